@@ -1,0 +1,234 @@
+import { realpathSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { readConfigFile, buildConfig, parseDuration, type RunOverrides } from './config/load.js'
+import { runDemo } from './demo.js'
+import { compareDirs } from './engine/compare.js'
+import { exitCodeForReport, reportJson, writeOutput } from './engine/outputs.js'
+import { gate, runOnce } from './engine/pipeline.js'
+import { EXIT, RunError, UsageError, errorMessage, exitCodeFor } from './errors.js'
+import { runProcess } from './go/process.js'
+import { probeToolchain } from './go/toolchain.js'
+import type { BenchDeps } from './jobs/bench.js'
+import type { Report } from './model/report.js'
+import { renderMarkdown } from './report/markdown.js'
+import { renderText } from './report/text.js'
+import { VERSION } from './version.js'
+
+const RUN_OPTIONS = {
+  dir: { type: 'string', default: '.' },
+  packages: { type: 'string', multiple: true },
+  bench: { type: 'string' },
+  count: { type: 'string' },
+  benchtime: { type: 'string' },
+  timeout: { type: 'string' },
+  race: { type: 'boolean' },
+  config: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+} as const satisfies ParseArgsConfig['options']
+
+const REPORT_OPTIONS = {
+  json: { type: 'string' },
+  markdown: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' }
+} as const satisfies ParseArgsConfig['options']
+
+const HELP: Record<string, string> = {
+  main: `go-leak-gate ${VERSION}: gate Go changes on benchmark regressions, allocations, retained heap and GC pauses.
+
+Usage:
+  go-leak-gate run     --dir MODULE --out DIR [options]      measure one tree, write DIR/result.json and profiles
+  go-leak-gate compare --base DIR --head DIR [options]     compare two results and print the verdict
+  go-leak-gate gate    --dir MODULE --base-ref REF [opts]  run base and head interleaved on this machine, compare
+  go-leak-gate demo                                        run the gate on the bundled demo and show the report
+
+Exit codes: 0 pass, 1 the gate failed, 2 bad usage or configuration, 3 the run could not complete.
+Run 'go-leak-gate COMMAND --help' for a command's options.`,
+  runOpts: `  --dir DIR          Go module root (default .)
+  --packages PATTERN package pattern, repeatable (default ./...)
+  --bench REGEX      benchmarks to run, as go test -bench (default .)
+  --count N          runs per benchmark and side (default 10)
+  --benchtime D      as go test -benchtime: 1s, 200ms, 1000x (default 1s)
+  --timeout D        per benchmark process, e.g. 10m (default 10m)
+  --race             build benchmark binaries with -race
+  --config FILE      config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)`,
+  reportOpts: `  --json FILE        write report.json there
+  --markdown FILE    write the markdown report there
+  -q, --quiet        print only the verdict line`
+}
+
+HELP.run = `go-leak-gate run --dir MODULE --out DIR [options]
+
+Builds one test binary per package with benchmarks, runs each benchmark in its own process --count
+times with -benchmem, a memory profile and GODEBUG=gctrace=1, and writes DIR/result.json and DIR/profiles/.
+
+Options:
+  --out DIR          result directory (required)
+${HELP.runOpts}`
+
+HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE]
+
+Compares two result directories written by 'run' and prints the verdict.
+
+Options:
+  --base DIR, --head DIR   result directories (required)
+  --config FILE            config file with thresholds and statistics settings
+${HELP.reportOpts}`
+
+HELP.gate = `go-leak-gate gate --dir MODULE --base-ref REF [options]
+
+Checks REF out into a temporary git worktree, builds both sides' test binaries, runs base and head
+interleaved (base, head, head, base, ...) on this machine and compares them.
+
+Options:
+  --base-ref REF     base commit, branch or tag (required)
+  --out DIR          where base/ and head/ results go (default .go-leak-gate)
+${HELP.runOpts}
+${HELP.reportOpts}`
+
+HELP.demo = `go-leak-gate demo [--out DIR]
+
+Builds a git repository from the bundled demo fixture (a base and a head with an extra allocation,
+a memory leak and a slowdown), runs the gate on it and prints the markdown report.`
+
+function intOption(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined
+  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--${name} must be a whole number of at least 1, like 10 (got '${value}')`)
+  return Number(value)
+}
+
+function benchtimeOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (!/^([0-9]+x|[0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))$/.test(value)) {
+    throw new UsageError(`--benchtime must be a duration or an iteration count, like 1s, 200ms or 1000x (got '${value}')`)
+  }
+  return value
+}
+
+function runOverrides(v: Record<string, string | boolean | string[] | undefined>): RunOverrides {
+  return {
+    packages: v.packages as string[] | undefined,
+    bench: v.bench as string | undefined,
+    count: intOption(v.count as string | undefined, 'count'),
+    benchtime: benchtimeOption(v.benchtime as string | undefined),
+    timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout as string, '--timeout') : undefined,
+    race: v.race as boolean | undefined
+  }
+}
+
+function parse<O extends ParseArgsConfig['options']>(args: string[], options: O, command: string) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true })
+  } catch (err) {
+    throw new UsageError(`${errorMessage(err)}\nRun 'go-leak-gate ${command} --help' for the options.`)
+  }
+}
+
+function deps(): Omit<BenchDeps, 'toolchain'> {
+  return { run: runProcess, log: (line) => process.stderr.write(`go-leak-gate: ${line}\n`) }
+}
+
+async function emitReport(report: Report, v: { json?: string; markdown?: string; quiet?: boolean }): Promise<number> {
+  if (v.json) await writeOutput(v.json, reportJson(report))
+  if (v.markdown) await writeOutput(v.markdown, renderMarkdown(report))
+  const text = renderText(report)
+  process.stdout.write(v.quiet ? text.split('\n')[0] + '\n' : text.endsWith('\n') ? text : text + '\n')
+  return exitCodeForReport(report)
+}
+
+async function cmdRun(args: string[]): Promise<number> {
+  const { values: v } = parse(args, { ...RUN_OPTIONS, out: { type: 'string' } }, 'run')
+  if (v.help) return help('run')
+  if (!v.out) throw new UsageError(`run needs --out DIR, the directory for result.json and profiles`)
+  const dir = resolve(v.dir)
+  const { file } = await readConfigFile(v.config, dir)
+  const config = buildConfig(dir, file, runOverrides(v))
+  const d = deps()
+  const toolchain = await probeToolchain(d.run)
+  const result = await runOnce({ ...d, toolchain }, config.run, resolve(v.out))
+  const measured = result.packages.reduce((n, p) => n + p.benchmarks.filter((b) => b.runs.length > 0).length, 0)
+  process.stdout.write(`measured ${measured} benchmarks in ${result.packages.length} packages; wrote ${resolve(v.out, 'result.json')}\n`)
+  for (const e of result.errors) process.stdout.write(`error: ${e.subject}: ${e.message}\n`)
+  return result.errors.length > 0 ? EXIT.incomplete : EXIT.pass
+}
+
+async function cmdCompare(args: string[]): Promise<number> {
+  const { values: v } = parse(
+    args,
+    { base: { type: 'string' }, head: { type: 'string' }, config: { type: 'string' }, dir: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h' }, ...REPORT_OPTIONS },
+    'compare'
+  )
+  if (v.help) return help('compare')
+  if (!v.base || !v.head) throw new UsageError(`compare needs --base DIR and --head DIR (directories written by 'go-leak-gate run')`)
+  const { file } = await readConfigFile(v.config, resolve(v.dir))
+  const config = buildConfig(resolve(v.dir), file, {})
+  const report = await compareDirs(v.base, v.head, config.compare)
+  return emitReport(report, v)
+}
+
+async function cmdGate(args: string[]): Promise<number> {
+  const { values: v } = parse(args, { ...RUN_OPTIONS, ...REPORT_OPTIONS, 'base-ref': { type: 'string' }, out: { type: 'string', default: '.go-leak-gate' } }, 'gate')
+  if (v.help) return help('gate')
+  if (!v['base-ref']) throw new UsageError(`gate needs --base-ref REF, the commit to compare against (e.g. origin/main)`)
+  const dir = resolve(v.dir)
+  const { file } = await readConfigFile(v.config, dir)
+  const config = buildConfig(dir, file, runOverrides(v))
+  const d = deps()
+  const toolchain = await probeToolchain(d.run)
+  const { report } = await gate({ ...d, toolchain }, config, v['base-ref'], resolve(v.out))
+  return emitReport(report, v)
+}
+
+async function cmdDemo(args: string[]): Promise<number> {
+  const { values: v } = parse(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'demo')
+  if (v.help) return help('demo')
+  const d = deps()
+  const toolchain = await probeToolchain(d.run)
+  const { report, markdownPath } = await runDemo({ ...d, toolchain }, v.out ? resolve(v.out) : undefined)
+  process.stdout.write(renderMarkdown(report) + '\n')
+  process.stdout.write(`\n---\n${renderText(report)}\nThe markdown report above is also in ${markdownPath}\n`)
+  return exitCodeForReport(report)
+}
+
+function help(command: string): number {
+  process.stdout.write((HELP[command] ?? HELP.main) + '\n')
+  return EXIT.pass
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    switch (command) {
+      case 'run':
+        return await cmdRun(rest)
+      case 'compare':
+        return await cmdCompare(rest)
+      case 'gate':
+        return await cmdGate(rest)
+      case 'demo':
+        return await cmdDemo(rest)
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        return help(rest[0] ?? 'main')
+      case '--version':
+        process.stdout.write(VERSION + '\n')
+        return EXIT.pass
+      default:
+        throw new UsageError(`unknown command '${command}'. Commands: run, compare, gate, demo. Run 'go-leak-gate --help'.`)
+    }
+  } catch (err) {
+    const code = exitCodeFor(err)
+    process.stderr.write(`go-leak-gate: ${errorMessage(err)}\n`)
+    if (err instanceof RunError && err.detail) process.stderr.write(err.detail + '\n')
+    else if (!(err instanceof UsageError) && !(err instanceof RunError) && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n')
+    return code
+  }
+}
+
+// Run only when executed, not when imported by tests.
+const invoked = process.argv[1] ? realpathSync(process.argv[1]) : ''
+if (invoked.endsWith('cli.js') || invoked.endsWith('cli.ts')) {
+  main(process.argv.slice(2)).then((code) => process.exit(code))
+}

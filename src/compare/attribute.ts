@@ -1,0 +1,78 @@
+import type { Location } from '../model/report.js'
+
+/** One allocation site of one run, as the memory profile aggregates it (see parse/pprof heapSites). */
+export interface SiteValues {
+  function: string
+  file: string
+  line: number
+  inuseBytes: number
+  inuseObjects: number
+  allocBytes: number
+  allocObjects: number
+  /** The first frame up the stack inside the module, when the allocating frame is outside it. */
+  caller?: { function: string; file: string; line: number }
+}
+
+export interface ProfiledRun {
+  iterations: number
+  sites: SiteValues[]
+}
+
+export type SiteMeasure = 'inuseBytes' | 'allocBytes' | 'allocObjects'
+
+function siteKey(s: SiteValues): string {
+  const c = s.caller
+  return `${s.function}\u0000${s.file}\u0000${s.line}` + (c ? `\u0000${c.function}\u0000${c.file}\u0000${c.line}` : '')
+}
+
+/** Mean per-op value of every site over the runs (a site absent from a run counts as 0 there). */
+function perOpBySite(runs: ProfiledRun[], measure: SiteMeasure): Map<string, { site: SiteValues; perOp: number }> {
+  const out = new Map<string, { site: SiteValues; perOp: number }>()
+  const used = runs.filter((r) => r.iterations > 0)
+  for (const run of used) {
+    for (const s of run.sites) {
+      const key = siteKey(s)
+      const entry = out.get(key) ?? { site: s, perOp: 0 }
+      entry.perOp += s[measure] / run.iterations / used.length
+      out.set(key, entry)
+    }
+  }
+  return out
+}
+
+/**
+ * The allocation sites that grew most from base to head, per op: a diff of the two sides' memory
+ * profiles (as `go tool pprof -diff_base` does, with the base negated), normalised by the iterations
+ * each run did so that runs with different b.N compare. Returns the allocating frame and, when that
+ * frame is in the standard library or a dependency, the first caller in the module too.
+ */
+export function attributeGrowth(
+  base: ProfiledRun[],
+  head: ProfiledRun[],
+  measure: SiteMeasure,
+  opts: { top?: number; minShare?: number } = {}
+): Location[] {
+  const top = opts.top ?? 5
+  const b = perOpBySite(base, measure)
+  const h = perOpBySite(head, measure)
+  const deltas: { site: SiteValues; delta: number }[] = []
+  for (const [key, { site, perOp }] of h) {
+    const delta = perOp - (b.get(key)?.perOp ?? 0)
+    if (delta > 0) deltas.push({ site, delta })
+  }
+  const total = deltas.reduce((n, d) => n + d.delta, 0)
+  // Sampling puts small positive deltas on unrelated sites; keep those that explain a real share.
+  const minShare = opts.minShare ?? 0.05
+  const picked = deltas
+    .filter((d) => total > 0 && d.delta / total >= minShare)
+    .sort((x, y) => y.delta - x.delta)
+    .slice(0, top)
+  const locations: Location[] = []
+  for (const { site, delta } of picked) {
+    locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta })
+    if (site.caller) {
+      locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta })
+    }
+  }
+  return locations
+}

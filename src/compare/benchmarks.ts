@@ -1,0 +1,93 @@
+import type { CompareConfig } from '../config/types.js'
+import type { BenchmarkComparison, MetricComparison } from '../model/report.js'
+import type { BenchmarkResult, BenchRun } from '../model/result.js'
+import { compareGc } from './gc.js'
+import { judgeMetric, type Rule } from './metrics.js'
+
+export const RETAINED_METRIC = 'retained heap'
+
+/** Whether lower is better for a unit; null when the gate cannot know (and so does not judge it). */
+export function unitDirection(unit: string, declared: Record<string, 'higher' | 'lower'>): boolean | null {
+  const d = declared[unit]
+  if (d) return d === 'lower'
+  if (unit === 'ns/op' || unit === 'B/op' || unit === 'allocs/op') return true
+  // Throughput: anything per second.
+  if (/\/s$/.test(unit)) return false
+  // Cost per unit of work: time, bytes or allocations per something.
+  if (/^(ns|us|µs|ms|s|sec|B|KB|KiB|MB|MiB|bytes|allocs)\//.test(unit)) return true
+  return null
+}
+
+function ruleFor(unit: string, cfg: CompareConfig): Rule {
+  const t = cfg.thresholds
+  if (unit === 'ns/op') return { mode: 'statistical', relative: t.time.relative }
+  if (unit === 'allocs/op') return { mode: 'threshold', limits: t.allocsPerOp }
+  if (unit === 'B/op') return { mode: 'threshold', limits: t.bytesPerOp }
+  return { mode: 'statistical', relative: t.custom.relative }
+}
+
+function unitsOf(runs: BenchRun[]): string[] {
+  const units = new Set<string>()
+  for (const r of runs) for (const u of Object.keys(r.metrics)) units.add(u)
+  return [...units]
+}
+
+const UNIT_ORDER = ['ns/op', 'B/op', 'allocs/op', 'MB/s']
+
+function byUnitOrder(a: string, b: string): number {
+  const ia = UNIT_ORDER.indexOf(a)
+  const ib = UNIT_ORDER.indexOf(b)
+  return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b)
+}
+
+export function retainedPerOp(runs: BenchRun[]): number[] {
+  return runs.filter((r) => r.heap && r.iterations > 0).map((r) => (r.heap?.inuseBytes ?? 0) / r.iterations)
+}
+
+/** Every metric of one benchmark present on both sides. The caller applies the multiple-comparison control. */
+export function compareBenchmark(
+  pkg: string,
+  base: BenchmarkResult,
+  head: BenchmarkResult,
+  cfg: CompareConfig
+): BenchmarkComparison {
+  const metrics: MetricComparison[] = []
+  const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder)
+  for (const unit of units) {
+    const samples = (runs: BenchRun[]): number[] =>
+      runs.map((r) => r.metrics[unit]).filter((v): v is number => typeof v === 'number')
+    metrics.push(
+      judgeMetric(
+        {
+          metric: unit,
+          unit,
+          lowerIsBetter: unitDirection(unit, cfg.metricDirections),
+          base: samples(base.runs),
+          head: samples(head.runs),
+          rule: ruleFor(unit, cfg)
+        },
+        cfg.statistics
+      )
+    )
+  }
+  metrics.push(
+    judgeMetric(
+      {
+        metric: RETAINED_METRIC,
+        unit: 'B/op',
+        lowerIsBetter: true,
+        base: retainedPerOp(base.runs),
+        head: retainedPerOp(head.runs),
+        rule: { mode: 'threshold+test', limits: cfg.thresholds.retainedBytesPerOp }
+      },
+      cfg.statistics
+    )
+  )
+  metrics.push(...compareGc(base.runs, head.runs, cfg))
+  return { pkg, benchmark: base.name, metrics }
+}
+
+/** The comparisons whose verdict rests on a significance test: the family for false-discovery control. */
+export function isStatistical(m: MetricComparison): boolean {
+  return m.method === 'mann-whitney'
+}

@@ -1,0 +1,82 @@
+import type { CompareConfig } from '../config/types.js'
+import type { MetricComparison } from '../model/report.js'
+import type { BenchRun } from '../model/result.js'
+import { judgeMetric, relativeChange } from './metrics.js'
+import { mannWhitneyU, quantile } from './stats.js'
+
+// A GC-per-op figure from a run that saw only a couple of cycles is mostly rounding.
+const MIN_MEASURED_CYCLES = 3
+
+function pooledPauses(runs: BenchRun[]): number[] {
+  return runs.flatMap((r) => r.gc.stwPausesMs)
+}
+
+function pauseQuantile(metric: string, q: number, base: number[], head: number[]): MetricComparison {
+  const b = base.length ? quantile(base, q) : null
+  const h = head.length ? quantile(head, q) : null
+  return {
+    metric,
+    unit: 'ms',
+    lowerIsBetter: true,
+    baseSamples: [],
+    headSamples: [],
+    baseMedian: b,
+    headMedian: h,
+    change: relativeChange(b, h),
+    pValue: null,
+    status: 'not-judged',
+    method: 'none',
+    reason: 'informational'
+  }
+}
+
+/**
+ * Stop-the-world pause distribution (p50, p99, max) pooled over all runs of a benchmark, and GC cycles
+ * per op in the measured b.N run. Only p99 and cycles/op are judged: max is one sample and p50 hides
+ * exactly the tail that users feel.
+ */
+export function compareGc(baseRuns: BenchRun[], headRuns: BenchRun[], cfg: CompareConfig): MetricComparison[] {
+  const base = pooledPauses(baseRuns)
+  const head = pooledPauses(headRuns)
+  const p50 = pauseQuantile('gc pause p50', 0.5, base, head)
+  const max = pauseQuantile('gc pause max', 1, base, head)
+  const p99 = pauseQuantile('gc pause p99', 0.99, base, head)
+  const { relative, absolute } = cfg.thresholds.gcPauseP99
+  if (p99.baseMedian !== null && p99.headMedian !== null && base.length >= 10 && head.length >= 10) {
+    const delta = p99.headMedian - p99.baseMedian
+    const rel = p99.baseMedian > 0 ? delta / p99.baseMedian : delta > 0 ? Infinity : 0
+    // Pauses within one process are not independent; the test only guards against a p99 moved by
+    // a handful of outliers when the distributions are otherwise the same.
+    p99.pValue = mannWhitneyU(base, head).pValue
+    p99.method = 'threshold+mann-whitney'
+    if (delta > absolute && rel > relative && p99.pValue <= cfg.statistics.alpha) {
+      p99.status = 'regression'
+      p99.reason = `p99 pause ${p99.baseMedian.toPrecision(3)} -> ${p99.headMedian.toPrecision(3)} ms over ${base.length}/${head.length} pauses`
+    } else {
+      p99.status = 'unchanged'
+      p99.reason = `within ${Math.round(relative * 100)}% / ${absolute} ms or not significant`
+    }
+  } else if (p99.baseMedian !== null && p99.headMedian !== null) {
+    p99.reason = `too few GC pauses to judge (${base.length} vs ${head.length}; 10 per side needed)`
+  }
+
+  const perOp = (runs: BenchRun[]): number[] =>
+    runs.filter((r) => r.iterations > 0).map((r) => r.gc.measuredCycles / r.iterations)
+  const cycles = judgeMetric(
+    {
+      metric: 'gc cycles/op',
+      unit: 'cycles/op',
+      lowerIsBetter: true,
+      base: perOp(baseRuns),
+      head: perOp(headRuns),
+      rule: { mode: 'threshold+test', limits: cfg.thresholds.gcCyclesPerOp }
+    },
+    cfg.statistics
+  )
+  const measured = (runs: BenchRun[]): number => Math.max(0, ...runs.map((r) => r.gc.measuredCycles))
+  if (measured(baseRuns) < MIN_MEASURED_CYCLES && measured(headRuns) < MIN_MEASURED_CYCLES) {
+    cycles.status = 'not-judged'
+    cycles.reason = `fewer than ${MIN_MEASURED_CYCLES} GC cycles in the measured runs`
+  }
+  return [p50, p99, max, cycles]
+}

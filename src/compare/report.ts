@@ -1,0 +1,238 @@
+import type { CompareConfig } from '../config/types.js'
+import {
+  REPORT_SCHEMA_VERSION,
+  type BenchmarkComparison,
+  type BenchRef,
+  type Finding,
+  type FindingKind,
+  type MetricComparison,
+  type Report,
+  type ReportError,
+  type Severity,
+  type SideInfo
+} from '../model/report.js'
+import type { BenchmarkResult, RunResult } from '../model/result.js'
+import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.js'
+import { controlFalseDiscoveries } from './metrics.js'
+import { reproduceCommands } from './reproduce.js'
+import { benjaminiHochberg } from './stats.js'
+
+export class ComparisonRefused extends Error {
+  override name = 'ComparisonRefused'
+}
+
+function sideInfo(r: RunResult, dir: string): SideInfo {
+  return {
+    commit: r.env.commit,
+    goVersion: r.env.goVersion,
+    goos: r.env.goos,
+    goarch: r.env.goarch,
+    cpu: r.env.cpu,
+    race: r.env.race,
+    count: r.env.count,
+    benchtime: r.env.benchtime,
+    dir
+  }
+}
+
+/** Refuses what cannot be compared at all, and notes what makes a comparison weaker. */
+function checkComparable(base: RunResult, head: RunResult): string[] {
+  if (base.env.race !== head.env.race) {
+    throw new ComparisonRefused(
+      `base was measured ${base.env.race ? 'with' : 'without'} -race and head ${head.env.race ? 'with' : 'without'}: ` +
+        `the race runtime slows code 2-20x and changes memory use, so the two cannot be compared. Measure both sides the same way.`
+    )
+  }
+  const notes: string[] = []
+  const differs = (what: string, a: string | number, b: string | number): void => {
+    if (a !== b) notes.push(`${what} differs: base ${a}, head ${b}; timing differences may come from that.`)
+  }
+  differs('Go version', base.env.goVersion, head.env.goVersion)
+  differs('GOOS/GOARCH', `${base.env.goos}/${base.env.goarch}`, `${head.env.goos}/${head.env.goarch}`)
+  if (base.env.cpu && head.env.cpu) differs('CPU', base.env.cpu, head.env.cpu)
+  differs('GOMAXPROCS', base.env.gomaxprocs, head.env.gomaxprocs)
+  differs('benchtime', base.env.benchtime, head.env.benchtime)
+  return notes
+}
+
+interface BenchIndex {
+  pkg: string
+  bench: BenchmarkResult
+}
+
+function indexBenchmarks(r: RunResult): Map<string, BenchIndex> {
+  const m = new Map<string, BenchIndex>()
+  for (const p of r.packages) for (const b of p.benchmarks) m.set(`${p.importPath}\u0000${b.name}`, { pkg: p.importPath, bench: b })
+  return m
+}
+
+function findingKind(m: MetricComparison): FindingKind {
+  if (m.metric === RETAINED_METRIC) return 'heap-leak'
+  if (m.metric.startsWith('gc ')) return 'gc-pause'
+  return 'regression'
+}
+
+function metricFinding(pkg: string, bench: string, m: MetricComparison, severity: Severity): Finding {
+  const how =
+    m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
+      ? m.pValue !== null
+        ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
+        : ''
+      : ''
+  return {
+    kind: findingKind(m),
+    severity,
+    pkg,
+    subject: bench,
+    metric: m.metric,
+    unit: m.unit,
+    base: m.baseMedian,
+    head: m.headMedian,
+    change: m.change,
+    pValue: m.pValue,
+    message: `${m.metric} got worse: ${m.reason}${how}`,
+    locations: []
+  }
+}
+
+function isIgnored(pkg: string, bench: string, cfg: CompareConfig): boolean {
+  return cfg.ignoreBenchmarks.some((re) => new RegExp(re).test(`${pkg}.${bench}`))
+}
+
+function failureFindings(base: Map<string, BenchIndex>, head: Map<string, BenchIndex>): Finding[] {
+  const out: Finding[] = []
+  for (const [key, h] of head) {
+    if (!h.bench.failure) continue
+    const b = base.get(key)
+    const preexisting = b?.bench.failure !== undefined
+    out.push({
+      kind: 'bench-failure',
+      severity: preexisting ? 'info' : 'fail',
+      pkg: h.pkg,
+      subject: h.bench.name,
+      metric: 'failure',
+      unit: '',
+      base: null,
+      head: null,
+      change: null,
+      pValue: null,
+      message: preexisting
+        ? `fails on base too: ${h.bench.failure.message}`
+        : `fails on head (run ${h.bench.failure.run + 1}): ${h.bench.failure.message}`,
+      locations: []
+    })
+  }
+  return out
+}
+
+function errorKey(e: { kind: string; subject: string }): string {
+  return `${e.kind}\u0000${e.subject}`
+}
+
+/** Build failures become findings; an error the base already had is pre-existing, not the PR's doing. */
+function errorFindings(base: RunResult, head: RunResult): { findings: Finding[]; newHeadErrors: number } {
+  const baseKeys = new Set(base.errors.map(errorKey))
+  const findings: Finding[] = []
+  let newHeadErrors = 0
+  for (const e of head.errors) {
+    const preexisting = baseKeys.has(errorKey(e))
+    if (!preexisting) newHeadErrors++
+    if (e.kind !== 'build') continue
+    findings.push({
+      kind: 'build-failure',
+      severity: preexisting ? 'warn' : 'fail',
+      pkg: e.subject,
+      subject: e.subject,
+      metric: 'build',
+      unit: '',
+      base: null,
+      head: null,
+      change: null,
+      pValue: null,
+      message: preexisting ? `does not build on base either: ${e.message}` : `${e.message} on head; its benchmarks were not measured`,
+      locations: []
+    })
+  }
+  return { findings, newHeadErrors }
+}
+
+export function countFindings(findings: Finding[]): Report['counts'] {
+  const counts: Report['counts'] = { fail: 0, warn: 0, info: 0, byKind: {} }
+  for (const f of findings) {
+    counts[f.severity]++
+    counts.byKind[f.kind] = (counts.byKind[f.kind] ?? 0) + 1
+  }
+  return counts
+}
+
+export interface CompareInput {
+  base: RunResult
+  head: RunResult
+  baseDir: string
+  headDir: string
+  config: CompareConfig
+}
+
+/**
+ * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
+ * (attributeGrowth) for the findings that need them.
+ */
+export function compareResults({ base, head, baseDir, headDir, config }: CompareInput): Report {
+  const notes = checkComparable(base, head)
+  const b = indexBenchmarks(base)
+  const h = indexBenchmarks(head)
+  const comparisons: BenchmarkComparison[] = []
+  const onlyInBase: BenchRef[] = []
+  const onlyInHead: BenchRef[] = []
+  for (const [key, hb] of h) {
+    const bb = b.get(key)
+    if (!bb) {
+      if (!hb.bench.failure) onlyInHead.push({ pkg: hb.pkg, benchmark: hb.bench.name })
+      continue
+    }
+    if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0) continue
+    comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config))
+  }
+  for (const [key, bb] of b) if (!h.has(key) && !bb.bench.failure) onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name })
+
+  controlFalseDiscoveries(comparisons.flatMap((c) => c.metrics.filter(isStatistical)), config.statistics, benjaminiHochberg)
+
+  const findings: Finding[] = []
+  for (const c of comparisons) {
+    const ignored = isIgnored(c.pkg, c.benchmark, config)
+    for (const m of c.metrics) {
+      if (m.status !== 'regression') continue
+      const kind = findingKind(m)
+      const severity: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
+      findings.push(metricFinding(c.pkg, c.benchmark, m, severity))
+    }
+  }
+  findings.push(...failureFindings(b, h))
+  const errs = errorFindings(base, head)
+  findings.push(...errs.findings)
+
+  const toReportError = (side: 'base' | 'head') => (e: RunResult['errors'][number]): ReportError => ({
+    side,
+    kind: e.kind,
+    subject: e.subject,
+    message: e.detail ? `${e.message}\n${e.detail}` : e.message
+  })
+  const errors: ReportError[] = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))]
+  const report: Report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
+    incomplete: errs.newHeadErrors > 0,
+    counts: countFindings(findings),
+    base: sideInfo(base, baseDir),
+    head: sideInfo(head, headDir),
+    findings,
+    comparisons,
+    onlyInBase,
+    onlyInHead,
+    notes,
+    errors,
+    reproduce: []
+  }
+  report.reproduce = reproduceCommands(report, base, head)
+  return report
+}

@@ -1,0 +1,64 @@
+// The one typed configuration every stage reads. Built and validated by getConfig / loadConfigFile.
+
+/** A regression must pass both: grow by more than `relative` (0.1 = 10%) and by at least `absolute` units. */
+export interface RelAbs {
+  relative: number
+  absolute: number
+}
+
+export interface Thresholds {
+  /** ns/op: minimum effect size once the change is statistically significant. */
+  time: { relative: number }
+  /** Custom units from b.ReportMetric, and MB/s: same rule as time. */
+  custom: { relative: number }
+  allocsPerOp: RelAbs
+  bytesPerOp: RelAbs
+  /** Heap still in use at the end of a run, per op (bytes). */
+  retainedBytesPerOp: RelAbs
+  /** p99 of stop-the-world GC pauses; absolute is in milliseconds. */
+  gcPauseP99: RelAbs
+  /** GC cycles per op in the measured run; absolute is in cycles per op. */
+  gcCyclesPerOp: RelAbs
+}
+
+export interface StatisticsConfig {
+  /** Significance level for the Mann-Whitney U test. */
+  alpha: number
+  /** Fewer samples than this per side: timing is reported but never judged. */
+  minSamples: number
+  /**
+   * Control for comparing many benchmarks at once. 'bh' (Benjamini-Hochberg) keeps the expected share of
+   * false alarms among flagged timing changes at alpha; 'none' judges every comparison on its own.
+   */
+  correction: 'none' | 'bh'
+}
+
+export interface CompareConfig {
+  thresholds: Thresholds
+  statistics: StatisticsConfig
+  /** Custom units whose direction the user declares ('higher' is better or 'lower' is better). */
+  metricDirections: Record<string, 'higher' | 'lower'>
+  /** Benchmarks (regular expressions on `pkg.BenchmarkName`) reported but never failed. */
+  ignoreBenchmarks: string[]
+  /** Severity of GC-pause findings: pauses are noisy on shared runners. */
+  gcPauseSeverity: 'fail' | 'warn'
+}
+
+export interface RunConfig {
+  /** Module root. */
+  dir: string
+  /** Package patterns for `go list` / `go test -c`. */
+  packages: string[]
+  /** Regular expression for benchmark names (as `go test -bench`). */
+  bench: string
+  count: number
+  benchtime: string
+  /** Per benchmark process; a run that takes longer is killed and reported. */
+  timeoutMs: number
+  race: boolean
+}
+
+export interface Config {
+  run: RunConfig
+  compare: CompareConfig
+}

@@ -1,0 +1,73 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CompareConfig } from '../config/types.js'
+import { attributeGrowth, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
+import { ComparisonRefused, compareResults } from '../compare/report.js'
+import { UsageError } from '../errors.js'
+import type { Finding, Report } from '../model/report.js'
+import type { BenchmarkResult, RunResult } from '../model/result.js'
+import { decodeProfile, heapSites } from '../parse/pprof.js'
+import { readResult } from './results.js'
+
+function measureFor(f: Finding): SiteMeasure | undefined {
+  if (f.kind === 'heap-leak') return 'inuseBytes'
+  if (f.kind !== 'regression') return undefined
+  if (f.unit === 'allocs/op') return 'allocObjects'
+  if (f.unit === 'B/op') return 'allocBytes'
+  return undefined
+}
+
+function benchmarkOf(r: RunResult, pkg: string, name: string): BenchmarkResult | undefined {
+  return r.packages.find((p) => p.importPath === pkg)?.benchmarks.find((b) => b.name === name)
+}
+
+/** Decodes each run's memory profile once; a profile that cannot be read is noted and skipped. */
+async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResult, notes: string[]): Promise<ProfiledRun[]> {
+  const runs: ProfiledRun[] = []
+  for (const run of bench.runs) {
+    if (!run.heap) continue
+    const file = join(dir, run.heap.profile)
+    try {
+      const profile = decodeProfile(await readFile(file), file)
+      runs.push({ iterations: run.iterations, sites: heapSites(profile, { modulePath: result.env.module }).sites })
+    } catch (err) {
+      notes.push(`memory profile ${file} skipped for attribution: ${(err as Error).message}`)
+    }
+  }
+  return runs
+}
+
+/** Attaches the allocation sites responsible to every allocation and retained-heap finding. */
+export async function attachAllocationSites(report: Report, base: RunResult, head: RunResult): Promise<void> {
+  const cache = new Map<string, { base: ProfiledRun[]; head: ProfiledRun[] }>()
+  for (const f of report.findings) {
+    const measure = measureFor(f)
+    if (!measure) continue
+    const key = `${f.pkg}\u0000${f.subject}`
+    let runs = cache.get(key)
+    if (!runs) {
+      const bb = benchmarkOf(base, f.pkg, f.subject)
+      const hb = benchmarkOf(head, f.pkg, f.subject)
+      if (!bb || !hb) continue
+      runs = {
+        base: await profiledRuns(report.base.dir, base, bb, report.notes),
+        head: await profiledRuns(report.head.dir, head, hb, report.notes)
+      }
+      cache.set(key, runs)
+    }
+    f.locations = attributeGrowth(runs.base, runs.head, measure)
+  }
+}
+
+export async function compareDirs(baseDir: string, headDir: string, config: CompareConfig): Promise<Report> {
+  const [base, head] = await Promise.all([readResult(baseDir), readResult(headDir)])
+  let report: Report
+  try {
+    report = compareResults({ base, head, baseDir, headDir, config })
+  } catch (err) {
+    if (err instanceof ComparisonRefused) throw new UsageError(err.message)
+    throw err
+  }
+  await attachAllocationSites(report, base, head)
+  return report
+}

@@ -1,0 +1,70 @@
+import { join } from 'node:path'
+import { checkoutBase, currentCommit } from '../baseline/worktree.js'
+import type { Config, RunConfig } from '../config/types.js'
+import { attachAllocationSites } from './compare.js'
+import { ComparisonRefused, compareResults } from '../compare/report.js'
+import { errorMessage, UsageError } from '../errors.js'
+import { cleanupSide, finishSide, measureSides, prepareSide, type BenchDeps, type PreparedSide } from '../jobs/bench.js'
+import type { Report } from '../model/report.js'
+import type { RunResult } from '../model/result.js'
+import { writeResult } from './results.js'
+
+/**
+ * Measures the prepared sides and writes each side's result.json, also when measuring stopped half-way:
+ * what was measured before an internal error is kept, with the error recorded in the result.
+ */
+async function measureAndWrite(deps: BenchDeps, cfg: RunConfig, sides: PreparedSide[]): Promise<RunResult[]> {
+  try {
+    await measureSides(deps, cfg, sides)
+  } catch (err) {
+    for (const s of sides) s.errors.push({ kind: 'internal', subject: 'measure', message: `measuring stopped: ${errorMessage(err)}` })
+  }
+  const results = sides.map((s) => finishSide(s, cfg, deps.toolchain))
+  for (const [i, s] of sides.entries()) await writeResult(s.spec.outDir, results[i])
+  return results
+}
+
+/** `go-leak-gate run`: one side, measured and written to outDir. */
+export async function runOnce(deps: BenchDeps, cfg: RunConfig, outDir: string): Promise<RunResult> {
+  const commit = await currentCommit(deps.run, cfg.dir)
+  const side = await prepareSide(deps, cfg, { label: 'run', moduleDir: cfg.dir, outDir, commit })
+  try {
+    const [result] = await measureAndWrite(deps, cfg, [side])
+    return result
+  } finally {
+    await cleanupSide(side)
+  }
+}
+
+export interface GateOutcome {
+  report: Report
+  base: RunResult
+  head: RunResult
+}
+
+/** `go-leak-gate gate`: base from a git worktree and head from the working tree, interleaved, then compared. */
+export async function gate(deps: BenchDeps, config: Config, baseRef: string, outDir: string): Promise<GateOutcome> {
+  const cfg = config.run
+  const checkout = await checkoutBase(deps.run, cfg.dir, baseRef)
+  const sides: PreparedSide[] = []
+  try {
+    const baseDir = join(outDir, 'base')
+    const headDir = join(outDir, 'head')
+    sides.push(await prepareSide(deps, cfg, { label: 'base', moduleDir: checkout.moduleDir, outDir: baseDir, commit: checkout.commit }))
+    const headCommit = await currentCommit(deps.run, cfg.dir)
+    sides.push(await prepareSide(deps, cfg, { label: 'head', moduleDir: cfg.dir, outDir: headDir, commit: headCommit }))
+    const [base, head] = await measureAndWrite(deps, cfg, sides)
+    let report: Report
+    try {
+      report = compareResults({ base, head, baseDir, headDir, config: config.compare })
+    } catch (err) {
+      if (err instanceof ComparisonRefused) throw new UsageError(err.message)
+      throw err
+    }
+    await attachAllocationSites(report, base, head)
+    return { report, base, head }
+  } finally {
+    for (const s of sides) await cleanupSide(s)
+    await checkout.remove()
+  }
+}

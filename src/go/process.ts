@@ -1,0 +1,144 @@
+import { spawn } from 'node:child_process'
+
+export interface ProcessSpec {
+  /** argv[0] is the program; never a shell string. */
+  argv: string[]
+  cwd: string
+  env?: NodeJS.ProcessEnv
+  /** Kill the whole process group after this long. */
+  timeoutMs?: number
+  /** Keep at most this many bytes of each stream; the rest is dropped and `truncated` is set. */
+  maxOutputBytes?: number
+}
+
+export interface ProcessResult {
+  argv: string[]
+  cwd: string
+  /** Exit code, or null when the process was killed by a signal. */
+  code: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  timedOut: boolean
+  truncated: boolean
+  wallMs: number
+  /** Set when the program could not be started at all (ENOENT for a missing go). */
+  spawnError?: NodeJS.ErrnoException
+}
+
+/** Starts processes and kills what is still running when the gate is interrupted or finishes. */
+export type Runner = (spec: ProcessSpec) => Promise<ProcessResult>
+
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024
+const live = new Set<number>()
+let handlersInstalled = false
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    // Negative pid: the whole group, so a test binary's own children die with it.
+    process.kill(-pid, signal)
+  } catch {
+    try {
+      process.kill(pid, signal)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+function installHandlers(): void {
+  if (handlersInstalled) return
+  handlersInstalled = true
+  const killAll = (): void => {
+    for (const pid of live) killGroup(pid, 'SIGKILL')
+    live.clear()
+  }
+  process.once('exit', killAll)
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(sig, () => {
+      killAll()
+      process.exit(sig === 'SIGINT' ? 130 : 143)
+    })
+  }
+}
+
+class Capture {
+  private chunks: Buffer[] = []
+  private size = 0
+  truncated = false
+  constructor(private readonly limit: number) {}
+  push(chunk: Buffer): void {
+    if (this.size >= this.limit) {
+      this.truncated = true
+      return
+    }
+    const room = this.limit - this.size
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk
+    if (part.length < chunk.length) this.truncated = true
+    this.chunks.push(part)
+    this.size += part.length
+  }
+  text(): string {
+    return Buffer.concat(this.chunks).toString('utf8')
+  }
+}
+
+export const runProcess: Runner = (spec) => {
+  installHandlers()
+  const started = performance.now()
+  const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT
+  return new Promise((resolve) => {
+    const out = new Capture(limit)
+    const err = new Capture(limit)
+    let timedOut = false
+    let spawnError: NodeJS.ErrnoException | undefined
+    const [program, ...args] = spec.argv
+    const child = spawn(program, args, {
+      cwd: spec.cwd,
+      env: spec.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true
+    })
+    if (child.pid !== undefined) live.add(child.pid)
+    const timer =
+      spec.timeoutMs !== undefined
+        ? setTimeout(() => {
+            timedOut = true
+            if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL')
+          }, spec.timeoutMs)
+        : undefined
+    child.stdout.on('data', (c: Buffer) => out.push(c))
+    child.stderr.on('data', (c: Buffer) => err.push(c))
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      spawnError = e
+    })
+    child.on('close', (code, signal) => {
+      if (timer) clearTimeout(timer)
+      if (child.pid !== undefined) {
+        // The group may still hold grandchildren that kept running after the leader exited.
+        killGroup(child.pid, 'SIGKILL')
+        live.delete(child.pid)
+      }
+      resolve({
+        argv: spec.argv,
+        cwd: spec.cwd,
+        code,
+        signal,
+        stdout: out.text(),
+        stderr: err.text(),
+        timedOut,
+        truncated: out.truncated || err.truncated,
+        wallMs: performance.now() - started,
+        spawnError
+      })
+    })
+  })
+}
+
+/** One line for messages: the exit code or signal, and whether we killed it. */
+export function describeExit(r: ProcessResult): string {
+  if (r.spawnError) return `could not start ${r.argv[0]}: ${r.spawnError.message}`
+  if (r.timedOut) return `killed after the timeout`
+  if (r.signal) return `killed by ${r.signal}`
+  return `exit code ${r.code ?? '?'}`
+}

@@ -1,0 +1,305 @@
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { RunConfig } from '../config/types.js'
+import { buildTestBinaries, type BuiltPackage } from '../go/build.js'
+import { listBenchmarkPackages, readModule, type ModuleInfo } from '../go/packages.js'
+import { describeExit, type ProcessResult, type Runner } from '../go/process.js'
+import type { Toolchain } from '../go/toolchain.js'
+import {
+  RESULT_SCHEMA_VERSION,
+  type BenchFailure,
+  type BenchmarkResult,
+  type BenchRun,
+  type PackageResult,
+  type RunError,
+  type RunResult
+} from '../model/result.js'
+import { benchmarkPattern, parseBenchOutput } from '../parse/benchfmt.js'
+import { parseGctrace, summarizeGc } from '../parse/gctrace.js'
+import { decodeProfile, heapSites } from '../parse/pprof.js'
+import { VERSION } from '../version.js'
+import { splitBenchRegex } from '../go/benchregex.js'
+
+export interface SideSpec {
+  label: string
+  moduleDir: string
+  /** Result directory: result.json and profiles/ go here. */
+  outDir: string
+  commit?: string
+}
+
+interface Leaf {
+  name: string
+  result: BenchmarkResult
+  /** Set once the benchmark failed on this side: later rounds skip it. */
+  failed: boolean
+}
+
+interface PreparedPackage {
+  built: BuiltPackage
+  leaves: Leaf[]
+  /** Benchmarks that failed before any leaf could be named (a top-level that panicked in discovery). */
+  topFailures: BenchmarkResult[]
+}
+
+export interface PreparedSide {
+  spec: SideSpec
+  module: ModuleInfo
+  packages: PreparedPackage[]
+  errors: RunError[]
+  cpu: string
+  startedAt: string
+  binDir: string
+}
+
+export interface BenchDeps {
+  run: Runner
+  toolchain: Toolchain
+  /** Progress lines for a human; the CLI prints them to stderr, the action to the log. */
+  log: (line: string) => void
+}
+
+const OUTPUT_KEEP = 8 * 1024
+
+function tail(text: string, max = OUTPUT_KEEP): string {
+  return text.length <= max ? text : '…' + text.slice(text.length - max)
+}
+
+function benchEnv(tc: Toolchain): NodeJS.ProcessEnv {
+  const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',')
+  // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
+  return { ...process.env, GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) }
+}
+
+function testTimeoutFlag(cfg: RunConfig): string {
+  return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`
+}
+
+/** -test.timeout makes Go dump every goroutine before it dies; our own kill comes a little later, as a backstop. */
+function killAfter(cfg: RunConfig): number {
+  return cfg.timeoutMs + 15_000
+}
+
+function failureFrom(r: ProcessResult, run: number, fallback: string, parsedMessage?: string): BenchFailure {
+  const message = r.timedOut
+    ? `did not finish within the timeout and was killed`
+    : (parsedMessage ?? `${fallback} (${describeExit(r)})`)
+  return { run, message, output: tail(r.stdout + (r.stderr ? '\n' + r.stderr : '')) }
+}
+
+async function discoverLeaves(
+  deps: BenchDeps,
+  cfg: RunConfig,
+  built: BuiltPackage,
+  side: PreparedSide
+): Promise<PreparedPackage> {
+  const prepared: PreparedPackage = { built, leaves: [], topFailures: [] }
+  const binary = built.binary
+  if (!binary) return prepared
+  const levels = splitBenchRegex(cfg.bench)
+  const cwd = built.pkg.dir
+  const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: 60_000 })
+  if (list.code !== 0) {
+    side.errors.push({
+      kind: 'output',
+      subject: built.pkg.importPath,
+      message: `listing benchmarks failed (${describeExit(list)})`,
+      detail: tail(list.stdout + list.stderr)
+    })
+    return prepared
+  }
+  const tops = list.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^Benchmark/.test(l))
+  for (const top of tops) {
+    // One process per top-level benchmark with b.N=1 names its leaves (sub-benchmarks) cheaply;
+    // a panic in one top-level then cannot hide the others.
+    const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/')
+    const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, '-test.benchtime=1x', '-test.count=1', testTimeoutFlag(cfg)]
+    const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), timeoutMs: killAfter(cfg) })
+    const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
+    if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
+    const seen = new Set<string>()
+    for (const line of out.results) {
+      if (seen.has(line.name)) continue
+      seen.add(line.name)
+      prepared.leaves.push({ name: line.name, failed: false, result: { name: line.name, procs: line.procs, runs: [] } })
+    }
+    const failed = r.code !== 0 || out.failures.length > 0
+    if (failed) {
+      const named = out.failures.find((f) => f.name.startsWith(top))
+      const failure = failureFrom(r, 0, 'the benchmark failed while being listed', named?.message)
+      const leaf = prepared.leaves.find((l) => named && l.name === named.name)
+      if (leaf) {
+        leaf.result.failure = failure
+        leaf.failed = true
+      } else {
+        prepared.topFailures.push({ name: named?.name ?? top, procs: deps.toolchain.gomaxprocs, runs: [], failure })
+      }
+    }
+  }
+  return prepared
+}
+
+export async function prepareSide(deps: BenchDeps, cfg: RunConfig, spec: SideSpec): Promise<PreparedSide> {
+  const startedAt = new Date().toISOString()
+  const module = await readModule(deps.run, deps.toolchain, spec.moduleDir)
+  const binDir = await mkdtemp(join(tmpdir(), `glg-bin-${spec.label}-`))
+  const side: PreparedSide = { spec, module, packages: [], errors: [], cpu: '', startedAt, binDir }
+  deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`)
+  const pkgs = await listBenchmarkPackages(deps.run, deps.toolchain, module.dir, cfg.packages)
+  deps.log(`[${spec.label}] building ${pkgs.length} test binaries`)
+  const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race })
+  for (const b of built) {
+    if (!b.build.ok) {
+      side.errors.push({
+        kind: 'build',
+        subject: b.pkg.importPath,
+        message: `package ${b.pkg.importPath} does not build`,
+        detail: b.build.error
+      })
+    }
+    side.packages.push(await discoverLeaves(deps, cfg, b, side))
+  }
+  const leaves = side.packages.reduce((n, p) => n + p.leaves.length, 0)
+  deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`)
+  return side
+}
+
+function profileFile(pkgIndex: number, leafName: string, run: number): string {
+  const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120)
+  return `p${pkgIndex}-${safe}.${run}.pprof`
+}
+
+async function measureOnce(
+  deps: BenchDeps,
+  cfg: RunConfig,
+  side: PreparedSide,
+  pkgIndex: number,
+  leaf: Leaf,
+  round: number
+): Promise<void> {
+  const pkg = side.packages[pkgIndex]
+  const binary = pkg.built.binary
+  if (!binary || leaf.failed) return
+  const profDir = join(side.spec.outDir, 'profiles')
+  const profName = profileFile(pkgIndex, leaf.name, round)
+  const argv = [
+    binary,
+    '-test.run=^$',
+    `-test.bench=${benchmarkPattern(leaf.name)}`,
+    `-test.benchtime=${cfg.benchtime}`,
+    '-test.count=1',
+    '-test.benchmem',
+    `-test.memprofile=${profName}`,
+    `-test.outputdir=${profDir}`,
+    testTimeoutFlag(cfg)
+  ]
+  const cwd = pkg.built.pkg.dir
+  const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), timeoutMs: killAfter(cfg) })
+  const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
+  if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
+  const line = out.results.find((l) => l.name === leaf.name)
+  if (!line || r.code !== 0 || out.failures.length > 0) {
+    const parsed = out.failures[0]?.message
+    const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line'
+    leaf.result.failure = failureFrom(r, round, why, parsed)
+    leaf.failed = true
+    for (const p of out.problems) {
+      side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text })
+    }
+    return
+  }
+  const gc = parseGctrace(r.stderr)
+  const run: BenchRun = {
+    index: leaf.result.runs.length,
+    command: ['./' + relTestBinary(binary), ...argv.slice(1)],
+    cwd: pkg.built.pkg.relDir,
+    iterations: line.iterations,
+    metrics: line.metrics,
+    gc: summarizeGc(gc.cycles),
+    wallMs: Math.round(r.wallMs)
+  }
+  try {
+    const data = await readFile(join(profDir, profName))
+    const sites = heapSites(decodeProfile(data, profName))
+    run.heap = {
+      inuseBytes: sites.totals.inuseBytes,
+      inuseObjects: sites.totals.inuseObjects,
+      profile: `profiles/${profName}`
+    }
+  } catch (err) {
+    side.errors.push({
+      kind: 'profile',
+      subject: `${pkg.built.pkg.importPath}.${leaf.name}`,
+      message: `memory profile ${profName} unusable: ${err instanceof Error ? err.message : String(err)}`
+    })
+  }
+  leaf.result.runs.push(run)
+}
+
+function relTestBinary(binary: string): string {
+  return binary.split('/').pop() ?? binary
+}
+
+/**
+ * Runs every benchmark of every side `count` times, one process each, interleaving the sides
+ * (base, head, base, head, ...) so that drift on a shared runner hits both alike. The order of the
+ * sides flips every round so neither always runs first after the other's warm caches.
+ */
+export async function measureSides(deps: BenchDeps, cfg: RunConfig, sides: PreparedSide[]): Promise<void> {
+  for (const s of sides) await mkdir(join(s.spec.outDir, 'profiles'), { recursive: true })
+  const keys = new Map<string, { side: number; pkg: number; leaf: Leaf }[]>()
+  sides.forEach((s, si) =>
+    s.packages.forEach((p, pi) =>
+      p.leaves.forEach((leaf) => {
+        const key = `${p.built.pkg.importPath}\u0000${leaf.name}`
+        const list = keys.get(key) ?? []
+        list.push({ side: si, pkg: pi, leaf })
+        keys.set(key, list)
+      })
+    )
+  )
+  for (let round = 0; round < cfg.count; round++) {
+    deps.log(`round ${round + 1}/${cfg.count}: ${keys.size} benchmarks × ${sides.length} side(s)`)
+    for (const entries of keys.values()) {
+      const ordered = round % 2 === 0 ? entries : [...entries].reverse()
+      for (const e of ordered) await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round)
+    }
+  }
+}
+
+export function finishSide(side: PreparedSide, cfg: RunConfig, tc: Toolchain): RunResult {
+  const packages: PackageResult[] = side.packages.map((p) => ({
+    importPath: p.built.pkg.importPath,
+    dir: p.built.pkg.relDir,
+    build: p.built.build,
+    benchmarks: [...p.leaves.map((l) => l.result), ...p.topFailures]
+  }))
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { name: 'go-leak-gate', version: VERSION },
+    env: {
+      goVersion: tc.goVersion,
+      goos: tc.goos,
+      goarch: tc.goarch,
+      cpu: side.cpu,
+      gomaxprocs: tc.gomaxprocs,
+      race: cfg.race,
+      module: side.module.path,
+      commit: side.spec.commit,
+      benchtime: cfg.benchtime,
+      count: cfg.count
+    },
+    startedAt: side.startedAt,
+    finishedAt: new Date().toISOString(),
+    packages,
+    errors: side.errors
+  }
+}
+
+export async function cleanupSide(side: PreparedSide): Promise<void> {
+  await rm(side.binDir, { recursive: true, force: true })
+}

@@ -1,0 +1,125 @@
+// Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
+
+export const REPORT_SCHEMA_VERSION = 1
+
+export type Verdict = 'pass' | 'fail'
+export type Severity = 'fail' | 'warn' | 'info'
+export type FindingKind =
+  | 'regression'
+  | 'heap-leak'
+  | 'gc-pause'
+  | 'goroutine-leak'
+  | 'race'
+  | 'hang'
+  | 'fd-leak'
+  | 'bench-failure'
+  | 'build-failure'
+
+export interface Report {
+  schemaVersion: typeof REPORT_SCHEMA_VERSION
+  verdict: Verdict
+  /** True when part of the head run could not complete (see errors): the verdict covers only what ran. */
+  incomplete: boolean
+  counts: Record<Severity, number> & { byKind: Partial<Record<FindingKind, number>> }
+  base: SideInfo
+  head: SideInfo
+  findings: Finding[]
+  /** Every benchmark comparison, failing or not, for the collapsible sections. */
+  comparisons: BenchmarkComparison[]
+  /** Benchmarks measured on one side only: listed, never failed. */
+  onlyInBase: BenchRef[]
+  onlyInHead: BenchRef[]
+  /** Comparison-level notes: option mismatches, metrics that could not be judged. */
+  notes: string[]
+  errors: ReportError[]
+  /** Commands a developer can paste to reproduce. */
+  reproduce: Reproduce[]
+}
+
+export interface SideInfo {
+  commit?: string
+  goVersion: string
+  goos: string
+  goarch: string
+  cpu: string
+  race: boolean
+  count: number
+  benchtime: string
+  /** Result directory, as given to compare. */
+  dir: string
+}
+
+export interface BenchRef {
+  pkg: string
+  benchmark: string
+}
+
+export interface Finding {
+  kind: FindingKind
+  severity: Severity
+  pkg: string
+  /** Benchmark (or later: test, load job) the finding is about. */
+  subject: string
+  metric: string
+  unit: string
+  base: number | null
+  head: number | null
+  /** Relative change (head - base) / base; null when base is 0 or missing. */
+  change: number | null
+  pValue: number | null
+  /** One line that says what got worse and why the gate believes it. */
+  message: string
+  locations: Location[]
+}
+
+export interface Location {
+  file: string
+  line: number
+  function: string
+  /** What this location is to the finding. */
+  role: 'allocation' | 'caller' | 'creation' | 'blocking' | 'access' | 'previous-access' | 'benchmark'
+  /** For allocation sites: bytes per op this site retains more on head than on base. */
+  deltaPerOp?: number
+  /** Whether the line is part of the pull request's diff (set by the publisher when it knows the diff). */
+  inDiff?: boolean
+}
+
+export type JudgeMethod = 'mann-whitney' | 'threshold' | 'threshold+mann-whitney' | 'none'
+
+export type MetricStatus = 'regression' | 'improvement' | 'unchanged' | 'not-judged'
+
+export interface MetricComparison {
+  metric: string
+  unit: string
+  /** Whether lower values are better for this metric; null when unknown (custom units). */
+  lowerIsBetter: boolean | null
+  baseSamples: number[]
+  headSamples: number[]
+  baseMedian: number | null
+  headMedian: number | null
+  change: number | null
+  pValue: number | null
+  status: MetricStatus
+  /** How the status was decided: a significance test, thresholds on medians, both, or not at all. */
+  method: JudgeMethod
+  /** Why a metric was not judged or what crossed which threshold. */
+  reason: string
+}
+
+export interface BenchmarkComparison {
+  pkg: string
+  benchmark: string
+  metrics: MetricComparison[]
+}
+
+export interface ReportError {
+  side: 'base' | 'head'
+  kind: string
+  subject: string
+  message: string
+}
+
+export interface Reproduce {
+  title: string
+  command: string
+}

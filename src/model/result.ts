@@ -1,0 +1,112 @@
+// RunResult: what one side (base or head) measured. Written as result.json; a published contract.
+// Bump RESULT_SCHEMA_VERSION on any incompatible change and keep schema/result.schema.json in step.
+
+export const RESULT_SCHEMA_VERSION = 1
+
+export interface RunResult {
+  schemaVersion: typeof RESULT_SCHEMA_VERSION
+  tool: { name: 'go-leak-gate'; version: string }
+  env: RunEnv
+  startedAt: string
+  finishedAt: string
+  packages: PackageResult[]
+  /** Problems that stopped part of the run (build failures, missing tools, corrupt profiles). */
+  errors: RunError[]
+}
+
+export interface RunEnv {
+  goVersion: string
+  goos: string
+  goarch: string
+  /** CPU model as the benchmark output's `cpu:` line names it (empty when Go did not print one). */
+  cpu: string
+  gomaxprocs: number
+  /** Whether the test binaries were built with -race. Never compare a race run with a non-race one. */
+  race: boolean
+  /** Module path from go.mod. */
+  module: string
+  /** Commit the measured tree was at, when it is a git checkout. */
+  commit?: string
+  /** The options that shape the numbers; a comparison warns when the two sides differ. */
+  benchtime: string
+  count: number
+}
+
+export interface PackageResult {
+  importPath: string
+  /** Directory relative to the module root ('.' for the root package). */
+  dir: string
+  build: BuildInfo
+  benchmarks: BenchmarkResult[]
+}
+
+export interface BuildInfo {
+  ok: boolean
+  /** argv of the build, so a user can repeat it. */
+  command: string[]
+  /** Compiler output when the build failed. */
+  error?: string
+}
+
+export interface BenchmarkResult {
+  /** Full name without the -GOMAXPROCS suffix: `BenchmarkFoo/size=10`. */
+  name: string
+  /** GOMAXPROCS suffix the benchmark ran with (1 when Go printed none). */
+  procs: number
+  runs: BenchRun[]
+  /** Set when the benchmark failed, panicked or produced no result line in some run. */
+  failure?: BenchFailure
+}
+
+export interface BenchFailure {
+  /** The first failing run's index. */
+  run: number
+  message: string
+  /** Output of the failing run (stdout and stderr, trimmed to a bounded size). */
+  output: string
+}
+
+export interface BenchRun {
+  /** Position of this run among the benchmark's runs (0-based). */
+  index: number
+  /** argv of the test binary run, and the directory it ran in (relative to the module root). */
+  command: string[]
+  cwd: string
+  iterations: number
+  /** Every unit the result line reported: `ns/op`, `B/op`, `allocs/op`, `MB/s`, custom units. */
+  metrics: Record<string, number>
+  gc: GcSummary
+  heap?: HeapSnapshot
+  wallMs: number
+}
+
+export interface GcSummary {
+  /**
+   * Stop-the-world pauses (sweep termination and mark termination, in ms) of the cycles the
+   * program triggered itself. Forced cycles (testing's runtime.GC between runs) are counted apart.
+   */
+  stwPausesMs: number[]
+  /** Cycles triggered by allocation, over the whole process. */
+  cycles: number
+  /** Cycles triggered by allocation during the final, measured b.N run. */
+  measuredCycles: number
+  forcedCycles: number
+  /** Live heap after the last cycle of the measured run (MB, from gctrace's H2). */
+  liveHeapMB?: number
+}
+
+export interface HeapSnapshot {
+  /** Heap still in use at the end of the process, after testing's forced GC (-test.memprofile). */
+  inuseBytes: number
+  inuseObjects: number
+  /** Memory profile path relative to the result directory. */
+  profile: string
+}
+
+export interface RunError {
+  kind: 'build' | 'toolchain' | 'profile' | 'output' | 'timeout' | 'internal'
+  /** What the error is about: a package import path, a benchmark name, a file. */
+  subject: string
+  message: string
+  detail?: string
+}
