@@ -1,0 +1,88 @@
+// The CLI's terminal summary: what a developer needs to act on, in a few lines. Plain text without colour (the
+// CLI adds colour when its output is a terminal); every string of the Report goes through singleLine, so the
+// code under test cannot move the cursor, recolour the terminal or fake extra lines.
+
+import type { Finding, Report } from '../model/report.js'
+import { singleLine } from './escape.js'
+import { formatChange, formatDelta, formatPValue, formatValue } from './format.js'
+import { clip, countsPhrase, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
+
+/** Locations listed under each finding; the markdown report has the rest. */
+export const TOP_LOCATIONS = 3
+const NAME_MAX = 120
+const TEXT_MAX = 300
+
+export function renderText(report: Report): string {
+  const counts = countsPhrase(report.counts)
+  const lines = [`go-leak-gate: ${plain(report.verdict, 10).toUpperCase()}${counts === '' ? '' : ` — ${counts}`}`]
+  if (report.incomplete) {
+    lines.push(
+      `Incomplete: part of the head run could not complete (${report.errors.length} ` +
+        `${report.errors.length === 1 ? 'error' : 'errors'} below); the verdict covers only what ran.`
+    )
+  }
+
+  const shown = [...findingsOf(report, 'fail'), ...findingsOf(report, 'warn')]
+  if (shown.length > 0) lines.push('')
+  for (const finding of shown) lines.push(...findingLines(finding))
+
+  lines.push('', tallyPhrase(tallyComparisons(report)))
+
+  if (report.errors.length > 0) {
+    lines.push('', `Errors (${report.errors.length}):`)
+    for (const error of report.errors) {
+      const { first, more } = headline(error.message)
+      const rest = more > 0 ? ` (+${more} more ${more === 1 ? 'line' : 'lines'})` : ''
+      const what = `${plain(error.side, 10)} ${plain(error.kind, 20)} ${plain(error.subject, NAME_MAX)}`
+      lines.push(`  ${what}: ${plain(first, TEXT_MAX)}${rest}`)
+    }
+  }
+  return `${lines.join('\n')}\n`
+}
+
+function findingLines(finding: Finding): string[] {
+  const label = finding.severity === 'fail' ? 'FAIL' : 'WARN'
+  const fields = [label, plain(finding.kind, 20), plain(finding.pkg, NAME_MAX), plain(finding.subject, NAME_MAX)]
+  if (finding.metric !== '') fields.push(plain(finding.metric, 40))
+  if (finding.base !== null || finding.head !== null) {
+    fields.push(`${formatValue(finding.base, finding.unit)} → ${formatValue(finding.head, finding.unit)}`)
+    const p = finding.pValue === null ? '' : ` (${formatPValue(finding.pValue)})`
+    fields.push(`${formatChange(finding.change)}${p}`)
+  } else {
+    // Without values (a failed benchmark) the message is the finding.
+    fields.push(plain(finding.message, TEXT_MAX))
+  }
+  const lines = [fields.join('  ')]
+
+  const ranked = rankLocations(finding.locations)
+  for (const location of ranked.slice(0, TOP_LOCATIONS)) {
+    const parts = [
+      `${plain(location.file, NAME_MAX)}:${String(location.line)}`,
+      plain(location.function, NAME_MAX),
+      plain(location.role, 20)
+    ]
+    if (location.deltaPerOp !== undefined) parts.push(`${formatDelta(location.deltaPerOp, 'B')}/op`)
+    if (location.inDiff === true) parts.push('(changed in this PR)')
+    lines.push(`      at ${parts.join('  ')}`)
+  }
+  const more = ranked.length - TOP_LOCATIONS
+  if (more > 0) lines.push(`      … and ${more} more ${more === 1 ? 'location' : 'locations'}`)
+  return lines
+}
+
+/**
+ * The line of a multi-line message worth showing alone. `go build` and `go vet` head each package's errors
+ * with a `# import/path` line that says nothing the subject does not, so the first other line is taken.
+ */
+function headline(message: string): { first: string; more: number } {
+  const lines = message
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+  const index = Math.max(0, lines.findIndex((line) => !line.startsWith('# ')))
+  return { first: lines[index] ?? '', more: Math.max(0, lines.length - 1) }
+}
+
+function plain(text: string, max: number): string {
+  return clip(singleLine(text), max)
+}
