@@ -88,6 +88,11 @@ function failureFrom(r: ProcessResult, run: number, fallback: string, parsedMess
   return { run, message, output: tail(r.stdout + (r.stderr ? '\n' + r.stderr : '')) }
 }
 
+/** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
+function failuresOf(r: ProcessResult, deps: BenchDeps): ReturnType<typeof parseBenchOutput>['failures'] {
+  return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs: deps.toolchain.gomaxprocs }).failures
+}
+
 async function discoverLeaves(
   deps: BenchDeps,
   cfg: RunConfig,
@@ -129,7 +134,7 @@ async function discoverLeaves(
     }
     const failed = r.code !== 0 || out.failures.length > 0
     if (failed) {
-      const named = out.failures.find((f) => f.name.startsWith(top))
+      const named = failuresOf(r, deps).find((f) => f.name.startsWith(top))
       const failure = failureFrom(r, 0, 'the benchmark failed while being listed', named?.message)
       const leaf = prepared.leaves.find((l) => named && l.name === named.name)
       if (leaf) {
@@ -203,7 +208,7 @@ async function measureOnce(
   if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
   const line = out.results.find((l) => l.name === leaf.name)
   if (!line || r.code !== 0 || out.failures.length > 0) {
-    const parsed = out.failures[0]?.message
+    const parsed = failuresOf(r, deps)[0]?.message
     const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line'
     leaf.result.failure = failureFrom(r, round, why, parsed)
     leaf.failed = true
