@@ -27,15 +27,23 @@ const plugins = () => [
   json()
 ]
 
+// Dependencies compiled by tsc to CommonJS-style helpers trip these two warnings; they are harmless there.
+const onwarn = (warning, warn) => {
+  if (warning.code === 'THIS_IS_UNDEFINED' || (warning.code === 'CIRCULAR_DEPENDENCY' && /node_modules/.test(warning.message))) return
+  warn(warning)
+}
+
 export default [
   {
     input: 'src/index.ts',
     output: { dir: 'dist', entryFileNames: 'index.js', format: 'es', sourcemap: false, inlineDynamicImports: true },
-    plugins: [...plugins(), schemas()]
+    plugins: [...plugins(), schemas()],
+    onwarn
   },
   {
     input: 'src/cli.ts',
     output: { dir: 'dist', entryFileNames: 'cli.js', format: 'es', sourcemap: false, banner: '#!/usr/bin/env node', inlineDynamicImports: true },
-    plugins: plugins()
+    plugins: plugins(),
+    onwarn
   }
 ]

@@ -20,6 +20,23 @@ export interface ProfiledRun {
 
 export type SiteMeasure = 'inuseBytes' | 'allocBytes' | 'allocObjects'
 
+/**
+ * Test binaries are built with -trimpath, so a file in the module is named `module/path/file.go` on both
+ * sides (the base lives in a temporary worktree); shown relative to the module root it matches the diff.
+ */
+export function moduleRelative(file: string, modulePath: string): string {
+  return file.startsWith(modulePath + '/') ? file.slice(modulePath.length + 1) : file
+}
+
+/** The same sites with module files named relative to the module root. */
+export function relativeSites(sites: SiteValues[], modulePath: string): SiteValues[] {
+  return sites.map((s) => ({
+    ...s,
+    file: moduleRelative(s.file, modulePath),
+    ...(s.caller ? { caller: { ...s.caller, file: moduleRelative(s.caller.file, modulePath) } } : {})
+  }))
+}
+
 function siteKey(s: SiteValues): string {
   const c = s.caller
   return `${s.function}\u0000${s.file}\u0000${s.line}` + (c ? `\u0000${c.function}\u0000${c.file}\u0000${c.line}` : '')
@@ -69,9 +86,10 @@ export function attributeGrowth(
     .slice(0, top)
   const locations: Location[] = []
   for (const { site, delta } of picked) {
-    locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta })
+    const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B'
+    locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta, deltaUnit })
     if (site.caller) {
-      locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta })
+      locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta, deltaUnit })
     }
   }
   return locations

@@ -45,7 +45,8 @@ function worsening(base: number, head: number, lowerIsBetter: boolean): number {
 }
 
 function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toPrecision(3)
+  if (Number.isInteger(x) || Math.abs(x) >= 100) return String(Math.round(x))
+  return x.toPrecision(3)
 }
 
 function pct(x: number): string {

@@ -221,7 +221,8 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
-    incomplete: errs.newHeadErrors > 0,
+    // Nothing compared while head had errors is no pass: the gate could not look at anything.
+    incomplete: errs.newHeadErrors > 0 || (head.errors.length > 0 && comparisons.length === 0),
     counts: countFindings(findings),
     base: sideInfo(base, baseDir),
     head: sideInfo(head, headDir),

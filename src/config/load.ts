@@ -154,9 +154,13 @@ export function runConfigFrom(dir: string, file: FileConfig, overrides: RunOverr
   }
   const pick = <K extends keyof RunOverrides>(k: K): NonNullable<RunOverrides[K]> =>
     (overrides[k] ?? fromFile[k] ?? DEFAULT_RUN[k]) as NonNullable<RunOverrides[K]>
+  const packages = pick('packages')
+  // Patterns go to go list and go test as arguments; one starting with '-' would be read as a flag.
+  const flagLike = packages.find((p) => p.startsWith('-'))
+  if (flagLike !== undefined) throw new UsageError(`package pattern '${flagLike}' starts with '-': give patterns like ./... or ./pkg/...`)
   return {
     dir,
-    packages: pick('packages'),
+    packages,
     bench: pick('bench'),
     count: pick('count'),
     benchtime: pick('benchtime'),

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CompareConfig } from '../config/types.js'
-import { attributeGrowth, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
+import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
 import { ComparisonRefused, compareResults } from '../compare/report.js'
 import { UsageError } from '../errors.js'
 import type { Finding, Report } from '../model/report.js'
@@ -29,7 +29,8 @@ async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResu
     const file = join(dir, run.heap.profile)
     try {
       const profile = decodeProfile(await readFile(file), file)
-      runs.push({ iterations: run.iterations, sites: heapSites(profile, { modulePath: result.env.module }).sites })
+      const { sites } = heapSites(profile, { modulePath: result.env.module })
+      runs.push({ iterations: run.iterations, sites: relativeSites(sites, result.env.module) })
     } catch (err) {
       notes.push(`memory profile ${file} skipped for attribution: ${(err as Error).message}`)
     }

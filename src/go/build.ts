@@ -53,7 +53,10 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function buildArgv(tc: Toolchain, opts: BuildOptions, out: string, importPaths: string[]): string[] {
-  return [tc.go, 'test', '-c', ...(opts.race ? ['-race'] : []), ...(opts.flags ?? []), '-o', out, '--', ...importPaths]
+  // No '--' here: go test hands everything after it to the test binary, not to the package list.
+  // -trimpath names files module-relative, identical for the base worktree and the head checkout, so the
+  // two sides' allocation sites line up in a profile diff.
+  return [tc.go, 'test', '-c', '-trimpath', ...(opts.race ? ['-race'] : []), ...(opts.flags ?? []), '-o', out, ...importPaths]
 }
 
 export async function buildTestBinaries(

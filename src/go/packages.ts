@@ -77,7 +77,7 @@ export async function listBenchmarkPackages(
   patterns: string[]
 ): Promise<GoPackage[]> {
   const r = await run({
-    argv: [tc.go, 'list', '-e', '-json=ImportPath,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', '--', ...patterns],
+    argv: [tc.go, 'list', '-e', '-json=ImportPath,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
     cwd: moduleDir,
     timeoutMs: 300_000
   })

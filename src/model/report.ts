@@ -78,8 +78,10 @@ export interface Location {
   function: string
   /** What this location is to the finding. */
   role: 'allocation' | 'caller' | 'creation' | 'blocking' | 'access' | 'previous-access' | 'benchmark'
-  /** For allocation sites: bytes per op this site retains more on head than on base. */
+  /** For allocation sites: how much more this site retains or allocates per op on head than on base. */
   deltaPerOp?: number
+  /** Unit of deltaPerOp: bytes, or allocated objects (for allocs/op findings). */
+  deltaUnit?: 'B' | 'objects'
   /** Whether the line is part of the pull request's diff (set by the publisher when it knows the diff). */
   inDiff?: boolean
 }

@@ -5,7 +5,7 @@
 import type { Finding, Location, Report } from '../model/report.js'
 import { codeBlock, escapeMarkdown, inlineCode } from './escape.js'
 import { type Omitted, type Section, fitSections } from './fit.js'
-import { formatDelta } from './format.js'
+import { formatSiteDelta } from './format.js'
 import { CUT_RANK, MAX_LOCATIONS, NAME_MAX, TEXT_MAX, findingTable, moreLine, table } from './markdown-blocks.js'
 import { detailSections } from './markdown-details.js'
 import { clip, countsPhrase, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
@@ -114,7 +114,7 @@ function locationTable(locations: Location[]): string {
   const header = ['function', 'file:line', 'role']
   let align = 'lll'
   if (withDelta) {
-    header.push('bytes/op')
+    header.push('per op')
     align += 'r'
   }
   if (withDiff) {
@@ -127,7 +127,7 @@ function locationTable(locations: Location[]): string {
       inlineCode(`${clip(l.file, NAME_MAX)}:${String(l.line)}`),
       escapeMarkdown(l.role)
     ]
-    if (withDelta) row.push(l.deltaPerOp === undefined ? '' : formatDelta(l.deltaPerOp, 'B'))
+    if (withDelta) row.push(l.deltaPerOp === undefined ? '' : formatSiteDelta(l.deltaPerOp, l.deltaUnit))
     if (withDiff) row.push(l.inDiff === true ? '✏️ changed' : '')
     return row
   })

@@ -4,7 +4,7 @@
 
 import type { Finding, Report } from '../model/report.js'
 import { singleLine } from './escape.js'
-import { formatChange, formatDelta, formatPValue, formatValue } from './format.js'
+import { formatChange, formatPValue, formatSiteDelta, formatValue } from './format.js'
 import { clip, countsPhrase, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
 
 /** Locations listed under each finding; the markdown report has the rest. */
@@ -61,7 +61,7 @@ function findingLines(finding: Finding): string[] {
       plain(location.function, NAME_MAX),
       plain(location.role, 20)
     ]
-    if (location.deltaPerOp !== undefined) parts.push(`${formatDelta(location.deltaPerOp, 'B')}/op`)
+    if (location.deltaPerOp !== undefined) parts.push(`${formatSiteDelta(location.deltaPerOp, location.deltaUnit)}/op`)
     if (location.inDiff === true) parts.push('(changed in this PR)')
     lines.push(`      at ${parts.join('  ')}`)
   }
