@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runProcess } from '../../src/go/process.js'
-import { makeFixtureRepo, type FixtureRepo } from '../../src/demo.js'
+import { makeFixtureRepo, type FixtureRepo } from '../../src/fixture-repo.js'
 import type { Report } from '../../src/model/report.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
