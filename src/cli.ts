@@ -162,7 +162,7 @@ async function cmdCompare(args: string[]): Promise<number> {
   if (!v.base || !v.head) throw new UsageError(`compare needs --base DIR and --head DIR (directories written by 'go-leak-gate run')`)
   const { file } = await readConfigFile(v.config, resolve(v.dir))
   const config = buildConfig(resolve(v.dir), file, {})
-  const report = await compareDirs(v.base, v.head, config.compare)
+  const report = await compareDirs(v.base, v.head, config.compare, { run: runProcess, repoDir: resolve(v.dir) })
   return emitReport(report, v)
 }
 

@@ -37,20 +37,50 @@ export function relativeSites(sites: SiteValues[], modulePath: string): SiteValu
   }))
 }
 
-function siteKey(s: SiteValues): string {
+/** Where a base file:line stands in head (see parse/unidiff); undefined when the change rewrote it. */
+export type BaseLineMapper = (file: string, line: number) => number | undefined
+
+function siteKey(s: SiteValues, withLines: boolean): string {
   const c = s.caller
-  return `${s.function}\u0000${s.file}\u0000${s.line}` + (c ? `\u0000${c.function}\u0000${c.file}\u0000${c.line}` : '')
+  const own = withLines ? `${s.function}\u0000${s.file}\u0000${s.line}` : `${s.function}\u0000${s.file}`
+  if (!c) return own
+  return own + (withLines ? `\u0000${c.function}\u0000${c.file}\u0000${c.line}` : `\u0000${c.function}`)
+}
+
+/** Base sites at the lines they have in head; a rewritten line gets -1 so it can never match a head line. */
+function inHeadLines(runs: ProfiledRun[], map: BaseLineMapper): ProfiledRun[] {
+  const at = (file: string, line: number): number => map(file, line) ?? -1
+  return runs.map((r) => ({
+    iterations: r.iterations,
+    sites: r.sites.map((s) => ({
+      ...s,
+      line: at(s.file, s.line),
+      ...(s.caller ? { caller: { ...s.caller, line: at(s.caller.file, s.caller.line) } } : {})
+    }))
+  }))
+}
+
+interface Aggregate {
+  /** The biggest single site under the key: its lines are the ones shown. */
+  site: SiteValues
+  siteValue: number
+  perOp: number
 }
 
 /** Mean per-op value of every site over the runs (a site absent from a run counts as 0 there). */
-function perOpBySite(runs: ProfiledRun[], measure: SiteMeasure): Map<string, { site: SiteValues; perOp: number }> {
-  const out = new Map<string, { site: SiteValues; perOp: number }>()
+function perOpBySite(runs: ProfiledRun[], measure: SiteMeasure, withLines: boolean): Map<string, Aggregate> {
+  const out = new Map<string, Aggregate>()
   const used = runs.filter((r) => r.iterations > 0)
   for (const run of used) {
     for (const s of run.sites) {
-      const key = siteKey(s)
-      const entry = out.get(key) ?? { site: s, perOp: 0 }
-      entry.perOp += s[measure] / run.iterations / used.length
+      const key = siteKey(s, withLines)
+      const value = s[measure] / run.iterations / used.length
+      const entry = out.get(key) ?? { site: s, siteValue: 0, perOp: 0 }
+      entry.perOp += value
+      if (value > entry.siteValue) {
+        entry.site = s
+        entry.siteValue = value
+      }
       out.set(key, entry)
     }
   }
@@ -62,16 +92,20 @@ function perOpBySite(runs: ProfiledRun[], measure: SiteMeasure): Map<string, { s
  * profiles (as `go tool pprof -diff_base` does, with the base negated), normalised by the iterations
  * each run did so that runs with different b.N compare. Returns the allocating frame and, when that
  * frame is in the standard library or a dependency, the first caller in the module too.
+ *
+ * Sites are matched by line when `mapBaseLine` says where base lines moved; without it they are matched
+ * by function, because edits above a site shift its line and would make it look new.
  */
 export function attributeGrowth(
   base: ProfiledRun[],
   head: ProfiledRun[],
   measure: SiteMeasure,
-  opts: { top?: number; minShare?: number } = {}
+  opts: { top?: number; minShare?: number; mapBaseLine?: BaseLineMapper } = {}
 ): Location[] {
   const top = opts.top ?? 5
-  const b = perOpBySite(base, measure)
-  const h = perOpBySite(head, measure)
+  const withLines = opts.mapBaseLine !== undefined
+  const b = perOpBySite(opts.mapBaseLine ? inHeadLines(base, opts.mapBaseLine) : base, measure, withLines)
+  const h = perOpBySite(head, measure, withLines)
   const deltas: { site: SiteValues; delta: number }[] = []
   for (const [key, { site, perOp }] of h) {
     const delta = perOp - (b.get(key)?.perOp ?? 0)

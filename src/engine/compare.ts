@@ -3,7 +3,9 @@ import { join } from 'node:path'
 import type { CompareConfig } from '../config/types.js'
 import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
 import { ComparisonRefused, compareResults } from '../compare/report.js'
+import { readSourceDiff, type SourceDiff } from '../baseline/linemap.js'
 import { UsageError } from '../errors.js'
+import type { Runner } from '../go/process.js'
 import type { Finding, Report } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { decodeProfile, heapSites } from '../parse/pprof.js'
@@ -38,8 +40,11 @@ async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResu
   return runs
 }
 
-/** Attaches the allocation sites responsible to every allocation and retained-heap finding. */
-export async function attachAllocationSites(report: Report, base: RunResult, head: RunResult): Promise<void> {
+/**
+ * Attaches the allocation sites responsible to every allocation and retained-heap finding, and marks the
+ * lines the pull request changed when the source diff is known.
+ */
+export async function attachAllocationSites(report: Report, base: RunResult, head: RunResult, diff?: SourceDiff): Promise<void> {
   const cache = new Map<string, { base: ProfiledRun[]; head: ProfiledRun[] }>()
   for (const f of report.findings) {
     const measure = measureFor(f)
@@ -56,11 +61,15 @@ export async function attachAllocationSites(report: Report, base: RunResult, hea
       }
       cache.set(key, runs)
     }
-    f.locations = attributeGrowth(runs.base, runs.head, measure)
+    f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead })
+    if (diff) for (const l of f.locations) l.inDiff = diff.changedInHead(l.file, l.line)
+  }
+  if (!diff && report.findings.some((f) => measureFor(f))) {
+    report.notes.push('The base and head commits are not both in this repository: allocation sites were matched by function, not by line.')
   }
 }
 
-export async function compareDirs(baseDir: string, headDir: string, config: CompareConfig): Promise<Report> {
+export async function compareDirs(baseDir: string, headDir: string, config: CompareConfig, deps: { run: Runner; repoDir: string }): Promise<Report> {
   const [base, head] = await Promise.all([readResult(baseDir), readResult(headDir)])
   let report: Report
   try {
@@ -69,6 +78,7 @@ export async function compareDirs(baseDir: string, headDir: string, config: Comp
     if (err instanceof ComparisonRefused) throw new UsageError(err.message)
     throw err
   }
-  await attachAllocationSites(report, base, head)
+  const diff = await readSourceDiff(deps.run, deps.repoDir, base.env.commit, head.env.commit)
+  await attachAllocationSites(report, base, head, diff)
   return report
 }

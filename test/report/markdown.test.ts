@@ -90,7 +90,7 @@ describe('renderMarkdown: layout', () => {
     const heapAt = md.indexOf('#### ❌ heap-leak · `example.com/shop/cache` · `BenchmarkCacheSet`', at)
     expect(heapAt).toBeGreaterThan(at)
     const sites = tableWithHeader(md, 'function', heapAt)
-    expect(sites.header).toEqual(['function', 'file:line', 'role', 'bytes/op', 'in this PR'])
+    expect(sites.header).toEqual(['function', 'file:line', 'role', 'per op', 'in this PR'])
     expect(sites.rows.map((r) => [r[1], r[3], r[4] ?? ''])).toEqual([
       ['`cache/cache.go:88`', '+1KiB', '✏️ changed'],
       ['`cache/index.go:51`', '+384B', ''],
