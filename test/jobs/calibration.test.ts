@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest'
+import { calibrationBenchtime } from '../../src/jobs/bench.js'
+
+describe('calibrationBenchtime', () => {
+  it('calibrates on a quarter of a duration and scales b.N back up', () => {
+    expect(calibrationBenchtime('1s')).toEqual({ benchtime: '250000us', scale: 4 })
+    expect(calibrationBenchtime('200ms')).toEqual({ benchtime: '50000us', scale: 4 })
+  })
+
+  it('calibrates short durations in full and leaves iteration counts alone', () => {
+    expect(calibrationBenchtime('20ms')).toEqual({ benchtime: '20ms', scale: 1 })
+    expect(calibrationBenchtime('2000x')).toEqual({ benchtime: '1x', scale: 0 })
+  })
+})
