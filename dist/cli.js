@@ -17711,6 +17711,15 @@ const REPORT_SCHEMA_VERSION = 1;
 // distribution. Keeping them makes the gate's p-values those a user gets from benchstat.
 const EXACT_LIMIT = 50;
 const EXACT_LIMIT_WITH_TIES = 25;
+/** Arithmetic mean; NaN for an empty sample. */
+function mean(xs) {
+    if (xs.length === 0)
+        return Number.NaN;
+    let sum = 0;
+    for (const x of xs)
+        sum += x;
+    return sum / xs.length;
+}
 /**
  * The sample median (the mean of the two middle values for an even count): benchstat's summary statistic.
  * Equals quantile(xs, 0.5). NaN for an empty sample.
@@ -18259,8 +18268,44 @@ function byUnitOrder(a, b) {
     const ib = UNIT_ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
 }
+/** Fallback for results without the probe: sampled in-use bytes at exit divided by the ops. */
 function retainedPerOp(runs) {
     return runs.filter((r) => r.heap && r.iterations > 0).map((r) => (r.heap?.inuseBytes ?? 0) / r.iterations);
+}
+/**
+ * Live-heap growth per op, one sample per full run: (live heap after N ops - live heap after N/4 ops) /
+ * (N - N/4), with the small runs averaged into one point. A warm-up (a cache filled once, a pool, a lazy
+ * table) is the same at both sizes and cancels; memory kept per op does not. Undefined without probe data.
+ */
+function heapGrowthPerOp(b) {
+    const small = (b.smallRuns ?? []).filter((r) => r.live && r.iterations > 0);
+    const full = b.runs.filter((r) => r.live);
+    if (small.length === 0 || full.length === 0)
+        return undefined;
+    const smallLive = mean(small.map((r) => r.live?.heapBytes ?? 0));
+    const smallOps = mean(small.map((r) => r.iterations));
+    const samples = full.filter((r) => r.iterations > smallOps).map((r) => ((r.live?.heapBytes ?? 0) - smallLive) / (r.iterations - smallOps));
+    return samples.length > 0 ? samples : undefined;
+}
+function retainedMetric(base, head, cfg) {
+    const bg = heapGrowthPerOp(base);
+    const hg = heapGrowthPerOp(head);
+    const growth = bg !== undefined && hg !== undefined;
+    const m = judgeMetric({
+        metric: RETAINED_METRIC,
+        unit: 'B/op',
+        lowerIsBetter: true,
+        base: growth ? bg : retainedPerOp(base.runs),
+        head: growth ? hg : retainedPerOp(head.runs),
+        rule: { mode: 'threshold+test', limits: cfg.thresholds.retainedBytesPerOp }
+    }, cfg.statistics);
+    // Growth is ~0 on an unchanged side (and may come out slightly negative): a ratio to it means nothing.
+    if (m.baseMedian !== null && Math.abs(m.baseMedian) < 1)
+        m.change = null;
+    m.reason += growth
+        ? ' (live heap growth per op between b.N/4 and b.N)'
+        : ' (in-use heap at exit / b.N: no probe data, so a one-off warm-up is not told apart)';
+    return m;
 }
 /** Every metric of one benchmark present on both sides. The caller applies the multiple-comparison control. */
 function compareBenchmark(pkg, base, head, cfg) {
@@ -18277,14 +18322,7 @@ function compareBenchmark(pkg, base, head, cfg) {
             rule: ruleFor(unit, cfg)
         }, cfg.statistics));
     }
-    metrics.push(judgeMetric({
-        metric: RETAINED_METRIC,
-        unit: 'B/op',
-        lowerIsBetter: true,
-        base: retainedPerOp(base.runs),
-        head: retainedPerOp(head.runs),
-        rule: { mode: 'threshold+test', limits: cfg.thresholds.retainedBytesPerOp }
-    }, cfg.statistics));
+    metrics.push(retainedMetric(base, head, cfg));
     metrics.push(...compareGc(base.runs, head.runs, cfg));
     return { pkg, benchmark: base.name, metrics };
 }
@@ -18790,7 +18828,8 @@ function errorFindings(base, head) {
     let newHeadErrors = 0;
     for (const e of head.errors) {
         const preexisting = baseKeys.has(errorKey(e));
-        if (!preexisting)
+        // A package measured without the probe still has all its numbers: that is a note, not a gap.
+        if (!preexisting && e.kind !== 'probe')
             newHeadErrors++;
         if (e.kind !== 'build')
             continue;
@@ -20298,6 +20337,26 @@ var properties = {
 										},
 										wallMs: {
 											type: "number"
+										},
+										live: {
+											type: "object",
+											properties: {
+												heapBytes: {
+													type: "number"
+												},
+												heapObjects: {
+													type: "number"
+												},
+												goroutines: {
+													type: "integer",
+													minimum: 0
+												}
+											},
+											required: [
+												"heapBytes",
+												"heapObjects",
+												"goroutines"
+											]
 										}
 									},
 									required: [
@@ -20330,6 +20389,120 @@ var properties = {
 									"message",
 									"output"
 								]
+							},
+							smallRuns: {
+								type: "array",
+								items: {
+									type: "object",
+									properties: {
+										index: {
+											type: "integer",
+											minimum: 0
+										},
+										command: {
+											type: "array",
+											items: {
+												type: "string"
+											}
+										},
+										cwd: {
+											type: "string"
+										},
+										iterations: {
+											type: "integer",
+											minimum: 0
+										},
+										metrics: {
+											type: "object",
+											additionalProperties: {
+												type: "number"
+											}
+										},
+										gc: {
+											type: "object",
+											properties: {
+												stwPausesMs: {
+													type: "array",
+													items: {
+														type: "number"
+													}
+												},
+												cycles: {
+													type: "integer",
+													minimum: 0
+												},
+												measuredCycles: {
+													type: "integer",
+													minimum: 0
+												},
+												forcedCycles: {
+													type: "integer",
+													minimum: 0
+												},
+												liveHeapMB: {
+													type: "number"
+												}
+											},
+											required: [
+												"stwPausesMs",
+												"cycles",
+												"measuredCycles",
+												"forcedCycles"
+											]
+										},
+										heap: {
+											type: "object",
+											properties: {
+												inuseBytes: {
+													type: "number"
+												},
+												inuseObjects: {
+													type: "number"
+												},
+												profile: {
+													type: "string"
+												}
+											},
+											required: [
+												"inuseBytes",
+												"inuseObjects",
+												"profile"
+											]
+										},
+										wallMs: {
+											type: "number"
+										},
+										live: {
+											type: "object",
+											properties: {
+												heapBytes: {
+													type: "number"
+												},
+												heapObjects: {
+													type: "number"
+												},
+												goroutines: {
+													type: "integer",
+													minimum: 0
+												}
+											},
+											required: [
+												"heapBytes",
+												"heapObjects",
+												"goroutines"
+											]
+										}
+									},
+									required: [
+										"index",
+										"command",
+										"cwd",
+										"iterations",
+										"metrics",
+										"gc",
+										"wallMs"
+									]
+								}
 							}
 						},
 						required: [
@@ -20360,7 +20533,8 @@ var properties = {
 						"profile",
 						"output",
 						"timeout",
-						"internal"
+						"internal",
+						"probe"
 					]
 				},
 				subject: {
@@ -20516,6 +20690,170 @@ async function compareDirs(baseDir, headDir, config, deps) {
     return report;
 }
 
+// The Go source go-leak-gate adds to every package it builds (through go test -overlay, never on disk in the
+// user's tree). __PACKAGE__ is replaced by the package clause's name. Kept as a string so the bundle
+// carries it; test/go/overlay.test.ts builds it with the real toolchain.
+const PROBE_SOURCE = String.raw `// Code generated by go-leak-gate. DO NOT EDIT. Added to the package at build time through go test -overlay;
+// the user's files stay untouched. It runs once, after the tests or benchmarks of the process have ended,
+// and only when GO_LEAK_GATE_PROBE names a file to write.
+
+package __PACKAGE__
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+var glgProbeOnce sync.Once
+
+// glgIgnored are goroutines the Go runtime and standard library keep for the whole process.
+var glgIgnored = []string{
+	"os/signal.signal_recv",
+	"os/signal.loop",
+	"runtime.ensureSigM",
+	"runtime/trace.Start",
+	"testing.(*M).startAlarm",
+	"testing.runFuzzing",
+}
+
+// glgOthers counts the goroutines other than the caller's and the always-present ones.
+func glgOthers(dump string) int {
+	n := 0
+	for i, block := range strings.Split(dump, "\n\n") {
+		if i == 0 || strings.TrimSpace(block) == "" {
+			continue // the first block is the goroutine running this probe
+		}
+		ignored := false
+		for _, fn := range glgIgnored {
+			if strings.Contains(block, fn) {
+				ignored = true
+				break
+			}
+		}
+		if !ignored {
+			n++
+		}
+	}
+	return n
+}
+
+func glgStacks() string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		if len(buf) >= 64<<20 {
+			return string(buf[:n]) // bounded: a dump of 100k goroutines is cut, and says so by its size
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+}
+
+func glgProbe() {
+	glgProbeOnce.Do(func() {
+		path := os.Getenv("GO_LEAK_GATE_PROBE")
+		if path == "" {
+			return
+		}
+		start := time.Now()
+		settle, _ := time.ParseDuration(os.Getenv("GO_LEAK_GATE_SETTLE"))
+		// Goroutines that are finishing need a moment to exit; leaked ones never do. Retry with backoff,
+		// as goleak does, until only the always-present goroutines remain or the settle time is up.
+		dump := glgStacks()
+		for wait := time.Millisecond; glgOthers(dump) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
+			time.Sleep(wait)
+			if wait > 100*time.Millisecond {
+				wait = 100 * time.Millisecond
+			}
+			dump = glgStacks()
+		}
+		settled := time.Since(start)
+		var leak *string
+		if p := pprof.Lookup("goroutineleak"); p != nil {
+			var b bytes.Buffer
+			if err := p.WriteTo(&b, 2); err == nil {
+				s := b.String()
+				leak = &s
+			}
+		}
+		runtime.GC()
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		out, _ := json.Marshal(map[string]any{
+			"heapAllocBytes": ms.HeapAlloc,
+			"heapObjects":    ms.HeapObjects,
+			"numGoroutine":   runtime.NumGoroutine(),
+			"goroutines":     dump,
+			"leakProfile":    leak,
+			"settledMs":      float64(settled.Microseconds()) / 1000,
+		})
+		_ = os.WriteFile(path, out, 0o644)
+	})
+}
+
+// glgExit runs the probe before the user's TestMain exits the process.
+func glgExit(exit func(int)) func(int) {
+	return func(code int) {
+		glgProbe()
+		exit(code)
+	}
+}
+
+var _ = testing.Main // keeps the testing import used in every variant
+`;
+
+const PROBE_FILE = 'zz_goleakgate_probe_test.go';
+const TEST_MAIN = /^func\s+TestMain\s*\(/m;
+const PACKAGE_CLAUSE = /^package\s+([A-Za-z_][A-Za-z0-9_]*)/m;
+/**
+ * What to overlay on one package so that, after its tests or benchmarks, the probe records the live heap
+ * and every goroutine still alive. A package's own TestMain is kept: it is renamed and called from ours,
+ * and its os.Exit goes through the probe first (teardown in TestMain may stop goroutines legitimately).
+ */
+async function probeFilesFor(pkg) {
+    const files = new Map();
+    for (const f of pkg.testFiles) {
+        const path = join(pkg.dir, f);
+        const text = await readFile(path, 'utf8').catch(() => '');
+        if (!TEST_MAIN.test(text))
+            continue;
+        const clause = PACKAGE_CLAUSE.exec(text)?.[1] ?? pkg.name;
+        const wrapped = text.replace(TEST_MAIN, 'func glgUserTestMain(').replace(/\bos\.Exit\(/g, 'glgExit(os.Exit)(');
+        files.set(path, wrapped);
+        const probe = PROBE_SOURCE.replace('__PACKAGE__', clause) + '\nfunc TestMain(m *testing.M) {\n\tglgUserTestMain(m)\n\tglgProbe()\n}\n';
+        files.set(join(pkg.dir, PROBE_FILE), probe);
+        return { files, mode: 'wraps-testmain' };
+    }
+    // Returning from TestMain makes the test binary exit with m.Run's code (Go 1.15 and later).
+    const probe = PROBE_SOURCE.replace('__PACKAGE__', pkg.name) + '\nfunc TestMain(m *testing.M) {\n\tm.Run()\n\tglgProbe()\n}\n';
+    files.set(join(pkg.dir, PROBE_FILE), probe);
+    return { files, mode: 'own-testmain' };
+}
+/** Writes the backing files and the overlay JSON for go build -overlay; returns the JSON's path. */
+async function writeOverlay(all, dir) {
+    await mkdir(dir, { recursive: true });
+    const replace = {};
+    let i = 0;
+    for (const [target, source] of all) {
+        const backing = join(dir, `${i++}-${target.split('/').pop() ?? 'file.go'}`);
+        await writeFile(backing, source);
+        replace[target] = backing;
+    }
+    const path = join(dir, 'overlay.json');
+    await writeFile(path, JSON.stringify({ Replace: replace }, null, 2));
+    return path;
+}
+
 /** The file name go test -c -o DIR/ gives a package's test binary: its last path element, skipping a /vN suffix. */
 function defaultBinaryName(importPath) {
     const parts = importPath.split('/');
@@ -20545,45 +20883,65 @@ function batchesByName(pkgs) {
 async function exists(path) {
     return access(path).then(() => true, () => false);
 }
-function buildArgv(tc, opts, out, importPaths) {
+function buildArgv(tc, opts, overlay, out, importPaths) {
     // No '--' here: go test hands everything after it to the test binary, not to the package list.
     // -trimpath names files module-relative, identical for the base worktree and the head checkout, so the
     // two sides' allocation sites line up in a profile diff.
-    return [tc.go, 'test', '-c', '-trimpath', ...(opts.race ? ['-race'] : []), ...(opts.flags ?? []), '-o', out, ...importPaths];
+    const flags = [...(opts.race ? ['-race'] : []), ...(overlay ? [`-overlay=${overlay}`] : [])];
+    return [tc.go, 'test', '-c', '-trimpath', ...flags, '-o', out, ...importPaths];
+}
+async function probeOverlay(pkgs, outDir) {
+    if (pkgs.length === 0)
+        return undefined;
+    const all = new Map();
+    for (const p of pkgs)
+        for (const [path, text] of (await probeFilesFor(p)).files)
+            all.set(path, text);
+    return writeOverlay(all, join(outDir, 'overlay'));
 }
 async function buildTestBinaries(run, tc, moduleDir, pkgs, outDir, opts) {
     const results = [];
     const loadable = pkgs.filter((p) => {
         if (!p.loadError)
             return true;
-        results.push({ pkg: p, build: { ok: false, command: ['go', 'list', p.importPath], error: p.loadError } });
+        results.push({ pkg: p, probe: false, build: { ok: false, command: ['go', 'list', p.importPath], error: p.loadError } });
         return false;
     });
+    const overlay = await probeOverlay(loadable, outDir) ;
     const failed = [];
     for (const [i, batch] of batchesByName(loadable).entries()) {
         const dir = join(outDir, `batch${i}`);
         await mkdir(dir, { recursive: true });
-        const argv = buildArgv(tc, opts, dir + '/', batch.map((p) => p.importPath));
+        const argv = buildArgv(tc, opts, overlay, dir + '/', batch.map((p) => p.importPath));
         await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 });
         for (const p of batch) {
             const binary = join(dir, defaultBinaryName(p.importPath));
             if (await exists(binary))
-                results.push({ pkg: p, binary, build: { ok: true, command: argv } });
+                results.push({ pkg: p, binary, probe: overlay !== undefined, build: { ok: true, command: argv } });
             else
                 failed.push(p);
         }
     }
-    // Build the failures one by one: the message then belongs to exactly one package.
+    // Build the failures one by one: the message then belongs to exactly one package. A package that builds
+    // only without the probe (a name clash with the probe's, say) is measured without it.
     for (const p of failed) {
         const out = join(outDir, 'single', p.importPath.replace(/[^A-Za-z0-9._-]/g, '_') + '.test');
-        const argv = buildArgv(tc, opts, out, [p.importPath]);
-        const r = await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 });
-        if (r.code === 0 && (await exists(out))) {
-            results.push({ pkg: p, binary: out, build: { ok: true, command: argv } });
+        const attempt = async (withOverlay) => {
+            const argv = buildArgv(tc, opts, withOverlay, out, [p.importPath]);
+            const r = await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 });
+            return { argv, ok: r.code === 0 && (await exists(out)), error: (r.stderr + r.stdout).trim() || describeExit(r) };
+        };
+        const first = await attempt(overlay);
+        if (first.ok) {
+            results.push({ pkg: p, binary: out, probe: overlay !== undefined, build: { ok: true, command: first.argv } });
+            continue;
+        }
+        const plain = overlay ? await attempt(undefined) : first;
+        if (plain.ok) {
+            results.push({ pkg: p, binary: out, probe: false, probeError: first.error, build: { ok: true, command: plain.argv } });
         }
         else {
-            const error = (r.stderr + r.stdout).trim() || describeExit(r);
-            results.push({ pkg: p, build: { ok: false, command: argv, error } });
+            results.push({ pkg: p, probe: false, build: { ok: false, command: plain.argv, error: plain.error } });
         }
     }
     const order = new Map(pkgs.map((p, i) => [p.importPath, i]));
@@ -20637,7 +20995,7 @@ async function readModule(run, tc, dir) {
  */
 async function listBenchmarkPackages(run, tc, moduleDir, patterns) {
     const r = await run({
-        argv: [tc.go, 'list', '-e', '-json=ImportPath,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
+        argv: [tc.go, 'list', '-e', '-json=ImportPath,Name,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
         cwd: moduleDir,
         timeoutMs: 300_000
     });
@@ -20651,7 +21009,7 @@ async function listBenchmarkPackages(run, tc, moduleDir, patterns) {
         const relDir = relative(moduleDir, p.Dir) || '.';
         if (testFiles.length === 0 || !(await declaresBenchmark(p.Dir, testFiles)))
             continue;
-        const pkg = { importPath: p.ImportPath, dir: p.Dir, relDir, testFiles };
+        const pkg = { importPath: p.ImportPath, name: p.Name ?? p.ImportPath.split('/').pop() ?? 'main', dir: p.Dir, relDir, testFiles };
         if (p.Error?.Err)
             pkg.loadError = p.Error.Err;
         pkgs.push(pkg);
@@ -20893,7 +21251,7 @@ async function discoverLeaves(deps, cfg, built, side) {
             if (seen.has(line.name))
                 continue;
             seen.add(line.name);
-            const iterations = calibration.scale > 0 ? Math.max(1, Math.round(line.iterations * calibration.scale)) : undefined;
+            const iterations = calibration.scale > 0 ? Math.max(1, Math.round(line.iterations * calibration.scale)) : Number(cfg.benchtime.slice(0, -1));
             prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } });
         }
         const failed = r.code !== 0 || out.failures.length > 0;
@@ -20920,8 +21278,16 @@ async function prepareSide(deps, cfg, spec) {
     deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
     const pkgs = await listBenchmarkPackages(deps.run, deps.toolchain, module.dir, cfg.packages);
     deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
-    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race });
+    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race});
     for (const b of built) {
+        if (b.probeError) {
+            side.errors.push({
+                kind: 'probe',
+                subject: b.pkg.importPath,
+                message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
+                detail: b.probeError
+            });
+        }
         if (!b.build.ok) {
             side.errors.push({
                 kind: 'build',
@@ -20936,22 +21302,43 @@ async function prepareSide(deps, cfg, spec) {
     deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
     return side;
 }
-function profileFile(pkgIndex, leafName, run) {
+function profileFile(pkgIndex, leafName, run, kind) {
     const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
-    return `p${pkgIndex}-${safe}.${run}.pprof`;
+    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
 }
-async function measureOnce(deps, cfg, side, pkgIndex, leaf, round) {
+/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
+function smallIterations(full) {
+    return Math.floor(full / 4);
+}
+/** What the probe wrote, or undefined when it wrote nothing usable (it is not built into every binary). */
+async function readProbe(path) {
+    try {
+        const p = JSON.parse(await readFile(path, 'utf8'));
+        if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number')
+            return undefined;
+        return { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await rm(path, { force: true });
+    }
+}
+async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
     const pkg = side.packages[pkgIndex];
     const binary = pkg.built.binary;
     if (!binary || leaf.failed)
         return;
     const profDir = join(side.spec.outDir, 'profiles');
-    const profName = profileFile(pkgIndex, leaf.name, round);
+    const profName = profileFile(pkgIndex, leaf.name, round, kind);
+    const probePath = join(side.binDir, `probe-${pkgIndex}-${kind}-${round}.json`);
+    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
     const argv = [
         binary,
         '-test.run=^$',
         `-test.bench=${benchmarkPattern(leaf.name)}`,
-        `-test.benchtime=${leaf.iterations !== undefined ? `${leaf.iterations}x` : cfg.benchtime}`,
+        `-test.benchtime=${iterations}x`,
         '-test.count=1',
         '-test.benchmem',
         `-test.memprofile=${profName}`,
@@ -20959,7 +21346,9 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round) {
         testTimeoutFlag(cfg)
     ];
     const cwd = pkg.built.pkg.dir;
-    const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), timeoutMs: killAfter(cfg) });
+    const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath };
+    const r = await deps.run({ argv, cwd, env, timeoutMs: killAfter(cfg) });
+    const live = await readProbe(probePath);
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
     if (out.config.cpu && !side.cpu)
         side.cpu = out.config.cpu;
@@ -20975,13 +21364,15 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round) {
         return;
     }
     const gc = parseGctrace(r.stderr);
+    const runs = kind === 'small' ? (leaf.result.smallRuns ??= []) : leaf.result.runs;
     const run = {
-        index: leaf.result.runs.length,
+        index: runs.length,
         command: ['./' + relTestBinary(binary), ...argv.slice(1)],
         cwd: pkg.built.pkg.relDir,
         iterations: line.iterations,
         metrics: line.metrics,
         gc: summarizeGc(gc.cycles),
+        ...(live ? { live } : {}),
         wallMs: Math.round(r.wallMs)
     };
     try {
@@ -21000,7 +21391,7 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round) {
             message: `memory profile ${profName} unusable: ${err instanceof Error ? err.message : String(err)}`
         });
     }
-    leaf.result.runs.push(run);
+    runs.push(run);
 }
 function relTestBinary(binary) {
     return binary.split('/').pop() ?? binary;
@@ -21025,10 +21416,23 @@ async function measureSides(deps, cfg, sides) {
         for (const entries of keys.values()) {
             const ordered = round % 2 === 0 ? entries : [...entries].reverse();
             for (const e of ordered)
-                await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round);
+                await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'full');
+        }
+    }
+    deps.log(`memory runs at a quarter of b.N: ${keys.size} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`);
+    for (let round = 0; round < SMALL_RUNS; round++) {
+        for (const entries of keys.values()) {
+            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
+            for (const e of ordered) {
+                // Below 8 full iterations a quarter is too few ops to tell growth from noise.
+                if (e.leaf.iterations >= 8)
+                    await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'small');
+            }
         }
     }
 }
+/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
+const SMALL_RUNS = 2;
 function finishSide(side, cfg, tc) {
     const packages = side.packages.map((p) => ({
         importPath: p.built.pkg.importPath,

@@ -136,7 +136,8 @@ function errorFindings(base: RunResult, head: RunResult): { findings: Finding[];
   let newHeadErrors = 0
   for (const e of head.errors) {
     const preexisting = baseKeys.has(errorKey(e))
-    if (!preexisting) newHeadErrors++
+    // A package measured without the probe still has all its numbers: that is a note, not a gap.
+    if (!preexisting && e.kind !== 'probe') newHeadErrors++
     if (e.kind !== 'build') continue
     findings.push({
       kind: 'build-failure',

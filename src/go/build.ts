@@ -1,6 +1,7 @@
 import { access, mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { BuildInfo } from '../model/result.js'
+import { probeFilesFor, writeOverlay } from './overlay.js'
 import type { GoPackage } from './packages.js'
 import { describeExit, type Runner } from './process.js'
 import type { Toolchain } from './toolchain.js'
@@ -10,12 +11,16 @@ export interface BuiltPackage {
   build: BuildInfo
   /** Absolute path of the test binary when the build succeeded. */
   binary?: string
+  /** Whether the binary carries the probe (live heap and goroutines after the run). */
+  probe: boolean
+  /** Why the probe could not be added, when it could not. */
+  probeError?: string
 }
 
 export interface BuildOptions {
   race: boolean
-  /** Extra flags for go test -c (e.g. -overlay in later stages). */
-  flags?: string[]
+  /** Add the probe through -overlay (see overlay.ts). */
+  probe: boolean
 }
 
 /** The file name go test -c -o DIR/ gives a package's test binary: its last path element, skipping a /vN suffix. */
@@ -52,11 +57,19 @@ async function exists(path: string): Promise<boolean> {
   )
 }
 
-function buildArgv(tc: Toolchain, opts: BuildOptions, out: string, importPaths: string[]): string[] {
+function buildArgv(tc: Toolchain, opts: BuildOptions, overlay: string | undefined, out: string, importPaths: string[]): string[] {
   // No '--' here: go test hands everything after it to the test binary, not to the package list.
   // -trimpath names files module-relative, identical for the base worktree and the head checkout, so the
   // two sides' allocation sites line up in a profile diff.
-  return [tc.go, 'test', '-c', '-trimpath', ...(opts.race ? ['-race'] : []), ...(opts.flags ?? []), '-o', out, ...importPaths]
+  const flags = [...(opts.race ? ['-race'] : []), ...(overlay ? [`-overlay=${overlay}`] : [])]
+  return [tc.go, 'test', '-c', '-trimpath', ...flags, '-o', out, ...importPaths]
+}
+
+async function probeOverlay(pkgs: GoPackage[], outDir: string): Promise<string | undefined> {
+  if (pkgs.length === 0) return undefined
+  const all = new Map<string, string>()
+  for (const p of pkgs) for (const [path, text] of (await probeFilesFor(p)).files) all.set(path, text)
+  return writeOverlay(all, join(outDir, 'overlay'))
 }
 
 export async function buildTestBinaries(
@@ -70,31 +83,41 @@ export async function buildTestBinaries(
   const results: BuiltPackage[] = []
   const loadable = pkgs.filter((p) => {
     if (!p.loadError) return true
-    results.push({ pkg: p, build: { ok: false, command: ['go', 'list', p.importPath], error: p.loadError } })
+    results.push({ pkg: p, probe: false, build: { ok: false, command: ['go', 'list', p.importPath], error: p.loadError } })
     return false
   })
+  const overlay = opts.probe ? await probeOverlay(loadable, outDir) : undefined
   const failed: GoPackage[] = []
   for (const [i, batch] of batchesByName(loadable).entries()) {
     const dir = join(outDir, `batch${i}`)
     await mkdir(dir, { recursive: true })
-    const argv = buildArgv(tc, opts, dir + '/', batch.map((p) => p.importPath))
+    const argv = buildArgv(tc, opts, overlay, dir + '/', batch.map((p) => p.importPath))
     await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 })
     for (const p of batch) {
       const binary = join(dir, defaultBinaryName(p.importPath))
-      if (await exists(binary)) results.push({ pkg: p, binary, build: { ok: true, command: argv } })
+      if (await exists(binary)) results.push({ pkg: p, binary, probe: overlay !== undefined, build: { ok: true, command: argv } })
       else failed.push(p)
     }
   }
-  // Build the failures one by one: the message then belongs to exactly one package.
+  // Build the failures one by one: the message then belongs to exactly one package. A package that builds
+  // only without the probe (a name clash with the probe's, say) is measured without it.
   for (const p of failed) {
     const out = join(outDir, 'single', p.importPath.replace(/[^A-Za-z0-9._-]/g, '_') + '.test')
-    const argv = buildArgv(tc, opts, out, [p.importPath])
-    const r = await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 })
-    if (r.code === 0 && (await exists(out))) {
-      results.push({ pkg: p, binary: out, build: { ok: true, command: argv } })
+    const attempt = async (withOverlay: string | undefined) => {
+      const argv = buildArgv(tc, opts, withOverlay, out, [p.importPath])
+      const r = await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 })
+      return { argv, ok: r.code === 0 && (await exists(out)), error: (r.stderr + r.stdout).trim() || describeExit(r) }
+    }
+    const first = await attempt(overlay)
+    if (first.ok) {
+      results.push({ pkg: p, binary: out, probe: overlay !== undefined, build: { ok: true, command: first.argv } })
+      continue
+    }
+    const plain = overlay ? await attempt(undefined) : first
+    if (plain.ok) {
+      results.push({ pkg: p, binary: out, probe: false, probeError: first.error, build: { ok: true, command: plain.argv } })
     } else {
-      const error = (r.stderr + r.stdout).trim() || describeExit(r)
-      results.push({ pkg: p, build: { ok: false, command: argv, error } })
+      results.push({ pkg: p, probe: false, build: { ok: false, command: plain.argv, error: plain.error } })
     }
   }
   const order = new Map(pkgs.map((p, i) => [p.importPath, i]))

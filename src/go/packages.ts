@@ -6,6 +6,8 @@ import type { Toolchain } from './toolchain.js'
 
 export interface GoPackage {
   importPath: string
+  /** Package clause name ('main', 'foo'); the probe file is added under it. */
+  name: string
   /** Absolute source directory. */
   dir: string
   /** Directory relative to the module root, '.' for the root. */
@@ -22,6 +24,7 @@ export interface ModuleInfo {
 
 interface ListedPackage {
   ImportPath: string
+  Name?: string
   Dir: string
   TestGoFiles?: string[]
   XTestGoFiles?: string[]
@@ -77,7 +80,7 @@ export async function listBenchmarkPackages(
   patterns: string[]
 ): Promise<GoPackage[]> {
   const r = await run({
-    argv: [tc.go, 'list', '-e', '-json=ImportPath,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
+    argv: [tc.go, 'list', '-e', '-json=ImportPath,Name,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
     cwd: moduleDir,
     timeoutMs: 300_000
   })
@@ -90,7 +93,7 @@ export async function listBenchmarkPackages(
     const testFiles = [...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])]
     const relDir = relative(moduleDir, p.Dir) || '.'
     if (testFiles.length === 0 || !(await declaresBenchmark(p.Dir, testFiles))) continue
-    const pkg: GoPackage = { importPath: p.ImportPath, dir: p.Dir, relDir, testFiles }
+    const pkg: GoPackage = { importPath: p.ImportPath, name: p.Name ?? p.ImportPath.split('/').pop() ?? 'main', dir: p.Dir, relDir, testFiles }
     if (p.Error?.Err) pkg.loadError = p.Error.Err
     pkgs.push(pkg)
   }

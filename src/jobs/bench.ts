@@ -11,6 +11,7 @@ import {
   type BenchFailure,
   type BenchmarkResult,
   type BenchRun,
+  type LiveSnapshot,
   type PackageResult,
   type RunError,
   type RunResult
@@ -32,11 +33,11 @@ export interface SideSpec {
 interface Leaf {
   name: string
   /**
-   * Iterations every measured run does (-test.benchtime=Nx), from the calibration run (see
+   * Iterations every full run does (-test.benchtime=Nx), from the calibration run (see
    * calibrationBenchtime). Fixed N makes the work of a process known exactly (the ramp-up runs of a duration
    * benchtime are never printed), so heap and allocation profiles divide by the true op count.
    */
-  iterations?: number
+  iterations: number
   result: BenchmarkResult
   /** Set once the benchmark failed on this side: later rounds skip it. */
   failed: boolean
@@ -160,7 +161,7 @@ async function discoverLeaves(
     for (const line of out.results) {
       if (seen.has(line.name)) continue
       seen.add(line.name)
-      const iterations = calibration.scale > 0 ? Math.max(1, Math.round(line.iterations * calibration.scale)) : undefined
+      const iterations = calibration.scale > 0 ? Math.max(1, Math.round(line.iterations * calibration.scale)) : Number(cfg.benchtime.slice(0, -1))
       prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } })
     }
     const failed = r.code !== 0 || out.failures.length > 0
@@ -187,8 +188,16 @@ export async function prepareSide(deps: BenchDeps, cfg: RunConfig, spec: SideSpe
   deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`)
   const pkgs = await listBenchmarkPackages(deps.run, deps.toolchain, module.dir, cfg.packages)
   deps.log(`[${spec.label}] building ${pkgs.length} test binaries`)
-  const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race })
+  const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race, probe: true })
   for (const b of built) {
+    if (b.probeError) {
+      side.errors.push({
+        kind: 'probe',
+        subject: b.pkg.importPath,
+        message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
+        detail: b.probeError
+      })
+    }
     if (!b.build.ok) {
       side.errors.push({
         kind: 'build',
@@ -204,9 +213,29 @@ export async function prepareSide(deps: BenchDeps, cfg: RunConfig, spec: SideSpe
   return side
 }
 
-function profileFile(pkgIndex: number, leafName: string, run: number): string {
+type RunKind = 'full' | 'small'
+
+function profileFile(pkgIndex: number, leafName: string, run: number, kind: RunKind): string {
   const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120)
-  return `p${pkgIndex}-${safe}.${run}.pprof`
+  return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`
+}
+
+/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
+export function smallIterations(full: number): number {
+  return Math.floor(full / 4)
+}
+
+/** What the probe wrote, or undefined when it wrote nothing usable (it is not built into every binary). */
+async function readProbe(path: string): Promise<LiveSnapshot | undefined> {
+  try {
+    const p = JSON.parse(await readFile(path, 'utf8')) as { heapAllocBytes?: unknown; heapObjects?: unknown; numGoroutine?: unknown }
+    if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number') return undefined
+    return { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }
+  } catch {
+    return undefined
+  } finally {
+    await rm(path, { force: true })
+  }
 }
 
 async function measureOnce(
@@ -215,18 +244,21 @@ async function measureOnce(
   side: PreparedSide,
   pkgIndex: number,
   leaf: Leaf,
-  round: number
+  round: number,
+  kind: RunKind
 ): Promise<void> {
   const pkg = side.packages[pkgIndex]
   const binary = pkg.built.binary
   if (!binary || leaf.failed) return
   const profDir = join(side.spec.outDir, 'profiles')
-  const profName = profileFile(pkgIndex, leaf.name, round)
+  const profName = profileFile(pkgIndex, leaf.name, round, kind)
+  const probePath = join(side.binDir, `probe-${pkgIndex}-${kind}-${round}.json`)
+  const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations
   const argv = [
     binary,
     '-test.run=^$',
     `-test.bench=${benchmarkPattern(leaf.name)}`,
-    `-test.benchtime=${leaf.iterations !== undefined ? `${leaf.iterations}x` : cfg.benchtime}`,
+    `-test.benchtime=${iterations}x`,
     '-test.count=1',
     '-test.benchmem',
     `-test.memprofile=${profName}`,
@@ -234,7 +266,9 @@ async function measureOnce(
     testTimeoutFlag(cfg)
   ]
   const cwd = pkg.built.pkg.dir
-  const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), timeoutMs: killAfter(cfg) })
+  const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath }
+  const r = await deps.run({ argv, cwd, env, timeoutMs: killAfter(cfg) })
+  const live = await readProbe(probePath)
   const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
   if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
   const line = out.results.find((l) => l.name === leaf.name)
@@ -249,13 +283,15 @@ async function measureOnce(
     return
   }
   const gc = parseGctrace(r.stderr)
+  const runs = kind === 'small' ? (leaf.result.smallRuns ??= []) : leaf.result.runs
   const run: BenchRun = {
-    index: leaf.result.runs.length,
+    index: runs.length,
     command: ['./' + relTestBinary(binary), ...argv.slice(1)],
     cwd: pkg.built.pkg.relDir,
     iterations: line.iterations,
     metrics: line.metrics,
     gc: summarizeGc(gc.cycles),
+    ...(live ? { live } : {}),
     wallMs: Math.round(r.wallMs)
   }
   try {
@@ -273,7 +309,7 @@ async function measureOnce(
       message: `memory profile ${profName} unusable: ${err instanceof Error ? err.message : String(err)}`
     })
   }
-  leaf.result.runs.push(run)
+  runs.push(run)
 }
 
 function relTestBinary(binary: string): string {
@@ -302,10 +338,23 @@ export async function measureSides(deps: BenchDeps, cfg: RunConfig, sides: Prepa
     deps.log(`round ${round + 1}/${cfg.count}: ${keys.size} benchmarks × ${sides.length} side(s)`)
     for (const entries of keys.values()) {
       const ordered = round % 2 === 0 ? entries : [...entries].reverse()
-      for (const e of ordered) await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round)
+      for (const e of ordered) await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'full')
+    }
+  }
+  deps.log(`memory runs at a quarter of b.N: ${keys.size} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`)
+  for (let round = 0; round < SMALL_RUNS; round++) {
+    for (const entries of keys.values()) {
+      const ordered = round % 2 === 0 ? entries : [...entries].reverse()
+      for (const e of ordered) {
+        // Below 8 full iterations a quarter is too few ops to tell growth from noise.
+        if (e.leaf.iterations >= 8) await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'small')
+      }
     }
   }
 }
+
+/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
+const SMALL_RUNS = 2
 
 export function finishSide(side: PreparedSide, cfg: RunConfig, tc: Toolchain): RunResult {
   const packages: PackageResult[] = side.packages.map((p) => ({

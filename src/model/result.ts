@@ -54,6 +54,12 @@ export interface BenchmarkResult {
   /** GOMAXPROCS suffix the benchmark ran with (1 when Go printed none). */
   procs: number
   runs: BenchRun[]
+  /**
+   * Runs at a quarter of the measured b.N, for memory only: live heap that grows with the work done shows
+   * as a slope between these and the full runs, while a one-off warm-up (a cache, a pool, a lazy table)
+   * is the same at both sizes and cancels out.
+   */
+  smallRuns?: BenchRun[]
   /** Set when the benchmark failed, panicked or produced no result line in some run. */
   failure?: BenchFailure
 }
@@ -77,7 +83,17 @@ export interface BenchRun {
   metrics: Record<string, number>
   gc: GcSummary
   heap?: HeapSnapshot
+  /** What the probe saw after the benchmark ended (absent when the probe could not be built in). */
+  live?: LiveSnapshot
   wallMs: number
+}
+
+export interface LiveSnapshot {
+  /** runtime.MemStats.HeapAlloc after two forced GCs at process end: exact, unlike the sampled profile. */
+  heapBytes: number
+  heapObjects: number
+  /** Goroutines still alive at the end, the probe's own included. */
+  goroutines: number
 }
 
 export interface GcSummary {
@@ -104,7 +120,8 @@ export interface HeapSnapshot {
 }
 
 export interface RunError {
-  kind: 'build' | 'toolchain' | 'profile' | 'output' | 'timeout' | 'internal'
+  /** 'probe': the package was measured without the probe (see go/overlay.ts); its numbers are still good. */
+  kind: 'build' | 'toolchain' | 'profile' | 'output' | 'timeout' | 'internal' | 'probe'
   /** What the error is about: a package import path, a benchmark name, a file. */
   subject: string
   message: string

@@ -1,0 +1,108 @@
+// The probe added through go test -overlay, built and run with the machine's Go: it must compile into a
+// package with or without its own TestMain, leave the user's files untouched, keep the exit code, and
+// report the live heap and the goroutines left behind.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { probeFilesFor, writeOverlay, PROBE_FILE } from '../../src/go/overlay.js'
+import { runProcess } from '../../src/go/process.js'
+
+let dir: string
+
+const GO_MOD = 'module example.com/probe\n\ngo 1.21\n'
+const LEAKY = `package leaky
+
+import "testing"
+
+var Keep [][]byte
+
+func TestLeaks(t *testing.T) {
+	ch := make(chan int)
+	go func() { <-ch }() // blocked forever: nobody sends
+	Keep = append(Keep, make([]byte, 1<<20))
+}
+`
+const OWN_MAIN = `package withmain_test
+
+import (
+	"fmt"
+	"os"
+	"testing"
+)
+
+func TestFails(t *testing.T) { t.Fatal("on purpose") }
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	fmt.Println("user teardown ran")
+	os.Exit(code)
+}
+`
+
+async function build(pkgDir: string, name: string, testFiles: string[]): Promise<{ binary: string; mode: string }> {
+  const probe = await probeFilesFor({ importPath: `example.com/probe/${pkgDir}`, name, dir: join(dir, pkgDir), relDir: pkgDir, testFiles })
+  const overlay = await writeOverlay(probe.files, join(dir, `.overlay-${pkgDir}`))
+  const binary = join(dir, `${pkgDir}.test`)
+  const r = await runProcess({ argv: ['go', 'test', '-c', `-overlay=${overlay}`, '-o', binary, `./${pkgDir}`], cwd: dir, timeoutMs: 120_000 })
+  expect(r.code, r.stderr).toBe(0)
+  return { binary, mode: probe.mode }
+}
+
+async function runProbe(binary: string, cwd: string, settle = '300ms') {
+  const out = join(dir, `${Math.random().toString(36).slice(2)}.json`)
+  const r = await runProcess({ argv: [binary, '-test.v'], cwd, env: { ...process.env, GO_LEAK_GATE_PROBE: out, GO_LEAK_GATE_SETTLE: settle }, timeoutMs: 60_000 })
+  const probe = JSON.parse(await readFile(out, 'utf8')) as { heapAllocBytes: number; numGoroutine: number; goroutines: string; settledMs: number }
+  return { r, probe }
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'glg-probe-'))
+  await writeFile(join(dir, 'go.mod'), GO_MOD)
+  await mkdir(join(dir, 'leaky'))
+  await writeFile(join(dir, 'leaky', 'leaky_test.go'), LEAKY)
+  await mkdir(join(dir, 'withmain'))
+  await writeFile(join(dir, 'withmain', 'main_test.go'), OWN_MAIN)
+})
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('the overlay probe', () => {
+  it('adds its own TestMain and reports the blocked goroutine and the retained heap', async () => {
+    const { binary, mode } = await build('leaky', 'leaky', ['leaky_test.go'])
+    expect(mode).toBe('own-testmain')
+    const { r, probe } = await runProbe(binary, join(dir, 'leaky'))
+    expect(r.code).toBe(0)
+    expect(probe.numGoroutine).toBe(2)
+    expect(probe.goroutines).toMatch(/\[chan receive\]/)
+    expect(probe.goroutines).toContain('leaky_test.go:9')
+    expect(probe.heapAllocBytes).toBeGreaterThan(1 << 20)
+    // The leaked goroutine never exits, so the probe waited for the whole settle time.
+    expect(probe.settledMs).toBeGreaterThanOrEqual(150)
+  })
+
+  it("wraps a package's own TestMain: teardown runs first, the exit code is kept", async () => {
+    const { binary, mode } = await build('withmain', 'withmain', ['main_test.go'])
+    expect(mode).toBe('wraps-testmain')
+    const { r, probe } = await runProbe(binary, join(dir, 'withmain'))
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('user teardown ran')
+    expect(probe.numGoroutine).toBe(1)
+  })
+
+  it('never writes into the user tree', async () => {
+    await expect(readFile(join(dir, 'leaky', PROBE_FILE), 'utf8')).rejects.toThrow()
+    expect(await readFile(join(dir, 'withmain', 'main_test.go'), 'utf8')).toBe(OWN_MAIN)
+  })
+
+  it('does nothing when GO_LEAK_GATE_PROBE is not set', async () => {
+    const { binary } = await build('leaky', 'leaky', ['leaky_test.go'])
+    const before = await readdir(dir)
+    const r = await runProcess({ argv: [binary], cwd: join(dir, 'leaky'), env: { ...process.env, GO_LEAK_GATE_PROBE: '' }, timeoutMs: 60_000 })
+    expect(r.code).toBe(0)
+    expect(await readdir(dir)).toEqual(before)
+    expect(await readdir(join(dir, 'leaky'))).toEqual(['leaky_test.go'])
+  })
+})
