@@ -17508,11 +17508,24 @@ const runProcess = (spec) => {
         });
         if (child.pid !== undefined)
             live.add(child.pid);
+        let grace;
         const timer = spec.timeoutMs !== undefined
             ? setTimeout(() => {
                 timedOut = true;
-                if (child.pid !== undefined)
-                    killGroup(child.pid, 'SIGKILL');
+                const pid = child.pid;
+                if (pid === undefined)
+                    return;
+                if (spec.quitGraceMs === undefined) {
+                    killGroup(pid, 'SIGKILL');
+                    return;
+                }
+                try {
+                    process.kill(pid, 'SIGQUIT');
+                }
+                catch {
+                    // already gone
+                }
+                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs);
             }, spec.timeoutMs)
             : undefined;
         child.stdout.on('data', (c) => out.push(c));
@@ -17523,6 +17536,8 @@ const runProcess = (spec) => {
         child.on('close', (code, signal) => {
             if (timer)
                 clearTimeout(timer);
+            if (grace)
+                clearTimeout(grace);
             if (child.pid !== undefined) {
                 // The group may still hold grandchildren that kept running after the leader exited.
                 killGroup(child.pid, 'SIGKILL');
@@ -21167,9 +21182,13 @@ function splitBenchRegex(re) {
     return parts;
 }
 
-const OUTPUT_KEEP = 8 * 1024;
+const OUTPUT_KEEP = 32 * 1024;
+/** Keeps the start (the panic or timeout line) and the end (the last goroutines) of long output. */
 function tail(text, max = OUTPUT_KEEP) {
-    return text.length <= max ? text : '…' + text.slice(text.length - max);
+    if (text.length <= max)
+        return text;
+    const half = Math.floor(max / 2);
+    return `${text.slice(0, half)}\n… ${text.length - max} characters cut …\n${text.slice(text.length - half)}`;
 }
 function isIterationCount(benchtime) {
     return /^[0-9]+x$/.test(benchtime);
@@ -21201,15 +21220,22 @@ function benchEnv(tc) {
 function testTimeoutFlag(cfg) {
     return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`;
 }
-/** -test.timeout makes Go dump every goroutine before it dies; our own kill comes a little later, as a backstop. */
-function killAfter(cfg) {
-    return cfg.timeoutMs + 15_000;
+/**
+ * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
+ * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
+ */
+function stopAfter(cfg) {
+    return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 };
 }
-function failureFrom(r, run, fallback, parsedMessage) {
-    const message = r.timedOut
-        ? `did not finish within the timeout and was killed`
-        : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
-    return { run, message, output: tail(r.stdout + (r.stderr ? '\n' + r.stderr : '')) };
+function describeTimeout(cfg) {
+    const s = cfg.timeoutMs / 1000;
+    return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`;
+}
+function failureFrom(r, cfg, run, fallback, parsedMessage) {
+    const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
+    // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
+    const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '');
+    return { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) };
 }
 /** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
 function failuresOf(r, deps) {
@@ -21242,7 +21268,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
         const calibration = calibrationBenchtime(cfg.benchtime);
         const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
-        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), timeoutMs: killAfter(cfg) });
+        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
@@ -21256,15 +21282,18 @@ async function discoverLeaves(deps, cfg, built, side) {
         }
         const failed = r.code !== 0 || out.failures.length > 0;
         if (failed) {
-            const named = failuresOf(r, deps).find((f) => f.name.startsWith(top));
-            const failure = failureFrom(r, 0, 'the benchmark failed while being listed', named?.message);
-            const leaf = prepared.leaves.find((l) => named && l.name === named.name);
+            // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
+            const failures = failuresOf(r, deps);
+            const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0];
+            const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message);
+            const name = named?.name.startsWith(top) ? named.name : top;
+            const leaf = prepared.leaves.find((l) => l.name === name);
             if (leaf) {
                 leaf.result.failure = failure;
                 leaf.failed = true;
             }
             else {
-                prepared.topFailures.push({ name: named?.name ?? top, procs: deps.toolchain.gomaxprocs, runs: [], failure });
+                prepared.topFailures.push({ name, procs: deps.toolchain.gomaxprocs, runs: [], failure });
             }
         }
     }
@@ -21347,7 +21376,7 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
     ];
     const cwd = pkg.built.pkg.dir;
     const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath };
-    const r = await deps.run({ argv, cwd, env, timeoutMs: killAfter(cfg) });
+    const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
     const live = await readProbe(probePath);
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
     if (out.config.cpu && !side.cpu)
@@ -21356,7 +21385,7 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
     if (!line || r.code !== 0 || out.failures.length > 0) {
         const parsed = failuresOf(r, deps)[0]?.message;
         const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
-        leaf.result.failure = failureFrom(r, round, why, parsed);
+        leaf.result.failure = failureFrom(r, cfg, round, why, parsed);
         leaf.failed = true;
         for (const p of out.problems) {
             side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text });
@@ -22975,6 +23004,8 @@ HELP.run = `go-leak-gate run --dir MODULE --out DIR [options]
 
 Builds one test binary per package with benchmarks, runs each benchmark in its own process --count
 times with -benchmem, a memory profile and GODEBUG=gctrace=1, and writes DIR/result.json and DIR/profiles/.
+Exit codes: 0 all measured, 1 a benchmark failed or hung, 2 bad usage, 3 part of the run could not be
+measured (a package does not build, Go missing, a corrupt profile).
 
 Options:
   --out DIR          result directory (required)
@@ -23060,9 +23091,14 @@ async function cmdRun(args) {
     const result = await runOnce({ ...d, toolchain }, config.run, resolve$1(v.out));
     const measured = result.packages.reduce((n, p) => n + p.benchmarks.filter((b) => b.runs.length > 0).length, 0);
     process.stdout.write(`measured ${measured} benchmarks in ${result.packages.length} packages; wrote ${resolve$1(v.out, 'result.json')}\n`);
+    const failed = result.packages.flatMap((p) => p.benchmarks.filter((b) => b.failure).map((b) => `${p.importPath}.${b.name}: ${b.failure?.message ?? ''}`));
+    for (const f of failed)
+        process.stdout.write(`failed: ${f}\n`);
+    const errors = result.errors.filter((e) => e.kind !== 'probe');
     for (const e of result.errors)
-        process.stdout.write(`error: ${e.subject}: ${e.message}\n`);
-    return result.errors.length > 0 ? EXIT.incomplete : EXIT.pass;
+        process.stdout.write(`${e.kind === 'probe' ? 'note' : 'error'}: ${e.subject}: ${e.message}\n`);
+    // 3 when part of the run could not be measured; 1 when the code under test failed or hung.
+    return errors.length > 0 ? EXIT.incomplete : failed.length > 0 ? EXIT.fail : EXIT.pass;
 }
 async function cmdCompare(args) {
     const { values: v } = parse(args, { base: { type: 'string' }, head: { type: 'string' }, config: { type: 'string' }, dir: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h' }, ...REPORT_OPTIONS }, 'compare');

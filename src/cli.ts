@@ -61,6 +61,8 @@ HELP.run = `go-leak-gate run --dir MODULE --out DIR [options]
 
 Builds one test binary per package with benchmarks, runs each benchmark in its own process --count
 times with -benchmem, a memory profile and GODEBUG=gctrace=1, and writes DIR/result.json and DIR/profiles/.
+Exit codes: 0 all measured, 1 a benchmark failed or hung, 2 bad usage, 3 part of the run could not be
+measured (a package does not build, Go missing, a corrupt profile).
 
 Options:
   --out DIR          result directory (required)
@@ -148,8 +150,12 @@ async function cmdRun(args: string[]): Promise<number> {
   const result = await runOnce({ ...d, toolchain }, config.run, resolve(v.out))
   const measured = result.packages.reduce((n, p) => n + p.benchmarks.filter((b) => b.runs.length > 0).length, 0)
   process.stdout.write(`measured ${measured} benchmarks in ${result.packages.length} packages; wrote ${resolve(v.out, 'result.json')}\n`)
-  for (const e of result.errors) process.stdout.write(`error: ${e.subject}: ${e.message}\n`)
-  return result.errors.length > 0 ? EXIT.incomplete : EXIT.pass
+  const failed = result.packages.flatMap((p) => p.benchmarks.filter((b) => b.failure).map((b) => `${p.importPath}.${b.name}: ${b.failure?.message ?? ''}`))
+  for (const f of failed) process.stdout.write(`failed: ${f}\n`)
+  const errors = result.errors.filter((e) => e.kind !== 'probe')
+  for (const e of result.errors) process.stdout.write(`${e.kind === 'probe' ? 'note' : 'error'}: ${e.subject}: ${e.message}\n`)
+  // 3 when part of the run could not be measured; 1 when the code under test failed or hung.
+  return errors.length > 0 ? EXIT.incomplete : failed.length > 0 ? EXIT.fail : EXIT.pass
 }
 
 async function cmdCompare(args: string[]): Promise<number> {

@@ -7,6 +7,12 @@ export interface ProcessSpec {
   env?: NodeJS.ProcessEnv
   /** Kill the whole process group after this long. */
   timeoutMs?: number
+  /**
+   * On timeout, send SIGQUIT first and give the process this long to die by itself: a Go program then
+   * prints every goroutine's stack, the material for a hang report. testing's -test.timeout does not
+   * cover benchmarks, so this is the only dump a hung benchmark leaves.
+   */
+  quitGraceMs?: number
   /** Keep at most this many bytes of each stream; the rest is dropped and `truncated` is set. */
   maxOutputBytes?: number
 }
@@ -100,11 +106,23 @@ export const runProcess: Runner = (spec) => {
       detached: true
     })
     if (child.pid !== undefined) live.add(child.pid)
+    let grace: NodeJS.Timeout | undefined
     const timer =
       spec.timeoutMs !== undefined
         ? setTimeout(() => {
             timedOut = true
-            if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL')
+            const pid = child.pid
+            if (pid === undefined) return
+            if (spec.quitGraceMs === undefined) {
+              killGroup(pid, 'SIGKILL')
+              return
+            }
+            try {
+              process.kill(pid, 'SIGQUIT')
+            } catch {
+              // already gone
+            }
+            grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs)
           }, spec.timeoutMs)
         : undefined
     child.stdout.on('data', (c: Buffer) => out.push(c))
@@ -114,6 +132,7 @@ export const runProcess: Runner = (spec) => {
     })
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer)
+      if (grace) clearTimeout(grace)
       if (child.pid !== undefined) {
         // The group may still hold grandchildren that kept running after the leader exited.
         killGroup(child.pid, 'SIGKILL')

@@ -67,10 +67,13 @@ export interface BenchDeps {
   log: (line: string) => void
 }
 
-const OUTPUT_KEEP = 8 * 1024
+const OUTPUT_KEEP = 32 * 1024
 
+/** Keeps the start (the panic or timeout line) and the end (the last goroutines) of long output. */
 function tail(text: string, max = OUTPUT_KEEP): string {
-  return text.length <= max ? text : '…' + text.slice(text.length - max)
+  if (text.length <= max) return text
+  const half = Math.floor(max / 2)
+  return `${text.slice(0, half)}\n… ${text.length - max} characters cut …\n${text.slice(text.length - half)}`
 }
 
 function isIterationCount(benchtime: string): boolean {
@@ -106,16 +109,24 @@ function testTimeoutFlag(cfg: RunConfig): string {
   return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`
 }
 
-/** -test.timeout makes Go dump every goroutine before it dies; our own kill comes a little later, as a backstop. */
-function killAfter(cfg: RunConfig): number {
-  return cfg.timeoutMs + 15_000
+/**
+ * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
+ * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
+ */
+function stopAfter(cfg: RunConfig): { timeoutMs: number; quitGraceMs: number } {
+  return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 }
 }
 
-function failureFrom(r: ProcessResult, run: number, fallback: string, parsedMessage?: string): BenchFailure {
-  const message = r.timedOut
-    ? `did not finish within the timeout and was killed`
-    : (parsedMessage ?? `${fallback} (${describeExit(r)})`)
-  return { run, message, output: tail(r.stdout + (r.stderr ? '\n' + r.stderr : '')) }
+function describeTimeout(cfg: RunConfig): string {
+  const s = cfg.timeoutMs / 1000
+  return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`
+}
+
+function failureFrom(r: ProcessResult, cfg: RunConfig, run: number, fallback: string, parsedMessage?: string): BenchFailure {
+  const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`)
+  // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
+  const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '')
+  return { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) }
 }
 
 /** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
@@ -154,7 +165,7 @@ async function discoverLeaves(
     const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/')
     const calibration = calibrationBenchtime(cfg.benchtime)
     const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)]
-    const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), timeoutMs: killAfter(cfg) })
+    const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) })
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
     if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
     const seen = new Set<string>()
@@ -166,14 +177,17 @@ async function discoverLeaves(
     }
     const failed = r.code !== 0 || out.failures.length > 0
     if (failed) {
-      const named = failuresOf(r, deps).find((f) => f.name.startsWith(top))
-      const failure = failureFrom(r, 0, 'the benchmark failed while being listed', named?.message)
-      const leaf = prepared.leaves.find((l) => named && l.name === named.name)
+      // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
+      const failures = failuresOf(r, deps)
+      const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0]
+      const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message)
+      const name = named?.name.startsWith(top) ? named.name : top
+      const leaf = prepared.leaves.find((l) => l.name === name)
       if (leaf) {
         leaf.result.failure = failure
         leaf.failed = true
       } else {
-        prepared.topFailures.push({ name: named?.name ?? top, procs: deps.toolchain.gomaxprocs, runs: [], failure })
+        prepared.topFailures.push({ name, procs: deps.toolchain.gomaxprocs, runs: [], failure })
       }
     }
   }
@@ -267,7 +281,7 @@ async function measureOnce(
   ]
   const cwd = pkg.built.pkg.dir
   const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath }
-  const r = await deps.run({ argv, cwd, env, timeoutMs: killAfter(cfg) })
+  const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) })
   const live = await readProbe(probePath)
   const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
   if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
@@ -275,7 +289,7 @@ async function measureOnce(
   if (!line || r.code !== 0 || out.failures.length > 0) {
     const parsed = failuresOf(r, deps)[0]?.message
     const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line'
-    leaf.result.failure = failureFrom(r, round, why, parsed)
+    leaf.result.failure = failureFrom(r, cfg, round, why, parsed)
     leaf.failed = true
     for (const p of out.problems) {
       side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text })
