@@ -127,7 +127,8 @@ describe('go-leak-gate CLI', () => {
     const deadlock = benches.find((b) => b.name === 'BenchmarkDeadlock')?.failure
     expect(deadlock?.message).toMatch(/all goroutines are asleep - deadlock|did not finish within 2s/)
     expect(deadlock?.output).toMatch(/\[select \(no cases\)\]/)
-    const left = await runProcess({ argv: ['pgrep', '-f', 'h.test'], cwd: work })
-    expect(left.stdout.trim()).toBe('')
+    const ps = await runProcess({ argv: ['ps', '-eo', 'pid=,args='], cwd: work })
+    const left = ps.stdout.split('\n').filter((l) => /glg-bin-run-[^/]+\/.*\/h\.test\b/.test(l))
+    expect(left).toEqual([])
   })
 })
