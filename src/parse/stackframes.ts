@@ -1,0 +1,55 @@
+// Pieces shared by the readers of Go stack text: goroutine dumps (a function line, then a tab and
+// `file:line +0xPC`) and race reports (the same pair, indented by spaces).
+import { inModule, isStandardLibrary } from './gofunc.js'
+
+// `name(args)`: Go prints argument words (`0x1`, `{...}`, `?`, `...`) inside the last parentheses and
+// never puts a space or parenthesis in a name except the receiver's `(*T)`, so the name is what comes
+// before the last `(`.
+const CALL = /^(\S+?)\([^()]*\)$/
+// The position after a function line: `file:line`, then ` +0xPC` (not for inlined frames) and, in
+// crash dumps, ` fp=0x.. sp=0x.. pc=0x..`. The path is greedy so a `:` inside it (C:\...) stays in it.
+const POSITION = /^(.+):(\d+)(?: (.*))?$/
+
+/** The function a call line names, without its arguments; undefined when the line is not a call. */
+export function readCall(line: string): string | undefined {
+  const call = CALL.exec(line)
+  return call === null ? undefined : call[1]
+}
+
+/**
+ * Reads the `file:line` of a frame from its position line, indentation already removed. `complete`
+ * says whether text follows the number (` +0x..`): when a dump is cut inside this line, only then is
+ * the number known to be whole.
+ */
+export function readPosition(text: string): { file: string; line: number; complete: boolean } | undefined {
+  const position = POSITION.exec(text)
+  if (position === null) return undefined
+  const rest = position[3]
+  if (rest !== undefined && !rest.startsWith('+0x') && !rest.startsWith('fp=')) return undefined
+  return { file: position[1], line: Number(position[2]), complete: rest !== undefined }
+}
+
+/**
+ * The import path of a function's package: `example.com/mod/pkg` for `example.com/mod/pkg.(*T).M`.
+ * Type arguments are cut first: a race report names `F[go.shape.*example.com/x.T]`, whose slashes are
+ * not the package's.
+ */
+export function packageOf(fn: string): string {
+  const bracket = fn.indexOf('[')
+  const name = bracket >= 0 ? fn.slice(0, bracket) : fn
+  const slash = name.lastIndexOf('/')
+  const dot = name.indexOf('.', slash + 1)
+  return dot >= 0 ? name.slice(0, dot) : name
+}
+
+/**
+ * Whether a function is the user's code rather than the Go distribution's. With a module path, its
+ * packages; else anything outside the standard library. Either way package main counts as the user's
+ * (a service built with -race names its handlers `main.handle`), except the `main.main` that go test
+ * generates.
+ */
+export function isUserFunction(fn: string, file: string, modulePath?: string): boolean {
+  if (fn.startsWith('main.')) return !file.endsWith('_testmain.go')
+  if (modulePath !== undefined && modulePath !== '') return inModule(fn, modulePath)
+  return !isStandardLibrary(fn)
+}
