@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-import { realpathSync } from 'node:fs';
-import { resolve as resolve$1, dirname, join, relative, normalize, sep } from 'node:path';
+import { openSync, closeSync, fstatSync, readSync, realpathSync } from 'node:fs';
+import { resolve as resolve$1, dirname, join, relative as relative$1, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readFile, mkdir, writeFile, mkdtemp, rm, realpath, access, cp } from 'node:fs/promises';
+import { readFile, mkdir, writeFile, mkdtemp, rm, realpath, access as access$1, cp } from 'node:fs/promises';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { tmpdir } from 'node:os';
@@ -16868,6 +16868,18 @@ const DEFAULT_RUN = {
     timeoutMs: 10 * 60_000,
     race: false
 };
+const DEFAULT_TESTS = {
+    enabled: true,
+    race: true,
+    run: '.',
+    timeoutMs: 10 * 60_000,
+    // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
+    settleMs: 500,
+    narrowBudgetMs: 120_000,
+    // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
+    raceBenchtime: '10x',
+    ignore: []
+};
 
 var $schema$1 = "http://json-schema.org/draft-07/schema#";
 var $id$1 = "https://github.com/org/go-leak-gate/dist/schemas/config.schema.json";
@@ -17118,6 +17130,28 @@ var properties$1 = {
 					type: "string"
 				},
 				description: "Regular expressions on 'import/path.BenchmarkName': reported, never failed."
+			},
+			goroutines: {
+				type: "array",
+				items: {
+					type: "object",
+					additionalProperties: false,
+					properties: {
+						topFunction: {
+							type: "string",
+							description: "The goroutine's innermost function, e.g. 'example.com/m/pkg.(*Pool).worker'."
+						},
+						anyFunction: {
+							type: "string",
+							description: "A function anywhere on the goroutine's stack."
+						},
+						createdBy: {
+							type: "string",
+							description: "The function that started the goroutine."
+						}
+					}
+				},
+				description: "goleak-style rules: goroutines matching any rule are never leaks."
 			}
 		}
 	},
@@ -17130,6 +17164,45 @@ var properties$1 = {
 					"fail",
 					"warn"
 				]
+			}
+		}
+	},
+	tests: {
+		type: "object",
+		additionalProperties: false,
+		description: "The test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.",
+		properties: {
+			enabled: {
+				type: "boolean",
+				description: "Run the test pass (default true)."
+			},
+			race: {
+				type: "boolean",
+				description: "Build the tests with -race (default true; needs cgo and a C compiler)."
+			},
+			run: {
+				type: "string",
+				description: "Regular expression for test names, as go test -run."
+			},
+			timeout: {
+				type: "string",
+				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
+				description: "Per package test binary, e.g. '10m'. A package that takes longer is reported as a hang."
+			},
+			settle: {
+				type: "string",
+				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
+				description: "How long finishing goroutines get to exit after the tests (default '500ms')."
+			},
+			narrowBudget: {
+				type: "string",
+				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
+				description: "Time bound for re-running a leaking package's tests one by one to name the culprit (default '2m')."
+			},
+			raceBenchtime: {
+				type: "string",
+				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))?$",
+				description: "-benchtime for the short -race pass over benchmarks; '' skips it (default '10x')."
 			}
 		}
 	}
@@ -17272,8 +17345,23 @@ function runConfigFrom(dir, file, overrides) {
         race: pick('race')
     };
 }
-function buildConfig(dir, file, overrides) {
-    return { run: runConfigFrom(dir, file, overrides), compare: compareConfigFrom(file) };
+function testConfigFrom(file, overrides = {}) {
+    const t = file.tests ?? {};
+    const d = DEFAULT_TESTS;
+    const duration = (v, what, fallback) => (v === undefined ? fallback : parseDuration(v, what));
+    return {
+        enabled: overrides.enabled ?? t.enabled ?? d.enabled,
+        race: overrides.race ?? t.race ?? d.race,
+        run: overrides.run ?? t.run ?? d.run,
+        timeoutMs: overrides.timeoutMs ?? duration(t.timeout, 'tests.timeout', d.timeoutMs),
+        settleMs: duration(t.settle, 'tests.settle', d.settleMs),
+        narrowBudgetMs: duration(t.narrowBudget, 'tests.narrowBudget', d.narrowBudgetMs),
+        raceBenchtime: t.raceBenchtime ?? d.raceBenchtime,
+        ignore: [...d.ignore, ...(file.ignore?.goroutines ?? [])]
+    };
+}
+function buildConfig(dir, file, overrides, tests = {}) {
+    return { run: runConfigFrom(dir, file, overrides), compare: compareConfigFrom(file), tests: testConfigFrom(file, tests) };
 }
 const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.go-leak-gate.yml'];
 /**
@@ -17489,6 +17577,26 @@ class Capture {
     text() {
         return Buffer.concat(this.chunks).toString('utf8');
     }
+    /** Reads at most the limit from a file the child wrote. */
+    pushFile(path) {
+        let fd;
+        try {
+            fd = openSync(path, 'r');
+            const size = fstatSync(fd).size;
+            const buf = Buffer.alloc(Math.min(size, this.limit));
+            readSync(fd, buf, 0, buf.length, 0);
+            this.push(buf);
+            if (size > this.limit)
+                this.truncated = true;
+        }
+        catch {
+            // nothing written
+        }
+        finally {
+            if (fd !== undefined)
+                closeSync(fd);
+        }
+    }
 }
 const runProcess = (spec) => {
     installHandlers();
@@ -17500,12 +17608,15 @@ const runProcess = (spec) => {
         let timedOut = false;
         let spawnError;
         const [program, ...args] = spec.argv;
+        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
         const child = spawn(program, args, {
             cwd: spec.cwd,
             env: spec.env ?? process.env,
-            stdio: ['ignore', 'pipe', 'pipe'],
+            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
             detached: true
         });
+        if (merged !== undefined)
+            closeSync(merged);
         if (child.pid !== undefined)
             live.add(child.pid);
         let grace;
@@ -17528,8 +17639,8 @@ const runProcess = (spec) => {
                 grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs);
             }, spec.timeoutMs)
             : undefined;
-        child.stdout.on('data', (c) => out.push(c));
-        child.stderr.on('data', (c) => err.push(c));
+        child.stdout?.on('data', (c) => out.push(c));
+        child.stderr?.on('data', (c) => err.push(c));
         child.on('error', (e) => {
             spawnError = e;
         });
@@ -17543,6 +17654,8 @@ const runProcess = (spec) => {
                 killGroup(child.pid, 'SIGKILL');
                 live.delete(child.pid);
             }
+            if (spec.mergedOutputFile !== undefined)
+                out.pushFile(spec.mergedOutputFile);
             resolve({
                 argv: spec.argv,
                 cwd: spec.cwd,
@@ -17602,7 +17715,7 @@ async function checkoutBase(run, moduleDir, ref) {
     }
     return {
         commit,
-        moduleDir: join(wt, relative(top.out, await realpath(moduleDir))),
+        moduleDir: join(wt, relative$1(top.out, await realpath(moduleDir))),
         remove: async () => {
             await git$1(run, top.out, ['worktree', 'remove', '--force', wt]).catch(() => undefined);
             await rm(parent, { recursive: true, force: true });
@@ -18734,6 +18847,90 @@ function reproduceCommands(report, base, head) {
     return out;
 }
 
+function finding(kind, severity, pkg, subject, metric, message, locations, counts) {
+    return {
+        kind,
+        severity,
+        pkg,
+        subject,
+        metric,
+        unit: counts ? 'goroutines' : '',
+        base: counts ? counts.base : null,
+        head: counts ? counts.head : null,
+        change: counts && counts.base > 0 ? (counts.head - counts.base) / counts.base : null,
+        pValue: null,
+        message,
+        locations
+    };
+}
+function at(frame, role) {
+    return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : [];
+}
+function where(frame) {
+    return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site';
+}
+/** The frame to point at: the innermost in the module, else outside the standard library, else the first. */
+function userFrame(frames, modulePath) {
+    return firstUserFrame(frames, modulePath) ?? frames[0];
+}
+function byPackage(r) {
+    return new Map((r.tests ?? []).map((t) => [t.importPath, t]));
+}
+function raceFindings(pkg, head, base, modulePath) {
+    const known = new Set((base ?? []).map((r) => r.key));
+    return head.map((r) => {
+        const pre = known.has(r.key);
+        const a = userFrame(r.access.frames, modulePath);
+        const p = userFrame(r.previous.frames, modulePath);
+        const locations = [...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))];
+        const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`;
+        const seen = r.in ? ` in ${r.in}` : '';
+        return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
+    });
+}
+function leakFindings(pkg, head, base, baseProbed) {
+    const baseCount = new Map();
+    for (const g of base ?? [])
+        baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
+    return head.map((g) => {
+        const before = baseCount.get(g.looseKey) ?? 0;
+        const grew = g.count > before;
+        // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
+        const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
+        const who = g.tests.length > 0 ? g.tests.join(', ') : pkg;
+        const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
+        const confirmed = g.detectors.includes('goroutineleak') ? '; the runtime confirms it is unreachable (goroutineleak profile)' : '';
+        const message = `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
+            (before > 0 ? ` (base leaves ${before})` : '') +
+            (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
+            confirmed;
+        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')], { base: before, head: g.count });
+    });
+}
+function testFindings(base, head) {
+    const b = byPackage(base);
+    const out = [];
+    for (const h of head.tests ?? []) {
+        const bp = b.get(h.importPath);
+        out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
+        out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false));
+        if (h.hang) {
+            const pre = bp?.hang !== undefined;
+            const top = h.hang.groups.slice(0, 5);
+            const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
+            const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
+            out.push(finding('hang', pre ? 'info' : 'fail', h.importPath, h.hang.test ?? h.importPath, 'hang', `${pre ? 'hangs on base too: ' : ''}${h.hang.message}${h.hang.test ? ` in ${h.hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`, locations));
+        }
+        const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
+        for (const p of h.panics) {
+            const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
+            const f = userFrame(p.frames, head.env.module);
+            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]} at ${where(f)}`, at(f, 'panic')));
+        }
+    }
+    return out;
+}
+
 class ComparisonRefused extends Error {
     name = 'ComparisonRefused';
 }
@@ -18841,7 +19038,12 @@ function errorFindings(base, head) {
     const baseKeys = new Set(base.errors.map(errorKey));
     const findings = [];
     let newHeadErrors = 0;
+    const seen = new Set();
     for (const e of head.errors) {
+        // The bench pass and the test pass build the same package: one broken package is one finding.
+        if (seen.has(errorKey(e)))
+            continue;
+        seen.add(errorKey(e));
         const preexisting = baseKeys.has(errorKey(e));
         // A package measured without the probe still has all its numbers: that is a note, not a gap.
         if (!preexisting && e.kind !== 'probe')
@@ -18911,6 +19113,7 @@ function compareResults({ base, head, baseDir, headDir, config }) {
         }
     }
     findings.push(...failureFindings(b, h));
+    findings.push(...testFindings(base, head));
     const errs = errorFindings(base, head);
     findings.push(...errs.findings);
     const toReportError = (side) => (e) => ({
@@ -20568,6 +20771,218 @@ var properties = {
 				"message"
 			]
 		}
+	},
+	tests: {
+		type: "array",
+		description: "The test pass: per package, tests under -race with the goroutine-leak probe.",
+		items: {
+			type: "object",
+			required: [
+				"importPath",
+				"dir",
+				"build",
+				"probe",
+				"runs",
+				"tests",
+				"races",
+				"leaks",
+				"panics"
+			],
+			properties: {
+				importPath: {
+					type: "string"
+				},
+				dir: {
+					type: "string"
+				},
+				build: {
+					type: "object"
+				},
+				probe: {
+					type: "boolean"
+				},
+				runs: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"purpose",
+							"command",
+							"outcome"
+						],
+						properties: {
+							purpose: {
+								"enum": [
+									"tests",
+									"race-benchmarks",
+									"narrow"
+								]
+							},
+							command: {
+								type: "array",
+								items: {
+									type: "string"
+								}
+							},
+							outcome: {
+								"enum": [
+									"pass",
+									"fail",
+									"timeout",
+									"crash"
+								]
+							},
+							exitCode: {
+								type: [
+									"integer",
+									"null"
+								]
+							},
+							wallMs: {
+								type: "number"
+							}
+						}
+					}
+				},
+				tests: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							name: {
+								type: "string"
+							},
+							outcome: {
+								"enum": [
+									"pass",
+									"fail",
+									"skip"
+								]
+							}
+						}
+					}
+				},
+				races: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"key",
+							"access",
+							"previous"
+						]
+					}
+				},
+				leaks: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"key",
+							"looseKey",
+							"state",
+							"count",
+							"stack",
+							"tests",
+							"detectors"
+						],
+						properties: {
+							blocking: {
+								type: "object",
+								properties: {
+									"function": {
+										type: "string"
+									},
+									file: {
+										type: "string"
+									},
+									line: {
+										type: "integer"
+									}
+								},
+								required: [
+									"function",
+									"file",
+									"line"
+								]
+							},
+							creation: {
+								type: "object",
+								properties: {
+									"function": {
+										type: "string"
+									},
+									file: {
+										type: "string"
+									},
+									line: {
+										type: "integer"
+									}
+								},
+								required: [
+									"function",
+									"file",
+									"line"
+								]
+							},
+							stack: {
+								type: "array",
+								items: {
+									type: "object",
+									properties: {
+										"function": {
+											type: "string"
+										},
+										file: {
+											type: "string"
+										},
+										line: {
+											type: "integer"
+										}
+									},
+									required: [
+										"function",
+										"file",
+										"line"
+									]
+								}
+							}
+						}
+					}
+				},
+				hang: {
+					type: "object",
+					required: [
+						"message",
+						"groups"
+					]
+				},
+				panics: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"value",
+							"frames"
+						]
+					}
+				},
+				narrowing: {
+					type: "object",
+					properties: {
+						ran: {
+							type: "integer"
+						},
+						of: {
+							type: "integer"
+						},
+						cut: {
+							type: "boolean"
+						}
+					}
+				}
+			}
+		}
 	}
 };
 var required = [
@@ -20827,7 +21242,7 @@ func glgExit(exit func(int)) func(int) {
 var _ = testing.Main // keeps the testing import used in every variant
 `;
 
-const PROBE_FILE = 'zz_goleakgate_probe_test.go';
+const PROBE_FILE$1 = 'zz_goleakgate_probe_test.go';
 const TEST_MAIN = /^func\s+TestMain\s*\(/m;
 const PACKAGE_CLAUSE = /^package\s+([A-Za-z_][A-Za-z0-9_]*)/m;
 /**
@@ -20846,12 +21261,12 @@ async function probeFilesFor(pkg) {
         const wrapped = text.replace(TEST_MAIN, 'func glgUserTestMain(').replace(/\bos\.Exit\(/g, 'glgExit(os.Exit)(');
         files.set(path, wrapped);
         const probe = PROBE_SOURCE.replace('__PACKAGE__', clause) + '\nfunc TestMain(m *testing.M) {\n\tglgUserTestMain(m)\n\tglgProbe()\n}\n';
-        files.set(join(pkg.dir, PROBE_FILE), probe);
+        files.set(join(pkg.dir, PROBE_FILE$1), probe);
         return { files, mode: 'wraps-testmain' };
     }
     // Returning from TestMain makes the test binary exit with m.Run's code (Go 1.15 and later).
     const probe = PROBE_SOURCE.replace('__PACKAGE__', pkg.name) + '\nfunc TestMain(m *testing.M) {\n\tm.Run()\n\tglgProbe()\n}\n';
-    files.set(join(pkg.dir, PROBE_FILE), probe);
+    files.set(join(pkg.dir, PROBE_FILE$1), probe);
     return { files, mode: 'own-testmain' };
 }
 /** Writes the backing files and the overlay JSON for go build -overlay; returns the JSON's path. */
@@ -20896,7 +21311,7 @@ function batchesByName(pkgs) {
     return batches.map((b) => b.pkgs);
 }
 async function exists(path) {
-    return access(path).then(() => true, () => false);
+    return access$1(path).then(() => true, () => false);
 }
 function buildArgv(tc, opts, overlay, out, importPaths) {
     // No '--' here: go test hands everything after it to the test binary, not to the package list.
@@ -20922,7 +21337,7 @@ async function buildTestBinaries(run, tc, moduleDir, pkgs, outDir, opts) {
         results.push({ pkg: p, probe: false, build: { ok: false, command: ['go', 'list', p.importPath], error: p.loadError } });
         return false;
     });
-    const overlay = await probeOverlay(loadable, outDir) ;
+    const overlay = opts.probe ? await probeOverlay(loadable, outDir) : undefined;
     const failed = [];
     for (const [i, batch] of batchesByName(loadable).entries()) {
         const dir = join(outDir, `batch${i}`);
@@ -21004,11 +21419,11 @@ async function readModule(run, tc, dir) {
     return { path: mod.Path, dir: mod.Dir };
 }
 /**
- * Lists the packages matching the patterns and keeps those whose test files declare a benchmark.
- * Reading the files is only a filter that saves building test binaries for packages without benchmarks;
- * the binary's own -test.list is the truth about which benchmarks exist.
+ * Lists the packages matching the patterns and keeps those with test files ('tests'), or those whose test
+ * files declare a benchmark ('benchmarks'). Reading the files is only a filter that saves building test
+ * binaries for nothing; the binary's own -test.list is the truth about which benchmarks exist.
  */
-async function listBenchmarkPackages(run, tc, moduleDir, patterns) {
+async function listTestPackages(run, tc, moduleDir, patterns, want) {
     const r = await run({
         argv: [tc.go, 'list', '-e', '-json=ImportPath,Name,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
         cwd: moduleDir,
@@ -21021,8 +21436,10 @@ async function listBenchmarkPackages(run, tc, moduleDir, patterns) {
     const pkgs = [];
     for (const p of listed) {
         const testFiles = [...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])];
-        const relDir = relative(moduleDir, p.Dir) || '.';
-        if (testFiles.length === 0 || !(await declaresBenchmark(p.Dir, testFiles)))
+        const relDir = relative$1(moduleDir, p.Dir) || '.';
+        if (testFiles.length === 0)
+            continue;
+        if (want === 'benchmarks' && !(await declaresBenchmark(p.Dir, testFiles)))
             continue;
         const pkg = { importPath: p.ImportPath, name: p.Name ?? p.ImportPath.split('/').pop() ?? 'main', dir: p.Dir, relDir, testFiles };
         if (p.Error?.Err)
@@ -21305,9 +21722,9 @@ async function prepareSide(deps, cfg, spec) {
     const binDir = await mkdtemp(join(tmpdir(), `glg-bin-${spec.label}-`));
     const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, binDir };
     deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
-    const pkgs = await listBenchmarkPackages(deps.run, deps.toolchain, module.dir, cfg.packages);
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
     deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
-    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race});
+    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race, probe: true });
     for (const b of built) {
         if (b.probeError) {
             side.errors.push({
@@ -21494,11 +21911,1013 @@ async function cleanupSide(side) {
     await rm(side.binDir, { recursive: true, force: true });
 }
 
+// The -test.v output of a test binary (stdout and stderr merged in write order): which tests ran and how
+// they ended, which test a panic belongs to, and whether -test.timeout fired and while running what.
+const RUN = /^=== (RUN|CONT|PAUSE|NAME)\s+(\S+)/;
+const END = /^\s*--- (PASS|FAIL|SKIP): (\S+) \(/;
+const TIMEOUT$1 = /^panic: test timed out after (\S+)/;
+const RUNNING = /^\s+(\S+) \([^)]*\)$/;
+function parseTestVerbose(text) {
+    const lines = splitLines(text);
+    const outcomes = new Map();
+    const running = [];
+    const crashes = [];
+    let timeout;
+    let lastFailed;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const run = RUN.exec(line);
+        if (run) {
+            if (run[1] === 'RUN' || run[1] === 'CONT') {
+                if (!running.includes(run[2]))
+                    running.push(run[2]);
+            }
+            continue;
+        }
+        const end = END.exec(line);
+        if (end) {
+            const outcome = end[1].toLowerCase();
+            outcomes.set(end[2], outcome);
+            if (outcome === 'fail')
+                lastFailed = end[2];
+            const at = running.lastIndexOf(end[2]);
+            if (at >= 0)
+                running.splice(at, 1);
+            continue;
+        }
+        const t = TIMEOUT$1.exec(line);
+        if (t) {
+            // "running tests:" then one indented line per test still running, with its elapsed time.
+            const names = [];
+            let j = i + 1;
+            if (j < lines.length && /^\s*running tests:/.test(lines[j]))
+                j++;
+            for (; j < lines.length; j++) {
+                const m = RUNNING.exec(lines[j]);
+                if (!m)
+                    break;
+                names.push(m[1]);
+            }
+            timeout = { message: `test timed out after ${t[1]}`, running: names, line: i + 1 };
+            continue;
+        }
+        if (isCrashStart(line)) {
+            const { crash, next } = readCrash(lines, i);
+            // testing reports '--- FAIL: TestX' before it re-panics, so the test may have ended already: prefer
+            // the test function on the crashing stack, then the innermost running test, then the last failure.
+            const test = testOnStack(crash) ?? running[running.length - 1] ?? lastFailed;
+            crashes.push({ test, crash, line: i + 1 });
+            i = next - 1;
+        }
+    }
+    return { tests: [...outcomes].map(([name, outcome]) => ({ name, outcome })), crashes, timeout };
+}
+/** The top-level test whose function is on the stack (`pkg.TestX` or its closures `pkg.TestX.func1`). */
+function testOnStack(crash) {
+    for (const f of crash.frames) {
+        const m = /\.(Test[A-Za-z0-9_]*)(?:\.func\d+(?:\.\d+)*)?$/.exec(f.function);
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+
+// Pieces shared by the readers of Go stack text: goroutine dumps (a function line, then a tab and
+// `file:line +0xPC`) and race reports (the same pair, indented by spaces).
+// `name(args)`: Go prints argument words (`0x1`, `{...}`, `?`, `...`) inside the last parentheses and
+// never puts a space or parenthesis in a name except the receiver's `(*T)`, so the name is what comes
+// before the last `(`.
+const CALL = /^(\S+?)\([^()]*\)$/;
+// The position after a function line: `file:line`, then ` +0xPC` (not for inlined frames) and, in
+// crash dumps, ` fp=0x.. sp=0x.. pc=0x..`. The path is greedy so a `:` inside it (C:\...) stays in it.
+const POSITION = /^(.+):(\d+)(?: (.*))?$/;
+/** The function a call line names, without its arguments; undefined when the line is not a call. */
+function readCall(line) {
+    const call = CALL.exec(line);
+    return call === null ? undefined : call[1];
+}
+/**
+ * Reads the `file:line` of a frame from its position line, indentation already removed. `complete`
+ * says whether text follows the number (` +0x..`): when a dump is cut inside this line, only then is
+ * the number known to be whole.
+ */
+function readPosition(text) {
+    const position = POSITION.exec(text);
+    if (position === null)
+        return undefined;
+    const rest = position[3];
+    if (rest !== undefined && !rest.startsWith('+0x') && !rest.startsWith('fp='))
+        return undefined;
+    return { file: position[1], line: Number(position[2]), complete: rest !== undefined };
+}
+/**
+ * The import path of a function's package: `example.com/mod/pkg` for `example.com/mod/pkg.(*T).M`.
+ * Type arguments are cut first: a race report names `F[go.shape.*example.com/x.T]`, whose slashes are
+ * not the package's.
+ */
+function packageOf(fn) {
+    const bracket = fn.indexOf('[');
+    const name = bracket >= 0 ? fn.slice(0, bracket) : fn;
+    const slash = name.lastIndexOf('/');
+    const dot = name.indexOf('.', slash + 1);
+    return dot >= 0 ? name.slice(0, dot) : name;
+}
+/**
+ * Whether a function is the user's code rather than the Go distribution's. With a module path, its
+ * packages; else anything outside the standard library. Either way package main counts as the user's
+ * (a service built with -race names its handlers `main.handle`), except the `main.main` that go test
+ * generates.
+ */
+function isUserFunction(fn, file, modulePath) {
+    if (fn.startsWith('main.'))
+        return !file.endsWith('_testmain.go');
+    if (modulePath !== undefined && modulePath !== '')
+        return inModule(fn, modulePath);
+    return !isStandardLibrary(fn);
+}
+
+// What a parsed goroutine means for leak and hang reports: where it waits, an identity that survives
+// between runs (base and head), groups of goroutines stuck in the same place, and the goroutines that
+// are never leaks.
+// Packages a goroutine blocks through rather than in: the user's wait site is further out.
+const WAIT_MACHINERY = new Set(['runtime', 'sync', 'sync/atomic', 'time', 'testing']);
+function isRuntimePackage(pkg) {
+    return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/runtime/');
+}
+function isStdInternal(pkg) {
+    return pkg === 'internal' || pkg.startsWith('internal/') || (isStandardLibrary(pkg) && pkg.includes('/internal/'));
+}
+// Functions the runtime links into other packages to park goroutines: sync.runtime_Semacquire,
+// internal/poll.runtime_pollWait.
+function isRuntimeHook(fn, pkg) {
+    return fn.startsWith(`${pkg}.runtime_`);
+}
+/**
+ * The frame a goroutine waits in: with a module path, the innermost frame of the module (the user's
+ * line that is waiting, possibly through a library); otherwise, or when the module has no frame, the
+ * innermost frame outside runtime, std internal packages, sync, time and testing. A goroutine that
+ * only has such frames (testing's own waits, the runtime's goroutines in a crash dump) gets its
+ * innermost frame outside the runtime, then simply its innermost frame.
+ */
+function blockingFrame(g, opts = {}) {
+    if (opts.modulePath !== undefined && opts.modulePath !== '') {
+        const own = g.frames.find((f) => isUserFunction(f.function, f.file, opts.modulePath));
+        if (own !== undefined)
+            return own;
+    }
+    const outside = g.frames.find((f) => {
+        const pkg = packageOf(f.function);
+        return !WAIT_MACHINERY.has(pkg) && !isRuntimePackage(pkg) && !isStdInternal(pkg) && !isRuntimeHook(f.function, pkg);
+    });
+    if (outside !== undefined)
+        return outside;
+    const notRuntime = g.frames.find((f) => {
+        const pkg = packageOf(f.function);
+        return !isRuntimePackage(pkg) && !isStdInternal(pkg) && !isRuntimeHook(f.function, pkg);
+    });
+    return notRuntime ?? g.frames[0];
+}
+function site(f, withLine) {
+    if (f === undefined)
+        return '?';
+    return withLine ? `${f.function} ${f.file}:${f.line}` : `${f.function} ${f.file}`;
+}
+/** See LeakSignature. Never includes goroutine ids (neither this one's nor its creator's). */
+function leakSignature(g, opts = {}) {
+    const blocking = blockingFrame(g, opts);
+    const creation = g.createdBy === undefined ? undefined : { function: g.createdBy.function, file: g.createdBy.file, line: g.createdBy.line };
+    const key = (withLine) => `${g.state} | ${site(blocking, withLine)} | created by ${site(creation, withLine)}`;
+    return {
+        state: g.state,
+        ...(blocking === undefined ? {} : { blocking }),
+        ...(creation === undefined ? {} : { creation }),
+        key: key(true),
+        looseKey: key(false)
+    };
+}
+/** Groups goroutines by `key` (line numbers included), largest group first, then in dump order. */
+function groupBySignature(goroutines, opts = {}) {
+    const groups = new Map();
+    for (const g of goroutines) {
+        const signature = leakSignature(g, opts);
+        let group = groups.get(signature.key);
+        if (group === undefined) {
+            group = { ...signature, count: 0, leaked: 0, ids: [], stack: g.frames };
+            groups.set(signature.key, group);
+        }
+        group.count++;
+        if (g.leaked)
+            group.leaked++;
+        if (g.waitMinutes !== undefined && (group.waitMinutes === undefined || g.waitMinutes > group.waitMinutes)) {
+            group.waitMinutes = g.waitMinutes;
+        }
+        group.ids.push(g.id);
+    }
+    // Array.prototype.sort is stable: equal counts keep the order they were first seen in.
+    return [...groups.values()].sort((a, b) => b.count - a.count);
+}
+// Where the testing package parks its own goroutines while tests run (as goleak's isTestStack).
+const TESTING_WAITS = new Set([
+    'testing.RunTests',
+    'testing.(*T).Run',
+    'testing.(*T).Parallel',
+    'testing.(*testState).waitParallel',
+    'testing.runFuzzing',
+    'testing.runFuzzTests'
+]);
+// go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
+// one taking the dump.
+const PROBE_FUNCTION = /\.glg[A-Z]\w*(?:\.|$)/;
+/** The first frame outside package runtime: what goleak calls the top function. */
+function topFunction(g) {
+    return g.frames.find((f) => !isRuntimePackage(packageOf(f.function)))?.function;
+}
+function hasFunction(g, fn) {
+    return g.frames.some((f) => f.function === fn);
+}
+/**
+ * Why a goroutine is not a leak, or undefined when it may be one: a built-in reason ('probe',
+ * 'testing', 'os/signal', 'trace reader', 'runtime') or `rule N` for the user's rule at index N.
+ */
+function ignoredBecause(g, rules = []) {
+    if (g.frames.some((f) => PROBE_FUNCTION.test(f.function)))
+        return 'probe';
+    const top = topFunction(g);
+    if (top !== undefined && TESTING_WAITS.has(top) && g.state.startsWith('chan receive'))
+        return 'testing';
+    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
+    if (hasFunction(g, 'testing.(*M).startAlarm.func1'))
+        return 'testing';
+    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
+    const sigM = g.frames.some((f) => f.function === 'runtime.ensureSigM' || f.function.startsWith('runtime.ensureSigM.'));
+    if (top === 'os/signal.signal_recv' || top === 'os/signal.loop' || sigM)
+        return 'os/signal';
+    if (hasFunction(g, 'runtime.ReadTrace'))
+        return 'trace reader';
+    // The runtime's own goroutines (GC workers, finalizers, g0 stacks) appear only in crash dumps and
+    // with GOTRACEBACK=system; a cgo thread's goroutine sits in syscall with nothing but runtime frames.
+    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
+    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
+    if (g.id === 0 || (g.frames.length > 0 && runtimeOnly && runtimeMade))
+        return 'runtime';
+    for (let i = 0; i < rules.length; i++) {
+        if (matches(g, rules[i], top))
+            return `rule ${i}`;
+    }
+    return undefined;
+}
+/** Whether a goroutine is not a leak: see ignoredBecause. */
+function isIgnorable(g, rules = []) {
+    return ignoredBecause(g, rules) !== undefined;
+}
+function matches(g, rule, top) {
+    if (rule.topFunction === undefined && rule.anyFunction === undefined && rule.createdBy === undefined)
+        return false;
+    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
+    if (rule.topFunction !== undefined && rule.topFunction !== top && rule.topFunction !== g.frames[0]?.function)
+        return false;
+    if (rule.anyFunction !== undefined && !hasFunction(g, rule.anyFunction))
+        return false;
+    if (rule.createdBy !== undefined && rule.createdBy !== g.createdBy?.function)
+        return false;
+    return true;
+}
+
+const HEADER = /^goroutine (\d+)(?: gp=0x[0-9a-f]+)?(?: m=(?:\d+|nil))?(?: mp=0x[0-9a-f]+)? \[(.*)\]:$/;
+const HEADER_START = /^goroutine \d/;
+const CREATED_BY = /^created by (\S+?)(?: in goroutine (\d+))?$/;
+const ELIDED = /^\.\.\.(?:\d+|additional) frames elided\.\.\.$/;
+const ANCESTOR = /^\[originating from goroutine \d+\]:$/;
+const STACK_UNAVAILABLE = 'goroutine running on other thread; stack unavailable';
+const TIMEOUT = /^panic: test timed out after (\S+)$/;
+const RUNNING_TEST = /^\t\t(\S+) \(([^)]*)\)$/;
+const SIMPLE_ESCAPES = new Map([
+    ['"', '"'],
+    ['\\', '\\'],
+    ['n', '\n'],
+    ['r', '\r'],
+    ['t', '\t']
+]);
+const STATUS_MARKS = [' (leaked)', ' (scan)', ' (durable)'];
+// A dump of 100k goroutines cut or garbled throughout would otherwise carry 100k problems.
+const MAX_PROBLEMS = 100;
+/**
+ * Parses every goroutine in a dump. Text around the dump (the panic or signal that caused it, register
+ * dumps, test output) is skipped. Linear in the text; the text is walked line by line without being
+ * split, and function and file names are shared between goroutines, so 100k goroutines blocked in the
+ * same few places cost little more than their frames.
+ */
+function parseGoroutineDump(text) {
+    const dump = { goroutines: [], problems: [], truncated: false };
+    const names = new Map();
+    const intern = (s) => {
+        const known = names.get(s);
+        if (known !== undefined)
+            return known;
+        names.set(s, s);
+        return s;
+    };
+    let dropped = 0;
+    const problem = (line, lineText, reason) => {
+        if (dump.problems.length < MAX_PROBLEMS)
+            dump.problems.push({ line, text: lineText, reason });
+        else
+            dropped++;
+    };
+    let g;
+    // A function line waiting for its position line, and the same for `created by`.
+    let call;
+    let creator;
+    let stackUnavailable = false;
+    let inAncestors = false;
+    const endGoroutine = () => {
+        if (g !== undefined && call !== undefined)
+            problem(call.line, call.text, 'function line without its file:line');
+        g = undefined;
+        call = undefined;
+        creator = undefined;
+        inAncestors = false;
+    };
+    let lineNo = 0;
+    let start = 0;
+    let inTimeout = false;
+    while (start < text.length) {
+        let end = text.indexOf('\n', start);
+        const cut = end < 0;
+        if (cut)
+            end = text.length;
+        let line = text.slice(start, end);
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        start = end + 1;
+        lineNo++;
+        if (cut && g === undefined && line !== '' && 'goroutine '.startsWith(line)) {
+            // The dump was cut just as the next goroutine began.
+            dump.truncated = true;
+            continue;
+        }
+        if (HEADER_START.test(line)) {
+            endGoroutine();
+            const header = readHeader(line, lineNo);
+            if (header !== undefined) {
+                g = header;
+                stackUnavailable = false;
+                dump.goroutines.push(g);
+            }
+            else if (cut) {
+                dump.truncated = true;
+            }
+            else {
+                problem(lineNo, line, 'unreadable goroutine header');
+            }
+            continue;
+        }
+        if (g === undefined) {
+            // Outside any goroutine: only testing's timeout panic is of interest.
+            const timeout = TIMEOUT.exec(line);
+            if (timeout !== null) {
+                dump.timeout = { after: timeout[1], runningTests: [] };
+                inTimeout = true;
+                continue;
+            }
+            const running = inTimeout ? RUNNING_TEST.exec(line) : null;
+            if (running !== null && dump.timeout !== undefined)
+                dump.timeout.runningTests.push({ name: running[1], elapsed: running[2] });
+            else if (line !== '\trunning tests:')
+                inTimeout = false;
+            continue;
+        }
+        if (line === '') {
+            endGoroutine();
+            continue;
+        }
+        if (inAncestors)
+            continue;
+        if (line.startsWith('\t')) {
+            const position = readPosition(line.slice(1));
+            // The last line of a cut dump may have lost digits of its line number.
+            const usable = position !== undefined && (!cut || position.complete);
+            if (call !== undefined) {
+                if (usable)
+                    g.frames.push({ function: call.fn, file: intern(position.file), line: position.line });
+                else if (!cut)
+                    problem(lineNo, line, 'expected the file:line of the function on the line before');
+                call = undefined;
+            }
+            else if (creator !== undefined) {
+                if (usable)
+                    g.createdBy = { function: creator.fn, file: intern(position.file), line: position.line, ...goroutineOf(creator) };
+                else if (!cut)
+                    problem(lineNo, line, 'expected the file:line of the created by line before');
+                creator = undefined;
+            }
+            else if (line.slice(1) === STACK_UNAVAILABLE) {
+                stackUnavailable = true;
+            }
+            else {
+                problem(lineNo, line, 'file:line without a function line before it');
+            }
+            continue;
+        }
+        if (call !== undefined) {
+            problem(call.line, call.text, 'function line without its file:line');
+            call = undefined;
+        }
+        if (line.startsWith('created by ')) {
+            const created = CREATED_BY.exec(line);
+            if (created !== null)
+                creator = { fn: intern(created[1]), ...(created[2] === undefined ? {} : { goroutine: Number(created[2]) }) };
+            else if (!cut)
+                problem(lineNo, line, 'unreadable created by line');
+            continue;
+        }
+        if (ELIDED.test(line)) {
+            g.framesElided = true;
+            continue;
+        }
+        if (ANCESTOR.test(line)) {
+            // GODEBUG=tracebackancestors: the stacks of the goroutines that led here, not this one's frames.
+            inAncestors = true;
+            continue;
+        }
+        const fn = readCall(line);
+        if (fn !== undefined) {
+            call = { fn: intern(fn), line: lineNo, text: line };
+            continue;
+        }
+        // Something else printed right after the dump (go test's FAIL line, a shell's exit status).
+        if (!cut)
+            endGoroutine();
+    }
+    if (g !== undefined) {
+        const lastCut = !text.endsWith('\n');
+        if (lastCut || call !== undefined || creator !== undefined || (g.frames.length === 0 && !stackUnavailable)) {
+            dump.truncated = true;
+            call = undefined;
+        }
+    }
+    endGoroutine();
+    if (dropped > 0)
+        dump.problems.push({ line: lineNo, text: '', reason: `${dropped} more problems not listed` });
+    return dump;
+}
+function goroutineOf(creator) {
+    return creator.goroutine === undefined ? {} : { goroutine: creator.goroutine };
+}
+/**
+ * `goroutine 7 [chan send (leaked), 3 minutes, locked to thread, synctest bubble 2 labels:{"k": "v"}]:`
+ * as runtime.goroutineheader prints it (Go 1.26): status, marks, then comma-separated extras, then labels.
+ */
+function readHeader(line, lineNo) {
+    const header = HEADER.exec(line);
+    if (header === null)
+        return undefined;
+    let body = header[2];
+    let labels;
+    const labelsAt = body.indexOf(' labels:{');
+    if (labelsAt >= 0) {
+        labels = readLabels(body.slice(labelsAt + ' labels:{'.length));
+        if (labels === undefined)
+            return undefined;
+        body = body.slice(0, labelsAt);
+    }
+    const [status, ...extras] = body.split(', ');
+    const g = {
+        id: Number(header[1]),
+        state: status,
+        leaked: false,
+        lockedToThread: false,
+        durable: false,
+        frames: [],
+        framesElided: false,
+        line: lineNo,
+        ...(labels === undefined ? {} : { labels })
+    };
+    for (let marked = true; marked;) {
+        marked = false;
+        for (const mark of STATUS_MARKS) {
+            if (g.state.endsWith(mark)) {
+                g.state = g.state.slice(0, -mark.length);
+                if (mark === ' (leaked)')
+                    g.leaked = true;
+                // synctest's own wait reasons carry the mark in their name ("chan receive (durable)").
+                if (mark === ' (durable)')
+                    g.durable = true;
+                marked = true;
+            }
+        }
+    }
+    for (const extra of extras) {
+        const minutes = /^(\d+) minutes$/.exec(extra);
+        const bubble = /^synctest bubble (\d+)$/.exec(extra);
+        if (minutes !== null)
+            g.waitMinutes = Number(minutes[1]);
+        else if (bubble !== null)
+            g.synctestBubble = Number(bubble[1]);
+        else if (extra === 'locked to thread')
+            g.lockedToThread = true;
+        // Anything else is an extra a later Go added: the goroutine is still worth having.
+    }
+    return g;
+}
+/**
+ * `"k": "v", "k2": "v2"}` as runtime.printquoted writes them: `\"`, `\\`, `\n`, `\r`, `\t`, `\xNN`,
+ * `\uNNNN`, `\UNNNNNNNN`. Undefined when the text is not that.
+ */
+function readLabels(text) {
+    const labels = Object.create(null);
+    let i = 0;
+    const quoted = () => {
+        if (text[i] !== '"')
+            return undefined;
+        i++;
+        let out = '';
+        while (i < text.length && text[i] !== '"') {
+            if (text[i] !== '\\') {
+                out += text[i++];
+                continue;
+            }
+            const kind = text[i + 1];
+            const width = kind === 'x' ? 2 : kind === 'u' ? 4 : kind === 'U' ? 8 : 0;
+            const simple = kind === undefined ? undefined : SIMPLE_ESCAPES.get(kind);
+            if (simple !== undefined) {
+                out += simple;
+                i += 2;
+            }
+            else if (width > 0 && /^[0-9a-f]+$/i.test(text.slice(i + 2, i + 2 + width))) {
+                out += String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + width), 16));
+                i += 2 + width;
+            }
+            else {
+                return undefined;
+            }
+        }
+        if (i >= text.length)
+            return undefined;
+        i++;
+        return out;
+    };
+    if (text === '}')
+        return labels;
+    for (;;) {
+        const key = quoted();
+        if (key === undefined || !text.startsWith(': ', i))
+            return undefined;
+        i += 2;
+        const value = quoted();
+        if (value === undefined)
+            return undefined;
+        labels[key] = value;
+        if (text.startsWith(', ', i))
+            i += 2;
+        else
+            return text.slice(i) === '}' ? labels : undefined;
+    }
+}
+
+const SEPARATOR$1 = '==================';
+const WARNING = 'WARNING: DATA RACE';
+const ACCESS = /^(Read|Write|Previous read|Previous write) at (0x[0-9a-f]+) by (main goroutine|goroutine (\d+)):$/;
+const GOROUTINE = /^Goroutine (\d+) \((running|finished)\) created at:$/;
+const LOST_STACK = '[failed to restore the stack]';
+// Test output that places a report: progress lines of -test.v and the start of a benchmark's line.
+const STARTED = /^=== (RUN|CONT|NAME|PAUSE)\s+(\S+)/;
+const ENDED = /^(\s*)--- (FAIL|PASS|SKIP): (\S+)/;
+const BENCHMARK_LINE = /^(Benchmark(?!\p{Ll})\S*)/u;
+const IN_TEST = 'race detected during execution of test';
+const OUTSIDE = 'race detected outside of test execution';
+function eventOf(line, named) {
+    const started = STARTED.exec(line);
+    if (started !== null)
+        return { kind: 'started', test: started[2], how: started[1] };
+    const ended = ENDED.exec(line);
+    if (ended !== null)
+        return { kind: 'ended', test: ended[3], depth: ended[1].length, failed: ended[2] === 'FAIL' };
+    const bench = BENCHMARK_LINE.exec(line);
+    // A benchmark's name is printed when it starts and its numbers when it is done.
+    if (bench !== null) {
+        return /\sns\/op\b/.test(line)
+            ? { kind: 'ended', test: bench[1], depth: 0, failed: false }
+            : { kind: 'started', test: bench[1], how: 'benchmark' };
+    }
+    if (line.includes(IN_TEST))
+        return named === undefined ? { kind: 'in-test' } : { kind: 'in-test', named };
+    if (line.includes(OUTSIDE))
+        return { kind: 'outside' };
+    return undefined;
+}
+/**
+ * Parses every `WARNING: DATA RACE` report. A report's test comes from the first of these after it:
+ * - testing's `race detected during execution of test`, logged once per racing test when it ends (or
+ *   next checks): under the test's `=== RUN`/`=== NAME` line with -test.v, under its `--- FAIL:` line
+ *   without;
+ * - a `--- FAIL:` block (without -test.v a test's output is printed when it ends): the failing test
+ *   the race line is logged under, else its innermost failing subtest;
+ * - `race detected outside of test execution`: no test.
+ * The search stops at the next test's `=== RUN`/`=== CONT` or benchmark line; the report then goes to
+ * the test -test.v last started and had not ended, or to the benchmark whose result line it
+ * interrupted (`BenchmarkX-4  \t==================` when the pipes are merged). Tests that run in
+ * parallel interleave their output, so a report may then be put on the wrong one of them.
+ */
+function parseRaceReports(text) {
+    const lines = splitLines(text);
+    const out = { races: [], problems: [] };
+    const events = [];
+    // The test the latest progress line named (RUN, NAME, FAIL, ...), and the one -test.v says runs.
+    let named;
+    let running;
+    const placements = [];
+    const track = (line) => {
+        const event = eventOf(line, named);
+        if (event === undefined)
+            return;
+        events.push(event);
+        if (event.kind === 'started') {
+            named = event.test;
+            running = event.how === 'PAUSE' ? undefined : event.test;
+        }
+        else if (event.kind === 'ended') {
+            named = event.test;
+            if (running !== undefined && (running === event.test || running.startsWith(`${event.test}/`))) {
+                const parent = event.test.lastIndexOf('/');
+                running = parent > 0 ? event.test.slice(0, parent) : undefined;
+            }
+        }
+    };
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        const opensReport = line.endsWith(SEPARATOR$1) && lines[i + 1] === WARNING;
+        if (!opensReport && line !== WARNING) {
+            track(line);
+            i++;
+            continue;
+        }
+        if (opensReport) {
+            const before = line.slice(0, line.length - SEPARATOR$1.length);
+            if (before !== '')
+                track(before);
+            i++;
+        }
+        const read = readReport(lines, i, out.problems);
+        if (read.report !== undefined) {
+            const body = lines.slice(i, read.end);
+            const raw = [SEPARATOR$1, ...body, ...(read.truncated ? [] : [SEPARATOR$1])].join('\n');
+            const report = { ...read.report, outsideTests: false, truncated: read.truncated, line: i + 1, raw };
+            out.races.push(report);
+            placements.push({ report, nextEvent: events.length, ...(running === undefined ? {} : { running }) });
+        }
+        // read.end is the closing separator; a line after it may still carry test output.
+        i = read.end + 1;
+    }
+    for (const { report, nextEvent, running: runningThen } of placements) {
+        const place = placeReport(events, nextEvent, runningThen);
+        report.outsideTests = place.outsideTests;
+        if (place.test !== undefined)
+            report.test = place.test;
+    }
+    return out;
+}
+function placeReport(events, from, running) {
+    for (let j = from; j < events.length; j++) {
+        const event = events[j];
+        if (event.kind === 'in-test')
+            return { ...(event.named === undefined ? {} : { test: event.named }), outsideTests: false };
+        if (event.kind === 'outside')
+            return { outsideTests: true };
+        if (event.kind === 'ended' && event.failed)
+            return { test: failedTest(events, j, event), outsideTests: false };
+        if (event.kind === 'started' && event.how !== 'NAME' && event.how !== 'PAUSE')
+            break;
+    }
+    return { ...(running === undefined ? {} : { test: running }), outsideTests: false };
+}
+/**
+ * In a `--- FAIL:` block (a test, then its failed subtests indented below it): the test the race line
+ * is logged under, else the deepest failure.
+ */
+function failedTest(events, at, first) {
+    let deepest = first;
+    for (let j = at + 1; j < events.length; j++) {
+        const event = events[j];
+        if (event.kind === 'in-test')
+            return event.named ?? deepest.test;
+        if (event.kind !== 'ended' || event.depth === 0)
+            break;
+        if (event.failed && event.depth > deepest.depth)
+            deepest = event;
+    }
+    return deepest.test;
+}
+/**
+ * Reads a report from its `WARNING: DATA RACE` line at lines[start]. `end` is the index of the closing
+ * separator, or lines.length when there is none.
+ */
+function readReport(lines, start, problems) {
+    const accesses = [];
+    const goroutines = [];
+    let frames;
+    let call;
+    let end = start + 1;
+    for (; end < lines.length; end++) {
+        const line = lines[end];
+        if (line.endsWith(SEPARATOR$1))
+            break;
+        const access = ACCESS.exec(line);
+        if (access !== null) {
+            frames = [];
+            accesses.push({
+                kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
+                address: access[2],
+                goroutine: access[4] === undefined ? 'main' : Number(access[4]),
+                frames
+            });
+            continue;
+        }
+        const goroutine = GOROUTINE.exec(line);
+        if (goroutine !== null) {
+            frames = [];
+            goroutines.push({ id: Number(goroutine[1]), state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
+            continue;
+        }
+        // Frames are indented: two spaces before a function, six before its position. Anything else in a
+        // report is output another goroutine wrote while the detector was printing.
+        if (frames === undefined || !line.startsWith('  '))
+            continue;
+        const trimmed = line.trim();
+        if (trimmed === LOST_STACK)
+            continue;
+        const fn = readCall(trimmed);
+        if (fn !== undefined) {
+            call = fn;
+            continue;
+        }
+        const position = call === undefined ? undefined : readPosition(trimmed);
+        if (call !== undefined && position !== undefined)
+            frames.push({ function: call, file: position.file, line: position.line });
+        call = undefined;
+    }
+    const truncated = end >= lines.length;
+    if (accesses.length < 2) {
+        problems.push({
+            line: start + 1,
+            text: lines[start],
+            reason: truncated ? 'race report cut before its two accesses' : 'race report without its two accesses'
+        });
+        return { end, truncated };
+    }
+    return { report: { access: accesses[0], previous: accesses[1], goroutines }, end, truncated };
+}
+/**
+ * Identity of a race for deduplication and for matching base with head: each access's kind and its
+ * innermost user frame (function and file; the line only with `withLines`, since edits above a race
+ * move it between base and head), the two accesses in a fixed order so that the same pair reported
+ * the other way round has the same key. An access with no user frame (sync/atomic's side, a lost
+ * stack) contributes its innermost frame, or `?`.
+ */
+function raceKey(r, opts = {}) {
+    const side = (a) => {
+        const f = a.frames.find((frame) => isUserFunction(frame.function, frame.file, opts.modulePath)) ?? a.frames[0];
+        if (f === undefined)
+            return `${a.kind} ?`;
+        return opts.withLines === true ? `${a.kind} ${f.function} ${f.file}:${f.line}` : `${a.kind} ${f.function} ${f.file}`;
+    };
+    return [side(r.access), side(r.previous)].sort().join(' | ');
+}
+
+// From what a test binary printed (and what the probe wrote) to the result model: goroutine groups, leaks,
+// races. Pure; files are module-relative because binaries are built with -trimpath.
+const MAX_STACK = 32;
+const PROBE_FILE = 'zz_goleakgate_probe_test.go';
+const MAX_REPORT = 8 * 1024;
+function relativeFrame(f, modulePath) {
+    return { function: f.function, file: moduleRelative(f.file, modulePath), line: f.line };
+}
+function relative(f, modulePath) {
+    return f ? relativeFrame(f, modulePath) : undefined;
+}
+function groups(text, modulePath, rules) {
+    const dump = parseGoroutineDump(text);
+    return groupBySignature(dump.goroutines.filter((g) => !isIgnorable(g, rules)), { modulePath });
+}
+/**
+ * Goroutines still alive after the settle time, grouped by signature. Those the goroutineleak profile
+ * also reports (Go 1.26 with GOEXPERIMENT=goroutineleakprofile, Go 1.27 on) are marked as confirmed.
+ */
+function leakGroups(dump, leakProfile, modulePath, rules) {
+    const confirmed = new Set(leakProfile ? groups(leakProfile, modulePath, rules).filter((g) => g.leaked > 0).map((g) => g.looseKey) : []);
+    return groups(dump, modulePath, rules).map((g) => ({
+        key: g.key,
+        looseKey: g.looseKey,
+        state: g.state,
+        ...(g.waitMinutes !== undefined ? { waitMinutes: g.waitMinutes } : {}),
+        count: g.count,
+        blocking: relative(g.blocking, modulePath),
+        creation: relative(g.creation, modulePath),
+        stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath)),
+        tests: [],
+        detectors: confirmed.has(g.looseKey) ? ['probe', 'goroutineleak'] : ['probe']
+    }));
+}
+/** Who waits on what when a package hung: the dump's goroutines grouped by state and blocking site. */
+function hangGroups(text, modulePath) {
+    return groups(text, modulePath, [])
+        .sort((a, b) => b.count - a.count)
+        .map((g) => ({
+        state: g.state,
+        count: g.count,
+        blocking: relative(g.blocking, modulePath),
+        creation: relative(g.creation, modulePath),
+        stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath))
+    }));
+}
+function access(a, modulePath) {
+    return { kind: a.kind, goroutine: String(a.goroutine), frames: a.frames.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath)) };
+}
+/** Race reports in a run's output, identical ones collapsed; keys leave lines out so base and head match. */
+function racesIn(text, via, modulePath) {
+    const byKey = new Map();
+    for (const r of parseRaceReports(text).races) {
+        const key = raceKey(r, { modulePath });
+        const seen = byKey.get(key);
+        if (seen) {
+            seen.count++;
+            continue;
+        }
+        const test = r.test ? (via === 'benchmark' ? splitProcs(r.test).name : r.test) : '';
+        byKey.set(key, {
+            key,
+            in: test,
+            via,
+            count: 1,
+            access: access(r.access, modulePath),
+            previous: access(r.previous, modulePath),
+            goroutines: r.goroutines.map((g) => {
+                // A goroutine started by the probe's TestMain is the main test goroutine: no creation site to show.
+                const site = g.createdAt.find((f) => isUserFunction(f.function, f.file, modulePath) && !f.file.endsWith(PROBE_FILE));
+                return { id: String(g.id), state: g.state, ...(site ? { createdAt: relativeFrame(site, modulePath) } : {}) };
+            }),
+            report: r.raw.length > MAX_REPORT ? r.raw.slice(0, MAX_REPORT) + '\n…' : r.raw
+        });
+    }
+    return [...byKey.values()];
+}
+
+async function readProbeDump(path) {
+    try {
+        const p = JSON.parse(await readFile(path, 'utf8'));
+        if (typeof p.goroutines !== 'string')
+            return undefined;
+        return { goroutines: p.goroutines, leakProfile: typeof p.leakProfile === 'string' ? p.leakProfile : null };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await rm(path, { force: true });
+    }
+}
+function seconds(ms) {
+    return `${Math.max(1, Math.round(ms / 1000))}s`;
+}
+let runCounter = 0;
+/** Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it. */
+async function runBinary(deps, cfg, built, args, purpose, work) {
+    const id = runCounter++;
+    const probePath = join(work, `probe-${id}.json`);
+    // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
+    const probe = built.probe && purpose !== 'race-benchmarks';
+    const env = { ...process.env, GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` };
+    if (probe)
+        env.GO_LEAK_GATE_PROBE = probePath;
+    const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`];
+    // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
+    const p = await deps.run({
+        argv,
+        cwd: built.pkg.dir,
+        env,
+        timeoutMs: cfg.timeoutMs + 30_000,
+        quitGraceMs: 5_000,
+        mergedOutputFile: join(work, `out-${id}.txt`)
+    });
+    await rm(join(work, `out-${id}.txt`), { force: true });
+    const timedOut = p.timedOut || /^panic: test timed out after/m.test(p.stdout);
+    const crashed = !timedOut && (p.signal !== null || /^(panic|fatal error): /m.test(p.stdout));
+    const record = {
+        purpose,
+        command: ['./' + (built.binary?.split('/').pop() ?? 'pkg.test'), ...argv.slice(1)],
+        outcome: timedOut ? 'timeout' : crashed ? 'crash' : p.code === 0 ? 'pass' : 'fail',
+        exitCode: p.code,
+        wallMs: Math.round(p.wallMs)
+    };
+    return { process: p, record, probe: probe ? await readProbeDump(probePath) : undefined };
+}
+function hangFrom(text, modulePath, running, message) {
+    const at = text.search(/^panic: test timed out after|^SIGQUIT: quit/m);
+    return { test: running[0], message, groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) };
+}
+function panicsFrom(crashes, modulePath) {
+    return crashes.map((c) => ({
+        test: c.test,
+        value: c.crash.value,
+        frames: c.crash.frames.map((f) => relativeFrame(f, modulePath))
+    }));
+}
+async function hasBenchmarks(deps, built) {
+    const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, timeoutMs: 60_000 });
+    return /^Benchmark/m.test(r.stdout);
+}
+/** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
+async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
+    const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, timeoutMs: 60_000 });
+    const tests = list.stdout.split('\n').map((l) => l.trim()).filter((l) => /^Test/.test(l));
+    const started = performance.now();
+    let ran = 0;
+    for (const t of tests) {
+        if (performance.now() - started > cfg.narrowBudgetMs)
+            break;
+        const r = await runBinary(deps, cfg, built, ['-test.v', `-test.run=^${t}$`, '-test.count=1'], 'narrow', work);
+        result.runs.push(r.record);
+        ran++;
+        if (!r.probe)
+            continue;
+        const found = new Set(leakGroups(r.probe.goroutines, r.probe.leakProfile, modulePath, cfg.ignore).map((g) => g.looseKey));
+        for (const g of leaks)
+            if (found.has(g.looseKey) && !g.tests.includes(t))
+                g.tests.push(t);
+    }
+    result.narrowing = { ran, of: tests.length, cut: ran < tests.length };
+}
+async function testPackage(deps, cfg, built, modulePath, work) {
+    const result = {
+        importPath: built.pkg.importPath,
+        dir: built.pkg.relDir,
+        build: built.build,
+        probe: built.probe,
+        runs: [],
+        tests: [],
+        races: [],
+        leaks: [],
+        panics: []
+    };
+    if (!built.binary)
+        return result;
+    const whole = await runBinary(deps, cfg, built, ['-test.v', `-test.run=${cfg.run}`, '-test.count=1'], 'tests', work);
+    result.runs.push(whole.record);
+    const text = whole.process.stdout;
+    const verbose = parseTestVerbose(text);
+    result.tests = verbose.tests;
+    result.panics = panicsFrom(verbose.crashes, modulePath);
+    result.races = racesIn(text, 'test', modulePath);
+    if (whole.record.outcome === 'timeout') {
+        const message = verbose.timeout?.message ?? `the package's tests did not finish within ${seconds(cfg.timeoutMs)}`;
+        result.hang = hangFrom(text, modulePath, verbose.timeout?.running ?? [], message);
+    }
+    else if (whole.probe) {
+        result.leaks = leakGroups(whole.probe.goroutines, whole.probe.leakProfile, modulePath, cfg.ignore);
+    }
+    if (cfg.race && cfg.raceBenchtime !== '' && (await hasBenchmarks(deps, built))) {
+        const bench = await runBinary(deps, cfg, built, ['-test.run=^$', '-test.bench=.', `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work);
+        result.runs.push(bench.record);
+        result.races.push(...racesIn(bench.process.stdout, 'benchmark', modulePath));
+    }
+    if (result.leaks.length > 0 && cfg.narrowBudgetMs > 0) {
+        await narrowLeaks(deps, cfg, built, result.leaks, modulePath, work, result);
+    }
+    return result;
+}
+/** The test pass of one side: every package with tests, under -race, with the leak probe. */
+async function runTestPass(deps, cfg, side) {
+    const module = await readModule(deps.run, deps.toolchain, side.moduleDir);
+    const work = await mkdtemp(join(tmpdir(), `glg-test-${side.label}-`));
+    const errors = [];
+    try {
+        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests');
+        deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`);
+        const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true });
+        const tests = [];
+        for (const b of built) {
+            if (!b.build.ok) {
+                errors.push({ kind: 'build', subject: b.pkg.importPath, message: `package ${b.pkg.importPath} does not build for the test pass`, detail: b.build.error });
+            }
+            else if (b.probeError) {
+                errors.push({ kind: 'probe', subject: b.pkg.importPath, message: `tested without go-leak-gate's probe: goroutine leaks cannot be checked here`, detail: b.probeError });
+            }
+            deps.log(`[${side.label}] testing ${b.pkg.importPath}`);
+            tests.push(await testPackage(deps, cfg, b, module.path, work));
+        }
+        return { tests, errors };
+    }
+    finally {
+        await rm(work, { recursive: true, force: true });
+    }
+}
+
 /**
  * Measures the prepared sides and writes each side's result.json, also when measuring stopped half-way:
  * what was measured before an internal error is kept, with the error recorded in the result.
  */
-async function measureAndWrite(deps, cfg, sides) {
+async function measureAndWrite(deps, cfg, sides, tests) {
     try {
         await measureSides(deps, cfg, sides);
     }
@@ -21506,17 +22925,38 @@ async function measureAndWrite(deps, cfg, sides) {
         for (const s of sides)
             s.errors.push({ kind: 'internal', subject: 'measure', message: `measuring stopped: ${errorMessage(err)}` });
     }
-    const results = sides.map((s) => finishSide(s, cfg, deps.toolchain));
+    const results = sides.map((s, i) => {
+        const r = finishSide(s, cfg, deps.toolchain);
+        const t = tests[i];
+        if (t) {
+            r.tests = t.tests;
+            r.errors.push(...t.errors);
+        }
+        return r;
+    });
     for (const [i, s] of sides.entries())
         await writeResult(s.spec.outDir, results[i]);
     return results;
 }
-/** `go-leak-gate run`: one side, measured and written to outDir. */
-async function runOnce(deps, cfg, outDir) {
+/** The test pass of one side, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
+async function testPass(deps, config, label, moduleDir) {
+    if (!config.tests.enabled)
+        return undefined;
+    try {
+        return await runTestPass(deps, config.tests, { label, moduleDir, packages: config.run.packages });
+    }
+    catch (err) {
+        return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }] };
+    }
+}
+/** `go-leak-gate run`: one side (tests, then benchmarks), written to outDir. */
+async function runOnce(deps, config, outDir) {
+    const cfg = config.run;
     const commit = await currentCommit(deps.run, cfg.dir);
+    const tests = await testPass(deps, config, 'run', cfg.dir);
     const side = await prepareSide(deps, cfg, { label: 'run', moduleDir: cfg.dir, outDir, commit });
     try {
-        const [result] = await measureAndWrite(deps, cfg, [side]);
+        const [result] = await measureAndWrite(deps, cfg, [side], [tests]);
         return result;
     }
     finally {
@@ -21531,10 +22971,11 @@ async function gate(deps, config, baseRef, outDir) {
     try {
         const baseDir = join(outDir, 'base');
         const headDir = join(outDir, 'head');
+        const tests = [await testPass(deps, config, 'base', checkout.moduleDir), await testPass(deps, config, 'head', cfg.dir)];
         sides.push(await prepareSide(deps, cfg, { label: 'base', moduleDir: checkout.moduleDir, outDir: baseDir, commit: checkout.commit }));
         const headCommit = await currentCommit(deps.run, cfg.dir);
         sides.push(await prepareSide(deps, cfg, { label: 'head', moduleDir: cfg.dir, outDir: headDir, commit: headCommit }));
-        const [base, head] = await measureAndWrite(deps, cfg, sides);
+        const [base, head] = await measureAndWrite(deps, cfg, sides, tests);
         let report;
         try {
             report = compareResults({ base, head, baseDir, headDir, config: config.compare });
@@ -22832,7 +24273,8 @@ async function runDemo(deps, outDir) {
         // Enough runs per side for the Mann-Whitney test to reach significance after the
         // multiple-comparison control, short enough to finish in well under a minute.
         run: { dir: repo.dir, packages: ['./...'], bench: '.', count: 8, benchtime: '100ms', timeoutMs: 120_000, race: false },
-        compare: DEFAULT_COMPARE
+        compare: DEFAULT_COMPARE,
+        tests: { ...DEFAULT_TESTS, enabled: false }
     };
     const { report } = await gate(deps, config, repo.baseSha, join(work, 'results'));
     const markdownPath = join(work, 'report.md');
@@ -22968,7 +24410,11 @@ const RUN_OPTIONS = {
     count: { type: 'string' },
     benchtime: { type: 'string' },
     timeout: { type: 'string' },
-    race: { type: 'boolean' },
+    'bench-race': { type: 'boolean' },
+    tests: { type: 'string' },
+    'no-tests': { type: 'boolean' },
+    'test-timeout': { type: 'string' },
+    'no-race': { type: 'boolean' },
     config: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
 };
@@ -22994,7 +24440,11 @@ Run 'go-leak-gate COMMAND --help' for a command's options.`,
   --count N          runs per benchmark and side (default 10)
   --benchtime D      as go test -benchtime: 1s, 200ms, 1000x (default 1s)
   --timeout D        per benchmark process, e.g. 10m (default 10m)
-  --race             build benchmark binaries with -race
+  --bench-race       measure benchmarks under -race (only comparable with a base measured so)
+  --tests REGEX      tests to run in the test pass, as go test -run (default .)
+  --test-timeout D   per package in the test pass; longer is a hang (default 10m)
+  --no-race          run the test pass without -race
+  --no-tests         skip the test pass (races, goroutine leaks, hangs, panics)
   --config FILE      config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)`,
     reportOpts: `  --json FILE        write report.json there
   --markdown FILE    write the markdown report there
@@ -23054,7 +24504,15 @@ function runOverrides(v) {
         count: intOption(v.count, 'count'),
         benchtime: benchtimeOption(v.benchtime),
         timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout, '--timeout') : undefined,
-        race: v.race
+        race: v['bench-race']
+    };
+}
+function testOverrides(v) {
+    return {
+        enabled: v['no-tests'] ? false : undefined,
+        race: v['no-race'] ? false : undefined,
+        run: v.tests,
+        timeoutMs: v['test-timeout'] !== undefined ? parseDuration(v['test-timeout'], '--test-timeout') : undefined
     };
 }
 function parse(args, options, command) {
@@ -23085,10 +24543,10 @@ async function cmdRun(args) {
         throw new UsageError(`run needs --out DIR, the directory for result.json and profiles`);
     const dir = resolve$1(v.dir);
     const { file } = await readConfigFile(v.config, dir);
-    const config = buildConfig(dir, file, runOverrides(v));
+    const config = buildConfig(dir, file, runOverrides(v), testOverrides(v));
     const d = deps();
     const toolchain = await probeToolchain(d.run);
-    const result = await runOnce({ ...d, toolchain }, config.run, resolve$1(v.out));
+    const result = await runOnce({ ...d, toolchain }, config, resolve$1(v.out));
     const measured = result.packages.reduce((n, p) => n + p.benchmarks.filter((b) => b.runs.length > 0).length, 0);
     process.stdout.write(`measured ${measured} benchmarks in ${result.packages.length} packages; wrote ${resolve$1(v.out, 'result.json')}\n`);
     const failed = result.packages.flatMap((p) => p.benchmarks.filter((b) => b.failure).map((b) => `${p.importPath}.${b.name}: ${b.failure?.message ?? ''}`));
@@ -23119,7 +24577,7 @@ async function cmdGate(args) {
         throw new UsageError(`gate needs --base-ref REF, the commit to compare against (e.g. origin/main)`);
     const dir = resolve$1(v.dir);
     const { file } = await readConfigFile(v.config, dir);
-    const config = buildConfig(dir, file, runOverrides(v));
+    const config = buildConfig(dir, file, runOverrides(v), testOverrides(v));
     const d = deps();
     const toolchain = await probeToolchain(d.run);
     const { report } = await gate({ ...d, toolchain }, config, v['base-ref'], resolve$1(v.out));

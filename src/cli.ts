@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { readConfigFile, buildConfig, parseDuration, type RunOverrides } from './config/load.js'
+import { readConfigFile, buildConfig, parseDuration, type RunOverrides, type TestOverrides } from './config/load.js'
 import { runDemo } from './demo.js'
 import { compareDirs } from './engine/compare.js'
 import { exitCodeForReport, reportJson, writeOutput } from './engine/outputs.js'
@@ -22,7 +22,11 @@ const RUN_OPTIONS = {
   count: { type: 'string' },
   benchtime: { type: 'string' },
   timeout: { type: 'string' },
-  race: { type: 'boolean' },
+  'bench-race': { type: 'boolean' },
+  tests: { type: 'string' },
+  'no-tests': { type: 'boolean' },
+  'test-timeout': { type: 'string' },
+  'no-race': { type: 'boolean' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const satisfies ParseArgsConfig['options']
@@ -50,7 +54,11 @@ Run 'go-leak-gate COMMAND --help' for a command's options.`,
   --count N          runs per benchmark and side (default 10)
   --benchtime D      as go test -benchtime: 1s, 200ms, 1000x (default 1s)
   --timeout D        per benchmark process, e.g. 10m (default 10m)
-  --race             build benchmark binaries with -race
+  --bench-race       measure benchmarks under -race (only comparable with a base measured so)
+  --tests REGEX      tests to run in the test pass, as go test -run (default .)
+  --test-timeout D   per package in the test pass; longer is a hang (default 10m)
+  --no-race          run the test pass without -race
+  --no-tests         skip the test pass (races, goroutine leaks, hangs, panics)
   --config FILE      config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)`,
   reportOpts: `  --json FILE        write report.json there
   --markdown FILE    write the markdown report there
@@ -114,7 +122,16 @@ function runOverrides(v: Record<string, string | boolean | string[] | undefined>
     count: intOption(v.count as string | undefined, 'count'),
     benchtime: benchtimeOption(v.benchtime as string | undefined),
     timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout as string, '--timeout') : undefined,
-    race: v.race as boolean | undefined
+    race: v['bench-race'] as boolean | undefined
+  }
+}
+
+function testOverrides(v: Record<string, string | boolean | string[] | undefined>): TestOverrides {
+  return {
+    enabled: v['no-tests'] ? false : undefined,
+    race: v['no-race'] ? false : undefined,
+    run: v.tests as string | undefined,
+    timeoutMs: v['test-timeout'] !== undefined ? parseDuration(v['test-timeout'] as string, '--test-timeout') : undefined
   }
 }
 
@@ -144,10 +161,10 @@ async function cmdRun(args: string[]): Promise<number> {
   if (!v.out) throw new UsageError(`run needs --out DIR, the directory for result.json and profiles`)
   const dir = resolve(v.dir)
   const { file } = await readConfigFile(v.config, dir)
-  const config = buildConfig(dir, file, runOverrides(v))
+  const config = buildConfig(dir, file, runOverrides(v), testOverrides(v))
   const d = deps()
   const toolchain = await probeToolchain(d.run)
-  const result = await runOnce({ ...d, toolchain }, config.run, resolve(v.out))
+  const result = await runOnce({ ...d, toolchain }, config, resolve(v.out))
   const measured = result.packages.reduce((n, p) => n + p.benchmarks.filter((b) => b.runs.length > 0).length, 0)
   process.stdout.write(`measured ${measured} benchmarks in ${result.packages.length} packages; wrote ${resolve(v.out, 'result.json')}\n`)
   const failed = result.packages.flatMap((p) => p.benchmarks.filter((b) => b.failure).map((b) => `${p.importPath}.${b.name}: ${b.failure?.message ?? ''}`))
@@ -178,7 +195,7 @@ async function cmdGate(args: string[]): Promise<number> {
   if (!v['base-ref']) throw new UsageError(`gate needs --base-ref REF, the commit to compare against (e.g. origin/main)`)
   const dir = resolve(v.dir)
   const { file } = await readConfigFile(v.config, dir)
-  const config = buildConfig(dir, file, runOverrides(v))
+  const config = buildConfig(dir, file, runOverrides(v), testOverrides(v))
   const d = deps()
   const toolchain = await probeToolchain(d.run)
   const { report } = await gate({ ...d, toolchain }, config, v['base-ref'], resolve(v.out))

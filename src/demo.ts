@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_COMPARE } from './config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_TESTS } from './config/defaults.js'
 import type { Config } from './config/types.js'
 import { writeOutput } from './engine/outputs.js'
 import { gate } from './engine/pipeline.js'
@@ -20,7 +20,8 @@ export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ repor
     // Enough runs per side for the Mann-Whitney test to reach significance after the
     // multiple-comparison control, short enough to finish in well under a minute.
     run: { dir: repo.dir, packages: ['./...'], bench: '.', count: 8, benchtime: '100ms', timeoutMs: 120_000, race: false },
-    compare: DEFAULT_COMPARE
+    compare: DEFAULT_COMPARE,
+    tests: { ...DEFAULT_TESTS, enabled: false }
   }
   const { report } = await gate(deps, config, repo.baseSha, join(work, 'results'))
   const markdownPath = join(work, 'report.md')

@@ -57,6 +57,10 @@ function setReportOutputs(io: ActionIO, report: Report, jsonPath: string, markdo
   io.setOutput(Outputs.HeapLeaks, k['heap-leak'] ?? 0)
   io.setOutput(Outputs.GcPauses, k['gc-pause'] ?? 0)
   io.setOutput(Outputs.BenchFailures, k['bench-failure'] ?? 0)
+  io.setOutput(Outputs.Races, k.race ?? 0)
+  io.setOutput(Outputs.GoroutineLeaks, k['goroutine-leak'] ?? 0)
+  io.setOutput(Outputs.Hangs, k.hang ?? 0)
+  io.setOutput(Outputs.Panics, k.panic ?? 0)
   io.setOutput(Outputs.BuildFailures, k['build-failure'] ?? 0)
   // The sticky PR comment comes with the publishing stage; until then there is no comment to point at.
   io.setOutput(Outputs.CommentUrl, '')

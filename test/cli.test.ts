@@ -109,7 +109,7 @@ describe('go-leak-gate CLI', () => {
       ].join('\n\n') + '\n'
     )
     const out = join(work, 'hang-out')
-    const r = await cli(['run', '--dir', mod, '--out', out, '--count', '2', '--benchtime', '100x', '--timeout', '2s'])
+    const r = await cli(['run', '--dir', mod, '--out', out, '--count', '2', '--benchtime', '100x', '--timeout', '2s', '--no-tests'])
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/failed: example\.com\/hang\/h\.BenchmarkHang: /)
     const res = JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as {

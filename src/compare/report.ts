@@ -16,6 +16,7 @@ import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.j
 import { controlFalseDiscoveries } from './metrics.js'
 import { reproduceCommands } from './reproduce.js'
 import { benjaminiHochberg } from './stats.js'
+import { testFindings } from './tests.js'
 
 export class ComparisonRefused extends Error {
   override name = 'ComparisonRefused'
@@ -134,7 +135,11 @@ function errorFindings(base: RunResult, head: RunResult): { findings: Finding[];
   const baseKeys = new Set(base.errors.map(errorKey))
   const findings: Finding[] = []
   let newHeadErrors = 0
+  const seen = new Set<string>()
   for (const e of head.errors) {
+    // The bench pass and the test pass build the same package: one broken package is one finding.
+    if (seen.has(errorKey(e))) continue
+    seen.add(errorKey(e))
     const preexisting = baseKeys.has(errorKey(e))
     // A package measured without the probe still has all its numbers: that is a note, not a gap.
     if (!preexisting && e.kind !== 'probe') newHeadErrors++
@@ -209,6 +214,7 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
     }
   }
   findings.push(...failureFindings(b, h))
+  findings.push(...testFindings(base, head))
   const errs = errorFindings(base, head)
   findings.push(...errs.findings)
 

@@ -1,4 +1,4 @@
-import type { CompareConfig, RunConfig } from './types.js'
+import type { CompareConfig, RunConfig, TestConfig } from './types.js'
 
 // Why these numbers:
 // - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
@@ -34,4 +34,17 @@ export const DEFAULT_RUN: Omit<RunConfig, 'dir'> = {
   benchtime: '1s',
   timeoutMs: 10 * 60_000,
   race: false
+}
+
+export const DEFAULT_TESTS: TestConfig = {
+  enabled: true,
+  race: true,
+  run: '.',
+  timeoutMs: 10 * 60_000,
+  // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
+  settleMs: 500,
+  narrowBudgetMs: 120_000,
+  // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
+  raceBenchtime: '10x',
+  ignore: []
 }

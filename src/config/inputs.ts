@@ -12,6 +12,9 @@ export const Inputs = {
   Benchtime: 'benchtime',
   Timeout: 'timeout',
   Race: 'race',
+  Tests: 'tests',
+  TestRun: 'test-run',
+  TestTimeout: 'test-timeout',
   Config: 'config',
   BaseRef: 'base-ref',
   OutDir: 'out-dir',
@@ -31,6 +34,10 @@ export const Outputs = {
   HeapLeaks: 'heap-leaks',
   GcPauses: 'gc-pauses',
   BenchFailures: 'bench-failures',
+  Races: 'races',
+  GoroutineLeaks: 'goroutine-leaks',
+  Hangs: 'hangs',
+  Panics: 'panics',
   BuildFailures: 'build-failures',
   CommentUrl: 'comment-url'
 } as const
@@ -96,14 +103,24 @@ export async function getSettings(get: GetInput, workspace: string, tempDir: str
   const { file } = await readConfigFile(configPath ? resolve(workspace, configPath) : undefined, dir)
   const packages = get(Inputs.Packages).split(/[\s,]+/).filter(Boolean)
   const timeout = get(Inputs.Timeout).trim()
-  const config = buildConfig(dir, withThresholdInputs(file, get), {
-    packages: packages.length ? packages : undefined,
-    bench: get(Inputs.Bench).trim() || undefined,
-    count: count(get),
-    benchtime: benchtime(get),
-    timeoutMs: timeout ? parseDuration(timeout, `input 'timeout'`) : undefined,
-    race: bool(get, Inputs.Race)
-  })
+  const testTimeout = get(Inputs.TestTimeout).trim()
+  const config = buildConfig(
+    dir,
+    withThresholdInputs(file, get),
+    {
+      packages: packages.length ? packages : undefined,
+      bench: get(Inputs.Bench).trim() || undefined,
+      count: count(get),
+      benchtime: benchtime(get),
+      timeoutMs: timeout ? parseDuration(timeout, `input 'timeout'`) : undefined
+    },
+    {
+      enabled: bool(get, Inputs.Tests),
+      race: bool(get, Inputs.Race),
+      run: get(Inputs.TestRun).trim() || undefined,
+      timeoutMs: testTimeout ? parseDuration(testTimeout, `input 'test-timeout'`) : undefined
+    }
+  )
   const outDir = resolve(workspace, get(Inputs.OutDir).trim() || resolve(tempDir, 'go-leak-gate'))
   return { config, baseRef: get(Inputs.BaseRef).trim(), outDir }
 }

@@ -3,9 +3,9 @@ import { resolve } from 'node:path'
 import { Ajv, type ErrorObject } from 'ajv'
 import { parseDocument } from 'yaml'
 import { UsageError } from '../errors.js'
-import { DEFAULT_COMPARE, DEFAULT_RUN } from './defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from './defaults.js'
 import CONFIG_SCHEMA from './config.schema.json' with { type: 'json' }
-import type { CompareConfig, Config, RelAbs, RunConfig } from './types.js'
+import type { CompareConfig, Config, GoroutineRule, RelAbs, RunConfig, TestConfig } from './types.js'
 
 type Fraction = number | string
 interface FileRelAbs {
@@ -27,7 +27,16 @@ export interface FileConfig {
   }
   statistics?: { alpha?: number; minSamples?: number; correction?: 'none' | 'bh' }
   metrics?: Record<string, 'higher' | 'lower'>
-  ignore?: { benchmarks?: string[] }
+  ignore?: { benchmarks?: string[]; goroutines?: GoroutineRule[] }
+  tests?: {
+    enabled?: boolean
+    race?: boolean
+    run?: string
+    timeout?: string
+    settle?: string
+    narrowBudget?: string
+    raceBenchtime?: string
+  }
   gc?: { pauseSeverity?: 'fail' | 'warn' }
 }
 
@@ -169,8 +178,27 @@ export function runConfigFrom(dir: string, file: FileConfig, overrides: RunOverr
   }
 }
 
-export function buildConfig(dir: string, file: FileConfig, overrides: RunOverrides): Config {
-  return { run: runConfigFrom(dir, file, overrides), compare: compareConfigFrom(file) }
+/** Options for the test pass given on the command line or as action inputs; they win over the file. */
+export type TestOverrides = Partial<Pick<TestConfig, 'enabled' | 'race' | 'run' | 'timeoutMs'>>
+
+export function testConfigFrom(file: FileConfig, overrides: TestOverrides = {}): TestConfig {
+  const t = file.tests ?? {}
+  const d = DEFAULT_TESTS
+  const duration = (v: string | undefined, what: string, fallback: number): number => (v === undefined ? fallback : parseDuration(v, what))
+  return {
+    enabled: overrides.enabled ?? t.enabled ?? d.enabled,
+    race: overrides.race ?? t.race ?? d.race,
+    run: overrides.run ?? t.run ?? d.run,
+    timeoutMs: overrides.timeoutMs ?? duration(t.timeout, 'tests.timeout', d.timeoutMs),
+    settleMs: duration(t.settle, 'tests.settle', d.settleMs),
+    narrowBudgetMs: duration(t.narrowBudget, 'tests.narrowBudget', d.narrowBudgetMs),
+    raceBenchtime: t.raceBenchtime ?? d.raceBenchtime,
+    ignore: [...d.ignore, ...(file.ignore?.goroutines ?? [])]
+  }
+}
+
+export function buildConfig(dir: string, file: FileConfig, overrides: RunOverrides, tests: TestOverrides = {}): Config {
+  return { run: runConfigFrom(dir, file, overrides), compare: compareConfigFrom(file), tests: testConfigFrom(file, tests) }
 }
 
 export const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.go-leak-gate.yml']

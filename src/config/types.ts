@@ -58,7 +58,32 @@ export interface RunConfig {
   race: boolean
 }
 
+/** goleak-style rule: a goroutine matching it is never a leak. Function names are exact. */
+export interface GoroutineRule {
+  topFunction?: string
+  anyFunction?: string
+  createdBy?: string
+}
+
+export interface TestConfig {
+  /** Run the test pass at all (tests under -race with the leak probe). */
+  enabled: boolean
+  race: boolean
+  /** Regular expression for test names, as go test -run. */
+  run: string
+  /** Per package test binary (go test -timeout); a package that takes longer is a hang. */
+  timeoutMs: number
+  /** How long goroutines that are finishing get to exit after the tests before the rest count as leaked. */
+  settleMs: number
+  /** Time bound for re-running a leaking package's tests one at a time to name the test that leaks. */
+  narrowBudgetMs: number
+  /** -benchtime for the short -race pass over benchmarks ('' skips it). */
+  raceBenchtime: string
+  ignore: GoroutineRule[]
+}
+
 export interface Config {
   run: RunConfig
   compare: CompareConfig
+  tests: TestConfig
 }

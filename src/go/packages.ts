@@ -69,15 +69,16 @@ export async function readModule(run: Runner, tc: Toolchain, dir: string): Promi
 }
 
 /**
- * Lists the packages matching the patterns and keeps those whose test files declare a benchmark.
- * Reading the files is only a filter that saves building test binaries for packages without benchmarks;
- * the binary's own -test.list is the truth about which benchmarks exist.
+ * Lists the packages matching the patterns and keeps those with test files ('tests'), or those whose test
+ * files declare a benchmark ('benchmarks'). Reading the files is only a filter that saves building test
+ * binaries for nothing; the binary's own -test.list is the truth about which benchmarks exist.
  */
-export async function listBenchmarkPackages(
+export async function listTestPackages(
   run: Runner,
   tc: Toolchain,
   moduleDir: string,
-  patterns: string[]
+  patterns: string[],
+  want: 'tests' | 'benchmarks'
 ): Promise<GoPackage[]> {
   const r = await run({
     argv: [tc.go, 'list', '-e', '-json=ImportPath,Name,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
@@ -92,7 +93,8 @@ export async function listBenchmarkPackages(
   for (const p of listed) {
     const testFiles = [...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])]
     const relDir = relative(moduleDir, p.Dir) || '.'
-    if (testFiles.length === 0 || !(await declaresBenchmark(p.Dir, testFiles))) continue
+    if (testFiles.length === 0) continue
+    if (want === 'benchmarks' && !(await declaresBenchmark(p.Dir, testFiles))) continue
     const pkg: GoPackage = { importPath: p.ImportPath, name: p.Name ?? p.ImportPath.split('/').pop() ?? 'main', dir: p.Dir, relDir, testFiles }
     if (p.Error?.Err) pkg.loadError = p.Error.Err
     pkgs.push(pkg)

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 
 export interface ProcessSpec {
   /** argv[0] is the program; never a shell string. */
@@ -15,6 +16,11 @@ export interface ProcessSpec {
   quitGraceMs?: number
   /** Keep at most this many bytes of each stream; the rest is dropped and `truncated` is set. */
   maxOutputBytes?: number
+  /**
+   * Write stdout and stderr into this one file, in the order the program wrote them, and return them as
+   * stdout. Race reports (stderr) can then be placed between the test lines (stdout) they belong to.
+   */
+  mergedOutputFile?: string
 }
 
 export interface ProcessResult {
@@ -87,6 +93,22 @@ class Capture {
   text(): string {
     return Buffer.concat(this.chunks).toString('utf8')
   }
+  /** Reads at most the limit from a file the child wrote. */
+  pushFile(path: string): void {
+    let fd: number | undefined
+    try {
+      fd = openSync(path, 'r')
+      const size = fstatSync(fd).size
+      const buf = Buffer.alloc(Math.min(size, this.limit))
+      readSync(fd, buf, 0, buf.length, 0)
+      this.push(buf)
+      if (size > this.limit) this.truncated = true
+    } catch {
+      // nothing written
+    } finally {
+      if (fd !== undefined) closeSync(fd)
+    }
+  }
 }
 
 export const runProcess: Runner = (spec) => {
@@ -99,12 +121,14 @@ export const runProcess: Runner = (spec) => {
     let timedOut = false
     let spawnError: NodeJS.ErrnoException | undefined
     const [program, ...args] = spec.argv
+    const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined
     const child = spawn(program, args, {
       cwd: spec.cwd,
       env: spec.env ?? process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
       detached: true
     })
+    if (merged !== undefined) closeSync(merged)
     if (child.pid !== undefined) live.add(child.pid)
     let grace: NodeJS.Timeout | undefined
     const timer =
@@ -125,8 +149,8 @@ export const runProcess: Runner = (spec) => {
             grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs)
           }, spec.timeoutMs)
         : undefined
-    child.stdout.on('data', (c: Buffer) => out.push(c))
-    child.stderr.on('data', (c: Buffer) => err.push(c))
+    child.stdout?.on('data', (c: Buffer) => out.push(c))
+    child.stderr?.on('data', (c: Buffer) => err.push(c))
     child.on('error', (e: NodeJS.ErrnoException) => {
       spawnError = e
     })
@@ -138,6 +162,7 @@ export const runProcess: Runner = (spec) => {
         killGroup(child.pid, 'SIGKILL')
         live.delete(child.pid)
       }
+      if (spec.mergedOutputFile !== undefined) out.pushFile(spec.mergedOutputFile)
       resolve({
         argv: spec.argv,
         cwd: spec.cwd,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { RunConfig } from '../config/types.js'
 import { buildTestBinaries, type BuiltPackage } from '../go/build.js'
-import { listBenchmarkPackages, readModule, type ModuleInfo } from '../go/packages.js'
+import { listTestPackages, readModule, type ModuleInfo } from '../go/packages.js'
 import { describeExit, type ProcessResult, type Runner } from '../go/process.js'
 import type { Toolchain } from '../go/toolchain.js'
 import {
@@ -200,7 +200,7 @@ export async function prepareSide(deps: BenchDeps, cfg: RunConfig, spec: SideSpe
   const binDir = await mkdtemp(join(tmpdir(), `glg-bin-${spec.label}-`))
   const side: PreparedSide = { spec, module, packages: [], errors: [], cpu: '', startedAt, binDir }
   deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`)
-  const pkgs = await listBenchmarkPackages(deps.run, deps.toolchain, module.dir, cfg.packages)
+  const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks')
   deps.log(`[${spec.label}] building ${pkgs.length} test binaries`)
   const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race, probe: true })
   for (const b of built) {

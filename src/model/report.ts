@@ -12,6 +12,7 @@ export type FindingKind =
   | 'race'
   | 'hang'
   | 'fd-leak'
+  | 'panic'
   | 'bench-failure'
   | 'build-failure'
 
@@ -77,7 +78,7 @@ export interface Location {
   line: number
   function: string
   /** What this location is to the finding. */
-  role: 'allocation' | 'caller' | 'creation' | 'blocking' | 'access' | 'previous-access' | 'benchmark'
+  role: 'allocation' | 'caller' | 'creation' | 'blocking' | 'access' | 'previous-access' | 'panic' | 'benchmark'
   /** For allocation sites: how much more this site retains or allocates per op on head than on base. */
   deltaPerOp?: number
   /** Unit of deltaPerOp: bytes, or allocated objects (for allocs/op findings). */

@@ -10,6 +10,8 @@ export interface RunResult {
   startedAt: string
   finishedAt: string
   packages: PackageResult[]
+  /** The test pass (tests under -race with the leak probe); absent when it was not run. */
+  tests?: TestPackageResult[]
   /** Problems that stopped part of the run (build failures, missing tools, corrupt profiles). */
   errors: RunError[]
 }
@@ -126,4 +128,88 @@ export interface RunError {
   subject: string
   message: string
   detail?: string
+}
+
+/** A frame of Go code: `example.com/mod/pkg.(*T).Method`, module-relative file (binaries use -trimpath). */
+export interface Frame {
+  function: string
+  file: string
+  line: number
+}
+
+export interface TestPackageResult {
+  importPath: string
+  dir: string
+  build: BuildInfo
+  /** Whether the leak probe was built in (see go/overlay.ts). */
+  probe: boolean
+  /** The runs of this package's test binary: the whole package, its benchmarks under -race, single tests. */
+  runs: TestRun[]
+  tests: { name: string; outcome: 'pass' | 'fail' | 'skip' }[]
+  races: RaceFinding[]
+  leaks: LeakGroup[]
+  hang?: HangReport
+  panics: PanicReport[]
+  /** Re-running tests one at a time to find who leaked: how many ran, and whether the time bound cut it. */
+  narrowing?: { ran: number; of: number; cut: boolean }
+}
+
+export interface TestRun {
+  purpose: 'tests' | 'race-benchmarks' | 'narrow'
+  command: string[]
+  outcome: 'pass' | 'fail' | 'timeout' | 'crash'
+  exitCode: number | null
+  wallMs: number
+}
+
+export interface RaceAccess {
+  kind: 'read' | 'write'
+  goroutine: string
+  frames: Frame[]
+}
+
+export interface RaceFinding {
+  /** Identity for deduplication and for matching base with head (both accesses' kinds and sites). */
+  key: string
+  /** Where it was seen: a test's name, a benchmark's name, or '' outside any. */
+  in: string
+  via: 'test' | 'benchmark'
+  /** How many identical reports collapsed into this one. */
+  count: number
+  access: RaceAccess
+  previous: RaceAccess
+  goroutines: { id: string; state: string; createdAt?: Frame }[]
+  report: string
+}
+
+export interface LeakGroup {
+  /** Wait state, blocking site and creation site, line numbers included. */
+  key: string
+  /** The same without line numbers, to match base and head when lines moved. */
+  looseKey: string
+  state: string
+  /** Longest wait Go reported ('[chan send, 3 minutes]'), when it did. */
+  waitMinutes?: number
+  count: number
+  blocking?: Frame
+  creation?: Frame
+  stack: Frame[]
+  /** Tests that leave this behind when run alone (see narrowing); empty when not narrowed. */
+  tests: string[]
+  /** 'probe': alive after the settle time; 'goroutineleak': the runtime proved it unreachable. */
+  detectors: ('probe' | 'goroutineleak')[]
+}
+
+export interface HangReport {
+  /** The test or benchmark that was running. */
+  test?: string
+  message: string
+  /** Goroutines grouped by wait state and blocking site: who waits on what. */
+  groups: { state: string; count: number; blocking?: Frame; creation?: Frame; stack: Frame[] }[]
+}
+
+export interface PanicReport {
+  test?: string
+  value: string
+  frames: Frame[]
 }

@@ -52,6 +52,7 @@ async function actionEnv(name: string): Promise<{ env: NodeJS.ProcessEnv; dir: s
     INPUT_BENCH: '.',
     INPUT_TIMEOUT: '2m',
     INPUT_RACE: 'false',
+    INPUT_TESTS: 'false',
     INPUT_CONFIG: '',
     'INPUT_BASE-REF': '',
     'INPUT_OUT-DIR': ''

@@ -3,7 +3,7 @@
 // says is unchanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { DEFAULT_COMPARE } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
 import { exitCodeForReport } from '../../src/engine/outputs.js'
 import { gate, type GateOutcome } from '../../src/engine/pipeline.js'
@@ -34,7 +34,8 @@ beforeAll(async () => {
   const config: Config = {
     run: { dir: repo.dir, packages: ['./...'], bench: '.', count: 6, benchtime: '20ms', timeoutMs: 120_000, race: false },
     // The custom unit's direction is declared, as a user would: items/op is a cost here.
-    compare: { ...DEFAULT_COMPARE, metricDirections: { 'items/op': 'lower' } }
+    compare: { ...DEFAULT_COMPARE, metricDirections: { 'items/op': 'lower' } },
+    tests: { ...DEFAULT_TESTS, enabled: false }
   }
   outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, repo.baseSha, outDir)
 }, 600_000)

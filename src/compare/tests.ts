@@ -1,0 +1,96 @@
+// Findings from the test pass: data races, goroutine leaks, hangs and panics on head, each failing only when
+// the base does not have it already (pre-existing problems are reported as info).
+import type { Finding, Location, Severity } from '../model/report.js'
+import type { Frame, LeakGroup, RaceFinding, RunResult, TestPackageResult } from '../model/result.js'
+import { firstUserFrame } from '../parse/panic.js'
+
+function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject: string, metric: string, message: string, locations: Location[], counts?: { base: number; head: number }): Finding {
+  return {
+    kind,
+    severity,
+    pkg,
+    subject,
+    metric,
+    unit: counts ? 'goroutines' : '',
+    base: counts ? counts.base : null,
+    head: counts ? counts.head : null,
+    change: counts && counts.base > 0 ? (counts.head - counts.base) / counts.base : null,
+    pValue: null,
+    message,
+    locations
+  }
+}
+
+function at(frame: Frame | undefined, role: Location['role']): Location[] {
+  return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : []
+}
+
+function where(frame: Frame | undefined): string {
+  return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site'
+}
+
+/** The frame to point at: the innermost in the module, else outside the standard library, else the first. */
+function userFrame(frames: Frame[], modulePath: string): Frame | undefined {
+  return firstUserFrame(frames, modulePath) ?? frames[0]
+}
+
+function byPackage(r: RunResult): Map<string, TestPackageResult> {
+  return new Map((r.tests ?? []).map((t) => [t.importPath, t]))
+}
+
+function raceFindings(pkg: string, head: RaceFinding[], base: RaceFinding[] | undefined, modulePath: string): Finding[] {
+  const known = new Set((base ?? []).map((r) => r.key))
+  return head.map((r) => {
+    const pre = known.has(r.key)
+    const a = userFrame(r.access.frames, modulePath)
+    const p = userFrame(r.previous.frames, modulePath)
+    const locations = [...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]
+    const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`
+    const seen = r.in ? ` in ${r.in}` : ''
+    return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations)
+  })
+}
+
+function leakFindings(pkg: string, head: LeakGroup[], base: LeakGroup[] | undefined, baseProbed: boolean): Finding[] {
+  const baseCount = new Map<string, number>()
+  for (const g of base ?? []) baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count)
+  return head.map((g) => {
+    const before = baseCount.get(g.looseKey) ?? 0
+    const grew = g.count > before
+    // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
+    const severity: Severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info'
+    const who = g.tests.length > 0 ? g.tests.join(', ') : pkg
+    const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : ''
+    const confirmed = g.detectors.includes('goroutineleak') ? '; the runtime confirms it is unreachable (goroutineleak profile)' : ''
+    const message =
+      `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
+      (before > 0 ? ` (base leaves ${before})` : '') +
+      (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
+      confirmed
+    return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')], { base: before, head: g.count })
+  })
+}
+
+export function testFindings(base: RunResult, head: RunResult): Finding[] {
+  const b = byPackage(base)
+  const out: Finding[] = []
+  for (const h of head.tests ?? []) {
+    const bp = b.get(h.importPath)
+    out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module))
+    out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false))
+    if (h.hang) {
+      const pre = bp?.hang !== undefined
+      const top = h.hang.groups.slice(0, 5)
+      const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')])
+      const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ')
+      out.push(finding('hang', pre ? 'info' : 'fail', h.importPath, h.hang.test ?? h.importPath, 'hang', `${pre ? 'hangs on base too: ' : ''}${h.hang.message}${h.hang.test ? ` in ${h.hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`, locations))
+    }
+    const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`))
+    for (const p of h.panics) {
+      const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`)
+      const f = userFrame(p.frames, head.env.module)
+      out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]} at ${where(f)}`, at(f, 'panic')))
+    }
+  }
+  return out
+}

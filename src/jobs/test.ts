@@ -1,0 +1,188 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TestConfig } from '../config/types.js'
+import { buildTestBinaries, type BuiltPackage } from '../go/build.js'
+import { listTestPackages, readModule } from '../go/packages.js'
+import type { ProcessResult, Runner } from '../go/process.js'
+import type { Toolchain } from '../go/toolchain.js'
+import type { HangReport, LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
+import { parseTestVerbose } from '../parse/testv.js'
+import { hangGroups, leakGroups, racesIn, relativeFrame } from './observations.js'
+
+export interface TestDeps {
+  run: Runner
+  toolchain: Toolchain
+  log: (line: string) => void
+}
+
+export interface TestSideSpec {
+  label: string
+  moduleDir: string
+  packages: string[]
+}
+
+export interface TestPassResult {
+  tests: TestPackageResult[]
+  errors: RunError[]
+}
+
+interface ProbeDump {
+  goroutines: string
+  leakProfile: string | null
+}
+
+async function readProbeDump(path: string): Promise<ProbeDump | undefined> {
+  try {
+    const p = JSON.parse(await readFile(path, 'utf8')) as { goroutines?: unknown; leakProfile?: unknown }
+    if (typeof p.goroutines !== 'string') return undefined
+    return { goroutines: p.goroutines, leakProfile: typeof p.leakProfile === 'string' ? p.leakProfile : null }
+  } catch {
+    return undefined
+  } finally {
+    await rm(path, { force: true })
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Math.max(1, Math.round(ms / 1000))}s`
+}
+
+interface BinaryRun {
+  process: ProcessResult
+  record: TestRun
+  probe?: ProbeDump
+}
+
+let runCounter = 0
+
+/** Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it. */
+async function runBinary(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, args: string[], purpose: TestRun['purpose'], work: string): Promise<BinaryRun> {
+  const id = runCounter++
+  const probePath = join(work, `probe-${id}.json`)
+  // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
+  const probe = built.probe && purpose !== 'race-benchmarks'
+  const env: NodeJS.ProcessEnv = { ...process.env, GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` }
+  if (probe) env.GO_LEAK_GATE_PROBE = probePath
+  const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`]
+  // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
+  const p = await deps.run({
+    argv,
+    cwd: built.pkg.dir,
+    env,
+    timeoutMs: cfg.timeoutMs + 30_000,
+    quitGraceMs: 5_000,
+    mergedOutputFile: join(work, `out-${id}.txt`)
+  })
+  await rm(join(work, `out-${id}.txt`), { force: true })
+  const timedOut = p.timedOut || /^panic: test timed out after/m.test(p.stdout)
+  const crashed = !timedOut && (p.signal !== null || /^(panic|fatal error): /m.test(p.stdout))
+  const record: TestRun = {
+    purpose,
+    command: ['./' + (built.binary?.split('/').pop() ?? 'pkg.test'), ...argv.slice(1)],
+    outcome: timedOut ? 'timeout' : crashed ? 'crash' : p.code === 0 ? 'pass' : 'fail',
+    exitCode: p.code,
+    wallMs: Math.round(p.wallMs)
+  }
+  return { process: p, record, probe: probe ? await readProbeDump(probePath) : undefined }
+}
+
+function hangFrom(text: string, modulePath: string, running: string[], message: string): HangReport {
+  const at = text.search(/^panic: test timed out after|^SIGQUIT: quit/m)
+  return { test: running[0], message, groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) }
+}
+
+function panicsFrom(crashes: ReturnType<typeof parseTestVerbose>['crashes'], modulePath: string): PanicReport[] {
+  return crashes.map((c) => ({
+    test: c.test,
+    value: c.crash.value,
+    frames: c.crash.frames.map((f) => relativeFrame(f, modulePath))
+  }))
+}
+
+async function hasBenchmarks(deps: TestDeps, built: BuiltPackage): Promise<boolean> {
+  const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, timeoutMs: 60_000 })
+  return /^Benchmark/m.test(r.stdout)
+}
+
+/** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
+async function narrowLeaks(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, leaks: LeakGroup[], modulePath: string, work: string, result: TestPackageResult): Promise<void> {
+  const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, timeoutMs: 60_000 })
+  const tests = list.stdout.split('\n').map((l) => l.trim()).filter((l) => /^Test/.test(l))
+  const started = performance.now()
+  let ran = 0
+  for (const t of tests) {
+    if (performance.now() - started > cfg.narrowBudgetMs) break
+    const r = await runBinary(deps, cfg, built, ['-test.v', `-test.run=^${t}$`, '-test.count=1'], 'narrow', work)
+    result.runs.push(r.record)
+    ran++
+    if (!r.probe) continue
+    const found = new Set(leakGroups(r.probe.goroutines, r.probe.leakProfile, modulePath, cfg.ignore).map((g) => g.looseKey))
+    for (const g of leaks) if (found.has(g.looseKey) && !g.tests.includes(t)) g.tests.push(t)
+  }
+  result.narrowing = { ran, of: tests.length, cut: ran < tests.length }
+}
+
+async function testPackage(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, modulePath: string, work: string): Promise<TestPackageResult> {
+  const result: TestPackageResult = {
+    importPath: built.pkg.importPath,
+    dir: built.pkg.relDir,
+    build: built.build,
+    probe: built.probe,
+    runs: [],
+    tests: [],
+    races: [],
+    leaks: [],
+    panics: []
+  }
+  if (!built.binary) return result
+  const whole = await runBinary(deps, cfg, built, ['-test.v', `-test.run=${cfg.run}`, '-test.count=1'], 'tests', work)
+  result.runs.push(whole.record)
+  const text = whole.process.stdout
+  const verbose = parseTestVerbose(text)
+  result.tests = verbose.tests
+  result.panics = panicsFrom(verbose.crashes, modulePath)
+  result.races = racesIn(text, 'test', modulePath)
+  if (whole.record.outcome === 'timeout') {
+    const message = verbose.timeout?.message ?? `the package's tests did not finish within ${seconds(cfg.timeoutMs)}`
+    result.hang = hangFrom(text, modulePath, verbose.timeout?.running ?? [], message)
+  } else if (whole.probe) {
+    result.leaks = leakGroups(whole.probe.goroutines, whole.probe.leakProfile, modulePath, cfg.ignore)
+  }
+
+  if (cfg.race && cfg.raceBenchtime !== '' && (await hasBenchmarks(deps, built))) {
+    const bench = await runBinary(deps, cfg, built, ['-test.run=^$', '-test.bench=.', `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work)
+    result.runs.push(bench.record)
+    result.races.push(...racesIn(bench.process.stdout, 'benchmark', modulePath))
+  }
+
+  if (result.leaks.length > 0 && cfg.narrowBudgetMs > 0) {
+    await narrowLeaks(deps, cfg, built, result.leaks, modulePath, work, result)
+  }
+  return result
+}
+
+/** The test pass of one side: every package with tests, under -race, with the leak probe. */
+export async function runTestPass(deps: TestDeps, cfg: TestConfig, side: TestSideSpec): Promise<TestPassResult> {
+  const module = await readModule(deps.run, deps.toolchain, side.moduleDir)
+  const work = await mkdtemp(join(tmpdir(), `glg-test-${side.label}-`))
+  const errors: RunError[] = []
+  try {
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests')
+    deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`)
+    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true })
+    const tests: TestPackageResult[] = []
+    for (const b of built) {
+      if (!b.build.ok) {
+        errors.push({ kind: 'build', subject: b.pkg.importPath, message: `package ${b.pkg.importPath} does not build for the test pass`, detail: b.build.error })
+      } else if (b.probeError) {
+        errors.push({ kind: 'probe', subject: b.pkg.importPath, message: `tested without go-leak-gate's probe: goroutine leaks cannot be checked here`, detail: b.probeError })
+      }
+      deps.log(`[${side.label}] testing ${b.pkg.importPath}`)
+      tests.push(await testPackage(deps, cfg, b, module.path, work))
+    }
+    return { tests, errors }
+  } finally {
+    await rm(work, { recursive: true, force: true })
+  }
+}
