@@ -21343,7 +21343,7 @@ async function buildTestBinaries(run, tc, moduleDir, pkgs, outDir, opts) {
         const dir = join(outDir, `batch${i}`);
         await mkdir(dir, { recursive: true });
         const argv = buildArgv(tc, opts, overlay, dir + '/', batch.map((p) => p.importPath));
-        await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 });
+        await run({ argv, cwd: moduleDir, env: { ...process.env, ...opts.env }, timeoutMs: 30 * 60_000 });
         for (const p of batch) {
             const binary = join(dir, defaultBinaryName(p.importPath));
             if (await exists(binary))
@@ -21358,7 +21358,7 @@ async function buildTestBinaries(run, tc, moduleDir, pkgs, outDir, opts) {
         const out = join(outDir, 'single', p.importPath.replace(/[^A-Za-z0-9._-]/g, '_') + '.test');
         const attempt = async (withOverlay) => {
             const argv = buildArgv(tc, opts, withOverlay, out, [p.importPath]);
-            const r = await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 });
+            const r = await run({ argv, cwd: moduleDir, env: { ...process.env, ...opts.env }, timeoutMs: 30 * 60_000 });
             return { argv, ok: r.code === 0 && (await exists(out)), error: (r.stderr + r.stdout).trim() || describeExit(r) };
         };
         const first = await attempt(overlay);
@@ -22787,7 +22787,10 @@ async function runBinary(deps, cfg, built, args, purpose, work) {
     const probePath = join(work, `probe-${id}.json`);
     // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
     const probe = built.probe && purpose !== 'race-benchmarks';
-    const env = { ...process.env, GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` };
+    // The race runtime sleeps a second before every exit (atexit_sleep_ms=1000) to let reports flush;
+    // our output is read after the process is gone, so that second is pure waiting.
+    const gorace = [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ');
+    const env = { ...process.env, GORACE: gorace, GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` };
     if (probe)
         env.GO_LEAK_GATE_PROBE = probePath;
     const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`];
@@ -22886,6 +22889,17 @@ async function testPackage(deps, cfg, built, modulePath, work) {
     }
     return result;
 }
+/**
+ * The goroutineleak profile (the runtime proves a blocked goroutine unreachable) is an experiment in
+ * Go 1.26 that must be switched on when the test binary is built, and on by default from Go 1.27.
+ * Only the test pass uses it: benchmark binaries keep the runtime users ship.
+ */
+function leakProfileEnv(tc) {
+    if (tc.minor !== 26)
+        return undefined;
+    const current = process.env.GOEXPERIMENT;
+    return { GOEXPERIMENT: current ? `${current},goroutineleakprofile` : 'goroutineleakprofile' };
+}
 /** The test pass of one side: every package with tests, under -race, with the leak probe. */
 async function runTestPass(deps, cfg, side) {
     const module = await readModule(deps.run, deps.toolchain, side.moduleDir);
@@ -22894,7 +22908,12 @@ async function runTestPass(deps, cfg, side) {
     try {
         const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests');
         deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`);
-        const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true });
+        const env = leakProfileEnv(deps.toolchain);
+        let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env });
+        if (env && built.every((b) => !b.build.ok) && built.length > 0) {
+            // A toolchain that refuses the experiment: build as usual, the probe's dump still finds leaks.
+            built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin-plain'), { race: cfg.race, probe: true });
+        }
         const tests = [];
         for (const b of built) {
             if (!b.build.ok) {

@@ -21,6 +21,8 @@ export interface BuildOptions {
   race: boolean
   /** Add the probe through -overlay (see overlay.ts). */
   probe: boolean
+  /** Extra environment for go test -c (GOEXPERIMENT for the goroutineleak profile). */
+  env?: Record<string, string>
 }
 
 /** The file name go test -c -o DIR/ gives a package's test binary: its last path element, skipping a /vN suffix. */
@@ -92,7 +94,7 @@ export async function buildTestBinaries(
     const dir = join(outDir, `batch${i}`)
     await mkdir(dir, { recursive: true })
     const argv = buildArgv(tc, opts, overlay, dir + '/', batch.map((p) => p.importPath))
-    await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 })
+    await run({ argv, cwd: moduleDir, env: { ...process.env, ...opts.env }, timeoutMs: 30 * 60_000 })
     for (const p of batch) {
       const binary = join(dir, defaultBinaryName(p.importPath))
       if (await exists(binary)) results.push({ pkg: p, binary, probe: overlay !== undefined, build: { ok: true, command: argv } })
@@ -105,7 +107,7 @@ export async function buildTestBinaries(
     const out = join(outDir, 'single', p.importPath.replace(/[^A-Za-z0-9._-]/g, '_') + '.test')
     const attempt = async (withOverlay: string | undefined) => {
       const argv = buildArgv(tc, opts, withOverlay, out, [p.importPath])
-      const r = await run({ argv, cwd: moduleDir, timeoutMs: 30 * 60_000 })
+      const r = await run({ argv, cwd: moduleDir, env: { ...process.env, ...opts.env }, timeoutMs: 30 * 60_000 })
       return { argv, ok: r.code === 0 && (await exists(out)), error: (r.stderr + r.stdout).trim() || describeExit(r) }
     }
     const first = await attempt(overlay)

@@ -62,7 +62,10 @@ async function runBinary(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, a
   const probePath = join(work, `probe-${id}.json`)
   // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
   const probe = built.probe && purpose !== 'race-benchmarks'
-  const env: NodeJS.ProcessEnv = { ...process.env, GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` }
+  // The race runtime sleeps a second before every exit (atexit_sleep_ms=1000) to let reports flush;
+  // our output is read after the process is gone, so that second is pure waiting.
+  const gorace = [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ')
+  const env: NodeJS.ProcessEnv = { ...process.env, GORACE: gorace, GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` }
   if (probe) env.GO_LEAK_GATE_PROBE = probePath
   const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`]
   // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
@@ -162,6 +165,17 @@ async function testPackage(deps: TestDeps, cfg: TestConfig, built: BuiltPackage,
   return result
 }
 
+/**
+ * The goroutineleak profile (the runtime proves a blocked goroutine unreachable) is an experiment in
+ * Go 1.26 that must be switched on when the test binary is built, and on by default from Go 1.27.
+ * Only the test pass uses it: benchmark binaries keep the runtime users ship.
+ */
+export function leakProfileEnv(tc: Toolchain): Record<string, string> | undefined {
+  if (tc.minor !== 26) return undefined
+  const current = process.env.GOEXPERIMENT
+  return { GOEXPERIMENT: current ? `${current},goroutineleakprofile` : 'goroutineleakprofile' }
+}
+
 /** The test pass of one side: every package with tests, under -race, with the leak probe. */
 export async function runTestPass(deps: TestDeps, cfg: TestConfig, side: TestSideSpec): Promise<TestPassResult> {
   const module = await readModule(deps.run, deps.toolchain, side.moduleDir)
@@ -170,7 +184,12 @@ export async function runTestPass(deps: TestDeps, cfg: TestConfig, side: TestSid
   try {
     const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests')
     deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`)
-    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true })
+    const env = leakProfileEnv(deps.toolchain)
+    let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env })
+    if (env && built.every((b) => !b.build.ok) && built.length > 0) {
+      // A toolchain that refuses the experiment: build as usual, the probe's dump still finds leaks.
+      built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin-plain'), { race: cfg.race, probe: true })
+    }
     const tests: TestPackageResult[] = []
     for (const b of built) {
       if (!b.build.ok) {

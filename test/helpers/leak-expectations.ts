@@ -46,13 +46,13 @@ export interface LeakPackageExpectation {
   findings: LeakFindingExpectation[]
 }
 
-export type LeakFindingKind = Extract<FindingKind, 'goroutine-leak' | 'race' | 'hang'> | 'test-failure'
+export type LeakFindingKind = Extract<FindingKind, 'goroutine-leak' | 'race' | 'hang' | 'panic'>
 
 export type LeakFindingExpectation =
   | GoroutineLeakExpectation
   | RaceExpectation
   | HangExpectation
-  | TestPanicExpectation
+  | PanicExpectation
 
 interface FindingBase {
   kind: LeakFindingKind
@@ -136,8 +136,8 @@ export interface HangExpectation extends FindingBase {
   blocked: BlockedGoroutine[]
 }
 
-export interface TestPanicExpectation extends FindingBase {
-  kind: 'test-failure'
+export interface PanicExpectation extends FindingBase {
+  kind: 'panic'
   test: string
   /** The panic value as Go prints it after `panic: `, without testing's `[recovered, ...]` suffix. */
   value: string
