@@ -18812,12 +18812,44 @@ function lastProfile(b) {
 function joinPath(dir, rel) {
     return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
 }
+const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
+/** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
+function testPassCommands(f, head) {
+    const dir = head.tests?.find((t) => t.importPath === f.pkg)?.dir ?? head.packages.find((p) => p.importPath === f.pkg)?.dir;
+    if (dir === undefined)
+        return [];
+    const pkgArg = dir === '.' ? '.' : `./${dir}`;
+    const names = f.subject.split(', ').map((n) => n.split('/')[0]);
+    const tests = names.filter((n) => n.startsWith('Test'));
+    const bench = names.find((n) => n.startsWith('Benchmark'));
+    if (bench) {
+        const race = f.kind === 'race' ? ['-race'] : [];
+        const argv = ['go', 'test', ...race, '-run=^$', `-bench=^${bench}$`, '-benchtime=100x', pkgArg];
+        return [{ title: `Run ${bench} (${f.pkg})`, command: argv.map(shellQuote).join(' ') }];
+    }
+    const run = tests.length === 0 ? '.' : tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`;
+    const out = [
+        { title: `Run ${tests.join(', ') || 'the tests'} (${f.pkg})`, command: ['go', 'test', '-race', '-count=1', '-v', `-run=${run}`, pkgArg].map(shellQuote).join(' ') }
+    ];
+    if (f.kind !== 'race') {
+        // A debugger shows every goroutine and where it waits: 'goroutines' then 'goroutine N bt' in dlv.
+        out.push({ title: `Debug it with Delve (${f.pkg})`, command: ['dlv', 'test', pkgArg, '--', `-test.run=${run}`].map(shellQuote).join(' ') });
+    }
+    return out;
+}
 function reproduceCommands(report, base, head) {
     const out = [];
     const seen = new Set();
     for (const f of report.findings) {
         if (f.severity !== 'fail' || f.kind === 'build-failure')
             continue;
+        if (TEST_PASS_KINDS.has(f.kind)) {
+            const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
+            if (!seen.has(key))
+                out.push(...testPassCommands(f, head));
+            seen.add(key);
+            continue;
+        }
         const key = `${f.pkg}\u0000${f.subject}\u0000${f.kind}`;
         if (seen.has(key))
             continue;
@@ -18888,7 +18920,11 @@ function raceFindings(pkg, head, base, modulePath) {
         return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
     });
 }
-function leakFindings(pkg, head, base, baseProbed) {
+/**
+ * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
+ * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
+ */
+function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
     const baseCount = new Map();
     for (const g of base ?? [])
         baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
@@ -18897,15 +18933,26 @@ function leakFindings(pkg, head, base, baseProbed) {
         const grew = g.count > before;
         // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
         const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
-        const who = g.tests.length > 0 ? g.tests.join(', ') : pkg;
+        const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg);
         const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
-        const confirmed = g.detectors.includes('goroutineleak') ? '; the runtime confirms it is unreachable (goroutineleak profile)' : '';
+        const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : '';
+        const n = narrowing;
+        const narrowed = n?.cut ? ` (the search for the leaking test stopped at its time bound after ${n.ran} of ${n.of} tests)` : '';
         const message = `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
             (before > 0 ? ` (base leaves ${before})` : '') +
             (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
-            confirmed;
+            narrowed +
+            `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
         return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')], { base: before, head: g.count });
     });
+}
+/** A test or benchmark that did not finish: who waits on what, the largest groups first. */
+function hangFinding(pkg, subject, hang, preexisting) {
+    const top = hang.groups.slice(0, 5);
+    const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
+    const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
+    const message = `${preexisting ? 'hangs on base too: ' : ''}${hang.message}${hang.test ? ` in ${hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`;
+    return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations);
 }
 function testFindings(base, head) {
     const b = byPackage(base);
@@ -18913,14 +18960,9 @@ function testFindings(base, head) {
     for (const h of head.tests ?? []) {
         const bp = b.get(h.importPath);
         out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
-        out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false));
-        if (h.hang) {
-            const pre = bp?.hang !== undefined;
-            const top = h.hang.groups.slice(0, 5);
-            const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
-            const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
-            out.push(finding('hang', pre ? 'info' : 'fail', h.importPath, h.hang.test ?? h.importPath, 'hang', `${pre ? 'hangs on base too: ' : ''}${h.hang.message}${h.hang.test ? ` in ${h.hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`, locations));
-        }
+        out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing));
+        if (h.hang)
+            out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
         const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
         for (const p of h.panics) {
             const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
@@ -19011,6 +19053,11 @@ function failureFindings(base, head) {
             continue;
         const b = base.get(key);
         const preexisting = b?.bench.failure !== undefined;
+        const hang = h.bench.failure.hang;
+        if (hang) {
+            out.push(hangFinding(h.pkg, h.bench.name, hang, b?.bench.failure?.hang !== undefined));
+            continue;
+        }
         out.push({
             kind: 'bench-failure',
             severity: preexisting ? 'info' : 'fail',
@@ -19111,6 +19158,13 @@ function compareResults({ base, head, baseDir, headDir, config }) {
             const severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
             findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
         }
+    }
+    for (const [key, hb] of h) {
+        const bb = b.get(key);
+        if (!hb.bench.leaks?.length || !bb)
+            continue;
+        const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined);
+        findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name));
     }
     findings.push(...failureFindings(b, h));
     findings.push(...testFindings(base, head));
@@ -20721,6 +20775,18 @@ var properties = {
 										"wallMs"
 									]
 								}
+							},
+							leaks: {
+								type: "array",
+								items: {
+									type: "object",
+									required: [
+										"key",
+										"looseKey",
+										"state",
+										"count"
+									]
+								}
 							}
 						},
 						required: [
@@ -21599,389 +21665,6 @@ function splitBenchRegex(re) {
     return parts;
 }
 
-const OUTPUT_KEEP = 32 * 1024;
-/** Keeps the start (the panic or timeout line) and the end (the last goroutines) of long output. */
-function tail(text, max = OUTPUT_KEEP) {
-    if (text.length <= max)
-        return text;
-    const half = Math.floor(max / 2);
-    return `${text.slice(0, half)}\n… ${text.length - max} characters cut …\n${text.slice(text.length - half)}`;
-}
-function isIterationCount(benchtime) {
-    return /^[0-9]+x$/.test(benchtime);
-}
-const DURATION_NS = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
-/**
- * The calibration run uses a quarter of the configured benchtime and the N it finds is scaled up
- * fourfold: the same linear prediction Go's own ramp-up makes for its last step, at a quarter of the
- * cost (a full-length calibration would add a whole extra run per benchmark, 10% at count 10).
- */
-const CALIBRATION_SHARE = 4;
-function calibrationBenchtime(benchtime) {
-    if (isIterationCount(benchtime))
-        return { benchtime: '1x', scale: 0 };
-    const m = /^([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)$/.exec(benchtime);
-    if (!m)
-        return { benchtime, scale: 1 };
-    const ns = Number(m[1]) * DURATION_NS[m[2]];
-    // Below ~10ms the timer and the process start dominate; calibrate on the full benchtime then.
-    if (ns / CALIBRATION_SHARE < 10e6)
-        return { benchtime, scale: 1 };
-    return { benchtime: `${Math.round(ns / CALIBRATION_SHARE / 1e3)}us`, scale: CALIBRATION_SHARE };
-}
-function benchEnv(tc) {
-    const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
-    // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
-    return { ...process.env, GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) };
-}
-function testTimeoutFlag(cfg) {
-    return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`;
-}
-/**
- * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
- * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
- */
-function stopAfter(cfg) {
-    return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 };
-}
-function describeTimeout(cfg) {
-    const s = cfg.timeoutMs / 1000;
-    return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`;
-}
-function failureFrom(r, cfg, run, fallback, parsedMessage) {
-    const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
-    // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
-    const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '');
-    return { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) };
-}
-/** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
-function failuresOf(r, deps) {
-    return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs: deps.toolchain.gomaxprocs }).failures;
-}
-async function discoverLeaves(deps, cfg, built, side) {
-    const prepared = { built, leaves: [], topFailures: [] };
-    const binary = built.binary;
-    if (!binary)
-        return prepared;
-    const levels = splitBenchRegex(cfg.bench);
-    const cwd = built.pkg.dir;
-    const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: 60_000 });
-    if (list.code !== 0) {
-        side.errors.push({
-            kind: 'output',
-            subject: built.pkg.importPath,
-            message: `listing benchmarks failed (${describeExit(list)})`,
-            detail: tail(list.stdout + list.stderr)
-        });
-        return prepared;
-    }
-    const tops = list.stdout
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => /^Benchmark/.test(l));
-    for (const top of tops) {
-        // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
-        // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
-        const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
-        const calibration = calibrationBenchtime(cfg.benchtime);
-        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
-        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) });
-        const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
-        if (out.config.cpu && !side.cpu)
-            side.cpu = out.config.cpu;
-        const seen = new Set();
-        for (const line of out.results) {
-            if (seen.has(line.name))
-                continue;
-            seen.add(line.name);
-            const iterations = calibration.scale > 0 ? Math.max(1, Math.round(line.iterations * calibration.scale)) : Number(cfg.benchtime.slice(0, -1));
-            prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } });
-        }
-        const failed = r.code !== 0 || out.failures.length > 0;
-        if (failed) {
-            // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
-            const failures = failuresOf(r, deps);
-            const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0];
-            const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message);
-            const name = named?.name.startsWith(top) ? named.name : top;
-            const leaf = prepared.leaves.find((l) => l.name === name);
-            if (leaf) {
-                leaf.result.failure = failure;
-                leaf.failed = true;
-            }
-            else {
-                prepared.topFailures.push({ name, procs: deps.toolchain.gomaxprocs, runs: [], failure });
-            }
-        }
-    }
-    return prepared;
-}
-async function prepareSide(deps, cfg, spec) {
-    const startedAt = new Date().toISOString();
-    const module = await readModule(deps.run, deps.toolchain, spec.moduleDir);
-    const binDir = await mkdtemp(join(tmpdir(), `glg-bin-${spec.label}-`));
-    const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, binDir };
-    deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
-    deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
-    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race, probe: true });
-    for (const b of built) {
-        if (b.probeError) {
-            side.errors.push({
-                kind: 'probe',
-                subject: b.pkg.importPath,
-                message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
-                detail: b.probeError
-            });
-        }
-        if (!b.build.ok) {
-            side.errors.push({
-                kind: 'build',
-                subject: b.pkg.importPath,
-                message: `package ${b.pkg.importPath} does not build`,
-                detail: b.build.error
-            });
-        }
-        side.packages.push(await discoverLeaves(deps, cfg, b, side));
-    }
-    const leaves = side.packages.reduce((n, p) => n + p.leaves.length, 0);
-    deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
-    return side;
-}
-function profileFile(pkgIndex, leafName, run, kind) {
-    const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
-    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
-}
-/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
-function smallIterations(full) {
-    return Math.floor(full / 4);
-}
-/** What the probe wrote, or undefined when it wrote nothing usable (it is not built into every binary). */
-async function readProbe(path) {
-    try {
-        const p = JSON.parse(await readFile(path, 'utf8'));
-        if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number')
-            return undefined;
-        return { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine };
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await rm(path, { force: true });
-    }
-}
-async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
-    const pkg = side.packages[pkgIndex];
-    const binary = pkg.built.binary;
-    if (!binary || leaf.failed)
-        return;
-    const profDir = join(side.spec.outDir, 'profiles');
-    const profName = profileFile(pkgIndex, leaf.name, round, kind);
-    const probePath = join(side.binDir, `probe-${pkgIndex}-${kind}-${round}.json`);
-    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
-    const argv = [
-        binary,
-        '-test.run=^$',
-        `-test.bench=${benchmarkPattern(leaf.name)}`,
-        `-test.benchtime=${iterations}x`,
-        '-test.count=1',
-        '-test.benchmem',
-        `-test.memprofile=${profName}`,
-        `-test.outputdir=${profDir}`,
-        testTimeoutFlag(cfg)
-    ];
-    const cwd = pkg.built.pkg.dir;
-    const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath };
-    const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
-    const live = await readProbe(probePath);
-    const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
-    if (out.config.cpu && !side.cpu)
-        side.cpu = out.config.cpu;
-    const line = out.results.find((l) => l.name === leaf.name);
-    if (!line || r.code !== 0 || out.failures.length > 0) {
-        const parsed = failuresOf(r, deps)[0]?.message;
-        const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
-        leaf.result.failure = failureFrom(r, cfg, round, why, parsed);
-        leaf.failed = true;
-        for (const p of out.problems) {
-            side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text });
-        }
-        return;
-    }
-    const gc = parseGctrace(r.stderr);
-    const runs = kind === 'small' ? (leaf.result.smallRuns ??= []) : leaf.result.runs;
-    const run = {
-        index: runs.length,
-        command: ['./' + relTestBinary(binary), ...argv.slice(1)],
-        cwd: pkg.built.pkg.relDir,
-        iterations: line.iterations,
-        metrics: line.metrics,
-        gc: summarizeGc(gc.cycles),
-        ...(live ? { live } : {}),
-        wallMs: Math.round(r.wallMs)
-    };
-    try {
-        const data = await readFile(join(profDir, profName));
-        const sites = heapSites(decodeProfile(data, profName));
-        run.heap = {
-            inuseBytes: sites.totals.inuseBytes,
-            inuseObjects: sites.totals.inuseObjects,
-            profile: `profiles/${profName}`
-        };
-    }
-    catch (err) {
-        side.errors.push({
-            kind: 'profile',
-            subject: `${pkg.built.pkg.importPath}.${leaf.name}`,
-            message: `memory profile ${profName} unusable: ${err instanceof Error ? err.message : String(err)}`
-        });
-    }
-    runs.push(run);
-}
-function relTestBinary(binary) {
-    return binary.split('/').pop() ?? binary;
-}
-/**
- * Runs every benchmark of every side `count` times, one process each, interleaving the sides
- * (base, head, base, head, ...) so that drift on a shared runner hits both alike. The order of the
- * sides flips every round so neither always runs first after the other's warm caches.
- */
-async function measureSides(deps, cfg, sides) {
-    for (const s of sides)
-        await mkdir(join(s.spec.outDir, 'profiles'), { recursive: true });
-    const keys = new Map();
-    sides.forEach((s, si) => s.packages.forEach((p, pi) => p.leaves.forEach((leaf) => {
-        const key = `${p.built.pkg.importPath}\u0000${leaf.name}`;
-        const list = keys.get(key) ?? [];
-        list.push({ side: si, pkg: pi, leaf });
-        keys.set(key, list);
-    })));
-    for (let round = 0; round < cfg.count; round++) {
-        deps.log(`round ${round + 1}/${cfg.count}: ${keys.size} benchmarks × ${sides.length} side(s)`);
-        for (const entries of keys.values()) {
-            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
-            for (const e of ordered)
-                await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'full');
-        }
-    }
-    deps.log(`memory runs at a quarter of b.N: ${keys.size} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`);
-    for (let round = 0; round < SMALL_RUNS; round++) {
-        for (const entries of keys.values()) {
-            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
-            for (const e of ordered) {
-                // Below 8 full iterations a quarter is too few ops to tell growth from noise.
-                if (e.leaf.iterations >= 8)
-                    await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'small');
-            }
-        }
-    }
-}
-/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
-const SMALL_RUNS = 2;
-function finishSide(side, cfg, tc) {
-    const packages = side.packages.map((p) => ({
-        importPath: p.built.pkg.importPath,
-        dir: p.built.pkg.relDir,
-        build: p.built.build,
-        benchmarks: [...p.leaves.map((l) => l.result), ...p.topFailures]
-    }));
-    return {
-        schemaVersion: RESULT_SCHEMA_VERSION,
-        tool: { name: 'go-leak-gate', version: VERSION },
-        env: {
-            goVersion: tc.goVersion,
-            goos: tc.goos,
-            goarch: tc.goarch,
-            cpu: side.cpu,
-            gomaxprocs: tc.gomaxprocs,
-            race: cfg.race,
-            module: side.module.path,
-            commit: side.spec.commit,
-            benchtime: cfg.benchtime,
-            count: cfg.count
-        },
-        startedAt: side.startedAt,
-        finishedAt: new Date().toISOString(),
-        packages,
-        errors: side.errors
-    };
-}
-async function cleanupSide(side) {
-    await rm(side.binDir, { recursive: true, force: true });
-}
-
-// The -test.v output of a test binary (stdout and stderr merged in write order): which tests ran and how
-// they ended, which test a panic belongs to, and whether -test.timeout fired and while running what.
-const RUN = /^=== (RUN|CONT|PAUSE|NAME)\s+(\S+)/;
-const END = /^\s*--- (PASS|FAIL|SKIP): (\S+) \(/;
-const TIMEOUT$1 = /^panic: test timed out after (\S+)/;
-const RUNNING = /^\s+(\S+) \([^)]*\)$/;
-function parseTestVerbose(text) {
-    const lines = splitLines(text);
-    const outcomes = new Map();
-    const running = [];
-    const crashes = [];
-    let timeout;
-    let lastFailed;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        const run = RUN.exec(line);
-        if (run) {
-            if (run[1] === 'RUN' || run[1] === 'CONT') {
-                if (!running.includes(run[2]))
-                    running.push(run[2]);
-            }
-            continue;
-        }
-        const end = END.exec(line);
-        if (end) {
-            const outcome = end[1].toLowerCase();
-            outcomes.set(end[2], outcome);
-            if (outcome === 'fail')
-                lastFailed = end[2];
-            const at = running.lastIndexOf(end[2]);
-            if (at >= 0)
-                running.splice(at, 1);
-            continue;
-        }
-        const t = TIMEOUT$1.exec(line);
-        if (t) {
-            // "running tests:" then one indented line per test still running, with its elapsed time.
-            const names = [];
-            let j = i + 1;
-            if (j < lines.length && /^\s*running tests:/.test(lines[j]))
-                j++;
-            for (; j < lines.length; j++) {
-                const m = RUNNING.exec(lines[j]);
-                if (!m)
-                    break;
-                names.push(m[1]);
-            }
-            timeout = { message: `test timed out after ${t[1]}`, running: names, line: i + 1 };
-            continue;
-        }
-        if (isCrashStart(line)) {
-            const { crash, next } = readCrash(lines, i);
-            // testing reports '--- FAIL: TestX' before it re-panics, so the test may have ended already: prefer
-            // the test function on the crashing stack, then the innermost running test, then the last failure.
-            const test = testOnStack(crash) ?? running[running.length - 1] ?? lastFailed;
-            crashes.push({ test, crash, line: i + 1 });
-            i = next - 1;
-        }
-    }
-    return { tests: [...outcomes].map(([name, outcome]) => ({ name, outcome })), crashes, timeout };
-}
-/** The top-level test whose function is on the stack (`pkg.TestX` or its closures `pkg.TestX.func1`). */
-function testOnStack(crash) {
-    for (const f of crash.frames) {
-        const m = /\.(Test[A-Za-z0-9_]*)(?:\.func\d+(?:\.\d+)*)?$/.exec(f.function);
-        if (m)
-            return m[1];
-    }
-    return undefined;
-}
-
 // Pieces shared by the readers of Go stack text: goroutine dumps (a function line, then a tab and
 // `file:line +0xPC`) and race reports (the same pair, indented by spaces).
 // `name(args)`: Go prints argument words (`0x1`, `{...}`, `?`, `...`) inside the last parentheses and
@@ -22189,7 +21872,7 @@ const CREATED_BY = /^created by (\S+?)(?: in goroutine (\d+))?$/;
 const ELIDED = /^\.\.\.(?:\d+|additional) frames elided\.\.\.$/;
 const ANCESTOR = /^\[originating from goroutine \d+\]:$/;
 const STACK_UNAVAILABLE = 'goroutine running on other thread; stack unavailable';
-const TIMEOUT = /^panic: test timed out after (\S+)$/;
+const TIMEOUT$1 = /^panic: test timed out after (\S+)$/;
 const RUNNING_TEST = /^\t\t(\S+) \(([^)]*)\)$/;
 const SIMPLE_ESCAPES = new Map([
     ['"', '"'],
@@ -22274,7 +21957,7 @@ function parseGoroutineDump(text) {
         }
         if (g === undefined) {
             // Outside any goroutine: only testing's timeout panic is of interest.
-            const timeout = TIMEOUT.exec(line);
+            const timeout = TIMEOUT$1.exec(line);
             if (timeout !== null) {
                 dump.timeout = { after: timeout[1], runningTests: [] };
                 inTimeout = true;
@@ -22761,6 +22444,411 @@ function racesIn(text, via, modulePath) {
         });
     }
     return [...byKey.values()];
+}
+
+const OUTPUT_KEEP = 32 * 1024;
+/** Keeps the start (the panic or timeout line) and the end (the last goroutines) of long output. */
+function tail(text, max = OUTPUT_KEEP) {
+    if (text.length <= max)
+        return text;
+    const half = Math.floor(max / 2);
+    return `${text.slice(0, half)}\n… ${text.length - max} characters cut …\n${text.slice(text.length - half)}`;
+}
+function isIterationCount(benchtime) {
+    return /^[0-9]+x$/.test(benchtime);
+}
+const DURATION_NS = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+/**
+ * The calibration run uses a quarter of the configured benchtime and the N it finds is scaled up
+ * fourfold: the same linear prediction Go's own ramp-up makes for its last step, at a quarter of the
+ * cost (a full-length calibration would add a whole extra run per benchmark, 10% at count 10).
+ */
+const CALIBRATION_SHARE = 4;
+function calibrationBenchtime(benchtime) {
+    if (isIterationCount(benchtime))
+        return { benchtime: '1x', scale: 0 };
+    const m = /^([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)$/.exec(benchtime);
+    if (!m)
+        return { benchtime, scale: 1 };
+    const ns = Number(m[1]) * DURATION_NS[m[2]];
+    // Below ~10ms the timer and the process start dominate; calibrate on the full benchtime then.
+    if (ns / CALIBRATION_SHARE < 10e6)
+        return { benchtime, scale: 1 };
+    return { benchtime: `${Math.round(ns / CALIBRATION_SHARE / 1e3)}us`, scale: CALIBRATION_SHARE };
+}
+function benchEnv(tc) {
+    const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
+    // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
+    return { ...process.env, GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) };
+}
+function testTimeoutFlag(cfg) {
+    return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`;
+}
+/**
+ * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
+ * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
+ */
+function stopAfter(cfg) {
+    return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 };
+}
+function describeTimeout(cfg) {
+    const s = cfg.timeoutMs / 1000;
+    return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`;
+}
+function failureFrom(r, cfg, run, fallback, parsedMessage, modulePath = '') {
+    const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
+    // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
+    const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '');
+    const failure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) };
+    if (r.timedOut)
+        failure.hang = { message, groups: hangGroups(stderr, modulePath) };
+    return failure;
+}
+/** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
+function failuresOf(r, deps) {
+    return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs: deps.toolchain.gomaxprocs }).failures;
+}
+async function discoverLeaves(deps, cfg, built, side) {
+    const prepared = { built, leaves: [], topFailures: [] };
+    const binary = built.binary;
+    if (!binary)
+        return prepared;
+    const levels = splitBenchRegex(cfg.bench);
+    const cwd = built.pkg.dir;
+    const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: 60_000 });
+    if (list.code !== 0) {
+        side.errors.push({
+            kind: 'output',
+            subject: built.pkg.importPath,
+            message: `listing benchmarks failed (${describeExit(list)})`,
+            detail: tail(list.stdout + list.stderr)
+        });
+        return prepared;
+    }
+    const tops = list.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^Benchmark/.test(l));
+    for (const top of tops) {
+        // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
+        // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
+        const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
+        const calibration = calibrationBenchtime(cfg.benchtime);
+        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
+        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) });
+        const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
+        if (out.config.cpu && !side.cpu)
+            side.cpu = out.config.cpu;
+        const seen = new Set();
+        for (const line of out.results) {
+            if (seen.has(line.name))
+                continue;
+            seen.add(line.name);
+            const iterations = calibration.scale > 0 ? Math.max(1, Math.round(line.iterations * calibration.scale)) : Number(cfg.benchtime.slice(0, -1));
+            prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } });
+        }
+        const failed = r.code !== 0 || out.failures.length > 0;
+        if (failed) {
+            // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
+            const failures = failuresOf(r, deps);
+            const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0];
+            const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path);
+            const name = named?.name.startsWith(top) ? named.name : top;
+            const leaf = prepared.leaves.find((l) => l.name === name);
+            if (leaf) {
+                leaf.result.failure = failure;
+                leaf.failed = true;
+            }
+            else {
+                prepared.topFailures.push({ name, procs: deps.toolchain.gomaxprocs, runs: [], failure });
+            }
+        }
+    }
+    return prepared;
+}
+async function prepareSide(deps, cfg, spec) {
+    const startedAt = new Date().toISOString();
+    const module = await readModule(deps.run, deps.toolchain, spec.moduleDir);
+    const binDir = await mkdtemp(join(tmpdir(), `glg-bin-${spec.label}-`));
+    const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, binDir };
+    deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
+    deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
+    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race, probe: true });
+    for (const b of built) {
+        if (b.probeError) {
+            side.errors.push({
+                kind: 'probe',
+                subject: b.pkg.importPath,
+                message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
+                detail: b.probeError
+            });
+        }
+        if (!b.build.ok) {
+            side.errors.push({
+                kind: 'build',
+                subject: b.pkg.importPath,
+                message: `package ${b.pkg.importPath} does not build`,
+                detail: b.build.error
+            });
+        }
+        side.packages.push(await discoverLeaves(deps, cfg, b, side));
+    }
+    const leaves = side.packages.reduce((n, p) => n + p.leaves.length, 0);
+    deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
+    return side;
+}
+const BENCH_SETTLE_MS = 500;
+/** Goroutines a benchmark left behind: per signature, the most any small run left. */
+function recordLeaks(result, groups) {
+    const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]));
+    for (const g of groups) {
+        const seen = known.get(g.looseKey);
+        if (!seen)
+            known.set(g.looseKey, g);
+        else if (g.count > seen.count)
+            known.set(g.looseKey, { ...g, tests: seen.tests });
+    }
+    result.leaks = [...known.values()];
+}
+function profileFile(pkgIndex, leafName, run, kind) {
+    const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
+    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
+}
+/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
+function smallIterations(full) {
+    return Math.floor(full / 4);
+}
+/** What the probe wrote, or undefined when it wrote nothing usable (it is not built into every binary). */
+async function readProbe(path) {
+    try {
+        const p = JSON.parse(await readFile(path, 'utf8'));
+        if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number')
+            return undefined;
+        return { live: { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }, dump: typeof p.goroutines === 'string' ? p.goroutines : '' };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await rm(path, { force: true });
+    }
+}
+async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
+    const pkg = side.packages[pkgIndex];
+    const binary = pkg.built.binary;
+    if (!binary || leaf.failed)
+        return;
+    const profDir = join(side.spec.outDir, 'profiles');
+    const profName = profileFile(pkgIndex, leaf.name, round, kind);
+    const probePath = join(side.binDir, `probe-${pkgIndex}-${kind}-${round}.json`);
+    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
+    const argv = [
+        binary,
+        '-test.run=^$',
+        `-test.bench=${benchmarkPattern(leaf.name)}`,
+        `-test.benchtime=${iterations}x`,
+        '-test.count=1',
+        '-test.benchmem',
+        `-test.memprofile=${profName}`,
+        `-test.outputdir=${profDir}`,
+        testTimeoutFlag(cfg)
+    ];
+    const cwd = pkg.built.pkg.dir;
+    // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
+    // time, so what is left at their end is what the benchmark leaked.
+    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${BENCH_SETTLE_MS}ms` } : {};
+    const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle };
+    const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
+    const probe = await readProbe(probePath);
+    const live = probe?.live;
+    if (kind === 'small' && probe)
+        recordLeaks(leaf.result, leakGroups(probe.dump, null, side.module.path, []));
+    const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
+    if (out.config.cpu && !side.cpu)
+        side.cpu = out.config.cpu;
+    const line = out.results.find((l) => l.name === leaf.name);
+    if (!line || r.code !== 0 || out.failures.length > 0) {
+        const parsed = failuresOf(r, deps)[0]?.message;
+        const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
+        leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path);
+        leaf.failed = true;
+        for (const p of out.problems) {
+            side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text });
+        }
+        return;
+    }
+    const gc = parseGctrace(r.stderr);
+    const runs = kind === 'small' ? (leaf.result.smallRuns ??= []) : leaf.result.runs;
+    const run = {
+        index: runs.length,
+        command: ['./' + relTestBinary(binary), ...argv.slice(1)],
+        cwd: pkg.built.pkg.relDir,
+        iterations: line.iterations,
+        metrics: line.metrics,
+        gc: summarizeGc(gc.cycles),
+        ...(live ? { live } : {}),
+        wallMs: Math.round(r.wallMs)
+    };
+    try {
+        const data = await readFile(join(profDir, profName));
+        const sites = heapSites(decodeProfile(data, profName));
+        run.heap = {
+            inuseBytes: sites.totals.inuseBytes,
+            inuseObjects: sites.totals.inuseObjects,
+            profile: `profiles/${profName}`
+        };
+    }
+    catch (err) {
+        side.errors.push({
+            kind: 'profile',
+            subject: `${pkg.built.pkg.importPath}.${leaf.name}`,
+            message: `memory profile ${profName} unusable: ${err instanceof Error ? err.message : String(err)}`
+        });
+    }
+    runs.push(run);
+}
+function relTestBinary(binary) {
+    return binary.split('/').pop() ?? binary;
+}
+/**
+ * Runs every benchmark of every side `count` times, one process each, interleaving the sides
+ * (base, head, base, head, ...) so that drift on a shared runner hits both alike. The order of the
+ * sides flips every round so neither always runs first after the other's warm caches.
+ */
+async function measureSides(deps, cfg, sides) {
+    for (const s of sides)
+        await mkdir(join(s.spec.outDir, 'profiles'), { recursive: true });
+    const keys = new Map();
+    sides.forEach((s, si) => s.packages.forEach((p, pi) => p.leaves.forEach((leaf) => {
+        const key = `${p.built.pkg.importPath}\u0000${leaf.name}`;
+        const list = keys.get(key) ?? [];
+        list.push({ side: si, pkg: pi, leaf });
+        keys.set(key, list);
+    })));
+    for (let round = 0; round < cfg.count; round++) {
+        deps.log(`round ${round + 1}/${cfg.count}: ${keys.size} benchmarks × ${sides.length} side(s)`);
+        for (const entries of keys.values()) {
+            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
+            for (const e of ordered)
+                await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'full');
+        }
+    }
+    deps.log(`memory runs at a quarter of b.N: ${keys.size} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`);
+    for (let round = 0; round < SMALL_RUNS; round++) {
+        for (const entries of keys.values()) {
+            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
+            for (const e of ordered) {
+                // Below 8 full iterations a quarter is too few ops to tell growth from noise.
+                if (e.leaf.iterations >= 8)
+                    await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'small');
+            }
+        }
+    }
+}
+/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
+const SMALL_RUNS = 2;
+function finishSide(side, cfg, tc) {
+    const packages = side.packages.map((p) => ({
+        importPath: p.built.pkg.importPath,
+        dir: p.built.pkg.relDir,
+        build: p.built.build,
+        benchmarks: [...p.leaves.map((l) => l.result), ...p.topFailures]
+    }));
+    return {
+        schemaVersion: RESULT_SCHEMA_VERSION,
+        tool: { name: 'go-leak-gate', version: VERSION },
+        env: {
+            goVersion: tc.goVersion,
+            goos: tc.goos,
+            goarch: tc.goarch,
+            cpu: side.cpu,
+            gomaxprocs: tc.gomaxprocs,
+            race: cfg.race,
+            module: side.module.path,
+            commit: side.spec.commit,
+            benchtime: cfg.benchtime,
+            count: cfg.count
+        },
+        startedAt: side.startedAt,
+        finishedAt: new Date().toISOString(),
+        packages,
+        errors: side.errors
+    };
+}
+async function cleanupSide(side) {
+    await rm(side.binDir, { recursive: true, force: true });
+}
+
+// The -test.v output of a test binary (stdout and stderr merged in write order): which tests ran and how
+// they ended, which test a panic belongs to, and whether -test.timeout fired and while running what.
+const RUN = /^=== (RUN|CONT|PAUSE|NAME)\s+(\S+)/;
+const END = /^\s*--- (PASS|FAIL|SKIP): (\S+) \(/;
+const TIMEOUT = /^panic: test timed out after (\S+)/;
+const RUNNING = /^\s+(\S+) \([^)]*\)$/;
+function parseTestVerbose(text) {
+    const lines = splitLines(text);
+    const outcomes = new Map();
+    const running = [];
+    const crashes = [];
+    let timeout;
+    let lastFailed;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const run = RUN.exec(line);
+        if (run) {
+            if (run[1] === 'RUN' || run[1] === 'CONT') {
+                if (!running.includes(run[2]))
+                    running.push(run[2]);
+            }
+            continue;
+        }
+        const end = END.exec(line);
+        if (end) {
+            const outcome = end[1].toLowerCase();
+            outcomes.set(end[2], outcome);
+            if (outcome === 'fail')
+                lastFailed = end[2];
+            const at = running.lastIndexOf(end[2]);
+            if (at >= 0)
+                running.splice(at, 1);
+            continue;
+        }
+        const t = TIMEOUT.exec(line);
+        if (t) {
+            // "running tests:" then one indented line per test still running, with its elapsed time.
+            const names = [];
+            let j = i + 1;
+            if (j < lines.length && /^\s*running tests:/.test(lines[j]))
+                j++;
+            for (; j < lines.length; j++) {
+                const m = RUNNING.exec(lines[j]);
+                if (!m)
+                    break;
+                names.push(m[1]);
+            }
+            timeout = { message: `test timed out after ${t[1]}`, running: names, line: i + 1 };
+            continue;
+        }
+        if (isCrashStart(line)) {
+            const { crash, next } = readCrash(lines, i);
+            // testing reports '--- FAIL: TestX' before it re-panics, so the test may have ended already: prefer
+            // the test function on the crashing stack, then the innermost running test, then the last failure.
+            const test = testOnStack(crash) ?? running[running.length - 1] ?? lastFailed;
+            crashes.push({ test, crash, line: i + 1 });
+            i = next - 1;
+        }
+    }
+    return { tests: [...outcomes].map(([name, outcome]) => ({ name, outcome })), crashes, timeout };
+}
+/** The top-level test whose function is on the stack (`pkg.TestX` or its closures `pkg.TestX.func1`). */
+function testOnStack(crash) {
+    for (const f of crash.frames) {
+        const m = /\.(Test[A-Za-z0-9_]*)(?:\.func\d+(?:\.\d+)*)?$/.exec(f.function);
+        if (m)
+            return m[1];
+    }
+    return undefined;
 }
 
 async function readProbeDump(path) {

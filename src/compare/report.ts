@@ -16,7 +16,7 @@ import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.j
 import { controlFalseDiscoveries } from './metrics.js'
 import { reproduceCommands } from './reproduce.js'
 import { benjaminiHochberg } from './stats.js'
-import { testFindings } from './tests.js'
+import { hangFinding, leakFindings, testFindings } from './tests.js'
 
 export class ComparisonRefused extends Error {
   override name = 'ComparisonRefused'
@@ -106,6 +106,11 @@ function failureFindings(base: Map<string, BenchIndex>, head: Map<string, BenchI
     if (!h.bench.failure) continue
     const b = base.get(key)
     const preexisting = b?.bench.failure !== undefined
+    const hang = h.bench.failure.hang
+    if (hang) {
+      out.push(hangFinding(h.pkg, h.bench.name, hang, b?.bench.failure?.hang !== undefined))
+      continue
+    }
     out.push({
       kind: 'bench-failure',
       severity: preexisting ? 'info' : 'fail',
@@ -212,6 +217,12 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
       const severity: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
       findings.push(metricFinding(c.pkg, c.benchmark, m, severity))
     }
+  }
+  for (const [key, hb] of h) {
+    const bb = b.get(key)
+    if (!hb.bench.leaks?.length || !bb) continue
+    const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined)
+    findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name))
   }
   findings.push(...failureFindings(b, h))
   findings.push(...testFindings(base, head))

@@ -26,11 +26,43 @@ function joinPath(dir: string, rel: string): string {
   return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`
 }
 
+const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic'])
+
+/** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
+function testPassCommands(f: Report['findings'][number], head: RunResult): Reproduce[] {
+  const dir = head.tests?.find((t) => t.importPath === f.pkg)?.dir ?? head.packages.find((p) => p.importPath === f.pkg)?.dir
+  if (dir === undefined) return []
+  const pkgArg = dir === '.' ? '.' : `./${dir}`
+  const names = f.subject.split(', ').map((n) => n.split('/')[0])
+  const tests = names.filter((n) => n.startsWith('Test'))
+  const bench = names.find((n) => n.startsWith('Benchmark'))
+  if (bench) {
+    const race = f.kind === 'race' ? ['-race'] : []
+    const argv = ['go', 'test', ...race, '-run=^$', `-bench=^${bench}$`, '-benchtime=100x', pkgArg]
+    return [{ title: `Run ${bench} (${f.pkg})`, command: argv.map(shellQuote).join(' ') }]
+  }
+  const run = tests.length === 0 ? '.' : tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`
+  const out: Reproduce[] = [
+    { title: `Run ${tests.join(', ') || 'the tests'} (${f.pkg})`, command: ['go', 'test', '-race', '-count=1', '-v', `-run=${run}`, pkgArg].map(shellQuote).join(' ') }
+  ]
+  if (f.kind !== 'race') {
+    // A debugger shows every goroutine and where it waits: 'goroutines' then 'goroutine N bt' in dlv.
+    out.push({ title: `Debug it with Delve (${f.pkg})`, command: ['dlv', 'test', pkgArg, '--', `-test.run=${run}`].map(shellQuote).join(' ') })
+  }
+  return out
+}
+
 export function reproduceCommands(report: Report, base: RunResult, head: RunResult): Reproduce[] {
   const out: Reproduce[] = []
   const seen = new Set<string>()
   for (const f of report.findings) {
     if (f.severity !== 'fail' || f.kind === 'build-failure') continue
+    if (TEST_PASS_KINDS.has(f.kind)) {
+      const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`
+      if (!seen.has(key)) out.push(...testPassCommands(f, head))
+      seen.add(key)
+      continue
+    }
     const key = `${f.pkg}\u0000${f.subject}\u0000${f.kind}`
     if (seen.has(key)) continue
     seen.add(key)

@@ -1,7 +1,7 @@
 // Findings from the test pass: data races, goroutine leaks, hangs and panics on head, each failing only when
 // the base does not have it already (pre-existing problems are reported as info).
 import type { Finding, Location, Severity } from '../model/report.js'
-import type { Frame, LeakGroup, RaceFinding, RunResult, TestPackageResult } from '../model/result.js'
+import type { Frame, HangReport, LeakGroup, RaceFinding, RunResult, TestPackageResult } from '../model/result.js'
 import { firstUserFrame } from '../parse/panic.js'
 
 function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject: string, metric: string, message: string, locations: Location[], counts?: { base: number; head: number }): Finding {
@@ -51,7 +51,18 @@ function raceFindings(pkg: string, head: RaceFinding[], base: RaceFinding[] | un
   })
 }
 
-function leakFindings(pkg: string, head: LeakGroup[], base: LeakGroup[] | undefined, baseProbed: boolean): Finding[] {
+/**
+ * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
+ * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
+ */
+export function leakFindings(
+  pkg: string,
+  head: LeakGroup[],
+  base: LeakGroup[] | undefined,
+  baseProbed: boolean,
+  narrowing: TestPackageResult['narrowing'],
+  subject?: string
+): Finding[] {
   const baseCount = new Map<string, number>()
   for (const g of base ?? []) baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count)
   return head.map((g) => {
@@ -59,16 +70,28 @@ function leakFindings(pkg: string, head: LeakGroup[], base: LeakGroup[] | undefi
     const grew = g.count > before
     // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
     const severity: Severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info'
-    const who = g.tests.length > 0 ? g.tests.join(', ') : pkg
+    const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg)
     const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : ''
-    const confirmed = g.detectors.includes('goroutineleak') ? '; the runtime confirms it is unreachable (goroutineleak profile)' : ''
+    const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : ''
+    const n = narrowing
+    const narrowed = n?.cut ? ` (the search for the leaking test stopped at its time bound after ${n.ran} of ${n.of} tests)` : ''
     const message =
       `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
       (before > 0 ? ` (base leaves ${before})` : '') +
       (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
-      confirmed
+      narrowed +
+      `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`
     return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')], { base: before, head: g.count })
   })
+}
+
+/** A test or benchmark that did not finish: who waits on what, the largest groups first. */
+export function hangFinding(pkg: string, subject: string, hang: HangReport, preexisting: boolean): Finding {
+  const top = hang.groups.slice(0, 5)
+  const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')])
+  const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ')
+  const message = `${preexisting ? 'hangs on base too: ' : ''}${hang.message}${hang.test ? ` in ${hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`
+  return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations)
 }
 
 export function testFindings(base: RunResult, head: RunResult): Finding[] {
@@ -77,14 +100,8 @@ export function testFindings(base: RunResult, head: RunResult): Finding[] {
   for (const h of head.tests ?? []) {
     const bp = b.get(h.importPath)
     out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module))
-    out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false))
-    if (h.hang) {
-      const pre = bp?.hang !== undefined
-      const top = h.hang.groups.slice(0, 5)
-      const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')])
-      const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ')
-      out.push(finding('hang', pre ? 'info' : 'fail', h.importPath, h.hang.test ?? h.importPath, 'hang', `${pre ? 'hangs on base too: ' : ''}${h.hang.message}${h.hang.test ? ` in ${h.hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`, locations))
-    }
+    out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing))
+    if (h.hang) out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined))
     const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`))
     for (const p of h.panics) {
       const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`)

@@ -11,6 +11,7 @@ import {
   type BenchFailure,
   type BenchmarkResult,
   type BenchRun,
+  type LeakGroup,
   type LiveSnapshot,
   type PackageResult,
   type RunError,
@@ -21,6 +22,7 @@ import { parseGctrace, summarizeGc } from '../parse/gctrace.js'
 import { decodeProfile, heapSites } from '../parse/pprof.js'
 import { VERSION } from '../version.js'
 import { splitBenchRegex } from '../go/benchregex.js'
+import { hangGroups, leakGroups } from './observations.js'
 
 export interface SideSpec {
   label: string
@@ -122,11 +124,13 @@ function describeTimeout(cfg: RunConfig): string {
   return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`
 }
 
-function failureFrom(r: ProcessResult, cfg: RunConfig, run: number, fallback: string, parsedMessage?: string): BenchFailure {
+function failureFrom(r: ProcessResult, cfg: RunConfig, run: number, fallback: string, parsedMessage?: string, modulePath = ''): BenchFailure {
   const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`)
   // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
   const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '')
-  return { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) }
+  const failure: BenchFailure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) }
+  if (r.timedOut) failure.hang = { message, groups: hangGroups(stderr, modulePath) }
+  return failure
 }
 
 /** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
@@ -180,7 +184,7 @@ async function discoverLeaves(
       // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
       const failures = failuresOf(r, deps)
       const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0]
-      const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message)
+      const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path)
       const name = named?.name.startsWith(top) ? named.name : top
       const leaf = prepared.leaves.find((l) => l.name === name)
       if (leaf) {
@@ -229,6 +233,19 @@ export async function prepareSide(deps: BenchDeps, cfg: RunConfig, spec: SideSpe
 
 type RunKind = 'full' | 'small'
 
+const BENCH_SETTLE_MS = 500
+
+/** Goroutines a benchmark left behind: per signature, the most any small run left. */
+function recordLeaks(result: BenchmarkResult, groups: LeakGroup[]): void {
+  const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]))
+  for (const g of groups) {
+    const seen = known.get(g.looseKey)
+    if (!seen) known.set(g.looseKey, g)
+    else if (g.count > seen.count) known.set(g.looseKey, { ...g, tests: seen.tests })
+  }
+  result.leaks = [...known.values()]
+}
+
 function profileFile(pkgIndex: number, leafName: string, run: number, kind: RunKind): string {
   const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120)
   return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`
@@ -240,11 +257,11 @@ export function smallIterations(full: number): number {
 }
 
 /** What the probe wrote, or undefined when it wrote nothing usable (it is not built into every binary). */
-async function readProbe(path: string): Promise<LiveSnapshot | undefined> {
+async function readProbe(path: string): Promise<{ live: LiveSnapshot; dump: string } | undefined> {
   try {
-    const p = JSON.parse(await readFile(path, 'utf8')) as { heapAllocBytes?: unknown; heapObjects?: unknown; numGoroutine?: unknown }
+    const p = JSON.parse(await readFile(path, 'utf8')) as { heapAllocBytes?: unknown; heapObjects?: unknown; numGoroutine?: unknown; goroutines?: unknown }
     if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number') return undefined
-    return { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }
+    return { live: { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }, dump: typeof p.goroutines === 'string' ? p.goroutines : '' }
   } catch {
     return undefined
   } finally {
@@ -280,16 +297,21 @@ async function measureOnce(
     testTimeoutFlag(cfg)
   ]
   const cwd = pkg.built.pkg.dir
-  const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath }
+  // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
+  // time, so what is left at their end is what the benchmark leaked.
+  const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${BENCH_SETTLE_MS}ms` } : {}
+  const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle }
   const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) })
-  const live = await readProbe(probePath)
+  const probe = await readProbe(probePath)
+  const live = probe?.live
+  if (kind === 'small' && probe) recordLeaks(leaf.result, leakGroups(probe.dump, null, side.module.path, []))
   const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
   if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
   const line = out.results.find((l) => l.name === leaf.name)
   if (!line || r.code !== 0 || out.failures.length > 0) {
     const parsed = failuresOf(r, deps)[0]?.message
     const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line'
-    leaf.result.failure = failureFrom(r, cfg, round, why, parsed)
+    leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path)
     leaf.failed = true
     for (const p of out.problems) {
       side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text })

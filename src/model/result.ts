@@ -62,6 +62,8 @@ export interface BenchmarkResult {
    * is the same at both sizes and cancels out.
    */
   smallRuns?: BenchRun[]
+  /** Goroutines still alive at the end of the small runs, after the settle time (the leak probe). */
+  leaks?: LeakGroup[]
   /** Set when the benchmark failed, panicked or produced no result line in some run. */
   failure?: BenchFailure
 }
@@ -70,6 +72,8 @@ export interface BenchFailure {
   /** The first failing run's index. */
   run: number
   message: string
+  /** Set when the benchmark did not finish in time: its goroutines from the SIGQUIT dump, grouped. */
+  hang?: HangReport
   /** Output of the failing run (stdout and stderr, trimmed to a bounded size). */
   output: string
 }
