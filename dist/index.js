@@ -56805,17 +56805,30 @@ function leakGroups(dump, leakProfile, modulePath, rules) {
         detectors: confirmed.has(g.looseKey) ? ['probe', 'goroutineleak'] : ['probe']
     }));
 }
-/** Who waits on what when a package hung: the dump's goroutines grouped by state and blocking site. */
+/**
+ * Who waits on what when a package hung: the dump's goroutines grouped by wait state and blocking site
+ * (goroutines started at different places but stuck at the same line are one group; the first one's
+ * creation site and stack stand for it).
+ */
 function hangGroups(text, modulePath) {
-    return groups(text, modulePath, [])
-        .sort((a, b) => b.count - a.count)
-        .map((g) => ({
-        state: g.state,
-        count: g.count,
-        blocking: relative(g.blocking, modulePath),
-        creation: relative(g.creation, modulePath),
-        stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath))
-    }));
+    const bySite = new Map();
+    for (const g of groups(text, modulePath, [])) {
+        const b = g.blocking;
+        const key = `${g.state}\u0000${b ? `${b.function}\u0000${b.file}:${b.line}` : g.key}`;
+        const seen = bySite.get(key);
+        if (seen) {
+            seen.count += g.count;
+            continue;
+        }
+        bySite.set(key, {
+            state: g.state,
+            count: g.count,
+            blocking: relative(g.blocking, modulePath),
+            creation: relative(g.creation, modulePath),
+            stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath))
+        });
+    }
+    return [...bySite.values()].sort((a, b) => b.count - a.count);
 }
 function access(a, modulePath) {
     return { kind: a.kind, goroutine: String(a.goroutine), frames: a.frames.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath)) };
@@ -58437,7 +58450,7 @@ function findingTable(findings) {
         formatChange(f.change),
         formatPValue(f.pValue)
     ]);
-    const header = ['kind', 'package', 'benchmark', 'metric', 'base', 'head', 'change', 'p-value'];
+    const header = ['kind', 'package', 'benchmark or test', 'metric', 'base', 'head', 'change', 'p-value'];
     return table(header, rows, 'llllrrrr') + moreLine(findings.length - rows.length, 'finding');
 }
 /**

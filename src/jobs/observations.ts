@@ -48,17 +48,30 @@ export function leakGroups(dump: string, leakProfile: string | null, modulePath:
   }))
 }
 
-/** Who waits on what when a package hung: the dump's goroutines grouped by state and blocking site. */
+/**
+ * Who waits on what when a package hung: the dump's goroutines grouped by wait state and blocking site
+ * (goroutines started at different places but stuck at the same line are one group; the first one's
+ * creation site and stack stand for it).
+ */
 export function hangGroups(text: string, modulePath: string): HangReport['groups'] {
-  return groups(text, modulePath, [])
-    .sort((a, b) => b.count - a.count)
-    .map((g) => ({
+  const bySite = new Map<string, HangReport['groups'][number]>()
+  for (const g of groups(text, modulePath, [])) {
+    const b = g.blocking
+    const key = `${g.state}\u0000${b ? `${b.function}\u0000${b.file}:${b.line}` : g.key}`
+    const seen = bySite.get(key)
+    if (seen) {
+      seen.count += g.count
+      continue
+    }
+    bySite.set(key, {
       state: g.state,
       count: g.count,
       blocking: relative(g.blocking, modulePath),
       creation: relative(g.creation, modulePath),
       stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath))
-    }))
+    })
+  }
+  return [...bySite.values()].sort((a, b) => b.count - a.count)
 }
 
 function access(a: ParsedAccess, modulePath: string): RaceAccess {

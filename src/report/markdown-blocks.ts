@@ -43,7 +43,7 @@ export function findingTable(findings: Finding[]): string {
       formatChange(f.change),
       formatPValue(f.pValue)
     ])
-  const header = ['kind', 'package', 'benchmark', 'metric', 'base', 'head', 'change', 'p-value']
+  const header = ['kind', 'package', 'benchmark or test', 'metric', 'base', 'head', 'change', 'p-value']
   return table(header, rows, 'llllrrrr') + moreLine(findings.length - rows.length, 'finding')
 }
 

@@ -114,6 +114,16 @@ describe('test pass on fixtures/leaks', () => {
     for (const b of want?.blocked ?? []) expect(sites(f)).toContain(at(b.stack[0]))
     const hang = head.tests?.find((t) => t.importPath === p.importPath)?.hang
     expect(hang?.groups.map((g) => g.state)).toEqual(expect.arrayContaining((want?.blocked ?? []).map((b) => b.state)))
+    // Goroutines stuck at the same line are one group, however they were started.
+    const sitesSeen = hang?.groups.map((g) => `${g.state} ${g.blocking?.file}:${g.blocking?.line}`) ?? []
+    expect(new Set(sitesSeen).size).toBe(sitesSeen.length)
+  })
+
+  it('gives go test and dlv lines that run exactly the failing test', () => {
+    const cmds = outcome.report.reproduce.map((r) => r.command)
+    expect(cmds).toContain(`go test -race -count=1 -v '-run=^TestQuotaBadName$' ./unbufsend`)
+    expect(cmds).toContain(`dlv test ./unbufsend -- '-test.run=^TestQuotaBadName$'`)
+    expect(cmds).toContain(`go test -race '-run=^$' '-bench=^BenchmarkGet$' -benchtime=100x ./racebench`)
   })
 
   it('reports the panic with its value, test and line', () => {

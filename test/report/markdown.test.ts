@@ -53,7 +53,7 @@ describe('renderMarkdown: layout', () => {
     expect(failingAt).toBeGreaterThan(0)
     expect(warningsAt).toBeGreaterThan(failingAt)
     const failing = tableWithHeader(md, 'kind', failingAt)
-    expect(failing.header).toEqual(['kind', 'package', 'benchmark', 'metric', 'base', 'head', 'change', 'p-value'])
+    expect(failing.header).toEqual(['kind', 'package', 'benchmark or test', 'metric', 'base', 'head', 'change', 'p-value'])
     expect(failing.rows.map((r) => r[0])).toEqual([
       'regression',
       'heap-leak',
