@@ -56921,9 +56921,10 @@ function failureFrom(r, cfg, run, fallback, parsedMessage, modulePath = '') {
     return failure;
 }
 /** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
-function failuresOf(r, deps) {
-    return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs: deps.toolchain.gomaxprocs }).failures;
+function failuresOf(r, procs) {
+    return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs }).failures;
 }
+
 async function discoverLeaves(deps, cfg, built, side) {
     const prepared = { built, leaves: [], topFailures: [] };
     const binary = built.binary;
@@ -56966,7 +56967,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         const failed = r.code !== 0 || out.failures.length > 0;
         if (failed) {
             // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
-            const failures = failuresOf(r, deps);
+            const failures = failuresOf(r, deps.toolchain.gomaxprocs);
             const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0];
             const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path);
             const name = named?.name.startsWith(top) ? named.name : top;
@@ -57085,7 +57086,7 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
         side.cpu = out.config.cpu;
     const line = out.results.find((l) => l.name === leaf.name);
     if (!line || r.code !== 0 || out.failures.length > 0) {
-        const parsed = failuresOf(r, deps)[0]?.message;
+        const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message;
         const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
         leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path);
         leaf.failed = true;

@@ -4,11 +4,10 @@ import { join } from 'node:path'
 import type { RunConfig } from '../config/types.js'
 import { buildTestBinaries, type BuiltPackage } from '../go/build.js'
 import { listTestPackages, readModule, type ModuleInfo } from '../go/packages.js'
-import { describeExit, type ProcessResult, type Runner } from '../go/process.js'
+import { describeExit, type Runner } from '../go/process.js'
 import type { Toolchain } from '../go/toolchain.js'
 import {
   RESULT_SCHEMA_VERSION,
-  type BenchFailure,
   type BenchmarkResult,
   type BenchRun,
   type LeakGroup,
@@ -22,7 +21,8 @@ import { parseGctrace, summarizeGc } from '../parse/gctrace.js'
 import { decodeProfile, heapSites } from '../parse/pprof.js'
 import { VERSION } from '../version.js'
 import { splitBenchRegex } from '../go/benchregex.js'
-import { hangGroups, leakGroups } from './observations.js'
+import { leakGroups } from './observations.js'
+import { benchEnv, calibrationBenchtime, failureFrom, failuresOf, stopAfter, tail, testTimeoutFlag } from './bench-process.js'
 
 export interface SideSpec {
   label: string
@@ -69,74 +69,6 @@ export interface BenchDeps {
   log: (line: string) => void
 }
 
-const OUTPUT_KEEP = 32 * 1024
-
-/** Keeps the start (the panic or timeout line) and the end (the last goroutines) of long output. */
-function tail(text: string, max = OUTPUT_KEEP): string {
-  if (text.length <= max) return text
-  const half = Math.floor(max / 2)
-  return `${text.slice(0, half)}\n… ${text.length - max} characters cut …\n${text.slice(text.length - half)}`
-}
-
-function isIterationCount(benchtime: string): boolean {
-  return /^[0-9]+x$/.test(benchtime)
-}
-
-const DURATION_NS: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 }
-
-/**
- * The calibration run uses a quarter of the configured benchtime and the N it finds is scaled up
- * fourfold: the same linear prediction Go's own ramp-up makes for its last step, at a quarter of the
- * cost (a full-length calibration would add a whole extra run per benchmark, 10% at count 10).
- */
-export const CALIBRATION_SHARE = 4
-
-export function calibrationBenchtime(benchtime: string): { benchtime: string; scale: number } {
-  if (isIterationCount(benchtime)) return { benchtime: '1x', scale: 0 }
-  const m = /^([0-9]+(?:\.[0-9]+)?)(ns|us|µs|ms|s|m|h)$/.exec(benchtime)
-  if (!m) return { benchtime, scale: 1 }
-  const ns = Number(m[1]) * DURATION_NS[m[2]]
-  // Below ~10ms the timer and the process start dominate; calibrate on the full benchtime then.
-  if (ns / CALIBRATION_SHARE < 10e6) return { benchtime, scale: 1 }
-  return { benchtime: `${Math.round(ns / CALIBRATION_SHARE / 1e3)}us`, scale: CALIBRATION_SHARE }
-}
-
-function benchEnv(tc: Toolchain): NodeJS.ProcessEnv {
-  const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',')
-  // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
-  return { ...process.env, GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) }
-}
-
-function testTimeoutFlag(cfg: RunConfig): string {
-  return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`
-}
-
-/**
- * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
- * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
- */
-function stopAfter(cfg: RunConfig): { timeoutMs: number; quitGraceMs: number } {
-  return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 }
-}
-
-function describeTimeout(cfg: RunConfig): string {
-  const s = cfg.timeoutMs / 1000
-  return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`
-}
-
-function failureFrom(r: ProcessResult, cfg: RunConfig, run: number, fallback: string, parsedMessage?: string, modulePath = ''): BenchFailure {
-  const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`)
-  // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
-  const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '')
-  const failure: BenchFailure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) }
-  if (r.timedOut) failure.hang = { message, groups: hangGroups(stderr, modulePath) }
-  return failure
-}
-
-/** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
-function failuresOf(r: ProcessResult, deps: BenchDeps): ReturnType<typeof parseBenchOutput>['failures'] {
-  return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs: deps.toolchain.gomaxprocs }).failures
-}
 
 async function discoverLeaves(
   deps: BenchDeps,
@@ -182,7 +114,7 @@ async function discoverLeaves(
     const failed = r.code !== 0 || out.failures.length > 0
     if (failed) {
       // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
-      const failures = failuresOf(r, deps)
+      const failures = failuresOf(r, deps.toolchain.gomaxprocs)
       const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0]
       const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path)
       const name = named?.name.startsWith(top) ? named.name : top
@@ -309,7 +241,7 @@ async function measureOnce(
   if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
   const line = out.results.find((l) => l.name === leaf.name)
   if (!line || r.code !== 0 || out.failures.length > 0) {
-    const parsed = failuresOf(r, deps)[0]?.message
+    const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message
     const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line'
     leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path)
     leaf.failed = true

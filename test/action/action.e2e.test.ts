@@ -1,6 +1,5 @@
 // The action end to end: the committed bundle under Node 24 (GitHub's runtime) and the source under
 // @github/local-action, each on a real fixture repository with a real pull_request event payload.
-import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calibrationBenchtime } from '../../src/jobs/bench.js'
+import { calibrationBenchtime } from '../../src/jobs/bench-process.js'
 
 describe('calibrationBenchtime', () => {
   it('calibrates on a quarter of a duration and scales b.N back up', () => {
