@@ -22981,6 +22981,10 @@ async function testPackage(deps, cfg, built, modulePath, work) {
     else if (whole.probe) {
         result.leaks = leakGroups(whole.probe.goroutines, whole.probe.leakProfile, modulePath, cfg.ignore);
     }
+    else if (built.probe) {
+        // os.Exit in a test, a fatal error or a signal ended the binary before the probe could look.
+        result.probeMissing = `the test binary ended (${whole.record.outcome}, exit code ${whole.record.exitCode ?? 'none'}) before the probe ran: goroutine leaks unknown`;
+    }
     if (cfg.race && cfg.raceBenchtime !== '' && (await hasBenchmarks(deps, built))) {
         const bench = await runBinary(deps, cfg, built, ['-test.run=^$', '-test.bench=.', `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work);
         result.runs.push(bench.record);
@@ -23025,7 +23029,10 @@ async function runTestPass(deps, cfg, side) {
                 errors.push({ kind: 'probe', subject: b.pkg.importPath, message: `tested without go-leak-gate's probe: goroutine leaks cannot be checked here`, detail: b.probeError });
             }
             deps.log(`[${side.label}] testing ${b.pkg.importPath}`);
-            tests.push(await testPackage(deps, cfg, b, module.path, work));
+            const t = await testPackage(deps, cfg, b, module.path, work);
+            if (t.probeMissing)
+                errors.push({ kind: 'probe', subject: b.pkg.importPath, message: t.probeMissing });
+            tests.push(t);
         }
         return { tests, errors };
     }

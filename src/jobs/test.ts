@@ -151,6 +151,9 @@ async function testPackage(deps: TestDeps, cfg: TestConfig, built: BuiltPackage,
     result.hang = hangFrom(text, modulePath, verbose.timeout?.running ?? [], message)
   } else if (whole.probe) {
     result.leaks = leakGroups(whole.probe.goroutines, whole.probe.leakProfile, modulePath, cfg.ignore)
+  } else if (built.probe) {
+    // os.Exit in a test, a fatal error or a signal ended the binary before the probe could look.
+    result.probeMissing = `the test binary ended (${whole.record.outcome}, exit code ${whole.record.exitCode ?? 'none'}) before the probe ran: goroutine leaks unknown`
   }
 
   if (cfg.race && cfg.raceBenchtime !== '' && (await hasBenchmarks(deps, built))) {
@@ -198,7 +201,9 @@ export async function runTestPass(deps: TestDeps, cfg: TestConfig, side: TestSid
         errors.push({ kind: 'probe', subject: b.pkg.importPath, message: `tested without go-leak-gate's probe: goroutine leaks cannot be checked here`, detail: b.probeError })
       }
       deps.log(`[${side.label}] testing ${b.pkg.importPath}`)
-      tests.push(await testPackage(deps, cfg, b, module.path, work))
+      const t = await testPackage(deps, cfg, b, module.path, work)
+      if (t.probeMissing) errors.push({ kind: 'probe', subject: b.pkg.importPath, message: t.probeMissing })
+      tests.push(t)
     }
     return { tests, errors }
   } finally {

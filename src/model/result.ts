@@ -154,6 +154,8 @@ export interface TestPackageResult {
   leaks: LeakGroup[]
   hang?: HangReport
   panics: PanicReport[]
+  /** Why the probe saw nothing although it was built in (the binary exited first). */
+  probeMissing?: string
   /** Re-running tests one at a time to find who leaked: how many ran, and whether the time bound cut it. */
   narrowing?: { ran: number; of: number; cut: boolean }
 }
