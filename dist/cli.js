@@ -17521,6 +17521,7 @@ async function readSourceDiff(run, moduleDir, baseCommit, head) {
 }
 
 const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+const TERM_GRACE_MS = 3_000;
 const live = new Set();
 let handlersInstalled = false;
 function killGroup(pid, signal) {
@@ -17626,17 +17627,16 @@ const runProcess = (spec) => {
                 const pid = child.pid;
                 if (pid === undefined)
                     return;
-                if (spec.quitGraceMs === undefined) {
-                    killGroup(pid, 'SIGKILL');
-                    return;
-                }
+                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
+                // program like our own CLI can stop its children, which live in process groups of their own.
+                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
                 try {
-                    process.kill(pid, 'SIGQUIT');
+                    process.kill(pid, first);
                 }
                 catch {
                     // already gone
                 }
-                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs);
+                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
             }, spec.timeoutMs)
             : undefined;
         child.stdout?.on('data', (c) => out.push(c));

@@ -42,6 +42,7 @@ export interface ProcessResult {
 export type Runner = (spec: ProcessSpec) => Promise<ProcessResult>
 
 const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024
+const TERM_GRACE_MS = 3_000
 const live = new Set<number>()
 let handlersInstalled = false
 
@@ -137,16 +138,15 @@ export const runProcess: Runner = (spec) => {
             timedOut = true
             const pid = child.pid
             if (pid === undefined) return
-            if (spec.quitGraceMs === undefined) {
-              killGroup(pid, 'SIGKILL')
-              return
-            }
+            // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
+            // program like our own CLI can stop its children, which live in process groups of their own.
+            const first: NodeJS.Signals = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM'
             try {
-              process.kill(pid, 'SIGQUIT')
+              process.kill(pid, first)
             } catch {
               // already gone
             }
-            grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs)
+            grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS)
           }, spec.timeoutMs)
         : undefined
     child.stdout?.on('data', (c: Buffer) => out.push(c))
