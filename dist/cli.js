@@ -18943,7 +18943,12 @@ function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
             (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
             narrowed +
             `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
-        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')], { base: before, head: g.count });
+        // The stack between the blocking frame and the goroutine's start: how it got there.
+        const callers = g.stack
+            .filter((f) => f !== g.blocking && !(f.function === g.blocking?.function && f.line === g.blocking?.line) && !/^(runtime|internal\/|sync|time|testing)[./]/.test(f.function))
+            .slice(0, 4)
+            .flatMap((f) => at(f, 'caller'));
+        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count });
     });
 }
 /** A test or benchmark that did not finish: who waits on what, the largest groups first. */
@@ -22883,16 +22888,20 @@ function seconds(ms) {
     return `${Math.max(1, Math.round(ms / 1000))}s`;
 }
 let runCounter = 0;
+/**
+ * The race runtime sleeps a second before every exit (atexit_sleep_ms=1000) to let reports flush; our
+ * output is read after the process is gone, so that second is pure waiting, even for -test.list.
+ */
+function raceEnv() {
+    return { ...process.env, GORACE: [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ') };
+}
 /** Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it. */
 async function runBinary(deps, cfg, built, args, purpose, work) {
     const id = runCounter++;
     const probePath = join(work, `probe-${id}.json`);
     // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
     const probe = built.probe && purpose !== 'race-benchmarks';
-    // The race runtime sleeps a second before every exit (atexit_sleep_ms=1000) to let reports flush;
-    // our output is read after the process is gone, so that second is pure waiting.
-    const gorace = [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ');
-    const env = { ...process.env, GORACE: gorace, GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` };
+    const env = { ...raceEnv(), GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` };
     if (probe)
         env.GO_LEAK_GATE_PROBE = probePath;
     const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`];
@@ -22929,12 +22938,12 @@ function panicsFrom(crashes, modulePath) {
     }));
 }
 async function hasBenchmarks(deps, built) {
-    const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, timeoutMs: 60_000 });
+    const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 });
     return /^Benchmark/m.test(r.stdout);
 }
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
 async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
-    const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, timeoutMs: 60_000 });
+    const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 });
     const tests = list.stdout.split('\n').map((l) => l.trim()).filter((l) => /^Test/.test(l));
     const started = performance.now();
     let ran = 0;

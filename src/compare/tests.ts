@@ -81,7 +81,12 @@ export function leakFindings(
       (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
       narrowed +
       `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`
-    return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')], { base: before, head: g.count })
+    // The stack between the blocking frame and the goroutine's start: how it got there.
+    const callers = g.stack
+      .filter((f) => f !== g.blocking && !(f.function === g.blocking?.function && f.line === g.blocking?.line) && !/^(runtime|internal\/|sync|time|testing)[./]/.test(f.function))
+      .slice(0, 4)
+      .flatMap((f) => at(f, 'caller'))
+    return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count })
   })
 }
 

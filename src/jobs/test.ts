@@ -56,16 +56,21 @@ interface BinaryRun {
 
 let runCounter = 0
 
+/**
+ * The race runtime sleeps a second before every exit (atexit_sleep_ms=1000) to let reports flush; our
+ * output is read after the process is gone, so that second is pure waiting, even for -test.list.
+ */
+function raceEnv(): NodeJS.ProcessEnv {
+  return { ...process.env, GORACE: [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ') }
+}
+
 /** Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it. */
 async function runBinary(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, args: string[], purpose: TestRun['purpose'], work: string): Promise<BinaryRun> {
   const id = runCounter++
   const probePath = join(work, `probe-${id}.json`)
   // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
   const probe = built.probe && purpose !== 'race-benchmarks'
-  // The race runtime sleeps a second before every exit (atexit_sleep_ms=1000) to let reports flush;
-  // our output is read after the process is gone, so that second is pure waiting.
-  const gorace = [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ')
-  const env: NodeJS.ProcessEnv = { ...process.env, GORACE: gorace, GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` }
+  const env: NodeJS.ProcessEnv = { ...raceEnv(), GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` }
   if (probe) env.GO_LEAK_GATE_PROBE = probePath
   const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`]
   // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
@@ -104,13 +109,13 @@ function panicsFrom(crashes: ReturnType<typeof parseTestVerbose>['crashes'], mod
 }
 
 async function hasBenchmarks(deps: TestDeps, built: BuiltPackage): Promise<boolean> {
-  const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, timeoutMs: 60_000 })
+  const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 })
   return /^Benchmark/m.test(r.stdout)
 }
 
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
 async function narrowLeaks(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, leaks: LeakGroup[], modulePath: string, work: string, result: TestPackageResult): Promise<void> {
-  const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, timeoutMs: 60_000 })
+  const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 })
   const tests = list.stdout.split('\n').map((l) => l.trim()).filter((l) => /^Test/.test(l))
   const started = performance.now()
   let ran = 0
