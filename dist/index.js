@@ -53390,7 +53390,7 @@ function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
             `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
         // The stack between the blocking frame and the goroutine's start: how it got there.
         const callers = g.stack
-            .filter((f) => f !== g.blocking && !(f.function === g.blocking?.function && f.line === g.blocking?.line) && !/^(runtime|internal\/|sync|time|testing)[./]/.test(f.function))
+            .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
             .slice(0, 4)
             .flatMap((f) => at(f, 'caller'));
         return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count });
@@ -55593,6 +55593,23 @@ async function attachAllocationSites(report, base, head, diff) {
         report.notes.push('The base and head commits are not both in this repository: allocation sites were matched by function, not by line.');
     }
 }
+/**
+ * Compares two results and attaches allocation sites; a refused comparison (race mode differs) is a
+ * usage error. `diff` is the source diff between the sides, when it can be had.
+ */
+async function compareWithSites(input, diff) {
+    let report;
+    try {
+        report = compareResults(input);
+    }
+    catch (err) {
+        if (err instanceof ComparisonRefused)
+            throw new UsageError(err.message);
+        throw err;
+    }
+    await attachAllocationSites(report, input.base, input.head, await diff());
+    return report;
+}
 
 // The Go source go-leak-gate adds to every package it builds (through go test -overlay, never on disk in the
 // user's tree). __PACKAGE__ is replaced by the package clause's name. Kept as a string so the bundle
@@ -55716,7 +55733,7 @@ func glgExit(exit func(int)) func(int) {
 var _ = testing.Main // keeps the testing import used in every variant
 `;
 
-const PROBE_FILE$1 = 'zz_goleakgate_probe_test.go';
+const PROBE_FILE = 'zz_goleakgate_probe_test.go';
 const TEST_MAIN = /^func\s+TestMain\s*\(/m;
 const PACKAGE_CLAUSE = /^package\s+([A-Za-z_][A-Za-z0-9_]*)/m;
 /**
@@ -55735,12 +55752,12 @@ async function probeFilesFor(pkg) {
         const wrapped = text.replace(TEST_MAIN, 'func glgUserTestMain(').replace(/\bos\.Exit\(/g, 'glgExit(os.Exit)(');
         files.set(path, wrapped);
         const probe = PROBE_SOURCE.replace('__PACKAGE__', clause) + '\nfunc TestMain(m *testing.M) {\n\tglgUserTestMain(m)\n\tglgProbe()\n}\n';
-        files.set(join(pkg.dir, PROBE_FILE$1), probe);
+        files.set(join(pkg.dir, PROBE_FILE), probe);
         return { files, mode: 'wraps-testmain' };
     }
     // Returning from TestMain makes the test binary exit with m.Run's code (Go 1.15 and later).
     const probe = PROBE_SOURCE.replace('__PACKAGE__', pkg.name) + '\nfunc TestMain(m *testing.M) {\n\tm.Run()\n\tglgProbe()\n}\n';
-    files.set(join(pkg.dir, PROBE_FILE$1), probe);
+    files.set(join(pkg.dir, PROBE_FILE), probe);
     return { files, mode: 'own-testmain' };
 }
 /** Writes the backing files and the overlay JSON for go build -overlay; returns the JSON's path. */
@@ -56779,7 +56796,6 @@ function raceKey(r, opts = {}) {
 // From what a test binary printed (and what the probe wrote) to the result model: goroutine groups, leaks,
 // races. Pure; files are module-relative because binaries are built with -trimpath.
 const MAX_STACK = 32;
-const PROBE_FILE = 'zz_goleakgate_probe_test.go';
 const MAX_REPORT = 8 * 1024;
 function relativeFrame(f, modulePath) {
     return { function: f.function, file: moduleRelative(f.file, modulePath), line: f.line };
@@ -56897,6 +56913,12 @@ function calibrationBenchtime(benchtime) {
         return { benchtime, scale: 1 };
     return { benchtime: `${Math.round(ns / CALIBRATION_SHARE / 1e3)}us`, scale: CALIBRATION_SHARE };
 }
+/** b.N of every full run of a leaf: the user's fixed Nx, or what the calibration run found, scaled up. */
+function leafIterations(benchtime, found) {
+    if (isIterationCount(benchtime))
+        return Number(benchtime.slice(0, -1));
+    return Math.max(1, Math.round(found * calibrationBenchtime(benchtime).scale));
+}
 function benchEnv(tc) {
     const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
     // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
@@ -56951,11 +56973,11 @@ async function discoverLeaves(deps, cfg, built, side) {
         .split('\n')
         .map((l) => l.trim())
         .filter((l) => /^Benchmark/.test(l));
+    const calibration = calibrationBenchtime(cfg.benchtime);
     for (const top of tops) {
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
-        const calibration = calibrationBenchtime(cfg.benchtime);
         const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
         const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
@@ -56966,7 +56988,7 @@ async function discoverLeaves(deps, cfg, built, side) {
             if (seen.has(line.name))
                 continue;
             seen.add(line.name);
-            const iterations = calibration.scale > 0 ? Math.max(1, Math.round(line.iterations * calibration.scale)) : Number(cfg.benchtime.slice(0, -1));
+            const iterations = leafIterations(cfg.benchtime, line.iterations);
             prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } });
         }
         const failed = r.code !== 0 || out.failures.length > 0;
@@ -57502,16 +57524,8 @@ async function gate(deps, config, baseRef, outDir) {
         const headCommit = await currentCommit(deps.run, cfg.dir);
         sides.push(await prepareSide(deps, cfg, { label: 'head', moduleDir: cfg.dir, outDir: headDir, commit: headCommit }));
         const [base, head] = await measureAndWrite(deps, cfg, sides, tests);
-        let report;
-        try {
-            report = compareResults({ base, head, baseDir, headDir, config: config.compare });
-        }
-        catch (err) {
-            if (err instanceof ComparisonRefused)
-                throw new UsageError(err.message);
-            throw err;
-        }
-        await attachAllocationSites(report, base, head, await readSourceDiff(deps.run, cfg.dir, checkout.commit, 'worktree'));
+        // Head is the working tree, uncommitted edits included: diff the base commit against it.
+        const report = await compareWithSites({ base, head, baseDir, headDir, config: config.compare }, () => readSourceDiff(deps.run, cfg.dir, checkout.commit, 'worktree'));
         return { report, base, head };
     }
     finally {
@@ -57867,14 +57881,14 @@ function formatValue(value, unit) {
     return `${base < 0 ? '-' : ''}${trimZeros(text)}${symbol}${format.symbol}`;
 }
 /** Formats a difference in a unit with an explicit sign: `+1.5KiB`, `-320ns`; zero has no sign. */
-/** A site's growth per op: bytes (`+1KiB`) or allocated objects (`+1.02 objects`). */
-function formatSiteDelta(value, unit) {
-    return unit === 'objects' ? `${formatDelta(value, '')} objects` : formatDelta(value, 'B');
-}
 function formatDelta(value, unit) {
     if (value === null || value <= 0 || !Number.isFinite(value))
         return formatValue(value, unit);
     return `+${formatValue(value, unit)}`;
+}
+/** A site's growth per op: bytes (`+1KiB`) or allocated objects (`+1.02 objects`). */
+function formatSiteDelta(value, unit) {
+    return unit === 'objects' ? `${formatDelta(value, '')} objects` : formatDelta(value, 'B');
 }
 /**
  * Formats a relative change ((head - base) / base) as a signed percentage with three significant digits (at

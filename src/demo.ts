@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_COMPARE, DEFAULT_TESTS } from './config/defaults.js'
 import type { Config } from './config/types.js'
-import { writeOutput } from './engine/outputs.js'
+import { reportJson, writeOutput } from './engine/outputs.js'
 import { gate } from './engine/pipeline.js'
 import { makeFixtureRepo } from './fixture-repo.js'
 import type { BenchDeps } from './jobs/bench.js'
@@ -27,6 +27,6 @@ export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ repor
   const { report } = await gate(deps, config, repo.baseSha, join(work, 'results'))
   const markdownPath = join(work, 'report.md')
   await writeOutput(markdownPath, renderMarkdown(report))
-  await writeOutput(join(work, 'report.json'), JSON.stringify(report, null, 2) + '\n')
+  await writeOutput(join(work, 'report.json'), reportJson(report))
   return { report, markdownPath }
 }

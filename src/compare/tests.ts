@@ -2,6 +2,7 @@
 // the base does not have it already (pre-existing problems are reported as info).
 import type { Finding, Location, Severity } from '../model/report.js'
 import type { Frame, HangReport, LeakGroup, RaceFinding, RunResult, TestPackageResult } from '../model/result.js'
+import { isStandardLibrary } from '../parse/gofunc.js'
 import { firstUserFrame } from '../parse/panic.js'
 
 function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject: string, metric: string, message: string, locations: Location[], counts?: { base: number; head: number }): Finding {
@@ -83,7 +84,7 @@ export function leakFindings(
       `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`
     // The stack between the blocking frame and the goroutine's start: how it got there.
     const callers = g.stack
-      .filter((f) => f !== g.blocking && !(f.function === g.blocking?.function && f.line === g.blocking?.line) && !/^(runtime|internal\/|sync|time|testing)[./]/.test(f.function))
+      .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
       .slice(0, 4)
       .flatMap((f) => at(f, 'caller'))
     return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count })

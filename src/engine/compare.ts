@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CompareConfig } from '../config/types.js'
 import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
-import { ComparisonRefused, compareResults } from '../compare/report.js'
+import { ComparisonRefused, compareResults, type CompareInput } from '../compare/report.js'
 import { readSourceDiff, type SourceDiff } from '../baseline/linemap.js'
 import { UsageError } from '../errors.js'
 import type { Runner } from '../go/process.js'
@@ -44,7 +44,7 @@ async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResu
  * Attaches the allocation sites responsible to every allocation and retained-heap finding, and marks the
  * lines the pull request changed when the source diff is known.
  */
-export async function attachAllocationSites(report: Report, base: RunResult, head: RunResult, diff?: SourceDiff): Promise<void> {
+async function attachAllocationSites(report: Report, base: RunResult, head: RunResult, diff?: SourceDiff): Promise<void> {
   const cache = new Map<string, { base: ProfiledRun[]; head: ProfiledRun[] }>()
   for (const f of report.findings) {
     const measure = measureFor(f)
@@ -69,16 +69,23 @@ export async function attachAllocationSites(report: Report, base: RunResult, hea
   }
 }
 
-export async function compareDirs(baseDir: string, headDir: string, config: CompareConfig, deps: { run: Runner; repoDir: string }): Promise<Report> {
-  const [base, head] = await Promise.all([readResult(baseDir), readResult(headDir)])
+/**
+ * Compares two results and attaches allocation sites; a refused comparison (race mode differs) is a
+ * usage error. `diff` is the source diff between the sides, when it can be had.
+ */
+export async function compareWithSites(input: CompareInput, diff: () => Promise<SourceDiff | undefined>): Promise<Report> {
   let report: Report
   try {
-    report = compareResults({ base, head, baseDir, headDir, config })
+    report = compareResults(input)
   } catch (err) {
     if (err instanceof ComparisonRefused) throw new UsageError(err.message)
     throw err
   }
-  const diff = await readSourceDiff(deps.run, deps.repoDir, base.env.commit, head.env.commit)
-  await attachAllocationSites(report, base, head, diff)
+  await attachAllocationSites(report, input.base, input.head, await diff())
   return report
+}
+
+export async function compareDirs(baseDir: string, headDir: string, config: CompareConfig, deps: { run: Runner; repoDir: string }): Promise<Report> {
+  const [base, head] = await Promise.all([readResult(baseDir), readResult(headDir)])
+  return compareWithSites({ base, head, baseDir, headDir, config }, () => readSourceDiff(deps.run, deps.repoDir, base.env.commit, head.env.commit))
 }

@@ -2,9 +2,8 @@ import { join } from 'node:path'
 import { readSourceDiff } from '../baseline/linemap.js'
 import { checkoutBase, currentCommit } from '../baseline/worktree.js'
 import type { Config, RunConfig } from '../config/types.js'
-import { attachAllocationSites } from './compare.js'
-import { ComparisonRefused, compareResults } from '../compare/report.js'
-import { errorMessage, UsageError } from '../errors.js'
+import { compareWithSites } from './compare.js'
+import { errorMessage } from '../errors.js'
 import { cleanupSide, finishSide, measureSides, prepareSide, type BenchDeps, type PreparedSide } from '../jobs/bench.js'
 import type { Report } from '../model/report.js'
 import type { RunResult } from '../model/result.js'
@@ -77,14 +76,10 @@ export async function gate(deps: BenchDeps, config: Config, baseRef: string, out
     const headCommit = await currentCommit(deps.run, cfg.dir)
     sides.push(await prepareSide(deps, cfg, { label: 'head', moduleDir: cfg.dir, outDir: headDir, commit: headCommit }))
     const [base, head] = await measureAndWrite(deps, cfg, sides, tests)
-    let report: Report
-    try {
-      report = compareResults({ base, head, baseDir, headDir, config: config.compare })
-    } catch (err) {
-      if (err instanceof ComparisonRefused) throw new UsageError(err.message)
-      throw err
-    }
-    await attachAllocationSites(report, base, head, await readSourceDiff(deps.run, cfg.dir, checkout.commit, 'worktree'))
+    // Head is the working tree, uncommitted edits included: diff the base commit against it.
+    const report = await compareWithSites({ base, head, baseDir, headDir, config: config.compare }, () =>
+      readSourceDiff(deps.run, cfg.dir, checkout.commit, 'worktree')
+    )
     return { report, base, head }
   } finally {
     for (const s of sides) await cleanupSide(s)

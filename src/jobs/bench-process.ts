@@ -38,6 +38,12 @@ export function calibrationBenchtime(benchtime: string): { benchtime: string; sc
   return { benchtime: `${Math.round(ns / CALIBRATION_SHARE / 1e3)}us`, scale: CALIBRATION_SHARE }
 }
 
+/** b.N of every full run of a leaf: the user's fixed Nx, or what the calibration run found, scaled up. */
+export function leafIterations(benchtime: string, found: number): number {
+  if (isIterationCount(benchtime)) return Number(benchtime.slice(0, -1))
+  return Math.max(1, Math.round(found * calibrationBenchtime(benchtime).scale))
+}
+
 export function benchEnv(tc: Toolchain): NodeJS.ProcessEnv {
   const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',')
   // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.

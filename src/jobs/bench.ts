@@ -22,7 +22,7 @@ import { decodeProfile, heapSites } from '../parse/pprof.js'
 import { VERSION } from '../version.js'
 import { splitBenchRegex } from '../go/benchregex.js'
 import { leakGroups } from './observations.js'
-import { benchEnv, calibrationBenchtime, failureFrom, failuresOf, stopAfter, tail, testTimeoutFlag } from './bench-process.js'
+import { benchEnv, calibrationBenchtime, failureFrom, failuresOf, leafIterations, stopAfter, tail, testTimeoutFlag } from './bench-process.js'
 
 export interface SideSpec {
   label: string
@@ -69,7 +69,6 @@ export interface BenchDeps {
   log: (line: string) => void
 }
 
-
 async function discoverLeaves(
   deps: BenchDeps,
   cfg: RunConfig,
@@ -95,11 +94,11 @@ async function discoverLeaves(
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => /^Benchmark/.test(l))
+  const calibration = calibrationBenchtime(cfg.benchtime)
   for (const top of tops) {
     // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
     // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
     const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/')
-    const calibration = calibrationBenchtime(cfg.benchtime)
     const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)]
     const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) })
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
@@ -108,7 +107,7 @@ async function discoverLeaves(
     for (const line of out.results) {
       if (seen.has(line.name)) continue
       seen.add(line.name)
-      const iterations = calibration.scale > 0 ? Math.max(1, Math.round(line.iterations * calibration.scale)) : Number(cfg.benchtime.slice(0, -1))
+      const iterations = leafIterations(cfg.benchtime, line.iterations)
       prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } })
     }
     const failed = r.code !== 0 || out.failures.length > 0

@@ -1,6 +1,7 @@
 // From what a test binary printed (and what the probe wrote) to the result model: goroutine groups, leaks,
 // races. Pure; files are module-relative because binaries are built with -trimpath.
 import { moduleRelative } from '../compare/attribute.js'
+import { PROBE_FILE } from '../go/overlay.js'
 import type { Frame, HangReport, LeakGroup, RaceAccess, RaceFinding } from '../model/result.js'
 import { splitProcs } from '../parse/benchfmt.js'
 import type { SourceFrame } from '../parse/gofunc.js'
@@ -9,7 +10,6 @@ import { parseRaceReports, raceKey, type RaceAccess as ParsedAccess } from '../p
 import { isUserFunction } from '../parse/stackframes.js'
 
 const MAX_STACK = 32
-const PROBE_FILE = 'zz_goleakgate_probe_test.go'
 const MAX_REPORT = 8 * 1024
 
 export function relativeFrame(f: SourceFrame, modulePath: string): Frame {

@@ -123,14 +123,14 @@ export function formatValue(value: number | null, unit: string): string {
 }
 
 /** Formats a difference in a unit with an explicit sign: `+1.5KiB`, `-320ns`; zero has no sign. */
-/** A site's growth per op: bytes (`+1KiB`) or allocated objects (`+1.02 objects`). */
-export function formatSiteDelta(value: number, unit: 'B' | 'objects' | undefined): string {
-  return unit === 'objects' ? `${formatDelta(value, '')} objects` : formatDelta(value, 'B')
-}
-
 export function formatDelta(value: number | null, unit: string): string {
   if (value === null || value <= 0 || !Number.isFinite(value)) return formatValue(value, unit)
   return `+${formatValue(value, unit)}`
+}
+
+/** A site's growth per op: bytes (`+1KiB`) or allocated objects (`+1.02 objects`). */
+export function formatSiteDelta(value: number, unit: 'B' | 'objects' | undefined): string {
+  return unit === 'objects' ? `${formatDelta(value, '')} objects` : formatDelta(value, 'B')
 }
 
 /**
