@@ -99,7 +99,9 @@ ${HELP.reportOpts}`
 HELP.demo = `go-leak-gate demo [--out DIR]
 
 Builds a git repository from the bundled demo fixture (a base and a head with an extra allocation,
-a memory leak and a slowdown), runs the gate on it and prints the markdown report.`
+a memory leak, a goroutine leak and a slowdown), runs the gate on it and prints the markdown report.
+Exits 0 when the gate reached the failing verdict the demo is built to show (a real run would exit 1
+there), and non-zero when it did not: 1 for a different verdict or findings, 3 for an incomplete run.`
 
 function intOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined
@@ -207,10 +209,18 @@ async function cmdDemo(args: string[]): Promise<number> {
   if (v.help) return help('demo')
   const d = deps()
   const toolchain = await probeToolchain(d.run)
-  const { report, markdownPath } = await runDemo({ ...d, toolchain }, v.out ? resolve(v.out) : undefined)
+  const { report, markdownPath, outcome } = await runDemo({ ...d, toolchain }, v.out ? resolve(v.out) : undefined)
   process.stdout.write(renderMarkdown(report) + '\n')
   process.stdout.write(`\n---\n${renderText(report)}\nThe markdown report above is also in ${markdownPath}\n`)
-  return exitCodeForReport(report)
+  // The demo head fails the gate on purpose: reaching that verdict is the demo working, so it exits 0 and
+  // says what a real run would have done. Anything else (a pass, a missed or unplanted finding) is a fault.
+  const real = exitCodeForReport(report)
+  if (outcome.asDesigned) {
+    process.stdout.write(`demo: OK, the gate reached the verdict the demo is built to show (${report.verdict.toUpperCase()}); a real run would exit ${real} here\n`)
+    return EXIT.pass
+  }
+  process.stdout.write(`demo: NOT as designed:\n${outcome.differences.map((l) => `  ${l}`).join('\n')}\n`)
+  return real === EXIT.pass ? EXIT.fail : real
 }
 
 function help(command: string): number {

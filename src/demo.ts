@@ -1,16 +1,72 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { DEFAULT_COMPARE, DEFAULT_TESTS } from './config/defaults.js'
 import type { Config } from './config/types.js'
 import { reportJson, writeOutput } from './engine/outputs.js'
 import { gate } from './engine/pipeline.js'
-import { makeFixtureRepo } from './fixture-repo.js'
+import { FIXTURES_DIR, makeFixtureRepo } from './fixture-repo.js'
 import type { BenchDeps } from './jobs/bench.js'
-import type { Report } from './model/report.js'
+import type { FindingKind, Report } from './model/report.js'
 import { renderMarkdown } from './report/markdown.js'
 
-export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ report: Report; markdownPath: string }> {
+/** A failing finding the demo's head is built to produce (fixtures/demo/expectations.json). */
+export interface ExpectedFinding {
+  kind: FindingKind
+  pkg: string
+  subject: string
+  metric?: string
+}
+
+interface DemoExpectations {
+  module: string
+  verdict: 'pass' | 'fail'
+  benchmarks: { pkg: string; name: string; findings?: { kind: FindingKind; severity: string; metric?: string }[] }[]
+  tests?: { pkg: string; test: string; finding: { kind: FindingKind; severity: string } }[]
+}
+
+export async function readDemoExpectations(): Promise<{ verdict: 'pass' | 'fail'; findings: ExpectedFinding[] }> {
+  const e = JSON.parse(await readFile(join(FIXTURES_DIR, 'demo', 'expectations.json'), 'utf8')) as DemoExpectations
+  const pkg = (dir: string): string => `${e.module}/${dir}`
+  const findings: ExpectedFinding[] = [
+    ...e.benchmarks.flatMap((b) =>
+      (b.findings ?? []).filter((f) => f.severity === 'fail').map((f) => ({ kind: f.kind, pkg: pkg(b.pkg), subject: b.name, metric: f.metric }))
+    ),
+    ...(e.tests ?? []).filter((t) => t.finding.severity === 'fail').map((t) => ({ kind: t.finding.kind, pkg: pkg(t.pkg), subject: t.test }))
+  ]
+  return { verdict: e.verdict, findings }
+}
+
+export interface DemoOutcome {
+  /** The run reached the verdict the demo is built to show, with exactly the failing findings it plants. */
+  asDesigned: boolean
+  /** What differed from the design, one line each; empty when asDesigned. */
+  differences: string[]
+}
+
+const describe = (f: ExpectedFinding): string => `${f.kind} ${f.pkg}.${f.subject}${f.metric ? ` (${f.metric})` : ''}`
+
+/**
+ * Whether a demo report is the one the demo exists to show. The demo head fails the gate on purpose, so
+ * a failing verdict is success here; a pass, an incomplete run, a planted finding that did not show or a
+ * failing finding nobody planted is not. A goroutine leak may be named by the package when narrowing
+ * could not name the test, so its subject is matched loosely.
+ */
+export function judgeDemo(report: Report, expected: { verdict: 'pass' | 'fail'; findings: ExpectedFinding[] }): DemoOutcome {
+  const differences: string[] = []
+  if (report.incomplete) differences.push(`the run did not complete (${report.errors.length} errors)`)
+  if (report.verdict !== expected.verdict) differences.push(`verdict ${report.verdict}, the demo is built to ${expected.verdict}`)
+  const failing = report.findings.filter((f) => f.severity === 'fail')
+  const matches = (e: ExpectedFinding, f: Report['findings'][number]): boolean =>
+    f.kind === e.kind && f.pkg === e.pkg && (f.subject === e.subject || (e.kind === 'goroutine-leak' && (f.subject === e.pkg || f.subject.split(', ').includes(e.subject)))) && (e.metric === undefined || f.metric === e.metric)
+  for (const e of expected.findings) if (!failing.some((f) => matches(e, f))) differences.push(`missing: ${describe(e)}`)
+  for (const f of failing) {
+    if (!expected.findings.some((e) => matches(e, f))) differences.push(`unexpected: ${describe({ kind: f.kind, pkg: f.pkg, subject: f.subject, metric: f.metric })}`)
+  }
+  return { asDesigned: differences.length === 0, differences }
+}
+
+export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ report: Report; markdownPath: string; outcome: DemoOutcome }> {
   const work = outDir ?? (await mkdtemp(join(tmpdir(), 'go-leak-gate-demo-')))
   const repoDir = join(work, 'repo')
   await rm(repoDir, { recursive: true, force: true })
@@ -28,5 +84,5 @@ export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ repor
   const markdownPath = join(work, 'report.md')
   await writeOutput(markdownPath, renderMarkdown(report))
   await writeOutput(join(work, 'report.json'), reportJson(report))
-  return { report, markdownPath }
+  return { report, markdownPath, outcome: judgeDemo(report, await readDemoExpectations()) }
 }
