@@ -1,0 +1,38 @@
+// Shared set-up of the GitHub tests: a fake server with the tokens a workflow can have, and clients for them
+// built exactly as the action builds its own (both plugins on), only with the waits scaled down.
+
+import { createGitHubClient, type GitHubClient } from '../../src/github/client.js'
+import { FakeGitHub, GITHUB_ACTIONS_BOT, type Actor } from './fake-github.js'
+
+export const ALICE: Actor = { login: 'alice', id: 101, type: 'User' }
+export const MALLORY: Actor = { login: 'mallory', id: 666, type: 'User' }
+export const OTHER_BOT: Actor = { login: 'dependabot[bot]', id: 49699333, type: 'Bot' }
+export const PAT_USER: Actor = { login: 'gate-bot-user', id: 5150, type: 'User' }
+
+/** GITHUB_TOKEN of a pull request from this repository: an installation token that may write. */
+export const BOT_TOKEN = 'ghs_bot'
+/** GITHUB_TOKEN of a pull request from a fork: read-only. */
+export const FORK_TOKEN = 'ghs_fork'
+/** A personal access token: GET /user works for it. */
+export const PAT_TOKEN = 'ghp_user'
+
+export async function startFake(): Promise<FakeGitHub> {
+  const fake = await FakeGitHub.start()
+  fake.addToken(BOT_TOKEN, { actor: GITHUB_ACTIONS_BOT, installation: true, write: true })
+  fake.addToken(FORK_TOKEN, { actor: GITHUB_ACTIONS_BOT, installation: true, write: false })
+  fake.addToken(PAT_TOKEN, { actor: PAT_USER, installation: false, write: true })
+  return fake
+}
+
+let clients = 0
+
+export function client(fake: FakeGitHub, token = BOT_TOKEN, log: string[] = [], msPerSecond = 1): GitHubClient {
+  clients++
+  return createGitHubClient({
+    token,
+    baseUrl: fake.url,
+    log: (m) => log.push(m),
+    msPerSecond,
+    throttleId: `test-${clients}`
+  })
+}
