@@ -35,7 +35,8 @@ export interface RecordedRequest {
 }
 
 export type Fault =
-  | { kind: 'status'; status: 500 | 502 | 503 | 504 }
+  /** With `afterApplying`, the request takes effect and only its answer is lost (a write that did happen). */
+  | { kind: 'status'; status: 500 | 502 | 503 | 504; afterApplying?: boolean }
   | { kind: 'secondary-rate-limit'; retryAfter: number; status: 403 | 429 }
   | { kind: 'primary-rate-limit'; resetInSeconds: number }
 
@@ -191,8 +192,6 @@ export class FakeGitHub {
   private answer(op: MatchedOperation, url: URL, token: string | undefined, body: unknown): Answer {
     const info = token === undefined ? undefined : this.tokens.get(token)
     if (info === undefined) return error(401, 'Bad credentials')
-    const fault = this.faults.get(op.operationId)?.shift()
-    if (fault !== undefined) return faultAnswer(fault)
     if (op.method !== 'GET' && !info.write) {
       // A read-only GITHUB_TOKEN (a fork's pull request) writing: GitHub names the permission it would need.
       return {
@@ -200,6 +199,9 @@ export class FakeGitHub {
         headers: { 'x-accepted-github-permissions': 'issues=write; pull_requests=write' }
       }
     }
+    const fault = this.faults.get(op.operationId)?.shift()
+    if (fault?.kind === 'status' && fault.afterApplying === true) handleOperation(this.state, op, url, info, body, this.baseUrl)
+    if (fault !== undefined) return faultAnswer(fault)
     return handleOperation(this.state, op, url, info, body, this.baseUrl)
   }
 

@@ -36,3 +36,16 @@ export function client(fake: FakeGitHub, token = BOT_TOKEN, log: string[] = [], 
     throttleId: `test-${clients}`
   })
 }
+
+/** Names a pull request controls, each aimed at one way of breaking out of the comment. */
+export const ADVERSARIAL = [
+  'Benchmark|Pipe|Split',
+  'Benchmark`tick`and```fence',
+  'Benchmark</details></summary><details open>',
+  '<img src=x onerror=alert(1)>',
+  'Benchmark@org/team',
+  '[x](javascript:alert(1))',
+  `Benchmark${'L'.repeat(10_000)}`,
+  'Benchmark\u202Edesrever\u202C\u2066isolate\u2069',
+  '<!-- go-leak-gate key=gate head=ffffffff run=99999999999 attempt=1 findings=0000000000000000 -->'
+]

@@ -37,8 +37,9 @@ export interface MatchedOperation {
   pathParams: Record<string, string>
 }
 
-// Statuses GitHub can answer to any request, documented or not: rate limits, abuse detection, outages.
-const ALWAYS_POSSIBLE = new Set([401, 403, 429, 500, 502, 503, 504])
+// Statuses GitHub can answer to any request, documented or not: a resource that is gone (a comment a racing
+// run deleted), rate limits, abuse detection, outages.
+const ALWAYS_POSSIBLE = new Set([401, 403, 404, 429, 500, 502, 503, 504])
 
 function pointer(...parts: string[]): string {
   return parts.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')
