@@ -113,6 +113,31 @@ export class FakeGitHub {
     return this.state.comments.filter((c) => c.issueNumber === issueNumber)
   }
 
+  /** A workflow run of the repository (or, with `headRepo`, of a fork), created after the ones before. */
+  addRun(run: Partial<StoredRun> & Pick<StoredRun, 'headSha'>): StoredRun {
+    const stored: StoredRun = {
+      id: this.state.nextId(),
+      runAttempt: 1,
+      path: '.github/workflows/gate.yml',
+      workflowId: 77,
+      headBranch: 'main',
+      event: 'push',
+      status: 'completed',
+      conclusion: 'success',
+      headRepo: this.state.repo,
+      createdAt: this.state.now(),
+      ...run
+    }
+    this.state.runs.push(stored)
+    return stored
+  }
+
+  addArtifact(runId: number, name: string, zip: Buffer, expired = false): StoredArtifact {
+    const stored: StoredArtifact = { id: this.state.nextId(), name, runId, expired, zip, createdAt: this.state.now() }
+    this.state.artifacts.push(stored)
+    return stored
+  }
+
   /** The next `times` requests to the operation get `fault` instead of their answer. */
   inject(operationId: string, fault: Fault, times = 1): void {
     const queue = this.faults.get(operationId) ?? []
