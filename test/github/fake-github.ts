@@ -132,6 +132,22 @@ export class FakeGitHub {
     return stored
   }
 
+  addPull(pull: Partial<StoredPull> & Pick<StoredPull, 'number' | 'headSha'>): StoredPull {
+    const stored: StoredPull = {
+      state: 'open',
+      title: `pull request ${pull.number}`,
+      author: this.state.repo.owner,
+      headRef: `feature-${pull.number}`,
+      headRepo: this.state.repo,
+      baseRef: 'main',
+      baseSha: '0'.repeat(40),
+      files: [],
+      ...pull
+    }
+    this.state.pulls.push(stored)
+    return stored
+  }
+
   addArtifact(runId: number, name: string, zip: Buffer, expired = false): StoredArtifact {
     const stored: StoredArtifact = { id: this.state.nextId(), name, runId, expired, zip, createdAt: this.state.now() }
     this.state.artifacts.push(stored)
