@@ -1,8 +1,7 @@
 // The workflow_run poster: which pull request a triggering run belongs to, from the event and GitHub only.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { checkWorkflowRunEvent, resolvePullRequest, type TriggeringRun } from '../../src/github/fork.js'
-import type { FakeGitHub } from './fake-github.js'
-import { ALICE, client, MALLORY, startFake } from './helpers.js'
+import { ALICE, client, MALLORY, useFakeGitHub } from './helpers.js'
 
 const HEAD = 'c'.repeat(40)
 const REPO = { owner: 'octo', repo: 'demo' }
@@ -47,45 +46,39 @@ describe('checkWorkflowRunEvent', () => {
 })
 
 describe('resolvePullRequest', () => {
-  let fake: FakeGitHub
+  const fake = useFakeGitHub()
   let run: TriggeringRun
 
-  beforeEach(async () => {
-    fake = await startFake()
+  beforeEach(() => {
     const checked = checkWorkflowRunEvent(event(), 'octo/demo', 'gate.yml')
     if (!checked.ok) throw new Error(checked.reason)
     run = checked.run
   })
 
-  afterEach(async () => {
-    await fake.close()
-    expect(fake.violations).toEqual([])
-  })
-
   it('finds a fork’s pull request from the commit, and stamps the comment with the triggering run', async () => {
-    fake.addPull({ number: 12, headSha: HEAD, headRef: 'fix-leak', headRepo: ALICE_FORK, baseSha: '9'.repeat(40) })
-    expect(await resolvePullRequest(client(fake), REPO, run)).toEqual({
+    fake().addPull({ number: 12, headSha: HEAD, headRef: 'fix-leak', headRepo: ALICE_FORK, baseSha: '9'.repeat(40) })
+    expect(await resolvePullRequest(client(fake()), REPO, run)).toEqual({
       status: 'resolved',
       pulls: [{ number: 12, headSha: HEAD, baseSha: '9'.repeat(40), baseRef: 'main' }],
       stamp: { headSha: HEAD, runId: 9001, runAttempt: 2 },
       via: 'commit'
     })
-    expect(fake.requests).toHaveLength(1)
+    expect(fake().requests).toHaveLength(1)
   })
 
   it('falls back to the open pull requests of the head branch when GitHub does not link the fork’s commit', async () => {
-    fake.state.unlinkForkCommits = true
-    fake.addPull({ number: 12, headSha: HEAD, headRef: 'fix-leak', headRepo: ALICE_FORK })
-    const found = await resolvePullRequest(client(fake), REPO, run)
+    fake().state.unlinkForkCommits = true
+    fake().addPull({ number: 12, headSha: HEAD, headRef: 'fix-leak', headRepo: ALICE_FORK })
+    const found = await resolvePullRequest(client(fake()), REPO, run)
     expect(found).toMatchObject({ status: 'resolved', via: 'open pull requests', pulls: [{ number: 12 }] })
-    expect(fake.requests.at(-1)?.query).toEqual({ state: 'open', head: 'alice:fix-leak', per_page: '100' })
+    expect(fake().requests.at(-1)?.query).toEqual({ state: 'open', head: 'alice:fix-leak', per_page: '100' })
   })
 
   it('ignores a pull request from another fork that carries the same commit, and closed or moved-on ones', async () => {
-    fake.addPull({ number: 13, headSha: HEAD, headRef: 'fix-leak', headRepo: MALLORY_FORK })
-    fake.addPull({ number: 14, headSha: HEAD, headRef: 'fix-leak', headRepo: ALICE_FORK, state: 'closed' })
-    fake.addPull({ number: 15, headSha: 'd'.repeat(40), headRef: 'fix-leak', headRepo: ALICE_FORK })
-    const found = await resolvePullRequest(client(fake), REPO, run)
+    fake().addPull({ number: 13, headSha: HEAD, headRef: 'fix-leak', headRepo: MALLORY_FORK })
+    fake().addPull({ number: 14, headSha: HEAD, headRef: 'fix-leak', headRepo: ALICE_FORK, state: 'closed' })
+    fake().addPull({ number: 15, headSha: 'd'.repeat(40), headRef: 'fix-leak', headRepo: ALICE_FORK })
+    const found = await resolvePullRequest(client(fake()), REPO, run)
     expect(found).toEqual({
       status: 'not-found',
       reason: `no open pull request of octo/demo has ${HEAD.slice(0, 12)} from alice/demo as its head (closed, or pushed again since)`
@@ -93,7 +86,7 @@ describe('resolvePullRequest', () => {
   })
 
   it('reports a GitHub failure as a result', async () => {
-    fake.inject('repos/list-pull-requests-associated-with-commit', { kind: 'status', status: 500 }, 4)
-    expect(await resolvePullRequest(client(fake), REPO, run)).toMatchObject({ status: 'failed', error: { kind: 'unavailable' } })
+    fake().inject('repos/list-pull-requests-associated-with-commit', { kind: 'status', status: 500 }, 4)
+    expect(await resolvePullRequest(client(fake()), REPO, run)).toMatchObject({ status: 'failed', error: { kind: 'unavailable' } })
   })
 })

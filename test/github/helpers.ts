@@ -1,6 +1,7 @@
 // Shared set-up of the GitHub tests: a fake server with the tokens a workflow can have, and clients for them
 // built exactly as the action builds its own (both plugins on), only with the waits scaled down.
 
+import { afterEach, beforeEach, expect } from 'vitest'
 import { createGitHubClient, type GitHubClient } from '../../src/github/client.js'
 import { FakeGitHub, GITHUB_ACTIONS_BOT, type Actor } from './fake-github.js'
 
@@ -22,6 +23,28 @@ export async function startFake(): Promise<FakeGitHub> {
   fake.addToken(FORK_TOKEN, { actor: GITHUB_ACTIONS_BOT, installation: true, write: false })
   fake.addToken(PAT_TOKEN, { actor: PAT_USER, installation: false, write: true })
   return fake
+}
+
+/**
+ * A fresh fake GitHub for every test of the enclosing suite, closed after it; the test fails when any request
+ * or answer broke GitHub's OpenAPI description. Returns a getter for the current fake.
+ */
+export function useFakeGitHub(): () => FakeGitHub {
+  let fake: FakeGitHub | undefined
+  beforeEach(async () => {
+    fake = await startFake()
+  })
+  afterEach(async () => {
+    const done = fake
+    fake = undefined
+    if (done === undefined) return
+    await done.close()
+    expect(done.violations).toEqual([])
+  })
+  return () => {
+    if (fake === undefined) throw new Error('the fake GitHub runs only inside a test')
+    return fake
+  }
 }
 
 let clients = 0

@@ -1,18 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { listChangedFiles } from '../../src/github/pull-files.js'
-import type { FakeGitHub } from './fake-github.js'
-import { client, startFake } from './helpers.js'
+import { client, useFakeGitHub } from './helpers.js'
 
-let fake: FakeGitHub
-
-beforeEach(async () => {
-  fake = await startFake()
-})
-
-afterEach(async () => {
-  await fake.close()
-  expect(fake.violations).toEqual([])
-})
+const fake = useFakeGitHub()
 
 describe('listChangedFiles', () => {
   it('reads every page of a pull request’s files, 100 at a time', async () => {
@@ -23,11 +13,11 @@ describe('listChangedFiles', () => {
       deletions: 1,
       patch: `@@ -${i},1 +${i},1 @@\n-old\n+new`
     }))
-    fake.addPull({ number: 7, headSha: 'a'.repeat(40), files })
-    const { files: listed, complete } = await listChangedFiles(client(fake), { owner: 'octo', repo: 'demo', pullNumber: 7 })
+    fake().addPull({ number: 7, headSha: 'a'.repeat(40), files })
+    const { files: listed, complete } = await listChangedFiles(client(fake()), { owner: 'octo', repo: 'demo', pullNumber: 7 })
     expect(listed).toHaveLength(230)
     expect(listed[229]).toEqual({ filename: 'pkg229/file.go', status: 'modified', patch: '@@ -229,1 +229,1 @@\n-old\n+new' })
     expect(complete).toBe(true)
-    expect(fake.requests.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3'])
+    expect(fake().requests.map((r) => r.query.page ?? '1')).toEqual(['1', '2', '3'])
   })
 })
