@@ -7,7 +7,9 @@
 // where the fake server checks every call against GitHub's description.) So: a configured login wins; else
 // GET /user; when that is refused the token is an installation token and, in a workflow, GITHUB_TOKEN, whose
 // comments GitHub writes as `github-actions[bot]`. A GitHub App's own token writes as `<app-slug>[bot]`: that
-// is what the configured login is for.
+// is what the configured login is for. Without it such a run still ends with one comment (after creating, the
+// comment module lists again by the login GitHub gave the new comment and folds it into the earlier one), at
+// the price of a create and a delete per run.
 
 import type { GitHubClient } from './client.js'
 import { attempt, GitHubError } from './errors.js'

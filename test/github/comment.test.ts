@@ -113,6 +113,21 @@ describe('publishComment: whose comment it is', () => {
     expect(fake().comments(PR).filter((c) => c.author.login === PAT_USER.login)).toHaveLength(1)
   })
 
+  it('with a GitHub App’s token and no configured author, still converges on one comment per key', async () => {
+    const app = { login: 'gate-app[bot]', id: 777, type: 'Bot' as const }
+    fake().addToken('ghs_app', { actor: app, installation: true, write: true })
+    const log: string[] = []
+    await run(options(sampleReport(), stamp(100), { log: (m) => log.push(m) }), 'ghs_app')
+    const second = await run(options(passingReport(), stamp(101), { log: (m) => log.push(m) }), 'ghs_app')
+    // It looked for github-actions[bot], created anew, then found its own earlier comment and folded into it.
+    expect(second.outcome).toMatchObject({ status: 'updated', removedDuplicates: 1 })
+    expect(fake().comments(PR).filter((c) => c.author.login === app.login)).toHaveLength(1)
+    expect(log.join('\n')).toContain('set the comment author to gate-app[bot]')
+    const third = await run(options(passingReport(), stamp(102), { author: app.login }), 'ghs_app')
+    expect(third.outcome.status).toBe('unchanged')
+    expect(third.calls).toEqual(['GET issues/list-comments'])
+  })
+
   it('with a configured author, asks GitHub nothing about the token', async () => {
     const { calls: made } = await run(options(sampleReport(), stamp(100), { author: 'github-actions[bot]' }))
     expect(made[0]).toBe('GET issues/list-comments')
