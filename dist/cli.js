@@ -394,6 +394,15 @@ const RUN$1 = {
         name: 'bench-race',
         aliases: { keys: ['run.race'] },
         doc: 'Measure benchmarks under -race (compare only with a base measured the same way).'
+    }),
+    // As tests.settle: goleak retries for about 0.4 s; a benchmark's workers stop after b.N like a test's.
+    settleMs: opt({
+        key: 'run.settle',
+        kind: duration(),
+        default: 500,
+        name: 'settle',
+        doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
+        more: 'Only those runs wait; the timed runs never do.'
     })
 };
 const TESTS = {
@@ -9633,7 +9642,7 @@ async function readConfigFile(path, moduleDir) {
 // The defaults as typed sections, read off the option table (where each default and its reason live).
 const byDefault = (option) => structuredClone(option.default);
 const DEFAULT_COMPARE = fromTable(TABLE.compare, byDefault);
-fromTable(TABLE.run, byDefault);
+const DEFAULT_RUN = fromTable(TABLE.run, byDefault);
 const DEFAULT_TESTS = fromTable(TABLE.tests, byDefault);
 
 /** Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. */
@@ -22969,7 +22978,6 @@ async function prepareSide(deps, cfg, spec) {
     deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
     return side;
 }
-const BENCH_SETTLE_MS = 500;
 /** Goroutines a benchmark left behind: per signature, the most any small run left. */
 function recordLeaks(result, groups) {
     const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]));
@@ -23028,7 +23036,7 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
     const cwd = pkg.built.pkg.dir;
     // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
     // time, so what is left at their end is what the benchmark leaked.
-    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${BENCH_SETTLE_MS}ms` } : {};
+    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` } : {};
     const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle };
     const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
     const probe = await readProbe(probePath);
@@ -24786,7 +24794,7 @@ async function runDemo(deps, outDir) {
     const config = {
         // Enough runs per side for the Mann-Whitney test to reach significance after the
         // multiple-comparison control, short enough to finish in well under a minute.
-        run: { dir: repo.dir, packages: ['./...'], bench: '.', count: 8, benchtime: '100ms', timeoutMs: 120_000, race: false },
+        run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
         compare: DEFAULT_COMPARE,
         // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
         tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }

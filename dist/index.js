@@ -43514,6 +43514,15 @@ const RUN$1 = {
         name: 'bench-race',
         aliases: { keys: ['run.race'] },
         doc: 'Measure benchmarks under -race (compare only with a base measured the same way).'
+    }),
+    // As tests.settle: goleak retries for about 0.4 s; a benchmark's workers stop after b.N like a test's.
+    settleMs: opt({
+        key: 'run.settle',
+        kind: duration(),
+        default: 500,
+        name: 'settle',
+        doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
+        more: 'Only those runs wait; the timed runs never do.'
     })
 };
 const TESTS = {
@@ -57257,7 +57266,6 @@ async function prepareSide(deps, cfg, spec) {
     deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
     return side;
 }
-const BENCH_SETTLE_MS = 500;
 /** Goroutines a benchmark left behind: per signature, the most any small run left. */
 function recordLeaks(result, groups) {
     const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]));
@@ -57316,7 +57324,7 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
     const cwd = pkg.built.pkg.dir;
     // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
     // time, so what is left at their end is what the benchmark leaked.
-    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${BENCH_SETTLE_MS}ms` } : {};
+    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` } : {};
     const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle };
     const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
     const probe = await readProbe(probePath);

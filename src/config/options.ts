@@ -70,6 +70,15 @@ const RUN = {
     name: 'bench-race',
     aliases: { keys: ['run.race'] },
     doc: 'Measure benchmarks under -race (compare only with a base measured the same way).'
+  }),
+  // As tests.settle: goleak retries for about 0.4 s; a benchmark's workers stop after b.N like a test's.
+  settleMs: opt({
+    key: 'run.settle',
+    kind: duration(),
+    default: 500,
+    name: 'settle',
+    doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
+    more: 'Only those runs wait; the timed runs never do.'
   })
 } satisfies Table<Omit<RunConfig, 'dir'>>
 
