@@ -8,6 +8,7 @@ import { flagNames, flagOptions } from '../../src/config/flags.js'
 import { inputNames } from '../../src/config/inputs.js'
 import { buildConfig, parseConfigText } from '../../src/config/load.js'
 import { NON_OPTION_INPUTS, OPTIONS, OptionValues, type Option } from '../../src/config/options.js'
+import { withReference } from '../../src/config/reference.js'
 import { configSchema, configSchemaText } from '../../src/config/schema.js'
 import { UsageError } from '../../src/errors.js'
 
@@ -37,6 +38,12 @@ function loads(doc: unknown): boolean {
 describe('the option table', () => {
   it('generates the committed config.schema.json (run npm run gen:schema after changing the table)', () => {
     expect(readFileSync(join(ROOT, 'src', 'config', 'config.schema.json'), 'utf8')).toBe(configSchemaText())
+  })
+
+  it("generates README.md's options table (run npm run gen:schema after changing the table)", () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
+    expect(readme).toBe(withReference(readme))
+    expect(readme).toContain('| `tests.run` | `--test-run`, `--tests` | `test-run` | `.` |')
   })
 
   it('has every option input in action.yml with the same default and a description', () => {
