@@ -43794,7 +43794,14 @@ class Reader {
                 }
             });
         }
-        const js = value ? value.toJS(this.doc, { maxAliasCount: MAX_ALIASES }) : null;
+        let js = null;
+        try {
+            js = value ? value.toJS(this.doc, { maxAliasCount: MAX_ALIASES }) : null;
+        }
+        catch (err) {
+            // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs" file).
+            throw new UsageError(`${this.source}: ${node.path}${this.at(value)}: the value cannot be expanded (${errorMessage(err)})`);
+        }
         try {
             const item = (i) => {
                 const at = distExports.isSeq(value) ? value.items[i] : undefined;

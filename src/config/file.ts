@@ -165,7 +165,13 @@ class Reader {
         }
       })
     }
-    const js: unknown = value ? value.toJS(this.doc, { maxAliasCount: MAX_ALIASES }) : null
+    let js: unknown = null
+    try {
+      js = value ? value.toJS(this.doc, { maxAliasCount: MAX_ALIASES }) : null
+    } catch (err) {
+      // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs" file).
+      throw new UsageError(`${this.source}: ${node.path}${this.at(value)}: the value cannot be expanded (${errorMessage(err)})`)
+    }
     try {
       const item = (i: number): Source => {
         const at = isSeq(value) ? value.items[i] : undefined
