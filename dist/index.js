@@ -16,7 +16,7 @@ import require$$0$3 from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
 import require$$0 from 'node:buffer';
-import require$$0$4 from 'node:util';
+import require$$0$4, { isDeepStrictEqual } from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$5 from 'node:diagnostics_channel';
@@ -33,7 +33,7 @@ import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { resolve as resolve$1, dirname, join, relative as relative$1 } from 'node:path';
-import { readFile, mkdir as mkdir$1, writeFile as writeFile$1, mkdtemp, rm as rm$1, realpath, access as access$2 } from 'node:fs/promises';
+import { open as open$1, mkdir as mkdir$1, writeFile as writeFile$1, mkdtemp, rm as rm$1, realpath, readFile, access as access$2 } from 'node:fs/promises';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
 import { tmpdir } from 'node:os';
@@ -34364,15 +34364,12645 @@ function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
 
-var ajv$2 = {exports: {}};
+var dist = {};
+
+var composer = {};
+
+var directives = {};
+
+var identity = {};
+
+var hasRequiredIdentity;
+
+function requireIdentity () {
+	if (hasRequiredIdentity) return identity;
+	hasRequiredIdentity = 1;
+
+	const ALIAS = Symbol.for('yaml.alias');
+	const DOC = Symbol.for('yaml.document');
+	const MAP = Symbol.for('yaml.map');
+	const PAIR = Symbol.for('yaml.pair');
+	const SCALAR = Symbol.for('yaml.scalar');
+	const SEQ = Symbol.for('yaml.seq');
+	const NODE_TYPE = Symbol.for('yaml.node.type');
+	const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+	const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+	const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+	const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+	const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+	const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+	function isCollection(node) {
+	    if (node && typeof node === 'object')
+	        switch (node[NODE_TYPE]) {
+	            case MAP:
+	            case SEQ:
+	                return true;
+	        }
+	    return false;
+	}
+	function isNode(node) {
+	    if (node && typeof node === 'object')
+	        switch (node[NODE_TYPE]) {
+	            case ALIAS:
+	            case MAP:
+	            case SCALAR:
+	            case SEQ:
+	                return true;
+	        }
+	    return false;
+	}
+	const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+	identity.ALIAS = ALIAS;
+	identity.DOC = DOC;
+	identity.MAP = MAP;
+	identity.NODE_TYPE = NODE_TYPE;
+	identity.PAIR = PAIR;
+	identity.SCALAR = SCALAR;
+	identity.SEQ = SEQ;
+	identity.hasAnchor = hasAnchor;
+	identity.isAlias = isAlias;
+	identity.isCollection = isCollection;
+	identity.isDocument = isDocument;
+	identity.isMap = isMap;
+	identity.isNode = isNode;
+	identity.isPair = isPair;
+	identity.isScalar = isScalar;
+	identity.isSeq = isSeq;
+	return identity;
+}
+
+var visit = {};
+
+var hasRequiredVisit;
+
+function requireVisit () {
+	if (hasRequiredVisit) return visit;
+	hasRequiredVisit = 1;
+
+	var identity = requireIdentity();
+
+	const BREAK = Symbol('break visit');
+	const SKIP = Symbol('skip children');
+	const REMOVE = Symbol('remove node');
+	/**
+	 * Apply a visitor to an AST node or document.
+	 *
+	 * Walks through the tree (depth-first) starting from `node`, calling a
+	 * `visitor` function with three arguments:
+	 *   - `key`: For sequence values and map `Pair`, the node's index in the
+	 *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+	 *     `null` for the root node.
+	 *   - `node`: The current node.
+	 *   - `path`: The ancestry of the current node.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+	 *     sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+	 *   - `Node`: Replace the current node, then continue by visiting it
+	 *   - `number`: While iterating the items of a sequence or map, set the index
+	 *     of the next step. This is useful especially if the index of the current
+	 *     node has changed.
+	 *
+	 * If `visitor` is a single function, it will be called with all values
+	 * encountered in the tree, including e.g. `null` values. Alternatively,
+	 * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+	 * `Alias` and `Scalar` node. To define the same visitor function for more than
+	 * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+	 * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+	 * specific defined one will be used for each node.
+	 */
+	function visit$1(node, visitor) {
+	    const visitor_ = initVisitor(visitor);
+	    if (identity.isDocument(node)) {
+	        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+	        if (cd === REMOVE)
+	            node.contents = null;
+	    }
+	    else
+	        visit_(null, node, visitor_, Object.freeze([]));
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visit$1.BREAK = BREAK;
+	/** Do not visit the children of the current node */
+	visit$1.SKIP = SKIP;
+	/** Remove the current node */
+	visit$1.REMOVE = REMOVE;
+	function visit_(key, node, visitor, path) {
+	    const ctrl = callVisitor(key, node, visitor, path);
+	    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+	        replaceNode(key, path, ctrl);
+	        return visit_(key, ctrl, visitor, path);
+	    }
+	    if (typeof ctrl !== 'symbol') {
+	        if (identity.isCollection(node)) {
+	            path = Object.freeze(path.concat(node));
+	            for (let i = 0; i < node.items.length; ++i) {
+	                const ci = visit_(i, node.items[i], visitor, path);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    node.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	        }
+	        else if (identity.isPair(node)) {
+	            path = Object.freeze(path.concat(node));
+	            const ck = visit_('key', node.key, visitor, path);
+	            if (ck === BREAK)
+	                return BREAK;
+	            else if (ck === REMOVE)
+	                node.key = null;
+	            const cv = visit_('value', node.value, visitor, path);
+	            if (cv === BREAK)
+	                return BREAK;
+	            else if (cv === REMOVE)
+	                node.value = null;
+	        }
+	    }
+	    return ctrl;
+	}
+	/**
+	 * Apply an async visitor to an AST node or document.
+	 *
+	 * Walks through the tree (depth-first) starting from `node`, calling a
+	 * `visitor` function with three arguments:
+	 *   - `key`: For sequence values and map `Pair`, the node's index in the
+	 *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+	 *     `null` for the root node.
+	 *   - `node`: The current node.
+	 *   - `path`: The ancestry of the current node.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `Promise`: Must resolve to one of the following values
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+	 *     sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+	 *   - `Node`: Replace the current node, then continue by visiting it
+	 *   - `number`: While iterating the items of a sequence or map, set the index
+	 *     of the next step. This is useful especially if the index of the current
+	 *     node has changed.
+	 *
+	 * If `visitor` is a single function, it will be called with all values
+	 * encountered in the tree, including e.g. `null` values. Alternatively,
+	 * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+	 * `Alias` and `Scalar` node. To define the same visitor function for more than
+	 * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+	 * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+	 * specific defined one will be used for each node.
+	 */
+	async function visitAsync(node, visitor) {
+	    const visitor_ = initVisitor(visitor);
+	    if (identity.isDocument(node)) {
+	        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+	        if (cd === REMOVE)
+	            node.contents = null;
+	    }
+	    else
+	        await visitAsync_(null, node, visitor_, Object.freeze([]));
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visitAsync.BREAK = BREAK;
+	/** Do not visit the children of the current node */
+	visitAsync.SKIP = SKIP;
+	/** Remove the current node */
+	visitAsync.REMOVE = REMOVE;
+	async function visitAsync_(key, node, visitor, path) {
+	    const ctrl = await callVisitor(key, node, visitor, path);
+	    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+	        replaceNode(key, path, ctrl);
+	        return visitAsync_(key, ctrl, visitor, path);
+	    }
+	    if (typeof ctrl !== 'symbol') {
+	        if (identity.isCollection(node)) {
+	            path = Object.freeze(path.concat(node));
+	            for (let i = 0; i < node.items.length; ++i) {
+	                const ci = await visitAsync_(i, node.items[i], visitor, path);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    node.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	        }
+	        else if (identity.isPair(node)) {
+	            path = Object.freeze(path.concat(node));
+	            const ck = await visitAsync_('key', node.key, visitor, path);
+	            if (ck === BREAK)
+	                return BREAK;
+	            else if (ck === REMOVE)
+	                node.key = null;
+	            const cv = await visitAsync_('value', node.value, visitor, path);
+	            if (cv === BREAK)
+	                return BREAK;
+	            else if (cv === REMOVE)
+	                node.value = null;
+	        }
+	    }
+	    return ctrl;
+	}
+	function initVisitor(visitor) {
+	    if (typeof visitor === 'object' &&
+	        (visitor.Collection || visitor.Node || visitor.Value)) {
+	        return Object.assign({
+	            Alias: visitor.Node,
+	            Map: visitor.Node,
+	            Scalar: visitor.Node,
+	            Seq: visitor.Node
+	        }, visitor.Value && {
+	            Map: visitor.Value,
+	            Scalar: visitor.Value,
+	            Seq: visitor.Value
+	        }, visitor.Collection && {
+	            Map: visitor.Collection,
+	            Seq: visitor.Collection
+	        }, visitor);
+	    }
+	    return visitor;
+	}
+	function callVisitor(key, node, visitor, path) {
+	    if (typeof visitor === 'function')
+	        return visitor(key, node, path);
+	    if (identity.isMap(node))
+	        return visitor.Map?.(key, node, path);
+	    if (identity.isSeq(node))
+	        return visitor.Seq?.(key, node, path);
+	    if (identity.isPair(node))
+	        return visitor.Pair?.(key, node, path);
+	    if (identity.isScalar(node))
+	        return visitor.Scalar?.(key, node, path);
+	    if (identity.isAlias(node))
+	        return visitor.Alias?.(key, node, path);
+	    return undefined;
+	}
+	function replaceNode(key, path, node) {
+	    const parent = path[path.length - 1];
+	    if (identity.isCollection(parent)) {
+	        parent.items[key] = node;
+	    }
+	    else if (identity.isPair(parent)) {
+	        if (key === 'key')
+	            parent.key = node;
+	        else
+	            parent.value = node;
+	    }
+	    else if (identity.isDocument(parent)) {
+	        parent.contents = node;
+	    }
+	    else {
+	        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+	        throw new Error(`Cannot replace node with ${pt} parent`);
+	    }
+	}
+
+	visit.visit = visit$1;
+	visit.visitAsync = visitAsync;
+	return visit;
+}
+
+var hasRequiredDirectives;
+
+function requireDirectives () {
+	if (hasRequiredDirectives) return directives;
+	hasRequiredDirectives = 1;
+
+	var identity = requireIdentity();
+	var visit = requireVisit();
+
+	const escapeChars = {
+	    '!': '%21',
+	    ',': '%2C',
+	    '[': '%5B',
+	    ']': '%5D',
+	    '{': '%7B',
+	    '}': '%7D'
+	};
+	const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+	class Directives {
+	    constructor(yaml, tags) {
+	        /**
+	         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+	         * included in the document's stringified representation.
+	         */
+	        this.docStart = null;
+	        /** The doc-end marker `...`.  */
+	        this.docEnd = false;
+	        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+	        this.tags = Object.assign({}, Directives.defaultTags, tags);
+	    }
+	    clone() {
+	        const copy = new Directives(this.yaml, this.tags);
+	        copy.docStart = this.docStart;
+	        return copy;
+	    }
+	    /**
+	     * During parsing, get a Directives instance for the current document and
+	     * update the stream state according to the current version's spec.
+	     */
+	    atDocument() {
+	        const res = new Directives(this.yaml, this.tags);
+	        switch (this.yaml.version) {
+	            case '1.1':
+	                this.atNextDocument = true;
+	                break;
+	            case '1.2':
+	                this.atNextDocument = false;
+	                this.yaml = {
+	                    explicit: Directives.defaultYaml.explicit,
+	                    version: '1.2'
+	                };
+	                this.tags = Object.assign({}, Directives.defaultTags);
+	                break;
+	        }
+	        return res;
+	    }
+	    /**
+	     * @param onError - May be called even if the action was successful
+	     * @returns `true` on success
+	     */
+	    add(line, onError) {
+	        if (this.atNextDocument) {
+	            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+	            this.tags = Object.assign({}, Directives.defaultTags);
+	            this.atNextDocument = false;
+	        }
+	        const parts = line.trim().split(/[ \t]+/);
+	        const name = parts.shift();
+	        switch (name) {
+	            case '%TAG': {
+	                if (parts.length !== 2) {
+	                    onError(0, '%TAG directive should contain exactly two parts');
+	                    if (parts.length < 2)
+	                        return false;
+	                }
+	                const [handle, prefix] = parts;
+	                this.tags[handle] = prefix;
+	                return true;
+	            }
+	            case '%YAML': {
+	                this.yaml.explicit = true;
+	                if (parts.length !== 1) {
+	                    onError(0, '%YAML directive should contain exactly one part');
+	                    return false;
+	                }
+	                const [version] = parts;
+	                if (version === '1.1' || version === '1.2') {
+	                    this.yaml.version = version;
+	                    return true;
+	                }
+	                else {
+	                    const isValid = /^\d+\.\d+$/.test(version);
+	                    onError(6, `Unsupported YAML version ${version}`, isValid);
+	                    return false;
+	                }
+	            }
+	            default:
+	                onError(0, `Unknown directive ${name}`, true);
+	                return false;
+	        }
+	    }
+	    /**
+	     * Resolves a tag, matching handles to those defined in %TAG directives.
+	     *
+	     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+	     *   `'!local'` tag, or `null` if unresolvable.
+	     */
+	    tagName(source, onError) {
+	        if (source === '!')
+	            return '!'; // non-specific tag
+	        if (source[0] !== '!') {
+	            onError(`Not a valid tag: ${source}`);
+	            return null;
+	        }
+	        if (source[1] === '<') {
+	            const verbatim = source.slice(2, -1);
+	            if (verbatim === '!' || verbatim === '!!') {
+	                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+	                return null;
+	            }
+	            if (source[source.length - 1] !== '>')
+	                onError('Verbatim tags must end with a >');
+	            return verbatim;
+	        }
+	        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+	        if (!suffix)
+	            onError(`The ${source} tag has no suffix`);
+	        const prefix = this.tags[handle];
+	        if (prefix) {
+	            try {
+	                return prefix + decodeURIComponent(suffix);
+	            }
+	            catch (error) {
+	                onError(String(error));
+	                return null;
+	            }
+	        }
+	        if (handle === '!')
+	            return source; // local tag
+	        onError(`Could not resolve tag: ${source}`);
+	        return null;
+	    }
+	    /**
+	     * Given a fully resolved tag, returns its printable string form,
+	     * taking into account current tag prefixes and defaults.
+	     */
+	    tagString(tag) {
+	        for (const [handle, prefix] of Object.entries(this.tags)) {
+	            if (tag.startsWith(prefix))
+	                return handle + escapeTagName(tag.substring(prefix.length));
+	        }
+	        return tag[0] === '!' ? tag : `!<${tag}>`;
+	    }
+	    toString(doc) {
+	        const lines = this.yaml.explicit
+	            ? [`%YAML ${this.yaml.version || '1.2'}`]
+	            : [];
+	        const tagEntries = Object.entries(this.tags);
+	        let tagNames;
+	        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+	            const tags = {};
+	            visit.visit(doc.contents, (_key, node) => {
+	                if (identity.isNode(node) && node.tag)
+	                    tags[node.tag] = true;
+	            });
+	            tagNames = Object.keys(tags);
+	        }
+	        else
+	            tagNames = [];
+	        for (const [handle, prefix] of tagEntries) {
+	            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+	                continue;
+	            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+	                lines.push(`%TAG ${handle} ${prefix}`);
+	        }
+	        return lines.join('\n');
+	    }
+	}
+	Directives.defaultYaml = { explicit: false, version: '1.2' };
+	Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+	directives.Directives = Directives;
+	return directives;
+}
+
+var Document = {};
+
+var Alias = {};
+
+var anchors = {};
+
+var hasRequiredAnchors;
+
+function requireAnchors () {
+	if (hasRequiredAnchors) return anchors;
+	hasRequiredAnchors = 1;
+
+	var identity = requireIdentity();
+	var visit = requireVisit();
+
+	/**
+	 * Verify that the input string is a valid anchor.
+	 *
+	 * Will throw on errors.
+	 */
+	function anchorIsValid(anchor) {
+	    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+	        const sa = JSON.stringify(anchor);
+	        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+	        throw new Error(msg);
+	    }
+	    return true;
+	}
+	function anchorNames(root) {
+	    const anchors = new Set();
+	    visit.visit(root, {
+	        Value(_key, node) {
+	            if (node.anchor)
+	                anchors.add(node.anchor);
+	        }
+	    });
+	    return anchors;
+	}
+	/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+	function findNewAnchor(prefix, exclude) {
+	    for (let i = 1; true; ++i) {
+	        const name = `${prefix}${i}`;
+	        if (!exclude.has(name))
+	            return name;
+	    }
+	}
+	function createNodeAnchors(doc, prefix) {
+	    const aliasObjects = [];
+	    const sourceObjects = new Map();
+	    let prevAnchors = null;
+	    return {
+	        onAnchor: (source) => {
+	            aliasObjects.push(source);
+	            prevAnchors ?? (prevAnchors = anchorNames(doc));
+	            const anchor = findNewAnchor(prefix, prevAnchors);
+	            prevAnchors.add(anchor);
+	            return anchor;
+	        },
+	        /**
+	         * With circular references, the source node is only resolved after all
+	         * of its child nodes are. This is why anchors are set only after all of
+	         * the nodes have been created.
+	         */
+	        setAnchors: () => {
+	            for (const source of aliasObjects) {
+	                const ref = sourceObjects.get(source);
+	                if (typeof ref === 'object' &&
+	                    ref.anchor &&
+	                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+	                    ref.node.anchor = ref.anchor;
+	                }
+	                else {
+	                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+	                    error.source = source;
+	                    throw error;
+	                }
+	            }
+	        },
+	        sourceObjects
+	    };
+	}
+
+	anchors.anchorIsValid = anchorIsValid;
+	anchors.anchorNames = anchorNames;
+	anchors.createNodeAnchors = createNodeAnchors;
+	anchors.findNewAnchor = findNewAnchor;
+	return anchors;
+}
+
+var Node = {};
+
+var applyReviver = {};
+
+var hasRequiredApplyReviver;
+
+function requireApplyReviver () {
+	if (hasRequiredApplyReviver) return applyReviver;
+	hasRequiredApplyReviver = 1;
+
+	/**
+	 * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+	 * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+	 * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+	 *
+	 * Includes extensions for handling Map and Set objects.
+	 */
+	function applyReviver$1(reviver, obj, key, val) {
+	    if (val && typeof val === 'object') {
+	        if (Array.isArray(val)) {
+	            for (let i = 0, len = val.length; i < len; ++i) {
+	                const v0 = val[i];
+	                const v1 = applyReviver$1(reviver, val, String(i), v0);
+	                // eslint-disable-next-line @typescript-eslint/no-array-delete
+	                if (v1 === undefined)
+	                    delete val[i];
+	                else if (v1 !== v0)
+	                    val[i] = v1;
+	            }
+	        }
+	        else if (val instanceof Map) {
+	            for (const k of Array.from(val.keys())) {
+	                const v0 = val.get(k);
+	                const v1 = applyReviver$1(reviver, val, k, v0);
+	                if (v1 === undefined)
+	                    val.delete(k);
+	                else if (v1 !== v0)
+	                    val.set(k, v1);
+	            }
+	        }
+	        else if (val instanceof Set) {
+	            for (const v0 of Array.from(val)) {
+	                const v1 = applyReviver$1(reviver, val, v0, v0);
+	                if (v1 === undefined)
+	                    val.delete(v0);
+	                else if (v1 !== v0) {
+	                    val.delete(v0);
+	                    val.add(v1);
+	                }
+	            }
+	        }
+	        else {
+	            for (const [k, v0] of Object.entries(val)) {
+	                const v1 = applyReviver$1(reviver, val, k, v0);
+	                if (v1 === undefined)
+	                    delete val[k];
+	                else if (v1 !== v0)
+	                    val[k] = v1;
+	            }
+	        }
+	    }
+	    return reviver.call(obj, key, val);
+	}
+
+	applyReviver.applyReviver = applyReviver$1;
+	return applyReviver;
+}
+
+var toJS = {};
+
+var hasRequiredToJS;
+
+function requireToJS () {
+	if (hasRequiredToJS) return toJS;
+	hasRequiredToJS = 1;
+
+	var identity = requireIdentity();
+
+	/**
+	 * Recursively convert any node or its contents to native JavaScript
+	 *
+	 * @param value - The input value
+	 * @param arg - If `value` defines a `toJSON()` method, use this
+	 *   as its first argument
+	 * @param ctx - Conversion context, originally set in Document#toJS(). If
+	 *   `{ keep: true }` is not set, output should be suitable for JSON
+	 *   stringification.
+	 */
+	function toJS$1(value, arg, ctx) {
+	    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+	    if (Array.isArray(value))
+	        return value.map((v, i) => toJS$1(v, String(i), ctx));
+	    if (value && typeof value.toJSON === 'function') {
+	        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+	        if (!ctx || !identity.hasAnchor(value))
+	            return value.toJSON(arg, ctx);
+	        const data = { aliasCount: 0, count: 1, res: undefined };
+	        ctx.anchors.set(value, data);
+	        ctx.onCreate = res => {
+	            data.res = res;
+	            delete ctx.onCreate;
+	        };
+	        const res = value.toJSON(arg, ctx);
+	        if (ctx.onCreate)
+	            ctx.onCreate(res);
+	        return res;
+	    }
+	    if (typeof value === 'bigint' && !ctx?.keep)
+	        return Number(value);
+	    return value;
+	}
+
+	toJS.toJS = toJS$1;
+	return toJS;
+}
+
+var hasRequiredNode;
+
+function requireNode () {
+	if (hasRequiredNode) return Node;
+	hasRequiredNode = 1;
+
+	var applyReviver = requireApplyReviver();
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+
+	class NodeBase {
+	    constructor(type) {
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+	    }
+	    /** Create a copy of this node.  */
+	    clone() {
+	        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /** A plain JavaScript representation of this node. */
+	    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+	        if (!identity.isDocument(doc))
+	            throw new TypeError('A document argument is required');
+	        const ctx = {
+	            anchors: new Map(),
+	            doc,
+	            keep: true,
+	            mapAsMap: mapAsMap === true,
+	            mapKeyWarned: false,
+	            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+	        };
+	        const res = toJS.toJS(this, '', ctx);
+	        if (typeof onAnchor === 'function')
+	            for (const { count, res } of ctx.anchors.values())
+	                onAnchor(res, count);
+	        return typeof reviver === 'function'
+	            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+	            : res;
+	    }
+	}
+
+	Node.NodeBase = NodeBase;
+	return Node;
+}
+
+var hasRequiredAlias;
+
+function requireAlias () {
+	if (hasRequiredAlias) return Alias;
+	hasRequiredAlias = 1;
+
+	var anchors = requireAnchors();
+	var visit = requireVisit();
+	var identity = requireIdentity();
+	var Node = requireNode();
+	var toJS = requireToJS();
+
+	let Alias$1 = class Alias extends Node.NodeBase {
+	    constructor(source) {
+	        super(identity.ALIAS);
+	        this.source = source;
+	        Object.defineProperty(this, 'tag', {
+	            set() {
+	                throw new Error('Alias nodes cannot have tags');
+	            }
+	        });
+	    }
+	    /**
+	     * Resolve the value of this alias within `doc`, finding the last
+	     * instance of the `source` anchor before this node.
+	     */
+	    resolve(doc, ctx) {
+	        if (ctx?.maxAliasCount === 0)
+	            throw new ReferenceError('Alias resolution is disabled');
+	        let nodes;
+	        if (ctx?.aliasResolveCache) {
+	            nodes = ctx.aliasResolveCache;
+	        }
+	        else {
+	            nodes = [];
+	            visit.visit(doc, {
+	                Node: (_key, node) => {
+	                    if (identity.isAlias(node) || identity.hasAnchor(node))
+	                        nodes.push(node);
+	                }
+	            });
+	            if (ctx)
+	                ctx.aliasResolveCache = nodes;
+	        }
+	        let found = undefined;
+	        for (const node of nodes) {
+	            if (node === this)
+	                break;
+	            if (node.anchor === this.source)
+	                found = node;
+	        }
+	        if (found && ctx) {
+	            const { anchors, doc, maxAliasCount } = ctx;
+	            let data = anchors.get(found);
+	            if (!data) {
+	                // Resolve anchors for Node.prototype.toJS()
+	                toJS.toJS(found, null, ctx);
+	                data = anchors.get(found);
+	            }
+	            /* istanbul ignore if */
+	            if (data?.res === undefined) {
+	                const msg = 'This should not happen: Alias anchor was not resolved?';
+	                throw new ReferenceError(msg);
+	            }
+	            if (maxAliasCount >= 0) {
+	                data.count += 1;
+	                if (data.aliasCount === 0)
+	                    data.aliasCount = getAliasCount(doc, found, anchors);
+	                if (data.count * data.aliasCount > maxAliasCount) {
+	                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+	                    throw new ReferenceError(msg);
+	                }
+	            }
+	        }
+	        return found;
+	    }
+	    toJSON(_arg, ctx) {
+	        if (!ctx)
+	            return { source: this.source };
+	        const source = this.resolve(ctx.doc, ctx);
+	        if (!source) {
+	            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+	            throw new ReferenceError(msg);
+	        }
+	        return ctx.anchors.get(source).res;
+	    }
+	    toString(ctx, _onComment, _onChompKeep) {
+	        const src = `*${this.source}`;
+	        if (ctx) {
+	            anchors.anchorIsValid(this.source);
+	            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+	                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+	                throw new Error(msg);
+	            }
+	            if (ctx.implicitKey)
+	                return `${src} `;
+	        }
+	        return src;
+	    }
+	};
+	function getAliasCount(doc, node, anchors) {
+	    if (identity.isAlias(node)) {
+	        const source = node.resolve(doc);
+	        const anchor = anchors && source && anchors.get(source);
+	        return anchor ? anchor.count * anchor.aliasCount : 0;
+	    }
+	    else if (identity.isCollection(node)) {
+	        let count = 0;
+	        for (const item of node.items) {
+	            const c = getAliasCount(doc, item, anchors);
+	            if (c > count)
+	                count = c;
+	        }
+	        return count;
+	    }
+	    else if (identity.isPair(node)) {
+	        const kc = getAliasCount(doc, node.key, anchors);
+	        const vc = getAliasCount(doc, node.value, anchors);
+	        return Math.max(kc, vc);
+	    }
+	    return 1;
+	}
+
+	Alias.Alias = Alias$1;
+	return Alias;
+}
+
+var Collection = {};
+
+var createNode = {};
+
+var Scalar = {};
+
+var hasRequiredScalar;
+
+function requireScalar () {
+	if (hasRequiredScalar) return Scalar;
+	hasRequiredScalar = 1;
+
+	var identity = requireIdentity();
+	var Node = requireNode();
+	var toJS = requireToJS();
+
+	const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+	let Scalar$1 = class Scalar extends Node.NodeBase {
+	    constructor(value) {
+	        super(identity.SCALAR);
+	        this.value = value;
+	    }
+	    toJSON(arg, ctx) {
+	        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+	    }
+	    toString() {
+	        return String(this.value);
+	    }
+	};
+	Scalar$1.BLOCK_FOLDED = 'BLOCK_FOLDED';
+	Scalar$1.BLOCK_LITERAL = 'BLOCK_LITERAL';
+	Scalar$1.PLAIN = 'PLAIN';
+	Scalar$1.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+	Scalar$1.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+	Scalar.Scalar = Scalar$1;
+	Scalar.isScalarValue = isScalarValue;
+	return Scalar;
+}
+
+var hasRequiredCreateNode;
+
+function requireCreateNode () {
+	if (hasRequiredCreateNode) return createNode;
+	hasRequiredCreateNode = 1;
+
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+
+	const defaultTagPrefix = 'tag:yaml.org,2002:';
+	function findTagObject(value, tagName, tags) {
+	    if (tagName) {
+	        const match = tags.filter(t => t.tag === tagName);
+	        const tagObj = match.find(t => !t.format) ?? match[0];
+	        if (!tagObj)
+	            throw new Error(`Tag ${tagName} not found`);
+	        return tagObj;
+	    }
+	    return tags.find(t => t.identify?.(value) && !t.format);
+	}
+	function createNode$1(value, tagName, ctx) {
+	    if (identity.isDocument(value))
+	        value = value.contents;
+	    if (identity.isNode(value))
+	        return value;
+	    if (identity.isPair(value)) {
+	        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+	        map.items.push(value);
+	        return map;
+	    }
+	    if (value instanceof String ||
+	        value instanceof Number ||
+	        value instanceof Boolean ||
+	        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+	    ) {
+	        // https://tc39.es/ecma262/#sec-serializejsonproperty
+	        value = value.valueOf();
+	    }
+	    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+	    // Detect duplicate references to the same object & use Alias nodes for all
+	    // after first. The `ref` wrapper allows for circular references to resolve.
+	    let ref = undefined;
+	    if (aliasDuplicateObjects && value && typeof value === 'object') {
+	        ref = sourceObjects.get(value);
+	        if (ref) {
+	            ref.anchor ?? (ref.anchor = onAnchor(value));
+	            return new Alias.Alias(ref.anchor);
+	        }
+	        else {
+	            ref = { anchor: null, node: null };
+	            sourceObjects.set(value, ref);
+	        }
+	    }
+	    if (tagName?.startsWith('!!'))
+	        tagName = defaultTagPrefix + tagName.slice(2);
+	    let tagObj = findTagObject(value, tagName, schema.tags);
+	    if (!tagObj) {
+	        if (value && typeof value.toJSON === 'function') {
+	            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+	            value = value.toJSON();
+	        }
+	        if (!value || typeof value !== 'object') {
+	            const node = new Scalar.Scalar(value);
+	            if (ref)
+	                ref.node = node;
+	            return node;
+	        }
+	        tagObj =
+	            value instanceof Map
+	                ? schema[identity.MAP]
+	                : Symbol.iterator in Object(value)
+	                    ? schema[identity.SEQ]
+	                    : schema[identity.MAP];
+	    }
+	    if (onTagObj) {
+	        onTagObj(tagObj);
+	        delete ctx.onTagObj;
+	    }
+	    const node = tagObj?.createNode
+	        ? tagObj.createNode(ctx.schema, value, ctx)
+	        : typeof tagObj?.nodeClass?.from === 'function'
+	            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+	            : new Scalar.Scalar(value);
+	    if (tagName)
+	        node.tag = tagName;
+	    else if (!tagObj.default)
+	        node.tag = tagObj.tag;
+	    if (ref)
+	        ref.node = node;
+	    return node;
+	}
+
+	createNode.createNode = createNode$1;
+	return createNode;
+}
+
+var hasRequiredCollection;
+
+function requireCollection () {
+	if (hasRequiredCollection) return Collection;
+	hasRequiredCollection = 1;
+
+	var createNode = requireCreateNode();
+	var identity = requireIdentity();
+	var Node = requireNode();
+
+	function collectionFromPath(schema, path, value) {
+	    let v = value;
+	    for (let i = path.length - 1; i >= 0; --i) {
+	        const k = path[i];
+	        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+	            const a = [];
+	            a[k] = v;
+	            v = a;
+	        }
+	        else {
+	            v = new Map([[k, v]]);
+	        }
+	    }
+	    return createNode.createNode(v, undefined, {
+	        aliasDuplicateObjects: false,
+	        keepUndefined: false,
+	        onAnchor: () => {
+	            throw new Error('This should not happen, please report a bug.');
+	        },
+	        schema,
+	        sourceObjects: new Map()
+	    });
+	}
+	// Type guard is intentionally a little wrong so as to be more useful,
+	// as it does not cover untypable empty non-string iterables (e.g. []).
+	const isEmptyPath = (path) => path == null ||
+	    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+	let Collection$1 = class Collection extends Node.NodeBase {
+	    constructor(type, schema) {
+	        super(type);
+	        Object.defineProperty(this, 'schema', {
+	            value: schema,
+	            configurable: true,
+	            enumerable: false,
+	            writable: true
+	        });
+	    }
+	    /**
+	     * Create a copy of this collection.
+	     *
+	     * @param schema - If defined, overwrites the original's schema
+	     */
+	    clone(schema) {
+	        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+	        if (schema)
+	            copy.schema = schema;
+	        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /**
+	     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+	     * be a Pair instance or a `{ key, value }` object, which may not have a key
+	     * that already exists in the map.
+	     */
+	    addIn(path, value) {
+	        if (isEmptyPath(path))
+	            this.add(value);
+	        else {
+	            const [key, ...rest] = path;
+	            const node = this.get(key, true);
+	            if (identity.isCollection(node))
+	                node.addIn(rest, value);
+	            else if (node === undefined && this.schema)
+	                this.set(key, collectionFromPath(this.schema, rest, value));
+	            else
+	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	        }
+	    }
+	    /**
+	     * Removes a value from the collection.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    deleteIn(path) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0)
+	            return this.delete(key);
+	        const node = this.get(key, true);
+	        if (identity.isCollection(node))
+	            return node.deleteIn(rest);
+	        else
+	            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	    }
+	    /**
+	     * Returns item at `key`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    getIn(path, keepScalar) {
+	        const [key, ...rest] = path;
+	        const node = this.get(key, true);
+	        if (rest.length === 0)
+	            return !keepScalar && identity.isScalar(node) ? node.value : node;
+	        else
+	            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+	    }
+	    hasAllNullValues(allowScalar) {
+	        return this.items.every(node => {
+	            if (!identity.isPair(node))
+	                return false;
+	            const n = node.value;
+	            return (n == null ||
+	                (allowScalar &&
+	                    identity.isScalar(n) &&
+	                    n.value == null &&
+	                    !n.commentBefore &&
+	                    !n.comment &&
+	                    !n.tag));
+	        });
+	    }
+	    /**
+	     * Checks if the collection includes a value with the key `key`.
+	     */
+	    hasIn(path) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0)
+	            return this.has(key);
+	        const node = this.get(key, true);
+	        return identity.isCollection(node) ? node.hasIn(rest) : false;
+	    }
+	    /**
+	     * Sets a value in this collection. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    setIn(path, value) {
+	        const [key, ...rest] = path;
+	        if (rest.length === 0) {
+	            this.set(key, value);
+	        }
+	        else {
+	            const node = this.get(key, true);
+	            if (identity.isCollection(node))
+	                node.setIn(rest, value);
+	            else if (node === undefined && this.schema)
+	                this.set(key, collectionFromPath(this.schema, rest, value));
+	            else
+	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+	        }
+	    }
+	};
+
+	Collection.Collection = Collection$1;
+	Collection.collectionFromPath = collectionFromPath;
+	Collection.isEmptyPath = isEmptyPath;
+	return Collection;
+}
+
+var Pair = {};
+
+var stringifyPair = {};
+
+var stringify = {};
+
+var stringifyComment = {};
+
+var hasRequiredStringifyComment;
+
+function requireStringifyComment () {
+	if (hasRequiredStringifyComment) return stringifyComment;
+	hasRequiredStringifyComment = 1;
+
+	/**
+	 * Stringifies a comment.
+	 *
+	 * Empty comment lines are left empty,
+	 * lines consisting of a single space are replaced by `#`,
+	 * and all other lines are prefixed with a `#`.
+	 */
+	const stringifyComment$1 = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+	function indentComment(comment, indent) {
+	    if (/^\n+$/.test(comment))
+	        return comment.substring(1);
+	    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+	}
+	const lineComment = (str, indent, comment) => str.endsWith('\n')
+	    ? indentComment(comment, indent)
+	    : comment.includes('\n')
+	        ? '\n' + indentComment(comment, indent)
+	        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+	stringifyComment.indentComment = indentComment;
+	stringifyComment.lineComment = lineComment;
+	stringifyComment.stringifyComment = stringifyComment$1;
+	return stringifyComment;
+}
+
+var stringifyString = {};
+
+var foldFlowLines = {};
+
+var hasRequiredFoldFlowLines;
+
+function requireFoldFlowLines () {
+	if (hasRequiredFoldFlowLines) return foldFlowLines;
+	hasRequiredFoldFlowLines = 1;
+
+	const FOLD_FLOW = 'flow';
+	const FOLD_BLOCK = 'block';
+	const FOLD_QUOTED = 'quoted';
+	/**
+	 * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+	 * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+	 * terminated with `\n` and started with `indent`.
+	 */
+	function foldFlowLines$1(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+	    if (!lineWidth || lineWidth < 0)
+	        return text;
+	    if (lineWidth < minContentWidth)
+	        minContentWidth = 0;
+	    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+	    if (text.length <= endStep)
+	        return text;
+	    const folds = [];
+	    const escapedFolds = {};
+	    let end = lineWidth - indent.length;
+	    if (typeof indentAtStart === 'number') {
+	        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+	            folds.push(0);
+	        else
+	            end = lineWidth - indentAtStart;
+	    }
+	    let split = undefined;
+	    let prev = undefined;
+	    let overflow = false;
+	    let i = -1;
+	    let escStart = -1;
+	    let escEnd = -1;
+	    if (mode === FOLD_BLOCK) {
+	        i = consumeMoreIndentedLines(text, i, indent.length);
+	        if (i !== -1)
+	            end = i + endStep;
+	    }
+	    for (let ch; (ch = text[(i += 1)]);) {
+	        if (mode === FOLD_QUOTED && ch === '\\') {
+	            escStart = i;
+	            switch (text[i + 1]) {
+	                case 'x':
+	                    i += 3;
+	                    break;
+	                case 'u':
+	                    i += 5;
+	                    break;
+	                case 'U':
+	                    i += 9;
+	                    break;
+	                default:
+	                    i += 1;
+	            }
+	            escEnd = i;
+	        }
+	        if (ch === '\n') {
+	            if (mode === FOLD_BLOCK)
+	                i = consumeMoreIndentedLines(text, i, indent.length);
+	            end = i + indent.length + endStep;
+	            split = undefined;
+	        }
+	        else {
+	            if (ch === ' ' &&
+	                prev &&
+	                prev !== ' ' &&
+	                prev !== '\n' &&
+	                prev !== '\t') {
+	                // space surrounded by non-space can be replaced with newline + indent
+	                const next = text[i + 1];
+	                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+	                    split = i;
+	            }
+	            if (i >= end) {
+	                if (split) {
+	                    folds.push(split);
+	                    end = split + endStep;
+	                    split = undefined;
+	                }
+	                else if (mode === FOLD_QUOTED) {
+	                    // white-space collected at end may stretch past lineWidth
+	                    while (prev === ' ' || prev === '\t') {
+	                        prev = ch;
+	                        ch = text[(i += 1)];
+	                        overflow = true;
+	                    }
+	                    // Account for newline escape, but don't break preceding escape
+	                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+	                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+	                    if (escapedFolds[j])
+	                        return text;
+	                    folds.push(j);
+	                    escapedFolds[j] = true;
+	                    end = j + endStep;
+	                    split = undefined;
+	                }
+	                else {
+	                    overflow = true;
+	                }
+	            }
+	        }
+	        prev = ch;
+	    }
+	    if (overflow && onOverflow)
+	        onOverflow();
+	    if (folds.length === 0)
+	        return text;
+	    if (onFold)
+	        onFold();
+	    let res = text.slice(0, folds[0]);
+	    for (let i = 0; i < folds.length; ++i) {
+	        const fold = folds[i];
+	        const end = folds[i + 1] || text.length;
+	        if (fold === 0)
+	            res = `\n${indent}${text.slice(0, end)}`;
+	        else {
+	            if (mode === FOLD_QUOTED && escapedFolds[fold])
+	                res += `${text[fold]}\\`;
+	            res += `\n${indent}${text.slice(fold + 1, end)}`;
+	        }
+	    }
+	    return res;
+	}
+	/**
+	 * Presumes `i + 1` is at the start of a line
+	 * @returns index of last newline in more-indented block
+	 */
+	function consumeMoreIndentedLines(text, i, indent) {
+	    let end = i;
+	    let start = i + 1;
+	    let ch = text[start];
+	    while (ch === ' ' || ch === '\t') {
+	        if (i < start + indent) {
+	            ch = text[++i];
+	        }
+	        else {
+	            do {
+	                ch = text[++i];
+	            } while (ch && ch !== '\n');
+	            end = i;
+	            start = i + 1;
+	            ch = text[start];
+	        }
+	    }
+	    return end;
+	}
+
+	foldFlowLines.FOLD_BLOCK = FOLD_BLOCK;
+	foldFlowLines.FOLD_FLOW = FOLD_FLOW;
+	foldFlowLines.FOLD_QUOTED = FOLD_QUOTED;
+	foldFlowLines.foldFlowLines = foldFlowLines$1;
+	return foldFlowLines;
+}
+
+var hasRequiredStringifyString;
+
+function requireStringifyString () {
+	if (hasRequiredStringifyString) return stringifyString;
+	hasRequiredStringifyString = 1;
+
+	var Scalar = requireScalar();
+	var foldFlowLines = requireFoldFlowLines();
+
+	const getFoldOptions = (ctx, isBlock) => ({
+	    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+	    lineWidth: ctx.options.lineWidth,
+	    minContentWidth: ctx.options.minContentWidth
+	});
+	// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+	// presume that's starting a new document.
+	const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+	function lineLengthOverLimit(str, lineWidth, indentLength) {
+	    if (!lineWidth || lineWidth < 0)
+	        return false;
+	    const limit = lineWidth - indentLength;
+	    const strLen = str.length;
+	    if (strLen <= limit)
+	        return false;
+	    for (let i = 0, start = 0; i < strLen; ++i) {
+	        if (str[i] === '\n') {
+	            if (i - start > limit)
+	                return true;
+	            start = i + 1;
+	            if (strLen - start <= limit)
+	                return false;
+	        }
+	    }
+	    return true;
+	}
+	function doubleQuotedString(value, ctx) {
+	    const json = JSON.stringify(value);
+	    if (ctx.options.doubleQuotedAsJSON)
+	        return json;
+	    const { implicitKey } = ctx;
+	    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+	    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+	    let str = '';
+	    let start = 0;
+	    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+	        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+	            // space before newline needs to be escaped to not be folded
+	            str += json.slice(start, i) + '\\ ';
+	            i += 1;
+	            start = i;
+	            ch = '\\';
+	        }
+	        if (ch === '\\')
+	            switch (json[i + 1]) {
+	                case 'u':
+	                    {
+	                        str += json.slice(start, i);
+	                        const code = json.substr(i + 2, 4);
+	                        switch (code) {
+	                            case '0000':
+	                                str += '\\0';
+	                                break;
+	                            case '0007':
+	                                str += '\\a';
+	                                break;
+	                            case '000b':
+	                                str += '\\v';
+	                                break;
+	                            case '001b':
+	                                str += '\\e';
+	                                break;
+	                            case '0085':
+	                                str += '\\N';
+	                                break;
+	                            case '00a0':
+	                                str += '\\_';
+	                                break;
+	                            case '2028':
+	                                str += '\\L';
+	                                break;
+	                            case '2029':
+	                                str += '\\P';
+	                                break;
+	                            default:
+	                                if (code.substr(0, 2) === '00')
+	                                    str += '\\x' + code.substr(2);
+	                                else
+	                                    str += json.substr(i, 6);
+	                        }
+	                        i += 5;
+	                        start = i + 1;
+	                    }
+	                    break;
+	                case 'n':
+	                    if (implicitKey ||
+	                        json[i + 2] === '"' ||
+	                        json.length < minMultiLineLength) {
+	                        i += 1;
+	                    }
+	                    else {
+	                        // folding will eat first newline
+	                        str += json.slice(start, i) + '\n\n';
+	                        while (json[i + 2] === '\\' &&
+	                            json[i + 3] === 'n' &&
+	                            json[i + 4] !== '"') {
+	                            str += '\n';
+	                            i += 2;
+	                        }
+	                        str += indent;
+	                        // space after newline needs to be escaped to not be folded
+	                        if (json[i + 2] === ' ')
+	                            str += '\\';
+	                        i += 1;
+	                        start = i + 1;
+	                    }
+	                    break;
+	                default:
+	                    i += 1;
+	            }
+	    }
+	    str = start ? str + json.slice(start) : json;
+	    return implicitKey
+	        ? str
+	        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+	}
+	function singleQuotedString(value, ctx) {
+	    if (ctx.options.singleQuote === false ||
+	        (ctx.implicitKey && value.includes('\n')) ||
+	        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+	    )
+	        return doubleQuotedString(value, ctx);
+	    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+	    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+	    return ctx.implicitKey
+	        ? res
+	        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+	}
+	function quotedString(value, ctx) {
+	    const { singleQuote } = ctx.options;
+	    let qs;
+	    if (singleQuote === false)
+	        qs = doubleQuotedString;
+	    else {
+	        const hasDouble = value.includes('"');
+	        const hasSingle = value.includes("'");
+	        if (hasDouble && !hasSingle)
+	            qs = singleQuotedString;
+	        else if (hasSingle && !hasDouble)
+	            qs = doubleQuotedString;
+	        else
+	            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+	    }
+	    return qs(value, ctx);
+	}
+	// The negative lookbehind avoids a polynomial search,
+	// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+	let blockEndNewlines;
+	try {
+	    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+	}
+	catch {
+	    blockEndNewlines = /\n+(?!\n|$)/g;
+	}
+	function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+	    const { blockQuote, commentString, lineWidth } = ctx.options;
+	    // 1. Block can't end in whitespace unless the last line is non-empty.
+	    // 2. Strings consisting of only whitespace are best rendered explicitly.
+	    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+	        return quotedString(value, ctx);
+	    }
+	    const indent = ctx.indent ||
+	        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+	    const literal = blockQuote === 'literal'
+	        ? true
+	        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+	            ? false
+	            : type === Scalar.Scalar.BLOCK_LITERAL
+	                ? true
+	                : !lineLengthOverLimit(value, lineWidth, indent.length);
+	    if (!value)
+	        return literal ? '|\n' : '>\n';
+	    // determine chomping from whitespace at value end
+	    let chomp;
+	    let endStart;
+	    for (endStart = value.length; endStart > 0; --endStart) {
+	        const ch = value[endStart - 1];
+	        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+	            break;
+	    }
+	    let end = value.substring(endStart);
+	    const endNlPos = end.indexOf('\n');
+	    if (endNlPos === -1) {
+	        chomp = '-'; // strip
+	    }
+	    else if (value === end || endNlPos !== end.length - 1) {
+	        chomp = '+'; // keep
+	        if (onChompKeep)
+	            onChompKeep();
+	    }
+	    else {
+	        chomp = ''; // clip
+	    }
+	    if (end) {
+	        value = value.slice(0, -end.length);
+	        if (end[end.length - 1] === '\n')
+	            end = end.slice(0, -1);
+	        end = end.replace(blockEndNewlines, `$&${indent}`);
+	    }
+	    // determine indent indicator from whitespace at value start
+	    let startWithSpace = false;
+	    let startEnd;
+	    let startNlPos = -1;
+	    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+	        const ch = value[startEnd];
+	        if (ch === ' ')
+	            startWithSpace = true;
+	        else if (ch === '\n')
+	            startNlPos = startEnd;
+	        else
+	            break;
+	    }
+	    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+	    if (start) {
+	        value = value.substring(start.length);
+	        start = start.replace(/\n+/g, `$&${indent}`);
+	    }
+	    const indentSize = indent ? '2' : '1'; // root is at -1
+	    // Leading | or > is added later
+	    let header = (startWithSpace ? indentSize : '') + chomp;
+	    if (comment) {
+	        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+	        if (onComment)
+	            onComment();
+	    }
+	    if (!literal) {
+	        const foldedValue = value
+	            .replace(/\n+/g, '\n$&')
+	            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+	            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+	            .replace(/\n+/g, `$&${indent}`);
+	        let literalFallback = false;
+	        const foldOptions = getFoldOptions(ctx, true);
+	        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+	            foldOptions.onOverflow = () => {
+	                literalFallback = true;
+	            };
+	        }
+	        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+	        if (!literalFallback)
+	            return `>${header}\n${indent}${body}`;
+	    }
+	    value = value.replace(/\n+/g, `$&${indent}`);
+	    return `|${header}\n${indent}${start}${value}${end}`;
+	}
+	function plainString(item, ctx, onComment, onChompKeep) {
+	    const { type, value } = item;
+	    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+	    if ((implicitKey && value.includes('\n')) ||
+	        (inFlow && /[[\]{},]/.test(value))) {
+	        return quotedString(value, ctx);
+	    }
+	    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+	        // not allowed:
+	        // - '-' or '?'
+	        // - start with an indicator character (except [?:-]) or /[?-] /
+	        // - '\n ', ': ' or ' \n' anywhere
+	        // - '#' not preceded by a non-space char
+	        // - end with ' ' or ':'
+	        return implicitKey || inFlow || !value.includes('\n')
+	            ? quotedString(value, ctx)
+	            : blockString(item, ctx, onComment, onChompKeep);
+	    }
+	    if (!implicitKey &&
+	        !inFlow &&
+	        type !== Scalar.Scalar.PLAIN &&
+	        value.includes('\n')) {
+	        // Where allowed & type not set explicitly, prefer block style for multiline strings
+	        return blockString(item, ctx, onComment, onChompKeep);
+	    }
+	    if (containsDocumentMarker(value)) {
+	        if (indent === '') {
+	            ctx.forceBlockIndent = true;
+	            return blockString(item, ctx, onComment, onChompKeep);
+	        }
+	        else if (implicitKey && indent === indentStep) {
+	            return quotedString(value, ctx);
+	        }
+	    }
+	    const str = value.replace(/\n+/g, `$&\n${indent}`);
+	    // Verify that output will be parsed as a string, as e.g. plain numbers and
+	    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+	    // and others in v1.1.
+	    if (actualString) {
+	        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+	        const { compat, tags } = ctx.doc.schema;
+	        if (tags.some(test) || compat?.some(test))
+	            return quotedString(value, ctx);
+	    }
+	    return implicitKey
+	        ? str
+	        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+	}
+	function stringifyString$1(item, ctx, onComment, onChompKeep) {
+	    const { implicitKey, inFlow } = ctx;
+	    const ss = typeof item.value === 'string'
+	        ? item
+	        : Object.assign({}, item, { value: String(item.value) });
+	    let { type } = item;
+	    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+	        // force double quotes on control characters & unpaired surrogates
+	        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+	            type = Scalar.Scalar.QUOTE_DOUBLE;
+	    }
+	    const _stringify = (_type) => {
+	        switch (_type) {
+	            case Scalar.Scalar.BLOCK_FOLDED:
+	            case Scalar.Scalar.BLOCK_LITERAL:
+	                return implicitKey || inFlow
+	                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+	                    : blockString(ss, ctx, onComment, onChompKeep);
+	            case Scalar.Scalar.QUOTE_DOUBLE:
+	                return doubleQuotedString(ss.value, ctx);
+	            case Scalar.Scalar.QUOTE_SINGLE:
+	                return singleQuotedString(ss.value, ctx);
+	            case Scalar.Scalar.PLAIN:
+	                return plainString(ss, ctx, onComment, onChompKeep);
+	            default:
+	                return null;
+	        }
+	    };
+	    let res = _stringify(type);
+	    if (res === null) {
+	        const { defaultKeyType, defaultStringType } = ctx.options;
+	        const t = (implicitKey && defaultKeyType) || defaultStringType;
+	        res = _stringify(t);
+	        if (res === null)
+	            throw new Error(`Unsupported default string type ${t}`);
+	    }
+	    return res;
+	}
+
+	stringifyString.stringifyString = stringifyString$1;
+	return stringifyString;
+}
+
+var hasRequiredStringify;
+
+function requireStringify () {
+	if (hasRequiredStringify) return stringify;
+	hasRequiredStringify = 1;
+
+	var anchors = requireAnchors();
+	var identity = requireIdentity();
+	var stringifyComment = requireStringifyComment();
+	var stringifyString = requireStringifyString();
+
+	function createStringifyContext(doc, options) {
+	    const opt = Object.assign({
+	        blockQuote: true,
+	        commentString: stringifyComment.stringifyComment,
+	        defaultKeyType: null,
+	        defaultStringType: 'PLAIN',
+	        directives: null,
+	        doubleQuotedAsJSON: false,
+	        doubleQuotedMinMultiLineLength: 40,
+	        falseStr: 'false',
+	        flowCollectionPadding: true,
+	        indentSeq: true,
+	        lineWidth: 80,
+	        minContentWidth: 20,
+	        nullStr: 'null',
+	        simpleKeys: false,
+	        singleQuote: null,
+	        trailingComma: false,
+	        trueStr: 'true',
+	        verifyAliasOrder: true
+	    }, doc.schema.toStringOptions, options);
+	    let inFlow;
+	    switch (opt.collectionStyle) {
+	        case 'block':
+	            inFlow = false;
+	            break;
+	        case 'flow':
+	            inFlow = true;
+	            break;
+	        default:
+	            inFlow = null;
+	    }
+	    return {
+	        anchors: new Set(),
+	        doc,
+	        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+	        indent: '',
+	        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+	        inFlow,
+	        options: opt
+	    };
+	}
+	function getTagObject(tags, item) {
+	    if (item.tag) {
+	        const match = tags.filter(t => t.tag === item.tag);
+	        if (match.length > 0)
+	            return match.find(t => t.format === item.format) ?? match[0];
+	    }
+	    let tagObj = undefined;
+	    let obj;
+	    if (identity.isScalar(item)) {
+	        obj = item.value;
+	        let match = tags.filter(t => t.identify?.(obj));
+	        if (match.length > 1) {
+	            const testMatch = match.filter(t => t.test);
+	            if (testMatch.length > 0)
+	                match = testMatch;
+	        }
+	        tagObj =
+	            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+	    }
+	    else {
+	        obj = item;
+	        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+	    }
+	    if (!tagObj) {
+	        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+	        throw new Error(`Tag not resolved for ${name} value`);
+	    }
+	    return tagObj;
+	}
+	// needs to be called before value stringifier to allow for circular anchor refs
+	function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+	    if (!doc.directives)
+	        return '';
+	    const props = [];
+	    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+	    if (anchor && anchors.anchorIsValid(anchor)) {
+	        anchors$1.add(anchor);
+	        props.push(`&${anchor}`);
+	    }
+	    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+	    if (tag)
+	        props.push(doc.directives.tagString(tag));
+	    return props.join(' ');
+	}
+	function stringify$1(item, ctx, onComment, onChompKeep) {
+	    if (identity.isPair(item))
+	        return item.toString(ctx, onComment, onChompKeep);
+	    if (identity.isAlias(item)) {
+	        if (ctx.doc.directives)
+	            return item.toString(ctx);
+	        if (ctx.resolvedAliases?.has(item)) {
+	            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+	        }
+	        else {
+	            if (ctx.resolvedAliases)
+	                ctx.resolvedAliases.add(item);
+	            else
+	                ctx.resolvedAliases = new Set([item]);
+	            item = item.resolve(ctx.doc);
+	        }
+	    }
+	    let tagObj = undefined;
+	    const node = identity.isNode(item)
+	        ? item
+	        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+	    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+	    const props = stringifyProps(node, tagObj, ctx);
+	    if (props.length > 0)
+	        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+	    const str = typeof tagObj.stringify === 'function'
+	        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+	        : identity.isScalar(node)
+	            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+	            : node.toString(ctx, onComment, onChompKeep);
+	    if (!props)
+	        return str;
+	    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+	        ? `${props} ${str}`
+	        : `${props}\n${ctx.indent}${str}`;
+	}
+
+	stringify.createStringifyContext = createStringifyContext;
+	stringify.stringify = stringify$1;
+	return stringify;
+}
+
+var hasRequiredStringifyPair;
+
+function requireStringifyPair () {
+	if (hasRequiredStringifyPair) return stringifyPair;
+	hasRequiredStringifyPair = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyPair$1({ key, value }, ctx, onComment, onChompKeep) {
+	    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+	    let keyComment = (identity.isNode(key) && key.comment) || null;
+	    if (simpleKeys) {
+	        if (keyComment) {
+	            throw new Error('With simple keys, key nodes cannot have comments');
+	        }
+	        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+	            const msg = 'With simple keys, collection cannot be used as a key value';
+	            throw new Error(msg);
+	        }
+	    }
+	    let explicitKey = !simpleKeys &&
+	        (!key ||
+	            (keyComment && value == null && !ctx.inFlow) ||
+	            identity.isCollection(key) ||
+	            (identity.isScalar(key)
+	                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+	                : typeof key === 'object'));
+	    ctx = Object.assign({}, ctx, {
+	        allNullValues: false,
+	        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+	        indent: indent + indentStep
+	    });
+	    let keyCommentDone = false;
+	    let chompKeep = false;
+	    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+	    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+	        if (simpleKeys)
+	            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+	        explicitKey = true;
+	    }
+	    if (ctx.inFlow) {
+	        if (allNullValues || value == null) {
+	            if (keyCommentDone && onComment)
+	                onComment();
+	            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+	        }
+	    }
+	    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+	        str = `? ${str}`;
+	        if (keyComment && !keyCommentDone) {
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	        }
+	        else if (chompKeep && onChompKeep)
+	            onChompKeep();
+	        return str;
+	    }
+	    if (keyCommentDone)
+	        keyComment = null;
+	    if (explicitKey) {
+	        if (keyComment)
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	        str = `? ${str}\n${indent}:`;
+	    }
+	    else {
+	        str = `${str}:`;
+	        if (keyComment)
+	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+	    }
+	    let vsb, vcb, valueComment;
+	    if (identity.isNode(value)) {
+	        vsb = !!value.spaceBefore;
+	        vcb = value.commentBefore;
+	        valueComment = value.comment;
+	    }
+	    else {
+	        vsb = false;
+	        vcb = null;
+	        valueComment = null;
+	        if (value && typeof value === 'object')
+	            value = doc.createNode(value);
+	    }
+	    ctx.implicitKey = false;
+	    if (!explicitKey && !keyComment && identity.isScalar(value))
+	        ctx.indentAtStart = str.length + 1;
+	    chompKeep = false;
+	    if (!indentSeq &&
+	        indentStep.length >= 2 &&
+	        !ctx.inFlow &&
+	        !explicitKey &&
+	        identity.isSeq(value) &&
+	        !value.flow &&
+	        !value.tag &&
+	        !value.anchor) {
+	        // If indentSeq === false, consider '- ' as part of indentation where possible
+	        ctx.indent = ctx.indent.substring(2);
+	    }
+	    let valueCommentDone = false;
+	    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+	    let ws = ' ';
+	    if (keyComment || vsb || vcb) {
+	        ws = vsb ? '\n' : '';
+	        if (vcb) {
+	            const cs = commentString(vcb);
+	            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+	        }
+	        if (valueStr === '' && !ctx.inFlow) {
+	            if (ws === '\n' && valueComment)
+	                ws = '\n\n';
+	        }
+	        else {
+	            ws += `\n${ctx.indent}`;
+	        }
+	    }
+	    else if (!explicitKey && identity.isCollection(value)) {
+	        const vs0 = valueStr[0];
+	        const nl0 = valueStr.indexOf('\n');
+	        const hasNewline = nl0 !== -1;
+	        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+	        if (hasNewline || !flow) {
+	            let hasPropsLine = false;
+	            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+	                let sp0 = valueStr.indexOf(' ');
+	                if (vs0 === '&' &&
+	                    sp0 !== -1 &&
+	                    sp0 < nl0 &&
+	                    valueStr[sp0 + 1] === '!') {
+	                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+	                }
+	                if (sp0 === -1 || nl0 < sp0)
+	                    hasPropsLine = true;
+	            }
+	            if (!hasPropsLine)
+	                ws = `\n${ctx.indent}`;
+	        }
+	    }
+	    else if (valueStr === '' || valueStr[0] === '\n') {
+	        ws = '';
+	    }
+	    str += ws + valueStr;
+	    if (ctx.inFlow) {
+	        if (valueCommentDone && onComment)
+	            onComment();
+	    }
+	    else if (valueComment && !valueCommentDone) {
+	        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+	    }
+	    else if (chompKeep && onChompKeep) {
+	        onChompKeep();
+	    }
+	    return str;
+	}
+
+	stringifyPair.stringifyPair = stringifyPair$1;
+	return stringifyPair;
+}
+
+var addPairToJSMap = {};
+
+var log = {};
+
+var hasRequiredLog;
+
+function requireLog () {
+	if (hasRequiredLog) return log;
+	hasRequiredLog = 1;
+
+	var node_process = require$$0$6;
+
+	function debug(logLevel, ...messages) {
+	    if (logLevel === 'debug')
+	        console.log(...messages);
+	}
+	function warn(logLevel, warning) {
+	    if (logLevel === 'debug' || logLevel === 'warn') {
+	        if (typeof node_process.emitWarning === 'function')
+	            node_process.emitWarning(warning);
+	        else
+	            console.warn(warning);
+	    }
+	}
+
+	log.debug = debug;
+	log.warn = warn;
+	return log;
+}
+
+var merge = {};
+
+var hasRequiredMerge;
+
+function requireMerge () {
+	if (hasRequiredMerge) return merge;
+	hasRequiredMerge = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+
+	// If the value associated with a merge key is a single mapping node, each of
+	// its key/value pairs is inserted into the current mapping, unless the key
+	// already exists in it. If the value associated with the merge key is a
+	// sequence, then this sequence is expected to contain mapping nodes and each
+	// of these nodes is merged in turn according to its order in the sequence.
+	// Keys in mapping nodes earlier in the sequence override keys specified in
+	// later mapping nodes. -- http://yaml.org/type/merge.html
+	const MERGE_KEY = '<<';
+	const merge$1 = {
+	    identify: value => value === MERGE_KEY ||
+	        (typeof value === 'symbol' && value.description === MERGE_KEY),
+	    default: 'key',
+	    tag: 'tag:yaml.org,2002:merge',
+	    test: /^<<$/,
+	    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+	        addToJSMap: addMergeToJSMap
+	    }),
+	    stringify: () => MERGE_KEY
+	};
+	const isMergeKey = (ctx, key) => (merge$1.identify(key) ||
+	    (identity.isScalar(key) &&
+	        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+	        merge$1.identify(key.value))) &&
+	    ctx?.doc.schema.tags.some(tag => tag.tag === merge$1.tag && tag.default);
+	function addMergeToJSMap(ctx, map, value) {
+	    const source = resolveAliasValue(ctx, value);
+	    if (identity.isSeq(source))
+	        for (const it of source.items)
+	            mergeValue(ctx, map, it);
+	    else if (Array.isArray(source))
+	        for (const it of source)
+	            mergeValue(ctx, map, it);
+	    else
+	        mergeValue(ctx, map, source);
+	}
+	function mergeValue(ctx, map, value) {
+	    const source = resolveAliasValue(ctx, value);
+	    if (!identity.isMap(source))
+	        throw new Error('Merge sources must be maps or map aliases');
+	    const srcMap = source.toJSON(null, ctx, Map);
+	    for (const [key, value] of srcMap) {
+	        if (map instanceof Map) {
+	            if (!map.has(key))
+	                map.set(key, value);
+	        }
+	        else if (map instanceof Set) {
+	            map.add(key);
+	        }
+	        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+	            Object.defineProperty(map, key, {
+	                value,
+	                writable: true,
+	                enumerable: true,
+	                configurable: true
+	            });
+	        }
+	    }
+	    return map;
+	}
+	function resolveAliasValue(ctx, value) {
+	    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+	}
+
+	merge.addMergeToJSMap = addMergeToJSMap;
+	merge.isMergeKey = isMergeKey;
+	merge.merge = merge$1;
+	return merge;
+}
+
+var hasRequiredAddPairToJSMap;
+
+function requireAddPairToJSMap () {
+	if (hasRequiredAddPairToJSMap) return addPairToJSMap;
+	hasRequiredAddPairToJSMap = 1;
+
+	var log = requireLog();
+	var merge = requireMerge();
+	var stringify = requireStringify();
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+
+	function addPairToJSMap$1(ctx, map, { key, value }) {
+	    if (identity.isNode(key) && key.addToJSMap)
+	        key.addToJSMap(ctx, map, value);
+	    // TODO: Should drop this special case for bare << handling
+	    else if (merge.isMergeKey(ctx, key))
+	        merge.addMergeToJSMap(ctx, map, value);
+	    else {
+	        const jsKey = toJS.toJS(key, '', ctx);
+	        if (map instanceof Map) {
+	            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+	        }
+	        else if (map instanceof Set) {
+	            map.add(jsKey);
+	        }
+	        else {
+	            const stringKey = stringifyKey(key, jsKey, ctx);
+	            const jsValue = toJS.toJS(value, stringKey, ctx);
+	            if (stringKey in map)
+	                Object.defineProperty(map, stringKey, {
+	                    value: jsValue,
+	                    writable: true,
+	                    enumerable: true,
+	                    configurable: true
+	                });
+	            else
+	                map[stringKey] = jsValue;
+	        }
+	    }
+	    return map;
+	}
+	function stringifyKey(key, jsKey, ctx) {
+	    if (jsKey === null)
+	        return '';
+	    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+	    if (typeof jsKey !== 'object')
+	        return String(jsKey);
+	    if (identity.isNode(key) && ctx?.doc) {
+	        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+	        strCtx.anchors = new Set();
+	        for (const node of ctx.anchors.keys())
+	            strCtx.anchors.add(node.anchor);
+	        strCtx.inFlow = true;
+	        strCtx.inStringifyKey = true;
+	        const strKey = key.toString(strCtx);
+	        if (!ctx.mapKeyWarned) {
+	            let jsonStr = JSON.stringify(strKey);
+	            if (jsonStr.length > 40)
+	                jsonStr = jsonStr.substring(0, 36) + '..."';
+	            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+	            ctx.mapKeyWarned = true;
+	        }
+	        return strKey;
+	    }
+	    return JSON.stringify(jsKey);
+	}
+
+	addPairToJSMap.addPairToJSMap = addPairToJSMap$1;
+	return addPairToJSMap;
+}
+
+var hasRequiredPair;
+
+function requirePair () {
+	if (hasRequiredPair) return Pair;
+	hasRequiredPair = 1;
+
+	var createNode = requireCreateNode();
+	var stringifyPair = requireStringifyPair();
+	var addPairToJSMap = requireAddPairToJSMap();
+	var identity = requireIdentity();
+
+	function createPair(key, value, ctx) {
+	    const k = createNode.createNode(key, undefined, ctx);
+	    const v = createNode.createNode(value, undefined, ctx);
+	    return new Pair$1(k, v);
+	}
+	let Pair$1 = class Pair {
+	    constructor(key, value = null) {
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+	        this.key = key;
+	        this.value = value;
+	    }
+	    clone(schema) {
+	        let { key, value } = this;
+	        if (identity.isNode(key))
+	            key = key.clone(schema);
+	        if (identity.isNode(value))
+	            value = value.clone(schema);
+	        return new Pair(key, value);
+	    }
+	    toJSON(_, ctx) {
+	        const pair = ctx?.mapAsMap ? new Map() : {};
+	        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        return ctx?.doc
+	            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+	            : JSON.stringify(this);
+	    }
+	};
+
+	Pair.Pair = Pair$1;
+	Pair.createPair = createPair;
+	return Pair;
+}
+
+var Schema = {};
+
+var map = {};
+
+var YAMLMap = {};
+
+var stringifyCollection = {};
+
+var hasRequiredStringifyCollection;
+
+function requireStringifyCollection () {
+	if (hasRequiredStringifyCollection) return stringifyCollection;
+	hasRequiredStringifyCollection = 1;
+
+	var identity = requireIdentity();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyCollection$1(collection, ctx, options) {
+	    const flow = ctx.inFlow ?? collection.flow;
+	    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+	    return stringify(collection, ctx, options);
+	}
+	function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+	    const { indent, options: { commentString } } = ctx;
+	    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+	    let chompKeep = false; // flag for the preceding node's status
+	    const lines = [];
+	    for (let i = 0; i < items.length; ++i) {
+	        const item = items[i];
+	        let comment = null;
+	        if (identity.isNode(item)) {
+	            if (!chompKeep && item.spaceBefore)
+	                lines.push('');
+	            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+	            if (item.comment)
+	                comment = item.comment;
+	        }
+	        else if (identity.isPair(item)) {
+	            const ik = identity.isNode(item.key) ? item.key : null;
+	            if (ik) {
+	                if (!chompKeep && ik.spaceBefore)
+	                    lines.push('');
+	                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+	            }
+	        }
+	        chompKeep = false;
+	        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+	        if (comment)
+	            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+	        if (chompKeep && comment)
+	            chompKeep = false;
+	        lines.push(blockItemPrefix + str);
+	    }
+	    let str;
+	    if (lines.length === 0) {
+	        str = flowChars.start + flowChars.end;
+	    }
+	    else {
+	        str = lines[0];
+	        for (let i = 1; i < lines.length; ++i) {
+	            const line = lines[i];
+	            str += line ? `\n${indent}${line}` : '\n';
+	        }
+	    }
+	    if (comment) {
+	        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+	        if (onComment)
+	            onComment();
+	    }
+	    else if (chompKeep && onChompKeep)
+	        onChompKeep();
+	    return str;
+	}
+	function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+	    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+	    itemIndent += indentStep;
+	    const itemCtx = Object.assign({}, ctx, {
+	        indent: itemIndent,
+	        inFlow: true,
+	        type: null
+	    });
+	    let reqNewline = false;
+	    let linesAtValue = 0;
+	    const lines = [];
+	    for (let i = 0; i < items.length; ++i) {
+	        const item = items[i];
+	        let comment = null;
+	        if (identity.isNode(item)) {
+	            if (item.spaceBefore)
+	                lines.push('');
+	            addCommentBefore(ctx, lines, item.commentBefore, false);
+	            if (item.comment)
+	                comment = item.comment;
+	        }
+	        else if (identity.isPair(item)) {
+	            const ik = identity.isNode(item.key) ? item.key : null;
+	            if (ik) {
+	                if (ik.spaceBefore)
+	                    lines.push('');
+	                addCommentBefore(ctx, lines, ik.commentBefore, false);
+	                if (ik.comment)
+	                    reqNewline = true;
+	            }
+	            const iv = identity.isNode(item.value) ? item.value : null;
+	            if (iv) {
+	                if (iv.comment)
+	                    comment = iv.comment;
+	                if (iv.commentBefore)
+	                    reqNewline = true;
+	            }
+	            else if (item.value == null && ik?.comment) {
+	                comment = ik.comment;
+	            }
+	        }
+	        if (comment)
+	            reqNewline = true;
+	        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+	        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+	        if (i < items.length - 1) {
+	            str += ',';
+	        }
+	        else if (ctx.options.trailingComma) {
+	            if (ctx.options.lineWidth > 0) {
+	                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+	                    (str.length + 2) >
+	                    ctx.options.lineWidth);
+	            }
+	            if (reqNewline) {
+	                str += ',';
+	            }
+	        }
+	        if (comment)
+	            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+	        lines.push(str);
+	        linesAtValue = lines.length;
+	    }
+	    const { start, end } = flowChars;
+	    if (lines.length === 0) {
+	        return start + end;
+	    }
+	    else {
+	        if (!reqNewline) {
+	            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+	            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+	        }
+	        if (reqNewline) {
+	            let str = start;
+	            for (const line of lines)
+	                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+	            return `${str}\n${indent}${end}`;
+	        }
+	        else {
+	            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+	        }
+	    }
+	}
+	function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+	    if (comment && chompKeep)
+	        comment = comment.replace(/^\n+/, '');
+	    if (comment) {
+	        const ic = stringifyComment.indentComment(commentString(comment), indent);
+	        lines.push(ic.trimStart()); // Avoid double indent on first line
+	    }
+	}
+
+	stringifyCollection.stringifyCollection = stringifyCollection$1;
+	return stringifyCollection;
+}
+
+var hasRequiredYAMLMap;
+
+function requireYAMLMap () {
+	if (hasRequiredYAMLMap) return YAMLMap;
+	hasRequiredYAMLMap = 1;
+
+	var stringifyCollection = requireStringifyCollection();
+	var addPairToJSMap = requireAddPairToJSMap();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+
+	function findPair(items, key) {
+	    const k = identity.isScalar(key) ? key.value : key;
+	    for (const it of items) {
+	        if (identity.isPair(it)) {
+	            if (it.key === key || it.key === k)
+	                return it;
+	            if (identity.isScalar(it.key) && it.key.value === k)
+	                return it;
+	        }
+	    }
+	    return undefined;
+	}
+	let YAMLMap$1 = class YAMLMap extends Collection.Collection {
+	    static get tagName() {
+	        return 'tag:yaml.org,2002:map';
+	    }
+	    constructor(schema) {
+	        super(identity.MAP, schema);
+	        this.items = [];
+	    }
+	    /**
+	     * A generic collection parsing method that can be extended
+	     * to other node classes that inherit from YAMLMap
+	     */
+	    static from(schema, obj, ctx) {
+	        const { keepUndefined, replacer } = ctx;
+	        const map = new this(schema);
+	        const add = (key, value) => {
+	            if (typeof replacer === 'function')
+	                value = replacer.call(obj, key, value);
+	            else if (Array.isArray(replacer) && !replacer.includes(key))
+	                return;
+	            if (value !== undefined || keepUndefined)
+	                map.items.push(Pair.createPair(key, value, ctx));
+	        };
+	        if (obj instanceof Map) {
+	            for (const [key, value] of obj)
+	                add(key, value);
+	        }
+	        else if (obj && typeof obj === 'object') {
+	            for (const key of Object.keys(obj))
+	                add(key, obj[key]);
+	        }
+	        if (typeof schema.sortMapEntries === 'function') {
+	            map.items.sort(schema.sortMapEntries);
+	        }
+	        return map;
+	    }
+	    /**
+	     * Adds a value to the collection.
+	     *
+	     * @param overwrite - If not set `true`, using a key that is already in the
+	     *   collection will throw. Otherwise, overwrites the previous value.
+	     */
+	    add(pair, overwrite) {
+	        let _pair;
+	        if (identity.isPair(pair))
+	            _pair = pair;
+	        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+	            // In TypeScript, this never happens.
+	            _pair = new Pair.Pair(pair, pair?.value);
+	        }
+	        else
+	            _pair = new Pair.Pair(pair.key, pair.value);
+	        const prev = findPair(this.items, _pair.key);
+	        const sortEntries = this.schema?.sortMapEntries;
+	        if (prev) {
+	            if (!overwrite)
+	                throw new Error(`Key ${_pair.key} already set`);
+	            // For scalars, keep the old node & its comments and anchors
+	            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+	                prev.value.value = _pair.value;
+	            else
+	                prev.value = _pair.value;
+	        }
+	        else if (sortEntries) {
+	            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+	            if (i === -1)
+	                this.items.push(_pair);
+	            else
+	                this.items.splice(i, 0, _pair);
+	        }
+	        else {
+	            this.items.push(_pair);
+	        }
+	    }
+	    delete(key) {
+	        const it = findPair(this.items, key);
+	        if (!it)
+	            return false;
+	        const del = this.items.splice(this.items.indexOf(it), 1);
+	        return del.length > 0;
+	    }
+	    get(key, keepScalar) {
+	        const it = findPair(this.items, key);
+	        const node = it?.value;
+	        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+	    }
+	    has(key) {
+	        return !!findPair(this.items, key);
+	    }
+	    set(key, value) {
+	        this.add(new Pair.Pair(key, value), true);
+	    }
+	    /**
+	     * @param ctx - Conversion context, originally set in Document#toJS()
+	     * @param {Class} Type - If set, forces the returned collection type
+	     * @returns Instance of Type, Map, or Object
+	     */
+	    toJSON(_, ctx, Type) {
+	        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+	        if (ctx?.onCreate)
+	            ctx.onCreate(map);
+	        for (const item of this.items)
+	            addPairToJSMap.addPairToJSMap(ctx, map, item);
+	        return map;
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        for (const item of this.items) {
+	            if (!identity.isPair(item))
+	                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+	        }
+	        if (!ctx.allNullValues && this.hasAllNullValues(false))
+	            ctx = Object.assign({}, ctx, { allNullValues: true });
+	        return stringifyCollection.stringifyCollection(this, ctx, {
+	            blockItemPrefix: '',
+	            flowChars: { start: '{', end: '}' },
+	            itemIndent: ctx.indent || '',
+	            onChompKeep,
+	            onComment
+	        });
+	    }
+	};
+
+	YAMLMap.YAMLMap = YAMLMap$1;
+	YAMLMap.findPair = findPair;
+	return YAMLMap;
+}
+
+var hasRequiredMap;
+
+function requireMap () {
+	if (hasRequiredMap) return map;
+	hasRequiredMap = 1;
+
+	var identity = requireIdentity();
+	var YAMLMap = requireYAMLMap();
+
+	const map$1 = {
+	    collection: 'map',
+	    default: true,
+	    nodeClass: YAMLMap.YAMLMap,
+	    tag: 'tag:yaml.org,2002:map',
+	    resolve(map, onError) {
+	        if (!identity.isMap(map))
+	            onError('Expected a mapping for this tag');
+	        return map;
+	    },
+	    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+	};
+
+	map.map = map$1;
+	return map;
+}
+
+var seq = {};
+
+var YAMLSeq = {};
+
+var hasRequiredYAMLSeq;
+
+function requireYAMLSeq () {
+	if (hasRequiredYAMLSeq) return YAMLSeq;
+	hasRequiredYAMLSeq = 1;
+
+	var createNode = requireCreateNode();
+	var stringifyCollection = requireStringifyCollection();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var toJS = requireToJS();
+
+	let YAMLSeq$1 = class YAMLSeq extends Collection.Collection {
+	    static get tagName() {
+	        return 'tag:yaml.org,2002:seq';
+	    }
+	    constructor(schema) {
+	        super(identity.SEQ, schema);
+	        this.items = [];
+	    }
+	    add(value) {
+	        this.items.push(value);
+	    }
+	    /**
+	     * Removes a value from the collection.
+	     *
+	     * `key` must contain a representation of an integer for this to succeed.
+	     * It may be wrapped in a `Scalar`.
+	     *
+	     * @returns `true` if the item was found and removed.
+	     */
+	    delete(key) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            return false;
+	        const del = this.items.splice(idx, 1);
+	        return del.length > 0;
+	    }
+	    get(key, keepScalar) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            return undefined;
+	        const it = this.items[idx];
+	        return !keepScalar && identity.isScalar(it) ? it.value : it;
+	    }
+	    /**
+	     * Checks if the collection includes a value with the key `key`.
+	     *
+	     * `key` must contain a representation of an integer for this to succeed.
+	     * It may be wrapped in a `Scalar`.
+	     */
+	    has(key) {
+	        const idx = asItemIndex(key);
+	        return typeof idx === 'number' && idx < this.items.length;
+	    }
+	    /**
+	     * Sets a value in this collection. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     *
+	     * If `key` does not contain a representation of an integer, this will throw.
+	     * It may be wrapped in a `Scalar`.
+	     */
+	    set(key, value) {
+	        const idx = asItemIndex(key);
+	        if (typeof idx !== 'number')
+	            throw new Error(`Expected a valid index, not ${key}.`);
+	        const prev = this.items[idx];
+	        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+	            prev.value = value;
+	        else
+	            this.items[idx] = value;
+	    }
+	    toJSON(_, ctx) {
+	        const seq = [];
+	        if (ctx?.onCreate)
+	            ctx.onCreate(seq);
+	        let i = 0;
+	        for (const item of this.items)
+	            seq.push(toJS.toJS(item, String(i++), ctx));
+	        return seq;
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        return stringifyCollection.stringifyCollection(this, ctx, {
+	            blockItemPrefix: '- ',
+	            flowChars: { start: '[', end: ']' },
+	            itemIndent: (ctx.indent || '') + '  ',
+	            onChompKeep,
+	            onComment
+	        });
+	    }
+	    static from(schema, obj, ctx) {
+	        const { replacer } = ctx;
+	        const seq = new this(schema);
+	        if (obj && Symbol.iterator in Object(obj)) {
+	            let i = 0;
+	            for (let it of obj) {
+	                if (typeof replacer === 'function') {
+	                    const key = obj instanceof Set ? it : String(i++);
+	                    it = replacer.call(obj, key, it);
+	                }
+	                seq.items.push(createNode.createNode(it, undefined, ctx));
+	            }
+	        }
+	        return seq;
+	    }
+	};
+	function asItemIndex(key) {
+	    let idx = identity.isScalar(key) ? key.value : key;
+	    if (idx && typeof idx === 'string')
+	        idx = Number(idx);
+	    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+	        ? idx
+	        : null;
+	}
+
+	YAMLSeq.YAMLSeq = YAMLSeq$1;
+	return YAMLSeq;
+}
+
+var hasRequiredSeq;
+
+function requireSeq () {
+	if (hasRequiredSeq) return seq;
+	hasRequiredSeq = 1;
+
+	var identity = requireIdentity();
+	var YAMLSeq = requireYAMLSeq();
+
+	const seq$1 = {
+	    collection: 'seq',
+	    default: true,
+	    nodeClass: YAMLSeq.YAMLSeq,
+	    tag: 'tag:yaml.org,2002:seq',
+	    resolve(seq, onError) {
+	        if (!identity.isSeq(seq))
+	            onError('Expected a sequence for this tag');
+	        return seq;
+	    },
+	    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+	};
+
+	seq.seq = seq$1;
+	return seq;
+}
+
+var string = {};
+
+var hasRequiredString;
+
+function requireString () {
+	if (hasRequiredString) return string;
+	hasRequiredString = 1;
+
+	var stringifyString = requireStringifyString();
+
+	const string$1 = {
+	    identify: value => typeof value === 'string',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:str',
+	    resolve: str => str,
+	    stringify(item, ctx, onComment, onChompKeep) {
+	        ctx = Object.assign({ actualString: true }, ctx);
+	        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+	    }
+	};
+
+	string.string = string$1;
+	return string;
+}
+
+var tags = {};
+
+var _null = {};
+
+var hasRequired_null;
+
+function require_null () {
+	if (hasRequired_null) return _null;
+	hasRequired_null = 1;
+
+	var Scalar = requireScalar();
+
+	const nullTag = {
+	    identify: value => value == null,
+	    createNode: () => new Scalar.Scalar(null),
+	    default: true,
+	    tag: 'tag:yaml.org,2002:null',
+	    test: /^(?:~|[Nn]ull|NULL)?$/,
+	    resolve: () => new Scalar.Scalar(null),
+	    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+	        ? source
+	        : ctx.options.nullStr
+	};
+
+	_null.nullTag = nullTag;
+	return _null;
+}
+
+var bool$2 = {};
+
+var hasRequiredBool$1;
+
+function requireBool$1 () {
+	if (hasRequiredBool$1) return bool$2;
+	hasRequiredBool$1 = 1;
+
+	var Scalar = requireScalar();
+
+	const boolTag = {
+	    identify: value => typeof value === 'boolean',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+	    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+	    stringify({ source, value }, ctx) {
+	        if (source && boolTag.test.test(source)) {
+	            const sv = source[0] === 't' || source[0] === 'T';
+	            if (value === sv)
+	                return source;
+	        }
+	        return value ? ctx.options.trueStr : ctx.options.falseStr;
+	    }
+	};
+
+	bool$2.boolTag = boolTag;
+	return bool$2;
+}
+
+var float$1 = {};
+
+var stringifyNumber = {};
+
+var hasRequiredStringifyNumber;
+
+function requireStringifyNumber () {
+	if (hasRequiredStringifyNumber) return stringifyNumber;
+	hasRequiredStringifyNumber = 1;
+
+	function stringifyNumber$1({ format, minFractionDigits, tag, value }) {
+	    if (typeof value === 'bigint')
+	        return String(value);
+	    const num = typeof value === 'number' ? value : Number(value);
+	    if (!isFinite(num))
+	        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+	    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+	    if (!format &&
+	        minFractionDigits &&
+	        (!tag || tag === 'tag:yaml.org,2002:float') &&
+	        /^-?\d/.test(n) &&
+	        !n.includes('e')) {
+	        let i = n.indexOf('.');
+	        if (i < 0) {
+	            i = n.length;
+	            n += '.';
+	        }
+	        let d = minFractionDigits - (n.length - i - 1);
+	        while (d-- > 0)
+	            n += '0';
+	    }
+	    return n;
+	}
+
+	stringifyNumber.stringifyNumber = stringifyNumber$1;
+	return stringifyNumber;
+}
+
+var hasRequiredFloat$1;
+
+function requireFloat$1 () {
+	if (hasRequiredFloat$1) return float$1;
+	hasRequiredFloat$1 = 1;
+
+	var Scalar = requireScalar();
+	var stringifyNumber = requireStringifyNumber();
+
+	const floatNaN = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+	    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+	        ? NaN
+	        : str[0] === '-'
+	            ? Number.NEGATIVE_INFINITY
+	            : Number.POSITIVE_INFINITY,
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const floatExp = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'EXP',
+	    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+	    resolve: str => parseFloat(str),
+	    stringify(node) {
+	        const num = Number(node.value);
+	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+	    }
+	};
+	const float = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+	    resolve(str) {
+	        const node = new Scalar.Scalar(parseFloat(str));
+	        const dot = str.indexOf('.');
+	        if (dot !== -1 && str[str.length - 1] === '0')
+	            node.minFractionDigits = str.length - dot - 1;
+	        return node;
+	    },
+	    stringify: stringifyNumber.stringifyNumber
+	};
+
+	float$1.float = float;
+	float$1.floatExp = floatExp;
+	float$1.floatNaN = floatNaN;
+	return float$1;
+}
+
+var int$2 = {};
+
+var hasRequiredInt$1;
+
+function requireInt$1 () {
+	if (hasRequiredInt$1) return int$2;
+	hasRequiredInt$1 = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+	const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+	function intStringify(node, radix, prefix) {
+	    const { value } = node;
+	    if (intIdentify(value) && value >= 0)
+	        return prefix + value.toString(radix);
+	    return stringifyNumber.stringifyNumber(node);
+	}
+	const intOct = {
+	    identify: value => intIdentify(value) && value >= 0,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'OCT',
+	    test: /^0o[0-7]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+	    stringify: node => intStringify(node, 8, '0o')
+	};
+	const int = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    test: /^[-+]?[0-9]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const intHex = {
+	    identify: value => intIdentify(value) && value >= 0,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'HEX',
+	    test: /^0x[0-9a-fA-F]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+	    stringify: node => intStringify(node, 16, '0x')
+	};
+
+	int$2.int = int;
+	int$2.intHex = intHex;
+	int$2.intOct = intOct;
+	return int$2;
+}
+
+var schema$2 = {};
+
+var hasRequiredSchema$3;
+
+function requireSchema$3 () {
+	if (hasRequiredSchema$3) return schema$2;
+	hasRequiredSchema$3 = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var bool = requireBool$1();
+	var float = requireFloat$1();
+	var int = requireInt$1();
+
+	const schema = [
+	    map.map,
+	    seq.seq,
+	    string.string,
+	    _null.nullTag,
+	    bool.boolTag,
+	    int.intOct,
+	    int.int,
+	    int.intHex,
+	    float.floatNaN,
+	    float.floatExp,
+	    float.float
+	];
+
+	schema$2.schema = schema;
+	return schema$2;
+}
+
+var schema$1 = {};
+
+var hasRequiredSchema$2;
+
+function requireSchema$2 () {
+	if (hasRequiredSchema$2) return schema$1;
+	hasRequiredSchema$2 = 1;
+
+	var Scalar = requireScalar();
+	var map = requireMap();
+	var seq = requireSeq();
+
+	function intIdentify(value) {
+	    return typeof value === 'bigint' || Number.isInteger(value);
+	}
+	const stringifyJSON = ({ value }) => JSON.stringify(value);
+	const jsonScalars = [
+	    {
+	        identify: value => typeof value === 'string',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:str',
+	        resolve: str => str,
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: value => value == null,
+	        createNode: () => new Scalar.Scalar(null),
+	        default: true,
+	        tag: 'tag:yaml.org,2002:null',
+	        test: /^null$/,
+	        resolve: () => null,
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: value => typeof value === 'boolean',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:bool',
+	        test: /^true$|^false$/,
+	        resolve: str => str === 'true',
+	        stringify: stringifyJSON
+	    },
+	    {
+	        identify: intIdentify,
+	        default: true,
+	        tag: 'tag:yaml.org,2002:int',
+	        test: /^-?(?:0|[1-9][0-9]*)$/,
+	        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+	        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+	    },
+	    {
+	        identify: value => typeof value === 'number',
+	        default: true,
+	        tag: 'tag:yaml.org,2002:float',
+	        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+	        resolve: str => parseFloat(str),
+	        stringify: stringifyJSON
+	    }
+	];
+	const jsonError = {
+	    default: true,
+	    tag: '',
+	    test: /^/,
+	    resolve(str, onError) {
+	        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+	        return str;
+	    }
+	};
+	const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+	schema$1.schema = schema;
+	return schema$1;
+}
+
+var binary = {};
+
+var hasRequiredBinary;
+
+function requireBinary () {
+	if (hasRequiredBinary) return binary;
+	hasRequiredBinary = 1;
+
+	var node_buffer = require$$0$7;
+	var Scalar = requireScalar();
+	var stringifyString = requireStringifyString();
+
+	const binary$1 = {
+	    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+	    default: false,
+	    tag: 'tag:yaml.org,2002:binary',
+	    /**
+	     * Returns a Buffer in node and an Uint8Array in browsers
+	     *
+	     * To use the resulting buffer as an image, you'll want to do something like:
+	     *
+	     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+	     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+	     */
+	    resolve(src, onError) {
+	        if (typeof node_buffer.Buffer === 'function') {
+	            return node_buffer.Buffer.from(src, 'base64');
+	        }
+	        else if (typeof atob === 'function') {
+	            // On IE 11, atob() can't handle newlines
+	            const str = atob(src.replace(/[\n\r]/g, ''));
+	            const buffer = new Uint8Array(str.length);
+	            for (let i = 0; i < str.length; ++i)
+	                buffer[i] = str.charCodeAt(i);
+	            return buffer;
+	        }
+	        else {
+	            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+	            return src;
+	        }
+	    },
+	    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+	        if (!value)
+	            return '';
+	        const buf = value; // checked earlier by binary.identify()
+	        let str;
+	        if (typeof node_buffer.Buffer === 'function') {
+	            str =
+	                buf instanceof node_buffer.Buffer
+	                    ? buf.toString('base64')
+	                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+	        }
+	        else if (typeof btoa === 'function') {
+	            let s = '';
+	            for (let i = 0; i < buf.length; ++i)
+	                s += String.fromCharCode(buf[i]);
+	            str = btoa(s);
+	        }
+	        else {
+	            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+	        }
+	        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+	        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+	            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+	            const n = Math.ceil(str.length / lineWidth);
+	            const lines = new Array(n);
+	            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+	                lines[i] = str.substr(o, lineWidth);
+	            }
+	            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+	        }
+	        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+	    }
+	};
+
+	binary.binary = binary$1;
+	return binary;
+}
+
+var omap = {};
+
+var pairs = {};
+
+var hasRequiredPairs;
+
+function requirePairs () {
+	if (hasRequiredPairs) return pairs;
+	hasRequiredPairs = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+	var YAMLSeq = requireYAMLSeq();
+
+	function resolvePairs(seq, onError) {
+	    if (identity.isSeq(seq)) {
+	        for (let i = 0; i < seq.items.length; ++i) {
+	            let item = seq.items[i];
+	            if (identity.isPair(item))
+	                continue;
+	            else if (identity.isMap(item)) {
+	                if (item.items.length > 1)
+	                    onError('Each pair must have its own sequence indicator');
+	                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+	                if (item.commentBefore)
+	                    pair.key.commentBefore = pair.key.commentBefore
+	                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+	                        : item.commentBefore;
+	                if (item.comment) {
+	                    const cn = pair.value ?? pair.key;
+	                    cn.comment = cn.comment
+	                        ? `${item.comment}\n${cn.comment}`
+	                        : item.comment;
+	                }
+	                item = pair;
+	            }
+	            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+	        }
+	    }
+	    else
+	        onError('Expected a sequence for this tag');
+	    return seq;
+	}
+	function createPairs(schema, iterable, ctx) {
+	    const { replacer } = ctx;
+	    const pairs = new YAMLSeq.YAMLSeq(schema);
+	    pairs.tag = 'tag:yaml.org,2002:pairs';
+	    let i = 0;
+	    if (iterable && Symbol.iterator in Object(iterable))
+	        for (let it of iterable) {
+	            if (typeof replacer === 'function')
+	                it = replacer.call(iterable, String(i++), it);
+	            let key, value;
+	            if (Array.isArray(it)) {
+	                if (it.length === 2) {
+	                    key = it[0];
+	                    value = it[1];
+	                }
+	                else
+	                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+	            }
+	            else if (it && it instanceof Object) {
+	                const keys = Object.keys(it);
+	                if (keys.length === 1) {
+	                    key = keys[0];
+	                    value = it[key];
+	                }
+	                else {
+	                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+	                }
+	            }
+	            else {
+	                key = it;
+	            }
+	            pairs.items.push(Pair.createPair(key, value, ctx));
+	        }
+	    return pairs;
+	}
+	const pairs$1 = {
+	    collection: 'seq',
+	    default: false,
+	    tag: 'tag:yaml.org,2002:pairs',
+	    resolve: resolvePairs,
+	    createNode: createPairs
+	};
+
+	pairs.createPairs = createPairs;
+	pairs.pairs = pairs$1;
+	pairs.resolvePairs = resolvePairs;
+	return pairs;
+}
+
+var hasRequiredOmap;
+
+function requireOmap () {
+	if (hasRequiredOmap) return omap;
+	hasRequiredOmap = 1;
+
+	var identity = requireIdentity();
+	var toJS = requireToJS();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var pairs = requirePairs();
+
+	class YAMLOMap extends YAMLSeq.YAMLSeq {
+	    constructor() {
+	        super();
+	        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+	        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+	        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+	        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+	        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+	        this.tag = YAMLOMap.tag;
+	    }
+	    /**
+	     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+	     * but TypeScript won't allow widening the signature of a child method.
+	     */
+	    toJSON(_, ctx) {
+	        if (!ctx)
+	            return super.toJSON(_);
+	        const map = new Map();
+	        if (ctx?.onCreate)
+	            ctx.onCreate(map);
+	        for (const pair of this.items) {
+	            let key, value;
+	            if (identity.isPair(pair)) {
+	                key = toJS.toJS(pair.key, '', ctx);
+	                value = toJS.toJS(pair.value, key, ctx);
+	            }
+	            else {
+	                key = toJS.toJS(pair, '', ctx);
+	            }
+	            if (map.has(key))
+	                throw new Error('Ordered maps must not include duplicate keys');
+	            map.set(key, value);
+	        }
+	        return map;
+	    }
+	    static from(schema, iterable, ctx) {
+	        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+	        const omap = new this();
+	        omap.items = pairs$1.items;
+	        return omap;
+	    }
+	}
+	YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+	const omap$1 = {
+	    collection: 'seq',
+	    identify: value => value instanceof Map,
+	    nodeClass: YAMLOMap,
+	    default: false,
+	    tag: 'tag:yaml.org,2002:omap',
+	    resolve(seq, onError) {
+	        const pairs$1 = pairs.resolvePairs(seq, onError);
+	        const seenKeys = [];
+	        for (const { key } of pairs$1.items) {
+	            if (identity.isScalar(key)) {
+	                if (seenKeys.includes(key.value)) {
+	                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+	                }
+	                else {
+	                    seenKeys.push(key.value);
+	                }
+	            }
+	        }
+	        return Object.assign(new YAMLOMap(), pairs$1);
+	    },
+	    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+	};
+
+	omap.YAMLOMap = YAMLOMap;
+	omap.omap = omap$1;
+	return omap;
+}
+
+var schema = {};
+
+var bool$1 = {};
+
+var hasRequiredBool;
+
+function requireBool () {
+	if (hasRequiredBool) return bool$1;
+	hasRequiredBool = 1;
+
+	var Scalar = requireScalar();
+
+	function boolStringify({ value, source }, ctx) {
+	    const boolObj = value ? trueTag : falseTag;
+	    if (source && boolObj.test.test(source))
+	        return source;
+	    return value ? ctx.options.trueStr : ctx.options.falseStr;
+	}
+	const trueTag = {
+	    identify: value => value === true,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+	    resolve: () => new Scalar.Scalar(true),
+	    stringify: boolStringify
+	};
+	const falseTag = {
+	    identify: value => value === false,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:bool',
+	    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+	    resolve: () => new Scalar.Scalar(false),
+	    stringify: boolStringify
+	};
+
+	bool$1.falseTag = falseTag;
+	bool$1.trueTag = trueTag;
+	return bool$1;
+}
+
+var float = {};
+
+var hasRequiredFloat;
+
+function requireFloat () {
+	if (hasRequiredFloat) return float;
+	hasRequiredFloat = 1;
+
+	var Scalar = requireScalar();
+	var stringifyNumber = requireStringifyNumber();
+
+	const floatNaN = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+	    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+	        ? NaN
+	        : str[0] === '-'
+	            ? Number.NEGATIVE_INFINITY
+	            : Number.POSITIVE_INFINITY,
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const floatExp = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'EXP',
+	    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+	    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+	    stringify(node) {
+	        const num = Number(node.value);
+	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+	    }
+	};
+	const float$1 = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+	    resolve(str) {
+	        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+	        const dot = str.indexOf('.');
+	        if (dot !== -1) {
+	            const f = str.substring(dot + 1).replace(/_/g, '');
+	            if (f[f.length - 1] === '0')
+	                node.minFractionDigits = f.length;
+	        }
+	        return node;
+	    },
+	    stringify: stringifyNumber.stringifyNumber
+	};
+
+	float.float = float$1;
+	float.floatExp = floatExp;
+	float.floatNaN = floatNaN;
+	return float;
+}
+
+var int$1 = {};
+
+var hasRequiredInt;
+
+function requireInt () {
+	if (hasRequiredInt) return int$1;
+	hasRequiredInt = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+	function intResolve(str, offset, radix, { intAsBigInt }) {
+	    const sign = str[0];
+	    if (sign === '-' || sign === '+')
+	        offset += 1;
+	    str = str.substring(offset).replace(/_/g, '');
+	    if (intAsBigInt) {
+	        switch (radix) {
+	            case 2:
+	                str = `0b${str}`;
+	                break;
+	            case 8:
+	                str = `0o${str}`;
+	                break;
+	            case 16:
+	                str = `0x${str}`;
+	                break;
+	        }
+	        const n = BigInt(str);
+	        return sign === '-' ? BigInt(-1) * n : n;
+	    }
+	    const n = parseInt(str, radix);
+	    return sign === '-' ? -1 * n : n;
+	}
+	function intStringify(node, radix, prefix) {
+	    const { value } = node;
+	    if (intIdentify(value)) {
+	        const str = value.toString(radix);
+	        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+	    }
+	    return stringifyNumber.stringifyNumber(node);
+	}
+	const intBin = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'BIN',
+	    test: /^[-+]?0b[0-1_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+	    stringify: node => intStringify(node, 2, '0b')
+	};
+	const intOct = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'OCT',
+	    test: /^[-+]?0[0-7_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+	    stringify: node => intStringify(node, 8, '0')
+	};
+	const int = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    test: /^[-+]?[0-9][0-9_]*$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+	    stringify: stringifyNumber.stringifyNumber
+	};
+	const intHex = {
+	    identify: intIdentify,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'HEX',
+	    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+	    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+	    stringify: node => intStringify(node, 16, '0x')
+	};
+
+	int$1.int = int;
+	int$1.intBin = intBin;
+	int$1.intHex = intHex;
+	int$1.intOct = intOct;
+	return int$1;
+}
+
+var set = {};
+
+var hasRequiredSet;
+
+function requireSet () {
+	if (hasRequiredSet) return set;
+	hasRequiredSet = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+
+	class YAMLSet extends YAMLMap.YAMLMap {
+	    constructor(schema) {
+	        super(schema);
+	        this.tag = YAMLSet.tag;
+	    }
+	    add(key) {
+	        let pair;
+	        if (identity.isPair(key))
+	            pair = key;
+	        else if (key &&
+	            typeof key === 'object' &&
+	            'key' in key &&
+	            'value' in key &&
+	            key.value === null)
+	            pair = new Pair.Pair(key.key, null);
+	        else
+	            pair = new Pair.Pair(key, null);
+	        const prev = YAMLMap.findPair(this.items, pair.key);
+	        if (!prev)
+	            this.items.push(pair);
+	    }
+	    /**
+	     * If `keepPair` is `true`, returns the Pair matching `key`.
+	     * Otherwise, returns the value of that Pair's key.
+	     */
+	    get(key, keepPair) {
+	        const pair = YAMLMap.findPair(this.items, key);
+	        return !keepPair && identity.isPair(pair)
+	            ? identity.isScalar(pair.key)
+	                ? pair.key.value
+	                : pair.key
+	            : pair;
+	    }
+	    set(key, value) {
+	        if (typeof value !== 'boolean')
+	            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+	        const prev = YAMLMap.findPair(this.items, key);
+	        if (prev && !value) {
+	            this.items.splice(this.items.indexOf(prev), 1);
+	        }
+	        else if (!prev && value) {
+	            this.items.push(new Pair.Pair(key));
+	        }
+	    }
+	    toJSON(_, ctx) {
+	        return super.toJSON(_, ctx, Set);
+	    }
+	    toString(ctx, onComment, onChompKeep) {
+	        if (!ctx)
+	            return JSON.stringify(this);
+	        if (this.hasAllNullValues(true))
+	            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+	        else
+	            throw new Error('Set items must all have null values');
+	    }
+	    static from(schema, iterable, ctx) {
+	        const { replacer } = ctx;
+	        const set = new this(schema);
+	        if (iterable && Symbol.iterator in Object(iterable))
+	            for (let value of iterable) {
+	                if (typeof replacer === 'function')
+	                    value = replacer.call(iterable, value, value);
+	                set.items.push(Pair.createPair(value, null, ctx));
+	            }
+	        return set;
+	    }
+	}
+	YAMLSet.tag = 'tag:yaml.org,2002:set';
+	const set$1 = {
+	    collection: 'map',
+	    identify: value => value instanceof Set,
+	    nodeClass: YAMLSet,
+	    default: false,
+	    tag: 'tag:yaml.org,2002:set',
+	    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+	    resolve(map, onError) {
+	        if (identity.isMap(map)) {
+	            if (map.hasAllNullValues(true))
+	                return Object.assign(new YAMLSet(), map);
+	            else
+	                onError('Set items must all have null values');
+	        }
+	        else
+	            onError('Expected a mapping for this tag');
+	        return map;
+	    }
+	};
+
+	set.YAMLSet = YAMLSet;
+	set.set = set$1;
+	return set;
+}
+
+var timestamp = {};
+
+var hasRequiredTimestamp;
+
+function requireTimestamp () {
+	if (hasRequiredTimestamp) return timestamp;
+	hasRequiredTimestamp = 1;
+
+	var stringifyNumber = requireStringifyNumber();
+
+	/** Internal types handle bigint as number, because TS can't figure it out. */
+	function parseSexagesimal(str, asBigInt) {
+	    const sign = str[0];
+	    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+	    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+	    const res = parts
+	        .replace(/_/g, '')
+	        .split(':')
+	        .reduce((res, p) => res * num(60) + num(p), num(0));
+	    return (sign === '-' ? num(-1) * res : res);
+	}
+	/**
+	 * hhhh:mm:ss.sss
+	 *
+	 * Internal types handle bigint as number, because TS can't figure it out.
+	 */
+	function stringifySexagesimal(node) {
+	    let { value } = node;
+	    let num = (n) => n;
+	    if (typeof value === 'bigint')
+	        num = n => BigInt(n);
+	    else if (isNaN(value) || !isFinite(value))
+	        return stringifyNumber.stringifyNumber(node);
+	    let sign = '';
+	    if (value < 0) {
+	        sign = '-';
+	        value *= num(-1);
+	    }
+	    const _60 = num(60);
+	    const parts = [value % _60]; // seconds, including ms
+	    if (value < 60) {
+	        parts.unshift(0); // at least one : is required
+	    }
+	    else {
+	        value = (value - parts[0]) / _60;
+	        parts.unshift(value % _60); // minutes
+	        if (value >= 60) {
+	            value = (value - parts[0]) / _60;
+	            parts.unshift(value); // hours
+	        }
+	    }
+	    return (sign +
+	        parts
+	            .map(n => String(n).padStart(2, '0'))
+	            .join(':')
+	            .replace(/000000\d*$/, '') // % 60 may introduce error
+	    );
+	}
+	const intTime = {
+	    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+	    default: true,
+	    tag: 'tag:yaml.org,2002:int',
+	    format: 'TIME',
+	    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+	    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+	    stringify: stringifySexagesimal
+	};
+	const floatTime = {
+	    identify: value => typeof value === 'number',
+	    default: true,
+	    tag: 'tag:yaml.org,2002:float',
+	    format: 'TIME',
+	    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+	    resolve: str => parseSexagesimal(str, false),
+	    stringify: stringifySexagesimal
+	};
+	const timestamp$1 = {
+	    identify: value => value instanceof Date,
+	    default: true,
+	    tag: 'tag:yaml.org,2002:timestamp',
+	    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+	    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+	    // assumed to be 00:00:00Z (start of day, UTC).
+	    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+	        '(?:' + // time is optional
+	        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+	        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+	        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+	        ')?$'),
+	    resolve(str) {
+	        const match = str.match(timestamp$1.test);
+	        if (!match)
+	            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+	        const [, year, month, day, hour, minute, second] = match.map(Number);
+	        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+	        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+	        const tz = match[8];
+	        if (tz && tz !== 'Z') {
+	            let d = parseSexagesimal(tz, false);
+	            if (Math.abs(d) < 30)
+	                d *= 60;
+	            date -= 60000 * d;
+	        }
+	        return new Date(date);
+	    },
+	    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+	};
+
+	timestamp.floatTime = floatTime;
+	timestamp.intTime = intTime;
+	timestamp.timestamp = timestamp$1;
+	return timestamp;
+}
+
+var hasRequiredSchema$1;
+
+function requireSchema$1 () {
+	if (hasRequiredSchema$1) return schema;
+	hasRequiredSchema$1 = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var binary = requireBinary();
+	var bool = requireBool();
+	var float = requireFloat();
+	var int = requireInt();
+	var merge = requireMerge();
+	var omap = requireOmap();
+	var pairs = requirePairs();
+	var set = requireSet();
+	var timestamp = requireTimestamp();
+
+	const schema$1 = [
+	    map.map,
+	    seq.seq,
+	    string.string,
+	    _null.nullTag,
+	    bool.trueTag,
+	    bool.falseTag,
+	    int.intBin,
+	    int.intOct,
+	    int.int,
+	    int.intHex,
+	    float.floatNaN,
+	    float.floatExp,
+	    float.float,
+	    binary.binary,
+	    merge.merge,
+	    omap.omap,
+	    pairs.pairs,
+	    set.set,
+	    timestamp.intTime,
+	    timestamp.floatTime,
+	    timestamp.timestamp
+	];
+
+	schema.schema = schema$1;
+	return schema;
+}
+
+var hasRequiredTags;
+
+function requireTags () {
+	if (hasRequiredTags) return tags;
+	hasRequiredTags = 1;
+
+	var map = requireMap();
+	var _null = require_null();
+	var seq = requireSeq();
+	var string = requireString();
+	var bool = requireBool$1();
+	var float = requireFloat$1();
+	var int = requireInt$1();
+	var schema = requireSchema$3();
+	var schema$1 = requireSchema$2();
+	var binary = requireBinary();
+	var merge = requireMerge();
+	var omap = requireOmap();
+	var pairs = requirePairs();
+	var schema$2 = requireSchema$1();
+	var set = requireSet();
+	var timestamp = requireTimestamp();
+
+	const schemas = new Map([
+	    ['core', schema.schema],
+	    ['failsafe', [map.map, seq.seq, string.string]],
+	    ['json', schema$1.schema],
+	    ['yaml11', schema$2.schema],
+	    ['yaml-1.1', schema$2.schema]
+	]);
+	const tagsByName = {
+	    binary: binary.binary,
+	    bool: bool.boolTag,
+	    float: float.float,
+	    floatExp: float.floatExp,
+	    floatNaN: float.floatNaN,
+	    floatTime: timestamp.floatTime,
+	    int: int.int,
+	    intHex: int.intHex,
+	    intOct: int.intOct,
+	    intTime: timestamp.intTime,
+	    map: map.map,
+	    merge: merge.merge,
+	    null: _null.nullTag,
+	    omap: omap.omap,
+	    pairs: pairs.pairs,
+	    seq: seq.seq,
+	    set: set.set,
+	    timestamp: timestamp.timestamp
+	};
+	const coreKnownTags = {
+	    'tag:yaml.org,2002:binary': binary.binary,
+	    'tag:yaml.org,2002:merge': merge.merge,
+	    'tag:yaml.org,2002:omap': omap.omap,
+	    'tag:yaml.org,2002:pairs': pairs.pairs,
+	    'tag:yaml.org,2002:set': set.set,
+	    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+	};
+	function getTags(customTags, schemaName, addMergeTag) {
+	    const schemaTags = schemas.get(schemaName);
+	    if (schemaTags && !customTags) {
+	        return addMergeTag && !schemaTags.includes(merge.merge)
+	            ? schemaTags.concat(merge.merge)
+	            : schemaTags.slice();
+	    }
+	    let tags = schemaTags;
+	    if (!tags) {
+	        if (Array.isArray(customTags))
+	            tags = [];
+	        else {
+	            const keys = Array.from(schemas.keys())
+	                .filter(key => key !== 'yaml11')
+	                .map(key => JSON.stringify(key))
+	                .join(', ');
+	            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+	        }
+	    }
+	    if (Array.isArray(customTags)) {
+	        for (const tag of customTags)
+	            tags = tags.concat(tag);
+	    }
+	    else if (typeof customTags === 'function') {
+	        tags = customTags(tags.slice());
+	    }
+	    if (addMergeTag)
+	        tags = tags.concat(merge.merge);
+	    return tags.reduce((tags, tag) => {
+	        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+	        if (!tagObj) {
+	            const tagName = JSON.stringify(tag);
+	            const keys = Object.keys(tagsByName)
+	                .map(key => JSON.stringify(key))
+	                .join(', ');
+	            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+	        }
+	        if (!tags.includes(tagObj))
+	            tags.push(tagObj);
+	        return tags;
+	    }, []);
+	}
+
+	tags.coreKnownTags = coreKnownTags;
+	tags.getTags = getTags;
+	return tags;
+}
+
+var hasRequiredSchema;
+
+function requireSchema () {
+	if (hasRequiredSchema) return Schema;
+	hasRequiredSchema = 1;
+
+	var identity = requireIdentity();
+	var map = requireMap();
+	var seq = requireSeq();
+	var string = requireString();
+	var tags = requireTags();
+
+	const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+	let Schema$1 = class Schema {
+	    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+	        this.compat = Array.isArray(compat)
+	            ? tags.getTags(compat, 'compat')
+	            : compat
+	                ? tags.getTags(null, compat)
+	                : null;
+	        this.name = (typeof schema === 'string' && schema) || 'core';
+	        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+	        this.tags = tags.getTags(customTags, this.name, merge);
+	        this.toStringOptions = toStringDefaults ?? null;
+	        Object.defineProperty(this, identity.MAP, { value: map.map });
+	        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+	        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+	        // Used by createMap()
+	        this.sortMapEntries =
+	            typeof sortMapEntries === 'function'
+	                ? sortMapEntries
+	                : sortMapEntries === true
+	                    ? sortMapEntriesByKey
+	                    : null;
+	    }
+	    clone() {
+	        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+	        copy.tags = this.tags.slice();
+	        return copy;
+	    }
+	};
+
+	Schema.Schema = Schema$1;
+	return Schema;
+}
+
+var stringifyDocument = {};
+
+var hasRequiredStringifyDocument;
+
+function requireStringifyDocument () {
+	if (hasRequiredStringifyDocument) return stringifyDocument;
+	hasRequiredStringifyDocument = 1;
+
+	var identity = requireIdentity();
+	var stringify = requireStringify();
+	var stringifyComment = requireStringifyComment();
+
+	function stringifyDocument$1(doc, options) {
+	    const lines = [];
+	    let hasDirectives = options.directives === true;
+	    if (options.directives !== false && doc.directives) {
+	        const dir = doc.directives.toString(doc);
+	        if (dir) {
+	            lines.push(dir);
+	            hasDirectives = true;
+	        }
+	        else if (doc.directives.docStart)
+	            hasDirectives = true;
+	    }
+	    if (hasDirectives)
+	        lines.push('---');
+	    const ctx = stringify.createStringifyContext(doc, options);
+	    const { commentString } = ctx.options;
+	    if (doc.commentBefore) {
+	        if (lines.length !== 1)
+	            lines.unshift('');
+	        const cs = commentString(doc.commentBefore);
+	        lines.unshift(stringifyComment.indentComment(cs, ''));
+	    }
+	    let chompKeep = false;
+	    let contentComment = null;
+	    if (doc.contents) {
+	        if (identity.isNode(doc.contents)) {
+	            if (doc.contents.spaceBefore && hasDirectives)
+	                lines.push('');
+	            if (doc.contents.commentBefore) {
+	                const cs = commentString(doc.contents.commentBefore);
+	                lines.push(stringifyComment.indentComment(cs, ''));
+	            }
+	            // top-level block scalars need to be indented if followed by a comment
+	            ctx.forceBlockIndent = !!doc.comment;
+	            contentComment = doc.contents.comment;
+	        }
+	        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+	        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+	        if (contentComment)
+	            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+	        if ((body[0] === '|' || body[0] === '>') &&
+	            lines[lines.length - 1] === '---') {
+	            // Top-level block scalars with a preceding doc marker ought to use the
+	            // same line for their header.
+	            lines[lines.length - 1] = `--- ${body}`;
+	        }
+	        else
+	            lines.push(body);
+	    }
+	    else {
+	        lines.push(stringify.stringify(doc.contents, ctx));
+	    }
+	    if (doc.directives?.docEnd) {
+	        if (doc.comment) {
+	            const cs = commentString(doc.comment);
+	            if (cs.includes('\n')) {
+	                lines.push('...');
+	                lines.push(stringifyComment.indentComment(cs, ''));
+	            }
+	            else {
+	                lines.push(`... ${cs}`);
+	            }
+	        }
+	        else {
+	            lines.push('...');
+	        }
+	    }
+	    else {
+	        let dc = doc.comment;
+	        if (dc && chompKeep)
+	            dc = dc.replace(/^\n+/, '');
+	        if (dc) {
+	            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+	                lines.push('');
+	            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+	        }
+	    }
+	    return lines.join('\n') + '\n';
+	}
+
+	stringifyDocument.stringifyDocument = stringifyDocument$1;
+	return stringifyDocument;
+}
+
+var hasRequiredDocument;
+
+function requireDocument () {
+	if (hasRequiredDocument) return Document;
+	hasRequiredDocument = 1;
+
+	var Alias = requireAlias();
+	var Collection = requireCollection();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var toJS = requireToJS();
+	var Schema = requireSchema();
+	var stringifyDocument = requireStringifyDocument();
+	var anchors = requireAnchors();
+	var applyReviver = requireApplyReviver();
+	var createNode = requireCreateNode();
+	var directives = requireDirectives();
+
+	let Document$1 = class Document {
+	    constructor(value, replacer, options) {
+	        /** A comment before this Document */
+	        this.commentBefore = null;
+	        /** A comment immediately after this Document */
+	        this.comment = null;
+	        /** Errors encountered during parsing. */
+	        this.errors = [];
+	        /** Warnings encountered during parsing. */
+	        this.warnings = [];
+	        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+	        let _replacer = null;
+	        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+	            _replacer = replacer;
+	        }
+	        else if (options === undefined && replacer) {
+	            options = replacer;
+	            replacer = undefined;
+	        }
+	        const opt = Object.assign({
+	            intAsBigInt: false,
+	            keepSourceTokens: false,
+	            logLevel: 'warn',
+	            prettyErrors: true,
+	            strict: true,
+	            stringKeys: false,
+	            uniqueKeys: true,
+	            version: '1.2'
+	        }, options);
+	        this.options = opt;
+	        let { version } = opt;
+	        if (options?._directives) {
+	            this.directives = options._directives.atDocument();
+	            if (this.directives.yaml.explicit)
+	                version = this.directives.yaml.version;
+	        }
+	        else
+	            this.directives = new directives.Directives({ version });
+	        this.setSchema(version, options);
+	        // @ts-expect-error We can't really know that this matches Contents.
+	        this.contents =
+	            value === undefined ? null : this.createNode(value, _replacer, options);
+	    }
+	    /**
+	     * Create a deep copy of this Document and its contents.
+	     *
+	     * Custom Node values that inherit from `Object` still refer to their original instances.
+	     */
+	    clone() {
+	        const copy = Object.create(Document.prototype, {
+	            [identity.NODE_TYPE]: { value: identity.DOC }
+	        });
+	        copy.commentBefore = this.commentBefore;
+	        copy.comment = this.comment;
+	        copy.errors = this.errors.slice();
+	        copy.warnings = this.warnings.slice();
+	        copy.options = Object.assign({}, this.options);
+	        if (this.directives)
+	            copy.directives = this.directives.clone();
+	        copy.schema = this.schema.clone();
+	        // @ts-expect-error We can't really know that this matches Contents.
+	        copy.contents = identity.isNode(this.contents)
+	            ? this.contents.clone(copy.schema)
+	            : this.contents;
+	        if (this.range)
+	            copy.range = this.range.slice();
+	        return copy;
+	    }
+	    /** Adds a value to the document. */
+	    add(value) {
+	        if (assertCollection(this.contents))
+	            this.contents.add(value);
+	    }
+	    /** Adds a value to the document. */
+	    addIn(path, value) {
+	        if (assertCollection(this.contents))
+	            this.contents.addIn(path, value);
+	    }
+	    /**
+	     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+	     *
+	     * If `node` already has an anchor, `name` is ignored.
+	     * Otherwise, the `node.anchor` value will be set to `name`,
+	     * or if an anchor with that name is already present in the document,
+	     * `name` will be used as a prefix for a new unique anchor.
+	     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+	     */
+	    createAlias(node, name) {
+	        if (!node.anchor) {
+	            const prev = anchors.anchorNames(this);
+	            node.anchor =
+	                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+	        }
+	        return new Alias.Alias(node.anchor);
+	    }
+	    createNode(value, replacer, options) {
+	        let _replacer = undefined;
+	        if (typeof replacer === 'function') {
+	            value = replacer.call({ '': value }, '', value);
+	            _replacer = replacer;
+	        }
+	        else if (Array.isArray(replacer)) {
+	            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+	            const asStr = replacer.filter(keyToStr).map(String);
+	            if (asStr.length > 0)
+	                replacer = replacer.concat(asStr);
+	            _replacer = replacer;
+	        }
+	        else if (options === undefined && replacer) {
+	            options = replacer;
+	            replacer = undefined;
+	        }
+	        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+	        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+	        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	        anchorPrefix || 'a');
+	        const ctx = {
+	            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+	            keepUndefined: keepUndefined ?? false,
+	            onAnchor,
+	            onTagObj,
+	            replacer: _replacer,
+	            schema: this.schema,
+	            sourceObjects
+	        };
+	        const node = createNode.createNode(value, tag, ctx);
+	        if (flow && identity.isCollection(node))
+	            node.flow = true;
+	        setAnchors();
+	        return node;
+	    }
+	    /**
+	     * Convert a key and a value into a `Pair` using the current schema,
+	     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+	     */
+	    createPair(key, value, options = {}) {
+	        const k = this.createNode(key, null, options);
+	        const v = this.createNode(value, null, options);
+	        return new Pair.Pair(k, v);
+	    }
+	    /**
+	     * Removes a value from the document.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    delete(key) {
+	        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+	    }
+	    /**
+	     * Removes a value from the document.
+	     * @returns `true` if the item was found and removed.
+	     */
+	    deleteIn(path) {
+	        if (Collection.isEmptyPath(path)) {
+	            if (this.contents == null)
+	                return false;
+	            // @ts-expect-error Presumed impossible if Strict extends false
+	            this.contents = null;
+	            return true;
+	        }
+	        return assertCollection(this.contents)
+	            ? this.contents.deleteIn(path)
+	            : false;
+	    }
+	    /**
+	     * Returns item at `key`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    get(key, keepScalar) {
+	        return identity.isCollection(this.contents)
+	            ? this.contents.get(key, keepScalar)
+	            : undefined;
+	    }
+	    /**
+	     * Returns item at `path`, or `undefined` if not found. By default unwraps
+	     * scalar values from their surrounding node; to disable set `keepScalar` to
+	     * `true` (collections are always returned intact).
+	     */
+	    getIn(path, keepScalar) {
+	        if (Collection.isEmptyPath(path))
+	            return !keepScalar && identity.isScalar(this.contents)
+	                ? this.contents.value
+	                : this.contents;
+	        return identity.isCollection(this.contents)
+	            ? this.contents.getIn(path, keepScalar)
+	            : undefined;
+	    }
+	    /**
+	     * Checks if the document includes a value with the key `key`.
+	     */
+	    has(key) {
+	        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+	    }
+	    /**
+	     * Checks if the document includes a value at `path`.
+	     */
+	    hasIn(path) {
+	        if (Collection.isEmptyPath(path))
+	            return this.contents !== undefined;
+	        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+	    }
+	    /**
+	     * Sets a value in this document. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    set(key, value) {
+	        if (this.contents == null) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+	        }
+	        else if (assertCollection(this.contents)) {
+	            this.contents.set(key, value);
+	        }
+	    }
+	    /**
+	     * Sets a value in this document. For `!!set`, `value` needs to be a
+	     * boolean to add/remove the item from the set.
+	     */
+	    setIn(path, value) {
+	        if (Collection.isEmptyPath(path)) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = value;
+	        }
+	        else if (this.contents == null) {
+	            // @ts-expect-error We can't really know that this matches Contents.
+	            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+	        }
+	        else if (assertCollection(this.contents)) {
+	            this.contents.setIn(path, value);
+	        }
+	    }
+	    /**
+	     * Change the YAML version and schema used by the document.
+	     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+	     * It also requires the `schema` option to be given as a `Schema` instance value.
+	     *
+	     * Overrides all previously set schema options.
+	     */
+	    setSchema(version, options = {}) {
+	        if (typeof version === 'number')
+	            version = String(version);
+	        let opt;
+	        switch (version) {
+	            case '1.1':
+	                if (this.directives)
+	                    this.directives.yaml.version = '1.1';
+	                else
+	                    this.directives = new directives.Directives({ version: '1.1' });
+	                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+	                break;
+	            case '1.2':
+	            case 'next':
+	                if (this.directives)
+	                    this.directives.yaml.version = version;
+	                else
+	                    this.directives = new directives.Directives({ version });
+	                opt = { resolveKnownTags: true, schema: 'core' };
+	                break;
+	            case null:
+	                if (this.directives)
+	                    delete this.directives;
+	                opt = null;
+	                break;
+	            default: {
+	                const sv = JSON.stringify(version);
+	                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+	            }
+	        }
+	        // Not using `instanceof Schema` to allow for duck typing
+	        if (options.schema instanceof Object)
+	            this.schema = options.schema;
+	        else if (opt)
+	            this.schema = new Schema.Schema(Object.assign(opt, options));
+	        else
+	            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+	    }
+	    // json & jsonArg are only used from toJSON()
+	    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+	        const ctx = {
+	            anchors: new Map(),
+	            doc: this,
+	            keep: !json,
+	            mapAsMap: mapAsMap === true,
+	            mapKeyWarned: false,
+	            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+	        };
+	        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+	        if (typeof onAnchor === 'function')
+	            for (const { count, res } of ctx.anchors.values())
+	                onAnchor(res, count);
+	        return typeof reviver === 'function'
+	            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+	            : res;
+	    }
+	    /**
+	     * A JSON representation of the document `contents`.
+	     *
+	     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+	     *   property name.
+	     */
+	    toJSON(jsonArg, onAnchor) {
+	        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+	    }
+	    /** A YAML representation of the document. */
+	    toString(options = {}) {
+	        if (this.errors.length > 0)
+	            throw new Error('Document with errors cannot be stringified');
+	        if ('indent' in options &&
+	            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+	            const s = JSON.stringify(options.indent);
+	            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+	        }
+	        return stringifyDocument.stringifyDocument(this, options);
+	    }
+	};
+	function assertCollection(contents) {
+	    if (identity.isCollection(contents))
+	        return true;
+	    throw new Error('Expected a YAML collection as document contents');
+	}
+
+	Document.Document = Document$1;
+	return Document;
+}
+
+var errors$1 = {};
+
+var hasRequiredErrors$1;
+
+function requireErrors$1 () {
+	if (hasRequiredErrors$1) return errors$1;
+	hasRequiredErrors$1 = 1;
+
+	class YAMLError extends Error {
+	    constructor(name, pos, code, message) {
+	        super();
+	        this.name = name;
+	        this.code = code;
+	        this.message = message;
+	        this.pos = pos;
+	    }
+	}
+	class YAMLParseError extends YAMLError {
+	    constructor(pos, code, message) {
+	        super('YAMLParseError', pos, code, message);
+	    }
+	}
+	class YAMLWarning extends YAMLError {
+	    constructor(pos, code, message) {
+	        super('YAMLWarning', pos, code, message);
+	    }
+	}
+	const prettifyError = (src, lc) => (error) => {
+	    if (error.pos[0] === -1)
+	        return;
+	    error.linePos = error.pos.map(pos => lc.linePos(pos));
+	    const { line, col } = error.linePos[0];
+	    error.message += ` at line ${line}, column ${col}`;
+	    let ci = col - 1;
+	    let lineStr = src
+	        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+	        .replace(/[\n\r]+$/, '');
+	    // Trim to max 80 chars, keeping col position near the middle
+	    if (ci >= 60 && lineStr.length > 80) {
+	        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+	        lineStr = '…' + lineStr.substring(trimStart);
+	        ci -= trimStart - 1;
+	    }
+	    if (lineStr.length > 80)
+	        lineStr = lineStr.substring(0, 79) + '…';
+	    // Include previous line in context if pointing at line start
+	    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+	        // Regexp won't match if start is trimmed
+	        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+	        if (prev.length > 80)
+	            prev = prev.substring(0, 79) + '…\n';
+	        lineStr = prev + lineStr;
+	    }
+	    if (/[^ ]/.test(lineStr)) {
+	        let count = 1;
+	        const end = error.linePos[1];
+	        if (end?.line === line && end.col > col) {
+	            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+	        }
+	        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+	        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+	    }
+	};
+
+	errors$1.YAMLError = YAMLError;
+	errors$1.YAMLParseError = YAMLParseError;
+	errors$1.YAMLWarning = YAMLWarning;
+	errors$1.prettifyError = prettifyError;
+	return errors$1;
+}
+
+var composeDoc = {};
+
+var composeNode = {};
+
+var composeCollection = {};
+
+var resolveBlockMap = {};
+
+var resolveProps = {};
+
+var hasRequiredResolveProps;
+
+function requireResolveProps () {
+	if (hasRequiredResolveProps) return resolveProps;
+	hasRequiredResolveProps = 1;
+
+	function resolveProps$1(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+	    let spaceBefore = false;
+	    let atNewline = startOnNewline;
+	    let hasSpace = startOnNewline;
+	    let comment = '';
+	    let commentSep = '';
+	    let hasNewline = false;
+	    let reqSpace = false;
+	    let tab = null;
+	    let anchor = null;
+	    let tag = null;
+	    let newlineAfterProp = null;
+	    let comma = null;
+	    let found = null;
+	    let start = null;
+	    for (const token of tokens) {
+	        if (reqSpace) {
+	            if (token.type !== 'space' &&
+	                token.type !== 'newline' &&
+	                token.type !== 'comma')
+	                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+	            reqSpace = false;
+	        }
+	        if (tab) {
+	            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+	                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+	            }
+	            tab = null;
+	        }
+	        switch (token.type) {
+	            case 'space':
+	                // At the doc level, tabs at line start may be parsed
+	                // as leading white space rather than indentation.
+	                // In a flow collection, only the parser handles indent.
+	                if (!flow &&
+	                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+	                    token.source.includes('\t')) {
+	                    tab = token;
+	                }
+	                hasSpace = true;
+	                break;
+	            case 'comment': {
+	                if (!hasSpace)
+	                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+	                const cb = token.source.substring(1) || ' ';
+	                if (!comment)
+	                    comment = cb;
+	                else
+	                    comment += commentSep + cb;
+	                commentSep = '';
+	                atNewline = false;
+	                break;
+	            }
+	            case 'newline':
+	                if (atNewline) {
+	                    if (comment)
+	                        comment += token.source;
+	                    else if (!found || indicator !== 'seq-item-ind')
+	                        spaceBefore = true;
+	                }
+	                else
+	                    commentSep += token.source;
+	                atNewline = true;
+	                hasNewline = true;
+	                if (anchor || tag)
+	                    newlineAfterProp = token;
+	                hasSpace = true;
+	                break;
+	            case 'anchor':
+	                if (anchor)
+	                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+	                if (token.source.endsWith(':'))
+	                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+	                anchor = token;
+	                start ?? (start = token.offset);
+	                atNewline = false;
+	                hasSpace = false;
+	                reqSpace = true;
+	                break;
+	            case 'tag': {
+	                if (tag)
+	                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+	                tag = token;
+	                start ?? (start = token.offset);
+	                atNewline = false;
+	                hasSpace = false;
+	                reqSpace = true;
+	                break;
+	            }
+	            case indicator:
+	                // Could here handle preceding comments differently
+	                if (anchor || tag)
+	                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+	                if (found)
+	                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+	                found = token;
+	                atNewline =
+	                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+	                hasSpace = false;
+	                break;
+	            case 'comma':
+	                if (flow) {
+	                    if (comma)
+	                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+	                    comma = token;
+	                    atNewline = false;
+	                    hasSpace = false;
+	                    break;
+	                }
+	            // else fallthrough
+	            default:
+	                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+	                atNewline = false;
+	                hasSpace = false;
+	        }
+	    }
+	    const last = tokens[tokens.length - 1];
+	    const end = last ? last.offset + last.source.length : offset;
+	    if (reqSpace &&
+	        next &&
+	        next.type !== 'space' &&
+	        next.type !== 'newline' &&
+	        next.type !== 'comma' &&
+	        (next.type !== 'scalar' || next.source !== '')) {
+	        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+	    }
+	    if (tab &&
+	        ((atNewline && tab.indent <= parentIndent) ||
+	            next?.type === 'block-map' ||
+	            next?.type === 'block-seq'))
+	        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+	    return {
+	        comma,
+	        found,
+	        spaceBefore,
+	        comment,
+	        hasNewline,
+	        anchor,
+	        tag,
+	        newlineAfterProp,
+	        end,
+	        start: start ?? end
+	    };
+	}
+
+	resolveProps.resolveProps = resolveProps$1;
+	return resolveProps;
+}
+
+var utilContainsNewline = {};
+
+var hasRequiredUtilContainsNewline;
+
+function requireUtilContainsNewline () {
+	if (hasRequiredUtilContainsNewline) return utilContainsNewline;
+	hasRequiredUtilContainsNewline = 1;
+
+	function containsNewline(key) {
+	    if (!key)
+	        return null;
+	    switch (key.type) {
+	        case 'alias':
+	        case 'scalar':
+	        case 'double-quoted-scalar':
+	        case 'single-quoted-scalar':
+	            if (key.source.includes('\n'))
+	                return true;
+	            if (key.end)
+	                for (const st of key.end)
+	                    if (st.type === 'newline')
+	                        return true;
+	            return false;
+	        case 'flow-collection':
+	            for (const it of key.items) {
+	                for (const st of it.start)
+	                    if (st.type === 'newline')
+	                        return true;
+	                if (it.sep)
+	                    for (const st of it.sep)
+	                        if (st.type === 'newline')
+	                            return true;
+	                if (containsNewline(it.key) || containsNewline(it.value))
+	                    return true;
+	            }
+	            return false;
+	        default:
+	            return true;
+	    }
+	}
+
+	utilContainsNewline.containsNewline = containsNewline;
+	return utilContainsNewline;
+}
+
+var utilFlowIndentCheck = {};
+
+var hasRequiredUtilFlowIndentCheck;
+
+function requireUtilFlowIndentCheck () {
+	if (hasRequiredUtilFlowIndentCheck) return utilFlowIndentCheck;
+	hasRequiredUtilFlowIndentCheck = 1;
+
+	var utilContainsNewline = requireUtilContainsNewline();
+
+	function flowIndentCheck(indent, fc, onError) {
+	    if (fc?.type === 'flow-collection') {
+	        const end = fc.end[0];
+	        if (end.indent === indent &&
+	            (end.source === ']' || end.source === '}') &&
+	            utilContainsNewline.containsNewline(fc)) {
+	            const msg = 'Flow end indicator should be more indented than parent';
+	            onError(end, 'BAD_INDENT', msg, true);
+	        }
+	    }
+	}
+
+	utilFlowIndentCheck.flowIndentCheck = flowIndentCheck;
+	return utilFlowIndentCheck;
+}
+
+var utilMapIncludes = {};
+
+var hasRequiredUtilMapIncludes;
+
+function requireUtilMapIncludes () {
+	if (hasRequiredUtilMapIncludes) return utilMapIncludes;
+	hasRequiredUtilMapIncludes = 1;
+
+	var identity = requireIdentity();
+
+	function mapIncludes(ctx, items, search) {
+	    const { uniqueKeys } = ctx.options;
+	    if (uniqueKeys === false)
+	        return false;
+	    const isEqual = typeof uniqueKeys === 'function'
+	        ? uniqueKeys
+	        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+	    return items.some(pair => isEqual(pair.key, search));
+	}
+
+	utilMapIncludes.mapIncludes = mapIncludes;
+	return utilMapIncludes;
+}
+
+var hasRequiredResolveBlockMap;
+
+function requireResolveBlockMap () {
+	if (hasRequiredResolveBlockMap) return resolveBlockMap;
+	hasRequiredResolveBlockMap = 1;
+
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+	var resolveProps = requireResolveProps();
+	var utilContainsNewline = requireUtilContainsNewline();
+	var utilFlowIndentCheck = requireUtilFlowIndentCheck();
+	var utilMapIncludes = requireUtilMapIncludes();
+
+	const startColMsg = 'All mapping items must start at the same column';
+	function resolveBlockMap$1({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+	    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+	    const map = new NodeClass(ctx.schema);
+	    if (ctx.atRoot)
+	        ctx.atRoot = false;
+	    let offset = bm.offset;
+	    let commentEnd = null;
+	    for (const collItem of bm.items) {
+	        const { start, key, sep, value } = collItem;
+	        // key properties
+	        const keyProps = resolveProps.resolveProps(start, {
+	            indicator: 'explicit-key-ind',
+	            next: key ?? sep?.[0],
+	            offset,
+	            onError,
+	            parentIndent: bm.indent,
+	            startOnNewline: true
+	        });
+	        const implicitKey = !keyProps.found;
+	        if (implicitKey) {
+	            if (key) {
+	                if (key.type === 'block-seq')
+	                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+	                else if ('indent' in key && key.indent !== bm.indent)
+	                    onError(offset, 'BAD_INDENT', startColMsg);
+	            }
+	            if (!keyProps.anchor && !keyProps.tag && !sep) {
+	                commentEnd = keyProps.end;
+	                if (keyProps.comment) {
+	                    if (map.comment)
+	                        map.comment += '\n' + keyProps.comment;
+	                    else
+	                        map.comment = keyProps.comment;
+	                }
+	                continue;
+	            }
+	            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+	                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+	            }
+	        }
+	        else if (keyProps.found?.indent !== bm.indent) {
+	            onError(offset, 'BAD_INDENT', startColMsg);
+	        }
+	        // key value
+	        ctx.atKey = true;
+	        const keyStart = keyProps.end;
+	        const keyNode = key
+	            ? composeNode(ctx, key, keyProps, onError)
+	            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+	        if (ctx.schema.compat)
+	            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+	        ctx.atKey = false;
+	        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+	            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+	        // value properties
+	        const valueProps = resolveProps.resolveProps(sep ?? [], {
+	            indicator: 'map-value-ind',
+	            next: value,
+	            offset: keyNode.range[2],
+	            onError,
+	            parentIndent: bm.indent,
+	            startOnNewline: !key || key.type === 'block-scalar'
+	        });
+	        offset = valueProps.end;
+	        if (valueProps.found) {
+	            if (implicitKey) {
+	                if (value?.type === 'block-map' && !valueProps.hasNewline)
+	                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+	                if (ctx.options.strict &&
+	                    keyProps.start < valueProps.found.offset - 1024)
+	                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+	            }
+	            // value value
+	            const valueNode = value
+	                ? composeNode(ctx, value, valueProps, onError)
+	                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+	            if (ctx.schema.compat)
+	                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+	            offset = valueNode.range[2];
+	            const pair = new Pair.Pair(keyNode, valueNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            map.items.push(pair);
+	        }
+	        else {
+	            // key with no value
+	            if (implicitKey)
+	                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+	            if (valueProps.comment) {
+	                if (keyNode.comment)
+	                    keyNode.comment += '\n' + valueProps.comment;
+	                else
+	                    keyNode.comment = valueProps.comment;
+	            }
+	            const pair = new Pair.Pair(keyNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            map.items.push(pair);
+	        }
+	    }
+	    if (commentEnd && commentEnd < offset)
+	        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+	    map.range = [bm.offset, offset, commentEnd ?? offset];
+	    return map;
+	}
+
+	resolveBlockMap.resolveBlockMap = resolveBlockMap$1;
+	return resolveBlockMap;
+}
+
+var resolveBlockSeq = {};
+
+var hasRequiredResolveBlockSeq;
+
+function requireResolveBlockSeq () {
+	if (hasRequiredResolveBlockSeq) return resolveBlockSeq;
+	hasRequiredResolveBlockSeq = 1;
+
+	var YAMLSeq = requireYAMLSeq();
+	var resolveProps = requireResolveProps();
+	var utilFlowIndentCheck = requireUtilFlowIndentCheck();
+
+	function resolveBlockSeq$1({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+	    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+	    const seq = new NodeClass(ctx.schema);
+	    if (ctx.atRoot)
+	        ctx.atRoot = false;
+	    if (ctx.atKey)
+	        ctx.atKey = false;
+	    let offset = bs.offset;
+	    let commentEnd = null;
+	    for (const { start, value } of bs.items) {
+	        const props = resolveProps.resolveProps(start, {
+	            indicator: 'seq-item-ind',
+	            next: value,
+	            offset,
+	            onError,
+	            parentIndent: bs.indent,
+	            startOnNewline: true
+	        });
+	        if (!props.found) {
+	            if (props.anchor || props.tag || value) {
+	                if (value?.type === 'block-seq')
+	                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+	                else
+	                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+	            }
+	            else {
+	                commentEnd = props.end;
+	                if (props.comment)
+	                    seq.comment = props.comment;
+	                continue;
+	            }
+	        }
+	        const node = value
+	            ? composeNode(ctx, value, props, onError)
+	            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+	        if (ctx.schema.compat)
+	            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+	        offset = node.range[2];
+	        seq.items.push(node);
+	    }
+	    seq.range = [bs.offset, offset, commentEnd ?? offset];
+	    return seq;
+	}
+
+	resolveBlockSeq.resolveBlockSeq = resolveBlockSeq$1;
+	return resolveBlockSeq;
+}
+
+var resolveFlowCollection = {};
+
+var resolveEnd = {};
+
+var hasRequiredResolveEnd;
+
+function requireResolveEnd () {
+	if (hasRequiredResolveEnd) return resolveEnd;
+	hasRequiredResolveEnd = 1;
+
+	function resolveEnd$1(end, offset, reqSpace, onError) {
+	    let comment = '';
+	    if (end) {
+	        let hasSpace = false;
+	        let sep = '';
+	        for (const token of end) {
+	            const { source, type } = token;
+	            switch (type) {
+	                case 'space':
+	                    hasSpace = true;
+	                    break;
+	                case 'comment': {
+	                    if (reqSpace && !hasSpace)
+	                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+	                    const cb = source.substring(1) || ' ';
+	                    if (!comment)
+	                        comment = cb;
+	                    else
+	                        comment += sep + cb;
+	                    sep = '';
+	                    break;
+	                }
+	                case 'newline':
+	                    if (comment)
+	                        sep += source;
+	                    hasSpace = true;
+	                    break;
+	                default:
+	                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+	            }
+	            offset += source.length;
+	        }
+	    }
+	    return { comment, offset };
+	}
+
+	resolveEnd.resolveEnd = resolveEnd$1;
+	return resolveEnd;
+}
+
+var hasRequiredResolveFlowCollection;
+
+function requireResolveFlowCollection () {
+	if (hasRequiredResolveFlowCollection) return resolveFlowCollection;
+	hasRequiredResolveFlowCollection = 1;
+
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var resolveEnd = requireResolveEnd();
+	var resolveProps = requireResolveProps();
+	var utilContainsNewline = requireUtilContainsNewline();
+	var utilMapIncludes = requireUtilMapIncludes();
+
+	const blockMsg = 'Block collections are not allowed within flow collections';
+	const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+	function resolveFlowCollection$1({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+	    const isMap = fc.start.source === '{';
+	    const fcName = isMap ? 'flow map' : 'flow sequence';
+	    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+	    const coll = new NodeClass(ctx.schema);
+	    coll.flow = true;
+	    const atRoot = ctx.atRoot;
+	    if (atRoot)
+	        ctx.atRoot = false;
+	    if (ctx.atKey)
+	        ctx.atKey = false;
+	    let offset = fc.offset + fc.start.source.length;
+	    for (let i = 0; i < fc.items.length; ++i) {
+	        const collItem = fc.items[i];
+	        const { start, key, sep, value } = collItem;
+	        const props = resolveProps.resolveProps(start, {
+	            flow: fcName,
+	            indicator: 'explicit-key-ind',
+	            next: key ?? sep?.[0],
+	            offset,
+	            onError,
+	            parentIndent: fc.indent,
+	            startOnNewline: false
+	        });
+	        if (!props.found) {
+	            if (!props.anchor && !props.tag && !sep && !value) {
+	                if (i === 0 && props.comma)
+	                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+	                else if (i < fc.items.length - 1)
+	                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+	                if (props.comment) {
+	                    if (coll.comment)
+	                        coll.comment += '\n' + props.comment;
+	                    else
+	                        coll.comment = props.comment;
+	                }
+	                offset = props.end;
+	                continue;
+	            }
+	            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+	                onError(key, // checked by containsNewline()
+	                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+	        }
+	        if (i === 0) {
+	            if (props.comma)
+	                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+	        }
+	        else {
+	            if (!props.comma)
+	                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+	            if (props.comment) {
+	                let prevItemComment = '';
+	                loop: for (const st of start) {
+	                    switch (st.type) {
+	                        case 'comma':
+	                        case 'space':
+	                            break;
+	                        case 'comment':
+	                            prevItemComment = st.source.substring(1);
+	                            break loop;
+	                        default:
+	                            break loop;
+	                    }
+	                }
+	                if (prevItemComment) {
+	                    let prev = coll.items[coll.items.length - 1];
+	                    if (identity.isPair(prev))
+	                        prev = prev.value ?? prev.key;
+	                    if (prev.comment)
+	                        prev.comment += '\n' + prevItemComment;
+	                    else
+	                        prev.comment = prevItemComment;
+	                    props.comment = props.comment.substring(prevItemComment.length + 1);
+	                }
+	            }
+	        }
+	        if (!isMap && !sep && !props.found) {
+	            // item is a value in a seq
+	            // → key & sep are empty, start does not include ? or :
+	            const valueNode = value
+	                ? composeNode(ctx, value, props, onError)
+	                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+	            coll.items.push(valueNode);
+	            offset = valueNode.range[2];
+	            if (isBlock(value))
+	                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	        }
+	        else {
+	            // item is a key+value pair
+	            // key value
+	            ctx.atKey = true;
+	            const keyStart = props.end;
+	            const keyNode = key
+	                ? composeNode(ctx, key, props, onError)
+	                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+	            if (isBlock(key))
+	                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	            ctx.atKey = false;
+	            // value properties
+	            const valueProps = resolveProps.resolveProps(sep ?? [], {
+	                flow: fcName,
+	                indicator: 'map-value-ind',
+	                next: value,
+	                offset: keyNode.range[2],
+	                onError,
+	                parentIndent: fc.indent,
+	                startOnNewline: false
+	            });
+	            if (valueProps.found) {
+	                if (!isMap && !props.found && ctx.options.strict) {
+	                    if (sep)
+	                        for (const st of sep) {
+	                            if (st === valueProps.found)
+	                                break;
+	                            if (st.type === 'newline') {
+	                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+	                                break;
+	                            }
+	                        }
+	                    if (props.start < valueProps.found.offset - 1024)
+	                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+	                }
+	            }
+	            else if (value) {
+	                if ('source' in value && value.source?.[0] === ':')
+	                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+	                else
+	                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+	            }
+	            // value value
+	            const valueNode = value
+	                ? composeNode(ctx, value, valueProps, onError)
+	                : valueProps.found
+	                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+	                    : null;
+	            if (valueNode) {
+	                if (isBlock(value))
+	                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+	            }
+	            else if (valueProps.comment) {
+	                if (keyNode.comment)
+	                    keyNode.comment += '\n' + valueProps.comment;
+	                else
+	                    keyNode.comment = valueProps.comment;
+	            }
+	            const pair = new Pair.Pair(keyNode, valueNode);
+	            if (ctx.options.keepSourceTokens)
+	                pair.srcToken = collItem;
+	            if (isMap) {
+	                const map = coll;
+	                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+	                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+	                map.items.push(pair);
+	            }
+	            else {
+	                const map = new YAMLMap.YAMLMap(ctx.schema);
+	                map.flow = true;
+	                map.items.push(pair);
+	                const endRange = (valueNode ?? keyNode).range;
+	                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+	                coll.items.push(map);
+	            }
+	            offset = valueNode ? valueNode.range[2] : valueProps.end;
+	        }
+	    }
+	    const expectedEnd = isMap ? '}' : ']';
+	    const [ce, ...ee] = fc.end;
+	    let cePos = offset;
+	    if (ce?.source === expectedEnd)
+	        cePos = ce.offset + ce.source.length;
+	    else {
+	        const name = fcName[0].toUpperCase() + fcName.substring(1);
+	        const msg = atRoot
+	            ? `${name} must end with a ${expectedEnd}`
+	            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+	        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+	        if (ce && ce.source.length !== 1)
+	            ee.unshift(ce);
+	    }
+	    if (ee.length > 0) {
+	        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+	        if (end.comment) {
+	            if (coll.comment)
+	                coll.comment += '\n' + end.comment;
+	            else
+	                coll.comment = end.comment;
+	        }
+	        coll.range = [fc.offset, cePos, end.offset];
+	    }
+	    else {
+	        coll.range = [fc.offset, cePos, cePos];
+	    }
+	    return coll;
+	}
+
+	resolveFlowCollection.resolveFlowCollection = resolveFlowCollection$1;
+	return resolveFlowCollection;
+}
+
+var hasRequiredComposeCollection;
+
+function requireComposeCollection () {
+	if (hasRequiredComposeCollection) return composeCollection;
+	hasRequiredComposeCollection = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var resolveBlockMap = requireResolveBlockMap();
+	var resolveBlockSeq = requireResolveBlockSeq();
+	var resolveFlowCollection = requireResolveFlowCollection();
+
+	function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+	    const coll = token.type === 'block-map'
+	        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+	        : token.type === 'block-seq'
+	            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+	            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+	    const Coll = coll.constructor;
+	    // If we got a tagName matching the class, or the tag name is '!',
+	    // then use the tagName from the node class used to create it.
+	    if (tagName === '!' || tagName === Coll.tagName) {
+	        coll.tag = Coll.tagName;
+	        return coll;
+	    }
+	    if (tagName)
+	        coll.tag = tagName;
+	    return coll;
+	}
+	function composeCollection$1(CN, ctx, token, props, onError) {
+	    const tagToken = props.tag;
+	    const tagName = !tagToken
+	        ? null
+	        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+	    if (token.type === 'block-seq') {
+	        const { anchor, newlineAfterProp: nl } = props;
+	        const lastProp = anchor && tagToken
+	            ? anchor.offset > tagToken.offset
+	                ? anchor
+	                : tagToken
+	            : (anchor ?? tagToken);
+	        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+	            const message = 'Missing newline after block sequence props';
+	            onError(lastProp, 'MISSING_CHAR', message);
+	        }
+	    }
+	    const expType = token.type === 'block-map'
+	        ? 'map'
+	        : token.type === 'block-seq'
+	            ? 'seq'
+	            : token.start.source === '{'
+	                ? 'map'
+	                : 'seq';
+	    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+	    // before jumping into the custom tag logic.
+	    if (!tagToken ||
+	        !tagName ||
+	        tagName === '!' ||
+	        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+	        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+	        return resolveCollection(CN, ctx, token, onError, tagName);
+	    }
+	    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+	    if (!tag) {
+	        const kt = ctx.schema.knownTags[tagName];
+	        if (kt?.collection === expType) {
+	            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+	            tag = kt;
+	        }
+	        else {
+	            if (kt) {
+	                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+	            }
+	            else {
+	                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+	            }
+	            return resolveCollection(CN, ctx, token, onError, tagName);
+	        }
+	    }
+	    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+	    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+	    const node = identity.isNode(res)
+	        ? res
+	        : new Scalar.Scalar(res);
+	    node.range = coll.range;
+	    node.tag = tagName;
+	    if (tag?.format)
+	        node.format = tag.format;
+	    return node;
+	}
+
+	composeCollection.composeCollection = composeCollection$1;
+	return composeCollection;
+}
+
+var composeScalar = {};
+
+var resolveBlockScalar = {};
+
+var hasRequiredResolveBlockScalar;
+
+function requireResolveBlockScalar () {
+	if (hasRequiredResolveBlockScalar) return resolveBlockScalar;
+	hasRequiredResolveBlockScalar = 1;
+
+	var Scalar = requireScalar();
+
+	function resolveBlockScalar$1(ctx, scalar, onError) {
+	    const start = scalar.offset;
+	    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+	    if (!header)
+	        return { value: '', type: null, comment: '', range: [start, start, start] };
+	    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+	    const lines = scalar.source ? splitLines(scalar.source) : [];
+	    // determine the end of content & start of chomping
+	    let chompStart = lines.length;
+	    for (let i = lines.length - 1; i >= 0; --i) {
+	        const content = lines[i][1];
+	        if (content === '' || content === '\r')
+	            chompStart = i;
+	        else
+	            break;
+	    }
+	    // shortcut for empty contents
+	    if (chompStart === 0) {
+	        const value = header.chomp === '+' && lines.length > 0
+	            ? '\n'.repeat(Math.max(1, lines.length - 1))
+	            : '';
+	        let end = start + header.length;
+	        if (scalar.source)
+	            end += scalar.source.length;
+	        return { value, type, comment: header.comment, range: [start, end, end] };
+	    }
+	    // find the indentation level to trim from start
+	    let trimIndent = scalar.indent + header.indent;
+	    let offset = scalar.offset + header.length;
+	    let contentStart = 0;
+	    for (let i = 0; i < chompStart; ++i) {
+	        const [indent, content] = lines[i];
+	        if (content === '' || content === '\r') {
+	            if (header.indent === 0 && indent.length > trimIndent)
+	                trimIndent = indent.length;
+	        }
+	        else {
+	            if (indent.length < trimIndent) {
+	                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+	                onError(offset + indent.length, 'MISSING_CHAR', message);
+	            }
+	            if (header.indent === 0)
+	                trimIndent = indent.length;
+	            contentStart = i;
+	            if (trimIndent === 0 && !ctx.atRoot) {
+	                const message = 'Block scalar values in collections must be indented';
+	                onError(offset, 'BAD_INDENT', message);
+	            }
+	            break;
+	        }
+	        offset += indent.length + content.length + 1;
+	    }
+	    // include trailing more-indented empty lines in content
+	    for (let i = lines.length - 1; i >= chompStart; --i) {
+	        if (lines[i][0].length > trimIndent)
+	            chompStart = i + 1;
+	    }
+	    let value = '';
+	    let sep = '';
+	    let prevMoreIndented = false;
+	    // leading whitespace is kept intact
+	    for (let i = 0; i < contentStart; ++i)
+	        value += lines[i][0].slice(trimIndent) + '\n';
+	    for (let i = contentStart; i < chompStart; ++i) {
+	        let [indent, content] = lines[i];
+	        offset += indent.length + content.length + 1;
+	        const crlf = content[content.length - 1] === '\r';
+	        if (crlf)
+	            content = content.slice(0, -1);
+	        /* istanbul ignore if already caught in lexer */
+	        if (content && indent.length < trimIndent) {
+	            const src = header.indent
+	                ? 'explicit indentation indicator'
+	                : 'first line';
+	            const message = `Block scalar lines must not be less indented than their ${src}`;
+	            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+	            indent = '';
+	        }
+	        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+	            value += sep + indent.slice(trimIndent) + content;
+	            sep = '\n';
+	        }
+	        else if (indent.length > trimIndent || content[0] === '\t') {
+	            // more-indented content within a folded block
+	            if (sep === ' ')
+	                sep = '\n';
+	            else if (!prevMoreIndented && sep === '\n')
+	                sep = '\n\n';
+	            value += sep + indent.slice(trimIndent) + content;
+	            sep = '\n';
+	            prevMoreIndented = true;
+	        }
+	        else if (content === '') {
+	            // empty line
+	            if (sep === '\n')
+	                value += '\n';
+	            else
+	                sep = '\n';
+	        }
+	        else {
+	            value += sep + content;
+	            sep = ' ';
+	            prevMoreIndented = false;
+	        }
+	    }
+	    switch (header.chomp) {
+	        case '-':
+	            break;
+	        case '+':
+	            for (let i = chompStart; i < lines.length; ++i)
+	                value += '\n' + lines[i][0].slice(trimIndent);
+	            if (value[value.length - 1] !== '\n')
+	                value += '\n';
+	            break;
+	        default:
+	            value += '\n';
+	    }
+	    const end = start + header.length + scalar.source.length;
+	    return { value, type, comment: header.comment, range: [start, end, end] };
+	}
+	function parseBlockScalarHeader({ offset, props }, strict, onError) {
+	    /* istanbul ignore if should not happen */
+	    if (props[0].type !== 'block-scalar-header') {
+	        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+	        return null;
+	    }
+	    const { source } = props[0];
+	    const mode = source[0];
+	    let indent = 0;
+	    let chomp = '';
+	    let error = -1;
+	    for (let i = 1; i < source.length; ++i) {
+	        const ch = source[i];
+	        if (!chomp && (ch === '-' || ch === '+'))
+	            chomp = ch;
+	        else {
+	            const n = Number(ch);
+	            if (!indent && n)
+	                indent = n;
+	            else if (error === -1)
+	                error = offset + i;
+	        }
+	    }
+	    if (error !== -1)
+	        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+	    let hasSpace = false;
+	    let comment = '';
+	    let length = source.length;
+	    for (let i = 1; i < props.length; ++i) {
+	        const token = props[i];
+	        switch (token.type) {
+	            case 'space':
+	                hasSpace = true;
+	            // fallthrough
+	            case 'newline':
+	                length += token.source.length;
+	                break;
+	            case 'comment':
+	                if (strict && !hasSpace) {
+	                    const message = 'Comments must be separated from other tokens by white space characters';
+	                    onError(token, 'MISSING_CHAR', message);
+	                }
+	                length += token.source.length;
+	                comment = token.source.substring(1);
+	                break;
+	            case 'error':
+	                onError(token, 'UNEXPECTED_TOKEN', token.message);
+	                length += token.source.length;
+	                break;
+	            /* istanbul ignore next should not happen */
+	            default: {
+	                const message = `Unexpected token in block scalar header: ${token.type}`;
+	                onError(token, 'UNEXPECTED_TOKEN', message);
+	                const ts = token.source;
+	                if (ts && typeof ts === 'string')
+	                    length += ts.length;
+	            }
+	        }
+	    }
+	    return { mode, indent, chomp, comment, length };
+	}
+	/** @returns Array of lines split up as `[indent, content]` */
+	function splitLines(source) {
+	    const split = source.split(/\n( *)/);
+	    const first = split[0];
+	    const m = first.match(/^( *)/);
+	    const line0 = m?.[1]
+	        ? [m[1], first.slice(m[1].length)]
+	        : ['', first];
+	    const lines = [line0];
+	    for (let i = 1; i < split.length; i += 2)
+	        lines.push([split[i], split[i + 1]]);
+	    return lines;
+	}
+
+	resolveBlockScalar.resolveBlockScalar = resolveBlockScalar$1;
+	return resolveBlockScalar;
+}
+
+var resolveFlowScalar = {};
+
+var hasRequiredResolveFlowScalar;
+
+function requireResolveFlowScalar () {
+	if (hasRequiredResolveFlowScalar) return resolveFlowScalar;
+	hasRequiredResolveFlowScalar = 1;
+
+	var Scalar = requireScalar();
+	var resolveEnd = requireResolveEnd();
+
+	function resolveFlowScalar$1(scalar, strict, onError) {
+	    const { offset, type, source, end } = scalar;
+	    let _type;
+	    let value;
+	    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+	    switch (type) {
+	        case 'scalar':
+	            _type = Scalar.Scalar.PLAIN;
+	            value = plainValue(source, _onError);
+	            break;
+	        case 'single-quoted-scalar':
+	            _type = Scalar.Scalar.QUOTE_SINGLE;
+	            value = singleQuotedValue(source, _onError);
+	            break;
+	        case 'double-quoted-scalar':
+	            _type = Scalar.Scalar.QUOTE_DOUBLE;
+	            value = doubleQuotedValue(source, _onError);
+	            break;
+	        /* istanbul ignore next should not happen */
+	        default:
+	            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+	            return {
+	                value: '',
+	                type: null,
+	                comment: '',
+	                range: [offset, offset + source.length, offset + source.length]
+	            };
+	    }
+	    const valueEnd = offset + source.length;
+	    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+	    return {
+	        value,
+	        type: _type,
+	        comment: re.comment,
+	        range: [offset, valueEnd, re.offset]
+	    };
+	}
+	function plainValue(source, onError) {
+	    let badChar = '';
+	    switch (source[0]) {
+	        /* istanbul ignore next should not happen */
+	        case '\t':
+	            badChar = 'a tab character';
+	            break;
+	        case ',':
+	            badChar = 'flow indicator character ,';
+	            break;
+	        case '%':
+	            badChar = 'directive indicator character %';
+	            break;
+	        case '|':
+	        case '>': {
+	            badChar = `block scalar indicator ${source[0]}`;
+	            break;
+	        }
+	        case '@':
+	        case '`': {
+	            badChar = `reserved character ${source[0]}`;
+	            break;
+	        }
+	    }
+	    if (badChar)
+	        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+	    return unfoldLines(source);
+	}
+	function singleQuotedValue(source, onError) {
+	    if (source[source.length - 1] !== "'" || source.length === 1)
+	        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+	    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+	}
+	function unfoldLines(source) {
+	    const line = /(.*?)\r?\n/sy;
+	    let match = line.exec(source);
+	    if (!match)
+	        return source;
+	    /**
+	     * The negative lookbehinds in these RegExps are to
+	     * prevent causing a polynomial search time in certain cases.
+	     *
+	     * The try-catch is for Safari < 16.4 and other old browsers:
+	     * https://caniuse.com/js-regexp-lookbehind
+	     */
+	    let trimEnd, trimBoth;
+	    try {
+	        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+	        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+	    }
+	    catch {
+	        trimEnd = /[ \t]+$/;
+	        trimBoth = /^[ \t]+|[ \t]+$/g;
+	    }
+	    let res = match[1].replace(trimEnd, '');
+	    let sep = ' ';
+	    let pos = line.lastIndex;
+	    while ((match = line.exec(source))) {
+	        const lm = match[1].replace(trimBoth, '');
+	        if (lm === '') {
+	            if (sep === '\n')
+	                res += sep;
+	            else
+	                sep = '\n';
+	        }
+	        else {
+	            res += sep + lm;
+	            sep = ' ';
+	        }
+	        pos = line.lastIndex;
+	    }
+	    const last = /[ \t]*(.*)/sy;
+	    last.lastIndex = pos;
+	    match = last.exec(source);
+	    return res + sep + (match?.[1] ?? '');
+	}
+	function doubleQuotedValue(source, onError) {
+	    let res = '';
+	    for (let i = 1; i < source.length - 1; ++i) {
+	        const ch = source[i];
+	        if (ch === '\r' && source[i + 1] === '\n')
+	            continue;
+	        if (ch === '\n') {
+	            const { fold, offset } = foldNewline(source, i);
+	            res += fold;
+	            i = offset;
+	        }
+	        else if (ch === '\\') {
+	            let next = source[++i];
+	            const cc = escapeCodes[next];
+	            if (cc)
+	                res += cc;
+	            else if (next === '\n') {
+	                // skip escaped newlines, but still trim the following line
+	                next = source[i + 1];
+	                while (next === ' ' || next === '\t')
+	                    next = source[++i + 1];
+	            }
+	            else if (next === '\r' && source[i + 1] === '\n') {
+	                // skip escaped CRLF newlines, but still trim the following line
+	                next = source[++i + 1];
+	                while (next === ' ' || next === '\t')
+	                    next = source[++i + 1];
+	            }
+	            else if (next === 'x' || next === 'u' || next === 'U') {
+	                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+	                res += parseCharCode(source, i + 1, length, onError);
+	                i += length;
+	            }
+	            else {
+	                const raw = source.substr(i - 1, 2);
+	                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+	                res += raw;
+	            }
+	        }
+	        else if (ch === ' ' || ch === '\t') {
+	            // trim trailing whitespace
+	            const wsStart = i;
+	            let next = source[i + 1];
+	            while (next === ' ' || next === '\t')
+	                next = source[++i + 1];
+	            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+	                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+	        }
+	        else {
+	            res += ch;
+	        }
+	    }
+	    if (source[source.length - 1] !== '"' || source.length === 1)
+	        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+	    return res;
+	}
+	/**
+	 * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+	 * Presumes `source[offset] === '\n'`
+	 */
+	function foldNewline(source, offset) {
+	    let fold = '';
+	    let ch = source[offset + 1];
+	    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+	        if (ch === '\r' && source[offset + 2] !== '\n')
+	            break;
+	        if (ch === '\n')
+	            fold += '\n';
+	        offset += 1;
+	        ch = source[offset + 1];
+	    }
+	    if (!fold)
+	        fold = ' ';
+	    return { fold, offset };
+	}
+	const escapeCodes = {
+	    '0': '\0', // null character
+	    a: '\x07', // bell character
+	    b: '\b', // backspace
+	    e: '\x1b', // escape character
+	    f: '\f', // form feed
+	    n: '\n', // line feed
+	    r: '\r', // carriage return
+	    t: '\t', // horizontal tab
+	    v: '\v', // vertical tab
+	    N: '\u0085', // Unicode next line
+	    _: '\u00a0', // Unicode non-breaking space
+	    L: '\u2028', // Unicode line separator
+	    P: '\u2029', // Unicode paragraph separator
+	    ' ': ' ',
+	    '"': '"',
+	    '/': '/',
+	    '\\': '\\',
+	    '\t': '\t'
+	};
+	function parseCharCode(source, offset, length, onError) {
+	    const cc = source.substr(offset, length);
+	    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+	    const code = ok ? parseInt(cc, 16) : NaN;
+	    try {
+	        return String.fromCodePoint(code);
+	    }
+	    catch {
+	        const raw = source.substr(offset - 2, length + 2);
+	        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+	        return raw;
+	    }
+	}
+
+	resolveFlowScalar.resolveFlowScalar = resolveFlowScalar$1;
+	return resolveFlowScalar;
+}
+
+var hasRequiredComposeScalar;
+
+function requireComposeScalar () {
+	if (hasRequiredComposeScalar) return composeScalar;
+	hasRequiredComposeScalar = 1;
+
+	var identity = requireIdentity();
+	var Scalar = requireScalar();
+	var resolveBlockScalar = requireResolveBlockScalar();
+	var resolveFlowScalar = requireResolveFlowScalar();
+
+	function composeScalar$1(ctx, token, tagToken, onError) {
+	    const { value, type, comment, range } = token.type === 'block-scalar'
+	        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+	        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+	    const tagName = tagToken
+	        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+	        : null;
+	    let tag;
+	    if (ctx.options.stringKeys && ctx.atKey) {
+	        tag = ctx.schema[identity.SCALAR];
+	    }
+	    else if (tagName)
+	        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+	    else if (token.type === 'scalar')
+	        tag = findScalarTagByTest(ctx, value, token, onError);
+	    else
+	        tag = ctx.schema[identity.SCALAR];
+	    let scalar;
+	    try {
+	        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+	        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+	    }
+	    catch (error) {
+	        const msg = error instanceof Error ? error.message : String(error);
+	        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+	        scalar = new Scalar.Scalar(value);
+	    }
+	    scalar.range = range;
+	    scalar.source = value;
+	    if (type)
+	        scalar.type = type;
+	    if (tagName)
+	        scalar.tag = tagName;
+	    if (tag.format)
+	        scalar.format = tag.format;
+	    if (comment)
+	        scalar.comment = comment;
+	    return scalar;
+	}
+	function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+	    if (tagName === '!')
+	        return schema[identity.SCALAR]; // non-specific tag
+	    const matchWithTest = [];
+	    for (const tag of schema.tags) {
+	        if (!tag.collection && tag.tag === tagName) {
+	            if (tag.default && tag.test)
+	                matchWithTest.push(tag);
+	            else
+	                return tag;
+	        }
+	    }
+	    for (const tag of matchWithTest)
+	        if (tag.test?.test(value))
+	            return tag;
+	    const kt = schema.knownTags[tagName];
+	    if (kt && !kt.collection) {
+	        // Ensure that the known tag is available for stringifying,
+	        // but does not get used by default.
+	        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+	        return kt;
+	    }
+	    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+	    return schema[identity.SCALAR];
+	}
+	function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+	    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+	        tag.test?.test(value)) || schema[identity.SCALAR];
+	    if (schema.compat) {
+	        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+	            schema[identity.SCALAR];
+	        if (tag.tag !== compat.tag) {
+	            const ts = directives.tagString(tag.tag);
+	            const cs = directives.tagString(compat.tag);
+	            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+	            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+	        }
+	    }
+	    return tag;
+	}
+
+	composeScalar.composeScalar = composeScalar$1;
+	return composeScalar;
+}
+
+var utilEmptyScalarPosition = {};
+
+var hasRequiredUtilEmptyScalarPosition;
+
+function requireUtilEmptyScalarPosition () {
+	if (hasRequiredUtilEmptyScalarPosition) return utilEmptyScalarPosition;
+	hasRequiredUtilEmptyScalarPosition = 1;
+
+	function emptyScalarPosition(offset, before, pos) {
+	    if (before) {
+	        pos ?? (pos = before.length);
+	        for (let i = pos - 1; i >= 0; --i) {
+	            let st = before[i];
+	            switch (st.type) {
+	                case 'space':
+	                case 'comment':
+	                case 'newline':
+	                    offset -= st.source.length;
+	                    continue;
+	            }
+	            // Technically, an empty scalar is immediately after the last non-empty
+	            // node, but it's more useful to place it after any whitespace.
+	            st = before[++i];
+	            while (st?.type === 'space') {
+	                offset += st.source.length;
+	                st = before[++i];
+	            }
+	            break;
+	        }
+	    }
+	    return offset;
+	}
+
+	utilEmptyScalarPosition.emptyScalarPosition = emptyScalarPosition;
+	return utilEmptyScalarPosition;
+}
+
+var hasRequiredComposeNode;
+
+function requireComposeNode () {
+	if (hasRequiredComposeNode) return composeNode;
+	hasRequiredComposeNode = 1;
+
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var composeCollection = requireComposeCollection();
+	var composeScalar = requireComposeScalar();
+	var resolveEnd = requireResolveEnd();
+	var utilEmptyScalarPosition = requireUtilEmptyScalarPosition();
+
+	const CN = { composeNode: composeNode$1, composeEmptyNode };
+	function composeNode$1(ctx, token, props, onError) {
+	    const atKey = ctx.atKey;
+	    const { spaceBefore, comment, anchor, tag } = props;
+	    let node;
+	    let isSrcToken = true;
+	    switch (token.type) {
+	        case 'alias':
+	            node = composeAlias(ctx, token, onError);
+	            if (anchor || tag)
+	                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+	            break;
+	        case 'scalar':
+	        case 'single-quoted-scalar':
+	        case 'double-quoted-scalar':
+	        case 'block-scalar':
+	            node = composeScalar.composeScalar(ctx, token, tag, onError);
+	            if (anchor)
+	                node.anchor = anchor.source.substring(1);
+	            break;
+	        case 'block-map':
+	        case 'block-seq':
+	        case 'flow-collection':
+	            try {
+	                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+	                if (anchor)
+	                    node.anchor = anchor.source.substring(1);
+	            }
+	            catch (error) {
+	                // Almost certainly here due to a stack overflow
+	                const message = error instanceof Error ? error.message : String(error);
+	                onError(token, 'RESOURCE_EXHAUSTION', message);
+	            }
+	            break;
+	        default: {
+	            const message = token.type === 'error'
+	                ? token.message
+	                : `Unsupported token (type: ${token.type})`;
+	            onError(token, 'UNEXPECTED_TOKEN', message);
+	            isSrcToken = false;
+	        }
+	    }
+	    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+	    if (anchor && node.anchor === '')
+	        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+	    if (atKey &&
+	        ctx.options.stringKeys &&
+	        (!identity.isScalar(node) ||
+	            typeof node.value !== 'string' ||
+	            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+	        const msg = 'With stringKeys, all keys must be strings';
+	        onError(tag ?? token, 'NON_STRING_KEY', msg);
+	    }
+	    if (spaceBefore)
+	        node.spaceBefore = true;
+	    if (comment) {
+	        if (token.type === 'scalar' && token.source === '')
+	            node.comment = comment;
+	        else
+	            node.commentBefore = comment;
+	    }
+	    // @ts-expect-error Type checking misses meaning of isSrcToken
+	    if (ctx.options.keepSourceTokens && isSrcToken)
+	        node.srcToken = token;
+	    return node;
+	}
+	function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+	    const token = {
+	        type: 'scalar',
+	        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+	        indent: -1,
+	        source: ''
+	    };
+	    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+	    if (anchor) {
+	        node.anchor = anchor.source.substring(1);
+	        if (node.anchor === '')
+	            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+	    }
+	    if (spaceBefore)
+	        node.spaceBefore = true;
+	    if (comment) {
+	        node.comment = comment;
+	        node.range[2] = end;
+	    }
+	    return node;
+	}
+	function composeAlias({ options }, { offset, source, end }, onError) {
+	    const alias = new Alias.Alias(source.substring(1));
+	    if (alias.source === '')
+	        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+	    if (alias.source.endsWith(':'))
+	        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+	    const valueEnd = offset + source.length;
+	    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+	    alias.range = [offset, valueEnd, re.offset];
+	    if (re.comment)
+	        alias.comment = re.comment;
+	    return alias;
+	}
+
+	composeNode.composeEmptyNode = composeEmptyNode;
+	composeNode.composeNode = composeNode$1;
+	return composeNode;
+}
+
+var hasRequiredComposeDoc;
+
+function requireComposeDoc () {
+	if (hasRequiredComposeDoc) return composeDoc;
+	hasRequiredComposeDoc = 1;
+
+	var Document = requireDocument();
+	var composeNode = requireComposeNode();
+	var resolveEnd = requireResolveEnd();
+	var resolveProps = requireResolveProps();
+
+	function composeDoc$1(options, directives, { offset, start, value, end }, onError) {
+	    const opts = Object.assign({ _directives: directives }, options);
+	    const doc = new Document.Document(undefined, opts);
+	    const ctx = {
+	        atKey: false,
+	        atRoot: true,
+	        directives: doc.directives,
+	        options: doc.options,
+	        schema: doc.schema
+	    };
+	    const props = resolveProps.resolveProps(start, {
+	        indicator: 'doc-start',
+	        next: value ?? end?.[0],
+	        offset,
+	        onError,
+	        parentIndent: 0,
+	        startOnNewline: true
+	    });
+	    if (props.found) {
+	        doc.directives.docStart = true;
+	        if (value &&
+	            (value.type === 'block-map' || value.type === 'block-seq') &&
+	            !props.hasNewline)
+	            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+	    }
+	    // @ts-expect-error If Contents is set, let's trust the user
+	    doc.contents = value
+	        ? composeNode.composeNode(ctx, value, props, onError)
+	        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+	    const contentEnd = doc.contents.range[2];
+	    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+	    if (re.comment)
+	        doc.comment = re.comment;
+	    doc.range = [offset, contentEnd, re.offset];
+	    return doc;
+	}
+
+	composeDoc.composeDoc = composeDoc$1;
+	return composeDoc;
+}
+
+var hasRequiredComposer;
+
+function requireComposer () {
+	if (hasRequiredComposer) return composer;
+	hasRequiredComposer = 1;
+
+	var node_process = require$$0$6;
+	var directives = requireDirectives();
+	var Document = requireDocument();
+	var errors = requireErrors$1();
+	var identity = requireIdentity();
+	var composeDoc = requireComposeDoc();
+	var resolveEnd = requireResolveEnd();
+
+	function getErrorPos(src) {
+	    if (typeof src === 'number')
+	        return [src, src + 1];
+	    if (Array.isArray(src))
+	        return src.length === 2 ? src : [src[0], src[1]];
+	    const { offset, source } = src;
+	    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+	}
+	function parsePrelude(prelude) {
+	    let comment = '';
+	    let atComment = false;
+	    let afterEmptyLine = false;
+	    for (let i = 0; i < prelude.length; ++i) {
+	        const source = prelude[i];
+	        switch (source[0]) {
+	            case '#':
+	                comment +=
+	                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+	                        (source.substring(1) || ' ');
+	                atComment = true;
+	                afterEmptyLine = false;
+	                break;
+	            case '%':
+	                if (prelude[i + 1]?.[0] !== '#')
+	                    i += 1;
+	                atComment = false;
+	                break;
+	            default:
+	                // This may be wrong after doc-end, but in that case it doesn't matter
+	                if (!atComment)
+	                    afterEmptyLine = true;
+	                atComment = false;
+	        }
+	    }
+	    return { comment, afterEmptyLine };
+	}
+	/**
+	 * Compose a stream of CST nodes into a stream of YAML Documents.
+	 *
+	 * ```ts
+	 * import { Composer, Parser } from 'yaml'
+	 *
+	 * const src: string = ...
+	 * const tokens = new Parser().parse(src)
+	 * const docs = new Composer().compose(tokens)
+	 * ```
+	 */
+	class Composer {
+	    constructor(options = {}) {
+	        this.doc = null;
+	        this.atDirectives = false;
+	        this.prelude = [];
+	        this.errors = [];
+	        this.warnings = [];
+	        this.onError = (source, code, message, warning) => {
+	            const pos = getErrorPos(source);
+	            if (warning)
+	                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+	            else
+	                this.errors.push(new errors.YAMLParseError(pos, code, message));
+	        };
+	        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+	        this.directives = new directives.Directives({ version: options.version || '1.2' });
+	        this.options = options;
+	    }
+	    decorate(doc, afterDoc) {
+	        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+	        //console.log({ dc: doc.comment, prelude, comment })
+	        if (comment) {
+	            const dc = doc.contents;
+	            if (afterDoc) {
+	                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+	            }
+	            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+	                doc.commentBefore = comment;
+	            }
+	            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+	                let it = dc.items[0];
+	                if (identity.isPair(it))
+	                    it = it.key;
+	                const cb = it.commentBefore;
+	                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+	            }
+	            else {
+	                const cb = dc.commentBefore;
+	                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+	            }
+	        }
+	        if (afterDoc) {
+	            for (let i = 0; i < this.errors.length; ++i)
+	                doc.errors.push(this.errors[i]);
+	            for (let i = 0; i < this.warnings.length; ++i)
+	                doc.warnings.push(this.warnings[i]);
+	        }
+	        else {
+	            doc.errors = this.errors;
+	            doc.warnings = this.warnings;
+	        }
+	        this.prelude = [];
+	        this.errors = [];
+	        this.warnings = [];
+	    }
+	    /**
+	     * Current stream status information.
+	     *
+	     * Mostly useful at the end of input for an empty stream.
+	     */
+	    streamInfo() {
+	        return {
+	            comment: parsePrelude(this.prelude).comment,
+	            directives: this.directives,
+	            errors: this.errors,
+	            warnings: this.warnings
+	        };
+	    }
+	    /**
+	     * Compose tokens into documents.
+	     *
+	     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+	     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+	     */
+	    *compose(tokens, forceDoc = false, endOffset = -1) {
+	        for (const token of tokens)
+	            yield* this.next(token);
+	        yield* this.end(forceDoc, endOffset);
+	    }
+	    /** Advance the composer by one CST token. */
+	    *next(token) {
+	        if (node_process.env.LOG_STREAM)
+	            console.dir(token, { depth: null });
+	        switch (token.type) {
+	            case 'directive':
+	                this.directives.add(token.source, (offset, message, warning) => {
+	                    const pos = getErrorPos(token);
+	                    pos[0] += offset;
+	                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+	                });
+	                this.prelude.push(token.source);
+	                this.atDirectives = true;
+	                break;
+	            case 'document': {
+	                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+	                if (this.atDirectives && !doc.directives.docStart)
+	                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+	                this.decorate(doc, false);
+	                if (this.doc)
+	                    yield this.doc;
+	                this.doc = doc;
+	                this.atDirectives = false;
+	                break;
+	            }
+	            case 'byte-order-mark':
+	            case 'space':
+	                break;
+	            case 'comment':
+	            case 'newline':
+	                this.prelude.push(token.source);
+	                break;
+	            case 'error': {
+	                const msg = token.source
+	                    ? `${token.message}: ${JSON.stringify(token.source)}`
+	                    : token.message;
+	                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+	                if (this.atDirectives || !this.doc)
+	                    this.errors.push(error);
+	                else
+	                    this.doc.errors.push(error);
+	                break;
+	            }
+	            case 'doc-end': {
+	                if (!this.doc) {
+	                    const msg = 'Unexpected doc-end without preceding document';
+	                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+	                    break;
+	                }
+	                this.doc.directives.docEnd = true;
+	                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+	                this.decorate(this.doc, true);
+	                if (end.comment) {
+	                    const dc = this.doc.comment;
+	                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+	                }
+	                this.doc.range[2] = end.offset;
+	                break;
+	            }
+	            default:
+	                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+	        }
+	    }
+	    /**
+	     * Call at end of input to yield any remaining document.
+	     *
+	     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+	     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+	     */
+	    *end(forceDoc = false, endOffset = -1) {
+	        if (this.doc) {
+	            this.decorate(this.doc, true);
+	            yield this.doc;
+	            this.doc = null;
+	        }
+	        else if (forceDoc) {
+	            const opts = Object.assign({ _directives: this.directives }, this.options);
+	            const doc = new Document.Document(undefined, opts);
+	            if (this.atDirectives)
+	                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+	            doc.range = [0, endOffset, endOffset];
+	            this.decorate(doc, false);
+	            yield doc;
+	        }
+	    }
+	}
+
+	composer.Composer = Composer;
+	return composer;
+}
+
+var cst = {};
+
+var cstScalar = {};
+
+var hasRequiredCstScalar;
+
+function requireCstScalar () {
+	if (hasRequiredCstScalar) return cstScalar;
+	hasRequiredCstScalar = 1;
+
+	var resolveBlockScalar = requireResolveBlockScalar();
+	var resolveFlowScalar = requireResolveFlowScalar();
+	var errors = requireErrors$1();
+	var stringifyString = requireStringifyString();
+
+	function resolveAsScalar(token, strict = true, onError) {
+	    if (token) {
+	        const _onError = (pos, code, message) => {
+	            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+	            if (onError)
+	                onError(offset, code, message);
+	            else
+	                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+	        };
+	        switch (token.type) {
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+	            case 'block-scalar':
+	                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+	        }
+	    }
+	    return null;
+	}
+	/**
+	 * Create a new scalar token with `value`
+	 *
+	 * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+	 * as this function does not support any schema operations and won't check for such conflicts.
+	 *
+	 * @param value The string representation of the value, which will have its content properly indented.
+	 * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+	 * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+	 * @param context.indent The indent level of the token.
+	 * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+	 * @param context.offset The offset position of the token.
+	 * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+	 */
+	function createScalarToken(value, context) {
+	    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+	    const source = stringifyString.stringifyString({ type, value }, {
+	        implicitKey,
+	        indent: indent > 0 ? ' '.repeat(indent) : '',
+	        inFlow,
+	        options: { blockQuote: true, lineWidth: -1 }
+	    });
+	    const end = context.end ?? [
+	        { type: 'newline', offset: -1, indent, source: '\n' }
+	    ];
+	    switch (source[0]) {
+	        case '|':
+	        case '>': {
+	            const he = source.indexOf('\n');
+	            const head = source.substring(0, he);
+	            const body = source.substring(he + 1) + '\n';
+	            const props = [
+	                { type: 'block-scalar-header', offset, indent, source: head }
+	            ];
+	            if (!addEndtoBlockProps(props, end))
+	                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+	            return { type: 'block-scalar', offset, indent, props, source: body };
+	        }
+	        case '"':
+	            return { type: 'double-quoted-scalar', offset, indent, source, end };
+	        case "'":
+	            return { type: 'single-quoted-scalar', offset, indent, source, end };
+	        default:
+	            return { type: 'scalar', offset, indent, source, end };
+	    }
+	}
+	/**
+	 * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+	 *
+	 * Best efforts are made to retain any comments previously associated with the `token`,
+	 * though all contents within a collection's `items` will be overwritten.
+	 *
+	 * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+	 * as this function does not support any schema operations and won't check for such conflicts.
+	 *
+	 * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+	 * @param value The string representation of the value, which will have its content properly indented.
+	 * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+	 * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+	 * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+	 * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+	 */
+	function setScalarValue(token, value, context = {}) {
+	    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+	    let indent = 'indent' in token ? token.indent : null;
+	    if (afterKey && typeof indent === 'number')
+	        indent += 2;
+	    if (!type)
+	        switch (token.type) {
+	            case 'single-quoted-scalar':
+	                type = 'QUOTE_SINGLE';
+	                break;
+	            case 'double-quoted-scalar':
+	                type = 'QUOTE_DOUBLE';
+	                break;
+	            case 'block-scalar': {
+	                const header = token.props[0];
+	                if (header.type !== 'block-scalar-header')
+	                    throw new Error('Invalid block scalar header');
+	                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+	                break;
+	            }
+	            default:
+	                type = 'PLAIN';
+	        }
+	    const source = stringifyString.stringifyString({ type, value }, {
+	        implicitKey: implicitKey || indent === null,
+	        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+	        inFlow,
+	        options: { blockQuote: true, lineWidth: -1 }
+	    });
+	    switch (source[0]) {
+	        case '|':
+	        case '>':
+	            setBlockScalarValue(token, source);
+	            break;
+	        case '"':
+	            setFlowScalarValue(token, source, 'double-quoted-scalar');
+	            break;
+	        case "'":
+	            setFlowScalarValue(token, source, 'single-quoted-scalar');
+	            break;
+	        default:
+	            setFlowScalarValue(token, source, 'scalar');
+	    }
+	}
+	function setBlockScalarValue(token, source) {
+	    const he = source.indexOf('\n');
+	    const head = source.substring(0, he);
+	    const body = source.substring(he + 1) + '\n';
+	    if (token.type === 'block-scalar') {
+	        const header = token.props[0];
+	        if (header.type !== 'block-scalar-header')
+	            throw new Error('Invalid block scalar header');
+	        header.source = head;
+	        token.source = body;
+	    }
+	    else {
+	        const { offset } = token;
+	        const indent = 'indent' in token ? token.indent : -1;
+	        const props = [
+	            { type: 'block-scalar-header', offset, indent, source: head }
+	        ];
+	        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+	            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+	        for (const key of Object.keys(token))
+	            if (key !== 'type' && key !== 'offset')
+	                delete token[key];
+	        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+	    }
+	}
+	/** @returns `true` if last token is a newline */
+	function addEndtoBlockProps(props, end) {
+	    if (end)
+	        for (const st of end)
+	            switch (st.type) {
+	                case 'space':
+	                case 'comment':
+	                    props.push(st);
+	                    break;
+	                case 'newline':
+	                    props.push(st);
+	                    return true;
+	            }
+	    return false;
+	}
+	function setFlowScalarValue(token, source, type) {
+	    switch (token.type) {
+	        case 'scalar':
+	        case 'double-quoted-scalar':
+	        case 'single-quoted-scalar':
+	            token.type = type;
+	            token.source = source;
+	            break;
+	        case 'block-scalar': {
+	            const end = token.props.slice(1);
+	            let oa = source.length;
+	            if (token.props[0].type === 'block-scalar-header')
+	                oa -= token.props[0].source.length;
+	            for (const tok of end)
+	                tok.offset += oa;
+	            delete token.props;
+	            Object.assign(token, { type, source, end });
+	            break;
+	        }
+	        case 'block-map':
+	        case 'block-seq': {
+	            const offset = token.offset + source.length;
+	            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+	            delete token.items;
+	            Object.assign(token, { type, source, end: [nl] });
+	            break;
+	        }
+	        default: {
+	            const indent = 'indent' in token ? token.indent : -1;
+	            const end = 'end' in token && Array.isArray(token.end)
+	                ? token.end.filter(st => st.type === 'space' ||
+	                    st.type === 'comment' ||
+	                    st.type === 'newline')
+	                : [];
+	            for (const key of Object.keys(token))
+	                if (key !== 'type' && key !== 'offset')
+	                    delete token[key];
+	            Object.assign(token, { type, indent, source, end });
+	        }
+	    }
+	}
+
+	cstScalar.createScalarToken = createScalarToken;
+	cstScalar.resolveAsScalar = resolveAsScalar;
+	cstScalar.setScalarValue = setScalarValue;
+	return cstScalar;
+}
+
+var cstStringify = {};
+
+var hasRequiredCstStringify;
+
+function requireCstStringify () {
+	if (hasRequiredCstStringify) return cstStringify;
+	hasRequiredCstStringify = 1;
+
+	/**
+	 * Stringify a CST document, token, or collection item
+	 *
+	 * Fair warning: This applies no validation whatsoever, and
+	 * simply concatenates the sources in their logical order.
+	 */
+	const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+	function stringifyToken(token) {
+	    switch (token.type) {
+	        case 'block-scalar': {
+	            let res = '';
+	            for (const tok of token.props)
+	                res += stringifyToken(tok);
+	            return res + token.source;
+	        }
+	        case 'block-map':
+	        case 'block-seq': {
+	            let res = '';
+	            for (const item of token.items)
+	                res += stringifyItem(item);
+	            return res;
+	        }
+	        case 'flow-collection': {
+	            let res = token.start.source;
+	            for (const item of token.items)
+	                res += stringifyItem(item);
+	            for (const st of token.end)
+	                res += st.source;
+	            return res;
+	        }
+	        case 'document': {
+	            let res = stringifyItem(token);
+	            if (token.end)
+	                for (const st of token.end)
+	                    res += st.source;
+	            return res;
+	        }
+	        default: {
+	            let res = token.source;
+	            if ('end' in token && token.end)
+	                for (const st of token.end)
+	                    res += st.source;
+	            return res;
+	        }
+	    }
+	}
+	function stringifyItem({ start, key, sep, value }) {
+	    let res = '';
+	    for (const st of start)
+	        res += st.source;
+	    if (key)
+	        res += stringifyToken(key);
+	    if (sep)
+	        for (const st of sep)
+	            res += st.source;
+	    if (value)
+	        res += stringifyToken(value);
+	    return res;
+	}
+
+	cstStringify.stringify = stringify;
+	return cstStringify;
+}
+
+var cstVisit = {};
+
+var hasRequiredCstVisit;
+
+function requireCstVisit () {
+	if (hasRequiredCstVisit) return cstVisit;
+	hasRequiredCstVisit = 1;
+
+	const BREAK = Symbol('break visit');
+	const SKIP = Symbol('skip children');
+	const REMOVE = Symbol('remove item');
+	/**
+	 * Apply a visitor to a CST document or item.
+	 *
+	 * Walks through the tree (depth-first) starting from the root, calling a
+	 * `visitor` function with two arguments when entering each item:
+	 *   - `item`: The current item, which included the following members:
+	 *     - `start: SourceToken[]` – Source tokens before the key or value,
+	 *       possibly including its anchor or tag.
+	 *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+	 *       the key before the `:` separator is empty.
+	 *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+	 *       which should include the `:` map value indicator if `value` is set.
+	 *     - `value?: Token` – The value of a sequence item, or of a map pair.
+	 *   - `path`: The steps from the root to the current node, as an array of
+	 *     `['key' | 'value', number]` tuples.
+	 *
+	 * The return value of the visitor may be used to control the traversal:
+	 *   - `undefined` (default): Do nothing and continue
+	 *   - `visit.SKIP`: Do not visit the children of this token, continue with
+	 *      next sibling
+	 *   - `visit.BREAK`: Terminate traversal completely
+	 *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+	 *   - `number`: Set the index of the next step. This is useful especially if
+	 *     the index of the current token has changed.
+	 *   - `function`: Define the next visitor for this item. After the original
+	 *     visitor is called on item entry, next visitors are called after handling
+	 *     a non-empty `key` and when exiting the item.
+	 */
+	function visit(cst, visitor) {
+	    if ('type' in cst && cst.type === 'document')
+	        cst = { start: cst.start, value: cst.value };
+	    _visit(Object.freeze([]), cst, visitor);
+	}
+	// Without the `as symbol` casts, TS declares these in the `visit`
+	// namespace using `var`, but then complains about that because
+	// `unique symbol` must be `const`.
+	/** Terminate visit traversal completely */
+	visit.BREAK = BREAK;
+	/** Do not visit the children of the current item */
+	visit.SKIP = SKIP;
+	/** Remove the current item */
+	visit.REMOVE = REMOVE;
+	/** Find the item at `path` from `cst` as the root */
+	visit.itemAtPath = (cst, path) => {
+	    let item = cst;
+	    for (const [field, index] of path) {
+	        const tok = item?.[field];
+	        if (tok && 'items' in tok) {
+	            item = tok.items[index];
+	        }
+	        else
+	            return undefined;
+	    }
+	    return item;
+	};
+	/**
+	 * Get the immediate parent collection of the item at `path` from `cst` as the root.
+	 *
+	 * Throws an error if the collection is not found, which should never happen if the item itself exists.
+	 */
+	visit.parentCollection = (cst, path) => {
+	    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+	    const field = path[path.length - 1][0];
+	    const coll = parent?.[field];
+	    if (coll && 'items' in coll)
+	        return coll;
+	    throw new Error('Parent collection not found');
+	};
+	function _visit(path, item, visitor) {
+	    let ctrl = visitor(item, path);
+	    if (typeof ctrl === 'symbol')
+	        return ctrl;
+	    for (const field of ['key', 'value']) {
+	        const token = item[field];
+	        if (token && 'items' in token) {
+	            for (let i = 0; i < token.items.length; ++i) {
+	                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+	                if (typeof ci === 'number')
+	                    i = ci - 1;
+	                else if (ci === BREAK)
+	                    return BREAK;
+	                else if (ci === REMOVE) {
+	                    token.items.splice(i, 1);
+	                    i -= 1;
+	                }
+	            }
+	            if (typeof ctrl === 'function' && field === 'key')
+	                ctrl = ctrl(item, path);
+	        }
+	    }
+	    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+	}
+
+	cstVisit.visit = visit;
+	return cstVisit;
+}
+
+var hasRequiredCst;
+
+function requireCst () {
+	if (hasRequiredCst) return cst;
+	hasRequiredCst = 1;
+
+	var cstScalar = requireCstScalar();
+	var cstStringify = requireCstStringify();
+	var cstVisit = requireCstVisit();
+
+	/** The byte order mark */
+	const BOM = '\u{FEFF}';
+	/** Start of doc-mode */
+	const DOCUMENT = '\x02'; // C0: Start of Text
+	/** Unexpected end of flow-mode */
+	const FLOW_END = '\x18'; // C0: Cancel
+	/** Next token is a scalar value */
+	const SCALAR = '\x1f'; // C0: Unit Separator
+	/** @returns `true` if `token` is a flow or block collection */
+	const isCollection = (token) => !!token && 'items' in token;
+	/** @returns `true` if `token` is a flow or block scalar; not an alias */
+	const isScalar = (token) => !!token &&
+	    (token.type === 'scalar' ||
+	        token.type === 'single-quoted-scalar' ||
+	        token.type === 'double-quoted-scalar' ||
+	        token.type === 'block-scalar');
+	/* istanbul ignore next */
+	/** Get a printable representation of a lexer token */
+	function prettyToken(token) {
+	    switch (token) {
+	        case BOM:
+	            return '<BOM>';
+	        case DOCUMENT:
+	            return '<DOC>';
+	        case FLOW_END:
+	            return '<FLOW_END>';
+	        case SCALAR:
+	            return '<SCALAR>';
+	        default:
+	            return JSON.stringify(token);
+	    }
+	}
+	/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+	function tokenType(source) {
+	    switch (source) {
+	        case BOM:
+	            return 'byte-order-mark';
+	        case DOCUMENT:
+	            return 'doc-mode';
+	        case FLOW_END:
+	            return 'flow-error-end';
+	        case SCALAR:
+	            return 'scalar';
+	        case '---':
+	            return 'doc-start';
+	        case '...':
+	            return 'doc-end';
+	        case '':
+	        case '\n':
+	        case '\r\n':
+	            return 'newline';
+	        case '-':
+	            return 'seq-item-ind';
+	        case '?':
+	            return 'explicit-key-ind';
+	        case ':':
+	            return 'map-value-ind';
+	        case '{':
+	            return 'flow-map-start';
+	        case '}':
+	            return 'flow-map-end';
+	        case '[':
+	            return 'flow-seq-start';
+	        case ']':
+	            return 'flow-seq-end';
+	        case ',':
+	            return 'comma';
+	    }
+	    switch (source[0]) {
+	        case ' ':
+	        case '\t':
+	            return 'space';
+	        case '#':
+	            return 'comment';
+	        case '%':
+	            return 'directive-line';
+	        case '*':
+	            return 'alias';
+	        case '&':
+	            return 'anchor';
+	        case '!':
+	            return 'tag';
+	        case "'":
+	            return 'single-quoted-scalar';
+	        case '"':
+	            return 'double-quoted-scalar';
+	        case '|':
+	        case '>':
+	            return 'block-scalar-header';
+	    }
+	    return null;
+	}
+
+	cst.createScalarToken = cstScalar.createScalarToken;
+	cst.resolveAsScalar = cstScalar.resolveAsScalar;
+	cst.setScalarValue = cstScalar.setScalarValue;
+	cst.stringify = cstStringify.stringify;
+	cst.visit = cstVisit.visit;
+	cst.BOM = BOM;
+	cst.DOCUMENT = DOCUMENT;
+	cst.FLOW_END = FLOW_END;
+	cst.SCALAR = SCALAR;
+	cst.isCollection = isCollection;
+	cst.isScalar = isScalar;
+	cst.prettyToken = prettyToken;
+	cst.tokenType = tokenType;
+	return cst;
+}
+
+var lexer = {};
+
+var hasRequiredLexer;
+
+function requireLexer () {
+	if (hasRequiredLexer) return lexer;
+	hasRequiredLexer = 1;
+
+	var cst = requireCst();
+
+	/*
+	START -> stream
+
+	stream
+	  directive -> line-end -> stream
+	  indent + line-end -> stream
+	  [else] -> line-start
+
+	line-end
+	  comment -> line-end
+	  newline -> .
+	  input-end -> END
+
+	line-start
+	  doc-start -> doc
+	  doc-end -> stream
+	  [else] -> indent -> block-start
+
+	block-start
+	  seq-item-start -> block-start
+	  explicit-key-start -> block-start
+	  map-value-start -> block-start
+	  [else] -> doc
+
+	doc
+	  line-end -> line-start
+	  spaces -> doc
+	  anchor -> doc
+	  tag -> doc
+	  flow-start -> flow -> doc
+	  flow-end -> error -> doc
+	  seq-item-start -> error -> doc
+	  explicit-key-start -> error -> doc
+	  map-value-start -> doc
+	  alias -> doc
+	  quote-start -> quoted-scalar -> doc
+	  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+	  [else] -> plain-scalar(false, min) -> doc
+
+	flow
+	  line-end -> flow
+	  spaces -> flow
+	  anchor -> flow
+	  tag -> flow
+	  flow-start -> flow -> flow
+	  flow-end -> .
+	  seq-item-start -> error -> flow
+	  explicit-key-start -> flow
+	  map-value-start -> flow
+	  alias -> flow
+	  quote-start -> quoted-scalar -> flow
+	  comma -> flow
+	  [else] -> plain-scalar(true, 0) -> flow
+
+	quoted-scalar
+	  quote-end -> .
+	  [else] -> quoted-scalar
+
+	block-scalar(min)
+	  newline + peek(indent < min) -> .
+	  [else] -> block-scalar(min)
+
+	plain-scalar(is-flow, min)
+	  scalar-end(is-flow) -> .
+	  peek(newline + (indent < min)) -> .
+	  [else] -> plain-scalar(min)
+	*/
+	function isEmpty(ch) {
+	    switch (ch) {
+	        case undefined:
+	        case ' ':
+	        case '\n':
+	        case '\r':
+	        case '\t':
+	            return true;
+	        default:
+	            return false;
+	    }
+	}
+	const hexDigits = new Set('0123456789ABCDEFabcdef');
+	const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+	const flowIndicatorChars = new Set(',[]{}');
+	const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+	const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+	/**
+	 * Splits an input string into lexical tokens, i.e. smaller strings that are
+	 * easily identifiable by `tokens.tokenType()`.
+	 *
+	 * Lexing starts always in a "stream" context. Incomplete input may be buffered
+	 * until a complete token can be emitted.
+	 *
+	 * In addition to slices of the original input, the following control characters
+	 * may also be emitted:
+	 *
+	 * - `\x02` (Start of Text): A document starts with the next token
+	 * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+	 * - `\x1f` (Unit Separator): Next token is a scalar value
+	 * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+	 */
+	class Lexer {
+	    constructor() {
+	        /**
+	         * Flag indicating whether the end of the current buffer marks the end of
+	         * all input
+	         */
+	        this.atEnd = false;
+	        /**
+	         * Explicit indent set in block scalar header, as an offset from the current
+	         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+	         * explicitly set.
+	         */
+	        this.blockScalarIndent = -1;
+	        /**
+	         * Block scalars that include a + (keep) chomping indicator in their header
+	         * include trailing empty lines, which are otherwise excluded from the
+	         * scalar's contents.
+	         */
+	        this.blockScalarKeep = false;
+	        /** Current input */
+	        this.buffer = '';
+	        /**
+	         * Flag noting whether the map value indicator : can immediately follow this
+	         * node within a flow context.
+	         */
+	        this.flowKey = false;
+	        /** Count of surrounding flow collection levels. */
+	        this.flowLevel = 0;
+	        /**
+	         * Minimum level of indentation required for next lines to be parsed as a
+	         * part of the current scalar value.
+	         */
+	        this.indentNext = 0;
+	        /** Indentation level of the current line. */
+	        this.indentValue = 0;
+	        /** Position of the next \n character. */
+	        this.lineEndPos = null;
+	        /** Stores the state of the lexer if reaching the end of incpomplete input */
+	        this.next = null;
+	        /** A pointer to `buffer`; the current position of the lexer. */
+	        this.pos = 0;
+	    }
+	    /**
+	     * Generate YAML tokens from the `source` string. If `incomplete`,
+	     * a part of the last line may be left as a buffer for the next call.
+	     *
+	     * @returns A generator of lexical tokens
+	     */
+	    *lex(source, incomplete = false) {
+	        if (source) {
+	            if (typeof source !== 'string')
+	                throw TypeError('source is not a string');
+	            this.buffer = this.buffer ? this.buffer + source : source;
+	            this.lineEndPos = null;
+	        }
+	        this.atEnd = !incomplete;
+	        let next = this.next ?? 'stream';
+	        while (next && (incomplete || this.hasChars(1)))
+	            next = yield* this.parseNext(next);
+	    }
+	    atLineEnd() {
+	        let i = this.pos;
+	        let ch = this.buffer[i];
+	        while (ch === ' ' || ch === '\t')
+	            ch = this.buffer[++i];
+	        if (!ch || ch === '#' || ch === '\n')
+	            return true;
+	        if (ch === '\r')
+	            return this.buffer[i + 1] === '\n';
+	        return false;
+	    }
+	    charAt(n) {
+	        return this.buffer[this.pos + n];
+	    }
+	    continueScalar(offset) {
+	        let ch = this.buffer[offset];
+	        if (this.indentNext > 0) {
+	            let indent = 0;
+	            while (ch === ' ')
+	                ch = this.buffer[++indent + offset];
+	            if (ch === '\r') {
+	                const next = this.buffer[indent + offset + 1];
+	                if (next === '\n' || (!next && !this.atEnd))
+	                    return offset + indent + 1;
+	            }
+	            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+	                ? offset + indent
+	                : -1;
+	        }
+	        if (ch === '-' || ch === '.') {
+	            const dt = this.buffer.substr(offset, 3);
+	            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+	                return -1;
+	        }
+	        return offset;
+	    }
+	    getLine() {
+	        let end = this.lineEndPos;
+	        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+	            end = this.buffer.indexOf('\n', this.pos);
+	            this.lineEndPos = end;
+	        }
+	        if (end === -1)
+	            return this.atEnd ? this.buffer.substring(this.pos) : null;
+	        if (this.buffer[end - 1] === '\r')
+	            end -= 1;
+	        return this.buffer.substring(this.pos, end);
+	    }
+	    hasChars(n) {
+	        return this.pos + n <= this.buffer.length;
+	    }
+	    setNext(state) {
+	        this.buffer = this.buffer.substring(this.pos);
+	        this.pos = 0;
+	        this.lineEndPos = null;
+	        this.next = state;
+	        return null;
+	    }
+	    peek(n) {
+	        return this.buffer.substr(this.pos, n);
+	    }
+	    *parseNext(next) {
+	        switch (next) {
+	            case 'stream':
+	                return yield* this.parseStream();
+	            case 'line-start':
+	                return yield* this.parseLineStart();
+	            case 'block-start':
+	                return yield* this.parseBlockStart();
+	            case 'doc':
+	                return yield* this.parseDocument();
+	            case 'flow':
+	                return yield* this.parseFlowCollection();
+	            case 'quoted-scalar':
+	                return yield* this.parseQuotedScalar();
+	            case 'block-scalar':
+	                return yield* this.parseBlockScalar();
+	            case 'plain-scalar':
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseStream() {
+	        let line = this.getLine();
+	        if (line === null)
+	            return this.setNext('stream');
+	        if (line[0] === cst.BOM) {
+	            yield* this.pushCount(1);
+	            line = line.substring(1);
+	        }
+	        if (line[0] === '%') {
+	            let dirEnd = line.length;
+	            let cs = line.indexOf('#');
+	            while (cs !== -1) {
+	                const ch = line[cs - 1];
+	                if (ch === ' ' || ch === '\t') {
+	                    dirEnd = cs - 1;
+	                    break;
+	                }
+	                else {
+	                    cs = line.indexOf('#', cs + 1);
+	                }
+	            }
+	            while (true) {
+	                const ch = line[dirEnd - 1];
+	                if (ch === ' ' || ch === '\t')
+	                    dirEnd -= 1;
+	                else
+	                    break;
+	            }
+	            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+	            yield* this.pushCount(line.length - n); // possible comment
+	            this.pushNewline();
+	            return 'stream';
+	        }
+	        if (this.atLineEnd()) {
+	            const sp = yield* this.pushSpaces(true);
+	            yield* this.pushCount(line.length - sp);
+	            yield* this.pushNewline();
+	            return 'stream';
+	        }
+	        yield cst.DOCUMENT;
+	        return yield* this.parseLineStart();
+	    }
+	    *parseLineStart() {
+	        const ch = this.charAt(0);
+	        if (!ch && !this.atEnd)
+	            return this.setNext('line-start');
+	        if (ch === '-' || ch === '.') {
+	            if (!this.atEnd && !this.hasChars(4))
+	                return this.setNext('line-start');
+	            const s = this.peek(3);
+	            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+	                yield* this.pushCount(3);
+	                this.indentValue = 0;
+	                this.indentNext = 0;
+	                return s === '---' ? 'doc' : 'stream';
+	            }
+	        }
+	        this.indentValue = yield* this.pushSpaces(false);
+	        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+	            this.indentNext = this.indentValue;
+	        return yield* this.parseBlockStart();
+	    }
+	    *parseBlockStart() {
+	        const [ch0, ch1] = this.peek(2);
+	        if (!ch1 && !this.atEnd)
+	            return this.setNext('block-start');
+	        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+	            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+	            this.indentNext = this.indentValue + 1;
+	            this.indentValue += n;
+	            return 'block-start';
+	        }
+	        return 'doc';
+	    }
+	    *parseDocument() {
+	        yield* this.pushSpaces(true);
+	        const line = this.getLine();
+	        if (line === null)
+	            return this.setNext('doc');
+	        let n = yield* this.pushIndicators();
+	        switch (line[n]) {
+	            case '#':
+	                yield* this.pushCount(line.length - n);
+	            // fallthrough
+	            case undefined:
+	                yield* this.pushNewline();
+	                return yield* this.parseLineStart();
+	            case '{':
+	            case '[':
+	                yield* this.pushCount(1);
+	                this.flowKey = false;
+	                this.flowLevel = 1;
+	                return 'flow';
+	            case '}':
+	            case ']':
+	                // this is an error
+	                yield* this.pushCount(1);
+	                return 'doc';
+	            case '*':
+	                yield* this.pushUntil(isNotAnchorChar);
+	                return 'doc';
+	            case '"':
+	            case "'":
+	                return yield* this.parseQuotedScalar();
+	            case '|':
+	            case '>':
+	                n += yield* this.parseBlockScalarHeader();
+	                n += yield* this.pushSpaces(true);
+	                yield* this.pushCount(line.length - n);
+	                yield* this.pushNewline();
+	                return yield* this.parseBlockScalar();
+	            default:
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseFlowCollection() {
+	        let nl, sp;
+	        let indent = -1;
+	        do {
+	            nl = yield* this.pushNewline();
+	            if (nl > 0) {
+	                sp = yield* this.pushSpaces(false);
+	                this.indentValue = indent = sp;
+	            }
+	            else {
+	                sp = 0;
+	            }
+	            sp += yield* this.pushSpaces(true);
+	        } while (nl + sp > 0);
+	        const line = this.getLine();
+	        if (line === null)
+	            return this.setNext('flow');
+	        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+	            (indent === 0 &&
+	                (line.startsWith('---') || line.startsWith('...')) &&
+	                isEmpty(line[3]))) {
+	            // Allowing for the terminal ] or } at the same (rather than greater)
+	            // indent level as the initial [ or { is technically invalid, but
+	            // failing here would be surprising to users.
+	            const atFlowEndMarker = indent === this.indentNext - 1 &&
+	                this.flowLevel === 1 &&
+	                (line[0] === ']' || line[0] === '}');
+	            if (!atFlowEndMarker) {
+	                // this is an error
+	                this.flowLevel = 0;
+	                yield cst.FLOW_END;
+	                return yield* this.parseLineStart();
+	            }
+	        }
+	        let n = 0;
+	        while (line[n] === ',') {
+	            n += yield* this.pushCount(1);
+	            n += yield* this.pushSpaces(true);
+	            this.flowKey = false;
+	        }
+	        n += yield* this.pushIndicators();
+	        switch (line[n]) {
+	            case undefined:
+	                return 'flow';
+	            case '#':
+	                yield* this.pushCount(line.length - n);
+	                return 'flow';
+	            case '{':
+	            case '[':
+	                yield* this.pushCount(1);
+	                this.flowKey = false;
+	                this.flowLevel += 1;
+	                return 'flow';
+	            case '}':
+	            case ']':
+	                yield* this.pushCount(1);
+	                this.flowKey = true;
+	                this.flowLevel -= 1;
+	                return this.flowLevel ? 'flow' : 'doc';
+	            case '*':
+	                yield* this.pushUntil(isNotAnchorChar);
+	                return 'flow';
+	            case '"':
+	            case "'":
+	                this.flowKey = true;
+	                return yield* this.parseQuotedScalar();
+	            case ':': {
+	                const next = this.charAt(1);
+	                if (this.flowKey || isEmpty(next) || next === ',') {
+	                    this.flowKey = false;
+	                    yield* this.pushCount(1);
+	                    yield* this.pushSpaces(true);
+	                    return 'flow';
+	                }
+	            }
+	            // fallthrough
+	            default:
+	                this.flowKey = false;
+	                return yield* this.parsePlainScalar();
+	        }
+	    }
+	    *parseQuotedScalar() {
+	        const quote = this.charAt(0);
+	        let end = this.buffer.indexOf(quote, this.pos + 1);
+	        if (quote === "'") {
+	            while (end !== -1 && this.buffer[end + 1] === "'")
+	                end = this.buffer.indexOf("'", end + 2);
+	        }
+	        else {
+	            // double-quote
+	            while (end !== -1) {
+	                let n = 0;
+	                while (this.buffer[end - 1 - n] === '\\')
+	                    n += 1;
+	                if (n % 2 === 0)
+	                    break;
+	                end = this.buffer.indexOf('"', end + 1);
+	            }
+	        }
+	        // Only looking for newlines within the quotes
+	        const qb = this.buffer.substring(0, end);
+	        let nl = qb.indexOf('\n', this.pos);
+	        if (nl !== -1) {
+	            while (nl !== -1) {
+	                const cs = this.continueScalar(nl + 1);
+	                if (cs === -1)
+	                    break;
+	                nl = qb.indexOf('\n', cs);
+	            }
+	            if (nl !== -1) {
+	                // this is an error caused by an unexpected unindent
+	                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+	            }
+	        }
+	        if (end === -1) {
+	            if (!this.atEnd)
+	                return this.setNext('quoted-scalar');
+	            end = this.buffer.length;
+	        }
+	        yield* this.pushToIndex(end + 1, false);
+	        return this.flowLevel ? 'flow' : 'doc';
+	    }
+	    *parseBlockScalarHeader() {
+	        this.blockScalarIndent = -1;
+	        this.blockScalarKeep = false;
+	        let i = this.pos;
+	        while (true) {
+	            const ch = this.buffer[++i];
+	            if (ch === '+')
+	                this.blockScalarKeep = true;
+	            else if (ch > '0' && ch <= '9')
+	                this.blockScalarIndent = Number(ch) - 1;
+	            else if (ch !== '-')
+	                break;
+	        }
+	        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+	    }
+	    *parseBlockScalar() {
+	        let nl = this.pos - 1; // may be -1 if this.pos === 0
+	        let indent = 0;
+	        let ch;
+	        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+	            switch (ch) {
+	                case ' ':
+	                    indent += 1;
+	                    break;
+	                case '\n':
+	                    nl = i;
+	                    indent = 0;
+	                    break;
+	                case '\r': {
+	                    const next = this.buffer[i + 1];
+	                    if (!next && !this.atEnd)
+	                        return this.setNext('block-scalar');
+	                    if (next === '\n')
+	                        break;
+	                } // fallthrough
+	                default:
+	                    break loop;
+	            }
+	        }
+	        if (!ch && !this.atEnd)
+	            return this.setNext('block-scalar');
+	        if (indent >= this.indentNext) {
+	            if (this.blockScalarIndent === -1)
+	                this.indentNext = indent;
+	            else {
+	                this.indentNext =
+	                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+	            }
+	            do {
+	                const cs = this.continueScalar(nl + 1);
+	                if (cs === -1)
+	                    break;
+	                nl = this.buffer.indexOf('\n', cs);
+	            } while (nl !== -1);
+	            if (nl === -1) {
+	                if (!this.atEnd)
+	                    return this.setNext('block-scalar');
+	                nl = this.buffer.length;
+	            }
+	        }
+	        // Trailing insufficiently indented tabs are invalid.
+	        // To catch that during parsing, we include them in the block scalar value.
+	        let i = nl + 1;
+	        ch = this.buffer[i];
+	        while (ch === ' ')
+	            ch = this.buffer[++i];
+	        if (ch === '\t') {
+	            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+	                ch = this.buffer[++i];
+	            nl = i - 1;
+	        }
+	        else if (!this.blockScalarKeep) {
+	            do {
+	                let i = nl - 1;
+	                let ch = this.buffer[i];
+	                if (ch === '\r')
+	                    ch = this.buffer[--i];
+	                const lastChar = i; // Drop the line if last char not more indented
+	                while (ch === ' ')
+	                    ch = this.buffer[--i];
+	                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+	                    nl = i;
+	                else
+	                    break;
+	            } while (true);
+	        }
+	        yield cst.SCALAR;
+	        yield* this.pushToIndex(nl + 1, true);
+	        return yield* this.parseLineStart();
+	    }
+	    *parsePlainScalar() {
+	        const inFlow = this.flowLevel > 0;
+	        let end = this.pos - 1;
+	        let i = this.pos - 1;
+	        let ch;
+	        while ((ch = this.buffer[++i])) {
+	            if (ch === ':') {
+	                const next = this.buffer[i + 1];
+	                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+	                    break;
+	                end = i;
+	            }
+	            else if (isEmpty(ch)) {
+	                let next = this.buffer[i + 1];
+	                if (ch === '\r') {
+	                    if (next === '\n') {
+	                        i += 1;
+	                        ch = '\n';
+	                        next = this.buffer[i + 1];
+	                    }
+	                    else
+	                        end = i;
+	                }
+	                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+	                    break;
+	                if (ch === '\n') {
+	                    const cs = this.continueScalar(i + 1);
+	                    if (cs === -1)
+	                        break;
+	                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+	                }
+	            }
+	            else {
+	                if (inFlow && flowIndicatorChars.has(ch))
+	                    break;
+	                end = i;
+	            }
+	        }
+	        if (!ch && !this.atEnd)
+	            return this.setNext('plain-scalar');
+	        yield cst.SCALAR;
+	        yield* this.pushToIndex(end + 1, true);
+	        return inFlow ? 'flow' : 'doc';
+	    }
+	    *pushCount(n) {
+	        if (n > 0) {
+	            yield this.buffer.substr(this.pos, n);
+	            this.pos += n;
+	            return n;
+	        }
+	        return 0;
+	    }
+	    *pushToIndex(i, allowEmpty) {
+	        const s = this.buffer.slice(this.pos, i);
+	        if (s) {
+	            yield s;
+	            this.pos += s.length;
+	            return s.length;
+	        }
+	        else if (allowEmpty)
+	            yield '';
+	        return 0;
+	    }
+	    *pushIndicators() {
+	        let n = 0;
+	        loop: while (true) {
+	            switch (this.charAt(0)) {
+	                case '!':
+	                    n += yield* this.pushTag();
+	                    n += yield* this.pushSpaces(true);
+	                    continue loop;
+	                case '&':
+	                    n += yield* this.pushUntil(isNotAnchorChar);
+	                    n += yield* this.pushSpaces(true);
+	                    continue loop;
+	                case '-': // this is an error
+	                case '?': // this is an error outside flow collections
+	                case ':': {
+	                    const inFlow = this.flowLevel > 0;
+	                    const ch1 = this.charAt(1);
+	                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+	                        if (!inFlow)
+	                            this.indentNext = this.indentValue + 1;
+	                        else if (this.flowKey)
+	                            this.flowKey = false;
+	                        n += yield* this.pushCount(1);
+	                        n += yield* this.pushSpaces(true);
+	                        continue loop;
+	                    }
+	                }
+	            }
+	            break loop;
+	        }
+	        return n;
+	    }
+	    *pushTag() {
+	        if (this.charAt(1) === '<') {
+	            let i = this.pos + 2;
+	            let ch = this.buffer[i];
+	            while (!isEmpty(ch) && ch !== '>')
+	                ch = this.buffer[++i];
+	            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+	        }
+	        else {
+	            let i = this.pos + 1;
+	            let ch = this.buffer[i];
+	            while (ch) {
+	                if (tagChars.has(ch))
+	                    ch = this.buffer[++i];
+	                else if (ch === '%' &&
+	                    hexDigits.has(this.buffer[i + 1]) &&
+	                    hexDigits.has(this.buffer[i + 2])) {
+	                    ch = this.buffer[(i += 3)];
+	                }
+	                else
+	                    break;
+	            }
+	            return yield* this.pushToIndex(i, false);
+	        }
+	    }
+	    *pushNewline() {
+	        const ch = this.buffer[this.pos];
+	        if (ch === '\n')
+	            return yield* this.pushCount(1);
+	        else if (ch === '\r' && this.charAt(1) === '\n')
+	            return yield* this.pushCount(2);
+	        else
+	            return 0;
+	    }
+	    *pushSpaces(allowTabs) {
+	        let i = this.pos - 1;
+	        let ch;
+	        do {
+	            ch = this.buffer[++i];
+	        } while (ch === ' ' || (allowTabs && ch === '\t'));
+	        const n = i - this.pos;
+	        if (n > 0) {
+	            yield this.buffer.substr(this.pos, n);
+	            this.pos = i;
+	        }
+	        return n;
+	    }
+	    *pushUntil(test) {
+	        let i = this.pos;
+	        let ch = this.buffer[i];
+	        while (!test(ch))
+	            ch = this.buffer[++i];
+	        return yield* this.pushToIndex(i, false);
+	    }
+	}
+
+	lexer.Lexer = Lexer;
+	return lexer;
+}
+
+var lineCounter = {};
+
+var hasRequiredLineCounter;
+
+function requireLineCounter () {
+	if (hasRequiredLineCounter) return lineCounter;
+	hasRequiredLineCounter = 1;
+
+	/**
+	 * Tracks newlines during parsing in order to provide an efficient API for
+	 * determining the one-indexed `{ line, col }` position for any offset
+	 * within the input.
+	 */
+	class LineCounter {
+	    constructor() {
+	        this.lineStarts = [];
+	        /**
+	         * Should be called in ascending order. Otherwise, call
+	         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+	         */
+	        this.addNewLine = (offset) => this.lineStarts.push(offset);
+	        /**
+	         * Performs a binary search and returns the 1-indexed { line, col }
+	         * position of `offset`. If `line === 0`, `addNewLine` has never been
+	         * called or `offset` is before the first known newline.
+	         */
+	        this.linePos = (offset) => {
+	            let low = 0;
+	            let high = this.lineStarts.length;
+	            while (low < high) {
+	                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+	                if (this.lineStarts[mid] < offset)
+	                    low = mid + 1;
+	                else
+	                    high = mid;
+	            }
+	            if (this.lineStarts[low] === offset)
+	                return { line: low + 1, col: 1 };
+	            if (low === 0)
+	                return { line: 0, col: offset };
+	            const start = this.lineStarts[low - 1];
+	            return { line: low, col: offset - start + 1 };
+	        };
+	    }
+	}
+
+	lineCounter.LineCounter = LineCounter;
+	return lineCounter;
+}
+
+var parser = {};
+
+var hasRequiredParser;
+
+function requireParser () {
+	if (hasRequiredParser) return parser;
+	hasRequiredParser = 1;
+
+	var node_process = require$$0$6;
+	var cst = requireCst();
+	var lexer = requireLexer();
+
+	function includesToken(list, type) {
+	    for (let i = 0; i < list.length; ++i)
+	        if (list[i].type === type)
+	            return true;
+	    return false;
+	}
+	function findNonEmptyIndex(list) {
+	    for (let i = 0; i < list.length; ++i) {
+	        switch (list[i].type) {
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                break;
+	            default:
+	                return i;
+	        }
+	    }
+	    return -1;
+	}
+	function isFlowToken(token) {
+	    switch (token?.type) {
+	        case 'alias':
+	        case 'scalar':
+	        case 'single-quoted-scalar':
+	        case 'double-quoted-scalar':
+	        case 'flow-collection':
+	            return true;
+	        default:
+	            return false;
+	    }
+	}
+	function getPrevProps(parent) {
+	    switch (parent.type) {
+	        case 'document':
+	            return parent.start;
+	        case 'block-map': {
+	            const it = parent.items[parent.items.length - 1];
+	            return it.sep ?? it.start;
+	        }
+	        case 'block-seq':
+	            return parent.items[parent.items.length - 1].start;
+	        /* istanbul ignore next should not happen */
+	        default:
+	            return [];
+	    }
+	}
+	/** Note: May modify input array */
+	function getFirstKeyStartProps(prev) {
+	    if (prev.length === 0)
+	        return [];
+	    let i = prev.length;
+	    loop: while (--i >= 0) {
+	        switch (prev[i].type) {
+	            case 'doc-start':
+	            case 'explicit-key-ind':
+	            case 'map-value-ind':
+	            case 'seq-item-ind':
+	            case 'newline':
+	                break loop;
+	        }
+	    }
+	    while (prev[++i]?.type === 'space') {
+	        /* loop */
+	    }
+	    return prev.splice(i, prev.length);
+	}
+	function arrayPushArray(target, source) {
+	    // May exhaust call stack with large `source` array
+	    if (source.length < 1e5)
+	        Array.prototype.push.apply(target, source);
+	    else
+	        for (let i = 0; i < source.length; ++i)
+	            target.push(source[i]);
+	}
+	function fixFlowSeqItems(fc) {
+	    if (fc.start.type === 'flow-seq-start') {
+	        for (const it of fc.items) {
+	            if (it.sep &&
+	                !it.value &&
+	                !includesToken(it.start, 'explicit-key-ind') &&
+	                !includesToken(it.sep, 'map-value-ind')) {
+	                if (it.key)
+	                    it.value = it.key;
+	                delete it.key;
+	                if (isFlowToken(it.value)) {
+	                    if (it.value.end)
+	                        arrayPushArray(it.value.end, it.sep);
+	                    else
+	                        it.value.end = it.sep;
+	                }
+	                else
+	                    arrayPushArray(it.start, it.sep);
+	                delete it.sep;
+	            }
+	        }
+	    }
+	}
+	/**
+	 * A YAML concrete syntax tree (CST) parser
+	 *
+	 * ```ts
+	 * const src: string = ...
+	 * for (const token of new Parser().parse(src)) {
+	 *   // token: Token
+	 * }
+	 * ```
+	 *
+	 * To use the parser with a user-provided lexer:
+	 *
+	 * ```ts
+	 * function* parse(source: string, lexer: Lexer) {
+	 *   const parser = new Parser()
+	 *   for (const lexeme of lexer.lex(source))
+	 *     yield* parser.next(lexeme)
+	 *   yield* parser.end()
+	 * }
+	 *
+	 * const src: string = ...
+	 * const lexer = new Lexer()
+	 * for (const token of parse(src, lexer)) {
+	 *   // token: Token
+	 * }
+	 * ```
+	 */
+	class Parser {
+	    /**
+	     * @param onNewLine - If defined, called separately with the start position of
+	     *   each new line (in `parse()`, including the start of input).
+	     */
+	    constructor(onNewLine) {
+	        /** If true, space and sequence indicators count as indentation */
+	        this.atNewLine = true;
+	        /** If true, next token is a scalar value */
+	        this.atScalar = false;
+	        /** Current indentation level */
+	        this.indent = 0;
+	        /** Current offset since the start of parsing */
+	        this.offset = 0;
+	        /** On the same line with a block map key */
+	        this.onKeyLine = false;
+	        /** Top indicates the node that's currently being built */
+	        this.stack = [];
+	        /** The source of the current token, set in parse() */
+	        this.source = '';
+	        /** The type of the current token, set in parse() */
+	        this.type = '';
+	        // Must be defined after `next()`
+	        this.lexer = new lexer.Lexer();
+	        this.onNewLine = onNewLine;
+	    }
+	    /**
+	     * Parse `source` as a YAML stream.
+	     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+	     *
+	     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+	     *
+	     * @returns A generator of tokens representing each directive, document, and other structure.
+	     */
+	    *parse(source, incomplete = false) {
+	        if (this.onNewLine && this.offset === 0)
+	            this.onNewLine(0);
+	        for (const lexeme of this.lexer.lex(source, incomplete))
+	            yield* this.next(lexeme);
+	        if (!incomplete)
+	            yield* this.end();
+	    }
+	    /**
+	     * Advance the parser by the `source` of one lexical token.
+	     */
+	    *next(source) {
+	        this.source = source;
+	        if (node_process.env.LOG_TOKENS)
+	            console.log('|', cst.prettyToken(source));
+	        if (this.atScalar) {
+	            this.atScalar = false;
+	            yield* this.step();
+	            this.offset += source.length;
+	            return;
+	        }
+	        const type = cst.tokenType(source);
+	        if (!type) {
+	            const message = `Not a YAML token: ${source}`;
+	            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+	            this.offset += source.length;
+	        }
+	        else if (type === 'scalar') {
+	            this.atNewLine = false;
+	            this.atScalar = true;
+	            this.type = 'scalar';
+	        }
+	        else {
+	            this.type = type;
+	            yield* this.step();
+	            switch (type) {
+	                case 'newline':
+	                    this.atNewLine = true;
+	                    this.indent = 0;
+	                    if (this.onNewLine)
+	                        this.onNewLine(this.offset + source.length);
+	                    break;
+	                case 'space':
+	                    if (this.atNewLine && source[0] === ' ')
+	                        this.indent += source.length;
+	                    break;
+	                case 'explicit-key-ind':
+	                case 'map-value-ind':
+	                case 'seq-item-ind':
+	                    if (this.atNewLine)
+	                        this.indent += source.length;
+	                    break;
+	                case 'doc-mode':
+	                case 'flow-error-end':
+	                    return;
+	                default:
+	                    this.atNewLine = false;
+	            }
+	            this.offset += source.length;
+	        }
+	    }
+	    /** Call at end of input to push out any remaining constructions */
+	    *end() {
+	        while (this.stack.length > 0)
+	            yield* this.pop();
+	    }
+	    get sourceToken() {
+	        const st = {
+	            type: this.type,
+	            offset: this.offset,
+	            indent: this.indent,
+	            source: this.source
+	        };
+	        return st;
+	    }
+	    *step() {
+	        const top = this.peek(1);
+	        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+	            while (this.stack.length > 0)
+	                yield* this.pop();
+	            this.stack.push({
+	                type: 'doc-end',
+	                offset: this.offset,
+	                source: this.source
+	            });
+	            return;
+	        }
+	        if (!top)
+	            return yield* this.stream();
+	        switch (top.type) {
+	            case 'document':
+	                return yield* this.document(top);
+	            case 'alias':
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return yield* this.scalar(top);
+	            case 'block-scalar':
+	                return yield* this.blockScalar(top);
+	            case 'block-map':
+	                return yield* this.blockMap(top);
+	            case 'block-seq':
+	                return yield* this.blockSequence(top);
+	            case 'flow-collection':
+	                return yield* this.flowCollection(top);
+	            case 'doc-end':
+	                return yield* this.documentEnd(top);
+	        }
+	        /* istanbul ignore next should not happen */
+	        yield* this.pop();
+	    }
+	    peek(n) {
+	        return this.stack[this.stack.length - n];
+	    }
+	    *pop(error) {
+	        const token = error ?? this.stack.pop();
+	        /* istanbul ignore if should not happen */
+	        if (!token) {
+	            const message = 'Tried to pop an empty stack';
+	            yield { type: 'error', offset: this.offset, source: '', message };
+	        }
+	        else if (this.stack.length === 0) {
+	            yield token;
+	        }
+	        else {
+	            const top = this.peek(1);
+	            if (token.type === 'block-scalar') {
+	                // Block scalars use their parent rather than header indent
+	                token.indent = 'indent' in top ? top.indent : 0;
+	            }
+	            else if (token.type === 'flow-collection' && top.type === 'document') {
+	                // Ignore all indent for top-level flow collections
+	                token.indent = 0;
+	            }
+	            if (token.type === 'flow-collection')
+	                fixFlowSeqItems(token);
+	            switch (top.type) {
+	                case 'document':
+	                    top.value = token;
+	                    break;
+	                case 'block-scalar':
+	                    top.props.push(token); // error
+	                    break;
+	                case 'block-map': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (it.value) {
+	                        top.items.push({ start: [], key: token, sep: [] });
+	                        this.onKeyLine = true;
+	                        return;
+	                    }
+	                    else if (it.sep) {
+	                        it.value = token;
+	                    }
+	                    else {
+	                        Object.assign(it, { key: token, sep: [] });
+	                        this.onKeyLine = !it.explicitKey;
+	                        return;
+	                    }
+	                    break;
+	                }
+	                case 'block-seq': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (it.value)
+	                        top.items.push({ start: [], value: token });
+	                    else
+	                        it.value = token;
+	                    break;
+	                }
+	                case 'flow-collection': {
+	                    const it = top.items[top.items.length - 1];
+	                    if (!it || it.value)
+	                        top.items.push({ start: [], key: token, sep: [] });
+	                    else if (it.sep)
+	                        it.value = token;
+	                    else
+	                        Object.assign(it, { key: token, sep: [] });
+	                    return;
+	                }
+	                /* istanbul ignore next should not happen */
+	                default:
+	                    yield* this.pop();
+	                    yield* this.pop(token);
+	            }
+	            if ((top.type === 'document' ||
+	                top.type === 'block-map' ||
+	                top.type === 'block-seq') &&
+	                (token.type === 'block-map' || token.type === 'block-seq')) {
+	                const last = token.items[token.items.length - 1];
+	                if (last &&
+	                    !last.sep &&
+	                    !last.value &&
+	                    last.start.length > 0 &&
+	                    findNonEmptyIndex(last.start) === -1 &&
+	                    (token.indent === 0 ||
+	                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+	                    if (top.type === 'document')
+	                        top.end = last.start;
+	                    else
+	                        top.items.push({ start: last.start });
+	                    token.items.splice(-1, 1);
+	                }
+	            }
+	        }
+	    }
+	    *stream() {
+	        switch (this.type) {
+	            case 'directive-line':
+	                yield { type: 'directive', offset: this.offset, source: this.source };
+	                return;
+	            case 'byte-order-mark':
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                yield this.sourceToken;
+	                return;
+	            case 'doc-mode':
+	            case 'doc-start': {
+	                const doc = {
+	                    type: 'document',
+	                    offset: this.offset,
+	                    start: []
+	                };
+	                if (this.type === 'doc-start')
+	                    doc.start.push(this.sourceToken);
+	                this.stack.push(doc);
+	                return;
+	            }
+	        }
+	        yield {
+	            type: 'error',
+	            offset: this.offset,
+	            message: `Unexpected ${this.type} token in YAML stream`,
+	            source: this.source
+	        };
+	    }
+	    *document(doc) {
+	        if (doc.value)
+	            return yield* this.lineEnd(doc);
+	        switch (this.type) {
+	            case 'doc-start': {
+	                if (findNonEmptyIndex(doc.start) !== -1) {
+	                    yield* this.pop();
+	                    yield* this.step();
+	                }
+	                else
+	                    doc.start.push(this.sourceToken);
+	                return;
+	            }
+	            case 'anchor':
+	            case 'tag':
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                doc.start.push(this.sourceToken);
+	                return;
+	        }
+	        const bv = this.startBlockValue(doc);
+	        if (bv)
+	            this.stack.push(bv);
+	        else {
+	            yield {
+	                type: 'error',
+	                offset: this.offset,
+	                message: `Unexpected ${this.type} token in YAML document`,
+	                source: this.source
+	            };
+	        }
+	    }
+	    *scalar(scalar) {
+	        if (this.type === 'map-value-ind') {
+	            const prev = getPrevProps(this.peek(2));
+	            const start = getFirstKeyStartProps(prev);
+	            let sep;
+	            if (scalar.end) {
+	                sep = scalar.end;
+	                sep.push(this.sourceToken);
+	                delete scalar.end;
+	            }
+	            else
+	                sep = [this.sourceToken];
+	            const map = {
+	                type: 'block-map',
+	                offset: scalar.offset,
+	                indent: scalar.indent,
+	                items: [{ start, key: scalar, sep }]
+	            };
+	            this.onKeyLine = true;
+	            this.stack[this.stack.length - 1] = map;
+	        }
+	        else
+	            yield* this.lineEnd(scalar);
+	    }
+	    *blockScalar(scalar) {
+	        switch (this.type) {
+	            case 'space':
+	            case 'comment':
+	            case 'newline':
+	                scalar.props.push(this.sourceToken);
+	                return;
+	            case 'scalar':
+	                scalar.source = this.source;
+	                // block-scalar source includes trailing newline
+	                this.atNewLine = true;
+	                this.indent = 0;
+	                if (this.onNewLine) {
+	                    let nl = this.source.indexOf('\n') + 1;
+	                    while (nl !== 0) {
+	                        this.onNewLine(this.offset + nl);
+	                        nl = this.source.indexOf('\n', nl) + 1;
+	                    }
+	                }
+	                yield* this.pop();
+	                break;
+	            /* istanbul ignore next should not happen */
+	            default:
+	                yield* this.pop();
+	                yield* this.step();
+	        }
+	    }
+	    *blockMap(map) {
+	        const it = map.items[map.items.length - 1];
+	        // it.sep is true-ish if pair already has key or : separator
+	        switch (this.type) {
+	            case 'newline':
+	                this.onKeyLine = false;
+	                if (it.value) {
+	                    const end = 'end' in it.value ? it.value.end : undefined;
+	                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+	                    if (last?.type === 'comment')
+	                        end?.push(this.sourceToken);
+	                    else
+	                        map.items.push({ start: [this.sourceToken] });
+	                }
+	                else if (it.sep) {
+	                    it.sep.push(this.sourceToken);
+	                }
+	                else {
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	            case 'space':
+	            case 'comment':
+	                if (it.value) {
+	                    map.items.push({ start: [this.sourceToken] });
+	                }
+	                else if (it.sep) {
+	                    it.sep.push(this.sourceToken);
+	                }
+	                else {
+	                    if (this.atIndentedComment(it.start, map.indent)) {
+	                        const prev = map.items[map.items.length - 2];
+	                        const end = prev?.value?.end;
+	                        if (Array.isArray(end)) {
+	                            arrayPushArray(end, it.start);
+	                            end.push(this.sourceToken);
+	                            map.items.pop();
+	                            return;
+	                        }
+	                    }
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	        }
+	        if (this.indent >= map.indent) {
+	            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+	            const atNextItem = atMapIndent &&
+	                (it.sep || it.explicitKey) &&
+	                this.type !== 'seq-item-ind';
+	            // For empty nodes, assign newline-separated not indented empty tokens to following node
+	            let start = [];
+	            if (atNextItem && it.sep && !it.value) {
+	                const nl = [];
+	                for (let i = 0; i < it.sep.length; ++i) {
+	                    const st = it.sep[i];
+	                    switch (st.type) {
+	                        case 'newline':
+	                            nl.push(i);
+	                            break;
+	                        case 'space':
+	                            break;
+	                        case 'comment':
+	                            if (st.indent > map.indent)
+	                                nl.length = 0;
+	                            break;
+	                        default:
+	                            nl.length = 0;
+	                    }
+	                }
+	                if (nl.length >= 2)
+	                    start = it.sep.splice(nl[1]);
+	            }
+	            switch (this.type) {
+	                case 'anchor':
+	                case 'tag':
+	                    if (atNextItem || it.value) {
+	                        start.push(this.sourceToken);
+	                        map.items.push({ start });
+	                        this.onKeyLine = true;
+	                    }
+	                    else if (it.sep) {
+	                        it.sep.push(this.sourceToken);
+	                    }
+	                    else {
+	                        it.start.push(this.sourceToken);
+	                    }
+	                    return;
+	                case 'explicit-key-ind':
+	                    if (!it.sep && !it.explicitKey) {
+	                        it.start.push(this.sourceToken);
+	                        it.explicitKey = true;
+	                    }
+	                    else if (atNextItem || it.value) {
+	                        start.push(this.sourceToken);
+	                        map.items.push({ start, explicitKey: true });
+	                    }
+	                    else {
+	                        this.stack.push({
+	                            type: 'block-map',
+	                            offset: this.offset,
+	                            indent: this.indent,
+	                            items: [{ start: [this.sourceToken], explicitKey: true }]
+	                        });
+	                    }
+	                    this.onKeyLine = true;
+	                    return;
+	                case 'map-value-ind':
+	                    if (it.explicitKey) {
+	                        if (!it.sep) {
+	                            if (includesToken(it.start, 'newline')) {
+	                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                            }
+	                            else {
+	                                const start = getFirstKeyStartProps(it.start);
+	                                this.stack.push({
+	                                    type: 'block-map',
+	                                    offset: this.offset,
+	                                    indent: this.indent,
+	                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+	                                });
+	                            }
+	                        }
+	                        else if (it.value) {
+	                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (includesToken(it.sep, 'map-value-ind')) {
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start, key: null, sep: [this.sourceToken] }]
+	                            });
+	                        }
+	                        else if (isFlowToken(it.key) &&
+	                            !includesToken(it.sep, 'newline')) {
+	                            const start = getFirstKeyStartProps(it.start);
+	                            const key = it.key;
+	                            const sep = it.sep;
+	                            sep.push(this.sourceToken);
+	                            // @ts-expect-error type guard is wrong here
+	                            delete it.key;
+	                            // @ts-expect-error type guard is wrong here
+	                            delete it.sep;
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start, key, sep }]
+	                            });
+	                        }
+	                        else if (start.length > 0) {
+	                            // Not actually at next item
+	                            it.sep = it.sep.concat(start, this.sourceToken);
+	                        }
+	                        else {
+	                            it.sep.push(this.sourceToken);
+	                        }
+	                    }
+	                    else {
+	                        if (!it.sep) {
+	                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (it.value || atNextItem) {
+	                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+	                        }
+	                        else if (includesToken(it.sep, 'map-value-ind')) {
+	                            this.stack.push({
+	                                type: 'block-map',
+	                                offset: this.offset,
+	                                indent: this.indent,
+	                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+	                            });
+	                        }
+	                        else {
+	                            it.sep.push(this.sourceToken);
+	                        }
+	                    }
+	                    this.onKeyLine = true;
+	                    return;
+	                case 'alias':
+	                case 'scalar':
+	                case 'single-quoted-scalar':
+	                case 'double-quoted-scalar': {
+	                    const fs = this.flowScalar(this.type);
+	                    if (atNextItem || it.value) {
+	                        map.items.push({ start, key: fs, sep: [] });
+	                        this.onKeyLine = true;
+	                    }
+	                    else if (it.sep) {
+	                        this.stack.push(fs);
+	                    }
+	                    else {
+	                        Object.assign(it, { key: fs, sep: [] });
+	                        this.onKeyLine = true;
+	                    }
+	                    return;
+	                }
+	                default: {
+	                    const bv = this.startBlockValue(map);
+	                    if (bv) {
+	                        if (bv.type === 'block-seq') {
+	                            if (!it.explicitKey &&
+	                                it.sep &&
+	                                !includesToken(it.sep, 'newline')) {
+	                                yield* this.pop({
+	                                    type: 'error',
+	                                    offset: this.offset,
+	                                    message: 'Unexpected block-seq-ind on same line with key',
+	                                    source: this.source
+	                                });
+	                                return;
+	                            }
+	                        }
+	                        else if (atMapIndent) {
+	                            map.items.push({ start });
+	                        }
+	                        this.stack.push(bv);
+	                        return;
+	                    }
+	                }
+	            }
+	        }
+	        yield* this.pop();
+	        yield* this.step();
+	    }
+	    *blockSequence(seq) {
+	        const it = seq.items[seq.items.length - 1];
+	        switch (this.type) {
+	            case 'newline':
+	                if (it.value) {
+	                    const end = 'end' in it.value ? it.value.end : undefined;
+	                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+	                    if (last?.type === 'comment')
+	                        end?.push(this.sourceToken);
+	                    else
+	                        seq.items.push({ start: [this.sourceToken] });
+	                }
+	                else
+	                    it.start.push(this.sourceToken);
+	                return;
+	            case 'space':
+	            case 'comment':
+	                if (it.value)
+	                    seq.items.push({ start: [this.sourceToken] });
+	                else {
+	                    if (this.atIndentedComment(it.start, seq.indent)) {
+	                        const prev = seq.items[seq.items.length - 2];
+	                        const end = prev?.value?.end;
+	                        if (Array.isArray(end)) {
+	                            arrayPushArray(end, it.start);
+	                            end.push(this.sourceToken);
+	                            seq.items.pop();
+	                            return;
+	                        }
+	                    }
+	                    it.start.push(this.sourceToken);
+	                }
+	                return;
+	            case 'anchor':
+	            case 'tag':
+	                if (it.value || this.indent <= seq.indent)
+	                    break;
+	                it.start.push(this.sourceToken);
+	                return;
+	            case 'seq-item-ind':
+	                if (this.indent !== seq.indent)
+	                    break;
+	                if (it.value || includesToken(it.start, 'seq-item-ind'))
+	                    seq.items.push({ start: [this.sourceToken] });
+	                else
+	                    it.start.push(this.sourceToken);
+	                return;
+	        }
+	        if (this.indent > seq.indent) {
+	            const bv = this.startBlockValue(seq);
+	            if (bv) {
+	                this.stack.push(bv);
+	                return;
+	            }
+	        }
+	        yield* this.pop();
+	        yield* this.step();
+	    }
+	    *flowCollection(fc) {
+	        const it = fc.items[fc.items.length - 1];
+	        if (this.type === 'flow-error-end') {
+	            let top;
+	            do {
+	                yield* this.pop();
+	                top = this.peek(1);
+	            } while (top?.type === 'flow-collection');
+	        }
+	        else if (fc.end.length === 0) {
+	            switch (this.type) {
+	                case 'comma':
+	                case 'explicit-key-ind':
+	                    if (!it || it.sep)
+	                        fc.items.push({ start: [this.sourceToken] });
+	                    else
+	                        it.start.push(this.sourceToken);
+	                    return;
+	                case 'map-value-ind':
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+	                    else if (it.sep)
+	                        it.sep.push(this.sourceToken);
+	                    else
+	                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+	                    return;
+	                case 'space':
+	                case 'comment':
+	                case 'newline':
+	                case 'anchor':
+	                case 'tag':
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [this.sourceToken] });
+	                    else if (it.sep)
+	                        it.sep.push(this.sourceToken);
+	                    else
+	                        it.start.push(this.sourceToken);
+	                    return;
+	                case 'alias':
+	                case 'scalar':
+	                case 'single-quoted-scalar':
+	                case 'double-quoted-scalar': {
+	                    const fs = this.flowScalar(this.type);
+	                    if (!it || it.value)
+	                        fc.items.push({ start: [], key: fs, sep: [] });
+	                    else if (it.sep)
+	                        this.stack.push(fs);
+	                    else
+	                        Object.assign(it, { key: fs, sep: [] });
+	                    return;
+	                }
+	                case 'flow-map-end':
+	                case 'flow-seq-end':
+	                    fc.end.push(this.sourceToken);
+	                    return;
+	            }
+	            const bv = this.startBlockValue(fc);
+	            /* istanbul ignore else should not happen */
+	            if (bv)
+	                this.stack.push(bv);
+	            else {
+	                yield* this.pop();
+	                yield* this.step();
+	            }
+	        }
+	        else {
+	            const parent = this.peek(2);
+	            if (parent.type === 'block-map' &&
+	                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+	                    (this.type === 'newline' &&
+	                        !parent.items[parent.items.length - 1].sep))) {
+	                yield* this.pop();
+	                yield* this.step();
+	            }
+	            else if (this.type === 'map-value-ind' &&
+	                parent.type !== 'flow-collection') {
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                fixFlowSeqItems(fc);
+	                const sep = fc.end.splice(1, fc.end.length);
+	                sep.push(this.sourceToken);
+	                const map = {
+	                    type: 'block-map',
+	                    offset: fc.offset,
+	                    indent: fc.indent,
+	                    items: [{ start, key: fc, sep }]
+	                };
+	                this.onKeyLine = true;
+	                this.stack[this.stack.length - 1] = map;
+	            }
+	            else {
+	                yield* this.lineEnd(fc);
+	            }
+	        }
+	    }
+	    flowScalar(type) {
+	        if (this.onNewLine) {
+	            let nl = this.source.indexOf('\n') + 1;
+	            while (nl !== 0) {
+	                this.onNewLine(this.offset + nl);
+	                nl = this.source.indexOf('\n', nl) + 1;
+	            }
+	        }
+	        return {
+	            type,
+	            offset: this.offset,
+	            indent: this.indent,
+	            source: this.source
+	        };
+	    }
+	    startBlockValue(parent) {
+	        switch (this.type) {
+	            case 'alias':
+	            case 'scalar':
+	            case 'single-quoted-scalar':
+	            case 'double-quoted-scalar':
+	                return this.flowScalar(this.type);
+	            case 'block-scalar-header':
+	                return {
+	                    type: 'block-scalar',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    props: [this.sourceToken],
+	                    source: ''
+	                };
+	            case 'flow-map-start':
+	            case 'flow-seq-start':
+	                return {
+	                    type: 'flow-collection',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    start: this.sourceToken,
+	                    items: [],
+	                    end: []
+	                };
+	            case 'seq-item-ind':
+	                return {
+	                    type: 'block-seq',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start: [this.sourceToken] }]
+	                };
+	            case 'explicit-key-ind': {
+	                this.onKeyLine = true;
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                start.push(this.sourceToken);
+	                return {
+	                    type: 'block-map',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start, explicitKey: true }]
+	                };
+	            }
+	            case 'map-value-ind': {
+	                this.onKeyLine = true;
+	                const prev = getPrevProps(parent);
+	                const start = getFirstKeyStartProps(prev);
+	                return {
+	                    type: 'block-map',
+	                    offset: this.offset,
+	                    indent: this.indent,
+	                    items: [{ start, key: null, sep: [this.sourceToken] }]
+	                };
+	            }
+	        }
+	        return null;
+	    }
+	    atIndentedComment(start, indent) {
+	        if (this.type !== 'comment')
+	            return false;
+	        if (this.indent <= indent)
+	            return false;
+	        return start.every(st => st.type === 'newline' || st.type === 'space');
+	    }
+	    *documentEnd(docEnd) {
+	        if (this.type !== 'doc-mode') {
+	            if (docEnd.end)
+	                docEnd.end.push(this.sourceToken);
+	            else
+	                docEnd.end = [this.sourceToken];
+	            if (this.type === 'newline')
+	                yield* this.pop();
+	        }
+	    }
+	    *lineEnd(token) {
+	        switch (this.type) {
+	            case 'comma':
+	            case 'doc-start':
+	            case 'doc-end':
+	            case 'flow-seq-end':
+	            case 'flow-map-end':
+	            case 'map-value-ind':
+	                yield* this.pop();
+	                yield* this.step();
+	                break;
+	            case 'newline':
+	                this.onKeyLine = false;
+	            // fallthrough
+	            case 'space':
+	            case 'comment':
+	            default:
+	                // all other values are errors
+	                if (token.end)
+	                    token.end.push(this.sourceToken);
+	                else
+	                    token.end = [this.sourceToken];
+	                if (this.type === 'newline')
+	                    yield* this.pop();
+	        }
+	    }
+	}
+
+	parser.Parser = Parser;
+	return parser;
+}
+
+var publicApi = {};
+
+var hasRequiredPublicApi;
+
+function requirePublicApi () {
+	if (hasRequiredPublicApi) return publicApi;
+	hasRequiredPublicApi = 1;
+
+	var composer = requireComposer();
+	var Document = requireDocument();
+	var errors = requireErrors$1();
+	var log = requireLog();
+	var identity = requireIdentity();
+	var lineCounter = requireLineCounter();
+	var parser = requireParser();
+
+	function parseOptions(options) {
+	    const prettyErrors = options.prettyErrors !== false;
+	    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+	    return { lineCounter: lineCounter$1, prettyErrors };
+	}
+	/**
+	 * Parse the input as a stream of YAML documents.
+	 *
+	 * Documents should be separated from each other by `...` or `---` marker lines.
+	 *
+	 * @returns If an empty `docs` array is returned, it will be of type
+	 *   EmptyStream and contain additional stream information. In
+	 *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+	 */
+	function parseAllDocuments(source, options = {}) {
+	    const { lineCounter, prettyErrors } = parseOptions(options);
+	    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+	    const composer$1 = new composer.Composer(options);
+	    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+	    if (prettyErrors && lineCounter)
+	        for (const doc of docs) {
+	            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+	            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+	        }
+	    if (docs.length > 0)
+	        return docs;
+	    return Object.assign([], { empty: true }, composer$1.streamInfo());
+	}
+	/** Parse an input string into a single YAML.Document */
+	function parseDocument(source, options = {}) {
+	    const { lineCounter, prettyErrors } = parseOptions(options);
+	    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+	    const composer$1 = new composer.Composer(options);
+	    // `doc` is always set by compose.end(true) at the very latest
+	    let doc = null;
+	    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+	        if (!doc)
+	            doc = _doc;
+	        else if (doc.options.logLevel !== 'silent') {
+	            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+	            break;
+	        }
+	    }
+	    if (prettyErrors && lineCounter) {
+	        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+	        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+	    }
+	    return doc;
+	}
+	function parse(src, reviver, options) {
+	    let _reviver = undefined;
+	    if (typeof reviver === 'function') {
+	        _reviver = reviver;
+	    }
+	    else if (options === undefined && reviver && typeof reviver === 'object') {
+	        options = reviver;
+	    }
+	    const doc = parseDocument(src, options);
+	    if (!doc)
+	        return null;
+	    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+	    if (doc.errors.length > 0) {
+	        if (doc.options.logLevel !== 'silent')
+	            throw doc.errors[0];
+	        else
+	            doc.errors = [];
+	    }
+	    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+	}
+	function stringify(value, replacer, options) {
+	    let _replacer = null;
+	    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+	        _replacer = replacer;
+	    }
+	    else if (options === undefined && replacer) {
+	        options = replacer;
+	    }
+	    if (typeof options === 'string')
+	        options = options.length;
+	    if (typeof options === 'number') {
+	        const indent = Math.round(options);
+	        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+	    }
+	    if (value === undefined) {
+	        const { keepUndefined } = options ?? replacer ?? {};
+	        if (!keepUndefined)
+	            return undefined;
+	    }
+	    if (identity.isDocument(value) && !_replacer)
+	        return value.toString(options);
+	    return new Document.Document(value, _replacer, options).toString(options);
+	}
+
+	publicApi.parse = parse;
+	publicApi.parseAllDocuments = parseAllDocuments;
+	publicApi.parseDocument = parseDocument;
+	publicApi.stringify = stringify;
+	return publicApi;
+}
+
+var hasRequiredDist;
+
+function requireDist () {
+	if (hasRequiredDist) return dist;
+	hasRequiredDist = 1;
+
+	var composer = requireComposer();
+	var Document = requireDocument();
+	var Schema = requireSchema();
+	var errors = requireErrors$1();
+	var Alias = requireAlias();
+	var identity = requireIdentity();
+	var Pair = requirePair();
+	var Scalar = requireScalar();
+	var YAMLMap = requireYAMLMap();
+	var YAMLSeq = requireYAMLSeq();
+	var cst = requireCst();
+	var lexer = requireLexer();
+	var lineCounter = requireLineCounter();
+	var parser = requireParser();
+	var publicApi = requirePublicApi();
+	var visit = requireVisit();
+
+
+
+	dist.Composer = composer.Composer;
+	dist.Document = Document.Document;
+	dist.Schema = Schema.Schema;
+	dist.YAMLError = errors.YAMLError;
+	dist.YAMLParseError = errors.YAMLParseError;
+	dist.YAMLWarning = errors.YAMLWarning;
+	dist.Alias = Alias.Alias;
+	dist.isAlias = identity.isAlias;
+	dist.isCollection = identity.isCollection;
+	dist.isDocument = identity.isDocument;
+	dist.isMap = identity.isMap;
+	dist.isNode = identity.isNode;
+	dist.isPair = identity.isPair;
+	dist.isScalar = identity.isScalar;
+	dist.isSeq = identity.isSeq;
+	dist.Pair = Pair.Pair;
+	dist.Scalar = Scalar.Scalar;
+	dist.YAMLMap = YAMLMap.YAMLMap;
+	dist.YAMLSeq = YAMLSeq.YAMLSeq;
+	dist.CST = cst;
+	dist.Lexer = lexer.Lexer;
+	dist.LineCounter = lineCounter.LineCounter;
+	dist.Parser = parser.Parser;
+	dist.parse = publicApi.parse;
+	dist.parseAllDocuments = publicApi.parseAllDocuments;
+	dist.parseDocument = publicApi.parseDocument;
+	dist.stringify = publicApi.stringify;
+	dist.visit = visit.visit;
+	dist.visitAsync = visit.visitAsync;
+	return dist;
+}
+
+var distExports = requireDist();
+
+// The YAML parser takes time that grows faster than the text on deep flow nesting (a 240 KB line of '['
+// took over a minute) and overflows the stack on deep block nesting. A config needs five levels at most,
+// so one linear pass finds where a text nests too deeply before the parser sees it.
+const TOKEN_START = new Set(['', ' ', '\t', '[', '{', ',', ':', '-', '?']);
+/** Where the text first nests deeper than `limit` (block indentation levels plus flow brackets), if it does. */
+function tooDeep(text, limit) {
+    const indents = [];
+    let flow = 0;
+    let quote = '';
+    let line = 1;
+    let lineStart = 0;
+    let atLineStart = true;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            lineStart = i + 1;
+            atLineStart = true;
+            continue;
+        }
+        if (quote) {
+            if (quote === '"' && c === '\\')
+                i++;
+            else if (c === quote) {
+                if (quote === "'" && text[i + 1] === "'")
+                    i++;
+                else
+                    quote = '';
+            }
+            continue;
+        }
+        if (atLineStart && flow === 0) {
+            atLineStart = false;
+            // Block structure: the line's indentation, and one more level for each '- ' or '? ' that opens it.
+            let j = i;
+            while (text[j] === ' ')
+                j++;
+            if (text[j] === '\n' || text[j] === '#' || j >= text.length) {
+                i = j - 1;
+                continue;
+            }
+            const levels = [j - lineStart];
+            while ((text[j] === '-' || text[j] === '?') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+                j += 2;
+                while (text[j] === ' ')
+                    j++;
+                levels.push(j - lineStart);
+            }
+            while (indents.length && indents[indents.length - 1] >= levels[0])
+                indents.pop();
+            indents.push(...levels);
+            if (indents.length > limit)
+                return { line, col: j - lineStart + 1 };
+            i = j - 1;
+            continue;
+        }
+        atLineStart = false;
+        const prev = i === lineStart ? '' : text[i - 1];
+        if (c === '#' && (prev === '' || prev === ' ' || prev === '\t')) {
+            while (i + 1 < text.length && text[i + 1] !== '\n')
+                i++;
+        }
+        else if ((c === '"' || c === "'") && TOKEN_START.has(prev)) {
+            quote = c;
+        }
+        else if ((c === '[' || c === '{') && (flow > 0 || TOKEN_START.has(prev))) {
+            if (++flow + indents.length > limit)
+                return { line, col: i - lineStart + 1 };
+        }
+        else if ((c === ']' || c === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+
+// One parser per kind of value, shared by the config file, the action's inputs and the CLI's flags, so a
+// value means the same and is refused with the same words wherever it is written.
+const ok = (value) => ({ ok: true, value });
+const no = (why) => ({ ok: false, why });
+// Messages quote what the user wrote; a 1 MB value or a control character must not make them unreadable.
+const SHOWN_CHARS = 60;
+function showRaw(raw) {
+    if (typeof raw === 'string') {
+        const cut = raw.length > SHOWN_CHARS ? `${raw.slice(0, SHOWN_CHARS)}... (${raw.length} characters)` : raw;
+        return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+    }
+    if (raw === null || raw === undefined)
+        return 'nothing';
+    if (Array.isArray(raw))
+        return 'a list';
+    if (typeof raw === 'object')
+        return 'a mapping';
+    return String(raw);
+}
+function where$1(src) {
+    if (src.kind === 'flag')
+        return `--${src.name}`;
+    if (src.kind === 'input')
+        return `input '${src.name}'`;
+    if (!src.file)
+        return src.key;
+    return `${src.key} in ${src.file}${src.line !== undefined ? `:${src.line}:${src.col ?? 1}` : ''}`;
+}
+/** The one message for a value that is not good, wherever it was written. */
+function badValue(src, kind, raw, why) {
+    const like = kind.examples.length ? `, like ${kind.examples.map((e) => `'${e}'`).join(' or ')}` : '';
+    return new UsageError(`${where$1(src)} must be ${kind.expected}${like} (got ${showRaw(raw)}${why ? `: ${why}` : ''})`);
+}
+function refuse(src, kind, raw, r, itemSource) {
+    if (!r.item)
+        return badValue(src, kind, raw, r.why);
+    const at = itemSource?.(r.item.index) ?? (src.kind === 'file' ? { ...src, key: `${src.key}[${r.item.index}]` } : src);
+    return badValue(at, { expected: r.item.expected, examples: [] }, r.item.raw, r.why);
+}
+function readText(kind, text, src) {
+    const r = kind.fromText(text);
+    if (!r.ok)
+        throw refuse(src, kind, text, r);
+    return r.value;
+}
+/** `itemSource` places an error in a list's item (the file reader knows where each item is). */
+function readValue(kind, value, src, itemSource) {
+    const r = kind.fromValue(value);
+    if (!r.ok)
+        throw refuse(src, kind, value, r, itemSource);
+    return r.value;
+}
+// Values end up as arguments of go test; a NUL cannot be passed in argv at all, and nothing sane is this long.
+const MAX_TEXT = 4096;
+function plainText(s) {
+    if (s.length > MAX_TEXT)
+        return `longer than ${MAX_TEXT} characters`;
+    if (s.includes('\0'))
+        return 'contains a NUL character';
+    return undefined;
+}
+/** Kinds whose file form is the same text as a flag's. */
+function textual(k) {
+    return { ...k, fromValue: (v) => (typeof v === 'string' ? k.fromText(v) : no()) };
+}
+function int(o) {
+    const inRange = (n) => Number.isSafeInteger(n) && n >= o.min && (o.max === undefined || n <= o.max) ? ok(n) : no();
+    return {
+        expected: o.max === undefined ? `a whole number of at least ${o.min}` : `a whole number from ${o.min} to ${o.max}`,
+        examples: [String(o.example)],
+        metavar: 'N',
+        schema: { type: 'integer', minimum: o.min, ...(o.max !== undefined ? { maximum: o.max } : {}) },
+        fromText: (t) => (/^[0-9]{1,15}$/.test(t.trim()) ? inRange(Number(t.trim())) : no()),
+        fromValue: (v) => (typeof v === 'number' ? inRange(v) : no()),
+        show: String
+    };
+}
+/** A real number; `above` excludes its bound, `min` includes it. */
+function num(o) {
+    const bounds = [o.above !== undefined ? `above ${o.above}` : o.min !== undefined ? `at least ${o.min}` : '', o.max !== undefined ? `at most ${o.max}` : ''];
+    const inRange = (n) => Number.isFinite(n) && (o.above === undefined || n > o.above) && (o.min === undefined || n >= o.min) && (o.max === undefined || n <= o.max) ? ok(n) : no();
+    return {
+        expected: `a number${o.unit ? ` of ${o.unit}` : ''}${bounds.filter(Boolean).length ? ' ' + bounds.filter(Boolean).join(' and ') : ''}`,
+        examples: [String(o.example)],
+        metavar: 'N',
+        schema: {
+            type: 'number',
+            ...(o.min !== undefined ? { minimum: o.min } : {}),
+            ...(o.above !== undefined ? { exclusiveMinimum: o.above } : {}),
+            ...(o.max !== undefined ? { maximum: o.max } : {})
+        },
+        fromText: (t) => (/^-?[0-9]{1,15}(\.[0-9]{1,15})?$/.test(t.trim()) ? inRange(Number(t.trim())) : no()),
+        fromValue: (v) => (typeof v === 'number' ? inRange(v) : no()),
+        show: String
+    };
+}
+// A bare '10' used to mean 10% as an action input and 1000% as a file number; text without '%' must now be
+// a fraction below 1, so the old spelling is refused instead of silently meaning something else.
+const PERCENT = /^([0-9]{1,12}(\.[0-9]{1,12})?)%$/;
+const FRACTION_TEXT = /^(0|0?\.[0-9]{1,12})$/;
+const fraction = {
+    expected: 'a fraction or a percentage',
+    examples: ['0.1', '10%'],
+    metavar: 'PCT',
+    schema: {
+        anyOf: [
+            { type: 'number', minimum: 0 },
+            { type: 'string', pattern: '^([0-9]+(\\.[0-9]+)?%|0|0?\\.[0-9]+)$' }
+        ]
+    },
+    fromText(t) {
+        const s = t.trim();
+        const p = PERCENT.exec(s);
+        if (p)
+            return ok(Number(p[1]) / 100);
+        if (FRACTION_TEXT.test(s))
+            return ok(Number(s));
+        return /^[0-9]+(\.[0-9]+)?$/.test(s) ? no(`write '${s}%' for a percentage`) : no();
+    },
+    fromValue: (v) => (typeof v === 'number' ? (Number.isFinite(v) && v >= 0 ? ok(v) : no()) : typeof v === 'string' ? fraction.fromText(v) : no()),
+    show: (v) => `${Math.round(v * 10_000) / 100}%`
+};
+const DURATION_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+// Node's timers overflow past 2^31-1 ms (about 24.8 days) and fire at once; a day is more than any run needs.
+const MAX_DURATION_MS = 24 * 3_600_000;
+const DURATION = /^([0-9]{1,12}(?:\.[0-9]{1,12})?)(ms|s|m|h)$/;
+/** Milliseconds of a Go-style duration ('90s', '1.5m'), or undefined when it is not one. */
+function durationMs(text) {
+    const m = DURATION.exec(text.trim());
+    return m ? Number(m[1]) * DURATION_MS[m[2]] : undefined;
+}
+function showDuration(ms) {
+    for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]])
+        if (ms >= size && ms % size === 0)
+            return `${ms / size}${unit}`;
+    return `${ms}ms`;
+}
+function duration(o = { min: 0 }) {
+    return textual({
+        expected: o.min > 0 ? 'a duration above 0' : 'a duration',
+        examples: ['90s', '10m'],
+        metavar: 'D',
+        schema: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
+        fromText(t) {
+            const ms = durationMs(t);
+            if (ms === undefined || ms < o.min)
+                return no();
+            return ms > MAX_DURATION_MS ? no('at most 24h') : ok(ms);
+        },
+        show: showDuration,
+        fileForm: showDuration
+    });
+}
+const BENCHTIME = /^([0-9]{1,12}x|[0-9]{1,12}(\.[0-9]{1,12})?(ns|us|µs|ms|s|m|h))$/;
+function benchtime(o) {
+    return textual({
+        expected: `a duration or an iteration count${o.allowEmpty ? ", or '' to skip it" : ''}`,
+        examples: ['1s', '200ms', '1000x'],
+        metavar: 'D',
+        schema: { type: 'string', pattern: `^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))${o.allowEmpty ? '?' : ''}$` },
+        fromText: (t) => (BENCHTIME.test(t.trim()) || (o.allowEmpty && t.trim() === '') ? ok(t.trim()) : no()),
+        show: (v) => v
+    });
+}
+const bool = {
+    expected: 'true or false',
+    examples: ['true', 'false'],
+    metavar: '',
+    schema: { type: 'boolean' },
+    flag: 'boolean',
+    fromText: (t) => (/^true$/i.test(t.trim()) ? ok(true) : /^false$/i.test(t.trim()) ? ok(false) : no()),
+    fromValue: (v) => (typeof v === 'boolean' ? ok(v) : no()),
+    show: String
+};
+/** A pattern Go evaluates (go test -bench / -run): RE2 syntax, which JavaScript cannot check faithfully. */
+const goPattern = textual({
+    expected: 'a regular expression, as go test takes it',
+    examples: ['.', '^BenchmarkParse'],
+    metavar: 'REGEX',
+    schema: { type: 'string' },
+    fromText: (t) => {
+        const bad = plainText(t);
+        return bad ? no(bad) : ok(t);
+    },
+    show: (v) => v
+});
+function oneOf$1(values) {
+    const is = (s) => values.includes(s);
+    return textual({
+        expected: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+        examples: [],
+        metavar: values.join('|'),
+        schema: { enum: [...values] },
+        fromText: (t) => {
+            const s = t.trim();
+            return is(s) ? ok(s) : no();
+        },
+        show: (v) => v
+    });
+}
+// Lists and maps come from the file only; a bound keeps a hostile file from building huge structures.
+const MAX_ITEMS = 1000;
+function list(o) {
+    return {
+        expected: o.expected,
+        examples: [],
+        metavar: '',
+        schema: { type: 'array', items: o.itemSchema, maxItems: MAX_ITEMS },
+        fromText: () => no(),
+        fromValue(v) {
+            if (!Array.isArray(v))
+                return no();
+            if (v.length > MAX_ITEMS)
+                return no(`more than ${MAX_ITEMS} items`);
+            const out = [];
+            for (const [i, x] of v.entries()) {
+                const r = o.item(x);
+                if (!r.ok)
+                    return { ok: false, why: r.why, item: { index: i, expected: o.itemExpected, raw: x } };
+                out.push(r.value);
+            }
+            return ok(out);
+        },
+        show: (v) => v.join(' ')
+    };
+}
+const stringItem = (v) => {
+    if (typeof v !== 'string')
+        return no();
+    const bad = plainText(v);
+    return bad ? no(bad) : ok(v);
+};
+/** Package patterns go to go list and go test as arguments: one starting with '-' would be read as a flag. */
+const patternItem = (v) => {
+    const s = stringItem(v);
+    if (!s.ok)
+        return s;
+    if (s.value === '')
+        return no('empty');
+    return s.value.startsWith('-') ? no("it starts with '-' and would be read as a flag") : s;
+};
+const PACKAGES_LIST = list({ expected: 'a list of package patterns', itemExpected: 'a package pattern', item: patternItem, itemSchema: { type: 'string', pattern: '^[^-]' } });
+const packages = {
+    ...PACKAGES_LIST,
+    examples: ['./...', './pkg/...'],
+    metavar: 'PATTERN',
+    flag: 'multiple',
+    // An action input is one text: patterns separated by spaces, commas or newlines.
+    fromText: (t) => packages.fromValue(t.split(/[\s,]+/).filter(Boolean)),
+    fromValue: (v) => (Array.isArray(v) && v.length === 0 ? no('no pattern') : PACKAGES_LIST.fromValue(v)),
+    schema: { ...PACKAGES_LIST.schema, minItems: 1 }
+};
+/** Regular expressions this program evaluates itself, so JavaScript's syntax is the one that counts. */
+const regexList = list({
+    expected: 'a list of regular expressions',
+    itemExpected: 'a valid regular expression',
+    itemSchema: { type: 'string' },
+    item(v) {
+        const s = stringItem(v);
+        if (!s.ok)
+            return s;
+        try {
+            new RegExp(s.value);
+            return s;
+        }
+        catch (err) {
+            return no(err.message);
+        }
+    }
+});
+const RULE_KEYS = ['topFunction', 'anyFunction', 'createdBy'];
+const goroutineRules = list({
+    expected: 'a list of goroutine rules',
+    itemExpected: `a rule with one or more of ${RULE_KEYS.join(', ')}`,
+    itemSchema: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+            topFunction: { type: 'string', description: "The goroutine's innermost function, e.g. 'example.com/m/pkg.(*Pool).worker'." },
+            anyFunction: { type: 'string', description: "A function anywhere on the goroutine's stack." },
+            createdBy: { type: 'string', description: 'The function that started the goroutine.' }
+        }
+    },
+    item(v) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return no();
+        const rule = {};
+        const entries = Object.entries(v);
+        if (entries.length === 0)
+            return no('an empty rule matches nothing');
+        for (const [k, x] of entries) {
+            const key = RULE_KEYS.find((r) => r === k);
+            if (!key)
+                return no(`unknown rule key ${showRaw(k)}`);
+            const s = stringItem(x);
+            if (!s.ok)
+                return no(`${key} must be a function name${s.why ? ` (${s.why})` : ''}`);
+            rule[key] = s.value;
+        }
+        return ok(rule);
+    }
+});
+const DIRECTIONS = ['higher', 'lower'];
+const directions = {
+    expected: "a mapping of unit names to 'higher' or 'lower' (which is better)",
+    examples: [],
+    metavar: '',
+    schema: { type: 'object', additionalProperties: { enum: [...DIRECTIONS] }, maxProperties: MAX_ITEMS },
+    fromText: () => no(),
+    fromValue(v) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return no();
+        const entries = Object.entries(v);
+        if (entries.length > MAX_ITEMS)
+            return no(`more than ${MAX_ITEMS} units`);
+        const out = {};
+        for (const [unit, d] of entries) {
+            const dir = DIRECTIONS.find((x) => x === d);
+            if (!dir)
+                return no(`unit ${showRaw(unit)} has ${showRaw(d)}`);
+            out[unit] = dir;
+        }
+        return ok(out);
+    },
+    show: (v) => JSON.stringify(v)
+};
+
+function opt(o) {
+    return { isOption: true, ...o };
+}
+function isOption(node) {
+    return typeof node === 'object' && node !== null && node.isOption === true;
+}
+const pct$1 = (m) => `Fail only when head is worse by more than this share of base ${m}.`;
+function relAbs(metric, name, d, unit, why) {
+    return {
+        relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, name, doc: pct$1(unit), more: why }),
+        absolute: opt({ key: `thresholds.${metric}.absolute`, kind: num({ min: 0, example: d.absolute }), default: d.absolute, doc: `How much head may add (${unit}) before failing, whatever the share.` })
+    };
+}
+const RUN$1 = {
+    packages: opt({ key: 'run.packages', kind: packages, default: ['./...'], name: 'packages', doc: 'Package patterns to benchmark, as for go test.', more: 'As an input: separated by spaces, commas or newlines. On the CLI: repeat the flag.' }),
+    bench: opt({ key: 'run.bench', kind: goPattern, default: '.', name: 'bench', doc: 'Regular expression selecting benchmarks, as for go test -bench.' }),
+    // benchstat's advice is 10 runs per side; fewer cannot reach significance after multiple-comparison control.
+    count: opt({
+        key: 'run.count',
+        kind: int({ min: 1, max: 1000, example: 10 }),
+        default: 10,
+        name: 'count',
+        doc: 'Runs per benchmark and side.',
+        more: 'Timing is judged with a Mann-Whitney U test; fewer than 4 runs per side cannot be judged, and benchstat advises 10.'
+    }),
+    benchtime: opt({ key: 'run.benchtime', kind: benchtime({ allowEmpty: false }), default: '1s', name: 'benchtime', doc: "As go test -benchtime: '1s', '200ms' or '1000x'." }),
+    timeoutMs: opt({ key: 'run.timeout', kind: duration({ min: 1 }), default: 10 * 60_000, name: 'timeout', doc: 'Time limit for one benchmark process; one that takes longer is killed and reported.' }),
+    race: opt({
+        key: 'run.benchRace',
+        kind: bool,
+        default: false,
+        name: 'bench-race',
+        aliases: { keys: ['run.race'] },
+        doc: 'Measure benchmarks under -race (compare only with a base measured the same way).'
+    }),
+    // As tests.settle: goleak retries for about 0.4 s; a benchmark's workers stop after b.N like a test's.
+    settleMs: opt({
+        key: 'run.settle',
+        kind: duration(),
+        default: 500,
+        name: 'settle',
+        doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
+        more: 'Only those runs wait; the timed runs never do.'
+    })
+};
+const TESTS = {
+    enabled: opt({
+        key: 'tests.enabled',
+        kind: bool,
+        default: true,
+        name: 'tests',
+        negativeFlagOnly: true,
+        doc: 'Run the test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.',
+        more: 'Finds data races, goroutine leaks, hangs and panics; the probe is added at build time, with no code changes.'
+    }),
+    race: opt({
+        key: 'tests.race',
+        kind: bool,
+        default: true,
+        name: 'test-race',
+        aliases: { flags: ['race'], inputs: ['race'] },
+        doc: 'Run the test pass with -race (needs cgo and a C compiler, present on GitHub\'s Linux runners).'
+    }),
+    run: opt({ key: 'tests.run', kind: goPattern, default: '.', name: 'test-run', aliases: { flags: ['tests'] }, doc: 'Regular expression selecting tests for the test pass, as go test -run.' }),
+    timeoutMs: opt({
+        key: 'tests.timeout',
+        kind: duration({ min: 1 }),
+        default: 10 * 60_000,
+        name: 'test-timeout',
+        doc: "Time limit for one package's tests; a package that takes longer is reported as a hang with a goroutine dump."
+    }),
+    // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
+    settleMs: opt({ key: 'tests.settle', kind: duration(), default: 500, name: 'test-settle', doc: 'How long finishing goroutines get to exit after the tests before the rest count as leaked.' }),
+    narrowBudgetMs: opt({
+        key: 'tests.narrowBudget',
+        kind: duration(),
+        default: 120_000,
+        name: 'test-narrow-budget',
+        doc: "Time bound for re-running a leaking package's tests one at a time to name the test that leaks."
+    }),
+    // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
+    raceBenchtime: opt({
+        key: 'tests.raceBenchtime',
+        kind: benchtime({ allowEmpty: true }),
+        default: '10x',
+        name: 'test-race-benchtime',
+        doc: "-benchtime for the short -race pass over benchmarks; '' skips it."
+    }),
+    ignore: opt({ key: 'ignore.goroutines', kind: goroutineRules, default: [], doc: 'goleak-style rules: goroutines matching any rule are never leaks.' })
+};
+// Why these thresholds:
+// - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
+//   interleaved; a gate that blocks merges should only speak on changes users would act on.
+// - allocs/op +1 and 5%: allocs/op is deterministic for most code, so one extra allocation per op is
+//   real; the 5% keeps 1000 -> 1001 (amortised map/slice growth) from failing.
+// - B/op 5% and 64 B: one extra small allocation shows in allocs/op already; the floor keeps 0 -> 8 B/op
+//   from being reported as an infinite relative change on its own.
+// - retained heap 25% and 64 B/op: end-of-run inuse is sampled (512 KiB MemProfileRate) and includes
+//   constant warm-up, so small per-op changes are noise.
+// - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
+const COMPARE = {
+    thresholds: {
+        time: { relative: opt({ key: 'thresholds.time.relative', kind: fraction, default: 0.1, name: 'time-threshold', doc: 'Minimum slowdown of ns/op that fails, once statistically significant.' }) },
+        custom: { relative: opt({ key: 'thresholds.custom.relative', kind: fraction, default: 0.1, name: 'custom-threshold', doc: 'Minimum change of custom metrics (b.ReportMetric) and MB/s that fails, once significant.' }) },
+        allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
+        bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
+        retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
+        gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
+        gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.')
+    },
+    statistics: {
+        alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Significance level of the Mann-Whitney U test.' }),
+        minSamples: opt({
+            key: 'statistics.minSamples',
+            kind: int({ min: 2, max: 1000, example: 4 }),
+            default: 4,
+            name: 'statistics-min-samples',
+            doc: 'Fewer runs than this per side: timing is reported but never judged.'
+        }),
+        correction: opt({
+            key: 'statistics.correction',
+            kind: oneOf$1(['none', 'bh']),
+            default: 'bh',
+            name: 'statistics-correction',
+            doc: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons; 'none' judges each alone."
+        })
+    },
+    metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
+    ignoreBenchmarks: opt({ key: 'ignore.benchmarks', kind: regexList, default: [], doc: "Regular expressions on 'import/path.BenchmarkName': reported, never failed." }),
+    gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf$1(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.' })
+};
+const TABLE = { run: RUN$1, tests: TESTS, compare: COMPARE };
+/** Fills a typed section from the table: one value per option, the last layer that has it winning. */
+function fromTable(table, value) {
+    const out = {};
+    for (const [field, node] of Object.entries(table))
+        out[field] = isOption(node) ? value(node) : fromTable(node, value);
+    // Table<S> has one entry per field of S, each an Option of that field's type (or a table of its fields).
+    return out;
+}
+function collect(node, side, out) {
+    for (const child of Object.values(node)) {
+        if (isOption(child))
+            out.push({ option: child, side });
+        else if (typeof child === 'object' && child !== null)
+            collect(child, side, out);
+    }
+    return out;
+}
+/** Every option, in table order. */
+const OPTIONS = [...collect(RUN$1, 'run', []), ...collect(TESTS, 'run', []), ...collect(COMPARE, 'compare', [])];
+/** Parsed option values from one source (the file, the flags, the inputs); later sources win over earlier ones. */
+class OptionValues {
+    values = new Map();
+    set(option, value) {
+        this.values.set(option, value);
+    }
+    has(option) {
+        return this.values.has(option);
+    }
+    /** Only `set` puts values in, each with its option's type, so reading one back as that type is sound. */
+    get(option) {
+        return this.values.get(option);
+    }
+    get size() {
+        return this.values.size;
+    }
+}
+
+// The config file is untrusted input (it may come from the pull request itself): every text either loads or
+// is refused with a UsageError that names the file, the place and the key, in bounded time.
+const emptyFile = () => ({ values: new OptionValues() });
+// A real config is a few hundred bytes; a megabyte is no config and would only cost parse time.
+const MAX_CONFIG_BYTES = 1 << 20;
+// An alias may stand for a whole section, but a handful is all a config needs; many are a resource attack.
+const MAX_ALIASES = 100;
+const MAX_PROBLEMS$1 = 10;
+const MAX_DEPTH = 32;
+// Suggestions compare keys letter by letter; a long unknown key gets none rather than costing quadratic time.
+const MAX_SUGGEST_KEY = 64;
+function keyTree() {
+    const root = { children: new Map(), path: '' };
+    for (const { option } of OPTIONS) {
+        for (const key of [option.key, ...(option.aliases?.keys ?? [])]) {
+            let node = root;
+            for (const part of key.split('.')) {
+                let next = node.children.get(part);
+                if (!next)
+                    node.children.set(part, (next = { children: new Map(), path: node.path ? `${node.path}.${part}` : part }));
+                node = next;
+            }
+            node.option = option;
+        }
+    }
+    return root;
+}
+const KEYS = keyTree();
+const ALIAS_KEYS = new Set(OPTIONS.flatMap(({ option }) => option.aliases?.keys ?? []));
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+function suggestion(key, known) {
+    if (key.length > MAX_SUGGEST_KEY)
+        return '';
+    const best = known.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
+}
+class Reader {
+    source;
+    values = new OptionValues();
+    problems = [];
+    aliases = 0;
+    lines = new distExports.LineCounter();
+    doc;
+    constructor(text, source) {
+        this.source = source;
+        this.doc = distExports.parseDocument(text, { lineCounter: this.lines, prettyErrors: true, uniqueKeys: true });
+    }
+    pos(node) {
+        const offset = node?.range?.[0];
+        return offset === undefined ? {} : this.lines.linePos(offset);
+    }
+    at(node) {
+        const p = this.pos(node);
+        return p.line !== undefined ? ` at line ${p.line}, column ${p.col}` : '';
+    }
+    problem(message) {
+        if (this.problems.length < MAX_PROBLEMS$1)
+            this.problems.push(message);
+    }
+    read() {
+        const e = this.doc.errors[0];
+        if (e) {
+            const pos = e.linePos?.[0];
+            const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0];
+            throw new UsageError(`${this.source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${why}`);
+        }
+        const top = this.deref(this.doc.contents, '(top level)');
+        if (top === undefined || top === null || (distExports.isScalar(top) && top.value === null))
+            return;
+        if (!distExports.isMap(top)) {
+            throw new UsageError(`${this.source}: expected a mapping of settings (run, thresholds, statistics, ...), found ${distExports.isNode(top) && 'items' in top ? 'a list' : showRaw(distExports.isScalar(top) ? top.value : top)}`);
+        }
+        this.walk(top, KEYS);
+    }
+    /** Follows an alias to its anchored node, refusing unknown anchors and too many aliases. */
+    deref(node, key) {
+        if (!distExports.isAlias(node))
+            return distExports.isNode(node) ? node : node === null ? null : undefined;
+        if (++this.aliases > MAX_ALIASES)
+            throw new UsageError(`${this.source}: more than ${MAX_ALIASES} YAML aliases${this.at(node)}; a config needs few`);
+        const target = node.resolve(this.doc);
+        if (!target)
+            throw this.unknownAnchor(node.source, key, node);
+        return distExports.isAlias(target) ? this.deref(target, key) : target;
+    }
+    unknownAnchor(name, key, node) {
+        return new UsageError(`${this.source}: ${key}: the alias *${showRaw(name).slice(1, -1)}${this.at(node)} names no anchor defined above it; define it with &name first, or quote the value if '*' was meant literally`);
+    }
+    walk(map, tree) {
+        if (!distExports.isMap(map))
+            return;
+        for (const pair of map.items) {
+            const keyNode = distExports.isNode(pair.key) ? pair.key : null;
+            if (!distExports.isScalar(keyNode)) {
+                this.problem(`${this.source}: keys in ${tree.path || '(top level)'} must be plain names${this.at(keyNode)}`);
+                continue;
+            }
+            const key = String(keyNode.value);
+            const child = tree.children.get(key);
+            if (!child) {
+                const known = [...tree.children.values()].filter((c) => !ALIAS_KEYS.has(c.path)).map((c) => c.path.slice(tree.path ? tree.path.length + 1 : 0));
+                this.problem(`${this.source}: unknown key ${showRaw(key)} in ${tree.path || '(top level)'}${suggestion(key, known)}${this.at(keyNode)}. Known keys: ${known.join(', ')}.`);
+                continue;
+            }
+            const value = this.deref(pair.value, child.path);
+            if (child.option)
+                this.leaf(child, value, keyNode);
+            else if (value === null || (distExports.isScalar(value) && value.value === null))
+                continue;
+            else if (distExports.isMap(value))
+                this.walk(value, child);
+            else
+                this.problem(badValue({ kind: 'file', key: child.path, file: this.source, ...this.pos(value) }, { expected: 'a mapping of settings', examples: [] }, distExports.isScalar(value) ? value.value : [], `known keys: ${[...child.children.keys()].join(', ')}`).message);
+        }
+    }
+    leaf(node, value, keyNode) {
+        const option = node.option;
+        if (!option)
+            return;
+        if (this.values.has(option)) {
+            this.problem(`${this.source}: ${option.key} is given twice${this.at(keyNode)} (${[option.key, ...(option.aliases?.keys ?? [])].join(' and ')} are the same setting)`);
+            return;
+        }
+        if (value) {
+            distExports.visit(value, {
+                Alias: (_, alias) => {
+                    if (!alias.resolve(this.doc))
+                        throw this.unknownAnchor(alias.source, node.path, alias);
+                },
+                // A list or mapping used as a key would be stringified into a key nobody wrote.
+                Pair: (_, pair) => {
+                    if (pair.key !== null && !distExports.isScalar(pair.key))
+                        throw new UsageError(`${this.source}: ${node.path}: keys must be plain names${this.at(distExports.isNode(pair.key) ? pair.key : null)}`);
+                }
+            });
+        }
+        let js = null;
+        try {
+            js = value ? value.toJS(this.doc, { maxAliasCount: MAX_ALIASES }) : null;
+        }
+        catch (err) {
+            // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs" file).
+            throw new UsageError(`${this.source}: ${node.path}${this.at(value)}: the value cannot be expanded (${errorMessage(err)})`);
+        }
+        try {
+            const item = (i) => {
+                const at = distExports.isSeq(value) ? value.items[i] : undefined;
+                return { kind: 'file', key: `${node.path}[${i}]`, file: this.source, ...this.pos(distExports.isNode(at) ? at : value) };
+            };
+            this.values.set(option, readValue(option.kind, js, { kind: 'file', key: node.path, file: this.source, ...this.pos(value ?? keyNode) }, item));
+        }
+        catch (err) {
+            if (!(err instanceof UsageError))
+                throw err;
+            this.problem(err.message);
+        }
+    }
+}
+/** Parses and validates a config file's text. Throws UsageError naming the file, line and key. */
+function parseConfigText(text, source) {
+    if (text.length > MAX_CONFIG_BYTES)
+        throw tooLarge(source, text.length);
+    const deep = tooDeep(text, MAX_DEPTH);
+    if (deep)
+        throw new UsageError(`${source}:${deep.line}:${deep.col}: nested more than ${MAX_DEPTH} levels deep; a config file needs a few`);
+    try {
+        const reader = new Reader(text, source);
+        reader.read();
+        if (reader.problems.length)
+            throw new UsageError(reader.problems.join('\n'));
+        return { source, values: reader.values };
+    }
+    catch (err) {
+        if (err instanceof UsageError)
+            throw err;
+        // The YAML library throws on resource limits (ReferenceError: excessive aliases) and a stack can
+        // overflow on nesting; whatever the cause, a bad file is a usage error that names the file.
+        throw new UsageError(`${source}: cannot be read as a config file: ${errorMessage(err).split('\n')[0]}`);
+    }
+}
+function tooLarge(source, size) {
+    return new UsageError(`${source}: ${size} bytes is too large for a config file (at most ${MAX_CONFIG_BYTES} bytes)`);
+}
+/** The file's bytes: they must be UTF-8, as YAML requires; a replaced character would change a key silently. */
+function parseConfigBytes(bytes, source) {
+    if (bytes.length > MAX_CONFIG_BYTES)
+        throw tooLarge(source, bytes.length);
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        throw new UsageError(`${source}: not UTF-8 text; save the file as UTF-8`);
+    }
+    return parseConfigText(text, source);
+}
+
+// Builds the one typed Config from the option table: defaults, then the config file, then flags or inputs.
+function lookup(layers) {
+    return (option) => {
+        for (let i = layers.length - 1; i >= 0; i--)
+            if (layers[i].has(option))
+                return layers[i].get(option);
+        return structuredClone(option.default);
+    };
+}
+/** The Config for a module: later layers win (file, then inputs or flags). */
+function resolveConfig(dir, layers) {
+    const value = lookup(layers);
+    return {
+        run: { dir, ...fromTable(TABLE.run, value) },
+        compare: fromTable(TABLE.compare, value),
+        tests: fromTable(TABLE.tests, value)
+    };
+}
+const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.go-leak-gate.yml'];
+async function readBounded(path) {
+    const handle = await open$1(path, 'r');
+    try {
+        const info = await handle.stat();
+        // A FIFO or a device would block or never end; a config file is a regular file.
+        if (!info.isFile())
+            throw new UsageError(`config file ${path} is not a regular file`);
+        if (info.size > MAX_CONFIG_BYTES)
+            throw new UsageError(`${path}: ${info.size} bytes is too large for a config file (at most ${MAX_CONFIG_BYTES} bytes)`);
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Reads the config file: the given path (which must exist), or the first default location found
+ * under the module directory. Returns an empty config when there is none.
+ */
+async function readConfigFile(path, moduleDir) {
+    const candidates = path ? [resolve$1(path)] : DEFAULT_CONFIG_FILES.map((f) => resolve$1(moduleDir, f));
+    for (const c of candidates) {
+        let bytes;
+        try {
+            bytes = await readBounded(c);
+        }
+        catch (err) {
+            if (err instanceof UsageError)
+                throw err;
+            if (path)
+                throw new UsageError(`config file ${path} cannot be read: ${err.code ?? err.message}`);
+            continue;
+        }
+        return { file: parseConfigBytes(bytes, c), source: c };
+    }
+    return { file: emptyFile() };
+}
+
+/** The action's inputs that are not options of the run (those come from the option table). */
+const Inputs = {
+    WorkingDirectory: 'working-directory',
+    Config: 'config',
+    BaseRef: 'base-ref',
+    OutDir: 'out-dir'
+};
+const Outputs = {
+    Verdict: 'verdict',
+    ReportJson: 'report-json',
+    ReportMarkdown: 'report-markdown',
+    Failures: 'failures',
+    Warnings: 'warnings',
+    Regressions: 'regressions',
+    HeapLeaks: 'heap-leaks',
+    GcPauses: 'gc-pauses',
+    BenchFailures: 'bench-failures',
+    Races: 'races',
+    GoroutineLeaks: 'goroutine-leaks',
+    Hangs: 'hangs',
+    Panics: 'panics',
+    BuildFailures: 'build-failures',
+    CommentUrl: 'comment-url'
+};
+/** Every name an option is read from as an input, the canonical one first. */
+function inputNames(option) {
+    return option.name && !option.noInput ? [option.name, ...(option.aliases?.inputs ?? [])] : [];
+}
+/**
+ * The inputs given, parsed by each option's kind. The runner fills every input with its action.yml default,
+ * so a value equal to the option's default is taken as not given, and the config file's value stands.
+ */
+function inputValues(get) {
+    const layer = new OptionValues();
+    for (const { option } of OPTIONS) {
+        for (const name of inputNames(option)) {
+            const raw = get(name).trim();
+            if (raw === '')
+                continue;
+            const value = readText(option.kind, raw, { kind: 'input', name });
+            if (isDeepStrictEqual(value, option.default))
+                continue;
+            layer.set(option, value);
+            break;
+        }
+    }
+    return layer;
+}
+/** Reads every input once, when called, and builds the one validated Config. */
+async function getSettings(get, workspace, tempDir) {
+    const dir = resolve$1(workspace, get(Inputs.WorkingDirectory).trim() || '.');
+    const configPath = get(Inputs.Config).trim() || undefined;
+    const overrides = inputValues(get);
+    const { file } = await readConfigFile(configPath ? resolve$1(workspace, configPath) : undefined, dir);
+    const config = resolveConfig(dir, [file.values, overrides]);
+    const outDir = resolve$1(workspace, get(Inputs.OutDir).trim() || resolve$1(tempDir, 'go-leak-gate'));
+    return { config, baseRef: get(Inputs.BaseRef).trim(), outDir };
+}
+
+/** Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. */
+function exitCodeForReport(report) {
+    if (report.incomplete)
+        return EXIT.incomplete;
+    return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
+}
+async function writeOutput(path, text) {
+    await mkdir$1(dirname(path), { recursive: true });
+    await writeFile$1(path, text);
+}
+function reportJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+
+// `git diff -U0` output -> which base lines survive at which head line, and which head lines the change
+// touched. Line numbers move whenever code is added above a site; without this map the same allocation
+// in base and head would look like one site removed and another added.
+const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function unquote(path) {
+    // git quotes unusual paths C-style; the prefixes a/ and b/ stay inside the quotes.
+    if (path.startsWith('"') && path.endsWith('"')) {
+        try {
+            return JSON.parse(path);
+        }
+        catch {
+            return path.slice(1, -1);
+        }
+    }
+    return path;
+}
+function stripPrefix(path, prefix) {
+    if (path === '/dev/null')
+        return null;
+    const p = unquote(path);
+    return p.startsWith(prefix) ? p.slice(prefix.length) : p;
+}
+function parseUnifiedDiff(text) {
+    const files = [];
+    let current;
+    for (const line of text.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            current = { oldPath: null, newPath: null, hunks: [] };
+            files.push(current);
+        }
+        else if (!current) {
+            continue;
+        }
+        else if (line.startsWith('--- ')) {
+            current.oldPath = stripPrefix(line.slice(4).trimEnd(), 'a/');
+        }
+        else if (line.startsWith('+++ ')) {
+            current.newPath = stripPrefix(line.slice(4).trimEnd(), 'b/');
+        }
+        else {
+            const m = HUNK.exec(line);
+            if (m) {
+                current.hunks.push({
+                    oldStart: Number(m[1]),
+                    oldCount: m[2] === undefined ? 1 : Number(m[2]),
+                    newStart: Number(m[3]),
+                    newCount: m[4] === undefined ? 1 : Number(m[4])
+                });
+            }
+        }
+    }
+    return files;
+}
+function lineMapFrom(diffs) {
+    const byOld = new Map();
+    const byNew = new Map();
+    for (const d of diffs) {
+        if (d.oldPath)
+            byOld.set(d.oldPath, d);
+        if (d.newPath)
+            byNew.set(d.newPath, d);
+    }
+    return {
+        toHead(file, line) {
+            const d = byOld.get(file);
+            if (!d)
+                return line;
+            if (!d.newPath)
+                return undefined;
+            let shift = 0;
+            for (const h of d.hunks) {
+                // With -U0 a pure insertion after line L has oldStart = L and oldCount = 0.
+                const oldEnd = h.oldStart + h.oldCount - 1;
+                if (h.oldCount > 0 && line >= h.oldStart && line <= oldEnd)
+                    return undefined;
+                const before = h.oldCount === 0 ? line > h.oldStart : line > oldEnd;
+                if (before)
+                    shift += h.newCount - h.oldCount;
+            }
+            return line + shift;
+        },
+        changedInHead(file, line) {
+            const d = byNew.get(file);
+            if (!d)
+                return false;
+            if (!d.oldPath)
+                return true;
+            return d.hunks.some((h) => h.newCount > 0 && line >= h.newStart && line < h.newStart + h.newCount);
+        }
+    };
+}
+
+async function git$1(run, cwd, args) {
+    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 120_000 });
+    return r.code === 0 ? r.stdout : undefined;
+}
+/**
+ * Reads `git diff -U0 base head` in the module's repository; head 'worktree' diffs against the working
+ * tree, which is what `gate` measured (uncommitted edits included). Returns undefined when a commit is
+ * unknown there (a compare of results from elsewhere): attribution then matches sites by function.
+ */
+async function readSourceDiff(run, moduleDir, baseCommit, head) {
+    if (!baseCommit || false)
+        return undefined;
+    const prefix = await git$1(run, moduleDir, ['rev-parse', '--show-prefix']);
+    if (prefix === undefined)
+        return undefined;
+    // Fixed prefixes and no external diff driver: the user's git config must not change the format.
+    const text = await git$1(run, moduleDir, [
+        'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', baseCommit, ...([] ), '--'
+    ]);
+    if (text === undefined)
+        return undefined;
+    const map = lineMapFrom(parseUnifiedDiff(text));
+    const dir = prefix.trim();
+    return {
+        toHead: (file, line) => map.toHead(dir + file, line),
+        changedInHead: (file, line) => map.changedInHead(dir + file, line)
+    };
+}
+
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+const TERM_GRACE_MS = 3_000;
+const live = new Set();
+let handlersInstalled = false;
+function killGroup(pid, signal) {
+    try {
+        // Negative pid: the whole group, so a test binary's own children die with it.
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+function installHandlers() {
+    if (handlersInstalled)
+        return;
+    handlersInstalled = true;
+    const killAll = () => {
+        for (const pid of live)
+            killGroup(pid, 'SIGKILL');
+        live.clear();
+    };
+    process.once('exit', killAll);
+    for (const sig of ['SIGINT', 'SIGTERM']) {
+        process.once(sig, () => {
+            killAll();
+            process.exit(sig === 'SIGINT' ? 130 : 143);
+        });
+    }
+}
+class Capture {
+    limit;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        if (this.size >= this.limit) {
+            this.truncated = true;
+            return;
+        }
+        const room = this.limit - this.size;
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        if (part.length < chunk.length)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.size += part.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+    /** Reads at most the limit from a file the child wrote. */
+    pushFile(path) {
+        let fd;
+        try {
+            fd = openSync(path, 'r');
+            const size = fstatSync(fd).size;
+            const buf = Buffer.alloc(Math.min(size, this.limit));
+            readSync(fd, buf, 0, buf.length, 0);
+            this.push(buf);
+            if (size > this.limit)
+                this.truncated = true;
+        }
+        catch {
+            // nothing written
+        }
+        finally {
+            if (fd !== undefined)
+                closeSync(fd);
+        }
+    }
+}
+const runProcess = (spec) => {
+    installHandlers();
+    const started = performance.now();
+    const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    return new Promise((resolve) => {
+        const out = new Capture(limit);
+        const err = new Capture(limit);
+        let timedOut = false;
+        let spawnError;
+        const [program, ...args] = spec.argv;
+        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
+        const child = spawn(program, args, {
+            cwd: spec.cwd,
+            env: spec.env ?? process.env,
+            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
+            detached: true
+        });
+        if (merged !== undefined)
+            closeSync(merged);
+        if (child.pid !== undefined)
+            live.add(child.pid);
+        let grace;
+        const timer = spec.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                const pid = child.pid;
+                if (pid === undefined)
+                    return;
+                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
+                // program like our own CLI can stop its children, which live in process groups of their own.
+                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
+                try {
+                    process.kill(pid, first);
+                }
+                catch {
+                    // already gone
+                }
+                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
+            }, spec.timeoutMs)
+            : undefined;
+        child.stdout?.on('data', (c) => out.push(c));
+        child.stderr?.on('data', (c) => err.push(c));
+        child.on('error', (e) => {
+            spawnError = e;
+        });
+        child.on('close', (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            if (grace)
+                clearTimeout(grace);
+            if (child.pid !== undefined) {
+                // The group may still hold grandchildren that kept running after the leader exited.
+                killGroup(child.pid, 'SIGKILL');
+                live.delete(child.pid);
+            }
+            if (spec.mergedOutputFile !== undefined)
+                out.pushFile(spec.mergedOutputFile);
+            resolve({
+                argv: spec.argv,
+                cwd: spec.cwd,
+                code,
+                signal,
+                stdout: out.text(),
+                stderr: err.text(),
+                timedOut,
+                truncated: out.truncated || err.truncated,
+                wallMs: performance.now() - started,
+                spawnError
+            });
+        });
+    });
+};
+/** One line for messages: the exit code or signal, and whether we killed it. */
+function describeExit(r) {
+    if (r.spawnError)
+        return `could not start ${r.argv[0]}: ${r.spawnError.message}`;
+    if (r.timedOut)
+        return `killed after the timeout`;
+    if (r.signal)
+        return `killed by ${r.signal}`;
+    return `exit code ${r.code ?? '?'}`;
+}
+
+async function git(run, cwd, args) {
+    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 300_000 });
+    if (r.spawnError?.code === 'ENOENT')
+        throw new RunError('git is not on PATH: the gate needs git to check out the base commit');
+    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr.trim() || describeExit(r) };
+}
+/** The commit a directory is checked out at, or undefined outside git. */
+async function currentCommit(run, dir) {
+    const r = await git(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined);
+    return r?.ok ? r.out : undefined;
+}
+/**
+ * Checks the base commit out into a temporary git worktree, so base and head binaries can be built and
+ * run side by side on this machine without touching the user's working tree.
+ */
+async function checkoutBase(run, moduleDir, ref) {
+    const top = await git(run, moduleDir, ['rev-parse', '--show-toplevel']);
+    if (!top.ok)
+        throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`);
+    const resolved = await git(run, moduleDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    if (!resolved.ok || !resolved.out) {
+        throw new UsageError(`base ref '${ref}' does not exist in ${top.out}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`);
+    }
+    const commit = resolved.out;
+    const parent = await mkdtemp(join(tmpdir(), 'glg-base-'));
+    const wt = join(parent, 'base');
+    const added = await git(run, top.out, ['worktree', 'add', '--detach', '--force', wt, commit]);
+    if (!added.ok) {
+        await rm$1(parent, { recursive: true, force: true });
+        throw new RunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.err}`);
+    }
+    return {
+        commit,
+        moduleDir: join(wt, relative$1(top.out, await realpath(moduleDir))),
+        remove: async () => {
+            await git(run, top.out, ['worktree', 'remove', '--force', wt]).catch(() => undefined);
+            await rm$1(parent, { recursive: true, force: true });
+            await git(run, top.out, ['worktree', 'prune']).catch(() => undefined);
+        }
+    };
+}
+
+/**
+ * Test binaries are built with -trimpath, so a file in the module is named `module/path/file.go` on both
+ * sides (the base lives in a temporary worktree); shown relative to the module root it matches the diff.
+ */
+function moduleRelative(file, modulePath) {
+    return file.startsWith(modulePath + '/') ? file.slice(modulePath.length + 1) : file;
+}
+/** The same sites with module files named relative to the module root. */
+function relativeSites(sites, modulePath) {
+    return sites.map((s) => ({
+        ...s,
+        file: moduleRelative(s.file, modulePath),
+        ...(s.caller ? { caller: { ...s.caller, file: moduleRelative(s.caller.file, modulePath) } } : {})
+    }));
+}
+function siteKey(s, withLines) {
+    const c = s.caller;
+    const own = withLines ? `${s.function}\u0000${s.file}\u0000${s.line}` : `${s.function}\u0000${s.file}`;
+    if (!c)
+        return own;
+    return own + (withLines ? `\u0000${c.function}\u0000${c.file}\u0000${c.line}` : `\u0000${c.function}`);
+}
+/** Base sites at the lines they have in head; a rewritten line gets -1 so it can never match a head line. */
+function inHeadLines(runs, map) {
+    const at = (file, line) => map(file, line) ?? -1;
+    return runs.map((r) => ({
+        iterations: r.iterations,
+        sites: r.sites.map((s) => ({
+            ...s,
+            line: at(s.file, s.line),
+            ...(s.caller ? { caller: { ...s.caller, line: at(s.caller.file, s.caller.line) } } : {})
+        }))
+    }));
+}
+/** Mean per-op value of every site over the runs (a site absent from a run counts as 0 there). */
+function perOpBySite(runs, measure, withLines) {
+    const out = new Map();
+    const used = runs.filter((r) => r.iterations > 0);
+    for (const run of used) {
+        for (const s of run.sites) {
+            const key = siteKey(s, withLines);
+            const value = s[measure] / run.iterations / used.length;
+            const entry = out.get(key) ?? { site: s, siteValue: 0, perOp: 0 };
+            entry.perOp += value;
+            if (value > entry.siteValue) {
+                entry.site = s;
+                entry.siteValue = value;
+            }
+            out.set(key, entry);
+        }
+    }
+    return out;
+}
+/**
+ * The allocation sites that grew most from base to head, per op: a diff of the two sides' memory
+ * profiles (as `go tool pprof -diff_base` does, with the base negated), normalised by the iterations
+ * each run did so that runs with different b.N compare. Returns the allocating frame and, when that
+ * frame is in the standard library or a dependency, the first caller in the module too.
+ *
+ * Sites are matched by line when `mapBaseLine` says where base lines moved; without it they are matched
+ * by function, because edits above a site shift its line and would make it look new.
+ */
+function attributeGrowth(base, head, measure, opts = {}) {
+    const top = opts.top ?? 5;
+    const withLines = opts.mapBaseLine !== undefined;
+    const b = perOpBySite(opts.mapBaseLine ? inHeadLines(base, opts.mapBaseLine) : base, measure, withLines);
+    const h = perOpBySite(head, measure, withLines);
+    const deltas = [];
+    for (const [key, { site, perOp }] of h) {
+        const delta = perOp - (b.get(key)?.perOp ?? 0);
+        if (delta > 0)
+            deltas.push({ site, delta });
+    }
+    const total = deltas.reduce((n, d) => n + d.delta, 0);
+    // Sampling puts small positive deltas on unrelated sites; keep those that explain a real share.
+    const minShare = opts.minShare ?? 0.05;
+    const picked = deltas
+        .filter((d) => total > 0 && d.delta / total >= minShare)
+        .sort((x, y) => y.delta - x.delta)
+        .slice(0, top);
+    const locations = [];
+    for (const { site, delta } of picked) {
+        const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B';
+        locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta, deltaUnit });
+        if (site.caller) {
+            locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta, deltaUnit });
+        }
+    }
+    return locations;
+}
+
+// Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
+const REPORT_SCHEMA_VERSION = 1;
+
+// The statistics benchstat uses to compare two samples of benchmark measurements, so the gate and a user's
+// own benchstat run agree: medians as the summary, a two-sided Mann-Whitney U test for "did it change", plus the
+// multiple-comparison control (Benjamini-Hochberg) that benchstat lacks and a merge gate needs.
+//
+// The U test follows github.com/aclements/go-moremath/stats (called by golang.org/x/perf/benchmath, which
+// benchstat uses): the exact permutation distribution of U up to 50 values per side, or up to 25 when any
+// value is tied (the distribution then depends on the tie pattern and costs more to count); beyond that, the
+// normal approximation with tie and continuity correction. It departs from go-moremath in three places:
+//   - p is capped at 1. Doubling a one-sided tail of a lopsided tied distribution can exceed 1
+//     (go-moremath gives 4/3 for [1] vs [1, 5]).
+//   - With ties and unequal sizes, go-moremath evaluates min(U1, U2) under the first sample's distribution
+//     of U even when the smaller U belongs to the second sample; that distribution differs from the
+//     second's, so its p changes when the samples are swapped. Here the tail is taken under the distribution
+//     of the sample whose U is smaller, which is what go-moremath computes whenever that is the first sample.
+//     With equal sizes or without ties both distributions are the same and the answers agree.
+//   - In the normal approximation go-moremath computes the upper tail as 1 - Phi(z), which cancels to 0 for
+//     large z; the tail here is erfc(|z| / sqrt 2) either way. The difference stays below 1e-15.
+// go-moremath's MannWhitneyExactLimit and MannWhitneyTiesExactLimit: where benchstat stops using the exact
+// distribution. Keeping them makes the gate's p-values those a user gets from benchstat.
+const EXACT_LIMIT = 50;
+const EXACT_LIMIT_WITH_TIES = 25;
+/** Arithmetic mean; NaN for an empty sample. */
+function mean(xs) {
+    if (xs.length === 0)
+        return Number.NaN;
+    let sum = 0;
+    for (const x of xs)
+        sum += x;
+    return sum / xs.length;
+}
+/**
+ * The sample median (the mean of the two middle values for an even count): benchstat's summary statistic.
+ * Equals quantile(xs, 0.5). NaN for an empty sample.
+ */
+function median(xs) {
+    const sorted = sortedCopy(xs, 'median');
+    const n = sorted.length;
+    if (n === 0)
+        return Number.NaN;
+    const mid = Math.floor(n / 2);
+    if (n % 2 === 1)
+        return sorted[mid];
+    return interpolate(sorted[mid - 1], sorted[mid], 0.5);
+}
+/**
+ * The q-quantile (0 <= q <= 1) by Hyndman and Fan's definition 8, the one go-moremath's Sample.Quantile uses:
+ * position h = (n + 1/3) q + 1/3 in the sorted sample (1-based), interpolated linearly between neighbours and
+ * clamped to the smallest and largest value. It is approximately median-unbiased whatever the distribution,
+ * which matters for skewed samples like GC pauses, and it never extrapolates beyond the observed values, so
+ * the p99 of up to 66 pauses is the largest pause rather than an invented one. NaN for an empty
+ * sample.
+ */
+function quantile(xs, q) {
+    if (!(q >= 0 && q <= 1))
+        throw new RangeError(`quantile: q must be between 0 and 1, got ${q}`);
+    const sorted = sortedCopy(xs, 'quantile');
+    const n = sorted.length;
+    if (n === 0)
+        return Number.NaN;
+    const h = 1 / 3 + q * (n + 1 / 3);
+    const k = Math.floor(h);
+    if (k <= 0)
+        return sorted[0];
+    if (k >= n)
+        return sorted[n - 1];
+    return interpolate(sorted[k - 1], sorted[k], h - k);
+}
+/**
+ * Two-sided Mann-Whitney U test of a against b, as benchstat computes it (see the top of this file for the
+ * three places it departs). An empty side or samples whose values are all the same give p = 1: there is no
+ * ordering to test, and benchstat reports those as unchanged too.
+ */
+function mannWhitneyU(a, b) {
+    const first = sortedCopy(a, 'mannWhitneyU');
+    const second = sortedCopy(b, 'mannWhitneyU');
+    const n1 = first.length;
+    const n2 = second.length;
+    if (n1 === 0 || n2 === 0)
+        return { u: 0, pValue: 1, exact: true };
+    const { twoU, ties } = rankSamples(first, second);
+    const u = twoU / 2;
+    if (ties.length === 1)
+        return { u, pValue: 1, exact: true };
+    const hasTies = ties.length < n1 + n2;
+    const limit = hasTies ? EXACT_LIMIT_WITH_TIES : EXACT_LIMIT;
+    if (n1 > limit || n2 > limit) {
+        return { u, pValue: normalApproximationP(n1, n2, u, tieCorrection(ties)), exact: false };
+    }
+    // At the centre, n1 n2 / 2, every possible U is at least as far out: nothing points either way.
+    const twoU2 = 2 * n1 * n2 - twoU;
+    if (twoU === twoU2)
+        return { u, pValue: 1, exact: true };
+    const tail = twoU < twoU2 ? lowerTail(n1, n2, ties, hasTies, twoU) : lowerTail(n2, n1, ties, hasTies, twoU2);
+    return { u, pValue: Math.min(1, 2 * tail), exact: true };
+}
+/**
+ * Benjamini-Hochberg adjusted p-values (q-values), in the order of the input. Flagging every comparison whose
+ * q-value is at most alpha keeps the expected share of false alarms among the flagged ones at or below alpha,
+ * however many benchmarks are compared (when the tests are independent or positively dependent). Each
+ * q-value is min over j >= rank of (m p_(j) / j), capped at 1, so the q-values are monotone in the p-values.
+ */
+function benjaminiHochberg(pValues) {
+    const m = pValues.length;
+    pValues.forEach((p, i) => {
+        if (!(p >= 0 && p <= 1))
+            throw new RangeError(`benjaminiHochberg: p-value ${i} is ${p}, not in [0, 1]`);
+    });
+    const order = pValues.map((_, i) => i).sort((i, j) => pValues[i] - pValues[j]);
+    const adjusted = new Array(m);
+    let smallestAbove = 1;
+    for (let rank = m; rank >= 1; rank--) {
+        const i = order[rank - 1];
+        smallestAbove = Math.min(smallestAbove, (pValues[i] * m) / rank);
+        adjusted[i] = smallestAbove;
+    }
+    return adjusted;
+}
+/**
+ * The smallest p-value mannWhitneyU can return for samples of n1 and n2 values: that of two fully separated
+ * samples without ties. While the exact distribution is used that is 2 / C(n1 + n2, n1), so with 4 values
+ * per side p cannot go below 2/70 ~ 0.029 and with 3 per side not below 0.1: fewer samples can never show a
+ * change at alpha 0.05.
+ */
+function minimumPossibleP(n1, n2) {
+    for (const n of [n1, n2]) {
+        if (!Number.isInteger(n) || n < 0) {
+            throw new RangeError(`minimumPossibleP: sample sizes must be counts, got ${n}`);
+        }
+    }
+    if (n1 === 0 || n2 === 0)
+        return 1;
+    if (n1 > EXACT_LIMIT || n2 > EXACT_LIMIT)
+        return normalApproximationP(n1, n2, 0, 0);
+    return Math.min(1, 2 / choose(n1 + n2, n1));
+}
+function sortedCopy(xs, caller) {
+    const sorted = Float64Array.from(xs);
+    // NaN has no place in an ordering: sorting would silently put it somewhere and every rank after it would
+    // be wrong. It can only come from a parser bug upstream.
+    const nan = sorted.findIndex(Number.isNaN);
+    if (nan >= 0)
+        throw new RangeError(`${caller}: value ${nan} is NaN`);
+    return sorted.sort();
+}
+// Written as lo + frac (hi - lo), as go-moremath does, so results agree to the last bit where possible.
+function interpolate(lo, hi, frac) {
+    return lo + frac * (hi - lo);
+}
+/**
+ * Pools two sorted samples. Returns twice the first sample's U (an integer even with ties, which count half)
+ * and the sizes of the groups of equal values in ascending order: with the sample sizes, all that the
+ * distribution of U depends on.
+ */
+function rankSamples(first, second) {
+    const ties = [];
+    let twoU = 0;
+    let i = 0;
+    let j = 0;
+    while (i < first.length || j < second.length) {
+        const value = j >= second.length || (i < first.length && first[i] < second[j]) ? first[i] : second[j];
+        const secondBelow = j;
+        let inFirst = 0;
+        let inSecond = 0;
+        while (i < first.length && first[i] === value) {
+            i++;
+            inFirst++;
+        }
+        while (j < second.length && second[j] === value) {
+            j++;
+            inSecond++;
+        }
+        twoU += inFirst * (2 * secondBelow + inSecond);
+        ties.push(inFirst + inSecond);
+    }
+    return { twoU, ties };
+}
+/** The sum of t^3 - t over the groups of tied values, which shrinks the variance of U. */
+function tieCorrection(ties) {
+    let sum = 0;
+    for (const t of ties)
+        sum += t * t * t - t;
+    return sum;
+}
+/**
+ * P(U <= twoU / 2) for a sample of n values against one of m values, given the pooled tie groups. Without
+ * ties the distribution depends only on the sizes and is read from a memoised table; with ties it is
+ * counted for this tie pattern.
+ */
+function lowerTail(n, m, ties, hasTies, twoU) {
+    if (!hasTies)
+        return untiedLowerTail(n, m)[twoU / 2];
+    const counts = countTwoU(n, ties, twoU);
+    let sum = 0;
+    for (const c of counts)
+        sum += c;
+    return sum / choose(n + m, n);
+}
+const untiedTables = new Map();
+/**
+ * table[u] = P(U <= u) for u up to n m / 2 (the lower half is all a two-sided test needs), for samples of n
+ * and m distinct values. The distribution is the same with n and m swapped, so one table serves both.
+ */
+function untiedLowerTail(n, m) {
+    const small = Math.min(n, m);
+    const large = Math.max(n, m);
+    const key = `${small},${large}`;
+    const cached = untiedTables.get(key);
+    if (cached !== undefined)
+        return cached;
+    const half = Math.floor((small * large) / 2);
+    const counts = countTwoU(small, new Array(small + large).fill(1), 2 * half);
+    const total = choose(small + large, small);
+    const table = new Float64Array(half + 1);
+    let sum = 0;
+    for (let u = 0; u <= half; u++) {
+        sum += counts[2 * u];
+        table[u] = sum / total;
+    }
+    untiedTables.set(key, table);
+    return table;
+}
+/**
+ * counts[s] for s = 0..cap: the number of ways to choose which n of the pooled values belong to the sample
+ * whose U is being counted such that 2U = s. Walks the tie groups in ascending order, keeping for each count
+ * j of that sample's values placed so far how many placements give each partial 2U. Putting r of a group of
+ * t into the sample (C(t, r) ways) adds, for each of those r, twice the other sample's values below the
+ * group plus its t - r values tied with it. Every step adds a non-negative amount, so partial sums above cap
+ * can be dropped: the table stays (n + 1) x (cap + 1) however many groups there are. It counts what Klotz
+ * (1966) and Cheung and Klotz (1997) count, the method go-moremath implements with memo maps.
+ */
+function countTwoU(n, ties, cap) {
+    let pooled = 0;
+    for (const t of ties)
+        pooled += t;
+    const m = pooled - n;
+    const width = cap + 1;
+    let current = new Float64Array((n + 1) * width);
+    let next = new Float64Array((n + 1) * width);
+    // reach[j]: the largest partial 2U with a non-zero count for j placed values, so loops skip empty cells.
+    let reach = new Int32Array(n + 1).fill(-1);
+    let nextReach = new Int32Array(n + 1);
+    current[0] = 1;
+    reach[0] = 0;
+    let seen = 0;
+    for (const t of ties) {
+        next.fill(0);
+        nextReach.fill(-1);
+        const ways = binomialRow(t);
+        for (let j = Math.max(0, seen - m); j <= Math.min(n, seen); j++) {
+            if (reach[j] < 0)
+                continue;
+            const otherBelow = seen - j;
+            const rFrom = Math.max(0, seen + t - j - m);
+            const rTo = Math.min(t, n - j);
+            for (let r = rFrom; r <= rTo; r++) {
+                const step = r * (2 * otherBelow + t - r);
+                const last = Math.min(reach[j], cap - step);
+                if (last < 0)
+                    continue;
+                const w = ways[r];
+                const from = j * width;
+                const to = (j + r) * width + step;
+                for (let s = 0; s <= last; s++)
+                    next[to + s] += w * current[from + s];
+                nextReach[j + r] = Math.max(nextReach[j + r], last + step);
+            }
+        }
+        [current, next] = [next, current];
+        [reach, nextReach] = [nextReach, reach];
+        seen += t;
+    }
+    return current.subarray(n * width, (n + 1) * width);
+}
+function binomialRow(t) {
+    const row = new Float64Array(t + 1);
+    row[0] = 1;
+    for (let r = 1; r <= t; r++)
+        row[r] = (row[r - 1] * (t - r + 1)) / r;
+    return row;
+}
+/** C(n, k) as a float, within a few ulps; only ever needed up to C(100, 50). */
+function choose(n, k) {
+    const kk = Math.min(k, n - k);
+    let c = 1;
+    for (let i = 1; i <= kk; i++)
+        c = (c * (n - kk + i)) / i;
+    return c;
+}
+/**
+ * The normal approximation to the two-sided p-value, with go-moremath's tie and continuity corrections:
+ * variance n1 n2 ((N + 1) - sum(t^3 - t) / (N (N - 1))) / 12, and |U - n1 n2 / 2| reduced by 1/2.
+ */
+function normalApproximationP(n1, n2, u, tieSum) {
+    const pooled = n1 + n2;
+    const sigma = Math.sqrt((n1 * n2 * (pooled + 1 - tieSum / (pooled * (pooled - 1)))) / 12);
+    if (!(sigma > 0))
+        return 1;
+    let deviation = u - (n1 * n2) / 2;
+    deviation -= Math.sign(deviation) * 0.5;
+    return erfc(Math.abs(deviation / sigma) / Math.SQRT2);
+}
+const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
+/**
+ * erfc(x) for x >= 0, within 4e-13 relative of Go's math.Erfc up to x = 27 where it underflows, so the far
+ * tail that GC pause samples with thousands of values reach keeps its precision. JavaScript has no erf, and
+ * the tail cannot come from 1 - erf.
+ */
+function erfc(x) {
+    if (x < 2)
+        return 1 - erfSeries(x);
+    return erfcContinuedFraction(x);
+}
+// erf(x) = 2/sqrt(pi) e^(-x^2) sum_k 2^k x^(2k+1) / (1 * 3 * ... * (2k+1)): all terms positive, so no
+// cancellation, and for x < 2 erfc = 1 - erf loses at most a factor 1/erfc(2) ~ 200 in relative precision.
+function erfSeries(x) {
+    const twoXSquared = 2 * x * x;
+    let term = x;
+    let sum = x;
+    for (let k = 1; term > sum * 1e-17; k++) {
+        term *= twoXSquared / (2 * k + 1);
+        sum += term;
+    }
+    return TWO_OVER_SQRT_PI * Math.exp(-x * x) * sum;
+}
+// erfc(x) = e^(-x^2) / sqrt(pi) / (x + (1/2) / (x + 1 / (x + (3/2) / (x + ...)))), evaluated front to back by
+// Lentz's method; it converges in a few dozen terms for x >= 2 and faster further out.
+function erfcContinuedFraction(x) {
+    const tiny = 1e-300;
+    let f = x;
+    let c = x;
+    let d = 0;
+    for (let k = 1; k < 1000; k++) {
+        const a = k / 2;
+        d = x + a * d;
+        d = d === 0 ? 1 / tiny : 1 / d;
+        c = x + a / c;
+        if (c === 0)
+            c = tiny;
+        const delta = c * d;
+        f *= delta;
+        if (Math.abs(delta - 1) < 1e-16)
+            break;
+    }
+    return (TWO_OVER_SQRT_PI / 2) * Math.exp(-x * x) / f;
+}
+
+const METHOD = {
+    statistical: 'mann-whitney',
+    threshold: 'threshold',
+    'threshold+test': 'threshold+mann-whitney',
+    info: 'none'
+};
+function relativeChange(base, head) {
+    if (base === null || head === null || base === 0)
+        return null;
+    return (head - base) / Math.abs(base);
+}
+/** Positive when head is worse, in the metric's own units. */
+function worsening(base, head, lowerIsBetter) {
+    return lowerIsBetter ? head - base : base - head;
+}
+function fmt(x) {
+    if (Number.isInteger(x) || Math.abs(x) >= 100)
+        return String(Math.round(x));
+    return x.toPrecision(3);
+}
+function pct(x) {
+    return `${(x * 100).toFixed(1)}%`;
+}
+function judgeMetric(input, stats) {
+    const { base, head, rule, lowerIsBetter } = input;
+    const baseMedian = base.length ? median(base) : null;
+    const headMedian = head.length ? median(head) : null;
+    const out = {
+        metric: input.metric,
+        unit: input.unit,
+        lowerIsBetter,
+        baseSamples: base,
+        headSamples: head,
+        baseMedian,
+        headMedian,
+        change: relativeChange(baseMedian, headMedian),
+        pValue: null,
+        status: 'not-judged',
+        method: METHOD[rule.mode],
+        reason: ''
+    };
+    if (baseMedian === null || headMedian === null) {
+        out.reason = 'no samples on one side';
+        return out;
+    }
+    if (rule.mode === 'info') {
+        out.reason = 'informational';
+        return out;
+    }
+    if (lowerIsBetter === null) {
+        out.reason = `direction of '${input.unit}' unknown: declare it in metricDirections to judge it`;
+        return out;
+    }
+    const enough = base.length >= stats.minSamples && head.length >= stats.minSamples;
+    if (enough || rule.mode === 'statistical') {
+        out.pValue = base.length && head.length ? mannWhitneyU(base, head).pValue : null;
+    }
+    const worse = worsening(baseMedian, headMedian, lowerIsBetter);
+    const rel = baseMedian === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(baseMedian);
+    if (rule.mode === 'statistical') {
+        if (!enough) {
+            const best = minimumPossibleP(base.length, head.length);
+            out.reason = `${base.length} vs ${head.length} samples: at least ${stats.minSamples} per side are needed (best reachable p=${best.toPrecision(2)})`;
+            return out;
+        }
+        const p = out.pValue ?? 1;
+        if (p > stats.alpha) {
+            out.status = 'unchanged';
+            out.reason = `not significant (p=${p.toPrecision(2)} > ${stats.alpha})`;
+        }
+        else if (Math.abs(rel) < rule.relative) {
+            out.status = 'unchanged';
+            out.reason = `significant but ${pct(Math.abs(rel))} is under the ${pct(rule.relative)} minimum effect`;
+        }
+        else {
+            out.status = rel > 0 ? 'regression' : 'improvement';
+            out.reason = `${pct(Math.abs(rel))} ${rel > 0 ? 'worse' : 'better'}, p=${p.toPrecision(2)}`;
+        }
+        return out;
+    }
+    const { relative, absolute } = rule.limits;
+    const crosses = (delta, r) => delta > 0 && delta >= absolute && r > relative;
+    if (crosses(worse, rel) || crosses(-worse, -rel)) {
+        const direction = worse > 0 ? 'regression' : 'improvement';
+        if (rule.mode === 'threshold+test' && enough && (out.pValue ?? 1) > stats.alpha) {
+            out.status = 'unchanged';
+            out.reason = `median moved ${fmt(headMedian - baseMedian)} but not significantly (p=${(out.pValue ?? 1).toPrecision(2)})`;
+            return out;
+        }
+        out.status = direction;
+        out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)} crosses ${pct(relative)} and ${fmt(absolute)} ${input.unit}`;
+        if (rule.mode === 'threshold+test' && !enough)
+            out.reason += ` (too few samples for a test: judged on thresholds alone)`;
+        return out;
+    }
+    out.status = 'unchanged';
+    out.reason = `within ${pct(relative)} / ${fmt(absolute)} ${input.unit}`;
+    return out;
+}
+/**
+ * Benjamini-Hochberg over every statistically judged comparison: with 80 benchmarks at alpha 0.05 an
+ * unchanged code base would otherwise show about four "significant" timing changes per run.
+ */
+function controlFalseDiscoveries(family, stats, adjust) {
+    if (stats.correction === 'none')
+        return;
+    // The family is every test that was run, significant or not: adjusting only the winners would undo the point.
+    const judged = family.filter((c) => c.pValue !== null && c.status !== 'not-judged');
+    if (judged.length < 2)
+        return;
+    const q = adjust(judged.map((c) => c.pValue ?? 1));
+    judged.forEach((c, i) => {
+        if (q[i] > stats.alpha && (c.status === 'regression' || c.status === 'improvement')) {
+            c.status = 'unchanged';
+            c.reason = `p=${(c.pValue ?? 1).toPrecision(2)} but q=${q[i].toPrecision(2)} > ${stats.alpha} after controlling for ${judged.length} comparisons (Benjamini-Hochberg)`;
+        }
+        else if (c.status === 'regression' || c.status === 'improvement') {
+            c.reason += `, q=${q[i].toPrecision(2)}`;
+        }
+    });
+}
+
+// A GC-per-op figure from a run that saw only a couple of cycles is mostly rounding.
+const MIN_MEASURED_CYCLES = 3;
+function pooledPauses(runs) {
+    return runs.flatMap((r) => r.gc.stwPausesMs);
+}
+function pauseQuantile(metric, q, base, head) {
+    const b = base.length ? quantile(base, q) : null;
+    const h = head.length ? quantile(head, q) : null;
+    return {
+        metric,
+        unit: 'ms',
+        lowerIsBetter: true,
+        baseSamples: [],
+        headSamples: [],
+        baseMedian: b,
+        headMedian: h,
+        change: relativeChange(b, h),
+        pValue: null,
+        status: 'not-judged',
+        method: 'none',
+        reason: 'informational'
+    };
+}
+/**
+ * Stop-the-world pause distribution (p50, p99, max) pooled over all runs of a benchmark, and GC cycles
+ * per op in the measured b.N run. Only p99 and cycles/op are judged: max is one sample and p50 hides
+ * exactly the tail that users feel.
+ */
+function compareGc(baseRuns, headRuns, cfg) {
+    const base = pooledPauses(baseRuns);
+    const head = pooledPauses(headRuns);
+    const p50 = pauseQuantile('gc pause p50', 0.5, base, head);
+    const max = pauseQuantile('gc pause max', 1, base, head);
+    const p99 = pauseQuantile('gc pause p99', 0.99, base, head);
+    const { relative, absolute } = cfg.thresholds.gcPauseP99;
+    if (p99.baseMedian !== null && p99.headMedian !== null && base.length >= 10 && head.length >= 10) {
+        const delta = p99.headMedian - p99.baseMedian;
+        const rel = p99.baseMedian > 0 ? delta / p99.baseMedian : delta > 0 ? Infinity : 0;
+        // Pauses within one process are not independent; the test only guards against a p99 moved by
+        // a handful of outliers when the distributions are otherwise the same.
+        p99.pValue = mannWhitneyU(base, head).pValue;
+        p99.method = 'threshold+mann-whitney';
+        if (delta > absolute && rel > relative && p99.pValue <= cfg.statistics.alpha) {
+            p99.status = 'regression';
+            p99.reason = `p99 pause ${p99.baseMedian.toPrecision(3)} -> ${p99.headMedian.toPrecision(3)} ms over ${base.length}/${head.length} pauses`;
+        }
+        else {
+            p99.status = 'unchanged';
+            p99.reason = `within ${Math.round(relative * 100)}% / ${absolute} ms or not significant`;
+        }
+    }
+    else if (p99.baseMedian !== null && p99.headMedian !== null) {
+        p99.reason = `too few GC pauses to judge (${base.length} vs ${head.length}; 10 per side needed)`;
+    }
+    const perOp = (runs) => runs.filter((r) => r.iterations > 0).map((r) => r.gc.measuredCycles / r.iterations);
+    const cycles = judgeMetric({
+        metric: 'gc cycles/op',
+        unit: 'cycles/op',
+        lowerIsBetter: true,
+        base: perOp(baseRuns),
+        head: perOp(headRuns),
+        rule: { mode: 'threshold+test', limits: cfg.thresholds.gcCyclesPerOp }
+    }, cfg.statistics);
+    const measured = (runs) => Math.max(0, ...runs.map((r) => r.gc.measuredCycles));
+    if (measured(baseRuns) < MIN_MEASURED_CYCLES && measured(headRuns) < MIN_MEASURED_CYCLES) {
+        cycles.status = 'not-judged';
+        cycles.reason = `fewer than ${MIN_MEASURED_CYCLES} GC cycles in the measured runs`;
+    }
+    return [p50, p99, max, cycles];
+}
+
+const RETAINED_METRIC = 'retained heap';
+/** Whether lower is better for a unit; null when the gate cannot know (and so does not judge it). */
+function unitDirection(unit, declared) {
+    const d = declared[unit];
+    if (d)
+        return d === 'lower';
+    if (unit === 'ns/op' || unit === 'B/op' || unit === 'allocs/op')
+        return true;
+    // Throughput: anything per second.
+    if (/\/s$/.test(unit))
+        return false;
+    // Cost per unit of work: time, bytes or allocations per something.
+    if (/^(ns|us|µs|ms|s|sec|B|KB|KiB|MB|MiB|bytes|allocs)\//.test(unit))
+        return true;
+    return null;
+}
+function ruleFor(unit, cfg) {
+    const t = cfg.thresholds;
+    if (unit === 'ns/op')
+        return { mode: 'statistical', relative: t.time.relative };
+    if (unit === 'allocs/op')
+        return { mode: 'threshold', limits: t.allocsPerOp };
+    if (unit === 'B/op')
+        return { mode: 'threshold', limits: t.bytesPerOp };
+    return { mode: 'statistical', relative: t.custom.relative };
+}
+function unitsOf(runs) {
+    const units = new Set();
+    for (const r of runs)
+        for (const u of Object.keys(r.metrics))
+            units.add(u);
+    return [...units];
+}
+const UNIT_ORDER = ['ns/op', 'B/op', 'allocs/op', 'MB/s'];
+function byUnitOrder(a, b) {
+    const ia = UNIT_ORDER.indexOf(a);
+    const ib = UNIT_ORDER.indexOf(b);
+    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+}
+/** Fallback for results without the probe: sampled in-use bytes at exit divided by the ops. */
+function retainedPerOp(runs) {
+    return runs.filter((r) => r.heap && r.iterations > 0).map((r) => (r.heap?.inuseBytes ?? 0) / r.iterations);
+}
+/**
+ * Live-heap growth per op, one sample per full run: (live heap after N ops - live heap after N/4 ops) /
+ * (N - N/4), with the small runs averaged into one point. A warm-up (a cache filled once, a pool, a lazy
+ * table) is the same at both sizes and cancels; memory kept per op does not. Undefined without probe data.
+ */
+function heapGrowthPerOp(b) {
+    const small = (b.smallRuns ?? []).filter((r) => r.live && r.iterations > 0);
+    const full = b.runs.filter((r) => r.live);
+    if (small.length === 0 || full.length === 0)
+        return undefined;
+    const smallLive = mean(small.map((r) => r.live?.heapBytes ?? 0));
+    const smallOps = mean(small.map((r) => r.iterations));
+    const samples = full.filter((r) => r.iterations > smallOps).map((r) => ((r.live?.heapBytes ?? 0) - smallLive) / (r.iterations - smallOps));
+    return samples.length > 0 ? samples : undefined;
+}
+function retainedMetric(base, head, cfg) {
+    const bg = heapGrowthPerOp(base);
+    const hg = heapGrowthPerOp(head);
+    const growth = bg !== undefined && hg !== undefined;
+    const m = judgeMetric({
+        metric: RETAINED_METRIC,
+        unit: 'B/op',
+        lowerIsBetter: true,
+        base: growth ? bg : retainedPerOp(base.runs),
+        head: growth ? hg : retainedPerOp(head.runs),
+        rule: { mode: 'threshold+test', limits: cfg.thresholds.retainedBytesPerOp }
+    }, cfg.statistics);
+    // Growth is ~0 on an unchanged side (and may come out slightly negative): a ratio to it means nothing.
+    if (m.baseMedian !== null && Math.abs(m.baseMedian) < 1)
+        m.change = null;
+    m.reason += growth
+        ? ' (live heap growth per op between b.N/4 and b.N)'
+        : ' (in-use heap at exit / b.N: no probe data, so a one-off warm-up is not told apart)';
+    return m;
+}
+/** Every metric of one benchmark present on both sides. The caller applies the multiple-comparison control. */
+function compareBenchmark(pkg, base, head, cfg) {
+    const metrics = [];
+    const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder);
+    for (const unit of units) {
+        const samples = (runs) => runs.map((r) => r.metrics[unit]).filter((v) => typeof v === 'number');
+        metrics.push(judgeMetric({
+            metric: unit,
+            unit,
+            lowerIsBetter: unitDirection(unit, cfg.metricDirections),
+            base: samples(base.runs),
+            head: samples(head.runs),
+            rule: ruleFor(unit, cfg)
+        }, cfg.statistics));
+    }
+    metrics.push(retainedMetric(base, head, cfg));
+    metrics.push(...compareGc(base.runs, head.runs, cfg));
+    return { pkg, benchmark: base.name, metrics };
+}
+/** The comparisons whose verdict rests on a significance test: the family for false-discovery control. */
+function isStatistical(m) {
+    return m.method === 'mann-whitney';
+}
+
+/**
+ * Splits captured output into lines. Go writes `\n`; `\r\n` is tolerated for files that passed
+ * through other tools. A last line without a newline is kept: a process that died mid-write leaves one.
+ */
+function splitLines(text) {
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (line.endsWith('\r'))
+            lines[i] = line.slice(0, -1);
+    }
+    return lines;
+}
+/**
+ * A record whose keys come from the code under test (units, config keys): without a prototype, a
+ * key such as `__proto__` is stored like any other instead of being swallowed.
+ */
+function emptyRecord() {
+    return Object.create(null);
+}
+
+/**
+ * Whether a Go function belongs to the module. Go qualifies functions by import path, so the module
+ * path must be followed by `.` (a function of the root package), `/` (a package below it) or
+ * `_test.` (the root package's external test package); a bare prefix test would put
+ * `example.com/modx` inside `example.com/mod`.
+ */
+function inModule(fn, modulePath) {
+    if (modulePath === '' || !fn.startsWith(modulePath))
+        return false;
+    const rest = fn.slice(modulePath.length);
+    return rest.startsWith('.') || rest.startsWith('/') || rest.startsWith('_test.');
+}
+/**
+ * Whether a Go function is in the standard library (or the runtime's own frames such as `panic`).
+ * Standard import paths have no dot in their first element (`runtime`, `net/http`,
+ * `internal/strconv`); module paths nearly always do (`github.com/...`). A module whose path has no
+ * dot is misjudged as standard: callers that know the module path should ask inModule instead.
+ */
+function isStandardLibrary(fn) {
+    const slash = fn.indexOf('/');
+    const dot = fn.indexOf('.');
+    let first;
+    if (slash >= 0)
+        first = fn.slice(0, slash);
+    else if (dot >= 0)
+        first = fn.slice(0, dot);
+    else
+        first = fn;
+    return !first.includes('.');
+}
+/**
+ * The top-level benchmark a Go function belongs to: `BenchmarkSizes` for
+ * `example.com/mod.BenchmarkSizes.func1`. Sub-benchmark names are not in function names.
+ */
+function benchmarkOfFunction(fn) {
+    const lastElement = fn.slice(fn.lastIndexOf('/') + 1);
+    // Go only treats a function as a benchmark when no lower-case letter follows "Benchmark".
+    const match = /\.(Benchmark(?!\p{Ll})[^.]*)/u.exec(lastElement);
+    return match === null ? undefined : match[1];
+}
+
+const CRASH_START = /^(panic|fatal error): (.*)$/;
+const GOROUTINE_HEADER = /^goroutine \d+\b.*:$/;
+const FRAME_FILE = /^\t(.+):(\d+)(?: \+0x[0-9a-f]+)?/;
+const CALL_ARGS = /^(.*)\([^()]*\)$/;
+function isCrashStart(line) {
+    return CRASH_START.test(line);
+}
+/** Reads a crash starting at lines[start]; `next` is the first line after the crashing goroutine's stack. */
+function readCrash(lines, start) {
+    const head = CRASH_START.exec(lines[start]);
+    const kind = head !== null && head[1] === 'fatal error' ? 'fatal error' : 'panic';
+    const valueLines = [head === null ? lines[start] : head[2]];
+    let i = start + 1;
+    while (i < lines.length && lines[i] !== '' && !GOROUTINE_HEADER.test(lines[i])) {
+        valueLines.push(lines[i].trim());
+        i++;
+    }
+    while (i < lines.length && lines[i] === '')
+        i++;
+    const frames = [];
+    if (i < lines.length && GOROUTINE_HEADER.test(lines[i])) {
+        i++;
+        while (i < lines.length && lines[i] !== '' && !lines[i].startsWith('created by ')) {
+            const call = CALL_ARGS.exec(lines[i]);
+            const file = i + 1 < lines.length ? FRAME_FILE.exec(lines[i + 1]) : null;
+            if (call !== null && file !== null) {
+                frames.push({ function: call[1], file: file[1], line: Number(file[2]) });
+                i += 2;
+            }
+            else {
+                // "...additional frames elided..." and anything else that is not a frame pair.
+                i++;
+            }
+        }
+        if (i < lines.length && lines[i].startsWith('created by '))
+            i += 2;
+    }
+    return { crash: { kind, value: valueLines.join('\n'), frames }, next: Math.min(i, lines.length) };
+}
+/**
+ * The frame a reader wants to look at: the innermost frame of the module when its path is known,
+ * else the innermost frame outside the standard library (so a panic raised by strings.Repeat points
+ * at the user's call, not into strings).
+ */
+function firstUserFrame(frames, modulePath) {
+    if (modulePath !== undefined && modulePath !== '') {
+        const own = frames.find((f) => inModule(f.function, modulePath));
+        if (own !== undefined)
+            return own;
+    }
+    return frames.find((f) => !isStandardLibrary(f.function));
+}
+/**
+ * The benchmark that crashed, from its stack: the frame testing's runN called is the benchmark
+ * function (or, for a sub-benchmark, its closure, which names only the top-level benchmark).
+ */
+function crashedBenchmark(crash) {
+    const runN = crash.frames.findIndex((f) => f.function === 'testing.(*B).runN');
+    if (runN > 0) {
+        const name = benchmarkOfFunction(crash.frames[runN - 1].function);
+        if (name !== undefined)
+            return name;
+    }
+    for (let i = crash.frames.length - 1; i >= 0; i--) {
+        const name = benchmarkOfFunction(crash.frames[i].function);
+        if (name !== undefined)
+            return name;
+    }
+    return undefined;
+}
+
+const RESULT_START = /^Benchmark(?!\p{Ll})/u;
+const CONFIG_LINE = /^(\p{Ll}[^\s\p{Lu}:]*):(?:[ \t]+(.*))?$/u;
+const FAIL_HEADER = /^--- FAIL: (\S+)/;
+const LOG_BLOCK_HEADER = /^--- (?:BENCH|SKIP): /;
+const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+const BLOCK_INDENT = '    ';
+/** Splits the -P GOMAXPROCS suffix off a printed benchmark name (see BenchParseOptions.procs). */
+function splitProcs(fullName, procs) {
+    if (procs !== undefined) {
+        const suffix = `-${procs}`;
+        if (procs !== 1 && fullName.length > suffix.length && fullName.endsWith(suffix)) {
+            return { name: fullName.slice(0, -suffix.length), procs };
+        }
+        return { name: fullName, procs: 1 };
+    }
+    const match = /^(.+)-(\d+)$/.exec(fullName);
+    return match === null ? { name: fullName, procs: 1 } : { name: match[1], procs: Number(match[2]) };
+}
+/**
+ * Parses the stdout of a Go test binary run with -test.bench (non-verbose). A panic is printed on
+ * stderr: append stderr after stdout, or parse it on its own, to get it as a failure.
+ */
+function parseBenchOutput(text, opts = {}) {
+    const lines = splitLines(text);
+    const out = {
+        config: emptyRecord(),
+        results: [],
+        failures: [],
+        unitDirections: emptyRecord(),
+        problems: []
+    };
+    // The benchmark whose result line was started but not completed: it is the one a panic belongs to.
+    let unfinished;
+    const problem = (i, reason) => {
+        out.problems.push({ line: i + 1, text: lines[i], reason });
+    };
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        if (RESULT_START.test(line)) {
+            const fields = line.trim().split(/\s+/);
+            const { name, procs } = splitProcs(fields[0], opts.procs);
+            const afterName = line.slice(fields[0].length).trimStart();
+            // Go prints the name, runs the benchmark, then prints the numbers: whatever the run printed
+            // instead (a failure, or a panic when stderr is merged) lands on the same line.
+            if (afterName.startsWith('--- FAIL: ') || isCrashStart(afterName)) {
+                unfinished = name;
+                lines[i] = afterName;
+                continue;
+            }
+            const result = readResult(fields);
+            if (typeof result === 'string') {
+                // With -test.v Go announces each benchmark by its bare name first: progress, not a result.
+                const announcement = fields.length === 1 && !/\s/.test(line);
+                if (!announcement) {
+                    problem(i, result);
+                    unfinished = name;
+                }
+            }
+            else {
+                out.results.push({
+                    ...result,
+                    name,
+                    procs,
+                    pkg: out.config.pkg ?? '',
+                    cpu: out.config.cpu ?? '',
+                    line: i + 1
+                });
+                unfinished = undefined;
+            }
+            i++;
+            continue;
+        }
+        const fail = FAIL_HEADER.exec(line);
+        if (fail !== null) {
+            const block = readIndentedBlock(lines, i + 1);
+            out.failures.push({
+                name: splitProcs(fail[1], opts.procs).name,
+                message: block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output'
+            });
+            unfinished = undefined;
+            i = block.next;
+            continue;
+        }
+        if (LOG_BLOCK_HEADER.test(line)) {
+            i = readIndentedBlock(lines, i + 1).next;
+            continue;
+        }
+        if (isCrashStart(line)) {
+            const { crash, next } = readCrash(lines, i);
+            const location = firstUserFrame(crash.frames, opts.modulePath);
+            const where = location === undefined ? '' : `\n    at ${location.function} (${location.file}:${location.line})`;
+            // The stack names only the top-level benchmark; a started line names the leaf, unless it was
+            // left by another benchmark (a garbled line, then one that died in its b.N=1 run).
+            const fromStack = crashedBenchmark(crash);
+            const name = unfinished !== undefined && (fromStack === undefined || unfinished.split('/')[0] === fromStack) ? unfinished : fromStack;
+            out.failures.push({
+                name: name ?? '',
+                message: `${crash.kind}: ${crash.value}${where}`,
+                ...(location === undefined ? {} : { location })
+            });
+            unfinished = undefined;
+            i = next;
+            continue;
+        }
+        if (line.startsWith('Unit ') || line.startsWith('Unit\t') || line === 'Unit') {
+            const reason = readUnitLine(line, out.unitDirections);
+            if (reason !== undefined)
+                problem(i, reason);
+            i++;
+            continue;
+        }
+        const config = CONFIG_LINE.exec(line);
+        if (config !== null) {
+            const value = (config[2] ?? '').trimEnd();
+            // As in golang.org/x/perf/benchfmt, `key:` with no value removes the key.
+            if (value === '')
+                delete out.config[config[1]];
+            else
+                out.config[config[1]] = value;
+        }
+        i++;
+    }
+    return out;
+}
+/** Reads the fields of a result line; a string is the reason it is not a valid result. */
+function readResult(fields) {
+    const [fullName, iters, ...pairs] = fields;
+    if (iters === undefined)
+        return 'missing iteration count: the line ends after the name (the benchmark did not finish)';
+    if (!/^\d+$/.test(iters))
+        return `iteration count "${iters}" is not an integer`;
+    const iterations = Number(iters);
+    // testing never reports a run of zero iterations; it prints one (with NaN ns/op) when the
+    // benchmark panicked and the main goroutine won the race to print before the process died.
+    if (iterations === 0)
+        return 'zero iterations: the benchmark did not complete a run (did it panic?)';
+    if (pairs.length === 0)
+        return 'missing measurements';
+    if (pairs.length % 2 !== 0)
+        return 'odd number of value/unit fields: a value without its unit (truncated?)';
+    const metrics = emptyRecord();
+    for (let p = 0; p < pairs.length; p += 2) {
+        const value = pairs[p];
+        const unit = pairs[p + 1];
+        if (!NUMBER.test(value))
+            return `value "${value}" for unit "${unit}" is not a number`;
+        if (NUMBER.test(unit))
+            return `unit "${unit}" after value "${value}" is a number: fields are out of step`;
+        metrics[unit] = Number(value);
+    }
+    return { fullName, iterations, metrics };
+}
+/** Lines indented under a `--- FAIL`/`--- BENCH` header, with one level of indentation removed. */
+function readIndentedBlock(lines, start) {
+    const block = [];
+    let i = start;
+    while (i < lines.length && lines[i].startsWith(BLOCK_INDENT)) {
+        block.push(lines[i].slice(BLOCK_INDENT.length));
+        i++;
+    }
+    return { lines: block, next: i };
+}
+/** Records a `Unit <unit> key=value ...` line's direction; returns why the line is bad, if it is. */
+function readUnitLine(line, directions) {
+    const [, unit, ...pairs] = line.trim().split(/\s+/);
+    if (unit === undefined)
+        return 'unit metadata line without a unit';
+    for (const pair of pairs) {
+        const eq = pair.indexOf('=');
+        if (eq <= 0)
+            return `expected key=value, got "${pair}"`;
+        if (pair.slice(0, eq) !== 'better')
+            continue;
+        const better = pair.slice(eq + 1);
+        if (better !== 'higher' && better !== 'lower')
+            return `better=${better}: expected better=higher or better=lower`;
+        directions[unit] = better;
+    }
+    return undefined;
+}
+// Go's regexp.QuoteMeta set: these are the characters RE2 gives a meaning to.
+const RE2_SPECIAL = /[\\.+*?()|[\]{}^$]/g;
+/**
+ * A -test.bench argument that runs exactly the named benchmark (name without the -P suffix).
+ * testing splits the pattern on `/` outside brackets and parentheses and matches each part against
+ * the corresponding element of the name (itself split on `/`), unanchored; it splits on a top-level
+ * `|` too. So each element is quoted, which also escapes its `|`, `(` and `[`, and anchored.
+ */
+function benchmarkPattern(name) {
+    return name
+        .split('/')
+        .map((element) => `^${element.replace(RE2_SPECIAL, '\\$&')}$`)
+        .join('/');
+}
+
+/** Quotes one argument for a POSIX shell: these commands are shown to people to paste, never run by us. */
+function shellQuote(arg) {
+    if (/^[A-Za-z0-9_./=:@%+,-]+$/.test(arg))
+        return arg;
+    return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+function find(r, pkg, name) {
+    const p = r.packages.find((x) => x.importPath === pkg);
+    const bench = p?.benchmarks.find((b) => b.name === name);
+    return p && bench ? { dir: p.dir, bench } : undefined;
+}
+function lastProfile(b) {
+    for (let i = b.runs.length - 1; i >= 0; i--) {
+        const p = b.runs[i].heap?.profile;
+        if (p)
+            return p;
+    }
+    return undefined;
+}
+function joinPath(dir, rel) {
+    return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+}
+const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
+/** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
+function testPassCommands(f, head) {
+    const dir = head.tests?.find((t) => t.importPath === f.pkg)?.dir ?? head.packages.find((p) => p.importPath === f.pkg)?.dir;
+    if (dir === undefined)
+        return [];
+    const pkgArg = dir === '.' ? '.' : `./${dir}`;
+    const names = f.subject.split(', ').map((n) => n.split('/')[0]);
+    const tests = names.filter((n) => n.startsWith('Test'));
+    const bench = names.find((n) => n.startsWith('Benchmark'));
+    if (bench) {
+        const race = f.kind === 'race' ? ['-race'] : [];
+        const argv = ['go', 'test', ...race, '-run=^$', `-bench=^${bench}$`, '-benchtime=100x', pkgArg];
+        return [{ title: `Run ${bench} (${f.pkg})`, command: argv.map(shellQuote).join(' ') }];
+    }
+    const run = tests.length === 0 ? '.' : tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`;
+    const out = [
+        { title: `Run ${tests.join(', ') || 'the tests'} (${f.pkg})`, command: ['go', 'test', '-race', '-count=1', '-v', `-run=${run}`, pkgArg].map(shellQuote).join(' ') }
+    ];
+    if (f.kind !== 'race') {
+        // A debugger shows every goroutine and where it waits: 'goroutines' then 'goroutine N bt' in dlv.
+        out.push({ title: `Debug it with Delve (${f.pkg})`, command: ['dlv', 'test', pkgArg, '--', `-test.run=${run}`].map(shellQuote).join(' ') });
+    }
+    return out;
+}
+function reproduceCommands(report, base, head) {
+    const out = [];
+    const seen = new Set();
+    for (const f of report.findings) {
+        if (f.severity !== 'fail' || f.kind === 'build-failure')
+            continue;
+        if (TEST_PASS_KINDS.has(f.kind)) {
+            const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
+            if (!seen.has(key))
+                out.push(...testPassCommands(f, head));
+            seen.add(key);
+            continue;
+        }
+        const key = `${f.pkg}\u0000${f.subject}\u0000${f.kind}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const h = find(head, f.pkg, f.subject);
+        if (!h)
+            continue;
+        const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
+        const count = Math.max(1, head.env.count);
+        const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
+        out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
+        if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
+            const b = find(base, f.pkg, f.subject);
+            const bp = b && lastProfile(b.bench);
+            const hp = lastProfile(h.bench);
+            if (bp && hp) {
+                const index = f.kind === 'heap-leak' ? 'inuse_space' : f.unit === 'allocs/op' ? 'alloc_objects' : 'alloc_space';
+                const argv2 = ['go', 'tool', 'pprof', `-sample_index=${index}`, '-top', `-diff_base=${joinPath(report.base.dir, bp)}`, joinPath(report.head.dir, hp)];
+                out.push({ title: `Profile diff for ${f.subject} (${index})`, command: argv2.map(shellQuote).join(' ') });
+            }
+        }
+    }
+    out.push({
+        title: 'Compare the two results again',
+        command: ['npx', 'go-leak-gate', 'compare', '--base', report.base.dir, '--head', report.head.dir].map(shellQuote).join(' ')
+    });
+    return out;
+}
+
+function finding(kind, severity, pkg, subject, metric, message, locations, counts) {
+    return {
+        kind,
+        severity,
+        pkg,
+        subject,
+        metric,
+        unit: counts ? 'goroutines' : '',
+        base: counts ? counts.base : null,
+        head: counts ? counts.head : null,
+        change: counts && counts.base > 0 ? (counts.head - counts.base) / counts.base : null,
+        pValue: null,
+        message,
+        locations
+    };
+}
+function at(frame, role) {
+    return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : [];
+}
+function where(frame) {
+    return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site';
+}
+/** The frame to point at: the innermost in the module, else outside the standard library, else the first. */
+function userFrame(frames, modulePath) {
+    return firstUserFrame(frames, modulePath) ?? frames[0];
+}
+function byPackage(r) {
+    return new Map((r.tests ?? []).map((t) => [t.importPath, t]));
+}
+function raceFindings(pkg, head, base, modulePath) {
+    const known = new Set((base ?? []).map((r) => r.key));
+    return head.map((r) => {
+        const pre = known.has(r.key);
+        const a = userFrame(r.access.frames, modulePath);
+        const p = userFrame(r.previous.frames, modulePath);
+        const locations = [...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))];
+        const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`;
+        const seen = r.in ? ` in ${r.in}` : '';
+        return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
+    });
+}
+/**
+ * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
+ * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
+ */
+function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
+    const baseCount = new Map();
+    for (const g of base ?? [])
+        baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
+    return head.map((g) => {
+        const before = baseCount.get(g.looseKey) ?? 0;
+        const grew = g.count > before;
+        // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
+        const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
+        const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg);
+        const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
+        const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : '';
+        const n = narrowing;
+        const narrowed = n?.cut ? ` (the search for the leaking test stopped at its time bound after ${n.ran} of ${n.of} tests)` : '';
+        const message = `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
+            (before > 0 ? ` (base leaves ${before})` : '') +
+            (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
+            narrowed +
+            `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
+        // The stack between the blocking frame and the goroutine's start: how it got there.
+        const callers = g.stack
+            .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
+            .slice(0, 4)
+            .flatMap((f) => at(f, 'caller'));
+        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count });
+    });
+}
+/** A test or benchmark that did not finish: who waits on what, the largest groups first. */
+function hangFinding(pkg, subject, hang, preexisting) {
+    const top = hang.groups.slice(0, 5);
+    const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
+    const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
+    const message = `${preexisting ? 'hangs on base too: ' : ''}${hang.message}${hang.test ? ` in ${hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`;
+    return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations);
+}
+function testFindings(base, head) {
+    const b = byPackage(base);
+    const out = [];
+    for (const h of head.tests ?? []) {
+        const bp = b.get(h.importPath);
+        out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
+        out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing));
+        if (h.hang)
+            out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
+        const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
+        for (const p of h.panics) {
+            const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
+            const f = userFrame(p.frames, head.env.module);
+            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]} at ${where(f)}`, at(f, 'panic')));
+        }
+    }
+    return out;
+}
+
+class ComparisonRefused extends Error {
+    name = 'ComparisonRefused';
+}
+function sideInfo(r, dir) {
+    return {
+        commit: r.env.commit,
+        goVersion: r.env.goVersion,
+        goos: r.env.goos,
+        goarch: r.env.goarch,
+        cpu: r.env.cpu,
+        race: r.env.race,
+        count: r.env.count,
+        benchtime: r.env.benchtime,
+        dir
+    };
+}
+/** Refuses what cannot be compared at all, and notes what makes a comparison weaker. */
+function checkComparable(base, head) {
+    if (base.env.race !== head.env.race) {
+        throw new ComparisonRefused(`base was measured ${base.env.race ? 'with' : 'without'} -race and head ${head.env.race ? 'with' : 'without'}: ` +
+            `the race runtime slows code 2-20x and changes memory use, so the two cannot be compared. Measure both sides the same way.`);
+    }
+    const notes = [];
+    const differs = (what, a, b) => {
+        if (a !== b)
+            notes.push(`${what} differs: base ${a}, head ${b}; timing differences may come from that.`);
+    };
+    differs('Go version', base.env.goVersion, head.env.goVersion);
+    differs('GOOS/GOARCH', `${base.env.goos}/${base.env.goarch}`, `${head.env.goos}/${head.env.goarch}`);
+    if (base.env.cpu && head.env.cpu)
+        differs('CPU', base.env.cpu, head.env.cpu);
+    differs('GOMAXPROCS', base.env.gomaxprocs, head.env.gomaxprocs);
+    differs('benchtime', base.env.benchtime, head.env.benchtime);
+    return notes;
+}
+function indexBenchmarks(r) {
+    const m = new Map();
+    for (const p of r.packages)
+        for (const b of p.benchmarks)
+            m.set(`${p.importPath}\u0000${b.name}`, { pkg: p.importPath, bench: b });
+    return m;
+}
+function findingKind(m) {
+    if (m.metric === RETAINED_METRIC)
+        return 'heap-leak';
+    if (m.metric.startsWith('gc '))
+        return 'gc-pause';
+    return 'regression';
+}
+function metricFinding(pkg, bench, m, severity) {
+    const how = m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
+        ? m.pValue !== null
+            ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
+            : ''
+        : '';
+    return {
+        kind: findingKind(m),
+        severity,
+        pkg,
+        subject: bench,
+        metric: m.metric,
+        unit: m.unit,
+        base: m.baseMedian,
+        head: m.headMedian,
+        change: m.change,
+        pValue: m.pValue,
+        message: `${m.metric} got worse: ${m.reason}${how}`,
+        locations: []
+    };
+}
+function isIgnored(pkg, bench, cfg) {
+    return cfg.ignoreBenchmarks.some((re) => new RegExp(re).test(`${pkg}.${bench}`));
+}
+function failureFindings(base, head) {
+    const out = [];
+    for (const [key, h] of head) {
+        if (!h.bench.failure)
+            continue;
+        const b = base.get(key);
+        const preexisting = b?.bench.failure !== undefined;
+        const hang = h.bench.failure.hang;
+        if (hang) {
+            out.push(hangFinding(h.pkg, h.bench.name, hang, b?.bench.failure?.hang !== undefined));
+            continue;
+        }
+        out.push({
+            kind: 'bench-failure',
+            severity: preexisting ? 'info' : 'fail',
+            pkg: h.pkg,
+            subject: h.bench.name,
+            metric: 'failure',
+            unit: '',
+            base: null,
+            head: null,
+            change: null,
+            pValue: null,
+            message: preexisting
+                ? `fails on base too: ${h.bench.failure.message}`
+                : `fails on head (run ${h.bench.failure.run + 1}): ${h.bench.failure.message}`,
+            locations: []
+        });
+    }
+    return out;
+}
+function errorKey(e) {
+    return `${e.kind}\u0000${e.subject}`;
+}
+/** Build failures become findings; an error the base already had is pre-existing, not the PR's doing. */
+function errorFindings(base, head) {
+    const baseKeys = new Set(base.errors.map(errorKey));
+    const findings = [];
+    let newHeadErrors = 0;
+    const seen = new Set();
+    for (const e of head.errors) {
+        // The bench pass and the test pass build the same package: one broken package is one finding.
+        if (seen.has(errorKey(e)))
+            continue;
+        seen.add(errorKey(e));
+        const preexisting = baseKeys.has(errorKey(e));
+        // A package measured without the probe still has all its numbers: that is a note, not a gap.
+        if (!preexisting && e.kind !== 'probe')
+            newHeadErrors++;
+        if (e.kind !== 'build')
+            continue;
+        findings.push({
+            kind: 'build-failure',
+            severity: preexisting ? 'warn' : 'fail',
+            pkg: e.subject,
+            subject: e.subject,
+            metric: 'build',
+            unit: '',
+            base: null,
+            head: null,
+            change: null,
+            pValue: null,
+            message: preexisting ? `does not build on base either: ${e.message}` : `${e.message} on head; its benchmarks were not measured`,
+            locations: []
+        });
+    }
+    return { findings, newHeadErrors };
+}
+function countFindings(findings) {
+    const counts = { fail: 0, warn: 0, info: 0, byKind: {} };
+    for (const f of findings) {
+        counts[f.severity]++;
+        counts.byKind[f.kind] = (counts.byKind[f.kind] ?? 0) + 1;
+    }
+    return counts;
+}
+/**
+ * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
+ * (attributeGrowth) for the findings that need them.
+ */
+function compareResults({ base, head, baseDir, headDir, config }) {
+    const notes = checkComparable(base, head);
+    const b = indexBenchmarks(base);
+    const h = indexBenchmarks(head);
+    const comparisons = [];
+    const onlyInBase = [];
+    const onlyInHead = [];
+    for (const [key, hb] of h) {
+        const bb = b.get(key);
+        if (!bb) {
+            if (!hb.bench.failure)
+                onlyInHead.push({ pkg: hb.pkg, benchmark: hb.bench.name });
+            continue;
+        }
+        if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0)
+            continue;
+        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config));
+    }
+    for (const [key, bb] of b)
+        if (!h.has(key) && !bb.bench.failure)
+            onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
+    controlFalseDiscoveries(comparisons.flatMap((c) => c.metrics.filter(isStatistical)), config.statistics, benjaminiHochberg);
+    const findings = [];
+    for (const c of comparisons) {
+        const ignored = isIgnored(c.pkg, c.benchmark, config);
+        for (const m of c.metrics) {
+            if (m.status !== 'regression')
+                continue;
+            const kind = findingKind(m);
+            const severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
+            findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
+        }
+    }
+    for (const [key, hb] of h) {
+        const bb = b.get(key);
+        if (!hb.bench.leaks?.length || !bb)
+            continue;
+        const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined);
+        findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name));
+    }
+    findings.push(...failureFindings(b, h));
+    findings.push(...testFindings(base, head));
+    const errs = errorFindings(base, head);
+    findings.push(...errs.findings);
+    const toReportError = (side) => (e) => ({
+        side,
+        kind: e.kind,
+        subject: e.subject,
+        message: e.detail ? `${e.message}\n${e.detail}` : e.message
+    });
+    const errors = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))];
+    const report = {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
+        // Nothing compared while head had errors is no pass: the gate could not look at anything.
+        incomplete: errs.newHeadErrors > 0 || (head.errors.length > 0 && comparisons.length === 0),
+        counts: countFindings(findings),
+        base: sideInfo(base, baseDir),
+        head: sideInfo(head, headDir),
+        findings,
+        comparisons,
+        onlyInBase,
+        onlyInHead,
+        notes,
+        errors,
+        reproduce: []
+    };
+    report.reproduce = reproduceCommands(report, base, head);
+    return report;
+}
+
+/**
+ * Unless explicitly stated otherwise all files in this repository are licensed under the MIT License.
+ *
+ * This product includes software developed at Datadog (https://www.datadoghq.com/  Copyright 2022 Datadog, Inc.
+ */
+var __classPrivateFieldGet = (undefined && undefined.__classPrivateFieldGet) || function (receiver, state, kind, f) {
+    if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
+    if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
+    return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
+};
+var _StringTable_encodings, _StringTable_positions;
+/*!
+ * Private helpers. These are only used by other helpers.
+ */
+const lowMaxBig = 2n ** 32n - 1n;
+const lowMax = 2 ** 32 - 1;
+const lowMaxPlus1 = lowMax + 1;
+// Buffer.from(string, 'utf8') is faster, when available
+const toUtf8 = typeof Buffer === 'undefined'
+    ? (value) => new TextEncoder().encode(value)
+    : (value) => Buffer.from(value, 'utf8');
+function countNumberBytes(buffer) {
+    if (!buffer.length)
+        return 0;
+    let i = 0;
+    while (i < buffer.length && buffer[i++] >= 0b10000000)
+        ;
+    return i;
+}
+function decodeBigNumber(buffer) {
+    if (!buffer.length)
+        return BigInt(0);
+    let value = BigInt(buffer[0] & 0b01111111);
+    let i = 0;
+    while (buffer[i++] >= 0b10000000) {
+        value |= BigInt(buffer[i] & 0b01111111) << BigInt(7 * i);
+    }
+    return value;
+}
+function makeValue(value, offset = 0) {
+    return { value, offset };
+}
+function getValue(mode, buffer) {
+    switch (mode) {
+        case kTypeVarInt:
+            for (let i = 0; i < buffer.length; i++) {
+                if (!(buffer[i] & 0b10000000)) {
+                    return makeValue(buffer.subarray(0, i + 1));
+                }
+            }
+            return makeValue(buffer);
+        case kTypeLengthDelim: {
+            const offset = countNumberBytes(buffer);
+            const size = decodeNumber(buffer);
+            return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
+        }
+        default:
+            throw new Error(`Unrecognized value type: ${mode}`);
+    }
+}
+function lowBits(number) {
+    return typeof number !== 'bigint'
+        ? (number >>> 0) % lowMaxPlus1
+        : Number(number & lowMaxBig);
+}
+function highBits(number) {
+    return typeof number !== 'bigint'
+        ? (number / lowMaxPlus1) >>> 0
+        : Number(number >> 32n & lowMaxBig);
+}
+function long(number) {
+    const sign = number < 0;
+    if (sign)
+        number = -number;
+    let lo = lowBits(number);
+    let hi = highBits(number);
+    if (sign) {
+        hi = ~hi >>> 0;
+        lo = ~lo >>> 0;
+        if (++lo > lowMax) {
+            lo = 0;
+            if (++hi > lowMax) {
+                hi = 0;
+            }
+        }
+    }
+    return [hi, lo];
+}
+/**
+ * Public helpers. These are used in the type definitions.
+ */
+const kTypeVarInt = 0;
+const kTypeLengthDelim = 2;
+function decodeNumber(buffer) {
+    const size = countNumberBytes(buffer);
+    if (size > 4)
+        return decodeBigNumber(buffer);
+    if (!buffer.length)
+        return 0;
+    let value = buffer[0] & 0b01111111;
+    let i = 0;
+    while (buffer[i++] >= 0b10000000) {
+        value |= (buffer[i] & 0b01111111) << (7 * i);
+    }
+    return value;
+}
+function decodeNumbers(buffer) {
+    const values = [];
+    let start = 0;
+    for (let i = 0; i < buffer.length; i++) {
+        if ((buffer[i] & 0b10000000) === 0) {
+            values.push(decodeNumber(buffer.subarray(start, i + 1)));
+            start = i + 1;
+        }
+    }
+    return values;
+}
+function push(value, list) {
+    if (list == null) {
+        return [value];
+    }
+    list.push(value);
+    return list;
+}
+function pushAll(values, list) {
+    if (list == null) {
+        return values;
+    }
+    for (const value of values) {
+        list.push(value);
+    }
+    return list;
+}
+function measureNumber(number) {
+    if (number === 0 || number === 0n)
+        return 0;
+    const [hi, lo] = long(number);
+    const a = lo;
+    const b = (lo >>> 28 | hi << 4) >>> 0;
+    const c = hi >>> 24;
+    if (c !== 0) {
+        return c < 128 ? 9 : 10;
+    }
+    if (b !== 0) {
+        if (b < 16384) {
+            return b < 128 ? 5 : 6;
+        }
+        return b < 2097152 ? 7 : 8;
+    }
+    if (a < 16384) {
+        return a < 128 ? 1 : 2;
+    }
+    return a < 2097152 ? 3 : 4;
+}
+function measureValue(value) {
+    if (typeof value === 'undefined')
+        return 0;
+    if (typeof value === 'number' || typeof value === 'bigint') {
+        return measureNumber(value) || 1;
+    }
+    return value.length;
+}
+function measureArray(list) {
+    let size = 0;
+    for (const item of list) {
+        size += measureValue(item);
+    }
+    return size;
+}
+function measureNumberField(number) {
+    const length = measureNumber(number);
+    return length ? 1 + length : 0;
+}
+function measureNumberArrayField(values) {
+    let total = 0;
+    for (const value of values) {
+        // Arrays should always include zeros to keep positions consistent
+        total += measureNumber(value) || 1;
+    }
+    // Packed arrays are encoded as Tag,Len,ConcatenatedElements
+    // Tag is only one byte because field number is always < 16 in pprof
+    return total ? 1 + measureNumber(total) + total : 0;
+}
+function measureLengthDelimField(value) {
+    const length = measureValue(value);
+    // Length delimited records / submessages are encoded as Tag,Len,EncodedRecord
+    // Tag is only one byte because field number is always < 16 in pprof
+    return length ? 1 + measureNumber(length) + length : 0;
+}
+function measureLengthDelimArrayField(values) {
+    let total = 0;
+    for (const value of values) {
+        total += measureLengthDelimField(value);
+    }
+    return total;
+}
+function encodeNumber(buffer, i, number) {
+    if (number === 0 || number === 0n) {
+        buffer[i++] = 0;
+        return i;
+    }
+    let [hi, lo] = long(number);
+    while (hi) {
+        buffer[i++] = lo & 127 | 128;
+        lo = (lo >>> 7 | hi << 25) >>> 0;
+        hi >>>= 7;
+    }
+    while (lo > 127) {
+        buffer[i++] = lo & 127 | 128;
+        lo = lo >>> 7;
+    }
+    buffer[i++] = lo;
+    return i;
+}
+const emptyTableToken = Symbol();
+class StringTable {
+    constructor(tok) {
+        this.strings = new Array();
+        _StringTable_encodings.set(this, new Array());
+        _StringTable_positions.set(this, new Map());
+        if (tok !== emptyTableToken) {
+            this.dedup('');
+        }
+    }
+    get encodedLength() {
+        let size = 0;
+        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+            size += encoded.length;
+        }
+        return size;
+    }
+    _encodeToBuffer(buffer, offset) {
+        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
+            buffer.set(encoded, offset);
+            offset += encoded.length;
+        }
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.encodedLength)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    static _encodeStringFromUtf8(stringBuffer) {
+        const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
+        let offset = 0;
+        buffer[offset++] = 50; // (6 << 3) + kTypeLengthDelim
+        offset = encodeNumber(buffer, offset, stringBuffer.length);
+        if (stringBuffer.length > 0) {
+            buffer.set(stringBuffer, offset);
+        }
+        return buffer;
+    }
+    static _encodeString(string) {
+        return StringTable._encodeStringFromUtf8(toUtf8(string));
+    }
+    dedup(string) {
+        if (typeof string === 'number')
+            return string;
+        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
+            const pos = this.strings.push(string) - 1;
+            __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
+            // Encode strings on insertion
+            __classPrivateFieldGet(this, _StringTable_encodings, "f").push(StringTable._encodeString(string));
+        }
+        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
+    }
+    _decodeString(buffer) {
+        const string = new TextDecoder().decode(buffer);
+        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
+        __classPrivateFieldGet(this, _StringTable_encodings, "f").push(StringTable._encodeStringFromUtf8(buffer));
+    }
+}
+_StringTable_encodings = new WeakMap(), _StringTable_positions = new WeakMap();
+function decode(buffer, decoder) {
+    const data = {};
+    let index = 0;
+    while (index < buffer.length) {
+        const field = buffer[index] >> 3;
+        const mode = buffer[index] & 0b111;
+        index++;
+        const { offset, value } = getValue(mode, buffer.subarray(index));
+        index += value.length + offset;
+        decoder(data, field, value);
+    }
+    return data;
+}
+class ValueType {
+    static create(data) {
+        return data instanceof ValueType ? data : new ValueType(data);
+    }
+    constructor(data) {
+        this.type = data.type || 0;
+        this.unit = data.unit || 0;
+    }
+    get length() {
+        let total = 0;
+        total += measureNumberField(this.type);
+        total += measureNumberField(this.unit);
+        return total;
+    }
+    _encodeToBuffer(buffer, offset = 0) {
+        if (this.type) {
+            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.type);
+        }
+        if (this.unit) {
+            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.unit);
+        }
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    static decodeValue(data, field, buffer) {
+        switch (field) {
+            case 1:
+                data.type = decodeNumber(buffer);
+                break;
+            case 2:
+                data.unit = decodeNumber(buffer);
+                break;
+        }
+    }
+    static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+    }
+}
+class Label {
+    static create(data) {
+        return data instanceof Label ? data : new Label(data);
+    }
+    constructor(data) {
+        this.key = data.key || 0;
+        this.str = data.str || 0;
+        this.num = data.num || 0;
+        this.numUnit = data.numUnit || 0;
+    }
+    get length() {
+        let total = 0;
+        total += measureNumberField(this.key);
+        total += measureNumberField(this.str);
+        total += measureNumberField(this.num);
+        total += measureNumberField(this.numUnit);
+        return total;
+    }
+    _encodeToBuffer(buffer, offset = 0) {
+        if (this.key) {
+            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.key);
+        }
+        if (this.str) {
+            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.str);
+        }
+        if (this.num) {
+            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.num);
+        }
+        if (this.numUnit) {
+            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.numUnit);
+        }
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    static decodeValue(data, field, buffer) {
+        switch (field) {
+            case 1:
+                data.key = decodeNumber(buffer);
+                break;
+            case 2:
+                data.str = decodeNumber(buffer);
+                break;
+            case 3:
+                data.num = decodeNumber(buffer);
+                break;
+            case 4:
+                data.numUnit = decodeNumber(buffer);
+                break;
+        }
+    }
+    static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+    }
+}
+class Sample {
+    static create(data) {
+        return data instanceof Sample ? data : new Sample(data);
+    }
+    constructor(data) {
+        this.locationId = data.locationId || [];
+        this.value = data.value || [];
+        this.label = (data.label || []).map(Label.create);
+    }
+    get length() {
+        let total = 0;
+        total += measureNumberArrayField(this.locationId);
+        total += measureNumberArrayField(this.value);
+        total += measureLengthDelimArrayField(this.label);
+        return total;
+    }
+    _encodeToBuffer(buffer, offset = 0) {
+        if (this.locationId.length) {
+            buffer[offset++] = 10; // (1 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, measureArray(this.locationId));
+            for (const locationId of this.locationId) {
+                offset = encodeNumber(buffer, offset, locationId);
+            }
+        }
+        if (this.value.length) {
+            buffer[offset++] = 18; // (2 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, measureArray(this.value));
+            for (const value of this.value) {
+                offset = encodeNumber(buffer, offset, value);
+            }
+        }
+        for (const label of this.label) {
+            buffer[offset++] = 26; // (3 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, label.length);
+            offset = label._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    static decodeValue(data, field, buffer) {
+        switch (field) {
+            case 1:
+                data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
+                break;
+            case 2:
+                data.value = pushAll(decodeNumbers(buffer), data.value);
+                break;
+            case 3:
+                data.label = push(Label.decode(buffer), data.label);
+                break;
+        }
+    }
+    static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+    }
+}
+class Mapping {
+    static create(data) {
+        return data instanceof Mapping ? data : new Mapping(data);
+    }
+    constructor(data) {
+        this.id = data.id || 0;
+        this.memoryStart = data.memoryStart || 0;
+        this.memoryLimit = data.memoryLimit || 0;
+        this.fileOffset = data.fileOffset || 0;
+        this.filename = data.filename || 0;
+        this.buildId = data.buildId || 0;
+        this.hasFunctions = !!data.hasFunctions;
+        this.hasFilenames = !!data.hasFilenames;
+        this.hasLineNumbers = !!data.hasLineNumbers;
+        this.hasInlineFrames = !!data.hasInlineFrames;
+    }
+    get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.memoryStart);
+        total += measureNumberField(this.memoryLimit);
+        total += measureNumberField(this.fileOffset);
+        total += measureNumberField(this.filename);
+        total += measureNumberField(this.buildId);
+        total += measureNumberField(this.hasFunctions ? 1 : 0);
+        total += measureNumberField(this.hasFilenames ? 1 : 0);
+        total += measureNumberField(this.hasLineNumbers ? 1 : 0);
+        total += measureNumberField(this.hasInlineFrames ? 1 : 0);
+        return total;
+    }
+    _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.memoryStart) {
+            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.memoryStart);
+        }
+        if (this.memoryLimit) {
+            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.memoryLimit);
+        }
+        if (this.fileOffset) {
+            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.fileOffset);
+        }
+        if (this.filename) {
+            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.filename);
+        }
+        if (this.buildId) {
+            buffer[offset++] = 48; // (6 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.buildId);
+        }
+        if (this.hasFunctions) {
+            buffer[offset++] = 56; // (7 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasFilenames) {
+            buffer[offset++] = 64; // (8 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasLineNumbers) {
+            buffer[offset++] = 72; // (9 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, 1);
+        }
+        if (this.hasInlineFrames) {
+            buffer[offset++] = 80; // (10 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, 1);
+        }
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    static decodeValue(data, field, buffer) {
+        switch (field) {
+            case 1:
+                data.id = decodeNumber(buffer);
+                break;
+            case 2:
+                data.memoryStart = decodeNumber(buffer);
+                break;
+            case 3:
+                data.memoryLimit = decodeNumber(buffer);
+                break;
+            case 4:
+                data.fileOffset = decodeNumber(buffer);
+                break;
+            case 5:
+                data.filename = decodeNumber(buffer);
+                break;
+            case 6:
+                data.buildId = decodeNumber(buffer);
+                break;
+            case 7:
+                data.hasFunctions = !!decodeNumber(buffer);
+                break;
+            case 8:
+                data.hasFilenames = !!decodeNumber(buffer);
+                break;
+            case 9:
+                data.hasLineNumbers = !!decodeNumber(buffer);
+                break;
+            case 10:
+                data.hasInlineFrames = !!decodeNumber(buffer);
+                break;
+        }
+    }
+    static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+    }
+}
+class Line {
+    static create(data) {
+        return data instanceof Line ? data : new Line(data);
+    }
+    constructor(data) {
+        this.functionId = data.functionId || 0;
+        this.line = data.line || 0;
+        this.column = data.column || 0;
+    }
+    get length() {
+        let total = 0;
+        total += measureNumberField(this.functionId);
+        total += measureNumberField(this.line);
+        total += measureNumberField(this.column);
+        return total;
+    }
+    _encodeToBuffer(buffer, offset = 0) {
+        if (this.functionId) {
+            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.functionId);
+        }
+        if (this.line) {
+            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.line);
+        }
+        if (this.column) {
+            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.column);
+        }
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    static decodeValue(data, field, buffer) {
+        switch (field) {
+            case 1:
+                data.functionId = decodeNumber(buffer);
+                break;
+            case 2:
+                data.line = decodeNumber(buffer);
+                break;
+            case 3:
+                data.column = decodeNumber(buffer);
+                break;
+        }
+    }
+    static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+    }
+}
+class Location {
+    static create(data) {
+        return data instanceof Location ? data : new Location(data);
+    }
+    constructor(data) {
+        this.id = data.id || 0;
+        this.mappingId = data.mappingId || 0;
+        this.address = data.address || 0;
+        this.line = (data.line || []).map(Line.create);
+        this.isFolded = !!data.isFolded;
+    }
+    get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.mappingId);
+        total += measureNumberField(this.address);
+        total += measureLengthDelimArrayField(this.line);
+        total += measureNumberField(this.isFolded ? 1 : 0);
+        return total;
+    }
+    _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.mappingId) {
+            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.mappingId);
+        }
+        if (this.address) {
+            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.address);
+        }
+        for (const line of this.line) {
+            buffer[offset++] = 34; // (4 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, line.length);
+            offset = line._encodeToBuffer(buffer, offset);
+        }
+        if (this.isFolded) {
+            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, 1);
+        }
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    static decodeValue(data, field, buffer) {
+        switch (field) {
+            case 1:
+                data.id = decodeNumber(buffer);
+                break;
+            case 2:
+                data.mappingId = decodeNumber(buffer);
+                break;
+            case 3:
+                data.address = decodeNumber(buffer);
+                break;
+            case 4:
+                data.line = push(Line.decode(buffer), data.line);
+                break;
+            case 5:
+                data.isFolded = !!decodeNumber(buffer);
+                break;
+        }
+    }
+    static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+    }
+}
+let Function$1 = class Function {
+    static create(data) {
+        return data instanceof Function ? data : new Function(data);
+    }
+    constructor(data) {
+        this.id = data.id || 0;
+        this.name = data.name || 0;
+        this.systemName = data.systemName || 0;
+        this.filename = data.filename || 0;
+        this.startLine = data.startLine || 0;
+    }
+    get length() {
+        let total = 0;
+        total += measureNumberField(this.id);
+        total += measureNumberField(this.name);
+        total += measureNumberField(this.systemName);
+        total += measureNumberField(this.filename);
+        total += measureNumberField(this.startLine);
+        return total;
+    }
+    _encodeToBuffer(buffer, offset = 0) {
+        if (this.id) {
+            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.id);
+        }
+        if (this.name) {
+            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.name);
+        }
+        if (this.systemName) {
+            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.systemName);
+        }
+        if (this.filename) {
+            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.filename);
+        }
+        if (this.startLine) {
+            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.startLine);
+        }
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    static decodeValue(data, field, buffer) {
+        switch (field) {
+            case 1:
+                data.id = decodeNumber(buffer);
+                break;
+            case 2:
+                data.name = decodeNumber(buffer);
+                break;
+            case 3:
+                data.systemName = decodeNumber(buffer);
+                break;
+            case 4:
+                data.filename = decodeNumber(buffer);
+                break;
+            case 5:
+                data.startLine = decodeNumber(buffer);
+                break;
+        }
+    }
+    static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+    }
+};
+class Profile {
+    constructor(data = {}) {
+        this.sampleType = (data.sampleType || []).map(ValueType.create);
+        this.sample = (data.sample || []).map(Sample.create);
+        this.mapping = (data.mapping || []).map(Mapping.create);
+        this.location = (data.location || []).map(Location.create);
+        this.function = (data.function || []).map(Function$1.create);
+        this.stringTable = data.stringTable || new StringTable();
+        this.dropFrames = data.dropFrames || 0;
+        this.keepFrames = data.keepFrames || 0;
+        this.timeNanos = data.timeNanos || 0;
+        this.durationNanos = data.durationNanos || 0;
+        this.periodType = data.periodType ? ValueType.create(data.periodType) : undefined;
+        this.period = data.period || 0;
+        this.comment = data.comment || [];
+        this.defaultSampleType = data.defaultSampleType || 0;
+        this.docUrl = data.docUrl || 0;
+    }
+    get length() {
+        let total = 0;
+        total += measureLengthDelimArrayField(this.sampleType);
+        total += measureLengthDelimArrayField(this.sample);
+        total += measureLengthDelimArrayField(this.mapping);
+        total += measureLengthDelimArrayField(this.location);
+        total += measureLengthDelimArrayField(this.function);
+        total += this.stringTable.encodedLength;
+        total += measureNumberField(this.dropFrames);
+        total += measureNumberField(this.keepFrames);
+        total += measureNumberField(this.timeNanos);
+        total += measureNumberField(this.durationNanos);
+        total += measureLengthDelimField(this.periodType);
+        total += measureNumberField(this.period);
+        total += measureNumberArrayField(this.comment);
+        total += measureNumberField(this.defaultSampleType);
+        total += measureNumberField(this.docUrl);
+        return total;
+    }
+    _encodeSampleTypesToBuffer(buffer, offset = 0) {
+        for (const sampleType of this.sampleType) {
+            buffer[offset++] = 10; // (1 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, sampleType.length);
+            offset = sampleType._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+    }
+    _encodeSamplesToBuffer(buffer, offset = 0) {
+        for (const sample of this.sample) {
+            buffer[offset++] = 18; // (2 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, sample.length);
+            offset = sample._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+    }
+    _encodeMappingsToBuffer(buffer, offset = 0) {
+        for (const mapping of this.mapping) {
+            buffer[offset++] = 26; // (3 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, mapping.length);
+            offset = mapping._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+    }
+    _encodeLocationsToBuffer(buffer, offset = 0) {
+        for (const location of this.location) {
+            buffer[offset++] = 34; // (4 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, location.length);
+            offset = location._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+    }
+    _encodeFunctionsToBuffer(buffer, offset = 0) {
+        for (const fun of this.function) {
+            buffer[offset++] = 42; // (5 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, fun.length);
+            offset = fun._encodeToBuffer(buffer, offset);
+        }
+        return offset;
+    }
+    _encodeBasicValuesToBuffer(buffer, offset = 0) {
+        if (this.dropFrames) {
+            buffer[offset++] = 56; // (7 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.dropFrames);
+        }
+        if (this.keepFrames) {
+            buffer[offset++] = 64; // (8 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.keepFrames);
+        }
+        if (this.timeNanos) {
+            buffer[offset++] = 72; // (9 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.timeNanos);
+        }
+        if (this.durationNanos) {
+            buffer[offset++] = 80; // (10 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.durationNanos);
+        }
+        if (typeof this.periodType !== 'undefined') {
+            buffer[offset++] = 90; // (11 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, this.periodType.length);
+            offset = this.periodType._encodeToBuffer(buffer, offset);
+        }
+        if (this.period) {
+            buffer[offset++] = 96; // (12 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.period);
+        }
+        if (this.comment.length) {
+            buffer[offset++] = 106; // (13 << 3) + kTypeLengthDelim
+            offset = encodeNumber(buffer, offset, measureArray(this.comment));
+            for (const comment of this.comment) {
+                offset = encodeNumber(buffer, offset, comment);
+            }
+        }
+        if (this.defaultSampleType) {
+            buffer[offset++] = 112; // (14 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.defaultSampleType);
+        }
+        if (this.docUrl) {
+            buffer[offset++] = 120; // (15 << 3) + kTypeVarInt
+            offset = encodeNumber(buffer, offset, this.docUrl);
+        }
+        return offset;
+    }
+    _encodeToBuffer(buffer, offset = 0) {
+        offset = this._encodeSampleTypesToBuffer(buffer, offset);
+        offset = this._encodeSamplesToBuffer(buffer, offset);
+        offset = this._encodeMappingsToBuffer(buffer, offset);
+        offset = this._encodeLocationsToBuffer(buffer, offset);
+        offset = this._encodeFunctionsToBuffer(buffer, offset);
+        offset = this.stringTable._encodeToBuffer(buffer, offset);
+        offset = this._encodeBasicValuesToBuffer(buffer, offset);
+        return offset;
+    }
+    async _encodeToBufferAsync(buffer, offset = 0) {
+        offset = this._encodeSampleTypesToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeSamplesToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeMappingsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeLocationsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeFunctionsToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this.stringTable._encodeToBuffer(buffer, offset);
+        await new Promise(setImmediate);
+        offset = this._encodeBasicValuesToBuffer(buffer, offset);
+        return offset;
+    }
+    encode(buffer = new Uint8Array(this.length)) {
+        this._encodeToBuffer(buffer, 0);
+        return buffer;
+    }
+    async encodeAsync(buffer = new Uint8Array(this.length)) {
+        await this._encodeToBufferAsync(buffer, 0);
+        return buffer;
+    }
+    static decodeValue(data, field, buffer) {
+        switch (field) {
+            case 1:
+                data.sampleType = push(ValueType.decode(buffer), data.sampleType);
+                break;
+            case 2:
+                data.sample = push(Sample.decode(buffer), data.sample);
+                break;
+            case 3:
+                data.mapping = push(Mapping.decode(buffer), data.mapping);
+                break;
+            case 4:
+                data.location = push(Location.decode(buffer), data.location);
+                break;
+            case 5:
+                data.function = push(Function$1.decode(buffer), data.function);
+                break;
+            case 6: {
+                if (data.stringTable === undefined) {
+                    data.stringTable = new StringTable(emptyTableToken);
+                }
+                data.stringTable._decodeString(buffer);
+                break;
+            }
+            case 7:
+                data.dropFrames = decodeNumber(buffer);
+                break;
+            case 8:
+                data.keepFrames = decodeNumber(buffer);
+                break;
+            case 9:
+                data.timeNanos = decodeNumber(buffer);
+                break;
+            case 10:
+                data.durationNanos = decodeNumber(buffer);
+                break;
+            case 11:
+                data.periodType = ValueType.decode(buffer);
+                break;
+            case 12:
+                data.period = decodeNumber(buffer);
+                break;
+            case 13:
+                data.comment = pushAll(decodeNumbers(buffer), data.comment);
+                break;
+            case 14:
+                data.defaultSampleType = decodeNumber(buffer);
+                break;
+            case 15:
+                data.docUrl = decodeNumber(buffer);
+                break;
+        }
+    }
+    static decode(buffer) {
+        return new this(decode(buffer, this.decodeValue));
+    }
+}
+
+/** A memory or other profile that could not be read; `source` names the file or run it came from. */
+class ProfileError extends Error {
+    source;
+    name = 'ProfileError';
+    constructor(source, message) {
+        super(`${source}: ${message}`);
+        this.source = source;
+    }
+}
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
+/** pprof-format returns large varints as bigint, and negative int64s as their unsigned bigint form. */
+function toInt(v) {
+    return typeof v === 'number' ? v : Number(BigInt.asIntN(64, v));
+}
+/** Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. */
+function decodeProfile(data, source) {
+    let raw = data;
+    if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
+        try {
+            raw = gunzipSync(data);
+        }
+        catch (err) {
+            throw new ProfileError(source, `truncated or corrupt gzip data (${errorText(err)})`);
+        }
+    }
+    let proto;
+    try {
+        proto = Profile.decode(raw);
+    }
+    catch (err) {
+        throw new ProfileError(source, `not a pprof profile: the protobuf does not decode (${errorText(err)})`);
+    }
+    return { source, sampleTypes: checkProfile(proto, source), proto };
+}
+function errorText(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+/**
+ * The protobuf decoder accepts most byte strings (truncated fields are cut short, not refused), so a
+ * profile is only trusted once every index it holds points at something that exists.
+ */
+function checkProfile(proto, source) {
+    const strings = proto.stringTable.strings;
+    if (proto.sampleType.length === 0)
+        throw new ProfileError(source, 'not a pprof profile: it has no sample types');
+    if (strings.length === 0 || strings[0] !== '') {
+        throw new ProfileError(source, 'not a pprof profile: its string table does not start with ""');
+    }
+    const text = (index, what) => {
+        const i = toInt(index);
+        if (i < 0 || i >= strings.length)
+            throw new ProfileError(source, `${what} names string ${i}, beyond the string table`);
+        return strings[i];
+    };
+    const sampleTypes = proto.sampleType.map((t) => ({ type: text(t.type, 'a sample type'), unit: text(t.unit, 'a sample type') }));
+    for (const fn of proto.function) {
+        text(fn.name, `function ${fn.id}`);
+        text(fn.filename, `function ${fn.id}`);
+    }
+    const functionAt = positionsById(proto.function.map((f) => toInt(f.id)));
+    for (const loc of proto.location) {
+        for (const line of loc.line) {
+            if (functionAt(toInt(line.functionId)) < 0) {
+                throw new ProfileError(source, `location ${loc.id} refers to function ${line.functionId}, which is missing (truncated?)`);
+            }
+        }
+    }
+    const locationAt = positionsById(proto.location.map((l) => toInt(l.id)));
+    for (const sample of proto.sample) {
+        if (sample.value.length !== sampleTypes.length) {
+            throw new ProfileError(source, `a sample has ${sample.value.length} values for ${sampleTypes.length} sample types`);
+        }
+        for (const id of sample.locationId) {
+            if (locationAt(toInt(id)) < 0)
+                throw new ProfileError(source, `a sample refers to location ${id}, which is missing (truncated?)`);
+        }
+    }
+    return sampleTypes;
+}
+/** Maps ids to array positions; Go numbers ids 1..n, so a typed array usually does it. */
+function positionsById(ids) {
+    const max = ids.reduce((m, id) => Math.max(m, id), 0);
+    if (max <= ids.length * 4 + 1024) {
+        const table = new Int32Array(max + 1).fill(-1);
+        ids.forEach((id, i) => {
+            if (id >= 0)
+                table[id] = i;
+        });
+        return (id) => (id >= 0 && id <= max ? table[id] : -1);
+    }
+    const map = new Map();
+    ids.forEach((id, i) => map.set(id, i));
+    return (id) => map.get(id) ?? -1;
+}
+/**
+ * Aggregates a heap (-test.memprofile, /debug/pprof/heap or allocs) profile by allocation site.
+ * With modulePath, a site outside the module is split by its first caller inside the module, so
+ * the two callers of bytes.growSlice stay two sites. Samples whose values are all zero (stacks the
+ * runtime still lists after their memory is gone) make no site.
+ */
+function heapSites(profile, opts = {}) {
+    const { proto, source } = profile;
+    const names = profile.sampleTypes.map((t) => t.type);
+    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
+    if (iAllocObjects < 0 || iAllocBytes < 0 || iInuseObjects < 0 || iInuseBytes < 0) {
+        const have = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
+        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
+    }
+    const modulePath = opts.modulePath ?? '';
+    const strings = proto.stringTable.strings;
+    const functionAt = positionsById(proto.function.map((f) => toInt(f.id)));
+    const functionInModule = proto.function.map((f) => inModule(strings[toInt(f.name)], modulePath));
+    // A frame is a distinct (function, line) pair; sites are keyed by frame numbers so that the
+    // per-sample loop builds no strings.
+    const frameFunction = [];
+    const frameLine = [];
+    const frameByFunctionLine = new Map();
+    const frameOf = (fnPosition, line) => {
+        let byLine = frameByFunctionLine.get(fnPosition);
+        if (byLine === undefined) {
+            byLine = new Map();
+            frameByFunctionLine.set(fnPosition, byLine);
+        }
+        let frame = byLine.get(line);
+        if (frame === undefined) {
+            frame = frameFunction.length;
+            frameFunction.push(fnPosition);
+            frameLine.push(line);
+            byLine.set(line, frame);
+        }
+        return frame;
+    };
+    const locationAt = positionsById(proto.location.map((l) => toInt(l.id)));
+    // Per location: its leaf frame, the first in-module frame among its inlined callers (line[1..]),
+    // and the first in-module frame among all its lines; -1 when there is none.
+    const leafFrame = [];
+    const moduleFrameAboveLeaf = [];
+    const moduleFrame = [];
+    for (const loc of proto.location) {
+        let above = -1;
+        let any = -1;
+        loc.line.forEach((line, depth) => {
+            const fn = functionAt(toInt(line.functionId));
+            const frame = frameOf(fn, toInt(line.line));
+            if (depth === 0)
+                leafFrame.push(frame);
+            if (fn >= 0 && functionInModule[fn]) {
+                if (any < 0)
+                    any = frame;
+                if (depth > 0 && above < 0)
+                    above = frame;
+            }
+        });
+        // A location that was never symbolised has no lines: it becomes a frame named by its address,
+        // recorded as function -1 with the location's position in place of a line number.
+        if (loc.line.length === 0)
+            leafFrame.push(frameOf(-1, leafFrame.length));
+        moduleFrameAboveLeaf.push(above);
+        moduleFrame.push(any);
+    }
+    const totals = { allocObjects: 0, allocBytes: 0, inuseObjects: 0, inuseBytes: 0 };
+    const byKey = new Map();
+    const keyStride = frameFunction.length + 1;
+    for (const sample of proto.sample) {
+        const v = sample.value;
+        const allocObjects = toInt(v[iAllocObjects]);
+        const allocBytes = toInt(v[iAllocBytes]);
+        const inuseObjects = toInt(v[iInuseObjects]);
+        const inuseBytes = toInt(v[iInuseBytes]);
+        totals.allocObjects += allocObjects;
+        totals.allocBytes += allocBytes;
+        totals.inuseObjects += inuseObjects;
+        totals.inuseBytes += inuseBytes;
+        const ids = sample.locationId;
+        if (ids.length === 0 || (allocObjects === 0 && allocBytes === 0 && inuseObjects === 0 && inuseBytes === 0))
+            continue;
+        const leafLocation = locationAt(toInt(ids[0]));
+        if (leafLocation < 0)
+            throw new ProfileError(source, `a sample refers to location ${ids[0]}, which is missing`);
+        const leaf = leafFrame[leafLocation];
+        let caller = -1;
+        const leafFunction = frameFunction[leaf];
+        if (modulePath !== '' && !(leafFunction >= 0 && functionInModule[leafFunction])) {
+            caller = moduleFrameAboveLeaf[leafLocation];
+            for (let j = 1; caller < 0 && j < ids.length; j++) {
+                const at = locationAt(toInt(ids[j]));
+                if (at >= 0)
+                    caller = moduleFrame[at];
+            }
+        }
+        const key = leaf * keyStride + caller + 1;
+        const site = byKey.get(key);
+        if (site === undefined) {
+            byKey.set(key, { allocObjects, allocBytes, inuseObjects, inuseBytes, leaf, caller });
+        }
+        else {
+            site.allocObjects += allocObjects;
+            site.allocBytes += allocBytes;
+            site.inuseObjects += inuseObjects;
+            site.inuseBytes += inuseBytes;
+        }
+    }
+    const frameAt = (frame) => {
+        const f = proto.function[frameFunction[frame]];
+        if (f !== undefined)
+            return { function: strings[toInt(f.name)], file: strings[toInt(f.filename)], line: frameLine[frame] };
+        const address = toInt(proto.location[frameLine[frame]]?.address ?? 0);
+        return { function: `0x${address.toString(16)}`, file: '', line: 0 };
+    };
+    // Distinct function ids may share a name and file (merged profiles): merge by name once per site.
+    const sites = new Map();
+    for (const s of byKey.values()) {
+        const at = frameAt(s.leaf);
+        const caller = s.caller >= 0 ? frameAt(s.caller) : undefined;
+        const name = `${at.function}\0${at.file}\0${at.line}` + (caller ? `\0${caller.function}\0${caller.file}\0${caller.line}` : '');
+        const site = sites.get(name);
+        if (site === undefined) {
+            const values = { allocObjects: s.allocObjects, allocBytes: s.allocBytes, inuseObjects: s.inuseObjects, inuseBytes: s.inuseBytes };
+            sites.set(name, caller === undefined ? { ...at, ...values } : { ...at, ...values, caller });
+        }
+        else {
+            site.allocObjects += s.allocObjects;
+            site.allocBytes += s.allocBytes;
+            site.inuseObjects += s.inuseObjects;
+            site.inuseBytes += s.inuseBytes;
+        }
+    }
+    const sorted = [...sites.values()].sort((a, b) => b.inuseBytes - a.inuseBytes ||
+        b.allocBytes - a.allocBytes ||
+        a.function.localeCompare(b.function) ||
+        a.file.localeCompare(b.file) ||
+        a.line - b.line);
+    return { totals, sites: sorted };
+}
+
+var ajv$1 = {exports: {}};
 
 var core$1 = {};
 
-var validate$1 = {};
+var validate = {};
 
 var boolSchema = {};
 
-var errors$1 = {};
+var errors = {};
 
 var codegen = {};
 
@@ -35627,11 +48257,11 @@ function requireNames () {
 	return names;
 }
 
-var hasRequiredErrors$1;
+var hasRequiredErrors;
 
-function requireErrors$1 () {
-	if (hasRequiredErrors$1) return errors$1;
-	hasRequiredErrors$1 = 1;
+function requireErrors () {
+	if (hasRequiredErrors) return errors;
+	hasRequiredErrors = 1;
 	(function (exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
 		exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -35755,8 +48385,8 @@ function requireErrors$1 () {
 		        keyValues.push([E.propertyName, propertyName]);
 		}
 		
-	} (errors$1));
-	return errors$1;
+	} (errors));
+	return errors;
 }
 
 var hasRequiredBoolSchema;
@@ -35766,7 +48396,7 @@ function requireBoolSchema () {
 	hasRequiredBoolSchema = 1;
 	Object.defineProperty(boolSchema, "__esModule", { value: true });
 	boolSchema.boolOrEmptySchema = boolSchema.topBoolOrEmptySchema = void 0;
-	const errors_1 = /*@__PURE__*/ requireErrors$1();
+	const errors_1 = /*@__PURE__*/ requireErrors();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const names_1 = /*@__PURE__*/ requireNames();
 	const boolError = {
@@ -35890,7 +48520,7 @@ function requireDataType () {
 	dataType.reportTypeError = dataType.checkDataTypes = dataType.checkDataType = dataType.coerceAndCheckDataType = dataType.getJSONTypes = dataType.getSchemaTypes = dataType.DataType = void 0;
 	const rules_1 = /*@__PURE__*/ requireRules();
 	const applicability_1 = /*@__PURE__*/ requireApplicability();
-	const errors_1 = /*@__PURE__*/ requireErrors$1();
+	const errors_1 = /*@__PURE__*/ requireErrors();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
 	var DataType;
@@ -36287,7 +48917,7 @@ function requireKeyword () {
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const names_1 = /*@__PURE__*/ requireNames();
 	const code_1 = /*@__PURE__*/ requireCode();
-	const errors_1 = /*@__PURE__*/ requireErrors$1();
+	const errors_1 = /*@__PURE__*/ requireErrors();
 	function macroKeywordCode(cxt, def) {
 	    const { gen, keyword, schema, parentSchema, it } = cxt;
 	    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -36821,10 +49451,10 @@ function requireResolve () {
 var hasRequiredValidate;
 
 function requireValidate () {
-	if (hasRequiredValidate) return validate$1;
+	if (hasRequiredValidate) return validate;
 	hasRequiredValidate = 1;
-	Object.defineProperty(validate$1, "__esModule", { value: true });
-	validate$1.getData = validate$1.KeywordCxt = validate$1.validateFunctionCode = void 0;
+	Object.defineProperty(validate, "__esModule", { value: true });
+	validate.getData = validate.KeywordCxt = validate.validateFunctionCode = void 0;
 	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
 	const dataType_1 = /*@__PURE__*/ requireDataType();
 	const applicability_1 = /*@__PURE__*/ requireApplicability();
@@ -36836,7 +49466,7 @@ function requireValidate () {
 	const names_1 = /*@__PURE__*/ requireNames();
 	const resolve_1 = /*@__PURE__*/ requireResolve();
 	const util_1 = /*@__PURE__*/ requireUtil();
-	const errors_1 = /*@__PURE__*/ requireErrors$1();
+	const errors_1 = /*@__PURE__*/ requireErrors();
 	// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 	function validateFunctionCode(it) {
 	    if (isSchemaObj(it)) {
@@ -36848,7 +49478,7 @@ function requireValidate () {
 	    }
 	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
 	}
-	validate$1.validateFunctionCode = validateFunctionCode;
+	validate.validateFunctionCode = validateFunctionCode;
 	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
 	    if (opts.code.es5) {
 	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -37280,7 +49910,7 @@ function requireValidate () {
 	        }
 	    }
 	}
-	validate$1.KeywordCxt = KeywordCxt;
+	validate.KeywordCxt = KeywordCxt;
 	function keywordCode(it, keyword, def, ruleType) {
 	    const cxt = new KeywordCxt(it, def, keyword);
 	    if ("code" in def) {
@@ -37339,9 +49969,9 @@ function requireValidate () {
 	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
 	    }
 	}
-	validate$1.getData = getData;
+	validate.getData = getData;
 	
-	return validate$1;
+	return validate;
 }
 
 var validation_error = {};
@@ -37636,13 +50266,13 @@ function requireCompile () {
 	return compile;
 }
 
-var $id$3 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var $id$2 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
 var description = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
-var type$3 = "object";
+var type$2 = "object";
 var required$2 = [
 	"$data"
 ];
-var properties$4 = {
+var properties$3 = {
 	$data: {
 		type: "string",
 		anyOf: [
@@ -37655,14 +50285,14 @@ var properties$4 = {
 		]
 	}
 };
-var additionalProperties$2 = false;
+var additionalProperties$1 = false;
 var require$$9 = {
-	$id: $id$3,
+	$id: $id$2,
 	description: description,
-	type: type$3,
+	type: type$2,
 	required: required$2,
-	properties: properties$4,
-	additionalProperties: additionalProperties$2
+	properties: properties$3,
+	additionalProperties: additionalProperties$1
 };
 
 var uri = {};
@@ -41276,14 +53906,14 @@ function requirePropertyNames () {
 	return propertyNames;
 }
 
-var additionalProperties$1 = {};
+var additionalProperties = {};
 
 var hasRequiredAdditionalProperties;
 
 function requireAdditionalProperties () {
-	if (hasRequiredAdditionalProperties) return additionalProperties$1;
+	if (hasRequiredAdditionalProperties) return additionalProperties;
 	hasRequiredAdditionalProperties = 1;
-	Object.defineProperty(additionalProperties$1, "__esModule", { value: true });
+	Object.defineProperty(additionalProperties, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const names_1 = /*@__PURE__*/ requireNames();
@@ -41386,19 +54016,19 @@ function requireAdditionalProperties () {
 	        }
 	    },
 	};
-	additionalProperties$1.default = def;
+	additionalProperties.default = def;
 	
-	return additionalProperties$1;
+	return additionalProperties;
 }
 
-var properties$3 = {};
+var properties$2 = {};
 
 var hasRequiredProperties;
 
 function requireProperties () {
-	if (hasRequiredProperties) return properties$3;
+	if (hasRequiredProperties) return properties$2;
 	hasRequiredProperties = 1;
-	Object.defineProperty(properties$3, "__esModule", { value: true });
+	Object.defineProperty(properties$2, "__esModule", { value: true });
 	const validate_1 = /*@__PURE__*/ requireValidate();
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -41449,9 +54079,9 @@ function requireProperties () {
 	        }
 	    },
 	};
-	properties$3.default = def;
+	properties$2.default = def;
 	
-	return properties$3;
+	return properties$2;
 }
 
 var patternProperties = {};
@@ -42141,9 +54771,9 @@ function requireDiscriminator () {
 	return discriminator;
 }
 
-var $schema$2 = "http://json-schema.org/draft-07/schema#";
-var $id$2 = "http://json-schema.org/draft-07/schema#";
-var title$2 = "Core schema meta-schema";
+var $schema$1 = "http://json-schema.org/draft-07/schema#";
+var $id$1 = "http://json-schema.org/draft-07/schema#";
+var title$1 = "Core schema meta-schema";
 var definitions = {
 	schemaArray: {
 		type: "array",
@@ -42187,11 +54817,11 @@ var definitions = {
 		]
 	}
 };
-var type$2 = [
+var type$1 = [
 	"object",
 	"boolean"
 ];
-var properties$2 = {
+var properties$1 = {
 	$id: {
 		type: "string",
 		format: "uri-reference"
@@ -42384,19 +55014,19 @@ var properties$2 = {
 	}
 };
 var require$$3 = {
-	$schema: $schema$2,
-	$id: $id$2,
-	title: title$2,
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
 	definitions: definitions,
-	type: type$2,
-	properties: properties$2,
+	type: type$1,
+	properties: properties$1,
 	"default": true
 };
 
 var hasRequiredAjv;
 
 function requireAjv () {
-	if (hasRequiredAjv) return ajv$2.exports;
+	if (hasRequiredAjv) return ajv$1.exports;
 	hasRequiredAjv = 1;
 	(function (module, exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
@@ -42448,12410 +55078,11 @@ function requireAjv () {
 		var ref_error_1 = /*@__PURE__*/ requireRef_error();
 		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
 		
-	} (ajv$2, ajv$2.exports));
-	return ajv$2.exports;
+	} (ajv$1, ajv$1.exports));
+	return ajv$1.exports;
 }
 
 var ajvExports = /*@__PURE__*/ requireAjv();
-
-var dist = {};
-
-var composer = {};
-
-var directives = {};
-
-var identity = {};
-
-var hasRequiredIdentity;
-
-function requireIdentity () {
-	if (hasRequiredIdentity) return identity;
-	hasRequiredIdentity = 1;
-
-	const ALIAS = Symbol.for('yaml.alias');
-	const DOC = Symbol.for('yaml.document');
-	const MAP = Symbol.for('yaml.map');
-	const PAIR = Symbol.for('yaml.pair');
-	const SCALAR = Symbol.for('yaml.scalar');
-	const SEQ = Symbol.for('yaml.seq');
-	const NODE_TYPE = Symbol.for('yaml.node.type');
-	const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
-	const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
-	const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
-	const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
-	const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
-	const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
-	function isCollection(node) {
-	    if (node && typeof node === 'object')
-	        switch (node[NODE_TYPE]) {
-	            case MAP:
-	            case SEQ:
-	                return true;
-	        }
-	    return false;
-	}
-	function isNode(node) {
-	    if (node && typeof node === 'object')
-	        switch (node[NODE_TYPE]) {
-	            case ALIAS:
-	            case MAP:
-	            case SCALAR:
-	            case SEQ:
-	                return true;
-	        }
-	    return false;
-	}
-	const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
-
-	identity.ALIAS = ALIAS;
-	identity.DOC = DOC;
-	identity.MAP = MAP;
-	identity.NODE_TYPE = NODE_TYPE;
-	identity.PAIR = PAIR;
-	identity.SCALAR = SCALAR;
-	identity.SEQ = SEQ;
-	identity.hasAnchor = hasAnchor;
-	identity.isAlias = isAlias;
-	identity.isCollection = isCollection;
-	identity.isDocument = isDocument;
-	identity.isMap = isMap;
-	identity.isNode = isNode;
-	identity.isPair = isPair;
-	identity.isScalar = isScalar;
-	identity.isSeq = isSeq;
-	return identity;
-}
-
-var visit = {};
-
-var hasRequiredVisit;
-
-function requireVisit () {
-	if (hasRequiredVisit) return visit;
-	hasRequiredVisit = 1;
-
-	var identity = requireIdentity();
-
-	const BREAK = Symbol('break visit');
-	const SKIP = Symbol('skip children');
-	const REMOVE = Symbol('remove node');
-	/**
-	 * Apply a visitor to an AST node or document.
-	 *
-	 * Walks through the tree (depth-first) starting from `node`, calling a
-	 * `visitor` function with three arguments:
-	 *   - `key`: For sequence values and map `Pair`, the node's index in the
-	 *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
-	 *     `null` for the root node.
-	 *   - `node`: The current node.
-	 *   - `path`: The ancestry of the current node.
-	 *
-	 * The return value of the visitor may be used to control the traversal:
-	 *   - `undefined` (default): Do nothing and continue
-	 *   - `visit.SKIP`: Do not visit the children of this node, continue with next
-	 *     sibling
-	 *   - `visit.BREAK`: Terminate traversal completely
-	 *   - `visit.REMOVE`: Remove the current node, then continue with the next one
-	 *   - `Node`: Replace the current node, then continue by visiting it
-	 *   - `number`: While iterating the items of a sequence or map, set the index
-	 *     of the next step. This is useful especially if the index of the current
-	 *     node has changed.
-	 *
-	 * If `visitor` is a single function, it will be called with all values
-	 * encountered in the tree, including e.g. `null` values. Alternatively,
-	 * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
-	 * `Alias` and `Scalar` node. To define the same visitor function for more than
-	 * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
-	 * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
-	 * specific defined one will be used for each node.
-	 */
-	function visit$1(node, visitor) {
-	    const visitor_ = initVisitor(visitor);
-	    if (identity.isDocument(node)) {
-	        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
-	        if (cd === REMOVE)
-	            node.contents = null;
-	    }
-	    else
-	        visit_(null, node, visitor_, Object.freeze([]));
-	}
-	// Without the `as symbol` casts, TS declares these in the `visit`
-	// namespace using `var`, but then complains about that because
-	// `unique symbol` must be `const`.
-	/** Terminate visit traversal completely */
-	visit$1.BREAK = BREAK;
-	/** Do not visit the children of the current node */
-	visit$1.SKIP = SKIP;
-	/** Remove the current node */
-	visit$1.REMOVE = REMOVE;
-	function visit_(key, node, visitor, path) {
-	    const ctrl = callVisitor(key, node, visitor, path);
-	    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-	        replaceNode(key, path, ctrl);
-	        return visit_(key, ctrl, visitor, path);
-	    }
-	    if (typeof ctrl !== 'symbol') {
-	        if (identity.isCollection(node)) {
-	            path = Object.freeze(path.concat(node));
-	            for (let i = 0; i < node.items.length; ++i) {
-	                const ci = visit_(i, node.items[i], visitor, path);
-	                if (typeof ci === 'number')
-	                    i = ci - 1;
-	                else if (ci === BREAK)
-	                    return BREAK;
-	                else if (ci === REMOVE) {
-	                    node.items.splice(i, 1);
-	                    i -= 1;
-	                }
-	            }
-	        }
-	        else if (identity.isPair(node)) {
-	            path = Object.freeze(path.concat(node));
-	            const ck = visit_('key', node.key, visitor, path);
-	            if (ck === BREAK)
-	                return BREAK;
-	            else if (ck === REMOVE)
-	                node.key = null;
-	            const cv = visit_('value', node.value, visitor, path);
-	            if (cv === BREAK)
-	                return BREAK;
-	            else if (cv === REMOVE)
-	                node.value = null;
-	        }
-	    }
-	    return ctrl;
-	}
-	/**
-	 * Apply an async visitor to an AST node or document.
-	 *
-	 * Walks through the tree (depth-first) starting from `node`, calling a
-	 * `visitor` function with three arguments:
-	 *   - `key`: For sequence values and map `Pair`, the node's index in the
-	 *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
-	 *     `null` for the root node.
-	 *   - `node`: The current node.
-	 *   - `path`: The ancestry of the current node.
-	 *
-	 * The return value of the visitor may be used to control the traversal:
-	 *   - `Promise`: Must resolve to one of the following values
-	 *   - `undefined` (default): Do nothing and continue
-	 *   - `visit.SKIP`: Do not visit the children of this node, continue with next
-	 *     sibling
-	 *   - `visit.BREAK`: Terminate traversal completely
-	 *   - `visit.REMOVE`: Remove the current node, then continue with the next one
-	 *   - `Node`: Replace the current node, then continue by visiting it
-	 *   - `number`: While iterating the items of a sequence or map, set the index
-	 *     of the next step. This is useful especially if the index of the current
-	 *     node has changed.
-	 *
-	 * If `visitor` is a single function, it will be called with all values
-	 * encountered in the tree, including e.g. `null` values. Alternatively,
-	 * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
-	 * `Alias` and `Scalar` node. To define the same visitor function for more than
-	 * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
-	 * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
-	 * specific defined one will be used for each node.
-	 */
-	async function visitAsync(node, visitor) {
-	    const visitor_ = initVisitor(visitor);
-	    if (identity.isDocument(node)) {
-	        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
-	        if (cd === REMOVE)
-	            node.contents = null;
-	    }
-	    else
-	        await visitAsync_(null, node, visitor_, Object.freeze([]));
-	}
-	// Without the `as symbol` casts, TS declares these in the `visit`
-	// namespace using `var`, but then complains about that because
-	// `unique symbol` must be `const`.
-	/** Terminate visit traversal completely */
-	visitAsync.BREAK = BREAK;
-	/** Do not visit the children of the current node */
-	visitAsync.SKIP = SKIP;
-	/** Remove the current node */
-	visitAsync.REMOVE = REMOVE;
-	async function visitAsync_(key, node, visitor, path) {
-	    const ctrl = await callVisitor(key, node, visitor, path);
-	    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-	        replaceNode(key, path, ctrl);
-	        return visitAsync_(key, ctrl, visitor, path);
-	    }
-	    if (typeof ctrl !== 'symbol') {
-	        if (identity.isCollection(node)) {
-	            path = Object.freeze(path.concat(node));
-	            for (let i = 0; i < node.items.length; ++i) {
-	                const ci = await visitAsync_(i, node.items[i], visitor, path);
-	                if (typeof ci === 'number')
-	                    i = ci - 1;
-	                else if (ci === BREAK)
-	                    return BREAK;
-	                else if (ci === REMOVE) {
-	                    node.items.splice(i, 1);
-	                    i -= 1;
-	                }
-	            }
-	        }
-	        else if (identity.isPair(node)) {
-	            path = Object.freeze(path.concat(node));
-	            const ck = await visitAsync_('key', node.key, visitor, path);
-	            if (ck === BREAK)
-	                return BREAK;
-	            else if (ck === REMOVE)
-	                node.key = null;
-	            const cv = await visitAsync_('value', node.value, visitor, path);
-	            if (cv === BREAK)
-	                return BREAK;
-	            else if (cv === REMOVE)
-	                node.value = null;
-	        }
-	    }
-	    return ctrl;
-	}
-	function initVisitor(visitor) {
-	    if (typeof visitor === 'object' &&
-	        (visitor.Collection || visitor.Node || visitor.Value)) {
-	        return Object.assign({
-	            Alias: visitor.Node,
-	            Map: visitor.Node,
-	            Scalar: visitor.Node,
-	            Seq: visitor.Node
-	        }, visitor.Value && {
-	            Map: visitor.Value,
-	            Scalar: visitor.Value,
-	            Seq: visitor.Value
-	        }, visitor.Collection && {
-	            Map: visitor.Collection,
-	            Seq: visitor.Collection
-	        }, visitor);
-	    }
-	    return visitor;
-	}
-	function callVisitor(key, node, visitor, path) {
-	    if (typeof visitor === 'function')
-	        return visitor(key, node, path);
-	    if (identity.isMap(node))
-	        return visitor.Map?.(key, node, path);
-	    if (identity.isSeq(node))
-	        return visitor.Seq?.(key, node, path);
-	    if (identity.isPair(node))
-	        return visitor.Pair?.(key, node, path);
-	    if (identity.isScalar(node))
-	        return visitor.Scalar?.(key, node, path);
-	    if (identity.isAlias(node))
-	        return visitor.Alias?.(key, node, path);
-	    return undefined;
-	}
-	function replaceNode(key, path, node) {
-	    const parent = path[path.length - 1];
-	    if (identity.isCollection(parent)) {
-	        parent.items[key] = node;
-	    }
-	    else if (identity.isPair(parent)) {
-	        if (key === 'key')
-	            parent.key = node;
-	        else
-	            parent.value = node;
-	    }
-	    else if (identity.isDocument(parent)) {
-	        parent.contents = node;
-	    }
-	    else {
-	        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
-	        throw new Error(`Cannot replace node with ${pt} parent`);
-	    }
-	}
-
-	visit.visit = visit$1;
-	visit.visitAsync = visitAsync;
-	return visit;
-}
-
-var hasRequiredDirectives;
-
-function requireDirectives () {
-	if (hasRequiredDirectives) return directives;
-	hasRequiredDirectives = 1;
-
-	var identity = requireIdentity();
-	var visit = requireVisit();
-
-	const escapeChars = {
-	    '!': '%21',
-	    ',': '%2C',
-	    '[': '%5B',
-	    ']': '%5D',
-	    '{': '%7B',
-	    '}': '%7D'
-	};
-	const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
-	class Directives {
-	    constructor(yaml, tags) {
-	        /**
-	         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
-	         * included in the document's stringified representation.
-	         */
-	        this.docStart = null;
-	        /** The doc-end marker `...`.  */
-	        this.docEnd = false;
-	        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
-	        this.tags = Object.assign({}, Directives.defaultTags, tags);
-	    }
-	    clone() {
-	        const copy = new Directives(this.yaml, this.tags);
-	        copy.docStart = this.docStart;
-	        return copy;
-	    }
-	    /**
-	     * During parsing, get a Directives instance for the current document and
-	     * update the stream state according to the current version's spec.
-	     */
-	    atDocument() {
-	        const res = new Directives(this.yaml, this.tags);
-	        switch (this.yaml.version) {
-	            case '1.1':
-	                this.atNextDocument = true;
-	                break;
-	            case '1.2':
-	                this.atNextDocument = false;
-	                this.yaml = {
-	                    explicit: Directives.defaultYaml.explicit,
-	                    version: '1.2'
-	                };
-	                this.tags = Object.assign({}, Directives.defaultTags);
-	                break;
-	        }
-	        return res;
-	    }
-	    /**
-	     * @param onError - May be called even if the action was successful
-	     * @returns `true` on success
-	     */
-	    add(line, onError) {
-	        if (this.atNextDocument) {
-	            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
-	            this.tags = Object.assign({}, Directives.defaultTags);
-	            this.atNextDocument = false;
-	        }
-	        const parts = line.trim().split(/[ \t]+/);
-	        const name = parts.shift();
-	        switch (name) {
-	            case '%TAG': {
-	                if (parts.length !== 2) {
-	                    onError(0, '%TAG directive should contain exactly two parts');
-	                    if (parts.length < 2)
-	                        return false;
-	                }
-	                const [handle, prefix] = parts;
-	                this.tags[handle] = prefix;
-	                return true;
-	            }
-	            case '%YAML': {
-	                this.yaml.explicit = true;
-	                if (parts.length !== 1) {
-	                    onError(0, '%YAML directive should contain exactly one part');
-	                    return false;
-	                }
-	                const [version] = parts;
-	                if (version === '1.1' || version === '1.2') {
-	                    this.yaml.version = version;
-	                    return true;
-	                }
-	                else {
-	                    const isValid = /^\d+\.\d+$/.test(version);
-	                    onError(6, `Unsupported YAML version ${version}`, isValid);
-	                    return false;
-	                }
-	            }
-	            default:
-	                onError(0, `Unknown directive ${name}`, true);
-	                return false;
-	        }
-	    }
-	    /**
-	     * Resolves a tag, matching handles to those defined in %TAG directives.
-	     *
-	     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
-	     *   `'!local'` tag, or `null` if unresolvable.
-	     */
-	    tagName(source, onError) {
-	        if (source === '!')
-	            return '!'; // non-specific tag
-	        if (source[0] !== '!') {
-	            onError(`Not a valid tag: ${source}`);
-	            return null;
-	        }
-	        if (source[1] === '<') {
-	            const verbatim = source.slice(2, -1);
-	            if (verbatim === '!' || verbatim === '!!') {
-	                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
-	                return null;
-	            }
-	            if (source[source.length - 1] !== '>')
-	                onError('Verbatim tags must end with a >');
-	            return verbatim;
-	        }
-	        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
-	        if (!suffix)
-	            onError(`The ${source} tag has no suffix`);
-	        const prefix = this.tags[handle];
-	        if (prefix) {
-	            try {
-	                return prefix + decodeURIComponent(suffix);
-	            }
-	            catch (error) {
-	                onError(String(error));
-	                return null;
-	            }
-	        }
-	        if (handle === '!')
-	            return source; // local tag
-	        onError(`Could not resolve tag: ${source}`);
-	        return null;
-	    }
-	    /**
-	     * Given a fully resolved tag, returns its printable string form,
-	     * taking into account current tag prefixes and defaults.
-	     */
-	    tagString(tag) {
-	        for (const [handle, prefix] of Object.entries(this.tags)) {
-	            if (tag.startsWith(prefix))
-	                return handle + escapeTagName(tag.substring(prefix.length));
-	        }
-	        return tag[0] === '!' ? tag : `!<${tag}>`;
-	    }
-	    toString(doc) {
-	        const lines = this.yaml.explicit
-	            ? [`%YAML ${this.yaml.version || '1.2'}`]
-	            : [];
-	        const tagEntries = Object.entries(this.tags);
-	        let tagNames;
-	        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
-	            const tags = {};
-	            visit.visit(doc.contents, (_key, node) => {
-	                if (identity.isNode(node) && node.tag)
-	                    tags[node.tag] = true;
-	            });
-	            tagNames = Object.keys(tags);
-	        }
-	        else
-	            tagNames = [];
-	        for (const [handle, prefix] of tagEntries) {
-	            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
-	                continue;
-	            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
-	                lines.push(`%TAG ${handle} ${prefix}`);
-	        }
-	        return lines.join('\n');
-	    }
-	}
-	Directives.defaultYaml = { explicit: false, version: '1.2' };
-	Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
-
-	directives.Directives = Directives;
-	return directives;
-}
-
-var Document = {};
-
-var Alias = {};
-
-var anchors = {};
-
-var hasRequiredAnchors;
-
-function requireAnchors () {
-	if (hasRequiredAnchors) return anchors;
-	hasRequiredAnchors = 1;
-
-	var identity = requireIdentity();
-	var visit = requireVisit();
-
-	/**
-	 * Verify that the input string is a valid anchor.
-	 *
-	 * Will throw on errors.
-	 */
-	function anchorIsValid(anchor) {
-	    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
-	        const sa = JSON.stringify(anchor);
-	        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
-	        throw new Error(msg);
-	    }
-	    return true;
-	}
-	function anchorNames(root) {
-	    const anchors = new Set();
-	    visit.visit(root, {
-	        Value(_key, node) {
-	            if (node.anchor)
-	                anchors.add(node.anchor);
-	        }
-	    });
-	    return anchors;
-	}
-	/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
-	function findNewAnchor(prefix, exclude) {
-	    for (let i = 1; true; ++i) {
-	        const name = `${prefix}${i}`;
-	        if (!exclude.has(name))
-	            return name;
-	    }
-	}
-	function createNodeAnchors(doc, prefix) {
-	    const aliasObjects = [];
-	    const sourceObjects = new Map();
-	    let prevAnchors = null;
-	    return {
-	        onAnchor: (source) => {
-	            aliasObjects.push(source);
-	            prevAnchors ?? (prevAnchors = anchorNames(doc));
-	            const anchor = findNewAnchor(prefix, prevAnchors);
-	            prevAnchors.add(anchor);
-	            return anchor;
-	        },
-	        /**
-	         * With circular references, the source node is only resolved after all
-	         * of its child nodes are. This is why anchors are set only after all of
-	         * the nodes have been created.
-	         */
-	        setAnchors: () => {
-	            for (const source of aliasObjects) {
-	                const ref = sourceObjects.get(source);
-	                if (typeof ref === 'object' &&
-	                    ref.anchor &&
-	                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
-	                    ref.node.anchor = ref.anchor;
-	                }
-	                else {
-	                    const error = new Error('Failed to resolve repeated object (this should not happen)');
-	                    error.source = source;
-	                    throw error;
-	                }
-	            }
-	        },
-	        sourceObjects
-	    };
-	}
-
-	anchors.anchorIsValid = anchorIsValid;
-	anchors.anchorNames = anchorNames;
-	anchors.createNodeAnchors = createNodeAnchors;
-	anchors.findNewAnchor = findNewAnchor;
-	return anchors;
-}
-
-var Node = {};
-
-var applyReviver = {};
-
-var hasRequiredApplyReviver;
-
-function requireApplyReviver () {
-	if (hasRequiredApplyReviver) return applyReviver;
-	hasRequiredApplyReviver = 1;
-
-	/**
-	 * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
-	 * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
-	 * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
-	 *
-	 * Includes extensions for handling Map and Set objects.
-	 */
-	function applyReviver$1(reviver, obj, key, val) {
-	    if (val && typeof val === 'object') {
-	        if (Array.isArray(val)) {
-	            for (let i = 0, len = val.length; i < len; ++i) {
-	                const v0 = val[i];
-	                const v1 = applyReviver$1(reviver, val, String(i), v0);
-	                // eslint-disable-next-line @typescript-eslint/no-array-delete
-	                if (v1 === undefined)
-	                    delete val[i];
-	                else if (v1 !== v0)
-	                    val[i] = v1;
-	            }
-	        }
-	        else if (val instanceof Map) {
-	            for (const k of Array.from(val.keys())) {
-	                const v0 = val.get(k);
-	                const v1 = applyReviver$1(reviver, val, k, v0);
-	                if (v1 === undefined)
-	                    val.delete(k);
-	                else if (v1 !== v0)
-	                    val.set(k, v1);
-	            }
-	        }
-	        else if (val instanceof Set) {
-	            for (const v0 of Array.from(val)) {
-	                const v1 = applyReviver$1(reviver, val, v0, v0);
-	                if (v1 === undefined)
-	                    val.delete(v0);
-	                else if (v1 !== v0) {
-	                    val.delete(v0);
-	                    val.add(v1);
-	                }
-	            }
-	        }
-	        else {
-	            for (const [k, v0] of Object.entries(val)) {
-	                const v1 = applyReviver$1(reviver, val, k, v0);
-	                if (v1 === undefined)
-	                    delete val[k];
-	                else if (v1 !== v0)
-	                    val[k] = v1;
-	            }
-	        }
-	    }
-	    return reviver.call(obj, key, val);
-	}
-
-	applyReviver.applyReviver = applyReviver$1;
-	return applyReviver;
-}
-
-var toJS = {};
-
-var hasRequiredToJS;
-
-function requireToJS () {
-	if (hasRequiredToJS) return toJS;
-	hasRequiredToJS = 1;
-
-	var identity = requireIdentity();
-
-	/**
-	 * Recursively convert any node or its contents to native JavaScript
-	 *
-	 * @param value - The input value
-	 * @param arg - If `value` defines a `toJSON()` method, use this
-	 *   as its first argument
-	 * @param ctx - Conversion context, originally set in Document#toJS(). If
-	 *   `{ keep: true }` is not set, output should be suitable for JSON
-	 *   stringification.
-	 */
-	function toJS$1(value, arg, ctx) {
-	    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
-	    if (Array.isArray(value))
-	        return value.map((v, i) => toJS$1(v, String(i), ctx));
-	    if (value && typeof value.toJSON === 'function') {
-	        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
-	        if (!ctx || !identity.hasAnchor(value))
-	            return value.toJSON(arg, ctx);
-	        const data = { aliasCount: 0, count: 1, res: undefined };
-	        ctx.anchors.set(value, data);
-	        ctx.onCreate = res => {
-	            data.res = res;
-	            delete ctx.onCreate;
-	        };
-	        const res = value.toJSON(arg, ctx);
-	        if (ctx.onCreate)
-	            ctx.onCreate(res);
-	        return res;
-	    }
-	    if (typeof value === 'bigint' && !ctx?.keep)
-	        return Number(value);
-	    return value;
-	}
-
-	toJS.toJS = toJS$1;
-	return toJS;
-}
-
-var hasRequiredNode;
-
-function requireNode () {
-	if (hasRequiredNode) return Node;
-	hasRequiredNode = 1;
-
-	var applyReviver = requireApplyReviver();
-	var identity = requireIdentity();
-	var toJS = requireToJS();
-
-	class NodeBase {
-	    constructor(type) {
-	        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
-	    }
-	    /** Create a copy of this node.  */
-	    clone() {
-	        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-	        if (this.range)
-	            copy.range = this.range.slice();
-	        return copy;
-	    }
-	    /** A plain JavaScript representation of this node. */
-	    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-	        if (!identity.isDocument(doc))
-	            throw new TypeError('A document argument is required');
-	        const ctx = {
-	            anchors: new Map(),
-	            doc,
-	            keep: true,
-	            mapAsMap: mapAsMap === true,
-	            mapKeyWarned: false,
-	            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
-	        };
-	        const res = toJS.toJS(this, '', ctx);
-	        if (typeof onAnchor === 'function')
-	            for (const { count, res } of ctx.anchors.values())
-	                onAnchor(res, count);
-	        return typeof reviver === 'function'
-	            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
-	            : res;
-	    }
-	}
-
-	Node.NodeBase = NodeBase;
-	return Node;
-}
-
-var hasRequiredAlias;
-
-function requireAlias () {
-	if (hasRequiredAlias) return Alias;
-	hasRequiredAlias = 1;
-
-	var anchors = requireAnchors();
-	var visit = requireVisit();
-	var identity = requireIdentity();
-	var Node = requireNode();
-	var toJS = requireToJS();
-
-	let Alias$1 = class Alias extends Node.NodeBase {
-	    constructor(source) {
-	        super(identity.ALIAS);
-	        this.source = source;
-	        Object.defineProperty(this, 'tag', {
-	            set() {
-	                throw new Error('Alias nodes cannot have tags');
-	            }
-	        });
-	    }
-	    /**
-	     * Resolve the value of this alias within `doc`, finding the last
-	     * instance of the `source` anchor before this node.
-	     */
-	    resolve(doc, ctx) {
-	        if (ctx?.maxAliasCount === 0)
-	            throw new ReferenceError('Alias resolution is disabled');
-	        let nodes;
-	        if (ctx?.aliasResolveCache) {
-	            nodes = ctx.aliasResolveCache;
-	        }
-	        else {
-	            nodes = [];
-	            visit.visit(doc, {
-	                Node: (_key, node) => {
-	                    if (identity.isAlias(node) || identity.hasAnchor(node))
-	                        nodes.push(node);
-	                }
-	            });
-	            if (ctx)
-	                ctx.aliasResolveCache = nodes;
-	        }
-	        let found = undefined;
-	        for (const node of nodes) {
-	            if (node === this)
-	                break;
-	            if (node.anchor === this.source)
-	                found = node;
-	        }
-	        if (found && ctx) {
-	            const { anchors, doc, maxAliasCount } = ctx;
-	            let data = anchors.get(found);
-	            if (!data) {
-	                // Resolve anchors for Node.prototype.toJS()
-	                toJS.toJS(found, null, ctx);
-	                data = anchors.get(found);
-	            }
-	            /* istanbul ignore if */
-	            if (data?.res === undefined) {
-	                const msg = 'This should not happen: Alias anchor was not resolved?';
-	                throw new ReferenceError(msg);
-	            }
-	            if (maxAliasCount >= 0) {
-	                data.count += 1;
-	                if (data.aliasCount === 0)
-	                    data.aliasCount = getAliasCount(doc, found, anchors);
-	                if (data.count * data.aliasCount > maxAliasCount) {
-	                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
-	                    throw new ReferenceError(msg);
-	                }
-	            }
-	        }
-	        return found;
-	    }
-	    toJSON(_arg, ctx) {
-	        if (!ctx)
-	            return { source: this.source };
-	        const source = this.resolve(ctx.doc, ctx);
-	        if (!source) {
-	            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-	            throw new ReferenceError(msg);
-	        }
-	        return ctx.anchors.get(source).res;
-	    }
-	    toString(ctx, _onComment, _onChompKeep) {
-	        const src = `*${this.source}`;
-	        if (ctx) {
-	            anchors.anchorIsValid(this.source);
-	            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
-	                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
-	                throw new Error(msg);
-	            }
-	            if (ctx.implicitKey)
-	                return `${src} `;
-	        }
-	        return src;
-	    }
-	};
-	function getAliasCount(doc, node, anchors) {
-	    if (identity.isAlias(node)) {
-	        const source = node.resolve(doc);
-	        const anchor = anchors && source && anchors.get(source);
-	        return anchor ? anchor.count * anchor.aliasCount : 0;
-	    }
-	    else if (identity.isCollection(node)) {
-	        let count = 0;
-	        for (const item of node.items) {
-	            const c = getAliasCount(doc, item, anchors);
-	            if (c > count)
-	                count = c;
-	        }
-	        return count;
-	    }
-	    else if (identity.isPair(node)) {
-	        const kc = getAliasCount(doc, node.key, anchors);
-	        const vc = getAliasCount(doc, node.value, anchors);
-	        return Math.max(kc, vc);
-	    }
-	    return 1;
-	}
-
-	Alias.Alias = Alias$1;
-	return Alias;
-}
-
-var Collection = {};
-
-var createNode = {};
-
-var Scalar = {};
-
-var hasRequiredScalar;
-
-function requireScalar () {
-	if (hasRequiredScalar) return Scalar;
-	hasRequiredScalar = 1;
-
-	var identity = requireIdentity();
-	var Node = requireNode();
-	var toJS = requireToJS();
-
-	const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
-	let Scalar$1 = class Scalar extends Node.NodeBase {
-	    constructor(value) {
-	        super(identity.SCALAR);
-	        this.value = value;
-	    }
-	    toJSON(arg, ctx) {
-	        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
-	    }
-	    toString() {
-	        return String(this.value);
-	    }
-	};
-	Scalar$1.BLOCK_FOLDED = 'BLOCK_FOLDED';
-	Scalar$1.BLOCK_LITERAL = 'BLOCK_LITERAL';
-	Scalar$1.PLAIN = 'PLAIN';
-	Scalar$1.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
-	Scalar$1.QUOTE_SINGLE = 'QUOTE_SINGLE';
-
-	Scalar.Scalar = Scalar$1;
-	Scalar.isScalarValue = isScalarValue;
-	return Scalar;
-}
-
-var hasRequiredCreateNode;
-
-function requireCreateNode () {
-	if (hasRequiredCreateNode) return createNode;
-	hasRequiredCreateNode = 1;
-
-	var Alias = requireAlias();
-	var identity = requireIdentity();
-	var Scalar = requireScalar();
-
-	const defaultTagPrefix = 'tag:yaml.org,2002:';
-	function findTagObject(value, tagName, tags) {
-	    if (tagName) {
-	        const match = tags.filter(t => t.tag === tagName);
-	        const tagObj = match.find(t => !t.format) ?? match[0];
-	        if (!tagObj)
-	            throw new Error(`Tag ${tagName} not found`);
-	        return tagObj;
-	    }
-	    return tags.find(t => t.identify?.(value) && !t.format);
-	}
-	function createNode$1(value, tagName, ctx) {
-	    if (identity.isDocument(value))
-	        value = value.contents;
-	    if (identity.isNode(value))
-	        return value;
-	    if (identity.isPair(value)) {
-	        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
-	        map.items.push(value);
-	        return map;
-	    }
-	    if (value instanceof String ||
-	        value instanceof Number ||
-	        value instanceof Boolean ||
-	        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
-	    ) {
-	        // https://tc39.es/ecma262/#sec-serializejsonproperty
-	        value = value.valueOf();
-	    }
-	    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
-	    // Detect duplicate references to the same object & use Alias nodes for all
-	    // after first. The `ref` wrapper allows for circular references to resolve.
-	    let ref = undefined;
-	    if (aliasDuplicateObjects && value && typeof value === 'object') {
-	        ref = sourceObjects.get(value);
-	        if (ref) {
-	            ref.anchor ?? (ref.anchor = onAnchor(value));
-	            return new Alias.Alias(ref.anchor);
-	        }
-	        else {
-	            ref = { anchor: null, node: null };
-	            sourceObjects.set(value, ref);
-	        }
-	    }
-	    if (tagName?.startsWith('!!'))
-	        tagName = defaultTagPrefix + tagName.slice(2);
-	    let tagObj = findTagObject(value, tagName, schema.tags);
-	    if (!tagObj) {
-	        if (value && typeof value.toJSON === 'function') {
-	            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
-	            value = value.toJSON();
-	        }
-	        if (!value || typeof value !== 'object') {
-	            const node = new Scalar.Scalar(value);
-	            if (ref)
-	                ref.node = node;
-	            return node;
-	        }
-	        tagObj =
-	            value instanceof Map
-	                ? schema[identity.MAP]
-	                : Symbol.iterator in Object(value)
-	                    ? schema[identity.SEQ]
-	                    : schema[identity.MAP];
-	    }
-	    if (onTagObj) {
-	        onTagObj(tagObj);
-	        delete ctx.onTagObj;
-	    }
-	    const node = tagObj?.createNode
-	        ? tagObj.createNode(ctx.schema, value, ctx)
-	        : typeof tagObj?.nodeClass?.from === 'function'
-	            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
-	            : new Scalar.Scalar(value);
-	    if (tagName)
-	        node.tag = tagName;
-	    else if (!tagObj.default)
-	        node.tag = tagObj.tag;
-	    if (ref)
-	        ref.node = node;
-	    return node;
-	}
-
-	createNode.createNode = createNode$1;
-	return createNode;
-}
-
-var hasRequiredCollection;
-
-function requireCollection () {
-	if (hasRequiredCollection) return Collection;
-	hasRequiredCollection = 1;
-
-	var createNode = requireCreateNode();
-	var identity = requireIdentity();
-	var Node = requireNode();
-
-	function collectionFromPath(schema, path, value) {
-	    let v = value;
-	    for (let i = path.length - 1; i >= 0; --i) {
-	        const k = path[i];
-	        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
-	            const a = [];
-	            a[k] = v;
-	            v = a;
-	        }
-	        else {
-	            v = new Map([[k, v]]);
-	        }
-	    }
-	    return createNode.createNode(v, undefined, {
-	        aliasDuplicateObjects: false,
-	        keepUndefined: false,
-	        onAnchor: () => {
-	            throw new Error('This should not happen, please report a bug.');
-	        },
-	        schema,
-	        sourceObjects: new Map()
-	    });
-	}
-	// Type guard is intentionally a little wrong so as to be more useful,
-	// as it does not cover untypable empty non-string iterables (e.g. []).
-	const isEmptyPath = (path) => path == null ||
-	    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
-	let Collection$1 = class Collection extends Node.NodeBase {
-	    constructor(type, schema) {
-	        super(type);
-	        Object.defineProperty(this, 'schema', {
-	            value: schema,
-	            configurable: true,
-	            enumerable: false,
-	            writable: true
-	        });
-	    }
-	    /**
-	     * Create a copy of this collection.
-	     *
-	     * @param schema - If defined, overwrites the original's schema
-	     */
-	    clone(schema) {
-	        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-	        if (schema)
-	            copy.schema = schema;
-	        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
-	        if (this.range)
-	            copy.range = this.range.slice();
-	        return copy;
-	    }
-	    /**
-	     * Adds a value to the collection. For `!!map` and `!!omap` the value must
-	     * be a Pair instance or a `{ key, value }` object, which may not have a key
-	     * that already exists in the map.
-	     */
-	    addIn(path, value) {
-	        if (isEmptyPath(path))
-	            this.add(value);
-	        else {
-	            const [key, ...rest] = path;
-	            const node = this.get(key, true);
-	            if (identity.isCollection(node))
-	                node.addIn(rest, value);
-	            else if (node === undefined && this.schema)
-	                this.set(key, collectionFromPath(this.schema, rest, value));
-	            else
-	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-	        }
-	    }
-	    /**
-	     * Removes a value from the collection.
-	     * @returns `true` if the item was found and removed.
-	     */
-	    deleteIn(path) {
-	        const [key, ...rest] = path;
-	        if (rest.length === 0)
-	            return this.delete(key);
-	        const node = this.get(key, true);
-	        if (identity.isCollection(node))
-	            return node.deleteIn(rest);
-	        else
-	            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-	    }
-	    /**
-	     * Returns item at `key`, or `undefined` if not found. By default unwraps
-	     * scalar values from their surrounding node; to disable set `keepScalar` to
-	     * `true` (collections are always returned intact).
-	     */
-	    getIn(path, keepScalar) {
-	        const [key, ...rest] = path;
-	        const node = this.get(key, true);
-	        if (rest.length === 0)
-	            return !keepScalar && identity.isScalar(node) ? node.value : node;
-	        else
-	            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
-	    }
-	    hasAllNullValues(allowScalar) {
-	        return this.items.every(node => {
-	            if (!identity.isPair(node))
-	                return false;
-	            const n = node.value;
-	            return (n == null ||
-	                (allowScalar &&
-	                    identity.isScalar(n) &&
-	                    n.value == null &&
-	                    !n.commentBefore &&
-	                    !n.comment &&
-	                    !n.tag));
-	        });
-	    }
-	    /**
-	     * Checks if the collection includes a value with the key `key`.
-	     */
-	    hasIn(path) {
-	        const [key, ...rest] = path;
-	        if (rest.length === 0)
-	            return this.has(key);
-	        const node = this.get(key, true);
-	        return identity.isCollection(node) ? node.hasIn(rest) : false;
-	    }
-	    /**
-	     * Sets a value in this collection. For `!!set`, `value` needs to be a
-	     * boolean to add/remove the item from the set.
-	     */
-	    setIn(path, value) {
-	        const [key, ...rest] = path;
-	        if (rest.length === 0) {
-	            this.set(key, value);
-	        }
-	        else {
-	            const node = this.get(key, true);
-	            if (identity.isCollection(node))
-	                node.setIn(rest, value);
-	            else if (node === undefined && this.schema)
-	                this.set(key, collectionFromPath(this.schema, rest, value));
-	            else
-	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
-	        }
-	    }
-	};
-
-	Collection.Collection = Collection$1;
-	Collection.collectionFromPath = collectionFromPath;
-	Collection.isEmptyPath = isEmptyPath;
-	return Collection;
-}
-
-var Pair = {};
-
-var stringifyPair = {};
-
-var stringify = {};
-
-var stringifyComment = {};
-
-var hasRequiredStringifyComment;
-
-function requireStringifyComment () {
-	if (hasRequiredStringifyComment) return stringifyComment;
-	hasRequiredStringifyComment = 1;
-
-	/**
-	 * Stringifies a comment.
-	 *
-	 * Empty comment lines are left empty,
-	 * lines consisting of a single space are replaced by `#`,
-	 * and all other lines are prefixed with a `#`.
-	 */
-	const stringifyComment$1 = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
-	function indentComment(comment, indent) {
-	    if (/^\n+$/.test(comment))
-	        return comment.substring(1);
-	    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
-	}
-	const lineComment = (str, indent, comment) => str.endsWith('\n')
-	    ? indentComment(comment, indent)
-	    : comment.includes('\n')
-	        ? '\n' + indentComment(comment, indent)
-	        : (str.endsWith(' ') ? '' : ' ') + comment;
-
-	stringifyComment.indentComment = indentComment;
-	stringifyComment.lineComment = lineComment;
-	stringifyComment.stringifyComment = stringifyComment$1;
-	return stringifyComment;
-}
-
-var stringifyString = {};
-
-var foldFlowLines = {};
-
-var hasRequiredFoldFlowLines;
-
-function requireFoldFlowLines () {
-	if (hasRequiredFoldFlowLines) return foldFlowLines;
-	hasRequiredFoldFlowLines = 1;
-
-	const FOLD_FLOW = 'flow';
-	const FOLD_BLOCK = 'block';
-	const FOLD_QUOTED = 'quoted';
-	/**
-	 * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
-	 * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
-	 * terminated with `\n` and started with `indent`.
-	 */
-	function foldFlowLines$1(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
-	    if (!lineWidth || lineWidth < 0)
-	        return text;
-	    if (lineWidth < minContentWidth)
-	        minContentWidth = 0;
-	    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-	    if (text.length <= endStep)
-	        return text;
-	    const folds = [];
-	    const escapedFolds = {};
-	    let end = lineWidth - indent.length;
-	    if (typeof indentAtStart === 'number') {
-	        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
-	            folds.push(0);
-	        else
-	            end = lineWidth - indentAtStart;
-	    }
-	    let split = undefined;
-	    let prev = undefined;
-	    let overflow = false;
-	    let i = -1;
-	    let escStart = -1;
-	    let escEnd = -1;
-	    if (mode === FOLD_BLOCK) {
-	        i = consumeMoreIndentedLines(text, i, indent.length);
-	        if (i !== -1)
-	            end = i + endStep;
-	    }
-	    for (let ch; (ch = text[(i += 1)]);) {
-	        if (mode === FOLD_QUOTED && ch === '\\') {
-	            escStart = i;
-	            switch (text[i + 1]) {
-	                case 'x':
-	                    i += 3;
-	                    break;
-	                case 'u':
-	                    i += 5;
-	                    break;
-	                case 'U':
-	                    i += 9;
-	                    break;
-	                default:
-	                    i += 1;
-	            }
-	            escEnd = i;
-	        }
-	        if (ch === '\n') {
-	            if (mode === FOLD_BLOCK)
-	                i = consumeMoreIndentedLines(text, i, indent.length);
-	            end = i + indent.length + endStep;
-	            split = undefined;
-	        }
-	        else {
-	            if (ch === ' ' &&
-	                prev &&
-	                prev !== ' ' &&
-	                prev !== '\n' &&
-	                prev !== '\t') {
-	                // space surrounded by non-space can be replaced with newline + indent
-	                const next = text[i + 1];
-	                if (next && next !== ' ' && next !== '\n' && next !== '\t')
-	                    split = i;
-	            }
-	            if (i >= end) {
-	                if (split) {
-	                    folds.push(split);
-	                    end = split + endStep;
-	                    split = undefined;
-	                }
-	                else if (mode === FOLD_QUOTED) {
-	                    // white-space collected at end may stretch past lineWidth
-	                    while (prev === ' ' || prev === '\t') {
-	                        prev = ch;
-	                        ch = text[(i += 1)];
-	                        overflow = true;
-	                    }
-	                    // Account for newline escape, but don't break preceding escape
-	                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
-	                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
-	                    if (escapedFolds[j])
-	                        return text;
-	                    folds.push(j);
-	                    escapedFolds[j] = true;
-	                    end = j + endStep;
-	                    split = undefined;
-	                }
-	                else {
-	                    overflow = true;
-	                }
-	            }
-	        }
-	        prev = ch;
-	    }
-	    if (overflow && onOverflow)
-	        onOverflow();
-	    if (folds.length === 0)
-	        return text;
-	    if (onFold)
-	        onFold();
-	    let res = text.slice(0, folds[0]);
-	    for (let i = 0; i < folds.length; ++i) {
-	        const fold = folds[i];
-	        const end = folds[i + 1] || text.length;
-	        if (fold === 0)
-	            res = `\n${indent}${text.slice(0, end)}`;
-	        else {
-	            if (mode === FOLD_QUOTED && escapedFolds[fold])
-	                res += `${text[fold]}\\`;
-	            res += `\n${indent}${text.slice(fold + 1, end)}`;
-	        }
-	    }
-	    return res;
-	}
-	/**
-	 * Presumes `i + 1` is at the start of a line
-	 * @returns index of last newline in more-indented block
-	 */
-	function consumeMoreIndentedLines(text, i, indent) {
-	    let end = i;
-	    let start = i + 1;
-	    let ch = text[start];
-	    while (ch === ' ' || ch === '\t') {
-	        if (i < start + indent) {
-	            ch = text[++i];
-	        }
-	        else {
-	            do {
-	                ch = text[++i];
-	            } while (ch && ch !== '\n');
-	            end = i;
-	            start = i + 1;
-	            ch = text[start];
-	        }
-	    }
-	    return end;
-	}
-
-	foldFlowLines.FOLD_BLOCK = FOLD_BLOCK;
-	foldFlowLines.FOLD_FLOW = FOLD_FLOW;
-	foldFlowLines.FOLD_QUOTED = FOLD_QUOTED;
-	foldFlowLines.foldFlowLines = foldFlowLines$1;
-	return foldFlowLines;
-}
-
-var hasRequiredStringifyString;
-
-function requireStringifyString () {
-	if (hasRequiredStringifyString) return stringifyString;
-	hasRequiredStringifyString = 1;
-
-	var Scalar = requireScalar();
-	var foldFlowLines = requireFoldFlowLines();
-
-	const getFoldOptions = (ctx, isBlock) => ({
-	    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
-	    lineWidth: ctx.options.lineWidth,
-	    minContentWidth: ctx.options.minContentWidth
-	});
-	// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
-	// presume that's starting a new document.
-	const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
-	function lineLengthOverLimit(str, lineWidth, indentLength) {
-	    if (!lineWidth || lineWidth < 0)
-	        return false;
-	    const limit = lineWidth - indentLength;
-	    const strLen = str.length;
-	    if (strLen <= limit)
-	        return false;
-	    for (let i = 0, start = 0; i < strLen; ++i) {
-	        if (str[i] === '\n') {
-	            if (i - start > limit)
-	                return true;
-	            start = i + 1;
-	            if (strLen - start <= limit)
-	                return false;
-	        }
-	    }
-	    return true;
-	}
-	function doubleQuotedString(value, ctx) {
-	    const json = JSON.stringify(value);
-	    if (ctx.options.doubleQuotedAsJSON)
-	        return json;
-	    const { implicitKey } = ctx;
-	    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
-	    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
-	    let str = '';
-	    let start = 0;
-	    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
-	        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
-	            // space before newline needs to be escaped to not be folded
-	            str += json.slice(start, i) + '\\ ';
-	            i += 1;
-	            start = i;
-	            ch = '\\';
-	        }
-	        if (ch === '\\')
-	            switch (json[i + 1]) {
-	                case 'u':
-	                    {
-	                        str += json.slice(start, i);
-	                        const code = json.substr(i + 2, 4);
-	                        switch (code) {
-	                            case '0000':
-	                                str += '\\0';
-	                                break;
-	                            case '0007':
-	                                str += '\\a';
-	                                break;
-	                            case '000b':
-	                                str += '\\v';
-	                                break;
-	                            case '001b':
-	                                str += '\\e';
-	                                break;
-	                            case '0085':
-	                                str += '\\N';
-	                                break;
-	                            case '00a0':
-	                                str += '\\_';
-	                                break;
-	                            case '2028':
-	                                str += '\\L';
-	                                break;
-	                            case '2029':
-	                                str += '\\P';
-	                                break;
-	                            default:
-	                                if (code.substr(0, 2) === '00')
-	                                    str += '\\x' + code.substr(2);
-	                                else
-	                                    str += json.substr(i, 6);
-	                        }
-	                        i += 5;
-	                        start = i + 1;
-	                    }
-	                    break;
-	                case 'n':
-	                    if (implicitKey ||
-	                        json[i + 2] === '"' ||
-	                        json.length < minMultiLineLength) {
-	                        i += 1;
-	                    }
-	                    else {
-	                        // folding will eat first newline
-	                        str += json.slice(start, i) + '\n\n';
-	                        while (json[i + 2] === '\\' &&
-	                            json[i + 3] === 'n' &&
-	                            json[i + 4] !== '"') {
-	                            str += '\n';
-	                            i += 2;
-	                        }
-	                        str += indent;
-	                        // space after newline needs to be escaped to not be folded
-	                        if (json[i + 2] === ' ')
-	                            str += '\\';
-	                        i += 1;
-	                        start = i + 1;
-	                    }
-	                    break;
-	                default:
-	                    i += 1;
-	            }
-	    }
-	    str = start ? str + json.slice(start) : json;
-	    return implicitKey
-	        ? str
-	        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
-	}
-	function singleQuotedString(value, ctx) {
-	    if (ctx.options.singleQuote === false ||
-	        (ctx.implicitKey && value.includes('\n')) ||
-	        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
-	    )
-	        return doubleQuotedString(value, ctx);
-	    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
-	    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
-	    return ctx.implicitKey
-	        ? res
-	        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-	}
-	function quotedString(value, ctx) {
-	    const { singleQuote } = ctx.options;
-	    let qs;
-	    if (singleQuote === false)
-	        qs = doubleQuotedString;
-	    else {
-	        const hasDouble = value.includes('"');
-	        const hasSingle = value.includes("'");
-	        if (hasDouble && !hasSingle)
-	            qs = singleQuotedString;
-	        else if (hasSingle && !hasDouble)
-	            qs = doubleQuotedString;
-	        else
-	            qs = singleQuote ? singleQuotedString : doubleQuotedString;
-	    }
-	    return qs(value, ctx);
-	}
-	// The negative lookbehind avoids a polynomial search,
-	// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
-	let blockEndNewlines;
-	try {
-	    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
-	}
-	catch {
-	    blockEndNewlines = /\n+(?!\n|$)/g;
-	}
-	function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
-	    const { blockQuote, commentString, lineWidth } = ctx.options;
-	    // 1. Block can't end in whitespace unless the last line is non-empty.
-	    // 2. Strings consisting of only whitespace are best rendered explicitly.
-	    if (!blockQuote || /\n[\t ]+$/.test(value)) {
-	        return quotedString(value, ctx);
-	    }
-	    const indent = ctx.indent ||
-	        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
-	    const literal = blockQuote === 'literal'
-	        ? true
-	        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
-	            ? false
-	            : type === Scalar.Scalar.BLOCK_LITERAL
-	                ? true
-	                : !lineLengthOverLimit(value, lineWidth, indent.length);
-	    if (!value)
-	        return literal ? '|\n' : '>\n';
-	    // determine chomping from whitespace at value end
-	    let chomp;
-	    let endStart;
-	    for (endStart = value.length; endStart > 0; --endStart) {
-	        const ch = value[endStart - 1];
-	        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
-	            break;
-	    }
-	    let end = value.substring(endStart);
-	    const endNlPos = end.indexOf('\n');
-	    if (endNlPos === -1) {
-	        chomp = '-'; // strip
-	    }
-	    else if (value === end || endNlPos !== end.length - 1) {
-	        chomp = '+'; // keep
-	        if (onChompKeep)
-	            onChompKeep();
-	    }
-	    else {
-	        chomp = ''; // clip
-	    }
-	    if (end) {
-	        value = value.slice(0, -end.length);
-	        if (end[end.length - 1] === '\n')
-	            end = end.slice(0, -1);
-	        end = end.replace(blockEndNewlines, `$&${indent}`);
-	    }
-	    // determine indent indicator from whitespace at value start
-	    let startWithSpace = false;
-	    let startEnd;
-	    let startNlPos = -1;
-	    for (startEnd = 0; startEnd < value.length; ++startEnd) {
-	        const ch = value[startEnd];
-	        if (ch === ' ')
-	            startWithSpace = true;
-	        else if (ch === '\n')
-	            startNlPos = startEnd;
-	        else
-	            break;
-	    }
-	    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
-	    if (start) {
-	        value = value.substring(start.length);
-	        start = start.replace(/\n+/g, `$&${indent}`);
-	    }
-	    const indentSize = indent ? '2' : '1'; // root is at -1
-	    // Leading | or > is added later
-	    let header = (startWithSpace ? indentSize : '') + chomp;
-	    if (comment) {
-	        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
-	        if (onComment)
-	            onComment();
-	    }
-	    if (!literal) {
-	        const foldedValue = value
-	            .replace(/\n+/g, '\n$&')
-	            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
-	            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
-	            .replace(/\n+/g, `$&${indent}`);
-	        let literalFallback = false;
-	        const foldOptions = getFoldOptions(ctx, true);
-	        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
-	            foldOptions.onOverflow = () => {
-	                literalFallback = true;
-	            };
-	        }
-	        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
-	        if (!literalFallback)
-	            return `>${header}\n${indent}${body}`;
-	    }
-	    value = value.replace(/\n+/g, `$&${indent}`);
-	    return `|${header}\n${indent}${start}${value}${end}`;
-	}
-	function plainString(item, ctx, onComment, onChompKeep) {
-	    const { type, value } = item;
-	    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
-	    if ((implicitKey && value.includes('\n')) ||
-	        (inFlow && /[[\]{},]/.test(value))) {
-	        return quotedString(value, ctx);
-	    }
-	    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
-	        // not allowed:
-	        // - '-' or '?'
-	        // - start with an indicator character (except [?:-]) or /[?-] /
-	        // - '\n ', ': ' or ' \n' anywhere
-	        // - '#' not preceded by a non-space char
-	        // - end with ' ' or ':'
-	        return implicitKey || inFlow || !value.includes('\n')
-	            ? quotedString(value, ctx)
-	            : blockString(item, ctx, onComment, onChompKeep);
-	    }
-	    if (!implicitKey &&
-	        !inFlow &&
-	        type !== Scalar.Scalar.PLAIN &&
-	        value.includes('\n')) {
-	        // Where allowed & type not set explicitly, prefer block style for multiline strings
-	        return blockString(item, ctx, onComment, onChompKeep);
-	    }
-	    if (containsDocumentMarker(value)) {
-	        if (indent === '') {
-	            ctx.forceBlockIndent = true;
-	            return blockString(item, ctx, onComment, onChompKeep);
-	        }
-	        else if (implicitKey && indent === indentStep) {
-	            return quotedString(value, ctx);
-	        }
-	    }
-	    const str = value.replace(/\n+/g, `$&\n${indent}`);
-	    // Verify that output will be parsed as a string, as e.g. plain numbers and
-	    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
-	    // and others in v1.1.
-	    if (actualString) {
-	        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
-	        const { compat, tags } = ctx.doc.schema;
-	        if (tags.some(test) || compat?.some(test))
-	            return quotedString(value, ctx);
-	    }
-	    return implicitKey
-	        ? str
-	        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
-	}
-	function stringifyString$1(item, ctx, onComment, onChompKeep) {
-	    const { implicitKey, inFlow } = ctx;
-	    const ss = typeof item.value === 'string'
-	        ? item
-	        : Object.assign({}, item, { value: String(item.value) });
-	    let { type } = item;
-	    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-	        // force double quotes on control characters & unpaired surrogates
-	        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-	            type = Scalar.Scalar.QUOTE_DOUBLE;
-	    }
-	    const _stringify = (_type) => {
-	        switch (_type) {
-	            case Scalar.Scalar.BLOCK_FOLDED:
-	            case Scalar.Scalar.BLOCK_LITERAL:
-	                return implicitKey || inFlow
-	                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
-	                    : blockString(ss, ctx, onComment, onChompKeep);
-	            case Scalar.Scalar.QUOTE_DOUBLE:
-	                return doubleQuotedString(ss.value, ctx);
-	            case Scalar.Scalar.QUOTE_SINGLE:
-	                return singleQuotedString(ss.value, ctx);
-	            case Scalar.Scalar.PLAIN:
-	                return plainString(ss, ctx, onComment, onChompKeep);
-	            default:
-	                return null;
-	        }
-	    };
-	    let res = _stringify(type);
-	    if (res === null) {
-	        const { defaultKeyType, defaultStringType } = ctx.options;
-	        const t = (implicitKey && defaultKeyType) || defaultStringType;
-	        res = _stringify(t);
-	        if (res === null)
-	            throw new Error(`Unsupported default string type ${t}`);
-	    }
-	    return res;
-	}
-
-	stringifyString.stringifyString = stringifyString$1;
-	return stringifyString;
-}
-
-var hasRequiredStringify;
-
-function requireStringify () {
-	if (hasRequiredStringify) return stringify;
-	hasRequiredStringify = 1;
-
-	var anchors = requireAnchors();
-	var identity = requireIdentity();
-	var stringifyComment = requireStringifyComment();
-	var stringifyString = requireStringifyString();
-
-	function createStringifyContext(doc, options) {
-	    const opt = Object.assign({
-	        blockQuote: true,
-	        commentString: stringifyComment.stringifyComment,
-	        defaultKeyType: null,
-	        defaultStringType: 'PLAIN',
-	        directives: null,
-	        doubleQuotedAsJSON: false,
-	        doubleQuotedMinMultiLineLength: 40,
-	        falseStr: 'false',
-	        flowCollectionPadding: true,
-	        indentSeq: true,
-	        lineWidth: 80,
-	        minContentWidth: 20,
-	        nullStr: 'null',
-	        simpleKeys: false,
-	        singleQuote: null,
-	        trailingComma: false,
-	        trueStr: 'true',
-	        verifyAliasOrder: true
-	    }, doc.schema.toStringOptions, options);
-	    let inFlow;
-	    switch (opt.collectionStyle) {
-	        case 'block':
-	            inFlow = false;
-	            break;
-	        case 'flow':
-	            inFlow = true;
-	            break;
-	        default:
-	            inFlow = null;
-	    }
-	    return {
-	        anchors: new Set(),
-	        doc,
-	        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
-	        indent: '',
-	        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
-	        inFlow,
-	        options: opt
-	    };
-	}
-	function getTagObject(tags, item) {
-	    if (item.tag) {
-	        const match = tags.filter(t => t.tag === item.tag);
-	        if (match.length > 0)
-	            return match.find(t => t.format === item.format) ?? match[0];
-	    }
-	    let tagObj = undefined;
-	    let obj;
-	    if (identity.isScalar(item)) {
-	        obj = item.value;
-	        let match = tags.filter(t => t.identify?.(obj));
-	        if (match.length > 1) {
-	            const testMatch = match.filter(t => t.test);
-	            if (testMatch.length > 0)
-	                match = testMatch;
-	        }
-	        tagObj =
-	            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
-	    }
-	    else {
-	        obj = item;
-	        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
-	    }
-	    if (!tagObj) {
-	        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
-	        throw new Error(`Tag not resolved for ${name} value`);
-	    }
-	    return tagObj;
-	}
-	// needs to be called before value stringifier to allow for circular anchor refs
-	function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
-	    if (!doc.directives)
-	        return '';
-	    const props = [];
-	    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
-	    if (anchor && anchors.anchorIsValid(anchor)) {
-	        anchors$1.add(anchor);
-	        props.push(`&${anchor}`);
-	    }
-	    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
-	    if (tag)
-	        props.push(doc.directives.tagString(tag));
-	    return props.join(' ');
-	}
-	function stringify$1(item, ctx, onComment, onChompKeep) {
-	    if (identity.isPair(item))
-	        return item.toString(ctx, onComment, onChompKeep);
-	    if (identity.isAlias(item)) {
-	        if (ctx.doc.directives)
-	            return item.toString(ctx);
-	        if (ctx.resolvedAliases?.has(item)) {
-	            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
-	        }
-	        else {
-	            if (ctx.resolvedAliases)
-	                ctx.resolvedAliases.add(item);
-	            else
-	                ctx.resolvedAliases = new Set([item]);
-	            item = item.resolve(ctx.doc);
-	        }
-	    }
-	    let tagObj = undefined;
-	    const node = identity.isNode(item)
-	        ? item
-	        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
-	    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
-	    const props = stringifyProps(node, tagObj, ctx);
-	    if (props.length > 0)
-	        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-	    const str = typeof tagObj.stringify === 'function'
-	        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
-	        : identity.isScalar(node)
-	            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
-	            : node.toString(ctx, onComment, onChompKeep);
-	    if (!props)
-	        return str;
-	    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
-	        ? `${props} ${str}`
-	        : `${props}\n${ctx.indent}${str}`;
-	}
-
-	stringify.createStringifyContext = createStringifyContext;
-	stringify.stringify = stringify$1;
-	return stringify;
-}
-
-var hasRequiredStringifyPair;
-
-function requireStringifyPair () {
-	if (hasRequiredStringifyPair) return stringifyPair;
-	hasRequiredStringifyPair = 1;
-
-	var identity = requireIdentity();
-	var Scalar = requireScalar();
-	var stringify = requireStringify();
-	var stringifyComment = requireStringifyComment();
-
-	function stringifyPair$1({ key, value }, ctx, onComment, onChompKeep) {
-	    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-	    let keyComment = (identity.isNode(key) && key.comment) || null;
-	    if (simpleKeys) {
-	        if (keyComment) {
-	            throw new Error('With simple keys, key nodes cannot have comments');
-	        }
-	        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
-	            const msg = 'With simple keys, collection cannot be used as a key value';
-	            throw new Error(msg);
-	        }
-	    }
-	    let explicitKey = !simpleKeys &&
-	        (!key ||
-	            (keyComment && value == null && !ctx.inFlow) ||
-	            identity.isCollection(key) ||
-	            (identity.isScalar(key)
-	                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
-	                : typeof key === 'object'));
-	    ctx = Object.assign({}, ctx, {
-	        allNullValues: false,
-	        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-	        indent: indent + indentStep
-	    });
-	    let keyCommentDone = false;
-	    let chompKeep = false;
-	    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
-	    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
-	        if (simpleKeys)
-	            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
-	        explicitKey = true;
-	    }
-	    if (ctx.inFlow) {
-	        if (allNullValues || value == null) {
-	            if (keyCommentDone && onComment)
-	                onComment();
-	            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
-	        }
-	    }
-	    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
-	        str = `? ${str}`;
-	        if (keyComment && !keyCommentDone) {
-	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-	        }
-	        else if (chompKeep && onChompKeep)
-	            onChompKeep();
-	        return str;
-	    }
-	    if (keyCommentDone)
-	        keyComment = null;
-	    if (explicitKey) {
-	        if (keyComment)
-	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-	        str = `? ${str}\n${indent}:`;
-	    }
-	    else {
-	        str = `${str}:`;
-	        if (keyComment)
-	            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
-	    }
-	    let vsb, vcb, valueComment;
-	    if (identity.isNode(value)) {
-	        vsb = !!value.spaceBefore;
-	        vcb = value.commentBefore;
-	        valueComment = value.comment;
-	    }
-	    else {
-	        vsb = false;
-	        vcb = null;
-	        valueComment = null;
-	        if (value && typeof value === 'object')
-	            value = doc.createNode(value);
-	    }
-	    ctx.implicitKey = false;
-	    if (!explicitKey && !keyComment && identity.isScalar(value))
-	        ctx.indentAtStart = str.length + 1;
-	    chompKeep = false;
-	    if (!indentSeq &&
-	        indentStep.length >= 2 &&
-	        !ctx.inFlow &&
-	        !explicitKey &&
-	        identity.isSeq(value) &&
-	        !value.flow &&
-	        !value.tag &&
-	        !value.anchor) {
-	        // If indentSeq === false, consider '- ' as part of indentation where possible
-	        ctx.indent = ctx.indent.substring(2);
-	    }
-	    let valueCommentDone = false;
-	    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
-	    let ws = ' ';
-	    if (keyComment || vsb || vcb) {
-	        ws = vsb ? '\n' : '';
-	        if (vcb) {
-	            const cs = commentString(vcb);
-	            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
-	        }
-	        if (valueStr === '' && !ctx.inFlow) {
-	            if (ws === '\n' && valueComment)
-	                ws = '\n\n';
-	        }
-	        else {
-	            ws += `\n${ctx.indent}`;
-	        }
-	    }
-	    else if (!explicitKey && identity.isCollection(value)) {
-	        const vs0 = valueStr[0];
-	        const nl0 = valueStr.indexOf('\n');
-	        const hasNewline = nl0 !== -1;
-	        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
-	        if (hasNewline || !flow) {
-	            let hasPropsLine = false;
-	            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
-	                let sp0 = valueStr.indexOf(' ');
-	                if (vs0 === '&' &&
-	                    sp0 !== -1 &&
-	                    sp0 < nl0 &&
-	                    valueStr[sp0 + 1] === '!') {
-	                    sp0 = valueStr.indexOf(' ', sp0 + 1);
-	                }
-	                if (sp0 === -1 || nl0 < sp0)
-	                    hasPropsLine = true;
-	            }
-	            if (!hasPropsLine)
-	                ws = `\n${ctx.indent}`;
-	        }
-	    }
-	    else if (valueStr === '' || valueStr[0] === '\n') {
-	        ws = '';
-	    }
-	    str += ws + valueStr;
-	    if (ctx.inFlow) {
-	        if (valueCommentDone && onComment)
-	            onComment();
-	    }
-	    else if (valueComment && !valueCommentDone) {
-	        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
-	    }
-	    else if (chompKeep && onChompKeep) {
-	        onChompKeep();
-	    }
-	    return str;
-	}
-
-	stringifyPair.stringifyPair = stringifyPair$1;
-	return stringifyPair;
-}
-
-var addPairToJSMap = {};
-
-var log = {};
-
-var hasRequiredLog;
-
-function requireLog () {
-	if (hasRequiredLog) return log;
-	hasRequiredLog = 1;
-
-	var node_process = require$$0$6;
-
-	function debug(logLevel, ...messages) {
-	    if (logLevel === 'debug')
-	        console.log(...messages);
-	}
-	function warn(logLevel, warning) {
-	    if (logLevel === 'debug' || logLevel === 'warn') {
-	        if (typeof node_process.emitWarning === 'function')
-	            node_process.emitWarning(warning);
-	        else
-	            console.warn(warning);
-	    }
-	}
-
-	log.debug = debug;
-	log.warn = warn;
-	return log;
-}
-
-var merge = {};
-
-var hasRequiredMerge;
-
-function requireMerge () {
-	if (hasRequiredMerge) return merge;
-	hasRequiredMerge = 1;
-
-	var identity = requireIdentity();
-	var Scalar = requireScalar();
-
-	// If the value associated with a merge key is a single mapping node, each of
-	// its key/value pairs is inserted into the current mapping, unless the key
-	// already exists in it. If the value associated with the merge key is a
-	// sequence, then this sequence is expected to contain mapping nodes and each
-	// of these nodes is merged in turn according to its order in the sequence.
-	// Keys in mapping nodes earlier in the sequence override keys specified in
-	// later mapping nodes. -- http://yaml.org/type/merge.html
-	const MERGE_KEY = '<<';
-	const merge$1 = {
-	    identify: value => value === MERGE_KEY ||
-	        (typeof value === 'symbol' && value.description === MERGE_KEY),
-	    default: 'key',
-	    tag: 'tag:yaml.org,2002:merge',
-	    test: /^<<$/,
-	    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
-	        addToJSMap: addMergeToJSMap
-	    }),
-	    stringify: () => MERGE_KEY
-	};
-	const isMergeKey = (ctx, key) => (merge$1.identify(key) ||
-	    (identity.isScalar(key) &&
-	        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
-	        merge$1.identify(key.value))) &&
-	    ctx?.doc.schema.tags.some(tag => tag.tag === merge$1.tag && tag.default);
-	function addMergeToJSMap(ctx, map, value) {
-	    const source = resolveAliasValue(ctx, value);
-	    if (identity.isSeq(source))
-	        for (const it of source.items)
-	            mergeValue(ctx, map, it);
-	    else if (Array.isArray(source))
-	        for (const it of source)
-	            mergeValue(ctx, map, it);
-	    else
-	        mergeValue(ctx, map, source);
-	}
-	function mergeValue(ctx, map, value) {
-	    const source = resolveAliasValue(ctx, value);
-	    if (!identity.isMap(source))
-	        throw new Error('Merge sources must be maps or map aliases');
-	    const srcMap = source.toJSON(null, ctx, Map);
-	    for (const [key, value] of srcMap) {
-	        if (map instanceof Map) {
-	            if (!map.has(key))
-	                map.set(key, value);
-	        }
-	        else if (map instanceof Set) {
-	            map.add(key);
-	        }
-	        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
-	            Object.defineProperty(map, key, {
-	                value,
-	                writable: true,
-	                enumerable: true,
-	                configurable: true
-	            });
-	        }
-	    }
-	    return map;
-	}
-	function resolveAliasValue(ctx, value) {
-	    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
-	}
-
-	merge.addMergeToJSMap = addMergeToJSMap;
-	merge.isMergeKey = isMergeKey;
-	merge.merge = merge$1;
-	return merge;
-}
-
-var hasRequiredAddPairToJSMap;
-
-function requireAddPairToJSMap () {
-	if (hasRequiredAddPairToJSMap) return addPairToJSMap;
-	hasRequiredAddPairToJSMap = 1;
-
-	var log = requireLog();
-	var merge = requireMerge();
-	var stringify = requireStringify();
-	var identity = requireIdentity();
-	var toJS = requireToJS();
-
-	function addPairToJSMap$1(ctx, map, { key, value }) {
-	    if (identity.isNode(key) && key.addToJSMap)
-	        key.addToJSMap(ctx, map, value);
-	    // TODO: Should drop this special case for bare << handling
-	    else if (merge.isMergeKey(ctx, key))
-	        merge.addMergeToJSMap(ctx, map, value);
-	    else {
-	        const jsKey = toJS.toJS(key, '', ctx);
-	        if (map instanceof Map) {
-	            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
-	        }
-	        else if (map instanceof Set) {
-	            map.add(jsKey);
-	        }
-	        else {
-	            const stringKey = stringifyKey(key, jsKey, ctx);
-	            const jsValue = toJS.toJS(value, stringKey, ctx);
-	            if (stringKey in map)
-	                Object.defineProperty(map, stringKey, {
-	                    value: jsValue,
-	                    writable: true,
-	                    enumerable: true,
-	                    configurable: true
-	                });
-	            else
-	                map[stringKey] = jsValue;
-	        }
-	    }
-	    return map;
-	}
-	function stringifyKey(key, jsKey, ctx) {
-	    if (jsKey === null)
-	        return '';
-	    // eslint-disable-next-line @typescript-eslint/no-base-to-string
-	    if (typeof jsKey !== 'object')
-	        return String(jsKey);
-	    if (identity.isNode(key) && ctx?.doc) {
-	        const strCtx = stringify.createStringifyContext(ctx.doc, {});
-	        strCtx.anchors = new Set();
-	        for (const node of ctx.anchors.keys())
-	            strCtx.anchors.add(node.anchor);
-	        strCtx.inFlow = true;
-	        strCtx.inStringifyKey = true;
-	        const strKey = key.toString(strCtx);
-	        if (!ctx.mapKeyWarned) {
-	            let jsonStr = JSON.stringify(strKey);
-	            if (jsonStr.length > 40)
-	                jsonStr = jsonStr.substring(0, 36) + '..."';
-	            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
-	            ctx.mapKeyWarned = true;
-	        }
-	        return strKey;
-	    }
-	    return JSON.stringify(jsKey);
-	}
-
-	addPairToJSMap.addPairToJSMap = addPairToJSMap$1;
-	return addPairToJSMap;
-}
-
-var hasRequiredPair;
-
-function requirePair () {
-	if (hasRequiredPair) return Pair;
-	hasRequiredPair = 1;
-
-	var createNode = requireCreateNode();
-	var stringifyPair = requireStringifyPair();
-	var addPairToJSMap = requireAddPairToJSMap();
-	var identity = requireIdentity();
-
-	function createPair(key, value, ctx) {
-	    const k = createNode.createNode(key, undefined, ctx);
-	    const v = createNode.createNode(value, undefined, ctx);
-	    return new Pair$1(k, v);
-	}
-	let Pair$1 = class Pair {
-	    constructor(key, value = null) {
-	        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
-	        this.key = key;
-	        this.value = value;
-	    }
-	    clone(schema) {
-	        let { key, value } = this;
-	        if (identity.isNode(key))
-	            key = key.clone(schema);
-	        if (identity.isNode(value))
-	            value = value.clone(schema);
-	        return new Pair(key, value);
-	    }
-	    toJSON(_, ctx) {
-	        const pair = ctx?.mapAsMap ? new Map() : {};
-	        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
-	    }
-	    toString(ctx, onComment, onChompKeep) {
-	        return ctx?.doc
-	            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
-	            : JSON.stringify(this);
-	    }
-	};
-
-	Pair.Pair = Pair$1;
-	Pair.createPair = createPair;
-	return Pair;
-}
-
-var Schema = {};
-
-var map = {};
-
-var YAMLMap = {};
-
-var stringifyCollection = {};
-
-var hasRequiredStringifyCollection;
-
-function requireStringifyCollection () {
-	if (hasRequiredStringifyCollection) return stringifyCollection;
-	hasRequiredStringifyCollection = 1;
-
-	var identity = requireIdentity();
-	var stringify = requireStringify();
-	var stringifyComment = requireStringifyComment();
-
-	function stringifyCollection$1(collection, ctx, options) {
-	    const flow = ctx.inFlow ?? collection.flow;
-	    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
-	    return stringify(collection, ctx, options);
-	}
-	function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
-	    const { indent, options: { commentString } } = ctx;
-	    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
-	    let chompKeep = false; // flag for the preceding node's status
-	    const lines = [];
-	    for (let i = 0; i < items.length; ++i) {
-	        const item = items[i];
-	        let comment = null;
-	        if (identity.isNode(item)) {
-	            if (!chompKeep && item.spaceBefore)
-	                lines.push('');
-	            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
-	            if (item.comment)
-	                comment = item.comment;
-	        }
-	        else if (identity.isPair(item)) {
-	            const ik = identity.isNode(item.key) ? item.key : null;
-	            if (ik) {
-	                if (!chompKeep && ik.spaceBefore)
-	                    lines.push('');
-	                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
-	            }
-	        }
-	        chompKeep = false;
-	        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
-	        if (comment)
-	            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-	        if (chompKeep && comment)
-	            chompKeep = false;
-	        lines.push(blockItemPrefix + str);
-	    }
-	    let str;
-	    if (lines.length === 0) {
-	        str = flowChars.start + flowChars.end;
-	    }
-	    else {
-	        str = lines[0];
-	        for (let i = 1; i < lines.length; ++i) {
-	            const line = lines[i];
-	            str += line ? `\n${indent}${line}` : '\n';
-	        }
-	    }
-	    if (comment) {
-	        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
-	        if (onComment)
-	            onComment();
-	    }
-	    else if (chompKeep && onChompKeep)
-	        onChompKeep();
-	    return str;
-	}
-	function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-	    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-	    itemIndent += indentStep;
-	    const itemCtx = Object.assign({}, ctx, {
-	        indent: itemIndent,
-	        inFlow: true,
-	        type: null
-	    });
-	    let reqNewline = false;
-	    let linesAtValue = 0;
-	    const lines = [];
-	    for (let i = 0; i < items.length; ++i) {
-	        const item = items[i];
-	        let comment = null;
-	        if (identity.isNode(item)) {
-	            if (item.spaceBefore)
-	                lines.push('');
-	            addCommentBefore(ctx, lines, item.commentBefore, false);
-	            if (item.comment)
-	                comment = item.comment;
-	        }
-	        else if (identity.isPair(item)) {
-	            const ik = identity.isNode(item.key) ? item.key : null;
-	            if (ik) {
-	                if (ik.spaceBefore)
-	                    lines.push('');
-	                addCommentBefore(ctx, lines, ik.commentBefore, false);
-	                if (ik.comment)
-	                    reqNewline = true;
-	            }
-	            const iv = identity.isNode(item.value) ? item.value : null;
-	            if (iv) {
-	                if (iv.comment)
-	                    comment = iv.comment;
-	                if (iv.commentBefore)
-	                    reqNewline = true;
-	            }
-	            else if (item.value == null && ik?.comment) {
-	                comment = ik.comment;
-	            }
-	        }
-	        if (comment)
-	            reqNewline = true;
-	        let str = stringify.stringify(item, itemCtx, () => (comment = null));
-	        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
-	        if (i < items.length - 1) {
-	            str += ',';
-	        }
-	        else if (ctx.options.trailingComma) {
-	            if (ctx.options.lineWidth > 0) {
-	                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
-	                    (str.length + 2) >
-	                    ctx.options.lineWidth);
-	            }
-	            if (reqNewline) {
-	                str += ',';
-	            }
-	        }
-	        if (comment)
-	            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-	        lines.push(str);
-	        linesAtValue = lines.length;
-	    }
-	    const { start, end } = flowChars;
-	    if (lines.length === 0) {
-	        return start + end;
-	    }
-	    else {
-	        if (!reqNewline) {
-	            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
-	            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
-	        }
-	        if (reqNewline) {
-	            let str = start;
-	            for (const line of lines)
-	                str += line ? `\n${indentStep}${indent}${line}` : '\n';
-	            return `${str}\n${indent}${end}`;
-	        }
-	        else {
-	            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
-	        }
-	    }
-	}
-	function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
-	    if (comment && chompKeep)
-	        comment = comment.replace(/^\n+/, '');
-	    if (comment) {
-	        const ic = stringifyComment.indentComment(commentString(comment), indent);
-	        lines.push(ic.trimStart()); // Avoid double indent on first line
-	    }
-	}
-
-	stringifyCollection.stringifyCollection = stringifyCollection$1;
-	return stringifyCollection;
-}
-
-var hasRequiredYAMLMap;
-
-function requireYAMLMap () {
-	if (hasRequiredYAMLMap) return YAMLMap;
-	hasRequiredYAMLMap = 1;
-
-	var stringifyCollection = requireStringifyCollection();
-	var addPairToJSMap = requireAddPairToJSMap();
-	var Collection = requireCollection();
-	var identity = requireIdentity();
-	var Pair = requirePair();
-	var Scalar = requireScalar();
-
-	function findPair(items, key) {
-	    const k = identity.isScalar(key) ? key.value : key;
-	    for (const it of items) {
-	        if (identity.isPair(it)) {
-	            if (it.key === key || it.key === k)
-	                return it;
-	            if (identity.isScalar(it.key) && it.key.value === k)
-	                return it;
-	        }
-	    }
-	    return undefined;
-	}
-	let YAMLMap$1 = class YAMLMap extends Collection.Collection {
-	    static get tagName() {
-	        return 'tag:yaml.org,2002:map';
-	    }
-	    constructor(schema) {
-	        super(identity.MAP, schema);
-	        this.items = [];
-	    }
-	    /**
-	     * A generic collection parsing method that can be extended
-	     * to other node classes that inherit from YAMLMap
-	     */
-	    static from(schema, obj, ctx) {
-	        const { keepUndefined, replacer } = ctx;
-	        const map = new this(schema);
-	        const add = (key, value) => {
-	            if (typeof replacer === 'function')
-	                value = replacer.call(obj, key, value);
-	            else if (Array.isArray(replacer) && !replacer.includes(key))
-	                return;
-	            if (value !== undefined || keepUndefined)
-	                map.items.push(Pair.createPair(key, value, ctx));
-	        };
-	        if (obj instanceof Map) {
-	            for (const [key, value] of obj)
-	                add(key, value);
-	        }
-	        else if (obj && typeof obj === 'object') {
-	            for (const key of Object.keys(obj))
-	                add(key, obj[key]);
-	        }
-	        if (typeof schema.sortMapEntries === 'function') {
-	            map.items.sort(schema.sortMapEntries);
-	        }
-	        return map;
-	    }
-	    /**
-	     * Adds a value to the collection.
-	     *
-	     * @param overwrite - If not set `true`, using a key that is already in the
-	     *   collection will throw. Otherwise, overwrites the previous value.
-	     */
-	    add(pair, overwrite) {
-	        let _pair;
-	        if (identity.isPair(pair))
-	            _pair = pair;
-	        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
-	            // In TypeScript, this never happens.
-	            _pair = new Pair.Pair(pair, pair?.value);
-	        }
-	        else
-	            _pair = new Pair.Pair(pair.key, pair.value);
-	        const prev = findPair(this.items, _pair.key);
-	        const sortEntries = this.schema?.sortMapEntries;
-	        if (prev) {
-	            if (!overwrite)
-	                throw new Error(`Key ${_pair.key} already set`);
-	            // For scalars, keep the old node & its comments and anchors
-	            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
-	                prev.value.value = _pair.value;
-	            else
-	                prev.value = _pair.value;
-	        }
-	        else if (sortEntries) {
-	            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
-	            if (i === -1)
-	                this.items.push(_pair);
-	            else
-	                this.items.splice(i, 0, _pair);
-	        }
-	        else {
-	            this.items.push(_pair);
-	        }
-	    }
-	    delete(key) {
-	        const it = findPair(this.items, key);
-	        if (!it)
-	            return false;
-	        const del = this.items.splice(this.items.indexOf(it), 1);
-	        return del.length > 0;
-	    }
-	    get(key, keepScalar) {
-	        const it = findPair(this.items, key);
-	        const node = it?.value;
-	        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
-	    }
-	    has(key) {
-	        return !!findPair(this.items, key);
-	    }
-	    set(key, value) {
-	        this.add(new Pair.Pair(key, value), true);
-	    }
-	    /**
-	     * @param ctx - Conversion context, originally set in Document#toJS()
-	     * @param {Class} Type - If set, forces the returned collection type
-	     * @returns Instance of Type, Map, or Object
-	     */
-	    toJSON(_, ctx, Type) {
-	        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
-	        if (ctx?.onCreate)
-	            ctx.onCreate(map);
-	        for (const item of this.items)
-	            addPairToJSMap.addPairToJSMap(ctx, map, item);
-	        return map;
-	    }
-	    toString(ctx, onComment, onChompKeep) {
-	        if (!ctx)
-	            return JSON.stringify(this);
-	        for (const item of this.items) {
-	            if (!identity.isPair(item))
-	                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
-	        }
-	        if (!ctx.allNullValues && this.hasAllNullValues(false))
-	            ctx = Object.assign({}, ctx, { allNullValues: true });
-	        return stringifyCollection.stringifyCollection(this, ctx, {
-	            blockItemPrefix: '',
-	            flowChars: { start: '{', end: '}' },
-	            itemIndent: ctx.indent || '',
-	            onChompKeep,
-	            onComment
-	        });
-	    }
-	};
-
-	YAMLMap.YAMLMap = YAMLMap$1;
-	YAMLMap.findPair = findPair;
-	return YAMLMap;
-}
-
-var hasRequiredMap;
-
-function requireMap () {
-	if (hasRequiredMap) return map;
-	hasRequiredMap = 1;
-
-	var identity = requireIdentity();
-	var YAMLMap = requireYAMLMap();
-
-	const map$1 = {
-	    collection: 'map',
-	    default: true,
-	    nodeClass: YAMLMap.YAMLMap,
-	    tag: 'tag:yaml.org,2002:map',
-	    resolve(map, onError) {
-	        if (!identity.isMap(map))
-	            onError('Expected a mapping for this tag');
-	        return map;
-	    },
-	    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
-	};
-
-	map.map = map$1;
-	return map;
-}
-
-var seq = {};
-
-var YAMLSeq = {};
-
-var hasRequiredYAMLSeq;
-
-function requireYAMLSeq () {
-	if (hasRequiredYAMLSeq) return YAMLSeq;
-	hasRequiredYAMLSeq = 1;
-
-	var createNode = requireCreateNode();
-	var stringifyCollection = requireStringifyCollection();
-	var Collection = requireCollection();
-	var identity = requireIdentity();
-	var Scalar = requireScalar();
-	var toJS = requireToJS();
-
-	let YAMLSeq$1 = class YAMLSeq extends Collection.Collection {
-	    static get tagName() {
-	        return 'tag:yaml.org,2002:seq';
-	    }
-	    constructor(schema) {
-	        super(identity.SEQ, schema);
-	        this.items = [];
-	    }
-	    add(value) {
-	        this.items.push(value);
-	    }
-	    /**
-	     * Removes a value from the collection.
-	     *
-	     * `key` must contain a representation of an integer for this to succeed.
-	     * It may be wrapped in a `Scalar`.
-	     *
-	     * @returns `true` if the item was found and removed.
-	     */
-	    delete(key) {
-	        const idx = asItemIndex(key);
-	        if (typeof idx !== 'number')
-	            return false;
-	        const del = this.items.splice(idx, 1);
-	        return del.length > 0;
-	    }
-	    get(key, keepScalar) {
-	        const idx = asItemIndex(key);
-	        if (typeof idx !== 'number')
-	            return undefined;
-	        const it = this.items[idx];
-	        return !keepScalar && identity.isScalar(it) ? it.value : it;
-	    }
-	    /**
-	     * Checks if the collection includes a value with the key `key`.
-	     *
-	     * `key` must contain a representation of an integer for this to succeed.
-	     * It may be wrapped in a `Scalar`.
-	     */
-	    has(key) {
-	        const idx = asItemIndex(key);
-	        return typeof idx === 'number' && idx < this.items.length;
-	    }
-	    /**
-	     * Sets a value in this collection. For `!!set`, `value` needs to be a
-	     * boolean to add/remove the item from the set.
-	     *
-	     * If `key` does not contain a representation of an integer, this will throw.
-	     * It may be wrapped in a `Scalar`.
-	     */
-	    set(key, value) {
-	        const idx = asItemIndex(key);
-	        if (typeof idx !== 'number')
-	            throw new Error(`Expected a valid index, not ${key}.`);
-	        const prev = this.items[idx];
-	        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
-	            prev.value = value;
-	        else
-	            this.items[idx] = value;
-	    }
-	    toJSON(_, ctx) {
-	        const seq = [];
-	        if (ctx?.onCreate)
-	            ctx.onCreate(seq);
-	        let i = 0;
-	        for (const item of this.items)
-	            seq.push(toJS.toJS(item, String(i++), ctx));
-	        return seq;
-	    }
-	    toString(ctx, onComment, onChompKeep) {
-	        if (!ctx)
-	            return JSON.stringify(this);
-	        return stringifyCollection.stringifyCollection(this, ctx, {
-	            blockItemPrefix: '- ',
-	            flowChars: { start: '[', end: ']' },
-	            itemIndent: (ctx.indent || '') + '  ',
-	            onChompKeep,
-	            onComment
-	        });
-	    }
-	    static from(schema, obj, ctx) {
-	        const { replacer } = ctx;
-	        const seq = new this(schema);
-	        if (obj && Symbol.iterator in Object(obj)) {
-	            let i = 0;
-	            for (let it of obj) {
-	                if (typeof replacer === 'function') {
-	                    const key = obj instanceof Set ? it : String(i++);
-	                    it = replacer.call(obj, key, it);
-	                }
-	                seq.items.push(createNode.createNode(it, undefined, ctx));
-	            }
-	        }
-	        return seq;
-	    }
-	};
-	function asItemIndex(key) {
-	    let idx = identity.isScalar(key) ? key.value : key;
-	    if (idx && typeof idx === 'string')
-	        idx = Number(idx);
-	    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
-	        ? idx
-	        : null;
-	}
-
-	YAMLSeq.YAMLSeq = YAMLSeq$1;
-	return YAMLSeq;
-}
-
-var hasRequiredSeq;
-
-function requireSeq () {
-	if (hasRequiredSeq) return seq;
-	hasRequiredSeq = 1;
-
-	var identity = requireIdentity();
-	var YAMLSeq = requireYAMLSeq();
-
-	const seq$1 = {
-	    collection: 'seq',
-	    default: true,
-	    nodeClass: YAMLSeq.YAMLSeq,
-	    tag: 'tag:yaml.org,2002:seq',
-	    resolve(seq, onError) {
-	        if (!identity.isSeq(seq))
-	            onError('Expected a sequence for this tag');
-	        return seq;
-	    },
-	    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
-	};
-
-	seq.seq = seq$1;
-	return seq;
-}
-
-var string = {};
-
-var hasRequiredString;
-
-function requireString () {
-	if (hasRequiredString) return string;
-	hasRequiredString = 1;
-
-	var stringifyString = requireStringifyString();
-
-	const string$1 = {
-	    identify: value => typeof value === 'string',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:str',
-	    resolve: str => str,
-	    stringify(item, ctx, onComment, onChompKeep) {
-	        ctx = Object.assign({ actualString: true }, ctx);
-	        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
-	    }
-	};
-
-	string.string = string$1;
-	return string;
-}
-
-var tags = {};
-
-var _null = {};
-
-var hasRequired_null;
-
-function require_null () {
-	if (hasRequired_null) return _null;
-	hasRequired_null = 1;
-
-	var Scalar = requireScalar();
-
-	const nullTag = {
-	    identify: value => value == null,
-	    createNode: () => new Scalar.Scalar(null),
-	    default: true,
-	    tag: 'tag:yaml.org,2002:null',
-	    test: /^(?:~|[Nn]ull|NULL)?$/,
-	    resolve: () => new Scalar.Scalar(null),
-	    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
-	        ? source
-	        : ctx.options.nullStr
-	};
-
-	_null.nullTag = nullTag;
-	return _null;
-}
-
-var bool$2 = {};
-
-var hasRequiredBool$1;
-
-function requireBool$1 () {
-	if (hasRequiredBool$1) return bool$2;
-	hasRequiredBool$1 = 1;
-
-	var Scalar = requireScalar();
-
-	const boolTag = {
-	    identify: value => typeof value === 'boolean',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:bool',
-	    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-	    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
-	    stringify({ source, value }, ctx) {
-	        if (source && boolTag.test.test(source)) {
-	            const sv = source[0] === 't' || source[0] === 'T';
-	            if (value === sv)
-	                return source;
-	        }
-	        return value ? ctx.options.trueStr : ctx.options.falseStr;
-	    }
-	};
-
-	bool$2.boolTag = boolTag;
-	return bool$2;
-}
-
-var float$1 = {};
-
-var stringifyNumber = {};
-
-var hasRequiredStringifyNumber;
-
-function requireStringifyNumber () {
-	if (hasRequiredStringifyNumber) return stringifyNumber;
-	hasRequiredStringifyNumber = 1;
-
-	function stringifyNumber$1({ format, minFractionDigits, tag, value }) {
-	    if (typeof value === 'bigint')
-	        return String(value);
-	    const num = typeof value === 'number' ? value : Number(value);
-	    if (!isFinite(num))
-	        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
-	    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
-	    if (!format &&
-	        minFractionDigits &&
-	        (!tag || tag === 'tag:yaml.org,2002:float') &&
-	        /^-?\d/.test(n) &&
-	        !n.includes('e')) {
-	        let i = n.indexOf('.');
-	        if (i < 0) {
-	            i = n.length;
-	            n += '.';
-	        }
-	        let d = minFractionDigits - (n.length - i - 1);
-	        while (d-- > 0)
-	            n += '0';
-	    }
-	    return n;
-	}
-
-	stringifyNumber.stringifyNumber = stringifyNumber$1;
-	return stringifyNumber;
-}
-
-var hasRequiredFloat$1;
-
-function requireFloat$1 () {
-	if (hasRequiredFloat$1) return float$1;
-	hasRequiredFloat$1 = 1;
-
-	var Scalar = requireScalar();
-	var stringifyNumber = requireStringifyNumber();
-
-	const floatNaN = {
-	    identify: value => typeof value === 'number',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:float',
-	    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-	    resolve: str => str.slice(-3).toLowerCase() === 'nan'
-	        ? NaN
-	        : str[0] === '-'
-	            ? Number.NEGATIVE_INFINITY
-	            : Number.POSITIVE_INFINITY,
-	    stringify: stringifyNumber.stringifyNumber
-	};
-	const floatExp = {
-	    identify: value => typeof value === 'number',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:float',
-	    format: 'EXP',
-	    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
-	    resolve: str => parseFloat(str),
-	    stringify(node) {
-	        const num = Number(node.value);
-	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
-	    }
-	};
-	const float = {
-	    identify: value => typeof value === 'number',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:float',
-	    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
-	    resolve(str) {
-	        const node = new Scalar.Scalar(parseFloat(str));
-	        const dot = str.indexOf('.');
-	        if (dot !== -1 && str[str.length - 1] === '0')
-	            node.minFractionDigits = str.length - dot - 1;
-	        return node;
-	    },
-	    stringify: stringifyNumber.stringifyNumber
-	};
-
-	float$1.float = float;
-	float$1.floatExp = floatExp;
-	float$1.floatNaN = floatNaN;
-	return float$1;
-}
-
-var int$1 = {};
-
-var hasRequiredInt$1;
-
-function requireInt$1 () {
-	if (hasRequiredInt$1) return int$1;
-	hasRequiredInt$1 = 1;
-
-	var stringifyNumber = requireStringifyNumber();
-
-	const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
-	const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
-	function intStringify(node, radix, prefix) {
-	    const { value } = node;
-	    if (intIdentify(value) && value >= 0)
-	        return prefix + value.toString(radix);
-	    return stringifyNumber.stringifyNumber(node);
-	}
-	const intOct = {
-	    identify: value => intIdentify(value) && value >= 0,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:int',
-	    format: 'OCT',
-	    test: /^0o[0-7]+$/,
-	    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
-	    stringify: node => intStringify(node, 8, '0o')
-	};
-	const int = {
-	    identify: intIdentify,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:int',
-	    test: /^[-+]?[0-9]+$/,
-	    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-	    stringify: stringifyNumber.stringifyNumber
-	};
-	const intHex = {
-	    identify: value => intIdentify(value) && value >= 0,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:int',
-	    format: 'HEX',
-	    test: /^0x[0-9a-fA-F]+$/,
-	    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-	    stringify: node => intStringify(node, 16, '0x')
-	};
-
-	int$1.int = int;
-	int$1.intHex = intHex;
-	int$1.intOct = intOct;
-	return int$1;
-}
-
-var schema$2 = {};
-
-var hasRequiredSchema$3;
-
-function requireSchema$3 () {
-	if (hasRequiredSchema$3) return schema$2;
-	hasRequiredSchema$3 = 1;
-
-	var map = requireMap();
-	var _null = require_null();
-	var seq = requireSeq();
-	var string = requireString();
-	var bool = requireBool$1();
-	var float = requireFloat$1();
-	var int = requireInt$1();
-
-	const schema = [
-	    map.map,
-	    seq.seq,
-	    string.string,
-	    _null.nullTag,
-	    bool.boolTag,
-	    int.intOct,
-	    int.int,
-	    int.intHex,
-	    float.floatNaN,
-	    float.floatExp,
-	    float.float
-	];
-
-	schema$2.schema = schema;
-	return schema$2;
-}
-
-var schema$1 = {};
-
-var hasRequiredSchema$2;
-
-function requireSchema$2 () {
-	if (hasRequiredSchema$2) return schema$1;
-	hasRequiredSchema$2 = 1;
-
-	var Scalar = requireScalar();
-	var map = requireMap();
-	var seq = requireSeq();
-
-	function intIdentify(value) {
-	    return typeof value === 'bigint' || Number.isInteger(value);
-	}
-	const stringifyJSON = ({ value }) => JSON.stringify(value);
-	const jsonScalars = [
-	    {
-	        identify: value => typeof value === 'string',
-	        default: true,
-	        tag: 'tag:yaml.org,2002:str',
-	        resolve: str => str,
-	        stringify: stringifyJSON
-	    },
-	    {
-	        identify: value => value == null,
-	        createNode: () => new Scalar.Scalar(null),
-	        default: true,
-	        tag: 'tag:yaml.org,2002:null',
-	        test: /^null$/,
-	        resolve: () => null,
-	        stringify: stringifyJSON
-	    },
-	    {
-	        identify: value => typeof value === 'boolean',
-	        default: true,
-	        tag: 'tag:yaml.org,2002:bool',
-	        test: /^true$|^false$/,
-	        resolve: str => str === 'true',
-	        stringify: stringifyJSON
-	    },
-	    {
-	        identify: intIdentify,
-	        default: true,
-	        tag: 'tag:yaml.org,2002:int',
-	        test: /^-?(?:0|[1-9][0-9]*)$/,
-	        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
-	        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
-	    },
-	    {
-	        identify: value => typeof value === 'number',
-	        default: true,
-	        tag: 'tag:yaml.org,2002:float',
-	        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
-	        resolve: str => parseFloat(str),
-	        stringify: stringifyJSON
-	    }
-	];
-	const jsonError = {
-	    default: true,
-	    tag: '',
-	    test: /^/,
-	    resolve(str, onError) {
-	        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
-	        return str;
-	    }
-	};
-	const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
-
-	schema$1.schema = schema;
-	return schema$1;
-}
-
-var binary = {};
-
-var hasRequiredBinary;
-
-function requireBinary () {
-	if (hasRequiredBinary) return binary;
-	hasRequiredBinary = 1;
-
-	var node_buffer = require$$0$7;
-	var Scalar = requireScalar();
-	var stringifyString = requireStringifyString();
-
-	const binary$1 = {
-	    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
-	    default: false,
-	    tag: 'tag:yaml.org,2002:binary',
-	    /**
-	     * Returns a Buffer in node and an Uint8Array in browsers
-	     *
-	     * To use the resulting buffer as an image, you'll want to do something like:
-	     *
-	     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
-	     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
-	     */
-	    resolve(src, onError) {
-	        if (typeof node_buffer.Buffer === 'function') {
-	            return node_buffer.Buffer.from(src, 'base64');
-	        }
-	        else if (typeof atob === 'function') {
-	            // On IE 11, atob() can't handle newlines
-	            const str = atob(src.replace(/[\n\r]/g, ''));
-	            const buffer = new Uint8Array(str.length);
-	            for (let i = 0; i < str.length; ++i)
-	                buffer[i] = str.charCodeAt(i);
-	            return buffer;
-	        }
-	        else {
-	            onError('This environment does not support reading binary tags; either Buffer or atob is required');
-	            return src;
-	        }
-	    },
-	    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
-	        if (!value)
-	            return '';
-	        const buf = value; // checked earlier by binary.identify()
-	        let str;
-	        if (typeof node_buffer.Buffer === 'function') {
-	            str =
-	                buf instanceof node_buffer.Buffer
-	                    ? buf.toString('base64')
-	                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
-	        }
-	        else if (typeof btoa === 'function') {
-	            let s = '';
-	            for (let i = 0; i < buf.length; ++i)
-	                s += String.fromCharCode(buf[i]);
-	            str = btoa(s);
-	        }
-	        else {
-	            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
-	        }
-	        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-	        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
-	            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
-	            const n = Math.ceil(str.length / lineWidth);
-	            const lines = new Array(n);
-	            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-	                lines[i] = str.substr(o, lineWidth);
-	            }
-	            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
-	        }
-	        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
-	    }
-	};
-
-	binary.binary = binary$1;
-	return binary;
-}
-
-var omap = {};
-
-var pairs = {};
-
-var hasRequiredPairs;
-
-function requirePairs () {
-	if (hasRequiredPairs) return pairs;
-	hasRequiredPairs = 1;
-
-	var identity = requireIdentity();
-	var Pair = requirePair();
-	var Scalar = requireScalar();
-	var YAMLSeq = requireYAMLSeq();
-
-	function resolvePairs(seq, onError) {
-	    if (identity.isSeq(seq)) {
-	        for (let i = 0; i < seq.items.length; ++i) {
-	            let item = seq.items[i];
-	            if (identity.isPair(item))
-	                continue;
-	            else if (identity.isMap(item)) {
-	                if (item.items.length > 1)
-	                    onError('Each pair must have its own sequence indicator');
-	                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
-	                if (item.commentBefore)
-	                    pair.key.commentBefore = pair.key.commentBefore
-	                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
-	                        : item.commentBefore;
-	                if (item.comment) {
-	                    const cn = pair.value ?? pair.key;
-	                    cn.comment = cn.comment
-	                        ? `${item.comment}\n${cn.comment}`
-	                        : item.comment;
-	                }
-	                item = pair;
-	            }
-	            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
-	        }
-	    }
-	    else
-	        onError('Expected a sequence for this tag');
-	    return seq;
-	}
-	function createPairs(schema, iterable, ctx) {
-	    const { replacer } = ctx;
-	    const pairs = new YAMLSeq.YAMLSeq(schema);
-	    pairs.tag = 'tag:yaml.org,2002:pairs';
-	    let i = 0;
-	    if (iterable && Symbol.iterator in Object(iterable))
-	        for (let it of iterable) {
-	            if (typeof replacer === 'function')
-	                it = replacer.call(iterable, String(i++), it);
-	            let key, value;
-	            if (Array.isArray(it)) {
-	                if (it.length === 2) {
-	                    key = it[0];
-	                    value = it[1];
-	                }
-	                else
-	                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
-	            }
-	            else if (it && it instanceof Object) {
-	                const keys = Object.keys(it);
-	                if (keys.length === 1) {
-	                    key = keys[0];
-	                    value = it[key];
-	                }
-	                else {
-	                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
-	                }
-	            }
-	            else {
-	                key = it;
-	            }
-	            pairs.items.push(Pair.createPair(key, value, ctx));
-	        }
-	    return pairs;
-	}
-	const pairs$1 = {
-	    collection: 'seq',
-	    default: false,
-	    tag: 'tag:yaml.org,2002:pairs',
-	    resolve: resolvePairs,
-	    createNode: createPairs
-	};
-
-	pairs.createPairs = createPairs;
-	pairs.pairs = pairs$1;
-	pairs.resolvePairs = resolvePairs;
-	return pairs;
-}
-
-var hasRequiredOmap;
-
-function requireOmap () {
-	if (hasRequiredOmap) return omap;
-	hasRequiredOmap = 1;
-
-	var identity = requireIdentity();
-	var toJS = requireToJS();
-	var YAMLMap = requireYAMLMap();
-	var YAMLSeq = requireYAMLSeq();
-	var pairs = requirePairs();
-
-	class YAMLOMap extends YAMLSeq.YAMLSeq {
-	    constructor() {
-	        super();
-	        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-	        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-	        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-	        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-	        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
-	        this.tag = YAMLOMap.tag;
-	    }
-	    /**
-	     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
-	     * but TypeScript won't allow widening the signature of a child method.
-	     */
-	    toJSON(_, ctx) {
-	        if (!ctx)
-	            return super.toJSON(_);
-	        const map = new Map();
-	        if (ctx?.onCreate)
-	            ctx.onCreate(map);
-	        for (const pair of this.items) {
-	            let key, value;
-	            if (identity.isPair(pair)) {
-	                key = toJS.toJS(pair.key, '', ctx);
-	                value = toJS.toJS(pair.value, key, ctx);
-	            }
-	            else {
-	                key = toJS.toJS(pair, '', ctx);
-	            }
-	            if (map.has(key))
-	                throw new Error('Ordered maps must not include duplicate keys');
-	            map.set(key, value);
-	        }
-	        return map;
-	    }
-	    static from(schema, iterable, ctx) {
-	        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
-	        const omap = new this();
-	        omap.items = pairs$1.items;
-	        return omap;
-	    }
-	}
-	YAMLOMap.tag = 'tag:yaml.org,2002:omap';
-	const omap$1 = {
-	    collection: 'seq',
-	    identify: value => value instanceof Map,
-	    nodeClass: YAMLOMap,
-	    default: false,
-	    tag: 'tag:yaml.org,2002:omap',
-	    resolve(seq, onError) {
-	        const pairs$1 = pairs.resolvePairs(seq, onError);
-	        const seenKeys = [];
-	        for (const { key } of pairs$1.items) {
-	            if (identity.isScalar(key)) {
-	                if (seenKeys.includes(key.value)) {
-	                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
-	                }
-	                else {
-	                    seenKeys.push(key.value);
-	                }
-	            }
-	        }
-	        return Object.assign(new YAMLOMap(), pairs$1);
-	    },
-	    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
-	};
-
-	omap.YAMLOMap = YAMLOMap;
-	omap.omap = omap$1;
-	return omap;
-}
-
-var schema = {};
-
-var bool$1 = {};
-
-var hasRequiredBool;
-
-function requireBool () {
-	if (hasRequiredBool) return bool$1;
-	hasRequiredBool = 1;
-
-	var Scalar = requireScalar();
-
-	function boolStringify({ value, source }, ctx) {
-	    const boolObj = value ? trueTag : falseTag;
-	    if (source && boolObj.test.test(source))
-	        return source;
-	    return value ? ctx.options.trueStr : ctx.options.falseStr;
-	}
-	const trueTag = {
-	    identify: value => value === true,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:bool',
-	    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-	    resolve: () => new Scalar.Scalar(true),
-	    stringify: boolStringify
-	};
-	const falseTag = {
-	    identify: value => value === false,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:bool',
-	    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-	    resolve: () => new Scalar.Scalar(false),
-	    stringify: boolStringify
-	};
-
-	bool$1.falseTag = falseTag;
-	bool$1.trueTag = trueTag;
-	return bool$1;
-}
-
-var float = {};
-
-var hasRequiredFloat;
-
-function requireFloat () {
-	if (hasRequiredFloat) return float;
-	hasRequiredFloat = 1;
-
-	var Scalar = requireScalar();
-	var stringifyNumber = requireStringifyNumber();
-
-	const floatNaN = {
-	    identify: value => typeof value === 'number',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:float',
-	    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
-	    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
-	        ? NaN
-	        : str[0] === '-'
-	            ? Number.NEGATIVE_INFINITY
-	            : Number.POSITIVE_INFINITY,
-	    stringify: stringifyNumber.stringifyNumber
-	};
-	const floatExp = {
-	    identify: value => typeof value === 'number',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:float',
-	    format: 'EXP',
-	    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
-	    resolve: (str) => parseFloat(str.replace(/_/g, '')),
-	    stringify(node) {
-	        const num = Number(node.value);
-	        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
-	    }
-	};
-	const float$1 = {
-	    identify: value => typeof value === 'number',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:float',
-	    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
-	    resolve(str) {
-	        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
-	        const dot = str.indexOf('.');
-	        if (dot !== -1) {
-	            const f = str.substring(dot + 1).replace(/_/g, '');
-	            if (f[f.length - 1] === '0')
-	                node.minFractionDigits = f.length;
-	        }
-	        return node;
-	    },
-	    stringify: stringifyNumber.stringifyNumber
-	};
-
-	float.float = float$1;
-	float.floatExp = floatExp;
-	float.floatNaN = floatNaN;
-	return float;
-}
-
-var int = {};
-
-var hasRequiredInt;
-
-function requireInt () {
-	if (hasRequiredInt) return int;
-	hasRequiredInt = 1;
-
-	var stringifyNumber = requireStringifyNumber();
-
-	const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
-	function intResolve(str, offset, radix, { intAsBigInt }) {
-	    const sign = str[0];
-	    if (sign === '-' || sign === '+')
-	        offset += 1;
-	    str = str.substring(offset).replace(/_/g, '');
-	    if (intAsBigInt) {
-	        switch (radix) {
-	            case 2:
-	                str = `0b${str}`;
-	                break;
-	            case 8:
-	                str = `0o${str}`;
-	                break;
-	            case 16:
-	                str = `0x${str}`;
-	                break;
-	        }
-	        const n = BigInt(str);
-	        return sign === '-' ? BigInt(-1) * n : n;
-	    }
-	    const n = parseInt(str, radix);
-	    return sign === '-' ? -1 * n : n;
-	}
-	function intStringify(node, radix, prefix) {
-	    const { value } = node;
-	    if (intIdentify(value)) {
-	        const str = value.toString(radix);
-	        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
-	    }
-	    return stringifyNumber.stringifyNumber(node);
-	}
-	const intBin = {
-	    identify: intIdentify,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:int',
-	    format: 'BIN',
-	    test: /^[-+]?0b[0-1_]+$/,
-	    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
-	    stringify: node => intStringify(node, 2, '0b')
-	};
-	const intOct = {
-	    identify: intIdentify,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:int',
-	    format: 'OCT',
-	    test: /^[-+]?0[0-7_]+$/,
-	    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
-	    stringify: node => intStringify(node, 8, '0')
-	};
-	const int$1 = {
-	    identify: intIdentify,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:int',
-	    test: /^[-+]?[0-9][0-9_]*$/,
-	    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
-	    stringify: stringifyNumber.stringifyNumber
-	};
-	const intHex = {
-	    identify: intIdentify,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:int',
-	    format: 'HEX',
-	    test: /^[-+]?0x[0-9a-fA-F_]+$/,
-	    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
-	    stringify: node => intStringify(node, 16, '0x')
-	};
-
-	int.int = int$1;
-	int.intBin = intBin;
-	int.intHex = intHex;
-	int.intOct = intOct;
-	return int;
-}
-
-var set = {};
-
-var hasRequiredSet;
-
-function requireSet () {
-	if (hasRequiredSet) return set;
-	hasRequiredSet = 1;
-
-	var identity = requireIdentity();
-	var Pair = requirePair();
-	var YAMLMap = requireYAMLMap();
-
-	class YAMLSet extends YAMLMap.YAMLMap {
-	    constructor(schema) {
-	        super(schema);
-	        this.tag = YAMLSet.tag;
-	    }
-	    add(key) {
-	        let pair;
-	        if (identity.isPair(key))
-	            pair = key;
-	        else if (key &&
-	            typeof key === 'object' &&
-	            'key' in key &&
-	            'value' in key &&
-	            key.value === null)
-	            pair = new Pair.Pair(key.key, null);
-	        else
-	            pair = new Pair.Pair(key, null);
-	        const prev = YAMLMap.findPair(this.items, pair.key);
-	        if (!prev)
-	            this.items.push(pair);
-	    }
-	    /**
-	     * If `keepPair` is `true`, returns the Pair matching `key`.
-	     * Otherwise, returns the value of that Pair's key.
-	     */
-	    get(key, keepPair) {
-	        const pair = YAMLMap.findPair(this.items, key);
-	        return !keepPair && identity.isPair(pair)
-	            ? identity.isScalar(pair.key)
-	                ? pair.key.value
-	                : pair.key
-	            : pair;
-	    }
-	    set(key, value) {
-	        if (typeof value !== 'boolean')
-	            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-	        const prev = YAMLMap.findPair(this.items, key);
-	        if (prev && !value) {
-	            this.items.splice(this.items.indexOf(prev), 1);
-	        }
-	        else if (!prev && value) {
-	            this.items.push(new Pair.Pair(key));
-	        }
-	    }
-	    toJSON(_, ctx) {
-	        return super.toJSON(_, ctx, Set);
-	    }
-	    toString(ctx, onComment, onChompKeep) {
-	        if (!ctx)
-	            return JSON.stringify(this);
-	        if (this.hasAllNullValues(true))
-	            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
-	        else
-	            throw new Error('Set items must all have null values');
-	    }
-	    static from(schema, iterable, ctx) {
-	        const { replacer } = ctx;
-	        const set = new this(schema);
-	        if (iterable && Symbol.iterator in Object(iterable))
-	            for (let value of iterable) {
-	                if (typeof replacer === 'function')
-	                    value = replacer.call(iterable, value, value);
-	                set.items.push(Pair.createPair(value, null, ctx));
-	            }
-	        return set;
-	    }
-	}
-	YAMLSet.tag = 'tag:yaml.org,2002:set';
-	const set$1 = {
-	    collection: 'map',
-	    identify: value => value instanceof Set,
-	    nodeClass: YAMLSet,
-	    default: false,
-	    tag: 'tag:yaml.org,2002:set',
-	    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
-	    resolve(map, onError) {
-	        if (identity.isMap(map)) {
-	            if (map.hasAllNullValues(true))
-	                return Object.assign(new YAMLSet(), map);
-	            else
-	                onError('Set items must all have null values');
-	        }
-	        else
-	            onError('Expected a mapping for this tag');
-	        return map;
-	    }
-	};
-
-	set.YAMLSet = YAMLSet;
-	set.set = set$1;
-	return set;
-}
-
-var timestamp = {};
-
-var hasRequiredTimestamp;
-
-function requireTimestamp () {
-	if (hasRequiredTimestamp) return timestamp;
-	hasRequiredTimestamp = 1;
-
-	var stringifyNumber = requireStringifyNumber();
-
-	/** Internal types handle bigint as number, because TS can't figure it out. */
-	function parseSexagesimal(str, asBigInt) {
-	    const sign = str[0];
-	    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
-	    const num = (n) => asBigInt ? BigInt(n) : Number(n);
-	    const res = parts
-	        .replace(/_/g, '')
-	        .split(':')
-	        .reduce((res, p) => res * num(60) + num(p), num(0));
-	    return (sign === '-' ? num(-1) * res : res);
-	}
-	/**
-	 * hhhh:mm:ss.sss
-	 *
-	 * Internal types handle bigint as number, because TS can't figure it out.
-	 */
-	function stringifySexagesimal(node) {
-	    let { value } = node;
-	    let num = (n) => n;
-	    if (typeof value === 'bigint')
-	        num = n => BigInt(n);
-	    else if (isNaN(value) || !isFinite(value))
-	        return stringifyNumber.stringifyNumber(node);
-	    let sign = '';
-	    if (value < 0) {
-	        sign = '-';
-	        value *= num(-1);
-	    }
-	    const _60 = num(60);
-	    const parts = [value % _60]; // seconds, including ms
-	    if (value < 60) {
-	        parts.unshift(0); // at least one : is required
-	    }
-	    else {
-	        value = (value - parts[0]) / _60;
-	        parts.unshift(value % _60); // minutes
-	        if (value >= 60) {
-	            value = (value - parts[0]) / _60;
-	            parts.unshift(value); // hours
-	        }
-	    }
-	    return (sign +
-	        parts
-	            .map(n => String(n).padStart(2, '0'))
-	            .join(':')
-	            .replace(/000000\d*$/, '') // % 60 may introduce error
-	    );
-	}
-	const intTime = {
-	    identify: value => typeof value === 'bigint' || Number.isInteger(value),
-	    default: true,
-	    tag: 'tag:yaml.org,2002:int',
-	    format: 'TIME',
-	    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
-	    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
-	    stringify: stringifySexagesimal
-	};
-	const floatTime = {
-	    identify: value => typeof value === 'number',
-	    default: true,
-	    tag: 'tag:yaml.org,2002:float',
-	    format: 'TIME',
-	    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
-	    resolve: str => parseSexagesimal(str, false),
-	    stringify: stringifySexagesimal
-	};
-	const timestamp$1 = {
-	    identify: value => value instanceof Date,
-	    default: true,
-	    tag: 'tag:yaml.org,2002:timestamp',
-	    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
-	    // may be omitted altogether, resulting in a date format. In such a case, the time part is
-	    // assumed to be 00:00:00Z (start of day, UTC).
-	    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
-	        '(?:' + // time is optional
-	        '(?:t|T|[ \\t]+)' + // t | T | whitespace
-	        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
-	        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
-	        ')?$'),
-	    resolve(str) {
-	        const match = str.match(timestamp$1.test);
-	        if (!match)
-	            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
-	        const [, year, month, day, hour, minute, second] = match.map(Number);
-	        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
-	        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-	        const tz = match[8];
-	        if (tz && tz !== 'Z') {
-	            let d = parseSexagesimal(tz, false);
-	            if (Math.abs(d) < 30)
-	                d *= 60;
-	            date -= 60000 * d;
-	        }
-	        return new Date(date);
-	    },
-	    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
-	};
-
-	timestamp.floatTime = floatTime;
-	timestamp.intTime = intTime;
-	timestamp.timestamp = timestamp$1;
-	return timestamp;
-}
-
-var hasRequiredSchema$1;
-
-function requireSchema$1 () {
-	if (hasRequiredSchema$1) return schema;
-	hasRequiredSchema$1 = 1;
-
-	var map = requireMap();
-	var _null = require_null();
-	var seq = requireSeq();
-	var string = requireString();
-	var binary = requireBinary();
-	var bool = requireBool();
-	var float = requireFloat();
-	var int = requireInt();
-	var merge = requireMerge();
-	var omap = requireOmap();
-	var pairs = requirePairs();
-	var set = requireSet();
-	var timestamp = requireTimestamp();
-
-	const schema$1 = [
-	    map.map,
-	    seq.seq,
-	    string.string,
-	    _null.nullTag,
-	    bool.trueTag,
-	    bool.falseTag,
-	    int.intBin,
-	    int.intOct,
-	    int.int,
-	    int.intHex,
-	    float.floatNaN,
-	    float.floatExp,
-	    float.float,
-	    binary.binary,
-	    merge.merge,
-	    omap.omap,
-	    pairs.pairs,
-	    set.set,
-	    timestamp.intTime,
-	    timestamp.floatTime,
-	    timestamp.timestamp
-	];
-
-	schema.schema = schema$1;
-	return schema;
-}
-
-var hasRequiredTags;
-
-function requireTags () {
-	if (hasRequiredTags) return tags;
-	hasRequiredTags = 1;
-
-	var map = requireMap();
-	var _null = require_null();
-	var seq = requireSeq();
-	var string = requireString();
-	var bool = requireBool$1();
-	var float = requireFloat$1();
-	var int = requireInt$1();
-	var schema = requireSchema$3();
-	var schema$1 = requireSchema$2();
-	var binary = requireBinary();
-	var merge = requireMerge();
-	var omap = requireOmap();
-	var pairs = requirePairs();
-	var schema$2 = requireSchema$1();
-	var set = requireSet();
-	var timestamp = requireTimestamp();
-
-	const schemas = new Map([
-	    ['core', schema.schema],
-	    ['failsafe', [map.map, seq.seq, string.string]],
-	    ['json', schema$1.schema],
-	    ['yaml11', schema$2.schema],
-	    ['yaml-1.1', schema$2.schema]
-	]);
-	const tagsByName = {
-	    binary: binary.binary,
-	    bool: bool.boolTag,
-	    float: float.float,
-	    floatExp: float.floatExp,
-	    floatNaN: float.floatNaN,
-	    floatTime: timestamp.floatTime,
-	    int: int.int,
-	    intHex: int.intHex,
-	    intOct: int.intOct,
-	    intTime: timestamp.intTime,
-	    map: map.map,
-	    merge: merge.merge,
-	    null: _null.nullTag,
-	    omap: omap.omap,
-	    pairs: pairs.pairs,
-	    seq: seq.seq,
-	    set: set.set,
-	    timestamp: timestamp.timestamp
-	};
-	const coreKnownTags = {
-	    'tag:yaml.org,2002:binary': binary.binary,
-	    'tag:yaml.org,2002:merge': merge.merge,
-	    'tag:yaml.org,2002:omap': omap.omap,
-	    'tag:yaml.org,2002:pairs': pairs.pairs,
-	    'tag:yaml.org,2002:set': set.set,
-	    'tag:yaml.org,2002:timestamp': timestamp.timestamp
-	};
-	function getTags(customTags, schemaName, addMergeTag) {
-	    const schemaTags = schemas.get(schemaName);
-	    if (schemaTags && !customTags) {
-	        return addMergeTag && !schemaTags.includes(merge.merge)
-	            ? schemaTags.concat(merge.merge)
-	            : schemaTags.slice();
-	    }
-	    let tags = schemaTags;
-	    if (!tags) {
-	        if (Array.isArray(customTags))
-	            tags = [];
-	        else {
-	            const keys = Array.from(schemas.keys())
-	                .filter(key => key !== 'yaml11')
-	                .map(key => JSON.stringify(key))
-	                .join(', ');
-	            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
-	        }
-	    }
-	    if (Array.isArray(customTags)) {
-	        for (const tag of customTags)
-	            tags = tags.concat(tag);
-	    }
-	    else if (typeof customTags === 'function') {
-	        tags = customTags(tags.slice());
-	    }
-	    if (addMergeTag)
-	        tags = tags.concat(merge.merge);
-	    return tags.reduce((tags, tag) => {
-	        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
-	        if (!tagObj) {
-	            const tagName = JSON.stringify(tag);
-	            const keys = Object.keys(tagsByName)
-	                .map(key => JSON.stringify(key))
-	                .join(', ');
-	            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
-	        }
-	        if (!tags.includes(tagObj))
-	            tags.push(tagObj);
-	        return tags;
-	    }, []);
-	}
-
-	tags.coreKnownTags = coreKnownTags;
-	tags.getTags = getTags;
-	return tags;
-}
-
-var hasRequiredSchema;
-
-function requireSchema () {
-	if (hasRequiredSchema) return Schema;
-	hasRequiredSchema = 1;
-
-	var identity = requireIdentity();
-	var map = requireMap();
-	var seq = requireSeq();
-	var string = requireString();
-	var tags = requireTags();
-
-	const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-	let Schema$1 = class Schema {
-	    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
-	        this.compat = Array.isArray(compat)
-	            ? tags.getTags(compat, 'compat')
-	            : compat
-	                ? tags.getTags(null, compat)
-	                : null;
-	        this.name = (typeof schema === 'string' && schema) || 'core';
-	        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-	        this.tags = tags.getTags(customTags, this.name, merge);
-	        this.toStringOptions = toStringDefaults ?? null;
-	        Object.defineProperty(this, identity.MAP, { value: map.map });
-	        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-	        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
-	        // Used by createMap()
-	        this.sortMapEntries =
-	            typeof sortMapEntries === 'function'
-	                ? sortMapEntries
-	                : sortMapEntries === true
-	                    ? sortMapEntriesByKey
-	                    : null;
-	    }
-	    clone() {
-	        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
-	        copy.tags = this.tags.slice();
-	        return copy;
-	    }
-	};
-
-	Schema.Schema = Schema$1;
-	return Schema;
-}
-
-var stringifyDocument = {};
-
-var hasRequiredStringifyDocument;
-
-function requireStringifyDocument () {
-	if (hasRequiredStringifyDocument) return stringifyDocument;
-	hasRequiredStringifyDocument = 1;
-
-	var identity = requireIdentity();
-	var stringify = requireStringify();
-	var stringifyComment = requireStringifyComment();
-
-	function stringifyDocument$1(doc, options) {
-	    const lines = [];
-	    let hasDirectives = options.directives === true;
-	    if (options.directives !== false && doc.directives) {
-	        const dir = doc.directives.toString(doc);
-	        if (dir) {
-	            lines.push(dir);
-	            hasDirectives = true;
-	        }
-	        else if (doc.directives.docStart)
-	            hasDirectives = true;
-	    }
-	    if (hasDirectives)
-	        lines.push('---');
-	    const ctx = stringify.createStringifyContext(doc, options);
-	    const { commentString } = ctx.options;
-	    if (doc.commentBefore) {
-	        if (lines.length !== 1)
-	            lines.unshift('');
-	        const cs = commentString(doc.commentBefore);
-	        lines.unshift(stringifyComment.indentComment(cs, ''));
-	    }
-	    let chompKeep = false;
-	    let contentComment = null;
-	    if (doc.contents) {
-	        if (identity.isNode(doc.contents)) {
-	            if (doc.contents.spaceBefore && hasDirectives)
-	                lines.push('');
-	            if (doc.contents.commentBefore) {
-	                const cs = commentString(doc.contents.commentBefore);
-	                lines.push(stringifyComment.indentComment(cs, ''));
-	            }
-	            // top-level block scalars need to be indented if followed by a comment
-	            ctx.forceBlockIndent = !!doc.comment;
-	            contentComment = doc.contents.comment;
-	        }
-	        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
-	        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
-	        if (contentComment)
-	            body += stringifyComment.lineComment(body, '', commentString(contentComment));
-	        if ((body[0] === '|' || body[0] === '>') &&
-	            lines[lines.length - 1] === '---') {
-	            // Top-level block scalars with a preceding doc marker ought to use the
-	            // same line for their header.
-	            lines[lines.length - 1] = `--- ${body}`;
-	        }
-	        else
-	            lines.push(body);
-	    }
-	    else {
-	        lines.push(stringify.stringify(doc.contents, ctx));
-	    }
-	    if (doc.directives?.docEnd) {
-	        if (doc.comment) {
-	            const cs = commentString(doc.comment);
-	            if (cs.includes('\n')) {
-	                lines.push('...');
-	                lines.push(stringifyComment.indentComment(cs, ''));
-	            }
-	            else {
-	                lines.push(`... ${cs}`);
-	            }
-	        }
-	        else {
-	            lines.push('...');
-	        }
-	    }
-	    else {
-	        let dc = doc.comment;
-	        if (dc && chompKeep)
-	            dc = dc.replace(/^\n+/, '');
-	        if (dc) {
-	            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
-	                lines.push('');
-	            lines.push(stringifyComment.indentComment(commentString(dc), ''));
-	        }
-	    }
-	    return lines.join('\n') + '\n';
-	}
-
-	stringifyDocument.stringifyDocument = stringifyDocument$1;
-	return stringifyDocument;
-}
-
-var hasRequiredDocument;
-
-function requireDocument () {
-	if (hasRequiredDocument) return Document;
-	hasRequiredDocument = 1;
-
-	var Alias = requireAlias();
-	var Collection = requireCollection();
-	var identity = requireIdentity();
-	var Pair = requirePair();
-	var toJS = requireToJS();
-	var Schema = requireSchema();
-	var stringifyDocument = requireStringifyDocument();
-	var anchors = requireAnchors();
-	var applyReviver = requireApplyReviver();
-	var createNode = requireCreateNode();
-	var directives = requireDirectives();
-
-	let Document$1 = class Document {
-	    constructor(value, replacer, options) {
-	        /** A comment before this Document */
-	        this.commentBefore = null;
-	        /** A comment immediately after this Document */
-	        this.comment = null;
-	        /** Errors encountered during parsing. */
-	        this.errors = [];
-	        /** Warnings encountered during parsing. */
-	        this.warnings = [];
-	        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
-	        let _replacer = null;
-	        if (typeof replacer === 'function' || Array.isArray(replacer)) {
-	            _replacer = replacer;
-	        }
-	        else if (options === undefined && replacer) {
-	            options = replacer;
-	            replacer = undefined;
-	        }
-	        const opt = Object.assign({
-	            intAsBigInt: false,
-	            keepSourceTokens: false,
-	            logLevel: 'warn',
-	            prettyErrors: true,
-	            strict: true,
-	            stringKeys: false,
-	            uniqueKeys: true,
-	            version: '1.2'
-	        }, options);
-	        this.options = opt;
-	        let { version } = opt;
-	        if (options?._directives) {
-	            this.directives = options._directives.atDocument();
-	            if (this.directives.yaml.explicit)
-	                version = this.directives.yaml.version;
-	        }
-	        else
-	            this.directives = new directives.Directives({ version });
-	        this.setSchema(version, options);
-	        // @ts-expect-error We can't really know that this matches Contents.
-	        this.contents =
-	            value === undefined ? null : this.createNode(value, _replacer, options);
-	    }
-	    /**
-	     * Create a deep copy of this Document and its contents.
-	     *
-	     * Custom Node values that inherit from `Object` still refer to their original instances.
-	     */
-	    clone() {
-	        const copy = Object.create(Document.prototype, {
-	            [identity.NODE_TYPE]: { value: identity.DOC }
-	        });
-	        copy.commentBefore = this.commentBefore;
-	        copy.comment = this.comment;
-	        copy.errors = this.errors.slice();
-	        copy.warnings = this.warnings.slice();
-	        copy.options = Object.assign({}, this.options);
-	        if (this.directives)
-	            copy.directives = this.directives.clone();
-	        copy.schema = this.schema.clone();
-	        // @ts-expect-error We can't really know that this matches Contents.
-	        copy.contents = identity.isNode(this.contents)
-	            ? this.contents.clone(copy.schema)
-	            : this.contents;
-	        if (this.range)
-	            copy.range = this.range.slice();
-	        return copy;
-	    }
-	    /** Adds a value to the document. */
-	    add(value) {
-	        if (assertCollection(this.contents))
-	            this.contents.add(value);
-	    }
-	    /** Adds a value to the document. */
-	    addIn(path, value) {
-	        if (assertCollection(this.contents))
-	            this.contents.addIn(path, value);
-	    }
-	    /**
-	     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
-	     *
-	     * If `node` already has an anchor, `name` is ignored.
-	     * Otherwise, the `node.anchor` value will be set to `name`,
-	     * or if an anchor with that name is already present in the document,
-	     * `name` will be used as a prefix for a new unique anchor.
-	     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
-	     */
-	    createAlias(node, name) {
-	        if (!node.anchor) {
-	            const prev = anchors.anchorNames(this);
-	            node.anchor =
-	                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-	                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
-	        }
-	        return new Alias.Alias(node.anchor);
-	    }
-	    createNode(value, replacer, options) {
-	        let _replacer = undefined;
-	        if (typeof replacer === 'function') {
-	            value = replacer.call({ '': value }, '', value);
-	            _replacer = replacer;
-	        }
-	        else if (Array.isArray(replacer)) {
-	            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
-	            const asStr = replacer.filter(keyToStr).map(String);
-	            if (asStr.length > 0)
-	                replacer = replacer.concat(asStr);
-	            _replacer = replacer;
-	        }
-	        else if (options === undefined && replacer) {
-	            options = replacer;
-	            replacer = undefined;
-	        }
-	        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
-	        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
-	        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-	        anchorPrefix || 'a');
-	        const ctx = {
-	            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
-	            keepUndefined: keepUndefined ?? false,
-	            onAnchor,
-	            onTagObj,
-	            replacer: _replacer,
-	            schema: this.schema,
-	            sourceObjects
-	        };
-	        const node = createNode.createNode(value, tag, ctx);
-	        if (flow && identity.isCollection(node))
-	            node.flow = true;
-	        setAnchors();
-	        return node;
-	    }
-	    /**
-	     * Convert a key and a value into a `Pair` using the current schema,
-	     * recursively wrapping all values as `Scalar` or `Collection` nodes.
-	     */
-	    createPair(key, value, options = {}) {
-	        const k = this.createNode(key, null, options);
-	        const v = this.createNode(value, null, options);
-	        return new Pair.Pair(k, v);
-	    }
-	    /**
-	     * Removes a value from the document.
-	     * @returns `true` if the item was found and removed.
-	     */
-	    delete(key) {
-	        return assertCollection(this.contents) ? this.contents.delete(key) : false;
-	    }
-	    /**
-	     * Removes a value from the document.
-	     * @returns `true` if the item was found and removed.
-	     */
-	    deleteIn(path) {
-	        if (Collection.isEmptyPath(path)) {
-	            if (this.contents == null)
-	                return false;
-	            // @ts-expect-error Presumed impossible if Strict extends false
-	            this.contents = null;
-	            return true;
-	        }
-	        return assertCollection(this.contents)
-	            ? this.contents.deleteIn(path)
-	            : false;
-	    }
-	    /**
-	     * Returns item at `key`, or `undefined` if not found. By default unwraps
-	     * scalar values from their surrounding node; to disable set `keepScalar` to
-	     * `true` (collections are always returned intact).
-	     */
-	    get(key, keepScalar) {
-	        return identity.isCollection(this.contents)
-	            ? this.contents.get(key, keepScalar)
-	            : undefined;
-	    }
-	    /**
-	     * Returns item at `path`, or `undefined` if not found. By default unwraps
-	     * scalar values from their surrounding node; to disable set `keepScalar` to
-	     * `true` (collections are always returned intact).
-	     */
-	    getIn(path, keepScalar) {
-	        if (Collection.isEmptyPath(path))
-	            return !keepScalar && identity.isScalar(this.contents)
-	                ? this.contents.value
-	                : this.contents;
-	        return identity.isCollection(this.contents)
-	            ? this.contents.getIn(path, keepScalar)
-	            : undefined;
-	    }
-	    /**
-	     * Checks if the document includes a value with the key `key`.
-	     */
-	    has(key) {
-	        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
-	    }
-	    /**
-	     * Checks if the document includes a value at `path`.
-	     */
-	    hasIn(path) {
-	        if (Collection.isEmptyPath(path))
-	            return this.contents !== undefined;
-	        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
-	    }
-	    /**
-	     * Sets a value in this document. For `!!set`, `value` needs to be a
-	     * boolean to add/remove the item from the set.
-	     */
-	    set(key, value) {
-	        if (this.contents == null) {
-	            // @ts-expect-error We can't really know that this matches Contents.
-	            this.contents = Collection.collectionFromPath(this.schema, [key], value);
-	        }
-	        else if (assertCollection(this.contents)) {
-	            this.contents.set(key, value);
-	        }
-	    }
-	    /**
-	     * Sets a value in this document. For `!!set`, `value` needs to be a
-	     * boolean to add/remove the item from the set.
-	     */
-	    setIn(path, value) {
-	        if (Collection.isEmptyPath(path)) {
-	            // @ts-expect-error We can't really know that this matches Contents.
-	            this.contents = value;
-	        }
-	        else if (this.contents == null) {
-	            // @ts-expect-error We can't really know that this matches Contents.
-	            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
-	        }
-	        else if (assertCollection(this.contents)) {
-	            this.contents.setIn(path, value);
-	        }
-	    }
-	    /**
-	     * Change the YAML version and schema used by the document.
-	     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
-	     * It also requires the `schema` option to be given as a `Schema` instance value.
-	     *
-	     * Overrides all previously set schema options.
-	     */
-	    setSchema(version, options = {}) {
-	        if (typeof version === 'number')
-	            version = String(version);
-	        let opt;
-	        switch (version) {
-	            case '1.1':
-	                if (this.directives)
-	                    this.directives.yaml.version = '1.1';
-	                else
-	                    this.directives = new directives.Directives({ version: '1.1' });
-	                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
-	                break;
-	            case '1.2':
-	            case 'next':
-	                if (this.directives)
-	                    this.directives.yaml.version = version;
-	                else
-	                    this.directives = new directives.Directives({ version });
-	                opt = { resolveKnownTags: true, schema: 'core' };
-	                break;
-	            case null:
-	                if (this.directives)
-	                    delete this.directives;
-	                opt = null;
-	                break;
-	            default: {
-	                const sv = JSON.stringify(version);
-	                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
-	            }
-	        }
-	        // Not using `instanceof Schema` to allow for duck typing
-	        if (options.schema instanceof Object)
-	            this.schema = options.schema;
-	        else if (opt)
-	            this.schema = new Schema.Schema(Object.assign(opt, options));
-	        else
-	            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
-	    }
-	    // json & jsonArg are only used from toJSON()
-	    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-	        const ctx = {
-	            anchors: new Map(),
-	            doc: this,
-	            keep: !json,
-	            mapAsMap: mapAsMap === true,
-	            mapKeyWarned: false,
-	            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
-	        };
-	        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
-	        if (typeof onAnchor === 'function')
-	            for (const { count, res } of ctx.anchors.values())
-	                onAnchor(res, count);
-	        return typeof reviver === 'function'
-	            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
-	            : res;
-	    }
-	    /**
-	     * A JSON representation of the document `contents`.
-	     *
-	     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
-	     *   property name.
-	     */
-	    toJSON(jsonArg, onAnchor) {
-	        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
-	    }
-	    /** A YAML representation of the document. */
-	    toString(options = {}) {
-	        if (this.errors.length > 0)
-	            throw new Error('Document with errors cannot be stringified');
-	        if ('indent' in options &&
-	            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-	            const s = JSON.stringify(options.indent);
-	            throw new Error(`"indent" option must be a positive integer, not ${s}`);
-	        }
-	        return stringifyDocument.stringifyDocument(this, options);
-	    }
-	};
-	function assertCollection(contents) {
-	    if (identity.isCollection(contents))
-	        return true;
-	    throw new Error('Expected a YAML collection as document contents');
-	}
-
-	Document.Document = Document$1;
-	return Document;
-}
-
-var errors = {};
-
-var hasRequiredErrors;
-
-function requireErrors () {
-	if (hasRequiredErrors) return errors;
-	hasRequiredErrors = 1;
-
-	class YAMLError extends Error {
-	    constructor(name, pos, code, message) {
-	        super();
-	        this.name = name;
-	        this.code = code;
-	        this.message = message;
-	        this.pos = pos;
-	    }
-	}
-	class YAMLParseError extends YAMLError {
-	    constructor(pos, code, message) {
-	        super('YAMLParseError', pos, code, message);
-	    }
-	}
-	class YAMLWarning extends YAMLError {
-	    constructor(pos, code, message) {
-	        super('YAMLWarning', pos, code, message);
-	    }
-	}
-	const prettifyError = (src, lc) => (error) => {
-	    if (error.pos[0] === -1)
-	        return;
-	    error.linePos = error.pos.map(pos => lc.linePos(pos));
-	    const { line, col } = error.linePos[0];
-	    error.message += ` at line ${line}, column ${col}`;
-	    let ci = col - 1;
-	    let lineStr = src
-	        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
-	        .replace(/[\n\r]+$/, '');
-	    // Trim to max 80 chars, keeping col position near the middle
-	    if (ci >= 60 && lineStr.length > 80) {
-	        const trimStart = Math.min(ci - 39, lineStr.length - 79);
-	        lineStr = '…' + lineStr.substring(trimStart);
-	        ci -= trimStart - 1;
-	    }
-	    if (lineStr.length > 80)
-	        lineStr = lineStr.substring(0, 79) + '…';
-	    // Include previous line in context if pointing at line start
-	    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
-	        // Regexp won't match if start is trimmed
-	        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
-	        if (prev.length > 80)
-	            prev = prev.substring(0, 79) + '…\n';
-	        lineStr = prev + lineStr;
-	    }
-	    if (/[^ ]/.test(lineStr)) {
-	        let count = 1;
-	        const end = error.linePos[1];
-	        if (end?.line === line && end.col > col) {
-	            count = Math.max(1, Math.min(end.col - col, 80 - ci));
-	        }
-	        const pointer = ' '.repeat(ci) + '^'.repeat(count);
-	        error.message += `:\n\n${lineStr}\n${pointer}\n`;
-	    }
-	};
-
-	errors.YAMLError = YAMLError;
-	errors.YAMLParseError = YAMLParseError;
-	errors.YAMLWarning = YAMLWarning;
-	errors.prettifyError = prettifyError;
-	return errors;
-}
-
-var composeDoc = {};
-
-var composeNode = {};
-
-var composeCollection = {};
-
-var resolveBlockMap = {};
-
-var resolveProps = {};
-
-var hasRequiredResolveProps;
-
-function requireResolveProps () {
-	if (hasRequiredResolveProps) return resolveProps;
-	hasRequiredResolveProps = 1;
-
-	function resolveProps$1(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
-	    let spaceBefore = false;
-	    let atNewline = startOnNewline;
-	    let hasSpace = startOnNewline;
-	    let comment = '';
-	    let commentSep = '';
-	    let hasNewline = false;
-	    let reqSpace = false;
-	    let tab = null;
-	    let anchor = null;
-	    let tag = null;
-	    let newlineAfterProp = null;
-	    let comma = null;
-	    let found = null;
-	    let start = null;
-	    for (const token of tokens) {
-	        if (reqSpace) {
-	            if (token.type !== 'space' &&
-	                token.type !== 'newline' &&
-	                token.type !== 'comma')
-	                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
-	            reqSpace = false;
-	        }
-	        if (tab) {
-	            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
-	                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
-	            }
-	            tab = null;
-	        }
-	        switch (token.type) {
-	            case 'space':
-	                // At the doc level, tabs at line start may be parsed
-	                // as leading white space rather than indentation.
-	                // In a flow collection, only the parser handles indent.
-	                if (!flow &&
-	                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
-	                    token.source.includes('\t')) {
-	                    tab = token;
-	                }
-	                hasSpace = true;
-	                break;
-	            case 'comment': {
-	                if (!hasSpace)
-	                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
-	                const cb = token.source.substring(1) || ' ';
-	                if (!comment)
-	                    comment = cb;
-	                else
-	                    comment += commentSep + cb;
-	                commentSep = '';
-	                atNewline = false;
-	                break;
-	            }
-	            case 'newline':
-	                if (atNewline) {
-	                    if (comment)
-	                        comment += token.source;
-	                    else if (!found || indicator !== 'seq-item-ind')
-	                        spaceBefore = true;
-	                }
-	                else
-	                    commentSep += token.source;
-	                atNewline = true;
-	                hasNewline = true;
-	                if (anchor || tag)
-	                    newlineAfterProp = token;
-	                hasSpace = true;
-	                break;
-	            case 'anchor':
-	                if (anchor)
-	                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
-	                if (token.source.endsWith(':'))
-	                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
-	                anchor = token;
-	                start ?? (start = token.offset);
-	                atNewline = false;
-	                hasSpace = false;
-	                reqSpace = true;
-	                break;
-	            case 'tag': {
-	                if (tag)
-	                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
-	                tag = token;
-	                start ?? (start = token.offset);
-	                atNewline = false;
-	                hasSpace = false;
-	                reqSpace = true;
-	                break;
-	            }
-	            case indicator:
-	                // Could here handle preceding comments differently
-	                if (anchor || tag)
-	                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
-	                if (found)
-	                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
-	                found = token;
-	                atNewline =
-	                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
-	                hasSpace = false;
-	                break;
-	            case 'comma':
-	                if (flow) {
-	                    if (comma)
-	                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
-	                    comma = token;
-	                    atNewline = false;
-	                    hasSpace = false;
-	                    break;
-	                }
-	            // else fallthrough
-	            default:
-	                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
-	                atNewline = false;
-	                hasSpace = false;
-	        }
-	    }
-	    const last = tokens[tokens.length - 1];
-	    const end = last ? last.offset + last.source.length : offset;
-	    if (reqSpace &&
-	        next &&
-	        next.type !== 'space' &&
-	        next.type !== 'newline' &&
-	        next.type !== 'comma' &&
-	        (next.type !== 'scalar' || next.source !== '')) {
-	        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
-	    }
-	    if (tab &&
-	        ((atNewline && tab.indent <= parentIndent) ||
-	            next?.type === 'block-map' ||
-	            next?.type === 'block-seq'))
-	        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
-	    return {
-	        comma,
-	        found,
-	        spaceBefore,
-	        comment,
-	        hasNewline,
-	        anchor,
-	        tag,
-	        newlineAfterProp,
-	        end,
-	        start: start ?? end
-	    };
-	}
-
-	resolveProps.resolveProps = resolveProps$1;
-	return resolveProps;
-}
-
-var utilContainsNewline = {};
-
-var hasRequiredUtilContainsNewline;
-
-function requireUtilContainsNewline () {
-	if (hasRequiredUtilContainsNewline) return utilContainsNewline;
-	hasRequiredUtilContainsNewline = 1;
-
-	function containsNewline(key) {
-	    if (!key)
-	        return null;
-	    switch (key.type) {
-	        case 'alias':
-	        case 'scalar':
-	        case 'double-quoted-scalar':
-	        case 'single-quoted-scalar':
-	            if (key.source.includes('\n'))
-	                return true;
-	            if (key.end)
-	                for (const st of key.end)
-	                    if (st.type === 'newline')
-	                        return true;
-	            return false;
-	        case 'flow-collection':
-	            for (const it of key.items) {
-	                for (const st of it.start)
-	                    if (st.type === 'newline')
-	                        return true;
-	                if (it.sep)
-	                    for (const st of it.sep)
-	                        if (st.type === 'newline')
-	                            return true;
-	                if (containsNewline(it.key) || containsNewline(it.value))
-	                    return true;
-	            }
-	            return false;
-	        default:
-	            return true;
-	    }
-	}
-
-	utilContainsNewline.containsNewline = containsNewline;
-	return utilContainsNewline;
-}
-
-var utilFlowIndentCheck = {};
-
-var hasRequiredUtilFlowIndentCheck;
-
-function requireUtilFlowIndentCheck () {
-	if (hasRequiredUtilFlowIndentCheck) return utilFlowIndentCheck;
-	hasRequiredUtilFlowIndentCheck = 1;
-
-	var utilContainsNewline = requireUtilContainsNewline();
-
-	function flowIndentCheck(indent, fc, onError) {
-	    if (fc?.type === 'flow-collection') {
-	        const end = fc.end[0];
-	        if (end.indent === indent &&
-	            (end.source === ']' || end.source === '}') &&
-	            utilContainsNewline.containsNewline(fc)) {
-	            const msg = 'Flow end indicator should be more indented than parent';
-	            onError(end, 'BAD_INDENT', msg, true);
-	        }
-	    }
-	}
-
-	utilFlowIndentCheck.flowIndentCheck = flowIndentCheck;
-	return utilFlowIndentCheck;
-}
-
-var utilMapIncludes = {};
-
-var hasRequiredUtilMapIncludes;
-
-function requireUtilMapIncludes () {
-	if (hasRequiredUtilMapIncludes) return utilMapIncludes;
-	hasRequiredUtilMapIncludes = 1;
-
-	var identity = requireIdentity();
-
-	function mapIncludes(ctx, items, search) {
-	    const { uniqueKeys } = ctx.options;
-	    if (uniqueKeys === false)
-	        return false;
-	    const isEqual = typeof uniqueKeys === 'function'
-	        ? uniqueKeys
-	        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
-	    return items.some(pair => isEqual(pair.key, search));
-	}
-
-	utilMapIncludes.mapIncludes = mapIncludes;
-	return utilMapIncludes;
-}
-
-var hasRequiredResolveBlockMap;
-
-function requireResolveBlockMap () {
-	if (hasRequiredResolveBlockMap) return resolveBlockMap;
-	hasRequiredResolveBlockMap = 1;
-
-	var Pair = requirePair();
-	var YAMLMap = requireYAMLMap();
-	var resolveProps = requireResolveProps();
-	var utilContainsNewline = requireUtilContainsNewline();
-	var utilFlowIndentCheck = requireUtilFlowIndentCheck();
-	var utilMapIncludes = requireUtilMapIncludes();
-
-	const startColMsg = 'All mapping items must start at the same column';
-	function resolveBlockMap$1({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-	    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
-	    const map = new NodeClass(ctx.schema);
-	    if (ctx.atRoot)
-	        ctx.atRoot = false;
-	    let offset = bm.offset;
-	    let commentEnd = null;
-	    for (const collItem of bm.items) {
-	        const { start, key, sep, value } = collItem;
-	        // key properties
-	        const keyProps = resolveProps.resolveProps(start, {
-	            indicator: 'explicit-key-ind',
-	            next: key ?? sep?.[0],
-	            offset,
-	            onError,
-	            parentIndent: bm.indent,
-	            startOnNewline: true
-	        });
-	        const implicitKey = !keyProps.found;
-	        if (implicitKey) {
-	            if (key) {
-	                if (key.type === 'block-seq')
-	                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
-	                else if ('indent' in key && key.indent !== bm.indent)
-	                    onError(offset, 'BAD_INDENT', startColMsg);
-	            }
-	            if (!keyProps.anchor && !keyProps.tag && !sep) {
-	                commentEnd = keyProps.end;
-	                if (keyProps.comment) {
-	                    if (map.comment)
-	                        map.comment += '\n' + keyProps.comment;
-	                    else
-	                        map.comment = keyProps.comment;
-	                }
-	                continue;
-	            }
-	            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
-	                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
-	            }
-	        }
-	        else if (keyProps.found?.indent !== bm.indent) {
-	            onError(offset, 'BAD_INDENT', startColMsg);
-	        }
-	        // key value
-	        ctx.atKey = true;
-	        const keyStart = keyProps.end;
-	        const keyNode = key
-	            ? composeNode(ctx, key, keyProps, onError)
-	            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
-	        if (ctx.schema.compat)
-	            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
-	        ctx.atKey = false;
-	        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-	            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
-	        // value properties
-	        const valueProps = resolveProps.resolveProps(sep ?? [], {
-	            indicator: 'map-value-ind',
-	            next: value,
-	            offset: keyNode.range[2],
-	            onError,
-	            parentIndent: bm.indent,
-	            startOnNewline: !key || key.type === 'block-scalar'
-	        });
-	        offset = valueProps.end;
-	        if (valueProps.found) {
-	            if (implicitKey) {
-	                if (value?.type === 'block-map' && !valueProps.hasNewline)
-	                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
-	                if (ctx.options.strict &&
-	                    keyProps.start < valueProps.found.offset - 1024)
-	                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
-	            }
-	            // value value
-	            const valueNode = value
-	                ? composeNode(ctx, value, valueProps, onError)
-	                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
-	            if (ctx.schema.compat)
-	                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
-	            offset = valueNode.range[2];
-	            const pair = new Pair.Pair(keyNode, valueNode);
-	            if (ctx.options.keepSourceTokens)
-	                pair.srcToken = collItem;
-	            map.items.push(pair);
-	        }
-	        else {
-	            // key with no value
-	            if (implicitKey)
-	                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
-	            if (valueProps.comment) {
-	                if (keyNode.comment)
-	                    keyNode.comment += '\n' + valueProps.comment;
-	                else
-	                    keyNode.comment = valueProps.comment;
-	            }
-	            const pair = new Pair.Pair(keyNode);
-	            if (ctx.options.keepSourceTokens)
-	                pair.srcToken = collItem;
-	            map.items.push(pair);
-	        }
-	    }
-	    if (commentEnd && commentEnd < offset)
-	        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
-	    map.range = [bm.offset, offset, commentEnd ?? offset];
-	    return map;
-	}
-
-	resolveBlockMap.resolveBlockMap = resolveBlockMap$1;
-	return resolveBlockMap;
-}
-
-var resolveBlockSeq = {};
-
-var hasRequiredResolveBlockSeq;
-
-function requireResolveBlockSeq () {
-	if (hasRequiredResolveBlockSeq) return resolveBlockSeq;
-	hasRequiredResolveBlockSeq = 1;
-
-	var YAMLSeq = requireYAMLSeq();
-	var resolveProps = requireResolveProps();
-	var utilFlowIndentCheck = requireUtilFlowIndentCheck();
-
-	function resolveBlockSeq$1({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-	    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
-	    const seq = new NodeClass(ctx.schema);
-	    if (ctx.atRoot)
-	        ctx.atRoot = false;
-	    if (ctx.atKey)
-	        ctx.atKey = false;
-	    let offset = bs.offset;
-	    let commentEnd = null;
-	    for (const { start, value } of bs.items) {
-	        const props = resolveProps.resolveProps(start, {
-	            indicator: 'seq-item-ind',
-	            next: value,
-	            offset,
-	            onError,
-	            parentIndent: bs.indent,
-	            startOnNewline: true
-	        });
-	        if (!props.found) {
-	            if (props.anchor || props.tag || value) {
-	                if (value?.type === 'block-seq')
-	                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
-	                else
-	                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
-	            }
-	            else {
-	                commentEnd = props.end;
-	                if (props.comment)
-	                    seq.comment = props.comment;
-	                continue;
-	            }
-	        }
-	        const node = value
-	            ? composeNode(ctx, value, props, onError)
-	            : composeEmptyNode(ctx, props.end, start, null, props, onError);
-	        if (ctx.schema.compat)
-	            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
-	        offset = node.range[2];
-	        seq.items.push(node);
-	    }
-	    seq.range = [bs.offset, offset, commentEnd ?? offset];
-	    return seq;
-	}
-
-	resolveBlockSeq.resolveBlockSeq = resolveBlockSeq$1;
-	return resolveBlockSeq;
-}
-
-var resolveFlowCollection = {};
-
-var resolveEnd = {};
-
-var hasRequiredResolveEnd;
-
-function requireResolveEnd () {
-	if (hasRequiredResolveEnd) return resolveEnd;
-	hasRequiredResolveEnd = 1;
-
-	function resolveEnd$1(end, offset, reqSpace, onError) {
-	    let comment = '';
-	    if (end) {
-	        let hasSpace = false;
-	        let sep = '';
-	        for (const token of end) {
-	            const { source, type } = token;
-	            switch (type) {
-	                case 'space':
-	                    hasSpace = true;
-	                    break;
-	                case 'comment': {
-	                    if (reqSpace && !hasSpace)
-	                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
-	                    const cb = source.substring(1) || ' ';
-	                    if (!comment)
-	                        comment = cb;
-	                    else
-	                        comment += sep + cb;
-	                    sep = '';
-	                    break;
-	                }
-	                case 'newline':
-	                    if (comment)
-	                        sep += source;
-	                    hasSpace = true;
-	                    break;
-	                default:
-	                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
-	            }
-	            offset += source.length;
-	        }
-	    }
-	    return { comment, offset };
-	}
-
-	resolveEnd.resolveEnd = resolveEnd$1;
-	return resolveEnd;
-}
-
-var hasRequiredResolveFlowCollection;
-
-function requireResolveFlowCollection () {
-	if (hasRequiredResolveFlowCollection) return resolveFlowCollection;
-	hasRequiredResolveFlowCollection = 1;
-
-	var identity = requireIdentity();
-	var Pair = requirePair();
-	var YAMLMap = requireYAMLMap();
-	var YAMLSeq = requireYAMLSeq();
-	var resolveEnd = requireResolveEnd();
-	var resolveProps = requireResolveProps();
-	var utilContainsNewline = requireUtilContainsNewline();
-	var utilMapIncludes = requireUtilMapIncludes();
-
-	const blockMsg = 'Block collections are not allowed within flow collections';
-	const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
-	function resolveFlowCollection$1({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-	    const isMap = fc.start.source === '{';
-	    const fcName = isMap ? 'flow map' : 'flow sequence';
-	    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
-	    const coll = new NodeClass(ctx.schema);
-	    coll.flow = true;
-	    const atRoot = ctx.atRoot;
-	    if (atRoot)
-	        ctx.atRoot = false;
-	    if (ctx.atKey)
-	        ctx.atKey = false;
-	    let offset = fc.offset + fc.start.source.length;
-	    for (let i = 0; i < fc.items.length; ++i) {
-	        const collItem = fc.items[i];
-	        const { start, key, sep, value } = collItem;
-	        const props = resolveProps.resolveProps(start, {
-	            flow: fcName,
-	            indicator: 'explicit-key-ind',
-	            next: key ?? sep?.[0],
-	            offset,
-	            onError,
-	            parentIndent: fc.indent,
-	            startOnNewline: false
-	        });
-	        if (!props.found) {
-	            if (!props.anchor && !props.tag && !sep && !value) {
-	                if (i === 0 && props.comma)
-	                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
-	                else if (i < fc.items.length - 1)
-	                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
-	                if (props.comment) {
-	                    if (coll.comment)
-	                        coll.comment += '\n' + props.comment;
-	                    else
-	                        coll.comment = props.comment;
-	                }
-	                offset = props.end;
-	                continue;
-	            }
-	            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
-	                onError(key, // checked by containsNewline()
-	                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
-	        }
-	        if (i === 0) {
-	            if (props.comma)
-	                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
-	        }
-	        else {
-	            if (!props.comma)
-	                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
-	            if (props.comment) {
-	                let prevItemComment = '';
-	                loop: for (const st of start) {
-	                    switch (st.type) {
-	                        case 'comma':
-	                        case 'space':
-	                            break;
-	                        case 'comment':
-	                            prevItemComment = st.source.substring(1);
-	                            break loop;
-	                        default:
-	                            break loop;
-	                    }
-	                }
-	                if (prevItemComment) {
-	                    let prev = coll.items[coll.items.length - 1];
-	                    if (identity.isPair(prev))
-	                        prev = prev.value ?? prev.key;
-	                    if (prev.comment)
-	                        prev.comment += '\n' + prevItemComment;
-	                    else
-	                        prev.comment = prevItemComment;
-	                    props.comment = props.comment.substring(prevItemComment.length + 1);
-	                }
-	            }
-	        }
-	        if (!isMap && !sep && !props.found) {
-	            // item is a value in a seq
-	            // → key & sep are empty, start does not include ? or :
-	            const valueNode = value
-	                ? composeNode(ctx, value, props, onError)
-	                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
-	            coll.items.push(valueNode);
-	            offset = valueNode.range[2];
-	            if (isBlock(value))
-	                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
-	        }
-	        else {
-	            // item is a key+value pair
-	            // key value
-	            ctx.atKey = true;
-	            const keyStart = props.end;
-	            const keyNode = key
-	                ? composeNode(ctx, key, props, onError)
-	                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
-	            if (isBlock(key))
-	                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
-	            ctx.atKey = false;
-	            // value properties
-	            const valueProps = resolveProps.resolveProps(sep ?? [], {
-	                flow: fcName,
-	                indicator: 'map-value-ind',
-	                next: value,
-	                offset: keyNode.range[2],
-	                onError,
-	                parentIndent: fc.indent,
-	                startOnNewline: false
-	            });
-	            if (valueProps.found) {
-	                if (!isMap && !props.found && ctx.options.strict) {
-	                    if (sep)
-	                        for (const st of sep) {
-	                            if (st === valueProps.found)
-	                                break;
-	                            if (st.type === 'newline') {
-	                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
-	                                break;
-	                            }
-	                        }
-	                    if (props.start < valueProps.found.offset - 1024)
-	                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
-	                }
-	            }
-	            else if (value) {
-	                if ('source' in value && value.source?.[0] === ':')
-	                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
-	                else
-	                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
-	            }
-	            // value value
-	            const valueNode = value
-	                ? composeNode(ctx, value, valueProps, onError)
-	                : valueProps.found
-	                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
-	                    : null;
-	            if (valueNode) {
-	                if (isBlock(value))
-	                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
-	            }
-	            else if (valueProps.comment) {
-	                if (keyNode.comment)
-	                    keyNode.comment += '\n' + valueProps.comment;
-	                else
-	                    keyNode.comment = valueProps.comment;
-	            }
-	            const pair = new Pair.Pair(keyNode, valueNode);
-	            if (ctx.options.keepSourceTokens)
-	                pair.srcToken = collItem;
-	            if (isMap) {
-	                const map = coll;
-	                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
-	                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
-	                map.items.push(pair);
-	            }
-	            else {
-	                const map = new YAMLMap.YAMLMap(ctx.schema);
-	                map.flow = true;
-	                map.items.push(pair);
-	                const endRange = (valueNode ?? keyNode).range;
-	                map.range = [keyNode.range[0], endRange[1], endRange[2]];
-	                coll.items.push(map);
-	            }
-	            offset = valueNode ? valueNode.range[2] : valueProps.end;
-	        }
-	    }
-	    const expectedEnd = isMap ? '}' : ']';
-	    const [ce, ...ee] = fc.end;
-	    let cePos = offset;
-	    if (ce?.source === expectedEnd)
-	        cePos = ce.offset + ce.source.length;
-	    else {
-	        const name = fcName[0].toUpperCase() + fcName.substring(1);
-	        const msg = atRoot
-	            ? `${name} must end with a ${expectedEnd}`
-	            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
-	        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
-	        if (ce && ce.source.length !== 1)
-	            ee.unshift(ce);
-	    }
-	    if (ee.length > 0) {
-	        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
-	        if (end.comment) {
-	            if (coll.comment)
-	                coll.comment += '\n' + end.comment;
-	            else
-	                coll.comment = end.comment;
-	        }
-	        coll.range = [fc.offset, cePos, end.offset];
-	    }
-	    else {
-	        coll.range = [fc.offset, cePos, cePos];
-	    }
-	    return coll;
-	}
-
-	resolveFlowCollection.resolveFlowCollection = resolveFlowCollection$1;
-	return resolveFlowCollection;
-}
-
-var hasRequiredComposeCollection;
-
-function requireComposeCollection () {
-	if (hasRequiredComposeCollection) return composeCollection;
-	hasRequiredComposeCollection = 1;
-
-	var identity = requireIdentity();
-	var Scalar = requireScalar();
-	var YAMLMap = requireYAMLMap();
-	var YAMLSeq = requireYAMLSeq();
-	var resolveBlockMap = requireResolveBlockMap();
-	var resolveBlockSeq = requireResolveBlockSeq();
-	var resolveFlowCollection = requireResolveFlowCollection();
-
-	function resolveCollection(CN, ctx, token, onError, tagName, tag) {
-	    const coll = token.type === 'block-map'
-	        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
-	        : token.type === 'block-seq'
-	            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
-	            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
-	    const Coll = coll.constructor;
-	    // If we got a tagName matching the class, or the tag name is '!',
-	    // then use the tagName from the node class used to create it.
-	    if (tagName === '!' || tagName === Coll.tagName) {
-	        coll.tag = Coll.tagName;
-	        return coll;
-	    }
-	    if (tagName)
-	        coll.tag = tagName;
-	    return coll;
-	}
-	function composeCollection$1(CN, ctx, token, props, onError) {
-	    const tagToken = props.tag;
-	    const tagName = !tagToken
-	        ? null
-	        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
-	    if (token.type === 'block-seq') {
-	        const { anchor, newlineAfterProp: nl } = props;
-	        const lastProp = anchor && tagToken
-	            ? anchor.offset > tagToken.offset
-	                ? anchor
-	                : tagToken
-	            : (anchor ?? tagToken);
-	        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
-	            const message = 'Missing newline after block sequence props';
-	            onError(lastProp, 'MISSING_CHAR', message);
-	        }
-	    }
-	    const expType = token.type === 'block-map'
-	        ? 'map'
-	        : token.type === 'block-seq'
-	            ? 'seq'
-	            : token.start.source === '{'
-	                ? 'map'
-	                : 'seq';
-	    // shortcut: check if it's a generic YAMLMap or YAMLSeq
-	    // before jumping into the custom tag logic.
-	    if (!tagToken ||
-	        !tagName ||
-	        tagName === '!' ||
-	        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
-	        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
-	        return resolveCollection(CN, ctx, token, onError, tagName);
-	    }
-	    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
-	    if (!tag) {
-	        const kt = ctx.schema.knownTags[tagName];
-	        if (kt?.collection === expType) {
-	            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
-	            tag = kt;
-	        }
-	        else {
-	            if (kt) {
-	                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
-	            }
-	            else {
-	                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
-	            }
-	            return resolveCollection(CN, ctx, token, onError, tagName);
-	        }
-	    }
-	    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
-	    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
-	    const node = identity.isNode(res)
-	        ? res
-	        : new Scalar.Scalar(res);
-	    node.range = coll.range;
-	    node.tag = tagName;
-	    if (tag?.format)
-	        node.format = tag.format;
-	    return node;
-	}
-
-	composeCollection.composeCollection = composeCollection$1;
-	return composeCollection;
-}
-
-var composeScalar = {};
-
-var resolveBlockScalar = {};
-
-var hasRequiredResolveBlockScalar;
-
-function requireResolveBlockScalar () {
-	if (hasRequiredResolveBlockScalar) return resolveBlockScalar;
-	hasRequiredResolveBlockScalar = 1;
-
-	var Scalar = requireScalar();
-
-	function resolveBlockScalar$1(ctx, scalar, onError) {
-	    const start = scalar.offset;
-	    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-	    if (!header)
-	        return { value: '', type: null, comment: '', range: [start, start, start] };
-	    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-	    const lines = scalar.source ? splitLines(scalar.source) : [];
-	    // determine the end of content & start of chomping
-	    let chompStart = lines.length;
-	    for (let i = lines.length - 1; i >= 0; --i) {
-	        const content = lines[i][1];
-	        if (content === '' || content === '\r')
-	            chompStart = i;
-	        else
-	            break;
-	    }
-	    // shortcut for empty contents
-	    if (chompStart === 0) {
-	        const value = header.chomp === '+' && lines.length > 0
-	            ? '\n'.repeat(Math.max(1, lines.length - 1))
-	            : '';
-	        let end = start + header.length;
-	        if (scalar.source)
-	            end += scalar.source.length;
-	        return { value, type, comment: header.comment, range: [start, end, end] };
-	    }
-	    // find the indentation level to trim from start
-	    let trimIndent = scalar.indent + header.indent;
-	    let offset = scalar.offset + header.length;
-	    let contentStart = 0;
-	    for (let i = 0; i < chompStart; ++i) {
-	        const [indent, content] = lines[i];
-	        if (content === '' || content === '\r') {
-	            if (header.indent === 0 && indent.length > trimIndent)
-	                trimIndent = indent.length;
-	        }
-	        else {
-	            if (indent.length < trimIndent) {
-	                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
-	                onError(offset + indent.length, 'MISSING_CHAR', message);
-	            }
-	            if (header.indent === 0)
-	                trimIndent = indent.length;
-	            contentStart = i;
-	            if (trimIndent === 0 && !ctx.atRoot) {
-	                const message = 'Block scalar values in collections must be indented';
-	                onError(offset, 'BAD_INDENT', message);
-	            }
-	            break;
-	        }
-	        offset += indent.length + content.length + 1;
-	    }
-	    // include trailing more-indented empty lines in content
-	    for (let i = lines.length - 1; i >= chompStart; --i) {
-	        if (lines[i][0].length > trimIndent)
-	            chompStart = i + 1;
-	    }
-	    let value = '';
-	    let sep = '';
-	    let prevMoreIndented = false;
-	    // leading whitespace is kept intact
-	    for (let i = 0; i < contentStart; ++i)
-	        value += lines[i][0].slice(trimIndent) + '\n';
-	    for (let i = contentStart; i < chompStart; ++i) {
-	        let [indent, content] = lines[i];
-	        offset += indent.length + content.length + 1;
-	        const crlf = content[content.length - 1] === '\r';
-	        if (crlf)
-	            content = content.slice(0, -1);
-	        /* istanbul ignore if already caught in lexer */
-	        if (content && indent.length < trimIndent) {
-	            const src = header.indent
-	                ? 'explicit indentation indicator'
-	                : 'first line';
-	            const message = `Block scalar lines must not be less indented than their ${src}`;
-	            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
-	            indent = '';
-	        }
-	        if (type === Scalar.Scalar.BLOCK_LITERAL) {
-	            value += sep + indent.slice(trimIndent) + content;
-	            sep = '\n';
-	        }
-	        else if (indent.length > trimIndent || content[0] === '\t') {
-	            // more-indented content within a folded block
-	            if (sep === ' ')
-	                sep = '\n';
-	            else if (!prevMoreIndented && sep === '\n')
-	                sep = '\n\n';
-	            value += sep + indent.slice(trimIndent) + content;
-	            sep = '\n';
-	            prevMoreIndented = true;
-	        }
-	        else if (content === '') {
-	            // empty line
-	            if (sep === '\n')
-	                value += '\n';
-	            else
-	                sep = '\n';
-	        }
-	        else {
-	            value += sep + content;
-	            sep = ' ';
-	            prevMoreIndented = false;
-	        }
-	    }
-	    switch (header.chomp) {
-	        case '-':
-	            break;
-	        case '+':
-	            for (let i = chompStart; i < lines.length; ++i)
-	                value += '\n' + lines[i][0].slice(trimIndent);
-	            if (value[value.length - 1] !== '\n')
-	                value += '\n';
-	            break;
-	        default:
-	            value += '\n';
-	    }
-	    const end = start + header.length + scalar.source.length;
-	    return { value, type, comment: header.comment, range: [start, end, end] };
-	}
-	function parseBlockScalarHeader({ offset, props }, strict, onError) {
-	    /* istanbul ignore if should not happen */
-	    if (props[0].type !== 'block-scalar-header') {
-	        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
-	        return null;
-	    }
-	    const { source } = props[0];
-	    const mode = source[0];
-	    let indent = 0;
-	    let chomp = '';
-	    let error = -1;
-	    for (let i = 1; i < source.length; ++i) {
-	        const ch = source[i];
-	        if (!chomp && (ch === '-' || ch === '+'))
-	            chomp = ch;
-	        else {
-	            const n = Number(ch);
-	            if (!indent && n)
-	                indent = n;
-	            else if (error === -1)
-	                error = offset + i;
-	        }
-	    }
-	    if (error !== -1)
-	        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
-	    let hasSpace = false;
-	    let comment = '';
-	    let length = source.length;
-	    for (let i = 1; i < props.length; ++i) {
-	        const token = props[i];
-	        switch (token.type) {
-	            case 'space':
-	                hasSpace = true;
-	            // fallthrough
-	            case 'newline':
-	                length += token.source.length;
-	                break;
-	            case 'comment':
-	                if (strict && !hasSpace) {
-	                    const message = 'Comments must be separated from other tokens by white space characters';
-	                    onError(token, 'MISSING_CHAR', message);
-	                }
-	                length += token.source.length;
-	                comment = token.source.substring(1);
-	                break;
-	            case 'error':
-	                onError(token, 'UNEXPECTED_TOKEN', token.message);
-	                length += token.source.length;
-	                break;
-	            /* istanbul ignore next should not happen */
-	            default: {
-	                const message = `Unexpected token in block scalar header: ${token.type}`;
-	                onError(token, 'UNEXPECTED_TOKEN', message);
-	                const ts = token.source;
-	                if (ts && typeof ts === 'string')
-	                    length += ts.length;
-	            }
-	        }
-	    }
-	    return { mode, indent, chomp, comment, length };
-	}
-	/** @returns Array of lines split up as `[indent, content]` */
-	function splitLines(source) {
-	    const split = source.split(/\n( *)/);
-	    const first = split[0];
-	    const m = first.match(/^( *)/);
-	    const line0 = m?.[1]
-	        ? [m[1], first.slice(m[1].length)]
-	        : ['', first];
-	    const lines = [line0];
-	    for (let i = 1; i < split.length; i += 2)
-	        lines.push([split[i], split[i + 1]]);
-	    return lines;
-	}
-
-	resolveBlockScalar.resolveBlockScalar = resolveBlockScalar$1;
-	return resolveBlockScalar;
-}
-
-var resolveFlowScalar = {};
-
-var hasRequiredResolveFlowScalar;
-
-function requireResolveFlowScalar () {
-	if (hasRequiredResolveFlowScalar) return resolveFlowScalar;
-	hasRequiredResolveFlowScalar = 1;
-
-	var Scalar = requireScalar();
-	var resolveEnd = requireResolveEnd();
-
-	function resolveFlowScalar$1(scalar, strict, onError) {
-	    const { offset, type, source, end } = scalar;
-	    let _type;
-	    let value;
-	    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
-	    switch (type) {
-	        case 'scalar':
-	            _type = Scalar.Scalar.PLAIN;
-	            value = plainValue(source, _onError);
-	            break;
-	        case 'single-quoted-scalar':
-	            _type = Scalar.Scalar.QUOTE_SINGLE;
-	            value = singleQuotedValue(source, _onError);
-	            break;
-	        case 'double-quoted-scalar':
-	            _type = Scalar.Scalar.QUOTE_DOUBLE;
-	            value = doubleQuotedValue(source, _onError);
-	            break;
-	        /* istanbul ignore next should not happen */
-	        default:
-	            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
-	            return {
-	                value: '',
-	                type: null,
-	                comment: '',
-	                range: [offset, offset + source.length, offset + source.length]
-	            };
-	    }
-	    const valueEnd = offset + source.length;
-	    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
-	    return {
-	        value,
-	        type: _type,
-	        comment: re.comment,
-	        range: [offset, valueEnd, re.offset]
-	    };
-	}
-	function plainValue(source, onError) {
-	    let badChar = '';
-	    switch (source[0]) {
-	        /* istanbul ignore next should not happen */
-	        case '\t':
-	            badChar = 'a tab character';
-	            break;
-	        case ',':
-	            badChar = 'flow indicator character ,';
-	            break;
-	        case '%':
-	            badChar = 'directive indicator character %';
-	            break;
-	        case '|':
-	        case '>': {
-	            badChar = `block scalar indicator ${source[0]}`;
-	            break;
-	        }
-	        case '@':
-	        case '`': {
-	            badChar = `reserved character ${source[0]}`;
-	            break;
-	        }
-	    }
-	    if (badChar)
-	        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
-	    return unfoldLines(source);
-	}
-	function singleQuotedValue(source, onError) {
-	    if (source[source.length - 1] !== "'" || source.length === 1)
-	        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
-	    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
-	}
-	function unfoldLines(source) {
-	    const line = /(.*?)\r?\n/sy;
-	    let match = line.exec(source);
-	    if (!match)
-	        return source;
-	    /**
-	     * The negative lookbehinds in these RegExps are to
-	     * prevent causing a polynomial search time in certain cases.
-	     *
-	     * The try-catch is for Safari < 16.4 and other old browsers:
-	     * https://caniuse.com/js-regexp-lookbehind
-	     */
-	    let trimEnd, trimBoth;
-	    try {
-	        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
-	        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
-	    }
-	    catch {
-	        trimEnd = /[ \t]+$/;
-	        trimBoth = /^[ \t]+|[ \t]+$/g;
-	    }
-	    let res = match[1].replace(trimEnd, '');
-	    let sep = ' ';
-	    let pos = line.lastIndex;
-	    while ((match = line.exec(source))) {
-	        const lm = match[1].replace(trimBoth, '');
-	        if (lm === '') {
-	            if (sep === '\n')
-	                res += sep;
-	            else
-	                sep = '\n';
-	        }
-	        else {
-	            res += sep + lm;
-	            sep = ' ';
-	        }
-	        pos = line.lastIndex;
-	    }
-	    const last = /[ \t]*(.*)/sy;
-	    last.lastIndex = pos;
-	    match = last.exec(source);
-	    return res + sep + (match?.[1] ?? '');
-	}
-	function doubleQuotedValue(source, onError) {
-	    let res = '';
-	    for (let i = 1; i < source.length - 1; ++i) {
-	        const ch = source[i];
-	        if (ch === '\r' && source[i + 1] === '\n')
-	            continue;
-	        if (ch === '\n') {
-	            const { fold, offset } = foldNewline(source, i);
-	            res += fold;
-	            i = offset;
-	        }
-	        else if (ch === '\\') {
-	            let next = source[++i];
-	            const cc = escapeCodes[next];
-	            if (cc)
-	                res += cc;
-	            else if (next === '\n') {
-	                // skip escaped newlines, but still trim the following line
-	                next = source[i + 1];
-	                while (next === ' ' || next === '\t')
-	                    next = source[++i + 1];
-	            }
-	            else if (next === '\r' && source[i + 1] === '\n') {
-	                // skip escaped CRLF newlines, but still trim the following line
-	                next = source[++i + 1];
-	                while (next === ' ' || next === '\t')
-	                    next = source[++i + 1];
-	            }
-	            else if (next === 'x' || next === 'u' || next === 'U') {
-	                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
-	                res += parseCharCode(source, i + 1, length, onError);
-	                i += length;
-	            }
-	            else {
-	                const raw = source.substr(i - 1, 2);
-	                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
-	                res += raw;
-	            }
-	        }
-	        else if (ch === ' ' || ch === '\t') {
-	            // trim trailing whitespace
-	            const wsStart = i;
-	            let next = source[i + 1];
-	            while (next === ' ' || next === '\t')
-	                next = source[++i + 1];
-	            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
-	                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
-	        }
-	        else {
-	            res += ch;
-	        }
-	    }
-	    if (source[source.length - 1] !== '"' || source.length === 1)
-	        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
-	    return res;
-	}
-	/**
-	 * Fold a single newline into a space, multiple newlines to N - 1 newlines.
-	 * Presumes `source[offset] === '\n'`
-	 */
-	function foldNewline(source, offset) {
-	    let fold = '';
-	    let ch = source[offset + 1];
-	    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
-	        if (ch === '\r' && source[offset + 2] !== '\n')
-	            break;
-	        if (ch === '\n')
-	            fold += '\n';
-	        offset += 1;
-	        ch = source[offset + 1];
-	    }
-	    if (!fold)
-	        fold = ' ';
-	    return { fold, offset };
-	}
-	const escapeCodes = {
-	    '0': '\0', // null character
-	    a: '\x07', // bell character
-	    b: '\b', // backspace
-	    e: '\x1b', // escape character
-	    f: '\f', // form feed
-	    n: '\n', // line feed
-	    r: '\r', // carriage return
-	    t: '\t', // horizontal tab
-	    v: '\v', // vertical tab
-	    N: '\u0085', // Unicode next line
-	    _: '\u00a0', // Unicode non-breaking space
-	    L: '\u2028', // Unicode line separator
-	    P: '\u2029', // Unicode paragraph separator
-	    ' ': ' ',
-	    '"': '"',
-	    '/': '/',
-	    '\\': '\\',
-	    '\t': '\t'
-	};
-	function parseCharCode(source, offset, length, onError) {
-	    const cc = source.substr(offset, length);
-	    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-	    const code = ok ? parseInt(cc, 16) : NaN;
-	    try {
-	        return String.fromCodePoint(code);
-	    }
-	    catch {
-	        const raw = source.substr(offset - 2, length + 2);
-	        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
-	        return raw;
-	    }
-	}
-
-	resolveFlowScalar.resolveFlowScalar = resolveFlowScalar$1;
-	return resolveFlowScalar;
-}
-
-var hasRequiredComposeScalar;
-
-function requireComposeScalar () {
-	if (hasRequiredComposeScalar) return composeScalar;
-	hasRequiredComposeScalar = 1;
-
-	var identity = requireIdentity();
-	var Scalar = requireScalar();
-	var resolveBlockScalar = requireResolveBlockScalar();
-	var resolveFlowScalar = requireResolveFlowScalar();
-
-	function composeScalar$1(ctx, token, tagToken, onError) {
-	    const { value, type, comment, range } = token.type === 'block-scalar'
-	        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
-	        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
-	    const tagName = tagToken
-	        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
-	        : null;
-	    let tag;
-	    if (ctx.options.stringKeys && ctx.atKey) {
-	        tag = ctx.schema[identity.SCALAR];
-	    }
-	    else if (tagName)
-	        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
-	    else if (token.type === 'scalar')
-	        tag = findScalarTagByTest(ctx, value, token, onError);
-	    else
-	        tag = ctx.schema[identity.SCALAR];
-	    let scalar;
-	    try {
-	        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
-	        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
-	    }
-	    catch (error) {
-	        const msg = error instanceof Error ? error.message : String(error);
-	        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
-	        scalar = new Scalar.Scalar(value);
-	    }
-	    scalar.range = range;
-	    scalar.source = value;
-	    if (type)
-	        scalar.type = type;
-	    if (tagName)
-	        scalar.tag = tagName;
-	    if (tag.format)
-	        scalar.format = tag.format;
-	    if (comment)
-	        scalar.comment = comment;
-	    return scalar;
-	}
-	function findScalarTagByName(schema, value, tagName, tagToken, onError) {
-	    if (tagName === '!')
-	        return schema[identity.SCALAR]; // non-specific tag
-	    const matchWithTest = [];
-	    for (const tag of schema.tags) {
-	        if (!tag.collection && tag.tag === tagName) {
-	            if (tag.default && tag.test)
-	                matchWithTest.push(tag);
-	            else
-	                return tag;
-	        }
-	    }
-	    for (const tag of matchWithTest)
-	        if (tag.test?.test(value))
-	            return tag;
-	    const kt = schema.knownTags[tagName];
-	    if (kt && !kt.collection) {
-	        // Ensure that the known tag is available for stringifying,
-	        // but does not get used by default.
-	        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
-	        return kt;
-	    }
-	    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
-	    return schema[identity.SCALAR];
-	}
-	function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
-	    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
-	        tag.test?.test(value)) || schema[identity.SCALAR];
-	    if (schema.compat) {
-	        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
-	            schema[identity.SCALAR];
-	        if (tag.tag !== compat.tag) {
-	            const ts = directives.tagString(tag.tag);
-	            const cs = directives.tagString(compat.tag);
-	            const msg = `Value may be parsed as either ${ts} or ${cs}`;
-	            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
-	        }
-	    }
-	    return tag;
-	}
-
-	composeScalar.composeScalar = composeScalar$1;
-	return composeScalar;
-}
-
-var utilEmptyScalarPosition = {};
-
-var hasRequiredUtilEmptyScalarPosition;
-
-function requireUtilEmptyScalarPosition () {
-	if (hasRequiredUtilEmptyScalarPosition) return utilEmptyScalarPosition;
-	hasRequiredUtilEmptyScalarPosition = 1;
-
-	function emptyScalarPosition(offset, before, pos) {
-	    if (before) {
-	        pos ?? (pos = before.length);
-	        for (let i = pos - 1; i >= 0; --i) {
-	            let st = before[i];
-	            switch (st.type) {
-	                case 'space':
-	                case 'comment':
-	                case 'newline':
-	                    offset -= st.source.length;
-	                    continue;
-	            }
-	            // Technically, an empty scalar is immediately after the last non-empty
-	            // node, but it's more useful to place it after any whitespace.
-	            st = before[++i];
-	            while (st?.type === 'space') {
-	                offset += st.source.length;
-	                st = before[++i];
-	            }
-	            break;
-	        }
-	    }
-	    return offset;
-	}
-
-	utilEmptyScalarPosition.emptyScalarPosition = emptyScalarPosition;
-	return utilEmptyScalarPosition;
-}
-
-var hasRequiredComposeNode;
-
-function requireComposeNode () {
-	if (hasRequiredComposeNode) return composeNode;
-	hasRequiredComposeNode = 1;
-
-	var Alias = requireAlias();
-	var identity = requireIdentity();
-	var composeCollection = requireComposeCollection();
-	var composeScalar = requireComposeScalar();
-	var resolveEnd = requireResolveEnd();
-	var utilEmptyScalarPosition = requireUtilEmptyScalarPosition();
-
-	const CN = { composeNode: composeNode$1, composeEmptyNode };
-	function composeNode$1(ctx, token, props, onError) {
-	    const atKey = ctx.atKey;
-	    const { spaceBefore, comment, anchor, tag } = props;
-	    let node;
-	    let isSrcToken = true;
-	    switch (token.type) {
-	        case 'alias':
-	            node = composeAlias(ctx, token, onError);
-	            if (anchor || tag)
-	                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
-	            break;
-	        case 'scalar':
-	        case 'single-quoted-scalar':
-	        case 'double-quoted-scalar':
-	        case 'block-scalar':
-	            node = composeScalar.composeScalar(ctx, token, tag, onError);
-	            if (anchor)
-	                node.anchor = anchor.source.substring(1);
-	            break;
-	        case 'block-map':
-	        case 'block-seq':
-	        case 'flow-collection':
-	            try {
-	                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
-	                if (anchor)
-	                    node.anchor = anchor.source.substring(1);
-	            }
-	            catch (error) {
-	                // Almost certainly here due to a stack overflow
-	                const message = error instanceof Error ? error.message : String(error);
-	                onError(token, 'RESOURCE_EXHAUSTION', message);
-	            }
-	            break;
-	        default: {
-	            const message = token.type === 'error'
-	                ? token.message
-	                : `Unsupported token (type: ${token.type})`;
-	            onError(token, 'UNEXPECTED_TOKEN', message);
-	            isSrcToken = false;
-	        }
-	    }
-	    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
-	    if (anchor && node.anchor === '')
-	        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
-	    if (atKey &&
-	        ctx.options.stringKeys &&
-	        (!identity.isScalar(node) ||
-	            typeof node.value !== 'string' ||
-	            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
-	        const msg = 'With stringKeys, all keys must be strings';
-	        onError(tag ?? token, 'NON_STRING_KEY', msg);
-	    }
-	    if (spaceBefore)
-	        node.spaceBefore = true;
-	    if (comment) {
-	        if (token.type === 'scalar' && token.source === '')
-	            node.comment = comment;
-	        else
-	            node.commentBefore = comment;
-	    }
-	    // @ts-expect-error Type checking misses meaning of isSrcToken
-	    if (ctx.options.keepSourceTokens && isSrcToken)
-	        node.srcToken = token;
-	    return node;
-	}
-	function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
-	    const token = {
-	        type: 'scalar',
-	        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
-	        indent: -1,
-	        source: ''
-	    };
-	    const node = composeScalar.composeScalar(ctx, token, tag, onError);
-	    if (anchor) {
-	        node.anchor = anchor.source.substring(1);
-	        if (node.anchor === '')
-	            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
-	    }
-	    if (spaceBefore)
-	        node.spaceBefore = true;
-	    if (comment) {
-	        node.comment = comment;
-	        node.range[2] = end;
-	    }
-	    return node;
-	}
-	function composeAlias({ options }, { offset, source, end }, onError) {
-	    const alias = new Alias.Alias(source.substring(1));
-	    if (alias.source === '')
-	        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
-	    if (alias.source.endsWith(':'))
-	        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
-	    const valueEnd = offset + source.length;
-	    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
-	    alias.range = [offset, valueEnd, re.offset];
-	    if (re.comment)
-	        alias.comment = re.comment;
-	    return alias;
-	}
-
-	composeNode.composeEmptyNode = composeEmptyNode;
-	composeNode.composeNode = composeNode$1;
-	return composeNode;
-}
-
-var hasRequiredComposeDoc;
-
-function requireComposeDoc () {
-	if (hasRequiredComposeDoc) return composeDoc;
-	hasRequiredComposeDoc = 1;
-
-	var Document = requireDocument();
-	var composeNode = requireComposeNode();
-	var resolveEnd = requireResolveEnd();
-	var resolveProps = requireResolveProps();
-
-	function composeDoc$1(options, directives, { offset, start, value, end }, onError) {
-	    const opts = Object.assign({ _directives: directives }, options);
-	    const doc = new Document.Document(undefined, opts);
-	    const ctx = {
-	        atKey: false,
-	        atRoot: true,
-	        directives: doc.directives,
-	        options: doc.options,
-	        schema: doc.schema
-	    };
-	    const props = resolveProps.resolveProps(start, {
-	        indicator: 'doc-start',
-	        next: value ?? end?.[0],
-	        offset,
-	        onError,
-	        parentIndent: 0,
-	        startOnNewline: true
-	    });
-	    if (props.found) {
-	        doc.directives.docStart = true;
-	        if (value &&
-	            (value.type === 'block-map' || value.type === 'block-seq') &&
-	            !props.hasNewline)
-	            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
-	    }
-	    // @ts-expect-error If Contents is set, let's trust the user
-	    doc.contents = value
-	        ? composeNode.composeNode(ctx, value, props, onError)
-	        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
-	    const contentEnd = doc.contents.range[2];
-	    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
-	    if (re.comment)
-	        doc.comment = re.comment;
-	    doc.range = [offset, contentEnd, re.offset];
-	    return doc;
-	}
-
-	composeDoc.composeDoc = composeDoc$1;
-	return composeDoc;
-}
-
-var hasRequiredComposer;
-
-function requireComposer () {
-	if (hasRequiredComposer) return composer;
-	hasRequiredComposer = 1;
-
-	var node_process = require$$0$6;
-	var directives = requireDirectives();
-	var Document = requireDocument();
-	var errors = requireErrors();
-	var identity = requireIdentity();
-	var composeDoc = requireComposeDoc();
-	var resolveEnd = requireResolveEnd();
-
-	function getErrorPos(src) {
-	    if (typeof src === 'number')
-	        return [src, src + 1];
-	    if (Array.isArray(src))
-	        return src.length === 2 ? src : [src[0], src[1]];
-	    const { offset, source } = src;
-	    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
-	}
-	function parsePrelude(prelude) {
-	    let comment = '';
-	    let atComment = false;
-	    let afterEmptyLine = false;
-	    for (let i = 0; i < prelude.length; ++i) {
-	        const source = prelude[i];
-	        switch (source[0]) {
-	            case '#':
-	                comment +=
-	                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
-	                        (source.substring(1) || ' ');
-	                atComment = true;
-	                afterEmptyLine = false;
-	                break;
-	            case '%':
-	                if (prelude[i + 1]?.[0] !== '#')
-	                    i += 1;
-	                atComment = false;
-	                break;
-	            default:
-	                // This may be wrong after doc-end, but in that case it doesn't matter
-	                if (!atComment)
-	                    afterEmptyLine = true;
-	                atComment = false;
-	        }
-	    }
-	    return { comment, afterEmptyLine };
-	}
-	/**
-	 * Compose a stream of CST nodes into a stream of YAML Documents.
-	 *
-	 * ```ts
-	 * import { Composer, Parser } from 'yaml'
-	 *
-	 * const src: string = ...
-	 * const tokens = new Parser().parse(src)
-	 * const docs = new Composer().compose(tokens)
-	 * ```
-	 */
-	class Composer {
-	    constructor(options = {}) {
-	        this.doc = null;
-	        this.atDirectives = false;
-	        this.prelude = [];
-	        this.errors = [];
-	        this.warnings = [];
-	        this.onError = (source, code, message, warning) => {
-	            const pos = getErrorPos(source);
-	            if (warning)
-	                this.warnings.push(new errors.YAMLWarning(pos, code, message));
-	            else
-	                this.errors.push(new errors.YAMLParseError(pos, code, message));
-	        };
-	        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
-	        this.directives = new directives.Directives({ version: options.version || '1.2' });
-	        this.options = options;
-	    }
-	    decorate(doc, afterDoc) {
-	        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-	        //console.log({ dc: doc.comment, prelude, comment })
-	        if (comment) {
-	            const dc = doc.contents;
-	            if (afterDoc) {
-	                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
-	            }
-	            else if (afterEmptyLine || doc.directives.docStart || !dc) {
-	                doc.commentBefore = comment;
-	            }
-	            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
-	                let it = dc.items[0];
-	                if (identity.isPair(it))
-	                    it = it.key;
-	                const cb = it.commentBefore;
-	                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
-	            }
-	            else {
-	                const cb = dc.commentBefore;
-	                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
-	            }
-	        }
-	        if (afterDoc) {
-	            for (let i = 0; i < this.errors.length; ++i)
-	                doc.errors.push(this.errors[i]);
-	            for (let i = 0; i < this.warnings.length; ++i)
-	                doc.warnings.push(this.warnings[i]);
-	        }
-	        else {
-	            doc.errors = this.errors;
-	            doc.warnings = this.warnings;
-	        }
-	        this.prelude = [];
-	        this.errors = [];
-	        this.warnings = [];
-	    }
-	    /**
-	     * Current stream status information.
-	     *
-	     * Mostly useful at the end of input for an empty stream.
-	     */
-	    streamInfo() {
-	        return {
-	            comment: parsePrelude(this.prelude).comment,
-	            directives: this.directives,
-	            errors: this.errors,
-	            warnings: this.warnings
-	        };
-	    }
-	    /**
-	     * Compose tokens into documents.
-	     *
-	     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-	     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-	     */
-	    *compose(tokens, forceDoc = false, endOffset = -1) {
-	        for (const token of tokens)
-	            yield* this.next(token);
-	        yield* this.end(forceDoc, endOffset);
-	    }
-	    /** Advance the composer by one CST token. */
-	    *next(token) {
-	        if (node_process.env.LOG_STREAM)
-	            console.dir(token, { depth: null });
-	        switch (token.type) {
-	            case 'directive':
-	                this.directives.add(token.source, (offset, message, warning) => {
-	                    const pos = getErrorPos(token);
-	                    pos[0] += offset;
-	                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
-	                });
-	                this.prelude.push(token.source);
-	                this.atDirectives = true;
-	                break;
-	            case 'document': {
-	                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
-	                if (this.atDirectives && !doc.directives.docStart)
-	                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
-	                this.decorate(doc, false);
-	                if (this.doc)
-	                    yield this.doc;
-	                this.doc = doc;
-	                this.atDirectives = false;
-	                break;
-	            }
-	            case 'byte-order-mark':
-	            case 'space':
-	                break;
-	            case 'comment':
-	            case 'newline':
-	                this.prelude.push(token.source);
-	                break;
-	            case 'error': {
-	                const msg = token.source
-	                    ? `${token.message}: ${JSON.stringify(token.source)}`
-	                    : token.message;
-	                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
-	                if (this.atDirectives || !this.doc)
-	                    this.errors.push(error);
-	                else
-	                    this.doc.errors.push(error);
-	                break;
-	            }
-	            case 'doc-end': {
-	                if (!this.doc) {
-	                    const msg = 'Unexpected doc-end without preceding document';
-	                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
-	                    break;
-	                }
-	                this.doc.directives.docEnd = true;
-	                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
-	                this.decorate(this.doc, true);
-	                if (end.comment) {
-	                    const dc = this.doc.comment;
-	                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
-	                }
-	                this.doc.range[2] = end.offset;
-	                break;
-	            }
-	            default:
-	                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
-	        }
-	    }
-	    /**
-	     * Call at end of input to yield any remaining document.
-	     *
-	     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
-	     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
-	     */
-	    *end(forceDoc = false, endOffset = -1) {
-	        if (this.doc) {
-	            this.decorate(this.doc, true);
-	            yield this.doc;
-	            this.doc = null;
-	        }
-	        else if (forceDoc) {
-	            const opts = Object.assign({ _directives: this.directives }, this.options);
-	            const doc = new Document.Document(undefined, opts);
-	            if (this.atDirectives)
-	                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
-	            doc.range = [0, endOffset, endOffset];
-	            this.decorate(doc, false);
-	            yield doc;
-	        }
-	    }
-	}
-
-	composer.Composer = Composer;
-	return composer;
-}
-
-var cst = {};
-
-var cstScalar = {};
-
-var hasRequiredCstScalar;
-
-function requireCstScalar () {
-	if (hasRequiredCstScalar) return cstScalar;
-	hasRequiredCstScalar = 1;
-
-	var resolveBlockScalar = requireResolveBlockScalar();
-	var resolveFlowScalar = requireResolveFlowScalar();
-	var errors = requireErrors();
-	var stringifyString = requireStringifyString();
-
-	function resolveAsScalar(token, strict = true, onError) {
-	    if (token) {
-	        const _onError = (pos, code, message) => {
-	            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
-	            if (onError)
-	                onError(offset, code, message);
-	            else
-	                throw new errors.YAMLParseError([offset, offset + 1], code, message);
-	        };
-	        switch (token.type) {
-	            case 'scalar':
-	            case 'single-quoted-scalar':
-	            case 'double-quoted-scalar':
-	                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
-	            case 'block-scalar':
-	                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
-	        }
-	    }
-	    return null;
-	}
-	/**
-	 * Create a new scalar token with `value`
-	 *
-	 * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
-	 * as this function does not support any schema operations and won't check for such conflicts.
-	 *
-	 * @param value The string representation of the value, which will have its content properly indented.
-	 * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
-	 * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
-	 * @param context.indent The indent level of the token.
-	 * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
-	 * @param context.offset The offset position of the token.
-	 * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
-	 */
-	function createScalarToken(value, context) {
-	    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
-	    const source = stringifyString.stringifyString({ type, value }, {
-	        implicitKey,
-	        indent: indent > 0 ? ' '.repeat(indent) : '',
-	        inFlow,
-	        options: { blockQuote: true, lineWidth: -1 }
-	    });
-	    const end = context.end ?? [
-	        { type: 'newline', offset: -1, indent, source: '\n' }
-	    ];
-	    switch (source[0]) {
-	        case '|':
-	        case '>': {
-	            const he = source.indexOf('\n');
-	            const head = source.substring(0, he);
-	            const body = source.substring(he + 1) + '\n';
-	            const props = [
-	                { type: 'block-scalar-header', offset, indent, source: head }
-	            ];
-	            if (!addEndtoBlockProps(props, end))
-	                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
-	            return { type: 'block-scalar', offset, indent, props, source: body };
-	        }
-	        case '"':
-	            return { type: 'double-quoted-scalar', offset, indent, source, end };
-	        case "'":
-	            return { type: 'single-quoted-scalar', offset, indent, source, end };
-	        default:
-	            return { type: 'scalar', offset, indent, source, end };
-	    }
-	}
-	/**
-	 * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
-	 *
-	 * Best efforts are made to retain any comments previously associated with the `token`,
-	 * though all contents within a collection's `items` will be overwritten.
-	 *
-	 * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
-	 * as this function does not support any schema operations and won't check for such conflicts.
-	 *
-	 * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
-	 * @param value The string representation of the value, which will have its content properly indented.
-	 * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
-	 * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
-	 * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
-	 * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
-	 */
-	function setScalarValue(token, value, context = {}) {
-	    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
-	    let indent = 'indent' in token ? token.indent : null;
-	    if (afterKey && typeof indent === 'number')
-	        indent += 2;
-	    if (!type)
-	        switch (token.type) {
-	            case 'single-quoted-scalar':
-	                type = 'QUOTE_SINGLE';
-	                break;
-	            case 'double-quoted-scalar':
-	                type = 'QUOTE_DOUBLE';
-	                break;
-	            case 'block-scalar': {
-	                const header = token.props[0];
-	                if (header.type !== 'block-scalar-header')
-	                    throw new Error('Invalid block scalar header');
-	                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
-	                break;
-	            }
-	            default:
-	                type = 'PLAIN';
-	        }
-	    const source = stringifyString.stringifyString({ type, value }, {
-	        implicitKey: implicitKey || indent === null,
-	        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
-	        inFlow,
-	        options: { blockQuote: true, lineWidth: -1 }
-	    });
-	    switch (source[0]) {
-	        case '|':
-	        case '>':
-	            setBlockScalarValue(token, source);
-	            break;
-	        case '"':
-	            setFlowScalarValue(token, source, 'double-quoted-scalar');
-	            break;
-	        case "'":
-	            setFlowScalarValue(token, source, 'single-quoted-scalar');
-	            break;
-	        default:
-	            setFlowScalarValue(token, source, 'scalar');
-	    }
-	}
-	function setBlockScalarValue(token, source) {
-	    const he = source.indexOf('\n');
-	    const head = source.substring(0, he);
-	    const body = source.substring(he + 1) + '\n';
-	    if (token.type === 'block-scalar') {
-	        const header = token.props[0];
-	        if (header.type !== 'block-scalar-header')
-	            throw new Error('Invalid block scalar header');
-	        header.source = head;
-	        token.source = body;
-	    }
-	    else {
-	        const { offset } = token;
-	        const indent = 'indent' in token ? token.indent : -1;
-	        const props = [
-	            { type: 'block-scalar-header', offset, indent, source: head }
-	        ];
-	        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
-	            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
-	        for (const key of Object.keys(token))
-	            if (key !== 'type' && key !== 'offset')
-	                delete token[key];
-	        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
-	    }
-	}
-	/** @returns `true` if last token is a newline */
-	function addEndtoBlockProps(props, end) {
-	    if (end)
-	        for (const st of end)
-	            switch (st.type) {
-	                case 'space':
-	                case 'comment':
-	                    props.push(st);
-	                    break;
-	                case 'newline':
-	                    props.push(st);
-	                    return true;
-	            }
-	    return false;
-	}
-	function setFlowScalarValue(token, source, type) {
-	    switch (token.type) {
-	        case 'scalar':
-	        case 'double-quoted-scalar':
-	        case 'single-quoted-scalar':
-	            token.type = type;
-	            token.source = source;
-	            break;
-	        case 'block-scalar': {
-	            const end = token.props.slice(1);
-	            let oa = source.length;
-	            if (token.props[0].type === 'block-scalar-header')
-	                oa -= token.props[0].source.length;
-	            for (const tok of end)
-	                tok.offset += oa;
-	            delete token.props;
-	            Object.assign(token, { type, source, end });
-	            break;
-	        }
-	        case 'block-map':
-	        case 'block-seq': {
-	            const offset = token.offset + source.length;
-	            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
-	            delete token.items;
-	            Object.assign(token, { type, source, end: [nl] });
-	            break;
-	        }
-	        default: {
-	            const indent = 'indent' in token ? token.indent : -1;
-	            const end = 'end' in token && Array.isArray(token.end)
-	                ? token.end.filter(st => st.type === 'space' ||
-	                    st.type === 'comment' ||
-	                    st.type === 'newline')
-	                : [];
-	            for (const key of Object.keys(token))
-	                if (key !== 'type' && key !== 'offset')
-	                    delete token[key];
-	            Object.assign(token, { type, indent, source, end });
-	        }
-	    }
-	}
-
-	cstScalar.createScalarToken = createScalarToken;
-	cstScalar.resolveAsScalar = resolveAsScalar;
-	cstScalar.setScalarValue = setScalarValue;
-	return cstScalar;
-}
-
-var cstStringify = {};
-
-var hasRequiredCstStringify;
-
-function requireCstStringify () {
-	if (hasRequiredCstStringify) return cstStringify;
-	hasRequiredCstStringify = 1;
-
-	/**
-	 * Stringify a CST document, token, or collection item
-	 *
-	 * Fair warning: This applies no validation whatsoever, and
-	 * simply concatenates the sources in their logical order.
-	 */
-	const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
-	function stringifyToken(token) {
-	    switch (token.type) {
-	        case 'block-scalar': {
-	            let res = '';
-	            for (const tok of token.props)
-	                res += stringifyToken(tok);
-	            return res + token.source;
-	        }
-	        case 'block-map':
-	        case 'block-seq': {
-	            let res = '';
-	            for (const item of token.items)
-	                res += stringifyItem(item);
-	            return res;
-	        }
-	        case 'flow-collection': {
-	            let res = token.start.source;
-	            for (const item of token.items)
-	                res += stringifyItem(item);
-	            for (const st of token.end)
-	                res += st.source;
-	            return res;
-	        }
-	        case 'document': {
-	            let res = stringifyItem(token);
-	            if (token.end)
-	                for (const st of token.end)
-	                    res += st.source;
-	            return res;
-	        }
-	        default: {
-	            let res = token.source;
-	            if ('end' in token && token.end)
-	                for (const st of token.end)
-	                    res += st.source;
-	            return res;
-	        }
-	    }
-	}
-	function stringifyItem({ start, key, sep, value }) {
-	    let res = '';
-	    for (const st of start)
-	        res += st.source;
-	    if (key)
-	        res += stringifyToken(key);
-	    if (sep)
-	        for (const st of sep)
-	            res += st.source;
-	    if (value)
-	        res += stringifyToken(value);
-	    return res;
-	}
-
-	cstStringify.stringify = stringify;
-	return cstStringify;
-}
-
-var cstVisit = {};
-
-var hasRequiredCstVisit;
-
-function requireCstVisit () {
-	if (hasRequiredCstVisit) return cstVisit;
-	hasRequiredCstVisit = 1;
-
-	const BREAK = Symbol('break visit');
-	const SKIP = Symbol('skip children');
-	const REMOVE = Symbol('remove item');
-	/**
-	 * Apply a visitor to a CST document or item.
-	 *
-	 * Walks through the tree (depth-first) starting from the root, calling a
-	 * `visitor` function with two arguments when entering each item:
-	 *   - `item`: The current item, which included the following members:
-	 *     - `start: SourceToken[]` – Source tokens before the key or value,
-	 *       possibly including its anchor or tag.
-	 *     - `key?: Token | null` – Set for pair values. May then be `null`, if
-	 *       the key before the `:` separator is empty.
-	 *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
-	 *       which should include the `:` map value indicator if `value` is set.
-	 *     - `value?: Token` – The value of a sequence item, or of a map pair.
-	 *   - `path`: The steps from the root to the current node, as an array of
-	 *     `['key' | 'value', number]` tuples.
-	 *
-	 * The return value of the visitor may be used to control the traversal:
-	 *   - `undefined` (default): Do nothing and continue
-	 *   - `visit.SKIP`: Do not visit the children of this token, continue with
-	 *      next sibling
-	 *   - `visit.BREAK`: Terminate traversal completely
-	 *   - `visit.REMOVE`: Remove the current item, then continue with the next one
-	 *   - `number`: Set the index of the next step. This is useful especially if
-	 *     the index of the current token has changed.
-	 *   - `function`: Define the next visitor for this item. After the original
-	 *     visitor is called on item entry, next visitors are called after handling
-	 *     a non-empty `key` and when exiting the item.
-	 */
-	function visit(cst, visitor) {
-	    if ('type' in cst && cst.type === 'document')
-	        cst = { start: cst.start, value: cst.value };
-	    _visit(Object.freeze([]), cst, visitor);
-	}
-	// Without the `as symbol` casts, TS declares these in the `visit`
-	// namespace using `var`, but then complains about that because
-	// `unique symbol` must be `const`.
-	/** Terminate visit traversal completely */
-	visit.BREAK = BREAK;
-	/** Do not visit the children of the current item */
-	visit.SKIP = SKIP;
-	/** Remove the current item */
-	visit.REMOVE = REMOVE;
-	/** Find the item at `path` from `cst` as the root */
-	visit.itemAtPath = (cst, path) => {
-	    let item = cst;
-	    for (const [field, index] of path) {
-	        const tok = item?.[field];
-	        if (tok && 'items' in tok) {
-	            item = tok.items[index];
-	        }
-	        else
-	            return undefined;
-	    }
-	    return item;
-	};
-	/**
-	 * Get the immediate parent collection of the item at `path` from `cst` as the root.
-	 *
-	 * Throws an error if the collection is not found, which should never happen if the item itself exists.
-	 */
-	visit.parentCollection = (cst, path) => {
-	    const parent = visit.itemAtPath(cst, path.slice(0, -1));
-	    const field = path[path.length - 1][0];
-	    const coll = parent?.[field];
-	    if (coll && 'items' in coll)
-	        return coll;
-	    throw new Error('Parent collection not found');
-	};
-	function _visit(path, item, visitor) {
-	    let ctrl = visitor(item, path);
-	    if (typeof ctrl === 'symbol')
-	        return ctrl;
-	    for (const field of ['key', 'value']) {
-	        const token = item[field];
-	        if (token && 'items' in token) {
-	            for (let i = 0; i < token.items.length; ++i) {
-	                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
-	                if (typeof ci === 'number')
-	                    i = ci - 1;
-	                else if (ci === BREAK)
-	                    return BREAK;
-	                else if (ci === REMOVE) {
-	                    token.items.splice(i, 1);
-	                    i -= 1;
-	                }
-	            }
-	            if (typeof ctrl === 'function' && field === 'key')
-	                ctrl = ctrl(item, path);
-	        }
-	    }
-	    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
-	}
-
-	cstVisit.visit = visit;
-	return cstVisit;
-}
-
-var hasRequiredCst;
-
-function requireCst () {
-	if (hasRequiredCst) return cst;
-	hasRequiredCst = 1;
-
-	var cstScalar = requireCstScalar();
-	var cstStringify = requireCstStringify();
-	var cstVisit = requireCstVisit();
-
-	/** The byte order mark */
-	const BOM = '\u{FEFF}';
-	/** Start of doc-mode */
-	const DOCUMENT = '\x02'; // C0: Start of Text
-	/** Unexpected end of flow-mode */
-	const FLOW_END = '\x18'; // C0: Cancel
-	/** Next token is a scalar value */
-	const SCALAR = '\x1f'; // C0: Unit Separator
-	/** @returns `true` if `token` is a flow or block collection */
-	const isCollection = (token) => !!token && 'items' in token;
-	/** @returns `true` if `token` is a flow or block scalar; not an alias */
-	const isScalar = (token) => !!token &&
-	    (token.type === 'scalar' ||
-	        token.type === 'single-quoted-scalar' ||
-	        token.type === 'double-quoted-scalar' ||
-	        token.type === 'block-scalar');
-	/* istanbul ignore next */
-	/** Get a printable representation of a lexer token */
-	function prettyToken(token) {
-	    switch (token) {
-	        case BOM:
-	            return '<BOM>';
-	        case DOCUMENT:
-	            return '<DOC>';
-	        case FLOW_END:
-	            return '<FLOW_END>';
-	        case SCALAR:
-	            return '<SCALAR>';
-	        default:
-	            return JSON.stringify(token);
-	    }
-	}
-	/** Identify the type of a lexer token. May return `null` for unknown tokens. */
-	function tokenType(source) {
-	    switch (source) {
-	        case BOM:
-	            return 'byte-order-mark';
-	        case DOCUMENT:
-	            return 'doc-mode';
-	        case FLOW_END:
-	            return 'flow-error-end';
-	        case SCALAR:
-	            return 'scalar';
-	        case '---':
-	            return 'doc-start';
-	        case '...':
-	            return 'doc-end';
-	        case '':
-	        case '\n':
-	        case '\r\n':
-	            return 'newline';
-	        case '-':
-	            return 'seq-item-ind';
-	        case '?':
-	            return 'explicit-key-ind';
-	        case ':':
-	            return 'map-value-ind';
-	        case '{':
-	            return 'flow-map-start';
-	        case '}':
-	            return 'flow-map-end';
-	        case '[':
-	            return 'flow-seq-start';
-	        case ']':
-	            return 'flow-seq-end';
-	        case ',':
-	            return 'comma';
-	    }
-	    switch (source[0]) {
-	        case ' ':
-	        case '\t':
-	            return 'space';
-	        case '#':
-	            return 'comment';
-	        case '%':
-	            return 'directive-line';
-	        case '*':
-	            return 'alias';
-	        case '&':
-	            return 'anchor';
-	        case '!':
-	            return 'tag';
-	        case "'":
-	            return 'single-quoted-scalar';
-	        case '"':
-	            return 'double-quoted-scalar';
-	        case '|':
-	        case '>':
-	            return 'block-scalar-header';
-	    }
-	    return null;
-	}
-
-	cst.createScalarToken = cstScalar.createScalarToken;
-	cst.resolveAsScalar = cstScalar.resolveAsScalar;
-	cst.setScalarValue = cstScalar.setScalarValue;
-	cst.stringify = cstStringify.stringify;
-	cst.visit = cstVisit.visit;
-	cst.BOM = BOM;
-	cst.DOCUMENT = DOCUMENT;
-	cst.FLOW_END = FLOW_END;
-	cst.SCALAR = SCALAR;
-	cst.isCollection = isCollection;
-	cst.isScalar = isScalar;
-	cst.prettyToken = prettyToken;
-	cst.tokenType = tokenType;
-	return cst;
-}
-
-var lexer = {};
-
-var hasRequiredLexer;
-
-function requireLexer () {
-	if (hasRequiredLexer) return lexer;
-	hasRequiredLexer = 1;
-
-	var cst = requireCst();
-
-	/*
-	START -> stream
-
-	stream
-	  directive -> line-end -> stream
-	  indent + line-end -> stream
-	  [else] -> line-start
-
-	line-end
-	  comment -> line-end
-	  newline -> .
-	  input-end -> END
-
-	line-start
-	  doc-start -> doc
-	  doc-end -> stream
-	  [else] -> indent -> block-start
-
-	block-start
-	  seq-item-start -> block-start
-	  explicit-key-start -> block-start
-	  map-value-start -> block-start
-	  [else] -> doc
-
-	doc
-	  line-end -> line-start
-	  spaces -> doc
-	  anchor -> doc
-	  tag -> doc
-	  flow-start -> flow -> doc
-	  flow-end -> error -> doc
-	  seq-item-start -> error -> doc
-	  explicit-key-start -> error -> doc
-	  map-value-start -> doc
-	  alias -> doc
-	  quote-start -> quoted-scalar -> doc
-	  block-scalar-header -> line-end -> block-scalar(min) -> line-start
-	  [else] -> plain-scalar(false, min) -> doc
-
-	flow
-	  line-end -> flow
-	  spaces -> flow
-	  anchor -> flow
-	  tag -> flow
-	  flow-start -> flow -> flow
-	  flow-end -> .
-	  seq-item-start -> error -> flow
-	  explicit-key-start -> flow
-	  map-value-start -> flow
-	  alias -> flow
-	  quote-start -> quoted-scalar -> flow
-	  comma -> flow
-	  [else] -> plain-scalar(true, 0) -> flow
-
-	quoted-scalar
-	  quote-end -> .
-	  [else] -> quoted-scalar
-
-	block-scalar(min)
-	  newline + peek(indent < min) -> .
-	  [else] -> block-scalar(min)
-
-	plain-scalar(is-flow, min)
-	  scalar-end(is-flow) -> .
-	  peek(newline + (indent < min)) -> .
-	  [else] -> plain-scalar(min)
-	*/
-	function isEmpty(ch) {
-	    switch (ch) {
-	        case undefined:
-	        case ' ':
-	        case '\n':
-	        case '\r':
-	        case '\t':
-	            return true;
-	        default:
-	            return false;
-	    }
-	}
-	const hexDigits = new Set('0123456789ABCDEFabcdef');
-	const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
-	const flowIndicatorChars = new Set(',[]{}');
-	const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
-	const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
-	/**
-	 * Splits an input string into lexical tokens, i.e. smaller strings that are
-	 * easily identifiable by `tokens.tokenType()`.
-	 *
-	 * Lexing starts always in a "stream" context. Incomplete input may be buffered
-	 * until a complete token can be emitted.
-	 *
-	 * In addition to slices of the original input, the following control characters
-	 * may also be emitted:
-	 *
-	 * - `\x02` (Start of Text): A document starts with the next token
-	 * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
-	 * - `\x1f` (Unit Separator): Next token is a scalar value
-	 * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
-	 */
-	class Lexer {
-	    constructor() {
-	        /**
-	         * Flag indicating whether the end of the current buffer marks the end of
-	         * all input
-	         */
-	        this.atEnd = false;
-	        /**
-	         * Explicit indent set in block scalar header, as an offset from the current
-	         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
-	         * explicitly set.
-	         */
-	        this.blockScalarIndent = -1;
-	        /**
-	         * Block scalars that include a + (keep) chomping indicator in their header
-	         * include trailing empty lines, which are otherwise excluded from the
-	         * scalar's contents.
-	         */
-	        this.blockScalarKeep = false;
-	        /** Current input */
-	        this.buffer = '';
-	        /**
-	         * Flag noting whether the map value indicator : can immediately follow this
-	         * node within a flow context.
-	         */
-	        this.flowKey = false;
-	        /** Count of surrounding flow collection levels. */
-	        this.flowLevel = 0;
-	        /**
-	         * Minimum level of indentation required for next lines to be parsed as a
-	         * part of the current scalar value.
-	         */
-	        this.indentNext = 0;
-	        /** Indentation level of the current line. */
-	        this.indentValue = 0;
-	        /** Position of the next \n character. */
-	        this.lineEndPos = null;
-	        /** Stores the state of the lexer if reaching the end of incpomplete input */
-	        this.next = null;
-	        /** A pointer to `buffer`; the current position of the lexer. */
-	        this.pos = 0;
-	    }
-	    /**
-	     * Generate YAML tokens from the `source` string. If `incomplete`,
-	     * a part of the last line may be left as a buffer for the next call.
-	     *
-	     * @returns A generator of lexical tokens
-	     */
-	    *lex(source, incomplete = false) {
-	        if (source) {
-	            if (typeof source !== 'string')
-	                throw TypeError('source is not a string');
-	            this.buffer = this.buffer ? this.buffer + source : source;
-	            this.lineEndPos = null;
-	        }
-	        this.atEnd = !incomplete;
-	        let next = this.next ?? 'stream';
-	        while (next && (incomplete || this.hasChars(1)))
-	            next = yield* this.parseNext(next);
-	    }
-	    atLineEnd() {
-	        let i = this.pos;
-	        let ch = this.buffer[i];
-	        while (ch === ' ' || ch === '\t')
-	            ch = this.buffer[++i];
-	        if (!ch || ch === '#' || ch === '\n')
-	            return true;
-	        if (ch === '\r')
-	            return this.buffer[i + 1] === '\n';
-	        return false;
-	    }
-	    charAt(n) {
-	        return this.buffer[this.pos + n];
-	    }
-	    continueScalar(offset) {
-	        let ch = this.buffer[offset];
-	        if (this.indentNext > 0) {
-	            let indent = 0;
-	            while (ch === ' ')
-	                ch = this.buffer[++indent + offset];
-	            if (ch === '\r') {
-	                const next = this.buffer[indent + offset + 1];
-	                if (next === '\n' || (!next && !this.atEnd))
-	                    return offset + indent + 1;
-	            }
-	            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
-	                ? offset + indent
-	                : -1;
-	        }
-	        if (ch === '-' || ch === '.') {
-	            const dt = this.buffer.substr(offset, 3);
-	            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
-	                return -1;
-	        }
-	        return offset;
-	    }
-	    getLine() {
-	        let end = this.lineEndPos;
-	        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
-	            end = this.buffer.indexOf('\n', this.pos);
-	            this.lineEndPos = end;
-	        }
-	        if (end === -1)
-	            return this.atEnd ? this.buffer.substring(this.pos) : null;
-	        if (this.buffer[end - 1] === '\r')
-	            end -= 1;
-	        return this.buffer.substring(this.pos, end);
-	    }
-	    hasChars(n) {
-	        return this.pos + n <= this.buffer.length;
-	    }
-	    setNext(state) {
-	        this.buffer = this.buffer.substring(this.pos);
-	        this.pos = 0;
-	        this.lineEndPos = null;
-	        this.next = state;
-	        return null;
-	    }
-	    peek(n) {
-	        return this.buffer.substr(this.pos, n);
-	    }
-	    *parseNext(next) {
-	        switch (next) {
-	            case 'stream':
-	                return yield* this.parseStream();
-	            case 'line-start':
-	                return yield* this.parseLineStart();
-	            case 'block-start':
-	                return yield* this.parseBlockStart();
-	            case 'doc':
-	                return yield* this.parseDocument();
-	            case 'flow':
-	                return yield* this.parseFlowCollection();
-	            case 'quoted-scalar':
-	                return yield* this.parseQuotedScalar();
-	            case 'block-scalar':
-	                return yield* this.parseBlockScalar();
-	            case 'plain-scalar':
-	                return yield* this.parsePlainScalar();
-	        }
-	    }
-	    *parseStream() {
-	        let line = this.getLine();
-	        if (line === null)
-	            return this.setNext('stream');
-	        if (line[0] === cst.BOM) {
-	            yield* this.pushCount(1);
-	            line = line.substring(1);
-	        }
-	        if (line[0] === '%') {
-	            let dirEnd = line.length;
-	            let cs = line.indexOf('#');
-	            while (cs !== -1) {
-	                const ch = line[cs - 1];
-	                if (ch === ' ' || ch === '\t') {
-	                    dirEnd = cs - 1;
-	                    break;
-	                }
-	                else {
-	                    cs = line.indexOf('#', cs + 1);
-	                }
-	            }
-	            while (true) {
-	                const ch = line[dirEnd - 1];
-	                if (ch === ' ' || ch === '\t')
-	                    dirEnd -= 1;
-	                else
-	                    break;
-	            }
-	            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
-	            yield* this.pushCount(line.length - n); // possible comment
-	            this.pushNewline();
-	            return 'stream';
-	        }
-	        if (this.atLineEnd()) {
-	            const sp = yield* this.pushSpaces(true);
-	            yield* this.pushCount(line.length - sp);
-	            yield* this.pushNewline();
-	            return 'stream';
-	        }
-	        yield cst.DOCUMENT;
-	        return yield* this.parseLineStart();
-	    }
-	    *parseLineStart() {
-	        const ch = this.charAt(0);
-	        if (!ch && !this.atEnd)
-	            return this.setNext('line-start');
-	        if (ch === '-' || ch === '.') {
-	            if (!this.atEnd && !this.hasChars(4))
-	                return this.setNext('line-start');
-	            const s = this.peek(3);
-	            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
-	                yield* this.pushCount(3);
-	                this.indentValue = 0;
-	                this.indentNext = 0;
-	                return s === '---' ? 'doc' : 'stream';
-	            }
-	        }
-	        this.indentValue = yield* this.pushSpaces(false);
-	        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
-	            this.indentNext = this.indentValue;
-	        return yield* this.parseBlockStart();
-	    }
-	    *parseBlockStart() {
-	        const [ch0, ch1] = this.peek(2);
-	        if (!ch1 && !this.atEnd)
-	            return this.setNext('block-start');
-	        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
-	            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
-	            this.indentNext = this.indentValue + 1;
-	            this.indentValue += n;
-	            return 'block-start';
-	        }
-	        return 'doc';
-	    }
-	    *parseDocument() {
-	        yield* this.pushSpaces(true);
-	        const line = this.getLine();
-	        if (line === null)
-	            return this.setNext('doc');
-	        let n = yield* this.pushIndicators();
-	        switch (line[n]) {
-	            case '#':
-	                yield* this.pushCount(line.length - n);
-	            // fallthrough
-	            case undefined:
-	                yield* this.pushNewline();
-	                return yield* this.parseLineStart();
-	            case '{':
-	            case '[':
-	                yield* this.pushCount(1);
-	                this.flowKey = false;
-	                this.flowLevel = 1;
-	                return 'flow';
-	            case '}':
-	            case ']':
-	                // this is an error
-	                yield* this.pushCount(1);
-	                return 'doc';
-	            case '*':
-	                yield* this.pushUntil(isNotAnchorChar);
-	                return 'doc';
-	            case '"':
-	            case "'":
-	                return yield* this.parseQuotedScalar();
-	            case '|':
-	            case '>':
-	                n += yield* this.parseBlockScalarHeader();
-	                n += yield* this.pushSpaces(true);
-	                yield* this.pushCount(line.length - n);
-	                yield* this.pushNewline();
-	                return yield* this.parseBlockScalar();
-	            default:
-	                return yield* this.parsePlainScalar();
-	        }
-	    }
-	    *parseFlowCollection() {
-	        let nl, sp;
-	        let indent = -1;
-	        do {
-	            nl = yield* this.pushNewline();
-	            if (nl > 0) {
-	                sp = yield* this.pushSpaces(false);
-	                this.indentValue = indent = sp;
-	            }
-	            else {
-	                sp = 0;
-	            }
-	            sp += yield* this.pushSpaces(true);
-	        } while (nl + sp > 0);
-	        const line = this.getLine();
-	        if (line === null)
-	            return this.setNext('flow');
-	        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
-	            (indent === 0 &&
-	                (line.startsWith('---') || line.startsWith('...')) &&
-	                isEmpty(line[3]))) {
-	            // Allowing for the terminal ] or } at the same (rather than greater)
-	            // indent level as the initial [ or { is technically invalid, but
-	            // failing here would be surprising to users.
-	            const atFlowEndMarker = indent === this.indentNext - 1 &&
-	                this.flowLevel === 1 &&
-	                (line[0] === ']' || line[0] === '}');
-	            if (!atFlowEndMarker) {
-	                // this is an error
-	                this.flowLevel = 0;
-	                yield cst.FLOW_END;
-	                return yield* this.parseLineStart();
-	            }
-	        }
-	        let n = 0;
-	        while (line[n] === ',') {
-	            n += yield* this.pushCount(1);
-	            n += yield* this.pushSpaces(true);
-	            this.flowKey = false;
-	        }
-	        n += yield* this.pushIndicators();
-	        switch (line[n]) {
-	            case undefined:
-	                return 'flow';
-	            case '#':
-	                yield* this.pushCount(line.length - n);
-	                return 'flow';
-	            case '{':
-	            case '[':
-	                yield* this.pushCount(1);
-	                this.flowKey = false;
-	                this.flowLevel += 1;
-	                return 'flow';
-	            case '}':
-	            case ']':
-	                yield* this.pushCount(1);
-	                this.flowKey = true;
-	                this.flowLevel -= 1;
-	                return this.flowLevel ? 'flow' : 'doc';
-	            case '*':
-	                yield* this.pushUntil(isNotAnchorChar);
-	                return 'flow';
-	            case '"':
-	            case "'":
-	                this.flowKey = true;
-	                return yield* this.parseQuotedScalar();
-	            case ':': {
-	                const next = this.charAt(1);
-	                if (this.flowKey || isEmpty(next) || next === ',') {
-	                    this.flowKey = false;
-	                    yield* this.pushCount(1);
-	                    yield* this.pushSpaces(true);
-	                    return 'flow';
-	                }
-	            }
-	            // fallthrough
-	            default:
-	                this.flowKey = false;
-	                return yield* this.parsePlainScalar();
-	        }
-	    }
-	    *parseQuotedScalar() {
-	        const quote = this.charAt(0);
-	        let end = this.buffer.indexOf(quote, this.pos + 1);
-	        if (quote === "'") {
-	            while (end !== -1 && this.buffer[end + 1] === "'")
-	                end = this.buffer.indexOf("'", end + 2);
-	        }
-	        else {
-	            // double-quote
-	            while (end !== -1) {
-	                let n = 0;
-	                while (this.buffer[end - 1 - n] === '\\')
-	                    n += 1;
-	                if (n % 2 === 0)
-	                    break;
-	                end = this.buffer.indexOf('"', end + 1);
-	            }
-	        }
-	        // Only looking for newlines within the quotes
-	        const qb = this.buffer.substring(0, end);
-	        let nl = qb.indexOf('\n', this.pos);
-	        if (nl !== -1) {
-	            while (nl !== -1) {
-	                const cs = this.continueScalar(nl + 1);
-	                if (cs === -1)
-	                    break;
-	                nl = qb.indexOf('\n', cs);
-	            }
-	            if (nl !== -1) {
-	                // this is an error caused by an unexpected unindent
-	                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
-	            }
-	        }
-	        if (end === -1) {
-	            if (!this.atEnd)
-	                return this.setNext('quoted-scalar');
-	            end = this.buffer.length;
-	        }
-	        yield* this.pushToIndex(end + 1, false);
-	        return this.flowLevel ? 'flow' : 'doc';
-	    }
-	    *parseBlockScalarHeader() {
-	        this.blockScalarIndent = -1;
-	        this.blockScalarKeep = false;
-	        let i = this.pos;
-	        while (true) {
-	            const ch = this.buffer[++i];
-	            if (ch === '+')
-	                this.blockScalarKeep = true;
-	            else if (ch > '0' && ch <= '9')
-	                this.blockScalarIndent = Number(ch) - 1;
-	            else if (ch !== '-')
-	                break;
-	        }
-	        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
-	    }
-	    *parseBlockScalar() {
-	        let nl = this.pos - 1; // may be -1 if this.pos === 0
-	        let indent = 0;
-	        let ch;
-	        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
-	            switch (ch) {
-	                case ' ':
-	                    indent += 1;
-	                    break;
-	                case '\n':
-	                    nl = i;
-	                    indent = 0;
-	                    break;
-	                case '\r': {
-	                    const next = this.buffer[i + 1];
-	                    if (!next && !this.atEnd)
-	                        return this.setNext('block-scalar');
-	                    if (next === '\n')
-	                        break;
-	                } // fallthrough
-	                default:
-	                    break loop;
-	            }
-	        }
-	        if (!ch && !this.atEnd)
-	            return this.setNext('block-scalar');
-	        if (indent >= this.indentNext) {
-	            if (this.blockScalarIndent === -1)
-	                this.indentNext = indent;
-	            else {
-	                this.indentNext =
-	                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
-	            }
-	            do {
-	                const cs = this.continueScalar(nl + 1);
-	                if (cs === -1)
-	                    break;
-	                nl = this.buffer.indexOf('\n', cs);
-	            } while (nl !== -1);
-	            if (nl === -1) {
-	                if (!this.atEnd)
-	                    return this.setNext('block-scalar');
-	                nl = this.buffer.length;
-	            }
-	        }
-	        // Trailing insufficiently indented tabs are invalid.
-	        // To catch that during parsing, we include them in the block scalar value.
-	        let i = nl + 1;
-	        ch = this.buffer[i];
-	        while (ch === ' ')
-	            ch = this.buffer[++i];
-	        if (ch === '\t') {
-	            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
-	                ch = this.buffer[++i];
-	            nl = i - 1;
-	        }
-	        else if (!this.blockScalarKeep) {
-	            do {
-	                let i = nl - 1;
-	                let ch = this.buffer[i];
-	                if (ch === '\r')
-	                    ch = this.buffer[--i];
-	                const lastChar = i; // Drop the line if last char not more indented
-	                while (ch === ' ')
-	                    ch = this.buffer[--i];
-	                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
-	                    nl = i;
-	                else
-	                    break;
-	            } while (true);
-	        }
-	        yield cst.SCALAR;
-	        yield* this.pushToIndex(nl + 1, true);
-	        return yield* this.parseLineStart();
-	    }
-	    *parsePlainScalar() {
-	        const inFlow = this.flowLevel > 0;
-	        let end = this.pos - 1;
-	        let i = this.pos - 1;
-	        let ch;
-	        while ((ch = this.buffer[++i])) {
-	            if (ch === ':') {
-	                const next = this.buffer[i + 1];
-	                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
-	                    break;
-	                end = i;
-	            }
-	            else if (isEmpty(ch)) {
-	                let next = this.buffer[i + 1];
-	                if (ch === '\r') {
-	                    if (next === '\n') {
-	                        i += 1;
-	                        ch = '\n';
-	                        next = this.buffer[i + 1];
-	                    }
-	                    else
-	                        end = i;
-	                }
-	                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
-	                    break;
-	                if (ch === '\n') {
-	                    const cs = this.continueScalar(i + 1);
-	                    if (cs === -1)
-	                        break;
-	                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
-	                }
-	            }
-	            else {
-	                if (inFlow && flowIndicatorChars.has(ch))
-	                    break;
-	                end = i;
-	            }
-	        }
-	        if (!ch && !this.atEnd)
-	            return this.setNext('plain-scalar');
-	        yield cst.SCALAR;
-	        yield* this.pushToIndex(end + 1, true);
-	        return inFlow ? 'flow' : 'doc';
-	    }
-	    *pushCount(n) {
-	        if (n > 0) {
-	            yield this.buffer.substr(this.pos, n);
-	            this.pos += n;
-	            return n;
-	        }
-	        return 0;
-	    }
-	    *pushToIndex(i, allowEmpty) {
-	        const s = this.buffer.slice(this.pos, i);
-	        if (s) {
-	            yield s;
-	            this.pos += s.length;
-	            return s.length;
-	        }
-	        else if (allowEmpty)
-	            yield '';
-	        return 0;
-	    }
-	    *pushIndicators() {
-	        let n = 0;
-	        loop: while (true) {
-	            switch (this.charAt(0)) {
-	                case '!':
-	                    n += yield* this.pushTag();
-	                    n += yield* this.pushSpaces(true);
-	                    continue loop;
-	                case '&':
-	                    n += yield* this.pushUntil(isNotAnchorChar);
-	                    n += yield* this.pushSpaces(true);
-	                    continue loop;
-	                case '-': // this is an error
-	                case '?': // this is an error outside flow collections
-	                case ':': {
-	                    const inFlow = this.flowLevel > 0;
-	                    const ch1 = this.charAt(1);
-	                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
-	                        if (!inFlow)
-	                            this.indentNext = this.indentValue + 1;
-	                        else if (this.flowKey)
-	                            this.flowKey = false;
-	                        n += yield* this.pushCount(1);
-	                        n += yield* this.pushSpaces(true);
-	                        continue loop;
-	                    }
-	                }
-	            }
-	            break loop;
-	        }
-	        return n;
-	    }
-	    *pushTag() {
-	        if (this.charAt(1) === '<') {
-	            let i = this.pos + 2;
-	            let ch = this.buffer[i];
-	            while (!isEmpty(ch) && ch !== '>')
-	                ch = this.buffer[++i];
-	            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
-	        }
-	        else {
-	            let i = this.pos + 1;
-	            let ch = this.buffer[i];
-	            while (ch) {
-	                if (tagChars.has(ch))
-	                    ch = this.buffer[++i];
-	                else if (ch === '%' &&
-	                    hexDigits.has(this.buffer[i + 1]) &&
-	                    hexDigits.has(this.buffer[i + 2])) {
-	                    ch = this.buffer[(i += 3)];
-	                }
-	                else
-	                    break;
-	            }
-	            return yield* this.pushToIndex(i, false);
-	        }
-	    }
-	    *pushNewline() {
-	        const ch = this.buffer[this.pos];
-	        if (ch === '\n')
-	            return yield* this.pushCount(1);
-	        else if (ch === '\r' && this.charAt(1) === '\n')
-	            return yield* this.pushCount(2);
-	        else
-	            return 0;
-	    }
-	    *pushSpaces(allowTabs) {
-	        let i = this.pos - 1;
-	        let ch;
-	        do {
-	            ch = this.buffer[++i];
-	        } while (ch === ' ' || (allowTabs && ch === '\t'));
-	        const n = i - this.pos;
-	        if (n > 0) {
-	            yield this.buffer.substr(this.pos, n);
-	            this.pos = i;
-	        }
-	        return n;
-	    }
-	    *pushUntil(test) {
-	        let i = this.pos;
-	        let ch = this.buffer[i];
-	        while (!test(ch))
-	            ch = this.buffer[++i];
-	        return yield* this.pushToIndex(i, false);
-	    }
-	}
-
-	lexer.Lexer = Lexer;
-	return lexer;
-}
-
-var lineCounter = {};
-
-var hasRequiredLineCounter;
-
-function requireLineCounter () {
-	if (hasRequiredLineCounter) return lineCounter;
-	hasRequiredLineCounter = 1;
-
-	/**
-	 * Tracks newlines during parsing in order to provide an efficient API for
-	 * determining the one-indexed `{ line, col }` position for any offset
-	 * within the input.
-	 */
-	class LineCounter {
-	    constructor() {
-	        this.lineStarts = [];
-	        /**
-	         * Should be called in ascending order. Otherwise, call
-	         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
-	         */
-	        this.addNewLine = (offset) => this.lineStarts.push(offset);
-	        /**
-	         * Performs a binary search and returns the 1-indexed { line, col }
-	         * position of `offset`. If `line === 0`, `addNewLine` has never been
-	         * called or `offset` is before the first known newline.
-	         */
-	        this.linePos = (offset) => {
-	            let low = 0;
-	            let high = this.lineStarts.length;
-	            while (low < high) {
-	                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
-	                if (this.lineStarts[mid] < offset)
-	                    low = mid + 1;
-	                else
-	                    high = mid;
-	            }
-	            if (this.lineStarts[low] === offset)
-	                return { line: low + 1, col: 1 };
-	            if (low === 0)
-	                return { line: 0, col: offset };
-	            const start = this.lineStarts[low - 1];
-	            return { line: low, col: offset - start + 1 };
-	        };
-	    }
-	}
-
-	lineCounter.LineCounter = LineCounter;
-	return lineCounter;
-}
-
-var parser = {};
-
-var hasRequiredParser;
-
-function requireParser () {
-	if (hasRequiredParser) return parser;
-	hasRequiredParser = 1;
-
-	var node_process = require$$0$6;
-	var cst = requireCst();
-	var lexer = requireLexer();
-
-	function includesToken(list, type) {
-	    for (let i = 0; i < list.length; ++i)
-	        if (list[i].type === type)
-	            return true;
-	    return false;
-	}
-	function findNonEmptyIndex(list) {
-	    for (let i = 0; i < list.length; ++i) {
-	        switch (list[i].type) {
-	            case 'space':
-	            case 'comment':
-	            case 'newline':
-	                break;
-	            default:
-	                return i;
-	        }
-	    }
-	    return -1;
-	}
-	function isFlowToken(token) {
-	    switch (token?.type) {
-	        case 'alias':
-	        case 'scalar':
-	        case 'single-quoted-scalar':
-	        case 'double-quoted-scalar':
-	        case 'flow-collection':
-	            return true;
-	        default:
-	            return false;
-	    }
-	}
-	function getPrevProps(parent) {
-	    switch (parent.type) {
-	        case 'document':
-	            return parent.start;
-	        case 'block-map': {
-	            const it = parent.items[parent.items.length - 1];
-	            return it.sep ?? it.start;
-	        }
-	        case 'block-seq':
-	            return parent.items[parent.items.length - 1].start;
-	        /* istanbul ignore next should not happen */
-	        default:
-	            return [];
-	    }
-	}
-	/** Note: May modify input array */
-	function getFirstKeyStartProps(prev) {
-	    if (prev.length === 0)
-	        return [];
-	    let i = prev.length;
-	    loop: while (--i >= 0) {
-	        switch (prev[i].type) {
-	            case 'doc-start':
-	            case 'explicit-key-ind':
-	            case 'map-value-ind':
-	            case 'seq-item-ind':
-	            case 'newline':
-	                break loop;
-	        }
-	    }
-	    while (prev[++i]?.type === 'space') {
-	        /* loop */
-	    }
-	    return prev.splice(i, prev.length);
-	}
-	function arrayPushArray(target, source) {
-	    // May exhaust call stack with large `source` array
-	    if (source.length < 1e5)
-	        Array.prototype.push.apply(target, source);
-	    else
-	        for (let i = 0; i < source.length; ++i)
-	            target.push(source[i]);
-	}
-	function fixFlowSeqItems(fc) {
-	    if (fc.start.type === 'flow-seq-start') {
-	        for (const it of fc.items) {
-	            if (it.sep &&
-	                !it.value &&
-	                !includesToken(it.start, 'explicit-key-ind') &&
-	                !includesToken(it.sep, 'map-value-ind')) {
-	                if (it.key)
-	                    it.value = it.key;
-	                delete it.key;
-	                if (isFlowToken(it.value)) {
-	                    if (it.value.end)
-	                        arrayPushArray(it.value.end, it.sep);
-	                    else
-	                        it.value.end = it.sep;
-	                }
-	                else
-	                    arrayPushArray(it.start, it.sep);
-	                delete it.sep;
-	            }
-	        }
-	    }
-	}
-	/**
-	 * A YAML concrete syntax tree (CST) parser
-	 *
-	 * ```ts
-	 * const src: string = ...
-	 * for (const token of new Parser().parse(src)) {
-	 *   // token: Token
-	 * }
-	 * ```
-	 *
-	 * To use the parser with a user-provided lexer:
-	 *
-	 * ```ts
-	 * function* parse(source: string, lexer: Lexer) {
-	 *   const parser = new Parser()
-	 *   for (const lexeme of lexer.lex(source))
-	 *     yield* parser.next(lexeme)
-	 *   yield* parser.end()
-	 * }
-	 *
-	 * const src: string = ...
-	 * const lexer = new Lexer()
-	 * for (const token of parse(src, lexer)) {
-	 *   // token: Token
-	 * }
-	 * ```
-	 */
-	class Parser {
-	    /**
-	     * @param onNewLine - If defined, called separately with the start position of
-	     *   each new line (in `parse()`, including the start of input).
-	     */
-	    constructor(onNewLine) {
-	        /** If true, space and sequence indicators count as indentation */
-	        this.atNewLine = true;
-	        /** If true, next token is a scalar value */
-	        this.atScalar = false;
-	        /** Current indentation level */
-	        this.indent = 0;
-	        /** Current offset since the start of parsing */
-	        this.offset = 0;
-	        /** On the same line with a block map key */
-	        this.onKeyLine = false;
-	        /** Top indicates the node that's currently being built */
-	        this.stack = [];
-	        /** The source of the current token, set in parse() */
-	        this.source = '';
-	        /** The type of the current token, set in parse() */
-	        this.type = '';
-	        // Must be defined after `next()`
-	        this.lexer = new lexer.Lexer();
-	        this.onNewLine = onNewLine;
-	    }
-	    /**
-	     * Parse `source` as a YAML stream.
-	     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
-	     *
-	     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
-	     *
-	     * @returns A generator of tokens representing each directive, document, and other structure.
-	     */
-	    *parse(source, incomplete = false) {
-	        if (this.onNewLine && this.offset === 0)
-	            this.onNewLine(0);
-	        for (const lexeme of this.lexer.lex(source, incomplete))
-	            yield* this.next(lexeme);
-	        if (!incomplete)
-	            yield* this.end();
-	    }
-	    /**
-	     * Advance the parser by the `source` of one lexical token.
-	     */
-	    *next(source) {
-	        this.source = source;
-	        if (node_process.env.LOG_TOKENS)
-	            console.log('|', cst.prettyToken(source));
-	        if (this.atScalar) {
-	            this.atScalar = false;
-	            yield* this.step();
-	            this.offset += source.length;
-	            return;
-	        }
-	        const type = cst.tokenType(source);
-	        if (!type) {
-	            const message = `Not a YAML token: ${source}`;
-	            yield* this.pop({ type: 'error', offset: this.offset, message, source });
-	            this.offset += source.length;
-	        }
-	        else if (type === 'scalar') {
-	            this.atNewLine = false;
-	            this.atScalar = true;
-	            this.type = 'scalar';
-	        }
-	        else {
-	            this.type = type;
-	            yield* this.step();
-	            switch (type) {
-	                case 'newline':
-	                    this.atNewLine = true;
-	                    this.indent = 0;
-	                    if (this.onNewLine)
-	                        this.onNewLine(this.offset + source.length);
-	                    break;
-	                case 'space':
-	                    if (this.atNewLine && source[0] === ' ')
-	                        this.indent += source.length;
-	                    break;
-	                case 'explicit-key-ind':
-	                case 'map-value-ind':
-	                case 'seq-item-ind':
-	                    if (this.atNewLine)
-	                        this.indent += source.length;
-	                    break;
-	                case 'doc-mode':
-	                case 'flow-error-end':
-	                    return;
-	                default:
-	                    this.atNewLine = false;
-	            }
-	            this.offset += source.length;
-	        }
-	    }
-	    /** Call at end of input to push out any remaining constructions */
-	    *end() {
-	        while (this.stack.length > 0)
-	            yield* this.pop();
-	    }
-	    get sourceToken() {
-	        const st = {
-	            type: this.type,
-	            offset: this.offset,
-	            indent: this.indent,
-	            source: this.source
-	        };
-	        return st;
-	    }
-	    *step() {
-	        const top = this.peek(1);
-	        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
-	            while (this.stack.length > 0)
-	                yield* this.pop();
-	            this.stack.push({
-	                type: 'doc-end',
-	                offset: this.offset,
-	                source: this.source
-	            });
-	            return;
-	        }
-	        if (!top)
-	            return yield* this.stream();
-	        switch (top.type) {
-	            case 'document':
-	                return yield* this.document(top);
-	            case 'alias':
-	            case 'scalar':
-	            case 'single-quoted-scalar':
-	            case 'double-quoted-scalar':
-	                return yield* this.scalar(top);
-	            case 'block-scalar':
-	                return yield* this.blockScalar(top);
-	            case 'block-map':
-	                return yield* this.blockMap(top);
-	            case 'block-seq':
-	                return yield* this.blockSequence(top);
-	            case 'flow-collection':
-	                return yield* this.flowCollection(top);
-	            case 'doc-end':
-	                return yield* this.documentEnd(top);
-	        }
-	        /* istanbul ignore next should not happen */
-	        yield* this.pop();
-	    }
-	    peek(n) {
-	        return this.stack[this.stack.length - n];
-	    }
-	    *pop(error) {
-	        const token = error ?? this.stack.pop();
-	        /* istanbul ignore if should not happen */
-	        if (!token) {
-	            const message = 'Tried to pop an empty stack';
-	            yield { type: 'error', offset: this.offset, source: '', message };
-	        }
-	        else if (this.stack.length === 0) {
-	            yield token;
-	        }
-	        else {
-	            const top = this.peek(1);
-	            if (token.type === 'block-scalar') {
-	                // Block scalars use their parent rather than header indent
-	                token.indent = 'indent' in top ? top.indent : 0;
-	            }
-	            else if (token.type === 'flow-collection' && top.type === 'document') {
-	                // Ignore all indent for top-level flow collections
-	                token.indent = 0;
-	            }
-	            if (token.type === 'flow-collection')
-	                fixFlowSeqItems(token);
-	            switch (top.type) {
-	                case 'document':
-	                    top.value = token;
-	                    break;
-	                case 'block-scalar':
-	                    top.props.push(token); // error
-	                    break;
-	                case 'block-map': {
-	                    const it = top.items[top.items.length - 1];
-	                    if (it.value) {
-	                        top.items.push({ start: [], key: token, sep: [] });
-	                        this.onKeyLine = true;
-	                        return;
-	                    }
-	                    else if (it.sep) {
-	                        it.value = token;
-	                    }
-	                    else {
-	                        Object.assign(it, { key: token, sep: [] });
-	                        this.onKeyLine = !it.explicitKey;
-	                        return;
-	                    }
-	                    break;
-	                }
-	                case 'block-seq': {
-	                    const it = top.items[top.items.length - 1];
-	                    if (it.value)
-	                        top.items.push({ start: [], value: token });
-	                    else
-	                        it.value = token;
-	                    break;
-	                }
-	                case 'flow-collection': {
-	                    const it = top.items[top.items.length - 1];
-	                    if (!it || it.value)
-	                        top.items.push({ start: [], key: token, sep: [] });
-	                    else if (it.sep)
-	                        it.value = token;
-	                    else
-	                        Object.assign(it, { key: token, sep: [] });
-	                    return;
-	                }
-	                /* istanbul ignore next should not happen */
-	                default:
-	                    yield* this.pop();
-	                    yield* this.pop(token);
-	            }
-	            if ((top.type === 'document' ||
-	                top.type === 'block-map' ||
-	                top.type === 'block-seq') &&
-	                (token.type === 'block-map' || token.type === 'block-seq')) {
-	                const last = token.items[token.items.length - 1];
-	                if (last &&
-	                    !last.sep &&
-	                    !last.value &&
-	                    last.start.length > 0 &&
-	                    findNonEmptyIndex(last.start) === -1 &&
-	                    (token.indent === 0 ||
-	                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
-	                    if (top.type === 'document')
-	                        top.end = last.start;
-	                    else
-	                        top.items.push({ start: last.start });
-	                    token.items.splice(-1, 1);
-	                }
-	            }
-	        }
-	    }
-	    *stream() {
-	        switch (this.type) {
-	            case 'directive-line':
-	                yield { type: 'directive', offset: this.offset, source: this.source };
-	                return;
-	            case 'byte-order-mark':
-	            case 'space':
-	            case 'comment':
-	            case 'newline':
-	                yield this.sourceToken;
-	                return;
-	            case 'doc-mode':
-	            case 'doc-start': {
-	                const doc = {
-	                    type: 'document',
-	                    offset: this.offset,
-	                    start: []
-	                };
-	                if (this.type === 'doc-start')
-	                    doc.start.push(this.sourceToken);
-	                this.stack.push(doc);
-	                return;
-	            }
-	        }
-	        yield {
-	            type: 'error',
-	            offset: this.offset,
-	            message: `Unexpected ${this.type} token in YAML stream`,
-	            source: this.source
-	        };
-	    }
-	    *document(doc) {
-	        if (doc.value)
-	            return yield* this.lineEnd(doc);
-	        switch (this.type) {
-	            case 'doc-start': {
-	                if (findNonEmptyIndex(doc.start) !== -1) {
-	                    yield* this.pop();
-	                    yield* this.step();
-	                }
-	                else
-	                    doc.start.push(this.sourceToken);
-	                return;
-	            }
-	            case 'anchor':
-	            case 'tag':
-	            case 'space':
-	            case 'comment':
-	            case 'newline':
-	                doc.start.push(this.sourceToken);
-	                return;
-	        }
-	        const bv = this.startBlockValue(doc);
-	        if (bv)
-	            this.stack.push(bv);
-	        else {
-	            yield {
-	                type: 'error',
-	                offset: this.offset,
-	                message: `Unexpected ${this.type} token in YAML document`,
-	                source: this.source
-	            };
-	        }
-	    }
-	    *scalar(scalar) {
-	        if (this.type === 'map-value-ind') {
-	            const prev = getPrevProps(this.peek(2));
-	            const start = getFirstKeyStartProps(prev);
-	            let sep;
-	            if (scalar.end) {
-	                sep = scalar.end;
-	                sep.push(this.sourceToken);
-	                delete scalar.end;
-	            }
-	            else
-	                sep = [this.sourceToken];
-	            const map = {
-	                type: 'block-map',
-	                offset: scalar.offset,
-	                indent: scalar.indent,
-	                items: [{ start, key: scalar, sep }]
-	            };
-	            this.onKeyLine = true;
-	            this.stack[this.stack.length - 1] = map;
-	        }
-	        else
-	            yield* this.lineEnd(scalar);
-	    }
-	    *blockScalar(scalar) {
-	        switch (this.type) {
-	            case 'space':
-	            case 'comment':
-	            case 'newline':
-	                scalar.props.push(this.sourceToken);
-	                return;
-	            case 'scalar':
-	                scalar.source = this.source;
-	                // block-scalar source includes trailing newline
-	                this.atNewLine = true;
-	                this.indent = 0;
-	                if (this.onNewLine) {
-	                    let nl = this.source.indexOf('\n') + 1;
-	                    while (nl !== 0) {
-	                        this.onNewLine(this.offset + nl);
-	                        nl = this.source.indexOf('\n', nl) + 1;
-	                    }
-	                }
-	                yield* this.pop();
-	                break;
-	            /* istanbul ignore next should not happen */
-	            default:
-	                yield* this.pop();
-	                yield* this.step();
-	        }
-	    }
-	    *blockMap(map) {
-	        const it = map.items[map.items.length - 1];
-	        // it.sep is true-ish if pair already has key or : separator
-	        switch (this.type) {
-	            case 'newline':
-	                this.onKeyLine = false;
-	                if (it.value) {
-	                    const end = 'end' in it.value ? it.value.end : undefined;
-	                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
-	                    if (last?.type === 'comment')
-	                        end?.push(this.sourceToken);
-	                    else
-	                        map.items.push({ start: [this.sourceToken] });
-	                }
-	                else if (it.sep) {
-	                    it.sep.push(this.sourceToken);
-	                }
-	                else {
-	                    it.start.push(this.sourceToken);
-	                }
-	                return;
-	            case 'space':
-	            case 'comment':
-	                if (it.value) {
-	                    map.items.push({ start: [this.sourceToken] });
-	                }
-	                else if (it.sep) {
-	                    it.sep.push(this.sourceToken);
-	                }
-	                else {
-	                    if (this.atIndentedComment(it.start, map.indent)) {
-	                        const prev = map.items[map.items.length - 2];
-	                        const end = prev?.value?.end;
-	                        if (Array.isArray(end)) {
-	                            arrayPushArray(end, it.start);
-	                            end.push(this.sourceToken);
-	                            map.items.pop();
-	                            return;
-	                        }
-	                    }
-	                    it.start.push(this.sourceToken);
-	                }
-	                return;
-	        }
-	        if (this.indent >= map.indent) {
-	            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
-	            const atNextItem = atMapIndent &&
-	                (it.sep || it.explicitKey) &&
-	                this.type !== 'seq-item-ind';
-	            // For empty nodes, assign newline-separated not indented empty tokens to following node
-	            let start = [];
-	            if (atNextItem && it.sep && !it.value) {
-	                const nl = [];
-	                for (let i = 0; i < it.sep.length; ++i) {
-	                    const st = it.sep[i];
-	                    switch (st.type) {
-	                        case 'newline':
-	                            nl.push(i);
-	                            break;
-	                        case 'space':
-	                            break;
-	                        case 'comment':
-	                            if (st.indent > map.indent)
-	                                nl.length = 0;
-	                            break;
-	                        default:
-	                            nl.length = 0;
-	                    }
-	                }
-	                if (nl.length >= 2)
-	                    start = it.sep.splice(nl[1]);
-	            }
-	            switch (this.type) {
-	                case 'anchor':
-	                case 'tag':
-	                    if (atNextItem || it.value) {
-	                        start.push(this.sourceToken);
-	                        map.items.push({ start });
-	                        this.onKeyLine = true;
-	                    }
-	                    else if (it.sep) {
-	                        it.sep.push(this.sourceToken);
-	                    }
-	                    else {
-	                        it.start.push(this.sourceToken);
-	                    }
-	                    return;
-	                case 'explicit-key-ind':
-	                    if (!it.sep && !it.explicitKey) {
-	                        it.start.push(this.sourceToken);
-	                        it.explicitKey = true;
-	                    }
-	                    else if (atNextItem || it.value) {
-	                        start.push(this.sourceToken);
-	                        map.items.push({ start, explicitKey: true });
-	                    }
-	                    else {
-	                        this.stack.push({
-	                            type: 'block-map',
-	                            offset: this.offset,
-	                            indent: this.indent,
-	                            items: [{ start: [this.sourceToken], explicitKey: true }]
-	                        });
-	                    }
-	                    this.onKeyLine = true;
-	                    return;
-	                case 'map-value-ind':
-	                    if (it.explicitKey) {
-	                        if (!it.sep) {
-	                            if (includesToken(it.start, 'newline')) {
-	                                Object.assign(it, { key: null, sep: [this.sourceToken] });
-	                            }
-	                            else {
-	                                const start = getFirstKeyStartProps(it.start);
-	                                this.stack.push({
-	                                    type: 'block-map',
-	                                    offset: this.offset,
-	                                    indent: this.indent,
-	                                    items: [{ start, key: null, sep: [this.sourceToken] }]
-	                                });
-	                            }
-	                        }
-	                        else if (it.value) {
-	                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
-	                        }
-	                        else if (includesToken(it.sep, 'map-value-ind')) {
-	                            this.stack.push({
-	                                type: 'block-map',
-	                                offset: this.offset,
-	                                indent: this.indent,
-	                                items: [{ start, key: null, sep: [this.sourceToken] }]
-	                            });
-	                        }
-	                        else if (isFlowToken(it.key) &&
-	                            !includesToken(it.sep, 'newline')) {
-	                            const start = getFirstKeyStartProps(it.start);
-	                            const key = it.key;
-	                            const sep = it.sep;
-	                            sep.push(this.sourceToken);
-	                            // @ts-expect-error type guard is wrong here
-	                            delete it.key;
-	                            // @ts-expect-error type guard is wrong here
-	                            delete it.sep;
-	                            this.stack.push({
-	                                type: 'block-map',
-	                                offset: this.offset,
-	                                indent: this.indent,
-	                                items: [{ start, key, sep }]
-	                            });
-	                        }
-	                        else if (start.length > 0) {
-	                            // Not actually at next item
-	                            it.sep = it.sep.concat(start, this.sourceToken);
-	                        }
-	                        else {
-	                            it.sep.push(this.sourceToken);
-	                        }
-	                    }
-	                    else {
-	                        if (!it.sep) {
-	                            Object.assign(it, { key: null, sep: [this.sourceToken] });
-	                        }
-	                        else if (it.value || atNextItem) {
-	                            map.items.push({ start, key: null, sep: [this.sourceToken] });
-	                        }
-	                        else if (includesToken(it.sep, 'map-value-ind')) {
-	                            this.stack.push({
-	                                type: 'block-map',
-	                                offset: this.offset,
-	                                indent: this.indent,
-	                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
-	                            });
-	                        }
-	                        else {
-	                            it.sep.push(this.sourceToken);
-	                        }
-	                    }
-	                    this.onKeyLine = true;
-	                    return;
-	                case 'alias':
-	                case 'scalar':
-	                case 'single-quoted-scalar':
-	                case 'double-quoted-scalar': {
-	                    const fs = this.flowScalar(this.type);
-	                    if (atNextItem || it.value) {
-	                        map.items.push({ start, key: fs, sep: [] });
-	                        this.onKeyLine = true;
-	                    }
-	                    else if (it.sep) {
-	                        this.stack.push(fs);
-	                    }
-	                    else {
-	                        Object.assign(it, { key: fs, sep: [] });
-	                        this.onKeyLine = true;
-	                    }
-	                    return;
-	                }
-	                default: {
-	                    const bv = this.startBlockValue(map);
-	                    if (bv) {
-	                        if (bv.type === 'block-seq') {
-	                            if (!it.explicitKey &&
-	                                it.sep &&
-	                                !includesToken(it.sep, 'newline')) {
-	                                yield* this.pop({
-	                                    type: 'error',
-	                                    offset: this.offset,
-	                                    message: 'Unexpected block-seq-ind on same line with key',
-	                                    source: this.source
-	                                });
-	                                return;
-	                            }
-	                        }
-	                        else if (atMapIndent) {
-	                            map.items.push({ start });
-	                        }
-	                        this.stack.push(bv);
-	                        return;
-	                    }
-	                }
-	            }
-	        }
-	        yield* this.pop();
-	        yield* this.step();
-	    }
-	    *blockSequence(seq) {
-	        const it = seq.items[seq.items.length - 1];
-	        switch (this.type) {
-	            case 'newline':
-	                if (it.value) {
-	                    const end = 'end' in it.value ? it.value.end : undefined;
-	                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
-	                    if (last?.type === 'comment')
-	                        end?.push(this.sourceToken);
-	                    else
-	                        seq.items.push({ start: [this.sourceToken] });
-	                }
-	                else
-	                    it.start.push(this.sourceToken);
-	                return;
-	            case 'space':
-	            case 'comment':
-	                if (it.value)
-	                    seq.items.push({ start: [this.sourceToken] });
-	                else {
-	                    if (this.atIndentedComment(it.start, seq.indent)) {
-	                        const prev = seq.items[seq.items.length - 2];
-	                        const end = prev?.value?.end;
-	                        if (Array.isArray(end)) {
-	                            arrayPushArray(end, it.start);
-	                            end.push(this.sourceToken);
-	                            seq.items.pop();
-	                            return;
-	                        }
-	                    }
-	                    it.start.push(this.sourceToken);
-	                }
-	                return;
-	            case 'anchor':
-	            case 'tag':
-	                if (it.value || this.indent <= seq.indent)
-	                    break;
-	                it.start.push(this.sourceToken);
-	                return;
-	            case 'seq-item-ind':
-	                if (this.indent !== seq.indent)
-	                    break;
-	                if (it.value || includesToken(it.start, 'seq-item-ind'))
-	                    seq.items.push({ start: [this.sourceToken] });
-	                else
-	                    it.start.push(this.sourceToken);
-	                return;
-	        }
-	        if (this.indent > seq.indent) {
-	            const bv = this.startBlockValue(seq);
-	            if (bv) {
-	                this.stack.push(bv);
-	                return;
-	            }
-	        }
-	        yield* this.pop();
-	        yield* this.step();
-	    }
-	    *flowCollection(fc) {
-	        const it = fc.items[fc.items.length - 1];
-	        if (this.type === 'flow-error-end') {
-	            let top;
-	            do {
-	                yield* this.pop();
-	                top = this.peek(1);
-	            } while (top?.type === 'flow-collection');
-	        }
-	        else if (fc.end.length === 0) {
-	            switch (this.type) {
-	                case 'comma':
-	                case 'explicit-key-ind':
-	                    if (!it || it.sep)
-	                        fc.items.push({ start: [this.sourceToken] });
-	                    else
-	                        it.start.push(this.sourceToken);
-	                    return;
-	                case 'map-value-ind':
-	                    if (!it || it.value)
-	                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
-	                    else if (it.sep)
-	                        it.sep.push(this.sourceToken);
-	                    else
-	                        Object.assign(it, { key: null, sep: [this.sourceToken] });
-	                    return;
-	                case 'space':
-	                case 'comment':
-	                case 'newline':
-	                case 'anchor':
-	                case 'tag':
-	                    if (!it || it.value)
-	                        fc.items.push({ start: [this.sourceToken] });
-	                    else if (it.sep)
-	                        it.sep.push(this.sourceToken);
-	                    else
-	                        it.start.push(this.sourceToken);
-	                    return;
-	                case 'alias':
-	                case 'scalar':
-	                case 'single-quoted-scalar':
-	                case 'double-quoted-scalar': {
-	                    const fs = this.flowScalar(this.type);
-	                    if (!it || it.value)
-	                        fc.items.push({ start: [], key: fs, sep: [] });
-	                    else if (it.sep)
-	                        this.stack.push(fs);
-	                    else
-	                        Object.assign(it, { key: fs, sep: [] });
-	                    return;
-	                }
-	                case 'flow-map-end':
-	                case 'flow-seq-end':
-	                    fc.end.push(this.sourceToken);
-	                    return;
-	            }
-	            const bv = this.startBlockValue(fc);
-	            /* istanbul ignore else should not happen */
-	            if (bv)
-	                this.stack.push(bv);
-	            else {
-	                yield* this.pop();
-	                yield* this.step();
-	            }
-	        }
-	        else {
-	            const parent = this.peek(2);
-	            if (parent.type === 'block-map' &&
-	                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
-	                    (this.type === 'newline' &&
-	                        !parent.items[parent.items.length - 1].sep))) {
-	                yield* this.pop();
-	                yield* this.step();
-	            }
-	            else if (this.type === 'map-value-ind' &&
-	                parent.type !== 'flow-collection') {
-	                const prev = getPrevProps(parent);
-	                const start = getFirstKeyStartProps(prev);
-	                fixFlowSeqItems(fc);
-	                const sep = fc.end.splice(1, fc.end.length);
-	                sep.push(this.sourceToken);
-	                const map = {
-	                    type: 'block-map',
-	                    offset: fc.offset,
-	                    indent: fc.indent,
-	                    items: [{ start, key: fc, sep }]
-	                };
-	                this.onKeyLine = true;
-	                this.stack[this.stack.length - 1] = map;
-	            }
-	            else {
-	                yield* this.lineEnd(fc);
-	            }
-	        }
-	    }
-	    flowScalar(type) {
-	        if (this.onNewLine) {
-	            let nl = this.source.indexOf('\n') + 1;
-	            while (nl !== 0) {
-	                this.onNewLine(this.offset + nl);
-	                nl = this.source.indexOf('\n', nl) + 1;
-	            }
-	        }
-	        return {
-	            type,
-	            offset: this.offset,
-	            indent: this.indent,
-	            source: this.source
-	        };
-	    }
-	    startBlockValue(parent) {
-	        switch (this.type) {
-	            case 'alias':
-	            case 'scalar':
-	            case 'single-quoted-scalar':
-	            case 'double-quoted-scalar':
-	                return this.flowScalar(this.type);
-	            case 'block-scalar-header':
-	                return {
-	                    type: 'block-scalar',
-	                    offset: this.offset,
-	                    indent: this.indent,
-	                    props: [this.sourceToken],
-	                    source: ''
-	                };
-	            case 'flow-map-start':
-	            case 'flow-seq-start':
-	                return {
-	                    type: 'flow-collection',
-	                    offset: this.offset,
-	                    indent: this.indent,
-	                    start: this.sourceToken,
-	                    items: [],
-	                    end: []
-	                };
-	            case 'seq-item-ind':
-	                return {
-	                    type: 'block-seq',
-	                    offset: this.offset,
-	                    indent: this.indent,
-	                    items: [{ start: [this.sourceToken] }]
-	                };
-	            case 'explicit-key-ind': {
-	                this.onKeyLine = true;
-	                const prev = getPrevProps(parent);
-	                const start = getFirstKeyStartProps(prev);
-	                start.push(this.sourceToken);
-	                return {
-	                    type: 'block-map',
-	                    offset: this.offset,
-	                    indent: this.indent,
-	                    items: [{ start, explicitKey: true }]
-	                };
-	            }
-	            case 'map-value-ind': {
-	                this.onKeyLine = true;
-	                const prev = getPrevProps(parent);
-	                const start = getFirstKeyStartProps(prev);
-	                return {
-	                    type: 'block-map',
-	                    offset: this.offset,
-	                    indent: this.indent,
-	                    items: [{ start, key: null, sep: [this.sourceToken] }]
-	                };
-	            }
-	        }
-	        return null;
-	    }
-	    atIndentedComment(start, indent) {
-	        if (this.type !== 'comment')
-	            return false;
-	        if (this.indent <= indent)
-	            return false;
-	        return start.every(st => st.type === 'newline' || st.type === 'space');
-	    }
-	    *documentEnd(docEnd) {
-	        if (this.type !== 'doc-mode') {
-	            if (docEnd.end)
-	                docEnd.end.push(this.sourceToken);
-	            else
-	                docEnd.end = [this.sourceToken];
-	            if (this.type === 'newline')
-	                yield* this.pop();
-	        }
-	    }
-	    *lineEnd(token) {
-	        switch (this.type) {
-	            case 'comma':
-	            case 'doc-start':
-	            case 'doc-end':
-	            case 'flow-seq-end':
-	            case 'flow-map-end':
-	            case 'map-value-ind':
-	                yield* this.pop();
-	                yield* this.step();
-	                break;
-	            case 'newline':
-	                this.onKeyLine = false;
-	            // fallthrough
-	            case 'space':
-	            case 'comment':
-	            default:
-	                // all other values are errors
-	                if (token.end)
-	                    token.end.push(this.sourceToken);
-	                else
-	                    token.end = [this.sourceToken];
-	                if (this.type === 'newline')
-	                    yield* this.pop();
-	        }
-	    }
-	}
-
-	parser.Parser = Parser;
-	return parser;
-}
-
-var publicApi = {};
-
-var hasRequiredPublicApi;
-
-function requirePublicApi () {
-	if (hasRequiredPublicApi) return publicApi;
-	hasRequiredPublicApi = 1;
-
-	var composer = requireComposer();
-	var Document = requireDocument();
-	var errors = requireErrors();
-	var log = requireLog();
-	var identity = requireIdentity();
-	var lineCounter = requireLineCounter();
-	var parser = requireParser();
-
-	function parseOptions(options) {
-	    const prettyErrors = options.prettyErrors !== false;
-	    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
-	    return { lineCounter: lineCounter$1, prettyErrors };
-	}
-	/**
-	 * Parse the input as a stream of YAML documents.
-	 *
-	 * Documents should be separated from each other by `...` or `---` marker lines.
-	 *
-	 * @returns If an empty `docs` array is returned, it will be of type
-	 *   EmptyStream and contain additional stream information. In
-	 *   TypeScript, you should use `'empty' in docs` as a type guard for it.
-	 */
-	function parseAllDocuments(source, options = {}) {
-	    const { lineCounter, prettyErrors } = parseOptions(options);
-	    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
-	    const composer$1 = new composer.Composer(options);
-	    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
-	    if (prettyErrors && lineCounter)
-	        for (const doc of docs) {
-	            doc.errors.forEach(errors.prettifyError(source, lineCounter));
-	            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
-	        }
-	    if (docs.length > 0)
-	        return docs;
-	    return Object.assign([], { empty: true }, composer$1.streamInfo());
-	}
-	/** Parse an input string into a single YAML.Document */
-	function parseDocument(source, options = {}) {
-	    const { lineCounter, prettyErrors } = parseOptions(options);
-	    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
-	    const composer$1 = new composer.Composer(options);
-	    // `doc` is always set by compose.end(true) at the very latest
-	    let doc = null;
-	    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
-	        if (!doc)
-	            doc = _doc;
-	        else if (doc.options.logLevel !== 'silent') {
-	            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
-	            break;
-	        }
-	    }
-	    if (prettyErrors && lineCounter) {
-	        doc.errors.forEach(errors.prettifyError(source, lineCounter));
-	        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
-	    }
-	    return doc;
-	}
-	function parse(src, reviver, options) {
-	    let _reviver = undefined;
-	    if (typeof reviver === 'function') {
-	        _reviver = reviver;
-	    }
-	    else if (options === undefined && reviver && typeof reviver === 'object') {
-	        options = reviver;
-	    }
-	    const doc = parseDocument(src, options);
-	    if (!doc)
-	        return null;
-	    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
-	    if (doc.errors.length > 0) {
-	        if (doc.options.logLevel !== 'silent')
-	            throw doc.errors[0];
-	        else
-	            doc.errors = [];
-	    }
-	    return doc.toJS(Object.assign({ reviver: _reviver }, options));
-	}
-	function stringify(value, replacer, options) {
-	    let _replacer = null;
-	    if (typeof replacer === 'function' || Array.isArray(replacer)) {
-	        _replacer = replacer;
-	    }
-	    else if (options === undefined && replacer) {
-	        options = replacer;
-	    }
-	    if (typeof options === 'string')
-	        options = options.length;
-	    if (typeof options === 'number') {
-	        const indent = Math.round(options);
-	        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
-	    }
-	    if (value === undefined) {
-	        const { keepUndefined } = options ?? replacer ?? {};
-	        if (!keepUndefined)
-	            return undefined;
-	    }
-	    if (identity.isDocument(value) && !_replacer)
-	        return value.toString(options);
-	    return new Document.Document(value, _replacer, options).toString(options);
-	}
-
-	publicApi.parse = parse;
-	publicApi.parseAllDocuments = parseAllDocuments;
-	publicApi.parseDocument = parseDocument;
-	publicApi.stringify = stringify;
-	return publicApi;
-}
-
-var hasRequiredDist;
-
-function requireDist () {
-	if (hasRequiredDist) return dist;
-	hasRequiredDist = 1;
-
-	var composer = requireComposer();
-	var Document = requireDocument();
-	var Schema = requireSchema();
-	var errors = requireErrors();
-	var Alias = requireAlias();
-	var identity = requireIdentity();
-	var Pair = requirePair();
-	var Scalar = requireScalar();
-	var YAMLMap = requireYAMLMap();
-	var YAMLSeq = requireYAMLSeq();
-	var cst = requireCst();
-	var lexer = requireLexer();
-	var lineCounter = requireLineCounter();
-	var parser = requireParser();
-	var publicApi = requirePublicApi();
-	var visit = requireVisit();
-
-
-
-	dist.Composer = composer.Composer;
-	dist.Document = Document.Document;
-	dist.Schema = Schema.Schema;
-	dist.YAMLError = errors.YAMLError;
-	dist.YAMLParseError = errors.YAMLParseError;
-	dist.YAMLWarning = errors.YAMLWarning;
-	dist.Alias = Alias.Alias;
-	dist.isAlias = identity.isAlias;
-	dist.isCollection = identity.isCollection;
-	dist.isDocument = identity.isDocument;
-	dist.isMap = identity.isMap;
-	dist.isNode = identity.isNode;
-	dist.isPair = identity.isPair;
-	dist.isScalar = identity.isScalar;
-	dist.isSeq = identity.isSeq;
-	dist.Pair = Pair.Pair;
-	dist.Scalar = Scalar.Scalar;
-	dist.YAMLMap = YAMLMap.YAMLMap;
-	dist.YAMLSeq = YAMLSeq.YAMLSeq;
-	dist.CST = cst;
-	dist.Lexer = lexer.Lexer;
-	dist.LineCounter = lineCounter.LineCounter;
-	dist.Parser = parser.Parser;
-	dist.parse = publicApi.parse;
-	dist.parseAllDocuments = publicApi.parseAllDocuments;
-	dist.parseDocument = publicApi.parseDocument;
-	dist.stringify = publicApi.stringify;
-	dist.visit = visit.visit;
-	dist.visitAsync = visit.visitAsync;
-	return dist;
-}
-
-var distExports = requireDist();
-
-// Why these numbers:
-// - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
-//   interleaved; a gate that blocks merges should only speak on changes users would act on.
-// - allocs/op +1 and 5%: allocs/op is deterministic for most code, so one extra allocation per op is
-//   real; the 5% keeps 1000 -> 1001 (amortised map/slice growth) from failing.
-// - B/op 5% and 64 B: one extra small allocation shows in allocs/op already; the floor keeps 0 -> 8 B/op
-//   from being reported as an infinite relative change on its own.
-// - retained heap 25% and 64 B/op: end-of-run inuse is sampled (512 KiB MemProfileRate) and includes
-//   constant warm-up, so small per-op changes are noise.
-// - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
-const DEFAULT_COMPARE = {
-    thresholds: {
-        time: { relative: 0.1 },
-        custom: { relative: 0.1 },
-        allocsPerOp: { relative: 0.05, absolute: 1 },
-        bytesPerOp: { relative: 0.05, absolute: 64 },
-        retainedBytesPerOp: { relative: 0.25, absolute: 64 },
-        gcPauseP99: { relative: 0.5, absolute: 0.5 },
-        gcCyclesPerOp: { relative: 0.2, absolute: 0 }
-    },
-    statistics: { alpha: 0.05, minSamples: 4, correction: 'bh' },
-    metricDirections: {},
-    ignoreBenchmarks: [],
-    gcPauseSeverity: 'warn'
-};
-const DEFAULT_RUN = {
-    packages: ['./...'],
-    bench: '.',
-    // benchstat's advice is 10 runs per side; fewer cannot reach significance after multiple-comparison control.
-    count: 10,
-    benchtime: '1s',
-    timeoutMs: 10 * 60_000,
-    race: false
-};
-const DEFAULT_TESTS = {
-    enabled: true,
-    race: true,
-    run: '.',
-    timeoutMs: 10 * 60_000,
-    // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
-    settleMs: 500,
-    narrowBudgetMs: 120_000,
-    // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
-    raceBenchtime: '10x',
-    ignore: []
-};
-
-var $schema$1 = "http://json-schema.org/draft-07/schema#";
-var $id$1 = "https://github.com/org/go-leak-gate/dist/schemas/config.schema.json";
-var title$1 = "go-leak-gate configuration";
-var type$1 = "object";
-var additionalProperties = false;
-var properties$1 = {
-	run: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			packages: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Package patterns, as for go test ('./...')."
-			},
-			bench: {
-				type: "string",
-				description: "Benchmark regular expression, as for go test -bench."
-			},
-			count: {
-				type: "integer",
-				minimum: 1,
-				maximum: 1000,
-				description: "Runs per benchmark and side."
-			},
-			benchtime: {
-				type: "string",
-				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))$",
-				description: "As go test -benchtime: '1s', '500ms' or '1000x'."
-			},
-			timeout: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Per benchmark process, e.g. '10m'."
-			},
-			race: {
-				type: "boolean",
-				description: "Build the benchmark binaries with -race (only compare with a base measured the same way)."
-			}
-		}
-	},
-	thresholds: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			time: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "A fraction (0.1) or a percentage ('10%').",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					}
-				}
-			},
-			custom: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "A fraction (0.1) or a percentage ('10%').",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					}
-				}
-			},
-			allocsPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Allocations per op head may add before failing."
-					}
-				}
-			},
-			bytesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Bytes per op head may add before failing."
-					}
-				}
-			},
-			retainedBytesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Retained heap bytes per op head may add before failing."
-					}
-				}
-			},
-			gcPauseP99: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Milliseconds the p99 stop-the-world pause may grow."
-					}
-				}
-			},
-			gcCyclesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "GC cycles per op head may add."
-					}
-				}
-			}
-		}
-	},
-	statistics: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			alpha: {
-				type: "number",
-				exclusiveMinimum: 0,
-				maximum: 0.5
-			},
-			minSamples: {
-				type: "integer",
-				minimum: 2
-			},
-			correction: {
-				"enum": [
-					"none",
-					"bh"
-				],
-				description: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons."
-			}
-		}
-	},
-	metrics: {
-		type: "object",
-		description: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }.",
-		additionalProperties: {
-			"enum": [
-				"higher",
-				"lower"
-			]
-		}
-	},
-	ignore: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			benchmarks: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Regular expressions on 'import/path.BenchmarkName': reported, never failed."
-			},
-			goroutines: {
-				type: "array",
-				items: {
-					type: "object",
-					additionalProperties: false,
-					properties: {
-						topFunction: {
-							type: "string",
-							description: "The goroutine's innermost function, e.g. 'example.com/m/pkg.(*Pool).worker'."
-						},
-						anyFunction: {
-							type: "string",
-							description: "A function anywhere on the goroutine's stack."
-						},
-						createdBy: {
-							type: "string",
-							description: "The function that started the goroutine."
-						}
-					}
-				},
-				description: "goleak-style rules: goroutines matching any rule are never leaks."
-			}
-		}
-	},
-	gc: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			pauseSeverity: {
-				"enum": [
-					"fail",
-					"warn"
-				]
-			}
-		}
-	},
-	tests: {
-		type: "object",
-		additionalProperties: false,
-		description: "The test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.",
-		properties: {
-			enabled: {
-				type: "boolean",
-				description: "Run the test pass (default true)."
-			},
-			race: {
-				type: "boolean",
-				description: "Build the tests with -race (default true; needs cgo and a C compiler)."
-			},
-			run: {
-				type: "string",
-				description: "Regular expression for test names, as go test -run."
-			},
-			timeout: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Per package test binary, e.g. '10m'. A package that takes longer is reported as a hang."
-			},
-			settle: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "How long finishing goroutines get to exit after the tests (default '500ms')."
-			},
-			narrowBudget: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Time bound for re-running a leaking package's tests one by one to name the culprit (default '2m')."
-			},
-			raceBenchtime: {
-				type: "string",
-				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))?$",
-				description: "-benchtime for the short -race pass over benchmarks; '' skips it (default '10x')."
-			}
-		}
-	}
-};
-var CONFIG_SCHEMA = {
-	$schema: $schema$1,
-	$id: $id$1,
-	title: title$1,
-	type: type$1,
-	additionalProperties: additionalProperties,
-	properties: properties$1
-};
-
-const ajv$1 = new ajvExports.Ajv({ allErrors: true, strict: false });
-const validate = ajv$1.compile(CONFIG_SCHEMA);
-/** Keys allowed at a schema path, to suggest the closest one for a typo. */
-function allowedKeys(instancePath) {
-    let node = CONFIG_SCHEMA;
-    for (const part of instancePath.split('/').filter(Boolean)) {
-        const props = node.properties;
-        node = props?.[part];
-    }
-    const props = node?.properties;
-    return props ? Object.keys(props) : [];
-}
-function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++)
-        for (let j = 1; j <= b.length; j++)
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-    return d[a.length][b.length];
-}
-function describe(e, source) {
-    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-    if (e.keyword === 'additionalProperties') {
-        const key = String(e.params.additionalProperty);
-        const candidates = allowedKeys(e.instancePath);
-        const best = candidates.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
-        const hint = best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
-        const list = candidates.length ? ` Known keys: ${candidates.join(', ')}.` : '';
-        return `${source}: unknown key '${key}' in ${where}${hint}.${list}`;
-    }
-    if (e.keyword === 'enum') {
-        const allowed = e.params.allowedValues;
-        return `${source}: ${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
-    }
-    if (e.keyword === 'pattern' || e.keyword === 'anyOf') {
-        const ex = where.endsWith('benchtime') ? " like '1s' or '1000x'" : where.endsWith('timeout') ? " like '10m'" : " like 0.1 or '10%'";
-        return `${source}: ${where} has a value of the wrong form; write it${ex}`;
-    }
-    return `${source}: ${where} ${e.message ?? 'is invalid'}`;
-}
-/** Parses and validates a config file's text. Throws UsageError naming the file, line and key. */
-function parseConfigText(text, source) {
-    const doc = distExports.parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const pos = e.linePos?.[0];
-        throw new UsageError(`${source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`);
-    }
-    const value = doc.toJS() ?? {};
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw new UsageError(`${source}: expected a mapping of settings (run, thresholds, statistics, ...), found ${Array.isArray(value) ? 'a list' : typeof value}`);
-    }
-    if (!validate(value)) {
-        const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'type' || !(validate.errors ?? []).some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
-        throw new UsageError(errors.map((e) => describe(e, source)).join('\n'));
-    }
-    return value;
-}
-function toFraction(v, fallback) {
-    if (v === undefined)
-        return fallback;
-    if (typeof v === 'number')
-        return v;
-    return Number(v.slice(0, -1)) / 100;
-}
-const DURATION_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseDuration(text, what) {
-    const m = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(text.trim());
-    if (!m)
-        throw new UsageError(`${what}: '${text}' is not a duration; write it like '90s' or '10m'`);
-    return Number(m[1]) * DURATION_MS[m[2]];
-}
-function relAbs(file, d) {
-    return { relative: toFraction(file?.relative, d.relative), absolute: file?.absolute ?? d.absolute };
-}
-function compareConfigFrom(file) {
-    const d = DEFAULT_COMPARE;
-    const t = file.thresholds ?? {};
-    for (const re of file.ignore?.benchmarks ?? []) {
-        try {
-            new RegExp(re);
-        }
-        catch (err) {
-            throw new UsageError(`ignore.benchmarks: '${re}' is not a valid regular expression (${err.message})`);
-        }
-    }
-    return {
-        thresholds: {
-            time: { relative: toFraction(t.time?.relative, d.thresholds.time.relative) },
-            custom: { relative: toFraction(t.custom?.relative, d.thresholds.custom.relative) },
-            allocsPerOp: relAbs(t.allocsPerOp, d.thresholds.allocsPerOp),
-            bytesPerOp: relAbs(t.bytesPerOp, d.thresholds.bytesPerOp),
-            retainedBytesPerOp: relAbs(t.retainedBytesPerOp, d.thresholds.retainedBytesPerOp),
-            gcPauseP99: relAbs(t.gcPauseP99, d.thresholds.gcPauseP99),
-            gcCyclesPerOp: relAbs(t.gcCyclesPerOp, d.thresholds.gcCyclesPerOp)
-        },
-        statistics: { ...d.statistics, ...file.statistics },
-        metricDirections: { ...d.metricDirections, ...file.metrics },
-        ignoreBenchmarks: [...d.ignoreBenchmarks, ...(file.ignore?.benchmarks ?? [])],
-        gcPauseSeverity: file.gc?.pauseSeverity ?? d.gcPauseSeverity
-    };
-}
-function runConfigFrom(dir, file, overrides) {
-    const r = file.run ?? {};
-    const fromFile = {
-        packages: r.packages,
-        bench: r.bench,
-        count: r.count,
-        benchtime: r.benchtime,
-        timeoutMs: r.timeout !== undefined ? parseDuration(r.timeout, 'run.timeout') : undefined,
-        race: r.race
-    };
-    const pick = (k) => (overrides[k] ?? fromFile[k] ?? DEFAULT_RUN[k]);
-    const packages = pick('packages');
-    // Patterns go to go list and go test as arguments; one starting with '-' would be read as a flag.
-    const flagLike = packages.find((p) => p.startsWith('-'));
-    if (flagLike !== undefined)
-        throw new UsageError(`package pattern '${flagLike}' starts with '-': give patterns like ./... or ./pkg/...`);
-    return {
-        dir,
-        packages,
-        bench: pick('bench'),
-        count: pick('count'),
-        benchtime: pick('benchtime'),
-        timeoutMs: pick('timeoutMs'),
-        race: pick('race')
-    };
-}
-function testConfigFrom(file, overrides = {}) {
-    const t = file.tests ?? {};
-    const d = DEFAULT_TESTS;
-    const duration = (v, what, fallback) => (v === undefined ? fallback : parseDuration(v, what));
-    return {
-        enabled: overrides.enabled ?? t.enabled ?? d.enabled,
-        race: overrides.race ?? t.race ?? d.race,
-        run: overrides.run ?? t.run ?? d.run,
-        timeoutMs: overrides.timeoutMs ?? duration(t.timeout, 'tests.timeout', d.timeoutMs),
-        settleMs: duration(t.settle, 'tests.settle', d.settleMs),
-        narrowBudgetMs: duration(t.narrowBudget, 'tests.narrowBudget', d.narrowBudgetMs),
-        raceBenchtime: t.raceBenchtime ?? d.raceBenchtime,
-        ignore: [...d.ignore, ...(file.ignore?.goroutines ?? [])]
-    };
-}
-function buildConfig(dir, file, overrides, tests = {}) {
-    return { run: runConfigFrom(dir, file, overrides), compare: compareConfigFrom(file), tests: testConfigFrom(file, tests) };
-}
-const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.go-leak-gate.yml'];
-/**
- * Reads the config file: the given path (which must exist), or the first default location found
- * under the module directory. Returns an empty config when there is none.
- */
-async function readConfigFile(path, moduleDir) {
-    const candidates = path ? [resolve$1(path)] : DEFAULT_CONFIG_FILES.map((f) => resolve$1(moduleDir, f));
-    for (const c of candidates) {
-        let text;
-        try {
-            text = await readFile(c, 'utf8');
-        }
-        catch (err) {
-            if (path)
-                throw new UsageError(`config file ${path} cannot be read: ${err.code ?? err.message}`);
-            continue;
-        }
-        return { file: parseConfigText(text, c), source: c };
-    }
-    return { file: {} };
-}
-
-/** The action's inputs, named as in action.yml; kept in one place so the two cannot drift apart. */
-const Inputs = {
-    WorkingDirectory: 'working-directory',
-    Packages: 'packages',
-    Bench: 'bench',
-    Count: 'count',
-    Benchtime: 'benchtime',
-    Timeout: 'timeout',
-    Race: 'race',
-    Tests: 'tests',
-    TestRun: 'test-run',
-    TestTimeout: 'test-timeout',
-    Config: 'config',
-    BaseRef: 'base-ref',
-    OutDir: 'out-dir',
-    TimeThreshold: 'time-threshold',
-    AllocsThreshold: 'allocs-threshold',
-    BytesThreshold: 'bytes-threshold',
-    RetainedThreshold: 'retained-threshold'
-};
-const Outputs = {
-    Verdict: 'verdict',
-    ReportJson: 'report-json',
-    ReportMarkdown: 'report-markdown',
-    Failures: 'failures',
-    Warnings: 'warnings',
-    Regressions: 'regressions',
-    HeapLeaks: 'heap-leaks',
-    GcPauses: 'gc-pauses',
-    BenchFailures: 'bench-failures',
-    Races: 'races',
-    GoroutineLeaks: 'goroutine-leaks',
-    Hangs: 'hangs',
-    Panics: 'panics',
-    BuildFailures: 'build-failures',
-    CommentUrl: 'comment-url'
-};
-function percent(get, name) {
-    const v = get(name).trim();
-    if (v === '')
-        return undefined;
-    if (!/^[0-9]+(\.[0-9]+)?%?$/.test(v))
-        throw new UsageError(`input '${name}' must be a percentage like '10%' (got '${v}')`);
-    return v.endsWith('%') ? toFraction(v, 0) : Number(v) / 100;
-}
-function bool(get, name) {
-    const v = get(name).trim().toLowerCase();
-    if (v === '')
-        return undefined;
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new UsageError(`input '${name}' must be 'true' or 'false' (got '${v}')`);
-}
-function count(get) {
-    const v = get(Inputs.Count).trim();
-    if (v === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(v))
-        throw new UsageError(`input 'count' must be a whole number of at least 1, like '10' (got '${v}')`);
-    return Number(v);
-}
-function benchtime(get) {
-    const v = get(Inputs.Benchtime).trim();
-    if (v === '')
-        return undefined;
-    if (!/^([0-9]+x|[0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))$/.test(v)) {
-        throw new UsageError(`input 'benchtime' must be like '1s', '200ms' or '1000x' (got '${v}')`);
-    }
-    return v;
-}
-/** Thresholds given as inputs override the config file's. */
-function withThresholdInputs(file, get) {
-    const t = { ...file.thresholds };
-    const time = percent(get, Inputs.TimeThreshold);
-    if (time !== undefined)
-        t.time = { relative: time };
-    const allocs = percent(get, Inputs.AllocsThreshold);
-    if (allocs !== undefined)
-        t.allocsPerOp = { ...t.allocsPerOp, relative: allocs };
-    const bytes = percent(get, Inputs.BytesThreshold);
-    if (bytes !== undefined)
-        t.bytesPerOp = { ...t.bytesPerOp, relative: bytes };
-    const retained = percent(get, Inputs.RetainedThreshold);
-    if (retained !== undefined)
-        t.retainedBytesPerOp = { ...t.retainedBytesPerOp, relative: retained };
-    return { ...file, thresholds: t };
-}
-/** Reads every input once, when called, and builds the one validated Config. */
-async function getSettings(get, workspace, tempDir) {
-    const dir = resolve$1(workspace, get(Inputs.WorkingDirectory).trim() || '.');
-    const configPath = get(Inputs.Config).trim() || undefined;
-    const { file } = await readConfigFile(configPath ? resolve$1(workspace, configPath) : undefined, dir);
-    const packages = get(Inputs.Packages).split(/[\s,]+/).filter(Boolean);
-    const timeout = get(Inputs.Timeout).trim();
-    const testTimeout = get(Inputs.TestTimeout).trim();
-    const config = buildConfig(dir, withThresholdInputs(file, get), {
-        packages: packages.length ? packages : undefined,
-        bench: get(Inputs.Bench).trim() || undefined,
-        count: count(get),
-        benchtime: benchtime(get),
-        timeoutMs: timeout ? parseDuration(timeout, `input 'timeout'`) : undefined
-    }, {
-        enabled: bool(get, Inputs.Tests),
-        race: bool(get, Inputs.Race),
-        run: get(Inputs.TestRun).trim() || undefined,
-        timeoutMs: testTimeout ? parseDuration(testTimeout, `input 'test-timeout'`) : undefined
-    });
-    const outDir = resolve$1(workspace, get(Inputs.OutDir).trim() || resolve$1(tempDir, 'go-leak-gate'));
-    return { config, baseRef: get(Inputs.BaseRef).trim(), outDir };
-}
-
-/** Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. */
-function exitCodeForReport(report) {
-    if (report.incomplete)
-        return EXIT.incomplete;
-    return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
-}
-async function writeOutput(path, text) {
-    await mkdir$1(dirname(path), { recursive: true });
-    await writeFile$1(path, text);
-}
-function reportJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
-}
-
-// `git diff -U0` output -> which base lines survive at which head line, and which head lines the change
-// touched. Line numbers move whenever code is added above a site; without this map the same allocation
-// in base and head would look like one site removed and another added.
-const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function unquote(path) {
-    // git quotes unusual paths C-style; the prefixes a/ and b/ stay inside the quotes.
-    if (path.startsWith('"') && path.endsWith('"')) {
-        try {
-            return JSON.parse(path);
-        }
-        catch {
-            return path.slice(1, -1);
-        }
-    }
-    return path;
-}
-function stripPrefix(path, prefix) {
-    if (path === '/dev/null')
-        return null;
-    const p = unquote(path);
-    return p.startsWith(prefix) ? p.slice(prefix.length) : p;
-}
-function parseUnifiedDiff(text) {
-    const files = [];
-    let current;
-    for (const line of text.split('\n')) {
-        if (line.startsWith('diff --git ')) {
-            current = { oldPath: null, newPath: null, hunks: [] };
-            files.push(current);
-        }
-        else if (!current) {
-            continue;
-        }
-        else if (line.startsWith('--- ')) {
-            current.oldPath = stripPrefix(line.slice(4).trimEnd(), 'a/');
-        }
-        else if (line.startsWith('+++ ')) {
-            current.newPath = stripPrefix(line.slice(4).trimEnd(), 'b/');
-        }
-        else {
-            const m = HUNK.exec(line);
-            if (m) {
-                current.hunks.push({
-                    oldStart: Number(m[1]),
-                    oldCount: m[2] === undefined ? 1 : Number(m[2]),
-                    newStart: Number(m[3]),
-                    newCount: m[4] === undefined ? 1 : Number(m[4])
-                });
-            }
-        }
-    }
-    return files;
-}
-function lineMapFrom(diffs) {
-    const byOld = new Map();
-    const byNew = new Map();
-    for (const d of diffs) {
-        if (d.oldPath)
-            byOld.set(d.oldPath, d);
-        if (d.newPath)
-            byNew.set(d.newPath, d);
-    }
-    return {
-        toHead(file, line) {
-            const d = byOld.get(file);
-            if (!d)
-                return line;
-            if (!d.newPath)
-                return undefined;
-            let shift = 0;
-            for (const h of d.hunks) {
-                // With -U0 a pure insertion after line L has oldStart = L and oldCount = 0.
-                const oldEnd = h.oldStart + h.oldCount - 1;
-                if (h.oldCount > 0 && line >= h.oldStart && line <= oldEnd)
-                    return undefined;
-                const before = h.oldCount === 0 ? line > h.oldStart : line > oldEnd;
-                if (before)
-                    shift += h.newCount - h.oldCount;
-            }
-            return line + shift;
-        },
-        changedInHead(file, line) {
-            const d = byNew.get(file);
-            if (!d)
-                return false;
-            if (!d.oldPath)
-                return true;
-            return d.hunks.some((h) => h.newCount > 0 && line >= h.newStart && line < h.newStart + h.newCount);
-        }
-    };
-}
-
-async function git$1(run, cwd, args) {
-    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 120_000 });
-    return r.code === 0 ? r.stdout : undefined;
-}
-/**
- * Reads `git diff -U0 base head` in the module's repository; head 'worktree' diffs against the working
- * tree, which is what `gate` measured (uncommitted edits included). Returns undefined when a commit is
- * unknown there (a compare of results from elsewhere): attribution then matches sites by function.
- */
-async function readSourceDiff(run, moduleDir, baseCommit, head) {
-    if (!baseCommit || false)
-        return undefined;
-    const prefix = await git$1(run, moduleDir, ['rev-parse', '--show-prefix']);
-    if (prefix === undefined)
-        return undefined;
-    // Fixed prefixes and no external diff driver: the user's git config must not change the format.
-    const text = await git$1(run, moduleDir, [
-        'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', baseCommit, ...([] ), '--'
-    ]);
-    if (text === undefined)
-        return undefined;
-    const map = lineMapFrom(parseUnifiedDiff(text));
-    const dir = prefix.trim();
-    return {
-        toHead: (file, line) => map.toHead(dir + file, line),
-        changedInHead: (file, line) => map.changedInHead(dir + file, line)
-    };
-}
-
-const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
-const TERM_GRACE_MS = 3_000;
-const live = new Set();
-let handlersInstalled = false;
-function killGroup(pid, signal) {
-    try {
-        // Negative pid: the whole group, so a test binary's own children die with it.
-        process.kill(-pid, signal);
-    }
-    catch {
-        try {
-            process.kill(pid, signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-function installHandlers() {
-    if (handlersInstalled)
-        return;
-    handlersInstalled = true;
-    const killAll = () => {
-        for (const pid of live)
-            killGroup(pid, 'SIGKILL');
-        live.clear();
-    };
-    process.once('exit', killAll);
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            killAll();
-            process.exit(sig === 'SIGINT' ? 130 : 143);
-        });
-    }
-}
-class Capture {
-    limit;
-    chunks = [];
-    size = 0;
-    truncated = false;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        if (this.size >= this.limit) {
-            this.truncated = true;
-            return;
-        }
-        const room = this.limit - this.size;
-        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        if (part.length < chunk.length)
-            this.truncated = true;
-        this.chunks.push(part);
-        this.size += part.length;
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-    /** Reads at most the limit from a file the child wrote. */
-    pushFile(path) {
-        let fd;
-        try {
-            fd = openSync(path, 'r');
-            const size = fstatSync(fd).size;
-            const buf = Buffer.alloc(Math.min(size, this.limit));
-            readSync(fd, buf, 0, buf.length, 0);
-            this.push(buf);
-            if (size > this.limit)
-                this.truncated = true;
-        }
-        catch {
-            // nothing written
-        }
-        finally {
-            if (fd !== undefined)
-                closeSync(fd);
-        }
-    }
-}
-const runProcess = (spec) => {
-    installHandlers();
-    const started = performance.now();
-    const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    return new Promise((resolve) => {
-        const out = new Capture(limit);
-        const err = new Capture(limit);
-        let timedOut = false;
-        let spawnError;
-        const [program, ...args] = spec.argv;
-        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
-        const child = spawn(program, args, {
-            cwd: spec.cwd,
-            env: spec.env ?? process.env,
-            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
-            detached: true
-        });
-        if (merged !== undefined)
-            closeSync(merged);
-        if (child.pid !== undefined)
-            live.add(child.pid);
-        let grace;
-        const timer = spec.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                const pid = child.pid;
-                if (pid === undefined)
-                    return;
-                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
-                // program like our own CLI can stop its children, which live in process groups of their own.
-                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
-                try {
-                    process.kill(pid, first);
-                }
-                catch {
-                    // already gone
-                }
-                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
-            }, spec.timeoutMs)
-            : undefined;
-        child.stdout?.on('data', (c) => out.push(c));
-        child.stderr?.on('data', (c) => err.push(c));
-        child.on('error', (e) => {
-            spawnError = e;
-        });
-        child.on('close', (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            if (grace)
-                clearTimeout(grace);
-            if (child.pid !== undefined) {
-                // The group may still hold grandchildren that kept running after the leader exited.
-                killGroup(child.pid, 'SIGKILL');
-                live.delete(child.pid);
-            }
-            if (spec.mergedOutputFile !== undefined)
-                out.pushFile(spec.mergedOutputFile);
-            resolve({
-                argv: spec.argv,
-                cwd: spec.cwd,
-                code,
-                signal,
-                stdout: out.text(),
-                stderr: err.text(),
-                timedOut,
-                truncated: out.truncated || err.truncated,
-                wallMs: performance.now() - started,
-                spawnError
-            });
-        });
-    });
-};
-/** One line for messages: the exit code or signal, and whether we killed it. */
-function describeExit(r) {
-    if (r.spawnError)
-        return `could not start ${r.argv[0]}: ${r.spawnError.message}`;
-    if (r.timedOut)
-        return `killed after the timeout`;
-    if (r.signal)
-        return `killed by ${r.signal}`;
-    return `exit code ${r.code ?? '?'}`;
-}
-
-async function git(run, cwd, args) {
-    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 300_000 });
-    if (r.spawnError?.code === 'ENOENT')
-        throw new RunError('git is not on PATH: the gate needs git to check out the base commit');
-    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr.trim() || describeExit(r) };
-}
-/** The commit a directory is checked out at, or undefined outside git. */
-async function currentCommit(run, dir) {
-    const r = await git(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined);
-    return r?.ok ? r.out : undefined;
-}
-/**
- * Checks the base commit out into a temporary git worktree, so base and head binaries can be built and
- * run side by side on this machine without touching the user's working tree.
- */
-async function checkoutBase(run, moduleDir, ref) {
-    const top = await git(run, moduleDir, ['rev-parse', '--show-toplevel']);
-    if (!top.ok)
-        throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`);
-    const resolved = await git(run, moduleDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    if (!resolved.ok || !resolved.out) {
-        throw new UsageError(`base ref '${ref}' does not exist in ${top.out}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`);
-    }
-    const commit = resolved.out;
-    const parent = await mkdtemp(join(tmpdir(), 'glg-base-'));
-    const wt = join(parent, 'base');
-    const added = await git(run, top.out, ['worktree', 'add', '--detach', '--force', wt, commit]);
-    if (!added.ok) {
-        await rm$1(parent, { recursive: true, force: true });
-        throw new RunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.err}`);
-    }
-    return {
-        commit,
-        moduleDir: join(wt, relative$1(top.out, await realpath(moduleDir))),
-        remove: async () => {
-            await git(run, top.out, ['worktree', 'remove', '--force', wt]).catch(() => undefined);
-            await rm$1(parent, { recursive: true, force: true });
-            await git(run, top.out, ['worktree', 'prune']).catch(() => undefined);
-        }
-    };
-}
-
-/**
- * Test binaries are built with -trimpath, so a file in the module is named `module/path/file.go` on both
- * sides (the base lives in a temporary worktree); shown relative to the module root it matches the diff.
- */
-function moduleRelative(file, modulePath) {
-    return file.startsWith(modulePath + '/') ? file.slice(modulePath.length + 1) : file;
-}
-/** The same sites with module files named relative to the module root. */
-function relativeSites(sites, modulePath) {
-    return sites.map((s) => ({
-        ...s,
-        file: moduleRelative(s.file, modulePath),
-        ...(s.caller ? { caller: { ...s.caller, file: moduleRelative(s.caller.file, modulePath) } } : {})
-    }));
-}
-function siteKey(s, withLines) {
-    const c = s.caller;
-    const own = withLines ? `${s.function}\u0000${s.file}\u0000${s.line}` : `${s.function}\u0000${s.file}`;
-    if (!c)
-        return own;
-    return own + (withLines ? `\u0000${c.function}\u0000${c.file}\u0000${c.line}` : `\u0000${c.function}`);
-}
-/** Base sites at the lines they have in head; a rewritten line gets -1 so it can never match a head line. */
-function inHeadLines(runs, map) {
-    const at = (file, line) => map(file, line) ?? -1;
-    return runs.map((r) => ({
-        iterations: r.iterations,
-        sites: r.sites.map((s) => ({
-            ...s,
-            line: at(s.file, s.line),
-            ...(s.caller ? { caller: { ...s.caller, line: at(s.caller.file, s.caller.line) } } : {})
-        }))
-    }));
-}
-/** Mean per-op value of every site over the runs (a site absent from a run counts as 0 there). */
-function perOpBySite(runs, measure, withLines) {
-    const out = new Map();
-    const used = runs.filter((r) => r.iterations > 0);
-    for (const run of used) {
-        for (const s of run.sites) {
-            const key = siteKey(s, withLines);
-            const value = s[measure] / run.iterations / used.length;
-            const entry = out.get(key) ?? { site: s, siteValue: 0, perOp: 0 };
-            entry.perOp += value;
-            if (value > entry.siteValue) {
-                entry.site = s;
-                entry.siteValue = value;
-            }
-            out.set(key, entry);
-        }
-    }
-    return out;
-}
-/**
- * The allocation sites that grew most from base to head, per op: a diff of the two sides' memory
- * profiles (as `go tool pprof -diff_base` does, with the base negated), normalised by the iterations
- * each run did so that runs with different b.N compare. Returns the allocating frame and, when that
- * frame is in the standard library or a dependency, the first caller in the module too.
- *
- * Sites are matched by line when `mapBaseLine` says where base lines moved; without it they are matched
- * by function, because edits above a site shift its line and would make it look new.
- */
-function attributeGrowth(base, head, measure, opts = {}) {
-    const top = opts.top ?? 5;
-    const withLines = opts.mapBaseLine !== undefined;
-    const b = perOpBySite(opts.mapBaseLine ? inHeadLines(base, opts.mapBaseLine) : base, measure, withLines);
-    const h = perOpBySite(head, measure, withLines);
-    const deltas = [];
-    for (const [key, { site, perOp }] of h) {
-        const delta = perOp - (b.get(key)?.perOp ?? 0);
-        if (delta > 0)
-            deltas.push({ site, delta });
-    }
-    const total = deltas.reduce((n, d) => n + d.delta, 0);
-    // Sampling puts small positive deltas on unrelated sites; keep those that explain a real share.
-    const minShare = opts.minShare ?? 0.05;
-    const picked = deltas
-        .filter((d) => total > 0 && d.delta / total >= minShare)
-        .sort((x, y) => y.delta - x.delta)
-        .slice(0, top);
-    const locations = [];
-    for (const { site, delta } of picked) {
-        const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B';
-        locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta, deltaUnit });
-        if (site.caller) {
-            locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta, deltaUnit });
-        }
-    }
-    return locations;
-}
-
-// Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
-const REPORT_SCHEMA_VERSION = 1;
-
-// The statistics benchstat uses to compare two samples of benchmark measurements, so the gate and a user's
-// own benchstat run agree: medians as the summary, a two-sided Mann-Whitney U test for "did it change", plus the
-// multiple-comparison control (Benjamini-Hochberg) that benchstat lacks and a merge gate needs.
-//
-// The U test follows github.com/aclements/go-moremath/stats (called by golang.org/x/perf/benchmath, which
-// benchstat uses): the exact permutation distribution of U up to 50 values per side, or up to 25 when any
-// value is tied (the distribution then depends on the tie pattern and costs more to count); beyond that, the
-// normal approximation with tie and continuity correction. It departs from go-moremath in three places:
-//   - p is capped at 1. Doubling a one-sided tail of a lopsided tied distribution can exceed 1
-//     (go-moremath gives 4/3 for [1] vs [1, 5]).
-//   - With ties and unequal sizes, go-moremath evaluates min(U1, U2) under the first sample's distribution
-//     of U even when the smaller U belongs to the second sample; that distribution differs from the
-//     second's, so its p changes when the samples are swapped. Here the tail is taken under the distribution
-//     of the sample whose U is smaller, which is what go-moremath computes whenever that is the first sample.
-//     With equal sizes or without ties both distributions are the same and the answers agree.
-//   - In the normal approximation go-moremath computes the upper tail as 1 - Phi(z), which cancels to 0 for
-//     large z; the tail here is erfc(|z| / sqrt 2) either way. The difference stays below 1e-15.
-// go-moremath's MannWhitneyExactLimit and MannWhitneyTiesExactLimit: where benchstat stops using the exact
-// distribution. Keeping them makes the gate's p-values those a user gets from benchstat.
-const EXACT_LIMIT = 50;
-const EXACT_LIMIT_WITH_TIES = 25;
-/** Arithmetic mean; NaN for an empty sample. */
-function mean(xs) {
-    if (xs.length === 0)
-        return Number.NaN;
-    let sum = 0;
-    for (const x of xs)
-        sum += x;
-    return sum / xs.length;
-}
-/**
- * The sample median (the mean of the two middle values for an even count): benchstat's summary statistic.
- * Equals quantile(xs, 0.5). NaN for an empty sample.
- */
-function median(xs) {
-    const sorted = sortedCopy(xs, 'median');
-    const n = sorted.length;
-    if (n === 0)
-        return Number.NaN;
-    const mid = Math.floor(n / 2);
-    if (n % 2 === 1)
-        return sorted[mid];
-    return interpolate(sorted[mid - 1], sorted[mid], 0.5);
-}
-/**
- * The q-quantile (0 <= q <= 1) by Hyndman and Fan's definition 8, the one go-moremath's Sample.Quantile uses:
- * position h = (n + 1/3) q + 1/3 in the sorted sample (1-based), interpolated linearly between neighbours and
- * clamped to the smallest and largest value. It is approximately median-unbiased whatever the distribution,
- * which matters for skewed samples like GC pauses, and it never extrapolates beyond the observed values, so
- * the p99 of up to 66 pauses is the largest pause rather than an invented one. NaN for an empty
- * sample.
- */
-function quantile(xs, q) {
-    if (!(q >= 0 && q <= 1))
-        throw new RangeError(`quantile: q must be between 0 and 1, got ${q}`);
-    const sorted = sortedCopy(xs, 'quantile');
-    const n = sorted.length;
-    if (n === 0)
-        return Number.NaN;
-    const h = 1 / 3 + q * (n + 1 / 3);
-    const k = Math.floor(h);
-    if (k <= 0)
-        return sorted[0];
-    if (k >= n)
-        return sorted[n - 1];
-    return interpolate(sorted[k - 1], sorted[k], h - k);
-}
-/**
- * Two-sided Mann-Whitney U test of a against b, as benchstat computes it (see the top of this file for the
- * three places it departs). An empty side or samples whose values are all the same give p = 1: there is no
- * ordering to test, and benchstat reports those as unchanged too.
- */
-function mannWhitneyU(a, b) {
-    const first = sortedCopy(a, 'mannWhitneyU');
-    const second = sortedCopy(b, 'mannWhitneyU');
-    const n1 = first.length;
-    const n2 = second.length;
-    if (n1 === 0 || n2 === 0)
-        return { u: 0, pValue: 1, exact: true };
-    const { twoU, ties } = rankSamples(first, second);
-    const u = twoU / 2;
-    if (ties.length === 1)
-        return { u, pValue: 1, exact: true };
-    const hasTies = ties.length < n1 + n2;
-    const limit = hasTies ? EXACT_LIMIT_WITH_TIES : EXACT_LIMIT;
-    if (n1 > limit || n2 > limit) {
-        return { u, pValue: normalApproximationP(n1, n2, u, tieCorrection(ties)), exact: false };
-    }
-    // At the centre, n1 n2 / 2, every possible U is at least as far out: nothing points either way.
-    const twoU2 = 2 * n1 * n2 - twoU;
-    if (twoU === twoU2)
-        return { u, pValue: 1, exact: true };
-    const tail = twoU < twoU2 ? lowerTail(n1, n2, ties, hasTies, twoU) : lowerTail(n2, n1, ties, hasTies, twoU2);
-    return { u, pValue: Math.min(1, 2 * tail), exact: true };
-}
-/**
- * Benjamini-Hochberg adjusted p-values (q-values), in the order of the input. Flagging every comparison whose
- * q-value is at most alpha keeps the expected share of false alarms among the flagged ones at or below alpha,
- * however many benchmarks are compared (when the tests are independent or positively dependent). Each
- * q-value is min over j >= rank of (m p_(j) / j), capped at 1, so the q-values are monotone in the p-values.
- */
-function benjaminiHochberg(pValues) {
-    const m = pValues.length;
-    pValues.forEach((p, i) => {
-        if (!(p >= 0 && p <= 1))
-            throw new RangeError(`benjaminiHochberg: p-value ${i} is ${p}, not in [0, 1]`);
-    });
-    const order = pValues.map((_, i) => i).sort((i, j) => pValues[i] - pValues[j]);
-    const adjusted = new Array(m);
-    let smallestAbove = 1;
-    for (let rank = m; rank >= 1; rank--) {
-        const i = order[rank - 1];
-        smallestAbove = Math.min(smallestAbove, (pValues[i] * m) / rank);
-        adjusted[i] = smallestAbove;
-    }
-    return adjusted;
-}
-/**
- * The smallest p-value mannWhitneyU can return for samples of n1 and n2 values: that of two fully separated
- * samples without ties. While the exact distribution is used that is 2 / C(n1 + n2, n1), so with 4 values
- * per side p cannot go below 2/70 ~ 0.029 and with 3 per side not below 0.1: fewer samples can never show a
- * change at alpha 0.05.
- */
-function minimumPossibleP(n1, n2) {
-    for (const n of [n1, n2]) {
-        if (!Number.isInteger(n) || n < 0) {
-            throw new RangeError(`minimumPossibleP: sample sizes must be counts, got ${n}`);
-        }
-    }
-    if (n1 === 0 || n2 === 0)
-        return 1;
-    if (n1 > EXACT_LIMIT || n2 > EXACT_LIMIT)
-        return normalApproximationP(n1, n2, 0, 0);
-    return Math.min(1, 2 / choose(n1 + n2, n1));
-}
-function sortedCopy(xs, caller) {
-    const sorted = Float64Array.from(xs);
-    // NaN has no place in an ordering: sorting would silently put it somewhere and every rank after it would
-    // be wrong. It can only come from a parser bug upstream.
-    const nan = sorted.findIndex(Number.isNaN);
-    if (nan >= 0)
-        throw new RangeError(`${caller}: value ${nan} is NaN`);
-    return sorted.sort();
-}
-// Written as lo + frac (hi - lo), as go-moremath does, so results agree to the last bit where possible.
-function interpolate(lo, hi, frac) {
-    return lo + frac * (hi - lo);
-}
-/**
- * Pools two sorted samples. Returns twice the first sample's U (an integer even with ties, which count half)
- * and the sizes of the groups of equal values in ascending order: with the sample sizes, all that the
- * distribution of U depends on.
- */
-function rankSamples(first, second) {
-    const ties = [];
-    let twoU = 0;
-    let i = 0;
-    let j = 0;
-    while (i < first.length || j < second.length) {
-        const value = j >= second.length || (i < first.length && first[i] < second[j]) ? first[i] : second[j];
-        const secondBelow = j;
-        let inFirst = 0;
-        let inSecond = 0;
-        while (i < first.length && first[i] === value) {
-            i++;
-            inFirst++;
-        }
-        while (j < second.length && second[j] === value) {
-            j++;
-            inSecond++;
-        }
-        twoU += inFirst * (2 * secondBelow + inSecond);
-        ties.push(inFirst + inSecond);
-    }
-    return { twoU, ties };
-}
-/** The sum of t^3 - t over the groups of tied values, which shrinks the variance of U. */
-function tieCorrection(ties) {
-    let sum = 0;
-    for (const t of ties)
-        sum += t * t * t - t;
-    return sum;
-}
-/**
- * P(U <= twoU / 2) for a sample of n values against one of m values, given the pooled tie groups. Without
- * ties the distribution depends only on the sizes and is read from a memoised table; with ties it is
- * counted for this tie pattern.
- */
-function lowerTail(n, m, ties, hasTies, twoU) {
-    if (!hasTies)
-        return untiedLowerTail(n, m)[twoU / 2];
-    const counts = countTwoU(n, ties, twoU);
-    let sum = 0;
-    for (const c of counts)
-        sum += c;
-    return sum / choose(n + m, n);
-}
-const untiedTables = new Map();
-/**
- * table[u] = P(U <= u) for u up to n m / 2 (the lower half is all a two-sided test needs), for samples of n
- * and m distinct values. The distribution is the same with n and m swapped, so one table serves both.
- */
-function untiedLowerTail(n, m) {
-    const small = Math.min(n, m);
-    const large = Math.max(n, m);
-    const key = `${small},${large}`;
-    const cached = untiedTables.get(key);
-    if (cached !== undefined)
-        return cached;
-    const half = Math.floor((small * large) / 2);
-    const counts = countTwoU(small, new Array(small + large).fill(1), 2 * half);
-    const total = choose(small + large, small);
-    const table = new Float64Array(half + 1);
-    let sum = 0;
-    for (let u = 0; u <= half; u++) {
-        sum += counts[2 * u];
-        table[u] = sum / total;
-    }
-    untiedTables.set(key, table);
-    return table;
-}
-/**
- * counts[s] for s = 0..cap: the number of ways to choose which n of the pooled values belong to the sample
- * whose U is being counted such that 2U = s. Walks the tie groups in ascending order, keeping for each count
- * j of that sample's values placed so far how many placements give each partial 2U. Putting r of a group of
- * t into the sample (C(t, r) ways) adds, for each of those r, twice the other sample's values below the
- * group plus its t - r values tied with it. Every step adds a non-negative amount, so partial sums above cap
- * can be dropped: the table stays (n + 1) x (cap + 1) however many groups there are. It counts what Klotz
- * (1966) and Cheung and Klotz (1997) count, the method go-moremath implements with memo maps.
- */
-function countTwoU(n, ties, cap) {
-    let pooled = 0;
-    for (const t of ties)
-        pooled += t;
-    const m = pooled - n;
-    const width = cap + 1;
-    let current = new Float64Array((n + 1) * width);
-    let next = new Float64Array((n + 1) * width);
-    // reach[j]: the largest partial 2U with a non-zero count for j placed values, so loops skip empty cells.
-    let reach = new Int32Array(n + 1).fill(-1);
-    let nextReach = new Int32Array(n + 1);
-    current[0] = 1;
-    reach[0] = 0;
-    let seen = 0;
-    for (const t of ties) {
-        next.fill(0);
-        nextReach.fill(-1);
-        const ways = binomialRow(t);
-        for (let j = Math.max(0, seen - m); j <= Math.min(n, seen); j++) {
-            if (reach[j] < 0)
-                continue;
-            const otherBelow = seen - j;
-            const rFrom = Math.max(0, seen + t - j - m);
-            const rTo = Math.min(t, n - j);
-            for (let r = rFrom; r <= rTo; r++) {
-                const step = r * (2 * otherBelow + t - r);
-                const last = Math.min(reach[j], cap - step);
-                if (last < 0)
-                    continue;
-                const w = ways[r];
-                const from = j * width;
-                const to = (j + r) * width + step;
-                for (let s = 0; s <= last; s++)
-                    next[to + s] += w * current[from + s];
-                nextReach[j + r] = Math.max(nextReach[j + r], last + step);
-            }
-        }
-        [current, next] = [next, current];
-        [reach, nextReach] = [nextReach, reach];
-        seen += t;
-    }
-    return current.subarray(n * width, (n + 1) * width);
-}
-function binomialRow(t) {
-    const row = new Float64Array(t + 1);
-    row[0] = 1;
-    for (let r = 1; r <= t; r++)
-        row[r] = (row[r - 1] * (t - r + 1)) / r;
-    return row;
-}
-/** C(n, k) as a float, within a few ulps; only ever needed up to C(100, 50). */
-function choose(n, k) {
-    const kk = Math.min(k, n - k);
-    let c = 1;
-    for (let i = 1; i <= kk; i++)
-        c = (c * (n - kk + i)) / i;
-    return c;
-}
-/**
- * The normal approximation to the two-sided p-value, with go-moremath's tie and continuity corrections:
- * variance n1 n2 ((N + 1) - sum(t^3 - t) / (N (N - 1))) / 12, and |U - n1 n2 / 2| reduced by 1/2.
- */
-function normalApproximationP(n1, n2, u, tieSum) {
-    const pooled = n1 + n2;
-    const sigma = Math.sqrt((n1 * n2 * (pooled + 1 - tieSum / (pooled * (pooled - 1)))) / 12);
-    if (!(sigma > 0))
-        return 1;
-    let deviation = u - (n1 * n2) / 2;
-    deviation -= Math.sign(deviation) * 0.5;
-    return erfc(Math.abs(deviation / sigma) / Math.SQRT2);
-}
-const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
-/**
- * erfc(x) for x >= 0, within 4e-13 relative of Go's math.Erfc up to x = 27 where it underflows, so the far
- * tail that GC pause samples with thousands of values reach keeps its precision. JavaScript has no erf, and
- * the tail cannot come from 1 - erf.
- */
-function erfc(x) {
-    if (x < 2)
-        return 1 - erfSeries(x);
-    return erfcContinuedFraction(x);
-}
-// erf(x) = 2/sqrt(pi) e^(-x^2) sum_k 2^k x^(2k+1) / (1 * 3 * ... * (2k+1)): all terms positive, so no
-// cancellation, and for x < 2 erfc = 1 - erf loses at most a factor 1/erfc(2) ~ 200 in relative precision.
-function erfSeries(x) {
-    const twoXSquared = 2 * x * x;
-    let term = x;
-    let sum = x;
-    for (let k = 1; term > sum * 1e-17; k++) {
-        term *= twoXSquared / (2 * k + 1);
-        sum += term;
-    }
-    return TWO_OVER_SQRT_PI * Math.exp(-x * x) * sum;
-}
-// erfc(x) = e^(-x^2) / sqrt(pi) / (x + (1/2) / (x + 1 / (x + (3/2) / (x + ...)))), evaluated front to back by
-// Lentz's method; it converges in a few dozen terms for x >= 2 and faster further out.
-function erfcContinuedFraction(x) {
-    const tiny = 1e-300;
-    let f = x;
-    let c = x;
-    let d = 0;
-    for (let k = 1; k < 1000; k++) {
-        const a = k / 2;
-        d = x + a * d;
-        d = d === 0 ? 1 / tiny : 1 / d;
-        c = x + a / c;
-        if (c === 0)
-            c = tiny;
-        const delta = c * d;
-        f *= delta;
-        if (Math.abs(delta - 1) < 1e-16)
-            break;
-    }
-    return (TWO_OVER_SQRT_PI / 2) * Math.exp(-x * x) / f;
-}
-
-const METHOD = {
-    statistical: 'mann-whitney',
-    threshold: 'threshold',
-    'threshold+test': 'threshold+mann-whitney',
-    info: 'none'
-};
-function relativeChange(base, head) {
-    if (base === null || head === null || base === 0)
-        return null;
-    return (head - base) / Math.abs(base);
-}
-/** Positive when head is worse, in the metric's own units. */
-function worsening(base, head, lowerIsBetter) {
-    return lowerIsBetter ? head - base : base - head;
-}
-function fmt(x) {
-    if (Number.isInteger(x) || Math.abs(x) >= 100)
-        return String(Math.round(x));
-    return x.toPrecision(3);
-}
-function pct(x) {
-    return `${(x * 100).toFixed(1)}%`;
-}
-function judgeMetric(input, stats) {
-    const { base, head, rule, lowerIsBetter } = input;
-    const baseMedian = base.length ? median(base) : null;
-    const headMedian = head.length ? median(head) : null;
-    const out = {
-        metric: input.metric,
-        unit: input.unit,
-        lowerIsBetter,
-        baseSamples: base,
-        headSamples: head,
-        baseMedian,
-        headMedian,
-        change: relativeChange(baseMedian, headMedian),
-        pValue: null,
-        status: 'not-judged',
-        method: METHOD[rule.mode],
-        reason: ''
-    };
-    if (baseMedian === null || headMedian === null) {
-        out.reason = 'no samples on one side';
-        return out;
-    }
-    if (rule.mode === 'info') {
-        out.reason = 'informational';
-        return out;
-    }
-    if (lowerIsBetter === null) {
-        out.reason = `direction of '${input.unit}' unknown: declare it in metricDirections to judge it`;
-        return out;
-    }
-    const enough = base.length >= stats.minSamples && head.length >= stats.minSamples;
-    if (enough || rule.mode === 'statistical') {
-        out.pValue = base.length && head.length ? mannWhitneyU(base, head).pValue : null;
-    }
-    const worse = worsening(baseMedian, headMedian, lowerIsBetter);
-    const rel = baseMedian === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(baseMedian);
-    if (rule.mode === 'statistical') {
-        if (!enough) {
-            const best = minimumPossibleP(base.length, head.length);
-            out.reason = `${base.length} vs ${head.length} samples: at least ${stats.minSamples} per side are needed (best reachable p=${best.toPrecision(2)})`;
-            return out;
-        }
-        const p = out.pValue ?? 1;
-        if (p > stats.alpha) {
-            out.status = 'unchanged';
-            out.reason = `not significant (p=${p.toPrecision(2)} > ${stats.alpha})`;
-        }
-        else if (Math.abs(rel) < rule.relative) {
-            out.status = 'unchanged';
-            out.reason = `significant but ${pct(Math.abs(rel))} is under the ${pct(rule.relative)} minimum effect`;
-        }
-        else {
-            out.status = rel > 0 ? 'regression' : 'improvement';
-            out.reason = `${pct(Math.abs(rel))} ${rel > 0 ? 'worse' : 'better'}, p=${p.toPrecision(2)}`;
-        }
-        return out;
-    }
-    const { relative, absolute } = rule.limits;
-    const crosses = (delta, r) => delta > 0 && delta >= absolute && r > relative;
-    if (crosses(worse, rel) || crosses(-worse, -rel)) {
-        const direction = worse > 0 ? 'regression' : 'improvement';
-        if (rule.mode === 'threshold+test' && enough && (out.pValue ?? 1) > stats.alpha) {
-            out.status = 'unchanged';
-            out.reason = `median moved ${fmt(headMedian - baseMedian)} but not significantly (p=${(out.pValue ?? 1).toPrecision(2)})`;
-            return out;
-        }
-        out.status = direction;
-        out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)} crosses ${pct(relative)} and ${fmt(absolute)} ${input.unit}`;
-        if (rule.mode === 'threshold+test' && !enough)
-            out.reason += ` (too few samples for a test: judged on thresholds alone)`;
-        return out;
-    }
-    out.status = 'unchanged';
-    out.reason = `within ${pct(relative)} / ${fmt(absolute)} ${input.unit}`;
-    return out;
-}
-/**
- * Benjamini-Hochberg over every statistically judged comparison: with 80 benchmarks at alpha 0.05 an
- * unchanged code base would otherwise show about four "significant" timing changes per run.
- */
-function controlFalseDiscoveries(family, stats, adjust) {
-    if (stats.correction === 'none')
-        return;
-    // The family is every test that was run, significant or not: adjusting only the winners would undo the point.
-    const judged = family.filter((c) => c.pValue !== null && c.status !== 'not-judged');
-    if (judged.length < 2)
-        return;
-    const q = adjust(judged.map((c) => c.pValue ?? 1));
-    judged.forEach((c, i) => {
-        if (q[i] > stats.alpha && (c.status === 'regression' || c.status === 'improvement')) {
-            c.status = 'unchanged';
-            c.reason = `p=${(c.pValue ?? 1).toPrecision(2)} but q=${q[i].toPrecision(2)} > ${stats.alpha} after controlling for ${judged.length} comparisons (Benjamini-Hochberg)`;
-        }
-        else if (c.status === 'regression' || c.status === 'improvement') {
-            c.reason += `, q=${q[i].toPrecision(2)}`;
-        }
-    });
-}
-
-// A GC-per-op figure from a run that saw only a couple of cycles is mostly rounding.
-const MIN_MEASURED_CYCLES = 3;
-function pooledPauses(runs) {
-    return runs.flatMap((r) => r.gc.stwPausesMs);
-}
-function pauseQuantile(metric, q, base, head) {
-    const b = base.length ? quantile(base, q) : null;
-    const h = head.length ? quantile(head, q) : null;
-    return {
-        metric,
-        unit: 'ms',
-        lowerIsBetter: true,
-        baseSamples: [],
-        headSamples: [],
-        baseMedian: b,
-        headMedian: h,
-        change: relativeChange(b, h),
-        pValue: null,
-        status: 'not-judged',
-        method: 'none',
-        reason: 'informational'
-    };
-}
-/**
- * Stop-the-world pause distribution (p50, p99, max) pooled over all runs of a benchmark, and GC cycles
- * per op in the measured b.N run. Only p99 and cycles/op are judged: max is one sample and p50 hides
- * exactly the tail that users feel.
- */
-function compareGc(baseRuns, headRuns, cfg) {
-    const base = pooledPauses(baseRuns);
-    const head = pooledPauses(headRuns);
-    const p50 = pauseQuantile('gc pause p50', 0.5, base, head);
-    const max = pauseQuantile('gc pause max', 1, base, head);
-    const p99 = pauseQuantile('gc pause p99', 0.99, base, head);
-    const { relative, absolute } = cfg.thresholds.gcPauseP99;
-    if (p99.baseMedian !== null && p99.headMedian !== null && base.length >= 10 && head.length >= 10) {
-        const delta = p99.headMedian - p99.baseMedian;
-        const rel = p99.baseMedian > 0 ? delta / p99.baseMedian : delta > 0 ? Infinity : 0;
-        // Pauses within one process are not independent; the test only guards against a p99 moved by
-        // a handful of outliers when the distributions are otherwise the same.
-        p99.pValue = mannWhitneyU(base, head).pValue;
-        p99.method = 'threshold+mann-whitney';
-        if (delta > absolute && rel > relative && p99.pValue <= cfg.statistics.alpha) {
-            p99.status = 'regression';
-            p99.reason = `p99 pause ${p99.baseMedian.toPrecision(3)} -> ${p99.headMedian.toPrecision(3)} ms over ${base.length}/${head.length} pauses`;
-        }
-        else {
-            p99.status = 'unchanged';
-            p99.reason = `within ${Math.round(relative * 100)}% / ${absolute} ms or not significant`;
-        }
-    }
-    else if (p99.baseMedian !== null && p99.headMedian !== null) {
-        p99.reason = `too few GC pauses to judge (${base.length} vs ${head.length}; 10 per side needed)`;
-    }
-    const perOp = (runs) => runs.filter((r) => r.iterations > 0).map((r) => r.gc.measuredCycles / r.iterations);
-    const cycles = judgeMetric({
-        metric: 'gc cycles/op',
-        unit: 'cycles/op',
-        lowerIsBetter: true,
-        base: perOp(baseRuns),
-        head: perOp(headRuns),
-        rule: { mode: 'threshold+test', limits: cfg.thresholds.gcCyclesPerOp }
-    }, cfg.statistics);
-    const measured = (runs) => Math.max(0, ...runs.map((r) => r.gc.measuredCycles));
-    if (measured(baseRuns) < MIN_MEASURED_CYCLES && measured(headRuns) < MIN_MEASURED_CYCLES) {
-        cycles.status = 'not-judged';
-        cycles.reason = `fewer than ${MIN_MEASURED_CYCLES} GC cycles in the measured runs`;
-    }
-    return [p50, p99, max, cycles];
-}
-
-const RETAINED_METRIC = 'retained heap';
-/** Whether lower is better for a unit; null when the gate cannot know (and so does not judge it). */
-function unitDirection(unit, declared) {
-    const d = declared[unit];
-    if (d)
-        return d === 'lower';
-    if (unit === 'ns/op' || unit === 'B/op' || unit === 'allocs/op')
-        return true;
-    // Throughput: anything per second.
-    if (/\/s$/.test(unit))
-        return false;
-    // Cost per unit of work: time, bytes or allocations per something.
-    if (/^(ns|us|µs|ms|s|sec|B|KB|KiB|MB|MiB|bytes|allocs)\//.test(unit))
-        return true;
-    return null;
-}
-function ruleFor(unit, cfg) {
-    const t = cfg.thresholds;
-    if (unit === 'ns/op')
-        return { mode: 'statistical', relative: t.time.relative };
-    if (unit === 'allocs/op')
-        return { mode: 'threshold', limits: t.allocsPerOp };
-    if (unit === 'B/op')
-        return { mode: 'threshold', limits: t.bytesPerOp };
-    return { mode: 'statistical', relative: t.custom.relative };
-}
-function unitsOf(runs) {
-    const units = new Set();
-    for (const r of runs)
-        for (const u of Object.keys(r.metrics))
-            units.add(u);
-    return [...units];
-}
-const UNIT_ORDER = ['ns/op', 'B/op', 'allocs/op', 'MB/s'];
-function byUnitOrder(a, b) {
-    const ia = UNIT_ORDER.indexOf(a);
-    const ib = UNIT_ORDER.indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
-}
-/** Fallback for results without the probe: sampled in-use bytes at exit divided by the ops. */
-function retainedPerOp(runs) {
-    return runs.filter((r) => r.heap && r.iterations > 0).map((r) => (r.heap?.inuseBytes ?? 0) / r.iterations);
-}
-/**
- * Live-heap growth per op, one sample per full run: (live heap after N ops - live heap after N/4 ops) /
- * (N - N/4), with the small runs averaged into one point. A warm-up (a cache filled once, a pool, a lazy
- * table) is the same at both sizes and cancels; memory kept per op does not. Undefined without probe data.
- */
-function heapGrowthPerOp(b) {
-    const small = (b.smallRuns ?? []).filter((r) => r.live && r.iterations > 0);
-    const full = b.runs.filter((r) => r.live);
-    if (small.length === 0 || full.length === 0)
-        return undefined;
-    const smallLive = mean(small.map((r) => r.live?.heapBytes ?? 0));
-    const smallOps = mean(small.map((r) => r.iterations));
-    const samples = full.filter((r) => r.iterations > smallOps).map((r) => ((r.live?.heapBytes ?? 0) - smallLive) / (r.iterations - smallOps));
-    return samples.length > 0 ? samples : undefined;
-}
-function retainedMetric(base, head, cfg) {
-    const bg = heapGrowthPerOp(base);
-    const hg = heapGrowthPerOp(head);
-    const growth = bg !== undefined && hg !== undefined;
-    const m = judgeMetric({
-        metric: RETAINED_METRIC,
-        unit: 'B/op',
-        lowerIsBetter: true,
-        base: growth ? bg : retainedPerOp(base.runs),
-        head: growth ? hg : retainedPerOp(head.runs),
-        rule: { mode: 'threshold+test', limits: cfg.thresholds.retainedBytesPerOp }
-    }, cfg.statistics);
-    // Growth is ~0 on an unchanged side (and may come out slightly negative): a ratio to it means nothing.
-    if (m.baseMedian !== null && Math.abs(m.baseMedian) < 1)
-        m.change = null;
-    m.reason += growth
-        ? ' (live heap growth per op between b.N/4 and b.N)'
-        : ' (in-use heap at exit / b.N: no probe data, so a one-off warm-up is not told apart)';
-    return m;
-}
-/** Every metric of one benchmark present on both sides. The caller applies the multiple-comparison control. */
-function compareBenchmark(pkg, base, head, cfg) {
-    const metrics = [];
-    const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder);
-    for (const unit of units) {
-        const samples = (runs) => runs.map((r) => r.metrics[unit]).filter((v) => typeof v === 'number');
-        metrics.push(judgeMetric({
-            metric: unit,
-            unit,
-            lowerIsBetter: unitDirection(unit, cfg.metricDirections),
-            base: samples(base.runs),
-            head: samples(head.runs),
-            rule: ruleFor(unit, cfg)
-        }, cfg.statistics));
-    }
-    metrics.push(retainedMetric(base, head, cfg));
-    metrics.push(...compareGc(base.runs, head.runs, cfg));
-    return { pkg, benchmark: base.name, metrics };
-}
-/** The comparisons whose verdict rests on a significance test: the family for false-discovery control. */
-function isStatistical(m) {
-    return m.method === 'mann-whitney';
-}
-
-/**
- * Splits captured output into lines. Go writes `\n`; `\r\n` is tolerated for files that passed
- * through other tools. A last line without a newline is kept: a process that died mid-write leaves one.
- */
-function splitLines(text) {
-    const lines = text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line.endsWith('\r'))
-            lines[i] = line.slice(0, -1);
-    }
-    return lines;
-}
-/**
- * A record whose keys come from the code under test (units, config keys): without a prototype, a
- * key such as `__proto__` is stored like any other instead of being swallowed.
- */
-function emptyRecord() {
-    return Object.create(null);
-}
-
-/**
- * Whether a Go function belongs to the module. Go qualifies functions by import path, so the module
- * path must be followed by `.` (a function of the root package), `/` (a package below it) or
- * `_test.` (the root package's external test package); a bare prefix test would put
- * `example.com/modx` inside `example.com/mod`.
- */
-function inModule(fn, modulePath) {
-    if (modulePath === '' || !fn.startsWith(modulePath))
-        return false;
-    const rest = fn.slice(modulePath.length);
-    return rest.startsWith('.') || rest.startsWith('/') || rest.startsWith('_test.');
-}
-/**
- * Whether a Go function is in the standard library (or the runtime's own frames such as `panic`).
- * Standard import paths have no dot in their first element (`runtime`, `net/http`,
- * `internal/strconv`); module paths nearly always do (`github.com/...`). A module whose path has no
- * dot is misjudged as standard: callers that know the module path should ask inModule instead.
- */
-function isStandardLibrary(fn) {
-    const slash = fn.indexOf('/');
-    const dot = fn.indexOf('.');
-    let first;
-    if (slash >= 0)
-        first = fn.slice(0, slash);
-    else if (dot >= 0)
-        first = fn.slice(0, dot);
-    else
-        first = fn;
-    return !first.includes('.');
-}
-/**
- * The top-level benchmark a Go function belongs to: `BenchmarkSizes` for
- * `example.com/mod.BenchmarkSizes.func1`. Sub-benchmark names are not in function names.
- */
-function benchmarkOfFunction(fn) {
-    const lastElement = fn.slice(fn.lastIndexOf('/') + 1);
-    // Go only treats a function as a benchmark when no lower-case letter follows "Benchmark".
-    const match = /\.(Benchmark(?!\p{Ll})[^.]*)/u.exec(lastElement);
-    return match === null ? undefined : match[1];
-}
-
-const CRASH_START = /^(panic|fatal error): (.*)$/;
-const GOROUTINE_HEADER = /^goroutine \d+\b.*:$/;
-const FRAME_FILE = /^\t(.+):(\d+)(?: \+0x[0-9a-f]+)?/;
-const CALL_ARGS = /^(.*)\([^()]*\)$/;
-function isCrashStart(line) {
-    return CRASH_START.test(line);
-}
-/** Reads a crash starting at lines[start]; `next` is the first line after the crashing goroutine's stack. */
-function readCrash(lines, start) {
-    const head = CRASH_START.exec(lines[start]);
-    const kind = head !== null && head[1] === 'fatal error' ? 'fatal error' : 'panic';
-    const valueLines = [head === null ? lines[start] : head[2]];
-    let i = start + 1;
-    while (i < lines.length && lines[i] !== '' && !GOROUTINE_HEADER.test(lines[i])) {
-        valueLines.push(lines[i].trim());
-        i++;
-    }
-    while (i < lines.length && lines[i] === '')
-        i++;
-    const frames = [];
-    if (i < lines.length && GOROUTINE_HEADER.test(lines[i])) {
-        i++;
-        while (i < lines.length && lines[i] !== '' && !lines[i].startsWith('created by ')) {
-            const call = CALL_ARGS.exec(lines[i]);
-            const file = i + 1 < lines.length ? FRAME_FILE.exec(lines[i + 1]) : null;
-            if (call !== null && file !== null) {
-                frames.push({ function: call[1], file: file[1], line: Number(file[2]) });
-                i += 2;
-            }
-            else {
-                // "...additional frames elided..." and anything else that is not a frame pair.
-                i++;
-            }
-        }
-        if (i < lines.length && lines[i].startsWith('created by '))
-            i += 2;
-    }
-    return { crash: { kind, value: valueLines.join('\n'), frames }, next: Math.min(i, lines.length) };
-}
-/**
- * The frame a reader wants to look at: the innermost frame of the module when its path is known,
- * else the innermost frame outside the standard library (so a panic raised by strings.Repeat points
- * at the user's call, not into strings).
- */
-function firstUserFrame(frames, modulePath) {
-    if (modulePath !== undefined && modulePath !== '') {
-        const own = frames.find((f) => inModule(f.function, modulePath));
-        if (own !== undefined)
-            return own;
-    }
-    return frames.find((f) => !isStandardLibrary(f.function));
-}
-/**
- * The benchmark that crashed, from its stack: the frame testing's runN called is the benchmark
- * function (or, for a sub-benchmark, its closure, which names only the top-level benchmark).
- */
-function crashedBenchmark(crash) {
-    const runN = crash.frames.findIndex((f) => f.function === 'testing.(*B).runN');
-    if (runN > 0) {
-        const name = benchmarkOfFunction(crash.frames[runN - 1].function);
-        if (name !== undefined)
-            return name;
-    }
-    for (let i = crash.frames.length - 1; i >= 0; i--) {
-        const name = benchmarkOfFunction(crash.frames[i].function);
-        if (name !== undefined)
-            return name;
-    }
-    return undefined;
-}
-
-const RESULT_START = /^Benchmark(?!\p{Ll})/u;
-const CONFIG_LINE = /^(\p{Ll}[^\s\p{Lu}:]*):(?:[ \t]+(.*))?$/u;
-const FAIL_HEADER = /^--- FAIL: (\S+)/;
-const LOG_BLOCK_HEADER = /^--- (?:BENCH|SKIP): /;
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
-const BLOCK_INDENT = '    ';
-/** Splits the -P GOMAXPROCS suffix off a printed benchmark name (see BenchParseOptions.procs). */
-function splitProcs(fullName, procs) {
-    if (procs !== undefined) {
-        const suffix = `-${procs}`;
-        if (procs !== 1 && fullName.length > suffix.length && fullName.endsWith(suffix)) {
-            return { name: fullName.slice(0, -suffix.length), procs };
-        }
-        return { name: fullName, procs: 1 };
-    }
-    const match = /^(.+)-(\d+)$/.exec(fullName);
-    return match === null ? { name: fullName, procs: 1 } : { name: match[1], procs: Number(match[2]) };
-}
-/**
- * Parses the stdout of a Go test binary run with -test.bench (non-verbose). A panic is printed on
- * stderr: append stderr after stdout, or parse it on its own, to get it as a failure.
- */
-function parseBenchOutput(text, opts = {}) {
-    const lines = splitLines(text);
-    const out = {
-        config: emptyRecord(),
-        results: [],
-        failures: [],
-        unitDirections: emptyRecord(),
-        problems: []
-    };
-    // The benchmark whose result line was started but not completed: it is the one a panic belongs to.
-    let unfinished;
-    const problem = (i, reason) => {
-        out.problems.push({ line: i + 1, text: lines[i], reason });
-    };
-    let i = 0;
-    while (i < lines.length) {
-        const line = lines[i];
-        if (RESULT_START.test(line)) {
-            const fields = line.trim().split(/\s+/);
-            const { name, procs } = splitProcs(fields[0], opts.procs);
-            const afterName = line.slice(fields[0].length).trimStart();
-            // Go prints the name, runs the benchmark, then prints the numbers: whatever the run printed
-            // instead (a failure, or a panic when stderr is merged) lands on the same line.
-            if (afterName.startsWith('--- FAIL: ') || isCrashStart(afterName)) {
-                unfinished = name;
-                lines[i] = afterName;
-                continue;
-            }
-            const result = readResult(fields);
-            if (typeof result === 'string') {
-                // With -test.v Go announces each benchmark by its bare name first: progress, not a result.
-                const announcement = fields.length === 1 && !/\s/.test(line);
-                if (!announcement) {
-                    problem(i, result);
-                    unfinished = name;
-                }
-            }
-            else {
-                out.results.push({
-                    ...result,
-                    name,
-                    procs,
-                    pkg: out.config.pkg ?? '',
-                    cpu: out.config.cpu ?? '',
-                    line: i + 1
-                });
-                unfinished = undefined;
-            }
-            i++;
-            continue;
-        }
-        const fail = FAIL_HEADER.exec(line);
-        if (fail !== null) {
-            const block = readIndentedBlock(lines, i + 1);
-            out.failures.push({
-                name: splitProcs(fail[1], opts.procs).name,
-                message: block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output'
-            });
-            unfinished = undefined;
-            i = block.next;
-            continue;
-        }
-        if (LOG_BLOCK_HEADER.test(line)) {
-            i = readIndentedBlock(lines, i + 1).next;
-            continue;
-        }
-        if (isCrashStart(line)) {
-            const { crash, next } = readCrash(lines, i);
-            const location = firstUserFrame(crash.frames, opts.modulePath);
-            const where = location === undefined ? '' : `\n    at ${location.function} (${location.file}:${location.line})`;
-            // The stack names only the top-level benchmark; a started line names the leaf, unless it was
-            // left by another benchmark (a garbled line, then one that died in its b.N=1 run).
-            const fromStack = crashedBenchmark(crash);
-            const name = unfinished !== undefined && (fromStack === undefined || unfinished.split('/')[0] === fromStack) ? unfinished : fromStack;
-            out.failures.push({
-                name: name ?? '',
-                message: `${crash.kind}: ${crash.value}${where}`,
-                ...(location === undefined ? {} : { location })
-            });
-            unfinished = undefined;
-            i = next;
-            continue;
-        }
-        if (line.startsWith('Unit ') || line.startsWith('Unit\t') || line === 'Unit') {
-            const reason = readUnitLine(line, out.unitDirections);
-            if (reason !== undefined)
-                problem(i, reason);
-            i++;
-            continue;
-        }
-        const config = CONFIG_LINE.exec(line);
-        if (config !== null) {
-            const value = (config[2] ?? '').trimEnd();
-            // As in golang.org/x/perf/benchfmt, `key:` with no value removes the key.
-            if (value === '')
-                delete out.config[config[1]];
-            else
-                out.config[config[1]] = value;
-        }
-        i++;
-    }
-    return out;
-}
-/** Reads the fields of a result line; a string is the reason it is not a valid result. */
-function readResult(fields) {
-    const [fullName, iters, ...pairs] = fields;
-    if (iters === undefined)
-        return 'missing iteration count: the line ends after the name (the benchmark did not finish)';
-    if (!/^\d+$/.test(iters))
-        return `iteration count "${iters}" is not an integer`;
-    const iterations = Number(iters);
-    // testing never reports a run of zero iterations; it prints one (with NaN ns/op) when the
-    // benchmark panicked and the main goroutine won the race to print before the process died.
-    if (iterations === 0)
-        return 'zero iterations: the benchmark did not complete a run (did it panic?)';
-    if (pairs.length === 0)
-        return 'missing measurements';
-    if (pairs.length % 2 !== 0)
-        return 'odd number of value/unit fields: a value without its unit (truncated?)';
-    const metrics = emptyRecord();
-    for (let p = 0; p < pairs.length; p += 2) {
-        const value = pairs[p];
-        const unit = pairs[p + 1];
-        if (!NUMBER.test(value))
-            return `value "${value}" for unit "${unit}" is not a number`;
-        if (NUMBER.test(unit))
-            return `unit "${unit}" after value "${value}" is a number: fields are out of step`;
-        metrics[unit] = Number(value);
-    }
-    return { fullName, iterations, metrics };
-}
-/** Lines indented under a `--- FAIL`/`--- BENCH` header, with one level of indentation removed. */
-function readIndentedBlock(lines, start) {
-    const block = [];
-    let i = start;
-    while (i < lines.length && lines[i].startsWith(BLOCK_INDENT)) {
-        block.push(lines[i].slice(BLOCK_INDENT.length));
-        i++;
-    }
-    return { lines: block, next: i };
-}
-/** Records a `Unit <unit> key=value ...` line's direction; returns why the line is bad, if it is. */
-function readUnitLine(line, directions) {
-    const [, unit, ...pairs] = line.trim().split(/\s+/);
-    if (unit === undefined)
-        return 'unit metadata line without a unit';
-    for (const pair of pairs) {
-        const eq = pair.indexOf('=');
-        if (eq <= 0)
-            return `expected key=value, got "${pair}"`;
-        if (pair.slice(0, eq) !== 'better')
-            continue;
-        const better = pair.slice(eq + 1);
-        if (better !== 'higher' && better !== 'lower')
-            return `better=${better}: expected better=higher or better=lower`;
-        directions[unit] = better;
-    }
-    return undefined;
-}
-// Go's regexp.QuoteMeta set: these are the characters RE2 gives a meaning to.
-const RE2_SPECIAL = /[\\.+*?()|[\]{}^$]/g;
-/**
- * A -test.bench argument that runs exactly the named benchmark (name without the -P suffix).
- * testing splits the pattern on `/` outside brackets and parentheses and matches each part against
- * the corresponding element of the name (itself split on `/`), unanchored; it splits on a top-level
- * `|` too. So each element is quoted, which also escapes its `|`, `(` and `[`, and anchored.
- */
-function benchmarkPattern(name) {
-    return name
-        .split('/')
-        .map((element) => `^${element.replace(RE2_SPECIAL, '\\$&')}$`)
-        .join('/');
-}
-
-/** Quotes one argument for a POSIX shell: these commands are shown to people to paste, never run by us. */
-function shellQuote(arg) {
-    if (/^[A-Za-z0-9_./=:@%+,-]+$/.test(arg))
-        return arg;
-    return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-function find(r, pkg, name) {
-    const p = r.packages.find((x) => x.importPath === pkg);
-    const bench = p?.benchmarks.find((b) => b.name === name);
-    return p && bench ? { dir: p.dir, bench } : undefined;
-}
-function lastProfile(b) {
-    for (let i = b.runs.length - 1; i >= 0; i--) {
-        const p = b.runs[i].heap?.profile;
-        if (p)
-            return p;
-    }
-    return undefined;
-}
-function joinPath(dir, rel) {
-    return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
-}
-const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
-/** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
-function testPassCommands(f, head) {
-    const dir = head.tests?.find((t) => t.importPath === f.pkg)?.dir ?? head.packages.find((p) => p.importPath === f.pkg)?.dir;
-    if (dir === undefined)
-        return [];
-    const pkgArg = dir === '.' ? '.' : `./${dir}`;
-    const names = f.subject.split(', ').map((n) => n.split('/')[0]);
-    const tests = names.filter((n) => n.startsWith('Test'));
-    const bench = names.find((n) => n.startsWith('Benchmark'));
-    if (bench) {
-        const race = f.kind === 'race' ? ['-race'] : [];
-        const argv = ['go', 'test', ...race, '-run=^$', `-bench=^${bench}$`, '-benchtime=100x', pkgArg];
-        return [{ title: `Run ${bench} (${f.pkg})`, command: argv.map(shellQuote).join(' ') }];
-    }
-    const run = tests.length === 0 ? '.' : tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`;
-    const out = [
-        { title: `Run ${tests.join(', ') || 'the tests'} (${f.pkg})`, command: ['go', 'test', '-race', '-count=1', '-v', `-run=${run}`, pkgArg].map(shellQuote).join(' ') }
-    ];
-    if (f.kind !== 'race') {
-        // A debugger shows every goroutine and where it waits: 'goroutines' then 'goroutine N bt' in dlv.
-        out.push({ title: `Debug it with Delve (${f.pkg})`, command: ['dlv', 'test', pkgArg, '--', `-test.run=${run}`].map(shellQuote).join(' ') });
-    }
-    return out;
-}
-function reproduceCommands(report, base, head) {
-    const out = [];
-    const seen = new Set();
-    for (const f of report.findings) {
-        if (f.severity !== 'fail' || f.kind === 'build-failure')
-            continue;
-        if (TEST_PASS_KINDS.has(f.kind)) {
-            const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
-            if (!seen.has(key))
-                out.push(...testPassCommands(f, head));
-            seen.add(key);
-            continue;
-        }
-        const key = `${f.pkg}\u0000${f.subject}\u0000${f.kind}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const h = find(head, f.pkg, f.subject);
-        if (!h)
-            continue;
-        const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
-        const count = Math.max(1, head.env.count);
-        const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
-        out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
-        if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
-            const b = find(base, f.pkg, f.subject);
-            const bp = b && lastProfile(b.bench);
-            const hp = lastProfile(h.bench);
-            if (bp && hp) {
-                const index = f.kind === 'heap-leak' ? 'inuse_space' : f.unit === 'allocs/op' ? 'alloc_objects' : 'alloc_space';
-                const argv2 = ['go', 'tool', 'pprof', `-sample_index=${index}`, '-top', `-diff_base=${joinPath(report.base.dir, bp)}`, joinPath(report.head.dir, hp)];
-                out.push({ title: `Profile diff for ${f.subject} (${index})`, command: argv2.map(shellQuote).join(' ') });
-            }
-        }
-    }
-    out.push({
-        title: 'Compare the two results again',
-        command: ['npx', 'go-leak-gate', 'compare', '--base', report.base.dir, '--head', report.head.dir].map(shellQuote).join(' ')
-    });
-    return out;
-}
-
-function finding(kind, severity, pkg, subject, metric, message, locations, counts) {
-    return {
-        kind,
-        severity,
-        pkg,
-        subject,
-        metric,
-        unit: counts ? 'goroutines' : '',
-        base: counts ? counts.base : null,
-        head: counts ? counts.head : null,
-        change: counts && counts.base > 0 ? (counts.head - counts.base) / counts.base : null,
-        pValue: null,
-        message,
-        locations
-    };
-}
-function at(frame, role) {
-    return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : [];
-}
-function where(frame) {
-    return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site';
-}
-/** The frame to point at: the innermost in the module, else outside the standard library, else the first. */
-function userFrame(frames, modulePath) {
-    return firstUserFrame(frames, modulePath) ?? frames[0];
-}
-function byPackage(r) {
-    return new Map((r.tests ?? []).map((t) => [t.importPath, t]));
-}
-function raceFindings(pkg, head, base, modulePath) {
-    const known = new Set((base ?? []).map((r) => r.key));
-    return head.map((r) => {
-        const pre = known.has(r.key);
-        const a = userFrame(r.access.frames, modulePath);
-        const p = userFrame(r.previous.frames, modulePath);
-        const locations = [...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))];
-        const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`;
-        const seen = r.in ? ` in ${r.in}` : '';
-        return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
-    });
-}
-/**
- * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
- * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
- */
-function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
-    const baseCount = new Map();
-    for (const g of base ?? [])
-        baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
-    return head.map((g) => {
-        const before = baseCount.get(g.looseKey) ?? 0;
-        const grew = g.count > before;
-        // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
-        const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
-        const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg);
-        const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
-        const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : '';
-        const n = narrowing;
-        const narrowed = n?.cut ? ` (the search for the leaking test stopped at its time bound after ${n.ran} of ${n.of} tests)` : '';
-        const message = `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
-            (before > 0 ? ` (base leaves ${before})` : '') +
-            (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
-            narrowed +
-            `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
-        // The stack between the blocking frame and the goroutine's start: how it got there.
-        const callers = g.stack
-            .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
-            .slice(0, 4)
-            .flatMap((f) => at(f, 'caller'));
-        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count });
-    });
-}
-/** A test or benchmark that did not finish: who waits on what, the largest groups first. */
-function hangFinding(pkg, subject, hang, preexisting) {
-    const top = hang.groups.slice(0, 5);
-    const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
-    const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
-    const message = `${preexisting ? 'hangs on base too: ' : ''}${hang.message}${hang.test ? ` in ${hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`;
-    return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations);
-}
-function testFindings(base, head) {
-    const b = byPackage(base);
-    const out = [];
-    for (const h of head.tests ?? []) {
-        const bp = b.get(h.importPath);
-        out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
-        out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing));
-        if (h.hang)
-            out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
-        const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
-        for (const p of h.panics) {
-            const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
-            const f = userFrame(p.frames, head.env.module);
-            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]} at ${where(f)}`, at(f, 'panic')));
-        }
-    }
-    return out;
-}
-
-class ComparisonRefused extends Error {
-    name = 'ComparisonRefused';
-}
-function sideInfo(r, dir) {
-    return {
-        commit: r.env.commit,
-        goVersion: r.env.goVersion,
-        goos: r.env.goos,
-        goarch: r.env.goarch,
-        cpu: r.env.cpu,
-        race: r.env.race,
-        count: r.env.count,
-        benchtime: r.env.benchtime,
-        dir
-    };
-}
-/** Refuses what cannot be compared at all, and notes what makes a comparison weaker. */
-function checkComparable(base, head) {
-    if (base.env.race !== head.env.race) {
-        throw new ComparisonRefused(`base was measured ${base.env.race ? 'with' : 'without'} -race and head ${head.env.race ? 'with' : 'without'}: ` +
-            `the race runtime slows code 2-20x and changes memory use, so the two cannot be compared. Measure both sides the same way.`);
-    }
-    const notes = [];
-    const differs = (what, a, b) => {
-        if (a !== b)
-            notes.push(`${what} differs: base ${a}, head ${b}; timing differences may come from that.`);
-    };
-    differs('Go version', base.env.goVersion, head.env.goVersion);
-    differs('GOOS/GOARCH', `${base.env.goos}/${base.env.goarch}`, `${head.env.goos}/${head.env.goarch}`);
-    if (base.env.cpu && head.env.cpu)
-        differs('CPU', base.env.cpu, head.env.cpu);
-    differs('GOMAXPROCS', base.env.gomaxprocs, head.env.gomaxprocs);
-    differs('benchtime', base.env.benchtime, head.env.benchtime);
-    return notes;
-}
-function indexBenchmarks(r) {
-    const m = new Map();
-    for (const p of r.packages)
-        for (const b of p.benchmarks)
-            m.set(`${p.importPath}\u0000${b.name}`, { pkg: p.importPath, bench: b });
-    return m;
-}
-function findingKind(m) {
-    if (m.metric === RETAINED_METRIC)
-        return 'heap-leak';
-    if (m.metric.startsWith('gc '))
-        return 'gc-pause';
-    return 'regression';
-}
-function metricFinding(pkg, bench, m, severity) {
-    const how = m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
-        ? m.pValue !== null
-            ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
-            : ''
-        : '';
-    return {
-        kind: findingKind(m),
-        severity,
-        pkg,
-        subject: bench,
-        metric: m.metric,
-        unit: m.unit,
-        base: m.baseMedian,
-        head: m.headMedian,
-        change: m.change,
-        pValue: m.pValue,
-        message: `${m.metric} got worse: ${m.reason}${how}`,
-        locations: []
-    };
-}
-function isIgnored(pkg, bench, cfg) {
-    return cfg.ignoreBenchmarks.some((re) => new RegExp(re).test(`${pkg}.${bench}`));
-}
-function failureFindings(base, head) {
-    const out = [];
-    for (const [key, h] of head) {
-        if (!h.bench.failure)
-            continue;
-        const b = base.get(key);
-        const preexisting = b?.bench.failure !== undefined;
-        const hang = h.bench.failure.hang;
-        if (hang) {
-            out.push(hangFinding(h.pkg, h.bench.name, hang, b?.bench.failure?.hang !== undefined));
-            continue;
-        }
-        out.push({
-            kind: 'bench-failure',
-            severity: preexisting ? 'info' : 'fail',
-            pkg: h.pkg,
-            subject: h.bench.name,
-            metric: 'failure',
-            unit: '',
-            base: null,
-            head: null,
-            change: null,
-            pValue: null,
-            message: preexisting
-                ? `fails on base too: ${h.bench.failure.message}`
-                : `fails on head (run ${h.bench.failure.run + 1}): ${h.bench.failure.message}`,
-            locations: []
-        });
-    }
-    return out;
-}
-function errorKey(e) {
-    return `${e.kind}\u0000${e.subject}`;
-}
-/** Build failures become findings; an error the base already had is pre-existing, not the PR's doing. */
-function errorFindings(base, head) {
-    const baseKeys = new Set(base.errors.map(errorKey));
-    const findings = [];
-    let newHeadErrors = 0;
-    const seen = new Set();
-    for (const e of head.errors) {
-        // The bench pass and the test pass build the same package: one broken package is one finding.
-        if (seen.has(errorKey(e)))
-            continue;
-        seen.add(errorKey(e));
-        const preexisting = baseKeys.has(errorKey(e));
-        // A package measured without the probe still has all its numbers: that is a note, not a gap.
-        if (!preexisting && e.kind !== 'probe')
-            newHeadErrors++;
-        if (e.kind !== 'build')
-            continue;
-        findings.push({
-            kind: 'build-failure',
-            severity: preexisting ? 'warn' : 'fail',
-            pkg: e.subject,
-            subject: e.subject,
-            metric: 'build',
-            unit: '',
-            base: null,
-            head: null,
-            change: null,
-            pValue: null,
-            message: preexisting ? `does not build on base either: ${e.message}` : `${e.message} on head; its benchmarks were not measured`,
-            locations: []
-        });
-    }
-    return { findings, newHeadErrors };
-}
-function countFindings(findings) {
-    const counts = { fail: 0, warn: 0, info: 0, byKind: {} };
-    for (const f of findings) {
-        counts[f.severity]++;
-        counts.byKind[f.kind] = (counts.byKind[f.kind] ?? 0) + 1;
-    }
-    return counts;
-}
-/**
- * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
- * (attributeGrowth) for the findings that need them.
- */
-function compareResults({ base, head, baseDir, headDir, config }) {
-    const notes = checkComparable(base, head);
-    const b = indexBenchmarks(base);
-    const h = indexBenchmarks(head);
-    const comparisons = [];
-    const onlyInBase = [];
-    const onlyInHead = [];
-    for (const [key, hb] of h) {
-        const bb = b.get(key);
-        if (!bb) {
-            if (!hb.bench.failure)
-                onlyInHead.push({ pkg: hb.pkg, benchmark: hb.bench.name });
-            continue;
-        }
-        if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0)
-            continue;
-        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config));
-    }
-    for (const [key, bb] of b)
-        if (!h.has(key) && !bb.bench.failure)
-            onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
-    controlFalseDiscoveries(comparisons.flatMap((c) => c.metrics.filter(isStatistical)), config.statistics, benjaminiHochberg);
-    const findings = [];
-    for (const c of comparisons) {
-        const ignored = isIgnored(c.pkg, c.benchmark, config);
-        for (const m of c.metrics) {
-            if (m.status !== 'regression')
-                continue;
-            const kind = findingKind(m);
-            const severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
-            findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
-        }
-    }
-    for (const [key, hb] of h) {
-        const bb = b.get(key);
-        if (!hb.bench.leaks?.length || !bb)
-            continue;
-        const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined);
-        findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name));
-    }
-    findings.push(...failureFindings(b, h));
-    findings.push(...testFindings(base, head));
-    const errs = errorFindings(base, head);
-    findings.push(...errs.findings);
-    const toReportError = (side) => (e) => ({
-        side,
-        kind: e.kind,
-        subject: e.subject,
-        message: e.detail ? `${e.message}\n${e.detail}` : e.message
-    });
-    const errors = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))];
-    const report = {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
-        // Nothing compared while head had errors is no pass: the gate could not look at anything.
-        incomplete: errs.newHeadErrors > 0 || (head.errors.length > 0 && comparisons.length === 0),
-        counts: countFindings(findings),
-        base: sideInfo(base, baseDir),
-        head: sideInfo(head, headDir),
-        findings,
-        comparisons,
-        onlyInBase,
-        onlyInHead,
-        notes,
-        errors,
-        reproduce: []
-    };
-    report.reproduce = reproduceCommands(report, base, head);
-    return report;
-}
-
-/**
- * Unless explicitly stated otherwise all files in this repository are licensed under the MIT License.
- *
- * This product includes software developed at Datadog (https://www.datadoghq.com/  Copyright 2022 Datadog, Inc.
- */
-var __classPrivateFieldGet = (undefined && undefined.__classPrivateFieldGet) || function (receiver, state, kind, f) {
-    if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
-    if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
-    return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
-};
-var _StringTable_encodings, _StringTable_positions;
-/*!
- * Private helpers. These are only used by other helpers.
- */
-const lowMaxBig = 2n ** 32n - 1n;
-const lowMax = 2 ** 32 - 1;
-const lowMaxPlus1 = lowMax + 1;
-// Buffer.from(string, 'utf8') is faster, when available
-const toUtf8 = typeof Buffer === 'undefined'
-    ? (value) => new TextEncoder().encode(value)
-    : (value) => Buffer.from(value, 'utf8');
-function countNumberBytes(buffer) {
-    if (!buffer.length)
-        return 0;
-    let i = 0;
-    while (i < buffer.length && buffer[i++] >= 0b10000000)
-        ;
-    return i;
-}
-function decodeBigNumber(buffer) {
-    if (!buffer.length)
-        return BigInt(0);
-    let value = BigInt(buffer[0] & 0b01111111);
-    let i = 0;
-    while (buffer[i++] >= 0b10000000) {
-        value |= BigInt(buffer[i] & 0b01111111) << BigInt(7 * i);
-    }
-    return value;
-}
-function makeValue(value, offset = 0) {
-    return { value, offset };
-}
-function getValue(mode, buffer) {
-    switch (mode) {
-        case kTypeVarInt:
-            for (let i = 0; i < buffer.length; i++) {
-                if (!(buffer[i] & 0b10000000)) {
-                    return makeValue(buffer.subarray(0, i + 1));
-                }
-            }
-            return makeValue(buffer);
-        case kTypeLengthDelim: {
-            const offset = countNumberBytes(buffer);
-            const size = decodeNumber(buffer);
-            return makeValue(buffer.subarray(offset, Number(size) + offset), offset);
-        }
-        default:
-            throw new Error(`Unrecognized value type: ${mode}`);
-    }
-}
-function lowBits(number) {
-    return typeof number !== 'bigint'
-        ? (number >>> 0) % lowMaxPlus1
-        : Number(number & lowMaxBig);
-}
-function highBits(number) {
-    return typeof number !== 'bigint'
-        ? (number / lowMaxPlus1) >>> 0
-        : Number(number >> 32n & lowMaxBig);
-}
-function long(number) {
-    const sign = number < 0;
-    if (sign)
-        number = -number;
-    let lo = lowBits(number);
-    let hi = highBits(number);
-    if (sign) {
-        hi = ~hi >>> 0;
-        lo = ~lo >>> 0;
-        if (++lo > lowMax) {
-            lo = 0;
-            if (++hi > lowMax) {
-                hi = 0;
-            }
-        }
-    }
-    return [hi, lo];
-}
-/**
- * Public helpers. These are used in the type definitions.
- */
-const kTypeVarInt = 0;
-const kTypeLengthDelim = 2;
-function decodeNumber(buffer) {
-    const size = countNumberBytes(buffer);
-    if (size > 4)
-        return decodeBigNumber(buffer);
-    if (!buffer.length)
-        return 0;
-    let value = buffer[0] & 0b01111111;
-    let i = 0;
-    while (buffer[i++] >= 0b10000000) {
-        value |= (buffer[i] & 0b01111111) << (7 * i);
-    }
-    return value;
-}
-function decodeNumbers(buffer) {
-    const values = [];
-    let start = 0;
-    for (let i = 0; i < buffer.length; i++) {
-        if ((buffer[i] & 0b10000000) === 0) {
-            values.push(decodeNumber(buffer.subarray(start, i + 1)));
-            start = i + 1;
-        }
-    }
-    return values;
-}
-function push(value, list) {
-    if (list == null) {
-        return [value];
-    }
-    list.push(value);
-    return list;
-}
-function pushAll(values, list) {
-    if (list == null) {
-        return values;
-    }
-    for (const value of values) {
-        list.push(value);
-    }
-    return list;
-}
-function measureNumber(number) {
-    if (number === 0 || number === 0n)
-        return 0;
-    const [hi, lo] = long(number);
-    const a = lo;
-    const b = (lo >>> 28 | hi << 4) >>> 0;
-    const c = hi >>> 24;
-    if (c !== 0) {
-        return c < 128 ? 9 : 10;
-    }
-    if (b !== 0) {
-        if (b < 16384) {
-            return b < 128 ? 5 : 6;
-        }
-        return b < 2097152 ? 7 : 8;
-    }
-    if (a < 16384) {
-        return a < 128 ? 1 : 2;
-    }
-    return a < 2097152 ? 3 : 4;
-}
-function measureValue(value) {
-    if (typeof value === 'undefined')
-        return 0;
-    if (typeof value === 'number' || typeof value === 'bigint') {
-        return measureNumber(value) || 1;
-    }
-    return value.length;
-}
-function measureArray(list) {
-    let size = 0;
-    for (const item of list) {
-        size += measureValue(item);
-    }
-    return size;
-}
-function measureNumberField(number) {
-    const length = measureNumber(number);
-    return length ? 1 + length : 0;
-}
-function measureNumberArrayField(values) {
-    let total = 0;
-    for (const value of values) {
-        // Arrays should always include zeros to keep positions consistent
-        total += measureNumber(value) || 1;
-    }
-    // Packed arrays are encoded as Tag,Len,ConcatenatedElements
-    // Tag is only one byte because field number is always < 16 in pprof
-    return total ? 1 + measureNumber(total) + total : 0;
-}
-function measureLengthDelimField(value) {
-    const length = measureValue(value);
-    // Length delimited records / submessages are encoded as Tag,Len,EncodedRecord
-    // Tag is only one byte because field number is always < 16 in pprof
-    return length ? 1 + measureNumber(length) + length : 0;
-}
-function measureLengthDelimArrayField(values) {
-    let total = 0;
-    for (const value of values) {
-        total += measureLengthDelimField(value);
-    }
-    return total;
-}
-function encodeNumber(buffer, i, number) {
-    if (number === 0 || number === 0n) {
-        buffer[i++] = 0;
-        return i;
-    }
-    let [hi, lo] = long(number);
-    while (hi) {
-        buffer[i++] = lo & 127 | 128;
-        lo = (lo >>> 7 | hi << 25) >>> 0;
-        hi >>>= 7;
-    }
-    while (lo > 127) {
-        buffer[i++] = lo & 127 | 128;
-        lo = lo >>> 7;
-    }
-    buffer[i++] = lo;
-    return i;
-}
-const emptyTableToken = Symbol();
-class StringTable {
-    constructor(tok) {
-        this.strings = new Array();
-        _StringTable_encodings.set(this, new Array());
-        _StringTable_positions.set(this, new Map());
-        if (tok !== emptyTableToken) {
-            this.dedup('');
-        }
-    }
-    get encodedLength() {
-        let size = 0;
-        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
-            size += encoded.length;
-        }
-        return size;
-    }
-    _encodeToBuffer(buffer, offset) {
-        for (const encoded of __classPrivateFieldGet(this, _StringTable_encodings, "f")) {
-            buffer.set(encoded, offset);
-            offset += encoded.length;
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.encodedLength)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static _encodeStringFromUtf8(stringBuffer) {
-        const buffer = new Uint8Array(1 + stringBuffer.length + (measureNumber(stringBuffer.length) || 1));
-        let offset = 0;
-        buffer[offset++] = 50; // (6 << 3) + kTypeLengthDelim
-        offset = encodeNumber(buffer, offset, stringBuffer.length);
-        if (stringBuffer.length > 0) {
-            buffer.set(stringBuffer, offset);
-        }
-        return buffer;
-    }
-    static _encodeString(string) {
-        return StringTable._encodeStringFromUtf8(toUtf8(string));
-    }
-    dedup(string) {
-        if (typeof string === 'number')
-            return string;
-        if (!__classPrivateFieldGet(this, _StringTable_positions, "f").has(string)) {
-            const pos = this.strings.push(string) - 1;
-            __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, pos);
-            // Encode strings on insertion
-            __classPrivateFieldGet(this, _StringTable_encodings, "f").push(StringTable._encodeString(string));
-        }
-        return __classPrivateFieldGet(this, _StringTable_positions, "f").get(string);
-    }
-    _decodeString(buffer) {
-        const string = new TextDecoder().decode(buffer);
-        __classPrivateFieldGet(this, _StringTable_positions, "f").set(string, this.strings.push(string) - 1);
-        __classPrivateFieldGet(this, _StringTable_encodings, "f").push(StringTable._encodeStringFromUtf8(buffer));
-    }
-}
-_StringTable_encodings = new WeakMap(), _StringTable_positions = new WeakMap();
-function decode(buffer, decoder) {
-    const data = {};
-    let index = 0;
-    while (index < buffer.length) {
-        const field = buffer[index] >> 3;
-        const mode = buffer[index] & 0b111;
-        index++;
-        const { offset, value } = getValue(mode, buffer.subarray(index));
-        index += value.length + offset;
-        decoder(data, field, value);
-    }
-    return data;
-}
-class ValueType {
-    static create(data) {
-        return data instanceof ValueType ? data : new ValueType(data);
-    }
-    constructor(data) {
-        this.type = data.type || 0;
-        this.unit = data.unit || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.type);
-        total += measureNumberField(this.unit);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.type) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.type);
-        }
-        if (this.unit) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.unit);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.type = decodeNumber(buffer);
-                break;
-            case 2:
-                data.unit = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Label {
-    static create(data) {
-        return data instanceof Label ? data : new Label(data);
-    }
-    constructor(data) {
-        this.key = data.key || 0;
-        this.str = data.str || 0;
-        this.num = data.num || 0;
-        this.numUnit = data.numUnit || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.key);
-        total += measureNumberField(this.str);
-        total += measureNumberField(this.num);
-        total += measureNumberField(this.numUnit);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.key) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.key);
-        }
-        if (this.str) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.str);
-        }
-        if (this.num) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.num);
-        }
-        if (this.numUnit) {
-            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.numUnit);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.key = decodeNumber(buffer);
-                break;
-            case 2:
-                data.str = decodeNumber(buffer);
-                break;
-            case 3:
-                data.num = decodeNumber(buffer);
-                break;
-            case 4:
-                data.numUnit = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Sample {
-    static create(data) {
-        return data instanceof Sample ? data : new Sample(data);
-    }
-    constructor(data) {
-        this.locationId = data.locationId || [];
-        this.value = data.value || [];
-        this.label = (data.label || []).map(Label.create);
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberArrayField(this.locationId);
-        total += measureNumberArrayField(this.value);
-        total += measureLengthDelimArrayField(this.label);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.locationId.length) {
-            buffer[offset++] = 10; // (1 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, measureArray(this.locationId));
-            for (const locationId of this.locationId) {
-                offset = encodeNumber(buffer, offset, locationId);
-            }
-        }
-        if (this.value.length) {
-            buffer[offset++] = 18; // (2 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, measureArray(this.value));
-            for (const value of this.value) {
-                offset = encodeNumber(buffer, offset, value);
-            }
-        }
-        for (const label of this.label) {
-            buffer[offset++] = 26; // (3 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, label.length);
-            offset = label._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.locationId = pushAll(decodeNumbers(buffer), data.locationId);
-                break;
-            case 2:
-                data.value = pushAll(decodeNumbers(buffer), data.value);
-                break;
-            case 3:
-                data.label = push(Label.decode(buffer), data.label);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Mapping {
-    static create(data) {
-        return data instanceof Mapping ? data : new Mapping(data);
-    }
-    constructor(data) {
-        this.id = data.id || 0;
-        this.memoryStart = data.memoryStart || 0;
-        this.memoryLimit = data.memoryLimit || 0;
-        this.fileOffset = data.fileOffset || 0;
-        this.filename = data.filename || 0;
-        this.buildId = data.buildId || 0;
-        this.hasFunctions = !!data.hasFunctions;
-        this.hasFilenames = !!data.hasFilenames;
-        this.hasLineNumbers = !!data.hasLineNumbers;
-        this.hasInlineFrames = !!data.hasInlineFrames;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.memoryStart);
-        total += measureNumberField(this.memoryLimit);
-        total += measureNumberField(this.fileOffset);
-        total += measureNumberField(this.filename);
-        total += measureNumberField(this.buildId);
-        total += measureNumberField(this.hasFunctions ? 1 : 0);
-        total += measureNumberField(this.hasFilenames ? 1 : 0);
-        total += measureNumberField(this.hasLineNumbers ? 1 : 0);
-        total += measureNumberField(this.hasInlineFrames ? 1 : 0);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.memoryStart) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.memoryStart);
-        }
-        if (this.memoryLimit) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.memoryLimit);
-        }
-        if (this.fileOffset) {
-            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.fileOffset);
-        }
-        if (this.filename) {
-            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.filename);
-        }
-        if (this.buildId) {
-            buffer[offset++] = 48; // (6 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.buildId);
-        }
-        if (this.hasFunctions) {
-            buffer[offset++] = 56; // (7 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasFilenames) {
-            buffer[offset++] = 64; // (8 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasLineNumbers) {
-            buffer[offset++] = 72; // (9 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        if (this.hasInlineFrames) {
-            buffer[offset++] = 80; // (10 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.id = decodeNumber(buffer);
-                break;
-            case 2:
-                data.memoryStart = decodeNumber(buffer);
-                break;
-            case 3:
-                data.memoryLimit = decodeNumber(buffer);
-                break;
-            case 4:
-                data.fileOffset = decodeNumber(buffer);
-                break;
-            case 5:
-                data.filename = decodeNumber(buffer);
-                break;
-            case 6:
-                data.buildId = decodeNumber(buffer);
-                break;
-            case 7:
-                data.hasFunctions = !!decodeNumber(buffer);
-                break;
-            case 8:
-                data.hasFilenames = !!decodeNumber(buffer);
-                break;
-            case 9:
-                data.hasLineNumbers = !!decodeNumber(buffer);
-                break;
-            case 10:
-                data.hasInlineFrames = !!decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Line {
-    static create(data) {
-        return data instanceof Line ? data : new Line(data);
-    }
-    constructor(data) {
-        this.functionId = data.functionId || 0;
-        this.line = data.line || 0;
-        this.column = data.column || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.functionId);
-        total += measureNumberField(this.line);
-        total += measureNumberField(this.column);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.functionId) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.functionId);
-        }
-        if (this.line) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.line);
-        }
-        if (this.column) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.column);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.functionId = decodeNumber(buffer);
-                break;
-            case 2:
-                data.line = decodeNumber(buffer);
-                break;
-            case 3:
-                data.column = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-class Location {
-    static create(data) {
-        return data instanceof Location ? data : new Location(data);
-    }
-    constructor(data) {
-        this.id = data.id || 0;
-        this.mappingId = data.mappingId || 0;
-        this.address = data.address || 0;
-        this.line = (data.line || []).map(Line.create);
-        this.isFolded = !!data.isFolded;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.mappingId);
-        total += measureNumberField(this.address);
-        total += measureLengthDelimArrayField(this.line);
-        total += measureNumberField(this.isFolded ? 1 : 0);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.mappingId) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.mappingId);
-        }
-        if (this.address) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.address);
-        }
-        for (const line of this.line) {
-            buffer[offset++] = 34; // (4 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, line.length);
-            offset = line._encodeToBuffer(buffer, offset);
-        }
-        if (this.isFolded) {
-            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, 1);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.id = decodeNumber(buffer);
-                break;
-            case 2:
-                data.mappingId = decodeNumber(buffer);
-                break;
-            case 3:
-                data.address = decodeNumber(buffer);
-                break;
-            case 4:
-                data.line = push(Line.decode(buffer), data.line);
-                break;
-            case 5:
-                data.isFolded = !!decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-let Function$1 = class Function {
-    static create(data) {
-        return data instanceof Function ? data : new Function(data);
-    }
-    constructor(data) {
-        this.id = data.id || 0;
-        this.name = data.name || 0;
-        this.systemName = data.systemName || 0;
-        this.filename = data.filename || 0;
-        this.startLine = data.startLine || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureNumberField(this.id);
-        total += measureNumberField(this.name);
-        total += measureNumberField(this.systemName);
-        total += measureNumberField(this.filename);
-        total += measureNumberField(this.startLine);
-        return total;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        if (this.id) {
-            buffer[offset++] = 8; // (1 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.id);
-        }
-        if (this.name) {
-            buffer[offset++] = 16; // (2 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.name);
-        }
-        if (this.systemName) {
-            buffer[offset++] = 24; // (3 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.systemName);
-        }
-        if (this.filename) {
-            buffer[offset++] = 32; // (4 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.filename);
-        }
-        if (this.startLine) {
-            buffer[offset++] = 40; // (5 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.startLine);
-        }
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.id = decodeNumber(buffer);
-                break;
-            case 2:
-                data.name = decodeNumber(buffer);
-                break;
-            case 3:
-                data.systemName = decodeNumber(buffer);
-                break;
-            case 4:
-                data.filename = decodeNumber(buffer);
-                break;
-            case 5:
-                data.startLine = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-};
-class Profile {
-    constructor(data = {}) {
-        this.sampleType = (data.sampleType || []).map(ValueType.create);
-        this.sample = (data.sample || []).map(Sample.create);
-        this.mapping = (data.mapping || []).map(Mapping.create);
-        this.location = (data.location || []).map(Location.create);
-        this.function = (data.function || []).map(Function$1.create);
-        this.stringTable = data.stringTable || new StringTable();
-        this.dropFrames = data.dropFrames || 0;
-        this.keepFrames = data.keepFrames || 0;
-        this.timeNanos = data.timeNanos || 0;
-        this.durationNanos = data.durationNanos || 0;
-        this.periodType = data.periodType ? ValueType.create(data.periodType) : undefined;
-        this.period = data.period || 0;
-        this.comment = data.comment || [];
-        this.defaultSampleType = data.defaultSampleType || 0;
-        this.docUrl = data.docUrl || 0;
-    }
-    get length() {
-        let total = 0;
-        total += measureLengthDelimArrayField(this.sampleType);
-        total += measureLengthDelimArrayField(this.sample);
-        total += measureLengthDelimArrayField(this.mapping);
-        total += measureLengthDelimArrayField(this.location);
-        total += measureLengthDelimArrayField(this.function);
-        total += this.stringTable.encodedLength;
-        total += measureNumberField(this.dropFrames);
-        total += measureNumberField(this.keepFrames);
-        total += measureNumberField(this.timeNanos);
-        total += measureNumberField(this.durationNanos);
-        total += measureLengthDelimField(this.periodType);
-        total += measureNumberField(this.period);
-        total += measureNumberArrayField(this.comment);
-        total += measureNumberField(this.defaultSampleType);
-        total += measureNumberField(this.docUrl);
-        return total;
-    }
-    _encodeSampleTypesToBuffer(buffer, offset = 0) {
-        for (const sampleType of this.sampleType) {
-            buffer[offset++] = 10; // (1 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, sampleType.length);
-            offset = sampleType._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeSamplesToBuffer(buffer, offset = 0) {
-        for (const sample of this.sample) {
-            buffer[offset++] = 18; // (2 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, sample.length);
-            offset = sample._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeMappingsToBuffer(buffer, offset = 0) {
-        for (const mapping of this.mapping) {
-            buffer[offset++] = 26; // (3 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, mapping.length);
-            offset = mapping._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeLocationsToBuffer(buffer, offset = 0) {
-        for (const location of this.location) {
-            buffer[offset++] = 34; // (4 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, location.length);
-            offset = location._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeFunctionsToBuffer(buffer, offset = 0) {
-        for (const fun of this.function) {
-            buffer[offset++] = 42; // (5 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, fun.length);
-            offset = fun._encodeToBuffer(buffer, offset);
-        }
-        return offset;
-    }
-    _encodeBasicValuesToBuffer(buffer, offset = 0) {
-        if (this.dropFrames) {
-            buffer[offset++] = 56; // (7 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.dropFrames);
-        }
-        if (this.keepFrames) {
-            buffer[offset++] = 64; // (8 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.keepFrames);
-        }
-        if (this.timeNanos) {
-            buffer[offset++] = 72; // (9 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.timeNanos);
-        }
-        if (this.durationNanos) {
-            buffer[offset++] = 80; // (10 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.durationNanos);
-        }
-        if (typeof this.periodType !== 'undefined') {
-            buffer[offset++] = 90; // (11 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, this.periodType.length);
-            offset = this.periodType._encodeToBuffer(buffer, offset);
-        }
-        if (this.period) {
-            buffer[offset++] = 96; // (12 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.period);
-        }
-        if (this.comment.length) {
-            buffer[offset++] = 106; // (13 << 3) + kTypeLengthDelim
-            offset = encodeNumber(buffer, offset, measureArray(this.comment));
-            for (const comment of this.comment) {
-                offset = encodeNumber(buffer, offset, comment);
-            }
-        }
-        if (this.defaultSampleType) {
-            buffer[offset++] = 112; // (14 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.defaultSampleType);
-        }
-        if (this.docUrl) {
-            buffer[offset++] = 120; // (15 << 3) + kTypeVarInt
-            offset = encodeNumber(buffer, offset, this.docUrl);
-        }
-        return offset;
-    }
-    _encodeToBuffer(buffer, offset = 0) {
-        offset = this._encodeSampleTypesToBuffer(buffer, offset);
-        offset = this._encodeSamplesToBuffer(buffer, offset);
-        offset = this._encodeMappingsToBuffer(buffer, offset);
-        offset = this._encodeLocationsToBuffer(buffer, offset);
-        offset = this._encodeFunctionsToBuffer(buffer, offset);
-        offset = this.stringTable._encodeToBuffer(buffer, offset);
-        offset = this._encodeBasicValuesToBuffer(buffer, offset);
-        return offset;
-    }
-    async _encodeToBufferAsync(buffer, offset = 0) {
-        offset = this._encodeSampleTypesToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeSamplesToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeMappingsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeLocationsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeFunctionsToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this.stringTable._encodeToBuffer(buffer, offset);
-        await new Promise(setImmediate);
-        offset = this._encodeBasicValuesToBuffer(buffer, offset);
-        return offset;
-    }
-    encode(buffer = new Uint8Array(this.length)) {
-        this._encodeToBuffer(buffer, 0);
-        return buffer;
-    }
-    async encodeAsync(buffer = new Uint8Array(this.length)) {
-        await this._encodeToBufferAsync(buffer, 0);
-        return buffer;
-    }
-    static decodeValue(data, field, buffer) {
-        switch (field) {
-            case 1:
-                data.sampleType = push(ValueType.decode(buffer), data.sampleType);
-                break;
-            case 2:
-                data.sample = push(Sample.decode(buffer), data.sample);
-                break;
-            case 3:
-                data.mapping = push(Mapping.decode(buffer), data.mapping);
-                break;
-            case 4:
-                data.location = push(Location.decode(buffer), data.location);
-                break;
-            case 5:
-                data.function = push(Function$1.decode(buffer), data.function);
-                break;
-            case 6: {
-                if (data.stringTable === undefined) {
-                    data.stringTable = new StringTable(emptyTableToken);
-                }
-                data.stringTable._decodeString(buffer);
-                break;
-            }
-            case 7:
-                data.dropFrames = decodeNumber(buffer);
-                break;
-            case 8:
-                data.keepFrames = decodeNumber(buffer);
-                break;
-            case 9:
-                data.timeNanos = decodeNumber(buffer);
-                break;
-            case 10:
-                data.durationNanos = decodeNumber(buffer);
-                break;
-            case 11:
-                data.periodType = ValueType.decode(buffer);
-                break;
-            case 12:
-                data.period = decodeNumber(buffer);
-                break;
-            case 13:
-                data.comment = pushAll(decodeNumbers(buffer), data.comment);
-                break;
-            case 14:
-                data.defaultSampleType = decodeNumber(buffer);
-                break;
-            case 15:
-                data.docUrl = decodeNumber(buffer);
-                break;
-        }
-    }
-    static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
-    }
-}
-
-/** A memory or other profile that could not be read; `source` names the file or run it came from. */
-class ProfileError extends Error {
-    source;
-    name = 'ProfileError';
-    constructor(source, message) {
-        super(`${source}: ${message}`);
-        this.source = source;
-    }
-}
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
-const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
-/** pprof-format returns large varints as bigint, and negative int64s as their unsigned bigint form. */
-function toInt(v) {
-    return typeof v === 'number' ? v : Number(BigInt.asIntN(64, v));
-}
-/** Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. */
-function decodeProfile(data, source) {
-    let raw = data;
-    if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
-        try {
-            raw = gunzipSync(data);
-        }
-        catch (err) {
-            throw new ProfileError(source, `truncated or corrupt gzip data (${errorText(err)})`);
-        }
-    }
-    let proto;
-    try {
-        proto = Profile.decode(raw);
-    }
-    catch (err) {
-        throw new ProfileError(source, `not a pprof profile: the protobuf does not decode (${errorText(err)})`);
-    }
-    return { source, sampleTypes: checkProfile(proto, source), proto };
-}
-function errorText(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-/**
- * The protobuf decoder accepts most byte strings (truncated fields are cut short, not refused), so a
- * profile is only trusted once every index it holds points at something that exists.
- */
-function checkProfile(proto, source) {
-    const strings = proto.stringTable.strings;
-    if (proto.sampleType.length === 0)
-        throw new ProfileError(source, 'not a pprof profile: it has no sample types');
-    if (strings.length === 0 || strings[0] !== '') {
-        throw new ProfileError(source, 'not a pprof profile: its string table does not start with ""');
-    }
-    const text = (index, what) => {
-        const i = toInt(index);
-        if (i < 0 || i >= strings.length)
-            throw new ProfileError(source, `${what} names string ${i}, beyond the string table`);
-        return strings[i];
-    };
-    const sampleTypes = proto.sampleType.map((t) => ({ type: text(t.type, 'a sample type'), unit: text(t.unit, 'a sample type') }));
-    for (const fn of proto.function) {
-        text(fn.name, `function ${fn.id}`);
-        text(fn.filename, `function ${fn.id}`);
-    }
-    const functionAt = positionsById(proto.function.map((f) => toInt(f.id)));
-    for (const loc of proto.location) {
-        for (const line of loc.line) {
-            if (functionAt(toInt(line.functionId)) < 0) {
-                throw new ProfileError(source, `location ${loc.id} refers to function ${line.functionId}, which is missing (truncated?)`);
-            }
-        }
-    }
-    const locationAt = positionsById(proto.location.map((l) => toInt(l.id)));
-    for (const sample of proto.sample) {
-        if (sample.value.length !== sampleTypes.length) {
-            throw new ProfileError(source, `a sample has ${sample.value.length} values for ${sampleTypes.length} sample types`);
-        }
-        for (const id of sample.locationId) {
-            if (locationAt(toInt(id)) < 0)
-                throw new ProfileError(source, `a sample refers to location ${id}, which is missing (truncated?)`);
-        }
-    }
-    return sampleTypes;
-}
-/** Maps ids to array positions; Go numbers ids 1..n, so a typed array usually does it. */
-function positionsById(ids) {
-    const max = ids.reduce((m, id) => Math.max(m, id), 0);
-    if (max <= ids.length * 4 + 1024) {
-        const table = new Int32Array(max + 1).fill(-1);
-        ids.forEach((id, i) => {
-            if (id >= 0)
-                table[id] = i;
-        });
-        return (id) => (id >= 0 && id <= max ? table[id] : -1);
-    }
-    const map = new Map();
-    ids.forEach((id, i) => map.set(id, i));
-    return (id) => map.get(id) ?? -1;
-}
-/**
- * Aggregates a heap (-test.memprofile, /debug/pprof/heap or allocs) profile by allocation site.
- * With modulePath, a site outside the module is split by its first caller inside the module, so
- * the two callers of bytes.growSlice stay two sites. Samples whose values are all zero (stacks the
- * runtime still lists after their memory is gone) make no site.
- */
-function heapSites(profile, opts = {}) {
-    const { proto, source } = profile;
-    const names = profile.sampleTypes.map((t) => t.type);
-    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
-    if (iAllocObjects < 0 || iAllocBytes < 0 || iInuseObjects < 0 || iInuseBytes < 0) {
-        const have = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
-        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
-    }
-    const modulePath = opts.modulePath ?? '';
-    const strings = proto.stringTable.strings;
-    const functionAt = positionsById(proto.function.map((f) => toInt(f.id)));
-    const functionInModule = proto.function.map((f) => inModule(strings[toInt(f.name)], modulePath));
-    // A frame is a distinct (function, line) pair; sites are keyed by frame numbers so that the
-    // per-sample loop builds no strings.
-    const frameFunction = [];
-    const frameLine = [];
-    const frameByFunctionLine = new Map();
-    const frameOf = (fnPosition, line) => {
-        let byLine = frameByFunctionLine.get(fnPosition);
-        if (byLine === undefined) {
-            byLine = new Map();
-            frameByFunctionLine.set(fnPosition, byLine);
-        }
-        let frame = byLine.get(line);
-        if (frame === undefined) {
-            frame = frameFunction.length;
-            frameFunction.push(fnPosition);
-            frameLine.push(line);
-            byLine.set(line, frame);
-        }
-        return frame;
-    };
-    const locationAt = positionsById(proto.location.map((l) => toInt(l.id)));
-    // Per location: its leaf frame, the first in-module frame among its inlined callers (line[1..]),
-    // and the first in-module frame among all its lines; -1 when there is none.
-    const leafFrame = [];
-    const moduleFrameAboveLeaf = [];
-    const moduleFrame = [];
-    for (const loc of proto.location) {
-        let above = -1;
-        let any = -1;
-        loc.line.forEach((line, depth) => {
-            const fn = functionAt(toInt(line.functionId));
-            const frame = frameOf(fn, toInt(line.line));
-            if (depth === 0)
-                leafFrame.push(frame);
-            if (fn >= 0 && functionInModule[fn]) {
-                if (any < 0)
-                    any = frame;
-                if (depth > 0 && above < 0)
-                    above = frame;
-            }
-        });
-        // A location that was never symbolised has no lines: it becomes a frame named by its address,
-        // recorded as function -1 with the location's position in place of a line number.
-        if (loc.line.length === 0)
-            leafFrame.push(frameOf(-1, leafFrame.length));
-        moduleFrameAboveLeaf.push(above);
-        moduleFrame.push(any);
-    }
-    const totals = { allocObjects: 0, allocBytes: 0, inuseObjects: 0, inuseBytes: 0 };
-    const byKey = new Map();
-    const keyStride = frameFunction.length + 1;
-    for (const sample of proto.sample) {
-        const v = sample.value;
-        const allocObjects = toInt(v[iAllocObjects]);
-        const allocBytes = toInt(v[iAllocBytes]);
-        const inuseObjects = toInt(v[iInuseObjects]);
-        const inuseBytes = toInt(v[iInuseBytes]);
-        totals.allocObjects += allocObjects;
-        totals.allocBytes += allocBytes;
-        totals.inuseObjects += inuseObjects;
-        totals.inuseBytes += inuseBytes;
-        const ids = sample.locationId;
-        if (ids.length === 0 || (allocObjects === 0 && allocBytes === 0 && inuseObjects === 0 && inuseBytes === 0))
-            continue;
-        const leafLocation = locationAt(toInt(ids[0]));
-        if (leafLocation < 0)
-            throw new ProfileError(source, `a sample refers to location ${ids[0]}, which is missing`);
-        const leaf = leafFrame[leafLocation];
-        let caller = -1;
-        const leafFunction = frameFunction[leaf];
-        if (modulePath !== '' && !(leafFunction >= 0 && functionInModule[leafFunction])) {
-            caller = moduleFrameAboveLeaf[leafLocation];
-            for (let j = 1; caller < 0 && j < ids.length; j++) {
-                const at = locationAt(toInt(ids[j]));
-                if (at >= 0)
-                    caller = moduleFrame[at];
-            }
-        }
-        const key = leaf * keyStride + caller + 1;
-        const site = byKey.get(key);
-        if (site === undefined) {
-            byKey.set(key, { allocObjects, allocBytes, inuseObjects, inuseBytes, leaf, caller });
-        }
-        else {
-            site.allocObjects += allocObjects;
-            site.allocBytes += allocBytes;
-            site.inuseObjects += inuseObjects;
-            site.inuseBytes += inuseBytes;
-        }
-    }
-    const frameAt = (frame) => {
-        const f = proto.function[frameFunction[frame]];
-        if (f !== undefined)
-            return { function: strings[toInt(f.name)], file: strings[toInt(f.filename)], line: frameLine[frame] };
-        const address = toInt(proto.location[frameLine[frame]]?.address ?? 0);
-        return { function: `0x${address.toString(16)}`, file: '', line: 0 };
-    };
-    // Distinct function ids may share a name and file (merged profiles): merge by name once per site.
-    const sites = new Map();
-    for (const s of byKey.values()) {
-        const at = frameAt(s.leaf);
-        const caller = s.caller >= 0 ? frameAt(s.caller) : undefined;
-        const name = `${at.function}\0${at.file}\0${at.line}` + (caller ? `\0${caller.function}\0${caller.file}\0${caller.line}` : '');
-        const site = sites.get(name);
-        if (site === undefined) {
-            const values = { allocObjects: s.allocObjects, allocBytes: s.allocBytes, inuseObjects: s.inuseObjects, inuseBytes: s.inuseBytes };
-            sites.set(name, caller === undefined ? { ...at, ...values } : { ...at, ...values, caller });
-        }
-        else {
-            site.allocObjects += s.allocObjects;
-            site.allocBytes += s.allocBytes;
-            site.inuseObjects += s.inuseObjects;
-            site.inuseBytes += s.inuseBytes;
-        }
-    }
-    const sorted = [...sites.values()].sort((a, b) => b.inuseBytes - a.inuseBytes ||
-        b.allocBytes - a.allocBytes ||
-        a.function.localeCompare(b.function) ||
-        a.file.localeCompare(b.file) ||
-        a.line - b.line);
-    return { totals, sites: sorted };
-}
 
 // RunResult: what one side (base or head) measured. Written as result.json; a published contract.
 // Bump RESULT_SCHEMA_VERSION on any incompatible change and keep schema/result.schema.json in step.
@@ -57042,7 +57273,6 @@ async function prepareSide(deps, cfg, spec) {
     deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
     return side;
 }
-const BENCH_SETTLE_MS = 500;
 /** Goroutines a benchmark left behind: per signature, the most any small run left. */
 function recordLeaks(result, groups) {
     const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]));
@@ -57101,7 +57331,7 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
     const cwd = pkg.built.pkg.dir;
     // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
     // time, so what is left at their end is what the benchmark leaked.
-    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${BENCH_SETTLE_MS}ms` } : {};
+    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` } : {};
     const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle };
     const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
     const probe = await readProbe(probePath);

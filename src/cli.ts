@@ -1,7 +1,8 @@
 import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { readConfigFile, buildConfig, parseDuration, type RunOverrides, type TestOverrides } from './config/load.js'
+import { flagHelp, flagOptions, flagValues } from './config/flags.js'
+import { readConfigFile, resolveConfig } from './config/load.js'
 import { runDemo } from './demo.js'
 import { compareDirs } from './engine/compare.js'
 import { exitCodeForReport, reportJson, writeOutput } from './engine/outputs.js'
@@ -15,18 +16,14 @@ import { renderMarkdown } from './report/markdown.js'
 import { renderText } from './report/text.js'
 import { VERSION } from './version.js'
 
+// The measuring options (run, gate) and the judging ones (compare, gate) come from the option table.
+const RUN_SIDES = ['run'] as const
+const GATE_SIDES = ['run', 'compare'] as const
+const COMPARE_SIDES = ['compare'] as const
+
 const RUN_OPTIONS = {
+  ...flagOptions(RUN_SIDES),
   dir: { type: 'string', default: '.' },
-  packages: { type: 'string', multiple: true },
-  bench: { type: 'string' },
-  count: { type: 'string' },
-  benchtime: { type: 'string' },
-  timeout: { type: 'string' },
-  'bench-race': { type: 'boolean' },
-  tests: { type: 'string' },
-  'no-tests': { type: 'boolean' },
-  'test-timeout': { type: 'string' },
-  'no-race': { type: 'boolean' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const satisfies ParseArgsConfig['options']
@@ -48,21 +45,13 @@ Usage:
 
 Exit codes: 0 pass, 1 the gate failed, 2 bad usage or configuration, 3 the run could not complete.
 Run 'go-leak-gate COMMAND --help' for a command's options.`,
-  runOpts: `  --dir DIR          Go module root (default .)
-  --packages PATTERN package pattern, repeatable (default ./...)
-  --bench REGEX      benchmarks to run, as go test -bench (default .)
-  --count N          runs per benchmark and side (default 10)
-  --benchtime D      as go test -benchtime: 1s, 200ms, 1000x (default 1s)
-  --timeout D        per benchmark process, e.g. 10m (default 10m)
-  --bench-race       measure benchmarks under -race (only comparable with a base measured so)
-  --tests REGEX      tests to run in the test pass, as go test -run (default .)
-  --test-timeout D   per package in the test pass; longer is a hang (default 10m)
-  --no-race          run the test pass without -race
-  --no-tests         skip the test pass (races, goroutine leaks, hangs, panics)
-  --config FILE      config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)`,
-  reportOpts: `  --json FILE        write report.json there
-  --markdown FILE    write the markdown report there
-  -q, --quiet        print only the verdict line`
+  runOpts: `  --dir DIR                 Go module root (default .)
+  --config FILE             config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)
+${flagHelp(RUN_SIDES)}`,
+  compareOpts: flagHelp(COMPARE_SIDES),
+  reportOpts: `  --json FILE               write report.json there
+  --markdown FILE           write the markdown report there
+  -q, --quiet               print only the verdict line`
 }
 
 HELP.run = `go-leak-gate run --dir MODULE --out DIR [options]
@@ -73,7 +62,7 @@ Exit codes: 0 all measured, 1 a benchmark failed or hung, 2 bad usage, 3 part of
 measured (a package does not build, Go missing, a corrupt profile).
 
 Options:
-  --out DIR          result directory (required)
+  --out DIR                 result directory (required)
 ${HELP.runOpts}`
 
 HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE]
@@ -81,8 +70,9 @@ HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--js
 Compares two result directories written by 'run' and prints the verdict.
 
 Options:
-  --base DIR, --head DIR   result directories (required)
-  --config FILE            config file with thresholds and statistics settings
+  --base DIR, --head DIR    result directories (required)
+  --config FILE             config file with thresholds and statistics settings
+${HELP.compareOpts}
 ${HELP.reportOpts}`
 
 HELP.gate = `go-leak-gate gate --dir MODULE --base-ref REF [options]
@@ -91,9 +81,10 @@ Checks REF out into a temporary git worktree, builds both sides' test binaries, 
 interleaved (base, head, head, base, ...) on this machine and compares them.
 
 Options:
-  --base-ref REF     base commit, branch or tag (required)
-  --out DIR          where base/ and head/ results go (default .go-leak-gate)
+  --base-ref REF            base commit, branch or tag (required)
+  --out DIR                 where base/ and head/ results go (default .go-leak-gate)
 ${HELP.runOpts}
+${HELP.compareOpts}
 ${HELP.reportOpts}`
 
 HELP.demo = `go-leak-gate demo [--out DIR]
@@ -102,40 +93,6 @@ Builds a git repository from the bundled demo fixture (a base and a head with an
 a memory leak, a goroutine leak and a slowdown), runs the gate on it and prints the markdown report.
 Exits 0 when the gate reached the failing verdict the demo is built to show (a real run would exit 1
 there), and non-zero when it did not: 1 for a different verdict or findings, 3 for an incomplete run.`
-
-function intOption(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined
-  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--${name} must be a whole number of at least 1, like 10 (got '${value}')`)
-  return Number(value)
-}
-
-function benchtimeOption(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
-  if (!/^([0-9]+x|[0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))$/.test(value)) {
-    throw new UsageError(`--benchtime must be a duration or an iteration count, like 1s, 200ms or 1000x (got '${value}')`)
-  }
-  return value
-}
-
-function runOverrides(v: Record<string, string | boolean | string[] | undefined>): RunOverrides {
-  return {
-    packages: v.packages as string[] | undefined,
-    bench: v.bench as string | undefined,
-    count: intOption(v.count as string | undefined, 'count'),
-    benchtime: benchtimeOption(v.benchtime as string | undefined),
-    timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout as string, '--timeout') : undefined,
-    race: v['bench-race'] as boolean | undefined
-  }
-}
-
-function testOverrides(v: Record<string, string | boolean | string[] | undefined>): TestOverrides {
-  return {
-    enabled: v['no-tests'] ? false : undefined,
-    race: v['no-race'] ? false : undefined,
-    run: v.tests as string | undefined,
-    timeoutMs: v['test-timeout'] !== undefined ? parseDuration(v['test-timeout'] as string, '--test-timeout') : undefined
-  }
-}
 
 function parse<O extends ParseArgsConfig['options']>(args: string[], options: O, command: string) {
   try {
@@ -162,8 +119,9 @@ async function cmdRun(args: string[]): Promise<number> {
   if (v.help) return help('run')
   if (!v.out) throw new UsageError(`run needs --out DIR, the directory for result.json and profiles`)
   const dir = resolve(v.dir)
+  const flags = flagValues(v, RUN_SIDES)
   const { file } = await readConfigFile(v.config, dir)
-  const config = buildConfig(dir, file, runOverrides(v), testOverrides(v))
+  const config = resolveConfig(dir, [file.values, flags])
   const d = deps()
   const toolchain = await probeToolchain(d.run)
   const result = await runOnce({ ...d, toolchain }, config, resolve(v.out))
@@ -180,24 +138,38 @@ async function cmdRun(args: string[]): Promise<number> {
 async function cmdCompare(args: string[]): Promise<number> {
   const { values: v } = parse(
     args,
-    { base: { type: 'string' }, head: { type: 'string' }, config: { type: 'string' }, dir: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h' }, ...REPORT_OPTIONS },
+    {
+      ...flagOptions(COMPARE_SIDES),
+      base: { type: 'string' },
+      head: { type: 'string' },
+      config: { type: 'string' },
+      dir: { type: 'string', default: '.' },
+      help: { type: 'boolean', short: 'h' },
+      ...REPORT_OPTIONS
+    },
     'compare'
   )
   if (v.help) return help('compare')
   if (!v.base || !v.head) throw new UsageError(`compare needs --base DIR and --head DIR (directories written by 'go-leak-gate run')`)
+  const flags = flagValues(v, COMPARE_SIDES)
   const { file } = await readConfigFile(v.config, resolve(v.dir))
-  const config = buildConfig(resolve(v.dir), file, {})
+  const config = resolveConfig(resolve(v.dir), [file.values, flags])
   const report = await compareDirs(v.base, v.head, config.compare, { run: runProcess, repoDir: resolve(v.dir) })
   return emitReport(report, v)
 }
 
 async function cmdGate(args: string[]): Promise<number> {
-  const { values: v } = parse(args, { ...RUN_OPTIONS, ...REPORT_OPTIONS, 'base-ref': { type: 'string' }, out: { type: 'string', default: '.go-leak-gate' } }, 'gate')
+  const { values: v } = parse(
+    args,
+    { ...flagOptions(GATE_SIDES), ...RUN_OPTIONS, ...REPORT_OPTIONS, 'base-ref': { type: 'string' }, out: { type: 'string', default: '.go-leak-gate' } },
+    'gate'
+  )
   if (v.help) return help('gate')
   if (!v['base-ref']) throw new UsageError(`gate needs --base-ref REF, the commit to compare against (e.g. origin/main)`)
   const dir = resolve(v.dir)
+  const flags = flagValues(v, GATE_SIDES)
   const { file } = await readConfigFile(v.config, dir)
-  const config = buildConfig(dir, file, runOverrides(v), testOverrides(v))
+  const config = resolveConfig(dir, [file.values, flags])
   const d = deps()
   const toolchain = await probeToolchain(d.run)
   const { report } = await gate({ ...d, toolchain }, config, v['base-ref'], resolve(v.out))

@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_COMPARE, DEFAULT_TESTS } from './config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from './config/defaults.js'
 import type { Config } from './config/types.js'
 import { reportJson, writeOutput } from './engine/outputs.js'
 import { gate } from './engine/pipeline.js'
@@ -75,7 +75,7 @@ export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ repor
   const config: Config = {
     // Enough runs per side for the Mann-Whitney test to reach significance after the
     // multiple-comparison control, short enough to finish in well under a minute.
-    run: { dir: repo.dir, packages: ['./...'], bench: '.', count: 8, benchtime: '100ms', timeoutMs: 120_000, race: false },
+    run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
     compare: DEFAULT_COMPARE,
     // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
     tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }

@@ -56,6 +56,8 @@ export interface RunConfig {
   /** Per benchmark process; a run that takes longer is killed and reported. */
   timeoutMs: number
   race: boolean
+  /** How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked. */
+  settleMs: number
 }
 
 /** goleak-style rule: a goroutine matching it is never a leak. Function names are exact. */

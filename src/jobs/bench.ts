@@ -164,8 +164,6 @@ export async function prepareSide(deps: BenchDeps, cfg: RunConfig, spec: SideSpe
 
 type RunKind = 'full' | 'small'
 
-const BENCH_SETTLE_MS = 500
-
 /** Goroutines a benchmark left behind: per signature, the most any small run left. */
 function recordLeaks(result: BenchmarkResult, groups: LeakGroup[]): void {
   const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]))
@@ -230,7 +228,7 @@ async function measureOnce(
   const cwd = pkg.built.pkg.dir
   // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
   // time, so what is left at their end is what the benchmark leaked.
-  const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${BENCH_SETTLE_MS}ms` } : {}
+  const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` } : {}
   const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle }
   const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) })
   const probe = await readProbe(probePath)

@@ -3,7 +3,7 @@
 // says is unchanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { DEFAULT_COMPARE, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
 import { exitCodeForReport } from '../../src/engine/outputs.js'
 import { gate, type GateOutcome } from '../../src/engine/pipeline.js'
@@ -32,7 +32,7 @@ beforeAll(async () => {
   outDir = join(repo.dir, '..', `${repo.dir.split('/').pop()}-out`)
   const toolchain = await probeToolchain(runProcess)
   const config: Config = {
-    run: { dir: repo.dir, packages: ['./...'], bench: '.', count: 6, benchtime: '20ms', timeoutMs: 120_000, race: false },
+    run: { ...DEFAULT_RUN, dir: repo.dir, count: 6, benchtime: '20ms', timeoutMs: 120_000 },
     // The custom unit's direction is declared, as a user would: items/op is a cost here.
     compare: { ...DEFAULT_COMPARE, metricDirections: { 'items/op': 'lower' } },
     tests: { ...DEFAULT_TESTS, enabled: false }
