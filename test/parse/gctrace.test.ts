@@ -18,7 +18,7 @@ const LINE_1_26 =
  */
 function excessOverCounted(measuredCycles: number, stdout: string): number {
   const counted = parseBenchOutput(stdout, { procs: 4 }).results[0]?.metrics['gc-cycles']
-  return counted === undefined ? Number.NaN : measuredCycles - counted
+  return typeof counted === 'number' ? measuredCycles - counted : Number.NaN
 }
 
 function cycle(n: number, forced: boolean, heapLiveMB = n): GcCycle {
