@@ -1,5 +1,6 @@
 // Regenerates test/fixtures/recorded-results/: result.json pairs and report.json files of real gate runs on
-// the fixtures, for the tests that feed them (mutated) to readResult, compare and the renderers.
+// the fixtures, and the git diff between each fixture's base and head, for the tests that feed them
+// (mutated) to readResult, compare, the renderers and the unified-diff parser.
 //
 //   npx tsx scripts/record-results.ts
 //
@@ -95,6 +96,14 @@ async function record(c: Case, toolchain: Awaited<ReturnType<typeof probeToolcha
         if (keep.has(`profiles/${f}`)) await copyFile(join(results, side, 'profiles', f), join(dest, side, 'profiles', f))
       }
     }
+    // The source diff compare reads (as src/baseline/linemap.ts asks git for it), for the unified-diff parser.
+    const diff = await runProcess({
+      argv: ['git', 'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', repo.baseSha, repo.headSha, '--'],
+      cwd: repo.dir,
+      timeoutMs: 60_000
+    })
+    if (diff.code !== 0) throw new Error(`git diff failed: ${diff.stderr}`)
+    await writeFile(join(dest, 'source.diff'), diff.stdout)
     report.base.dir = 'base'
     report.head.dir = 'head'
     await writeFile(join(dest, 'report.json'), placeholder(reportJson(report)))

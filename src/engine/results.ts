@@ -73,13 +73,21 @@ function parseValidated<T>(path: string, text: string, what: string, version: nu
   }
   const found = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { schemaVersion?: unknown }).schemaVersion : undefined
   if (found !== version) {
-    throw new UsageError(`${path} has schemaVersion ${clipped(JSON.stringify(found) ?? 'undefined')}; this go-leak-gate reads ${what} version ${version}`)
+    throw new UsageError(`${path} has schemaVersion ${describeValue(found)}; this go-leak-gate reads ${what} version ${version}`)
   }
   if (!validate(value)) {
     const e = validate.errors?.[0]
     throw new UsageError(`${path} does not match the ${what} schema: ${clipped(e?.instancePath || '(top)')} ${e?.message ?? ''}`)
   }
   return value
+}
+
+/** A value from the file, for a message: never serialised whole (it may be huge, or nested too deep to). */
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'missing'
+  if (v === null || typeof v === 'number' || typeof v === 'boolean') return String(v)
+  if (typeof v === 'string') return JSON.stringify(clipped(v))
+  return Array.isArray(v) ? 'an array' : 'an object'
 }
 
 /** A JSON path or value quoted in a message: keys come from the file and may be huge. */

@@ -119,7 +119,8 @@ export function formatValue(value: MetricValue | null, unit: string): string {
   if (value === null) return MISSING
   if (typeof value === 'string') return value
   if (!Number.isFinite(value)) return nonFinite(value)
-  const format = UNIT_FORMATS[unit] ?? COUNT
+  // Own keys only: a b.ReportMetric unit named `constructor` must not find Object's.
+  const format = Object.hasOwn(UNIT_FORMATS, unit) ? UNIT_FORMATS[unit] : COUNT
   const base = value * format.toBase
   if (base === 0) return `0${format.symbol}`
   const { text, symbol } = scale(Math.abs(base), format.prefixes)

@@ -86,3 +86,13 @@ describe('medianValue', () => {
     expect(medianValue([])).toBeNull()
   })
 })
+
+describe('units named like Object members', () => {
+  it('compare only the runs that reported them: `constructor` on base alone has no head samples', () => {
+    const base = result({ [PKG]: [bench('BenchmarkRatio', repeat(SIX, () => ({ extra: { constructor: 1 } })))] })
+    const head = result({ [PKG]: [bench('BenchmarkRatio', repeat(SIX, () => ({})))] })
+    const report = compareResults({ base, head, baseDir: 'b', headDir: 'h', config: DEFAULT_COMPARE })
+    const m = report.comparisons[0].metrics.find((x) => x.metric === 'constructor')
+    expect(m).toMatchObject({ headSamples: [], status: 'not-judged', reason: 'no samples on one side' })
+  })
+})
