@@ -2,7 +2,6 @@
 // from src/: the lines Go itself writes for +Inf and NaN metrics and for a numeric unit, and the lines
 // BenchmarkPrints forges before testing's own result line.
 import { rm } from 'node:fs/promises'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { addWorktree, makeFixtureRepo, type FixtureRepo } from './helpers/fixture-repo.js'
 import { runGo } from './helpers/go-run.js'
