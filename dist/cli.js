@@ -2,7 +2,7 @@
 import { openSync, closeSync, fstatSync, readSync, realpathSync } from 'node:fs';
 import { resolve as resolve$1, dirname, join, relative as relative$1, normalize, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { open, mkdir, writeFile, mkdtemp, rm, realpath, readFile, access as access$1, cp } from 'node:fs/promises';
+import { open, mkdir, writeFile, mkdtemp, rm, realpath, stat, readFile, access as access$1, cp } from 'node:fs/promises';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { tmpdir } from 'node:os';
@@ -78,7 +78,7 @@ function readText(kind, text, src) {
     return r.value;
 }
 /** `itemSource` places an error in a list's item (the file reader knows where each item is). */
-function readValue(kind, value, src, itemSource) {
+function readValue$1(kind, value, src, itemSource) {
     const r = kind.fromValue(value);
     if (!r.ok)
         throw refuse(src, kind, value, r, itemSource);
@@ -9541,7 +9541,7 @@ class Reader {
                 const at = distExports.isSeq(value) ? value.items[i] : undefined;
                 return { kind: 'file', key: `${node.path}[${i}]`, file: this.source, ...this.pos(distExports.isNode(at) ? at : value) };
             };
-            this.values.set(option, readValue(option.kind, js, { kind: 'file', key: node.path, file: this.source, ...this.pos(value ?? keyNode) }, item));
+            this.values.set(option, readValue$1(option.kind, js, { kind: 'file', key: node.path, file: this.source, ...this.pos(value ?? keyNode) }, item));
         }
         catch (err) {
             if (!(err instanceof UsageError))
@@ -9608,7 +9608,7 @@ function resolveConfig(dir, layers) {
     };
 }
 const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.go-leak-gate.yml'];
-async function readBounded(path) {
+async function readBounded$1(path) {
     const handle = await open(path, 'r');
     try {
         const info = await handle.stat();
@@ -9632,7 +9632,7 @@ async function readConfigFile(path, moduleDir) {
     for (const c of candidates) {
         let bytes;
         try {
-            bytes = await readBounded(c);
+            bytes = await readBounded$1(c);
         }
         catch (err) {
             if (err instanceof UsageError)
@@ -9666,6 +9666,48 @@ function reportJson(report) {
     return JSON.stringify(report, null, 2) + '\n';
 }
 
+/**
+ * The longest line the parsers read; longer ones are cut and marked. Nothing Go prints comes near (a result
+ * line is under 1 KB, a frame a few KB), and every string a parser keeps then fits result.json's bound.
+ */
+const MAX_LINE_CHARS = 1024 * 1024 - 64;
+const CUT_MARK = '…[line cut]';
+/**
+ * Splits captured output into lines. Go writes `\n`; `\r\n` is tolerated for files that passed
+ * through other tools. A last line without a newline is kept: a process that died mid-write leaves one.
+ */
+function splitLines(text) {
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line.length > MAX_LINE_CHARS)
+            line = line.slice(0, MAX_LINE_CHARS) + CUT_MARK;
+        lines[i] = line;
+    }
+    return lines;
+}
+/**
+ * A count, id or line number from decimal digits; undefined when it is beyond what a JavaScript number holds
+ * exactly (Number would round it, or give Infinity for 400 digits). Go never prints such a number there.
+ */
+function readCount(digits) {
+    if (digits.length === 0 || digits.length > 16 || !/^[0-9]+$/.test(digits))
+        return undefined;
+    const n = Number(digits);
+    return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+/**
+ * A record whose keys come from the code under test (units, config keys): without a prototype, a
+ * key such as `__proto__` is stored like any other instead of being swallowed.
+ */
+function emptyRecord() {
+    return Object.create(null);
+}
+
 // `git diff -U0` output -> which base lines survive at which head line, and which head lines the change
 // touched. Line numbers move whenever code is added above a site; without this map the same allocation
 // in base and head would look like one site removed and another added.
@@ -9688,6 +9730,16 @@ function stripPrefix(path, prefix) {
     const p = unquote(path);
     return p.startsWith(prefix) ? p.slice(prefix.length) : p;
 }
+/** A hunk's numbers; undefined when one is beyond what a number holds (no file has that many lines). */
+function readHunk(m) {
+    const oldStart = readCount(m[1]);
+    const oldCount = m[2] === undefined ? 1 : readCount(m[2]);
+    const newStart = readCount(m[3]);
+    const newCount = m[4] === undefined ? 1 : readCount(m[4]);
+    if (oldStart === undefined || oldCount === undefined || newStart === undefined || newCount === undefined)
+        return undefined;
+    return { oldStart, oldCount, newStart, newCount };
+}
 function parseUnifiedDiff(text) {
     const files = [];
     let current;
@@ -9707,14 +9759,9 @@ function parseUnifiedDiff(text) {
         }
         else {
             const m = HUNK.exec(line);
-            if (m) {
-                current.hunks.push({
-                    oldStart: Number(m[1]),
-                    oldCount: m[2] === undefined ? 1 : Number(m[2]),
-                    newStart: Number(m[3]),
-                    newCount: m[4] === undefined ? 1 : Number(m[4])
-                });
-            }
+            const hunk = m === null ? undefined : readHunk(m);
+            if (hunk !== undefined)
+                current.hunks.push(hunk);
         }
     }
     return files;
@@ -10082,8 +10129,8 @@ function attributeGrowth(base, head, measure, opts = {}) {
     return locations;
 }
 
-// Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
-const REPORT_SCHEMA_VERSION = 1;
+/** 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. */
+const REPORT_SCHEMA_VERSION = 2;
 
 // The statistics benchstat uses to compare two samples of benchmark measurements, so the gate and a user's
 // own benchstat run agree: medians as the summary, a two-sided Mann-Whitney U test for "did it change", plus the
@@ -10624,6 +10671,119 @@ function compareGc(baseRuns, headRuns, cfg) {
     return [p50, p99, max, cycles];
 }
 
+// A measured value as result.json and report.json carry it. Go prints `+Inf`, `-Inf` and `NaN` for a metric that
+// divided by zero or overflowed (b.ReportMetric takes any float64), and JSON has no number for them:
+// JSON.stringify would turn them into null, which reads back as "no value". So they travel as the text Go
+// printed, and every reader decides what they mean.
+const NON_FINITE = ['+Inf', '-Inf', 'NaN'];
+function isNonFinite(v) {
+    return v === '+Inf' || v === '-Inf' || v === 'NaN';
+}
+/** The value to store: a finite number as it is, anything else as Go prints it. */
+function toMetricValue(x) {
+    if (Number.isFinite(x))
+        return x;
+    if (Number.isNaN(x))
+        return 'NaN';
+    return x > 0 ? '+Inf' : '-Inf';
+}
+/** The value as a JavaScript number (Infinity, NaN): for ordering and display only, never for statistics. */
+function metricNumber(v) {
+    if (typeof v === 'number')
+        return v;
+    return v === 'NaN' ? Number.NaN : v === '+Inf' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+}
+/** The finite values, or undefined when any value is not finite. */
+function finiteValues(values) {
+    const out = [];
+    for (const v of values) {
+        if (typeof v !== 'number')
+            return undefined;
+        out.push(v);
+    }
+    return out;
+}
+
+/** Judges a metric: by judgeMetric when every value is finite, by its non-finite values otherwise. */
+function judgeMetricValues(input, stats) {
+    const base = finiteValues(input.base);
+    const head = finiteValues(input.head);
+    if (base !== undefined && head !== undefined)
+        return judgeMetric({ ...input, base, head }, stats);
+    return judgeNonFinite(input);
+}
+function count(values) {
+    const c = { '+Inf': 0, '-Inf': 0, NaN: 0 };
+    for (const v of values)
+        if (typeof v === 'string')
+            c[v]++;
+    return c;
+}
+/**
+ * The middle value with infinities ordered as numbers are; NaN on a side makes its median NaN (NaN has no
+ * place in an order).
+ */
+function medianValue(values) {
+    if (values.length === 0)
+        return null;
+    if (values.includes('NaN'))
+        return 'NaN';
+    const sorted = values.map(metricNumber).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const mid = Math.floor(sorted.length / 2);
+    return toMetricValue(sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+}
+/**
+ * Values that are worse than any finite one: NaN always (the metric stopped being a number), +Inf unless
+ * higher is known to be better, -Inf unless lower is. With the direction unknown, an infinity either way is
+ * worse: the metric divided by zero where it did not before.
+ */
+function worseKinds(lowerIsBetter) {
+    return NON_FINITE.filter((k) => k === 'NaN' || (k === '+Inf' ? lowerIsBetter !== false : lowerIsBetter !== true));
+}
+function describe$1(c, runs) {
+    const parts = NON_FINITE.filter((k) => c[k] > 0).map((k) => `${k} in ${c[k]} of ${runs} runs`);
+    return parts.length > 0 ? parts.join(', ') : `finite in all ${runs} runs`;
+}
+function judgeNonFinite(input) {
+    const { base, head, lowerIsBetter } = input;
+    const b = count(base);
+    const h = count(head);
+    const out = {
+        metric: input.metric,
+        unit: input.unit,
+        lowerIsBetter,
+        baseSamples: base,
+        headSamples: head,
+        baseMedian: medianValue(base),
+        headMedian: medianValue(head),
+        change: null,
+        pValue: null,
+        status: 'not-judged',
+        method: 'non-finite',
+        reason: ''
+    };
+    const sides = `head ${describe$1(h, head.length)}; base ${describe$1(b, base.length)}`;
+    if (base.length === 0 || head.length === 0) {
+        out.reason = `no samples on one side (${sides})`;
+        return out;
+    }
+    const worse = worseKinds(lowerIsBetter);
+    const appeared = worse.filter((k) => h[k] > 0 && b[k] === 0);
+    const gone = worse.filter((k) => b[k] > 0 && h[k] === 0);
+    if (appeared.length > 0) {
+        out.status = 'regression';
+        out.reason = `${sides}: the benchmark now reports ${appeared.join(' and ')} (a division by zero or an overflow), which no finite value can be compared with`;
+    }
+    else if (gone.length > 0) {
+        out.status = 'improvement';
+        out.reason = `${sides}: no more ${gone.join(' or ')}`;
+    }
+    else {
+        out.reason = `${sides}: values that are not finite cannot be compared`;
+    }
+    return out;
+}
+
 const RETAINED_METRIC = 'retained heap';
 /** Whether lower is better for a unit; null when the gate cannot know (and so does not judge it). */
 function unitDirection(unit, declared) {
@@ -10707,8 +10867,9 @@ function compareBenchmark(pkg, base, head, cfg) {
     const metrics = [];
     const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder);
     for (const unit of units) {
-        const samples = (runs) => runs.map((r) => r.metrics[unit]).filter((v) => typeof v === 'number');
-        metrics.push(judgeMetric({
+        // Own properties only: a unit named `constructor` on one side must not find Object's on the other.
+        const samples = (runs) => runs.flatMap((r) => (Object.hasOwn(r.metrics, unit) ? [r.metrics[unit]] : []));
+        metrics.push(judgeMetricValues({
             metric: unit,
             unit,
             lowerIsBetter: unitDirection(unit, cfg.metricDirections),
@@ -10724,29 +10885,6 @@ function compareBenchmark(pkg, base, head, cfg) {
 /** The comparisons whose verdict rests on a significance test: the family for false-discovery control. */
 function isStatistical(m) {
     return m.method === 'mann-whitney';
-}
-
-/**
- * Splits captured output into lines. Go writes `\n`; `\r\n` is tolerated for files that passed
- * through other tools. A last line without a newline is kept: a process that died mid-write leaves one.
- */
-function splitLines(text) {
-    const lines = text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line.endsWith('\r'))
-            lines[i] = line.slice(0, -1);
-    }
-    return lines;
-}
-/**
- * A record whose keys come from the code under test (units, config keys): without a prototype, a
- * key such as `__proto__` is stored like any other instead of being swallowed.
- */
-function emptyRecord() {
-    return Object.create(null);
 }
 
 /**
@@ -10794,6 +10932,10 @@ const CRASH_START = /^(panic|fatal error): (.*)$/;
 const GOROUTINE_HEADER = /^goroutine \d+\b.*:$/;
 const FRAME_FILE = /^\t(.+):(\d+)(?: \+0x[0-9a-f]+)?/;
 const CALL_ARGS = /^(.*)\([^()]*\)$/;
+// Go prints at most 100 frames of a goroutine and a short value line; a panic value can be any string
+// (panic(bigText)), and a report needs only its start.
+const MAX_FRAMES = 256;
+const MAX_VALUE_CHARS = 16 * 1024;
 function isCrashStart(line) {
     return CRASH_START.test(line);
 }
@@ -10803,8 +10945,11 @@ function readCrash(lines, start) {
     const kind = head !== null && head[1] === 'fatal error' ? 'fatal error' : 'panic';
     const valueLines = [head === null ? lines[start] : head[2]];
     let i = start + 1;
+    let valueChars = valueLines[0].length;
     while (i < lines.length && lines[i] !== '' && !GOROUTINE_HEADER.test(lines[i])) {
-        valueLines.push(lines[i].trim());
+        if (valueChars < MAX_VALUE_CHARS)
+            valueLines.push(lines[i].trim());
+        valueChars += lines[i].length;
         i++;
     }
     while (i < lines.length && lines[i] === '')
@@ -10815,8 +10960,10 @@ function readCrash(lines, start) {
         while (i < lines.length && lines[i] !== '' && !lines[i].startsWith('created by ')) {
             const call = CALL_ARGS.exec(lines[i]);
             const file = i + 1 < lines.length ? FRAME_FILE.exec(lines[i + 1]) : null;
-            if (call !== null && file !== null) {
-                frames.push({ function: call[1], file: file[1], line: Number(file[2]) });
+            const line = file === null ? undefined : readCount(file[2]);
+            if (call !== null && file !== null && line !== undefined) {
+                if (frames.length < MAX_FRAMES)
+                    frames.push({ function: call[1], file: file[1], line });
                 i += 2;
             }
             else {
@@ -10827,7 +10974,9 @@ function readCrash(lines, start) {
         if (i < lines.length && lines[i].startsWith('created by '))
             i += 2;
     }
-    return { crash: { kind, value: valueLines.join('\n'), frames }, next: Math.min(i, lines.length) };
+    const value = valueLines.join('\n');
+    const clipped = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
+    return { crash: { kind, value: clipped, frames }, next: Math.min(i, lines.length) };
 }
 /**
  * The frame a reader wants to look at: the innermost frame of the module when its path is known,
@@ -10865,7 +11014,20 @@ const RESULT_START = /^Benchmark(?!\p{Ll})/u;
 const CONFIG_LINE = /^(\p{Ll}[^\s\p{Lu}:]*):(?:[ \t]+(.*))?$/u;
 const FAIL_HEADER = /^--- FAIL: (\S+)/;
 const LOG_BLOCK_HEADER = /^--- (?:BENCH|SKIP): /;
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+// Each part of a number can only be followed by a character the part cannot take (digits by a point, an
+// exponent or the end), so a failed match backtracks one step per character: linear in the field. The old
+// `\d+\.?\d*` let two quantifiers share the digits and took 1.9 s on 40,000 digits followed by `x`.
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+// Go prints a value with at most 309 integer digits (%10.0f of the largest float64) and a few decimals.
+const MAX_NUMBER_CHARS = 330;
+// b.N is an int that testing caps at 1e9; beyond 2^53 a JavaScript number would not even hold it exactly.
+const MAX_ITERATION_DIGITS = 16;
+// Far above any real benchmark name or b.ReportMetric unit; a name must also fit in one -test.bench argument
+// (Linux refuses a single argument over 128 KiB) and both must fit result.json's bounds.
+const MAX_NAME_CHARS = 4096;
+const MAX_UNIT_CHARS = 1024;
+// A failure's log lines (b.Log can print anything) are kept up to this much.
+const MAX_MESSAGE_CHARS = 16 * 1024;
 const BLOCK_INDENT = '    ';
 /** Splits the -P GOMAXPROCS suffix off a printed benchmark name (see BenchParseOptions.procs). */
 function splitProcs(fullName, procs) {
@@ -10894,14 +11056,19 @@ function parseBenchOutput(text, opts = {}) {
     };
     // The benchmark whose result line was started but not completed: it is the one a panic belongs to.
     let unfinished;
-    const problem = (i, reason) => {
-        out.problems.push({ line: i + 1, text: lines[i], reason });
+    const problem = (i, reason, benchmark) => {
+        out.problems.push({ line: i + 1, text: lines[i], reason, ...(benchmark === undefined ? {} : { benchmark }) });
     };
     let i = 0;
     while (i < lines.length) {
         const line = lines[i];
         if (RESULT_START.test(line)) {
             const fields = line.trim().split(/\s+/);
+            if (fields[0].length > MAX_NAME_CHARS) {
+                problem(i, `a benchmark name of ${fields[0].length} characters: longer than the ${MAX_NAME_CHARS} the gate accepts`);
+                i++;
+                continue;
+            }
             const { name, procs } = splitProcs(fields[0], opts.procs);
             const afterName = line.slice(fields[0].length).trimStart();
             // Go prints the name, runs the benchmark, then prints the numbers: whatever the run printed
@@ -10916,7 +11083,7 @@ function parseBenchOutput(text, opts = {}) {
                 // With -test.v Go announces each benchmark by its bare name first: progress, not a result.
                 const announcement = fields.length === 1 && !/\s/.test(line);
                 if (!announcement) {
-                    problem(i, result);
+                    problem(i, result, name);
                     unfinished = name;
                 }
             }
@@ -10937,9 +11104,10 @@ function parseBenchOutput(text, opts = {}) {
         const fail = FAIL_HEADER.exec(line);
         if (fail !== null) {
             const block = readIndentedBlock(lines, i + 1);
+            const message = block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output';
             out.failures.push({
                 name: splitProcs(fail[1], opts.procs).name,
-                message: block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output'
+                message: message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message
             });
             unfinished = undefined;
             i = block.next;
@@ -10992,8 +11160,11 @@ function readResult$1(fields) {
     if (iters === undefined)
         return 'missing iteration count: the line ends after the name (the benchmark did not finish)';
     if (!/^\d+$/.test(iters))
-        return `iteration count "${iters}" is not an integer`;
+        return `iteration count "${clipField(iters)}" is not an integer`;
     const iterations = Number(iters);
+    if (iters.length > MAX_ITERATION_DIGITS || !Number.isSafeInteger(iterations)) {
+        return `iteration count "${clipField(iters)}" is out of range: Go stops b.N at 1e9`;
+    }
     // testing never reports a run of zero iterations; it prints one (with NaN ns/op) when the
     // benchmark panicked and the main goroutine won the race to print before the process died.
     if (iterations === 0)
@@ -11006,13 +11177,33 @@ function readResult$1(fields) {
     for (let p = 0; p < pairs.length; p += 2) {
         const value = pairs[p];
         const unit = pairs[p + 1];
-        if (!NUMBER.test(value))
-            return `value "${value}" for unit "${unit}" is not a number`;
-        if (NUMBER.test(unit))
-            return `unit "${unit}" after value "${value}" is a number: fields are out of step`;
-        metrics[unit] = Number(value);
+        const v = readValue(value);
+        if (v === undefined)
+            return `value "${clipField(value)}" for unit "${clipField(unit)}" is not a number`;
+        if (v === 'out of range')
+            return `value "${clipField(value)}" for unit "${clipField(unit)}" is out of the range of a float64`;
+        if (readValue(unit) !== undefined) {
+            return `unit "${clipField(unit)}" after value "${clipField(value)}" is a number: fields are out of step`;
+        }
+        if (unit.length > MAX_UNIT_CHARS)
+            return `a unit of ${unit.length} characters: longer than the ${MAX_UNIT_CHARS} the gate accepts`;
+        metrics[unit] = v;
     }
     return { fullName, iterations, metrics };
+}
+/** A value field as Go's testing prints it (%f formats: digits, `+Inf`, `-Inf`, `NaN`); undefined when it is none. */
+function readValue(field) {
+    if (isNonFinite(field))
+        return field;
+    if (field.length > MAX_NUMBER_CHARS || !NUMBER.test(field))
+        return undefined;
+    const x = Number(field);
+    // `1e999` is a well-formed number that no float64 holds: Go never prints it (it would print +Inf).
+    return Number.isFinite(x) ? x : 'out of range';
+}
+/** A field as a problem quotes it: a 1 MB field would make a 1 MB reason. */
+function clipField(field) {
+    return field.length > 40 ? `${field.slice(0, 20)}…(${field.length} characters)` : field;
 }
 /** Lines indented under a `--- FAIL`/`--- BENCH` header, with one level of indentation removed. */
 function readIndentedBlock(lines, start) {
@@ -11063,10 +11254,17 @@ function shellQuote(arg) {
         return arg;
     return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
-function find(r, pkg, name) {
-    const p = r.packages.find((x) => x.importPath === pkg);
-    const bench = p?.benchmarks.find((b) => b.name === name);
-    return p && bench ? { dir: p.dir, bench } : undefined;
+/** Benchmarks by package and name, built once: a scan per finding is quadratic in a large (or hostile) result. */
+function indexOf(r) {
+    const m = new Map();
+    for (const p of r.packages) {
+        for (const bench of p.benchmarks) {
+            const key = `${p.importPath}\u0000${bench.name}`;
+            if (!m.has(key))
+                m.set(key, { dir: p.dir, bench });
+        }
+    }
+    return (pkg, name) => m.get(`${pkg}\u0000${name}`);
 }
 function lastProfile(b) {
     for (let i = b.runs.length - 1; i >= 0; i--) {
@@ -11081,8 +11279,8 @@ function joinPath(dir, rel) {
 }
 const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
 /** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
-function testPassCommands(f, head) {
-    const dir = head.tests?.find((t) => t.importPath === f.pkg)?.dir ?? head.packages.find((p) => p.importPath === f.pkg)?.dir;
+function testPassCommands(f, dirOf) {
+    const dir = dirOf.get(f.pkg);
     if (dir === undefined)
         return [];
     const pkgArg = dir === '.' ? '.' : `./${dir}`;
@@ -11107,13 +11305,20 @@ function testPassCommands(f, head) {
 function reproduceCommands(report, base, head) {
     const out = [];
     const seen = new Set();
+    const findHead = indexOf(head);
+    const findBase = indexOf(base);
+    // A package's directory: the test pass's first, then the bench pass's.
+    const dirOf = new Map();
+    for (const p of [...(head.tests ?? []), ...head.packages])
+        if (!dirOf.has(p.importPath))
+            dirOf.set(p.importPath, p.dir);
     for (const f of report.findings) {
         if (f.severity !== 'fail' || f.kind === 'build-failure')
             continue;
         if (TEST_PASS_KINDS.has(f.kind)) {
             const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
             if (!seen.has(key))
-                out.push(...testPassCommands(f, head));
+                out.push(...testPassCommands(f, dirOf));
             seen.add(key);
             continue;
         }
@@ -11121,7 +11326,7 @@ function reproduceCommands(report, base, head) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        const h = find(head, f.pkg, f.subject);
+        const h = findHead(f.pkg, f.subject);
         if (!h)
             continue;
         const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
@@ -11129,7 +11334,7 @@ function reproduceCommands(report, base, head) {
         const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
         out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
         if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
-            const b = find(base, f.pkg, f.subject);
+            const b = findBase(f.pkg, f.subject);
             const bp = b && lastProfile(b.bench);
             const hp = lastProfile(h.bench);
             if (bp && hp) {
@@ -12447,6 +12652,12 @@ class ProfileError extends Error {
         this.source = source;
     }
 }
+/**
+ * The most a profile may inflate to. A heap profile of a large service is a few MB of protobuf; 256 MiB is
+ * ample for any real one, yet a gzip bomb (1 MB that inflates 1000-fold) is stopped there instead of taking
+ * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
+ */
+const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
@@ -12454,14 +12665,22 @@ const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inu
 function toInt(v) {
     return typeof v === 'number' ? v : Number(BigInt.asIntN(64, v));
 }
-/** Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. */
-function decodeProfile(data, source) {
+/**
+ * Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. `maxBytes`
+ * bounds the profile before and after inflating (default MAX_PROFILE_BYTES).
+ */
+function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES) {
+    if (data.length > maxBytes)
+        throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`);
     let raw = data;
     if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
         try {
-            raw = gunzipSync(data);
+            raw = gunzipSync(data, { maxOutputLength: maxBytes });
         }
         catch (err) {
+            if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+                throw new ProfileError(source, `inflates to more than ${maxBytes} bytes: not a profile Go writes (a gzip bomb?)`);
+            }
             throw new ProfileError(source, `truncated or corrupt gzip data (${errorText(err)})`);
         }
     }
@@ -15947,13 +16166,13 @@ function requireCompile () {
 	return compile;
 }
 
-var $id$2 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
-var description = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
-var type$2 = "object";
-var required$2 = [
+var $id$3 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description$2 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$3 = "object";
+var required$3 = [
 	"$data"
 ];
-var properties$3 = {
+var properties$4 = {
 	$data: {
 		type: "string",
 		anyOf: [
@@ -15968,11 +16187,11 @@ var properties$3 = {
 };
 var additionalProperties$1 = false;
 var require$$9 = {
-	$id: $id$2,
-	description: description,
-	type: type$2,
-	required: required$2,
-	properties: properties$3,
+	$id: $id$3,
+	description: description$2,
+	type: type$3,
+	required: required$3,
+	properties: properties$4,
 	additionalProperties: additionalProperties$1
 };
 
@@ -18818,14 +19037,14 @@ function requireLimitProperties () {
 	return limitProperties;
 }
 
-var required$1 = {};
+var required$2 = {};
 
 var hasRequiredRequired;
 
 function requireRequired () {
-	if (hasRequiredRequired) return required$1;
+	if (hasRequiredRequired) return required$2;
 	hasRequiredRequired = 1;
-	Object.defineProperty(required$1, "__esModule", { value: true });
+	Object.defineProperty(required$2, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -18901,9 +19120,9 @@ function requireRequired () {
 	        }
 	    },
 	};
-	required$1.default = def;
+	required$2.default = def;
 	
-	return required$1;
+	return required$2;
 }
 
 var limitItems = {};
@@ -19702,14 +19921,14 @@ function requireAdditionalProperties () {
 	return additionalProperties;
 }
 
-var properties$2 = {};
+var properties$3 = {};
 
 var hasRequiredProperties;
 
 function requireProperties () {
-	if (hasRequiredProperties) return properties$2;
+	if (hasRequiredProperties) return properties$3;
 	hasRequiredProperties = 1;
-	Object.defineProperty(properties$2, "__esModule", { value: true });
+	Object.defineProperty(properties$3, "__esModule", { value: true });
 	const validate_1 = /*@__PURE__*/ requireValidate();
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -19760,9 +19979,9 @@ function requireProperties () {
 	        }
 	    },
 	};
-	properties$2.default = def;
+	properties$3.default = def;
 	
-	return properties$2;
+	return properties$3;
 }
 
 var patternProperties = {};
@@ -20452,10 +20671,10 @@ function requireDiscriminator () {
 	return discriminator;
 }
 
-var $schema$1 = "http://json-schema.org/draft-07/schema#";
-var $id$1 = "http://json-schema.org/draft-07/schema#";
-var title$1 = "Core schema meta-schema";
-var definitions = {
+var $schema$2 = "http://json-schema.org/draft-07/schema#";
+var $id$2 = "http://json-schema.org/draft-07/schema#";
+var title$2 = "Core schema meta-schema";
+var definitions$2 = {
 	schemaArray: {
 		type: "array",
 		minItems: 1,
@@ -20498,11 +20717,11 @@ var definitions = {
 		]
 	}
 };
-var type$1 = [
+var type$2 = [
 	"object",
 	"boolean"
 ];
-var properties$1 = {
+var properties$2 = {
 	$id: {
 		type: "string",
 		format: "uri-reference"
@@ -20695,12 +20914,12 @@ var properties$1 = {
 	}
 };
 var require$$3 = {
-	$schema: $schema$1,
-	$id: $id$1,
-	title: title$1,
-	definitions: definitions,
-	type: type$1,
-	properties: properties$1,
+	$schema: $schema$2,
+	$id: $id$2,
+	title: title$2,
+	definitions: definitions$2,
+	type: type$2,
+	properties: properties$2,
 	"default": true
 };
 
@@ -20765,17 +20984,570 @@ function requireAjv () {
 
 var ajvExports = /*@__PURE__*/ requireAjv();
 
-// RunResult: what one side (base or head) measured. Written as result.json; a published contract.
-// Bump RESULT_SCHEMA_VERSION on any incompatible change and keep schema/result.schema.json in step.
-const RESULT_SCHEMA_VERSION = 1;
+/**
+ * 2: metric values may be the strings `+Inf`, `-Inf` and `NaN` (as Go printed them; version 1 wrote null),
+ * and every field is typed and bounded. A version 1 reader refuses them by version instead of by a schema
+ * error deep inside.
+ */
+const RESULT_SCHEMA_VERSION = 2;
+
+var $schema$1 = "http://json-schema.org/draft-07/schema#";
+var $id$1 = "https://github.com/org/go-leak-gate/dist/schemas/report.schema.json";
+var title$1 = "go-leak-gate report.json";
+var type$1 = "object";
+var properties$1 = {
+	schemaVersion: {
+		"const": 2
+	},
+	verdict: {
+		"enum": [
+			"pass",
+			"fail"
+		]
+	},
+	incomplete: {
+		type: "boolean"
+	},
+	counts: {
+		type: "object",
+		properties: {
+			fail: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			warn: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			info: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			byKind: {
+				type: "object",
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			}
+		},
+		required: [
+			"fail",
+			"warn",
+			"info",
+			"byKind"
+		]
+	},
+	base: {
+		type: "object",
+		properties: {
+			commit: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$"
+			},
+			goVersion: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goos: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goarch: {
+				type: "string",
+				maxLength: 1048576
+			},
+			cpu: {
+				type: "string",
+				maxLength: 1048576
+			},
+			race: {
+				type: "boolean"
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			benchtime: {
+				type: "string",
+				maxLength: 1048576
+			},
+			dir: {
+				type: "string",
+				maxLength: 1048576
+			}
+		},
+		required: [
+			"goVersion",
+			"goos",
+			"goarch",
+			"cpu",
+			"race",
+			"count",
+			"benchtime",
+			"dir"
+		]
+	},
+	head: {
+		type: "object",
+		properties: {
+			commit: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$"
+			},
+			goVersion: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goos: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goarch: {
+				type: "string",
+				maxLength: 1048576
+			},
+			cpu: {
+				type: "string",
+				maxLength: 1048576
+			},
+			race: {
+				type: "boolean"
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			benchtime: {
+				type: "string",
+				maxLength: 1048576
+			},
+			dir: {
+				type: "string",
+				maxLength: 1048576
+			}
+		},
+		required: [
+			"goVersion",
+			"goos",
+			"goarch",
+			"cpu",
+			"race",
+			"count",
+			"benchtime",
+			"dir"
+		]
+	},
+	findings: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				kind: {
+					"enum": [
+						"regression",
+						"heap-leak",
+						"gc-pause",
+						"goroutine-leak",
+						"race",
+						"hang",
+						"fd-leak",
+						"panic",
+						"bench-failure",
+						"build-failure"
+					]
+				},
+				severity: {
+					"enum": [
+						"fail",
+						"warn",
+						"info"
+					]
+				},
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				subject: {
+					type: "string",
+					maxLength: 1048576
+				},
+				metric: {
+					type: "string",
+					maxLength: 1048576
+				},
+				unit: {
+					type: "string",
+					maxLength: 1048576
+				},
+				base: {
+					$ref: "#/definitions/metricValueOrNull"
+				},
+				head: {
+					$ref: "#/definitions/metricValueOrNull"
+				},
+				change: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				pValue: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				message: {
+					type: "string",
+					maxLength: 1048576
+				},
+				locations: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							file: {
+								type: "string",
+								maxLength: 1048576
+							},
+							line: {
+								type: "integer",
+								minimum: 0,
+								maximum: 9007199254740991
+							},
+							"function": {
+								type: "string",
+								maxLength: 1048576
+							},
+							role: {
+								"enum": [
+									"allocation",
+									"caller",
+									"creation",
+									"blocking",
+									"access",
+									"previous-access",
+									"panic",
+									"benchmark"
+								]
+							},
+							deltaPerOp: {
+								type: "number"
+							},
+							inDiff: {
+								type: "boolean"
+							},
+							deltaUnit: {
+								"enum": [
+									"B",
+									"objects"
+								]
+							}
+						},
+						required: [
+							"file",
+							"line",
+							"function",
+							"role"
+						]
+					}
+				}
+			},
+			required: [
+				"kind",
+				"severity",
+				"pkg",
+				"subject",
+				"metric",
+				"unit",
+				"base",
+				"head",
+				"change",
+				"pValue",
+				"message",
+				"locations"
+			]
+		}
+	},
+	comparisons: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				},
+				metrics: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							metric: {
+								type: "string",
+								maxLength: 1048576
+							},
+							unit: {
+								type: "string",
+								maxLength: 1048576
+							},
+							lowerIsBetter: {
+								type: [
+									"boolean",
+									"null"
+								]
+							},
+							baseSamples: {
+								type: "array",
+								items: {
+									$ref: "#/definitions/metricValue"
+								}
+							},
+							headSamples: {
+								type: "array",
+								items: {
+									$ref: "#/definitions/metricValue"
+								}
+							},
+							baseMedian: {
+								$ref: "#/definitions/metricValueOrNull"
+							},
+							headMedian: {
+								$ref: "#/definitions/metricValueOrNull"
+							},
+							change: {
+								type: [
+									"number",
+									"null"
+								]
+							},
+							pValue: {
+								type: [
+									"number",
+									"null"
+								]
+							},
+							status: {
+								"enum": [
+									"regression",
+									"improvement",
+									"unchanged",
+									"not-judged"
+								]
+							},
+							method: {
+								"enum": [
+									"mann-whitney",
+									"threshold",
+									"threshold+mann-whitney",
+									"non-finite",
+									"none"
+								]
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576
+							}
+						},
+						required: [
+							"metric",
+							"unit",
+							"lowerIsBetter",
+							"baseSamples",
+							"headSamples",
+							"baseMedian",
+							"headMedian",
+							"change",
+							"pValue",
+							"status",
+							"method",
+							"reason"
+						]
+					}
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark",
+				"metrics"
+			]
+		}
+	},
+	onlyInBase: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark"
+			]
+		}
+	},
+	onlyInHead: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark"
+			]
+		}
+	},
+	notes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		}
+	},
+	errors: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				side: {
+					"enum": [
+						"base",
+						"head"
+					]
+				},
+				kind: {
+					type: "string",
+					maxLength: 1048576
+				},
+				subject: {
+					type: "string",
+					maxLength: 1048576
+				},
+				message: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"side",
+				"kind",
+				"subject",
+				"message"
+			]
+		}
+	},
+	reproduce: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				title: {
+					type: "string",
+					maxLength: 1048576
+				},
+				command: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"title",
+				"command"
+			]
+		}
+	}
+};
+var required$1 = [
+	"schemaVersion",
+	"verdict",
+	"incomplete",
+	"counts",
+	"base",
+	"head",
+	"findings",
+	"comparisons",
+	"onlyInBase",
+	"onlyInHead",
+	"notes",
+	"errors",
+	"reproduce"
+];
+var description$1 = "The comparison of a base and a head result. Every field is typed and bounded, so a report made elsewhere (a fork's run) that passes this schema can be rendered and published without harm.";
+var definitions$1 = {
+	metricValue: {
+		description: "A finite number, or +Inf, -Inf or NaN as Go printed it (JSON has no number for them).",
+		anyOf: [
+			{
+				type: "number"
+			},
+			{
+				"enum": [
+					"+Inf",
+					"-Inf",
+					"NaN"
+				]
+			}
+		]
+	},
+	metricValueOrNull: {
+		anyOf: [
+			{
+				$ref: "#/definitions/metricValue"
+			},
+			{
+				type: "null"
+			}
+		]
+	}
+};
+var REPORT_SCHEMA = {
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
+	type: type$1,
+	properties: properties$1,
+	required: required$1,
+	description: description$1,
+	definitions: definitions$1
+};
 
 var $schema = "http://json-schema.org/draft-07/schema#";
 var $id = "https://github.com/org/go-leak-gate/dist/schemas/result.schema.json";
 var title = "go-leak-gate result.json";
+var description = "What one side (base or head) measured. Every field the gate reads is typed and bounded: a result from elsewhere (an artifact, a fork) that passes this schema can be compared without harm.";
 var type = "object";
 var properties = {
 	schemaVersion: {
-		"const": 1
+		"const": 2
 	},
 	tool: {
 		type: "object",
@@ -20784,7 +21556,8 @@ var properties = {
 				"const": "go-leak-gate"
 			},
 			version: {
-				type: "string"
+				type: "string",
+				maxLength: 256
 			}
 		},
 		required: [
@@ -20796,36 +21569,46 @@ var properties = {
 		type: "object",
 		properties: {
 			goVersion: {
-				type: "string"
+				type: "string",
+				maxLength: 256
 			},
 			goos: {
-				type: "string"
+				type: "string",
+				maxLength: 256
 			},
 			goarch: {
-				type: "string"
+				type: "string",
+				maxLength: 256
 			},
 			cpu: {
-				type: "string"
+				$ref: "#/definitions/text"
 			},
 			gomaxprocs: {
 				type: "integer",
-				minimum: 0
+				minimum: 0,
+				maximum: 9007199254740991
 			},
 			race: {
 				type: "boolean"
 			},
 			module: {
-				type: "string"
+				$ref: "#/definitions/text"
 			},
 			commit: {
-				type: "string"
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$",
+				description: "A commit id: the reader passes it to git diff, so nothing else."
 			},
 			benchtime: {
-				type: "string"
+				type: "string",
+				maxLength: 64,
+				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))$"
 			},
 			count: {
 				type: "integer",
-				minimum: 0
+				minimum: 0,
+				maximum: 9007199254740991
 			}
 		},
 		required: [
@@ -20841,575 +21624,30 @@ var properties = {
 		]
 	},
 	startedAt: {
-		type: "string"
+		type: "string",
+		maxLength: 256
 	},
 	finishedAt: {
-		type: "string"
+		type: "string",
+		maxLength: 256
 	},
 	packages: {
 		type: "array",
 		items: {
-			type: "object",
-			properties: {
-				importPath: {
-					type: "string"
-				},
-				dir: {
-					type: "string"
-				},
-				build: {
-					type: "object",
-					properties: {
-						ok: {
-							type: "boolean"
-						},
-						command: {
-							type: "array",
-							items: {
-								type: "string"
-							}
-						},
-						error: {
-							type: "string"
-						}
-					},
-					required: [
-						"ok",
-						"command"
-					]
-				},
-				benchmarks: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							name: {
-								type: "string"
-							},
-							procs: {
-								type: "integer",
-								minimum: 0
-							},
-							runs: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										index: {
-											type: "integer",
-											minimum: 0
-										},
-										command: {
-											type: "array",
-											items: {
-												type: "string"
-											}
-										},
-										cwd: {
-											type: "string"
-										},
-										iterations: {
-											type: "integer",
-											minimum: 0
-										},
-										metrics: {
-											type: "object",
-											additionalProperties: {
-												type: "number"
-											}
-										},
-										gc: {
-											type: "object",
-											properties: {
-												stwPausesMs: {
-													type: "array",
-													items: {
-														type: "number"
-													}
-												},
-												cycles: {
-													type: "integer",
-													minimum: 0
-												},
-												measuredCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												forcedCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												liveHeapMB: {
-													type: "number"
-												}
-											},
-											required: [
-												"stwPausesMs",
-												"cycles",
-												"measuredCycles",
-												"forcedCycles"
-											]
-										},
-										heap: {
-											type: "object",
-											properties: {
-												inuseBytes: {
-													type: "number"
-												},
-												inuseObjects: {
-													type: "number"
-												},
-												profile: {
-													type: "string"
-												}
-											},
-											required: [
-												"inuseBytes",
-												"inuseObjects",
-												"profile"
-											]
-										},
-										wallMs: {
-											type: "number"
-										},
-										live: {
-											type: "object",
-											properties: {
-												heapBytes: {
-													type: "number"
-												},
-												heapObjects: {
-													type: "number"
-												},
-												goroutines: {
-													type: "integer",
-													minimum: 0
-												}
-											},
-											required: [
-												"heapBytes",
-												"heapObjects",
-												"goroutines"
-											]
-										}
-									},
-									required: [
-										"index",
-										"command",
-										"cwd",
-										"iterations",
-										"metrics",
-										"gc",
-										"wallMs"
-									]
-								}
-							},
-							failure: {
-								type: "object",
-								properties: {
-									run: {
-										type: "integer",
-										minimum: 0
-									},
-									message: {
-										type: "string"
-									},
-									output: {
-										type: "string"
-									}
-								},
-								required: [
-									"run",
-									"message",
-									"output"
-								]
-							},
-							smallRuns: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										index: {
-											type: "integer",
-											minimum: 0
-										},
-										command: {
-											type: "array",
-											items: {
-												type: "string"
-											}
-										},
-										cwd: {
-											type: "string"
-										},
-										iterations: {
-											type: "integer",
-											minimum: 0
-										},
-										metrics: {
-											type: "object",
-											additionalProperties: {
-												type: "number"
-											}
-										},
-										gc: {
-											type: "object",
-											properties: {
-												stwPausesMs: {
-													type: "array",
-													items: {
-														type: "number"
-													}
-												},
-												cycles: {
-													type: "integer",
-													minimum: 0
-												},
-												measuredCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												forcedCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												liveHeapMB: {
-													type: "number"
-												}
-											},
-											required: [
-												"stwPausesMs",
-												"cycles",
-												"measuredCycles",
-												"forcedCycles"
-											]
-										},
-										heap: {
-											type: "object",
-											properties: {
-												inuseBytes: {
-													type: "number"
-												},
-												inuseObjects: {
-													type: "number"
-												},
-												profile: {
-													type: "string"
-												}
-											},
-											required: [
-												"inuseBytes",
-												"inuseObjects",
-												"profile"
-											]
-										},
-										wallMs: {
-											type: "number"
-										},
-										live: {
-											type: "object",
-											properties: {
-												heapBytes: {
-													type: "number"
-												},
-												heapObjects: {
-													type: "number"
-												},
-												goroutines: {
-													type: "integer",
-													minimum: 0
-												}
-											},
-											required: [
-												"heapBytes",
-												"heapObjects",
-												"goroutines"
-											]
-										}
-									},
-									required: [
-										"index",
-										"command",
-										"cwd",
-										"iterations",
-										"metrics",
-										"gc",
-										"wallMs"
-									]
-								}
-							},
-							leaks: {
-								type: "array",
-								items: {
-									type: "object",
-									required: [
-										"key",
-										"looseKey",
-										"state",
-										"count"
-									]
-								}
-							}
-						},
-						required: [
-							"name",
-							"procs",
-							"runs"
-						]
-					}
-				}
-			},
-			required: [
-				"importPath",
-				"dir",
-				"build",
-				"benchmarks"
-			]
-		}
-	},
-	errors: {
-		type: "array",
-		items: {
-			type: "object",
-			properties: {
-				kind: {
-					"enum": [
-						"build",
-						"toolchain",
-						"profile",
-						"output",
-						"timeout",
-						"internal",
-						"probe"
-					]
-				},
-				subject: {
-					type: "string"
-				},
-				message: {
-					type: "string"
-				},
-				detail: {
-					type: "string"
-				}
-			},
-			required: [
-				"kind",
-				"subject",
-				"message"
-			]
+			$ref: "#/definitions/package"
 		}
 	},
 	tests: {
 		type: "array",
-		description: "The test pass: per package, tests under -race with the goroutine-leak probe.",
 		items: {
-			type: "object",
-			required: [
-				"importPath",
-				"dir",
-				"build",
-				"probe",
-				"runs",
-				"tests",
-				"races",
-				"leaks",
-				"panics"
-			],
-			properties: {
-				importPath: {
-					type: "string"
-				},
-				dir: {
-					type: "string"
-				},
-				build: {
-					type: "object"
-				},
-				probe: {
-					type: "boolean"
-				},
-				runs: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"purpose",
-							"command",
-							"outcome"
-						],
-						properties: {
-							purpose: {
-								"enum": [
-									"tests",
-									"race-benchmarks",
-									"narrow"
-								]
-							},
-							command: {
-								type: "array",
-								items: {
-									type: "string"
-								}
-							},
-							outcome: {
-								"enum": [
-									"pass",
-									"fail",
-									"timeout",
-									"crash"
-								]
-							},
-							exitCode: {
-								type: [
-									"integer",
-									"null"
-								]
-							},
-							wallMs: {
-								type: "number"
-							}
-						}
-					}
-				},
-				tests: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							name: {
-								type: "string"
-							},
-							outcome: {
-								"enum": [
-									"pass",
-									"fail",
-									"skip"
-								]
-							}
-						}
-					}
-				},
-				races: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"key",
-							"access",
-							"previous"
-						]
-					}
-				},
-				leaks: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"key",
-							"looseKey",
-							"state",
-							"count",
-							"stack",
-							"tests",
-							"detectors"
-						],
-						properties: {
-							blocking: {
-								type: "object",
-								properties: {
-									"function": {
-										type: "string"
-									},
-									file: {
-										type: "string"
-									},
-									line: {
-										type: "integer"
-									}
-								},
-								required: [
-									"function",
-									"file",
-									"line"
-								]
-							},
-							creation: {
-								type: "object",
-								properties: {
-									"function": {
-										type: "string"
-									},
-									file: {
-										type: "string"
-									},
-									line: {
-										type: "integer"
-									}
-								},
-								required: [
-									"function",
-									"file",
-									"line"
-								]
-							},
-							stack: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										"function": {
-											type: "string"
-										},
-										file: {
-											type: "string"
-										},
-										line: {
-											type: "integer"
-										}
-									},
-									required: [
-										"function",
-										"file",
-										"line"
-									]
-								}
-							}
-						}
-					}
-				},
-				hang: {
-					type: "object",
-					required: [
-						"message",
-						"groups"
-					]
-				},
-				panics: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"value",
-							"frames"
-						]
-					}
-				},
-				narrowing: {
-					type: "object",
-					properties: {
-						ran: {
-							type: "integer"
-						},
-						of: {
-							type: "integer"
-						},
-						cut: {
-							type: "boolean"
-						}
-					}
-				}
-			}
+			$ref: "#/definitions/testPackage"
+		},
+		description: "The test pass: per package, tests under -race with the goroutine-leak probe."
+	},
+	errors: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/runError"
 		}
 	}
 };
@@ -21422,34 +21660,753 @@ var required = [
 	"packages",
 	"errors"
 ];
+var definitions = {
+	text: {
+		type: "string",
+		maxLength: 1048576,
+		description: "Text from the code under test or the toolchain: at most one captured line (1 MiB)."
+	},
+	frame: {
+		type: "object",
+		properties: {
+			"function": {
+				$ref: "#/definitions/text"
+			},
+			file: {
+				$ref: "#/definitions/text"
+			},
+			line: {
+				type: "integer",
+				minimum: 0,
+				maximum: 2147483647
+			}
+		},
+		required: [
+			"function",
+			"file",
+			"line"
+		]
+	},
+	frames: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/frame"
+		},
+		maxItems: 1024
+	},
+	argv: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/text"
+		},
+		maxItems: 1024
+	},
+	metricValue: {
+		description: "A finite number, or +Inf, -Inf or NaN as Go printed it (JSON has no number for them).",
+		anyOf: [
+			{
+				type: "number"
+			},
+			{
+				"enum": [
+					"+Inf",
+					"-Inf",
+					"NaN"
+				]
+			}
+		]
+	},
+	build: {
+		type: "object",
+		properties: {
+			ok: {
+				type: "boolean"
+			},
+			command: {
+				$ref: "#/definitions/argv"
+			},
+			error: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"ok",
+			"command"
+		]
+	},
+	gcSummary: {
+		type: "object",
+		properties: {
+			stwPausesMs: {
+				type: "array",
+				items: {
+					type: "number",
+					minimum: 0
+				}
+			},
+			cycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			measuredCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			forcedCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			liveHeapMB: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"stwPausesMs",
+			"cycles",
+			"measuredCycles",
+			"forcedCycles"
+		]
+	},
+	heapSnapshot: {
+		type: "object",
+		properties: {
+			inuseBytes: {
+				type: "number"
+			},
+			inuseObjects: {
+				type: "number"
+			},
+			profile: {
+				type: "string",
+				maxLength: 300,
+				pattern: "^profiles/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+				description: "profiles/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+			}
+		},
+		required: [
+			"inuseBytes",
+			"inuseObjects",
+			"profile"
+		]
+	},
+	liveSnapshot: {
+		type: "object",
+		properties: {
+			heapBytes: {
+				type: "number",
+				minimum: 0
+			},
+			heapObjects: {
+				type: "number",
+				minimum: 0
+			},
+			goroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			}
+		},
+		required: [
+			"heapBytes",
+			"heapObjects",
+			"goroutines"
+		]
+	},
+	benchRun: {
+		type: "object",
+		properties: {
+			index: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			command: {
+				$ref: "#/definitions/argv"
+			},
+			cwd: {
+				$ref: "#/definitions/text"
+			},
+			iterations: {
+				type: "integer",
+				minimum: 1,
+				maximum: 9007199254740991
+			},
+			metrics: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 1024
+				},
+				additionalProperties: {
+					$ref: "#/definitions/metricValue"
+				}
+			},
+			gc: {
+				$ref: "#/definitions/gcSummary"
+			},
+			heap: {
+				$ref: "#/definitions/heapSnapshot"
+			},
+			live: {
+				$ref: "#/definitions/liveSnapshot"
+			},
+			wallMs: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"index",
+			"command",
+			"cwd",
+			"iterations",
+			"metrics",
+			"gc",
+			"wallMs"
+		]
+	},
+	hang: {
+		type: "object",
+		properties: {
+			test: {
+				$ref: "#/definitions/text"
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			groups: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						state: {
+							$ref: "#/definitions/text"
+						},
+						count: {
+							type: "integer",
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						blocking: {
+							$ref: "#/definitions/frame"
+						},
+						creation: {
+							$ref: "#/definitions/frame"
+						},
+						stack: {
+							$ref: "#/definitions/frames"
+						}
+					},
+					required: [
+						"state",
+						"count",
+						"stack"
+					]
+				}
+			}
+		},
+		required: [
+			"message",
+			"groups"
+		]
+	},
+	benchFailure: {
+		type: "object",
+		properties: {
+			run: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			hang: {
+				$ref: "#/definitions/hang"
+			},
+			output: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"run",
+			"message",
+			"output"
+		]
+	},
+	leakGroup: {
+		type: "object",
+		properties: {
+			key: {
+				$ref: "#/definitions/text"
+			},
+			looseKey: {
+				$ref: "#/definitions/text"
+			},
+			state: {
+				$ref: "#/definitions/text"
+			},
+			waitMinutes: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			blocking: {
+				$ref: "#/definitions/frame"
+			},
+			creation: {
+				$ref: "#/definitions/frame"
+			},
+			stack: {
+				$ref: "#/definitions/frames"
+			},
+			tests: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/text"
+				}
+			},
+			detectors: {
+				type: "array",
+				items: {
+					"enum": [
+						"probe",
+						"goroutineleak"
+					]
+				},
+				uniqueItems: true,
+				maxItems: 2
+			}
+		},
+		required: [
+			"key",
+			"looseKey",
+			"state",
+			"count",
+			"stack",
+			"tests",
+			"detectors"
+		]
+	},
+	benchmark: {
+		type: "object",
+		properties: {
+			name: {
+				$ref: "#/definitions/text"
+			},
+			procs: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			runs: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchRun"
+				}
+			},
+			smallRuns: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchRun"
+				}
+			},
+			leaks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				}
+			},
+			failure: {
+				$ref: "#/definitions/benchFailure"
+			}
+		},
+		required: [
+			"name",
+			"procs",
+			"runs"
+		]
+	},
+	"package": {
+		type: "object",
+		properties: {
+			importPath: {
+				$ref: "#/definitions/text"
+			},
+			dir: {
+				$ref: "#/definitions/text"
+			},
+			build: {
+				$ref: "#/definitions/build"
+			},
+			benchmarks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchmark"
+				}
+			}
+		},
+		required: [
+			"importPath",
+			"dir",
+			"build",
+			"benchmarks"
+		]
+	},
+	runError: {
+		type: "object",
+		properties: {
+			kind: {
+				"enum": [
+					"build",
+					"toolchain",
+					"profile",
+					"output",
+					"timeout",
+					"internal",
+					"probe"
+				]
+			},
+			subject: {
+				$ref: "#/definitions/text"
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			detail: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"kind",
+			"subject",
+			"message"
+		]
+	},
+	raceAccess: {
+		type: "object",
+		properties: {
+			kind: {
+				"enum": [
+					"read",
+					"write"
+				]
+			},
+			goroutine: {
+				$ref: "#/definitions/text"
+			},
+			frames: {
+				$ref: "#/definitions/frames"
+			}
+		},
+		required: [
+			"kind",
+			"goroutine",
+			"frames"
+		]
+	},
+	race: {
+		type: "object",
+		properties: {
+			key: {
+				$ref: "#/definitions/text"
+			},
+			"in": {
+				$ref: "#/definitions/text"
+			},
+			via: {
+				"enum": [
+					"test",
+					"benchmark"
+				]
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			access: {
+				$ref: "#/definitions/raceAccess"
+			},
+			previous: {
+				$ref: "#/definitions/raceAccess"
+			},
+			goroutines: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						id: {
+							$ref: "#/definitions/text"
+						},
+						state: {
+							$ref: "#/definitions/text"
+						},
+						createdAt: {
+							$ref: "#/definitions/frame"
+						}
+					},
+					required: [
+						"id",
+						"state"
+					]
+				}
+			},
+			report: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"key",
+			"in",
+			"via",
+			"count",
+			"access",
+			"previous",
+			"goroutines",
+			"report"
+		]
+	},
+	testPackage: {
+		type: "object",
+		properties: {
+			importPath: {
+				$ref: "#/definitions/text"
+			},
+			dir: {
+				$ref: "#/definitions/text"
+			},
+			build: {
+				$ref: "#/definitions/build"
+			},
+			probe: {
+				type: "boolean"
+			},
+			runs: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						purpose: {
+							"enum": [
+								"tests",
+								"race-benchmarks",
+								"narrow"
+							]
+						},
+						command: {
+							$ref: "#/definitions/argv"
+						},
+						outcome: {
+							"enum": [
+								"pass",
+								"fail",
+								"timeout",
+								"crash"
+							]
+						},
+						exitCode: {
+							type: [
+								"integer",
+								"null"
+							],
+							minimum: -2147483648,
+							maximum: 4294967296
+						},
+						wallMs: {
+							type: "number",
+							minimum: 0
+						}
+					},
+					required: [
+						"purpose",
+						"command",
+						"outcome",
+						"exitCode",
+						"wallMs"
+					]
+				}
+			},
+			tests: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						name: {
+							$ref: "#/definitions/text"
+						},
+						outcome: {
+							"enum": [
+								"pass",
+								"fail",
+								"skip"
+							]
+						}
+					},
+					required: [
+						"name",
+						"outcome"
+					]
+				}
+			},
+			races: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/race"
+				}
+			},
+			leaks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				}
+			},
+			hang: {
+				$ref: "#/definitions/hang"
+			},
+			panics: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						test: {
+							$ref: "#/definitions/text"
+						},
+						value: {
+							$ref: "#/definitions/text"
+						},
+						frames: {
+							$ref: "#/definitions/frames"
+						}
+					},
+					required: [
+						"value",
+						"frames"
+					]
+				}
+			},
+			probeMissing: {
+				$ref: "#/definitions/text"
+			},
+			narrowing: {
+				type: "object",
+				properties: {
+					ran: {
+						type: "integer",
+						minimum: 0,
+						maximum: 9007199254740991
+					},
+					of: {
+						type: "integer",
+						minimum: 0,
+						maximum: 9007199254740991
+					},
+					cut: {
+						type: "boolean"
+					}
+				},
+				required: [
+					"ran",
+					"of",
+					"cut"
+				]
+			}
+		},
+		required: [
+			"importPath",
+			"dir",
+			"build",
+			"probe",
+			"runs",
+			"tests",
+			"races",
+			"leaks",
+			"panics"
+		]
+	}
+};
 var RESULT_SCHEMA = {
 	$schema: $schema,
 	$id: $id,
 	title: title,
+	description: description,
 	type: type,
 	properties: properties,
-	required: required
+	required: required,
+	definitions: definitions
 };
 
-const ajv = new ajvExports.Ajv({ allErrors: false, strict: false });
+// strictNumbers: JSON.parse reads `1e999` as Infinity, which is no number the schema means.
+const ajv = new ajvExports.Ajv({ allErrors: false, strict: false, strictNumbers: true });
 const validateResult = ajv.compile(RESULT_SCHEMA);
+ajv.compile(REPORT_SCHEMA);
 const RESULT_FILE = 'result.json';
+/**
+ * The largest result.json or report.json read. JSON.parse needs several times the file's size in memory, and
+ * a file from elsewhere may be any size. A real result takes about 1.3 KB per benchmark run (measured on the
+ * gate fixture: test/fixtures/recorded-results/gate), so this holds some 200,000 runs, 16,000 benchmarks at
+ * the default 12 runs per side: beyond any repository, and well within a runner's memory to parse.
+ */
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
 async function writeResult(dir, result) {
     await mkdir(dir, { recursive: true });
     const path = join(dir, RESULT_FILE);
     await writeFile(path, JSON.stringify(result, null, 2) + '\n');
     return path;
 }
-/** Reads and validates a result directory written by `run` (or by a stored baseline). */
-async function readResult(dir) {
-    const path = join(dir, RESULT_FILE);
-    let text;
+/** Reads a file of at most `max` bytes as UTF-8 text; a larger one is refused before it is read whole. */
+async function readBounded(path, max, hint) {
+    let file;
     try {
-        text = await readFile(path, 'utf8');
+        // Opening a FIFO would wait for a writer forever.
+        if (!(await stat(path)).isFile())
+            throw new UsageError(`${path} is not a regular file: ${hint}`);
+        file = await open(path, 'r');
     }
     catch (err) {
-        throw new UsageError(`${path} cannot be read (${err.code ?? 'error'}): give a directory written by 'go-leak-gate run'`);
+        if (err instanceof UsageError)
+            throw err;
+        throw new UsageError(`${path} cannot be read (${err.code ?? 'error'}): ${hint}`);
     }
+    try {
+        const { size } = await file.stat();
+        if (size > max)
+            throw new UsageError(`${path} is ${size} bytes, more than the ${max} a go-leak-gate file can be: ${hint}`);
+        // Read in chunks up to one byte past the limit: a file that grows, or a device without a size, is caught too.
+        const chunks = [];
+        let length = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(max + 1 - length, 1 << 20));
+            const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            length += bytesRead;
+            if (length > max)
+                throw new UsageError(`${path} is more than the ${max} bytes a go-leak-gate file can be: ${hint}`);
+        }
+        return Buffer.concat(chunks, length).toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof UsageError)
+            throw err;
+        throw new UsageError(`${path} cannot be read (${err.code ?? 'error'}): ${hint}`);
+    }
+    finally {
+        await file.close();
+    }
+}
+/** Parses and validates untrusted JSON; every refusal names the file and, for a schema error, the JSON path. */
+function parseValidated(path, text, what, version, validate) {
     let value;
     try {
         value = JSON.parse(text);
@@ -21457,15 +22414,35 @@ async function readResult(dir) {
     catch (err) {
         throw new UsageError(`${path} is not valid JSON: ${err.message}`);
     }
-    const version = value?.schemaVersion;
-    if (version !== RESULT_SCHEMA_VERSION) {
-        throw new UsageError(`${path} has schemaVersion ${JSON.stringify(version)}; this go-leak-gate reads version ${RESULT_SCHEMA_VERSION}`);
+    const found = typeof value === 'object' && value !== null && !Array.isArray(value) ? value.schemaVersion : undefined;
+    if (found !== version) {
+        throw new UsageError(`${path} has schemaVersion ${describeValue(found)}; this go-leak-gate reads ${what} version ${version}`);
     }
-    if (!validateResult(value)) {
-        const e = validateResult.errors?.[0];
-        throw new UsageError(`${path} does not match the result schema: ${e?.instancePath || '(top)'} ${e?.message ?? ''}`);
+    if (!validate(value)) {
+        const e = validate.errors?.[0];
+        throw new UsageError(`${path} does not match the ${what} schema: ${clipped(e?.instancePath || '(top)')} ${e?.message ?? ''}`);
     }
     return value;
+}
+/** A value from the file, for a message: never serialised whole (it may be huge, or nested too deep to). */
+function describeValue(v) {
+    if (v === undefined)
+        return 'missing';
+    if (v === null || typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    if (typeof v === 'string')
+        return JSON.stringify(clipped(v));
+    return Array.isArray(v) ? 'an array' : 'an object';
+}
+/** A JSON path or value quoted in a message: keys come from the file and may be huge. */
+function clipped(text) {
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+/** Reads and validates a result directory written by `run` (or by a stored baseline). */
+async function readResult(dir) {
+    const path = join(dir, RESULT_FILE);
+    const text = await readBounded(path, MAX_JSON_BYTES, `give a directory written by 'go-leak-gate run'`);
+    return parseValidated(path, text, 'result', RESULT_SCHEMA_VERSION, validateResult);
 }
 
 function measureFor(f) {
@@ -21479,23 +22456,52 @@ function measureFor(f) {
         return 'allocBytes';
     return undefined;
 }
-function benchmarkOf(r, pkg, name) {
-    return r.packages.find((p) => p.importPath === pkg)?.benchmarks.find((b) => b.name === name);
+/** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
+function benchmarkIndex(r) {
+    const m = new Map();
+    for (const p of r.packages)
+        for (const b of p.benchmarks)
+            m.set(`${p.importPath}\u0000${b.name}`, b);
+    return m;
 }
-/** Decodes each run's memory profile once; a profile that cannot be read is noted and skipped. */
-async function profiledRuns(dir, result, bench, notes) {
+/** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
+async function readProfileFile(file) {
+    // Opening a FIFO would wait for a writer forever.
+    if (!(await stat(file)).isFile())
+        throw new Error(`${file}: not a regular file`);
+    const handle = await open(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        if (size > MAX_PROFILE_BYTES)
+            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`);
+        const buf = Buffer.alloc(size);
+        const { bytesRead } = await handle.read(buf, 0, size, 0);
+        return buf.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
+ * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ */
+async function profiledRuns(s, pkg, bench, report) {
     const runs = [];
     for (const run of bench.runs) {
         if (!run.heap)
             continue;
-        const file = join(dir, run.heap.profile);
+        const file = join(s.dir, run.heap.profile);
         try {
-            const profile = decodeProfile(await readFile(file), file);
-            const { sites } = heapSites(profile, { modulePath: result.env.module });
-            runs.push({ iterations: run.iterations, sites: relativeSites(sites, result.env.module) });
+            const profile = decodeProfile(await readProfileFile(file), file);
+            const { sites } = heapSites(profile, { modulePath: s.result.env.module });
+            runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) });
         }
         catch (err) {
-            notes.push(`memory profile ${file} skipped for attribution: ${err.message}`);
+            const code = err.code;
+            const why = code !== undefined ? `${file}: ${code}` : err.message;
+            report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
+            report.incomplete = true;
         }
     }
     return runs;
@@ -21506,6 +22512,8 @@ async function profiledRuns(dir, result, bench, notes) {
  */
 async function attachAllocationSites(report, base, head, diff) {
     const cache = new Map();
+    const baseIndex = benchmarkIndex(base);
+    const headIndex = benchmarkIndex(head);
     for (const f of report.findings) {
         const measure = measureFor(f);
         if (!measure)
@@ -21513,13 +22521,13 @@ async function attachAllocationSites(report, base, head, diff) {
         const key = `${f.pkg}\u0000${f.subject}`;
         let runs = cache.get(key);
         if (!runs) {
-            const bb = benchmarkOf(base, f.pkg, f.subject);
-            const hb = benchmarkOf(head, f.pkg, f.subject);
+            const bb = baseIndex.get(key);
+            const hb = headIndex.get(key);
             if (!bb || !hb)
                 continue;
             runs = {
-                base: await profiledRuns(report.base.dir, base, bb, report.notes),
-                head: await profiledRuns(report.head.dir, head, hb, report.notes)
+                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
+                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
             };
             cache.set(key, runs);
         }
@@ -21892,6 +22900,59 @@ async function declaresBenchmark(dir, files) {
     return false;
 }
 
+/** The message of a benchmark whose result line could not be read (it becomes the benchmark's failure). */
+function unreadableMessage(line, reason) {
+    return `the benchmark's output could not be read: line ${line}: ${reason}`;
+}
+function problemMessage(p) {
+    return unreadableMessage(p.line, p.reason);
+}
+/**
+ * The result of one leaf from a process that ran only it with -test.benchtime=<iterations>x: testing then
+ * prints exactly one line for it, with exactly that b.N. A line of the same name with another count is
+ * one the benchmark printed itself (in its b.N = 1 run, before testing prints the name).
+ */
+function resultOf(out, name, iterations) {
+    const own = out.results.filter((l) => l.name === name);
+    const real = own.filter((l) => l.iterations === iterations);
+    if (real.length === 1)
+        return { kind: 'result', line: real[0] };
+    if (real.length > 1) {
+        const at = real.map((l) => l.line).join(', ');
+        return { kind: 'unreadable', message: unreadableMessage(real[0].line, `${real.length} result lines for ${name} (lines ${at}) in a process that ran it once: the benchmark prints lines like its own results`) };
+    }
+    const problem = out.problems.find((p) => p.benchmark === name);
+    if (problem !== undefined)
+        return { kind: 'unreadable', message: problemMessage(problem) };
+    if (own.length > 0) {
+        return { kind: 'unreadable', message: unreadableMessage(own[0].line, `${own[0].iterations} iterations where the run was started with -test.benchtime=${iterations}x`) };
+    }
+    return { kind: 'missing' };
+}
+/** Whether `name` is the top-level benchmark `top` or one of its sub-benchmarks. */
+function isUnder(name, top) {
+    return name === top || name.startsWith(`${top}/`);
+}
+/**
+ * The leaves a run of one top-level benchmark printed: per name under `top`, its last result line (testing
+ * prints a leaf's result after the leaf ran, so a line the benchmark printed itself comes first), in the
+ * order the names first appeared. `unreadable`: leaves with a garbled line and no result.
+ */
+function leavesUnder(out, top) {
+    const last = new Map();
+    for (const line of out.results)
+        if (isUnder(line.name, top))
+            last.set(line.name, line);
+    const unreadable = new Map();
+    for (const p of out.problems) {
+        const name = p.benchmark;
+        if (name === undefined || !isUnder(name, top) || last.has(name) || unreadable.has(name))
+            continue;
+        unreadable.set(name, problemMessage(p));
+    }
+    return { results: [...last.values()], unreadable: [...unreadable].map(([name, message]) => ({ name, message })) };
+}
+
 const MS = '(\\d+(?:\\.\\d+)?)';
 // gc N @Ts P%[ (checking for goroutine leaks)]: A+B+C ms clock, <cpu> ms cpu, H0->H1->H2 MB,
 // G MB goal, [S MB stacks, G MB globals, ]N P[ (forced)]. The fields between goal and P came and
@@ -21921,20 +22982,12 @@ function parseGctrace(text) {
             problemSinceLastCycle = true;
             return;
         }
-        const cycle = {
-            n: Number(m[1]),
-            atSec: Number(m[2]),
-            cpuPercent: Number(m[3]),
-            stwSweepTermMs: Number(m[4]),
-            concurrentMarkMs: Number(m[5]),
-            stwMarkTermMs: Number(m[6]),
-            heapStartMB: Number(m[7]),
-            heapEndMB: Number(m[8]),
-            heapLiveMB: Number(m[9]),
-            goalMB: Number(m[10]),
-            procs: Number(m[11]),
-            forced: m[12] !== undefined
-        };
+        const cycle = readCycle(m);
+        if (cycle === undefined) {
+            trace.problems.push({ line: i + 1, text: line, reason: 'a number in this gctrace line is out of range' });
+            problemSinceLastCycle = true;
+            return;
+        }
         const previous = trace.cycles[trace.cycles.length - 1];
         if (previous !== undefined && cycle.n !== previous.n + 1 && !problemSinceLastCycle) {
             trace.problems.push({
@@ -21947,6 +23000,18 @@ function parseGctrace(text) {
         problemSinceLastCycle = false;
     });
     return trace;
+}
+/** The cycle a matched line describes; undefined when a number in it is beyond what a number holds. */
+function readCycle(m) {
+    const ints = [m[1], m[3], m[7], m[8], m[9], m[10], m[11]].map(readCount);
+    const decimals = [m[2], m[4], m[5], m[6]].map(Number);
+    const [n, cpuPercent, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs] = ints;
+    const [atSec, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs] = decimals;
+    if (n === undefined || cpuPercent === undefined || heapStartMB === undefined || heapEndMB === undefined ||
+        heapLiveMB === undefined || goalMB === undefined || procs === undefined || !decimals.every(Number.isFinite)) {
+        return undefined;
+    }
+    return { n, atSec, cpuPercent, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs, forced: m[12] !== undefined };
 }
 /**
  * Summarises the GC of one benchmark process.
@@ -22059,7 +23124,10 @@ function readPosition(text) {
     const rest = position[3];
     if (rest !== undefined && !rest.startsWith('+0x') && !rest.startsWith('fp='))
         return undefined;
-    return { file: position[1], line: Number(position[2]), complete: rest !== undefined };
+    const line = readCount(position[2]);
+    if (line === undefined)
+        return undefined;
+    return { file: position[1], line, complete: rest !== undefined };
 }
 /**
  * The import path of a function's package: `example.com/mod/pkg` for `example.com/mod/pkg.(*T).M`.
@@ -22376,8 +23444,9 @@ function parseGoroutineDump(text) {
         }
         if (line.startsWith('created by ')) {
             const created = CREATED_BY.exec(line);
+            const parent = created?.[2] === undefined ? undefined : readCount(created[2]);
             if (created !== null)
-                creator = { fn: intern(created[1]), ...(created[2] === undefined ? {} : { goroutine: Number(created[2]) }) };
+                creator = { fn: intern(created[1]), ...(parent === undefined ? {} : { goroutine: parent }) };
             else if (!cut)
                 problem(lineNo, line, 'unreadable created by line');
             continue;
@@ -22421,7 +23490,8 @@ function goroutineOf(creator) {
  */
 function readHeader(line, lineNo) {
     const header = HEADER.exec(line);
-    if (header === null)
+    const id = header === null ? undefined : readCount(header[1]);
+    if (header === null || id === undefined)
         return undefined;
     let body = header[2];
     let labels;
@@ -22434,7 +23504,7 @@ function readHeader(line, lineNo) {
     }
     const [status, ...extras] = body.split(', ');
     const g = {
-        id: Number(header[1]),
+        id,
         state: status,
         leaked: false,
         lockedToThread: false,
@@ -22461,10 +23531,16 @@ function readHeader(line, lineNo) {
     for (const extra of extras) {
         const minutes = /^(\d+) minutes$/.exec(extra);
         const bubble = /^synctest bubble (\d+)$/.exec(extra);
-        if (minutes !== null)
-            g.waitMinutes = Number(minutes[1]);
-        else if (bubble !== null)
-            g.synctestBubble = Number(bubble[1]);
+        // A number beyond range is left unset rather than kept as Infinity.
+        const n = readCount((minutes ?? bubble)?.[1] ?? '');
+        if (minutes !== null) {
+            if (n !== undefined)
+                g.waitMinutes = n;
+        }
+        else if (bubble !== null) {
+            if (n !== undefined)
+                g.synctestBubble = n;
+        }
         else if (extra === 'locked to thread')
             g.lockedToThread = true;
         // Anything else is an extra a later Go added: the goroutine is still worth having.
@@ -22675,20 +23751,23 @@ function readReport(lines, start, problems) {
         if (line.endsWith(SEPARATOR$1))
             break;
         const access = ACCESS.exec(line);
-        if (access !== null) {
+        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
+        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
+        if (access !== null && by !== undefined) {
             frames = [];
             accesses.push({
                 kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
                 address: access[2],
-                goroutine: access[4] === undefined ? 'main' : Number(access[4]),
+                goroutine: by,
                 frames
             });
             continue;
         }
         const goroutine = GOROUTINE.exec(line);
-        if (goroutine !== null) {
+        const id = goroutine === null ? undefined : readCount(goroutine[1]);
+        if (goroutine !== null && id !== undefined) {
             frames = [];
-            goroutines.push({ id: Number(goroutine[1]), state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
+            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
             continue;
         }
         // Frames are indented: two spaces before a function, six before its position. Anything else in a
@@ -22926,13 +24005,13 @@ async function discoverLeaves(deps, cfg, built, side) {
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
-        const seen = new Set();
-        for (const line of out.results) {
-            if (seen.has(line.name))
-                continue;
-            seen.add(line.name);
+        const found = leavesUnder(out, top);
+        for (const line of found.results) {
             const iterations = leafIterations(cfg.benchtime, line.iterations);
             prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } });
+        }
+        for (const u of found.unreadable) {
+            prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } });
         }
         const failed = r.code !== 0 || out.failures.length > 0;
         if (failed) {
@@ -23009,7 +24088,9 @@ function smallIterations(full) {
 async function readProbe(path) {
     try {
         const p = JSON.parse(await readFile(path, 'utf8'));
-        if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number')
+        // Finite: JSON.parse makes Infinity of 1e999, which result.json cannot hold.
+        const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+        if (!finite(p.heapAllocBytes) || !finite(p.heapObjects) || !finite(p.numGoroutine))
             return undefined;
         return { live: { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }, dump: typeof p.goroutines === 'string' ? p.goroutines : '' };
     }
@@ -23053,15 +24134,13 @@ async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
     if (out.config.cpu && !side.cpu)
         side.cpu = out.config.cpu;
-    const line = out.results.find((l) => l.name === leaf.name);
+    const outcome = resultOf(out, leaf.name, iterations);
+    const line = outcome.kind === 'result' ? outcome.line : undefined;
     if (!line || r.code !== 0 || out.failures.length > 0) {
-        const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message;
+        const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
         const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
         leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path);
         leaf.failed = true;
-        for (const p of out.problems) {
-            side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text });
-        }
         return;
     }
     const gc = parseGctrace(r.stderr);
@@ -23736,24 +24815,31 @@ function fitSections(sections, maxLength, notice) {
         .filter(({ section }) => section.cutRank !== undefined)
         .sort((a, b) => (a.section.cutRank ?? 0) - (b.section.cutRank ?? 0) || b.index - a.index);
     let keptLength = full.length;
+    // Counted as sections are cut, not recounted per cut: that was quadratic in the sections of a large report.
+    const counts = new Map();
     for (const { section, index } of cutOrder) {
         kept[index] = false;
         keptLength -= section.text.length + SEPARATOR.length;
-        const omitted = omittedGroups(sections, kept);
-        const tail = notice(omitted);
+        counts.set(section.group, (counts.get(section.group) ?? 0) + 1);
+        const tail = notice(omittedGroups(sections, counts));
         if (keptLength + SEPARATOR.length + tail.length <= maxLength) {
             return [...sections.filter((_, i) => kept[i]).map((s) => s.text), tail].join(SEPARATOR);
         }
     }
     throw new RangeError(`maxLength ${maxLength} is too small for the parts of the report that are never cut`);
 }
-function omittedGroups(sections, kept) {
-    const counts = new Map();
-    sections.forEach((section, i) => {
-        if (!kept[i])
-            counts.set(section.group, (counts.get(section.group) ?? 0) + 1);
-    });
-    return [...counts].map(([group, count]) => ({ group, count }));
+/** The omitted groups in the order they first appear in the document, as the notice lists them. */
+function omittedGroups(sections, counts) {
+    return groupOrder(sections).filter((group) => counts.has(group)).map((group) => ({ group, count: counts.get(group) ?? 0 }));
+}
+const orders = new WeakMap();
+function groupOrder(sections) {
+    let order = orders.get(sections);
+    if (order === undefined) {
+        order = [...new Set(sections.map((s) => s.group))];
+        orders.set(sections, order);
+    }
+    return order;
 }
 
 // Number formatting in the manner of benchstat (golang.org/x/perf/benchunit): a value is scaled by an SI or
@@ -23762,8 +24848,9 @@ function omittedGroups(sections, kept) {
 // are dropped (`1.5KiB`, `3`): allocation counts and byte sizes are usually round.
 //
 // Every output is built from our own characters (digits, sign, point, SI and IEC prefixes, our unit symbols,
-// `%`, `~`, `—`, `∞`, `p=`, `p<`), never from a unit string of the input, and none of them forms markdown where
-// the renderers put it, so renderers use them without escaping.
+// `%`, `~`, `—`, `∞`, `p=`, `p<`, and the three texts of MetricValue: `+Inf`, `-Inf`, `NaN`), never from a unit
+// string of the input, and none of them forms markdown where the renderers put it, so renderers use them
+// without escaping.
 /** Shown where a value is missing (a benchmark that did not run on one side, a change from zero). */
 const MISSING = '—';
 /** Shown instead of a change that the statistics could not tell from noise, as benchstat does. */
@@ -23841,14 +24928,17 @@ function nonFinite(value) {
 /**
  * Formats a measured value in its benchmark unit: time units as seconds with an SI prefix (`1.23µs`), byte
  * units with a binary prefix (`1.5KiB`), MB/s as `B/s`, everything else as a scaled count (`1.23k`) without a
- * unit, which the metric column names. `null` (no value) prints as `—`.
+ * unit, which the metric column names. `null` (no value) prints as `—`; `+Inf`, `-Inf` and `NaN` as Go printed them.
  */
 function formatValue(value, unit) {
     if (value === null)
         return MISSING;
+    if (typeof value === 'string')
+        return value;
     if (!Number.isFinite(value))
         return nonFinite(value);
-    const format = UNIT_FORMATS[unit] ?? COUNT;
+    // Own keys only: a b.ReportMetric unit named `constructor` must not find Object's.
+    const format = Object.hasOwn(UNIT_FORMATS, unit) ? UNIT_FORMATS[unit] : COUNT;
     const base = value * format.toBase;
     if (base === 0)
         return `0${format.symbol}`;

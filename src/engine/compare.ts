@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CompareConfig } from '../config/types.js'
 import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js'
 import type { Runner } from '../go/process.js'
 import type { Finding, Report } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
-import { decodeProfile, heapSites } from '../parse/pprof.js'
+import { decodeProfile, heapSites, MAX_PROFILE_BYTES } from '../parse/pprof.js'
 import { readResult } from './results.js'
 
 function measureFor(f: Finding): SiteMeasure | undefined {
@@ -19,22 +19,53 @@ function measureFor(f: Finding): SiteMeasure | undefined {
   return undefined
 }
 
-function benchmarkOf(r: RunResult, pkg: string, name: string): BenchmarkResult | undefined {
-  return r.packages.find((p) => p.importPath === pkg)?.benchmarks.find((b) => b.name === name)
+/** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
+function benchmarkIndex(r: RunResult): Map<string, BenchmarkResult> {
+  const m = new Map<string, BenchmarkResult>()
+  for (const p of r.packages) for (const b of p.benchmarks) m.set(`${p.importPath}\u0000${b.name}`, b)
+  return m
 }
 
-/** Decodes each run's memory profile once; a profile that cannot be read is noted and skipped. */
-async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResult, notes: string[]): Promise<ProfiledRun[]> {
+/** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
+async function readProfileFile(file: string): Promise<Uint8Array> {
+  // Opening a FIFO would wait for a writer forever.
+  if (!(await stat(file)).isFile()) throw new Error(`${file}: not a regular file`)
+  const handle = await open(file, 'r')
+  try {
+    const { size } = await handle.stat()
+    if (size > MAX_PROFILE_BYTES) throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`)
+    const buf = Buffer.alloc(size)
+    const { bytesRead } = await handle.read(buf, 0, size, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+interface Side {
+  side: 'base' | 'head'
+  dir: string
+  result: RunResult
+}
+
+/**
+ * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
+ * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ */
+async function profiledRuns(s: Side, pkg: string, bench: BenchmarkResult, report: Report): Promise<ProfiledRun[]> {
   const runs: ProfiledRun[] = []
   for (const run of bench.runs) {
     if (!run.heap) continue
-    const file = join(dir, run.heap.profile)
+    const file = join(s.dir, run.heap.profile)
     try {
-      const profile = decodeProfile(await readFile(file), file)
-      const { sites } = heapSites(profile, { modulePath: result.env.module })
-      runs.push({ iterations: run.iterations, sites: relativeSites(sites, result.env.module) })
+      const profile = decodeProfile(await readProfileFile(file), file)
+      const { sites } = heapSites(profile, { modulePath: s.result.env.module })
+      runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) })
     } catch (err) {
-      notes.push(`memory profile ${file} skipped for attribution: ${(err as Error).message}`)
+      const code = (err as NodeJS.ErrnoException).code
+      const why = code !== undefined ? `${file}: ${code}` : (err as Error).message
+      report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` })
+      report.incomplete = true
     }
   }
   return runs
@@ -46,18 +77,20 @@ async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResu
  */
 async function attachAllocationSites(report: Report, base: RunResult, head: RunResult, diff?: SourceDiff): Promise<void> {
   const cache = new Map<string, { base: ProfiledRun[]; head: ProfiledRun[] }>()
+  const baseIndex = benchmarkIndex(base)
+  const headIndex = benchmarkIndex(head)
   for (const f of report.findings) {
     const measure = measureFor(f)
     if (!measure) continue
     const key = `${f.pkg}\u0000${f.subject}`
     let runs = cache.get(key)
     if (!runs) {
-      const bb = benchmarkOf(base, f.pkg, f.subject)
-      const hb = benchmarkOf(head, f.pkg, f.subject)
+      const bb = baseIndex.get(key)
+      const hb = headIndex.get(key)
       if (!bb || !hb) continue
       runs = {
-        base: await profiledRuns(report.base.dir, base, bb, report.notes),
-        head: await profiledRuns(report.head.dir, head, hb, report.notes)
+        base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
+        head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
       }
       cache.set(key, runs)
     }

@@ -17,6 +17,7 @@ import {
   type RunResult
 } from '../model/result.js'
 import { benchmarkPattern, parseBenchOutput } from '../parse/benchfmt.js'
+import { leavesUnder, resultOf } from '../parse/bench-select.js'
 import { parseGctrace, summarizeGc } from '../parse/gctrace.js'
 import { decodeProfile, heapSites } from '../parse/pprof.js'
 import { VERSION } from '../version.js'
@@ -103,12 +104,13 @@ async function discoverLeaves(
     const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) })
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
     if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
-    const seen = new Set<string>()
-    for (const line of out.results) {
-      if (seen.has(line.name)) continue
-      seen.add(line.name)
+    const found = leavesUnder(out, top)
+    for (const line of found.results) {
       const iterations = leafIterations(cfg.benchtime, line.iterations)
       prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } })
+    }
+    for (const u of found.unreadable) {
+      prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } })
     }
     const failed = r.code !== 0 || out.failures.length > 0
     if (failed) {
@@ -189,7 +191,9 @@ export function smallIterations(full: number): number {
 async function readProbe(path: string): Promise<{ live: LiveSnapshot; dump: string } | undefined> {
   try {
     const p = JSON.parse(await readFile(path, 'utf8')) as { heapAllocBytes?: unknown; heapObjects?: unknown; numGoroutine?: unknown; goroutines?: unknown }
-    if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number') return undefined
+    // Finite: JSON.parse makes Infinity of 1e999, which result.json cannot hold.
+    const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+    if (!finite(p.heapAllocBytes) || !finite(p.heapObjects) || !finite(p.numGoroutine)) return undefined
     return { live: { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }, dump: typeof p.goroutines === 'string' ? p.goroutines : '' }
   } catch {
     return undefined
@@ -236,15 +240,13 @@ async function measureOnce(
   if (kind === 'small' && probe) recordLeaks(leaf.result, leakGroups(probe.dump, null, side.module.path, []))
   const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
   if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
-  const line = out.results.find((l) => l.name === leaf.name)
+  const outcome = resultOf(out, leaf.name, iterations)
+  const line = outcome.kind === 'result' ? outcome.line : undefined
   if (!line || r.code !== 0 || out.failures.length > 0) {
-    const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message
+    const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined)
     const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line'
     leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path)
     leaf.failed = true
-    for (const p of out.problems) {
-      side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text })
-    }
     return
   }
   const gc = parseGctrace(r.stderr)

@@ -2,7 +2,7 @@
 // goroutineleak profiles at debug=2, testing's -test.timeout panic, and the crash dump of a fatal
 // signal (SIGQUIT) or GOTRACEBACK=crash, whose headers add `gp= m=` and whose frames add `fp= sp= pc=`.
 import type { SourceFrame } from './gofunc.js'
-import type { LineProblem } from './lines.js'
+import { readCount, type LineProblem } from './lines.js'
 import { readCall, readPosition } from './stackframes.js'
 
 export { blockingFrame, groupBySignature, ignoredBecause, isIgnorable, leakSignature } from './goroutine-leaks.js'
@@ -185,7 +185,8 @@ export function parseGoroutineDump(text: string): GoroutineDump {
     }
     if (line.startsWith('created by ')) {
       const created = CREATED_BY.exec(line)
-      if (created !== null) creator = { fn: intern(created[1]), ...(created[2] === undefined ? {} : { goroutine: Number(created[2]) }) }
+      const parent = created?.[2] === undefined ? undefined : readCount(created[2])
+      if (created !== null) creator = { fn: intern(created[1]), ...(parent === undefined ? {} : { goroutine: parent }) }
       else if (!cut) problem(lineNo, line, 'unreadable created by line')
       continue
     }
@@ -229,7 +230,8 @@ function goroutineOf(creator: { goroutine?: number }): { goroutine?: number } {
  */
 function readHeader(line: string, lineNo: number): Goroutine | undefined {
   const header = HEADER.exec(line)
-  if (header === null) return undefined
+  const id = header === null ? undefined : readCount(header[1])
+  if (header === null || id === undefined) return undefined
   let body = header[2]
   let labels: Record<string, string> | undefined
   const labelsAt = body.indexOf(' labels:{')
@@ -240,7 +242,7 @@ function readHeader(line: string, lineNo: number): Goroutine | undefined {
   }
   const [status, ...extras] = body.split(', ')
   const g: Goroutine = {
-    id: Number(header[1]),
+    id,
     state: status,
     leaked: false,
     lockedToThread: false,
@@ -265,8 +267,13 @@ function readHeader(line: string, lineNo: number): Goroutine | undefined {
   for (const extra of extras) {
     const minutes = /^(\d+) minutes$/.exec(extra)
     const bubble = /^synctest bubble (\d+)$/.exec(extra)
-    if (minutes !== null) g.waitMinutes = Number(minutes[1])
-    else if (bubble !== null) g.synctestBubble = Number(bubble[1])
+    // A number beyond range is left unset rather than kept as Infinity.
+    const n = readCount((minutes ?? bubble)?.[1] ?? '')
+    if (minutes !== null) {
+      if (n !== undefined) g.waitMinutes = n
+    } else if (bubble !== null) {
+      if (n !== undefined) g.synctestBubble = n
+    }
     else if (extra === 'locked to thread') g.lockedToThread = true
     // Anything else is an extra a later Go added: the goroutine is still worth having.
   }
