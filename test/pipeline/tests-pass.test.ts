@@ -6,7 +6,8 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
-import { gate, type GateOutcome } from '../../src/engine/pipeline.js'
+import { worktreeBaseline } from '../../src/baseline/worktree.js'
+import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
 import { runTestPass } from '../../src/jobs/test.js'
 import { runProcess } from '../../src/go/process.js'
 import { probeToolchain } from '../../src/go/toolchain.js'
@@ -62,7 +63,7 @@ beforeAll(async () => {
     compare: DEFAULT_COMPARE,
     tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [] }
   }
-  outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, repo.baseSha, outDir)
+  outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
   base = outcome.base
   head = outcome.head
 }, 600_000)

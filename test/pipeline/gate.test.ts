@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { DEFAULT_COMPARE, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
-import { exitCodeForReport } from '../../src/engine/outputs.js'
-import { gate, type GateOutcome } from '../../src/engine/pipeline.js'
-import { readResult } from '../../src/engine/results.js'
+import { exitCodeForReport } from '../../src/exit.js'
+import { worktreeBaseline } from '../../src/baseline/worktree.js'
+import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
+import { readResult } from '../../src/baseline/result-dir.js'
 import { runProcess } from '../../src/go/process.js'
 import { probeToolchain } from '../../src/go/toolchain.js'
 import type { Finding } from '../../src/model/report.js'
@@ -37,7 +38,7 @@ beforeAll(async () => {
     compare: { ...DEFAULT_COMPARE, metricDirections: { 'items/op': 'lower' } },
     tests: { ...DEFAULT_TESTS, enabled: false }
   }
-  outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, repo.baseSha, outDir)
+  outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
 }, 600_000)
 
 afterAll(async () => {

@@ -1,10 +1,10 @@
 // How one benchmark process is started and stopped, and how its failure is described.
-import type { RunConfig } from '../config/types.js'
-import { describeExit, type ProcessResult } from '../go/process.js'
-import type { Toolchain } from '../go/toolchain.js'
-import type { BenchFailure } from '../model/result.js'
-import { parseBenchOutput } from '../parse/benchfmt.js'
-import { hangGroups } from './observations.js'
+import type { RunConfig } from '../../config/types.js'
+import { describeExit, type ProcessResult } from '../../go/process.js'
+import type { Toolchain } from '../../go/toolchain.js'
+import type { BenchFailure } from '../../model/result.js'
+import { parseBenchOutput } from '../../parse/benchfmt.js'
+import { hangGroups } from '../observations.js'
 
 const OUTPUT_KEEP = 32 * 1024
 
@@ -44,10 +44,15 @@ export function leafIterations(benchtime: string, found: number): number {
   return Math.max(1, Math.round(found * calibrationBenchtime(benchtime).scale))
 }
 
-export function benchEnv(tc: Toolchain): NodeJS.ProcessEnv {
-  const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',')
+/** What a benchmark process gets on top of the inherited environment. */
+export function benchEnvVars(tc: Toolchain, inherited: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const godebug = [inherited.GODEBUG, 'gctrace=1'].filter(Boolean).join(',')
   // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
-  return { ...process.env, GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) }
+  return { GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) }
+}
+
+export function benchEnv(tc: Toolchain): NodeJS.ProcessEnv {
+  return { ...process.env, ...benchEnvVars(tc) }
 }
 
 export function testTimeoutFlag(cfg: RunConfig): string {
@@ -58,17 +63,17 @@ export function testTimeoutFlag(cfg: RunConfig): string {
  * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
  * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
  */
-export function stopAfter(cfg: RunConfig): { timeoutMs: number; quitGraceMs: number } {
-  return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 }
+export function stopAfter(timeoutMs: number): { timeoutMs: number; quitGraceMs: number } {
+  return { timeoutMs, quitGraceMs: 5_000 }
 }
 
-export function describeTimeout(cfg: RunConfig): string {
-  const s = cfg.timeoutMs / 1000
+export function describeTimeout(timeoutMs: number): string {
+  const s = timeoutMs / 1000
   return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`
 }
 
 export function failureFrom(r: ProcessResult, cfg: RunConfig, run: number, fallback: string, parsedMessage?: string, modulePath = ''): BenchFailure {
-  const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`)
+  const message = r.timedOut ? describeTimeout(cfg.timeoutMs) : (parsedMessage ?? `${fallback} (${describeExit(r)})`)
   // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
   const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '')
   const failure: BenchFailure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) }

@@ -1,15 +1,17 @@
+// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
+// every allocation and retained-heap finding (read from the sides' memory profiles).
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { CompareConfig } from '../config/types.js'
 import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
-import { ComparisonRefused, compareResults, type CompareInput } from '../compare/report.js'
-import { readSourceDiff, type SourceDiff } from '../baseline/linemap.js'
-import { UsageError } from '../errors.js'
+import { ComparisonRefused, compareResults, type CompareInput } from '../compare/compare.js'
+import { errorMessage, UsageError } from '../errors.js'
+import type { StoredBaselineSource } from '../baseline/source.js'
+import type { CompareConfig } from '../config/types.js'
+import { readSourceDiff, type SourceDiff } from '../git/source-diff.js'
 import type { Runner } from '../go/process.js'
 import type { Finding, Report } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { decodeProfile, heapSites } from '../parse/pprof.js'
-import { readResult } from './results.js'
 
 function measureFor(f: Finding): SiteMeasure | undefined {
   if (f.kind === 'heap-leak') return 'inuseBytes'
@@ -34,7 +36,7 @@ async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResu
       const { sites } = heapSites(profile, { modulePath: result.env.module })
       runs.push({ iterations: run.iterations, sites: relativeSites(sites, result.env.module) })
     } catch (err) {
-      notes.push(`memory profile ${file} skipped for attribution: ${(err as Error).message}`)
+      notes.push(`memory profile ${file} skipped for attribution: ${errorMessage(err)}`)
     }
   }
   return runs
@@ -85,7 +87,13 @@ export async function compareWithSites(input: CompareInput, diff: () => Promise<
   return report
 }
 
-export async function compareDirs(baseDir: string, headDir: string, config: CompareConfig, deps: { run: Runner; repoDir: string }): Promise<Report> {
-  const [base, head] = await Promise.all([readResult(baseDir), readResult(headDir)])
-  return compareWithSites({ base, head, baseDir, headDir, config }, () => readSourceDiff(deps.run, deps.repoDir, base.env.commit, head.env.commit))
+/**
+ * `go-leak-gate compare`: both sides measured before. The source diff comes from the repository at
+ * repoDir when it has both commits.
+ */
+export async function compareStored(run: Runner, config: CompareConfig, base: StoredBaselineSource, head: StoredBaselineSource, repoDir: string): Promise<Report> {
+  const [b, h] = await Promise.all([base.obtain(run), head.obtain(run)])
+  return compareWithSites({ base: b.result, head: h.result, baseDir: b.dir, headDir: h.dir, config }, () =>
+    readSourceDiff(run, repoDir, b.result.env.commit, h.result.env.commit)
+  )
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_COMPARE } from '../../src/config/defaults.js'
-import { ComparisonRefused, compareResults } from '../../src/compare/report.js'
+import { ComparisonRefused, compareResults } from '../../src/compare/compare.js'
 import type { CompareConfig } from '../../src/config/types.js'
 import { bench, noisy, repeat, result } from './build-result.js'
 

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
-import { gate, type GateOutcome } from '../../src/engine/pipeline.js'
+import { worktreeBaseline } from '../../src/baseline/worktree.js'
+import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
 import { runProcess } from '../../src/go/process.js'
 import { probeToolchain } from '../../src/go/toolchain.js'
 
@@ -59,7 +60,7 @@ beforeAll(async () => {
   outcome = await gate(
     { run: runProcess, toolchain, log: () => {} },
     { run: { ...DEFAULT_RUN, dir, count: 2, benchtime: '400x' }, compare: DEFAULT_COMPARE, tests: { ...DEFAULT_TESTS, enabled: false } },
-    baseSha,
+    worktreeBaseline(dir, baseSha),
     join(dir, '.out')
   )
 }, 300_000)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calibrationBenchtime, leafIterations } from '../../src/jobs/bench-process.js'
+import { calibrationBenchtime, leafIterations } from '../../../src/jobs/bench/process.js'
 
 describe('calibrationBenchtime', () => {
   it('calibrates on a quarter of a duration and scales b.N back up', () => {
