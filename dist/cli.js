@@ -2,7 +2,7 @@
 import { closeSync, openSync, constants, unlinkSync, fstatSync, readSync, rmSync, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { resolve as resolve$1, dirname, parse as parse$1, sep, join, relative as relative$1, basename, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFile, stat, mkdir, readFile, mkdtemp, rm, realpath, cp, access as access$1 } from 'node:fs/promises';
+import { writeFile, stat, mkdir, readFile, mkdtemp, rm, readdir, realpath, cp, access as access$1 } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import require$$0 from 'process';
@@ -9289,6 +9289,24 @@ function isAbandonedScratch(scratch) {
         return true;
     const owner = ownerOf(scratch);
     return owner !== undefined && !alive(owner);
+}
+/** Removes the scratch directories of gates that were killed; returns what it removed. */
+async function sweepAbandonedScratch() {
+    const removed = [];
+    const root = tmpdir();
+    const names = await readdir(root).catch(() => []);
+    for (const name of names) {
+        if (!name.startsWith(SCRATCH_PREFIX))
+            continue;
+        const dir = join(root, name);
+        // No mark: not ours (or still being made); a live owner: another gate at work.
+        const owner = ownerOf(dir);
+        if (owner === undefined || alive(owner))
+            continue;
+        await rm(dir, { recursive: true, force: true });
+        removed.push(dir);
+    }
+    return removed;
 }
 
 // The base commit checked out into a temporary git worktree on this runner, so base and head binaries are
@@ -23765,6 +23783,8 @@ async function testPass(deps, config, tree) {
     }
 }
 async function measureTrees(deps, config, trees) {
+    for (const dir of await sweepAbandonedScratch())
+        deps.log(`removed ${dir}, left by a gate that was killed`);
     const tests = [];
     for (const t of trees)
         tests.push(await testPass(deps, config, t));

@@ -33,7 +33,7 @@ import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
 import { join, relative as relative$1, dirname, basename, resolve as resolve$1, parse as parse$3, sep as sep$1 } from 'node:path';
-import { mkdtemp, writeFile as writeFile$1, rm as rm$1, realpath, readFile, stat as stat$1, mkdir as mkdir$1, access as access$2 } from 'node:fs/promises';
+import { mkdtemp, writeFile as writeFile$1, rm as rm$1, readdir as readdir$1, realpath, readFile, stat as stat$1, mkdir as mkdir$1, access as access$2 } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { openSync, closeSync, fstatSync, readSync, rmSync, existsSync as existsSync$1, readFileSync as readFileSync$1, constants as constants$6, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34734,6 +34734,24 @@ function isAbandonedScratch(scratch) {
     const owner = ownerOf(scratch);
     return owner !== undefined && !alive(owner);
 }
+/** Removes the scratch directories of gates that were killed; returns what it removed. */
+async function sweepAbandonedScratch() {
+    const removed = [];
+    const root = tmpdir();
+    const names = await readdir$1(root).catch(() => []);
+    for (const name of names) {
+        if (!name.startsWith(SCRATCH_PREFIX))
+            continue;
+        const dir = join(root, name);
+        // No mark: not ours (or still being made); a live owner: another gate at work.
+        const owner = ownerOf(dir);
+        if (owner === undefined || alive(owner))
+            continue;
+        await rm$1(dir, { recursive: true, force: true });
+        removed.push(dir);
+    }
+    return removed;
+}
 
 // The base commit checked out into a temporary git worktree on this runner, so base and head binaries are
 // built and run side by side (interleaved) without touching the user's working tree. A stopped gate
@@ -58172,6 +58190,8 @@ async function testPass(deps, config, tree) {
     }
 }
 async function measureTrees(deps, config, trees) {
+    for (const dir of await sweepAbandonedScratch())
+        deps.log(`removed ${dir}, left by a gate that was killed`);
     const tests = [];
     for (const t of trees)
         tests.push(await testPass(deps, config, t));

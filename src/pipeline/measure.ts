@@ -1,6 +1,6 @@
 // The measure stage: the trees to measure on this runner (head, and the base when it comes as a tree)
 // get their test pass each, then their benchmarks interleaved; each tree's result.json is written, also
-// when part of the run failed.
+// when part of the run failed. It starts by removing what killed gates left in the temporary directory.
 import type { Config } from '../config/types.js'
 import { writeResult } from '../baseline/result-dir.js'
 import type { Tree } from '../baseline/source.js'
@@ -10,6 +10,7 @@ import { measureSides } from '../jobs/bench/run.js'
 import type { JobDeps } from '../jobs/deps.js'
 import { runTestPass, type TestPassResult } from '../jobs/test.js'
 import type { RunResult } from '../model/result.js'
+import { sweepAbandonedScratch } from '../scratch.js'
 
 export interface MeasuredTree extends Tree {
   /** Result directory: result.json and profiles/. */
@@ -27,6 +28,7 @@ async function testPass(deps: JobDeps, config: Config, tree: Tree): Promise<Test
 }
 
 export async function measureTrees(deps: JobDeps, config: Config, trees: MeasuredTree[]): Promise<RunResult[]> {
+  for (const dir of await sweepAbandonedScratch()) deps.log(`removed ${dir}, left by a gate that was killed`)
   const tests: (TestPassResult | undefined)[] = []
   for (const t of trees) tests.push(await testPass(deps, config, t))
   const sides: PreparedSide[] = []
