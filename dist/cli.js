@@ -25495,7 +25495,7 @@ async function jobDeps() {
  * directory that cannot be written stops here (exit 2); a report file that cannot be written is said
  * now, and the rest is still written at the end.
  */
-async function reportOutputs(v, results) {
+async function checkedOutputs(v, results) {
     const sinks = [
         ...(v.json ? [jsonFile(resolve$1(v.json), `--json ${v.json}`)] : []),
         ...(v.markdown ? [markdownFile(resolve$1(v.markdown), `--markdown ${v.markdown}`)] : []),
@@ -25522,7 +25522,7 @@ async function cmdRun(args) {
     const dir = resolve$1(v.dir);
     const { file } = await readConfigFile(v.config, dir);
     const config = buildConfig(dir, file, runOverrides(v), testOverrides(v));
-    await reportOutputs({ quiet: true }, { dir: v.out, option: '--out' });
+    await checkOutputs(resolve$1(v.out), [], `--out ${v.out}`);
     const result = await measureWorkingTree(await jobDeps(), config, resolve$1(v.out));
     out(resultSummary(result, resolve$1(v.out, RESULT_FILE)));
     return exitCodeForResult(result);
@@ -25535,7 +25535,7 @@ async function cmdCompare(args) {
         throw new UsageError(`compare needs --base DIR and --head DIR (directories written by 'go-leak-gate run')`);
     const { file } = await readConfigFile(v.config, resolve$1(v.dir));
     const config = buildConfig(resolve$1(v.dir), file, {});
-    const outputs = await reportOutputs(v);
+    const outputs = await checkedOutputs(v);
     const report = await compareStored(runProcess, config.compare, resultDirBaseline(v.base), resultDirBaseline(v.head), resolve$1(v.dir));
     return emitReport(report, outputs);
 }
@@ -25548,7 +25548,7 @@ async function cmdGate(args) {
     const dir = resolve$1(v.dir);
     const { file } = await readConfigFile(v.config, dir);
     const config = buildConfig(dir, file, runOverrides(v), testOverrides(v));
-    const outputs = await reportOutputs(v, { dir: v.out, option: '--out' });
+    const outputs = await checkedOutputs(v, { dir: v.out, option: '--out' });
     const deps = await jobDeps();
     const { report } = await gate(deps, config, worktreeBaseline(dir, v['base-ref'], deps.log), resolve$1(v.out));
     return emitReport(report, outputs);

@@ -165,7 +165,7 @@ async function jobDeps(): Promise<JobDeps> {
  * directory that cannot be written stops here (exit 2); a report file that cannot be written is said
  * now, and the rest is still written at the end.
  */
-async function reportOutputs(v: { json?: string; markdown?: string; quiet?: boolean }, results?: { dir: string; option: string }): Promise<CheckedOutputs> {
+async function checkedOutputs(v: { json?: string; markdown?: string; quiet?: boolean }, results?: { dir: string; option: string }): Promise<CheckedOutputs> {
   const sinks = [
     ...(v.json ? [jsonFile(resolve(v.json), `--json ${v.json}`)] : []),
     ...(v.markdown ? [markdownFile(resolve(v.markdown), `--markdown ${v.markdown}`)] : []),
@@ -190,7 +190,7 @@ async function cmdRun(args: string[]): Promise<number> {
   const dir = resolve(v.dir)
   const { file } = await readConfigFile(v.config, dir)
   const config = buildConfig(dir, file, runOverrides(v), testOverrides(v))
-  await reportOutputs({ quiet: true }, { dir: v.out, option: '--out' })
+  await checkOutputs(resolve(v.out), [], `--out ${v.out}`)
   const result = await measureWorkingTree(await jobDeps(), config, resolve(v.out))
   out(resultSummary(result, resolve(v.out, RESULT_FILE)))
   return exitCodeForResult(result)
@@ -206,7 +206,7 @@ async function cmdCompare(args: string[]): Promise<number> {
   if (!v.base || !v.head) throw new UsageError(`compare needs --base DIR and --head DIR (directories written by 'go-leak-gate run')`)
   const { file } = await readConfigFile(v.config, resolve(v.dir))
   const config = buildConfig(resolve(v.dir), file, {})
-  const outputs = await reportOutputs(v)
+  const outputs = await checkedOutputs(v)
   const report = await compareStored(runProcess, config.compare, resultDirBaseline(v.base), resultDirBaseline(v.head), resolve(v.dir))
   return emitReport(report, outputs)
 }
@@ -218,7 +218,7 @@ async function cmdGate(args: string[]): Promise<number> {
   const dir = resolve(v.dir)
   const { file } = await readConfigFile(v.config, dir)
   const config = buildConfig(dir, file, runOverrides(v), testOverrides(v))
-  const outputs = await reportOutputs(v, { dir: v.out, option: '--out' })
+  const outputs = await checkedOutputs(v, { dir: v.out, option: '--out' })
   const deps = await jobDeps()
   const { report } = await gate(deps, config, worktreeBaseline(dir, v['base-ref'], deps.log), resolve(v.out))
   return emitReport(report, outputs)
