@@ -32,13 +32,13 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { resolve as resolve$1, dirname, join, relative as relative$1 } from 'node:path';
-import { open as open$1, mkdir as mkdir$1, writeFile as writeFile$1, mkdtemp, rm as rm$1, realpath, stat as stat$1, readFile, access as access$2 } from 'node:fs/promises';
+import { join, relative as relative$1, dirname, basename, resolve as resolve$1, parse as parse$3, sep as sep$1 } from 'node:path';
+import { mkdtemp, writeFile as writeFile$1, rm as rm$1, readdir as readdir$1, realpath, open as open$1, stat as stat$1, mkdir as mkdir$1, readFile, access as access$2 } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { openSync, closeSync, fstatSync, readSync, rmSync, existsSync as existsSync$1, readFileSync as readFileSync$1, constants as constants$6, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
-import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
-import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29037,6 +29037,15 @@ function setFailed(message) {
     process.exitCode = ExitCode.Failure;
     error(message);
 }
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
 /**
  * Adds an error issue
  * @param message error issue message. Errors will be converted to string via toString()
@@ -34345,23 +34354,461 @@ Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
 
 const context = new Context();
 
-// Error kinds map to the documented exit codes: 2 bad usage or configuration, 3 the run could not complete.
-const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 };
-/** Bad command line or configuration: nothing was run. */
+// The error kinds of the gate. Each maps to one documented exit code (see exit.ts): a UsageError to 2 (bad
+// usage or configuration: nothing ran, or nothing ran that counts), anything else to 3 (the run could not
+// complete).
+/** Bad command line, configuration or output path: the user must change what they asked for. */
 class UsageError extends Error {
     name = 'UsageError';
 }
-/** The run could not complete (toolchain missing, base ref not found, nothing could be built). */
-class RunError extends Error {
+/**
+ * The run could not complete (toolchain missing, git missing, nothing could be built). `detail` is the
+ * tool's own output, shown under the one-line message.
+ */
+class IncompleteRunError extends Error {
     detail;
-    name = 'RunError';
+    name = 'IncompleteRunError';
     constructor(message, detail) {
         super(message);
         this.detail = detail;
     }
 }
+/** The message of anything thrown (a thrown string or object included). */
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
+}
+/**
+ * What a user sees of an error: its message (every line of it: a UsageError may list several problems),
+ * the tool's detail for an IncompleteRunError, and a stack trace only when debugging (--debug or
+ * GO_LEAK_GATE_DEBUG=1): a stack says where go-leak-gate was, which helps its developers, not its users.
+ */
+function describeError(err, debug) {
+    const lines = [errorMessage(err)];
+    if (err instanceof IncompleteRunError && err.detail)
+        lines.push(err.detail.trimEnd());
+    if (debug && err instanceof Error && err.stack)
+        lines.push(err.stack);
+    return lines.join('\n');
+}
+function debugRequested(env = process.env) {
+    const v = env.GO_LEAK_GATE_DEBUG;
+    return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+// What happens when the gate is stopped (Ctrl-C, a cancelled workflow, a timeout of the caller): the
+// child processes die first, so they let go of their files, then everything the gate made is undone,
+// newest first, then the process exits with 128 + the signal's number. Undo steps are synchronous:
+// inside a signal handler nothing asynchronous gets to finish before the exit.
+const undos = new Map();
+let nextId = 0;
+let killChildren = () => { };
+let installed = false;
+const SIGNALS = [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129]
+];
+function undoAll() {
+    for (const [id, undo] of [...undos].reverse()) {
+        undos.delete(id);
+        try {
+            undo();
+        }
+        catch {
+            // A cleanup that fails leaves what the next run's sweep removes; the others must still run.
+        }
+    }
+}
+function install() {
+    if (installed)
+        return;
+    installed = true;
+    process.once('exit', () => {
+        killChildren();
+        undoAll();
+    });
+    for (const [signal, code] of SIGNALS) {
+        process.once(signal, () => {
+            killChildren();
+            undoAll();
+            process.exit(code);
+        });
+    }
+}
+/** Sets how the live child processes are killed when the gate stops (see go/process.ts). */
+function stopChildrenWith(kill) {
+    killChildren = kill;
+    install();
+}
+/**
+ * Registers a step that undoes something the gate made (a temporary directory, a git worktree) if the
+ * gate stops before it is done with it. Returns the release for the normal path, which undoes it itself.
+ */
+function onStop(undo) {
+    install();
+    const id = nextId++;
+    undos.set(id, undo);
+    return () => {
+        undos.delete(id);
+    };
+}
+
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+const TERM_GRACE_MS = 3_000;
+const live = new Set();
+function killGroup(pid, signal) {
+    try {
+        // Negative pid: the whole group, so a test binary's own children die with it.
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** Every child lives in a process group of its own (detached), so nothing kills them for us. */
+function killAll() {
+    for (const pid of live)
+        killGroup(pid, 'SIGKILL');
+    live.clear();
+}
+class Capture {
+    limit;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        if (this.size >= this.limit) {
+            this.truncated = true;
+            return;
+        }
+        const room = this.limit - this.size;
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        if (part.length < chunk.length)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.size += part.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+    /** Reads at most the limit from a file the child wrote. */
+    pushFile(path) {
+        let fd;
+        try {
+            fd = openSync(path, 'r');
+            const size = fstatSync(fd).size;
+            const buf = Buffer.alloc(Math.min(size, this.limit));
+            readSync(fd, buf, 0, buf.length, 0);
+            this.push(buf);
+            if (size > this.limit)
+                this.truncated = true;
+        }
+        catch {
+            // nothing written
+        }
+        finally {
+            if (fd !== undefined)
+                closeSync(fd);
+        }
+    }
+}
+const runProcess = (spec) => {
+    stopChildrenWith(killAll);
+    const started = performance.now();
+    const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    return new Promise((resolve) => {
+        const out = new Capture(limit);
+        const err = new Capture(limit);
+        let timedOut = false;
+        let spawnError;
+        const [program, ...args] = spec.argv;
+        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
+        const child = spawn(program, args, {
+            cwd: spec.cwd,
+            env: spec.env ?? process.env,
+            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
+            detached: true
+        });
+        if (merged !== undefined)
+            closeSync(merged);
+        if (child.pid !== undefined)
+            live.add(child.pid);
+        let grace;
+        const timer = spec.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                const pid = child.pid;
+                if (pid === undefined)
+                    return;
+                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
+                // program like our own CLI can stop its children, which live in process groups of their own.
+                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
+                try {
+                    process.kill(pid, first);
+                }
+                catch {
+                    // already gone
+                }
+                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
+            }, spec.timeoutMs)
+            : undefined;
+        child.stdout?.on('data', (c) => out.push(c));
+        child.stderr?.on('data', (c) => err.push(c));
+        child.on('error', (e) => {
+            spawnError = e;
+        });
+        child.on('close', (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            if (grace)
+                clearTimeout(grace);
+            if (child.pid !== undefined) {
+                // The group may still hold grandchildren that kept running after the leader exited.
+                killGroup(child.pid, 'SIGKILL');
+                live.delete(child.pid);
+            }
+            if (spec.mergedOutputFile !== undefined)
+                out.pushFile(spec.mergedOutputFile);
+            resolve({
+                argv: spec.argv,
+                cwd: spec.cwd,
+                code,
+                signal,
+                stdout: out.text(),
+                stderr: err.text(),
+                timedOut,
+                truncated: out.truncated || err.truncated,
+                wallMs: performance.now() - started,
+                spawnError
+            });
+        });
+    });
+};
+/** One line for messages: the exit code or signal, and whether we killed it. */
+function describeExit(r) {
+    if (r.spawnError)
+        return `could not start ${r.argv[0]}: ${r.spawnError.message}`;
+    if (r.timedOut)
+        return `killed after the timeout`;
+    if (r.signal)
+        return `killed by ${r.signal}`;
+    return `exit code ${r.code ?? '?'}`;
+}
+
+// The one way go-leak-gate runs git. Every call goes through `git()`, with an argv array and settings
+// that the user's git config cannot change; a missing git is an IncompleteRunError everywhere, any other
+// failure is a result the caller decides about.
+// No pager, no colour, no external diff driver, no hooks: output and side effects must not depend on
+// the user's configuration.
+const FIXED = ['-c', 'core.pager=cat', '-c', 'color.ui=false', '-c', 'core.hooksPath=/dev/null'];
+const DEFAULT_TIMEOUT_MS = 300_000;
+async function git(run, cwd, args, opts = {}) {
+    const r = await run({ argv: ['git', ...FIXED, ...args], cwd, env: opts.env, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    if (r.spawnError?.code === 'ENOENT')
+        throw new IncompleteRunError('git is not on PATH: the gate needs git to check out and diff the base commit');
+    return { ok: r.code === 0, stdout: r.stdout, why: r.stderr.trim() || describeExit(r) };
+}
+/**
+ * For cleanups that run inside a signal handler, where nothing asynchronous gets to finish: bounded,
+ * and silent on failure (a cleanup that cannot run leaves what the next run's sweep removes).
+ */
+function gitSync(cwd, args) {
+    const r = spawnSync('git', [...FIXED, ...args], { cwd, stdio: 'ignore', timeout: 10_000 });
+    return r.status === 0;
+}
+/** The repository's top directory, or undefined when dir is not inside a git work tree. */
+async function repoTop(run, dir) {
+    const r = await git(run, dir, ['rev-parse', '--show-toplevel']);
+    return r.ok ? r.stdout.trim() : undefined;
+}
+/** The commit a directory is checked out at, or undefined outside git (or without git). */
+async function currentCommit(run, dir) {
+    const r = await git(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined);
+    return r?.ok ? r.stdout.trim() : undefined;
+}
+/** The commit a ref names, or undefined when the repository does not have it. */
+async function resolveCommit(run, dir, ref) {
+    const r = await git(run, dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    const sha = r.stdout.trim();
+    return r.ok && sha !== '' ? sha : undefined;
+}
+/**
+ * `git diff -U0 base head` from dir (head 'worktree': against the working tree, uncommitted edits
+ * included), with paths relative to the repository top, and dir's path below the top. Undefined when
+ * a commit is unknown there.
+ */
+async function diffZeroContext(run, dir, base, head) {
+    const prefix = await git(run, dir, ['rev-parse', '--show-prefix']);
+    if (!prefix.ok)
+        return undefined;
+    // Fixed prefixes and no external diff driver: the user's git config must not change the format.
+    const diff = await git(run, dir, [
+        'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', base, ...([] ), '--'
+    ], { timeoutMs: 120_000 });
+    return diff.ok ? { text: diff.stdout, prefix: prefix.stdout.trim() } : undefined;
+}
+/** `git worktree list --porcelain`: the main tree first, then the linked ones. */
+async function listWorktrees(run, top) {
+    const r = await git(run, top, ['worktree', 'list', '--porcelain']);
+    if (!r.ok)
+        return [];
+    const trees = [];
+    for (const block of r.stdout.split('\n\n')) {
+        const lines = block.split('\n');
+        const path = lines.find((l) => l.startsWith('worktree '))?.slice('worktree '.length);
+        if (path === undefined)
+            continue;
+        const head = lines.find((l) => l.startsWith('HEAD '))?.slice('HEAD '.length);
+        trees.push({ path, ...(head ? { head } : {}), prunable: lines.some((l) => l.startsWith('prunable')) });
+    }
+    return trees;
+}
+async function addWorktree(run, top, path, commit) {
+    return git(run, top, ['worktree', 'add', '--detach', '--force', path, commit]);
+}
+/**
+ * Removes a linked worktree and its registration, also when its directory is already gone. Never a
+ * blanket `git worktree prune`: the user's other worktrees (on a drive not mounted now) are not ours.
+ */
+async function removeWorktree(run, top, path) {
+    await git(run, top, ['worktree', 'remove', '--force', path]).catch(() => undefined);
+}
+
+// Temporary directories of the gate (test binaries, the base worktree, overlays). Each carries a mark
+// with the owner's pid: removed when done, when the gate is stopped (stop.ts), and, when the owner was
+// killed outright (SIGKILL, out of memory) and could not clean, by the next run's sweep.
+/** Every scratch directory's name starts with this; the sweep looks at nothing else. */
+const SCRATCH_PREFIX = 'glg-';
+const OWNER_MARK = '.go-leak-gate-owner';
+async function scratchDir(purpose) {
+    const path = await mkdtemp(join(tmpdir(), `${SCRATCH_PREFIX}${purpose}-`));
+    await writeFile$1(join(path, OWNER_MARK), `${process.pid}\n`);
+    const release = onStop(() => rmSync(path, { recursive: true, force: true }));
+    return {
+        path,
+        remove: async () => {
+            release();
+            await rm$1(path, { recursive: true, force: true });
+        }
+    };
+}
+function alive(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        // EPERM: it exists, under another user.
+        return err.code === 'EPERM';
+    }
+}
+/** The pid in a scratch directory's mark; undefined when there is no readable mark. */
+function ownerOf(dir) {
+    try {
+        const pid = Number(readFileSync$1(join(dir, OWNER_MARK), 'utf8').trim());
+        return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Whether `scratch` is one of our scratch directories that its owner abandoned: gone altogether, or
+ * marked by a process that no longer runs. Unmarked directories are never ours to judge.
+ */
+function isAbandonedScratch(scratch) {
+    if (!(scratch.split('/').pop() ?? '').startsWith(SCRATCH_PREFIX))
+        return false;
+    if (!existsSync$1(scratch))
+        return true;
+    const owner = ownerOf(scratch);
+    return owner !== undefined && !alive(owner);
+}
+/** Removes the scratch directories of gates that were killed; returns what it removed. */
+async function sweepAbandonedScratch() {
+    const removed = [];
+    const root = tmpdir();
+    const names = await readdir$1(root).catch(() => []);
+    for (const name of names) {
+        if (!name.startsWith(SCRATCH_PREFIX))
+            continue;
+        const dir = join(root, name);
+        // No mark: not ours (or still being made); a live owner: another gate at work.
+        const owner = ownerOf(dir);
+        if (owner === undefined || alive(owner))
+            continue;
+        await rm$1(dir, { recursive: true, force: true });
+        removed.push(dir);
+    }
+    return removed;
+}
+
+// The base commit checked out into a temporary git worktree on this runner, so base and head binaries are
+// built and run side by side (interleaved) without touching the user's working tree. A stopped gate
+// removes the worktree and its registration (stop.ts); one that was killed outright leaves them, and the
+// next run removes them before it adds its own.
+const SCRATCH_PURPOSE = 'base';
+const TREE_NAME = 'base';
+/** Our worktrees, abandoned by a gate that was killed: `<tmp>/glg-base-XXXX/base`, owner gone. */
+async function removeAbandonedWorktrees(run, top) {
+    const removed = [];
+    for (const w of await listWorktrees(run, top)) {
+        const scratch = dirname(w.path);
+        if (basename(w.path) !== TREE_NAME || !basename(scratch).startsWith(`glg-${SCRATCH_PURPOSE}-`))
+            continue;
+        if (!isAbandonedScratch(scratch))
+            continue;
+        await removeWorktree(run, top, w.path);
+        removed.push(w.path);
+    }
+    return removed;
+}
+async function checkoutBase(run, moduleDir, ref, log = () => { }) {
+    const top = await repoTop(run, moduleDir);
+    if (top === undefined)
+        throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`);
+    const commit = await resolveCommit(run, moduleDir, ref);
+    if (commit === undefined) {
+        throw new UsageError(`base ref '${ref}' does not exist in ${top}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`);
+    }
+    for (const path of await removeAbandonedWorktrees(run, top))
+        log(`removed the worktree ${path}, left by a gate that was killed`);
+    const scratch = await scratchDir(SCRATCH_PURPOSE);
+    const wt = join(scratch.path, TREE_NAME);
+    const added = await addWorktree(run, top, wt, commit);
+    if (!added.ok) {
+        await scratch.remove();
+        throw new IncompleteRunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.why}`);
+    }
+    // Registered after the scratch directory, so a stop undoes it first: git forgets the worktree, then
+    // the directory goes.
+    const release = onStop(() => gitSync(top, ['worktree', 'remove', '--force', wt]));
+    return {
+        kind: 'tree',
+        tree: { label: 'base', moduleDir: join(wt, relative$1(top, await realpath(moduleDir))), commit },
+        release: async () => {
+            release();
+            await removeWorktree(run, top, wt);
+            await scratch.remove();
+        }
+    };
+}
+/** The base ref, checked out and measured on this runner together with head. */
+function worktreeBaseline(moduleDir, ref, log) {
+    return {
+        describe: `${ref} in a temporary worktree`,
+        obtain: (run) => checkoutBase(run, moduleDir, ref, log)
+    };
 }
 
 var dist = {};
@@ -43971,18 +44418,61 @@ async function getSettings(get, workspace, tempDir) {
     return { config, baseRef: get(Inputs.BaseRef).trim(), outDir };
 }
 
+// The documented exit codes and the one mapping from outcomes to them.
+const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 };
+function exitCodeForError(err) {
+    return err instanceof UsageError ? EXIT.usage : EXIT.incomplete;
+}
 /** Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. */
 function exitCodeForReport(report) {
     if (report.incomplete)
         return EXIT.incomplete;
     return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
 }
-async function writeOutput(path, text) {
-    await mkdir$1(dirname(path), { recursive: true });
-    await writeFile$1(path, text);
+/** An output that could not be written is a usage error (2) whatever the verdict: the user named the path. */
+function withOutputFailures(code, failedOutputs) {
+    return failedOutputs > 0 ? EXIT.usage : code;
 }
-function reportJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
+
+// Go decides GOMAXPROCS itself (cgroup limits since 1.25); asking the runtime is the only exact way, and
+// the benchmark name suffix (-P) can only be stripped reliably when P is known.
+const PROBE = `package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func main() {
+	fmt.Println(runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), runtime.NumCPU())
+}
+`;
+async function probeToolchain(run, go = 'go') {
+    const scratch = await scratchDir('probe');
+    const dir = scratch.path;
+    try {
+        await writeFile$1(join(dir, 'go.mod'), 'module probe\n\ngo 1.21\n');
+        await writeFile$1(join(dir, 'main.go'), PROBE);
+        const env = { ...process.env, GOFLAGS: '' };
+        const r = await run({ argv: [go, 'run', 'main.go'], cwd: dir, env, timeoutMs: 120_000 });
+        if (r.spawnError?.code === 'ENOENT') {
+            throw new IncompleteRunError(`Go toolchain not found: '${go}' is not on PATH. Install Go 1.21 or newer (actions/setup-go in CI).`);
+        }
+        if (r.code !== 0) {
+            throw new IncompleteRunError(`Go toolchain does not work: 'go run' of a one-line program failed (${describeExit(r)})`, r.stderr);
+        }
+        const [version, goos, goarch, procs, cpus] = r.stdout.trim().split(/\s+/);
+        const m = /^go1\.(\d+)/.exec(version ?? '');
+        if (!m)
+            throw new IncompleteRunError(`unrecognised Go version '${version ?? ''}'`);
+        const minor = Number(m[1]);
+        if (minor < 21)
+            throw new IncompleteRunError(`Go ${version} is too old: go-leak-gate needs Go 1.21 or newer (go test -c -o DIR/)`);
+        return { go, goVersion: version, goos, goarch, gomaxprocs: Number(procs), numCPU: Number(cpus), minor };
+    }
+    finally {
+        await scratch.remove();
+    }
 }
 
 /**
@@ -44124,10 +44614,6 @@ function lineMapFrom(diffs) {
     };
 }
 
-async function git$1(run, cwd, args) {
-    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 120_000 });
-    return r.code === 0 ? r.stdout : undefined;
-}
 /**
  * Reads `git diff -U0 base head` in the module's repository; head 'worktree' diffs against the working
  * tree, which is what `gate` measured (uncommitted edits included). Returns undefined when a commit is
@@ -44136,224 +44622,13 @@ async function git$1(run, cwd, args) {
 async function readSourceDiff(run, moduleDir, baseCommit, head) {
     if (!baseCommit || false)
         return undefined;
-    const prefix = await git$1(run, moduleDir, ['rev-parse', '--show-prefix']);
-    if (prefix === undefined)
+    const diff = await diffZeroContext(run, moduleDir, baseCommit).catch(() => undefined);
+    if (diff === undefined)
         return undefined;
-    // Fixed prefixes and no external diff driver: the user's git config must not change the format.
-    const text = await git$1(run, moduleDir, [
-        'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', baseCommit, ...([] ), '--'
-    ]);
-    if (text === undefined)
-        return undefined;
-    const map = lineMapFrom(parseUnifiedDiff(text));
-    const dir = prefix.trim();
+    const map = lineMapFrom(parseUnifiedDiff(diff.text));
     return {
-        toHead: (file, line) => map.toHead(dir + file, line),
-        changedInHead: (file, line) => map.changedInHead(dir + file, line)
-    };
-}
-
-const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
-const TERM_GRACE_MS = 3_000;
-const live = new Set();
-let handlersInstalled = false;
-function killGroup(pid, signal) {
-    try {
-        // Negative pid: the whole group, so a test binary's own children die with it.
-        process.kill(-pid, signal);
-    }
-    catch {
-        try {
-            process.kill(pid, signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-function installHandlers() {
-    if (handlersInstalled)
-        return;
-    handlersInstalled = true;
-    const killAll = () => {
-        for (const pid of live)
-            killGroup(pid, 'SIGKILL');
-        live.clear();
-    };
-    process.once('exit', killAll);
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            killAll();
-            process.exit(sig === 'SIGINT' ? 130 : 143);
-        });
-    }
-}
-class Capture {
-    limit;
-    chunks = [];
-    size = 0;
-    truncated = false;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        if (this.size >= this.limit) {
-            this.truncated = true;
-            return;
-        }
-        const room = this.limit - this.size;
-        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        if (part.length < chunk.length)
-            this.truncated = true;
-        this.chunks.push(part);
-        this.size += part.length;
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-    /** Reads at most the limit from a file the child wrote. */
-    pushFile(path) {
-        let fd;
-        try {
-            fd = openSync(path, 'r');
-            const size = fstatSync(fd).size;
-            const buf = Buffer.alloc(Math.min(size, this.limit));
-            readSync(fd, buf, 0, buf.length, 0);
-            this.push(buf);
-            if (size > this.limit)
-                this.truncated = true;
-        }
-        catch {
-            // nothing written
-        }
-        finally {
-            if (fd !== undefined)
-                closeSync(fd);
-        }
-    }
-}
-const runProcess = (spec) => {
-    installHandlers();
-    const started = performance.now();
-    const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    return new Promise((resolve) => {
-        const out = new Capture(limit);
-        const err = new Capture(limit);
-        let timedOut = false;
-        let spawnError;
-        const [program, ...args] = spec.argv;
-        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
-        const child = spawn(program, args, {
-            cwd: spec.cwd,
-            env: spec.env ?? process.env,
-            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
-            detached: true
-        });
-        if (merged !== undefined)
-            closeSync(merged);
-        if (child.pid !== undefined)
-            live.add(child.pid);
-        let grace;
-        const timer = spec.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                const pid = child.pid;
-                if (pid === undefined)
-                    return;
-                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
-                // program like our own CLI can stop its children, which live in process groups of their own.
-                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
-                try {
-                    process.kill(pid, first);
-                }
-                catch {
-                    // already gone
-                }
-                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
-            }, spec.timeoutMs)
-            : undefined;
-        child.stdout?.on('data', (c) => out.push(c));
-        child.stderr?.on('data', (c) => err.push(c));
-        child.on('error', (e) => {
-            spawnError = e;
-        });
-        child.on('close', (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            if (grace)
-                clearTimeout(grace);
-            if (child.pid !== undefined) {
-                // The group may still hold grandchildren that kept running after the leader exited.
-                killGroup(child.pid, 'SIGKILL');
-                live.delete(child.pid);
-            }
-            if (spec.mergedOutputFile !== undefined)
-                out.pushFile(spec.mergedOutputFile);
-            resolve({
-                argv: spec.argv,
-                cwd: spec.cwd,
-                code,
-                signal,
-                stdout: out.text(),
-                stderr: err.text(),
-                timedOut,
-                truncated: out.truncated || err.truncated,
-                wallMs: performance.now() - started,
-                spawnError
-            });
-        });
-    });
-};
-/** One line for messages: the exit code or signal, and whether we killed it. */
-function describeExit(r) {
-    if (r.spawnError)
-        return `could not start ${r.argv[0]}: ${r.spawnError.message}`;
-    if (r.timedOut)
-        return `killed after the timeout`;
-    if (r.signal)
-        return `killed by ${r.signal}`;
-    return `exit code ${r.code ?? '?'}`;
-}
-
-async function git(run, cwd, args) {
-    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 300_000 });
-    if (r.spawnError?.code === 'ENOENT')
-        throw new RunError('git is not on PATH: the gate needs git to check out the base commit');
-    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr.trim() || describeExit(r) };
-}
-/** The commit a directory is checked out at, or undefined outside git. */
-async function currentCommit(run, dir) {
-    const r = await git(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined);
-    return r?.ok ? r.out : undefined;
-}
-/**
- * Checks the base commit out into a temporary git worktree, so base and head binaries can be built and
- * run side by side on this machine without touching the user's working tree.
- */
-async function checkoutBase(run, moduleDir, ref) {
-    const top = await git(run, moduleDir, ['rev-parse', '--show-toplevel']);
-    if (!top.ok)
-        throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`);
-    const resolved = await git(run, moduleDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    if (!resolved.ok || !resolved.out) {
-        throw new UsageError(`base ref '${ref}' does not exist in ${top.out}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`);
-    }
-    const commit = resolved.out;
-    const parent = await mkdtemp(join(tmpdir(), 'glg-base-'));
-    const wt = join(parent, 'base');
-    const added = await git(run, top.out, ['worktree', 'add', '--detach', '--force', wt, commit]);
-    if (!added.ok) {
-        await rm$1(parent, { recursive: true, force: true });
-        throw new RunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.err}`);
-    }
-    return {
-        commit,
-        moduleDir: join(wt, relative$1(top.out, await realpath(moduleDir))),
-        remove: async () => {
-            await git(run, top.out, ['worktree', 'remove', '--force', wt]).catch(() => undefined);
-            await rm$1(parent, { recursive: true, force: true });
-            await git(run, top.out, ['worktree', 'prune']).catch(() => undefined);
-        }
+        toHead: (file, line) => map.toHead(diff.prefix + file, line),
+        changedInHead: (file, line) => map.changedInHead(diff.prefix + file, line)
     };
 }
 
@@ -47211,6 +47486,121 @@ function heapSites(profile, opts = {}) {
         a.file.localeCompare(b.file) ||
         a.line - b.line);
     return { totals, sites: sorted };
+}
+
+// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
+// every allocation and retained-heap finding (read from the sides' memory profiles).
+function measureFor(f) {
+    if (f.kind === 'heap-leak')
+        return 'inuseBytes';
+    if (f.kind !== 'regression')
+        return undefined;
+    if (f.unit === 'allocs/op')
+        return 'allocObjects';
+    if (f.unit === 'B/op')
+        return 'allocBytes';
+    return undefined;
+}
+/** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
+function benchmarkIndex(r) {
+    const m = new Map();
+    for (const p of r.packages)
+        for (const b of p.benchmarks)
+            m.set(`${p.importPath}\u0000${b.name}`, b);
+    return m;
+}
+/** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
+async function readProfileFile(file) {
+    // Opening a FIFO would wait for a writer forever.
+    if (!(await stat$1(file)).isFile())
+        throw new Error(`${file}: not a regular file`);
+    const handle = await open$1(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        if (size > MAX_PROFILE_BYTES)
+            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`);
+        const buf = Buffer.alloc(size);
+        const { bytesRead } = await handle.read(buf, 0, size, 0);
+        return buf.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
+ * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ */
+async function profiledRuns(s, pkg, bench, report) {
+    const runs = [];
+    for (const run of bench.runs) {
+        if (!run.heap)
+            continue;
+        const file = join(s.dir, run.heap.profile);
+        try {
+            const profile = decodeProfile(await readProfileFile(file), file);
+            const { sites } = heapSites(profile, { modulePath: s.result.env.module });
+            runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) });
+        }
+        catch (err) {
+            const code = err.code;
+            const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
+            report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
+            report.incomplete = true;
+        }
+    }
+    return runs;
+}
+/**
+ * Attaches the allocation sites responsible to every allocation and retained-heap finding, and marks the
+ * lines the pull request changed when the source diff is known.
+ */
+async function attachAllocationSites(report, base, head, diff) {
+    const cache = new Map();
+    const baseIndex = benchmarkIndex(base);
+    const headIndex = benchmarkIndex(head);
+    for (const f of report.findings) {
+        const measure = measureFor(f);
+        if (!measure)
+            continue;
+        const key = `${f.pkg}\u0000${f.subject}`;
+        let runs = cache.get(key);
+        if (!runs) {
+            const bb = baseIndex.get(key);
+            const hb = headIndex.get(key);
+            if (!bb || !hb)
+                continue;
+            runs = {
+                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
+                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
+            };
+            cache.set(key, runs);
+        }
+        f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead });
+        if (diff)
+            for (const l of f.locations)
+                l.inDiff = diff.changedInHead(l.file, l.line);
+    }
+    if (!diff && report.findings.some((f) => measureFor(f))) {
+        report.notes.push('The base and head commits are not both in this repository: allocation sites were matched by function, not by line.');
+    }
+}
+/**
+ * Compares two results and attaches allocation sites; a refused comparison (race mode differs) is a
+ * usage error. `diff` is the source diff between the sides, when it can be had.
+ */
+async function compareWithSites(input, diff) {
+    let report;
+    try {
+        report = compareResults(input);
+    }
+    catch (err) {
+        if (err instanceof ComparisonRefused)
+            throw new UsageError(err.message);
+        throw err;
+    }
+    await attachAllocationSites(report, input.base, input.head, await diff());
+    return report;
 }
 
 var ajv$1 = {exports: {}};
@@ -53281,14 +53671,14 @@ function requireLimitLength () {
 	return limitLength;
 }
 
-var pattern = {};
+var pattern$1 = {};
 
 var hasRequiredPattern;
 
 function requirePattern () {
-	if (hasRequiredPattern) return pattern;
+	if (hasRequiredPattern) return pattern$1;
 	hasRequiredPattern = 1;
-	Object.defineProperty(pattern, "__esModule", { value: true });
+	Object.defineProperty(pattern$1, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
@@ -53318,9 +53708,9 @@ function requirePattern () {
 	        }
 	    },
 	};
-	pattern.default = def;
+	pattern$1.default = def;
 	
-	return pattern;
+	return pattern$1;
 }
 
 var limitProperties = {};
@@ -56664,129 +57054,107 @@ var RESULT_SCHEMA = {
 	definitions: definitions
 };
 
+// Output paths: checked before any work, so that a typo in --out or --json costs a second, not a whole
+// run; written without Node's recursive mkdir, which never returns under /proc (it retries ENOENT forever).
+const WHY = {
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'the directory cannot be created there',
+    ENOSPC: 'no space left on the device',
+    EEXIST: 'it exists and is not a directory'
+};
+/** A file system error as a short phrase with its code: `permission denied (EACCES)`. */
+function fsProblem(err) {
+    const code = err.code;
+    if (code === undefined)
+        return err instanceof Error ? err.message : String(err);
+    return `${WHY[code] ?? 'cannot be written'} (${code})`;
+}
+/** Creates dir and its missing parents one level at a time; a level that cannot be made is an error at once. */
+async function makeDirs(dir) {
+    const full = resolve$1(dir);
+    const { root } = parse$3(full);
+    let path = root;
+    for (const part of full.slice(root.length).split(sep$1).filter(Boolean)) {
+        path = path === root ? root + part : path + sep$1 + part;
+        const st = await stat$1(path).catch((err) => {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        });
+        if (st === undefined) {
+            await mkdir$1(path).catch((err) => {
+                if (err.code !== 'EEXIST')
+                    throw err;
+            });
+        }
+        else if (!st.isDirectory()) {
+            throw Object.assign(new Error(`${path} is not a directory`), { code: 'ENOTDIR' });
+        }
+    }
+}
+/**
+ * Whether files can be created in dir (made if missing): root ignores permission bits, so only an
+ * actual file tells (a read-only mount, /proc, /sys refuse it).
+ */
+async function checkDir(dir) {
+    await makeDirs(dir);
+    const probe = resolve$1(dir, `.go-leak-gate-check-${process.pid}`);
+    closeSync(openSync(probe, constants$6.O_CREAT | constants$6.O_EXCL | constants$6.O_WRONLY));
+    unlinkSync(probe);
+}
+/** Why dir cannot hold results, or undefined when it can. Leaves dir created. */
+async function dirProblem(dir) {
+    try {
+        await checkDir(dir);
+        return undefined;
+    }
+    catch (err) {
+        return fsProblem(err);
+    }
+}
+/** Why a file cannot be written at path, or undefined when it can. An existing file is not truncated. */
+async function fileProblem(path) {
+    try {
+        const st = await stat$1(path).catch((err) => {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        });
+        if (st?.isDirectory())
+            return fsProblem(Object.assign(new Error(), { code: 'EISDIR' }));
+        if (st !== undefined)
+            closeSync(openSync(path, constants$6.O_WRONLY | constants$6.O_APPEND));
+        else
+            await checkDir(dirname(path));
+        return undefined;
+    }
+    catch (err) {
+        return fsProblem(err);
+    }
+}
+async function writeTextFile(path, text) {
+    await makeDirs(dirname(path));
+    await writeFile$1(path, text);
+}
+
+// A result directory: result.json and profiles/, as `run` and `gate` write them. Written by the measure
+// stage; read back as a baseline (see source.ts) and by `compare`. Files from elsewhere (a stored baseline, a
+// fork's artifact) are untrusted: bounded in size and validated against the schema before use.
 // strictNumbers: JSON.parse reads `1e999` as Infinity, which is no number the schema means.
 const ajv = new ajvExports.Ajv({ allErrors: false, strict: false, strictNumbers: true });
 ajv.compile(RESULT_SCHEMA);
 ajv.compile(REPORT_SCHEMA);
 const RESULT_FILE = 'result.json';
+const PROFILES_DIR = 'profiles';
 async function writeResult(dir, result) {
-    await mkdir$1(dir, { recursive: true });
+    await makeDirs(dir);
     const path = join(dir, RESULT_FILE);
     await writeFile$1(path, JSON.stringify(result, null, 2) + '\n');
     return path;
-}
-
-function measureFor(f) {
-    if (f.kind === 'heap-leak')
-        return 'inuseBytes';
-    if (f.kind !== 'regression')
-        return undefined;
-    if (f.unit === 'allocs/op')
-        return 'allocObjects';
-    if (f.unit === 'B/op')
-        return 'allocBytes';
-    return undefined;
-}
-/** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
-function benchmarkIndex(r) {
-    const m = new Map();
-    for (const p of r.packages)
-        for (const b of p.benchmarks)
-            m.set(`${p.importPath}\u0000${b.name}`, b);
-    return m;
-}
-/** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
-async function readProfileFile(file) {
-    // Opening a FIFO would wait for a writer forever.
-    if (!(await stat$1(file)).isFile())
-        throw new Error(`${file}: not a regular file`);
-    const handle = await open$1(file, 'r');
-    try {
-        const { size } = await handle.stat();
-        if (size > MAX_PROFILE_BYTES)
-            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`);
-        const buf = Buffer.alloc(size);
-        const { bytesRead } = await handle.read(buf, 0, size, 0);
-        return buf.subarray(0, bytesRead);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
- * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
- */
-async function profiledRuns(s, pkg, bench, report) {
-    const runs = [];
-    for (const run of bench.runs) {
-        if (!run.heap)
-            continue;
-        const file = join(s.dir, run.heap.profile);
-        try {
-            const profile = decodeProfile(await readProfileFile(file), file);
-            const { sites } = heapSites(profile, { modulePath: s.result.env.module });
-            runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) });
-        }
-        catch (err) {
-            const code = err.code;
-            const why = code !== undefined ? `${file}: ${code}` : err.message;
-            report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
-            report.incomplete = true;
-        }
-    }
-    return runs;
-}
-/**
- * Attaches the allocation sites responsible to every allocation and retained-heap finding, and marks the
- * lines the pull request changed when the source diff is known.
- */
-async function attachAllocationSites(report, base, head, diff) {
-    const cache = new Map();
-    const baseIndex = benchmarkIndex(base);
-    const headIndex = benchmarkIndex(head);
-    for (const f of report.findings) {
-        const measure = measureFor(f);
-        if (!measure)
-            continue;
-        const key = `${f.pkg}\u0000${f.subject}`;
-        let runs = cache.get(key);
-        if (!runs) {
-            const bb = baseIndex.get(key);
-            const hb = headIndex.get(key);
-            if (!bb || !hb)
-                continue;
-            runs = {
-                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
-                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
-            };
-            cache.set(key, runs);
-        }
-        f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead });
-        if (diff)
-            for (const l of f.locations)
-                l.inDiff = diff.changedInHead(l.file, l.line);
-    }
-    if (!diff && report.findings.some((f) => measureFor(f))) {
-        report.notes.push('The base and head commits are not both in this repository: allocation sites were matched by function, not by line.');
-    }
-}
-/**
- * Compares two results and attaches allocation sites; a refused comparison (race mode differs) is a
- * usage error. `diff` is the source diff between the sides, when it can be had.
- */
-async function compareWithSites(input, diff) {
-    let report;
-    try {
-        report = compareResults(input);
-    }
-    catch (err) {
-        if (err instanceof ComparisonRefused)
-            throw new UsageError(err.message);
-        throw err;
-    }
-    await attachAllocationSites(report, input.base, input.head, await diff());
-    return report;
 }
 
 // The Go source go-leak-gate adds to every package it builds (through go test -overlay, never on disk in the
@@ -56802,6 +57170,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"strings"
@@ -56812,26 +57181,144 @@ import (
 
 var glgProbeOnce sync.Once
 
-// glgIgnored are goroutines the Go runtime and standard library keep for the whole process.
-var glgIgnored = []string{
-	"os/signal.signal_recv",
-	"os/signal.loop",
-	"runtime.ensureSigM",
-	"runtime/trace.Start",
-	"testing.(*M).startAlarm",
-	"testing.runFuzzing",
+// glgRule is go-leak-gate's GoroutineRule (parse/goroutine-rules.ts): the built-in rules and the user's,
+// passed in GO_LEAK_GATE_RULES. This side only decides how long to wait; go-leak-gate reads the dump
+// again with the same rules, so when in doubt (a line it cannot read, a pattern that does not compile)
+// a goroutine counts here, which costs waiting time and never a finding. encoding/json matches the
+// fields to the rule's keys (topFunction, ...) regardless of case.
+type glgRule struct {
+	TopFunction         string
+	AnyFunction         string
+	CreatedBy           string
+	State               string
+	AnyFunctionMatching string
+	RuntimeOnly         bool
+	re                  *regexp.Regexp
 }
 
-// glgOthers counts the goroutines other than the caller's and the always-present ones.
-func glgOthers(dump string) int {
+type glgGoroutine struct {
+	id        string
+	state     string
+	functions []string
+	createdBy string
+}
+
+func glgRules() []glgRule {
+	var rules []glgRule
+	if err := json.Unmarshal([]byte(os.Getenv("GO_LEAK_GATE_RULES")), &rules); err != nil {
+		return nil
+	}
+	kept := rules[:0]
+	for _, r := range rules {
+		if r.AnyFunctionMatching != "" {
+			re, err := regexp.Compile(r.AnyFunctionMatching)
+			if err != nil {
+				continue
+			}
+			r.re = re
+		}
+		kept = append(kept, r)
+	}
+	return kept
+}
+
+func glgIsRuntime(fn string) bool {
+	if i := strings.IndexByte(fn, '['); i >= 0 {
+		fn = fn[:i]
+	}
+	pkg := fn
+	if dot := strings.IndexByte(fn[strings.LastIndexByte(fn, '/')+1:], '.'); dot >= 0 {
+		pkg = fn[:strings.LastIndexByte(fn, '/')+1+dot]
+	}
+	return pkg == "runtime" || strings.HasPrefix(pkg, "runtime/") || strings.HasPrefix(pkg, "internal/runtime/")
+}
+
+// glgParse reads one block of runtime.Stack(all): the header, function lines, created by.
+func glgParse(block string) (glgGoroutine, bool) {
+	var g glgGoroutine
+	lines := strings.Split(block, "\n")
+	header := lines[0]
+	open := strings.Index(header, " [")
+	if !strings.HasPrefix(header, "goroutine ") || open < 0 || !strings.HasSuffix(header, "]:") {
+		return g, false
+	}
+	g.id = header[len("goroutine "):open]
+	state := header[open+2 : len(header)-2]
+	if i := strings.Index(state, " labels:{"); i >= 0 {
+		state = state[:i]
+	}
+	if i := strings.Index(state, ", "); i >= 0 {
+		state = state[:i]
+	}
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, mark := range []string{" (leaked)", " (scan)", " (durable)"} {
+			if strings.HasSuffix(state, mark) {
+				state, trimmed = strings.TrimSuffix(state, mark), true
+			}
+		}
+	}
+	g.state = state
+	for _, line := range lines[1:] {
+		switch {
+		case line == "" || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "..."):
+		case strings.HasPrefix(line, "created by "):
+			g.createdBy = strings.TrimPrefix(line, "created by ")
+			if i := strings.Index(g.createdBy, " in goroutine "); i >= 0 {
+				g.createdBy = g.createdBy[:i]
+			}
+		default:
+			i := strings.LastIndexByte(line, '(')
+			if i <= 0 || !strings.HasSuffix(line, ")") || strings.ContainsAny(line[:i], " \t") {
+				return g, false
+			}
+			g.functions = append(g.functions, line[:i])
+		}
+	}
+	return g, true
+}
+
+func (r glgRule) matches(g glgGoroutine) bool {
+	if r.TopFunction == "" && r.AnyFunction == "" && r.CreatedBy == "" && r.State == "" && r.AnyFunctionMatching == "" && !r.RuntimeOnly {
+		return false
+	}
+	top, inStack, pattern, runtimeOnly := "", false, false, len(g.functions) > 0
+	for _, fn := range g.functions {
+		if top == "" && !glgIsRuntime(fn) {
+			top = fn
+		}
+		inStack = inStack || fn == r.AnyFunction
+		pattern = pattern || (r.re != nil && r.re.MatchString(fn))
+		runtimeOnly = runtimeOnly && glgIsRuntime(fn)
+	}
+	first := ""
+	if len(g.functions) > 0 {
+		first = g.functions[0]
+	}
+	switch {
+	case r.TopFunction != "" && r.TopFunction != top && r.TopFunction != first:
+	case r.AnyFunction != "" && !inStack:
+	case r.CreatedBy != "" && r.CreatedBy != g.createdBy:
+	case r.State != "" && !strings.HasPrefix(g.state, r.State):
+	case r.AnyFunctionMatching != "" && !pattern:
+	case r.RuntimeOnly && g.id != "0" && !(runtimeOnly && (g.createdBy == "" || glgIsRuntime(g.createdBy))):
+	default:
+		return true
+	}
+	return false
+}
+
+// glgOthers counts the goroutines other than the caller's that no rule ignores.
+func glgOthers(dump string, rules []glgRule) int {
 	n := 0
 	for i, block := range strings.Split(dump, "\n\n") {
 		if i == 0 || strings.TrimSpace(block) == "" {
 			continue // the first block is the goroutine running this probe
 		}
+		g, ok := glgParse(strings.TrimSpace(block))
 		ignored := false
-		for _, fn := range glgIgnored {
-			if strings.Contains(block, fn) {
+		for _, r := range rules {
+			if ok && r.matches(g) {
 				ignored = true
 				break
 			}
@@ -56867,8 +57354,9 @@ func glgProbe() {
 		settle, _ := time.ParseDuration(os.Getenv("GO_LEAK_GATE_SETTLE"))
 		// Goroutines that are finishing need a moment to exit; leaked ones never do. Retry with backoff,
 		// as goleak does, until only the always-present goroutines remain or the settle time is up.
+		rules := glgRules()
 		dump := glgStacks()
-		for wait := time.Millisecond; glgOthers(dump) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
+		for wait := time.Millisecond; glgOthers(dump, rules) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
 			time.Sleep(wait)
 			if wait > 100*time.Millisecond {
 				wait = 100 * time.Millisecond
@@ -57080,11 +57568,11 @@ function splitJsonStream(text) {
 async function readModule(run, tc, dir) {
     const r = await run({ argv: [tc.go, 'list', '-m', '-json'], cwd: dir, timeoutMs: 120_000 });
     if (r.code !== 0) {
-        throw new RunError(`${dir} is not a Go module (go list -m: ${describeExit(r)})`, r.stderr.trim());
+        throw new IncompleteRunError(`${dir} is not a Go module (go list -m: ${describeExit(r)})`, r.stderr.trim());
     }
     const [mod] = splitJsonStream(r.stdout);
     if (!mod)
-        throw new RunError(`go list -m printed no module for ${dir}`);
+        throw new IncompleteRunError(`go list -m printed no module for ${dir}`);
     return { path: mod.Path, dir: mod.Dir };
 }
 /**
@@ -57099,7 +57587,7 @@ async function listTestPackages(run, tc, moduleDir, patterns, want) {
         timeoutMs: 300_000
     });
     if (r.code !== 0 && r.stdout.trim() === '') {
-        throw new RunError(`go list ${patterns.join(' ')} failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim());
+        throw new IncompleteRunError(`go list ${patterns.join(' ')} failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim());
     }
     const listed = splitJsonStream(r.stdout);
     const pkgs = [];
@@ -57179,115 +57667,6 @@ function leavesUnder(out, top) {
     }
     return { results: [...last.values()], unreadable: [...unreadable].map(([name, message]) => ({ name, message })) };
 }
-
-const MS = '(\\d+(?:\\.\\d+)?)';
-// gc N @Ts P%[ (checking for goroutine leaks)]: A+B+C ms clock, <cpu> ms cpu, H0->H1->H2 MB,
-// G MB goal, [S MB stacks, G MB globals, ]N P[ (forced)]. The fields between goal and P came and
-// went across Go versions, so any are accepted there.
-const GC_LINE = new RegExp(`^gc (\\d+) @${MS}s (\\d+)%(?: \\([^)]*\\))?: ${MS}\\+${MS}\\+${MS} ms clock, [^,]* ms cpu, ` +
-    '(\\d+)->(\\d+)->(\\d+) MB, (\\d+) MB goal, (?:[^,]*, )*?(\\d+) P( \\(forced\\))?$');
-const GC_LINE_INSIDE = /.gc \d+ @\d+(?:\.\d+)?s \d+%/;
-/** Reads gctrace lines from a process's stderr; every other line is skipped. */
-function parseGctrace(text) {
-    const lines = splitLines(text);
-    const trace = { cycles: [], problems: [] };
-    // A gap in cycle numbers means lines were lost; only say so when no problem line explains it.
-    let problemSinceLastCycle = false;
-    lines.forEach((line, i) => {
-        if (!line.startsWith('gc ')) {
-            // The runtime writes a trace line in pieces; a program writing to stderr at the same time
-            // can glue its text in front. The cycle is then lost: say so rather than miscount.
-            if (GC_LINE_INSIDE.test(line)) {
-                trace.problems.push({ line: i + 1, text: line, reason: 'gctrace line joined to other output' });
-                problemSinceLastCycle = true;
-            }
-            return;
-        }
-        const m = GC_LINE.exec(line);
-        if (m === null) {
-            trace.problems.push({ line: i + 1, text: line, reason: 'starts like a gctrace line but does not parse' });
-            problemSinceLastCycle = true;
-            return;
-        }
-        const cycle = readCycle(m);
-        if (cycle === undefined) {
-            trace.problems.push({ line: i + 1, text: line, reason: 'a number in this gctrace line is out of range' });
-            problemSinceLastCycle = true;
-            return;
-        }
-        const previous = trace.cycles[trace.cycles.length - 1];
-        if (previous !== undefined && cycle.n !== previous.n + 1 && !problemSinceLastCycle) {
-            trace.problems.push({
-                line: i + 1,
-                text: line,
-                reason: `cycle ${cycle.n} follows cycle ${previous.n}: lines are missing from the trace`
-            });
-        }
-        trace.cycles.push(cycle);
-        problemSinceLastCycle = false;
-    });
-    return trace;
-}
-/** The cycle a matched line describes; undefined when a number in it is beyond what a number holds. */
-function readCycle(m) {
-    const ints = [m[1], m[3], m[7], m[8], m[9], m[10], m[11]].map(readCount);
-    const decimals = [m[2], m[4], m[5], m[6]].map(Number);
-    const [n, cpuPercent, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs] = ints;
-    const [atSec, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs] = decimals;
-    if (n === undefined || cpuPercent === undefined || heapStartMB === undefined || heapEndMB === undefined ||
-        heapLiveMB === undefined || goalMB === undefined || procs === undefined || !decimals.every(Number.isFinite)) {
-        return undefined;
-    }
-    return { n, atSec, cpuPercent, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs, forced: m[12] !== undefined };
-}
-/**
- * Summarises the GC of one benchmark process.
- *
- * testing forces a GC before every b.N run (and the top-level runner forces one before the first
- * benchmark), and -test.memprofile forces one more at exit. In the trace of a one-benchmark process
- * the measured run is therefore the stretch of cycles between the last two forced cycles. When the
- * trace has fewer forced cycles than that, the measured run is taken to reach back to the start of
- * the trace (no forced cycle at all: everything is measured, as for a process that is not a test
- * binary; only the profile's cycle: everything before it). When the trace does not end in a forced
- * cycle (the process died, or memprofile is false), the measured run is what follows the last
- * forced cycle. A benchmark written with b.Loop ramps up inside a single run, so for a time-based
- * -benchtime its ramp-up is part of that stretch. A cycle the run's allocation started may end
- * after the b.N loop did; it still counts as the run's (Go 1.26: about 1 run in 12 has one).
- */
-function summarizeGc(cycles, opts = {}) {
-    const stwPausesMs = [];
-    let allocationCycles = 0;
-    for (const cycle of cycles) {
-        if (cycle.forced)
-            continue;
-        allocationCycles++;
-        // Sweep termination and mark termination are two separate stops, with the program running
-        // (concurrent mark) in between: a latency percentile must see two short pauses, not one long
-        // one that never happened. runtime/metrics /sched/pauses/total/gc:seconds records them one by one
-        // too (MemStats.PauseNs sums them per cycle).
-        stwPausesMs.push(cycle.stwSweepTermMs, cycle.stwMarkTermMs);
-    }
-    const last = cycles[cycles.length - 1];
-    const endsInProfileGc = (opts.memprofile ?? true) && last !== undefined && last.forced;
-    const end = endsInProfileGc ? cycles.length - 1 : cycles.length;
-    let start = end - 1;
-    while (start >= 0 && !cycles[start].forced)
-        start--;
-    const measured = cycles.slice(start + 1, end);
-    const summary = {
-        stwPausesMs,
-        cycles: allocationCycles,
-        measuredCycles: measured.length,
-        forcedCycles: cycles.length - allocationCycles
-    };
-    const lastMeasured = measured[measured.length - 1];
-    if (lastMeasured !== undefined)
-        summary.liveHeapMB = lastMeasured.heapLiveMB;
-    return summary;
-}
-
-// Kept equal to package.json's version by a test; written into every result and report.
-const VERSION = '0.1.0';
 
 /**
  * Splits a -bench regular expression into its per-level parts the way the testing package does:
@@ -57383,8 +57762,8 @@ function isUserFunction(fn, file, modulePath) {
 }
 
 // What a parsed goroutine means for leak and hang reports: where it waits, an identity that survives
-// between runs (base and head), groups of goroutines stuck in the same place, and the goroutines that
-// are never leaks.
+// between runs (base and head), and groups of goroutines stuck in the same place. The goroutines that
+// are never leaks are goroutine-rules.ts.
 // Packages a goroutine blocks through rather than in: the user's wait site is further out.
 const WAIT_MACHINERY = new Set(['runtime', 'sync', 'sync/atomic', 'time', 'testing']);
 function isRuntimePackage(pkg) {
@@ -57462,71 +57841,99 @@ function groupBySignature(goroutines, opts = {}) {
     // Array.prototype.sort is stable: equal counts keep the order they were first seen in.
     return [...groups.values()].sort((a, b) => b.count - a.count);
 }
+
+// The goroutines that are never leaks: one list of one rule type for the built-in ones (the testing
+// package's, os/signal's, the runtime's, the probe's own) and the user's goleak-style rules. The same
+// list goes to the probe (go/probe-env.ts), so a goroutine ignored here costs no settle wait there.
 // Where the testing package parks its own goroutines while tests run (as goleak's isTestStack).
-const TESTING_WAITS = new Set([
+const TESTING_WAITS = [
     'testing.RunTests',
     'testing.(*T).Run',
     'testing.(*T).Parallel',
     'testing.(*testState).waitParallel',
     'testing.runFuzzing',
     'testing.runFuzzTests'
-]);
-// go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
-// one taking the dump.
-const PROBE_FUNCTION = /\.glg[A-Z]\w*(?:\.|$)/;
+];
+/** In the order they are tried: the first that matches gives the reason. */
+const BUILTIN_RULES = [
+    // go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
+    // one taking the dump.
+    { anyFunctionMatching: String.raw `\.glg[A-Z]\w*(?:\.|$)`, because: 'probe' },
+    ...TESTING_WAITS.map((fn) => ({ topFunction: fn, state: 'chan receive', because: 'testing' })),
+    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
+    { anyFunction: 'testing.(*M).startAlarm.func1', because: 'testing' },
+    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
+    { topFunction: 'os/signal.signal_recv', because: 'os/signal' },
+    { topFunction: 'os/signal.loop', because: 'os/signal' },
+    { anyFunctionMatching: String.raw `^runtime\.ensureSigM(?:\.|$)`, because: 'os/signal' },
+    { anyFunction: 'runtime.ReadTrace', because: 'trace reader' },
+    // GC workers, finalizers and g0 stacks appear only in crash dumps and with GOTRACEBACK=system; a cgo
+    // thread's goroutine sits in syscall with nothing but runtime frames.
+    { runtimeOnly: true, because: 'runtime' }
+];
 /** The first frame outside package runtime: what goleak calls the top function. */
 function topFunction(g) {
     return g.frames.find((f) => !isRuntimePackage(packageOf(f.function)))?.function;
 }
-function hasFunction(g, fn) {
-    return g.frames.some((f) => f.function === fn);
+function runtimeOwned(g) {
+    if (g.id === 0)
+        return true;
+    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
+    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
+    return g.frames.length > 0 && runtimeOnly && runtimeMade;
+}
+const compiled = new Map();
+function pattern(source) {
+    let re = compiled.get(source);
+    if (re === undefined) {
+        try {
+            re = new RegExp(source);
+        }
+        catch {
+            // A pattern that does not compile matches nothing, here and in the probe.
+            re = null;
+        }
+        compiled.set(source, re);
+    }
+    return re;
+}
+function matchesRule(g, rule, top = topFunction(g)) {
+    const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly } = rule;
+    if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly)
+        return false;
+    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
+    if (topFn !== undefined && topFn !== top && topFn !== g.frames[0]?.function)
+        return false;
+    if (anyFunction !== undefined && !g.frames.some((f) => f.function === anyFunction))
+        return false;
+    if (createdBy !== undefined && createdBy !== g.createdBy?.function)
+        return false;
+    if (state !== undefined && !g.state.startsWith(state))
+        return false;
+    if (anyFunctionMatching !== undefined) {
+        const re = pattern(anyFunctionMatching);
+        if (re === null || !g.frames.some((f) => re.test(f.function)))
+            return false;
+    }
+    if (runtimeOnly && !runtimeOwned(g))
+        return false;
+    return true;
 }
 /**
  * Why a goroutine is not a leak, or undefined when it may be one: a built-in reason ('probe',
  * 'testing', 'os/signal', 'trace reader', 'runtime') or `rule N` for the user's rule at index N.
  */
 function ignoredBecause(g, rules = []) {
-    if (g.frames.some((f) => PROBE_FUNCTION.test(f.function)))
-        return 'probe';
     const top = topFunction(g);
-    if (top !== undefined && TESTING_WAITS.has(top) && g.state.startsWith('chan receive'))
-        return 'testing';
-    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
-    if (hasFunction(g, 'testing.(*M).startAlarm.func1'))
-        return 'testing';
-    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
-    const sigM = g.frames.some((f) => f.function === 'runtime.ensureSigM' || f.function.startsWith('runtime.ensureSigM.'));
-    if (top === 'os/signal.signal_recv' || top === 'os/signal.loop' || sigM)
-        return 'os/signal';
-    if (hasFunction(g, 'runtime.ReadTrace'))
-        return 'trace reader';
-    // The runtime's own goroutines (GC workers, finalizers, g0 stacks) appear only in crash dumps and
-    // with GOTRACEBACK=system; a cgo thread's goroutine sits in syscall with nothing but runtime frames.
-    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
-    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
-    if (g.id === 0 || (g.frames.length > 0 && runtimeOnly && runtimeMade))
-        return 'runtime';
-    for (let i = 0; i < rules.length; i++) {
-        if (matches(g, rules[i], top))
-            return `rule ${i}`;
-    }
-    return undefined;
+    const builtin = BUILTIN_RULES.find((r) => matchesRule(g, r, top));
+    if (builtin !== undefined)
+        return builtin.because;
+    const i = rules.findIndex((r) => matchesRule(g, r, top));
+    return i >= 0 ? `rule ${i}` : undefined;
 }
 /** Whether a goroutine is not a leak: see ignoredBecause. */
 function isIgnorable(g, rules = []) {
     return ignoredBecause(g, rules) !== undefined;
-}
-function matches(g, rule, top) {
-    if (rule.topFunction === undefined && rule.anyFunction === undefined && rule.createdBy === undefined)
-        return false;
-    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
-    if (rule.topFunction !== undefined && rule.topFunction !== top && rule.topFunction !== g.frames[0]?.function)
-        return false;
-    if (rule.anyFunction !== undefined && !hasFunction(g, rule.anyFunction))
-        return false;
-    if (rule.createdBy !== undefined && rule.createdBy !== g.createdBy?.function)
-        return false;
-    return true;
 }
 
 const HEADER = /^goroutine (\d+)(?: gp=0x[0-9a-f]+)?(?: m=(?:\d+|nil))?(?: mp=0x[0-9a-f]+)? \[(.*)\]:$/;
@@ -58168,10 +58575,14 @@ function leafIterations(benchtime, found) {
         return Number(benchtime.slice(0, -1));
     return Math.max(1, Math.round(found * calibrationBenchtime(benchtime).scale));
 }
-function benchEnv(tc) {
-    const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
+/** What a benchmark process gets on top of the inherited environment. */
+function benchEnvVars(tc, inherited = process.env) {
+    const godebug = [inherited.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
     // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
-    return { ...process.env, GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) };
+    return { GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) };
+}
+function benchEnv(tc) {
+    return { ...process.env, ...benchEnvVars(tc) };
 }
 function testTimeoutFlag(cfg) {
     return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`;
@@ -58180,15 +58591,15 @@ function testTimeoutFlag(cfg) {
  * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
  * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
  */
-function stopAfter(cfg) {
-    return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 };
+function stopAfter(timeoutMs) {
+    return { timeoutMs, quitGraceMs: 5_000 };
 }
-function describeTimeout(cfg) {
-    const s = cfg.timeoutMs / 1000;
+function describeTimeout(timeoutMs) {
+    const s = timeoutMs / 1000;
     return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`;
 }
 function failureFrom(r, cfg, run, fallback, parsedMessage, modulePath = '') {
-    const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
+    const message = r.timedOut ? describeTimeout(cfg.timeoutMs) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
     // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
     const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '');
     const failure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) };
@@ -58201,6 +58612,10 @@ function failuresOf(r, procs) {
     return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs }).failures;
 }
 
+/** The top-level benchmark a (sub-)benchmark name belongs to. */
+function topLevelOf(name) {
+    return name.split('/')[0];
+}
 async function discoverLeaves(deps, cfg, built, side) {
     const prepared = { built, leaves: [], topFailures: [] };
     const binary = built.binary;
@@ -58208,7 +58623,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         return prepared;
     const levels = splitBenchRegex(cfg.bench);
     const cwd = built.pkg.dir;
-    const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: 60_000 });
+    const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: Math.min(60_000, cfg.timeoutMs) });
     if (list.code !== 0) {
         side.errors.push({
             kind: 'output',
@@ -58224,18 +58639,23 @@ async function discoverLeaves(deps, cfg, built, side) {
         .filter((l) => /^Benchmark/.test(l));
     const calibration = calibrationBenchtime(cfg.benchtime);
     for (const top of tops) {
+        const hung = side.spec.hung?.find((h) => h.importPath === built.pkg.importPath && topLevelOf(h.name) === top);
+        if (hung) {
+            // Waiting out the same hang again would cost the timeout again, and say nothing new.
+            prepared.topFailures.push({ name: hung.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: hung.failure });
+            continue;
+        }
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
         const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
-        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) });
+        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
         const found = leavesUnder(out, top);
         for (const line of found.results) {
-            const iterations = leafIterations(cfg.benchtime, line.iterations);
-            prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } });
+            prepared.leaves.push({ name: line.name, procs: line.procs, iterations: leafIterations(cfg.benchtime, line.iterations) });
         }
         for (const u of found.unreadable) {
             prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } });
@@ -58248,13 +58668,10 @@ async function discoverLeaves(deps, cfg, built, side) {
             const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path);
             const name = named?.name.startsWith(top) ? named.name : top;
             const leaf = prepared.leaves.find((l) => l.name === name);
-            if (leaf) {
-                leaf.result.failure = failure;
-                leaf.failed = true;
-            }
-            else {
+            if (leaf)
+                leaf.failure = failure;
+            else
                 prepared.topFailures.push({ name, procs: deps.toolchain.gomaxprocs, runs: [], failure });
-            }
         }
     }
     return prepared;
@@ -58262,190 +58679,88 @@ async function discoverLeaves(deps, cfg, built, side) {
 async function prepareSide(deps, cfg, spec) {
     const startedAt = new Date().toISOString();
     const module = await readModule(deps.run, deps.toolchain, spec.moduleDir);
-    const binDir = await mkdtemp(join(tmpdir(), `glg-bin-${spec.label}-`));
-    const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, binDir };
-    deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
-    deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
-    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race, probe: true });
-    for (const b of built) {
-        if (b.probeError) {
-            side.errors.push({
-                kind: 'probe',
-                subject: b.pkg.importPath,
-                message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
-                detail: b.probeError
-            });
+    const scratch = await scratchDir(`bin-${spec.label}`);
+    const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, scratch };
+    try {
+        deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
+        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
+        deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
+        const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, scratch.path, { race: cfg.race, probe: true });
+        for (const b of built) {
+            if (b.probeError) {
+                side.errors.push({
+                    kind: 'probe',
+                    subject: b.pkg.importPath,
+                    message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
+                    detail: b.probeError
+                });
+            }
+            if (!b.build.ok) {
+                side.errors.push({
+                    kind: 'build',
+                    subject: b.pkg.importPath,
+                    message: `package ${b.pkg.importPath} does not build`,
+                    detail: b.build.error
+                });
+            }
+            side.packages.push(await discoverLeaves(deps, cfg, b, side));
         }
-        if (!b.build.ok) {
-            side.errors.push({
-                kind: 'build',
-                subject: b.pkg.importPath,
-                message: `package ${b.pkg.importPath} does not build`,
-                detail: b.build.error
-            });
-        }
-        side.packages.push(await discoverLeaves(deps, cfg, b, side));
+    }
+    catch (err) {
+        await scratch.remove();
+        throw err;
     }
     const leaves = side.packages.reduce((n, p) => n + p.leaves.length, 0);
     deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
     return side;
 }
+async function cleanupSide(side) {
+    await side.scratch.remove();
+}
+
+// Kept equal to package.json's version by a test; written into every result and report.
+const VERSION = '0.1.0';
+
 /** Goroutines a benchmark left behind: per signature, the most any small run left. */
-function recordLeaks(result, groups) {
-    const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]));
+function mergeLeaks(known, groups) {
+    const bySignature = new Map((known ?? []).map((g) => [g.looseKey, g]));
     for (const g of groups) {
-        const seen = known.get(g.looseKey);
+        const seen = bySignature.get(g.looseKey);
         if (!seen)
-            known.set(g.looseKey, g);
+            bySignature.set(g.looseKey, g);
         else if (g.count > seen.count)
-            known.set(g.looseKey, { ...g, tests: seen.tests });
+            bySignature.set(g.looseKey, { ...g, tests: seen.tests });
     }
-    result.leaks = [...known.values()];
+    return [...bySignature.values()];
 }
-function profileFile(pkgIndex, leafName, run, kind) {
-    const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
-    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
-}
-/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
-function smallIterations(full) {
-    return Math.floor(full / 4);
-}
-/** What the probe wrote, or undefined when it wrote nothing usable (it is not built into every binary). */
-async function readProbe(path) {
-    try {
-        const p = JSON.parse(await readFile(path, 'utf8'));
-        // Finite: JSON.parse makes Infinity of 1e999, which result.json cannot hold.
-        const finite = (v) => typeof v === 'number' && Number.isFinite(v);
-        if (!finite(p.heapAllocBytes) || !finite(p.heapObjects) || !finite(p.numGoroutine))
-            return undefined;
-        return { live: { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }, dump: typeof p.goroutines === 'string' ? p.goroutines : '' };
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await rm$1(path, { force: true });
-    }
-}
-async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
-    const pkg = side.packages[pkgIndex];
-    const binary = pkg.built.binary;
-    if (!binary || leaf.failed)
-        return;
-    const profDir = join(side.spec.outDir, 'profiles');
-    const profName = profileFile(pkgIndex, leaf.name, round, kind);
-    const probePath = join(side.binDir, `probe-${pkgIndex}-${kind}-${round}.json`);
-    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
-    const argv = [
-        binary,
-        '-test.run=^$',
-        `-test.bench=${benchmarkPattern(leaf.name)}`,
-        `-test.benchtime=${iterations}x`,
-        '-test.count=1',
-        '-test.benchmem',
-        `-test.memprofile=${profName}`,
-        `-test.outputdir=${profDir}`,
-        testTimeoutFlag(cfg)
-    ];
-    const cwd = pkg.built.pkg.dir;
-    // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
-    // time, so what is left at their end is what the benchmark leaked.
-    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` } : {};
-    const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle };
-    const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
-    const probe = await readProbe(probePath);
-    const live = probe?.live;
-    if (kind === 'small' && probe)
-        recordLeaks(leaf.result, leakGroups(probe.dump, null, side.module.path, []));
-    const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
-    if (out.config.cpu && !side.cpu)
-        side.cpu = out.config.cpu;
-    const outcome = resultOf(out, leaf.name, iterations);
-    const line = outcome.kind === 'result' ? outcome.line : undefined;
-    if (!line || r.code !== 0 || out.failures.length > 0) {
-        const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
-        const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
-        leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path);
-        leaf.failed = true;
-        return;
-    }
-    const gc = parseGctrace(r.stderr);
-    const runs = kind === 'small' ? (leaf.result.smallRuns ??= []) : leaf.result.runs;
-    const run = {
-        index: runs.length,
-        command: ['./' + relTestBinary(binary), ...argv.slice(1)],
-        cwd: pkg.built.pkg.relDir,
-        iterations: line.iterations,
-        metrics: line.metrics,
-        gc: summarizeGc(gc.cycles),
-        ...(live ? { live } : {}),
-        wallMs: Math.round(r.wallMs)
-    };
-    try {
-        const data = await readFile(join(profDir, profName));
-        const sites = heapSites(decodeProfile(data, profName));
-        run.heap = {
-            inuseBytes: sites.totals.inuseBytes,
-            inuseObjects: sites.totals.inuseObjects,
-            profile: `profiles/${profName}`
-        };
-    }
-    catch (err) {
-        side.errors.push({
-            kind: 'profile',
-            subject: `${pkg.built.pkg.importPath}.${leaf.name}`,
-            message: `memory profile ${profName} unusable: ${err instanceof Error ? err.message : String(err)}`
-        });
-    }
-    runs.push(run);
-}
-function relTestBinary(binary) {
-    return binary.split('/').pop() ?? binary;
-}
-/**
- * Runs every benchmark of every side `count` times, one process each, interleaving the sides
- * (base, head, base, head, ...) so that drift on a shared runner hits both alike. The order of the
- * sides flips every round so neither always runs first after the other's warm caches.
- */
-async function measureSides(deps, cfg, sides) {
-    for (const s of sides)
-        await mkdir$1(join(s.spec.outDir, 'profiles'), { recursive: true });
-    const keys = new Map();
-    sides.forEach((s, si) => s.packages.forEach((p, pi) => p.leaves.forEach((leaf) => {
-        const key = `${p.built.pkg.importPath}\u0000${leaf.name}`;
-        const list = keys.get(key) ?? [];
-        list.push({ side: si, pkg: pi, leaf });
-        keys.set(key, list);
-    })));
-    for (let round = 0; round < cfg.count; round++) {
-        deps.log(`round ${round + 1}/${cfg.count}: ${keys.size} benchmarks × ${sides.length} side(s)`);
-        for (const entries of keys.values()) {
-            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
-            for (const e of ordered)
-                await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'full');
+function leafResults(side, sideIndex, observed) {
+    const results = new Map();
+    side.packages.forEach((p, pkg) => p.leaves.forEach((l, leaf) => results.set(`${pkg}/${leaf}`, { name: l.name, procs: l.procs, runs: [], ...(l.failure ? { failure: l.failure } : {}) })));
+    for (const { planned, observation: o } of observed) {
+        if (planned.side !== sideIndex)
+            continue;
+        const result = results.get(`${planned.pkg}/${planned.leaf}`);
+        if (!result)
+            continue;
+        if (o.leaks)
+            result.leaks = mergeLeaks(result.leaks, o.leaks);
+        if (o.kind === 'failed') {
+            result.failure ??= o.failure;
+            continue;
         }
+        const runs = planned.kind === 'small' ? (result.smallRuns ??= []) : result.runs;
+        runs.push({ index: runs.length, ...o.run });
     }
-    deps.log(`memory runs at a quarter of b.N: ${keys.size} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`);
-    for (let round = 0; round < SMALL_RUNS; round++) {
-        for (const entries of keys.values()) {
-            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
-            for (const e of ordered) {
-                // Below 8 full iterations a quarter is too few ops to tell growth from noise.
-                if (e.leaf.iterations >= 8)
-                    await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'small');
-            }
-        }
-    }
+    return results;
 }
-/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
-const SMALL_RUNS = 2;
-function finishSide(side, cfg, tc) {
-    const packages = side.packages.map((p) => ({
+function assembleSide(side, sideIndex, observed, cfg, tc, finishedAt) {
+    const mine = observed.filter((o) => o.planned.side === sideIndex);
+    const results = leafResults(side, sideIndex, mine);
+    const packages = side.packages.map((p, pkg) => ({
         importPath: p.built.pkg.importPath,
         dir: p.built.pkg.relDir,
         build: p.built.build,
-        benchmarks: [...p.leaves.map((l) => l.result), ...p.topFailures]
+        benchmarks: [...p.leaves.map((_, leaf) => results.get(`${pkg}/${leaf}`)).filter((b) => b !== undefined), ...p.topFailures]
     }));
     return {
         schemaVersion: RESULT_SCHEMA_VERSION,
@@ -58454,7 +58769,7 @@ function finishSide(side, cfg, tc) {
             goVersion: tc.goVersion,
             goos: tc.goos,
             goarch: tc.goarch,
-            cpu: side.cpu,
+            cpu: side.cpu || (mine.find((o) => o.observation.cpu)?.observation.cpu ?? ''),
             gomaxprocs: tc.gomaxprocs,
             race: cfg.race,
             module: side.module.path,
@@ -58463,13 +58778,358 @@ function finishSide(side, cfg, tc) {
             count: cfg.count
         },
         startedAt: side.startedAt,
-        finishedAt: new Date().toISOString(),
+        finishedAt,
         packages,
-        errors: side.errors
+        errors: [...side.errors, ...mine.flatMap((o) => o.observation.errors)]
     };
 }
-async function cleanupSide(side) {
-    await rm$1(side.binDir, { recursive: true, force: true });
+
+const PROBE_ENV = {
+    /** The JSON file the probe writes after the tests or benchmarks of the process. */
+    file: 'GO_LEAK_GATE_PROBE',
+    /** How long finishing goroutines get to exit (a Go duration); unset: no wait. */
+    settle: 'GO_LEAK_GATE_SETTLE',
+    /** The goroutine rules (built-in and the user's) as JSON: ignored goroutines cost no settle wait. */
+    rules: 'GO_LEAK_GATE_RULES'
+};
+function probeEnv(opts) {
+    return {
+        [PROBE_ENV.file]: opts.file,
+        ...(opts.settleMs !== undefined ? { [PROBE_ENV.settle]: `${opts.settleMs}ms` } : {}),
+        [PROBE_ENV.rules]: JSON.stringify([...BUILTIN_RULES, ...opts.rules])
+    };
+}
+function parseProbeOutput(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const v = value;
+    // Finite only: JSON.parse turns 1e999 into Infinity, which result.json cannot hold.
+    const num = (k) => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? { [k]: v[k] } : {});
+    const str = (k) => (typeof v[k] === 'string' ? { [k]: v[k] } : {});
+    return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile') };
+}
+
+const MS = '(\\d+(?:\\.\\d+)?)';
+// gc N @Ts P%[ (checking for goroutine leaks)]: A+B+C ms clock, <cpu> ms cpu, H0->H1->H2 MB,
+// G MB goal, [S MB stacks, G MB globals, ]N P[ (forced)]. The fields between goal and P came and
+// went across Go versions, so any are accepted there.
+const GC_LINE = new RegExp(`^gc (\\d+) @${MS}s (\\d+)%(?: \\([^)]*\\))?: ${MS}\\+${MS}\\+${MS} ms clock, [^,]* ms cpu, ` +
+    '(\\d+)->(\\d+)->(\\d+) MB, (\\d+) MB goal, (?:[^,]*, )*?(\\d+) P( \\(forced\\))?$');
+const GC_LINE_INSIDE = /.gc \d+ @\d+(?:\.\d+)?s \d+%/;
+/** Reads gctrace lines from a process's stderr; every other line is skipped. */
+function parseGctrace(text) {
+    const lines = splitLines(text);
+    const trace = { cycles: [], problems: [] };
+    // A gap in cycle numbers means lines were lost; only say so when no problem line explains it.
+    let problemSinceLastCycle = false;
+    lines.forEach((line, i) => {
+        if (!line.startsWith('gc ')) {
+            // The runtime writes a trace line in pieces; a program writing to stderr at the same time
+            // can glue its text in front. The cycle is then lost: say so rather than miscount.
+            if (GC_LINE_INSIDE.test(line)) {
+                trace.problems.push({ line: i + 1, text: line, reason: 'gctrace line joined to other output' });
+                problemSinceLastCycle = true;
+            }
+            return;
+        }
+        const m = GC_LINE.exec(line);
+        if (m === null) {
+            trace.problems.push({ line: i + 1, text: line, reason: 'starts like a gctrace line but does not parse' });
+            problemSinceLastCycle = true;
+            return;
+        }
+        const cycle = readCycle(m);
+        if (cycle === undefined) {
+            trace.problems.push({ line: i + 1, text: line, reason: 'a number in this gctrace line is out of range' });
+            problemSinceLastCycle = true;
+            return;
+        }
+        const previous = trace.cycles[trace.cycles.length - 1];
+        if (previous !== undefined && cycle.n !== previous.n + 1 && !problemSinceLastCycle) {
+            trace.problems.push({
+                line: i + 1,
+                text: line,
+                reason: `cycle ${cycle.n} follows cycle ${previous.n}: lines are missing from the trace`
+            });
+        }
+        trace.cycles.push(cycle);
+        problemSinceLastCycle = false;
+    });
+    return trace;
+}
+/** The cycle a matched line describes; undefined when a number in it is beyond what a number holds. */
+function readCycle(m) {
+    const ints = [m[1], m[3], m[7], m[8], m[9], m[10], m[11]].map(readCount);
+    const decimals = [m[2], m[4], m[5], m[6]].map(Number);
+    const [n, cpuPercent, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs] = ints;
+    const [atSec, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs] = decimals;
+    if (n === undefined || cpuPercent === undefined || heapStartMB === undefined || heapEndMB === undefined ||
+        heapLiveMB === undefined || goalMB === undefined || procs === undefined || !decimals.every(Number.isFinite)) {
+        return undefined;
+    }
+    return { n, atSec, cpuPercent, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs, forced: m[12] !== undefined };
+}
+/**
+ * Summarises the GC of one benchmark process.
+ *
+ * testing forces a GC before every b.N run (and the top-level runner forces one before the first
+ * benchmark), and -test.memprofile forces one more at exit. In the trace of a one-benchmark process
+ * the measured run is therefore the stretch of cycles between the last two forced cycles. When the
+ * trace has fewer forced cycles than that, the measured run is taken to reach back to the start of
+ * the trace (no forced cycle at all: everything is measured, as for a process that is not a test
+ * binary; only the profile's cycle: everything before it). When the trace does not end in a forced
+ * cycle (the process died, or memprofile is false), the measured run is what follows the last
+ * forced cycle. A benchmark written with b.Loop ramps up inside a single run, so for a time-based
+ * -benchtime its ramp-up is part of that stretch. A cycle the run's allocation started may end
+ * after the b.N loop did; it still counts as the run's (Go 1.26: about 1 run in 12 has one).
+ */
+function summarizeGc(cycles, opts = {}) {
+    const stwPausesMs = [];
+    let allocationCycles = 0;
+    for (const cycle of cycles) {
+        if (cycle.forced)
+            continue;
+        allocationCycles++;
+        // Sweep termination and mark termination are two separate stops, with the program running
+        // (concurrent mark) in between: a latency percentile must see two short pauses, not one long
+        // one that never happened. runtime/metrics /sched/pauses/total/gc:seconds records them one by one
+        // too (MemStats.PauseNs sums them per cycle).
+        stwPausesMs.push(cycle.stwSweepTermMs, cycle.stwMarkTermMs);
+    }
+    const last = cycles[cycles.length - 1];
+    const endsInProfileGc = (opts.memprofile ?? true) && last !== undefined && last.forced;
+    const end = endsInProfileGc ? cycles.length - 1 : cycles.length;
+    let start = end - 1;
+    while (start >= 0 && !cycles[start].forced)
+        start--;
+    const measured = cycles.slice(start + 1, end);
+    const summary = {
+        stwPausesMs,
+        cycles: allocationCycles,
+        measuredCycles: measured.length,
+        forcedCycles: cycles.length - allocationCycles
+    };
+    const lastMeasured = measured[measured.length - 1];
+    if (lastMeasured !== undefined)
+        summary.liveHeapMB = lastMeasured.heapLiveMB;
+    return summary;
+}
+
+function observeRun(planned, ctx, r, files) {
+    const subject = `${ctx.importPath}.${ctx.leafName}`;
+    const probe = files.probe === undefined ? undefined : parseProbeOutput(files.probe);
+    // The probe's numbers say it ran to the end; its dump may still be empty.
+    const live = probe?.heapAllocBytes !== undefined && probe.heapObjects !== undefined && probe.numGoroutine !== undefined
+        ? { heapBytes: probe.heapAllocBytes, heapObjects: probe.heapObjects, goroutines: probe.numGoroutine }
+        : undefined;
+    const leaks = planned.kind === 'small' && live ? { leaks: leakGroups(probe?.goroutines ?? '', null, ctx.modulePath, ctx.rules) } : {};
+    const out = parseBenchOutput(r.stdout, { procs: ctx.procs });
+    const cpu = out.config.cpu || undefined;
+    // Only the line of the benchmark this process was started for, at the b.N it was given, is its result:
+    // anything else on stdout is output (see parse/bench-select.ts).
+    const outcome = resultOf(out, ctx.leafName, planned.iterations);
+    const line = outcome.kind === 'result' ? outcome.line : undefined;
+    if (!line || r.code !== 0 || out.failures.length > 0) {
+        const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
+        const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
+        return {
+            kind: 'failed',
+            failure: failureFrom(r, ctx.cfg, planned.round, why, parsed, ctx.modulePath),
+            ...leaks,
+            cpu,
+            errors: []
+        };
+    }
+    const errors = [];
+    const run = {
+        command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
+        cwd: ctx.relDir,
+        iterations: line.iterations,
+        metrics: line.metrics,
+        gc: summarizeGc(parseGctrace(r.stderr).cycles),
+        ...(live ? { live } : {}),
+        wallMs: Math.round(r.wallMs)
+    };
+    if ('data' in files.profile) {
+        try {
+            const sites = heapSites(decodeProfile(files.profile.data, planned.profile));
+            run.heap = { inuseBytes: sites.totals.inuseBytes, inuseObjects: sites.totals.inuseObjects, profile: `profiles/${planned.profile}` };
+        }
+        catch (err) {
+            errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${errorMessage(err)}` });
+        }
+    }
+    else {
+        errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${files.profile.error}` });
+    }
+    return { kind: 'measured', run, ...leaks, cpu, errors };
+}
+
+// The measured runs, planned once before the first starts: which leaf, which side, which round, and the
+// exact argv and environment of each process. Running the plan is run.ts; a matrix shard would be a
+// slice of it.
+/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
+const SMALL_RUNS = 2;
+// Below 8 full iterations a quarter is too few ops to tell growth from noise.
+const MIN_ITERATIONS_FOR_SMALL = 8;
+/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
+function smallIterations(full) {
+    return Math.floor(full / 4);
+}
+function profileFile(pkgIndex, leafName, run, kind) {
+    const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
+    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
+}
+/**
+ * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
+ * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
+ * measured at all.
+ */
+function leavesBySide(sides) {
+    const keys = new Map();
+    sides.forEach((s, side) => s.packages.forEach((p, pkg) => {
+        if (!p.built.binary)
+            return;
+        p.leaves.forEach((l, leaf) => {
+            if (l.failure)
+                return;
+            const key = `${p.built.pkg.importPath}\u0000${l.name}`;
+            const list = keys.get(key) ?? [];
+            list.push({ side, pkg, leaf });
+            keys.set(key, list);
+        });
+    }));
+    return [...keys.values()];
+}
+function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
+    const s = sides[ref.side];
+    const p = s.packages[ref.pkg];
+    const leaf = p.leaves[ref.leaf];
+    const profileDir = join(s.spec.outDir, PROFILES_DIR);
+    const profile = profileFile(ref.pkg, leaf.name, round, kind);
+    const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`);
+    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
+    return {
+        ...ref,
+        kind,
+        round,
+        iterations,
+        argv: [
+            p.built.binary ?? '',
+            '-test.run=^$',
+            `-test.bench=${benchmarkPattern(leaf.name)}`,
+            `-test.benchtime=${iterations}x`,
+            '-test.count=1',
+            '-test.benchmem',
+            `-test.memprofile=${profile}`,
+            `-test.outputdir=${profileDir}`,
+            testTimeoutFlag(cfg)
+        ],
+        cwd: p.built.pkg.dir,
+        env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
+        profile,
+        profileDir,
+        probeFile
+    };
+}
+/**
+ * Every leaf of every side `count` times, one process each, the sides interleaved (base, head, base,
+ * head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every round
+ * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise.
+ */
+function planMeasurements(sides, cfg, tc, rules) {
+    const leaves = leavesBySide(sides);
+    const inOrder = (round, refs) => (round % 2 === 0 ? refs : [...refs].reverse());
+    const phases = [];
+    for (let round = 0; round < cfg.count; round++) {
+        phases.push({
+            title: `round ${round + 1}/${cfg.count}: ${leaves.length} benchmarks × ${sides.length} side(s)`,
+            runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full')))
+        });
+    }
+    const small = [];
+    for (let round = 0; round < SMALL_RUNS; round++) {
+        for (const refs of leaves) {
+            for (const ref of inOrder(round, refs)) {
+                if (sides[ref.side].packages[ref.pkg].leaves[ref.leaf].iterations >= MIN_ITERATIONS_FOR_SMALL) {
+                    small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'));
+                }
+            }
+        }
+    }
+    phases.push({ title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small });
+    return { phases };
+}
+
+// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, skipping a
+// leaf once it failed on its side), and assemble each side's RunResult.
+async function readRunFiles(planned) {
+    const probe = await readFile(planned.probeFile, 'utf8').catch(() => undefined);
+    await rm$1(planned.probeFile, { force: true });
+    const profile = await readFile(join(planned.profileDir, planned.profile)).then((data) => ({ data }), (err) => ({ error: errorMessage(err) }));
+    return { ...(probe !== undefined ? { probe } : {}), profile };
+}
+/**
+ * Runs a plan (or a slice of one) into `observed`, which keeps what was seen when a later run throws; a
+ * leaf that failed on its side is not started again there.
+ */
+async function runPlan(deps, cfg, sides, plan, rules, observed) {
+    const failed = new Set();
+    for (const dir of new Set(plan.phases.flatMap((p) => p.runs.map((r) => r.profileDir))))
+        await makeDirs(dir);
+    for (const phase of plan.phases) {
+        deps.log(phase.title);
+        for (const planned of phase.runs) {
+            const key = `${planned.side}/${planned.pkg}/${planned.leaf}`;
+            if (failed.has(key))
+                continue;
+            const side = sides[planned.side];
+            const pkg = side.packages[planned.pkg];
+            const r = await deps.run({ argv: planned.argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) });
+            const observation = observeRun(planned, {
+                importPath: pkg.built.pkg.importPath,
+                relDir: pkg.built.pkg.relDir,
+                leafName: pkg.leaves[planned.leaf].name,
+                modulePath: side.module.path,
+                procs: deps.toolchain.gomaxprocs,
+                cfg,
+                rules
+            }, r, await readRunFiles(planned));
+            if (observation.kind === 'failed')
+                failed.add(key);
+            observed.push({ planned, observation });
+        }
+    }
+}
+/**
+ * Measures prepared sides together and assembles their results, also when measuring stopped half-way:
+ * what was measured before an internal error is kept, with the error recorded in each result.
+ */
+async function measureSides(deps, cfg, sides, rules) {
+    const observed = [];
+    let stopped;
+    try {
+        for (const s of sides)
+            await makeDirs(join(s.spec.outDir, PROFILES_DIR));
+        await runPlan(deps, cfg, sides, planMeasurements(sides, cfg, deps.toolchain, rules), rules, observed);
+    }
+    catch (err) {
+        stopped = `measuring stopped: ${errorMessage(err)}`;
+    }
+    const finishedAt = new Date().toISOString();
+    return sides.map((s, i) => {
+        const result = assembleSide(s, i, observed, cfg, deps.toolchain, finishedAt);
+        if (stopped)
+            result.errors.push({ kind: 'internal', subject: 'measure', message: stopped });
+        return result;
+    });
 }
 
 // The -test.v output of a test binary (stdout and stderr merged in write order): which tests ran and how
@@ -58543,19 +59203,66 @@ function testOnStack(crash) {
     return undefined;
 }
 
+/** The top-level benchmarks a test binary declares, in the order it runs them. */
+function listedBenchmarks(list) {
+    return list.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^Benchmark/.test(l));
+}
+/**
+ * The benchmark a chatty (-test.v) run was in when it was stopped: Go prints a benchmark's name on a
+ * line of its own before running it, and its result line after.
+ */
+function runningBenchmark(output) {
+    const stop = output.search(/^SIGQUIT: quit/m);
+    const before = stop >= 0 ? output.slice(0, stop) : output;
+    const names = [...before.matchAll(/^(Benchmark\S*)$/gm)].map((m) => m[1]);
+    return names.at(-1);
+}
+function hungBenchmark(importPath, name, output, modulePath, timeoutMs) {
+    const message = `${describeTimeout(timeoutMs)}; it hung in the test pass's -race run, so it was not started again to be measured`;
+    const at = output.search(/^SIGQUIT: quit/m);
+    return {
+        importPath,
+        name,
+        failure: { run: 0, message, output: tail(output), hang: { test: name, message, groups: hangGroups(at >= 0 ? output.slice(at) : output, modulePath) } }
+    };
+}
+/**
+ * `run(args)` runs the binary under -race with the given -test.run/-test.bench arguments and the
+ * timeout; `list()` is its -test.list=^Benchmark.
+ */
+async function raceRunOfBenchmarks(importPath, modulePath, timeoutMs, list, run) {
+    const outcome = { runs: [], races: [], hung: [] };
+    let remaining = listedBenchmarks(await list());
+    for (let first = true; remaining.length > 0; first = false) {
+        const pattern = first ? '.' : remaining.map(benchmarkPattern).join('|');
+        const r = await run(['-test.run=^$', `-test.bench=${pattern}`]);
+        outcome.runs.push(r.record);
+        const text = r.process.stdout;
+        outcome.races.push(...racesIn(text, 'benchmark', modulePath));
+        if (!r.process.timedOut)
+            break;
+        const name = runningBenchmark(text);
+        const top = name?.split('/')[0];
+        const at = top === undefined ? -1 : remaining.indexOf(top);
+        // A hang outside any benchmark we can name: nothing to skip, nothing safe to run again.
+        if (name === undefined || at < 0)
+            break;
+        outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs));
+        remaining = remaining.slice(at + 1);
+    }
+    return outcome;
+}
+
 async function readProbeDump(path) {
-    try {
-        const p = JSON.parse(await readFile(path, 'utf8'));
-        if (typeof p.goroutines !== 'string')
-            return undefined;
-        return { goroutines: p.goroutines, leakProfile: typeof p.leakProfile === 'string' ? p.leakProfile : null };
-    }
-    catch {
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    await rm$1(path, { force: true });
+    const p = text === undefined ? undefined : parseProbeOutput(text);
+    if (p?.goroutines === undefined)
         return undefined;
-    }
-    finally {
-        await rm$1(path, { force: true });
-    }
+    return { goroutines: p.goroutines, leakProfile: p.leakProfile ?? null };
 }
 function seconds(ms) {
     return `${Math.max(1, Math.round(ms / 1000))}s`;
@@ -58568,22 +59275,23 @@ let runCounter = 0;
 function raceEnv() {
     return { ...process.env, GORACE: [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ') };
 }
-/** Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it. */
-async function runBinary(deps, cfg, built, args, purpose, work) {
+/**
+ * Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it.
+ * `benchTimeoutMs` bounds a run of benchmarks, which -test.timeout does not cover.
+ */
+async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs) {
     const id = runCounter++;
     const probePath = join(work, `probe-${id}.json`);
     // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
     const probe = built.probe && purpose !== 'race-benchmarks';
-    const env = { ...raceEnv(), GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` };
-    if (probe)
-        env.GO_LEAK_GATE_PROBE = probePath;
+    const env = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) };
     const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`];
     // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
     const p = await deps.run({
         argv,
         cwd: built.pkg.dir,
         env,
-        timeoutMs: cfg.timeoutMs + 30_000,
+        timeoutMs: benchTimeoutMs ?? cfg.timeoutMs + 30_000,
         quitGraceMs: 5_000,
         mergedOutputFile: join(work, `out-${id}.txt`)
     });
@@ -58610,10 +59318,6 @@ function panicsFrom(crashes, modulePath) {
         frames: c.crash.frames.map((f) => relativeFrame(f, modulePath))
     }));
 }
-async function hasBenchmarks(deps, built) {
-    const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 });
-    return /^Benchmark/m.test(r.stdout);
-}
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
 async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
     const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 });
@@ -58635,7 +59339,7 @@ async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
     }
     result.narrowing = { ran, of: tests.length, cut: ran < tests.length };
 }
-async function testPackage(deps, cfg, built, modulePath, work) {
+async function testPackage(deps, cfg, built, modulePath, work, limits, hung) {
     const result = {
         importPath: built.pkg.importPath,
         dir: built.pkg.relDir,
@@ -58667,10 +59371,11 @@ async function testPackage(deps, cfg, built, modulePath, work) {
         // os.Exit in a test, a fatal error or a signal ended the binary before the probe could look.
         result.probeMissing = `the test binary ended (${whole.record.outcome}, exit code ${whole.record.exitCode ?? 'none'}) before the probe ran: goroutine leaks unknown`;
     }
-    if (cfg.race && cfg.raceBenchtime !== '' && (await hasBenchmarks(deps, built))) {
-        const bench = await runBinary(deps, cfg, built, ['-test.run=^$', '-test.bench=.', `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work);
-        result.runs.push(bench.record);
-        result.races.push(...racesIn(bench.process.stdout, 'benchmark', modulePath));
+    if (cfg.race && cfg.raceBenchtime !== '') {
+        const bench = await raceRunOfBenchmarks(built.pkg.importPath, modulePath, limits.benchTimeoutMs, () => deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: Math.min(60_000, limits.benchTimeoutMs) }), (args) => runBinary(deps, cfg, built, [...args, `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work, limits.benchTimeoutMs));
+        result.runs.push(...bench.runs);
+        result.races.push(...bench.races);
+        hung.push(...bench.hung);
     }
     if (result.leaks.length > 0 && cfg.narrowBudgetMs > 0) {
         await narrowLeaks(deps, cfg, built, result.leaks, modulePath, work, result);
@@ -58689,10 +59394,12 @@ function leakProfileEnv(tc) {
     return { GOEXPERIMENT: current ? `${current},goroutineleakprofile` : 'goroutineleakprofile' };
 }
 /** The test pass of one side: every package with tests, under -race, with the leak probe. */
-async function runTestPass(deps, cfg, side) {
+async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeoutMs }) {
     const module = await readModule(deps.run, deps.toolchain, side.moduleDir);
-    const work = await mkdtemp(join(tmpdir(), `glg-test-${side.label}-`));
+    const scratch = await scratchDir(`test-${side.label}`);
+    const work = scratch.path;
     const errors = [];
+    const hung = [];
     try {
         const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests');
         deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`);
@@ -58711,115 +59418,87 @@ async function runTestPass(deps, cfg, side) {
                 errors.push({ kind: 'probe', subject: b.pkg.importPath, message: `tested without go-leak-gate's probe: goroutine leaks cannot be checked here`, detail: b.probeError });
             }
             deps.log(`[${side.label}] testing ${b.pkg.importPath}`);
-            const t = await testPackage(deps, cfg, b, module.path, work);
+            const t = await testPackage(deps, cfg, b, module.path, work, limits, hung);
             if (t.probeMissing)
                 errors.push({ kind: 'probe', subject: b.pkg.importPath, message: t.probeMissing });
             tests.push(t);
         }
-        return { tests, errors };
+        return { tests, errors, hung };
     }
     finally {
-        await rm$1(work, { recursive: true, force: true });
+        await scratch.remove();
     }
 }
 
-/**
- * Measures the prepared sides and writes each side's result.json, also when measuring stopped half-way:
- * what was measured before an internal error is kept, with the error recorded in the result.
- */
-async function measureAndWrite(deps, cfg, sides, tests) {
-    try {
-        await measureSides(deps, cfg, sides);
-    }
-    catch (err) {
-        for (const s of sides)
-            s.errors.push({ kind: 'internal', subject: 'measure', message: `measuring stopped: ${errorMessage(err)}` });
-    }
-    const results = sides.map((s, i) => {
-        const r = finishSide(s, cfg, deps.toolchain);
-        const t = tests[i];
-        if (t) {
-            r.tests = t.tests;
-            r.errors.push(...t.errors);
-        }
-        return r;
-    });
-    for (const [i, s] of sides.entries())
-        await writeResult(s.spec.outDir, results[i]);
-    return results;
-}
-/** The test pass of one side, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
-async function testPass(deps, config, label, moduleDir) {
+/** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
+async function testPass(deps, config, tree) {
     if (!config.tests.enabled)
         return undefined;
     try {
-        return await runTestPass(deps, config.tests, { label, moduleDir, packages: config.run.packages });
+        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages }, { benchTimeoutMs: config.run.timeoutMs });
     }
     catch (err) {
-        return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }] };
+        return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] };
     }
 }
-/** `go-leak-gate gate`: base from a git worktree and head from the working tree, interleaved, then compared. */
-async function gate(deps, config, baseRef, outDir) {
-    const cfg = config.run;
-    const checkout = await checkoutBase(deps.run, cfg.dir, baseRef);
+async function measureTrees(deps, config, trees) {
+    for (const dir of await sweepAbandonedScratch())
+        deps.log(`removed ${dir}, left by a gate that was killed`);
+    const tests = [];
+    for (const t of trees)
+        tests.push(await testPass(deps, config, t));
     const sides = [];
     try {
-        const baseDir = join(outDir, 'base');
-        const headDir = join(outDir, 'head');
-        const tests = [await testPass(deps, config, 'base', checkout.moduleDir), await testPass(deps, config, 'head', cfg.dir)];
-        sides.push(await prepareSide(deps, cfg, { label: 'base', moduleDir: checkout.moduleDir, outDir: baseDir, commit: checkout.commit }));
-        const headCommit = await currentCommit(deps.run, cfg.dir);
-        sides.push(await prepareSide(deps, cfg, { label: 'head', moduleDir: cfg.dir, outDir: headDir, commit: headCommit }));
-        const [base, head] = await measureAndWrite(deps, cfg, sides, tests);
-        // Head is the working tree, uncommitted edits included: diff the base commit against it.
-        const report = await compareWithSites({ base, head, baseDir, headDir, config: config.compare }, () => readSourceDiff(deps.run, cfg.dir, checkout.commit, 'worktree'));
-        return { report, base, head };
+        for (const [i, t] of trees.entries()) {
+            sides.push(await prepareSide(deps, config.run, { label: t.label, moduleDir: t.moduleDir, outDir: t.outDir, commit: t.commit, hung: tests[i]?.hung }));
+        }
+        const results = await measureSides(deps, config.run, sides, config.tests.ignore);
+        for (const [i, r] of results.entries()) {
+            const t = tests[i];
+            if (t) {
+                r.tests = t.tests;
+                r.errors.push(...t.errors);
+            }
+            await writeResult(trees[i].outDir, r);
+        }
+        return results;
     }
     finally {
         for (const s of sides)
             await cleanupSide(s);
-        await checkout.remove();
     }
 }
 
-// Go decides GOMAXPROCS itself (cgroup limits since 1.25); asking the runtime is the only exact way, and
-// the benchmark name suffix (-P) can only be stripped reliably when P is known.
-const PROBE = `package main
-
-import (
-	"fmt"
-	"runtime"
-)
-
-func main() {
-	fmt.Println(runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), runtime.NumCPU())
+// The gate: obtain the baseline -> measure head (and the base, when it comes as a tree, interleaved)
+// -> compare. Publishing the report is the caller's (publish/): the action, the CLI and the demo each
+// hand it their sinks.
+/** Head is the working tree at config.run.dir; a tree baseline is measured with it, on this runner. */
+async function measureHead(deps, config, baseline, outDir) {
+    const head = { label: 'head', moduleDir: config.run.dir, commit: await currentCommit(deps.run, config.run.dir), outDir: join(outDir, 'head') };
+    if (baseline.kind === 'stored') {
+        const [result] = await measureTrees(deps, config, [head]);
+        return { base: { result: baseline.result, dir: baseline.dir }, head: { result, dir: head.outDir } };
+    }
+    const base = { ...baseline.tree, outDir: join(outDir, 'base') };
+    const [baseResult, headResult] = await measureTrees(deps, config, [base, head]);
+    return { base: { result: baseResult, dir: base.outDir }, head: { result: headResult, dir: head.outDir } };
 }
-`;
-async function probeToolchain(run, go = 'go') {
-    const dir = await mkdtemp(join(tmpdir(), 'glg-probe-'));
+/** Head was measured from the working tree, uncommitted edits included: diff the base commit against it. */
+function compareSides(deps, config, sides) {
+    const { base, head } = sides;
+    return compareWithSites({ base: base.result, head: head.result, baseDir: base.dir, headDir: head.dir, config: config.compare }, () => readSourceDiff(deps.run, config.run.dir, base.result.env.commit));
+}
+async function gate(deps, config, source, outDir) {
+    deps.log(`baseline: ${source.describe}`);
+    const baseline = await source.obtain(deps.run);
     try {
-        await writeFile$1(join(dir, 'go.mod'), 'module probe\n\ngo 1.21\n');
-        await writeFile$1(join(dir, 'main.go'), PROBE);
-        const env = { ...process.env, GOFLAGS: '' };
-        const r = await run({ argv: [go, 'run', 'main.go'], cwd: dir, env, timeoutMs: 120_000 });
-        if (r.spawnError?.code === 'ENOENT') {
-            throw new RunError(`Go toolchain not found: '${go}' is not on PATH. Install Go 1.21 or newer (actions/setup-go in CI).`);
-        }
-        if (r.code !== 0) {
-            throw new RunError(`Go toolchain does not work: 'go run' of a one-line program failed (${describeExit(r)})`, r.stderr);
-        }
-        const [version, goos, goarch, procs, cpus] = r.stdout.trim().split(/\s+/);
-        const m = /^go1\.(\d+)/.exec(version ?? '');
-        if (!m)
-            throw new RunError(`unrecognised Go version '${version ?? ''}'`);
-        const minor = Number(m[1]);
-        if (minor < 21)
-            throw new RunError(`Go ${version} is too old: go-leak-gate needs Go 1.21 or newer (go test -c -o DIR/)`);
-        return { go, goVersion: version, goos, goarch, gomaxprocs: Number(procs), numCPU: Number(cpus), minor };
+        const sides = await measureHead(deps, config, baseline, outDir);
+        const report = await compareSides(deps, config, sides);
+        return { report, base: sides.base.result, head: sides.head.result };
     }
     finally {
-        await rm$1(dir, { recursive: true, force: true });
+        if (baseline.kind === 'tree')
+            await baseline.release();
     }
 }
 
@@ -60043,8 +60722,131 @@ function safeUrl(url) {
     return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
+// Sinks of the GitHub Action: the job summary and the step's outputs (names kept in step with action.yml
+// by config/inputs.ts).
 // GitHub refuses job summaries over 1 MiB; leave room for other steps' summaries.
 const SUMMARY_LIMIT = 1_000_000;
+function jobSummary(summary) {
+    return { name: 'the job summary', write: (report) => summary(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })) };
+}
+function reportOutputs(report, files) {
+    const k = report.counts.byKind;
+    return {
+        [Outputs.Verdict]: report.incomplete ? 'incomplete' : report.verdict,
+        [Outputs.ReportJson]: files.json,
+        [Outputs.ReportMarkdown]: files.markdown,
+        [Outputs.Failures]: report.counts.fail,
+        [Outputs.Warnings]: report.counts.warn,
+        [Outputs.Regressions]: k.regression ?? 0,
+        [Outputs.HeapLeaks]: k['heap-leak'] ?? 0,
+        [Outputs.GcPauses]: k['gc-pause'] ?? 0,
+        [Outputs.BenchFailures]: k['bench-failure'] ?? 0,
+        [Outputs.Races]: k.race ?? 0,
+        [Outputs.GoroutineLeaks]: k['goroutine-leak'] ?? 0,
+        [Outputs.Hangs]: k.hang ?? 0,
+        [Outputs.Panics]: k.panic ?? 0,
+        [Outputs.BuildFailures]: k['build-failure'] ?? 0,
+        // The sticky PR comment comes with the publishing of comments; until then there is no comment to point at.
+        [Outputs.CommentUrl]: ''
+    };
+}
+function actionOutputs(setOutput, files) {
+    return {
+        name: 'the step outputs',
+        write: async (report) => {
+            for (const [name, value] of Object.entries(reportOutputs(report, files)))
+                setOutput(name, value);
+        }
+    };
+}
+
+function reportJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+function fileSink(path, name, render) {
+    return {
+        name,
+        check: () => fileProblem(path),
+        write: async (report) => {
+            await writeTextFile(path, render(report)).catch((err) => {
+                throw new Error(fsProblem(err));
+            });
+        }
+    };
+}
+function jsonFile(path, name = path) {
+    return fileSink(path, name, reportJson);
+}
+function markdownFile(path, name = path) {
+    return fileSink(path, name, (report) => renderMarkdown(report));
+}
+
+// The publish stage: one report, many sinks (report.json, markdown, the terminal, the job summary, the
+// action's outputs; next a PR comment, annotations, an HTML report). Every sink is checked before any
+// work, and written on its own: one that fails never keeps the others or the verdict from the user.
+function describeProblem(p) {
+    return `cannot write ${p.name}: ${p.problem}`;
+}
+/** The sinks that can be written, and what is wrong with the others. */
+async function checkSinks(sinks) {
+    const ready = [];
+    const problems = [];
+    for (const sink of sinks) {
+        const problem = await sink.check?.();
+        if (problem === undefined)
+            ready.push(sink);
+        else
+            problems.push({ name: sink.name, problem });
+    }
+    return { ready, problems };
+}
+/** Writes the report to every sink, in order; returns those that failed. */
+async function publish(report, sinks) {
+    const problems = [];
+    for (const sink of sinks) {
+        try {
+            await sink.write(report);
+        }
+        catch (err) {
+            problems.push({ name: sink.name, problem: errorMessage(err) });
+        }
+    }
+    return problems;
+}
+
+// Every output path checked before any work. The results directory holds what the run measures: when it
+// cannot be written there is no point in running, so that is a usage error at once. A report sink that
+// cannot be written is said at once too, but the run goes on: the other sinks and the verdict still
+// reach the user, and the exit code says 2.
+async function checkOutputs(resultsDir, sinks, resultsName = resultsDir) {
+    if (resultsDir !== undefined) {
+        const problem = await dirProblem(resultsDir);
+        if (problem !== undefined)
+            throw new UsageError(describeProblem({ name: resultsName ?? resultsDir, problem }));
+    }
+    return checkSinks(sinks);
+}
+
+/** The action: settings -> outputs checked -> baseline (a worktree of the base) -> gate -> publish. */
+async function run(io = defaultIO()) {
+    try {
+        const settings = await getSettings(io.getInput, io.workspace, io.tempDir);
+        const baseRef = baseRefOf(settings, io);
+        const outputs = await checkOutputs(settings.outDir, actionSinks(io, settings.outDir));
+        for (const p of outputs.problems)
+            io.setFailed(`go-leak-gate: ${describeProblem(p)}`);
+        const deps = await jobDeps(io);
+        io.info(`go-leak-gate: ${deps.toolchain.goVersion}, comparing ${baseRef} with the working tree in ${settings.config.run.dir}`);
+        const { report } = await gate(deps, settings.config, worktreeBaseline(settings.config.run.dir, baseRef, io.info), settings.outDir);
+        const failed = await publish(report, outputs.ready);
+        return finish(io, report, failed, outputs.problems.length);
+    }
+    catch (err) {
+        io.setOutput(Outputs.Verdict, 'error');
+        io.setFailed(`go-leak-gate: ${describeError(err, io.debug)}`);
+        return exitCodeForError(err);
+    }
+}
 function defaultIO() {
     return {
         getInput: (name) => getInput(name),
@@ -60060,58 +60862,33 @@ function defaultIO() {
             return pr?.base?.sha;
         },
         workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        tempDir: process.env.RUNNER_TEMP ?? process.env.TMPDIR ?? '/tmp'
+        tempDir: process.env.RUNNER_TEMP ?? process.env.TMPDIR ?? '/tmp',
+        debug: isDebug() || debugRequested()
     };
 }
-function setReportOutputs(io, report, jsonPath, markdownPath) {
-    const k = report.counts.byKind;
-    io.setOutput(Outputs.Verdict, report.incomplete ? 'incomplete' : report.verdict);
-    io.setOutput(Outputs.ReportJson, jsonPath);
-    io.setOutput(Outputs.ReportMarkdown, markdownPath);
-    io.setOutput(Outputs.Failures, report.counts.fail);
-    io.setOutput(Outputs.Warnings, report.counts.warn);
-    io.setOutput(Outputs.Regressions, k.regression ?? 0);
-    io.setOutput(Outputs.HeapLeaks, k['heap-leak'] ?? 0);
-    io.setOutput(Outputs.GcPauses, k['gc-pause'] ?? 0);
-    io.setOutput(Outputs.BenchFailures, k['bench-failure'] ?? 0);
-    io.setOutput(Outputs.Races, k.race ?? 0);
-    io.setOutput(Outputs.GoroutineLeaks, k['goroutine-leak'] ?? 0);
-    io.setOutput(Outputs.Hangs, k.hang ?? 0);
-    io.setOutput(Outputs.Panics, k.panic ?? 0);
-    io.setOutput(Outputs.BuildFailures, k['build-failure'] ?? 0);
-    // The sticky PR comment comes with the publishing stage; until then there is no comment to point at.
-    io.setOutput(Outputs.CommentUrl, '');
+function baseRefOf(settings, io) {
+    const baseRef = settings.baseRef || io.pullRequestBase();
+    if (!baseRef)
+        throw new UsageError(`no base to compare with: set the 'base-ref' input, or run the action on a pull_request event`);
+    return baseRef;
 }
-/** The action: settings -> gate (base worktree + head, interleaved) -> report files -> summary and outputs. */
-async function run(io = defaultIO()) {
-    try {
-        const settings = await getSettings(io.getInput, io.workspace, io.tempDir);
-        const baseRef = settings.baseRef || io.pullRequestBase();
-        if (!baseRef) {
-            throw new UsageError(`no base to compare with: set the 'base-ref' input, or run the action on a pull_request event`);
-        }
-        const toolchain = await probeToolchain(io.run);
-        io.info(`go-leak-gate: ${toolchain.goVersion}, comparing ${baseRef} with the working tree in ${settings.config.run.dir}`);
-        const { report } = await gate({ run: io.run, toolchain, log: io.info }, settings.config, baseRef, settings.outDir);
-        const jsonPath = join(settings.outDir, 'report.json');
-        const markdownPath = join(settings.outDir, 'report.md');
-        const markdown = renderMarkdown(report);
-        await writeOutput(jsonPath, reportJson(report));
-        await writeOutput(markdownPath, markdown);
-        await io.summary(renderMarkdown(report, { maxLength: SUMMARY_LIMIT }));
-        setReportOutputs(io, report, jsonPath, markdownPath);
-        const code = exitCodeForReport(report);
-        if (code === EXIT.incomplete)
-            io.setFailed(`go-leak-gate: the run did not complete (${report.errors.length} errors); see the job summary`);
-        else if (code === EXIT.fail)
-            io.setFailed(`go-leak-gate: ${report.counts.fail} failing findings; see the job summary`);
-        return code;
-    }
-    catch (err) {
-        io.setOutput(Outputs.Verdict, 'error');
-        io.setFailed(`go-leak-gate: ${errorMessage(err)}`);
-        return err instanceof UsageError ? EXIT.usage : EXIT.incomplete;
-    }
+function actionSinks(io, outDir) {
+    const files = { json: join(outDir, 'report.json'), markdown: join(outDir, 'report.md') };
+    return [jsonFile(files.json), markdownFile(files.markdown), jobSummary(io.summary), actionOutputs(io.setOutput, files)];
+}
+async function jobDeps(io) {
+    return { run: io.run, toolchain: await probeToolchain(io.run), log: io.info };
+}
+/** The step fails with the reason; outputs that could not be written (some said already) make it a 2. */
+function finish(io, report, failed, saidBefore) {
+    for (const p of failed)
+        io.setFailed(`go-leak-gate: ${describeProblem(p)}`);
+    const code = exitCodeForReport(report);
+    if (code === EXIT.incomplete)
+        io.setFailed(`go-leak-gate: the run did not complete (${report.errors.length} errors); see the job summary`);
+    else if (code === EXIT.fail)
+        io.setFailed(`go-leak-gate: ${report.counts.fail} failing findings; see the job summary`);
+    return withOutputFailures(code, failed.length + saidBefore);
 }
 
 await run();

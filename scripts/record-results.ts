@@ -15,8 +15,9 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
 import type { Config } from '../src/config/types.js'
-import { reportJson } from '../src/engine/outputs.js'
-import { gate } from '../src/engine/pipeline.js'
+import { worktreeBaseline } from '../src/baseline/worktree.js'
+import { gate } from '../src/pipeline/gate.js'
+import { reportJson } from '../src/publish/files.js'
 import { makeFixtureRepo } from '../src/fixture-repo.js'
 import { runProcess } from '../src/go/process.js'
 import { probeToolchain } from '../src/go/toolchain.js'
@@ -82,7 +83,7 @@ async function record(c: Case, toolchain: Awaited<ReturnType<typeof probeToolcha
     const repo = await makeFixtureRepo(runProcess, c.fixture, join(work, 'repo'))
     const results = join(work, 'results')
     const log = (line: string): void => void process.stderr.write(`[${c.name}] ${line}\n`)
-    const { report, base, head } = await gate({ run: runProcess, toolchain, log }, c.config(repo.dir), repo.baseSha, results)
+    const { report, base, head } = await gate({ run: runProcess, toolchain, log }, c.config(repo.dir), worktreeBaseline(repo.dir, repo.baseSha), results)
     const dest = join(OUT, c.name)
     await rm(dest, { recursive: true, force: true })
     const attributed = report.findings.filter((f) => f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op')))

@@ -1,43 +1,15 @@
 // Goroutine text dumps as Go prints them: runtime.Stack(buf, true) and pprof's goroutine and
 // goroutineleak profiles at debug=2, testing's -test.timeout panic, and the crash dump of a fatal
 // signal (SIGQUIT) or GOTRACEBACK=crash, whose headers add `gp= m=` and whose frames add `fp= sp= pc=`.
-import type { SourceFrame } from './gofunc.js'
+import type { Goroutine } from './goroutine-types.js'
 import { readCount, type LineProblem } from './lines.js'
 import { readCall, readPosition } from './stackframes.js'
 
-export { blockingFrame, groupBySignature, ignoredBecause, isIgnorable, leakSignature } from './goroutine-leaks.js'
-export type { GoroutineGroup, GoroutineRule, LeakSignature } from './goroutine-leaks.js'
-
-/** Where a goroutine was started: the `go` statement, and the goroutine that ran it (Go >= 1.21). */
-export interface CreationSite extends SourceFrame {
-  goroutine?: number
-}
-
-export interface Goroutine {
-  id: number
-  /**
-   * Go's wait reason (`chan receive`, `select (no cases)`, `sync.Mutex.Lock`, `IO wait`) or status
-   * (`running`, `runnable`, `syscall`), without the `(leaked)`, `(scan)` and `(durable)` marks.
-   */
-  state: string
-  /** How long it has been blocked; Go prints it only from one minute on. */
-  waitMinutes?: number
-  /** The goroutineleak profile proved it can never be woken: `[chan send (leaked)]`. */
-  leaked: boolean
-  lockedToThread: boolean
-  /** Blocked inside a testing/synctest bubble on something only the bubble can wake. */
-  durable: boolean
-  synctestBubble?: number
-  /** pprof labels, printed in the header when GODEBUG=tracebacklabels=1 (Go >= 1.26). */
-  labels?: Record<string, string>
-  /** Innermost first. */
-  frames: SourceFrame[]
-  /** Go left frames out (`...N frames elided...`): a deep stack keeps only its ends. */
-  framesElided: boolean
-  createdBy?: CreationSite
-  /** 1-based line of the header in the parsed text. */
-  line: number
-}
+export { blockingFrame, groupBySignature, leakSignature } from './goroutine-leaks.js'
+export type { GoroutineGroup, LeakSignature } from './goroutine-leaks.js'
+export { ignoredBecause, isIgnorable } from './goroutine-rules.js'
+export type { GoroutineRule } from './goroutine-rules.js'
+export type { CreationSite, Goroutine } from './goroutine-types.js'
 
 export interface GoroutineDump {
   goroutines: Goroutine[]

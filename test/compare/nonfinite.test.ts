@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_COMPARE } from '../../src/config/defaults.js'
 import type { CompareConfig } from '../../src/config/types.js'
 import { judgeMetricValues, medianValue } from '../../src/compare/nonfinite.js'
-import { compareResults } from '../../src/compare/report.js'
+import { compareResults } from '../../src/compare/compare.js'
 import type { MetricValue } from '../../src/model/result.js'
 import { bench, repeat, result } from './build-result.js'
 
