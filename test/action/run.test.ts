@@ -69,7 +69,7 @@ async function runAction(inputs: Record<string, string>, opts: { pullRequest?: b
 // Rows that end before any work: nothing is built, nothing runs but git where the base must be found.
 const EARLY: { name: string; inputs: Record<string, string>; pullRequest?: boolean; message: RegExp; git?: boolean }[] = [
   { name: 'a malformed count', inputs: { count: 'ten' }, message: /input 'count' must be a whole number/ },
-  { name: 'a malformed threshold', inputs: { 'time-threshold': 'fast' }, message: /input 'time-threshold' must be a percentage/ },
+  { name: 'a malformed threshold', inputs: { 'time-threshold': 'fast' }, message: /input 'time-threshold' must be a fraction or a percentage, like '0.1' or '10%' \(got 'fast'\)/ },
   { name: 'no base: neither the input nor a pull request', inputs: {}, pullRequest: false, message: /no base to compare with/ },
   { name: 'an out-dir under a file', inputs: { 'out-dir': join('a-file-placeholder', 'out') }, message: /cannot write .*a-file\/out: a part of the path is a file, not a directory \(ENOTDIR\)/ },
   { name: 'an out-dir where nothing can be created', inputs: { 'out-dir': '/proc/glg-out' }, message: /cannot write \/proc\/glg-out: .*\(ENOENT\)/ },

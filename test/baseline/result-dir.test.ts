@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readResult, resultDirBaseline, writeResult } from '../../src/baseline/result-dir.js'
 import { UsageError } from '../../src/errors.js'
+import { RESULT_SCHEMA_VERSION } from '../../src/model/result.js'
 import { runProcess } from '../../src/go/process.js'
 import { bench, repeat, result } from '../compare/build-result.js'
 
@@ -34,8 +35,10 @@ describe('result directories', () => {
 
   it('refuses another schema version and a result that does not match the schema, naming the file', async () => {
     const r = result({})
-    await writeFile(join(dir, 'result.json'), JSON.stringify({ ...r, schemaVersion: 2 }))
-    await expect(readResult(dir)).rejects.toThrow(`${join(dir, 'result.json')} has schemaVersion 2; this go-leak-gate reads version 1`)
+    await writeFile(join(dir, 'result.json'), JSON.stringify({ ...r, schemaVersion: RESULT_SCHEMA_VERSION + 1 }))
+    await expect(readResult(dir)).rejects.toThrow(
+      `${join(dir, 'result.json')} has schemaVersion ${RESULT_SCHEMA_VERSION + 1}; this go-leak-gate reads result version ${RESULT_SCHEMA_VERSION}`
+    )
     await writeFile(join(dir, 'result.json'), JSON.stringify({ ...r, packages: 'none' }))
     await expect(readResult(dir)).rejects.toThrow(UsageError)
     await expect(readResult(dir)).rejects.toThrow(/does not match the result schema: \/packages/)
