@@ -113,9 +113,12 @@ export interface TopOptions {
 
 /** The frames with the largest flat (or cumulative) values, ties broken by name so the order is stable. */
 export function topFrames(p: StackProfile, type: string, opts: TopOptions = {}): FrameRow[] {
-  const by = opts.by ?? 'flat'
-  const totals = frameTotals(p, type, opts.granularity ?? 'function')
-  const primary = by === 'flat' ? totals.flat : totals.cum
+  return rankFrames(frameTotals(p, type, opts.granularity ?? 'function'), opts)
+}
+
+/** topFrames on totals already computed, so that one walk of the trie serves both orders. */
+export function rankFrames(totals: FrameTotals, opts: Omit<TopOptions, 'granularity'> = {}): FrameRow[] {
+  const primary = (opts.by ?? 'flat') === 'flat' ? totals.flat : totals.cum
   const growth = opts.order === 'growth'
   const keys: number[] = []
   for (let k = 0; k < primary.length; k++) if (growth ? primary[k] > 0 : primary[k] !== 0) keys.push(k)
