@@ -6,7 +6,7 @@
 //
 // Environment: BENCH_COUNT (10), BENCH_BENCHTIME (200ms), BENCH_REPEATS (3), BENCH_STACKS (200000),
 // BENCH_PROFILE_RUNS (4 runs per side in compare), BENCH_ENGINE_STACKS (200000,1000000: the profile engine's
-// pairs), BENCH_ONLY (comma list of overhead,profile,stats).
+// pairs), BENCH_ONLY (comma list of overhead,profile,engine,stats).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -45,7 +45,7 @@ function benchtimeEnv() {
 }
 
 function onlyEnv() {
-  const all = ['overhead', 'profile', 'stats']
+  const all = ['overhead', 'profile', 'engine', 'stats']
   const v = process.env.BENCH_ONLY
   if (!v) return new Set(all)
   const picked = v.split(',').map((s) => s.trim()).filter(Boolean)
@@ -165,7 +165,8 @@ async function main() {
     out.results.profileDiff = { ...m, othersCpuShare }
     say(renderProfileDiff(m))
     say(othersText(othersCpuShare))
-
+  }
+  if (only.has('engine')) {
     say(heading('2b. profile engine: src/profile vs go tool pprof -diff_base'))
     const engine = await section(facts.nproc, facts.clockTicks, () => measureProfileEngine({ repoDir, stacksList: engineStacks, repeats, log }))
     out.results.profileEngine = { ...engine.value, othersCpuShare: engine.othersCpuShare }
