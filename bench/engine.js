@@ -28,11 +28,13 @@ const base = engine.decodePprof(readFileSync(baseFile), baseFile, { tables })
 const decodedBase = ms(started)
 const head = engine.decodePprof(readFileSync(headFile), headFile, { tables })
 const decodedMs = ms(started)
-const t = process.hrtime.bigint()
-const diff = engine.diffProfiles(engine.mergeProfiles(tables, [{ profile: head }]), engine.mergeProfiles(tables, [{ profile: base }]))
-const mergeDiffMs = ms(t)
-// pprof's default sample type: the one the profile names, else the last.
+// pprof's default sample type: the one the profile names, else the last. Like pprof, only that one is
+// aggregated (both decode every sample's values of all types).
 const type = head.defaultSampleType || head.sampleTypes[head.sampleTypes.length - 1].type
+const t = process.hrtime.bigint()
+const side = (profile) => engine.mergeProfiles(tables, [{ profile }], { sampleTypes: [type] })
+const diff = engine.diffProfiles(side(head), side(base))
+const mergeDiffMs = ms(t)
 const t2 = process.hrtime.bigint()
 const totals = engine.frameTotals(diff, type)
 const flat = engine.rankFrames(totals, { by: 'flat', top: 10 })
