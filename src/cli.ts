@@ -7,11 +7,13 @@ import { runDemo } from './demo.js'
 import { compareDirs } from './engine/compare.js'
 import { exitCodeForReport, reportJson, writeOutput } from './engine/outputs.js'
 import { gate, runOnce } from './engine/pipeline.js'
+import { readResult } from './engine/results.js'
 import { EXIT, RunError, UsageError, errorMessage, exitCodeFor } from './errors.js'
 import { runProcess } from './go/process.js'
 import { probeToolchain } from './go/toolchain.js'
 import type { BenchDeps } from './jobs/bench.js'
 import type { Report } from './model/report.js'
+import { writeHtmlReport } from './report/html/write.js'
 import { renderMarkdown } from './report/markdown.js'
 import { renderText } from './report/text.js'
 import { VERSION } from './version.js'
@@ -30,6 +32,7 @@ const RUN_OPTIONS = {
 
 const REPORT_OPTIONS = {
   json: { type: 'string' },
+  html: { type: 'string' },
   markdown: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' }
 } as const satisfies ParseArgsConfig['options']
@@ -51,6 +54,7 @@ ${flagHelp(RUN_SIDES)}`,
   compareOpts: flagHelp(COMPARE_SIDES),
   reportOpts: `  --json FILE               write report.json there
   --markdown FILE           write the markdown report there
+  --html FILE               write the HTML report there (flame graphs and charts, one offline file)
   -q, --quiet               print only the verdict line`
 }
 
@@ -65,7 +69,7 @@ Options:
   --out DIR                 result directory (required)
 ${HELP.runOpts}`
 
-HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE]
+HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE] [--html FILE]
 
 Compares two result directories written by 'run' and prints the verdict.
 
@@ -155,6 +159,7 @@ async function cmdCompare(args: string[]): Promise<number> {
   const { file } = await readConfigFile(v.config, resolve(v.dir))
   const config = resolveConfig(resolve(v.dir), [file.values, flags])
   const report = await compareDirs(v.base, v.head, config.compare, { run: runProcess, repoDir: resolve(v.dir) })
+  if (v.html) await writeHtmlReport(report, await readResult(v.base), await readResult(v.head), { baseDir: v.base, headDir: v.head, out: v.html })
   return emitReport(report, v)
 }
 
@@ -172,7 +177,8 @@ async function cmdGate(args: string[]): Promise<number> {
   const config = resolveConfig(dir, [file.values, flags])
   const d = deps()
   const toolchain = await probeToolchain(d.run)
-  const { report } = await gate({ ...d, toolchain }, config, v['base-ref'], resolve(v.out))
+  const { report, base, head } = await gate({ ...d, toolchain }, config, v['base-ref'], resolve(v.out))
+  if (v.html) await writeHtmlReport(report, base, head, { baseDir: resolve(v.out, 'base'), headDir: resolve(v.out, 'head'), out: v.html })
   return emitReport(report, v)
 }
 
@@ -181,9 +187,9 @@ async function cmdDemo(args: string[]): Promise<number> {
   if (v.help) return help('demo')
   const d = deps()
   const toolchain = await probeToolchain(d.run)
-  const { report, markdownPath, outcome } = await runDemo({ ...d, toolchain }, v.out ? resolve(v.out) : undefined)
+  const { report, markdownPath, htmlPath, outcome } = await runDemo({ ...d, toolchain }, v.out ? resolve(v.out) : undefined)
   process.stdout.write(renderMarkdown(report) + '\n')
-  process.stdout.write(`\n---\n${renderText(report)}\nThe markdown report above is also in ${markdownPath}\n`)
+  process.stdout.write(`\n---\n${renderText(report)}\nThe markdown report above is also in ${markdownPath}; the HTML report is ${htmlPath}\n`)
   // The demo head fails the gate on purpose: reaching that verdict is the demo working, so it exits 0 and
   // says what a real run would have done. Anything else (a pass, a missed or unplanted finding) is a fault.
   const real = exitCodeForReport(report)

@@ -8,6 +8,7 @@ import { gate } from './engine/pipeline.js'
 import { FIXTURES_DIR, makeFixtureRepo } from './fixture-repo.js'
 import type { BenchDeps } from './jobs/bench.js'
 import type { FindingKind, Report } from './model/report.js'
+import { writeHtmlReport } from './report/html/write.js'
 import { renderMarkdown } from './report/markdown.js'
 
 /** A failing finding the demo's head is built to produce (fixtures/demo/expectations.json). */
@@ -66,7 +67,7 @@ export function judgeDemo(report: Report, expected: { verdict: 'pass' | 'fail'; 
   return { asDesigned: differences.length === 0, differences }
 }
 
-export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ report: Report; markdownPath: string; outcome: DemoOutcome }> {
+export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ report: Report; markdownPath: string; htmlPath: string; outcome: DemoOutcome }> {
   const work = outDir ?? (await mkdtemp(join(tmpdir(), 'go-leak-gate-demo-')))
   const repoDir = join(work, 'repo')
   await rm(repoDir, { recursive: true, force: true })
@@ -80,9 +81,12 @@ export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ repor
     // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
     tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }
   }
-  const { report } = await gate(deps, config, repo.baseSha, join(work, 'results'))
+  const results = join(work, 'results')
+  const { report, base, head } = await gate(deps, config, repo.baseSha, results)
   const markdownPath = join(work, 'report.md')
   await writeOutput(markdownPath, renderMarkdown(report))
   await writeOutput(join(work, 'report.json'), reportJson(report))
-  return { report, markdownPath, outcome: judgeDemo(report, await readDemoExpectations()) }
+  const htmlPath = join(work, 'report.html')
+  await writeHtmlReport(report, base, head, { baseDir: join(results, 'base'), headDir: join(results, 'head'), out: htmlPath })
+  return { report, markdownPath, htmlPath, outcome: judgeDemo(report, await readDemoExpectations()) }
 }

@@ -6,12 +6,10 @@ import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runDemo } from '../../../src/demo.js'
-import { readResult } from '../../../src/engine/results.js'
 import { runProcess } from '../../../src/go/process.js'
 import { probeToolchain } from '../../../src/go/toolchain.js'
 import type { Report } from '../../../src/model/report.js'
 import { singleLine } from '../../../src/report/escape.js'
-import { writeHtmlReport } from '../../../src/report/html/write.js'
 import { boxOf, browserMissing, launch, openFile, type LoadedPage } from './browser.js'
 import { HOSTILE, HOSTILE_NAMES, hostilePage } from './pages.js'
 
@@ -44,13 +42,11 @@ describe.skipIf(missing !== undefined)('the HTML report in headless chromium', (
     work = await mkdtemp(join(tmpdir(), 'glg-html-'))
     browser = await launch()
     const toolchain = await probeToolchain(runProcess)
+    // The demo writes report.html next to report.json, as `npm run demo` does.
     const out = await runDemo({ run: runProcess, toolchain, log: () => {} }, join(work, 'demo'))
     report = out.report
-    const results = join(work, 'demo', 'results')
-    const [base, head] = await Promise.all([readResult(join(results, 'base')), readResult(join(results, 'head'))])
-    const file = join(work, 'demo', 'report.html')
-    await writeHtmlReport(report, base, head, { baseDir: join(results, 'base'), headDir: join(results, 'head'), out: file })
-    demo = await openFile(browser, file)
+    expect(out.htmlPath).toBe(join(work, 'demo', 'report.html'))
+    demo = await openFile(browser, out.htmlPath)
   }, 600_000)
 
   afterAll(async () => {

@@ -3,6 +3,8 @@ import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promi
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { main } from '../../../src/cli.js'
+import { writeResult } from '../../../src/engine/results.js'
 import type { RunResult } from '../../../src/model/result.js'
 import type { FlameView, MissingFlame } from '../../../src/report/html/model.js'
 import type { PageData } from '../../../src/report/html/page.js'
@@ -81,5 +83,18 @@ describe('writeHtmlReport', () => {
     expect(html).not.toContain('not for the page')
     // Head has no readable profile left, base still has two: the graph is drawn from base against nothing.
     expect(html).toContain('base 2, head 0')
+  })
+  it('is what `compare --html FILE` writes, from the result directories given', async () => {
+    const base = await side('base', 4, false)
+    const head = await side('head', 4, false)
+    await writeResult(base.dir, base.result)
+    await writeResult(head.dir, head.result)
+    const out = join(work, 'cli', 'report.html')
+    const code = await main(['compare', '--base', base.dir, '--head', head.dir, '--dir', work, '--html', out, '--quiet'])
+    expect(code).toBeLessThan(2)
+    const html = await readFile(out, 'utf8')
+    expect(html).toContain('<code>BenchmarkAddItem</code>')
+    expect(html).toContain('Heap allocations (alloc_space), per op')
+    expect(html).toContain('base 4, head 4')
   })
 })
