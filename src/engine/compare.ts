@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CompareConfig } from '../config/types.js'
-import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
+import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure, type SiteValues } from '../compare/attribute.js'
 import { ComparisonRefused, compareResults, type CompareInput } from '../compare/report.js'
 import { readSourceDiff, type SourceDiff } from '../baseline/linemap.js'
 import { UsageError } from '../errors.js'
 import type { Runner } from '../go/process.js'
 import type { Finding, Report } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
-import { decodeProfile, heapSites } from '../parse/pprof.js'
+import { decodePprof, heapSitesOf } from '../profile/index.js'
 import { readResult } from './results.js'
 
 function measureFor(f: Finding): SiteMeasure | undefined {
@@ -23,19 +23,29 @@ function benchmarkOf(r: RunResult, pkg: string, name: string): BenchmarkResult |
   return r.packages.find((p) => p.importPath === pkg)?.benchmarks.find((b) => b.name === name)
 }
 
-/** Decodes each run's memory profile once; a profile that cannot be read is noted and skipped. */
-async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResult, notes: string[]): Promise<ProfiledRun[]> {
+/** Sites of each profile file decoded so far in this compare; undefined for one that could not be read. */
+type DecodedSites = Map<string, SiteValues[] | undefined>
+
+/**
+ * Decodes each distinct memory profile file once per compare, through the profile engine; a profile that
+ * cannot be read is noted (once) and skipped.
+ */
+async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResult, notes: string[], decoded: DecodedSites): Promise<ProfiledRun[]> {
   const runs: ProfiledRun[] = []
   for (const run of bench.runs) {
     if (!run.heap) continue
     const file = join(dir, run.heap.profile)
-    try {
-      const profile = decodeProfile(await readFile(file), file)
-      const { sites } = heapSites(profile, { modulePath: result.env.module })
-      runs.push({ iterations: run.iterations, sites: relativeSites(sites, result.env.module) })
-    } catch (err) {
-      notes.push(`memory profile ${file} skipped for attribution: ${(err as Error).message}`)
+    if (!decoded.has(file)) {
+      try {
+        const { sites } = heapSitesOf(decodePprof(await readFile(file), file), { modulePath: result.env.module })
+        decoded.set(file, relativeSites(sites, result.env.module))
+      } catch (err) {
+        decoded.set(file, undefined)
+        notes.push(`memory profile ${file} skipped for attribution: ${(err as Error).message}`)
+      }
     }
+    const sites = decoded.get(file)
+    if (sites) runs.push({ iterations: run.iterations, sites })
   }
   return runs
 }
@@ -46,6 +56,7 @@ async function profiledRuns(dir: string, result: RunResult, bench: BenchmarkResu
  */
 async function attachAllocationSites(report: Report, base: RunResult, head: RunResult, diff?: SourceDiff): Promise<void> {
   const cache = new Map<string, { base: ProfiledRun[]; head: ProfiledRun[] }>()
+  const decoded: DecodedSites = new Map()
   for (const f of report.findings) {
     const measure = measureFor(f)
     if (!measure) continue
@@ -56,8 +67,8 @@ async function attachAllocationSites(report: Report, base: RunResult, head: RunR
       const hb = benchmarkOf(head, f.pkg, f.subject)
       if (!bb || !hb) continue
       runs = {
-        base: await profiledRuns(report.base.dir, base, bb, report.notes),
-        head: await profiledRuns(report.head.dir, head, hb, report.notes)
+        base: await profiledRuns(report.base.dir, base, bb, report.notes, decoded),
+        head: await profiledRuns(report.head.dir, head, hb, report.notes, decoded)
       }
       cache.set(key, runs)
     }
