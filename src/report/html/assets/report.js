@@ -260,6 +260,7 @@
 
   function interval(s, unit) {
     if (!s.interval) return 'no samples'
+    if (s.samples.length < 2) return `${short(s.median, unit)} (one sample: no interval)`
     const conf = s.interval.confidence >= 0.95 ? '95%' : `only ${pct(s.interval.confidence)} with ${s.samples.length} samples`
     return `median ${short(s.median, unit)} [${short(s.interval.lo, unit)}, ${short(s.interval.hi, unit)}] (${conf})`
   }
@@ -271,7 +272,7 @@
     const lo = Math.min(...all)
     const hi = Math.max(...all)
     const pad = (hi - lo) * 0.05
-    const x = linear(lo - pad, hi + pad, 50, width - 10)
+    const x = linear(lo - pad, hi + pad, 50, width - 30)
     const chart = svg('svg', { width, height: 100, viewBox: `0 0 ${width} 100`, role: 'img', 'aria-label': m.metric })
     const rows = [['base', m.base, 22], ['head', m.head, 52]]
     for (const [label, s, y] of rows) {
@@ -304,7 +305,7 @@
     if (positive.length === 0) return el('p', { class: 'missing' }, ['no GC pause recorded on either side'])
     const lo = Math.log10(Math.min(...positive))
     const hi = Math.log10(Math.max(...positive))
-    const x = linear(lo, hi, 50, width - 10)
+    const x = linear(lo, hi, 50, width - 30)
     const y = linear(0, 1, 140, 10)
     const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'GC pause distribution' })
     // A pause of 0 ms (below gctrace's resolution) is drawn at the smallest pause seen, as a log scale has no 0.
