@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 import { closeSync, openSync, constants, unlinkSync, fstatSync, readSync, rmSync, existsSync, readFileSync, realpathSync } from 'node:fs';
-import { resolve as resolve$1, dirname, parse as parse$1, sep, join, relative as relative$1, basename, normalize } from 'node:path';
+import { dirname, resolve as resolve$1, parse as parse$1, sep, join, relative as relative$1, basename, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writeFile, stat, mkdir, open, mkdtemp, rm, readdir, realpath, cp, readFile, access as access$1 } from 'node:fs/promises';
+import { stat, writeFile, mkdir, open, mkdtemp, rm, readdir, realpath, cp, readFile, access as access$1 } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
 var ajv$1 = {exports: {}};
 
@@ -20357,7 +20358,7 @@ function medianValue(values) {
 function worseKinds(lowerIsBetter) {
     return NON_FINITE.filter((k) => k === 'NaN' || (k === '+Inf' ? lowerIsBetter !== false : lowerIsBetter !== true));
 }
-function describe$1(c, runs) {
+function describe$2(c, runs) {
     const parts = NON_FINITE.filter((k) => c[k] > 0).map((k) => `${k} in ${c[k]} of ${runs} runs`);
     return parts.length > 0 ? parts.join(', ') : `finite in all ${runs} runs`;
 }
@@ -20379,7 +20380,7 @@ function judgeNonFinite(input) {
         method: 'non-finite',
         reason: ''
     };
-    const sides = `head ${describe$1(h, head.length)}; base ${describe$1(b, base.length)}`;
+    const sides = `head ${describe$2(h, head.length)}; base ${describe$2(b, base.length)}`;
     if (base.length === 0 || head.length === 0) {
         out.reason = `no samples on one side (${sides})`;
         return out;
@@ -22577,9 +22578,9 @@ class ProfileError extends Error {
  * ample for any real one, yet a gzip bomb (1 MB that inflates 1000-fold) is stopped there instead of taking
  * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
  */
-const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
+const MAX_PROFILE_BYTES$1 = 256 * 1024 * 1024;
+const GZIP_MAGIC_0$1 = 0x1f;
+const GZIP_MAGIC_1$1 = 0x8b;
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
 /** pprof-format returns large varints as bigint, and negative int64s as their unsigned bigint form. */
 function toInt(v) {
@@ -22589,11 +22590,11 @@ function toInt(v) {
  * Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. `maxBytes`
  * bounds the profile before and after inflating (default MAX_PROFILE_BYTES).
  */
-function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES) {
+function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES$1) {
     if (data.length > maxBytes)
         throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`);
     let raw = data;
-    if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
+    if (data.length >= 2 && data[0] === GZIP_MAGIC_0$1 && data[1] === GZIP_MAGIC_1$1) {
         try {
             raw = gunzipSync(data, { maxOutputLength: maxBytes });
         }
@@ -22681,12 +22682,7 @@ function positionsById(ids) {
  */
 function heapSites(profile, opts = {}) {
     const { proto, source } = profile;
-    const names = profile.sampleTypes.map((t) => t.type);
-    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
-    if (iAllocObjects < 0 || iAllocBytes < 0 || iInuseObjects < 0 || iInuseBytes < 0) {
-        const have = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
-        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
-    }
+    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = heapSampleIndexes(profile.sampleTypes, source);
     const modulePath = opts.modulePath ?? '';
     const strings = proto.stringTable.strings;
     const functionAt = positionsById(proto.function.map((f) => toInt(f.id)));
@@ -22806,12 +22802,25 @@ function heapSites(profile, opts = {}) {
             site.inuseBytes += s.inuseBytes;
         }
     }
-    const sorted = [...sites.values()].sort((a, b) => b.inuseBytes - a.inuseBytes ||
+    return { totals, sites: [...sites.values()].sort(bySiteRank) };
+}
+/** Where a heap profile keeps alloc_objects, alloc_space, inuse_objects and inuse_space; refuses other profiles. */
+function heapSampleIndexes(sampleTypes, source) {
+    const names = sampleTypes.map((t) => t.type);
+    const [a, b, c, d] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
+    if (a < 0 || b < 0 || c < 0 || d < 0) {
+        const have = sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
+        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
+    }
+    return [a, b, c, d];
+}
+/** The order of HeapSites.sites: largest in-use bytes first, then largest allocated bytes, then by name. */
+function bySiteRank(a, b) {
+    return (b.inuseBytes - a.inuseBytes ||
         b.allocBytes - a.allocBytes ||
         a.function.localeCompare(b.function) ||
         a.file.localeCompare(b.file) ||
         a.line - b.line);
-    return { totals, sites: sorted };
 }
 
 // The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
@@ -22843,8 +22852,8 @@ async function readProfileFile(file) {
     const handle = await open(file, 'r');
     try {
         const { size } = await handle.stat();
-        if (size > MAX_PROFILE_BYTES)
-            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`);
+        if (size > MAX_PROFILE_BYTES$1)
+            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES$1} a profile may be`);
         const buf = Buffer.alloc(size);
         const { bytesRead } = await handle.read(buf, 0, size, 0);
         return buf.subarray(0, bytesRead);
@@ -25431,6 +25440,10 @@ function codeBlock(text, info = '') {
     const lang = info.replace(/[^\w+-]/g, '');
     return `${fence}${lang}\n${body}\n${fence}`;
 }
+/** Escapes text for HTML element content and quoted attribute values (the standalone HTML report). */
+function escapeHtml(text) {
+    return text.replace(/[<>&"']/g, (char) => HTML_ENTITY[char] ?? char);
+}
 /**
  * Escapes untrusted text placed inside raw HTML in a GitHub markdown document, such as a `<summary>`. cmark-gfm
  * passes that HTML through without markdown parsing (so markdown escapes would show their backslashes), but a
@@ -26188,7 +26201,7 @@ const CUT_RANK = {
 // Bounds that keep one section from growing without limit with hostile or huge input: names are clipped in
 // tables, long lists end with a count of what was left out.
 const NAME_MAX$1 = 200;
-const TEXT_MAX$1 = 1000;
+const TEXT_MAX$2 = 1000;
 const MAX_FINDING_ROWS = 100;
 const MAX_LOCATIONS = 10;
 /** A table of findings, one row each; shared with the info section of the details. */
@@ -26206,14 +26219,14 @@ function findingTable(findings) {
         formatPValue(f.pValue)
     ]);
     const header = ['kind', 'package', 'benchmark or test', 'metric', 'base', 'head', 'change', 'p-value'];
-    return table(header, rows, 'llllrrrr') + moreLine(findings.length - rows.length, 'finding');
+    return table$1(header, rows, 'llllrrrr') + moreLine(findings.length - rows.length, 'finding');
 }
 /**
  * A GFM table of cells that are already escaped. Delimiters are not aligned (padding the source only costs
  * characters of the comment limit), but every cell keeps a space on each side: a cell ending in an escaped
  * backslash right before the next `|` would otherwise read as `\|` and swallow the separator.
  */
-function table(header, rows, align) {
+function table$1(header, rows, align) {
     return markdownTable([header, ...rows], { alignDelimiters: false, align: align.split('') });
 }
 function moreLine(count, noun) {
@@ -26224,7 +26237,7 @@ function moreLine(count, noun) {
 // verdict. Each <details> block is one Section, so a cut to fit the length limit never leaves one open.
 // Compiler output can run to thousands of lines; the first errors are the ones that matter, and the rest is
 // in report.json.
-const MAX_ERROR_LINES = 60;
+const MAX_ERROR_LINES$1 = 60;
 const MAX_ERROR_CHARS = 6000;
 function detailSections(report, alpha = DEFAULT_ALPHA) {
     return [
@@ -26232,7 +26245,7 @@ function detailSections(report, alpha = DEFAULT_ALPHA) {
         ...infoSection(report),
         ...oneSidedSection(report),
         ...notesSection(report),
-        ...errorsSection(report)
+        ...errorsSection$1(report)
     ];
 }
 /**
@@ -26264,7 +26277,7 @@ function comparisonTable(comparisons, alpha) {
         m.pValue === null ? '' : formatPValue(m.pValue),
         statusCell(m)
     ]));
-    return table(['benchmark', 'metric', 'base', 'head', 'change', 'p', 'status'], rows, 'llrrrrl');
+    return table$1(['benchmark', 'metric', 'base', 'head', 'change', 'p', 'status'], rows, 'llrrrrl');
 }
 function statusCell(m) {
     const status = m.status === 'regression' ? '**regression**' : escapeMarkdown(m.status.replace('-', ' '));
@@ -26298,7 +26311,7 @@ function oneSidedSection(report) {
     const why = 'Listed, never failed: a renamed or new benchmark has nothing to compare with.';
     return [
         {
-            text: details(`Benchmarks measured on one side only (${rows.length})`, `${why}\n\n${table(['side', 'package', 'benchmark'], rows, 'lll')}`),
+            text: details(`Benchmarks measured on one side only (${rows.length})`, `${why}\n\n${table$1(['side', 'package', 'benchmark'], rows, 'lll')}`),
             cutRank: CUT_RANK.oneSided,
             group: 'one-sided benchmarks'
         }
@@ -26307,10 +26320,10 @@ function oneSidedSection(report) {
 function notesSection(report) {
     if (report.notes.length === 0)
         return [];
-    const items = report.notes.map((note) => `- ${escapeMarkdown(clip(note, TEXT_MAX$1))}`);
+    const items = report.notes.map((note) => `- ${escapeMarkdown(clip(note, TEXT_MAX$2))}`);
     return [{ text: details(`Notes (${items.length})`, items.join('\n')), cutRank: CUT_RANK.notes, group: 'notes' }];
 }
-function errorsSection(report) {
+function errorsSection$1(report) {
     if (report.errors.length === 0)
         return [];
     const blocks = report.errors.map(errorBlock);
@@ -26336,7 +26349,7 @@ function firstLines(message) {
     const kept = [];
     let length = 0;
     for (const line of lines) {
-        if (kept.length === MAX_ERROR_LINES || length + line.length > MAX_ERROR_CHARS)
+        if (kept.length === MAX_ERROR_LINES$1 || length + line.length > MAX_ERROR_CHARS)
             break;
         kept.push(line);
         length += line.length + 1;
@@ -26357,7 +26370,7 @@ function firstLines(message) {
 const COMMENT_MARKER = '<!-- go-leak-gate -->';
 function renderMarkdown(report, opts = {}) {
     const sections = [
-        header(report, opts.title ?? 'go-leak-gate'),
+        header$1(report, opts.title ?? 'go-leak-gate'),
         ...findingTables(report),
         ...locationSections(report),
         ...detailSections(report, opts.alpha),
@@ -26366,7 +26379,7 @@ function renderMarkdown(report, opts = {}) {
     ];
     return fitSections(sections, opts.maxLength, (omitted) => cutNotice(omitted, opts));
 }
-function header(report, title) {
+function header$1(report, title) {
     const verdict = report.verdict === 'fail' ? '❌' : '✅';
     const counts = countsPhrase(report.counts);
     const name = escapeMarkdown(clip(title, NAME_MAX$1));
@@ -26416,7 +26429,7 @@ function locationBlock(finding) {
     const title = `#### ${mark} ${escapeMarkdown(finding.kind)} · ${inlineCode(clip(finding.pkg, NAME_MAX$1), { inTable: false })}` +
         ` · ${inlineCode(clip(finding.subject, NAME_MAX$1), { inTable: false })}`;
     const parts = [title];
-    const message = escapeMarkdown(clip(finding.message, TEXT_MAX$1));
+    const message = escapeMarkdown(clip(finding.message, TEXT_MAX$2));
     if (message !== '')
         parts.push(message);
     parts.push(locationTable(rankLocations(finding.locations)));
@@ -26448,13 +26461,13 @@ function locationTable(locations) {
             row.push(l.inDiff === true ? '✏️ changed' : '');
         return row;
     });
-    return table(header, rows, align) + moreLine(locations.length - shown.length, 'location');
+    return table$1(header, rows, align) + moreLine(locations.length - shown.length, 'location');
 }
 function reproduceSection(report) {
     if (report.reproduce.length === 0)
         return [];
     const blocks = report.reproduce.map((r) => {
-        const title = escapeMarkdown(clip(r.title, TEXT_MAX$1));
+        const title = escapeMarkdown(clip(r.title, TEXT_MAX$2));
         return `${title === '' ? '' : `${title}\n\n`}${codeBlock(r.command, 'sh')}`;
     });
     return [
@@ -26527,6 +26540,1502 @@ function jsonFile(path, name = path) {
 }
 function markdownFile(path, name = path) {
     return fileSink(path, name, (report) => renderMarkdown(report));
+}
+
+/**
+ * A profile whose bytes do not decode: truncated, a wire type the field cannot have, a reference to
+ * something that is not there. `offset` is the byte in the (gunzipped) protobuf where it went wrong,
+ * so a bug report can point at it. It is a ProfileError, so callers that skip unreadable profiles
+ * treat it like every other bad profile.
+ */
+class ProfileDecodeError extends ProfileError {
+    offset;
+    reason;
+    constructor(source, offset, reason) {
+        super(source, `at byte ${offset}: ${reason}`);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+
+/**
+ * The most a profile may gunzip to: 256 MiB. Go's heap profile of a million distinct stacks is about
+ * 60 MiB unzipped, so a real profile stays far below; a gzip bomb (a few KiB that inflate to GiBs)
+ * stops here instead of taking the runner's memory. zlib stops inflating once the limit is passed.
+ */
+const MAX_PROFILE_BYTES = 256 * 2 ** 20;
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+function isGzip(data) {
+    return data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1;
+}
+/** The protobuf of a profile: gunzipped when gzipped (as Go writes it), as is otherwise. */
+function profileBytes(data, source, maxBytes = MAX_PROFILE_BYTES) {
+    if (!isGzip(data)) {
+        if (data.length > maxBytes)
+            throw new ProfileDecodeError(source, maxBytes, `the profile is larger than ${maxBytes} bytes`);
+        return data;
+    }
+    try {
+        return gunzipSync(data, { maxOutputLength: maxBytes });
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new ProfileDecodeError(source, 0, `the gzip data inflates to more than ${maxBytes} bytes (the limit for a profile)`);
+        }
+        throw new ProfileDecodeError(source, 0, `truncated or corrupt gzip data (${err instanceof Error ? err.message : String(err)})`);
+    }
+}
+
+/** The root of the stack trie: the node of an empty stack. */
+const ROOT = 0;
+const INITIAL_NODES = 1 << 12;
+/** Int32s per hash slot: parent, frame, node + 1 (0 when empty). */
+const SLOT = 3;
+/** Int32s per node record: frame, first child, next sibling, unused (so records align to 16 bytes). */
+const LINK = 4;
+const NONE = -1;
+/** In a record's first-child field: the children are in the hash table. */
+const WIDE = -2;
+/** The most children a node keeps in its list. */
+const MAX_LIST = 8;
+/** `a`, or a copy at least twice as long when it has no room for `need` entries. */
+function grownInt32(a, need = a.length + 1) {
+    if (need <= a.length)
+        return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+}
+function slotOf(parent, frame, mask) {
+    const h = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(frame + 1, 0x85ebca77)) >>> 0;
+    return (h ^ (h >>> 15)) & mask;
+}
+/**
+ * What several decoded profiles share, so that runs of a benchmark merge and diff by plain index
+ * arithmetic: interned functions, frames (a function at a line) and a trie of stacks.
+ *
+ * The trie runs from the outermost frame (runtime.main, goexit) to the leaf, so stacks share their
+ * common callers; a stack is the node of its leaf frame, and its callers are the parent chain. A node
+ * is always created after its parent, so parents have smaller indexes than their children, which lets
+ * subtree sums run as one backward pass.
+ */
+class ProfileTables {
+    functions = [];
+    functionIds = new Map();
+    frameFunction = new Int32Array(256);
+    /** Source lines are int64 in profile.proto; kept as doubles. */
+    frameLine = new Float64Array(256);
+    frameCount = 0;
+    frameIds = new Map();
+    nodeParent = new Int32Array(INITIAL_NODES);
+    nodeFrame = new Int32Array(INITIAL_NODES);
+    nodeCount = 1;
+    // Children are found two ways. A node with few children keeps them in a list: per node, in one record,
+    // [frame, first child, next sibling, unused]. A child is usually created right after its parent (in the
+    // same sample), so the records of a path sit together in memory, and walking a stack down the trie reads
+    // what the previous step brought into the cache: several times faster than hashing on a large trie.
+    // A node with more than MAX_LIST children (a dispatcher, the root of a CPU profile) moves them to a hash
+    // table keyed by (parent, frame), so no lookup scans a long list.
+    links = new Int32Array(INITIAL_NODES * LINK).fill(NONE);
+    // Open addressing: [parent, frame, node + 1] per slot, 0 in the last for an empty one; at most half full.
+    slots = new Int32Array(64 * SLOT);
+    wideChildren = 0;
+    constructor() {
+        this.nodeParent[ROOT] = -1;
+        this.nodeFrame[ROOT] = -1;
+    }
+    functionId(name, file, systemName, unsymbolised = false) {
+        const key = (unsymbolised ? '\u0001' : '') + name + '\u0000' + file;
+        let id = this.functionIds.get(key);
+        if (id === undefined) {
+            id = this.functions.length;
+            this.functions.push({ name, systemName, file, unsymbolised });
+            this.functionIds.set(key, id);
+        }
+        return id;
+    }
+    frameId(fn, line) {
+        let byLine = this.frameIds.get(fn);
+        if (byLine === undefined) {
+            byLine = new Map();
+            this.frameIds.set(fn, byLine);
+        }
+        let id = byLine.get(line);
+        if (id === undefined) {
+            id = this.frameCount++;
+            if (id >= this.frameFunction.length) {
+                this.frameFunction = grownInt32(this.frameFunction, id + 1);
+                const lines = new Float64Array(this.frameFunction.length);
+                lines.set(this.frameLine);
+                this.frameLine = lines;
+            }
+            this.frameFunction[id] = fn;
+            this.frameLine[id] = line;
+            byLine.set(line, id);
+        }
+        return id;
+    }
+    /** The node for `frame` called from `parent`, created on first use. */
+    child(parent, frame) {
+        const links = this.links;
+        const first = links[parent * LINK + 1];
+        if (first === WIDE)
+            return this.wideChild(parent, frame);
+        let count = 0;
+        for (let c = first; c !== NONE; c = links[c * LINK + 2]) {
+            if (links[c * LINK] === frame)
+                return c;
+            count++;
+        }
+        const node = this.newNode(parent, frame);
+        if (count < MAX_LIST) {
+            const l = this.links;
+            l[node * LINK + 2] = l[parent * LINK + 1];
+            l[parent * LINK + 1] = node;
+            return node;
+        }
+        // The list is full: move the parent's children to the hash table, the new one with them.
+        for (let c = first; c !== NONE; c = this.links[c * LINK + 2])
+            this.insertWide(parent, this.nodeFrame[c], c);
+        this.links[parent * LINK + 1] = WIDE;
+        this.insertWide(parent, frame, node);
+        return node;
+    }
+    newNode(parent, frame) {
+        const node = this.nodeCount++;
+        if (node >= this.nodeParent.length) {
+            this.nodeParent = grownInt32(this.nodeParent, node + 1);
+            this.nodeFrame = grownInt32(this.nodeFrame, this.nodeParent.length);
+            const links = new Int32Array(this.nodeParent.length * LINK).fill(NONE);
+            links.set(this.links);
+            this.links = links;
+        }
+        this.nodeParent[node] = parent;
+        this.nodeFrame[node] = frame;
+        this.links[node * LINK] = frame;
+        return node;
+    }
+    wideChild(parent, frame) {
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        for (let h = slotOf(parent, frame, mask) * SLOT;; h = h + SLOT === slots.length ? 0 : h + SLOT) {
+            const at = slots[h + 2];
+            if (at === 0)
+                break;
+            if (slots[h] === parent && slots[h + 1] === frame)
+                return at - 1;
+        }
+        const node = this.newNode(parent, frame);
+        this.insertWide(parent, frame, node);
+        return node;
+    }
+    insertWide(parent, frame, node) {
+        if (++this.wideChildren * 2 * SLOT > this.slots.length)
+            this.rehash();
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        let h = slotOf(parent, frame, mask) * SLOT;
+        while (slots[h + 2] !== 0)
+            h = h + SLOT === slots.length ? 0 : h + SLOT;
+        slots[h] = parent;
+        slots[h + 1] = frame;
+        slots[h + 2] = node + 1;
+    }
+    /** The function of a node's frame; -1 for the root. */
+    nodeFunction(node) {
+        return node === ROOT ? -1 : this.frameFunction[this.nodeFrame[node]];
+    }
+    /** A node's frames from the leaf outwards, as profile.proto lists a sample's locations. */
+    stackFrames(node) {
+        const frames = [];
+        for (let n = node; n !== ROOT; n = this.nodeParent[n])
+            frames.push(this.nodeFrame[n]);
+        return frames;
+    }
+    rehash() {
+        const old = this.slots;
+        this.slots = new Int32Array(old.length * 2);
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        for (let o = 0; o < old.length; o += SLOT) {
+            if (old[o + 2] === 0)
+                continue;
+            let h = slotOf(old[o], old[o + 1], mask) * SLOT;
+            while (slots[h + 2] !== 0)
+                h = h + SLOT === slots.length ? 0 : h + SLOT;
+            slots.set(old.subarray(o, o + SLOT), h);
+        }
+    }
+}
+
+// Protocol buffer wire types (https://protobuf.dev/programming-guides/encoding/).
+const VARINT = 0;
+const FIXED64 = 1;
+const LEN = 2;
+const FIXED32 = 5;
+const TWO_32 = 2 ** 32;
+/** Ids are kept as exact numbers: a uint64 whose high word reaches 2^21 is at least 2^53. */
+const EXACT_HIGH_WORDS = 2 ** 21;
+const utf8 = new TextDecoder();
+/**
+ * A cursor over one protobuf message. Varints are read as two 32-bit words (`lo`, and `hi` left in a
+ * field) so that 64-bit values never pass through a float before their sign is known: a negative int64
+ * is ten bytes of two's complement, which a float sum would round to zero.
+ */
+class WireReader {
+    buf;
+    source;
+    end;
+    pos;
+    /** The high 32 bits of the last varint read. */
+    hi = 0;
+    constructor(buf, source, pos, end) {
+        this.buf = buf;
+        this.source = source;
+        this.end = end;
+        this.pos = pos;
+    }
+    /** Points the reader at another message of the same buffer. */
+    reset(start, end) {
+        this.pos = start;
+        this.end = end;
+    }
+    fail(reason, at = this.pos) {
+        throw new ProfileDecodeError(this.source, at, reason);
+    }
+    /** Reads a varint and returns its low 32 bits as an unsigned number; the high bits go to `hi`. */
+    varint() {
+        const buf = this.buf;
+        const end = this.end;
+        let pos = this.pos;
+        if (pos >= end)
+            this.fail('truncated: a varint runs past the end');
+        let b = buf[pos++];
+        if (b < 0x80) {
+            this.pos = pos;
+            this.hi = 0;
+            return b;
+        }
+        let lo = b & 0x7f;
+        for (let shift = 7; shift < 28; shift += 7) {
+            if (pos >= end)
+                this.fail('truncated: a varint runs past the end');
+            b = buf[pos++];
+            lo |= (b & 0x7f) << shift;
+            if (b < 0x80) {
+                this.pos = pos;
+                this.hi = 0;
+                return lo >>> 0;
+            }
+        }
+        // The fifth byte carries bits 28..34: four for the low word, three for the high one.
+        if (pos >= end)
+            this.fail('truncated: a varint runs past the end');
+        b = buf[pos++];
+        lo |= (b & 0x0f) << 28;
+        let hi = (b & 0x7f) >> 4;
+        for (let shift = 3; b >= 0x80; shift += 7) {
+            if (shift > 31)
+                this.fail('a varint is longer than 10 bytes', this.pos);
+            if (pos >= end)
+                this.fail('truncated: a varint runs past the end');
+            b = buf[pos++];
+            hi |= (b & 0x7f) << shift;
+        }
+        this.pos = pos;
+        this.hi = hi >>> 0;
+        return lo >>> 0;
+    }
+    /** An int64 field as a number: exact up to 2^53 in magnitude, the nearest double beyond. */
+    int64() {
+        const lo = this.varint();
+        const hi = this.hi;
+        if (hi < 0x80000000)
+            return hi * TWO_32 + lo;
+        return -((~hi >>> 0) * TWO_32 + (~lo >>> 0) + 1);
+    }
+    /** A uint64 id (of a location, function, mapping): refused beyond 2^53, where a double is no longer exact. */
+    id(what) {
+        const at = this.pos;
+        const lo = this.varint();
+        if (this.hi >= EXACT_HIGH_WORDS) {
+            const value = (BigInt(this.hi) << 32n) | BigInt(lo);
+            this.fail(`${what} ${value} is beyond 2^53, which this reader cannot keep exact`, at);
+        }
+        return this.hi * TWO_32 + lo;
+    }
+    /** An index into the string table, checked against its length. */
+    stringIndex(strings, what) {
+        const at = this.pos;
+        const i = this.int64();
+        if (i < 0 || i >= strings)
+            this.fail(`${what} names string ${i}, beyond the string table of ${strings}`, at);
+        return i;
+    }
+    /** Reads a field's key; returns the field number * 8 + wire type as protobuf writes it. */
+    tag() {
+        const at = this.pos;
+        const tag = this.varint();
+        if (this.hi !== 0 || tag >>> 3 === 0)
+            this.fail(`field number ${this.hi !== 0 ? 'beyond 2^29' : 0} is not valid`, at);
+        return tag;
+    }
+    /** Reads the length of a LEN field and returns where its bytes end. */
+    lengthEnd() {
+        const at = this.pos;
+        const n = this.varint();
+        if (this.hi !== 0 || n > this.end - this.pos) {
+            this.fail(`truncated: a field of ${this.hi !== 0 ? 'more than 2^32' : n} bytes, ${this.end - this.pos} left`, at);
+        }
+        return this.pos + n;
+    }
+    string() {
+        const end = this.lengthEnd();
+        const s = utf8.decode(this.buf.subarray(this.pos, end));
+        this.pos = end;
+        return s;
+    }
+    /** Skips a field this reader does not need. */
+    skip(tag) {
+        const wire = tag & 7;
+        if (wire === VARINT)
+            this.varint();
+        else if (wire === LEN)
+            this.pos = this.lengthEnd();
+        else if (wire === FIXED64)
+            this.advance(8);
+        else if (wire === FIXED32)
+            this.advance(4);
+        else
+            this.fail(`wire type ${wire} (field ${tag >>> 3}) is not one protobuf still uses`);
+    }
+    /** Fails unless field `tag` has the wire type the schema gives it (or LEN, packed, where allowed). */
+    expect(tag, wire, field, packable = false) {
+        const got = tag & 7;
+        if (got !== wire && !(packable && got === LEN))
+            this.fail(`${field} has wire type ${got}, expected ${wire}`);
+    }
+    advance(n) {
+        if (n > this.end - this.pos)
+            this.fail(`truncated: a fixed field of ${n} bytes, ${this.end - this.pos} left`);
+        this.pos += n;
+    }
+}
+/**
+ * Where a packed repeated scalar field ends, or -1 when this is one unpacked value of wire type `wire`
+ * (protobuf writers may use either form).
+ */
+function packedEnd(r, tag, wire, field) {
+    if ((tag & 7) === LEN)
+        return r.lengthEnd();
+    r.expect(tag, wire, field);
+    return -1;
+}
+
+/** Byte ranges [start, end) of the messages of one repeated field, collected before they can be resolved. */
+class Ranges {
+    a = new Int32Array(64);
+    count = 0;
+    push(start, end) {
+        if (this.count * 2 + 2 > this.a.length) {
+            const b = new Int32Array(this.a.length * 2);
+            b.set(this.a);
+            this.a = b;
+        }
+        this.a[this.count * 2] = start;
+        this.a[this.count * 2 + 1] = end;
+        this.count++;
+    }
+    start(i) {
+        return this.a[i * 2];
+    }
+    end(i) {
+        return this.a[i * 2 + 1];
+    }
+}
+/** The position of each id among its messages (Go numbers ids 1..n, so usually a dense table). */
+class IdIndex {
+    dense;
+    sparse;
+    constructor(ids, what, r, at) {
+        let max = 0;
+        for (const id of ids)
+            max = Math.max(max, id);
+        if (max <= ids.length * 4 + 1024)
+            this.dense = new Int32Array(max + 1).fill(-1);
+        else
+            this.sparse = new Map();
+        ids.forEach((id, i) => {
+            if (this.at(id) >= 0)
+                r.fail(`${what} id ${id} appears twice`, at.start(i));
+            if (this.dense)
+                this.dense[id] = i;
+            else
+                this.sparse?.set(id, i);
+        });
+    }
+    /** The position of `id`, or -1. */
+    at(id) {
+        if (this.dense !== undefined)
+            return id < this.dense.length ? this.dense[id] : -1;
+        return this.sparse?.get(id) ?? -1;
+    }
+}
+function readFunctions(raw, source, top, tables) {
+    const { functions, strings } = top;
+    const ids = new Float64Array(functions.count);
+    const shared = new Int32Array(functions.count);
+    const r = new WireReader(raw, source, 0, 0);
+    for (let i = 0; i < functions.count; i++) {
+        r.reset(functions.start(i), functions.end(i));
+        let name = 0;
+        let systemName = 0;
+        let file = 0;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field >= 1 && field <= 4)
+                r.expect(tag, VARINT, 'a function field');
+            if (field === 1)
+                ids[i] = r.id('function id');
+            else if (field === 2)
+                name = r.stringIndex(strings.length, 'function.name');
+            else if (field === 3)
+                systemName = r.stringIndex(strings.length, 'function.system_name');
+            else if (field === 4)
+                file = r.stringIndex(strings.length, 'function.filename');
+            else
+                r.skip(tag);
+        }
+        shared[i] = tables.functionId(strings[name], strings[file], strings[systemName]);
+    }
+    return { index: new IdIndex(ids, 'function', r, functions), shared };
+}
+/** An unsymbolised location's address in hex, exact over all 64 bits. */
+function hexAddress(lo, hi) {
+    return hi === 0 ? `0x${lo.toString(16)}` : `0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`;
+}
+function readLocations(raw, source, top, tables, fns) {
+    const { locations } = top;
+    const ids = new Float64Array(locations.count);
+    const frameStart = new Int32Array(locations.count + 1);
+    let frames = new Int32Array(Math.max(64, locations.count * 2));
+    let nFrames = 0;
+    const r = new WireReader(raw, source, 0, 0);
+    const line = new WireReader(raw, source, 0, 0);
+    for (let i = 0; i < locations.count; i++) {
+        r.reset(locations.start(i), locations.end(i));
+        frameStart[i] = nFrames;
+        let addressLo = 0;
+        let addressHi = 0;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field === 1) {
+                r.expect(tag, VARINT, 'location.id');
+                ids[i] = r.id('location id');
+            }
+            else if (field === 3) {
+                r.expect(tag, VARINT, 'location.address');
+                addressLo = r.varint();
+                addressHi = r.hi;
+            }
+            else if (field === 4) {
+                r.expect(tag, LEN, 'location.line');
+                const end = r.lengthEnd();
+                line.reset(r.pos, end);
+                r.pos = end;
+                let fn = -1;
+                let at = line.pos;
+                let number = 0;
+                while (line.pos < end) {
+                    const t = line.tag();
+                    if (t >>> 3 === 1) {
+                        line.expect(t, VARINT, 'line.function_id');
+                        at = line.pos;
+                        const id = line.id('function id');
+                        fn = fns.index.at(id);
+                        if (fn < 0)
+                            line.fail(`location message ${i} refers to function ${id}, which is missing (truncated?)`, at);
+                    }
+                    else if (t >>> 3 === 2) {
+                        line.expect(t, VARINT, 'line.line');
+                        number = line.int64();
+                    }
+                    else
+                        line.skip(t);
+                }
+                if (fn < 0)
+                    line.fail('a line of a location names no function', at);
+                if (nFrames === frames.length)
+                    frames = grownInt32(frames);
+                frames[nFrames++] = tables.frameId(fns.shared[fn], number);
+            }
+            else
+                r.skip(tag);
+        }
+        if (nFrames === frameStart[i]) {
+            // Never symbolised: pprof names such a frame by its address.
+            if (nFrames === frames.length)
+                frames = grownInt32(frames);
+            frames[nFrames++] = tables.frameId(tables.functionId(hexAddress(addressLo, addressHi), '', '', true), 0);
+        }
+    }
+    frameStart[locations.count] = nFrames;
+    return { index: new IdIndex(ids, 'location', r, locations), frameStart, frames };
+}
+/** Interns label sets by their keys and values in order. */
+class LabelSets {
+    sets = [[]];
+    ids = new Map([['', 0]]);
+    id(labels) {
+        const key = labels.map((l) => `${l.key}\u0000${l.value}`).join('\u0000');
+        let id = this.ids.get(key);
+        if (id === undefined) {
+            id = this.sets.length;
+            this.sets.push(labels);
+            this.ids.set(key, id);
+        }
+        return id;
+    }
+}
+/** A label message's string label; undefined for a numeric one. */
+function readLabel(r, strings) {
+    const end = r.lengthEnd();
+    const outer = r.end;
+    r.end = end;
+    let key = 0;
+    let value = 0;
+    while (r.pos < end) {
+        const tag = r.tag();
+        const field = tag >>> 3;
+        if (field === 1)
+            (r.expect(tag, VARINT, 'label.key'), (key = r.stringIndex(strings.length, 'label.key')));
+        else if (field === 2)
+            (r.expect(tag, VARINT, 'label.str'), (value = r.stringIndex(strings.length, 'label.str')));
+        else
+            r.skip(tag);
+    }
+    r.end = outer;
+    return value === 0 ? undefined : { key: strings[key], value: strings[value] };
+}
+function readSamples(raw, source, top, tables, locs, types) {
+    const { samples, strings } = top;
+    const n = samples.count;
+    const stacks = new Int32Array(n);
+    const values = Array.from({ length: types }, () => new Float64Array(n));
+    const { frameStart, frames, index } = locs;
+    const labelSets = new LabelSets();
+    let sampleLabels;
+    const r = new WireReader(raw, source, 0, 0);
+    let stack = new Int32Array(64);
+    for (let s = 0; s < n; s++) {
+        r.reset(samples.start(s), samples.end(s));
+        let depth = 0;
+        let nValues = 0;
+        let labels;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field === 1 || field === 2) {
+                const what = field === 1 ? 'sample.location_id' : 'sample.value';
+                const end = packedEnd(r, tag, VARINT, what);
+                // Unpacked (end < 0): the one value here, which takes at least a byte. Packed: the reader ends
+                // with the field, so no varint runs across into the next one. Inlined: this is the hot loop.
+                const outer = r.end;
+                const stop = end < 0 ? r.pos + 1 : end;
+                if (end >= 0)
+                    r.end = end;
+                while (r.pos < stop) {
+                    if (field === 1) {
+                        const at = r.pos;
+                        const id = r.id('location id');
+                        const loc = index.at(id);
+                        if (loc < 0)
+                            r.fail(`sample ${s} refers to location ${id}, which is missing (truncated?)`, at);
+                        if (depth === stack.length)
+                            stack = grownInt32(stack);
+                        stack[depth++] = loc;
+                    }
+                    else {
+                        const v = r.int64();
+                        if (nValues < types)
+                            values[nValues][s] = v;
+                        nValues++;
+                    }
+                }
+                r.end = outer;
+            }
+            else if (field === 3) {
+                r.expect(tag, LEN, 'sample.label');
+                const label = readLabel(r, strings);
+                if (label)
+                    (labels ??= []).push(label);
+            }
+            else
+                r.skip(tag);
+        }
+        if (nValues !== types)
+            r.fail(`sample ${s} has ${nValues} values for ${types} sample types`, samples.start(s));
+        let node = ROOT;
+        for (let i = depth - 1; i >= 0; i--) {
+            const loc = stack[i];
+            for (let j = frameStart[loc + 1] - 1; j >= frameStart[loc]; j--)
+                node = tables.child(node, frames[j]);
+        }
+        stacks[s] = node;
+        if (labels)
+            (sampleLabels ??= new Int32Array(n))[s] = labelSets.id(labels);
+    }
+    return { stacks, values, labelSets: labelSets.sets, ...(sampleLabels ? { sampleLabels } : {}) };
+}
+
+/** Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input. */
+function decodePprof(data, source, opts = {}) {
+    const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES);
+    return decodeProto(raw, source, opts.tables ?? new ProfileTables());
+}
+/** A ValueType message: [type, unit] string indexes, and where it was, for errors. */
+function valueType(r) {
+    const at = r.pos;
+    const end = r.lengthEnd();
+    const m = new WireReader(r.buf, r.source, r.pos, end);
+    let type = 0;
+    let unit = 0;
+    while (m.pos < end) {
+        const tag = m.tag();
+        if (tag >>> 3 === 1)
+            (m.expect(tag, VARINT, 'value_type.type'), (type = m.int64()));
+        else if (tag >>> 3 === 2)
+            (m.expect(tag, VARINT, 'value_type.unit'), (unit = m.int64()));
+        else
+            m.skip(tag);
+    }
+    r.pos = end;
+    return [type, unit, at];
+}
+/** The int64 fields of Profile the gate keeps, by field number, with their names in profile.proto. */
+const SCALARS = new Map([
+    [9, ['timeNanos', 'time_nanos']],
+    [10, ['durationNanos', 'duration_nanos']],
+    [12, ['period', 'period']],
+    [14, ['defaultSampleType', 'default_sample_type']]
+]);
+/** Repeated message fields located in the first pass, by field number. */
+const LOCATED = new Map([
+    [2, ['samples', 'sample']],
+    [4, ['locations', 'location']],
+    [5, ['functions', 'function']]
+]);
+/**
+ * First pass: strings, sample types and scalars are read; samples, locations and functions are only
+ * located, because Go writes samples before the locations and functions they refer to, and strings last.
+ */
+function scan(r) {
+    const top = {
+        strings: [],
+        sampleTypes: [],
+        period: 0,
+        timeNanos: 0,
+        durationNanos: 0,
+        defaultSampleType: 0,
+        samples: new Ranges(),
+        locations: new Ranges(),
+        functions: new Ranges()
+    };
+    while (r.pos < r.end) {
+        const tag = r.tag();
+        const field = tag >>> 3;
+        const located = LOCATED.get(field);
+        const scalar = SCALARS.get(field);
+        if (located !== undefined) {
+            r.expect(tag, LEN, located[1]);
+            const end = r.lengthEnd();
+            top[located[0]].push(r.pos, end);
+            r.pos = end;
+        }
+        else if (scalar !== undefined) {
+            r.expect(tag, VARINT, scalar[1]);
+            top[scalar[0]] = r.int64();
+        }
+        else if (field === 6) {
+            r.expect(tag, LEN, 'string_table');
+            top.strings.push(r.string());
+        }
+        else if (field === 1 || field === 11) {
+            r.expect(tag, LEN, field === 1 ? 'sample_type' : 'period_type');
+            const t = valueType(r);
+            if (field === 1)
+                top.sampleTypes.push(t);
+            else
+                top.periodType = t;
+        }
+        else
+            r.skip(tag);
+    }
+    return top;
+}
+function decodeProto(raw, source, tables) {
+    const r = new WireReader(raw, source, 0, raw.length);
+    const top = scan(r);
+    const { strings } = top;
+    if (top.sampleTypes.length === 0)
+        throw new ProfileDecodeError(source, raw.length, 'not a pprof profile: it has no sample types');
+    if (strings.length === 0 || strings[0] !== '') {
+        throw new ProfileDecodeError(source, raw.length, 'not a pprof profile: its string table does not start with ""');
+    }
+    const str = (i, at, what) => {
+        if (i < 0 || i >= strings.length)
+            throw new ProfileDecodeError(source, at, `${what} names string ${i}, beyond the string table of ${strings.length}`);
+        return strings[i];
+    };
+    const valueTypeOf = ([type, unit, at], what) => ({
+        type: str(type, at, what),
+        unit: str(unit, at, what)
+    });
+    const sampleTypes = top.sampleTypes.map((t) => valueTypeOf(t, 'a sample type'));
+    const functions = readFunctions(raw, source, top, tables);
+    const locations = readLocations(raw, source, top, tables, functions);
+    const samples = readSamples(raw, source, top, tables, locations, sampleTypes.length);
+    return {
+        source,
+        tables,
+        sampleTypes,
+        defaultSampleType: str(top.defaultSampleType, 0, 'default_sample_type'),
+        ...(top.periodType ? { periodType: valueTypeOf(top.periodType, 'period_type') } : {}),
+        period: top.period,
+        timeNanos: top.timeNanos,
+        durationNanos: top.durationNanos,
+        ...samples
+    };
+}
+
+function describe$1(types) {
+    return types.map((t) => `${t.type}/${t.unit}`).join(', ');
+}
+/** The index of `type` in a profile's sample types; a ProfileError naming what it has otherwise. */
+function sampleTypeIndex(p, type) {
+    const i = p.sampleTypes.findIndex((t) => t.type === type);
+    if (i < 0)
+        throw new ProfileError(p.source ?? p.sources?.join(', ') ?? 'profile', `has no sample type ${type} (it has ${describe$1(p.sampleTypes)})`);
+    return i;
+}
+/**
+ * Sums profiles stack by stack, as `go tool pprof` merges the files it is given. Every profile must come
+ * from `tables` and have the chosen sample types (the first profile's, unless `sampleTypes` names them),
+ * in the same units. No input gives zeros, which is what a side without profiles weighs.
+ */
+function mergeProfiles(tables, inputs, opts = {}) {
+    const names = opts.sampleTypes ?? inputs[0]?.profile.sampleTypes.map((t) => t.type) ?? [];
+    const values = names.map(() => new Float64Array(tables.nodeCount));
+    let types;
+    for (const { profile, scale = 1 } of inputs) {
+        if (profile.tables !== tables)
+            throw new ProfileError(profile.source, 'was decoded with other tables than the profiles it is merged with');
+        const at = names.map((name) => sampleTypeIndex(profile, name));
+        const mine = at.map((i) => profile.sampleTypes[i]);
+        types ??= mine;
+        if (describe$1(mine) !== describe$1(types)) {
+            throw new ProfileError(profile.source, `has sample types ${describe$1(mine)}, unlike ${describe$1(types)} of the profiles it is merged with`);
+        }
+        const stacks = profile.stacks;
+        at.forEach((i, k) => {
+            const from = profile.values[i];
+            const to = values[k];
+            for (let s = 0; s < stacks.length; s++)
+                to[stacks[s]] += from[s] * scale;
+        });
+    }
+    return { tables, sampleTypes: types ?? names.map((type) => ({ type, unit: '' })), values, sources: inputs.map((i) => i.profile.source) };
+}
+/**
+ * The mean per op over the runs: each run's values divided by its iterations, averaged over the runs
+ * (a run that did no iteration says nothing per op and is left out), so runs with different b.N compare.
+ */
+function perOpMean(tables, runs, opts = {}) {
+    const used = runs.filter((r) => r.iterations > 0);
+    return mergeProfiles(tables, used.map((r) => ({ profile: r.profile, scale: 1 / r.iterations / used.length })), opts);
+}
+
+function childrenOf(tables, nodes = tables.nodeCount) {
+    const start = new Int32Array(nodes + 1);
+    const parent = tables.nodeParent;
+    for (let n = 1; n < nodes; n++)
+        start[parent[n] + 1]++;
+    for (let n = 0; n < nodes; n++)
+        start[n + 1] += start[n];
+    const fill = start.slice(0, nodes);
+    const list = new Int32Array(Math.max(0, nodes - 1));
+    for (let n = 1; n < nodes; n++)
+        list[fill[parent[n]]++] = n;
+    return { start, list };
+}
+/** Every node's value plus its descendants': parents precede children, so one backward pass adds up. */
+function subtreeSums(tables, own) {
+    const sums = new Float64Array(tables.nodeCount);
+    sums.set(own.subarray(0, Math.min(own.length, sums.length)));
+    const parent = tables.nodeParent;
+    for (let n = sums.length - 1; n > 0; n--)
+        sums[parent[n]] += sums[n];
+    return sums;
+}
+
+/**
+ * A trie of frames by function for a differential flame graph of `head` against `base` (Brendan Gregg's
+ * convention: widths from head, colour from the change). Frames that differ only by line merge into
+ * one. Frames smaller than `minFraction` (default 0.5%) of the larger total on both sides are cut, so the
+ * graph of a 1M-sample profile stays small; their amount stays in the parent's `pruned`, so a
+ * reader can see what is missing.
+ */
+function flameGraph(base, head, type, opts = {}) {
+    const { tables } = head;
+    if (base.tables !== tables)
+        throw new ProfileError(base.sources.join(', '), 'cannot be drawn against profiles decoded with other tables');
+    const minFraction = opts.minFraction ?? 0.005;
+    const k = sampleTypeIndex(head, type);
+    const baseSums = subtreeSums(tables, base.values[sampleTypeIndex(base, type)]);
+    const headSums = subtreeSums(tables, head.values[k]);
+    const threshold = minFraction * Math.max(Math.abs(baseSums[ROOT]), Math.abs(headSums[ROOT]));
+    const { start, list } = childrenOf(tables);
+    const fnOf = tables.frameFunction;
+    const frameOf = tables.nodeFrame;
+    let prunedFrames = 0;
+    const root = { function: 'root', file: '', base: baseSums[ROOT], head: headSums[ROOT], children: [] };
+    // Work items: a flame node and the trie nodes it stands for (one per line of the function).
+    const work = [{ node: root, trie: [ROOT] }];
+    while (work.length > 0) {
+        const { node, trie } = work.pop();
+        const byFunction = new Map();
+        for (const t of trie) {
+            for (let i = start[t]; i < start[t + 1]; i++) {
+                const c = list[i];
+                if (baseSums[c] === 0 && headSums[c] === 0)
+                    continue;
+                const fn = fnOf[frameOf[c]];
+                const group = byFunction.get(fn);
+                if (group === undefined)
+                    byFunction.set(fn, [c]);
+                else
+                    group.push(c);
+            }
+        }
+        for (const [fn, group] of byFunction) {
+            let b = 0;
+            let h = 0;
+            for (const c of group) {
+                b += baseSums[c];
+                h += headSums[c];
+            }
+            if (Math.abs(b) < threshold && Math.abs(h) < threshold) {
+                node.pruned ??= { base: 0, head: 0, frames: 0 };
+                node.pruned.base += b;
+                node.pruned.head += h;
+                node.pruned.frames++;
+                prunedFrames++;
+                continue;
+            }
+            const f = tables.functions[fn];
+            const child = { function: f.name, file: f.file, base: b, head: h, children: [] };
+            node.children.push(child);
+            work.push({ node: child, trie: group });
+        }
+        node.children.sort((x, y) => x.function.localeCompare(y.function) || x.file.localeCompare(y.file));
+    }
+    return { sampleType: type, unit: head.sampleTypes[k].unit, root, minFraction, prunedFrames };
+}
+
+// Flame graphs of the profile engine turned into the page's compact form, with the bounds that keep the
+// file small for large profiles: a pruning threshold that rises until a graph fits, and a budget of frames
+// for the whole page.
+/** The default threshold: frames under 0.5% of the larger side's total on both sides are cut. */
+const MIN_FRACTION = 0.005;
+/** The most frames one graph keeps; past it the threshold doubles until the graph fits. */
+const MAX_GRAPH_FRAMES = 3000;
+/** The most frames the whole page keeps; graphs past it are left out and named on the page. */
+const MAX_PAGE_FRAMES = 60_000;
+// Function names and files come from the code under test; a name this long is an attack or a bug, and
+// either way it must not make the file grow with it.
+const TEXT_MAX$1 = 400;
+/** Values are per-op means: six significant digits are more than any profile's sampling supports. */
+function round6(x) {
+    return x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(6));
+}
+function clipText(text) {
+    return text.length <= TEXT_MAX$1 ? text : `${text.slice(0, TEXT_MAX$1 - 1)}…`;
+}
+function countFrames(node) {
+    let n = 0;
+    const stack = [node];
+    while (stack.length > 0) {
+        const x = stack.pop();
+        n++;
+        for (const c of x.children)
+            stack.push(c);
+    }
+    return n;
+}
+/** A flame graph of head against base at the default threshold, or a higher one when it has too many frames. */
+function boundedFlameGraph(base, head, sampleType, maxFrames = MAX_GRAPH_FRAMES) {
+    let minFraction = MIN_FRACTION;
+    let graph = flameGraph(base, head, sampleType, { minFraction });
+    // Each doubling at least halves how many frames can pass on each side, so this ends within a few steps.
+    while (countFrames(graph.root) > maxFrames && minFraction < 0.5) {
+        minFraction *= 2;
+        graph = flameGraph(base, head, sampleType, { minFraction });
+    }
+    return graph;
+}
+/** The page's form of a graph: functions interned, frames as nested arrays, values rounded. */
+function compactFlame(graph) {
+    const functions = [];
+    const ids = new Map();
+    let frames = 0;
+    const intern = (name, file) => {
+        const key = `${name}\u0000${file}`;
+        let id = ids.get(key);
+        if (id === undefined) {
+            id = functions.length;
+            functions.push([clipText(name), clipText(file)]);
+            ids.set(key, id);
+        }
+        return id;
+    };
+    // Depth-first with an explicit stack: a deep recursion in a profile must not overflow ours.
+    const convert = (root) => {
+        const make = (n) => {
+            frames++;
+            const id = intern(n.function, n.file);
+            const children = [];
+            if (!n.pruned)
+                return [id, round6(n.base), round6(n.head), children];
+            return [id, round6(n.base), round6(n.head), children, [n.pruned.frames, round6(n.pruned.base), round6(n.pruned.head)]];
+        };
+        const top = make(root);
+        const work = [[root, top]];
+        while (work.length > 0) {
+            const [node, frame] = work.pop();
+            for (const c of node.children) {
+                const child = make(c);
+                frame[3].push(child);
+                work.push([c, child]);
+            }
+        }
+        return top;
+    };
+    const root = convert(graph.root);
+    return { functions, root, frames };
+}
+/** How many frames the page may still take; graphs that do not fit are left out rather than cut further. */
+class FrameBudget {
+    left;
+    constructor(left = MAX_PAGE_FRAMES) {
+        this.left = left;
+    }
+    /** Takes `frames` from the budget when they fit. */
+    take(frames) {
+        if (frames > this.left)
+            return false;
+        this.left -= frames;
+        return true;
+    }
+}
+/** A graph for the page, or the reason it is not there when the page's frame budget is spent. */
+function flameView(header, graph, budget) {
+    const { functions, root, frames } = compactFlame(graph);
+    if (!budget.take(frames)) {
+        return { id: header.id, kind: header.kind, title: header.title, missing: `left out to keep this file small: the page already holds the most frames it keeps (${MAX_PAGE_FRAMES})` };
+    }
+    return { ...header, functions, root, minFraction: graph.minFraction, prunedFrames: graph.prunedFrames };
+}
+
+// The flame graphs of the report, from decoded profiles and the leak probe's stacks. Pure: the caller reads
+// and decodes the files (write.ts), so these functions only merge, scale and diff.
+function profilePath(run, field) {
+    return field === 'heap' ? run.heap?.profile : run.cpuProfile;
+}
+// One entry per graph of a benchmark; a new kind of profile is one more entry (and its ProfileField).
+const BENCH_FLAMES = [
+    {
+        kind: 'heap-inuse',
+        title: 'Heap in use at exit (inuse_space), per op',
+        field: 'heap',
+        sampleType: 'inuse_space',
+        unit: 'B/op',
+        absent: 'no heap profile recorded'
+    },
+    {
+        kind: 'heap-alloc',
+        title: 'Heap allocations (alloc_space), per op',
+        field: 'heap',
+        sampleType: 'alloc_space',
+        unit: 'B/op',
+        absent: 'no heap profile recorded'
+    },
+    { kind: 'cpu', title: 'CPU, per op', field: 'cpu', sampleType: 'cpu', unit: 'ns/op', absent: 'no CPU profile recorded' }
+];
+function perOpNote(base, head) {
+    return `mean per op over the runs with a profile (base ${base}, head ${head}); widths from head, colour from head − base`;
+}
+/** The benchmark's flame graphs in BENCH_FLAMES order; a graph whose profiles are missing says so. */
+function benchmarkFlames(id, profiles, budget) {
+    return BENCH_FLAMES.map((spec) => {
+        const header = { id: `${id}-${spec.kind}`, kind: spec.kind, title: spec.title };
+        const baseRuns = profiles.base[spec.field];
+        const headRuns = profiles.head[spec.field];
+        if (baseRuns.length === 0 && headRuns.length === 0)
+            return { ...header, missing: spec.absent };
+        const opts = { sampleTypes: [spec.sampleType] };
+        let base;
+        let head;
+        try {
+            base = perOpMean(profiles.tables, baseRuns, opts);
+            head = perOpMean(profiles.tables, headRuns, opts);
+        }
+        catch (err) {
+            // A profile of another kind under the expected name (no such sample type): say so, draw the rest.
+            return { ...header, missing: `cannot be drawn: ${err.message}` };
+        }
+        const graph = boundedFlameGraph(base, head, spec.sampleType);
+        return flameView({ ...header, unit: spec.unit, note: perOpNote(baseRuns.length, headRuns.length) }, graph, budget);
+    });
+}
+/**
+ * The goroutines of leak groups as a stack profile: each group's count at its stack's leaf. The probe keeps
+ * the goroutine's own frames only, so the group's creation site goes below them (`created by F`, where the
+ * goroutine came from) and its wait state above them (`[chan receive]`, what it waits on), as a reader of
+ * a goroutine dump sees them.
+ */
+function leakStacks(tables, groups, source) {
+    const leaves = [];
+    const frame = (name, file, line) => tables.frameId(tables.functionId(name, file, name), line);
+    for (const g of groups) {
+        let node = 0;
+        if (g.creation)
+            node = tables.child(node, frame(`created by ${g.creation.function}`, g.creation.file, g.creation.line));
+        // Stacks are innermost first; the trie runs from the outermost frame.
+        for (let i = g.stack.length - 1; i >= 0; i--) {
+            const f = g.stack[i];
+            node = tables.child(node, frame(f.function, f.file, f.line));
+        }
+        node = tables.child(node, frame(`[${g.state}]`, '', 0));
+        leaves.push([node, g.count]);
+    }
+    const values = new Float64Array(tables.nodeCount);
+    for (const [node, count] of leaves)
+        values[node] += count;
+    return { tables, sampleTypes: [{ type: 'goroutines', unit: 'count' }], values: [values], sources: [source] };
+}
+/** A differential flame graph of the goroutines still alive on each side, from the leak probe's groups. */
+function goroutineFlame(id, title, base, head, budget) {
+    if (base.length === 0 && head.length === 0)
+        return { id, kind: 'goroutines', title, missing: 'no goroutine was left behind on either side' };
+    const tables = new ProfileTables();
+    const graph = boundedFlameGraph(leakStacks(tables, base, 'base'), leakStacks(tables, head, 'head'), 'goroutines');
+    const count = (groups) => groups.reduce((n, g) => n + g.count, 0);
+    const note = `goroutines left behind, base ${count(base)}, head ${count(head)}; each group drawn with the stack of its first goroutine`;
+    return flameView({ id, kind: 'goroutines', title, unit: 'goroutines', note }, graph, budget);
+}
+
+// Generated by scripts/gen-html-assets.ts from src/report/html/assets/ (npm run gen:html). Do not edit.
+const PAGE_SCRIPT = "// The HTML report's page script: draws the differential flame graphs and the benchmark charts from the JSON\n// the generator embedded. Every text of the code under test goes into the page through textContent or an\n// SVG text node, never as markup, and nothing here loads anything. Inlined into the page; the CSP allows\n// this exact text by its hash.\n'use strict'\n;(function () {\n  const SVG_NS = 'http://www.w3.org/2000/svg'\n  const data = JSON.parse(document.getElementById('report-data').textContent)\n  const ROW = 18\n  const CHAR_PX = 6.7\n\n  function el(tag, attrs, children) {\n    const e = document.createElement(tag)\n    for (const k in attrs || {}) e.setAttribute(k, attrs[k])\n    for (const c of children || []) e.append(c)\n    return e\n  }\n\n  function svg(tag, attrs, children) {\n    const e = document.createElementNS(SVG_NS, tag)\n    for (const k in attrs || {}) e.setAttribute(k, String(attrs[k]))\n    for (const c of children || []) e.append(c)\n    return e\n  }\n\n  // ---- numbers: a short form with three significant digits, and the exact value with its unit.\n  const BYTES = { base: 1, step: 1024, prefixes: ['', 'Ki', 'Mi', 'Gi', 'Ti'], symbol: 'B' }\n  const COUNT = { base: 1, step: 1000, prefixes: ['', 'k', 'M', 'G', 'T'], symbol: '' }\n  function unitFormat(unit) {\n    if (unit === 'B/op' || unit === 'B' || unit === 'bytes') return BYTES\n    if (unit === 'ns/op' || unit === 'ns') return { time: 1e-9 }\n    if (unit === 'ms' || unit === 'ms/op') return { time: 1e-3 }\n    if (unit === 'sec/op' || unit === 's') return { time: 1 }\n    return COUNT\n  }\n  function sig3(x) {\n    return String(Number(x.toPrecision(3)))\n  }\n  function short(v, unit) {\n    if (v === null || v === undefined || !Number.isFinite(v)) return '—'\n    const f = unitFormat(unit)\n    const sign = v < 0 ? '-' : ''\n    let a = Math.abs(v)\n    if (f.time !== undefined) {\n      a *= f.time\n      if (a === 0) return '0s'\n      const steps = [[1, 's'], [1e-3, 'ms'], [1e-6, 'µs'], [1e-9, 'ns']]\n      for (const [factor, symbol] of steps) if (a >= factor * 0.9995) return sign + sig3(a / factor) + symbol\n      return sign + sig3(a / 1e-9) + 'ns'\n    }\n    let i = 0\n    while (a >= f.step * 0.9995 && i < f.prefixes.length - 1) {\n      a /= f.step\n      i++\n    }\n    return sign + sig3(a) + f.prefixes[i] + f.symbol\n  }\n  function exact(v, unit) {\n    if (v === null || v === undefined || !Number.isFinite(v)) return '—'\n    return v.toLocaleString('en-US', { maximumFractionDigits: 6 }) + (unit ? ' ' + unit : '')\n  }\n  function signed(v, unit) {\n    return (v > 0 ? '+' : '') + exact(v, unit)\n  }\n  function pct(x) {\n    return Number.isFinite(x) ? sig3(x * 100) + '%' : '—'\n  }\n  function change(base, head) {\n    if (base === 0) return head === 0 ? 'unchanged' : 'new on head'\n    const c = (head - base) / Math.abs(base)\n    return (c > 0 ? '+' : '') + pct(c)\n  }\n\n  // ---- differential flame graph (Brendan Gregg's convention): widths from head (from base when negated),\n  // red where head - base grew, blue where it shrank, stronger for larger changes; root at the bottom.\n  function flameGraph(slot, view) {\n    const nodes = []\n    ;(function index(root) {\n      const stack = [[root, -1, 0]]\n      while (stack.length > 0) {\n        const [f, parent, depth] = stack.pop()\n        const i = nodes.length\n        nodes.push({ f, parent, depth, children: [] })\n        if (parent >= 0) nodes[parent].children.push(i)\n        for (let c = f[3].length - 1; c >= 0; c--) stack.push([f[3][c], i, depth + 1])\n      }\n    })(view.root)\n    // Children were pushed in reverse so that popping visits them in order; parents list them in order too.\n    let maxDelta = 0\n    for (const n of nodes) maxDelta = Math.max(maxDelta, Math.abs(n.f[2] - n.f[1]))\n    const state = { zoom: 0, negated: false, query: '' }\n\n    const search = el('input', { type: 'search', placeholder: 'search functions', 'aria-label': 'search functions' })\n    const negate = el('input', { type: 'checkbox' })\n    const reset = el('button', { type: 'button' }, ['reset zoom'])\n    const matched = el('span', { class: 'matched' })\n    const controls = el('div', { class: 'controls' }, [\n      search,\n      el('label', {}, [negate, ' negated: widths from base, so frames that vanished show']),\n      reset,\n      matched\n    ])\n    const holder = el('div', { class: 'flame-svg' })\n    const status = el('div', { class: 'status', 'aria-live': 'polite' }, ['Hover a frame for its numbers; click it to zoom.'])\n    const pruned = view.prunedFrames > 0 ? `; ${view.prunedFrames} frames below ${pct(view.minFraction)} of the larger side's total were left out` : ''\n    const note = el('p', { class: 'note' }, [`${view.note}. Values in ${view.unit}${pruned}.`])\n    slot.append(controls, holder, status, note)\n\n    const side = () => (state.negated ? 1 : 2)\n    const name = (n) => view.functions[n.f[0]][0]\n    const file = (n) => view.functions[n.f[0]][1]\n\n    function fill(n) {\n      const d = n.f[2] - n.f[1]\n      if (d === 0 || maxDelta === 0) return 'rgb(232,232,224)'\n      const v = Math.round(210 * (1 - Math.abs(d) / maxDelta))\n      return d > 0 ? `rgb(255,${v},${v})` : `rgb(${v},${v},255)`\n    }\n\n    function describe(n) {\n      const [, base, head] = n.f\n      const total = nodes[0].f[side()]\n      const where = file(n) === '' ? '' : `  ${file(n)}`\n      return (\n        `${n.parent < 0 ? 'all samples' : name(n)}${where}\\n` +\n        `head ${exact(head, view.unit)} (${short(head, view.unit)}) · base ${exact(base, view.unit)} (${short(base, view.unit)})\\n` +\n        `head − base ${signed(head - base, view.unit)} (${change(base, head)}) · ${pct(total === 0 ? NaN : n.f[side()] / total)} of the ${state.negated ? 'base' : 'head'} total`\n      )\n    }\n\n    function describePruned(n) {\n      const [frames, base, head] = n.f[4]\n      return `${frames} frames under ${n.parent < 0 ? 'the root' : name(n)} left out (each below ${pct(view.minFraction)} of the total on both sides)\\nhead ${exact(head, view.unit)} · base ${exact(base, view.unit)}`\n    }\n\n    function draw() {\n      const width = Math.max(holder.clientWidth || slot.clientWidth || 800, 200)\n      let zoom = nodes[state.zoom]\n      if (!(zoom.f[side()] > 0)) {\n        state.zoom = 0\n        zoom = nodes[0]\n      }\n      const total = zoom.f[side()]\n      const scale = total > 0 ? width / total : 0\n      const boxes = []\n      // The zoomed frame's ancestors, full width and dimmed, below it.\n      const chain = []\n      for (let p = zoom.parent; p >= 0; p = nodes[p].parent) chain.unshift(p)\n      chain.forEach((i, depth) => boxes.push({ i, x: 0, w: width, depth, ancestor: true }))\n      const stack = [[state.zoom, 0, chain.length]]\n      while (stack.length > 0) {\n        const [i, x, depth] = stack.pop()\n        const n = nodes[i]\n        const w = n.f[side()] * scale\n        if (w < 0.3) continue\n        boxes.push({ i, x, w, depth })\n        let cx = x\n        for (const c of n.children) {\n          stack.push([c, cx, depth + 1])\n          cx += nodes[c].f[side()] * scale\n        }\n        if (n.f[4] && n.f[4][side()] * scale >= 0.3) boxes.push({ i, x: cx, w: n.f[4][side()] * scale, depth: depth + 1, pruned: true })\n      }\n      const maxDepth = boxes.reduce((m, b) => Math.max(m, b.depth), 0)\n      const height = (maxDepth + 1) * ROW\n      const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': view.title })\n      const q = state.query.toLowerCase()\n      let matchedValue = 0\n      const matchedTop = new Set()\n      for (const b of boxes) {\n        const n = nodes[b.i]\n        const label = b.pruned ? `${n.f[4][0]} frames left out` : n.parent < 0 ? 'all' : name(n)\n        const isMatch = !b.pruned && !b.ancestor && q !== '' && n.parent >= 0 && name(n).toLowerCase().includes(q)\n        const classes = ['frame']\n        if (b.ancestor) classes.push('ancestor')\n        if (b.pruned) classes.push('pruned')\n        if (isMatch) {\n          classes.push('match')\n          // Count a match once, not again for matches nested in it.\n          let nested = false\n          for (let p = n.parent; p >= 0; p = nodes[p].parent) if (matchedTop.has(p)) nested = true\n          matchedTop.add(b.i)\n          if (!nested) matchedValue += n.f[side()]\n        }\n        const colour = fill(n)\n        const light = !b.pruned && colour !== 'rgb(232,232,224)' && Math.abs(n.f[2] - n.f[1]) / maxDelta > 0.7\n        if (light) classes.push('light')\n        const y = height - (b.depth + 1) * ROW\n        const g = svg('g', { class: classes.join(' '), 'data-node': b.i, 'data-pruned': b.pruned ? '1' : '0' })\n        g.append(svg('rect', { x: b.x.toFixed(2), y, width: Math.max(b.w - 0.5, 0.3).toFixed(2), height: ROW - 1, fill: colour }))\n        const fits = Math.floor((b.w - 6) / CHAR_PX)\n        if (fits >= 3) {\n          const t = svg('text', { x: (b.x + 3).toFixed(2), y: y + ROW - 5 })\n          t.textContent = label.length <= fits ? label : label.slice(0, fits - 2) + '..'\n          g.append(t)\n        }\n        // A native tooltip as well, for whoever looks at the frame rather than the status line.\n        const title = svg('title')\n        title.textContent = b.pruned ? describePruned(n) : describe(n)\n        g.append(title)\n        root.append(g)\n      }\n      holder.replaceChildren(root)\n      matched.textContent = q === '' ? '' : `matched ${matchedTop.size} frames, ${pct(total === 0 ? NaN : matchedValue / nodes[0].f[side()])} of the ${state.negated ? 'base' : 'head'} total`\n      reset.disabled = state.zoom === 0\n    }\n\n    function frameOf(event) {\n      const g = event.target.closest && event.target.closest('g.frame')\n      return g ? { i: Number(g.getAttribute('data-node')), pruned: g.getAttribute('data-pruned') === '1' } : null\n    }\n    holder.addEventListener('mouseover', (event) => {\n      const hit = frameOf(event)\n      if (hit) status.textContent = hit.pruned ? describePruned(nodes[hit.i]) : describe(nodes[hit.i])\n    })\n    holder.addEventListener('click', (event) => {\n      const hit = frameOf(event)\n      if (!hit || hit.pruned) return\n      state.zoom = hit.i\n      draw()\n    })\n    reset.addEventListener('click', () => {\n      state.zoom = 0\n      draw()\n    })\n    negate.addEventListener('change', () => {\n      state.negated = negate.checked\n      draw()\n    })\n    search.addEventListener('input', () => {\n      state.query = search.value\n      draw()\n    })\n    draw()\n    return draw\n  }\n\n  // ---- charts\n  function linear(lo, hi, x0, x1) {\n    if (!(hi > lo)) {\n      const pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.05 : 1\n      lo -= pad\n      hi += pad\n    }\n    const m = (x1 - x0) / (hi - lo)\n    const f = (v) => x0 + (v - lo) * m\n    f.ticks = (count) => Array.from({ length: count }, (_, k) => lo + ((hi - lo) * k) / (count - 1))\n    return f\n  }\n\n  function axis(chart, scale, ticks, y, unit, format) {\n    chart.append(svg('line', { class: 'axis', x1: scale(ticks[0]), x2: scale(ticks[ticks.length - 1]), y1: y, y2: y }))\n    for (const t of ticks) {\n      chart.append(svg('line', { class: 'axis', x1: scale(t), x2: scale(t), y1: y, y2: y + 4 }))\n      const label = svg('text', { x: scale(t), y: y + 15, 'text-anchor': 'middle' })\n      label.textContent = format(t, unit)\n      chart.append(label)\n    }\n  }\n\n  function interval(s, unit) {\n    if (!s.interval) return 'no samples'\n    if (s.samples.length < 2) return `${short(s.median, unit)} (one sample: no interval)`\n    const conf = s.interval.confidence >= 0.95 ? '95%' : `only ${pct(s.interval.confidence)} with ${s.samples.length} samples`\n    return `median ${short(s.median, unit)} [${short(s.interval.lo, unit)}, ${short(s.interval.hi, unit)}] (${conf})`\n  }\n\n  function metricChart(m) {\n    const width = 640\n    const all = m.base.samples.concat(m.head.samples)\n    for (const s of [m.base, m.head]) if (s.interval) all.push(s.interval.lo, s.interval.hi)\n    const lo = Math.min(...all)\n    const hi = Math.max(...all)\n    const pad = (hi - lo) * 0.05\n    const x = linear(lo - pad, hi + pad, 50, width - 30)\n    const chart = svg('svg', { width, height: 100, viewBox: `0 0 ${width} 100`, role: 'img', 'aria-label': m.metric })\n    const rows = [['base', m.base, 22], ['head', m.head, 52]]\n    for (const [label, s, y] of rows) {\n      const t = svg('text', { x: 4, y: y + 4 })\n      t.textContent = label\n      chart.append(t)\n      if (s.interval) chart.append(svg('rect', { class: `ci ${label}`, x: x(s.interval.lo), y: y - 9, width: Math.max(x(s.interval.hi) - x(s.interval.lo), 1), height: 18 }))\n      s.samples.forEach((v, k) => {\n        // Spread vertically by run index (not at random) so the same report always draws the same.\n        const dot = svg('circle', { class: `dot ${label}`, cx: x(v).toFixed(2), cy: y - 5 + ((k * 7) % 11), r: 3 })\n        const title = svg('title')\n        title.textContent = `${label} run ${k + 1}: ${exact(v, m.unit)}`\n        dot.append(title)\n        chart.append(dot)\n      })\n      if (s.median !== null) chart.append(svg('line', { class: 'median', x1: x(s.median), x2: x(s.median), y1: y - 11, y2: y + 11 }))\n    }\n    axis(chart, x, x.ticks(5), 76, m.unit, short)\n    const caption = el('p', { class: 'chart-caption' }, [\n      `${m.metric} (${m.unit}): base ${interval(m.base, m.unit)}; head ${interval(m.head, m.unit)}; change ${m.change === null ? '—' : (m.change > 0 ? '+' : '') + pct(m.change)}` +\n        `${m.pValue === null ? '' : `, p=${sig3(m.pValue)}`}; ${m.status}`\n    ])\n    return el('div', { class: 'chart metric' }, [caption, chart])\n  }\n\n  function pauseChart(gc) {\n    const width = 640\n    const height = 170\n    const positive = gc.base.quantiles.concat(gc.head.quantiles).filter((v) => v > 0)\n    if (positive.length === 0) return el('p', { class: 'missing' }, ['no GC pause recorded on either side'])\n    const lo = Math.log10(Math.min(...positive))\n    const hi = Math.log10(Math.max(...positive))\n    const x = linear(lo, hi, 50, width - 30)\n    const y = linear(0, 1, 140, 10)\n    const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'GC pause distribution' })\n    // A pause of 0 ms (below gctrace's resolution) is drawn at the smallest pause seen, as a log scale has no 0.\n    const floor = Math.min(...positive)\n    for (const [label, s] of [['base', gc.base], ['head', gc.head]]) {\n      if (s.quantiles.length === 0) continue\n      const n = s.quantiles.length\n      let d = ''\n      s.quantiles.forEach((v, k) => {\n        const px = x(Math.log10(Math.max(v, floor))).toFixed(2)\n        d += `${k === 0 ? 'M' : 'L'}${px},${y(k / n).toFixed(2)}L${px},${y((k + 1) / n).toFixed(2)}`\n      })\n      chart.append(svg('path', { class: `ecdf ${label}`, d }))\n    }\n    for (const f of [0, 0.5, 1]) {\n      const t = svg('text', { x: 4, y: y(f) + 4 })\n      t.textContent = pct(f)\n      chart.append(t)\n    }\n    const ticks = x.ticks(5)\n    axis(chart, x, ticks, 145, 'ms', (v) => short(10 ** v, 'ms'))\n    const line = (label, s) => `${label}: ${s.count} pauses, p50 ${short(s.p50, 'ms')}, p99 ${short(s.p99, 'ms')}, max ${short(s.max, 'ms')}`\n    const caption = el('p', { class: 'chart-caption' }, [`Share of pauses at most x (log scale). ${line('base', gc.base)}; ${line('head', gc.head)}.`])\n    return el('div', { class: 'chart gc-chart' }, [caption, chart])\n  }\n\n  // ---- wiring: slots are drawn when their section is first open, and again when the window resizes.\n  const flames = new Map()\n  for (const b of data.benchmarks) for (const f of b.flames) flames.set(f.id, f)\n  flames.set(data.goroutines.id, data.goroutines)\n  const benchmarks = new Map(data.benchmarks.map((b) => [b.id, b]))\n  const redraws = []\n\n  function fillSlot(slot) {\n    if (slot.getAttribute('data-drawn') === '1') return\n    slot.setAttribute('data-drawn', '1')\n    const flameId = slot.getAttribute('data-flame')\n    if (flameId !== null) {\n      const view = flames.get(flameId)\n      if (view.missing !== undefined) slot.append(el('p', { class: 'missing' }, [view.missing]))\n      else redraws.push(flameGraph(slot, view))\n      return\n    }\n    const charts = slot.getAttribute('data-charts')\n    if (charts !== null) {\n      const b = benchmarks.get(charts)\n      if (b.metrics.length === 0) slot.append(el('p', { class: 'missing' }, ['no samples to chart']))\n      for (const m of b.metrics) slot.append(metricChart(m))\n      return\n    }\n    const gc = benchmarks.get(slot.getAttribute('data-gc'))\n    slot.append(gc.gc === null ? el('p', { class: 'missing' }, ['no run on either side']) : pauseChart(gc.gc))\n  }\n\n  function fillWithin(root) {\n    for (const slot of root.querySelectorAll('[data-flame],[data-charts],[data-gc]')) {\n      const closed = slot.closest('details:not([open])')\n      if (!closed) fillSlot(slot)\n    }\n  }\n\n  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => d.open && fillWithin(d))\n\n  function openTarget() {\n    const id = decodeURIComponent(location.hash.slice(1))\n    const target = id === '' ? null : document.getElementById(id)\n    if (!target) return\n    for (let d = target.closest('details'); d; d = d.parentElement.closest('details')) d.open = true\n    fillWithin(document)\n    target.scrollIntoView()\n  }\n  window.addEventListener('hashchange', openTarget)\n\n  let pending = 0\n  window.addEventListener('resize', () => {\n    clearTimeout(pending)\n    pending = setTimeout(() => redraws.forEach((r) => r()), 150)\n  })\n\n  fillWithin(document)\n  openTarget()\n  document.body.setAttribute('data-rendered', '1')\n  // For bench/html.ts: when the graphs of the open sections were in the DOM.\n  performance.mark('go-leak-gate:rendered')\n})()\n";
+const PAGE_STYLE = "/* The HTML report's style. Inlined into the page (the CSP allows this exact text by its hash). */\n:root { --fail: #c62828; --warn: #b26a00; --base: #1565c0; --head: #c62828; --line: #d0d7de; --muted: #57606a; }\n* { box-sizing: border-box; }\nbody { font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", sans-serif; margin: 0 auto; max-width: 1280px; padding: 0 16px 48px; color: #1f2328; }\ncode, pre, .flame-svg text, .status { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, monospace; }\ncode { font-size: 12.5px; overflow-wrap: anywhere; }\nh1 { font-size: 22px; margin: 20px 0 8px; }\nh2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }\nh3 { font-size: 15px; }\nh4 { font-size: 13px; margin: 16px 0 6px; }\nh3.fail { color: var(--fail); } h3.warn { color: var(--warn); }\n.verdict { color: #fff; border-radius: 4px; padding: 1px 8px; }\n.verdict.fail { background: var(--fail); } .verdict.pass { background: #2e7d32; }\n.warning { border-left: 4px solid var(--warn); background: #fff8e1; padding: 8px 12px; }\n.generated, .pruning, .note, .missing { color: var(--muted); font-size: 12.5px; }\ntable { border-collapse: collapse; }\ntable.sides td, table.sides th { padding: 2px 10px 2px 0; text-align: left; font-size: 12.5px; }\ntable.findings { width: 100%; font-size: 13px; }\ntable.findings th, table.findings td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }\ntable.findings td.num { text-align: right; white-space: nowrap; }\ntr.finding.fail td:first-child { border-left: 4px solid var(--fail); }\ntr.finding.warn td:first-child { border-left: 4px solid var(--warn); }\ntr.detail td { background: #f6f8fa; font-size: 12.5px; }\ntr.detail p { margin: 0 0 4px; }\nul.locations { margin: 0; padding-left: 18px; }\n.badge { background: #ddf4ff; border-radius: 8px; font-size: 11px; padding: 0 6px; }\n.delta { color: var(--fail); }\ndetails.benchmark { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 12px; }\ndetails.benchmark > summary { cursor: pointer; padding: 4px 0; }\n:target { outline: 2px solid #0969da; outline-offset: 2px; }\n.controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 12.5px; margin-bottom: 4px; }\n.controls input[type=search] { width: 220px; }\n.flame-svg svg { display: block; width: 100%; }\n.chart svg { display: block; max-width: 100%; height: auto; }\n.flame-svg .frame rect { stroke: #fff; stroke-width: 0.5; cursor: pointer; }\n.flame-svg .frame text { font-size: 11px; pointer-events: none; }\n.flame-svg .frame.light text { fill: #fff; }\n.flame-svg .frame.ancestor rect { opacity: 0.55; }\n.flame-svg .frame.match rect { fill: #d500f9; }\n.flame-svg .frame.pruned rect { fill: #c8c8c8; stroke-dasharray: 2 2; stroke: #888; }\n.status { font-size: 12px; min-height: 3.2em; white-space: pre-wrap; background: #f6f8fa; border: 1px solid var(--line); padding: 4px 6px; overflow-wrap: anywhere; }\n.chart text { font-size: 11px; fill: #1f2328; }\n.chart .axis { stroke: #8c959f; }\n.chart .dot.base { fill: var(--base); } .chart .dot.head { fill: var(--head); }\n.chart .ci.base { fill: #bbdefb; } .chart .ci.head { fill: #ffcdd2; }\n.chart .median { stroke: #1f2328; stroke-width: 2; }\n.chart .ecdf { fill: none; stroke-width: 1.5; }\n.chart .ecdf.base { stroke: var(--base); } .chart .ecdf.head { stroke: var(--head); }\n.chart-caption { font-size: 12.5px; margin: 2px 0; overflow-wrap: anywhere; }\n";
+
+// How data and code go into the page so that nothing from the code under test can become markup or script.
+// Inside <script type="application/json"> the HTML tokenizer ends the element at `</script` and changes
+// state at `<!--`; `&` is escaped too so the text means the same if it is ever read as HTML. U+2028 and
+// U+2029 are line terminators for older JavaScript parsers. Each becomes a JSON \u escape, which
+// JSON.parse turns back into the same character.
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
+/** JSON that can stand between `<script type="application/json">` and `</script>` and parses back to `value`. */
+function embedJson(value) {
+    return JSON.stringify(value).replace(UNSAFE_IN_SCRIPT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A CSP source expression allowing exactly this inline script or style text. */
+function cspHash(text) {
+    return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+/**
+ * The page's policy: nothing may load (no network, no other file), and only our own inline script and style
+ * run. A name that somehow became markup could still not execute or fetch anything.
+ */
+function contentSecurityPolicy(script, style) {
+    return [
+        "default-src 'none'",
+        `script-src ${cspHash(script)}`,
+        `style-src ${cspHash(style)}`,
+        "base-uri 'none'",
+        "form-action 'none'"
+    ].join('; ');
+}
+/** Untrusted text as inert HTML text: one line, controls and bidi overrides replaced, markup escaped. */
+function text(untrusted) {
+    return escapeHtml(singleLine(untrusted));
+}
+
+// The findings tables of the HTML report: the comment's tables (failing, then warnings, then informational)
+// with the same columns, rows and order, each row linking to the graph or chart that shows it, and the
+// responsible lines under the row.
+const COLUMNS = ['kind', 'package', 'benchmark or test', 'metric', 'base', 'head', 'change', 'p-value', 'see'];
+function flameOf(b, kind) {
+    return b.flames.find((f) => f.kind === kind && !('missing' in f))?.id;
+}
+/** The id of the graph or chart that shows a finding, when the page has one. */
+function findingTarget(f, benchmarks) {
+    if (f.kind === 'goroutine-leak') {
+        const b = benchmarks.find((x) => x.pkg === f.pkg && x.benchmark === f.subject);
+        const own = b && flameOf(b, 'goroutines');
+        return own ? { id: own, label: 'goroutines' } : { id: 'goroutines', label: 'goroutines' };
+    }
+    const b = benchmarks.find((x) => x.pkg === f.pkg && x.benchmark === f.subject);
+    if (!b)
+        return undefined;
+    if (f.kind === 'heap-leak')
+        return { id: flameOf(b, 'heap-inuse') ?? b.id, label: 'heap in use' };
+    if (f.kind === 'gc-pause')
+        return { id: `${b.id}-gc`, label: 'GC pauses' };
+    if (f.kind === 'regression' && (f.unit === 'allocs/op' || f.unit === 'B/op'))
+        return { id: flameOf(b, 'heap-alloc') ?? `${b.id}-charts`, label: 'allocations' };
+    if (f.kind === 'regression')
+        return { id: flameOf(b, 'cpu') ?? `${b.id}-charts`, label: flameOf(b, 'cpu') ? 'CPU' : 'samples' };
+    return { id: b.id, label: 'benchmark' };
+}
+function locationList(locations) {
+    const shown = rankLocations(locations).slice(0, MAX_LOCATIONS);
+    const items = shown.map((l) => {
+        const delta = l.deltaPerOp === undefined ? '' : ` <span class="delta">${text(formatSiteDelta(l.deltaPerOp, l.deltaUnit))} per op</span>`;
+        const changed = l.inDiff === true ? ' <span class="badge">changed in this PR</span>' : '';
+        return `<li><code>${text(clip(l.function, NAME_MAX$1))}</code> <code>${text(`${clip(l.file, NAME_MAX$1)}:${l.line}`)}</code> ${text(l.role)}${delta}${changed}</li>`;
+    });
+    const more = locations.length - shown.length;
+    return `<ul class="locations">${items.join('')}${more > 0 ? `<li>… and ${more} more, in report.json</li>` : ''}</ul>`;
+}
+function row(f, benchmarks) {
+    const target = findingTarget(f, benchmarks);
+    const cells = [
+        text(f.kind),
+        `<code>${text(clip(f.pkg, NAME_MAX$1))}</code>`,
+        `<code>${text(clip(f.subject, NAME_MAX$1))}</code>`,
+        text(clip(f.metric, NAME_MAX$1)),
+        text(formatValue(f.base, f.unit)),
+        text(formatValue(f.head, f.unit)),
+        text(formatChange(f.change)),
+        text(formatPValue(f.pValue)),
+        target ? `<a href="#${target.id}">${text(target.label)}</a>` : ''
+    ];
+    const main = `<tr class="finding ${f.severity}">${cells.map((c, i) => `<td${i >= 4 && i <= 7 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
+    const message = f.message === '' ? '' : `<p>${text(clip(f.message, 1000))}</p>`;
+    const detail = message !== '' || f.locations.length > 0 ? `<tr class="detail"><td colspan="${COLUMNS.length}">${message}${f.locations.length > 0 ? locationList(f.locations) : ''}</td></tr>` : '';
+    return main + detail;
+}
+function table(findings, benchmarks) {
+    const rows = findings.slice(0, MAX_FINDING_ROWS).map((f) => row(f, benchmarks));
+    const more = findings.length - rows.length;
+    return (`<table class="findings"><thead><tr>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
+        (more > 0 ? `<p>… and ${more} more ${more === 1 ? 'finding' : 'findings'}, in report.json.</p>` : ''));
+}
+function findingsSection(report, benchmarks) {
+    const failing = findingsOf(report, 'fail');
+    const warnings = findingsOf(report, 'warn');
+    const info = findingsOf(report, 'info');
+    const parts = ['<section id="findings"><h2>Findings</h2>'];
+    if (failing.length + warnings.length + info.length === 0)
+        parts.push('<p>Nothing to report: no finding.</p>');
+    if (failing.length > 0)
+        parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks));
+    if (warnings.length > 0)
+        parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks));
+    if (info.length > 0)
+        parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks)}</details>`);
+    parts.push('</section>');
+    return parts.join('\n');
+}
+
+// The HTML report: one self-contained file. The text parts (verdict, findings, notes, errors) are written
+// here as escaped HTML, so they read without script; the graphs and charts are drawn by the page's own
+// script (assets/report.js) from the data embedded as JSON. Pure: data in, one string out.
+function percent(fraction) {
+    return `${Number((fraction * 100).toPrecision(3))}%`;
+}
+function header(report, version) {
+    const counts = countsPhrase(report.counts);
+    const side = (name, s) => `<tr><th>${name}</th><td><code>${text(s.commit ?? 'unknown')}</code></td><td>${text(s.goVersion)} ${text(`${s.goos}/${s.goarch}`)}</td>` +
+        `<td>${text(s.cpu === '' ? 'CPU unknown' : s.cpu)}</td><td>count=${text(String(s.count))} benchtime=${text(s.benchtime)}${s.race ? ' race' : ''}</td></tr>`;
+    const incomplete = report.incomplete
+        ? `<p class="warning"><strong>Incomplete:</strong> part of the head run could not complete (${report.errors.length} errors, see <a href="#errors">Errors</a>); the verdict covers only what ran.</p>`
+        : '';
+    return [
+        `<header><h1><span class="verdict ${report.verdict}">${report.verdict === 'fail' ? 'FAIL' : 'PASS'}</span> go-leak-gate report${counts === '' ? '' : ` — ${text(counts)}`}</h1>`,
+        incomplete,
+        `<table class="sides"><tbody>${side('base', report.base)}${side('head', report.head)}</tbody></table>`,
+        `<nav><a href="#findings">Findings</a> · <a href="#goroutines">Goroutines</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#notes">Notes</a></nav>`,
+        `<p class="generated">Written by go-leak-gate ${text(version)}. This file works offline and loads nothing.</p></header>`
+    ].join('\n');
+}
+function flameSlot(f) {
+    return `<div class="flame" id="${f.id}" data-flame="${f.id}"><h4>${text(f.title)}</h4></div>`;
+}
+function benchmarkSection(b) {
+    const status = b.hasFindings ? ' <span class="badge">finding</span>' : '';
+    return [
+        `<details class="benchmark" id="${b.id}"${b.hasFindings ? ' open' : ''}>`,
+        `<summary><code>${text(b.benchmark)}</code>${status}</summary>`,
+        `<div class="charts" id="${b.id}-charts" data-charts="${b.id}"><h4>Samples: each run of base and head, the median and its 95% interval</h4></div>`,
+        `<div class="gc" id="${b.id}-gc" data-gc="${b.id}"><h4>GC stop-the-world pauses, all runs</h4></div>`,
+        ...b.flames.map(flameSlot),
+        `</details>`
+    ].join('\n');
+}
+function benchmarksSection(benchmarks) {
+    const packages = new Map();
+    for (const b of benchmarks)
+        packages.set(b.pkg, [...(packages.get(b.pkg) ?? []), b]);
+    const groups = [...packages].map(([pkg, list]) => `<section class="package"><h3><code>${text(pkg)}</code></h3>\n${list.map(benchmarkSection).join('\n')}</section>`);
+    return `<section id="benchmarks"><h2>Benchmarks</h2>\n${groups.length === 0 ? '<p>No benchmark was compared.</p>' : groups.join('\n')}</section>`;
+}
+function listSection(id, title, items) {
+    if (items.length === 0)
+        return `<section id="${id}"><h2>${title}</h2><p>None.</p></section>`;
+    return `<section id="${id}"><h2>${title}</h2><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></section>`;
+}
+// Compiler output can run to thousands of lines; the first are the ones that matter, the rest is in report.json.
+const MAX_ERROR_LINES = 60;
+function errorsSection(report) {
+    if (report.errors.length === 0)
+        return '';
+    const items = report.errors.map((e) => `<strong>${text(e.side)}</strong> · ${text(e.kind)} · <code>${text(e.subject)}</code><pre>${e.message.split(/\r\n?|\n/).slice(0, MAX_ERROR_LINES).map(text).join('\n')}</pre>`);
+    return listSection('errors', 'Errors', items);
+}
+/** The whole page. */
+function renderHtmlPage(data) {
+    const { report } = data;
+    const page = { benchmarks: data.benchmarks, goroutines: data.goroutines };
+    const pruning = `<p class="pruning">To keep this file small, a flame graph leaves out frames below ${percent(data.minFraction)} of the larger side's total on both sides ` +
+        `(a higher share where a graph would still have too many frames; each graph says which). What was left out is drawn as a grey block on its parent, with the count of frames.</p>`;
+    const notes = [...data.notes, ...report.notes].map((n) => text(n));
+    return [
+        '<!doctype html>',
+        '<html lang="en"><head><meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(PAGE_SCRIPT, PAGE_STYLE)}">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<meta name="referrer" content="no-referrer">`,
+        `<title>go-leak-gate: ${report.verdict}</title>`,
+        `<style>${PAGE_STYLE}</style>`,
+        '</head><body>',
+        header(report, data.version),
+        '<main>',
+        findingsSection(report, data.benchmarks),
+        `<section id="goroutines"><h2>Goroutines still alive after the tests</h2>${flameSlot(data.goroutines)}</section>`,
+        pruning,
+        benchmarksSection(data.benchmarks),
+        listSection('notes', 'Notes', notes),
+        errorsSection(report),
+        '</main>',
+        '<noscript><p class="warning">The graphs and charts need JavaScript; the tables above are complete without it.</p></noscript>',
+        `<script type="application/json" id="report-data">${embedJson(page)}</script>`,
+        `<script>${PAGE_SCRIPT}</script>`,
+        '</body></html>',
+        ''
+    ].join('\n');
+}
+
+// The numbers behind the benchmark charts: each side's samples with the median and its confidence interval,
+// and the distribution of GC stop-the-world pauses.
+/** The confidence level of the median's interval, as benchstat's default. */
+const CONFIDENCE = 0.95;
+// The most values a chart embeds: a benchmark rarely has more than 100 runs, a GC trace can have thousands
+// of pauses, and the shape of a distribution needs no more than this many quantiles.
+const MAX_SAMPLES = 1000;
+const MAX_PAUSES = 201;
+/** P(X <= k) for X ~ Binomial(n, 1/2). */
+function binomialHalfCdf(n, k) {
+    let term = 0.5 ** n;
+    let sum = term;
+    for (let i = 1; i <= k; i++) {
+        term = (term * (n - i + 1)) / i;
+        sum += term;
+    }
+    return sum;
+}
+/**
+ * The distribution-free confidence interval of the median from order statistics, as benchstat computes it:
+ * [x(k), x(n-1-k)] of the sorted sample covers the median with probability 1 - 2 P(B <= k), B ~ Bin(n, 1/2);
+ * the narrowest such interval with at least `level` coverage. Below 6 samples no interval reaches 95%:
+ * the whole range is returned with the coverage it has, which the page shows.
+ */
+function medianInterval(samples, level = CONFIDENCE) {
+    const n = samples.length;
+    if (n === 0)
+        return null;
+    const sorted = [...samples].sort((a, b) => a - b);
+    let k = 0;
+    while (k + 1 <= (n - 1) / 2 && 1 - 2 * binomialHalfCdf(n, k + 1) >= level)
+        k++;
+    // A single value covers nothing; its "interval" is the value itself.
+    const confidence = n === 1 ? 0 : 1 - 2 * binomialHalfCdf(n, k);
+    return { lo: sorted[k], hi: sorted[n - 1 - k], confidence };
+}
+function side(samples, center) {
+    const kept = samples.length <= MAX_SAMPLES ? samples : samples.slice(0, MAX_SAMPLES);
+    return { samples: kept, median: center, interval: medianInterval(samples) };
+}
+const finite = (values) => values.filter((v) => typeof v === 'number' && Number.isFinite(v));
+const finiteOrNull = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A metric's samples as a chart. +Inf, -Inf and NaN cannot be drawn: the title says how many were left out. */
+function metricChart(m) {
+    const base = finite(m.baseSamples);
+    const head = finite(m.headSamples);
+    const left = m.baseSamples.length - base.length + m.headSamples.length - head.length;
+    return {
+        metric: left > 0 ? `${m.metric} (${left} non-finite sample${left === 1 ? '' : 's'} not drawn)` : m.metric,
+        unit: m.unit,
+        base: side(base, finiteOrNull(m.baseMedian)),
+        head: side(head, finiteOrNull(m.headMedian)),
+        change: m.change,
+        pValue: m.pValue,
+        status: m.status
+    };
+}
+/** One side's pauses over all runs: sorted, or quantiles of them when there are many. */
+function pauseSide(runs) {
+    const all = runs.flatMap((r) => r.gc.stwPausesMs).filter((p) => Number.isFinite(p));
+    all.sort((a, b) => a - b);
+    const count = all.length;
+    if (count === 0)
+        return { quantiles: [], count, p50: null, p99: null, max: null };
+    const quantiles = count <= MAX_PAUSES ? all : Array.from({ length: MAX_PAUSES }, (_, i) => quantile(all, i / (MAX_PAUSES - 1)));
+    return { quantiles, count, p50: median(all), p99: quantile(all, 0.99), max: all[count - 1] };
+}
+
+// Everything the page shows about one benchmark, and the goroutine graph of the test pass, assembled from the
+// report, both RunResults and the decoded profiles. Pure.
+function benchmarkOf(r, pkg, name) {
+    return r.packages.find((p) => p.importPath === pkg)?.benchmarks.find((b) => b.name === name);
+}
+/** Benchmarks a finding is about, by package and name. */
+function benchmarksWithFindings(report) {
+    return new Set(report.findings.map((f) => benchKey(f.pkg, f.subject)));
+}
+function benchKey(pkg, benchmark) {
+    return `${pkg}\u0000${benchmark}`;
+}
+function benchmarkView(input, budget) {
+    const { comparison: c, base, head } = input;
+    const id = `bench-${input.index}`;
+    const flames = benchmarkFlames(id, input.profiles, budget);
+    // Goroutines a benchmark left behind (the probe after its memory-only runs), when either side had any.
+    const baseLeaks = base?.leaks ?? [];
+    const headLeaks = head?.leaks ?? [];
+    if (baseLeaks.length + headLeaks.length > 0) {
+        flames.push(goroutineFlame(`${id}-goroutines`, 'Goroutines still alive after the benchmark', baseLeaks, headLeaks, budget));
+    }
+    const baseRuns = base?.runs ?? [];
+    const headRuns = head?.runs ?? [];
+    return {
+        id,
+        pkg: c.pkg,
+        benchmark: c.benchmark,
+        hasFindings: input.hasFindings,
+        // Metrics summarised from pooled values (GC pause quantiles) have no samples to chart.
+        metrics: c.metrics.filter((m) => m.baseSamples.length + m.headSamples.length > 0).map(metricChart),
+        gc: baseRuns.length + headRuns.length > 0 ? { base: pauseSide(baseRuns), head: pauseSide(headRuns) } : null,
+        flames
+    };
+}
+/** The goroutines still alive after each side's test pass, all packages together. */
+function testPassGoroutines(base, head, budget) {
+    const title = 'Goroutines still alive after the tests (the leak probe), base against head';
+    if (!base.tests && !head.tests)
+        return { id: 'goroutines-flame', kind: 'goroutines', title, missing: 'the test pass did not run' };
+    const leaks = (r) => (r.tests ?? []).flatMap((t) => t.leaks);
+    return goroutineFlame('goroutines-flame', title, leaks(base), leaks(head), budget);
+}
+
+// The HTML report as a sink: read each benchmark's profiles from the result directories, build the page
+// (src/report/html, pure) and write it. A profile that cannot be read is named on the page; the rest of the
+// page is still written.
+const FIELDS = ['heap', 'cpu'];
+/**
+ * Reads and decodes one side's profiles of a benchmark with `tables`. result.json may come from an
+ * untrusted run (the fork workflow), so a path must stay inside its result directory.
+ */
+async function sideProfiles(dir, side, bench, tables, notes) {
+    const out = { heap: [], cpu: [] };
+    const root = resolve$1(dir);
+    for (const run of (bench?.runs ?? [])) {
+        for (const field of FIELDS) {
+            const rel = profilePath(run, field);
+            if (rel === undefined)
+                continue;
+            const file = resolve$1(root, rel);
+            if (!file.startsWith(root + sep)) {
+                notes.push(`${side} ${field} profile ${rel} is outside the result directory ${dir}: skipped`);
+                continue;
+            }
+            try {
+                const size = (await stat(file)).size;
+                if (size > MAX_PROFILE_BYTES)
+                    throw new Error(`it is larger than ${MAX_PROFILE_BYTES} bytes`);
+                const profile = decodePprof(await readFile(file), file, { tables });
+                out[field].push({ profile, iterations: run.iterations });
+            }
+            catch (err) {
+                notes.push(`${side} ${field} profile ${file} could not be read, the graphs leave it out: ${err.message}`);
+            }
+        }
+    }
+    return out;
+}
+/** The page of a report, reading profiles from the result directories. */
+async function buildHtmlReport(report, base, head, paths) {
+    const notes = [];
+    const budget = new FrameBudget();
+    const withFindings = benchmarksWithFindings(report);
+    const views = new Array(report.comparisons.length);
+    // Benchmarks with findings take the frame budget first: when the page cannot hold every graph, the
+    // ones left out are of benchmarks nothing is wrong with.
+    const order = report.comparisons
+        .map((c, index) => ({ c, index, flagged: withFindings.has(benchKey(c.pkg, c.benchmark)) }))
+        .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.index - b.index);
+    for (const { c, index, flagged } of order) {
+        // One set of tables per benchmark: base and head must share them to diff, and the next benchmark's
+        // profiles need none of this one's functions.
+        const tables = new ProfileTables();
+        const bb = benchmarkOf(base, c.pkg, c.benchmark);
+        const hb = benchmarkOf(head, c.pkg, c.benchmark);
+        const profiles = {
+            tables,
+            base: await sideProfiles(paths.baseDir, 'base', bb, tables, notes),
+            head: await sideProfiles(paths.headDir, 'head', hb, tables, notes)
+        };
+        views[index] = benchmarkView({ index, comparison: c, base: bb, head: hb, profiles, hasFindings: flagged }, budget);
+    }
+    const goroutines = testPassGoroutines(base, head, budget);
+    return renderHtmlPage({ report, benchmarks: views, goroutines, minFraction: MIN_FRACTION, notes, version: VERSION });
+}
+/** Writes the HTML report of `report` to `out`, reading the profiles the results name. */
+async function writeHtmlReport(report, base, head, paths) {
+    const html = await buildHtmlReport(report, base, head, paths);
+    await writeTextFile(paths.out, html);
+    return { path: paths.out, bytes: Buffer.byteLength(html) };
+}
+/**
+ * The HTML report sink. The page needs the two results and their profiles as well as the report: `results`
+ * yields them when the sink is written (after the gate for `gate`, read back from the directories for
+ * `compare`).
+ */
+function htmlFile(path, name, results) {
+    return {
+        name,
+        check: () => fileProblem(path),
+        write: async (report) => {
+            const r = await results();
+            await writeHtmlReport(report, r.base, r.head, { baseDir: r.baseDir, headDir: r.headDir, out: path }).catch((err) => {
+                throw new Error(fsProblem(err));
+            });
+        }
+    };
 }
 
 // The publish stage: one report, many sinks (report.json, markdown, the terminal, the job summary, the
@@ -26618,14 +28127,22 @@ function judgeDemo(report, expected) {
     return { asDesigned: differences.length === 0, differences };
 }
 /**
- * Builds the demo repository, gates it, and publishes the report to report.md and report.json in the
- * work directory and to `sinks` (the terminal). The work directory is kept: the report is meant to be read.
+ * Builds the demo repository, gates it, and publishes the report to report.md, report.json and report.html
+ * in the work directory and to `sinks` (the terminal). The work directory is kept: the report is meant to
+ * be read.
  */
 async function runDemo(deps, outDir, sinks) {
     const work = outDir ?? (await mkdtemp(join(tmpdir(), 'go-leak-gate-demo-')));
     const markdownPath = join(work, 'report.md');
     const results = join(work, 'results');
-    const outputs = await checkOutputs(results, [markdownFile(markdownPath), jsonFile(join(work, 'report.json')), ...sinks]);
+    const htmlPath = join(work, 'report.html');
+    let compared;
+    const html = htmlFile(htmlPath, htmlPath, async () => {
+        if (compared === undefined)
+            throw new Error('the demo did not get as far as comparing');
+        return compared;
+    });
+    const outputs = await checkOutputs(results, [markdownFile(markdownPath), jsonFile(join(work, 'report.json')), html, ...sinks]);
     const repoDir = join(work, 'repo');
     await rm(repoDir, { recursive: true, force: true });
     deps.log(`building the demo repository in ${repoDir}`);
@@ -26638,9 +28155,10 @@ async function runDemo(deps, outDir, sinks) {
         // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
         tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }
     };
-    const { report } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results);
+    const { report, base, head } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results);
+    compared = { base, head, baseDir: join(results, 'base'), headDir: join(results, 'head') };
     const failed = [...outputs.problems, ...(await publish(report, outputs.ready))];
-    return { report, markdownPath, outcome: judgeDemo(report, await readDemoExpectations()), failed };
+    return { report, markdownPath, htmlPath, outcome: judgeDemo(report, await readDemoExpectations()), failed };
 }
 
 // The documented exit codes and the one mapping from outcomes to them.
@@ -26830,6 +28348,7 @@ const RUN_OPTIONS = {
 };
 const REPORT_OPTIONS = {
     json: { type: 'string' },
+    html: { type: 'string' },
     markdown: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' }
 };
@@ -26850,6 +28369,7 @@ ${flagHelp(RUN_SIDES)}`,
     compareOpts: flagHelp(COMPARE_SIDES),
     reportOpts: `  --json FILE               write report.json there
   --markdown FILE           write the markdown report there
+  --html FILE               write the HTML report there (flame graphs and charts, one offline file)
   -q, --quiet               print only the verdict line`
 };
 HELP.run = `go-leak-gate run --dir MODULE --out DIR [options]
@@ -26862,7 +28382,7 @@ measured (a package does not build, Go missing, a corrupt profile).
 Options:
   --out DIR                 result directory (required)
 ${HELP.runOpts}`;
-HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE]
+HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE] [--html FILE]
 
 Compares two result directories written by 'run' and prints the verdict.
 
@@ -26910,10 +28430,11 @@ async function jobDeps() {
  * directory that cannot be written stops here (exit 2); a report file that cannot be written is said
  * now, and the rest is still written at the end.
  */
-async function checkedOutputs(v, results) {
+async function checkedOutputs(v, results, compared) {
     const sinks = [
         ...(v.json ? [jsonFile(resolve$1(v.json), `--json ${v.json}`)] : []),
         ...(v.markdown ? [markdownFile(resolve$1(v.markdown), `--markdown ${v.markdown}`)] : []),
+        ...(v.html && compared ? [htmlFile(resolve$1(v.html), `--html ${v.html}`, compared)] : []),
         terminalText(out, { quiet: v.quiet })
     ];
     const checked = await checkOutputs(results && resolve$1(results.dir), sinks, results && `${results.option} ${results.dir}`);
@@ -26960,7 +28481,8 @@ async function cmdCompare(args) {
     const flags = flagValues(v, COMPARE_SIDES);
     const { file } = await readConfigFile(v.config, resolve$1(v.dir));
     const config = resolveConfig(resolve$1(v.dir), [file.values, flags]);
-    const outputs = await checkedOutputs(v);
+    const dirs = { baseDir: resolve$1(v.base), headDir: resolve$1(v.head) };
+    const outputs = await checkedOutputs(v, undefined, async () => ({ ...dirs, base: await readResult$1(dirs.baseDir), head: await readResult$1(dirs.headDir) }));
     const report = await compareStored(runProcess, config.compare, resultDirBaseline(v.base), resultDirBaseline(v.head), resolve$1(v.dir));
     return emitReport(report, outputs);
 }
@@ -26974,22 +28496,29 @@ async function cmdGate(args) {
     const flags = flagValues(v, GATE_SIDES);
     const { file } = await readConfigFile(v.config, dir);
     const config = resolveConfig(dir, [file.values, flags]);
-    const outputs = await checkedOutputs(v, { dir: v.out, option: '--out' });
+    let compared;
+    const outputs = await checkedOutputs(v, { dir: v.out, option: '--out' }, async () => {
+        if (compared === undefined)
+            throw new Error('the gate did not get as far as comparing');
+        return compared;
+    });
     const deps = await jobDeps();
-    const { report } = await gate(deps, config, worktreeBaseline(dir, v['base-ref'], deps.log), resolve$1(v.out));
+    const outDir = resolve$1(v.out);
+    const { report, base, head } = await gate(deps, config, worktreeBaseline(dir, v['base-ref'], deps.log), outDir);
+    compared = { base, head, baseDir: resolve$1(outDir, 'base'), headDir: resolve$1(outDir, 'head') };
     return emitReport(report, outputs);
 }
 async function cmdDemo(args) {
     const { values: v } = parse(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'demo');
     if (v.help)
         return help('demo');
-    const { report, markdownPath, outcome, failed } = await runDemo(await jobDeps(), v.out ? resolve$1(v.out) : undefined, [
+    const { report, markdownPath, htmlPath, outcome, failed } = await runDemo(await jobDeps(), v.out ? resolve$1(v.out) : undefined, [
         terminalMarkdown(out),
         terminalText(out, { ruleAbove: true })
     ]);
     for (const p of failed)
         say(describeProblem(p));
-    out(`The markdown report above is also in ${markdownPath}\n`);
+    out(`The markdown report above is also in ${markdownPath}; the HTML report is ${htmlPath}\n`);
     // The demo head fails the gate on purpose: reaching that verdict is the demo working, so it exits 0 and
     // says what a real run would have done. Anything else (a pass, a missed or unplanted finding) is a fault.
     const real = exitCodeForReport(report);

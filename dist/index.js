@@ -47355,12 +47355,7 @@ function positionsById(ids) {
  */
 function heapSites(profile, opts = {}) {
     const { proto, source } = profile;
-    const names = profile.sampleTypes.map((t) => t.type);
-    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
-    if (iAllocObjects < 0 || iAllocBytes < 0 || iInuseObjects < 0 || iInuseBytes < 0) {
-        const have = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
-        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
-    }
+    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = heapSampleIndexes(profile.sampleTypes, source);
     const modulePath = opts.modulePath ?? '';
     const strings = proto.stringTable.strings;
     const functionAt = positionsById(proto.function.map((f) => toInt(f.id)));
@@ -47480,12 +47475,25 @@ function heapSites(profile, opts = {}) {
             site.inuseBytes += s.inuseBytes;
         }
     }
-    const sorted = [...sites.values()].sort((a, b) => b.inuseBytes - a.inuseBytes ||
+    return { totals, sites: [...sites.values()].sort(bySiteRank) };
+}
+/** Where a heap profile keeps alloc_objects, alloc_space, inuse_objects and inuse_space; refuses other profiles. */
+function heapSampleIndexes(sampleTypes, source) {
+    const names = sampleTypes.map((t) => t.type);
+    const [a, b, c, d] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
+    if (a < 0 || b < 0 || c < 0 || d < 0) {
+        const have = sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
+        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
+    }
+    return [a, b, c, d];
+}
+/** The order of HeapSites.sites: largest in-use bytes first, then largest allocated bytes, then by name. */
+function bySiteRank(a, b) {
+    return (b.inuseBytes - a.inuseBytes ||
         b.allocBytes - a.allocBytes ||
         a.function.localeCompare(b.function) ||
         a.file.localeCompare(b.file) ||
         a.line - b.line);
-    return { totals, sites: sorted };
 }
 
 // The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to

@@ -10,6 +10,7 @@ import type { JobDeps } from './jobs/deps.js'
 import type { FindingKind, Report } from './model/report.js'
 import { gate } from './pipeline/gate.js'
 import { jsonFile, markdownFile } from './publish/files.js'
+import { htmlFile, type ComparedResults } from './publish/html.js'
 import { checkOutputs } from './publish/outputs.js'
 import { publish, type Sink, type SinkProblem } from './publish/sinks.js'
 
@@ -95,18 +96,25 @@ export function judgeDemo(report: Report, expected: DemoExpected): DemoOutcome {
 }
 
 /**
- * Builds the demo repository, gates it, and publishes the report to report.md and report.json in the
- * work directory and to `sinks` (the terminal). The work directory is kept: the report is meant to be read.
+ * Builds the demo repository, gates it, and publishes the report to report.md, report.json and report.html
+ * in the work directory and to `sinks` (the terminal). The work directory is kept: the report is meant to
+ * be read.
  */
 export async function runDemo(
   deps: JobDeps,
   outDir: string | undefined,
   sinks: Sink[]
-): Promise<{ report: Report; markdownPath: string; outcome: DemoOutcome; failed: SinkProblem[] }> {
+): Promise<{ report: Report; markdownPath: string; htmlPath: string; outcome: DemoOutcome; failed: SinkProblem[] }> {
   const work = outDir ?? (await mkdtemp(join(tmpdir(), 'go-leak-gate-demo-')))
   const markdownPath = join(work, 'report.md')
   const results = join(work, 'results')
-  const outputs = await checkOutputs(results, [markdownFile(markdownPath), jsonFile(join(work, 'report.json')), ...sinks])
+  const htmlPath = join(work, 'report.html')
+  let compared: ComparedResults | undefined
+  const html = htmlFile(htmlPath, htmlPath, async () => {
+    if (compared === undefined) throw new Error('the demo did not get as far as comparing')
+    return compared
+  })
+  const outputs = await checkOutputs(results, [markdownFile(markdownPath), jsonFile(join(work, 'report.json')), html, ...sinks])
   const repoDir = join(work, 'repo')
   await rm(repoDir, { recursive: true, force: true })
   deps.log(`building the demo repository in ${repoDir}`)
@@ -119,7 +127,8 @@ export async function runDemo(
     // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
     tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }
   }
-  const { report } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results)
+  const { report, base, head } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results)
+  compared = { base, head, baseDir: join(results, 'base'), headDir: join(results, 'head') }
   const failed = [...outputs.problems, ...(await publish(report, outputs.ready))]
-  return { report, markdownPath, outcome: judgeDemo(report, await readDemoExpectations()), failed }
+  return { report, markdownPath, htmlPath, outcome: judgeDemo(report, await readDemoExpectations()), failed }
 }
