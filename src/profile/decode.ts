@@ -45,7 +45,11 @@ export interface DecodeOptions {
   maxBytes?: number
 }
 
-/** Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input. */
+/**
+ * Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input; a
+ * profile refused half-way may leave functions, frames and trie nodes in shared tables, which hold no
+ * values and so change no sum.
+ */
 export function decodePprof(data: Uint8Array, source: string, opts: DecodeOptions = {}): CompactProfile {
   const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES)
   return decodeProto(raw, source, opts.tables ?? new ProfileTables())
