@@ -7,6 +7,13 @@ import { LEN, VARINT, WireReader } from './wire.js'
 
 export type { SampleType }
 
+/**
+ * The most sample values (samples x sample types) a profile may hold: 2^25, a 256 MiB Float64Array.
+ * A heap profile of a million stacks holds 4M. Each value can cost a single byte of protobuf, so
+ * without this a 256 MiB profile (from a gzip of a few hundred KiB) could ask for 2 GiB of arrays.
+ */
+export const MAX_SAMPLE_VALUES = 2 ** 25
+
 /** A string label of a sample (pprof.Do labels on goroutine and CPU profiles). */
 export interface Label {
   key: string
@@ -63,7 +70,8 @@ export interface TopLevel {
   timeNanos: number
   durationNanos: number
   defaultSampleType: number
-  samples: Ranges
+  /** Samples are counted here and read in a second pass over the message, so no list of them is kept. */
+  sampleCount: number
   locations: Ranges
   functions: Ranges
 }
@@ -96,15 +104,15 @@ const SCALARS = new Map<number, [Scalar, string]>([
 ])
 
 /** Repeated message fields located in the first pass, by field number. */
-const LOCATED = new Map<number, ['samples' | 'locations' | 'functions', string]>([
-  [2, ['samples', 'sample']],
+const LOCATED = new Map<number, ['locations' | 'functions', string]>([
   [4, ['locations', 'location']],
   [5, ['functions', 'function']]
 ])
 
 /**
- * First pass: strings, sample types and scalars are read; samples, locations and functions are only
- * located, because Go writes samples before the locations and functions they refer to, and strings last.
+ * First pass: strings, sample types and scalars are read; locations and functions are only located and
+ * samples counted, because Go writes samples before the locations and functions they refer to, and
+ * strings last.
  */
 function scan(r: WireReader): TopLevel {
   const top: TopLevel = {
@@ -114,7 +122,7 @@ function scan(r: WireReader): TopLevel {
     timeNanos: 0,
     durationNanos: 0,
     defaultSampleType: 0,
-    samples: new Ranges(),
+    sampleCount: 0,
     locations: new Ranges(),
     functions: new Ranges()
   }
@@ -123,7 +131,11 @@ function scan(r: WireReader): TopLevel {
     const field = tag >>> 3
     const located = LOCATED.get(field)
     const scalar = SCALARS.get(field)
-    if (located !== undefined) {
+    if (field === 2) {
+      r.expect(tag, LEN, 'sample')
+      r.pos = r.lengthEnd()
+      top.sampleCount++
+    } else if (located !== undefined) {
       r.expect(tag, LEN, located[1])
       const end = r.lengthEnd()
       top[located[0]].push(r.pos, end)
@@ -161,6 +173,10 @@ function decodeProto(raw: Uint8Array, source: string, tables: ProfileTables): Co
     unit: str(unit, at, what)
   })
   const sampleTypes = top.sampleTypes.map((t) => valueTypeOf(t, 'a sample type'))
+  const values = top.sampleCount * sampleTypes.length
+  if (values > MAX_SAMPLE_VALUES) {
+    throw new ProfileDecodeError(source, 0, `${top.sampleCount} samples of ${sampleTypes.length} sample types are more values than a profile may hold (${MAX_SAMPLE_VALUES})`)
+  }
   const functions = readFunctions(raw, source, top, tables)
   const locations = readLocations(raw, source, top, tables, functions)
   const samples = readSamples(raw, source, top, tables, locations, sampleTypes.length)

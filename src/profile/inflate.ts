@@ -5,8 +5,8 @@ import { ProfileDecodeError } from './errors.js'
  * The most a profile may gunzip to: 256 MiB. bench/profilegen's heap profile of a million distinct
  * stacks 22 frames deep is 41 MB unzipped, so real profiles stay far below; a gzip bomb (a few KiB that
  * inflate to GiBs) stops here instead of taking the runner's memory: zlib stops inflating once the limit
- * is passed. What the decoder then holds grows with the bytes (a few typed-array entries per sample or
- * location message), so this bounds its memory too.
+ * is passed. With MAX_SAMPLE_VALUES this bounds what the decoder holds: the bytes, and the arrays of at
+ * most 2^25 sample values.
  */
 export const MAX_PROFILE_BYTES = 256 * 2 ** 20
 

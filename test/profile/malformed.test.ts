@@ -1,8 +1,16 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { decodePprof, MAX_PROFILE_BYTES, ProfileDecodeError, ProfileError, type CompactProfile } from '../../src/profile/index.js'
+import { decodePprof, MAX_PROFILE_BYTES, MAX_SAMPLE_VALUES, ProfileDecodeError, ProfileError, type CompactProfile } from '../../src/profile/index.js'
 import { recorded, recordedVersions } from './oracle.js'
 import { bytes, crafted, message, num, packed, str, varint } from './wire-writer.js'
+
+/** Runs test/profile/memory-probe.ts in a fresh process: the decode's error and its peak memory. */
+function probe(input: 'bomb' | 'values'): { reason: string; inputBytes: number; maxRssGrowthKiB: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', fileURLToPath(new URL('./memory-probe.ts', import.meta.url)), input], { encoding: 'utf8' })
+  return JSON.parse(out.trim().split('\n').pop() ?? '')
+}
 
 /** The error decodePprof throws, which must be the typed one and point inside the input. */
 function decodeError(data: Uint8Array, source = 'bad.pprof', maxBytes?: number): ProfileDecodeError {
@@ -70,16 +78,20 @@ describe('truncated and corrupted profiles', () => {
   })
 
   it('stops a gzip bomb at the limit, with the typed error and bounded memory', () => {
-    // 64 gzip members of 16 MiB of zeros each: 1 GiB once inflated, 1 MiB on disk.
-    const member = gzipSync(new Uint8Array(16 * 2 ** 20), { level: 9 })
-    const bomb = new Uint8Array(member.length * 64)
-    for (let i = 0; i < 64; i++) bomb.set(member, i * member.length)
-    const before = process.resourceUsage().maxRSS
-    const err = decodeError(bomb)
-    expect(err.message).toBe(`bad.pprof: at byte 0: the gzip data inflates to more than ${MAX_PROFILE_BYTES} bytes (the limit for a profile)`)
-    // maxRSS is in KiB: the inflation stopped at the limit rather than at 1 GiB.
-    expect(process.resourceUsage().maxRSS - before).toBeLessThan(((MAX_PROFILE_BYTES / 1024) * 3) / 2)
+    const r = probe('bomb')
+    expect(r.reason).toBe(`the gzip data inflates to more than ${MAX_PROFILE_BYTES} bytes (the limit for a profile)`)
+    expect(r.inputBytes).toBeLessThan(2 ** 21)
+    // The inflation stopped at the limit (twice it, while zlib joins its chunks) rather than at 1 GiB.
+    expect(r.maxRssGrowthKiB).toBeLessThan((2.5 * MAX_PROFILE_BYTES) / 1024)
     expect(decodeError(gzipSync(new Uint8Array(2 ** 20)), 'small', 2 ** 16).message).toMatch(/more than 65536 bytes/)
+  })
+
+  it('refuses more sample values than it holds (a small gzip of tiny samples), before allocating them', () => {
+    const r = probe('values')
+    expect(r.reason).toBe(`${MAX_SAMPLE_VALUES + 1} samples of 1 sample types are more values than a profile may hold (${MAX_SAMPLE_VALUES})`)
+    expect(r.inputBytes).toBeLessThan(2 ** 20)
+    // The 128 MiB of protobuf (twice, while gunzipped), not the 400 MiB of arrays the samples would take.
+    expect(r.maxRssGrowthKiB).toBeLessThan(300 * 1024)
   })
 
   it('refuses text, empty input and a profile without sample types', () => {
