@@ -54878,9 +54878,11 @@ class ProfileDecodeError extends ProfileError {
 }
 
 /**
- * The most a profile may gunzip to: 256 MiB. Go's heap profile of a million distinct stacks is about
- * 60 MiB unzipped, so a real profile stays far below; a gzip bomb (a few KiB that inflate to GiBs)
- * stops here instead of taking the runner's memory. zlib stops inflating once the limit is passed.
+ * The most a profile may gunzip to: 256 MiB. bench/profilegen's heap profile of a million distinct
+ * stacks 22 frames deep is 41 MB unzipped, so real profiles stay far below; a gzip bomb (a few KiB that
+ * inflate to GiBs) stops here instead of taking the runner's memory: zlib stops inflating once the limit
+ * is passed. With MAX_SAMPLE_VALUES this bounds what the decoder holds: the bytes, and the arrays of at
+ * most 2^25 sample values.
  */
 const MAX_PROFILE_BYTES = 256 * 2 ** 20;
 const GZIP_MAGIC_0 = 0x1f;
@@ -55440,18 +55442,34 @@ function readLabel(r, strings) {
     r.end = outer;
     return value === 0 ? undefined : { key: strings[key], value: strings[value] };
 }
+/**
+ * Moves a cursor over the profile's top level to the next sample message: returns where it ends, with
+ * the cursor at its start. The first pass checked the top level, so the samples it counted are there.
+ */
+function nextSample(cursor) {
+    for (;;) {
+        const tag = cursor.tag();
+        if (tag >>> 3 === 2)
+            return cursor.lengthEnd();
+        cursor.skip(tag);
+    }
+}
 function readSamples(raw, source, top, tables, locs, types) {
-    const { samples, strings } = top;
-    const n = samples.count;
+    const { strings } = top;
+    const n = top.sampleCount;
     const stacks = new Int32Array(n);
     const values = Array.from({ length: types }, () => new Float64Array(n));
     const { frameStart, frames, index } = locs;
     const labelSets = new LabelSets();
     let sampleLabels;
     const r = new WireReader(raw, source, 0, 0);
+    const cursor = new WireReader(raw, source, 0, raw.length);
     let stack = new Int32Array(64);
     for (let s = 0; s < n; s++) {
-        r.reset(samples.start(s), samples.end(s));
+        const end = nextSample(cursor);
+        const start = cursor.pos;
+        cursor.pos = end;
+        r.reset(start, end);
         let depth = 0;
         let nValues = 0;
         let labels;
@@ -55497,7 +55515,7 @@ function readSamples(raw, source, top, tables, locs, types) {
                 r.skip(tag);
         }
         if (nValues !== types)
-            r.fail(`sample ${s} has ${nValues} values for ${types} sample types`, samples.start(s));
+            r.fail(`sample ${s} has ${nValues} values for ${types} sample types`, start);
         let node = ROOT;
         for (let i = depth - 1; i >= 0; i--) {
             const loc = stack[i];
@@ -55511,7 +55529,17 @@ function readSamples(raw, source, top, tables, locs, types) {
     return { stacks, values, labelSets: labelSets.sets, ...(sampleLabels ? { sampleLabels } : {}) };
 }
 
-/** Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input. */
+/**
+ * The most sample values (samples x sample types) a profile may hold: 2^25, a 256 MiB Float64Array.
+ * A heap profile of a million stacks holds 4M. Each value can cost a single byte of protobuf, so
+ * without this a 256 MiB profile (from a gzip of a few hundred KiB) could ask for 2 GiB of arrays.
+ */
+const MAX_SAMPLE_VALUES = 2 ** 25;
+/**
+ * Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input; a
+ * profile refused half-way may leave functions, frames and trie nodes in shared tables, which hold no
+ * values and so change no sum.
+ */
 function decodePprof(data, source, opts = {}) {
     const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES);
     return decodeProto(raw, source, opts.tables ?? new ProfileTables());
@@ -55544,13 +55572,13 @@ const SCALARS = new Map([
 ]);
 /** Repeated message fields located in the first pass, by field number. */
 const LOCATED = new Map([
-    [2, ['samples', 'sample']],
     [4, ['locations', 'location']],
     [5, ['functions', 'function']]
 ]);
 /**
- * First pass: strings, sample types and scalars are read; samples, locations and functions are only
- * located, because Go writes samples before the locations and functions they refer to, and strings last.
+ * First pass: strings, sample types and scalars are read; locations and functions are only located and
+ * samples counted, because Go writes samples before the locations and functions they refer to, and
+ * strings last.
  */
 function scan(r) {
     const top = {
@@ -55560,7 +55588,7 @@ function scan(r) {
         timeNanos: 0,
         durationNanos: 0,
         defaultSampleType: 0,
-        samples: new Ranges(),
+        sampleCount: 0,
         locations: new Ranges(),
         functions: new Ranges()
     };
@@ -55569,7 +55597,12 @@ function scan(r) {
         const field = tag >>> 3;
         const located = LOCATED.get(field);
         const scalar = SCALARS.get(field);
-        if (located !== undefined) {
+        if (field === 2) {
+            r.expect(tag, LEN, 'sample');
+            r.pos = r.lengthEnd();
+            top.sampleCount++;
+        }
+        else if (located !== undefined) {
             r.expect(tag, LEN, located[1]);
             const end = r.lengthEnd();
             top[located[0]].push(r.pos, end);
@@ -55615,6 +55648,10 @@ function decodeProto(raw, source, tables) {
         unit: str(unit, at, what)
     });
     const sampleTypes = top.sampleTypes.map((t) => valueTypeOf(t, 'a sample type'));
+    const values = top.sampleCount * sampleTypes.length;
+    if (values > MAX_SAMPLE_VALUES) {
+        throw new ProfileDecodeError(source, 0, `${top.sampleCount} samples of ${sampleTypes.length} sample types are more values than a profile may hold (${MAX_SAMPLE_VALUES})`);
+    }
     const functions = readFunctions(raw, source, top, tables);
     const locations = readLocations(raw, source, top, tables, functions);
     const samples = readSamples(raw, source, top, tables, locations, sampleTypes.length);
