@@ -14,6 +14,13 @@ export type { SampleType }
  */
 export const MAX_SAMPLE_VALUES = 2 ** 25
 
+/**
+ * The most strings, locations, functions or sample types a profile may have: 2^22 of each. A large Go
+ * binary's CPU profile has some 10^5 locations; an empty message is two bytes, so without a bound a
+ * 256 MiB profile could list 10^8 of them, each costing far more than its two bytes.
+ */
+export const MAX_TABLE_ENTRIES = 2 ** 22
+
 /** A string label of a sample (pprof.Do labels on goroutine and CPU profiles). */
 export interface Label {
   key: string
@@ -126,6 +133,9 @@ function scan(r: WireReader): TopLevel {
     locations: new Ranges(),
     functions: new Ranges()
   }
+  const room = (n: number, what: string): void => {
+    if (n >= MAX_TABLE_ENTRIES) r.fail(`more than ${MAX_TABLE_ENTRIES} ${what}: more than a profile may hold`)
+  }
   while (r.pos < r.end) {
     const tag = r.tag()
     const field = tag >>> 3
@@ -137,6 +147,7 @@ function scan(r: WireReader): TopLevel {
       top.sampleCount++
     } else if (located !== undefined) {
       r.expect(tag, LEN, located[1])
+      room(top[located[0]].count, located[0])
       const end = r.lengthEnd()
       top[located[0]].push(r.pos, end)
       r.pos = end
@@ -145,9 +156,11 @@ function scan(r: WireReader): TopLevel {
       top[scalar[0]] = r.int64()
     } else if (field === 6) {
       r.expect(tag, LEN, 'string_table')
+      room(top.strings.length, 'strings')
       top.strings.push(r.string())
     } else if (field === 1 || field === 11) {
       r.expect(tag, LEN, field === 1 ? 'sample_type' : 'period_type')
+      room(top.sampleTypes.length, 'sample types')
       const t = valueType(r)
       if (field === 1) top.sampleTypes.push(t)
       else top.periodType = t

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { decodePprof, MAX_PROFILE_BYTES, MAX_SAMPLE_VALUES, ProfileDecodeError, ProfileError, type CompactProfile } from '../../src/profile/index.js'
+import { decodePprof, MAX_PROFILE_BYTES, MAX_SAMPLE_VALUES, MAX_TABLE_ENTRIES, ProfileDecodeError, ProfileError, type CompactProfile } from '../../src/profile/index.js'
 import { recorded, recordedVersions } from './oracle.js'
 import { bytes, crafted, message, num, packed, str, varint } from './wire-writer.js'
 
@@ -92,6 +92,22 @@ describe('truncated and corrupted profiles', () => {
     expect(r.inputBytes).toBeLessThan(2 ** 20)
     // The 128 MiB of protobuf (twice, while gunzipped), not the 400 MiB of arrays the samples would take.
     expect(r.maxRssGrowthKiB).toBeLessThan(300 * 1024)
+  })
+
+  it('refuses more locations or strings than a profile may hold, at the first one too many', () => {
+    for (const [field, what] of [
+      [4, 'locations'],
+      [6, 'strings']
+    ] as const) {
+      const base = crafted([])
+      const empty = bytes(field, [])
+      const raw = new Uint8Array(base.length + (MAX_TABLE_ENTRIES + 1) * empty.length)
+      raw.set(base)
+      for (let i = base.length; i < raw.length; i += empty.length) raw.set(empty, i)
+      const err = decodeError(raw)
+      expect(err.reason).toBe(`more than ${MAX_TABLE_ENTRIES} ${what}: more than a profile may hold`)
+      expect(err.offset).toBeLessThan(raw.length)
+    }
   })
 
   it('refuses text, empty input and a profile without sample types', () => {
