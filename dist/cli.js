@@ -21091,6 +21091,12 @@ function readSamples(raw, source, top, tables, locs, types) {
  */
 const MAX_SAMPLE_VALUES = 2 ** 25;
 /**
+ * The most strings, locations, functions or sample types a profile may have: 2^22 of each. A large Go
+ * binary's CPU profile has some 10^5 locations; an empty message is two bytes, so without a bound a
+ * 256 MiB profile could list 10^8 of them, each costing far more than its two bytes.
+ */
+const MAX_TABLE_ENTRIES = 2 ** 22;
+/**
  * Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input; a
  * profile refused half-way may leave functions, frames and trie nodes in shared tables, which hold no
  * values and so change no sum.
@@ -21147,6 +21153,10 @@ function scan(r) {
         locations: new Ranges(),
         functions: new Ranges()
     };
+    const room = (n, what) => {
+        if (n >= MAX_TABLE_ENTRIES)
+            r.fail(`more than ${MAX_TABLE_ENTRIES} ${what}: more than a profile may hold`);
+    };
     while (r.pos < r.end) {
         const tag = r.tag();
         const field = tag >>> 3;
@@ -21159,6 +21169,7 @@ function scan(r) {
         }
         else if (located !== undefined) {
             r.expect(tag, LEN, located[1]);
+            room(top[located[0]].count, located[0]);
             const end = r.lengthEnd();
             top[located[0]].push(r.pos, end);
             r.pos = end;
@@ -21169,10 +21180,12 @@ function scan(r) {
         }
         else if (field === 6) {
             r.expect(tag, LEN, 'string_table');
+            room(top.strings.length, 'strings');
             top.strings.push(r.string());
         }
         else if (field === 1 || field === 11) {
             r.expect(tag, LEN, field === 1 ? 'sample_type' : 'period_type');
+            room(top.sampleTypes.length, 'sample types');
             const t = valueType(r);
             if (field === 1)
                 top.sampleTypes.push(t);
