@@ -47252,8 +47252,8 @@ class ProfileError extends Error {
  * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
  */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
+const GZIP_MAGIC_0$1 = 0x1f;
+const GZIP_MAGIC_1$1 = 0x8b;
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
 /** pprof-format returns large varints as bigint, and negative int64s as their unsigned bigint form. */
 function toInt(v) {
@@ -47267,7 +47267,7 @@ function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES) {
     if (data.length > maxBytes)
         throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`);
     let raw = data;
-    if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
+    if (data.length >= 2 && data[0] === GZIP_MAGIC_0$1 && data[1] === GZIP_MAGIC_1$1) {
         try {
             raw = gunzipSync(data, { maxOutputLength: maxBytes });
         }
@@ -47496,6 +47496,907 @@ function bySiteRank(a, b) {
         a.line - b.line);
 }
 
+/**
+ * A profile whose bytes do not decode: truncated, a wire type the field cannot have, a reference to
+ * something that is not there. `offset` is the byte in the (gunzipped) protobuf where it went wrong,
+ * so a bug report can point at it; undefined when the gzip stream around it is at fault (zlib names no byte
+of the protobuf). It is a ProfileError, so callers that skip unreadable profiles
+ * treat it like every other bad profile.
+ */
+class ProfileDecodeError extends ProfileError {
+    offset;
+    reason;
+    constructor(source, offset, reason) {
+        super(source, offset === undefined ? reason : `at byte ${offset}: ${reason}`);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+function isGzip(data) {
+    return data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1;
+}
+/** The protobuf of a profile: gunzipped when gzipped (as Go writes it), as is otherwise. */
+function profileBytes(data, source, maxBytes = MAX_PROFILE_BYTES) {
+    if (!isGzip(data)) {
+        if (data.length > maxBytes)
+            throw new ProfileDecodeError(source, maxBytes, `the profile is larger than ${maxBytes} bytes`);
+        return data;
+    }
+    try {
+        return gunzipSync(data, { maxOutputLength: maxBytes });
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new ProfileDecodeError(source, undefined, `the gzip data inflates to more than ${maxBytes} bytes (the limit for a profile)`);
+        }
+        throw new ProfileDecodeError(source, undefined, `truncated or corrupt gzip data (${err instanceof Error ? err.message : String(err)})`);
+    }
+}
+
+/** The root of the stack trie: the node of an empty stack. */
+const ROOT = 0;
+const INITIAL_NODES = 1 << 12;
+/** Int32s per hash slot: parent, frame, node + 1 (0 when empty). */
+const SLOT = 3;
+/** Int32s per node record: frame, first child, next sibling, unused (so records align to 16 bytes). */
+const LINK = 4;
+const NONE = -1;
+/** In a record's first-child field: the children are in the hash table. */
+const WIDE = -2;
+/** The most children a node keeps in its list. */
+const MAX_LIST = 8;
+/** `a`, or a copy at least twice as long when it has no room for `need` entries. */
+function grownInt32(a, need = a.length + 1) {
+    if (need <= a.length)
+        return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+}
+function slotOf(parent, frame, mask) {
+    const h = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(frame + 1, 0x85ebca77)) >>> 0;
+    return (h ^ (h >>> 15)) & mask;
+}
+/**
+ * What several decoded profiles share, so that runs of a benchmark merge and diff by plain index
+ * arithmetic: interned functions, frames (a function at a line) and a trie of stacks.
+ *
+ * The trie runs from the outermost frame (runtime.main, goexit) to the leaf, so stacks share their
+ * common callers; a stack is the node of its leaf frame, and its callers are the parent chain. A node
+ * is always created after its parent, so parents have smaller indexes than their children, which lets
+ * subtree sums run as one backward pass.
+ */
+class ProfileTables {
+    functions = [];
+    functionIds = new Map();
+    frameFunction = new Int32Array(256);
+    /** Source lines are int64 in profile.proto; kept as doubles. */
+    frameLine = new Float64Array(256);
+    frameCount = 0;
+    frameIds = new Map();
+    nodeParent = new Int32Array(INITIAL_NODES);
+    nodeFrame = new Int32Array(INITIAL_NODES);
+    nodeCount = 1;
+    // Children are found two ways. A node with few children keeps them in a list: per node, in one record,
+    // [frame, first child, next sibling, unused]. A child is usually created right after its parent (in the
+    // same sample), so the records of a path sit together in memory, and walking a stack down the trie reads
+    // what the previous step brought into the cache: several times faster than hashing on a large trie.
+    // A node with more than MAX_LIST children (a dispatcher, the root of a CPU profile) moves them to a hash
+    // table keyed by (parent, frame), so no lookup scans a long list.
+    links = new Int32Array(INITIAL_NODES * LINK).fill(NONE);
+    // Open addressing: [parent, frame, node + 1] per slot, 0 in the last for an empty one; at most half full.
+    slots = new Int32Array(64 * SLOT);
+    wideChildren = 0;
+    constructor() {
+        this.nodeParent[ROOT] = -1;
+        this.nodeFrame[ROOT] = -1;
+    }
+    functionId(name, file, systemName, unsymbolised = false) {
+        const key = (unsymbolised ? '\u0001' : '') + name + '\u0000' + file;
+        let id = this.functionIds.get(key);
+        if (id === undefined) {
+            id = this.functions.length;
+            this.functions.push({ name, systemName, file, unsymbolised });
+            this.functionIds.set(key, id);
+        }
+        return id;
+    }
+    frameId(fn, line) {
+        let byLine = this.frameIds.get(fn);
+        if (byLine === undefined) {
+            byLine = new Map();
+            this.frameIds.set(fn, byLine);
+        }
+        let id = byLine.get(line);
+        if (id === undefined) {
+            id = this.frameCount++;
+            if (id >= this.frameFunction.length) {
+                this.frameFunction = grownInt32(this.frameFunction, id + 1);
+                const lines = new Float64Array(this.frameFunction.length);
+                lines.set(this.frameLine);
+                this.frameLine = lines;
+            }
+            this.frameFunction[id] = fn;
+            this.frameLine[id] = line;
+            byLine.set(line, id);
+        }
+        return id;
+    }
+    /** The node for `frame` called from `parent`, created on first use. */
+    child(parent, frame) {
+        const links = this.links;
+        const first = links[parent * LINK + 1];
+        if (first === WIDE)
+            return this.wideChild(parent, frame);
+        let count = 0;
+        for (let c = first; c !== NONE; c = links[c * LINK + 2]) {
+            if (links[c * LINK] === frame)
+                return c;
+            count++;
+        }
+        const node = this.newNode(parent, frame);
+        if (count < MAX_LIST) {
+            const l = this.links;
+            l[node * LINK + 2] = l[parent * LINK + 1];
+            l[parent * LINK + 1] = node;
+            return node;
+        }
+        // The list is full: move the parent's children to the hash table, the new one with them.
+        for (let c = first; c !== NONE; c = this.links[c * LINK + 2])
+            this.insertWide(parent, this.nodeFrame[c], c);
+        this.links[parent * LINK + 1] = WIDE;
+        this.insertWide(parent, frame, node);
+        return node;
+    }
+    newNode(parent, frame) {
+        const node = this.nodeCount++;
+        if (node >= this.nodeParent.length) {
+            this.nodeParent = grownInt32(this.nodeParent, node + 1);
+            this.nodeFrame = grownInt32(this.nodeFrame, this.nodeParent.length);
+            const links = new Int32Array(this.nodeParent.length * LINK).fill(NONE);
+            links.set(this.links);
+            this.links = links;
+        }
+        this.nodeParent[node] = parent;
+        this.nodeFrame[node] = frame;
+        this.links[node * LINK] = frame;
+        return node;
+    }
+    wideChild(parent, frame) {
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        for (let h = slotOf(parent, frame, mask) * SLOT;; h = h + SLOT === slots.length ? 0 : h + SLOT) {
+            const at = slots[h + 2];
+            if (at === 0)
+                break;
+            if (slots[h] === parent && slots[h + 1] === frame)
+                return at - 1;
+        }
+        const node = this.newNode(parent, frame);
+        this.insertWide(parent, frame, node);
+        return node;
+    }
+    insertWide(parent, frame, node) {
+        if (++this.wideChildren * 2 * SLOT > this.slots.length)
+            this.rehash();
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        let h = slotOf(parent, frame, mask) * SLOT;
+        while (slots[h + 2] !== 0)
+            h = h + SLOT === slots.length ? 0 : h + SLOT;
+        slots[h] = parent;
+        slots[h + 1] = frame;
+        slots[h + 2] = node + 1;
+    }
+    /** The function of a node's frame; -1 for the root. */
+    nodeFunction(node) {
+        return node === ROOT ? -1 : this.frameFunction[this.nodeFrame[node]];
+    }
+    /** A node's frames from the leaf outwards, as profile.proto lists a sample's locations. */
+    stackFrames(node) {
+        const frames = [];
+        for (let n = node; n !== ROOT; n = this.nodeParent[n])
+            frames.push(this.nodeFrame[n]);
+        return frames;
+    }
+    rehash() {
+        const old = this.slots;
+        this.slots = new Int32Array(old.length * 2);
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        for (let o = 0; o < old.length; o += SLOT) {
+            if (old[o + 2] === 0)
+                continue;
+            let h = slotOf(old[o], old[o + 1], mask) * SLOT;
+            while (slots[h + 2] !== 0)
+                h = h + SLOT === slots.length ? 0 : h + SLOT;
+            slots.set(old.subarray(o, o + SLOT), h);
+        }
+    }
+}
+
+// Protocol buffer wire types (https://protobuf.dev/programming-guides/encoding/).
+const VARINT = 0;
+const FIXED64 = 1;
+const LEN = 2;
+const FIXED32 = 5;
+const TWO_32 = 2 ** 32;
+/** Ids are kept as exact numbers: a uint64 whose high word reaches 2^21 is at least 2^53. */
+const EXACT_HIGH_WORDS = 2 ** 21;
+const utf8 = new TextDecoder();
+/**
+ * A cursor over one protobuf message. Varints are read as two 32-bit words (`lo`, and `hi` left in a
+ * field) so that 64-bit values never pass through a float before their sign is known: a negative int64
+ * is ten bytes of two's complement, which a float sum would round to zero.
+ */
+class WireReader {
+    buf;
+    source;
+    end;
+    pos;
+    /** The high 32 bits of the last varint read. */
+    hi = 0;
+    constructor(buf, source, pos, end) {
+        this.buf = buf;
+        this.source = source;
+        this.end = end;
+        this.pos = pos;
+    }
+    /** Points the reader at another message of the same buffer. */
+    reset(start, end) {
+        this.pos = start;
+        this.end = end;
+    }
+    fail(reason, at = this.pos) {
+        throw new ProfileDecodeError(this.source, at, reason);
+    }
+    /** Reads a varint and returns its low 32 bits as an unsigned number; the high bits go to `hi`. */
+    varint() {
+        const buf = this.buf;
+        const end = this.end;
+        let pos = this.pos;
+        if (pos >= end)
+            this.fail('truncated: a varint runs past the end');
+        let b = buf[pos++];
+        if (b < 0x80) {
+            this.pos = pos;
+            this.hi = 0;
+            return b;
+        }
+        let lo = b & 0x7f;
+        for (let shift = 7; shift < 28; shift += 7) {
+            if (pos >= end)
+                this.fail('truncated: a varint runs past the end');
+            b = buf[pos++];
+            lo |= (b & 0x7f) << shift;
+            if (b < 0x80) {
+                this.pos = pos;
+                this.hi = 0;
+                return lo >>> 0;
+            }
+        }
+        // The fifth byte carries bits 28..34: four for the low word, three for the high one.
+        if (pos >= end)
+            this.fail('truncated: a varint runs past the end');
+        b = buf[pos++];
+        lo |= (b & 0x0f) << 28;
+        let hi = (b & 0x7f) >> 4;
+        for (let shift = 3; b >= 0x80; shift += 7) {
+            if (shift > 31)
+                this.fail('a varint is longer than 10 bytes', this.pos);
+            if (pos >= end)
+                this.fail('truncated: a varint runs past the end');
+            b = buf[pos++];
+            hi |= (b & 0x7f) << shift;
+        }
+        this.pos = pos;
+        this.hi = hi >>> 0;
+        return lo >>> 0;
+    }
+    /** An int64 field as a number: exact up to 2^53 in magnitude, the nearest double beyond. */
+    int64() {
+        const lo = this.varint();
+        const hi = this.hi;
+        if (hi < 0x80000000)
+            return hi * TWO_32 + lo;
+        return -((~hi >>> 0) * TWO_32 + (~lo >>> 0) + 1);
+    }
+    /** A uint64 id (of a location, function, mapping): refused beyond 2^53, where a double is no longer exact. */
+    id(what) {
+        const at = this.pos;
+        const lo = this.varint();
+        if (this.hi >= EXACT_HIGH_WORDS) {
+            const value = (BigInt(this.hi) << 32n) | BigInt(lo);
+            this.fail(`${what} ${value} is beyond 2^53, which this reader cannot keep exact`, at);
+        }
+        return this.hi * TWO_32 + lo;
+    }
+    /** An index into the string table, checked against its length. */
+    stringIndex(strings, what) {
+        const at = this.pos;
+        const i = this.int64();
+        if (i < 0 || i >= strings)
+            this.fail(`${what} names string ${i}, beyond the string table of ${strings}`, at);
+        return i;
+    }
+    /** Reads a field's key; returns the field number * 8 + wire type as protobuf writes it. */
+    tag() {
+        const at = this.pos;
+        const tag = this.varint();
+        if (this.hi !== 0 || tag >>> 3 === 0)
+            this.fail(`field number ${this.hi !== 0 ? 'beyond 2^29' : 0} is not valid`, at);
+        return tag;
+    }
+    /** Reads the length of a LEN field and returns where its bytes end. */
+    lengthEnd() {
+        const at = this.pos;
+        const n = this.varint();
+        if (this.hi !== 0 || n > this.end - this.pos) {
+            this.fail(`truncated: a field of ${this.hi !== 0 ? 'more than 2^32' : n} bytes, ${this.end - this.pos} left`, at);
+        }
+        return this.pos + n;
+    }
+    string() {
+        const end = this.lengthEnd();
+        const s = utf8.decode(this.buf.subarray(this.pos, end));
+        this.pos = end;
+        return s;
+    }
+    /** Skips a field this reader does not need. */
+    skip(tag) {
+        const wire = tag & 7;
+        if (wire === VARINT)
+            this.varint();
+        else if (wire === LEN)
+            this.pos = this.lengthEnd();
+        else if (wire === FIXED64)
+            this.advance(8);
+        else if (wire === FIXED32)
+            this.advance(4);
+        else
+            this.fail(`wire type ${wire} (field ${tag >>> 3}) is not one protobuf still uses`);
+    }
+    /** Fails unless field `tag` has the wire type the schema gives it (or LEN, packed, where allowed). */
+    expect(tag, wire, field, packable = false) {
+        const got = tag & 7;
+        if (got !== wire && !(packable && got === LEN))
+            this.fail(`${field} has wire type ${got}, expected ${wire}`);
+    }
+    advance(n) {
+        if (n > this.end - this.pos)
+            this.fail(`truncated: a fixed field of ${n} bytes, ${this.end - this.pos} left`);
+        this.pos += n;
+    }
+}
+/**
+ * Where a packed repeated scalar field ends, or -1 when this is one unpacked value of wire type `wire`
+ * (protobuf writers may use either form).
+ */
+function packedEnd(r, tag, wire, field) {
+    if ((tag & 7) === LEN)
+        return r.lengthEnd();
+    r.expect(tag, wire, field);
+    return -1;
+}
+
+/** Byte ranges [start, end) of the messages of one repeated field, collected before they can be resolved. */
+class Ranges {
+    a = new Int32Array(64);
+    count = 0;
+    push(start, end) {
+        if (this.count * 2 + 2 > this.a.length) {
+            const b = new Int32Array(this.a.length * 2);
+            b.set(this.a);
+            this.a = b;
+        }
+        this.a[this.count * 2] = start;
+        this.a[this.count * 2 + 1] = end;
+        this.count++;
+    }
+    start(i) {
+        return this.a[i * 2];
+    }
+    end(i) {
+        return this.a[i * 2 + 1];
+    }
+}
+/** The position of each id among its messages (Go numbers ids 1..n, so usually a dense table). */
+class IdIndex {
+    dense;
+    sparse;
+    constructor(ids, what, r, at) {
+        let max = 0;
+        for (const id of ids)
+            max = Math.max(max, id);
+        if (max <= ids.length * 4 + 1024)
+            this.dense = new Int32Array(max + 1).fill(-1);
+        else
+            this.sparse = new Map();
+        ids.forEach((id, i) => {
+            if (this.at(id) >= 0)
+                r.fail(`${what} id ${id} appears twice`, at.start(i));
+            if (this.dense)
+                this.dense[id] = i;
+            else
+                this.sparse?.set(id, i);
+        });
+    }
+    /** The position of `id`, or -1. */
+    at(id) {
+        if (this.dense !== undefined)
+            return id < this.dense.length ? this.dense[id] : -1;
+        return this.sparse?.get(id) ?? -1;
+    }
+}
+function readFunctions(raw, source, top, tables) {
+    const { functions, strings } = top;
+    const ids = new Float64Array(functions.count);
+    const shared = new Int32Array(functions.count);
+    const r = new WireReader(raw, source, 0, 0);
+    for (let i = 0; i < functions.count; i++) {
+        r.reset(functions.start(i), functions.end(i));
+        let name = 0;
+        let systemName = 0;
+        let file = 0;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field >= 1 && field <= 4)
+                r.expect(tag, VARINT, 'a function field');
+            if (field === 1)
+                ids[i] = r.id('function id');
+            else if (field === 2)
+                name = r.stringIndex(strings.length, 'function.name');
+            else if (field === 3)
+                systemName = r.stringIndex(strings.length, 'function.system_name');
+            else if (field === 4)
+                file = r.stringIndex(strings.length, 'function.filename');
+            else
+                r.skip(tag);
+        }
+        shared[i] = tables.functionId(strings[name], strings[file], strings[systemName]);
+    }
+    return { index: new IdIndex(ids, 'function', r, functions), shared };
+}
+/** An unsymbolised location's address in hex, exact over all 64 bits. */
+function hexAddress(lo, hi) {
+    return hi === 0 ? `0x${lo.toString(16)}` : `0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`;
+}
+function readLocations(raw, source, top, tables, fns) {
+    const { locations } = top;
+    const ids = new Float64Array(locations.count);
+    const frameStart = new Int32Array(locations.count + 1);
+    let frames = new Int32Array(Math.max(64, locations.count * 2));
+    let nFrames = 0;
+    const r = new WireReader(raw, source, 0, 0);
+    const line = new WireReader(raw, source, 0, 0);
+    for (let i = 0; i < locations.count; i++) {
+        r.reset(locations.start(i), locations.end(i));
+        frameStart[i] = nFrames;
+        let addressLo = 0;
+        let addressHi = 0;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field === 1) {
+                r.expect(tag, VARINT, 'location.id');
+                ids[i] = r.id('location id');
+            }
+            else if (field === 3) {
+                r.expect(tag, VARINT, 'location.address');
+                addressLo = r.varint();
+                addressHi = r.hi;
+            }
+            else if (field === 4) {
+                r.expect(tag, LEN, 'location.line');
+                const end = r.lengthEnd();
+                line.reset(r.pos, end);
+                r.pos = end;
+                let fn = -1;
+                let at = line.pos;
+                let number = 0;
+                while (line.pos < end) {
+                    const t = line.tag();
+                    if (t >>> 3 === 1) {
+                        line.expect(t, VARINT, 'line.function_id');
+                        at = line.pos;
+                        const id = line.id('function id');
+                        fn = fns.index.at(id);
+                        if (fn < 0)
+                            line.fail(`location message ${i} refers to function ${id}, which is missing (truncated?)`, at);
+                    }
+                    else if (t >>> 3 === 2) {
+                        line.expect(t, VARINT, 'line.line');
+                        number = line.int64();
+                    }
+                    else
+                        line.skip(t);
+                }
+                if (fn < 0)
+                    line.fail('a line of a location names no function', at);
+                if (nFrames === frames.length)
+                    frames = grownInt32(frames);
+                frames[nFrames++] = tables.frameId(fns.shared[fn], number);
+            }
+            else
+                r.skip(tag);
+        }
+        if (nFrames === frameStart[i]) {
+            // Never symbolised: pprof names such a frame by its address.
+            if (nFrames === frames.length)
+                frames = grownInt32(frames);
+            frames[nFrames++] = tables.frameId(tables.functionId(hexAddress(addressLo, addressHi), '', '', true), 0);
+        }
+    }
+    frameStart[locations.count] = nFrames;
+    return { index: new IdIndex(ids, 'location', r, locations), frameStart, frames };
+}
+/** Interns label sets by their keys and values in order. */
+class LabelSets {
+    sets = [[]];
+    ids = new Map([['', 0]]);
+    id(labels) {
+        const key = labels.map((l) => `${l.key}\u0000${l.value}`).join('\u0000');
+        let id = this.ids.get(key);
+        if (id === undefined) {
+            id = this.sets.length;
+            this.sets.push(labels);
+            this.ids.set(key, id);
+        }
+        return id;
+    }
+}
+/** A label message's string label; undefined for a numeric one. */
+function readLabel(r, strings) {
+    const end = r.lengthEnd();
+    const outer = r.end;
+    r.end = end;
+    let key = 0;
+    let value = 0;
+    while (r.pos < end) {
+        const tag = r.tag();
+        const field = tag >>> 3;
+        if (field === 1)
+            (r.expect(tag, VARINT, 'label.key'), (key = r.stringIndex(strings.length, 'label.key')));
+        else if (field === 2)
+            (r.expect(tag, VARINT, 'label.str'), (value = r.stringIndex(strings.length, 'label.str')));
+        else
+            r.skip(tag);
+    }
+    r.end = outer;
+    return value === 0 ? undefined : { key: strings[key], value: strings[value] };
+}
+/**
+ * Moves a cursor over the profile's top level to the next sample message: returns where it ends, with
+ * the cursor at its start. The first pass checked the top level, so the samples it counted are there.
+ */
+function nextSample(cursor) {
+    for (;;) {
+        const tag = cursor.tag();
+        if (tag >>> 3 === 2)
+            return cursor.lengthEnd();
+        cursor.skip(tag);
+    }
+}
+function readSamples(raw, source, top, tables, locs, types) {
+    const { strings } = top;
+    const n = top.sampleCount;
+    const stacks = new Int32Array(n);
+    const values = Array.from({ length: types }, () => new Float64Array(n));
+    const { frameStart, frames, index } = locs;
+    const labelSets = new LabelSets();
+    let sampleLabels;
+    const r = new WireReader(raw, source, 0, 0);
+    const cursor = new WireReader(raw, source, 0, raw.length);
+    let stack = new Int32Array(64);
+    for (let s = 0; s < n; s++) {
+        const end = nextSample(cursor);
+        const start = cursor.pos;
+        cursor.pos = end;
+        r.reset(start, end);
+        let depth = 0;
+        let nValues = 0;
+        let labels;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field === 1 || field === 2) {
+                const what = field === 1 ? 'sample.location_id' : 'sample.value';
+                const end = packedEnd(r, tag, VARINT, what);
+                // Unpacked (end < 0): the one value here, which takes at least a byte. Packed: the reader ends
+                // with the field, so no varint runs across into the next one. Inlined: this is the hot loop.
+                const outer = r.end;
+                const stop = end < 0 ? r.pos + 1 : end;
+                if (end >= 0)
+                    r.end = end;
+                while (r.pos < stop) {
+                    if (field === 1) {
+                        const at = r.pos;
+                        const id = r.id('location id');
+                        const loc = index.at(id);
+                        if (loc < 0)
+                            r.fail(`sample ${s} refers to location ${id}, which is missing (truncated?)`, at);
+                        if (depth === stack.length)
+                            stack = grownInt32(stack);
+                        stack[depth++] = loc;
+                    }
+                    else {
+                        const v = r.int64();
+                        if (nValues < types)
+                            values[nValues][s] = v;
+                        nValues++;
+                    }
+                }
+                r.end = outer;
+            }
+            else if (field === 3) {
+                r.expect(tag, LEN, 'sample.label');
+                const label = readLabel(r, strings);
+                if (label)
+                    (labels ??= []).push(label);
+            }
+            else
+                r.skip(tag);
+        }
+        if (nValues !== types)
+            r.fail(`sample ${s} has ${nValues} values for ${types} sample types`, start);
+        let node = ROOT;
+        for (let i = depth - 1; i >= 0; i--) {
+            const loc = stack[i];
+            for (let j = frameStart[loc + 1] - 1; j >= frameStart[loc]; j--)
+                node = tables.child(node, frames[j]);
+        }
+        stacks[s] = node;
+        if (labels)
+            (sampleLabels ??= new Int32Array(n))[s] = labelSets.id(labels);
+    }
+    return { stacks, values, labelSets: labelSets.sets, ...(sampleLabels ? { sampleLabels } : {}) };
+}
+
+/**
+ * The most sample values (samples x sample types) a profile may hold: 2^25, a 256 MiB Float64Array.
+ * A heap profile of a million stacks holds 4M. Each value can cost a single byte of protobuf, so
+ * without this a 256 MiB profile (from a gzip of a few hundred KiB) could ask for 2 GiB of arrays.
+ */
+const MAX_SAMPLE_VALUES = 2 ** 25;
+/**
+ * The most strings, locations, functions or sample types a profile may have: 2^22 of each. A large Go
+ * binary's CPU profile has some 10^5 locations; an empty message is two bytes, so without a bound a
+ * 256 MiB profile could list 10^8 of them, each costing far more than its two bytes.
+ */
+const MAX_TABLE_ENTRIES = 2 ** 22;
+/**
+ * Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input; a
+ * profile refused half-way may leave functions, frames and trie nodes in shared tables, which hold no
+ * values and so change no sum.
+ */
+function decodePprof(data, source, opts = {}) {
+    const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES);
+    return decodeProto(raw, source, opts.tables ?? new ProfileTables());
+}
+/** A ValueType message: [type, unit] string indexes, and where it was, for errors. */
+function valueType(r) {
+    const at = r.pos;
+    const end = r.lengthEnd();
+    const m = new WireReader(r.buf, r.source, r.pos, end);
+    let type = 0;
+    let unit = 0;
+    while (m.pos < end) {
+        const tag = m.tag();
+        if (tag >>> 3 === 1)
+            (m.expect(tag, VARINT, 'value_type.type'), (type = m.int64()));
+        else if (tag >>> 3 === 2)
+            (m.expect(tag, VARINT, 'value_type.unit'), (unit = m.int64()));
+        else
+            m.skip(tag);
+    }
+    r.pos = end;
+    return [type, unit, at];
+}
+/** The int64 fields of Profile the gate keeps, by field number, with their names in profile.proto. */
+const SCALARS = new Map([
+    [9, ['timeNanos', 'time_nanos']],
+    [10, ['durationNanos', 'duration_nanos']],
+    [12, ['period', 'period']],
+    [14, ['defaultSampleType', 'default_sample_type']]
+]);
+/** Repeated message fields located in the first pass, by field number. */
+const LOCATED = new Map([
+    [4, ['locations', 'location']],
+    [5, ['functions', 'function']]
+]);
+/**
+ * First pass: strings, sample types and scalars are read; locations and functions are only located and
+ * samples counted, because Go writes samples before the locations and functions they refer to, and
+ * strings last.
+ */
+function scan(r) {
+    const top = {
+        strings: [],
+        sampleTypes: [],
+        period: 0,
+        timeNanos: 0,
+        durationNanos: 0,
+        defaultSampleType: 0,
+        sampleCount: 0,
+        locations: new Ranges(),
+        functions: new Ranges()
+    };
+    const room = (n, what) => {
+        if (n >= MAX_TABLE_ENTRIES)
+            r.fail(`more than ${MAX_TABLE_ENTRIES} ${what}: more than a profile may hold`);
+    };
+    while (r.pos < r.end) {
+        const tag = r.tag();
+        const field = tag >>> 3;
+        const located = LOCATED.get(field);
+        const scalar = SCALARS.get(field);
+        if (field === 2) {
+            r.expect(tag, LEN, 'sample');
+            r.pos = r.lengthEnd();
+            top.sampleCount++;
+        }
+        else if (located !== undefined) {
+            r.expect(tag, LEN, located[1]);
+            room(top[located[0]].count, located[0]);
+            const end = r.lengthEnd();
+            top[located[0]].push(r.pos, end);
+            r.pos = end;
+        }
+        else if (scalar !== undefined) {
+            r.expect(tag, VARINT, scalar[1]);
+            top[scalar[0]] = r.int64();
+        }
+        else if (field === 6) {
+            r.expect(tag, LEN, 'string_table');
+            room(top.strings.length, 'strings');
+            top.strings.push(r.string());
+        }
+        else if (field === 1 || field === 11) {
+            r.expect(tag, LEN, field === 1 ? 'sample_type' : 'period_type');
+            room(top.sampleTypes.length, 'sample types');
+            const t = valueType(r);
+            if (field === 1)
+                top.sampleTypes.push(t);
+            else
+                top.periodType = t;
+        }
+        else
+            r.skip(tag);
+    }
+    return top;
+}
+function decodeProto(raw, source, tables) {
+    const r = new WireReader(raw, source, 0, raw.length);
+    const top = scan(r);
+    const { strings } = top;
+    if (top.sampleTypes.length === 0)
+        throw new ProfileDecodeError(source, raw.length, 'not a pprof profile: it has no sample types');
+    if (strings.length === 0 || strings[0] !== '') {
+        throw new ProfileDecodeError(source, raw.length, 'not a pprof profile: its string table does not start with ""');
+    }
+    const str = (i, at, what) => {
+        if (i < 0 || i >= strings.length)
+            throw new ProfileDecodeError(source, at, `${what} names string ${i}, beyond the string table of ${strings.length}`);
+        return strings[i];
+    };
+    const valueTypeOf = ([type, unit, at], what) => ({
+        type: str(type, at, what),
+        unit: str(unit, at, what)
+    });
+    const sampleTypes = top.sampleTypes.map((t) => valueTypeOf(t, 'a sample type'));
+    const values = top.sampleCount * sampleTypes.length;
+    if (values > MAX_SAMPLE_VALUES) {
+        throw new ProfileDecodeError(source, 0, `${top.sampleCount} samples of ${sampleTypes.length} sample types are more values than a profile may hold (${MAX_SAMPLE_VALUES})`);
+    }
+    const functions = readFunctions(raw, source, top, tables);
+    const locations = readLocations(raw, source, top, tables, functions);
+    const samples = readSamples(raw, source, top, tables, locations, sampleTypes.length);
+    return {
+        source,
+        tables,
+        sampleTypes,
+        defaultSampleType: str(top.defaultSampleType, 0, 'default_sample_type'),
+        ...(top.periodType ? { periodType: valueTypeOf(top.periodType, 'period_type') } : {}),
+        period: top.period,
+        timeNanos: top.timeNanos,
+        durationNanos: top.durationNanos,
+        ...samples
+    };
+}
+
+/**
+ * For one module path: the nearest frame at or above a node (towards the root) whose function is in the
+ * module. Memoised per node, because a profile's samples share most of their callers.
+ */
+class ModuleFrames {
+    tables;
+    modulePath;
+    functionIn;
+    /** Per node: the node found + 1, 0 for none, -1 not yet known. */
+    memo;
+    constructor(tables, modulePath) {
+        this.tables = tables;
+        this.modulePath = modulePath;
+        this.functionIn = Uint8Array.from(tables.functions, (f) => (!f.unsymbolised && inModule(f.name, modulePath) ? 1 : 0));
+        this.memo = new Int32Array(tables.nodeCount).fill(-1);
+    }
+    inModule(node) {
+        return node !== ROOT && this.functionIn[this.tables.nodeFunction(node)] === 1;
+    }
+    /** The node itself when in the module, else its nearest caller in it; -1 when none. */
+    atOrAbove(node) {
+        const parent = this.tables.nodeParent;
+        const memo = this.memo;
+        let n = node;
+        // Walk up to a known or deciding node, then write the answer along the way walked.
+        while (n !== ROOT && memo[n] < 0 && !this.inModule(n))
+            n = parent[n];
+        const found = n === ROOT ? 0 : memo[n] >= 0 ? memo[n] : n + 1;
+        for (let m = node; m !== n; m = parent[m])
+            memo[m] = found;
+        if (n !== ROOT)
+            memo[n] = found;
+        return found - 1;
+    }
+}
+/** A frame of the tables as a source frame: function, file and line. */
+function sourceFrame(tables, frame) {
+    const f = tables.functions[tables.frameFunction[frame]];
+    return { function: f.name, file: f.file, line: tables.frameLine[frame] };
+}
+/**
+ * A heap profile by allocation site, with the same output as parse/pprof's heapSites (which
+ * compare/attribute consumes): the leaf frame of each sample and, when that frame is outside the module,
+ * the first frame up the stack inside it. Sites are keyed by frames of the shared tables, which are
+ * already one per function name, file and line, so no second merge by name is needed.
+ */
+function heapSitesOf(profile, opts = {}) {
+    const { tables, stacks } = profile;
+    const [iAO, iAB, iIO, iIB] = heapSampleIndexes(profile.sampleTypes, profile.source).map((i) => profile.values[i]);
+    const modulePath = opts.modulePath ?? '';
+    const module = modulePath === '' ? undefined : new ModuleFrames(tables, modulePath);
+    const totals = { allocObjects: 0, allocBytes: 0, inuseObjects: 0, inuseBytes: 0 };
+    const byKey = new Map();
+    const stride = tables.frameCount + 1;
+    for (let s = 0; s < stacks.length; s++) {
+        const allocObjects = iAO[s];
+        const allocBytes = iAB[s];
+        const inuseObjects = iIO[s];
+        const inuseBytes = iIB[s];
+        totals.allocObjects += allocObjects;
+        totals.allocBytes += allocBytes;
+        totals.inuseObjects += inuseObjects;
+        totals.inuseBytes += inuseBytes;
+        const node = stacks[s];
+        if (node === ROOT || (allocObjects === 0 && allocBytes === 0 && inuseObjects === 0 && inuseBytes === 0))
+            continue;
+        const leaf = tables.nodeFrame[node];
+        const callerNode = module !== undefined && !module.inModule(node) ? module.atOrAbove(tables.nodeParent[node]) : -1;
+        const caller = callerNode < 0 ? -1 : tables.nodeFrame[callerNode];
+        const key = leaf * stride + caller + 1;
+        const site = byKey.get(key);
+        if (site === undefined)
+            byKey.set(key, { allocObjects, allocBytes, inuseObjects, inuseBytes, leaf, caller });
+        else {
+            site.allocObjects += allocObjects;
+            site.allocBytes += allocBytes;
+            site.inuseObjects += inuseObjects;
+            site.inuseBytes += inuseBytes;
+        }
+    }
+    const sites = [];
+    for (const { leaf, caller, ...values } of byKey.values()) {
+        const at = sourceFrame(tables, leaf);
+        sites.push(caller < 0 ? { ...at, ...values } : { ...at, ...values, caller: sourceFrame(tables, caller) });
+    }
+    return { totals, sites: sites.sort(bySiteRank) };
+}
+
 // The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
 // every allocation and retained-heap finding (read from the sides' memory profiles).
 function measureFor(f) {
@@ -47536,26 +48437,32 @@ async function readProfileFile(file) {
     }
 }
 /**
- * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
- * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ * The runs' memory profiles, each distinct file decoded once per compare through the profile engine. A
+ * profile that cannot be read is skipped and reported as an error (once): the allocation sites of the
+ * finding then rest on fewer runs, so the run counts as incomplete (exit 3).
  */
-async function profiledRuns(s, pkg, bench, report) {
+async function profiledRuns(s, pkg, bench, report, decoded) {
     const runs = [];
     for (const run of bench.runs) {
         if (!run.heap)
             continue;
         const file = join(s.dir, run.heap.profile);
-        try {
-            const profile = decodeProfile(await readProfileFile(file), file);
-            const { sites } = heapSites(profile, { modulePath: s.result.env.module });
-            runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) });
+        if (!decoded.has(file)) {
+            try {
+                const { sites } = heapSitesOf(decodePprof(await readProfileFile(file), file), { modulePath: s.result.env.module });
+                decoded.set(file, relativeSites(sites, s.result.env.module));
+            }
+            catch (err) {
+                decoded.set(file, undefined);
+                const code = err.code;
+                const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
+                report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
+                report.incomplete = true;
+            }
         }
-        catch (err) {
-            const code = err.code;
-            const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
-            report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
-            report.incomplete = true;
-        }
+        const sites = decoded.get(file);
+        if (sites)
+            runs.push({ iterations: run.iterations, sites });
     }
     return runs;
 }
@@ -47565,6 +48472,7 @@ async function profiledRuns(s, pkg, bench, report) {
  */
 async function attachAllocationSites(report, base, head, diff) {
     const cache = new Map();
+    const decoded = new Map();
     const baseIndex = benchmarkIndex(base);
     const headIndex = benchmarkIndex(head);
     for (const f of report.findings) {
@@ -47579,8 +48487,8 @@ async function attachAllocationSites(report, base, head, diff) {
             if (!bb || !hb)
                 continue;
             runs = {
-                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
-                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
+                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report, decoded),
+                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report, decoded)
             };
             cache.set(key, runs);
         }
