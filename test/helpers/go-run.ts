@@ -14,13 +14,13 @@ const GO_ENV = { GOTOOLCHAIN: 'local', GOWORK: 'off', GOPROXY: 'off', GOFLAGS: '
 export function runProcess(
   file: string,
   args: string[],
-  opts: { cwd: string; env?: Record<string, string>; timeoutMs?: number }
+  opts: { cwd: string; env?: Record<string, string>; timeoutMs?: number; quitAfterMs?: number }
 ): Promise<ProcessResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...GO_ENV, ...opts.env }
   // A test binary inherits GODEBUG; only the runs that ask for gctrace should get it.
   if (!opts.env?.GODEBUG) delete env.GODEBUG
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       file,
       args,
       { cwd: opts.cwd, env, maxBuffer: 64 << 20, timeout: opts.timeoutMs ?? 120_000 },
@@ -36,6 +36,12 @@ export function runProcess(
         else reject(err)
       }
     )
+    // SIGQUIT makes a Go program print every goroutine and exit 2. Sent by hand: execFile's own timeout
+    // closes the pipes as it kills, and the dump would be lost.
+    if (opts.quitAfterMs !== undefined) {
+      const quit = setTimeout(() => child.kill('SIGQUIT'), opts.quitAfterMs)
+      child.on('exit', () => clearTimeout(quit))
+    }
   })
 }
 
