@@ -7,6 +7,7 @@ import { listTestPackages, readModule } from '../go/packages.js'
 import type { ProcessResult, Runner } from '../go/process.js'
 import type { Toolchain } from '../go/toolchain.js'
 import type { HangReport, LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
+import { isGateFrame } from '../parse/stackframes.js'
 import { parseTestVerbose } from '../parse/testv.js'
 import { hangGroups, leakGroups, racesIn, relativeFrame } from './observations.js'
 
@@ -78,7 +79,9 @@ async function runBinary(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, a
     argv,
     cwd: built.pkg.dir,
     env,
-    timeoutMs: cfg.timeoutMs + 30_000,
+    // -test.timeout does not cover benchmarks (testing stops its alarm before them): for those our
+    // SIGQUIT at the time bound is the only way out, and the dump it prints the only hang report.
+    timeoutMs: purpose === 'race-benchmarks' ? cfg.timeoutMs : cfg.timeoutMs + 30_000,
     quitGraceMs: 5_000,
     mergedOutputFile: join(work, `out-${id}.txt`)
   })
@@ -104,7 +107,7 @@ function panicsFrom(crashes: ReturnType<typeof parseTestVerbose>['crashes'], mod
   return crashes.map((c) => ({
     test: c.test,
     value: c.crash.value,
-    frames: c.crash.frames.map((f) => relativeFrame(f, modulePath))
+    frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
   }))
 }
 
@@ -165,6 +168,10 @@ async function testPackage(deps: TestDeps, cfg: TestConfig, built: BuiltPackage,
     const bench = await runBinary(deps, cfg, built, ['-test.run=^$', '-test.bench=.', `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work)
     result.runs.push(bench.record)
     result.races.push(...racesIn(bench.process.stdout, 'benchmark', modulePath))
+    if (bench.record.outcome === 'timeout' && !result.hang) {
+      const running = [...bench.process.stdout.matchAll(/^(Benchmark\S*)\s*$/gm)].map((m) => m[1])
+      result.hang = hangFrom(bench.process.stdout, modulePath, running.slice(-1), `the benchmarks under -race did not finish within ${seconds(cfg.timeoutMs)}`)
+    }
   }
 
   if (result.leaks.length > 0 && cfg.narrowBudgetMs > 0) {

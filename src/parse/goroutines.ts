@@ -5,8 +5,10 @@ import type { SourceFrame } from './gofunc.js'
 import type { LineProblem } from './lines.js'
 import { readCall, readPosition } from './stackframes.js'
 
-export { blockingFrame, groupBySignature, ignoredBecause, isIgnorable, leakSignature } from './goroutine-leaks.js'
-export type { GoroutineGroup, GoroutineRule, LeakSignature } from './goroutine-leaks.js'
+export { blockingFrame, groupBySignature, isTransientState, leakSignature, originFrame } from './goroutine-leaks.js'
+export type { GoroutineGroup, LeakSignature } from './goroutine-leaks.js'
+export { ignoredBecause, isIgnorable } from './goroutine-ignore.js'
+export type { GoroutineRule } from './goroutine-ignore.js'
 
 /** Where a goroutine was started: the `go` statement, and the goroutine that ran it (Go >= 1.21). */
 export interface CreationSite extends SourceFrame {
