@@ -175,12 +175,15 @@ export interface RaceAccess {
 }
 
 export interface RaceFinding {
-  /** Identity for deduplication and for matching base with head (both accesses' kinds and sites). */
+  /**
+   * Identity for deduplication and for matching base with head: the two accesses' code sites with their
+   * call paths, in a fixed order, without the access kinds (see parse/race raceKey).
+   */
   key: string
   /** Where it was seen: a test's name, a benchmark's name, or '' outside any. */
   in: string
   via: 'test' | 'benchmark'
-  /** How many identical reports collapsed into this one. */
+  /** How many reports of this race collapsed into this one (the detector may show one race twice). */
   count: number
   access: RaceAccess
   previous: RaceAccess
@@ -189,10 +192,14 @@ export interface RaceFinding {
 }
 
 export interface LeakGroup {
-  /** Wait state, blocking site and creation site, line numbers included. */
+  /**
+   * Which goroutine it is: its own function and its creation site, line included; not the wait state or
+   * the blocking site, which depend on the moment the dump caught it (see parse/goroutine-leaks).
+   */
   key: string
-  /** The same without line numbers, to match base and head when lines moved. */
+  /** The same without the line, to match base and head when lines moved. */
   looseKey: string
+  /** The most specific state its goroutines were seen in (waiting rather than runnable), with `blocking`. */
   state: string
   /** Longest wait Go reported ('[chan send, 3 minutes]'), when it did. */
   waitMinutes?: number
