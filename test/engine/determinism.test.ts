@@ -13,7 +13,7 @@ import { runProcess } from '../../src/go/process.js'
 import { probeToolchain } from '../../src/go/toolchain.js'
 import { runTestPass } from '../../src/jobs/test.js'
 import type { Finding } from '../../src/model/report.js'
-import type { RunResult, TestPackageResult } from '../../src/model/result.js'
+import { RESULT_SCHEMA_VERSION, type RunResult, type TestPackageResult } from '../../src/model/result.js'
 import { addWorktree, fixturesRoot, makeFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js'
 
 // Three repetitions reproduced the defects of issue 6 every time before the fix (two findings for one
@@ -38,7 +38,7 @@ function identity(f: Finding): string {
 
 function asResult(tests: TestPackageResult[]): RunResult {
   return {
-    schemaVersion: 1,
+    schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { name: 'go-leak-gate', version: 'test' },
     env: { goVersion: toolchain.goVersion, goos: '', goarch: '', cpu: '', gomaxprocs: 2, race: true, module: expectations.module, benchtime: '', count: 1 },
     startedAt: '',
