@@ -26,10 +26,12 @@ import { DEFAULT_TESTS } from '../src/config/defaults.js'
 import { makeFixtureRepo } from '../src/fixture-repo.js'
 import { buildTestBinaries, type BuiltPackage } from '../src/go/build.js'
 import { listTestPackages, readModule, type GoPackage } from '../src/go/packages.js'
+import { probeEnv } from '../src/go/probe-env.js'
 import { runProcess, type ProcessResult } from '../src/go/process.js'
 import { probeToolchain, type Toolchain } from '../src/go/toolchain.js'
 import { leakProfileEnv } from '../src/jobs/test.js'
 import { hangGroups, leakGroups, racesIn, relativeFrame } from '../src/jobs/observations.js'
+import { runningBenchmark } from '../src/jobs/race-benchmarks.js'
 import type { HangReport } from '../src/model/result.js'
 import { parseTestVerbose } from '../src/parse/testv.js'
 import { judge, median, signature, viaBenchmarks, type ExpectedPackage, type Observed, type Side } from './leaks-judge.js'
@@ -99,19 +101,19 @@ async function readProbeDump(path: string): Promise<ProbeDump | undefined> {
 }
 
 /**
- * `probe`: set GO_LEAK_GATE_PROBE (the gate does for every binary built with the probe, except in the race
- * pass over benchmarks). Everything else is the gate's: GORACE with atexit_sleep_ms=0, the settle time in
- * the environment, -test.timeout last, the process timeout 30 s beyond it with SIGQUIT first (at it for
- * the race pass over benchmarks, which -test.timeout does not cover), stdout and stderr merged into one
- * file in write order.
+ * `probe`: the probe's environment (the gate sets it for every binary built with the probe, except in the
+ * race pass over benchmarks). Everything else is the gate's: GORACE with atexit_sleep_ms=0, -test.timeout
+ * last, the process timeout 30 s beyond it with SIGQUIT first (at it for the race pass over benchmarks,
+ * which -test.timeout does not cover), stdout and stderr merged into one file in write order.
  */
 async function runBinary(built: BuiltPackage, args: string[], probe: boolean, work: string): Promise<Run> {
   const id = runCounter++
   const probePath = join(work, `probe-${id}.json`)
   const gorace = [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ')
-  const env: NodeJS.ProcessEnv = { ...process.env, GORACE: gorace, GO_LEAK_GATE_SETTLE: `${SETTLE_MS}ms` }
+  const env: NodeJS.ProcessEnv = { ...process.env, GORACE: gorace }
   delete env.GO_LEAK_GATE_PROBE
-  if (probe) env.GO_LEAK_GATE_PROBE = probePath
+  // The probe's settle wait and the goroutine rules it waits by, as the gate passes them.
+  if (probe) Object.assign(env, probeEnv({ file: probePath, settleMs: SETTLE_MS, rules: DEFAULT_TESTS.ignore }))
   const argv = [built.binary ?? '', ...args, `-test.timeout=${Math.max(1, Math.round(TIMEOUT_MS / 1000))}s`]
   const p = await runProcess({
     argv,
@@ -157,7 +159,7 @@ function observeTests(r: Run, modulePath: string): Observed {
 function observeBenchmarks(r: Run, modulePath: string): Observed {
   const text = r.process.stdout
   const verbose = parseTestVerbose(text)
-  const running = [...text.matchAll(/^(Benchmark\S*)\s*$/gm)].map((m) => m[1]).at(-1)
+  const running = runningBenchmark(text)
   const at = text.search(/^SIGQUIT: quit/m)
   const hang: HangReport | undefined =
     r.outcome === 'timeout' ? { test: running, message: 'the benchmarks did not finish', groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) } : undefined

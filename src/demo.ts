@@ -1,14 +1,16 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { DEFAULT_COMPARE, DEFAULT_TESTS } from './config/defaults.js'
+import { worktreeBaseline } from './baseline/worktree.js'
+import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from './config/defaults.js'
 import type { Config } from './config/types.js'
-import { reportJson, writeOutput } from './engine/outputs.js'
-import { gate } from './engine/pipeline.js'
 import { FIXTURES_DIR, makeFixtureRepo } from './fixture-repo.js'
-import type { BenchDeps } from './jobs/bench.js'
+import type { JobDeps } from './jobs/deps.js'
 import type { FindingKind, Report } from './model/report.js'
-import { renderMarkdown } from './report/markdown.js'
+import { gate } from './pipeline/gate.js'
+import { jsonFile, markdownFile } from './publish/files.js'
+import { checkOutputs } from './publish/outputs.js'
+import { publish, type Sink, type SinkProblem } from './publish/sinks.js'
 
 /** A failing finding the demo's head is built to produce (fixtures/demo/expectations.json). */
 export interface ExpectedFinding {
@@ -66,8 +68,19 @@ export function judgeDemo(report: Report, expected: { verdict: 'pass' | 'fail'; 
   return { asDesigned: differences.length === 0, differences }
 }
 
-export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ report: Report; markdownPath: string; outcome: DemoOutcome }> {
+/**
+ * Builds the demo repository, gates it, and publishes the report to report.md and report.json in the
+ * work directory and to `sinks` (the terminal). The work directory is kept: the report is meant to be read.
+ */
+export async function runDemo(
+  deps: JobDeps,
+  outDir: string | undefined,
+  sinks: Sink[]
+): Promise<{ report: Report; markdownPath: string; outcome: DemoOutcome; failed: SinkProblem[] }> {
   const work = outDir ?? (await mkdtemp(join(tmpdir(), 'go-leak-gate-demo-')))
+  const markdownPath = join(work, 'report.md')
+  const results = join(work, 'results')
+  const outputs = await checkOutputs(results, [markdownFile(markdownPath), jsonFile(join(work, 'report.json')), ...sinks])
   const repoDir = join(work, 'repo')
   await rm(repoDir, { recursive: true, force: true })
   deps.log(`building the demo repository in ${repoDir}`)
@@ -75,14 +88,12 @@ export async function runDemo(deps: BenchDeps, outDir?: string): Promise<{ repor
   const config: Config = {
     // Enough runs per side for the Mann-Whitney test to reach significance after the
     // multiple-comparison control, short enough to finish in well under a minute.
-    run: { dir: repo.dir, packages: ['./...'], bench: '.', count: 8, benchtime: '100ms', timeoutMs: 120_000, race: false },
+    run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
     compare: DEFAULT_COMPARE,
     // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
     tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }
   }
-  const { report } = await gate(deps, config, repo.baseSha, join(work, 'results'))
-  const markdownPath = join(work, 'report.md')
-  await writeOutput(markdownPath, renderMarkdown(report))
-  await writeOutput(join(work, 'report.json'), reportJson(report))
-  return { report, markdownPath, outcome: judgeDemo(report, await readDemoExpectations()) }
+  const { report } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results)
+  const failed = [...outputs.problems, ...(await publish(report, outputs.ready))]
+  return { report, markdownPath, outcome: judgeDemo(report, await readDemoExpectations()), failed }
 }

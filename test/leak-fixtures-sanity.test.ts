@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { LocationExpectation, Side } from './helpers/expectations.js'
 import { addWorktree, fixturesRoot, git, listFiles, makeFixtureRepo, readHeadDelete } from './helpers/fixture-repo.js'
-import { type ProcessResult, runGo, runProcess } from './helpers/go-run.js'
+import { fixtureToolchain, type ProcessResult, runGo, runProcess } from './helpers/go-run.js'
 import { type Goroutine, type StackFrame, parseGoroutines, parseRaceReports, sections } from './helpers/leak-dump.js'
 import {
   type GoroutineLeakExpectation,
@@ -146,6 +146,20 @@ describe('fixture leaks', () => {
   afterAll(async () => {
     await Promise.all(hangRuns.values())
     if (root) await rm(root, { recursive: true, force: true })
+  })
+
+  it('runs the Go release the environment selects (npm test sets GOTOOLCHAIN to each supported one)', () => {
+    expect(['go1.27.3', 'go1.27.3+auto', 'auto', 'path', 'local', ''].map((v) => fixtureToolchain({ GOTOOLCHAIN: v }))).toEqual([
+      'go1.27.3',
+      'local',
+      'local',
+      'local',
+      'local',
+      'local'
+    ])
+    const selected = fixtureToolchain()
+    if (selected === 'local') expect(goVersion).toMatch(/^go1\.\d+/)
+    else expect(goVersion).toBe(selected)
   })
 
   it('the head overlay holds only changed files, and the module has exactly the expected packages', async () => {

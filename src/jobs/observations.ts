@@ -36,11 +36,11 @@ function shownStack(frames: SourceFrame[], modulePath: string): Frame[] {
     .map((f) => relativeFrame(f, modulePath))
 }
 
-function goroutines(text: string, rules: GoroutineRule[]): Goroutine[] {
+function goroutines(text: string, rules: readonly GoroutineRule[]): Goroutine[] {
   return parseGoroutineDump(text).goroutines.filter((g) => !isIgnorable(g, rules))
 }
 
-function groups(text: string, modulePath: string, rules: GoroutineRule[]): GoroutineGroup[] {
+function groups(text: string, modulePath: string, rules: readonly GoroutineRule[]): GoroutineGroup[] {
   return groupBySignature(goroutines(text, rules), { modulePath })
 }
 
@@ -48,7 +48,7 @@ function groups(text: string, modulePath: string, rules: GoroutineRule[]): Gorou
  * Goroutines still alive after the settle time, grouped by signature. Those the goroutineleak profile
  * also reports (Go 1.26 with GOEXPERIMENT=goroutineleakprofile, Go 1.27 on) are marked as confirmed.
  */
-export function leakGroups(dump: string, leakProfile: string | null, modulePath: string, rules: GoroutineRule[]): LeakGroup[] {
+export function leakGroups(dump: string, leakProfile: string | null, modulePath: string, rules: readonly GoroutineRule[]): LeakGroup[] {
   const confirmed = new Set(leakProfile ? groups(leakProfile, modulePath, rules).filter((g) => g.leaked > 0).map((g) => g.looseKey) : [])
   return groups(dump, modulePath, rules).map((g) => ({
     key: g.key,

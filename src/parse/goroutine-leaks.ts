@@ -1,8 +1,8 @@
 // What a parsed goroutine means for leak and hang reports: where it waits, an identity that survives
 // between runs (base and head) and between the moments a dump may catch it, and groups of goroutines
-// that share one.
+// that share one. The goroutines that are never leaks are goroutine-rules.ts.
 import { isStandardLibrary, type SourceFrame } from './gofunc.js'
-import type { Goroutine } from './goroutines.js'
+import type { Goroutine } from './goroutine-types.js'
 import { isGateFrame, isRuntimePackage, isUserFunction, packageOf } from './stackframes.js'
 
 /**

@@ -48,6 +48,13 @@ export interface HeapSites {
   sites: HeapSite[]
 }
 
+/**
+ * The most a profile may inflate to. A heap profile of a large service is a few MB of protobuf; 256 MiB is
+ * ample for any real one, yet a gzip bomb (1 MB that inflates 1000-fold) is stopped there instead of taking
+ * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
+ */
+export const MAX_PROFILE_BYTES = 256 * 1024 * 1024
+
 const GZIP_MAGIC_0 = 0x1f
 const GZIP_MAGIC_1 = 0x8b
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'] as const
@@ -57,13 +64,20 @@ function toInt(v: number | bigint): number {
   return typeof v === 'number' ? v : Number(BigInt.asIntN(64, v))
 }
 
-/** Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. */
-export function decodeProfile(data: Uint8Array, source: string): PprofProfile {
+/**
+ * Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. `maxBytes`
+ * bounds the profile before and after inflating (default MAX_PROFILE_BYTES).
+ */
+export function decodeProfile(data: Uint8Array, source: string, maxBytes = MAX_PROFILE_BYTES): PprofProfile {
+  if (data.length > maxBytes) throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`)
   let raw = data
   if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
     try {
-      raw = gunzipSync(data)
+      raw = gunzipSync(data, { maxOutputLength: maxBytes })
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new ProfileError(source, `inflates to more than ${maxBytes} bytes: not a profile Go writes (a gzip bomb?)`)
+      }
       throw new ProfileError(source, `truncated or corrupt gzip data (${errorText(err)})`)
     }
   }

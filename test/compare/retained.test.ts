@@ -3,7 +3,7 @@
 // library's.
 import { describe, expect, it } from 'vitest'
 import { attributeGrowth, type ProfiledRun, type SiteValues } from '../../src/compare/attribute.js'
-import { compareResults } from '../../src/compare/report.js'
+import { compareResults } from '../../src/compare/compare.js'
 import { DEFAULT_COMPARE } from '../../src/config/defaults.js'
 import type { BenchmarkResult } from '../../src/model/result.js'
 import { bench, result } from './build-result.js'

@@ -7,8 +7,20 @@ export interface ProcessResult {
   stderr: string
 }
 
-// No downloads, no workspace from a parent directory, no toolchain switch: fixtures have no dependencies.
-const GO_ENV = { GOTOOLCHAIN: 'local', GOWORK: 'off', GOPROXY: 'off', GOFLAGS: '' }
+/**
+ * The Go the fixtures run on. npm test runs the suite once per supported release by setting GOTOOLCHAIN
+ * to it (scripts/test-go-versions.mjs): a release (go1.X.Y) is kept, or the sanity tests would check the
+ * fixtures on the Go on PATH every time. Anything else (unset, auto, path, a +auto suffix) could let a
+ * go.mod's toolchain line switch Go or start a download: local. With GOPROXY=off a release comes from the
+ * module cache, where selecting it for the suite already put it.
+ */
+export function fixtureToolchain(env: NodeJS.ProcessEnv = process.env): string {
+  const selected = env.GOTOOLCHAIN ?? ''
+  return /^go1\.\d+\.\d+$/.test(selected) ? selected : 'local'
+}
+
+// No downloads, no workspace from a parent directory: fixtures have no dependencies.
+const GO_ENV = { GOTOOLCHAIN: fixtureToolchain(), GOWORK: 'off', GOPROXY: 'off', GOFLAGS: '' }
 
 /** Runs a program with an argument array; resolves with its exit code instead of rejecting on failure. */
 export function runProcess(
