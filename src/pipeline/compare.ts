@@ -106,7 +106,7 @@ async function attachAllocationSites(report: Report, base: RunResult, head: RunR
       }
       cache.set(key, runs)
     }
-    f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead })
+    f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead, modulePath: head.env.module })
     if (diff) for (const l of f.locations) l.inDiff = diff.changedInHead(l.file, l.line)
   }
   if (!diff && report.findings.some((f) => measureFor(f))) {
