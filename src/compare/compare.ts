@@ -16,6 +16,7 @@ import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.j
 import { controlFalseDiscoveries, lacksEvidence } from './metrics.js'
 import { reproduceCommands } from './reproduce.js'
 import { benjaminiHochberg } from './stats.js'
+import { stressFindings } from './stress.js'
 import { hangFinding, leakFindings, testFindings } from './tests.js'
 
 export class ComparisonRefused extends Error {
@@ -227,6 +228,9 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
   }
   findings.push(...failureFindings(b, h))
   findings.push(...testFindings(base, head))
+  const stress = stressFindings(base, head)
+  findings.push(...stress.findings)
+  notes.push(...stress.notes)
   const errs = errorFindings(base, head)
   findings.push(...errs.findings)
 
@@ -253,6 +257,6 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
     errors,
     reproduce: []
   }
-  report.reproduce = reproduceCommands(report, base, head)
+  report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)]
   return report
 }

@@ -34,6 +34,9 @@ function joinPath(dir: string, rel: string): string {
   return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`
 }
 
+/** The metric of every stress finding ends so; compare/stress.ts gives their commands (the knobs that found them). */
+export const UNDER_STRESS = 'under stress'
+
 const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic'])
 
 /** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
@@ -69,7 +72,7 @@ export function reproduceCommands(report: Report, base: RunResult, head: RunResu
   const dirOf = new Map<string, string>()
   for (const p of [...(head.tests ?? []), ...head.packages]) if (!dirOf.has(p.importPath)) dirOf.set(p.importPath, p.dir)
   for (const f of report.findings) {
-    if (f.severity !== 'fail' || f.kind === 'build-failure') continue
+    if (f.severity !== 'fail' || f.kind === 'build-failure' || f.metric.endsWith(UNDER_STRESS)) continue
     if (TEST_PASS_KINDS.has(f.kind)) {
       const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`
       if (!seen.has(key)) out.push(...testPassCommands(f, dirOf))

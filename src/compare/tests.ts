@@ -7,7 +7,7 @@ import { firstUserFrame } from '../parse/panic.js'
 import { raceSides, sameRace } from '../parse/race.js'
 import { isGateFrame } from '../parse/stackframes.js'
 
-function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject: string, metric: string, message: string, locations: Location[], counts?: { base: number; head: number }): Finding {
+export function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject: string, metric: string, message: string, locations: Location[], counts?: { base: number; head: number }): Finding {
   return {
     kind,
     severity,
@@ -24,11 +24,11 @@ function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject
   }
 }
 
-function at(frame: Frame | undefined, role: Location['role']): Location[] {
+export function at(frame: Frame | undefined, role: Location['role']): Location[] {
   return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : []
 }
 
-function where(frame: Frame | undefined): string {
+export function where(frame: Frame | undefined): string {
   return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site'
 }
 
