@@ -124,13 +124,23 @@ export function hangFinding(pkg: string, subject: string, hang: HangReport, pree
   return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations)
 }
 
+/**
+ * The base's leaks: its test pass's, and those its stress stage found, counted per leaking repetition. A
+ * rare leak that head's single run happened to catch is pre-existing when the stressed base shows it.
+ */
+function baseLeaks(bp: TestPackageResult | undefined): LeakGroup[] | undefined {
+  if (!bp) return undefined
+  const stressed = (bp.stress?.leaks ?? []).map((g) => ({ ...g, count: Math.max(1, Math.round(g.count / g.leakingRepetitions)) }))
+  return [...bp.leaks, ...stressed.filter((g) => !bp.leaks.some((l) => l.looseKey === g.looseKey))]
+}
+
 export function testFindings(base: RunResult, head: RunResult): Finding[] {
   const b = byPackage(base)
   const out: Finding[] = []
   for (const h of head.tests ?? []) {
     const bp = b.get(h.importPath)
     out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module))
-    out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing))
+    out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing))
     if (h.hang) out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined))
     const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`))
     for (const p of h.panics) {

@@ -7,9 +7,11 @@ export const STRESS_CPUS = [1, 2, 4, 8] as const
 
 /** Leaks accumulate within a process: beyond this many repetitions a dump of them says nothing more. */
 export const MAX_COUNT = 64
-/** A process aims at about this long (or a tenth of the package's share, if that is less). */
-const TARGET_PROCESS_MS = 2_000
-const MIN_TARGET_PROCESS_MS = 200
+/** A process aims at about this long (or a quarter of the package's share, if that is less). */
+const TARGET_PROCESS_MS = 3_000
+const MIN_TARGET_PROCESS_MS = 300
+/** How much the count may grow from one process of a mode to the next, while its cost is still being learnt. */
+const GROWTH = 8
 /**
  * -test.timeout of a stress process: this many times what the process should take, and at least
  * MIN_HANG_MS. A repetition that deadlocks then costs a few seconds instead of the package's whole timeout,
@@ -40,13 +42,13 @@ export function stressKnobs(process: number, modes: readonly StressMode[]): Stre
 
 /**
  * Repetitions for the next process: as many as fit the target time at the cost per repetition seen so far,
- * growing at most fourfold from the previous count, so a cheap package gets many repetitions per process and
- * a slow one gets one.
+ * growing at most GROWTH-fold from the previous count, so a cheap package gets many repetitions per process
+ * and a slow one gets one.
  */
 export function nextCount(perRepetitionMs: number, previousCount: number, shareMs: number): number {
-  const target = Math.max(MIN_TARGET_PROCESS_MS, Math.min(TARGET_PROCESS_MS, shareMs / 10))
+  const target = Math.max(MIN_TARGET_PROCESS_MS, Math.min(TARGET_PROCESS_MS, shareMs / 4))
   const fit = Math.floor(target / Math.max(perRepetitionMs, 0.001))
-  return Math.max(1, Math.min(MAX_COUNT, previousCount * 4, fit))
+  return Math.max(1, Math.min(MAX_COUNT, previousCount * GROWTH, fit))
 }
 
 export function hangTimeoutMs(expectedMs: number, packageTimeoutMs: number): number {

@@ -20,8 +20,8 @@ export interface StressTarget {
   result: TestPackageResult
 }
 
-/** Runs a binary with the probe; `timeoutMs` is its -test.timeout. */
-export type StressBinaryRun = (built: BuiltPackage, args: string[], timeoutMs: number, env: Record<string, string>) => Promise<BinaryRun>
+/** Runs a binary with the probe; `timeoutMs` is its -test.timeout, `ignore` the probe's goroutine rules. */
+export type StressBinaryRun = (built: BuiltPackage, args: string[], opts: { timeoutMs: number; env: Record<string, string>; ignore: GoroutineRule[] }) => Promise<BinaryRun>
 
 // The creators' stacks in the dump ("[originating from goroutine N]:"), so a leak names the test that
 // started it, although a test's goroutines are created in the code it calls. Read by parseGoroutineDump.
@@ -91,6 +91,9 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
   const started = now()
   const modes = (['race', 'plain'] as const).filter((m) => target.binaries[m] !== undefined)
   const known = new Set(target.result.leaks.map((g) => g.looseKey))
+  // The leaks the normal pass reported already: the probe must not wait its settle time for them in every
+  // process (that wait would be most of a cheap package's share).
+  const ignore = [...cfg.ignore, ...target.result.leaks.flatMap((g): GoroutineRule[] => (g.creation ? [{ createdBy: g.creation.function }] : []))]
   const firstRun = target.result.runs.find((r) => r.purpose === 'tests')
   // Until a mode has run, a repetition costs what the normal pass's whole run did.
   const perRepetition: Partial<Record<StressMode, number>> = {}
@@ -106,7 +109,7 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
     const count = Math.min(nextCount(cost, lastCount[mode], opts.shareMs), Math.floor(left / cost))
     if (count < 1) break
     const args = ['-test.v', `-test.run=${cfg.run}`, `-test.count=${count}`, `-test.cpu=${knobs.cpu}`, `-test.shuffle=${knobs.shuffle}`]
-    const r = await run(binary, args, hangTimeoutMs(cost * count, cfg.timeoutMs), STRESS_ENV)
+    const r = await run(binary, args, { timeoutMs: hangTimeoutMs(cost * count, cfg.timeoutMs), env: STRESS_ENV, ignore })
     const found: StressRun = { process: i, count, cpu: knobs.cpu, shuffle: knobs.shuffle, race: knobs.race, repetitionsBefore: result.repetitions }
     result.processes++
     result.repetitions += count
@@ -119,14 +122,15 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
       break
     }
     if (r.probe) {
-      const fresh = stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, cfg.ignore).filter((g) => !known.has(g.looseKey))
+      const fresh = stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, ignore).filter((g) => !known.has(g.looseKey))
       if (fresh.length > 0) {
         result.leaks = fresh.map((g) => ({ ...g, found }))
         result.stoppedBy = 'leak'
         break
       }
     }
-    perRepetition[mode] = Math.max(0.01, r.record.wallMs / count)
+    // The cheapest a repetition has been: larger counts spread the process's start and the probe over more.
+    perRepetition[mode] = Math.max(0.01, Math.min(perRepetition[mode] ?? Infinity, r.record.wallMs / count))
     lastCount[mode] = count
   }
   result.wallMs = Math.round(now() - started)

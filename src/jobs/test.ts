@@ -237,7 +237,7 @@ export async function runTestPass(deps: JobDeps, cfg: TestConfig, side: TestSide
     }
     if (side.stress === undefined || cfg.stress.budgetMs <= 0) return { tests, errors, hung }
     const stressInput = { label: side.label, moduleDir: module.dir, modulePath: module.path, built, results: tests, selection: side.stress, binDir: join(work, 'bin-stress'), buildEnv: env }
-    const stressShareMs = await stressStage(deps, cfg, stressInput, (b, args, timeoutMs, extraEnv) => runBinary(deps, { ...cfg, timeoutMs }, b, args, 'stress', work, undefined, extraEnv))
+    const stressShareMs = await stressStage(deps, cfg, stressInput, (b, args, o) => runBinary(deps, { ...cfg, timeoutMs: o.timeoutMs, ignore: o.ignore }, b, args, 'stress', work, undefined, o.env))
     return { tests, errors, hung, stressShareMs }
   } finally {
     await scratch.remove()
