@@ -169,7 +169,8 @@ export async function stressStage(deps: JobDeps, cfg: TestConfig, input: StressS
   const selected = selectStressPackages(relDirs, input.selection.changed, cfg.stress.all)
   const targets = input.built
     .map((b, i) => ({ built: b, result: input.results[i] }))
-    .filter((t) => t.built.binary && t.built.probe && selected.has(t.built.pkg.relDir) && !t.result.hang)
+    // A package that hung or ended its own process in the normal run would do so again: nothing to see.
+    .filter((t) => t.built.binary && t.built.probe && selected.has(t.built.pkg.relDir) && !t.result.hang && !t.result.probeMissing)
   if (targets.length === 0) return input.selection.shareMs
   const shareMs = input.selection.shareMs ?? budgetShare(cfg.stress.budgetMs, targets.length)
   const other = cfg.race
