@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url'
 import { DEFAULT_TESTS } from '../src/config/defaults.js'
 import type { TestConfig } from '../src/config/types.js'
 import { makeFixtureRepo } from '../src/fixture-repo.js'
+import { changedFiles } from '../src/git/source-diff.js'
 import { buildTestBinaries, type BuiltPackage } from '../src/go/build.js'
 import { listTestPackages, readModule } from '../src/go/packages.js'
 import { runProcess } from '../src/go/process.js'
@@ -184,8 +185,7 @@ async function timeAdded(deps: JobDeps, fixture: string, work: string): Promise<
   const repo = await makeFixtureRepo(deps.run, fixture, join(work, `time-${fixture}`))
   const out = []
   const cfg = { ...DEFAULT_TESTS, raceBenchtime: '' }
-  const changed = (await import('../src/git/source-diff.js')).changedFiles
-  const files = await changed(deps.run, repo.dir, repo.baseSha, 'worktree')
+  const files = await changedFiles(deps.run, repo.dir, repo.baseSha, 'worktree')
   for (const [side, off] of [['head', true], ['head', false]] as const) {
     const t0 = performance.now()
     const r = await runTestPass(deps, off ? { ...cfg, stress: { ...cfg.stress, budgetMs: 0 } } : cfg, { label: side, moduleDir: repo.dir, packages: ['./...'], stress: { changed: files } })
