@@ -1,0 +1,79 @@
+// Leak or warm-up? A count measured after the warm-up and after each round of the same traffic
+// (goroutines, live heap bytes, open descriptors) leaks when it keeps growing with the traffic: it
+// grew in every round, at a rate per request above a floor, and the growth is not fading. A cache,
+// a pool or a lazily built table grows in the first round or two and then stops: not a leak.
+
+/** What counts as growth for one quantity. */
+export interface GrowthFloor {
+  /** The least growth per request that is a leak (0.002 goroutines: one per 500 requests). */
+  perRequest: number
+  /** The same per round, when the request count is unknown (a run: command that does not say). */
+  perRound: number
+  /** The least a round must add to count as grown, whatever the traffic (1 goroutine; some KiB of heap). */
+  minRoundGrowth: number
+}
+
+export interface Growth {
+  /** After the warm-up, then after each round. */
+  values: number[]
+  /** What each round added. */
+  deltas: number[]
+  /** Least-squares growth per request (or per round), over all points. */
+  slope: number
+  per: 'request' | 'round'
+  leaking: boolean
+  /** Why it is or is not a leak, in a few words. */
+  reason: string
+}
+
+/** Fewer points cannot tell growth that continues from growth that stopped. */
+export const MIN_GROWTH_ROUNDS = 3
+
+// A leak adds the same each round; a filling cache adds less and less. Growth in the last round
+// below a third of the first round's is fading, whatever the slope says.
+const FADING = 1 / 3
+
+function leastSquaresSlope(xs: number[], ys: number[]): number {
+  const n = xs.length
+  const mx = xs.reduce((a, b) => a + b, 0) / n
+  const my = ys.reduce((a, b) => a + b, 0) / n
+  let num = 0
+  let den = 0
+  for (let i = 0; i < n; i++) {
+    num += (xs[i] - mx) * (ys[i] - my)
+    den += (xs[i] - mx) ** 2
+  }
+  return den === 0 ? 0 : num / den
+}
+
+function show(x: number, unit: string): string {
+  const text = Math.abs(x) >= 100 || Number.isInteger(x) ? String(Math.round(x)) : x.toPrecision(3)
+  return `${x > 0 ? '+' : ''}${text}${unit}`
+}
+
+/**
+ * Judges one series. `values[0]` is the count after the warm-up, `values[i]` after round i; `work[i-1]`
+ * is the requests round i sent (null when unknown: then growth is judged per round).
+ */
+export function judgeGrowth(values: number[], work: (number | null)[], floor: GrowthFloor, unit = ''): Growth {
+  const deltas = values.slice(1).map((v, i) => v - values[i])
+  const perRequest = work.length === deltas.length && work.every((w): w is number => w !== null && w > 0)
+  const per = perRequest ? 'request' : 'round'
+  const xs = [0]
+  for (let i = 0; i < deltas.length; i++) xs.push(xs[i] + (perRequest ? (work[i] as number) : 1))
+  const slope = values.length >= 2 ? leastSquaresSlope(xs, values) : 0
+  const out = (leaking: boolean, reason: string): Growth => ({ values, deltas, slope, per, leaking, reason })
+  const list = deltas.map((d) => show(d, unit)).join(', ')
+  if (deltas.length < MIN_GROWTH_ROUNDS) return out(false, `${deltas.length} rounds measured; ${MIN_GROWTH_ROUNDS} are needed to tell a leak from a warm-up`)
+
+  const floorPer = perRequest ? floor.perRequest : floor.perRound
+  const needed = (i: number): number => Math.max(floor.minRoundGrowth, 0.5 * floorPer * (perRequest ? (work[i] as number) : 1))
+  const flat = deltas.findIndex((d, i) => d < needed(i))
+  if (flat >= 0) {
+    const grew = deltas.slice(0, flat).some((d) => d > 0)
+    return out(false, grew ? `grew, then stopped in round ${flat + 1} (${list}): a warm-up, not a leak` : `no steady growth (${list})`)
+  }
+  if (slope < floorPer) return out(false, `grew in every round (${list}) but by ${show(slope, unit)} per ${per}, under the ${show(floorPer, unit)} floor`)
+  if (deltas[deltas.length - 1] < deltas[0] * FADING) return out(false, `grew in every round but fading (${list}): a cache or pool filling up`)
+  return out(true, `grew in every round (${list}), ${show(slope, unit)} per ${per}`)
+}

@@ -1,0 +1,142 @@
+// Reads one object of an untrusted config (YAML already parsed) key by key, so that every mistake is
+// reported with its full path: `go-leak-gate.yml: load[0] 'api': traffic.requests[2].url: ...`.
+import { parseDuration } from '../../config/load.js'
+import { UsageError } from '../../errors.js'
+
+function show(v: unknown): string {
+  const text = JSON.stringify(v)
+  return text === undefined ? String(v) : text.length > 60 ? `${text.slice(0, 57)}...` : text
+}
+
+export class Reader {
+  private readonly value: Record<string, unknown>
+
+  constructor(
+    private readonly source: string,
+    value: unknown,
+    private readonly path = ''
+  ) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new UsageError(`${this.where('')}must be a mapping, got ${show(value)}`)
+    }
+    this.value = value as Record<string, unknown>
+  }
+
+  private where(key: string): string {
+    const at = this.path !== '' && key !== '' ? `${this.path}.${key}` : this.path || key
+    return `${this.source}: ${at === '' ? '' : `${at}: `}`
+  }
+
+  /** The same object under a friendlier name (a job's name instead of its index). */
+  named(path: string): Reader {
+    return new Reader(this.source, this.value, path)
+  }
+
+  fail(key: string, message: string): never {
+    throw new UsageError(`${this.where(key)}${message}`)
+  }
+
+  /** Refuses keys that are not in `allowed` (a typo would otherwise silently fall back to a default). */
+  keys(allowed: string[]): void {
+    for (const k of Object.keys(this.value)) {
+      if (!allowed.includes(k)) this.fail(k, `unknown key; the keys here are ${allowed.join(', ')}`)
+    }
+  }
+
+  has(key: string): boolean {
+    return this.value[key] !== undefined
+  }
+
+  raw(key: string): unknown {
+    return this.value[key]
+  }
+
+  string(key: string): string {
+    const v = this.optionalString(key)
+    if (v === undefined) this.fail(key, 'is required')
+    return v
+  }
+
+  optionalString(key: string): string | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    if (typeof v !== 'string') this.fail(key, `must be a string, got ${show(v)}`)
+    return v
+  }
+
+  optionalBoolean(key: string): boolean | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    if (typeof v !== 'boolean') this.fail(key, `must be true or false, got ${show(v)}`)
+    return v
+  }
+
+  optionalNumber(key: string, min: number): number | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < min) this.fail(key, `must be a number of at least ${min}, got ${show(v)}`)
+    return v
+  }
+
+  optionalInteger(key: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+      this.fail(key, `must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, got ${show(v)}`)
+    }
+    return v
+  }
+
+  /** A duration as '500ms', '5s', '2m'. */
+  optionalDuration(key: string): number | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    if (typeof v !== 'string') this.fail(key, `must be a duration like '500ms' or '5s', got ${show(v)}`)
+    return parseDuration(v, `${this.where(key).replace(/: $/, '')}`)
+  }
+
+  optionalStringList(key: string): string[] | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) this.fail(key, `must be a list of strings (argv, one element each), got ${show(v)}`)
+    return v as string[]
+  }
+
+  optionalStringMap(key: string): Record<string, string> | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) this.fail(key, `must be a mapping of names to strings, got ${show(v)}`)
+    const out: Record<string, string> = {}
+    for (const [k, x] of Object.entries(v)) {
+      if (typeof x !== 'string') this.fail(`${key}.${k}`, `must be a string, got ${show(x)} (quote numbers and booleans)`)
+      out[k] = x
+    }
+    return out
+  }
+
+  object<T>(key: string, read: (r: Reader) => T): T {
+    const v = this.optionalObject(key, read)
+    if (v === undefined) this.fail(key, 'is required')
+    return v
+  }
+
+  optionalObject<T>(key: string, read: (r: Reader) => T): T | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    return read(new Reader(this.source, v, [this.path, key].filter(Boolean).join('.')))
+  }
+
+  list<T>(key: string, read: (r: Reader, index: number) => T): T[] {
+    const v = this.optionalList(key, read)
+    if (v === undefined) this.fail(key, 'is required')
+    return v
+  }
+
+  optionalList<T>(key: string, read: (r: Reader, index: number) => T): T[] | undefined {
+    const v = this.value[key]
+    if (v === undefined) return undefined
+    if (!Array.isArray(v)) this.fail(key, `must be a list, got ${show(v)}`)
+    const base = [this.path, key].filter(Boolean).join('.')
+    return v.map((item, i) => read(new Reader(this.source, item, `${base}[${i}]`), i))
+  }
+}
