@@ -156,8 +156,10 @@ export class LoadJobRun {
   private async waitReady(url: URL, service: RunningService): Promise<void> {
     const timeout = this.job.ready.timeoutMs
     const until = performance.now() + timeout
-    let last = 'no answer yet'
-    let lastStatus = 0
+    // The last answer says more than a refusal or a timeout after it (the last attempt may get only
+    // the milliseconds that were left).
+    let answer: { status: number; text: string } | undefined
+    let failure = 'no answer'
     for (let attempt = 0; ; attempt++) {
       if (service.exit !== undefined) {
         throw new LoadRunError(this.job.name, 'ready', `the service exited before it was ready (${describeServiceExit(service.exit)})`, service.outputTail())
@@ -166,16 +168,16 @@ export class LoadJobRun {
         const left = Math.max(1, Math.min(READY_ATTEMPT_MS, until - performance.now()))
         const a = await exchange(url, { timeoutMs: left, keepBytes: 64 * 1024 })
         if (a.status >= 200 && a.status < 300) return
-        lastStatus = a.status
-        last = `answered ${a.status}${a.body.length ? `: ${a.body.toString('utf8').split('\n')[0].slice(0, 120)}` : ''}`
+        answer = { status: a.status, text: a.body.toString('utf8').split('\n')[0].slice(0, 120) }
       } catch (e) {
-        last = e instanceof ExchangeError ? `failed: ${e.code}` : String(e)
+        failure = e instanceof ExchangeError ? e.code : String(e)
       }
       if (performance.now() >= until) break
       await sleep(READY_POLL_MS[Math.min(attempt, READY_POLL_MS.length - 1)])
     }
     const seconds = `${(timeout / 1000).toFixed(timeout < 10_000 ? 1 : 0)}s`
-    if (lastStatus === 404) throw new LoadConfigError(this.job.name, 'ready', `${url.href} answered 404 for ${seconds}: is ready.url right?`)
+    if (answer?.status === 404) throw new LoadConfigError(this.job.name, 'ready', `${url.href} answered 404 for ${seconds}: is ready.url right?`)
+    const last = answer ? `answered ${answer.status}${answer.text ? `: ${answer.text}` : ''}` : `failed: ${failure}`
     throw new LoadRunError(this.job.name, 'ready', `the service was not ready within ${seconds}: ${url.href} last ${last}`, service.outputTail())
   }
 
