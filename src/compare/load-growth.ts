@@ -63,7 +63,7 @@ export function judgeGrowth(values: number[], work: (number | null)[], floor: Gr
   for (let i = 0; i < deltas.length; i++) xs.push(xs[i] + (perRequest ? (work[i] as number) : 1))
   const slope = values.length >= 2 ? leastSquaresSlope(xs, values) : 0
   const out = (leaking: boolean, reason: string): Growth => ({ values, deltas, slope, per, leaking, reason })
-  const list = deltas.map((d) => show(d, unit)).join(', ')
+  const list = `${deltas.map((d) => show(d, '')).join(', ')}${unit}`
   if (deltas.length < MIN_GROWTH_ROUNDS) return out(false, `${deltas.length} rounds measured; ${MIN_GROWTH_ROUNDS} are needed to tell a leak from a warm-up`)
 
   const floorPer = perRequest ? floor.perRequest : floor.perRound

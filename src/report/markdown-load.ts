@@ -5,7 +5,7 @@
 import type { LoadComparison, LoadJobComparison } from '../compare/load.js'
 import type { MetricComparison } from '../model/report.js'
 import type { LoadJobResult, LoadSnapshot } from '../model/result.js'
-import { escapeHtmlInMarkdown, escapeMarkdown, inlineCode } from './escape.js'
+import { escapeMarkdown, inlineCode } from './escape.js'
 import type { Section } from './fit.js'
 import { DEFAULT_ALPHA, formatChangeOrNoise, formatPValue, formatValue, MISSING } from './format.js'
 import { NAME_MAX, TEXT_MAX, table } from './markdown-blocks.js'
@@ -34,13 +34,18 @@ export function loadJobViews(base: LoadJobResult[] | undefined, head: LoadJobRes
 
 const SNAPSHOT_ROWS_MAX = 40
 
+/** Request counts in full (1,000 rather than 1k): they are what the config asked for. */
+function count(n: number): string {
+  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : MISSING
+}
+
 function describe(r: LoadJobResult): string {
   const s = r.service
   const what = s.package !== undefined ? `${inlineCode(clip(s.package, NAME_MAX), { inTable: false })} built${s.race ? ' with -race' : ''}` : 'a start command'
   const traffic = r.traffic.kind === 'embedded' ? `embedded generator, ${r.traffic.concurrency ?? '?'} connections${r.traffic.rate ? `, ${r.traffic.rate}/s` : ''}` : 'a run: command'
   const rounds = r.phases.filter((p) => p.phase === 'round')
   const per = rounds[0]?.requests
-  const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${formatValue(per, '')} requests` : ''}`
+  const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${count(per)} requests` : ''}`
   return [what, traffic, shape, `goroutineleak profile ${s.leakProfile ? 'on' : 'off'}`, `${(r.wallMs / 1000).toFixed(1)}s`].join(' · ')
 }
 
@@ -65,8 +70,8 @@ function sideTable(r: LoadJobResult): string {
   const rounds = r.phases.filter((p) => p.phase === 'round')
   const rows = rounds.map((p) => [
     String(p.round),
-    p.requests === null ? MISSING : formatValue(p.requests, ''),
-    p.errors === null ? MISSING : formatValue(p.errors, ''),
+    p.requests === null ? MISSING : count(p.requests),
+    p.errors === null ? MISSING : count(p.errors),
     p.throughput === null ? MISSING : `${formatValue(p.throughput, '')}/s`,
     p.latencyMs ? formatValue(p.latencyMs.p50, 'ms') : MISSING,
     p.latencyMs ? formatValue(p.latencyMs.p99, 'ms') : MISSING
@@ -94,7 +99,7 @@ function curveTable(view: LoadJobView): string {
     const b = view.head ? other(s) : undefined
     return [
       label(s),
-      s.requestsBefore === null ? MISSING : formatValue(s.requestsBefore, ''),
+      s.requestsBefore === null ? MISSING : count(s.requestsBefore),
       pair(b?.goroutines, s.goroutines, ''),
       pair(b?.heapAllocBytes, s.heapAllocBytes, 'B'),
       pair(b?.fds, s.fds, ''),
@@ -138,8 +143,8 @@ function jobSection(view: LoadJobView): Section {
   else if (main && main.phases.some((p) => p.phase === 'round')) parts.push(sideTable(main))
   if (main && main.snapshots.length > 0) {
     const growth = view.comparison ? growthLines(view.comparison) : []
-    const summary = `Per round: goroutines, live heap, descriptors of ${escapeHtmlInMarkdown(clip(view.name, NAME_MAX))}`
-    parts.push(`<details>\n<summary>${summary}</summary>\n\n${curveTable(view)}${growth.length ? `\n\n${growth.join('\n')}` : ''}\n\n</details>`)
+    // The job's name is in the heading: the summary (raw HTML) carries none of the untrusted text.
+    parts.push(`<details>\n<summary>Per round: goroutines, live heap, descriptors</summary>\n\n${curveTable(view)}${growth.length ? `\n\n${growth.join('\n')}` : ''}\n\n</details>`)
   }
   return { text: parts.join('\n\n'), cutRank: LOAD_CUT_RANK, group: 'load jobs' }
 }

@@ -14,7 +14,9 @@ export class Reader {
   constructor(
     private readonly source: string,
     value: unknown,
-    private readonly path = ''
+    private readonly path = '',
+    /** What the path is inside of: a job's name, shown apart from the keys. */
+    private readonly owner = ''
   ) {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       throw new UsageError(`${this.where('')}must be a mapping, got ${show(value)}`)
@@ -24,12 +26,16 @@ export class Reader {
 
   private where(key: string): string {
     const at = this.path !== '' && key !== '' ? `${this.path}.${key}` : this.path || key
-    return `${this.source}: ${at === '' ? '' : `${at}: `}`
+    return `${this.source}: ${this.owner === '' ? '' : `${this.owner}: `}${at === '' ? '' : `${at}: `}`
   }
 
-  /** The same object under a friendlier name (a job's name instead of its index). */
-  named(path: string): Reader {
-    return new Reader(this.source, this.value, path)
+  private child(key: string, value: unknown): Reader {
+    return new Reader(this.source, value, this.path !== '' ? `${this.path}.${key}` : key, this.owner)
+  }
+
+  /** The same object as the owner of the keys below it: `load[0] 'api': traffic.count`. */
+  named(owner: string): Reader {
+    return new Reader(this.source, this.value, '', owner)
   }
 
   fail(key: string, message: string): never {
@@ -123,7 +129,7 @@ export class Reader {
   optionalObject<T>(key: string, read: (r: Reader) => T): T | undefined {
     const v = this.value[key]
     if (v === undefined) return undefined
-    return read(new Reader(this.source, v, [this.path, key].filter(Boolean).join('.')))
+    return read(this.child(key, v))
   }
 
   list<T>(key: string, read: (r: Reader, index: number) => T): T[] {
@@ -136,7 +142,6 @@ export class Reader {
     const v = this.value[key]
     if (v === undefined) return undefined
     if (!Array.isArray(v)) this.fail(key, `must be a list, got ${show(v)}`)
-    const base = [this.path, key].filter(Boolean).join('.')
-    return v.map((item, i) => read(new Reader(this.source, item, `${base}[${i}]`), i))
+    return v.map((item, i) => read(this.child(`${key}[${i}]`, item), i))
   }
 }

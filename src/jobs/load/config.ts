@@ -178,10 +178,10 @@ function rule(r: Reader): GoroutineRule {
 }
 
 function job(r: Reader, index: number): LoadJobConfig {
-  r.keys(JOB_KEYS)
   const name = r.string('name')
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) r.fail('name', `'${name}' must be 1 to 64 letters, digits, '.', '_' or '-' (it names files and findings)`)
   const named = r.named(`load[${index}] '${name}'`)
+  named.keys(JOB_KEYS)
   const svc = named.object('service', service)
   const ready = named.optionalObject('ready', (q) => {
     q.keys(['url', 'timeout'])
