@@ -20823,7 +20823,8 @@ var properties = {
 						"output",
 						"timeout",
 						"internal",
-						"probe"
+						"probe",
+						"load"
 					]
 				},
 				subject: {
@@ -21053,6 +21054,536 @@ var properties = {
 					}
 				}
 			}
+		}
+	},
+	loads: {
+		description: "Load jobs: a service under traffic, round by round, with a snapshot after each round.",
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				name: {
+					type: "string"
+				},
+				service: {
+					type: "object",
+					properties: {
+						"package": {
+							type: "string"
+						},
+						command: {
+							type: "array",
+							items: {
+								type: "string"
+							}
+						},
+						race: {
+							type: "boolean"
+						},
+						build: {
+							type: "object",
+							properties: {
+								ok: {
+									type: "boolean"
+								},
+								command: {
+									type: "array",
+									items: {
+										type: "string"
+									}
+								},
+								error: {
+									type: "string"
+								}
+							},
+							required: [
+								"ok",
+								"command"
+							]
+						},
+						leakProfile: {
+							type: "boolean"
+						},
+						stop: {
+							type: "object",
+							properties: {
+								killed: {
+									type: "boolean"
+								},
+								exitCode: {
+									type: [
+										"integer",
+										"null"
+									]
+								},
+								signal: {
+									type: [
+										"string",
+										"null"
+									]
+								}
+							},
+							required: [
+								"killed",
+								"exitCode",
+								"signal"
+							]
+						}
+					},
+					required: [
+						"command",
+						"race",
+						"leakProfile"
+					]
+				},
+				traffic: {
+					type: "object",
+					properties: {
+						kind: {
+							"enum": [
+								"embedded",
+								"command"
+							]
+						},
+						concurrency: {
+							type: "integer",
+							minimum: 1
+						},
+						rate: {
+							type: "number"
+						}
+					},
+					required: [
+						"kind"
+					]
+				},
+				phases: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							phase: {
+								"enum": [
+									"warmup",
+									"round"
+								]
+							},
+							round: {
+								type: "integer",
+								minimum: 0
+							},
+							requests: {
+								type: [
+									"integer",
+									"null"
+								],
+								minimum: 0
+							},
+							errors: {
+								type: [
+									"integer",
+									"null"
+								],
+								minimum: 0
+							},
+							errorKinds: {
+								type: "object",
+								additionalProperties: {
+									type: "integer",
+									minimum: 0
+								}
+							},
+							durationMs: {
+								type: "number"
+							},
+							throughput: {
+								type: [
+									"number",
+									"null"
+								]
+							},
+							latencyMs: {
+								type: "object",
+								properties: {
+									p50: {
+										type: "number"
+									},
+									p90: {
+										type: "number"
+									},
+									p99: {
+										type: "number"
+									},
+									max: {
+										type: "number"
+									},
+									mean: {
+										type: "number"
+									}
+								},
+								required: [
+									"p50",
+									"p90",
+									"p99",
+									"max",
+									"mean"
+								]
+							},
+							gcPausesMs: {
+								type: "array",
+								items: {
+									type: "number"
+								}
+							},
+							gcCycles: {
+								type: "integer",
+								minimum: 0
+							},
+							mallocs: {
+								type: "number"
+							},
+							allocBytes: {
+								type: "number"
+							},
+							command: {
+								type: "object",
+								properties: {
+									exitCode: {
+										type: [
+											"integer",
+											"null"
+										]
+									},
+									output: {
+										type: "string"
+									}
+								},
+								required: [
+									"exitCode",
+									"output"
+								]
+							}
+						},
+						required: [
+							"phase",
+							"round",
+							"requests",
+							"errors",
+							"durationMs",
+							"throughput",
+							"gcPausesMs",
+							"gcCycles"
+						]
+					}
+				},
+				snapshots: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							phase: {
+								"enum": [
+									"ready",
+									"warmup",
+									"round"
+								]
+							},
+							round: {
+								type: "integer",
+								minimum: 0
+							},
+							requestsBefore: {
+								type: [
+									"integer",
+									"null"
+								],
+								minimum: 0
+							},
+							goroutines: {
+								type: "integer",
+								minimum: 0
+							},
+							groups: {
+								type: "array",
+								items: {
+									type: "object",
+									required: [
+										"key",
+										"looseKey",
+										"state",
+										"count",
+										"stack",
+										"tests",
+										"detectors"
+									],
+									properties: {
+										blocking: {
+											type: "object",
+											properties: {
+												"function": {
+													type: "string"
+												},
+												file: {
+													type: "string"
+												},
+												line: {
+													type: "integer"
+												}
+											},
+											required: [
+												"function",
+												"file",
+												"line"
+											]
+										},
+										creation: {
+											type: "object",
+											properties: {
+												"function": {
+													type: "string"
+												},
+												file: {
+													type: "string"
+												},
+												line: {
+													type: "integer"
+												}
+											},
+											required: [
+												"function",
+												"file",
+												"line"
+											]
+										},
+										stack: {
+											type: "array",
+											items: {
+												type: "object",
+												properties: {
+													"function": {
+														type: "string"
+													},
+													file: {
+														type: "string"
+													},
+													line: {
+														type: "integer"
+													}
+												},
+												required: [
+													"function",
+													"file",
+													"line"
+												]
+											}
+										}
+									}
+								}
+							},
+							heapAllocBytes: {
+								type: "number"
+							},
+							heapObjects: {
+								type: "number"
+							},
+							heapSites: {
+								type: "array",
+								items: {
+									type: "object",
+									properties: {
+										"function": {
+											type: "string"
+										},
+										file: {
+											type: "string"
+										},
+										line: {
+											type: "integer"
+										},
+										inuseBytes: {
+											type: "number"
+										},
+										inuseObjects: {
+											type: "number"
+										},
+										allocBytes: {
+											type: "number"
+										},
+										allocObjects: {
+											type: "number"
+										},
+										caller: {
+											type: "object",
+											properties: {
+												"function": {
+													type: "string"
+												},
+												file: {
+													type: "string"
+												},
+												line: {
+													type: "integer"
+												}
+											},
+											required: [
+												"function",
+												"file",
+												"line"
+											]
+										}
+									},
+									required: [
+										"function",
+										"file",
+										"line",
+										"inuseBytes",
+										"inuseObjects",
+										"allocBytes",
+										"allocObjects"
+									]
+								}
+							},
+							rssBytes: {
+								type: [
+									"number",
+									"null"
+								]
+							},
+							fds: {
+								type: [
+									"integer",
+									"null"
+								],
+								minimum: 0
+							},
+							fdTargets: {
+								type: "object",
+								additionalProperties: {
+									type: "integer",
+									minimum: 0
+								}
+							},
+							leakedGoroutines: {
+								type: "integer",
+								minimum: 0
+							},
+							profiles: {
+								type: "object",
+								properties: {
+									goroutine: {
+										type: "string"
+									},
+									heap: {
+										type: "string"
+									}
+								}
+							}
+						},
+						required: [
+							"phase",
+							"round",
+							"requestsBefore",
+							"goroutines",
+							"groups",
+							"heapAllocBytes",
+							"heapObjects",
+							"heapSites",
+							"rssBytes",
+							"fds",
+							"fdTargets"
+						]
+					}
+				},
+				races: {
+					type: "array",
+					items: {
+						type: "object",
+						required: [
+							"key",
+							"access",
+							"previous"
+						]
+					}
+				},
+				error: {
+					type: "object",
+					properties: {
+						kind: {
+							"enum": [
+								"config",
+								"run"
+							]
+						},
+						phase: {
+							type: "string"
+						},
+						message: {
+							type: "string"
+						},
+						detail: {
+							type: "string"
+						}
+					},
+					required: [
+						"kind",
+						"phase",
+						"message"
+					]
+				},
+				crash: {
+					type: "object",
+					properties: {
+						value: {
+							type: "string"
+						},
+						frames: {
+							type: "array",
+							items: {
+								type: "object",
+								properties: {
+									"function": {
+										type: "string"
+									},
+									file: {
+										type: "string"
+									},
+									line: {
+										type: "integer"
+									}
+								},
+								required: [
+									"function",
+									"file",
+									"line"
+								]
+							}
+						}
+					},
+					required: [
+						"value",
+						"frames"
+					]
+				},
+				notes: {
+					type: "array",
+					items: {
+						type: "string"
+					}
+				},
+				wallMs: {
+					type: "number"
+				}
+			},
+			required: [
+				"name",
+				"service",
+				"traffic",
+				"phases",
+				"snapshots",
+				"races",
+				"notes",
+				"wallMs"
+			]
 		}
 	}
 };

@@ -57,17 +57,20 @@ function show(x: number, unit: string): string {
  */
 export function judgeGrowth(values: number[], work: (number | null)[], floor: GrowthFloor, unit = ''): Growth {
   const deltas = values.slice(1).map((v, i) => v - values[i])
-  const perRequest = work.length === deltas.length && work.every((w): w is number => w !== null && w > 0)
+  const known = work.filter((w): w is number => w !== null && w > 0)
+  // Per request only when every round's count is known; otherwise each round is one unit of work.
+  const perRequest = known.length === deltas.length && work.length === deltas.length
+  const units = perRequest ? known : deltas.map(() => 1)
   const per = perRequest ? 'request' : 'round'
   const xs = [0]
-  for (let i = 0; i < deltas.length; i++) xs.push(xs[i] + (perRequest ? (work[i] as number) : 1))
+  for (let i = 0; i < deltas.length; i++) xs.push(xs[i] + units[i])
   const slope = values.length >= 2 ? leastSquaresSlope(xs, values) : 0
   const out = (leaking: boolean, reason: string): Growth => ({ values, deltas, slope, per, leaking, reason })
   const list = `${deltas.map((d) => show(d, '')).join(', ')}${unit}`
   if (deltas.length < MIN_GROWTH_ROUNDS) return out(false, `${deltas.length} rounds measured; ${MIN_GROWTH_ROUNDS} are needed to tell a leak from a warm-up`)
 
   const floorPer = perRequest ? floor.perRequest : floor.perRound
-  const needed = (i: number): number => Math.max(floor.minRoundGrowth, 0.5 * floorPer * (perRequest ? (work[i] as number) : 1))
+  const needed = (i: number): number => Math.max(floor.minRoundGrowth, 0.5 * floorPer * units[i])
   const flat = deltas.findIndex((d, i) => d < needed(i))
   if (flat >= 0) {
     const grew = deltas.slice(0, flat).some((d) => d > 0)

@@ -23,9 +23,10 @@ function valueOf(s: LoadSnapshot, metric: GrowthMetric): number | null {
 
 /** The growth of one quantity over the rounds; undefined when it was not measured (no /proc for fds). */
 export function growthOf(r: LoadJobResult, metric: GrowthMetric, floor: GrowthFloor): Growth | undefined {
-  const values = measuredSnapshots(r).map((s) => valueOf(s, metric))
-  if (values.length === 0 || values.some((v) => v === null)) return undefined
-  return judgeGrowth(values as number[], roundWork(r), floor, GROWTH_UNITS[metric])
+  const snaps = measuredSnapshots(r)
+  const values = snaps.map((s) => valueOf(s, metric)).filter((v): v is number => v !== null)
+  if (values.length === 0 || values.length < snaps.length) return undefined
+  return judgeGrowth(values, roundWork(r), floor, GROWTH_UNITS[metric])
 }
 
 export interface GroupGrowth {
@@ -37,18 +38,17 @@ export interface GroupGrowth {
 /** Per goroutine group (matched by looseKey): its count after the warm-up and after each round. */
 export function groupGrowths(r: LoadJobResult, floor: GrowthFloor): GroupGrowth[] {
   const snaps = measuredSnapshots(r)
-  const latest = new Map<string, LeakGroup>()
-  const counts = new Map<string, number[]>()
+  const byKey = new Map<string, { group: LeakGroup; counts: number[] }>()
   snaps.forEach((s, i) => {
     for (const g of s.groups) {
-      latest.set(g.looseKey, g)
-      const c = counts.get(g.looseKey) ?? new Array<number>(snaps.length).fill(0)
-      c[i] += g.count
-      counts.set(g.looseKey, c)
+      const entry = byKey.get(g.looseKey) ?? { group: g, counts: new Array<number>(snaps.length).fill(0) }
+      entry.group = g
+      entry.counts[i] += g.count
+      byKey.set(g.looseKey, entry)
     }
   })
   const work = roundWork(r)
-  return [...counts].map(([key, values]) => ({ group: latest.get(key) as LeakGroup, growth: judgeGrowth(values, work, floor, ' goroutines') }))
+  return [...byKey.values()].map((e) => ({ group: e.group, growth: judgeGrowth(e.counts, work, floor, ' goroutines') }))
 }
 
 /** Requests sent in the rounds from snapshot `from` (an index into measuredSnapshots) to the last. */

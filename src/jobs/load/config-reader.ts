@@ -104,8 +104,9 @@ export class Reader {
   optionalStringList(key: string): string[] | undefined {
     const v = this.value[key]
     if (v === undefined) return undefined
-    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) this.fail(key, `must be a list of strings (argv, one element each), got ${show(v)}`)
-    return v as string[]
+    const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+    if (!Array.isArray(v) || list.length !== v.length) this.fail(key, `must be a list of strings (argv, one element each), got ${show(v)}`)
+    return list
   }
 
   optionalStringMap(key: string): Record<string, string> | undefined {

@@ -9,7 +9,7 @@
 //                                             never throws for a job's own failure: see result.error
 //   runLoadJobsPaired(deps, jobs, base, head) both sides on this machine, their rounds alternating, so that
 //                                             a machine getting busier or quieter does not read as a change
-//   loadRunErrors(side, results)              the failed jobs as RunResult.errors entries
+//   loadRunErrors(results)                    the failed jobs as RunResult.errors entries
 //   loadExitCode(results)                     2 when a job failed on a configuration mistake, 3 when a run
 //                                             could not complete, 0 otherwise
 //   compareLoadJobs(base, head, config)       src/compare/load.ts: findings and per-job comparisons (pure)
@@ -73,7 +73,7 @@ export async function runLoadJobsPaired(
   if (jobs.length === 0) return { base, head }
   await openSide(deps, baseSpec, (bs) =>
     openSide(deps, headSpec, async (hs) => {
-      const builds = { base: new Map() as BuildCache, head: new Map() as BuildCache }
+      const builds: Record<'base' | 'head', BuildCache> = { base: new Map(), head: new Map() }
       for (const job of jobs) {
         const b = new LoadJobRun(deps, job, bs, builds.base)
         const h = new LoadJobRun(deps, job, hs, builds.head)

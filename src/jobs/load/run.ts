@@ -250,6 +250,9 @@ export class LoadJobRun {
       }
       await settle(snap, this.job.cooldownMs)
       this.result.snapshots.push(await takeSnapshot(snap, { phase: kind, round, requestsBefore: this.requestsSent }, kind === 'warmup' ? 'warmup' : `round-${round}`))
+      // Note the service's processes now: a child that leaves the process group and outlives its parent
+      // can only be found through a parent seen alive.
+      ctx.service.processes()
     })
   }
 

@@ -6,7 +6,7 @@ import { parseGctrace, summarizeGc } from '../../parse/gctrace.js'
 import type { CommandTraffic, EmbeddedTraffic, LoadJobConfig } from './config.js'
 import { LoadConfigError, LoadRunError } from './errors.js'
 import { sendTraffic, type PreparedRequest, type Schedule, type TrafficPlan, type TrafficStats } from './generator.js'
-import type { RunningService } from './service.js'
+import { describeServiceExit, type RunningService } from './service.js'
 import { allocationCounters, type SnapshotContext } from './snapshot.js'
 
 const COMMAND_OUTPUT_BYTES = 1024 * 1024
@@ -37,8 +37,7 @@ function gcDuring(stderr: string): { gcPausesMs: number[]; gcCycles: number } {
 }
 
 function exitedDuring(ctx: PhaseContext, what: string): LoadRunError {
-  const exit = ctx.service.exit
-  const how = exit ? (exit.signal !== null ? `killed by ${exit.signal}` : `exit code ${exit.code ?? '?'}`) : 'gone'
+  const how = ctx.service.exit ? describeServiceExit(ctx.service.exit) : 'gone'
   return new LoadRunError(ctx.job.name, what === 'the warm-up' ? 'warmup' : 'round', `the service exited during ${what} (${how})`, ctx.service.outputTail())
 }
 

@@ -131,14 +131,13 @@ describe('load job on fixtures/load', () => {
     expect(await processesWith('glg-load-fxhead-')).toEqual([])
   })
 
+  // One more run here; bench/load.ts repeats detection and the clean service many times.
   it('gives the same verdict when the head runs again', async () => {
     const key = (f: Finding) => `${f.kind} ${f.metric} ${f.locations.find((l) => l.role === 'blocking')?.function ?? ''}`
-    const firstKeys = comparison.findings.filter((f) => f.severity === 'fail' && !exp.timingDependent.some((t) => t.metric === f.metric)).map(key).sort()
-    for (let i = 0; i < 2; i++) {
-      const again = await runLoadJobs(deps, jobs, { label: `fxagain${i}`, moduleDir: trees.head })
-      const keys = compareLoadJobs([base], again).findings.filter((f) => f.severity === 'fail' && !exp.timingDependent.some((t) => t.metric === f.metric)).map(key).sort()
-      expect(keys).toEqual(firstKeys)
-      expect(await processesWith(`glg-load-fxagain${i}-`)).toEqual([])
-    }
+    const verdict = (c: LoadComparison) => c.findings.filter((f) => f.severity === 'fail' && !exp.timingDependent.some((t) => t.metric === f.metric)).map(key).sort()
+    const again = await runLoadJobs(deps, jobs, { label: 'fxagain', moduleDir: trees.head })
+    expect(verdict(compareLoadJobs([base], again))).toEqual(verdict(comparison))
+    expect(verdict(comparison)).toHaveLength(exp.findings.length)
+    expect(await processesWith('glg-load-fxagain-')).toEqual([])
   }, 120_000)
 })
