@@ -29,18 +29,11 @@ import { freePort } from '../src/jobs/load/address.js'
 import { loadJobsFrom, runLoadJobs, runLoadJobsPaired, type LoadDeps } from '../src/jobs/load/index.js'
 import { buildService, startService } from '../src/jobs/load/service.js'
 import type { Finding } from '../src/model/report.js'
+import { intEnv } from './env.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const OUT = join(here, 'out', 'load.json')
 const FIXTURE = join(here, '..', 'fixtures', 'load')
-
-function intEnv(name: string, dflt: number): number {
-  const v = process.env[name]
-  if (v === undefined || v === '') return dflt
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got '${v}'`)
-  return n
-}
 
 const DETECT_RUNS = intEnv('BENCH_LOAD_DETECT_RUNS', 5)
 const FP_RUNS = intEnv('BENCH_LOAD_FP_RUNS', 20)
