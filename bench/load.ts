@@ -133,18 +133,23 @@ async function accuracy(deps: LoadDeps, base: string, work: string) {
     if (ok) break
     await new Promise((r) => setTimeout(r, 100))
   }
-  const rows: { tool: string; rps: number; p50?: number; p99?: number; cpuMsPer1k?: number }[] = []
+  const rows: { tool: string; connections: number; rps: number; p50?: number; p99?: number; cpuMsPer1k?: number }[] = []
   try {
-    for (let i = 0; i < REPEATS; i++) {
-      const cpu = process.cpuUsage()
-      const s = await sendTraffic({ requests: [{ method: 'GET', url, headers: {}, weight: 1, label: 'GET /work' }], durationMs: SECONDS * 1000, concurrency: 4, timeoutMs: 10_000 }, new Schedule([1]))
-      const used = process.cpuUsage(cpu)
-      rows.push({ tool: 'embedded', rps: (s.requests * 1000) / s.durationMs, p50: s.latency?.p50, p99: s.latency?.p99, cpuMsPer1k: ((used.user + used.system) / 1000 / s.requests) * 1000 })
-      log(`generator ${i + 1}/${REPEATS}: ${rows[rows.length - 1].rps.toFixed(0)} req/s`)
-      if (!haveWrk) continue
-      const w = await runProcess({ argv: ['wrk', '-t2', '-c4', `-d${SECONDS}s`, '--latency', url.href], cwd: work, timeoutMs: (SECONDS + 30) * 1000 })
-      rows.push({ tool: 'wrk', ...parseWrk(w.stdout) })
-      log(`wrk ${i + 1}/${REPEATS}: ${rows[rows.length - 1].rps.toFixed(0)} req/s`)
+    // Four connections saturate the service (two cores shared by it and the tool): the figures then say
+    // how much CPU each tool leaves the service. One connection queues nothing: the latency difference
+    // is each tool's own cost per request.
+    for (const connections of [4, 1]) {
+      for (let i = 0; i < REPEATS; i++) {
+        const cpu = process.cpuUsage()
+        const s = await sendTraffic({ requests: [{ method: 'GET', url, headers: {}, weight: 1, label: 'GET /work' }], durationMs: SECONDS * 1000, concurrency: connections, timeoutMs: 10_000 }, new Schedule([1]))
+        const used = process.cpuUsage(cpu)
+        rows.push({ tool: 'embedded', connections, rps: (s.requests * 1000) / s.durationMs, p50: s.latency?.p50, p99: s.latency?.p99, cpuMsPer1k: ((used.user + used.system) / 1000 / s.requests) * 1000 })
+        log(`generator c${connections} ${i + 1}/${REPEATS}: ${rows[rows.length - 1].rps.toFixed(0)} req/s`)
+        if (!haveWrk) continue
+        const w = await runProcess({ argv: ['wrk', `-t${Math.min(2, connections)}`, `-c${connections}`, `-d${SECONDS}s`, '--latency', url.href], cwd: work, timeoutMs: (SECONDS + 30) * 1000 })
+        rows.push({ tool: 'wrk', connections, ...parseWrk(w.stdout) })
+        log(`wrk c${connections} ${i + 1}/${REPEATS}: ${rows[rows.length - 1].rps.toFixed(0)} req/s`)
+      }
     }
   } finally {
     await service.stop(5000)
@@ -201,18 +206,23 @@ async function main(): Promise<void> {
     if (ONLY.has('accuracy')) {
       const a = await accuracy(deps, trees.base, work)
       report.accuracy = a
-      lines.push(`\n== generator vs wrk: GET /work of the base service (-race), 4 connections, ${SECONDS} s each, alternating ${REPEATS}x\n`)
+      lines.push(`\n== generator vs wrk: GET /work of the base service (-race), ${SECONDS} s each, alternating ${REPEATS}x (medians)\n`)
       if (!a.haveWrk) lines.push('wrk is NOT installed (apt-get install -y wrk): no reference figures')
-      const by = (tool: string) => a.rows.filter((r) => r.tool === tool)
-      const med = (tool: string, pick: (r: (typeof a.rows)[number]) => number | undefined) => {
-        const xs = by(tool).map(pick).filter((x): x is number => x !== undefined && Number.isFinite(x))
+      type Row = (typeof a.rows)[number]
+      const med = (tool: string, c: number, pick: (r: Row) => number | undefined) => {
+        const xs = a.rows.filter((r) => r.tool === tool && r.connections === c).map(pick).filter((x): x is number => x !== undefined && Number.isFinite(x))
         return xs.length ? median(xs) : undefined
       }
-      const rows = ['embedded', ...(a.haveWrk ? ['wrk'] : [])].map((t) => [t, (med(t, (r) => r.rps) ?? 0).toFixed(0), ms(med(t, (r) => r.p50)), ms(med(t, (r) => r.p99)), t === 'embedded' ? `${(med(t, (r) => r.cpuMsPer1k) ?? 0).toFixed(0)} ms` : '-'])
-      lines.push(table(['tool', 'requests/s', 'p50', 'p99', 'own CPU per 1000 requests'], rows))
+      const rows = [4, 1].flatMap((c) =>
+        ['embedded', ...(a.haveWrk ? ['wrk'] : [])].map((t) => [t, c, (med(t, c, (r) => r.rps) ?? 0).toFixed(0), ms(med(t, c, (r) => r.p50)), ms(med(t, c, (r) => r.p99)), t === 'embedded' ? `${(med(t, c, (r) => r.cpuMsPer1k) ?? 0).toFixed(0)} ms` : '-'])
+      )
+      lines.push(table(['tool', 'connections', 'requests/s', 'p50', 'p99', 'own CPU per 1000 requests'], rows))
       if (a.haveWrk) {
-        const ratio = (pick: (r: (typeof a.rows)[number]) => number | undefined) => ((med('embedded', pick) ?? 0) / (med('wrk', pick) ?? 1)).toFixed(2)
-        lines.push(`embedded / wrk: requests/s ${ratio((r) => r.rps)}x, p50 ${ratio((r) => r.p50)}x, p99 ${ratio((r) => r.p99)}x`)
+        for (const c of [4, 1]) {
+          const ratio = (pick: (r: Row) => number | undefined) => ((med('embedded', c, pick) ?? 0) / (med('wrk', c, pick) ?? 1)).toFixed(2)
+          const extra = (med('embedded', c, (r) => r.p50) ?? 0) - (med('wrk', c, (r) => r.p50) ?? 0)
+          lines.push(`${c} connection${c === 1 ? '' : 's'}: embedded / wrk requests/s ${ratio((r) => r.rps)}x, p50 ${ratio((r) => r.p50)}x (${extra >= 0 ? '+' : ''}${extra.toFixed(3)} ms), p99 ${ratio((r) => r.p99)}x`)
+        }
       }
     }
     if (ONLY.has('cost')) {
