@@ -25,6 +25,7 @@ import { DEFAULT_TESTS } from '../src/config/defaults.js'
 import { makeFixtureRepo } from '../src/fixture-repo.js'
 import { buildTestBinaries, type BuiltPackage } from '../src/go/build.js'
 import { listTestPackages, readModule, type GoPackage } from '../src/go/packages.js'
+import { probeEnv } from '../src/go/probe-env.js'
 import { runProcess, type ProcessResult } from '../src/go/process.js'
 import { probeToolchain, type Toolchain } from '../src/go/toolchain.js'
 import { leakProfileEnv } from '../src/jobs/test.js'
@@ -91,18 +92,19 @@ async function readProbeDump(path: string): Promise<ProbeDump | undefined> {
 }
 
 /**
- * `probe`: set GO_LEAK_GATE_PROBE (the gate does for every binary built with the probe, except in the race
- * pass over benchmarks). Everything else is the gate's: GORACE with atexit_sleep_ms=0, the settle time in
- * the environment, -test.timeout last, the process timeout 30 s beyond it with SIGQUIT first, stdout and
- * stderr merged into one file in write order.
+ * `probe`: the probe's environment (the gate sets it for every binary built with the probe, except in the
+ * race pass over benchmarks). Everything else is the gate's: GORACE with atexit_sleep_ms=0, -test.timeout
+ * last, the process timeout 30 s beyond it with SIGQUIT first, stdout and stderr merged into one file in
+ * write order.
  */
 async function runBinary(built: BuiltPackage, args: string[], probe: boolean, work: string): Promise<Run> {
   const id = runCounter++
   const probePath = join(work, `probe-${id}.json`)
   const gorace = [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ')
-  const env: NodeJS.ProcessEnv = { ...process.env, GORACE: gorace, GO_LEAK_GATE_SETTLE: `${SETTLE_MS}ms` }
+  const env: NodeJS.ProcessEnv = { ...process.env, GORACE: gorace }
   delete env.GO_LEAK_GATE_PROBE
-  if (probe) env.GO_LEAK_GATE_PROBE = probePath
+  // The probe's settle wait and the goroutine rules it waits by, as the gate passes them.
+  if (probe) Object.assign(env, probeEnv({ file: probePath, settleMs: SETTLE_MS, rules: DEFAULT_TESTS.ignore }))
   const argv = [built.binary ?? '', ...args, `-test.timeout=${Math.max(1, Math.round(TIMEOUT_MS / 1000))}s`]
   const p = await runProcess({
     argv,

@@ -1,20 +1,21 @@
 #!/usr/bin/env node
-import { openSync, closeSync, fstatSync, readSync, realpathSync } from 'node:fs';
-import { resolve as resolve$1, dirname, join, relative as relative$1, normalize, sep } from 'node:path';
+import { closeSync, openSync, constants, unlinkSync, fstatSync, readSync, rmSync, existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname, resolve as resolve$1, parse as parse$1, sep, join, relative as relative$1, basename, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readFile, mkdir, writeFile, mkdtemp, rm, realpath, access as access$1, cp } from 'node:fs/promises';
+import { stat, writeFile, mkdir, open, mkdtemp, rm, readdir, realpath, cp, readFile, access as access$1 } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
-import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
-import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 
-var ajv$2 = {exports: {}};
+var ajv$1 = {exports: {}};
 
 var core$1 = {};
 
-var validate$1 = {};
+var validate = {};
 
 var boolSchema = {};
 
@@ -2467,10 +2468,10 @@ function requireResolve () {
 var hasRequiredValidate;
 
 function requireValidate () {
-	if (hasRequiredValidate) return validate$1;
+	if (hasRequiredValidate) return validate;
 	hasRequiredValidate = 1;
-	Object.defineProperty(validate$1, "__esModule", { value: true });
-	validate$1.getData = validate$1.KeywordCxt = validate$1.validateFunctionCode = void 0;
+	Object.defineProperty(validate, "__esModule", { value: true });
+	validate.getData = validate.KeywordCxt = validate.validateFunctionCode = void 0;
 	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
 	const dataType_1 = /*@__PURE__*/ requireDataType();
 	const applicability_1 = /*@__PURE__*/ requireApplicability();
@@ -2494,7 +2495,7 @@ function requireValidate () {
 	    }
 	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
 	}
-	validate$1.validateFunctionCode = validateFunctionCode;
+	validate.validateFunctionCode = validateFunctionCode;
 	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
 	    if (opts.code.es5) {
 	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -2926,7 +2927,7 @@ function requireValidate () {
 	        }
 	    }
 	}
-	validate$1.KeywordCxt = KeywordCxt;
+	validate.KeywordCxt = KeywordCxt;
 	function keywordCode(it, keyword, def, ruleType) {
 	    const cxt = new KeywordCxt(it, def, keyword);
 	    if ("code" in def) {
@@ -2985,9 +2986,9 @@ function requireValidate () {
 	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
 	    }
 	}
-	validate$1.getData = getData;
+	validate.getData = getData;
 	
-	return validate$1;
+	return validate;
 }
 
 var validation_error = {};
@@ -3283,9 +3284,9 @@ function requireCompile () {
 }
 
 var $id$3 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
-var description = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var description$2 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
 var type$3 = "object";
-var required$2 = [
+var required$3 = [
 	"$data"
 ];
 var properties$4 = {
@@ -3301,14 +3302,14 @@ var properties$4 = {
 		]
 	}
 };
-var additionalProperties$2 = false;
+var additionalProperties$1 = false;
 var require$$9 = {
 	$id: $id$3,
-	description: description,
+	description: description$2,
 	type: type$3,
-	required: required$2,
+	required: required$3,
 	properties: properties$4,
-	additionalProperties: additionalProperties$2
+	additionalProperties: additionalProperties$1
 };
 
 var uri = {};
@@ -6078,14 +6079,14 @@ function requireLimitLength () {
 	return limitLength;
 }
 
-var pattern = {};
+var pattern$1 = {};
 
 var hasRequiredPattern;
 
 function requirePattern () {
-	if (hasRequiredPattern) return pattern;
+	if (hasRequiredPattern) return pattern$1;
 	hasRequiredPattern = 1;
-	Object.defineProperty(pattern, "__esModule", { value: true });
+	Object.defineProperty(pattern$1, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const util_1 = /*@__PURE__*/ requireUtil();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
@@ -6115,9 +6116,9 @@ function requirePattern () {
 	        }
 	    },
 	};
-	pattern.default = def;
+	pattern$1.default = def;
 	
-	return pattern;
+	return pattern$1;
 }
 
 var limitProperties = {};
@@ -6153,14 +6154,14 @@ function requireLimitProperties () {
 	return limitProperties;
 }
 
-var required$1 = {};
+var required$2 = {};
 
 var hasRequiredRequired;
 
 function requireRequired () {
-	if (hasRequiredRequired) return required$1;
+	if (hasRequiredRequired) return required$2;
 	hasRequiredRequired = 1;
-	Object.defineProperty(required$1, "__esModule", { value: true });
+	Object.defineProperty(required$2, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -6236,9 +6237,9 @@ function requireRequired () {
 	        }
 	    },
 	};
-	required$1.default = def;
+	required$2.default = def;
 	
-	return required$1;
+	return required$2;
 }
 
 var limitItems = {};
@@ -6922,14 +6923,14 @@ function requirePropertyNames () {
 	return propertyNames;
 }
 
-var additionalProperties$1 = {};
+var additionalProperties = {};
 
 var hasRequiredAdditionalProperties;
 
 function requireAdditionalProperties () {
-	if (hasRequiredAdditionalProperties) return additionalProperties$1;
+	if (hasRequiredAdditionalProperties) return additionalProperties;
 	hasRequiredAdditionalProperties = 1;
-	Object.defineProperty(additionalProperties$1, "__esModule", { value: true });
+	Object.defineProperty(additionalProperties, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const names_1 = /*@__PURE__*/ requireNames();
@@ -7032,9 +7033,9 @@ function requireAdditionalProperties () {
 	        }
 	    },
 	};
-	additionalProperties$1.default = def;
+	additionalProperties.default = def;
 	
-	return additionalProperties$1;
+	return additionalProperties;
 }
 
 var properties$3 = {};
@@ -7240,14 +7241,14 @@ function requireAnyOf () {
 	return anyOf;
 }
 
-var oneOf = {};
+var oneOf$1 = {};
 
 var hasRequiredOneOf;
 
 function requireOneOf () {
-	if (hasRequiredOneOf) return oneOf;
+	if (hasRequiredOneOf) return oneOf$1;
 	hasRequiredOneOf = 1;
-	Object.defineProperty(oneOf, "__esModule", { value: true });
+	Object.defineProperty(oneOf$1, "__esModule", { value: true });
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
 	const error = {
@@ -7304,9 +7305,9 @@ function requireOneOf () {
 	        }
 	    },
 	};
-	oneOf.default = def;
+	oneOf$1.default = def;
 	
-	return oneOf;
+	return oneOf$1;
 }
 
 var allOf = {};
@@ -7790,7 +7791,7 @@ function requireDiscriminator () {
 var $schema$2 = "http://json-schema.org/draft-07/schema#";
 var $id$2 = "http://json-schema.org/draft-07/schema#";
 var title$2 = "Core schema meta-schema";
-var definitions = {
+var definitions$2 = {
 	schemaArray: {
 		type: "array",
 		minItems: 1,
@@ -8033,7 +8034,7 @@ var require$$3 = {
 	$schema: $schema$2,
 	$id: $id$2,
 	title: title$2,
-	definitions: definitions,
+	definitions: definitions$2,
 	type: type$2,
 	properties: properties$2,
 	"default": true
@@ -8042,7 +8043,7 @@ var require$$3 = {
 var hasRequiredAjv;
 
 function requireAjv () {
-	if (hasRequiredAjv) return ajv$2.exports;
+	if (hasRequiredAjv) return ajv$1.exports;
 	hasRequiredAjv = 1;
 	(function (module, exports) {
 		Object.defineProperty(exports, "__esModule", { value: true });
@@ -8094,11 +8095,3076 @@ function requireAjv () {
 		var ref_error_1 = /*@__PURE__*/ requireRef_error();
 		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
 		
-	} (ajv$2, ajv$2.exports));
-	return ajv$2.exports;
+	} (ajv$1, ajv$1.exports));
+	return ajv$1.exports;
 }
 
 var ajvExports = /*@__PURE__*/ requireAjv();
+
+// The error kinds of the gate. Each maps to one documented exit code (see exit.ts): a UsageError to 2 (bad
+// usage or configuration: nothing ran, or nothing ran that counts), anything else to 3 (the run could not
+// complete).
+/** Bad command line, configuration or output path: the user must change what they asked for. */
+class UsageError extends Error {
+    name = 'UsageError';
+}
+/**
+ * The run could not complete (toolchain missing, git missing, nothing could be built). `detail` is the
+ * tool's own output, shown under the one-line message.
+ */
+class IncompleteRunError extends Error {
+    detail;
+    name = 'IncompleteRunError';
+    constructor(message, detail) {
+        super(message);
+        this.detail = detail;
+    }
+}
+/** The message of anything thrown (a thrown string or object included). */
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+/**
+ * What a user sees of an error: its message (every line of it: a UsageError may list several problems),
+ * the tool's detail for an IncompleteRunError, and a stack trace only when debugging (--debug or
+ * GO_LEAK_GATE_DEBUG=1): a stack says where go-leak-gate was, which helps its developers, not its users.
+ */
+function describeError(err, debug) {
+    const lines = [errorMessage(err)];
+    if (err instanceof IncompleteRunError && err.detail)
+        lines.push(err.detail.trimEnd());
+    if (debug && err instanceof Error && err.stack)
+        lines.push(err.stack);
+    return lines.join('\n');
+}
+function debugRequested(env = process.env) {
+    const v = env.GO_LEAK_GATE_DEBUG;
+    return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+}
+
+/** 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. */
+const REPORT_SCHEMA_VERSION = 2;
+
+/**
+ * 2: metric values may be the strings `+Inf`, `-Inf` and `NaN` (as Go printed them; version 1 wrote null),
+ * and every field is typed and bounded. A version 1 reader refuses them by version instead of by a schema
+ * error deep inside.
+ */
+const RESULT_SCHEMA_VERSION = 2;
+
+var $schema$1 = "http://json-schema.org/draft-07/schema#";
+var $id$1 = "https://github.com/org/go-leak-gate/dist/schemas/report.schema.json";
+var title$1 = "go-leak-gate report.json";
+var type$1 = "object";
+var properties$1 = {
+	schemaVersion: {
+		"const": 2
+	},
+	verdict: {
+		"enum": [
+			"pass",
+			"fail"
+		]
+	},
+	incomplete: {
+		type: "boolean"
+	},
+	counts: {
+		type: "object",
+		properties: {
+			fail: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			warn: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			info: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			byKind: {
+				type: "object",
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			}
+		},
+		required: [
+			"fail",
+			"warn",
+			"info",
+			"byKind"
+		]
+	},
+	base: {
+		type: "object",
+		properties: {
+			commit: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$"
+			},
+			goVersion: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goos: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goarch: {
+				type: "string",
+				maxLength: 1048576
+			},
+			cpu: {
+				type: "string",
+				maxLength: 1048576
+			},
+			race: {
+				type: "boolean"
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			benchtime: {
+				type: "string",
+				maxLength: 1048576
+			},
+			dir: {
+				type: "string",
+				maxLength: 1048576
+			}
+		},
+		required: [
+			"goVersion",
+			"goos",
+			"goarch",
+			"cpu",
+			"race",
+			"count",
+			"benchtime",
+			"dir"
+		]
+	},
+	head: {
+		type: "object",
+		properties: {
+			commit: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$"
+			},
+			goVersion: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goos: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goarch: {
+				type: "string",
+				maxLength: 1048576
+			},
+			cpu: {
+				type: "string",
+				maxLength: 1048576
+			},
+			race: {
+				type: "boolean"
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			benchtime: {
+				type: "string",
+				maxLength: 1048576
+			},
+			dir: {
+				type: "string",
+				maxLength: 1048576
+			}
+		},
+		required: [
+			"goVersion",
+			"goos",
+			"goarch",
+			"cpu",
+			"race",
+			"count",
+			"benchtime",
+			"dir"
+		]
+	},
+	findings: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				kind: {
+					"enum": [
+						"regression",
+						"heap-leak",
+						"gc-pause",
+						"goroutine-leak",
+						"race",
+						"hang",
+						"fd-leak",
+						"panic",
+						"bench-failure",
+						"build-failure"
+					]
+				},
+				severity: {
+					"enum": [
+						"fail",
+						"warn",
+						"info"
+					]
+				},
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				subject: {
+					type: "string",
+					maxLength: 1048576
+				},
+				metric: {
+					type: "string",
+					maxLength: 1048576
+				},
+				unit: {
+					type: "string",
+					maxLength: 1048576
+				},
+				base: {
+					$ref: "#/definitions/metricValueOrNull"
+				},
+				head: {
+					$ref: "#/definitions/metricValueOrNull"
+				},
+				change: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				pValue: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				message: {
+					type: "string",
+					maxLength: 1048576
+				},
+				locations: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							file: {
+								type: "string",
+								maxLength: 1048576
+							},
+							line: {
+								type: "integer",
+								minimum: 0,
+								maximum: 9007199254740991
+							},
+							"function": {
+								type: "string",
+								maxLength: 1048576
+							},
+							role: {
+								"enum": [
+									"allocation",
+									"caller",
+									"creation",
+									"blocking",
+									"access",
+									"previous-access",
+									"panic",
+									"benchmark"
+								]
+							},
+							deltaPerOp: {
+								type: "number"
+							},
+							inDiff: {
+								type: "boolean"
+							},
+							deltaUnit: {
+								"enum": [
+									"B",
+									"objects"
+								]
+							}
+						},
+						required: [
+							"file",
+							"line",
+							"function",
+							"role"
+						]
+					}
+				}
+			},
+			required: [
+				"kind",
+				"severity",
+				"pkg",
+				"subject",
+				"metric",
+				"unit",
+				"base",
+				"head",
+				"change",
+				"pValue",
+				"message",
+				"locations"
+			]
+		}
+	},
+	comparisons: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				},
+				metrics: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							metric: {
+								type: "string",
+								maxLength: 1048576
+							},
+							unit: {
+								type: "string",
+								maxLength: 1048576
+							},
+							lowerIsBetter: {
+								type: [
+									"boolean",
+									"null"
+								]
+							},
+							baseSamples: {
+								type: "array",
+								items: {
+									$ref: "#/definitions/metricValue"
+								}
+							},
+							headSamples: {
+								type: "array",
+								items: {
+									$ref: "#/definitions/metricValue"
+								}
+							},
+							baseMedian: {
+								$ref: "#/definitions/metricValueOrNull"
+							},
+							headMedian: {
+								$ref: "#/definitions/metricValueOrNull"
+							},
+							change: {
+								type: [
+									"number",
+									"null"
+								]
+							},
+							pValue: {
+								type: [
+									"number",
+									"null"
+								]
+							},
+							status: {
+								"enum": [
+									"regression",
+									"improvement",
+									"unchanged",
+									"not-judged"
+								]
+							},
+							method: {
+								"enum": [
+									"mann-whitney",
+									"threshold",
+									"threshold+mann-whitney",
+									"non-finite",
+									"none"
+								]
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576
+							}
+						},
+						required: [
+							"metric",
+							"unit",
+							"lowerIsBetter",
+							"baseSamples",
+							"headSamples",
+							"baseMedian",
+							"headMedian",
+							"change",
+							"pValue",
+							"status",
+							"method",
+							"reason"
+						]
+					}
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark",
+				"metrics"
+			]
+		}
+	},
+	onlyInBase: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark"
+			]
+		}
+	},
+	onlyInHead: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark"
+			]
+		}
+	},
+	notes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		}
+	},
+	errors: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				side: {
+					"enum": [
+						"base",
+						"head"
+					]
+				},
+				kind: {
+					type: "string",
+					maxLength: 1048576
+				},
+				subject: {
+					type: "string",
+					maxLength: 1048576
+				},
+				message: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"side",
+				"kind",
+				"subject",
+				"message"
+			]
+		}
+	},
+	reproduce: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				title: {
+					type: "string",
+					maxLength: 1048576
+				},
+				command: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"title",
+				"command"
+			]
+		}
+	}
+};
+var required$1 = [
+	"schemaVersion",
+	"verdict",
+	"incomplete",
+	"counts",
+	"base",
+	"head",
+	"findings",
+	"comparisons",
+	"onlyInBase",
+	"onlyInHead",
+	"notes",
+	"errors",
+	"reproduce"
+];
+var description$1 = "The comparison of a base and a head result. Every field is typed and bounded, so a report made elsewhere (a fork's run) that passes this schema can be rendered and published without harm.";
+var definitions$1 = {
+	metricValue: {
+		description: "A finite number, or +Inf, -Inf or NaN as Go printed it (JSON has no number for them).",
+		anyOf: [
+			{
+				type: "number"
+			},
+			{
+				"enum": [
+					"+Inf",
+					"-Inf",
+					"NaN"
+				]
+			}
+		]
+	},
+	metricValueOrNull: {
+		anyOf: [
+			{
+				$ref: "#/definitions/metricValue"
+			},
+			{
+				type: "null"
+			}
+		]
+	}
+};
+var REPORT_SCHEMA = {
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
+	type: type$1,
+	properties: properties$1,
+	required: required$1,
+	description: description$1,
+	definitions: definitions$1
+};
+
+var $schema = "http://json-schema.org/draft-07/schema#";
+var $id = "https://github.com/org/go-leak-gate/dist/schemas/result.schema.json";
+var title = "go-leak-gate result.json";
+var description = "What one side (base or head) measured. Every field the gate reads is typed and bounded: a result from elsewhere (an artifact, a fork) that passes this schema can be compared without harm.";
+var type = "object";
+var properties = {
+	schemaVersion: {
+		"const": 2
+	},
+	tool: {
+		type: "object",
+		properties: {
+			name: {
+				"const": "go-leak-gate"
+			},
+			version: {
+				type: "string",
+				maxLength: 256
+			}
+		},
+		required: [
+			"name",
+			"version"
+		]
+	},
+	env: {
+		type: "object",
+		properties: {
+			goVersion: {
+				type: "string",
+				maxLength: 256
+			},
+			goos: {
+				type: "string",
+				maxLength: 256
+			},
+			goarch: {
+				type: "string",
+				maxLength: 256
+			},
+			cpu: {
+				$ref: "#/definitions/text"
+			},
+			gomaxprocs: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			race: {
+				type: "boolean"
+			},
+			module: {
+				$ref: "#/definitions/text"
+			},
+			commit: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$",
+				description: "A commit id: the reader passes it to git diff, so nothing else."
+			},
+			benchtime: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))$"
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			}
+		},
+		required: [
+			"goVersion",
+			"goos",
+			"goarch",
+			"cpu",
+			"gomaxprocs",
+			"race",
+			"module",
+			"benchtime",
+			"count"
+		]
+	},
+	startedAt: {
+		type: "string",
+		maxLength: 256
+	},
+	finishedAt: {
+		type: "string",
+		maxLength: 256
+	},
+	packages: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/package"
+		}
+	},
+	tests: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/testPackage"
+		},
+		description: "The test pass: per package, tests under -race with the goroutine-leak probe."
+	},
+	errors: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/runError"
+		}
+	},
+	loads: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/loadJob"
+		},
+		description: "Load jobs: a service under traffic, round by round, with a snapshot after each round."
+	}
+};
+var required = [
+	"schemaVersion",
+	"tool",
+	"env",
+	"startedAt",
+	"finishedAt",
+	"packages",
+	"errors"
+];
+var definitions = {
+	text: {
+		type: "string",
+		maxLength: 1048576,
+		description: "Text from the code under test or the toolchain: at most one captured line (1 MiB)."
+	},
+	frame: {
+		type: "object",
+		properties: {
+			"function": {
+				$ref: "#/definitions/text"
+			},
+			file: {
+				$ref: "#/definitions/text"
+			},
+			line: {
+				type: "integer",
+				minimum: 0,
+				maximum: 2147483647
+			}
+		},
+		required: [
+			"function",
+			"file",
+			"line"
+		]
+	},
+	frames: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/frame"
+		},
+		maxItems: 1024
+	},
+	argv: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/text"
+		},
+		maxItems: 1024
+	},
+	metricValue: {
+		description: "A finite number, or +Inf, -Inf or NaN as Go printed it (JSON has no number for them).",
+		anyOf: [
+			{
+				type: "number"
+			},
+			{
+				"enum": [
+					"+Inf",
+					"-Inf",
+					"NaN"
+				]
+			}
+		]
+	},
+	build: {
+		type: "object",
+		properties: {
+			ok: {
+				type: "boolean"
+			},
+			command: {
+				$ref: "#/definitions/argv"
+			},
+			error: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"ok",
+			"command"
+		]
+	},
+	gcSummary: {
+		type: "object",
+		properties: {
+			stwPausesMs: {
+				type: "array",
+				items: {
+					type: "number",
+					minimum: 0
+				}
+			},
+			cycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			measuredCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			forcedCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			liveHeapMB: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"stwPausesMs",
+			"cycles",
+			"measuredCycles",
+			"forcedCycles"
+		]
+	},
+	heapSnapshot: {
+		type: "object",
+		properties: {
+			inuseBytes: {
+				type: "number"
+			},
+			inuseObjects: {
+				type: "number"
+			},
+			profile: {
+				type: "string",
+				maxLength: 300,
+				pattern: "^profiles/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+				description: "profiles/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+			}
+		},
+		required: [
+			"inuseBytes",
+			"inuseObjects",
+			"profile"
+		]
+	},
+	liveSnapshot: {
+		type: "object",
+		properties: {
+			heapBytes: {
+				type: "number",
+				minimum: 0
+			},
+			heapObjects: {
+				type: "number",
+				minimum: 0
+			},
+			goroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			}
+		},
+		required: [
+			"heapBytes",
+			"heapObjects",
+			"goroutines"
+		]
+	},
+	benchRun: {
+		type: "object",
+		properties: {
+			index: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			command: {
+				$ref: "#/definitions/argv"
+			},
+			cwd: {
+				$ref: "#/definitions/text"
+			},
+			iterations: {
+				type: "integer",
+				minimum: 1,
+				maximum: 9007199254740991
+			},
+			metrics: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 1024
+				},
+				additionalProperties: {
+					$ref: "#/definitions/metricValue"
+				}
+			},
+			gc: {
+				$ref: "#/definitions/gcSummary"
+			},
+			heap: {
+				$ref: "#/definitions/heapSnapshot"
+			},
+			live: {
+				$ref: "#/definitions/liveSnapshot"
+			},
+			wallMs: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"index",
+			"command",
+			"cwd",
+			"iterations",
+			"metrics",
+			"gc",
+			"wallMs"
+		]
+	},
+	hang: {
+		type: "object",
+		properties: {
+			test: {
+				$ref: "#/definitions/text"
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			groups: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						state: {
+							$ref: "#/definitions/text"
+						},
+						count: {
+							type: "integer",
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						blocking: {
+							$ref: "#/definitions/frame"
+						},
+						creation: {
+							$ref: "#/definitions/frame"
+						},
+						stack: {
+							$ref: "#/definitions/frames"
+						}
+					},
+					required: [
+						"state",
+						"count",
+						"stack"
+					]
+				}
+			}
+		},
+		required: [
+			"message",
+			"groups"
+		]
+	},
+	benchFailure: {
+		type: "object",
+		properties: {
+			run: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			hang: {
+				$ref: "#/definitions/hang"
+			},
+			output: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"run",
+			"message",
+			"output"
+		]
+	},
+	leakGroup: {
+		type: "object",
+		properties: {
+			key: {
+				$ref: "#/definitions/text"
+			},
+			looseKey: {
+				$ref: "#/definitions/text"
+			},
+			state: {
+				$ref: "#/definitions/text"
+			},
+			waitMinutes: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			blocking: {
+				$ref: "#/definitions/frame"
+			},
+			creation: {
+				$ref: "#/definitions/frame"
+			},
+			stack: {
+				$ref: "#/definitions/frames"
+			},
+			tests: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/text"
+				}
+			},
+			detectors: {
+				type: "array",
+				items: {
+					"enum": [
+						"probe",
+						"goroutineleak"
+					]
+				},
+				uniqueItems: true,
+				maxItems: 2
+			}
+		},
+		required: [
+			"key",
+			"looseKey",
+			"state",
+			"count",
+			"stack",
+			"tests",
+			"detectors"
+		]
+	},
+	benchmark: {
+		type: "object",
+		properties: {
+			name: {
+				$ref: "#/definitions/text"
+			},
+			procs: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			runs: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchRun"
+				}
+			},
+			smallRuns: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchRun"
+				}
+			},
+			leaks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				}
+			},
+			failure: {
+				$ref: "#/definitions/benchFailure"
+			}
+		},
+		required: [
+			"name",
+			"procs",
+			"runs"
+		]
+	},
+	"package": {
+		type: "object",
+		properties: {
+			importPath: {
+				$ref: "#/definitions/text"
+			},
+			dir: {
+				$ref: "#/definitions/text"
+			},
+			build: {
+				$ref: "#/definitions/build"
+			},
+			benchmarks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchmark"
+				}
+			}
+		},
+		required: [
+			"importPath",
+			"dir",
+			"build",
+			"benchmarks"
+		]
+	},
+	runError: {
+		type: "object",
+		properties: {
+			kind: {
+				"enum": [
+					"build",
+					"toolchain",
+					"profile",
+					"output",
+					"timeout",
+					"internal",
+					"probe",
+					"load"
+				]
+			},
+			subject: {
+				$ref: "#/definitions/text"
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			detail: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"kind",
+			"subject",
+			"message"
+		]
+	},
+	raceAccess: {
+		type: "object",
+		properties: {
+			kind: {
+				"enum": [
+					"read",
+					"write"
+				]
+			},
+			goroutine: {
+				$ref: "#/definitions/text"
+			},
+			frames: {
+				$ref: "#/definitions/frames"
+			}
+		},
+		required: [
+			"kind",
+			"goroutine",
+			"frames"
+		]
+	},
+	race: {
+		type: "object",
+		properties: {
+			key: {
+				$ref: "#/definitions/text"
+			},
+			"in": {
+				$ref: "#/definitions/text"
+			},
+			via: {
+				"enum": [
+					"test",
+					"benchmark",
+					"load"
+				]
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			access: {
+				$ref: "#/definitions/raceAccess"
+			},
+			previous: {
+				$ref: "#/definitions/raceAccess"
+			},
+			goroutines: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						id: {
+							$ref: "#/definitions/text"
+						},
+						state: {
+							$ref: "#/definitions/text"
+						},
+						createdAt: {
+							$ref: "#/definitions/frame"
+						}
+					},
+					required: [
+						"id",
+						"state"
+					]
+				}
+			},
+			report: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"key",
+			"in",
+			"via",
+			"count",
+			"access",
+			"previous",
+			"goroutines",
+			"report"
+		]
+	},
+	testPackage: {
+		type: "object",
+		properties: {
+			importPath: {
+				$ref: "#/definitions/text"
+			},
+			dir: {
+				$ref: "#/definitions/text"
+			},
+			build: {
+				$ref: "#/definitions/build"
+			},
+			probe: {
+				type: "boolean"
+			},
+			runs: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						purpose: {
+							"enum": [
+								"tests",
+								"race-benchmarks",
+								"narrow"
+							]
+						},
+						command: {
+							$ref: "#/definitions/argv"
+						},
+						outcome: {
+							"enum": [
+								"pass",
+								"fail",
+								"timeout",
+								"crash"
+							]
+						},
+						exitCode: {
+							type: [
+								"integer",
+								"null"
+							],
+							minimum: -2147483648,
+							maximum: 4294967296
+						},
+						wallMs: {
+							type: "number",
+							minimum: 0
+						}
+					},
+					required: [
+						"purpose",
+						"command",
+						"outcome",
+						"exitCode",
+						"wallMs"
+					]
+				}
+			},
+			tests: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						name: {
+							$ref: "#/definitions/text"
+						},
+						outcome: {
+							"enum": [
+								"pass",
+								"fail",
+								"skip"
+							]
+						}
+					},
+					required: [
+						"name",
+						"outcome"
+					]
+				}
+			},
+			races: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/race"
+				}
+			},
+			leaks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				}
+			},
+			hang: {
+				$ref: "#/definitions/hang"
+			},
+			panics: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						test: {
+							$ref: "#/definitions/text"
+						},
+						value: {
+							$ref: "#/definitions/text"
+						},
+						frames: {
+							$ref: "#/definitions/frames"
+						}
+					},
+					required: [
+						"value",
+						"frames"
+					]
+				}
+			},
+			probeMissing: {
+				$ref: "#/definitions/text"
+			},
+			narrowing: {
+				type: "object",
+				properties: {
+					ran: {
+						type: "integer",
+						minimum: 0,
+						maximum: 9007199254740991
+					},
+					of: {
+						type: "integer",
+						minimum: 0,
+						maximum: 9007199254740991
+					},
+					cut: {
+						type: "boolean"
+					}
+				},
+				required: [
+					"ran",
+					"of",
+					"cut"
+				]
+			}
+		},
+		required: [
+			"importPath",
+			"dir",
+			"build",
+			"probe",
+			"runs",
+			"tests",
+			"races",
+			"leaks",
+			"panics"
+		]
+	},
+	latencySummary: {
+		type: "object",
+		properties: {
+			p50: {
+				type: "number",
+				minimum: 0
+			},
+			p90: {
+				type: "number",
+				minimum: 0
+			},
+			p99: {
+				type: "number",
+				minimum: 0
+			},
+			max: {
+				type: "number",
+				minimum: 0
+			},
+			mean: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"p50",
+			"p90",
+			"p99",
+			"max",
+			"mean"
+		]
+	},
+	loadPhase: {
+		type: "object",
+		properties: {
+			phase: {
+				"enum": [
+					"warmup",
+					"round"
+				]
+			},
+			round: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			requests: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			errors: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			errorKinds: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 1024
+				},
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			},
+			durationMs: {
+				type: "number",
+				minimum: 0
+			},
+			throughput: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0
+			},
+			latencyMs: {
+				$ref: "#/definitions/latencySummary"
+			},
+			gcPausesMs: {
+				type: "array",
+				items: {
+					type: "number",
+					minimum: 0
+				}
+			},
+			gcCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			mallocs: {
+				type: "number"
+			},
+			allocBytes: {
+				type: "number"
+			},
+			command: {
+				type: "object",
+				properties: {
+					exitCode: {
+						type: [
+							"integer",
+							"null"
+						],
+						minimum: -2147483648,
+						maximum: 4294967296
+					},
+					output: {
+						$ref: "#/definitions/text"
+					}
+				},
+				required: [
+					"exitCode",
+					"output"
+				]
+			}
+		},
+		required: [
+			"phase",
+			"round",
+			"requests",
+			"errors",
+			"durationMs",
+			"throughput",
+			"gcPausesMs",
+			"gcCycles"
+		]
+	},
+	loadHeapSite: {
+		type: "object",
+		properties: {
+			"function": {
+				$ref: "#/definitions/text"
+			},
+			file: {
+				$ref: "#/definitions/text"
+			},
+			line: {
+				type: "integer",
+				minimum: 0,
+				maximum: 2147483647
+			},
+			inuseBytes: {
+				type: "number",
+				minimum: 0
+			},
+			inuseObjects: {
+				type: "number",
+				minimum: 0
+			},
+			allocBytes: {
+				type: "number",
+				minimum: 0
+			},
+			allocObjects: {
+				type: "number",
+				minimum: 0
+			},
+			caller: {
+				$ref: "#/definitions/frame"
+			}
+		},
+		required: [
+			"function",
+			"file",
+			"line",
+			"inuseBytes",
+			"inuseObjects",
+			"allocBytes",
+			"allocObjects"
+		]
+	},
+	loadSnapshot: {
+		type: "object",
+		properties: {
+			phase: {
+				"enum": [
+					"ready",
+					"warmup",
+					"round"
+				]
+			},
+			round: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			requestsBefore: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			goroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			groups: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				},
+				maxItems: 1024
+			},
+			heapAllocBytes: {
+				type: "number",
+				minimum: 0
+			},
+			heapObjects: {
+				type: "number",
+				minimum: 0
+			},
+			heapSites: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadHeapSite"
+				},
+				maxItems: 1024
+			},
+			rssBytes: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0
+			},
+			fds: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			fdTargets: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 8192
+				},
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			},
+			leakedGoroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			profiles: {
+				type: "object",
+				properties: {
+					goroutine: {
+						type: "string",
+						maxLength: 300,
+						pattern: "^load/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+						description: "load/<job>/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+					},
+					heap: {
+						type: "string",
+						maxLength: 300,
+						pattern: "^load/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+						description: "load/<job>/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+					}
+				}
+			}
+		},
+		required: [
+			"phase",
+			"round",
+			"requestsBefore",
+			"goroutines",
+			"groups",
+			"heapAllocBytes",
+			"heapObjects",
+			"heapSites",
+			"rssBytes",
+			"fds",
+			"fdTargets"
+		]
+	},
+	loadJob: {
+		type: "object",
+		properties: {
+			name: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+				description: "The job's name from the config: it names files and findings."
+			},
+			service: {
+				type: "object",
+				properties: {
+					"package": {
+						$ref: "#/definitions/text"
+					},
+					command: {
+						$ref: "#/definitions/argv"
+					},
+					race: {
+						type: "boolean"
+					},
+					build: {
+						$ref: "#/definitions/build"
+					},
+					leakProfile: {
+						type: "boolean"
+					},
+					stop: {
+						type: "object",
+						properties: {
+							killed: {
+								type: "boolean"
+							},
+							exitCode: {
+								type: [
+									"integer",
+									"null"
+								],
+								minimum: -2147483648,
+								maximum: 4294967296
+							},
+							signal: {
+								type: [
+									"string",
+									"null"
+								],
+								maxLength: 64
+							}
+						},
+						required: [
+							"killed",
+							"exitCode",
+							"signal"
+						]
+					}
+				},
+				required: [
+					"command",
+					"race",
+					"leakProfile"
+				]
+			},
+			traffic: {
+				type: "object",
+				properties: {
+					kind: {
+						"enum": [
+							"embedded",
+							"command"
+						]
+					},
+					concurrency: {
+						type: "integer",
+						minimum: 1,
+						maximum: 9007199254740991
+					},
+					rate: {
+						type: "number",
+						exclusiveMinimum: 0
+					}
+				},
+				required: [
+					"kind"
+				]
+			},
+			phases: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadPhase"
+				},
+				maxItems: 1024
+			},
+			snapshots: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadSnapshot"
+				},
+				maxItems: 1024
+			},
+			races: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/race"
+				}
+			},
+			error: {
+				type: "object",
+				properties: {
+					kind: {
+						"enum": [
+							"config",
+							"run"
+						]
+					},
+					phase: {
+						type: "string",
+						maxLength: 64
+					},
+					message: {
+						$ref: "#/definitions/text"
+					},
+					detail: {
+						$ref: "#/definitions/text"
+					}
+				},
+				required: [
+					"kind",
+					"phase",
+					"message"
+				]
+			},
+			crash: {
+				type: "object",
+				properties: {
+					value: {
+						$ref: "#/definitions/text"
+					},
+					frames: {
+						$ref: "#/definitions/frames"
+					}
+				},
+				required: [
+					"value",
+					"frames"
+				]
+			},
+			notes: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/text"
+				}
+			},
+			wallMs: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"name",
+			"service",
+			"traffic",
+			"phases",
+			"snapshots",
+			"races",
+			"notes",
+			"wallMs"
+		]
+	}
+};
+var RESULT_SCHEMA = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	properties: properties,
+	required: required,
+	definitions: definitions
+};
+
+// Output paths: checked before any work, so that a typo in --out or --json costs a second, not a whole
+// run; written without Node's recursive mkdir, which never returns under /proc (it retries ENOENT forever).
+const WHY = {
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'the directory cannot be created there',
+    ENOSPC: 'no space left on the device',
+    EEXIST: 'it exists and is not a directory'
+};
+/** A file system error as a short phrase with its code: `permission denied (EACCES)`. */
+function fsProblem(err) {
+    const code = err.code;
+    if (code === undefined)
+        return err instanceof Error ? err.message : String(err);
+    return `${WHY[code] ?? 'cannot be written'} (${code})`;
+}
+/** Creates dir and its missing parents one level at a time; a level that cannot be made is an error at once. */
+async function makeDirs(dir) {
+    const full = resolve$1(dir);
+    const { root } = parse$1(full);
+    let path = root;
+    for (const part of full.slice(root.length).split(sep).filter(Boolean)) {
+        path = path === root ? root + part : path + sep + part;
+        const st = await stat(path).catch((err) => {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        });
+        if (st === undefined) {
+            await mkdir(path).catch((err) => {
+                if (err.code !== 'EEXIST')
+                    throw err;
+            });
+        }
+        else if (!st.isDirectory()) {
+            throw Object.assign(new Error(`${path} is not a directory`), { code: 'ENOTDIR' });
+        }
+    }
+}
+/**
+ * Whether files can be created in dir (made if missing): root ignores permission bits, so only an
+ * actual file tells (a read-only mount, /proc, /sys refuse it).
+ */
+async function checkDir(dir) {
+    await makeDirs(dir);
+    const probe = resolve$1(dir, `.go-leak-gate-check-${process.pid}`);
+    closeSync(openSync(probe, constants.O_CREAT | constants.O_EXCL | constants.O_WRONLY));
+    unlinkSync(probe);
+}
+/** Why dir cannot hold results, or undefined when it can. Leaves dir created. */
+async function dirProblem(dir) {
+    try {
+        await checkDir(dir);
+        return undefined;
+    }
+    catch (err) {
+        return fsProblem(err);
+    }
+}
+/** Why a file cannot be written at path, or undefined when it can. An existing file is not truncated. */
+async function fileProblem(path) {
+    try {
+        const st = await stat(path).catch((err) => {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        });
+        if (st?.isDirectory())
+            return fsProblem(Object.assign(new Error(), { code: 'EISDIR' }));
+        if (st !== undefined)
+            closeSync(openSync(path, constants.O_WRONLY | constants.O_APPEND));
+        else
+            await checkDir(dirname(path));
+        return undefined;
+    }
+    catch (err) {
+        return fsProblem(err);
+    }
+}
+async function writeTextFile(path, text) {
+    await makeDirs(dirname(path));
+    await writeFile(path, text);
+}
+
+// A result directory: result.json and profiles/, as `run` and `gate` write them. Written by the measure
+// stage; read back as a baseline (see source.ts) and by `compare`. Files from elsewhere (a stored baseline, a
+// fork's artifact) are untrusted: bounded in size and validated against the schema before use.
+// strictNumbers: JSON.parse reads `1e999` as Infinity, which is no number the schema means.
+const ajv = new ajvExports.Ajv({ allErrors: false, strict: false, strictNumbers: true });
+const validateResult = ajv.compile(RESULT_SCHEMA);
+ajv.compile(REPORT_SCHEMA);
+const RESULT_FILE = 'result.json';
+const PROFILES_DIR = 'profiles';
+/**
+ * The largest result.json or report.json read. JSON.parse needs several times the file's size in memory, and
+ * a file from elsewhere may be any size. A real result takes about 1.3 KB per benchmark run (measured on the
+ * gate fixture: test/fixtures/recorded-results/gate), so this holds some 200,000 runs, 16,000 benchmarks at
+ * the default 12 runs per side: beyond any repository, and well within a runner's memory to parse.
+ */
+const MAX_JSON_BYTES = 256 * 1024 * 1024;
+async function writeResult(dir, result) {
+    await makeDirs(dir);
+    const path = join(dir, RESULT_FILE);
+    await writeFile(path, JSON.stringify(result, null, 2) + '\n');
+    return path;
+}
+/** Reads a file of at most `max` bytes as UTF-8 text; a larger one is refused before it is read whole. */
+async function readBounded$1(path, max, hint) {
+    let file;
+    try {
+        // Opening a FIFO would wait for a writer forever.
+        if (!(await stat(path)).isFile())
+            throw new UsageError(`${path} is not a regular file: ${hint}`);
+        file = await open(path, 'r');
+    }
+    catch (err) {
+        if (err instanceof UsageError)
+            throw err;
+        throw new UsageError(`${path} cannot be read (${err.code ?? 'error'}): ${hint}`);
+    }
+    try {
+        const { size } = await file.stat();
+        if (size > max)
+            throw new UsageError(`${path} is ${size} bytes, more than the ${max} a go-leak-gate file can be: ${hint}`);
+        // Read in chunks up to one byte past the limit: a file that grows, or a device without a size, is caught too.
+        const chunks = [];
+        let length = 0;
+        for (;;) {
+            const chunk = Buffer.alloc(Math.min(max + 1 - length, 1 << 20));
+            const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+            if (bytesRead === 0)
+                break;
+            chunks.push(chunk.subarray(0, bytesRead));
+            length += bytesRead;
+            if (length > max)
+                throw new UsageError(`${path} is more than the ${max} bytes a go-leak-gate file can be: ${hint}`);
+        }
+        return Buffer.concat(chunks, length).toString('utf8');
+    }
+    catch (err) {
+        if (err instanceof UsageError)
+            throw err;
+        throw new UsageError(`${path} cannot be read (${err.code ?? 'error'}): ${hint}`);
+    }
+    finally {
+        await file.close();
+    }
+}
+/** Parses and validates untrusted JSON; every refusal names the file and, for a schema error, the JSON path. */
+function parseValidated(path, text, what, version, validate) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (err) {
+        throw new UsageError(`${path} is not valid JSON: ${errorMessage(err)}`);
+    }
+    const found = typeof value === 'object' && value !== null && !Array.isArray(value) ? value.schemaVersion : undefined;
+    if (found !== version) {
+        throw new UsageError(`${path} has schemaVersion ${describeValue(found)}; this go-leak-gate reads ${what} version ${version}`);
+    }
+    if (!validate(value)) {
+        const e = validate.errors?.[0];
+        throw new UsageError(`${path} does not match the ${what} schema: ${clipped(e?.instancePath || '(top)')} ${e?.message ?? ''}`);
+    }
+    return value;
+}
+/** A value from the file, for a message: never serialised whole (it may be huge, or nested too deep to). */
+function describeValue(v) {
+    if (v === undefined)
+        return 'missing';
+    if (v === null || typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    if (typeof v === 'string')
+        return JSON.stringify(clipped(v));
+    return Array.isArray(v) ? 'an array' : 'an object';
+}
+/** A JSON path or value quoted in a message: keys come from the file and may be huge. */
+function clipped(text) {
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+/** Reads and validates a result directory written by `run` (or by a stored baseline). */
+async function readResult$1(dir) {
+    const path = join(dir, RESULT_FILE);
+    const text = await readBounded$1(path, MAX_JSON_BYTES, `give a directory written by 'go-leak-gate run'`);
+    return parseValidated(path, text, 'result', RESULT_SCHEMA_VERSION, validateResult);
+}
+/**
+ * A baseline measured earlier: a directory written by `go-leak-gate run` (or unpacked from an artifact).
+ * The directory is kept as given: the report names it so.
+ */
+function resultDirBaseline(dir) {
+    return {
+        describe: `the results in ${dir}`,
+        obtain: async () => ({ kind: 'stored', result: await readResult$1(dir), dir })
+    };
+}
+
+// What happens when the gate is stopped (Ctrl-C, a cancelled workflow, a timeout of the caller): the
+// child processes die first, so they let go of their files, then everything the gate made is undone,
+// newest first, then the process exits with 128 + the signal's number. Undo steps are synchronous:
+// inside a signal handler nothing asynchronous gets to finish before the exit.
+const undos = new Map();
+let nextId = 0;
+let killChildren = () => { };
+let installed = false;
+const SIGNALS = [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129]
+];
+function undoAll() {
+    for (const [id, undo] of [...undos].reverse()) {
+        undos.delete(id);
+        try {
+            undo();
+        }
+        catch {
+            // A cleanup that fails leaves what the next run's sweep removes; the others must still run.
+        }
+    }
+}
+function install() {
+    if (installed)
+        return;
+    installed = true;
+    process.once('exit', () => {
+        killChildren();
+        undoAll();
+    });
+    for (const [signal, code] of SIGNALS) {
+        process.once(signal, () => {
+            killChildren();
+            undoAll();
+            process.exit(code);
+        });
+    }
+}
+/** Sets how the live child processes are killed when the gate stops (see go/process.ts). */
+function stopChildrenWith(kill) {
+    killChildren = kill;
+    install();
+}
+/**
+ * Registers a step that undoes something the gate made (a temporary directory, a git worktree) if the
+ * gate stops before it is done with it. Returns the release for the normal path, which undoes it itself.
+ */
+function onStop(undo) {
+    install();
+    const id = nextId++;
+    undos.set(id, undo);
+    return () => {
+        undos.delete(id);
+    };
+}
+
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+const TERM_GRACE_MS = 3_000;
+const live = new Set();
+function killGroup(pid, signal) {
+    try {
+        // Negative pid: the whole group, so a test binary's own children die with it.
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** Every child lives in a process group of its own (detached), so nothing kills them for us. */
+function killAll() {
+    for (const pid of live)
+        killGroup(pid, 'SIGKILL');
+    live.clear();
+}
+class Capture {
+    limit;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        if (this.size >= this.limit) {
+            this.truncated = true;
+            return;
+        }
+        const room = this.limit - this.size;
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        if (part.length < chunk.length)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.size += part.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+    /** Reads at most the limit from a file the child wrote. */
+    pushFile(path) {
+        let fd;
+        try {
+            fd = openSync(path, 'r');
+            const size = fstatSync(fd).size;
+            const buf = Buffer.alloc(Math.min(size, this.limit));
+            readSync(fd, buf, 0, buf.length, 0);
+            this.push(buf);
+            if (size > this.limit)
+                this.truncated = true;
+        }
+        catch {
+            // nothing written
+        }
+        finally {
+            if (fd !== undefined)
+                closeSync(fd);
+        }
+    }
+}
+const runProcess = (spec) => {
+    stopChildrenWith(killAll);
+    const started = performance.now();
+    const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    return new Promise((resolve) => {
+        const out = new Capture(limit);
+        const err = new Capture(limit);
+        let timedOut = false;
+        let spawnError;
+        const [program, ...args] = spec.argv;
+        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
+        const child = spawn(program, args, {
+            cwd: spec.cwd,
+            env: spec.env ?? process.env,
+            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
+            detached: true
+        });
+        if (merged !== undefined)
+            closeSync(merged);
+        if (child.pid !== undefined)
+            live.add(child.pid);
+        let grace;
+        const timer = spec.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                const pid = child.pid;
+                if (pid === undefined)
+                    return;
+                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
+                // program like our own CLI can stop its children, which live in process groups of their own.
+                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
+                try {
+                    process.kill(pid, first);
+                }
+                catch {
+                    // already gone
+                }
+                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
+            }, spec.timeoutMs)
+            : undefined;
+        child.stdout?.on('data', (c) => out.push(c));
+        child.stderr?.on('data', (c) => err.push(c));
+        child.on('error', (e) => {
+            spawnError = e;
+        });
+        child.on('close', (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            if (grace)
+                clearTimeout(grace);
+            if (child.pid !== undefined) {
+                // The group may still hold grandchildren that kept running after the leader exited.
+                killGroup(child.pid, 'SIGKILL');
+                live.delete(child.pid);
+            }
+            if (spec.mergedOutputFile !== undefined)
+                out.pushFile(spec.mergedOutputFile);
+            resolve({
+                argv: spec.argv,
+                cwd: spec.cwd,
+                code,
+                signal,
+                stdout: out.text(),
+                stderr: err.text(),
+                timedOut,
+                truncated: out.truncated || err.truncated,
+                wallMs: performance.now() - started,
+                spawnError
+            });
+        });
+    });
+};
+/** One line for messages: the exit code or signal, and whether we killed it. */
+function describeExit(r) {
+    if (r.spawnError)
+        return `could not start ${r.argv[0]}: ${r.spawnError.message}`;
+    if (r.timedOut)
+        return `killed after the timeout`;
+    if (r.signal)
+        return `killed by ${r.signal}`;
+    return `exit code ${r.code ?? '?'}`;
+}
+
+// The one way go-leak-gate runs git. Every call goes through `git()`, with an argv array and settings
+// that the user's git config cannot change; a missing git is an IncompleteRunError everywhere, any other
+// failure is a result the caller decides about.
+// No pager, no colour, no external diff driver, no hooks: output and side effects must not depend on
+// the user's configuration.
+const FIXED = ['-c', 'core.pager=cat', '-c', 'color.ui=false', '-c', 'core.hooksPath=/dev/null'];
+const DEFAULT_TIMEOUT_MS = 300_000;
+async function git$1(run, cwd, args, opts = {}) {
+    const r = await run({ argv: ['git', ...FIXED, ...args], cwd, env: opts.env, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    if (r.spawnError?.code === 'ENOENT')
+        throw new IncompleteRunError('git is not on PATH: the gate needs git to check out and diff the base commit');
+    return { ok: r.code === 0, stdout: r.stdout, why: r.stderr.trim() || describeExit(r) };
+}
+/** git's trimmed stdout; a failure is an IncompleteRunError with git's message as the detail. */
+async function gitOrFail(run, cwd, args, opts = {}) {
+    const r = await git$1(run, cwd, args, opts);
+    if (!r.ok)
+        throw new IncompleteRunError(`git ${args.join(' ')} failed in ${cwd}`, r.why);
+    return r.stdout.trim();
+}
+/**
+ * For cleanups that run inside a signal handler, where nothing asynchronous gets to finish: bounded,
+ * and silent on failure (a cleanup that cannot run leaves what the next run's sweep removes).
+ */
+function gitSync(cwd, args) {
+    const r = spawnSync('git', [...FIXED, ...args], { cwd, stdio: 'ignore', timeout: 10_000 });
+    return r.status === 0;
+}
+/** The repository's top directory, or undefined when dir is not inside a git work tree. */
+async function repoTop(run, dir) {
+    const r = await git$1(run, dir, ['rev-parse', '--show-toplevel']);
+    return r.ok ? r.stdout.trim() : undefined;
+}
+/** The commit a directory is checked out at, or undefined outside git (or without git). */
+async function currentCommit(run, dir) {
+    const r = await git$1(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined);
+    return r?.ok ? r.stdout.trim() : undefined;
+}
+/** The commit a ref names, or undefined when the repository does not have it. */
+async function resolveCommit(run, dir, ref) {
+    const r = await git$1(run, dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    const sha = r.stdout.trim();
+    return r.ok && sha !== '' ? sha : undefined;
+}
+/**
+ * `git diff -U0 base head` from dir (head 'worktree': against the working tree, uncommitted edits
+ * included), with paths relative to the repository top, and dir's path below the top. Undefined when
+ * a commit is unknown there.
+ */
+async function diffZeroContext(run, dir, base, head) {
+    const prefix = await git$1(run, dir, ['rev-parse', '--show-prefix']);
+    if (!prefix.ok)
+        return undefined;
+    // Fixed prefixes and no external diff driver: the user's git config must not change the format.
+    const diff = await git$1(run, dir, [
+        'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', base, ...(head === 'worktree' ? [] : [head]), '--'
+    ], { timeoutMs: 120_000 });
+    return diff.ok ? { text: diff.stdout, prefix: prefix.stdout.trim() } : undefined;
+}
+/** `git worktree list --porcelain`: the main tree first, then the linked ones. */
+async function listWorktrees(run, top) {
+    const r = await git$1(run, top, ['worktree', 'list', '--porcelain']);
+    if (!r.ok)
+        return [];
+    const trees = [];
+    for (const block of r.stdout.split('\n\n')) {
+        const lines = block.split('\n');
+        const path = lines.find((l) => l.startsWith('worktree '))?.slice('worktree '.length);
+        if (path === undefined)
+            continue;
+        const head = lines.find((l) => l.startsWith('HEAD '))?.slice('HEAD '.length);
+        trees.push({ path, ...(head ? { head } : {}), prunable: lines.some((l) => l.startsWith('prunable')) });
+    }
+    return trees;
+}
+async function addWorktree(run, top, path, commit) {
+    return git$1(run, top, ['worktree', 'add', '--detach', '--force', path, commit]);
+}
+/**
+ * Removes a linked worktree and its registration, also when its directory is already gone. Never a
+ * blanket `git worktree prune`: the user's other worktrees (on a drive not mounted now) are not ours.
+ */
+async function removeWorktree(run, top, path) {
+    await git$1(run, top, ['worktree', 'remove', '--force', path]).catch(() => undefined);
+}
+
+// Temporary directories of the gate (test binaries, the base worktree, overlays). Each carries a mark
+// with the owner's pid: removed when done, when the gate is stopped (stop.ts), and, when the owner was
+// killed outright (SIGKILL, out of memory) and could not clean, by the next run's sweep.
+/** Every scratch directory's name starts with this; the sweep looks at nothing else. */
+const SCRATCH_PREFIX = 'glg-';
+const OWNER_MARK = '.go-leak-gate-owner';
+async function scratchDir(purpose) {
+    const path = await mkdtemp(join(tmpdir(), `${SCRATCH_PREFIX}${purpose}-`));
+    await writeFile(join(path, OWNER_MARK), `${process.pid}\n`);
+    const release = onStop(() => rmSync(path, { recursive: true, force: true }));
+    return {
+        path,
+        remove: async () => {
+            release();
+            await rm(path, { recursive: true, force: true });
+        }
+    };
+}
+function alive(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        // EPERM: it exists, under another user.
+        return err.code === 'EPERM';
+    }
+}
+/** The pid in a scratch directory's mark; undefined when there is no readable mark. */
+function ownerOf(dir) {
+    try {
+        const pid = Number(readFileSync(join(dir, OWNER_MARK), 'utf8').trim());
+        return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Whether `scratch` is one of our scratch directories that its owner abandoned: gone altogether, or
+ * marked by a process that no longer runs. Unmarked directories are never ours to judge.
+ */
+function isAbandonedScratch(scratch) {
+    if (!(scratch.split('/').pop() ?? '').startsWith(SCRATCH_PREFIX))
+        return false;
+    if (!existsSync(scratch))
+        return true;
+    const owner = ownerOf(scratch);
+    return owner !== undefined && !alive(owner);
+}
+/** Removes the scratch directories of gates that were killed; returns what it removed. */
+async function sweepAbandonedScratch() {
+    const removed = [];
+    const root = tmpdir();
+    const names = await readdir(root).catch(() => []);
+    for (const name of names) {
+        if (!name.startsWith(SCRATCH_PREFIX))
+            continue;
+        const dir = join(root, name);
+        // No mark: not ours (or still being made); a live owner: another gate at work.
+        const owner = ownerOf(dir);
+        if (owner === undefined || alive(owner))
+            continue;
+        await rm(dir, { recursive: true, force: true });
+        removed.push(dir);
+    }
+    return removed;
+}
+
+// The base commit checked out into a temporary git worktree on this runner, so base and head binaries are
+// built and run side by side (interleaved) without touching the user's working tree. A stopped gate
+// removes the worktree and its registration (stop.ts); one that was killed outright leaves them, and the
+// next run removes them before it adds its own.
+const SCRATCH_PURPOSE = 'base';
+const TREE_NAME = 'base';
+/** Our worktrees, abandoned by a gate that was killed: `<tmp>/glg-base-XXXX/base`, owner gone. */
+async function removeAbandonedWorktrees(run, top) {
+    const removed = [];
+    for (const w of await listWorktrees(run, top)) {
+        const scratch = dirname(w.path);
+        if (basename(w.path) !== TREE_NAME || !basename(scratch).startsWith(`glg-${SCRATCH_PURPOSE}-`))
+            continue;
+        if (!isAbandonedScratch(scratch))
+            continue;
+        await removeWorktree(run, top, w.path);
+        removed.push(w.path);
+    }
+    return removed;
+}
+async function checkoutBase(run, moduleDir, ref, log = () => { }) {
+    const top = await repoTop(run, moduleDir);
+    if (top === undefined)
+        throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`);
+    const commit = await resolveCommit(run, moduleDir, ref);
+    if (commit === undefined) {
+        throw new UsageError(`base ref '${ref}' does not exist in ${top}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`);
+    }
+    for (const path of await removeAbandonedWorktrees(run, top))
+        log(`removed the worktree ${path}, left by a gate that was killed`);
+    const scratch = await scratchDir(SCRATCH_PURPOSE);
+    const wt = join(scratch.path, TREE_NAME);
+    const added = await addWorktree(run, top, wt, commit);
+    if (!added.ok) {
+        await scratch.remove();
+        throw new IncompleteRunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.why}`);
+    }
+    // Registered after the scratch directory, so a stop undoes it first: git forgets the worktree, then
+    // the directory goes.
+    const release = onStop(() => gitSync(top, ['worktree', 'remove', '--force', wt]));
+    return {
+        kind: 'tree',
+        tree: { label: 'base', moduleDir: join(wt, relative$1(top, await realpath(moduleDir))), commit },
+        release: async () => {
+            release();
+            await removeWorktree(run, top, wt);
+            await scratch.remove();
+        }
+    };
+}
+/** The base ref, checked out and measured on this runner together with head. */
+function worktreeBaseline(moduleDir, ref, log) {
+    return {
+        describe: `${ref} in a temporary worktree`,
+        obtain: (run) => checkoutBase(run, moduleDir, ref, log)
+    };
+}
+
+// One parser per kind of value, shared by the config file, the action's inputs and the CLI's flags, so a
+// value means the same and is refused with the same words wherever it is written.
+const ok = (value) => ({ ok: true, value });
+const no = (why) => ({ ok: false, why });
+// Messages quote what the user wrote; a 1 MB value or a control character must not make them unreadable.
+const SHOWN_CHARS = 60;
+function showRaw(raw) {
+    if (typeof raw === 'string') {
+        const cut = raw.length > SHOWN_CHARS ? `${raw.slice(0, SHOWN_CHARS)}... (${raw.length} characters)` : raw;
+        return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+    }
+    if (raw === null || raw === undefined)
+        return 'nothing';
+    if (Array.isArray(raw))
+        return 'a list';
+    if (typeof raw === 'object')
+        return 'a mapping';
+    return String(raw);
+}
+function where$1(src) {
+    if (src.kind === 'flag')
+        return `--${src.name}`;
+    if (src.kind === 'input')
+        return `input '${src.name}'`;
+    if (!src.file)
+        return src.key;
+    return `${src.key} in ${src.file}${src.line !== undefined ? `:${src.line}:${src.col ?? 1}` : ''}`;
+}
+/** The one message for a value that is not good, wherever it was written. */
+function badValue(src, kind, raw, why) {
+    const like = kind.examples.length ? `, like ${kind.examples.map((e) => `'${e}'`).join(' or ')}` : '';
+    return new UsageError(`${where$1(src)} must be ${kind.expected}${like} (got ${showRaw(raw)}${why ? `: ${why}` : ''})`);
+}
+function refuse(src, kind, raw, r, itemSource) {
+    if (!r.item)
+        return badValue(src, kind, raw, r.why);
+    const at = itemSource?.(r.item.index) ?? (src.kind === 'file' ? { ...src, key: `${src.key}[${r.item.index}]` } : src);
+    return badValue(at, { expected: r.item.expected, examples: [] }, r.item.raw, r.why);
+}
+function readText(kind, text, src) {
+    const r = kind.fromText(text);
+    if (!r.ok)
+        throw refuse(src, kind, text, r);
+    return r.value;
+}
+/** `itemSource` places an error in a list's item (the file reader knows where each item is). */
+function readValue$1(kind, value, src, itemSource) {
+    const r = kind.fromValue(value);
+    if (!r.ok)
+        throw refuse(src, kind, value, r, itemSource);
+    return r.value;
+}
+// Values end up as arguments of go test; a NUL cannot be passed in argv at all, and nothing sane is this long.
+const MAX_TEXT = 4096;
+function plainText(s) {
+    if (s.length > MAX_TEXT)
+        return `longer than ${MAX_TEXT} characters`;
+    if (s.includes('\0'))
+        return 'contains a NUL character';
+    return undefined;
+}
+/** Kinds whose file form is the same text as a flag's. */
+function textual(k) {
+    return { ...k, fromValue: (v) => (typeof v === 'string' ? k.fromText(v) : no()) };
+}
+function int$2(o) {
+    const inRange = (n) => Number.isSafeInteger(n) && n >= o.min && (o.max === undefined || n <= o.max) ? ok(n) : no();
+    return {
+        expected: o.max === undefined ? `a whole number of at least ${o.min}` : `a whole number from ${o.min} to ${o.max}`,
+        examples: [String(o.example)],
+        metavar: 'N',
+        schema: { type: 'integer', minimum: o.min, ...(o.max !== undefined ? { maximum: o.max } : {}) },
+        fromText: (t) => (/^[0-9]{1,15}$/.test(t.trim()) ? inRange(Number(t.trim())) : no()),
+        fromValue: (v) => (typeof v === 'number' ? inRange(v) : no()),
+        show: String
+    };
+}
+/** A real number; `above` excludes its bound, `min` includes it. */
+function num(o) {
+    const bounds = [o.above !== undefined ? `above ${o.above}` : o.min !== undefined ? `at least ${o.min}` : '', o.max !== undefined ? `at most ${o.max}` : ''];
+    const inRange = (n) => Number.isFinite(n) && (o.above === undefined || n > o.above) && (o.min === undefined || n >= o.min) && (o.max === undefined || n <= o.max) ? ok(n) : no();
+    return {
+        expected: `a number${o.unit ? ` of ${o.unit}` : ''}${bounds.filter(Boolean).length ? ' ' + bounds.filter(Boolean).join(' and ') : ''}`,
+        examples: [String(o.example)],
+        metavar: 'N',
+        schema: {
+            type: 'number',
+            ...(o.min !== undefined ? { minimum: o.min } : {}),
+            ...(o.above !== undefined ? { exclusiveMinimum: o.above } : {}),
+            ...(o.max !== undefined ? { maximum: o.max } : {})
+        },
+        fromText: (t) => (/^-?[0-9]{1,15}(\.[0-9]{1,15})?$/.test(t.trim()) ? inRange(Number(t.trim())) : no()),
+        fromValue: (v) => (typeof v === 'number' ? inRange(v) : no()),
+        show: String
+    };
+}
+// A bare '10' used to mean 10% as an action input and 1000% as a file number; text without '%' must now be
+// a fraction below 1, so the old spelling is refused instead of silently meaning something else.
+const PERCENT = /^([0-9]{1,12}(\.[0-9]{1,12})?)%$/;
+const FRACTION_TEXT = /^(0|0?\.[0-9]{1,12})$/;
+const fraction = {
+    expected: 'a fraction or a percentage',
+    examples: ['0.1', '10%'],
+    metavar: 'PCT',
+    schema: {
+        anyOf: [
+            { type: 'number', minimum: 0 },
+            { type: 'string', pattern: '^([0-9]+(\\.[0-9]+)?%|0|0?\\.[0-9]+)$' }
+        ]
+    },
+    fromText(t) {
+        const s = t.trim();
+        const p = PERCENT.exec(s);
+        if (p)
+            return ok(Number(p[1]) / 100);
+        if (FRACTION_TEXT.test(s))
+            return ok(Number(s));
+        return /^[0-9]+(\.[0-9]+)?$/.test(s) ? no(`write '${s}%' for a percentage`) : no();
+    },
+    fromValue: (v) => (typeof v === 'number' ? (Number.isFinite(v) && v >= 0 ? ok(v) : no()) : typeof v === 'string' ? fraction.fromText(v) : no()),
+    show: (v) => `${Math.round(v * 10_000) / 100}%`
+};
+const DURATION_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+// Node's timers overflow past 2^31-1 ms (about 24.8 days) and fire at once; a day is more than any run needs.
+const MAX_DURATION_MS = 24 * 3_600_000;
+const DURATION = /^([0-9]{1,12}(?:\.[0-9]{1,12})?)(ms|s|m|h)$/;
+/** Milliseconds of a Go-style duration ('90s', '1.5m'), or undefined when it is not one. */
+function durationMs(text) {
+    const m = DURATION.exec(text.trim());
+    return m ? Number(m[1]) * DURATION_MS[m[2]] : undefined;
+}
+function showDuration(ms) {
+    for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]])
+        if (ms >= size && ms % size === 0)
+            return `${ms / size}${unit}`;
+    return `${ms}ms`;
+}
+function duration(o = { min: 0 }) {
+    return textual({
+        expected: o.min > 0 ? 'a duration above 0' : 'a duration',
+        examples: ['90s', '10m'],
+        metavar: 'D',
+        schema: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
+        fromText(t) {
+            const ms = durationMs(t);
+            if (ms === undefined || ms < o.min)
+                return no();
+            return ms > MAX_DURATION_MS ? no('at most 24h') : ok(ms);
+        },
+        show: showDuration,
+        fileForm: showDuration
+    });
+}
+const BENCHTIME = /^([0-9]{1,12}x|[0-9]{1,12}(\.[0-9]{1,12})?(ns|us|µs|ms|s|m|h))$/;
+function benchtime(o) {
+    return textual({
+        expected: `a duration or an iteration count${o.allowEmpty ? ", or '' to skip it" : ''}`,
+        examples: ['1s', '200ms', '1000x'],
+        metavar: 'D',
+        schema: { type: 'string', pattern: `^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))${o.allowEmpty ? '?' : ''}$` },
+        fromText: (t) => (BENCHTIME.test(t.trim()) || (o.allowEmpty && t.trim() === '') ? ok(t.trim()) : no()),
+        show: (v) => v
+    });
+}
+const bool$2 = {
+    expected: 'true or false',
+    examples: ['true', 'false'],
+    metavar: '',
+    schema: { type: 'boolean' },
+    flag: 'boolean',
+    fromText: (t) => (/^true$/i.test(t.trim()) ? ok(true) : /^false$/i.test(t.trim()) ? ok(false) : no()),
+    fromValue: (v) => (typeof v === 'boolean' ? ok(v) : no()),
+    show: String
+};
+/** A pattern Go evaluates (go test -bench / -run): RE2 syntax, which JavaScript cannot check faithfully. */
+const goPattern = textual({
+    expected: 'a regular expression, as go test takes it',
+    examples: ['.', '^BenchmarkParse'],
+    metavar: 'REGEX',
+    schema: { type: 'string' },
+    fromText: (t) => {
+        const bad = plainText(t);
+        return bad ? no(bad) : ok(t);
+    },
+    show: (v) => v
+});
+function oneOf(values) {
+    const is = (s) => values.includes(s);
+    return textual({
+        expected: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+        examples: [],
+        metavar: values.join('|'),
+        schema: { enum: [...values] },
+        fromText: (t) => {
+            const s = t.trim();
+            return is(s) ? ok(s) : no();
+        },
+        show: (v) => v
+    });
+}
+// Lists and maps come from the file only; a bound keeps a hostile file from building huge structures.
+const MAX_ITEMS = 1000;
+function list(o) {
+    return {
+        expected: o.expected,
+        examples: [],
+        metavar: '',
+        schema: { type: 'array', items: o.itemSchema, maxItems: MAX_ITEMS },
+        fromText: () => no(),
+        fromValue(v) {
+            if (!Array.isArray(v))
+                return no();
+            if (v.length > MAX_ITEMS)
+                return no(`more than ${MAX_ITEMS} items`);
+            const out = [];
+            for (const [i, x] of v.entries()) {
+                const r = o.item(x);
+                if (!r.ok)
+                    return { ok: false, why: r.why, item: { index: i, expected: o.itemExpected, raw: x } };
+                out.push(r.value);
+            }
+            return ok(out);
+        },
+        show: (v) => v.join(' ')
+    };
+}
+const stringItem = (v) => {
+    if (typeof v !== 'string')
+        return no();
+    const bad = plainText(v);
+    return bad ? no(bad) : ok(v);
+};
+/** Package patterns go to go list and go test as arguments: one starting with '-' would be read as a flag. */
+const patternItem = (v) => {
+    const s = stringItem(v);
+    if (!s.ok)
+        return s;
+    if (s.value === '')
+        return no('empty');
+    return s.value.startsWith('-') ? no("it starts with '-' and would be read as a flag") : s;
+};
+const PACKAGES_LIST = list({ expected: 'a list of package patterns', itemExpected: 'a package pattern', item: patternItem, itemSchema: { type: 'string', pattern: '^[^-]' } });
+const packages = {
+    ...PACKAGES_LIST,
+    examples: ['./...', './pkg/...'],
+    metavar: 'PATTERN',
+    flag: 'multiple',
+    // An action input is one text: patterns separated by spaces, commas or newlines.
+    fromText: (t) => packages.fromValue(t.split(/[\s,]+/).filter(Boolean)),
+    fromValue: (v) => (Array.isArray(v) && v.length === 0 ? no('no pattern') : PACKAGES_LIST.fromValue(v)),
+    schema: { ...PACKAGES_LIST.schema, minItems: 1 }
+};
+/** Regular expressions this program evaluates itself, so JavaScript's syntax is the one that counts. */
+const regexList = list({
+    expected: 'a list of regular expressions',
+    itemExpected: 'a valid regular expression',
+    itemSchema: { type: 'string' },
+    item(v) {
+        const s = stringItem(v);
+        if (!s.ok)
+            return s;
+        try {
+            new RegExp(s.value);
+            return s;
+        }
+        catch (err) {
+            return no(err.message);
+        }
+    }
+});
+const RULE_KEYS = ['topFunction', 'anyFunction', 'createdBy'];
+const goroutineRules = list({
+    expected: 'a list of goroutine rules',
+    itemExpected: `a rule with one or more of ${RULE_KEYS.join(', ')}`,
+    itemSchema: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+            topFunction: { type: 'string', description: "The goroutine's innermost function, e.g. 'example.com/m/pkg.(*Pool).worker'." },
+            anyFunction: { type: 'string', description: "A function anywhere on the goroutine's stack." },
+            createdBy: { type: 'string', description: 'The function that started the goroutine.' }
+        }
+    },
+    item(v) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return no();
+        const rule = {};
+        const entries = Object.entries(v);
+        if (entries.length === 0)
+            return no('an empty rule matches nothing');
+        for (const [k, x] of entries) {
+            const key = RULE_KEYS.find((r) => r === k);
+            if (!key)
+                return no(`unknown rule key ${showRaw(k)}`);
+            const s = stringItem(x);
+            if (!s.ok)
+                return no(`${key} must be a function name${s.why ? ` (${s.why})` : ''}`);
+            rule[key] = s.value;
+        }
+        return ok(rule);
+    }
+});
+const DIRECTIONS = ['higher', 'lower'];
+const directions = {
+    expected: "a mapping of unit names to 'higher' or 'lower' (which is better)",
+    examples: [],
+    metavar: '',
+    schema: { type: 'object', additionalProperties: { enum: [...DIRECTIONS] }, maxProperties: MAX_ITEMS },
+    fromText: () => no(),
+    fromValue(v) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return no();
+        const entries = Object.entries(v);
+        if (entries.length > MAX_ITEMS)
+            return no(`more than ${MAX_ITEMS} units`);
+        const out = {};
+        for (const [unit, d] of entries) {
+            const dir = DIRECTIONS.find((x) => x === d);
+            if (!dir)
+                return no(`unit ${showRaw(unit)} has ${showRaw(d)}`);
+            out[unit] = dir;
+        }
+        return ok(out);
+    },
+    show: (v) => JSON.stringify(v)
+};
+
+function opt(o) {
+    return { isOption: true, ...o };
+}
+function isOption(node) {
+    return typeof node === 'object' && node !== null && node.isOption === true;
+}
+const pct$1 = (m) => `Fail only when head is worse by more than this share of base ${m}.`;
+function relAbs(metric, name, d, unit, why) {
+    return {
+        relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, name, doc: pct$1(unit), more: why }),
+        absolute: opt({ key: `thresholds.${metric}.absolute`, kind: num({ min: 0, example: d.absolute }), default: d.absolute, doc: `How much head may add (${unit}) before failing, whatever the share.` })
+    };
+}
+const RUN$1 = {
+    packages: opt({ key: 'run.packages', kind: packages, default: ['./...'], name: 'packages', doc: 'Package patterns to benchmark, as for go test.', more: 'As an input: separated by spaces, commas or newlines. On the CLI: repeat the flag.' }),
+    bench: opt({ key: 'run.bench', kind: goPattern, default: '.', name: 'bench', doc: 'Regular expression selecting benchmarks, as for go test -bench.' }),
+    // benchstat's advice is 10 runs per side; fewer cannot reach significance after multiple-comparison control.
+    count: opt({
+        key: 'run.count',
+        kind: int$2({ min: 1, max: 1000, example: 10 }),
+        default: 10,
+        name: 'count',
+        doc: 'Runs per benchmark and side.',
+        more: 'Timing is judged with a Mann-Whitney U test; fewer than 4 runs per side cannot be judged, and benchstat advises 10.'
+    }),
+    benchtime: opt({ key: 'run.benchtime', kind: benchtime({ allowEmpty: false }), default: '1s', name: 'benchtime', doc: "As go test -benchtime: '1s', '200ms' or '1000x'." }),
+    timeoutMs: opt({ key: 'run.timeout', kind: duration({ min: 1 }), default: 10 * 60_000, name: 'timeout', doc: 'Time limit for one benchmark process; one that takes longer is killed and reported.' }),
+    race: opt({
+        key: 'run.benchRace',
+        kind: bool$2,
+        default: false,
+        name: 'bench-race',
+        aliases: { keys: ['run.race'] },
+        doc: 'Measure benchmarks under -race (compare only with a base measured the same way).'
+    }),
+    // As tests.settle: goleak retries for about 0.4 s; a benchmark's workers stop after b.N like a test's.
+    settleMs: opt({
+        key: 'run.settle',
+        kind: duration(),
+        default: 500,
+        name: 'settle',
+        doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
+        more: 'Only those runs wait; the timed runs never do.'
+    })
+};
+const TESTS = {
+    enabled: opt({
+        key: 'tests.enabled',
+        kind: bool$2,
+        default: true,
+        name: 'tests',
+        negativeFlagOnly: true,
+        doc: 'Run the test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.',
+        more: 'Finds data races, goroutine leaks, hangs and panics; the probe is added at build time, with no code changes.'
+    }),
+    race: opt({
+        key: 'tests.race',
+        kind: bool$2,
+        default: true,
+        name: 'test-race',
+        aliases: { flags: ['race'], inputs: ['race'] },
+        doc: 'Run the test pass with -race (needs cgo and a C compiler, present on GitHub\'s Linux runners).'
+    }),
+    run: opt({ key: 'tests.run', kind: goPattern, default: '.', name: 'test-run', aliases: { flags: ['tests'] }, doc: 'Regular expression selecting tests for the test pass, as go test -run.' }),
+    timeoutMs: opt({
+        key: 'tests.timeout',
+        kind: duration({ min: 1 }),
+        default: 10 * 60_000,
+        name: 'test-timeout',
+        doc: "Time limit for one package's tests; a package that takes longer is reported as a hang with a goroutine dump."
+    }),
+    // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
+    settleMs: opt({ key: 'tests.settle', kind: duration(), default: 500, name: 'test-settle', doc: 'How long finishing goroutines get to exit after the tests before the rest count as leaked.' }),
+    narrowBudgetMs: opt({
+        key: 'tests.narrowBudget',
+        kind: duration(),
+        default: 120_000,
+        name: 'test-narrow-budget',
+        doc: "Time bound for re-running a leaking package's tests one at a time to name the test that leaks."
+    }),
+    // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
+    raceBenchtime: opt({
+        key: 'tests.raceBenchtime',
+        kind: benchtime({ allowEmpty: true }),
+        default: '10x',
+        name: 'test-race-benchtime',
+        doc: "-benchtime for the short -race pass over benchmarks; '' skips it."
+    }),
+    ignore: opt({ key: 'ignore.goroutines', kind: goroutineRules, default: [], doc: 'goleak-style rules: goroutines matching any rule are never leaks.' })
+};
+// Why these thresholds:
+// - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
+//   interleaved; a gate that blocks merges should only speak on changes users would act on.
+// - allocs/op +1 and 5%: allocs/op is deterministic for most code, so one extra allocation per op is
+//   real; the 5% keeps 1000 -> 1001 (amortised map/slice growth) from failing.
+// - B/op 5% and 64 B: one extra small allocation shows in allocs/op already; the floor keeps 0 -> 8 B/op
+//   from being reported as an infinite relative change on its own.
+// - retained heap 25% and 64 B/op: end-of-run inuse is sampled (512 KiB MemProfileRate) and includes
+//   constant warm-up, so small per-op changes are noise.
+// - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
+const COMPARE = {
+    thresholds: {
+        time: { relative: opt({ key: 'thresholds.time.relative', kind: fraction, default: 0.1, name: 'time-threshold', doc: 'Minimum slowdown of ns/op that fails, once statistically significant.' }) },
+        custom: { relative: opt({ key: 'thresholds.custom.relative', kind: fraction, default: 0.1, name: 'custom-threshold', doc: 'Minimum change of custom metrics (b.ReportMetric) and MB/s that fails, once significant.' }) },
+        allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
+        bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
+        retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
+        gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
+        gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.')
+    },
+    statistics: {
+        alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Significance level of the Mann-Whitney U test.' }),
+        minSamples: opt({
+            key: 'statistics.minSamples',
+            kind: int$2({ min: 2, max: 1000, example: 4 }),
+            default: 4,
+            name: 'statistics-min-samples',
+            doc: 'Fewer runs than this per side: timing is reported but never judged.'
+        }),
+        correction: opt({
+            key: 'statistics.correction',
+            kind: oneOf(['none', 'bh']),
+            default: 'bh',
+            name: 'statistics-correction',
+            doc: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons; 'none' judges each alone."
+        })
+    },
+    metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
+    ignoreBenchmarks: opt({ key: 'ignore.benchmarks', kind: regexList, default: [], doc: "Regular expressions on 'import/path.BenchmarkName': reported, never failed." }),
+    gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.' })
+};
+const TABLE = { run: RUN$1, tests: TESTS, compare: COMPARE };
+/** Fills a typed section from the table: one value per option, the last layer that has it winning. */
+function fromTable(table, value) {
+    const out = {};
+    for (const [field, node] of Object.entries(table))
+        out[field] = isOption(node) ? value(node) : fromTable(node, value);
+    // Table<S> has one entry per field of S, each an Option of that field's type (or a table of its fields).
+    return out;
+}
+function collect(node, side, out) {
+    for (const child of Object.values(node)) {
+        if (isOption(child))
+            out.push({ option: child, side });
+        else if (typeof child === 'object' && child !== null)
+            collect(child, side, out);
+    }
+    return out;
+}
+/** Every option, in table order. */
+const OPTIONS = [...collect(RUN$1, 'run', []), ...collect(TESTS, 'run', []), ...collect(COMPARE, 'compare', [])];
+/** Parsed option values from one source (the file, the flags, the inputs); later sources win over earlier ones. */
+class OptionValues {
+    values = new Map();
+    set(option, value) {
+        this.values.set(option, value);
+    }
+    has(option) {
+        return this.values.has(option);
+    }
+    /** Only `set` puts values in, each with its option's type, so reading one back as that type is sound. */
+    get(option) {
+        return this.values.get(option);
+    }
+    get size() {
+        return this.values.size;
+    }
+}
+
+// The CLI's side of the option table: parseArgs options, their values as a layer over the file, and the help.
+/** Every spelling of an option on the command line, the canonical one first. */
+function flagNames(option) {
+    if (!option.name)
+        return [];
+    const names = [option.name, ...(option.aliases?.flags ?? [])];
+    if (option.kind.flag !== 'boolean')
+        return names.map((name) => ({ name }));
+    return names.flatMap((name, i) => [
+        ...(i === 0 && option.negativeFlagOnly ? [] : [{ name, sets: true }]),
+        { name: `no-${name}`, sets: false }
+    ]);
+}
+const entries = (sides) => OPTIONS.filter((e) => sides.includes(e.side) && e.option.name);
+/** The parseArgs options for the commands that take these sides' options. */
+function flagOptions(sides) {
+    const out = {};
+    for (const { option } of entries(sides)) {
+        for (const f of flagNames(option)) {
+            if (out[f.name])
+                throw new Error(`option table: flag --${f.name} is defined twice`);
+            out[f.name] = f.sets === undefined ? { type: 'string', ...(option.kind.flag === 'multiple' ? { multiple: true } : {}) } : { type: 'boolean' };
+        }
+    }
+    return out;
+}
+/** The flags given, parsed by each option's kind, as a layer that wins over the config file. */
+function flagValues(values, sides) {
+    const layer = new OptionValues();
+    for (const { option } of entries(sides)) {
+        const given = flagNames(option).filter((f) => values[f.name] !== undefined && values[f.name] !== false);
+        if (given.length === 0)
+            continue;
+        const distinct = new Set(given.map((f) => f.name));
+        if (distinct.size > 1)
+            throw new UsageError(`${given.map((f) => `--${f.name}`).join(' and ')} set the same option; give one`);
+        const f = given[0];
+        const raw = values[f.name];
+        if (f.sets !== undefined)
+            layer.set(option, f.sets);
+        else
+            layer.set(option, readText(option.kind, Array.isArray(raw) ? raw.join('\n') : String(raw), { kind: 'flag', name: f.name }));
+    }
+    return layer;
+}
+// Help text starts at this column; a longer flag puts its text on the next line.
+const COLUMN = 28;
+function helpLine(flag, text) {
+    const head = `  ${flag}`;
+    return head.length < COLUMN - 1 ? `${head.padEnd(COLUMN)}${text}` : `${head}\n${' '.repeat(COLUMN)}${text}`;
+}
+/** Help lines for these sides' options: the spelling that changes the default, its meaning, the default. */
+function flagHelp(sides) {
+    return entries(sides)
+        .map(({ option }) => {
+        const kind = option.kind;
+        const isBool = kind.flag === 'boolean';
+        const shown = isBool ? (option.default === true ? `--no-${option.name}` : `--${option.name}`) : `--${option.name} ${kind.metavar}`;
+        const old = (option.aliases?.flags ?? []).map((a) => (isBool ? (option.default === true ? `--no-${a}` : `--${a}`) : `--${a}`));
+        const dflt = isBool ? (option.default === true ? ' (on by default; this turns it off)' : '') : ` (default ${kind.show(option.default) || "''"})`;
+        const also = old.length ? ` Also ${old.join(', ')}.` : '';
+        return helpLine(shown, `${option.doc}${dflt}${also}`);
+    })
+        .join('\n');
+}
 
 var dist = {};
 
@@ -16812,558 +19878,322 @@ function requireDist () {
 
 var distExports = requireDist();
 
-// Error kinds map to the documented exit codes: 2 bad usage or configuration, 3 the run could not complete.
-const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 };
-/** Bad command line or configuration: nothing was run. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-/** The run could not complete (toolchain missing, base ref not found, nothing could be built). */
-class RunError extends Error {
-    detail;
-    name = 'RunError';
-    constructor(message, detail) {
-        super(message);
-        this.detail = detail;
+// The YAML parser takes time that grows faster than the text on deep flow nesting (a 240 KB line of '['
+// took over a minute) and overflows the stack on deep block nesting. A config needs five levels at most,
+// so one linear pass finds where a text nests too deeply before the parser sees it.
+const TOKEN_START = new Set(['', ' ', '\t', '[', '{', ',', ':', '-', '?']);
+/** Where the text first nests deeper than `limit` (block indentation levels plus flow brackets), if it does. */
+function tooDeep(text, limit) {
+    const indents = [];
+    let flow = 0;
+    let quote = '';
+    let line = 1;
+    let lineStart = 0;
+    let atLineStart = true;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            lineStart = i + 1;
+            atLineStart = true;
+            continue;
+        }
+        if (quote) {
+            if (quote === '"' && c === '\\')
+                i++;
+            else if (c === quote) {
+                if (quote === "'" && text[i + 1] === "'")
+                    i++;
+                else
+                    quote = '';
+            }
+            continue;
+        }
+        if (atLineStart && flow === 0) {
+            atLineStart = false;
+            // Block structure: the line's indentation, and one more level for each '- ' or '? ' that opens it.
+            let j = i;
+            while (text[j] === ' ')
+                j++;
+            if (text[j] === '\n' || text[j] === '#' || j >= text.length) {
+                i = j - 1;
+                continue;
+            }
+            const levels = [j - lineStart];
+            while ((text[j] === '-' || text[j] === '?') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+                j += 2;
+                while (text[j] === ' ')
+                    j++;
+                levels.push(j - lineStart);
+            }
+            while (indents.length && indents[indents.length - 1] >= levels[0])
+                indents.pop();
+            indents.push(...levels);
+            if (indents.length > limit)
+                return { line, col: j - lineStart + 1 };
+            i = j - 1;
+            continue;
+        }
+        atLineStart = false;
+        const prev = i === lineStart ? '' : text[i - 1];
+        if (c === '#' && (prev === '' || prev === ' ' || prev === '\t')) {
+            while (i + 1 < text.length && text[i + 1] !== '\n')
+                i++;
+        }
+        else if ((c === '"' || c === "'") && TOKEN_START.has(prev)) {
+            quote = c;
+        }
+        else if ((c === '[' || c === '{') && (flow > 0 || TOKEN_START.has(prev))) {
+            if (++flow + indents.length > limit)
+                return { line, col: i - lineStart + 1 };
+        }
+        else if ((c === ']' || c === '}') && flow > 0) {
+            flow--;
+        }
     }
-}
-function exitCodeFor(err) {
-    return err instanceof UsageError ? EXIT.usage : EXIT.incomplete;
-}
-function errorMessage(err) {
-    return err instanceof Error ? err.message : String(err);
+    return undefined;
 }
 
-// Why these numbers:
-// - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
-//   interleaved; a gate that blocks merges should only speak on changes users would act on.
-// - allocs/op +1 and 5%: allocs/op is deterministic for most code, so one extra allocation per op is
-//   real; the 5% keeps 1000 -> 1001 (amortised map/slice growth) from failing.
-// - B/op 5% and 64 B: one extra small allocation shows in allocs/op already; the floor keeps 0 -> 8 B/op
-//   from being reported as an infinite relative change on its own.
-// - retained heap 25% and 64 B/op: end-of-run inuse is sampled (512 KiB MemProfileRate) and includes
-//   constant warm-up, so small per-op changes are noise.
-// - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
-const DEFAULT_COMPARE = {
-    thresholds: {
-        time: { relative: 0.1 },
-        custom: { relative: 0.1 },
-        allocsPerOp: { relative: 0.05, absolute: 1 },
-        bytesPerOp: { relative: 0.05, absolute: 64 },
-        retainedBytesPerOp: { relative: 0.25, absolute: 64 },
-        gcPauseP99: { relative: 0.5, absolute: 0.5 },
-        gcCyclesPerOp: { relative: 0.2, absolute: 0 }
-    },
-    statistics: { alpha: 0.05, minSamples: 4, correction: 'bh' },
-    metricDirections: {},
-    ignoreBenchmarks: [],
-    gcPauseSeverity: 'warn'
-};
-const DEFAULT_RUN = {
-    packages: ['./...'],
-    bench: '.',
-    // benchstat's advice is 10 runs per side; fewer cannot reach significance after multiple-comparison control.
-    count: 10,
-    benchtime: '1s',
-    timeoutMs: 10 * 60_000,
-    race: false
-};
-const DEFAULT_TESTS = {
-    enabled: true,
-    race: true,
-    run: '.',
-    timeoutMs: 10 * 60_000,
-    // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
-    settleMs: 500,
-    narrowBudgetMs: 120_000,
-    // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
-    raceBenchtime: '10x',
-    ignore: []
-};
-
-var $schema$1 = "http://json-schema.org/draft-07/schema#";
-var $id$1 = "https://github.com/org/go-leak-gate/dist/schemas/config.schema.json";
-var title$1 = "go-leak-gate configuration";
-var type$1 = "object";
-var additionalProperties = false;
-var properties$1 = {
-	run: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			packages: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Package patterns, as for go test ('./...')."
-			},
-			bench: {
-				type: "string",
-				description: "Benchmark regular expression, as for go test -bench."
-			},
-			count: {
-				type: "integer",
-				minimum: 1,
-				maximum: 1000,
-				description: "Runs per benchmark and side."
-			},
-			benchtime: {
-				type: "string",
-				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))$",
-				description: "As go test -benchtime: '1s', '500ms' or '1000x'."
-			},
-			timeout: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Per benchmark process, e.g. '10m'."
-			},
-			race: {
-				type: "boolean",
-				description: "Build the benchmark binaries with -race (only compare with a base measured the same way)."
-			}
-		}
-	},
-	thresholds: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			time: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "A fraction (0.1) or a percentage ('10%').",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					}
-				}
-			},
-			custom: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "A fraction (0.1) or a percentage ('10%').",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					}
-				}
-			},
-			allocsPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Allocations per op head may add before failing."
-					}
-				}
-			},
-			bytesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Bytes per op head may add before failing."
-					}
-				}
-			},
-			retainedBytesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Retained heap bytes per op head may add before failing."
-					}
-				}
-			},
-			gcPauseP99: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Milliseconds the p99 stop-the-world pause may grow."
-					}
-				}
-			},
-			gcCyclesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "GC cycles per op head may add."
-					}
-				}
-			}
-		}
-	},
-	statistics: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			alpha: {
-				type: "number",
-				exclusiveMinimum: 0,
-				maximum: 0.5
-			},
-			minSamples: {
-				type: "integer",
-				minimum: 2
-			},
-			correction: {
-				"enum": [
-					"none",
-					"bh"
-				],
-				description: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons."
-			}
-		}
-	},
-	metrics: {
-		type: "object",
-		description: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }.",
-		additionalProperties: {
-			"enum": [
-				"higher",
-				"lower"
-			]
-		}
-	},
-	ignore: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			benchmarks: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Regular expressions on 'import/path.BenchmarkName': reported, never failed."
-			},
-			goroutines: {
-				type: "array",
-				items: {
-					type: "object",
-					additionalProperties: false,
-					properties: {
-						topFunction: {
-							type: "string",
-							description: "The goroutine's innermost function, e.g. 'example.com/m/pkg.(*Pool).worker'."
-						},
-						anyFunction: {
-							type: "string",
-							description: "A function anywhere on the goroutine's stack."
-						},
-						createdBy: {
-							type: "string",
-							description: "The function that started the goroutine."
-						}
-					}
-				},
-				description: "goleak-style rules: goroutines matching any rule are never leaks."
-			}
-		}
-	},
-	gc: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			pauseSeverity: {
-				"enum": [
-					"fail",
-					"warn"
-				]
-			}
-		}
-	},
-	tests: {
-		type: "object",
-		additionalProperties: false,
-		description: "The test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.",
-		properties: {
-			enabled: {
-				type: "boolean",
-				description: "Run the test pass (default true)."
-			},
-			race: {
-				type: "boolean",
-				description: "Build the tests with -race (default true; needs cgo and a C compiler)."
-			},
-			run: {
-				type: "string",
-				description: "Regular expression for test names, as go test -run."
-			},
-			timeout: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Per package test binary, e.g. '10m'. A package that takes longer is reported as a hang."
-			},
-			settle: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "How long finishing goroutines get to exit after the tests (default '500ms')."
-			},
-			narrowBudget: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Time bound for re-running a leaking package's tests one by one to name the culprit (default '2m')."
-			},
-			raceBenchtime: {
-				type: "string",
-				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))?$",
-				description: "-benchtime for the short -race pass over benchmarks; '' skips it (default '10x')."
-			}
-		}
-	}
-};
-var CONFIG_SCHEMA = {
-	$schema: $schema$1,
-	$id: $id$1,
-	title: title$1,
-	type: type$1,
-	additionalProperties: additionalProperties,
-	properties: properties$1
-};
-
-const ajv$1 = new ajvExports.Ajv({ allErrors: true, strict: false });
-const validate = ajv$1.compile(CONFIG_SCHEMA);
-/** Keys allowed at a schema path, to suggest the closest one for a typo. */
-function allowedKeys(instancePath) {
-    let node = CONFIG_SCHEMA;
-    for (const part of instancePath.split('/').filter(Boolean)) {
-        const props = node.properties;
-        node = props?.[part];
+// The config file is untrusted input (it may come from the pull request itself): every text either loads or
+// is refused with a UsageError that names the file, the place and the key, in bounded time.
+const emptyFile = () => ({ values: new OptionValues() });
+// A real config is a few hundred bytes; a megabyte is no config and would only cost parse time.
+const MAX_CONFIG_BYTES = 1 << 20;
+// An alias may stand for a whole section, but a handful is all a config needs; many are a resource attack.
+const MAX_ALIASES = 100;
+const MAX_PROBLEMS$1 = 10;
+const MAX_DEPTH = 32;
+// Suggestions compare keys letter by letter; a long unknown key gets none rather than costing quadratic time.
+const MAX_SUGGEST_KEY = 64;
+function keyTree() {
+    const root = { children: new Map(), path: '' };
+    for (const { option } of OPTIONS) {
+        for (const key of [option.key, ...(option.aliases?.keys ?? [])]) {
+            let node = root;
+            for (const part of key.split('.')) {
+                let next = node.children.get(part);
+                if (!next)
+                    node.children.set(part, (next = { children: new Map(), path: node.path ? `${node.path}.${part}` : part }));
+                node = next;
+            }
+            node.option = option;
+        }
     }
-    const props = node?.properties;
-    return props ? Object.keys(props) : [];
+    return root;
 }
+const KEYS = keyTree();
+const ALIAS_KEYS = new Set(OPTIONS.flatMap(({ option }) => option.aliases?.keys ?? []));
 function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++)
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
         for (let j = 1; j <= b.length; j++)
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-    return d[a.length][b.length];
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
 }
-function describe$1(e, source) {
-    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-    if (e.keyword === 'additionalProperties') {
-        const key = String(e.params.additionalProperty);
-        const candidates = allowedKeys(e.instancePath);
-        const best = candidates.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
-        const hint = best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
-        const list = candidates.length ? ` Known keys: ${candidates.join(', ')}.` : '';
-        return `${source}: unknown key '${key}' in ${where}${hint}.${list}`;
+function suggestion(key, known) {
+    if (key.length > MAX_SUGGEST_KEY)
+        return '';
+    const best = known.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
+}
+class Reader {
+    source;
+    values = new OptionValues();
+    problems = [];
+    aliases = 0;
+    lines = new distExports.LineCounter();
+    doc;
+    constructor(text, source) {
+        this.source = source;
+        this.doc = distExports.parseDocument(text, { lineCounter: this.lines, prettyErrors: true, uniqueKeys: true });
     }
-    if (e.keyword === 'enum') {
-        const allowed = e.params.allowedValues;
-        return `${source}: ${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+    pos(node) {
+        const offset = node?.range?.[0];
+        return offset === undefined ? {} : this.lines.linePos(offset);
     }
-    if (e.keyword === 'pattern' || e.keyword === 'anyOf') {
-        const ex = where.endsWith('benchtime') ? " like '1s' or '1000x'" : where.endsWith('timeout') ? " like '10m'" : " like 0.1 or '10%'";
-        return `${source}: ${where} has a value of the wrong form; write it${ex}`;
+    at(node) {
+        const p = this.pos(node);
+        return p.line !== undefined ? ` at line ${p.line}, column ${p.col}` : '';
     }
-    return `${source}: ${where} ${e.message ?? 'is invalid'}`;
+    problem(message) {
+        if (this.problems.length < MAX_PROBLEMS$1)
+            this.problems.push(message);
+    }
+    read() {
+        const e = this.doc.errors[0];
+        if (e) {
+            const pos = e.linePos?.[0];
+            const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0];
+            throw new UsageError(`${this.source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${why}`);
+        }
+        const top = this.deref(this.doc.contents, '(top level)');
+        if (top === undefined || top === null || (distExports.isScalar(top) && top.value === null))
+            return;
+        if (!distExports.isMap(top)) {
+            throw new UsageError(`${this.source}: expected a mapping of settings (run, thresholds, statistics, ...), found ${distExports.isNode(top) && 'items' in top ? 'a list' : showRaw(distExports.isScalar(top) ? top.value : top)}`);
+        }
+        this.walk(top, KEYS);
+    }
+    /** Follows an alias to its anchored node, refusing unknown anchors and too many aliases. */
+    deref(node, key) {
+        if (!distExports.isAlias(node))
+            return distExports.isNode(node) ? node : node === null ? null : undefined;
+        if (++this.aliases > MAX_ALIASES)
+            throw new UsageError(`${this.source}: more than ${MAX_ALIASES} YAML aliases${this.at(node)}; a config needs few`);
+        const target = node.resolve(this.doc);
+        if (!target)
+            throw this.unknownAnchor(node.source, key, node);
+        return distExports.isAlias(target) ? this.deref(target, key) : target;
+    }
+    unknownAnchor(name, key, node) {
+        return new UsageError(`${this.source}: ${key}: the alias *${showRaw(name).slice(1, -1)}${this.at(node)} names no anchor defined above it; define it with &name first, or quote the value if '*' was meant literally`);
+    }
+    walk(map, tree) {
+        if (!distExports.isMap(map))
+            return;
+        for (const pair of map.items) {
+            const keyNode = distExports.isNode(pair.key) ? pair.key : null;
+            if (!distExports.isScalar(keyNode)) {
+                this.problem(`${this.source}: keys in ${tree.path || '(top level)'} must be plain names${this.at(keyNode)}`);
+                continue;
+            }
+            const key = String(keyNode.value);
+            const child = tree.children.get(key);
+            if (!child) {
+                const known = [...tree.children.values()].filter((c) => !ALIAS_KEYS.has(c.path)).map((c) => c.path.slice(tree.path ? tree.path.length + 1 : 0));
+                this.problem(`${this.source}: unknown key ${showRaw(key)} in ${tree.path || '(top level)'}${suggestion(key, known)}${this.at(keyNode)}. Known keys: ${known.join(', ')}.`);
+                continue;
+            }
+            const value = this.deref(pair.value, child.path);
+            if (child.option)
+                this.leaf(child, value, keyNode);
+            else if (value === null || (distExports.isScalar(value) && value.value === null))
+                continue;
+            else if (distExports.isMap(value))
+                this.walk(value, child);
+            else
+                this.problem(badValue({ kind: 'file', key: child.path, file: this.source, ...this.pos(value) }, { expected: 'a mapping of settings', examples: [] }, distExports.isScalar(value) ? value.value : [], `known keys: ${[...child.children.keys()].join(', ')}`).message);
+        }
+    }
+    leaf(node, value, keyNode) {
+        const option = node.option;
+        if (!option)
+            return;
+        if (this.values.has(option)) {
+            this.problem(`${this.source}: ${option.key} is given twice${this.at(keyNode)} (${[option.key, ...(option.aliases?.keys ?? [])].join(' and ')} are the same setting)`);
+            return;
+        }
+        if (value) {
+            distExports.visit(value, {
+                Alias: (_, alias) => {
+                    if (!alias.resolve(this.doc))
+                        throw this.unknownAnchor(alias.source, node.path, alias);
+                },
+                // A list or mapping used as a key would be stringified into a key nobody wrote.
+                Pair: (_, pair) => {
+                    if (pair.key !== null && !distExports.isScalar(pair.key))
+                        throw new UsageError(`${this.source}: ${node.path}: keys must be plain names${this.at(distExports.isNode(pair.key) ? pair.key : null)}`);
+                }
+            });
+        }
+        let js = null;
+        try {
+            js = value ? value.toJS(this.doc, { maxAliasCount: MAX_ALIASES }) : null;
+        }
+        catch (err) {
+            // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs" file).
+            throw new UsageError(`${this.source}: ${node.path}${this.at(value)}: the value cannot be expanded (${errorMessage(err)})`);
+        }
+        try {
+            const item = (i) => {
+                const at = distExports.isSeq(value) ? value.items[i] : undefined;
+                return { kind: 'file', key: `${node.path}[${i}]`, file: this.source, ...this.pos(distExports.isNode(at) ? at : value) };
+            };
+            this.values.set(option, readValue$1(option.kind, js, { kind: 'file', key: node.path, file: this.source, ...this.pos(value ?? keyNode) }, item));
+        }
+        catch (err) {
+            if (!(err instanceof UsageError))
+                throw err;
+            this.problem(err.message);
+        }
+    }
 }
 /** Parses and validates a config file's text. Throws UsageError naming the file, line and key. */
 function parseConfigText(text, source) {
-    const doc = distExports.parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const pos = e.linePos?.[0];
-        throw new UsageError(`${source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`);
+    if (text.length > MAX_CONFIG_BYTES)
+        throw tooLarge(source, text.length);
+    const deep = tooDeep(text, MAX_DEPTH);
+    if (deep)
+        throw new UsageError(`${source}:${deep.line}:${deep.col}: nested more than ${MAX_DEPTH} levels deep; a config file needs a few`);
+    try {
+        const reader = new Reader(text, source);
+        reader.read();
+        if (reader.problems.length)
+            throw new UsageError(reader.problems.join('\n'));
+        return { source, values: reader.values };
     }
-    const value = doc.toJS() ?? {};
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw new UsageError(`${source}: expected a mapping of settings (run, thresholds, statistics, ...), found ${Array.isArray(value) ? 'a list' : typeof value}`);
+    catch (err) {
+        if (err instanceof UsageError)
+            throw err;
+        // The YAML library throws on resource limits (ReferenceError: excessive aliases) and a stack can
+        // overflow on nesting; whatever the cause, a bad file is a usage error that names the file.
+        throw new UsageError(`${source}: cannot be read as a config file: ${errorMessage(err).split('\n')[0]}`);
     }
-    if (!validate(value)) {
-        const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'type' || !(validate.errors ?? []).some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
-        throw new UsageError(errors.map((e) => describe$1(e, source)).join('\n'));
+}
+function tooLarge(source, size) {
+    return new UsageError(`${source}: ${size} bytes is too large for a config file (at most ${MAX_CONFIG_BYTES} bytes)`);
+}
+/** The file's bytes: they must be UTF-8, as YAML requires; a replaced character would change a key silently. */
+function parseConfigBytes(bytes, source) {
+    if (bytes.length > MAX_CONFIG_BYTES)
+        throw tooLarge(source, bytes.length);
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
-    return value;
-}
-function toFraction(v, fallback) {
-    if (v === undefined)
-        return fallback;
-    if (typeof v === 'number')
-        return v;
-    return Number(v.slice(0, -1)) / 100;
-}
-const DURATION_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseDuration(text, what) {
-    const m = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(text.trim());
-    if (!m)
-        throw new UsageError(`${what}: '${text}' is not a duration; write it like '90s' or '10m'`);
-    return Number(m[1]) * DURATION_MS[m[2]];
-}
-function relAbs(file, d) {
-    return { relative: toFraction(file?.relative, d.relative), absolute: file?.absolute ?? d.absolute };
-}
-function compareConfigFrom(file) {
-    const d = DEFAULT_COMPARE;
-    const t = file.thresholds ?? {};
-    for (const re of file.ignore?.benchmarks ?? []) {
-        try {
-            new RegExp(re);
-        }
-        catch (err) {
-            throw new UsageError(`ignore.benchmarks: '${re}' is not a valid regular expression (${err.message})`);
-        }
+    catch {
+        throw new UsageError(`${source}: not UTF-8 text; save the file as UTF-8`);
     }
+    return parseConfigText(text, source);
+}
+
+// Builds the one typed Config from the option table: defaults, then the config file, then flags or inputs.
+function lookup(layers) {
+    return (option) => {
+        for (let i = layers.length - 1; i >= 0; i--)
+            if (layers[i].has(option))
+                return layers[i].get(option);
+        return structuredClone(option.default);
+    };
+}
+/** The Config for a module: later layers win (file, then inputs or flags). */
+function resolveConfig(dir, layers) {
+    const value = lookup(layers);
     return {
-        thresholds: {
-            time: { relative: toFraction(t.time?.relative, d.thresholds.time.relative) },
-            custom: { relative: toFraction(t.custom?.relative, d.thresholds.custom.relative) },
-            allocsPerOp: relAbs(t.allocsPerOp, d.thresholds.allocsPerOp),
-            bytesPerOp: relAbs(t.bytesPerOp, d.thresholds.bytesPerOp),
-            retainedBytesPerOp: relAbs(t.retainedBytesPerOp, d.thresholds.retainedBytesPerOp),
-            gcPauseP99: relAbs(t.gcPauseP99, d.thresholds.gcPauseP99),
-            gcCyclesPerOp: relAbs(t.gcCyclesPerOp, d.thresholds.gcCyclesPerOp)
-        },
-        statistics: { ...d.statistics, ...file.statistics },
-        metricDirections: { ...d.metricDirections, ...file.metrics },
-        ignoreBenchmarks: [...d.ignoreBenchmarks, ...(file.ignore?.benchmarks ?? [])],
-        gcPauseSeverity: file.gc?.pauseSeverity ?? d.gcPauseSeverity
+        run: { dir, ...fromTable(TABLE.run, value) },
+        compare: fromTable(TABLE.compare, value),
+        tests: fromTable(TABLE.tests, value)
     };
-}
-function runConfigFrom(dir, file, overrides) {
-    const r = file.run ?? {};
-    const fromFile = {
-        packages: r.packages,
-        bench: r.bench,
-        count: r.count,
-        benchtime: r.benchtime,
-        timeoutMs: r.timeout !== undefined ? parseDuration(r.timeout, 'run.timeout') : undefined,
-        race: r.race
-    };
-    const pick = (k) => (overrides[k] ?? fromFile[k] ?? DEFAULT_RUN[k]);
-    const packages = pick('packages');
-    // Patterns go to go list and go test as arguments; one starting with '-' would be read as a flag.
-    const flagLike = packages.find((p) => p.startsWith('-'));
-    if (flagLike !== undefined)
-        throw new UsageError(`package pattern '${flagLike}' starts with '-': give patterns like ./... or ./pkg/...`);
-    return {
-        dir,
-        packages,
-        bench: pick('bench'),
-        count: pick('count'),
-        benchtime: pick('benchtime'),
-        timeoutMs: pick('timeoutMs'),
-        race: pick('race')
-    };
-}
-function testConfigFrom(file, overrides = {}) {
-    const t = file.tests ?? {};
-    const d = DEFAULT_TESTS;
-    const duration = (v, what, fallback) => (v === undefined ? fallback : parseDuration(v, what));
-    return {
-        enabled: overrides.enabled ?? t.enabled ?? d.enabled,
-        race: overrides.race ?? t.race ?? d.race,
-        run: overrides.run ?? t.run ?? d.run,
-        timeoutMs: overrides.timeoutMs ?? duration(t.timeout, 'tests.timeout', d.timeoutMs),
-        settleMs: duration(t.settle, 'tests.settle', d.settleMs),
-        narrowBudgetMs: duration(t.narrowBudget, 'tests.narrowBudget', d.narrowBudgetMs),
-        raceBenchtime: t.raceBenchtime ?? d.raceBenchtime,
-        ignore: [...d.ignore, ...(file.ignore?.goroutines ?? [])]
-    };
-}
-function buildConfig(dir, file, overrides, tests = {}) {
-    return { run: runConfigFrom(dir, file, overrides), compare: compareConfigFrom(file), tests: testConfigFrom(file, tests) };
 }
 const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.go-leak-gate.yml'];
+async function readBounded(path) {
+    const handle = await open(path, 'r');
+    try {
+        const info = await handle.stat();
+        // A FIFO or a device would block or never end; a config file is a regular file.
+        if (!info.isFile())
+            throw new UsageError(`config file ${path} is not a regular file`);
+        if (info.size > MAX_CONFIG_BYTES)
+            throw new UsageError(`${path}: ${info.size} bytes is too large for a config file (at most ${MAX_CONFIG_BYTES} bytes)`);
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+}
 /**
  * Reads the config file: the given path (which must exist), or the first default location found
  * under the module directory. Returns an empty config when there is none.
@@ -17371,452 +20201,27 @@ const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.
 async function readConfigFile(path, moduleDir) {
     const candidates = path ? [resolve$1(path)] : DEFAULT_CONFIG_FILES.map((f) => resolve$1(moduleDir, f));
     for (const c of candidates) {
-        let text;
+        let bytes;
         try {
-            text = await readFile(c, 'utf8');
+            bytes = await readBounded(c);
         }
         catch (err) {
+            if (err instanceof UsageError)
+                throw err;
             if (path)
                 throw new UsageError(`config file ${path} cannot be read: ${err.code ?? err.message}`);
             continue;
         }
-        return { file: parseConfigText(text, c), source: c };
+        return { file: parseConfigBytes(bytes, c), source: c };
     }
-    return { file: {} };
+    return { file: emptyFile() };
 }
 
-/** Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. */
-function exitCodeForReport(report) {
-    if (report.incomplete)
-        return EXIT.incomplete;
-    return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
-}
-async function writeOutput(path, text) {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-}
-function reportJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
-}
-
-// `git diff -U0` output -> which base lines survive at which head line, and which head lines the change
-// touched. Line numbers move whenever code is added above a site; without this map the same allocation
-// in base and head would look like one site removed and another added.
-const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
-function unquote(path) {
-    // git quotes unusual paths C-style; the prefixes a/ and b/ stay inside the quotes.
-    if (path.startsWith('"') && path.endsWith('"')) {
-        try {
-            return JSON.parse(path);
-        }
-        catch {
-            return path.slice(1, -1);
-        }
-    }
-    return path;
-}
-function stripPrefix(path, prefix) {
-    if (path === '/dev/null')
-        return null;
-    const p = unquote(path);
-    return p.startsWith(prefix) ? p.slice(prefix.length) : p;
-}
-function parseUnifiedDiff(text) {
-    const files = [];
-    let current;
-    for (const line of text.split('\n')) {
-        if (line.startsWith('diff --git ')) {
-            current = { oldPath: null, newPath: null, hunks: [] };
-            files.push(current);
-        }
-        else if (!current) {
-            continue;
-        }
-        else if (line.startsWith('--- ')) {
-            current.oldPath = stripPrefix(line.slice(4).trimEnd(), 'a/');
-        }
-        else if (line.startsWith('+++ ')) {
-            current.newPath = stripPrefix(line.slice(4).trimEnd(), 'b/');
-        }
-        else {
-            const m = HUNK.exec(line);
-            if (m) {
-                current.hunks.push({
-                    oldStart: Number(m[1]),
-                    oldCount: m[2] === undefined ? 1 : Number(m[2]),
-                    newStart: Number(m[3]),
-                    newCount: m[4] === undefined ? 1 : Number(m[4])
-                });
-            }
-        }
-    }
-    return files;
-}
-function lineMapFrom(diffs) {
-    const byOld = new Map();
-    const byNew = new Map();
-    for (const d of diffs) {
-        if (d.oldPath)
-            byOld.set(d.oldPath, d);
-        if (d.newPath)
-            byNew.set(d.newPath, d);
-    }
-    return {
-        toHead(file, line) {
-            const d = byOld.get(file);
-            if (!d)
-                return line;
-            if (!d.newPath)
-                return undefined;
-            let shift = 0;
-            for (const h of d.hunks) {
-                // With -U0 a pure insertion after line L has oldStart = L and oldCount = 0.
-                const oldEnd = h.oldStart + h.oldCount - 1;
-                if (h.oldCount > 0 && line >= h.oldStart && line <= oldEnd)
-                    return undefined;
-                const before = h.oldCount === 0 ? line > h.oldStart : line > oldEnd;
-                if (before)
-                    shift += h.newCount - h.oldCount;
-            }
-            return line + shift;
-        },
-        changedInHead(file, line) {
-            const d = byNew.get(file);
-            if (!d)
-                return false;
-            if (!d.oldPath)
-                return true;
-            return d.hunks.some((h) => h.newCount > 0 && line >= h.newStart && line < h.newStart + h.newCount);
-        }
-    };
-}
-
-async function git$2(run, cwd, args) {
-    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 120_000 });
-    return r.code === 0 ? r.stdout : undefined;
-}
-/**
- * Reads `git diff -U0 base head` in the module's repository; head 'worktree' diffs against the working
- * tree, which is what `gate` measured (uncommitted edits included). Returns undefined when a commit is
- * unknown there (a compare of results from elsewhere): attribution then matches sites by function.
- */
-async function readSourceDiff(run, moduleDir, baseCommit, head) {
-    if (!baseCommit || !head)
-        return undefined;
-    const prefix = await git$2(run, moduleDir, ['rev-parse', '--show-prefix']);
-    if (prefix === undefined)
-        return undefined;
-    // Fixed prefixes and no external diff driver: the user's git config must not change the format.
-    const text = await git$2(run, moduleDir, [
-        'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', baseCommit, ...(head === 'worktree' ? [] : [head]), '--'
-    ]);
-    if (text === undefined)
-        return undefined;
-    const map = lineMapFrom(parseUnifiedDiff(text));
-    const dir = prefix.trim();
-    return {
-        toHead: (file, line) => map.toHead(dir + file, line),
-        changedInHead: (file, line) => map.changedInHead(dir + file, line)
-    };
-}
-
-const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
-const TERM_GRACE_MS = 3_000;
-const live = new Set();
-let handlersInstalled = false;
-function killGroup(pid, signal) {
-    try {
-        // Negative pid: the whole group, so a test binary's own children die with it.
-        process.kill(-pid, signal);
-    }
-    catch {
-        try {
-            process.kill(pid, signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-function installHandlers() {
-    if (handlersInstalled)
-        return;
-    handlersInstalled = true;
-    const killAll = () => {
-        for (const pid of live)
-            killGroup(pid, 'SIGKILL');
-        live.clear();
-    };
-    process.once('exit', killAll);
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            killAll();
-            process.exit(sig === 'SIGINT' ? 130 : 143);
-        });
-    }
-}
-class Capture {
-    limit;
-    chunks = [];
-    size = 0;
-    truncated = false;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        if (this.size >= this.limit) {
-            this.truncated = true;
-            return;
-        }
-        const room = this.limit - this.size;
-        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        if (part.length < chunk.length)
-            this.truncated = true;
-        this.chunks.push(part);
-        this.size += part.length;
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-    /** Reads at most the limit from a file the child wrote. */
-    pushFile(path) {
-        let fd;
-        try {
-            fd = openSync(path, 'r');
-            const size = fstatSync(fd).size;
-            const buf = Buffer.alloc(Math.min(size, this.limit));
-            readSync(fd, buf, 0, buf.length, 0);
-            this.push(buf);
-            if (size > this.limit)
-                this.truncated = true;
-        }
-        catch {
-            // nothing written
-        }
-        finally {
-            if (fd !== undefined)
-                closeSync(fd);
-        }
-    }
-}
-const runProcess = (spec) => {
-    installHandlers();
-    const started = performance.now();
-    const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    return new Promise((resolve) => {
-        const out = new Capture(limit);
-        const err = new Capture(limit);
-        let timedOut = false;
-        let spawnError;
-        const [program, ...args] = spec.argv;
-        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
-        const child = spawn(program, args, {
-            cwd: spec.cwd,
-            env: spec.env ?? process.env,
-            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
-            detached: true
-        });
-        if (merged !== undefined)
-            closeSync(merged);
-        if (child.pid !== undefined)
-            live.add(child.pid);
-        let grace;
-        const timer = spec.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                const pid = child.pid;
-                if (pid === undefined)
-                    return;
-                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
-                // program like our own CLI can stop its children, which live in process groups of their own.
-                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
-                try {
-                    process.kill(pid, first);
-                }
-                catch {
-                    // already gone
-                }
-                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
-            }, spec.timeoutMs)
-            : undefined;
-        child.stdout?.on('data', (c) => out.push(c));
-        child.stderr?.on('data', (c) => err.push(c));
-        child.on('error', (e) => {
-            spawnError = e;
-        });
-        child.on('close', (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            if (grace)
-                clearTimeout(grace);
-            if (child.pid !== undefined) {
-                // The group may still hold grandchildren that kept running after the leader exited.
-                killGroup(child.pid, 'SIGKILL');
-                live.delete(child.pid);
-            }
-            if (spec.mergedOutputFile !== undefined)
-                out.pushFile(spec.mergedOutputFile);
-            resolve({
-                argv: spec.argv,
-                cwd: spec.cwd,
-                code,
-                signal,
-                stdout: out.text(),
-                stderr: err.text(),
-                timedOut,
-                truncated: out.truncated || err.truncated,
-                wallMs: performance.now() - started,
-                spawnError
-            });
-        });
-    });
-};
-/** One line for messages: the exit code or signal, and whether we killed it. */
-function describeExit(r) {
-    if (r.spawnError)
-        return `could not start ${r.argv[0]}: ${r.spawnError.message}`;
-    if (r.timedOut)
-        return `killed after the timeout`;
-    if (r.signal)
-        return `killed by ${r.signal}`;
-    return `exit code ${r.code ?? '?'}`;
-}
-
-async function git$1(run, cwd, args) {
-    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 300_000 });
-    if (r.spawnError?.code === 'ENOENT')
-        throw new RunError('git is not on PATH: the gate needs git to check out the base commit');
-    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr.trim() || describeExit(r) };
-}
-/** The commit a directory is checked out at, or undefined outside git. */
-async function currentCommit(run, dir) {
-    const r = await git$1(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined);
-    return r?.ok ? r.out : undefined;
-}
-/**
- * Checks the base commit out into a temporary git worktree, so base and head binaries can be built and
- * run side by side on this machine without touching the user's working tree.
- */
-async function checkoutBase(run, moduleDir, ref) {
-    const top = await git$1(run, moduleDir, ['rev-parse', '--show-toplevel']);
-    if (!top.ok)
-        throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`);
-    const resolved = await git$1(run, moduleDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    if (!resolved.ok || !resolved.out) {
-        throw new UsageError(`base ref '${ref}' does not exist in ${top.out}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`);
-    }
-    const commit = resolved.out;
-    const parent = await mkdtemp(join(tmpdir(), 'glg-base-'));
-    const wt = join(parent, 'base');
-    const added = await git$1(run, top.out, ['worktree', 'add', '--detach', '--force', wt, commit]);
-    if (!added.ok) {
-        await rm(parent, { recursive: true, force: true });
-        throw new RunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.err}`);
-    }
-    return {
-        commit,
-        moduleDir: join(wt, relative$1(top.out, await realpath(moduleDir))),
-        remove: async () => {
-            await git$1(run, top.out, ['worktree', 'remove', '--force', wt]).catch(() => undefined);
-            await rm(parent, { recursive: true, force: true });
-            await git$1(run, top.out, ['worktree', 'prune']).catch(() => undefined);
-        }
-    };
-}
-
-/**
- * Test binaries are built with -trimpath, so a file in the module is named `module/path/file.go` on both
- * sides (the base lives in a temporary worktree); shown relative to the module root it matches the diff.
- */
-function moduleRelative(file, modulePath) {
-    return file.startsWith(modulePath + '/') ? file.slice(modulePath.length + 1) : file;
-}
-/** The same sites with module files named relative to the module root. */
-function relativeSites(sites, modulePath) {
-    return sites.map((s) => ({
-        ...s,
-        file: moduleRelative(s.file, modulePath),
-        ...(s.caller ? { caller: { ...s.caller, file: moduleRelative(s.caller.file, modulePath) } } : {})
-    }));
-}
-function siteKey(s, withLines) {
-    const c = s.caller;
-    const own = withLines ? `${s.function}\u0000${s.file}\u0000${s.line}` : `${s.function}\u0000${s.file}`;
-    if (!c)
-        return own;
-    return own + (withLines ? `\u0000${c.function}\u0000${c.file}\u0000${c.line}` : `\u0000${c.function}`);
-}
-/** Base sites at the lines they have in head; a rewritten line gets -1 so it can never match a head line. */
-function inHeadLines(runs, map) {
-    const at = (file, line) => map(file, line) ?? -1;
-    return runs.map((r) => ({
-        iterations: r.iterations,
-        sites: r.sites.map((s) => ({
-            ...s,
-            line: at(s.file, s.line),
-            ...(s.caller ? { caller: { ...s.caller, line: at(s.caller.file, s.caller.line) } } : {})
-        }))
-    }));
-}
-/** Mean per-op value of every site over the runs (a site absent from a run counts as 0 there). */
-function perOpBySite(runs, measure, withLines) {
-    const out = new Map();
-    const used = runs.filter((r) => r.iterations > 0);
-    for (const run of used) {
-        for (const s of run.sites) {
-            const key = siteKey(s, withLines);
-            const value = s[measure] / run.iterations / used.length;
-            const entry = out.get(key) ?? { site: s, siteValue: 0, perOp: 0 };
-            entry.perOp += value;
-            if (value > entry.siteValue) {
-                entry.site = s;
-                entry.siteValue = value;
-            }
-            out.set(key, entry);
-        }
-    }
-    return out;
-}
-/**
- * The allocation sites that grew most from base to head, per op: a diff of the two sides' memory
- * profiles (as `go tool pprof -diff_base` does, with the base negated), normalised by the iterations
- * each run did so that runs with different b.N compare. Returns the allocating frame and, when that
- * frame is in the standard library or a dependency, the first caller in the module too.
- *
- * Sites are matched by line when `mapBaseLine` says where base lines moved; without it they are matched
- * by function, because edits above a site shift its line and would make it look new.
- */
-function attributeGrowth(base, head, measure, opts = {}) {
-    const top = opts.top ?? 5;
-    const withLines = opts.mapBaseLine !== undefined;
-    const b = perOpBySite(opts.mapBaseLine ? inHeadLines(base, opts.mapBaseLine) : base, measure, withLines);
-    const h = perOpBySite(head, measure, withLines);
-    const deltas = [];
-    for (const [key, { site, perOp }] of h) {
-        const delta = perOp - (b.get(key)?.perOp ?? 0);
-        if (delta > 0)
-            deltas.push({ site, delta });
-    }
-    const total = deltas.reduce((n, d) => n + d.delta, 0);
-    // Sampling puts small positive deltas on unrelated sites; keep those that explain a real share.
-    const minShare = opts.minShare ?? 0.05;
-    const picked = deltas
-        .filter((d) => total > 0 && d.delta / total >= minShare)
-        .sort((x, y) => y.delta - x.delta)
-        .slice(0, top);
-    const locations = [];
-    for (const { site, delta } of picked) {
-        const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B';
-        locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta, deltaUnit });
-        if (site.caller) {
-            locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta, deltaUnit });
-        }
-    }
-    return locations;
-}
-
-// Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
-const REPORT_SCHEMA_VERSION = 1;
+// The defaults as typed sections, read off the option table (where each default and its reason live).
+const byDefault = (option) => structuredClone(option.default);
+const DEFAULT_COMPARE = fromTable(TABLE.compare, byDefault);
+const DEFAULT_RUN = fromTable(TABLE.run, byDefault);
+const DEFAULT_TESTS = fromTable(TABLE.tests, byDefault);
 
 // The statistics benchstat uses to compare two samples of benchmark measurements, so the gate and a user's
 // own benchstat run agree: medians as the summary, a two-sided Mann-Whitney U test for "did it change", plus the
@@ -18357,6 +20762,119 @@ function compareGc(baseRuns, headRuns, cfg) {
     return [p50, p99, max, cycles];
 }
 
+// A measured value as result.json and report.json carry it. Go prints `+Inf`, `-Inf` and `NaN` for a metric that
+// divided by zero or overflowed (b.ReportMetric takes any float64), and JSON has no number for them:
+// JSON.stringify would turn them into null, which reads back as "no value". So they travel as the text Go
+// printed, and every reader decides what they mean.
+const NON_FINITE = ['+Inf', '-Inf', 'NaN'];
+function isNonFinite(v) {
+    return v === '+Inf' || v === '-Inf' || v === 'NaN';
+}
+/** The value to store: a finite number as it is, anything else as Go prints it. */
+function toMetricValue(x) {
+    if (Number.isFinite(x))
+        return x;
+    if (Number.isNaN(x))
+        return 'NaN';
+    return x > 0 ? '+Inf' : '-Inf';
+}
+/** The value as a JavaScript number (Infinity, NaN): for ordering and display only, never for statistics. */
+function metricNumber(v) {
+    if (typeof v === 'number')
+        return v;
+    return v === 'NaN' ? Number.NaN : v === '+Inf' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+}
+/** The finite values, or undefined when any value is not finite. */
+function finiteValues(values) {
+    const out = [];
+    for (const v of values) {
+        if (typeof v !== 'number')
+            return undefined;
+        out.push(v);
+    }
+    return out;
+}
+
+/** Judges a metric: by judgeMetric when every value is finite, by its non-finite values otherwise. */
+function judgeMetricValues(input, stats) {
+    const base = finiteValues(input.base);
+    const head = finiteValues(input.head);
+    if (base !== undefined && head !== undefined)
+        return judgeMetric({ ...input, base, head }, stats);
+    return judgeNonFinite(input);
+}
+function count(values) {
+    const c = { '+Inf': 0, '-Inf': 0, NaN: 0 };
+    for (const v of values)
+        if (typeof v === 'string')
+            c[v]++;
+    return c;
+}
+/**
+ * The middle value with infinities ordered as numbers are; NaN on a side makes its median NaN (NaN has no
+ * place in an order).
+ */
+function medianValue(values) {
+    if (values.length === 0)
+        return null;
+    if (values.includes('NaN'))
+        return 'NaN';
+    const sorted = values.map(metricNumber).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const mid = Math.floor(sorted.length / 2);
+    return toMetricValue(sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+}
+/**
+ * Values that are worse than any finite one: NaN always (the metric stopped being a number), +Inf unless
+ * higher is known to be better, -Inf unless lower is. With the direction unknown, an infinity either way is
+ * worse: the metric divided by zero where it did not before.
+ */
+function worseKinds(lowerIsBetter) {
+    return NON_FINITE.filter((k) => k === 'NaN' || (k === '+Inf' ? lowerIsBetter !== false : lowerIsBetter !== true));
+}
+function describe$2(c, runs) {
+    const parts = NON_FINITE.filter((k) => c[k] > 0).map((k) => `${k} in ${c[k]} of ${runs} runs`);
+    return parts.length > 0 ? parts.join(', ') : `finite in all ${runs} runs`;
+}
+function judgeNonFinite(input) {
+    const { base, head, lowerIsBetter } = input;
+    const b = count(base);
+    const h = count(head);
+    const out = {
+        metric: input.metric,
+        unit: input.unit,
+        lowerIsBetter,
+        baseSamples: base,
+        headSamples: head,
+        baseMedian: medianValue(base),
+        headMedian: medianValue(head),
+        change: null,
+        pValue: null,
+        status: 'not-judged',
+        method: 'non-finite',
+        reason: ''
+    };
+    const sides = `head ${describe$2(h, head.length)}; base ${describe$2(b, base.length)}`;
+    if (base.length === 0 || head.length === 0) {
+        out.reason = `no samples on one side (${sides})`;
+        return out;
+    }
+    const worse = worseKinds(lowerIsBetter);
+    const appeared = worse.filter((k) => h[k] > 0 && b[k] === 0);
+    const gone = worse.filter((k) => b[k] > 0 && h[k] === 0);
+    if (appeared.length > 0) {
+        out.status = 'regression';
+        out.reason = `${sides}: the benchmark now reports ${appeared.join(' and ')} (a division by zero or an overflow), which no finite value can be compared with`;
+    }
+    else if (gone.length > 0) {
+        out.status = 'improvement';
+        out.reason = `${sides}: no more ${gone.join(' or ')}`;
+    }
+    else {
+        out.reason = `${sides}: values that are not finite cannot be compared`;
+    }
+    return out;
+}
+
 const RETAINED_METRIC = 'retained heap';
 /** Whether lower is better for a unit; null when the gate cannot know (and so does not judge it). */
 function unitDirection(unit, declared) {
@@ -18440,8 +20958,9 @@ function compareBenchmark(pkg, base, head, cfg) {
     const metrics = [];
     const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder);
     for (const unit of units) {
-        const samples = (runs) => runs.map((r) => r.metrics[unit]).filter((v) => typeof v === 'number');
-        metrics.push(judgeMetric({
+        // Own properties only: a unit named `constructor` on one side must not find Object's on the other.
+        const samples = (runs) => runs.flatMap((r) => (Object.hasOwn(r.metrics, unit) ? [r.metrics[unit]] : []));
+        metrics.push(judgeMetricValues({
             metric: unit,
             unit,
             lowerIsBetter: unitDirection(unit, cfg.metricDirections),
@@ -18459,6 +20978,67 @@ function isStatistical(m) {
     return m.method === 'mann-whitney';
 }
 
+/** fixtures/ of this package, from src/ (tests, tsx) and from dist/ (the bundle) alike. */
+const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
+// Fixed identity and dates and no signing (git.ts adds no hooks): the same fixture always gives the same
+// commit ids, whatever the user's git config says.
+const GIT_CONFIG = [
+    '-c', 'user.name=go-leak-gate fixtures',
+    '-c', 'user.email=fixtures@go-leak-gate.invalid',
+    '-c', 'commit.gpgsign=false',
+    '-c', 'init.defaultBranch=main'
+];
+const BASE_DATE = '2024-01-01T00:00:00Z';
+const HEAD_DATE = '2024-01-02T00:00:00Z';
+function git(run, cwd, args, date) {
+    const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
+    return gitOrFail(run, cwd, [...GIT_CONFIG, ...args], { env, timeoutMs: 60_000 });
+}
+/** Files the head removes: fixtures/NAME/head.delete, one module-relative path a line, '#' comments. */
+async function readHeadDelete(name) {
+    const text = await readFile(join(FIXTURES_DIR, name, 'head.delete'), 'utf8').catch((err) => {
+        if (err.code === 'ENOENT')
+            return '';
+        throw err;
+    });
+    return text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line !== '' && !line.startsWith('#'));
+}
+function insideTree(root, path) {
+    const full = normalize(join(root, path));
+    if (!full.startsWith(root + sep))
+        throw new IncompleteRunError(`head.delete entry escapes the module: ${path}`);
+    return full;
+}
+/**
+ * A git repository with two commits: fixtures/NAME/base, then the head overlay on top of it (files from
+ * fixtures/NAME/head copied over, files listed in head.delete removed). dest must be empty or absent.
+ */
+async function makeFixtureRepo(run, name, dest) {
+    const src = join(FIXTURES_DIR, name);
+    await mkdir(dest, { recursive: true });
+    await cp(join(src, 'base'), dest, { recursive: true });
+    await git(run, dest, ['init', '--quiet'], BASE_DATE);
+    await git(run, dest, ['add', '--all'], BASE_DATE);
+    await git(run, dest, ['commit', '--quiet', '--message', `${name}: base`], BASE_DATE);
+    const baseSha = await git(run, dest, ['rev-parse', 'HEAD'], BASE_DATE);
+    await cp(join(src, 'head'), dest, { recursive: true });
+    for (const path of await readHeadDelete(name))
+        await rm(insideTree(dest, path));
+    await git(run, dest, ['add', '--all'], HEAD_DATE);
+    await git(run, dest, ['commit', '--quiet', '--message', `${name}: head`], HEAD_DATE);
+    const headSha = await git(run, dest, ['rev-parse', 'HEAD'], HEAD_DATE);
+    return { dir: dest, baseSha, headSha };
+}
+
+/**
+ * The longest line the parsers read; longer ones are cut and marked. Nothing Go prints comes near (a result
+ * line is under 1 KB, a frame a few KB), and every string a parser keeps then fits result.json's bound.
+ */
+const MAX_LINE_CHARS = 1024 * 1024 - 64;
+const CUT_MARK = '…[line cut]';
 /**
  * Splits captured output into lines. Go writes `\n`; `\r\n` is tolerated for files that passed
  * through other tools. A last line without a newline is kept: a process that died mid-write leaves one.
@@ -18468,11 +21048,24 @@ function splitLines(text) {
     if (lines.length > 0 && lines[lines.length - 1] === '')
         lines.pop();
     for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
+        let line = lines[i];
         if (line.endsWith('\r'))
-            lines[i] = line.slice(0, -1);
+            line = line.slice(0, -1);
+        if (line.length > MAX_LINE_CHARS)
+            line = line.slice(0, MAX_LINE_CHARS) + CUT_MARK;
+        lines[i] = line;
     }
     return lines;
+}
+/**
+ * A count, id or line number from decimal digits; undefined when it is beyond what a JavaScript number holds
+ * exactly (Number would round it, or give Infinity for 400 digits). Go never prints such a number there.
+ */
+function readCount(digits) {
+    if (digits.length === 0 || digits.length > 16 || !/^[0-9]+$/.test(digits))
+        return undefined;
+    const n = Number(digits);
+    return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
 }
 /**
  * A record whose keys come from the code under test (units, config keys): without a prototype, a
@@ -18480,6 +21073,212 @@ function splitLines(text) {
  */
 function emptyRecord() {
     return Object.create(null);
+}
+
+// `git diff -U0` output -> which base lines survive at which head line, and which head lines the change
+// touched. Line numbers move whenever code is added above a site; without this map the same allocation
+// in base and head would look like one site removed and another added.
+const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+function unquote(path) {
+    // git quotes unusual paths C-style; the prefixes a/ and b/ stay inside the quotes.
+    if (path.startsWith('"') && path.endsWith('"')) {
+        try {
+            return JSON.parse(path);
+        }
+        catch {
+            return path.slice(1, -1);
+        }
+    }
+    return path;
+}
+function stripPrefix(path, prefix) {
+    if (path === '/dev/null')
+        return null;
+    const p = unquote(path);
+    return p.startsWith(prefix) ? p.slice(prefix.length) : p;
+}
+/** A hunk's numbers; undefined when one is beyond what a number holds (no file has that many lines). */
+function readHunk(m) {
+    const oldStart = readCount(m[1]);
+    const oldCount = m[2] === undefined ? 1 : readCount(m[2]);
+    const newStart = readCount(m[3]);
+    const newCount = m[4] === undefined ? 1 : readCount(m[4]);
+    if (oldStart === undefined || oldCount === undefined || newStart === undefined || newCount === undefined)
+        return undefined;
+    return { oldStart, oldCount, newStart, newCount };
+}
+function parseUnifiedDiff(text) {
+    const files = [];
+    let current;
+    for (const line of text.split('\n')) {
+        if (line.startsWith('diff --git ')) {
+            current = { oldPath: null, newPath: null, hunks: [] };
+            files.push(current);
+        }
+        else if (!current) {
+            continue;
+        }
+        else if (line.startsWith('--- ')) {
+            current.oldPath = stripPrefix(line.slice(4).trimEnd(), 'a/');
+        }
+        else if (line.startsWith('+++ ')) {
+            current.newPath = stripPrefix(line.slice(4).trimEnd(), 'b/');
+        }
+        else {
+            const m = HUNK.exec(line);
+            const hunk = m === null ? undefined : readHunk(m);
+            if (hunk !== undefined)
+                current.hunks.push(hunk);
+        }
+    }
+    return files;
+}
+function lineMapFrom(diffs) {
+    const byOld = new Map();
+    const byNew = new Map();
+    for (const d of diffs) {
+        if (d.oldPath)
+            byOld.set(d.oldPath, d);
+        if (d.newPath)
+            byNew.set(d.newPath, d);
+    }
+    return {
+        toHead(file, line) {
+            const d = byOld.get(file);
+            if (!d)
+                return line;
+            if (!d.newPath)
+                return undefined;
+            let shift = 0;
+            for (const h of d.hunks) {
+                // With -U0 a pure insertion after line L has oldStart = L and oldCount = 0.
+                const oldEnd = h.oldStart + h.oldCount - 1;
+                if (h.oldCount > 0 && line >= h.oldStart && line <= oldEnd)
+                    return undefined;
+                const before = h.oldCount === 0 ? line > h.oldStart : line > oldEnd;
+                if (before)
+                    shift += h.newCount - h.oldCount;
+            }
+            return line + shift;
+        },
+        changedInHead(file, line) {
+            const d = byNew.get(file);
+            if (!d)
+                return false;
+            if (!d.oldPath)
+                return true;
+            return d.hunks.some((h) => h.newCount > 0 && line >= h.newStart && line < h.newStart + h.newCount);
+        }
+    };
+}
+
+/**
+ * Reads `git diff -U0 base head` in the module's repository; head 'worktree' diffs against the working
+ * tree, which is what `gate` measured (uncommitted edits included). Returns undefined when a commit is
+ * unknown there (a compare of results from elsewhere): attribution then matches sites by function.
+ */
+async function readSourceDiff(run, moduleDir, baseCommit, head) {
+    if (!baseCommit || !head)
+        return undefined;
+    const diff = await diffZeroContext(run, moduleDir, baseCommit, head).catch(() => undefined);
+    if (diff === undefined)
+        return undefined;
+    const map = lineMapFrom(parseUnifiedDiff(diff.text));
+    return {
+        toHead: (file, line) => map.toHead(diff.prefix + file, line),
+        changedInHead: (file, line) => map.changedInHead(diff.prefix + file, line)
+    };
+}
+
+/**
+ * Test binaries are built with -trimpath, so a file in the module is named `module/path/file.go` on both
+ * sides (the base lives in a temporary worktree); shown relative to the module root it matches the diff.
+ */
+function moduleRelative(file, modulePath) {
+    return file.startsWith(modulePath + '/') ? file.slice(modulePath.length + 1) : file;
+}
+/** The same sites with module files named relative to the module root. */
+function relativeSites(sites, modulePath) {
+    return sites.map((s) => ({
+        ...s,
+        file: moduleRelative(s.file, modulePath),
+        ...(s.caller ? { caller: { ...s.caller, file: moduleRelative(s.caller.file, modulePath) } } : {})
+    }));
+}
+function siteKey(s, withLines) {
+    const c = s.caller;
+    const own = withLines ? `${s.function}\u0000${s.file}\u0000${s.line}` : `${s.function}\u0000${s.file}`;
+    if (!c)
+        return own;
+    return own + (withLines ? `\u0000${c.function}\u0000${c.file}\u0000${c.line}` : `\u0000${c.function}`);
+}
+/** Base sites at the lines they have in head; a rewritten line gets -1 so it can never match a head line. */
+function inHeadLines(runs, map) {
+    const at = (file, line) => map(file, line) ?? -1;
+    return runs.map((r) => ({
+        iterations: r.iterations,
+        sites: r.sites.map((s) => ({
+            ...s,
+            line: at(s.file, s.line),
+            ...(s.caller ? { caller: { ...s.caller, line: at(s.caller.file, s.caller.line) } } : {})
+        }))
+    }));
+}
+/** Mean per-op value of every site over the runs (a site absent from a run counts as 0 there). */
+function perOpBySite(runs, measure, withLines) {
+    const out = new Map();
+    const used = runs.filter((r) => r.iterations > 0);
+    for (const run of used) {
+        for (const s of run.sites) {
+            const key = siteKey(s, withLines);
+            const value = s[measure] / run.iterations / used.length;
+            const entry = out.get(key) ?? { site: s, siteValue: 0, perOp: 0 };
+            entry.perOp += value;
+            if (value > entry.siteValue) {
+                entry.site = s;
+                entry.siteValue = value;
+            }
+            out.set(key, entry);
+        }
+    }
+    return out;
+}
+/**
+ * The allocation sites that grew most from base to head, per op: a diff of the two sides' memory
+ * profiles (as `go tool pprof -diff_base` does, with the base negated), normalised by the iterations
+ * each run did so that runs with different b.N compare. Returns the allocating frame and, when that
+ * frame is in the standard library or a dependency, the first caller in the module too.
+ *
+ * Sites are matched by line when `mapBaseLine` says where base lines moved; without it they are matched
+ * by function, because edits above a site shift its line and would make it look new.
+ */
+function attributeGrowth(base, head, measure, opts = {}) {
+    const top = opts.top ?? 5;
+    const withLines = opts.mapBaseLine !== undefined;
+    const b = perOpBySite(opts.mapBaseLine ? inHeadLines(base, opts.mapBaseLine) : base, measure, withLines);
+    const h = perOpBySite(head, measure, withLines);
+    const deltas = [];
+    for (const [key, { site, perOp }] of h) {
+        const delta = perOp - (b.get(key)?.perOp ?? 0);
+        if (delta > 0)
+            deltas.push({ site, delta });
+    }
+    const total = deltas.reduce((n, d) => n + d.delta, 0);
+    // Sampling puts small positive deltas on unrelated sites; keep those that explain a real share.
+    const minShare = opts.minShare ?? 0.05;
+    const picked = deltas
+        .filter((d) => total > 0 && d.delta / total >= minShare)
+        .sort((x, y) => y.delta - x.delta)
+        .slice(0, top);
+    const locations = [];
+    for (const { site, delta } of picked) {
+        const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B';
+        locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta, deltaUnit });
+        if (site.caller) {
+            locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta, deltaUnit });
+        }
+    }
+    return locations;
 }
 
 /**
@@ -18527,6 +21326,10 @@ const CRASH_START = /^(panic|fatal error): (.*)$/;
 const GOROUTINE_HEADER = /^goroutine \d+\b.*:$/;
 const FRAME_FILE = /^\t(.+):(\d+)(?: \+0x[0-9a-f]+)?/;
 const CALL_ARGS = /^(.*)\([^()]*\)$/;
+// Go prints at most 100 frames of a goroutine and a short value line; a panic value can be any string
+// (panic(bigText)), and a report needs only its start.
+const MAX_FRAMES = 256;
+const MAX_VALUE_CHARS = 16 * 1024;
 function isCrashStart(line) {
     return CRASH_START.test(line);
 }
@@ -18536,8 +21339,11 @@ function readCrash(lines, start) {
     const kind = head !== null && head[1] === 'fatal error' ? 'fatal error' : 'panic';
     const valueLines = [head === null ? lines[start] : head[2]];
     let i = start + 1;
+    let valueChars = valueLines[0].length;
     while (i < lines.length && lines[i] !== '' && !GOROUTINE_HEADER.test(lines[i])) {
-        valueLines.push(lines[i].trim());
+        if (valueChars < MAX_VALUE_CHARS)
+            valueLines.push(lines[i].trim());
+        valueChars += lines[i].length;
         i++;
     }
     while (i < lines.length && lines[i] === '')
@@ -18548,8 +21354,10 @@ function readCrash(lines, start) {
         while (i < lines.length && lines[i] !== '' && !lines[i].startsWith('created by ')) {
             const call = CALL_ARGS.exec(lines[i]);
             const file = i + 1 < lines.length ? FRAME_FILE.exec(lines[i + 1]) : null;
-            if (call !== null && file !== null) {
-                frames.push({ function: call[1], file: file[1], line: Number(file[2]) });
+            const line = file === null ? undefined : readCount(file[2]);
+            if (call !== null && file !== null && line !== undefined) {
+                if (frames.length < MAX_FRAMES)
+                    frames.push({ function: call[1], file: file[1], line });
                 i += 2;
             }
             else {
@@ -18560,7 +21368,9 @@ function readCrash(lines, start) {
         if (i < lines.length && lines[i].startsWith('created by '))
             i += 2;
     }
-    return { crash: { kind, value: valueLines.join('\n'), frames }, next: Math.min(i, lines.length) };
+    const value = valueLines.join('\n');
+    const clipped = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
+    return { crash: { kind, value: clipped, frames }, next: Math.min(i, lines.length) };
 }
 /**
  * The frame a reader wants to look at: the innermost frame of the module when its path is known,
@@ -18598,7 +21408,20 @@ const RESULT_START = /^Benchmark(?!\p{Ll})/u;
 const CONFIG_LINE = /^(\p{Ll}[^\s\p{Lu}:]*):(?:[ \t]+(.*))?$/u;
 const FAIL_HEADER = /^--- FAIL: (\S+)/;
 const LOG_BLOCK_HEADER = /^--- (?:BENCH|SKIP): /;
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+// Each part of a number can only be followed by a character the part cannot take (digits by a point, an
+// exponent or the end), so a failed match backtracks one step per character: linear in the field. The old
+// `\d+\.?\d*` let two quantifiers share the digits and took 1.9 s on 40,000 digits followed by `x`.
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+// Go prints a value with at most 309 integer digits (%10.0f of the largest float64) and a few decimals.
+const MAX_NUMBER_CHARS = 330;
+// b.N is an int that testing caps at 1e9; beyond 2^53 a JavaScript number would not even hold it exactly.
+const MAX_ITERATION_DIGITS = 16;
+// Far above any real benchmark name or b.ReportMetric unit; a name must also fit in one -test.bench argument
+// (Linux refuses a single argument over 128 KiB) and both must fit result.json's bounds.
+const MAX_NAME_CHARS = 4096;
+const MAX_UNIT_CHARS = 1024;
+// A failure's log lines (b.Log can print anything) are kept up to this much.
+const MAX_MESSAGE_CHARS = 16 * 1024;
 const BLOCK_INDENT = '    ';
 /** Splits the -P GOMAXPROCS suffix off a printed benchmark name (see BenchParseOptions.procs). */
 function splitProcs(fullName, procs) {
@@ -18627,14 +21450,19 @@ function parseBenchOutput(text, opts = {}) {
     };
     // The benchmark whose result line was started but not completed: it is the one a panic belongs to.
     let unfinished;
-    const problem = (i, reason) => {
-        out.problems.push({ line: i + 1, text: lines[i], reason });
+    const problem = (i, reason, benchmark) => {
+        out.problems.push({ line: i + 1, text: lines[i], reason, ...(benchmark === undefined ? {} : { benchmark }) });
     };
     let i = 0;
     while (i < lines.length) {
         const line = lines[i];
         if (RESULT_START.test(line)) {
             const fields = line.trim().split(/\s+/);
+            if (fields[0].length > MAX_NAME_CHARS) {
+                problem(i, `a benchmark name of ${fields[0].length} characters: longer than the ${MAX_NAME_CHARS} the gate accepts`);
+                i++;
+                continue;
+            }
             const { name, procs } = splitProcs(fields[0], opts.procs);
             const afterName = line.slice(fields[0].length).trimStart();
             // Go prints the name, runs the benchmark, then prints the numbers: whatever the run printed
@@ -18644,12 +21472,12 @@ function parseBenchOutput(text, opts = {}) {
                 lines[i] = afterName;
                 continue;
             }
-            const result = readResult$1(fields);
+            const result = readResult(fields);
             if (typeof result === 'string') {
                 // With -test.v Go announces each benchmark by its bare name first: progress, not a result.
                 const announcement = fields.length === 1 && !/\s/.test(line);
                 if (!announcement) {
-                    problem(i, result);
+                    problem(i, result, name);
                     unfinished = name;
                 }
             }
@@ -18670,9 +21498,10 @@ function parseBenchOutput(text, opts = {}) {
         const fail = FAIL_HEADER.exec(line);
         if (fail !== null) {
             const block = readIndentedBlock(lines, i + 1);
+            const message = block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output';
             out.failures.push({
                 name: splitProcs(fail[1], opts.procs).name,
-                message: block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output'
+                message: message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message
             });
             unfinished = undefined;
             i = block.next;
@@ -18720,13 +21549,16 @@ function parseBenchOutput(text, opts = {}) {
     return out;
 }
 /** Reads the fields of a result line; a string is the reason it is not a valid result. */
-function readResult$1(fields) {
+function readResult(fields) {
     const [fullName, iters, ...pairs] = fields;
     if (iters === undefined)
         return 'missing iteration count: the line ends after the name (the benchmark did not finish)';
     if (!/^\d+$/.test(iters))
-        return `iteration count "${iters}" is not an integer`;
+        return `iteration count "${clipField(iters)}" is not an integer`;
     const iterations = Number(iters);
+    if (iters.length > MAX_ITERATION_DIGITS || !Number.isSafeInteger(iterations)) {
+        return `iteration count "${clipField(iters)}" is out of range: Go stops b.N at 1e9`;
+    }
     // testing never reports a run of zero iterations; it prints one (with NaN ns/op) when the
     // benchmark panicked and the main goroutine won the race to print before the process died.
     if (iterations === 0)
@@ -18739,13 +21571,33 @@ function readResult$1(fields) {
     for (let p = 0; p < pairs.length; p += 2) {
         const value = pairs[p];
         const unit = pairs[p + 1];
-        if (!NUMBER.test(value))
-            return `value "${value}" for unit "${unit}" is not a number`;
-        if (NUMBER.test(unit))
-            return `unit "${unit}" after value "${value}" is a number: fields are out of step`;
-        metrics[unit] = Number(value);
+        const v = readValue(value);
+        if (v === undefined)
+            return `value "${clipField(value)}" for unit "${clipField(unit)}" is not a number`;
+        if (v === 'out of range')
+            return `value "${clipField(value)}" for unit "${clipField(unit)}" is out of the range of a float64`;
+        if (readValue(unit) !== undefined) {
+            return `unit "${clipField(unit)}" after value "${clipField(value)}" is a number: fields are out of step`;
+        }
+        if (unit.length > MAX_UNIT_CHARS)
+            return `a unit of ${unit.length} characters: longer than the ${MAX_UNIT_CHARS} the gate accepts`;
+        metrics[unit] = v;
     }
     return { fullName, iterations, metrics };
+}
+/** A value field as Go's testing prints it (%f formats: digits, `+Inf`, `-Inf`, `NaN`); undefined when it is none. */
+function readValue(field) {
+    if (isNonFinite(field))
+        return field;
+    if (field.length > MAX_NUMBER_CHARS || !NUMBER.test(field))
+        return undefined;
+    const x = Number(field);
+    // `1e999` is a well-formed number that no float64 holds: Go never prints it (it would print +Inf).
+    return Number.isFinite(x) ? x : 'out of range';
+}
+/** A field as a problem quotes it: a 1 MB field would make a 1 MB reason. */
+function clipField(field) {
+    return field.length > 40 ? `${field.slice(0, 20)}…(${field.length} characters)` : field;
 }
 /** Lines indented under a `--- FAIL`/`--- BENCH` header, with one level of indentation removed. */
 function readIndentedBlock(lines, start) {
@@ -18796,10 +21648,17 @@ function shellQuote(arg) {
         return arg;
     return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
-function find(r, pkg, name) {
-    const p = r.packages.find((x) => x.importPath === pkg);
-    const bench = p?.benchmarks.find((b) => b.name === name);
-    return p && bench ? { dir: p.dir, bench } : undefined;
+/** Benchmarks by package and name, built once: a scan per finding is quadratic in a large (or hostile) result. */
+function indexOf(r) {
+    const m = new Map();
+    for (const p of r.packages) {
+        for (const bench of p.benchmarks) {
+            const key = `${p.importPath}\u0000${bench.name}`;
+            if (!m.has(key))
+                m.set(key, { dir: p.dir, bench });
+        }
+    }
+    return (pkg, name) => m.get(`${pkg}\u0000${name}`);
 }
 function lastProfile(b) {
     for (let i = b.runs.length - 1; i >= 0; i--) {
@@ -18814,8 +21673,8 @@ function joinPath(dir, rel) {
 }
 const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
 /** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
-function testPassCommands(f, head) {
-    const dir = head.tests?.find((t) => t.importPath === f.pkg)?.dir ?? head.packages.find((p) => p.importPath === f.pkg)?.dir;
+function testPassCommands(f, dirOf) {
+    const dir = dirOf.get(f.pkg);
     if (dir === undefined)
         return [];
     const pkgArg = dir === '.' ? '.' : `./${dir}`;
@@ -18840,13 +21699,20 @@ function testPassCommands(f, head) {
 function reproduceCommands(report, base, head) {
     const out = [];
     const seen = new Set();
+    const findHead = indexOf(head);
+    const findBase = indexOf(base);
+    // A package's directory: the test pass's first, then the bench pass's.
+    const dirOf = new Map();
+    for (const p of [...(head.tests ?? []), ...head.packages])
+        if (!dirOf.has(p.importPath))
+            dirOf.set(p.importPath, p.dir);
     for (const f of report.findings) {
         if (f.severity !== 'fail' || f.kind === 'build-failure')
             continue;
         if (TEST_PASS_KINDS.has(f.kind)) {
             const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
             if (!seen.has(key))
-                out.push(...testPassCommands(f, head));
+                out.push(...testPassCommands(f, dirOf));
             seen.add(key);
             continue;
         }
@@ -18854,7 +21720,7 @@ function reproduceCommands(report, base, head) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        const h = find(head, f.pkg, f.subject);
+        const h = findHead(f.pkg, f.subject);
         if (!h)
             continue;
         const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
@@ -18862,7 +21728,7 @@ function reproduceCommands(report, base, head) {
         const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
         out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
         if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
-            const b = find(base, f.pkg, f.subject);
+            const b = findBase(f.pkg, f.subject);
             const bp = b && lastProfile(b.bench);
             const hp = lastProfile(h.bench);
             if (bp && hp) {
@@ -20180,21 +23046,35 @@ class ProfileError extends Error {
         this.source = source;
     }
 }
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
+/**
+ * The most a profile may inflate to. A heap profile of a large service is a few MB of protobuf; 256 MiB is
+ * ample for any real one, yet a gzip bomb (1 MB that inflates 1000-fold) is stopped there instead of taking
+ * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
+ */
+const MAX_PROFILE_BYTES$1 = 256 * 1024 * 1024;
+const GZIP_MAGIC_0$1 = 0x1f;
+const GZIP_MAGIC_1$1 = 0x8b;
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
 /** pprof-format returns large varints as bigint, and negative int64s as their unsigned bigint form. */
 function toInt(v) {
     return typeof v === 'number' ? v : Number(BigInt.asIntN(64, v));
 }
-/** Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. */
-function decodeProfile(data, source) {
+/**
+ * Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. `maxBytes`
+ * bounds the profile before and after inflating (default MAX_PROFILE_BYTES).
+ */
+function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES$1) {
+    if (data.length > maxBytes)
+        throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`);
     let raw = data;
-    if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
+    if (data.length >= 2 && data[0] === GZIP_MAGIC_0$1 && data[1] === GZIP_MAGIC_1$1) {
         try {
-            raw = gunzipSync(data);
+            raw = gunzipSync(data, { maxOutputLength: maxBytes });
         }
         catch (err) {
+            if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+                throw new ProfileError(source, `inflates to more than ${maxBytes} bytes: not a profile Go writes (a gzip bomb?)`);
+            }
             throw new ProfileError(source, `truncated or corrupt gzip data (${errorText(err)})`);
         }
     }
@@ -20275,12 +23155,7 @@ function positionsById(ids) {
  */
 function heapSites(profile, opts = {}) {
     const { proto, source } = profile;
-    const names = profile.sampleTypes.map((t) => t.type);
-    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
-    if (iAllocObjects < 0 || iAllocBytes < 0 || iInuseObjects < 0 || iInuseBytes < 0) {
-        const have = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
-        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
-    }
+    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = heapSampleIndexes(profile.sampleTypes, source);
     const modulePath = opts.modulePath ?? '';
     const strings = proto.stringTable.strings;
     const functionAt = positionsById(proto.function.map((f) => toInt(f.id)));
@@ -20400,1248 +23275,29 @@ function heapSites(profile, opts = {}) {
             site.inuseBytes += s.inuseBytes;
         }
     }
-    const sorted = [...sites.values()].sort((a, b) => b.inuseBytes - a.inuseBytes ||
+    return { totals, sites: [...sites.values()].sort(bySiteRank) };
+}
+/** Where a heap profile keeps alloc_objects, alloc_space, inuse_objects and inuse_space; refuses other profiles. */
+function heapSampleIndexes(sampleTypes, source) {
+    const names = sampleTypes.map((t) => t.type);
+    const [a, b, c, d] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
+    if (a < 0 || b < 0 || c < 0 || d < 0) {
+        const have = sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
+        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
+    }
+    return [a, b, c, d];
+}
+/** The order of HeapSites.sites: largest in-use bytes first, then largest allocated bytes, then by name. */
+function bySiteRank(a, b) {
+    return (b.inuseBytes - a.inuseBytes ||
         b.allocBytes - a.allocBytes ||
         a.function.localeCompare(b.function) ||
         a.file.localeCompare(b.file) ||
         a.line - b.line);
-    return { totals, sites: sorted };
 }
 
-// RunResult: what one side (base or head) measured. Written as result.json; a published contract.
-// Bump RESULT_SCHEMA_VERSION on any incompatible change and keep schema/result.schema.json in step.
-const RESULT_SCHEMA_VERSION = 1;
-
-var $schema = "http://json-schema.org/draft-07/schema#";
-var $id = "https://github.com/org/go-leak-gate/dist/schemas/result.schema.json";
-var title = "go-leak-gate result.json";
-var type = "object";
-var properties = {
-	schemaVersion: {
-		"const": 1
-	},
-	tool: {
-		type: "object",
-		properties: {
-			name: {
-				"const": "go-leak-gate"
-			},
-			version: {
-				type: "string"
-			}
-		},
-		required: [
-			"name",
-			"version"
-		]
-	},
-	env: {
-		type: "object",
-		properties: {
-			goVersion: {
-				type: "string"
-			},
-			goos: {
-				type: "string"
-			},
-			goarch: {
-				type: "string"
-			},
-			cpu: {
-				type: "string"
-			},
-			gomaxprocs: {
-				type: "integer",
-				minimum: 0
-			},
-			race: {
-				type: "boolean"
-			},
-			module: {
-				type: "string"
-			},
-			commit: {
-				type: "string"
-			},
-			benchtime: {
-				type: "string"
-			},
-			count: {
-				type: "integer",
-				minimum: 0
-			}
-		},
-		required: [
-			"goVersion",
-			"goos",
-			"goarch",
-			"cpu",
-			"gomaxprocs",
-			"race",
-			"module",
-			"benchtime",
-			"count"
-		]
-	},
-	startedAt: {
-		type: "string"
-	},
-	finishedAt: {
-		type: "string"
-	},
-	packages: {
-		type: "array",
-		items: {
-			type: "object",
-			properties: {
-				importPath: {
-					type: "string"
-				},
-				dir: {
-					type: "string"
-				},
-				build: {
-					type: "object",
-					properties: {
-						ok: {
-							type: "boolean"
-						},
-						command: {
-							type: "array",
-							items: {
-								type: "string"
-							}
-						},
-						error: {
-							type: "string"
-						}
-					},
-					required: [
-						"ok",
-						"command"
-					]
-				},
-				benchmarks: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							name: {
-								type: "string"
-							},
-							procs: {
-								type: "integer",
-								minimum: 0
-							},
-							runs: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										index: {
-											type: "integer",
-											minimum: 0
-										},
-										command: {
-											type: "array",
-											items: {
-												type: "string"
-											}
-										},
-										cwd: {
-											type: "string"
-										},
-										iterations: {
-											type: "integer",
-											minimum: 0
-										},
-										metrics: {
-											type: "object",
-											additionalProperties: {
-												type: "number"
-											}
-										},
-										gc: {
-											type: "object",
-											properties: {
-												stwPausesMs: {
-													type: "array",
-													items: {
-														type: "number"
-													}
-												},
-												cycles: {
-													type: "integer",
-													minimum: 0
-												},
-												measuredCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												forcedCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												liveHeapMB: {
-													type: "number"
-												}
-											},
-											required: [
-												"stwPausesMs",
-												"cycles",
-												"measuredCycles",
-												"forcedCycles"
-											]
-										},
-										heap: {
-											type: "object",
-											properties: {
-												inuseBytes: {
-													type: "number"
-												},
-												inuseObjects: {
-													type: "number"
-												},
-												profile: {
-													type: "string"
-												}
-											},
-											required: [
-												"inuseBytes",
-												"inuseObjects",
-												"profile"
-											]
-										},
-										wallMs: {
-											type: "number"
-										},
-										live: {
-											type: "object",
-											properties: {
-												heapBytes: {
-													type: "number"
-												},
-												heapObjects: {
-													type: "number"
-												},
-												goroutines: {
-													type: "integer",
-													minimum: 0
-												}
-											},
-											required: [
-												"heapBytes",
-												"heapObjects",
-												"goroutines"
-											]
-										}
-									},
-									required: [
-										"index",
-										"command",
-										"cwd",
-										"iterations",
-										"metrics",
-										"gc",
-										"wallMs"
-									]
-								}
-							},
-							failure: {
-								type: "object",
-								properties: {
-									run: {
-										type: "integer",
-										minimum: 0
-									},
-									message: {
-										type: "string"
-									},
-									output: {
-										type: "string"
-									}
-								},
-								required: [
-									"run",
-									"message",
-									"output"
-								]
-							},
-							smallRuns: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										index: {
-											type: "integer",
-											minimum: 0
-										},
-										command: {
-											type: "array",
-											items: {
-												type: "string"
-											}
-										},
-										cwd: {
-											type: "string"
-										},
-										iterations: {
-											type: "integer",
-											minimum: 0
-										},
-										metrics: {
-											type: "object",
-											additionalProperties: {
-												type: "number"
-											}
-										},
-										gc: {
-											type: "object",
-											properties: {
-												stwPausesMs: {
-													type: "array",
-													items: {
-														type: "number"
-													}
-												},
-												cycles: {
-													type: "integer",
-													minimum: 0
-												},
-												measuredCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												forcedCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												liveHeapMB: {
-													type: "number"
-												}
-											},
-											required: [
-												"stwPausesMs",
-												"cycles",
-												"measuredCycles",
-												"forcedCycles"
-											]
-										},
-										heap: {
-											type: "object",
-											properties: {
-												inuseBytes: {
-													type: "number"
-												},
-												inuseObjects: {
-													type: "number"
-												},
-												profile: {
-													type: "string"
-												}
-											},
-											required: [
-												"inuseBytes",
-												"inuseObjects",
-												"profile"
-											]
-										},
-										wallMs: {
-											type: "number"
-										},
-										live: {
-											type: "object",
-											properties: {
-												heapBytes: {
-													type: "number"
-												},
-												heapObjects: {
-													type: "number"
-												},
-												goroutines: {
-													type: "integer",
-													minimum: 0
-												}
-											},
-											required: [
-												"heapBytes",
-												"heapObjects",
-												"goroutines"
-											]
-										}
-									},
-									required: [
-										"index",
-										"command",
-										"cwd",
-										"iterations",
-										"metrics",
-										"gc",
-										"wallMs"
-									]
-								}
-							},
-							leaks: {
-								type: "array",
-								items: {
-									type: "object",
-									required: [
-										"key",
-										"looseKey",
-										"state",
-										"count"
-									]
-								}
-							}
-						},
-						required: [
-							"name",
-							"procs",
-							"runs"
-						]
-					}
-				}
-			},
-			required: [
-				"importPath",
-				"dir",
-				"build",
-				"benchmarks"
-			]
-		}
-	},
-	errors: {
-		type: "array",
-		items: {
-			type: "object",
-			properties: {
-				kind: {
-					"enum": [
-						"build",
-						"toolchain",
-						"profile",
-						"output",
-						"timeout",
-						"internal",
-						"probe",
-						"load"
-					]
-				},
-				subject: {
-					type: "string"
-				},
-				message: {
-					type: "string"
-				},
-				detail: {
-					type: "string"
-				}
-			},
-			required: [
-				"kind",
-				"subject",
-				"message"
-			]
-		}
-	},
-	tests: {
-		type: "array",
-		description: "The test pass: per package, tests under -race with the goroutine-leak probe.",
-		items: {
-			type: "object",
-			required: [
-				"importPath",
-				"dir",
-				"build",
-				"probe",
-				"runs",
-				"tests",
-				"races",
-				"leaks",
-				"panics"
-			],
-			properties: {
-				importPath: {
-					type: "string"
-				},
-				dir: {
-					type: "string"
-				},
-				build: {
-					type: "object"
-				},
-				probe: {
-					type: "boolean"
-				},
-				runs: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"purpose",
-							"command",
-							"outcome"
-						],
-						properties: {
-							purpose: {
-								"enum": [
-									"tests",
-									"race-benchmarks",
-									"narrow"
-								]
-							},
-							command: {
-								type: "array",
-								items: {
-									type: "string"
-								}
-							},
-							outcome: {
-								"enum": [
-									"pass",
-									"fail",
-									"timeout",
-									"crash"
-								]
-							},
-							exitCode: {
-								type: [
-									"integer",
-									"null"
-								]
-							},
-							wallMs: {
-								type: "number"
-							}
-						}
-					}
-				},
-				tests: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							name: {
-								type: "string"
-							},
-							outcome: {
-								"enum": [
-									"pass",
-									"fail",
-									"skip"
-								]
-							}
-						}
-					}
-				},
-				races: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"key",
-							"access",
-							"previous"
-						]
-					}
-				},
-				leaks: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"key",
-							"looseKey",
-							"state",
-							"count",
-							"stack",
-							"tests",
-							"detectors"
-						],
-						properties: {
-							blocking: {
-								type: "object",
-								properties: {
-									"function": {
-										type: "string"
-									},
-									file: {
-										type: "string"
-									},
-									line: {
-										type: "integer"
-									}
-								},
-								required: [
-									"function",
-									"file",
-									"line"
-								]
-							},
-							creation: {
-								type: "object",
-								properties: {
-									"function": {
-										type: "string"
-									},
-									file: {
-										type: "string"
-									},
-									line: {
-										type: "integer"
-									}
-								},
-								required: [
-									"function",
-									"file",
-									"line"
-								]
-							},
-							stack: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										"function": {
-											type: "string"
-										},
-										file: {
-											type: "string"
-										},
-										line: {
-											type: "integer"
-										}
-									},
-									required: [
-										"function",
-										"file",
-										"line"
-									]
-								}
-							}
-						}
-					}
-				},
-				hang: {
-					type: "object",
-					required: [
-						"message",
-						"groups"
-					]
-				},
-				panics: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"value",
-							"frames"
-						]
-					}
-				},
-				narrowing: {
-					type: "object",
-					properties: {
-						ran: {
-							type: "integer"
-						},
-						of: {
-							type: "integer"
-						},
-						cut: {
-							type: "boolean"
-						}
-					}
-				}
-			}
-		}
-	},
-	loads: {
-		description: "Load jobs: a service under traffic, round by round, with a snapshot after each round.",
-		type: "array",
-		items: {
-			type: "object",
-			properties: {
-				name: {
-					type: "string"
-				},
-				service: {
-					type: "object",
-					properties: {
-						"package": {
-							type: "string"
-						},
-						command: {
-							type: "array",
-							items: {
-								type: "string"
-							}
-						},
-						race: {
-							type: "boolean"
-						},
-						build: {
-							type: "object",
-							properties: {
-								ok: {
-									type: "boolean"
-								},
-								command: {
-									type: "array",
-									items: {
-										type: "string"
-									}
-								},
-								error: {
-									type: "string"
-								}
-							},
-							required: [
-								"ok",
-								"command"
-							]
-						},
-						leakProfile: {
-							type: "boolean"
-						},
-						stop: {
-							type: "object",
-							properties: {
-								killed: {
-									type: "boolean"
-								},
-								exitCode: {
-									type: [
-										"integer",
-										"null"
-									]
-								},
-								signal: {
-									type: [
-										"string",
-										"null"
-									]
-								}
-							},
-							required: [
-								"killed",
-								"exitCode",
-								"signal"
-							]
-						}
-					},
-					required: [
-						"command",
-						"race",
-						"leakProfile"
-					]
-				},
-				traffic: {
-					type: "object",
-					properties: {
-						kind: {
-							"enum": [
-								"embedded",
-								"command"
-							]
-						},
-						concurrency: {
-							type: "integer",
-							minimum: 1
-						},
-						rate: {
-							type: "number"
-						}
-					},
-					required: [
-						"kind"
-					]
-				},
-				phases: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							phase: {
-								"enum": [
-									"warmup",
-									"round"
-								]
-							},
-							round: {
-								type: "integer",
-								minimum: 0
-							},
-							requests: {
-								type: [
-									"integer",
-									"null"
-								],
-								minimum: 0
-							},
-							errors: {
-								type: [
-									"integer",
-									"null"
-								],
-								minimum: 0
-							},
-							errorKinds: {
-								type: "object",
-								additionalProperties: {
-									type: "integer",
-									minimum: 0
-								}
-							},
-							durationMs: {
-								type: "number"
-							},
-							throughput: {
-								type: [
-									"number",
-									"null"
-								]
-							},
-							latencyMs: {
-								type: "object",
-								properties: {
-									p50: {
-										type: "number"
-									},
-									p90: {
-										type: "number"
-									},
-									p99: {
-										type: "number"
-									},
-									max: {
-										type: "number"
-									},
-									mean: {
-										type: "number"
-									}
-								},
-								required: [
-									"p50",
-									"p90",
-									"p99",
-									"max",
-									"mean"
-								]
-							},
-							gcPausesMs: {
-								type: "array",
-								items: {
-									type: "number"
-								}
-							},
-							gcCycles: {
-								type: "integer",
-								minimum: 0
-							},
-							mallocs: {
-								type: "number"
-							},
-							allocBytes: {
-								type: "number"
-							},
-							command: {
-								type: "object",
-								properties: {
-									exitCode: {
-										type: [
-											"integer",
-											"null"
-										]
-									},
-									output: {
-										type: "string"
-									}
-								},
-								required: [
-									"exitCode",
-									"output"
-								]
-							}
-						},
-						required: [
-							"phase",
-							"round",
-							"requests",
-							"errors",
-							"durationMs",
-							"throughput",
-							"gcPausesMs",
-							"gcCycles"
-						]
-					}
-				},
-				snapshots: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							phase: {
-								"enum": [
-									"ready",
-									"warmup",
-									"round"
-								]
-							},
-							round: {
-								type: "integer",
-								minimum: 0
-							},
-							requestsBefore: {
-								type: [
-									"integer",
-									"null"
-								],
-								minimum: 0
-							},
-							goroutines: {
-								type: "integer",
-								minimum: 0
-							},
-							groups: {
-								type: "array",
-								items: {
-									type: "object",
-									required: [
-										"key",
-										"looseKey",
-										"state",
-										"count",
-										"stack",
-										"tests",
-										"detectors"
-									],
-									properties: {
-										blocking: {
-											type: "object",
-											properties: {
-												"function": {
-													type: "string"
-												},
-												file: {
-													type: "string"
-												},
-												line: {
-													type: "integer"
-												}
-											},
-											required: [
-												"function",
-												"file",
-												"line"
-											]
-										},
-										creation: {
-											type: "object",
-											properties: {
-												"function": {
-													type: "string"
-												},
-												file: {
-													type: "string"
-												},
-												line: {
-													type: "integer"
-												}
-											},
-											required: [
-												"function",
-												"file",
-												"line"
-											]
-										},
-										stack: {
-											type: "array",
-											items: {
-												type: "object",
-												properties: {
-													"function": {
-														type: "string"
-													},
-													file: {
-														type: "string"
-													},
-													line: {
-														type: "integer"
-													}
-												},
-												required: [
-													"function",
-													"file",
-													"line"
-												]
-											}
-										}
-									}
-								}
-							},
-							heapAllocBytes: {
-								type: "number"
-							},
-							heapObjects: {
-								type: "number"
-							},
-							heapSites: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										"function": {
-											type: "string"
-										},
-										file: {
-											type: "string"
-										},
-										line: {
-											type: "integer"
-										},
-										inuseBytes: {
-											type: "number"
-										},
-										inuseObjects: {
-											type: "number"
-										},
-										allocBytes: {
-											type: "number"
-										},
-										allocObjects: {
-											type: "number"
-										},
-										caller: {
-											type: "object",
-											properties: {
-												"function": {
-													type: "string"
-												},
-												file: {
-													type: "string"
-												},
-												line: {
-													type: "integer"
-												}
-											},
-											required: [
-												"function",
-												"file",
-												"line"
-											]
-										}
-									},
-									required: [
-										"function",
-										"file",
-										"line",
-										"inuseBytes",
-										"inuseObjects",
-										"allocBytes",
-										"allocObjects"
-									]
-								}
-							},
-							rssBytes: {
-								type: [
-									"number",
-									"null"
-								]
-							},
-							fds: {
-								type: [
-									"integer",
-									"null"
-								],
-								minimum: 0
-							},
-							fdTargets: {
-								type: "object",
-								additionalProperties: {
-									type: "integer",
-									minimum: 0
-								}
-							},
-							leakedGoroutines: {
-								type: "integer",
-								minimum: 0
-							},
-							profiles: {
-								type: "object",
-								properties: {
-									goroutine: {
-										type: "string"
-									},
-									heap: {
-										type: "string"
-									}
-								}
-							}
-						},
-						required: [
-							"phase",
-							"round",
-							"requestsBefore",
-							"goroutines",
-							"groups",
-							"heapAllocBytes",
-							"heapObjects",
-							"heapSites",
-							"rssBytes",
-							"fds",
-							"fdTargets"
-						]
-					}
-				},
-				races: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"key",
-							"access",
-							"previous"
-						]
-					}
-				},
-				error: {
-					type: "object",
-					properties: {
-						kind: {
-							"enum": [
-								"config",
-								"run"
-							]
-						},
-						phase: {
-							type: "string"
-						},
-						message: {
-							type: "string"
-						},
-						detail: {
-							type: "string"
-						}
-					},
-					required: [
-						"kind",
-						"phase",
-						"message"
-					]
-				},
-				crash: {
-					type: "object",
-					properties: {
-						value: {
-							type: "string"
-						},
-						frames: {
-							type: "array",
-							items: {
-								type: "object",
-								properties: {
-									"function": {
-										type: "string"
-									},
-									file: {
-										type: "string"
-									},
-									line: {
-										type: "integer"
-									}
-								},
-								required: [
-									"function",
-									"file",
-									"line"
-								]
-							}
-						}
-					},
-					required: [
-						"value",
-						"frames"
-					]
-				},
-				notes: {
-					type: "array",
-					items: {
-						type: "string"
-					}
-				},
-				wallMs: {
-					type: "number"
-				}
-			},
-			required: [
-				"name",
-				"service",
-				"traffic",
-				"phases",
-				"snapshots",
-				"races",
-				"notes",
-				"wallMs"
-			]
-		}
-	}
-};
-var required = [
-	"schemaVersion",
-	"tool",
-	"env",
-	"startedAt",
-	"finishedAt",
-	"packages",
-	"errors"
-];
-var RESULT_SCHEMA = {
-	$schema: $schema,
-	$id: $id,
-	title: title,
-	type: type,
-	properties: properties,
-	required: required
-};
-
-const ajv = new ajvExports.Ajv({ allErrors: false, strict: false });
-const validateResult = ajv.compile(RESULT_SCHEMA);
-const RESULT_FILE = 'result.json';
-async function writeResult(dir, result) {
-    await mkdir(dir, { recursive: true });
-    const path = join(dir, RESULT_FILE);
-    await writeFile(path, JSON.stringify(result, null, 2) + '\n');
-    return path;
-}
-/** Reads and validates a result directory written by `run` (or by a stored baseline). */
-async function readResult(dir) {
-    const path = join(dir, RESULT_FILE);
-    let text;
-    try {
-        text = await readFile(path, 'utf8');
-    }
-    catch (err) {
-        throw new UsageError(`${path} cannot be read (${err.code ?? 'error'}): give a directory written by 'go-leak-gate run'`);
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch (err) {
-        throw new UsageError(`${path} is not valid JSON: ${err.message}`);
-    }
-    const version = value?.schemaVersion;
-    if (version !== RESULT_SCHEMA_VERSION) {
-        throw new UsageError(`${path} has schemaVersion ${JSON.stringify(version)}; this go-leak-gate reads version ${RESULT_SCHEMA_VERSION}`);
-    }
-    if (!validateResult(value)) {
-        const e = validateResult.errors?.[0];
-        throw new UsageError(`${path} does not match the result schema: ${e?.instancePath || '(top)'} ${e?.message ?? ''}`);
-    }
-    return value;
-}
-
+// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
+// every allocation and retained-heap finding (read from the sides' memory profiles).
 function measureFor(f) {
     if (f.kind === 'heap-leak')
         return 'inuseBytes';
@@ -21653,23 +23309,52 @@ function measureFor(f) {
         return 'allocBytes';
     return undefined;
 }
-function benchmarkOf(r, pkg, name) {
-    return r.packages.find((p) => p.importPath === pkg)?.benchmarks.find((b) => b.name === name);
+/** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
+function benchmarkIndex(r) {
+    const m = new Map();
+    for (const p of r.packages)
+        for (const b of p.benchmarks)
+            m.set(`${p.importPath}\u0000${b.name}`, b);
+    return m;
 }
-/** Decodes each run's memory profile once; a profile that cannot be read is noted and skipped. */
-async function profiledRuns(dir, result, bench, notes) {
+/** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
+async function readProfileFile(file) {
+    // Opening a FIFO would wait for a writer forever.
+    if (!(await stat(file)).isFile())
+        throw new Error(`${file}: not a regular file`);
+    const handle = await open(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        if (size > MAX_PROFILE_BYTES$1)
+            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES$1} a profile may be`);
+        const buf = Buffer.alloc(size);
+        const { bytesRead } = await handle.read(buf, 0, size, 0);
+        return buf.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
+ * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ */
+async function profiledRuns(s, pkg, bench, report) {
     const runs = [];
     for (const run of bench.runs) {
         if (!run.heap)
             continue;
-        const file = join(dir, run.heap.profile);
+        const file = join(s.dir, run.heap.profile);
         try {
-            const profile = decodeProfile(await readFile(file), file);
-            const { sites } = heapSites(profile, { modulePath: result.env.module });
-            runs.push({ iterations: run.iterations, sites: relativeSites(sites, result.env.module) });
+            const profile = decodeProfile(await readProfileFile(file), file);
+            const { sites } = heapSites(profile, { modulePath: s.result.env.module });
+            runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) });
         }
         catch (err) {
-            notes.push(`memory profile ${file} skipped for attribution: ${err.message}`);
+            const code = err.code;
+            const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
+            report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
+            report.incomplete = true;
         }
     }
     return runs;
@@ -21680,6 +23365,8 @@ async function profiledRuns(dir, result, bench, notes) {
  */
 async function attachAllocationSites(report, base, head, diff) {
     const cache = new Map();
+    const baseIndex = benchmarkIndex(base);
+    const headIndex = benchmarkIndex(head);
     for (const f of report.findings) {
         const measure = measureFor(f);
         if (!measure)
@@ -21687,13 +23374,13 @@ async function attachAllocationSites(report, base, head, diff) {
         const key = `${f.pkg}\u0000${f.subject}`;
         let runs = cache.get(key);
         if (!runs) {
-            const bb = benchmarkOf(base, f.pkg, f.subject);
-            const hb = benchmarkOf(head, f.pkg, f.subject);
+            const bb = baseIndex.get(key);
+            const hb = headIndex.get(key);
             if (!bb || !hb)
                 continue;
             runs = {
-                base: await profiledRuns(report.base.dir, base, bb, report.notes),
-                head: await profiledRuns(report.head.dir, head, hb, report.notes)
+                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
+                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
             };
             cache.set(key, runs);
         }
@@ -21723,9 +23410,13 @@ async function compareWithSites(input, diff) {
     await attachAllocationSites(report, input.base, input.head, await diff());
     return report;
 }
-async function compareDirs(baseDir, headDir, config, deps) {
-    const [base, head] = await Promise.all([readResult(baseDir), readResult(headDir)]);
-    return compareWithSites({ base, head, baseDir, headDir, config }, () => readSourceDiff(deps.run, deps.repoDir, base.env.commit, head.env.commit));
+/**
+ * `go-leak-gate compare`: both sides measured before. The source diff comes from the repository at
+ * repoDir when it has both commits.
+ */
+async function compareStored(run, config, base, head, repoDir) {
+    const [b, h] = await Promise.all([base.obtain(run), head.obtain(run)]);
+    return compareWithSites({ base: b.result, head: h.result, baseDir: b.dir, headDir: h.dir, config }, () => readSourceDiff(run, repoDir, b.result.env.commit, h.result.env.commit));
 }
 
 // The Go source go-leak-gate adds to every package it builds (through go test -overlay, never on disk in the
@@ -21741,6 +23432,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"strings"
@@ -21751,26 +23443,144 @@ import (
 
 var glgProbeOnce sync.Once
 
-// glgIgnored are goroutines the Go runtime and standard library keep for the whole process.
-var glgIgnored = []string{
-	"os/signal.signal_recv",
-	"os/signal.loop",
-	"runtime.ensureSigM",
-	"runtime/trace.Start",
-	"testing.(*M).startAlarm",
-	"testing.runFuzzing",
+// glgRule is go-leak-gate's GoroutineRule (parse/goroutine-rules.ts): the built-in rules and the user's,
+// passed in GO_LEAK_GATE_RULES. This side only decides how long to wait; go-leak-gate reads the dump
+// again with the same rules, so when in doubt (a line it cannot read, a pattern that does not compile)
+// a goroutine counts here, which costs waiting time and never a finding. encoding/json matches the
+// fields to the rule's keys (topFunction, ...) regardless of case.
+type glgRule struct {
+	TopFunction         string
+	AnyFunction         string
+	CreatedBy           string
+	State               string
+	AnyFunctionMatching string
+	RuntimeOnly         bool
+	re                  *regexp.Regexp
 }
 
-// glgOthers counts the goroutines other than the caller's and the always-present ones.
-func glgOthers(dump string) int {
+type glgGoroutine struct {
+	id        string
+	state     string
+	functions []string
+	createdBy string
+}
+
+func glgRules() []glgRule {
+	var rules []glgRule
+	if err := json.Unmarshal([]byte(os.Getenv("GO_LEAK_GATE_RULES")), &rules); err != nil {
+		return nil
+	}
+	kept := rules[:0]
+	for _, r := range rules {
+		if r.AnyFunctionMatching != "" {
+			re, err := regexp.Compile(r.AnyFunctionMatching)
+			if err != nil {
+				continue
+			}
+			r.re = re
+		}
+		kept = append(kept, r)
+	}
+	return kept
+}
+
+func glgIsRuntime(fn string) bool {
+	if i := strings.IndexByte(fn, '['); i >= 0 {
+		fn = fn[:i]
+	}
+	pkg := fn
+	if dot := strings.IndexByte(fn[strings.LastIndexByte(fn, '/')+1:], '.'); dot >= 0 {
+		pkg = fn[:strings.LastIndexByte(fn, '/')+1+dot]
+	}
+	return pkg == "runtime" || strings.HasPrefix(pkg, "runtime/") || strings.HasPrefix(pkg, "internal/runtime/")
+}
+
+// glgParse reads one block of runtime.Stack(all): the header, function lines, created by.
+func glgParse(block string) (glgGoroutine, bool) {
+	var g glgGoroutine
+	lines := strings.Split(block, "\n")
+	header := lines[0]
+	open := strings.Index(header, " [")
+	if !strings.HasPrefix(header, "goroutine ") || open < 0 || !strings.HasSuffix(header, "]:") {
+		return g, false
+	}
+	g.id = header[len("goroutine "):open]
+	state := header[open+2 : len(header)-2]
+	if i := strings.Index(state, " labels:{"); i >= 0 {
+		state = state[:i]
+	}
+	if i := strings.Index(state, ", "); i >= 0 {
+		state = state[:i]
+	}
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, mark := range []string{" (leaked)", " (scan)", " (durable)"} {
+			if strings.HasSuffix(state, mark) {
+				state, trimmed = strings.TrimSuffix(state, mark), true
+			}
+		}
+	}
+	g.state = state
+	for _, line := range lines[1:] {
+		switch {
+		case line == "" || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "..."):
+		case strings.HasPrefix(line, "created by "):
+			g.createdBy = strings.TrimPrefix(line, "created by ")
+			if i := strings.Index(g.createdBy, " in goroutine "); i >= 0 {
+				g.createdBy = g.createdBy[:i]
+			}
+		default:
+			i := strings.LastIndexByte(line, '(')
+			if i <= 0 || !strings.HasSuffix(line, ")") || strings.ContainsAny(line[:i], " \t") {
+				return g, false
+			}
+			g.functions = append(g.functions, line[:i])
+		}
+	}
+	return g, true
+}
+
+func (r glgRule) matches(g glgGoroutine) bool {
+	if r.TopFunction == "" && r.AnyFunction == "" && r.CreatedBy == "" && r.State == "" && r.AnyFunctionMatching == "" && !r.RuntimeOnly {
+		return false
+	}
+	top, inStack, pattern, runtimeOnly := "", false, false, len(g.functions) > 0
+	for _, fn := range g.functions {
+		if top == "" && !glgIsRuntime(fn) {
+			top = fn
+		}
+		inStack = inStack || fn == r.AnyFunction
+		pattern = pattern || (r.re != nil && r.re.MatchString(fn))
+		runtimeOnly = runtimeOnly && glgIsRuntime(fn)
+	}
+	first := ""
+	if len(g.functions) > 0 {
+		first = g.functions[0]
+	}
+	switch {
+	case r.TopFunction != "" && r.TopFunction != top && r.TopFunction != first:
+	case r.AnyFunction != "" && !inStack:
+	case r.CreatedBy != "" && r.CreatedBy != g.createdBy:
+	case r.State != "" && !strings.HasPrefix(g.state, r.State):
+	case r.AnyFunctionMatching != "" && !pattern:
+	case r.RuntimeOnly && g.id != "0" && !(runtimeOnly && (g.createdBy == "" || glgIsRuntime(g.createdBy))):
+	default:
+		return true
+	}
+	return false
+}
+
+// glgOthers counts the goroutines other than the caller's that no rule ignores.
+func glgOthers(dump string, rules []glgRule) int {
 	n := 0
 	for i, block := range strings.Split(dump, "\n\n") {
 		if i == 0 || strings.TrimSpace(block) == "" {
 			continue // the first block is the goroutine running this probe
 		}
+		g, ok := glgParse(strings.TrimSpace(block))
 		ignored := false
-		for _, fn := range glgIgnored {
-			if strings.Contains(block, fn) {
+		for _, r := range rules {
+			if ok && r.matches(g) {
 				ignored = true
 				break
 			}
@@ -21806,8 +23616,9 @@ func glgProbe() {
 		settle, _ := time.ParseDuration(os.Getenv("GO_LEAK_GATE_SETTLE"))
 		// Goroutines that are finishing need a moment to exit; leaked ones never do. Retry with backoff,
 		// as goleak does, until only the always-present goroutines remain or the settle time is up.
+		rules := glgRules()
 		dump := glgStacks()
-		for wait := time.Millisecond; glgOthers(dump) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
+		for wait := time.Millisecond; glgOthers(dump, rules) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
 			time.Sleep(wait)
 			if wait > 100*time.Millisecond {
 				wait = 100 * time.Millisecond
@@ -22019,11 +23830,11 @@ function splitJsonStream(text) {
 async function readModule(run, tc, dir) {
     const r = await run({ argv: [tc.go, 'list', '-m', '-json'], cwd: dir, timeoutMs: 120_000 });
     if (r.code !== 0) {
-        throw new RunError(`${dir} is not a Go module (go list -m: ${describeExit(r)})`, r.stderr.trim());
+        throw new IncompleteRunError(`${dir} is not a Go module (go list -m: ${describeExit(r)})`, r.stderr.trim());
     }
     const [mod] = splitJsonStream(r.stdout);
     if (!mod)
-        throw new RunError(`go list -m printed no module for ${dir}`);
+        throw new IncompleteRunError(`go list -m printed no module for ${dir}`);
     return { path: mod.Path, dir: mod.Dir };
 }
 /**
@@ -22038,7 +23849,7 @@ async function listTestPackages(run, tc, moduleDir, patterns, want) {
         timeoutMs: 300_000
     });
     if (r.code !== 0 && r.stdout.trim() === '') {
-        throw new RunError(`go list ${patterns.join(' ')} failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim());
+        throw new IncompleteRunError(`go list ${patterns.join(' ')} failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim());
     }
     const listed = splitJsonStream(r.stdout);
     const pkgs = [];
@@ -22066,110 +23877,58 @@ async function declaresBenchmark(dir, files) {
     return false;
 }
 
-const MS = '(\\d+(?:\\.\\d+)?)';
-// gc N @Ts P%[ (checking for goroutine leaks)]: A+B+C ms clock, <cpu> ms cpu, H0->H1->H2 MB,
-// G MB goal, [S MB stacks, G MB globals, ]N P[ (forced)]. The fields between goal and P came and
-// went across Go versions, so any are accepted there.
-const GC_LINE = new RegExp(`^gc (\\d+) @${MS}s (\\d+)%(?: \\([^)]*\\))?: ${MS}\\+${MS}\\+${MS} ms clock, [^,]* ms cpu, ` +
-    '(\\d+)->(\\d+)->(\\d+) MB, (\\d+) MB goal, (?:[^,]*, )*?(\\d+) P( \\(forced\\))?$');
-const GC_LINE_INSIDE = /.gc \d+ @\d+(?:\.\d+)?s \d+%/;
-/** Reads gctrace lines from a process's stderr; every other line is skipped. */
-function parseGctrace(text) {
-    const lines = splitLines(text);
-    const trace = { cycles: [], problems: [] };
-    // A gap in cycle numbers means lines were lost; only say so when no problem line explains it.
-    let problemSinceLastCycle = false;
-    lines.forEach((line, i) => {
-        if (!line.startsWith('gc ')) {
-            // The runtime writes a trace line in pieces; a program writing to stderr at the same time
-            // can glue its text in front. The cycle is then lost: say so rather than miscount.
-            if (GC_LINE_INSIDE.test(line)) {
-                trace.problems.push({ line: i + 1, text: line, reason: 'gctrace line joined to other output' });
-                problemSinceLastCycle = true;
-            }
-            return;
-        }
-        const m = GC_LINE.exec(line);
-        if (m === null) {
-            trace.problems.push({ line: i + 1, text: line, reason: 'starts like a gctrace line but does not parse' });
-            problemSinceLastCycle = true;
-            return;
-        }
-        const cycle = {
-            n: Number(m[1]),
-            atSec: Number(m[2]),
-            cpuPercent: Number(m[3]),
-            stwSweepTermMs: Number(m[4]),
-            concurrentMarkMs: Number(m[5]),
-            stwMarkTermMs: Number(m[6]),
-            heapStartMB: Number(m[7]),
-            heapEndMB: Number(m[8]),
-            heapLiveMB: Number(m[9]),
-            goalMB: Number(m[10]),
-            procs: Number(m[11]),
-            forced: m[12] !== undefined
-        };
-        const previous = trace.cycles[trace.cycles.length - 1];
-        if (previous !== undefined && cycle.n !== previous.n + 1 && !problemSinceLastCycle) {
-            trace.problems.push({
-                line: i + 1,
-                text: line,
-                reason: `cycle ${cycle.n} follows cycle ${previous.n}: lines are missing from the trace`
-            });
-        }
-        trace.cycles.push(cycle);
-        problemSinceLastCycle = false;
-    });
-    return trace;
+/** The message of a benchmark whose result line could not be read (it becomes the benchmark's failure). */
+function unreadableMessage(line, reason) {
+    return `the benchmark's output could not be read: line ${line}: ${reason}`;
+}
+function problemMessage(p) {
+    return unreadableMessage(p.line, p.reason);
 }
 /**
- * Summarises the GC of one benchmark process.
- *
- * testing forces a GC before every b.N run (and the top-level runner forces one before the first
- * benchmark), and -test.memprofile forces one more at exit. In the trace of a one-benchmark process
- * the measured run is therefore the stretch of cycles between the last two forced cycles. When the
- * trace has fewer forced cycles than that, the measured run is taken to reach back to the start of
- * the trace (no forced cycle at all: everything is measured, as for a process that is not a test
- * binary; only the profile's cycle: everything before it). When the trace does not end in a forced
- * cycle (the process died, or memprofile is false), the measured run is what follows the last
- * forced cycle. A benchmark written with b.Loop ramps up inside a single run, so for a time-based
- * -benchtime its ramp-up is part of that stretch. A cycle the run's allocation started may end
- * after the b.N loop did; it still counts as the run's (Go 1.26: about 1 run in 12 has one).
+ * The result of one leaf from a process that ran only it with -test.benchtime=<iterations>x: testing then
+ * prints exactly one line for it, with exactly that b.N. A line of the same name with another count is
+ * one the benchmark printed itself (in its b.N = 1 run, before testing prints the name).
  */
-function summarizeGc(cycles, opts = {}) {
-    const stwPausesMs = [];
-    let allocationCycles = 0;
-    for (const cycle of cycles) {
-        if (cycle.forced)
-            continue;
-        allocationCycles++;
-        // Sweep termination and mark termination are two separate stops, with the program running
-        // (concurrent mark) in between: a latency percentile must see two short pauses, not one long
-        // one that never happened. runtime/metrics /sched/pauses/total/gc:seconds records them one by one
-        // too (MemStats.PauseNs sums them per cycle).
-        stwPausesMs.push(cycle.stwSweepTermMs, cycle.stwMarkTermMs);
+function resultOf(out, name, iterations) {
+    const own = out.results.filter((l) => l.name === name);
+    const real = own.filter((l) => l.iterations === iterations);
+    if (real.length === 1)
+        return { kind: 'result', line: real[0] };
+    if (real.length > 1) {
+        const at = real.map((l) => l.line).join(', ');
+        return { kind: 'unreadable', message: unreadableMessage(real[0].line, `${real.length} result lines for ${name} (lines ${at}) in a process that ran it once: the benchmark prints lines like its own results`) };
     }
-    const last = cycles[cycles.length - 1];
-    const endsInProfileGc = (opts.memprofile ?? true) && last !== undefined && last.forced;
-    const end = endsInProfileGc ? cycles.length - 1 : cycles.length;
-    let start = end - 1;
-    while (start >= 0 && !cycles[start].forced)
-        start--;
-    const measured = cycles.slice(start + 1, end);
-    const summary = {
-        stwPausesMs,
-        cycles: allocationCycles,
-        measuredCycles: measured.length,
-        forcedCycles: cycles.length - allocationCycles
-    };
-    const lastMeasured = measured[measured.length - 1];
-    if (lastMeasured !== undefined)
-        summary.liveHeapMB = lastMeasured.heapLiveMB;
-    return summary;
+    const problem = out.problems.find((p) => p.benchmark === name);
+    if (problem !== undefined)
+        return { kind: 'unreadable', message: problemMessage(problem) };
+    if (own.length > 0) {
+        return { kind: 'unreadable', message: unreadableMessage(own[0].line, `${own[0].iterations} iterations where the run was started with -test.benchtime=${iterations}x`) };
+    }
+    return { kind: 'missing' };
 }
-
-// Kept equal to package.json's version by a test; written into every result and report.
-const VERSION = '0.1.0';
+/** Whether `name` is the top-level benchmark `top` or one of its sub-benchmarks. */
+function isUnder(name, top) {
+    return name === top || name.startsWith(`${top}/`);
+}
+/**
+ * The leaves a run of one top-level benchmark printed: per name under `top`, its last result line (testing
+ * prints a leaf's result after the leaf ran, so a line the benchmark printed itself comes first), in the
+ * order the names first appeared. `unreadable`: leaves with a garbled line and no result.
+ */
+function leavesUnder(out, top) {
+    const last = new Map();
+    for (const line of out.results)
+        if (isUnder(line.name, top))
+            last.set(line.name, line);
+    const unreadable = new Map();
+    for (const p of out.problems) {
+        const name = p.benchmark;
+        if (name === undefined || !isUnder(name, top) || last.has(name) || unreadable.has(name))
+            continue;
+        unreadable.set(name, problemMessage(p));
+    }
+    return { results: [...last.values()], unreadable: [...unreadable].map(([name, message]) => ({ name, message })) };
+}
 
 /**
  * Splits a -bench regular expression into its per-level parts the way the testing package does:
@@ -22233,7 +23992,10 @@ function readPosition(text) {
     const rest = position[3];
     if (rest !== undefined && !rest.startsWith('+0x') && !rest.startsWith('fp='))
         return undefined;
-    return { file: position[1], line: Number(position[2]), complete: rest !== undefined };
+    const line = readCount(position[2]);
+    if (line === undefined)
+        return undefined;
+    return { file: position[1], line, complete: rest !== undefined };
 }
 /**
  * The import path of a function's package: `example.com/mod/pkg` for `example.com/mod/pkg.(*T).M`.
@@ -22262,8 +24024,8 @@ function isUserFunction(fn, file, modulePath) {
 }
 
 // What a parsed goroutine means for leak and hang reports: where it waits, an identity that survives
-// between runs (base and head), groups of goroutines stuck in the same place, and the goroutines that
-// are never leaks.
+// between runs (base and head), and groups of goroutines stuck in the same place. The goroutines that
+// are never leaks are goroutine-rules.ts.
 // Packages a goroutine blocks through rather than in: the user's wait site is further out.
 const WAIT_MACHINERY = new Set(['runtime', 'sync', 'sync/atomic', 'time', 'testing']);
 function isRuntimePackage(pkg) {
@@ -22341,71 +24103,99 @@ function groupBySignature(goroutines, opts = {}) {
     // Array.prototype.sort is stable: equal counts keep the order they were first seen in.
     return [...groups.values()].sort((a, b) => b.count - a.count);
 }
+
+// The goroutines that are never leaks: one list of one rule type for the built-in ones (the testing
+// package's, os/signal's, the runtime's, the probe's own) and the user's goleak-style rules. The same
+// list goes to the probe (go/probe-env.ts), so a goroutine ignored here costs no settle wait there.
 // Where the testing package parks its own goroutines while tests run (as goleak's isTestStack).
-const TESTING_WAITS = new Set([
+const TESTING_WAITS = [
     'testing.RunTests',
     'testing.(*T).Run',
     'testing.(*T).Parallel',
     'testing.(*testState).waitParallel',
     'testing.runFuzzing',
     'testing.runFuzzTests'
-]);
-// go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
-// one taking the dump.
-const PROBE_FUNCTION = /\.glg[A-Z]\w*(?:\.|$)/;
+];
+/** In the order they are tried: the first that matches gives the reason. */
+const BUILTIN_RULES = [
+    // go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
+    // one taking the dump.
+    { anyFunctionMatching: String.raw `\.glg[A-Z]\w*(?:\.|$)`, because: 'probe' },
+    ...TESTING_WAITS.map((fn) => ({ topFunction: fn, state: 'chan receive', because: 'testing' })),
+    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
+    { anyFunction: 'testing.(*M).startAlarm.func1', because: 'testing' },
+    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
+    { topFunction: 'os/signal.signal_recv', because: 'os/signal' },
+    { topFunction: 'os/signal.loop', because: 'os/signal' },
+    { anyFunctionMatching: String.raw `^runtime\.ensureSigM(?:\.|$)`, because: 'os/signal' },
+    { anyFunction: 'runtime.ReadTrace', because: 'trace reader' },
+    // GC workers, finalizers and g0 stacks appear only in crash dumps and with GOTRACEBACK=system; a cgo
+    // thread's goroutine sits in syscall with nothing but runtime frames.
+    { runtimeOnly: true, because: 'runtime' }
+];
 /** The first frame outside package runtime: what goleak calls the top function. */
 function topFunction(g) {
     return g.frames.find((f) => !isRuntimePackage(packageOf(f.function)))?.function;
 }
-function hasFunction(g, fn) {
-    return g.frames.some((f) => f.function === fn);
+function runtimeOwned(g) {
+    if (g.id === 0)
+        return true;
+    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
+    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
+    return g.frames.length > 0 && runtimeOnly && runtimeMade;
+}
+const compiled = new Map();
+function pattern(source) {
+    let re = compiled.get(source);
+    if (re === undefined) {
+        try {
+            re = new RegExp(source);
+        }
+        catch {
+            // A pattern that does not compile matches nothing, here and in the probe.
+            re = null;
+        }
+        compiled.set(source, re);
+    }
+    return re;
+}
+function matchesRule(g, rule, top = topFunction(g)) {
+    const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly } = rule;
+    if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly)
+        return false;
+    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
+    if (topFn !== undefined && topFn !== top && topFn !== g.frames[0]?.function)
+        return false;
+    if (anyFunction !== undefined && !g.frames.some((f) => f.function === anyFunction))
+        return false;
+    if (createdBy !== undefined && createdBy !== g.createdBy?.function)
+        return false;
+    if (state !== undefined && !g.state.startsWith(state))
+        return false;
+    if (anyFunctionMatching !== undefined) {
+        const re = pattern(anyFunctionMatching);
+        if (re === null || !g.frames.some((f) => re.test(f.function)))
+            return false;
+    }
+    if (runtimeOnly && !runtimeOwned(g))
+        return false;
+    return true;
 }
 /**
  * Why a goroutine is not a leak, or undefined when it may be one: a built-in reason ('probe',
  * 'testing', 'os/signal', 'trace reader', 'runtime') or `rule N` for the user's rule at index N.
  */
 function ignoredBecause(g, rules = []) {
-    if (g.frames.some((f) => PROBE_FUNCTION.test(f.function)))
-        return 'probe';
     const top = topFunction(g);
-    if (top !== undefined && TESTING_WAITS.has(top) && g.state.startsWith('chan receive'))
-        return 'testing';
-    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
-    if (hasFunction(g, 'testing.(*M).startAlarm.func1'))
-        return 'testing';
-    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
-    const sigM = g.frames.some((f) => f.function === 'runtime.ensureSigM' || f.function.startsWith('runtime.ensureSigM.'));
-    if (top === 'os/signal.signal_recv' || top === 'os/signal.loop' || sigM)
-        return 'os/signal';
-    if (hasFunction(g, 'runtime.ReadTrace'))
-        return 'trace reader';
-    // The runtime's own goroutines (GC workers, finalizers, g0 stacks) appear only in crash dumps and
-    // with GOTRACEBACK=system; a cgo thread's goroutine sits in syscall with nothing but runtime frames.
-    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
-    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
-    if (g.id === 0 || (g.frames.length > 0 && runtimeOnly && runtimeMade))
-        return 'runtime';
-    for (let i = 0; i < rules.length; i++) {
-        if (matches(g, rules[i], top))
-            return `rule ${i}`;
-    }
-    return undefined;
+    const builtin = BUILTIN_RULES.find((r) => matchesRule(g, r, top));
+    if (builtin !== undefined)
+        return builtin.because;
+    const i = rules.findIndex((r) => matchesRule(g, r, top));
+    return i >= 0 ? `rule ${i}` : undefined;
 }
 /** Whether a goroutine is not a leak: see ignoredBecause. */
 function isIgnorable(g, rules = []) {
     return ignoredBecause(g, rules) !== undefined;
-}
-function matches(g, rule, top) {
-    if (rule.topFunction === undefined && rule.anyFunction === undefined && rule.createdBy === undefined)
-        return false;
-    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
-    if (rule.topFunction !== undefined && rule.topFunction !== top && rule.topFunction !== g.frames[0]?.function)
-        return false;
-    if (rule.anyFunction !== undefined && !hasFunction(g, rule.anyFunction))
-        return false;
-    if (rule.createdBy !== undefined && rule.createdBy !== g.createdBy?.function)
-        return false;
-    return true;
 }
 
 const HEADER = /^goroutine (\d+)(?: gp=0x[0-9a-f]+)?(?: m=(?:\d+|nil))?(?: mp=0x[0-9a-f]+)? \[(.*)\]:$/;
@@ -22550,8 +24340,9 @@ function parseGoroutineDump(text) {
         }
         if (line.startsWith('created by ')) {
             const created = CREATED_BY.exec(line);
+            const parent = created?.[2] === undefined ? undefined : readCount(created[2]);
             if (created !== null)
-                creator = { fn: intern(created[1]), ...(created[2] === undefined ? {} : { goroutine: Number(created[2]) }) };
+                creator = { fn: intern(created[1]), ...(parent === undefined ? {} : { goroutine: parent }) };
             else if (!cut)
                 problem(lineNo, line, 'unreadable created by line');
             continue;
@@ -22595,7 +24386,8 @@ function goroutineOf(creator) {
  */
 function readHeader(line, lineNo) {
     const header = HEADER.exec(line);
-    if (header === null)
+    const id = header === null ? undefined : readCount(header[1]);
+    if (header === null || id === undefined)
         return undefined;
     let body = header[2];
     let labels;
@@ -22608,7 +24400,7 @@ function readHeader(line, lineNo) {
     }
     const [status, ...extras] = body.split(', ');
     const g = {
-        id: Number(header[1]),
+        id,
         state: status,
         leaked: false,
         lockedToThread: false,
@@ -22635,10 +24427,16 @@ function readHeader(line, lineNo) {
     for (const extra of extras) {
         const minutes = /^(\d+) minutes$/.exec(extra);
         const bubble = /^synctest bubble (\d+)$/.exec(extra);
-        if (minutes !== null)
-            g.waitMinutes = Number(minutes[1]);
-        else if (bubble !== null)
-            g.synctestBubble = Number(bubble[1]);
+        // A number beyond range is left unset rather than kept as Infinity.
+        const n = readCount((minutes ?? bubble)?.[1] ?? '');
+        if (minutes !== null) {
+            if (n !== undefined)
+                g.waitMinutes = n;
+        }
+        else if (bubble !== null) {
+            if (n !== undefined)
+                g.synctestBubble = n;
+        }
         else if (extra === 'locked to thread')
             g.lockedToThread = true;
         // Anything else is an extra a later Go added: the goroutine is still worth having.
@@ -22849,20 +24647,23 @@ function readReport(lines, start, problems) {
         if (line.endsWith(SEPARATOR$1))
             break;
         const access = ACCESS.exec(line);
-        if (access !== null) {
+        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
+        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
+        if (access !== null && by !== undefined) {
             frames = [];
             accesses.push({
                 kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
                 address: access[2],
-                goroutine: access[4] === undefined ? 'main' : Number(access[4]),
+                goroutine: by,
                 frames
             });
             continue;
         }
         const goroutine = GOROUTINE.exec(line);
-        if (goroutine !== null) {
+        const id = goroutine === null ? undefined : readCount(goroutine[1]);
+        if (goroutine !== null && id !== undefined) {
             frames = [];
-            goroutines.push({ id: Number(goroutine[1]), state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
+            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
             continue;
         }
         // Frames are indented: two spaces before a function, six before its position. Anything else in a
@@ -23036,10 +24837,14 @@ function leafIterations(benchtime, found) {
         return Number(benchtime.slice(0, -1));
     return Math.max(1, Math.round(found * calibrationBenchtime(benchtime).scale));
 }
-function benchEnv(tc) {
-    const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
+/** What a benchmark process gets on top of the inherited environment. */
+function benchEnvVars(tc, inherited = process.env) {
+    const godebug = [inherited.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
     // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
-    return { ...process.env, GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) };
+    return { GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) };
+}
+function benchEnv(tc) {
+    return { ...process.env, ...benchEnvVars(tc) };
 }
 function testTimeoutFlag(cfg) {
     return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`;
@@ -23048,15 +24853,15 @@ function testTimeoutFlag(cfg) {
  * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
  * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
  */
-function stopAfter(cfg) {
-    return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 };
+function stopAfter(timeoutMs) {
+    return { timeoutMs, quitGraceMs: 5_000 };
 }
-function describeTimeout(cfg) {
-    const s = cfg.timeoutMs / 1000;
+function describeTimeout(timeoutMs) {
+    const s = timeoutMs / 1000;
     return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`;
 }
 function failureFrom(r, cfg, run, fallback, parsedMessage, modulePath = '') {
-    const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
+    const message = r.timedOut ? describeTimeout(cfg.timeoutMs) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
     // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
     const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '');
     const failure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) };
@@ -23069,6 +24874,10 @@ function failuresOf(r, procs) {
     return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs }).failures;
 }
 
+/** The top-level benchmark a (sub-)benchmark name belongs to. */
+function topLevelOf(name) {
+    return name.split('/')[0];
+}
 async function discoverLeaves(deps, cfg, built, side) {
     const prepared = { built, leaves: [], topFailures: [] };
     const binary = built.binary;
@@ -23076,7 +24885,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         return prepared;
     const levels = splitBenchRegex(cfg.bench);
     const cwd = built.pkg.dir;
-    const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: 60_000 });
+    const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: Math.min(60_000, cfg.timeoutMs) });
     if (list.code !== 0) {
         side.errors.push({
             kind: 'output',
@@ -23092,21 +24901,26 @@ async function discoverLeaves(deps, cfg, built, side) {
         .filter((l) => /^Benchmark/.test(l));
     const calibration = calibrationBenchtime(cfg.benchtime);
     for (const top of tops) {
+        const hung = side.spec.hung?.find((h) => h.importPath === built.pkg.importPath && topLevelOf(h.name) === top);
+        if (hung) {
+            // Waiting out the same hang again would cost the timeout again, and say nothing new.
+            prepared.topFailures.push({ name: hung.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: hung.failure });
+            continue;
+        }
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
         const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
-        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) });
+        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
-        const seen = new Set();
-        for (const line of out.results) {
-            if (seen.has(line.name))
-                continue;
-            seen.add(line.name);
-            const iterations = leafIterations(cfg.benchtime, line.iterations);
-            prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } });
+        const found = leavesUnder(out, top);
+        for (const line of found.results) {
+            prepared.leaves.push({ name: line.name, procs: line.procs, iterations: leafIterations(cfg.benchtime, line.iterations) });
+        }
+        for (const u of found.unreadable) {
+            prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } });
         }
         const failed = r.code !== 0 || out.failures.length > 0;
         if (failed) {
@@ -23116,13 +24930,10 @@ async function discoverLeaves(deps, cfg, built, side) {
             const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path);
             const name = named?.name.startsWith(top) ? named.name : top;
             const leaf = prepared.leaves.find((l) => l.name === name);
-            if (leaf) {
-                leaf.result.failure = failure;
-                leaf.failed = true;
-            }
-            else {
+            if (leaf)
+                leaf.failure = failure;
+            else
                 prepared.topFailures.push({ name, procs: deps.toolchain.gomaxprocs, runs: [], failure });
-            }
         }
     }
     return prepared;
@@ -23130,191 +24941,88 @@ async function discoverLeaves(deps, cfg, built, side) {
 async function prepareSide(deps, cfg, spec) {
     const startedAt = new Date().toISOString();
     const module = await readModule(deps.run, deps.toolchain, spec.moduleDir);
-    const binDir = await mkdtemp(join(tmpdir(), `glg-bin-${spec.label}-`));
-    const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, binDir };
-    deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
-    deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
-    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race, probe: true });
-    for (const b of built) {
-        if (b.probeError) {
-            side.errors.push({
-                kind: 'probe',
-                subject: b.pkg.importPath,
-                message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
-                detail: b.probeError
-            });
+    const scratch = await scratchDir(`bin-${spec.label}`);
+    const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, scratch };
+    try {
+        deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
+        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
+        deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
+        const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, scratch.path, { race: cfg.race, probe: true });
+        for (const b of built) {
+            if (b.probeError) {
+                side.errors.push({
+                    kind: 'probe',
+                    subject: b.pkg.importPath,
+                    message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
+                    detail: b.probeError
+                });
+            }
+            if (!b.build.ok) {
+                side.errors.push({
+                    kind: 'build',
+                    subject: b.pkg.importPath,
+                    message: `package ${b.pkg.importPath} does not build`,
+                    detail: b.build.error
+                });
+            }
+            side.packages.push(await discoverLeaves(deps, cfg, b, side));
         }
-        if (!b.build.ok) {
-            side.errors.push({
-                kind: 'build',
-                subject: b.pkg.importPath,
-                message: `package ${b.pkg.importPath} does not build`,
-                detail: b.build.error
-            });
-        }
-        side.packages.push(await discoverLeaves(deps, cfg, b, side));
+    }
+    catch (err) {
+        await scratch.remove();
+        throw err;
     }
     const leaves = side.packages.reduce((n, p) => n + p.leaves.length, 0);
     deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
     return side;
 }
-const BENCH_SETTLE_MS = 500;
+async function cleanupSide(side) {
+    await side.scratch.remove();
+}
+
+// Kept equal to package.json's version by a test; written into every result and report.
+const VERSION = '0.1.0';
+
 /** Goroutines a benchmark left behind: per signature, the most any small run left. */
-function recordLeaks(result, groups) {
-    const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]));
+function mergeLeaks(known, groups) {
+    const bySignature = new Map((known ?? []).map((g) => [g.looseKey, g]));
     for (const g of groups) {
-        const seen = known.get(g.looseKey);
+        const seen = bySignature.get(g.looseKey);
         if (!seen)
-            known.set(g.looseKey, g);
+            bySignature.set(g.looseKey, g);
         else if (g.count > seen.count)
-            known.set(g.looseKey, { ...g, tests: seen.tests });
+            bySignature.set(g.looseKey, { ...g, tests: seen.tests });
     }
-    result.leaks = [...known.values()];
+    return [...bySignature.values()];
 }
-function profileFile(pkgIndex, leafName, run, kind) {
-    const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
-    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
-}
-/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
-function smallIterations(full) {
-    return Math.floor(full / 4);
-}
-/** What the probe wrote, or undefined when it wrote nothing usable (it is not built into every binary). */
-async function readProbe(path) {
-    try {
-        const p = JSON.parse(await readFile(path, 'utf8'));
-        if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number')
-            return undefined;
-        return { live: { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }, dump: typeof p.goroutines === 'string' ? p.goroutines : '' };
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await rm(path, { force: true });
-    }
-}
-async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
-    const pkg = side.packages[pkgIndex];
-    const binary = pkg.built.binary;
-    if (!binary || leaf.failed)
-        return;
-    const profDir = join(side.spec.outDir, 'profiles');
-    const profName = profileFile(pkgIndex, leaf.name, round, kind);
-    const probePath = join(side.binDir, `probe-${pkgIndex}-${kind}-${round}.json`);
-    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
-    const argv = [
-        binary,
-        '-test.run=^$',
-        `-test.bench=${benchmarkPattern(leaf.name)}`,
-        `-test.benchtime=${iterations}x`,
-        '-test.count=1',
-        '-test.benchmem',
-        `-test.memprofile=${profName}`,
-        `-test.outputdir=${profDir}`,
-        testTimeoutFlag(cfg)
-    ];
-    const cwd = pkg.built.pkg.dir;
-    // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
-    // time, so what is left at their end is what the benchmark leaked.
-    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${BENCH_SETTLE_MS}ms` } : {};
-    const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle };
-    const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
-    const probe = await readProbe(probePath);
-    const live = probe?.live;
-    if (kind === 'small' && probe)
-        recordLeaks(leaf.result, leakGroups(probe.dump, null, side.module.path, []));
-    const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
-    if (out.config.cpu && !side.cpu)
-        side.cpu = out.config.cpu;
-    const line = out.results.find((l) => l.name === leaf.name);
-    if (!line || r.code !== 0 || out.failures.length > 0) {
-        const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message;
-        const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
-        leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path);
-        leaf.failed = true;
-        for (const p of out.problems) {
-            side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text });
+function leafResults(side, sideIndex, observed) {
+    const results = new Map();
+    side.packages.forEach((p, pkg) => p.leaves.forEach((l, leaf) => results.set(`${pkg}/${leaf}`, { name: l.name, procs: l.procs, runs: [], ...(l.failure ? { failure: l.failure } : {}) })));
+    for (const { planned, observation: o } of observed) {
+        if (planned.side !== sideIndex)
+            continue;
+        const result = results.get(`${planned.pkg}/${planned.leaf}`);
+        if (!result)
+            continue;
+        if (o.leaks)
+            result.leaks = mergeLeaks(result.leaks, o.leaks);
+        if (o.kind === 'failed') {
+            result.failure ??= o.failure;
+            continue;
         }
-        return;
+        const runs = planned.kind === 'small' ? (result.smallRuns ??= []) : result.runs;
+        runs.push({ index: runs.length, ...o.run });
     }
-    const gc = parseGctrace(r.stderr);
-    const runs = kind === 'small' ? (leaf.result.smallRuns ??= []) : leaf.result.runs;
-    const run = {
-        index: runs.length,
-        command: ['./' + relTestBinary(binary), ...argv.slice(1)],
-        cwd: pkg.built.pkg.relDir,
-        iterations: line.iterations,
-        metrics: line.metrics,
-        gc: summarizeGc(gc.cycles),
-        ...(live ? { live } : {}),
-        wallMs: Math.round(r.wallMs)
-    };
-    try {
-        const data = await readFile(join(profDir, profName));
-        const sites = heapSites(decodeProfile(data, profName));
-        run.heap = {
-            inuseBytes: sites.totals.inuseBytes,
-            inuseObjects: sites.totals.inuseObjects,
-            profile: `profiles/${profName}`
-        };
-    }
-    catch (err) {
-        side.errors.push({
-            kind: 'profile',
-            subject: `${pkg.built.pkg.importPath}.${leaf.name}`,
-            message: `memory profile ${profName} unusable: ${err instanceof Error ? err.message : String(err)}`
-        });
-    }
-    runs.push(run);
+    return results;
 }
-function relTestBinary(binary) {
-    return binary.split('/').pop() ?? binary;
-}
-/**
- * Runs every benchmark of every side `count` times, one process each, interleaving the sides
- * (base, head, base, head, ...) so that drift on a shared runner hits both alike. The order of the
- * sides flips every round so neither always runs first after the other's warm caches.
- */
-async function measureSides(deps, cfg, sides) {
-    for (const s of sides)
-        await mkdir(join(s.spec.outDir, 'profiles'), { recursive: true });
-    const keys = new Map();
-    sides.forEach((s, si) => s.packages.forEach((p, pi) => p.leaves.forEach((leaf) => {
-        const key = `${p.built.pkg.importPath}\u0000${leaf.name}`;
-        const list = keys.get(key) ?? [];
-        list.push({ side: si, pkg: pi, leaf });
-        keys.set(key, list);
-    })));
-    for (let round = 0; round < cfg.count; round++) {
-        deps.log(`round ${round + 1}/${cfg.count}: ${keys.size} benchmarks × ${sides.length} side(s)`);
-        for (const entries of keys.values()) {
-            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
-            for (const e of ordered)
-                await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'full');
-        }
-    }
-    deps.log(`memory runs at a quarter of b.N: ${keys.size} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`);
-    for (let round = 0; round < SMALL_RUNS; round++) {
-        for (const entries of keys.values()) {
-            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
-            for (const e of ordered) {
-                // Below 8 full iterations a quarter is too few ops to tell growth from noise.
-                if (e.leaf.iterations >= 8)
-                    await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'small');
-            }
-        }
-    }
-}
-/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
-const SMALL_RUNS = 2;
-function finishSide(side, cfg, tc) {
-    const packages = side.packages.map((p) => ({
+function assembleSide(side, sideIndex, observed, cfg, tc, finishedAt) {
+    const mine = observed.filter((o) => o.planned.side === sideIndex);
+    const results = leafResults(side, sideIndex, mine);
+    const packages = side.packages.map((p, pkg) => ({
         importPath: p.built.pkg.importPath,
         dir: p.built.pkg.relDir,
         build: p.built.build,
-        benchmarks: [...p.leaves.map((l) => l.result), ...p.topFailures]
+        benchmarks: [...p.leaves.map((_, leaf) => results.get(`${pkg}/${leaf}`)).filter((b) => b !== undefined), ...p.topFailures]
     }));
     return {
         schemaVersion: RESULT_SCHEMA_VERSION,
@@ -23323,7 +25031,7 @@ function finishSide(side, cfg, tc) {
             goVersion: tc.goVersion,
             goos: tc.goos,
             goarch: tc.goarch,
-            cpu: side.cpu,
+            cpu: side.cpu || (mine.find((o) => o.observation.cpu)?.observation.cpu ?? ''),
             gomaxprocs: tc.gomaxprocs,
             race: cfg.race,
             module: side.module.path,
@@ -23332,13 +25040,358 @@ function finishSide(side, cfg, tc) {
             count: cfg.count
         },
         startedAt: side.startedAt,
-        finishedAt: new Date().toISOString(),
+        finishedAt,
         packages,
-        errors: side.errors
+        errors: [...side.errors, ...mine.flatMap((o) => o.observation.errors)]
     };
 }
-async function cleanupSide(side) {
-    await rm(side.binDir, { recursive: true, force: true });
+
+const PROBE_ENV = {
+    /** The JSON file the probe writes after the tests or benchmarks of the process. */
+    file: 'GO_LEAK_GATE_PROBE',
+    /** How long finishing goroutines get to exit (a Go duration); unset: no wait. */
+    settle: 'GO_LEAK_GATE_SETTLE',
+    /** The goroutine rules (built-in and the user's) as JSON: ignored goroutines cost no settle wait. */
+    rules: 'GO_LEAK_GATE_RULES'
+};
+function probeEnv(opts) {
+    return {
+        [PROBE_ENV.file]: opts.file,
+        ...(opts.settleMs !== undefined ? { [PROBE_ENV.settle]: `${opts.settleMs}ms` } : {}),
+        [PROBE_ENV.rules]: JSON.stringify([...BUILTIN_RULES, ...opts.rules])
+    };
+}
+function parseProbeOutput(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const v = value;
+    // Finite only: JSON.parse turns 1e999 into Infinity, which result.json cannot hold.
+    const num = (k) => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? { [k]: v[k] } : {});
+    const str = (k) => (typeof v[k] === 'string' ? { [k]: v[k] } : {});
+    return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile') };
+}
+
+const MS = '(\\d+(?:\\.\\d+)?)';
+// gc N @Ts P%[ (checking for goroutine leaks)]: A+B+C ms clock, <cpu> ms cpu, H0->H1->H2 MB,
+// G MB goal, [S MB stacks, G MB globals, ]N P[ (forced)]. The fields between goal and P came and
+// went across Go versions, so any are accepted there.
+const GC_LINE = new RegExp(`^gc (\\d+) @${MS}s (\\d+)%(?: \\([^)]*\\))?: ${MS}\\+${MS}\\+${MS} ms clock, [^,]* ms cpu, ` +
+    '(\\d+)->(\\d+)->(\\d+) MB, (\\d+) MB goal, (?:[^,]*, )*?(\\d+) P( \\(forced\\))?$');
+const GC_LINE_INSIDE = /.gc \d+ @\d+(?:\.\d+)?s \d+%/;
+/** Reads gctrace lines from a process's stderr; every other line is skipped. */
+function parseGctrace(text) {
+    const lines = splitLines(text);
+    const trace = { cycles: [], problems: [] };
+    // A gap in cycle numbers means lines were lost; only say so when no problem line explains it.
+    let problemSinceLastCycle = false;
+    lines.forEach((line, i) => {
+        if (!line.startsWith('gc ')) {
+            // The runtime writes a trace line in pieces; a program writing to stderr at the same time
+            // can glue its text in front. The cycle is then lost: say so rather than miscount.
+            if (GC_LINE_INSIDE.test(line)) {
+                trace.problems.push({ line: i + 1, text: line, reason: 'gctrace line joined to other output' });
+                problemSinceLastCycle = true;
+            }
+            return;
+        }
+        const m = GC_LINE.exec(line);
+        if (m === null) {
+            trace.problems.push({ line: i + 1, text: line, reason: 'starts like a gctrace line but does not parse' });
+            problemSinceLastCycle = true;
+            return;
+        }
+        const cycle = readCycle(m);
+        if (cycle === undefined) {
+            trace.problems.push({ line: i + 1, text: line, reason: 'a number in this gctrace line is out of range' });
+            problemSinceLastCycle = true;
+            return;
+        }
+        const previous = trace.cycles[trace.cycles.length - 1];
+        if (previous !== undefined && cycle.n !== previous.n + 1 && !problemSinceLastCycle) {
+            trace.problems.push({
+                line: i + 1,
+                text: line,
+                reason: `cycle ${cycle.n} follows cycle ${previous.n}: lines are missing from the trace`
+            });
+        }
+        trace.cycles.push(cycle);
+        problemSinceLastCycle = false;
+    });
+    return trace;
+}
+/** The cycle a matched line describes; undefined when a number in it is beyond what a number holds. */
+function readCycle(m) {
+    const ints = [m[1], m[3], m[7], m[8], m[9], m[10], m[11]].map(readCount);
+    const decimals = [m[2], m[4], m[5], m[6]].map(Number);
+    const [n, cpuPercent, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs] = ints;
+    const [atSec, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs] = decimals;
+    if (n === undefined || cpuPercent === undefined || heapStartMB === undefined || heapEndMB === undefined ||
+        heapLiveMB === undefined || goalMB === undefined || procs === undefined || !decimals.every(Number.isFinite)) {
+        return undefined;
+    }
+    return { n, atSec, cpuPercent, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs, forced: m[12] !== undefined };
+}
+/**
+ * Summarises the GC of one benchmark process.
+ *
+ * testing forces a GC before every b.N run (and the top-level runner forces one before the first
+ * benchmark), and -test.memprofile forces one more at exit. In the trace of a one-benchmark process
+ * the measured run is therefore the stretch of cycles between the last two forced cycles. When the
+ * trace has fewer forced cycles than that, the measured run is taken to reach back to the start of
+ * the trace (no forced cycle at all: everything is measured, as for a process that is not a test
+ * binary; only the profile's cycle: everything before it). When the trace does not end in a forced
+ * cycle (the process died, or memprofile is false), the measured run is what follows the last
+ * forced cycle. A benchmark written with b.Loop ramps up inside a single run, so for a time-based
+ * -benchtime its ramp-up is part of that stretch. A cycle the run's allocation started may end
+ * after the b.N loop did; it still counts as the run's (Go 1.26: about 1 run in 12 has one).
+ */
+function summarizeGc(cycles, opts = {}) {
+    const stwPausesMs = [];
+    let allocationCycles = 0;
+    for (const cycle of cycles) {
+        if (cycle.forced)
+            continue;
+        allocationCycles++;
+        // Sweep termination and mark termination are two separate stops, with the program running
+        // (concurrent mark) in between: a latency percentile must see two short pauses, not one long
+        // one that never happened. runtime/metrics /sched/pauses/total/gc:seconds records them one by one
+        // too (MemStats.PauseNs sums them per cycle).
+        stwPausesMs.push(cycle.stwSweepTermMs, cycle.stwMarkTermMs);
+    }
+    const last = cycles[cycles.length - 1];
+    const endsInProfileGc = (opts.memprofile ?? true) && last !== undefined && last.forced;
+    const end = endsInProfileGc ? cycles.length - 1 : cycles.length;
+    let start = end - 1;
+    while (start >= 0 && !cycles[start].forced)
+        start--;
+    const measured = cycles.slice(start + 1, end);
+    const summary = {
+        stwPausesMs,
+        cycles: allocationCycles,
+        measuredCycles: measured.length,
+        forcedCycles: cycles.length - allocationCycles
+    };
+    const lastMeasured = measured[measured.length - 1];
+    if (lastMeasured !== undefined)
+        summary.liveHeapMB = lastMeasured.heapLiveMB;
+    return summary;
+}
+
+function observeRun(planned, ctx, r, files) {
+    const subject = `${ctx.importPath}.${ctx.leafName}`;
+    const probe = files.probe === undefined ? undefined : parseProbeOutput(files.probe);
+    // The probe's numbers say it ran to the end; its dump may still be empty.
+    const live = probe?.heapAllocBytes !== undefined && probe.heapObjects !== undefined && probe.numGoroutine !== undefined
+        ? { heapBytes: probe.heapAllocBytes, heapObjects: probe.heapObjects, goroutines: probe.numGoroutine }
+        : undefined;
+    const leaks = planned.kind === 'small' && live ? { leaks: leakGroups(probe?.goroutines ?? '', null, ctx.modulePath, ctx.rules) } : {};
+    const out = parseBenchOutput(r.stdout, { procs: ctx.procs });
+    const cpu = out.config.cpu || undefined;
+    // Only the line of the benchmark this process was started for, at the b.N it was given, is its result:
+    // anything else on stdout is output (see parse/bench-select.ts).
+    const outcome = resultOf(out, ctx.leafName, planned.iterations);
+    const line = outcome.kind === 'result' ? outcome.line : undefined;
+    if (!line || r.code !== 0 || out.failures.length > 0) {
+        const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
+        const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
+        return {
+            kind: 'failed',
+            failure: failureFrom(r, ctx.cfg, planned.round, why, parsed, ctx.modulePath),
+            ...leaks,
+            cpu,
+            errors: []
+        };
+    }
+    const errors = [];
+    const run = {
+        command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
+        cwd: ctx.relDir,
+        iterations: line.iterations,
+        metrics: line.metrics,
+        gc: summarizeGc(parseGctrace(r.stderr).cycles),
+        ...(live ? { live } : {}),
+        wallMs: Math.round(r.wallMs)
+    };
+    if ('data' in files.profile) {
+        try {
+            const sites = heapSites(decodeProfile(files.profile.data, planned.profile));
+            run.heap = { inuseBytes: sites.totals.inuseBytes, inuseObjects: sites.totals.inuseObjects, profile: `profiles/${planned.profile}` };
+        }
+        catch (err) {
+            errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${errorMessage(err)}` });
+        }
+    }
+    else {
+        errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${files.profile.error}` });
+    }
+    return { kind: 'measured', run, ...leaks, cpu, errors };
+}
+
+// The measured runs, planned once before the first starts: which leaf, which side, which round, and the
+// exact argv and environment of each process. Running the plan is run.ts; a matrix shard would be a
+// slice of it.
+/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
+const SMALL_RUNS = 2;
+// Below 8 full iterations a quarter is too few ops to tell growth from noise.
+const MIN_ITERATIONS_FOR_SMALL = 8;
+/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
+function smallIterations(full) {
+    return Math.floor(full / 4);
+}
+function profileFile(pkgIndex, leafName, run, kind) {
+    const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
+    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
+}
+/**
+ * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
+ * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
+ * measured at all.
+ */
+function leavesBySide(sides) {
+    const keys = new Map();
+    sides.forEach((s, side) => s.packages.forEach((p, pkg) => {
+        if (!p.built.binary)
+            return;
+        p.leaves.forEach((l, leaf) => {
+            if (l.failure)
+                return;
+            const key = `${p.built.pkg.importPath}\u0000${l.name}`;
+            const list = keys.get(key) ?? [];
+            list.push({ side, pkg, leaf });
+            keys.set(key, list);
+        });
+    }));
+    return [...keys.values()];
+}
+function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
+    const s = sides[ref.side];
+    const p = s.packages[ref.pkg];
+    const leaf = p.leaves[ref.leaf];
+    const profileDir = join(s.spec.outDir, PROFILES_DIR);
+    const profile = profileFile(ref.pkg, leaf.name, round, kind);
+    const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`);
+    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
+    return {
+        ...ref,
+        kind,
+        round,
+        iterations,
+        argv: [
+            p.built.binary ?? '',
+            '-test.run=^$',
+            `-test.bench=${benchmarkPattern(leaf.name)}`,
+            `-test.benchtime=${iterations}x`,
+            '-test.count=1',
+            '-test.benchmem',
+            `-test.memprofile=${profile}`,
+            `-test.outputdir=${profileDir}`,
+            testTimeoutFlag(cfg)
+        ],
+        cwd: p.built.pkg.dir,
+        env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
+        profile,
+        profileDir,
+        probeFile
+    };
+}
+/**
+ * Every leaf of every side `count` times, one process each, the sides interleaved (base, head, base,
+ * head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every round
+ * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise.
+ */
+function planMeasurements(sides, cfg, tc, rules) {
+    const leaves = leavesBySide(sides);
+    const inOrder = (round, refs) => (round % 2 === 0 ? refs : [...refs].reverse());
+    const phases = [];
+    for (let round = 0; round < cfg.count; round++) {
+        phases.push({
+            title: `round ${round + 1}/${cfg.count}: ${leaves.length} benchmarks × ${sides.length} side(s)`,
+            runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full')))
+        });
+    }
+    const small = [];
+    for (let round = 0; round < SMALL_RUNS; round++) {
+        for (const refs of leaves) {
+            for (const ref of inOrder(round, refs)) {
+                if (sides[ref.side].packages[ref.pkg].leaves[ref.leaf].iterations >= MIN_ITERATIONS_FOR_SMALL) {
+                    small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'));
+                }
+            }
+        }
+    }
+    phases.push({ title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small });
+    return { phases };
+}
+
+// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, skipping a
+// leaf once it failed on its side), and assemble each side's RunResult.
+async function readRunFiles(planned) {
+    const probe = await readFile(planned.probeFile, 'utf8').catch(() => undefined);
+    await rm(planned.probeFile, { force: true });
+    const profile = await readFile(join(planned.profileDir, planned.profile)).then((data) => ({ data }), (err) => ({ error: errorMessage(err) }));
+    return { ...(probe !== undefined ? { probe } : {}), profile };
+}
+/**
+ * Runs a plan (or a slice of one) into `observed`, which keeps what was seen when a later run throws; a
+ * leaf that failed on its side is not started again there.
+ */
+async function runPlan(deps, cfg, sides, plan, rules, observed) {
+    const failed = new Set();
+    for (const dir of new Set(plan.phases.flatMap((p) => p.runs.map((r) => r.profileDir))))
+        await makeDirs(dir);
+    for (const phase of plan.phases) {
+        deps.log(phase.title);
+        for (const planned of phase.runs) {
+            const key = `${planned.side}/${planned.pkg}/${planned.leaf}`;
+            if (failed.has(key))
+                continue;
+            const side = sides[planned.side];
+            const pkg = side.packages[planned.pkg];
+            const r = await deps.run({ argv: planned.argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) });
+            const observation = observeRun(planned, {
+                importPath: pkg.built.pkg.importPath,
+                relDir: pkg.built.pkg.relDir,
+                leafName: pkg.leaves[planned.leaf].name,
+                modulePath: side.module.path,
+                procs: deps.toolchain.gomaxprocs,
+                cfg,
+                rules
+            }, r, await readRunFiles(planned));
+            if (observation.kind === 'failed')
+                failed.add(key);
+            observed.push({ planned, observation });
+        }
+    }
+}
+/**
+ * Measures prepared sides together and assembles their results, also when measuring stopped half-way:
+ * what was measured before an internal error is kept, with the error recorded in each result.
+ */
+async function measureSides(deps, cfg, sides, rules) {
+    const observed = [];
+    let stopped;
+    try {
+        for (const s of sides)
+            await makeDirs(join(s.spec.outDir, PROFILES_DIR));
+        await runPlan(deps, cfg, sides, planMeasurements(sides, cfg, deps.toolchain, rules), rules, observed);
+    }
+    catch (err) {
+        stopped = `measuring stopped: ${errorMessage(err)}`;
+    }
+    const finishedAt = new Date().toISOString();
+    return sides.map((s, i) => {
+        const result = assembleSide(s, i, observed, cfg, deps.toolchain, finishedAt);
+        if (stopped)
+            result.errors.push({ kind: 'internal', subject: 'measure', message: stopped });
+        return result;
+    });
 }
 
 // The -test.v output of a test binary (stdout and stderr merged in write order): which tests ran and how
@@ -23412,19 +25465,66 @@ function testOnStack(crash) {
     return undefined;
 }
 
+/** The top-level benchmarks a test binary declares, in the order it runs them. */
+function listedBenchmarks(list) {
+    return list.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^Benchmark/.test(l));
+}
+/**
+ * The benchmark a chatty (-test.v) run was in when it was stopped: Go prints a benchmark's name on a
+ * line of its own before running it, and its result line after.
+ */
+function runningBenchmark(output) {
+    const stop = output.search(/^SIGQUIT: quit/m);
+    const before = stop >= 0 ? output.slice(0, stop) : output;
+    const names = [...before.matchAll(/^(Benchmark\S*)$/gm)].map((m) => m[1]);
+    return names.at(-1);
+}
+function hungBenchmark(importPath, name, output, modulePath, timeoutMs) {
+    const message = `${describeTimeout(timeoutMs)}; it hung in the test pass's -race run, so it was not started again to be measured`;
+    const at = output.search(/^SIGQUIT: quit/m);
+    return {
+        importPath,
+        name,
+        failure: { run: 0, message, output: tail(output), hang: { test: name, message, groups: hangGroups(at >= 0 ? output.slice(at) : output, modulePath) } }
+    };
+}
+/**
+ * `run(args)` runs the binary under -race with the given -test.run/-test.bench arguments and the
+ * timeout; `list()` is its -test.list=^Benchmark.
+ */
+async function raceRunOfBenchmarks(importPath, modulePath, timeoutMs, list, run) {
+    const outcome = { runs: [], races: [], hung: [] };
+    let remaining = listedBenchmarks(await list());
+    for (let first = true; remaining.length > 0; first = false) {
+        const pattern = first ? '.' : remaining.map(benchmarkPattern).join('|');
+        const r = await run(['-test.run=^$', `-test.bench=${pattern}`]);
+        outcome.runs.push(r.record);
+        const text = r.process.stdout;
+        outcome.races.push(...racesIn(text, 'benchmark', modulePath));
+        if (!r.process.timedOut)
+            break;
+        const name = runningBenchmark(text);
+        const top = name?.split('/')[0];
+        const at = top === undefined ? -1 : remaining.indexOf(top);
+        // A hang outside any benchmark we can name: nothing to skip, nothing safe to run again.
+        if (name === undefined || at < 0)
+            break;
+        outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs));
+        remaining = remaining.slice(at + 1);
+    }
+    return outcome;
+}
+
 async function readProbeDump(path) {
-    try {
-        const p = JSON.parse(await readFile(path, 'utf8'));
-        if (typeof p.goroutines !== 'string')
-            return undefined;
-        return { goroutines: p.goroutines, leakProfile: typeof p.leakProfile === 'string' ? p.leakProfile : null };
-    }
-    catch {
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    await rm(path, { force: true });
+    const p = text === undefined ? undefined : parseProbeOutput(text);
+    if (p?.goroutines === undefined)
         return undefined;
-    }
-    finally {
-        await rm(path, { force: true });
-    }
+    return { goroutines: p.goroutines, leakProfile: p.leakProfile ?? null };
 }
 function seconds(ms) {
     return `${Math.max(1, Math.round(ms / 1000))}s`;
@@ -23437,22 +25537,23 @@ let runCounter = 0;
 function raceEnv() {
     return { ...process.env, GORACE: [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ') };
 }
-/** Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it. */
-async function runBinary(deps, cfg, built, args, purpose, work) {
+/**
+ * Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it.
+ * `benchTimeoutMs` bounds a run of benchmarks, which -test.timeout does not cover.
+ */
+async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs) {
     const id = runCounter++;
     const probePath = join(work, `probe-${id}.json`);
     // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
     const probe = built.probe && purpose !== 'race-benchmarks';
-    const env = { ...raceEnv(), GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` };
-    if (probe)
-        env.GO_LEAK_GATE_PROBE = probePath;
+    const env = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) };
     const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`];
     // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
     const p = await deps.run({
         argv,
         cwd: built.pkg.dir,
         env,
-        timeoutMs: cfg.timeoutMs + 30_000,
+        timeoutMs: benchTimeoutMs ?? cfg.timeoutMs + 30_000,
         quitGraceMs: 5_000,
         mergedOutputFile: join(work, `out-${id}.txt`)
     });
@@ -23479,10 +25580,6 @@ function panicsFrom(crashes, modulePath) {
         frames: c.crash.frames.map((f) => relativeFrame(f, modulePath))
     }));
 }
-async function hasBenchmarks(deps, built) {
-    const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 });
-    return /^Benchmark/m.test(r.stdout);
-}
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
 async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
     const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 });
@@ -23504,7 +25601,7 @@ async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
     }
     result.narrowing = { ran, of: tests.length, cut: ran < tests.length };
 }
-async function testPackage(deps, cfg, built, modulePath, work) {
+async function testPackage(deps, cfg, built, modulePath, work, limits, hung) {
     const result = {
         importPath: built.pkg.importPath,
         dir: built.pkg.relDir,
@@ -23536,10 +25633,11 @@ async function testPackage(deps, cfg, built, modulePath, work) {
         // os.Exit in a test, a fatal error or a signal ended the binary before the probe could look.
         result.probeMissing = `the test binary ended (${whole.record.outcome}, exit code ${whole.record.exitCode ?? 'none'}) before the probe ran: goroutine leaks unknown`;
     }
-    if (cfg.race && cfg.raceBenchtime !== '' && (await hasBenchmarks(deps, built))) {
-        const bench = await runBinary(deps, cfg, built, ['-test.run=^$', '-test.bench=.', `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work);
-        result.runs.push(bench.record);
-        result.races.push(...racesIn(bench.process.stdout, 'benchmark', modulePath));
+    if (cfg.race && cfg.raceBenchtime !== '') {
+        const bench = await raceRunOfBenchmarks(built.pkg.importPath, modulePath, limits.benchTimeoutMs, () => deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: Math.min(60_000, limits.benchTimeoutMs) }), (args) => runBinary(deps, cfg, built, [...args, `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work, limits.benchTimeoutMs));
+        result.runs.push(...bench.runs);
+        result.races.push(...bench.races);
+        hung.push(...bench.hung);
     }
     if (result.leaks.length > 0 && cfg.narrowBudgetMs > 0) {
         await narrowLeaks(deps, cfg, built, result.leaks, modulePath, work, result);
@@ -23558,10 +25656,12 @@ function leakProfileEnv(tc) {
     return { GOEXPERIMENT: current ? `${current},goroutineleakprofile` : 'goroutineleakprofile' };
 }
 /** The test pass of one side: every package with tests, under -race, with the leak probe. */
-async function runTestPass(deps, cfg, side) {
+async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeoutMs }) {
     const module = await readModule(deps.run, deps.toolchain, side.moduleDir);
-    const work = await mkdtemp(join(tmpdir(), `glg-test-${side.label}-`));
+    const scratch = await scratchDir(`test-${side.label}`);
+    const work = scratch.path;
     const errors = [];
+    const hung = [];
     try {
         const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests');
         deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`);
@@ -23580,149 +25680,94 @@ async function runTestPass(deps, cfg, side) {
                 errors.push({ kind: 'probe', subject: b.pkg.importPath, message: `tested without go-leak-gate's probe: goroutine leaks cannot be checked here`, detail: b.probeError });
             }
             deps.log(`[${side.label}] testing ${b.pkg.importPath}`);
-            const t = await testPackage(deps, cfg, b, module.path, work);
+            const t = await testPackage(deps, cfg, b, module.path, work, limits, hung);
             if (t.probeMissing)
                 errors.push({ kind: 'probe', subject: b.pkg.importPath, message: t.probeMissing });
             tests.push(t);
         }
-        return { tests, errors };
+        return { tests, errors, hung };
     }
     finally {
-        await rm(work, { recursive: true, force: true });
+        await scratch.remove();
     }
 }
 
-/**
- * Measures the prepared sides and writes each side's result.json, also when measuring stopped half-way:
- * what was measured before an internal error is kept, with the error recorded in the result.
- */
-async function measureAndWrite(deps, cfg, sides, tests) {
-    try {
-        await measureSides(deps, cfg, sides);
-    }
-    catch (err) {
-        for (const s of sides)
-            s.errors.push({ kind: 'internal', subject: 'measure', message: `measuring stopped: ${errorMessage(err)}` });
-    }
-    const results = sides.map((s, i) => {
-        const r = finishSide(s, cfg, deps.toolchain);
-        const t = tests[i];
-        if (t) {
-            r.tests = t.tests;
-            r.errors.push(...t.errors);
-        }
-        return r;
-    });
-    for (const [i, s] of sides.entries())
-        await writeResult(s.spec.outDir, results[i]);
-    return results;
-}
-/** The test pass of one side, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
-async function testPass(deps, config, label, moduleDir) {
+/** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
+async function testPass(deps, config, tree) {
     if (!config.tests.enabled)
         return undefined;
     try {
-        return await runTestPass(deps, config.tests, { label, moduleDir, packages: config.run.packages });
+        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages }, { benchTimeoutMs: config.run.timeoutMs });
     }
     catch (err) {
-        return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }] };
+        return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] };
     }
 }
-/** `go-leak-gate run`: one side (tests, then benchmarks), written to outDir. */
-async function runOnce(deps, config, outDir) {
-    const cfg = config.run;
-    const commit = await currentCommit(deps.run, cfg.dir);
-    const tests = await testPass(deps, config, 'run', cfg.dir);
-    const side = await prepareSide(deps, cfg, { label: 'run', moduleDir: cfg.dir, outDir, commit });
-    try {
-        const [result] = await measureAndWrite(deps, cfg, [side], [tests]);
-        return result;
-    }
-    finally {
-        await cleanupSide(side);
-    }
-}
-/** `go-leak-gate gate`: base from a git worktree and head from the working tree, interleaved, then compared. */
-async function gate(deps, config, baseRef, outDir) {
-    const cfg = config.run;
-    const checkout = await checkoutBase(deps.run, cfg.dir, baseRef);
+async function measureTrees(deps, config, trees) {
+    for (const dir of await sweepAbandonedScratch())
+        deps.log(`removed ${dir}, left by a gate that was killed`);
+    const tests = [];
+    for (const t of trees)
+        tests.push(await testPass(deps, config, t));
     const sides = [];
     try {
-        const baseDir = join(outDir, 'base');
-        const headDir = join(outDir, 'head');
-        const tests = [await testPass(deps, config, 'base', checkout.moduleDir), await testPass(deps, config, 'head', cfg.dir)];
-        sides.push(await prepareSide(deps, cfg, { label: 'base', moduleDir: checkout.moduleDir, outDir: baseDir, commit: checkout.commit }));
-        const headCommit = await currentCommit(deps.run, cfg.dir);
-        sides.push(await prepareSide(deps, cfg, { label: 'head', moduleDir: cfg.dir, outDir: headDir, commit: headCommit }));
-        const [base, head] = await measureAndWrite(deps, cfg, sides, tests);
-        // Head is the working tree, uncommitted edits included: diff the base commit against it.
-        const report = await compareWithSites({ base, head, baseDir, headDir, config: config.compare }, () => readSourceDiff(deps.run, cfg.dir, checkout.commit, 'worktree'));
-        return { report, base, head };
+        for (const [i, t] of trees.entries()) {
+            sides.push(await prepareSide(deps, config.run, { label: t.label, moduleDir: t.moduleDir, outDir: t.outDir, commit: t.commit, hung: tests[i]?.hung }));
+        }
+        const results = await measureSides(deps, config.run, sides, config.tests.ignore);
+        for (const [i, r] of results.entries()) {
+            const t = tests[i];
+            if (t) {
+                r.tests = t.tests;
+                r.errors.push(...t.errors);
+            }
+            await writeResult(trees[i].outDir, r);
+        }
+        return results;
     }
     finally {
         for (const s of sides)
             await cleanupSide(s);
-        await checkout.remove();
     }
 }
 
-/** fixtures/ of this package, from src/ (tests, tsx) and from dist/ (the bundle) alike. */
-const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/', import.meta.url));
-// Fixed identity and dates, no hooks and no signing: the same fixture always gives the same commit ids,
-// whatever the user's git config says.
-const GIT_CONFIG = [
-    '-c', 'user.name=go-leak-gate fixtures',
-    '-c', 'user.email=fixtures@go-leak-gate.invalid',
-    '-c', 'commit.gpgsign=false',
-    '-c', 'core.hooksPath=/dev/null',
-    '-c', 'init.defaultBranch=main'
-];
-const BASE_DATE = '2024-01-01T00:00:00Z';
-const HEAD_DATE = '2024-01-02T00:00:00Z';
-async function git(run, cwd, args, date) {
-    const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
-    const r = await run({ argv: ['git', ...GIT_CONFIG, ...args], cwd, env, timeoutMs: 60_000 });
-    if (r.code !== 0)
-        throw new RunError(`git ${args.join(' ')} failed in ${cwd}`, r.stderr);
-    return r.stdout.trim();
+// The gate: obtain the baseline -> measure head (and the base, when it comes as a tree, interleaved)
+// -> compare. Publishing the report is the caller's (publish/): the action, the CLI and the demo each
+// hand it their sinks.
+/** Head is the working tree at config.run.dir; a tree baseline is measured with it, on this runner. */
+async function measureHead(deps, config, baseline, outDir) {
+    const head = { label: 'head', moduleDir: config.run.dir, commit: await currentCommit(deps.run, config.run.dir), outDir: join(outDir, 'head') };
+    if (baseline.kind === 'stored') {
+        const [result] = await measureTrees(deps, config, [head]);
+        return { base: { result: baseline.result, dir: baseline.dir }, head: { result, dir: head.outDir } };
+    }
+    const base = { ...baseline.tree, outDir: join(outDir, 'base') };
+    const [baseResult, headResult] = await measureTrees(deps, config, [base, head]);
+    return { base: { result: baseResult, dir: base.outDir }, head: { result: headResult, dir: head.outDir } };
 }
-/** Files the head removes: fixtures/NAME/head.delete, one module-relative path a line, '#' comments. */
-async function readHeadDelete(name) {
-    const text = await readFile(join(FIXTURES_DIR, name, 'head.delete'), 'utf8').catch((err) => {
-        if (err.code === 'ENOENT')
-            return '';
-        throw err;
-    });
-    return text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter((line) => line !== '' && !line.startsWith('#'));
+/** Head was measured from the working tree, uncommitted edits included: diff the base commit against it. */
+function compareSides(deps, config, sides) {
+    const { base, head } = sides;
+    return compareWithSites({ base: base.result, head: head.result, baseDir: base.dir, headDir: head.dir, config: config.compare }, () => readSourceDiff(deps.run, config.run.dir, base.result.env.commit, 'worktree'));
 }
-function insideTree(root, path) {
-    const full = normalize(join(root, path));
-    if (!full.startsWith(root + sep))
-        throw new RunError(`head.delete entry escapes the module: ${path}`);
-    return full;
+async function gate(deps, config, source, outDir) {
+    deps.log(`baseline: ${source.describe}`);
+    const baseline = await source.obtain(deps.run);
+    try {
+        const sides = await measureHead(deps, config, baseline, outDir);
+        const report = await compareSides(deps, config, sides);
+        return { report, base: sides.base.result, head: sides.head.result };
+    }
+    finally {
+        if (baseline.kind === 'tree')
+            await baseline.release();
+    }
 }
-/**
- * A git repository with two commits: fixtures/NAME/base, then the head overlay on top of it (files from
- * fixtures/NAME/head copied over, files listed in head.delete removed). dest must be empty or absent.
- */
-async function makeFixtureRepo(run, name, dest) {
-    const src = join(FIXTURES_DIR, name);
-    await mkdir(dest, { recursive: true });
-    await cp(join(src, 'base'), dest, { recursive: true });
-    await git(run, dest, ['init', '--quiet'], BASE_DATE);
-    await git(run, dest, ['add', '--all'], BASE_DATE);
-    await git(run, dest, ['commit', '--quiet', '--message', `${name}: base`], BASE_DATE);
-    const baseSha = await git(run, dest, ['rev-parse', 'HEAD'], BASE_DATE);
-    await cp(join(src, 'head'), dest, { recursive: true });
-    for (const path of await readHeadDelete(name))
-        await rm(insideTree(dest, path));
-    await git(run, dest, ['add', '--all'], HEAD_DATE);
-    await git(run, dest, ['commit', '--quiet', '--message', `${name}: head`], HEAD_DATE);
-    const headSha = await git(run, dest, ['rev-parse', 'HEAD'], HEAD_DATE);
-    return { dir: dest, baseSha, headSha };
+/** `go-leak-gate run`: the working tree alone (tests, then benchmarks), written to outDir. */
+async function measureWorkingTree(deps, config, outDir) {
+    const commit = await currentCommit(deps.run, config.run.dir);
+    const [result] = await measureTrees(deps, config, [{ label: 'run', moduleDir: config.run.dir, commit, outDir }]);
+    return result;
 }
 
 // Escaping for text that comes from the code under test: benchmark, package and function names, file paths,
@@ -23868,6 +25913,10 @@ function codeBlock(text, info = '') {
     const lang = info.replace(/[^\w+-]/g, '');
     return `${fence}${lang}\n${body}\n${fence}`;
 }
+/** Escapes text for HTML element content and quoted attribute values (the standalone HTML report). */
+function escapeHtml(text) {
+    return text.replace(/[<>&"']/g, (char) => HTML_ENTITY[char] ?? char);
+}
 /**
  * Escapes untrusted text placed inside raw HTML in a GitHub markdown document, such as a `<summary>`. cmark-gfm
  * passes that HTML through without markdown parsing (so markdown escapes would show their backslashes), but a
@@ -23911,24 +25960,31 @@ function fitSections(sections, maxLength, notice) {
         .filter(({ section }) => section.cutRank !== undefined)
         .sort((a, b) => (a.section.cutRank ?? 0) - (b.section.cutRank ?? 0) || b.index - a.index);
     let keptLength = full.length;
+    // Counted as sections are cut, not recounted per cut: that was quadratic in the sections of a large report.
+    const counts = new Map();
     for (const { section, index } of cutOrder) {
         kept[index] = false;
         keptLength -= section.text.length + SEPARATOR.length;
-        const omitted = omittedGroups(sections, kept);
-        const tail = notice(omitted);
+        counts.set(section.group, (counts.get(section.group) ?? 0) + 1);
+        const tail = notice(omittedGroups(sections, counts));
         if (keptLength + SEPARATOR.length + tail.length <= maxLength) {
             return [...sections.filter((_, i) => kept[i]).map((s) => s.text), tail].join(SEPARATOR);
         }
     }
     throw new RangeError(`maxLength ${maxLength} is too small for the parts of the report that are never cut`);
 }
-function omittedGroups(sections, kept) {
-    const counts = new Map();
-    sections.forEach((section, i) => {
-        if (!kept[i])
-            counts.set(section.group, (counts.get(section.group) ?? 0) + 1);
-    });
-    return [...counts].map(([group, count]) => ({ group, count }));
+/** The omitted groups in the order they first appear in the document, as the notice lists them. */
+function omittedGroups(sections, counts) {
+    return groupOrder(sections).filter((group) => counts.has(group)).map((group) => ({ group, count: counts.get(group) ?? 0 }));
+}
+const orders = new WeakMap();
+function groupOrder(sections) {
+    let order = orders.get(sections);
+    if (order === undefined) {
+        order = [...new Set(sections.map((s) => s.group))];
+        orders.set(sections, order);
+    }
+    return order;
 }
 
 // Number formatting in the manner of benchstat (golang.org/x/perf/benchunit): a value is scaled by an SI or
@@ -23937,8 +25993,9 @@ function omittedGroups(sections, kept) {
 // are dropped (`1.5KiB`, `3`): allocation counts and byte sizes are usually round.
 //
 // Every output is built from our own characters (digits, sign, point, SI and IEC prefixes, our unit symbols,
-// `%`, `~`, `—`, `∞`, `p=`, `p<`), never from a unit string of the input, and none of them forms markdown where
-// the renderers put it, so renderers use them without escaping.
+// `%`, `~`, `—`, `∞`, `p=`, `p<`, and the three texts of MetricValue: `+Inf`, `-Inf`, `NaN`), never from a unit
+// string of the input, and none of them forms markdown where the renderers put it, so renderers use them
+// without escaping.
 /** Shown where a value is missing (a benchmark that did not run on one side, a change from zero). */
 const MISSING = '—';
 /** Shown instead of a change that the statistics could not tell from noise, as benchstat does. */
@@ -24016,14 +26073,17 @@ function nonFinite(value) {
 /**
  * Formats a measured value in its benchmark unit: time units as seconds with an SI prefix (`1.23µs`), byte
  * units with a binary prefix (`1.5KiB`), MB/s as `B/s`, everything else as a scaled count (`1.23k`) without a
- * unit, which the metric column names. `null` (no value) prints as `—`.
+ * unit, which the metric column names. `null` (no value) prints as `—`; `+Inf`, `-Inf` and `NaN` as Go printed them.
  */
 function formatValue(value, unit) {
     if (value === null)
         return MISSING;
+    if (typeof value === 'string')
+        return value;
     if (!Number.isFinite(value))
         return nonFinite(value);
-    const format = UNIT_FORMATS[unit] ?? COUNT;
+    // Own keys only: a b.ReportMetric unit named `constructor` must not find Object's.
+    const format = Object.hasOwn(UNIT_FORMATS, unit) ? UNIT_FORMATS[unit] : COUNT;
     const base = value * format.toBase;
     if (base === 0)
         return `0${format.symbol}`;
@@ -24614,7 +26674,7 @@ const CUT_RANK = {
 // Bounds that keep one section from growing without limit with hostile or huge input: names are clipped in
 // tables, long lists end with a count of what was left out.
 const NAME_MAX$1 = 200;
-const TEXT_MAX$1 = 1000;
+const TEXT_MAX$2 = 1000;
 const MAX_FINDING_ROWS = 100;
 const MAX_LOCATIONS = 10;
 /** A table of findings, one row each; shared with the info section of the details. */
@@ -24632,14 +26692,14 @@ function findingTable(findings) {
         formatPValue(f.pValue)
     ]);
     const header = ['kind', 'package', 'benchmark or test', 'metric', 'base', 'head', 'change', 'p-value'];
-    return table(header, rows, 'llllrrrr') + moreLine(findings.length - rows.length, 'finding');
+    return table$1(header, rows, 'llllrrrr') + moreLine(findings.length - rows.length, 'finding');
 }
 /**
  * A GFM table of cells that are already escaped. Delimiters are not aligned (padding the source only costs
  * characters of the comment limit), but every cell keeps a space on each side: a cell ending in an escaped
  * backslash right before the next `|` would otherwise read as `\|` and swallow the separator.
  */
-function table(header, rows, align) {
+function table$1(header, rows, align) {
     return markdownTable([header, ...rows], { alignDelimiters: false, align: align.split('') });
 }
 function moreLine(count, noun) {
@@ -24650,7 +26710,7 @@ function moreLine(count, noun) {
 // verdict. Each <details> block is one Section, so a cut to fit the length limit never leaves one open.
 // Compiler output can run to thousands of lines; the first errors are the ones that matter, and the rest is
 // in report.json.
-const MAX_ERROR_LINES = 60;
+const MAX_ERROR_LINES$1 = 60;
 const MAX_ERROR_CHARS = 6000;
 function detailSections(report, alpha = DEFAULT_ALPHA) {
     return [
@@ -24658,7 +26718,7 @@ function detailSections(report, alpha = DEFAULT_ALPHA) {
         ...infoSection(report),
         ...oneSidedSection(report),
         ...notesSection(report),
-        ...errorsSection(report)
+        ...errorsSection$1(report)
     ];
 }
 /**
@@ -24690,7 +26750,7 @@ function comparisonTable(comparisons, alpha) {
         m.pValue === null ? '' : formatPValue(m.pValue),
         statusCell(m)
     ]));
-    return table(['benchmark', 'metric', 'base', 'head', 'change', 'p', 'status'], rows, 'llrrrrl');
+    return table$1(['benchmark', 'metric', 'base', 'head', 'change', 'p', 'status'], rows, 'llrrrrl');
 }
 function statusCell(m) {
     const status = m.status === 'regression' ? '**regression**' : escapeMarkdown(m.status.replace('-', ' '));
@@ -24724,7 +26784,7 @@ function oneSidedSection(report) {
     const why = 'Listed, never failed: a renamed or new benchmark has nothing to compare with.';
     return [
         {
-            text: details(`Benchmarks measured on one side only (${rows.length})`, `${why}\n\n${table(['side', 'package', 'benchmark'], rows, 'lll')}`),
+            text: details(`Benchmarks measured on one side only (${rows.length})`, `${why}\n\n${table$1(['side', 'package', 'benchmark'], rows, 'lll')}`),
             cutRank: CUT_RANK.oneSided,
             group: 'one-sided benchmarks'
         }
@@ -24733,10 +26793,10 @@ function oneSidedSection(report) {
 function notesSection(report) {
     if (report.notes.length === 0)
         return [];
-    const items = report.notes.map((note) => `- ${escapeMarkdown(clip(note, TEXT_MAX$1))}`);
+    const items = report.notes.map((note) => `- ${escapeMarkdown(clip(note, TEXT_MAX$2))}`);
     return [{ text: details(`Notes (${items.length})`, items.join('\n')), cutRank: CUT_RANK.notes, group: 'notes' }];
 }
-function errorsSection(report) {
+function errorsSection$1(report) {
     if (report.errors.length === 0)
         return [];
     const blocks = report.errors.map(errorBlock);
@@ -24762,7 +26822,7 @@ function firstLines(message) {
     const kept = [];
     let length = 0;
     for (const line of lines) {
-        if (kept.length === MAX_ERROR_LINES || length + line.length > MAX_ERROR_CHARS)
+        if (kept.length === MAX_ERROR_LINES$1 || length + line.length > MAX_ERROR_CHARS)
             break;
         kept.push(line);
         length += line.length + 1;
@@ -24783,7 +26843,7 @@ function firstLines(message) {
 const COMMENT_MARKER = '<!-- go-leak-gate -->';
 function renderMarkdown(report, opts = {}) {
     const sections = [
-        header(report, opts.title ?? 'go-leak-gate'),
+        header$1(report, opts.title ?? 'go-leak-gate'),
         ...findingTables(report),
         ...locationSections(report),
         ...detailSections(report, opts.alpha),
@@ -24792,7 +26852,7 @@ function renderMarkdown(report, opts = {}) {
     ];
     return fitSections(sections, opts.maxLength, (omitted) => cutNotice(omitted, opts));
 }
-function header(report, title) {
+function header$1(report, title) {
     const verdict = report.verdict === 'fail' ? '❌' : '✅';
     const counts = countsPhrase(report.counts);
     const name = escapeMarkdown(clip(title, NAME_MAX$1));
@@ -24842,7 +26902,7 @@ function locationBlock(finding) {
     const title = `#### ${mark} ${escapeMarkdown(finding.kind)} · ${inlineCode(clip(finding.pkg, NAME_MAX$1), { inTable: false })}` +
         ` · ${inlineCode(clip(finding.subject, NAME_MAX$1), { inTable: false })}`;
     const parts = [title];
-    const message = escapeMarkdown(clip(finding.message, TEXT_MAX$1));
+    const message = escapeMarkdown(clip(finding.message, TEXT_MAX$2));
     if (message !== '')
         parts.push(message);
     parts.push(locationTable(rankLocations(finding.locations)));
@@ -24874,13 +26934,13 @@ function locationTable(locations) {
             row.push(l.inDiff === true ? '✏️ changed' : '');
         return row;
     });
-    return table(header, rows, align) + moreLine(locations.length - shown.length, 'location');
+    return table$1(header, rows, align) + moreLine(locations.length - shown.length, 'location');
 }
 function reproduceSection(report) {
     if (report.reproduce.length === 0)
         return [];
     const blocks = report.reproduce.map((r) => {
-        const title = escapeMarkdown(clip(r.title, TEXT_MAX$1));
+        const title = escapeMarkdown(clip(r.title, TEXT_MAX$2));
         return `${title === '' ? '' : `${title}\n\n`}${codeBlock(r.command, 'sh')}`;
     });
     return [
@@ -24934,20 +26994,1592 @@ function safeUrl(url) {
     return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
+function reportJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+function fileSink(path, name, render) {
+    return {
+        name,
+        check: () => fileProblem(path),
+        write: async (report) => {
+            await writeTextFile(path, render(report)).catch((err) => {
+                throw new Error(fsProblem(err));
+            });
+        }
+    };
+}
+function jsonFile(path, name = path) {
+    return fileSink(path, name, reportJson);
+}
+function markdownFile(path, name = path) {
+    return fileSink(path, name, (report) => renderMarkdown(report));
+}
+
+/**
+ * A profile whose bytes do not decode: truncated, a wire type the field cannot have, a reference to
+ * something that is not there. `offset` is the byte in the (gunzipped) protobuf where it went wrong,
+ * so a bug report can point at it. It is a ProfileError, so callers that skip unreadable profiles
+ * treat it like every other bad profile.
+ */
+class ProfileDecodeError extends ProfileError {
+    offset;
+    reason;
+    constructor(source, offset, reason) {
+        super(source, `at byte ${offset}: ${reason}`);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+
+/**
+ * The most a profile may gunzip to: 256 MiB. Go's heap profile of a million distinct stacks is about
+ * 60 MiB unzipped, so a real profile stays far below; a gzip bomb (a few KiB that inflate to GiBs)
+ * stops here instead of taking the runner's memory. zlib stops inflating once the limit is passed.
+ */
+const MAX_PROFILE_BYTES = 256 * 2 ** 20;
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+function isGzip(data) {
+    return data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1;
+}
+/** The protobuf of a profile: gunzipped when gzipped (as Go writes it), as is otherwise. */
+function profileBytes(data, source, maxBytes = MAX_PROFILE_BYTES) {
+    if (!isGzip(data)) {
+        if (data.length > maxBytes)
+            throw new ProfileDecodeError(source, maxBytes, `the profile is larger than ${maxBytes} bytes`);
+        return data;
+    }
+    try {
+        return gunzipSync(data, { maxOutputLength: maxBytes });
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new ProfileDecodeError(source, 0, `the gzip data inflates to more than ${maxBytes} bytes (the limit for a profile)`);
+        }
+        throw new ProfileDecodeError(source, 0, `truncated or corrupt gzip data (${err instanceof Error ? err.message : String(err)})`);
+    }
+}
+
+/** The root of the stack trie: the node of an empty stack. */
+const ROOT = 0;
+const INITIAL_NODES = 1 << 12;
+/** Int32s per hash slot: parent, frame, node + 1 (0 when empty). */
+const SLOT = 3;
+/** Int32s per node record: frame, first child, next sibling, unused (so records align to 16 bytes). */
+const LINK = 4;
+const NONE = -1;
+/** In a record's first-child field: the children are in the hash table. */
+const WIDE = -2;
+/** The most children a node keeps in its list. */
+const MAX_LIST = 8;
+/** `a`, or a copy at least twice as long when it has no room for `need` entries. */
+function grownInt32(a, need = a.length + 1) {
+    if (need <= a.length)
+        return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+}
+function slotOf(parent, frame, mask) {
+    const h = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(frame + 1, 0x85ebca77)) >>> 0;
+    return (h ^ (h >>> 15)) & mask;
+}
+/**
+ * What several decoded profiles share, so that runs of a benchmark merge and diff by plain index
+ * arithmetic: interned functions, frames (a function at a line) and a trie of stacks.
+ *
+ * The trie runs from the outermost frame (runtime.main, goexit) to the leaf, so stacks share their
+ * common callers; a stack is the node of its leaf frame, and its callers are the parent chain. A node
+ * is always created after its parent, so parents have smaller indexes than their children, which lets
+ * subtree sums run as one backward pass.
+ */
+class ProfileTables {
+    functions = [];
+    functionIds = new Map();
+    frameFunction = new Int32Array(256);
+    /** Source lines are int64 in profile.proto; kept as doubles. */
+    frameLine = new Float64Array(256);
+    frameCount = 0;
+    frameIds = new Map();
+    nodeParent = new Int32Array(INITIAL_NODES);
+    nodeFrame = new Int32Array(INITIAL_NODES);
+    nodeCount = 1;
+    // Children are found two ways. A node with few children keeps them in a list: per node, in one record,
+    // [frame, first child, next sibling, unused]. A child is usually created right after its parent (in the
+    // same sample), so the records of a path sit together in memory, and walking a stack down the trie reads
+    // what the previous step brought into the cache: several times faster than hashing on a large trie.
+    // A node with more than MAX_LIST children (a dispatcher, the root of a CPU profile) moves them to a hash
+    // table keyed by (parent, frame), so no lookup scans a long list.
+    links = new Int32Array(INITIAL_NODES * LINK).fill(NONE);
+    // Open addressing: [parent, frame, node + 1] per slot, 0 in the last for an empty one; at most half full.
+    slots = new Int32Array(64 * SLOT);
+    wideChildren = 0;
+    constructor() {
+        this.nodeParent[ROOT] = -1;
+        this.nodeFrame[ROOT] = -1;
+    }
+    functionId(name, file, systemName, unsymbolised = false) {
+        const key = (unsymbolised ? '\u0001' : '') + name + '\u0000' + file;
+        let id = this.functionIds.get(key);
+        if (id === undefined) {
+            id = this.functions.length;
+            this.functions.push({ name, systemName, file, unsymbolised });
+            this.functionIds.set(key, id);
+        }
+        return id;
+    }
+    frameId(fn, line) {
+        let byLine = this.frameIds.get(fn);
+        if (byLine === undefined) {
+            byLine = new Map();
+            this.frameIds.set(fn, byLine);
+        }
+        let id = byLine.get(line);
+        if (id === undefined) {
+            id = this.frameCount++;
+            if (id >= this.frameFunction.length) {
+                this.frameFunction = grownInt32(this.frameFunction, id + 1);
+                const lines = new Float64Array(this.frameFunction.length);
+                lines.set(this.frameLine);
+                this.frameLine = lines;
+            }
+            this.frameFunction[id] = fn;
+            this.frameLine[id] = line;
+            byLine.set(line, id);
+        }
+        return id;
+    }
+    /** The node for `frame` called from `parent`, created on first use. */
+    child(parent, frame) {
+        const links = this.links;
+        const first = links[parent * LINK + 1];
+        if (first === WIDE)
+            return this.wideChild(parent, frame);
+        let count = 0;
+        for (let c = first; c !== NONE; c = links[c * LINK + 2]) {
+            if (links[c * LINK] === frame)
+                return c;
+            count++;
+        }
+        const node = this.newNode(parent, frame);
+        if (count < MAX_LIST) {
+            const l = this.links;
+            l[node * LINK + 2] = l[parent * LINK + 1];
+            l[parent * LINK + 1] = node;
+            return node;
+        }
+        // The list is full: move the parent's children to the hash table, the new one with them.
+        for (let c = first; c !== NONE; c = this.links[c * LINK + 2])
+            this.insertWide(parent, this.nodeFrame[c], c);
+        this.links[parent * LINK + 1] = WIDE;
+        this.insertWide(parent, frame, node);
+        return node;
+    }
+    newNode(parent, frame) {
+        const node = this.nodeCount++;
+        if (node >= this.nodeParent.length) {
+            this.nodeParent = grownInt32(this.nodeParent, node + 1);
+            this.nodeFrame = grownInt32(this.nodeFrame, this.nodeParent.length);
+            const links = new Int32Array(this.nodeParent.length * LINK).fill(NONE);
+            links.set(this.links);
+            this.links = links;
+        }
+        this.nodeParent[node] = parent;
+        this.nodeFrame[node] = frame;
+        this.links[node * LINK] = frame;
+        return node;
+    }
+    wideChild(parent, frame) {
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        for (let h = slotOf(parent, frame, mask) * SLOT;; h = h + SLOT === slots.length ? 0 : h + SLOT) {
+            const at = slots[h + 2];
+            if (at === 0)
+                break;
+            if (slots[h] === parent && slots[h + 1] === frame)
+                return at - 1;
+        }
+        const node = this.newNode(parent, frame);
+        this.insertWide(parent, frame, node);
+        return node;
+    }
+    insertWide(parent, frame, node) {
+        if (++this.wideChildren * 2 * SLOT > this.slots.length)
+            this.rehash();
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        let h = slotOf(parent, frame, mask) * SLOT;
+        while (slots[h + 2] !== 0)
+            h = h + SLOT === slots.length ? 0 : h + SLOT;
+        slots[h] = parent;
+        slots[h + 1] = frame;
+        slots[h + 2] = node + 1;
+    }
+    /** The function of a node's frame; -1 for the root. */
+    nodeFunction(node) {
+        return node === ROOT ? -1 : this.frameFunction[this.nodeFrame[node]];
+    }
+    /** A node's frames from the leaf outwards, as profile.proto lists a sample's locations. */
+    stackFrames(node) {
+        const frames = [];
+        for (let n = node; n !== ROOT; n = this.nodeParent[n])
+            frames.push(this.nodeFrame[n]);
+        return frames;
+    }
+    rehash() {
+        const old = this.slots;
+        this.slots = new Int32Array(old.length * 2);
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        for (let o = 0; o < old.length; o += SLOT) {
+            if (old[o + 2] === 0)
+                continue;
+            let h = slotOf(old[o], old[o + 1], mask) * SLOT;
+            while (slots[h + 2] !== 0)
+                h = h + SLOT === slots.length ? 0 : h + SLOT;
+            slots.set(old.subarray(o, o + SLOT), h);
+        }
+    }
+}
+
+// Protocol buffer wire types (https://protobuf.dev/programming-guides/encoding/).
+const VARINT = 0;
+const FIXED64 = 1;
+const LEN = 2;
+const FIXED32 = 5;
+const TWO_32 = 2 ** 32;
+/** Ids are kept as exact numbers: a uint64 whose high word reaches 2^21 is at least 2^53. */
+const EXACT_HIGH_WORDS = 2 ** 21;
+const utf8 = new TextDecoder();
+/**
+ * A cursor over one protobuf message. Varints are read as two 32-bit words (`lo`, and `hi` left in a
+ * field) so that 64-bit values never pass through a float before their sign is known: a negative int64
+ * is ten bytes of two's complement, which a float sum would round to zero.
+ */
+class WireReader {
+    buf;
+    source;
+    end;
+    pos;
+    /** The high 32 bits of the last varint read. */
+    hi = 0;
+    constructor(buf, source, pos, end) {
+        this.buf = buf;
+        this.source = source;
+        this.end = end;
+        this.pos = pos;
+    }
+    /** Points the reader at another message of the same buffer. */
+    reset(start, end) {
+        this.pos = start;
+        this.end = end;
+    }
+    fail(reason, at = this.pos) {
+        throw new ProfileDecodeError(this.source, at, reason);
+    }
+    /** Reads a varint and returns its low 32 bits as an unsigned number; the high bits go to `hi`. */
+    varint() {
+        const buf = this.buf;
+        const end = this.end;
+        let pos = this.pos;
+        if (pos >= end)
+            this.fail('truncated: a varint runs past the end');
+        let b = buf[pos++];
+        if (b < 0x80) {
+            this.pos = pos;
+            this.hi = 0;
+            return b;
+        }
+        let lo = b & 0x7f;
+        for (let shift = 7; shift < 28; shift += 7) {
+            if (pos >= end)
+                this.fail('truncated: a varint runs past the end');
+            b = buf[pos++];
+            lo |= (b & 0x7f) << shift;
+            if (b < 0x80) {
+                this.pos = pos;
+                this.hi = 0;
+                return lo >>> 0;
+            }
+        }
+        // The fifth byte carries bits 28..34: four for the low word, three for the high one.
+        if (pos >= end)
+            this.fail('truncated: a varint runs past the end');
+        b = buf[pos++];
+        lo |= (b & 0x0f) << 28;
+        let hi = (b & 0x7f) >> 4;
+        for (let shift = 3; b >= 0x80; shift += 7) {
+            if (shift > 31)
+                this.fail('a varint is longer than 10 bytes', this.pos);
+            if (pos >= end)
+                this.fail('truncated: a varint runs past the end');
+            b = buf[pos++];
+            hi |= (b & 0x7f) << shift;
+        }
+        this.pos = pos;
+        this.hi = hi >>> 0;
+        return lo >>> 0;
+    }
+    /** An int64 field as a number: exact up to 2^53 in magnitude, the nearest double beyond. */
+    int64() {
+        const lo = this.varint();
+        const hi = this.hi;
+        if (hi < 0x80000000)
+            return hi * TWO_32 + lo;
+        return -((~hi >>> 0) * TWO_32 + (~lo >>> 0) + 1);
+    }
+    /** A uint64 id (of a location, function, mapping): refused beyond 2^53, where a double is no longer exact. */
+    id(what) {
+        const at = this.pos;
+        const lo = this.varint();
+        if (this.hi >= EXACT_HIGH_WORDS) {
+            const value = (BigInt(this.hi) << 32n) | BigInt(lo);
+            this.fail(`${what} ${value} is beyond 2^53, which this reader cannot keep exact`, at);
+        }
+        return this.hi * TWO_32 + lo;
+    }
+    /** An index into the string table, checked against its length. */
+    stringIndex(strings, what) {
+        const at = this.pos;
+        const i = this.int64();
+        if (i < 0 || i >= strings)
+            this.fail(`${what} names string ${i}, beyond the string table of ${strings}`, at);
+        return i;
+    }
+    /** Reads a field's key; returns the field number * 8 + wire type as protobuf writes it. */
+    tag() {
+        const at = this.pos;
+        const tag = this.varint();
+        if (this.hi !== 0 || tag >>> 3 === 0)
+            this.fail(`field number ${this.hi !== 0 ? 'beyond 2^29' : 0} is not valid`, at);
+        return tag;
+    }
+    /** Reads the length of a LEN field and returns where its bytes end. */
+    lengthEnd() {
+        const at = this.pos;
+        const n = this.varint();
+        if (this.hi !== 0 || n > this.end - this.pos) {
+            this.fail(`truncated: a field of ${this.hi !== 0 ? 'more than 2^32' : n} bytes, ${this.end - this.pos} left`, at);
+        }
+        return this.pos + n;
+    }
+    string() {
+        const end = this.lengthEnd();
+        const s = utf8.decode(this.buf.subarray(this.pos, end));
+        this.pos = end;
+        return s;
+    }
+    /** Skips a field this reader does not need. */
+    skip(tag) {
+        const wire = tag & 7;
+        if (wire === VARINT)
+            this.varint();
+        else if (wire === LEN)
+            this.pos = this.lengthEnd();
+        else if (wire === FIXED64)
+            this.advance(8);
+        else if (wire === FIXED32)
+            this.advance(4);
+        else
+            this.fail(`wire type ${wire} (field ${tag >>> 3}) is not one protobuf still uses`);
+    }
+    /** Fails unless field `tag` has the wire type the schema gives it (or LEN, packed, where allowed). */
+    expect(tag, wire, field, packable = false) {
+        const got = tag & 7;
+        if (got !== wire && !(packable && got === LEN))
+            this.fail(`${field} has wire type ${got}, expected ${wire}`);
+    }
+    advance(n) {
+        if (n > this.end - this.pos)
+            this.fail(`truncated: a fixed field of ${n} bytes, ${this.end - this.pos} left`);
+        this.pos += n;
+    }
+}
+/**
+ * Where a packed repeated scalar field ends, or -1 when this is one unpacked value of wire type `wire`
+ * (protobuf writers may use either form).
+ */
+function packedEnd(r, tag, wire, field) {
+    if ((tag & 7) === LEN)
+        return r.lengthEnd();
+    r.expect(tag, wire, field);
+    return -1;
+}
+
+/** Byte ranges [start, end) of the messages of one repeated field, collected before they can be resolved. */
+class Ranges {
+    a = new Int32Array(64);
+    count = 0;
+    push(start, end) {
+        if (this.count * 2 + 2 > this.a.length) {
+            const b = new Int32Array(this.a.length * 2);
+            b.set(this.a);
+            this.a = b;
+        }
+        this.a[this.count * 2] = start;
+        this.a[this.count * 2 + 1] = end;
+        this.count++;
+    }
+    start(i) {
+        return this.a[i * 2];
+    }
+    end(i) {
+        return this.a[i * 2 + 1];
+    }
+}
+/** The position of each id among its messages (Go numbers ids 1..n, so usually a dense table). */
+class IdIndex {
+    dense;
+    sparse;
+    constructor(ids, what, r, at) {
+        let max = 0;
+        for (const id of ids)
+            max = Math.max(max, id);
+        if (max <= ids.length * 4 + 1024)
+            this.dense = new Int32Array(max + 1).fill(-1);
+        else
+            this.sparse = new Map();
+        ids.forEach((id, i) => {
+            if (this.at(id) >= 0)
+                r.fail(`${what} id ${id} appears twice`, at.start(i));
+            if (this.dense)
+                this.dense[id] = i;
+            else
+                this.sparse?.set(id, i);
+        });
+    }
+    /** The position of `id`, or -1. */
+    at(id) {
+        if (this.dense !== undefined)
+            return id < this.dense.length ? this.dense[id] : -1;
+        return this.sparse?.get(id) ?? -1;
+    }
+}
+function readFunctions(raw, source, top, tables) {
+    const { functions, strings } = top;
+    const ids = new Float64Array(functions.count);
+    const shared = new Int32Array(functions.count);
+    const r = new WireReader(raw, source, 0, 0);
+    for (let i = 0; i < functions.count; i++) {
+        r.reset(functions.start(i), functions.end(i));
+        let name = 0;
+        let systemName = 0;
+        let file = 0;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field >= 1 && field <= 4)
+                r.expect(tag, VARINT, 'a function field');
+            if (field === 1)
+                ids[i] = r.id('function id');
+            else if (field === 2)
+                name = r.stringIndex(strings.length, 'function.name');
+            else if (field === 3)
+                systemName = r.stringIndex(strings.length, 'function.system_name');
+            else if (field === 4)
+                file = r.stringIndex(strings.length, 'function.filename');
+            else
+                r.skip(tag);
+        }
+        shared[i] = tables.functionId(strings[name], strings[file], strings[systemName]);
+    }
+    return { index: new IdIndex(ids, 'function', r, functions), shared };
+}
+/** An unsymbolised location's address in hex, exact over all 64 bits. */
+function hexAddress(lo, hi) {
+    return hi === 0 ? `0x${lo.toString(16)}` : `0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`;
+}
+function readLocations(raw, source, top, tables, fns) {
+    const { locations } = top;
+    const ids = new Float64Array(locations.count);
+    const frameStart = new Int32Array(locations.count + 1);
+    let frames = new Int32Array(Math.max(64, locations.count * 2));
+    let nFrames = 0;
+    const r = new WireReader(raw, source, 0, 0);
+    const line = new WireReader(raw, source, 0, 0);
+    for (let i = 0; i < locations.count; i++) {
+        r.reset(locations.start(i), locations.end(i));
+        frameStart[i] = nFrames;
+        let addressLo = 0;
+        let addressHi = 0;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field === 1) {
+                r.expect(tag, VARINT, 'location.id');
+                ids[i] = r.id('location id');
+            }
+            else if (field === 3) {
+                r.expect(tag, VARINT, 'location.address');
+                addressLo = r.varint();
+                addressHi = r.hi;
+            }
+            else if (field === 4) {
+                r.expect(tag, LEN, 'location.line');
+                const end = r.lengthEnd();
+                line.reset(r.pos, end);
+                r.pos = end;
+                let fn = -1;
+                let at = line.pos;
+                let number = 0;
+                while (line.pos < end) {
+                    const t = line.tag();
+                    if (t >>> 3 === 1) {
+                        line.expect(t, VARINT, 'line.function_id');
+                        at = line.pos;
+                        const id = line.id('function id');
+                        fn = fns.index.at(id);
+                        if (fn < 0)
+                            line.fail(`location message ${i} refers to function ${id}, which is missing (truncated?)`, at);
+                    }
+                    else if (t >>> 3 === 2) {
+                        line.expect(t, VARINT, 'line.line');
+                        number = line.int64();
+                    }
+                    else
+                        line.skip(t);
+                }
+                if (fn < 0)
+                    line.fail('a line of a location names no function', at);
+                if (nFrames === frames.length)
+                    frames = grownInt32(frames);
+                frames[nFrames++] = tables.frameId(fns.shared[fn], number);
+            }
+            else
+                r.skip(tag);
+        }
+        if (nFrames === frameStart[i]) {
+            // Never symbolised: pprof names such a frame by its address.
+            if (nFrames === frames.length)
+                frames = grownInt32(frames);
+            frames[nFrames++] = tables.frameId(tables.functionId(hexAddress(addressLo, addressHi), '', '', true), 0);
+        }
+    }
+    frameStart[locations.count] = nFrames;
+    return { index: new IdIndex(ids, 'location', r, locations), frameStart, frames };
+}
+/** Interns label sets by their keys and values in order. */
+class LabelSets {
+    sets = [[]];
+    ids = new Map([['', 0]]);
+    id(labels) {
+        const key = labels.map((l) => `${l.key}\u0000${l.value}`).join('\u0000');
+        let id = this.ids.get(key);
+        if (id === undefined) {
+            id = this.sets.length;
+            this.sets.push(labels);
+            this.ids.set(key, id);
+        }
+        return id;
+    }
+}
+/** A label message's string label; undefined for a numeric one. */
+function readLabel(r, strings) {
+    const end = r.lengthEnd();
+    const outer = r.end;
+    r.end = end;
+    let key = 0;
+    let value = 0;
+    while (r.pos < end) {
+        const tag = r.tag();
+        const field = tag >>> 3;
+        if (field === 1)
+            (r.expect(tag, VARINT, 'label.key'), (key = r.stringIndex(strings.length, 'label.key')));
+        else if (field === 2)
+            (r.expect(tag, VARINT, 'label.str'), (value = r.stringIndex(strings.length, 'label.str')));
+        else
+            r.skip(tag);
+    }
+    r.end = outer;
+    return value === 0 ? undefined : { key: strings[key], value: strings[value] };
+}
+function readSamples(raw, source, top, tables, locs, types) {
+    const { samples, strings } = top;
+    const n = samples.count;
+    const stacks = new Int32Array(n);
+    const values = Array.from({ length: types }, () => new Float64Array(n));
+    const { frameStart, frames, index } = locs;
+    const labelSets = new LabelSets();
+    let sampleLabels;
+    const r = new WireReader(raw, source, 0, 0);
+    let stack = new Int32Array(64);
+    for (let s = 0; s < n; s++) {
+        r.reset(samples.start(s), samples.end(s));
+        let depth = 0;
+        let nValues = 0;
+        let labels;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field === 1 || field === 2) {
+                const what = field === 1 ? 'sample.location_id' : 'sample.value';
+                const end = packedEnd(r, tag, VARINT, what);
+                // Unpacked (end < 0): the one value here, which takes at least a byte. Packed: the reader ends
+                // with the field, so no varint runs across into the next one. Inlined: this is the hot loop.
+                const outer = r.end;
+                const stop = end < 0 ? r.pos + 1 : end;
+                if (end >= 0)
+                    r.end = end;
+                while (r.pos < stop) {
+                    if (field === 1) {
+                        const at = r.pos;
+                        const id = r.id('location id');
+                        const loc = index.at(id);
+                        if (loc < 0)
+                            r.fail(`sample ${s} refers to location ${id}, which is missing (truncated?)`, at);
+                        if (depth === stack.length)
+                            stack = grownInt32(stack);
+                        stack[depth++] = loc;
+                    }
+                    else {
+                        const v = r.int64();
+                        if (nValues < types)
+                            values[nValues][s] = v;
+                        nValues++;
+                    }
+                }
+                r.end = outer;
+            }
+            else if (field === 3) {
+                r.expect(tag, LEN, 'sample.label');
+                const label = readLabel(r, strings);
+                if (label)
+                    (labels ??= []).push(label);
+            }
+            else
+                r.skip(tag);
+        }
+        if (nValues !== types)
+            r.fail(`sample ${s} has ${nValues} values for ${types} sample types`, samples.start(s));
+        let node = ROOT;
+        for (let i = depth - 1; i >= 0; i--) {
+            const loc = stack[i];
+            for (let j = frameStart[loc + 1] - 1; j >= frameStart[loc]; j--)
+                node = tables.child(node, frames[j]);
+        }
+        stacks[s] = node;
+        if (labels)
+            (sampleLabels ??= new Int32Array(n))[s] = labelSets.id(labels);
+    }
+    return { stacks, values, labelSets: labelSets.sets, ...(sampleLabels ? { sampleLabels } : {}) };
+}
+
+/** Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input. */
+function decodePprof(data, source, opts = {}) {
+    const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES);
+    return decodeProto(raw, source, opts.tables ?? new ProfileTables());
+}
+/** A ValueType message: [type, unit] string indexes, and where it was, for errors. */
+function valueType(r) {
+    const at = r.pos;
+    const end = r.lengthEnd();
+    const m = new WireReader(r.buf, r.source, r.pos, end);
+    let type = 0;
+    let unit = 0;
+    while (m.pos < end) {
+        const tag = m.tag();
+        if (tag >>> 3 === 1)
+            (m.expect(tag, VARINT, 'value_type.type'), (type = m.int64()));
+        else if (tag >>> 3 === 2)
+            (m.expect(tag, VARINT, 'value_type.unit'), (unit = m.int64()));
+        else
+            m.skip(tag);
+    }
+    r.pos = end;
+    return [type, unit, at];
+}
+/** The int64 fields of Profile the gate keeps, by field number, with their names in profile.proto. */
+const SCALARS = new Map([
+    [9, ['timeNanos', 'time_nanos']],
+    [10, ['durationNanos', 'duration_nanos']],
+    [12, ['period', 'period']],
+    [14, ['defaultSampleType', 'default_sample_type']]
+]);
+/** Repeated message fields located in the first pass, by field number. */
+const LOCATED = new Map([
+    [2, ['samples', 'sample']],
+    [4, ['locations', 'location']],
+    [5, ['functions', 'function']]
+]);
+/**
+ * First pass: strings, sample types and scalars are read; samples, locations and functions are only
+ * located, because Go writes samples before the locations and functions they refer to, and strings last.
+ */
+function scan(r) {
+    const top = {
+        strings: [],
+        sampleTypes: [],
+        period: 0,
+        timeNanos: 0,
+        durationNanos: 0,
+        defaultSampleType: 0,
+        samples: new Ranges(),
+        locations: new Ranges(),
+        functions: new Ranges()
+    };
+    while (r.pos < r.end) {
+        const tag = r.tag();
+        const field = tag >>> 3;
+        const located = LOCATED.get(field);
+        const scalar = SCALARS.get(field);
+        if (located !== undefined) {
+            r.expect(tag, LEN, located[1]);
+            const end = r.lengthEnd();
+            top[located[0]].push(r.pos, end);
+            r.pos = end;
+        }
+        else if (scalar !== undefined) {
+            r.expect(tag, VARINT, scalar[1]);
+            top[scalar[0]] = r.int64();
+        }
+        else if (field === 6) {
+            r.expect(tag, LEN, 'string_table');
+            top.strings.push(r.string());
+        }
+        else if (field === 1 || field === 11) {
+            r.expect(tag, LEN, field === 1 ? 'sample_type' : 'period_type');
+            const t = valueType(r);
+            if (field === 1)
+                top.sampleTypes.push(t);
+            else
+                top.periodType = t;
+        }
+        else
+            r.skip(tag);
+    }
+    return top;
+}
+function decodeProto(raw, source, tables) {
+    const r = new WireReader(raw, source, 0, raw.length);
+    const top = scan(r);
+    const { strings } = top;
+    if (top.sampleTypes.length === 0)
+        throw new ProfileDecodeError(source, raw.length, 'not a pprof profile: it has no sample types');
+    if (strings.length === 0 || strings[0] !== '') {
+        throw new ProfileDecodeError(source, raw.length, 'not a pprof profile: its string table does not start with ""');
+    }
+    const str = (i, at, what) => {
+        if (i < 0 || i >= strings.length)
+            throw new ProfileDecodeError(source, at, `${what} names string ${i}, beyond the string table of ${strings.length}`);
+        return strings[i];
+    };
+    const valueTypeOf = ([type, unit, at], what) => ({
+        type: str(type, at, what),
+        unit: str(unit, at, what)
+    });
+    const sampleTypes = top.sampleTypes.map((t) => valueTypeOf(t, 'a sample type'));
+    const functions = readFunctions(raw, source, top, tables);
+    const locations = readLocations(raw, source, top, tables, functions);
+    const samples = readSamples(raw, source, top, tables, locations, sampleTypes.length);
+    return {
+        source,
+        tables,
+        sampleTypes,
+        defaultSampleType: str(top.defaultSampleType, 0, 'default_sample_type'),
+        ...(top.periodType ? { periodType: valueTypeOf(top.periodType, 'period_type') } : {}),
+        period: top.period,
+        timeNanos: top.timeNanos,
+        durationNanos: top.durationNanos,
+        ...samples
+    };
+}
+
+function describe$1(types) {
+    return types.map((t) => `${t.type}/${t.unit}`).join(', ');
+}
+/** The index of `type` in a profile's sample types; a ProfileError naming what it has otherwise. */
+function sampleTypeIndex(p, type) {
+    const i = p.sampleTypes.findIndex((t) => t.type === type);
+    if (i < 0)
+        throw new ProfileError(p.source ?? p.sources?.join(', ') ?? 'profile', `has no sample type ${type} (it has ${describe$1(p.sampleTypes)})`);
+    return i;
+}
+/**
+ * Sums profiles stack by stack, as `go tool pprof` merges the files it is given. Every profile must come
+ * from `tables` and have the chosen sample types (the first profile's, unless `sampleTypes` names them),
+ * in the same units. No input gives zeros, which is what a side without profiles weighs.
+ */
+function mergeProfiles(tables, inputs, opts = {}) {
+    const names = opts.sampleTypes ?? inputs[0]?.profile.sampleTypes.map((t) => t.type) ?? [];
+    const values = names.map(() => new Float64Array(tables.nodeCount));
+    let types;
+    for (const { profile, scale = 1 } of inputs) {
+        if (profile.tables !== tables)
+            throw new ProfileError(profile.source, 'was decoded with other tables than the profiles it is merged with');
+        const at = names.map((name) => sampleTypeIndex(profile, name));
+        const mine = at.map((i) => profile.sampleTypes[i]);
+        types ??= mine;
+        if (describe$1(mine) !== describe$1(types)) {
+            throw new ProfileError(profile.source, `has sample types ${describe$1(mine)}, unlike ${describe$1(types)} of the profiles it is merged with`);
+        }
+        const stacks = profile.stacks;
+        at.forEach((i, k) => {
+            const from = profile.values[i];
+            const to = values[k];
+            for (let s = 0; s < stacks.length; s++)
+                to[stacks[s]] += from[s] * scale;
+        });
+    }
+    return { tables, sampleTypes: types ?? names.map((type) => ({ type, unit: '' })), values, sources: inputs.map((i) => i.profile.source) };
+}
+/**
+ * The mean per op over the runs: each run's values divided by its iterations, averaged over the runs
+ * (a run that did no iteration says nothing per op and is left out), so runs with different b.N compare.
+ */
+function perOpMean(tables, runs, opts = {}) {
+    const used = runs.filter((r) => r.iterations > 0);
+    return mergeProfiles(tables, used.map((r) => ({ profile: r.profile, scale: 1 / r.iterations / used.length })), opts);
+}
+
+function childrenOf(tables, nodes = tables.nodeCount) {
+    const start = new Int32Array(nodes + 1);
+    const parent = tables.nodeParent;
+    for (let n = 1; n < nodes; n++)
+        start[parent[n] + 1]++;
+    for (let n = 0; n < nodes; n++)
+        start[n + 1] += start[n];
+    const fill = start.slice(0, nodes);
+    const list = new Int32Array(Math.max(0, nodes - 1));
+    for (let n = 1; n < nodes; n++)
+        list[fill[parent[n]]++] = n;
+    return { start, list };
+}
+/** Every node's value plus its descendants': parents precede children, so one backward pass adds up. */
+function subtreeSums(tables, own) {
+    const sums = new Float64Array(tables.nodeCount);
+    sums.set(own.subarray(0, Math.min(own.length, sums.length)));
+    const parent = tables.nodeParent;
+    for (let n = sums.length - 1; n > 0; n--)
+        sums[parent[n]] += sums[n];
+    return sums;
+}
+
+/**
+ * A trie of frames by function for a differential flame graph of `head` against `base` (Brendan Gregg's
+ * convention: widths from head, colour from the change). Frames that differ only by line merge into
+ * one. Frames smaller than `minFraction` (default 0.5%) of the larger total on both sides are cut, so the
+ * graph of a 1M-sample profile stays small; their amount stays in the parent's `pruned`, so a
+ * reader can see what is missing.
+ */
+function flameGraph(base, head, type, opts = {}) {
+    const { tables } = head;
+    if (base.tables !== tables)
+        throw new ProfileError(base.sources.join(', '), 'cannot be drawn against profiles decoded with other tables');
+    const minFraction = opts.minFraction ?? 0.005;
+    const k = sampleTypeIndex(head, type);
+    const baseSums = subtreeSums(tables, base.values[sampleTypeIndex(base, type)]);
+    const headSums = subtreeSums(tables, head.values[k]);
+    const threshold = minFraction * Math.max(Math.abs(baseSums[ROOT]), Math.abs(headSums[ROOT]));
+    const { start, list } = childrenOf(tables);
+    const fnOf = tables.frameFunction;
+    const frameOf = tables.nodeFrame;
+    let prunedFrames = 0;
+    const root = { function: 'root', file: '', base: baseSums[ROOT], head: headSums[ROOT], children: [] };
+    // Work items: a flame node and the trie nodes it stands for (one per line of the function).
+    const work = [{ node: root, trie: [ROOT] }];
+    while (work.length > 0) {
+        const { node, trie } = work.pop();
+        const byFunction = new Map();
+        for (const t of trie) {
+            for (let i = start[t]; i < start[t + 1]; i++) {
+                const c = list[i];
+                if (baseSums[c] === 0 && headSums[c] === 0)
+                    continue;
+                const fn = fnOf[frameOf[c]];
+                const group = byFunction.get(fn);
+                if (group === undefined)
+                    byFunction.set(fn, [c]);
+                else
+                    group.push(c);
+            }
+        }
+        for (const [fn, group] of byFunction) {
+            let b = 0;
+            let h = 0;
+            for (const c of group) {
+                b += baseSums[c];
+                h += headSums[c];
+            }
+            if (Math.abs(b) < threshold && Math.abs(h) < threshold) {
+                node.pruned ??= { base: 0, head: 0, frames: 0 };
+                node.pruned.base += b;
+                node.pruned.head += h;
+                node.pruned.frames++;
+                prunedFrames++;
+                continue;
+            }
+            const f = tables.functions[fn];
+            const child = { function: f.name, file: f.file, base: b, head: h, children: [] };
+            node.children.push(child);
+            work.push({ node: child, trie: group });
+        }
+        node.children.sort((x, y) => x.function.localeCompare(y.function) || x.file.localeCompare(y.file));
+    }
+    return { sampleType: type, unit: head.sampleTypes[k].unit, root, minFraction, prunedFrames };
+}
+
+// Flame graphs of the profile engine turned into the page's compact form, with the bounds that keep the
+// file small for large profiles: a pruning threshold that rises until a graph fits, and a budget of frames
+// for the whole page.
+/** The default threshold: frames under 0.5% of the larger side's total on both sides are cut. */
+const MIN_FRACTION = 0.005;
+/** The most frames one graph keeps; past it the threshold doubles until the graph fits. */
+const MAX_GRAPH_FRAMES = 3000;
+/** The most frames the whole page keeps; graphs past it are left out and named on the page. */
+const MAX_PAGE_FRAMES = 60_000;
+// Function names and files come from the code under test; a name this long is an attack or a bug, and
+// either way it must not make the file grow with it.
+const TEXT_MAX$1 = 400;
+/** Values are per-op means: six significant digits are more than any profile's sampling supports. */
+function round6(x) {
+    return x === 0 || !Number.isFinite(x) ? 0 : Number(x.toPrecision(6));
+}
+function clipText(text) {
+    return text.length <= TEXT_MAX$1 ? text : `${text.slice(0, TEXT_MAX$1 - 1)}…`;
+}
+function countFrames(node) {
+    let n = 0;
+    const stack = [node];
+    while (stack.length > 0) {
+        const x = stack.pop();
+        n++;
+        for (const c of x.children)
+            stack.push(c);
+    }
+    return n;
+}
+/** A flame graph of head against base at the default threshold, or a higher one when it has too many frames. */
+function boundedFlameGraph(base, head, sampleType, maxFrames = MAX_GRAPH_FRAMES) {
+    let minFraction = MIN_FRACTION;
+    let graph = flameGraph(base, head, sampleType, { minFraction });
+    // Each doubling at least halves how many frames can pass on each side, so this ends within a few steps.
+    while (countFrames(graph.root) > maxFrames && minFraction < 0.5) {
+        minFraction *= 2;
+        graph = flameGraph(base, head, sampleType, { minFraction });
+    }
+    return graph;
+}
+/** The page's form of a graph: functions interned, frames as nested arrays, values rounded. */
+function compactFlame(graph) {
+    const functions = [];
+    const ids = new Map();
+    let frames = 0;
+    const intern = (name, file) => {
+        const key = `${name}\u0000${file}`;
+        let id = ids.get(key);
+        if (id === undefined) {
+            id = functions.length;
+            functions.push([clipText(name), clipText(file)]);
+            ids.set(key, id);
+        }
+        return id;
+    };
+    // Depth-first with an explicit stack: a deep recursion in a profile must not overflow ours.
+    const convert = (root) => {
+        const make = (n) => {
+            frames++;
+            const id = intern(n.function, n.file);
+            const children = [];
+            if (!n.pruned)
+                return [id, round6(n.base), round6(n.head), children];
+            return [id, round6(n.base), round6(n.head), children, [n.pruned.frames, round6(n.pruned.base), round6(n.pruned.head)]];
+        };
+        const top = make(root);
+        const work = [[root, top]];
+        while (work.length > 0) {
+            const [node, frame] = work.pop();
+            for (const c of node.children) {
+                const child = make(c);
+                frame[3].push(child);
+                work.push([c, child]);
+            }
+        }
+        return top;
+    };
+    const root = convert(graph.root);
+    return { functions, root, frames };
+}
+/** How many frames the page may still take; graphs that do not fit are left out rather than cut further. */
+class FrameBudget {
+    left;
+    constructor(left = MAX_PAGE_FRAMES) {
+        this.left = left;
+    }
+    /** Takes `frames` from the budget when they fit. */
+    take(frames) {
+        if (frames > this.left)
+            return false;
+        this.left -= frames;
+        return true;
+    }
+}
+/** A graph for the page, or the reason it is not there when the page's frame budget is spent. */
+function flameView(header, graph, budget) {
+    const { functions, root, frames } = compactFlame(graph);
+    if (!budget.take(frames)) {
+        return { id: header.id, kind: header.kind, title: header.title, missing: `left out to keep this file small: the page already holds the most frames it keeps (${MAX_PAGE_FRAMES})` };
+    }
+    return { ...header, functions, root, minFraction: graph.minFraction, prunedFrames: graph.prunedFrames };
+}
+
+// The flame graphs of the report, from decoded profiles and the leak probe's stacks. Pure: the caller reads
+// and decodes the files (write.ts), so these functions only merge, scale and diff.
+function profilePath(run, field) {
+    return field === 'heap' ? run.heap?.profile : run.cpuProfile;
+}
+// One entry per graph of a benchmark; a new kind of profile is one more entry (and its ProfileField).
+const BENCH_FLAMES = [
+    {
+        kind: 'heap-inuse',
+        title: 'Heap in use at exit (inuse_space), per op',
+        field: 'heap',
+        sampleType: 'inuse_space',
+        unit: 'B/op',
+        absent: 'no heap profile recorded'
+    },
+    {
+        kind: 'heap-alloc',
+        title: 'Heap allocations (alloc_space), per op',
+        field: 'heap',
+        sampleType: 'alloc_space',
+        unit: 'B/op',
+        absent: 'no heap profile recorded'
+    },
+    { kind: 'cpu', title: 'CPU, per op', field: 'cpu', sampleType: 'cpu', unit: 'ns/op', absent: 'no CPU profile recorded' }
+];
+function perOpNote(base, head) {
+    return `mean per op over the runs with a profile (base ${base}, head ${head}); widths from head, colour from head − base`;
+}
+/** The benchmark's flame graphs in BENCH_FLAMES order; a graph whose profiles are missing says so. */
+function benchmarkFlames(id, profiles, budget) {
+    return BENCH_FLAMES.map((spec) => {
+        const header = { id: `${id}-${spec.kind}`, kind: spec.kind, title: spec.title };
+        const baseRuns = profiles.base[spec.field];
+        const headRuns = profiles.head[spec.field];
+        if (baseRuns.length === 0 && headRuns.length === 0)
+            return { ...header, missing: spec.absent };
+        const opts = { sampleTypes: [spec.sampleType] };
+        let base;
+        let head;
+        try {
+            base = perOpMean(profiles.tables, baseRuns, opts);
+            head = perOpMean(profiles.tables, headRuns, opts);
+        }
+        catch (err) {
+            // A profile of another kind under the expected name (no such sample type): say so, draw the rest.
+            return { ...header, missing: `cannot be drawn: ${err.message}` };
+        }
+        const graph = boundedFlameGraph(base, head, spec.sampleType);
+        return flameView({ ...header, unit: spec.unit, note: perOpNote(baseRuns.length, headRuns.length) }, graph, budget);
+    });
+}
+/**
+ * The goroutines of leak groups as a stack profile: each group's count at its stack's leaf. The probe keeps
+ * the goroutine's own frames only, so the group's creation site goes below them (`created by F`, where the
+ * goroutine came from) and its wait state above them (`[chan receive]`, what it waits on), as a reader of
+ * a goroutine dump sees them.
+ */
+function leakStacks(tables, groups, source) {
+    const leaves = [];
+    const frame = (name, file, line) => tables.frameId(tables.functionId(name, file, name), line);
+    for (const g of groups) {
+        let node = 0;
+        if (g.creation)
+            node = tables.child(node, frame(`created by ${g.creation.function}`, g.creation.file, g.creation.line));
+        // Stacks are innermost first; the trie runs from the outermost frame.
+        for (let i = g.stack.length - 1; i >= 0; i--) {
+            const f = g.stack[i];
+            node = tables.child(node, frame(f.function, f.file, f.line));
+        }
+        node = tables.child(node, frame(`[${g.state}]`, '', 0));
+        leaves.push([node, g.count]);
+    }
+    const values = new Float64Array(tables.nodeCount);
+    for (const [node, count] of leaves)
+        values[node] += count;
+    return { tables, sampleTypes: [{ type: 'goroutines', unit: 'count' }], values: [values], sources: [source] };
+}
+/** A differential flame graph of the goroutines still alive on each side, from the leak probe's groups. */
+function goroutineFlame(id, title, base, head, budget) {
+    if (base.length === 0 && head.length === 0)
+        return { id, kind: 'goroutines', title, missing: 'no goroutine was left behind on either side' };
+    const tables = new ProfileTables();
+    const graph = boundedFlameGraph(leakStacks(tables, base, 'base'), leakStacks(tables, head, 'head'), 'goroutines');
+    const count = (groups) => groups.reduce((n, g) => n + g.count, 0);
+    const note = `goroutines left behind, base ${count(base)}, head ${count(head)}; each group drawn with the stack of its first goroutine`;
+    return flameView({ id, kind: 'goroutines', title, unit: 'goroutines', note }, graph, budget);
+}
+
+// Generated by scripts/gen-html-assets.ts from src/report/html/assets/ (npm run gen:html). Do not edit.
+const PAGE_SCRIPT = "// The HTML report's page script: draws the differential flame graphs and the benchmark charts from the JSON\n// the generator embedded. Every text of the code under test goes into the page through textContent or an\n// SVG text node, never as markup, and nothing here loads anything. Inlined into the page; the CSP allows\n// this exact text by its hash.\n'use strict'\n;(function () {\n  const SVG_NS = 'http://www.w3.org/2000/svg'\n  const data = JSON.parse(document.getElementById('report-data').textContent)\n  const ROW = 18\n  const CHAR_PX = 6.7\n\n  function el(tag, attrs, children) {\n    const e = document.createElement(tag)\n    for (const k in attrs || {}) e.setAttribute(k, attrs[k])\n    for (const c of children || []) e.append(c)\n    return e\n  }\n\n  function svg(tag, attrs, children) {\n    const e = document.createElementNS(SVG_NS, tag)\n    for (const k in attrs || {}) e.setAttribute(k, String(attrs[k]))\n    for (const c of children || []) e.append(c)\n    return e\n  }\n\n  // ---- numbers: a short form with three significant digits, and the exact value with its unit.\n  const BYTES = { base: 1, step: 1024, prefixes: ['', 'Ki', 'Mi', 'Gi', 'Ti'], symbol: 'B' }\n  const COUNT = { base: 1, step: 1000, prefixes: ['', 'k', 'M', 'G', 'T'], symbol: '' }\n  function unitFormat(unit) {\n    if (unit === 'B/op' || unit === 'B' || unit === 'bytes') return BYTES\n    if (unit === 'ns/op' || unit === 'ns') return { time: 1e-9 }\n    if (unit === 'ms' || unit === 'ms/op') return { time: 1e-3 }\n    if (unit === 'sec/op' || unit === 's') return { time: 1 }\n    return COUNT\n  }\n  function sig3(x) {\n    return String(Number(x.toPrecision(3)))\n  }\n  function short(v, unit) {\n    if (v === null || v === undefined || !Number.isFinite(v)) return '—'\n    const f = unitFormat(unit)\n    const sign = v < 0 ? '-' : ''\n    let a = Math.abs(v)\n    if (f.time !== undefined) {\n      a *= f.time\n      if (a === 0) return '0s'\n      const steps = [[1, 's'], [1e-3, 'ms'], [1e-6, 'µs'], [1e-9, 'ns']]\n      for (const [factor, symbol] of steps) if (a >= factor * 0.9995) return sign + sig3(a / factor) + symbol\n      return sign + sig3(a / 1e-9) + 'ns'\n    }\n    let i = 0\n    while (a >= f.step * 0.9995 && i < f.prefixes.length - 1) {\n      a /= f.step\n      i++\n    }\n    return sign + sig3(a) + f.prefixes[i] + f.symbol\n  }\n  function exact(v, unit) {\n    if (v === null || v === undefined || !Number.isFinite(v)) return '—'\n    return v.toLocaleString('en-US', { maximumFractionDigits: 6 }) + (unit ? ' ' + unit : '')\n  }\n  function signed(v, unit) {\n    return (v > 0 ? '+' : '') + exact(v, unit)\n  }\n  function pct(x) {\n    return Number.isFinite(x) ? sig3(x * 100) + '%' : '—'\n  }\n  function change(base, head) {\n    if (base === 0) return head === 0 ? 'unchanged' : 'new on head'\n    const c = (head - base) / Math.abs(base)\n    return (c > 0 ? '+' : '') + pct(c)\n  }\n\n  // ---- differential flame graph (Brendan Gregg's convention): widths from head (from base when negated),\n  // red where head - base grew, blue where it shrank, stronger for larger changes; root at the bottom.\n  function flameGraph(slot, view) {\n    const nodes = []\n    ;(function index(root) {\n      const stack = [[root, -1, 0]]\n      while (stack.length > 0) {\n        const [f, parent, depth] = stack.pop()\n        const i = nodes.length\n        nodes.push({ f, parent, depth, children: [] })\n        if (parent >= 0) nodes[parent].children.push(i)\n        for (let c = f[3].length - 1; c >= 0; c--) stack.push([f[3][c], i, depth + 1])\n      }\n    })(view.root)\n    // Children were pushed in reverse so that popping visits them in order; parents list them in order too.\n    let maxDelta = 0\n    for (const n of nodes) maxDelta = Math.max(maxDelta, Math.abs(n.f[2] - n.f[1]))\n    const state = { zoom: 0, negated: false, query: '' }\n\n    const search = el('input', { type: 'search', placeholder: 'search functions', 'aria-label': 'search functions' })\n    const negate = el('input', { type: 'checkbox' })\n    const reset = el('button', { type: 'button' }, ['reset zoom'])\n    const matched = el('span', { class: 'matched' })\n    const controls = el('div', { class: 'controls' }, [\n      search,\n      el('label', {}, [negate, ' negated: widths from base, so frames that vanished show']),\n      reset,\n      matched\n    ])\n    const holder = el('div', { class: 'flame-svg' })\n    const status = el('div', { class: 'status', 'aria-live': 'polite' }, ['Hover a frame for its numbers; click it to zoom.'])\n    const pruned = view.prunedFrames > 0 ? `; ${view.prunedFrames} frames below ${pct(view.minFraction)} of the larger side's total were left out` : ''\n    const note = el('p', { class: 'note' }, [`${view.note}. Values in ${view.unit}${pruned}.`])\n    slot.append(controls, holder, status, note)\n\n    const side = () => (state.negated ? 1 : 2)\n    const name = (n) => view.functions[n.f[0]][0]\n    const file = (n) => view.functions[n.f[0]][1]\n\n    function fill(n) {\n      const d = n.f[2] - n.f[1]\n      if (d === 0 || maxDelta === 0) return 'rgb(232,232,224)'\n      const v = Math.round(210 * (1 - Math.abs(d) / maxDelta))\n      return d > 0 ? `rgb(255,${v},${v})` : `rgb(${v},${v},255)`\n    }\n\n    function describe(n) {\n      const [, base, head] = n.f\n      const total = nodes[0].f[side()]\n      const where = file(n) === '' ? '' : `  ${file(n)}`\n      return (\n        `${n.parent < 0 ? 'all samples' : name(n)}${where}\\n` +\n        `head ${exact(head, view.unit)} (${short(head, view.unit)}) · base ${exact(base, view.unit)} (${short(base, view.unit)})\\n` +\n        `head − base ${signed(head - base, view.unit)} (${change(base, head)}) · ${pct(total === 0 ? NaN : n.f[side()] / total)} of the ${state.negated ? 'base' : 'head'} total`\n      )\n    }\n\n    function describePruned(n) {\n      const [frames, base, head] = n.f[4]\n      return `${frames} frames under ${n.parent < 0 ? 'the root' : name(n)} left out (each below ${pct(view.minFraction)} of the total on both sides)\\nhead ${exact(head, view.unit)} · base ${exact(base, view.unit)}`\n    }\n\n    function draw() {\n      const width = Math.max(holder.clientWidth || slot.clientWidth || 800, 200)\n      let zoom = nodes[state.zoom]\n      if (!(zoom.f[side()] > 0)) {\n        state.zoom = 0\n        zoom = nodes[0]\n      }\n      const total = zoom.f[side()]\n      const scale = total > 0 ? width / total : 0\n      const boxes = []\n      // The zoomed frame's ancestors, full width and dimmed, below it.\n      const chain = []\n      for (let p = zoom.parent; p >= 0; p = nodes[p].parent) chain.unshift(p)\n      chain.forEach((i, depth) => boxes.push({ i, x: 0, w: width, depth, ancestor: true }))\n      const stack = [[state.zoom, 0, chain.length]]\n      while (stack.length > 0) {\n        const [i, x, depth] = stack.pop()\n        const n = nodes[i]\n        const w = n.f[side()] * scale\n        if (w < 0.3) continue\n        boxes.push({ i, x, w, depth })\n        let cx = x\n        for (const c of n.children) {\n          stack.push([c, cx, depth + 1])\n          cx += nodes[c].f[side()] * scale\n        }\n        if (n.f[4] && n.f[4][side()] * scale >= 0.3) boxes.push({ i, x: cx, w: n.f[4][side()] * scale, depth: depth + 1, pruned: true })\n      }\n      const maxDepth = boxes.reduce((m, b) => Math.max(m, b.depth), 0)\n      const height = (maxDepth + 1) * ROW\n      const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': view.title })\n      const q = state.query.toLowerCase()\n      let matchedValue = 0\n      const matchedTop = new Set()\n      for (const b of boxes) {\n        const n = nodes[b.i]\n        const label = b.pruned ? `${n.f[4][0]} frames left out` : n.parent < 0 ? 'all' : name(n)\n        const isMatch = !b.pruned && !b.ancestor && q !== '' && n.parent >= 0 && name(n).toLowerCase().includes(q)\n        const classes = ['frame']\n        if (b.ancestor) classes.push('ancestor')\n        if (b.pruned) classes.push('pruned')\n        if (isMatch) {\n          classes.push('match')\n          // Count a match once, not again for matches nested in it.\n          let nested = false\n          for (let p = n.parent; p >= 0; p = nodes[p].parent) if (matchedTop.has(p)) nested = true\n          matchedTop.add(b.i)\n          if (!nested) matchedValue += n.f[side()]\n        }\n        const colour = fill(n)\n        const light = !b.pruned && colour !== 'rgb(232,232,224)' && Math.abs(n.f[2] - n.f[1]) / maxDelta > 0.7\n        if (light) classes.push('light')\n        const y = height - (b.depth + 1) * ROW\n        const g = svg('g', { class: classes.join(' '), 'data-node': b.i, 'data-pruned': b.pruned ? '1' : '0' })\n        g.append(svg('rect', { x: b.x.toFixed(2), y, width: Math.max(b.w - 0.5, 0.3).toFixed(2), height: ROW - 1, fill: colour }))\n        const fits = Math.floor((b.w - 6) / CHAR_PX)\n        if (fits >= 3) {\n          const t = svg('text', { x: (b.x + 3).toFixed(2), y: y + ROW - 5 })\n          t.textContent = label.length <= fits ? label : label.slice(0, fits - 2) + '..'\n          g.append(t)\n        }\n        // A native tooltip as well, for whoever looks at the frame rather than the status line.\n        const title = svg('title')\n        title.textContent = b.pruned ? describePruned(n) : describe(n)\n        g.append(title)\n        root.append(g)\n      }\n      holder.replaceChildren(root)\n      matched.textContent = q === '' ? '' : `matched ${matchedTop.size} frames, ${pct(total === 0 ? NaN : matchedValue / nodes[0].f[side()])} of the ${state.negated ? 'base' : 'head'} total`\n      reset.disabled = state.zoom === 0\n    }\n\n    function frameOf(event) {\n      const g = event.target.closest && event.target.closest('g.frame')\n      return g ? { i: Number(g.getAttribute('data-node')), pruned: g.getAttribute('data-pruned') === '1' } : null\n    }\n    holder.addEventListener('mouseover', (event) => {\n      const hit = frameOf(event)\n      if (hit) status.textContent = hit.pruned ? describePruned(nodes[hit.i]) : describe(nodes[hit.i])\n    })\n    holder.addEventListener('click', (event) => {\n      const hit = frameOf(event)\n      if (!hit || hit.pruned) return\n      state.zoom = hit.i\n      draw()\n    })\n    reset.addEventListener('click', () => {\n      state.zoom = 0\n      draw()\n    })\n    negate.addEventListener('change', () => {\n      state.negated = negate.checked\n      draw()\n    })\n    search.addEventListener('input', () => {\n      state.query = search.value\n      draw()\n    })\n    draw()\n    return draw\n  }\n\n  // ---- charts\n  function linear(lo, hi, x0, x1) {\n    if (!(hi > lo)) {\n      const pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.05 : 1\n      lo -= pad\n      hi += pad\n    }\n    const m = (x1 - x0) / (hi - lo)\n    const f = (v) => x0 + (v - lo) * m\n    f.ticks = (count) => Array.from({ length: count }, (_, k) => lo + ((hi - lo) * k) / (count - 1))\n    return f\n  }\n\n  function axis(chart, scale, ticks, y, unit, format) {\n    chart.append(svg('line', { class: 'axis', x1: scale(ticks[0]), x2: scale(ticks[ticks.length - 1]), y1: y, y2: y }))\n    for (const t of ticks) {\n      chart.append(svg('line', { class: 'axis', x1: scale(t), x2: scale(t), y1: y, y2: y + 4 }))\n      const label = svg('text', { x: scale(t), y: y + 15, 'text-anchor': 'middle' })\n      label.textContent = format(t, unit)\n      chart.append(label)\n    }\n  }\n\n  function interval(s, unit) {\n    if (!s.interval) return 'no samples'\n    if (s.samples.length < 2) return `${short(s.median, unit)} (one sample: no interval)`\n    const conf = s.interval.confidence >= 0.95 ? '95%' : `only ${pct(s.interval.confidence)} with ${s.samples.length} samples`\n    return `median ${short(s.median, unit)} [${short(s.interval.lo, unit)}, ${short(s.interval.hi, unit)}] (${conf})`\n  }\n\n  function metricChart(m) {\n    const width = 640\n    const all = m.base.samples.concat(m.head.samples)\n    for (const s of [m.base, m.head]) if (s.interval) all.push(s.interval.lo, s.interval.hi)\n    const lo = Math.min(...all)\n    const hi = Math.max(...all)\n    const pad = (hi - lo) * 0.05\n    const x = linear(lo - pad, hi + pad, 50, width - 30)\n    const chart = svg('svg', { width, height: 100, viewBox: `0 0 ${width} 100`, role: 'img', 'aria-label': m.metric })\n    const rows = [['base', m.base, 22], ['head', m.head, 52]]\n    for (const [label, s, y] of rows) {\n      const t = svg('text', { x: 4, y: y + 4 })\n      t.textContent = label\n      chart.append(t)\n      if (s.interval) chart.append(svg('rect', { class: `ci ${label}`, x: x(s.interval.lo), y: y - 9, width: Math.max(x(s.interval.hi) - x(s.interval.lo), 1), height: 18 }))\n      s.samples.forEach((v, k) => {\n        // Spread vertically by run index (not at random) so the same report always draws the same.\n        const dot = svg('circle', { class: `dot ${label}`, cx: x(v).toFixed(2), cy: y - 5 + ((k * 7) % 11), r: 3 })\n        const title = svg('title')\n        title.textContent = `${label} run ${k + 1}: ${exact(v, m.unit)}`\n        dot.append(title)\n        chart.append(dot)\n      })\n      if (s.median !== null) chart.append(svg('line', { class: 'median', x1: x(s.median), x2: x(s.median), y1: y - 11, y2: y + 11 }))\n    }\n    axis(chart, x, x.ticks(5), 76, m.unit, short)\n    const caption = el('p', { class: 'chart-caption' }, [\n      `${m.metric} (${m.unit}): base ${interval(m.base, m.unit)}; head ${interval(m.head, m.unit)}; change ${m.change === null ? '—' : (m.change > 0 ? '+' : '') + pct(m.change)}` +\n        `${m.pValue === null ? '' : `, p=${sig3(m.pValue)}`}; ${m.status}`\n    ])\n    return el('div', { class: 'chart metric' }, [caption, chart])\n  }\n\n  function pauseChart(gc) {\n    const width = 640\n    const height = 170\n    const positive = gc.base.quantiles.concat(gc.head.quantiles).filter((v) => v > 0)\n    if (positive.length === 0) return el('p', { class: 'missing' }, ['no GC pause recorded on either side'])\n    const lo = Math.log10(Math.min(...positive))\n    const hi = Math.log10(Math.max(...positive))\n    const x = linear(lo, hi, 50, width - 30)\n    const y = linear(0, 1, 140, 10)\n    const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'GC pause distribution' })\n    // A pause of 0 ms (below gctrace's resolution) is drawn at the smallest pause seen, as a log scale has no 0.\n    const floor = Math.min(...positive)\n    for (const [label, s] of [['base', gc.base], ['head', gc.head]]) {\n      if (s.quantiles.length === 0) continue\n      const n = s.quantiles.length\n      let d = ''\n      s.quantiles.forEach((v, k) => {\n        const px = x(Math.log10(Math.max(v, floor))).toFixed(2)\n        d += `${k === 0 ? 'M' : 'L'}${px},${y(k / n).toFixed(2)}L${px},${y((k + 1) / n).toFixed(2)}`\n      })\n      chart.append(svg('path', { class: `ecdf ${label}`, d }))\n    }\n    for (const f of [0, 0.5, 1]) {\n      const t = svg('text', { x: 4, y: y(f) + 4 })\n      t.textContent = pct(f)\n      chart.append(t)\n    }\n    const ticks = x.ticks(5)\n    axis(chart, x, ticks, 145, 'ms', (v) => short(10 ** v, 'ms'))\n    const line = (label, s) => `${label}: ${s.count} pauses, p50 ${short(s.p50, 'ms')}, p99 ${short(s.p99, 'ms')}, max ${short(s.max, 'ms')}`\n    const caption = el('p', { class: 'chart-caption' }, [`Share of pauses at most x (log scale). ${line('base', gc.base)}; ${line('head', gc.head)}.`])\n    return el('div', { class: 'chart gc-chart' }, [caption, chart])\n  }\n\n  // ---- wiring: slots are drawn when their section is first open, and again when the window resizes.\n  const flames = new Map()\n  for (const b of data.benchmarks) for (const f of b.flames) flames.set(f.id, f)\n  flames.set(data.goroutines.id, data.goroutines)\n  const benchmarks = new Map(data.benchmarks.map((b) => [b.id, b]))\n  const redraws = []\n\n  function fillSlot(slot) {\n    if (slot.getAttribute('data-drawn') === '1') return\n    slot.setAttribute('data-drawn', '1')\n    const flameId = slot.getAttribute('data-flame')\n    if (flameId !== null) {\n      const view = flames.get(flameId)\n      if (view.missing !== undefined) slot.append(el('p', { class: 'missing' }, [view.missing]))\n      else redraws.push(flameGraph(slot, view))\n      return\n    }\n    const charts = slot.getAttribute('data-charts')\n    if (charts !== null) {\n      const b = benchmarks.get(charts)\n      if (b.metrics.length === 0) slot.append(el('p', { class: 'missing' }, ['no samples to chart']))\n      for (const m of b.metrics) slot.append(metricChart(m))\n      return\n    }\n    const gc = benchmarks.get(slot.getAttribute('data-gc'))\n    slot.append(gc.gc === null ? el('p', { class: 'missing' }, ['no run on either side']) : pauseChart(gc.gc))\n  }\n\n  function fillWithin(root) {\n    for (const slot of root.querySelectorAll('[data-flame],[data-charts],[data-gc]')) {\n      const closed = slot.closest('details:not([open])')\n      if (!closed) fillSlot(slot)\n    }\n  }\n\n  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => d.open && fillWithin(d))\n\n  function openTarget() {\n    const id = decodeURIComponent(location.hash.slice(1))\n    const target = id === '' ? null : document.getElementById(id)\n    if (!target) return\n    for (let d = target.closest('details'); d; d = d.parentElement.closest('details')) d.open = true\n    fillWithin(document)\n    target.scrollIntoView()\n  }\n  window.addEventListener('hashchange', openTarget)\n\n  let pending = 0\n  window.addEventListener('resize', () => {\n    clearTimeout(pending)\n    pending = setTimeout(() => redraws.forEach((r) => r()), 150)\n  })\n\n  fillWithin(document)\n  openTarget()\n  document.body.setAttribute('data-rendered', '1')\n  // For bench/html.ts: when the graphs of the open sections were in the DOM.\n  performance.mark('go-leak-gate:rendered')\n})()\n";
+const PAGE_STYLE = "/* The HTML report's style. Inlined into the page (the CSP allows this exact text by its hash). */\n:root { --fail: #c62828; --warn: #b26a00; --base: #1565c0; --head: #c62828; --line: #d0d7de; --muted: #57606a; }\n* { box-sizing: border-box; }\nbody { font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", sans-serif; margin: 0 auto; max-width: 1280px; padding: 0 16px 48px; color: #1f2328; }\ncode, pre, .flame-svg text, .status { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, monospace; }\ncode { font-size: 12.5px; overflow-wrap: anywhere; }\nh1 { font-size: 22px; margin: 20px 0 8px; }\nh2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }\nh3 { font-size: 15px; }\nh4 { font-size: 13px; margin: 16px 0 6px; }\nh3.fail { color: var(--fail); } h3.warn { color: var(--warn); }\n.verdict { color: #fff; border-radius: 4px; padding: 1px 8px; }\n.verdict.fail { background: var(--fail); } .verdict.pass { background: #2e7d32; }\n.warning { border-left: 4px solid var(--warn); background: #fff8e1; padding: 8px 12px; }\n.generated, .pruning, .note, .missing { color: var(--muted); font-size: 12.5px; }\ntable { border-collapse: collapse; }\ntable.sides td, table.sides th { padding: 2px 10px 2px 0; text-align: left; font-size: 12.5px; }\ntable.findings { width: 100%; font-size: 13px; }\ntable.findings th, table.findings td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }\ntable.findings td.num { text-align: right; white-space: nowrap; }\ntr.finding.fail td:first-child { border-left: 4px solid var(--fail); }\ntr.finding.warn td:first-child { border-left: 4px solid var(--warn); }\ntr.detail td { background: #f6f8fa; font-size: 12.5px; }\ntr.detail p { margin: 0 0 4px; }\nul.locations { margin: 0; padding-left: 18px; }\n.badge { background: #ddf4ff; border-radius: 8px; font-size: 11px; padding: 0 6px; }\n.delta { color: var(--fail); }\ndetails.benchmark { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 12px; }\ndetails.benchmark > summary { cursor: pointer; padding: 4px 0; }\n:target { outline: 2px solid #0969da; outline-offset: 2px; }\n.controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 12.5px; margin-bottom: 4px; }\n.controls input[type=search] { width: 220px; }\n.flame-svg svg { display: block; width: 100%; }\n.chart svg { display: block; max-width: 100%; height: auto; }\n.flame-svg .frame rect { stroke: #fff; stroke-width: 0.5; cursor: pointer; }\n.flame-svg .frame text { font-size: 11px; pointer-events: none; }\n.flame-svg .frame.light text { fill: #fff; }\n.flame-svg .frame.ancestor rect { opacity: 0.55; }\n.flame-svg .frame.match rect { fill: #d500f9; }\n.flame-svg .frame.pruned rect { fill: #c8c8c8; stroke-dasharray: 2 2; stroke: #888; }\n.status { font-size: 12px; min-height: 3.2em; white-space: pre-wrap; background: #f6f8fa; border: 1px solid var(--line); padding: 4px 6px; overflow-wrap: anywhere; }\n.chart text { font-size: 11px; fill: #1f2328; }\n.chart .axis { stroke: #8c959f; }\n.chart .dot.base { fill: var(--base); } .chart .dot.head { fill: var(--head); }\n.chart .ci.base { fill: #bbdefb; } .chart .ci.head { fill: #ffcdd2; }\n.chart .median { stroke: #1f2328; stroke-width: 2; }\n.chart .ecdf { fill: none; stroke-width: 1.5; }\n.chart .ecdf.base { stroke: var(--base); } .chart .ecdf.head { stroke: var(--head); }\n.chart-caption { font-size: 12.5px; margin: 2px 0; overflow-wrap: anywhere; }\n";
+
+// How data and code go into the page so that nothing from the code under test can become markup or script.
+// Inside <script type="application/json"> the HTML tokenizer ends the element at `</script` and changes
+// state at `<!--`; `&` is escaped too so the text means the same if it is ever read as HTML. U+2028 and
+// U+2029 are line terminators for older JavaScript parsers. Each becomes a JSON \u escape, which
+// JSON.parse turns back into the same character.
+const UNSAFE_IN_SCRIPT = /[<>&\u2028\u2029]/g;
+/** JSON that can stand between `<script type="application/json">` and `</script>` and parses back to `value`. */
+function embedJson(value) {
+    return JSON.stringify(value).replace(UNSAFE_IN_SCRIPT, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/** A CSP source expression allowing exactly this inline script or style text. */
+function cspHash(text) {
+    return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+/**
+ * The page's policy: nothing may load (no network, no other file), and only our own inline script and style
+ * run. A name that somehow became markup could still not execute or fetch anything.
+ */
+function contentSecurityPolicy(script, style) {
+    return [
+        "default-src 'none'",
+        `script-src ${cspHash(script)}`,
+        `style-src ${cspHash(style)}`,
+        "base-uri 'none'",
+        "form-action 'none'"
+    ].join('; ');
+}
+/** Untrusted text as inert HTML text: one line, controls and bidi overrides replaced, markup escaped. */
+function text(untrusted) {
+    return escapeHtml(singleLine(untrusted));
+}
+
+// The findings tables of the HTML report: the comment's tables (failing, then warnings, then informational)
+// with the same columns, rows and order, each row linking to the graph or chart that shows it, and the
+// responsible lines under the row.
+const COLUMNS = ['kind', 'package', 'benchmark or test', 'metric', 'base', 'head', 'change', 'p-value', 'see'];
+function flameOf(b, kind) {
+    return b.flames.find((f) => f.kind === kind && !('missing' in f))?.id;
+}
+/** The id of the graph or chart that shows a finding, when the page has one. */
+function findingTarget(f, benchmarks) {
+    if (f.kind === 'goroutine-leak') {
+        const b = benchmarks.find((x) => x.pkg === f.pkg && x.benchmark === f.subject);
+        const own = b && flameOf(b, 'goroutines');
+        return own ? { id: own, label: 'goroutines' } : { id: 'goroutines', label: 'goroutines' };
+    }
+    const b = benchmarks.find((x) => x.pkg === f.pkg && x.benchmark === f.subject);
+    if (!b)
+        return undefined;
+    if (f.kind === 'heap-leak')
+        return { id: flameOf(b, 'heap-inuse') ?? b.id, label: 'heap in use' };
+    if (f.kind === 'gc-pause')
+        return { id: `${b.id}-gc`, label: 'GC pauses' };
+    if (f.kind === 'regression' && (f.unit === 'allocs/op' || f.unit === 'B/op'))
+        return { id: flameOf(b, 'heap-alloc') ?? `${b.id}-charts`, label: 'allocations' };
+    if (f.kind === 'regression')
+        return { id: flameOf(b, 'cpu') ?? `${b.id}-charts`, label: flameOf(b, 'cpu') ? 'CPU' : 'samples' };
+    return { id: b.id, label: 'benchmark' };
+}
+function locationList(locations) {
+    const shown = rankLocations(locations).slice(0, MAX_LOCATIONS);
+    const items = shown.map((l) => {
+        const delta = l.deltaPerOp === undefined ? '' : ` <span class="delta">${text(formatSiteDelta(l.deltaPerOp, l.deltaUnit))} per op</span>`;
+        const changed = l.inDiff === true ? ' <span class="badge">changed in this PR</span>' : '';
+        return `<li><code>${text(clip(l.function, NAME_MAX$1))}</code> <code>${text(`${clip(l.file, NAME_MAX$1)}:${l.line}`)}</code> ${text(l.role)}${delta}${changed}</li>`;
+    });
+    const more = locations.length - shown.length;
+    return `<ul class="locations">${items.join('')}${more > 0 ? `<li>… and ${more} more, in report.json</li>` : ''}</ul>`;
+}
+function row(f, benchmarks) {
+    const target = findingTarget(f, benchmarks);
+    const cells = [
+        text(f.kind),
+        `<code>${text(clip(f.pkg, NAME_MAX$1))}</code>`,
+        `<code>${text(clip(f.subject, NAME_MAX$1))}</code>`,
+        text(clip(f.metric, NAME_MAX$1)),
+        text(formatValue(f.base, f.unit)),
+        text(formatValue(f.head, f.unit)),
+        text(formatChange(f.change)),
+        text(formatPValue(f.pValue)),
+        target ? `<a href="#${target.id}">${text(target.label)}</a>` : ''
+    ];
+    const main = `<tr class="finding ${f.severity}">${cells.map((c, i) => `<td${i >= 4 && i <= 7 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
+    const message = f.message === '' ? '' : `<p>${text(clip(f.message, 1000))}</p>`;
+    const detail = message !== '' || f.locations.length > 0 ? `<tr class="detail"><td colspan="${COLUMNS.length}">${message}${f.locations.length > 0 ? locationList(f.locations) : ''}</td></tr>` : '';
+    return main + detail;
+}
+function table(findings, benchmarks) {
+    const rows = findings.slice(0, MAX_FINDING_ROWS).map((f) => row(f, benchmarks));
+    const more = findings.length - rows.length;
+    return (`<table class="findings"><thead><tr>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
+        (more > 0 ? `<p>… and ${more} more ${more === 1 ? 'finding' : 'findings'}, in report.json.</p>` : ''));
+}
+function findingsSection(report, benchmarks) {
+    const failing = findingsOf(report, 'fail');
+    const warnings = findingsOf(report, 'warn');
+    const info = findingsOf(report, 'info');
+    const parts = ['<section id="findings"><h2>Findings</h2>'];
+    if (failing.length + warnings.length + info.length === 0)
+        parts.push('<p>Nothing to report: no finding.</p>');
+    if (failing.length > 0)
+        parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks));
+    if (warnings.length > 0)
+        parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks));
+    if (info.length > 0)
+        parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks)}</details>`);
+    parts.push('</section>');
+    return parts.join('\n');
+}
+
+// The HTML report: one self-contained file. The text parts (verdict, findings, notes, errors) are written
+// here as escaped HTML, so they read without script; the graphs and charts are drawn by the page's own
+// script (assets/report.js) from the data embedded as JSON. Pure: data in, one string out.
+function percent(fraction) {
+    return `${Number((fraction * 100).toPrecision(3))}%`;
+}
+function header(report, version) {
+    const counts = countsPhrase(report.counts);
+    const side = (name, s) => `<tr><th>${name}</th><td><code>${text(s.commit ?? 'unknown')}</code></td><td>${text(s.goVersion)} ${text(`${s.goos}/${s.goarch}`)}</td>` +
+        `<td>${text(s.cpu === '' ? 'CPU unknown' : s.cpu)}</td><td>count=${text(String(s.count))} benchtime=${text(s.benchtime)}${s.race ? ' race' : ''}</td></tr>`;
+    const incomplete = report.incomplete
+        ? `<p class="warning"><strong>Incomplete:</strong> part of the head run could not complete (${report.errors.length} errors, see <a href="#errors">Errors</a>); the verdict covers only what ran.</p>`
+        : '';
+    return [
+        `<header><h1><span class="verdict ${report.verdict}">${report.verdict === 'fail' ? 'FAIL' : 'PASS'}</span> go-leak-gate report${counts === '' ? '' : ` — ${text(counts)}`}</h1>`,
+        incomplete,
+        `<table class="sides"><tbody>${side('base', report.base)}${side('head', report.head)}</tbody></table>`,
+        `<nav><a href="#findings">Findings</a> · <a href="#goroutines">Goroutines</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#notes">Notes</a></nav>`,
+        `<p class="generated">Written by go-leak-gate ${text(version)}. This file works offline and loads nothing.</p></header>`
+    ].join('\n');
+}
+function flameSlot(f) {
+    return `<div class="flame" id="${f.id}" data-flame="${f.id}"><h4>${text(f.title)}</h4></div>`;
+}
+function benchmarkSection(b) {
+    const status = b.hasFindings ? ' <span class="badge">finding</span>' : '';
+    return [
+        `<details class="benchmark" id="${b.id}"${b.hasFindings ? ' open' : ''}>`,
+        `<summary><code>${text(b.benchmark)}</code>${status}</summary>`,
+        `<div class="charts" id="${b.id}-charts" data-charts="${b.id}"><h4>Samples: each run of base and head, the median and its 95% interval</h4></div>`,
+        `<div class="gc" id="${b.id}-gc" data-gc="${b.id}"><h4>GC stop-the-world pauses, all runs</h4></div>`,
+        ...b.flames.map(flameSlot),
+        `</details>`
+    ].join('\n');
+}
+function benchmarksSection(benchmarks) {
+    const packages = new Map();
+    for (const b of benchmarks)
+        packages.set(b.pkg, [...(packages.get(b.pkg) ?? []), b]);
+    const groups = [...packages].map(([pkg, list]) => `<section class="package"><h3><code>${text(pkg)}</code></h3>\n${list.map(benchmarkSection).join('\n')}</section>`);
+    return `<section id="benchmarks"><h2>Benchmarks</h2>\n${groups.length === 0 ? '<p>No benchmark was compared.</p>' : groups.join('\n')}</section>`;
+}
+function listSection(id, title, items) {
+    if (items.length === 0)
+        return `<section id="${id}"><h2>${title}</h2><p>None.</p></section>`;
+    return `<section id="${id}"><h2>${title}</h2><ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul></section>`;
+}
+// Compiler output can run to thousands of lines; the first are the ones that matter, the rest is in report.json.
+const MAX_ERROR_LINES = 60;
+function errorsSection(report) {
+    if (report.errors.length === 0)
+        return '';
+    const items = report.errors.map((e) => `<strong>${text(e.side)}</strong> · ${text(e.kind)} · <code>${text(e.subject)}</code><pre>${e.message.split(/\r\n?|\n/).slice(0, MAX_ERROR_LINES).map(text).join('\n')}</pre>`);
+    return listSection('errors', 'Errors', items);
+}
+/** The whole page. */
+function renderHtmlPage(data) {
+    const { report } = data;
+    const page = { benchmarks: data.benchmarks, goroutines: data.goroutines };
+    const pruning = `<p class="pruning">To keep this file small, a flame graph leaves out frames below ${percent(data.minFraction)} of the larger side's total on both sides ` +
+        `(a higher share where a graph would still have too many frames; each graph says which). What was left out is drawn as a grey block on its parent, with the count of frames.</p>`;
+    const notes = [...data.notes, ...report.notes].map((n) => text(n));
+    return [
+        '<!doctype html>',
+        '<html lang="en"><head><meta charset="utf-8">',
+        `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(PAGE_SCRIPT, PAGE_STYLE)}">`,
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        `<meta name="referrer" content="no-referrer">`,
+        `<title>go-leak-gate: ${report.verdict}</title>`,
+        `<style>${PAGE_STYLE}</style>`,
+        '</head><body>',
+        header(report, data.version),
+        '<main>',
+        findingsSection(report, data.benchmarks),
+        `<section id="goroutines"><h2>Goroutines still alive after the tests</h2>${flameSlot(data.goroutines)}</section>`,
+        pruning,
+        benchmarksSection(data.benchmarks),
+        listSection('notes', 'Notes', notes),
+        errorsSection(report),
+        '</main>',
+        '<noscript><p class="warning">The graphs and charts need JavaScript; the tables above are complete without it.</p></noscript>',
+        `<script type="application/json" id="report-data">${embedJson(page)}</script>`,
+        `<script>${PAGE_SCRIPT}</script>`,
+        '</body></html>',
+        ''
+    ].join('\n');
+}
+
+// The numbers behind the benchmark charts: each side's samples with the median and its confidence interval,
+// and the distribution of GC stop-the-world pauses.
+/** The confidence level of the median's interval, as benchstat's default. */
+const CONFIDENCE = 0.95;
+// The most values a chart embeds: a benchmark rarely has more than 100 runs, a GC trace can have thousands
+// of pauses, and the shape of a distribution needs no more than this many quantiles.
+const MAX_SAMPLES = 1000;
+const MAX_PAUSES = 201;
+/** P(X <= k) for X ~ Binomial(n, 1/2). */
+function binomialHalfCdf(n, k) {
+    let term = 0.5 ** n;
+    let sum = term;
+    for (let i = 1; i <= k; i++) {
+        term = (term * (n - i + 1)) / i;
+        sum += term;
+    }
+    return sum;
+}
+/**
+ * The distribution-free confidence interval of the median from order statistics, as benchstat computes it:
+ * [x(k), x(n-1-k)] of the sorted sample covers the median with probability 1 - 2 P(B <= k), B ~ Bin(n, 1/2);
+ * the narrowest such interval with at least `level` coverage. Below 6 samples no interval reaches 95%:
+ * the whole range is returned with the coverage it has, which the page shows.
+ */
+function medianInterval(samples, level = CONFIDENCE) {
+    const n = samples.length;
+    if (n === 0)
+        return null;
+    const sorted = [...samples].sort((a, b) => a - b);
+    let k = 0;
+    while (k + 1 <= (n - 1) / 2 && 1 - 2 * binomialHalfCdf(n, k + 1) >= level)
+        k++;
+    // A single value covers nothing; its "interval" is the value itself.
+    const confidence = n === 1 ? 0 : 1 - 2 * binomialHalfCdf(n, k);
+    return { lo: sorted[k], hi: sorted[n - 1 - k], confidence };
+}
+function side(samples, center) {
+    const kept = samples.length <= MAX_SAMPLES ? samples : samples.slice(0, MAX_SAMPLES);
+    return { samples: kept, median: center, interval: medianInterval(samples) };
+}
+const finite = (values) => values.filter((v) => typeof v === 'number' && Number.isFinite(v));
+const finiteOrNull = (v) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+/** A metric's samples as a chart. +Inf, -Inf and NaN cannot be drawn: the title says how many were left out. */
+function metricChart(m) {
+    const base = finite(m.baseSamples);
+    const head = finite(m.headSamples);
+    const left = m.baseSamples.length - base.length + m.headSamples.length - head.length;
+    return {
+        metric: left > 0 ? `${m.metric} (${left} non-finite sample${left === 1 ? '' : 's'} not drawn)` : m.metric,
+        unit: m.unit,
+        base: side(base, finiteOrNull(m.baseMedian)),
+        head: side(head, finiteOrNull(m.headMedian)),
+        change: m.change,
+        pValue: m.pValue,
+        status: m.status
+    };
+}
+/** One side's pauses over all runs: sorted, or quantiles of them when there are many. */
+function pauseSide(runs) {
+    const all = runs.flatMap((r) => r.gc.stwPausesMs).filter((p) => Number.isFinite(p));
+    all.sort((a, b) => a - b);
+    const count = all.length;
+    if (count === 0)
+        return { quantiles: [], count, p50: null, p99: null, max: null };
+    const quantiles = count <= MAX_PAUSES ? all : Array.from({ length: MAX_PAUSES }, (_, i) => quantile(all, i / (MAX_PAUSES - 1)));
+    return { quantiles, count, p50: median(all), p99: quantile(all, 0.99), max: all[count - 1] };
+}
+
+// Everything the page shows about one benchmark, and the goroutine graph of the test pass, assembled from the
+// report, both RunResults and the decoded profiles. Pure.
+function benchmarkOf(r, pkg, name) {
+    return r.packages.find((p) => p.importPath === pkg)?.benchmarks.find((b) => b.name === name);
+}
+/** Benchmarks a finding is about, by package and name. */
+function benchmarksWithFindings(report) {
+    return new Set(report.findings.map((f) => benchKey(f.pkg, f.subject)));
+}
+function benchKey(pkg, benchmark) {
+    return `${pkg}\u0000${benchmark}`;
+}
+function benchmarkView(input, budget) {
+    const { comparison: c, base, head } = input;
+    const id = `bench-${input.index}`;
+    const flames = benchmarkFlames(id, input.profiles, budget);
+    // Goroutines a benchmark left behind (the probe after its memory-only runs), when either side had any.
+    const baseLeaks = base?.leaks ?? [];
+    const headLeaks = head?.leaks ?? [];
+    if (baseLeaks.length + headLeaks.length > 0) {
+        flames.push(goroutineFlame(`${id}-goroutines`, 'Goroutines still alive after the benchmark', baseLeaks, headLeaks, budget));
+    }
+    const baseRuns = base?.runs ?? [];
+    const headRuns = head?.runs ?? [];
+    return {
+        id,
+        pkg: c.pkg,
+        benchmark: c.benchmark,
+        hasFindings: input.hasFindings,
+        // Metrics summarised from pooled values (GC pause quantiles) have no samples to chart.
+        metrics: c.metrics.filter((m) => m.baseSamples.length + m.headSamples.length > 0).map(metricChart),
+        gc: baseRuns.length + headRuns.length > 0 ? { base: pauseSide(baseRuns), head: pauseSide(headRuns) } : null,
+        flames
+    };
+}
+/** The goroutines still alive after each side's test pass, all packages together. */
+function testPassGoroutines(base, head, budget) {
+    const title = 'Goroutines still alive after the tests (the leak probe), base against head';
+    if (!base.tests && !head.tests)
+        return { id: 'goroutines-flame', kind: 'goroutines', title, missing: 'the test pass did not run' };
+    const leaks = (r) => (r.tests ?? []).flatMap((t) => t.leaks);
+    return goroutineFlame('goroutines-flame', title, leaks(base), leaks(head), budget);
+}
+
+// The HTML report as a sink: read each benchmark's profiles from the result directories, build the page
+// (src/report/html, pure) and write it. A profile that cannot be read is named on the page; the rest of the
+// page is still written.
+const FIELDS = ['heap', 'cpu'];
+/**
+ * Reads and decodes one side's profiles of a benchmark with `tables`. result.json may come from an
+ * untrusted run (the fork workflow), so a path must stay inside its result directory.
+ */
+async function sideProfiles(dir, side, bench, tables, notes) {
+    const out = { heap: [], cpu: [] };
+    const root = resolve$1(dir);
+    for (const run of (bench?.runs ?? [])) {
+        for (const field of FIELDS) {
+            const rel = profilePath(run, field);
+            if (rel === undefined)
+                continue;
+            const file = resolve$1(root, rel);
+            if (!file.startsWith(root + sep)) {
+                notes.push(`${side} ${field} profile ${rel} is outside the result directory ${dir}: skipped`);
+                continue;
+            }
+            try {
+                const size = (await stat(file)).size;
+                if (size > MAX_PROFILE_BYTES)
+                    throw new Error(`it is larger than ${MAX_PROFILE_BYTES} bytes`);
+                const profile = decodePprof(await readFile(file), file, { tables });
+                out[field].push({ profile, iterations: run.iterations });
+            }
+            catch (err) {
+                notes.push(`${side} ${field} profile ${file} could not be read, the graphs leave it out: ${err.message}`);
+            }
+        }
+    }
+    return out;
+}
+/** The page of a report, reading profiles from the result directories. */
+async function buildHtmlReport(report, base, head, paths) {
+    const notes = [];
+    const budget = new FrameBudget();
+    const withFindings = benchmarksWithFindings(report);
+    const views = new Array(report.comparisons.length);
+    // Benchmarks with findings take the frame budget first: when the page cannot hold every graph, the
+    // ones left out are of benchmarks nothing is wrong with.
+    const order = report.comparisons
+        .map((c, index) => ({ c, index, flagged: withFindings.has(benchKey(c.pkg, c.benchmark)) }))
+        .sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.index - b.index);
+    for (const { c, index, flagged } of order) {
+        // One set of tables per benchmark: base and head must share them to diff, and the next benchmark's
+        // profiles need none of this one's functions.
+        const tables = new ProfileTables();
+        const bb = benchmarkOf(base, c.pkg, c.benchmark);
+        const hb = benchmarkOf(head, c.pkg, c.benchmark);
+        const profiles = {
+            tables,
+            base: await sideProfiles(paths.baseDir, 'base', bb, tables, notes),
+            head: await sideProfiles(paths.headDir, 'head', hb, tables, notes)
+        };
+        views[index] = benchmarkView({ index, comparison: c, base: bb, head: hb, profiles, hasFindings: flagged }, budget);
+    }
+    const goroutines = testPassGoroutines(base, head, budget);
+    return renderHtmlPage({ report, benchmarks: views, goroutines, minFraction: MIN_FRACTION, notes, version: VERSION });
+}
+/** Writes the HTML report of `report` to `out`, reading the profiles the results name. */
+async function writeHtmlReport(report, base, head, paths) {
+    const html = await buildHtmlReport(report, base, head, paths);
+    await writeTextFile(paths.out, html);
+    return { path: paths.out, bytes: Buffer.byteLength(html) };
+}
+/**
+ * The HTML report sink. The page needs the two results and their profiles as well as the report: `results`
+ * yields them when the sink is written (after the gate for `gate`, read back from the directories for
+ * `compare`).
+ */
+function htmlFile(path, name, results) {
+    return {
+        name,
+        check: () => fileProblem(path),
+        write: async (report) => {
+            const r = await results();
+            await writeHtmlReport(report, r.base, r.head, { baseDir: r.baseDir, headDir: r.headDir, out: path }).catch((err) => {
+                throw new Error(fsProblem(err));
+            });
+        }
+    };
+}
+
+// The publish stage: one report, many sinks (report.json, markdown, the terminal, the job summary, the
+// action's outputs; next a PR comment, annotations, an HTML report). Every sink is checked before any
+// work, and written on its own: one that fails never keeps the others or the verdict from the user.
+function describeProblem(p) {
+    return `cannot write ${p.name}: ${p.problem}`;
+}
+/** The sinks that can be written, and what is wrong with the others. */
+async function checkSinks(sinks) {
+    const ready = [];
+    const problems = [];
+    for (const sink of sinks) {
+        const problem = await sink.check?.();
+        if (problem === undefined)
+            ready.push(sink);
+        else
+            problems.push({ name: sink.name, problem });
+    }
+    return { ready, problems };
+}
+/** Writes the report to every sink, in order; returns those that failed. */
+async function publish(report, sinks) {
+    const problems = [];
+    for (const sink of sinks) {
+        try {
+            await sink.write(report);
+        }
+        catch (err) {
+            problems.push({ name: sink.name, problem: errorMessage(err) });
+        }
+    }
+    return problems;
+}
+
+// Every output path checked before any work. The results directory holds what the run measures: when it
+// cannot be written there is no point in running, so that is a usage error at once. A report sink that
+// cannot be written is said at once too, but the run goes on: the other sinks and the verdict still
+// reach the user, and the exit code says 2.
+async function checkOutputs(resultsDir, sinks, resultsName = resultsDir) {
+    if (resultsDir !== undefined) {
+        const problem = await dirProblem(resultsDir);
+        if (problem !== undefined)
+            throw new UsageError(describeProblem({ name: resultsName ?? resultsDir, problem }));
+    }
+    return checkSinks(sinks);
+}
+
+// The expectations name the retained-heap metric by its unit, as the fixture sanity tests measure it; the
+// report names the metric.
+const REPORT_METRIC = { 'retained B/op': RETAINED_METRIC };
+// An incidental 'gc' names every GC metric (pauses, cycles per op); any other name is one metric.
+function incidentalFinding(pkg, subject, metric) {
+    return metric === 'gc' ? { kind: 'gc-pause', pkg, subject } : { kind: 'regression', pkg, subject, metric };
+}
 async function readDemoExpectations() {
     const e = JSON.parse(await readFile(join(FIXTURES_DIR, 'demo', 'expectations.json'), 'utf8'));
     const pkg = (dir) => `${e.module}/${dir}`;
     const findings = [
-        ...e.benchmarks.flatMap((b) => (b.findings ?? []).filter((f) => f.severity === 'fail').map((f) => ({ kind: f.kind, pkg: pkg(b.pkg), subject: b.name, metric: f.metric }))),
+        ...e.benchmarks.flatMap((b) => (b.findings ?? []).filter((f) => f.severity === 'fail').map((f) => ({ kind: f.kind, pkg: pkg(b.pkg), subject: b.name, metric: f.metric === undefined ? undefined : (REPORT_METRIC[f.metric] ?? f.metric) }))),
         ...(e.tests ?? []).filter((t) => t.finding.severity === 'fail').map((t) => ({ kind: t.finding.kind, pkg: pkg(t.pkg), subject: t.test }))
     ];
-    return { verdict: e.verdict, findings };
+    const incidental = e.benchmarks.flatMap((b) => (b.incidental ?? []).map((i) => incidentalFinding(pkg(b.pkg), b.name, i.metric)));
+    return { verdict: e.verdict, findings, incidental };
 }
 const describe = (f) => `${f.kind} ${f.pkg}.${f.subject}${f.metric ? ` (${f.metric})` : ''}`;
 /**
  * Whether a demo report is the one the demo exists to show. The demo head fails the gate on purpose, so
  * a failing verdict is success here; a pass, an incomplete run, a planted finding that did not show or a
- * failing finding nobody planted is not. A goroutine leak may be named by the package when narrowing
+ * failing finding nobody planted is not. The expectations' incidental effects (a retained heap also costs
+ * time and GC work, by an amount that depends on the machine) may show or not. A goroutine leak may be named by the package when narrowing
  * could not name the test, so its subject is matched loosely.
  */
 function judgeDemo(report, expected) {
@@ -24962,13 +28594,28 @@ function judgeDemo(report, expected) {
         if (!failing.some((f) => matches(e, f)))
             differences.push(`missing: ${describe(e)}`);
     for (const f of failing) {
-        if (!expected.findings.some((e) => matches(e, f)))
+        if (!expected.findings.some((e) => matches(e, f)) && !expected.incidental.some((e) => matches(e, f)))
             differences.push(`unexpected: ${describe({ kind: f.kind, pkg: f.pkg, subject: f.subject, metric: f.metric })}`);
     }
     return { asDesigned: differences.length === 0, differences };
 }
-async function runDemo(deps, outDir) {
+/**
+ * Builds the demo repository, gates it, and publishes the report to report.md, report.json and report.html
+ * in the work directory and to `sinks` (the terminal). The work directory is kept: the report is meant to
+ * be read.
+ */
+async function runDemo(deps, outDir, sinks) {
     const work = outDir ?? (await mkdtemp(join(tmpdir(), 'go-leak-gate-demo-')));
+    const markdownPath = join(work, 'report.md');
+    const results = join(work, 'results');
+    const htmlPath = join(work, 'report.html');
+    let compared;
+    const html = htmlFile(htmlPath, htmlPath, async () => {
+        if (compared === undefined)
+            throw new Error('the demo did not get as far as comparing');
+        return compared;
+    });
+    const outputs = await checkOutputs(results, [markdownFile(markdownPath), jsonFile(join(work, 'report.json')), html, ...sinks]);
     const repoDir = join(work, 'repo');
     await rm(repoDir, { recursive: true, force: true });
     deps.log(`building the demo repository in ${repoDir}`);
@@ -24976,16 +28623,40 @@ async function runDemo(deps, outDir) {
     const config = {
         // Enough runs per side for the Mann-Whitney test to reach significance after the
         // multiple-comparison control, short enough to finish in well under a minute.
-        run: { dir: repo.dir, packages: ['./...'], bench: '.', count: 8, benchtime: '100ms', timeoutMs: 120_000, race: false },
+        run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
         compare: DEFAULT_COMPARE,
         // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
         tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }
     };
-    const { report } = await gate(deps, config, repo.baseSha, join(work, 'results'));
-    const markdownPath = join(work, 'report.md');
-    await writeOutput(markdownPath, renderMarkdown(report));
-    await writeOutput(join(work, 'report.json'), reportJson(report));
-    return { report, markdownPath, outcome: judgeDemo(report, await readDemoExpectations()) };
+    const { report, base, head } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results);
+    compared = { base, head, baseDir: join(results, 'base'), headDir: join(results, 'head') };
+    const failed = [...outputs.problems, ...(await publish(report, outputs.ready))];
+    return { report, markdownPath, htmlPath, outcome: judgeDemo(report, await readDemoExpectations()), failed };
+}
+
+// The documented exit codes and the one mapping from outcomes to them.
+const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 };
+function exitCodeForError(err) {
+    return err instanceof UsageError ? EXIT.usage : EXIT.incomplete;
+}
+/** Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. */
+function exitCodeForReport(report) {
+    if (report.incomplete)
+        return EXIT.incomplete;
+    return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
+}
+/**
+ * One side measured on its own (`run`): 3 when part of it could not be measured (a 'probe' error is a
+ * note: the numbers are still good), 1 when the code under test failed or hung.
+ */
+function exitCodeForResult(result) {
+    if (result.errors.some((e) => e.kind !== 'probe'))
+        return EXIT.incomplete;
+    return result.packages.some((p) => p.benchmarks.some((b) => b.failure)) ? EXIT.fail : EXIT.pass;
+}
+/** An output that could not be written is a usage error (2) whatever the verdict: the user named the path. */
+function withOutputFailures(code, failedOutputs) {
+    return failedOutputs > 0 ? EXIT.usage : code;
 }
 
 // Go decides GOMAXPROCS itself (cgroup limits since 1.25); asking the runtime is the only exact way, and
@@ -25002,29 +28673,30 @@ func main() {
 }
 `;
 async function probeToolchain(run, go = 'go') {
-    const dir = await mkdtemp(join(tmpdir(), 'glg-probe-'));
+    const scratch = await scratchDir('probe');
+    const dir = scratch.path;
     try {
         await writeFile(join(dir, 'go.mod'), 'module probe\n\ngo 1.21\n');
         await writeFile(join(dir, 'main.go'), PROBE);
         const env = { ...process.env, GOFLAGS: '' };
         const r = await run({ argv: [go, 'run', 'main.go'], cwd: dir, env, timeoutMs: 120_000 });
         if (r.spawnError?.code === 'ENOENT') {
-            throw new RunError(`Go toolchain not found: '${go}' is not on PATH. Install Go 1.21 or newer (actions/setup-go in CI).`);
+            throw new IncompleteRunError(`Go toolchain not found: '${go}' is not on PATH. Install Go 1.21 or newer (actions/setup-go in CI).`);
         }
         if (r.code !== 0) {
-            throw new RunError(`Go toolchain does not work: 'go run' of a one-line program failed (${describeExit(r)})`, r.stderr);
+            throw new IncompleteRunError(`Go toolchain does not work: 'go run' of a one-line program failed (${describeExit(r)})`, r.stderr);
         }
         const [version, goos, goarch, procs, cpus] = r.stdout.trim().split(/\s+/);
         const m = /^go1\.(\d+)/.exec(version ?? '');
         if (!m)
-            throw new RunError(`unrecognised Go version '${version ?? ''}'`);
+            throw new IncompleteRunError(`unrecognised Go version '${version ?? ''}'`);
         const minor = Number(m[1]);
         if (minor < 21)
-            throw new RunError(`Go ${version} is too old: go-leak-gate needs Go 1.21 or newer (go test -c -o DIR/)`);
+            throw new IncompleteRunError(`Go ${version} is too old: go-leak-gate needs Go 1.21 or newer (go test -c -o DIR/)`);
         return { go, goVersion: version, goos, goarch, gomaxprocs: Number(procs), numCPU: Number(cpus), minor };
     }
     finally {
-        await rm(dir, { recursive: true, force: true });
+        await scratch.remove();
     }
 }
 
@@ -25108,23 +28780,48 @@ function plain(text, max) {
     return clip(singleLine(text), max);
 }
 
+function line(text) {
+    return text.endsWith('\n') ? text : text + '\n';
+}
+/** `quiet`: the verdict line only; `ruleAbove`: a `---` line first, below a markdown report. */
+function terminalText(write, opts = {}) {
+    return {
+        name: 'the terminal',
+        write: async (report) => {
+            const text = renderText(report);
+            write((opts.ruleAbove ? '\n---\n' : '') + (opts.quiet ? text.split('\n')[0] + '\n' : line(text)));
+        }
+    };
+}
+function terminalMarkdown(write) {
+    return { name: 'the terminal', write: async (report) => write(line(renderMarkdown(report))) };
+}
+/** `run`'s summary of one side: what was measured, where it went, what failed. */
+function resultSummary(result, resultPath) {
+    const measured = result.packages.reduce((n, p) => n + p.benchmarks.filter((b) => b.runs.length > 0).length, 0);
+    const lines = [`measured ${measured} benchmarks in ${result.packages.length} packages; wrote ${resultPath}`];
+    for (const p of result.packages)
+        for (const b of p.benchmarks)
+            if (b.failure)
+                lines.push(`failed: ${p.importPath}.${b.name}: ${b.failure.message}`);
+    for (const e of result.errors)
+        lines.push(`${e.kind === 'probe' ? 'note' : 'error'}: ${e.subject}: ${e.message}`);
+    return lines.join('\n') + '\n';
+}
+
+// The measuring options (run, gate) and the judging ones (compare, gate) come from the option table.
+const RUN_SIDES = ['run'];
+const GATE_SIDES = ['run', 'compare'];
+const COMPARE_SIDES = ['compare'];
 const RUN_OPTIONS = {
+    ...flagOptions(RUN_SIDES),
     dir: { type: 'string', default: '.' },
-    packages: { type: 'string', multiple: true },
-    bench: { type: 'string' },
-    count: { type: 'string' },
-    benchtime: { type: 'string' },
-    timeout: { type: 'string' },
-    'bench-race': { type: 'boolean' },
-    tests: { type: 'string' },
-    'no-tests': { type: 'boolean' },
-    'test-timeout': { type: 'string' },
-    'no-race': { type: 'boolean' },
     config: { type: 'string' },
     help: { type: 'boolean', short: 'h' }
 };
 const REPORT_OPTIONS = {
     json: { type: 'string' },
+    html: { type: 'string' },
     markdown: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' }
 };
@@ -25139,21 +28836,14 @@ Usage:
 
 Exit codes: 0 pass, 1 the gate failed, 2 bad usage or configuration, 3 the run could not complete.
 Run 'go-leak-gate COMMAND --help' for a command's options.`,
-    runOpts: `  --dir DIR          Go module root (default .)
-  --packages PATTERN package pattern, repeatable (default ./...)
-  --bench REGEX      benchmarks to run, as go test -bench (default .)
-  --count N          runs per benchmark and side (default 10)
-  --benchtime D      as go test -benchtime: 1s, 200ms, 1000x (default 1s)
-  --timeout D        per benchmark process, e.g. 10m (default 10m)
-  --bench-race       measure benchmarks under -race (only comparable with a base measured so)
-  --tests REGEX      tests to run in the test pass, as go test -run (default .)
-  --test-timeout D   per package in the test pass; longer is a hang (default 10m)
-  --no-race          run the test pass without -race
-  --no-tests         skip the test pass (races, goroutine leaks, hangs, panics)
-  --config FILE      config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)`,
-    reportOpts: `  --json FILE        write report.json there
-  --markdown FILE    write the markdown report there
-  -q, --quiet        print only the verdict line`
+    runOpts: `  --dir DIR                 Go module root (default .)
+  --config FILE             config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)
+${flagHelp(RUN_SIDES)}`,
+    compareOpts: flagHelp(COMPARE_SIDES),
+    reportOpts: `  --json FILE               write report.json there
+  --markdown FILE           write the markdown report there
+  --html FILE               write the HTML report there (flame graphs and charts, one offline file)
+  -q, --quiet               print only the verdict line`
 };
 HELP.run = `go-leak-gate run --dir MODULE --out DIR [options]
 
@@ -25163,15 +28853,16 @@ Exit codes: 0 all measured, 1 a benchmark failed or hung, 2 bad usage, 3 part of
 measured (a package does not build, Go missing, a corrupt profile).
 
 Options:
-  --out DIR          result directory (required)
+  --out DIR                 result directory (required)
 ${HELP.runOpts}`;
-HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE]
+HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE] [--html FILE]
 
 Compares two result directories written by 'run' and prints the verdict.
 
 Options:
-  --base DIR, --head DIR   result directories (required)
-  --config FILE            config file with thresholds and statistics settings
+  --base DIR, --head DIR    result directories (required)
+  --config FILE             config file with thresholds and statistics settings
+${HELP.compareOpts}
 ${HELP.reportOpts}`;
 HELP.gate = `go-leak-gate gate --dir MODULE --base-ref REF [options]
 
@@ -25179,9 +28870,10 @@ Checks REF out into a temporary git worktree, builds both sides' test binaries, 
 interleaved (base, head, head, base, ...) on this machine and compares them.
 
 Options:
-  --base-ref REF     base commit, branch or tag (required)
-  --out DIR          where base/ and head/ results go (default .go-leak-gate)
+  --base-ref REF            base commit, branch or tag (required)
+  --out DIR                 where base/ and head/ results go (default .go-leak-gate)
 ${HELP.runOpts}
+${HELP.compareOpts}
 ${HELP.reportOpts}`;
 HELP.demo = `go-leak-gate demo [--out DIR]
 
@@ -25189,39 +28881,6 @@ Builds a git repository from the bundled demo fixture (a base and a head with an
 a memory leak, a goroutine leak and a slowdown), runs the gate on it and prints the markdown report.
 Exits 0 when the gate reached the failing verdict the demo is built to show (a real run would exit 1
 there), and non-zero when it did not: 1 for a different verdict or findings, 3 for an incomplete run.`;
-function intOption(value, name) {
-    if (value === undefined)
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(value))
-        throw new UsageError(`--${name} must be a whole number of at least 1, like 10 (got '${value}')`);
-    return Number(value);
-}
-function benchtimeOption(value) {
-    if (value === undefined)
-        return undefined;
-    if (!/^([0-9]+x|[0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))$/.test(value)) {
-        throw new UsageError(`--benchtime must be a duration or an iteration count, like 1s, 200ms or 1000x (got '${value}')`);
-    }
-    return value;
-}
-function runOverrides(v) {
-    return {
-        packages: v.packages,
-        bench: v.bench,
-        count: intOption(v.count, 'count'),
-        benchtime: benchtimeOption(v.benchtime),
-        timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout, '--timeout') : undefined,
-        race: v['bench-race']
-    };
-}
-function testOverrides(v) {
-    return {
-        enabled: v['no-tests'] ? false : undefined,
-        race: v['no-race'] ? false : undefined,
-        run: v.tests,
-        timeoutMs: v['test-timeout'] !== undefined ? parseDuration(v['test-timeout'], '--test-timeout') : undefined
-    };
-}
 function parse(args, options, command) {
     try {
         return parseArgs({ args, options, allowPositionals: false, strict: true });
@@ -25230,17 +28889,38 @@ function parse(args, options, command) {
         throw new UsageError(`${errorMessage(err)}\nRun 'go-leak-gate ${command} --help' for the options.`);
     }
 }
-function deps() {
-    return { run: runProcess, log: (line) => process.stderr.write(`go-leak-gate: ${line}\n`) };
+const out = (text) => {
+    process.stdout.write(text);
+};
+const say = (line) => {
+    process.stderr.write(`go-leak-gate: ${line}\n`);
+};
+async function jobDeps() {
+    return { run: runProcess, toolchain: await probeToolchain(runProcess), log: say };
 }
-async function emitReport(report, v) {
-    if (v.json)
-        await writeOutput(v.json, reportJson(report));
-    if (v.markdown)
-        await writeOutput(v.markdown, renderMarkdown(report));
-    const text = renderText(report);
-    process.stdout.write(v.quiet ? text.split('\n')[0] + '\n' : text.endsWith('\n') ? text : text + '\n');
-    return exitCodeForReport(report);
+/**
+ * The report's sinks the options name, and the results directory, checked before any work: a results
+ * directory that cannot be written stops here (exit 2); a report file that cannot be written is said
+ * now, and the rest is still written at the end.
+ */
+async function checkedOutputs(v, results, compared) {
+    const sinks = [
+        ...(v.json ? [jsonFile(resolve$1(v.json), `--json ${v.json}`)] : []),
+        ...(v.markdown ? [markdownFile(resolve$1(v.markdown), `--markdown ${v.markdown}`)] : []),
+        ...(v.html && compared ? [htmlFile(resolve$1(v.html), `--html ${v.html}`, compared)] : []),
+        terminalText(out, { quiet: v.quiet })
+    ];
+    const checked = await checkOutputs(results && resolve$1(results.dir), sinks, results && `${results.option} ${results.dir}`);
+    for (const p of checked.problems)
+        say(`${describeProblem(p)}; going on, the other outputs and the verdict will still be written (exit code 2)`);
+    return checked;
+}
+/** Publishes to what passed the check; an output that could not be written makes the exit code 2. */
+async function emitReport(report, outputs) {
+    const failed = await publish(report, outputs.ready);
+    for (const p of failed)
+        say(describeProblem(p));
+    return withOutputFailures(exitCodeForReport(report), outputs.problems.length + failed.length);
 }
 async function cmdRun(args) {
     const { values: v } = parse(args, { ...RUN_OPTIONS, out: { type: 'string' } }, 'run');
@@ -25249,72 +28929,89 @@ async function cmdRun(args) {
     if (!v.out)
         throw new UsageError(`run needs --out DIR, the directory for result.json and profiles`);
     const dir = resolve$1(v.dir);
+    const flags = flagValues(v, RUN_SIDES);
     const { file } = await readConfigFile(v.config, dir);
-    const config = buildConfig(dir, file, runOverrides(v), testOverrides(v));
-    const d = deps();
-    const toolchain = await probeToolchain(d.run);
-    const result = await runOnce({ ...d, toolchain }, config, resolve$1(v.out));
-    const measured = result.packages.reduce((n, p) => n + p.benchmarks.filter((b) => b.runs.length > 0).length, 0);
-    process.stdout.write(`measured ${measured} benchmarks in ${result.packages.length} packages; wrote ${resolve$1(v.out, 'result.json')}\n`);
-    const failed = result.packages.flatMap((p) => p.benchmarks.filter((b) => b.failure).map((b) => `${p.importPath}.${b.name}: ${b.failure?.message ?? ''}`));
-    for (const f of failed)
-        process.stdout.write(`failed: ${f}\n`);
-    const errors = result.errors.filter((e) => e.kind !== 'probe');
-    for (const e of result.errors)
-        process.stdout.write(`${e.kind === 'probe' ? 'note' : 'error'}: ${e.subject}: ${e.message}\n`);
-    // 3 when part of the run could not be measured; 1 when the code under test failed or hung.
-    return errors.length > 0 ? EXIT.incomplete : failed.length > 0 ? EXIT.fail : EXIT.pass;
+    const config = resolveConfig(dir, [file.values, flags]);
+    await checkOutputs(resolve$1(v.out), [], `--out ${v.out}`);
+    const result = await measureWorkingTree(await jobDeps(), config, resolve$1(v.out));
+    out(resultSummary(result, resolve$1(v.out, RESULT_FILE)));
+    return exitCodeForResult(result);
 }
 async function cmdCompare(args) {
-    const { values: v } = parse(args, { base: { type: 'string' }, head: { type: 'string' }, config: { type: 'string' }, dir: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h' }, ...REPORT_OPTIONS }, 'compare');
+    const { values: v } = parse(args, {
+        ...flagOptions(COMPARE_SIDES),
+        base: { type: 'string' },
+        head: { type: 'string' },
+        config: { type: 'string' },
+        dir: { type: 'string', default: '.' },
+        help: { type: 'boolean', short: 'h' },
+        ...REPORT_OPTIONS
+    }, 'compare');
     if (v.help)
         return help('compare');
     if (!v.base || !v.head)
         throw new UsageError(`compare needs --base DIR and --head DIR (directories written by 'go-leak-gate run')`);
+    const flags = flagValues(v, COMPARE_SIDES);
     const { file } = await readConfigFile(v.config, resolve$1(v.dir));
-    const config = buildConfig(resolve$1(v.dir), file, {});
-    const report = await compareDirs(v.base, v.head, config.compare, { run: runProcess, repoDir: resolve$1(v.dir) });
-    return emitReport(report, v);
+    const config = resolveConfig(resolve$1(v.dir), [file.values, flags]);
+    const dirs = { baseDir: resolve$1(v.base), headDir: resolve$1(v.head) };
+    const outputs = await checkedOutputs(v, undefined, async () => ({ ...dirs, base: await readResult$1(dirs.baseDir), head: await readResult$1(dirs.headDir) }));
+    const report = await compareStored(runProcess, config.compare, resultDirBaseline(v.base), resultDirBaseline(v.head), resolve$1(v.dir));
+    return emitReport(report, outputs);
 }
 async function cmdGate(args) {
-    const { values: v } = parse(args, { ...RUN_OPTIONS, ...REPORT_OPTIONS, 'base-ref': { type: 'string' }, out: { type: 'string', default: '.go-leak-gate' } }, 'gate');
+    const { values: v } = parse(args, { ...flagOptions(GATE_SIDES), ...RUN_OPTIONS, ...REPORT_OPTIONS, 'base-ref': { type: 'string' }, out: { type: 'string', default: '.go-leak-gate' } }, 'gate');
     if (v.help)
         return help('gate');
     if (!v['base-ref'])
         throw new UsageError(`gate needs --base-ref REF, the commit to compare against (e.g. origin/main)`);
     const dir = resolve$1(v.dir);
+    const flags = flagValues(v, GATE_SIDES);
     const { file } = await readConfigFile(v.config, dir);
-    const config = buildConfig(dir, file, runOverrides(v), testOverrides(v));
-    const d = deps();
-    const toolchain = await probeToolchain(d.run);
-    const { report } = await gate({ ...d, toolchain }, config, v['base-ref'], resolve$1(v.out));
-    return emitReport(report, v);
+    const config = resolveConfig(dir, [file.values, flags]);
+    let compared;
+    const outputs = await checkedOutputs(v, { dir: v.out, option: '--out' }, async () => {
+        if (compared === undefined)
+            throw new Error('the gate did not get as far as comparing');
+        return compared;
+    });
+    const deps = await jobDeps();
+    const outDir = resolve$1(v.out);
+    const { report, base, head } = await gate(deps, config, worktreeBaseline(dir, v['base-ref'], deps.log), outDir);
+    compared = { base, head, baseDir: resolve$1(outDir, 'base'), headDir: resolve$1(outDir, 'head') };
+    return emitReport(report, outputs);
 }
 async function cmdDemo(args) {
     const { values: v } = parse(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'demo');
     if (v.help)
         return help('demo');
-    const d = deps();
-    const toolchain = await probeToolchain(d.run);
-    const { report, markdownPath, outcome } = await runDemo({ ...d, toolchain }, v.out ? resolve$1(v.out) : undefined);
-    process.stdout.write(renderMarkdown(report) + '\n');
-    process.stdout.write(`\n---\n${renderText(report)}\nThe markdown report above is also in ${markdownPath}\n`);
+    const { report, markdownPath, htmlPath, outcome, failed } = await runDemo(await jobDeps(), v.out ? resolve$1(v.out) : undefined, [
+        terminalMarkdown(out),
+        terminalText(out, { ruleAbove: true })
+    ]);
+    for (const p of failed)
+        say(describeProblem(p));
+    out(`The markdown report above is also in ${markdownPath}; the HTML report is ${htmlPath}\n`);
     // The demo head fails the gate on purpose: reaching that verdict is the demo working, so it exits 0 and
     // says what a real run would have done. Anything else (a pass, a missed or unplanted finding) is a fault.
     const real = exitCodeForReport(report);
+    if (failed.length > 0)
+        return withOutputFailures(real, failed.length);
     if (outcome.asDesigned) {
-        process.stdout.write(`demo: OK, the gate reached the verdict the demo is built to show (${report.verdict.toUpperCase()}); a real run would exit ${real} here\n`);
+        out(`demo: OK, the gate reached the verdict the demo is built to show (${report.verdict.toUpperCase()}); a real run would exit ${real} here\n`);
         return EXIT.pass;
     }
-    process.stdout.write(`demo: NOT as designed:\n${outcome.differences.map((l) => `  ${l}`).join('\n')}\n`);
+    out(`demo: NOT as designed:\n${outcome.differences.map((l) => `  ${l}`).join('\n')}\n`);
     return real === EXIT.pass ? EXIT.fail : real;
 }
 function help(command) {
     process.stdout.write((HELP[command] ?? HELP.main) + '\n');
     return EXIT.pass;
 }
+/** `--debug` anywhere, or GO_LEAK_GATE_DEBUG=1: errors come with their stack trace. */
 async function main(argv) {
-    const [command, ...rest] = argv;
+    const debug = argv.includes('--debug') || debugRequested();
+    const [command, ...rest] = argv.filter((a) => a !== '--debug');
     try {
         switch (command) {
             case 'run':
@@ -25338,13 +29035,8 @@ async function main(argv) {
         }
     }
     catch (err) {
-        const code = exitCodeFor(err);
-        process.stderr.write(`go-leak-gate: ${errorMessage(err)}\n`);
-        if (err instanceof RunError && err.detail)
-            process.stderr.write(err.detail + '\n');
-        else if (!(err instanceof UsageError) && !(err instanceof RunError) && err instanceof Error && err.stack)
-            process.stderr.write(err.stack + '\n');
-        return code;
+        say(describeError(err, debug));
+        return exitCodeForError(err);
     }
 }
 // Run only when executed, not when imported by tests.

@@ -16,7 +16,7 @@ import require$$0$3 from 'node:net';
 import require$$2 from 'node:http';
 import require$$0$2 from 'node:stream';
 import require$$0 from 'node:buffer';
-import require$$0$4 from 'node:util';
+import require$$0$4, { isDeepStrictEqual } from 'node:util';
 import require$$7 from 'node:querystring';
 import require$$8 from 'node:events';
 import require$$0$5 from 'node:diagnostics_channel';
@@ -32,13 +32,13 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import 'child_process';
 import 'timers';
-import { resolve as resolve$1, dirname, join, relative as relative$1 } from 'node:path';
-import { readFile, mkdir as mkdir$1, writeFile as writeFile$1, mkdtemp, rm as rm$1, realpath, access as access$2 } from 'node:fs/promises';
+import { join, relative as relative$1, dirname, basename, resolve as resolve$1, parse as parse$3, sep as sep$1 } from 'node:path';
+import { mkdtemp, writeFile as writeFile$1, rm as rm$1, readdir as readdir$1, realpath, open as open$1, stat as stat$1, mkdir as mkdir$1, readFile, access as access$2 } from 'node:fs/promises';
+import { spawn, spawnSync } from 'node:child_process';
+import { openSync, closeSync, fstatSync, readSync, rmSync, existsSync as existsSync$1, readFileSync as readFileSync$1, constants as constants$6, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
-import { tmpdir } from 'node:os';
-import { spawn } from 'node:child_process';
-import { openSync, closeSync, fstatSync, readSync } from 'node:fs';
 
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29037,6 +29037,15 @@ function setFailed(message) {
     process.exitCode = ExitCode.Failure;
     error(message);
 }
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
 /**
  * Adds an error issue
  * @param message error issue message. Errors will be converted to string via toString()
@@ -34345,8114 +34354,462 @@ Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
 
 const context = new Context();
 
-// Error kinds map to the documented exit codes: 2 bad usage or configuration, 3 the run could not complete.
-const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 };
-/** Bad command line or configuration: nothing was run. */
+// The error kinds of the gate. Each maps to one documented exit code (see exit.ts): a UsageError to 2 (bad
+// usage or configuration: nothing ran, or nothing ran that counts), anything else to 3 (the run could not
+// complete).
+/** Bad command line, configuration or output path: the user must change what they asked for. */
 class UsageError extends Error {
     name = 'UsageError';
 }
-/** The run could not complete (toolchain missing, base ref not found, nothing could be built). */
-class RunError extends Error {
+/**
+ * The run could not complete (toolchain missing, git missing, nothing could be built). `detail` is the
+ * tool's own output, shown under the one-line message.
+ */
+class IncompleteRunError extends Error {
     detail;
-    name = 'RunError';
+    name = 'IncompleteRunError';
     constructor(message, detail) {
         super(message);
         this.detail = detail;
     }
 }
+/** The message of anything thrown (a thrown string or object included). */
 function errorMessage(err) {
     return err instanceof Error ? err.message : String(err);
 }
-
-var ajv$2 = {exports: {}};
-
-var core$1 = {};
-
-var validate$1 = {};
-
-var boolSchema = {};
-
-var errors$1 = {};
-
-var codegen = {};
-
-var code$1 = {};
-
-var hasRequiredCode$1;
-
-function requireCode$1 () {
-	if (hasRequiredCode$1) return code$1;
-	hasRequiredCode$1 = 1;
-	(function (exports) {
-		Object.defineProperty(exports, "__esModule", { value: true });
-		exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
-		// eslint-disable-next-line @typescript-eslint/no-extraneous-class
-		class _CodeOrName {
-		}
-		exports._CodeOrName = _CodeOrName;
-		exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
-		class Name extends _CodeOrName {
-		    constructor(s) {
-		        super();
-		        if (!exports.IDENTIFIER.test(s))
-		            throw new Error("CodeGen: name must be a valid identifier");
-		        this.str = s;
-		    }
-		    toString() {
-		        return this.str;
-		    }
-		    emptyStr() {
-		        return false;
-		    }
-		    get names() {
-		        return { [this.str]: 1 };
-		    }
-		}
-		exports.Name = Name;
-		class _Code extends _CodeOrName {
-		    constructor(code) {
-		        super();
-		        this._items = typeof code === "string" ? [code] : code;
-		    }
-		    toString() {
-		        return this.str;
-		    }
-		    emptyStr() {
-		        if (this._items.length > 1)
-		            return false;
-		        const item = this._items[0];
-		        return item === "" || item === '""';
-		    }
-		    get str() {
-		        var _a;
-		        return ((_a = this._str) !== null && _a !== void 0 ? _a : (this._str = this._items.reduce((s, c) => `${s}${c}`, "")));
-		    }
-		    get names() {
-		        var _a;
-		        return ((_a = this._names) !== null && _a !== void 0 ? _a : (this._names = this._items.reduce((names, c) => {
-		            if (c instanceof Name)
-		                names[c.str] = (names[c.str] || 0) + 1;
-		            return names;
-		        }, {})));
-		    }
-		}
-		exports._Code = _Code;
-		exports.nil = new _Code("");
-		function _(strs, ...args) {
-		    const code = [strs[0]];
-		    let i = 0;
-		    while (i < args.length) {
-		        addCodeArg(code, args[i]);
-		        code.push(strs[++i]);
-		    }
-		    return new _Code(code);
-		}
-		exports._ = _;
-		const plus = new _Code("+");
-		function str(strs, ...args) {
-		    const expr = [safeStringify(strs[0])];
-		    let i = 0;
-		    while (i < args.length) {
-		        expr.push(plus);
-		        addCodeArg(expr, args[i]);
-		        expr.push(plus, safeStringify(strs[++i]));
-		    }
-		    optimize(expr);
-		    return new _Code(expr);
-		}
-		exports.str = str;
-		function addCodeArg(code, arg) {
-		    if (arg instanceof _Code)
-		        code.push(...arg._items);
-		    else if (arg instanceof Name)
-		        code.push(arg);
-		    else
-		        code.push(interpolate(arg));
-		}
-		exports.addCodeArg = addCodeArg;
-		function optimize(expr) {
-		    let i = 1;
-		    while (i < expr.length - 1) {
-		        if (expr[i] === plus) {
-		            const res = mergeExprItems(expr[i - 1], expr[i + 1]);
-		            if (res !== undefined) {
-		                expr.splice(i - 1, 3, res);
-		                continue;
-		            }
-		            expr[i++] = "+";
-		        }
-		        i++;
-		    }
-		}
-		function mergeExprItems(a, b) {
-		    if (b === '""')
-		        return a;
-		    if (a === '""')
-		        return b;
-		    if (typeof a == "string") {
-		        if (b instanceof Name || a[a.length - 1] !== '"')
-		            return;
-		        if (typeof b != "string")
-		            return `${a.slice(0, -1)}${b}"`;
-		        if (b[0] === '"')
-		            return a.slice(0, -1) + b.slice(1);
-		        return;
-		    }
-		    if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
-		        return `"${a}${b.slice(1)}`;
-		    return;
-		}
-		function strConcat(c1, c2) {
-		    return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str `${c1}${c2}`;
-		}
-		exports.strConcat = strConcat;
-		// TODO do not allow arrays here
-		function interpolate(x) {
-		    return typeof x == "number" || typeof x == "boolean" || x === null
-		        ? x
-		        : safeStringify(Array.isArray(x) ? x.join(",") : x);
-		}
-		function stringify(x) {
-		    return new _Code(safeStringify(x));
-		}
-		exports.stringify = stringify;
-		function safeStringify(x) {
-		    return JSON.stringify(x)
-		        .replace(/\u2028/g, "\\u2028")
-		        .replace(/\u2029/g, "\\u2029");
-		}
-		exports.safeStringify = safeStringify;
-		function getProperty(key) {
-		    return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _ `[${key}]`;
-		}
-		exports.getProperty = getProperty;
-		//Does best effort to format the name properly
-		function getEsmExportName(key) {
-		    if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
-		        return new _Code(`${key}`);
-		    }
-		    throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
-		}
-		exports.getEsmExportName = getEsmExportName;
-		function regexpCode(rx) {
-		    return new _Code(rx.toString());
-		}
-		exports.regexpCode = regexpCode;
-		
-	} (code$1));
-	return code$1;
+/**
+ * What a user sees of an error: its message (every line of it: a UsageError may list several problems),
+ * the tool's detail for an IncompleteRunError, and a stack trace only when debugging (--debug or
+ * GO_LEAK_GATE_DEBUG=1): a stack says where go-leak-gate was, which helps its developers, not its users.
+ */
+function describeError(err, debug) {
+    const lines = [errorMessage(err)];
+    if (err instanceof IncompleteRunError && err.detail)
+        lines.push(err.detail.trimEnd());
+    if (debug && err instanceof Error && err.stack)
+        lines.push(err.stack);
+    return lines.join('\n');
+}
+function debugRequested(env = process.env) {
+    const v = env.GO_LEAK_GATE_DEBUG;
+    return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
 
-var scope = {};
-
-var hasRequiredScope;
-
-function requireScope () {
-	if (hasRequiredScope) return scope;
-	hasRequiredScope = 1;
-	(function (exports) {
-		Object.defineProperty(exports, "__esModule", { value: true });
-		exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-		const code_1 = /*@__PURE__*/ requireCode$1();
-		class ValueError extends Error {
-		    constructor(name) {
-		        super(`CodeGen: "code" for ${name} not defined`);
-		        this.value = name.value;
-		    }
-		}
-		var UsedValueState;
-		(function (UsedValueState) {
-		    UsedValueState[UsedValueState["Started"] = 0] = "Started";
-		    UsedValueState[UsedValueState["Completed"] = 1] = "Completed";
-		})(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
-		exports.varKinds = {
-		    const: new code_1.Name("const"),
-		    let: new code_1.Name("let"),
-		    var: new code_1.Name("var"),
-		};
-		class Scope {
-		    constructor({ prefixes, parent } = {}) {
-		        this._names = {};
-		        this._prefixes = prefixes;
-		        this._parent = parent;
-		    }
-		    toName(nameOrPrefix) {
-		        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
-		    }
-		    name(prefix) {
-		        return new code_1.Name(this._newName(prefix));
-		    }
-		    _newName(prefix) {
-		        const ng = this._names[prefix] || this._nameGroup(prefix);
-		        return `${prefix}${ng.index++}`;
-		    }
-		    _nameGroup(prefix) {
-		        var _a, _b;
-		        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || (this._prefixes && !this._prefixes.has(prefix))) {
-		            throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
-		        }
-		        return (this._names[prefix] = { prefix, index: 0 });
-		    }
-		}
-		exports.Scope = Scope;
-		class ValueScopeName extends code_1.Name {
-		    constructor(prefix, nameStr) {
-		        super(nameStr);
-		        this.prefix = prefix;
-		    }
-		    setValue(value, { property, itemIndex }) {
-		        this.value = value;
-		        this.scopePath = (0, code_1._) `.${new code_1.Name(property)}[${itemIndex}]`;
-		    }
-		}
-		exports.ValueScopeName = ValueScopeName;
-		const line = (0, code_1._) `\n`;
-		class ValueScope extends Scope {
-		    constructor(opts) {
-		        super(opts);
-		        this._values = {};
-		        this._scope = opts.scope;
-		        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
-		    }
-		    get() {
-		        return this._scope;
-		    }
-		    name(prefix) {
-		        return new ValueScopeName(prefix, this._newName(prefix));
-		    }
-		    value(nameOrPrefix, value) {
-		        var _a;
-		        if (value.ref === undefined)
-		            throw new Error("CodeGen: ref must be passed in value");
-		        const name = this.toName(nameOrPrefix);
-		        const { prefix } = name;
-		        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
-		        let vs = this._values[prefix];
-		        if (vs) {
-		            const _name = vs.get(valueKey);
-		            if (_name)
-		                return _name;
-		        }
-		        else {
-		            vs = this._values[prefix] = new Map();
-		        }
-		        vs.set(valueKey, name);
-		        const s = this._scope[prefix] || (this._scope[prefix] = []);
-		        const itemIndex = s.length;
-		        s[itemIndex] = value.ref;
-		        name.setValue(value, { property: prefix, itemIndex });
-		        return name;
-		    }
-		    getValue(prefix, keyOrRef) {
-		        const vs = this._values[prefix];
-		        if (!vs)
-		            return;
-		        return vs.get(keyOrRef);
-		    }
-		    scopeRefs(scopeName, values = this._values) {
-		        return this._reduceValues(values, (name) => {
-		            if (name.scopePath === undefined)
-		                throw new Error(`CodeGen: name "${name}" has no value`);
-		            return (0, code_1._) `${scopeName}${name.scopePath}`;
-		        });
-		    }
-		    scopeCode(values = this._values, usedValues, getCode) {
-		        return this._reduceValues(values, (name) => {
-		            if (name.value === undefined)
-		                throw new Error(`CodeGen: name "${name}" has no value`);
-		            return name.value.code;
-		        }, usedValues, getCode);
-		    }
-		    _reduceValues(values, valueCode, usedValues = {}, getCode) {
-		        let code = code_1.nil;
-		        for (const prefix in values) {
-		            const vs = values[prefix];
-		            if (!vs)
-		                continue;
-		            const nameSet = (usedValues[prefix] = usedValues[prefix] || new Map());
-		            vs.forEach((name) => {
-		                if (nameSet.has(name))
-		                    return;
-		                nameSet.set(name, UsedValueState.Started);
-		                let c = valueCode(name);
-		                if (c) {
-		                    const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
-		                    code = (0, code_1._) `${code}${def} ${name} = ${c};${this.opts._n}`;
-		                }
-		                else if ((c = getCode === null || getCode === void 0 ? void 0 : getCode(name))) {
-		                    code = (0, code_1._) `${code}${c}${this.opts._n}`;
-		                }
-		                else {
-		                    throw new ValueError(name);
-		                }
-		                nameSet.set(name, UsedValueState.Completed);
-		            });
-		        }
-		        return code;
-		    }
-		}
-		exports.ValueScope = ValueScope;
-		
-	} (scope));
-	return scope;
-}
-
-var hasRequiredCodegen;
-
-function requireCodegen () {
-	if (hasRequiredCodegen) return codegen;
-	hasRequiredCodegen = 1;
-	(function (exports) {
-		Object.defineProperty(exports, "__esModule", { value: true });
-		exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-		const code_1 = /*@__PURE__*/ requireCode$1();
-		const scope_1 = /*@__PURE__*/ requireScope();
-		var code_2 = /*@__PURE__*/ requireCode$1();
-		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return code_2._; } });
-		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return code_2.str; } });
-		Object.defineProperty(exports, "strConcat", { enumerable: true, get: function () { return code_2.strConcat; } });
-		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return code_2.nil; } });
-		Object.defineProperty(exports, "getProperty", { enumerable: true, get: function () { return code_2.getProperty; } });
-		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return code_2.stringify; } });
-		Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function () { return code_2.regexpCode; } });
-		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return code_2.Name; } });
-		var scope_2 = /*@__PURE__*/ requireScope();
-		Object.defineProperty(exports, "Scope", { enumerable: true, get: function () { return scope_2.Scope; } });
-		Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function () { return scope_2.ValueScope; } });
-		Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function () { return scope_2.ValueScopeName; } });
-		Object.defineProperty(exports, "varKinds", { enumerable: true, get: function () { return scope_2.varKinds; } });
-		exports.operators = {
-		    GT: new code_1._Code(">"),
-		    GTE: new code_1._Code(">="),
-		    LT: new code_1._Code("<"),
-		    LTE: new code_1._Code("<="),
-		    EQ: new code_1._Code("==="),
-		    NEQ: new code_1._Code("!=="),
-		    NOT: new code_1._Code("!"),
-		    OR: new code_1._Code("||"),
-		    AND: new code_1._Code("&&"),
-		    ADD: new code_1._Code("+"),
-		};
-		class Node {
-		    optimizeNodes() {
-		        return this;
-		    }
-		    optimizeNames(_names, _constants) {
-		        return this;
-		    }
-		}
-		class Def extends Node {
-		    constructor(varKind, name, rhs) {
-		        super();
-		        this.varKind = varKind;
-		        this.name = name;
-		        this.rhs = rhs;
-		    }
-		    render({ es5, _n }) {
-		        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
-		        const rhs = this.rhs === undefined ? "" : ` = ${this.rhs}`;
-		        return `${varKind} ${this.name}${rhs};` + _n;
-		    }
-		    optimizeNames(names, constants) {
-		        if (!names[this.name.str])
-		            return;
-		        if (this.rhs)
-		            this.rhs = optimizeExpr(this.rhs, names, constants);
-		        return this;
-		    }
-		    get names() {
-		        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
-		    }
-		}
-		class Assign extends Node {
-		    constructor(lhs, rhs, sideEffects) {
-		        super();
-		        this.lhs = lhs;
-		        this.rhs = rhs;
-		        this.sideEffects = sideEffects;
-		    }
-		    render({ _n }) {
-		        return `${this.lhs} = ${this.rhs};` + _n;
-		    }
-		    optimizeNames(names, constants) {
-		        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
-		            return;
-		        this.rhs = optimizeExpr(this.rhs, names, constants);
-		        return this;
-		    }
-		    get names() {
-		        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
-		        return addExprNames(names, this.rhs);
-		    }
-		}
-		class AssignOp extends Assign {
-		    constructor(lhs, op, rhs, sideEffects) {
-		        super(lhs, rhs, sideEffects);
-		        this.op = op;
-		    }
-		    render({ _n }) {
-		        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
-		    }
-		}
-		class Label extends Node {
-		    constructor(label) {
-		        super();
-		        this.label = label;
-		        this.names = {};
-		    }
-		    render({ _n }) {
-		        return `${this.label}:` + _n;
-		    }
-		}
-		class Break extends Node {
-		    constructor(label) {
-		        super();
-		        this.label = label;
-		        this.names = {};
-		    }
-		    render({ _n }) {
-		        const label = this.label ? ` ${this.label}` : "";
-		        return `break${label};` + _n;
-		    }
-		}
-		class Throw extends Node {
-		    constructor(error) {
-		        super();
-		        this.error = error;
-		    }
-		    render({ _n }) {
-		        return `throw ${this.error};` + _n;
-		    }
-		    get names() {
-		        return this.error.names;
-		    }
-		}
-		class AnyCode extends Node {
-		    constructor(code) {
-		        super();
-		        this.code = code;
-		    }
-		    render({ _n }) {
-		        return `${this.code};` + _n;
-		    }
-		    optimizeNodes() {
-		        return `${this.code}` ? this : undefined;
-		    }
-		    optimizeNames(names, constants) {
-		        this.code = optimizeExpr(this.code, names, constants);
-		        return this;
-		    }
-		    get names() {
-		        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
-		    }
-		}
-		class ParentNode extends Node {
-		    constructor(nodes = []) {
-		        super();
-		        this.nodes = nodes;
-		    }
-		    render(opts) {
-		        return this.nodes.reduce((code, n) => code + n.render(opts), "");
-		    }
-		    optimizeNodes() {
-		        const { nodes } = this;
-		        let i = nodes.length;
-		        while (i--) {
-		            const n = nodes[i].optimizeNodes();
-		            if (Array.isArray(n))
-		                nodes.splice(i, 1, ...n);
-		            else if (n)
-		                nodes[i] = n;
-		            else
-		                nodes.splice(i, 1);
-		        }
-		        return nodes.length > 0 ? this : undefined;
-		    }
-		    optimizeNames(names, constants) {
-		        const { nodes } = this;
-		        let i = nodes.length;
-		        while (i--) {
-		            // iterating backwards improves 1-pass optimization
-		            const n = nodes[i];
-		            if (n.optimizeNames(names, constants))
-		                continue;
-		            subtractNames(names, n.names);
-		            nodes.splice(i, 1);
-		        }
-		        return nodes.length > 0 ? this : undefined;
-		    }
-		    get names() {
-		        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
-		    }
-		}
-		class BlockNode extends ParentNode {
-		    render(opts) {
-		        return "{" + opts._n + super.render(opts) + "}" + opts._n;
-		    }
-		}
-		class Root extends ParentNode {
-		}
-		class Else extends BlockNode {
-		}
-		Else.kind = "else";
-		class If extends BlockNode {
-		    constructor(condition, nodes) {
-		        super(nodes);
-		        this.condition = condition;
-		    }
-		    render(opts) {
-		        let code = `if(${this.condition})` + super.render(opts);
-		        if (this.else)
-		            code += "else " + this.else.render(opts);
-		        return code;
-		    }
-		    optimizeNodes() {
-		        super.optimizeNodes();
-		        const cond = this.condition;
-		        if (cond === true)
-		            return this.nodes; // else is ignored here
-		        let e = this.else;
-		        if (e) {
-		            const ns = e.optimizeNodes();
-		            e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
-		        }
-		        if (e) {
-		            if (cond === false)
-		                return e instanceof If ? e : e.nodes;
-		            if (this.nodes.length)
-		                return this;
-		            return new If(not(cond), e instanceof If ? [e] : e.nodes);
-		        }
-		        if (cond === false || !this.nodes.length)
-		            return undefined;
-		        return this;
-		    }
-		    optimizeNames(names, constants) {
-		        var _a;
-		        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-		        if (!(super.optimizeNames(names, constants) || this.else))
-		            return;
-		        this.condition = optimizeExpr(this.condition, names, constants);
-		        return this;
-		    }
-		    get names() {
-		        const names = super.names;
-		        addExprNames(names, this.condition);
-		        if (this.else)
-		            addNames(names, this.else.names);
-		        return names;
-		    }
-		}
-		If.kind = "if";
-		class For extends BlockNode {
-		}
-		For.kind = "for";
-		class ForLoop extends For {
-		    constructor(iteration) {
-		        super();
-		        this.iteration = iteration;
-		    }
-		    render(opts) {
-		        return `for(${this.iteration})` + super.render(opts);
-		    }
-		    optimizeNames(names, constants) {
-		        if (!super.optimizeNames(names, constants))
-		            return;
-		        this.iteration = optimizeExpr(this.iteration, names, constants);
-		        return this;
-		    }
-		    get names() {
-		        return addNames(super.names, this.iteration.names);
-		    }
-		}
-		class ForRange extends For {
-		    constructor(varKind, name, from, to) {
-		        super();
-		        this.varKind = varKind;
-		        this.name = name;
-		        this.from = from;
-		        this.to = to;
-		    }
-		    render(opts) {
-		        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
-		        const { name, from, to } = this;
-		        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
-		    }
-		    get names() {
-		        const names = addExprNames(super.names, this.from);
-		        return addExprNames(names, this.to);
-		    }
-		}
-		class ForIter extends For {
-		    constructor(loop, varKind, name, iterable) {
-		        super();
-		        this.loop = loop;
-		        this.varKind = varKind;
-		        this.name = name;
-		        this.iterable = iterable;
-		    }
-		    render(opts) {
-		        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
-		    }
-		    optimizeNames(names, constants) {
-		        if (!super.optimizeNames(names, constants))
-		            return;
-		        this.iterable = optimizeExpr(this.iterable, names, constants);
-		        return this;
-		    }
-		    get names() {
-		        return addNames(super.names, this.iterable.names);
-		    }
-		}
-		class Func extends BlockNode {
-		    constructor(name, args, async) {
-		        super();
-		        this.name = name;
-		        this.args = args;
-		        this.async = async;
-		    }
-		    render(opts) {
-		        const _async = this.async ? "async " : "";
-		        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
-		    }
-		}
-		Func.kind = "func";
-		class Return extends ParentNode {
-		    render(opts) {
-		        return "return " + super.render(opts);
-		    }
-		}
-		Return.kind = "return";
-		class Try extends BlockNode {
-		    render(opts) {
-		        let code = "try" + super.render(opts);
-		        if (this.catch)
-		            code += this.catch.render(opts);
-		        if (this.finally)
-		            code += this.finally.render(opts);
-		        return code;
-		    }
-		    optimizeNodes() {
-		        var _a, _b;
-		        super.optimizeNodes();
-		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
-		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
-		        return this;
-		    }
-		    optimizeNames(names, constants) {
-		        var _a, _b;
-		        super.optimizeNames(names, constants);
-		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
-		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
-		        return this;
-		    }
-		    get names() {
-		        const names = super.names;
-		        if (this.catch)
-		            addNames(names, this.catch.names);
-		        if (this.finally)
-		            addNames(names, this.finally.names);
-		        return names;
-		    }
-		}
-		class Catch extends BlockNode {
-		    constructor(error) {
-		        super();
-		        this.error = error;
-		    }
-		    render(opts) {
-		        return `catch(${this.error})` + super.render(opts);
-		    }
-		}
-		Catch.kind = "catch";
-		class Finally extends BlockNode {
-		    render(opts) {
-		        return "finally" + super.render(opts);
-		    }
-		}
-		Finally.kind = "finally";
-		class CodeGen {
-		    constructor(extScope, opts = {}) {
-		        this._values = {};
-		        this._blockStarts = [];
-		        this._constants = {};
-		        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
-		        this._extScope = extScope;
-		        this._scope = new scope_1.Scope({ parent: extScope });
-		        this._nodes = [new Root()];
-		    }
-		    toString() {
-		        return this._root.render(this.opts);
-		    }
-		    // returns unique name in the internal scope
-		    name(prefix) {
-		        return this._scope.name(prefix);
-		    }
-		    // reserves unique name in the external scope
-		    scopeName(prefix) {
-		        return this._extScope.name(prefix);
-		    }
-		    // reserves unique name in the external scope and assigns value to it
-		    scopeValue(prefixOrName, value) {
-		        const name = this._extScope.value(prefixOrName, value);
-		        const vs = this._values[name.prefix] || (this._values[name.prefix] = new Set());
-		        vs.add(name);
-		        return name;
-		    }
-		    getScopeValue(prefix, keyOrRef) {
-		        return this._extScope.getValue(prefix, keyOrRef);
-		    }
-		    // return code that assigns values in the external scope to the names that are used internally
-		    // (same names that were returned by gen.scopeName or gen.scopeValue)
-		    scopeRefs(scopeName) {
-		        return this._extScope.scopeRefs(scopeName, this._values);
-		    }
-		    scopeCode() {
-		        return this._extScope.scopeCode(this._values);
-		    }
-		    _def(varKind, nameOrPrefix, rhs, constant) {
-		        const name = this._scope.toName(nameOrPrefix);
-		        if (rhs !== undefined && constant)
-		            this._constants[name.str] = rhs;
-		        this._leafNode(new Def(varKind, name, rhs));
-		        return name;
-		    }
-		    // `const` declaration (`var` in es5 mode)
-		    const(nameOrPrefix, rhs, _constant) {
-		        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
-		    }
-		    // `let` declaration with optional assignment (`var` in es5 mode)
-		    let(nameOrPrefix, rhs, _constant) {
-		        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
-		    }
-		    // `var` declaration with optional assignment
-		    var(nameOrPrefix, rhs, _constant) {
-		        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
-		    }
-		    // assignment code
-		    assign(lhs, rhs, sideEffects) {
-		        return this._leafNode(new Assign(lhs, rhs, sideEffects));
-		    }
-		    // `+=` code
-		    add(lhs, rhs) {
-		        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
-		    }
-		    // appends passed SafeExpr to code or executes Block
-		    code(c) {
-		        if (typeof c == "function")
-		            c();
-		        else if (c !== code_1.nil)
-		            this._leafNode(new AnyCode(c));
-		        return this;
-		    }
-		    // returns code for object literal for the passed argument list of key-value pairs
-		    object(...keyValues) {
-		        const code = ["{"];
-		        for (const [key, value] of keyValues) {
-		            if (code.length > 1)
-		                code.push(",");
-		            code.push(key);
-		            if (key !== value || this.opts.es5) {
-		                code.push(":");
-		                (0, code_1.addCodeArg)(code, value);
-		            }
-		        }
-		        code.push("}");
-		        return new code_1._Code(code);
-		    }
-		    // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
-		    if(condition, thenBody, elseBody) {
-		        this._blockNode(new If(condition));
-		        if (thenBody && elseBody) {
-		            this.code(thenBody).else().code(elseBody).endIf();
-		        }
-		        else if (thenBody) {
-		            this.code(thenBody).endIf();
-		        }
-		        else if (elseBody) {
-		            throw new Error('CodeGen: "else" body without "then" body');
-		        }
-		        return this;
-		    }
-		    // `else if` clause - invalid without `if` or after `else` clauses
-		    elseIf(condition) {
-		        return this._elseNode(new If(condition));
-		    }
-		    // `else` clause - only valid after `if` or `else if` clauses
-		    else() {
-		        return this._elseNode(new Else());
-		    }
-		    // end `if` statement (needed if gen.if was used only with condition)
-		    endIf() {
-		        return this._endBlockNode(If, Else);
-		    }
-		    _for(node, forBody) {
-		        this._blockNode(node);
-		        if (forBody)
-		            this.code(forBody).endFor();
-		        return this;
-		    }
-		    // a generic `for` clause (or statement if `forBody` is passed)
-		    for(iteration, forBody) {
-		        return this._for(new ForLoop(iteration), forBody);
-		    }
-		    // `for` statement for a range of values
-		    forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
-		        const name = this._scope.toName(nameOrPrefix);
-		        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
-		    }
-		    // `for-of` statement (in es5 mode replace with a normal for loop)
-		    forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
-		        const name = this._scope.toName(nameOrPrefix);
-		        if (this.opts.es5) {
-		            const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
-		            return this.forRange("_i", 0, (0, code_1._) `${arr}.length`, (i) => {
-		                this.var(name, (0, code_1._) `${arr}[${i}]`);
-		                forBody(name);
-		            });
-		        }
-		        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
-		    }
-		    // `for-in` statement.
-		    // With option `ownProperties` replaced with a `for-of` loop for object keys
-		    forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
-		        if (this.opts.ownProperties) {
-		            return this.forOf(nameOrPrefix, (0, code_1._) `Object.keys(${obj})`, forBody);
-		        }
-		        const name = this._scope.toName(nameOrPrefix);
-		        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
-		    }
-		    // end `for` loop
-		    endFor() {
-		        return this._endBlockNode(For);
-		    }
-		    // `label` statement
-		    label(label) {
-		        return this._leafNode(new Label(label));
-		    }
-		    // `break` statement
-		    break(label) {
-		        return this._leafNode(new Break(label));
-		    }
-		    // `return` statement
-		    return(value) {
-		        const node = new Return();
-		        this._blockNode(node);
-		        this.code(value);
-		        if (node.nodes.length !== 1)
-		            throw new Error('CodeGen: "return" should have one node');
-		        return this._endBlockNode(Return);
-		    }
-		    // `try` statement
-		    try(tryBody, catchCode, finallyCode) {
-		        if (!catchCode && !finallyCode)
-		            throw new Error('CodeGen: "try" without "catch" and "finally"');
-		        const node = new Try();
-		        this._blockNode(node);
-		        this.code(tryBody);
-		        if (catchCode) {
-		            const error = this.name("e");
-		            this._currNode = node.catch = new Catch(error);
-		            catchCode(error);
-		        }
-		        if (finallyCode) {
-		            this._currNode = node.finally = new Finally();
-		            this.code(finallyCode);
-		        }
-		        return this._endBlockNode(Catch, Finally);
-		    }
-		    // `throw` statement
-		    throw(error) {
-		        return this._leafNode(new Throw(error));
-		    }
-		    // start self-balancing block
-		    block(body, nodeCount) {
-		        this._blockStarts.push(this._nodes.length);
-		        if (body)
-		            this.code(body).endBlock(nodeCount);
-		        return this;
-		    }
-		    // end the current self-balancing block
-		    endBlock(nodeCount) {
-		        const len = this._blockStarts.pop();
-		        if (len === undefined)
-		            throw new Error("CodeGen: not in self-balancing block");
-		        const toClose = this._nodes.length - len;
-		        if (toClose < 0 || (nodeCount !== undefined && toClose !== nodeCount)) {
-		            throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
-		        }
-		        this._nodes.length = len;
-		        return this;
-		    }
-		    // `function` heading (or definition if funcBody is passed)
-		    func(name, args = code_1.nil, async, funcBody) {
-		        this._blockNode(new Func(name, args, async));
-		        if (funcBody)
-		            this.code(funcBody).endFunc();
-		        return this;
-		    }
-		    // end function definition
-		    endFunc() {
-		        return this._endBlockNode(Func);
-		    }
-		    optimize(n = 1) {
-		        while (n-- > 0) {
-		            this._root.optimizeNodes();
-		            this._root.optimizeNames(this._root.names, this._constants);
-		        }
-		    }
-		    _leafNode(node) {
-		        this._currNode.nodes.push(node);
-		        return this;
-		    }
-		    _blockNode(node) {
-		        this._currNode.nodes.push(node);
-		        this._nodes.push(node);
-		    }
-		    _endBlockNode(N1, N2) {
-		        const n = this._currNode;
-		        if (n instanceof N1 || (N2 && n instanceof N2)) {
-		            this._nodes.pop();
-		            return this;
-		        }
-		        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
-		    }
-		    _elseNode(node) {
-		        const n = this._currNode;
-		        if (!(n instanceof If)) {
-		            throw new Error('CodeGen: "else" without "if"');
-		        }
-		        this._currNode = n.else = node;
-		        return this;
-		    }
-		    get _root() {
-		        return this._nodes[0];
-		    }
-		    get _currNode() {
-		        const ns = this._nodes;
-		        return ns[ns.length - 1];
-		    }
-		    set _currNode(node) {
-		        const ns = this._nodes;
-		        ns[ns.length - 1] = node;
-		    }
-		}
-		exports.CodeGen = CodeGen;
-		function addNames(names, from) {
-		    for (const n in from)
-		        names[n] = (names[n] || 0) + (from[n] || 0);
-		    return names;
-		}
-		function addExprNames(names, from) {
-		    return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
-		}
-		function optimizeExpr(expr, names, constants) {
-		    if (expr instanceof code_1.Name)
-		        return replaceName(expr);
-		    if (!canOptimize(expr))
-		        return expr;
-		    return new code_1._Code(expr._items.reduce((items, c) => {
-		        if (c instanceof code_1.Name)
-		            c = replaceName(c);
-		        if (c instanceof code_1._Code)
-		            items.push(...c._items);
-		        else
-		            items.push(c);
-		        return items;
-		    }, []));
-		    function replaceName(n) {
-		        const c = constants[n.str];
-		        if (c === undefined || names[n.str] !== 1)
-		            return n;
-		        delete names[n.str];
-		        return c;
-		    }
-		    function canOptimize(e) {
-		        return (e instanceof code_1._Code &&
-		            e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== undefined));
-		    }
-		}
-		function subtractNames(names, from) {
-		    for (const n in from)
-		        names[n] = (names[n] || 0) - (from[n] || 0);
-		}
-		function not(x) {
-		    return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._) `!${par(x)}`;
-		}
-		exports.not = not;
-		const andCode = mappend(exports.operators.AND);
-		// boolean AND (&&) expression with the passed arguments
-		function and(...args) {
-		    return args.reduce(andCode);
-		}
-		exports.and = and;
-		const orCode = mappend(exports.operators.OR);
-		// boolean OR (||) expression with the passed arguments
-		function or(...args) {
-		    return args.reduce(orCode);
-		}
-		exports.or = or;
-		function mappend(op) {
-		    return (x, y) => (x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._) `${par(x)} ${op} ${par(y)}`);
-		}
-		function par(x) {
-		    return x instanceof code_1.Name ? x : (0, code_1._) `(${x})`;
-		}
-		
-	} (codegen));
-	return codegen;
-}
-
-var util = {};
-
-var hasRequiredUtil;
-
-function requireUtil () {
-	if (hasRequiredUtil) return util;
-	hasRequiredUtil = 1;
-	Object.defineProperty(util, "__esModule", { value: true });
-	util.checkStrictMode = util.getErrorPath = util.Type = util.useFunc = util.setEvaluated = util.evaluatedPropsToName = util.mergeEvaluated = util.eachItem = util.unescapeJsonPointer = util.escapeJsonPointer = util.escapeFragment = util.unescapeFragment = util.schemaRefOrVal = util.schemaHasRulesButRef = util.schemaHasRules = util.checkUnknownRules = util.alwaysValidSchema = util.toHash = void 0;
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const code_1 = /*@__PURE__*/ requireCode$1();
-	// TODO refactor to use Set
-	function toHash(arr) {
-	    const hash = {};
-	    for (const item of arr)
-	        hash[item] = true;
-	    return hash;
-	}
-	util.toHash = toHash;
-	function alwaysValidSchema(it, schema) {
-	    if (typeof schema == "boolean")
-	        return schema;
-	    if (Object.keys(schema).length === 0)
-	        return true;
-	    checkUnknownRules(it, schema);
-	    return !schemaHasRules(schema, it.self.RULES.all);
-	}
-	util.alwaysValidSchema = alwaysValidSchema;
-	function checkUnknownRules(it, schema = it.schema) {
-	    const { opts, self } = it;
-	    if (!opts.strictSchema)
-	        return;
-	    if (typeof schema === "boolean")
-	        return;
-	    const rules = self.RULES.keywords;
-	    for (const key in schema) {
-	        if (!rules[key])
-	            checkStrictMode(it, `unknown keyword: "${key}"`);
-	    }
-	}
-	util.checkUnknownRules = checkUnknownRules;
-	function schemaHasRules(schema, rules) {
-	    if (typeof schema == "boolean")
-	        return !schema;
-	    for (const key in schema)
-	        if (rules[key])
-	            return true;
-	    return false;
-	}
-	util.schemaHasRules = schemaHasRules;
-	function schemaHasRulesButRef(schema, RULES) {
-	    if (typeof schema == "boolean")
-	        return !schema;
-	    for (const key in schema)
-	        if (key !== "$ref" && RULES.all[key])
-	            return true;
-	    return false;
-	}
-	util.schemaHasRulesButRef = schemaHasRulesButRef;
-	function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
-	    if (!$data) {
-	        if (typeof schema == "number" || typeof schema == "boolean")
-	            return schema;
-	        if (typeof schema == "string")
-	            return (0, codegen_1._) `${schema}`;
-	    }
-	    return (0, codegen_1._) `${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
-	}
-	util.schemaRefOrVal = schemaRefOrVal;
-	function unescapeFragment(str) {
-	    return unescapeJsonPointer(decodeURIComponent(str));
-	}
-	util.unescapeFragment = unescapeFragment;
-	function escapeFragment(str) {
-	    return encodeURIComponent(escapeJsonPointer(str));
-	}
-	util.escapeFragment = escapeFragment;
-	function escapeJsonPointer(str) {
-	    if (typeof str == "number")
-	        return `${str}`;
-	    return str.replace(/~/g, "~0").replace(/\//g, "~1");
-	}
-	util.escapeJsonPointer = escapeJsonPointer;
-	function unescapeJsonPointer(str) {
-	    return str.replace(/~1/g, "/").replace(/~0/g, "~");
-	}
-	util.unescapeJsonPointer = unescapeJsonPointer;
-	function eachItem(xs, f) {
-	    if (Array.isArray(xs)) {
-	        for (const x of xs)
-	            f(x);
-	    }
-	    else {
-	        f(xs);
-	    }
-	}
-	util.eachItem = eachItem;
-	function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName, }) {
-	    return (gen, from, to, toName) => {
-	        const res = to === undefined
-	            ? from
-	            : to instanceof codegen_1.Name
-	                ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to)
-	                : from instanceof codegen_1.Name
-	                    ? (mergeToName(gen, to, from), from)
-	                    : mergeValues(from, to);
-	        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
-	    };
-	}
-	util.mergeEvaluated = {
-	    props: makeMergeEvaluated({
-	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => {
-	            gen.if((0, codegen_1._) `${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._) `${to} || {}`).code((0, codegen_1._) `Object.assign(${to}, ${from})`));
-	        }),
-	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => {
-	            if (from === true) {
-	                gen.assign(to, true);
-	            }
-	            else {
-	                gen.assign(to, (0, codegen_1._) `${to} || {}`);
-	                setEvaluated(gen, to, from);
-	            }
-	        }),
-	        mergeValues: (from, to) => (from === true ? true : { ...from, ...to }),
-	        resultToName: evaluatedPropsToName,
-	    }),
-	    items: makeMergeEvaluated({
-	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._) `${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
-	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._) `${to} > ${from} ? ${to} : ${from}`)),
-	        mergeValues: (from, to) => (from === true ? true : Math.max(from, to)),
-	        resultToName: (gen, items) => gen.var("items", items),
-	    }),
-	};
-	function evaluatedPropsToName(gen, ps) {
-	    if (ps === true)
-	        return gen.var("props", true);
-	    const props = gen.var("props", (0, codegen_1._) `{}`);
-	    if (ps !== undefined)
-	        setEvaluated(gen, props, ps);
-	    return props;
-	}
-	util.evaluatedPropsToName = evaluatedPropsToName;
-	function setEvaluated(gen, props, ps) {
-	    Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._) `${props}${(0, codegen_1.getProperty)(p)}`, true));
-	}
-	util.setEvaluated = setEvaluated;
-	const snippets = {};
-	function useFunc(gen, f) {
-	    return gen.scopeValue("func", {
-	        ref: f,
-	        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code)),
-	    });
-	}
-	util.useFunc = useFunc;
-	var Type;
-	(function (Type) {
-	    Type[Type["Num"] = 0] = "Num";
-	    Type[Type["Str"] = 1] = "Str";
-	})(Type || (util.Type = Type = {}));
-	function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
-	    // let path
-	    if (dataProp instanceof codegen_1.Name) {
-	        const isNumber = dataPropType === Type.Num;
-	        return jsPropertySyntax
-	            ? isNumber
-	                ? (0, codegen_1._) `"[" + ${dataProp} + "]"`
-	                : (0, codegen_1._) `"['" + ${dataProp} + "']"`
-	            : isNumber
-	                ? (0, codegen_1._) `"/" + ${dataProp}`
-	                : (0, codegen_1._) `"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`; // TODO maybe use global escapePointer
-	    }
-	    return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
-	}
-	util.getErrorPath = getErrorPath;
-	function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
-	    if (!mode)
-	        return;
-	    msg = `strict mode: ${msg}`;
-	    if (mode === true)
-	        throw new Error(msg);
-	    it.self.logger.warn(msg);
-	}
-	util.checkStrictMode = checkStrictMode;
-	
-	return util;
-}
-
-var names = {};
-
-var hasRequiredNames;
-
-function requireNames () {
-	if (hasRequiredNames) return names;
-	hasRequiredNames = 1;
-	Object.defineProperty(names, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const names$1 = {
-	    // validation function arguments
-	    data: new codegen_1.Name("data"), // data passed to validation function
-	    // args passed from referencing schema
-	    valCxt: new codegen_1.Name("valCxt"), // validation/data context - should not be used directly, it is destructured to the names below
-	    instancePath: new codegen_1.Name("instancePath"),
-	    parentData: new codegen_1.Name("parentData"),
-	    parentDataProperty: new codegen_1.Name("parentDataProperty"),
-	    rootData: new codegen_1.Name("rootData"), // root data - same as the data passed to the first/top validation function
-	    dynamicAnchors: new codegen_1.Name("dynamicAnchors"), // used to support recursiveRef and dynamicRef
-	    // function scoped variables
-	    vErrors: new codegen_1.Name("vErrors"), // null or array of validation errors
-	    errors: new codegen_1.Name("errors"), // counter of validation errors
-	    this: new codegen_1.Name("this"),
-	    // "globals"
-	    self: new codegen_1.Name("self"),
-	    scope: new codegen_1.Name("scope"),
-	    // JTD serialize/parse name for JSON string and position
-	    json: new codegen_1.Name("json"),
-	    jsonPos: new codegen_1.Name("jsonPos"),
-	    jsonLen: new codegen_1.Name("jsonLen"),
-	    jsonPart: new codegen_1.Name("jsonPart"),
-	};
-	names.default = names$1;
-	
-	return names;
-}
-
-var hasRequiredErrors$1;
-
-function requireErrors$1 () {
-	if (hasRequiredErrors$1) return errors$1;
-	hasRequiredErrors$1 = 1;
-	(function (exports) {
-		Object.defineProperty(exports, "__esModule", { value: true });
-		exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-		const codegen_1 = /*@__PURE__*/ requireCodegen();
-		const util_1 = /*@__PURE__*/ requireUtil();
-		const names_1 = /*@__PURE__*/ requireNames();
-		exports.keywordError = {
-		    message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
-		};
-		exports.keyword$DataError = {
-		    message: ({ keyword, schemaType }) => schemaType
-		        ? (0, codegen_1.str) `"${keyword}" keyword must be ${schemaType} ($data)`
-		        : (0, codegen_1.str) `"${keyword}" keyword is invalid ($data)`,
-		};
-		function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
-		    const { it } = cxt;
-		    const { gen, compositeRule, allErrors } = it;
-		    const errObj = errorObjectCode(cxt, error, errorPaths);
-		    if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : (compositeRule || allErrors)) {
-		        addError(gen, errObj);
-		    }
-		    else {
-		        returnErrors(it, (0, codegen_1._) `[${errObj}]`);
-		    }
-		}
-		exports.reportError = reportError;
-		function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
-		    const { it } = cxt;
-		    const { gen, compositeRule, allErrors } = it;
-		    const errObj = errorObjectCode(cxt, error, errorPaths);
-		    addError(gen, errObj);
-		    if (!(compositeRule || allErrors)) {
-		        returnErrors(it, names_1.default.vErrors);
-		    }
-		}
-		exports.reportExtraError = reportExtraError;
-		function resetErrorsCount(gen, errsCount) {
-		    gen.assign(names_1.default.errors, errsCount);
-		    gen.if((0, codegen_1._) `${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._) `${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
-		}
-		exports.resetErrorsCount = resetErrorsCount;
-		function extendErrors({ gen, keyword, schemaValue, data, errsCount, it, }) {
-		    /* istanbul ignore if */
-		    if (errsCount === undefined)
-		        throw new Error("ajv implementation error");
-		    const err = gen.name("err");
-		    gen.forRange("i", errsCount, names_1.default.errors, (i) => {
-		        gen.const(err, (0, codegen_1._) `${names_1.default.vErrors}[${i}]`);
-		        gen.if((0, codegen_1._) `${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._) `${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
-		        gen.assign((0, codegen_1._) `${err}.schemaPath`, (0, codegen_1.str) `${it.errSchemaPath}/${keyword}`);
-		        if (it.opts.verbose) {
-		            gen.assign((0, codegen_1._) `${err}.schema`, schemaValue);
-		            gen.assign((0, codegen_1._) `${err}.data`, data);
-		        }
-		    });
-		}
-		exports.extendErrors = extendErrors;
-		function addError(gen, errObj) {
-		    const err = gen.const("err", errObj);
-		    gen.if((0, codegen_1._) `${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._) `[${err}]`), (0, codegen_1._) `${names_1.default.vErrors}.push(${err})`);
-		    gen.code((0, codegen_1._) `${names_1.default.errors}++`);
-		}
-		function returnErrors(it, errs) {
-		    const { gen, validateName, schemaEnv } = it;
-		    if (schemaEnv.$async) {
-		        gen.throw((0, codegen_1._) `new ${it.ValidationError}(${errs})`);
-		    }
-		    else {
-		        gen.assign((0, codegen_1._) `${validateName}.errors`, errs);
-		        gen.return(false);
-		    }
-		}
-		const E = {
-		    keyword: new codegen_1.Name("keyword"),
-		    schemaPath: new codegen_1.Name("schemaPath"), // also used in JTD errors
-		    params: new codegen_1.Name("params"),
-		    propertyName: new codegen_1.Name("propertyName"),
-		    message: new codegen_1.Name("message"),
-		    schema: new codegen_1.Name("schema"),
-		    parentSchema: new codegen_1.Name("parentSchema"),
-		};
-		function errorObjectCode(cxt, error, errorPaths) {
-		    const { createErrors } = cxt.it;
-		    if (createErrors === false)
-		        return (0, codegen_1._) `{}`;
-		    return errorObject(cxt, error, errorPaths);
-		}
-		function errorObject(cxt, error, errorPaths = {}) {
-		    const { gen, it } = cxt;
-		    const keyValues = [
-		        errorInstancePath(it, errorPaths),
-		        errorSchemaPath(cxt, errorPaths),
-		    ];
-		    extraErrorProps(cxt, error, keyValues);
-		    return gen.object(...keyValues);
-		}
-		function errorInstancePath({ errorPath }, { instancePath }) {
-		    const instPath = instancePath
-		        ? (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}`
-		        : errorPath;
-		    return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
-		}
-		function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
-		    let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str) `${errSchemaPath}/${keyword}`;
-		    if (schemaPath) {
-		        schPath = (0, codegen_1.str) `${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
-		    }
-		    return [E.schemaPath, schPath];
-		}
-		function extraErrorProps(cxt, { params, message }, keyValues) {
-		    const { keyword, data, schemaValue, it } = cxt;
-		    const { opts, propertyName, topSchemaRef, schemaPath } = it;
-		    keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._) `{}`]);
-		    if (opts.messages) {
-		        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
-		    }
-		    if (opts.verbose) {
-		        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._) `${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
-		    }
-		    if (propertyName)
-		        keyValues.push([E.propertyName, propertyName]);
-		}
-		
-	} (errors$1));
-	return errors$1;
-}
-
-var hasRequiredBoolSchema;
-
-function requireBoolSchema () {
-	if (hasRequiredBoolSchema) return boolSchema;
-	hasRequiredBoolSchema = 1;
-	Object.defineProperty(boolSchema, "__esModule", { value: true });
-	boolSchema.boolOrEmptySchema = boolSchema.topBoolOrEmptySchema = void 0;
-	const errors_1 = /*@__PURE__*/ requireErrors$1();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const names_1 = /*@__PURE__*/ requireNames();
-	const boolError = {
-	    message: "boolean schema is false",
-	};
-	function topBoolOrEmptySchema(it) {
-	    const { gen, schema, validateName } = it;
-	    if (schema === false) {
-	        falseSchemaError(it, false);
-	    }
-	    else if (typeof schema == "object" && schema.$async === true) {
-	        gen.return(names_1.default.data);
-	    }
-	    else {
-	        gen.assign((0, codegen_1._) `${validateName}.errors`, null);
-	        gen.return(true);
-	    }
-	}
-	boolSchema.topBoolOrEmptySchema = topBoolOrEmptySchema;
-	function boolOrEmptySchema(it, valid) {
-	    const { gen, schema } = it;
-	    if (schema === false) {
-	        gen.var(valid, false); // TODO var
-	        falseSchemaError(it);
-	    }
-	    else {
-	        gen.var(valid, true); // TODO var
-	    }
-	}
-	boolSchema.boolOrEmptySchema = boolOrEmptySchema;
-	function falseSchemaError(it, overrideAllErrors) {
-	    const { gen, data } = it;
-	    // TODO maybe some other interface should be used for non-keyword validation errors...
-	    const cxt = {
-	        gen,
-	        keyword: "false schema",
-	        data,
-	        schema: false,
-	        schemaCode: false,
-	        schemaValue: false,
-	        params: {},
-	        it,
-	    };
-	    (0, errors_1.reportError)(cxt, boolError, undefined, overrideAllErrors);
-	}
-	
-	return boolSchema;
-}
-
-var dataType = {};
-
-var rules = {};
-
-var hasRequiredRules;
-
-function requireRules () {
-	if (hasRequiredRules) return rules;
-	hasRequiredRules = 1;
-	Object.defineProperty(rules, "__esModule", { value: true });
-	rules.getRules = rules.isJSONType = void 0;
-	const _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
-	const jsonTypes = new Set(_jsonTypes);
-	function isJSONType(x) {
-	    return typeof x == "string" && jsonTypes.has(x);
-	}
-	rules.isJSONType = isJSONType;
-	function getRules() {
-	    const groups = {
-	        number: { type: "number", rules: [] },
-	        string: { type: "string", rules: [] },
-	        array: { type: "array", rules: [] },
-	        object: { type: "object", rules: [] },
-	    };
-	    return {
-	        types: { ...groups, integer: true, boolean: true, null: true },
-	        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
-	        post: { rules: [] },
-	        all: {},
-	        keywords: {},
-	    };
-	}
-	rules.getRules = getRules;
-	
-	return rules;
-}
-
-var applicability = {};
-
-var hasRequiredApplicability;
-
-function requireApplicability () {
-	if (hasRequiredApplicability) return applicability;
-	hasRequiredApplicability = 1;
-	Object.defineProperty(applicability, "__esModule", { value: true });
-	applicability.shouldUseRule = applicability.shouldUseGroup = applicability.schemaHasRulesForType = void 0;
-	function schemaHasRulesForType({ schema, self }, type) {
-	    const group = self.RULES.types[type];
-	    return group && group !== true && shouldUseGroup(schema, group);
-	}
-	applicability.schemaHasRulesForType = schemaHasRulesForType;
-	function shouldUseGroup(schema, group) {
-	    return group.rules.some((rule) => shouldUseRule(schema, rule));
-	}
-	applicability.shouldUseGroup = shouldUseGroup;
-	function shouldUseRule(schema, rule) {
-	    var _a;
-	    return (schema[rule.keyword] !== undefined ||
-	        ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== undefined)));
-	}
-	applicability.shouldUseRule = shouldUseRule;
-	
-	return applicability;
-}
-
-var hasRequiredDataType;
-
-function requireDataType () {
-	if (hasRequiredDataType) return dataType;
-	hasRequiredDataType = 1;
-	Object.defineProperty(dataType, "__esModule", { value: true });
-	dataType.reportTypeError = dataType.checkDataTypes = dataType.checkDataType = dataType.coerceAndCheckDataType = dataType.getJSONTypes = dataType.getSchemaTypes = dataType.DataType = void 0;
-	const rules_1 = /*@__PURE__*/ requireRules();
-	const applicability_1 = /*@__PURE__*/ requireApplicability();
-	const errors_1 = /*@__PURE__*/ requireErrors$1();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	var DataType;
-	(function (DataType) {
-	    DataType[DataType["Correct"] = 0] = "Correct";
-	    DataType[DataType["Wrong"] = 1] = "Wrong";
-	})(DataType || (dataType.DataType = DataType = {}));
-	function getSchemaTypes(schema) {
-	    const types = getJSONTypes(schema.type);
-	    const hasNull = types.includes("null");
-	    if (hasNull) {
-	        if (schema.nullable === false)
-	            throw new Error("type: null contradicts nullable: false");
-	    }
-	    else {
-	        if (!types.length && schema.nullable !== undefined) {
-	            throw new Error('"nullable" cannot be used without "type"');
-	        }
-	        if (schema.nullable === true)
-	            types.push("null");
-	    }
-	    return types;
-	}
-	dataType.getSchemaTypes = getSchemaTypes;
-	// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
-	function getJSONTypes(ts) {
-	    const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
-	    if (types.every(rules_1.isJSONType))
-	        return types;
-	    throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
-	}
-	dataType.getJSONTypes = getJSONTypes;
-	function coerceAndCheckDataType(it, types) {
-	    const { gen, data, opts } = it;
-	    const coerceTo = coerceToTypes(types, opts.coerceTypes);
-	    const checkTypes = types.length > 0 &&
-	        !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
-	    if (checkTypes) {
-	        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
-	        gen.if(wrongType, () => {
-	            if (coerceTo.length)
-	                coerceData(it, types, coerceTo);
-	            else
-	                reportTypeError(it);
-	        });
-	    }
-	    return checkTypes;
-	}
-	dataType.coerceAndCheckDataType = coerceAndCheckDataType;
-	const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null"]);
-	function coerceToTypes(types, coerceTypes) {
-	    return coerceTypes
-	        ? types.filter((t) => COERCIBLE.has(t) || (coerceTypes === "array" && t === "array"))
-	        : [];
-	}
-	function coerceData(it, types, coerceTo) {
-	    const { gen, data, opts } = it;
-	    const dataType = gen.let("dataType", (0, codegen_1._) `typeof ${data}`);
-	    const coerced = gen.let("coerced", (0, codegen_1._) `undefined`);
-	    if (opts.coerceTypes === "array") {
-	        gen.if((0, codegen_1._) `${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen
-	            .assign(data, (0, codegen_1._) `${data}[0]`)
-	            .assign(dataType, (0, codegen_1._) `typeof ${data}`)
-	            .if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
-	    }
-	    gen.if((0, codegen_1._) `${coerced} !== undefined`);
-	    for (const t of coerceTo) {
-	        if (COERCIBLE.has(t) || (t === "array" && opts.coerceTypes === "array")) {
-	            coerceSpecificType(t);
-	        }
-	    }
-	    gen.else();
-	    reportTypeError(it);
-	    gen.endIf();
-	    gen.if((0, codegen_1._) `${coerced} !== undefined`, () => {
-	        gen.assign(data, coerced);
-	        assignParentData(it, coerced);
-	    });
-	    function coerceSpecificType(t) {
-	        switch (t) {
-	            case "string":
-	                gen
-	                    .elseIf((0, codegen_1._) `${dataType} == "number" || ${dataType} == "boolean"`)
-	                    .assign(coerced, (0, codegen_1._) `"" + ${data}`)
-	                    .elseIf((0, codegen_1._) `${data} === null`)
-	                    .assign(coerced, (0, codegen_1._) `""`);
-	                return;
-	            case "number":
-	                gen
-	                    .elseIf((0, codegen_1._) `${dataType} == "boolean" || ${data} === null
-              || (${dataType} == "string" && ${data} && ${data} == +${data})`)
-	                    .assign(coerced, (0, codegen_1._) `+${data}`);
-	                return;
-	            case "integer":
-	                gen
-	                    .elseIf((0, codegen_1._) `${dataType} === "boolean" || ${data} === null
-              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`)
-	                    .assign(coerced, (0, codegen_1._) `+${data}`);
-	                return;
-	            case "boolean":
-	                gen
-	                    .elseIf((0, codegen_1._) `${data} === "false" || ${data} === 0 || ${data} === null`)
-	                    .assign(coerced, false)
-	                    .elseIf((0, codegen_1._) `${data} === "true" || ${data} === 1`)
-	                    .assign(coerced, true);
-	                return;
-	            case "null":
-	                gen.elseIf((0, codegen_1._) `${data} === "" || ${data} === 0 || ${data} === false`);
-	                gen.assign(coerced, null);
-	                return;
-	            case "array":
-	                gen
-	                    .elseIf((0, codegen_1._) `${dataType} === "string" || ${dataType} === "number"
-              || ${dataType} === "boolean" || ${data} === null`)
-	                    .assign(coerced, (0, codegen_1._) `[${data}]`);
-	        }
-	    }
-	}
-	function assignParentData({ gen, parentData, parentDataProperty }, expr) {
-	    // TODO use gen.property
-	    gen.if((0, codegen_1._) `${parentData} !== undefined`, () => gen.assign((0, codegen_1._) `${parentData}[${parentDataProperty}]`, expr));
-	}
-	function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-	    const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
-	    let cond;
-	    switch (dataType) {
-	        case "null":
-	            return (0, codegen_1._) `${data} ${EQ} null`;
-	        case "array":
-	            cond = (0, codegen_1._) `Array.isArray(${data})`;
-	            break;
-	        case "object":
-	            cond = (0, codegen_1._) `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
-	            break;
-	        case "integer":
-	            cond = numCond((0, codegen_1._) `!(${data} % 1) && !isNaN(${data})`);
-	            break;
-	        case "number":
-	            cond = numCond();
-	            break;
-	        default:
-	            return (0, codegen_1._) `typeof ${data} ${EQ} ${dataType}`;
-	    }
-	    return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
-	    function numCond(_cond = codegen_1.nil) {
-	        return (0, codegen_1.and)((0, codegen_1._) `typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._) `isFinite(${data})` : codegen_1.nil);
-	    }
-	}
-	dataType.checkDataType = checkDataType;
-	function checkDataTypes(dataTypes, data, strictNums, correct) {
-	    if (dataTypes.length === 1) {
-	        return checkDataType(dataTypes[0], data, strictNums, correct);
-	    }
-	    let cond;
-	    const types = (0, util_1.toHash)(dataTypes);
-	    if (types.array && types.object) {
-	        const notObj = (0, codegen_1._) `typeof ${data} != "object"`;
-	        cond = types.null ? notObj : (0, codegen_1._) `!${data} || ${notObj}`;
-	        delete types.null;
-	        delete types.array;
-	        delete types.object;
-	    }
-	    else {
-	        cond = codegen_1.nil;
-	    }
-	    if (types.number)
-	        delete types.integer;
-	    for (const t in types)
-	        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
-	    return cond;
-	}
-	dataType.checkDataTypes = checkDataTypes;
-	const typeError = {
-	    message: ({ schema }) => `must be ${schema}`,
-	    params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._) `{type: ${schema}}` : (0, codegen_1._) `{type: ${schemaValue}}`,
-	};
-	function reportTypeError(it) {
-	    const cxt = getTypeErrorContext(it);
-	    (0, errors_1.reportError)(cxt, typeError);
-	}
-	dataType.reportTypeError = reportTypeError;
-	function getTypeErrorContext(it) {
-	    const { gen, data, schema } = it;
-	    const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
-	    return {
-	        gen,
-	        keyword: "type",
-	        data,
-	        schema: schema.type,
-	        schemaCode,
-	        schemaValue: schemaCode,
-	        parentSchema: schema,
-	        params: {},
-	        it,
-	    };
-	}
-	
-	return dataType;
-}
-
-var defaults = {};
-
-var hasRequiredDefaults;
-
-function requireDefaults () {
-	if (hasRequiredDefaults) return defaults;
-	hasRequiredDefaults = 1;
-	Object.defineProperty(defaults, "__esModule", { value: true });
-	defaults.assignDefaults = void 0;
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	function assignDefaults(it, ty) {
-	    const { properties, items } = it.schema;
-	    if (ty === "object" && properties) {
-	        for (const key in properties) {
-	            assignDefault(it, key, properties[key].default);
-	        }
-	    }
-	    else if (ty === "array" && Array.isArray(items)) {
-	        items.forEach((sch, i) => assignDefault(it, i, sch.default));
-	    }
-	}
-	defaults.assignDefaults = assignDefaults;
-	function assignDefault(it, prop, defaultValue) {
-	    const { gen, compositeRule, data, opts } = it;
-	    if (defaultValue === undefined)
-	        return;
-	    const childData = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(prop)}`;
-	    if (compositeRule) {
-	        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
-	        return;
-	    }
-	    let condition = (0, codegen_1._) `${childData} === undefined`;
-	    if (opts.useDefaults === "empty") {
-	        condition = (0, codegen_1._) `${condition} || ${childData} === null || ${childData} === ""`;
-	    }
-	    // `${childData} === undefined` +
-	    // (opts.useDefaults === "empty" ? ` || ${childData} === null || ${childData} === ""` : "")
-	    gen.if(condition, (0, codegen_1._) `${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
-	}
-	
-	return defaults;
-}
-
-var keyword = {};
-
-var code = {};
-
-var hasRequiredCode;
-
-function requireCode () {
-	if (hasRequiredCode) return code;
-	hasRequiredCode = 1;
-	Object.defineProperty(code, "__esModule", { value: true });
-	code.validateUnion = code.validateArray = code.usePattern = code.callValidateCode = code.schemaProperties = code.allSchemaProperties = code.noPropertyInData = code.propertyInData = code.isOwnProperty = code.hasPropFunc = code.reportMissingProp = code.checkMissingProp = code.checkReportMissingProp = void 0;
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const names_1 = /*@__PURE__*/ requireNames();
-	const util_2 = /*@__PURE__*/ requireUtil();
-	function checkReportMissingProp(cxt, prop) {
-	    const { gen, data, it } = cxt;
-	    gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
-	        cxt.setParams({ missingProperty: (0, codegen_1._) `${prop}` }, true);
-	        cxt.error();
-	    });
-	}
-	code.checkReportMissingProp = checkReportMissingProp;
-	function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
-	    return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._) `${missing} = ${prop}`)));
-	}
-	code.checkMissingProp = checkMissingProp;
-	function reportMissingProp(cxt, missing) {
-	    cxt.setParams({ missingProperty: missing }, true);
-	    cxt.error();
-	}
-	code.reportMissingProp = reportMissingProp;
-	function hasPropFunc(gen) {
-	    return gen.scopeValue("func", {
-	        // eslint-disable-next-line @typescript-eslint/unbound-method
-	        ref: Object.prototype.hasOwnProperty,
-	        code: (0, codegen_1._) `Object.prototype.hasOwnProperty`,
-	    });
-	}
-	code.hasPropFunc = hasPropFunc;
-	function isOwnProperty(gen, data, property) {
-	    return (0, codegen_1._) `${hasPropFunc(gen)}.call(${data}, ${property})`;
-	}
-	code.isOwnProperty = isOwnProperty;
-	function propertyInData(gen, data, property, ownProperties) {
-	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
-	    return ownProperties ? (0, codegen_1._) `${cond} && ${isOwnProperty(gen, data, property)}` : cond;
-	}
-	code.propertyInData = propertyInData;
-	function noPropertyInData(gen, data, property, ownProperties) {
-	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} === undefined`;
-	    return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
-	}
-	code.noPropertyInData = noPropertyInData;
-	function allSchemaProperties(schemaMap) {
-	    return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
-	}
-	code.allSchemaProperties = allSchemaProperties;
-	function schemaProperties(it, schemaMap) {
-	    return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
-	}
-	code.schemaProperties = schemaProperties;
-	function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
-	    const dataAndSchema = passSchema ? (0, codegen_1._) `${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
-	    const valCxt = [
-	        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
-	        [names_1.default.parentData, it.parentData],
-	        [names_1.default.parentDataProperty, it.parentDataProperty],
-	        [names_1.default.rootData, names_1.default.rootData],
-	    ];
-	    if (it.opts.dynamicRef)
-	        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
-	    const args = (0, codegen_1._) `${dataAndSchema}, ${gen.object(...valCxt)}`;
-	    return context !== codegen_1.nil ? (0, codegen_1._) `${func}.call(${context}, ${args})` : (0, codegen_1._) `${func}(${args})`;
-	}
-	code.callValidateCode = callValidateCode;
-	const newRegExp = (0, codegen_1._) `new RegExp`;
-	function usePattern({ gen, it: { opts } }, pattern) {
-	    const u = opts.unicodeRegExp ? "u" : "";
-	    const { regExp } = opts.code;
-	    const rx = regExp(pattern, u);
-	    return gen.scopeValue("pattern", {
-	        key: rx.toString(),
-	        ref: rx,
-	        code: (0, codegen_1._) `${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`,
-	    });
-	}
-	code.usePattern = usePattern;
-	function validateArray(cxt) {
-	    const { gen, data, keyword, it } = cxt;
-	    const valid = gen.name("valid");
-	    if (it.allErrors) {
-	        const validArr = gen.let("valid", true);
-	        validateItems(() => gen.assign(validArr, false));
-	        return validArr;
-	    }
-	    gen.var(valid, true);
-	    validateItems(() => gen.break());
-	    return valid;
-	    function validateItems(notValid) {
-	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
-	        gen.forRange("i", 0, len, (i) => {
-	            cxt.subschema({
-	                keyword,
-	                dataProp: i,
-	                dataPropType: util_1.Type.Num,
-	            }, valid);
-	            gen.if((0, codegen_1.not)(valid), notValid);
-	        });
-	    }
-	}
-	code.validateArray = validateArray;
-	function validateUnion(cxt) {
-	    const { gen, schema, keyword, it } = cxt;
-	    /* istanbul ignore if */
-	    if (!Array.isArray(schema))
-	        throw new Error("ajv implementation error");
-	    const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
-	    if (alwaysValid && !it.opts.unevaluated)
-	        return;
-	    const valid = gen.let("valid", false);
-	    const schValid = gen.name("_valid");
-	    gen.block(() => schema.forEach((_sch, i) => {
-	        const schCxt = cxt.subschema({
-	            keyword,
-	            schemaProp: i,
-	            compositeRule: true,
-	        }, schValid);
-	        gen.assign(valid, (0, codegen_1._) `${valid} || ${schValid}`);
-	        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
-	        // can short-circuit if `unevaluatedProperties/Items` not supported (opts.unevaluated !== true)
-	        // or if all properties and items were evaluated (it.props === true && it.items === true)
-	        if (!merged)
-	            gen.if((0, codegen_1.not)(valid));
-	    }));
-	    cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-	}
-	code.validateUnion = validateUnion;
-	
-	return code;
-}
-
-var hasRequiredKeyword;
-
-function requireKeyword () {
-	if (hasRequiredKeyword) return keyword;
-	hasRequiredKeyword = 1;
-	Object.defineProperty(keyword, "__esModule", { value: true });
-	keyword.validateKeywordUsage = keyword.validSchemaType = keyword.funcKeywordCode = keyword.macroKeywordCode = void 0;
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const names_1 = /*@__PURE__*/ requireNames();
-	const code_1 = /*@__PURE__*/ requireCode();
-	const errors_1 = /*@__PURE__*/ requireErrors$1();
-	function macroKeywordCode(cxt, def) {
-	    const { gen, keyword, schema, parentSchema, it } = cxt;
-	    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
-	    const schemaRef = useKeyword(gen, keyword, macroSchema);
-	    if (it.opts.validateSchema !== false)
-	        it.self.validateSchema(macroSchema, true);
-	    const valid = gen.name("valid");
-	    cxt.subschema({
-	        schema: macroSchema,
-	        schemaPath: codegen_1.nil,
-	        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-	        topSchemaRef: schemaRef,
-	        compositeRule: true,
-	    }, valid);
-	    cxt.pass(valid, () => cxt.error(true));
-	}
-	keyword.macroKeywordCode = macroKeywordCode;
-	function funcKeywordCode(cxt, def) {
-	    var _a;
-	    const { gen, keyword, schema, parentSchema, $data, it } = cxt;
-	    checkAsyncKeyword(it, def);
-	    const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
-	    const validateRef = useKeyword(gen, keyword, validate);
-	    const valid = gen.let("valid");
-	    cxt.block$data(valid, validateKeyword);
-	    cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
-	    function validateKeyword() {
-	        if (def.errors === false) {
-	            assignValid();
-	            if (def.modifying)
-	                modifyData(cxt);
-	            reportErrs(() => cxt.error());
-	        }
-	        else {
-	            const ruleErrs = def.async ? validateAsync() : validateSync();
-	            if (def.modifying)
-	                modifyData(cxt);
-	            reportErrs(() => addErrs(cxt, ruleErrs));
-	        }
-	    }
-	    function validateAsync() {
-	        const ruleErrs = gen.let("ruleErrs", null);
-	        gen.try(() => assignValid((0, codegen_1._) `await `), (e) => gen.assign(valid, false).if((0, codegen_1._) `${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._) `${e}.errors`), () => gen.throw(e)));
-	        return ruleErrs;
-	    }
-	    function validateSync() {
-	        const validateErrs = (0, codegen_1._) `${validateRef}.errors`;
-	        gen.assign(validateErrs, null);
-	        assignValid(codegen_1.nil);
-	        return validateErrs;
-	    }
-	    function assignValid(_await = def.async ? (0, codegen_1._) `await ` : codegen_1.nil) {
-	        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
-	        const passSchema = !(("compile" in def && !$data) || def.schema === false);
-	        gen.assign(valid, (0, codegen_1._) `${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
-	    }
-	    function reportErrs(errors) {
-	        var _a;
-	        gen.if((0, codegen_1.not)((_a = def.valid) !== null && _a !== void 0 ? _a : valid), errors);
-	    }
-	}
-	keyword.funcKeywordCode = funcKeywordCode;
-	function modifyData(cxt) {
-	    const { gen, data, it } = cxt;
-	    gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._) `${it.parentData}[${it.parentDataProperty}]`));
-	}
-	function addErrs(cxt, errs) {
-	    const { gen } = cxt;
-	    gen.if((0, codegen_1._) `Array.isArray(${errs})`, () => {
-	        gen
-	            .assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`)
-	            .assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
-	        (0, errors_1.extendErrors)(cxt);
-	    }, () => cxt.error());
-	}
-	function checkAsyncKeyword({ schemaEnv }, def) {
-	    if (def.async && !schemaEnv.$async)
-	        throw new Error("async keyword in sync schema");
-	}
-	function useKeyword(gen, keyword, result) {
-	    if (result === undefined)
-	        throw new Error(`keyword "${keyword}" failed to compile`);
-	    return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
-	}
-	function validSchemaType(schema, schemaType, allowUndefined = false) {
-	    // TODO add tests
-	    return (!schemaType.length ||
-	        schemaType.some((st) => st === "array"
-	            ? Array.isArray(schema)
-	            : st === "object"
-	                ? schema && typeof schema == "object" && !Array.isArray(schema)
-	                : typeof schema == st || (allowUndefined && typeof schema == "undefined")));
-	}
-	keyword.validSchemaType = validSchemaType;
-	function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
-	    /* istanbul ignore if */
-	    if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
-	        throw new Error("ajv implementation error");
-	    }
-	    const deps = def.dependencies;
-	    if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
-	        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
-	    }
-	    if (def.validateSchema) {
-	        const valid = def.validateSchema(schema[keyword]);
-	        if (!valid) {
-	            const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` +
-	                self.errorsText(def.validateSchema.errors);
-	            if (opts.validateSchema === "log")
-	                self.logger.error(msg);
-	            else
-	                throw new Error(msg);
-	        }
-	    }
-	}
-	keyword.validateKeywordUsage = validateKeywordUsage;
-	
-	return keyword;
-}
-
-var subschema = {};
-
-var hasRequiredSubschema;
-
-function requireSubschema () {
-	if (hasRequiredSubschema) return subschema;
-	hasRequiredSubschema = 1;
-	Object.defineProperty(subschema, "__esModule", { value: true });
-	subschema.extendSubschemaMode = subschema.extendSubschemaData = subschema.getSubschema = void 0;
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
-	    if (keyword !== undefined && schema !== undefined) {
-	        throw new Error('both "keyword" and "schema" passed, only one allowed');
-	    }
-	    if (keyword !== undefined) {
-	        const sch = it.schema[keyword];
-	        return schemaProp === undefined
-	            ? {
-	                schema: sch,
-	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
-	                errSchemaPath: `${it.errSchemaPath}/${keyword}`,
-	            }
-	            : {
-	                schema: sch[schemaProp],
-	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
-	                errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`,
-	            };
-	    }
-	    if (schema !== undefined) {
-	        if (schemaPath === undefined || errSchemaPath === undefined || topSchemaRef === undefined) {
-	            throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
-	        }
-	        return {
-	            schema,
-	            schemaPath,
-	            topSchemaRef,
-	            errSchemaPath,
-	        };
-	    }
-	    throw new Error('either "keyword" or "schema" must be passed');
-	}
-	subschema.getSubschema = getSubschema;
-	function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
-	    if (data !== undefined && dataProp !== undefined) {
-	        throw new Error('both "data" and "dataProp" passed, only one allowed');
-	    }
-	    const { gen } = it;
-	    if (dataProp !== undefined) {
-	        const { errorPath, dataPathArr, opts } = it;
-	        const nextData = gen.let("data", (0, codegen_1._) `${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
-	        dataContextProps(nextData);
-	        subschema.errorPath = (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
-	        subschema.parentDataProperty = (0, codegen_1._) `${dataProp}`;
-	        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
-	    }
-	    if (data !== undefined) {
-	        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true); // replaceable if used once?
-	        dataContextProps(nextData);
-	        if (propertyName !== undefined)
-	            subschema.propertyName = propertyName;
-	        // TODO something is possibly wrong here with not changing parentDataProperty and not appending dataPathArr
-	    }
-	    if (dataTypes)
-	        subschema.dataTypes = dataTypes;
-	    function dataContextProps(_nextData) {
-	        subschema.data = _nextData;
-	        subschema.dataLevel = it.dataLevel + 1;
-	        subschema.dataTypes = [];
-	        it.definedProperties = new Set();
-	        subschema.parentData = it.data;
-	        subschema.dataNames = [...it.dataNames, _nextData];
-	    }
-	}
-	subschema.extendSubschemaData = extendSubschemaData;
-	function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
-	    if (compositeRule !== undefined)
-	        subschema.compositeRule = compositeRule;
-	    if (createErrors !== undefined)
-	        subschema.createErrors = createErrors;
-	    if (allErrors !== undefined)
-	        subschema.allErrors = allErrors;
-	    subschema.jtdDiscriminator = jtdDiscriminator; // not inherited
-	    subschema.jtdMetadata = jtdMetadata; // not inherited
-	}
-	subschema.extendSubschemaMode = extendSubschemaMode;
-	
-	return subschema;
-}
-
-var resolve = {};
-
-var fastDeepEqual;
-var hasRequiredFastDeepEqual;
-
-function requireFastDeepEqual () {
-	if (hasRequiredFastDeepEqual) return fastDeepEqual;
-	hasRequiredFastDeepEqual = 1;
-
-	// do not edit .js files directly - edit src/index.jst
-
-
-
-	fastDeepEqual = function equal(a, b) {
-	  if (a === b) return true;
-
-	  if (a && b && typeof a == 'object' && typeof b == 'object') {
-	    if (a.constructor !== b.constructor) return false;
-
-	    var length, i, keys;
-	    if (Array.isArray(a)) {
-	      length = a.length;
-	      if (length != b.length) return false;
-	      for (i = length; i-- !== 0;)
-	        if (!equal(a[i], b[i])) return false;
-	      return true;
-	    }
-
-
-
-	    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
-	    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
-	    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
-
-	    keys = Object.keys(a);
-	    length = keys.length;
-	    if (length !== Object.keys(b).length) return false;
-
-	    for (i = length; i-- !== 0;)
-	      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
-
-	    for (i = length; i-- !== 0;) {
-	      var key = keys[i];
-
-	      if (!equal(a[key], b[key])) return false;
-	    }
-
-	    return true;
-	  }
-
-	  // true if both NaN, false otherwise
-	  return a!==a && b!==b;
-	};
-	return fastDeepEqual;
-}
-
-var jsonSchemaTraverse = {exports: {}};
-
-var hasRequiredJsonSchemaTraverse;
-
-function requireJsonSchemaTraverse () {
-	if (hasRequiredJsonSchemaTraverse) return jsonSchemaTraverse.exports;
-	hasRequiredJsonSchemaTraverse = 1;
-
-	var traverse = jsonSchemaTraverse.exports = function (schema, opts, cb) {
-	  // Legacy support for v0.3.1 and earlier.
-	  if (typeof opts == 'function') {
-	    cb = opts;
-	    opts = {};
-	  }
-
-	  cb = opts.cb || cb;
-	  var pre = (typeof cb == 'function') ? cb : cb.pre || function() {};
-	  var post = cb.post || function() {};
-
-	  _traverse(opts, pre, post, schema, '', schema);
-	};
-
-
-	traverse.keywords = {
-	  additionalItems: true,
-	  items: true,
-	  contains: true,
-	  additionalProperties: true,
-	  propertyNames: true,
-	  not: true,
-	  if: true,
-	  then: true,
-	  else: true
-	};
-
-	traverse.arrayKeywords = {
-	  items: true,
-	  allOf: true,
-	  anyOf: true,
-	  oneOf: true
-	};
-
-	traverse.propsKeywords = {
-	  $defs: true,
-	  definitions: true,
-	  properties: true,
-	  patternProperties: true,
-	  dependencies: true
-	};
-
-	traverse.skipKeywords = {
-	  default: true,
-	  enum: true,
-	  const: true,
-	  required: true,
-	  maximum: true,
-	  minimum: true,
-	  exclusiveMaximum: true,
-	  exclusiveMinimum: true,
-	  multipleOf: true,
-	  maxLength: true,
-	  minLength: true,
-	  pattern: true,
-	  format: true,
-	  maxItems: true,
-	  minItems: true,
-	  uniqueItems: true,
-	  maxProperties: true,
-	  minProperties: true
-	};
-
-
-	function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-	  if (schema && typeof schema == 'object' && !Array.isArray(schema)) {
-	    pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-	    for (var key in schema) {
-	      var sch = schema[key];
-	      if (Array.isArray(sch)) {
-	        if (key in traverse.arrayKeywords) {
-	          for (var i=0; i<sch.length; i++)
-	            _traverse(opts, pre, post, sch[i], jsonPtr + '/' + key + '/' + i, rootSchema, jsonPtr, key, schema, i);
-	        }
-	      } else if (key in traverse.propsKeywords) {
-	        if (sch && typeof sch == 'object') {
-	          for (var prop in sch)
-	            _traverse(opts, pre, post, sch[prop], jsonPtr + '/' + key + '/' + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
-	        }
-	      } else if (key in traverse.keywords || (opts.allKeys && !(key in traverse.skipKeywords))) {
-	        _traverse(opts, pre, post, sch, jsonPtr + '/' + key, rootSchema, jsonPtr, key, schema);
-	      }
-	    }
-	    post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-	  }
-	}
-
-
-	function escapeJsonPtr(str) {
-	  return str.replace(/~/g, '~0').replace(/\//g, '~1');
-	}
-	return jsonSchemaTraverse.exports;
-}
-
-var hasRequiredResolve;
-
-function requireResolve () {
-	if (hasRequiredResolve) return resolve;
-	hasRequiredResolve = 1;
-	Object.defineProperty(resolve, "__esModule", { value: true });
-	resolve.getSchemaRefs = resolve.resolveUrl = resolve.normalizeId = resolve._getFullPath = resolve.getFullPath = resolve.inlineRef = void 0;
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const equal = requireFastDeepEqual();
-	const traverse = requireJsonSchemaTraverse();
-	// TODO refactor to use keyword definitions
-	const SIMPLE_INLINED = new Set([
-	    "type",
-	    "format",
-	    "pattern",
-	    "maxLength",
-	    "minLength",
-	    "maxProperties",
-	    "minProperties",
-	    "maxItems",
-	    "minItems",
-	    "maximum",
-	    "minimum",
-	    "uniqueItems",
-	    "multipleOf",
-	    "required",
-	    "enum",
-	    "const",
-	]);
-	function inlineRef(schema, limit = true) {
-	    if (typeof schema == "boolean")
-	        return true;
-	    if (limit === true)
-	        return !hasRef(schema);
-	    if (!limit)
-	        return false;
-	    return countKeys(schema) <= limit;
-	}
-	resolve.inlineRef = inlineRef;
-	const REF_KEYWORDS = new Set([
-	    "$ref",
-	    "$recursiveRef",
-	    "$recursiveAnchor",
-	    "$dynamicRef",
-	    "$dynamicAnchor",
-	]);
-	function hasRef(schema) {
-	    for (const key in schema) {
-	        if (REF_KEYWORDS.has(key))
-	            return true;
-	        const sch = schema[key];
-	        if (Array.isArray(sch) && sch.some(hasRef))
-	            return true;
-	        if (typeof sch == "object" && hasRef(sch))
-	            return true;
-	    }
-	    return false;
-	}
-	function countKeys(schema) {
-	    let count = 0;
-	    for (const key in schema) {
-	        if (key === "$ref")
-	            return Infinity;
-	        count++;
-	        if (SIMPLE_INLINED.has(key))
-	            continue;
-	        if (typeof schema[key] == "object") {
-	            (0, util_1.eachItem)(schema[key], (sch) => (count += countKeys(sch)));
-	        }
-	        if (count === Infinity)
-	            return Infinity;
-	    }
-	    return count;
-	}
-	function getFullPath(resolver, id = "", normalize) {
-	    if (normalize !== false)
-	        id = normalizeId(id);
-	    const p = resolver.parse(id);
-	    return _getFullPath(resolver, p);
-	}
-	resolve.getFullPath = getFullPath;
-	function _getFullPath(resolver, p) {
-	    const serialized = resolver.serialize(p);
-	    return serialized.split("#")[0] + "#";
-	}
-	resolve._getFullPath = _getFullPath;
-	const TRAILING_SLASH_HASH = /#\/?$/;
-	function normalizeId(id) {
-	    return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
-	}
-	resolve.normalizeId = normalizeId;
-	function resolveUrl(resolver, baseId, id) {
-	    id = normalizeId(id);
-	    return resolver.resolve(baseId, id);
-	}
-	resolve.resolveUrl = resolveUrl;
-	const ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-	function getSchemaRefs(schema, baseId) {
-	    if (typeof schema == "boolean")
-	        return {};
-	    const { schemaId, uriResolver } = this.opts;
-	    const schId = normalizeId(schema[schemaId] || baseId);
-	    const baseIds = { "": schId };
-	    const pathPrefix = getFullPath(uriResolver, schId, false);
-	    const localRefs = {};
-	    const schemaRefs = new Set();
-	    traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
-	        if (parentJsonPtr === undefined)
-	            return;
-	        const fullPath = pathPrefix + jsonPtr;
-	        let innerBaseId = baseIds[parentJsonPtr];
-	        if (typeof sch[schemaId] == "string")
-	            innerBaseId = addRef.call(this, sch[schemaId]);
-	        addAnchor.call(this, sch.$anchor);
-	        addAnchor.call(this, sch.$dynamicAnchor);
-	        baseIds[jsonPtr] = innerBaseId;
-	        function addRef(ref) {
-	            // eslint-disable-next-line @typescript-eslint/unbound-method
-	            const _resolve = this.opts.uriResolver.resolve;
-	            ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
-	            if (schemaRefs.has(ref))
-	                throw ambiguos(ref);
-	            schemaRefs.add(ref);
-	            let schOrRef = this.refs[ref];
-	            if (typeof schOrRef == "string")
-	                schOrRef = this.refs[schOrRef];
-	            if (typeof schOrRef == "object") {
-	                checkAmbiguosRef(sch, schOrRef.schema, ref);
-	            }
-	            else if (ref !== normalizeId(fullPath)) {
-	                if (ref[0] === "#") {
-	                    checkAmbiguosRef(sch, localRefs[ref], ref);
-	                    localRefs[ref] = sch;
-	                }
-	                else {
-	                    this.refs[ref] = fullPath;
-	                }
-	            }
-	            return ref;
-	        }
-	        function addAnchor(anchor) {
-	            if (typeof anchor == "string") {
-	                if (!ANCHOR.test(anchor))
-	                    throw new Error(`invalid anchor "${anchor}"`);
-	                addRef.call(this, `#${anchor}`);
-	            }
-	        }
-	    });
-	    return localRefs;
-	    function checkAmbiguosRef(sch1, sch2, ref) {
-	        if (sch2 !== undefined && !equal(sch1, sch2))
-	            throw ambiguos(ref);
-	    }
-	    function ambiguos(ref) {
-	        return new Error(`reference "${ref}" resolves to more than one schema`);
-	    }
-	}
-	resolve.getSchemaRefs = getSchemaRefs;
-	
-	return resolve;
-}
-
-var hasRequiredValidate;
-
-function requireValidate () {
-	if (hasRequiredValidate) return validate$1;
-	hasRequiredValidate = 1;
-	Object.defineProperty(validate$1, "__esModule", { value: true });
-	validate$1.getData = validate$1.KeywordCxt = validate$1.validateFunctionCode = void 0;
-	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
-	const dataType_1 = /*@__PURE__*/ requireDataType();
-	const applicability_1 = /*@__PURE__*/ requireApplicability();
-	const dataType_2 = /*@__PURE__*/ requireDataType();
-	const defaults_1 = /*@__PURE__*/ requireDefaults();
-	const keyword_1 = /*@__PURE__*/ requireKeyword();
-	const subschema_1 = /*@__PURE__*/ requireSubschema();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const names_1 = /*@__PURE__*/ requireNames();
-	const resolve_1 = /*@__PURE__*/ requireResolve();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const errors_1 = /*@__PURE__*/ requireErrors$1();
-	// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
-	function validateFunctionCode(it) {
-	    if (isSchemaObj(it)) {
-	        checkKeywords(it);
-	        if (schemaCxtHasRules(it)) {
-	            topSchemaObjCode(it);
-	            return;
-	        }
-	    }
-	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
-	}
-	validate$1.validateFunctionCode = validateFunctionCode;
-	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
-	    if (opts.code.es5) {
-	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-	            gen.code((0, codegen_1._) `"use strict"; ${funcSourceUrl(schema, opts)}`);
-	            destructureValCxtES5(gen, opts);
-	            gen.code(body);
-	        });
-	    }
-	    else {
-	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
-	    }
-	}
-	function destructureValCxt(opts) {
-	    return (0, codegen_1._) `{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._) `, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
-	}
-	function destructureValCxtES5(gen, opts) {
-	    gen.if(names_1.default.valCxt, () => {
-	        gen.var(names_1.default.instancePath, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.instancePath}`);
-	        gen.var(names_1.default.parentData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentData}`);
-	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
-	        gen.var(names_1.default.rootData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.rootData}`);
-	        if (opts.dynamicRef)
-	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
-	    }, () => {
-	        gen.var(names_1.default.instancePath, (0, codegen_1._) `""`);
-	        gen.var(names_1.default.parentData, (0, codegen_1._) `undefined`);
-	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `undefined`);
-	        gen.var(names_1.default.rootData, names_1.default.data);
-	        if (opts.dynamicRef)
-	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `{}`);
-	    });
-	}
-	function topSchemaObjCode(it) {
-	    const { schema, opts, gen } = it;
-	    validateFunction(it, () => {
-	        if (opts.$comment && schema.$comment)
-	            commentKeyword(it);
-	        checkNoDefault(it);
-	        gen.let(names_1.default.vErrors, null);
-	        gen.let(names_1.default.errors, 0);
-	        if (opts.unevaluated)
-	            resetEvaluated(it);
-	        typeAndKeywords(it);
-	        returnResults(it);
-	    });
-	    return;
-	}
-	function resetEvaluated(it) {
-	    // TODO maybe some hook to execute it in the end to check whether props/items are Name, as in assignEvaluated
-	    const { gen, validateName } = it;
-	    it.evaluated = gen.const("evaluated", (0, codegen_1._) `${validateName}.evaluated`);
-	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._) `${it.evaluated}.props`, (0, codegen_1._) `undefined`));
-	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._) `${it.evaluated}.items`, (0, codegen_1._) `undefined`));
-	}
-	function funcSourceUrl(schema, opts) {
-	    const schId = typeof schema == "object" && schema[opts.schemaId];
-	    return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._) `/*# sourceURL=${schId} */` : codegen_1.nil;
-	}
-	// schema compilation - this function is used recursively to generate code for sub-schemas
-	function subschemaCode(it, valid) {
-	    if (isSchemaObj(it)) {
-	        checkKeywords(it);
-	        if (schemaCxtHasRules(it)) {
-	            subSchemaObjCode(it, valid);
-	            return;
-	        }
-	    }
-	    (0, boolSchema_1.boolOrEmptySchema)(it, valid);
-	}
-	function schemaCxtHasRules({ schema, self }) {
-	    if (typeof schema == "boolean")
-	        return !schema;
-	    for (const key in schema)
-	        if (self.RULES.all[key])
-	            return true;
-	    return false;
-	}
-	function isSchemaObj(it) {
-	    return typeof it.schema != "boolean";
-	}
-	function subSchemaObjCode(it, valid) {
-	    const { schema, gen, opts } = it;
-	    if (opts.$comment && schema.$comment)
-	        commentKeyword(it);
-	    updateContext(it);
-	    checkAsyncSchema(it);
-	    const errsCount = gen.const("_errs", names_1.default.errors);
-	    typeAndKeywords(it, errsCount);
-	    // TODO var
-	    gen.var(valid, (0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
-	}
-	function checkKeywords(it) {
-	    (0, util_1.checkUnknownRules)(it);
-	    checkRefsAndKeywords(it);
-	}
-	function typeAndKeywords(it, errsCount) {
-	    if (it.opts.jtd)
-	        return schemaKeywords(it, [], false, errsCount);
-	    const types = (0, dataType_1.getSchemaTypes)(it.schema);
-	    const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
-	    schemaKeywords(it, types, !checkedTypes, errsCount);
-	}
-	function checkRefsAndKeywords(it) {
-	    const { schema, errSchemaPath, opts, self } = it;
-	    if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
-	        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
-	    }
-	}
-	function checkNoDefault(it) {
-	    const { schema, opts } = it;
-	    if (schema.default !== undefined && opts.useDefaults && opts.strictSchema) {
-	        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
-	    }
-	}
-	function updateContext(it) {
-	    const schId = it.schema[it.opts.schemaId];
-	    if (schId)
-	        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
-	}
-	function checkAsyncSchema(it) {
-	    if (it.schema.$async && !it.schemaEnv.$async)
-	        throw new Error("async schema in sync schema");
-	}
-	function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
-	    const msg = schema.$comment;
-	    if (opts.$comment === true) {
-	        gen.code((0, codegen_1._) `${names_1.default.self}.logger.log(${msg})`);
-	    }
-	    else if (typeof opts.$comment == "function") {
-	        const schemaPath = (0, codegen_1.str) `${errSchemaPath}/$comment`;
-	        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
-	        gen.code((0, codegen_1._) `${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
-	    }
-	}
-	function returnResults(it) {
-	    const { gen, schemaEnv, validateName, ValidationError, opts } = it;
-	    if (schemaEnv.$async) {
-	        // TODO assign unevaluated
-	        gen.if((0, codegen_1._) `${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._) `new ${ValidationError}(${names_1.default.vErrors})`));
-	    }
-	    else {
-	        gen.assign((0, codegen_1._) `${validateName}.errors`, names_1.default.vErrors);
-	        if (opts.unevaluated)
-	            assignEvaluated(it);
-	        gen.return((0, codegen_1._) `${names_1.default.errors} === 0`);
-	    }
-	}
-	function assignEvaluated({ gen, evaluated, props, items }) {
-	    if (props instanceof codegen_1.Name)
-	        gen.assign((0, codegen_1._) `${evaluated}.props`, props);
-	    if (items instanceof codegen_1.Name)
-	        gen.assign((0, codegen_1._) `${evaluated}.items`, items);
-	}
-	function schemaKeywords(it, types, typeErrors, errsCount) {
-	    const { gen, schema, data, allErrors, opts, self } = it;
-	    const { RULES } = self;
-	    if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
-	        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition)); // TODO typecast
-	        return;
-	    }
-	    if (!opts.jtd)
-	        checkStrictTypes(it, types);
-	    gen.block(() => {
-	        for (const group of RULES.rules)
-	            groupKeywords(group);
-	        groupKeywords(RULES.post);
-	    });
-	    function groupKeywords(group) {
-	        if (!(0, applicability_1.shouldUseGroup)(schema, group))
-	            return;
-	        if (group.type) {
-	            gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
-	            iterateKeywords(it, group);
-	            if (types.length === 1 && types[0] === group.type && typeErrors) {
-	                gen.else();
-	                (0, dataType_2.reportTypeError)(it);
-	            }
-	            gen.endIf();
-	        }
-	        else {
-	            iterateKeywords(it, group);
-	        }
-	        // TODO make it "ok" call?
-	        if (!allErrors)
-	            gen.if((0, codegen_1._) `${names_1.default.errors} === ${errsCount || 0}`);
-	    }
-	}
-	function iterateKeywords(it, group) {
-	    const { gen, schema, opts: { useDefaults }, } = it;
-	    if (useDefaults)
-	        (0, defaults_1.assignDefaults)(it, group.type);
-	    gen.block(() => {
-	        for (const rule of group.rules) {
-	            if ((0, applicability_1.shouldUseRule)(schema, rule)) {
-	                keywordCode(it, rule.keyword, rule.definition, group.type);
-	            }
-	        }
-	    });
-	}
-	function checkStrictTypes(it, types) {
-	    if (it.schemaEnv.meta || !it.opts.strictTypes)
-	        return;
-	    checkContextTypes(it, types);
-	    if (!it.opts.allowUnionTypes)
-	        checkMultipleTypes(it, types);
-	    checkKeywordTypes(it, it.dataTypes);
-	}
-	function checkContextTypes(it, types) {
-	    if (!types.length)
-	        return;
-	    if (!it.dataTypes.length) {
-	        it.dataTypes = types;
-	        return;
-	    }
-	    types.forEach((t) => {
-	        if (!includesType(it.dataTypes, t)) {
-	            strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
-	        }
-	    });
-	    narrowSchemaTypes(it, types);
-	}
-	function checkMultipleTypes(it, ts) {
-	    if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
-	        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
-	    }
-	}
-	function checkKeywordTypes(it, ts) {
-	    const rules = it.self.RULES.all;
-	    for (const keyword in rules) {
-	        const rule = rules[keyword];
-	        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
-	            const { type } = rule.definition;
-	            if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
-	                strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
-	            }
-	        }
-	    }
-	}
-	function hasApplicableType(schTs, kwdT) {
-	    return schTs.includes(kwdT) || (kwdT === "number" && schTs.includes("integer"));
-	}
-	function includesType(ts, t) {
-	    return ts.includes(t) || (t === "integer" && ts.includes("number"));
-	}
-	function narrowSchemaTypes(it, withTypes) {
-	    const ts = [];
-	    for (const t of it.dataTypes) {
-	        if (includesType(withTypes, t))
-	            ts.push(t);
-	        else if (withTypes.includes("integer") && t === "number")
-	            ts.push("integer");
-	    }
-	    it.dataTypes = ts;
-	}
-	function strictTypesError(it, msg) {
-	    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-	    msg += ` at "${schemaPath}" (strictTypes)`;
-	    (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
-	}
-	class KeywordCxt {
-	    constructor(it, def, keyword) {
-	        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
-	        this.gen = it.gen;
-	        this.allErrors = it.allErrors;
-	        this.keyword = keyword;
-	        this.data = it.data;
-	        this.schema = it.schema[keyword];
-	        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
-	        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
-	        this.schemaType = def.schemaType;
-	        this.parentSchema = it.schema;
-	        this.params = {};
-	        this.it = it;
-	        this.def = def;
-	        if (this.$data) {
-	            this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
-	        }
-	        else {
-	            this.schemaCode = this.schemaValue;
-	            if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
-	                throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
-	            }
-	        }
-	        if ("code" in def ? def.trackErrors : def.errors !== false) {
-	            this.errsCount = it.gen.const("_errs", names_1.default.errors);
-	        }
-	    }
-	    result(condition, successAction, failAction) {
-	        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
-	    }
-	    failResult(condition, successAction, failAction) {
-	        this.gen.if(condition);
-	        if (failAction)
-	            failAction();
-	        else
-	            this.error();
-	        if (successAction) {
-	            this.gen.else();
-	            successAction();
-	            if (this.allErrors)
-	                this.gen.endIf();
-	        }
-	        else {
-	            if (this.allErrors)
-	                this.gen.endIf();
-	            else
-	                this.gen.else();
-	        }
-	    }
-	    pass(condition, failAction) {
-	        this.failResult((0, codegen_1.not)(condition), undefined, failAction);
-	    }
-	    fail(condition) {
-	        if (condition === undefined) {
-	            this.error();
-	            if (!this.allErrors)
-	                this.gen.if(false); // this branch will be removed by gen.optimize
-	            return;
-	        }
-	        this.gen.if(condition);
-	        this.error();
-	        if (this.allErrors)
-	            this.gen.endIf();
-	        else
-	            this.gen.else();
-	    }
-	    fail$data(condition) {
-	        if (!this.$data)
-	            return this.fail(condition);
-	        const { schemaCode } = this;
-	        this.fail((0, codegen_1._) `${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
-	    }
-	    error(append, errorParams, errorPaths) {
-	        if (errorParams) {
-	            this.setParams(errorParams);
-	            this._error(append, errorPaths);
-	            this.setParams({});
-	            return;
-	        }
-	        this._error(append, errorPaths);
-	    }
-	    _error(append, errorPaths) {
-	        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
-	    }
-	    $dataError() {
-	        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
-	    }
-	    reset() {
-	        if (this.errsCount === undefined)
-	            throw new Error('add "trackErrors" to keyword definition');
-	        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
-	    }
-	    ok(cond) {
-	        if (!this.allErrors)
-	            this.gen.if(cond);
-	    }
-	    setParams(obj, assign) {
-	        if (assign)
-	            Object.assign(this.params, obj);
-	        else
-	            this.params = obj;
-	    }
-	    block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
-	        this.gen.block(() => {
-	            this.check$data(valid, $dataValid);
-	            codeBlock();
-	        });
-	    }
-	    check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
-	        if (!this.$data)
-	            return;
-	        const { gen, schemaCode, schemaType, def } = this;
-	        gen.if((0, codegen_1.or)((0, codegen_1._) `${schemaCode} === undefined`, $dataValid));
-	        if (valid !== codegen_1.nil)
-	            gen.assign(valid, true);
-	        if (schemaType.length || def.validateSchema) {
-	            gen.elseIf(this.invalid$data());
-	            this.$dataError();
-	            if (valid !== codegen_1.nil)
-	                gen.assign(valid, false);
-	        }
-	        gen.else();
-	    }
-	    invalid$data() {
-	        const { gen, schemaCode, schemaType, def, it } = this;
-	        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
-	        function wrong$DataType() {
-	            if (schemaType.length) {
-	                /* istanbul ignore if */
-	                if (!(schemaCode instanceof codegen_1.Name))
-	                    throw new Error("ajv implementation error");
-	                const st = Array.isArray(schemaType) ? schemaType : [schemaType];
-	                return (0, codegen_1._) `${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
-	            }
-	            return codegen_1.nil;
-	        }
-	        function invalid$DataSchema() {
-	            if (def.validateSchema) {
-	                const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema }); // TODO value.code for standalone
-	                return (0, codegen_1._) `!${validateSchemaRef}(${schemaCode})`;
-	            }
-	            return codegen_1.nil;
-	        }
-	    }
-	    subschema(appl, valid) {
-	        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
-	        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
-	        (0, subschema_1.extendSubschemaMode)(subschema, appl);
-	        const nextContext = { ...this.it, ...subschema, items: undefined, props: undefined };
-	        subschemaCode(nextContext, valid);
-	        return nextContext;
-	    }
-	    mergeEvaluated(schemaCxt, toName) {
-	        const { it, gen } = this;
-	        if (!it.opts.unevaluated)
-	            return;
-	        if (it.props !== true && schemaCxt.props !== undefined) {
-	            it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
-	        }
-	        if (it.items !== true && schemaCxt.items !== undefined) {
-	            it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
-	        }
-	    }
-	    mergeValidEvaluated(schemaCxt, valid) {
-	        const { it, gen } = this;
-	        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
-	            gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
-	            return true;
-	        }
-	    }
-	}
-	validate$1.KeywordCxt = KeywordCxt;
-	function keywordCode(it, keyword, def, ruleType) {
-	    const cxt = new KeywordCxt(it, def, keyword);
-	    if ("code" in def) {
-	        def.code(cxt, ruleType);
-	    }
-	    else if (cxt.$data && def.validate) {
-	        (0, keyword_1.funcKeywordCode)(cxt, def);
-	    }
-	    else if ("macro" in def) {
-	        (0, keyword_1.macroKeywordCode)(cxt, def);
-	    }
-	    else if (def.compile || def.validate) {
-	        (0, keyword_1.funcKeywordCode)(cxt, def);
-	    }
-	}
-	const JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
-	const RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
-	function getData($data, { dataLevel, dataNames, dataPathArr }) {
-	    let jsonPointer;
-	    let data;
-	    if ($data === "")
-	        return names_1.default.rootData;
-	    if ($data[0] === "/") {
-	        if (!JSON_POINTER.test($data))
-	            throw new Error(`Invalid JSON-pointer: ${$data}`);
-	        jsonPointer = $data;
-	        data = names_1.default.rootData;
-	    }
-	    else {
-	        const matches = RELATIVE_JSON_POINTER.exec($data);
-	        if (!matches)
-	            throw new Error(`Invalid JSON-pointer: ${$data}`);
-	        const up = +matches[1];
-	        jsonPointer = matches[2];
-	        if (jsonPointer === "#") {
-	            if (up >= dataLevel)
-	                throw new Error(errorMsg("property/index", up));
-	            return dataPathArr[dataLevel - up];
-	        }
-	        if (up > dataLevel)
-	            throw new Error(errorMsg("data", up));
-	        data = dataNames[dataLevel - up];
-	        if (!jsonPointer)
-	            return data;
-	    }
-	    let expr = data;
-	    const segments = jsonPointer.split("/");
-	    for (const segment of segments) {
-	        if (segment) {
-	            data = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
-	            expr = (0, codegen_1._) `${expr} && ${data}`;
-	        }
-	    }
-	    return expr;
-	    function errorMsg(pointerType, up) {
-	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
-	    }
-	}
-	validate$1.getData = getData;
-	
-	return validate$1;
-}
-
-var validation_error = {};
-
-var hasRequiredValidation_error;
-
-function requireValidation_error () {
-	if (hasRequiredValidation_error) return validation_error;
-	hasRequiredValidation_error = 1;
-	Object.defineProperty(validation_error, "__esModule", { value: true });
-	class ValidationError extends Error {
-	    constructor(errors) {
-	        super("validation failed");
-	        this.errors = errors;
-	        this.ajv = this.validation = true;
-	    }
-	}
-	validation_error.default = ValidationError;
-	
-	return validation_error;
-}
-
-var ref_error = {};
-
-var hasRequiredRef_error;
-
-function requireRef_error () {
-	if (hasRequiredRef_error) return ref_error;
-	hasRequiredRef_error = 1;
-	Object.defineProperty(ref_error, "__esModule", { value: true });
-	const resolve_1 = /*@__PURE__*/ requireResolve();
-	class MissingRefError extends Error {
-	    constructor(resolver, baseId, ref, msg) {
-	        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
-	        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
-	        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
-	    }
-	}
-	ref_error.default = MissingRefError;
-	
-	return ref_error;
-}
-
-var compile = {};
-
-var hasRequiredCompile;
-
-function requireCompile () {
-	if (hasRequiredCompile) return compile;
-	hasRequiredCompile = 1;
-	Object.defineProperty(compile, "__esModule", { value: true });
-	compile.resolveSchema = compile.getCompilingSchema = compile.resolveRef = compile.compileSchema = compile.SchemaEnv = void 0;
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const validation_error_1 = /*@__PURE__*/ requireValidation_error();
-	const names_1 = /*@__PURE__*/ requireNames();
-	const resolve_1 = /*@__PURE__*/ requireResolve();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const validate_1 = /*@__PURE__*/ requireValidate();
-	class SchemaEnv {
-	    constructor(env) {
-	        var _a;
-	        this.refs = {};
-	        this.dynamicAnchors = {};
-	        let schema;
-	        if (typeof env.schema == "object")
-	            schema = env.schema;
-	        this.schema = env.schema;
-	        this.schemaId = env.schemaId;
-	        this.root = env.root || this;
-	        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
-	        this.schemaPath = env.schemaPath;
-	        this.localRefs = env.localRefs;
-	        this.meta = env.meta;
-	        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
-	        this.refs = {};
-	    }
-	}
-	compile.SchemaEnv = SchemaEnv;
-	// let codeSize = 0
-	// let nodeCount = 0
-	// Compiles schema in SchemaEnv
-	function compileSchema(sch) {
-	    // TODO refactor - remove compilations
-	    const _sch = getCompilingSchema.call(this, sch);
-	    if (_sch)
-	        return _sch;
-	    const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId); // TODO if getFullPath removed 1 tests fails
-	    const { es5, lines } = this.opts.code;
-	    const { ownProperties } = this.opts;
-	    const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
-	    let _ValidationError;
-	    if (sch.$async) {
-	        _ValidationError = gen.scopeValue("Error", {
-	            ref: validation_error_1.default,
-	            code: (0, codegen_1._) `require("ajv/dist/runtime/validation_error").default`,
-	        });
-	    }
-	    const validateName = gen.scopeName("validate");
-	    sch.validateName = validateName;
-	    const schemaCxt = {
-	        gen,
-	        allErrors: this.opts.allErrors,
-	        data: names_1.default.data,
-	        parentData: names_1.default.parentData,
-	        parentDataProperty: names_1.default.parentDataProperty,
-	        dataNames: [names_1.default.data],
-	        dataPathArr: [codegen_1.nil], // TODO can its length be used as dataLevel if nil is removed?
-	        dataLevel: 0,
-	        dataTypes: [],
-	        definedProperties: new Set(),
-	        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true
-	            ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) }
-	            : { ref: sch.schema }),
-	        validateName,
-	        ValidationError: _ValidationError,
-	        schema: sch.schema,
-	        schemaEnv: sch,
-	        rootId,
-	        baseId: sch.baseId || rootId,
-	        schemaPath: codegen_1.nil,
-	        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
-	        errorPath: (0, codegen_1._) `""`,
-	        opts: this.opts,
-	        self: this,
-	    };
-	    let sourceCode;
-	    try {
-	        this._compilations.add(sch);
-	        (0, validate_1.validateFunctionCode)(schemaCxt);
-	        gen.optimize(this.opts.code.optimize);
-	        // gen.optimize(1)
-	        const validateCode = gen.toString();
-	        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
-	        // console.log((codeSize += sourceCode.length), (nodeCount += gen.nodeCount))
-	        if (this.opts.code.process)
-	            sourceCode = this.opts.code.process(sourceCode, sch);
-	        // console.log("\n\n\n *** \n", sourceCode)
-	        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
-	        const validate = makeValidate(this, this.scope.get());
-	        this.scope.value(validateName, { ref: validate });
-	        validate.errors = null;
-	        validate.schema = sch.schema;
-	        validate.schemaEnv = sch;
-	        if (sch.$async)
-	            validate.$async = true;
-	        if (this.opts.code.source === true) {
-	            validate.source = { validateName, validateCode, scopeValues: gen._values };
-	        }
-	        if (this.opts.unevaluated) {
-	            const { props, items } = schemaCxt;
-	            validate.evaluated = {
-	                props: props instanceof codegen_1.Name ? undefined : props,
-	                items: items instanceof codegen_1.Name ? undefined : items,
-	                dynamicProps: props instanceof codegen_1.Name,
-	                dynamicItems: items instanceof codegen_1.Name,
-	            };
-	            if (validate.source)
-	                validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
-	        }
-	        sch.validate = validate;
-	        return sch;
-	    }
-	    catch (e) {
-	        delete sch.validate;
-	        delete sch.validateName;
-	        if (sourceCode)
-	            this.logger.error("Error compiling schema, function code:", sourceCode);
-	        // console.log("\n\n\n *** \n", sourceCode, this.opts)
-	        throw e;
-	    }
-	    finally {
-	        this._compilations.delete(sch);
-	    }
-	}
-	compile.compileSchema = compileSchema;
-	function resolveRef(root, baseId, ref) {
-	    var _a;
-	    ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
-	    const schOrFunc = root.refs[ref];
-	    if (schOrFunc)
-	        return schOrFunc;
-	    let _sch = resolve.call(this, root, ref);
-	    if (_sch === undefined) {
-	        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref]; // TODO maybe localRefs should hold SchemaEnv
-	        const { schemaId } = this.opts;
-	        if (schema)
-	            _sch = new SchemaEnv({ schema, schemaId, root, baseId });
-	    }
-	    if (_sch === undefined)
-	        return;
-	    return (root.refs[ref] = inlineOrCompile.call(this, _sch));
-	}
-	compile.resolveRef = resolveRef;
-	function inlineOrCompile(sch) {
-	    if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
-	        return sch.schema;
-	    return sch.validate ? sch : compileSchema.call(this, sch);
-	}
-	// Index of schema compilation in the currently compiled list
-	function getCompilingSchema(schEnv) {
-	    for (const sch of this._compilations) {
-	        if (sameSchemaEnv(sch, schEnv))
-	            return sch;
-	    }
-	}
-	compile.getCompilingSchema = getCompilingSchema;
-	function sameSchemaEnv(s1, s2) {
-	    return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
-	}
-	// resolve and compile the references ($ref)
-	// TODO returns AnySchemaObject (if the schema can be inlined) or validation function
-	function resolve(root, // information about the root schema for the current schema
-	ref // reference to resolve
-	) {
-	    let sch;
-	    while (typeof (sch = this.refs[ref]) == "string")
-	        ref = sch;
-	    return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
-	}
-	// Resolve schema, its root and baseId
-	function resolveSchema(root, // root object with properties schema, refs TODO below SchemaEnv is assigned to it
-	ref // reference to resolve
-	) {
-	    const p = this.opts.uriResolver.parse(ref);
-	    const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
-	    let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, undefined);
-	    // TODO `Object.keys(root.schema).length > 0` should not be needed - but removing breaks 2 tests
-	    if (Object.keys(root.schema).length > 0 && refPath === baseId) {
-	        return getJsonPointer.call(this, p, root);
-	    }
-	    const id = (0, resolve_1.normalizeId)(refPath);
-	    const schOrRef = this.refs[id] || this.schemas[id];
-	    if (typeof schOrRef == "string") {
-	        const sch = resolveSchema.call(this, root, schOrRef);
-	        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
-	            return;
-	        return getJsonPointer.call(this, p, sch);
-	    }
-	    if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
-	        return;
-	    if (!schOrRef.validate)
-	        compileSchema.call(this, schOrRef);
-	    if (id === (0, resolve_1.normalizeId)(ref)) {
-	        const { schema } = schOrRef;
-	        const { schemaId } = this.opts;
-	        const schId = schema[schemaId];
-	        if (schId)
-	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-	        return new SchemaEnv({ schema, schemaId, root, baseId });
-	    }
-	    return getJsonPointer.call(this, p, schOrRef);
-	}
-	compile.resolveSchema = resolveSchema;
-	const PREVENT_SCOPE_CHANGE = new Set([
-	    "properties",
-	    "patternProperties",
-	    "enum",
-	    "dependencies",
-	    "definitions",
-	]);
-	function getJsonPointer(parsedRef, { baseId, schema, root }) {
-	    var _a;
-	    if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
-	        return;
-	    for (const part of parsedRef.fragment.slice(1).split("/")) {
-	        if (typeof schema === "boolean")
-	            return;
-	        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
-	        if (partSchema === undefined)
-	            return;
-	        schema = partSchema;
-	        // TODO PREVENT_SCOPE_CHANGE could be defined in keyword def?
-	        const schId = typeof schema === "object" && schema[this.opts.schemaId];
-	        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
-	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-	        }
-	    }
-	    let env;
-	    if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
-	        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
-	        env = resolveSchema.call(this, root, $ref);
-	    }
-	    // even though resolution failed we need to return SchemaEnv to throw exception
-	    // so that compileAsync loads missing schema.
-	    const { schemaId } = this.opts;
-	    env = env || new SchemaEnv({ schema, schemaId, root, baseId });
-	    if (env.schema !== env.root.schema)
-	        return env;
-	    return undefined;
-	}
-	
-	return compile;
-}
-
-var $id$3 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
-var description = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
-var type$3 = "object";
-var required$2 = [
-	"$data"
+// What happens when the gate is stopped (Ctrl-C, a cancelled workflow, a timeout of the caller): the
+// child processes die first, so they let go of their files, then everything the gate made is undone,
+// newest first, then the process exits with 128 + the signal's number. Undo steps are synchronous:
+// inside a signal handler nothing asynchronous gets to finish before the exit.
+const undos = new Map();
+let nextId = 0;
+let killChildren = () => { };
+let installed = false;
+const SIGNALS = [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129]
 ];
-var properties$4 = {
-	$data: {
-		type: "string",
-		anyOf: [
-			{
-				format: "relative-json-pointer"
-			},
-			{
-				format: "json-pointer"
-			}
-		]
-	}
+function undoAll() {
+    for (const [id, undo] of [...undos].reverse()) {
+        undos.delete(id);
+        try {
+            undo();
+        }
+        catch {
+            // A cleanup that fails leaves what the next run's sweep removes; the others must still run.
+        }
+    }
+}
+function install() {
+    if (installed)
+        return;
+    installed = true;
+    process.once('exit', () => {
+        killChildren();
+        undoAll();
+    });
+    for (const [signal, code] of SIGNALS) {
+        process.once(signal, () => {
+            killChildren();
+            undoAll();
+            process.exit(code);
+        });
+    }
+}
+/** Sets how the live child processes are killed when the gate stops (see go/process.ts). */
+function stopChildrenWith(kill) {
+    killChildren = kill;
+    install();
+}
+/**
+ * Registers a step that undoes something the gate made (a temporary directory, a git worktree) if the
+ * gate stops before it is done with it. Returns the release for the normal path, which undoes it itself.
+ */
+function onStop(undo) {
+    install();
+    const id = nextId++;
+    undos.set(id, undo);
+    return () => {
+        undos.delete(id);
+    };
+}
+
+const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
+const TERM_GRACE_MS = 3_000;
+const live = new Set();
+function killGroup(pid, signal) {
+    try {
+        // Negative pid: the whole group, so a test binary's own children die with it.
+        process.kill(-pid, signal);
+    }
+    catch {
+        try {
+            process.kill(pid, signal);
+        }
+        catch {
+            // already gone
+        }
+    }
+}
+/** Every child lives in a process group of its own (detached), so nothing kills them for us. */
+function killAll() {
+    for (const pid of live)
+        killGroup(pid, 'SIGKILL');
+    live.clear();
+}
+class Capture {
+    limit;
+    chunks = [];
+    size = 0;
+    truncated = false;
+    constructor(limit) {
+        this.limit = limit;
+    }
+    push(chunk) {
+        if (this.size >= this.limit) {
+            this.truncated = true;
+            return;
+        }
+        const room = this.limit - this.size;
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        if (part.length < chunk.length)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.size += part.length;
+    }
+    text() {
+        return Buffer.concat(this.chunks).toString('utf8');
+    }
+    /** Reads at most the limit from a file the child wrote. */
+    pushFile(path) {
+        let fd;
+        try {
+            fd = openSync(path, 'r');
+            const size = fstatSync(fd).size;
+            const buf = Buffer.alloc(Math.min(size, this.limit));
+            readSync(fd, buf, 0, buf.length, 0);
+            this.push(buf);
+            if (size > this.limit)
+                this.truncated = true;
+        }
+        catch {
+            // nothing written
+        }
+        finally {
+            if (fd !== undefined)
+                closeSync(fd);
+        }
+    }
+}
+const runProcess = (spec) => {
+    stopChildrenWith(killAll);
+    const started = performance.now();
+    const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
+    return new Promise((resolve) => {
+        const out = new Capture(limit);
+        const err = new Capture(limit);
+        let timedOut = false;
+        let spawnError;
+        const [program, ...args] = spec.argv;
+        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
+        const child = spawn(program, args, {
+            cwd: spec.cwd,
+            env: spec.env ?? process.env,
+            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
+            detached: true
+        });
+        if (merged !== undefined)
+            closeSync(merged);
+        if (child.pid !== undefined)
+            live.add(child.pid);
+        let grace;
+        const timer = spec.timeoutMs !== undefined
+            ? setTimeout(() => {
+                timedOut = true;
+                const pid = child.pid;
+                if (pid === undefined)
+                    return;
+                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
+                // program like our own CLI can stop its children, which live in process groups of their own.
+                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
+                try {
+                    process.kill(pid, first);
+                }
+                catch {
+                    // already gone
+                }
+                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
+            }, spec.timeoutMs)
+            : undefined;
+        child.stdout?.on('data', (c) => out.push(c));
+        child.stderr?.on('data', (c) => err.push(c));
+        child.on('error', (e) => {
+            spawnError = e;
+        });
+        child.on('close', (code, signal) => {
+            if (timer)
+                clearTimeout(timer);
+            if (grace)
+                clearTimeout(grace);
+            if (child.pid !== undefined) {
+                // The group may still hold grandchildren that kept running after the leader exited.
+                killGroup(child.pid, 'SIGKILL');
+                live.delete(child.pid);
+            }
+            if (spec.mergedOutputFile !== undefined)
+                out.pushFile(spec.mergedOutputFile);
+            resolve({
+                argv: spec.argv,
+                cwd: spec.cwd,
+                code,
+                signal,
+                stdout: out.text(),
+                stderr: err.text(),
+                timedOut,
+                truncated: out.truncated || err.truncated,
+                wallMs: performance.now() - started,
+                spawnError
+            });
+        });
+    });
 };
-var additionalProperties$2 = false;
-var require$$9 = {
-	$id: $id$3,
-	description: description,
-	type: type$3,
-	required: required$2,
-	properties: properties$4,
-	additionalProperties: additionalProperties$2
-};
-
-var uri = {};
-
-var fastUri = {exports: {}};
-
-var utils;
-var hasRequiredUtils;
-
-function requireUtils () {
-	if (hasRequiredUtils) return utils;
-	hasRequiredUtils = 1;
-
-	/** @type {(value: string) => boolean} */
-	const isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
-
-	/** @type {(value: string) => boolean} */
-	const isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
-
-	/** @type {(value: string) => boolean} */
-	const isPort = RegExp.prototype.test.bind(/^\d*$/u);
-
-	/** @type {(value: string) => boolean} */
-	const isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
-
-	/** @type {(value: string) => boolean} */
-	const isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
-
-	/** @type {(value: string) => boolean} */
-	const isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
-
-	/** @type {(value: string) => boolean} */
-	const isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
-
-	/** @type {(value: string) => boolean} */
-	const isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
-
-	const BYTE_HEX = new Array(256);
-	{
-	  const HEX_DIGITS = '0123456789ABCDEF';
-	  for (let i = 0; i < 256; i++) {
-	    BYTE_HEX[i] = '%' + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 0xF];
-	  }
-	}
-	function percentEncodeNonAscii (cp) {
-	  if (cp < 0x800) {
-	    return BYTE_HEX[0xC0 | (cp >> 6)] +
-	           BYTE_HEX[0x80 | (cp & 0x3F)]
-	  }
-	  if (cp < 0x10000) {
-	    return BYTE_HEX[0xE0 | (cp >> 12)] +
-	           BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
-	           BYTE_HEX[0x80 | (cp & 0x3F)]
-	  }
-	  return BYTE_HEX[0xF0 | (cp >> 18)] +
-	         BYTE_HEX[0x80 | ((cp >> 12) & 0x3F)] +
-	         BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
-	         BYTE_HEX[0x80 | (cp & 0x3F)]
-	}
-
-	/**
-	 * @param {Array<string>} input
-	 * @returns {string}
-	 */
-	function stringArrayToHexStripped (input) {
-	  let acc = '';
-	  let code = 0;
-	  let i = 0;
-
-	  for (i = 0; i < input.length; i++) {
-	    code = input[i].charCodeAt(0);
-	    if (code === 48) {
-	      continue
-	    }
-	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
-	      return ''
-	    }
-	    acc += input[i];
-	    break
-	  }
-
-	  for (i += 1; i < input.length; i++) {
-	    code = input[i].charCodeAt(0);
-	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
-	      return ''
-	    }
-	    acc += input[i];
-	  }
-	  return acc
-	}
-
-	/** @type {(value: string) => boolean} */
-	const isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
-
-	/** @type {(value: string) => boolean} */
-	const isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
-
-	/** @type {(value: string) => boolean} */
-	const isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
-
-	/**
-	 * @param {string} value
-	 * @returns {boolean}
-	 */
-	const nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
-
-	/**
-	 * @param {string} zone
-	 * @returns {boolean}
-	 */
-	function isZoneIdentifier (zone) {
-	  if (zone.length === 0) return false
-
-	  for (let i = 0; i < zone.length; i++) {
-	    if (isZoneCharacter(zone[i])) continue
-	    if (zone[i] === '%' && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
-	      i += 2;
-	      continue
-	    }
-	    return false
-	  }
-
-	  return true
-	}
-
-	/**
-	 * Compresses the longest run of zero hextets to "::" per RFC 5952. A run of a
-	 * single zero hextet is left uncompressed. On ties the leftmost run wins.
-	 *
-	 * @param {string[]} hextets
-	 * @returns {string}
-	 */
-	function compressIPv6ZeroRun (hextets) {
-	  let bestStart = -1;
-	  let bestLength = 0;
-	  let runStart = -1;
-	  let runLength = 0;
-	  for (let i = 0; i < hextets.length; i++) {
-	    if (hextets[i] === '0') {
-	      if (runStart === -1) runStart = i;
-	      runLength++;
-	      if (runLength > bestLength) {
-	        bestLength = runLength;
-	        bestStart = runStart;
-	      }
-	    } else {
-	      runStart = -1;
-	      runLength = 0;
-	    }
-	  }
-
-	  if (bestLength < 2) return hextets.join(':')
-
-	  const head = hextets.slice(0, bestStart).join(':');
-	  const tail = hextets.slice(bestStart + bestLength).join(':');
-	  return head + '::' + tail
-	}
-
-	/**
-	 * Validates an IPv6 address against the alternatives in RFC 3986 section
-	 * 3.2.2 and returns the same address with leading hextet zeroes removed.
-	 * An embedded IPv4 address counts as two hextets and is only valid at the end.
-	 *
-	 * @param {string} input
-	 * @returns {string|undefined}
-	 */
-	function normalizeIPv6Address (input) {
-	  const compression = input.indexOf('::');
-	  if (compression !== -1 && input.indexOf('::', compression + 1) !== -1) return undefined
-
-	  const left = compression === -1 ? input.split(':') : input.slice(0, compression).split(':');
-	  const right = compression === -1 ? [] : input.slice(compression + 2).split(':');
-	  if (compression !== -1) {
-	    if (left.length === 1 && left[0] === '') left.length = 0;
-	    if (right.length === 1 && right[0] === '') right.length = 0;
-	  }
-
-	  const parts = left.concat(right);
-	  let hextetCount = 0;
-	  for (let i = 0; i < parts.length; i++) {
-	    const part = parts[i];
-	    if (part === '') return undefined
-
-	    if (part.indexOf('.') !== -1) {
-	      if (i !== parts.length - 1 || (compression !== -1 && right.length === 0) || !isIPv4(part)) return undefined
-	      hextetCount += 2;
-	      continue
-	    }
-
-	    if (!isHextet(part)) return undefined
-	    parts[i] = parseInt(part, 16).toString(16);
-	    hextetCount++;
-	  }
-
-	  if (compression === -1) {
-	    if (hextetCount !== 8) return undefined
-	    return compressIPv6ZeroRun(parts)
-	  }
-	  if (hextetCount >= 8) return undefined
-
-	  // expand "::" then re-compress the longest run for a canonical result
-	  const expanded = parts.slice(0, left.length);
-	  for (let i = hextetCount; i < 8; i++) expanded.push('0');
-	  for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
-	  return compressIPv6ZeroRun(expanded)
-	}
-
-	/**
-	 * @typedef {Object} NormalizeIPv6Result
-	 * @property {string} host - The normalized host.
-	 * @property {string} [escapedHost] - The escaped host.
-	 * @property {boolean} isIPV6 - Indicates if the host is an IPv6 address.
-	 * @property {boolean} [isIPVFuture] - Indicates if the host is an IPvFuture literal.
-	 * @property {boolean} [error] - Indicates if a bracketed IP literal is malformed.
-	 */
-
-	/**
-	 * Validates and normalizes a bracketed IP literal. Raw zone separators remain
-	 * accepted for backwards compatibility, while encoded separators and zone
-	 * contents follow RFC 6874.
-	 *
-	 * @param {string} host
-	 * @returns {NormalizeIPv6Result}
-	 */
-	function normalizeIPv6 (host) {
-	  const bracketed = host[0] === '[' && host[host.length - 1] === ']';
-	  const hasBracket = host[0] === '[' || host[host.length - 1] === ']';
-	  if (hasBracket && !bracketed) return { host, isIPV6: false, error: true }
-
-	  let input = bracketed ? host.slice(1, -1) : host;
-	  if (bracketed && isIPvFuture(input)) {
-	    input = input.toLowerCase();
-	    return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true }
-	  }
-
-	  if (findToken(input, ':') < 2) {
-	    return { host, isIPV6: false, error: bracketed }
-	  }
-
-	  let zoneIdentifier = '';
-	  const zoneSeparator = input.indexOf('%');
-	  if (zoneSeparator !== -1) {
-	    const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === '%25' ? 3 : 1;
-	    zoneIdentifier = input.slice(zoneSeparator + separatorLength);
-	    if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true }
-	    input = input.slice(0, zoneSeparator);
-	  }
-
-	  const address = normalizeIPv6Address(input);
-	  if (address === undefined) return { host, isIPV6: false, error: true }
-
-	  return {
-	    host: address + (zoneIdentifier ? '%' + zoneIdentifier : ''),
-	    escapedHost: address + (zoneIdentifier ? '%25' + zoneIdentifier : ''),
-	    isIPV6: true
-	  }
-	}
-
-	/**
-	 * @param {string} str
-	 * @param {string} token
-	 * @returns {number}
-	 */
-	function findToken (str, token) {
-	  let ind = 0;
-	  for (let i = 0; i < str.length; i++) {
-	    if (str[i] === token) ind++;
-	  }
-	  return ind
-	}
-
-	/**
-	 * @param {string} path
-	 * @returns {string}
-	 *
-	 * @see https://datatracker.ietf.org/doc/html/rfc3986#section-5.2.4
-	 */
-	function removeDotSegments (path) {
-	  let input = path;
-	  const output = [];
-	  let nextSlash = -1;
-	  let len = 0;
-
-	  // eslint-disable-next-line no-cond-assign
-	  while (len = input.length) {
-	    if (len === 1) {
-	      if (input === '.') {
-	        break
-	      } else if (input === '/') {
-	        output.push('/');
-	        break
-	      } else {
-	        output.push(input);
-	        break
-	      }
-	    } else if (len === 2) {
-	      if (input[0] === '.') {
-	        if (input[1] === '.') {
-	          break
-	        } else if (input[1] === '/') {
-	          input = input.slice(2);
-	          continue
-	        }
-	      } else if (input[0] === '/') {
-	        if (input[1] === '.' || input[1] === '/') {
-	          output.push('/');
-	          break
-	        }
-	      }
-	    } else if (len === 3) {
-	      if (input === '/..') {
-	        if (output.length !== 0) {
-	          output.pop();
-	        }
-	        output.push('/');
-	        break
-	      }
-	    }
-	    if (input[0] === '.') {
-	      if (input[1] === '.') {
-	        if (input[2] === '/') {
-	          input = input.slice(3);
-	          continue
-	        }
-	      } else if (input[1] === '/') {
-	        input = input.slice(2);
-	        continue
-	      }
-	    } else if (input[0] === '/') {
-	      if (input[1] === '.') {
-	        if (input[2] === '/') {
-	          input = input.slice(2);
-	          continue
-	        } else if (input[2] === '.') {
-	          if (input[3] === '/') {
-	            input = input.slice(3);
-	            if (output.length !== 0) {
-	              output.pop();
-	            }
-	            continue
-	          }
-	        }
-	      }
-	    }
-
-	    // Rule 2E: Move normal path segment to output
-	    if ((nextSlash = input.indexOf('/', 1)) === -1) {
-	      output.push(input);
-	      break
-	    } else {
-	      output.push(input.slice(0, nextSlash));
-	      input = input.slice(nextSlash);
-	    }
-	  }
-
-	  return output.join('')
-	}
-
-	/**
-	 * Removes dot segments from the path of a relative reference (a path that does
-	 * not start with "/") without changing what it resolves to against any base.
-	 * Unlike `removeDotSegments`, leading ".." segments that cannot be collapsed
-	 * are kept, the result never becomes root-relative, and a result that would be
-	 * empty or start with an empty segment is prefixed with "." (an empty path
-	 * means "same document" and a leading "//" would introduce an authority).
-	 *
-	 * @param {string} path
-	 * @returns {string}
-	 */
-	function removeDotSegmentsRelative (path) {
-	  if (path === '' || path[0] === '/') {
-	    return removeDotSegments(path)
-	  }
-
-	  const segments = path.split('/');
-	  const last = segments.length - 1;
-	  /** @type {string[]} */
-	  const output = [];
-	  let trailingDirectory = false;
-
-	  for (let i = 0; i <= last; i++) {
-	    const segment = segments[i];
-	    if (segment === '.' || segment === '..') {
-	      if (segment === '..') {
-	        if (output.length !== 0 && output[output.length - 1] !== '..') {
-	          output.pop();
-	        } else {
-	          output.push('..');
-	        }
-	      }
-	      trailingDirectory = i === last;
-	    } else {
-	      output.push(segment);
-	    }
-	  }
-
-	  if (trailingDirectory && output[output.length - 1] !== '..') {
-	    output.push('');
-	  }
-	  if (output.length === 0 || output[0] === '' || output[0].includes(':')) {
-	    // An empty path, a leading empty segment ("//"), or a first segment
-	    // containing ":" (which would be mistaken for a scheme, RFC 3986 section
-	    // 4.2) must stay behind a "." segment so the reference keeps its meaning.
-	    output.unshift('.');
-	  }
-
-	  return output.join('/')
-	}
-
-	/**
-	 * Re-escape RFC 3986 gen-delims that must not appear literally in the host.
-	 * After the URI regex parses, these characters cannot be literal in the host
-	 * field, so any that appear after decoding came from percent-encoding and
-	 * must be restored to prevent authority structure changes.
-	 *
-	 * @param {string} host
-	 * @param {boolean} isIP - true for IPv4/IPv6 hosts (skip colon re-escaping)
-	 * @returns {string}
-	 */
-	const HOST_DELIMS = { '@': '%40', '/': '%2F', '?': '%3F', '#': '%23', ':': '%3A' };
-	const HOST_DELIM_RE = /[@/?#:]/g;
-	const HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
-
-	function reescapeHostDelimiters (host, isIP) {
-	  const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
-	  re.lastIndex = 0;
-	  return host.replace(re, (ch) => HOST_DELIMS[ch])
-	}
-
-	/**
-	 * Normalizes percent escapes and optionally decodes only unreserved ASCII bytes.
-	 * Reserved delimiters such as `%2F` stay escaped; `%2E` is unreserved.
-	 *
-	 * @param {string} input
-	 * @param {boolean} [decodeUnreserved=false]
-	 * @returns {string}
-	 */
-	function normalizePercentEncoding (input, decodeUnreserved = false) {
-	  if (input.indexOf('%') === -1) {
-	    return input
-	  }
-
-	  let output = '';
-
-	  for (let i = 0; i < input.length; i++) {
-	    if (input[i] === '%' && i + 2 < input.length) {
-	      const hex = input.slice(i + 1, i + 3);
-	      if (isHexPair(hex)) {
-	        const normalizedHex = hex.toUpperCase();
-	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-
-	        if (decodeUnreserved && isUnreserved(decoded)) {
-	          output += decoded;
-	        } else {
-	          output += '%' + normalizedHex;
-	        }
-
-	        i += 2;
-	        continue
-	      }
-	    }
-
-	    output += input[i];
-	  }
-
-	  return output
-	}
-
-	/**
-	 * Normalizes path data without turning reserved escapes into live path syntax.
-	 * Valid escapes are uppercased, raw unsafe characters are escaped, and only
-	 * unreserved bytes that are not `.` are decoded.
-	 *
-	 * @param {string} input
-	 * @returns {string}
-	 */
-	function normalizePathEncoding (input) {
-	  let output = '';
-
-	  for (let i = 0; i < input.length; i++) {
-	    const ch = input[i];
-	    if (ch === '%' && i + 2 < input.length) {
-	      const hex = input.slice(i + 1, i + 3);
-	      if (isHexPair(hex)) {
-	        const normalizedHex = hex.toUpperCase();
-	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-
-	        if (decoded !== '.' && isUnreserved(decoded)) {
-	          output += decoded;
-	        } else {
-	          output += '%' + normalizedHex;
-	        }
-
-	        i += 2;
-	        continue
-	      }
-	    }
-
-	    if (isPathCharacter(ch)) {
-	      output += ch;
-	    } else {
-	      const code = input.charCodeAt(i);
-	      if (code < 0x80) {
-	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-	      } else if (code < 0xD800 || code > 0xDFFF) {
-	        output += percentEncodeNonAscii(code);
-	      } else if (code <= 0xDBFF && i + 1 < input.length) {
-	        const low = input.charCodeAt(i + 1);
-	        if (low >= 0xDC00 && low <= 0xDFFF) {
-	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
-	          i++;
-	        } else {
-	          output += percentEncodeNonAscii(0xFFFD);
-	        }
-	      } else {
-	        output += percentEncodeNonAscii(0xFFFD);
-	      }
-	    }
-	  }
-
-	  return output
-	}
-
-	/**
-	 * Serializes a path without rewriting reserved data. Raw RFC 3986 path
-	 * characters remain literal, valid escapes are preserved and uppercased, and
-	 * everything else is UTF-8 percent-encoded. In a path-noscheme, a colon in the
-	 * first segment must be escaped so the result cannot be parsed as a scheme.
-	 *
-	 * @param {string} input
-	 * @param {boolean} [pathNoScheme=false]
-	 * @returns {string}
-	 */
-	function serializePathEncoding (input, pathNoScheme = false) {
-	  let output = '';
-	  let firstSegment = pathNoScheme && input[0] !== '/';
-
-	  for (let i = 0; i < input.length; i++) {
-	    const ch = input[i];
-	    if (ch === '%' && i + 2 < input.length) {
-	      const hex = input.slice(i + 1, i + 3);
-	      if (isHexPair(hex)) {
-	        output += '%' + hex.toUpperCase();
-	        i += 2;
-	        continue
-	      }
-	    }
-
-	    if (ch === '/') {
-	      firstSegment = false;
-	    }
-
-	    if (isPathCharacter(ch) && (ch !== ':' || !firstSegment)) {
-	      output += ch;
-	    } else {
-	      const code = input.charCodeAt(i);
-	      if (code < 0x80) {
-	        output += BYTE_HEX[code];
-	      } else if (code < 0xD800 || code > 0xDFFF) {
-	        output += percentEncodeNonAscii(code);
-	      } else if (code <= 0xDBFF && i + 1 < input.length) {
-	        const low = input.charCodeAt(i + 1);
-	        if (low >= 0xDC00 && low <= 0xDFFF) {
-	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
-	          i++;
-	        } else {
-	          output += percentEncodeNonAscii(0xFFFD);
-	        }
-	      } else {
-	        output += percentEncodeNonAscii(0xFFFD);
-	      }
-	    }
-	  }
-
-	  return output
-	}
-
-	/**
-	 * Percent-encodes a URI component using its RFC 3986 literal character set.
-	 * Existing valid escapes are preserved and normalized to uppercase hex.
-	 *
-	 * @param {string} input
-	 * @param {(value: string) => boolean} isAllowed
-	 * @returns {string}
-	 */
-	function encodeComponent (input, isAllowed) {
-	  let output = '';
-
-	  for (let i = 0; i < input.length; i++) {
-	    const ch = input[i];
-	    if (ch === '%' && i + 2 < input.length) {
-	      const hex = input.slice(i + 1, i + 3);
-	      if (isHexPair(hex)) {
-	        output += '%' + hex.toUpperCase();
-	        i += 2;
-	        continue
-	      }
-	    }
-
-	    if (isAllowed(ch)) {
-	      output += ch;
-	    } else {
-	      const code = input.charCodeAt(i);
-	      if (code < 0x80) {
-	        output += BYTE_HEX[code];
-	      } else if (code < 0xD800 || code > 0xDFFF) {
-	        output += percentEncodeNonAscii(code);
-	      } else if (code <= 0xDBFF && i + 1 < input.length) {
-	        const low = input.charCodeAt(i + 1);
-	        if (low >= 0xDC00 && low <= 0xDFFF) {
-	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
-	          i++;
-	        } else {
-	          output += percentEncodeNonAscii(0xFFFD);
-	        }
-	      } else {
-	        output += percentEncodeNonAscii(0xFFFD);
-	      }
-	    }
-	  }
-
-	  return output
-	}
-
-	/**
-	 * Encodes userinfo while preserving its RFC 3986 §3.2.1 literal characters.
-	 * In particular, authority delimiters such as `@`, `/`, `?`, and `#` are data.
-	 *
-	 * @param {string} input
-	 * @returns {string}
-	 */
-	function encodeUserinfo (input) {
-	  return encodeComponent(input, isUserinfoCharacter)
-	}
-
-	/**
-	 * Encodes query data using the RFC 3986 §3.4 grammar. A literal `#` must be
-	 * escaped because it would otherwise begin the fragment component.
-	 *
-	 * @param {string} input
-	 * @returns {string}
-	 */
-	function encodeQuery (input) {
-	  return encodeComponent(input, isQueryFragmentCharacter)
-	}
-
-	/**
-	 * Encodes fragment data using the RFC 3986 §3.5 grammar.
-	 *
-	 * @param {string} input
-	 * @returns {string}
-	 */
-	function encodeFragment (input) {
-	  return encodeComponent(input, isQueryFragmentCharacter)
-	}
-
-	function isEscapeSafe (cp) {
-	  return (
-	    (cp >= 0x30 && cp <= 0x39) ||
-	    (cp >= 0x41 && cp <= 0x5A) ||
-	    (cp >= 0x61 && cp <= 0x7A) ||
-	    cp === 0x2A || cp === 0x2B || cp === 0x2D || cp === 0x2E ||
-	    cp === 0x2F || cp === 0x40 || cp === 0x5F
-	  )
-	}
-
-	/**
-	 * Normalizes the percent-encoding of a query or fragment component.
-	 *
-	 * Like `normalizePathEncoding`, but uses the query/fragment character set
-	 * (which additionally allows `?`) and decodes `.` since it has no dot-segment
-	 * meaning outside of a path.
-	 *
-	 * @param {string} input
-	 * @returns {string}
-	 */
-	function normalizeQueryFragmentEncoding (input) {
-	  let output = '';
-
-	  for (let i = 0; i < input.length; i++) {
-	    const ch = input[i];
-	    if (ch === '%' && i + 2 < input.length) {
-	      const hex = input.slice(i + 1, i + 3);
-	      if (isHexPair(hex)) {
-	        const normalizedHex = hex.toUpperCase();
-	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
-
-	        if (isUnreserved(decoded)) {
-	          output += decoded;
-	        } else {
-	          output += '%' + normalizedHex;
-	        }
-
-	        i += 2;
-	        continue
-	      }
-	    }
-
-	    if (isQueryFragmentCharacter(ch)) {
-	      output += ch;
-	    } else {
-	      const code = input.charCodeAt(i);
-	      if (code < 0x80) {
-	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
-	      } else if (code < 0xD800 || code > 0xDFFF) {
-	        output += percentEncodeNonAscii(code);
-	      } else if (code <= 0xDBFF && i + 1 < input.length) {
-	        const low = input.charCodeAt(i + 1);
-	        if (low >= 0xDC00 && low <= 0xDFFF) {
-	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
-	          i++;
-	        } else {
-	          output += percentEncodeNonAscii(0xFFFD);
-	        }
-	      } else {
-	        output += percentEncodeNonAscii(0xFFFD);
-	      }
-	    }
-	  }
-
-	  return output
-	}
-
-	/**
-	 * Escapes a component while preserving existing valid percent escapes.
-	 *
-	 * @param {string} input
-	 * @returns {string}
-	 */
-	function escapePreservingEscapes (input) {
-	  let output = '';
-
-	  for (let i = 0; i < input.length; i++) {
-	    if (input[i] === '%' && i + 2 < input.length) {
-	      const hex = input.slice(i + 1, i + 3);
-	      if (isHexPair(hex)) {
-	        output += '%' + hex.toUpperCase();
-	        i += 2;
-	        continue
-	      }
-	    }
-
-	    output += escape(input[i]);
-	  }
-
-	  return output
-	}
-
-	/**
-	 * @param {import('../types/index').URIComponent} component
-	 * @returns {string|undefined}
-	 */
-	function recomposeAuthority (component) {
-	  const uriTokens = [];
-
-	  if (component.userinfo !== undefined) {
-	    uriTokens.push(encodeUserinfo(component.userinfo));
-	    uriTokens.push('@');
-	  }
-
-	  if (component.host !== undefined) {
-	    let host = component.host;
-	    if (!isIPv4(host)) {
-	      let ipV6res = normalizeIPv6(host);
-	      if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
-	        // Decode only unreserved bytes, once. In particular, keep %25 encoded
-	        // so it cannot introduce a second escape during recomposition.
-	        host = normalizePercentEncoding(host, true);
-	        ipV6res = normalizeIPv6(host);
-	      }
-	      if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
-	        host = `[${ipV6res.escapedHost}]`;
-	      } else {
-	        host = reescapeHostDelimiters(host, false);
-	      }
-	    }
-	    uriTokens.push(host);
-	  }
-
-	  if (typeof component.port === 'number' || typeof component.port === 'string') {
-	    const port = String(component.port);
-	    if (!isPort(port)) {
-	      throw new TypeError('URI port is malformed.')
-	    }
-	    uriTokens.push(':');
-	    uriTokens.push(port);
-	  }
-
-	  return uriTokens.length ? uriTokens.join('') : undefined
-	}
-	utils = {
-	  nonSimpleDomain,
-	  recomposeAuthority,
-	  reescapeHostDelimiters,
-	  normalizePercentEncoding,
-	  normalizePathEncoding,
-	  serializePathEncoding,
-	  normalizeQueryFragmentEncoding,
-	  encodeUserinfo,
-	  encodeQuery,
-	  encodeFragment,
-	  escapePreservingEscapes,
-	  removeDotSegments,
-	  removeDotSegmentsRelative,
-	  isIPv4,
-	  isUUID,
-	  normalizeIPv6,
-	  stringArrayToHexStripped
-	};
-	return utils;
+/** One line for messages: the exit code or signal, and whether we killed it. */
+function describeExit(r) {
+    if (r.spawnError)
+        return `could not start ${r.argv[0]}: ${r.spawnError.message}`;
+    if (r.timedOut)
+        return `killed after the timeout`;
+    if (r.signal)
+        return `killed by ${r.signal}`;
+    return `exit code ${r.code ?? '?'}`;
 }
 
-var schemes;
-var hasRequiredSchemes;
-
-function requireSchemes () {
-	if (hasRequiredSchemes) return schemes;
-	hasRequiredSchemes = 1;
-
-	const { isUUID } = requireUtils();
-	const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
-
-	const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
-	  'wss', 'urn', 'urn:uuid']);
-
-	/** @typedef {supportedSchemeNames[number]} SchemeName */
-
-	/**
-	 * @param {string} name
-	 * @returns {name is SchemeName}
-	 */
-	function isValidSchemeName (name) {
-	  return supportedSchemeNames.indexOf(/** @type {*} */ (name)) !== -1
-	}
-
-	/**
-	 * @callback SchemeFn
-	 * @param {import('../types/index').URIComponent} component
-	 * @param {import('../types/index').Options} options
-	 * @returns {import('../types/index').URIComponent}
-	 */
-
-	/**
-	 * @typedef {Object} SchemeHandler
-	 * @property {SchemeName} scheme - The scheme name.
-	 * @property {boolean} [domainHost] - Indicates if the scheme supports domain hosts.
-	 * @property {SchemeFn} parse - Function to parse the URI component for this scheme.
-	 * @property {SchemeFn} serialize - Function to serialize the URI component for this scheme.
-	 * @property {boolean} [skipNormalize] - Indicates if normalization should be skipped for this scheme.
-	 * @property {boolean} [absolutePath] - Indicates if the scheme uses absolute paths.
-	 * @property {boolean} [unicodeSupport] - Indicates if the scheme supports Unicode.
-	 */
-
-	/**
-	 * @param {import('../types/index').URIComponent} wsComponent
-	 * @returns {boolean}
-	 */
-	function wsIsSecure (wsComponent) {
-	  if (wsComponent.secure === true) {
-	    return true
-	  } else if (wsComponent.secure === false) {
-	    return false
-	  } else if (wsComponent.scheme) {
-	    return (
-	      wsComponent.scheme.length === 3 &&
-	      (wsComponent.scheme[0] === 'w' || wsComponent.scheme[0] === 'W') &&
-	      (wsComponent.scheme[1] === 's' || wsComponent.scheme[1] === 'S') &&
-	      (wsComponent.scheme[2] === 's' || wsComponent.scheme[2] === 'S')
-	    )
-	  } else {
-	    return false
-	  }
-	}
-
-	/** @type {SchemeFn} */
-	function httpParse (component) {
-	  if (!component.host) {
-	    component.error = component.error || 'HTTP URIs must have a host.';
-	  }
-
-	  return component
-	}
-
-	/** @type {SchemeFn} */
-	function httpSerialize (component) {
-	  const secure = String(component.scheme).toLowerCase() === 'https';
-
-	  // normalize the default port
-	  if (component.port === (secure ? 443 : 80) || component.port === '') {
-	    component.port = undefined;
-	  }
-
-	  // normalize the empty path
-	  if (!component.path) {
-	    component.path = '/';
-	  }
-
-	  // NOTE: We do not parse query strings for HTTP URIs
-	  // as WWW Form Url Encoded query strings are part of the HTML4+ spec,
-	  // and not the HTTP spec.
-
-	  return component
-	}
-
-	/** @type {SchemeFn} */
-	function wsParse (wsComponent) {
-	// indicate if the secure flag is set
-	  wsComponent.secure = wsIsSecure(wsComponent);
-
-	  // construct resouce name
-	  wsComponent.resourceName = (wsComponent.path || '/') + (wsComponent.query ? '?' + wsComponent.query : '');
-	  wsComponent.path = undefined;
-	  wsComponent.query = undefined;
-
-	  return wsComponent
-	}
-
-	/** @type {SchemeFn} */
-	function wsSerialize (wsComponent) {
-	// normalize the default port
-	  if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === '') {
-	    wsComponent.port = undefined;
-	  }
-
-	  // ensure scheme matches secure flag
-	  if (typeof wsComponent.secure === 'boolean') {
-	    wsComponent.scheme = (wsComponent.secure ? 'wss' : 'ws');
-	    wsComponent.secure = undefined;
-	  }
-
-	  // reconstruct path from resource name
-	  if (wsComponent.resourceName) {
-	    const queryIndex = wsComponent.resourceName.indexOf('?');
-	    const path = queryIndex === -1
-	      ? wsComponent.resourceName
-	      : wsComponent.resourceName.slice(0, queryIndex);
-	    wsComponent.path = (path && path !== '/' ? path : undefined);
-	    wsComponent.query = queryIndex === -1
-	      ? undefined
-	      : wsComponent.resourceName.slice(queryIndex + 1);
-	    wsComponent.resourceName = undefined;
-	  }
-
-	  // forbid fragment component
-	  wsComponent.fragment = undefined;
-
-	  return wsComponent
-	}
-
-	/** @type {SchemeFn} */
-	function urnParse (urnComponent, options) {
-	  if (!urnComponent.path) {
-	    urnComponent.error = 'URN can not be parsed';
-	    return urnComponent
-	  }
-	  const matches = urnComponent.path.match(URN_REG);
-	  if (matches && matches[0] === urnComponent.path) {
-	    const scheme = options.scheme || urnComponent.scheme || 'urn';
-	    urnComponent.nid = matches[1].toLowerCase();
-	    urnComponent.nss = matches[2];
-	    const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
-	    const schemeHandler = getSchemeHandler(urnScheme);
-	    urnComponent.path = undefined;
-
-	    if (schemeHandler) {
-	      urnComponent = schemeHandler.parse(urnComponent, options);
-	    }
-	  } else {
-	    urnComponent.error = urnComponent.error || 'URN can not be parsed.';
-	  }
-
-	  return urnComponent
-	}
-
-	/** @type {SchemeFn} */
-	function urnSerialize (urnComponent, options) {
-	  if (urnComponent.nid === undefined) {
-	    throw new Error('URN without nid cannot be serialized')
-	  }
-	  const scheme = options.scheme || urnComponent.scheme || 'urn';
-	  const nid = urnComponent.nid.toLowerCase();
-	  const urnScheme = `${scheme}:${options.nid || nid}`;
-	  const schemeHandler = getSchemeHandler(urnScheme);
-
-	  if (schemeHandler) {
-	    urnComponent = schemeHandler.serialize(urnComponent, options);
-	  }
-
-	  const uriComponent = urnComponent;
-	  const nss = urnComponent.nss;
-	  uriComponent.path = `${nid || options.nid}:${nss}`;
-
-	  options.skipEscape = true;
-	  return uriComponent
-	}
-
-	/** @type {SchemeFn} */
-	function urnuuidParse (urnComponent, options) {
-	  const uuidComponent = urnComponent;
-	  uuidComponent.uuid = uuidComponent.nss;
-	  uuidComponent.nss = undefined;
-
-	  if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
-	    uuidComponent.error = uuidComponent.error || 'UUID is not valid.';
-	  }
-
-	  return uuidComponent
-	}
-
-	/** @type {SchemeFn} */
-	function urnuuidSerialize (uuidComponent) {
-	  const urnComponent = uuidComponent;
-	  // normalize UUID
-	  urnComponent.nss = (uuidComponent.uuid || '').toLowerCase();
-	  return urnComponent
-	}
-
-	const http = /** @type {SchemeHandler} */ ({
-	  scheme: 'http',
-	  domainHost: true,
-	  parse: httpParse,
-	  serialize: httpSerialize
-	});
-
-	const https = /** @type {SchemeHandler} */ ({
-	  scheme: 'https',
-	  domainHost: http.domainHost,
-	  parse: httpParse,
-	  serialize: httpSerialize
-	});
-
-	const ws = /** @type {SchemeHandler} */ ({
-	  scheme: 'ws',
-	  domainHost: true,
-	  parse: wsParse,
-	  serialize: wsSerialize
-	});
-
-	const wss = /** @type {SchemeHandler} */ ({
-	  scheme: 'wss',
-	  domainHost: ws.domainHost,
-	  parse: ws.parse,
-	  serialize: ws.serialize
-	});
-
-	const urn = /** @type {SchemeHandler} */ ({
-	  scheme: 'urn',
-	  parse: urnParse,
-	  serialize: urnSerialize,
-	  skipNormalize: true
-	});
-
-	const urnuuid = /** @type {SchemeHandler} */ ({
-	  scheme: 'urn:uuid',
-	  parse: urnuuidParse,
-	  serialize: urnuuidSerialize,
-	  skipNormalize: true
-	});
-
-	const SCHEMES = /** @type {Record<SchemeName, SchemeHandler>} */ ({
-	  http,
-	  https,
-	  ws,
-	  wss,
-	  urn,
-	  'urn:uuid': urnuuid
-	});
-
-	Object.setPrototypeOf(SCHEMES, null);
-
-	/**
-	 * @param {string|undefined} scheme
-	 * @returns {SchemeHandler|undefined}
-	 */
-	function getSchemeHandler (scheme) {
-	  return (
-	    scheme && (
-	      SCHEMES[/** @type {SchemeName} */ (scheme)] ||
-	      SCHEMES[/** @type {SchemeName} */(scheme.toLowerCase())])
-	  ) ||
-	    undefined
-	}
-
-	schemes = {
-	  wsIsSecure,
-	  SCHEMES,
-	  isValidSchemeName,
-	  getSchemeHandler,
-	};
-	return schemes;
+// The one way go-leak-gate runs git. Every call goes through `git()`, with an argv array and settings
+// that the user's git config cannot change; a missing git is an IncompleteRunError everywhere, any other
+// failure is a result the caller decides about.
+// No pager, no colour, no external diff driver, no hooks: output and side effects must not depend on
+// the user's configuration.
+const FIXED = ['-c', 'core.pager=cat', '-c', 'color.ui=false', '-c', 'core.hooksPath=/dev/null'];
+const DEFAULT_TIMEOUT_MS = 300_000;
+async function git(run, cwd, args, opts = {}) {
+    const r = await run({ argv: ['git', ...FIXED, ...args], cwd, env: opts.env, timeoutMs: opts.timeoutMs ?? DEFAULT_TIMEOUT_MS });
+    if (r.spawnError?.code === 'ENOENT')
+        throw new IncompleteRunError('git is not on PATH: the gate needs git to check out and diff the base commit');
+    return { ok: r.code === 0, stdout: r.stdout, why: r.stderr.trim() || describeExit(r) };
+}
+/**
+ * For cleanups that run inside a signal handler, where nothing asynchronous gets to finish: bounded,
+ * and silent on failure (a cleanup that cannot run leaves what the next run's sweep removes).
+ */
+function gitSync(cwd, args) {
+    const r = spawnSync('git', [...FIXED, ...args], { cwd, stdio: 'ignore', timeout: 10_000 });
+    return r.status === 0;
+}
+/** The repository's top directory, or undefined when dir is not inside a git work tree. */
+async function repoTop(run, dir) {
+    const r = await git(run, dir, ['rev-parse', '--show-toplevel']);
+    return r.ok ? r.stdout.trim() : undefined;
+}
+/** The commit a directory is checked out at, or undefined outside git (or without git). */
+async function currentCommit(run, dir) {
+    const r = await git(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined);
+    return r?.ok ? r.stdout.trim() : undefined;
+}
+/** The commit a ref names, or undefined when the repository does not have it. */
+async function resolveCommit(run, dir, ref) {
+    const r = await git(run, dir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+    const sha = r.stdout.trim();
+    return r.ok && sha !== '' ? sha : undefined;
+}
+/**
+ * `git diff -U0 base head` from dir (head 'worktree': against the working tree, uncommitted edits
+ * included), with paths relative to the repository top, and dir's path below the top. Undefined when
+ * a commit is unknown there.
+ */
+async function diffZeroContext(run, dir, base, head) {
+    const prefix = await git(run, dir, ['rev-parse', '--show-prefix']);
+    if (!prefix.ok)
+        return undefined;
+    // Fixed prefixes and no external diff driver: the user's git config must not change the format.
+    const diff = await git(run, dir, [
+        'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', base, ...([] ), '--'
+    ], { timeoutMs: 120_000 });
+    return diff.ok ? { text: diff.stdout, prefix: prefix.stdout.trim() } : undefined;
+}
+/** `git worktree list --porcelain`: the main tree first, then the linked ones. */
+async function listWorktrees(run, top) {
+    const r = await git(run, top, ['worktree', 'list', '--porcelain']);
+    if (!r.ok)
+        return [];
+    const trees = [];
+    for (const block of r.stdout.split('\n\n')) {
+        const lines = block.split('\n');
+        const path = lines.find((l) => l.startsWith('worktree '))?.slice('worktree '.length);
+        if (path === undefined)
+            continue;
+        const head = lines.find((l) => l.startsWith('HEAD '))?.slice('HEAD '.length);
+        trees.push({ path, ...(head ? { head } : {}), prunable: lines.some((l) => l.startsWith('prunable')) });
+    }
+    return trees;
+}
+async function addWorktree(run, top, path, commit) {
+    return git(run, top, ['worktree', 'add', '--detach', '--force', path, commit]);
+}
+/**
+ * Removes a linked worktree and its registration, also when its directory is already gone. Never a
+ * blanket `git worktree prune`: the user's other worktrees (on a drive not mounted now) are not ours.
+ */
+async function removeWorktree(run, top, path) {
+    await git(run, top, ['worktree', 'remove', '--force', path]).catch(() => undefined);
 }
 
-var hasRequiredFastUri;
-
-function requireFastUri () {
-	if (hasRequiredFastUri) return fastUri.exports;
-	hasRequiredFastUri = 1;
-
-	const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = requireUtils();
-	const { SCHEMES, getSchemeHandler } = requireSchemes();
-
-	const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
-	const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.';
-	const MALFORMED_HOST_ERROR = 'URI host is malformed.';
-	// ASCII characters outside the RFC 3986 reg-name set (unreserved, sub-delims
-	// and "%" for pct-encoded): C0 controls, space, DEL, and "#/:<>?@[\]^`{|}.
-	const FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
-
-	/**
-	 * RFC 3986 section 3.1 does not allow percent-encoding in a scheme, so the
-	 * scheme is validated as-is and never decoded. Decoding would let inert input
-	 * such as `%6Aavascript:` become a live `javascript:` scheme.
-	 *
-	 * @param {string} scheme
-	 * @returns {string}
-	 */
-	function validateScheme (scheme) {
-	  const stringScheme = String(scheme);
-	  if (!VALID_SCHEME.test(stringScheme)) {
-	    throw new TypeError(MALFORMED_SCHEME_ERROR)
-	  }
-	  return stringScheme
-	}
-
-	/**
-	 * @template {import('./types/index').URIComponent|string} T
-	 * @param {T} uri
-	 * @param {import('./types/index').Options} [options]
-	 * @returns {T}
-	 */
-	function normalize (uri, options) {
-	  if (typeof uri === 'string') {
-	    uri = /** @type {T} */ (normalizeString(uri, options));
-	  } else if (typeof uri === 'object') {
-	    uri = /** @type {T} */ (parse(serialize(uri, options), options));
-	  }
-	  return uri
-	}
-
-	/**
-	 * @param {string} baseURI
-	 * @param {string} relativeURI
-	 * @param {import('./types/index').Options} [options]
-	 * @returns {string}
-	 */
-	function resolve (baseURI, relativeURI, options) {
-	  const schemelessOptions = options ? Object.assign({ scheme: 'null' }, options) : { scheme: 'null' };
-	  const {
-	    parsed: baseParsed,
-	    malformedAuthorityOrPort: baseMalformed,
-	    malformedPercentEncoding: baseMalformedPercentEncoding,
-	    malformedSchemeSpecific: baseMalformedSchemeSpecific,
-	    malformedHost: baseMalformedHost,
-	    malformedScheme: baseMalformedScheme
-	  } = parseWithStatus(baseURI, schemelessOptions);
-	  const {
-	    parsed: relativeParsed,
-	    malformedAuthorityOrPort: relativeMalformed,
-	    malformedPercentEncoding: relativeMalformedPercentEncoding,
-	    malformedSchemeSpecific: relativeMalformedSchemeSpecific,
-	    malformedHost: relativeMalformedHost,
-	    malformedScheme: relativeMalformedScheme
-	  } = parseWithStatus(relativeURI, schemelessOptions);
-	  if (
-	    baseMalformed ||
-	    relativeMalformed ||
-	    baseMalformedPercentEncoding ||
-	    relativeMalformedPercentEncoding ||
-	    baseMalformedSchemeSpecific ||
-	    relativeMalformedSchemeSpecific ||
-	    baseMalformedHost ||
-	    relativeMalformedHost ||
-	    baseMalformedScheme ||
-	    relativeMalformedScheme
-	  ) {
-	    throw new Error(baseParsed.error || relativeParsed.error || 'URI is malformed.')
-	  }
-	  const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-	  const resolvedSchemeHandler = getSchemeHandler((options && options.scheme) || resolved.scheme);
-	  const resolvedHost = resolved.host;
-	  const resolvedHostIsIP = resolvedHost !== undefined && resolvedHost !== '' &&
-	    (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-	  // Inputs are parsed scheme-neutrally, so delimiters and controls in a domain
-	  // host are only detected here, once the final scheme is known. They always
-	  // fail closed, including in percent-encoded hosts.
-	  if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
-	    throw new Error(MALFORMED_HOST_ERROR)
-	  }
-	  canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
-	  // Percent escapes in an ASCII reg-name are encoded data. The WHATWG hostname
-	  // parser can reject them even though fast-uri preserves them safely as RFC
-	  // 3986 data. A raw non-ASCII host must still fail closed if conversion fails.
-	  const encodedASCIIHost = resolvedHost && resolvedHost.indexOf('%') !== -1 &&
-	    !/\P{ASCII}/u.test(resolvedHost);
-	  if (resolved.error && !encodedASCIIHost) {
-	    throw new Error(resolved.error)
-	  }
-	  schemelessOptions.skipEscape = true;
-	  return serialize(resolved, schemelessOptions)
-	}
-
-	/**
-	 * @param {import ('./types/index').URIComponent} base
-	 * @param {import ('./types/index').URIComponent} relative
-	 * @param {import('./types/index').Options} [options]
-	 * @param {boolean} [skipNormalization=false]
-	 * @returns {import ('./types/index').URIComponent}
-	 */
-	function resolveComponent (base, relative, options, skipNormalization) {
-	  /** @type {import('./types/index').URIComponent} */
-	  const target = {};
-	  if (!skipNormalization) {
-	    base = parse(serialize(base, options), options); // normalize base component
-	    relative = parse(serialize(relative, options), options); // normalize relative component
-	  }
-	  options = options || {};
-
-	  if (!options.tolerant && relative.scheme) {
-	    target.scheme = relative.scheme;
-	    // target.authority = relative.authority;
-	    target.userinfo = relative.userinfo;
-	    target.host = relative.host;
-	    target.port = relative.port;
-	    target.path = removeDotSegments(relative.path || '');
-	    target.query = relative.query;
-	  } else {
-	    if (relative.userinfo !== undefined || relative.host !== undefined || relative.port !== undefined) {
-	      // target.authority = relative.authority;
-	      target.userinfo = relative.userinfo;
-	      target.host = relative.host;
-	      target.port = relative.port;
-	      target.path = removeDotSegments(relative.path || '');
-	      target.query = relative.query;
-	    } else {
-	      if (!relative.path) {
-	        target.path = base.path;
-	        if (relative.query !== undefined) {
-	          target.query = relative.query;
-	        } else {
-	          target.query = base.query;
-	        }
-	      } else {
-	        if (relative.path[0] === '/') {
-	          target.path = removeDotSegments(relative.path);
-	        } else {
-	          const baseHasAuthority = base.userinfo !== undefined || base.host !== undefined || base.port !== undefined;
-	          if (baseHasAuthority && !base.path) {
-	            target.path = '/' + relative.path;
-	          } else if (!base.path) {
-	            target.path = relative.path;
-	          } else {
-	            target.path = base.path.slice(0, base.path.lastIndexOf('/') + 1) + relative.path;
-	          }
-	          target.path = base.scheme === undefined && !baseHasAuthority && target.path[0] !== '/'
-	            ? removeDotSegmentsRelative(target.path)
-	            : removeDotSegments(target.path);
-	        }
-	        target.query = relative.query;
-	      }
-	      // target.authority = base.authority;
-	      target.userinfo = base.userinfo;
-	      target.host = base.host;
-	      target.port = base.port;
-	    }
-	    target.scheme = base.scheme;
-	  }
-
-	  target.fragment = relative.fragment;
-
-	  return target
-	}
-
-	/**
-	 * @param {import ('./types/index').URIComponent|string} uriA
-	 * @param {import ('./types/index').URIComponent|string} uriB
-	 * @param {import ('./types/index').Options} options
-	 * @returns {boolean}
-	 */
-	function equal (uriA, uriB, options) {
-	  const normalizedA = normalizeComparableURI(uriA, options);
-	  const normalizedB = normalizeComparableURI(uriB, options);
-
-	  return normalizedA !== undefined && normalizedB !== undefined && normalizedA === normalizedB
-	}
-
-	/**
-	 * @param {Readonly<import('./types/index').URIComponent>} cmpts
-	 * @param {import('./types/index').Options} [opts]
-	 * @returns {string}
-	 */
-	function serialize (cmpts, opts) {
-	  const component = {
-	    host: cmpts.host,
-	    scheme: cmpts.scheme,
-	    userinfo: cmpts.userinfo,
-	    port: cmpts.port,
-	    path: cmpts.path,
-	    query: cmpts.query,
-	    nid: cmpts.nid,
-	    nss: cmpts.nss,
-	    uuid: cmpts.uuid,
-	    fragment: cmpts.fragment,
-	    reference: cmpts.reference,
-	    resourceName: cmpts.resourceName,
-	    secure: cmpts.secure,
-	    error: ''
-	  };
-	  const options = Object.assign({}, opts);
-	  const uriTokens = [];
-
-	  if (component.scheme) {
-	    component.scheme = validateScheme(component.scheme);
-	  }
-
-	  // find scheme handler
-	  const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-
-	  // perform scheme specific serialization
-	  if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
-
-	  const hasAuthority = component.userinfo !== undefined || component.host !== undefined || component.port !== undefined;
-	  // A reference with no emitted scheme is path-noscheme: a bare ':' in its
-	  // first path segment would reparse as a scheme (RFC 3986 3.3/4.2). Enforced
-	  // under skipEscape too (resolve()), so the reapply below gates on this flag.
-	  const schemelessReference = (component.scheme === undefined || options.reference === 'suffix') && !hasAuthority;
-	  const pathNoScheme = !options.skipEscape && schemelessReference;
-
-	  if (component.path !== undefined) {
-	    if (!options.skipEscape) {
-	      component.path = serializePathEncoding(component.path, pathNoScheme);
-	    } else {
-	      component.path = normalizePercentEncoding(component.path);
-	    }
-	  }
-
-	  if (options.reference !== 'suffix' && component.scheme) {
-	    // Scheme handlers may replace the scheme during serialization.
-	    component.scheme = validateScheme(component.scheme);
-	    uriTokens.push(component.scheme, ':');
-	  }
-
-	  const authority = recomposeAuthority(component);
-	  if (authority !== undefined) {
-	    if (options.reference !== 'suffix') {
-	      uriTokens.push('//');
-	    }
-
-	    uriTokens.push(authority);
-
-	    if (component.path && component.path[0] !== '/') {
-	      uriTokens.push('/');
-	    }
-	  }
-	  if (component.path !== undefined) {
-	    let s = component.path;
-
-	    if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
-	      // A relative-path reference keeps its unresolvable leading ".." segments
-	      // and must never become root-relative (RFC 3986 section 5.2.4 applies to
-	      // merged target paths, not to the reference itself).
-	      s = schemelessReference && s[0] !== '/'
-	        ? removeDotSegmentsRelative(s)
-	        : removeDotSegments(s);
-	    }
-
-	    // Dot-segment removal can expose a colon that was not originally in the
-	    // first segment (for example, "./a:b"). Reapply path-noscheme encoding so
-	    // the serialized relative reference cannot be reparsed as a URI scheme.
-	    if (schemelessReference) {
-	      s = serializePathEncoding(s, true);
-	    }
-
-	    if (
-	      authority === undefined &&
-	      s[0] === '/' &&
-	      s[1] === '/'
-	    ) {
-	      // don't allow the path to start with "//"
-	      s = '/%2F' + s.slice(2);
-	    }
-
-	    uriTokens.push(s);
-	  }
-
-	  if (component.query !== undefined) {
-	    uriTokens.push('?', encodeQuery(component.query));
-	  }
-
-	  if (component.fragment !== undefined) {
-	    uriTokens.push('#', encodeFragment(component.fragment));
-	  }
-	  return uriTokens.join('')
-	}
-
-	const URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
-
-	// Captures the authority component (between "//" and the next "/", "?" or "#"),
-	// with or without a scheme prefix, for the literal-backslash rejection below.
-	const AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
-
-	// Captures the leading authority-introducer region after an optional scheme: a
-	// run of forward slashes, backslashes, and the characters the WHATWG URL parser
-	// removes before parsing (TAB U+0009, LF U+000A, CR U+000D). A valid introducer
-	// is exactly "//". Node treats "\" as "/" on special schemes and strips those
-	// characters first, so forms like "\\", "/\", "\/", "/<TAB>/", or a leading
-	// "<TAB>//" reach an authority in Node while fast-uri's URI_PARSE folds them into
-	// the path group (host confusion / SSRF / redirect bypass).
-	const AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
-
-	/**
-	 * @param {import('./types/index').URIComponent} parsed
-	 * @param {RegExpMatchArray} matches
-	 * @returns {string|undefined}
-	 */
-	function getParseError (parsed, matches) {
-	  if (matches[2] !== undefined && parsed.path && parsed.path[0] !== '/') {
-	    return 'URI path must start with "/" when authority is present.'
-	  }
-
-	  if (typeof parsed.port === 'number' && (parsed.port < 0 || parsed.port > 65535)) {
-	    return 'URI port is malformed.'
-	  }
-
-	  return undefined
-	}
-
-	/**
-	 * Checks percent syntax without decoding the represented octets. RFC 3986
-	 * percent-encoding is byte-oriented, so sequences such as `%FF` are valid even
-	 * though they are not independently valid UTF-8.
-	 *
-	 * @param {string|undefined} component
-	 * @returns {boolean}
-	 */
-	function hasMalformedPercentEncoding (component) {
-	  if (component === undefined) return false
-
-	  let percent = component.indexOf('%');
-	  while (percent !== -1) {
-	    if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
-	      return true
-	    }
-	    percent = component.indexOf('%', percent + 3);
-	  }
-
-	  return false
-	}
-
-	/**
-	 * Whether the host is a bracketed IP literal (RFC 3986 `IP-literal`).
-	 * An unterminated `[` is not a literal, so it must still be validated as a
-	 * reg-name instead of being waved through as an IP.
-	 *
-	 * @param {string} host
-	 * @returns {boolean}
-	 */
-	function isIPLiteral (host) {
-	  return host[0] === '[' && host[host.length - 1] === ']'
-	}
-
-	/**
-	 * @param {RegExpMatchArray} matches
-	 * @returns {boolean}
-	 */
-	function hasMalformedComponentPercentEncoding (matches) {
-	  // Bracketed IP literals use a raw "%" as the zone separator for historical
-	  // compatibility. Their parsing is intentionally left to normalizeIPv6.
-	  const host = matches[4];
-	  return hasMalformedPercentEncoding(matches[3]) ||
-	    (host !== undefined && !isIPLiteral(host) && hasMalformedPercentEncoding(host)) ||
-	    hasMalformedPercentEncoding(matches[6]) ||
-	    hasMalformedPercentEncoding(matches[7]) ||
-	    hasMalformedPercentEncoding(matches[8])
-	}
-
-	/**
-	 * @param {import('./types/index').URIComponent} parsed
-	 * @param {import('./types/index').Options} options
-	 * @param {{ domainHost?: boolean, unicodeSupport?: boolean }|undefined} schemeHandler
-	 * @param {boolean} isIP
-	 * @returns {boolean} whether host conversion failed
-	 */
-	function canonicalizeHost (parsed, options, schemeHandler, isIP) {
-	  if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
-	    parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-	    return true
-	  }
-
-	  if (
-	    !options.unicodeSupport &&
-	    (!schemeHandler || !schemeHandler.unicodeSupport) &&
-	    parsed.host &&
-	    !isIPLiteral(parsed.host) &&
-	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
-	    isIP === false &&
-	    nonSimpleDomain(parsed.host)
-	  ) {
-	    let url;
-	    try {
-	      url = new URL('http://' + parsed.host);
-	    } catch (e) {
-	      parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
-	      return true
-	    }
-	    // The WHATWG parser must have read the whole input as a host. Anything
-	    // else means it found a delimiter fast-uri did not, so its hostname would
-	    // describe a different authority.
-	    if (!isHostOnlyURL(url)) {
-	      parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-	      return true
-	    }
-	    parsed.host = url.hostname;
-	  }
-	  return false
-	}
-
-	/**
-	 * Whether a domain host contains an ASCII character that RFC 3986 does not
-	 * allow in a reg-name (unreserved, sub-delims, or pct-encoded). Such a host is
-	 * rejected instead of being handed to the WHATWG URL parser, which would treat
-	 * "@" as a userinfo delimiter (silently dropping the data before it) and strip
-	 * TAB, LF, and CR. Non-ASCII characters remain allowed for IDNs.
-	 *
-	 * @param {import('./types/index').URIComponent} parsed
-	 * @param {import('./types/index').Options} options
-	 * @param {{ domainHost?: boolean }|undefined} schemeHandler
-	 * @param {boolean} isIP
-	 * @returns {boolean}
-	 */
-	function hasForbiddenDomainHost (parsed, options, schemeHandler, isIP) {
-	  return Boolean(
-	    parsed.host &&
-	    isIP === false &&
-	    !isIPLiteral(parsed.host) &&
-	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
-	    FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
-	  )
-	}
-
-	/**
-	 * @param {URL} url
-	 * @returns {boolean}
-	 */
-	function isHostOnlyURL (url) {
-	  return url.username === '' &&
-	    url.password === '' &&
-	    url.port === '' &&
-	    url.pathname === '/' &&
-	    url.search === '' &&
-	    url.hash === '' &&
-	    url.hostname !== ''
-	}
-
-	/**
-	 * @param {string} uri
-	 * @param {import('./types/index').Options} [opts]
-	 * @returns {{ parsed: import('./types/index').URIComponent, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
-	 */
-	function parseWithStatus (uri, opts) {
-	  const options = Object.assign({}, opts);
-	  /** @type {import('./types/index').URIComponent} */
-	  const parsed = {
-	    scheme: undefined,
-	    userinfo: undefined,
-	    host: '',
-	    port: undefined,
-	    path: '',
-	    query: undefined,
-	    fragment: undefined
-	  };
-
-	  let malformedAuthorityOrPort = false;
-	  let malformedPercentEncoding = false;
-	  let malformedSchemeSpecific = false;
-	  let malformedHost = false;
-	  let malformedIPLiteral = false;
-	  let malformedScheme = false;
-
-	  let isIP = false;
-	  if (options.reference === 'suffix') {
-	    if (options.scheme) {
-	      uri = options.scheme + ':' + uri;
-	    } else {
-	      uri = '//' + uri;
-	    }
-	  }
-
-	  // A literal backslash (U+005C) is not a valid RFC 3986 URI character and is
-	  // not an authority delimiter. Reject it in the authority rather than
-	  // rewriting it: normalizing "\" -> "/" (WHATWG error recovery) could silently
-	  // change the resource identified by an otherwise-invalid input, and lets "\"
-	  // act as a host delimiter here while Node's native URL parses a different
-	  // host (SSRF / redirect / origin-allowlist bypass). Percent-encoded %5C is
-	  // untouched and remains valid encoded data.
-	  const authorityMatch = uri.match(AUTHORITY_PREFIX);
-	  if (authorityMatch !== null && authorityMatch[1].indexOf('\\') !== -1) {
-	    parsed.error = 'URI authority must not contain a literal backslash.';
-	    malformedAuthorityOrPort = true;
-	  }
-
-	  // Reject a malformed or whitespace-smuggled authority introducer. fast-uri
-	  // only recognizes a literal "//"; anything else in the leading separator run
-	  // (a backslash, or a "//" that appears only after removing the TAB/LF/CR that
-	  // Node strips) means the authority fast-uri parses differs from the one Node's
-	  // URL resolves. Reject rather than rewrite, mirroring the literal-backslash
-	  // guard above. Percent-encoded forms (%5C, %09) are untouched, valid data.
-	  const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
-	  if (introducerMatch !== null) {
-	    const region = introducerMatch[1];
-	    const normalizedRegion = region.replace(/[\t\n\r]/g, '');
-	    // Two or more leading separators introduce an authority.
-	    if (normalizedRegion.length >= 2) {
-	      if (normalizedRegion.slice(0, 2) !== '//') {
-	        parsed.error = parsed.error || 'URI authority must not contain a literal backslash.';
-	        malformedAuthorityOrPort = true;
-	      } else if (region.length !== normalizedRegion.length) {
-	        parsed.error = parsed.error || 'URI authority introducer must not contain whitespace.';
-	        malformedAuthorityOrPort = true;
-	      }
-	    }
-	  }
-
-	  const matches = uri.match(URI_PARSE);
-
-	  if (matches) {
-	    // store each component
-	    parsed.scheme = matches[1];
-	    parsed.userinfo = matches[3];
-	    parsed.host = matches[4];
-	    parsed.port = parseInt(matches[5], 10);
-	    parsed.path = matches[6] || '';
-	    parsed.query = matches[7];
-	    parsed.fragment = matches[8];
-
-	    if (parsed.scheme !== undefined) {
-	      if (VALID_SCHEME.test(parsed.scheme)) {
-	        parsed.scheme = parsed.scheme.toLowerCase();
-	      } else {
-	        parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
-	        malformedScheme = true;
-	      }
-	    }
-
-	    malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
-	    if (malformedPercentEncoding) {
-	      parsed.error = parsed.error || 'URI contains malformed percent-encoding.';
-	    }
-
-	    // fix port number
-	    if (isNaN(parsed.port)) {
-	      parsed.port = matches[5];
-	    }
-
-	    const parseError = getParseError(parsed, matches);
-	    if (parseError !== undefined) {
-	      parsed.error = parsed.error || parseError;
-	      malformedAuthorityOrPort = true;
-	    }
-
-	    if (parsed.host) {
-	      const ipv4result = isIPv4(parsed.host);
-	      if (ipv4result === false) {
-	        const bracketedIPLiteral = isIPLiteral(parsed.host);
-	        const hasIPLiteralBracket = parsed.host.indexOf('[') !== -1 || parsed.host.indexOf(']') !== -1;
-	        const ipv6result = normalizeIPv6(parsed.host);
-	        isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
-	        malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
-	        parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
-
-	        if (malformedIPLiteral) {
-	          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
-	          malformedAuthorityOrPort = true;
-	        }
-	      } else {
-	        isIP = true;
-	      }
-	    }
-	    if (parsed.scheme === undefined && parsed.userinfo === undefined && parsed.host === undefined && parsed.port === undefined && parsed.query === undefined && !parsed.path) {
-	      parsed.reference = 'same-document';
-	    } else if (parsed.scheme === undefined) {
-	      parsed.reference = 'relative';
-	    } else if (parsed.fragment === undefined) {
-	      parsed.reference = 'absolute';
-	    } else {
-	      parsed.reference = 'uri';
-	    }
-
-	    // check for reference errors
-	    if (options.reference && options.reference !== 'suffix' && options.reference !== parsed.reference) {
-	      parsed.error = parsed.error || 'URI is not a ' + options.reference + ' reference.';
-	    }
-
-	    // find scheme handler
-	    const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
-
-	    // convert Unicode IDN -> ASCII IDN when the effective scheme uses domain hosts
-	    if (!malformedIPLiteral) {
-	      malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
-	    }
-
-	    if (uri.indexOf('%') !== -1 && parsed.host !== undefined && !malformedIPLiteral) {
-	      let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
-	      if (!isIP) {
-	        // Fold reg-name case after decoding unreserved octets. The second
-	        // pass only restores uppercase hex in escapes that remain encoded.
-	        host = normalizePercentEncoding(host.toLowerCase());
-	      }
-	      // Resolution parses both inputs with the internal `null` scheme before
-	      // the effective scheme is known. Keep raw host delimiters for that step
-	      // so resolve() can reject them for domain-host schemes; the resolved
-	      // authority is encoded when it is serialized.
-	      parsed.host = isIP || options.scheme !== 'null' ? reescapeHostDelimiters(host, isIP) : host;
-	    }
-
-	    if (!schemeHandler || (schemeHandler && !schemeHandler.skipNormalize)) {
-	      if (parsed.path) {
-	        parsed.path = normalizePathEncoding(parsed.path);
-	      }
-	      if (parsed.query) {
-	        parsed.query = normalizeQueryFragmentEncoding(parsed.query);
-	      }
-	      if (parsed.fragment) {
-	        parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
-	      }
-	    }
-
-	    // perform scheme specific parsing
-	    if (schemeHandler && schemeHandler.parse) {
-	      schemeHandler.parse(parsed, options);
-	      if (schemeHandler === SCHEMES.urn && parsed.nid === undefined) {
-	        malformedSchemeSpecific = true;
-	      }
-	    }
-	  } else {
-	    parsed.error = parsed.error || 'URI can not be parsed.';
-	  }
-	  return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme }
-	}
-
-	/**
-	 * @param {string} uri
-	 * @param {import('./types/index').Options} [opts]
-	 * @returns
-	 */
-	function parse (uri, opts) {
-	  return parseWithStatus(uri, opts).parsed
-	}
-
-	/**
-	 * @param {string} uri
-	 * @param {import('./types/index').Options} [opts]
-	 * @returns {string}
-	 */
-	function normalizeString (uri, opts) {
-	  return normalizeStringWithStatus(uri, opts).normalized
-	}
-
-	/**
-	 * @param {string} uri
-	 * @param {import('./types/index').Options} [opts]
-	 * @returns {{ normalized: string, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
-	 */
-	function normalizeStringWithStatus (uri, opts) {
-	  const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
-	  return {
-	    normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
-	    malformedAuthorityOrPort,
-	    malformedPercentEncoding,
-	    malformedSchemeSpecific,
-	    malformedHost,
-	    malformedScheme
-	  }
-	}
-
-	/**
-	 * @param {import ('./types/index').URIComponent|string} uri
-	 * @param {import('./types/index').Options} [opts]
-	 * @returns {string|undefined}
-	 */
-	function normalizeComparableURI (uri, opts) {
-	  if (typeof uri !== 'string' && typeof uri !== 'object') {
-	    return undefined
-	  }
-
-	  let value;
-	  try {
-	    value = typeof uri === 'string' ? uri : serialize(uri, opts);
-	  } catch {
-	    return undefined
-	  }
-	  const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
-	  return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? undefined : normalized
-	}
-
-	const fastUri$1 = {
-	  SCHEMES,
-	  normalize,
-	  resolve,
-	  resolveComponent,
-	  equal,
-	  serialize,
-	  parse
-	};
-
-	fastUri.exports = fastUri$1;
-	fastUri.exports.default = fastUri$1;
-	fastUri.exports.fastUri = fastUri$1;
-	return fastUri.exports;
+// Temporary directories of the gate (test binaries, the base worktree, overlays). Each carries a mark
+// with the owner's pid: removed when done, when the gate is stopped (stop.ts), and, when the owner was
+// killed outright (SIGKILL, out of memory) and could not clean, by the next run's sweep.
+/** Every scratch directory's name starts with this; the sweep looks at nothing else. */
+const SCRATCH_PREFIX = 'glg-';
+const OWNER_MARK = '.go-leak-gate-owner';
+async function scratchDir(purpose) {
+    const path = await mkdtemp(join(tmpdir(), `${SCRATCH_PREFIX}${purpose}-`));
+    await writeFile$1(join(path, OWNER_MARK), `${process.pid}\n`);
+    const release = onStop(() => rmSync(path, { recursive: true, force: true }));
+    return {
+        path,
+        remove: async () => {
+            release();
+            await rm$1(path, { recursive: true, force: true });
+        }
+    };
+}
+function alive(pid) {
+    if (pid === process.pid)
+        return true;
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (err) {
+        // EPERM: it exists, under another user.
+        return err.code === 'EPERM';
+    }
+}
+/** The pid in a scratch directory's mark; undefined when there is no readable mark. */
+function ownerOf(dir) {
+    try {
+        const pid = Number(readFileSync$1(join(dir, OWNER_MARK), 'utf8').trim());
+        return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Whether `scratch` is one of our scratch directories that its owner abandoned: gone altogether, or
+ * marked by a process that no longer runs. Unmarked directories are never ours to judge.
+ */
+function isAbandonedScratch(scratch) {
+    if (!(scratch.split('/').pop() ?? '').startsWith(SCRATCH_PREFIX))
+        return false;
+    if (!existsSync$1(scratch))
+        return true;
+    const owner = ownerOf(scratch);
+    return owner !== undefined && !alive(owner);
+}
+/** Removes the scratch directories of gates that were killed; returns what it removed. */
+async function sweepAbandonedScratch() {
+    const removed = [];
+    const root = tmpdir();
+    const names = await readdir$1(root).catch(() => []);
+    for (const name of names) {
+        if (!name.startsWith(SCRATCH_PREFIX))
+            continue;
+        const dir = join(root, name);
+        // No mark: not ours (or still being made); a live owner: another gate at work.
+        const owner = ownerOf(dir);
+        if (owner === undefined || alive(owner))
+            continue;
+        await rm$1(dir, { recursive: true, force: true });
+        removed.push(dir);
+    }
+    return removed;
 }
 
-var hasRequiredUri;
-
-function requireUri () {
-	if (hasRequiredUri) return uri;
-	hasRequiredUri = 1;
-	Object.defineProperty(uri, "__esModule", { value: true });
-	const uri$1 = requireFastUri();
-	uri$1.code = 'require("ajv/dist/runtime/uri").default';
-	uri.default = uri$1;
-	
-	return uri;
+// The base commit checked out into a temporary git worktree on this runner, so base and head binaries are
+// built and run side by side (interleaved) without touching the user's working tree. A stopped gate
+// removes the worktree and its registration (stop.ts); one that was killed outright leaves them, and the
+// next run removes them before it adds its own.
+const SCRATCH_PURPOSE = 'base';
+const TREE_NAME = 'base';
+/** Our worktrees, abandoned by a gate that was killed: `<tmp>/glg-base-XXXX/base`, owner gone. */
+async function removeAbandonedWorktrees(run, top) {
+    const removed = [];
+    for (const w of await listWorktrees(run, top)) {
+        const scratch = dirname(w.path);
+        if (basename(w.path) !== TREE_NAME || !basename(scratch).startsWith(`glg-${SCRATCH_PURPOSE}-`))
+            continue;
+        if (!isAbandonedScratch(scratch))
+            continue;
+        await removeWorktree(run, top, w.path);
+        removed.push(w.path);
+    }
+    return removed;
 }
-
-var hasRequiredCore$1;
-
-function requireCore$1 () {
-	if (hasRequiredCore$1) return core$1;
-	hasRequiredCore$1 = 1;
-	(function (exports) {
-		Object.defineProperty(exports, "__esModule", { value: true });
-		exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-		var validate_1 = /*@__PURE__*/ requireValidate();
-		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
-		var codegen_1 = /*@__PURE__*/ requireCodegen();
-		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
-		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
-		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
-		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
-		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
-		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
-		const validation_error_1 = /*@__PURE__*/ requireValidation_error();
-		const ref_error_1 = /*@__PURE__*/ requireRef_error();
-		const rules_1 = /*@__PURE__*/ requireRules();
-		const compile_1 = /*@__PURE__*/ requireCompile();
-		const codegen_2 = /*@__PURE__*/ requireCodegen();
-		const resolve_1 = /*@__PURE__*/ requireResolve();
-		const dataType_1 = /*@__PURE__*/ requireDataType();
-		const util_1 = /*@__PURE__*/ requireUtil();
-		const $dataRefSchema = require$$9;
-		const uri_1 = /*@__PURE__*/ requireUri();
-		const defaultRegExp = (str, flags) => new RegExp(str, flags);
-		defaultRegExp.code = "new RegExp";
-		const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
-		const EXT_SCOPE_NAMES = new Set([
-		    "validate",
-		    "serialize",
-		    "parse",
-		    "wrapper",
-		    "root",
-		    "schema",
-		    "keyword",
-		    "pattern",
-		    "formats",
-		    "validate$data",
-		    "func",
-		    "obj",
-		    "Error",
-		]);
-		const removedOptions = {
-		    errorDataPath: "",
-		    format: "`validateFormats: false` can be used instead.",
-		    nullable: '"nullable" keyword is supported by default.',
-		    jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
-		    extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
-		    missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
-		    processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
-		    sourceCode: "Use option `code: {source: true}`",
-		    strictDefaults: "It is default now, see option `strict`.",
-		    strictKeywords: "It is default now, see option `strict`.",
-		    uniqueItems: '"uniqueItems" keyword is always validated.',
-		    unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
-		    cache: "Map is used as cache, schema object as key.",
-		    serialize: "Map is used as cache, schema object as key.",
-		    ajvErrors: "It is default now.",
-		};
-		const deprecatedOptions = {
-		    ignoreKeywordsWithRef: "",
-		    jsPropertySyntax: "",
-		    unicode: '"minLength"/"maxLength" account for unicode characters by default.',
-		};
-		const MAX_EXPRESSION = 200;
-		// eslint-disable-next-line complexity
-		function requiredOptions(o) {
-		    var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
-		    const s = o.strict;
-		    const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
-		    const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;
-		    const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
-		    const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
-		    return {
-		        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
-		        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
-		        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
-		        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
-		        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
-		        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
-		        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
-		        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
-		        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
-		        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
-		        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
-		        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
-		        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
-		        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
-		        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
-		        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
-		        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
-		        uriResolver: uriResolver,
-		    };
-		}
-		class Ajv {
-		    constructor(opts = {}) {
-		        this.schemas = {};
-		        this.refs = {};
-		        this.formats = Object.create(null);
-		        this._compilations = new Set();
-		        this._loading = {};
-		        this._cache = new Map();
-		        opts = this.opts = { ...opts, ...requiredOptions(opts) };
-		        const { es5, lines } = this.opts.code;
-		        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
-		        this.logger = getLogger(opts.logger);
-		        const formatOpt = opts.validateFormats;
-		        opts.validateFormats = false;
-		        this.RULES = (0, rules_1.getRules)();
-		        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
-		        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
-		        this._metaOpts = getMetaSchemaOptions.call(this);
-		        if (opts.formats)
-		            addInitialFormats.call(this);
-		        this._addVocabularies();
-		        this._addDefaultMetaSchema();
-		        if (opts.keywords)
-		            addInitialKeywords.call(this, opts.keywords);
-		        if (typeof opts.meta == "object")
-		            this.addMetaSchema(opts.meta);
-		        addInitialSchemas.call(this);
-		        opts.validateFormats = formatOpt;
-		    }
-		    _addVocabularies() {
-		        this.addKeyword("$async");
-		    }
-		    _addDefaultMetaSchema() {
-		        const { $data, meta, schemaId } = this.opts;
-		        let _dataRefSchema = $dataRefSchema;
-		        if (schemaId === "id") {
-		            _dataRefSchema = { ...$dataRefSchema };
-		            _dataRefSchema.id = _dataRefSchema.$id;
-		            delete _dataRefSchema.$id;
-		        }
-		        if (meta && $data)
-		            this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
-		    }
-		    defaultMeta() {
-		        const { meta, schemaId } = this.opts;
-		        return (this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : undefined);
-		    }
-		    validate(schemaKeyRef, // key, ref or schema object
-		    // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
-		    data // to be validated
-		    ) {
-		        let v;
-		        if (typeof schemaKeyRef == "string") {
-		            v = this.getSchema(schemaKeyRef);
-		            if (!v)
-		                throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
-		        }
-		        else {
-		            v = this.compile(schemaKeyRef);
-		        }
-		        const valid = v(data);
-		        if (!("$async" in v))
-		            this.errors = v.errors;
-		        return valid;
-		    }
-		    compile(schema, _meta) {
-		        const sch = this._addSchema(schema, _meta);
-		        return (sch.validate || this._compileSchemaEnv(sch));
-		    }
-		    compileAsync(schema, meta) {
-		        if (typeof this.opts.loadSchema != "function") {
-		            throw new Error("options.loadSchema should be a function");
-		        }
-		        const { loadSchema } = this.opts;
-		        return runCompileAsync.call(this, schema, meta);
-		        async function runCompileAsync(_schema, _meta) {
-		            await loadMetaSchema.call(this, _schema.$schema);
-		            const sch = this._addSchema(_schema, _meta);
-		            return sch.validate || _compileAsync.call(this, sch);
-		        }
-		        async function loadMetaSchema($ref) {
-		            if ($ref && !this.getSchema($ref)) {
-		                await runCompileAsync.call(this, { $ref }, true);
-		            }
-		        }
-		        async function _compileAsync(sch) {
-		            try {
-		                return this._compileSchemaEnv(sch);
-		            }
-		            catch (e) {
-		                if (!(e instanceof ref_error_1.default))
-		                    throw e;
-		                checkLoaded.call(this, e);
-		                await loadMissingSchema.call(this, e.missingSchema);
-		                return _compileAsync.call(this, sch);
-		            }
-		        }
-		        function checkLoaded({ missingSchema: ref, missingRef }) {
-		            if (this.refs[ref]) {
-		                throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
-		            }
-		        }
-		        async function loadMissingSchema(ref) {
-		            const _schema = await _loadSchema.call(this, ref);
-		            if (!this.refs[ref])
-		                await loadMetaSchema.call(this, _schema.$schema);
-		            if (!this.refs[ref])
-		                this.addSchema(_schema, ref, meta);
-		        }
-		        async function _loadSchema(ref) {
-		            const p = this._loading[ref];
-		            if (p)
-		                return p;
-		            try {
-		                return await (this._loading[ref] = loadSchema(ref));
-		            }
-		            finally {
-		                delete this._loading[ref];
-		            }
-		        }
-		    }
-		    // Adds schema to the instance
-		    addSchema(schema, // If array is passed, `key` will be ignored
-		    key, // Optional schema key. Can be passed to `validate` method instead of schema object or id/ref. One schema per instance can have empty `id` and `key`.
-		    _meta, // true if schema is a meta-schema. Used internally, addMetaSchema should be used instead.
-		    _validateSchema = this.opts.validateSchema // false to skip schema validation. Used internally, option validateSchema should be used instead.
-		    ) {
-		        if (Array.isArray(schema)) {
-		            for (const sch of schema)
-		                this.addSchema(sch, undefined, _meta, _validateSchema);
-		            return this;
-		        }
-		        let id;
-		        if (typeof schema === "object") {
-		            const { schemaId } = this.opts;
-		            id = schema[schemaId];
-		            if (id !== undefined && typeof id != "string") {
-		                throw new Error(`schema ${schemaId} must be string`);
-		            }
-		        }
-		        key = (0, resolve_1.normalizeId)(key || id);
-		        this._checkUnique(key);
-		        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
-		        return this;
-		    }
-		    // Add schema that will be used to validate other schemas
-		    // options in META_IGNORE_OPTIONS are alway set to false
-		    addMetaSchema(schema, key, // schema key
-		    _validateSchema = this.opts.validateSchema // false to skip schema validation, can be used to override validateSchema option for meta-schema
-		    ) {
-		        this.addSchema(schema, key, true, _validateSchema);
-		        return this;
-		    }
-		    //  Validate schema against its meta-schema
-		    validateSchema(schema, throwOrLogError) {
-		        if (typeof schema == "boolean")
-		            return true;
-		        let $schema;
-		        $schema = schema.$schema;
-		        if ($schema !== undefined && typeof $schema != "string") {
-		            throw new Error("$schema must be a string");
-		        }
-		        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
-		        if (!$schema) {
-		            this.logger.warn("meta-schema not available");
-		            this.errors = null;
-		            return true;
-		        }
-		        const valid = this.validate($schema, schema);
-		        if (!valid && throwOrLogError) {
-		            const message = "schema is invalid: " + this.errorsText();
-		            if (this.opts.validateSchema === "log")
-		                this.logger.error(message);
-		            else
-		                throw new Error(message);
-		        }
-		        return valid;
-		    }
-		    // Get compiled schema by `key` or `ref`.
-		    // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
-		    getSchema(keyRef) {
-		        let sch;
-		        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
-		            keyRef = sch;
-		        if (sch === undefined) {
-		            const { schemaId } = this.opts;
-		            const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
-		            sch = compile_1.resolveSchema.call(this, root, keyRef);
-		            if (!sch)
-		                return;
-		            this.refs[keyRef] = sch;
-		        }
-		        return (sch.validate || this._compileSchemaEnv(sch));
-		    }
-		    // Remove cached schema(s).
-		    // If no parameter is passed all schemas but meta-schemas are removed.
-		    // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
-		    // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
-		    removeSchema(schemaKeyRef) {
-		        if (schemaKeyRef instanceof RegExp) {
-		            this._removeAllSchemas(this.schemas, schemaKeyRef);
-		            this._removeAllSchemas(this.refs, schemaKeyRef);
-		            return this;
-		        }
-		        switch (typeof schemaKeyRef) {
-		            case "undefined":
-		                this._removeAllSchemas(this.schemas);
-		                this._removeAllSchemas(this.refs);
-		                this._cache.clear();
-		                return this;
-		            case "string": {
-		                const sch = getSchEnv.call(this, schemaKeyRef);
-		                if (typeof sch == "object")
-		                    this._cache.delete(sch.schema);
-		                delete this.schemas[schemaKeyRef];
-		                delete this.refs[schemaKeyRef];
-		                return this;
-		            }
-		            case "object": {
-		                const cacheKey = schemaKeyRef;
-		                this._cache.delete(cacheKey);
-		                let id = schemaKeyRef[this.opts.schemaId];
-		                if (id) {
-		                    id = (0, resolve_1.normalizeId)(id);
-		                    delete this.schemas[id];
-		                    delete this.refs[id];
-		                }
-		                return this;
-		            }
-		            default:
-		                throw new Error("ajv.removeSchema: invalid parameter");
-		        }
-		    }
-		    // add "vocabulary" - a collection of keywords
-		    addVocabulary(definitions) {
-		        for (const def of definitions)
-		            this.addKeyword(def);
-		        return this;
-		    }
-		    addKeyword(kwdOrDef, def // deprecated
-		    ) {
-		        let keyword;
-		        if (typeof kwdOrDef == "string") {
-		            keyword = kwdOrDef;
-		            if (typeof def == "object") {
-		                this.logger.warn("these parameters are deprecated, see docs for addKeyword");
-		                def.keyword = keyword;
-		            }
-		        }
-		        else if (typeof kwdOrDef == "object" && def === undefined) {
-		            def = kwdOrDef;
-		            keyword = def.keyword;
-		            if (Array.isArray(keyword) && !keyword.length) {
-		                throw new Error("addKeywords: keyword must be string or non-empty array");
-		            }
-		        }
-		        else {
-		            throw new Error("invalid addKeywords parameters");
-		        }
-		        checkKeyword.call(this, keyword, def);
-		        if (!def) {
-		            (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
-		            return this;
-		        }
-		        keywordMetaschema.call(this, def);
-		        const definition = {
-		            ...def,
-		            type: (0, dataType_1.getJSONTypes)(def.type),
-		            schemaType: (0, dataType_1.getJSONTypes)(def.schemaType),
-		        };
-		        (0, util_1.eachItem)(keyword, definition.type.length === 0
-		            ? (k) => addRule.call(this, k, definition)
-		            : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
-		        return this;
-		    }
-		    getKeyword(keyword) {
-		        const rule = this.RULES.all[keyword];
-		        return typeof rule == "object" ? rule.definition : !!rule;
-		    }
-		    // Remove keyword
-		    removeKeyword(keyword) {
-		        // TODO return type should be Ajv
-		        const { RULES } = this;
-		        delete RULES.keywords[keyword];
-		        delete RULES.all[keyword];
-		        for (const group of RULES.rules) {
-		            const i = group.rules.findIndex((rule) => rule.keyword === keyword);
-		            if (i >= 0)
-		                group.rules.splice(i, 1);
-		        }
-		        return this;
-		    }
-		    // Add format
-		    addFormat(name, format) {
-		        if (typeof format == "string")
-		            format = new RegExp(format);
-		        this.formats[name] = format;
-		        return this;
-		    }
-		    errorsText(errors = this.errors, // optional array of validation errors
-		    { separator = ", ", dataVar = "data" } = {} // optional options with properties `separator` and `dataVar`
-		    ) {
-		        if (!errors || errors.length === 0)
-		            return "No errors";
-		        return errors
-		            .map((e) => `${dataVar}${e.instancePath} ${e.message}`)
-		            .reduce((text, msg) => text + separator + msg);
-		    }
-		    $dataMetaSchema(metaSchema, keywordsJsonPointers) {
-		        const rules = this.RULES.all;
-		        metaSchema = JSON.parse(JSON.stringify(metaSchema));
-		        for (const jsonPointer of keywordsJsonPointers) {
-		            const segments = jsonPointer.split("/").slice(1); // first segment is an empty string
-		            let keywords = metaSchema;
-		            for (const seg of segments)
-		                keywords = keywords[seg];
-		            for (const key in rules) {
-		                const rule = rules[key];
-		                if (typeof rule != "object")
-		                    continue;
-		                const { $data } = rule.definition;
-		                const schema = keywords[key];
-		                if ($data && schema)
-		                    keywords[key] = schemaOrData(schema);
-		            }
-		        }
-		        return metaSchema;
-		    }
-		    _removeAllSchemas(schemas, regex) {
-		        for (const keyRef in schemas) {
-		            const sch = schemas[keyRef];
-		            if (!regex || regex.test(keyRef)) {
-		                if (typeof sch == "string") {
-		                    delete schemas[keyRef];
-		                }
-		                else if (sch && !sch.meta) {
-		                    this._cache.delete(sch.schema);
-		                    delete schemas[keyRef];
-		                }
-		            }
-		        }
-		    }
-		    _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-		        let id;
-		        const { schemaId } = this.opts;
-		        if (typeof schema == "object") {
-		            id = schema[schemaId];
-		        }
-		        else {
-		            if (this.opts.jtd)
-		                throw new Error("schema must be object");
-		            else if (typeof schema != "boolean")
-		                throw new Error("schema must be object or boolean");
-		        }
-		        let sch = this._cache.get(schema);
-		        if (sch !== undefined)
-		            return sch;
-		        baseId = (0, resolve_1.normalizeId)(id || baseId);
-		        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
-		        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
-		        this._cache.set(sch.schema, sch);
-		        if (addSchema && !baseId.startsWith("#")) {
-		            // TODO atm it is allowed to overwrite schemas without id (instead of not adding them)
-		            if (baseId)
-		                this._checkUnique(baseId);
-		            this.refs[baseId] = sch;
-		        }
-		        if (validateSchema)
-		            this.validateSchema(schema, true);
-		        return sch;
-		    }
-		    _checkUnique(id) {
-		        if (this.schemas[id] || this.refs[id]) {
-		            throw new Error(`schema with key or id "${id}" already exists`);
-		        }
-		    }
-		    _compileSchemaEnv(sch) {
-		        if (sch.meta)
-		            this._compileMetaSchema(sch);
-		        else
-		            compile_1.compileSchema.call(this, sch);
-		        /* istanbul ignore if */
-		        if (!sch.validate)
-		            throw new Error("ajv implementation error");
-		        return sch.validate;
-		    }
-		    _compileMetaSchema(sch) {
-		        const currentOpts = this.opts;
-		        this.opts = this._metaOpts;
-		        try {
-		            compile_1.compileSchema.call(this, sch);
-		        }
-		        finally {
-		            this.opts = currentOpts;
-		        }
-		    }
-		}
-		Ajv.ValidationError = validation_error_1.default;
-		Ajv.MissingRefError = ref_error_1.default;
-		exports.default = Ajv;
-		function checkOptions(checkOpts, options, msg, log = "error") {
-		    for (const key in checkOpts) {
-		        const opt = key;
-		        if (opt in options)
-		            this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
-		    }
-		}
-		function getSchEnv(keyRef) {
-		    keyRef = (0, resolve_1.normalizeId)(keyRef); // TODO tests fail without this line
-		    return this.schemas[keyRef] || this.refs[keyRef];
-		}
-		function addInitialSchemas() {
-		    const optsSchemas = this.opts.schemas;
-		    if (!optsSchemas)
-		        return;
-		    if (Array.isArray(optsSchemas))
-		        this.addSchema(optsSchemas);
-		    else
-		        for (const key in optsSchemas)
-		            this.addSchema(optsSchemas[key], key);
-		}
-		function addInitialFormats() {
-		    for (const name in this.opts.formats) {
-		        const format = this.opts.formats[name];
-		        if (format)
-		            this.addFormat(name, format);
-		    }
-		}
-		function addInitialKeywords(defs) {
-		    if (Array.isArray(defs)) {
-		        this.addVocabulary(defs);
-		        return;
-		    }
-		    this.logger.warn("keywords option as map is deprecated, pass array");
-		    for (const keyword in defs) {
-		        const def = defs[keyword];
-		        if (!def.keyword)
-		            def.keyword = keyword;
-		        this.addKeyword(def);
-		    }
-		}
-		function getMetaSchemaOptions() {
-		    const metaOpts = { ...this.opts };
-		    for (const opt of META_IGNORE_OPTIONS)
-		        delete metaOpts[opt];
-		    return metaOpts;
-		}
-		const noLogs = { log() { }, warn() { }, error() { } };
-		function getLogger(logger) {
-		    if (logger === false)
-		        return noLogs;
-		    if (logger === undefined)
-		        return console;
-		    if (logger.log && logger.warn && logger.error)
-		        return logger;
-		    throw new Error("logger must implement log, warn and error methods");
-		}
-		const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
-		function checkKeyword(keyword, def) {
-		    const { RULES } = this;
-		    (0, util_1.eachItem)(keyword, (kwd) => {
-		        if (RULES.keywords[kwd])
-		            throw new Error(`Keyword ${kwd} is already defined`);
-		        if (!KEYWORD_NAME.test(kwd))
-		            throw new Error(`Keyword ${kwd} has invalid name`);
-		    });
-		    if (!def)
-		        return;
-		    if (def.$data && !("code" in def || "validate" in def)) {
-		        throw new Error('$data keyword must have "code" or "validate" function');
-		    }
-		}
-		function addRule(keyword, definition, dataType) {
-		    var _a;
-		    const post = definition === null || definition === void 0 ? void 0 : definition.post;
-		    if (dataType && post)
-		        throw new Error('keyword with "post" flag cannot have "type"');
-		    const { RULES } = this;
-		    let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
-		    if (!ruleGroup) {
-		        ruleGroup = { type: dataType, rules: [] };
-		        RULES.rules.push(ruleGroup);
-		    }
-		    RULES.keywords[keyword] = true;
-		    if (!definition)
-		        return;
-		    const rule = {
-		        keyword,
-		        definition: {
-		            ...definition,
-		            type: (0, dataType_1.getJSONTypes)(definition.type),
-		            schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType),
-		        },
-		    };
-		    if (definition.before)
-		        addBeforeRule.call(this, ruleGroup, rule, definition.before);
-		    else
-		        ruleGroup.rules.push(rule);
-		    RULES.all[keyword] = rule;
-		    (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
-		}
-		function addBeforeRule(ruleGroup, rule, before) {
-		    const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
-		    if (i >= 0) {
-		        ruleGroup.rules.splice(i, 0, rule);
-		    }
-		    else {
-		        ruleGroup.rules.push(rule);
-		        this.logger.warn(`rule ${before} is not defined`);
-		    }
-		}
-		function keywordMetaschema(def) {
-		    let { metaSchema } = def;
-		    if (metaSchema === undefined)
-		        return;
-		    if (def.$data && this.opts.$data)
-		        metaSchema = schemaOrData(metaSchema);
-		    def.validateSchema = this.compile(metaSchema, true);
-		}
-		const $dataRef = {
-		    $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
-		};
-		function schemaOrData(schema) {
-		    return { anyOf: [schema, $dataRef] };
-		}
-		
-	} (core$1));
-	return core$1;
+async function checkoutBase(run, moduleDir, ref, log = () => { }) {
+    const top = await repoTop(run, moduleDir);
+    if (top === undefined)
+        throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`);
+    const commit = await resolveCommit(run, moduleDir, ref);
+    if (commit === undefined) {
+        throw new UsageError(`base ref '${ref}' does not exist in ${top}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`);
+    }
+    for (const path of await removeAbandonedWorktrees(run, top))
+        log(`removed the worktree ${path}, left by a gate that was killed`);
+    const scratch = await scratchDir(SCRATCH_PURPOSE);
+    const wt = join(scratch.path, TREE_NAME);
+    const added = await addWorktree(run, top, wt, commit);
+    if (!added.ok) {
+        await scratch.remove();
+        throw new IncompleteRunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.why}`);
+    }
+    // Registered after the scratch directory, so a stop undoes it first: git forgets the worktree, then
+    // the directory goes.
+    const release = onStop(() => gitSync(top, ['worktree', 'remove', '--force', wt]));
+    return {
+        kind: 'tree',
+        tree: { label: 'base', moduleDir: join(wt, relative$1(top, await realpath(moduleDir))), commit },
+        release: async () => {
+            release();
+            await removeWorktree(run, top, wt);
+            await scratch.remove();
+        }
+    };
 }
-
-var draft7 = {};
-
-var core = {};
-
-var id = {};
-
-var hasRequiredId;
-
-function requireId () {
-	if (hasRequiredId) return id;
-	hasRequiredId = 1;
-	Object.defineProperty(id, "__esModule", { value: true });
-	const def = {
-	    keyword: "id",
-	    code() {
-	        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
-	    },
-	};
-	id.default = def;
-	
-	return id;
+/** The base ref, checked out and measured on this runner together with head. */
+function worktreeBaseline(moduleDir, ref, log) {
+    return {
+        describe: `${ref} in a temporary worktree`,
+        obtain: (run) => checkoutBase(run, moduleDir, ref, log)
+    };
 }
-
-var ref = {};
-
-var hasRequiredRef;
-
-function requireRef () {
-	if (hasRequiredRef) return ref;
-	hasRequiredRef = 1;
-	Object.defineProperty(ref, "__esModule", { value: true });
-	ref.callRef = ref.getValidate = void 0;
-	const ref_error_1 = /*@__PURE__*/ requireRef_error();
-	const code_1 = /*@__PURE__*/ requireCode();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const names_1 = /*@__PURE__*/ requireNames();
-	const compile_1 = /*@__PURE__*/ requireCompile();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const def = {
-	    keyword: "$ref",
-	    schemaType: "string",
-	    code(cxt) {
-	        const { gen, schema: $ref, it } = cxt;
-	        const { baseId, schemaEnv: env, validateName, opts, self } = it;
-	        const { root } = env;
-	        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
-	            return callRootRef();
-	        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
-	        if (schOrEnv === undefined)
-	            throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
-	        if (schOrEnv instanceof compile_1.SchemaEnv)
-	            return callValidate(schOrEnv);
-	        return inlineRefSchema(schOrEnv);
-	        function callRootRef() {
-	            if (env === root)
-	                return callRef(cxt, validateName, env, env.$async);
-	            const rootName = gen.scopeValue("root", { ref: root });
-	            return callRef(cxt, (0, codegen_1._) `${rootName}.validate`, root, root.$async);
-	        }
-	        function callValidate(sch) {
-	            const v = getValidate(cxt, sch);
-	            callRef(cxt, v, sch, sch.$async);
-	        }
-	        function inlineRefSchema(sch) {
-	            const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
-	            const valid = gen.name("valid");
-	            const schCxt = cxt.subschema({
-	                schema: sch,
-	                dataTypes: [],
-	                schemaPath: codegen_1.nil,
-	                topSchemaRef: schName,
-	                errSchemaPath: $ref,
-	            }, valid);
-	            cxt.mergeEvaluated(schCxt);
-	            cxt.ok(valid);
-	        }
-	    },
-	};
-	function getValidate(cxt, sch) {
-	    const { gen } = cxt;
-	    return sch.validate
-	        ? gen.scopeValue("validate", { ref: sch.validate })
-	        : (0, codegen_1._) `${gen.scopeValue("wrapper", { ref: sch })}.validate`;
-	}
-	ref.getValidate = getValidate;
-	function callRef(cxt, v, sch, $async) {
-	    const { gen, it } = cxt;
-	    const { allErrors, schemaEnv: env, opts } = it;
-	    const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
-	    if ($async)
-	        callAsyncRef();
-	    else
-	        callSyncRef();
-	    function callAsyncRef() {
-	        if (!env.$async)
-	            throw new Error("async schema referenced by sync schema");
-	        const valid = gen.let("valid");
-	        gen.try(() => {
-	            gen.code((0, codegen_1._) `await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
-	            addEvaluatedFrom(v); // TODO will not work with async, it has to be returned with the result
-	            if (!allErrors)
-	                gen.assign(valid, true);
-	        }, (e) => {
-	            gen.if((0, codegen_1._) `!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
-	            addErrorsFrom(e);
-	            if (!allErrors)
-	                gen.assign(valid, false);
-	        });
-	        cxt.ok(valid);
-	    }
-	    function callSyncRef() {
-	        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
-	    }
-	    function addErrorsFrom(source) {
-	        const errs = (0, codegen_1._) `${source}.errors`;
-	        gen.assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`); // TODO tagged
-	        gen.assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
-	    }
-	    function addEvaluatedFrom(source) {
-	        var _a;
-	        if (!it.opts.unevaluated)
-	            return;
-	        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
-	        // TODO refactor
-	        if (it.props !== true) {
-	            if (schEvaluated && !schEvaluated.dynamicProps) {
-	                if (schEvaluated.props !== undefined) {
-	                    it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
-	                }
-	            }
-	            else {
-	                const props = gen.var("props", (0, codegen_1._) `${source}.evaluated.props`);
-	                it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
-	            }
-	        }
-	        if (it.items !== true) {
-	            if (schEvaluated && !schEvaluated.dynamicItems) {
-	                if (schEvaluated.items !== undefined) {
-	                    it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
-	                }
-	            }
-	            else {
-	                const items = gen.var("items", (0, codegen_1._) `${source}.evaluated.items`);
-	                it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
-	            }
-	        }
-	    }
-	}
-	ref.callRef = callRef;
-	ref.default = def;
-	
-	return ref;
-}
-
-var hasRequiredCore;
-
-function requireCore () {
-	if (hasRequiredCore) return core;
-	hasRequiredCore = 1;
-	Object.defineProperty(core, "__esModule", { value: true });
-	const id_1 = /*@__PURE__*/ requireId();
-	const ref_1 = /*@__PURE__*/ requireRef();
-	const core$1 = [
-	    "$schema",
-	    "$id",
-	    "$defs",
-	    "$vocabulary",
-	    { keyword: "$comment" },
-	    "definitions",
-	    id_1.default,
-	    ref_1.default,
-	];
-	core.default = core$1;
-	
-	return core;
-}
-
-var validation = {};
-
-var limitNumber = {};
-
-var hasRequiredLimitNumber;
-
-function requireLimitNumber () {
-	if (hasRequiredLimitNumber) return limitNumber;
-	hasRequiredLimitNumber = 1;
-	Object.defineProperty(limitNumber, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const ops = codegen_1.operators;
-	const KWDs = {
-	    maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
-	    minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
-	    exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
-	    exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
-	};
-	const error = {
-	    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `must be ${KWDs[keyword].okStr} ${schemaCode}`,
-	    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: Object.keys(KWDs),
-	    type: "number",
-	    schemaType: "number",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { keyword, data, schemaCode } = cxt;
-	        cxt.fail$data((0, codegen_1._) `${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
-	    },
-	};
-	limitNumber.default = def;
-	
-	return limitNumber;
-}
-
-var multipleOf = {};
-
-var hasRequiredMultipleOf;
-
-function requireMultipleOf () {
-	if (hasRequiredMultipleOf) return multipleOf;
-	hasRequiredMultipleOf = 1;
-	Object.defineProperty(multipleOf, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const error = {
-	    message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
-	    params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: "multipleOf",
-	    type: "number",
-	    schemaType: "number",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { gen, data, schemaCode, it } = cxt;
-	        // const bdt = bad$DataType(schemaCode, <string>def.schemaType, $data)
-	        const prec = it.opts.multipleOfPrecision;
-	        const res = gen.let("res");
-	        const invalid = prec
-	            ? (0, codegen_1._) `Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}`
-	            : (0, codegen_1._) `${res} !== parseInt(${res})`;
-	        cxt.fail$data((0, codegen_1._) `(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
-	    },
-	};
-	multipleOf.default = def;
-	
-	return multipleOf;
-}
-
-var limitLength = {};
-
-var ucs2length = {};
-
-var hasRequiredUcs2length;
-
-function requireUcs2length () {
-	if (hasRequiredUcs2length) return ucs2length;
-	hasRequiredUcs2length = 1;
-	Object.defineProperty(ucs2length, "__esModule", { value: true });
-	// https://mathiasbynens.be/notes/javascript-encoding
-	// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
-	function ucs2length$1(str) {
-	    const len = str.length;
-	    let length = 0;
-	    let pos = 0;
-	    let value;
-	    while (pos < len) {
-	        length++;
-	        value = str.charCodeAt(pos++);
-	        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
-	            // high surrogate, and there is a next character
-	            value = str.charCodeAt(pos);
-	            if ((value & 0xfc00) === 0xdc00)
-	                pos++; // low surrogate
-	        }
-	    }
-	    return length;
-	}
-	ucs2length.default = ucs2length$1;
-	ucs2length$1.code = 'require("ajv/dist/runtime/ucs2length").default';
-	
-	return ucs2length;
-}
-
-var hasRequiredLimitLength;
-
-function requireLimitLength () {
-	if (hasRequiredLimitLength) return limitLength;
-	hasRequiredLimitLength = 1;
-	Object.defineProperty(limitLength, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const ucs2length_1 = /*@__PURE__*/ requireUcs2length();
-	const error = {
-	    message({ keyword, schemaCode }) {
-	        const comp = keyword === "maxLength" ? "more" : "fewer";
-	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} characters`;
-	    },
-	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: ["maxLength", "minLength"],
-	    type: "string",
-	    schemaType: "number",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { keyword, data, schemaCode, it } = cxt;
-	        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
-	        const len = it.opts.unicode === false ? (0, codegen_1._) `${data}.length` : (0, codegen_1._) `${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
-	        cxt.fail$data((0, codegen_1._) `${len} ${op} ${schemaCode}`);
-	    },
-	};
-	limitLength.default = def;
-	
-	return limitLength;
-}
-
-var pattern = {};
-
-var hasRequiredPattern;
-
-function requirePattern () {
-	if (hasRequiredPattern) return pattern;
-	hasRequiredPattern = 1;
-	Object.defineProperty(pattern, "__esModule", { value: true });
-	const code_1 = /*@__PURE__*/ requireCode();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const error = {
-	    message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
-	    params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: "pattern",
-	    type: "string",
-	    schemaType: "string",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { gen, data, $data, schema, schemaCode, it } = cxt;
-	        const u = it.opts.unicodeRegExp ? "u" : "";
-	        if ($data) {
-	            const { regExp } = it.opts.code;
-	            const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._) `new RegExp` : (0, util_1.useFunc)(gen, regExp);
-	            const valid = gen.let("valid");
-	            gen.try(() => gen.assign(valid, (0, codegen_1._) `${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
-	            cxt.fail$data((0, codegen_1._) `!${valid}`);
-	        }
-	        else {
-	            const regExp = (0, code_1.usePattern)(cxt, schema);
-	            cxt.fail$data((0, codegen_1._) `!${regExp}.test(${data})`);
-	        }
-	    },
-	};
-	pattern.default = def;
-	
-	return pattern;
-}
-
-var limitProperties = {};
-
-var hasRequiredLimitProperties;
-
-function requireLimitProperties () {
-	if (hasRequiredLimitProperties) return limitProperties;
-	hasRequiredLimitProperties = 1;
-	Object.defineProperty(limitProperties, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const error = {
-	    message({ keyword, schemaCode }) {
-	        const comp = keyword === "maxProperties" ? "more" : "fewer";
-	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} properties`;
-	    },
-	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: ["maxProperties", "minProperties"],
-	    type: "object",
-	    schemaType: "number",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { keyword, data, schemaCode } = cxt;
-	        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
-	        cxt.fail$data((0, codegen_1._) `Object.keys(${data}).length ${op} ${schemaCode}`);
-	    },
-	};
-	limitProperties.default = def;
-	
-	return limitProperties;
-}
-
-var required$1 = {};
-
-var hasRequiredRequired;
-
-function requireRequired () {
-	if (hasRequiredRequired) return required$1;
-	hasRequiredRequired = 1;
-	Object.defineProperty(required$1, "__esModule", { value: true });
-	const code_1 = /*@__PURE__*/ requireCode();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const error = {
-	    message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
-	    params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
-	};
-	const def = {
-	    keyword: "required",
-	    type: "object",
-	    schemaType: "array",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { gen, schema, schemaCode, data, $data, it } = cxt;
-	        const { opts } = it;
-	        if (!$data && schema.length === 0)
-	            return;
-	        const useLoop = schema.length >= opts.loopRequired;
-	        if (it.allErrors)
-	            allErrorsMode();
-	        else
-	            exitOnErrorMode();
-	        if (opts.strictRequired) {
-	            const props = cxt.parentSchema.properties;
-	            const { definedProperties } = cxt.it;
-	            for (const requiredKey of schema) {
-	                if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === undefined && !definedProperties.has(requiredKey)) {
-	                    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
-	                    const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
-	                    (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
-	                }
-	            }
-	        }
-	        function allErrorsMode() {
-	            if (useLoop || $data) {
-	                cxt.block$data(codegen_1.nil, loopAllRequired);
-	            }
-	            else {
-	                for (const prop of schema) {
-	                    (0, code_1.checkReportMissingProp)(cxt, prop);
-	                }
-	            }
-	        }
-	        function exitOnErrorMode() {
-	            const missing = gen.let("missing");
-	            if (useLoop || $data) {
-	                const valid = gen.let("valid", true);
-	                cxt.block$data(valid, () => loopUntilMissing(missing, valid));
-	                cxt.ok(valid);
-	            }
-	            else {
-	                gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
-	                (0, code_1.reportMissingProp)(cxt, missing);
-	                gen.else();
-	            }
-	        }
-	        function loopAllRequired() {
-	            gen.forOf("prop", schemaCode, (prop) => {
-	                cxt.setParams({ missingProperty: prop });
-	                gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
-	            });
-	        }
-	        function loopUntilMissing(missing, valid) {
-	            cxt.setParams({ missingProperty: missing });
-	            gen.forOf(missing, schemaCode, () => {
-	                gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
-	                gen.if((0, codegen_1.not)(valid), () => {
-	                    cxt.error();
-	                    gen.break();
-	                });
-	            }, codegen_1.nil);
-	        }
-	    },
-	};
-	required$1.default = def;
-	
-	return required$1;
-}
-
-var limitItems = {};
-
-var hasRequiredLimitItems;
-
-function requireLimitItems () {
-	if (hasRequiredLimitItems) return limitItems;
-	hasRequiredLimitItems = 1;
-	Object.defineProperty(limitItems, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const error = {
-	    message({ keyword, schemaCode }) {
-	        const comp = keyword === "maxItems" ? "more" : "fewer";
-	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} items`;
-	    },
-	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: ["maxItems", "minItems"],
-	    type: "array",
-	    schemaType: "number",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { keyword, data, schemaCode } = cxt;
-	        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
-	        cxt.fail$data((0, codegen_1._) `${data}.length ${op} ${schemaCode}`);
-	    },
-	};
-	limitItems.default = def;
-	
-	return limitItems;
-}
-
-var uniqueItems = {};
-
-var equal = {};
-
-var hasRequiredEqual;
-
-function requireEqual () {
-	if (hasRequiredEqual) return equal;
-	hasRequiredEqual = 1;
-	Object.defineProperty(equal, "__esModule", { value: true });
-	// https://github.com/ajv-validator/ajv/issues/889
-	const equal$1 = requireFastDeepEqual();
-	equal$1.code = 'require("ajv/dist/runtime/equal").default';
-	equal.default = equal$1;
-	
-	return equal;
-}
-
-var hasRequiredUniqueItems;
-
-function requireUniqueItems () {
-	if (hasRequiredUniqueItems) return uniqueItems;
-	hasRequiredUniqueItems = 1;
-	Object.defineProperty(uniqueItems, "__esModule", { value: true });
-	const dataType_1 = /*@__PURE__*/ requireDataType();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const equal_1 = /*@__PURE__*/ requireEqual();
-	const error = {
-	    message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-	    params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
-	};
-	const def = {
-	    keyword: "uniqueItems",
-	    type: "array",
-	    schemaType: "boolean",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
-	        if (!$data && !schema)
-	            return;
-	        const valid = gen.let("valid");
-	        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
-	        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._) `${schemaCode} === false`);
-	        cxt.ok(valid);
-	        function validateUniqueItems() {
-	            const i = gen.let("i", (0, codegen_1._) `${data}.length`);
-	            const j = gen.let("j");
-	            cxt.setParams({ i, j });
-	            gen.assign(valid, true);
-	            gen.if((0, codegen_1._) `${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
-	        }
-	        function canOptimize() {
-	            return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
-	        }
-	        function loopN(i, j) {
-	            const item = gen.name("item");
-	            const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
-	            const indices = gen.const("indices", (0, codegen_1._) `{}`);
-	            gen.for((0, codegen_1._) `;${i}--;`, () => {
-	                gen.let(item, (0, codegen_1._) `${data}[${i}]`);
-	                gen.if(wrongType, (0, codegen_1._) `continue`);
-	                if (itemTypes.length > 1)
-	                    gen.if((0, codegen_1._) `typeof ${item} == "string"`, (0, codegen_1._) `${item} += "_"`);
-	                gen
-	                    .if((0, codegen_1._) `typeof ${indices}[${item}] == "number"`, () => {
-	                    gen.assign(j, (0, codegen_1._) `${indices}[${item}]`);
-	                    cxt.error();
-	                    gen.assign(valid, false).break();
-	                })
-	                    .code((0, codegen_1._) `${indices}[${item}] = ${i}`);
-	            });
-	        }
-	        function loopN2(i, j) {
-	            const eql = (0, util_1.useFunc)(gen, equal_1.default);
-	            const outer = gen.name("outer");
-	            gen.label(outer).for((0, codegen_1._) `;${i}--;`, () => gen.for((0, codegen_1._) `${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._) `${eql}(${data}[${i}], ${data}[${j}])`, () => {
-	                cxt.error();
-	                gen.assign(valid, false).break(outer);
-	            })));
-	        }
-	    },
-	};
-	uniqueItems.default = def;
-	
-	return uniqueItems;
-}
-
-var _const = {};
-
-var hasRequired_const;
-
-function require_const () {
-	if (hasRequired_const) return _const;
-	hasRequired_const = 1;
-	Object.defineProperty(_const, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const equal_1 = /*@__PURE__*/ requireEqual();
-	const error = {
-	    message: "must be equal to constant",
-	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: "const",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { gen, data, $data, schemaCode, schema } = cxt;
-	        if ($data || (schema && typeof schema == "object")) {
-	            cxt.fail$data((0, codegen_1._) `!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
-	        }
-	        else {
-	            cxt.fail((0, codegen_1._) `${schema} !== ${data}`);
-	        }
-	    },
-	};
-	_const.default = def;
-	
-	return _const;
-}
-
-var _enum = {};
-
-var hasRequired_enum;
-
-function require_enum () {
-	if (hasRequired_enum) return _enum;
-	hasRequired_enum = 1;
-	Object.defineProperty(_enum, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const equal_1 = /*@__PURE__*/ requireEqual();
-	const error = {
-	    message: "must be equal to one of the allowed values",
-	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: "enum",
-	    schemaType: "array",
-	    $data: true,
-	    error,
-	    code(cxt) {
-	        const { gen, data, $data, schema, schemaCode, it } = cxt;
-	        if (!$data && schema.length === 0)
-	            throw new Error("enum must have non-empty array");
-	        const useLoop = schema.length >= it.opts.loopEnum;
-	        let eql;
-	        const getEql = () => (eql !== null && eql !== void 0 ? eql : (eql = (0, util_1.useFunc)(gen, equal_1.default)));
-	        let valid;
-	        if (useLoop || $data) {
-	            valid = gen.let("valid");
-	            cxt.block$data(valid, loopEnum);
-	        }
-	        else {
-	            /* istanbul ignore if */
-	            if (!Array.isArray(schema))
-	                throw new Error("ajv implementation error");
-	            const vSchema = gen.const("vSchema", schemaCode);
-	            valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
-	        }
-	        cxt.pass(valid);
-	        function loopEnum() {
-	            gen.assign(valid, false);
-	            gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._) `${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
-	        }
-	        function equalCode(vSchema, i) {
-	            const sch = schema[i];
-	            return typeof sch === "object" && sch !== null
-	                ? (0, codegen_1._) `${getEql()}(${data}, ${vSchema}[${i}])`
-	                : (0, codegen_1._) `${data} === ${sch}`;
-	        }
-	    },
-	};
-	_enum.default = def;
-	
-	return _enum;
-}
-
-var hasRequiredValidation;
-
-function requireValidation () {
-	if (hasRequiredValidation) return validation;
-	hasRequiredValidation = 1;
-	Object.defineProperty(validation, "__esModule", { value: true });
-	const limitNumber_1 = /*@__PURE__*/ requireLimitNumber();
-	const multipleOf_1 = /*@__PURE__*/ requireMultipleOf();
-	const limitLength_1 = /*@__PURE__*/ requireLimitLength();
-	const pattern_1 = /*@__PURE__*/ requirePattern();
-	const limitProperties_1 = /*@__PURE__*/ requireLimitProperties();
-	const required_1 = /*@__PURE__*/ requireRequired();
-	const limitItems_1 = /*@__PURE__*/ requireLimitItems();
-	const uniqueItems_1 = /*@__PURE__*/ requireUniqueItems();
-	const const_1 = /*@__PURE__*/ require_const();
-	const enum_1 = /*@__PURE__*/ require_enum();
-	const validation$1 = [
-	    // number
-	    limitNumber_1.default,
-	    multipleOf_1.default,
-	    // string
-	    limitLength_1.default,
-	    pattern_1.default,
-	    // object
-	    limitProperties_1.default,
-	    required_1.default,
-	    // array
-	    limitItems_1.default,
-	    uniqueItems_1.default,
-	    // any
-	    { keyword: "type", schemaType: ["string", "array"] },
-	    { keyword: "nullable", schemaType: "boolean" },
-	    const_1.default,
-	    enum_1.default,
-	];
-	validation.default = validation$1;
-	
-	return validation;
-}
-
-var applicator = {};
-
-var additionalItems = {};
-
-var hasRequiredAdditionalItems;
-
-function requireAdditionalItems () {
-	if (hasRequiredAdditionalItems) return additionalItems;
-	hasRequiredAdditionalItems = 1;
-	Object.defineProperty(additionalItems, "__esModule", { value: true });
-	additionalItems.validateAdditionalItems = void 0;
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const error = {
-	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
-	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
-	};
-	const def = {
-	    keyword: "additionalItems",
-	    type: "array",
-	    schemaType: ["boolean", "object"],
-	    before: "uniqueItems",
-	    error,
-	    code(cxt) {
-	        const { parentSchema, it } = cxt;
-	        const { items } = parentSchema;
-	        if (!Array.isArray(items)) {
-	            (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
-	            return;
-	        }
-	        validateAdditionalItems(cxt, items);
-	    },
-	};
-	function validateAdditionalItems(cxt, items) {
-	    const { gen, schema, data, keyword, it } = cxt;
-	    it.items = true;
-	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
-	    if (schema === false) {
-	        cxt.setParams({ len: items.length });
-	        cxt.pass((0, codegen_1._) `${len} <= ${items.length}`);
-	    }
-	    else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-	        const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items.length}`); // TODO var
-	        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
-	        cxt.ok(valid);
-	    }
-	    function validateItems(valid) {
-	        gen.forRange("i", items.length, len, (i) => {
-	            cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
-	            if (!it.allErrors)
-	                gen.if((0, codegen_1.not)(valid), () => gen.break());
-	        });
-	    }
-	}
-	additionalItems.validateAdditionalItems = validateAdditionalItems;
-	additionalItems.default = def;
-	
-	return additionalItems;
-}
-
-var prefixItems = {};
-
-var items = {};
-
-var hasRequiredItems;
-
-function requireItems () {
-	if (hasRequiredItems) return items;
-	hasRequiredItems = 1;
-	Object.defineProperty(items, "__esModule", { value: true });
-	items.validateTuple = void 0;
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const code_1 = /*@__PURE__*/ requireCode();
-	const def = {
-	    keyword: "items",
-	    type: "array",
-	    schemaType: ["object", "array", "boolean"],
-	    before: "uniqueItems",
-	    code(cxt) {
-	        const { schema, it } = cxt;
-	        if (Array.isArray(schema))
-	            return validateTuple(cxt, "additionalItems", schema);
-	        it.items = true;
-	        if ((0, util_1.alwaysValidSchema)(it, schema))
-	            return;
-	        cxt.ok((0, code_1.validateArray)(cxt));
-	    },
-	};
-	function validateTuple(cxt, extraItems, schArr = cxt.schema) {
-	    const { gen, parentSchema, data, keyword, it } = cxt;
-	    checkStrictTuple(parentSchema);
-	    if (it.opts.unevaluated && schArr.length && it.items !== true) {
-	        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
-	    }
-	    const valid = gen.name("valid");
-	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
-	    schArr.forEach((sch, i) => {
-	        if ((0, util_1.alwaysValidSchema)(it, sch))
-	            return;
-	        gen.if((0, codegen_1._) `${len} > ${i}`, () => cxt.subschema({
-	            keyword,
-	            schemaProp: i,
-	            dataProp: i,
-	        }, valid));
-	        cxt.ok(valid);
-	    });
-	    function checkStrictTuple(sch) {
-	        const { opts, errSchemaPath } = it;
-	        const l = schArr.length;
-	        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
-	        if (opts.strictTuples && !fullTuple) {
-	            const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
-	            (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
-	        }
-	    }
-	}
-	items.validateTuple = validateTuple;
-	items.default = def;
-	
-	return items;
-}
-
-var hasRequiredPrefixItems;
-
-function requirePrefixItems () {
-	if (hasRequiredPrefixItems) return prefixItems;
-	hasRequiredPrefixItems = 1;
-	Object.defineProperty(prefixItems, "__esModule", { value: true });
-	const items_1 = /*@__PURE__*/ requireItems();
-	const def = {
-	    keyword: "prefixItems",
-	    type: "array",
-	    schemaType: ["array"],
-	    before: "uniqueItems",
-	    code: (cxt) => (0, items_1.validateTuple)(cxt, "items"),
-	};
-	prefixItems.default = def;
-	
-	return prefixItems;
-}
-
-var items2020 = {};
-
-var hasRequiredItems2020;
-
-function requireItems2020 () {
-	if (hasRequiredItems2020) return items2020;
-	hasRequiredItems2020 = 1;
-	Object.defineProperty(items2020, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const code_1 = /*@__PURE__*/ requireCode();
-	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
-	const error = {
-	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
-	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
-	};
-	const def = {
-	    keyword: "items",
-	    type: "array",
-	    schemaType: ["object", "boolean"],
-	    before: "uniqueItems",
-	    error,
-	    code(cxt) {
-	        const { schema, parentSchema, it } = cxt;
-	        const { prefixItems } = parentSchema;
-	        it.items = true;
-	        if ((0, util_1.alwaysValidSchema)(it, schema))
-	            return;
-	        if (prefixItems)
-	            (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
-	        else
-	            cxt.ok((0, code_1.validateArray)(cxt));
-	    },
-	};
-	items2020.default = def;
-	
-	return items2020;
-}
-
-var contains = {};
-
-var hasRequiredContains;
-
-function requireContains () {
-	if (hasRequiredContains) return contains;
-	hasRequiredContains = 1;
-	Object.defineProperty(contains, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const error = {
-	    message: ({ params: { min, max } }) => max === undefined
-	        ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
-	        : (0, codegen_1.str) `must contain at least ${min} and no more than ${max} valid item(s)`,
-	    params: ({ params: { min, max } }) => max === undefined ? (0, codegen_1._) `{minContains: ${min}}` : (0, codegen_1._) `{minContains: ${min}, maxContains: ${max}}`,
-	};
-	const def = {
-	    keyword: "contains",
-	    type: "array",
-	    schemaType: ["object", "boolean"],
-	    before: "uniqueItems",
-	    trackErrors: true,
-	    error,
-	    code(cxt) {
-	        const { gen, schema, parentSchema, data, it } = cxt;
-	        let min;
-	        let max;
-	        const { minContains, maxContains } = parentSchema;
-	        if (it.opts.next) {
-	            min = minContains === undefined ? 1 : minContains;
-	            max = maxContains;
-	        }
-	        else {
-	            min = 1;
-	        }
-	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
-	        cxt.setParams({ min, max });
-	        if (max === undefined && min === 0) {
-	            (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
-	            return;
-	        }
-	        if (max !== undefined && min > max) {
-	            (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
-	            cxt.fail();
-	            return;
-	        }
-	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-	            let cond = (0, codegen_1._) `${len} >= ${min}`;
-	            if (max !== undefined)
-	                cond = (0, codegen_1._) `${cond} && ${len} <= ${max}`;
-	            cxt.pass(cond);
-	            return;
-	        }
-	        it.items = true;
-	        const valid = gen.name("valid");
-	        if (max === undefined && min === 1) {
-	            validateItems(valid, () => gen.if(valid, () => gen.break()));
-	        }
-	        else if (min === 0) {
-	            gen.let(valid, true);
-	            if (max !== undefined)
-	                gen.if((0, codegen_1._) `${data}.length > 0`, validateItemsWithCount);
-	        }
-	        else {
-	            gen.let(valid, false);
-	            validateItemsWithCount();
-	        }
-	        cxt.result(valid, () => cxt.reset());
-	        function validateItemsWithCount() {
-	            const schValid = gen.name("_valid");
-	            const count = gen.let("count", 0);
-	            validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
-	        }
-	        function validateItems(_valid, block) {
-	            gen.forRange("i", 0, len, (i) => {
-	                cxt.subschema({
-	                    keyword: "contains",
-	                    dataProp: i,
-	                    dataPropType: util_1.Type.Num,
-	                    compositeRule: true,
-	                }, _valid);
-	                block();
-	            });
-	        }
-	        function checkLimits(count) {
-	            gen.code((0, codegen_1._) `${count}++`);
-	            if (max === undefined) {
-	                gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true).break());
-	            }
-	            else {
-	                gen.if((0, codegen_1._) `${count} > ${max}`, () => gen.assign(valid, false).break());
-	                if (min === 1)
-	                    gen.assign(valid, true);
-	                else
-	                    gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true));
-	            }
-	        }
-	    },
-	};
-	contains.default = def;
-	
-	return contains;
-}
-
-var dependencies = {};
-
-var hasRequiredDependencies;
-
-function requireDependencies () {
-	if (hasRequiredDependencies) return dependencies;
-	hasRequiredDependencies = 1;
-	(function (exports) {
-		Object.defineProperty(exports, "__esModule", { value: true });
-		exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-		const codegen_1 = /*@__PURE__*/ requireCodegen();
-		const util_1 = /*@__PURE__*/ requireUtil();
-		const code_1 = /*@__PURE__*/ requireCode();
-		exports.error = {
-		    message: ({ params: { property, depsCount, deps } }) => {
-		        const property_ies = depsCount === 1 ? "property" : "properties";
-		        return (0, codegen_1.str) `must have ${property_ies} ${deps} when property ${property} is present`;
-		    },
-		    params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._) `{property: ${property},
-    missingProperty: ${missingProperty},
-    depsCount: ${depsCount},
-    deps: ${deps}}`, // TODO change to reference
-		};
-		const def = {
-		    keyword: "dependencies",
-		    type: "object",
-		    schemaType: "object",
-		    error: exports.error,
-		    code(cxt) {
-		        const [propDeps, schDeps] = splitDependencies(cxt);
-		        validatePropertyDeps(cxt, propDeps);
-		        validateSchemaDeps(cxt, schDeps);
-		    },
-		};
-		function splitDependencies({ schema }) {
-		    const propertyDeps = {};
-		    const schemaDeps = {};
-		    for (const key in schema) {
-		        if (key === "__proto__")
-		            continue;
-		        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
-		        deps[key] = schema[key];
-		    }
-		    return [propertyDeps, schemaDeps];
-		}
-		function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
-		    const { gen, data, it } = cxt;
-		    if (Object.keys(propertyDeps).length === 0)
-		        return;
-		    const missing = gen.let("missing");
-		    for (const prop in propertyDeps) {
-		        const deps = propertyDeps[prop];
-		        if (deps.length === 0)
-		            continue;
-		        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
-		        cxt.setParams({
-		            property: prop,
-		            depsCount: deps.length,
-		            deps: deps.join(", "),
-		        });
-		        if (it.allErrors) {
-		            gen.if(hasProperty, () => {
-		                for (const depProp of deps) {
-		                    (0, code_1.checkReportMissingProp)(cxt, depProp);
-		                }
-		            });
-		        }
-		        else {
-		            gen.if((0, codegen_1._) `${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
-		            (0, code_1.reportMissingProp)(cxt, missing);
-		            gen.else();
-		        }
-		    }
-		}
-		exports.validatePropertyDeps = validatePropertyDeps;
-		function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
-		    const { gen, data, keyword, it } = cxt;
-		    const valid = gen.name("valid");
-		    for (const prop in schemaDeps) {
-		        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
-		            continue;
-		        gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties), () => {
-		            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
-		            cxt.mergeValidEvaluated(schCxt, valid);
-		        }, () => gen.var(valid, true) // TODO var
-		        );
-		        cxt.ok(valid);
-		    }
-		}
-		exports.validateSchemaDeps = validateSchemaDeps;
-		exports.default = def;
-		
-	} (dependencies));
-	return dependencies;
-}
-
-var propertyNames = {};
-
-var hasRequiredPropertyNames;
-
-function requirePropertyNames () {
-	if (hasRequiredPropertyNames) return propertyNames;
-	hasRequiredPropertyNames = 1;
-	Object.defineProperty(propertyNames, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const error = {
-	    message: "property name must be valid",
-	    params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
-	};
-	const def = {
-	    keyword: "propertyNames",
-	    type: "object",
-	    schemaType: ["object", "boolean"],
-	    error,
-	    code(cxt) {
-	        const { gen, schema, data, it } = cxt;
-	        if ((0, util_1.alwaysValidSchema)(it, schema))
-	            return;
-	        const valid = gen.name("valid");
-	        gen.forIn("key", data, (key) => {
-	            cxt.setParams({ propertyName: key });
-	            cxt.subschema({
-	                keyword: "propertyNames",
-	                data: key,
-	                dataTypes: ["string"],
-	                propertyName: key,
-	                compositeRule: true,
-	            }, valid);
-	            gen.if((0, codegen_1.not)(valid), () => {
-	                cxt.error(true);
-	                if (!it.allErrors)
-	                    gen.break();
-	            });
-	        });
-	        cxt.ok(valid);
-	    },
-	};
-	propertyNames.default = def;
-	
-	return propertyNames;
-}
-
-var additionalProperties$1 = {};
-
-var hasRequiredAdditionalProperties;
-
-function requireAdditionalProperties () {
-	if (hasRequiredAdditionalProperties) return additionalProperties$1;
-	hasRequiredAdditionalProperties = 1;
-	Object.defineProperty(additionalProperties$1, "__esModule", { value: true });
-	const code_1 = /*@__PURE__*/ requireCode();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const names_1 = /*@__PURE__*/ requireNames();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const error = {
-	    message: "must NOT have additional properties",
-	    params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
-	};
-	const def = {
-	    keyword: "additionalProperties",
-	    type: ["object"],
-	    schemaType: ["boolean", "object"],
-	    allowUndefined: true,
-	    trackErrors: true,
-	    error,
-	    code(cxt) {
-	        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
-	        /* istanbul ignore if */
-	        if (!errsCount)
-	            throw new Error("ajv implementation error");
-	        const { allErrors, opts } = it;
-	        it.props = true;
-	        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
-	            return;
-	        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
-	        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
-	        checkAdditionalProperties();
-	        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
-	        function checkAdditionalProperties() {
-	            gen.forIn("key", data, (key) => {
-	                if (!props.length && !patProps.length)
-	                    additionalPropertyCode(key);
-	                else
-	                    gen.if(isAdditional(key), () => additionalPropertyCode(key));
-	            });
-	        }
-	        function isAdditional(key) {
-	            let definedProp;
-	            if (props.length > 8) {
-	                // TODO maybe an option instead of hard-coded 8?
-	                const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
-	                definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
-	            }
-	            else if (props.length) {
-	                definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._) `${key} === ${p}`));
-	            }
-	            else {
-	                definedProp = codegen_1.nil;
-	            }
-	            if (patProps.length) {
-	                definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._) `${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
-	            }
-	            return (0, codegen_1.not)(definedProp);
-	        }
-	        function deleteAdditional(key) {
-	            gen.code((0, codegen_1._) `delete ${data}[${key}]`);
-	        }
-	        function additionalPropertyCode(key) {
-	            if (opts.removeAdditional === "all" || (opts.removeAdditional && schema === false)) {
-	                deleteAdditional(key);
-	                return;
-	            }
-	            if (schema === false) {
-	                cxt.setParams({ additionalProperty: key });
-	                cxt.error();
-	                if (!allErrors)
-	                    gen.break();
-	                return;
-	            }
-	            if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
-	                const valid = gen.name("valid");
-	                if (opts.removeAdditional === "failing") {
-	                    applyAdditionalSchema(key, valid, false);
-	                    gen.if((0, codegen_1.not)(valid), () => {
-	                        cxt.reset();
-	                        deleteAdditional(key);
-	                    });
-	                }
-	                else {
-	                    applyAdditionalSchema(key, valid);
-	                    if (!allErrors)
-	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
-	                }
-	            }
-	        }
-	        function applyAdditionalSchema(key, valid, errors) {
-	            const subschema = {
-	                keyword: "additionalProperties",
-	                dataProp: key,
-	                dataPropType: util_1.Type.Str,
-	            };
-	            if (errors === false) {
-	                Object.assign(subschema, {
-	                    compositeRule: true,
-	                    createErrors: false,
-	                    allErrors: false,
-	                });
-	            }
-	            cxt.subschema(subschema, valid);
-	        }
-	    },
-	};
-	additionalProperties$1.default = def;
-	
-	return additionalProperties$1;
-}
-
-var properties$3 = {};
-
-var hasRequiredProperties;
-
-function requireProperties () {
-	if (hasRequiredProperties) return properties$3;
-	hasRequiredProperties = 1;
-	Object.defineProperty(properties$3, "__esModule", { value: true });
-	const validate_1 = /*@__PURE__*/ requireValidate();
-	const code_1 = /*@__PURE__*/ requireCode();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
-	const def = {
-	    keyword: "properties",
-	    type: "object",
-	    schemaType: "object",
-	    code(cxt) {
-	        const { gen, schema, parentSchema, data, it } = cxt;
-	        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === undefined) {
-	            additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
-	        }
-	        const allProps = (0, code_1.allSchemaProperties)(schema);
-	        for (const prop of allProps) {
-	            it.definedProperties.add(prop);
-	        }
-	        if (it.opts.unevaluated && allProps.length && it.props !== true) {
-	            it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
-	        }
-	        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
-	        if (properties.length === 0)
-	            return;
-	        const valid = gen.name("valid");
-	        for (const prop of properties) {
-	            if (hasDefault(prop)) {
-	                applyPropertySchema(prop);
-	            }
-	            else {
-	                gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
-	                applyPropertySchema(prop);
-	                if (!it.allErrors)
-	                    gen.else().var(valid, true);
-	                gen.endIf();
-	            }
-	            cxt.it.definedProperties.add(prop);
-	            cxt.ok(valid);
-	        }
-	        function hasDefault(prop) {
-	            return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== undefined;
-	        }
-	        function applyPropertySchema(prop) {
-	            cxt.subschema({
-	                keyword: "properties",
-	                schemaProp: prop,
-	                dataProp: prop,
-	            }, valid);
-	        }
-	    },
-	};
-	properties$3.default = def;
-	
-	return properties$3;
-}
-
-var patternProperties = {};
-
-var hasRequiredPatternProperties;
-
-function requirePatternProperties () {
-	if (hasRequiredPatternProperties) return patternProperties;
-	hasRequiredPatternProperties = 1;
-	Object.defineProperty(patternProperties, "__esModule", { value: true });
-	const code_1 = /*@__PURE__*/ requireCode();
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const util_2 = /*@__PURE__*/ requireUtil();
-	const def = {
-	    keyword: "patternProperties",
-	    type: "object",
-	    schemaType: "object",
-	    code(cxt) {
-	        const { gen, schema, data, parentSchema, it } = cxt;
-	        const { opts } = it;
-	        const patterns = (0, code_1.allSchemaProperties)(schema);
-	        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
-	        if (patterns.length === 0 ||
-	            (alwaysValidPatterns.length === patterns.length &&
-	                (!it.opts.unevaluated || it.props === true))) {
-	            return;
-	        }
-	        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
-	        const valid = gen.name("valid");
-	        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
-	            it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
-	        }
-	        const { props } = it;
-	        validatePatternProperties();
-	        function validatePatternProperties() {
-	            for (const pat of patterns) {
-	                if (checkProperties)
-	                    checkMatchingProperties(pat);
-	                if (it.allErrors) {
-	                    validateProperties(pat);
-	                }
-	                else {
-	                    gen.var(valid, true); // TODO var
-	                    validateProperties(pat);
-	                    gen.if(valid);
-	                }
-	            }
-	        }
-	        function checkMatchingProperties(pat) {
-	            for (const prop in checkProperties) {
-	                if (new RegExp(pat).test(prop)) {
-	                    (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
-	                }
-	            }
-	        }
-	        function validateProperties(pat) {
-	            gen.forIn("key", data, (key) => {
-	                gen.if((0, codegen_1._) `${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
-	                    const alwaysValid = alwaysValidPatterns.includes(pat);
-	                    if (!alwaysValid) {
-	                        cxt.subschema({
-	                            keyword: "patternProperties",
-	                            schemaProp: pat,
-	                            dataProp: key,
-	                            dataPropType: util_2.Type.Str,
-	                        }, valid);
-	                    }
-	                    if (it.opts.unevaluated && props !== true) {
-	                        gen.assign((0, codegen_1._) `${props}[${key}]`, true);
-	                    }
-	                    else if (!alwaysValid && !it.allErrors) {
-	                        // can short-circuit if `unevaluatedProperties` is not supported (opts.next === false)
-	                        // or if all properties were evaluated (props === true)
-	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
-	                    }
-	                });
-	            });
-	        }
-	    },
-	};
-	patternProperties.default = def;
-	
-	return patternProperties;
-}
-
-var not = {};
-
-var hasRequiredNot;
-
-function requireNot () {
-	if (hasRequiredNot) return not;
-	hasRequiredNot = 1;
-	Object.defineProperty(not, "__esModule", { value: true });
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const def = {
-	    keyword: "not",
-	    schemaType: ["object", "boolean"],
-	    trackErrors: true,
-	    code(cxt) {
-	        const { gen, schema, it } = cxt;
-	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
-	            cxt.fail();
-	            return;
-	        }
-	        const valid = gen.name("valid");
-	        cxt.subschema({
-	            keyword: "not",
-	            compositeRule: true,
-	            createErrors: false,
-	            allErrors: false,
-	        }, valid);
-	        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
-	    },
-	    error: { message: "must NOT be valid" },
-	};
-	not.default = def;
-	
-	return not;
-}
-
-var anyOf = {};
-
-var hasRequiredAnyOf;
-
-function requireAnyOf () {
-	if (hasRequiredAnyOf) return anyOf;
-	hasRequiredAnyOf = 1;
-	Object.defineProperty(anyOf, "__esModule", { value: true });
-	const code_1 = /*@__PURE__*/ requireCode();
-	const def = {
-	    keyword: "anyOf",
-	    schemaType: "array",
-	    trackErrors: true,
-	    code: code_1.validateUnion,
-	    error: { message: "must match a schema in anyOf" },
-	};
-	anyOf.default = def;
-	
-	return anyOf;
-}
-
-var oneOf = {};
-
-var hasRequiredOneOf;
-
-function requireOneOf () {
-	if (hasRequiredOneOf) return oneOf;
-	hasRequiredOneOf = 1;
-	Object.defineProperty(oneOf, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const error = {
-	    message: "must match exactly one schema in oneOf",
-	    params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
-	};
-	const def = {
-	    keyword: "oneOf",
-	    schemaType: "array",
-	    trackErrors: true,
-	    error,
-	    code(cxt) {
-	        const { gen, schema, parentSchema, it } = cxt;
-	        /* istanbul ignore if */
-	        if (!Array.isArray(schema))
-	            throw new Error("ajv implementation error");
-	        if (it.opts.discriminator && parentSchema.discriminator)
-	            return;
-	        const schArr = schema;
-	        const valid = gen.let("valid", false);
-	        const passing = gen.let("passing", null);
-	        const schValid = gen.name("_valid");
-	        cxt.setParams({ passing });
-	        // TODO possibly fail straight away (with warning or exception) if there are two empty always valid schemas
-	        gen.block(validateOneOf);
-	        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
-	        function validateOneOf() {
-	            schArr.forEach((sch, i) => {
-	                let schCxt;
-	                if ((0, util_1.alwaysValidSchema)(it, sch)) {
-	                    gen.var(schValid, true);
-	                }
-	                else {
-	                    schCxt = cxt.subschema({
-	                        keyword: "oneOf",
-	                        schemaProp: i,
-	                        compositeRule: true,
-	                    }, schValid);
-	                }
-	                if (i > 0) {
-	                    gen
-	                        .if((0, codegen_1._) `${schValid} && ${valid}`)
-	                        .assign(valid, false)
-	                        .assign(passing, (0, codegen_1._) `[${passing}, ${i}]`)
-	                        .else();
-	                }
-	                gen.if(schValid, () => {
-	                    gen.assign(valid, true);
-	                    gen.assign(passing, i);
-	                    if (schCxt)
-	                        cxt.mergeEvaluated(schCxt, codegen_1.Name);
-	                });
-	            });
-	        }
-	    },
-	};
-	oneOf.default = def;
-	
-	return oneOf;
-}
-
-var allOf = {};
-
-var hasRequiredAllOf;
-
-function requireAllOf () {
-	if (hasRequiredAllOf) return allOf;
-	hasRequiredAllOf = 1;
-	Object.defineProperty(allOf, "__esModule", { value: true });
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const def = {
-	    keyword: "allOf",
-	    schemaType: "array",
-	    code(cxt) {
-	        const { gen, schema, it } = cxt;
-	        /* istanbul ignore if */
-	        if (!Array.isArray(schema))
-	            throw new Error("ajv implementation error");
-	        const valid = gen.name("valid");
-	        schema.forEach((sch, i) => {
-	            if ((0, util_1.alwaysValidSchema)(it, sch))
-	                return;
-	            const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
-	            cxt.ok(valid);
-	            cxt.mergeEvaluated(schCxt);
-	        });
-	    },
-	};
-	allOf.default = def;
-	
-	return allOf;
-}
-
-var _if = {};
-
-var hasRequired_if;
-
-function require_if () {
-	if (hasRequired_if) return _if;
-	hasRequired_if = 1;
-	Object.defineProperty(_if, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const error = {
-	    message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
-	    params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
-	};
-	const def = {
-	    keyword: "if",
-	    schemaType: ["object", "boolean"],
-	    trackErrors: true,
-	    error,
-	    code(cxt) {
-	        const { gen, parentSchema, it } = cxt;
-	        if (parentSchema.then === undefined && parentSchema.else === undefined) {
-	            (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
-	        }
-	        const hasThen = hasSchema(it, "then");
-	        const hasElse = hasSchema(it, "else");
-	        if (!hasThen && !hasElse)
-	            return;
-	        const valid = gen.let("valid", true);
-	        const schValid = gen.name("_valid");
-	        validateIf();
-	        cxt.reset();
-	        if (hasThen && hasElse) {
-	            const ifClause = gen.let("ifClause");
-	            cxt.setParams({ ifClause });
-	            gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
-	        }
-	        else if (hasThen) {
-	            gen.if(schValid, validateClause("then"));
-	        }
-	        else {
-	            gen.if((0, codegen_1.not)(schValid), validateClause("else"));
-	        }
-	        cxt.pass(valid, () => cxt.error(true));
-	        function validateIf() {
-	            const schCxt = cxt.subschema({
-	                keyword: "if",
-	                compositeRule: true,
-	                createErrors: false,
-	                allErrors: false,
-	            }, schValid);
-	            cxt.mergeEvaluated(schCxt);
-	        }
-	        function validateClause(keyword, ifClause) {
-	            return () => {
-	                const schCxt = cxt.subschema({ keyword }, schValid);
-	                gen.assign(valid, schValid);
-	                cxt.mergeValidEvaluated(schCxt, valid);
-	                if (ifClause)
-	                    gen.assign(ifClause, (0, codegen_1._) `${keyword}`);
-	                else
-	                    cxt.setParams({ ifClause: keyword });
-	            };
-	        }
-	    },
-	};
-	function hasSchema(it, keyword) {
-	    const schema = it.schema[keyword];
-	    return schema !== undefined && !(0, util_1.alwaysValidSchema)(it, schema);
-	}
-	_if.default = def;
-	
-	return _if;
-}
-
-var thenElse = {};
-
-var hasRequiredThenElse;
-
-function requireThenElse () {
-	if (hasRequiredThenElse) return thenElse;
-	hasRequiredThenElse = 1;
-	Object.defineProperty(thenElse, "__esModule", { value: true });
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const def = {
-	    keyword: ["then", "else"],
-	    schemaType: ["object", "boolean"],
-	    code({ keyword, parentSchema, it }) {
-	        if (parentSchema.if === undefined)
-	            (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
-	    },
-	};
-	thenElse.default = def;
-	
-	return thenElse;
-}
-
-var hasRequiredApplicator;
-
-function requireApplicator () {
-	if (hasRequiredApplicator) return applicator;
-	hasRequiredApplicator = 1;
-	Object.defineProperty(applicator, "__esModule", { value: true });
-	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
-	const prefixItems_1 = /*@__PURE__*/ requirePrefixItems();
-	const items_1 = /*@__PURE__*/ requireItems();
-	const items2020_1 = /*@__PURE__*/ requireItems2020();
-	const contains_1 = /*@__PURE__*/ requireContains();
-	const dependencies_1 = /*@__PURE__*/ requireDependencies();
-	const propertyNames_1 = /*@__PURE__*/ requirePropertyNames();
-	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
-	const properties_1 = /*@__PURE__*/ requireProperties();
-	const patternProperties_1 = /*@__PURE__*/ requirePatternProperties();
-	const not_1 = /*@__PURE__*/ requireNot();
-	const anyOf_1 = /*@__PURE__*/ requireAnyOf();
-	const oneOf_1 = /*@__PURE__*/ requireOneOf();
-	const allOf_1 = /*@__PURE__*/ requireAllOf();
-	const if_1 = /*@__PURE__*/ require_if();
-	const thenElse_1 = /*@__PURE__*/ requireThenElse();
-	function getApplicator(draft2020 = false) {
-	    const applicator = [
-	        // any
-	        not_1.default,
-	        anyOf_1.default,
-	        oneOf_1.default,
-	        allOf_1.default,
-	        if_1.default,
-	        thenElse_1.default,
-	        // object
-	        propertyNames_1.default,
-	        additionalProperties_1.default,
-	        dependencies_1.default,
-	        properties_1.default,
-	        patternProperties_1.default,
-	    ];
-	    // array
-	    if (draft2020)
-	        applicator.push(prefixItems_1.default, items2020_1.default);
-	    else
-	        applicator.push(additionalItems_1.default, items_1.default);
-	    applicator.push(contains_1.default);
-	    return applicator;
-	}
-	applicator.default = getApplicator;
-	
-	return applicator;
-}
-
-var format$1 = {};
-
-var format = {};
-
-var hasRequiredFormat$1;
-
-function requireFormat$1 () {
-	if (hasRequiredFormat$1) return format;
-	hasRequiredFormat$1 = 1;
-	Object.defineProperty(format, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const error = {
-	    message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
-	    params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
-	};
-	const def = {
-	    keyword: "format",
-	    type: ["number", "string"],
-	    schemaType: "string",
-	    $data: true,
-	    error,
-	    code(cxt, ruleType) {
-	        const { gen, data, $data, schema, schemaCode, it } = cxt;
-	        const { opts, errSchemaPath, schemaEnv, self } = it;
-	        if (!opts.validateFormats)
-	            return;
-	        if ($data)
-	            validate$DataFormat();
-	        else
-	            validateFormat();
-	        function validate$DataFormat() {
-	            const fmts = gen.scopeValue("formats", {
-	                ref: self.formats,
-	                code: opts.code.formats,
-	            });
-	            const fDef = gen.const("fDef", (0, codegen_1._) `${fmts}[${schemaCode}]`);
-	            const fType = gen.let("fType");
-	            const format = gen.let("format");
-	            // TODO simplify
-	            gen.if((0, codegen_1._) `typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._) `${fDef}.type || "string"`).assign(format, (0, codegen_1._) `${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._) `"string"`).assign(format, fDef));
-	            cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
-	            function unknownFmt() {
-	                if (opts.strictSchema === false)
-	                    return codegen_1.nil;
-	                return (0, codegen_1._) `${schemaCode} && !${format}`;
-	            }
-	            function invalidFmt() {
-	                const callFormat = schemaEnv.$async
-	                    ? (0, codegen_1._) `(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))`
-	                    : (0, codegen_1._) `${format}(${data})`;
-	                const validData = (0, codegen_1._) `(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
-	                return (0, codegen_1._) `${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
-	            }
-	        }
-	        function validateFormat() {
-	            const formatDef = self.formats[schema];
-	            if (!formatDef) {
-	                unknownFormat();
-	                return;
-	            }
-	            if (formatDef === true)
-	                return;
-	            const [fmtType, format, fmtRef] = getFormat(formatDef);
-	            if (fmtType === ruleType)
-	                cxt.pass(validCondition());
-	            function unknownFormat() {
-	                if (opts.strictSchema === false) {
-	                    self.logger.warn(unknownMsg());
-	                    return;
-	                }
-	                throw new Error(unknownMsg());
-	                function unknownMsg() {
-	                    return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
-	                }
-	            }
-	            function getFormat(fmtDef) {
-	                const code = fmtDef instanceof RegExp
-	                    ? (0, codegen_1.regexpCode)(fmtDef)
-	                    : opts.code.formats
-	                        ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(schema)}`
-	                        : undefined;
-	                const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
-	                if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
-	                    return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._) `${fmt}.validate`];
-	                }
-	                return ["string", fmtDef, fmt];
-	            }
-	            function validCondition() {
-	                if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
-	                    if (!schemaEnv.$async)
-	                        throw new Error("async format in sync schema");
-	                    return (0, codegen_1._) `await ${fmtRef}(${data})`;
-	                }
-	                return typeof format == "function" ? (0, codegen_1._) `${fmtRef}(${data})` : (0, codegen_1._) `${fmtRef}.test(${data})`;
-	            }
-	        }
-	    },
-	};
-	format.default = def;
-	
-	return format;
-}
-
-var hasRequiredFormat;
-
-function requireFormat () {
-	if (hasRequiredFormat) return format$1;
-	hasRequiredFormat = 1;
-	Object.defineProperty(format$1, "__esModule", { value: true });
-	const format_1 = /*@__PURE__*/ requireFormat$1();
-	const format = [format_1.default];
-	format$1.default = format;
-	
-	return format$1;
-}
-
-var metadata = {};
-
-var hasRequiredMetadata;
-
-function requireMetadata () {
-	if (hasRequiredMetadata) return metadata;
-	hasRequiredMetadata = 1;
-	Object.defineProperty(metadata, "__esModule", { value: true });
-	metadata.contentVocabulary = metadata.metadataVocabulary = void 0;
-	metadata.metadataVocabulary = [
-	    "title",
-	    "description",
-	    "default",
-	    "deprecated",
-	    "readOnly",
-	    "writeOnly",
-	    "examples",
-	];
-	metadata.contentVocabulary = [
-	    "contentMediaType",
-	    "contentEncoding",
-	    "contentSchema",
-	];
-	
-	return metadata;
-}
-
-var hasRequiredDraft7;
-
-function requireDraft7 () {
-	if (hasRequiredDraft7) return draft7;
-	hasRequiredDraft7 = 1;
-	Object.defineProperty(draft7, "__esModule", { value: true });
-	const core_1 = /*@__PURE__*/ requireCore();
-	const validation_1 = /*@__PURE__*/ requireValidation();
-	const applicator_1 = /*@__PURE__*/ requireApplicator();
-	const format_1 = /*@__PURE__*/ requireFormat();
-	const metadata_1 = /*@__PURE__*/ requireMetadata();
-	const draft7Vocabularies = [
-	    core_1.default,
-	    validation_1.default,
-	    (0, applicator_1.default)(),
-	    format_1.default,
-	    metadata_1.metadataVocabulary,
-	    metadata_1.contentVocabulary,
-	];
-	draft7.default = draft7Vocabularies;
-	
-	return draft7;
-}
-
-var discriminator = {};
-
-var types = {};
-
-var hasRequiredTypes;
-
-function requireTypes () {
-	if (hasRequiredTypes) return types;
-	hasRequiredTypes = 1;
-	Object.defineProperty(types, "__esModule", { value: true });
-	types.DiscrError = void 0;
-	var DiscrError;
-	(function (DiscrError) {
-	    DiscrError["Tag"] = "tag";
-	    DiscrError["Mapping"] = "mapping";
-	})(DiscrError || (types.DiscrError = DiscrError = {}));
-	
-	return types;
-}
-
-var hasRequiredDiscriminator;
-
-function requireDiscriminator () {
-	if (hasRequiredDiscriminator) return discriminator;
-	hasRequiredDiscriminator = 1;
-	Object.defineProperty(discriminator, "__esModule", { value: true });
-	const codegen_1 = /*@__PURE__*/ requireCodegen();
-	const types_1 = /*@__PURE__*/ requireTypes();
-	const compile_1 = /*@__PURE__*/ requireCompile();
-	const ref_error_1 = /*@__PURE__*/ requireRef_error();
-	const util_1 = /*@__PURE__*/ requireUtil();
-	const error = {
-	    message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
-	        ? `tag "${tagName}" must be string`
-	        : `value of tag "${tagName}" must be in oneOf`,
-	    params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._) `{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`,
-	};
-	const def = {
-	    keyword: "discriminator",
-	    type: "object",
-	    schemaType: "object",
-	    error,
-	    code(cxt) {
-	        const { gen, data, schema, parentSchema, it } = cxt;
-	        const { oneOf } = parentSchema;
-	        if (!it.opts.discriminator) {
-	            throw new Error("discriminator: requires discriminator option");
-	        }
-	        const tagName = schema.propertyName;
-	        if (typeof tagName != "string")
-	            throw new Error("discriminator: requires propertyName");
-	        if (schema.mapping)
-	            throw new Error("discriminator: mapping is not supported");
-	        if (!oneOf)
-	            throw new Error("discriminator: requires oneOf keyword");
-	        const valid = gen.let("valid", false);
-	        const tag = gen.const("tag", (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(tagName)}`);
-	        gen.if((0, codegen_1._) `typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
-	        cxt.ok(valid);
-	        function validateMapping() {
-	            const mapping = getMapping();
-	            gen.if(false);
-	            for (const tagValue in mapping) {
-	                gen.elseIf((0, codegen_1._) `${tag} === ${tagValue}`);
-	                gen.assign(valid, applyTagSchema(mapping[tagValue]));
-	            }
-	            gen.else();
-	            cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
-	            gen.endIf();
-	        }
-	        function applyTagSchema(schemaProp) {
-	            const _valid = gen.name("valid");
-	            const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
-	            cxt.mergeEvaluated(schCxt, codegen_1.Name);
-	            return _valid;
-	        }
-	        function getMapping() {
-	            var _a;
-	            const oneOfMapping = {};
-	            const topRequired = hasRequired(parentSchema);
-	            let tagRequired = true;
-	            for (let i = 0; i < oneOf.length; i++) {
-	                let sch = oneOf[i];
-	                if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
-	                    const ref = sch.$ref;
-	                    sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
-	                    if (sch instanceof compile_1.SchemaEnv)
-	                        sch = sch.schema;
-	                    if (sch === undefined)
-	                        throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
-	                }
-	                const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
-	                if (typeof propSch != "object") {
-	                    throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
-	                }
-	                tagRequired = tagRequired && (topRequired || hasRequired(sch));
-	                addMappings(propSch, i);
-	            }
-	            if (!tagRequired)
-	                throw new Error(`discriminator: "${tagName}" must be required`);
-	            return oneOfMapping;
-	            function hasRequired({ required }) {
-	                return Array.isArray(required) && required.includes(tagName);
-	            }
-	            function addMappings(sch, i) {
-	                if (sch.const) {
-	                    addMapping(sch.const, i);
-	                }
-	                else if (sch.enum) {
-	                    for (const tagValue of sch.enum) {
-	                        addMapping(tagValue, i);
-	                    }
-	                }
-	                else {
-	                    throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
-	                }
-	            }
-	            function addMapping(tagValue, i) {
-	                if (typeof tagValue != "string" || tagValue in oneOfMapping) {
-	                    throw new Error(`discriminator: "${tagName}" values must be unique strings`);
-	                }
-	                oneOfMapping[tagValue] = i;
-	            }
-	        }
-	    },
-	};
-	discriminator.default = def;
-	
-	return discriminator;
-}
-
-var $schema$2 = "http://json-schema.org/draft-07/schema#";
-var $id$2 = "http://json-schema.org/draft-07/schema#";
-var title$2 = "Core schema meta-schema";
-var definitions = {
-	schemaArray: {
-		type: "array",
-		minItems: 1,
-		items: {
-			$ref: "#"
-		}
-	},
-	nonNegativeInteger: {
-		type: "integer",
-		minimum: 0
-	},
-	nonNegativeIntegerDefault0: {
-		allOf: [
-			{
-				$ref: "#/definitions/nonNegativeInteger"
-			},
-			{
-				"default": 0
-			}
-		]
-	},
-	simpleTypes: {
-		"enum": [
-			"array",
-			"boolean",
-			"integer",
-			"null",
-			"number",
-			"object",
-			"string"
-		]
-	},
-	stringArray: {
-		type: "array",
-		items: {
-			type: "string"
-		},
-		uniqueItems: true,
-		"default": [
-		]
-	}
-};
-var type$2 = [
-	"object",
-	"boolean"
-];
-var properties$2 = {
-	$id: {
-		type: "string",
-		format: "uri-reference"
-	},
-	$schema: {
-		type: "string",
-		format: "uri"
-	},
-	$ref: {
-		type: "string",
-		format: "uri-reference"
-	},
-	$comment: {
-		type: "string"
-	},
-	title: {
-		type: "string"
-	},
-	description: {
-		type: "string"
-	},
-	"default": true,
-	readOnly: {
-		type: "boolean",
-		"default": false
-	},
-	examples: {
-		type: "array",
-		items: true
-	},
-	multipleOf: {
-		type: "number",
-		exclusiveMinimum: 0
-	},
-	maximum: {
-		type: "number"
-	},
-	exclusiveMaximum: {
-		type: "number"
-	},
-	minimum: {
-		type: "number"
-	},
-	exclusiveMinimum: {
-		type: "number"
-	},
-	maxLength: {
-		$ref: "#/definitions/nonNegativeInteger"
-	},
-	minLength: {
-		$ref: "#/definitions/nonNegativeIntegerDefault0"
-	},
-	pattern: {
-		type: "string",
-		format: "regex"
-	},
-	additionalItems: {
-		$ref: "#"
-	},
-	items: {
-		anyOf: [
-			{
-				$ref: "#"
-			},
-			{
-				$ref: "#/definitions/schemaArray"
-			}
-		],
-		"default": true
-	},
-	maxItems: {
-		$ref: "#/definitions/nonNegativeInteger"
-	},
-	minItems: {
-		$ref: "#/definitions/nonNegativeIntegerDefault0"
-	},
-	uniqueItems: {
-		type: "boolean",
-		"default": false
-	},
-	contains: {
-		$ref: "#"
-	},
-	maxProperties: {
-		$ref: "#/definitions/nonNegativeInteger"
-	},
-	minProperties: {
-		$ref: "#/definitions/nonNegativeIntegerDefault0"
-	},
-	required: {
-		$ref: "#/definitions/stringArray"
-	},
-	additionalProperties: {
-		$ref: "#"
-	},
-	definitions: {
-		type: "object",
-		additionalProperties: {
-			$ref: "#"
-		},
-		"default": {
-		}
-	},
-	properties: {
-		type: "object",
-		additionalProperties: {
-			$ref: "#"
-		},
-		"default": {
-		}
-	},
-	patternProperties: {
-		type: "object",
-		additionalProperties: {
-			$ref: "#"
-		},
-		propertyNames: {
-			format: "regex"
-		},
-		"default": {
-		}
-	},
-	dependencies: {
-		type: "object",
-		additionalProperties: {
-			anyOf: [
-				{
-					$ref: "#"
-				},
-				{
-					$ref: "#/definitions/stringArray"
-				}
-			]
-		}
-	},
-	propertyNames: {
-		$ref: "#"
-	},
-	"const": true,
-	"enum": {
-		type: "array",
-		items: true,
-		minItems: 1,
-		uniqueItems: true
-	},
-	type: {
-		anyOf: [
-			{
-				$ref: "#/definitions/simpleTypes"
-			},
-			{
-				type: "array",
-				items: {
-					$ref: "#/definitions/simpleTypes"
-				},
-				minItems: 1,
-				uniqueItems: true
-			}
-		]
-	},
-	format: {
-		type: "string"
-	},
-	contentMediaType: {
-		type: "string"
-	},
-	contentEncoding: {
-		type: "string"
-	},
-	"if": {
-		$ref: "#"
-	},
-	then: {
-		$ref: "#"
-	},
-	"else": {
-		$ref: "#"
-	},
-	allOf: {
-		$ref: "#/definitions/schemaArray"
-	},
-	anyOf: {
-		$ref: "#/definitions/schemaArray"
-	},
-	oneOf: {
-		$ref: "#/definitions/schemaArray"
-	},
-	not: {
-		$ref: "#"
-	}
-};
-var require$$3 = {
-	$schema: $schema$2,
-	$id: $id$2,
-	title: title$2,
-	definitions: definitions,
-	type: type$2,
-	properties: properties$2,
-	"default": true
-};
-
-var hasRequiredAjv;
-
-function requireAjv () {
-	if (hasRequiredAjv) return ajv$2.exports;
-	hasRequiredAjv = 1;
-	(function (module, exports) {
-		Object.defineProperty(exports, "__esModule", { value: true });
-		exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-		const core_1 = /*@__PURE__*/ requireCore$1();
-		const draft7_1 = /*@__PURE__*/ requireDraft7();
-		const discriminator_1 = /*@__PURE__*/ requireDiscriminator();
-		const draft7MetaSchema = require$$3;
-		const META_SUPPORT_DATA = ["/properties"];
-		const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-		class Ajv extends core_1.default {
-		    _addVocabularies() {
-		        super._addVocabularies();
-		        draft7_1.default.forEach((v) => this.addVocabulary(v));
-		        if (this.opts.discriminator)
-		            this.addKeyword(discriminator_1.default);
-		    }
-		    _addDefaultMetaSchema() {
-		        super._addDefaultMetaSchema();
-		        if (!this.opts.meta)
-		            return;
-		        const metaSchema = this.opts.$data
-		            ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA)
-		            : draft7MetaSchema;
-		        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
-		        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
-		    }
-		    defaultMeta() {
-		        return (this.opts.defaultMeta =
-		            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
-		    }
-		}
-		exports.Ajv = Ajv;
-		module.exports = exports = Ajv;
-		module.exports.Ajv = Ajv;
-		Object.defineProperty(exports, "__esModule", { value: true });
-		exports.default = Ajv;
-		var validate_1 = /*@__PURE__*/ requireValidate();
-		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
-		var codegen_1 = /*@__PURE__*/ requireCodegen();
-		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
-		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
-		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
-		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
-		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
-		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
-		var validation_error_1 = /*@__PURE__*/ requireValidation_error();
-		Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function () { return validation_error_1.default; } });
-		var ref_error_1 = /*@__PURE__*/ requireRef_error();
-		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
-		
-	} (ajv$2, ajv$2.exports));
-	return ajv$2.exports;
-}
-
-var ajvExports = /*@__PURE__*/ requireAjv();
 
 var dist = {};
 
@@ -45375,12 +37732,12 @@ function requireFloat$1 () {
 	return float$1;
 }
 
-var int$1 = {};
+var int$2 = {};
 
 var hasRequiredInt$1;
 
 function requireInt$1 () {
-	if (hasRequiredInt$1) return int$1;
+	if (hasRequiredInt$1) return int$2;
 	hasRequiredInt$1 = 1;
 
 	var stringifyNumber = requireStringifyNumber();
@@ -45420,10 +37777,10 @@ function requireInt$1 () {
 	    stringify: node => intStringify(node, 16, '0x')
 	};
 
-	int$1.int = int;
-	int$1.intHex = intHex;
-	int$1.intOct = intOct;
-	return int$1;
+	int$2.int = int;
+	int$2.intHex = intHex;
+	int$2.intOct = intOct;
+	return int$2;
 }
 
 var schema$2 = {};
@@ -45888,12 +38245,12 @@ function requireFloat () {
 	return float;
 }
 
-var int = {};
+var int$1 = {};
 
 var hasRequiredInt;
 
 function requireInt () {
-	if (hasRequiredInt) return int;
+	if (hasRequiredInt) return int$1;
 	hasRequiredInt = 1;
 
 	var stringifyNumber = requireStringifyNumber();
@@ -45948,7 +38305,7 @@ function requireInt () {
 	    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
 	    stringify: node => intStringify(node, 8, '0')
 	};
-	const int$1 = {
+	const int = {
 	    identify: intIdentify,
 	    default: true,
 	    tag: 'tag:yaml.org,2002:int',
@@ -45966,11 +38323,11 @@ function requireInt () {
 	    stringify: node => intStringify(node, 16, '0x')
 	};
 
-	int.int = int$1;
-	int.intBin = intBin;
-	int.intHex = intHex;
-	int.intOct = intOct;
-	return int;
+	int$1.int = int;
+	int$1.intBin = intBin;
+	int$1.intHex = intHex;
+	int$1.intOct = intOct;
+	return int$1;
 }
 
 var set = {};
@@ -46832,13 +39189,13 @@ function requireDocument () {
 	return Document;
 }
 
-var errors = {};
+var errors$1 = {};
 
-var hasRequiredErrors;
+var hasRequiredErrors$1;
 
-function requireErrors () {
-	if (hasRequiredErrors) return errors;
-	hasRequiredErrors = 1;
+function requireErrors$1 () {
+	if (hasRequiredErrors$1) return errors$1;
+	hasRequiredErrors$1 = 1;
 
 	class YAMLError extends Error {
 	    constructor(name, pos, code, message) {
@@ -46896,11 +39253,11 @@ function requireErrors () {
 	    }
 	};
 
-	errors.YAMLError = YAMLError;
-	errors.YAMLParseError = YAMLParseError;
-	errors.YAMLWarning = YAMLWarning;
-	errors.prettifyError = prettifyError;
-	return errors;
+	errors$1.YAMLError = YAMLError;
+	errors$1.YAMLParseError = YAMLParseError;
+	errors$1.YAMLWarning = YAMLWarning;
+	errors$1.prettifyError = prettifyError;
+	return errors$1;
 }
 
 var composeDoc = {};
@@ -48470,7 +40827,7 @@ function requireComposer () {
 	var node_process = require$$0$6;
 	var directives = requireDirectives();
 	var Document = requireDocument();
-	var errors = requireErrors();
+	var errors = requireErrors$1();
 	var identity = requireIdentity();
 	var composeDoc = requireComposeDoc();
 	var resolveEnd = requireResolveEnd();
@@ -48704,7 +41061,7 @@ function requireCstScalar () {
 
 	var resolveBlockScalar = requireResolveBlockScalar();
 	var resolveFlowScalar = requireResolveFlowScalar();
-	var errors = requireErrors();
+	var errors = requireErrors$1();
 	var stringifyString = requireStringifyString();
 
 	function resolveAsScalar(token, strict = true, onError) {
@@ -51001,7 +43358,7 @@ function requirePublicApi () {
 
 	var composer = requireComposer();
 	var Document = requireDocument();
-	var errors = requireErrors();
+	var errors = requireErrors$1();
 	var log = requireLog();
 	var identity = requireIdentity();
 	var lineCounter = requireLineCounter();
@@ -51116,7 +43473,7 @@ function requireDist () {
 	var composer = requireComposer();
 	var Document = requireDocument();
 	var Schema = requireSchema();
-	var errors = requireErrors();
+	var errors = requireErrors$1();
 	var Alias = requireAlias();
 	var identity = requireIdentity();
 	var Pair = requirePair();
@@ -51166,7 +43523,501 @@ function requireDist () {
 
 var distExports = requireDist();
 
-// Why these numbers:
+// The YAML parser takes time that grows faster than the text on deep flow nesting (a 240 KB line of '['
+// took over a minute) and overflows the stack on deep block nesting. A config needs five levels at most,
+// so one linear pass finds where a text nests too deeply before the parser sees it.
+const TOKEN_START = new Set(['', ' ', '\t', '[', '{', ',', ':', '-', '?']);
+/** Where the text first nests deeper than `limit` (block indentation levels plus flow brackets), if it does. */
+function tooDeep(text, limit) {
+    const indents = [];
+    let flow = 0;
+    let quote = '';
+    let line = 1;
+    let lineStart = 0;
+    let atLineStart = true;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            lineStart = i + 1;
+            atLineStart = true;
+            continue;
+        }
+        if (quote) {
+            if (quote === '"' && c === '\\')
+                i++;
+            else if (c === quote) {
+                if (quote === "'" && text[i + 1] === "'")
+                    i++;
+                else
+                    quote = '';
+            }
+            continue;
+        }
+        if (atLineStart && flow === 0) {
+            atLineStart = false;
+            // Block structure: the line's indentation, and one more level for each '- ' or '? ' that opens it.
+            let j = i;
+            while (text[j] === ' ')
+                j++;
+            if (text[j] === '\n' || text[j] === '#' || j >= text.length) {
+                i = j - 1;
+                continue;
+            }
+            const levels = [j - lineStart];
+            while ((text[j] === '-' || text[j] === '?') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+                j += 2;
+                while (text[j] === ' ')
+                    j++;
+                levels.push(j - lineStart);
+            }
+            while (indents.length && indents[indents.length - 1] >= levels[0])
+                indents.pop();
+            indents.push(...levels);
+            if (indents.length > limit)
+                return { line, col: j - lineStart + 1 };
+            i = j - 1;
+            continue;
+        }
+        atLineStart = false;
+        const prev = i === lineStart ? '' : text[i - 1];
+        if (c === '#' && (prev === '' || prev === ' ' || prev === '\t')) {
+            while (i + 1 < text.length && text[i + 1] !== '\n')
+                i++;
+        }
+        else if ((c === '"' || c === "'") && TOKEN_START.has(prev)) {
+            quote = c;
+        }
+        else if ((c === '[' || c === '{') && (flow > 0 || TOKEN_START.has(prev))) {
+            if (++flow + indents.length > limit)
+                return { line, col: i - lineStart + 1 };
+        }
+        else if ((c === ']' || c === '}') && flow > 0) {
+            flow--;
+        }
+    }
+    return undefined;
+}
+
+// One parser per kind of value, shared by the config file, the action's inputs and the CLI's flags, so a
+// value means the same and is refused with the same words wherever it is written.
+const ok = (value) => ({ ok: true, value });
+const no = (why) => ({ ok: false, why });
+// Messages quote what the user wrote; a 1 MB value or a control character must not make them unreadable.
+const SHOWN_CHARS = 60;
+function showRaw(raw) {
+    if (typeof raw === 'string') {
+        const cut = raw.length > SHOWN_CHARS ? `${raw.slice(0, SHOWN_CHARS)}... (${raw.length} characters)` : raw;
+        return `'${cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffd]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)}'`;
+    }
+    if (raw === null || raw === undefined)
+        return 'nothing';
+    if (Array.isArray(raw))
+        return 'a list';
+    if (typeof raw === 'object')
+        return 'a mapping';
+    return String(raw);
+}
+function where$1(src) {
+    if (src.kind === 'flag')
+        return `--${src.name}`;
+    if (src.kind === 'input')
+        return `input '${src.name}'`;
+    if (!src.file)
+        return src.key;
+    return `${src.key} in ${src.file}${src.line !== undefined ? `:${src.line}:${src.col ?? 1}` : ''}`;
+}
+/** The one message for a value that is not good, wherever it was written. */
+function badValue(src, kind, raw, why) {
+    const like = kind.examples.length ? `, like ${kind.examples.map((e) => `'${e}'`).join(' or ')}` : '';
+    return new UsageError(`${where$1(src)} must be ${kind.expected}${like} (got ${showRaw(raw)}${why ? `: ${why}` : ''})`);
+}
+function refuse(src, kind, raw, r, itemSource) {
+    if (!r.item)
+        return badValue(src, kind, raw, r.why);
+    const at = itemSource?.(r.item.index) ?? (src.kind === 'file' ? { ...src, key: `${src.key}[${r.item.index}]` } : src);
+    return badValue(at, { expected: r.item.expected, examples: [] }, r.item.raw, r.why);
+}
+function readText(kind, text, src) {
+    const r = kind.fromText(text);
+    if (!r.ok)
+        throw refuse(src, kind, text, r);
+    return r.value;
+}
+/** `itemSource` places an error in a list's item (the file reader knows where each item is). */
+function readValue$1(kind, value, src, itemSource) {
+    const r = kind.fromValue(value);
+    if (!r.ok)
+        throw refuse(src, kind, value, r, itemSource);
+    return r.value;
+}
+// Values end up as arguments of go test; a NUL cannot be passed in argv at all, and nothing sane is this long.
+const MAX_TEXT = 4096;
+function plainText(s) {
+    if (s.length > MAX_TEXT)
+        return `longer than ${MAX_TEXT} characters`;
+    if (s.includes('\0'))
+        return 'contains a NUL character';
+    return undefined;
+}
+/** Kinds whose file form is the same text as a flag's. */
+function textual(k) {
+    return { ...k, fromValue: (v) => (typeof v === 'string' ? k.fromText(v) : no()) };
+}
+function int(o) {
+    const inRange = (n) => Number.isSafeInteger(n) && n >= o.min && (o.max === undefined || n <= o.max) ? ok(n) : no();
+    return {
+        expected: o.max === undefined ? `a whole number of at least ${o.min}` : `a whole number from ${o.min} to ${o.max}`,
+        examples: [String(o.example)],
+        metavar: 'N',
+        schema: { type: 'integer', minimum: o.min, ...(o.max !== undefined ? { maximum: o.max } : {}) },
+        fromText: (t) => (/^[0-9]{1,15}$/.test(t.trim()) ? inRange(Number(t.trim())) : no()),
+        fromValue: (v) => (typeof v === 'number' ? inRange(v) : no()),
+        show: String
+    };
+}
+/** A real number; `above` excludes its bound, `min` includes it. */
+function num(o) {
+    const bounds = [o.above !== undefined ? `above ${o.above}` : o.min !== undefined ? `at least ${o.min}` : '', o.max !== undefined ? `at most ${o.max}` : ''];
+    const inRange = (n) => Number.isFinite(n) && (o.above === undefined || n > o.above) && (o.min === undefined || n >= o.min) && (o.max === undefined || n <= o.max) ? ok(n) : no();
+    return {
+        expected: `a number${o.unit ? ` of ${o.unit}` : ''}${bounds.filter(Boolean).length ? ' ' + bounds.filter(Boolean).join(' and ') : ''}`,
+        examples: [String(o.example)],
+        metavar: 'N',
+        schema: {
+            type: 'number',
+            ...(o.min !== undefined ? { minimum: o.min } : {}),
+            ...(o.above !== undefined ? { exclusiveMinimum: o.above } : {}),
+            ...(o.max !== undefined ? { maximum: o.max } : {})
+        },
+        fromText: (t) => (/^-?[0-9]{1,15}(\.[0-9]{1,15})?$/.test(t.trim()) ? inRange(Number(t.trim())) : no()),
+        fromValue: (v) => (typeof v === 'number' ? inRange(v) : no()),
+        show: String
+    };
+}
+// A bare '10' used to mean 10% as an action input and 1000% as a file number; text without '%' must now be
+// a fraction below 1, so the old spelling is refused instead of silently meaning something else.
+const PERCENT = /^([0-9]{1,12}(\.[0-9]{1,12})?)%$/;
+const FRACTION_TEXT = /^(0|0?\.[0-9]{1,12})$/;
+const fraction = {
+    expected: 'a fraction or a percentage',
+    examples: ['0.1', '10%'],
+    metavar: 'PCT',
+    schema: {
+        anyOf: [
+            { type: 'number', minimum: 0 },
+            { type: 'string', pattern: '^([0-9]+(\\.[0-9]+)?%|0|0?\\.[0-9]+)$' }
+        ]
+    },
+    fromText(t) {
+        const s = t.trim();
+        const p = PERCENT.exec(s);
+        if (p)
+            return ok(Number(p[1]) / 100);
+        if (FRACTION_TEXT.test(s))
+            return ok(Number(s));
+        return /^[0-9]+(\.[0-9]+)?$/.test(s) ? no(`write '${s}%' for a percentage`) : no();
+    },
+    fromValue: (v) => (typeof v === 'number' ? (Number.isFinite(v) && v >= 0 ? ok(v) : no()) : typeof v === 'string' ? fraction.fromText(v) : no()),
+    show: (v) => `${Math.round(v * 10_000) / 100}%`
+};
+const DURATION_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+// Node's timers overflow past 2^31-1 ms (about 24.8 days) and fire at once; a day is more than any run needs.
+const MAX_DURATION_MS = 24 * 3_600_000;
+const DURATION = /^([0-9]{1,12}(?:\.[0-9]{1,12})?)(ms|s|m|h)$/;
+/** Milliseconds of a Go-style duration ('90s', '1.5m'), or undefined when it is not one. */
+function durationMs(text) {
+    const m = DURATION.exec(text.trim());
+    return m ? Number(m[1]) * DURATION_MS[m[2]] : undefined;
+}
+function showDuration(ms) {
+    for (const [unit, size] of [['h', 3_600_000], ['m', 60_000], ['s', 1000]])
+        if (ms >= size && ms % size === 0)
+            return `${ms / size}${unit}`;
+    return `${ms}ms`;
+}
+function duration(o = { min: 0 }) {
+    return textual({
+        expected: o.min > 0 ? 'a duration above 0' : 'a duration',
+        examples: ['90s', '10m'],
+        metavar: 'D',
+        schema: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$' },
+        fromText(t) {
+            const ms = durationMs(t);
+            if (ms === undefined || ms < o.min)
+                return no();
+            return ms > MAX_DURATION_MS ? no('at most 24h') : ok(ms);
+        },
+        show: showDuration,
+        fileForm: showDuration
+    });
+}
+const BENCHTIME = /^([0-9]{1,12}x|[0-9]{1,12}(\.[0-9]{1,12})?(ns|us|µs|ms|s|m|h))$/;
+function benchtime(o) {
+    return textual({
+        expected: `a duration or an iteration count${o.allowEmpty ? ", or '' to skip it" : ''}`,
+        examples: ['1s', '200ms', '1000x'],
+        metavar: 'D',
+        schema: { type: 'string', pattern: `^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|\u00b5s|ms|s|m|h))${o.allowEmpty ? '?' : ''}$` },
+        fromText: (t) => (BENCHTIME.test(t.trim()) || (o.allowEmpty && t.trim() === '') ? ok(t.trim()) : no()),
+        show: (v) => v
+    });
+}
+const bool = {
+    expected: 'true or false',
+    examples: ['true', 'false'],
+    metavar: '',
+    schema: { type: 'boolean' },
+    flag: 'boolean',
+    fromText: (t) => (/^true$/i.test(t.trim()) ? ok(true) : /^false$/i.test(t.trim()) ? ok(false) : no()),
+    fromValue: (v) => (typeof v === 'boolean' ? ok(v) : no()),
+    show: String
+};
+/** A pattern Go evaluates (go test -bench / -run): RE2 syntax, which JavaScript cannot check faithfully. */
+const goPattern = textual({
+    expected: 'a regular expression, as go test takes it',
+    examples: ['.', '^BenchmarkParse'],
+    metavar: 'REGEX',
+    schema: { type: 'string' },
+    fromText: (t) => {
+        const bad = plainText(t);
+        return bad ? no(bad) : ok(t);
+    },
+    show: (v) => v
+});
+function oneOf$1(values) {
+    const is = (s) => values.includes(s);
+    return textual({
+        expected: `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`,
+        examples: [],
+        metavar: values.join('|'),
+        schema: { enum: [...values] },
+        fromText: (t) => {
+            const s = t.trim();
+            return is(s) ? ok(s) : no();
+        },
+        show: (v) => v
+    });
+}
+// Lists and maps come from the file only; a bound keeps a hostile file from building huge structures.
+const MAX_ITEMS = 1000;
+function list(o) {
+    return {
+        expected: o.expected,
+        examples: [],
+        metavar: '',
+        schema: { type: 'array', items: o.itemSchema, maxItems: MAX_ITEMS },
+        fromText: () => no(),
+        fromValue(v) {
+            if (!Array.isArray(v))
+                return no();
+            if (v.length > MAX_ITEMS)
+                return no(`more than ${MAX_ITEMS} items`);
+            const out = [];
+            for (const [i, x] of v.entries()) {
+                const r = o.item(x);
+                if (!r.ok)
+                    return { ok: false, why: r.why, item: { index: i, expected: o.itemExpected, raw: x } };
+                out.push(r.value);
+            }
+            return ok(out);
+        },
+        show: (v) => v.join(' ')
+    };
+}
+const stringItem = (v) => {
+    if (typeof v !== 'string')
+        return no();
+    const bad = plainText(v);
+    return bad ? no(bad) : ok(v);
+};
+/** Package patterns go to go list and go test as arguments: one starting with '-' would be read as a flag. */
+const patternItem = (v) => {
+    const s = stringItem(v);
+    if (!s.ok)
+        return s;
+    if (s.value === '')
+        return no('empty');
+    return s.value.startsWith('-') ? no("it starts with '-' and would be read as a flag") : s;
+};
+const PACKAGES_LIST = list({ expected: 'a list of package patterns', itemExpected: 'a package pattern', item: patternItem, itemSchema: { type: 'string', pattern: '^[^-]' } });
+const packages = {
+    ...PACKAGES_LIST,
+    examples: ['./...', './pkg/...'],
+    metavar: 'PATTERN',
+    flag: 'multiple',
+    // An action input is one text: patterns separated by spaces, commas or newlines.
+    fromText: (t) => packages.fromValue(t.split(/[\s,]+/).filter(Boolean)),
+    fromValue: (v) => (Array.isArray(v) && v.length === 0 ? no('no pattern') : PACKAGES_LIST.fromValue(v)),
+    schema: { ...PACKAGES_LIST.schema, minItems: 1 }
+};
+/** Regular expressions this program evaluates itself, so JavaScript's syntax is the one that counts. */
+const regexList = list({
+    expected: 'a list of regular expressions',
+    itemExpected: 'a valid regular expression',
+    itemSchema: { type: 'string' },
+    item(v) {
+        const s = stringItem(v);
+        if (!s.ok)
+            return s;
+        try {
+            new RegExp(s.value);
+            return s;
+        }
+        catch (err) {
+            return no(err.message);
+        }
+    }
+});
+const RULE_KEYS = ['topFunction', 'anyFunction', 'createdBy'];
+const goroutineRules = list({
+    expected: 'a list of goroutine rules',
+    itemExpected: `a rule with one or more of ${RULE_KEYS.join(', ')}`,
+    itemSchema: {
+        type: 'object',
+        additionalProperties: false,
+        minProperties: 1,
+        properties: {
+            topFunction: { type: 'string', description: "The goroutine's innermost function, e.g. 'example.com/m/pkg.(*Pool).worker'." },
+            anyFunction: { type: 'string', description: "A function anywhere on the goroutine's stack." },
+            createdBy: { type: 'string', description: 'The function that started the goroutine.' }
+        }
+    },
+    item(v) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return no();
+        const rule = {};
+        const entries = Object.entries(v);
+        if (entries.length === 0)
+            return no('an empty rule matches nothing');
+        for (const [k, x] of entries) {
+            const key = RULE_KEYS.find((r) => r === k);
+            if (!key)
+                return no(`unknown rule key ${showRaw(k)}`);
+            const s = stringItem(x);
+            if (!s.ok)
+                return no(`${key} must be a function name${s.why ? ` (${s.why})` : ''}`);
+            rule[key] = s.value;
+        }
+        return ok(rule);
+    }
+});
+const DIRECTIONS = ['higher', 'lower'];
+const directions = {
+    expected: "a mapping of unit names to 'higher' or 'lower' (which is better)",
+    examples: [],
+    metavar: '',
+    schema: { type: 'object', additionalProperties: { enum: [...DIRECTIONS] }, maxProperties: MAX_ITEMS },
+    fromText: () => no(),
+    fromValue(v) {
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            return no();
+        const entries = Object.entries(v);
+        if (entries.length > MAX_ITEMS)
+            return no(`more than ${MAX_ITEMS} units`);
+        const out = {};
+        for (const [unit, d] of entries) {
+            const dir = DIRECTIONS.find((x) => x === d);
+            if (!dir)
+                return no(`unit ${showRaw(unit)} has ${showRaw(d)}`);
+            out[unit] = dir;
+        }
+        return ok(out);
+    },
+    show: (v) => JSON.stringify(v)
+};
+
+function opt(o) {
+    return { isOption: true, ...o };
+}
+function isOption(node) {
+    return typeof node === 'object' && node !== null && node.isOption === true;
+}
+const pct$1 = (m) => `Fail only when head is worse by more than this share of base ${m}.`;
+function relAbs(metric, name, d, unit, why) {
+    return {
+        relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, name, doc: pct$1(unit), more: why }),
+        absolute: opt({ key: `thresholds.${metric}.absolute`, kind: num({ min: 0, example: d.absolute }), default: d.absolute, doc: `How much head may add (${unit}) before failing, whatever the share.` })
+    };
+}
+const RUN$1 = {
+    packages: opt({ key: 'run.packages', kind: packages, default: ['./...'], name: 'packages', doc: 'Package patterns to benchmark, as for go test.', more: 'As an input: separated by spaces, commas or newlines. On the CLI: repeat the flag.' }),
+    bench: opt({ key: 'run.bench', kind: goPattern, default: '.', name: 'bench', doc: 'Regular expression selecting benchmarks, as for go test -bench.' }),
+    // benchstat's advice is 10 runs per side; fewer cannot reach significance after multiple-comparison control.
+    count: opt({
+        key: 'run.count',
+        kind: int({ min: 1, max: 1000, example: 10 }),
+        default: 10,
+        name: 'count',
+        doc: 'Runs per benchmark and side.',
+        more: 'Timing is judged with a Mann-Whitney U test; fewer than 4 runs per side cannot be judged, and benchstat advises 10.'
+    }),
+    benchtime: opt({ key: 'run.benchtime', kind: benchtime({ allowEmpty: false }), default: '1s', name: 'benchtime', doc: "As go test -benchtime: '1s', '200ms' or '1000x'." }),
+    timeoutMs: opt({ key: 'run.timeout', kind: duration({ min: 1 }), default: 10 * 60_000, name: 'timeout', doc: 'Time limit for one benchmark process; one that takes longer is killed and reported.' }),
+    race: opt({
+        key: 'run.benchRace',
+        kind: bool,
+        default: false,
+        name: 'bench-race',
+        aliases: { keys: ['run.race'] },
+        doc: 'Measure benchmarks under -race (compare only with a base measured the same way).'
+    }),
+    // As tests.settle: goleak retries for about 0.4 s; a benchmark's workers stop after b.N like a test's.
+    settleMs: opt({
+        key: 'run.settle',
+        kind: duration(),
+        default: 500,
+        name: 'settle',
+        doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
+        more: 'Only those runs wait; the timed runs never do.'
+    })
+};
+const TESTS = {
+    enabled: opt({
+        key: 'tests.enabled',
+        kind: bool,
+        default: true,
+        name: 'tests',
+        negativeFlagOnly: true,
+        doc: 'Run the test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.',
+        more: 'Finds data races, goroutine leaks, hangs and panics; the probe is added at build time, with no code changes.'
+    }),
+    race: opt({
+        key: 'tests.race',
+        kind: bool,
+        default: true,
+        name: 'test-race',
+        aliases: { flags: ['race'], inputs: ['race'] },
+        doc: 'Run the test pass with -race (needs cgo and a C compiler, present on GitHub\'s Linux runners).'
+    }),
+    run: opt({ key: 'tests.run', kind: goPattern, default: '.', name: 'test-run', aliases: { flags: ['tests'] }, doc: 'Regular expression selecting tests for the test pass, as go test -run.' }),
+    timeoutMs: opt({
+        key: 'tests.timeout',
+        kind: duration({ min: 1 }),
+        default: 10 * 60_000,
+        name: 'test-timeout',
+        doc: "Time limit for one package's tests; a package that takes longer is reported as a hang with a goroutine dump."
+    }),
+    // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
+    settleMs: opt({ key: 'tests.settle', kind: duration(), default: 500, name: 'test-settle', doc: 'How long finishing goroutines get to exit after the tests before the rest count as leaked.' }),
+    narrowBudgetMs: opt({
+        key: 'tests.narrowBudget',
+        kind: duration(),
+        default: 120_000,
+        name: 'test-narrow-budget',
+        doc: "Time bound for re-running a leaking package's tests one at a time to name the test that leaks."
+    }),
+    // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
+    raceBenchtime: opt({
+        key: 'tests.raceBenchtime',
+        kind: benchtime({ allowEmpty: true }),
+        default: '10x',
+        name: 'test-race-benchtime',
+        doc: "-benchtime for the short -race pass over benchmarks; '' skips it."
+    }),
+    ignore: opt({ key: 'ignore.goroutines', kind: goroutineRules, default: [], doc: 'goleak-style rules: goroutines matching any rule are never leaks.' })
+};
+// Why these thresholds:
 // - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
 //   interleaved; a gate that blocks merges should only speak on changes users would act on.
 // - allocs/op +1 and 5%: allocs/op is deterministic for most code, so one extra allocation per op is
@@ -51176,526 +44027,315 @@ var distExports = requireDist();
 // - retained heap 25% and 64 B/op: end-of-run inuse is sampled (512 KiB MemProfileRate) and includes
 //   constant warm-up, so small per-op changes are noise.
 // - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
-const DEFAULT_COMPARE = {
+const COMPARE = {
     thresholds: {
-        time: { relative: 0.1 },
-        custom: { relative: 0.1 },
-        allocsPerOp: { relative: 0.05, absolute: 1 },
-        bytesPerOp: { relative: 0.05, absolute: 64 },
-        retainedBytesPerOp: { relative: 0.25, absolute: 64 },
-        gcPauseP99: { relative: 0.5, absolute: 0.5 },
-        gcCyclesPerOp: { relative: 0.2, absolute: 0 }
+        time: { relative: opt({ key: 'thresholds.time.relative', kind: fraction, default: 0.1, name: 'time-threshold', doc: 'Minimum slowdown of ns/op that fails, once statistically significant.' }) },
+        custom: { relative: opt({ key: 'thresholds.custom.relative', kind: fraction, default: 0.1, name: 'custom-threshold', doc: 'Minimum change of custom metrics (b.ReportMetric) and MB/s that fails, once significant.' }) },
+        allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
+        bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
+        retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
+        gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
+        gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.')
     },
-    statistics: { alpha: 0.05, minSamples: 4, correction: 'bh' },
-    metricDirections: {},
-    ignoreBenchmarks: [],
-    gcPauseSeverity: 'warn'
+    statistics: {
+        alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Significance level of the Mann-Whitney U test.' }),
+        minSamples: opt({
+            key: 'statistics.minSamples',
+            kind: int({ min: 2, max: 1000, example: 4 }),
+            default: 4,
+            name: 'statistics-min-samples',
+            doc: 'Fewer runs than this per side: timing is reported but never judged.'
+        }),
+        correction: opt({
+            key: 'statistics.correction',
+            kind: oneOf$1(['none', 'bh']),
+            default: 'bh',
+            name: 'statistics-correction',
+            doc: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons; 'none' judges each alone."
+        })
+    },
+    metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
+    ignoreBenchmarks: opt({ key: 'ignore.benchmarks', kind: regexList, default: [], doc: "Regular expressions on 'import/path.BenchmarkName': reported, never failed." }),
+    gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf$1(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.' })
 };
-const DEFAULT_RUN = {
-    packages: ['./...'],
-    bench: '.',
-    // benchstat's advice is 10 runs per side; fewer cannot reach significance after multiple-comparison control.
-    count: 10,
-    benchtime: '1s',
-    timeoutMs: 10 * 60_000,
-    race: false
-};
-const DEFAULT_TESTS = {
-    enabled: true,
-    race: true,
-    run: '.',
-    timeoutMs: 10 * 60_000,
-    // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
-    settleMs: 500,
-    narrowBudgetMs: 120_000,
-    // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
-    raceBenchtime: '10x',
-    ignore: []
-};
-
-var $schema$1 = "http://json-schema.org/draft-07/schema#";
-var $id$1 = "https://github.com/org/go-leak-gate/dist/schemas/config.schema.json";
-var title$1 = "go-leak-gate configuration";
-var type$1 = "object";
-var additionalProperties = false;
-var properties$1 = {
-	run: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			packages: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Package patterns, as for go test ('./...')."
-			},
-			bench: {
-				type: "string",
-				description: "Benchmark regular expression, as for go test -bench."
-			},
-			count: {
-				type: "integer",
-				minimum: 1,
-				maximum: 1000,
-				description: "Runs per benchmark and side."
-			},
-			benchtime: {
-				type: "string",
-				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))$",
-				description: "As go test -benchtime: '1s', '500ms' or '1000x'."
-			},
-			timeout: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Per benchmark process, e.g. '10m'."
-			},
-			race: {
-				type: "boolean",
-				description: "Build the benchmark binaries with -race (only compare with a base measured the same way)."
-			}
-		}
-	},
-	thresholds: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			time: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "A fraction (0.1) or a percentage ('10%').",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					}
-				}
-			},
-			custom: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "A fraction (0.1) or a percentage ('10%').",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					}
-				}
-			},
-			allocsPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Allocations per op head may add before failing."
-					}
-				}
-			},
-			bytesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Bytes per op head may add before failing."
-					}
-				}
-			},
-			retainedBytesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Retained heap bytes per op head may add before failing."
-					}
-				}
-			},
-			gcPauseP99: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "Milliseconds the p99 stop-the-world pause may grow."
-					}
-				}
-			},
-			gcCyclesPerOp: {
-				type: "object",
-				additionalProperties: false,
-				properties: {
-					relative: {
-						description: "Fail only when head is worse by more than this share of base.",
-						anyOf: [
-							{
-								type: "number",
-								minimum: 0
-							},
-							{
-								type: "string",
-								pattern: "^[0-9]+(\\.[0-9]+)?%$"
-							}
-						]
-					},
-					absolute: {
-						type: "number",
-						minimum: 0,
-						description: "GC cycles per op head may add."
-					}
-				}
-			}
-		}
-	},
-	statistics: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			alpha: {
-				type: "number",
-				exclusiveMinimum: 0,
-				maximum: 0.5
-			},
-			minSamples: {
-				type: "integer",
-				minimum: 2
-			},
-			correction: {
-				"enum": [
-					"none",
-					"bh"
-				],
-				description: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons."
-			}
-		}
-	},
-	metrics: {
-		type: "object",
-		description: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }.",
-		additionalProperties: {
-			"enum": [
-				"higher",
-				"lower"
-			]
-		}
-	},
-	ignore: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			benchmarks: {
-				type: "array",
-				items: {
-					type: "string"
-				},
-				description: "Regular expressions on 'import/path.BenchmarkName': reported, never failed."
-			},
-			goroutines: {
-				type: "array",
-				items: {
-					type: "object",
-					additionalProperties: false,
-					properties: {
-						topFunction: {
-							type: "string",
-							description: "The goroutine's innermost function, e.g. 'example.com/m/pkg.(*Pool).worker'."
-						},
-						anyFunction: {
-							type: "string",
-							description: "A function anywhere on the goroutine's stack."
-						},
-						createdBy: {
-							type: "string",
-							description: "The function that started the goroutine."
-						}
-					}
-				},
-				description: "goleak-style rules: goroutines matching any rule are never leaks."
-			}
-		}
-	},
-	gc: {
-		type: "object",
-		additionalProperties: false,
-		properties: {
-			pauseSeverity: {
-				"enum": [
-					"fail",
-					"warn"
-				]
-			}
-		}
-	},
-	tests: {
-		type: "object",
-		additionalProperties: false,
-		description: "The test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.",
-		properties: {
-			enabled: {
-				type: "boolean",
-				description: "Run the test pass (default true)."
-			},
-			race: {
-				type: "boolean",
-				description: "Build the tests with -race (default true; needs cgo and a C compiler)."
-			},
-			run: {
-				type: "string",
-				description: "Regular expression for test names, as go test -run."
-			},
-			timeout: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Per package test binary, e.g. '10m'. A package that takes longer is reported as a hang."
-			},
-			settle: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "How long finishing goroutines get to exit after the tests (default '500ms')."
-			},
-			narrowBudget: {
-				type: "string",
-				pattern: "^[0-9]+(\\.[0-9]+)?(ms|s|m|h)$",
-				description: "Time bound for re-running a leaking package's tests one by one to name the culprit (default '2m')."
-			},
-			raceBenchtime: {
-				type: "string",
-				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))?$",
-				description: "-benchtime for the short -race pass over benchmarks; '' skips it (default '10x')."
-			}
-		}
-	}
-};
-var CONFIG_SCHEMA = {
-	$schema: $schema$1,
-	$id: $id$1,
-	title: title$1,
-	type: type$1,
-	additionalProperties: additionalProperties,
-	properties: properties$1
-};
-
-const ajv$1 = new ajvExports.Ajv({ allErrors: true, strict: false });
-const validate = ajv$1.compile(CONFIG_SCHEMA);
-/** Keys allowed at a schema path, to suggest the closest one for a typo. */
-function allowedKeys(instancePath) {
-    let node = CONFIG_SCHEMA;
-    for (const part of instancePath.split('/').filter(Boolean)) {
-        const props = node.properties;
-        node = props?.[part];
-    }
-    const props = node?.properties;
-    return props ? Object.keys(props) : [];
+const TABLE = { run: RUN$1, tests: TESTS, compare: COMPARE };
+/** Fills a typed section from the table: one value per option, the last layer that has it winning. */
+function fromTable(table, value) {
+    const out = {};
+    for (const [field, node] of Object.entries(table))
+        out[field] = isOption(node) ? value(node) : fromTable(node, value);
+    // Table<S> has one entry per field of S, each an Option of that field's type (or a table of its fields).
+    return out;
 }
+function collect(node, side, out) {
+    for (const child of Object.values(node)) {
+        if (isOption(child))
+            out.push({ option: child, side });
+        else if (typeof child === 'object' && child !== null)
+            collect(child, side, out);
+    }
+    return out;
+}
+/** Every option, in table order. */
+const OPTIONS = [...collect(RUN$1, 'run', []), ...collect(TESTS, 'run', []), ...collect(COMPARE, 'compare', [])];
+/** Parsed option values from one source (the file, the flags, the inputs); later sources win over earlier ones. */
+class OptionValues {
+    values = new Map();
+    set(option, value) {
+        this.values.set(option, value);
+    }
+    has(option) {
+        return this.values.has(option);
+    }
+    /** Only `set` puts values in, each with its option's type, so reading one back as that type is sound. */
+    get(option) {
+        return this.values.get(option);
+    }
+    get size() {
+        return this.values.size;
+    }
+}
+
+// The config file is untrusted input (it may come from the pull request itself): every text either loads or
+// is refused with a UsageError that names the file, the place and the key, in bounded time.
+const emptyFile = () => ({ values: new OptionValues() });
+// A real config is a few hundred bytes; a megabyte is no config and would only cost parse time.
+const MAX_CONFIG_BYTES = 1 << 20;
+// An alias may stand for a whole section, but a handful is all a config needs; many are a resource attack.
+const MAX_ALIASES = 100;
+const MAX_PROBLEMS$1 = 10;
+const MAX_DEPTH = 32;
+// Suggestions compare keys letter by letter; a long unknown key gets none rather than costing quadratic time.
+const MAX_SUGGEST_KEY = 64;
+function keyTree() {
+    const root = { children: new Map(), path: '' };
+    for (const { option } of OPTIONS) {
+        for (const key of [option.key, ...(option.aliases?.keys ?? [])]) {
+            let node = root;
+            for (const part of key.split('.')) {
+                let next = node.children.get(part);
+                if (!next)
+                    node.children.set(part, (next = { children: new Map(), path: node.path ? `${node.path}.${part}` : part }));
+                node = next;
+            }
+            node.option = option;
+        }
+    }
+    return root;
+}
+const KEYS = keyTree();
+const ALIAS_KEYS = new Set(OPTIONS.flatMap(({ option }) => option.aliases?.keys ?? []));
 function editDistance(a, b) {
-    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array(b.length).fill(0)]);
-    for (let j = 1; j <= b.length; j++)
-        d[0][j] = j;
-    for (let i = 1; i <= a.length; i++)
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
         for (let j = 1; j <= b.length; j++)
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-    return d[a.length][b.length];
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
 }
-function describe(e, source) {
-    const where = e.instancePath ? e.instancePath.slice(1).replace(/\//g, '.') : '(top level)';
-    if (e.keyword === 'additionalProperties') {
-        const key = String(e.params.additionalProperty);
-        const candidates = allowedKeys(e.instancePath);
-        const best = candidates.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
-        const hint = best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
-        const list = candidates.length ? ` Known keys: ${candidates.join(', ')}.` : '';
-        return `${source}: unknown key '${key}' in ${where}${hint}.${list}`;
+function suggestion(key, known) {
+    if (key.length > MAX_SUGGEST_KEY)
+        return '';
+    const best = known.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
+}
+class Reader {
+    source;
+    values = new OptionValues();
+    problems = [];
+    aliases = 0;
+    lines = new distExports.LineCounter();
+    doc;
+    constructor(text, source) {
+        this.source = source;
+        this.doc = distExports.parseDocument(text, { lineCounter: this.lines, prettyErrors: true, uniqueKeys: true });
     }
-    if (e.keyword === 'enum') {
-        const allowed = e.params.allowedValues;
-        return `${source}: ${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+    pos(node) {
+        const offset = node?.range?.[0];
+        return offset === undefined ? {} : this.lines.linePos(offset);
     }
-    if (e.keyword === 'pattern' || e.keyword === 'anyOf') {
-        const ex = where.endsWith('benchtime') ? " like '1s' or '1000x'" : where.endsWith('timeout') ? " like '10m'" : " like 0.1 or '10%'";
-        return `${source}: ${where} has a value of the wrong form; write it${ex}`;
+    at(node) {
+        const p = this.pos(node);
+        return p.line !== undefined ? ` at line ${p.line}, column ${p.col}` : '';
     }
-    return `${source}: ${where} ${e.message ?? 'is invalid'}`;
+    problem(message) {
+        if (this.problems.length < MAX_PROBLEMS$1)
+            this.problems.push(message);
+    }
+    read() {
+        const e = this.doc.errors[0];
+        if (e) {
+            const pos = e.linePos?.[0];
+            const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0];
+            throw new UsageError(`${this.source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${why}`);
+        }
+        const top = this.deref(this.doc.contents, '(top level)');
+        if (top === undefined || top === null || (distExports.isScalar(top) && top.value === null))
+            return;
+        if (!distExports.isMap(top)) {
+            throw new UsageError(`${this.source}: expected a mapping of settings (run, thresholds, statistics, ...), found ${distExports.isNode(top) && 'items' in top ? 'a list' : showRaw(distExports.isScalar(top) ? top.value : top)}`);
+        }
+        this.walk(top, KEYS);
+    }
+    /** Follows an alias to its anchored node, refusing unknown anchors and too many aliases. */
+    deref(node, key) {
+        if (!distExports.isAlias(node))
+            return distExports.isNode(node) ? node : node === null ? null : undefined;
+        if (++this.aliases > MAX_ALIASES)
+            throw new UsageError(`${this.source}: more than ${MAX_ALIASES} YAML aliases${this.at(node)}; a config needs few`);
+        const target = node.resolve(this.doc);
+        if (!target)
+            throw this.unknownAnchor(node.source, key, node);
+        return distExports.isAlias(target) ? this.deref(target, key) : target;
+    }
+    unknownAnchor(name, key, node) {
+        return new UsageError(`${this.source}: ${key}: the alias *${showRaw(name).slice(1, -1)}${this.at(node)} names no anchor defined above it; define it with &name first, or quote the value if '*' was meant literally`);
+    }
+    walk(map, tree) {
+        if (!distExports.isMap(map))
+            return;
+        for (const pair of map.items) {
+            const keyNode = distExports.isNode(pair.key) ? pair.key : null;
+            if (!distExports.isScalar(keyNode)) {
+                this.problem(`${this.source}: keys in ${tree.path || '(top level)'} must be plain names${this.at(keyNode)}`);
+                continue;
+            }
+            const key = String(keyNode.value);
+            const child = tree.children.get(key);
+            if (!child) {
+                const known = [...tree.children.values()].filter((c) => !ALIAS_KEYS.has(c.path)).map((c) => c.path.slice(tree.path ? tree.path.length + 1 : 0));
+                this.problem(`${this.source}: unknown key ${showRaw(key)} in ${tree.path || '(top level)'}${suggestion(key, known)}${this.at(keyNode)}. Known keys: ${known.join(', ')}.`);
+                continue;
+            }
+            const value = this.deref(pair.value, child.path);
+            if (child.option)
+                this.leaf(child, value, keyNode);
+            else if (value === null || (distExports.isScalar(value) && value.value === null))
+                continue;
+            else if (distExports.isMap(value))
+                this.walk(value, child);
+            else
+                this.problem(badValue({ kind: 'file', key: child.path, file: this.source, ...this.pos(value) }, { expected: 'a mapping of settings', examples: [] }, distExports.isScalar(value) ? value.value : [], `known keys: ${[...child.children.keys()].join(', ')}`).message);
+        }
+    }
+    leaf(node, value, keyNode) {
+        const option = node.option;
+        if (!option)
+            return;
+        if (this.values.has(option)) {
+            this.problem(`${this.source}: ${option.key} is given twice${this.at(keyNode)} (${[option.key, ...(option.aliases?.keys ?? [])].join(' and ')} are the same setting)`);
+            return;
+        }
+        if (value) {
+            distExports.visit(value, {
+                Alias: (_, alias) => {
+                    if (!alias.resolve(this.doc))
+                        throw this.unknownAnchor(alias.source, node.path, alias);
+                },
+                // A list or mapping used as a key would be stringified into a key nobody wrote.
+                Pair: (_, pair) => {
+                    if (pair.key !== null && !distExports.isScalar(pair.key))
+                        throw new UsageError(`${this.source}: ${node.path}: keys must be plain names${this.at(distExports.isNode(pair.key) ? pair.key : null)}`);
+                }
+            });
+        }
+        let js = null;
+        try {
+            js = value ? value.toJS(this.doc, { maxAliasCount: MAX_ALIASES }) : null;
+        }
+        catch (err) {
+            // yaml throws a ReferenceError when aliases expand past maxAliasCount (a "billion laughs" file).
+            throw new UsageError(`${this.source}: ${node.path}${this.at(value)}: the value cannot be expanded (${errorMessage(err)})`);
+        }
+        try {
+            const item = (i) => {
+                const at = distExports.isSeq(value) ? value.items[i] : undefined;
+                return { kind: 'file', key: `${node.path}[${i}]`, file: this.source, ...this.pos(distExports.isNode(at) ? at : value) };
+            };
+            this.values.set(option, readValue$1(option.kind, js, { kind: 'file', key: node.path, file: this.source, ...this.pos(value ?? keyNode) }, item));
+        }
+        catch (err) {
+            if (!(err instanceof UsageError))
+                throw err;
+            this.problem(err.message);
+        }
+    }
 }
 /** Parses and validates a config file's text. Throws UsageError naming the file, line and key. */
 function parseConfigText(text, source) {
-    const doc = distExports.parseDocument(text, { prettyErrors: true });
-    if (doc.errors.length > 0) {
-        const e = doc.errors[0];
-        const pos = e.linePos?.[0];
-        throw new UsageError(`${source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${e.message.split('\n')[0]}`);
+    if (text.length > MAX_CONFIG_BYTES)
+        throw tooLarge(source, text.length);
+    const deep = tooDeep(text, MAX_DEPTH);
+    if (deep)
+        throw new UsageError(`${source}:${deep.line}:${deep.col}: nested more than ${MAX_DEPTH} levels deep; a config file needs a few`);
+    try {
+        const reader = new Reader(text, source);
+        reader.read();
+        if (reader.problems.length)
+            throw new UsageError(reader.problems.join('\n'));
+        return { source, values: reader.values };
     }
-    const value = doc.toJS() ?? {};
-    if (typeof value !== 'object' || Array.isArray(value)) {
-        throw new UsageError(`${source}: expected a mapping of settings (run, thresholds, statistics, ...), found ${Array.isArray(value) ? 'a list' : typeof value}`);
+    catch (err) {
+        if (err instanceof UsageError)
+            throw err;
+        // The YAML library throws on resource limits (ReferenceError: excessive aliases) and a stack can
+        // overflow on nesting; whatever the cause, a bad file is a usage error that names the file.
+        throw new UsageError(`${source}: cannot be read as a config file: ${errorMessage(err).split('\n')[0]}`);
     }
-    if (!validate(value)) {
-        const errors = (validate.errors ?? []).filter((e) => e.keyword !== 'type' || !(validate.errors ?? []).some((o) => o.keyword === 'anyOf' && o.instancePath === e.instancePath));
-        throw new UsageError(errors.map((e) => describe(e, source)).join('\n'));
+}
+function tooLarge(source, size) {
+    return new UsageError(`${source}: ${size} bytes is too large for a config file (at most ${MAX_CONFIG_BYTES} bytes)`);
+}
+/** The file's bytes: they must be UTF-8, as YAML requires; a replaced character would change a key silently. */
+function parseConfigBytes(bytes, source) {
+    if (bytes.length > MAX_CONFIG_BYTES)
+        throw tooLarge(source, bytes.length);
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     }
-    return value;
-}
-function toFraction(v, fallback) {
-    if (v === undefined)
-        return fallback;
-    if (typeof v === 'number')
-        return v;
-    return Number(v.slice(0, -1)) / 100;
-}
-const DURATION_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-function parseDuration(text, what) {
-    const m = /^([0-9]+(?:\.[0-9]+)?)(ms|s|m|h)$/.exec(text.trim());
-    if (!m)
-        throw new UsageError(`${what}: '${text}' is not a duration; write it like '90s' or '10m'`);
-    return Number(m[1]) * DURATION_MS[m[2]];
-}
-function relAbs(file, d) {
-    return { relative: toFraction(file?.relative, d.relative), absolute: file?.absolute ?? d.absolute };
-}
-function compareConfigFrom(file) {
-    const d = DEFAULT_COMPARE;
-    const t = file.thresholds ?? {};
-    for (const re of file.ignore?.benchmarks ?? []) {
-        try {
-            new RegExp(re);
-        }
-        catch (err) {
-            throw new UsageError(`ignore.benchmarks: '${re}' is not a valid regular expression (${err.message})`);
-        }
+    catch {
+        throw new UsageError(`${source}: not UTF-8 text; save the file as UTF-8`);
     }
+    return parseConfigText(text, source);
+}
+
+// Builds the one typed Config from the option table: defaults, then the config file, then flags or inputs.
+function lookup(layers) {
+    return (option) => {
+        for (let i = layers.length - 1; i >= 0; i--)
+            if (layers[i].has(option))
+                return layers[i].get(option);
+        return structuredClone(option.default);
+    };
+}
+/** The Config for a module: later layers win (file, then inputs or flags). */
+function resolveConfig(dir, layers) {
+    const value = lookup(layers);
     return {
-        thresholds: {
-            time: { relative: toFraction(t.time?.relative, d.thresholds.time.relative) },
-            custom: { relative: toFraction(t.custom?.relative, d.thresholds.custom.relative) },
-            allocsPerOp: relAbs(t.allocsPerOp, d.thresholds.allocsPerOp),
-            bytesPerOp: relAbs(t.bytesPerOp, d.thresholds.bytesPerOp),
-            retainedBytesPerOp: relAbs(t.retainedBytesPerOp, d.thresholds.retainedBytesPerOp),
-            gcPauseP99: relAbs(t.gcPauseP99, d.thresholds.gcPauseP99),
-            gcCyclesPerOp: relAbs(t.gcCyclesPerOp, d.thresholds.gcCyclesPerOp)
-        },
-        statistics: { ...d.statistics, ...file.statistics },
-        metricDirections: { ...d.metricDirections, ...file.metrics },
-        ignoreBenchmarks: [...d.ignoreBenchmarks, ...(file.ignore?.benchmarks ?? [])],
-        gcPauseSeverity: file.gc?.pauseSeverity ?? d.gcPauseSeverity
+        run: { dir, ...fromTable(TABLE.run, value) },
+        compare: fromTable(TABLE.compare, value),
+        tests: fromTable(TABLE.tests, value)
     };
-}
-function runConfigFrom(dir, file, overrides) {
-    const r = file.run ?? {};
-    const fromFile = {
-        packages: r.packages,
-        bench: r.bench,
-        count: r.count,
-        benchtime: r.benchtime,
-        timeoutMs: r.timeout !== undefined ? parseDuration(r.timeout, 'run.timeout') : undefined,
-        race: r.race
-    };
-    const pick = (k) => (overrides[k] ?? fromFile[k] ?? DEFAULT_RUN[k]);
-    const packages = pick('packages');
-    // Patterns go to go list and go test as arguments; one starting with '-' would be read as a flag.
-    const flagLike = packages.find((p) => p.startsWith('-'));
-    if (flagLike !== undefined)
-        throw new UsageError(`package pattern '${flagLike}' starts with '-': give patterns like ./... or ./pkg/...`);
-    return {
-        dir,
-        packages,
-        bench: pick('bench'),
-        count: pick('count'),
-        benchtime: pick('benchtime'),
-        timeoutMs: pick('timeoutMs'),
-        race: pick('race')
-    };
-}
-function testConfigFrom(file, overrides = {}) {
-    const t = file.tests ?? {};
-    const d = DEFAULT_TESTS;
-    const duration = (v, what, fallback) => (v === undefined ? fallback : parseDuration(v, what));
-    return {
-        enabled: overrides.enabled ?? t.enabled ?? d.enabled,
-        race: overrides.race ?? t.race ?? d.race,
-        run: overrides.run ?? t.run ?? d.run,
-        timeoutMs: overrides.timeoutMs ?? duration(t.timeout, 'tests.timeout', d.timeoutMs),
-        settleMs: duration(t.settle, 'tests.settle', d.settleMs),
-        narrowBudgetMs: duration(t.narrowBudget, 'tests.narrowBudget', d.narrowBudgetMs),
-        raceBenchtime: t.raceBenchtime ?? d.raceBenchtime,
-        ignore: [...d.ignore, ...(file.ignore?.goroutines ?? [])]
-    };
-}
-function buildConfig(dir, file, overrides, tests = {}) {
-    return { run: runConfigFrom(dir, file, overrides), compare: compareConfigFrom(file), tests: testConfigFrom(file, tests) };
 }
 const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.go-leak-gate.yml'];
+async function readBounded(path) {
+    const handle = await open$1(path, 'r');
+    try {
+        const info = await handle.stat();
+        // A FIFO or a device would block or never end; a config file is a regular file.
+        if (!info.isFile())
+            throw new UsageError(`config file ${path} is not a regular file`);
+        if (info.size > MAX_CONFIG_BYTES)
+            throw new UsageError(`${path}: ${info.size} bytes is too large for a config file (at most ${MAX_CONFIG_BYTES} bytes)`);
+        return await handle.readFile();
+    }
+    finally {
+        await handle.close();
+    }
+}
 /**
  * Reads the config file: the given path (which must exist), or the first default location found
  * under the module directory. Returns an empty config when there is none.
@@ -51703,39 +44343,28 @@ const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.
 async function readConfigFile(path, moduleDir) {
     const candidates = path ? [resolve$1(path)] : DEFAULT_CONFIG_FILES.map((f) => resolve$1(moduleDir, f));
     for (const c of candidates) {
-        let text;
+        let bytes;
         try {
-            text = await readFile(c, 'utf8');
+            bytes = await readBounded(c);
         }
         catch (err) {
+            if (err instanceof UsageError)
+                throw err;
             if (path)
                 throw new UsageError(`config file ${path} cannot be read: ${err.code ?? err.message}`);
             continue;
         }
-        return { file: parseConfigText(text, c), source: c };
+        return { file: parseConfigBytes(bytes, c), source: c };
     }
-    return { file: {} };
+    return { file: emptyFile() };
 }
 
-/** The action's inputs, named as in action.yml; kept in one place so the two cannot drift apart. */
+/** The action's inputs that are not options of the run (those come from the option table). */
 const Inputs = {
     WorkingDirectory: 'working-directory',
-    Packages: 'packages',
-    Bench: 'bench',
-    Count: 'count',
-    Benchtime: 'benchtime',
-    Timeout: 'timeout',
-    Race: 'race',
-    Tests: 'tests',
-    TestRun: 'test-run',
-    TestTimeout: 'test-timeout',
     Config: 'config',
     BaseRef: 'base-ref',
-    OutDir: 'out-dir',
-    TimeThreshold: 'time-threshold',
-    AllocsThreshold: 'allocs-threshold',
-    BytesThreshold: 'bytes-threshold',
-    RetainedThreshold: 'retained-threshold'
+    OutDir: 'out-dir'
 };
 const Outputs = {
     Verdict: 'verdict',
@@ -51754,94 +44383,138 @@ const Outputs = {
     BuildFailures: 'build-failures',
     CommentUrl: 'comment-url'
 };
-function percent(get, name) {
-    const v = get(name).trim();
-    if (v === '')
-        return undefined;
-    if (!/^[0-9]+(\.[0-9]+)?%?$/.test(v))
-        throw new UsageError(`input '${name}' must be a percentage like '10%' (got '${v}')`);
-    return v.endsWith('%') ? toFraction(v, 0) : Number(v) / 100;
+/** Every name an option is read from as an input, the canonical one first. */
+function inputNames(option) {
+    return option.name && !option.noInput ? [option.name, ...(option.aliases?.inputs ?? [])] : [];
 }
-function bool(get, name) {
-    const v = get(name).trim().toLowerCase();
-    if (v === '')
-        return undefined;
-    if (v === 'true')
-        return true;
-    if (v === 'false')
-        return false;
-    throw new UsageError(`input '${name}' must be 'true' or 'false' (got '${v}')`);
-}
-function count(get) {
-    const v = get(Inputs.Count).trim();
-    if (v === '')
-        return undefined;
-    if (!/^[1-9][0-9]*$/.test(v))
-        throw new UsageError(`input 'count' must be a whole number of at least 1, like '10' (got '${v}')`);
-    return Number(v);
-}
-function benchtime(get) {
-    const v = get(Inputs.Benchtime).trim();
-    if (v === '')
-        return undefined;
-    if (!/^([0-9]+x|[0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))$/.test(v)) {
-        throw new UsageError(`input 'benchtime' must be like '1s', '200ms' or '1000x' (got '${v}')`);
+/**
+ * The inputs given, parsed by each option's kind. The runner fills every input with its action.yml default,
+ * so a value equal to the option's default is taken as not given, and the config file's value stands.
+ */
+function inputValues(get) {
+    const layer = new OptionValues();
+    for (const { option } of OPTIONS) {
+        for (const name of inputNames(option)) {
+            const raw = get(name).trim();
+            if (raw === '')
+                continue;
+            const value = readText(option.kind, raw, { kind: 'input', name });
+            if (isDeepStrictEqual(value, option.default))
+                continue;
+            layer.set(option, value);
+            break;
+        }
     }
-    return v;
-}
-/** Thresholds given as inputs override the config file's. */
-function withThresholdInputs(file, get) {
-    const t = { ...file.thresholds };
-    const time = percent(get, Inputs.TimeThreshold);
-    if (time !== undefined)
-        t.time = { relative: time };
-    const allocs = percent(get, Inputs.AllocsThreshold);
-    if (allocs !== undefined)
-        t.allocsPerOp = { ...t.allocsPerOp, relative: allocs };
-    const bytes = percent(get, Inputs.BytesThreshold);
-    if (bytes !== undefined)
-        t.bytesPerOp = { ...t.bytesPerOp, relative: bytes };
-    const retained = percent(get, Inputs.RetainedThreshold);
-    if (retained !== undefined)
-        t.retainedBytesPerOp = { ...t.retainedBytesPerOp, relative: retained };
-    return { ...file, thresholds: t };
+    return layer;
 }
 /** Reads every input once, when called, and builds the one validated Config. */
 async function getSettings(get, workspace, tempDir) {
     const dir = resolve$1(workspace, get(Inputs.WorkingDirectory).trim() || '.');
     const configPath = get(Inputs.Config).trim() || undefined;
+    const overrides = inputValues(get);
     const { file } = await readConfigFile(configPath ? resolve$1(workspace, configPath) : undefined, dir);
-    const packages = get(Inputs.Packages).split(/[\s,]+/).filter(Boolean);
-    const timeout = get(Inputs.Timeout).trim();
-    const testTimeout = get(Inputs.TestTimeout).trim();
-    const config = buildConfig(dir, withThresholdInputs(file, get), {
-        packages: packages.length ? packages : undefined,
-        bench: get(Inputs.Bench).trim() || undefined,
-        count: count(get),
-        benchtime: benchtime(get),
-        timeoutMs: timeout ? parseDuration(timeout, `input 'timeout'`) : undefined
-    }, {
-        enabled: bool(get, Inputs.Tests),
-        race: bool(get, Inputs.Race),
-        run: get(Inputs.TestRun).trim() || undefined,
-        timeoutMs: testTimeout ? parseDuration(testTimeout, `input 'test-timeout'`) : undefined
-    });
+    const config = resolveConfig(dir, [file.values, overrides]);
     const outDir = resolve$1(workspace, get(Inputs.OutDir).trim() || resolve$1(tempDir, 'go-leak-gate'));
     return { config, baseRef: get(Inputs.BaseRef).trim(), outDir };
 }
 
+// The documented exit codes and the one mapping from outcomes to them.
+const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 };
+function exitCodeForError(err) {
+    return err instanceof UsageError ? EXIT.usage : EXIT.incomplete;
+}
 /** Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. */
 function exitCodeForReport(report) {
     if (report.incomplete)
         return EXIT.incomplete;
     return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
 }
-async function writeOutput(path, text) {
-    await mkdir$1(dirname(path), { recursive: true });
-    await writeFile$1(path, text);
+/** An output that could not be written is a usage error (2) whatever the verdict: the user named the path. */
+function withOutputFailures(code, failedOutputs) {
+    return failedOutputs > 0 ? EXIT.usage : code;
 }
-function reportJson(report) {
-    return JSON.stringify(report, null, 2) + '\n';
+
+// Go decides GOMAXPROCS itself (cgroup limits since 1.25); asking the runtime is the only exact way, and
+// the benchmark name suffix (-P) can only be stripped reliably when P is known.
+const PROBE = `package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func main() {
+	fmt.Println(runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), runtime.NumCPU())
+}
+`;
+async function probeToolchain(run, go = 'go') {
+    const scratch = await scratchDir('probe');
+    const dir = scratch.path;
+    try {
+        await writeFile$1(join(dir, 'go.mod'), 'module probe\n\ngo 1.21\n');
+        await writeFile$1(join(dir, 'main.go'), PROBE);
+        const env = { ...process.env, GOFLAGS: '' };
+        const r = await run({ argv: [go, 'run', 'main.go'], cwd: dir, env, timeoutMs: 120_000 });
+        if (r.spawnError?.code === 'ENOENT') {
+            throw new IncompleteRunError(`Go toolchain not found: '${go}' is not on PATH. Install Go 1.21 or newer (actions/setup-go in CI).`);
+        }
+        if (r.code !== 0) {
+            throw new IncompleteRunError(`Go toolchain does not work: 'go run' of a one-line program failed (${describeExit(r)})`, r.stderr);
+        }
+        const [version, goos, goarch, procs, cpus] = r.stdout.trim().split(/\s+/);
+        const m = /^go1\.(\d+)/.exec(version ?? '');
+        if (!m)
+            throw new IncompleteRunError(`unrecognised Go version '${version ?? ''}'`);
+        const minor = Number(m[1]);
+        if (minor < 21)
+            throw new IncompleteRunError(`Go ${version} is too old: go-leak-gate needs Go 1.21 or newer (go test -c -o DIR/)`);
+        return { go, goVersion: version, goos, goarch, gomaxprocs: Number(procs), numCPU: Number(cpus), minor };
+    }
+    finally {
+        await scratch.remove();
+    }
+}
+
+/**
+ * The longest line the parsers read; longer ones are cut and marked. Nothing Go prints comes near (a result
+ * line is under 1 KB, a frame a few KB), and every string a parser keeps then fits result.json's bound.
+ */
+const MAX_LINE_CHARS = 1024 * 1024 - 64;
+const CUT_MARK = '…[line cut]';
+/**
+ * Splits captured output into lines. Go writes `\n`; `\r\n` is tolerated for files that passed
+ * through other tools. A last line without a newline is kept: a process that died mid-write leaves one.
+ */
+function splitLines(text) {
+    const lines = text.split('\n');
+    if (lines.length > 0 && lines[lines.length - 1] === '')
+        lines.pop();
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line.length > MAX_LINE_CHARS)
+            line = line.slice(0, MAX_LINE_CHARS) + CUT_MARK;
+        lines[i] = line;
+    }
+    return lines;
+}
+/**
+ * A count, id or line number from decimal digits; undefined when it is beyond what a JavaScript number holds
+ * exactly (Number would round it, or give Infinity for 400 digits). Go never prints such a number there.
+ */
+function readCount(digits) {
+    if (digits.length === 0 || digits.length > 16 || !/^[0-9]+$/.test(digits))
+        return undefined;
+    const n = Number(digits);
+    return Number.isSafeInteger(n) && n >= 0 ? n : undefined;
+}
+/**
+ * A record whose keys come from the code under test (units, config keys): without a prototype, a
+ * key such as `__proto__` is stored like any other instead of being swallowed.
+ */
+function emptyRecord() {
+    return Object.create(null);
 }
 
 // `git diff -U0` output -> which base lines survive at which head line, and which head lines the change
@@ -51866,6 +44539,16 @@ function stripPrefix(path, prefix) {
     const p = unquote(path);
     return p.startsWith(prefix) ? p.slice(prefix.length) : p;
 }
+/** A hunk's numbers; undefined when one is beyond what a number holds (no file has that many lines). */
+function readHunk(m) {
+    const oldStart = readCount(m[1]);
+    const oldCount = m[2] === undefined ? 1 : readCount(m[2]);
+    const newStart = readCount(m[3]);
+    const newCount = m[4] === undefined ? 1 : readCount(m[4]);
+    if (oldStart === undefined || oldCount === undefined || newStart === undefined || newCount === undefined)
+        return undefined;
+    return { oldStart, oldCount, newStart, newCount };
+}
 function parseUnifiedDiff(text) {
     const files = [];
     let current;
@@ -51885,14 +44568,9 @@ function parseUnifiedDiff(text) {
         }
         else {
             const m = HUNK.exec(line);
-            if (m) {
-                current.hunks.push({
-                    oldStart: Number(m[1]),
-                    oldCount: m[2] === undefined ? 1 : Number(m[2]),
-                    newStart: Number(m[3]),
-                    newCount: m[4] === undefined ? 1 : Number(m[4])
-                });
-            }
+            const hunk = m === null ? undefined : readHunk(m);
+            if (hunk !== undefined)
+                current.hunks.push(hunk);
         }
     }
     return files;
@@ -51936,10 +44614,6 @@ function lineMapFrom(diffs) {
     };
 }
 
-async function git$1(run, cwd, args) {
-    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 120_000 });
-    return r.code === 0 ? r.stdout : undefined;
-}
 /**
  * Reads `git diff -U0 base head` in the module's repository; head 'worktree' diffs against the working
  * tree, which is what `gate` measured (uncommitted edits included). Returns undefined when a commit is
@@ -51948,224 +44622,13 @@ async function git$1(run, cwd, args) {
 async function readSourceDiff(run, moduleDir, baseCommit, head) {
     if (!baseCommit || false)
         return undefined;
-    const prefix = await git$1(run, moduleDir, ['rev-parse', '--show-prefix']);
-    if (prefix === undefined)
+    const diff = await diffZeroContext(run, moduleDir, baseCommit).catch(() => undefined);
+    if (diff === undefined)
         return undefined;
-    // Fixed prefixes and no external diff driver: the user's git config must not change the format.
-    const text = await git$1(run, moduleDir, [
-        'diff', '-U0', '--no-color', '--no-ext-diff', '--src-prefix=a/', '--dst-prefix=b/', baseCommit, ...([] ), '--'
-    ]);
-    if (text === undefined)
-        return undefined;
-    const map = lineMapFrom(parseUnifiedDiff(text));
-    const dir = prefix.trim();
+    const map = lineMapFrom(parseUnifiedDiff(diff.text));
     return {
-        toHead: (file, line) => map.toHead(dir + file, line),
-        changedInHead: (file, line) => map.changedInHead(dir + file, line)
-    };
-}
-
-const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024;
-const TERM_GRACE_MS = 3_000;
-const live = new Set();
-let handlersInstalled = false;
-function killGroup(pid, signal) {
-    try {
-        // Negative pid: the whole group, so a test binary's own children die with it.
-        process.kill(-pid, signal);
-    }
-    catch {
-        try {
-            process.kill(pid, signal);
-        }
-        catch {
-            // already gone
-        }
-    }
-}
-function installHandlers() {
-    if (handlersInstalled)
-        return;
-    handlersInstalled = true;
-    const killAll = () => {
-        for (const pid of live)
-            killGroup(pid, 'SIGKILL');
-        live.clear();
-    };
-    process.once('exit', killAll);
-    for (const sig of ['SIGINT', 'SIGTERM']) {
-        process.once(sig, () => {
-            killAll();
-            process.exit(sig === 'SIGINT' ? 130 : 143);
-        });
-    }
-}
-class Capture {
-    limit;
-    chunks = [];
-    size = 0;
-    truncated = false;
-    constructor(limit) {
-        this.limit = limit;
-    }
-    push(chunk) {
-        if (this.size >= this.limit) {
-            this.truncated = true;
-            return;
-        }
-        const room = this.limit - this.size;
-        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        if (part.length < chunk.length)
-            this.truncated = true;
-        this.chunks.push(part);
-        this.size += part.length;
-    }
-    text() {
-        return Buffer.concat(this.chunks).toString('utf8');
-    }
-    /** Reads at most the limit from a file the child wrote. */
-    pushFile(path) {
-        let fd;
-        try {
-            fd = openSync(path, 'r');
-            const size = fstatSync(fd).size;
-            const buf = Buffer.alloc(Math.min(size, this.limit));
-            readSync(fd, buf, 0, buf.length, 0);
-            this.push(buf);
-            if (size > this.limit)
-                this.truncated = true;
-        }
-        catch {
-            // nothing written
-        }
-        finally {
-            if (fd !== undefined)
-                closeSync(fd);
-        }
-    }
-}
-const runProcess = (spec) => {
-    installHandlers();
-    const started = performance.now();
-    const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT;
-    return new Promise((resolve) => {
-        const out = new Capture(limit);
-        const err = new Capture(limit);
-        let timedOut = false;
-        let spawnError;
-        const [program, ...args] = spec.argv;
-        const merged = spec.mergedOutputFile !== undefined ? openSync(spec.mergedOutputFile, 'w') : undefined;
-        const child = spawn(program, args, {
-            cwd: spec.cwd,
-            env: spec.env ?? process.env,
-            stdio: merged !== undefined ? ['ignore', merged, merged] : ['ignore', 'pipe', 'pipe'],
-            detached: true
-        });
-        if (merged !== undefined)
-            closeSync(merged);
-        if (child.pid !== undefined)
-            live.add(child.pid);
-        let grace;
-        const timer = spec.timeoutMs !== undefined
-            ? setTimeout(() => {
-                timedOut = true;
-                const pid = child.pid;
-                if (pid === undefined)
-                    return;
-                // A Go binary gets SIGQUIT (it prints every goroutine); anything else SIGTERM, so that a
-                // program like our own CLI can stop its children, which live in process groups of their own.
-                const first = spec.quitGraceMs !== undefined ? 'SIGQUIT' : 'SIGTERM';
-                try {
-                    process.kill(pid, first);
-                }
-                catch {
-                    // already gone
-                }
-                grace = setTimeout(() => killGroup(pid, 'SIGKILL'), spec.quitGraceMs ?? TERM_GRACE_MS);
-            }, spec.timeoutMs)
-            : undefined;
-        child.stdout?.on('data', (c) => out.push(c));
-        child.stderr?.on('data', (c) => err.push(c));
-        child.on('error', (e) => {
-            spawnError = e;
-        });
-        child.on('close', (code, signal) => {
-            if (timer)
-                clearTimeout(timer);
-            if (grace)
-                clearTimeout(grace);
-            if (child.pid !== undefined) {
-                // The group may still hold grandchildren that kept running after the leader exited.
-                killGroup(child.pid, 'SIGKILL');
-                live.delete(child.pid);
-            }
-            if (spec.mergedOutputFile !== undefined)
-                out.pushFile(spec.mergedOutputFile);
-            resolve({
-                argv: spec.argv,
-                cwd: spec.cwd,
-                code,
-                signal,
-                stdout: out.text(),
-                stderr: err.text(),
-                timedOut,
-                truncated: out.truncated || err.truncated,
-                wallMs: performance.now() - started,
-                spawnError
-            });
-        });
-    });
-};
-/** One line for messages: the exit code or signal, and whether we killed it. */
-function describeExit(r) {
-    if (r.spawnError)
-        return `could not start ${r.argv[0]}: ${r.spawnError.message}`;
-    if (r.timedOut)
-        return `killed after the timeout`;
-    if (r.signal)
-        return `killed by ${r.signal}`;
-    return `exit code ${r.code ?? '?'}`;
-}
-
-async function git(run, cwd, args) {
-    const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 300_000 });
-    if (r.spawnError?.code === 'ENOENT')
-        throw new RunError('git is not on PATH: the gate needs git to check out the base commit');
-    return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr.trim() || describeExit(r) };
-}
-/** The commit a directory is checked out at, or undefined outside git. */
-async function currentCommit(run, dir) {
-    const r = await git(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined);
-    return r?.ok ? r.out : undefined;
-}
-/**
- * Checks the base commit out into a temporary git worktree, so base and head binaries can be built and
- * run side by side on this machine without touching the user's working tree.
- */
-async function checkoutBase(run, moduleDir, ref) {
-    const top = await git(run, moduleDir, ['rev-parse', '--show-toplevel']);
-    if (!top.ok)
-        throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`);
-    const resolved = await git(run, moduleDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-    if (!resolved.ok || !resolved.out) {
-        throw new UsageError(`base ref '${ref}' does not exist in ${top.out}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`);
-    }
-    const commit = resolved.out;
-    const parent = await mkdtemp(join(tmpdir(), 'glg-base-'));
-    const wt = join(parent, 'base');
-    const added = await git(run, top.out, ['worktree', 'add', '--detach', '--force', wt, commit]);
-    if (!added.ok) {
-        await rm$1(parent, { recursive: true, force: true });
-        throw new RunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.err}`);
-    }
-    return {
-        commit,
-        moduleDir: join(wt, relative$1(top.out, await realpath(moduleDir))),
-        remove: async () => {
-            await git(run, top.out, ['worktree', 'remove', '--force', wt]).catch(() => undefined);
-            await rm$1(parent, { recursive: true, force: true });
-            await git(run, top.out, ['worktree', 'prune']).catch(() => undefined);
-        }
+        toHead: (file, line) => map.toHead(diff.prefix + file, line),
+        changedInHead: (file, line) => map.changedInHead(diff.prefix + file, line)
     };
 }
 
@@ -52260,8 +44723,8 @@ function attributeGrowth(base, head, measure, opts = {}) {
     return locations;
 }
 
-// Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
-const REPORT_SCHEMA_VERSION = 1;
+/** 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. */
+const REPORT_SCHEMA_VERSION = 2;
 
 // The statistics benchstat uses to compare two samples of benchmark measurements, so the gate and a user's
 // own benchstat run agree: medians as the summary, a two-sided Mann-Whitney U test for "did it change", plus the
@@ -52802,6 +45265,119 @@ function compareGc(baseRuns, headRuns, cfg) {
     return [p50, p99, max, cycles];
 }
 
+// A measured value as result.json and report.json carry it. Go prints `+Inf`, `-Inf` and `NaN` for a metric that
+// divided by zero or overflowed (b.ReportMetric takes any float64), and JSON has no number for them:
+// JSON.stringify would turn them into null, which reads back as "no value". So they travel as the text Go
+// printed, and every reader decides what they mean.
+const NON_FINITE = ['+Inf', '-Inf', 'NaN'];
+function isNonFinite(v) {
+    return v === '+Inf' || v === '-Inf' || v === 'NaN';
+}
+/** The value to store: a finite number as it is, anything else as Go prints it. */
+function toMetricValue(x) {
+    if (Number.isFinite(x))
+        return x;
+    if (Number.isNaN(x))
+        return 'NaN';
+    return x > 0 ? '+Inf' : '-Inf';
+}
+/** The value as a JavaScript number (Infinity, NaN): for ordering and display only, never for statistics. */
+function metricNumber(v) {
+    if (typeof v === 'number')
+        return v;
+    return v === 'NaN' ? Number.NaN : v === '+Inf' ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+}
+/** The finite values, or undefined when any value is not finite. */
+function finiteValues(values) {
+    const out = [];
+    for (const v of values) {
+        if (typeof v !== 'number')
+            return undefined;
+        out.push(v);
+    }
+    return out;
+}
+
+/** Judges a metric: by judgeMetric when every value is finite, by its non-finite values otherwise. */
+function judgeMetricValues(input, stats) {
+    const base = finiteValues(input.base);
+    const head = finiteValues(input.head);
+    if (base !== undefined && head !== undefined)
+        return judgeMetric({ ...input, base, head }, stats);
+    return judgeNonFinite(input);
+}
+function count(values) {
+    const c = { '+Inf': 0, '-Inf': 0, NaN: 0 };
+    for (const v of values)
+        if (typeof v === 'string')
+            c[v]++;
+    return c;
+}
+/**
+ * The middle value with infinities ordered as numbers are; NaN on a side makes its median NaN (NaN has no
+ * place in an order).
+ */
+function medianValue(values) {
+    if (values.length === 0)
+        return null;
+    if (values.includes('NaN'))
+        return 'NaN';
+    const sorted = values.map(metricNumber).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const mid = Math.floor(sorted.length / 2);
+    return toMetricValue(sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2);
+}
+/**
+ * Values that are worse than any finite one: NaN always (the metric stopped being a number), +Inf unless
+ * higher is known to be better, -Inf unless lower is. With the direction unknown, an infinity either way is
+ * worse: the metric divided by zero where it did not before.
+ */
+function worseKinds(lowerIsBetter) {
+    return NON_FINITE.filter((k) => k === 'NaN' || (k === '+Inf' ? lowerIsBetter !== false : lowerIsBetter !== true));
+}
+function describe(c, runs) {
+    const parts = NON_FINITE.filter((k) => c[k] > 0).map((k) => `${k} in ${c[k]} of ${runs} runs`);
+    return parts.length > 0 ? parts.join(', ') : `finite in all ${runs} runs`;
+}
+function judgeNonFinite(input) {
+    const { base, head, lowerIsBetter } = input;
+    const b = count(base);
+    const h = count(head);
+    const out = {
+        metric: input.metric,
+        unit: input.unit,
+        lowerIsBetter,
+        baseSamples: base,
+        headSamples: head,
+        baseMedian: medianValue(base),
+        headMedian: medianValue(head),
+        change: null,
+        pValue: null,
+        status: 'not-judged',
+        method: 'non-finite',
+        reason: ''
+    };
+    const sides = `head ${describe(h, head.length)}; base ${describe(b, base.length)}`;
+    if (base.length === 0 || head.length === 0) {
+        out.reason = `no samples on one side (${sides})`;
+        return out;
+    }
+    const worse = worseKinds(lowerIsBetter);
+    const appeared = worse.filter((k) => h[k] > 0 && b[k] === 0);
+    const gone = worse.filter((k) => b[k] > 0 && h[k] === 0);
+    if (appeared.length > 0) {
+        out.status = 'regression';
+        out.reason = `${sides}: the benchmark now reports ${appeared.join(' and ')} (a division by zero or an overflow), which no finite value can be compared with`;
+    }
+    else if (gone.length > 0) {
+        out.status = 'improvement';
+        out.reason = `${sides}: no more ${gone.join(' or ')}`;
+    }
+    else {
+        out.reason = `${sides}: values that are not finite cannot be compared`;
+    }
+    return out;
+}
+
 const RETAINED_METRIC = 'retained heap';
 /** Whether lower is better for a unit; null when the gate cannot know (and so does not judge it). */
 function unitDirection(unit, declared) {
@@ -52885,8 +45461,9 @@ function compareBenchmark(pkg, base, head, cfg) {
     const metrics = [];
     const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder);
     for (const unit of units) {
-        const samples = (runs) => runs.map((r) => r.metrics[unit]).filter((v) => typeof v === 'number');
-        metrics.push(judgeMetric({
+        // Own properties only: a unit named `constructor` on one side must not find Object's on the other.
+        const samples = (runs) => runs.flatMap((r) => (Object.hasOwn(r.metrics, unit) ? [r.metrics[unit]] : []));
+        metrics.push(judgeMetricValues({
             metric: unit,
             unit,
             lowerIsBetter: unitDirection(unit, cfg.metricDirections),
@@ -52902,29 +45479,6 @@ function compareBenchmark(pkg, base, head, cfg) {
 /** The comparisons whose verdict rests on a significance test: the family for false-discovery control. */
 function isStatistical(m) {
     return m.method === 'mann-whitney';
-}
-
-/**
- * Splits captured output into lines. Go writes `\n`; `\r\n` is tolerated for files that passed
- * through other tools. A last line without a newline is kept: a process that died mid-write leaves one.
- */
-function splitLines(text) {
-    const lines = text.split('\n');
-    if (lines.length > 0 && lines[lines.length - 1] === '')
-        lines.pop();
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (line.endsWith('\r'))
-            lines[i] = line.slice(0, -1);
-    }
-    return lines;
-}
-/**
- * A record whose keys come from the code under test (units, config keys): without a prototype, a
- * key such as `__proto__` is stored like any other instead of being swallowed.
- */
-function emptyRecord() {
-    return Object.create(null);
 }
 
 /**
@@ -52972,6 +45526,10 @@ const CRASH_START = /^(panic|fatal error): (.*)$/;
 const GOROUTINE_HEADER = /^goroutine \d+\b.*:$/;
 const FRAME_FILE = /^\t(.+):(\d+)(?: \+0x[0-9a-f]+)?/;
 const CALL_ARGS = /^(.*)\([^()]*\)$/;
+// Go prints at most 100 frames of a goroutine and a short value line; a panic value can be any string
+// (panic(bigText)), and a report needs only its start.
+const MAX_FRAMES = 256;
+const MAX_VALUE_CHARS = 16 * 1024;
 function isCrashStart(line) {
     return CRASH_START.test(line);
 }
@@ -52981,8 +45539,11 @@ function readCrash(lines, start) {
     const kind = head !== null && head[1] === 'fatal error' ? 'fatal error' : 'panic';
     const valueLines = [head === null ? lines[start] : head[2]];
     let i = start + 1;
+    let valueChars = valueLines[0].length;
     while (i < lines.length && lines[i] !== '' && !GOROUTINE_HEADER.test(lines[i])) {
-        valueLines.push(lines[i].trim());
+        if (valueChars < MAX_VALUE_CHARS)
+            valueLines.push(lines[i].trim());
+        valueChars += lines[i].length;
         i++;
     }
     while (i < lines.length && lines[i] === '')
@@ -52993,8 +45554,10 @@ function readCrash(lines, start) {
         while (i < lines.length && lines[i] !== '' && !lines[i].startsWith('created by ')) {
             const call = CALL_ARGS.exec(lines[i]);
             const file = i + 1 < lines.length ? FRAME_FILE.exec(lines[i + 1]) : null;
-            if (call !== null && file !== null) {
-                frames.push({ function: call[1], file: file[1], line: Number(file[2]) });
+            const line = file === null ? undefined : readCount(file[2]);
+            if (call !== null && file !== null && line !== undefined) {
+                if (frames.length < MAX_FRAMES)
+                    frames.push({ function: call[1], file: file[1], line });
                 i += 2;
             }
             else {
@@ -53005,7 +45568,9 @@ function readCrash(lines, start) {
         if (i < lines.length && lines[i].startsWith('created by '))
             i += 2;
     }
-    return { crash: { kind, value: valueLines.join('\n'), frames }, next: Math.min(i, lines.length) };
+    const value = valueLines.join('\n');
+    const clipped = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value;
+    return { crash: { kind, value: clipped, frames }, next: Math.min(i, lines.length) };
 }
 /**
  * The frame a reader wants to look at: the innermost frame of the module when its path is known,
@@ -53043,7 +45608,20 @@ const RESULT_START = /^Benchmark(?!\p{Ll})/u;
 const CONFIG_LINE = /^(\p{Ll}[^\s\p{Lu}:]*):(?:[ \t]+(.*))?$/u;
 const FAIL_HEADER = /^--- FAIL: (\S+)/;
 const LOG_BLOCK_HEADER = /^--- (?:BENCH|SKIP): /;
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
+// Each part of a number can only be followed by a character the part cannot take (digits by a point, an
+// exponent or the end), so a failed match backtracks one step per character: linear in the field. The old
+// `\d+\.?\d*` let two quantifiers share the digits and took 1.9 s on 40,000 digits followed by `x`.
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+// Go prints a value with at most 309 integer digits (%10.0f of the largest float64) and a few decimals.
+const MAX_NUMBER_CHARS = 330;
+// b.N is an int that testing caps at 1e9; beyond 2^53 a JavaScript number would not even hold it exactly.
+const MAX_ITERATION_DIGITS = 16;
+// Far above any real benchmark name or b.ReportMetric unit; a name must also fit in one -test.bench argument
+// (Linux refuses a single argument over 128 KiB) and both must fit result.json's bounds.
+const MAX_NAME_CHARS = 4096;
+const MAX_UNIT_CHARS = 1024;
+// A failure's log lines (b.Log can print anything) are kept up to this much.
+const MAX_MESSAGE_CHARS = 16 * 1024;
 const BLOCK_INDENT = '    ';
 /** Splits the -P GOMAXPROCS suffix off a printed benchmark name (see BenchParseOptions.procs). */
 function splitProcs(fullName, procs) {
@@ -53072,14 +45650,19 @@ function parseBenchOutput(text, opts = {}) {
     };
     // The benchmark whose result line was started but not completed: it is the one a panic belongs to.
     let unfinished;
-    const problem = (i, reason) => {
-        out.problems.push({ line: i + 1, text: lines[i], reason });
+    const problem = (i, reason, benchmark) => {
+        out.problems.push({ line: i + 1, text: lines[i], reason, ...(benchmark === undefined ? {} : { benchmark }) });
     };
     let i = 0;
     while (i < lines.length) {
         const line = lines[i];
         if (RESULT_START.test(line)) {
             const fields = line.trim().split(/\s+/);
+            if (fields[0].length > MAX_NAME_CHARS) {
+                problem(i, `a benchmark name of ${fields[0].length} characters: longer than the ${MAX_NAME_CHARS} the gate accepts`);
+                i++;
+                continue;
+            }
             const { name, procs } = splitProcs(fields[0], opts.procs);
             const afterName = line.slice(fields[0].length).trimStart();
             // Go prints the name, runs the benchmark, then prints the numbers: whatever the run printed
@@ -53094,7 +45677,7 @@ function parseBenchOutput(text, opts = {}) {
                 // With -test.v Go announces each benchmark by its bare name first: progress, not a result.
                 const announcement = fields.length === 1 && !/\s/.test(line);
                 if (!announcement) {
-                    problem(i, result);
+                    problem(i, result, name);
                     unfinished = name;
                 }
             }
@@ -53115,9 +45698,10 @@ function parseBenchOutput(text, opts = {}) {
         const fail = FAIL_HEADER.exec(line);
         if (fail !== null) {
             const block = readIndentedBlock(lines, i + 1);
+            const message = block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output';
             out.failures.push({
                 name: splitProcs(fail[1], opts.procs).name,
-                message: block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output'
+                message: message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message
             });
             unfinished = undefined;
             i = block.next;
@@ -53170,8 +45754,11 @@ function readResult(fields) {
     if (iters === undefined)
         return 'missing iteration count: the line ends after the name (the benchmark did not finish)';
     if (!/^\d+$/.test(iters))
-        return `iteration count "${iters}" is not an integer`;
+        return `iteration count "${clipField(iters)}" is not an integer`;
     const iterations = Number(iters);
+    if (iters.length > MAX_ITERATION_DIGITS || !Number.isSafeInteger(iterations)) {
+        return `iteration count "${clipField(iters)}" is out of range: Go stops b.N at 1e9`;
+    }
     // testing never reports a run of zero iterations; it prints one (with NaN ns/op) when the
     // benchmark panicked and the main goroutine won the race to print before the process died.
     if (iterations === 0)
@@ -53184,13 +45771,33 @@ function readResult(fields) {
     for (let p = 0; p < pairs.length; p += 2) {
         const value = pairs[p];
         const unit = pairs[p + 1];
-        if (!NUMBER.test(value))
-            return `value "${value}" for unit "${unit}" is not a number`;
-        if (NUMBER.test(unit))
-            return `unit "${unit}" after value "${value}" is a number: fields are out of step`;
-        metrics[unit] = Number(value);
+        const v = readValue(value);
+        if (v === undefined)
+            return `value "${clipField(value)}" for unit "${clipField(unit)}" is not a number`;
+        if (v === 'out of range')
+            return `value "${clipField(value)}" for unit "${clipField(unit)}" is out of the range of a float64`;
+        if (readValue(unit) !== undefined) {
+            return `unit "${clipField(unit)}" after value "${clipField(value)}" is a number: fields are out of step`;
+        }
+        if (unit.length > MAX_UNIT_CHARS)
+            return `a unit of ${unit.length} characters: longer than the ${MAX_UNIT_CHARS} the gate accepts`;
+        metrics[unit] = v;
     }
     return { fullName, iterations, metrics };
+}
+/** A value field as Go's testing prints it (%f formats: digits, `+Inf`, `-Inf`, `NaN`); undefined when it is none. */
+function readValue(field) {
+    if (isNonFinite(field))
+        return field;
+    if (field.length > MAX_NUMBER_CHARS || !NUMBER.test(field))
+        return undefined;
+    const x = Number(field);
+    // `1e999` is a well-formed number that no float64 holds: Go never prints it (it would print +Inf).
+    return Number.isFinite(x) ? x : 'out of range';
+}
+/** A field as a problem quotes it: a 1 MB field would make a 1 MB reason. */
+function clipField(field) {
+    return field.length > 40 ? `${field.slice(0, 20)}…(${field.length} characters)` : field;
 }
 /** Lines indented under a `--- FAIL`/`--- BENCH` header, with one level of indentation removed. */
 function readIndentedBlock(lines, start) {
@@ -53241,10 +45848,17 @@ function shellQuote(arg) {
         return arg;
     return `'${arg.replace(/'/g, `'\\''`)}'`;
 }
-function find(r, pkg, name) {
-    const p = r.packages.find((x) => x.importPath === pkg);
-    const bench = p?.benchmarks.find((b) => b.name === name);
-    return p && bench ? { dir: p.dir, bench } : undefined;
+/** Benchmarks by package and name, built once: a scan per finding is quadratic in a large (or hostile) result. */
+function indexOf(r) {
+    const m = new Map();
+    for (const p of r.packages) {
+        for (const bench of p.benchmarks) {
+            const key = `${p.importPath}\u0000${bench.name}`;
+            if (!m.has(key))
+                m.set(key, { dir: p.dir, bench });
+        }
+    }
+    return (pkg, name) => m.get(`${pkg}\u0000${name}`);
 }
 function lastProfile(b) {
     for (let i = b.runs.length - 1; i >= 0; i--) {
@@ -53259,8 +45873,8 @@ function joinPath(dir, rel) {
 }
 const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
 /** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
-function testPassCommands(f, head) {
-    const dir = head.tests?.find((t) => t.importPath === f.pkg)?.dir ?? head.packages.find((p) => p.importPath === f.pkg)?.dir;
+function testPassCommands(f, dirOf) {
+    const dir = dirOf.get(f.pkg);
     if (dir === undefined)
         return [];
     const pkgArg = dir === '.' ? '.' : `./${dir}`;
@@ -53285,13 +45899,20 @@ function testPassCommands(f, head) {
 function reproduceCommands(report, base, head) {
     const out = [];
     const seen = new Set();
+    const findHead = indexOf(head);
+    const findBase = indexOf(base);
+    // A package's directory: the test pass's first, then the bench pass's.
+    const dirOf = new Map();
+    for (const p of [...(head.tests ?? []), ...head.packages])
+        if (!dirOf.has(p.importPath))
+            dirOf.set(p.importPath, p.dir);
     for (const f of report.findings) {
         if (f.severity !== 'fail' || f.kind === 'build-failure')
             continue;
         if (TEST_PASS_KINDS.has(f.kind)) {
             const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
             if (!seen.has(key))
-                out.push(...testPassCommands(f, head));
+                out.push(...testPassCommands(f, dirOf));
             seen.add(key);
             continue;
         }
@@ -53299,7 +45920,7 @@ function reproduceCommands(report, base, head) {
         if (seen.has(key))
             continue;
         seen.add(key);
-        const h = find(head, f.pkg, f.subject);
+        const h = findHead(f.pkg, f.subject);
         if (!h)
             continue;
         const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
@@ -53307,7 +45928,7 @@ function reproduceCommands(report, base, head) {
         const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
         out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
         if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
-            const b = find(base, f.pkg, f.subject);
+            const b = findBase(f.pkg, f.subject);
             const bp = b && lastProfile(b.bench);
             const hp = lastProfile(h.bench);
             if (bp && hp) {
@@ -54625,6 +47246,12 @@ class ProfileError extends Error {
         this.source = source;
     }
 }
+/**
+ * The most a profile may inflate to. A heap profile of a large service is a few MB of protobuf; 256 MiB is
+ * ample for any real one, yet a gzip bomb (1 MB that inflates 1000-fold) is stopped there instead of taking
+ * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
+ */
+const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
 const GZIP_MAGIC_0 = 0x1f;
 const GZIP_MAGIC_1 = 0x8b;
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
@@ -54632,14 +47259,22 @@ const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inu
 function toInt(v) {
     return typeof v === 'number' ? v : Number(BigInt.asIntN(64, v));
 }
-/** Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. */
-function decodeProfile(data, source) {
+/**
+ * Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. `maxBytes`
+ * bounds the profile before and after inflating (default MAX_PROFILE_BYTES).
+ */
+function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES) {
+    if (data.length > maxBytes)
+        throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`);
     let raw = data;
     if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
         try {
-            raw = gunzipSync(data);
+            raw = gunzipSync(data, { maxOutputLength: maxBytes });
         }
         catch (err) {
+            if (err.code === 'ERR_BUFFER_TOO_LARGE') {
+                throw new ProfileError(source, `inflates to more than ${maxBytes} bytes: not a profile Go writes (a gzip bomb?)`);
+            }
             throw new ProfileError(source, `truncated or corrupt gzip data (${errorText(err)})`);
         }
     }
@@ -54720,12 +47355,7 @@ function positionsById(ids) {
  */
 function heapSites(profile, opts = {}) {
     const { proto, source } = profile;
-    const names = profile.sampleTypes.map((t) => t.type);
-    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
-    if (iAllocObjects < 0 || iAllocBytes < 0 || iInuseObjects < 0 || iInuseBytes < 0) {
-        const have = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
-        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
-    }
+    const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = heapSampleIndexes(profile.sampleTypes, source);
     const modulePath = opts.modulePath ?? '';
     const strings = proto.stringTable.strings;
     const functionAt = positionsById(proto.function.map((f) => toInt(f.id)));
@@ -54845,1221 +47475,29 @@ function heapSites(profile, opts = {}) {
             site.inuseBytes += s.inuseBytes;
         }
     }
-    const sorted = [...sites.values()].sort((a, b) => b.inuseBytes - a.inuseBytes ||
+    return { totals, sites: [...sites.values()].sort(bySiteRank) };
+}
+/** Where a heap profile keeps alloc_objects, alloc_space, inuse_objects and inuse_space; refuses other profiles. */
+function heapSampleIndexes(sampleTypes, source) {
+    const names = sampleTypes.map((t) => t.type);
+    const [a, b, c, d] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type));
+    if (a < 0 || b < 0 || c < 0 || d < 0) {
+        const have = sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ');
+        throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`);
+    }
+    return [a, b, c, d];
+}
+/** The order of HeapSites.sites: largest in-use bytes first, then largest allocated bytes, then by name. */
+function bySiteRank(a, b) {
+    return (b.inuseBytes - a.inuseBytes ||
         b.allocBytes - a.allocBytes ||
         a.function.localeCompare(b.function) ||
         a.file.localeCompare(b.file) ||
         a.line - b.line);
-    return { totals, sites: sorted };
 }
 
-// RunResult: what one side (base or head) measured. Written as result.json; a published contract.
-// Bump RESULT_SCHEMA_VERSION on any incompatible change and keep schema/result.schema.json in step.
-const RESULT_SCHEMA_VERSION = 1;
-
-var $schema = "http://json-schema.org/draft-07/schema#";
-var $id = "https://github.com/org/go-leak-gate/dist/schemas/result.schema.json";
-var title = "go-leak-gate result.json";
-var type = "object";
-var properties = {
-	schemaVersion: {
-		"const": 1
-	},
-	tool: {
-		type: "object",
-		properties: {
-			name: {
-				"const": "go-leak-gate"
-			},
-			version: {
-				type: "string"
-			}
-		},
-		required: [
-			"name",
-			"version"
-		]
-	},
-	env: {
-		type: "object",
-		properties: {
-			goVersion: {
-				type: "string"
-			},
-			goos: {
-				type: "string"
-			},
-			goarch: {
-				type: "string"
-			},
-			cpu: {
-				type: "string"
-			},
-			gomaxprocs: {
-				type: "integer",
-				minimum: 0
-			},
-			race: {
-				type: "boolean"
-			},
-			module: {
-				type: "string"
-			},
-			commit: {
-				type: "string"
-			},
-			benchtime: {
-				type: "string"
-			},
-			count: {
-				type: "integer",
-				minimum: 0
-			}
-		},
-		required: [
-			"goVersion",
-			"goos",
-			"goarch",
-			"cpu",
-			"gomaxprocs",
-			"race",
-			"module",
-			"benchtime",
-			"count"
-		]
-	},
-	startedAt: {
-		type: "string"
-	},
-	finishedAt: {
-		type: "string"
-	},
-	packages: {
-		type: "array",
-		items: {
-			type: "object",
-			properties: {
-				importPath: {
-					type: "string"
-				},
-				dir: {
-					type: "string"
-				},
-				build: {
-					type: "object",
-					properties: {
-						ok: {
-							type: "boolean"
-						},
-						command: {
-							type: "array",
-							items: {
-								type: "string"
-							}
-						},
-						error: {
-							type: "string"
-						}
-					},
-					required: [
-						"ok",
-						"command"
-					]
-				},
-				benchmarks: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							name: {
-								type: "string"
-							},
-							procs: {
-								type: "integer",
-								minimum: 0
-							},
-							runs: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										index: {
-											type: "integer",
-											minimum: 0
-										},
-										command: {
-											type: "array",
-											items: {
-												type: "string"
-											}
-										},
-										cwd: {
-											type: "string"
-										},
-										iterations: {
-											type: "integer",
-											minimum: 0
-										},
-										metrics: {
-											type: "object",
-											additionalProperties: {
-												type: "number"
-											}
-										},
-										gc: {
-											type: "object",
-											properties: {
-												stwPausesMs: {
-													type: "array",
-													items: {
-														type: "number"
-													}
-												},
-												cycles: {
-													type: "integer",
-													minimum: 0
-												},
-												measuredCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												forcedCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												liveHeapMB: {
-													type: "number"
-												}
-											},
-											required: [
-												"stwPausesMs",
-												"cycles",
-												"measuredCycles",
-												"forcedCycles"
-											]
-										},
-										heap: {
-											type: "object",
-											properties: {
-												inuseBytes: {
-													type: "number"
-												},
-												inuseObjects: {
-													type: "number"
-												},
-												profile: {
-													type: "string"
-												}
-											},
-											required: [
-												"inuseBytes",
-												"inuseObjects",
-												"profile"
-											]
-										},
-										wallMs: {
-											type: "number"
-										},
-										live: {
-											type: "object",
-											properties: {
-												heapBytes: {
-													type: "number"
-												},
-												heapObjects: {
-													type: "number"
-												},
-												goroutines: {
-													type: "integer",
-													minimum: 0
-												}
-											},
-											required: [
-												"heapBytes",
-												"heapObjects",
-												"goroutines"
-											]
-										}
-									},
-									required: [
-										"index",
-										"command",
-										"cwd",
-										"iterations",
-										"metrics",
-										"gc",
-										"wallMs"
-									]
-								}
-							},
-							failure: {
-								type: "object",
-								properties: {
-									run: {
-										type: "integer",
-										minimum: 0
-									},
-									message: {
-										type: "string"
-									},
-									output: {
-										type: "string"
-									}
-								},
-								required: [
-									"run",
-									"message",
-									"output"
-								]
-							},
-							smallRuns: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										index: {
-											type: "integer",
-											minimum: 0
-										},
-										command: {
-											type: "array",
-											items: {
-												type: "string"
-											}
-										},
-										cwd: {
-											type: "string"
-										},
-										iterations: {
-											type: "integer",
-											minimum: 0
-										},
-										metrics: {
-											type: "object",
-											additionalProperties: {
-												type: "number"
-											}
-										},
-										gc: {
-											type: "object",
-											properties: {
-												stwPausesMs: {
-													type: "array",
-													items: {
-														type: "number"
-													}
-												},
-												cycles: {
-													type: "integer",
-													minimum: 0
-												},
-												measuredCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												forcedCycles: {
-													type: "integer",
-													minimum: 0
-												},
-												liveHeapMB: {
-													type: "number"
-												}
-											},
-											required: [
-												"stwPausesMs",
-												"cycles",
-												"measuredCycles",
-												"forcedCycles"
-											]
-										},
-										heap: {
-											type: "object",
-											properties: {
-												inuseBytes: {
-													type: "number"
-												},
-												inuseObjects: {
-													type: "number"
-												},
-												profile: {
-													type: "string"
-												}
-											},
-											required: [
-												"inuseBytes",
-												"inuseObjects",
-												"profile"
-											]
-										},
-										wallMs: {
-											type: "number"
-										},
-										live: {
-											type: "object",
-											properties: {
-												heapBytes: {
-													type: "number"
-												},
-												heapObjects: {
-													type: "number"
-												},
-												goroutines: {
-													type: "integer",
-													minimum: 0
-												}
-											},
-											required: [
-												"heapBytes",
-												"heapObjects",
-												"goroutines"
-											]
-										}
-									},
-									required: [
-										"index",
-										"command",
-										"cwd",
-										"iterations",
-										"metrics",
-										"gc",
-										"wallMs"
-									]
-								}
-							},
-							leaks: {
-								type: "array",
-								items: {
-									type: "object",
-									required: [
-										"key",
-										"looseKey",
-										"state",
-										"count"
-									]
-								}
-							}
-						},
-						required: [
-							"name",
-							"procs",
-							"runs"
-						]
-					}
-				}
-			},
-			required: [
-				"importPath",
-				"dir",
-				"build",
-				"benchmarks"
-			]
-		}
-	},
-	errors: {
-		type: "array",
-		items: {
-			type: "object",
-			properties: {
-				kind: {
-					"enum": [
-						"build",
-						"toolchain",
-						"profile",
-						"output",
-						"timeout",
-						"internal",
-						"probe",
-						"load"
-					]
-				},
-				subject: {
-					type: "string"
-				},
-				message: {
-					type: "string"
-				},
-				detail: {
-					type: "string"
-				}
-			},
-			required: [
-				"kind",
-				"subject",
-				"message"
-			]
-		}
-	},
-	tests: {
-		type: "array",
-		description: "The test pass: per package, tests under -race with the goroutine-leak probe.",
-		items: {
-			type: "object",
-			required: [
-				"importPath",
-				"dir",
-				"build",
-				"probe",
-				"runs",
-				"tests",
-				"races",
-				"leaks",
-				"panics"
-			],
-			properties: {
-				importPath: {
-					type: "string"
-				},
-				dir: {
-					type: "string"
-				},
-				build: {
-					type: "object"
-				},
-				probe: {
-					type: "boolean"
-				},
-				runs: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"purpose",
-							"command",
-							"outcome"
-						],
-						properties: {
-							purpose: {
-								"enum": [
-									"tests",
-									"race-benchmarks",
-									"narrow"
-								]
-							},
-							command: {
-								type: "array",
-								items: {
-									type: "string"
-								}
-							},
-							outcome: {
-								"enum": [
-									"pass",
-									"fail",
-									"timeout",
-									"crash"
-								]
-							},
-							exitCode: {
-								type: [
-									"integer",
-									"null"
-								]
-							},
-							wallMs: {
-								type: "number"
-							}
-						}
-					}
-				},
-				tests: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							name: {
-								type: "string"
-							},
-							outcome: {
-								"enum": [
-									"pass",
-									"fail",
-									"skip"
-								]
-							}
-						}
-					}
-				},
-				races: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"key",
-							"access",
-							"previous"
-						]
-					}
-				},
-				leaks: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"key",
-							"looseKey",
-							"state",
-							"count",
-							"stack",
-							"tests",
-							"detectors"
-						],
-						properties: {
-							blocking: {
-								type: "object",
-								properties: {
-									"function": {
-										type: "string"
-									},
-									file: {
-										type: "string"
-									},
-									line: {
-										type: "integer"
-									}
-								},
-								required: [
-									"function",
-									"file",
-									"line"
-								]
-							},
-							creation: {
-								type: "object",
-								properties: {
-									"function": {
-										type: "string"
-									},
-									file: {
-										type: "string"
-									},
-									line: {
-										type: "integer"
-									}
-								},
-								required: [
-									"function",
-									"file",
-									"line"
-								]
-							},
-							stack: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										"function": {
-											type: "string"
-										},
-										file: {
-											type: "string"
-										},
-										line: {
-											type: "integer"
-										}
-									},
-									required: [
-										"function",
-										"file",
-										"line"
-									]
-								}
-							}
-						}
-					}
-				},
-				hang: {
-					type: "object",
-					required: [
-						"message",
-						"groups"
-					]
-				},
-				panics: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"value",
-							"frames"
-						]
-					}
-				},
-				narrowing: {
-					type: "object",
-					properties: {
-						ran: {
-							type: "integer"
-						},
-						of: {
-							type: "integer"
-						},
-						cut: {
-							type: "boolean"
-						}
-					}
-				}
-			}
-		}
-	},
-	loads: {
-		description: "Load jobs: a service under traffic, round by round, with a snapshot after each round.",
-		type: "array",
-		items: {
-			type: "object",
-			properties: {
-				name: {
-					type: "string"
-				},
-				service: {
-					type: "object",
-					properties: {
-						"package": {
-							type: "string"
-						},
-						command: {
-							type: "array",
-							items: {
-								type: "string"
-							}
-						},
-						race: {
-							type: "boolean"
-						},
-						build: {
-							type: "object",
-							properties: {
-								ok: {
-									type: "boolean"
-								},
-								command: {
-									type: "array",
-									items: {
-										type: "string"
-									}
-								},
-								error: {
-									type: "string"
-								}
-							},
-							required: [
-								"ok",
-								"command"
-							]
-						},
-						leakProfile: {
-							type: "boolean"
-						},
-						stop: {
-							type: "object",
-							properties: {
-								killed: {
-									type: "boolean"
-								},
-								exitCode: {
-									type: [
-										"integer",
-										"null"
-									]
-								},
-								signal: {
-									type: [
-										"string",
-										"null"
-									]
-								}
-							},
-							required: [
-								"killed",
-								"exitCode",
-								"signal"
-							]
-						}
-					},
-					required: [
-						"command",
-						"race",
-						"leakProfile"
-					]
-				},
-				traffic: {
-					type: "object",
-					properties: {
-						kind: {
-							"enum": [
-								"embedded",
-								"command"
-							]
-						},
-						concurrency: {
-							type: "integer",
-							minimum: 1
-						},
-						rate: {
-							type: "number"
-						}
-					},
-					required: [
-						"kind"
-					]
-				},
-				phases: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							phase: {
-								"enum": [
-									"warmup",
-									"round"
-								]
-							},
-							round: {
-								type: "integer",
-								minimum: 0
-							},
-							requests: {
-								type: [
-									"integer",
-									"null"
-								],
-								minimum: 0
-							},
-							errors: {
-								type: [
-									"integer",
-									"null"
-								],
-								minimum: 0
-							},
-							errorKinds: {
-								type: "object",
-								additionalProperties: {
-									type: "integer",
-									minimum: 0
-								}
-							},
-							durationMs: {
-								type: "number"
-							},
-							throughput: {
-								type: [
-									"number",
-									"null"
-								]
-							},
-							latencyMs: {
-								type: "object",
-								properties: {
-									p50: {
-										type: "number"
-									},
-									p90: {
-										type: "number"
-									},
-									p99: {
-										type: "number"
-									},
-									max: {
-										type: "number"
-									},
-									mean: {
-										type: "number"
-									}
-								},
-								required: [
-									"p50",
-									"p90",
-									"p99",
-									"max",
-									"mean"
-								]
-							},
-							gcPausesMs: {
-								type: "array",
-								items: {
-									type: "number"
-								}
-							},
-							gcCycles: {
-								type: "integer",
-								minimum: 0
-							},
-							mallocs: {
-								type: "number"
-							},
-							allocBytes: {
-								type: "number"
-							},
-							command: {
-								type: "object",
-								properties: {
-									exitCode: {
-										type: [
-											"integer",
-											"null"
-										]
-									},
-									output: {
-										type: "string"
-									}
-								},
-								required: [
-									"exitCode",
-									"output"
-								]
-							}
-						},
-						required: [
-							"phase",
-							"round",
-							"requests",
-							"errors",
-							"durationMs",
-							"throughput",
-							"gcPausesMs",
-							"gcCycles"
-						]
-					}
-				},
-				snapshots: {
-					type: "array",
-					items: {
-						type: "object",
-						properties: {
-							phase: {
-								"enum": [
-									"ready",
-									"warmup",
-									"round"
-								]
-							},
-							round: {
-								type: "integer",
-								minimum: 0
-							},
-							requestsBefore: {
-								type: [
-									"integer",
-									"null"
-								],
-								minimum: 0
-							},
-							goroutines: {
-								type: "integer",
-								minimum: 0
-							},
-							groups: {
-								type: "array",
-								items: {
-									type: "object",
-									required: [
-										"key",
-										"looseKey",
-										"state",
-										"count",
-										"stack",
-										"tests",
-										"detectors"
-									],
-									properties: {
-										blocking: {
-											type: "object",
-											properties: {
-												"function": {
-													type: "string"
-												},
-												file: {
-													type: "string"
-												},
-												line: {
-													type: "integer"
-												}
-											},
-											required: [
-												"function",
-												"file",
-												"line"
-											]
-										},
-										creation: {
-											type: "object",
-											properties: {
-												"function": {
-													type: "string"
-												},
-												file: {
-													type: "string"
-												},
-												line: {
-													type: "integer"
-												}
-											},
-											required: [
-												"function",
-												"file",
-												"line"
-											]
-										},
-										stack: {
-											type: "array",
-											items: {
-												type: "object",
-												properties: {
-													"function": {
-														type: "string"
-													},
-													file: {
-														type: "string"
-													},
-													line: {
-														type: "integer"
-													}
-												},
-												required: [
-													"function",
-													"file",
-													"line"
-												]
-											}
-										}
-									}
-								}
-							},
-							heapAllocBytes: {
-								type: "number"
-							},
-							heapObjects: {
-								type: "number"
-							},
-							heapSites: {
-								type: "array",
-								items: {
-									type: "object",
-									properties: {
-										"function": {
-											type: "string"
-										},
-										file: {
-											type: "string"
-										},
-										line: {
-											type: "integer"
-										},
-										inuseBytes: {
-											type: "number"
-										},
-										inuseObjects: {
-											type: "number"
-										},
-										allocBytes: {
-											type: "number"
-										},
-										allocObjects: {
-											type: "number"
-										},
-										caller: {
-											type: "object",
-											properties: {
-												"function": {
-													type: "string"
-												},
-												file: {
-													type: "string"
-												},
-												line: {
-													type: "integer"
-												}
-											},
-											required: [
-												"function",
-												"file",
-												"line"
-											]
-										}
-									},
-									required: [
-										"function",
-										"file",
-										"line",
-										"inuseBytes",
-										"inuseObjects",
-										"allocBytes",
-										"allocObjects"
-									]
-								}
-							},
-							rssBytes: {
-								type: [
-									"number",
-									"null"
-								]
-							},
-							fds: {
-								type: [
-									"integer",
-									"null"
-								],
-								minimum: 0
-							},
-							fdTargets: {
-								type: "object",
-								additionalProperties: {
-									type: "integer",
-									minimum: 0
-								}
-							},
-							leakedGoroutines: {
-								type: "integer",
-								minimum: 0
-							},
-							profiles: {
-								type: "object",
-								properties: {
-									goroutine: {
-										type: "string"
-									},
-									heap: {
-										type: "string"
-									}
-								}
-							}
-						},
-						required: [
-							"phase",
-							"round",
-							"requestsBefore",
-							"goroutines",
-							"groups",
-							"heapAllocBytes",
-							"heapObjects",
-							"heapSites",
-							"rssBytes",
-							"fds",
-							"fdTargets"
-						]
-					}
-				},
-				races: {
-					type: "array",
-					items: {
-						type: "object",
-						required: [
-							"key",
-							"access",
-							"previous"
-						]
-					}
-				},
-				error: {
-					type: "object",
-					properties: {
-						kind: {
-							"enum": [
-								"config",
-								"run"
-							]
-						},
-						phase: {
-							type: "string"
-						},
-						message: {
-							type: "string"
-						},
-						detail: {
-							type: "string"
-						}
-					},
-					required: [
-						"kind",
-						"phase",
-						"message"
-					]
-				},
-				crash: {
-					type: "object",
-					properties: {
-						value: {
-							type: "string"
-						},
-						frames: {
-							type: "array",
-							items: {
-								type: "object",
-								properties: {
-									"function": {
-										type: "string"
-									},
-									file: {
-										type: "string"
-									},
-									line: {
-										type: "integer"
-									}
-								},
-								required: [
-									"function",
-									"file",
-									"line"
-								]
-							}
-						}
-					},
-					required: [
-						"value",
-						"frames"
-					]
-				},
-				notes: {
-					type: "array",
-					items: {
-						type: "string"
-					}
-				},
-				wallMs: {
-					type: "number"
-				}
-			},
-			required: [
-				"name",
-				"service",
-				"traffic",
-				"phases",
-				"snapshots",
-				"races",
-				"notes",
-				"wallMs"
-			]
-		}
-	}
-};
-var required = [
-	"schemaVersion",
-	"tool",
-	"env",
-	"startedAt",
-	"finishedAt",
-	"packages",
-	"errors"
-];
-var RESULT_SCHEMA = {
-	$schema: $schema,
-	$id: $id,
-	title: title,
-	type: type,
-	properties: properties,
-	required: required
-};
-
-const ajv = new ajvExports.Ajv({ allErrors: false, strict: false });
-ajv.compile(RESULT_SCHEMA);
-const RESULT_FILE = 'result.json';
-async function writeResult(dir, result) {
-    await mkdir$1(dir, { recursive: true });
-    const path = join(dir, RESULT_FILE);
-    await writeFile$1(path, JSON.stringify(result, null, 2) + '\n');
-    return path;
-}
-
+// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
+// every allocation and retained-heap finding (read from the sides' memory profiles).
 function measureFor(f) {
     if (f.kind === 'heap-leak')
         return 'inuseBytes';
@@ -56071,23 +47509,52 @@ function measureFor(f) {
         return 'allocBytes';
     return undefined;
 }
-function benchmarkOf(r, pkg, name) {
-    return r.packages.find((p) => p.importPath === pkg)?.benchmarks.find((b) => b.name === name);
+/** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
+function benchmarkIndex(r) {
+    const m = new Map();
+    for (const p of r.packages)
+        for (const b of p.benchmarks)
+            m.set(`${p.importPath}\u0000${b.name}`, b);
+    return m;
 }
-/** Decodes each run's memory profile once; a profile that cannot be read is noted and skipped. */
-async function profiledRuns(dir, result, bench, notes) {
+/** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
+async function readProfileFile(file) {
+    // Opening a FIFO would wait for a writer forever.
+    if (!(await stat$1(file)).isFile())
+        throw new Error(`${file}: not a regular file`);
+    const handle = await open$1(file, 'r');
+    try {
+        const { size } = await handle.stat();
+        if (size > MAX_PROFILE_BYTES)
+            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`);
+        const buf = Buffer.alloc(size);
+        const { bytesRead } = await handle.read(buf, 0, size, 0);
+        return buf.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
+ * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ */
+async function profiledRuns(s, pkg, bench, report) {
     const runs = [];
     for (const run of bench.runs) {
         if (!run.heap)
             continue;
-        const file = join(dir, run.heap.profile);
+        const file = join(s.dir, run.heap.profile);
         try {
-            const profile = decodeProfile(await readFile(file), file);
-            const { sites } = heapSites(profile, { modulePath: result.env.module });
-            runs.push({ iterations: run.iterations, sites: relativeSites(sites, result.env.module) });
+            const profile = decodeProfile(await readProfileFile(file), file);
+            const { sites } = heapSites(profile, { modulePath: s.result.env.module });
+            runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) });
         }
         catch (err) {
-            notes.push(`memory profile ${file} skipped for attribution: ${err.message}`);
+            const code = err.code;
+            const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
+            report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
+            report.incomplete = true;
         }
     }
     return runs;
@@ -56098,6 +47565,8 @@ async function profiledRuns(dir, result, bench, notes) {
  */
 async function attachAllocationSites(report, base, head, diff) {
     const cache = new Map();
+    const baseIndex = benchmarkIndex(base);
+    const headIndex = benchmarkIndex(head);
     for (const f of report.findings) {
         const measure = measureFor(f);
         if (!measure)
@@ -56105,13 +47574,13 @@ async function attachAllocationSites(report, base, head, diff) {
         const key = `${f.pkg}\u0000${f.subject}`;
         let runs = cache.get(key);
         if (!runs) {
-            const bb = benchmarkOf(base, f.pkg, f.subject);
-            const hb = benchmarkOf(head, f.pkg, f.subject);
+            const bb = baseIndex.get(key);
+            const hb = headIndex.get(key);
             if (!bb || !hb)
                 continue;
             runs = {
-                base: await profiledRuns(report.base.dir, base, bb, report.notes),
-                head: await profiledRuns(report.head.dir, head, hb, report.notes)
+                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
+                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
             };
             cache.set(key, runs);
         }
@@ -56142,6 +47611,10033 @@ async function compareWithSites(input, diff) {
     return report;
 }
 
+var ajv$1 = {exports: {}};
+
+var core$1 = {};
+
+var validate = {};
+
+var boolSchema = {};
+
+var errors = {};
+
+var codegen = {};
+
+var code$1 = {};
+
+var hasRequiredCode$1;
+
+function requireCode$1 () {
+	if (hasRequiredCode$1) return code$1;
+	hasRequiredCode$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
+		// eslint-disable-next-line @typescript-eslint/no-extraneous-class
+		class _CodeOrName {
+		}
+		exports._CodeOrName = _CodeOrName;
+		exports.IDENTIFIER = /^[a-z$_][a-z$_0-9]*$/i;
+		class Name extends _CodeOrName {
+		    constructor(s) {
+		        super();
+		        if (!exports.IDENTIFIER.test(s))
+		            throw new Error("CodeGen: name must be a valid identifier");
+		        this.str = s;
+		    }
+		    toString() {
+		        return this.str;
+		    }
+		    emptyStr() {
+		        return false;
+		    }
+		    get names() {
+		        return { [this.str]: 1 };
+		    }
+		}
+		exports.Name = Name;
+		class _Code extends _CodeOrName {
+		    constructor(code) {
+		        super();
+		        this._items = typeof code === "string" ? [code] : code;
+		    }
+		    toString() {
+		        return this.str;
+		    }
+		    emptyStr() {
+		        if (this._items.length > 1)
+		            return false;
+		        const item = this._items[0];
+		        return item === "" || item === '""';
+		    }
+		    get str() {
+		        var _a;
+		        return ((_a = this._str) !== null && _a !== void 0 ? _a : (this._str = this._items.reduce((s, c) => `${s}${c}`, "")));
+		    }
+		    get names() {
+		        var _a;
+		        return ((_a = this._names) !== null && _a !== void 0 ? _a : (this._names = this._items.reduce((names, c) => {
+		            if (c instanceof Name)
+		                names[c.str] = (names[c.str] || 0) + 1;
+		            return names;
+		        }, {})));
+		    }
+		}
+		exports._Code = _Code;
+		exports.nil = new _Code("");
+		function _(strs, ...args) {
+		    const code = [strs[0]];
+		    let i = 0;
+		    while (i < args.length) {
+		        addCodeArg(code, args[i]);
+		        code.push(strs[++i]);
+		    }
+		    return new _Code(code);
+		}
+		exports._ = _;
+		const plus = new _Code("+");
+		function str(strs, ...args) {
+		    const expr = [safeStringify(strs[0])];
+		    let i = 0;
+		    while (i < args.length) {
+		        expr.push(plus);
+		        addCodeArg(expr, args[i]);
+		        expr.push(plus, safeStringify(strs[++i]));
+		    }
+		    optimize(expr);
+		    return new _Code(expr);
+		}
+		exports.str = str;
+		function addCodeArg(code, arg) {
+		    if (arg instanceof _Code)
+		        code.push(...arg._items);
+		    else if (arg instanceof Name)
+		        code.push(arg);
+		    else
+		        code.push(interpolate(arg));
+		}
+		exports.addCodeArg = addCodeArg;
+		function optimize(expr) {
+		    let i = 1;
+		    while (i < expr.length - 1) {
+		        if (expr[i] === plus) {
+		            const res = mergeExprItems(expr[i - 1], expr[i + 1]);
+		            if (res !== undefined) {
+		                expr.splice(i - 1, 3, res);
+		                continue;
+		            }
+		            expr[i++] = "+";
+		        }
+		        i++;
+		    }
+		}
+		function mergeExprItems(a, b) {
+		    if (b === '""')
+		        return a;
+		    if (a === '""')
+		        return b;
+		    if (typeof a == "string") {
+		        if (b instanceof Name || a[a.length - 1] !== '"')
+		            return;
+		        if (typeof b != "string")
+		            return `${a.slice(0, -1)}${b}"`;
+		        if (b[0] === '"')
+		            return a.slice(0, -1) + b.slice(1);
+		        return;
+		    }
+		    if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+		        return `"${a}${b.slice(1)}`;
+		    return;
+		}
+		function strConcat(c1, c2) {
+		    return c2.emptyStr() ? c1 : c1.emptyStr() ? c2 : str `${c1}${c2}`;
+		}
+		exports.strConcat = strConcat;
+		// TODO do not allow arrays here
+		function interpolate(x) {
+		    return typeof x == "number" || typeof x == "boolean" || x === null
+		        ? x
+		        : safeStringify(Array.isArray(x) ? x.join(",") : x);
+		}
+		function stringify(x) {
+		    return new _Code(safeStringify(x));
+		}
+		exports.stringify = stringify;
+		function safeStringify(x) {
+		    return JSON.stringify(x)
+		        .replace(/\u2028/g, "\\u2028")
+		        .replace(/\u2029/g, "\\u2029");
+		}
+		exports.safeStringify = safeStringify;
+		function getProperty(key) {
+		    return typeof key == "string" && exports.IDENTIFIER.test(key) ? new _Code(`.${key}`) : _ `[${key}]`;
+		}
+		exports.getProperty = getProperty;
+		//Does best effort to format the name properly
+		function getEsmExportName(key) {
+		    if (typeof key == "string" && exports.IDENTIFIER.test(key)) {
+		        return new _Code(`${key}`);
+		    }
+		    throw new Error(`CodeGen: invalid export name: ${key}, use explicit $id name mapping`);
+		}
+		exports.getEsmExportName = getEsmExportName;
+		function regexpCode(rx) {
+		    return new _Code(rx.toString());
+		}
+		exports.regexpCode = regexpCode;
+		
+	} (code$1));
+	return code$1;
+}
+
+var scope = {};
+
+var hasRequiredScope;
+
+function requireScope () {
+	if (hasRequiredScope) return scope;
+	hasRequiredScope = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
+		const code_1 = /*@__PURE__*/ requireCode$1();
+		class ValueError extends Error {
+		    constructor(name) {
+		        super(`CodeGen: "code" for ${name} not defined`);
+		        this.value = name.value;
+		    }
+		}
+		var UsedValueState;
+		(function (UsedValueState) {
+		    UsedValueState[UsedValueState["Started"] = 0] = "Started";
+		    UsedValueState[UsedValueState["Completed"] = 1] = "Completed";
+		})(UsedValueState || (exports.UsedValueState = UsedValueState = {}));
+		exports.varKinds = {
+		    const: new code_1.Name("const"),
+		    let: new code_1.Name("let"),
+		    var: new code_1.Name("var"),
+		};
+		class Scope {
+		    constructor({ prefixes, parent } = {}) {
+		        this._names = {};
+		        this._prefixes = prefixes;
+		        this._parent = parent;
+		    }
+		    toName(nameOrPrefix) {
+		        return nameOrPrefix instanceof code_1.Name ? nameOrPrefix : this.name(nameOrPrefix);
+		    }
+		    name(prefix) {
+		        return new code_1.Name(this._newName(prefix));
+		    }
+		    _newName(prefix) {
+		        const ng = this._names[prefix] || this._nameGroup(prefix);
+		        return `${prefix}${ng.index++}`;
+		    }
+		    _nameGroup(prefix) {
+		        var _a, _b;
+		        if (((_b = (_a = this._parent) === null || _a === void 0 ? void 0 : _a._prefixes) === null || _b === void 0 ? void 0 : _b.has(prefix)) || (this._prefixes && !this._prefixes.has(prefix))) {
+		            throw new Error(`CodeGen: prefix "${prefix}" is not allowed in this scope`);
+		        }
+		        return (this._names[prefix] = { prefix, index: 0 });
+		    }
+		}
+		exports.Scope = Scope;
+		class ValueScopeName extends code_1.Name {
+		    constructor(prefix, nameStr) {
+		        super(nameStr);
+		        this.prefix = prefix;
+		    }
+		    setValue(value, { property, itemIndex }) {
+		        this.value = value;
+		        this.scopePath = (0, code_1._) `.${new code_1.Name(property)}[${itemIndex}]`;
+		    }
+		}
+		exports.ValueScopeName = ValueScopeName;
+		const line = (0, code_1._) `\n`;
+		class ValueScope extends Scope {
+		    constructor(opts) {
+		        super(opts);
+		        this._values = {};
+		        this._scope = opts.scope;
+		        this.opts = { ...opts, _n: opts.lines ? line : code_1.nil };
+		    }
+		    get() {
+		        return this._scope;
+		    }
+		    name(prefix) {
+		        return new ValueScopeName(prefix, this._newName(prefix));
+		    }
+		    value(nameOrPrefix, value) {
+		        var _a;
+		        if (value.ref === undefined)
+		            throw new Error("CodeGen: ref must be passed in value");
+		        const name = this.toName(nameOrPrefix);
+		        const { prefix } = name;
+		        const valueKey = (_a = value.key) !== null && _a !== void 0 ? _a : value.ref;
+		        let vs = this._values[prefix];
+		        if (vs) {
+		            const _name = vs.get(valueKey);
+		            if (_name)
+		                return _name;
+		        }
+		        else {
+		            vs = this._values[prefix] = new Map();
+		        }
+		        vs.set(valueKey, name);
+		        const s = this._scope[prefix] || (this._scope[prefix] = []);
+		        const itemIndex = s.length;
+		        s[itemIndex] = value.ref;
+		        name.setValue(value, { property: prefix, itemIndex });
+		        return name;
+		    }
+		    getValue(prefix, keyOrRef) {
+		        const vs = this._values[prefix];
+		        if (!vs)
+		            return;
+		        return vs.get(keyOrRef);
+		    }
+		    scopeRefs(scopeName, values = this._values) {
+		        return this._reduceValues(values, (name) => {
+		            if (name.scopePath === undefined)
+		                throw new Error(`CodeGen: name "${name}" has no value`);
+		            return (0, code_1._) `${scopeName}${name.scopePath}`;
+		        });
+		    }
+		    scopeCode(values = this._values, usedValues, getCode) {
+		        return this._reduceValues(values, (name) => {
+		            if (name.value === undefined)
+		                throw new Error(`CodeGen: name "${name}" has no value`);
+		            return name.value.code;
+		        }, usedValues, getCode);
+		    }
+		    _reduceValues(values, valueCode, usedValues = {}, getCode) {
+		        let code = code_1.nil;
+		        for (const prefix in values) {
+		            const vs = values[prefix];
+		            if (!vs)
+		                continue;
+		            const nameSet = (usedValues[prefix] = usedValues[prefix] || new Map());
+		            vs.forEach((name) => {
+		                if (nameSet.has(name))
+		                    return;
+		                nameSet.set(name, UsedValueState.Started);
+		                let c = valueCode(name);
+		                if (c) {
+		                    const def = this.opts.es5 ? exports.varKinds.var : exports.varKinds.const;
+		                    code = (0, code_1._) `${code}${def} ${name} = ${c};${this.opts._n}`;
+		                }
+		                else if ((c = getCode === null || getCode === void 0 ? void 0 : getCode(name))) {
+		                    code = (0, code_1._) `${code}${c}${this.opts._n}`;
+		                }
+		                else {
+		                    throw new ValueError(name);
+		                }
+		                nameSet.set(name, UsedValueState.Completed);
+		            });
+		        }
+		        return code;
+		    }
+		}
+		exports.ValueScope = ValueScope;
+		
+	} (scope));
+	return scope;
+}
+
+var hasRequiredCodegen;
+
+function requireCodegen () {
+	if (hasRequiredCodegen) return codegen;
+	hasRequiredCodegen = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
+		const code_1 = /*@__PURE__*/ requireCode$1();
+		const scope_1 = /*@__PURE__*/ requireScope();
+		var code_2 = /*@__PURE__*/ requireCode$1();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return code_2._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return code_2.str; } });
+		Object.defineProperty(exports, "strConcat", { enumerable: true, get: function () { return code_2.strConcat; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return code_2.nil; } });
+		Object.defineProperty(exports, "getProperty", { enumerable: true, get: function () { return code_2.getProperty; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return code_2.stringify; } });
+		Object.defineProperty(exports, "regexpCode", { enumerable: true, get: function () { return code_2.regexpCode; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return code_2.Name; } });
+		var scope_2 = /*@__PURE__*/ requireScope();
+		Object.defineProperty(exports, "Scope", { enumerable: true, get: function () { return scope_2.Scope; } });
+		Object.defineProperty(exports, "ValueScope", { enumerable: true, get: function () { return scope_2.ValueScope; } });
+		Object.defineProperty(exports, "ValueScopeName", { enumerable: true, get: function () { return scope_2.ValueScopeName; } });
+		Object.defineProperty(exports, "varKinds", { enumerable: true, get: function () { return scope_2.varKinds; } });
+		exports.operators = {
+		    GT: new code_1._Code(">"),
+		    GTE: new code_1._Code(">="),
+		    LT: new code_1._Code("<"),
+		    LTE: new code_1._Code("<="),
+		    EQ: new code_1._Code("==="),
+		    NEQ: new code_1._Code("!=="),
+		    NOT: new code_1._Code("!"),
+		    OR: new code_1._Code("||"),
+		    AND: new code_1._Code("&&"),
+		    ADD: new code_1._Code("+"),
+		};
+		class Node {
+		    optimizeNodes() {
+		        return this;
+		    }
+		    optimizeNames(_names, _constants) {
+		        return this;
+		    }
+		}
+		class Def extends Node {
+		    constructor(varKind, name, rhs) {
+		        super();
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.rhs = rhs;
+		    }
+		    render({ es5, _n }) {
+		        const varKind = es5 ? scope_1.varKinds.var : this.varKind;
+		        const rhs = this.rhs === undefined ? "" : ` = ${this.rhs}`;
+		        return `${varKind} ${this.name}${rhs};` + _n;
+		    }
+		    optimizeNames(names, constants) {
+		        if (!names[this.name.str])
+		            return;
+		        if (this.rhs)
+		            this.rhs = optimizeExpr(this.rhs, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return this.rhs instanceof code_1._CodeOrName ? this.rhs.names : {};
+		    }
+		}
+		class Assign extends Node {
+		    constructor(lhs, rhs, sideEffects) {
+		        super();
+		        this.lhs = lhs;
+		        this.rhs = rhs;
+		        this.sideEffects = sideEffects;
+		    }
+		    render({ _n }) {
+		        return `${this.lhs} = ${this.rhs};` + _n;
+		    }
+		    optimizeNames(names, constants) {
+		        if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
+		            return;
+		        this.rhs = optimizeExpr(this.rhs, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = this.lhs instanceof code_1.Name ? {} : { ...this.lhs.names };
+		        return addExprNames(names, this.rhs);
+		    }
+		}
+		class AssignOp extends Assign {
+		    constructor(lhs, op, rhs, sideEffects) {
+		        super(lhs, rhs, sideEffects);
+		        this.op = op;
+		    }
+		    render({ _n }) {
+		        return `${this.lhs} ${this.op}= ${this.rhs};` + _n;
+		    }
+		}
+		class Label extends Node {
+		    constructor(label) {
+		        super();
+		        this.label = label;
+		        this.names = {};
+		    }
+		    render({ _n }) {
+		        return `${this.label}:` + _n;
+		    }
+		}
+		class Break extends Node {
+		    constructor(label) {
+		        super();
+		        this.label = label;
+		        this.names = {};
+		    }
+		    render({ _n }) {
+		        const label = this.label ? ` ${this.label}` : "";
+		        return `break${label};` + _n;
+		    }
+		}
+		class Throw extends Node {
+		    constructor(error) {
+		        super();
+		        this.error = error;
+		    }
+		    render({ _n }) {
+		        return `throw ${this.error};` + _n;
+		    }
+		    get names() {
+		        return this.error.names;
+		    }
+		}
+		class AnyCode extends Node {
+		    constructor(code) {
+		        super();
+		        this.code = code;
+		    }
+		    render({ _n }) {
+		        return `${this.code};` + _n;
+		    }
+		    optimizeNodes() {
+		        return `${this.code}` ? this : undefined;
+		    }
+		    optimizeNames(names, constants) {
+		        this.code = optimizeExpr(this.code, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return this.code instanceof code_1._CodeOrName ? this.code.names : {};
+		    }
+		}
+		class ParentNode extends Node {
+		    constructor(nodes = []) {
+		        super();
+		        this.nodes = nodes;
+		    }
+		    render(opts) {
+		        return this.nodes.reduce((code, n) => code + n.render(opts), "");
+		    }
+		    optimizeNodes() {
+		        const { nodes } = this;
+		        let i = nodes.length;
+		        while (i--) {
+		            const n = nodes[i].optimizeNodes();
+		            if (Array.isArray(n))
+		                nodes.splice(i, 1, ...n);
+		            else if (n)
+		                nodes[i] = n;
+		            else
+		                nodes.splice(i, 1);
+		        }
+		        return nodes.length > 0 ? this : undefined;
+		    }
+		    optimizeNames(names, constants) {
+		        const { nodes } = this;
+		        let i = nodes.length;
+		        while (i--) {
+		            // iterating backwards improves 1-pass optimization
+		            const n = nodes[i];
+		            if (n.optimizeNames(names, constants))
+		                continue;
+		            subtractNames(names, n.names);
+		            nodes.splice(i, 1);
+		        }
+		        return nodes.length > 0 ? this : undefined;
+		    }
+		    get names() {
+		        return this.nodes.reduce((names, n) => addNames(names, n.names), {});
+		    }
+		}
+		class BlockNode extends ParentNode {
+		    render(opts) {
+		        return "{" + opts._n + super.render(opts) + "}" + opts._n;
+		    }
+		}
+		class Root extends ParentNode {
+		}
+		class Else extends BlockNode {
+		}
+		Else.kind = "else";
+		class If extends BlockNode {
+		    constructor(condition, nodes) {
+		        super(nodes);
+		        this.condition = condition;
+		    }
+		    render(opts) {
+		        let code = `if(${this.condition})` + super.render(opts);
+		        if (this.else)
+		            code += "else " + this.else.render(opts);
+		        return code;
+		    }
+		    optimizeNodes() {
+		        super.optimizeNodes();
+		        const cond = this.condition;
+		        if (cond === true)
+		            return this.nodes; // else is ignored here
+		        let e = this.else;
+		        if (e) {
+		            const ns = e.optimizeNodes();
+		            e = this.else = Array.isArray(ns) ? new Else(ns) : ns;
+		        }
+		        if (e) {
+		            if (cond === false)
+		                return e instanceof If ? e : e.nodes;
+		            if (this.nodes.length)
+		                return this;
+		            return new If(not(cond), e instanceof If ? [e] : e.nodes);
+		        }
+		        if (cond === false || !this.nodes.length)
+		            return undefined;
+		        return this;
+		    }
+		    optimizeNames(names, constants) {
+		        var _a;
+		        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+		        if (!(super.optimizeNames(names, constants) || this.else))
+		            return;
+		        this.condition = optimizeExpr(this.condition, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = super.names;
+		        addExprNames(names, this.condition);
+		        if (this.else)
+		            addNames(names, this.else.names);
+		        return names;
+		    }
+		}
+		If.kind = "if";
+		class For extends BlockNode {
+		}
+		For.kind = "for";
+		class ForLoop extends For {
+		    constructor(iteration) {
+		        super();
+		        this.iteration = iteration;
+		    }
+		    render(opts) {
+		        return `for(${this.iteration})` + super.render(opts);
+		    }
+		    optimizeNames(names, constants) {
+		        if (!super.optimizeNames(names, constants))
+		            return;
+		        this.iteration = optimizeExpr(this.iteration, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return addNames(super.names, this.iteration.names);
+		    }
+		}
+		class ForRange extends For {
+		    constructor(varKind, name, from, to) {
+		        super();
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.from = from;
+		        this.to = to;
+		    }
+		    render(opts) {
+		        const varKind = opts.es5 ? scope_1.varKinds.var : this.varKind;
+		        const { name, from, to } = this;
+		        return `for(${varKind} ${name}=${from}; ${name}<${to}; ${name}++)` + super.render(opts);
+		    }
+		    get names() {
+		        const names = addExprNames(super.names, this.from);
+		        return addExprNames(names, this.to);
+		    }
+		}
+		class ForIter extends For {
+		    constructor(loop, varKind, name, iterable) {
+		        super();
+		        this.loop = loop;
+		        this.varKind = varKind;
+		        this.name = name;
+		        this.iterable = iterable;
+		    }
+		    render(opts) {
+		        return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
+		    }
+		    optimizeNames(names, constants) {
+		        if (!super.optimizeNames(names, constants))
+		            return;
+		        this.iterable = optimizeExpr(this.iterable, names, constants);
+		        return this;
+		    }
+		    get names() {
+		        return addNames(super.names, this.iterable.names);
+		    }
+		}
+		class Func extends BlockNode {
+		    constructor(name, args, async) {
+		        super();
+		        this.name = name;
+		        this.args = args;
+		        this.async = async;
+		    }
+		    render(opts) {
+		        const _async = this.async ? "async " : "";
+		        return `${_async}function ${this.name}(${this.args})` + super.render(opts);
+		    }
+		}
+		Func.kind = "func";
+		class Return extends ParentNode {
+		    render(opts) {
+		        return "return " + super.render(opts);
+		    }
+		}
+		Return.kind = "return";
+		class Try extends BlockNode {
+		    render(opts) {
+		        let code = "try" + super.render(opts);
+		        if (this.catch)
+		            code += this.catch.render(opts);
+		        if (this.finally)
+		            code += this.finally.render(opts);
+		        return code;
+		    }
+		    optimizeNodes() {
+		        var _a, _b;
+		        super.optimizeNodes();
+		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNodes();
+		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
+		        return this;
+		    }
+		    optimizeNames(names, constants) {
+		        var _a, _b;
+		        super.optimizeNames(names, constants);
+		        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants);
+		        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants);
+		        return this;
+		    }
+		    get names() {
+		        const names = super.names;
+		        if (this.catch)
+		            addNames(names, this.catch.names);
+		        if (this.finally)
+		            addNames(names, this.finally.names);
+		        return names;
+		    }
+		}
+		class Catch extends BlockNode {
+		    constructor(error) {
+		        super();
+		        this.error = error;
+		    }
+		    render(opts) {
+		        return `catch(${this.error})` + super.render(opts);
+		    }
+		}
+		Catch.kind = "catch";
+		class Finally extends BlockNode {
+		    render(opts) {
+		        return "finally" + super.render(opts);
+		    }
+		}
+		Finally.kind = "finally";
+		class CodeGen {
+		    constructor(extScope, opts = {}) {
+		        this._values = {};
+		        this._blockStarts = [];
+		        this._constants = {};
+		        this.opts = { ...opts, _n: opts.lines ? "\n" : "" };
+		        this._extScope = extScope;
+		        this._scope = new scope_1.Scope({ parent: extScope });
+		        this._nodes = [new Root()];
+		    }
+		    toString() {
+		        return this._root.render(this.opts);
+		    }
+		    // returns unique name in the internal scope
+		    name(prefix) {
+		        return this._scope.name(prefix);
+		    }
+		    // reserves unique name in the external scope
+		    scopeName(prefix) {
+		        return this._extScope.name(prefix);
+		    }
+		    // reserves unique name in the external scope and assigns value to it
+		    scopeValue(prefixOrName, value) {
+		        const name = this._extScope.value(prefixOrName, value);
+		        const vs = this._values[name.prefix] || (this._values[name.prefix] = new Set());
+		        vs.add(name);
+		        return name;
+		    }
+		    getScopeValue(prefix, keyOrRef) {
+		        return this._extScope.getValue(prefix, keyOrRef);
+		    }
+		    // return code that assigns values in the external scope to the names that are used internally
+		    // (same names that were returned by gen.scopeName or gen.scopeValue)
+		    scopeRefs(scopeName) {
+		        return this._extScope.scopeRefs(scopeName, this._values);
+		    }
+		    scopeCode() {
+		        return this._extScope.scopeCode(this._values);
+		    }
+		    _def(varKind, nameOrPrefix, rhs, constant) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        if (rhs !== undefined && constant)
+		            this._constants[name.str] = rhs;
+		        this._leafNode(new Def(varKind, name, rhs));
+		        return name;
+		    }
+		    // `const` declaration (`var` in es5 mode)
+		    const(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.const, nameOrPrefix, rhs, _constant);
+		    }
+		    // `let` declaration with optional assignment (`var` in es5 mode)
+		    let(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.let, nameOrPrefix, rhs, _constant);
+		    }
+		    // `var` declaration with optional assignment
+		    var(nameOrPrefix, rhs, _constant) {
+		        return this._def(scope_1.varKinds.var, nameOrPrefix, rhs, _constant);
+		    }
+		    // assignment code
+		    assign(lhs, rhs, sideEffects) {
+		        return this._leafNode(new Assign(lhs, rhs, sideEffects));
+		    }
+		    // `+=` code
+		    add(lhs, rhs) {
+		        return this._leafNode(new AssignOp(lhs, exports.operators.ADD, rhs));
+		    }
+		    // appends passed SafeExpr to code or executes Block
+		    code(c) {
+		        if (typeof c == "function")
+		            c();
+		        else if (c !== code_1.nil)
+		            this._leafNode(new AnyCode(c));
+		        return this;
+		    }
+		    // returns code for object literal for the passed argument list of key-value pairs
+		    object(...keyValues) {
+		        const code = ["{"];
+		        for (const [key, value] of keyValues) {
+		            if (code.length > 1)
+		                code.push(",");
+		            code.push(key);
+		            if (key !== value || this.opts.es5) {
+		                code.push(":");
+		                (0, code_1.addCodeArg)(code, value);
+		            }
+		        }
+		        code.push("}");
+		        return new code_1._Code(code);
+		    }
+		    // `if` clause (or statement if `thenBody` and, optionally, `elseBody` are passed)
+		    if(condition, thenBody, elseBody) {
+		        this._blockNode(new If(condition));
+		        if (thenBody && elseBody) {
+		            this.code(thenBody).else().code(elseBody).endIf();
+		        }
+		        else if (thenBody) {
+		            this.code(thenBody).endIf();
+		        }
+		        else if (elseBody) {
+		            throw new Error('CodeGen: "else" body without "then" body');
+		        }
+		        return this;
+		    }
+		    // `else if` clause - invalid without `if` or after `else` clauses
+		    elseIf(condition) {
+		        return this._elseNode(new If(condition));
+		    }
+		    // `else` clause - only valid after `if` or `else if` clauses
+		    else() {
+		        return this._elseNode(new Else());
+		    }
+		    // end `if` statement (needed if gen.if was used only with condition)
+		    endIf() {
+		        return this._endBlockNode(If, Else);
+		    }
+		    _for(node, forBody) {
+		        this._blockNode(node);
+		        if (forBody)
+		            this.code(forBody).endFor();
+		        return this;
+		    }
+		    // a generic `for` clause (or statement if `forBody` is passed)
+		    for(iteration, forBody) {
+		        return this._for(new ForLoop(iteration), forBody);
+		    }
+		    // `for` statement for a range of values
+		    forRange(nameOrPrefix, from, to, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.let) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        return this._for(new ForRange(varKind, name, from, to), () => forBody(name));
+		    }
+		    // `for-of` statement (in es5 mode replace with a normal for loop)
+		    forOf(nameOrPrefix, iterable, forBody, varKind = scope_1.varKinds.const) {
+		        const name = this._scope.toName(nameOrPrefix);
+		        if (this.opts.es5) {
+		            const arr = iterable instanceof code_1.Name ? iterable : this.var("_arr", iterable);
+		            return this.forRange("_i", 0, (0, code_1._) `${arr}.length`, (i) => {
+		                this.var(name, (0, code_1._) `${arr}[${i}]`);
+		                forBody(name);
+		            });
+		        }
+		        return this._for(new ForIter("of", varKind, name, iterable), () => forBody(name));
+		    }
+		    // `for-in` statement.
+		    // With option `ownProperties` replaced with a `for-of` loop for object keys
+		    forIn(nameOrPrefix, obj, forBody, varKind = this.opts.es5 ? scope_1.varKinds.var : scope_1.varKinds.const) {
+		        if (this.opts.ownProperties) {
+		            return this.forOf(nameOrPrefix, (0, code_1._) `Object.keys(${obj})`, forBody);
+		        }
+		        const name = this._scope.toName(nameOrPrefix);
+		        return this._for(new ForIter("in", varKind, name, obj), () => forBody(name));
+		    }
+		    // end `for` loop
+		    endFor() {
+		        return this._endBlockNode(For);
+		    }
+		    // `label` statement
+		    label(label) {
+		        return this._leafNode(new Label(label));
+		    }
+		    // `break` statement
+		    break(label) {
+		        return this._leafNode(new Break(label));
+		    }
+		    // `return` statement
+		    return(value) {
+		        const node = new Return();
+		        this._blockNode(node);
+		        this.code(value);
+		        if (node.nodes.length !== 1)
+		            throw new Error('CodeGen: "return" should have one node');
+		        return this._endBlockNode(Return);
+		    }
+		    // `try` statement
+		    try(tryBody, catchCode, finallyCode) {
+		        if (!catchCode && !finallyCode)
+		            throw new Error('CodeGen: "try" without "catch" and "finally"');
+		        const node = new Try();
+		        this._blockNode(node);
+		        this.code(tryBody);
+		        if (catchCode) {
+		            const error = this.name("e");
+		            this._currNode = node.catch = new Catch(error);
+		            catchCode(error);
+		        }
+		        if (finallyCode) {
+		            this._currNode = node.finally = new Finally();
+		            this.code(finallyCode);
+		        }
+		        return this._endBlockNode(Catch, Finally);
+		    }
+		    // `throw` statement
+		    throw(error) {
+		        return this._leafNode(new Throw(error));
+		    }
+		    // start self-balancing block
+		    block(body, nodeCount) {
+		        this._blockStarts.push(this._nodes.length);
+		        if (body)
+		            this.code(body).endBlock(nodeCount);
+		        return this;
+		    }
+		    // end the current self-balancing block
+		    endBlock(nodeCount) {
+		        const len = this._blockStarts.pop();
+		        if (len === undefined)
+		            throw new Error("CodeGen: not in self-balancing block");
+		        const toClose = this._nodes.length - len;
+		        if (toClose < 0 || (nodeCount !== undefined && toClose !== nodeCount)) {
+		            throw new Error(`CodeGen: wrong number of nodes: ${toClose} vs ${nodeCount} expected`);
+		        }
+		        this._nodes.length = len;
+		        return this;
+		    }
+		    // `function` heading (or definition if funcBody is passed)
+		    func(name, args = code_1.nil, async, funcBody) {
+		        this._blockNode(new Func(name, args, async));
+		        if (funcBody)
+		            this.code(funcBody).endFunc();
+		        return this;
+		    }
+		    // end function definition
+		    endFunc() {
+		        return this._endBlockNode(Func);
+		    }
+		    optimize(n = 1) {
+		        while (n-- > 0) {
+		            this._root.optimizeNodes();
+		            this._root.optimizeNames(this._root.names, this._constants);
+		        }
+		    }
+		    _leafNode(node) {
+		        this._currNode.nodes.push(node);
+		        return this;
+		    }
+		    _blockNode(node) {
+		        this._currNode.nodes.push(node);
+		        this._nodes.push(node);
+		    }
+		    _endBlockNode(N1, N2) {
+		        const n = this._currNode;
+		        if (n instanceof N1 || (N2 && n instanceof N2)) {
+		            this._nodes.pop();
+		            return this;
+		        }
+		        throw new Error(`CodeGen: not in block "${N2 ? `${N1.kind}/${N2.kind}` : N1.kind}"`);
+		    }
+		    _elseNode(node) {
+		        const n = this._currNode;
+		        if (!(n instanceof If)) {
+		            throw new Error('CodeGen: "else" without "if"');
+		        }
+		        this._currNode = n.else = node;
+		        return this;
+		    }
+		    get _root() {
+		        return this._nodes[0];
+		    }
+		    get _currNode() {
+		        const ns = this._nodes;
+		        return ns[ns.length - 1];
+		    }
+		    set _currNode(node) {
+		        const ns = this._nodes;
+		        ns[ns.length - 1] = node;
+		    }
+		}
+		exports.CodeGen = CodeGen;
+		function addNames(names, from) {
+		    for (const n in from)
+		        names[n] = (names[n] || 0) + (from[n] || 0);
+		    return names;
+		}
+		function addExprNames(names, from) {
+		    return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
+		}
+		function optimizeExpr(expr, names, constants) {
+		    if (expr instanceof code_1.Name)
+		        return replaceName(expr);
+		    if (!canOptimize(expr))
+		        return expr;
+		    return new code_1._Code(expr._items.reduce((items, c) => {
+		        if (c instanceof code_1.Name)
+		            c = replaceName(c);
+		        if (c instanceof code_1._Code)
+		            items.push(...c._items);
+		        else
+		            items.push(c);
+		        return items;
+		    }, []));
+		    function replaceName(n) {
+		        const c = constants[n.str];
+		        if (c === undefined || names[n.str] !== 1)
+		            return n;
+		        delete names[n.str];
+		        return c;
+		    }
+		    function canOptimize(e) {
+		        return (e instanceof code_1._Code &&
+		            e._items.some((c) => c instanceof code_1.Name && names[c.str] === 1 && constants[c.str] !== undefined));
+		    }
+		}
+		function subtractNames(names, from) {
+		    for (const n in from)
+		        names[n] = (names[n] || 0) - (from[n] || 0);
+		}
+		function not(x) {
+		    return typeof x == "boolean" || typeof x == "number" || x === null ? !x : (0, code_1._) `!${par(x)}`;
+		}
+		exports.not = not;
+		const andCode = mappend(exports.operators.AND);
+		// boolean AND (&&) expression with the passed arguments
+		function and(...args) {
+		    return args.reduce(andCode);
+		}
+		exports.and = and;
+		const orCode = mappend(exports.operators.OR);
+		// boolean OR (||) expression with the passed arguments
+		function or(...args) {
+		    return args.reduce(orCode);
+		}
+		exports.or = or;
+		function mappend(op) {
+		    return (x, y) => (x === code_1.nil ? y : y === code_1.nil ? x : (0, code_1._) `${par(x)} ${op} ${par(y)}`);
+		}
+		function par(x) {
+		    return x instanceof code_1.Name ? x : (0, code_1._) `(${x})`;
+		}
+		
+	} (codegen));
+	return codegen;
+}
+
+var util = {};
+
+var hasRequiredUtil;
+
+function requireUtil () {
+	if (hasRequiredUtil) return util;
+	hasRequiredUtil = 1;
+	Object.defineProperty(util, "__esModule", { value: true });
+	util.checkStrictMode = util.getErrorPath = util.Type = util.useFunc = util.setEvaluated = util.evaluatedPropsToName = util.mergeEvaluated = util.eachItem = util.unescapeJsonPointer = util.escapeJsonPointer = util.escapeFragment = util.unescapeFragment = util.schemaRefOrVal = util.schemaHasRulesButRef = util.schemaHasRules = util.checkUnknownRules = util.alwaysValidSchema = util.toHash = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const code_1 = /*@__PURE__*/ requireCode$1();
+	// TODO refactor to use Set
+	function toHash(arr) {
+	    const hash = {};
+	    for (const item of arr)
+	        hash[item] = true;
+	    return hash;
+	}
+	util.toHash = toHash;
+	function alwaysValidSchema(it, schema) {
+	    if (typeof schema == "boolean")
+	        return schema;
+	    if (Object.keys(schema).length === 0)
+	        return true;
+	    checkUnknownRules(it, schema);
+	    return !schemaHasRules(schema, it.self.RULES.all);
+	}
+	util.alwaysValidSchema = alwaysValidSchema;
+	function checkUnknownRules(it, schema = it.schema) {
+	    const { opts, self } = it;
+	    if (!opts.strictSchema)
+	        return;
+	    if (typeof schema === "boolean")
+	        return;
+	    const rules = self.RULES.keywords;
+	    for (const key in schema) {
+	        if (!rules[key])
+	            checkStrictMode(it, `unknown keyword: "${key}"`);
+	    }
+	}
+	util.checkUnknownRules = checkUnknownRules;
+	function schemaHasRules(schema, rules) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (rules[key])
+	            return true;
+	    return false;
+	}
+	util.schemaHasRules = schemaHasRules;
+	function schemaHasRulesButRef(schema, RULES) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (key !== "$ref" && RULES.all[key])
+	            return true;
+	    return false;
+	}
+	util.schemaHasRulesButRef = schemaHasRulesButRef;
+	function schemaRefOrVal({ topSchemaRef, schemaPath }, schema, keyword, $data) {
+	    if (!$data) {
+	        if (typeof schema == "number" || typeof schema == "boolean")
+	            return schema;
+	        if (typeof schema == "string")
+	            return (0, codegen_1._) `${schema}`;
+	    }
+	    return (0, codegen_1._) `${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
+	}
+	util.schemaRefOrVal = schemaRefOrVal;
+	function unescapeFragment(str) {
+	    return unescapeJsonPointer(decodeURIComponent(str));
+	}
+	util.unescapeFragment = unescapeFragment;
+	function escapeFragment(str) {
+	    return encodeURIComponent(escapeJsonPointer(str));
+	}
+	util.escapeFragment = escapeFragment;
+	function escapeJsonPointer(str) {
+	    if (typeof str == "number")
+	        return `${str}`;
+	    return str.replace(/~/g, "~0").replace(/\//g, "~1");
+	}
+	util.escapeJsonPointer = escapeJsonPointer;
+	function unescapeJsonPointer(str) {
+	    return str.replace(/~1/g, "/").replace(/~0/g, "~");
+	}
+	util.unescapeJsonPointer = unescapeJsonPointer;
+	function eachItem(xs, f) {
+	    if (Array.isArray(xs)) {
+	        for (const x of xs)
+	            f(x);
+	    }
+	    else {
+	        f(xs);
+	    }
+	}
+	util.eachItem = eachItem;
+	function makeMergeEvaluated({ mergeNames, mergeToName, mergeValues, resultToName, }) {
+	    return (gen, from, to, toName) => {
+	        const res = to === undefined
+	            ? from
+	            : to instanceof codegen_1.Name
+	                ? (from instanceof codegen_1.Name ? mergeNames(gen, from, to) : mergeToName(gen, from, to), to)
+	                : from instanceof codegen_1.Name
+	                    ? (mergeToName(gen, to, from), from)
+	                    : mergeValues(from, to);
+	        return toName === codegen_1.Name && !(res instanceof codegen_1.Name) ? resultToName(gen, res) : res;
+	    };
+	}
+	util.mergeEvaluated = {
+	    props: makeMergeEvaluated({
+	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => {
+	            gen.if((0, codegen_1._) `${from} === true`, () => gen.assign(to, true), () => gen.assign(to, (0, codegen_1._) `${to} || {}`).code((0, codegen_1._) `Object.assign(${to}, ${from})`));
+	        }),
+	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => {
+	            if (from === true) {
+	                gen.assign(to, true);
+	            }
+	            else {
+	                gen.assign(to, (0, codegen_1._) `${to} || {}`);
+	                setEvaluated(gen, to, from);
+	            }
+	        }),
+	        mergeValues: (from, to) => (from === true ? true : { ...from, ...to }),
+	        resultToName: evaluatedPropsToName,
+	    }),
+	    items: makeMergeEvaluated({
+	        mergeNames: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true && ${from} !== undefined`, () => gen.assign(to, (0, codegen_1._) `${from} === true ? true : ${to} > ${from} ? ${to} : ${from}`)),
+	        mergeToName: (gen, from, to) => gen.if((0, codegen_1._) `${to} !== true`, () => gen.assign(to, from === true ? true : (0, codegen_1._) `${to} > ${from} ? ${to} : ${from}`)),
+	        mergeValues: (from, to) => (from === true ? true : Math.max(from, to)),
+	        resultToName: (gen, items) => gen.var("items", items),
+	    }),
+	};
+	function evaluatedPropsToName(gen, ps) {
+	    if (ps === true)
+	        return gen.var("props", true);
+	    const props = gen.var("props", (0, codegen_1._) `{}`);
+	    if (ps !== undefined)
+	        setEvaluated(gen, props, ps);
+	    return props;
+	}
+	util.evaluatedPropsToName = evaluatedPropsToName;
+	function setEvaluated(gen, props, ps) {
+	    Object.keys(ps).forEach((p) => gen.assign((0, codegen_1._) `${props}${(0, codegen_1.getProperty)(p)}`, true));
+	}
+	util.setEvaluated = setEvaluated;
+	const snippets = {};
+	function useFunc(gen, f) {
+	    return gen.scopeValue("func", {
+	        ref: f,
+	        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code)),
+	    });
+	}
+	util.useFunc = useFunc;
+	var Type;
+	(function (Type) {
+	    Type[Type["Num"] = 0] = "Num";
+	    Type[Type["Str"] = 1] = "Str";
+	})(Type || (util.Type = Type = {}));
+	function getErrorPath(dataProp, dataPropType, jsPropertySyntax) {
+	    // let path
+	    if (dataProp instanceof codegen_1.Name) {
+	        const isNumber = dataPropType === Type.Num;
+	        return jsPropertySyntax
+	            ? isNumber
+	                ? (0, codegen_1._) `"[" + ${dataProp} + "]"`
+	                : (0, codegen_1._) `"['" + ${dataProp} + "']"`
+	            : isNumber
+	                ? (0, codegen_1._) `"/" + ${dataProp}`
+	                : (0, codegen_1._) `"/" + ${dataProp}.replace(/~/g, "~0").replace(/\\//g, "~1")`; // TODO maybe use global escapePointer
+	    }
+	    return jsPropertySyntax ? (0, codegen_1.getProperty)(dataProp).toString() : "/" + escapeJsonPointer(dataProp);
+	}
+	util.getErrorPath = getErrorPath;
+	function checkStrictMode(it, msg, mode = it.opts.strictSchema) {
+	    if (!mode)
+	        return;
+	    msg = `strict mode: ${msg}`;
+	    if (mode === true)
+	        throw new Error(msg);
+	    it.self.logger.warn(msg);
+	}
+	util.checkStrictMode = checkStrictMode;
+	
+	return util;
+}
+
+var names = {};
+
+var hasRequiredNames;
+
+function requireNames () {
+	if (hasRequiredNames) return names;
+	hasRequiredNames = 1;
+	Object.defineProperty(names, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names$1 = {
+	    // validation function arguments
+	    data: new codegen_1.Name("data"), // data passed to validation function
+	    // args passed from referencing schema
+	    valCxt: new codegen_1.Name("valCxt"), // validation/data context - should not be used directly, it is destructured to the names below
+	    instancePath: new codegen_1.Name("instancePath"),
+	    parentData: new codegen_1.Name("parentData"),
+	    parentDataProperty: new codegen_1.Name("parentDataProperty"),
+	    rootData: new codegen_1.Name("rootData"), // root data - same as the data passed to the first/top validation function
+	    dynamicAnchors: new codegen_1.Name("dynamicAnchors"), // used to support recursiveRef and dynamicRef
+	    // function scoped variables
+	    vErrors: new codegen_1.Name("vErrors"), // null or array of validation errors
+	    errors: new codegen_1.Name("errors"), // counter of validation errors
+	    this: new codegen_1.Name("this"),
+	    // "globals"
+	    self: new codegen_1.Name("self"),
+	    scope: new codegen_1.Name("scope"),
+	    // JTD serialize/parse name for JSON string and position
+	    json: new codegen_1.Name("json"),
+	    jsonPos: new codegen_1.Name("jsonPos"),
+	    jsonLen: new codegen_1.Name("jsonLen"),
+	    jsonPart: new codegen_1.Name("jsonPart"),
+	};
+	names.default = names$1;
+	
+	return names;
+}
+
+var hasRequiredErrors;
+
+function requireErrors () {
+	if (hasRequiredErrors) return errors;
+	hasRequiredErrors = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const names_1 = /*@__PURE__*/ requireNames();
+		exports.keywordError = {
+		    message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
+		};
+		exports.keyword$DataError = {
+		    message: ({ keyword, schemaType }) => schemaType
+		        ? (0, codegen_1.str) `"${keyword}" keyword must be ${schemaType} ($data)`
+		        : (0, codegen_1.str) `"${keyword}" keyword is invalid ($data)`,
+		};
+		function reportError(cxt, error = exports.keywordError, errorPaths, overrideAllErrors) {
+		    const { it } = cxt;
+		    const { gen, compositeRule, allErrors } = it;
+		    const errObj = errorObjectCode(cxt, error, errorPaths);
+		    if (overrideAllErrors !== null && overrideAllErrors !== void 0 ? overrideAllErrors : (compositeRule || allErrors)) {
+		        addError(gen, errObj);
+		    }
+		    else {
+		        returnErrors(it, (0, codegen_1._) `[${errObj}]`);
+		    }
+		}
+		exports.reportError = reportError;
+		function reportExtraError(cxt, error = exports.keywordError, errorPaths) {
+		    const { it } = cxt;
+		    const { gen, compositeRule, allErrors } = it;
+		    const errObj = errorObjectCode(cxt, error, errorPaths);
+		    addError(gen, errObj);
+		    if (!(compositeRule || allErrors)) {
+		        returnErrors(it, names_1.default.vErrors);
+		    }
+		}
+		exports.reportExtraError = reportExtraError;
+		function resetErrorsCount(gen, errsCount) {
+		    gen.assign(names_1.default.errors, errsCount);
+		    gen.if((0, codegen_1._) `${names_1.default.vErrors} !== null`, () => gen.if(errsCount, () => gen.assign((0, codegen_1._) `${names_1.default.vErrors}.length`, errsCount), () => gen.assign(names_1.default.vErrors, null)));
+		}
+		exports.resetErrorsCount = resetErrorsCount;
+		function extendErrors({ gen, keyword, schemaValue, data, errsCount, it, }) {
+		    /* istanbul ignore if */
+		    if (errsCount === undefined)
+		        throw new Error("ajv implementation error");
+		    const err = gen.name("err");
+		    gen.forRange("i", errsCount, names_1.default.errors, (i) => {
+		        gen.const(err, (0, codegen_1._) `${names_1.default.vErrors}[${i}]`);
+		        gen.if((0, codegen_1._) `${err}.instancePath === undefined`, () => gen.assign((0, codegen_1._) `${err}.instancePath`, (0, codegen_1.strConcat)(names_1.default.instancePath, it.errorPath)));
+		        gen.assign((0, codegen_1._) `${err}.schemaPath`, (0, codegen_1.str) `${it.errSchemaPath}/${keyword}`);
+		        if (it.opts.verbose) {
+		            gen.assign((0, codegen_1._) `${err}.schema`, schemaValue);
+		            gen.assign((0, codegen_1._) `${err}.data`, data);
+		        }
+		    });
+		}
+		exports.extendErrors = extendErrors;
+		function addError(gen, errObj) {
+		    const err = gen.const("err", errObj);
+		    gen.if((0, codegen_1._) `${names_1.default.vErrors} === null`, () => gen.assign(names_1.default.vErrors, (0, codegen_1._) `[${err}]`), (0, codegen_1._) `${names_1.default.vErrors}.push(${err})`);
+		    gen.code((0, codegen_1._) `${names_1.default.errors}++`);
+		}
+		function returnErrors(it, errs) {
+		    const { gen, validateName, schemaEnv } = it;
+		    if (schemaEnv.$async) {
+		        gen.throw((0, codegen_1._) `new ${it.ValidationError}(${errs})`);
+		    }
+		    else {
+		        gen.assign((0, codegen_1._) `${validateName}.errors`, errs);
+		        gen.return(false);
+		    }
+		}
+		const E = {
+		    keyword: new codegen_1.Name("keyword"),
+		    schemaPath: new codegen_1.Name("schemaPath"), // also used in JTD errors
+		    params: new codegen_1.Name("params"),
+		    propertyName: new codegen_1.Name("propertyName"),
+		    message: new codegen_1.Name("message"),
+		    schema: new codegen_1.Name("schema"),
+		    parentSchema: new codegen_1.Name("parentSchema"),
+		};
+		function errorObjectCode(cxt, error, errorPaths) {
+		    const { createErrors } = cxt.it;
+		    if (createErrors === false)
+		        return (0, codegen_1._) `{}`;
+		    return errorObject(cxt, error, errorPaths);
+		}
+		function errorObject(cxt, error, errorPaths = {}) {
+		    const { gen, it } = cxt;
+		    const keyValues = [
+		        errorInstancePath(it, errorPaths),
+		        errorSchemaPath(cxt, errorPaths),
+		    ];
+		    extraErrorProps(cxt, error, keyValues);
+		    return gen.object(...keyValues);
+		}
+		function errorInstancePath({ errorPath }, { instancePath }) {
+		    const instPath = instancePath
+		        ? (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(instancePath, util_1.Type.Str)}`
+		        : errorPath;
+		    return [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, instPath)];
+		}
+		function errorSchemaPath({ keyword, it: { errSchemaPath } }, { schemaPath, parentSchema }) {
+		    let schPath = parentSchema ? errSchemaPath : (0, codegen_1.str) `${errSchemaPath}/${keyword}`;
+		    if (schemaPath) {
+		        schPath = (0, codegen_1.str) `${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
+		    }
+		    return [E.schemaPath, schPath];
+		}
+		function extraErrorProps(cxt, { params, message }, keyValues) {
+		    const { keyword, data, schemaValue, it } = cxt;
+		    const { opts, propertyName, topSchemaRef, schemaPath } = it;
+		    keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._) `{}`]);
+		    if (opts.messages) {
+		        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
+		    }
+		    if (opts.verbose) {
+		        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._) `${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+		    }
+		    if (propertyName)
+		        keyValues.push([E.propertyName, propertyName]);
+		}
+		
+	} (errors));
+	return errors;
+}
+
+var hasRequiredBoolSchema;
+
+function requireBoolSchema () {
+	if (hasRequiredBoolSchema) return boolSchema;
+	hasRequiredBoolSchema = 1;
+	Object.defineProperty(boolSchema, "__esModule", { value: true });
+	boolSchema.boolOrEmptySchema = boolSchema.topBoolOrEmptySchema = void 0;
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const boolError = {
+	    message: "boolean schema is false",
+	};
+	function topBoolOrEmptySchema(it) {
+	    const { gen, schema, validateName } = it;
+	    if (schema === false) {
+	        falseSchemaError(it, false);
+	    }
+	    else if (typeof schema == "object" && schema.$async === true) {
+	        gen.return(names_1.default.data);
+	    }
+	    else {
+	        gen.assign((0, codegen_1._) `${validateName}.errors`, null);
+	        gen.return(true);
+	    }
+	}
+	boolSchema.topBoolOrEmptySchema = topBoolOrEmptySchema;
+	function boolOrEmptySchema(it, valid) {
+	    const { gen, schema } = it;
+	    if (schema === false) {
+	        gen.var(valid, false); // TODO var
+	        falseSchemaError(it);
+	    }
+	    else {
+	        gen.var(valid, true); // TODO var
+	    }
+	}
+	boolSchema.boolOrEmptySchema = boolOrEmptySchema;
+	function falseSchemaError(it, overrideAllErrors) {
+	    const { gen, data } = it;
+	    // TODO maybe some other interface should be used for non-keyword validation errors...
+	    const cxt = {
+	        gen,
+	        keyword: "false schema",
+	        data,
+	        schema: false,
+	        schemaCode: false,
+	        schemaValue: false,
+	        params: {},
+	        it,
+	    };
+	    (0, errors_1.reportError)(cxt, boolError, undefined, overrideAllErrors);
+	}
+	
+	return boolSchema;
+}
+
+var dataType = {};
+
+var rules = {};
+
+var hasRequiredRules;
+
+function requireRules () {
+	if (hasRequiredRules) return rules;
+	hasRequiredRules = 1;
+	Object.defineProperty(rules, "__esModule", { value: true });
+	rules.getRules = rules.isJSONType = void 0;
+	const _jsonTypes = ["string", "number", "integer", "boolean", "null", "object", "array"];
+	const jsonTypes = new Set(_jsonTypes);
+	function isJSONType(x) {
+	    return typeof x == "string" && jsonTypes.has(x);
+	}
+	rules.isJSONType = isJSONType;
+	function getRules() {
+	    const groups = {
+	        number: { type: "number", rules: [] },
+	        string: { type: "string", rules: [] },
+	        array: { type: "array", rules: [] },
+	        object: { type: "object", rules: [] },
+	    };
+	    return {
+	        types: { ...groups, integer: true, boolean: true, null: true },
+	        rules: [{ rules: [] }, groups.number, groups.string, groups.array, groups.object],
+	        post: { rules: [] },
+	        all: {},
+	        keywords: {},
+	    };
+	}
+	rules.getRules = getRules;
+	
+	return rules;
+}
+
+var applicability = {};
+
+var hasRequiredApplicability;
+
+function requireApplicability () {
+	if (hasRequiredApplicability) return applicability;
+	hasRequiredApplicability = 1;
+	Object.defineProperty(applicability, "__esModule", { value: true });
+	applicability.shouldUseRule = applicability.shouldUseGroup = applicability.schemaHasRulesForType = void 0;
+	function schemaHasRulesForType({ schema, self }, type) {
+	    const group = self.RULES.types[type];
+	    return group && group !== true && shouldUseGroup(schema, group);
+	}
+	applicability.schemaHasRulesForType = schemaHasRulesForType;
+	function shouldUseGroup(schema, group) {
+	    return group.rules.some((rule) => shouldUseRule(schema, rule));
+	}
+	applicability.shouldUseGroup = shouldUseGroup;
+	function shouldUseRule(schema, rule) {
+	    var _a;
+	    return (schema[rule.keyword] !== undefined ||
+	        ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema[kwd] !== undefined)));
+	}
+	applicability.shouldUseRule = shouldUseRule;
+	
+	return applicability;
+}
+
+var hasRequiredDataType;
+
+function requireDataType () {
+	if (hasRequiredDataType) return dataType;
+	hasRequiredDataType = 1;
+	Object.defineProperty(dataType, "__esModule", { value: true });
+	dataType.reportTypeError = dataType.checkDataTypes = dataType.checkDataType = dataType.coerceAndCheckDataType = dataType.getJSONTypes = dataType.getSchemaTypes = dataType.DataType = void 0;
+	const rules_1 = /*@__PURE__*/ requireRules();
+	const applicability_1 = /*@__PURE__*/ requireApplicability();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	var DataType;
+	(function (DataType) {
+	    DataType[DataType["Correct"] = 0] = "Correct";
+	    DataType[DataType["Wrong"] = 1] = "Wrong";
+	})(DataType || (dataType.DataType = DataType = {}));
+	function getSchemaTypes(schema) {
+	    const types = getJSONTypes(schema.type);
+	    const hasNull = types.includes("null");
+	    if (hasNull) {
+	        if (schema.nullable === false)
+	            throw new Error("type: null contradicts nullable: false");
+	    }
+	    else {
+	        if (!types.length && schema.nullable !== undefined) {
+	            throw new Error('"nullable" cannot be used without "type"');
+	        }
+	        if (schema.nullable === true)
+	            types.push("null");
+	    }
+	    return types;
+	}
+	dataType.getSchemaTypes = getSchemaTypes;
+	// eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+	function getJSONTypes(ts) {
+	    const types = Array.isArray(ts) ? ts : ts ? [ts] : [];
+	    if (types.every(rules_1.isJSONType))
+	        return types;
+	    throw new Error("type must be JSONType or JSONType[]: " + types.join(","));
+	}
+	dataType.getJSONTypes = getJSONTypes;
+	function coerceAndCheckDataType(it, types) {
+	    const { gen, data, opts } = it;
+	    const coerceTo = coerceToTypes(types, opts.coerceTypes);
+	    const checkTypes = types.length > 0 &&
+	        !(coerceTo.length === 0 && types.length === 1 && (0, applicability_1.schemaHasRulesForType)(it, types[0]));
+	    if (checkTypes) {
+	        const wrongType = checkDataTypes(types, data, opts.strictNumbers, DataType.Wrong);
+	        gen.if(wrongType, () => {
+	            if (coerceTo.length)
+	                coerceData(it, types, coerceTo);
+	            else
+	                reportTypeError(it);
+	        });
+	    }
+	    return checkTypes;
+	}
+	dataType.coerceAndCheckDataType = coerceAndCheckDataType;
+	const COERCIBLE = new Set(["string", "number", "integer", "boolean", "null"]);
+	function coerceToTypes(types, coerceTypes) {
+	    return coerceTypes
+	        ? types.filter((t) => COERCIBLE.has(t) || (coerceTypes === "array" && t === "array"))
+	        : [];
+	}
+	function coerceData(it, types, coerceTo) {
+	    const { gen, data, opts } = it;
+	    const dataType = gen.let("dataType", (0, codegen_1._) `typeof ${data}`);
+	    const coerced = gen.let("coerced", (0, codegen_1._) `undefined`);
+	    if (opts.coerceTypes === "array") {
+	        gen.if((0, codegen_1._) `${dataType} == 'object' && Array.isArray(${data}) && ${data}.length == 1`, () => gen
+	            .assign(data, (0, codegen_1._) `${data}[0]`)
+	            .assign(dataType, (0, codegen_1._) `typeof ${data}`)
+	            .if(checkDataTypes(types, data, opts.strictNumbers), () => gen.assign(coerced, data)));
+	    }
+	    gen.if((0, codegen_1._) `${coerced} !== undefined`);
+	    for (const t of coerceTo) {
+	        if (COERCIBLE.has(t) || (t === "array" && opts.coerceTypes === "array")) {
+	            coerceSpecificType(t);
+	        }
+	    }
+	    gen.else();
+	    reportTypeError(it);
+	    gen.endIf();
+	    gen.if((0, codegen_1._) `${coerced} !== undefined`, () => {
+	        gen.assign(data, coerced);
+	        assignParentData(it, coerced);
+	    });
+	    function coerceSpecificType(t) {
+	        switch (t) {
+	            case "string":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} == "number" || ${dataType} == "boolean"`)
+	                    .assign(coerced, (0, codegen_1._) `"" + ${data}`)
+	                    .elseIf((0, codegen_1._) `${data} === null`)
+	                    .assign(coerced, (0, codegen_1._) `""`);
+	                return;
+	            case "number":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} == "boolean" || ${data} === null
+              || (${dataType} == "string" && ${data} && ${data} == +${data})`)
+	                    .assign(coerced, (0, codegen_1._) `+${data}`);
+	                return;
+	            case "integer":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} === "boolean" || ${data} === null
+              || (${dataType} === "string" && ${data} && ${data} == +${data} && !(${data} % 1))`)
+	                    .assign(coerced, (0, codegen_1._) `+${data}`);
+	                return;
+	            case "boolean":
+	                gen
+	                    .elseIf((0, codegen_1._) `${data} === "false" || ${data} === 0 || ${data} === null`)
+	                    .assign(coerced, false)
+	                    .elseIf((0, codegen_1._) `${data} === "true" || ${data} === 1`)
+	                    .assign(coerced, true);
+	                return;
+	            case "null":
+	                gen.elseIf((0, codegen_1._) `${data} === "" || ${data} === 0 || ${data} === false`);
+	                gen.assign(coerced, null);
+	                return;
+	            case "array":
+	                gen
+	                    .elseIf((0, codegen_1._) `${dataType} === "string" || ${dataType} === "number"
+              || ${dataType} === "boolean" || ${data} === null`)
+	                    .assign(coerced, (0, codegen_1._) `[${data}]`);
+	        }
+	    }
+	}
+	function assignParentData({ gen, parentData, parentDataProperty }, expr) {
+	    // TODO use gen.property
+	    gen.if((0, codegen_1._) `${parentData} !== undefined`, () => gen.assign((0, codegen_1._) `${parentData}[${parentDataProperty}]`, expr));
+	}
+	function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
+	    const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+	    let cond;
+	    switch (dataType) {
+	        case "null":
+	            return (0, codegen_1._) `${data} ${EQ} null`;
+	        case "array":
+	            cond = (0, codegen_1._) `Array.isArray(${data})`;
+	            break;
+	        case "object":
+	            cond = (0, codegen_1._) `${data} && typeof ${data} == "object" && !Array.isArray(${data})`;
+	            break;
+	        case "integer":
+	            cond = numCond((0, codegen_1._) `!(${data} % 1) && !isNaN(${data})`);
+	            break;
+	        case "number":
+	            cond = numCond();
+	            break;
+	        default:
+	            return (0, codegen_1._) `typeof ${data} ${EQ} ${dataType}`;
+	    }
+	    return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
+	    function numCond(_cond = codegen_1.nil) {
+	        return (0, codegen_1.and)((0, codegen_1._) `typeof ${data} == "number"`, _cond, strictNums ? (0, codegen_1._) `isFinite(${data})` : codegen_1.nil);
+	    }
+	}
+	dataType.checkDataType = checkDataType;
+	function checkDataTypes(dataTypes, data, strictNums, correct) {
+	    if (dataTypes.length === 1) {
+	        return checkDataType(dataTypes[0], data, strictNums, correct);
+	    }
+	    let cond;
+	    const types = (0, util_1.toHash)(dataTypes);
+	    if (types.array && types.object) {
+	        const notObj = (0, codegen_1._) `typeof ${data} != "object"`;
+	        cond = types.null ? notObj : (0, codegen_1._) `!${data} || ${notObj}`;
+	        delete types.null;
+	        delete types.array;
+	        delete types.object;
+	    }
+	    else {
+	        cond = codegen_1.nil;
+	    }
+	    if (types.number)
+	        delete types.integer;
+	    for (const t in types)
+	        cond = (0, codegen_1.and)(cond, checkDataType(t, data, strictNums, correct));
+	    return cond;
+	}
+	dataType.checkDataTypes = checkDataTypes;
+	const typeError = {
+	    message: ({ schema }) => `must be ${schema}`,
+	    params: ({ schema, schemaValue }) => typeof schema == "string" ? (0, codegen_1._) `{type: ${schema}}` : (0, codegen_1._) `{type: ${schemaValue}}`,
+	};
+	function reportTypeError(it) {
+	    const cxt = getTypeErrorContext(it);
+	    (0, errors_1.reportError)(cxt, typeError);
+	}
+	dataType.reportTypeError = reportTypeError;
+	function getTypeErrorContext(it) {
+	    const { gen, data, schema } = it;
+	    const schemaCode = (0, util_1.schemaRefOrVal)(it, schema, "type");
+	    return {
+	        gen,
+	        keyword: "type",
+	        data,
+	        schema: schema.type,
+	        schemaCode,
+	        schemaValue: schemaCode,
+	        parentSchema: schema,
+	        params: {},
+	        it,
+	    };
+	}
+	
+	return dataType;
+}
+
+var defaults = {};
+
+var hasRequiredDefaults;
+
+function requireDefaults () {
+	if (hasRequiredDefaults) return defaults;
+	hasRequiredDefaults = 1;
+	Object.defineProperty(defaults, "__esModule", { value: true });
+	defaults.assignDefaults = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	function assignDefaults(it, ty) {
+	    const { properties, items } = it.schema;
+	    if (ty === "object" && properties) {
+	        for (const key in properties) {
+	            assignDefault(it, key, properties[key].default);
+	        }
+	    }
+	    else if (ty === "array" && Array.isArray(items)) {
+	        items.forEach((sch, i) => assignDefault(it, i, sch.default));
+	    }
+	}
+	defaults.assignDefaults = assignDefaults;
+	function assignDefault(it, prop, defaultValue) {
+	    const { gen, compositeRule, data, opts } = it;
+	    if (defaultValue === undefined)
+	        return;
+	    const childData = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(prop)}`;
+	    if (compositeRule) {
+	        (0, util_1.checkStrictMode)(it, `default is ignored for: ${childData}`);
+	        return;
+	    }
+	    let condition = (0, codegen_1._) `${childData} === undefined`;
+	    if (opts.useDefaults === "empty") {
+	        condition = (0, codegen_1._) `${condition} || ${childData} === null || ${childData} === ""`;
+	    }
+	    // `${childData} === undefined` +
+	    // (opts.useDefaults === "empty" ? ` || ${childData} === null || ${childData} === ""` : "")
+	    gen.if(condition, (0, codegen_1._) `${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
+	}
+	
+	return defaults;
+}
+
+var keyword = {};
+
+var code = {};
+
+var hasRequiredCode;
+
+function requireCode () {
+	if (hasRequiredCode) return code;
+	hasRequiredCode = 1;
+	Object.defineProperty(code, "__esModule", { value: true });
+	code.validateUnion = code.validateArray = code.usePattern = code.callValidateCode = code.schemaProperties = code.allSchemaProperties = code.noPropertyInData = code.propertyInData = code.isOwnProperty = code.hasPropFunc = code.reportMissingProp = code.checkMissingProp = code.checkReportMissingProp = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const util_2 = /*@__PURE__*/ requireUtil();
+	function checkReportMissingProp(cxt, prop) {
+	    const { gen, data, it } = cxt;
+	    gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
+	        cxt.setParams({ missingProperty: (0, codegen_1._) `${prop}` }, true);
+	        cxt.error();
+	    });
+	}
+	code.checkReportMissingProp = checkReportMissingProp;
+	function checkMissingProp({ gen, data, it: { opts } }, properties, missing) {
+	    return (0, codegen_1.or)(...properties.map((prop) => (0, codegen_1.and)(noPropertyInData(gen, data, prop, opts.ownProperties), (0, codegen_1._) `${missing} = ${prop}`)));
+	}
+	code.checkMissingProp = checkMissingProp;
+	function reportMissingProp(cxt, missing) {
+	    cxt.setParams({ missingProperty: missing }, true);
+	    cxt.error();
+	}
+	code.reportMissingProp = reportMissingProp;
+	function hasPropFunc(gen) {
+	    return gen.scopeValue("func", {
+	        // eslint-disable-next-line @typescript-eslint/unbound-method
+	        ref: Object.prototype.hasOwnProperty,
+	        code: (0, codegen_1._) `Object.prototype.hasOwnProperty`,
+	    });
+	}
+	code.hasPropFunc = hasPropFunc;
+	function isOwnProperty(gen, data, property) {
+	    return (0, codegen_1._) `${hasPropFunc(gen)}.call(${data}, ${property})`;
+	}
+	code.isOwnProperty = isOwnProperty;
+	function propertyInData(gen, data, property, ownProperties) {
+	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} !== undefined`;
+	    return ownProperties ? (0, codegen_1._) `${cond} && ${isOwnProperty(gen, data, property)}` : cond;
+	}
+	code.propertyInData = propertyInData;
+	function noPropertyInData(gen, data, property, ownProperties) {
+	    const cond = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(property)} === undefined`;
+	    return ownProperties ? (0, codegen_1.or)(cond, (0, codegen_1.not)(isOwnProperty(gen, data, property))) : cond;
+	}
+	code.noPropertyInData = noPropertyInData;
+	function allSchemaProperties(schemaMap) {
+	    return schemaMap ? Object.keys(schemaMap).filter((p) => p !== "__proto__") : [];
+	}
+	code.allSchemaProperties = allSchemaProperties;
+	function schemaProperties(it, schemaMap) {
+	    return allSchemaProperties(schemaMap).filter((p) => !(0, util_1.alwaysValidSchema)(it, schemaMap[p]));
+	}
+	code.schemaProperties = schemaProperties;
+	function callValidateCode({ schemaCode, data, it: { gen, topSchemaRef, schemaPath, errorPath }, it }, func, context, passSchema) {
+	    const dataAndSchema = passSchema ? (0, codegen_1._) `${schemaCode}, ${data}, ${topSchemaRef}${schemaPath}` : data;
+	    const valCxt = [
+	        [names_1.default.instancePath, (0, codegen_1.strConcat)(names_1.default.instancePath, errorPath)],
+	        [names_1.default.parentData, it.parentData],
+	        [names_1.default.parentDataProperty, it.parentDataProperty],
+	        [names_1.default.rootData, names_1.default.rootData],
+	    ];
+	    if (it.opts.dynamicRef)
+	        valCxt.push([names_1.default.dynamicAnchors, names_1.default.dynamicAnchors]);
+	    const args = (0, codegen_1._) `${dataAndSchema}, ${gen.object(...valCxt)}`;
+	    return context !== codegen_1.nil ? (0, codegen_1._) `${func}.call(${context}, ${args})` : (0, codegen_1._) `${func}(${args})`;
+	}
+	code.callValidateCode = callValidateCode;
+	const newRegExp = (0, codegen_1._) `new RegExp`;
+	function usePattern({ gen, it: { opts } }, pattern) {
+	    const u = opts.unicodeRegExp ? "u" : "";
+	    const { regExp } = opts.code;
+	    const rx = regExp(pattern, u);
+	    return gen.scopeValue("pattern", {
+	        key: rx.toString(),
+	        ref: rx,
+	        code: (0, codegen_1._) `${regExp.code === "new RegExp" ? newRegExp : (0, util_2.useFunc)(gen, regExp)}(${pattern}, ${u})`,
+	    });
+	}
+	code.usePattern = usePattern;
+	function validateArray(cxt) {
+	    const { gen, data, keyword, it } = cxt;
+	    const valid = gen.name("valid");
+	    if (it.allErrors) {
+	        const validArr = gen.let("valid", true);
+	        validateItems(() => gen.assign(validArr, false));
+	        return validArr;
+	    }
+	    gen.var(valid, true);
+	    validateItems(() => gen.break());
+	    return valid;
+	    function validateItems(notValid) {
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        gen.forRange("i", 0, len, (i) => {
+	            cxt.subschema({
+	                keyword,
+	                dataProp: i,
+	                dataPropType: util_1.Type.Num,
+	            }, valid);
+	            gen.if((0, codegen_1.not)(valid), notValid);
+	        });
+	    }
+	}
+	code.validateArray = validateArray;
+	function validateUnion(cxt) {
+	    const { gen, schema, keyword, it } = cxt;
+	    /* istanbul ignore if */
+	    if (!Array.isArray(schema))
+	        throw new Error("ajv implementation error");
+	    const alwaysValid = schema.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+	    if (alwaysValid && !it.opts.unevaluated)
+	        return;
+	    const valid = gen.let("valid", false);
+	    const schValid = gen.name("_valid");
+	    gen.block(() => schema.forEach((_sch, i) => {
+	        const schCxt = cxt.subschema({
+	            keyword,
+	            schemaProp: i,
+	            compositeRule: true,
+	        }, schValid);
+	        gen.assign(valid, (0, codegen_1._) `${valid} || ${schValid}`);
+	        const merged = cxt.mergeValidEvaluated(schCxt, schValid);
+	        // can short-circuit if `unevaluatedProperties/Items` not supported (opts.unevaluated !== true)
+	        // or if all properties and items were evaluated (it.props === true && it.items === true)
+	        if (!merged)
+	            gen.if((0, codegen_1.not)(valid));
+	    }));
+	    cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+	}
+	code.validateUnion = validateUnion;
+	
+	return code;
+}
+
+var hasRequiredKeyword;
+
+function requireKeyword () {
+	if (hasRequiredKeyword) return keyword;
+	hasRequiredKeyword = 1;
+	Object.defineProperty(keyword, "__esModule", { value: true });
+	keyword.validateKeywordUsage = keyword.validSchemaType = keyword.funcKeywordCode = keyword.macroKeywordCode = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	function macroKeywordCode(cxt, def) {
+	    const { gen, keyword, schema, parentSchema, it } = cxt;
+	    const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
+	    const schemaRef = useKeyword(gen, keyword, macroSchema);
+	    if (it.opts.validateSchema !== false)
+	        it.self.validateSchema(macroSchema, true);
+	    const valid = gen.name("valid");
+	    cxt.subschema({
+	        schema: macroSchema,
+	        schemaPath: codegen_1.nil,
+	        errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+	        topSchemaRef: schemaRef,
+	        compositeRule: true,
+	    }, valid);
+	    cxt.pass(valid, () => cxt.error(true));
+	}
+	keyword.macroKeywordCode = macroKeywordCode;
+	function funcKeywordCode(cxt, def) {
+	    var _a;
+	    const { gen, keyword, schema, parentSchema, $data, it } = cxt;
+	    checkAsyncKeyword(it, def);
+	    const validate = !$data && def.compile ? def.compile.call(it.self, schema, parentSchema, it) : def.validate;
+	    const validateRef = useKeyword(gen, keyword, validate);
+	    const valid = gen.let("valid");
+	    cxt.block$data(valid, validateKeyword);
+	    cxt.ok((_a = def.valid) !== null && _a !== void 0 ? _a : valid);
+	    function validateKeyword() {
+	        if (def.errors === false) {
+	            assignValid();
+	            if (def.modifying)
+	                modifyData(cxt);
+	            reportErrs(() => cxt.error());
+	        }
+	        else {
+	            const ruleErrs = def.async ? validateAsync() : validateSync();
+	            if (def.modifying)
+	                modifyData(cxt);
+	            reportErrs(() => addErrs(cxt, ruleErrs));
+	        }
+	    }
+	    function validateAsync() {
+	        const ruleErrs = gen.let("ruleErrs", null);
+	        gen.try(() => assignValid((0, codegen_1._) `await `), (e) => gen.assign(valid, false).if((0, codegen_1._) `${e} instanceof ${it.ValidationError}`, () => gen.assign(ruleErrs, (0, codegen_1._) `${e}.errors`), () => gen.throw(e)));
+	        return ruleErrs;
+	    }
+	    function validateSync() {
+	        const validateErrs = (0, codegen_1._) `${validateRef}.errors`;
+	        gen.assign(validateErrs, null);
+	        assignValid(codegen_1.nil);
+	        return validateErrs;
+	    }
+	    function assignValid(_await = def.async ? (0, codegen_1._) `await ` : codegen_1.nil) {
+	        const passCxt = it.opts.passContext ? names_1.default.this : names_1.default.self;
+	        const passSchema = !(("compile" in def && !$data) || def.schema === false);
+	        gen.assign(valid, (0, codegen_1._) `${_await}${(0, code_1.callValidateCode)(cxt, validateRef, passCxt, passSchema)}`, def.modifying);
+	    }
+	    function reportErrs(errors) {
+	        var _a;
+	        gen.if((0, codegen_1.not)((_a = def.valid) !== null && _a !== void 0 ? _a : valid), errors);
+	    }
+	}
+	keyword.funcKeywordCode = funcKeywordCode;
+	function modifyData(cxt) {
+	    const { gen, data, it } = cxt;
+	    gen.if(it.parentData, () => gen.assign(data, (0, codegen_1._) `${it.parentData}[${it.parentDataProperty}]`));
+	}
+	function addErrs(cxt, errs) {
+	    const { gen } = cxt;
+	    gen.if((0, codegen_1._) `Array.isArray(${errs})`, () => {
+	        gen
+	            .assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`)
+	            .assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+	        (0, errors_1.extendErrors)(cxt);
+	    }, () => cxt.error());
+	}
+	function checkAsyncKeyword({ schemaEnv }, def) {
+	    if (def.async && !schemaEnv.$async)
+	        throw new Error("async keyword in sync schema");
+	}
+	function useKeyword(gen, keyword, result) {
+	    if (result === undefined)
+	        throw new Error(`keyword "${keyword}" failed to compile`);
+	    return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
+	}
+	function validSchemaType(schema, schemaType, allowUndefined = false) {
+	    // TODO add tests
+	    return (!schemaType.length ||
+	        schemaType.some((st) => st === "array"
+	            ? Array.isArray(schema)
+	            : st === "object"
+	                ? schema && typeof schema == "object" && !Array.isArray(schema)
+	                : typeof schema == st || (allowUndefined && typeof schema == "undefined")));
+	}
+	keyword.validSchemaType = validSchemaType;
+	function validateKeywordUsage({ schema, opts, self, errSchemaPath }, def, keyword) {
+	    /* istanbul ignore if */
+	    if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
+	        throw new Error("ajv implementation error");
+	    }
+	    const deps = def.dependencies;
+	    if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema, kwd))) {
+	        throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
+	    }
+	    if (def.validateSchema) {
+	        const valid = def.validateSchema(schema[keyword]);
+	        if (!valid) {
+	            const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` +
+	                self.errorsText(def.validateSchema.errors);
+	            if (opts.validateSchema === "log")
+	                self.logger.error(msg);
+	            else
+	                throw new Error(msg);
+	        }
+	    }
+	}
+	keyword.validateKeywordUsage = validateKeywordUsage;
+	
+	return keyword;
+}
+
+var subschema = {};
+
+var hasRequiredSubschema;
+
+function requireSubschema () {
+	if (hasRequiredSubschema) return subschema;
+	hasRequiredSubschema = 1;
+	Object.defineProperty(subschema, "__esModule", { value: true });
+	subschema.extendSubschemaMode = subschema.extendSubschemaData = subschema.getSubschema = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
+	    if (keyword !== undefined && schema !== undefined) {
+	        throw new Error('both "keyword" and "schema" passed, only one allowed');
+	    }
+	    if (keyword !== undefined) {
+	        const sch = it.schema[keyword];
+	        return schemaProp === undefined
+	            ? {
+	                schema: sch,
+	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}`,
+	                errSchemaPath: `${it.errSchemaPath}/${keyword}`,
+	            }
+	            : {
+	                schema: sch[schemaProp],
+	                schemaPath: (0, codegen_1._) `${it.schemaPath}${(0, codegen_1.getProperty)(keyword)}${(0, codegen_1.getProperty)(schemaProp)}`,
+	                errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`,
+	            };
+	    }
+	    if (schema !== undefined) {
+	        if (schemaPath === undefined || errSchemaPath === undefined || topSchemaRef === undefined) {
+	            throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
+	        }
+	        return {
+	            schema,
+	            schemaPath,
+	            topSchemaRef,
+	            errSchemaPath,
+	        };
+	    }
+	    throw new Error('either "keyword" or "schema" must be passed');
+	}
+	subschema.getSubschema = getSubschema;
+	function extendSubschemaData(subschema, it, { dataProp, dataPropType: dpType, data, dataTypes, propertyName }) {
+	    if (data !== undefined && dataProp !== undefined) {
+	        throw new Error('both "data" and "dataProp" passed, only one allowed');
+	    }
+	    const { gen } = it;
+	    if (dataProp !== undefined) {
+	        const { errorPath, dataPathArr, opts } = it;
+	        const nextData = gen.let("data", (0, codegen_1._) `${it.data}${(0, codegen_1.getProperty)(dataProp)}`, true);
+	        dataContextProps(nextData);
+	        subschema.errorPath = (0, codegen_1.str) `${errorPath}${(0, util_1.getErrorPath)(dataProp, dpType, opts.jsPropertySyntax)}`;
+	        subschema.parentDataProperty = (0, codegen_1._) `${dataProp}`;
+	        subschema.dataPathArr = [...dataPathArr, subschema.parentDataProperty];
+	    }
+	    if (data !== undefined) {
+	        const nextData = data instanceof codegen_1.Name ? data : gen.let("data", data, true); // replaceable if used once?
+	        dataContextProps(nextData);
+	        if (propertyName !== undefined)
+	            subschema.propertyName = propertyName;
+	        // TODO something is possibly wrong here with not changing parentDataProperty and not appending dataPathArr
+	    }
+	    if (dataTypes)
+	        subschema.dataTypes = dataTypes;
+	    function dataContextProps(_nextData) {
+	        subschema.data = _nextData;
+	        subschema.dataLevel = it.dataLevel + 1;
+	        subschema.dataTypes = [];
+	        it.definedProperties = new Set();
+	        subschema.parentData = it.data;
+	        subschema.dataNames = [...it.dataNames, _nextData];
+	    }
+	}
+	subschema.extendSubschemaData = extendSubschemaData;
+	function extendSubschemaMode(subschema, { jtdDiscriminator, jtdMetadata, compositeRule, createErrors, allErrors }) {
+	    if (compositeRule !== undefined)
+	        subschema.compositeRule = compositeRule;
+	    if (createErrors !== undefined)
+	        subschema.createErrors = createErrors;
+	    if (allErrors !== undefined)
+	        subschema.allErrors = allErrors;
+	    subschema.jtdDiscriminator = jtdDiscriminator; // not inherited
+	    subschema.jtdMetadata = jtdMetadata; // not inherited
+	}
+	subschema.extendSubschemaMode = extendSubschemaMode;
+	
+	return subschema;
+}
+
+var resolve = {};
+
+var fastDeepEqual;
+var hasRequiredFastDeepEqual;
+
+function requireFastDeepEqual () {
+	if (hasRequiredFastDeepEqual) return fastDeepEqual;
+	hasRequiredFastDeepEqual = 1;
+
+	// do not edit .js files directly - edit src/index.jst
+
+
+
+	fastDeepEqual = function equal(a, b) {
+	  if (a === b) return true;
+
+	  if (a && b && typeof a == 'object' && typeof b == 'object') {
+	    if (a.constructor !== b.constructor) return false;
+
+	    var length, i, keys;
+	    if (Array.isArray(a)) {
+	      length = a.length;
+	      if (length != b.length) return false;
+	      for (i = length; i-- !== 0;)
+	        if (!equal(a[i], b[i])) return false;
+	      return true;
+	    }
+
+
+
+	    if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+	    if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+	    if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
+
+	    keys = Object.keys(a);
+	    length = keys.length;
+	    if (length !== Object.keys(b).length) return false;
+
+	    for (i = length; i-- !== 0;)
+	      if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
+
+	    for (i = length; i-- !== 0;) {
+	      var key = keys[i];
+
+	      if (!equal(a[key], b[key])) return false;
+	    }
+
+	    return true;
+	  }
+
+	  // true if both NaN, false otherwise
+	  return a!==a && b!==b;
+	};
+	return fastDeepEqual;
+}
+
+var jsonSchemaTraverse = {exports: {}};
+
+var hasRequiredJsonSchemaTraverse;
+
+function requireJsonSchemaTraverse () {
+	if (hasRequiredJsonSchemaTraverse) return jsonSchemaTraverse.exports;
+	hasRequiredJsonSchemaTraverse = 1;
+
+	var traverse = jsonSchemaTraverse.exports = function (schema, opts, cb) {
+	  // Legacy support for v0.3.1 and earlier.
+	  if (typeof opts == 'function') {
+	    cb = opts;
+	    opts = {};
+	  }
+
+	  cb = opts.cb || cb;
+	  var pre = (typeof cb == 'function') ? cb : cb.pre || function() {};
+	  var post = cb.post || function() {};
+
+	  _traverse(opts, pre, post, schema, '', schema);
+	};
+
+
+	traverse.keywords = {
+	  additionalItems: true,
+	  items: true,
+	  contains: true,
+	  additionalProperties: true,
+	  propertyNames: true,
+	  not: true,
+	  if: true,
+	  then: true,
+	  else: true
+	};
+
+	traverse.arrayKeywords = {
+	  items: true,
+	  allOf: true,
+	  anyOf: true,
+	  oneOf: true
+	};
+
+	traverse.propsKeywords = {
+	  $defs: true,
+	  definitions: true,
+	  properties: true,
+	  patternProperties: true,
+	  dependencies: true
+	};
+
+	traverse.skipKeywords = {
+	  default: true,
+	  enum: true,
+	  const: true,
+	  required: true,
+	  maximum: true,
+	  minimum: true,
+	  exclusiveMaximum: true,
+	  exclusiveMinimum: true,
+	  multipleOf: true,
+	  maxLength: true,
+	  minLength: true,
+	  pattern: true,
+	  format: true,
+	  maxItems: true,
+	  minItems: true,
+	  uniqueItems: true,
+	  maxProperties: true,
+	  minProperties: true
+	};
+
+
+	function _traverse(opts, pre, post, schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+	  if (schema && typeof schema == 'object' && !Array.isArray(schema)) {
+	    pre(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+	    for (var key in schema) {
+	      var sch = schema[key];
+	      if (Array.isArray(sch)) {
+	        if (key in traverse.arrayKeywords) {
+	          for (var i=0; i<sch.length; i++)
+	            _traverse(opts, pre, post, sch[i], jsonPtr + '/' + key + '/' + i, rootSchema, jsonPtr, key, schema, i);
+	        }
+	      } else if (key in traverse.propsKeywords) {
+	        if (sch && typeof sch == 'object') {
+	          for (var prop in sch)
+	            _traverse(opts, pre, post, sch[prop], jsonPtr + '/' + key + '/' + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema, prop);
+	        }
+	      } else if (key in traverse.keywords || (opts.allKeys && !(key in traverse.skipKeywords))) {
+	        _traverse(opts, pre, post, sch, jsonPtr + '/' + key, rootSchema, jsonPtr, key, schema);
+	      }
+	    }
+	    post(schema, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+	  }
+	}
+
+
+	function escapeJsonPtr(str) {
+	  return str.replace(/~/g, '~0').replace(/\//g, '~1');
+	}
+	return jsonSchemaTraverse.exports;
+}
+
+var hasRequiredResolve;
+
+function requireResolve () {
+	if (hasRequiredResolve) return resolve;
+	hasRequiredResolve = 1;
+	Object.defineProperty(resolve, "__esModule", { value: true });
+	resolve.getSchemaRefs = resolve.resolveUrl = resolve.normalizeId = resolve._getFullPath = resolve.getFullPath = resolve.inlineRef = void 0;
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal = requireFastDeepEqual();
+	const traverse = requireJsonSchemaTraverse();
+	// TODO refactor to use keyword definitions
+	const SIMPLE_INLINED = new Set([
+	    "type",
+	    "format",
+	    "pattern",
+	    "maxLength",
+	    "minLength",
+	    "maxProperties",
+	    "minProperties",
+	    "maxItems",
+	    "minItems",
+	    "maximum",
+	    "minimum",
+	    "uniqueItems",
+	    "multipleOf",
+	    "required",
+	    "enum",
+	    "const",
+	]);
+	function inlineRef(schema, limit = true) {
+	    if (typeof schema == "boolean")
+	        return true;
+	    if (limit === true)
+	        return !hasRef(schema);
+	    if (!limit)
+	        return false;
+	    return countKeys(schema) <= limit;
+	}
+	resolve.inlineRef = inlineRef;
+	const REF_KEYWORDS = new Set([
+	    "$ref",
+	    "$recursiveRef",
+	    "$recursiveAnchor",
+	    "$dynamicRef",
+	    "$dynamicAnchor",
+	]);
+	function hasRef(schema) {
+	    for (const key in schema) {
+	        if (REF_KEYWORDS.has(key))
+	            return true;
+	        const sch = schema[key];
+	        if (Array.isArray(sch) && sch.some(hasRef))
+	            return true;
+	        if (typeof sch == "object" && hasRef(sch))
+	            return true;
+	    }
+	    return false;
+	}
+	function countKeys(schema) {
+	    let count = 0;
+	    for (const key in schema) {
+	        if (key === "$ref")
+	            return Infinity;
+	        count++;
+	        if (SIMPLE_INLINED.has(key))
+	            continue;
+	        if (typeof schema[key] == "object") {
+	            (0, util_1.eachItem)(schema[key], (sch) => (count += countKeys(sch)));
+	        }
+	        if (count === Infinity)
+	            return Infinity;
+	    }
+	    return count;
+	}
+	function getFullPath(resolver, id = "", normalize) {
+	    if (normalize !== false)
+	        id = normalizeId(id);
+	    const p = resolver.parse(id);
+	    return _getFullPath(resolver, p);
+	}
+	resolve.getFullPath = getFullPath;
+	function _getFullPath(resolver, p) {
+	    const serialized = resolver.serialize(p);
+	    return serialized.split("#")[0] + "#";
+	}
+	resolve._getFullPath = _getFullPath;
+	const TRAILING_SLASH_HASH = /#\/?$/;
+	function normalizeId(id) {
+	    return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
+	}
+	resolve.normalizeId = normalizeId;
+	function resolveUrl(resolver, baseId, id) {
+	    id = normalizeId(id);
+	    return resolver.resolve(baseId, id);
+	}
+	resolve.resolveUrl = resolveUrl;
+	const ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
+	function getSchemaRefs(schema, baseId) {
+	    if (typeof schema == "boolean")
+	        return {};
+	    const { schemaId, uriResolver } = this.opts;
+	    const schId = normalizeId(schema[schemaId] || baseId);
+	    const baseIds = { "": schId };
+	    const pathPrefix = getFullPath(uriResolver, schId, false);
+	    const localRefs = {};
+	    const schemaRefs = new Set();
+	    traverse(schema, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+	        if (parentJsonPtr === undefined)
+	            return;
+	        const fullPath = pathPrefix + jsonPtr;
+	        let innerBaseId = baseIds[parentJsonPtr];
+	        if (typeof sch[schemaId] == "string")
+	            innerBaseId = addRef.call(this, sch[schemaId]);
+	        addAnchor.call(this, sch.$anchor);
+	        addAnchor.call(this, sch.$dynamicAnchor);
+	        baseIds[jsonPtr] = innerBaseId;
+	        function addRef(ref) {
+	            // eslint-disable-next-line @typescript-eslint/unbound-method
+	            const _resolve = this.opts.uriResolver.resolve;
+	            ref = normalizeId(innerBaseId ? _resolve(innerBaseId, ref) : ref);
+	            if (schemaRefs.has(ref))
+	                throw ambiguos(ref);
+	            schemaRefs.add(ref);
+	            let schOrRef = this.refs[ref];
+	            if (typeof schOrRef == "string")
+	                schOrRef = this.refs[schOrRef];
+	            if (typeof schOrRef == "object") {
+	                checkAmbiguosRef(sch, schOrRef.schema, ref);
+	            }
+	            else if (ref !== normalizeId(fullPath)) {
+	                if (ref[0] === "#") {
+	                    checkAmbiguosRef(sch, localRefs[ref], ref);
+	                    localRefs[ref] = sch;
+	                }
+	                else {
+	                    this.refs[ref] = fullPath;
+	                }
+	            }
+	            return ref;
+	        }
+	        function addAnchor(anchor) {
+	            if (typeof anchor == "string") {
+	                if (!ANCHOR.test(anchor))
+	                    throw new Error(`invalid anchor "${anchor}"`);
+	                addRef.call(this, `#${anchor}`);
+	            }
+	        }
+	    });
+	    return localRefs;
+	    function checkAmbiguosRef(sch1, sch2, ref) {
+	        if (sch2 !== undefined && !equal(sch1, sch2))
+	            throw ambiguos(ref);
+	    }
+	    function ambiguos(ref) {
+	        return new Error(`reference "${ref}" resolves to more than one schema`);
+	    }
+	}
+	resolve.getSchemaRefs = getSchemaRefs;
+	
+	return resolve;
+}
+
+var hasRequiredValidate;
+
+function requireValidate () {
+	if (hasRequiredValidate) return validate;
+	hasRequiredValidate = 1;
+	Object.defineProperty(validate, "__esModule", { value: true });
+	validate.getData = validate.KeywordCxt = validate.validateFunctionCode = void 0;
+	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
+	const dataType_1 = /*@__PURE__*/ requireDataType();
+	const applicability_1 = /*@__PURE__*/ requireApplicability();
+	const dataType_2 = /*@__PURE__*/ requireDataType();
+	const defaults_1 = /*@__PURE__*/ requireDefaults();
+	const keyword_1 = /*@__PURE__*/ requireKeyword();
+	const subschema_1 = /*@__PURE__*/ requireSubschema();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const errors_1 = /*@__PURE__*/ requireErrors();
+	// schema compilation - generates validation function, subschemaCode (below) is used for subschemas
+	function validateFunctionCode(it) {
+	    if (isSchemaObj(it)) {
+	        checkKeywords(it);
+	        if (schemaCxtHasRules(it)) {
+	            topSchemaObjCode(it);
+	            return;
+	        }
+	    }
+	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
+	}
+	validate.validateFunctionCode = validateFunctionCode;
+	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
+	    if (opts.code.es5) {
+	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
+	            gen.code((0, codegen_1._) `"use strict"; ${funcSourceUrl(schema, opts)}`);
+	            destructureValCxtES5(gen, opts);
+	            gen.code(body);
+	        });
+	    }
+	    else {
+	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema, opts)).code(body));
+	    }
+	}
+	function destructureValCxt(opts) {
+	    return (0, codegen_1._) `{${names_1.default.instancePath}="", ${names_1.default.parentData}, ${names_1.default.parentDataProperty}, ${names_1.default.rootData}=${names_1.default.data}${opts.dynamicRef ? (0, codegen_1._) `, ${names_1.default.dynamicAnchors}={}` : codegen_1.nil}}={}`;
+	}
+	function destructureValCxtES5(gen, opts) {
+	    gen.if(names_1.default.valCxt, () => {
+	        gen.var(names_1.default.instancePath, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.instancePath}`);
+	        gen.var(names_1.default.parentData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentData}`);
+	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.parentDataProperty}`);
+	        gen.var(names_1.default.rootData, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.rootData}`);
+	        if (opts.dynamicRef)
+	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `${names_1.default.valCxt}.${names_1.default.dynamicAnchors}`);
+	    }, () => {
+	        gen.var(names_1.default.instancePath, (0, codegen_1._) `""`);
+	        gen.var(names_1.default.parentData, (0, codegen_1._) `undefined`);
+	        gen.var(names_1.default.parentDataProperty, (0, codegen_1._) `undefined`);
+	        gen.var(names_1.default.rootData, names_1.default.data);
+	        if (opts.dynamicRef)
+	            gen.var(names_1.default.dynamicAnchors, (0, codegen_1._) `{}`);
+	    });
+	}
+	function topSchemaObjCode(it) {
+	    const { schema, opts, gen } = it;
+	    validateFunction(it, () => {
+	        if (opts.$comment && schema.$comment)
+	            commentKeyword(it);
+	        checkNoDefault(it);
+	        gen.let(names_1.default.vErrors, null);
+	        gen.let(names_1.default.errors, 0);
+	        if (opts.unevaluated)
+	            resetEvaluated(it);
+	        typeAndKeywords(it);
+	        returnResults(it);
+	    });
+	    return;
+	}
+	function resetEvaluated(it) {
+	    // TODO maybe some hook to execute it in the end to check whether props/items are Name, as in assignEvaluated
+	    const { gen, validateName } = it;
+	    it.evaluated = gen.const("evaluated", (0, codegen_1._) `${validateName}.evaluated`);
+	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._) `${it.evaluated}.props`, (0, codegen_1._) `undefined`));
+	    gen.if((0, codegen_1._) `${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._) `${it.evaluated}.items`, (0, codegen_1._) `undefined`));
+	}
+	function funcSourceUrl(schema, opts) {
+	    const schId = typeof schema == "object" && schema[opts.schemaId];
+	    return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._) `/*# sourceURL=${schId} */` : codegen_1.nil;
+	}
+	// schema compilation - this function is used recursively to generate code for sub-schemas
+	function subschemaCode(it, valid) {
+	    if (isSchemaObj(it)) {
+	        checkKeywords(it);
+	        if (schemaCxtHasRules(it)) {
+	            subSchemaObjCode(it, valid);
+	            return;
+	        }
+	    }
+	    (0, boolSchema_1.boolOrEmptySchema)(it, valid);
+	}
+	function schemaCxtHasRules({ schema, self }) {
+	    if (typeof schema == "boolean")
+	        return !schema;
+	    for (const key in schema)
+	        if (self.RULES.all[key])
+	            return true;
+	    return false;
+	}
+	function isSchemaObj(it) {
+	    return typeof it.schema != "boolean";
+	}
+	function subSchemaObjCode(it, valid) {
+	    const { schema, gen, opts } = it;
+	    if (opts.$comment && schema.$comment)
+	        commentKeyword(it);
+	    updateContext(it);
+	    checkAsyncSchema(it);
+	    const errsCount = gen.const("_errs", names_1.default.errors);
+	    typeAndKeywords(it, errsCount);
+	    // TODO var
+	    gen.var(valid, (0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	}
+	function checkKeywords(it) {
+	    (0, util_1.checkUnknownRules)(it);
+	    checkRefsAndKeywords(it);
+	}
+	function typeAndKeywords(it, errsCount) {
+	    if (it.opts.jtd)
+	        return schemaKeywords(it, [], false, errsCount);
+	    const types = (0, dataType_1.getSchemaTypes)(it.schema);
+	    const checkedTypes = (0, dataType_1.coerceAndCheckDataType)(it, types);
+	    schemaKeywords(it, types, !checkedTypes, errsCount);
+	}
+	function checkRefsAndKeywords(it) {
+	    const { schema, errSchemaPath, opts, self } = it;
+	    if (schema.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema, self.RULES)) {
+	        self.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
+	    }
+	}
+	function checkNoDefault(it) {
+	    const { schema, opts } = it;
+	    if (schema.default !== undefined && opts.useDefaults && opts.strictSchema) {
+	        (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
+	    }
+	}
+	function updateContext(it) {
+	    const schId = it.schema[it.opts.schemaId];
+	    if (schId)
+	        it.baseId = (0, resolve_1.resolveUrl)(it.opts.uriResolver, it.baseId, schId);
+	}
+	function checkAsyncSchema(it) {
+	    if (it.schema.$async && !it.schemaEnv.$async)
+	        throw new Error("async schema in sync schema");
+	}
+	function commentKeyword({ gen, schemaEnv, schema, errSchemaPath, opts }) {
+	    const msg = schema.$comment;
+	    if (opts.$comment === true) {
+	        gen.code((0, codegen_1._) `${names_1.default.self}.logger.log(${msg})`);
+	    }
+	    else if (typeof opts.$comment == "function") {
+	        const schemaPath = (0, codegen_1.str) `${errSchemaPath}/$comment`;
+	        const rootName = gen.scopeValue("root", { ref: schemaEnv.root });
+	        gen.code((0, codegen_1._) `${names_1.default.self}.opts.$comment(${msg}, ${schemaPath}, ${rootName}.schema)`);
+	    }
+	}
+	function returnResults(it) {
+	    const { gen, schemaEnv, validateName, ValidationError, opts } = it;
+	    if (schemaEnv.$async) {
+	        // TODO assign unevaluated
+	        gen.if((0, codegen_1._) `${names_1.default.errors} === 0`, () => gen.return(names_1.default.data), () => gen.throw((0, codegen_1._) `new ${ValidationError}(${names_1.default.vErrors})`));
+	    }
+	    else {
+	        gen.assign((0, codegen_1._) `${validateName}.errors`, names_1.default.vErrors);
+	        if (opts.unevaluated)
+	            assignEvaluated(it);
+	        gen.return((0, codegen_1._) `${names_1.default.errors} === 0`);
+	    }
+	}
+	function assignEvaluated({ gen, evaluated, props, items }) {
+	    if (props instanceof codegen_1.Name)
+	        gen.assign((0, codegen_1._) `${evaluated}.props`, props);
+	    if (items instanceof codegen_1.Name)
+	        gen.assign((0, codegen_1._) `${evaluated}.items`, items);
+	}
+	function schemaKeywords(it, types, typeErrors, errsCount) {
+	    const { gen, schema, data, allErrors, opts, self } = it;
+	    const { RULES } = self;
+	    if (schema.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema, RULES))) {
+	        gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition)); // TODO typecast
+	        return;
+	    }
+	    if (!opts.jtd)
+	        checkStrictTypes(it, types);
+	    gen.block(() => {
+	        for (const group of RULES.rules)
+	            groupKeywords(group);
+	        groupKeywords(RULES.post);
+	    });
+	    function groupKeywords(group) {
+	        if (!(0, applicability_1.shouldUseGroup)(schema, group))
+	            return;
+	        if (group.type) {
+	            gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
+	            iterateKeywords(it, group);
+	            if (types.length === 1 && types[0] === group.type && typeErrors) {
+	                gen.else();
+	                (0, dataType_2.reportTypeError)(it);
+	            }
+	            gen.endIf();
+	        }
+	        else {
+	            iterateKeywords(it, group);
+	        }
+	        // TODO make it "ok" call?
+	        if (!allErrors)
+	            gen.if((0, codegen_1._) `${names_1.default.errors} === ${errsCount || 0}`);
+	    }
+	}
+	function iterateKeywords(it, group) {
+	    const { gen, schema, opts: { useDefaults }, } = it;
+	    if (useDefaults)
+	        (0, defaults_1.assignDefaults)(it, group.type);
+	    gen.block(() => {
+	        for (const rule of group.rules) {
+	            if ((0, applicability_1.shouldUseRule)(schema, rule)) {
+	                keywordCode(it, rule.keyword, rule.definition, group.type);
+	            }
+	        }
+	    });
+	}
+	function checkStrictTypes(it, types) {
+	    if (it.schemaEnv.meta || !it.opts.strictTypes)
+	        return;
+	    checkContextTypes(it, types);
+	    if (!it.opts.allowUnionTypes)
+	        checkMultipleTypes(it, types);
+	    checkKeywordTypes(it, it.dataTypes);
+	}
+	function checkContextTypes(it, types) {
+	    if (!types.length)
+	        return;
+	    if (!it.dataTypes.length) {
+	        it.dataTypes = types;
+	        return;
+	    }
+	    types.forEach((t) => {
+	        if (!includesType(it.dataTypes, t)) {
+	            strictTypesError(it, `type "${t}" not allowed by context "${it.dataTypes.join(",")}"`);
+	        }
+	    });
+	    narrowSchemaTypes(it, types);
+	}
+	function checkMultipleTypes(it, ts) {
+	    if (ts.length > 1 && !(ts.length === 2 && ts.includes("null"))) {
+	        strictTypesError(it, "use allowUnionTypes to allow union type keyword");
+	    }
+	}
+	function checkKeywordTypes(it, ts) {
+	    const rules = it.self.RULES.all;
+	    for (const keyword in rules) {
+	        const rule = rules[keyword];
+	        if (typeof rule == "object" && (0, applicability_1.shouldUseRule)(it.schema, rule)) {
+	            const { type } = rule.definition;
+	            if (type.length && !type.some((t) => hasApplicableType(ts, t))) {
+	                strictTypesError(it, `missing type "${type.join(",")}" for keyword "${keyword}"`);
+	            }
+	        }
+	    }
+	}
+	function hasApplicableType(schTs, kwdT) {
+	    return schTs.includes(kwdT) || (kwdT === "number" && schTs.includes("integer"));
+	}
+	function includesType(ts, t) {
+	    return ts.includes(t) || (t === "integer" && ts.includes("number"));
+	}
+	function narrowSchemaTypes(it, withTypes) {
+	    const ts = [];
+	    for (const t of it.dataTypes) {
+	        if (includesType(withTypes, t))
+	            ts.push(t);
+	        else if (withTypes.includes("integer") && t === "number")
+	            ts.push("integer");
+	    }
+	    it.dataTypes = ts;
+	}
+	function strictTypesError(it, msg) {
+	    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+	    msg += ` at "${schemaPath}" (strictTypes)`;
+	    (0, util_1.checkStrictMode)(it, msg, it.opts.strictTypes);
+	}
+	class KeywordCxt {
+	    constructor(it, def, keyword) {
+	        (0, keyword_1.validateKeywordUsage)(it, def, keyword);
+	        this.gen = it.gen;
+	        this.allErrors = it.allErrors;
+	        this.keyword = keyword;
+	        this.data = it.data;
+	        this.schema = it.schema[keyword];
+	        this.$data = def.$data && it.opts.$data && this.schema && this.schema.$data;
+	        this.schemaValue = (0, util_1.schemaRefOrVal)(it, this.schema, keyword, this.$data);
+	        this.schemaType = def.schemaType;
+	        this.parentSchema = it.schema;
+	        this.params = {};
+	        this.it = it;
+	        this.def = def;
+	        if (this.$data) {
+	            this.schemaCode = it.gen.const("vSchema", getData(this.$data, it));
+	        }
+	        else {
+	            this.schemaCode = this.schemaValue;
+	            if (!(0, keyword_1.validSchemaType)(this.schema, def.schemaType, def.allowUndefined)) {
+	                throw new Error(`${keyword} value must be ${JSON.stringify(def.schemaType)}`);
+	            }
+	        }
+	        if ("code" in def ? def.trackErrors : def.errors !== false) {
+	            this.errsCount = it.gen.const("_errs", names_1.default.errors);
+	        }
+	    }
+	    result(condition, successAction, failAction) {
+	        this.failResult((0, codegen_1.not)(condition), successAction, failAction);
+	    }
+	    failResult(condition, successAction, failAction) {
+	        this.gen.if(condition);
+	        if (failAction)
+	            failAction();
+	        else
+	            this.error();
+	        if (successAction) {
+	            this.gen.else();
+	            successAction();
+	            if (this.allErrors)
+	                this.gen.endIf();
+	        }
+	        else {
+	            if (this.allErrors)
+	                this.gen.endIf();
+	            else
+	                this.gen.else();
+	        }
+	    }
+	    pass(condition, failAction) {
+	        this.failResult((0, codegen_1.not)(condition), undefined, failAction);
+	    }
+	    fail(condition) {
+	        if (condition === undefined) {
+	            this.error();
+	            if (!this.allErrors)
+	                this.gen.if(false); // this branch will be removed by gen.optimize
+	            return;
+	        }
+	        this.gen.if(condition);
+	        this.error();
+	        if (this.allErrors)
+	            this.gen.endIf();
+	        else
+	            this.gen.else();
+	    }
+	    fail$data(condition) {
+	        if (!this.$data)
+	            return this.fail(condition);
+	        const { schemaCode } = this;
+	        this.fail((0, codegen_1._) `${schemaCode} !== undefined && (${(0, codegen_1.or)(this.invalid$data(), condition)})`);
+	    }
+	    error(append, errorParams, errorPaths) {
+	        if (errorParams) {
+	            this.setParams(errorParams);
+	            this._error(append, errorPaths);
+	            this.setParams({});
+	            return;
+	        }
+	        this._error(append, errorPaths);
+	    }
+	    _error(append, errorPaths) {
+	        (append ? errors_1.reportExtraError : errors_1.reportError)(this, this.def.error, errorPaths);
+	    }
+	    $dataError() {
+	        (0, errors_1.reportError)(this, this.def.$dataError || errors_1.keyword$DataError);
+	    }
+	    reset() {
+	        if (this.errsCount === undefined)
+	            throw new Error('add "trackErrors" to keyword definition');
+	        (0, errors_1.resetErrorsCount)(this.gen, this.errsCount);
+	    }
+	    ok(cond) {
+	        if (!this.allErrors)
+	            this.gen.if(cond);
+	    }
+	    setParams(obj, assign) {
+	        if (assign)
+	            Object.assign(this.params, obj);
+	        else
+	            this.params = obj;
+	    }
+	    block$data(valid, codeBlock, $dataValid = codegen_1.nil) {
+	        this.gen.block(() => {
+	            this.check$data(valid, $dataValid);
+	            codeBlock();
+	        });
+	    }
+	    check$data(valid = codegen_1.nil, $dataValid = codegen_1.nil) {
+	        if (!this.$data)
+	            return;
+	        const { gen, schemaCode, schemaType, def } = this;
+	        gen.if((0, codegen_1.or)((0, codegen_1._) `${schemaCode} === undefined`, $dataValid));
+	        if (valid !== codegen_1.nil)
+	            gen.assign(valid, true);
+	        if (schemaType.length || def.validateSchema) {
+	            gen.elseIf(this.invalid$data());
+	            this.$dataError();
+	            if (valid !== codegen_1.nil)
+	                gen.assign(valid, false);
+	        }
+	        gen.else();
+	    }
+	    invalid$data() {
+	        const { gen, schemaCode, schemaType, def, it } = this;
+	        return (0, codegen_1.or)(wrong$DataType(), invalid$DataSchema());
+	        function wrong$DataType() {
+	            if (schemaType.length) {
+	                /* istanbul ignore if */
+	                if (!(schemaCode instanceof codegen_1.Name))
+	                    throw new Error("ajv implementation error");
+	                const st = Array.isArray(schemaType) ? schemaType : [schemaType];
+	                return (0, codegen_1._) `${(0, dataType_2.checkDataTypes)(st, schemaCode, it.opts.strictNumbers, dataType_2.DataType.Wrong)}`;
+	            }
+	            return codegen_1.nil;
+	        }
+	        function invalid$DataSchema() {
+	            if (def.validateSchema) {
+	                const validateSchemaRef = gen.scopeValue("validate$data", { ref: def.validateSchema }); // TODO value.code for standalone
+	                return (0, codegen_1._) `!${validateSchemaRef}(${schemaCode})`;
+	            }
+	            return codegen_1.nil;
+	        }
+	    }
+	    subschema(appl, valid) {
+	        const subschema = (0, subschema_1.getSubschema)(this.it, appl);
+	        (0, subschema_1.extendSubschemaData)(subschema, this.it, appl);
+	        (0, subschema_1.extendSubschemaMode)(subschema, appl);
+	        const nextContext = { ...this.it, ...subschema, items: undefined, props: undefined };
+	        subschemaCode(nextContext, valid);
+	        return nextContext;
+	    }
+	    mergeEvaluated(schemaCxt, toName) {
+	        const { it, gen } = this;
+	        if (!it.opts.unevaluated)
+	            return;
+	        if (it.props !== true && schemaCxt.props !== undefined) {
+	            it.props = util_1.mergeEvaluated.props(gen, schemaCxt.props, it.props, toName);
+	        }
+	        if (it.items !== true && schemaCxt.items !== undefined) {
+	            it.items = util_1.mergeEvaluated.items(gen, schemaCxt.items, it.items, toName);
+	        }
+	    }
+	    mergeValidEvaluated(schemaCxt, valid) {
+	        const { it, gen } = this;
+	        if (it.opts.unevaluated && (it.props !== true || it.items !== true)) {
+	            gen.if(valid, () => this.mergeEvaluated(schemaCxt, codegen_1.Name));
+	            return true;
+	        }
+	    }
+	}
+	validate.KeywordCxt = KeywordCxt;
+	function keywordCode(it, keyword, def, ruleType) {
+	    const cxt = new KeywordCxt(it, def, keyword);
+	    if ("code" in def) {
+	        def.code(cxt, ruleType);
+	    }
+	    else if (cxt.$data && def.validate) {
+	        (0, keyword_1.funcKeywordCode)(cxt, def);
+	    }
+	    else if ("macro" in def) {
+	        (0, keyword_1.macroKeywordCode)(cxt, def);
+	    }
+	    else if (def.compile || def.validate) {
+	        (0, keyword_1.funcKeywordCode)(cxt, def);
+	    }
+	}
+	const JSON_POINTER = /^\/(?:[^~]|~0|~1)*$/;
+	const RELATIVE_JSON_POINTER = /^([0-9]+)(#|\/(?:[^~]|~0|~1)*)?$/;
+	function getData($data, { dataLevel, dataNames, dataPathArr }) {
+	    let jsonPointer;
+	    let data;
+	    if ($data === "")
+	        return names_1.default.rootData;
+	    if ($data[0] === "/") {
+	        if (!JSON_POINTER.test($data))
+	            throw new Error(`Invalid JSON-pointer: ${$data}`);
+	        jsonPointer = $data;
+	        data = names_1.default.rootData;
+	    }
+	    else {
+	        const matches = RELATIVE_JSON_POINTER.exec($data);
+	        if (!matches)
+	            throw new Error(`Invalid JSON-pointer: ${$data}`);
+	        const up = +matches[1];
+	        jsonPointer = matches[2];
+	        if (jsonPointer === "#") {
+	            if (up >= dataLevel)
+	                throw new Error(errorMsg("property/index", up));
+	            return dataPathArr[dataLevel - up];
+	        }
+	        if (up > dataLevel)
+	            throw new Error(errorMsg("data", up));
+	        data = dataNames[dataLevel - up];
+	        if (!jsonPointer)
+	            return data;
+	    }
+	    let expr = data;
+	    const segments = jsonPointer.split("/");
+	    for (const segment of segments) {
+	        if (segment) {
+	            data = (0, codegen_1._) `${data}${(0, codegen_1.getProperty)((0, util_1.unescapeJsonPointer)(segment))}`;
+	            expr = (0, codegen_1._) `${expr} && ${data}`;
+	        }
+	    }
+	    return expr;
+	    function errorMsg(pointerType, up) {
+	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
+	    }
+	}
+	validate.getData = getData;
+	
+	return validate;
+}
+
+var validation_error = {};
+
+var hasRequiredValidation_error;
+
+function requireValidation_error () {
+	if (hasRequiredValidation_error) return validation_error;
+	hasRequiredValidation_error = 1;
+	Object.defineProperty(validation_error, "__esModule", { value: true });
+	class ValidationError extends Error {
+	    constructor(errors) {
+	        super("validation failed");
+	        this.errors = errors;
+	        this.ajv = this.validation = true;
+	    }
+	}
+	validation_error.default = ValidationError;
+	
+	return validation_error;
+}
+
+var ref_error = {};
+
+var hasRequiredRef_error;
+
+function requireRef_error () {
+	if (hasRequiredRef_error) return ref_error;
+	hasRequiredRef_error = 1;
+	Object.defineProperty(ref_error, "__esModule", { value: true });
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	class MissingRefError extends Error {
+	    constructor(resolver, baseId, ref, msg) {
+	        super(msg || `can't resolve reference ${ref} from id ${baseId}`);
+	        this.missingRef = (0, resolve_1.resolveUrl)(resolver, baseId, ref);
+	        this.missingSchema = (0, resolve_1.normalizeId)((0, resolve_1.getFullPath)(resolver, this.missingRef));
+	    }
+	}
+	ref_error.default = MissingRefError;
+	
+	return ref_error;
+}
+
+var compile = {};
+
+var hasRequiredCompile;
+
+function requireCompile () {
+	if (hasRequiredCompile) return compile;
+	hasRequiredCompile = 1;
+	Object.defineProperty(compile, "__esModule", { value: true });
+	compile.resolveSchema = compile.getCompilingSchema = compile.resolveRef = compile.compileSchema = compile.SchemaEnv = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const validation_error_1 = /*@__PURE__*/ requireValidation_error();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const resolve_1 = /*@__PURE__*/ requireResolve();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const validate_1 = /*@__PURE__*/ requireValidate();
+	class SchemaEnv {
+	    constructor(env) {
+	        var _a;
+	        this.refs = {};
+	        this.dynamicAnchors = {};
+	        let schema;
+	        if (typeof env.schema == "object")
+	            schema = env.schema;
+	        this.schema = env.schema;
+	        this.schemaId = env.schemaId;
+	        this.root = env.root || this;
+	        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema === null || schema === void 0 ? void 0 : schema[env.schemaId || "$id"]);
+	        this.schemaPath = env.schemaPath;
+	        this.localRefs = env.localRefs;
+	        this.meta = env.meta;
+	        this.$async = schema === null || schema === void 0 ? void 0 : schema.$async;
+	        this.refs = {};
+	    }
+	}
+	compile.SchemaEnv = SchemaEnv;
+	// let codeSize = 0
+	// let nodeCount = 0
+	// Compiles schema in SchemaEnv
+	function compileSchema(sch) {
+	    // TODO refactor - remove compilations
+	    const _sch = getCompilingSchema.call(this, sch);
+	    if (_sch)
+	        return _sch;
+	    const rootId = (0, resolve_1.getFullPath)(this.opts.uriResolver, sch.root.baseId); // TODO if getFullPath removed 1 tests fails
+	    const { es5, lines } = this.opts.code;
+	    const { ownProperties } = this.opts;
+	    const gen = new codegen_1.CodeGen(this.scope, { es5, lines, ownProperties });
+	    let _ValidationError;
+	    if (sch.$async) {
+	        _ValidationError = gen.scopeValue("Error", {
+	            ref: validation_error_1.default,
+	            code: (0, codegen_1._) `require("ajv/dist/runtime/validation_error").default`,
+	        });
+	    }
+	    const validateName = gen.scopeName("validate");
+	    sch.validateName = validateName;
+	    const schemaCxt = {
+	        gen,
+	        allErrors: this.opts.allErrors,
+	        data: names_1.default.data,
+	        parentData: names_1.default.parentData,
+	        parentDataProperty: names_1.default.parentDataProperty,
+	        dataNames: [names_1.default.data],
+	        dataPathArr: [codegen_1.nil], // TODO can its length be used as dataLevel if nil is removed?
+	        dataLevel: 0,
+	        dataTypes: [],
+	        definedProperties: new Set(),
+	        topSchemaRef: gen.scopeValue("schema", this.opts.code.source === true
+	            ? { ref: sch.schema, code: (0, codegen_1.stringify)(sch.schema) }
+	            : { ref: sch.schema }),
+	        validateName,
+	        ValidationError: _ValidationError,
+	        schema: sch.schema,
+	        schemaEnv: sch,
+	        rootId,
+	        baseId: sch.baseId || rootId,
+	        schemaPath: codegen_1.nil,
+	        errSchemaPath: sch.schemaPath || (this.opts.jtd ? "" : "#"),
+	        errorPath: (0, codegen_1._) `""`,
+	        opts: this.opts,
+	        self: this,
+	    };
+	    let sourceCode;
+	    try {
+	        this._compilations.add(sch);
+	        (0, validate_1.validateFunctionCode)(schemaCxt);
+	        gen.optimize(this.opts.code.optimize);
+	        // gen.optimize(1)
+	        const validateCode = gen.toString();
+	        sourceCode = `${gen.scopeRefs(names_1.default.scope)}return ${validateCode}`;
+	        // console.log((codeSize += sourceCode.length), (nodeCount += gen.nodeCount))
+	        if (this.opts.code.process)
+	            sourceCode = this.opts.code.process(sourceCode, sch);
+	        // console.log("\n\n\n *** \n", sourceCode)
+	        const makeValidate = new Function(`${names_1.default.self}`, `${names_1.default.scope}`, sourceCode);
+	        const validate = makeValidate(this, this.scope.get());
+	        this.scope.value(validateName, { ref: validate });
+	        validate.errors = null;
+	        validate.schema = sch.schema;
+	        validate.schemaEnv = sch;
+	        if (sch.$async)
+	            validate.$async = true;
+	        if (this.opts.code.source === true) {
+	            validate.source = { validateName, validateCode, scopeValues: gen._values };
+	        }
+	        if (this.opts.unevaluated) {
+	            const { props, items } = schemaCxt;
+	            validate.evaluated = {
+	                props: props instanceof codegen_1.Name ? undefined : props,
+	                items: items instanceof codegen_1.Name ? undefined : items,
+	                dynamicProps: props instanceof codegen_1.Name,
+	                dynamicItems: items instanceof codegen_1.Name,
+	            };
+	            if (validate.source)
+	                validate.source.evaluated = (0, codegen_1.stringify)(validate.evaluated);
+	        }
+	        sch.validate = validate;
+	        return sch;
+	    }
+	    catch (e) {
+	        delete sch.validate;
+	        delete sch.validateName;
+	        if (sourceCode)
+	            this.logger.error("Error compiling schema, function code:", sourceCode);
+	        // console.log("\n\n\n *** \n", sourceCode, this.opts)
+	        throw e;
+	    }
+	    finally {
+	        this._compilations.delete(sch);
+	    }
+	}
+	compile.compileSchema = compileSchema;
+	function resolveRef(root, baseId, ref) {
+	    var _a;
+	    ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, ref);
+	    const schOrFunc = root.refs[ref];
+	    if (schOrFunc)
+	        return schOrFunc;
+	    let _sch = resolve.call(this, root, ref);
+	    if (_sch === undefined) {
+	        const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref]; // TODO maybe localRefs should hold SchemaEnv
+	        const { schemaId } = this.opts;
+	        if (schema)
+	            _sch = new SchemaEnv({ schema, schemaId, root, baseId });
+	    }
+	    if (_sch === undefined)
+	        return;
+	    return (root.refs[ref] = inlineOrCompile.call(this, _sch));
+	}
+	compile.resolveRef = resolveRef;
+	function inlineOrCompile(sch) {
+	    if ((0, resolve_1.inlineRef)(sch.schema, this.opts.inlineRefs))
+	        return sch.schema;
+	    return sch.validate ? sch : compileSchema.call(this, sch);
+	}
+	// Index of schema compilation in the currently compiled list
+	function getCompilingSchema(schEnv) {
+	    for (const sch of this._compilations) {
+	        if (sameSchemaEnv(sch, schEnv))
+	            return sch;
+	    }
+	}
+	compile.getCompilingSchema = getCompilingSchema;
+	function sameSchemaEnv(s1, s2) {
+	    return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
+	}
+	// resolve and compile the references ($ref)
+	// TODO returns AnySchemaObject (if the schema can be inlined) or validation function
+	function resolve(root, // information about the root schema for the current schema
+	ref // reference to resolve
+	) {
+	    let sch;
+	    while (typeof (sch = this.refs[ref]) == "string")
+	        ref = sch;
+	    return sch || this.schemas[ref] || resolveSchema.call(this, root, ref);
+	}
+	// Resolve schema, its root and baseId
+	function resolveSchema(root, // root object with properties schema, refs TODO below SchemaEnv is assigned to it
+	ref // reference to resolve
+	) {
+	    const p = this.opts.uriResolver.parse(ref);
+	    const refPath = (0, resolve_1._getFullPath)(this.opts.uriResolver, p);
+	    let baseId = (0, resolve_1.getFullPath)(this.opts.uriResolver, root.baseId, undefined);
+	    // TODO `Object.keys(root.schema).length > 0` should not be needed - but removing breaks 2 tests
+	    if (Object.keys(root.schema).length > 0 && refPath === baseId) {
+	        return getJsonPointer.call(this, p, root);
+	    }
+	    const id = (0, resolve_1.normalizeId)(refPath);
+	    const schOrRef = this.refs[id] || this.schemas[id];
+	    if (typeof schOrRef == "string") {
+	        const sch = resolveSchema.call(this, root, schOrRef);
+	        if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
+	            return;
+	        return getJsonPointer.call(this, p, sch);
+	    }
+	    if (typeof (schOrRef === null || schOrRef === void 0 ? void 0 : schOrRef.schema) !== "object")
+	        return;
+	    if (!schOrRef.validate)
+	        compileSchema.call(this, schOrRef);
+	    if (id === (0, resolve_1.normalizeId)(ref)) {
+	        const { schema } = schOrRef;
+	        const { schemaId } = this.opts;
+	        const schId = schema[schemaId];
+	        if (schId)
+	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+	        return new SchemaEnv({ schema, schemaId, root, baseId });
+	    }
+	    return getJsonPointer.call(this, p, schOrRef);
+	}
+	compile.resolveSchema = resolveSchema;
+	const PREVENT_SCOPE_CHANGE = new Set([
+	    "properties",
+	    "patternProperties",
+	    "enum",
+	    "dependencies",
+	    "definitions",
+	]);
+	function getJsonPointer(parsedRef, { baseId, schema, root }) {
+	    var _a;
+	    if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
+	        return;
+	    for (const part of parsedRef.fragment.slice(1).split("/")) {
+	        if (typeof schema === "boolean")
+	            return;
+	        const partSchema = schema[(0, util_1.unescapeFragment)(part)];
+	        if (partSchema === undefined)
+	            return;
+	        schema = partSchema;
+	        // TODO PREVENT_SCOPE_CHANGE could be defined in keyword def?
+	        const schId = typeof schema === "object" && schema[this.opts.schemaId];
+	        if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
+	            baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
+	        }
+	    }
+	    let env;
+	    if (typeof schema != "boolean" && schema.$ref && !(0, util_1.schemaHasRulesButRef)(schema, this.RULES)) {
+	        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema.$ref);
+	        env = resolveSchema.call(this, root, $ref);
+	    }
+	    // even though resolution failed we need to return SchemaEnv to throw exception
+	    // so that compileAsync loads missing schema.
+	    const { schemaId } = this.opts;
+	    env = env || new SchemaEnv({ schema, schemaId, root, baseId });
+	    if (env.schema !== env.root.schema)
+	        return env;
+	    return undefined;
+	}
+	
+	return compile;
+}
+
+var $id$3 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
+var description$2 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
+var type$3 = "object";
+var required$3 = [
+	"$data"
+];
+var properties$4 = {
+	$data: {
+		type: "string",
+		anyOf: [
+			{
+				format: "relative-json-pointer"
+			},
+			{
+				format: "json-pointer"
+			}
+		]
+	}
+};
+var additionalProperties$1 = false;
+var require$$9 = {
+	$id: $id$3,
+	description: description$2,
+	type: type$3,
+	required: required$3,
+	properties: properties$4,
+	additionalProperties: additionalProperties$1
+};
+
+var uri = {};
+
+var fastUri = {exports: {}};
+
+var utils;
+var hasRequiredUtils;
+
+function requireUtils () {
+	if (hasRequiredUtils) return utils;
+	hasRequiredUtils = 1;
+
+	/** @type {(value: string) => boolean} */
+	const isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isPort = RegExp.prototype.test.bind(/^\d*$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isHexPair = RegExp.prototype.test.bind(/^[\da-f]{2}$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isUnreserved = RegExp.prototype.test.bind(/^[\da-z\-._~]$/iu);
+
+	/** @type {(value: string) => boolean} */
+	const isPathCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/]$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isQueryFragmentCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:@/?]$/u);
+
+	/** @type {(value: string) => boolean} */
+	const isUserinfoCharacter = RegExp.prototype.test.bind(/^[A-Za-z0-9\-._~!$&'()*+,;=:]$/u);
+
+	const BYTE_HEX = new Array(256);
+	{
+	  const HEX_DIGITS = '0123456789ABCDEF';
+	  for (let i = 0; i < 256; i++) {
+	    BYTE_HEX[i] = '%' + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 0xF];
+	  }
+	}
+	function percentEncodeNonAscii (cp) {
+	  if (cp < 0x800) {
+	    return BYTE_HEX[0xC0 | (cp >> 6)] +
+	           BYTE_HEX[0x80 | (cp & 0x3F)]
+	  }
+	  if (cp < 0x10000) {
+	    return BYTE_HEX[0xE0 | (cp >> 12)] +
+	           BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+	           BYTE_HEX[0x80 | (cp & 0x3F)]
+	  }
+	  return BYTE_HEX[0xF0 | (cp >> 18)] +
+	         BYTE_HEX[0x80 | ((cp >> 12) & 0x3F)] +
+	         BYTE_HEX[0x80 | ((cp >> 6) & 0x3F)] +
+	         BYTE_HEX[0x80 | (cp & 0x3F)]
+	}
+
+	/**
+	 * @param {Array<string>} input
+	 * @returns {string}
+	 */
+	function stringArrayToHexStripped (input) {
+	  let acc = '';
+	  let code = 0;
+	  let i = 0;
+
+	  for (i = 0; i < input.length; i++) {
+	    code = input[i].charCodeAt(0);
+	    if (code === 48) {
+	      continue
+	    }
+	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+	      return ''
+	    }
+	    acc += input[i];
+	    break
+	  }
+
+	  for (i += 1; i < input.length; i++) {
+	    code = input[i].charCodeAt(0);
+	    if (!((code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102))) {
+	      return ''
+	    }
+	    acc += input[i];
+	  }
+	  return acc
+	}
+
+	/** @type {(value: string) => boolean} */
+	const isHextet = RegExp.prototype.test.bind(/^[\dA-Fa-f]{1,4}$/);
+
+	/** @type {(value: string) => boolean} */
+	const isIPvFuture = RegExp.prototype.test.bind(/^[vV][\dA-Fa-f]+\.[A-Za-z\d\-._~!$&'()*+,;=:]+$/);
+
+	/** @type {(value: string) => boolean} */
+	const isZoneCharacter = RegExp.prototype.test.bind(/^[A-Za-z\d\-._~]$/);
+
+	/**
+	 * @param {string} value
+	 * @returns {boolean}
+	 */
+	const nonSimpleDomain = RegExp.prototype.test.bind(/[^!"$&'()*+,\-.;=_`a-z{}~]/u);
+
+	/**
+	 * @param {string} zone
+	 * @returns {boolean}
+	 */
+	function isZoneIdentifier (zone) {
+	  if (zone.length === 0) return false
+
+	  for (let i = 0; i < zone.length; i++) {
+	    if (isZoneCharacter(zone[i])) continue
+	    if (zone[i] === '%' && i + 2 < zone.length && isHexPair(zone.slice(i + 1, i + 3))) {
+	      i += 2;
+	      continue
+	    }
+	    return false
+	  }
+
+	  return true
+	}
+
+	/**
+	 * Compresses the longest run of zero hextets to "::" per RFC 5952. A run of a
+	 * single zero hextet is left uncompressed. On ties the leftmost run wins.
+	 *
+	 * @param {string[]} hextets
+	 * @returns {string}
+	 */
+	function compressIPv6ZeroRun (hextets) {
+	  let bestStart = -1;
+	  let bestLength = 0;
+	  let runStart = -1;
+	  let runLength = 0;
+	  for (let i = 0; i < hextets.length; i++) {
+	    if (hextets[i] === '0') {
+	      if (runStart === -1) runStart = i;
+	      runLength++;
+	      if (runLength > bestLength) {
+	        bestLength = runLength;
+	        bestStart = runStart;
+	      }
+	    } else {
+	      runStart = -1;
+	      runLength = 0;
+	    }
+	  }
+
+	  if (bestLength < 2) return hextets.join(':')
+
+	  const head = hextets.slice(0, bestStart).join(':');
+	  const tail = hextets.slice(bestStart + bestLength).join(':');
+	  return head + '::' + tail
+	}
+
+	/**
+	 * Validates an IPv6 address against the alternatives in RFC 3986 section
+	 * 3.2.2 and returns the same address with leading hextet zeroes removed.
+	 * An embedded IPv4 address counts as two hextets and is only valid at the end.
+	 *
+	 * @param {string} input
+	 * @returns {string|undefined}
+	 */
+	function normalizeIPv6Address (input) {
+	  const compression = input.indexOf('::');
+	  if (compression !== -1 && input.indexOf('::', compression + 1) !== -1) return undefined
+
+	  const left = compression === -1 ? input.split(':') : input.slice(0, compression).split(':');
+	  const right = compression === -1 ? [] : input.slice(compression + 2).split(':');
+	  if (compression !== -1) {
+	    if (left.length === 1 && left[0] === '') left.length = 0;
+	    if (right.length === 1 && right[0] === '') right.length = 0;
+	  }
+
+	  const parts = left.concat(right);
+	  let hextetCount = 0;
+	  for (let i = 0; i < parts.length; i++) {
+	    const part = parts[i];
+	    if (part === '') return undefined
+
+	    if (part.indexOf('.') !== -1) {
+	      if (i !== parts.length - 1 || (compression !== -1 && right.length === 0) || !isIPv4(part)) return undefined
+	      hextetCount += 2;
+	      continue
+	    }
+
+	    if (!isHextet(part)) return undefined
+	    parts[i] = parseInt(part, 16).toString(16);
+	    hextetCount++;
+	  }
+
+	  if (compression === -1) {
+	    if (hextetCount !== 8) return undefined
+	    return compressIPv6ZeroRun(parts)
+	  }
+	  if (hextetCount >= 8) return undefined
+
+	  // expand "::" then re-compress the longest run for a canonical result
+	  const expanded = parts.slice(0, left.length);
+	  for (let i = hextetCount; i < 8; i++) expanded.push('0');
+	  for (let i = left.length; i < parts.length; i++) expanded.push(parts[i]);
+	  return compressIPv6ZeroRun(expanded)
+	}
+
+	/**
+	 * @typedef {Object} NormalizeIPv6Result
+	 * @property {string} host - The normalized host.
+	 * @property {string} [escapedHost] - The escaped host.
+	 * @property {boolean} isIPV6 - Indicates if the host is an IPv6 address.
+	 * @property {boolean} [isIPVFuture] - Indicates if the host is an IPvFuture literal.
+	 * @property {boolean} [error] - Indicates if a bracketed IP literal is malformed.
+	 */
+
+	/**
+	 * Validates and normalizes a bracketed IP literal. Raw zone separators remain
+	 * accepted for backwards compatibility, while encoded separators and zone
+	 * contents follow RFC 6874.
+	 *
+	 * @param {string} host
+	 * @returns {NormalizeIPv6Result}
+	 */
+	function normalizeIPv6 (host) {
+	  const bracketed = host[0] === '[' && host[host.length - 1] === ']';
+	  const hasBracket = host[0] === '[' || host[host.length - 1] === ']';
+	  if (hasBracket && !bracketed) return { host, isIPV6: false, error: true }
+
+	  let input = bracketed ? host.slice(1, -1) : host;
+	  if (bracketed && isIPvFuture(input)) {
+	    input = input.toLowerCase();
+	    return { host: `[${input}]`, escapedHost: input, isIPV6: false, isIPVFuture: true }
+	  }
+
+	  if (findToken(input, ':') < 2) {
+	    return { host, isIPV6: false, error: bracketed }
+	  }
+
+	  let zoneIdentifier = '';
+	  const zoneSeparator = input.indexOf('%');
+	  if (zoneSeparator !== -1) {
+	    const separatorLength = input.slice(zoneSeparator, zoneSeparator + 3).toLowerCase() === '%25' ? 3 : 1;
+	    zoneIdentifier = input.slice(zoneSeparator + separatorLength);
+	    if (!isZoneIdentifier(zoneIdentifier)) return { host, isIPV6: false, error: true }
+	    input = input.slice(0, zoneSeparator);
+	  }
+
+	  const address = normalizeIPv6Address(input);
+	  if (address === undefined) return { host, isIPV6: false, error: true }
+
+	  return {
+	    host: address + (zoneIdentifier ? '%' + zoneIdentifier : ''),
+	    escapedHost: address + (zoneIdentifier ? '%25' + zoneIdentifier : ''),
+	    isIPV6: true
+	  }
+	}
+
+	/**
+	 * @param {string} str
+	 * @param {string} token
+	 * @returns {number}
+	 */
+	function findToken (str, token) {
+	  let ind = 0;
+	  for (let i = 0; i < str.length; i++) {
+	    if (str[i] === token) ind++;
+	  }
+	  return ind
+	}
+
+	/**
+	 * @param {string} path
+	 * @returns {string}
+	 *
+	 * @see https://datatracker.ietf.org/doc/html/rfc3986#section-5.2.4
+	 */
+	function removeDotSegments (path) {
+	  let input = path;
+	  const output = [];
+	  let nextSlash = -1;
+	  let len = 0;
+
+	  // eslint-disable-next-line no-cond-assign
+	  while (len = input.length) {
+	    if (len === 1) {
+	      if (input === '.') {
+	        break
+	      } else if (input === '/') {
+	        output.push('/');
+	        break
+	      } else {
+	        output.push(input);
+	        break
+	      }
+	    } else if (len === 2) {
+	      if (input[0] === '.') {
+	        if (input[1] === '.') {
+	          break
+	        } else if (input[1] === '/') {
+	          input = input.slice(2);
+	          continue
+	        }
+	      } else if (input[0] === '/') {
+	        if (input[1] === '.' || input[1] === '/') {
+	          output.push('/');
+	          break
+	        }
+	      }
+	    } else if (len === 3) {
+	      if (input === '/..') {
+	        if (output.length !== 0) {
+	          output.pop();
+	        }
+	        output.push('/');
+	        break
+	      }
+	    }
+	    if (input[0] === '.') {
+	      if (input[1] === '.') {
+	        if (input[2] === '/') {
+	          input = input.slice(3);
+	          continue
+	        }
+	      } else if (input[1] === '/') {
+	        input = input.slice(2);
+	        continue
+	      }
+	    } else if (input[0] === '/') {
+	      if (input[1] === '.') {
+	        if (input[2] === '/') {
+	          input = input.slice(2);
+	          continue
+	        } else if (input[2] === '.') {
+	          if (input[3] === '/') {
+	            input = input.slice(3);
+	            if (output.length !== 0) {
+	              output.pop();
+	            }
+	            continue
+	          }
+	        }
+	      }
+	    }
+
+	    // Rule 2E: Move normal path segment to output
+	    if ((nextSlash = input.indexOf('/', 1)) === -1) {
+	      output.push(input);
+	      break
+	    } else {
+	      output.push(input.slice(0, nextSlash));
+	      input = input.slice(nextSlash);
+	    }
+	  }
+
+	  return output.join('')
+	}
+
+	/**
+	 * Removes dot segments from the path of a relative reference (a path that does
+	 * not start with "/") without changing what it resolves to against any base.
+	 * Unlike `removeDotSegments`, leading ".." segments that cannot be collapsed
+	 * are kept, the result never becomes root-relative, and a result that would be
+	 * empty or start with an empty segment is prefixed with "." (an empty path
+	 * means "same document" and a leading "//" would introduce an authority).
+	 *
+	 * @param {string} path
+	 * @returns {string}
+	 */
+	function removeDotSegmentsRelative (path) {
+	  if (path === '' || path[0] === '/') {
+	    return removeDotSegments(path)
+	  }
+
+	  const segments = path.split('/');
+	  const last = segments.length - 1;
+	  /** @type {string[]} */
+	  const output = [];
+	  let trailingDirectory = false;
+
+	  for (let i = 0; i <= last; i++) {
+	    const segment = segments[i];
+	    if (segment === '.' || segment === '..') {
+	      if (segment === '..') {
+	        if (output.length !== 0 && output[output.length - 1] !== '..') {
+	          output.pop();
+	        } else {
+	          output.push('..');
+	        }
+	      }
+	      trailingDirectory = i === last;
+	    } else {
+	      output.push(segment);
+	    }
+	  }
+
+	  if (trailingDirectory && output[output.length - 1] !== '..') {
+	    output.push('');
+	  }
+	  if (output.length === 0 || output[0] === '' || output[0].includes(':')) {
+	    // An empty path, a leading empty segment ("//"), or a first segment
+	    // containing ":" (which would be mistaken for a scheme, RFC 3986 section
+	    // 4.2) must stay behind a "." segment so the reference keeps its meaning.
+	    output.unshift('.');
+	  }
+
+	  return output.join('/')
+	}
+
+	/**
+	 * Re-escape RFC 3986 gen-delims that must not appear literally in the host.
+	 * After the URI regex parses, these characters cannot be literal in the host
+	 * field, so any that appear after decoding came from percent-encoding and
+	 * must be restored to prevent authority structure changes.
+	 *
+	 * @param {string} host
+	 * @param {boolean} isIP - true for IPv4/IPv6 hosts (skip colon re-escaping)
+	 * @returns {string}
+	 */
+	const HOST_DELIMS = { '@': '%40', '/': '%2F', '?': '%3F', '#': '%23', ':': '%3A' };
+	const HOST_DELIM_RE = /[@/?#:]/g;
+	const HOST_DELIM_NO_COLON_RE = /[@/?#]/g;
+
+	function reescapeHostDelimiters (host, isIP) {
+	  const re = isIP ? HOST_DELIM_NO_COLON_RE : HOST_DELIM_RE;
+	  re.lastIndex = 0;
+	  return host.replace(re, (ch) => HOST_DELIMS[ch])
+	}
+
+	/**
+	 * Normalizes percent escapes and optionally decodes only unreserved ASCII bytes.
+	 * Reserved delimiters such as `%2F` stay escaped; `%2E` is unreserved.
+	 *
+	 * @param {string} input
+	 * @param {boolean} [decodeUnreserved=false]
+	 * @returns {string}
+	 */
+	function normalizePercentEncoding (input, decodeUnreserved = false) {
+	  if (input.indexOf('%') === -1) {
+	    return input
+	  }
+
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    if (input[i] === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (decodeUnreserved && isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    output += input[i];
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Normalizes path data without turning reserved escapes into live path syntax.
+	 * Valid escapes are uppercased, raw unsafe characters are escaped, and only
+	 * unreserved bytes that are not `.` are decoded.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function normalizePathEncoding (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (decoded !== '.' && isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isPathCharacter(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Serializes a path without rewriting reserved data. Raw RFC 3986 path
+	 * characters remain literal, valid escapes are preserved and uppercased, and
+	 * everything else is UTF-8 percent-encoded. In a path-noscheme, a colon in the
+	 * first segment must be escaped so the result cannot be parsed as a scheme.
+	 *
+	 * @param {string} input
+	 * @param {boolean} [pathNoScheme=false]
+	 * @returns {string}
+	 */
+	function serializePathEncoding (input, pathNoScheme = false) {
+	  let output = '';
+	  let firstSegment = pathNoScheme && input[0] !== '/';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (ch === '/') {
+	      firstSegment = false;
+	    }
+
+	    if (isPathCharacter(ch) && (ch !== ':' || !firstSegment)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Percent-encodes a URI component using its RFC 3986 literal character set.
+	 * Existing valid escapes are preserved and normalized to uppercase hex.
+	 *
+	 * @param {string} input
+	 * @param {(value: string) => boolean} isAllowed
+	 * @returns {string}
+	 */
+	function encodeComponent (input, isAllowed) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isAllowed(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Encodes userinfo while preserving its RFC 3986 §3.2.1 literal characters.
+	 * In particular, authority delimiters such as `@`, `/`, `?`, and `#` are data.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeUserinfo (input) {
+	  return encodeComponent(input, isUserinfoCharacter)
+	}
+
+	/**
+	 * Encodes query data using the RFC 3986 §3.4 grammar. A literal `#` must be
+	 * escaped because it would otherwise begin the fragment component.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeQuery (input) {
+	  return encodeComponent(input, isQueryFragmentCharacter)
+	}
+
+	/**
+	 * Encodes fragment data using the RFC 3986 §3.5 grammar.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function encodeFragment (input) {
+	  return encodeComponent(input, isQueryFragmentCharacter)
+	}
+
+	function isEscapeSafe (cp) {
+	  return (
+	    (cp >= 0x30 && cp <= 0x39) ||
+	    (cp >= 0x41 && cp <= 0x5A) ||
+	    (cp >= 0x61 && cp <= 0x7A) ||
+	    cp === 0x2A || cp === 0x2B || cp === 0x2D || cp === 0x2E ||
+	    cp === 0x2F || cp === 0x40 || cp === 0x5F
+	  )
+	}
+
+	/**
+	 * Normalizes the percent-encoding of a query or fragment component.
+	 *
+	 * Like `normalizePathEncoding`, but uses the query/fragment character set
+	 * (which additionally allows `?`) and decodes `.` since it has no dot-segment
+	 * meaning outside of a path.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function normalizeQueryFragmentEncoding (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    const ch = input[i];
+	    if (ch === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        const normalizedHex = hex.toUpperCase();
+	        const decoded = String.fromCharCode(parseInt(normalizedHex, 16));
+
+	        if (isUnreserved(decoded)) {
+	          output += decoded;
+	        } else {
+	          output += '%' + normalizedHex;
+	        }
+
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    if (isQueryFragmentCharacter(ch)) {
+	      output += ch;
+	    } else {
+	      const code = input.charCodeAt(i);
+	      if (code < 0x80) {
+	        output += isEscapeSafe(code) ? ch : BYTE_HEX[code];
+	      } else if (code < 0xD800 || code > 0xDFFF) {
+	        output += percentEncodeNonAscii(code);
+	      } else if (code <= 0xDBFF && i + 1 < input.length) {
+	        const low = input.charCodeAt(i + 1);
+	        if (low >= 0xDC00 && low <= 0xDFFF) {
+	          output += percentEncodeNonAscii(0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00));
+	          i++;
+	        } else {
+	          output += percentEncodeNonAscii(0xFFFD);
+	        }
+	      } else {
+	        output += percentEncodeNonAscii(0xFFFD);
+	      }
+	    }
+	  }
+
+	  return output
+	}
+
+	/**
+	 * Escapes a component while preserving existing valid percent escapes.
+	 *
+	 * @param {string} input
+	 * @returns {string}
+	 */
+	function escapePreservingEscapes (input) {
+	  let output = '';
+
+	  for (let i = 0; i < input.length; i++) {
+	    if (input[i] === '%' && i + 2 < input.length) {
+	      const hex = input.slice(i + 1, i + 3);
+	      if (isHexPair(hex)) {
+	        output += '%' + hex.toUpperCase();
+	        i += 2;
+	        continue
+	      }
+	    }
+
+	    output += escape(input[i]);
+	  }
+
+	  return output
+	}
+
+	/**
+	 * @param {import('../types/index').URIComponent} component
+	 * @returns {string|undefined}
+	 */
+	function recomposeAuthority (component) {
+	  const uriTokens = [];
+
+	  if (component.userinfo !== undefined) {
+	    uriTokens.push(encodeUserinfo(component.userinfo));
+	    uriTokens.push('@');
+	  }
+
+	  if (component.host !== undefined) {
+	    let host = component.host;
+	    if (!isIPv4(host)) {
+	      let ipV6res = normalizeIPv6(host);
+	      if (ipV6res.isIPV6 !== true && ipV6res.isIPVFuture !== true) {
+	        // Decode only unreserved bytes, once. In particular, keep %25 encoded
+	        // so it cannot introduce a second escape during recomposition.
+	        host = normalizePercentEncoding(host, true);
+	        ipV6res = normalizeIPv6(host);
+	      }
+	      if (ipV6res.isIPV6 === true || ipV6res.isIPVFuture === true) {
+	        host = `[${ipV6res.escapedHost}]`;
+	      } else {
+	        host = reescapeHostDelimiters(host, false);
+	      }
+	    }
+	    uriTokens.push(host);
+	  }
+
+	  if (typeof component.port === 'number' || typeof component.port === 'string') {
+	    const port = String(component.port);
+	    if (!isPort(port)) {
+	      throw new TypeError('URI port is malformed.')
+	    }
+	    uriTokens.push(':');
+	    uriTokens.push(port);
+	  }
+
+	  return uriTokens.length ? uriTokens.join('') : undefined
+	}
+	utils = {
+	  nonSimpleDomain,
+	  recomposeAuthority,
+	  reescapeHostDelimiters,
+	  normalizePercentEncoding,
+	  normalizePathEncoding,
+	  serializePathEncoding,
+	  normalizeQueryFragmentEncoding,
+	  encodeUserinfo,
+	  encodeQuery,
+	  encodeFragment,
+	  escapePreservingEscapes,
+	  removeDotSegments,
+	  removeDotSegmentsRelative,
+	  isIPv4,
+	  isUUID,
+	  normalizeIPv6,
+	  stringArrayToHexStripped
+	};
+	return utils;
+}
+
+var schemes;
+var hasRequiredSchemes;
+
+function requireSchemes () {
+	if (hasRequiredSchemes) return schemes;
+	hasRequiredSchemes = 1;
+
+	const { isUUID } = requireUtils();
+	const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
+
+	const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
+	  'wss', 'urn', 'urn:uuid']);
+
+	/** @typedef {supportedSchemeNames[number]} SchemeName */
+
+	/**
+	 * @param {string} name
+	 * @returns {name is SchemeName}
+	 */
+	function isValidSchemeName (name) {
+	  return supportedSchemeNames.indexOf(/** @type {*} */ (name)) !== -1
+	}
+
+	/**
+	 * @callback SchemeFn
+	 * @param {import('../types/index').URIComponent} component
+	 * @param {import('../types/index').Options} options
+	 * @returns {import('../types/index').URIComponent}
+	 */
+
+	/**
+	 * @typedef {Object} SchemeHandler
+	 * @property {SchemeName} scheme - The scheme name.
+	 * @property {boolean} [domainHost] - Indicates if the scheme supports domain hosts.
+	 * @property {SchemeFn} parse - Function to parse the URI component for this scheme.
+	 * @property {SchemeFn} serialize - Function to serialize the URI component for this scheme.
+	 * @property {boolean} [skipNormalize] - Indicates if normalization should be skipped for this scheme.
+	 * @property {boolean} [absolutePath] - Indicates if the scheme uses absolute paths.
+	 * @property {boolean} [unicodeSupport] - Indicates if the scheme supports Unicode.
+	 */
+
+	/**
+	 * @param {import('../types/index').URIComponent} wsComponent
+	 * @returns {boolean}
+	 */
+	function wsIsSecure (wsComponent) {
+	  if (wsComponent.secure === true) {
+	    return true
+	  } else if (wsComponent.secure === false) {
+	    return false
+	  } else if (wsComponent.scheme) {
+	    return (
+	      wsComponent.scheme.length === 3 &&
+	      (wsComponent.scheme[0] === 'w' || wsComponent.scheme[0] === 'W') &&
+	      (wsComponent.scheme[1] === 's' || wsComponent.scheme[1] === 'S') &&
+	      (wsComponent.scheme[2] === 's' || wsComponent.scheme[2] === 'S')
+	    )
+	  } else {
+	    return false
+	  }
+	}
+
+	/** @type {SchemeFn} */
+	function httpParse (component) {
+	  if (!component.host) {
+	    component.error = component.error || 'HTTP URIs must have a host.';
+	  }
+
+	  return component
+	}
+
+	/** @type {SchemeFn} */
+	function httpSerialize (component) {
+	  const secure = String(component.scheme).toLowerCase() === 'https';
+
+	  // normalize the default port
+	  if (component.port === (secure ? 443 : 80) || component.port === '') {
+	    component.port = undefined;
+	  }
+
+	  // normalize the empty path
+	  if (!component.path) {
+	    component.path = '/';
+	  }
+
+	  // NOTE: We do not parse query strings for HTTP URIs
+	  // as WWW Form Url Encoded query strings are part of the HTML4+ spec,
+	  // and not the HTTP spec.
+
+	  return component
+	}
+
+	/** @type {SchemeFn} */
+	function wsParse (wsComponent) {
+	// indicate if the secure flag is set
+	  wsComponent.secure = wsIsSecure(wsComponent);
+
+	  // construct resouce name
+	  wsComponent.resourceName = (wsComponent.path || '/') + (wsComponent.query ? '?' + wsComponent.query : '');
+	  wsComponent.path = undefined;
+	  wsComponent.query = undefined;
+
+	  return wsComponent
+	}
+
+	/** @type {SchemeFn} */
+	function wsSerialize (wsComponent) {
+	// normalize the default port
+	  if (wsComponent.port === (wsIsSecure(wsComponent) ? 443 : 80) || wsComponent.port === '') {
+	    wsComponent.port = undefined;
+	  }
+
+	  // ensure scheme matches secure flag
+	  if (typeof wsComponent.secure === 'boolean') {
+	    wsComponent.scheme = (wsComponent.secure ? 'wss' : 'ws');
+	    wsComponent.secure = undefined;
+	  }
+
+	  // reconstruct path from resource name
+	  if (wsComponent.resourceName) {
+	    const queryIndex = wsComponent.resourceName.indexOf('?');
+	    const path = queryIndex === -1
+	      ? wsComponent.resourceName
+	      : wsComponent.resourceName.slice(0, queryIndex);
+	    wsComponent.path = (path && path !== '/' ? path : undefined);
+	    wsComponent.query = queryIndex === -1
+	      ? undefined
+	      : wsComponent.resourceName.slice(queryIndex + 1);
+	    wsComponent.resourceName = undefined;
+	  }
+
+	  // forbid fragment component
+	  wsComponent.fragment = undefined;
+
+	  return wsComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnParse (urnComponent, options) {
+	  if (!urnComponent.path) {
+	    urnComponent.error = 'URN can not be parsed';
+	    return urnComponent
+	  }
+	  const matches = urnComponent.path.match(URN_REG);
+	  if (matches && matches[0] === urnComponent.path) {
+	    const scheme = options.scheme || urnComponent.scheme || 'urn';
+	    urnComponent.nid = matches[1].toLowerCase();
+	    urnComponent.nss = matches[2];
+	    const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+	    const schemeHandler = getSchemeHandler(urnScheme);
+	    urnComponent.path = undefined;
+
+	    if (schemeHandler) {
+	      urnComponent = schemeHandler.parse(urnComponent, options);
+	    }
+	  } else {
+	    urnComponent.error = urnComponent.error || 'URN can not be parsed.';
+	  }
+
+	  return urnComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnSerialize (urnComponent, options) {
+	  if (urnComponent.nid === undefined) {
+	    throw new Error('URN without nid cannot be serialized')
+	  }
+	  const scheme = options.scheme || urnComponent.scheme || 'urn';
+	  const nid = urnComponent.nid.toLowerCase();
+	  const urnScheme = `${scheme}:${options.nid || nid}`;
+	  const schemeHandler = getSchemeHandler(urnScheme);
+
+	  if (schemeHandler) {
+	    urnComponent = schemeHandler.serialize(urnComponent, options);
+	  }
+
+	  const uriComponent = urnComponent;
+	  const nss = urnComponent.nss;
+	  uriComponent.path = `${nid || options.nid}:${nss}`;
+
+	  options.skipEscape = true;
+	  return uriComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnuuidParse (urnComponent, options) {
+	  const uuidComponent = urnComponent;
+	  uuidComponent.uuid = uuidComponent.nss;
+	  uuidComponent.nss = undefined;
+
+	  if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+	    uuidComponent.error = uuidComponent.error || 'UUID is not valid.';
+	  }
+
+	  return uuidComponent
+	}
+
+	/** @type {SchemeFn} */
+	function urnuuidSerialize (uuidComponent) {
+	  const urnComponent = uuidComponent;
+	  // normalize UUID
+	  urnComponent.nss = (uuidComponent.uuid || '').toLowerCase();
+	  return urnComponent
+	}
+
+	const http = /** @type {SchemeHandler} */ ({
+	  scheme: 'http',
+	  domainHost: true,
+	  parse: httpParse,
+	  serialize: httpSerialize
+	});
+
+	const https = /** @type {SchemeHandler} */ ({
+	  scheme: 'https',
+	  domainHost: http.domainHost,
+	  parse: httpParse,
+	  serialize: httpSerialize
+	});
+
+	const ws = /** @type {SchemeHandler} */ ({
+	  scheme: 'ws',
+	  domainHost: true,
+	  parse: wsParse,
+	  serialize: wsSerialize
+	});
+
+	const wss = /** @type {SchemeHandler} */ ({
+	  scheme: 'wss',
+	  domainHost: ws.domainHost,
+	  parse: ws.parse,
+	  serialize: ws.serialize
+	});
+
+	const urn = /** @type {SchemeHandler} */ ({
+	  scheme: 'urn',
+	  parse: urnParse,
+	  serialize: urnSerialize,
+	  skipNormalize: true
+	});
+
+	const urnuuid = /** @type {SchemeHandler} */ ({
+	  scheme: 'urn:uuid',
+	  parse: urnuuidParse,
+	  serialize: urnuuidSerialize,
+	  skipNormalize: true
+	});
+
+	const SCHEMES = /** @type {Record<SchemeName, SchemeHandler>} */ ({
+	  http,
+	  https,
+	  ws,
+	  wss,
+	  urn,
+	  'urn:uuid': urnuuid
+	});
+
+	Object.setPrototypeOf(SCHEMES, null);
+
+	/**
+	 * @param {string|undefined} scheme
+	 * @returns {SchemeHandler|undefined}
+	 */
+	function getSchemeHandler (scheme) {
+	  return (
+	    scheme && (
+	      SCHEMES[/** @type {SchemeName} */ (scheme)] ||
+	      SCHEMES[/** @type {SchemeName} */(scheme.toLowerCase())])
+	  ) ||
+	    undefined
+	}
+
+	schemes = {
+	  wsIsSecure,
+	  SCHEMES,
+	  isValidSchemeName,
+	  getSchemeHandler,
+	};
+	return schemes;
+}
+
+var hasRequiredFastUri;
+
+function requireFastUri () {
+	if (hasRequiredFastUri) return fastUri.exports;
+	hasRequiredFastUri = 1;
+
+	const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = requireUtils();
+	const { SCHEMES, getSchemeHandler } = requireSchemes();
+
+	const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
+	const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.';
+	const MALFORMED_HOST_ERROR = 'URI host is malformed.';
+	// ASCII characters outside the RFC 3986 reg-name set (unreserved, sub-delims
+	// and "%" for pct-encoded): C0 controls, space, DEL, and "#/:<>?@[\]^`{|}.
+	const FORBIDDEN_DOMAIN_HOST_CHARACTER = /[\0-\x20"#/:<>?@[\\\]^`{|}\x7F]/u;
+
+	/**
+	 * RFC 3986 section 3.1 does not allow percent-encoding in a scheme, so the
+	 * scheme is validated as-is and never decoded. Decoding would let inert input
+	 * such as `%6Aavascript:` become a live `javascript:` scheme.
+	 *
+	 * @param {string} scheme
+	 * @returns {string}
+	 */
+	function validateScheme (scheme) {
+	  const stringScheme = String(scheme);
+	  if (!VALID_SCHEME.test(stringScheme)) {
+	    throw new TypeError(MALFORMED_SCHEME_ERROR)
+	  }
+	  return stringScheme
+	}
+
+	/**
+	 * @template {import('./types/index').URIComponent|string} T
+	 * @param {T} uri
+	 * @param {import('./types/index').Options} [options]
+	 * @returns {T}
+	 */
+	function normalize (uri, options) {
+	  if (typeof uri === 'string') {
+	    uri = /** @type {T} */ (normalizeString(uri, options));
+	  } else if (typeof uri === 'object') {
+	    uri = /** @type {T} */ (parse(serialize(uri, options), options));
+	  }
+	  return uri
+	}
+
+	/**
+	 * @param {string} baseURI
+	 * @param {string} relativeURI
+	 * @param {import('./types/index').Options} [options]
+	 * @returns {string}
+	 */
+	function resolve (baseURI, relativeURI, options) {
+	  const schemelessOptions = options ? Object.assign({ scheme: 'null' }, options) : { scheme: 'null' };
+	  const {
+	    parsed: baseParsed,
+	    malformedAuthorityOrPort: baseMalformed,
+	    malformedPercentEncoding: baseMalformedPercentEncoding,
+	    malformedSchemeSpecific: baseMalformedSchemeSpecific,
+	    malformedHost: baseMalformedHost,
+	    malformedScheme: baseMalformedScheme
+	  } = parseWithStatus(baseURI, schemelessOptions);
+	  const {
+	    parsed: relativeParsed,
+	    malformedAuthorityOrPort: relativeMalformed,
+	    malformedPercentEncoding: relativeMalformedPercentEncoding,
+	    malformedSchemeSpecific: relativeMalformedSchemeSpecific,
+	    malformedHost: relativeMalformedHost,
+	    malformedScheme: relativeMalformedScheme
+	  } = parseWithStatus(relativeURI, schemelessOptions);
+	  if (
+	    baseMalformed ||
+	    relativeMalformed ||
+	    baseMalformedPercentEncoding ||
+	    relativeMalformedPercentEncoding ||
+	    baseMalformedSchemeSpecific ||
+	    relativeMalformedSchemeSpecific ||
+	    baseMalformedHost ||
+	    relativeMalformedHost ||
+	    baseMalformedScheme ||
+	    relativeMalformedScheme
+	  ) {
+	    throw new Error(baseParsed.error || relativeParsed.error || 'URI is malformed.')
+	  }
+	  const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
+	  const resolvedSchemeHandler = getSchemeHandler((options && options.scheme) || resolved.scheme);
+	  const resolvedHost = resolved.host;
+	  const resolvedHostIsIP = resolvedHost !== undefined && resolvedHost !== '' &&
+	    (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
+	  // Inputs are parsed scheme-neutrally, so delimiters and controls in a domain
+	  // host are only detected here, once the final scheme is known. They always
+	  // fail closed, including in percent-encoded hosts.
+	  if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+	    throw new Error(MALFORMED_HOST_ERROR)
+	  }
+	  canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+	  // Percent escapes in an ASCII reg-name are encoded data. The WHATWG hostname
+	  // parser can reject them even though fast-uri preserves them safely as RFC
+	  // 3986 data. A raw non-ASCII host must still fail closed if conversion fails.
+	  const encodedASCIIHost = resolvedHost && resolvedHost.indexOf('%') !== -1 &&
+	    !/\P{ASCII}/u.test(resolvedHost);
+	  if (resolved.error && !encodedASCIIHost) {
+	    throw new Error(resolved.error)
+	  }
+	  schemelessOptions.skipEscape = true;
+	  return serialize(resolved, schemelessOptions)
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent} base
+	 * @param {import ('./types/index').URIComponent} relative
+	 * @param {import('./types/index').Options} [options]
+	 * @param {boolean} [skipNormalization=false]
+	 * @returns {import ('./types/index').URIComponent}
+	 */
+	function resolveComponent (base, relative, options, skipNormalization) {
+	  /** @type {import('./types/index').URIComponent} */
+	  const target = {};
+	  if (!skipNormalization) {
+	    base = parse(serialize(base, options), options); // normalize base component
+	    relative = parse(serialize(relative, options), options); // normalize relative component
+	  }
+	  options = options || {};
+
+	  if (!options.tolerant && relative.scheme) {
+	    target.scheme = relative.scheme;
+	    // target.authority = relative.authority;
+	    target.userinfo = relative.userinfo;
+	    target.host = relative.host;
+	    target.port = relative.port;
+	    target.path = removeDotSegments(relative.path || '');
+	    target.query = relative.query;
+	  } else {
+	    if (relative.userinfo !== undefined || relative.host !== undefined || relative.port !== undefined) {
+	      // target.authority = relative.authority;
+	      target.userinfo = relative.userinfo;
+	      target.host = relative.host;
+	      target.port = relative.port;
+	      target.path = removeDotSegments(relative.path || '');
+	      target.query = relative.query;
+	    } else {
+	      if (!relative.path) {
+	        target.path = base.path;
+	        if (relative.query !== undefined) {
+	          target.query = relative.query;
+	        } else {
+	          target.query = base.query;
+	        }
+	      } else {
+	        if (relative.path[0] === '/') {
+	          target.path = removeDotSegments(relative.path);
+	        } else {
+	          const baseHasAuthority = base.userinfo !== undefined || base.host !== undefined || base.port !== undefined;
+	          if (baseHasAuthority && !base.path) {
+	            target.path = '/' + relative.path;
+	          } else if (!base.path) {
+	            target.path = relative.path;
+	          } else {
+	            target.path = base.path.slice(0, base.path.lastIndexOf('/') + 1) + relative.path;
+	          }
+	          target.path = base.scheme === undefined && !baseHasAuthority && target.path[0] !== '/'
+	            ? removeDotSegmentsRelative(target.path)
+	            : removeDotSegments(target.path);
+	        }
+	        target.query = relative.query;
+	      }
+	      // target.authority = base.authority;
+	      target.userinfo = base.userinfo;
+	      target.host = base.host;
+	      target.port = base.port;
+	    }
+	    target.scheme = base.scheme;
+	  }
+
+	  target.fragment = relative.fragment;
+
+	  return target
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent|string} uriA
+	 * @param {import ('./types/index').URIComponent|string} uriB
+	 * @param {import ('./types/index').Options} options
+	 * @returns {boolean}
+	 */
+	function equal (uriA, uriB, options) {
+	  const normalizedA = normalizeComparableURI(uriA, options);
+	  const normalizedB = normalizeComparableURI(uriB, options);
+
+	  return normalizedA !== undefined && normalizedB !== undefined && normalizedA === normalizedB
+	}
+
+	/**
+	 * @param {Readonly<import('./types/index').URIComponent>} cmpts
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string}
+	 */
+	function serialize (cmpts, opts) {
+	  const component = {
+	    host: cmpts.host,
+	    scheme: cmpts.scheme,
+	    userinfo: cmpts.userinfo,
+	    port: cmpts.port,
+	    path: cmpts.path,
+	    query: cmpts.query,
+	    nid: cmpts.nid,
+	    nss: cmpts.nss,
+	    uuid: cmpts.uuid,
+	    fragment: cmpts.fragment,
+	    reference: cmpts.reference,
+	    resourceName: cmpts.resourceName,
+	    secure: cmpts.secure,
+	    error: ''
+	  };
+	  const options = Object.assign({}, opts);
+	  const uriTokens = [];
+
+	  if (component.scheme) {
+	    component.scheme = validateScheme(component.scheme);
+	  }
+
+	  // find scheme handler
+	  const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
+
+	  // perform scheme specific serialization
+	  if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+
+	  const hasAuthority = component.userinfo !== undefined || component.host !== undefined || component.port !== undefined;
+	  // A reference with no emitted scheme is path-noscheme: a bare ':' in its
+	  // first path segment would reparse as a scheme (RFC 3986 3.3/4.2). Enforced
+	  // under skipEscape too (resolve()), so the reapply below gates on this flag.
+	  const schemelessReference = (component.scheme === undefined || options.reference === 'suffix') && !hasAuthority;
+	  const pathNoScheme = !options.skipEscape && schemelessReference;
+
+	  if (component.path !== undefined) {
+	    if (!options.skipEscape) {
+	      component.path = serializePathEncoding(component.path, pathNoScheme);
+	    } else {
+	      component.path = normalizePercentEncoding(component.path);
+	    }
+	  }
+
+	  if (options.reference !== 'suffix' && component.scheme) {
+	    // Scheme handlers may replace the scheme during serialization.
+	    component.scheme = validateScheme(component.scheme);
+	    uriTokens.push(component.scheme, ':');
+	  }
+
+	  const authority = recomposeAuthority(component);
+	  if (authority !== undefined) {
+	    if (options.reference !== 'suffix') {
+	      uriTokens.push('//');
+	    }
+
+	    uriTokens.push(authority);
+
+	    if (component.path && component.path[0] !== '/') {
+	      uriTokens.push('/');
+	    }
+	  }
+	  if (component.path !== undefined) {
+	    let s = component.path;
+
+	    if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+	      // A relative-path reference keeps its unresolvable leading ".." segments
+	      // and must never become root-relative (RFC 3986 section 5.2.4 applies to
+	      // merged target paths, not to the reference itself).
+	      s = schemelessReference && s[0] !== '/'
+	        ? removeDotSegmentsRelative(s)
+	        : removeDotSegments(s);
+	    }
+
+	    // Dot-segment removal can expose a colon that was not originally in the
+	    // first segment (for example, "./a:b"). Reapply path-noscheme encoding so
+	    // the serialized relative reference cannot be reparsed as a URI scheme.
+	    if (schemelessReference) {
+	      s = serializePathEncoding(s, true);
+	    }
+
+	    if (
+	      authority === undefined &&
+	      s[0] === '/' &&
+	      s[1] === '/'
+	    ) {
+	      // don't allow the path to start with "//"
+	      s = '/%2F' + s.slice(2);
+	    }
+
+	    uriTokens.push(s);
+	  }
+
+	  if (component.query !== undefined) {
+	    uriTokens.push('?', encodeQuery(component.query));
+	  }
+
+	  if (component.fragment !== undefined) {
+	    uriTokens.push('#', encodeFragment(component.fragment));
+	  }
+	  return uriTokens.join('')
+	}
+
+	const URI_PARSE = /^(?:([^#/:?]+):)?(?:\/\/((?:([^#/?@]*)@)?(\[[^#/?\]]+\]|[^#/:?]*)(?::(\d*))?))?([^#?]*)(?:\?([^#]*))?(?:#((?:.|[\n\r])*))?/u;
+
+	// Captures the authority component (between "//" and the next "/", "?" or "#"),
+	// with or without a scheme prefix, for the literal-backslash rejection below.
+	const AUTHORITY_PREFIX = /^(?:[^#/:?]+:)?\/\/([^/?#]*)/;
+
+	// Captures the leading authority-introducer region after an optional scheme: a
+	// run of forward slashes, backslashes, and the characters the WHATWG URL parser
+	// removes before parsing (TAB U+0009, LF U+000A, CR U+000D). A valid introducer
+	// is exactly "//". Node treats "\" as "/" on special schemes and strips those
+	// characters first, so forms like "\\", "/\", "\/", "/<TAB>/", or a leading
+	// "<TAB>//" reach an authority in Node while fast-uri's URI_PARSE folds them into
+	// the path group (host confusion / SSRF / redirect bypass).
+	const AUTHORITY_INTRODUCER_REGION = /^(?:[^#/:?]+:)?([/\\\t\n\r]*)/;
+
+	/**
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {RegExpMatchArray} matches
+	 * @returns {string|undefined}
+	 */
+	function getParseError (parsed, matches) {
+	  if (matches[2] !== undefined && parsed.path && parsed.path[0] !== '/') {
+	    return 'URI path must start with "/" when authority is present.'
+	  }
+
+	  if (typeof parsed.port === 'number' && (parsed.port < 0 || parsed.port > 65535)) {
+	    return 'URI port is malformed.'
+	  }
+
+	  return undefined
+	}
+
+	/**
+	 * Checks percent syntax without decoding the represented octets. RFC 3986
+	 * percent-encoding is byte-oriented, so sequences such as `%FF` are valid even
+	 * though they are not independently valid UTF-8.
+	 *
+	 * @param {string|undefined} component
+	 * @returns {boolean}
+	 */
+	function hasMalformedPercentEncoding (component) {
+	  if (component === undefined) return false
+
+	  let percent = component.indexOf('%');
+	  while (percent !== -1) {
+	    if (percent + 2 >= component.length || !/^[\da-f]{2}$/iu.test(component.slice(percent + 1, percent + 3))) {
+	      return true
+	    }
+	    percent = component.indexOf('%', percent + 3);
+	  }
+
+	  return false
+	}
+
+	/**
+	 * Whether the host is a bracketed IP literal (RFC 3986 `IP-literal`).
+	 * An unterminated `[` is not a literal, so it must still be validated as a
+	 * reg-name instead of being waved through as an IP.
+	 *
+	 * @param {string} host
+	 * @returns {boolean}
+	 */
+	function isIPLiteral (host) {
+	  return host[0] === '[' && host[host.length - 1] === ']'
+	}
+
+	/**
+	 * @param {RegExpMatchArray} matches
+	 * @returns {boolean}
+	 */
+	function hasMalformedComponentPercentEncoding (matches) {
+	  // Bracketed IP literals use a raw "%" as the zone separator for historical
+	  // compatibility. Their parsing is intentionally left to normalizeIPv6.
+	  const host = matches[4];
+	  return hasMalformedPercentEncoding(matches[3]) ||
+	    (host !== undefined && !isIPLiteral(host) && hasMalformedPercentEncoding(host)) ||
+	    hasMalformedPercentEncoding(matches[6]) ||
+	    hasMalformedPercentEncoding(matches[7]) ||
+	    hasMalformedPercentEncoding(matches[8])
+	}
+
+	/**
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {import('./types/index').Options} options
+	 * @param {{ domainHost?: boolean, unicodeSupport?: boolean }|undefined} schemeHandler
+	 * @param {boolean} isIP
+	 * @returns {boolean} whether host conversion failed
+	 */
+	function canonicalizeHost (parsed, options, schemeHandler, isIP) {
+	  if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+	    parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	    return true
+	  }
+
+	  if (
+	    !options.unicodeSupport &&
+	    (!schemeHandler || !schemeHandler.unicodeSupport) &&
+	    parsed.host &&
+	    !isIPLiteral(parsed.host) &&
+	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+	    isIP === false &&
+	    nonSimpleDomain(parsed.host)
+	  ) {
+	    let url;
+	    try {
+	      url = new URL('http://' + parsed.host);
+	    } catch (e) {
+	      parsed.error = parsed.error || "Host's domain name can not be converted to ASCII: " + e;
+	      return true
+	    }
+	    // The WHATWG parser must have read the whole input as a host. Anything
+	    // else means it found a delimiter fast-uri did not, so its hostname would
+	    // describe a different authority.
+	    if (!isHostOnlyURL(url)) {
+	      parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	      return true
+	    }
+	    parsed.host = url.hostname;
+	  }
+	  return false
+	}
+
+	/**
+	 * Whether a domain host contains an ASCII character that RFC 3986 does not
+	 * allow in a reg-name (unreserved, sub-delims, or pct-encoded). Such a host is
+	 * rejected instead of being handed to the WHATWG URL parser, which would treat
+	 * "@" as a userinfo delimiter (silently dropping the data before it) and strip
+	 * TAB, LF, and CR. Non-ASCII characters remain allowed for IDNs.
+	 *
+	 * @param {import('./types/index').URIComponent} parsed
+	 * @param {import('./types/index').Options} options
+	 * @param {{ domainHost?: boolean }|undefined} schemeHandler
+	 * @param {boolean} isIP
+	 * @returns {boolean}
+	 */
+	function hasForbiddenDomainHost (parsed, options, schemeHandler, isIP) {
+	  return Boolean(
+	    parsed.host &&
+	    isIP === false &&
+	    !isIPLiteral(parsed.host) &&
+	    (options.domainHost || (schemeHandler && schemeHandler.domainHost)) &&
+	    FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+	  )
+	}
+
+	/**
+	 * @param {URL} url
+	 * @returns {boolean}
+	 */
+	function isHostOnlyURL (url) {
+	  return url.username === '' &&
+	    url.password === '' &&
+	    url.port === '' &&
+	    url.pathname === '/' &&
+	    url.search === '' &&
+	    url.hash === '' &&
+	    url.hostname !== ''
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {{ parsed: import('./types/index').URIComponent, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+	 */
+	function parseWithStatus (uri, opts) {
+	  const options = Object.assign({}, opts);
+	  /** @type {import('./types/index').URIComponent} */
+	  const parsed = {
+	    scheme: undefined,
+	    userinfo: undefined,
+	    host: '',
+	    port: undefined,
+	    path: '',
+	    query: undefined,
+	    fragment: undefined
+	  };
+
+	  let malformedAuthorityOrPort = false;
+	  let malformedPercentEncoding = false;
+	  let malformedSchemeSpecific = false;
+	  let malformedHost = false;
+	  let malformedIPLiteral = false;
+	  let malformedScheme = false;
+
+	  let isIP = false;
+	  if (options.reference === 'suffix') {
+	    if (options.scheme) {
+	      uri = options.scheme + ':' + uri;
+	    } else {
+	      uri = '//' + uri;
+	    }
+	  }
+
+	  // A literal backslash (U+005C) is not a valid RFC 3986 URI character and is
+	  // not an authority delimiter. Reject it in the authority rather than
+	  // rewriting it: normalizing "\" -> "/" (WHATWG error recovery) could silently
+	  // change the resource identified by an otherwise-invalid input, and lets "\"
+	  // act as a host delimiter here while Node's native URL parses a different
+	  // host (SSRF / redirect / origin-allowlist bypass). Percent-encoded %5C is
+	  // untouched and remains valid encoded data.
+	  const authorityMatch = uri.match(AUTHORITY_PREFIX);
+	  if (authorityMatch !== null && authorityMatch[1].indexOf('\\') !== -1) {
+	    parsed.error = 'URI authority must not contain a literal backslash.';
+	    malformedAuthorityOrPort = true;
+	  }
+
+	  // Reject a malformed or whitespace-smuggled authority introducer. fast-uri
+	  // only recognizes a literal "//"; anything else in the leading separator run
+	  // (a backslash, or a "//" that appears only after removing the TAB/LF/CR that
+	  // Node strips) means the authority fast-uri parses differs from the one Node's
+	  // URL resolves. Reject rather than rewrite, mirroring the literal-backslash
+	  // guard above. Percent-encoded forms (%5C, %09) are untouched, valid data.
+	  const introducerMatch = uri.match(AUTHORITY_INTRODUCER_REGION);
+	  if (introducerMatch !== null) {
+	    const region = introducerMatch[1];
+	    const normalizedRegion = region.replace(/[\t\n\r]/g, '');
+	    // Two or more leading separators introduce an authority.
+	    if (normalizedRegion.length >= 2) {
+	      if (normalizedRegion.slice(0, 2) !== '//') {
+	        parsed.error = parsed.error || 'URI authority must not contain a literal backslash.';
+	        malformedAuthorityOrPort = true;
+	      } else if (region.length !== normalizedRegion.length) {
+	        parsed.error = parsed.error || 'URI authority introducer must not contain whitespace.';
+	        malformedAuthorityOrPort = true;
+	      }
+	    }
+	  }
+
+	  const matches = uri.match(URI_PARSE);
+
+	  if (matches) {
+	    // store each component
+	    parsed.scheme = matches[1];
+	    parsed.userinfo = matches[3];
+	    parsed.host = matches[4];
+	    parsed.port = parseInt(matches[5], 10);
+	    parsed.path = matches[6] || '';
+	    parsed.query = matches[7];
+	    parsed.fragment = matches[8];
+
+	    if (parsed.scheme !== undefined) {
+	      if (VALID_SCHEME.test(parsed.scheme)) {
+	        parsed.scheme = parsed.scheme.toLowerCase();
+	      } else {
+	        parsed.error = parsed.error || MALFORMED_SCHEME_ERROR;
+	        malformedScheme = true;
+	      }
+	    }
+
+	    malformedPercentEncoding = hasMalformedComponentPercentEncoding(matches);
+	    if (malformedPercentEncoding) {
+	      parsed.error = parsed.error || 'URI contains malformed percent-encoding.';
+	    }
+
+	    // fix port number
+	    if (isNaN(parsed.port)) {
+	      parsed.port = matches[5];
+	    }
+
+	    const parseError = getParseError(parsed, matches);
+	    if (parseError !== undefined) {
+	      parsed.error = parsed.error || parseError;
+	      malformedAuthorityOrPort = true;
+	    }
+
+	    if (parsed.host) {
+	      const ipv4result = isIPv4(parsed.host);
+	      if (ipv4result === false) {
+	        const bracketedIPLiteral = isIPLiteral(parsed.host);
+	        const hasIPLiteralBracket = parsed.host.indexOf('[') !== -1 || parsed.host.indexOf(']') !== -1;
+	        const ipv6result = normalizeIPv6(parsed.host);
+	        isIP = ipv6result.isIPV6 || ipv6result.isIPVFuture === true;
+	        malformedIPLiteral = hasIPLiteralBracket && (!bracketedIPLiteral || ipv6result.error === true);
+	        parsed.host = isIP ? ipv6result.host : ipv6result.host.toLowerCase();
+
+	        if (malformedIPLiteral) {
+	          parsed.error = parsed.error || MALFORMED_HOST_ERROR;
+	          malformedAuthorityOrPort = true;
+	        }
+	      } else {
+	        isIP = true;
+	      }
+	    }
+	    if (parsed.scheme === undefined && parsed.userinfo === undefined && parsed.host === undefined && parsed.port === undefined && parsed.query === undefined && !parsed.path) {
+	      parsed.reference = 'same-document';
+	    } else if (parsed.scheme === undefined) {
+	      parsed.reference = 'relative';
+	    } else if (parsed.fragment === undefined) {
+	      parsed.reference = 'absolute';
+	    } else {
+	      parsed.reference = 'uri';
+	    }
+
+	    // check for reference errors
+	    if (options.reference && options.reference !== 'suffix' && options.reference !== parsed.reference) {
+	      parsed.error = parsed.error || 'URI is not a ' + options.reference + ' reference.';
+	    }
+
+	    // find scheme handler
+	    const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+
+	    // convert Unicode IDN -> ASCII IDN when the effective scheme uses domain hosts
+	    if (!malformedIPLiteral) {
+	      malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+	    }
+
+	    if (uri.indexOf('%') !== -1 && parsed.host !== undefined && !malformedIPLiteral) {
+	      let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
+	      if (!isIP) {
+	        // Fold reg-name case after decoding unreserved octets. The second
+	        // pass only restores uppercase hex in escapes that remain encoded.
+	        host = normalizePercentEncoding(host.toLowerCase());
+	      }
+	      // Resolution parses both inputs with the internal `null` scheme before
+	      // the effective scheme is known. Keep raw host delimiters for that step
+	      // so resolve() can reject them for domain-host schemes; the resolved
+	      // authority is encoded when it is serialized.
+	      parsed.host = isIP || options.scheme !== 'null' ? reescapeHostDelimiters(host, isIP) : host;
+	    }
+
+	    if (!schemeHandler || (schemeHandler && !schemeHandler.skipNormalize)) {
+	      if (parsed.path) {
+	        parsed.path = normalizePathEncoding(parsed.path);
+	      }
+	      if (parsed.query) {
+	        parsed.query = normalizeQueryFragmentEncoding(parsed.query);
+	      }
+	      if (parsed.fragment) {
+	        parsed.fragment = normalizeQueryFragmentEncoding(parsed.fragment);
+	      }
+	    }
+
+	    // perform scheme specific parsing
+	    if (schemeHandler && schemeHandler.parse) {
+	      schemeHandler.parse(parsed, options);
+	      if (schemeHandler === SCHEMES.urn && parsed.nid === undefined) {
+	        malformedSchemeSpecific = true;
+	      }
+	    }
+	  } else {
+	    parsed.error = parsed.error || 'URI can not be parsed.';
+	  }
+	  return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme }
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns
+	 */
+	function parse (uri, opts) {
+	  return parseWithStatus(uri, opts).parsed
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string}
+	 */
+	function normalizeString (uri, opts) {
+	  return normalizeStringWithStatus(uri, opts).normalized
+	}
+
+	/**
+	 * @param {string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {{ normalized: string, malformedAuthorityOrPort: boolean, malformedPercentEncoding: boolean, malformedSchemeSpecific: boolean, malformedHost: boolean, malformedScheme: boolean }}
+	 */
+	function normalizeStringWithStatus (uri, opts) {
+	  const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
+	  return {
+	    normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
+	    malformedAuthorityOrPort,
+	    malformedPercentEncoding,
+	    malformedSchemeSpecific,
+	    malformedHost,
+	    malformedScheme
+	  }
+	}
+
+	/**
+	 * @param {import ('./types/index').URIComponent|string} uri
+	 * @param {import('./types/index').Options} [opts]
+	 * @returns {string|undefined}
+	 */
+	function normalizeComparableURI (uri, opts) {
+	  if (typeof uri !== 'string' && typeof uri !== 'object') {
+	    return undefined
+	  }
+
+	  let value;
+	  try {
+	    value = typeof uri === 'string' ? uri : serialize(uri, opts);
+	  } catch {
+	    return undefined
+	  }
+	  const { normalized, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = normalizeStringWithStatus(value, opts);
+	  return malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? undefined : normalized
+	}
+
+	const fastUri$1 = {
+	  SCHEMES,
+	  normalize,
+	  resolve,
+	  resolveComponent,
+	  equal,
+	  serialize,
+	  parse
+	};
+
+	fastUri.exports = fastUri$1;
+	fastUri.exports.default = fastUri$1;
+	fastUri.exports.fastUri = fastUri$1;
+	return fastUri.exports;
+}
+
+var hasRequiredUri;
+
+function requireUri () {
+	if (hasRequiredUri) return uri;
+	hasRequiredUri = 1;
+	Object.defineProperty(uri, "__esModule", { value: true });
+	const uri$1 = requireFastUri();
+	uri$1.code = 'require("ajv/dist/runtime/uri").default';
+	uri.default = uri$1;
+	
+	return uri;
+}
+
+var hasRequiredCore$1;
+
+function requireCore$1 () {
+	if (hasRequiredCore$1) return core$1;
+	hasRequiredCore$1 = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		const validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		const ref_error_1 = /*@__PURE__*/ requireRef_error();
+		const rules_1 = /*@__PURE__*/ requireRules();
+		const compile_1 = /*@__PURE__*/ requireCompile();
+		const codegen_2 = /*@__PURE__*/ requireCodegen();
+		const resolve_1 = /*@__PURE__*/ requireResolve();
+		const dataType_1 = /*@__PURE__*/ requireDataType();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const $dataRefSchema = require$$9;
+		const uri_1 = /*@__PURE__*/ requireUri();
+		const defaultRegExp = (str, flags) => new RegExp(str, flags);
+		defaultRegExp.code = "new RegExp";
+		const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
+		const EXT_SCOPE_NAMES = new Set([
+		    "validate",
+		    "serialize",
+		    "parse",
+		    "wrapper",
+		    "root",
+		    "schema",
+		    "keyword",
+		    "pattern",
+		    "formats",
+		    "validate$data",
+		    "func",
+		    "obj",
+		    "Error",
+		]);
+		const removedOptions = {
+		    errorDataPath: "",
+		    format: "`validateFormats: false` can be used instead.",
+		    nullable: '"nullable" keyword is supported by default.',
+		    jsonPointers: "Deprecated jsPropertySyntax can be used instead.",
+		    extendRefs: "Deprecated ignoreKeywordsWithRef can be used instead.",
+		    missingRefs: "Pass empty schema with $id that should be ignored to ajv.addSchema.",
+		    processCode: "Use option `code: {process: (code, schemaEnv: object) => string}`",
+		    sourceCode: "Use option `code: {source: true}`",
+		    strictDefaults: "It is default now, see option `strict`.",
+		    strictKeywords: "It is default now, see option `strict`.",
+		    uniqueItems: '"uniqueItems" keyword is always validated.',
+		    unknownFormats: "Disable strict mode or pass `true` to `ajv.addFormat` (or `formats` option).",
+		    cache: "Map is used as cache, schema object as key.",
+		    serialize: "Map is used as cache, schema object as key.",
+		    ajvErrors: "It is default now.",
+		};
+		const deprecatedOptions = {
+		    ignoreKeywordsWithRef: "",
+		    jsPropertySyntax: "",
+		    unicode: '"minLength"/"maxLength" account for unicode characters by default.',
+		};
+		const MAX_EXPRESSION = 200;
+		// eslint-disable-next-line complexity
+		function requiredOptions(o) {
+		    var _a, _b, _c, _d, _e, _f, _g, _h, _j, _k, _l, _m, _o, _p, _q, _r, _s, _t, _u, _v, _w, _x, _y, _z, _0;
+		    const s = o.strict;
+		    const _optz = (_a = o.code) === null || _a === void 0 ? void 0 : _a.optimize;
+		    const optimize = _optz === true || _optz === undefined ? 1 : _optz || 0;
+		    const regExp = (_c = (_b = o.code) === null || _b === void 0 ? void 0 : _b.regExp) !== null && _c !== void 0 ? _c : defaultRegExp;
+		    const uriResolver = (_d = o.uriResolver) !== null && _d !== void 0 ? _d : uri_1.default;
+		    return {
+		        strictSchema: (_f = (_e = o.strictSchema) !== null && _e !== void 0 ? _e : s) !== null && _f !== void 0 ? _f : true,
+		        strictNumbers: (_h = (_g = o.strictNumbers) !== null && _g !== void 0 ? _g : s) !== null && _h !== void 0 ? _h : true,
+		        strictTypes: (_k = (_j = o.strictTypes) !== null && _j !== void 0 ? _j : s) !== null && _k !== void 0 ? _k : "log",
+		        strictTuples: (_m = (_l = o.strictTuples) !== null && _l !== void 0 ? _l : s) !== null && _m !== void 0 ? _m : "log",
+		        strictRequired: (_p = (_o = o.strictRequired) !== null && _o !== void 0 ? _o : s) !== null && _p !== void 0 ? _p : false,
+		        code: o.code ? { ...o.code, optimize, regExp } : { optimize, regExp },
+		        loopRequired: (_q = o.loopRequired) !== null && _q !== void 0 ? _q : MAX_EXPRESSION,
+		        loopEnum: (_r = o.loopEnum) !== null && _r !== void 0 ? _r : MAX_EXPRESSION,
+		        meta: (_s = o.meta) !== null && _s !== void 0 ? _s : true,
+		        messages: (_t = o.messages) !== null && _t !== void 0 ? _t : true,
+		        inlineRefs: (_u = o.inlineRefs) !== null && _u !== void 0 ? _u : true,
+		        schemaId: (_v = o.schemaId) !== null && _v !== void 0 ? _v : "$id",
+		        addUsedSchema: (_w = o.addUsedSchema) !== null && _w !== void 0 ? _w : true,
+		        validateSchema: (_x = o.validateSchema) !== null && _x !== void 0 ? _x : true,
+		        validateFormats: (_y = o.validateFormats) !== null && _y !== void 0 ? _y : true,
+		        unicodeRegExp: (_z = o.unicodeRegExp) !== null && _z !== void 0 ? _z : true,
+		        int32range: (_0 = o.int32range) !== null && _0 !== void 0 ? _0 : true,
+		        uriResolver: uriResolver,
+		    };
+		}
+		class Ajv {
+		    constructor(opts = {}) {
+		        this.schemas = {};
+		        this.refs = {};
+		        this.formats = Object.create(null);
+		        this._compilations = new Set();
+		        this._loading = {};
+		        this._cache = new Map();
+		        opts = this.opts = { ...opts, ...requiredOptions(opts) };
+		        const { es5, lines } = this.opts.code;
+		        this.scope = new codegen_2.ValueScope({ scope: {}, prefixes: EXT_SCOPE_NAMES, es5, lines });
+		        this.logger = getLogger(opts.logger);
+		        const formatOpt = opts.validateFormats;
+		        opts.validateFormats = false;
+		        this.RULES = (0, rules_1.getRules)();
+		        checkOptions.call(this, removedOptions, opts, "NOT SUPPORTED");
+		        checkOptions.call(this, deprecatedOptions, opts, "DEPRECATED", "warn");
+		        this._metaOpts = getMetaSchemaOptions.call(this);
+		        if (opts.formats)
+		            addInitialFormats.call(this);
+		        this._addVocabularies();
+		        this._addDefaultMetaSchema();
+		        if (opts.keywords)
+		            addInitialKeywords.call(this, opts.keywords);
+		        if (typeof opts.meta == "object")
+		            this.addMetaSchema(opts.meta);
+		        addInitialSchemas.call(this);
+		        opts.validateFormats = formatOpt;
+		    }
+		    _addVocabularies() {
+		        this.addKeyword("$async");
+		    }
+		    _addDefaultMetaSchema() {
+		        const { $data, meta, schemaId } = this.opts;
+		        let _dataRefSchema = $dataRefSchema;
+		        if (schemaId === "id") {
+		            _dataRefSchema = { ...$dataRefSchema };
+		            _dataRefSchema.id = _dataRefSchema.$id;
+		            delete _dataRefSchema.$id;
+		        }
+		        if (meta && $data)
+		            this.addMetaSchema(_dataRefSchema, _dataRefSchema[schemaId], false);
+		    }
+		    defaultMeta() {
+		        const { meta, schemaId } = this.opts;
+		        return (this.opts.defaultMeta = typeof meta == "object" ? meta[schemaId] || meta : undefined);
+		    }
+		    validate(schemaKeyRef, // key, ref or schema object
+		    // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+		    data // to be validated
+		    ) {
+		        let v;
+		        if (typeof schemaKeyRef == "string") {
+		            v = this.getSchema(schemaKeyRef);
+		            if (!v)
+		                throw new Error(`no schema with key or ref "${schemaKeyRef}"`);
+		        }
+		        else {
+		            v = this.compile(schemaKeyRef);
+		        }
+		        const valid = v(data);
+		        if (!("$async" in v))
+		            this.errors = v.errors;
+		        return valid;
+		    }
+		    compile(schema, _meta) {
+		        const sch = this._addSchema(schema, _meta);
+		        return (sch.validate || this._compileSchemaEnv(sch));
+		    }
+		    compileAsync(schema, meta) {
+		        if (typeof this.opts.loadSchema != "function") {
+		            throw new Error("options.loadSchema should be a function");
+		        }
+		        const { loadSchema } = this.opts;
+		        return runCompileAsync.call(this, schema, meta);
+		        async function runCompileAsync(_schema, _meta) {
+		            await loadMetaSchema.call(this, _schema.$schema);
+		            const sch = this._addSchema(_schema, _meta);
+		            return sch.validate || _compileAsync.call(this, sch);
+		        }
+		        async function loadMetaSchema($ref) {
+		            if ($ref && !this.getSchema($ref)) {
+		                await runCompileAsync.call(this, { $ref }, true);
+		            }
+		        }
+		        async function _compileAsync(sch) {
+		            try {
+		                return this._compileSchemaEnv(sch);
+		            }
+		            catch (e) {
+		                if (!(e instanceof ref_error_1.default))
+		                    throw e;
+		                checkLoaded.call(this, e);
+		                await loadMissingSchema.call(this, e.missingSchema);
+		                return _compileAsync.call(this, sch);
+		            }
+		        }
+		        function checkLoaded({ missingSchema: ref, missingRef }) {
+		            if (this.refs[ref]) {
+		                throw new Error(`AnySchema ${ref} is loaded but ${missingRef} cannot be resolved`);
+		            }
+		        }
+		        async function loadMissingSchema(ref) {
+		            const _schema = await _loadSchema.call(this, ref);
+		            if (!this.refs[ref])
+		                await loadMetaSchema.call(this, _schema.$schema);
+		            if (!this.refs[ref])
+		                this.addSchema(_schema, ref, meta);
+		        }
+		        async function _loadSchema(ref) {
+		            const p = this._loading[ref];
+		            if (p)
+		                return p;
+		            try {
+		                return await (this._loading[ref] = loadSchema(ref));
+		            }
+		            finally {
+		                delete this._loading[ref];
+		            }
+		        }
+		    }
+		    // Adds schema to the instance
+		    addSchema(schema, // If array is passed, `key` will be ignored
+		    key, // Optional schema key. Can be passed to `validate` method instead of schema object or id/ref. One schema per instance can have empty `id` and `key`.
+		    _meta, // true if schema is a meta-schema. Used internally, addMetaSchema should be used instead.
+		    _validateSchema = this.opts.validateSchema // false to skip schema validation. Used internally, option validateSchema should be used instead.
+		    ) {
+		        if (Array.isArray(schema)) {
+		            for (const sch of schema)
+		                this.addSchema(sch, undefined, _meta, _validateSchema);
+		            return this;
+		        }
+		        let id;
+		        if (typeof schema === "object") {
+		            const { schemaId } = this.opts;
+		            id = schema[schemaId];
+		            if (id !== undefined && typeof id != "string") {
+		                throw new Error(`schema ${schemaId} must be string`);
+		            }
+		        }
+		        key = (0, resolve_1.normalizeId)(key || id);
+		        this._checkUnique(key);
+		        this.schemas[key] = this._addSchema(schema, _meta, key, _validateSchema, true);
+		        return this;
+		    }
+		    // Add schema that will be used to validate other schemas
+		    // options in META_IGNORE_OPTIONS are alway set to false
+		    addMetaSchema(schema, key, // schema key
+		    _validateSchema = this.opts.validateSchema // false to skip schema validation, can be used to override validateSchema option for meta-schema
+		    ) {
+		        this.addSchema(schema, key, true, _validateSchema);
+		        return this;
+		    }
+		    //  Validate schema against its meta-schema
+		    validateSchema(schema, throwOrLogError) {
+		        if (typeof schema == "boolean")
+		            return true;
+		        let $schema;
+		        $schema = schema.$schema;
+		        if ($schema !== undefined && typeof $schema != "string") {
+		            throw new Error("$schema must be a string");
+		        }
+		        $schema = $schema || this.opts.defaultMeta || this.defaultMeta();
+		        if (!$schema) {
+		            this.logger.warn("meta-schema not available");
+		            this.errors = null;
+		            return true;
+		        }
+		        const valid = this.validate($schema, schema);
+		        if (!valid && throwOrLogError) {
+		            const message = "schema is invalid: " + this.errorsText();
+		            if (this.opts.validateSchema === "log")
+		                this.logger.error(message);
+		            else
+		                throw new Error(message);
+		        }
+		        return valid;
+		    }
+		    // Get compiled schema by `key` or `ref`.
+		    // (`key` that was passed to `addSchema` or full schema reference - `schema.$id` or resolved id)
+		    getSchema(keyRef) {
+		        let sch;
+		        while (typeof (sch = getSchEnv.call(this, keyRef)) == "string")
+		            keyRef = sch;
+		        if (sch === undefined) {
+		            const { schemaId } = this.opts;
+		            const root = new compile_1.SchemaEnv({ schema: {}, schemaId });
+		            sch = compile_1.resolveSchema.call(this, root, keyRef);
+		            if (!sch)
+		                return;
+		            this.refs[keyRef] = sch;
+		        }
+		        return (sch.validate || this._compileSchemaEnv(sch));
+		    }
+		    // Remove cached schema(s).
+		    // If no parameter is passed all schemas but meta-schemas are removed.
+		    // If RegExp is passed all schemas with key/id matching pattern but meta-schemas are removed.
+		    // Even if schema is referenced by other schemas it still can be removed as other schemas have local references.
+		    removeSchema(schemaKeyRef) {
+		        if (schemaKeyRef instanceof RegExp) {
+		            this._removeAllSchemas(this.schemas, schemaKeyRef);
+		            this._removeAllSchemas(this.refs, schemaKeyRef);
+		            return this;
+		        }
+		        switch (typeof schemaKeyRef) {
+		            case "undefined":
+		                this._removeAllSchemas(this.schemas);
+		                this._removeAllSchemas(this.refs);
+		                this._cache.clear();
+		                return this;
+		            case "string": {
+		                const sch = getSchEnv.call(this, schemaKeyRef);
+		                if (typeof sch == "object")
+		                    this._cache.delete(sch.schema);
+		                delete this.schemas[schemaKeyRef];
+		                delete this.refs[schemaKeyRef];
+		                return this;
+		            }
+		            case "object": {
+		                const cacheKey = schemaKeyRef;
+		                this._cache.delete(cacheKey);
+		                let id = schemaKeyRef[this.opts.schemaId];
+		                if (id) {
+		                    id = (0, resolve_1.normalizeId)(id);
+		                    delete this.schemas[id];
+		                    delete this.refs[id];
+		                }
+		                return this;
+		            }
+		            default:
+		                throw new Error("ajv.removeSchema: invalid parameter");
+		        }
+		    }
+		    // add "vocabulary" - a collection of keywords
+		    addVocabulary(definitions) {
+		        for (const def of definitions)
+		            this.addKeyword(def);
+		        return this;
+		    }
+		    addKeyword(kwdOrDef, def // deprecated
+		    ) {
+		        let keyword;
+		        if (typeof kwdOrDef == "string") {
+		            keyword = kwdOrDef;
+		            if (typeof def == "object") {
+		                this.logger.warn("these parameters are deprecated, see docs for addKeyword");
+		                def.keyword = keyword;
+		            }
+		        }
+		        else if (typeof kwdOrDef == "object" && def === undefined) {
+		            def = kwdOrDef;
+		            keyword = def.keyword;
+		            if (Array.isArray(keyword) && !keyword.length) {
+		                throw new Error("addKeywords: keyword must be string or non-empty array");
+		            }
+		        }
+		        else {
+		            throw new Error("invalid addKeywords parameters");
+		        }
+		        checkKeyword.call(this, keyword, def);
+		        if (!def) {
+		            (0, util_1.eachItem)(keyword, (kwd) => addRule.call(this, kwd));
+		            return this;
+		        }
+		        keywordMetaschema.call(this, def);
+		        const definition = {
+		            ...def,
+		            type: (0, dataType_1.getJSONTypes)(def.type),
+		            schemaType: (0, dataType_1.getJSONTypes)(def.schemaType),
+		        };
+		        (0, util_1.eachItem)(keyword, definition.type.length === 0
+		            ? (k) => addRule.call(this, k, definition)
+		            : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+		        return this;
+		    }
+		    getKeyword(keyword) {
+		        const rule = this.RULES.all[keyword];
+		        return typeof rule == "object" ? rule.definition : !!rule;
+		    }
+		    // Remove keyword
+		    removeKeyword(keyword) {
+		        // TODO return type should be Ajv
+		        const { RULES } = this;
+		        delete RULES.keywords[keyword];
+		        delete RULES.all[keyword];
+		        for (const group of RULES.rules) {
+		            const i = group.rules.findIndex((rule) => rule.keyword === keyword);
+		            if (i >= 0)
+		                group.rules.splice(i, 1);
+		        }
+		        return this;
+		    }
+		    // Add format
+		    addFormat(name, format) {
+		        if (typeof format == "string")
+		            format = new RegExp(format);
+		        this.formats[name] = format;
+		        return this;
+		    }
+		    errorsText(errors = this.errors, // optional array of validation errors
+		    { separator = ", ", dataVar = "data" } = {} // optional options with properties `separator` and `dataVar`
+		    ) {
+		        if (!errors || errors.length === 0)
+		            return "No errors";
+		        return errors
+		            .map((e) => `${dataVar}${e.instancePath} ${e.message}`)
+		            .reduce((text, msg) => text + separator + msg);
+		    }
+		    $dataMetaSchema(metaSchema, keywordsJsonPointers) {
+		        const rules = this.RULES.all;
+		        metaSchema = JSON.parse(JSON.stringify(metaSchema));
+		        for (const jsonPointer of keywordsJsonPointers) {
+		            const segments = jsonPointer.split("/").slice(1); // first segment is an empty string
+		            let keywords = metaSchema;
+		            for (const seg of segments)
+		                keywords = keywords[seg];
+		            for (const key in rules) {
+		                const rule = rules[key];
+		                if (typeof rule != "object")
+		                    continue;
+		                const { $data } = rule.definition;
+		                const schema = keywords[key];
+		                if ($data && schema)
+		                    keywords[key] = schemaOrData(schema);
+		            }
+		        }
+		        return metaSchema;
+		    }
+		    _removeAllSchemas(schemas, regex) {
+		        for (const keyRef in schemas) {
+		            const sch = schemas[keyRef];
+		            if (!regex || regex.test(keyRef)) {
+		                if (typeof sch == "string") {
+		                    delete schemas[keyRef];
+		                }
+		                else if (sch && !sch.meta) {
+		                    this._cache.delete(sch.schema);
+		                    delete schemas[keyRef];
+		                }
+		            }
+		        }
+		    }
+		    _addSchema(schema, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+		        let id;
+		        const { schemaId } = this.opts;
+		        if (typeof schema == "object") {
+		            id = schema[schemaId];
+		        }
+		        else {
+		            if (this.opts.jtd)
+		                throw new Error("schema must be object");
+		            else if (typeof schema != "boolean")
+		                throw new Error("schema must be object or boolean");
+		        }
+		        let sch = this._cache.get(schema);
+		        if (sch !== undefined)
+		            return sch;
+		        baseId = (0, resolve_1.normalizeId)(id || baseId);
+		        const localRefs = resolve_1.getSchemaRefs.call(this, schema, baseId);
+		        sch = new compile_1.SchemaEnv({ schema, schemaId, meta, baseId, localRefs });
+		        this._cache.set(sch.schema, sch);
+		        if (addSchema && !baseId.startsWith("#")) {
+		            // TODO atm it is allowed to overwrite schemas without id (instead of not adding them)
+		            if (baseId)
+		                this._checkUnique(baseId);
+		            this.refs[baseId] = sch;
+		        }
+		        if (validateSchema)
+		            this.validateSchema(schema, true);
+		        return sch;
+		    }
+		    _checkUnique(id) {
+		        if (this.schemas[id] || this.refs[id]) {
+		            throw new Error(`schema with key or id "${id}" already exists`);
+		        }
+		    }
+		    _compileSchemaEnv(sch) {
+		        if (sch.meta)
+		            this._compileMetaSchema(sch);
+		        else
+		            compile_1.compileSchema.call(this, sch);
+		        /* istanbul ignore if */
+		        if (!sch.validate)
+		            throw new Error("ajv implementation error");
+		        return sch.validate;
+		    }
+		    _compileMetaSchema(sch) {
+		        const currentOpts = this.opts;
+		        this.opts = this._metaOpts;
+		        try {
+		            compile_1.compileSchema.call(this, sch);
+		        }
+		        finally {
+		            this.opts = currentOpts;
+		        }
+		    }
+		}
+		Ajv.ValidationError = validation_error_1.default;
+		Ajv.MissingRefError = ref_error_1.default;
+		exports.default = Ajv;
+		function checkOptions(checkOpts, options, msg, log = "error") {
+		    for (const key in checkOpts) {
+		        const opt = key;
+		        if (opt in options)
+		            this.logger[log](`${msg}: option ${key}. ${checkOpts[opt]}`);
+		    }
+		}
+		function getSchEnv(keyRef) {
+		    keyRef = (0, resolve_1.normalizeId)(keyRef); // TODO tests fail without this line
+		    return this.schemas[keyRef] || this.refs[keyRef];
+		}
+		function addInitialSchemas() {
+		    const optsSchemas = this.opts.schemas;
+		    if (!optsSchemas)
+		        return;
+		    if (Array.isArray(optsSchemas))
+		        this.addSchema(optsSchemas);
+		    else
+		        for (const key in optsSchemas)
+		            this.addSchema(optsSchemas[key], key);
+		}
+		function addInitialFormats() {
+		    for (const name in this.opts.formats) {
+		        const format = this.opts.formats[name];
+		        if (format)
+		            this.addFormat(name, format);
+		    }
+		}
+		function addInitialKeywords(defs) {
+		    if (Array.isArray(defs)) {
+		        this.addVocabulary(defs);
+		        return;
+		    }
+		    this.logger.warn("keywords option as map is deprecated, pass array");
+		    for (const keyword in defs) {
+		        const def = defs[keyword];
+		        if (!def.keyword)
+		            def.keyword = keyword;
+		        this.addKeyword(def);
+		    }
+		}
+		function getMetaSchemaOptions() {
+		    const metaOpts = { ...this.opts };
+		    for (const opt of META_IGNORE_OPTIONS)
+		        delete metaOpts[opt];
+		    return metaOpts;
+		}
+		const noLogs = { log() { }, warn() { }, error() { } };
+		function getLogger(logger) {
+		    if (logger === false)
+		        return noLogs;
+		    if (logger === undefined)
+		        return console;
+		    if (logger.log && logger.warn && logger.error)
+		        return logger;
+		    throw new Error("logger must implement log, warn and error methods");
+		}
+		const KEYWORD_NAME = /^[a-z_$][a-z0-9_$:-]*$/i;
+		function checkKeyword(keyword, def) {
+		    const { RULES } = this;
+		    (0, util_1.eachItem)(keyword, (kwd) => {
+		        if (RULES.keywords[kwd])
+		            throw new Error(`Keyword ${kwd} is already defined`);
+		        if (!KEYWORD_NAME.test(kwd))
+		            throw new Error(`Keyword ${kwd} has invalid name`);
+		    });
+		    if (!def)
+		        return;
+		    if (def.$data && !("code" in def || "validate" in def)) {
+		        throw new Error('$data keyword must have "code" or "validate" function');
+		    }
+		}
+		function addRule(keyword, definition, dataType) {
+		    var _a;
+		    const post = definition === null || definition === void 0 ? void 0 : definition.post;
+		    if (dataType && post)
+		        throw new Error('keyword with "post" flag cannot have "type"');
+		    const { RULES } = this;
+		    let ruleGroup = post ? RULES.post : RULES.rules.find(({ type: t }) => t === dataType);
+		    if (!ruleGroup) {
+		        ruleGroup = { type: dataType, rules: [] };
+		        RULES.rules.push(ruleGroup);
+		    }
+		    RULES.keywords[keyword] = true;
+		    if (!definition)
+		        return;
+		    const rule = {
+		        keyword,
+		        definition: {
+		            ...definition,
+		            type: (0, dataType_1.getJSONTypes)(definition.type),
+		            schemaType: (0, dataType_1.getJSONTypes)(definition.schemaType),
+		        },
+		    };
+		    if (definition.before)
+		        addBeforeRule.call(this, ruleGroup, rule, definition.before);
+		    else
+		        ruleGroup.rules.push(rule);
+		    RULES.all[keyword] = rule;
+		    (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
+		}
+		function addBeforeRule(ruleGroup, rule, before) {
+		    const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+		    if (i >= 0) {
+		        ruleGroup.rules.splice(i, 0, rule);
+		    }
+		    else {
+		        ruleGroup.rules.push(rule);
+		        this.logger.warn(`rule ${before} is not defined`);
+		    }
+		}
+		function keywordMetaschema(def) {
+		    let { metaSchema } = def;
+		    if (metaSchema === undefined)
+		        return;
+		    if (def.$data && this.opts.$data)
+		        metaSchema = schemaOrData(metaSchema);
+		    def.validateSchema = this.compile(metaSchema, true);
+		}
+		const $dataRef = {
+		    $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
+		};
+		function schemaOrData(schema) {
+		    return { anyOf: [schema, $dataRef] };
+		}
+		
+	} (core$1));
+	return core$1;
+}
+
+var draft7 = {};
+
+var core = {};
+
+var id = {};
+
+var hasRequiredId;
+
+function requireId () {
+	if (hasRequiredId) return id;
+	hasRequiredId = 1;
+	Object.defineProperty(id, "__esModule", { value: true });
+	const def = {
+	    keyword: "id",
+	    code() {
+	        throw new Error('NOT SUPPORTED: keyword "id", use "$id" for schema ID');
+	    },
+	};
+	id.default = def;
+	
+	return id;
+}
+
+var ref = {};
+
+var hasRequiredRef;
+
+function requireRef () {
+	if (hasRequiredRef) return ref;
+	hasRequiredRef = 1;
+	Object.defineProperty(ref, "__esModule", { value: true });
+	ref.callRef = ref.getValidate = void 0;
+	const ref_error_1 = /*@__PURE__*/ requireRef_error();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "$ref",
+	    schemaType: "string",
+	    code(cxt) {
+	        const { gen, schema: $ref, it } = cxt;
+	        const { baseId, schemaEnv: env, validateName, opts, self } = it;
+	        const { root } = env;
+	        if (($ref === "#" || $ref === "#/") && baseId === root.baseId)
+	            return callRootRef();
+	        const schOrEnv = compile_1.resolveRef.call(self, root, baseId, $ref);
+	        if (schOrEnv === undefined)
+	            throw new ref_error_1.default(it.opts.uriResolver, baseId, $ref);
+	        if (schOrEnv instanceof compile_1.SchemaEnv)
+	            return callValidate(schOrEnv);
+	        return inlineRefSchema(schOrEnv);
+	        function callRootRef() {
+	            if (env === root)
+	                return callRef(cxt, validateName, env, env.$async);
+	            const rootName = gen.scopeValue("root", { ref: root });
+	            return callRef(cxt, (0, codegen_1._) `${rootName}.validate`, root, root.$async);
+	        }
+	        function callValidate(sch) {
+	            const v = getValidate(cxt, sch);
+	            callRef(cxt, v, sch, sch.$async);
+	        }
+	        function inlineRefSchema(sch) {
+	            const schName = gen.scopeValue("schema", opts.code.source === true ? { ref: sch, code: (0, codegen_1.stringify)(sch) } : { ref: sch });
+	            const valid = gen.name("valid");
+	            const schCxt = cxt.subschema({
+	                schema: sch,
+	                dataTypes: [],
+	                schemaPath: codegen_1.nil,
+	                topSchemaRef: schName,
+	                errSchemaPath: $ref,
+	            }, valid);
+	            cxt.mergeEvaluated(schCxt);
+	            cxt.ok(valid);
+	        }
+	    },
+	};
+	function getValidate(cxt, sch) {
+	    const { gen } = cxt;
+	    return sch.validate
+	        ? gen.scopeValue("validate", { ref: sch.validate })
+	        : (0, codegen_1._) `${gen.scopeValue("wrapper", { ref: sch })}.validate`;
+	}
+	ref.getValidate = getValidate;
+	function callRef(cxt, v, sch, $async) {
+	    const { gen, it } = cxt;
+	    const { allErrors, schemaEnv: env, opts } = it;
+	    const passCxt = opts.passContext ? names_1.default.this : codegen_1.nil;
+	    if ($async)
+	        callAsyncRef();
+	    else
+	        callSyncRef();
+	    function callAsyncRef() {
+	        if (!env.$async)
+	            throw new Error("async schema referenced by sync schema");
+	        const valid = gen.let("valid");
+	        gen.try(() => {
+	            gen.code((0, codegen_1._) `await ${(0, code_1.callValidateCode)(cxt, v, passCxt)}`);
+	            addEvaluatedFrom(v); // TODO will not work with async, it has to be returned with the result
+	            if (!allErrors)
+	                gen.assign(valid, true);
+	        }, (e) => {
+	            gen.if((0, codegen_1._) `!(${e} instanceof ${it.ValidationError})`, () => gen.throw(e));
+	            addErrorsFrom(e);
+	            if (!allErrors)
+	                gen.assign(valid, false);
+	        });
+	        cxt.ok(valid);
+	    }
+	    function callSyncRef() {
+	        cxt.result((0, code_1.callValidateCode)(cxt, v, passCxt), () => addEvaluatedFrom(v), () => addErrorsFrom(v));
+	    }
+	    function addErrorsFrom(source) {
+	        const errs = (0, codegen_1._) `${source}.errors`;
+	        gen.assign(names_1.default.vErrors, (0, codegen_1._) `${names_1.default.vErrors} === null ? ${errs} : ${names_1.default.vErrors}.concat(${errs})`); // TODO tagged
+	        gen.assign(names_1.default.errors, (0, codegen_1._) `${names_1.default.vErrors}.length`);
+	    }
+	    function addEvaluatedFrom(source) {
+	        var _a;
+	        if (!it.opts.unevaluated)
+	            return;
+	        const schEvaluated = (_a = sch === null || sch === void 0 ? void 0 : sch.validate) === null || _a === void 0 ? void 0 : _a.evaluated;
+	        // TODO refactor
+	        if (it.props !== true) {
+	            if (schEvaluated && !schEvaluated.dynamicProps) {
+	                if (schEvaluated.props !== undefined) {
+	                    it.props = util_1.mergeEvaluated.props(gen, schEvaluated.props, it.props);
+	                }
+	            }
+	            else {
+	                const props = gen.var("props", (0, codegen_1._) `${source}.evaluated.props`);
+	                it.props = util_1.mergeEvaluated.props(gen, props, it.props, codegen_1.Name);
+	            }
+	        }
+	        if (it.items !== true) {
+	            if (schEvaluated && !schEvaluated.dynamicItems) {
+	                if (schEvaluated.items !== undefined) {
+	                    it.items = util_1.mergeEvaluated.items(gen, schEvaluated.items, it.items);
+	                }
+	            }
+	            else {
+	                const items = gen.var("items", (0, codegen_1._) `${source}.evaluated.items`);
+	                it.items = util_1.mergeEvaluated.items(gen, items, it.items, codegen_1.Name);
+	            }
+	        }
+	    }
+	}
+	ref.callRef = callRef;
+	ref.default = def;
+	
+	return ref;
+}
+
+var hasRequiredCore;
+
+function requireCore () {
+	if (hasRequiredCore) return core;
+	hasRequiredCore = 1;
+	Object.defineProperty(core, "__esModule", { value: true });
+	const id_1 = /*@__PURE__*/ requireId();
+	const ref_1 = /*@__PURE__*/ requireRef();
+	const core$1 = [
+	    "$schema",
+	    "$id",
+	    "$defs",
+	    "$vocabulary",
+	    { keyword: "$comment" },
+	    "definitions",
+	    id_1.default,
+	    ref_1.default,
+	];
+	core.default = core$1;
+	
+	return core;
+}
+
+var validation = {};
+
+var limitNumber = {};
+
+var hasRequiredLimitNumber;
+
+function requireLimitNumber () {
+	if (hasRequiredLimitNumber) return limitNumber;
+	hasRequiredLimitNumber = 1;
+	Object.defineProperty(limitNumber, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const ops = codegen_1.operators;
+	const KWDs = {
+	    maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+	    minimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+	    exclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+	    exclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE },
+	};
+	const error = {
+	    message: ({ keyword, schemaCode }) => (0, codegen_1.str) `must be ${KWDs[keyword].okStr} ${schemaCode}`,
+	    params: ({ keyword, schemaCode }) => (0, codegen_1._) `{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: Object.keys(KWDs),
+	    type: "number",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        cxt.fail$data((0, codegen_1._) `${data} ${KWDs[keyword].fail} ${schemaCode} || isNaN(${data})`);
+	    },
+	};
+	limitNumber.default = def;
+	
+	return limitNumber;
+}
+
+var multipleOf = {};
+
+var hasRequiredMultipleOf;
+
+function requireMultipleOf () {
+	if (hasRequiredMultipleOf) return multipleOf;
+	hasRequiredMultipleOf = 1;
+	Object.defineProperty(multipleOf, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "multipleOf",
+	    type: "number",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, schemaCode, it } = cxt;
+	        // const bdt = bad$DataType(schemaCode, <string>def.schemaType, $data)
+	        const prec = it.opts.multipleOfPrecision;
+	        const res = gen.let("res");
+	        const invalid = prec
+	            ? (0, codegen_1._) `Math.abs(Math.round(${res}) - ${res}) > 1e-${prec}`
+	            : (0, codegen_1._) `${res} !== parseInt(${res})`;
+	        cxt.fail$data((0, codegen_1._) `(${schemaCode} === 0 || (${res} = ${data}/${schemaCode}, ${invalid}))`);
+	    },
+	};
+	multipleOf.default = def;
+	
+	return multipleOf;
+}
+
+var limitLength = {};
+
+var ucs2length = {};
+
+var hasRequiredUcs2length;
+
+function requireUcs2length () {
+	if (hasRequiredUcs2length) return ucs2length;
+	hasRequiredUcs2length = 1;
+	Object.defineProperty(ucs2length, "__esModule", { value: true });
+	// https://mathiasbynens.be/notes/javascript-encoding
+	// https://github.com/bestiejs/punycode.js - punycode.ucs2.decode
+	function ucs2length$1(str) {
+	    const len = str.length;
+	    let length = 0;
+	    let pos = 0;
+	    let value;
+	    while (pos < len) {
+	        length++;
+	        value = str.charCodeAt(pos++);
+	        if (value >= 0xd800 && value <= 0xdbff && pos < len) {
+	            // high surrogate, and there is a next character
+	            value = str.charCodeAt(pos);
+	            if ((value & 0xfc00) === 0xdc00)
+	                pos++; // low surrogate
+	        }
+	    }
+	    return length;
+	}
+	ucs2length.default = ucs2length$1;
+	ucs2length$1.code = 'require("ajv/dist/runtime/ucs2length").default';
+	
+	return ucs2length;
+}
+
+var hasRequiredLimitLength;
+
+function requireLimitLength () {
+	if (hasRequiredLimitLength) return limitLength;
+	hasRequiredLimitLength = 1;
+	Object.defineProperty(limitLength, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const ucs2length_1 = /*@__PURE__*/ requireUcs2length();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxLength" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} characters`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxLength", "minLength"],
+	    type: "string",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode, it } = cxt;
+	        const op = keyword === "maxLength" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        const len = it.opts.unicode === false ? (0, codegen_1._) `${data}.length` : (0, codegen_1._) `${(0, util_1.useFunc)(cxt.gen, ucs2length_1.default)}(${data})`;
+	        cxt.fail$data((0, codegen_1._) `${len} ${op} ${schemaCode}`);
+	    },
+	};
+	limitLength.default = def;
+	
+	return limitLength;
+}
+
+var pattern$1 = {};
+
+var hasRequiredPattern;
+
+function requirePattern () {
+	if (hasRequiredPattern) return pattern$1;
+	hasRequiredPattern = 1;
+	Object.defineProperty(pattern$1, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "pattern",
+	    type: "string",
+	    schemaType: "string",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        const u = it.opts.unicodeRegExp ? "u" : "";
+	        if ($data) {
+	            const { regExp } = it.opts.code;
+	            const regExpCode = regExp.code === "new RegExp" ? (0, codegen_1._) `new RegExp` : (0, util_1.useFunc)(gen, regExp);
+	            const valid = gen.let("valid");
+	            gen.try(() => gen.assign(valid, (0, codegen_1._) `${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
+	            cxt.fail$data((0, codegen_1._) `!${valid}`);
+	        }
+	        else {
+	            const regExp = (0, code_1.usePattern)(cxt, schema);
+	            cxt.fail$data((0, codegen_1._) `!${regExp}.test(${data})`);
+	        }
+	    },
+	};
+	pattern$1.default = def;
+	
+	return pattern$1;
+}
+
+var limitProperties = {};
+
+var hasRequiredLimitProperties;
+
+function requireLimitProperties () {
+	if (hasRequiredLimitProperties) return limitProperties;
+	hasRequiredLimitProperties = 1;
+	Object.defineProperty(limitProperties, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxProperties" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} properties`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxProperties", "minProperties"],
+	    type: "object",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        const op = keyword === "maxProperties" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        cxt.fail$data((0, codegen_1._) `Object.keys(${data}).length ${op} ${schemaCode}`);
+	    },
+	};
+	limitProperties.default = def;
+	
+	return limitProperties;
+}
+
+var required$2 = {};
+
+var hasRequiredRequired;
+
+function requireRequired () {
+	if (hasRequiredRequired) return required$2;
+	hasRequiredRequired = 1;
+	Object.defineProperty(required$2, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
+	    params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
+	};
+	const def = {
+	    keyword: "required",
+	    type: "object",
+	    schemaType: "array",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, schemaCode, data, $data, it } = cxt;
+	        const { opts } = it;
+	        if (!$data && schema.length === 0)
+	            return;
+	        const useLoop = schema.length >= opts.loopRequired;
+	        if (it.allErrors)
+	            allErrorsMode();
+	        else
+	            exitOnErrorMode();
+	        if (opts.strictRequired) {
+	            const props = cxt.parentSchema.properties;
+	            const { definedProperties } = cxt.it;
+	            for (const requiredKey of schema) {
+	                if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === undefined && !definedProperties.has(requiredKey)) {
+	                    const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
+	                    const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
+	                    (0, util_1.checkStrictMode)(it, msg, it.opts.strictRequired);
+	                }
+	            }
+	        }
+	        function allErrorsMode() {
+	            if (useLoop || $data) {
+	                cxt.block$data(codegen_1.nil, loopAllRequired);
+	            }
+	            else {
+	                for (const prop of schema) {
+	                    (0, code_1.checkReportMissingProp)(cxt, prop);
+	                }
+	            }
+	        }
+	        function exitOnErrorMode() {
+	            const missing = gen.let("missing");
+	            if (useLoop || $data) {
+	                const valid = gen.let("valid", true);
+	                cxt.block$data(valid, () => loopUntilMissing(missing, valid));
+	                cxt.ok(valid);
+	            }
+	            else {
+	                gen.if((0, code_1.checkMissingProp)(cxt, schema, missing));
+	                (0, code_1.reportMissingProp)(cxt, missing);
+	                gen.else();
+	            }
+	        }
+	        function loopAllRequired() {
+	            gen.forOf("prop", schemaCode, (prop) => {
+	                cxt.setParams({ missingProperty: prop });
+	                gen.if((0, code_1.noPropertyInData)(gen, data, prop, opts.ownProperties), () => cxt.error());
+	            });
+	        }
+	        function loopUntilMissing(missing, valid) {
+	            cxt.setParams({ missingProperty: missing });
+	            gen.forOf(missing, schemaCode, () => {
+	                gen.assign(valid, (0, code_1.propertyInData)(gen, data, missing, opts.ownProperties));
+	                gen.if((0, codegen_1.not)(valid), () => {
+	                    cxt.error();
+	                    gen.break();
+	                });
+	            }, codegen_1.nil);
+	        }
+	    },
+	};
+	required$2.default = def;
+	
+	return required$2;
+}
+
+var limitItems = {};
+
+var hasRequiredLimitItems;
+
+function requireLimitItems () {
+	if (hasRequiredLimitItems) return limitItems;
+	hasRequiredLimitItems = 1;
+	Object.defineProperty(limitItems, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message({ keyword, schemaCode }) {
+	        const comp = keyword === "maxItems" ? "more" : "fewer";
+	        return (0, codegen_1.str) `must NOT have ${comp} than ${schemaCode} items`;
+	    },
+	    params: ({ schemaCode }) => (0, codegen_1._) `{limit: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: ["maxItems", "minItems"],
+	    type: "array",
+	    schemaType: "number",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { keyword, data, schemaCode } = cxt;
+	        const op = keyword === "maxItems" ? codegen_1.operators.GT : codegen_1.operators.LT;
+	        cxt.fail$data((0, codegen_1._) `${data}.length ${op} ${schemaCode}`);
+	    },
+	};
+	limitItems.default = def;
+	
+	return limitItems;
+}
+
+var uniqueItems = {};
+
+var equal = {};
+
+var hasRequiredEqual;
+
+function requireEqual () {
+	if (hasRequiredEqual) return equal;
+	hasRequiredEqual = 1;
+	Object.defineProperty(equal, "__esModule", { value: true });
+	// https://github.com/ajv-validator/ajv/issues/889
+	const equal$1 = requireFastDeepEqual();
+	equal$1.code = 'require("ajv/dist/runtime/equal").default';
+	equal.default = equal$1;
+	
+	return equal;
+}
+
+var hasRequiredUniqueItems;
+
+function requireUniqueItems () {
+	if (hasRequiredUniqueItems) return uniqueItems;
+	hasRequiredUniqueItems = 1;
+	Object.defineProperty(uniqueItems, "__esModule", { value: true });
+	const dataType_1 = /*@__PURE__*/ requireDataType();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
+	    params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
+	};
+	const def = {
+	    keyword: "uniqueItems",
+	    type: "array",
+	    schemaType: "boolean",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, parentSchema, schemaCode, it } = cxt;
+	        if (!$data && !schema)
+	            return;
+	        const valid = gen.let("valid");
+	        const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
+	        cxt.block$data(valid, validateUniqueItems, (0, codegen_1._) `${schemaCode} === false`);
+	        cxt.ok(valid);
+	        function validateUniqueItems() {
+	            const i = gen.let("i", (0, codegen_1._) `${data}.length`);
+	            const j = gen.let("j");
+	            cxt.setParams({ i, j });
+	            gen.assign(valid, true);
+	            gen.if((0, codegen_1._) `${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+	        }
+	        function canOptimize() {
+	            return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
+	        }
+	        function loopN(i, j) {
+	            const item = gen.name("item");
+	            const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
+	            const indices = gen.const("indices", (0, codegen_1._) `{}`);
+	            gen.for((0, codegen_1._) `;${i}--;`, () => {
+	                gen.let(item, (0, codegen_1._) `${data}[${i}]`);
+	                gen.if(wrongType, (0, codegen_1._) `continue`);
+	                if (itemTypes.length > 1)
+	                    gen.if((0, codegen_1._) `typeof ${item} == "string"`, (0, codegen_1._) `${item} += "_"`);
+	                gen
+	                    .if((0, codegen_1._) `typeof ${indices}[${item}] == "number"`, () => {
+	                    gen.assign(j, (0, codegen_1._) `${indices}[${item}]`);
+	                    cxt.error();
+	                    gen.assign(valid, false).break();
+	                })
+	                    .code((0, codegen_1._) `${indices}[${item}] = ${i}`);
+	            });
+	        }
+	        function loopN2(i, j) {
+	            const eql = (0, util_1.useFunc)(gen, equal_1.default);
+	            const outer = gen.name("outer");
+	            gen.label(outer).for((0, codegen_1._) `;${i}--;`, () => gen.for((0, codegen_1._) `${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._) `${eql}(${data}[${i}], ${data}[${j}])`, () => {
+	                cxt.error();
+	                gen.assign(valid, false).break(outer);
+	            })));
+	        }
+	    },
+	};
+	uniqueItems.default = def;
+	
+	return uniqueItems;
+}
+
+var _const = {};
+
+var hasRequired_const;
+
+function require_const () {
+	if (hasRequired_const) return _const;
+	hasRequired_const = 1;
+	Object.defineProperty(_const, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: "must be equal to constant",
+	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "const",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schemaCode, schema } = cxt;
+	        if ($data || (schema && typeof schema == "object")) {
+	            cxt.fail$data((0, codegen_1._) `!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
+	        }
+	        else {
+	            cxt.fail((0, codegen_1._) `${schema} !== ${data}`);
+	        }
+	    },
+	};
+	_const.default = def;
+	
+	return _const;
+}
+
+var _enum = {};
+
+var hasRequired_enum;
+
+function require_enum () {
+	if (hasRequired_enum) return _enum;
+	hasRequired_enum = 1;
+	Object.defineProperty(_enum, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const equal_1 = /*@__PURE__*/ requireEqual();
+	const error = {
+	    message: "must be equal to one of the allowed values",
+	    params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "enum",
+	    schemaType: "array",
+	    $data: true,
+	    error,
+	    code(cxt) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        if (!$data && schema.length === 0)
+	            throw new Error("enum must have non-empty array");
+	        const useLoop = schema.length >= it.opts.loopEnum;
+	        let eql;
+	        const getEql = () => (eql !== null && eql !== void 0 ? eql : (eql = (0, util_1.useFunc)(gen, equal_1.default)));
+	        let valid;
+	        if (useLoop || $data) {
+	            valid = gen.let("valid");
+	            cxt.block$data(valid, loopEnum);
+	        }
+	        else {
+	            /* istanbul ignore if */
+	            if (!Array.isArray(schema))
+	                throw new Error("ajv implementation error");
+	            const vSchema = gen.const("vSchema", schemaCode);
+	            valid = (0, codegen_1.or)(...schema.map((_x, i) => equalCode(vSchema, i)));
+	        }
+	        cxt.pass(valid);
+	        function loopEnum() {
+	            gen.assign(valid, false);
+	            gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._) `${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
+	        }
+	        function equalCode(vSchema, i) {
+	            const sch = schema[i];
+	            return typeof sch === "object" && sch !== null
+	                ? (0, codegen_1._) `${getEql()}(${data}, ${vSchema}[${i}])`
+	                : (0, codegen_1._) `${data} === ${sch}`;
+	        }
+	    },
+	};
+	_enum.default = def;
+	
+	return _enum;
+}
+
+var hasRequiredValidation;
+
+function requireValidation () {
+	if (hasRequiredValidation) return validation;
+	hasRequiredValidation = 1;
+	Object.defineProperty(validation, "__esModule", { value: true });
+	const limitNumber_1 = /*@__PURE__*/ requireLimitNumber();
+	const multipleOf_1 = /*@__PURE__*/ requireMultipleOf();
+	const limitLength_1 = /*@__PURE__*/ requireLimitLength();
+	const pattern_1 = /*@__PURE__*/ requirePattern();
+	const limitProperties_1 = /*@__PURE__*/ requireLimitProperties();
+	const required_1 = /*@__PURE__*/ requireRequired();
+	const limitItems_1 = /*@__PURE__*/ requireLimitItems();
+	const uniqueItems_1 = /*@__PURE__*/ requireUniqueItems();
+	const const_1 = /*@__PURE__*/ require_const();
+	const enum_1 = /*@__PURE__*/ require_enum();
+	const validation$1 = [
+	    // number
+	    limitNumber_1.default,
+	    multipleOf_1.default,
+	    // string
+	    limitLength_1.default,
+	    pattern_1.default,
+	    // object
+	    limitProperties_1.default,
+	    required_1.default,
+	    // array
+	    limitItems_1.default,
+	    uniqueItems_1.default,
+	    // any
+	    { keyword: "type", schemaType: ["string", "array"] },
+	    { keyword: "nullable", schemaType: "boolean" },
+	    const_1.default,
+	    enum_1.default,
+	];
+	validation.default = validation$1;
+	
+	return validation;
+}
+
+var applicator = {};
+
+var additionalItems = {};
+
+var hasRequiredAdditionalItems;
+
+function requireAdditionalItems () {
+	if (hasRequiredAdditionalItems) return additionalItems;
+	hasRequiredAdditionalItems = 1;
+	Object.defineProperty(additionalItems, "__esModule", { value: true });
+	additionalItems.validateAdditionalItems = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "additionalItems",
+	    type: "array",
+	    schemaType: ["boolean", "object"],
+	    before: "uniqueItems",
+	    error,
+	    code(cxt) {
+	        const { parentSchema, it } = cxt;
+	        const { items } = parentSchema;
+	        if (!Array.isArray(items)) {
+	            (0, util_1.checkStrictMode)(it, '"additionalItems" is ignored when "items" is not an array of schemas');
+	            return;
+	        }
+	        validateAdditionalItems(cxt, items);
+	    },
+	};
+	function validateAdditionalItems(cxt, items) {
+	    const { gen, schema, data, keyword, it } = cxt;
+	    it.items = true;
+	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	    if (schema === false) {
+	        cxt.setParams({ len: items.length });
+	        cxt.pass((0, codegen_1._) `${len} <= ${items.length}`);
+	    }
+	    else if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	        const valid = gen.var("valid", (0, codegen_1._) `${len} <= ${items.length}`); // TODO var
+	        gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
+	        cxt.ok(valid);
+	    }
+	    function validateItems(valid) {
+	        gen.forRange("i", items.length, len, (i) => {
+	            cxt.subschema({ keyword, dataProp: i, dataPropType: util_1.Type.Num }, valid);
+	            if (!it.allErrors)
+	                gen.if((0, codegen_1.not)(valid), () => gen.break());
+	        });
+	    }
+	}
+	additionalItems.validateAdditionalItems = validateAdditionalItems;
+	additionalItems.default = def;
+	
+	return additionalItems;
+}
+
+var prefixItems = {};
+
+var items = {};
+
+var hasRequiredItems;
+
+function requireItems () {
+	if (hasRequiredItems) return items;
+	hasRequiredItems = 1;
+	Object.defineProperty(items, "__esModule", { value: true });
+	items.validateTuple = void 0;
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const def = {
+	    keyword: "items",
+	    type: "array",
+	    schemaType: ["object", "array", "boolean"],
+	    before: "uniqueItems",
+	    code(cxt) {
+	        const { schema, it } = cxt;
+	        if (Array.isArray(schema))
+	            return validateTuple(cxt, "additionalItems", schema);
+	        it.items = true;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        cxt.ok((0, code_1.validateArray)(cxt));
+	    },
+	};
+	function validateTuple(cxt, extraItems, schArr = cxt.schema) {
+	    const { gen, parentSchema, data, keyword, it } = cxt;
+	    checkStrictTuple(parentSchema);
+	    if (it.opts.unevaluated && schArr.length && it.items !== true) {
+	        it.items = util_1.mergeEvaluated.items(gen, schArr.length, it.items);
+	    }
+	    const valid = gen.name("valid");
+	    const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	    schArr.forEach((sch, i) => {
+	        if ((0, util_1.alwaysValidSchema)(it, sch))
+	            return;
+	        gen.if((0, codegen_1._) `${len} > ${i}`, () => cxt.subschema({
+	            keyword,
+	            schemaProp: i,
+	            dataProp: i,
+	        }, valid));
+	        cxt.ok(valid);
+	    });
+	    function checkStrictTuple(sch) {
+	        const { opts, errSchemaPath } = it;
+	        const l = schArr.length;
+	        const fullTuple = l === sch.minItems && (l === sch.maxItems || sch[extraItems] === false);
+	        if (opts.strictTuples && !fullTuple) {
+	            const msg = `"${keyword}" is ${l}-tuple, but minItems or maxItems/${extraItems} are not specified or different at path "${errSchemaPath}"`;
+	            (0, util_1.checkStrictMode)(it, msg, opts.strictTuples);
+	        }
+	    }
+	}
+	items.validateTuple = validateTuple;
+	items.default = def;
+	
+	return items;
+}
+
+var hasRequiredPrefixItems;
+
+function requirePrefixItems () {
+	if (hasRequiredPrefixItems) return prefixItems;
+	hasRequiredPrefixItems = 1;
+	Object.defineProperty(prefixItems, "__esModule", { value: true });
+	const items_1 = /*@__PURE__*/ requireItems();
+	const def = {
+	    keyword: "prefixItems",
+	    type: "array",
+	    schemaType: ["array"],
+	    before: "uniqueItems",
+	    code: (cxt) => (0, items_1.validateTuple)(cxt, "items"),
+	};
+	prefixItems.default = def;
+	
+	return prefixItems;
+}
+
+var items2020 = {};
+
+var hasRequiredItems2020;
+
+function requireItems2020 () {
+	if (hasRequiredItems2020) return items2020;
+	hasRequiredItems2020 = 1;
+	Object.defineProperty(items2020, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
+	const error = {
+	    message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
+	    params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
+	};
+	const def = {
+	    keyword: "items",
+	    type: "array",
+	    schemaType: ["object", "boolean"],
+	    before: "uniqueItems",
+	    error,
+	    code(cxt) {
+	        const { schema, parentSchema, it } = cxt;
+	        const { prefixItems } = parentSchema;
+	        it.items = true;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        if (prefixItems)
+	            (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
+	        else
+	            cxt.ok((0, code_1.validateArray)(cxt));
+	    },
+	};
+	items2020.default = def;
+	
+	return items2020;
+}
+
+var contains = {};
+
+var hasRequiredContains;
+
+function requireContains () {
+	if (hasRequiredContains) return contains;
+	hasRequiredContains = 1;
+	Object.defineProperty(contains, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { min, max } }) => max === undefined
+	        ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
+	        : (0, codegen_1.str) `must contain at least ${min} and no more than ${max} valid item(s)`,
+	    params: ({ params: { min, max } }) => max === undefined ? (0, codegen_1._) `{minContains: ${min}}` : (0, codegen_1._) `{minContains: ${min}, maxContains: ${max}}`,
+	};
+	const def = {
+	    keyword: "contains",
+	    type: "array",
+	    schemaType: ["object", "boolean"],
+	    before: "uniqueItems",
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, it } = cxt;
+	        let min;
+	        let max;
+	        const { minContains, maxContains } = parentSchema;
+	        if (it.opts.next) {
+	            min = minContains === undefined ? 1 : minContains;
+	            max = maxContains;
+	        }
+	        else {
+	            min = 1;
+	        }
+	        const len = gen.const("len", (0, codegen_1._) `${data}.length`);
+	        cxt.setParams({ min, max });
+	        if (max === undefined && min === 0) {
+	            (0, util_1.checkStrictMode)(it, `"minContains" == 0 without "maxContains": "contains" keyword ignored`);
+	            return;
+	        }
+	        if (max !== undefined && min > max) {
+	            (0, util_1.checkStrictMode)(it, `"minContains" > "maxContains" is always invalid`);
+	            cxt.fail();
+	            return;
+	        }
+	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+	            let cond = (0, codegen_1._) `${len} >= ${min}`;
+	            if (max !== undefined)
+	                cond = (0, codegen_1._) `${cond} && ${len} <= ${max}`;
+	            cxt.pass(cond);
+	            return;
+	        }
+	        it.items = true;
+	        const valid = gen.name("valid");
+	        if (max === undefined && min === 1) {
+	            validateItems(valid, () => gen.if(valid, () => gen.break()));
+	        }
+	        else if (min === 0) {
+	            gen.let(valid, true);
+	            if (max !== undefined)
+	                gen.if((0, codegen_1._) `${data}.length > 0`, validateItemsWithCount);
+	        }
+	        else {
+	            gen.let(valid, false);
+	            validateItemsWithCount();
+	        }
+	        cxt.result(valid, () => cxt.reset());
+	        function validateItemsWithCount() {
+	            const schValid = gen.name("_valid");
+	            const count = gen.let("count", 0);
+	            validateItems(schValid, () => gen.if(schValid, () => checkLimits(count)));
+	        }
+	        function validateItems(_valid, block) {
+	            gen.forRange("i", 0, len, (i) => {
+	                cxt.subschema({
+	                    keyword: "contains",
+	                    dataProp: i,
+	                    dataPropType: util_1.Type.Num,
+	                    compositeRule: true,
+	                }, _valid);
+	                block();
+	            });
+	        }
+	        function checkLimits(count) {
+	            gen.code((0, codegen_1._) `${count}++`);
+	            if (max === undefined) {
+	                gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true).break());
+	            }
+	            else {
+	                gen.if((0, codegen_1._) `${count} > ${max}`, () => gen.assign(valid, false).break());
+	                if (min === 1)
+	                    gen.assign(valid, true);
+	                else
+	                    gen.if((0, codegen_1._) `${count} >= ${min}`, () => gen.assign(valid, true));
+	            }
+	        }
+	    },
+	};
+	contains.default = def;
+	
+	return contains;
+}
+
+var dependencies = {};
+
+var hasRequiredDependencies;
+
+function requireDependencies () {
+	if (hasRequiredDependencies) return dependencies;
+	hasRequiredDependencies = 1;
+	(function (exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
+		const codegen_1 = /*@__PURE__*/ requireCodegen();
+		const util_1 = /*@__PURE__*/ requireUtil();
+		const code_1 = /*@__PURE__*/ requireCode();
+		exports.error = {
+		    message: ({ params: { property, depsCount, deps } }) => {
+		        const property_ies = depsCount === 1 ? "property" : "properties";
+		        return (0, codegen_1.str) `must have ${property_ies} ${deps} when property ${property} is present`;
+		    },
+		    params: ({ params: { property, depsCount, deps, missingProperty } }) => (0, codegen_1._) `{property: ${property},
+    missingProperty: ${missingProperty},
+    depsCount: ${depsCount},
+    deps: ${deps}}`, // TODO change to reference
+		};
+		const def = {
+		    keyword: "dependencies",
+		    type: "object",
+		    schemaType: "object",
+		    error: exports.error,
+		    code(cxt) {
+		        const [propDeps, schDeps] = splitDependencies(cxt);
+		        validatePropertyDeps(cxt, propDeps);
+		        validateSchemaDeps(cxt, schDeps);
+		    },
+		};
+		function splitDependencies({ schema }) {
+		    const propertyDeps = {};
+		    const schemaDeps = {};
+		    for (const key in schema) {
+		        if (key === "__proto__")
+		            continue;
+		        const deps = Array.isArray(schema[key]) ? propertyDeps : schemaDeps;
+		        deps[key] = schema[key];
+		    }
+		    return [propertyDeps, schemaDeps];
+		}
+		function validatePropertyDeps(cxt, propertyDeps = cxt.schema) {
+		    const { gen, data, it } = cxt;
+		    if (Object.keys(propertyDeps).length === 0)
+		        return;
+		    const missing = gen.let("missing");
+		    for (const prop in propertyDeps) {
+		        const deps = propertyDeps[prop];
+		        if (deps.length === 0)
+		            continue;
+		        const hasProperty = (0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties);
+		        cxt.setParams({
+		            property: prop,
+		            depsCount: deps.length,
+		            deps: deps.join(", "),
+		        });
+		        if (it.allErrors) {
+		            gen.if(hasProperty, () => {
+		                for (const depProp of deps) {
+		                    (0, code_1.checkReportMissingProp)(cxt, depProp);
+		                }
+		            });
+		        }
+		        else {
+		            gen.if((0, codegen_1._) `${hasProperty} && (${(0, code_1.checkMissingProp)(cxt, deps, missing)})`);
+		            (0, code_1.reportMissingProp)(cxt, missing);
+		            gen.else();
+		        }
+		    }
+		}
+		exports.validatePropertyDeps = validatePropertyDeps;
+		function validateSchemaDeps(cxt, schemaDeps = cxt.schema) {
+		    const { gen, data, keyword, it } = cxt;
+		    const valid = gen.name("valid");
+		    for (const prop in schemaDeps) {
+		        if ((0, util_1.alwaysValidSchema)(it, schemaDeps[prop]))
+		            continue;
+		        gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties), () => {
+		            const schCxt = cxt.subschema({ keyword, schemaProp: prop }, valid);
+		            cxt.mergeValidEvaluated(schCxt, valid);
+		        }, () => gen.var(valid, true) // TODO var
+		        );
+		        cxt.ok(valid);
+		    }
+		}
+		exports.validateSchemaDeps = validateSchemaDeps;
+		exports.default = def;
+		
+	} (dependencies));
+	return dependencies;
+}
+
+var propertyNames = {};
+
+var hasRequiredPropertyNames;
+
+function requirePropertyNames () {
+	if (hasRequiredPropertyNames) return propertyNames;
+	hasRequiredPropertyNames = 1;
+	Object.defineProperty(propertyNames, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "property name must be valid",
+	    params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
+	};
+	const def = {
+	    keyword: "propertyNames",
+	    type: "object",
+	    schemaType: ["object", "boolean"],
+	    error,
+	    code(cxt) {
+	        const { gen, schema, data, it } = cxt;
+	        if ((0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        const valid = gen.name("valid");
+	        gen.forIn("key", data, (key) => {
+	            cxt.setParams({ propertyName: key });
+	            cxt.subschema({
+	                keyword: "propertyNames",
+	                data: key,
+	                dataTypes: ["string"],
+	                propertyName: key,
+	                compositeRule: true,
+	            }, valid);
+	            gen.if((0, codegen_1.not)(valid), () => {
+	                cxt.error(true);
+	                if (!it.allErrors)
+	                    gen.break();
+	            });
+	        });
+	        cxt.ok(valid);
+	    },
+	};
+	propertyNames.default = def;
+	
+	return propertyNames;
+}
+
+var additionalProperties = {};
+
+var hasRequiredAdditionalProperties;
+
+function requireAdditionalProperties () {
+	if (hasRequiredAdditionalProperties) return additionalProperties;
+	hasRequiredAdditionalProperties = 1;
+	Object.defineProperty(additionalProperties, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const names_1 = /*@__PURE__*/ requireNames();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "must NOT have additional properties",
+	    params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
+	};
+	const def = {
+	    keyword: "additionalProperties",
+	    type: ["object"],
+	    schemaType: ["boolean", "object"],
+	    allowUndefined: true,
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, errsCount, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!errsCount)
+	            throw new Error("ajv implementation error");
+	        const { allErrors, opts } = it;
+	        it.props = true;
+	        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema))
+	            return;
+	        const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
+	        const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
+	        checkAdditionalProperties();
+	        cxt.ok((0, codegen_1._) `${errsCount} === ${names_1.default.errors}`);
+	        function checkAdditionalProperties() {
+	            gen.forIn("key", data, (key) => {
+	                if (!props.length && !patProps.length)
+	                    additionalPropertyCode(key);
+	                else
+	                    gen.if(isAdditional(key), () => additionalPropertyCode(key));
+	            });
+	        }
+	        function isAdditional(key) {
+	            let definedProp;
+	            if (props.length > 8) {
+	                // TODO maybe an option instead of hard-coded 8?
+	                const propsSchema = (0, util_1.schemaRefOrVal)(it, parentSchema.properties, "properties");
+	                definedProp = (0, code_1.isOwnProperty)(gen, propsSchema, key);
+	            }
+	            else if (props.length) {
+	                definedProp = (0, codegen_1.or)(...props.map((p) => (0, codegen_1._) `${key} === ${p}`));
+	            }
+	            else {
+	                definedProp = codegen_1.nil;
+	            }
+	            if (patProps.length) {
+	                definedProp = (0, codegen_1.or)(definedProp, ...patProps.map((p) => (0, codegen_1._) `${(0, code_1.usePattern)(cxt, p)}.test(${key})`));
+	            }
+	            return (0, codegen_1.not)(definedProp);
+	        }
+	        function deleteAdditional(key) {
+	            gen.code((0, codegen_1._) `delete ${data}[${key}]`);
+	        }
+	        function additionalPropertyCode(key) {
+	            if (opts.removeAdditional === "all" || (opts.removeAdditional && schema === false)) {
+	                deleteAdditional(key);
+	                return;
+	            }
+	            if (schema === false) {
+	                cxt.setParams({ additionalProperty: key });
+	                cxt.error();
+	                if (!allErrors)
+	                    gen.break();
+	                return;
+	            }
+	            if (typeof schema == "object" && !(0, util_1.alwaysValidSchema)(it, schema)) {
+	                const valid = gen.name("valid");
+	                if (opts.removeAdditional === "failing") {
+	                    applyAdditionalSchema(key, valid, false);
+	                    gen.if((0, codegen_1.not)(valid), () => {
+	                        cxt.reset();
+	                        deleteAdditional(key);
+	                    });
+	                }
+	                else {
+	                    applyAdditionalSchema(key, valid);
+	                    if (!allErrors)
+	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+	                }
+	            }
+	        }
+	        function applyAdditionalSchema(key, valid, errors) {
+	            const subschema = {
+	                keyword: "additionalProperties",
+	                dataProp: key,
+	                dataPropType: util_1.Type.Str,
+	            };
+	            if (errors === false) {
+	                Object.assign(subschema, {
+	                    compositeRule: true,
+	                    createErrors: false,
+	                    allErrors: false,
+	                });
+	            }
+	            cxt.subschema(subschema, valid);
+	        }
+	    },
+	};
+	additionalProperties.default = def;
+	
+	return additionalProperties;
+}
+
+var properties$3 = {};
+
+var hasRequiredProperties;
+
+function requireProperties () {
+	if (hasRequiredProperties) return properties$3;
+	hasRequiredProperties = 1;
+	Object.defineProperty(properties$3, "__esModule", { value: true });
+	const validate_1 = /*@__PURE__*/ requireValidate();
+	const code_1 = /*@__PURE__*/ requireCode();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
+	const def = {
+	    keyword: "properties",
+	    type: "object",
+	    schemaType: "object",
+	    code(cxt) {
+	        const { gen, schema, parentSchema, data, it } = cxt;
+	        if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === undefined) {
+	            additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
+	        }
+	        const allProps = (0, code_1.allSchemaProperties)(schema);
+	        for (const prop of allProps) {
+	            it.definedProperties.add(prop);
+	        }
+	        if (it.opts.unevaluated && allProps.length && it.props !== true) {
+	            it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
+	        }
+	        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema[p]));
+	        if (properties.length === 0)
+	            return;
+	        const valid = gen.name("valid");
+	        for (const prop of properties) {
+	            if (hasDefault(prop)) {
+	                applyPropertySchema(prop);
+	            }
+	            else {
+	                gen.if((0, code_1.propertyInData)(gen, data, prop, it.opts.ownProperties));
+	                applyPropertySchema(prop);
+	                if (!it.allErrors)
+	                    gen.else().var(valid, true);
+	                gen.endIf();
+	            }
+	            cxt.it.definedProperties.add(prop);
+	            cxt.ok(valid);
+	        }
+	        function hasDefault(prop) {
+	            return it.opts.useDefaults && !it.compositeRule && schema[prop].default !== undefined;
+	        }
+	        function applyPropertySchema(prop) {
+	            cxt.subschema({
+	                keyword: "properties",
+	                schemaProp: prop,
+	                dataProp: prop,
+	            }, valid);
+	        }
+	    },
+	};
+	properties$3.default = def;
+	
+	return properties$3;
+}
+
+var patternProperties = {};
+
+var hasRequiredPatternProperties;
+
+function requirePatternProperties () {
+	if (hasRequiredPatternProperties) return patternProperties;
+	hasRequiredPatternProperties = 1;
+	Object.defineProperty(patternProperties, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const util_2 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "patternProperties",
+	    type: "object",
+	    schemaType: "object",
+	    code(cxt) {
+	        const { gen, schema, data, parentSchema, it } = cxt;
+	        const { opts } = it;
+	        const patterns = (0, code_1.allSchemaProperties)(schema);
+	        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema[p]));
+	        if (patterns.length === 0 ||
+	            (alwaysValidPatterns.length === patterns.length &&
+	                (!it.opts.unevaluated || it.props === true))) {
+	            return;
+	        }
+	        const checkProperties = opts.strictSchema && !opts.allowMatchingProperties && parentSchema.properties;
+	        const valid = gen.name("valid");
+	        if (it.props !== true && !(it.props instanceof codegen_1.Name)) {
+	            it.props = (0, util_2.evaluatedPropsToName)(gen, it.props);
+	        }
+	        const { props } = it;
+	        validatePatternProperties();
+	        function validatePatternProperties() {
+	            for (const pat of patterns) {
+	                if (checkProperties)
+	                    checkMatchingProperties(pat);
+	                if (it.allErrors) {
+	                    validateProperties(pat);
+	                }
+	                else {
+	                    gen.var(valid, true); // TODO var
+	                    validateProperties(pat);
+	                    gen.if(valid);
+	                }
+	            }
+	        }
+	        function checkMatchingProperties(pat) {
+	            for (const prop in checkProperties) {
+	                if (new RegExp(pat).test(prop)) {
+	                    (0, util_1.checkStrictMode)(it, `property ${prop} matches pattern ${pat} (use allowMatchingProperties)`);
+	                }
+	            }
+	        }
+	        function validateProperties(pat) {
+	            gen.forIn("key", data, (key) => {
+	                gen.if((0, codegen_1._) `${(0, code_1.usePattern)(cxt, pat)}.test(${key})`, () => {
+	                    const alwaysValid = alwaysValidPatterns.includes(pat);
+	                    if (!alwaysValid) {
+	                        cxt.subschema({
+	                            keyword: "patternProperties",
+	                            schemaProp: pat,
+	                            dataProp: key,
+	                            dataPropType: util_2.Type.Str,
+	                        }, valid);
+	                    }
+	                    if (it.opts.unevaluated && props !== true) {
+	                        gen.assign((0, codegen_1._) `${props}[${key}]`, true);
+	                    }
+	                    else if (!alwaysValid && !it.allErrors) {
+	                        // can short-circuit if `unevaluatedProperties` is not supported (opts.next === false)
+	                        // or if all properties were evaluated (props === true)
+	                        gen.if((0, codegen_1.not)(valid), () => gen.break());
+	                    }
+	                });
+	            });
+	        }
+	    },
+	};
+	patternProperties.default = def;
+	
+	return patternProperties;
+}
+
+var not = {};
+
+var hasRequiredNot;
+
+function requireNot () {
+	if (hasRequiredNot) return not;
+	hasRequiredNot = 1;
+	Object.defineProperty(not, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "not",
+	    schemaType: ["object", "boolean"],
+	    trackErrors: true,
+	    code(cxt) {
+	        const { gen, schema, it } = cxt;
+	        if ((0, util_1.alwaysValidSchema)(it, schema)) {
+	            cxt.fail();
+	            return;
+	        }
+	        const valid = gen.name("valid");
+	        cxt.subschema({
+	            keyword: "not",
+	            compositeRule: true,
+	            createErrors: false,
+	            allErrors: false,
+	        }, valid);
+	        cxt.failResult(valid, () => cxt.reset(), () => cxt.error());
+	    },
+	    error: { message: "must NOT be valid" },
+	};
+	not.default = def;
+	
+	return not;
+}
+
+var anyOf = {};
+
+var hasRequiredAnyOf;
+
+function requireAnyOf () {
+	if (hasRequiredAnyOf) return anyOf;
+	hasRequiredAnyOf = 1;
+	Object.defineProperty(anyOf, "__esModule", { value: true });
+	const code_1 = /*@__PURE__*/ requireCode();
+	const def = {
+	    keyword: "anyOf",
+	    schemaType: "array",
+	    trackErrors: true,
+	    code: code_1.validateUnion,
+	    error: { message: "must match a schema in anyOf" },
+	};
+	anyOf.default = def;
+	
+	return anyOf;
+}
+
+var oneOf = {};
+
+var hasRequiredOneOf;
+
+function requireOneOf () {
+	if (hasRequiredOneOf) return oneOf;
+	hasRequiredOneOf = 1;
+	Object.defineProperty(oneOf, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: "must match exactly one schema in oneOf",
+	    params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
+	};
+	const def = {
+	    keyword: "oneOf",
+	    schemaType: "array",
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, schema, parentSchema, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!Array.isArray(schema))
+	            throw new Error("ajv implementation error");
+	        if (it.opts.discriminator && parentSchema.discriminator)
+	            return;
+	        const schArr = schema;
+	        const valid = gen.let("valid", false);
+	        const passing = gen.let("passing", null);
+	        const schValid = gen.name("_valid");
+	        cxt.setParams({ passing });
+	        // TODO possibly fail straight away (with warning or exception) if there are two empty always valid schemas
+	        gen.block(validateOneOf);
+	        cxt.result(valid, () => cxt.reset(), () => cxt.error(true));
+	        function validateOneOf() {
+	            schArr.forEach((sch, i) => {
+	                let schCxt;
+	                if ((0, util_1.alwaysValidSchema)(it, sch)) {
+	                    gen.var(schValid, true);
+	                }
+	                else {
+	                    schCxt = cxt.subschema({
+	                        keyword: "oneOf",
+	                        schemaProp: i,
+	                        compositeRule: true,
+	                    }, schValid);
+	                }
+	                if (i > 0) {
+	                    gen
+	                        .if((0, codegen_1._) `${schValid} && ${valid}`)
+	                        .assign(valid, false)
+	                        .assign(passing, (0, codegen_1._) `[${passing}, ${i}]`)
+	                        .else();
+	                }
+	                gen.if(schValid, () => {
+	                    gen.assign(valid, true);
+	                    gen.assign(passing, i);
+	                    if (schCxt)
+	                        cxt.mergeEvaluated(schCxt, codegen_1.Name);
+	                });
+	            });
+	        }
+	    },
+	};
+	oneOf.default = def;
+	
+	return oneOf;
+}
+
+var allOf = {};
+
+var hasRequiredAllOf;
+
+function requireAllOf () {
+	if (hasRequiredAllOf) return allOf;
+	hasRequiredAllOf = 1;
+	Object.defineProperty(allOf, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: "allOf",
+	    schemaType: "array",
+	    code(cxt) {
+	        const { gen, schema, it } = cxt;
+	        /* istanbul ignore if */
+	        if (!Array.isArray(schema))
+	            throw new Error("ajv implementation error");
+	        const valid = gen.name("valid");
+	        schema.forEach((sch, i) => {
+	            if ((0, util_1.alwaysValidSchema)(it, sch))
+	                return;
+	            const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
+	            cxt.ok(valid);
+	            cxt.mergeEvaluated(schCxt);
+	        });
+	    },
+	};
+	allOf.default = def;
+	
+	return allOf;
+}
+
+var _if = {};
+
+var hasRequired_if;
+
+function require_if () {
+	if (hasRequired_if) return _if;
+	hasRequired_if = 1;
+	Object.defineProperty(_if, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
+	    params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
+	};
+	const def = {
+	    keyword: "if",
+	    schemaType: ["object", "boolean"],
+	    trackErrors: true,
+	    error,
+	    code(cxt) {
+	        const { gen, parentSchema, it } = cxt;
+	        if (parentSchema.then === undefined && parentSchema.else === undefined) {
+	            (0, util_1.checkStrictMode)(it, '"if" without "then" and "else" is ignored');
+	        }
+	        const hasThen = hasSchema(it, "then");
+	        const hasElse = hasSchema(it, "else");
+	        if (!hasThen && !hasElse)
+	            return;
+	        const valid = gen.let("valid", true);
+	        const schValid = gen.name("_valid");
+	        validateIf();
+	        cxt.reset();
+	        if (hasThen && hasElse) {
+	            const ifClause = gen.let("ifClause");
+	            cxt.setParams({ ifClause });
+	            gen.if(schValid, validateClause("then", ifClause), validateClause("else", ifClause));
+	        }
+	        else if (hasThen) {
+	            gen.if(schValid, validateClause("then"));
+	        }
+	        else {
+	            gen.if((0, codegen_1.not)(schValid), validateClause("else"));
+	        }
+	        cxt.pass(valid, () => cxt.error(true));
+	        function validateIf() {
+	            const schCxt = cxt.subschema({
+	                keyword: "if",
+	                compositeRule: true,
+	                createErrors: false,
+	                allErrors: false,
+	            }, schValid);
+	            cxt.mergeEvaluated(schCxt);
+	        }
+	        function validateClause(keyword, ifClause) {
+	            return () => {
+	                const schCxt = cxt.subschema({ keyword }, schValid);
+	                gen.assign(valid, schValid);
+	                cxt.mergeValidEvaluated(schCxt, valid);
+	                if (ifClause)
+	                    gen.assign(ifClause, (0, codegen_1._) `${keyword}`);
+	                else
+	                    cxt.setParams({ ifClause: keyword });
+	            };
+	        }
+	    },
+	};
+	function hasSchema(it, keyword) {
+	    const schema = it.schema[keyword];
+	    return schema !== undefined && !(0, util_1.alwaysValidSchema)(it, schema);
+	}
+	_if.default = def;
+	
+	return _if;
+}
+
+var thenElse = {};
+
+var hasRequiredThenElse;
+
+function requireThenElse () {
+	if (hasRequiredThenElse) return thenElse;
+	hasRequiredThenElse = 1;
+	Object.defineProperty(thenElse, "__esModule", { value: true });
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const def = {
+	    keyword: ["then", "else"],
+	    schemaType: ["object", "boolean"],
+	    code({ keyword, parentSchema, it }) {
+	        if (parentSchema.if === undefined)
+	            (0, util_1.checkStrictMode)(it, `"${keyword}" without "if" is ignored`);
+	    },
+	};
+	thenElse.default = def;
+	
+	return thenElse;
+}
+
+var hasRequiredApplicator;
+
+function requireApplicator () {
+	if (hasRequiredApplicator) return applicator;
+	hasRequiredApplicator = 1;
+	Object.defineProperty(applicator, "__esModule", { value: true });
+	const additionalItems_1 = /*@__PURE__*/ requireAdditionalItems();
+	const prefixItems_1 = /*@__PURE__*/ requirePrefixItems();
+	const items_1 = /*@__PURE__*/ requireItems();
+	const items2020_1 = /*@__PURE__*/ requireItems2020();
+	const contains_1 = /*@__PURE__*/ requireContains();
+	const dependencies_1 = /*@__PURE__*/ requireDependencies();
+	const propertyNames_1 = /*@__PURE__*/ requirePropertyNames();
+	const additionalProperties_1 = /*@__PURE__*/ requireAdditionalProperties();
+	const properties_1 = /*@__PURE__*/ requireProperties();
+	const patternProperties_1 = /*@__PURE__*/ requirePatternProperties();
+	const not_1 = /*@__PURE__*/ requireNot();
+	const anyOf_1 = /*@__PURE__*/ requireAnyOf();
+	const oneOf_1 = /*@__PURE__*/ requireOneOf();
+	const allOf_1 = /*@__PURE__*/ requireAllOf();
+	const if_1 = /*@__PURE__*/ require_if();
+	const thenElse_1 = /*@__PURE__*/ requireThenElse();
+	function getApplicator(draft2020 = false) {
+	    const applicator = [
+	        // any
+	        not_1.default,
+	        anyOf_1.default,
+	        oneOf_1.default,
+	        allOf_1.default,
+	        if_1.default,
+	        thenElse_1.default,
+	        // object
+	        propertyNames_1.default,
+	        additionalProperties_1.default,
+	        dependencies_1.default,
+	        properties_1.default,
+	        patternProperties_1.default,
+	    ];
+	    // array
+	    if (draft2020)
+	        applicator.push(prefixItems_1.default, items2020_1.default);
+	    else
+	        applicator.push(additionalItems_1.default, items_1.default);
+	    applicator.push(contains_1.default);
+	    return applicator;
+	}
+	applicator.default = getApplicator;
+	
+	return applicator;
+}
+
+var format$1 = {};
+
+var format = {};
+
+var hasRequiredFormat$1;
+
+function requireFormat$1 () {
+	if (hasRequiredFormat$1) return format;
+	hasRequiredFormat$1 = 1;
+	Object.defineProperty(format, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const error = {
+	    message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
+	    params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
+	};
+	const def = {
+	    keyword: "format",
+	    type: ["number", "string"],
+	    schemaType: "string",
+	    $data: true,
+	    error,
+	    code(cxt, ruleType) {
+	        const { gen, data, $data, schema, schemaCode, it } = cxt;
+	        const { opts, errSchemaPath, schemaEnv, self } = it;
+	        if (!opts.validateFormats)
+	            return;
+	        if ($data)
+	            validate$DataFormat();
+	        else
+	            validateFormat();
+	        function validate$DataFormat() {
+	            const fmts = gen.scopeValue("formats", {
+	                ref: self.formats,
+	                code: opts.code.formats,
+	            });
+	            const fDef = gen.const("fDef", (0, codegen_1._) `${fmts}[${schemaCode}]`);
+	            const fType = gen.let("fType");
+	            const format = gen.let("format");
+	            // TODO simplify
+	            gen.if((0, codegen_1._) `typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._) `${fDef}.type || "string"`).assign(format, (0, codegen_1._) `${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._) `"string"`).assign(format, fDef));
+	            cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
+	            function unknownFmt() {
+	                if (opts.strictSchema === false)
+	                    return codegen_1.nil;
+	                return (0, codegen_1._) `${schemaCode} && !${format}`;
+	            }
+	            function invalidFmt() {
+	                const callFormat = schemaEnv.$async
+	                    ? (0, codegen_1._) `(${fDef}.async ? await ${format}(${data}) : ${format}(${data}))`
+	                    : (0, codegen_1._) `${format}(${data})`;
+	                const validData = (0, codegen_1._) `(typeof ${format} == "function" ? ${callFormat} : ${format}.test(${data}))`;
+	                return (0, codegen_1._) `${format} && ${format} !== true && ${fType} === ${ruleType} && !${validData}`;
+	            }
+	        }
+	        function validateFormat() {
+	            const formatDef = self.formats[schema];
+	            if (!formatDef) {
+	                unknownFormat();
+	                return;
+	            }
+	            if (formatDef === true)
+	                return;
+	            const [fmtType, format, fmtRef] = getFormat(formatDef);
+	            if (fmtType === ruleType)
+	                cxt.pass(validCondition());
+	            function unknownFormat() {
+	                if (opts.strictSchema === false) {
+	                    self.logger.warn(unknownMsg());
+	                    return;
+	                }
+	                throw new Error(unknownMsg());
+	                function unknownMsg() {
+	                    return `unknown format "${schema}" ignored in schema at path "${errSchemaPath}"`;
+	                }
+	            }
+	            function getFormat(fmtDef) {
+	                const code = fmtDef instanceof RegExp
+	                    ? (0, codegen_1.regexpCode)(fmtDef)
+	                    : opts.code.formats
+	                        ? (0, codegen_1._) `${opts.code.formats}${(0, codegen_1.getProperty)(schema)}`
+	                        : undefined;
+	                const fmt = gen.scopeValue("formats", { key: schema, ref: fmtDef, code });
+	                if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
+	                    return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._) `${fmt}.validate`];
+	                }
+	                return ["string", fmtDef, fmt];
+	            }
+	            function validCondition() {
+	                if (typeof formatDef == "object" && !(formatDef instanceof RegExp) && formatDef.async) {
+	                    if (!schemaEnv.$async)
+	                        throw new Error("async format in sync schema");
+	                    return (0, codegen_1._) `await ${fmtRef}(${data})`;
+	                }
+	                return typeof format == "function" ? (0, codegen_1._) `${fmtRef}(${data})` : (0, codegen_1._) `${fmtRef}.test(${data})`;
+	            }
+	        }
+	    },
+	};
+	format.default = def;
+	
+	return format;
+}
+
+var hasRequiredFormat;
+
+function requireFormat () {
+	if (hasRequiredFormat) return format$1;
+	hasRequiredFormat = 1;
+	Object.defineProperty(format$1, "__esModule", { value: true });
+	const format_1 = /*@__PURE__*/ requireFormat$1();
+	const format = [format_1.default];
+	format$1.default = format;
+	
+	return format$1;
+}
+
+var metadata = {};
+
+var hasRequiredMetadata;
+
+function requireMetadata () {
+	if (hasRequiredMetadata) return metadata;
+	hasRequiredMetadata = 1;
+	Object.defineProperty(metadata, "__esModule", { value: true });
+	metadata.contentVocabulary = metadata.metadataVocabulary = void 0;
+	metadata.metadataVocabulary = [
+	    "title",
+	    "description",
+	    "default",
+	    "deprecated",
+	    "readOnly",
+	    "writeOnly",
+	    "examples",
+	];
+	metadata.contentVocabulary = [
+	    "contentMediaType",
+	    "contentEncoding",
+	    "contentSchema",
+	];
+	
+	return metadata;
+}
+
+var hasRequiredDraft7;
+
+function requireDraft7 () {
+	if (hasRequiredDraft7) return draft7;
+	hasRequiredDraft7 = 1;
+	Object.defineProperty(draft7, "__esModule", { value: true });
+	const core_1 = /*@__PURE__*/ requireCore();
+	const validation_1 = /*@__PURE__*/ requireValidation();
+	const applicator_1 = /*@__PURE__*/ requireApplicator();
+	const format_1 = /*@__PURE__*/ requireFormat();
+	const metadata_1 = /*@__PURE__*/ requireMetadata();
+	const draft7Vocabularies = [
+	    core_1.default,
+	    validation_1.default,
+	    (0, applicator_1.default)(),
+	    format_1.default,
+	    metadata_1.metadataVocabulary,
+	    metadata_1.contentVocabulary,
+	];
+	draft7.default = draft7Vocabularies;
+	
+	return draft7;
+}
+
+var discriminator = {};
+
+var types = {};
+
+var hasRequiredTypes;
+
+function requireTypes () {
+	if (hasRequiredTypes) return types;
+	hasRequiredTypes = 1;
+	Object.defineProperty(types, "__esModule", { value: true });
+	types.DiscrError = void 0;
+	var DiscrError;
+	(function (DiscrError) {
+	    DiscrError["Tag"] = "tag";
+	    DiscrError["Mapping"] = "mapping";
+	})(DiscrError || (types.DiscrError = DiscrError = {}));
+	
+	return types;
+}
+
+var hasRequiredDiscriminator;
+
+function requireDiscriminator () {
+	if (hasRequiredDiscriminator) return discriminator;
+	hasRequiredDiscriminator = 1;
+	Object.defineProperty(discriminator, "__esModule", { value: true });
+	const codegen_1 = /*@__PURE__*/ requireCodegen();
+	const types_1 = /*@__PURE__*/ requireTypes();
+	const compile_1 = /*@__PURE__*/ requireCompile();
+	const ref_error_1 = /*@__PURE__*/ requireRef_error();
+	const util_1 = /*@__PURE__*/ requireUtil();
+	const error = {
+	    message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
+	        ? `tag "${tagName}" must be string`
+	        : `value of tag "${tagName}" must be in oneOf`,
+	    params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._) `{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`,
+	};
+	const def = {
+	    keyword: "discriminator",
+	    type: "object",
+	    schemaType: "object",
+	    error,
+	    code(cxt) {
+	        const { gen, data, schema, parentSchema, it } = cxt;
+	        const { oneOf } = parentSchema;
+	        if (!it.opts.discriminator) {
+	            throw new Error("discriminator: requires discriminator option");
+	        }
+	        const tagName = schema.propertyName;
+	        if (typeof tagName != "string")
+	            throw new Error("discriminator: requires propertyName");
+	        if (schema.mapping)
+	            throw new Error("discriminator: mapping is not supported");
+	        if (!oneOf)
+	            throw new Error("discriminator: requires oneOf keyword");
+	        const valid = gen.let("valid", false);
+	        const tag = gen.const("tag", (0, codegen_1._) `${data}${(0, codegen_1.getProperty)(tagName)}`);
+	        gen.if((0, codegen_1._) `typeof ${tag} == "string"`, () => validateMapping(), () => cxt.error(false, { discrError: types_1.DiscrError.Tag, tag, tagName }));
+	        cxt.ok(valid);
+	        function validateMapping() {
+	            const mapping = getMapping();
+	            gen.if(false);
+	            for (const tagValue in mapping) {
+	                gen.elseIf((0, codegen_1._) `${tag} === ${tagValue}`);
+	                gen.assign(valid, applyTagSchema(mapping[tagValue]));
+	            }
+	            gen.else();
+	            cxt.error(false, { discrError: types_1.DiscrError.Mapping, tag, tagName });
+	            gen.endIf();
+	        }
+	        function applyTagSchema(schemaProp) {
+	            const _valid = gen.name("valid");
+	            const schCxt = cxt.subschema({ keyword: "oneOf", schemaProp }, _valid);
+	            cxt.mergeEvaluated(schCxt, codegen_1.Name);
+	            return _valid;
+	        }
+	        function getMapping() {
+	            var _a;
+	            const oneOfMapping = {};
+	            const topRequired = hasRequired(parentSchema);
+	            let tagRequired = true;
+	            for (let i = 0; i < oneOf.length; i++) {
+	                let sch = oneOf[i];
+	                if ((sch === null || sch === void 0 ? void 0 : sch.$ref) && !(0, util_1.schemaHasRulesButRef)(sch, it.self.RULES)) {
+	                    const ref = sch.$ref;
+	                    sch = compile_1.resolveRef.call(it.self, it.schemaEnv.root, it.baseId, ref);
+	                    if (sch instanceof compile_1.SchemaEnv)
+	                        sch = sch.schema;
+	                    if (sch === undefined)
+	                        throw new ref_error_1.default(it.opts.uriResolver, it.baseId, ref);
+	                }
+	                const propSch = (_a = sch === null || sch === void 0 ? void 0 : sch.properties) === null || _a === void 0 ? void 0 : _a[tagName];
+	                if (typeof propSch != "object") {
+	                    throw new Error(`discriminator: oneOf subschemas (or referenced schemas) must have "properties/${tagName}"`);
+	                }
+	                tagRequired = tagRequired && (topRequired || hasRequired(sch));
+	                addMappings(propSch, i);
+	            }
+	            if (!tagRequired)
+	                throw new Error(`discriminator: "${tagName}" must be required`);
+	            return oneOfMapping;
+	            function hasRequired({ required }) {
+	                return Array.isArray(required) && required.includes(tagName);
+	            }
+	            function addMappings(sch, i) {
+	                if (sch.const) {
+	                    addMapping(sch.const, i);
+	                }
+	                else if (sch.enum) {
+	                    for (const tagValue of sch.enum) {
+	                        addMapping(tagValue, i);
+	                    }
+	                }
+	                else {
+	                    throw new Error(`discriminator: "properties/${tagName}" must have "const" or "enum"`);
+	                }
+	            }
+	            function addMapping(tagValue, i) {
+	                if (typeof tagValue != "string" || tagValue in oneOfMapping) {
+	                    throw new Error(`discriminator: "${tagName}" values must be unique strings`);
+	                }
+	                oneOfMapping[tagValue] = i;
+	            }
+	        }
+	    },
+	};
+	discriminator.default = def;
+	
+	return discriminator;
+}
+
+var $schema$2 = "http://json-schema.org/draft-07/schema#";
+var $id$2 = "http://json-schema.org/draft-07/schema#";
+var title$2 = "Core schema meta-schema";
+var definitions$2 = {
+	schemaArray: {
+		type: "array",
+		minItems: 1,
+		items: {
+			$ref: "#"
+		}
+	},
+	nonNegativeInteger: {
+		type: "integer",
+		minimum: 0
+	},
+	nonNegativeIntegerDefault0: {
+		allOf: [
+			{
+				$ref: "#/definitions/nonNegativeInteger"
+			},
+			{
+				"default": 0
+			}
+		]
+	},
+	simpleTypes: {
+		"enum": [
+			"array",
+			"boolean",
+			"integer",
+			"null",
+			"number",
+			"object",
+			"string"
+		]
+	},
+	stringArray: {
+		type: "array",
+		items: {
+			type: "string"
+		},
+		uniqueItems: true,
+		"default": [
+		]
+	}
+};
+var type$2 = [
+	"object",
+	"boolean"
+];
+var properties$2 = {
+	$id: {
+		type: "string",
+		format: "uri-reference"
+	},
+	$schema: {
+		type: "string",
+		format: "uri"
+	},
+	$ref: {
+		type: "string",
+		format: "uri-reference"
+	},
+	$comment: {
+		type: "string"
+	},
+	title: {
+		type: "string"
+	},
+	description: {
+		type: "string"
+	},
+	"default": true,
+	readOnly: {
+		type: "boolean",
+		"default": false
+	},
+	examples: {
+		type: "array",
+		items: true
+	},
+	multipleOf: {
+		type: "number",
+		exclusiveMinimum: 0
+	},
+	maximum: {
+		type: "number"
+	},
+	exclusiveMaximum: {
+		type: "number"
+	},
+	minimum: {
+		type: "number"
+	},
+	exclusiveMinimum: {
+		type: "number"
+	},
+	maxLength: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minLength: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	pattern: {
+		type: "string",
+		format: "regex"
+	},
+	additionalItems: {
+		$ref: "#"
+	},
+	items: {
+		anyOf: [
+			{
+				$ref: "#"
+			},
+			{
+				$ref: "#/definitions/schemaArray"
+			}
+		],
+		"default": true
+	},
+	maxItems: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minItems: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	uniqueItems: {
+		type: "boolean",
+		"default": false
+	},
+	contains: {
+		$ref: "#"
+	},
+	maxProperties: {
+		$ref: "#/definitions/nonNegativeInteger"
+	},
+	minProperties: {
+		$ref: "#/definitions/nonNegativeIntegerDefault0"
+	},
+	required: {
+		$ref: "#/definitions/stringArray"
+	},
+	additionalProperties: {
+		$ref: "#"
+	},
+	definitions: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		"default": {
+		}
+	},
+	properties: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		"default": {
+		}
+	},
+	patternProperties: {
+		type: "object",
+		additionalProperties: {
+			$ref: "#"
+		},
+		propertyNames: {
+			format: "regex"
+		},
+		"default": {
+		}
+	},
+	dependencies: {
+		type: "object",
+		additionalProperties: {
+			anyOf: [
+				{
+					$ref: "#"
+				},
+				{
+					$ref: "#/definitions/stringArray"
+				}
+			]
+		}
+	},
+	propertyNames: {
+		$ref: "#"
+	},
+	"const": true,
+	"enum": {
+		type: "array",
+		items: true,
+		minItems: 1,
+		uniqueItems: true
+	},
+	type: {
+		anyOf: [
+			{
+				$ref: "#/definitions/simpleTypes"
+			},
+			{
+				type: "array",
+				items: {
+					$ref: "#/definitions/simpleTypes"
+				},
+				minItems: 1,
+				uniqueItems: true
+			}
+		]
+	},
+	format: {
+		type: "string"
+	},
+	contentMediaType: {
+		type: "string"
+	},
+	contentEncoding: {
+		type: "string"
+	},
+	"if": {
+		$ref: "#"
+	},
+	then: {
+		$ref: "#"
+	},
+	"else": {
+		$ref: "#"
+	},
+	allOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	anyOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	oneOf: {
+		$ref: "#/definitions/schemaArray"
+	},
+	not: {
+		$ref: "#"
+	}
+};
+var require$$3 = {
+	$schema: $schema$2,
+	$id: $id$2,
+	title: title$2,
+	definitions: definitions$2,
+	type: type$2,
+	properties: properties$2,
+	"default": true
+};
+
+var hasRequiredAjv;
+
+function requireAjv () {
+	if (hasRequiredAjv) return ajv$1.exports;
+	hasRequiredAjv = 1;
+	(function (module, exports) {
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
+		const core_1 = /*@__PURE__*/ requireCore$1();
+		const draft7_1 = /*@__PURE__*/ requireDraft7();
+		const discriminator_1 = /*@__PURE__*/ requireDiscriminator();
+		const draft7MetaSchema = require$$3;
+		const META_SUPPORT_DATA = ["/properties"];
+		const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
+		class Ajv extends core_1.default {
+		    _addVocabularies() {
+		        super._addVocabularies();
+		        draft7_1.default.forEach((v) => this.addVocabulary(v));
+		        if (this.opts.discriminator)
+		            this.addKeyword(discriminator_1.default);
+		    }
+		    _addDefaultMetaSchema() {
+		        super._addDefaultMetaSchema();
+		        if (!this.opts.meta)
+		            return;
+		        const metaSchema = this.opts.$data
+		            ? this.$dataMetaSchema(draft7MetaSchema, META_SUPPORT_DATA)
+		            : draft7MetaSchema;
+		        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+		        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+		    }
+		    defaultMeta() {
+		        return (this.opts.defaultMeta =
+		            super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : undefined));
+		    }
+		}
+		exports.Ajv = Ajv;
+		module.exports = exports = Ajv;
+		module.exports.Ajv = Ajv;
+		Object.defineProperty(exports, "__esModule", { value: true });
+		exports.default = Ajv;
+		var validate_1 = /*@__PURE__*/ requireValidate();
+		Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function () { return validate_1.KeywordCxt; } });
+		var codegen_1 = /*@__PURE__*/ requireCodegen();
+		Object.defineProperty(exports, "_", { enumerable: true, get: function () { return codegen_1._; } });
+		Object.defineProperty(exports, "str", { enumerable: true, get: function () { return codegen_1.str; } });
+		Object.defineProperty(exports, "stringify", { enumerable: true, get: function () { return codegen_1.stringify; } });
+		Object.defineProperty(exports, "nil", { enumerable: true, get: function () { return codegen_1.nil; } });
+		Object.defineProperty(exports, "Name", { enumerable: true, get: function () { return codegen_1.Name; } });
+		Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function () { return codegen_1.CodeGen; } });
+		var validation_error_1 = /*@__PURE__*/ requireValidation_error();
+		Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function () { return validation_error_1.default; } });
+		var ref_error_1 = /*@__PURE__*/ requireRef_error();
+		Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function () { return ref_error_1.default; } });
+		
+	} (ajv$1, ajv$1.exports));
+	return ajv$1.exports;
+}
+
+var ajvExports = /*@__PURE__*/ requireAjv();
+
+/**
+ * 2: metric values may be the strings `+Inf`, `-Inf` and `NaN` (as Go printed them; version 1 wrote null),
+ * and every field is typed and bounded. A version 1 reader refuses them by version instead of by a schema
+ * error deep inside.
+ */
+const RESULT_SCHEMA_VERSION = 2;
+
+var $schema$1 = "http://json-schema.org/draft-07/schema#";
+var $id$1 = "https://github.com/org/go-leak-gate/dist/schemas/report.schema.json";
+var title$1 = "go-leak-gate report.json";
+var type$1 = "object";
+var properties$1 = {
+	schemaVersion: {
+		"const": 2
+	},
+	verdict: {
+		"enum": [
+			"pass",
+			"fail"
+		]
+	},
+	incomplete: {
+		type: "boolean"
+	},
+	counts: {
+		type: "object",
+		properties: {
+			fail: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			warn: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			info: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			byKind: {
+				type: "object",
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			}
+		},
+		required: [
+			"fail",
+			"warn",
+			"info",
+			"byKind"
+		]
+	},
+	base: {
+		type: "object",
+		properties: {
+			commit: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$"
+			},
+			goVersion: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goos: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goarch: {
+				type: "string",
+				maxLength: 1048576
+			},
+			cpu: {
+				type: "string",
+				maxLength: 1048576
+			},
+			race: {
+				type: "boolean"
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			benchtime: {
+				type: "string",
+				maxLength: 1048576
+			},
+			dir: {
+				type: "string",
+				maxLength: 1048576
+			}
+		},
+		required: [
+			"goVersion",
+			"goos",
+			"goarch",
+			"cpu",
+			"race",
+			"count",
+			"benchtime",
+			"dir"
+		]
+	},
+	head: {
+		type: "object",
+		properties: {
+			commit: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$"
+			},
+			goVersion: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goos: {
+				type: "string",
+				maxLength: 1048576
+			},
+			goarch: {
+				type: "string",
+				maxLength: 1048576
+			},
+			cpu: {
+				type: "string",
+				maxLength: 1048576
+			},
+			race: {
+				type: "boolean"
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			benchtime: {
+				type: "string",
+				maxLength: 1048576
+			},
+			dir: {
+				type: "string",
+				maxLength: 1048576
+			}
+		},
+		required: [
+			"goVersion",
+			"goos",
+			"goarch",
+			"cpu",
+			"race",
+			"count",
+			"benchtime",
+			"dir"
+		]
+	},
+	findings: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				kind: {
+					"enum": [
+						"regression",
+						"heap-leak",
+						"gc-pause",
+						"goroutine-leak",
+						"race",
+						"hang",
+						"fd-leak",
+						"panic",
+						"bench-failure",
+						"build-failure"
+					]
+				},
+				severity: {
+					"enum": [
+						"fail",
+						"warn",
+						"info"
+					]
+				},
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				subject: {
+					type: "string",
+					maxLength: 1048576
+				},
+				metric: {
+					type: "string",
+					maxLength: 1048576
+				},
+				unit: {
+					type: "string",
+					maxLength: 1048576
+				},
+				base: {
+					$ref: "#/definitions/metricValueOrNull"
+				},
+				head: {
+					$ref: "#/definitions/metricValueOrNull"
+				},
+				change: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				pValue: {
+					type: [
+						"number",
+						"null"
+					]
+				},
+				message: {
+					type: "string",
+					maxLength: 1048576
+				},
+				locations: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							file: {
+								type: "string",
+								maxLength: 1048576
+							},
+							line: {
+								type: "integer",
+								minimum: 0,
+								maximum: 9007199254740991
+							},
+							"function": {
+								type: "string",
+								maxLength: 1048576
+							},
+							role: {
+								"enum": [
+									"allocation",
+									"caller",
+									"creation",
+									"blocking",
+									"access",
+									"previous-access",
+									"panic",
+									"benchmark"
+								]
+							},
+							deltaPerOp: {
+								type: "number"
+							},
+							inDiff: {
+								type: "boolean"
+							},
+							deltaUnit: {
+								"enum": [
+									"B",
+									"objects"
+								]
+							}
+						},
+						required: [
+							"file",
+							"line",
+							"function",
+							"role"
+						]
+					}
+				}
+			},
+			required: [
+				"kind",
+				"severity",
+				"pkg",
+				"subject",
+				"metric",
+				"unit",
+				"base",
+				"head",
+				"change",
+				"pValue",
+				"message",
+				"locations"
+			]
+		}
+	},
+	comparisons: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				},
+				metrics: {
+					type: "array",
+					items: {
+						type: "object",
+						properties: {
+							metric: {
+								type: "string",
+								maxLength: 1048576
+							},
+							unit: {
+								type: "string",
+								maxLength: 1048576
+							},
+							lowerIsBetter: {
+								type: [
+									"boolean",
+									"null"
+								]
+							},
+							baseSamples: {
+								type: "array",
+								items: {
+									$ref: "#/definitions/metricValue"
+								}
+							},
+							headSamples: {
+								type: "array",
+								items: {
+									$ref: "#/definitions/metricValue"
+								}
+							},
+							baseMedian: {
+								$ref: "#/definitions/metricValueOrNull"
+							},
+							headMedian: {
+								$ref: "#/definitions/metricValueOrNull"
+							},
+							change: {
+								type: [
+									"number",
+									"null"
+								]
+							},
+							pValue: {
+								type: [
+									"number",
+									"null"
+								]
+							},
+							status: {
+								"enum": [
+									"regression",
+									"improvement",
+									"unchanged",
+									"not-judged"
+								]
+							},
+							method: {
+								"enum": [
+									"mann-whitney",
+									"threshold",
+									"threshold+mann-whitney",
+									"non-finite",
+									"none"
+								]
+							},
+							reason: {
+								type: "string",
+								maxLength: 1048576
+							}
+						},
+						required: [
+							"metric",
+							"unit",
+							"lowerIsBetter",
+							"baseSamples",
+							"headSamples",
+							"baseMedian",
+							"headMedian",
+							"change",
+							"pValue",
+							"status",
+							"method",
+							"reason"
+						]
+					}
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark",
+				"metrics"
+			]
+		}
+	},
+	onlyInBase: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark"
+			]
+		}
+	},
+	onlyInHead: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				pkg: {
+					type: "string",
+					maxLength: 1048576
+				},
+				benchmark: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"pkg",
+				"benchmark"
+			]
+		}
+	},
+	notes: {
+		type: "array",
+		items: {
+			type: "string",
+			maxLength: 1048576
+		}
+	},
+	errors: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				side: {
+					"enum": [
+						"base",
+						"head"
+					]
+				},
+				kind: {
+					type: "string",
+					maxLength: 1048576
+				},
+				subject: {
+					type: "string",
+					maxLength: 1048576
+				},
+				message: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"side",
+				"kind",
+				"subject",
+				"message"
+			]
+		}
+	},
+	reproduce: {
+		type: "array",
+		items: {
+			type: "object",
+			properties: {
+				title: {
+					type: "string",
+					maxLength: 1048576
+				},
+				command: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			required: [
+				"title",
+				"command"
+			]
+		}
+	}
+};
+var required$1 = [
+	"schemaVersion",
+	"verdict",
+	"incomplete",
+	"counts",
+	"base",
+	"head",
+	"findings",
+	"comparisons",
+	"onlyInBase",
+	"onlyInHead",
+	"notes",
+	"errors",
+	"reproduce"
+];
+var description$1 = "The comparison of a base and a head result. Every field is typed and bounded, so a report made elsewhere (a fork's run) that passes this schema can be rendered and published without harm.";
+var definitions$1 = {
+	metricValue: {
+		description: "A finite number, or +Inf, -Inf or NaN as Go printed it (JSON has no number for them).",
+		anyOf: [
+			{
+				type: "number"
+			},
+			{
+				"enum": [
+					"+Inf",
+					"-Inf",
+					"NaN"
+				]
+			}
+		]
+	},
+	metricValueOrNull: {
+		anyOf: [
+			{
+				$ref: "#/definitions/metricValue"
+			},
+			{
+				type: "null"
+			}
+		]
+	}
+};
+var REPORT_SCHEMA = {
+	$schema: $schema$1,
+	$id: $id$1,
+	title: title$1,
+	type: type$1,
+	properties: properties$1,
+	required: required$1,
+	description: description$1,
+	definitions: definitions$1
+};
+
+var $schema = "http://json-schema.org/draft-07/schema#";
+var $id = "https://github.com/org/go-leak-gate/dist/schemas/result.schema.json";
+var title = "go-leak-gate result.json";
+var description = "What one side (base or head) measured. Every field the gate reads is typed and bounded: a result from elsewhere (an artifact, a fork) that passes this schema can be compared without harm.";
+var type = "object";
+var properties = {
+	schemaVersion: {
+		"const": 2
+	},
+	tool: {
+		type: "object",
+		properties: {
+			name: {
+				"const": "go-leak-gate"
+			},
+			version: {
+				type: "string",
+				maxLength: 256
+			}
+		},
+		required: [
+			"name",
+			"version"
+		]
+	},
+	env: {
+		type: "object",
+		properties: {
+			goVersion: {
+				type: "string",
+				maxLength: 256
+			},
+			goos: {
+				type: "string",
+				maxLength: 256
+			},
+			goarch: {
+				type: "string",
+				maxLength: 256
+			},
+			cpu: {
+				$ref: "#/definitions/text"
+			},
+			gomaxprocs: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			race: {
+				type: "boolean"
+			},
+			module: {
+				$ref: "#/definitions/text"
+			},
+			commit: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[0-9a-f]{7,64}$",
+				description: "A commit id: the reader passes it to git diff, so nothing else."
+			},
+			benchtime: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^([0-9]+x|[0-9]+(\\.[0-9]+)?(ns|us|µs|ms|s|m|h))$"
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			}
+		},
+		required: [
+			"goVersion",
+			"goos",
+			"goarch",
+			"cpu",
+			"gomaxprocs",
+			"race",
+			"module",
+			"benchtime",
+			"count"
+		]
+	},
+	startedAt: {
+		type: "string",
+		maxLength: 256
+	},
+	finishedAt: {
+		type: "string",
+		maxLength: 256
+	},
+	packages: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/package"
+		}
+	},
+	tests: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/testPackage"
+		},
+		description: "The test pass: per package, tests under -race with the goroutine-leak probe."
+	},
+	errors: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/runError"
+		}
+	},
+	loads: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/loadJob"
+		},
+		description: "Load jobs: a service under traffic, round by round, with a snapshot after each round."
+	}
+};
+var required = [
+	"schemaVersion",
+	"tool",
+	"env",
+	"startedAt",
+	"finishedAt",
+	"packages",
+	"errors"
+];
+var definitions = {
+	text: {
+		type: "string",
+		maxLength: 1048576,
+		description: "Text from the code under test or the toolchain: at most one captured line (1 MiB)."
+	},
+	frame: {
+		type: "object",
+		properties: {
+			"function": {
+				$ref: "#/definitions/text"
+			},
+			file: {
+				$ref: "#/definitions/text"
+			},
+			line: {
+				type: "integer",
+				minimum: 0,
+				maximum: 2147483647
+			}
+		},
+		required: [
+			"function",
+			"file",
+			"line"
+		]
+	},
+	frames: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/frame"
+		},
+		maxItems: 1024
+	},
+	argv: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/text"
+		},
+		maxItems: 1024
+	},
+	metricValue: {
+		description: "A finite number, or +Inf, -Inf or NaN as Go printed it (JSON has no number for them).",
+		anyOf: [
+			{
+				type: "number"
+			},
+			{
+				"enum": [
+					"+Inf",
+					"-Inf",
+					"NaN"
+				]
+			}
+		]
+	},
+	build: {
+		type: "object",
+		properties: {
+			ok: {
+				type: "boolean"
+			},
+			command: {
+				$ref: "#/definitions/argv"
+			},
+			error: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"ok",
+			"command"
+		]
+	},
+	gcSummary: {
+		type: "object",
+		properties: {
+			stwPausesMs: {
+				type: "array",
+				items: {
+					type: "number",
+					minimum: 0
+				}
+			},
+			cycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			measuredCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			forcedCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			liveHeapMB: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"stwPausesMs",
+			"cycles",
+			"measuredCycles",
+			"forcedCycles"
+		]
+	},
+	heapSnapshot: {
+		type: "object",
+		properties: {
+			inuseBytes: {
+				type: "number"
+			},
+			inuseObjects: {
+				type: "number"
+			},
+			profile: {
+				type: "string",
+				maxLength: 300,
+				pattern: "^profiles/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+				description: "profiles/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+			}
+		},
+		required: [
+			"inuseBytes",
+			"inuseObjects",
+			"profile"
+		]
+	},
+	liveSnapshot: {
+		type: "object",
+		properties: {
+			heapBytes: {
+				type: "number",
+				minimum: 0
+			},
+			heapObjects: {
+				type: "number",
+				minimum: 0
+			},
+			goroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			}
+		},
+		required: [
+			"heapBytes",
+			"heapObjects",
+			"goroutines"
+		]
+	},
+	benchRun: {
+		type: "object",
+		properties: {
+			index: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			command: {
+				$ref: "#/definitions/argv"
+			},
+			cwd: {
+				$ref: "#/definitions/text"
+			},
+			iterations: {
+				type: "integer",
+				minimum: 1,
+				maximum: 9007199254740991
+			},
+			metrics: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 1024
+				},
+				additionalProperties: {
+					$ref: "#/definitions/metricValue"
+				}
+			},
+			gc: {
+				$ref: "#/definitions/gcSummary"
+			},
+			heap: {
+				$ref: "#/definitions/heapSnapshot"
+			},
+			live: {
+				$ref: "#/definitions/liveSnapshot"
+			},
+			wallMs: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"index",
+			"command",
+			"cwd",
+			"iterations",
+			"metrics",
+			"gc",
+			"wallMs"
+		]
+	},
+	hang: {
+		type: "object",
+		properties: {
+			test: {
+				$ref: "#/definitions/text"
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			groups: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						state: {
+							$ref: "#/definitions/text"
+						},
+						count: {
+							type: "integer",
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						blocking: {
+							$ref: "#/definitions/frame"
+						},
+						creation: {
+							$ref: "#/definitions/frame"
+						},
+						stack: {
+							$ref: "#/definitions/frames"
+						}
+					},
+					required: [
+						"state",
+						"count",
+						"stack"
+					]
+				}
+			}
+		},
+		required: [
+			"message",
+			"groups"
+		]
+	},
+	benchFailure: {
+		type: "object",
+		properties: {
+			run: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			hang: {
+				$ref: "#/definitions/hang"
+			},
+			output: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"run",
+			"message",
+			"output"
+		]
+	},
+	leakGroup: {
+		type: "object",
+		properties: {
+			key: {
+				$ref: "#/definitions/text"
+			},
+			looseKey: {
+				$ref: "#/definitions/text"
+			},
+			state: {
+				$ref: "#/definitions/text"
+			},
+			waitMinutes: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			blocking: {
+				$ref: "#/definitions/frame"
+			},
+			creation: {
+				$ref: "#/definitions/frame"
+			},
+			stack: {
+				$ref: "#/definitions/frames"
+			},
+			tests: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/text"
+				}
+			},
+			detectors: {
+				type: "array",
+				items: {
+					"enum": [
+						"probe",
+						"goroutineleak"
+					]
+				},
+				uniqueItems: true,
+				maxItems: 2
+			}
+		},
+		required: [
+			"key",
+			"looseKey",
+			"state",
+			"count",
+			"stack",
+			"tests",
+			"detectors"
+		]
+	},
+	benchmark: {
+		type: "object",
+		properties: {
+			name: {
+				$ref: "#/definitions/text"
+			},
+			procs: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			runs: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchRun"
+				}
+			},
+			smallRuns: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchRun"
+				}
+			},
+			leaks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				}
+			},
+			failure: {
+				$ref: "#/definitions/benchFailure"
+			}
+		},
+		required: [
+			"name",
+			"procs",
+			"runs"
+		]
+	},
+	"package": {
+		type: "object",
+		properties: {
+			importPath: {
+				$ref: "#/definitions/text"
+			},
+			dir: {
+				$ref: "#/definitions/text"
+			},
+			build: {
+				$ref: "#/definitions/build"
+			},
+			benchmarks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchmark"
+				}
+			}
+		},
+		required: [
+			"importPath",
+			"dir",
+			"build",
+			"benchmarks"
+		]
+	},
+	runError: {
+		type: "object",
+		properties: {
+			kind: {
+				"enum": [
+					"build",
+					"toolchain",
+					"profile",
+					"output",
+					"timeout",
+					"internal",
+					"probe",
+					"load"
+				]
+			},
+			subject: {
+				$ref: "#/definitions/text"
+			},
+			message: {
+				$ref: "#/definitions/text"
+			},
+			detail: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"kind",
+			"subject",
+			"message"
+		]
+	},
+	raceAccess: {
+		type: "object",
+		properties: {
+			kind: {
+				"enum": [
+					"read",
+					"write"
+				]
+			},
+			goroutine: {
+				$ref: "#/definitions/text"
+			},
+			frames: {
+				$ref: "#/definitions/frames"
+			}
+		},
+		required: [
+			"kind",
+			"goroutine",
+			"frames"
+		]
+	},
+	race: {
+		type: "object",
+		properties: {
+			key: {
+				$ref: "#/definitions/text"
+			},
+			"in": {
+				$ref: "#/definitions/text"
+			},
+			via: {
+				"enum": [
+					"test",
+					"benchmark",
+					"load"
+				]
+			},
+			count: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			access: {
+				$ref: "#/definitions/raceAccess"
+			},
+			previous: {
+				$ref: "#/definitions/raceAccess"
+			},
+			goroutines: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						id: {
+							$ref: "#/definitions/text"
+						},
+						state: {
+							$ref: "#/definitions/text"
+						},
+						createdAt: {
+							$ref: "#/definitions/frame"
+						}
+					},
+					required: [
+						"id",
+						"state"
+					]
+				}
+			},
+			report: {
+				$ref: "#/definitions/text"
+			}
+		},
+		required: [
+			"key",
+			"in",
+			"via",
+			"count",
+			"access",
+			"previous",
+			"goroutines",
+			"report"
+		]
+	},
+	testPackage: {
+		type: "object",
+		properties: {
+			importPath: {
+				$ref: "#/definitions/text"
+			},
+			dir: {
+				$ref: "#/definitions/text"
+			},
+			build: {
+				$ref: "#/definitions/build"
+			},
+			probe: {
+				type: "boolean"
+			},
+			runs: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						purpose: {
+							"enum": [
+								"tests",
+								"race-benchmarks",
+								"narrow"
+							]
+						},
+						command: {
+							$ref: "#/definitions/argv"
+						},
+						outcome: {
+							"enum": [
+								"pass",
+								"fail",
+								"timeout",
+								"crash"
+							]
+						},
+						exitCode: {
+							type: [
+								"integer",
+								"null"
+							],
+							minimum: -2147483648,
+							maximum: 4294967296
+						},
+						wallMs: {
+							type: "number",
+							minimum: 0
+						}
+					},
+					required: [
+						"purpose",
+						"command",
+						"outcome",
+						"exitCode",
+						"wallMs"
+					]
+				}
+			},
+			tests: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						name: {
+							$ref: "#/definitions/text"
+						},
+						outcome: {
+							"enum": [
+								"pass",
+								"fail",
+								"skip"
+							]
+						}
+					},
+					required: [
+						"name",
+						"outcome"
+					]
+				}
+			},
+			races: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/race"
+				}
+			},
+			leaks: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				}
+			},
+			hang: {
+				$ref: "#/definitions/hang"
+			},
+			panics: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						test: {
+							$ref: "#/definitions/text"
+						},
+						value: {
+							$ref: "#/definitions/text"
+						},
+						frames: {
+							$ref: "#/definitions/frames"
+						}
+					},
+					required: [
+						"value",
+						"frames"
+					]
+				}
+			},
+			probeMissing: {
+				$ref: "#/definitions/text"
+			},
+			narrowing: {
+				type: "object",
+				properties: {
+					ran: {
+						type: "integer",
+						minimum: 0,
+						maximum: 9007199254740991
+					},
+					of: {
+						type: "integer",
+						minimum: 0,
+						maximum: 9007199254740991
+					},
+					cut: {
+						type: "boolean"
+					}
+				},
+				required: [
+					"ran",
+					"of",
+					"cut"
+				]
+			}
+		},
+		required: [
+			"importPath",
+			"dir",
+			"build",
+			"probe",
+			"runs",
+			"tests",
+			"races",
+			"leaks",
+			"panics"
+		]
+	},
+	latencySummary: {
+		type: "object",
+		properties: {
+			p50: {
+				type: "number",
+				minimum: 0
+			},
+			p90: {
+				type: "number",
+				minimum: 0
+			},
+			p99: {
+				type: "number",
+				minimum: 0
+			},
+			max: {
+				type: "number",
+				minimum: 0
+			},
+			mean: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"p50",
+			"p90",
+			"p99",
+			"max",
+			"mean"
+		]
+	},
+	loadPhase: {
+		type: "object",
+		properties: {
+			phase: {
+				"enum": [
+					"warmup",
+					"round"
+				]
+			},
+			round: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			requests: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			errors: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			errorKinds: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 1024
+				},
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			},
+			durationMs: {
+				type: "number",
+				minimum: 0
+			},
+			throughput: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0
+			},
+			latencyMs: {
+				$ref: "#/definitions/latencySummary"
+			},
+			gcPausesMs: {
+				type: "array",
+				items: {
+					type: "number",
+					minimum: 0
+				}
+			},
+			gcCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			mallocs: {
+				type: "number"
+			},
+			allocBytes: {
+				type: "number"
+			},
+			command: {
+				type: "object",
+				properties: {
+					exitCode: {
+						type: [
+							"integer",
+							"null"
+						],
+						minimum: -2147483648,
+						maximum: 4294967296
+					},
+					output: {
+						$ref: "#/definitions/text"
+					}
+				},
+				required: [
+					"exitCode",
+					"output"
+				]
+			}
+		},
+		required: [
+			"phase",
+			"round",
+			"requests",
+			"errors",
+			"durationMs",
+			"throughput",
+			"gcPausesMs",
+			"gcCycles"
+		]
+	},
+	loadHeapSite: {
+		type: "object",
+		properties: {
+			"function": {
+				$ref: "#/definitions/text"
+			},
+			file: {
+				$ref: "#/definitions/text"
+			},
+			line: {
+				type: "integer",
+				minimum: 0,
+				maximum: 2147483647
+			},
+			inuseBytes: {
+				type: "number",
+				minimum: 0
+			},
+			inuseObjects: {
+				type: "number",
+				minimum: 0
+			},
+			allocBytes: {
+				type: "number",
+				minimum: 0
+			},
+			allocObjects: {
+				type: "number",
+				minimum: 0
+			},
+			caller: {
+				$ref: "#/definitions/frame"
+			}
+		},
+		required: [
+			"function",
+			"file",
+			"line",
+			"inuseBytes",
+			"inuseObjects",
+			"allocBytes",
+			"allocObjects"
+		]
+	},
+	loadSnapshot: {
+		type: "object",
+		properties: {
+			phase: {
+				"enum": [
+					"ready",
+					"warmup",
+					"round"
+				]
+			},
+			round: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			requestsBefore: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			goroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			groups: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				},
+				maxItems: 1024
+			},
+			heapAllocBytes: {
+				type: "number",
+				minimum: 0
+			},
+			heapObjects: {
+				type: "number",
+				minimum: 0
+			},
+			heapSites: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadHeapSite"
+				},
+				maxItems: 1024
+			},
+			rssBytes: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0
+			},
+			fds: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			fdTargets: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 8192
+				},
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			},
+			leakedGoroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			profiles: {
+				type: "object",
+				properties: {
+					goroutine: {
+						type: "string",
+						maxLength: 300,
+						pattern: "^load/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+						description: "load/<job>/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+					},
+					heap: {
+						type: "string",
+						maxLength: 300,
+						pattern: "^load/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+						description: "load/<job>/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+					}
+				}
+			}
+		},
+		required: [
+			"phase",
+			"round",
+			"requestsBefore",
+			"goroutines",
+			"groups",
+			"heapAllocBytes",
+			"heapObjects",
+			"heapSites",
+			"rssBytes",
+			"fds",
+			"fdTargets"
+		]
+	},
+	loadJob: {
+		type: "object",
+		properties: {
+			name: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+				description: "The job's name from the config: it names files and findings."
+			},
+			service: {
+				type: "object",
+				properties: {
+					"package": {
+						$ref: "#/definitions/text"
+					},
+					command: {
+						$ref: "#/definitions/argv"
+					},
+					race: {
+						type: "boolean"
+					},
+					build: {
+						$ref: "#/definitions/build"
+					},
+					leakProfile: {
+						type: "boolean"
+					},
+					stop: {
+						type: "object",
+						properties: {
+							killed: {
+								type: "boolean"
+							},
+							exitCode: {
+								type: [
+									"integer",
+									"null"
+								],
+								minimum: -2147483648,
+								maximum: 4294967296
+							},
+							signal: {
+								type: [
+									"string",
+									"null"
+								],
+								maxLength: 64
+							}
+						},
+						required: [
+							"killed",
+							"exitCode",
+							"signal"
+						]
+					}
+				},
+				required: [
+					"command",
+					"race",
+					"leakProfile"
+				]
+			},
+			traffic: {
+				type: "object",
+				properties: {
+					kind: {
+						"enum": [
+							"embedded",
+							"command"
+						]
+					},
+					concurrency: {
+						type: "integer",
+						minimum: 1,
+						maximum: 9007199254740991
+					},
+					rate: {
+						type: "number",
+						exclusiveMinimum: 0
+					}
+				},
+				required: [
+					"kind"
+				]
+			},
+			phases: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadPhase"
+				},
+				maxItems: 1024
+			},
+			snapshots: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadSnapshot"
+				},
+				maxItems: 1024
+			},
+			races: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/race"
+				}
+			},
+			error: {
+				type: "object",
+				properties: {
+					kind: {
+						"enum": [
+							"config",
+							"run"
+						]
+					},
+					phase: {
+						type: "string",
+						maxLength: 64
+					},
+					message: {
+						$ref: "#/definitions/text"
+					},
+					detail: {
+						$ref: "#/definitions/text"
+					}
+				},
+				required: [
+					"kind",
+					"phase",
+					"message"
+				]
+			},
+			crash: {
+				type: "object",
+				properties: {
+					value: {
+						$ref: "#/definitions/text"
+					},
+					frames: {
+						$ref: "#/definitions/frames"
+					}
+				},
+				required: [
+					"value",
+					"frames"
+				]
+			},
+			notes: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/text"
+				}
+			},
+			wallMs: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"name",
+			"service",
+			"traffic",
+			"phases",
+			"snapshots",
+			"races",
+			"notes",
+			"wallMs"
+		]
+	}
+};
+var RESULT_SCHEMA = {
+	$schema: $schema,
+	$id: $id,
+	title: title,
+	description: description,
+	type: type,
+	properties: properties,
+	required: required,
+	definitions: definitions
+};
+
+// Output paths: checked before any work, so that a typo in --out or --json costs a second, not a whole
+// run; written without Node's recursive mkdir, which never returns under /proc (it retries ENOENT forever).
+const WHY = {
+    ENOTDIR: 'a part of the path is a file, not a directory',
+    EISDIR: 'it is a directory',
+    EACCES: 'permission denied',
+    EPERM: 'not permitted',
+    EROFS: 'the file system is read-only',
+    ENOENT: 'the directory cannot be created there',
+    ENOSPC: 'no space left on the device',
+    EEXIST: 'it exists and is not a directory'
+};
+/** A file system error as a short phrase with its code: `permission denied (EACCES)`. */
+function fsProblem(err) {
+    const code = err.code;
+    if (code === undefined)
+        return err instanceof Error ? err.message : String(err);
+    return `${WHY[code] ?? 'cannot be written'} (${code})`;
+}
+/** Creates dir and its missing parents one level at a time; a level that cannot be made is an error at once. */
+async function makeDirs(dir) {
+    const full = resolve$1(dir);
+    const { root } = parse$3(full);
+    let path = root;
+    for (const part of full.slice(root.length).split(sep$1).filter(Boolean)) {
+        path = path === root ? root + part : path + sep$1 + part;
+        const st = await stat$1(path).catch((err) => {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        });
+        if (st === undefined) {
+            await mkdir$1(path).catch((err) => {
+                if (err.code !== 'EEXIST')
+                    throw err;
+            });
+        }
+        else if (!st.isDirectory()) {
+            throw Object.assign(new Error(`${path} is not a directory`), { code: 'ENOTDIR' });
+        }
+    }
+}
+/**
+ * Whether files can be created in dir (made if missing): root ignores permission bits, so only an
+ * actual file tells (a read-only mount, /proc, /sys refuse it).
+ */
+async function checkDir(dir) {
+    await makeDirs(dir);
+    const probe = resolve$1(dir, `.go-leak-gate-check-${process.pid}`);
+    closeSync(openSync(probe, constants$6.O_CREAT | constants$6.O_EXCL | constants$6.O_WRONLY));
+    unlinkSync(probe);
+}
+/** Why dir cannot hold results, or undefined when it can. Leaves dir created. */
+async function dirProblem(dir) {
+    try {
+        await checkDir(dir);
+        return undefined;
+    }
+    catch (err) {
+        return fsProblem(err);
+    }
+}
+/** Why a file cannot be written at path, or undefined when it can. An existing file is not truncated. */
+async function fileProblem(path) {
+    try {
+        const st = await stat$1(path).catch((err) => {
+            if (err.code === 'ENOENT')
+                return undefined;
+            throw err;
+        });
+        if (st?.isDirectory())
+            return fsProblem(Object.assign(new Error(), { code: 'EISDIR' }));
+        if (st !== undefined)
+            closeSync(openSync(path, constants$6.O_WRONLY | constants$6.O_APPEND));
+        else
+            await checkDir(dirname(path));
+        return undefined;
+    }
+    catch (err) {
+        return fsProblem(err);
+    }
+}
+async function writeTextFile(path, text) {
+    await makeDirs(dirname(path));
+    await writeFile$1(path, text);
+}
+
+// A result directory: result.json and profiles/, as `run` and `gate` write them. Written by the measure
+// stage; read back as a baseline (see source.ts) and by `compare`. Files from elsewhere (a stored baseline, a
+// fork's artifact) are untrusted: bounded in size and validated against the schema before use.
+// strictNumbers: JSON.parse reads `1e999` as Infinity, which is no number the schema means.
+const ajv = new ajvExports.Ajv({ allErrors: false, strict: false, strictNumbers: true });
+ajv.compile(RESULT_SCHEMA);
+ajv.compile(REPORT_SCHEMA);
+const RESULT_FILE = 'result.json';
+const PROFILES_DIR = 'profiles';
+async function writeResult(dir, result) {
+    await makeDirs(dir);
+    const path = join(dir, RESULT_FILE);
+    await writeFile$1(path, JSON.stringify(result, null, 2) + '\n');
+    return path;
+}
+
 // The Go source go-leak-gate adds to every package it builds (through go test -overlay, never on disk in the
 // user's tree). __PACKAGE__ is replaced by the package clause's name. Kept as a string so the bundle
 // carries it; test/go/overlay.test.ts builds it with the real toolchain.
@@ -56155,6 +57651,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"strings"
@@ -56165,26 +57662,144 @@ import (
 
 var glgProbeOnce sync.Once
 
-// glgIgnored are goroutines the Go runtime and standard library keep for the whole process.
-var glgIgnored = []string{
-	"os/signal.signal_recv",
-	"os/signal.loop",
-	"runtime.ensureSigM",
-	"runtime/trace.Start",
-	"testing.(*M).startAlarm",
-	"testing.runFuzzing",
+// glgRule is go-leak-gate's GoroutineRule (parse/goroutine-rules.ts): the built-in rules and the user's,
+// passed in GO_LEAK_GATE_RULES. This side only decides how long to wait; go-leak-gate reads the dump
+// again with the same rules, so when in doubt (a line it cannot read, a pattern that does not compile)
+// a goroutine counts here, which costs waiting time and never a finding. encoding/json matches the
+// fields to the rule's keys (topFunction, ...) regardless of case.
+type glgRule struct {
+	TopFunction         string
+	AnyFunction         string
+	CreatedBy           string
+	State               string
+	AnyFunctionMatching string
+	RuntimeOnly         bool
+	re                  *regexp.Regexp
 }
 
-// glgOthers counts the goroutines other than the caller's and the always-present ones.
-func glgOthers(dump string) int {
+type glgGoroutine struct {
+	id        string
+	state     string
+	functions []string
+	createdBy string
+}
+
+func glgRules() []glgRule {
+	var rules []glgRule
+	if err := json.Unmarshal([]byte(os.Getenv("GO_LEAK_GATE_RULES")), &rules); err != nil {
+		return nil
+	}
+	kept := rules[:0]
+	for _, r := range rules {
+		if r.AnyFunctionMatching != "" {
+			re, err := regexp.Compile(r.AnyFunctionMatching)
+			if err != nil {
+				continue
+			}
+			r.re = re
+		}
+		kept = append(kept, r)
+	}
+	return kept
+}
+
+func glgIsRuntime(fn string) bool {
+	if i := strings.IndexByte(fn, '['); i >= 0 {
+		fn = fn[:i]
+	}
+	pkg := fn
+	if dot := strings.IndexByte(fn[strings.LastIndexByte(fn, '/')+1:], '.'); dot >= 0 {
+		pkg = fn[:strings.LastIndexByte(fn, '/')+1+dot]
+	}
+	return pkg == "runtime" || strings.HasPrefix(pkg, "runtime/") || strings.HasPrefix(pkg, "internal/runtime/")
+}
+
+// glgParse reads one block of runtime.Stack(all): the header, function lines, created by.
+func glgParse(block string) (glgGoroutine, bool) {
+	var g glgGoroutine
+	lines := strings.Split(block, "\n")
+	header := lines[0]
+	open := strings.Index(header, " [")
+	if !strings.HasPrefix(header, "goroutine ") || open < 0 || !strings.HasSuffix(header, "]:") {
+		return g, false
+	}
+	g.id = header[len("goroutine "):open]
+	state := header[open+2 : len(header)-2]
+	if i := strings.Index(state, " labels:{"); i >= 0 {
+		state = state[:i]
+	}
+	if i := strings.Index(state, ", "); i >= 0 {
+		state = state[:i]
+	}
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, mark := range []string{" (leaked)", " (scan)", " (durable)"} {
+			if strings.HasSuffix(state, mark) {
+				state, trimmed = strings.TrimSuffix(state, mark), true
+			}
+		}
+	}
+	g.state = state
+	for _, line := range lines[1:] {
+		switch {
+		case line == "" || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "..."):
+		case strings.HasPrefix(line, "created by "):
+			g.createdBy = strings.TrimPrefix(line, "created by ")
+			if i := strings.Index(g.createdBy, " in goroutine "); i >= 0 {
+				g.createdBy = g.createdBy[:i]
+			}
+		default:
+			i := strings.LastIndexByte(line, '(')
+			if i <= 0 || !strings.HasSuffix(line, ")") || strings.ContainsAny(line[:i], " \t") {
+				return g, false
+			}
+			g.functions = append(g.functions, line[:i])
+		}
+	}
+	return g, true
+}
+
+func (r glgRule) matches(g glgGoroutine) bool {
+	if r.TopFunction == "" && r.AnyFunction == "" && r.CreatedBy == "" && r.State == "" && r.AnyFunctionMatching == "" && !r.RuntimeOnly {
+		return false
+	}
+	top, inStack, pattern, runtimeOnly := "", false, false, len(g.functions) > 0
+	for _, fn := range g.functions {
+		if top == "" && !glgIsRuntime(fn) {
+			top = fn
+		}
+		inStack = inStack || fn == r.AnyFunction
+		pattern = pattern || (r.re != nil && r.re.MatchString(fn))
+		runtimeOnly = runtimeOnly && glgIsRuntime(fn)
+	}
+	first := ""
+	if len(g.functions) > 0 {
+		first = g.functions[0]
+	}
+	switch {
+	case r.TopFunction != "" && r.TopFunction != top && r.TopFunction != first:
+	case r.AnyFunction != "" && !inStack:
+	case r.CreatedBy != "" && r.CreatedBy != g.createdBy:
+	case r.State != "" && !strings.HasPrefix(g.state, r.State):
+	case r.AnyFunctionMatching != "" && !pattern:
+	case r.RuntimeOnly && g.id != "0" && !(runtimeOnly && (g.createdBy == "" || glgIsRuntime(g.createdBy))):
+	default:
+		return true
+	}
+	return false
+}
+
+// glgOthers counts the goroutines other than the caller's that no rule ignores.
+func glgOthers(dump string, rules []glgRule) int {
 	n := 0
 	for i, block := range strings.Split(dump, "\n\n") {
 		if i == 0 || strings.TrimSpace(block) == "" {
 			continue // the first block is the goroutine running this probe
 		}
+		g, ok := glgParse(strings.TrimSpace(block))
 		ignored := false
-		for _, fn := range glgIgnored {
-			if strings.Contains(block, fn) {
+		for _, r := range rules {
+			if ok && r.matches(g) {
 				ignored = true
 				break
 			}
@@ -56220,8 +57835,9 @@ func glgProbe() {
 		settle, _ := time.ParseDuration(os.Getenv("GO_LEAK_GATE_SETTLE"))
 		// Goroutines that are finishing need a moment to exit; leaked ones never do. Retry with backoff,
 		// as goleak does, until only the always-present goroutines remain or the settle time is up.
+		rules := glgRules()
 		dump := glgStacks()
-		for wait := time.Millisecond; glgOthers(dump) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
+		for wait := time.Millisecond; glgOthers(dump, rules) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
 			time.Sleep(wait)
 			if wait > 100*time.Millisecond {
 				wait = 100 * time.Millisecond
@@ -56433,11 +58049,11 @@ function splitJsonStream(text) {
 async function readModule(run, tc, dir) {
     const r = await run({ argv: [tc.go, 'list', '-m', '-json'], cwd: dir, timeoutMs: 120_000 });
     if (r.code !== 0) {
-        throw new RunError(`${dir} is not a Go module (go list -m: ${describeExit(r)})`, r.stderr.trim());
+        throw new IncompleteRunError(`${dir} is not a Go module (go list -m: ${describeExit(r)})`, r.stderr.trim());
     }
     const [mod] = splitJsonStream(r.stdout);
     if (!mod)
-        throw new RunError(`go list -m printed no module for ${dir}`);
+        throw new IncompleteRunError(`go list -m printed no module for ${dir}`);
     return { path: mod.Path, dir: mod.Dir };
 }
 /**
@@ -56452,7 +58068,7 @@ async function listTestPackages(run, tc, moduleDir, patterns, want) {
         timeoutMs: 300_000
     });
     if (r.code !== 0 && r.stdout.trim() === '') {
-        throw new RunError(`go list ${patterns.join(' ')} failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim());
+        throw new IncompleteRunError(`go list ${patterns.join(' ')} failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim());
     }
     const listed = splitJsonStream(r.stdout);
     const pkgs = [];
@@ -56480,110 +58096,58 @@ async function declaresBenchmark(dir, files) {
     return false;
 }
 
-const MS = '(\\d+(?:\\.\\d+)?)';
-// gc N @Ts P%[ (checking for goroutine leaks)]: A+B+C ms clock, <cpu> ms cpu, H0->H1->H2 MB,
-// G MB goal, [S MB stacks, G MB globals, ]N P[ (forced)]. The fields between goal and P came and
-// went across Go versions, so any are accepted there.
-const GC_LINE = new RegExp(`^gc (\\d+) @${MS}s (\\d+)%(?: \\([^)]*\\))?: ${MS}\\+${MS}\\+${MS} ms clock, [^,]* ms cpu, ` +
-    '(\\d+)->(\\d+)->(\\d+) MB, (\\d+) MB goal, (?:[^,]*, )*?(\\d+) P( \\(forced\\))?$');
-const GC_LINE_INSIDE = /.gc \d+ @\d+(?:\.\d+)?s \d+%/;
-/** Reads gctrace lines from a process's stderr; every other line is skipped. */
-function parseGctrace(text) {
-    const lines = splitLines(text);
-    const trace = { cycles: [], problems: [] };
-    // A gap in cycle numbers means lines were lost; only say so when no problem line explains it.
-    let problemSinceLastCycle = false;
-    lines.forEach((line, i) => {
-        if (!line.startsWith('gc ')) {
-            // The runtime writes a trace line in pieces; a program writing to stderr at the same time
-            // can glue its text in front. The cycle is then lost: say so rather than miscount.
-            if (GC_LINE_INSIDE.test(line)) {
-                trace.problems.push({ line: i + 1, text: line, reason: 'gctrace line joined to other output' });
-                problemSinceLastCycle = true;
-            }
-            return;
-        }
-        const m = GC_LINE.exec(line);
-        if (m === null) {
-            trace.problems.push({ line: i + 1, text: line, reason: 'starts like a gctrace line but does not parse' });
-            problemSinceLastCycle = true;
-            return;
-        }
-        const cycle = {
-            n: Number(m[1]),
-            atSec: Number(m[2]),
-            cpuPercent: Number(m[3]),
-            stwSweepTermMs: Number(m[4]),
-            concurrentMarkMs: Number(m[5]),
-            stwMarkTermMs: Number(m[6]),
-            heapStartMB: Number(m[7]),
-            heapEndMB: Number(m[8]),
-            heapLiveMB: Number(m[9]),
-            goalMB: Number(m[10]),
-            procs: Number(m[11]),
-            forced: m[12] !== undefined
-        };
-        const previous = trace.cycles[trace.cycles.length - 1];
-        if (previous !== undefined && cycle.n !== previous.n + 1 && !problemSinceLastCycle) {
-            trace.problems.push({
-                line: i + 1,
-                text: line,
-                reason: `cycle ${cycle.n} follows cycle ${previous.n}: lines are missing from the trace`
-            });
-        }
-        trace.cycles.push(cycle);
-        problemSinceLastCycle = false;
-    });
-    return trace;
+/** The message of a benchmark whose result line could not be read (it becomes the benchmark's failure). */
+function unreadableMessage(line, reason) {
+    return `the benchmark's output could not be read: line ${line}: ${reason}`;
+}
+function problemMessage(p) {
+    return unreadableMessage(p.line, p.reason);
 }
 /**
- * Summarises the GC of one benchmark process.
- *
- * testing forces a GC before every b.N run (and the top-level runner forces one before the first
- * benchmark), and -test.memprofile forces one more at exit. In the trace of a one-benchmark process
- * the measured run is therefore the stretch of cycles between the last two forced cycles. When the
- * trace has fewer forced cycles than that, the measured run is taken to reach back to the start of
- * the trace (no forced cycle at all: everything is measured, as for a process that is not a test
- * binary; only the profile's cycle: everything before it). When the trace does not end in a forced
- * cycle (the process died, or memprofile is false), the measured run is what follows the last
- * forced cycle. A benchmark written with b.Loop ramps up inside a single run, so for a time-based
- * -benchtime its ramp-up is part of that stretch. A cycle the run's allocation started may end
- * after the b.N loop did; it still counts as the run's (Go 1.26: about 1 run in 12 has one).
+ * The result of one leaf from a process that ran only it with -test.benchtime=<iterations>x: testing then
+ * prints exactly one line for it, with exactly that b.N. A line of the same name with another count is
+ * one the benchmark printed itself (in its b.N = 1 run, before testing prints the name).
  */
-function summarizeGc(cycles, opts = {}) {
-    const stwPausesMs = [];
-    let allocationCycles = 0;
-    for (const cycle of cycles) {
-        if (cycle.forced)
-            continue;
-        allocationCycles++;
-        // Sweep termination and mark termination are two separate stops, with the program running
-        // (concurrent mark) in between: a latency percentile must see two short pauses, not one long
-        // one that never happened. runtime/metrics /sched/pauses/total/gc:seconds records them one by one
-        // too (MemStats.PauseNs sums them per cycle).
-        stwPausesMs.push(cycle.stwSweepTermMs, cycle.stwMarkTermMs);
+function resultOf(out, name, iterations) {
+    const own = out.results.filter((l) => l.name === name);
+    const real = own.filter((l) => l.iterations === iterations);
+    if (real.length === 1)
+        return { kind: 'result', line: real[0] };
+    if (real.length > 1) {
+        const at = real.map((l) => l.line).join(', ');
+        return { kind: 'unreadable', message: unreadableMessage(real[0].line, `${real.length} result lines for ${name} (lines ${at}) in a process that ran it once: the benchmark prints lines like its own results`) };
     }
-    const last = cycles[cycles.length - 1];
-    const endsInProfileGc = (opts.memprofile ?? true) && last !== undefined && last.forced;
-    const end = endsInProfileGc ? cycles.length - 1 : cycles.length;
-    let start = end - 1;
-    while (start >= 0 && !cycles[start].forced)
-        start--;
-    const measured = cycles.slice(start + 1, end);
-    const summary = {
-        stwPausesMs,
-        cycles: allocationCycles,
-        measuredCycles: measured.length,
-        forcedCycles: cycles.length - allocationCycles
-    };
-    const lastMeasured = measured[measured.length - 1];
-    if (lastMeasured !== undefined)
-        summary.liveHeapMB = lastMeasured.heapLiveMB;
-    return summary;
+    const problem = out.problems.find((p) => p.benchmark === name);
+    if (problem !== undefined)
+        return { kind: 'unreadable', message: problemMessage(problem) };
+    if (own.length > 0) {
+        return { kind: 'unreadable', message: unreadableMessage(own[0].line, `${own[0].iterations} iterations where the run was started with -test.benchtime=${iterations}x`) };
+    }
+    return { kind: 'missing' };
 }
-
-// Kept equal to package.json's version by a test; written into every result and report.
-const VERSION = '0.1.0';
+/** Whether `name` is the top-level benchmark `top` or one of its sub-benchmarks. */
+function isUnder(name, top) {
+    return name === top || name.startsWith(`${top}/`);
+}
+/**
+ * The leaves a run of one top-level benchmark printed: per name under `top`, its last result line (testing
+ * prints a leaf's result after the leaf ran, so a line the benchmark printed itself comes first), in the
+ * order the names first appeared. `unreadable`: leaves with a garbled line and no result.
+ */
+function leavesUnder(out, top) {
+    const last = new Map();
+    for (const line of out.results)
+        if (isUnder(line.name, top))
+            last.set(line.name, line);
+    const unreadable = new Map();
+    for (const p of out.problems) {
+        const name = p.benchmark;
+        if (name === undefined || !isUnder(name, top) || last.has(name) || unreadable.has(name))
+            continue;
+        unreadable.set(name, problemMessage(p));
+    }
+    return { results: [...last.values()], unreadable: [...unreadable].map(([name, message]) => ({ name, message })) };
+}
 
 /**
  * Splits a -bench regular expression into its per-level parts the way the testing package does:
@@ -56647,7 +58211,10 @@ function readPosition(text) {
     const rest = position[3];
     if (rest !== undefined && !rest.startsWith('+0x') && !rest.startsWith('fp='))
         return undefined;
-    return { file: position[1], line: Number(position[2]), complete: rest !== undefined };
+    const line = readCount(position[2]);
+    if (line === undefined)
+        return undefined;
+    return { file: position[1], line, complete: rest !== undefined };
 }
 /**
  * The import path of a function's package: `example.com/mod/pkg` for `example.com/mod/pkg.(*T).M`.
@@ -56676,8 +58243,8 @@ function isUserFunction(fn, file, modulePath) {
 }
 
 // What a parsed goroutine means for leak and hang reports: where it waits, an identity that survives
-// between runs (base and head), groups of goroutines stuck in the same place, and the goroutines that
-// are never leaks.
+// between runs (base and head), and groups of goroutines stuck in the same place. The goroutines that
+// are never leaks are goroutine-rules.ts.
 // Packages a goroutine blocks through rather than in: the user's wait site is further out.
 const WAIT_MACHINERY = new Set(['runtime', 'sync', 'sync/atomic', 'time', 'testing']);
 function isRuntimePackage(pkg) {
@@ -56755,71 +58322,99 @@ function groupBySignature(goroutines, opts = {}) {
     // Array.prototype.sort is stable: equal counts keep the order they were first seen in.
     return [...groups.values()].sort((a, b) => b.count - a.count);
 }
+
+// The goroutines that are never leaks: one list of one rule type for the built-in ones (the testing
+// package's, os/signal's, the runtime's, the probe's own) and the user's goleak-style rules. The same
+// list goes to the probe (go/probe-env.ts), so a goroutine ignored here costs no settle wait there.
 // Where the testing package parks its own goroutines while tests run (as goleak's isTestStack).
-const TESTING_WAITS = new Set([
+const TESTING_WAITS = [
     'testing.RunTests',
     'testing.(*T).Run',
     'testing.(*T).Parallel',
     'testing.(*testState).waitParallel',
     'testing.runFuzzing',
     'testing.runFuzzTests'
-]);
-// go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
-// one taking the dump.
-const PROBE_FUNCTION = /\.glg[A-Z]\w*(?:\.|$)/;
+];
+/** In the order they are tried: the first that matches gives the reason. */
+const BUILTIN_RULES = [
+    // go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
+    // one taking the dump.
+    { anyFunctionMatching: String.raw `\.glg[A-Z]\w*(?:\.|$)`, because: 'probe' },
+    ...TESTING_WAITS.map((fn) => ({ topFunction: fn, state: 'chan receive', because: 'testing' })),
+    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
+    { anyFunction: 'testing.(*M).startAlarm.func1', because: 'testing' },
+    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
+    { topFunction: 'os/signal.signal_recv', because: 'os/signal' },
+    { topFunction: 'os/signal.loop', because: 'os/signal' },
+    { anyFunctionMatching: String.raw `^runtime\.ensureSigM(?:\.|$)`, because: 'os/signal' },
+    { anyFunction: 'runtime.ReadTrace', because: 'trace reader' },
+    // GC workers, finalizers and g0 stacks appear only in crash dumps and with GOTRACEBACK=system; a cgo
+    // thread's goroutine sits in syscall with nothing but runtime frames.
+    { runtimeOnly: true, because: 'runtime' }
+];
 /** The first frame outside package runtime: what goleak calls the top function. */
 function topFunction(g) {
     return g.frames.find((f) => !isRuntimePackage(packageOf(f.function)))?.function;
 }
-function hasFunction(g, fn) {
-    return g.frames.some((f) => f.function === fn);
+function runtimeOwned(g) {
+    if (g.id === 0)
+        return true;
+    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
+    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
+    return g.frames.length > 0 && runtimeOnly && runtimeMade;
+}
+const compiled = new Map();
+function pattern(source) {
+    let re = compiled.get(source);
+    if (re === undefined) {
+        try {
+            re = new RegExp(source);
+        }
+        catch {
+            // A pattern that does not compile matches nothing, here and in the probe.
+            re = null;
+        }
+        compiled.set(source, re);
+    }
+    return re;
+}
+function matchesRule(g, rule, top = topFunction(g)) {
+    const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly } = rule;
+    if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly)
+        return false;
+    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
+    if (topFn !== undefined && topFn !== top && topFn !== g.frames[0]?.function)
+        return false;
+    if (anyFunction !== undefined && !g.frames.some((f) => f.function === anyFunction))
+        return false;
+    if (createdBy !== undefined && createdBy !== g.createdBy?.function)
+        return false;
+    if (state !== undefined && !g.state.startsWith(state))
+        return false;
+    if (anyFunctionMatching !== undefined) {
+        const re = pattern(anyFunctionMatching);
+        if (re === null || !g.frames.some((f) => re.test(f.function)))
+            return false;
+    }
+    if (runtimeOnly && !runtimeOwned(g))
+        return false;
+    return true;
 }
 /**
  * Why a goroutine is not a leak, or undefined when it may be one: a built-in reason ('probe',
  * 'testing', 'os/signal', 'trace reader', 'runtime') or `rule N` for the user's rule at index N.
  */
 function ignoredBecause(g, rules = []) {
-    if (g.frames.some((f) => PROBE_FUNCTION.test(f.function)))
-        return 'probe';
     const top = topFunction(g);
-    if (top !== undefined && TESTING_WAITS.has(top) && g.state.startsWith('chan receive'))
-        return 'testing';
-    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
-    if (hasFunction(g, 'testing.(*M).startAlarm.func1'))
-        return 'testing';
-    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
-    const sigM = g.frames.some((f) => f.function === 'runtime.ensureSigM' || f.function.startsWith('runtime.ensureSigM.'));
-    if (top === 'os/signal.signal_recv' || top === 'os/signal.loop' || sigM)
-        return 'os/signal';
-    if (hasFunction(g, 'runtime.ReadTrace'))
-        return 'trace reader';
-    // The runtime's own goroutines (GC workers, finalizers, g0 stacks) appear only in crash dumps and
-    // with GOTRACEBACK=system; a cgo thread's goroutine sits in syscall with nothing but runtime frames.
-    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
-    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
-    if (g.id === 0 || (g.frames.length > 0 && runtimeOnly && runtimeMade))
-        return 'runtime';
-    for (let i = 0; i < rules.length; i++) {
-        if (matches(g, rules[i], top))
-            return `rule ${i}`;
-    }
-    return undefined;
+    const builtin = BUILTIN_RULES.find((r) => matchesRule(g, r, top));
+    if (builtin !== undefined)
+        return builtin.because;
+    const i = rules.findIndex((r) => matchesRule(g, r, top));
+    return i >= 0 ? `rule ${i}` : undefined;
 }
 /** Whether a goroutine is not a leak: see ignoredBecause. */
 function isIgnorable(g, rules = []) {
     return ignoredBecause(g, rules) !== undefined;
-}
-function matches(g, rule, top) {
-    if (rule.topFunction === undefined && rule.anyFunction === undefined && rule.createdBy === undefined)
-        return false;
-    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
-    if (rule.topFunction !== undefined && rule.topFunction !== top && rule.topFunction !== g.frames[0]?.function)
-        return false;
-    if (rule.anyFunction !== undefined && !hasFunction(g, rule.anyFunction))
-        return false;
-    if (rule.createdBy !== undefined && rule.createdBy !== g.createdBy?.function)
-        return false;
-    return true;
 }
 
 const HEADER = /^goroutine (\d+)(?: gp=0x[0-9a-f]+)?(?: m=(?:\d+|nil))?(?: mp=0x[0-9a-f]+)? \[(.*)\]:$/;
@@ -56964,8 +58559,9 @@ function parseGoroutineDump(text) {
         }
         if (line.startsWith('created by ')) {
             const created = CREATED_BY.exec(line);
+            const parent = created?.[2] === undefined ? undefined : readCount(created[2]);
             if (created !== null)
-                creator = { fn: intern(created[1]), ...(created[2] === undefined ? {} : { goroutine: Number(created[2]) }) };
+                creator = { fn: intern(created[1]), ...(parent === undefined ? {} : { goroutine: parent }) };
             else if (!cut)
                 problem(lineNo, line, 'unreadable created by line');
             continue;
@@ -57009,7 +58605,8 @@ function goroutineOf(creator) {
  */
 function readHeader(line, lineNo) {
     const header = HEADER.exec(line);
-    if (header === null)
+    const id = header === null ? undefined : readCount(header[1]);
+    if (header === null || id === undefined)
         return undefined;
     let body = header[2];
     let labels;
@@ -57022,7 +58619,7 @@ function readHeader(line, lineNo) {
     }
     const [status, ...extras] = body.split(', ');
     const g = {
-        id: Number(header[1]),
+        id,
         state: status,
         leaked: false,
         lockedToThread: false,
@@ -57049,10 +58646,16 @@ function readHeader(line, lineNo) {
     for (const extra of extras) {
         const minutes = /^(\d+) minutes$/.exec(extra);
         const bubble = /^synctest bubble (\d+)$/.exec(extra);
-        if (minutes !== null)
-            g.waitMinutes = Number(minutes[1]);
-        else if (bubble !== null)
-            g.synctestBubble = Number(bubble[1]);
+        // A number beyond range is left unset rather than kept as Infinity.
+        const n = readCount((minutes ?? bubble)?.[1] ?? '');
+        if (minutes !== null) {
+            if (n !== undefined)
+                g.waitMinutes = n;
+        }
+        else if (bubble !== null) {
+            if (n !== undefined)
+                g.synctestBubble = n;
+        }
         else if (extra === 'locked to thread')
             g.lockedToThread = true;
         // Anything else is an extra a later Go added: the goroutine is still worth having.
@@ -57263,20 +58866,23 @@ function readReport(lines, start, problems) {
         if (line.endsWith(SEPARATOR$1))
             break;
         const access = ACCESS.exec(line);
-        if (access !== null) {
+        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
+        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
+        if (access !== null && by !== undefined) {
             frames = [];
             accesses.push({
                 kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
                 address: access[2],
-                goroutine: access[4] === undefined ? 'main' : Number(access[4]),
+                goroutine: by,
                 frames
             });
             continue;
         }
         const goroutine = GOROUTINE.exec(line);
-        if (goroutine !== null) {
+        const id = goroutine === null ? undefined : readCount(goroutine[1]);
+        if (goroutine !== null && id !== undefined) {
             frames = [];
-            goroutines.push({ id: Number(goroutine[1]), state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
+            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
             continue;
         }
         // Frames are indented: two spaces before a function, six before its position. Anything else in a
@@ -57450,10 +59056,14 @@ function leafIterations(benchtime, found) {
         return Number(benchtime.slice(0, -1));
     return Math.max(1, Math.round(found * calibrationBenchtime(benchtime).scale));
 }
-function benchEnv(tc) {
-    const godebug = [process.env.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
+/** What a benchmark process gets on top of the inherited environment. */
+function benchEnvVars(tc, inherited = process.env) {
+    const godebug = [inherited.GODEBUG, 'gctrace=1'].filter(Boolean).join(',');
     // Set on the test binary only: on `go build` the compiler's own GCs would be traced too.
-    return { ...process.env, GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) };
+    return { GODEBUG: godebug, GOMAXPROCS: String(tc.gomaxprocs) };
+}
+function benchEnv(tc) {
+    return { ...process.env, ...benchEnvVars(tc) };
 }
 function testTimeoutFlag(cfg) {
     return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`;
@@ -57462,15 +59072,15 @@ function testTimeoutFlag(cfg) {
  * -test.timeout covers tests only, not benchmarks: a benchmark process is stopped by us, with SIGQUIT
  * first so that Go prints every goroutine (see ProcessSpec.quitGraceMs).
  */
-function stopAfter(cfg) {
-    return { timeoutMs: cfg.timeoutMs, quitGraceMs: 5_000 };
+function stopAfter(timeoutMs) {
+    return { timeoutMs, quitGraceMs: 5_000 };
 }
-function describeTimeout(cfg) {
-    const s = cfg.timeoutMs / 1000;
+function describeTimeout(timeoutMs) {
+    const s = timeoutMs / 1000;
     return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`;
 }
 function failureFrom(r, cfg, run, fallback, parsedMessage, modulePath = '') {
-    const message = r.timedOut ? describeTimeout(cfg) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
+    const message = r.timedOut ? describeTimeout(cfg.timeoutMs) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
     // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
     const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '');
     const failure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) };
@@ -57483,6 +59093,10 @@ function failuresOf(r, procs) {
     return parseBenchOutput(r.stdout + '\n' + r.stderr, { procs }).failures;
 }
 
+/** The top-level benchmark a (sub-)benchmark name belongs to. */
+function topLevelOf(name) {
+    return name.split('/')[0];
+}
 async function discoverLeaves(deps, cfg, built, side) {
     const prepared = { built, leaves: [], topFailures: [] };
     const binary = built.binary;
@@ -57490,7 +59104,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         return prepared;
     const levels = splitBenchRegex(cfg.bench);
     const cwd = built.pkg.dir;
-    const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: 60_000 });
+    const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: Math.min(60_000, cfg.timeoutMs) });
     if (list.code !== 0) {
         side.errors.push({
             kind: 'output',
@@ -57506,21 +59120,26 @@ async function discoverLeaves(deps, cfg, built, side) {
         .filter((l) => /^Benchmark/.test(l));
     const calibration = calibrationBenchtime(cfg.benchtime);
     for (const top of tops) {
+        const hung = side.spec.hung?.find((h) => h.importPath === built.pkg.importPath && topLevelOf(h.name) === top);
+        if (hung) {
+            // Waiting out the same hang again would cost the timeout again, and say nothing new.
+            prepared.topFailures.push({ name: hung.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: hung.failure });
+            continue;
+        }
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
         const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
-        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg) });
+        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
-        const seen = new Set();
-        for (const line of out.results) {
-            if (seen.has(line.name))
-                continue;
-            seen.add(line.name);
-            const iterations = leafIterations(cfg.benchtime, line.iterations);
-            prepared.leaves.push({ name: line.name, iterations, failed: false, result: { name: line.name, procs: line.procs, runs: [] } });
+        const found = leavesUnder(out, top);
+        for (const line of found.results) {
+            prepared.leaves.push({ name: line.name, procs: line.procs, iterations: leafIterations(cfg.benchtime, line.iterations) });
+        }
+        for (const u of found.unreadable) {
+            prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } });
         }
         const failed = r.code !== 0 || out.failures.length > 0;
         if (failed) {
@@ -57530,13 +59149,10 @@ async function discoverLeaves(deps, cfg, built, side) {
             const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path);
             const name = named?.name.startsWith(top) ? named.name : top;
             const leaf = prepared.leaves.find((l) => l.name === name);
-            if (leaf) {
-                leaf.result.failure = failure;
-                leaf.failed = true;
-            }
-            else {
+            if (leaf)
+                leaf.failure = failure;
+            else
                 prepared.topFailures.push({ name, procs: deps.toolchain.gomaxprocs, runs: [], failure });
-            }
         }
     }
     return prepared;
@@ -57544,191 +59160,88 @@ async function discoverLeaves(deps, cfg, built, side) {
 async function prepareSide(deps, cfg, spec) {
     const startedAt = new Date().toISOString();
     const module = await readModule(deps.run, deps.toolchain, spec.moduleDir);
-    const binDir = await mkdtemp(join(tmpdir(), `glg-bin-${spec.label}-`));
-    const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, binDir };
-    deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
-    deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
-    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, binDir, { race: cfg.race, probe: true });
-    for (const b of built) {
-        if (b.probeError) {
-            side.errors.push({
-                kind: 'probe',
-                subject: b.pkg.importPath,
-                message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
-                detail: b.probeError
-            });
+    const scratch = await scratchDir(`bin-${spec.label}`);
+    const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, scratch };
+    try {
+        deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
+        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
+        deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
+        const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, scratch.path, { race: cfg.race, probe: true });
+        for (const b of built) {
+            if (b.probeError) {
+                side.errors.push({
+                    kind: 'probe',
+                    subject: b.pkg.importPath,
+                    message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
+                    detail: b.probeError
+                });
+            }
+            if (!b.build.ok) {
+                side.errors.push({
+                    kind: 'build',
+                    subject: b.pkg.importPath,
+                    message: `package ${b.pkg.importPath} does not build`,
+                    detail: b.build.error
+                });
+            }
+            side.packages.push(await discoverLeaves(deps, cfg, b, side));
         }
-        if (!b.build.ok) {
-            side.errors.push({
-                kind: 'build',
-                subject: b.pkg.importPath,
-                message: `package ${b.pkg.importPath} does not build`,
-                detail: b.build.error
-            });
-        }
-        side.packages.push(await discoverLeaves(deps, cfg, b, side));
+    }
+    catch (err) {
+        await scratch.remove();
+        throw err;
     }
     const leaves = side.packages.reduce((n, p) => n + p.leaves.length, 0);
     deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`);
     return side;
 }
-const BENCH_SETTLE_MS = 500;
+async function cleanupSide(side) {
+    await side.scratch.remove();
+}
+
+// Kept equal to package.json's version by a test; written into every result and report.
+const VERSION = '0.1.0';
+
 /** Goroutines a benchmark left behind: per signature, the most any small run left. */
-function recordLeaks(result, groups) {
-    const known = new Map((result.leaks ?? []).map((g) => [g.looseKey, g]));
+function mergeLeaks(known, groups) {
+    const bySignature = new Map((known ?? []).map((g) => [g.looseKey, g]));
     for (const g of groups) {
-        const seen = known.get(g.looseKey);
+        const seen = bySignature.get(g.looseKey);
         if (!seen)
-            known.set(g.looseKey, g);
+            bySignature.set(g.looseKey, g);
         else if (g.count > seen.count)
-            known.set(g.looseKey, { ...g, tests: seen.tests });
+            bySignature.set(g.looseKey, { ...g, tests: seen.tests });
     }
-    result.leaks = [...known.values()];
+    return [...bySignature.values()];
 }
-function profileFile(pkgIndex, leafName, run, kind) {
-    const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
-    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
-}
-/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
-function smallIterations(full) {
-    return Math.floor(full / 4);
-}
-/** What the probe wrote, or undefined when it wrote nothing usable (it is not built into every binary). */
-async function readProbe(path) {
-    try {
-        const p = JSON.parse(await readFile(path, 'utf8'));
-        if (typeof p.heapAllocBytes !== 'number' || typeof p.heapObjects !== 'number' || typeof p.numGoroutine !== 'number')
-            return undefined;
-        return { live: { heapBytes: p.heapAllocBytes, heapObjects: p.heapObjects, goroutines: p.numGoroutine }, dump: typeof p.goroutines === 'string' ? p.goroutines : '' };
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await rm$1(path, { force: true });
-    }
-}
-async function measureOnce(deps, cfg, side, pkgIndex, leaf, round, kind) {
-    const pkg = side.packages[pkgIndex];
-    const binary = pkg.built.binary;
-    if (!binary || leaf.failed)
-        return;
-    const profDir = join(side.spec.outDir, 'profiles');
-    const profName = profileFile(pkgIndex, leaf.name, round, kind);
-    const probePath = join(side.binDir, `probe-${pkgIndex}-${kind}-${round}.json`);
-    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
-    const argv = [
-        binary,
-        '-test.run=^$',
-        `-test.bench=${benchmarkPattern(leaf.name)}`,
-        `-test.benchtime=${iterations}x`,
-        '-test.count=1',
-        '-test.benchmem',
-        `-test.memprofile=${profName}`,
-        `-test.outputdir=${profDir}`,
-        testTimeoutFlag(cfg)
-    ];
-    const cwd = pkg.built.pkg.dir;
-    // Full runs are timed: the probe must not wait there. Small runs give finishing goroutines the settle
-    // time, so what is left at their end is what the benchmark leaked.
-    const settle = kind === 'small' ? { GO_LEAK_GATE_SETTLE: `${BENCH_SETTLE_MS}ms` } : {};
-    const env = { ...benchEnv(deps.toolchain), GO_LEAK_GATE_PROBE: probePath, ...settle };
-    const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg) });
-    const probe = await readProbe(probePath);
-    const live = probe?.live;
-    if (kind === 'small' && probe)
-        recordLeaks(leaf.result, leakGroups(probe.dump, null, side.module.path, []));
-    const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
-    if (out.config.cpu && !side.cpu)
-        side.cpu = out.config.cpu;
-    const line = out.results.find((l) => l.name === leaf.name);
-    if (!line || r.code !== 0 || out.failures.length > 0) {
-        const parsed = failuresOf(r, deps.toolchain.gomaxprocs)[0]?.message;
-        const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
-        leaf.result.failure = failureFrom(r, cfg, round, why, parsed, side.module.path);
-        leaf.failed = true;
-        for (const p of out.problems) {
-            side.errors.push({ kind: 'output', subject: `${pkg.built.pkg.importPath}.${leaf.name}`, message: `line ${p.line}: ${p.reason}`, detail: p.text });
+function leafResults(side, sideIndex, observed) {
+    const results = new Map();
+    side.packages.forEach((p, pkg) => p.leaves.forEach((l, leaf) => results.set(`${pkg}/${leaf}`, { name: l.name, procs: l.procs, runs: [], ...(l.failure ? { failure: l.failure } : {}) })));
+    for (const { planned, observation: o } of observed) {
+        if (planned.side !== sideIndex)
+            continue;
+        const result = results.get(`${planned.pkg}/${planned.leaf}`);
+        if (!result)
+            continue;
+        if (o.leaks)
+            result.leaks = mergeLeaks(result.leaks, o.leaks);
+        if (o.kind === 'failed') {
+            result.failure ??= o.failure;
+            continue;
         }
-        return;
+        const runs = planned.kind === 'small' ? (result.smallRuns ??= []) : result.runs;
+        runs.push({ index: runs.length, ...o.run });
     }
-    const gc = parseGctrace(r.stderr);
-    const runs = kind === 'small' ? (leaf.result.smallRuns ??= []) : leaf.result.runs;
-    const run = {
-        index: runs.length,
-        command: ['./' + relTestBinary(binary), ...argv.slice(1)],
-        cwd: pkg.built.pkg.relDir,
-        iterations: line.iterations,
-        metrics: line.metrics,
-        gc: summarizeGc(gc.cycles),
-        ...(live ? { live } : {}),
-        wallMs: Math.round(r.wallMs)
-    };
-    try {
-        const data = await readFile(join(profDir, profName));
-        const sites = heapSites(decodeProfile(data, profName));
-        run.heap = {
-            inuseBytes: sites.totals.inuseBytes,
-            inuseObjects: sites.totals.inuseObjects,
-            profile: `profiles/${profName}`
-        };
-    }
-    catch (err) {
-        side.errors.push({
-            kind: 'profile',
-            subject: `${pkg.built.pkg.importPath}.${leaf.name}`,
-            message: `memory profile ${profName} unusable: ${err instanceof Error ? err.message : String(err)}`
-        });
-    }
-    runs.push(run);
+    return results;
 }
-function relTestBinary(binary) {
-    return binary.split('/').pop() ?? binary;
-}
-/**
- * Runs every benchmark of every side `count` times, one process each, interleaving the sides
- * (base, head, base, head, ...) so that drift on a shared runner hits both alike. The order of the
- * sides flips every round so neither always runs first after the other's warm caches.
- */
-async function measureSides(deps, cfg, sides) {
-    for (const s of sides)
-        await mkdir$1(join(s.spec.outDir, 'profiles'), { recursive: true });
-    const keys = new Map();
-    sides.forEach((s, si) => s.packages.forEach((p, pi) => p.leaves.forEach((leaf) => {
-        const key = `${p.built.pkg.importPath}\u0000${leaf.name}`;
-        const list = keys.get(key) ?? [];
-        list.push({ side: si, pkg: pi, leaf });
-        keys.set(key, list);
-    })));
-    for (let round = 0; round < cfg.count; round++) {
-        deps.log(`round ${round + 1}/${cfg.count}: ${keys.size} benchmarks × ${sides.length} side(s)`);
-        for (const entries of keys.values()) {
-            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
-            for (const e of ordered)
-                await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'full');
-        }
-    }
-    deps.log(`memory runs at a quarter of b.N: ${keys.size} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`);
-    for (let round = 0; round < SMALL_RUNS; round++) {
-        for (const entries of keys.values()) {
-            const ordered = round % 2 === 0 ? entries : [...entries].reverse();
-            for (const e of ordered) {
-                // Below 8 full iterations a quarter is too few ops to tell growth from noise.
-                if (e.leaf.iterations >= 8)
-                    await measureOnce(deps, cfg, sides[e.side], e.pkg, e.leaf, round, 'small');
-            }
-        }
-    }
-}
-/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
-const SMALL_RUNS = 2;
-function finishSide(side, cfg, tc) {
-    const packages = side.packages.map((p) => ({
+function assembleSide(side, sideIndex, observed, cfg, tc, finishedAt) {
+    const mine = observed.filter((o) => o.planned.side === sideIndex);
+    const results = leafResults(side, sideIndex, mine);
+    const packages = side.packages.map((p, pkg) => ({
         importPath: p.built.pkg.importPath,
         dir: p.built.pkg.relDir,
         build: p.built.build,
-        benchmarks: [...p.leaves.map((l) => l.result), ...p.topFailures]
+        benchmarks: [...p.leaves.map((_, leaf) => results.get(`${pkg}/${leaf}`)).filter((b) => b !== undefined), ...p.topFailures]
     }));
     return {
         schemaVersion: RESULT_SCHEMA_VERSION,
@@ -57737,7 +59250,7 @@ function finishSide(side, cfg, tc) {
             goVersion: tc.goVersion,
             goos: tc.goos,
             goarch: tc.goarch,
-            cpu: side.cpu,
+            cpu: side.cpu || (mine.find((o) => o.observation.cpu)?.observation.cpu ?? ''),
             gomaxprocs: tc.gomaxprocs,
             race: cfg.race,
             module: side.module.path,
@@ -57746,13 +59259,358 @@ function finishSide(side, cfg, tc) {
             count: cfg.count
         },
         startedAt: side.startedAt,
-        finishedAt: new Date().toISOString(),
+        finishedAt,
         packages,
-        errors: side.errors
+        errors: [...side.errors, ...mine.flatMap((o) => o.observation.errors)]
     };
 }
-async function cleanupSide(side) {
-    await rm$1(side.binDir, { recursive: true, force: true });
+
+const PROBE_ENV = {
+    /** The JSON file the probe writes after the tests or benchmarks of the process. */
+    file: 'GO_LEAK_GATE_PROBE',
+    /** How long finishing goroutines get to exit (a Go duration); unset: no wait. */
+    settle: 'GO_LEAK_GATE_SETTLE',
+    /** The goroutine rules (built-in and the user's) as JSON: ignored goroutines cost no settle wait. */
+    rules: 'GO_LEAK_GATE_RULES'
+};
+function probeEnv(opts) {
+    return {
+        [PROBE_ENV.file]: opts.file,
+        ...(opts.settleMs !== undefined ? { [PROBE_ENV.settle]: `${opts.settleMs}ms` } : {}),
+        [PROBE_ENV.rules]: JSON.stringify([...BUILTIN_RULES, ...opts.rules])
+    };
+}
+function parseProbeOutput(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const v = value;
+    // Finite only: JSON.parse turns 1e999 into Infinity, which result.json cannot hold.
+    const num = (k) => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? { [k]: v[k] } : {});
+    const str = (k) => (typeof v[k] === 'string' ? { [k]: v[k] } : {});
+    return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile') };
+}
+
+const MS = '(\\d+(?:\\.\\d+)?)';
+// gc N @Ts P%[ (checking for goroutine leaks)]: A+B+C ms clock, <cpu> ms cpu, H0->H1->H2 MB,
+// G MB goal, [S MB stacks, G MB globals, ]N P[ (forced)]. The fields between goal and P came and
+// went across Go versions, so any are accepted there.
+const GC_LINE = new RegExp(`^gc (\\d+) @${MS}s (\\d+)%(?: \\([^)]*\\))?: ${MS}\\+${MS}\\+${MS} ms clock, [^,]* ms cpu, ` +
+    '(\\d+)->(\\d+)->(\\d+) MB, (\\d+) MB goal, (?:[^,]*, )*?(\\d+) P( \\(forced\\))?$');
+const GC_LINE_INSIDE = /.gc \d+ @\d+(?:\.\d+)?s \d+%/;
+/** Reads gctrace lines from a process's stderr; every other line is skipped. */
+function parseGctrace(text) {
+    const lines = splitLines(text);
+    const trace = { cycles: [], problems: [] };
+    // A gap in cycle numbers means lines were lost; only say so when no problem line explains it.
+    let problemSinceLastCycle = false;
+    lines.forEach((line, i) => {
+        if (!line.startsWith('gc ')) {
+            // The runtime writes a trace line in pieces; a program writing to stderr at the same time
+            // can glue its text in front. The cycle is then lost: say so rather than miscount.
+            if (GC_LINE_INSIDE.test(line)) {
+                trace.problems.push({ line: i + 1, text: line, reason: 'gctrace line joined to other output' });
+                problemSinceLastCycle = true;
+            }
+            return;
+        }
+        const m = GC_LINE.exec(line);
+        if (m === null) {
+            trace.problems.push({ line: i + 1, text: line, reason: 'starts like a gctrace line but does not parse' });
+            problemSinceLastCycle = true;
+            return;
+        }
+        const cycle = readCycle(m);
+        if (cycle === undefined) {
+            trace.problems.push({ line: i + 1, text: line, reason: 'a number in this gctrace line is out of range' });
+            problemSinceLastCycle = true;
+            return;
+        }
+        const previous = trace.cycles[trace.cycles.length - 1];
+        if (previous !== undefined && cycle.n !== previous.n + 1 && !problemSinceLastCycle) {
+            trace.problems.push({
+                line: i + 1,
+                text: line,
+                reason: `cycle ${cycle.n} follows cycle ${previous.n}: lines are missing from the trace`
+            });
+        }
+        trace.cycles.push(cycle);
+        problemSinceLastCycle = false;
+    });
+    return trace;
+}
+/** The cycle a matched line describes; undefined when a number in it is beyond what a number holds. */
+function readCycle(m) {
+    const ints = [m[1], m[3], m[7], m[8], m[9], m[10], m[11]].map(readCount);
+    const decimals = [m[2], m[4], m[5], m[6]].map(Number);
+    const [n, cpuPercent, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs] = ints;
+    const [atSec, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs] = decimals;
+    if (n === undefined || cpuPercent === undefined || heapStartMB === undefined || heapEndMB === undefined ||
+        heapLiveMB === undefined || goalMB === undefined || procs === undefined || !decimals.every(Number.isFinite)) {
+        return undefined;
+    }
+    return { n, atSec, cpuPercent, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs, forced: m[12] !== undefined };
+}
+/**
+ * Summarises the GC of one benchmark process.
+ *
+ * testing forces a GC before every b.N run (and the top-level runner forces one before the first
+ * benchmark), and -test.memprofile forces one more at exit. In the trace of a one-benchmark process
+ * the measured run is therefore the stretch of cycles between the last two forced cycles. When the
+ * trace has fewer forced cycles than that, the measured run is taken to reach back to the start of
+ * the trace (no forced cycle at all: everything is measured, as for a process that is not a test
+ * binary; only the profile's cycle: everything before it). When the trace does not end in a forced
+ * cycle (the process died, or memprofile is false), the measured run is what follows the last
+ * forced cycle. A benchmark written with b.Loop ramps up inside a single run, so for a time-based
+ * -benchtime its ramp-up is part of that stretch. A cycle the run's allocation started may end
+ * after the b.N loop did; it still counts as the run's (Go 1.26: about 1 run in 12 has one).
+ */
+function summarizeGc(cycles, opts = {}) {
+    const stwPausesMs = [];
+    let allocationCycles = 0;
+    for (const cycle of cycles) {
+        if (cycle.forced)
+            continue;
+        allocationCycles++;
+        // Sweep termination and mark termination are two separate stops, with the program running
+        // (concurrent mark) in between: a latency percentile must see two short pauses, not one long
+        // one that never happened. runtime/metrics /sched/pauses/total/gc:seconds records them one by one
+        // too (MemStats.PauseNs sums them per cycle).
+        stwPausesMs.push(cycle.stwSweepTermMs, cycle.stwMarkTermMs);
+    }
+    const last = cycles[cycles.length - 1];
+    const endsInProfileGc = (opts.memprofile ?? true) && last !== undefined && last.forced;
+    const end = endsInProfileGc ? cycles.length - 1 : cycles.length;
+    let start = end - 1;
+    while (start >= 0 && !cycles[start].forced)
+        start--;
+    const measured = cycles.slice(start + 1, end);
+    const summary = {
+        stwPausesMs,
+        cycles: allocationCycles,
+        measuredCycles: measured.length,
+        forcedCycles: cycles.length - allocationCycles
+    };
+    const lastMeasured = measured[measured.length - 1];
+    if (lastMeasured !== undefined)
+        summary.liveHeapMB = lastMeasured.heapLiveMB;
+    return summary;
+}
+
+function observeRun(planned, ctx, r, files) {
+    const subject = `${ctx.importPath}.${ctx.leafName}`;
+    const probe = files.probe === undefined ? undefined : parseProbeOutput(files.probe);
+    // The probe's numbers say it ran to the end; its dump may still be empty.
+    const live = probe?.heapAllocBytes !== undefined && probe.heapObjects !== undefined && probe.numGoroutine !== undefined
+        ? { heapBytes: probe.heapAllocBytes, heapObjects: probe.heapObjects, goroutines: probe.numGoroutine }
+        : undefined;
+    const leaks = planned.kind === 'small' && live ? { leaks: leakGroups(probe?.goroutines ?? '', null, ctx.modulePath, ctx.rules) } : {};
+    const out = parseBenchOutput(r.stdout, { procs: ctx.procs });
+    const cpu = out.config.cpu || undefined;
+    // Only the line of the benchmark this process was started for, at the b.N it was given, is its result:
+    // anything else on stdout is output (see parse/bench-select.ts).
+    const outcome = resultOf(out, ctx.leafName, planned.iterations);
+    const line = outcome.kind === 'result' ? outcome.line : undefined;
+    if (!line || r.code !== 0 || out.failures.length > 0) {
+        const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
+        const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
+        return {
+            kind: 'failed',
+            failure: failureFrom(r, ctx.cfg, planned.round, why, parsed, ctx.modulePath),
+            ...leaks,
+            cpu,
+            errors: []
+        };
+    }
+    const errors = [];
+    const run = {
+        command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
+        cwd: ctx.relDir,
+        iterations: line.iterations,
+        metrics: line.metrics,
+        gc: summarizeGc(parseGctrace(r.stderr).cycles),
+        ...(live ? { live } : {}),
+        wallMs: Math.round(r.wallMs)
+    };
+    if ('data' in files.profile) {
+        try {
+            const sites = heapSites(decodeProfile(files.profile.data, planned.profile));
+            run.heap = { inuseBytes: sites.totals.inuseBytes, inuseObjects: sites.totals.inuseObjects, profile: `profiles/${planned.profile}` };
+        }
+        catch (err) {
+            errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${errorMessage(err)}` });
+        }
+    }
+    else {
+        errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${files.profile.error}` });
+    }
+    return { kind: 'measured', run, ...leaks, cpu, errors };
+}
+
+// The measured runs, planned once before the first starts: which leaf, which side, which round, and the
+// exact argv and environment of each process. Running the plan is run.ts; a matrix shard would be a
+// slice of it.
+/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
+const SMALL_RUNS = 2;
+// Below 8 full iterations a quarter is too few ops to tell growth from noise.
+const MIN_ITERATIONS_FOR_SMALL = 8;
+/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
+function smallIterations(full) {
+    return Math.floor(full / 4);
+}
+function profileFile(pkgIndex, leafName, run, kind) {
+    const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
+    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
+}
+/**
+ * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
+ * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
+ * measured at all.
+ */
+function leavesBySide(sides) {
+    const keys = new Map();
+    sides.forEach((s, side) => s.packages.forEach((p, pkg) => {
+        if (!p.built.binary)
+            return;
+        p.leaves.forEach((l, leaf) => {
+            if (l.failure)
+                return;
+            const key = `${p.built.pkg.importPath}\u0000${l.name}`;
+            const list = keys.get(key) ?? [];
+            list.push({ side, pkg, leaf });
+            keys.set(key, list);
+        });
+    }));
+    return [...keys.values()];
+}
+function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
+    const s = sides[ref.side];
+    const p = s.packages[ref.pkg];
+    const leaf = p.leaves[ref.leaf];
+    const profileDir = join(s.spec.outDir, PROFILES_DIR);
+    const profile = profileFile(ref.pkg, leaf.name, round, kind);
+    const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`);
+    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
+    return {
+        ...ref,
+        kind,
+        round,
+        iterations,
+        argv: [
+            p.built.binary ?? '',
+            '-test.run=^$',
+            `-test.bench=${benchmarkPattern(leaf.name)}`,
+            `-test.benchtime=${iterations}x`,
+            '-test.count=1',
+            '-test.benchmem',
+            `-test.memprofile=${profile}`,
+            `-test.outputdir=${profileDir}`,
+            testTimeoutFlag(cfg)
+        ],
+        cwd: p.built.pkg.dir,
+        env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
+        profile,
+        profileDir,
+        probeFile
+    };
+}
+/**
+ * Every leaf of every side `count` times, one process each, the sides interleaved (base, head, base,
+ * head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every round
+ * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise.
+ */
+function planMeasurements(sides, cfg, tc, rules) {
+    const leaves = leavesBySide(sides);
+    const inOrder = (round, refs) => (round % 2 === 0 ? refs : [...refs].reverse());
+    const phases = [];
+    for (let round = 0; round < cfg.count; round++) {
+        phases.push({
+            title: `round ${round + 1}/${cfg.count}: ${leaves.length} benchmarks × ${sides.length} side(s)`,
+            runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full')))
+        });
+    }
+    const small = [];
+    for (let round = 0; round < SMALL_RUNS; round++) {
+        for (const refs of leaves) {
+            for (const ref of inOrder(round, refs)) {
+                if (sides[ref.side].packages[ref.pkg].leaves[ref.leaf].iterations >= MIN_ITERATIONS_FOR_SMALL) {
+                    small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'));
+                }
+            }
+        }
+    }
+    phases.push({ title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small });
+    return { phases };
+}
+
+// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, skipping a
+// leaf once it failed on its side), and assemble each side's RunResult.
+async function readRunFiles(planned) {
+    const probe = await readFile(planned.probeFile, 'utf8').catch(() => undefined);
+    await rm$1(planned.probeFile, { force: true });
+    const profile = await readFile(join(planned.profileDir, planned.profile)).then((data) => ({ data }), (err) => ({ error: errorMessage(err) }));
+    return { ...(probe !== undefined ? { probe } : {}), profile };
+}
+/**
+ * Runs a plan (or a slice of one) into `observed`, which keeps what was seen when a later run throws; a
+ * leaf that failed on its side is not started again there.
+ */
+async function runPlan(deps, cfg, sides, plan, rules, observed) {
+    const failed = new Set();
+    for (const dir of new Set(plan.phases.flatMap((p) => p.runs.map((r) => r.profileDir))))
+        await makeDirs(dir);
+    for (const phase of plan.phases) {
+        deps.log(phase.title);
+        for (const planned of phase.runs) {
+            const key = `${planned.side}/${planned.pkg}/${planned.leaf}`;
+            if (failed.has(key))
+                continue;
+            const side = sides[planned.side];
+            const pkg = side.packages[planned.pkg];
+            const r = await deps.run({ argv: planned.argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) });
+            const observation = observeRun(planned, {
+                importPath: pkg.built.pkg.importPath,
+                relDir: pkg.built.pkg.relDir,
+                leafName: pkg.leaves[planned.leaf].name,
+                modulePath: side.module.path,
+                procs: deps.toolchain.gomaxprocs,
+                cfg,
+                rules
+            }, r, await readRunFiles(planned));
+            if (observation.kind === 'failed')
+                failed.add(key);
+            observed.push({ planned, observation });
+        }
+    }
+}
+/**
+ * Measures prepared sides together and assembles their results, also when measuring stopped half-way:
+ * what was measured before an internal error is kept, with the error recorded in each result.
+ */
+async function measureSides(deps, cfg, sides, rules) {
+    const observed = [];
+    let stopped;
+    try {
+        for (const s of sides)
+            await makeDirs(join(s.spec.outDir, PROFILES_DIR));
+        await runPlan(deps, cfg, sides, planMeasurements(sides, cfg, deps.toolchain, rules), rules, observed);
+    }
+    catch (err) {
+        stopped = `measuring stopped: ${errorMessage(err)}`;
+    }
+    const finishedAt = new Date().toISOString();
+    return sides.map((s, i) => {
+        const result = assembleSide(s, i, observed, cfg, deps.toolchain, finishedAt);
+        if (stopped)
+            result.errors.push({ kind: 'internal', subject: 'measure', message: stopped });
+        return result;
+    });
 }
 
 // The -test.v output of a test binary (stdout and stderr merged in write order): which tests ran and how
@@ -57826,19 +59684,66 @@ function testOnStack(crash) {
     return undefined;
 }
 
+/** The top-level benchmarks a test binary declares, in the order it runs them. */
+function listedBenchmarks(list) {
+    return list.stdout
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^Benchmark/.test(l));
+}
+/**
+ * The benchmark a chatty (-test.v) run was in when it was stopped: Go prints a benchmark's name on a
+ * line of its own before running it, and its result line after.
+ */
+function runningBenchmark(output) {
+    const stop = output.search(/^SIGQUIT: quit/m);
+    const before = stop >= 0 ? output.slice(0, stop) : output;
+    const names = [...before.matchAll(/^(Benchmark\S*)$/gm)].map((m) => m[1]);
+    return names.at(-1);
+}
+function hungBenchmark(importPath, name, output, modulePath, timeoutMs) {
+    const message = `${describeTimeout(timeoutMs)}; it hung in the test pass's -race run, so it was not started again to be measured`;
+    const at = output.search(/^SIGQUIT: quit/m);
+    return {
+        importPath,
+        name,
+        failure: { run: 0, message, output: tail(output), hang: { test: name, message, groups: hangGroups(at >= 0 ? output.slice(at) : output, modulePath) } }
+    };
+}
+/**
+ * `run(args)` runs the binary under -race with the given -test.run/-test.bench arguments and the
+ * timeout; `list()` is its -test.list=^Benchmark.
+ */
+async function raceRunOfBenchmarks(importPath, modulePath, timeoutMs, list, run) {
+    const outcome = { runs: [], races: [], hung: [] };
+    let remaining = listedBenchmarks(await list());
+    for (let first = true; remaining.length > 0; first = false) {
+        const pattern = first ? '.' : remaining.map(benchmarkPattern).join('|');
+        const r = await run(['-test.run=^$', `-test.bench=${pattern}`]);
+        outcome.runs.push(r.record);
+        const text = r.process.stdout;
+        outcome.races.push(...racesIn(text, 'benchmark', modulePath));
+        if (!r.process.timedOut)
+            break;
+        const name = runningBenchmark(text);
+        const top = name?.split('/')[0];
+        const at = top === undefined ? -1 : remaining.indexOf(top);
+        // A hang outside any benchmark we can name: nothing to skip, nothing safe to run again.
+        if (name === undefined || at < 0)
+            break;
+        outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs));
+        remaining = remaining.slice(at + 1);
+    }
+    return outcome;
+}
+
 async function readProbeDump(path) {
-    try {
-        const p = JSON.parse(await readFile(path, 'utf8'));
-        if (typeof p.goroutines !== 'string')
-            return undefined;
-        return { goroutines: p.goroutines, leakProfile: typeof p.leakProfile === 'string' ? p.leakProfile : null };
-    }
-    catch {
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    await rm$1(path, { force: true });
+    const p = text === undefined ? undefined : parseProbeOutput(text);
+    if (p?.goroutines === undefined)
         return undefined;
-    }
-    finally {
-        await rm$1(path, { force: true });
-    }
+    return { goroutines: p.goroutines, leakProfile: p.leakProfile ?? null };
 }
 function seconds(ms) {
     return `${Math.max(1, Math.round(ms / 1000))}s`;
@@ -57851,22 +59756,23 @@ let runCounter = 0;
 function raceEnv() {
     return { ...process.env, GORACE: [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ') };
 }
-/** Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it. */
-async function runBinary(deps, cfg, built, args, purpose, work) {
+/**
+ * Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it.
+ * `benchTimeoutMs` bounds a run of benchmarks, which -test.timeout does not cover.
+ */
+async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs) {
     const id = runCounter++;
     const probePath = join(work, `probe-${id}.json`);
     // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
     const probe = built.probe && purpose !== 'race-benchmarks';
-    const env = { ...raceEnv(), GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` };
-    if (probe)
-        env.GO_LEAK_GATE_PROBE = probePath;
+    const env = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) };
     const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`];
     // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
     const p = await deps.run({
         argv,
         cwd: built.pkg.dir,
         env,
-        timeoutMs: cfg.timeoutMs + 30_000,
+        timeoutMs: benchTimeoutMs ?? cfg.timeoutMs + 30_000,
         quitGraceMs: 5_000,
         mergedOutputFile: join(work, `out-${id}.txt`)
     });
@@ -57893,10 +59799,6 @@ function panicsFrom(crashes, modulePath) {
         frames: c.crash.frames.map((f) => relativeFrame(f, modulePath))
     }));
 }
-async function hasBenchmarks(deps, built) {
-    const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 });
-    return /^Benchmark/m.test(r.stdout);
-}
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
 async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
     const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 });
@@ -57918,7 +59820,7 @@ async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
     }
     result.narrowing = { ran, of: tests.length, cut: ran < tests.length };
 }
-async function testPackage(deps, cfg, built, modulePath, work) {
+async function testPackage(deps, cfg, built, modulePath, work, limits, hung) {
     const result = {
         importPath: built.pkg.importPath,
         dir: built.pkg.relDir,
@@ -57950,10 +59852,11 @@ async function testPackage(deps, cfg, built, modulePath, work) {
         // os.Exit in a test, a fatal error or a signal ended the binary before the probe could look.
         result.probeMissing = `the test binary ended (${whole.record.outcome}, exit code ${whole.record.exitCode ?? 'none'}) before the probe ran: goroutine leaks unknown`;
     }
-    if (cfg.race && cfg.raceBenchtime !== '' && (await hasBenchmarks(deps, built))) {
-        const bench = await runBinary(deps, cfg, built, ['-test.run=^$', '-test.bench=.', `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work);
-        result.runs.push(bench.record);
-        result.races.push(...racesIn(bench.process.stdout, 'benchmark', modulePath));
+    if (cfg.race && cfg.raceBenchtime !== '') {
+        const bench = await raceRunOfBenchmarks(built.pkg.importPath, modulePath, limits.benchTimeoutMs, () => deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: Math.min(60_000, limits.benchTimeoutMs) }), (args) => runBinary(deps, cfg, built, [...args, `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work, limits.benchTimeoutMs));
+        result.runs.push(...bench.runs);
+        result.races.push(...bench.races);
+        hung.push(...bench.hung);
     }
     if (result.leaks.length > 0 && cfg.narrowBudgetMs > 0) {
         await narrowLeaks(deps, cfg, built, result.leaks, modulePath, work, result);
@@ -57972,10 +59875,12 @@ function leakProfileEnv(tc) {
     return { GOEXPERIMENT: current ? `${current},goroutineleakprofile` : 'goroutineleakprofile' };
 }
 /** The test pass of one side: every package with tests, under -race, with the leak probe. */
-async function runTestPass(deps, cfg, side) {
+async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeoutMs }) {
     const module = await readModule(deps.run, deps.toolchain, side.moduleDir);
-    const work = await mkdtemp(join(tmpdir(), `glg-test-${side.label}-`));
+    const scratch = await scratchDir(`test-${side.label}`);
+    const work = scratch.path;
     const errors = [];
+    const hung = [];
     try {
         const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests');
         deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`);
@@ -57994,115 +59899,87 @@ async function runTestPass(deps, cfg, side) {
                 errors.push({ kind: 'probe', subject: b.pkg.importPath, message: `tested without go-leak-gate's probe: goroutine leaks cannot be checked here`, detail: b.probeError });
             }
             deps.log(`[${side.label}] testing ${b.pkg.importPath}`);
-            const t = await testPackage(deps, cfg, b, module.path, work);
+            const t = await testPackage(deps, cfg, b, module.path, work, limits, hung);
             if (t.probeMissing)
                 errors.push({ kind: 'probe', subject: b.pkg.importPath, message: t.probeMissing });
             tests.push(t);
         }
-        return { tests, errors };
+        return { tests, errors, hung };
     }
     finally {
-        await rm$1(work, { recursive: true, force: true });
+        await scratch.remove();
     }
 }
 
-/**
- * Measures the prepared sides and writes each side's result.json, also when measuring stopped half-way:
- * what was measured before an internal error is kept, with the error recorded in the result.
- */
-async function measureAndWrite(deps, cfg, sides, tests) {
-    try {
-        await measureSides(deps, cfg, sides);
-    }
-    catch (err) {
-        for (const s of sides)
-            s.errors.push({ kind: 'internal', subject: 'measure', message: `measuring stopped: ${errorMessage(err)}` });
-    }
-    const results = sides.map((s, i) => {
-        const r = finishSide(s, cfg, deps.toolchain);
-        const t = tests[i];
-        if (t) {
-            r.tests = t.tests;
-            r.errors.push(...t.errors);
-        }
-        return r;
-    });
-    for (const [i, s] of sides.entries())
-        await writeResult(s.spec.outDir, results[i]);
-    return results;
-}
-/** The test pass of one side, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
-async function testPass(deps, config, label, moduleDir) {
+/** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
+async function testPass(deps, config, tree) {
     if (!config.tests.enabled)
         return undefined;
     try {
-        return await runTestPass(deps, config.tests, { label, moduleDir, packages: config.run.packages });
+        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages }, { benchTimeoutMs: config.run.timeoutMs });
     }
     catch (err) {
-        return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }] };
+        return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] };
     }
 }
-/** `go-leak-gate gate`: base from a git worktree and head from the working tree, interleaved, then compared. */
-async function gate(deps, config, baseRef, outDir) {
-    const cfg = config.run;
-    const checkout = await checkoutBase(deps.run, cfg.dir, baseRef);
+async function measureTrees(deps, config, trees) {
+    for (const dir of await sweepAbandonedScratch())
+        deps.log(`removed ${dir}, left by a gate that was killed`);
+    const tests = [];
+    for (const t of trees)
+        tests.push(await testPass(deps, config, t));
     const sides = [];
     try {
-        const baseDir = join(outDir, 'base');
-        const headDir = join(outDir, 'head');
-        const tests = [await testPass(deps, config, 'base', checkout.moduleDir), await testPass(deps, config, 'head', cfg.dir)];
-        sides.push(await prepareSide(deps, cfg, { label: 'base', moduleDir: checkout.moduleDir, outDir: baseDir, commit: checkout.commit }));
-        const headCommit = await currentCommit(deps.run, cfg.dir);
-        sides.push(await prepareSide(deps, cfg, { label: 'head', moduleDir: cfg.dir, outDir: headDir, commit: headCommit }));
-        const [base, head] = await measureAndWrite(deps, cfg, sides, tests);
-        // Head is the working tree, uncommitted edits included: diff the base commit against it.
-        const report = await compareWithSites({ base, head, baseDir, headDir, config: config.compare }, () => readSourceDiff(deps.run, cfg.dir, checkout.commit, 'worktree'));
-        return { report, base, head };
+        for (const [i, t] of trees.entries()) {
+            sides.push(await prepareSide(deps, config.run, { label: t.label, moduleDir: t.moduleDir, outDir: t.outDir, commit: t.commit, hung: tests[i]?.hung }));
+        }
+        const results = await measureSides(deps, config.run, sides, config.tests.ignore);
+        for (const [i, r] of results.entries()) {
+            const t = tests[i];
+            if (t) {
+                r.tests = t.tests;
+                r.errors.push(...t.errors);
+            }
+            await writeResult(trees[i].outDir, r);
+        }
+        return results;
     }
     finally {
         for (const s of sides)
             await cleanupSide(s);
-        await checkout.remove();
     }
 }
 
-// Go decides GOMAXPROCS itself (cgroup limits since 1.25); asking the runtime is the only exact way, and
-// the benchmark name suffix (-P) can only be stripped reliably when P is known.
-const PROBE = `package main
-
-import (
-	"fmt"
-	"runtime"
-)
-
-func main() {
-	fmt.Println(runtime.Version(), runtime.GOOS, runtime.GOARCH, runtime.GOMAXPROCS(0), runtime.NumCPU())
+// The gate: obtain the baseline -> measure head (and the base, when it comes as a tree, interleaved)
+// -> compare. Publishing the report is the caller's (publish/): the action, the CLI and the demo each
+// hand it their sinks.
+/** Head is the working tree at config.run.dir; a tree baseline is measured with it, on this runner. */
+async function measureHead(deps, config, baseline, outDir) {
+    const head = { label: 'head', moduleDir: config.run.dir, commit: await currentCommit(deps.run, config.run.dir), outDir: join(outDir, 'head') };
+    if (baseline.kind === 'stored') {
+        const [result] = await measureTrees(deps, config, [head]);
+        return { base: { result: baseline.result, dir: baseline.dir }, head: { result, dir: head.outDir } };
+    }
+    const base = { ...baseline.tree, outDir: join(outDir, 'base') };
+    const [baseResult, headResult] = await measureTrees(deps, config, [base, head]);
+    return { base: { result: baseResult, dir: base.outDir }, head: { result: headResult, dir: head.outDir } };
 }
-`;
-async function probeToolchain(run, go = 'go') {
-    const dir = await mkdtemp(join(tmpdir(), 'glg-probe-'));
+/** Head was measured from the working tree, uncommitted edits included: diff the base commit against it. */
+function compareSides(deps, config, sides) {
+    const { base, head } = sides;
+    return compareWithSites({ base: base.result, head: head.result, baseDir: base.dir, headDir: head.dir, config: config.compare }, () => readSourceDiff(deps.run, config.run.dir, base.result.env.commit));
+}
+async function gate(deps, config, source, outDir) {
+    deps.log(`baseline: ${source.describe}`);
+    const baseline = await source.obtain(deps.run);
     try {
-        await writeFile$1(join(dir, 'go.mod'), 'module probe\n\ngo 1.21\n');
-        await writeFile$1(join(dir, 'main.go'), PROBE);
-        const env = { ...process.env, GOFLAGS: '' };
-        const r = await run({ argv: [go, 'run', 'main.go'], cwd: dir, env, timeoutMs: 120_000 });
-        if (r.spawnError?.code === 'ENOENT') {
-            throw new RunError(`Go toolchain not found: '${go}' is not on PATH. Install Go 1.21 or newer (actions/setup-go in CI).`);
-        }
-        if (r.code !== 0) {
-            throw new RunError(`Go toolchain does not work: 'go run' of a one-line program failed (${describeExit(r)})`, r.stderr);
-        }
-        const [version, goos, goarch, procs, cpus] = r.stdout.trim().split(/\s+/);
-        const m = /^go1\.(\d+)/.exec(version ?? '');
-        if (!m)
-            throw new RunError(`unrecognised Go version '${version ?? ''}'`);
-        const minor = Number(m[1]);
-        if (minor < 21)
-            throw new RunError(`Go ${version} is too old: go-leak-gate needs Go 1.21 or newer (go test -c -o DIR/)`);
-        return { go, goVersion: version, goos, goarch, gomaxprocs: Number(procs), numCPU: Number(cpus), minor };
+        const sides = await measureHead(deps, config, baseline, outDir);
+        const report = await compareSides(deps, config, sides);
+        return { report, base: sides.base.result, head: sides.head.result };
     }
     finally {
-        await rm$1(dir, { recursive: true, force: true });
+        if (baseline.kind === 'tree')
+            await baseline.release();
     }
 }
 
@@ -58292,24 +60169,31 @@ function fitSections(sections, maxLength, notice) {
         .filter(({ section }) => section.cutRank !== undefined)
         .sort((a, b) => (a.section.cutRank ?? 0) - (b.section.cutRank ?? 0) || b.index - a.index);
     let keptLength = full.length;
+    // Counted as sections are cut, not recounted per cut: that was quadratic in the sections of a large report.
+    const counts = new Map();
     for (const { section, index } of cutOrder) {
         kept[index] = false;
         keptLength -= section.text.length + SEPARATOR.length;
-        const omitted = omittedGroups(sections, kept);
-        const tail = notice(omitted);
+        counts.set(section.group, (counts.get(section.group) ?? 0) + 1);
+        const tail = notice(omittedGroups(sections, counts));
         if (keptLength + SEPARATOR.length + tail.length <= maxLength) {
             return [...sections.filter((_, i) => kept[i]).map((s) => s.text), tail].join(SEPARATOR);
         }
     }
     throw new RangeError(`maxLength ${maxLength} is too small for the parts of the report that are never cut`);
 }
-function omittedGroups(sections, kept) {
-    const counts = new Map();
-    sections.forEach((section, i) => {
-        if (!kept[i])
-            counts.set(section.group, (counts.get(section.group) ?? 0) + 1);
-    });
-    return [...counts].map(([group, count]) => ({ group, count }));
+/** The omitted groups in the order they first appear in the document, as the notice lists them. */
+function omittedGroups(sections, counts) {
+    return groupOrder(sections).filter((group) => counts.has(group)).map((group) => ({ group, count: counts.get(group) ?? 0 }));
+}
+const orders = new WeakMap();
+function groupOrder(sections) {
+    let order = orders.get(sections);
+    if (order === undefined) {
+        order = [...new Set(sections.map((s) => s.group))];
+        orders.set(sections, order);
+    }
+    return order;
 }
 
 // Number formatting in the manner of benchstat (golang.org/x/perf/benchunit): a value is scaled by an SI or
@@ -58318,8 +60202,9 @@ function omittedGroups(sections, kept) {
 // are dropped (`1.5KiB`, `3`): allocation counts and byte sizes are usually round.
 //
 // Every output is built from our own characters (digits, sign, point, SI and IEC prefixes, our unit symbols,
-// `%`, `~`, `—`, `∞`, `p=`, `p<`), never from a unit string of the input, and none of them forms markdown where
-// the renderers put it, so renderers use them without escaping.
+// `%`, `~`, `—`, `∞`, `p=`, `p<`, and the three texts of MetricValue: `+Inf`, `-Inf`, `NaN`), never from a unit
+// string of the input, and none of them forms markdown where the renderers put it, so renderers use them
+// without escaping.
 /** Shown where a value is missing (a benchmark that did not run on one side, a change from zero). */
 const MISSING = '—';
 /** Shown instead of a change that the statistics could not tell from noise, as benchstat does. */
@@ -58397,14 +60282,17 @@ function nonFinite(value) {
 /**
  * Formats a measured value in its benchmark unit: time units as seconds with an SI prefix (`1.23µs`), byte
  * units with a binary prefix (`1.5KiB`), MB/s as `B/s`, everything else as a scaled count (`1.23k`) without a
- * unit, which the metric column names. `null` (no value) prints as `—`.
+ * unit, which the metric column names. `null` (no value) prints as `—`; `+Inf`, `-Inf` and `NaN` as Go printed them.
  */
 function formatValue(value, unit) {
     if (value === null)
         return MISSING;
+    if (typeof value === 'string')
+        return value;
     if (!Number.isFinite(value))
         return nonFinite(value);
-    const format = UNIT_FORMATS[unit] ?? COUNT;
+    // Own keys only: a b.ReportMetric unit named `constructor` must not find Object's.
+    const format = Object.hasOwn(UNIT_FORMATS, unit) ? UNIT_FORMATS[unit] : COUNT;
     const base = value * format.toBase;
     if (base === 0)
         return `0${format.symbol}`;
@@ -59315,8 +61203,131 @@ function safeUrl(url) {
     return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
 }
 
+// Sinks of the GitHub Action: the job summary and the step's outputs (names kept in step with action.yml
+// by config/inputs.ts).
 // GitHub refuses job summaries over 1 MiB; leave room for other steps' summaries.
 const SUMMARY_LIMIT = 1_000_000;
+function jobSummary(summary) {
+    return { name: 'the job summary', write: (report) => summary(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })) };
+}
+function reportOutputs(report, files) {
+    const k = report.counts.byKind;
+    return {
+        [Outputs.Verdict]: report.incomplete ? 'incomplete' : report.verdict,
+        [Outputs.ReportJson]: files.json,
+        [Outputs.ReportMarkdown]: files.markdown,
+        [Outputs.Failures]: report.counts.fail,
+        [Outputs.Warnings]: report.counts.warn,
+        [Outputs.Regressions]: k.regression ?? 0,
+        [Outputs.HeapLeaks]: k['heap-leak'] ?? 0,
+        [Outputs.GcPauses]: k['gc-pause'] ?? 0,
+        [Outputs.BenchFailures]: k['bench-failure'] ?? 0,
+        [Outputs.Races]: k.race ?? 0,
+        [Outputs.GoroutineLeaks]: k['goroutine-leak'] ?? 0,
+        [Outputs.Hangs]: k.hang ?? 0,
+        [Outputs.Panics]: k.panic ?? 0,
+        [Outputs.BuildFailures]: k['build-failure'] ?? 0,
+        // The sticky PR comment comes with the publishing of comments; until then there is no comment to point at.
+        [Outputs.CommentUrl]: ''
+    };
+}
+function actionOutputs(setOutput, files) {
+    return {
+        name: 'the step outputs',
+        write: async (report) => {
+            for (const [name, value] of Object.entries(reportOutputs(report, files)))
+                setOutput(name, value);
+        }
+    };
+}
+
+function reportJson(report) {
+    return JSON.stringify(report, null, 2) + '\n';
+}
+function fileSink(path, name, render) {
+    return {
+        name,
+        check: () => fileProblem(path),
+        write: async (report) => {
+            await writeTextFile(path, render(report)).catch((err) => {
+                throw new Error(fsProblem(err));
+            });
+        }
+    };
+}
+function jsonFile(path, name = path) {
+    return fileSink(path, name, reportJson);
+}
+function markdownFile(path, name = path) {
+    return fileSink(path, name, (report) => renderMarkdown(report));
+}
+
+// The publish stage: one report, many sinks (report.json, markdown, the terminal, the job summary, the
+// action's outputs; next a PR comment, annotations, an HTML report). Every sink is checked before any
+// work, and written on its own: one that fails never keeps the others or the verdict from the user.
+function describeProblem(p) {
+    return `cannot write ${p.name}: ${p.problem}`;
+}
+/** The sinks that can be written, and what is wrong with the others. */
+async function checkSinks(sinks) {
+    const ready = [];
+    const problems = [];
+    for (const sink of sinks) {
+        const problem = await sink.check?.();
+        if (problem === undefined)
+            ready.push(sink);
+        else
+            problems.push({ name: sink.name, problem });
+    }
+    return { ready, problems };
+}
+/** Writes the report to every sink, in order; returns those that failed. */
+async function publish(report, sinks) {
+    const problems = [];
+    for (const sink of sinks) {
+        try {
+            await sink.write(report);
+        }
+        catch (err) {
+            problems.push({ name: sink.name, problem: errorMessage(err) });
+        }
+    }
+    return problems;
+}
+
+// Every output path checked before any work. The results directory holds what the run measures: when it
+// cannot be written there is no point in running, so that is a usage error at once. A report sink that
+// cannot be written is said at once too, but the run goes on: the other sinks and the verdict still
+// reach the user, and the exit code says 2.
+async function checkOutputs(resultsDir, sinks, resultsName = resultsDir) {
+    if (resultsDir !== undefined) {
+        const problem = await dirProblem(resultsDir);
+        if (problem !== undefined)
+            throw new UsageError(describeProblem({ name: resultsName ?? resultsDir, problem }));
+    }
+    return checkSinks(sinks);
+}
+
+/** The action: settings -> outputs checked -> baseline (a worktree of the base) -> gate -> publish. */
+async function run(io = defaultIO()) {
+    try {
+        const settings = await getSettings(io.getInput, io.workspace, io.tempDir);
+        const baseRef = baseRefOf(settings, io);
+        const outputs = await checkOutputs(settings.outDir, actionSinks(io, settings.outDir));
+        for (const p of outputs.problems)
+            io.setFailed(`go-leak-gate: ${describeProblem(p)}`);
+        const deps = await jobDeps(io);
+        io.info(`go-leak-gate: ${deps.toolchain.goVersion}, comparing ${baseRef} with the working tree in ${settings.config.run.dir}`);
+        const { report } = await gate(deps, settings.config, worktreeBaseline(settings.config.run.dir, baseRef, io.info), settings.outDir);
+        const failed = await publish(report, outputs.ready);
+        return finish(io, report, failed, outputs.problems.length);
+    }
+    catch (err) {
+        io.setOutput(Outputs.Verdict, 'error');
+        io.setFailed(`go-leak-gate: ${describeError(err, io.debug)}`);
+        return exitCodeForError(err);
+    }
+}
 function defaultIO() {
     return {
         getInput: (name) => getInput(name),
@@ -59332,58 +61343,33 @@ function defaultIO() {
             return pr?.base?.sha;
         },
         workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-        tempDir: process.env.RUNNER_TEMP ?? process.env.TMPDIR ?? '/tmp'
+        tempDir: process.env.RUNNER_TEMP ?? process.env.TMPDIR ?? '/tmp',
+        debug: isDebug() || debugRequested()
     };
 }
-function setReportOutputs(io, report, jsonPath, markdownPath) {
-    const k = report.counts.byKind;
-    io.setOutput(Outputs.Verdict, report.incomplete ? 'incomplete' : report.verdict);
-    io.setOutput(Outputs.ReportJson, jsonPath);
-    io.setOutput(Outputs.ReportMarkdown, markdownPath);
-    io.setOutput(Outputs.Failures, report.counts.fail);
-    io.setOutput(Outputs.Warnings, report.counts.warn);
-    io.setOutput(Outputs.Regressions, k.regression ?? 0);
-    io.setOutput(Outputs.HeapLeaks, k['heap-leak'] ?? 0);
-    io.setOutput(Outputs.GcPauses, k['gc-pause'] ?? 0);
-    io.setOutput(Outputs.BenchFailures, k['bench-failure'] ?? 0);
-    io.setOutput(Outputs.Races, k.race ?? 0);
-    io.setOutput(Outputs.GoroutineLeaks, k['goroutine-leak'] ?? 0);
-    io.setOutput(Outputs.Hangs, k.hang ?? 0);
-    io.setOutput(Outputs.Panics, k.panic ?? 0);
-    io.setOutput(Outputs.BuildFailures, k['build-failure'] ?? 0);
-    // The sticky PR comment comes with the publishing stage; until then there is no comment to point at.
-    io.setOutput(Outputs.CommentUrl, '');
+function baseRefOf(settings, io) {
+    const baseRef = settings.baseRef || io.pullRequestBase();
+    if (!baseRef)
+        throw new UsageError(`no base to compare with: set the 'base-ref' input, or run the action on a pull_request event`);
+    return baseRef;
 }
-/** The action: settings -> gate (base worktree + head, interleaved) -> report files -> summary and outputs. */
-async function run(io = defaultIO()) {
-    try {
-        const settings = await getSettings(io.getInput, io.workspace, io.tempDir);
-        const baseRef = settings.baseRef || io.pullRequestBase();
-        if (!baseRef) {
-            throw new UsageError(`no base to compare with: set the 'base-ref' input, or run the action on a pull_request event`);
-        }
-        const toolchain = await probeToolchain(io.run);
-        io.info(`go-leak-gate: ${toolchain.goVersion}, comparing ${baseRef} with the working tree in ${settings.config.run.dir}`);
-        const { report } = await gate({ run: io.run, toolchain, log: io.info }, settings.config, baseRef, settings.outDir);
-        const jsonPath = join(settings.outDir, 'report.json');
-        const markdownPath = join(settings.outDir, 'report.md');
-        const markdown = renderMarkdown(report);
-        await writeOutput(jsonPath, reportJson(report));
-        await writeOutput(markdownPath, markdown);
-        await io.summary(renderMarkdown(report, { maxLength: SUMMARY_LIMIT }));
-        setReportOutputs(io, report, jsonPath, markdownPath);
-        const code = exitCodeForReport(report);
-        if (code === EXIT.incomplete)
-            io.setFailed(`go-leak-gate: the run did not complete (${report.errors.length} errors); see the job summary`);
-        else if (code === EXIT.fail)
-            io.setFailed(`go-leak-gate: ${report.counts.fail} failing findings; see the job summary`);
-        return code;
-    }
-    catch (err) {
-        io.setOutput(Outputs.Verdict, 'error');
-        io.setFailed(`go-leak-gate: ${errorMessage(err)}`);
-        return err instanceof UsageError ? EXIT.usage : EXIT.incomplete;
-    }
+function actionSinks(io, outDir) {
+    const files = { json: join(outDir, 'report.json'), markdown: join(outDir, 'report.md') };
+    return [jsonFile(files.json), markdownFile(files.markdown), jobSummary(io.summary), actionOutputs(io.setOutput, files)];
+}
+async function jobDeps(io) {
+    return { run: io.run, toolchain: await probeToolchain(io.run), log: io.info };
+}
+/** The step fails with the reason; outputs that could not be written (some said already) make it a 2. */
+function finish(io, report, failed, saidBefore) {
+    for (const p of failed)
+        io.setFailed(`go-leak-gate: ${describeProblem(p)}`);
+    const code = exitCodeForReport(report);
+    if (code === EXIT.incomplete)
+        io.setFailed(`go-leak-gate: the run did not complete (${report.errors.length} errors); see the job summary`);
+    else if (code === EXIT.fail)
+        io.setFailed(`go-leak-gate: ${report.counts.fail} failing findings; see the job summary`);
+    return withOutputFailures(code, failed.length + saidBefore);
 }
 
 await run();

@@ -1,38 +1,41 @@
 import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { readConfigFile, buildConfig, parseDuration, type RunOverrides, type TestOverrides } from './config/load.js'
+import { readResult, RESULT_FILE, resultDirBaseline } from './baseline/result-dir.js'
+import { worktreeBaseline } from './baseline/worktree.js'
+import { flagHelp, flagOptions, flagValues } from './config/flags.js'
+import { readConfigFile, resolveConfig } from './config/load.js'
 import { runDemo } from './demo.js'
-import { compareDirs } from './engine/compare.js'
-import { exitCodeForReport, reportJson, writeOutput } from './engine/outputs.js'
-import { gate, runOnce } from './engine/pipeline.js'
-import { EXIT, RunError, UsageError, errorMessage, exitCodeFor } from './errors.js'
+import { debugRequested, describeError, UsageError, errorMessage } from './errors.js'
+import { EXIT, exitCodeForError, exitCodeForReport, exitCodeForResult, withOutputFailures } from './exit.js'
 import { runProcess } from './go/process.js'
 import { probeToolchain } from './go/toolchain.js'
-import type { BenchDeps } from './jobs/bench.js'
+import type { JobDeps } from './jobs/deps.js'
 import type { Report } from './model/report.js'
-import { renderMarkdown } from './report/markdown.js'
-import { renderText } from './report/text.js'
+import { compareStored } from './pipeline/compare.js'
+import { gate, measureWorkingTree } from './pipeline/gate.js'
+import { jsonFile, markdownFile } from './publish/files.js'
+import { htmlFile, type ComparedResults } from './publish/html.js'
+import { checkOutputs, type CheckedOutputs } from './publish/outputs.js'
+import { describeProblem, publish } from './publish/sinks.js'
+import { resultSummary, terminalMarkdown, terminalText } from './publish/terminal.js'
 import { VERSION } from './version.js'
 
+// The measuring options (run, gate) and the judging ones (compare, gate) come from the option table.
+const RUN_SIDES = ['run'] as const
+const GATE_SIDES = ['run', 'compare'] as const
+const COMPARE_SIDES = ['compare'] as const
+
 const RUN_OPTIONS = {
+  ...flagOptions(RUN_SIDES),
   dir: { type: 'string', default: '.' },
-  packages: { type: 'string', multiple: true },
-  bench: { type: 'string' },
-  count: { type: 'string' },
-  benchtime: { type: 'string' },
-  timeout: { type: 'string' },
-  'bench-race': { type: 'boolean' },
-  tests: { type: 'string' },
-  'no-tests': { type: 'boolean' },
-  'test-timeout': { type: 'string' },
-  'no-race': { type: 'boolean' },
   config: { type: 'string' },
   help: { type: 'boolean', short: 'h' }
 } as const satisfies ParseArgsConfig['options']
 
 const REPORT_OPTIONS = {
   json: { type: 'string' },
+  html: { type: 'string' },
   markdown: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' }
 } as const satisfies ParseArgsConfig['options']
@@ -48,21 +51,14 @@ Usage:
 
 Exit codes: 0 pass, 1 the gate failed, 2 bad usage or configuration, 3 the run could not complete.
 Run 'go-leak-gate COMMAND --help' for a command's options.`,
-  runOpts: `  --dir DIR          Go module root (default .)
-  --packages PATTERN package pattern, repeatable (default ./...)
-  --bench REGEX      benchmarks to run, as go test -bench (default .)
-  --count N          runs per benchmark and side (default 10)
-  --benchtime D      as go test -benchtime: 1s, 200ms, 1000x (default 1s)
-  --timeout D        per benchmark process, e.g. 10m (default 10m)
-  --bench-race       measure benchmarks under -race (only comparable with a base measured so)
-  --tests REGEX      tests to run in the test pass, as go test -run (default .)
-  --test-timeout D   per package in the test pass; longer is a hang (default 10m)
-  --no-race          run the test pass without -race
-  --no-tests         skip the test pass (races, goroutine leaks, hangs, panics)
-  --config FILE      config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)`,
-  reportOpts: `  --json FILE        write report.json there
-  --markdown FILE    write the markdown report there
-  -q, --quiet        print only the verdict line`
+  runOpts: `  --dir DIR                 Go module root (default .)
+  --config FILE             config file (default: .github/go-leak-gate.yml or go-leak-gate.yml in --dir)
+${flagHelp(RUN_SIDES)}`,
+  compareOpts: flagHelp(COMPARE_SIDES),
+  reportOpts: `  --json FILE               write report.json there
+  --markdown FILE           write the markdown report there
+  --html FILE               write the HTML report there (flame graphs and charts, one offline file)
+  -q, --quiet               print only the verdict line`
 }
 
 HELP.run = `go-leak-gate run --dir MODULE --out DIR [options]
@@ -73,16 +69,17 @@ Exit codes: 0 all measured, 1 a benchmark failed or hung, 2 bad usage, 3 part of
 measured (a package does not build, Go missing, a corrupt profile).
 
 Options:
-  --out DIR          result directory (required)
+  --out DIR                 result directory (required)
 ${HELP.runOpts}`
 
-HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE]
+HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE] [--html FILE]
 
 Compares two result directories written by 'run' and prints the verdict.
 
 Options:
-  --base DIR, --head DIR   result directories (required)
-  --config FILE            config file with thresholds and statistics settings
+  --base DIR, --head DIR    result directories (required)
+  --config FILE             config file with thresholds and statistics settings
+${HELP.compareOpts}
 ${HELP.reportOpts}`
 
 HELP.gate = `go-leak-gate gate --dir MODULE --base-ref REF [options]
@@ -91,9 +88,10 @@ Checks REF out into a temporary git worktree, builds both sides' test binaries, 
 interleaved (base, head, head, base, ...) on this machine and compares them.
 
 Options:
-  --base-ref REF     base commit, branch or tag (required)
-  --out DIR          where base/ and head/ results go (default .go-leak-gate)
+  --base-ref REF            base commit, branch or tag (required)
+  --out DIR                 where base/ and head/ results go (default .go-leak-gate)
 ${HELP.runOpts}
+${HELP.compareOpts}
 ${HELP.reportOpts}`
 
 HELP.demo = `go-leak-gate demo [--out DIR]
@@ -103,40 +101,6 @@ a memory leak, a goroutine leak and a slowdown), runs the gate on it and prints 
 Exits 0 when the gate reached the failing verdict the demo is built to show (a real run would exit 1
 there), and non-zero when it did not: 1 for a different verdict or findings, 3 for an incomplete run.`
 
-function intOption(value: string | undefined, name: string): number | undefined {
-  if (value === undefined) return undefined
-  if (!/^[1-9][0-9]*$/.test(value)) throw new UsageError(`--${name} must be a whole number of at least 1, like 10 (got '${value}')`)
-  return Number(value)
-}
-
-function benchtimeOption(value: string | undefined): string | undefined {
-  if (value === undefined) return undefined
-  if (!/^([0-9]+x|[0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))$/.test(value)) {
-    throw new UsageError(`--benchtime must be a duration or an iteration count, like 1s, 200ms or 1000x (got '${value}')`)
-  }
-  return value
-}
-
-function runOverrides(v: Record<string, string | boolean | string[] | undefined>): RunOverrides {
-  return {
-    packages: v.packages as string[] | undefined,
-    bench: v.bench as string | undefined,
-    count: intOption(v.count as string | undefined, 'count'),
-    benchtime: benchtimeOption(v.benchtime as string | undefined),
-    timeoutMs: v.timeout !== undefined ? parseDuration(v.timeout as string, '--timeout') : undefined,
-    race: v['bench-race'] as boolean | undefined
-  }
-}
-
-function testOverrides(v: Record<string, string | boolean | string[] | undefined>): TestOverrides {
-  return {
-    enabled: v['no-tests'] ? false : undefined,
-    race: v['no-race'] ? false : undefined,
-    run: v.tests as string | undefined,
-    timeoutMs: v['test-timeout'] !== undefined ? parseDuration(v['test-timeout'] as string, '--test-timeout') : undefined
-  }
-}
-
 function parse<O extends ParseArgsConfig['options']>(args: string[], options: O, command: string) {
   try {
     return parseArgs({ args, options, allowPositionals: false, strict: true })
@@ -145,16 +109,43 @@ function parse<O extends ParseArgsConfig['options']>(args: string[], options: O,
   }
 }
 
-function deps(): Omit<BenchDeps, 'toolchain'> {
-  return { run: runProcess, log: (line) => process.stderr.write(`go-leak-gate: ${line}\n`) }
+const out = (text: string): void => {
+  process.stdout.write(text)
+}
+const say = (line: string): void => {
+  process.stderr.write(`go-leak-gate: ${line}\n`)
 }
 
-async function emitReport(report: Report, v: { json?: string; markdown?: string; quiet?: boolean }): Promise<number> {
-  if (v.json) await writeOutput(v.json, reportJson(report))
-  if (v.markdown) await writeOutput(v.markdown, renderMarkdown(report))
-  const text = renderText(report)
-  process.stdout.write(v.quiet ? text.split('\n')[0] + '\n' : text.endsWith('\n') ? text : text + '\n')
-  return exitCodeForReport(report)
+async function jobDeps(): Promise<JobDeps> {
+  return { run: runProcess, toolchain: await probeToolchain(runProcess), log: say }
+}
+
+/**
+ * The report's sinks the options name, and the results directory, checked before any work: a results
+ * directory that cannot be written stops here (exit 2); a report file that cannot be written is said
+ * now, and the rest is still written at the end.
+ */
+async function checkedOutputs(
+  v: { json?: string; markdown?: string; html?: string; quiet?: boolean },
+  results?: { dir: string; option: string },
+  compared?: () => Promise<ComparedResults>
+): Promise<CheckedOutputs> {
+  const sinks = [
+    ...(v.json ? [jsonFile(resolve(v.json), `--json ${v.json}`)] : []),
+    ...(v.markdown ? [markdownFile(resolve(v.markdown), `--markdown ${v.markdown}`)] : []),
+    ...(v.html && compared ? [htmlFile(resolve(v.html), `--html ${v.html}`, compared)] : []),
+    terminalText(out, { quiet: v.quiet })
+  ]
+  const checked = await checkOutputs(results && resolve(results.dir), sinks, results && `${results.option} ${results.dir}`)
+  for (const p of checked.problems) say(`${describeProblem(p)}; going on, the other outputs and the verdict will still be written (exit code 2)`)
+  return checked
+}
+
+/** Publishes to what passed the check; an output that could not be written makes the exit code 2. */
+async function emitReport(report: Report, outputs: CheckedOutputs): Promise<number> {
+  const failed = await publish(report, outputs.ready)
+  for (const p of failed) say(describeProblem(p))
+  return withOutputFailures(exitCodeForReport(report), outputs.problems.length + failed.length)
 }
 
 async function cmdRun(args: string[]): Promise<number> {
@@ -162,64 +153,82 @@ async function cmdRun(args: string[]): Promise<number> {
   if (v.help) return help('run')
   if (!v.out) throw new UsageError(`run needs --out DIR, the directory for result.json and profiles`)
   const dir = resolve(v.dir)
+  const flags = flagValues(v, RUN_SIDES)
   const { file } = await readConfigFile(v.config, dir)
-  const config = buildConfig(dir, file, runOverrides(v), testOverrides(v))
-  const d = deps()
-  const toolchain = await probeToolchain(d.run)
-  const result = await runOnce({ ...d, toolchain }, config, resolve(v.out))
-  const measured = result.packages.reduce((n, p) => n + p.benchmarks.filter((b) => b.runs.length > 0).length, 0)
-  process.stdout.write(`measured ${measured} benchmarks in ${result.packages.length} packages; wrote ${resolve(v.out, 'result.json')}\n`)
-  const failed = result.packages.flatMap((p) => p.benchmarks.filter((b) => b.failure).map((b) => `${p.importPath}.${b.name}: ${b.failure?.message ?? ''}`))
-  for (const f of failed) process.stdout.write(`failed: ${f}\n`)
-  const errors = result.errors.filter((e) => e.kind !== 'probe')
-  for (const e of result.errors) process.stdout.write(`${e.kind === 'probe' ? 'note' : 'error'}: ${e.subject}: ${e.message}\n`)
-  // 3 when part of the run could not be measured; 1 when the code under test failed or hung.
-  return errors.length > 0 ? EXIT.incomplete : failed.length > 0 ? EXIT.fail : EXIT.pass
+  const config = resolveConfig(dir, [file.values, flags])
+  await checkOutputs(resolve(v.out), [], `--out ${v.out}`)
+  const result = await measureWorkingTree(await jobDeps(), config, resolve(v.out))
+  out(resultSummary(result, resolve(v.out, RESULT_FILE)))
+  return exitCodeForResult(result)
 }
 
 async function cmdCompare(args: string[]): Promise<number> {
   const { values: v } = parse(
     args,
-    { base: { type: 'string' }, head: { type: 'string' }, config: { type: 'string' }, dir: { type: 'string', default: '.' }, help: { type: 'boolean', short: 'h' }, ...REPORT_OPTIONS },
+    {
+      ...flagOptions(COMPARE_SIDES),
+      base: { type: 'string' },
+      head: { type: 'string' },
+      config: { type: 'string' },
+      dir: { type: 'string', default: '.' },
+      help: { type: 'boolean', short: 'h' },
+      ...REPORT_OPTIONS
+    },
     'compare'
   )
   if (v.help) return help('compare')
   if (!v.base || !v.head) throw new UsageError(`compare needs --base DIR and --head DIR (directories written by 'go-leak-gate run')`)
+  const flags = flagValues(v, COMPARE_SIDES)
   const { file } = await readConfigFile(v.config, resolve(v.dir))
-  const config = buildConfig(resolve(v.dir), file, {})
-  const report = await compareDirs(v.base, v.head, config.compare, { run: runProcess, repoDir: resolve(v.dir) })
-  return emitReport(report, v)
+  const config = resolveConfig(resolve(v.dir), [file.values, flags])
+  const dirs = { baseDir: resolve(v.base), headDir: resolve(v.head) }
+  const outputs = await checkedOutputs(v, undefined, async () => ({ ...dirs, base: await readResult(dirs.baseDir), head: await readResult(dirs.headDir) }))
+  const report = await compareStored(runProcess, config.compare, resultDirBaseline(v.base), resultDirBaseline(v.head), resolve(v.dir))
+  return emitReport(report, outputs)
 }
 
 async function cmdGate(args: string[]): Promise<number> {
-  const { values: v } = parse(args, { ...RUN_OPTIONS, ...REPORT_OPTIONS, 'base-ref': { type: 'string' }, out: { type: 'string', default: '.go-leak-gate' } }, 'gate')
+  const { values: v } = parse(
+    args,
+    { ...flagOptions(GATE_SIDES), ...RUN_OPTIONS, ...REPORT_OPTIONS, 'base-ref': { type: 'string' }, out: { type: 'string', default: '.go-leak-gate' } },
+    'gate'
+  )
   if (v.help) return help('gate')
   if (!v['base-ref']) throw new UsageError(`gate needs --base-ref REF, the commit to compare against (e.g. origin/main)`)
   const dir = resolve(v.dir)
+  const flags = flagValues(v, GATE_SIDES)
   const { file } = await readConfigFile(v.config, dir)
-  const config = buildConfig(dir, file, runOverrides(v), testOverrides(v))
-  const d = deps()
-  const toolchain = await probeToolchain(d.run)
-  const { report } = await gate({ ...d, toolchain }, config, v['base-ref'], resolve(v.out))
-  return emitReport(report, v)
+  const config = resolveConfig(dir, [file.values, flags])
+  let compared: ComparedResults | undefined
+  const outputs = await checkedOutputs(v, { dir: v.out, option: '--out' }, async () => {
+    if (compared === undefined) throw new Error('the gate did not get as far as comparing')
+    return compared
+  })
+  const deps = await jobDeps()
+  const outDir = resolve(v.out)
+  const { report, base, head } = await gate(deps, config, worktreeBaseline(dir, v['base-ref'], deps.log), outDir)
+  compared = { base, head, baseDir: resolve(outDir, 'base'), headDir: resolve(outDir, 'head') }
+  return emitReport(report, outputs)
 }
 
 async function cmdDemo(args: string[]): Promise<number> {
   const { values: v } = parse(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'demo')
   if (v.help) return help('demo')
-  const d = deps()
-  const toolchain = await probeToolchain(d.run)
-  const { report, markdownPath, outcome } = await runDemo({ ...d, toolchain }, v.out ? resolve(v.out) : undefined)
-  process.stdout.write(renderMarkdown(report) + '\n')
-  process.stdout.write(`\n---\n${renderText(report)}\nThe markdown report above is also in ${markdownPath}\n`)
+  const { report, markdownPath, htmlPath, outcome, failed } = await runDemo(await jobDeps(), v.out ? resolve(v.out) : undefined, [
+    terminalMarkdown(out),
+    terminalText(out, { ruleAbove: true })
+  ])
+  for (const p of failed) say(describeProblem(p))
+  out(`The markdown report above is also in ${markdownPath}; the HTML report is ${htmlPath}\n`)
   // The demo head fails the gate on purpose: reaching that verdict is the demo working, so it exits 0 and
   // says what a real run would have done. Anything else (a pass, a missed or unplanted finding) is a fault.
   const real = exitCodeForReport(report)
+  if (failed.length > 0) return withOutputFailures(real, failed.length)
   if (outcome.asDesigned) {
-    process.stdout.write(`demo: OK, the gate reached the verdict the demo is built to show (${report.verdict.toUpperCase()}); a real run would exit ${real} here\n`)
+    out(`demo: OK, the gate reached the verdict the demo is built to show (${report.verdict.toUpperCase()}); a real run would exit ${real} here\n`)
     return EXIT.pass
   }
-  process.stdout.write(`demo: NOT as designed:\n${outcome.differences.map((l) => `  ${l}`).join('\n')}\n`)
+  out(`demo: NOT as designed:\n${outcome.differences.map((l) => `  ${l}`).join('\n')}\n`)
   return real === EXIT.pass ? EXIT.fail : real
 }
 
@@ -228,8 +237,10 @@ function help(command: string): number {
   return EXIT.pass
 }
 
+/** `--debug` anywhere, or GO_LEAK_GATE_DEBUG=1: errors come with their stack trace. */
 export async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv
+  const debug = argv.includes('--debug') || debugRequested()
+  const [command, ...rest] = argv.filter((a) => a !== '--debug')
   try {
     switch (command) {
       case 'run':
@@ -252,11 +263,8 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError(`unknown command '${command}'. Commands: run, compare, gate, demo. Run 'go-leak-gate --help'.`)
     }
   } catch (err) {
-    const code = exitCodeFor(err)
-    process.stderr.write(`go-leak-gate: ${errorMessage(err)}\n`)
-    if (err instanceof RunError && err.detail) process.stderr.write(err.detail + '\n')
-    else if (!(err instanceof UsageError) && !(err instanceof RunError) && err instanceof Error && err.stack) process.stderr.write(err.stack + '\n')
-    return code
+    say(describeError(err, debug))
+    return exitCodeForError(err)
   }
 }
 

@@ -1,7 +1,8 @@
 import { cp, mkdir, readFile, rm } from 'node:fs/promises'
 import { join, normalize, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { RunError } from './errors.js'
+import { IncompleteRunError } from './errors.js'
+import { gitOrFail } from './git/git.js'
 import type { Runner } from './go/process.js'
 
 /** fixtures/ of this package, from src/ (tests, tsx) and from dist/ (the bundle) alike. */
@@ -14,23 +15,20 @@ export interface FixtureRepo {
   headSha: string
 }
 
-// Fixed identity and dates, no hooks and no signing: the same fixture always gives the same commit ids,
-// whatever the user's git config says.
+// Fixed identity and dates and no signing (git.ts adds no hooks): the same fixture always gives the same
+// commit ids, whatever the user's git config says.
 const GIT_CONFIG = [
   '-c', 'user.name=go-leak-gate fixtures',
   '-c', 'user.email=fixtures@go-leak-gate.invalid',
   '-c', 'commit.gpgsign=false',
-  '-c', 'core.hooksPath=/dev/null',
   '-c', 'init.defaultBranch=main'
 ]
 const BASE_DATE = '2024-01-01T00:00:00Z'
 const HEAD_DATE = '2024-01-02T00:00:00Z'
 
-async function git(run: Runner, cwd: string, args: string[], date: string): Promise<string> {
+function git(run: Runner, cwd: string, args: string[], date: string): Promise<string> {
   const env = { ...process.env, GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }
-  const r = await run({ argv: ['git', ...GIT_CONFIG, ...args], cwd, env, timeoutMs: 60_000 })
-  if (r.code !== 0) throw new RunError(`git ${args.join(' ')} failed in ${cwd}`, r.stderr)
-  return r.stdout.trim()
+  return gitOrFail(run, cwd, [...GIT_CONFIG, ...args], { env, timeoutMs: 60_000 })
 }
 
 /** Files the head removes: fixtures/NAME/head.delete, one module-relative path a line, '#' comments. */
@@ -47,7 +45,7 @@ export async function readHeadDelete(name: string): Promise<string[]> {
 
 function insideTree(root: string, path: string): string {
   const full = normalize(join(root, path))
-  if (!full.startsWith(root + sep)) throw new RunError(`head.delete entry escapes the module: ${path}`)
+  if (!full.startsWith(root + sep)) throw new IncompleteRunError(`head.delete entry escapes the module: ${path}`)
   return full
 }
 

@@ -1,17 +1,38 @@
 import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { join } from 'node:path'
-import { getSettings, Outputs, type GetInput } from './config/inputs.js'
-import { exitCodeForReport, reportJson, writeOutput } from './engine/outputs.js'
-import { gate } from './engine/pipeline.js'
-import { errorMessage, UsageError, EXIT } from './errors.js'
+import { worktreeBaseline } from './baseline/worktree.js'
+import { getSettings, Outputs, type ActionSettings, type GetInput } from './config/inputs.js'
+import { debugRequested, describeError, UsageError } from './errors.js'
+import { EXIT, exitCodeForError, exitCodeForReport, withOutputFailures, type ExitCode } from './exit.js'
 import { runProcess, type Runner } from './go/process.js'
 import { probeToolchain } from './go/toolchain.js'
+import type { JobDeps } from './jobs/deps.js'
 import type { Report } from './model/report.js'
-import { renderMarkdown } from './report/markdown.js'
+import { gate } from './pipeline/gate.js'
+import { actionOutputs, jobSummary } from './publish/action.js'
+import { jsonFile, markdownFile } from './publish/files.js'
+import { checkOutputs } from './publish/outputs.js'
+import { describeProblem, publish, type SinkProblem } from './publish/sinks.js'
 
-// GitHub refuses job summaries over 1 MiB; leave room for other steps' summaries.
-const SUMMARY_LIMIT = 1_000_000
+/** The action: settings -> outputs checked -> baseline (a worktree of the base) -> gate -> publish. */
+export async function run(io: ActionIO = defaultIO()): Promise<number> {
+  try {
+    const settings = await getSettings(io.getInput, io.workspace, io.tempDir)
+    const baseRef = baseRefOf(settings, io)
+    const outputs = await checkOutputs(settings.outDir, actionSinks(io, settings.outDir))
+    for (const p of outputs.problems) io.setFailed(`go-leak-gate: ${describeProblem(p)}`)
+    const deps = await jobDeps(io)
+    io.info(`go-leak-gate: ${deps.toolchain.goVersion}, comparing ${baseRef} with the working tree in ${settings.config.run.dir}`)
+    const { report } = await gate(deps, settings.config, worktreeBaseline(settings.config.run.dir, baseRef, io.info), settings.outDir)
+    const failed = await publish(report, outputs.ready)
+    return finish(io, report, failed, outputs.problems.length)
+  } catch (err) {
+    io.setOutput(Outputs.Verdict, 'error')
+    io.setFailed(`go-leak-gate: ${describeError(err, io.debug)}`)
+    return exitCodeForError(err)
+  }
+}
 
 /** Everything the action does to the outside world, handed in so tests can use a real runner and record the rest. */
 export interface ActionIO {
@@ -25,6 +46,8 @@ export interface ActionIO {
   pullRequestBase: () => string | undefined
   workspace: string
   tempDir: string
+  /** Stack traces with errors: the runner's debug logging, or GO_LEAK_GATE_DEBUG=1. */
+  debug: boolean
 }
 
 export function defaultIO(): ActionIO {
@@ -42,55 +65,31 @@ export function defaultIO(): ActionIO {
       return pr?.base?.sha
     },
     workspace: process.env.GITHUB_WORKSPACE ?? process.cwd(),
-    tempDir: process.env.RUNNER_TEMP ?? process.env.TMPDIR ?? '/tmp'
+    tempDir: process.env.RUNNER_TEMP ?? process.env.TMPDIR ?? '/tmp',
+    debug: core.isDebug() || debugRequested()
   }
 }
 
-function setReportOutputs(io: ActionIO, report: Report, jsonPath: string, markdownPath: string): void {
-  const k = report.counts.byKind
-  io.setOutput(Outputs.Verdict, report.incomplete ? 'incomplete' : report.verdict)
-  io.setOutput(Outputs.ReportJson, jsonPath)
-  io.setOutput(Outputs.ReportMarkdown, markdownPath)
-  io.setOutput(Outputs.Failures, report.counts.fail)
-  io.setOutput(Outputs.Warnings, report.counts.warn)
-  io.setOutput(Outputs.Regressions, k.regression ?? 0)
-  io.setOutput(Outputs.HeapLeaks, k['heap-leak'] ?? 0)
-  io.setOutput(Outputs.GcPauses, k['gc-pause'] ?? 0)
-  io.setOutput(Outputs.BenchFailures, k['bench-failure'] ?? 0)
-  io.setOutput(Outputs.Races, k.race ?? 0)
-  io.setOutput(Outputs.GoroutineLeaks, k['goroutine-leak'] ?? 0)
-  io.setOutput(Outputs.Hangs, k.hang ?? 0)
-  io.setOutput(Outputs.Panics, k.panic ?? 0)
-  io.setOutput(Outputs.BuildFailures, k['build-failure'] ?? 0)
-  // The sticky PR comment comes with the publishing stage; until then there is no comment to point at.
-  io.setOutput(Outputs.CommentUrl, '')
+function baseRefOf(settings: ActionSettings, io: ActionIO): string {
+  const baseRef = settings.baseRef || io.pullRequestBase()
+  if (!baseRef) throw new UsageError(`no base to compare with: set the 'base-ref' input, or run the action on a pull_request event`)
+  return baseRef
 }
 
-/** The action: settings -> gate (base worktree + head, interleaved) -> report files -> summary and outputs. */
-export async function run(io: ActionIO = defaultIO()): Promise<number> {
-  try {
-    const settings = await getSettings(io.getInput, io.workspace, io.tempDir)
-    const baseRef = settings.baseRef || io.pullRequestBase()
-    if (!baseRef) {
-      throw new UsageError(`no base to compare with: set the 'base-ref' input, or run the action on a pull_request event`)
-    }
-    const toolchain = await probeToolchain(io.run)
-    io.info(`go-leak-gate: ${toolchain.goVersion}, comparing ${baseRef} with the working tree in ${settings.config.run.dir}`)
-    const { report } = await gate({ run: io.run, toolchain, log: io.info }, settings.config, baseRef, settings.outDir)
-    const jsonPath = join(settings.outDir, 'report.json')
-    const markdownPath = join(settings.outDir, 'report.md')
-    const markdown = renderMarkdown(report)
-    await writeOutput(jsonPath, reportJson(report))
-    await writeOutput(markdownPath, markdown)
-    await io.summary(renderMarkdown(report, { maxLength: SUMMARY_LIMIT }))
-    setReportOutputs(io, report, jsonPath, markdownPath)
-    const code = exitCodeForReport(report)
-    if (code === EXIT.incomplete) io.setFailed(`go-leak-gate: the run did not complete (${report.errors.length} errors); see the job summary`)
-    else if (code === EXIT.fail) io.setFailed(`go-leak-gate: ${report.counts.fail} failing findings; see the job summary`)
-    return code
-  } catch (err) {
-    io.setOutput(Outputs.Verdict, 'error')
-    io.setFailed(`go-leak-gate: ${errorMessage(err)}`)
-    return err instanceof UsageError ? EXIT.usage : EXIT.incomplete
-  }
+function actionSinks(io: ActionIO, outDir: string) {
+  const files = { json: join(outDir, 'report.json'), markdown: join(outDir, 'report.md') }
+  return [jsonFile(files.json), markdownFile(files.markdown), jobSummary(io.summary), actionOutputs(io.setOutput, files)]
+}
+
+async function jobDeps(io: ActionIO): Promise<JobDeps> {
+  return { run: io.run, toolchain: await probeToolchain(io.run), log: io.info }
+}
+
+/** The step fails with the reason; outputs that could not be written (some said already) make it a 2. */
+function finish(io: ActionIO, report: Report, failed: SinkProblem[], saidBefore: number): ExitCode {
+  for (const p of failed) io.setFailed(`go-leak-gate: ${describeProblem(p)}`)
+  const code = exitCodeForReport(report)
+  if (code === EXIT.incomplete) io.setFailed(`go-leak-gate: the run did not complete (${report.errors.length} errors); see the job summary`)
+  else if (code === EXIT.fail) io.setFailed(`go-leak-gate: ${report.counts.fail} failing findings; see the job summary`)
+  return withOutputFailures(code, failed.length + saidBefore)
 }

@@ -76,7 +76,7 @@ describe('go-leak-gate CLI', () => {
     expect(r.stderr).toContain(`${join(bad, 'result.json')} is not valid JSON`)
   })
 
-  it('still reports every finding when a memory profile is corrupt, and says which profile was skipped', async () => {
+  it('still reports every finding when a memory profile is corrupt, says on the terminal which profile was skipped, and exits 3', async () => {
     const base = join(work, 'cmp-base')
     const head = join(work, 'cmp-head')
     const write = async (dir: string, allocs: number) => {
@@ -88,10 +88,13 @@ describe('go-leak-gate CLI', () => {
     await write(head, 2)
     const json = join(work, 'cmp-report.json')
     const r = await cli(['compare', '--base', base, '--head', head, '--json', json])
-    expect(r.code).toBe(1)
+    // The README's exit 3: the comparison could not complete (its allocation sites lack those profiles).
+    expect(r.code).toBe(3)
     const report = JSON.parse(await readFile(json, 'utf8')) as Report
     expect(report.findings.map((f) => f.metric)).toContain('allocs/op')
-    expect(report.notes.join('\n')).toMatch(/memory profile .*p0\.pprof skipped for attribution/)
+    expect(report.incomplete).toBe(true)
+    expect(report.errors.map((e) => `${e.side} ${e.kind} ${e.message}`).join('\n')).toMatch(/head profile memory profile unusable, left out of the allocation sites: .*p0\.pprof: truncated or corrupt gzip data/)
+    expect(r.stdout).toMatch(/Errors \(12\):\n {2}base profile example\.com\/m\/p\.BenchmarkA: memory profile unusable, left out of the allocation sites: .*p0\.pprof/)
   })
 
   it('reports a hung benchmark with the timeout, kills it, keeps the other results, and exits 1', async () => {

@@ -1,56 +1,67 @@
-import { mkdtemp, realpath, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, relative } from 'node:path'
-import { RunError, UsageError } from '../errors.js'
-import { describeExit, type Runner } from '../go/process.js'
+// The base commit checked out into a temporary git worktree on this runner, so base and head binaries are
+// built and run side by side (interleaved) without touching the user's working tree. A stopped gate
+// removes the worktree and its registration (stop.ts); one that was killed outright leaves them, and the
+// next run removes them before it adds its own.
+import { realpath } from 'node:fs/promises'
+import { basename, dirname, join, relative } from 'node:path'
+import { IncompleteRunError, UsageError } from '../errors.js'
+import { addWorktree, gitSync, listWorktrees, removeWorktree, repoTop, resolveCommit } from '../git/git.js'
+import type { Runner } from '../go/process.js'
+import { isAbandonedScratch, scratchDir } from '../scratch.js'
+import { onStop } from '../stop.js'
+import type { BaselineSource, TreeBaseline } from './source.js'
 
-async function git(run: Runner, cwd: string, args: string[]): Promise<{ ok: boolean; out: string; err: string }> {
-  const r = await run({ argv: ['git', ...args], cwd, timeoutMs: 300_000 })
-  if (r.spawnError?.code === 'ENOENT') throw new RunError('git is not on PATH: the gate needs git to check out the base commit')
-  return { ok: r.code === 0, out: r.stdout.trim(), err: r.stderr.trim() || describeExit(r) }
+const SCRATCH_PURPOSE = 'base'
+const TREE_NAME = 'base'
+
+/** Our worktrees, abandoned by a gate that was killed: `<tmp>/glg-base-XXXX/base`, owner gone. */
+async function removeAbandonedWorktrees(run: Runner, top: string): Promise<string[]> {
+  const removed: string[] = []
+  for (const w of await listWorktrees(run, top)) {
+    const scratch = dirname(w.path)
+    if (basename(w.path) !== TREE_NAME || !basename(scratch).startsWith(`glg-${SCRATCH_PURPOSE}-`)) continue
+    if (!isAbandonedScratch(scratch)) continue
+    await removeWorktree(run, top, w.path)
+    removed.push(w.path)
+  }
+  return removed
 }
 
-/** The commit a directory is checked out at, or undefined outside git. */
-export async function currentCommit(run: Runner, dir: string): Promise<string | undefined> {
-  const r = await git(run, dir, ['rev-parse', 'HEAD']).catch(() => undefined)
-  return r?.ok ? r.out : undefined
-}
-
-export interface BaseCheckout {
-  commit: string
-  /** The module directory inside the checkout (the module may live below the repository root). */
-  moduleDir: string
-  remove(): Promise<void>
-}
-
-/**
- * Checks the base commit out into a temporary git worktree, so base and head binaries can be built and
- * run side by side on this machine without touching the user's working tree.
- */
-export async function checkoutBase(run: Runner, moduleDir: string, ref: string): Promise<BaseCheckout> {
-  const top = await git(run, moduleDir, ['rev-parse', '--show-toplevel'])
-  if (!top.ok) throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`)
-  const resolved = await git(run, moduleDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`])
-  if (!resolved.ok || !resolved.out) {
+export async function checkoutBase(run: Runner, moduleDir: string, ref: string, log: (line: string) => void = () => {}): Promise<TreeBaseline> {
+  const top = await repoTop(run, moduleDir)
+  if (top === undefined) throw new UsageError(`${moduleDir} is not inside a git repository, so base ref '${ref}' cannot be checked out`)
+  const commit = await resolveCommit(run, moduleDir, ref)
+  if (commit === undefined) {
     throw new UsageError(
-      `base ref '${ref}' does not exist in ${top.out}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`
+      `base ref '${ref}' does not exist in ${top}. In GitHub Actions, check out with 'fetch-depth: 0' (actions/checkout) so the base commit is present.`
     )
   }
-  const commit = resolved.out
-  const parent = await mkdtemp(join(tmpdir(), 'glg-base-'))
-  const wt = join(parent, 'base')
-  const added = await git(run, top.out, ['worktree', 'add', '--detach', '--force', wt, commit])
+  for (const path of await removeAbandonedWorktrees(run, top)) log(`removed the worktree ${path}, left by a gate that was killed`)
+  const scratch = await scratchDir(SCRATCH_PURPOSE)
+  const wt = join(scratch.path, TREE_NAME)
+  const added = await addWorktree(run, top, wt, commit)
   if (!added.ok) {
-    await rm(parent, { recursive: true, force: true })
-    throw new RunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.err}`)
+    await scratch.remove()
+    throw new IncompleteRunError(`could not check out base commit ${commit.slice(0, 12)}: ${added.why}`)
   }
+  // Registered after the scratch directory, so a stop undoes it first: git forgets the worktree, then
+  // the directory goes.
+  const release = onStop(() => gitSync(top, ['worktree', 'remove', '--force', wt]))
   return {
-    commit,
-    moduleDir: join(wt, relative(top.out, await realpath(moduleDir))),
-    remove: async () => {
-      await git(run, top.out, ['worktree', 'remove', '--force', wt]).catch(() => undefined)
-      await rm(parent, { recursive: true, force: true })
-      await git(run, top.out, ['worktree', 'prune']).catch(() => undefined)
+    kind: 'tree',
+    tree: { label: 'base', moduleDir: join(wt, relative(top, await realpath(moduleDir))), commit },
+    release: async () => {
+      release()
+      await removeWorktree(run, top, wt)
+      await scratch.remove()
     }
+  }
+}
+
+/** The base ref, checked out and measured on this runner together with head. */
+export function worktreeBaseline(moduleDir: string, ref: string, log?: (line: string) => void): BaselineSource {
+  return {
+    describe: `${ref} in a temporary worktree`,
+    obtain: (run) => checkoutBase(run, moduleDir, ref, log)
   }
 }

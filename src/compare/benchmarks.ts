@@ -1,8 +1,9 @@
 import type { CompareConfig } from '../config/types.js'
 import type { BenchmarkComparison, MetricComparison } from '../model/report.js'
-import type { BenchmarkResult, BenchRun } from '../model/result.js'
+import type { BenchmarkResult, BenchRun, MetricValue } from '../model/result.js'
 import { compareGc } from './gc.js'
 import { judgeMetric, type Rule } from './metrics.js'
+import { judgeMetricValues } from './nonfinite.js'
 import { mean } from './stats.js'
 
 export const RETAINED_METRIC = 'retained heap'
@@ -94,10 +95,10 @@ export function compareBenchmark(
   const metrics: MetricComparison[] = []
   const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder)
   for (const unit of units) {
-    const samples = (runs: BenchRun[]): number[] =>
-      runs.map((r) => r.metrics[unit]).filter((v): v is number => typeof v === 'number')
+    // Own properties only: a unit named `constructor` on one side must not find Object's on the other.
+    const samples = (runs: BenchRun[]): MetricValue[] => runs.flatMap((r) => (Object.hasOwn(r.metrics, unit) ? [r.metrics[unit]] : []))
     metrics.push(
-      judgeMetric(
+      judgeMetricValues(
         {
           metric: unit,
           unit,

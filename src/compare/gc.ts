@@ -11,7 +11,7 @@ function pooledPauses(runs: BenchRun[]): number[] {
   return runs.flatMap((r) => r.gc.stwPausesMs)
 }
 
-function pauseQuantile(metric: string, q: number, base: number[], head: number[]): MetricComparison {
+function pauseQuantile(metric: string, q: number, base: number[], head: number[]): MetricComparison<number> {
   const b = base.length ? quantile(base, q) : null
   const h = head.length ? quantile(head, q) : null
   return {

@@ -61,8 +61,8 @@ function samples(r: LoadJobResult, spec: MetricSpec): number[] {
 }
 
 /** Every metric the two sides of a job both measured. */
-export function compareLoadMetrics(base: LoadJobResult, head: LoadJobResult, thresholds: LoadThresholds, statistics: StatisticsConfig): MetricComparison[] {
-  const out: MetricComparison[] = []
+export function compareLoadMetrics(base: LoadJobResult, head: LoadJobResult, thresholds: LoadThresholds, statistics: StatisticsConfig): MetricComparison<number>[] {
+  const out: MetricComparison<number>[] = []
   for (const spec of SPECS) {
     const b = samples(base, spec)
     const h = samples(head, spec)

@@ -49,7 +49,7 @@ export const DEFAULT_LOAD_COMPARE: LoadCompareConfig = {
 
 export interface LoadJobComparison {
   name: string
-  metrics: MetricComparison[]
+  metrics: MetricComparison<number>[]
   growth: { metric: GrowthMetric; base?: Growth; head?: Growth }[]
   /** Why part of the job was not compared (a side failed, the base has no such job). */
   notes: string[]
@@ -216,7 +216,7 @@ function crashFinding(head: LoadJobResult, base: LoadJobResult | undefined): Fin
   ]
 }
 
-function metricFindings(head: LoadJobResult, metrics: MetricComparison[], cfg: LoadCompareConfig): Finding[] {
+function metricFindings(head: LoadJobResult, metrics: MetricComparison<number>[], cfg: LoadCompareConfig): Finding[] {
   return metrics
     .filter((m) => m.status === 'regression')
     .map((m) => ({

@@ -53,11 +53,11 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(1)}%`
 }
 
-export function judgeMetric(input: MetricInput, stats: CompareConfig['statistics']): MetricComparison {
+export function judgeMetric(input: MetricInput, stats: CompareConfig['statistics']): MetricComparison<number> {
   const { base, head, rule, lowerIsBetter } = input
   const baseMedian = base.length ? median(base) : null
   const headMedian = head.length ? median(head) : null
-  const out: MetricComparison = {
+  const out: MetricComparison<number> = {
     metric: input.metric,
     unit: input.unit,
     lowerIsBetter,

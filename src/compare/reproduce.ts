@@ -8,10 +8,18 @@ export function shellQuote(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`
 }
 
-function find(r: RunResult, pkg: string, name: string): { dir: string; bench: BenchmarkResult } | undefined {
-  const p = r.packages.find((x) => x.importPath === pkg)
-  const bench = p?.benchmarks.find((b) => b.name === name)
-  return p && bench ? { dir: p.dir, bench } : undefined
+type Found = { dir: string; bench: BenchmarkResult }
+
+/** Benchmarks by package and name, built once: a scan per finding is quadratic in a large (or hostile) result. */
+function indexOf(r: RunResult): (pkg: string, name: string) => Found | undefined {
+  const m = new Map<string, Found>()
+  for (const p of r.packages) {
+    for (const bench of p.benchmarks) {
+      const key = `${p.importPath}\u0000${bench.name}`
+      if (!m.has(key)) m.set(key, { dir: p.dir, bench })
+    }
+  }
+  return (pkg, name) => m.get(`${pkg}\u0000${name}`)
 }
 
 function lastProfile(b: BenchmarkResult): string | undefined {
@@ -29,8 +37,8 @@ function joinPath(dir: string, rel: string): string {
 const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic'])
 
 /** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
-function testPassCommands(f: Report['findings'][number], head: RunResult): Reproduce[] {
-  const dir = head.tests?.find((t) => t.importPath === f.pkg)?.dir ?? head.packages.find((p) => p.importPath === f.pkg)?.dir
+function testPassCommands(f: Report['findings'][number], dirOf: Map<string, string>): Reproduce[] {
+  const dir = dirOf.get(f.pkg)
   if (dir === undefined) return []
   const pkgArg = dir === '.' ? '.' : `./${dir}`
   const names = f.subject.split(', ').map((n) => n.split('/')[0])
@@ -55,25 +63,30 @@ function testPassCommands(f: Report['findings'][number], head: RunResult): Repro
 export function reproduceCommands(report: Report, base: RunResult, head: RunResult): Reproduce[] {
   const out: Reproduce[] = []
   const seen = new Set<string>()
+  const findHead = indexOf(head)
+  const findBase = indexOf(base)
+  // A package's directory: the test pass's first, then the bench pass's.
+  const dirOf = new Map<string, string>()
+  for (const p of [...(head.tests ?? []), ...head.packages]) if (!dirOf.has(p.importPath)) dirOf.set(p.importPath, p.dir)
   for (const f of report.findings) {
     if (f.severity !== 'fail' || f.kind === 'build-failure') continue
     if (TEST_PASS_KINDS.has(f.kind)) {
       const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`
-      if (!seen.has(key)) out.push(...testPassCommands(f, head))
+      if (!seen.has(key)) out.push(...testPassCommands(f, dirOf))
       seen.add(key)
       continue
     }
     const key = `${f.pkg}\u0000${f.subject}\u0000${f.kind}`
     if (seen.has(key)) continue
     seen.add(key)
-    const h = find(head, f.pkg, f.subject)
+    const h = findHead(f.pkg, f.subject)
     if (!h) continue
     const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`
     const count = Math.max(1, head.env.count)
     const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg]
     out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') })
     if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
-      const b = find(base, f.pkg, f.subject)
+      const b = findBase(f.pkg, f.subject)
       const bp = b && lastProfile(b.bench)
       const hp = lastProfile(h.bench)
       if (bp && hp) {

@@ -1,28 +1,17 @@
 import { resolve } from 'node:path'
-import { UsageError } from '../errors.js'
-import { buildConfig, parseDuration, readConfigFile, toFraction, type FileConfig } from './load.js'
+import { isDeepStrictEqual } from 'node:util'
+import { readConfigFile, resolveConfig } from './load.js'
+import { NON_OPTION_INPUTS, OPTIONS, OptionValues, type Option } from './options.js'
 import type { Config } from './types.js'
+import { readText } from './values.js'
 
-/** The action's inputs, named as in action.yml; kept in one place so the two cannot drift apart. */
+/** The action's inputs that are not options of the run (those come from the option table). */
 export const Inputs = {
   WorkingDirectory: 'working-directory',
-  Packages: 'packages',
-  Bench: 'bench',
-  Count: 'count',
-  Benchtime: 'benchtime',
-  Timeout: 'timeout',
-  Race: 'race',
-  Tests: 'tests',
-  TestRun: 'test-run',
-  TestTimeout: 'test-timeout',
   Config: 'config',
   BaseRef: 'base-ref',
-  OutDir: 'out-dir',
-  TimeThreshold: 'time-threshold',
-  AllocsThreshold: 'allocs-threshold',
-  BytesThreshold: 'bytes-threshold',
-  RetainedThreshold: 'retained-threshold'
-} as const
+  OutDir: 'out-dir'
+} as const satisfies Record<string, (typeof NON_OPTION_INPUTS)[number]>
 
 export const Outputs = {
   Verdict: 'verdict',
@@ -51,76 +40,37 @@ export interface ActionSettings {
   outDir: string
 }
 
-function percent(get: GetInput, name: string): number | undefined {
-  const v = get(name).trim()
-  if (v === '') return undefined
-  if (!/^[0-9]+(\.[0-9]+)?%?$/.test(v)) throw new UsageError(`input '${name}' must be a percentage like '10%' (got '${v}')`)
-  return v.endsWith('%') ? toFraction(v, 0) : Number(v) / 100
+/** Every name an option is read from as an input, the canonical one first. */
+export function inputNames(option: Option<unknown>): string[] {
+  return option.name && !option.noInput ? [option.name, ...(option.aliases?.inputs ?? [])] : []
 }
 
-function bool(get: GetInput, name: string): boolean | undefined {
-  const v = get(name).trim().toLowerCase()
-  if (v === '') return undefined
-  if (v === 'true') return true
-  if (v === 'false') return false
-  throw new UsageError(`input '${name}' must be 'true' or 'false' (got '${v}')`)
-}
-
-function count(get: GetInput): number | undefined {
-  const v = get(Inputs.Count).trim()
-  if (v === '') return undefined
-  if (!/^[1-9][0-9]*$/.test(v)) throw new UsageError(`input 'count' must be a whole number of at least 1, like '10' (got '${v}')`)
-  return Number(v)
-}
-
-function benchtime(get: GetInput): string | undefined {
-  const v = get(Inputs.Benchtime).trim()
-  if (v === '') return undefined
-  if (!/^([0-9]+x|[0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))$/.test(v)) {
-    throw new UsageError(`input 'benchtime' must be like '1s', '200ms' or '1000x' (got '${v}')`)
+/**
+ * The inputs given, parsed by each option's kind. The runner fills every input with its action.yml default,
+ * so a value equal to the option's default is taken as not given, and the config file's value stands.
+ */
+export function inputValues(get: GetInput): OptionValues {
+  const layer = new OptionValues()
+  for (const { option } of OPTIONS) {
+    for (const name of inputNames(option)) {
+      const raw = get(name).trim()
+      if (raw === '') continue
+      const value = readText(option.kind, raw, { kind: 'input', name })
+      if (isDeepStrictEqual(value, option.default)) continue
+      layer.set(option, value)
+      break
+    }
   }
-  return v
-}
-
-/** Thresholds given as inputs override the config file's. */
-function withThresholdInputs(file: FileConfig, get: GetInput): FileConfig {
-  const t = { ...file.thresholds }
-  const time = percent(get, Inputs.TimeThreshold)
-  if (time !== undefined) t.time = { relative: time }
-  const allocs = percent(get, Inputs.AllocsThreshold)
-  if (allocs !== undefined) t.allocsPerOp = { ...t.allocsPerOp, relative: allocs }
-  const bytes = percent(get, Inputs.BytesThreshold)
-  if (bytes !== undefined) t.bytesPerOp = { ...t.bytesPerOp, relative: bytes }
-  const retained = percent(get, Inputs.RetainedThreshold)
-  if (retained !== undefined) t.retainedBytesPerOp = { ...t.retainedBytesPerOp, relative: retained }
-  return { ...file, thresholds: t }
+  return layer
 }
 
 /** Reads every input once, when called, and builds the one validated Config. */
 export async function getSettings(get: GetInput, workspace: string, tempDir: string): Promise<ActionSettings> {
   const dir = resolve(workspace, get(Inputs.WorkingDirectory).trim() || '.')
   const configPath = get(Inputs.Config).trim() || undefined
+  const overrides = inputValues(get)
   const { file } = await readConfigFile(configPath ? resolve(workspace, configPath) : undefined, dir)
-  const packages = get(Inputs.Packages).split(/[\s,]+/).filter(Boolean)
-  const timeout = get(Inputs.Timeout).trim()
-  const testTimeout = get(Inputs.TestTimeout).trim()
-  const config = buildConfig(
-    dir,
-    withThresholdInputs(file, get),
-    {
-      packages: packages.length ? packages : undefined,
-      bench: get(Inputs.Bench).trim() || undefined,
-      count: count(get),
-      benchtime: benchtime(get),
-      timeoutMs: timeout ? parseDuration(timeout, `input 'timeout'`) : undefined
-    },
-    {
-      enabled: bool(get, Inputs.Tests),
-      race: bool(get, Inputs.Race),
-      run: get(Inputs.TestRun).trim() || undefined,
-      timeoutMs: testTimeout ? parseDuration(testTimeout, `input 'test-timeout'`) : undefined
-    }
-  )
+  const config = resolveConfig(dir, [file.values, overrides])
   const outDir = resolve(workspace, get(Inputs.OutDir).trim() || resolve(tempDir, 'go-leak-gate'))
   return { config, baseRef: get(Inputs.BaseRef).trim(), outDir }
 }

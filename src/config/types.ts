@@ -1,4 +1,5 @@
 // The one typed configuration every stage reads. Built and validated by getConfig / loadConfigFile.
+import type { GoroutineRule } from '../parse/goroutine-rules.js'
 
 /** A regression must pass both: grow by more than `relative` (0.1 = 10%) and by at least `absolute` units. */
 export interface RelAbs {
@@ -56,14 +57,12 @@ export interface RunConfig {
   /** Per benchmark process; a run that takes longer is killed and reported. */
   timeoutMs: number
   race: boolean
+  /** How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked. */
+  settleMs: number
 }
 
-/** goleak-style rule: a goroutine matching it is never a leak. Function names are exact. */
-export interface GoroutineRule {
-  topFunction?: string
-  anyFunction?: string
-  createdBy?: string
-}
+/** goleak-style rule: a goroutine matching it is never a leak. One type with the built-in rules. */
+export type { GoroutineRule }
 
 export interface TestConfig {
   /** Run the test pass at all (tests under -race with the leak probe). */

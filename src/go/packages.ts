@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { RunError } from '../errors.js'
+import { IncompleteRunError } from '../errors.js'
 import { describeExit, type Runner } from './process.js'
 import type { Toolchain } from './toolchain.js'
 
@@ -61,10 +61,10 @@ function splitJsonStream<T>(text: string): T[] {
 export async function readModule(run: Runner, tc: Toolchain, dir: string): Promise<ModuleInfo> {
   const r = await run({ argv: [tc.go, 'list', '-m', '-json'], cwd: dir, timeoutMs: 120_000 })
   if (r.code !== 0) {
-    throw new RunError(`${dir} is not a Go module (go list -m: ${describeExit(r)})`, r.stderr.trim())
+    throw new IncompleteRunError(`${dir} is not a Go module (go list -m: ${describeExit(r)})`, r.stderr.trim())
   }
   const [mod] = splitJsonStream<{ Path: string; Dir: string }>(r.stdout)
-  if (!mod) throw new RunError(`go list -m printed no module for ${dir}`)
+  if (!mod) throw new IncompleteRunError(`go list -m printed no module for ${dir}`)
   return { path: mod.Path, dir: mod.Dir }
 }
 
@@ -86,7 +86,7 @@ export async function listTestPackages(
     timeoutMs: 300_000
   })
   if (r.code !== 0 && r.stdout.trim() === '') {
-    throw new RunError(`go list ${patterns.join(' ')} failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim())
+    throw new IncompleteRunError(`go list ${patterns.join(' ')} failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim())
   }
   const listed = splitJsonStream<ListedPackage>(r.stdout)
   const pkgs: GoPackage[] = []

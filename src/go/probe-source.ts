@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"runtime"
 	"runtime/pprof"
 	"strings"
@@ -22,26 +23,144 @@ import (
 
 var glgProbeOnce sync.Once
 
-// glgIgnored are goroutines the Go runtime and standard library keep for the whole process.
-var glgIgnored = []string{
-	"os/signal.signal_recv",
-	"os/signal.loop",
-	"runtime.ensureSigM",
-	"runtime/trace.Start",
-	"testing.(*M).startAlarm",
-	"testing.runFuzzing",
+// glgRule is go-leak-gate's GoroutineRule (parse/goroutine-rules.ts): the built-in rules and the user's,
+// passed in GO_LEAK_GATE_RULES. This side only decides how long to wait; go-leak-gate reads the dump
+// again with the same rules, so when in doubt (a line it cannot read, a pattern that does not compile)
+// a goroutine counts here, which costs waiting time and never a finding. encoding/json matches the
+// fields to the rule's keys (topFunction, ...) regardless of case.
+type glgRule struct {
+	TopFunction         string
+	AnyFunction         string
+	CreatedBy           string
+	State               string
+	AnyFunctionMatching string
+	RuntimeOnly         bool
+	re                  *regexp.Regexp
 }
 
-// glgOthers counts the goroutines other than the caller's and the always-present ones.
-func glgOthers(dump string) int {
+type glgGoroutine struct {
+	id        string
+	state     string
+	functions []string
+	createdBy string
+}
+
+func glgRules() []glgRule {
+	var rules []glgRule
+	if err := json.Unmarshal([]byte(os.Getenv("GO_LEAK_GATE_RULES")), &rules); err != nil {
+		return nil
+	}
+	kept := rules[:0]
+	for _, r := range rules {
+		if r.AnyFunctionMatching != "" {
+			re, err := regexp.Compile(r.AnyFunctionMatching)
+			if err != nil {
+				continue
+			}
+			r.re = re
+		}
+		kept = append(kept, r)
+	}
+	return kept
+}
+
+func glgIsRuntime(fn string) bool {
+	if i := strings.IndexByte(fn, '['); i >= 0 {
+		fn = fn[:i]
+	}
+	pkg := fn
+	if dot := strings.IndexByte(fn[strings.LastIndexByte(fn, '/')+1:], '.'); dot >= 0 {
+		pkg = fn[:strings.LastIndexByte(fn, '/')+1+dot]
+	}
+	return pkg == "runtime" || strings.HasPrefix(pkg, "runtime/") || strings.HasPrefix(pkg, "internal/runtime/")
+}
+
+// glgParse reads one block of runtime.Stack(all): the header, function lines, created by.
+func glgParse(block string) (glgGoroutine, bool) {
+	var g glgGoroutine
+	lines := strings.Split(block, "\n")
+	header := lines[0]
+	open := strings.Index(header, " [")
+	if !strings.HasPrefix(header, "goroutine ") || open < 0 || !strings.HasSuffix(header, "]:") {
+		return g, false
+	}
+	g.id = header[len("goroutine "):open]
+	state := header[open+2 : len(header)-2]
+	if i := strings.Index(state, " labels:{"); i >= 0 {
+		state = state[:i]
+	}
+	if i := strings.Index(state, ", "); i >= 0 {
+		state = state[:i]
+	}
+	for trimmed := true; trimmed; {
+		trimmed = false
+		for _, mark := range []string{" (leaked)", " (scan)", " (durable)"} {
+			if strings.HasSuffix(state, mark) {
+				state, trimmed = strings.TrimSuffix(state, mark), true
+			}
+		}
+	}
+	g.state = state
+	for _, line := range lines[1:] {
+		switch {
+		case line == "" || strings.HasPrefix(line, "\t") || strings.HasPrefix(line, "..."):
+		case strings.HasPrefix(line, "created by "):
+			g.createdBy = strings.TrimPrefix(line, "created by ")
+			if i := strings.Index(g.createdBy, " in goroutine "); i >= 0 {
+				g.createdBy = g.createdBy[:i]
+			}
+		default:
+			i := strings.LastIndexByte(line, '(')
+			if i <= 0 || !strings.HasSuffix(line, ")") || strings.ContainsAny(line[:i], " \t") {
+				return g, false
+			}
+			g.functions = append(g.functions, line[:i])
+		}
+	}
+	return g, true
+}
+
+func (r glgRule) matches(g glgGoroutine) bool {
+	if r.TopFunction == "" && r.AnyFunction == "" && r.CreatedBy == "" && r.State == "" && r.AnyFunctionMatching == "" && !r.RuntimeOnly {
+		return false
+	}
+	top, inStack, pattern, runtimeOnly := "", false, false, len(g.functions) > 0
+	for _, fn := range g.functions {
+		if top == "" && !glgIsRuntime(fn) {
+			top = fn
+		}
+		inStack = inStack || fn == r.AnyFunction
+		pattern = pattern || (r.re != nil && r.re.MatchString(fn))
+		runtimeOnly = runtimeOnly && glgIsRuntime(fn)
+	}
+	first := ""
+	if len(g.functions) > 0 {
+		first = g.functions[0]
+	}
+	switch {
+	case r.TopFunction != "" && r.TopFunction != top && r.TopFunction != first:
+	case r.AnyFunction != "" && !inStack:
+	case r.CreatedBy != "" && r.CreatedBy != g.createdBy:
+	case r.State != "" && !strings.HasPrefix(g.state, r.State):
+	case r.AnyFunctionMatching != "" && !pattern:
+	case r.RuntimeOnly && g.id != "0" && !(runtimeOnly && (g.createdBy == "" || glgIsRuntime(g.createdBy))):
+	default:
+		return true
+	}
+	return false
+}
+
+// glgOthers counts the goroutines other than the caller's that no rule ignores.
+func glgOthers(dump string, rules []glgRule) int {
 	n := 0
 	for i, block := range strings.Split(dump, "\n\n") {
 		if i == 0 || strings.TrimSpace(block) == "" {
 			continue // the first block is the goroutine running this probe
 		}
+		g, ok := glgParse(strings.TrimSpace(block))
 		ignored := false
-		for _, fn := range glgIgnored {
-			if strings.Contains(block, fn) {
+		for _, r := range rules {
+			if ok && r.matches(g) {
 				ignored = true
 				break
 			}
@@ -77,8 +196,9 @@ func glgProbe() {
 		settle, _ := time.ParseDuration(os.Getenv("GO_LEAK_GATE_SETTLE"))
 		// Goroutines that are finishing need a moment to exit; leaked ones never do. Retry with backoff,
 		// as goleak does, until only the always-present goroutines remain or the settle time is up.
+		rules := glgRules()
 		dump := glgStacks()
-		for wait := time.Millisecond; glgOthers(dump) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
+		for wait := time.Millisecond; glgOthers(dump, rules) > 0 && time.Since(start)+wait <= settle; wait *= 2 {
 			time.Sleep(wait)
 			if wait > 100*time.Millisecond {
 				wait = 100 * time.Millisecond

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
+import { stopChildrenWith } from '../stop.js'
 
 export interface ProcessSpec {
   /** argv[0] is the program; never a shell string. */
@@ -44,7 +45,6 @@ export type Runner = (spec: ProcessSpec) => Promise<ProcessResult>
 const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024
 const TERM_GRACE_MS = 3_000
 const live = new Set<number>()
-let handlersInstalled = false
 
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
@@ -59,20 +59,10 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
   }
 }
 
-function installHandlers(): void {
-  if (handlersInstalled) return
-  handlersInstalled = true
-  const killAll = (): void => {
-    for (const pid of live) killGroup(pid, 'SIGKILL')
-    live.clear()
-  }
-  process.once('exit', killAll)
-  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(sig, () => {
-      killAll()
-      process.exit(sig === 'SIGINT' ? 130 : 143)
-    })
-  }
+/** Every child lives in a process group of its own (detached), so nothing kills them for us. */
+function killAll(): void {
+  for (const pid of live) killGroup(pid, 'SIGKILL')
+  live.clear()
 }
 
 class Capture {
@@ -113,7 +103,7 @@ class Capture {
 }
 
 export const runProcess: Runner = (spec) => {
-  installHandlers()
+  stopChildrenWith(killAll)
   const started = performance.now()
   const limit = spec.maxOutputBytes ?? DEFAULT_MAX_OUTPUT
   return new Promise((resolve) => {

@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { RunError } from '../errors.js'
+import { IncompleteRunError } from '../errors.js'
+import { scratchDir } from '../scratch.js'
 import { describeExit, type Runner } from './process.js'
 
 export interface Toolchain {
@@ -32,25 +32,26 @@ func main() {
 `
 
 export async function probeToolchain(run: Runner, go = 'go'): Promise<Toolchain> {
-  const dir = await mkdtemp(join(tmpdir(), 'glg-probe-'))
+  const scratch = await scratchDir('probe')
+  const dir = scratch.path
   try {
     await writeFile(join(dir, 'go.mod'), 'module probe\n\ngo 1.21\n')
     await writeFile(join(dir, 'main.go'), PROBE)
     const env = { ...process.env, GOFLAGS: '' }
     const r = await run({ argv: [go, 'run', 'main.go'], cwd: dir, env, timeoutMs: 120_000 })
     if (r.spawnError?.code === 'ENOENT') {
-      throw new RunError(`Go toolchain not found: '${go}' is not on PATH. Install Go 1.21 or newer (actions/setup-go in CI).`)
+      throw new IncompleteRunError(`Go toolchain not found: '${go}' is not on PATH. Install Go 1.21 or newer (actions/setup-go in CI).`)
     }
     if (r.code !== 0) {
-      throw new RunError(`Go toolchain does not work: 'go run' of a one-line program failed (${describeExit(r)})`, r.stderr)
+      throw new IncompleteRunError(`Go toolchain does not work: 'go run' of a one-line program failed (${describeExit(r)})`, r.stderr)
     }
     const [version, goos, goarch, procs, cpus] = r.stdout.trim().split(/\s+/)
     const m = /^go1\.(\d+)/.exec(version ?? '')
-    if (!m) throw new RunError(`unrecognised Go version '${version ?? ''}'`)
+    if (!m) throw new IncompleteRunError(`unrecognised Go version '${version ?? ''}'`)
     const minor = Number(m[1])
-    if (minor < 21) throw new RunError(`Go ${version} is too old: go-leak-gate needs Go 1.21 or newer (go test -c -o DIR/)`)
+    if (minor < 21) throw new IncompleteRunError(`Go ${version} is too old: go-leak-gate needs Go 1.21 or newer (go test -c -o DIR/)`)
     return { go, goVersion: version, goos, goarch, gomaxprocs: Number(procs), numCPU: Number(cpus), minor }
   } finally {
-    await rm(dir, { recursive: true, force: true })
+    await scratch.remove()
   }
 }

@@ -20,7 +20,7 @@ function relative(f: SourceFrame | undefined, modulePath: string): Frame | undef
   return f ? relativeFrame(f, modulePath) : undefined
 }
 
-function groups(text: string, modulePath: string, rules: GoroutineRule[]): GoroutineGroup[] {
+function groups(text: string, modulePath: string, rules: readonly GoroutineRule[]): GoroutineGroup[] {
   const dump = parseGoroutineDump(text)
   return groupBySignature(
     dump.goroutines.filter((g) => !isIgnorable(g, rules)),
@@ -32,7 +32,7 @@ function groups(text: string, modulePath: string, rules: GoroutineRule[]): Gorou
  * Goroutines still alive after the settle time, grouped by signature. Those the goroutineleak profile
  * also reports (Go 1.26 with GOEXPERIMENT=goroutineleakprofile, Go 1.27 on) are marked as confirmed.
  */
-export function leakGroups(dump: string, leakProfile: string | null, modulePath: string, rules: GoroutineRule[]): LeakGroup[] {
+export function leakGroups(dump: string, leakProfile: string | null, modulePath: string, rules: readonly GoroutineRule[]): LeakGroup[] {
   const confirmed = new Set(leakProfile ? groups(leakProfile, modulePath, rules).filter((g) => g.leaked > 0).map((g) => g.looseKey) : [])
   return groups(dump, modulePath, rules).map((g) => ({
     key: g.key,

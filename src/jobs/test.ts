@@ -1,20 +1,17 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { TestConfig } from '../config/types.js'
 import { buildTestBinaries, type BuiltPackage } from '../go/build.js'
 import { listTestPackages, readModule } from '../go/packages.js'
-import type { ProcessResult, Runner } from '../go/process.js'
+import { parseProbeOutput, probeEnv } from '../go/probe-env.js'
+import type { ProcessResult } from '../go/process.js'
 import type { Toolchain } from '../go/toolchain.js'
 import type { HangReport, LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
 import { parseTestVerbose } from '../parse/testv.js'
+import { scratchDir } from '../scratch.js'
+import type { JobDeps } from './deps.js'
 import { hangGroups, leakGroups, racesIn, relativeFrame } from './observations.js'
-
-export interface TestDeps {
-  run: Runner
-  toolchain: Toolchain
-  log: (line: string) => void
-}
+import { raceRunOfBenchmarks, type HungBenchmark } from './race-benchmarks.js'
 
 export interface TestSideSpec {
   label: string
@@ -25,6 +22,13 @@ export interface TestSideSpec {
 export interface TestPassResult {
   tests: TestPackageResult[]
   errors: RunError[]
+  /** Benchmarks that hung in the -race run: the benchmark job does not wait for them again. */
+  hung: HungBenchmark[]
+}
+
+export interface TestPassLimits {
+  /** The benchmark timeout: -test.timeout does not cover benchmarks, so it bounds their -race run. */
+  benchTimeoutMs: number
 }
 
 interface ProbeDump {
@@ -33,15 +37,11 @@ interface ProbeDump {
 }
 
 async function readProbeDump(path: string): Promise<ProbeDump | undefined> {
-  try {
-    const p = JSON.parse(await readFile(path, 'utf8')) as { goroutines?: unknown; leakProfile?: unknown }
-    if (typeof p.goroutines !== 'string') return undefined
-    return { goroutines: p.goroutines, leakProfile: typeof p.leakProfile === 'string' ? p.leakProfile : null }
-  } catch {
-    return undefined
-  } finally {
-    await rm(path, { force: true })
-  }
+  const text = await readFile(path, 'utf8').catch(() => undefined)
+  await rm(path, { force: true })
+  const p = text === undefined ? undefined : parseProbeOutput(text)
+  if (p?.goroutines === undefined) return undefined
+  return { goroutines: p.goroutines, leakProfile: p.leakProfile ?? null }
 }
 
 function seconds(ms: number): string {
@@ -64,21 +64,31 @@ function raceEnv(): NodeJS.ProcessEnv {
   return { ...process.env, GORACE: [process.env.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ') }
 }
 
-/** Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it. */
-async function runBinary(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, args: string[], purpose: TestRun['purpose'], work: string): Promise<BinaryRun> {
+/**
+ * Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it.
+ * `benchTimeoutMs` bounds a run of benchmarks, which -test.timeout does not cover.
+ */
+async function runBinary(
+  deps: JobDeps,
+  cfg: TestConfig,
+  built: BuiltPackage,
+  args: string[],
+  purpose: TestRun['purpose'],
+  work: string,
+  benchTimeoutMs?: number
+): Promise<BinaryRun> {
   const id = runCounter++
   const probePath = join(work, `probe-${id}.json`)
   // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
   const probe = built.probe && purpose !== 'race-benchmarks'
-  const env: NodeJS.ProcessEnv = { ...raceEnv(), GO_LEAK_GATE_SETTLE: `${cfg.settleMs}ms` }
-  if (probe) env.GO_LEAK_GATE_PROBE = probePath
+  const env: NodeJS.ProcessEnv = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) }
   const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`]
   // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
   const p = await deps.run({
     argv,
     cwd: built.pkg.dir,
     env,
-    timeoutMs: cfg.timeoutMs + 30_000,
+    timeoutMs: benchTimeoutMs ?? cfg.timeoutMs + 30_000,
     quitGraceMs: 5_000,
     mergedOutputFile: join(work, `out-${id}.txt`)
   })
@@ -108,13 +118,8 @@ function panicsFrom(crashes: ReturnType<typeof parseTestVerbose>['crashes'], mod
   }))
 }
 
-async function hasBenchmarks(deps: TestDeps, built: BuiltPackage): Promise<boolean> {
-  const r = await deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 })
-  return /^Benchmark/m.test(r.stdout)
-}
-
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
-async function narrowLeaks(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, leaks: LeakGroup[], modulePath: string, work: string, result: TestPackageResult): Promise<void> {
+async function narrowLeaks(deps: JobDeps, cfg: TestConfig, built: BuiltPackage, leaks: LeakGroup[], modulePath: string, work: string, result: TestPackageResult): Promise<void> {
   const list = await deps.run({ argv: [built.binary ?? '', `-test.list=${cfg.run}`], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: 60_000 })
   const tests = list.stdout.split('\n').map((l) => l.trim()).filter((l) => /^Test/.test(l))
   const started = performance.now()
@@ -131,7 +136,15 @@ async function narrowLeaks(deps: TestDeps, cfg: TestConfig, built: BuiltPackage,
   result.narrowing = { ran, of: tests.length, cut: ran < tests.length }
 }
 
-async function testPackage(deps: TestDeps, cfg: TestConfig, built: BuiltPackage, modulePath: string, work: string): Promise<TestPackageResult> {
+async function testPackage(
+  deps: JobDeps,
+  cfg: TestConfig,
+  built: BuiltPackage,
+  modulePath: string,
+  work: string,
+  limits: TestPassLimits,
+  hung: HungBenchmark[]
+): Promise<TestPackageResult> {
   const result: TestPackageResult = {
     importPath: built.pkg.importPath,
     dir: built.pkg.relDir,
@@ -161,10 +174,17 @@ async function testPackage(deps: TestDeps, cfg: TestConfig, built: BuiltPackage,
     result.probeMissing = `the test binary ended (${whole.record.outcome}, exit code ${whole.record.exitCode ?? 'none'}) before the probe ran: goroutine leaks unknown`
   }
 
-  if (cfg.race && cfg.raceBenchtime !== '' && (await hasBenchmarks(deps, built))) {
-    const bench = await runBinary(deps, cfg, built, ['-test.run=^$', '-test.bench=.', `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work)
-    result.runs.push(bench.record)
-    result.races.push(...racesIn(bench.process.stdout, 'benchmark', modulePath))
+  if (cfg.race && cfg.raceBenchtime !== '') {
+    const bench = await raceRunOfBenchmarks(
+      built.pkg.importPath,
+      modulePath,
+      limits.benchTimeoutMs,
+      () => deps.run({ argv: [built.binary ?? '', '-test.list=^Benchmark'], cwd: built.pkg.dir, env: raceEnv(), timeoutMs: Math.min(60_000, limits.benchTimeoutMs) }),
+      (args) => runBinary(deps, cfg, built, [...args, `-test.benchtime=${cfg.raceBenchtime}`, '-test.v'], 'race-benchmarks', work, limits.benchTimeoutMs)
+    )
+    result.runs.push(...bench.runs)
+    result.races.push(...bench.races)
+    hung.push(...bench.hung)
   }
 
   if (result.leaks.length > 0 && cfg.narrowBudgetMs > 0) {
@@ -185,10 +205,12 @@ export function leakProfileEnv(tc: Toolchain): Record<string, string> | undefine
 }
 
 /** The test pass of one side: every package with tests, under -race, with the leak probe. */
-export async function runTestPass(deps: TestDeps, cfg: TestConfig, side: TestSideSpec): Promise<TestPassResult> {
+export async function runTestPass(deps: JobDeps, cfg: TestConfig, side: TestSideSpec, limits: TestPassLimits = { benchTimeoutMs: cfg.timeoutMs }): Promise<TestPassResult> {
   const module = await readModule(deps.run, deps.toolchain, side.moduleDir)
-  const work = await mkdtemp(join(tmpdir(), `glg-test-${side.label}-`))
+  const scratch = await scratchDir(`test-${side.label}`)
+  const work = scratch.path
   const errors: RunError[] = []
+  const hung: HungBenchmark[] = []
   try {
     const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests')
     deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`)
@@ -206,12 +228,12 @@ export async function runTestPass(deps: TestDeps, cfg: TestConfig, side: TestSid
         errors.push({ kind: 'probe', subject: b.pkg.importPath, message: `tested without go-leak-gate's probe: goroutine leaks cannot be checked here`, detail: b.probeError })
       }
       deps.log(`[${side.label}] testing ${b.pkg.importPath}`)
-      const t = await testPackage(deps, cfg, b, module.path, work)
+      const t = await testPackage(deps, cfg, b, module.path, work, limits, hung)
       if (t.probeMissing) errors.push({ kind: 'probe', subject: b.pkg.importPath, message: t.probeMissing })
       tests.push(t)
     }
-    return { tests, errors }
+    return { tests, errors, hung }
   } finally {
-    await rm(work, { recursive: true, force: true })
+    await scratch.remove()
   }
 }

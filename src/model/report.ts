@@ -1,6 +1,8 @@
 // Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
+import type { MetricValue } from './metric-value.js'
 
-export const REPORT_SCHEMA_VERSION = 1
+/** 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. */
+export const REPORT_SCHEMA_VERSION = 2
 
 export type Verdict = 'pass' | 'fail'
 export type Severity = 'fail' | 'warn' | 'info'
@@ -63,8 +65,9 @@ export interface Finding {
   subject: string
   metric: string
   unit: string
-  base: number | null
-  head: number | null
+  /** Medians; `+Inf`, `-Inf` or `NaN` when that is what the benchmark printed. */
+  base: MetricValue | null
+  head: MetricValue | null
   /** Relative change (head - base) / base; null when base is 0 or missing. */
   change: number | null
   pValue: number | null
@@ -87,19 +90,21 @@ export interface Location {
   inDiff?: boolean
 }
 
-export type JudgeMethod = 'mann-whitney' | 'threshold' | 'threshold+mann-whitney' | 'none'
+/** 'non-finite': decided by values Go printed as +Inf, -Inf or NaN, which no test or threshold can compare. */
+export type JudgeMethod = 'mann-whitney' | 'threshold' | 'threshold+mann-whitney' | 'non-finite' | 'none'
 
 export type MetricStatus = 'regression' | 'improvement' | 'unchanged' | 'not-judged'
 
-export interface MetricComparison {
+/** V is number for a comparison of finite samples only (what statistics and thresholds work on). */
+export interface MetricComparison<V extends MetricValue = MetricValue> {
   metric: string
   unit: string
   /** Whether lower values are better for this metric; null when unknown (custom units). */
   lowerIsBetter: boolean | null
-  baseSamples: number[]
-  headSamples: number[]
-  baseMedian: number | null
-  headMedian: number | null
+  baseSamples: V[]
+  headSamples: V[]
+  baseMedian: V | null
+  headMedian: V | null
   change: number | null
   pValue: number | null
   status: MetricStatus

@@ -1,7 +1,17 @@
 // RunResult: what one side (base or head) measured. Written as result.json; a published contract.
-// Bump RESULT_SCHEMA_VERSION on any incompatible change and keep schema/result.schema.json in step.
+// Bump RESULT_SCHEMA_VERSION on any incompatible change and keep result.schema.json in step: the schema is
+// also what makes a result from elsewhere (an artifact, a fork) safe to compare, so it types every field
+// the code reads.
+import type { MetricValue } from './metric-value.js'
 
-export const RESULT_SCHEMA_VERSION = 1
+export type { MetricValue, NonFinite } from './metric-value.js'
+
+/**
+ * 2: metric values may be the strings `+Inf`, `-Inf` and `NaN` (as Go printed them; version 1 wrote null),
+ * and every field is typed and bounded. A version 1 reader refuses them by version instead of by a schema
+ * error deep inside.
+ */
+export const RESULT_SCHEMA_VERSION = 2
 
 export interface RunResult {
   schemaVersion: typeof RESULT_SCHEMA_VERSION
@@ -87,8 +97,11 @@ export interface BenchRun {
   command: string[]
   cwd: string
   iterations: number
-  /** Every unit the result line reported: `ns/op`, `B/op`, `allocs/op`, `MB/s`, custom units. */
-  metrics: Record<string, number>
+  /**
+   * Every unit the result line reported: `ns/op`, `B/op`, `allocs/op`, `MB/s`, custom units. A value Go printed
+   * as `+Inf`, `-Inf` or `NaN` is kept as that text.
+   */
+  metrics: Record<string, MetricValue>
   gc: GcSummary
   heap?: HeapSnapshot
   /** What the probe saw after the benchmark ended (absent when the probe could not be built in). */

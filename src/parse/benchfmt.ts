@@ -1,3 +1,4 @@
+import { isNonFinite, type MetricValue } from '../model/metric-value.js'
 import { emptyRecord, splitLines, type LineProblem } from './lines.js'
 import type { SourceFrame } from './gofunc.js'
 import { crashedBenchmark, firstUserFrame, isCrashStart, readCrash } from './panic.js'
@@ -11,8 +12,11 @@ export interface BenchLine {
   /** GOMAXPROCS from the suffix; 1 when Go printed none. */
   procs: number
   iterations: number
-  /** Every value/unit pair: `ns/op`, `B/op`, `allocs/op`, `MB/s`, units from b.ReportMetric. */
-  metrics: Record<string, number>
+  /**
+   * Every value/unit pair: `ns/op`, `B/op`, `allocs/op`, `MB/s`, units from b.ReportMetric. `+Inf`, `-Inf` and
+   * `NaN` (what Go prints for a metric that divided by zero) stay as that text.
+   */
+  metrics: Record<string, MetricValue>
   /** The `pkg:` and `cpu:` config lines in effect for this result ('' when there were none). */
   pkg: string
   cpu: string
@@ -31,6 +35,11 @@ export interface BenchmarkFailure {
 
 export type UnitDirection = 'higher' | 'lower'
 
+/** A line that starts like a result but cannot be one; `benchmark` is the name it starts with. */
+export interface BenchProblem extends LineProblem {
+  benchmark?: string
+}
+
 export interface BenchOutput {
   /** `key: value` config lines (goos, goarch, pkg, cpu, ...); the latest value of each key. */
   config: Record<string, string>
@@ -39,7 +48,7 @@ export interface BenchOutput {
   /** From `Unit <unit> better=higher|lower` lines. */
   unitDirections: Record<string, UnitDirection>
   /** Lines that start like a result but cannot be one: truncated, garbled, or bogus. */
-  problems: LineProblem[]
+  problems: BenchProblem[]
 }
 
 export interface BenchParseOptions {
@@ -59,7 +68,20 @@ const RESULT_START = /^Benchmark(?!\p{Ll})/u
 const CONFIG_LINE = /^(\p{Ll}[^\s\p{Lu}:]*):(?:[ \t]+(.*))?$/u
 const FAIL_HEADER = /^--- FAIL: (\S+)/
 const LOG_BLOCK_HEADER = /^--- (?:BENCH|SKIP): /
-const NUMBER = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/
+// Each part of a number can only be followed by a character the part cannot take (digits by a point, an
+// exponent or the end), so a failed match backtracks one step per character: linear in the field. The old
+// `\d+\.?\d*` let two quantifiers share the digits and took 1.9 s on 40,000 digits followed by `x`.
+const NUMBER = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/
+// Go prints a value with at most 309 integer digits (%10.0f of the largest float64) and a few decimals.
+const MAX_NUMBER_CHARS = 330
+// b.N is an int that testing caps at 1e9; beyond 2^53 a JavaScript number would not even hold it exactly.
+const MAX_ITERATION_DIGITS = 16
+// Far above any real benchmark name or b.ReportMetric unit; a name must also fit in one -test.bench argument
+// (Linux refuses a single argument over 128 KiB) and both must fit result.json's bounds.
+const MAX_NAME_CHARS = 4096
+const MAX_UNIT_CHARS = 1024
+// A failure's log lines (b.Log can print anything) are kept up to this much.
+const MAX_MESSAGE_CHARS = 16 * 1024
 const BLOCK_INDENT = '    '
 
 /** Splits the -P GOMAXPROCS suffix off a printed benchmark name (see BenchParseOptions.procs). */
@@ -90,8 +112,8 @@ export function parseBenchOutput(text: string, opts: BenchParseOptions = {}): Be
   }
   // The benchmark whose result line was started but not completed: it is the one a panic belongs to.
   let unfinished: string | undefined
-  const problem = (i: number, reason: string): void => {
-    out.problems.push({ line: i + 1, text: lines[i], reason })
+  const problem = (i: number, reason: string, benchmark?: string): void => {
+    out.problems.push({ line: i + 1, text: lines[i], reason, ...(benchmark === undefined ? {} : { benchmark }) })
   }
 
   let i = 0
@@ -100,6 +122,11 @@ export function parseBenchOutput(text: string, opts: BenchParseOptions = {}): Be
 
     if (RESULT_START.test(line)) {
       const fields = line.trim().split(/\s+/)
+      if (fields[0].length > MAX_NAME_CHARS) {
+        problem(i, `a benchmark name of ${fields[0].length} characters: longer than the ${MAX_NAME_CHARS} the gate accepts`)
+        i++
+        continue
+      }
       const { name, procs } = splitProcs(fields[0], opts.procs)
       const afterName = line.slice(fields[0].length).trimStart()
       // Go prints the name, runs the benchmark, then prints the numbers: whatever the run printed
@@ -114,7 +141,7 @@ export function parseBenchOutput(text: string, opts: BenchParseOptions = {}): Be
         // With -test.v Go announces each benchmark by its bare name first: progress, not a result.
         const announcement = fields.length === 1 && !/\s/.test(line)
         if (!announcement) {
-          problem(i, result)
+          problem(i, result, name)
           unfinished = name
         }
       } else {
@@ -135,9 +162,10 @@ export function parseBenchOutput(text: string, opts: BenchParseOptions = {}): Be
     const fail = FAIL_HEADER.exec(line)
     if (fail !== null) {
       const block = readIndentedBlock(lines, i + 1)
+      const message = block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output'
       out.failures.push({
         name: splitProcs(fail[1], opts.procs).name,
-        message: block.lines.length > 0 ? block.lines.join('\n') : 'failed without log output'
+        message: message.length > MAX_MESSAGE_CHARS ? `${message.slice(0, MAX_MESSAGE_CHARS)}…` : message
       })
       unfinished = undefined
       i = block.next
@@ -193,22 +221,44 @@ type ResultFields = Pick<BenchLine, 'fullName' | 'iterations' | 'metrics'>
 function readResult(fields: string[]): ResultFields | string {
   const [fullName, iters, ...pairs] = fields
   if (iters === undefined) return 'missing iteration count: the line ends after the name (the benchmark did not finish)'
-  if (!/^\d+$/.test(iters)) return `iteration count "${iters}" is not an integer`
+  if (!/^\d+$/.test(iters)) return `iteration count "${clipField(iters)}" is not an integer`
   const iterations = Number(iters)
+  if (iters.length > MAX_ITERATION_DIGITS || !Number.isSafeInteger(iterations)) {
+    return `iteration count "${clipField(iters)}" is out of range: Go stops b.N at 1e9`
+  }
   // testing never reports a run of zero iterations; it prints one (with NaN ns/op) when the
   // benchmark panicked and the main goroutine won the race to print before the process died.
   if (iterations === 0) return 'zero iterations: the benchmark did not complete a run (did it panic?)'
   if (pairs.length === 0) return 'missing measurements'
   if (pairs.length % 2 !== 0) return 'odd number of value/unit fields: a value without its unit (truncated?)'
-  const metrics = emptyRecord<number>()
+  const metrics = emptyRecord<MetricValue>()
   for (let p = 0; p < pairs.length; p += 2) {
     const value = pairs[p]
     const unit = pairs[p + 1]
-    if (!NUMBER.test(value)) return `value "${value}" for unit "${unit}" is not a number`
-    if (NUMBER.test(unit)) return `unit "${unit}" after value "${value}" is a number: fields are out of step`
-    metrics[unit] = Number(value)
+    const v = readValue(value)
+    if (v === undefined) return `value "${clipField(value)}" for unit "${clipField(unit)}" is not a number`
+    if (v === 'out of range') return `value "${clipField(value)}" for unit "${clipField(unit)}" is out of the range of a float64`
+    if (readValue(unit) !== undefined) {
+      return `unit "${clipField(unit)}" after value "${clipField(value)}" is a number: fields are out of step`
+    }
+    if (unit.length > MAX_UNIT_CHARS) return `a unit of ${unit.length} characters: longer than the ${MAX_UNIT_CHARS} the gate accepts`
+    metrics[unit] = v
   }
   return { fullName, iterations, metrics }
+}
+
+/** A value field as Go's testing prints it (%f formats: digits, `+Inf`, `-Inf`, `NaN`); undefined when it is none. */
+function readValue(field: string): MetricValue | 'out of range' | undefined {
+  if (isNonFinite(field)) return field
+  if (field.length > MAX_NUMBER_CHARS || !NUMBER.test(field)) return undefined
+  const x = Number(field)
+  // `1e999` is a well-formed number that no float64 holds: Go never prints it (it would print +Inf).
+  return Number.isFinite(x) ? x : 'out of range'
+}
+
+/** A field as a problem quotes it: a 1 MB field would make a 1 MB reason. */
+function clipField(field: string): string {
+  return field.length > 40 ? `${field.slice(0, 20)}…(${field.length} characters)` : field
 }
 
 /** Lines indented under a `--- FAIL`/`--- BENCH` header, with one level of indentation removed. */

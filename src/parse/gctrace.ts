@@ -1,5 +1,5 @@
 import type { GcSummary } from '../model/result.js'
-import { splitLines, type LineProblem } from './lines.js'
+import { readCount, splitLines, type LineProblem } from './lines.js'
 
 /** One `GODEBUG=gctrace=1` line: one garbage collection cycle. */
 export interface GcCycle {
@@ -70,19 +70,11 @@ export function parseGctrace(text: string): GcTrace {
       problemSinceLastCycle = true
       return
     }
-    const cycle: GcCycle = {
-      n: Number(m[1]),
-      atSec: Number(m[2]),
-      cpuPercent: Number(m[3]),
-      stwSweepTermMs: Number(m[4]),
-      concurrentMarkMs: Number(m[5]),
-      stwMarkTermMs: Number(m[6]),
-      heapStartMB: Number(m[7]),
-      heapEndMB: Number(m[8]),
-      heapLiveMB: Number(m[9]),
-      goalMB: Number(m[10]),
-      procs: Number(m[11]),
-      forced: m[12] !== undefined
+    const cycle = readCycle(m)
+    if (cycle === undefined) {
+      trace.problems.push({ line: i + 1, text: line, reason: 'a number in this gctrace line is out of range' })
+      problemSinceLastCycle = true
+      return
     }
     const previous = trace.cycles[trace.cycles.length - 1]
     if (previous !== undefined && cycle.n !== previous.n + 1 && !problemSinceLastCycle) {
@@ -96,6 +88,21 @@ export function parseGctrace(text: string): GcTrace {
     problemSinceLastCycle = false
   })
   return trace
+}
+
+/** The cycle a matched line describes; undefined when a number in it is beyond what a number holds. */
+function readCycle(m: RegExpExecArray): GcCycle | undefined {
+  const ints = [m[1], m[3], m[7], m[8], m[9], m[10], m[11]].map(readCount)
+  const decimals = [m[2], m[4], m[5], m[6]].map(Number)
+  const [n, cpuPercent, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs] = ints
+  const [atSec, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs] = decimals
+  if (
+    n === undefined || cpuPercent === undefined || heapStartMB === undefined || heapEndMB === undefined ||
+    heapLiveMB === undefined || goalMB === undefined || procs === undefined || !decimals.every(Number.isFinite)
+  ) {
+    return undefined
+  }
+  return { n, atSec, cpuPercent, stwSweepTermMs, concurrentMarkMs, stwMarkTermMs, heapStartMB, heapEndMB, heapLiveMB, goalMB, procs, forced: m[12] !== undefined }
 }
 
 /**

@@ -1,43 +1,15 @@
 // Goroutine text dumps as Go prints them: runtime.Stack(buf, true) and pprof's goroutine and
 // goroutineleak profiles at debug=2, testing's -test.timeout panic, and the crash dump of a fatal
 // signal (SIGQUIT) or GOTRACEBACK=crash, whose headers add `gp= m=` and whose frames add `fp= sp= pc=`.
-import type { SourceFrame } from './gofunc.js'
-import type { LineProblem } from './lines.js'
+import type { Goroutine } from './goroutine-types.js'
+import { readCount, type LineProblem } from './lines.js'
 import { readCall, readPosition } from './stackframes.js'
 
-export { blockingFrame, groupBySignature, ignoredBecause, isIgnorable, leakSignature } from './goroutine-leaks.js'
-export type { GoroutineGroup, GoroutineRule, LeakSignature } from './goroutine-leaks.js'
-
-/** Where a goroutine was started: the `go` statement, and the goroutine that ran it (Go >= 1.21). */
-export interface CreationSite extends SourceFrame {
-  goroutine?: number
-}
-
-export interface Goroutine {
-  id: number
-  /**
-   * Go's wait reason (`chan receive`, `select (no cases)`, `sync.Mutex.Lock`, `IO wait`) or status
-   * (`running`, `runnable`, `syscall`), without the `(leaked)`, `(scan)` and `(durable)` marks.
-   */
-  state: string
-  /** How long it has been blocked; Go prints it only from one minute on. */
-  waitMinutes?: number
-  /** The goroutineleak profile proved it can never be woken: `[chan send (leaked)]`. */
-  leaked: boolean
-  lockedToThread: boolean
-  /** Blocked inside a testing/synctest bubble on something only the bubble can wake. */
-  durable: boolean
-  synctestBubble?: number
-  /** pprof labels, printed in the header when GODEBUG=tracebacklabels=1 (Go >= 1.26). */
-  labels?: Record<string, string>
-  /** Innermost first. */
-  frames: SourceFrame[]
-  /** Go left frames out (`...N frames elided...`): a deep stack keeps only its ends. */
-  framesElided: boolean
-  createdBy?: CreationSite
-  /** 1-based line of the header in the parsed text. */
-  line: number
-}
+export { blockingFrame, groupBySignature, leakSignature } from './goroutine-leaks.js'
+export type { GoroutineGroup, LeakSignature } from './goroutine-leaks.js'
+export { ignoredBecause, isIgnorable } from './goroutine-rules.js'
+export type { GoroutineRule } from './goroutine-rules.js'
+export type { CreationSite, Goroutine } from './goroutine-types.js'
 
 export interface GoroutineDump {
   goroutines: Goroutine[]
@@ -185,7 +157,8 @@ export function parseGoroutineDump(text: string): GoroutineDump {
     }
     if (line.startsWith('created by ')) {
       const created = CREATED_BY.exec(line)
-      if (created !== null) creator = { fn: intern(created[1]), ...(created[2] === undefined ? {} : { goroutine: Number(created[2]) }) }
+      const parent = created?.[2] === undefined ? undefined : readCount(created[2])
+      if (created !== null) creator = { fn: intern(created[1]), ...(parent === undefined ? {} : { goroutine: parent }) }
       else if (!cut) problem(lineNo, line, 'unreadable created by line')
       continue
     }
@@ -229,7 +202,8 @@ function goroutineOf(creator: { goroutine?: number }): { goroutine?: number } {
  */
 function readHeader(line: string, lineNo: number): Goroutine | undefined {
   const header = HEADER.exec(line)
-  if (header === null) return undefined
+  const id = header === null ? undefined : readCount(header[1])
+  if (header === null || id === undefined) return undefined
   let body = header[2]
   let labels: Record<string, string> | undefined
   const labelsAt = body.indexOf(' labels:{')
@@ -240,7 +214,7 @@ function readHeader(line: string, lineNo: number): Goroutine | undefined {
   }
   const [status, ...extras] = body.split(', ')
   const g: Goroutine = {
-    id: Number(header[1]),
+    id,
     state: status,
     leaked: false,
     lockedToThread: false,
@@ -265,8 +239,13 @@ function readHeader(line: string, lineNo: number): Goroutine | undefined {
   for (const extra of extras) {
     const minutes = /^(\d+) minutes$/.exec(extra)
     const bubble = /^synctest bubble (\d+)$/.exec(extra)
-    if (minutes !== null) g.waitMinutes = Number(minutes[1])
-    else if (bubble !== null) g.synctestBubble = Number(bubble[1])
+    // A number beyond range is left unset rather than kept as Infinity.
+    const n = readCount((minutes ?? bubble)?.[1] ?? '')
+    if (minutes !== null) {
+      if (n !== undefined) g.waitMinutes = n
+    } else if (bubble !== null) {
+      if (n !== undefined) g.synctestBubble = n
+    }
     else if (extra === 'locked to thread') g.lockedToThread = true
     // Anything else is an extra a later Go added: the goroutine is still worth having.
   }

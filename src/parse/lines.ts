@@ -7,6 +7,13 @@ export interface LineProblem {
 }
 
 /**
+ * The longest line the parsers read; longer ones are cut and marked. Nothing Go prints comes near (a result
+ * line is under 1 KB, a frame a few KB), and every string a parser keeps then fits result.json's bound.
+ */
+export const MAX_LINE_CHARS = 1024 * 1024 - 64
+export const CUT_MARK = '…[line cut]'
+
+/**
  * Splits captured output into lines. Go writes `\n`; `\r\n` is tolerated for files that passed
  * through other tools. A last line without a newline is kept: a process that died mid-write leaves one.
  */
@@ -14,10 +21,22 @@ export function splitLines(text: string): string[] {
   const lines = text.split('\n')
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop()
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    if (line.endsWith('\r')) lines[i] = line.slice(0, -1)
+    let line = lines[i]
+    if (line.endsWith('\r')) line = line.slice(0, -1)
+    if (line.length > MAX_LINE_CHARS) line = line.slice(0, MAX_LINE_CHARS) + CUT_MARK
+    lines[i] = line
   }
   return lines
+}
+
+/**
+ * A count, id or line number from decimal digits; undefined when it is beyond what a JavaScript number holds
+ * exactly (Number would round it, or give Infinity for 400 digits). Go never prints such a number there.
+ */
+export function readCount(digits: string): number | undefined {
+  if (digits.length === 0 || digits.length > 16 || !/^[0-9]+$/.test(digits)) return undefined
+  const n = Number(digits)
+  return Number.isSafeInteger(n) && n >= 0 ? n : undefined
 }
 
 /**

@@ -1,4 +1,5 @@
 import { benchmarkOfFunction, inModule, isStandardLibrary, type SourceFrame } from './gofunc.js'
+import { readCount } from './lines.js'
 
 /** A panic or fatal error as the Go runtime prints it, with the stack of the goroutine that died. */
 export interface GoCrash {
@@ -13,6 +14,10 @@ const CRASH_START = /^(panic|fatal error): (.*)$/
 const GOROUTINE_HEADER = /^goroutine \d+\b.*:$/
 const FRAME_FILE = /^\t(.+):(\d+)(?: \+0x[0-9a-f]+)?/
 const CALL_ARGS = /^(.*)\([^()]*\)$/
+// Go prints at most 100 frames of a goroutine and a short value line; a panic value can be any string
+// (panic(bigText)), and a report needs only its start.
+const MAX_FRAMES = 256
+const MAX_VALUE_CHARS = 16 * 1024
 
 export function isCrashStart(line: string): boolean {
   return CRASH_START.test(line)
@@ -24,8 +29,10 @@ export function readCrash(lines: string[], start: number): { crash: GoCrash; nex
   const kind = head !== null && head[1] === 'fatal error' ? 'fatal error' : 'panic'
   const valueLines = [head === null ? lines[start] : head[2]]
   let i = start + 1
+  let valueChars = valueLines[0].length
   while (i < lines.length && lines[i] !== '' && !GOROUTINE_HEADER.test(lines[i])) {
-    valueLines.push(lines[i].trim())
+    if (valueChars < MAX_VALUE_CHARS) valueLines.push(lines[i].trim())
+    valueChars += lines[i].length
     i++
   }
   while (i < lines.length && lines[i] === '') i++
@@ -36,8 +43,9 @@ export function readCrash(lines: string[], start: number): { crash: GoCrash; nex
     while (i < lines.length && lines[i] !== '' && !lines[i].startsWith('created by ')) {
       const call = CALL_ARGS.exec(lines[i])
       const file = i + 1 < lines.length ? FRAME_FILE.exec(lines[i + 1]) : null
-      if (call !== null && file !== null) {
-        frames.push({ function: call[1], file: file[1], line: Number(file[2]) })
+      const line = file === null ? undefined : readCount(file[2])
+      if (call !== null && file !== null && line !== undefined) {
+        if (frames.length < MAX_FRAMES) frames.push({ function: call[1], file: file[1], line })
         i += 2
       } else {
         // "...additional frames elided..." and anything else that is not a frame pair.
@@ -46,7 +54,9 @@ export function readCrash(lines: string[], start: number): { crash: GoCrash; nex
     }
     if (i < lines.length && lines[i].startsWith('created by ')) i += 2
   }
-  return { crash: { kind, value: valueLines.join('\n'), frames }, next: Math.min(i, lines.length) }
+  const value = valueLines.join('\n')
+  const clipped = value.length > MAX_VALUE_CHARS ? `${value.slice(0, MAX_VALUE_CHARS)}…` : value
+  return { crash: { kind, value: clipped, frames }, next: Math.min(i, lines.length) }
 }
 
 /**

@@ -48,6 +48,13 @@ export interface HeapSites {
   sites: HeapSite[]
 }
 
+/**
+ * The most a profile may inflate to. A heap profile of a large service is a few MB of protobuf; 256 MiB is
+ * ample for any real one, yet a gzip bomb (1 MB that inflates 1000-fold) is stopped there instead of taking
+ * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
+ */
+export const MAX_PROFILE_BYTES = 256 * 1024 * 1024
+
 const GZIP_MAGIC_0 = 0x1f
 const GZIP_MAGIC_1 = 0x8b
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'] as const
@@ -57,13 +64,20 @@ function toInt(v: number | bigint): number {
   return typeof v === 'number' ? v : Number(BigInt.asIntN(64, v))
 }
 
-/** Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. */
-export function decodeProfile(data: Uint8Array, source: string): PprofProfile {
+/**
+ * Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. `maxBytes`
+ * bounds the profile before and after inflating (default MAX_PROFILE_BYTES).
+ */
+export function decodeProfile(data: Uint8Array, source: string, maxBytes = MAX_PROFILE_BYTES): PprofProfile {
+  if (data.length > maxBytes) throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`)
   let raw = data
   if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
     try {
-      raw = gunzipSync(data)
+      raw = gunzipSync(data, { maxOutputLength: maxBytes })
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new ProfileError(source, `inflates to more than ${maxBytes} bytes: not a profile Go writes (a gzip bomb?)`)
+      }
       throw new ProfileError(source, `truncated or corrupt gzip data (${errorText(err)})`)
     }
   }
@@ -143,12 +157,7 @@ function positionsById(ids: number[]): (id: number) => number {
  */
 export function heapSites(profile: PprofProfile, opts: { modulePath?: string } = {}): HeapSites {
   const { proto, source } = profile
-  const names = profile.sampleTypes.map((t) => t.type)
-  const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type))
-  if (iAllocObjects < 0 || iAllocBytes < 0 || iInuseObjects < 0 || iInuseBytes < 0) {
-    const have = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ')
-    throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`)
-  }
+  const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = heapSampleIndexes(profile.sampleTypes, source)
   const modulePath = opts.modulePath ?? ''
   const strings = proto.stringTable.strings
 
@@ -264,13 +273,27 @@ export function heapSites(profile: PprofProfile, opts: { modulePath?: string } =
       site.inuseBytes += s.inuseBytes
     }
   }
-  const sorted = [...sites.values()].sort(
-    (a, b) =>
-      b.inuseBytes - a.inuseBytes ||
-      b.allocBytes - a.allocBytes ||
-      a.function.localeCompare(b.function) ||
-      a.file.localeCompare(b.file) ||
-      a.line - b.line
+  return { totals, sites: [...sites.values()].sort(bySiteRank) }
+}
+
+/** Where a heap profile keeps alloc_objects, alloc_space, inuse_objects and inuse_space; refuses other profiles. */
+export function heapSampleIndexes(sampleTypes: SampleType[], source: string): [number, number, number, number] {
+  const names = sampleTypes.map((t) => t.type)
+  const [a, b, c, d] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type))
+  if (a < 0 || b < 0 || c < 0 || d < 0) {
+    const have = sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ')
+    throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`)
+  }
+  return [a, b, c, d]
+}
+
+/** The order of HeapSites.sites: largest in-use bytes first, then largest allocated bytes, then by name. */
+export function bySiteRank(a: HeapSite, b: HeapSite): number {
+  return (
+    b.inuseBytes - a.inuseBytes ||
+    b.allocBytes - a.allocBytes ||
+    a.function.localeCompare(b.function) ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line
   )
-  return { totals, sites: sorted }
 }

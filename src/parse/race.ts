@@ -1,7 +1,7 @@
 // Race detector reports from a -race binary's stderr, alone, merged with the test binary's stdout
 // (where `=== RUN` and `--- FAIL:` lines say which test raced), or written to GORACE log_path files.
 import type { SourceFrame } from './gofunc.js'
-import { splitLines, type LineProblem } from './lines.js'
+import { readCount, splitLines, type LineProblem } from './lines.js'
 import { isUserFunction, readCall, readPosition } from './stackframes.js'
 
 export interface RaceAccess {
@@ -197,20 +197,23 @@ function readReport(lines: string[], start: number, problems: LineProblem[]): { 
     const line = lines[end]
     if (line.endsWith(SEPARATOR)) break
     const access = ACCESS.exec(line)
-    if (access !== null) {
+    // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
+    const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4])
+    if (access !== null && by !== undefined) {
       frames = []
       accesses.push({
         kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
         address: access[2],
-        goroutine: access[4] === undefined ? 'main' : Number(access[4]),
+        goroutine: by,
         frames
       })
       continue
     }
     const goroutine = GOROUTINE.exec(line)
-    if (goroutine !== null) {
+    const id = goroutine === null ? undefined : readCount(goroutine[1])
+    if (goroutine !== null && id !== undefined) {
       frames = []
-      goroutines.push({ id: Number(goroutine[1]), state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames })
+      goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames })
       continue
     }
     // Frames are indented: two spaces before a function, six before its position. Anything else in a

@@ -1,6 +1,7 @@
 // Pieces shared by the readers of Go stack text: goroutine dumps (a function line, then a tab and
 // `file:line +0xPC`) and race reports (the same pair, indented by spaces).
 import { inModule, isStandardLibrary } from './gofunc.js'
+import { readCount } from './lines.js'
 
 // `name(args)`: Go prints argument words (`0x1`, `{...}`, `?`, `...`) inside the last parentheses and
 // never puts a space or parenthesis in a name except the receiver's `(*T)`, so the name is what comes
@@ -26,7 +27,9 @@ export function readPosition(text: string): { file: string; line: number; comple
   if (position === null) return undefined
   const rest = position[3]
   if (rest !== undefined && !rest.startsWith('+0x') && !rest.startsWith('fp=')) return undefined
-  return { file: position[1], line: Number(position[2]), complete: rest !== undefined }
+  const line = readCount(position[2])
+  if (line === undefined) return undefined
+  return { file: position[1], line, complete: rest !== undefined }
 }
 
 /**

@@ -2,6 +2,8 @@
 // touched. Line numbers move whenever code is added above a site; without this map the same allocation
 // in base and head would look like one site removed and another added.
 
+import { readCount } from './lines.js'
+
 export interface Hunk {
   oldStart: number
   oldCount: number
@@ -35,6 +37,16 @@ function stripPrefix(path: string, prefix: string): string | null {
   return p.startsWith(prefix) ? p.slice(prefix.length) : p
 }
 
+/** A hunk's numbers; undefined when one is beyond what a number holds (no file has that many lines). */
+function readHunk(m: RegExpExecArray): Hunk | undefined {
+  const oldStart = readCount(m[1])
+  const oldCount = m[2] === undefined ? 1 : readCount(m[2])
+  const newStart = readCount(m[3])
+  const newCount = m[4] === undefined ? 1 : readCount(m[4])
+  if (oldStart === undefined || oldCount === undefined || newStart === undefined || newCount === undefined) return undefined
+  return { oldStart, oldCount, newStart, newCount }
+}
+
 export function parseUnifiedDiff(text: string): FileDiff[] {
   const files: FileDiff[] = []
   let current: FileDiff | undefined
@@ -50,14 +62,8 @@ export function parseUnifiedDiff(text: string): FileDiff[] {
       current.newPath = stripPrefix(line.slice(4).trimEnd(), 'b/')
     } else {
       const m = HUNK.exec(line)
-      if (m) {
-        current.hunks.push({
-          oldStart: Number(m[1]),
-          oldCount: m[2] === undefined ? 1 : Number(m[2]),
-          newStart: Number(m[3]),
-          newCount: m[4] === undefined ? 1 : Number(m[4])
-        })
-      }
+      const hunk = m === null ? undefined : readHunk(m)
+      if (hunk !== undefined) current.hunks.push(hunk)
     }
   }
   return files

@@ -44,11 +44,13 @@ export function fitSections(
     .sort((a, b) => (a.section.cutRank ?? 0) - (b.section.cutRank ?? 0) || b.index - a.index)
 
   let keptLength = full.length
+  // Counted as sections are cut, not recounted per cut: that was quadratic in the sections of a large report.
+  const counts = new Map<string, number>()
   for (const { section, index } of cutOrder) {
     kept[index] = false
     keptLength -= section.text.length + SEPARATOR.length
-    const omitted = omittedGroups(sections, kept)
-    const tail = notice(omitted)
+    counts.set(section.group, (counts.get(section.group) ?? 0) + 1)
+    const tail = notice(omittedGroups(sections, counts))
     if (keptLength + SEPARATOR.length + tail.length <= maxLength) {
       return [...sections.filter((_, i) => kept[i]).map((s) => s.text), tail].join(SEPARATOR)
     }
@@ -56,10 +58,18 @@ export function fitSections(
   throw new RangeError(`maxLength ${maxLength} is too small for the parts of the report that are never cut`)
 }
 
-function omittedGroups(sections: Section[], kept: boolean[]): Omitted[] {
-  const counts = new Map<string, number>()
-  sections.forEach((section, i) => {
-    if (!kept[i]) counts.set(section.group, (counts.get(section.group) ?? 0) + 1)
-  })
-  return [...counts].map(([group, count]) => ({ group, count }))
+/** The omitted groups in the order they first appear in the document, as the notice lists them. */
+function omittedGroups(sections: Section[], counts: Map<string, number>): Omitted[] {
+  return groupOrder(sections).filter((group) => counts.has(group)).map((group) => ({ group, count: counts.get(group) ?? 0 }))
+}
+
+const orders = new WeakMap<Section[], string[]>()
+
+function groupOrder(sections: Section[]): string[] {
+  let order = orders.get(sections)
+  if (order === undefined) {
+    order = [...new Set(sections.map((s) => s.group))]
+    orders.set(sections, order)
+  }
+  return order
 }

@@ -4,8 +4,11 @@
 // are dropped (`1.5KiB`, `3`): allocation counts and byte sizes are usually round.
 //
 // Every output is built from our own characters (digits, sign, point, SI and IEC prefixes, our unit symbols,
-// `%`, `~`, `—`, `∞`, `p=`, `p<`), never from a unit string of the input, and none of them forms markdown where
-// the renderers put it, so renderers use them without escaping.
+// `%`, `~`, `—`, `∞`, `p=`, `p<`, and the three texts of MetricValue: `+Inf`, `-Inf`, `NaN`), never from a unit
+// string of the input, and none of them forms markdown where the renderers put it, so renderers use them
+// without escaping.
+
+import type { MetricValue } from '../model/metric-value.js'
 
 /** Shown where a value is missing (a benchmark that did not run on one side, a change from zero). */
 export const MISSING = '—'
@@ -110,12 +113,14 @@ function nonFinite(value: number): string {
 /**
  * Formats a measured value in its benchmark unit: time units as seconds with an SI prefix (`1.23µs`), byte
  * units with a binary prefix (`1.5KiB`), MB/s as `B/s`, everything else as a scaled count (`1.23k`) without a
- * unit, which the metric column names. `null` (no value) prints as `—`.
+ * unit, which the metric column names. `null` (no value) prints as `—`; `+Inf`, `-Inf` and `NaN` as Go printed them.
  */
-export function formatValue(value: number | null, unit: string): string {
+export function formatValue(value: MetricValue | null, unit: string): string {
   if (value === null) return MISSING
+  if (typeof value === 'string') return value
   if (!Number.isFinite(value)) return nonFinite(value)
-  const format = UNIT_FORMATS[unit] ?? COUNT
+  // Own keys only: a b.ReportMetric unit named `constructor` must not find Object's.
+  const format = Object.hasOwn(UNIT_FORMATS, unit) ? UNIT_FORMATS[unit] : COUNT
   const base = value * format.toBase
   if (base === 0) return `0${format.symbol}`
   const { text, symbol } = scale(Math.abs(base), format.prefixes)

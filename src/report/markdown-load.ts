@@ -49,11 +49,11 @@ function describe(r: LoadJobResult): string {
   return [what, traffic, shape, `goroutineleak profile ${s.leakProfile ? 'on' : 'off'}`, `${(r.wallMs / 1000).toFixed(1)}s`].join(' · ')
 }
 
-function cell(m: MetricComparison, value: number | null): string {
+function cell(m: MetricComparison<number>, value: number | null): string {
   return formatValue(value, m.unit === 'ms' ? 'ms' : m.unit === 'B/request' ? 'B' : '')
 }
 
-function metricTable(metrics: MetricComparison[]): string {
+function metricTable(metrics: MetricComparison<number>[]): string {
   const rows = metrics.map((m) => [
     escapeMarkdown(m.metric),
     cell(m, m.baseMedian),

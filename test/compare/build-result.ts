@@ -1,5 +1,5 @@
 // Builds RunResult values for the pure comparison tests. Real runs are covered by the gate tests.
-import type { BenchmarkResult, BenchRun, RunResult } from '../../src/model/result.js'
+import type { BenchmarkResult, BenchRun, MetricValue, RunResult } from '../../src/model/result.js'
 
 export interface RunSpec {
   ns?: number
@@ -9,12 +9,12 @@ export interface RunSpec {
   iterations?: number
   pauses?: number[]
   cycles?: number
-  extra?: Record<string, number>
+  extra?: Record<string, MetricValue>
 }
 
 export function benchRun(i: number, s: RunSpec): BenchRun {
   const iterations = s.iterations ?? 100_000
-  const metrics: Record<string, number> = { 'ns/op': s.ns ?? 100, 'B/op': s.bop ?? 64, 'allocs/op': s.allocs ?? 1, ...s.extra }
+  const metrics: Record<string, MetricValue> = { 'ns/op': s.ns ?? 100, 'B/op': s.bop ?? 64, 'allocs/op': s.allocs ?? 1, ...s.extra }
   return {
     index: i,
     command: ['./x.test'],
@@ -38,7 +38,7 @@ export function bench(name: string, runs: RunSpec[], failure?: string): Benchmar
 
 export function result(benchmarks: Record<string, BenchmarkResult[]>, opts: Partial<RunResult['env']> = {}, errors: RunResult['errors'] = []): RunResult {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     tool: { name: 'go-leak-gate', version: 'test' },
     env: { goVersion: 'go1.26.8', goos: 'linux', goarch: 'amd64', cpu: 'cpu', gomaxprocs: 2, race: false, module: 'example.com/m', benchtime: '1s', count: 8, ...opts },
     startedAt: '',

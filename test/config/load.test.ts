@@ -22,8 +22,9 @@ describe('config file', () => {
   })
 
   it('explains a threshold written in the wrong form with an example', () => {
+    // The file, line and column, the key, what a good value is with an example, and what was written.
     expect(() => parseConfigText('thresholds:\n  time:\n    relative: ten percent\n', 'c.yml')).toThrowError(
-      /c\.yml: thresholds\.time\.relative has a value of the wrong form; write it like 0\.1 or '10%'/
+      "thresholds.time.relative in c.yml:3:15 must be a fraction or a percentage, like '0.1' or '10%' (got 'ten percent')"
     )
   })
 
@@ -47,8 +48,10 @@ describe('config file', () => {
   })
 
   it('rejects an ignore rule that is not a regular expression', () => {
-    const file = parseConfigText('ignore:\n  benchmarks: ["(unclosed"]\n', 'c.yml')
-    expect(() => buildConfig('/mod', file, {})).toThrowError(/ignore\.benchmarks: '\(unclosed' is not a valid regular expression/)
+    // Refused while the file is read (before anything runs), pointing at the item.
+    expect(() => buildConfig('/mod', parseConfigText('ignore:\n  benchmarks: ["(unclosed"]\n', 'c.yml'), {})).toThrowError(
+      /ignore\.benchmarks\[0\] in c\.yml:2:16 must be a valid regular expression \(got '\(unclosed': Invalid regular expression/
+    )
   })
 
   it('parses Go-style durations and refuses others', () => {

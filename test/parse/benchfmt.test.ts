@@ -169,7 +169,9 @@ describe('broken output', () => {
     const cut = lines[parseIndex].slice(0, lines[parseIndex].indexOf('B/op'))
     const text = [...lines.slice(0, parseIndex), cut, ...lines.slice(parseIndex + 1)].join('\n')
     const out = parseBenchOutput(text, { procs: 4 })
-    expect(out.problems).toEqual([{ line: parseIndex + 1, text: cut, reason: expect.stringMatching(/^odd number of value\/unit fields/) }])
+    expect(out.problems).toEqual([
+      { line: parseIndex + 1, text: cut, reason: expect.stringMatching(/^odd number of value\/unit fields/), benchmark: 'BenchmarkParse' }
+    ])
     expect(out.results.map((r) => r.name)).not.toContain('BenchmarkParse')
     expect(out.results).toHaveLength(13)
   })
@@ -266,5 +268,73 @@ describe('benchmarkPattern', () => {
       expect(runWith('BenchmarkSizes/size=10').results.map((r) => r.name)).toEqual(['BenchmarkSizes/size=10', 'BenchmarkSizes/size=100'])
       expect(runWith('BenchmarkSizes/a|b').results.length).toBeGreaterThan(1)
     })
+  })
+})
+
+describe('values Go prints that JSON has no number for', () => {
+  // Lines as Go 1.26 printed them for the fixtures/untrusted benchmarks (b.ReportMetric of x/0 and 0/0).
+  const text = [
+    'BenchmarkLookup-2      \t     100\t         7.010 ns/op\t      +Inf hits/lookup',
+    'BenchmarkMissRatio-2   \t     100\t         5.100 ns/op\t       NaN misses/lookup',
+    'BenchmarkDrop-2        \t     100\t         5.100 ns/op\t      -Inf gain/op'
+  ].join('\n')
+
+  it('keeps +Inf, NaN and -Inf as the text Go printed, next to the finite values', () => {
+    const out = parseBenchOutput(text, { procs: 2 })
+    expect(out.problems).toEqual([])
+    expect(out.results.map((r) => [r.name, r.metrics])).toEqual([
+      ['BenchmarkLookup', { 'ns/op': 7.01, 'hits/lookup': '+Inf' }],
+      ['BenchmarkMissRatio', { 'ns/op': 5.1, 'misses/lookup': 'NaN' }],
+      ['BenchmarkDrop', { 'ns/op': 5.1, 'gain/op': '-Inf' }]
+    ])
+    // What result.json stores: the text survives JSON, where Infinity would have become null.
+    expect(JSON.parse(JSON.stringify(out.results[0].metrics))).toEqual({ 'ns/op': 7.01, 'hits/lookup': '+Inf' })
+  })
+
+  it('refuses spellings Go never prints for them', () => {
+    const out = parseBenchOutput('BenchmarkA-2 100 Infinity x/op\nBenchmarkB-2 100 inf x/op\nBenchmarkC-2 100 1 NaN', { procs: 2 })
+    expect(out.results).toEqual([])
+    expect(out.problems.map((p) => p.reason)).toEqual([
+      'value "Infinity" for unit "x/op" is not a number',
+      'value "inf" for unit "x/op" is not a number',
+      'unit "NaN" after value "1" is a number: fields are out of step'
+    ])
+  })
+})
+
+describe('numbers no benchmark prints', () => {
+  it('reports an iteration count beyond 2^53 and a value beyond float64 as problems of that benchmark', () => {
+    const out = parseBenchOutput('BenchmarkHuge 99999999999999999999999 1 ns/op\nBenchmarkPrints 1 1e999 ns/op\nBenchmarkOk-2 10 1e308 ns/op', { procs: 2 })
+    expect(out.problems.map((p) => [p.benchmark, p.reason])).toEqual([
+      ['BenchmarkHuge', 'iteration count "99999999999999999999999" is out of range: Go stops b.N at 1e9'],
+      ['BenchmarkPrints', 'value "1e999" for unit "ns/op" is out of the range of a float64']
+    ])
+    expect(out.results.map((r) => [r.name, r.metrics['ns/op']])).toEqual([['BenchmarkOk', 1e308]])
+  })
+
+  it('reads the 309 digits %10.0f prints for the largest float64', () => {
+    // The exact decimal expansion, as Go's %f prints it (toFixed switches to exponent form above 1e21).
+    const digits = BigInt(1.7976931348623157e308).toString()
+    expect(digits).toHaveLength(309)
+    const out = parseBenchOutput(`BenchmarkMax-2 10 ${digits} x/op`, { procs: 2 })
+    expect(out.results[0]?.metrics['x/op']).toBe(1.7976931348623157e308)
+  })
+
+  it('takes linear time on a 40,000-digit number followed by x and on a 2 MB line pair', () => {
+    const started = performance.now()
+    const out = parseBenchOutput(`BenchmarkX-2 100 ${'1'.repeat(40_000)}x ns/op\nBenchmarkY-2 100 1 ${'9'.repeat(1 << 20)}x\nBenchmarkZ-2 100 ${'9'.repeat(1 << 20)}x ns/op\n`, { procs: 2 })
+    // The old pattern took 1.9 s on the first line alone, and more than 60 s on the pair.
+    expect(performance.now() - started).toBeLessThan(250)
+    expect(out.problems.map((p) => p.benchmark)).toEqual(['BenchmarkX', 'BenchmarkY', 'BenchmarkZ'])
+    expect(out.problems.every((p) => p.reason.length < 200)).toBe(true)
+  })
+
+  it('refuses names and units longer than any benchmark has, which would not fit a -test.bench argument', () => {
+    const out = parseBenchOutput(`Benchmark${'N'.repeat(5000)}-2 10 1 ns/op\nBenchmarkU-2 10 1 ${'u'.repeat(2000)}`, { procs: 2 })
+    expect(out.results).toEqual([])
+    expect(out.problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(/^a benchmark name of 5011 characters/),
+      expect.stringMatching(/^a unit of 2000 characters/)
+    ])
   })
 })

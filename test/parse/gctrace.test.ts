@@ -18,7 +18,7 @@ const LINE_1_26 =
  */
 function excessOverCounted(measuredCycles: number, stdout: string): number {
   const counted = parseBenchOutput(stdout, { procs: 4 }).results[0]?.metrics['gc-cycles']
-  return counted === undefined ? Number.NaN : measuredCycles - counted
+  return typeof counted === 'number' ? measuredCycles - counted : Number.NaN
 }
 
 function cycle(n: number, forced: boolean, heapLiveMB = n): GcCycle {
@@ -191,5 +191,18 @@ describe('summarizeGc', () => {
 
   it('summarises an empty trace as no GC at all', () => {
     expect(summarizeGc([])).toEqual({ stwPausesMs: [], cycles: 0, measuredCycles: 0, forcedCycles: 0 })
+  })
+})
+
+describe('numbers beyond range', () => {
+  it('makes a line with a number no float64 or safe integer holds a problem, never a cycle of Infinity', () => {
+    const huge = LINE_1_26.replace('3->4->1 MB', `3->4->${'9'.repeat(400)} MB`).replace('gc 4 ', 'gc 5 ')
+    const unsafe = LINE_1_26.replace('gc 4 ', 'gc 99999999999999999999 ')
+    const trace = parseGctrace([LINE_1_26, huge, unsafe].join('\n'))
+    expect(trace.cycles.map((c) => c.n)).toEqual([4])
+    expect(trace.problems.map((p) => [p.line, p.reason])).toEqual([
+      [2, 'a number in this gctrace line is out of range'],
+      [3, 'a number in this gctrace line is out of range']
+    ])
   })
 })

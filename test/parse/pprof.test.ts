@@ -251,3 +251,26 @@ describe('heapSites on constructed profiles', () => {
     expect(aggregated - decoded).toBeLessThan(1000)
   })
 })
+
+describe('a profile that inflates beyond any real one', () => {
+  // 64 gzip members of 16 MiB of zeros: 1 MB on disk, 1 GiB inflated. Before the bound, decoding it took
+  // 2 GB of memory (and 147 s) on the way to "not a pprof profile".
+  const member = gzipSync(Buffer.alloc(16 << 20))
+  const bomb = new Uint8Array(Buffer.concat(Array.from({ length: 64 }, () => member)))
+
+  it('is refused once it passes MAX_PROFILE_BYTES, with a bounded peak in memory', () => {
+    const before = process.resourceUsage().maxRSS
+    const started = performance.now()
+    const err = caught(() => decodeProfile(bomb, 'bomb.pprof'))
+    expect(err.message).toBe('bomb.pprof: inflates to more than 268435456 bytes: not a profile Go writes (a gzip bomb?)')
+    expect((process.resourceUsage().maxRSS - before) / 1024).toBeLessThan(450)
+    expect(performance.now() - started).toBeLessThan(20_000)
+  })
+
+  it('is refused at a smaller bound when the caller gives one, before or after inflating', () => {
+    expect(caught(() => decodeProfile(bomb, 'b', 1 << 20)).message).toMatch(/^b: inflates to more than 1048576 bytes/)
+    expect(caught(() => decodeProfile(bomb, 'b', 1000)).message).toBe('b: 1044992 bytes: larger than the 1000 a profile may be')
+    // A real profile is far below the default bound.
+    expect(decodeProfile(recordedBytes(PROFILE), PROFILE).sampleTypes).toHaveLength(4)
+  })
+})

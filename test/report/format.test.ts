@@ -8,6 +8,14 @@ import {
 } from '../../src/report/format.js'
 
 describe('formatValue', () => {
+  it('formats units named like Object members (b.ReportMetric takes any unit) as plain counts', () => {
+    for (const unit of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(formatValue(1234, unit)).toBe(formatValue(1234, 'items/op'))
+  })
+
+  it('shows +Inf, -Inf and NaN as Go printed them', () => {
+    expect([formatValue('+Inf', 'ns/op'), formatValue('-Inf', 'B/op'), formatValue('NaN', 'x')]).toEqual(['+Inf', '-Inf', 'NaN'])
+  })
+
   it.each([
     [1234, 'ns/op', '1.23µs'],
     [812, 'ns/op', '812ns'],

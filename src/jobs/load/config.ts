@@ -93,7 +93,7 @@ const JOB_KEYS = ['name', 'service', 'ready', 'pprof', 'traffic', 'warmup', 'rou
 const SERVICE_KEYS = ['package', 'command', 'race', 'args', 'env', 'port', 'stopGrace']
 const TRAFFIC_KEYS = ['requests', 'count', 'duration', 'concurrency', 'rate', 'timeout', 'run']
 const REQUEST_KEYS = ['method', 'url', 'headers', 'body', 'weight']
-const RULE_KEYS: (keyof GoroutineRule)[] = ['topFunction', 'anyFunction', 'createdBy']
+const RULE_KEYS: ('topFunction' | 'anyFunction' | 'createdBy')[] = ['topFunction', 'anyFunction', 'createdBy']
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 // Any two distinct ports do to check the URLs' shape before real ones are chosen.
 const SAMPLE_PORTS: ServicePorts = { port: 8080, pprofPort: 6060 }

@@ -1,7 +1,7 @@
 // A load job that could not run says why, names the job, and says whose mistake it was: the
-// configuration's (a UsageError: exit code 2) or the run's (a RunError: exit code 3), so the
-// existing exitCodeFor maps it without knowing about load jobs.
-import { RunError, UsageError } from '../../errors.js'
+// configuration's (a UsageError: exit code 2) or the run's (an IncompleteRunError: exit code 3), so
+// exitCodeForError maps it without knowing about load jobs.
+import { IncompleteRunError, UsageError } from '../../errors.js'
 
 /** Where in a job's life it failed; shown in messages and kept in the result. */
 export type LoadPhaseName = 'config' | 'build' | 'start' | 'ready' | 'snapshot' | 'warmup' | 'round' | 'stop'
@@ -21,7 +21,7 @@ export class LoadConfigError extends UsageError {
 }
 
 /** The run could not complete: a build failure, a service that never got ready or crashed, a broken pprof. */
-export class LoadRunError extends RunError {
+export class LoadRunError extends IncompleteRunError {
   override name = 'LoadRunError'
   readonly kind = 'run'
   constructor(

@@ -16,12 +16,10 @@
 //   loadSections(jobs)                        src/report/markdown-load.ts: a markdown section per job (pure)
 // Every service started is stopped before these return (SIGTERM, then SIGKILL after the grace
 // period, its children included), and on the gate's own exit.
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { EXIT } from '../../errors.js'
+import { EXIT } from '../../exit.js'
 import { readModule } from '../../go/packages.js'
 import type { LoadJobResult, RunError } from '../../model/result.js'
+import { scratchDir } from '../../scratch.js'
 import type { LoadJobConfig } from './config.js'
 import { LoadJobRun, runLoadJob, type BuildCache, type LoadDeps, type LoadSide } from './run.js'
 
@@ -38,11 +36,13 @@ export interface LoadSideSpec {
 
 async function openSide<T>(deps: LoadDeps, spec: LoadSideSpec, body: (side: LoadSide) => Promise<T>): Promise<T> {
   const module = await readModule(deps.run, deps.toolchain, spec.moduleDir)
-  const workDir = await mkdtemp(join(tmpdir(), `glg-load-${spec.label}-`))
+  // The service binaries live here; a gate that is stopped removes it, a gate that was killed leaves it
+  // to the next run's sweep.
+  const work = await scratchDir(`load-${spec.label}`)
   try {
-    return await body({ label: spec.label, moduleDir: module.dir, modulePath: module.path, workDir, ...(spec.outDir !== undefined ? { outDir: spec.outDir } : {}) })
+    return await body({ label: spec.label, moduleDir: module.dir, modulePath: module.path, workDir: work.path, ...(spec.outDir !== undefined ? { outDir: spec.outDir } : {}) })
   } finally {
-    await rm(workDir, { recursive: true, force: true })
+    await work.remove()
   }
 }
 

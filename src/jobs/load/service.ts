@@ -7,6 +7,7 @@ import { StringDecoder } from 'node:string_decoder'
 import type { BuildInfo } from '../../model/result.js'
 import { describeExit, type Runner } from '../../go/process.js'
 import type { Toolchain } from '../../go/toolchain.js'
+import { onStop } from '../../stop.js'
 import { leakProfileEnv } from '../test.js'
 import { LoadConfigError, LoadRunError } from './errors.js'
 import { isAlive, listensOn, processId, serviceProcesses, type ProcessId } from './procfs.js'
@@ -21,18 +22,6 @@ const POLL_MS = 50
 export interface ServiceExit {
   code: number | null
   signal: NodeJS.Signals | null
-}
-
-const live = new Set<RunningService>()
-let exitHookInstalled = false
-
-function installExitHook(): void {
-  if (exitHookInstalled) return
-  exitHookInstalled = true
-  // On 'exit' nothing asynchronous runs any more: kill outright, synchronously.
-  process.once('exit', () => {
-    for (const s of live) s.killNow()
-  })
 }
 
 function signal(p: ProcessId, sig: NodeJS.Signals): void {
@@ -63,6 +52,8 @@ export class RunningService {
   stderrTruncated = false
   exit?: ServiceExit
   readonly exited: Promise<ServiceExit>
+  /** Drops the kill that runs if the gate stops (a signal, or its exit) while the service runs. */
+  private readonly releaseStop: () => void
 
   constructor(
     readonly job: string,
@@ -81,8 +72,9 @@ export class RunningService {
         resolve(this.exit)
       })
     })
-    live.add(this)
-    installExitHook()
+    // Stopping is synchronous there (a signal handler or 'exit': nothing asynchronous finishes), so the
+    // service and every process of it seen so far get SIGKILL at once.
+    this.releaseStop = onStop(() => this.killNow())
   }
 
   private keepTail(text: string): void {
@@ -130,7 +122,7 @@ export class RunningService {
   killNow(): void {
     for (const p of this.known) signal(p, 'SIGKILL')
     signalGroup(this.leader.pid, 'SIGKILL')
-    live.delete(this)
+    this.releaseStop()
   }
 
   private async waitGone(ms: number): Promise<boolean> {
@@ -158,7 +150,7 @@ export class RunningService {
       this.killNow()
       await this.waitGone(KILL_WAIT_MS)
     }
-    live.delete(this)
+    this.releaseStop()
     return { killed, survivors: this.known.filter(isAlive).map((p) => p.pid) }
   }
 }

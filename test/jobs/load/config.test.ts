@@ -1,6 +1,7 @@
 // The `load:` list of a config file: defaults, and mistakes that name the job and the key.
 import { describe, expect, it } from 'vitest'
-import { EXIT, exitCodeFor, UsageError } from '../../../src/errors.js'
+import { UsageError } from '../../../src/errors.js'
+import { EXIT, exitCodeForError } from '../../../src/exit.js'
 import { expandPlaceholders, isLoopbackHost, loopbackUrl } from '../../../src/jobs/load/address.js'
 import { loadJobsFrom, LOAD_DEFAULTS } from '../../../src/jobs/load/index.js'
 
@@ -11,7 +12,7 @@ function mistake(raw: unknown): string {
     loadJobsFrom(raw, 'go-leak-gate.yml')
   } catch (e) {
     expect(e).toBeInstanceOf(UsageError)
-    expect(exitCodeFor(e)).toBe(EXIT.usage)
+    expect(exitCodeForError(e)).toBe(EXIT.usage)
     return (e as Error).message
   }
   throw new Error('no error')

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compareLoadJobs, type LoadComparison } from '../../../src/compare/load.js'
 import { loadJobsFrom, runLoadJobs, runLoadJobsPaired, type LoadDeps, type LoadJobConfig } from '../../../src/jobs/load/index.js'
 import type { Finding } from '../../../src/model/report.js'
-import type { LoadJobResult } from '../../../src/model/result.js'
+import { RESULT_SCHEMA_VERSION, type LoadJobResult } from '../../../src/model/result.js'
 import RESULT_SCHEMA from '../../../src/model/result.schema.json' with { type: 'json' }
 import { fixtureTrees, loadDeps, loadExpectations, processesWith, type FindingExpectation, type LoadExpectations, type Site } from './helpers.js'
 
@@ -63,7 +63,7 @@ describe('load job on fixtures/load', () => {
     expect(head.phases.map((p) => `${p.phase}${p.round}:${p.requests}:${p.errors}`)).toEqual(['warmup0:300:0', 'round1:300:0', 'round2:300:0', 'round3:300:0', 'round4:300:0', 'round5:300:0'])
     const validate = new Ajv({ strict: false }).compile(RESULT_SCHEMA)
     const result = {
-      schemaVersion: 1,
+      schemaVersion: RESULT_SCHEMA_VERSION,
       tool: { name: 'go-leak-gate', version: 'test' },
       env: { goVersion: 'go', goos: 'linux', goarch: 'amd64', cpu: '', gomaxprocs: 2, race: false, module: exp.module, benchtime: '1s', count: 1 },
       startedAt: '',

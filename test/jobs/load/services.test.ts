@@ -5,7 +5,7 @@
 import { createServer, type Server } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compareLoadJobs } from '../../../src/compare/load.js'
-import { EXIT } from '../../../src/errors.js'
+import { EXIT } from '../../../src/exit.js'
 import { loadExitCode, loadJobsFrom, loadRunErrors, runLoadJobs, type LoadDeps } from '../../../src/jobs/load/index.js'
 import type { LoadJobResult } from '../../../src/model/result.js'
 import { LOAD_FIXTURE, loadDeps, processesWith } from './helpers.js'

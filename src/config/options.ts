@@ -1,0 +1,231 @@
+// The option table: every setting once, with its file key, its flag and action input, its parser, its default
+// and its documentation. The config loader, the action's inputs, the CLI's flags and help, and the JSON Schema
+// are all read off this table, so adding an option is one entry here plus the code that uses it.
+//
+// Naming: a flag and an input always share one name. `run.X` is named X, `tests.X` is test-X (the switch
+// `tests.enabled` is plain `tests`), `thresholds.M.relative` is M-threshold, anything else is its whole key
+// in kebab case (`gc.pauseSeverity` is gc-pause-severity). Older spellings stay as aliases.
+import type { CompareConfig, RunConfig, TestConfig } from './types.js'
+import { benchtime, bool, directions, duration, fraction, goPattern, goroutineRules, int, num, oneOf, packages, regexList, type Kind } from './values.js'
+
+export interface Option<T> {
+  readonly isOption: true
+  /** Dotted path in the config file. */
+  key: string
+  kind: Kind<T>
+  default: T
+  /** One sentence for the help and the schema; `more` adds detail for action.yml and the schema. */
+  doc: string
+  more?: string
+  /** The CLI flag and the action input, both; absent for options only the file can set. */
+  name?: string
+  /** An option the action does not offer (a local-only knob); the flag remains. */
+  noInput?: boolean
+  /** A boolean whose positive flag is taken by an alias of another option: only --no-NAME exists. */
+  negativeFlagOnly?: boolean
+  /** Old spellings that still work. */
+  aliases?: { keys?: string[]; flags?: string[]; inputs?: string[] }
+}
+
+function opt<T>(o: Omit<Option<T>, 'isOption'>): Option<T> {
+  return { isOption: true, ...o }
+}
+
+export function isOption(node: unknown): node is Option<unknown> {
+  return typeof node === 'object' && node !== null && (node as { isOption?: unknown }).isOption === true
+}
+
+/** One option per field of the typed Config; `satisfies` makes a new Config field without an entry a type error. */
+export type Table<S> = {
+  [K in keyof S]-?: Option<S[K]> | (S[K] extends readonly unknown[] ? never : S[K] extends object ? Table<S[K]> : never)
+}
+
+const pct = (m: string) => `Fail only when head is worse by more than this share of base ${m}.`
+
+function relAbs(metric: string, name: string, d: { relative: number; absolute: number }, unit: string, why: string) {
+  return {
+    relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, name, doc: pct(unit), more: why }),
+    absolute: opt({ key: `thresholds.${metric}.absolute`, kind: num({ min: 0, example: d.absolute }), default: d.absolute, doc: `How much head may add (${unit}) before failing, whatever the share.` })
+  }
+}
+
+const RUN = {
+  packages: opt({ key: 'run.packages', kind: packages, default: ['./...'], name: 'packages', doc: 'Package patterns to benchmark, as for go test.', more: 'As an input: separated by spaces, commas or newlines. On the CLI: repeat the flag.' }),
+  bench: opt({ key: 'run.bench', kind: goPattern, default: '.', name: 'bench', doc: 'Regular expression selecting benchmarks, as for go test -bench.' }),
+  // benchstat's advice is 10 runs per side; fewer cannot reach significance after multiple-comparison control.
+  count: opt({
+    key: 'run.count',
+    kind: int({ min: 1, max: 1000, example: 10 }),
+    default: 10,
+    name: 'count',
+    doc: 'Runs per benchmark and side.',
+    more: 'Timing is judged with a Mann-Whitney U test; fewer than 4 runs per side cannot be judged, and benchstat advises 10.'
+  }),
+  benchtime: opt({ key: 'run.benchtime', kind: benchtime({ allowEmpty: false }), default: '1s', name: 'benchtime', doc: "As go test -benchtime: '1s', '200ms' or '1000x'." }),
+  timeoutMs: opt({ key: 'run.timeout', kind: duration({ min: 1 }), default: 10 * 60_000, name: 'timeout', doc: 'Time limit for one benchmark process; one that takes longer is killed and reported.' }),
+  race: opt({
+    key: 'run.benchRace',
+    kind: bool,
+    default: false,
+    name: 'bench-race',
+    aliases: { keys: ['run.race'] },
+    doc: 'Measure benchmarks under -race (compare only with a base measured the same way).'
+  }),
+  // As tests.settle: goleak retries for about 0.4 s; a benchmark's workers stop after b.N like a test's.
+  settleMs: opt({
+    key: 'run.settle',
+    kind: duration(),
+    default: 500,
+    name: 'settle',
+    doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
+    more: 'Only those runs wait; the timed runs never do.'
+  })
+} satisfies Table<Omit<RunConfig, 'dir'>>
+
+const TESTS = {
+  enabled: opt({
+    key: 'tests.enabled',
+    kind: bool,
+    default: true,
+    name: 'tests',
+    negativeFlagOnly: true,
+    doc: 'Run the test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.',
+    more: 'Finds data races, goroutine leaks, hangs and panics; the probe is added at build time, with no code changes.'
+  }),
+  race: opt({
+    key: 'tests.race',
+    kind: bool,
+    default: true,
+    name: 'test-race',
+    aliases: { flags: ['race'], inputs: ['race'] },
+    doc: 'Run the test pass with -race (needs cgo and a C compiler, present on GitHub\'s Linux runners).'
+  }),
+  run: opt({ key: 'tests.run', kind: goPattern, default: '.', name: 'test-run', aliases: { flags: ['tests'] }, doc: 'Regular expression selecting tests for the test pass, as go test -run.' }),
+  timeoutMs: opt({
+    key: 'tests.timeout',
+    kind: duration({ min: 1 }),
+    default: 10 * 60_000,
+    name: 'test-timeout',
+    doc: "Time limit for one package's tests; a package that takes longer is reported as a hang with a goroutine dump."
+  }),
+  // goleak retries for about 0.4 s in all; a little more covers a loaded CI runner.
+  settleMs: opt({ key: 'tests.settle', kind: duration(), default: 500, name: 'test-settle', doc: 'How long finishing goroutines get to exit after the tests before the rest count as leaked.' }),
+  narrowBudgetMs: opt({
+    key: 'tests.narrowBudget',
+    kind: duration(),
+    default: 120_000,
+    name: 'test-narrow-budget',
+    doc: "Time bound for re-running a leaking package's tests one at a time to name the test that leaks."
+  }),
+  // A few iterations are enough for RunParallel bodies to overlap; timing under -race means nothing.
+  raceBenchtime: opt({
+    key: 'tests.raceBenchtime',
+    kind: benchtime({ allowEmpty: true }),
+    default: '10x',
+    name: 'test-race-benchtime',
+    doc: "-benchtime for the short -race pass over benchmarks; '' skips it."
+  }),
+  ignore: opt({ key: 'ignore.goroutines', kind: goroutineRules, default: [], doc: 'goleak-style rules: goroutines matching any rule are never leaks.' })
+} satisfies Table<TestConfig>
+
+// Why these thresholds:
+// - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
+//   interleaved; a gate that blocks merges should only speak on changes users would act on.
+// - allocs/op +1 and 5%: allocs/op is deterministic for most code, so one extra allocation per op is
+//   real; the 5% keeps 1000 -> 1001 (amortised map/slice growth) from failing.
+// - B/op 5% and 64 B: one extra small allocation shows in allocs/op already; the floor keeps 0 -> 8 B/op
+//   from being reported as an infinite relative change on its own.
+// - retained heap 25% and 64 B/op: end-of-run inuse is sampled (512 KiB MemProfileRate) and includes
+//   constant warm-up, so small per-op changes are noise.
+// - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
+const COMPARE = {
+  thresholds: {
+    time: { relative: opt({ key: 'thresholds.time.relative', kind: fraction, default: 0.1, name: 'time-threshold', doc: 'Minimum slowdown of ns/op that fails, once statistically significant.' }) },
+    custom: { relative: opt({ key: 'thresholds.custom.relative', kind: fraction, default: 0.1, name: 'custom-threshold', doc: 'Minimum change of custom metrics (b.ReportMetric) and MB/s that fails, once significant.' }) },
+    allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
+    bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
+    retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
+    gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
+    gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.')
+  },
+  statistics: {
+    alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Significance level of the Mann-Whitney U test.' }),
+    minSamples: opt({
+      key: 'statistics.minSamples',
+      kind: int({ min: 2, max: 1000, example: 4 }),
+      default: 4,
+      name: 'statistics-min-samples',
+      doc: 'Fewer runs than this per side: timing is reported but never judged.'
+    }),
+    correction: opt({
+      key: 'statistics.correction',
+      kind: oneOf(['none', 'bh']),
+      default: 'bh',
+      name: 'statistics-correction',
+      doc: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons; 'none' judges each alone."
+    })
+  },
+  metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
+  ignoreBenchmarks: opt({ key: 'ignore.benchmarks', kind: regexList, default: [], doc: "Regular expressions on 'import/path.BenchmarkName': reported, never failed." }),
+  gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.' })
+} satisfies Table<CompareConfig>
+
+export const TABLE = { run: RUN, tests: TESTS, compare: COMPARE } as const
+
+/** Fills a typed section from the table: one value per option, the last layer that has it winning. */
+export function fromTable<S>(table: Table<S>, value: (option: Option<unknown>) => unknown): S {
+  const out: Record<string, unknown> = {}
+  for (const [field, node] of Object.entries(table)) out[field] = isOption(node) ? value(node) : fromTable(node as Table<unknown>, value)
+  // Table<S> has one entry per field of S, each an Option of that field's type (or a table of its fields).
+  return out as S
+}
+
+/** Which commands take an option: 'run' ones measure (run, gate), 'compare' ones judge (compare, gate). */
+export type Side = 'run' | 'compare'
+
+export interface Entry {
+  option: Option<unknown>
+  side: Side
+}
+
+function collect(node: object, side: Side, out: Entry[]): Entry[] {
+  for (const child of Object.values(node)) {
+    if (isOption(child)) out.push({ option: child, side })
+    else if (typeof child === 'object' && child !== null) collect(child, side, out)
+  }
+  return out
+}
+
+/** Every option, in table order. */
+export const OPTIONS: readonly Entry[] = [...collect(RUN, 'run', []), ...collect(TESTS, 'run', []), ...collect(COMPARE, 'compare', [])]
+
+/** Descriptions of the file's sections, for the schema. */
+export const SECTIONS: Record<string, string> = {
+  run: 'How benchmarks are run.',
+  tests: 'The test pass: tests under -race with the goroutine-leak probe, and benchmarks briefly under -race.',
+  thresholds: 'How much worse head may be than base, per metric, before the gate fails.',
+  statistics: 'How timing changes are judged.',
+  ignore: 'What is reported but never failed.',
+  gc: 'GC findings.'
+}
+
+/** Inputs of action.yml that are not options of the run: where things are, not how to measure. */
+export const NON_OPTION_INPUTS = ['working-directory', 'config', 'base-ref', 'out-dir'] as const
+
+/** Parsed option values from one source (the file, the flags, the inputs); later sources win over earlier ones. */
+export class OptionValues {
+  private readonly values = new Map<Option<unknown>, unknown>()
+  set<T>(option: Option<T>, value: T): void {
+    this.values.set(option, value)
+  }
+  has(option: Option<unknown>): boolean {
+    return this.values.has(option)
+  }
+  /** Only `set` puts values in, each with its option's type, so reading one back as that type is sound. */
+  get<T>(option: Option<T>): T | undefined {
+    return this.values.get(option) as T | undefined
+  }
+  get size(): number {
+    return this.values.size
+  }
+}

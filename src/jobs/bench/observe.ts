@@ -1,0 +1,93 @@
+// What one measured benchmark process showed, from what it left: its exit, stdout and stderr, the
+// probe's file and the memory profile. Pure: run.ts reads the files and hands their contents in.
+import type { RunConfig } from '../../config/types.js'
+import { errorMessage } from '../../errors.js'
+import type { ProcessResult } from '../../go/process.js'
+import { parseProbeOutput } from '../../go/probe-env.js'
+import type { BenchFailure, BenchRun, LeakGroup, RunError } from '../../model/result.js'
+import { parseBenchOutput } from '../../parse/benchfmt.js'
+import { resultOf } from '../../parse/bench-select.js'
+import { parseGctrace, summarizeGc } from '../../parse/gctrace.js'
+import type { GoroutineRule } from '../../parse/goroutine-rules.js'
+import { decodeProfile, heapSites } from '../../parse/pprof.js'
+import { leakGroups } from '../observations.js'
+import type { PlannedRun } from './plan.js'
+import { failureFrom, failuresOf } from './process.js'
+
+/** What a run left on disk besides its output: the probe's JSON and the memory profile (or why not). */
+export interface RunFiles {
+  probe?: string
+  profile: { data: Buffer } | { error: string }
+}
+
+export interface ObserveContext {
+  importPath: string
+  /** The package's directory relative to the module root. */
+  relDir: string
+  leafName: string
+  modulePath: string
+  procs: number
+  cfg: RunConfig
+  rules: readonly GoroutineRule[]
+}
+
+export type Observation =
+  | {
+      kind: 'measured'
+      /** Without its index: that is its place among the benchmark's runs, known once all are in. */
+      run: Omit<BenchRun, 'index'>
+      /** Goroutines still alive after a small run's settle time (absent without the probe). */
+      leaks?: LeakGroup[]
+      cpu?: string
+      errors: RunError[]
+    }
+  | { kind: 'failed'; failure: BenchFailure; leaks?: LeakGroup[]; cpu?: string; errors: RunError[] }
+
+export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessResult, files: RunFiles): Observation {
+  const subject = `${ctx.importPath}.${ctx.leafName}`
+  const probe = files.probe === undefined ? undefined : parseProbeOutput(files.probe)
+  // The probe's numbers say it ran to the end; its dump may still be empty.
+  const live =
+    probe?.heapAllocBytes !== undefined && probe.heapObjects !== undefined && probe.numGoroutine !== undefined
+      ? { heapBytes: probe.heapAllocBytes, heapObjects: probe.heapObjects, goroutines: probe.numGoroutine }
+      : undefined
+  const leaks = planned.kind === 'small' && live ? { leaks: leakGroups(probe?.goroutines ?? '', null, ctx.modulePath, ctx.rules) } : {}
+  const out = parseBenchOutput(r.stdout, { procs: ctx.procs })
+  const cpu = out.config.cpu || undefined
+  // Only the line of the benchmark this process was started for, at the b.N it was given, is its result:
+  // anything else on stdout is output (see parse/bench-select.ts).
+  const outcome = resultOf(out, ctx.leafName, planned.iterations)
+  const line = outcome.kind === 'result' ? outcome.line : undefined
+  if (!line || r.code !== 0 || out.failures.length > 0) {
+    const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined)
+    const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line'
+    return {
+      kind: 'failed',
+      failure: failureFrom(r, ctx.cfg, planned.round, why, parsed, ctx.modulePath),
+      ...leaks,
+      cpu,
+      errors: []
+    }
+  }
+  const errors: RunError[] = []
+  const run: Omit<BenchRun, 'index'> = {
+    command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
+    cwd: ctx.relDir,
+    iterations: line.iterations,
+    metrics: line.metrics,
+    gc: summarizeGc(parseGctrace(r.stderr).cycles),
+    ...(live ? { live } : {}),
+    wallMs: Math.round(r.wallMs)
+  }
+  if ('data' in files.profile) {
+    try {
+      const sites = heapSites(decodeProfile(files.profile.data, planned.profile))
+      run.heap = { inuseBytes: sites.totals.inuseBytes, inuseObjects: sites.totals.inuseObjects, profile: `profiles/${planned.profile}` }
+    } catch (err) {
+      errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${errorMessage(err)}` })
+    }
+  } else {
+    errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${files.profile.error}` })
+  }
+  return { kind: 'measured', run, ...leaks, cpu, errors }
+}

@@ -1,0 +1,150 @@
+// The measured runs, planned once before the first starts: which leaf, which side, which round, and the
+// exact argv and environment of each process. Running the plan is run.ts; a matrix shard would be a
+// slice of it.
+import { join } from 'node:path'
+import type { RunConfig } from '../../config/types.js'
+import { probeEnv } from '../../go/probe-env.js'
+import type { Toolchain } from '../../go/toolchain.js'
+import { PROFILES_DIR } from '../../baseline/result-dir.js'
+import { benchmarkPattern } from '../../parse/benchfmt.js'
+import type { GoroutineRule } from '../../parse/goroutine-rules.js'
+import type { PreparedSide } from './prepare.js'
+import { benchEnvVars, testTimeoutFlag } from './process.js'
+
+/** 'full': timed, at the calibrated b.N; 'small': memory only, at a quarter of it. */
+export type RunKind = 'full' | 'small'
+
+export interface PlannedRun {
+  /** Indexes into the sides, their packages and the package's leaves. */
+  side: number
+  pkg: number
+  leaf: number
+  kind: RunKind
+  round: number
+  /** b.N the process is started with (-test.benchtime=Nx): its one real result line has exactly this. */
+  iterations: number
+  /** argv[0] is the test binary; the process runs in the package's source directory. */
+  argv: string[]
+  cwd: string
+  /** Set on top of the inherited environment. */
+  env: Record<string, string>
+  /** The memory profile: its name, and the directory -test.outputdir puts it in. */
+  profile: string
+  profileDir: string
+  /** Where the probe writes what it saw. */
+  probeFile: string
+}
+
+export interface Phase {
+  /** The progress line printed when the phase starts. */
+  title: string
+  runs: PlannedRun[]
+}
+
+export interface MeasurementPlan {
+  phases: Phase[]
+}
+
+/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
+export const SMALL_RUNS = 2
+// Below 8 full iterations a quarter is too few ops to tell growth from noise.
+const MIN_ITERATIONS_FOR_SMALL = 8
+
+/** b.N of the memory-only runs: a quarter of the full runs' (see BenchmarkResult.smallRuns). */
+export function smallIterations(full: number): number {
+  return Math.floor(full / 4)
+}
+
+export function profileFile(pkgIndex: number, leafName: string, run: number, kind: RunKind): string {
+  const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120)
+  return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`
+}
+
+interface LeafRef {
+  side: number
+  pkg: number
+  leaf: number
+}
+
+/**
+ * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
+ * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
+ * measured at all.
+ */
+function leavesBySide(sides: PreparedSide[]): LeafRef[][] {
+  const keys = new Map<string, LeafRef[]>()
+  sides.forEach((s, side) =>
+    s.packages.forEach((p, pkg) => {
+      if (!p.built.binary) return
+      p.leaves.forEach((l, leaf) => {
+        if (l.failure) return
+        const key = `${p.built.pkg.importPath}\u0000${l.name}`
+        const list = keys.get(key) ?? []
+        list.push({ side, pkg, leaf })
+        keys.set(key, list)
+      })
+    })
+  )
+  return [...keys.values()]
+}
+
+function plannedRun(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], ref: LeafRef, round: number, kind: RunKind): PlannedRun {
+  const s = sides[ref.side]
+  const p = s.packages[ref.pkg]
+  const leaf = p.leaves[ref.leaf]
+  const profileDir = join(s.spec.outDir, PROFILES_DIR)
+  const profile = profileFile(ref.pkg, leaf.name, round, kind)
+  const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`)
+  const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations
+  return {
+    ...ref,
+    kind,
+    round,
+    iterations,
+    argv: [
+      p.built.binary ?? '',
+      '-test.run=^$',
+      `-test.bench=${benchmarkPattern(leaf.name)}`,
+      `-test.benchtime=${iterations}x`,
+      '-test.count=1',
+      '-test.benchmem',
+      `-test.memprofile=${profile}`,
+      `-test.outputdir=${profileDir}`,
+      testTimeoutFlag(cfg)
+    ],
+    cwd: p.built.pkg.dir,
+    env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
+    profile,
+    profileDir,
+    probeFile
+  }
+}
+
+/**
+ * Every leaf of every side `count` times, one process each, the sides interleaved (base, head, base,
+ * head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every round
+ * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise.
+ */
+export function planMeasurements(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): MeasurementPlan {
+  const leaves = leavesBySide(sides)
+  const inOrder = (round: number, refs: LeafRef[]): LeafRef[] => (round % 2 === 0 ? refs : [...refs].reverse())
+  const phases: Phase[] = []
+  for (let round = 0; round < cfg.count; round++) {
+    phases.push({
+      title: `round ${round + 1}/${cfg.count}: ${leaves.length} benchmarks × ${sides.length} side(s)`,
+      runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full')))
+    })
+  }
+  const small: PlannedRun[] = []
+  for (let round = 0; round < SMALL_RUNS; round++) {
+    for (const refs of leaves) {
+      for (const ref of inOrder(round, refs)) {
+        if (sides[ref.side].packages[ref.pkg].leaves[ref.leaf].iterations >= MIN_ITERATIONS_FOR_SMALL) {
+          small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'))
+        }
+      }
+    }
+  }
+  phases.push({ title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small })
+  return { phases }
+}

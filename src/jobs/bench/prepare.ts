@@ -1,0 +1,158 @@
+// Before measuring: the packages with benchmarks, their test binaries (with the probe), and each
+// benchmark's leaves (sub-benchmarks) with the b.N every measured run will use.
+import type { RunConfig } from '../../config/types.js'
+import { buildTestBinaries, type BuiltPackage } from '../../go/build.js'
+import { listTestPackages, readModule, type ModuleInfo } from '../../go/packages.js'
+import { describeExit } from '../../go/process.js'
+import type { BenchFailure, BenchmarkResult, RunError } from '../../model/result.js'
+import { benchmarkPattern, parseBenchOutput } from '../../parse/benchfmt.js'
+import { leavesUnder } from '../../parse/bench-select.js'
+import { splitBenchRegex } from '../../go/benchregex.js'
+import { scratchDir, type ScratchDir } from '../../scratch.js'
+import type { JobDeps } from '../deps.js'
+import type { HungBenchmark } from '../race-benchmarks.js'
+import { benchEnv, calibrationBenchtime, failureFrom, failuresOf, leafIterations, stopAfter, tail, testTimeoutFlag } from './process.js'
+
+export interface SideSpec {
+  label: string
+  moduleDir: string
+  /** Result directory: result.json and profiles/ go here. */
+  outDir: string
+  commit?: string
+  hung?: HungBenchmark[]
+}
+
+export interface Leaf {
+  name: string
+  procs: number
+  /**
+   * Iterations every full run does (-test.benchtime=Nx), from the calibration run (see
+   * calibrationBenchtime). Fixed N makes the work of a process known exactly (the ramp-up runs of a duration
+   * benchtime are never printed), so heap and allocation profiles divide by the true op count.
+   */
+  iterations: number
+  /** Set when the benchmark already failed while being listed: it is never measured. */
+  failure?: BenchFailure
+}
+
+export interface PreparedPackage {
+  built: BuiltPackage
+  leaves: Leaf[]
+  /** Benchmarks that failed before any leaf could be named (a top-level that panicked in discovery). */
+  topFailures: BenchmarkResult[]
+}
+
+export interface PreparedSide {
+  spec: SideSpec
+  module: ModuleInfo
+  packages: PreparedPackage[]
+  errors: RunError[]
+  cpu: string
+  startedAt: string
+  /** Test binaries and probe outputs; removed by cleanupSide. */
+  scratch: ScratchDir
+}
+
+/** The top-level benchmark a (sub-)benchmark name belongs to. */
+export function topLevelOf(name: string): string {
+  return name.split('/')[0]
+}
+
+async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage, side: PreparedSide): Promise<PreparedPackage> {
+  const prepared: PreparedPackage = { built, leaves: [], topFailures: [] }
+  const binary = built.binary
+  if (!binary) return prepared
+  const levels = splitBenchRegex(cfg.bench)
+  const cwd = built.pkg.dir
+  const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: Math.min(60_000, cfg.timeoutMs) })
+  if (list.code !== 0) {
+    side.errors.push({
+      kind: 'output',
+      subject: built.pkg.importPath,
+      message: `listing benchmarks failed (${describeExit(list)})`,
+      detail: tail(list.stdout + list.stderr)
+    })
+    return prepared
+  }
+  const tops = list.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /^Benchmark/.test(l))
+  const calibration = calibrationBenchtime(cfg.benchtime)
+  for (const top of tops) {
+    const hung = side.spec.hung?.find((h) => h.importPath === built.pkg.importPath && topLevelOf(h.name) === top)
+    if (hung) {
+      // Waiting out the same hang again would cost the timeout again, and say nothing new.
+      prepared.topFailures.push({ name: hung.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: hung.failure })
+      continue
+    }
+    // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
+    // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
+    const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/')
+    const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)]
+    const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) })
+    const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
+    if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
+    const found = leavesUnder(out, top)
+    for (const line of found.results) {
+      prepared.leaves.push({ name: line.name, procs: line.procs, iterations: leafIterations(cfg.benchtime, line.iterations) })
+    }
+    for (const u of found.unreadable) {
+      prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } })
+    }
+    const failed = r.code !== 0 || out.failures.length > 0
+    if (failed) {
+      // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
+      const failures = failuresOf(r, deps.toolchain.gomaxprocs)
+      const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0]
+      const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path)
+      const name = named?.name.startsWith(top) ? named.name : top
+      const leaf = prepared.leaves.find((l) => l.name === name)
+      if (leaf) leaf.failure = failure
+      else prepared.topFailures.push({ name, procs: deps.toolchain.gomaxprocs, runs: [], failure })
+    }
+  }
+  return prepared
+}
+
+export async function prepareSide(deps: JobDeps, cfg: RunConfig, spec: SideSpec): Promise<PreparedSide> {
+  const startedAt = new Date().toISOString()
+  const module = await readModule(deps.run, deps.toolchain, spec.moduleDir)
+  const scratch = await scratchDir(`bin-${spec.label}`)
+  const side: PreparedSide = { spec, module, packages: [], errors: [], cpu: '', startedAt, scratch }
+  try {
+    deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`)
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks')
+    deps.log(`[${spec.label}] building ${pkgs.length} test binaries`)
+    const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, scratch.path, { race: cfg.race, probe: true })
+    for (const b of built) {
+      if (b.probeError) {
+        side.errors.push({
+          kind: 'probe',
+          subject: b.pkg.importPath,
+          message: `measured without go-leak-gate's probe: the package does not build with it (live heap and goroutines unknown)`,
+          detail: b.probeError
+        })
+      }
+      if (!b.build.ok) {
+        side.errors.push({
+          kind: 'build',
+          subject: b.pkg.importPath,
+          message: `package ${b.pkg.importPath} does not build`,
+          detail: b.build.error
+        })
+      }
+      side.packages.push(await discoverLeaves(deps, cfg, b, side))
+    }
+  } catch (err) {
+    await scratch.remove()
+    throw err
+  }
+  const leaves = side.packages.reduce((n, p) => n + p.leaves.length, 0)
+  deps.log(`[${spec.label}] ${leaves} benchmarks in ${side.packages.length} packages`)
+  return side
+}
+
+export async function cleanupSide(side: PreparedSide): Promise<void> {
+  await side.scratch.remove()
+}

@@ -1,0 +1,89 @@
+// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, skipping a
+// leaf once it failed on its side), and assemble each side's RunResult.
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { PROFILES_DIR } from '../../baseline/result-dir.js'
+import type { RunConfig } from '../../config/types.js'
+import { errorMessage } from '../../errors.js'
+import type { RunResult } from '../../model/result.js'
+import type { GoroutineRule } from '../../parse/goroutine-rules.js'
+import { makeDirs } from '../../publish/paths.js'
+import type { JobDeps } from '../deps.js'
+import { assembleSide, type Observed } from './assemble.js'
+import { observeRun, type RunFiles } from './observe.js'
+import { planMeasurements, type MeasurementPlan, type PlannedRun } from './plan.js'
+import type { PreparedSide } from './prepare.js'
+import { stopAfter } from './process.js'
+
+async function readRunFiles(planned: PlannedRun): Promise<RunFiles> {
+  const probe = await readFile(planned.probeFile, 'utf8').catch(() => undefined)
+  await rm(planned.probeFile, { force: true })
+  const profile = await readFile(join(planned.profileDir, planned.profile)).then(
+    (data) => ({ data }),
+    (err: unknown) => ({ error: errorMessage(err) })
+  )
+  return { ...(probe !== undefined ? { probe } : {}), profile }
+}
+
+/**
+ * Runs a plan (or a slice of one) into `observed`, which keeps what was seen when a later run throws; a
+ * leaf that failed on its side is not started again there.
+ */
+export async function runPlan(
+  deps: JobDeps,
+  cfg: RunConfig,
+  sides: PreparedSide[],
+  plan: MeasurementPlan,
+  rules: readonly GoroutineRule[],
+  observed: Observed[]
+): Promise<void> {
+  const failed = new Set<string>()
+  for (const dir of new Set(plan.phases.flatMap((p) => p.runs.map((r) => r.profileDir)))) await makeDirs(dir)
+  for (const phase of plan.phases) {
+    deps.log(phase.title)
+    for (const planned of phase.runs) {
+      const key = `${planned.side}/${planned.pkg}/${planned.leaf}`
+      if (failed.has(key)) continue
+      const side = sides[planned.side]
+      const pkg = side.packages[planned.pkg]
+      const r = await deps.run({ argv: planned.argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) })
+      const observation = observeRun(
+        planned,
+        {
+          importPath: pkg.built.pkg.importPath,
+          relDir: pkg.built.pkg.relDir,
+          leafName: pkg.leaves[planned.leaf].name,
+          modulePath: side.module.path,
+          procs: deps.toolchain.gomaxprocs,
+          cfg,
+          rules
+        },
+        r,
+        await readRunFiles(planned)
+      )
+      if (observation.kind === 'failed') failed.add(key)
+      observed.push({ planned, observation })
+    }
+  }
+}
+
+/**
+ * Measures prepared sides together and assembles their results, also when measuring stopped half-way:
+ * what was measured before an internal error is kept, with the error recorded in each result.
+ */
+export async function measureSides(deps: JobDeps, cfg: RunConfig, sides: PreparedSide[], rules: readonly GoroutineRule[]): Promise<RunResult[]> {
+  const observed: Observed[] = []
+  let stopped: string | undefined
+  try {
+    for (const s of sides) await makeDirs(join(s.spec.outDir, PROFILES_DIR))
+    await runPlan(deps, cfg, sides, planMeasurements(sides, cfg, deps.toolchain, rules), rules, observed)
+  } catch (err) {
+    stopped = `measuring stopped: ${errorMessage(err)}`
+  }
+  const finishedAt = new Date().toISOString()
+  return sides.map((s, i) => {
+    const result = assembleSide(s, i, observed, cfg, deps.toolchain, finishedAt)
+    if (stopped) result.errors.push({ kind: 'internal', subject: 'measure', message: stopped })
+    return result
+  })
+}

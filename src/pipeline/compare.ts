@@ -1,0 +1,132 @@
+// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
+// every allocation and retained-heap finding (read from the sides' memory profiles).
+import { open, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
+import { ComparisonRefused, compareResults, type CompareInput } from '../compare/compare.js'
+import { errorMessage, UsageError } from '../errors.js'
+import type { StoredBaselineSource } from '../baseline/source.js'
+import type { CompareConfig } from '../config/types.js'
+import { readSourceDiff, type SourceDiff } from '../git/source-diff.js'
+import type { Runner } from '../go/process.js'
+import type { Finding, Report } from '../model/report.js'
+import type { BenchmarkResult, RunResult } from '../model/result.js'
+import { decodeProfile, heapSites, MAX_PROFILE_BYTES } from '../parse/pprof.js'
+
+function measureFor(f: Finding): SiteMeasure | undefined {
+  if (f.kind === 'heap-leak') return 'inuseBytes'
+  if (f.kind !== 'regression') return undefined
+  if (f.unit === 'allocs/op') return 'allocObjects'
+  if (f.unit === 'B/op') return 'allocBytes'
+  return undefined
+}
+
+/** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
+function benchmarkIndex(r: RunResult): Map<string, BenchmarkResult> {
+  const m = new Map<string, BenchmarkResult>()
+  for (const p of r.packages) for (const b of p.benchmarks) m.set(`${p.importPath}\u0000${b.name}`, b)
+  return m
+}
+
+/** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
+async function readProfileFile(file: string): Promise<Uint8Array> {
+  // Opening a FIFO would wait for a writer forever.
+  if (!(await stat(file)).isFile()) throw new Error(`${file}: not a regular file`)
+  const handle = await open(file, 'r')
+  try {
+    const { size } = await handle.stat()
+    if (size > MAX_PROFILE_BYTES) throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`)
+    const buf = Buffer.alloc(size)
+    const { bytesRead } = await handle.read(buf, 0, size, 0)
+    return buf.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+interface Side {
+  side: 'base' | 'head'
+  dir: string
+  result: RunResult
+}
+
+/**
+ * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
+ * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ */
+async function profiledRuns(s: Side, pkg: string, bench: BenchmarkResult, report: Report): Promise<ProfiledRun[]> {
+  const runs: ProfiledRun[] = []
+  for (const run of bench.runs) {
+    if (!run.heap) continue
+    const file = join(s.dir, run.heap.profile)
+    try {
+      const profile = decodeProfile(await readProfileFile(file), file)
+      const { sites } = heapSites(profile, { modulePath: s.result.env.module })
+      runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) })
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code
+      const why = code !== undefined ? `${file}: ${code}` : errorMessage(err)
+      report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` })
+      report.incomplete = true
+    }
+  }
+  return runs
+}
+
+/**
+ * Attaches the allocation sites responsible to every allocation and retained-heap finding, and marks the
+ * lines the pull request changed when the source diff is known.
+ */
+async function attachAllocationSites(report: Report, base: RunResult, head: RunResult, diff?: SourceDiff): Promise<void> {
+  const cache = new Map<string, { base: ProfiledRun[]; head: ProfiledRun[] }>()
+  const baseIndex = benchmarkIndex(base)
+  const headIndex = benchmarkIndex(head)
+  for (const f of report.findings) {
+    const measure = measureFor(f)
+    if (!measure) continue
+    const key = `${f.pkg}\u0000${f.subject}`
+    let runs = cache.get(key)
+    if (!runs) {
+      const bb = baseIndex.get(key)
+      const hb = headIndex.get(key)
+      if (!bb || !hb) continue
+      runs = {
+        base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
+        head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
+      }
+      cache.set(key, runs)
+    }
+    f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead })
+    if (diff) for (const l of f.locations) l.inDiff = diff.changedInHead(l.file, l.line)
+  }
+  if (!diff && report.findings.some((f) => measureFor(f))) {
+    report.notes.push('The base and head commits are not both in this repository: allocation sites were matched by function, not by line.')
+  }
+}
+
+/**
+ * Compares two results and attaches allocation sites; a refused comparison (race mode differs) is a
+ * usage error. `diff` is the source diff between the sides, when it can be had.
+ */
+export async function compareWithSites(input: CompareInput, diff: () => Promise<SourceDiff | undefined>): Promise<Report> {
+  let report: Report
+  try {
+    report = compareResults(input)
+  } catch (err) {
+    if (err instanceof ComparisonRefused) throw new UsageError(err.message)
+    throw err
+  }
+  await attachAllocationSites(report, input.base, input.head, await diff())
+  return report
+}
+
+/**
+ * `go-leak-gate compare`: both sides measured before. The source diff comes from the repository at
+ * repoDir when it has both commits.
+ */
+export async function compareStored(run: Runner, config: CompareConfig, base: StoredBaselineSource, head: StoredBaselineSource, repoDir: string): Promise<Report> {
+  const [b, h] = await Promise.all([base.obtain(run), head.obtain(run)])
+  return compareWithSites({ base: b.result, head: h.result, baseDir: b.dir, headDir: h.dir, config }, () =>
+    readSourceDiff(run, repoDir, b.result.env.commit, h.result.env.commit)
+  )
+}

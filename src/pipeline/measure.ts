@@ -1,0 +1,52 @@
+// The measure stage: the trees to measure on this runner (head, and the base when it comes as a tree)
+// get their test pass each, then their benchmarks interleaved; each tree's result.json is written, also
+// when part of the run failed. It starts by removing what killed gates left in the temporary directory.
+import type { Config } from '../config/types.js'
+import { writeResult } from '../baseline/result-dir.js'
+import type { Tree } from '../baseline/source.js'
+import { errorMessage } from '../errors.js'
+import { cleanupSide, prepareSide, type PreparedSide } from '../jobs/bench/prepare.js'
+import { measureSides } from '../jobs/bench/run.js'
+import type { JobDeps } from '../jobs/deps.js'
+import { runTestPass, type TestPassResult } from '../jobs/test.js'
+import type { RunResult } from '../model/result.js'
+import { sweepAbandonedScratch } from '../scratch.js'
+
+export interface MeasuredTree extends Tree {
+  /** Result directory: result.json and profiles/. */
+  outDir: string
+}
+
+/** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
+async function testPass(deps: JobDeps, config: Config, tree: Tree): Promise<TestPassResult | undefined> {
+  if (!config.tests.enabled) return undefined
+  try {
+    return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages }, { benchTimeoutMs: config.run.timeoutMs })
+  } catch (err) {
+    return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] }
+  }
+}
+
+export async function measureTrees(deps: JobDeps, config: Config, trees: MeasuredTree[]): Promise<RunResult[]> {
+  for (const dir of await sweepAbandonedScratch()) deps.log(`removed ${dir}, left by a gate that was killed`)
+  const tests: (TestPassResult | undefined)[] = []
+  for (const t of trees) tests.push(await testPass(deps, config, t))
+  const sides: PreparedSide[] = []
+  try {
+    for (const [i, t] of trees.entries()) {
+      sides.push(await prepareSide(deps, config.run, { label: t.label, moduleDir: t.moduleDir, outDir: t.outDir, commit: t.commit, hung: tests[i]?.hung }))
+    }
+    const results = await measureSides(deps, config.run, sides, config.tests.ignore)
+    for (const [i, r] of results.entries()) {
+      const t = tests[i]
+      if (t) {
+        r.tests = t.tests
+        r.errors.push(...t.errors)
+      }
+      await writeResult(trees[i].outDir, r)
+    }
+    return results
+  } finally {
+    for (const s of sides) await cleanupSide(s)
+  }
+}
