@@ -20,6 +20,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { compareLoadJobs } from '../src/compare/load.js'
+import { DEFAULT_COMPARE } from '../src/config/defaults.js'
 import { median } from '../src/compare/stats.js'
 import { runProcess } from '../src/go/process.js'
 import { probeToolchain } from '../src/go/toolchain.js'
@@ -84,7 +85,7 @@ async function detect(deps: LoadDeps, trees: { base: string; head: string }, kin
   for (let i = 0; i < DETECT_RUNS; i++) {
     const started = performance.now()
     const r = await runLoadJobsPaired(deps, jobs, { label: `bb${kind}${i}`, moduleDir: trees.base }, { label: `bh${kind}${i}`, moduleDir: trees.head })
-    const findings = compareLoadJobs(r.base, r.head).findings.filter((f) => f.severity === 'fail')
+    const findings = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE).findings.filter((f) => f.severity === 'fail')
     const isIt = (f: Finding) =>
       kind === 'goroutine' ? f.kind === 'goroutine-leak' && f.locations.some((l) => l.role === 'blocking' && l.function.endsWith('.(*Server).audit.func1')) : f.kind === 'fd-leak'
     const hit = findings.find(isIt)
@@ -103,7 +104,7 @@ async function falsePositives(deps: LoadDeps, base: string): Promise<{ fail: str
   const out = []
   for (let i = 0; i < FP_RUNS; i++) {
     const r = await runLoadJobsPaired(deps, jobs, { label: `fpa${i}`, moduleDir: base }, { label: `fpb${i}`, moduleDir: base })
-    const findings = compareLoadJobs(r.base, r.head).findings
+    const findings = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE).findings
     const names = (s: string) => findings.filter((f) => f.severity === s).map((f) => `${f.kind} ${f.metric}: ${f.message}`)
     const errors = [...r.base, ...r.head].flatMap((x) => (x.error ? [x.error.message] : []))
     out.push({ fail: names('fail'), warn: names('warn'), errors })

@@ -13,7 +13,7 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
 import type { Config } from '../src/config/types.js'
 import { worktreeBaseline } from '../src/baseline/worktree.js'
 import { gate } from '../src/pipeline/gate.js'
@@ -40,7 +40,8 @@ const CASES: Case[] = [
     config: (dir) => ({
       run: { ...DEFAULT_RUN, dir, count: 3, benchtime: '100x', timeoutMs: 120_000 },
       compare: { ...DEFAULT_COMPARE, metricDirections: { 'items/op': 'lower' } },
-      tests: { ...DEFAULT_TESTS, enabled: false }
+      tests: { ...DEFAULT_TESTS, enabled: false },
+      load: DEFAULT_LOAD
     })
   },
   {
@@ -50,7 +51,8 @@ const CASES: Case[] = [
     config: (dir) => ({
       run: { ...DEFAULT_RUN, dir, count: 3, benchtime: '100x', timeoutMs: 120_000 },
       compare: DEFAULT_COMPARE,
-      tests: { ...DEFAULT_TESTS, enabled: false }
+      tests: { ...DEFAULT_TESTS, enabled: false },
+      load: DEFAULT_LOAD
     })
   },
   {
@@ -60,7 +62,8 @@ const CASES: Case[] = [
     config: (dir) => ({
       run: { ...DEFAULT_RUN, dir, bench: '^$', count: 1 },
       compare: DEFAULT_COMPARE,
-      tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [] }
+      tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [] },
+      load: DEFAULT_LOAD
     })
   }
 ]

@@ -2,29 +2,11 @@
 // (goroutines, live heap bytes, open descriptors) leaks when it keeps growing with the traffic: it
 // grew in every round, at a rate per request above a floor, and the growth is not fading. A cache,
 // a pool or a lazily built table grows in the first round or two and then stops: not a leak.
+import type { GrowthFloor } from '../config/types.js'
+import type { LoadGrowth } from '../model/report.js'
 
-/** What counts as growth for one quantity. */
-export interface GrowthFloor {
-  /** The least growth per request that is a leak (0.002 goroutines: one per 500 requests). */
-  perRequest: number
-  /** The same per round, when the request count is unknown (a run: command that does not say). */
-  perRound: number
-  /** The least a round must add to count as grown, whatever the traffic (1 goroutine; some KiB of heap). */
-  minRoundGrowth: number
-}
-
-export interface Growth {
-  /** After the warm-up, then after each round. */
-  values: number[]
-  /** What each round added. */
-  deltas: number[]
-  /** Least-squares growth per request (or per round), over all points. */
-  slope: number
-  per: 'request' | 'round'
-  leaking: boolean
-  /** Why it is or is not a leak, in a few words. */
-  reason: string
-}
+export type { GrowthFloor }
+export type Growth = LoadGrowth
 
 /** Fewer points cannot tell growth that continues from growth that stopped. */
 export const MIN_GROWTH_ROUNDS = 3

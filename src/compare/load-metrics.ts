@@ -3,24 +3,11 @@
 // enough rounds. Errors are counted exactly (thresholds only). Allocations per request are not exact
 // under load, unlike allocs/op: under -race sync.Pool drops a quarter of what is put back, and GC
 // timing empties pools, so they move by an allocation or two between rounds and need the test too.
-import type { RelAbs, StatisticsConfig } from '../config/types.js'
+import type { LoadThresholds, StatisticsConfig } from '../config/types.js'
 import type { MetricComparison } from '../model/report.js'
 import type { LoadJobResult, LoadPhase } from '../model/result.js'
 import { judgeMetric, type Rule } from './metrics.js'
 import { quantile } from './stats.js'
-
-export interface LoadThresholds {
-  /** Median latency of a round, in ms. */
-  latencyP50: RelAbs
-  /** 99th percentile latency of a round, in ms. */
-  latencyP99: RelAbs
-  /** Errors per request (answers of 400 and above, and requests that got none). */
-  errorRate: RelAbs
-  /** 99th percentile stop-the-world GC pause of a round, in ms. */
-  gcPauseP99: RelAbs
-  allocsPerRequest: RelAbs
-  bytesPerRequest: RelAbs
-}
 
 interface MetricSpec {
   metric: string

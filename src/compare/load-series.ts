@@ -1,9 +1,10 @@
 // The series a load job's analysis works on, read out of its result: the snapshots after the warm-up
 // and after each round, the requests each round sent, and per goroutine group how many there were.
+import type { LoadGrowthMetric } from '../model/report.js'
 import type { LeakGroup, LoadJobResult, LoadSnapshot } from '../model/result.js'
 import { judgeGrowth, type Growth, type GrowthFloor } from './load-growth.js'
 
-export type GrowthMetric = 'goroutines' | 'heap' | 'fds'
+export type GrowthMetric = LoadGrowthMetric
 
 export const GROWTH_UNITS: Record<GrowthMetric, string> = { goroutines: ' goroutines', heap: ' B', fds: ' descriptors' }
 

@@ -1,63 +1,20 @@
 // Load jobs, head against base: new leaks (goroutines, retained heap, descriptors that keep growing
 // with the traffic), new races, a service that crashed, and regressions past thresholds. Pure: it
 // reads two lists of LoadJobResult and returns findings and, per job, what was compared.
-import type { StatisticsConfig } from '../config/types.js'
-import type { Finding, Location, MetricComparison, Severity } from '../model/report.js'
+import type { CompareConfig, GrowthFloor } from '../config/types.js'
+import type { Finding, LoadJobReport, Location, MetricComparison, Severity } from '../model/report.js'
 import type { Frame, LoadJobResult } from '../model/result.js'
 import { isStandardLibrary } from '../parse/gofunc.js'
 import { attributeGrowth } from './attribute.js'
-import type { Growth, GrowthFloor } from './load-growth.js'
-import { compareLoadMetrics, GC_PAUSE_P99, type LoadThresholds } from './load-metrics.js'
-import { groupGrowths, growthOf, grownTargets, measuredSnapshots, requestsBetween, type GroupGrowth, type GrowthMetric } from './load-series.js'
+import type { Growth } from './load-growth.js'
+import { compareLoadMetrics, GC_PAUSE_P99 } from './load-metrics.js'
+import { groupGrowths, growthOf, grownTargets, measuredSnapshots, requestsBetween, type GroupGrowth } from './load-series.js'
+import { summarizeLoadSide } from './load-summary.js'
 import { relativeChange } from './metrics.js'
-
-export interface LoadCompareConfig {
-  thresholds: LoadThresholds
-  leaks: Record<GrowthMetric, GrowthFloor>
-  statistics: StatisticsConfig
-  /** GC pauses depend on the machine's load more than on the code: warn by default, as for benchmarks. */
-  gcPauseSeverity: 'fail' | 'warn'
-}
-
-// Why these numbers:
-// - one goroutine or descriptor per 500 requests is the floor: a settled service moves neither, and
-//   the default 1000 requests a round then add two; one leak per 100 requests adds ten.
-// - 64 B per request of live heap, as for benchmarks' retained heap: below it, GC timing and pools move
-//   the heap more than a leak would. A round must add at least 16 KiB to count as grown.
-// - latency p50 +25% and 0.2 ms, p99 +50% and 1 ms: loopback answers take a millisecond or two under
-//   -race, and a shared runner moves single rounds by tens of percent.
-// - allocations per request as allocs/op (+5% and one allocation); bytes +10% and 256 B, since the gate's
-//   own reads of MemStats around each round allocate a little.
-// - errors: any rise of 0.1% of requests (one in a thousand).
-export const DEFAULT_LOAD_COMPARE: LoadCompareConfig = {
-  thresholds: {
-    latencyP50: { relative: 0.25, absolute: 0.2 },
-    latencyP99: { relative: 0.5, absolute: 1 },
-    errorRate: { relative: 0, absolute: 0.001 },
-    gcPauseP99: { relative: 0.5, absolute: 0.5 },
-    allocsPerRequest: { relative: 0.05, absolute: 1 },
-    bytesPerRequest: { relative: 0.1, absolute: 256 }
-  },
-  leaks: {
-    goroutines: { perRequest: 0.002, perRound: 2, minRoundGrowth: 1 },
-    fds: { perRequest: 0.002, perRound: 2, minRoundGrowth: 1 },
-    heap: { perRequest: 64, perRound: 256 * 1024, minRoundGrowth: 16 * 1024 }
-  },
-  statistics: { alpha: 0.05, minSamples: 4, correction: 'bh' },
-  gcPauseSeverity: 'warn'
-}
-
-export interface LoadJobComparison {
-  name: string
-  metrics: MetricComparison<number>[]
-  growth: { metric: GrowthMetric; base?: Growth; head?: Growth }[]
-  /** Why part of the job was not compared (a side failed, the base has no such job). */
-  notes: string[]
-}
 
 export interface LoadComparison {
   findings: Finding[]
-  jobs: LoadJobComparison[]
+  jobs: LoadJobReport[]
 }
 
 // Leaking on both sides is pre-existing unless head leaks this much faster.
@@ -127,8 +84,8 @@ function grownSites(r: LoadJobResult): Location[] {
   return attributeGrowth(run(from), run(snaps.length - 1), 'inuseBytes', { top: TOP_SITES })
 }
 
-function goroutineFindings(head: LoadJobResult, base: LoadJobResult | undefined, cfg: LoadCompareConfig, total: Growth | undefined): Finding[] {
-  const floor = cfg.leaks.goroutines
+function goroutineFindings(head: LoadJobResult, base: LoadJobResult | undefined, cfg: CompareConfig, total: Growth | undefined): Finding[] {
+  const floor = cfg.thresholds.load.goroutines
   const baseGroups = new Map((base ? groupGrowths(base, floor) : []).map((g) => [g.group.looseKey, g.growth]))
   const leaking = groupGrowths(head, floor).filter((g) => g.growth.leaking)
   const out = leaking.map(({ group: g, growth }) => {
@@ -148,12 +105,12 @@ function goroutineFindings(head: LoadJobResult, base: LoadJobResult | undefined,
   return out
 }
 
-function heapFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: LoadCompareConfig): Finding {
+function heapFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: CompareConfig): Finding {
   const message = `live heap after GC ${rate(h, 'B')}: ${h.reason}`
-  return leakFinding('heap-leak', head, 'retained heap', 'B', h, b, judgeAgainstBase(h, b, cfg.leaks.heap), message, grownSites(head))
+  return leakFinding('heap-leak', head, 'retained heap', 'B', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.heap), message, grownSites(head))
 }
 
-function fdFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: LoadCompareConfig): Finding {
+function fdFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: CompareConfig): Finding {
   const snaps = measuredSnapshots(head)
   const targets = grownTargets(snaps[0], snaps[snaps.length - 1]).slice(0, 3)
   const closeWait = targets.some((t) => t.target.endsWith(' CLOSE_WAIT'))
@@ -162,11 +119,11 @@ function fdFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: L
   const message = `open descriptors ${rate(h, 'descriptors')}: ${h.reason}${what ? `; new: ${what}${hint}` : ''}`
   // Goroutines that grew alongside and hold a connection or a file (an HTTP client connection's read and
   // write loops) say where the descriptors are kept open.
-  const creators = groupGrowths(head, cfg.leaks.fds)
+  const creators = groupGrowths(head, cfg.thresholds.load.fds)
     .filter((g) => g.growth.leaking && g.group.stack.some((f) => HOLDS_DESCRIPTORS.test(f.function)))
     .flatMap((g) => at(g.group.creation, 'creation'))
     .filter((l, i, all) => all.findIndex((x) => x.function === l.function && x.line === l.line) === i)
-  return leakFinding('fd-leak', head, 'open descriptors', 'descriptors', h, b, judgeAgainstBase(h, b, cfg.leaks.fds), message, [...creators, ...grownSites(head)])
+  return leakFinding('fd-leak', head, 'open descriptors', 'descriptors', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.fds), message, [...creators, ...grownSites(head)])
 }
 
 /** `base` undefined: no completed base run to compare with, so a race cannot be called new. */
@@ -194,6 +151,28 @@ function raceFindings(head: LoadJobResult, base: LoadJobResult | undefined): Fin
   })
 }
 
+/** A service that does not build on head: nothing of the job was measured there. */
+function buildFinding(head: LoadJobResult, base: LoadJobResult | undefined): Finding[] {
+  if (head.error?.kind !== 'run' || head.error.phase !== 'build') return []
+  const pre = base?.error?.kind === 'run' && base.error.phase === 'build'
+  return [
+    {
+      kind: 'build-failure',
+      severity: pre ? 'warn' : 'fail',
+      pkg: pkgOf(head),
+      subject: head.name,
+      metric: 'build',
+      unit: '',
+      base: null,
+      head: null,
+      change: null,
+      pValue: null,
+      message: pre ? `does not build on base either: ${head.error.message}` : `${head.error.message} on head; the load job was not run`,
+      locations: []
+    }
+  ]
+}
+
 function crashFinding(head: LoadJobResult, base: LoadJobResult | undefined): Finding[] {
   if (!head.crash) return []
   const pre = base?.crash?.value === head.crash.value
@@ -216,7 +195,7 @@ function crashFinding(head: LoadJobResult, base: LoadJobResult | undefined): Fin
   ]
 }
 
-function metricFindings(head: LoadJobResult, metrics: MetricComparison<number>[], cfg: LoadCompareConfig): Finding[] {
+function metricFindings(head: LoadJobResult, metrics: MetricComparison<number>[], cfg: CompareConfig): Finding[] {
   return metrics
     .filter((m) => m.status === 'regression')
     .map((m) => ({
@@ -235,33 +214,42 @@ function metricFindings(head: LoadJobResult, metrics: MetricComparison<number>[]
     }))
 }
 
-/** Compares every head job with the base job of the same name (`base` undefined: head alone, nothing is new). */
-export function compareLoadJobs(base: LoadJobResult[] | undefined, head: LoadJobResult[], cfg: LoadCompareConfig = DEFAULT_LOAD_COMPARE): LoadComparison {
+/**
+ * Compares every head job with the base job of the same name (`base` undefined: head alone, nothing
+ * is new). Jobs only base ran are listed with base's figures.
+ */
+export function compareLoadJobs(base: LoadJobResult[] | undefined, head: LoadJobResult[], cfg: CompareConfig): LoadComparison {
   const byName = new Map((base ?? []).map((b) => [b.name, b]))
   const findings: Finding[] = []
-  const jobs: LoadJobComparison[] = []
+  const jobs: LoadJobReport[] = []
+  const limits = cfg.thresholds.load
   for (const h of head) {
     const found = byName.get(h.name)
     const notes: string[] = []
+    if (base === undefined) notes.push('the base ran no load jobs (switched off, or measured before they were configured): nothing is compared, so a leak or race is a warning')
     if (base !== undefined && found === undefined) notes.push('the base has no load job of this name: nothing to compare with')
     if (found?.error) notes.push(`the base side did not complete (${found.error.message}): its leaks and numbers are not compared`)
     if (h.error) notes.push(`the head side did not complete: ${h.error.message}`)
     const b = found && !found.error ? found : undefined
-    findings.push(...crashFinding(h, found), ...raceFindings(h, b))
-    const comparison: LoadJobComparison = { name: h.name, metrics: [], growth: [], notes }
-    jobs.push(comparison)
+    findings.push(...buildFinding(h, found), ...crashFinding(h, found), ...raceFindings(h, b))
+    const job: LoadJobReport = { name: h.name, ...(found ? { base: summarizeLoadSide(found) } : {}), head: summarizeLoadSide(h), metrics: [], growth: [], notes }
+    jobs.push(job)
     if (h.error) continue
     for (const metric of ['goroutines', 'heap', 'fds'] as const) {
-      const hg = growthOf(h, metric, cfg.leaks[metric])
-      const bg = b ? growthOf(b, metric, cfg.leaks[metric]) : undefined
-      comparison.growth.push({ metric, ...(bg ? { base: bg } : {}), ...(hg ? { head: hg } : {}) })
+      const hg = growthOf(h, metric, limits[metric])
+      const bg = b ? growthOf(b, metric, limits[metric]) : undefined
+      job.growth.push({ metric, ...(bg ? { base: bg } : {}), ...(hg ? { head: hg } : {}) })
       if (metric === 'goroutines') findings.push(...goroutineFindings(h, b, cfg, hg))
       else if (hg?.leaking) findings.push(metric === 'heap' ? heapFinding(h, hg, bg, cfg) : fdFinding(h, hg, bg, cfg))
     }
     if (b) {
-      comparison.metrics = compareLoadMetrics(b, h, cfg.thresholds, cfg.statistics)
-      findings.push(...metricFindings(h, comparison.metrics, cfg))
+      job.metrics = compareLoadMetrics(b, h, limits, cfg.statistics)
+      findings.push(...metricFindings(h, job.metrics, cfg))
     }
+  }
+  const ran = new Set(head.map((h) => h.name))
+  for (const b of base ?? []) {
+    if (!ran.has(b.name)) jobs.push({ name: b.name, base: summarizeLoadSide(b), metrics: [], growth: [], notes: ['head has no load job of this name'] })
   }
   return { findings, jobs }
 }

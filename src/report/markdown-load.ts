@@ -1,36 +1,16 @@
 // A markdown section per load job: what ran, the traffic's figures for base and head, and per-round
 // curves of goroutines, live heap and descriptors, so a reviewer sees growth that continues next to
 // growth that stops. Job names, packages and messages come from the config and the code under test:
-// every one is escaped (escape.ts). renderMarkdown can add these sections to its own.
-import type { LoadComparison, LoadJobComparison } from '../compare/load.js'
-import type { MetricComparison } from '../model/report.js'
-import type { LoadJobResult, LoadSnapshot } from '../model/result.js'
+// every one is escaped (escape.ts). renderMarkdown adds these sections to its own, from Report.loads.
+import type { LoadCurvePoint, LoadJobReport, LoadSideSummary, MetricComparison } from '../model/report.js'
 import { escapeMarkdown, inlineCode } from './escape.js'
 import type { Section } from './fit.js'
 import { DEFAULT_ALPHA, formatChangeOrNoise, formatPValue, formatValue, MISSING } from './format.js'
-import { NAME_MAX, TEXT_MAX, table } from './markdown-blocks.js'
+import { CUT_RANK, NAME_MAX, TEXT_MAX, table } from './markdown-blocks.js'
 import { clip } from './summary.js'
 
-/** Cut after the per-package benchmark tables (10), before the info findings (15). */
-export const LOAD_CUT_RANK = 12
-
-export interface LoadJobView {
-  name: string
-  base?: LoadJobResult
-  head?: LoadJobResult
-  comparison?: LoadJobComparison
-}
-
-/** Pairs the two sides' jobs by name, in head's order, then base-only jobs. */
-export function loadJobViews(base: LoadJobResult[] | undefined, head: LoadJobResult[], comparison?: LoadComparison): LoadJobView[] {
-  const views: LoadJobView[] = head.map((h) => {
-    const b = base?.find((x) => x.name === h.name)
-    const c = comparison?.jobs.find((x) => x.name === h.name)
-    return { name: h.name, head: h, ...(b ? { base: b } : {}), ...(c ? { comparison: c } : {}) }
-  })
-  for (const b of base ?? []) if (!head.some((h) => h.name === b.name)) views.push({ name: b.name, base: b })
-  return views
-}
+/** Cut after the per-package benchmark tables, before the info findings. */
+export const LOAD_CUT_RANK = CUT_RANK.loadJobs
 
 const SNAPSHOT_ROWS_MAX = 40
 
@@ -39,11 +19,11 @@ function count(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : MISSING
 }
 
-function describe(r: LoadJobResult): string {
+function describe(r: LoadSideSummary): string {
   const s = r.service
   const what = s.package !== undefined ? `${inlineCode(clip(s.package, NAME_MAX), { inTable: false })} built${s.race ? ' with -race' : ''}` : 'a start command'
   const traffic = r.traffic.kind === 'embedded' ? `embedded generator, ${r.traffic.concurrency ?? '?'} connections${r.traffic.rate ? `, ${r.traffic.rate}/s` : ''}` : 'a run: command'
-  const rounds = r.phases.filter((p) => p.phase === 'round')
+  const rounds = r.rounds
   const per = rounds[0]?.requests
   const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${count(per)} requests` : ''}`
   return [what, traffic, shape, `goroutineleak profile ${s.leakProfile ? 'on' : 'off'}`, `${(r.wallMs / 1000).toFixed(1)}s`].join(' · ')
@@ -66,9 +46,8 @@ function metricTable(metrics: MetricComparison<number>[]): string {
 }
 
 /** One side's figures when there is nothing to compare with. */
-function sideTable(r: LoadJobResult): string {
-  const rounds = r.phases.filter((p) => p.phase === 'round')
-  const rows = rounds.map((p) => [
+function sideTable(r: LoadSideSummary): string {
+  const rows = r.rounds.map((p) => [
     String(p.round),
     p.requests === null ? MISSING : count(p.requests),
     p.errors === null ? MISSING : count(p.errors),
@@ -79,7 +58,7 @@ function sideTable(r: LoadJobResult): string {
   return table(['round', 'requests', 'errors', 'throughput', 'p50', 'p99'], rows, 'rrrrrr')
 }
 
-function label(s: LoadSnapshot): string {
+function label(s: LoadCurvePoint): string {
   return s.phase === 'ready' ? 'ready' : s.phase === 'warmup' ? 'warm-up' : `round ${s.round}`
 }
 
@@ -91,10 +70,10 @@ function pair(b: number | null | undefined, h: number | null | undefined, unit: 
 }
 
 /** After readiness, the warm-up and each round: base → head where both sides have the snapshot. */
-function curveTable(view: LoadJobView): string {
+function curveTable(view: LoadJobReport): string {
   const main = view.head ?? view.base
   const snaps = (main?.snapshots ?? []).slice(0, SNAPSHOT_ROWS_MAX)
-  const other = (s: LoadSnapshot): LoadSnapshot | undefined => view.base?.snapshots.find((x) => x.phase === s.phase && x.round === s.round)
+  const other = (s: LoadCurvePoint): LoadCurvePoint | undefined => view.base?.snapshots.find((x) => x.phase === s.phase && x.round === s.round)
   const rows = snaps.map((s) => {
     const b = view.head ? other(s) : undefined
     return [
@@ -110,7 +89,7 @@ function curveTable(view: LoadJobView): string {
   return table([`after${sides}`, 'requests so far', 'goroutines', 'live heap', 'descriptors', 'RSS'], rows, 'lrrrrr')
 }
 
-function growthLines(c: LoadJobComparison): string[] {
+function growthLines(c: LoadJobReport): string[] {
   const name = { goroutines: 'Goroutines', heap: 'Live heap', fds: 'Descriptors' } as const
   return c.growth
     .filter((g) => g.head !== undefined || g.base !== undefined)
@@ -121,28 +100,28 @@ function growthLines(c: LoadJobComparison): string[] {
     })
 }
 
-function problems(view: LoadJobView): string[] {
+function problems(view: LoadJobReport): string[] {
   const out: string[] = []
   for (const [side, r] of [['base', view.base], ['head', view.head]] as const) {
     if (!r) continue
     if (r.error) out.push(`- ⚠️ **${side} did not complete** (${r.error.kind === 'config' ? 'configuration' : 'run'}, ${escapeMarkdown(r.error.phase)}): ${escapeMarkdown(clip(r.error.message, TEXT_MAX))}`)
-    if (r.crash) out.push(`- ❌ **${side} crashed:** ${escapeMarkdown(clip(r.crash.value.split('\n')[0], TEXT_MAX))}`)
+    if (r.crash) out.push(`- ❌ **${side} crashed:** ${escapeMarkdown(clip(r.crash, TEXT_MAX))}`)
     for (const n of r.notes) out.push(`- ${side}: ${escapeMarkdown(clip(n, TEXT_MAX))}`)
   }
-  for (const n of view.comparison?.notes ?? []) out.push(`- ${escapeMarkdown(clip(n, TEXT_MAX))}`)
+  for (const n of view.notes) out.push(`- ${escapeMarkdown(clip(n, TEXT_MAX))}`)
   return out
 }
 
-function jobSection(view: LoadJobView): Section {
+function jobSection(view: LoadJobReport): Section {
   const main = view.head ?? view.base
   const parts = [`#### Load job ${inlineCode(clip(view.name, NAME_MAX), { inTable: false })}`]
   if (main) parts.push(describe(main))
   const issues = problems(view)
   if (issues.length > 0) parts.push(issues.join('\n'))
-  if (view.comparison && view.comparison.metrics.length > 0) parts.push(metricTable(view.comparison.metrics))
-  else if (main && main.phases.some((p) => p.phase === 'round')) parts.push(sideTable(main))
+  if (view.metrics.length > 0) parts.push(metricTable(view.metrics))
+  else if (main && main.rounds.length > 0) parts.push(sideTable(main))
   if (main && main.snapshots.length > 0) {
-    const growth = view.comparison ? growthLines(view.comparison) : []
+    const growth = growthLines(view)
     // The job's name is in the heading: the summary (raw HTML) carries none of the untrusted text.
     parts.push(`<details>\n<summary>Per round: goroutines, live heap, descriptors</summary>\n\n${curveTable(view)}${growth.length ? `\n\n${growth.join('\n')}` : ''}\n\n</details>`)
   }
@@ -150,6 +129,6 @@ function jobSection(view: LoadJobView): Section {
 }
 
 /** A section per load job, for renderMarkdown's list (or joined on their own). */
-export function loadSections(views: LoadJobView[]): Section[] {
-  return views.map(jobSection)
+export function loadSections(jobs: readonly LoadJobReport[] = []): Section[] {
+  return jobs.map(jobSection)
 }

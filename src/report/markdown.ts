@@ -8,6 +8,7 @@ import { type Omitted, type Section, fitSections } from './fit.js'
 import { formatSiteDelta } from './format.js'
 import { CUT_RANK, MAX_LOCATIONS, NAME_MAX, TEXT_MAX, findingTable, moreLine, table } from './markdown-blocks.js'
 import { detailSections } from './markdown-details.js'
+import { loadSections } from './markdown-load.js'
 import { clip, countsPhrase, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
 
 /**
@@ -34,6 +35,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
     header(report, opts.title ?? 'go-leak-gate'),
     ...findingTables(report),
     ...locationSections(report),
+    ...loadJobSections(report),
     ...detailSections(report, opts.alpha),
     ...reproduceSection(report),
     environmentSection(report)
@@ -93,6 +95,11 @@ function locationSections(report: Report): Section[] {
     cutRank: CUT_RANK.locations,
     group: 'responsible lines'
   }))
+}
+
+/** A section per load job; the heading travels with the first, which is cut last of them. */
+function loadJobSections(report: Report): Section[] {
+  return loadSections(report.loads).map((s, i) => (i === 0 ? { ...s, text: `### Load jobs\n\n${s.text}` } : s))
 }
 
 function locationBlock(finding: Finding): string {

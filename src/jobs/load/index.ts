@@ -2,28 +2,29 @@
 // and descriptors after each round, so that growth that continues with the traffic (a leak) can be
 // told apart from growth that stops after the warm-up (a cache, a pool).
 //
-// What the pipeline calls:
-//   loadJobsFrom(raw, source)                 the config file's `load:` list -> LoadJobConfig[]; a mistake
-//                                             throws a UsageError naming the job and the key (exit code 2)
+// How the gate uses them:
+//   config/load-jobs.ts                       the config file's `load:` list -> LoadJobConfig[] (the option
+//                                             table's `load` kind); a mistake is a UsageError naming the job
+//                                             and the key (exit code 2)
 //   runLoadJobs(deps, jobs, side)             every job on one side -> LoadJobResult[] (RunResult.loads);
 //                                             never throws for a job's own failure: see result.error
 //   runLoadJobsPaired(deps, jobs, base, head) both sides on this machine, their rounds alternating, so that
 //                                             a machine getting busier or quieter does not read as a change
 //   loadRunErrors(results)                    the failed jobs as RunResult.errors entries
-//   loadExitCode(results)                     2 when a job failed on a configuration mistake, 3 when a run
-//                                             could not complete, 0 otherwise
-//   compareLoadJobs(base, head, config)       src/compare/load.ts: findings and per-job comparisons (pure)
-//   loadSections(jobs)                        src/report/markdown-load.ts: a markdown section per job (pure)
+//   exitCodeForLoads(results)                 src/exit.ts: 2 for a configuration mistake, 3 for a run that
+//                                             could not complete
+//   compareLoadJobs(base, head, config)       src/compare/load.ts: findings and Report.loads (pure)
+//   loadSections(report.loads)                src/report/markdown-load.ts: a markdown section per job (pure)
 // Every service started is stopped before these return (SIGTERM, then SIGKILL after the grace
-// period, its children included), and on the gate's own exit.
-import { EXIT } from '../../exit.js'
+// period, its children included), and when the gate is stopped or exits (stop.ts).
+import type { LoadJobConfig } from '../../config/types.js'
 import { readModule } from '../../go/packages.js'
 import type { LoadJobResult, RunError } from '../../model/result.js'
 import { scratchDir } from '../../scratch.js'
-import type { LoadJobConfig } from './config.js'
 import { LoadJobRun, runLoadJob, type BuildCache, type LoadDeps, type LoadSide } from './run.js'
 
-export { loadJobsFrom, LOAD_DEFAULTS, MIN_ROUNDS, type LoadJobConfig } from './config.js'
+export { loadJobsFrom, LOAD_DEFAULTS, MIN_ROUNDS } from '../../config/load-jobs.js'
+export type { LoadJobConfig } from '../../config/types.js'
 export { LoadConfigError, LoadRunError, isLoadJobError } from './errors.js'
 export type { LoadDeps } from './run.js'
 
@@ -96,18 +97,11 @@ export async function runLoadJobsPaired(
   return { base, head }
 }
 
-/** Failed jobs as RunResult.errors: kind 'build' for a service that does not build (a build-failure finding), else 'load'. */
+/**
+ * Failed jobs as RunResult.errors, of kind 'load' (the job's own result says whether it was a
+ * configuration mistake, which exitCodeForLoads reads; a service that does not build becomes a
+ * build-failure finding in compareLoadJobs).
+ */
 export function loadRunErrors(results: LoadJobResult[]): RunError[] {
-  return results.flatMap((r) =>
-    r.error
-      ? [{ kind: r.error.phase === 'build' && r.error.kind === 'run' ? ('build' as const) : ('load' as const), subject: r.name, message: r.error.message, ...(r.error.detail ? { detail: r.error.detail } : {}) }]
-      : []
-  )
-}
-
-/** The exit code the load jobs ask for on their own: a configuration mistake (2) wins over a failed run (3). */
-export function loadExitCode(results: LoadJobResult[]): number {
-  if (results.some((r) => r.error?.kind === 'config')) return EXIT.usage
-  if (results.some((r) => r.error?.kind === 'run')) return EXIT.incomplete
-  return EXIT.pass
+  return results.flatMap((r) => (r.error ? [{ kind: 'load' as const, subject: r.name, message: r.error.message, ...(r.error.detail ? { detail: r.error.detail } : {}) }] : []))
 }

@@ -10,8 +10,9 @@ import type { Toolchain } from '../../go/toolchain.js'
 import type { BuildInfo, LoadJobResult } from '../../model/result.js'
 import { isCrashStart, readCrash } from '../../parse/panic.js'
 import { racesIn, relativeFrame } from '../observations.js'
-import { expandPlaceholders, freePort, loopbackUrl, portInUse, usesPprofPort, type ServicePorts } from './address.js'
-import type { LoadJobConfig } from './config.js'
+import { expandPlaceholders, loopbackUrl, usesPprofPort, type ServicePorts } from '../../config/loopback.js'
+import type { LoadJobConfig } from '../../config/types.js'
+import { freePort, portInUse } from './address.js'
 import { isLoadJobError, LoadConfigError, LoadRunError, type LoadPhaseName } from './errors.js'
 import { Schedule, type PreparedRequest } from './generator.js'
 import { ExchangeError, exchange } from './http.js'
@@ -241,6 +242,7 @@ export class LoadJobRun {
       const snap = this.snapshot
       if (!ctx || !snap) return
       const skip = kind === 'warmup' && this.job.warmup.count === 0
+      this.deps.log(`[${this.side.label}] load job '${this.job.name}': ${kind === 'warmup' ? 'warm-up' : `round ${round} of ${this.job.rounds}`}`)
       if (!skip) {
         const out = await trafficPhase(ctx, kind, round)
         this.result.phases.push(out.phase)

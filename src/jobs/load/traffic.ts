@@ -3,7 +3,7 @@
 import type { Runner } from '../../go/process.js'
 import type { LoadPhase } from '../../model/result.js'
 import { parseGctrace, summarizeGc } from '../../parse/gctrace.js'
-import type { CommandTraffic, EmbeddedTraffic, LoadJobConfig } from './config.js'
+import type { CommandTraffic, EmbeddedTraffic, LoadJobConfig } from '../../config/types.js'
 import { LoadConfigError, LoadRunError } from './errors.js'
 import { sendTraffic, type PreparedRequest, type Schedule, type TrafficPlan, type TrafficStats } from './generator.js'
 import { describeServiceExit, type RunningService } from './service.js'

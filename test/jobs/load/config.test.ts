@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { UsageError } from '../../../src/errors.js'
 import { EXIT, exitCodeForError } from '../../../src/exit.js'
-import { expandPlaceholders, isLoopbackHost, loopbackUrl } from '../../../src/jobs/load/address.js'
+import { expandPlaceholders, isLoopbackHost, loopbackUrl } from '../../../src/config/loopback.js'
 import { loadJobsFrom, LOAD_DEFAULTS } from '../../../src/jobs/load/index.js'
 
 const minimal = { name: 'api', service: { package: './cmd/api', args: ['-addr', '{addr}'] }, traffic: { requests: [{ url: '/work' }] } }

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { Ajv } from 'ajv'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compareLoadJobs, type LoadComparison } from '../../../src/compare/load.js'
+import { DEFAULT_COMPARE } from '../../../src/config/defaults.js'
 import { loadJobsFrom, runLoadJobs, runLoadJobsPaired, type LoadDeps, type LoadJobConfig } from '../../../src/jobs/load/index.js'
 import type { Finding } from '../../../src/model/report.js'
 import { RESULT_SCHEMA_VERSION, type LoadJobResult } from '../../../src/model/result.js'
@@ -34,7 +35,7 @@ beforeAll(async () => {
   const r = await runLoadJobsPaired(deps, jobs, { label: 'fxbase', moduleDir: trees.base, outDir: join(out, 'base') }, { label: 'fxhead', moduleDir: trees.head, outDir: join(out, 'head') })
   base = r.base[0]
   head = r.head[0]
-  comparison = compareLoadJobs(r.base, r.head)
+  comparison = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE)
 }, 240_000)
 
 afterAll(async () => {
@@ -136,7 +137,7 @@ describe('load job on fixtures/load', () => {
     const key = (f: Finding) => `${f.kind} ${f.metric} ${f.locations.find((l) => l.role === 'blocking')?.function ?? ''}`
     const verdict = (c: LoadComparison) => c.findings.filter((f) => f.severity === 'fail' && !exp.timingDependent.some((t) => t.metric === f.metric)).map(key).sort()
     const again = await runLoadJobs(deps, jobs, { label: 'fxagain', moduleDir: trees.head })
-    expect(verdict(compareLoadJobs([base], again))).toEqual(verdict(comparison))
+    expect(verdict(compareLoadJobs([base], again, DEFAULT_COMPARE))).toEqual(verdict(comparison))
     expect(verdict(comparison)).toHaveLength(exp.findings.length)
     expect(await processesWith('glg-load-fxagain-')).toEqual([])
   }, 120_000)

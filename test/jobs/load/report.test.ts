@@ -2,13 +2,14 @@
 // the untrusted text (job names, packages, messages) turned into markup.
 import { describe, expect, it } from 'vitest'
 import { compareLoadJobs } from '../../../src/compare/load.js'
+import { DEFAULT_COMPARE } from '../../../src/config/defaults.js'
 import type { LoadJobResult } from '../../../src/model/result.js'
-import { loadJobViews, loadSections, LOAD_CUT_RANK } from '../../../src/report/markdown-load.js'
+import { loadSections, LOAD_CUT_RANK } from '../../../src/report/markdown-load.js'
 import { detailsBalance, openFence, outsideCode, tables } from '../../report/gfm.js'
 import { loadResult, steps } from './build-load.js'
 
 function render(base: LoadJobResult[], head: LoadJobResult[]): string {
-  return loadSections(loadJobViews(base, head, compareLoadJobs(base, head)))
+  return loadSections(compareLoadJobs(base, head, DEFAULT_COMPARE).jobs)
     .map((s) => s.text)
     .join('\n\n')
 }
@@ -41,7 +42,7 @@ describe('loadSections', () => {
       ['round 5', '6,000', '10 → 57', '9 → 59']
     ])
     expect(md).toContain('- ❌ **Goroutines:** base no steady growth (0, 0, 0, 0, 0 goroutines); head grew in every round (+10, +10, +10, +10, +10 goroutines), +0.0100 goroutines per request')
-    expect(loadSections(loadJobViews([base], [head]))[0]).toMatchObject({ cutRank: LOAD_CUT_RANK, group: 'load jobs' })
+    expect(loadSections(compareLoadJobs([base], [head], DEFAULT_COMPARE).jobs)[0]).toMatchObject({ cutRank: LOAD_CUT_RANK, group: 'load jobs' })
   })
 
   it('shows one side alone, round by round, when there is no base', () => {

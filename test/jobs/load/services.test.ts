@@ -5,8 +5,9 @@
 import { createServer, type Server } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { compareLoadJobs } from '../../../src/compare/load.js'
-import { EXIT } from '../../../src/exit.js'
-import { loadExitCode, loadJobsFrom, loadRunErrors, runLoadJobs, type LoadDeps } from '../../../src/jobs/load/index.js'
+import { DEFAULT_COMPARE } from '../../../src/config/defaults.js'
+import { EXIT, exitCodeForLoads } from '../../../src/exit.js'
+import { loadJobsFrom, loadRunErrors, runLoadJobs, type LoadDeps } from '../../../src/jobs/load/index.js'
 import type { LoadJobResult } from '../../../src/model/result.js'
 import { LOAD_FIXTURE, loadDeps, processesWith } from './helpers.js'
 
@@ -77,7 +78,7 @@ describe('load jobs on services that misbehave', () => {
     const e = failure('neverready')
     expect(e).toMatchObject({ kind: 'run', phase: 'ready' })
     expect(e?.message).toMatch(/^load job 'neverready': the service was not ready within 3\.0s: http:\/\/127\.0\.0\.1:\d+\/healthz last answered 503: waiting for the database$/)
-    expect(loadExitCode([results.get('neverready') as LoadJobResult])).toBe(EXIT.incomplete)
+    expect(exitCodeForLoads([results.get('neverready') as LoadJobResult])).toBe(EXIT.incomplete)
   })
 
   it('reports a crash mid-load with its panic, and keeps the rounds measured before it', () => {
@@ -86,7 +87,7 @@ describe('load jobs on services that misbehave', () => {
     expect(r.crash?.value).toBe('assignment to entry in nil map')
     expect(r.crash?.frames[0]).toMatchObject({ function: 'main.main.func2.1', file: 'cmd/crash/main.go' })
     expect(r.phases.map((p) => p.round)).toEqual([1])
-    const findings = compareLoadJobs([], [r]).findings
+    const findings = compareLoadJobs([], [r], DEFAULT_COMPARE).findings
     expect(findings.map((f) => [f.kind, f.severity, f.subject])).toEqual([['panic', 'fail', 'crash']])
     expect(findings[0].locations[0]).toMatchObject({ file: 'cmd/crash/main.go', role: 'panic' })
   })
@@ -98,7 +99,7 @@ describe('load jobs on services that misbehave', () => {
     const e = failure('pprofwrongport')
     expect(e).toMatchObject({ kind: 'config', phase: 'snapshot' })
     expect(e?.message).toMatch(/^load job 'pprofwrongport': http:\/\/127\.0\.0\.1:\d+\/debug\/pprof\/goroutine\?debug=2 answers 404: no net\/http\/pprof handlers there/)
-    expect(loadExitCode([ok, results.get('pprofwrongport') as LoadJobResult])).toBe(EXIT.usage)
+    expect(exitCodeForLoads([ok, results.get('pprofwrongport') as LoadJobResult])).toBe(EXIT.usage)
   })
 
   it('tells a pprof that answers 500 or garbage apart, as runs that could not complete', () => {

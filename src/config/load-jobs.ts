@@ -1,74 +1,12 @@
 // The configuration of load jobs: the `load:` list of the config file, typed and with defaults, and
-// the one function that turns what the file says into it. Every mistake names the job and the key.
-import type { GoroutineRule } from '../../parse/goroutines.js'
-import { UsageError } from '../../errors.js'
-import { Reader } from './config-reader.js'
-import { loopbackUrl, type ServicePorts } from './address.js'
-
-export interface LoadRequest {
-  method: string
-  /** A path on the service ('/work?n=1') or an absolute loopback URL; placeholders allowed. */
-  url: string
-  headers: Record<string, string>
-  body?: string
-  /** Share of the traffic, relative to the other requests' weights. */
-  weight: number
-}
-
-/** The embedded generator: node:http with keep-alive, loopback only. */
-export interface EmbeddedTraffic {
-  kind: 'embedded'
-  requests: LoadRequest[]
-  /** Requests per round; when unset, durationMs bounds a round instead. */
-  count?: number
-  durationMs?: number
-  concurrency: number
-  /** Requests per second over all connections; unset: as fast as the service answers. */
-  rate?: number
-  /** Per request. */
-  timeoutMs: number
-}
-
-/** A user command, run as written through `bash -c` once per round, with the service's address in its environment. */
-export interface CommandTraffic {
-  kind: 'command'
-  run: string
-  /** How many requests one run sends, when known: growth is then judged per request instead of per round. */
-  requests?: number
-  /** Per run of the command. */
-  timeoutMs: number
-}
-
-export interface ServiceConfig {
-  /** A Go package of the module (`./cmd/api`), built by the gate for each side. */
-  package?: string
-  /** Or the argv of a start command, run from the module root. */
-  command?: string[]
-  /** Build with -race (package services only): a race under traffic becomes a race finding. */
-  race: boolean
-  args: string[]
-  env: Record<string, string>
-  /** A fixed port; unset: a free one the gate picks. */
-  port?: number
-  /** Between SIGTERM and SIGKILL. */
-  stopGraceMs: number
-}
-
-export interface LoadJobConfig {
-  name: string
-  service: ServiceConfig
-  ready: { url: string; timeoutMs: number }
-  /** The net/http/pprof index, e.g. '/debug/pprof/' or 'http://127.0.0.1:{pprofPort}/debug/pprof/'. */
-  pprof: { url: string }
-  traffic: EmbeddedTraffic | CommandTraffic
-  /** Warm-up traffic before the first measured snapshot: requests, or a duration, or runs of a command. */
-  warmup: { count?: number; durationMs?: number }
-  rounds: number
-  /** After each round's traffic: the longest wait for finishing goroutines and connections to go. */
-  cooldownMs: number
-  /** Goroutines that are never leaks (goleak-style rules). */
-  ignore: GoroutineRule[]
-}
+// the one reader that turns what the file says into it. Every mistake names the job and the key. The
+// option table takes the list through `loadJobs`, a kind like the others (see values.ts).
+import { UsageError } from '../errors.js'
+import { JOB_NAME, LOAD_JOBS_SCHEMA, MAX_JOBS, METHODS } from './load-jobs-schema.js'
+import { Reader } from './load-reader.js'
+import { loopbackUrl, type ServicePorts } from './loopback.js'
+import type { CommandTraffic, EmbeddedTraffic, LoadJobConfig, LoadRequest, ServiceConfig } from './types.js'
+import { goroutineRules, showRaw, type Kind } from './values.js'
 
 // Why these numbers: 1000 requests a round make one leak per 100 requests ten goroutines or descriptors
 // a round, far above what a settled service moves; five rounds give Mann-Whitney a p of 0.008 at best
@@ -93,8 +31,6 @@ const JOB_KEYS = ['name', 'service', 'ready', 'pprof', 'traffic', 'warmup', 'rou
 const SERVICE_KEYS = ['package', 'command', 'race', 'args', 'env', 'port', 'stopGrace']
 const TRAFFIC_KEYS = ['requests', 'count', 'duration', 'concurrency', 'rate', 'timeout', 'run']
 const REQUEST_KEYS = ['method', 'url', 'headers', 'body', 'weight']
-const RULE_KEYS: ('topFunction' | 'anyFunction' | 'createdBy')[] = ['topFunction', 'anyFunction', 'createdBy']
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 // Any two distinct ports do to check the URLs' shape before real ones are chosen.
 const SAMPLE_PORTS: ServicePorts = { port: 8080, pprofPort: 6060 }
 
@@ -119,7 +55,7 @@ function service(r: Reader): ServiceConfig {
 function request(r: Reader): LoadRequest {
   r.keys(REQUEST_KEYS)
   const method = (r.optionalString('method') ?? 'GET').toUpperCase()
-  if (!METHODS.includes(method)) r.fail('method', `'${method}' is not one of ${METHODS.join(', ')}`)
+  if (!METHODS.includes(method)) r.fail('method', `${showRaw(method)} is not one of ${METHODS.join(', ')}`)
   const url = r.string('url')
   checkUrl(r, 'url', url)
   const body = r.optionalString('body')
@@ -166,21 +102,21 @@ function checkUrl(r: Reader, key: string, url: string): void {
   if (typeof resolved === 'string') r.fail(key, resolved)
 }
 
-function rule(r: Reader): GoroutineRule {
-  r.keys(RULE_KEYS)
-  const out: GoroutineRule = {}
-  for (const k of RULE_KEYS) {
-    const v = r.optionalString(k)
-    if (v !== undefined) out[k] = v
-  }
-  if (Object.keys(out).length === 0) r.fail('', `a rule needs at least one of ${RULE_KEYS.join(', ')}`)
-  return out
+/** The same rules, read the same way, as ignore.goroutines. */
+function ignoreRules(r: Reader): LoadJobConfig['ignore'] {
+  const raw = r.raw('ignore')
+  if (raw === undefined) return []
+  const read = goroutineRules.fromValue(raw)
+  if (read.ok) return read.value
+  const why = read.why ? ` (${read.why})` : ''
+  return r.fail(read.item ? `ignore[${read.item.index}]` : 'ignore', `must be ${read.item?.expected ?? goroutineRules.expected}${why}`)
 }
 
-function job(r: Reader, index: number): LoadJobConfig {
+/** One job; `owner` is how messages name it, from its name: `load[0] 'api'`. */
+function job(r: Reader, owner: (name: string) => string): LoadJobConfig {
   const name = r.string('name')
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) r.fail('name', `'${name}' must be 1 to 64 letters, digits, '.', '_' or '-' (it names files and findings)`)
-  const named = r.named(`load[${index}] '${name}'`)
+  if (!JOB_NAME.test(name)) r.fail('name', `${showRaw(name)} must be 1 to 64 letters, digits, '.', '_' or '-' (it names files and findings)`)
+  const named = r.named(owner(name))
   named.keys(JOB_KEYS)
   const svc = named.object('service', service)
   const ready = named.optionalObject('ready', (q) => {
@@ -206,9 +142,20 @@ function job(r: Reader, index: number): LoadJobConfig {
     warmup: warmup(named, t),
     rounds,
     cooldownMs: named.optionalDuration('cooldown') ?? LOAD_DEFAULTS.cooldownMs,
-    ignore: named.optionalList('ignore', rule) ?? []
+    ignore: ignoreRules(named)
   }
 }
+
+function duplicateName(jobs: LoadJobConfig[]): string | undefined {
+  const seen = new Set<string>()
+  for (const j of jobs) {
+    if (seen.has(j.name)) return j.name
+    seen.add(j.name)
+  }
+  return undefined
+}
+
+const duplicate = (name: string): string => `two jobs are named '${name}'; names pair a job's base and head results`
 
 /**
  * The `load:` list of a config file, validated, with defaults. Throws a UsageError (exit code 2)
@@ -216,11 +163,36 @@ function job(r: Reader, index: number): LoadJobConfig {
  */
 export function loadJobsFrom(raw: unknown, source = 'load'): LoadJobConfig[] {
   if (raw === undefined || raw === null) return []
-  const jobs = new Reader(source, { load: raw }).list('load', job)
-  const seen = new Set<string>()
-  for (const j of jobs) {
-    if (seen.has(j.name)) throw new UsageError(`${source}: load: two jobs are named '${j.name}'; names pair a job's base and head results`)
-    seen.add(j.name)
-  }
+  const jobs = new Reader(source, { load: raw }).list('load', (r, i) => job(r, (name) => `load[${i}] '${name}'`))
+  const twice = duplicateName(jobs)
+  if (twice !== undefined) throw new UsageError(`${source}: load: ${duplicate(twice)}`)
   return jobs
+}
+
+/**
+ * The `load:` option's kind. The file reader names the list item, its file and line
+ * (`load[0] in go-leak-gate.yml:4:3 must be a load job (got a mapping: 'api': rounds: ...)`).
+ */
+export const loadJobs: Kind<LoadJobConfig[]> = {
+  expected: 'a list of load jobs',
+  examples: [],
+  metavar: '',
+  schema: LOAD_JOBS_SCHEMA,
+  fromText: () => ({ ok: false }),
+  fromValue(v) {
+    if (!Array.isArray(v)) return { ok: false }
+    if (v.length > MAX_JOBS) return { ok: false, why: `more than ${MAX_JOBS} jobs` }
+    const jobs: LoadJobConfig[] = []
+    for (const [index, raw] of v.entries()) {
+      try {
+        jobs.push(job(new Reader('', raw), (name) => `'${name}'`))
+      } catch (err) {
+        if (!(err instanceof UsageError)) throw err
+        return { ok: false, why: err.message, item: { index, expected: 'a load job', raw } }
+      }
+    }
+    const twice = duplicateName(jobs)
+    return twice === undefined ? { ok: true, value: jobs } : { ok: false, why: duplicate(twice) }
+  },
+  show: (jobs) => jobs.map((j) => j.name).join(' ')
 }

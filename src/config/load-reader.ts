@@ -1,10 +1,16 @@
 // Reads one object of an untrusted config (YAML already parsed) key by key, so that every mistake is
 // reported with its full path: `go-leak-gate.yml: load[0] 'api': traffic.requests[2].url: ...`.
-import { parseDuration } from '../../config/load.js'
-import { UsageError } from '../../errors.js'
+import { UsageError } from '../errors.js'
+import { duration, durationMs, showRaw } from './values.js'
 
 function show(v: unknown): string {
-  const text = JSON.stringify(v)
+  let text: string | undefined
+  try {
+    text = JSON.stringify(v)
+  } catch {
+    // A value YAML aliases made circular has no JSON text.
+    return showRaw(v)
+  }
   return text === undefined ? String(v) : text.length > 60 ? `${text.slice(0, 57)}...` : text
 }
 
@@ -26,7 +32,7 @@ export class Reader {
 
   private where(key: string): string {
     const at = this.path !== '' && key !== '' ? `${this.path}.${key}` : this.path || key
-    return `${this.source}: ${this.owner === '' ? '' : `${this.owner}: `}${at === '' ? '' : `${at}: `}`
+    return `${this.source === '' ? '' : `${this.source}: `}${this.owner === '' ? '' : `${this.owner}: `}${at === '' ? '' : `${at}: `}`
   }
 
   private child(key: string, value: unknown): Reader {
@@ -67,6 +73,8 @@ export class Reader {
     const v = this.value[key]
     if (v === undefined) return undefined
     if (typeof v !== 'string') this.fail(key, `must be a string, got ${show(v)}`)
+    // Strings become arguments, environment values and URLs: a NUL cannot be passed in argv at all.
+    if (v.includes('\0')) this.fail(key, 'contains a NUL character')
     return v
   }
 
@@ -98,14 +106,17 @@ export class Reader {
     const v = this.value[key]
     if (v === undefined) return undefined
     if (typeof v !== 'string') this.fail(key, `must be a duration like '500ms' or '5s', got ${show(v)}`)
-    return parseDuration(v, `${this.where(key).replace(/: $/, '')}`)
+    if (durationMs(v) === undefined) this.fail(key, `${showRaw(v)} is not a duration; write it like '90s' or '10m'`)
+    const read = duration().fromText(v)
+    if (!read.ok) this.fail(key, `${showRaw(v)} is ${read.why ?? 'not a duration'}`)
+    return read.value
   }
 
   optionalStringList(key: string): string[] | undefined {
     const v = this.value[key]
     if (v === undefined) return undefined
-    const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
-    if (!Array.isArray(v) || list.length !== v.length) this.fail(key, `must be a list of strings (argv, one element each), got ${show(v)}`)
+    const list = Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && !x.includes('\0')) : []
+    if (!Array.isArray(v) || list.length !== v.length) this.fail(key, `must be a list of strings without NUL characters (argv, one element each), got ${show(v)}`)
     return list
   }
 
@@ -116,6 +127,7 @@ export class Reader {
     const out: Record<string, string> = {}
     for (const [k, x] of Object.entries(v)) {
       if (typeof x !== 'string') this.fail(`${key}.${k}`, `must be a string, got ${show(x)} (quote numbers and booleans)`)
+      if (x.includes('\0') || k.includes('\0')) this.fail(`${key}.${k}`, 'contains a NUL character')
       out[k] = x
     }
     return out
