@@ -44633,6 +44633,156 @@ async function readSourceDiff(run, moduleDir, baseCommit, head) {
 }
 
 /**
+ * Whether a Go function belongs to the module. Go qualifies functions by import path, so the module
+ * path must be followed by `.` (a function of the root package), `/` (a package below it) or
+ * `_test.` (the root package's external test package); a bare prefix test would put
+ * `example.com/modx` inside `example.com/mod`.
+ */
+function inModule(fn, modulePath) {
+    if (modulePath === '' || !fn.startsWith(modulePath))
+        return false;
+    const rest = fn.slice(modulePath.length);
+    return rest.startsWith('.') || rest.startsWith('/') || rest.startsWith('_test.');
+}
+/**
+ * Whether a Go function is in the standard library (or the runtime's own frames such as `panic`).
+ * Standard import paths have no dot in their first element (`runtime`, `net/http`,
+ * `internal/strconv`); module paths nearly always do (`github.com/...`). A module whose path has no
+ * dot is misjudged as standard: callers that know the module path should ask inModule instead.
+ */
+function isStandardLibrary(fn) {
+    const slash = fn.indexOf('/');
+    const dot = fn.indexOf('.');
+    let first;
+    if (slash >= 0)
+        first = fn.slice(0, slash);
+    else if (dot >= 0)
+        first = fn.slice(0, dot);
+    else
+        first = fn;
+    return !first.includes('.');
+}
+/**
+ * The top-level benchmark a Go function belongs to: `BenchmarkSizes` for
+ * `example.com/mod.BenchmarkSizes.func1`. Sub-benchmark names are not in function names.
+ */
+function benchmarkOfFunction(fn) {
+    const lastElement = fn.slice(fn.lastIndexOf('/') + 1);
+    // Go only treats a function as a benchmark when no lower-case letter follows "Benchmark".
+    const match = /\.(Benchmark(?!\p{Ll})[^.]*)/u.exec(lastElement);
+    return match === null ? undefined : match[1];
+}
+
+// The names go-leak-gate's probe (go/probe-source.ts) gives what it adds to a package. The readers of
+// stacks (stackframes.ts) must know them to keep the gate's frames out of what they show as the user's
+// code, and parse/ stays free of go/, so they live here and probe-source.ts takes them from here.
+/** The file the probe is added as, in every package the gate builds. */
+const PROBE_FILE = 'zz_goleakgate_probe_test.go';
+/**
+ * What a package's own TestMain is renamed to, so that the probe's TestMain can call it: the user's code
+ * still, in the user's file, shown to the user as TestMain.
+ */
+const USER_TEST_MAIN = 'glgUserTestMain';
+/** Every function the probe declares starts with this (glgProbe, glgExit, ...). */
+const PROBE_PREFIX = 'glg';
+
+// Pieces shared by the readers of Go stack text: goroutine dumps (a function line, then a tab and
+// `file:line +0xPC`) and race reports (the same pair, indented by spaces).
+// `name(args)`: Go prints argument words (`0x1`, `{...}`, `?`, `...`) inside the last parentheses and
+// never puts a space or parenthesis in a name except the receiver's `(*T)`, so the name is what comes
+// before the last `(`.
+const CALL = /^(\S+?)\([^()]*\)$/;
+// The position after a function line: `file:line`, then ` +0xPC` (not for inlined frames) and, in
+// crash dumps, ` fp=0x.. sp=0x.. pc=0x..`. The path is greedy so a `:` inside it (C:\...) stays in it.
+const POSITION = /^(.+):(\d+)(?: (.*))?$/;
+/** The function a call line names, without its arguments; undefined when the line is not a call. */
+function readCall(line) {
+    const call = CALL.exec(line);
+    return call === null ? undefined : call[1];
+}
+/**
+ * Reads the `file:line` of a frame from its position line, indentation already removed. `complete`
+ * says whether text follows the number (` +0x..`): when a dump is cut inside this line, only then is
+ * the number known to be whole.
+ */
+function readPosition(text) {
+    const position = POSITION.exec(text);
+    if (position === null)
+        return undefined;
+    const rest = position[3];
+    if (rest !== undefined && !rest.startsWith('+0x') && !rest.startsWith('fp='))
+        return undefined;
+    const line = readCount(position[2]);
+    if (line === undefined)
+        return undefined;
+    return { file: position[1], line, complete: rest !== undefined };
+}
+/**
+ * The import path of a function's package: `example.com/mod/pkg` for `example.com/mod/pkg.(*T).M`.
+ * Type arguments are cut first: a race report names `F[go.shape.*example.com/x.T]`, whose slashes are
+ * not the package's.
+ */
+function packageOf(fn) {
+    const bracket = fn.indexOf('[');
+    const name = bracket >= 0 ? fn.slice(0, bracket) : fn;
+    const slash = name.lastIndexOf('/');
+    const dot = name.indexOf('.', slash + 1);
+    return dot >= 0 ? name.slice(0, dot) : name;
+}
+/** The runtime's packages: `runtime`, `runtime/...` and `internal/runtime/...`. */
+function isRuntimePackage(pkg) {
+    return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/runtime/');
+}
+// A function's own name, after its package path and receiver: `glgProbe.func1` for
+// `example.com/m/pkg.glgProbe.func1`.
+function localName(fn) {
+    const bracket = fn.indexOf('[');
+    const name = bracket >= 0 ? fn.slice(0, bracket) : fn;
+    return name.slice(name.indexOf('.', name.lastIndexOf('/') + 1) + 1);
+}
+const PROBE_NAME = new RegExp(`^${PROBE_PREFIX}[A-Z]`);
+// The user's TestMain as the overlay renamed it, or a closure inside it.
+function isRenamedTestMain(local) {
+    return local === USER_TEST_MAIN || local.startsWith(`${USER_TEST_MAIN}.`);
+}
+/**
+ * Whether a frame is go-leak-gate's own code, which the probe's overlay adds to every package it builds:
+ * the probe file (its TestMain, glgProbe, glgExit) and any glg* function. Never the user's code, so never
+ * a blocking site, a creation site or an attribution. The user's own TestMain, renamed glgUserTestMain
+ * in the user's file, is the exception: see userFacingName.
+ */
+function isGateFrame(fn, file) {
+    return file === PROBE_FILE || file.endsWith(`/${PROBE_FILE}`) || isProbeFunction(fn);
+}
+/** One of the probe's glg* functions (not the user's renamed TestMain): the probe is running. */
+function isProbeFunction(fn) {
+    const local = localName(fn);
+    return PROBE_NAME.test(local) && !isRenamedTestMain(local);
+}
+/** The name to show for a function: the user's TestMain under its own name, not the one the overlay gave it. */
+function userFacingName(fn) {
+    const local = localName(fn);
+    if (!isRenamedTestMain(local))
+        return fn;
+    return fn.slice(0, fn.length - local.length) + 'TestMain' + local.slice(USER_TEST_MAIN.length);
+}
+/**
+ * Whether a function is the user's code rather than the Go distribution's or the gate's. With a module
+ * path, its packages; else anything outside the standard library. Either way package main counts as the
+ * user's (a service built with -race names its handlers `main.handle`), except the `main.main` that go
+ * test generates; frames of the gate's probe never do (isGateFrame).
+ */
+function isUserFunction(fn, file, modulePath) {
+    if (isGateFrame(fn, file))
+        return false;
+    if (fn.startsWith('main.'))
+        return !file.endsWith('_testmain.go');
+    if (modulePath !== undefined && modulePath !== '')
+        return inModule(fn, modulePath);
+    return !isStandardLibrary(fn);
+}
+
+/**
  * Test binaries are built with -trimpath, so a file in the module is named `module/path/file.go` on both
  * sides (the base lives in a temporary worktree); shown relative to the module root it matches the diff.
  */
@@ -44692,7 +44842,8 @@ function perOpBySite(runs, measure, withLines) {
  * frame is in the standard library or a dependency, the first caller in the module too.
  *
  * Sites are matched by line when `mapBaseLine` says where base lines moved; without it they are matched
- * by function, because edits above a site shift its line and would make it look new.
+ * by function, because edits above a site shift its line and would make it look new. `modulePath` says
+ * which sites are the user's (see siteLocations); without it, those outside the standard library.
  */
 function attributeGrowth(base, head, measure, opts = {}) {
     const top = opts.top ?? 5;
@@ -44713,14 +44864,38 @@ function attributeGrowth(base, head, measure, opts = {}) {
         .sort((x, y) => y.delta - x.delta)
         .slice(0, top);
     const locations = [];
+    const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B';
+    const isOwn = (fn) => (opts.modulePath ? inModule(fn, opts.modulePath) : !isStandardLibrary(fn));
     for (const { site, delta } of picked) {
-        const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B';
-        locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta, deltaUnit });
-        if (site.caller) {
-            locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta, deltaUnit });
+        for (const l of siteLocations(site, delta, deltaUnit, isOwn)) {
+            // Two sites can lead to one line (a runtime allocation shown at its caller's): one location.
+            const same = locations.find((x) => x.role === l.role && x.file === l.file && x.line === l.line && x.function === l.function);
+            if (same)
+                same.deltaPerOp = (same.deltaPerOp ?? 0) + delta;
+            else
+                locations.push(l);
         }
     }
     return locations;
+}
+/**
+ * Where a site points the user: always at a line of the module. A site in the standard library shows
+ * its line and then the module's call that led there (time.Time.Format, called from the user's
+ * encoder); one in the runtime (mallocgc, growslice) only the module's call, since the runtime's line
+ * says nothing; one with no module frame above it at all (the runtime's or a library's own allocation)
+ * is nobody's line to fix and is not named.
+ */
+function siteLocations(site, delta, deltaUnit, isOwn) {
+    const own = { file: site.file, line: site.line, function: site.function };
+    if (!site.caller)
+        return isOwn(site.function) ? [{ ...own, role: 'allocation', deltaPerOp: delta, deltaUnit }] : [];
+    const caller = { ...site.caller, deltaPerOp: delta, deltaUnit };
+    if (isRuntimePackage(packageOf(site.function)))
+        return [{ ...caller, role: 'allocation' }];
+    return [
+        { ...own, role: 'allocation', deltaPerOp: delta, deltaUnit },
+        { ...caller, role: 'caller' }
+    ];
 }
 
 /** 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. */
@@ -45163,13 +45338,23 @@ function judgeMetric(input, stats) {
         }
         out.status = direction;
         out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)} crosses ${pct(relative)} and ${fmt(absolute)} ${input.unit}`;
-        if (rule.mode === 'threshold+test' && !enough)
-            out.reason += ` (too few samples for a test: judged on thresholds alone)`;
+        if (rule.mode === 'threshold+test' && !enough) {
+            out.reason +=
+                ` (${base.length} vs ${head.length} samples, too few for a significance test: at least ${stats.minSamples} per side are needed, ` +
+                    `so this noisy metric warns and cannot fail the gate)`;
+        }
         return out;
     }
     out.status = 'unchanged';
     out.reason = `within ${pct(relative)} / ${fmt(absolute)} ${input.unit}`;
     return out;
+}
+/**
+ * Whether a comparison crossed its thresholds without the significance test its rule asks for (too few
+ * samples): a sampled or machine-dependent metric moves that much by chance, so it may warn, never fail.
+ */
+function lacksEvidence(m) {
+    return m.method === 'threshold+mann-whitney' && m.pValue === null;
 }
 /**
  * Benjamini-Hochberg over every statistically judged comparison: with 80 benchmarks at alpha 0.05 an
@@ -45479,47 +45664,6 @@ function compareBenchmark(pkg, base, head, cfg) {
 /** The comparisons whose verdict rests on a significance test: the family for false-discovery control. */
 function isStatistical(m) {
     return m.method === 'mann-whitney';
-}
-
-/**
- * Whether a Go function belongs to the module. Go qualifies functions by import path, so the module
- * path must be followed by `.` (a function of the root package), `/` (a package below it) or
- * `_test.` (the root package's external test package); a bare prefix test would put
- * `example.com/modx` inside `example.com/mod`.
- */
-function inModule(fn, modulePath) {
-    if (modulePath === '' || !fn.startsWith(modulePath))
-        return false;
-    const rest = fn.slice(modulePath.length);
-    return rest.startsWith('.') || rest.startsWith('/') || rest.startsWith('_test.');
-}
-/**
- * Whether a Go function is in the standard library (or the runtime's own frames such as `panic`).
- * Standard import paths have no dot in their first element (`runtime`, `net/http`,
- * `internal/strconv`); module paths nearly always do (`github.com/...`). A module whose path has no
- * dot is misjudged as standard: callers that know the module path should ask inModule instead.
- */
-function isStandardLibrary(fn) {
-    const slash = fn.indexOf('/');
-    const dot = fn.indexOf('.');
-    let first;
-    if (slash >= 0)
-        first = fn.slice(0, slash);
-    else if (dot >= 0)
-        first = fn.slice(0, dot);
-    else
-        first = fn;
-    return !first.includes('.');
-}
-/**
- * The top-level benchmark a Go function belongs to: `BenchmarkSizes` for
- * `example.com/mod.BenchmarkSizes.func1`. Sub-benchmark names are not in function names.
- */
-function benchmarkOfFunction(fn) {
-    const lastElement = fn.slice(fn.lastIndexOf('/') + 1);
-    // Go only treats a function as a benchmark when no lower-case letter follows "Benchmark".
-    const match = /\.(Benchmark(?!\p{Ll})[^.]*)/u.exec(lastElement);
-    return match === null ? undefined : match[1];
 }
 
 const CRASH_START = /^(panic|fatal error): (.*)$/;
@@ -45945,6 +46089,256 @@ function reproduceCommands(report, base, head) {
     return out;
 }
 
+const SEPARATOR$1 = '==================';
+const WARNING = 'WARNING: DATA RACE';
+const ACCESS = /^(Read|Write|Previous read|Previous write) at (0x[0-9a-f]+) by (main goroutine|goroutine (\d+)):$/;
+const GOROUTINE = /^Goroutine (\d+) \((running|finished)\) created at:$/;
+const LOST_STACK = '[failed to restore the stack]';
+// Test output that places a report: progress lines of -test.v and the start of a benchmark's line.
+const STARTED = /^=== (RUN|CONT|NAME|PAUSE)\s+(\S+)/;
+const ENDED = /^(\s*)--- (FAIL|PASS|SKIP): (\S+)/;
+const BENCHMARK_LINE = /^(Benchmark(?!\p{Ll})\S*)/u;
+const IN_TEST = 'race detected during execution of test';
+const OUTSIDE = 'race detected outside of test execution';
+function eventOf(line, named) {
+    const started = STARTED.exec(line);
+    if (started !== null)
+        return { kind: 'started', test: started[2], how: started[1] };
+    const ended = ENDED.exec(line);
+    if (ended !== null)
+        return { kind: 'ended', test: ended[3], depth: ended[1].length, failed: ended[2] === 'FAIL' };
+    const bench = BENCHMARK_LINE.exec(line);
+    // A benchmark's name is printed when it starts and its numbers when it is done.
+    if (bench !== null) {
+        return /\sns\/op\b/.test(line)
+            ? { kind: 'ended', test: bench[1], depth: 0, failed: false }
+            : { kind: 'started', test: bench[1], how: 'benchmark' };
+    }
+    if (line.includes(IN_TEST))
+        return named === undefined ? { kind: 'in-test' } : { kind: 'in-test', named };
+    if (line.includes(OUTSIDE))
+        return { kind: 'outside' };
+    return undefined;
+}
+/**
+ * Parses every `WARNING: DATA RACE` report. A report's test comes from the first of these after it:
+ * - testing's `race detected during execution of test`, logged once per racing test when it ends (or
+ *   next checks): under the test's `=== RUN`/`=== NAME` line with -test.v, under its `--- FAIL:` line
+ *   without;
+ * - a `--- FAIL:` block (without -test.v a test's output is printed when it ends): the failing test
+ *   the race line is logged under, else its innermost failing subtest;
+ * - `race detected outside of test execution`: no test.
+ * The search stops at the next test's `=== RUN`/`=== CONT` or benchmark line; the report then goes to
+ * the test -test.v last started and had not ended, or to the benchmark whose result line it
+ * interrupted (`BenchmarkX-4  \t==================` when the pipes are merged). Tests that run in
+ * parallel interleave their output, so a report may then be put on the wrong one of them.
+ */
+function parseRaceReports(text) {
+    const lines = splitLines(text);
+    const out = { races: [], problems: [] };
+    const events = [];
+    // The test the latest progress line named (RUN, NAME, FAIL, ...), and the one -test.v says runs.
+    let named;
+    let running;
+    const placements = [];
+    const track = (line) => {
+        const event = eventOf(line, named);
+        if (event === undefined)
+            return;
+        events.push(event);
+        if (event.kind === 'started') {
+            named = event.test;
+            running = event.how === 'PAUSE' ? undefined : event.test;
+        }
+        else if (event.kind === 'ended') {
+            named = event.test;
+            if (running !== undefined && (running === event.test || running.startsWith(`${event.test}/`))) {
+                const parent = event.test.lastIndexOf('/');
+                running = parent > 0 ? event.test.slice(0, parent) : undefined;
+            }
+        }
+    };
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        const opensReport = line.endsWith(SEPARATOR$1) && lines[i + 1] === WARNING;
+        if (!opensReport && line !== WARNING) {
+            track(line);
+            i++;
+            continue;
+        }
+        if (opensReport) {
+            const before = line.slice(0, line.length - SEPARATOR$1.length);
+            if (before !== '')
+                track(before);
+            i++;
+        }
+        const read = readReport(lines, i, out.problems);
+        if (read.report !== undefined) {
+            const body = lines.slice(i, read.end);
+            const raw = [SEPARATOR$1, ...body, ...(read.truncated ? [] : [SEPARATOR$1])].join('\n');
+            const report = { ...read.report, outsideTests: false, truncated: read.truncated, line: i + 1, raw };
+            out.races.push(report);
+            placements.push({ report, nextEvent: events.length, ...(running === undefined ? {} : { running }) });
+        }
+        // read.end is the closing separator; a line after it may still carry test output.
+        i = read.end + 1;
+    }
+    for (const { report, nextEvent, running: runningThen } of placements) {
+        const place = placeReport(events, nextEvent, runningThen);
+        report.outsideTests = place.outsideTests;
+        if (place.test !== undefined)
+            report.test = place.test;
+    }
+    return out;
+}
+function placeReport(events, from, running) {
+    for (let j = from; j < events.length; j++) {
+        const event = events[j];
+        if (event.kind === 'in-test')
+            return { ...(event.named === undefined ? {} : { test: event.named }), outsideTests: false };
+        if (event.kind === 'outside')
+            return { outsideTests: true };
+        if (event.kind === 'ended' && event.failed)
+            return { test: failedTest(events, j, event), outsideTests: false };
+        if (event.kind === 'started' && event.how !== 'NAME' && event.how !== 'PAUSE')
+            break;
+    }
+    return { ...(running === undefined ? {} : { test: running }), outsideTests: false };
+}
+/**
+ * In a `--- FAIL:` block (a test, then its failed subtests indented below it): the test the race line
+ * is logged under, else the deepest failure.
+ */
+function failedTest(events, at, first) {
+    let deepest = first;
+    for (let j = at + 1; j < events.length; j++) {
+        const event = events[j];
+        if (event.kind === 'in-test')
+            return event.named ?? deepest.test;
+        if (event.kind !== 'ended' || event.depth === 0)
+            break;
+        if (event.failed && event.depth > deepest.depth)
+            deepest = event;
+    }
+    return deepest.test;
+}
+/**
+ * Reads a report from its `WARNING: DATA RACE` line at lines[start]. `end` is the index of the closing
+ * separator, or lines.length when there is none.
+ */
+function readReport(lines, start, problems) {
+    const accesses = [];
+    const goroutines = [];
+    let frames;
+    let call;
+    let end = start + 1;
+    for (; end < lines.length; end++) {
+        const line = lines[end];
+        if (line.endsWith(SEPARATOR$1))
+            break;
+        const access = ACCESS.exec(line);
+        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
+        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
+        if (access !== null && by !== undefined) {
+            frames = [];
+            accesses.push({
+                kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
+                address: access[2],
+                goroutine: by,
+                frames
+            });
+            continue;
+        }
+        const goroutine = GOROUTINE.exec(line);
+        const id = goroutine === null ? undefined : readCount(goroutine[1]);
+        if (goroutine !== null && id !== undefined) {
+            frames = [];
+            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
+            continue;
+        }
+        // Frames are indented: two spaces before a function, six before its position. Anything else in a
+        // report is output another goroutine wrote while the detector was printing.
+        if (frames === undefined || !line.startsWith('  '))
+            continue;
+        const trimmed = line.trim();
+        if (trimmed === LOST_STACK)
+            continue;
+        const fn = readCall(trimmed);
+        if (fn !== undefined) {
+            call = fn;
+            continue;
+        }
+        const position = call === undefined ? undefined : readPosition(trimmed);
+        if (call !== undefined && position !== undefined)
+            frames.push({ function: call, file: position.file, line: position.line });
+        call = undefined;
+    }
+    const truncated = end >= lines.length;
+    if (accesses.length < 2) {
+        problems.push({
+            line: start + 1,
+            text: lines[start],
+            reason: truncated ? 'race report cut before its two accesses' : 'race report without its two accesses'
+        });
+        return { end, truncated };
+    }
+    return { report: { access: accesses[0], previous: accesses[1], goroutines }, end, truncated };
+}
+/** What raceSide gives an access whose stack the detector could not restore. */
+const UNKNOWN_SIDE = '?';
+/**
+ * One access's code site with its call path: the user's frames of its stack, innermost first (a
+ * recursion's repeated frames once), as `function file`. An access with no user frame (sync/atomic's
+ * side on Go 1.26) is its innermost frame; a lost stack is UNKNOWN_SIDE.
+ */
+function raceSide(frames, opts = {}) {
+    const site = (f) => (opts.withLines === true ? `${f.function} ${f.file}:${f.line}` : `${f.function} ${f.file}`);
+    const path = [];
+    for (const f of frames) {
+        if (!isUserFunction(f.function, f.file, opts.modulePath))
+            continue;
+        const s = site(f);
+        if (path[path.length - 1] !== s)
+            path.push(s);
+    }
+    if (path.length > 0)
+        return path.join(' < ');
+    return frames[0] === undefined ? UNKNOWN_SIDE : site(frames[0]);
+}
+/**
+ * Identity of a race, for deduplication and for matching base with head: the unordered pair of its two
+ * accesses' code sites with their call paths (raceSide). Not the kinds of the accesses: `c.n++` from
+ * four goroutines is one race, which the detector reports as a read racing with an earlier write in one
+ * run and as a write racing with an earlier write in the next (the increment is both). Not the order
+ * either, nor goroutine ids or addresses.
+ */
+function raceKey(r, opts = {}) {
+    return raceSides(r.access.frames, r.previous.frames, opts).join(' | ');
+}
+/** The two sides of a race (raceSide), in a fixed order. */
+function raceSides(access, previous, opts = {}) {
+    const a = raceSide(access, opts);
+    const b = raceSide(previous, opts);
+    return a <= b ? [a, b] : [b, a];
+}
+/**
+ * Whether two races, as raceSides gives them, are the same: the same pair, or, when the detector lost
+ * one side's stack in one of the reports, the same known side. The history that restores the earlier
+ * access's stack is bounded (GORACE history_size), so whether it is lost depends on the run.
+ */
+function sameRace(a, b) {
+    if (a[0] === b[0] && a[1] === b[1])
+        return true;
+    const known = (s) => s.filter((x) => x !== UNKNOWN_SIDE);
+    const ka = known(a);
+    const kb = known(b);
+    // Two whole pairs that differ are two races; a report with no stack at all says too little to match.
+    if ((ka.length === 2 && kb.length === 2) || ka.length === 0 || kb.length === 0)
+        return false;
+    return ka.some((x) => kb.includes(x));
+}
+
 function finding(kind, severity, pkg, subject, metric, message, locations, counts) {
     return {
         kind,
@@ -45967,20 +46361,42 @@ function at(frame, role) {
 function where(frame) {
     return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site';
 }
-/** The frame to point at: the innermost in the module, else outside the standard library, else the first. */
+/**
+ * The frame to point at: the innermost in the module, else outside the standard library, else the first;
+ * never one of the gate's probe.
+ */
 function userFrame(frames, modulePath) {
-    return firstUserFrame(frames, modulePath) ?? frames[0];
+    const shown = frames.filter((f) => !isGateFrame(f.function, f.file));
+    return firstUserFrame(shown, modulePath) ?? shown[0];
+}
+/** Each location once: goroutines started by the same go statement share their creation site. */
+function distinct(locations) {
+    const seen = new Set();
+    return locations.filter((l) => {
+        const key = `${l.role}\u0000${l.function}\u0000${l.file}:${l.line}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
 }
 function byPackage(r) {
     return new Map((r.tests ?? []).map((t) => [t.importPath, t]));
 }
+/**
+ * Races on head against the base's, matched by their two code sites (parse/race sameRace), whatever
+ * the kinds of the accesses and whichever came first in either report: a race the base has is
+ * pre-existing even when the detector saw it as write/write there and as read/write here.
+ */
 function raceFindings(pkg, head, base, modulePath) {
-    const known = new Set((base ?? []).map((r) => r.key));
+    const sidesOf = (r) => raceSides(r.access.frames, r.previous.frames, { modulePath });
+    const known = (base ?? []).map(sidesOf);
     return head.map((r) => {
-        const pre = known.has(r.key);
+        const sides = sidesOf(r);
+        const pre = known.some((b) => sameRace(b, sides));
         const a = userFrame(r.access.frames, modulePath);
         const p = userFrame(r.previous.frames, modulePath);
-        const locations = [...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))];
+        const locations = distinct([...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]);
         const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`;
         const seen = r.in ? ` in ${r.in}` : '';
         return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
@@ -46226,7 +46642,8 @@ function compareResults({ base, head, baseDir, headDir, config }) {
             if (m.status !== 'regression')
                 continue;
             const kind = findingKind(m);
-            const severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
+            const judged = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
+            const severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged;
             findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
         }
     }
@@ -47252,8 +47669,8 @@ class ProfileError extends Error {
  * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
  */
 const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
-const GZIP_MAGIC_0 = 0x1f;
-const GZIP_MAGIC_1 = 0x8b;
+const GZIP_MAGIC_0$1 = 0x1f;
+const GZIP_MAGIC_1$1 = 0x8b;
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
 /** pprof-format returns large varints as bigint, and negative int64s as their unsigned bigint form. */
 function toInt(v) {
@@ -47267,7 +47684,7 @@ function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES) {
     if (data.length > maxBytes)
         throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`);
     let raw = data;
-    if (data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1) {
+    if (data.length >= 2 && data[0] === GZIP_MAGIC_0$1 && data[1] === GZIP_MAGIC_1$1) {
         try {
             raw = gunzipSync(data, { maxOutputLength: maxBytes });
         }
@@ -47496,6 +47913,907 @@ function bySiteRank(a, b) {
         a.line - b.line);
 }
 
+/**
+ * A profile whose bytes do not decode: truncated, a wire type the field cannot have, a reference to
+ * something that is not there. `offset` is the byte in the (gunzipped) protobuf where it went wrong,
+ * so a bug report can point at it; undefined when the gzip stream around it is at fault (zlib names no byte
+of the protobuf). It is a ProfileError, so callers that skip unreadable profiles
+ * treat it like every other bad profile.
+ */
+class ProfileDecodeError extends ProfileError {
+    offset;
+    reason;
+    constructor(source, offset, reason) {
+        super(source, offset === undefined ? reason : `at byte ${offset}: ${reason}`);
+        this.offset = offset;
+        this.reason = reason;
+    }
+}
+
+const GZIP_MAGIC_0 = 0x1f;
+const GZIP_MAGIC_1 = 0x8b;
+function isGzip(data) {
+    return data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1;
+}
+/** The protobuf of a profile: gunzipped when gzipped (as Go writes it), as is otherwise. */
+function profileBytes(data, source, maxBytes = MAX_PROFILE_BYTES) {
+    if (!isGzip(data)) {
+        if (data.length > maxBytes)
+            throw new ProfileDecodeError(source, maxBytes, `the profile is larger than ${maxBytes} bytes`);
+        return data;
+    }
+    try {
+        return gunzipSync(data, { maxOutputLength: maxBytes });
+    }
+    catch (err) {
+        const code = err.code;
+        if (code === 'ERR_BUFFER_TOO_LARGE') {
+            throw new ProfileDecodeError(source, undefined, `the gzip data inflates to more than ${maxBytes} bytes (the limit for a profile)`);
+        }
+        throw new ProfileDecodeError(source, undefined, `truncated or corrupt gzip data (${err instanceof Error ? err.message : String(err)})`);
+    }
+}
+
+/** The root of the stack trie: the node of an empty stack. */
+const ROOT = 0;
+const INITIAL_NODES = 1 << 12;
+/** Int32s per hash slot: parent, frame, node + 1 (0 when empty). */
+const SLOT = 3;
+/** Int32s per node record: frame, first child, next sibling, unused (so records align to 16 bytes). */
+const LINK = 4;
+const NONE = -1;
+/** In a record's first-child field: the children are in the hash table. */
+const WIDE = -2;
+/** The most children a node keeps in its list. */
+const MAX_LIST = 8;
+/** `a`, or a copy at least twice as long when it has no room for `need` entries. */
+function grownInt32(a, need = a.length + 1) {
+    if (need <= a.length)
+        return a;
+    const b = new Int32Array(Math.max(need, a.length * 2));
+    b.set(a);
+    return b;
+}
+function slotOf(parent, frame, mask) {
+    const h = (Math.imul(parent, 0x9e3779b1) ^ Math.imul(frame + 1, 0x85ebca77)) >>> 0;
+    return (h ^ (h >>> 15)) & mask;
+}
+/**
+ * What several decoded profiles share, so that runs of a benchmark merge and diff by plain index
+ * arithmetic: interned functions, frames (a function at a line) and a trie of stacks.
+ *
+ * The trie runs from the outermost frame (runtime.main, goexit) to the leaf, so stacks share their
+ * common callers; a stack is the node of its leaf frame, and its callers are the parent chain. A node
+ * is always created after its parent, so parents have smaller indexes than their children, which lets
+ * subtree sums run as one backward pass.
+ */
+class ProfileTables {
+    functions = [];
+    functionIds = new Map();
+    frameFunction = new Int32Array(256);
+    /** Source lines are int64 in profile.proto; kept as doubles. */
+    frameLine = new Float64Array(256);
+    frameCount = 0;
+    frameIds = new Map();
+    nodeParent = new Int32Array(INITIAL_NODES);
+    nodeFrame = new Int32Array(INITIAL_NODES);
+    nodeCount = 1;
+    // Children are found two ways. A node with few children keeps them in a list: per node, in one record,
+    // [frame, first child, next sibling, unused]. A child is usually created right after its parent (in the
+    // same sample), so the records of a path sit together in memory, and walking a stack down the trie reads
+    // what the previous step brought into the cache: several times faster than hashing on a large trie.
+    // A node with more than MAX_LIST children (a dispatcher, the root of a CPU profile) moves them to a hash
+    // table keyed by (parent, frame), so no lookup scans a long list.
+    links = new Int32Array(INITIAL_NODES * LINK).fill(NONE);
+    // Open addressing: [parent, frame, node + 1] per slot, 0 in the last for an empty one; at most half full.
+    slots = new Int32Array(64 * SLOT);
+    wideChildren = 0;
+    constructor() {
+        this.nodeParent[ROOT] = -1;
+        this.nodeFrame[ROOT] = -1;
+    }
+    functionId(name, file, systemName, unsymbolised = false) {
+        const key = (unsymbolised ? '\u0001' : '') + name + '\u0000' + file;
+        let id = this.functionIds.get(key);
+        if (id === undefined) {
+            id = this.functions.length;
+            this.functions.push({ name, systemName, file, unsymbolised });
+            this.functionIds.set(key, id);
+        }
+        return id;
+    }
+    frameId(fn, line) {
+        let byLine = this.frameIds.get(fn);
+        if (byLine === undefined) {
+            byLine = new Map();
+            this.frameIds.set(fn, byLine);
+        }
+        let id = byLine.get(line);
+        if (id === undefined) {
+            id = this.frameCount++;
+            if (id >= this.frameFunction.length) {
+                this.frameFunction = grownInt32(this.frameFunction, id + 1);
+                const lines = new Float64Array(this.frameFunction.length);
+                lines.set(this.frameLine);
+                this.frameLine = lines;
+            }
+            this.frameFunction[id] = fn;
+            this.frameLine[id] = line;
+            byLine.set(line, id);
+        }
+        return id;
+    }
+    /** The node for `frame` called from `parent`, created on first use. */
+    child(parent, frame) {
+        const links = this.links;
+        const first = links[parent * LINK + 1];
+        if (first === WIDE)
+            return this.wideChild(parent, frame);
+        let count = 0;
+        for (let c = first; c !== NONE; c = links[c * LINK + 2]) {
+            if (links[c * LINK] === frame)
+                return c;
+            count++;
+        }
+        const node = this.newNode(parent, frame);
+        if (count < MAX_LIST) {
+            const l = this.links;
+            l[node * LINK + 2] = l[parent * LINK + 1];
+            l[parent * LINK + 1] = node;
+            return node;
+        }
+        // The list is full: move the parent's children to the hash table, the new one with them.
+        for (let c = first; c !== NONE; c = this.links[c * LINK + 2])
+            this.insertWide(parent, this.nodeFrame[c], c);
+        this.links[parent * LINK + 1] = WIDE;
+        this.insertWide(parent, frame, node);
+        return node;
+    }
+    newNode(parent, frame) {
+        const node = this.nodeCount++;
+        if (node >= this.nodeParent.length) {
+            this.nodeParent = grownInt32(this.nodeParent, node + 1);
+            this.nodeFrame = grownInt32(this.nodeFrame, this.nodeParent.length);
+            const links = new Int32Array(this.nodeParent.length * LINK).fill(NONE);
+            links.set(this.links);
+            this.links = links;
+        }
+        this.nodeParent[node] = parent;
+        this.nodeFrame[node] = frame;
+        this.links[node * LINK] = frame;
+        return node;
+    }
+    wideChild(parent, frame) {
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        for (let h = slotOf(parent, frame, mask) * SLOT;; h = h + SLOT === slots.length ? 0 : h + SLOT) {
+            const at = slots[h + 2];
+            if (at === 0)
+                break;
+            if (slots[h] === parent && slots[h + 1] === frame)
+                return at - 1;
+        }
+        const node = this.newNode(parent, frame);
+        this.insertWide(parent, frame, node);
+        return node;
+    }
+    insertWide(parent, frame, node) {
+        if (++this.wideChildren * 2 * SLOT > this.slots.length)
+            this.rehash();
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        let h = slotOf(parent, frame, mask) * SLOT;
+        while (slots[h + 2] !== 0)
+            h = h + SLOT === slots.length ? 0 : h + SLOT;
+        slots[h] = parent;
+        slots[h + 1] = frame;
+        slots[h + 2] = node + 1;
+    }
+    /** The function of a node's frame; -1 for the root. */
+    nodeFunction(node) {
+        return node === ROOT ? -1 : this.frameFunction[this.nodeFrame[node]];
+    }
+    /** A node's frames from the leaf outwards, as profile.proto lists a sample's locations. */
+    stackFrames(node) {
+        const frames = [];
+        for (let n = node; n !== ROOT; n = this.nodeParent[n])
+            frames.push(this.nodeFrame[n]);
+        return frames;
+    }
+    rehash() {
+        const old = this.slots;
+        this.slots = new Int32Array(old.length * 2);
+        const slots = this.slots;
+        const mask = slots.length / SLOT - 1;
+        for (let o = 0; o < old.length; o += SLOT) {
+            if (old[o + 2] === 0)
+                continue;
+            let h = slotOf(old[o], old[o + 1], mask) * SLOT;
+            while (slots[h + 2] !== 0)
+                h = h + SLOT === slots.length ? 0 : h + SLOT;
+            slots.set(old.subarray(o, o + SLOT), h);
+        }
+    }
+}
+
+// Protocol buffer wire types (https://protobuf.dev/programming-guides/encoding/).
+const VARINT = 0;
+const FIXED64 = 1;
+const LEN = 2;
+const FIXED32 = 5;
+const TWO_32 = 2 ** 32;
+/** Ids are kept as exact numbers: a uint64 whose high word reaches 2^21 is at least 2^53. */
+const EXACT_HIGH_WORDS = 2 ** 21;
+const utf8 = new TextDecoder();
+/**
+ * A cursor over one protobuf message. Varints are read as two 32-bit words (`lo`, and `hi` left in a
+ * field) so that 64-bit values never pass through a float before their sign is known: a negative int64
+ * is ten bytes of two's complement, which a float sum would round to zero.
+ */
+class WireReader {
+    buf;
+    source;
+    end;
+    pos;
+    /** The high 32 bits of the last varint read. */
+    hi = 0;
+    constructor(buf, source, pos, end) {
+        this.buf = buf;
+        this.source = source;
+        this.end = end;
+        this.pos = pos;
+    }
+    /** Points the reader at another message of the same buffer. */
+    reset(start, end) {
+        this.pos = start;
+        this.end = end;
+    }
+    fail(reason, at = this.pos) {
+        throw new ProfileDecodeError(this.source, at, reason);
+    }
+    /** Reads a varint and returns its low 32 bits as an unsigned number; the high bits go to `hi`. */
+    varint() {
+        const buf = this.buf;
+        const end = this.end;
+        let pos = this.pos;
+        if (pos >= end)
+            this.fail('truncated: a varint runs past the end');
+        let b = buf[pos++];
+        if (b < 0x80) {
+            this.pos = pos;
+            this.hi = 0;
+            return b;
+        }
+        let lo = b & 0x7f;
+        for (let shift = 7; shift < 28; shift += 7) {
+            if (pos >= end)
+                this.fail('truncated: a varint runs past the end');
+            b = buf[pos++];
+            lo |= (b & 0x7f) << shift;
+            if (b < 0x80) {
+                this.pos = pos;
+                this.hi = 0;
+                return lo >>> 0;
+            }
+        }
+        // The fifth byte carries bits 28..34: four for the low word, three for the high one.
+        if (pos >= end)
+            this.fail('truncated: a varint runs past the end');
+        b = buf[pos++];
+        lo |= (b & 0x0f) << 28;
+        let hi = (b & 0x7f) >> 4;
+        for (let shift = 3; b >= 0x80; shift += 7) {
+            if (shift > 31)
+                this.fail('a varint is longer than 10 bytes', this.pos);
+            if (pos >= end)
+                this.fail('truncated: a varint runs past the end');
+            b = buf[pos++];
+            hi |= (b & 0x7f) << shift;
+        }
+        this.pos = pos;
+        this.hi = hi >>> 0;
+        return lo >>> 0;
+    }
+    /** An int64 field as a number: exact up to 2^53 in magnitude, the nearest double beyond. */
+    int64() {
+        const lo = this.varint();
+        const hi = this.hi;
+        if (hi < 0x80000000)
+            return hi * TWO_32 + lo;
+        return -((~hi >>> 0) * TWO_32 + (~lo >>> 0) + 1);
+    }
+    /** A uint64 id (of a location, function, mapping): refused beyond 2^53, where a double is no longer exact. */
+    id(what) {
+        const at = this.pos;
+        const lo = this.varint();
+        if (this.hi >= EXACT_HIGH_WORDS) {
+            const value = (BigInt(this.hi) << 32n) | BigInt(lo);
+            this.fail(`${what} ${value} is beyond 2^53, which this reader cannot keep exact`, at);
+        }
+        return this.hi * TWO_32 + lo;
+    }
+    /** An index into the string table, checked against its length. */
+    stringIndex(strings, what) {
+        const at = this.pos;
+        const i = this.int64();
+        if (i < 0 || i >= strings)
+            this.fail(`${what} names string ${i}, beyond the string table of ${strings}`, at);
+        return i;
+    }
+    /** Reads a field's key; returns the field number * 8 + wire type as protobuf writes it. */
+    tag() {
+        const at = this.pos;
+        const tag = this.varint();
+        if (this.hi !== 0 || tag >>> 3 === 0)
+            this.fail(`field number ${this.hi !== 0 ? 'beyond 2^29' : 0} is not valid`, at);
+        return tag;
+    }
+    /** Reads the length of a LEN field and returns where its bytes end. */
+    lengthEnd() {
+        const at = this.pos;
+        const n = this.varint();
+        if (this.hi !== 0 || n > this.end - this.pos) {
+            this.fail(`truncated: a field of ${this.hi !== 0 ? 'more than 2^32' : n} bytes, ${this.end - this.pos} left`, at);
+        }
+        return this.pos + n;
+    }
+    string() {
+        const end = this.lengthEnd();
+        const s = utf8.decode(this.buf.subarray(this.pos, end));
+        this.pos = end;
+        return s;
+    }
+    /** Skips a field this reader does not need. */
+    skip(tag) {
+        const wire = tag & 7;
+        if (wire === VARINT)
+            this.varint();
+        else if (wire === LEN)
+            this.pos = this.lengthEnd();
+        else if (wire === FIXED64)
+            this.advance(8);
+        else if (wire === FIXED32)
+            this.advance(4);
+        else
+            this.fail(`wire type ${wire} (field ${tag >>> 3}) is not one protobuf still uses`);
+    }
+    /** Fails unless field `tag` has the wire type the schema gives it (or LEN, packed, where allowed). */
+    expect(tag, wire, field, packable = false) {
+        const got = tag & 7;
+        if (got !== wire && !(packable && got === LEN))
+            this.fail(`${field} has wire type ${got}, expected ${wire}`);
+    }
+    advance(n) {
+        if (n > this.end - this.pos)
+            this.fail(`truncated: a fixed field of ${n} bytes, ${this.end - this.pos} left`);
+        this.pos += n;
+    }
+}
+/**
+ * Where a packed repeated scalar field ends, or -1 when this is one unpacked value of wire type `wire`
+ * (protobuf writers may use either form).
+ */
+function packedEnd(r, tag, wire, field) {
+    if ((tag & 7) === LEN)
+        return r.lengthEnd();
+    r.expect(tag, wire, field);
+    return -1;
+}
+
+/** Byte ranges [start, end) of the messages of one repeated field, collected before they can be resolved. */
+class Ranges {
+    a = new Int32Array(64);
+    count = 0;
+    push(start, end) {
+        if (this.count * 2 + 2 > this.a.length) {
+            const b = new Int32Array(this.a.length * 2);
+            b.set(this.a);
+            this.a = b;
+        }
+        this.a[this.count * 2] = start;
+        this.a[this.count * 2 + 1] = end;
+        this.count++;
+    }
+    start(i) {
+        return this.a[i * 2];
+    }
+    end(i) {
+        return this.a[i * 2 + 1];
+    }
+}
+/** The position of each id among its messages (Go numbers ids 1..n, so usually a dense table). */
+class IdIndex {
+    dense;
+    sparse;
+    constructor(ids, what, r, at) {
+        let max = 0;
+        for (const id of ids)
+            max = Math.max(max, id);
+        if (max <= ids.length * 4 + 1024)
+            this.dense = new Int32Array(max + 1).fill(-1);
+        else
+            this.sparse = new Map();
+        ids.forEach((id, i) => {
+            if (this.at(id) >= 0)
+                r.fail(`${what} id ${id} appears twice`, at.start(i));
+            if (this.dense)
+                this.dense[id] = i;
+            else
+                this.sparse?.set(id, i);
+        });
+    }
+    /** The position of `id`, or -1. */
+    at(id) {
+        if (this.dense !== undefined)
+            return id < this.dense.length ? this.dense[id] : -1;
+        return this.sparse?.get(id) ?? -1;
+    }
+}
+function readFunctions(raw, source, top, tables) {
+    const { functions, strings } = top;
+    const ids = new Float64Array(functions.count);
+    const shared = new Int32Array(functions.count);
+    const r = new WireReader(raw, source, 0, 0);
+    for (let i = 0; i < functions.count; i++) {
+        r.reset(functions.start(i), functions.end(i));
+        let name = 0;
+        let systemName = 0;
+        let file = 0;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field >= 1 && field <= 4)
+                r.expect(tag, VARINT, 'a function field');
+            if (field === 1)
+                ids[i] = r.id('function id');
+            else if (field === 2)
+                name = r.stringIndex(strings.length, 'function.name');
+            else if (field === 3)
+                systemName = r.stringIndex(strings.length, 'function.system_name');
+            else if (field === 4)
+                file = r.stringIndex(strings.length, 'function.filename');
+            else
+                r.skip(tag);
+        }
+        shared[i] = tables.functionId(strings[name], strings[file], strings[systemName]);
+    }
+    return { index: new IdIndex(ids, 'function', r, functions), shared };
+}
+/** An unsymbolised location's address in hex, exact over all 64 bits. */
+function hexAddress(lo, hi) {
+    return hi === 0 ? `0x${lo.toString(16)}` : `0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`;
+}
+function readLocations(raw, source, top, tables, fns) {
+    const { locations } = top;
+    const ids = new Float64Array(locations.count);
+    const frameStart = new Int32Array(locations.count + 1);
+    let frames = new Int32Array(Math.max(64, locations.count * 2));
+    let nFrames = 0;
+    const r = new WireReader(raw, source, 0, 0);
+    const line = new WireReader(raw, source, 0, 0);
+    for (let i = 0; i < locations.count; i++) {
+        r.reset(locations.start(i), locations.end(i));
+        frameStart[i] = nFrames;
+        let addressLo = 0;
+        let addressHi = 0;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field === 1) {
+                r.expect(tag, VARINT, 'location.id');
+                ids[i] = r.id('location id');
+            }
+            else if (field === 3) {
+                r.expect(tag, VARINT, 'location.address');
+                addressLo = r.varint();
+                addressHi = r.hi;
+            }
+            else if (field === 4) {
+                r.expect(tag, LEN, 'location.line');
+                const end = r.lengthEnd();
+                line.reset(r.pos, end);
+                r.pos = end;
+                let fn = -1;
+                let at = line.pos;
+                let number = 0;
+                while (line.pos < end) {
+                    const t = line.tag();
+                    if (t >>> 3 === 1) {
+                        line.expect(t, VARINT, 'line.function_id');
+                        at = line.pos;
+                        const id = line.id('function id');
+                        fn = fns.index.at(id);
+                        if (fn < 0)
+                            line.fail(`location message ${i} refers to function ${id}, which is missing (truncated?)`, at);
+                    }
+                    else if (t >>> 3 === 2) {
+                        line.expect(t, VARINT, 'line.line');
+                        number = line.int64();
+                    }
+                    else
+                        line.skip(t);
+                }
+                if (fn < 0)
+                    line.fail('a line of a location names no function', at);
+                if (nFrames === frames.length)
+                    frames = grownInt32(frames);
+                frames[nFrames++] = tables.frameId(fns.shared[fn], number);
+            }
+            else
+                r.skip(tag);
+        }
+        if (nFrames === frameStart[i]) {
+            // Never symbolised: pprof names such a frame by its address.
+            if (nFrames === frames.length)
+                frames = grownInt32(frames);
+            frames[nFrames++] = tables.frameId(tables.functionId(hexAddress(addressLo, addressHi), '', '', true), 0);
+        }
+    }
+    frameStart[locations.count] = nFrames;
+    return { index: new IdIndex(ids, 'location', r, locations), frameStart, frames };
+}
+/** Interns label sets by their keys and values in order. */
+class LabelSets {
+    sets = [[]];
+    ids = new Map([['', 0]]);
+    id(labels) {
+        const key = labels.map((l) => `${l.key}\u0000${l.value}`).join('\u0000');
+        let id = this.ids.get(key);
+        if (id === undefined) {
+            id = this.sets.length;
+            this.sets.push(labels);
+            this.ids.set(key, id);
+        }
+        return id;
+    }
+}
+/** A label message's string label; undefined for a numeric one. */
+function readLabel(r, strings) {
+    const end = r.lengthEnd();
+    const outer = r.end;
+    r.end = end;
+    let key = 0;
+    let value = 0;
+    while (r.pos < end) {
+        const tag = r.tag();
+        const field = tag >>> 3;
+        if (field === 1)
+            (r.expect(tag, VARINT, 'label.key'), (key = r.stringIndex(strings.length, 'label.key')));
+        else if (field === 2)
+            (r.expect(tag, VARINT, 'label.str'), (value = r.stringIndex(strings.length, 'label.str')));
+        else
+            r.skip(tag);
+    }
+    r.end = outer;
+    return value === 0 ? undefined : { key: strings[key], value: strings[value] };
+}
+/**
+ * Moves a cursor over the profile's top level to the next sample message: returns where it ends, with
+ * the cursor at its start. The first pass checked the top level, so the samples it counted are there.
+ */
+function nextSample(cursor) {
+    for (;;) {
+        const tag = cursor.tag();
+        if (tag >>> 3 === 2)
+            return cursor.lengthEnd();
+        cursor.skip(tag);
+    }
+}
+function readSamples(raw, source, top, tables, locs, types) {
+    const { strings } = top;
+    const n = top.sampleCount;
+    const stacks = new Int32Array(n);
+    const values = Array.from({ length: types }, () => new Float64Array(n));
+    const { frameStart, frames, index } = locs;
+    const labelSets = new LabelSets();
+    let sampleLabels;
+    const r = new WireReader(raw, source, 0, 0);
+    const cursor = new WireReader(raw, source, 0, raw.length);
+    let stack = new Int32Array(64);
+    for (let s = 0; s < n; s++) {
+        const end = nextSample(cursor);
+        const start = cursor.pos;
+        cursor.pos = end;
+        r.reset(start, end);
+        let depth = 0;
+        let nValues = 0;
+        let labels;
+        while (r.pos < r.end) {
+            const tag = r.tag();
+            const field = tag >>> 3;
+            if (field === 1 || field === 2) {
+                const what = field === 1 ? 'sample.location_id' : 'sample.value';
+                const end = packedEnd(r, tag, VARINT, what);
+                // Unpacked (end < 0): the one value here, which takes at least a byte. Packed: the reader ends
+                // with the field, so no varint runs across into the next one. Inlined: this is the hot loop.
+                const outer = r.end;
+                const stop = end < 0 ? r.pos + 1 : end;
+                if (end >= 0)
+                    r.end = end;
+                while (r.pos < stop) {
+                    if (field === 1) {
+                        const at = r.pos;
+                        const id = r.id('location id');
+                        const loc = index.at(id);
+                        if (loc < 0)
+                            r.fail(`sample ${s} refers to location ${id}, which is missing (truncated?)`, at);
+                        if (depth === stack.length)
+                            stack = grownInt32(stack);
+                        stack[depth++] = loc;
+                    }
+                    else {
+                        const v = r.int64();
+                        if (nValues < types)
+                            values[nValues][s] = v;
+                        nValues++;
+                    }
+                }
+                r.end = outer;
+            }
+            else if (field === 3) {
+                r.expect(tag, LEN, 'sample.label');
+                const label = readLabel(r, strings);
+                if (label)
+                    (labels ??= []).push(label);
+            }
+            else
+                r.skip(tag);
+        }
+        if (nValues !== types)
+            r.fail(`sample ${s} has ${nValues} values for ${types} sample types`, start);
+        let node = ROOT;
+        for (let i = depth - 1; i >= 0; i--) {
+            const loc = stack[i];
+            for (let j = frameStart[loc + 1] - 1; j >= frameStart[loc]; j--)
+                node = tables.child(node, frames[j]);
+        }
+        stacks[s] = node;
+        if (labels)
+            (sampleLabels ??= new Int32Array(n))[s] = labelSets.id(labels);
+    }
+    return { stacks, values, labelSets: labelSets.sets, ...(sampleLabels ? { sampleLabels } : {}) };
+}
+
+/**
+ * The most sample values (samples x sample types) a profile may hold: 2^25, a 256 MiB Float64Array.
+ * A heap profile of a million stacks holds 4M. Each value can cost a single byte of protobuf, so
+ * without this a 256 MiB profile (from a gzip of a few hundred KiB) could ask for 2 GiB of arrays.
+ */
+const MAX_SAMPLE_VALUES = 2 ** 25;
+/**
+ * The most strings, locations, functions or sample types a profile may have: 2^22 of each. A large Go
+ * binary's CPU profile has some 10^5 locations; an empty message is two bytes, so without a bound a
+ * 256 MiB profile could list 10^8 of them, each costing far more than its two bytes.
+ */
+const MAX_TABLE_ENTRIES = 2 ** 22;
+/**
+ * Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input; a
+ * profile refused half-way may leave functions, frames and trie nodes in shared tables, which hold no
+ * values and so change no sum.
+ */
+function decodePprof(data, source, opts = {}) {
+    const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES);
+    return decodeProto(raw, source, opts.tables ?? new ProfileTables());
+}
+/** A ValueType message: [type, unit] string indexes, and where it was, for errors. */
+function valueType(r) {
+    const at = r.pos;
+    const end = r.lengthEnd();
+    const m = new WireReader(r.buf, r.source, r.pos, end);
+    let type = 0;
+    let unit = 0;
+    while (m.pos < end) {
+        const tag = m.tag();
+        if (tag >>> 3 === 1)
+            (m.expect(tag, VARINT, 'value_type.type'), (type = m.int64()));
+        else if (tag >>> 3 === 2)
+            (m.expect(tag, VARINT, 'value_type.unit'), (unit = m.int64()));
+        else
+            m.skip(tag);
+    }
+    r.pos = end;
+    return [type, unit, at];
+}
+/** The int64 fields of Profile the gate keeps, by field number, with their names in profile.proto. */
+const SCALARS = new Map([
+    [9, ['timeNanos', 'time_nanos']],
+    [10, ['durationNanos', 'duration_nanos']],
+    [12, ['period', 'period']],
+    [14, ['defaultSampleType', 'default_sample_type']]
+]);
+/** Repeated message fields located in the first pass, by field number. */
+const LOCATED = new Map([
+    [4, ['locations', 'location']],
+    [5, ['functions', 'function']]
+]);
+/**
+ * First pass: strings, sample types and scalars are read; locations and functions are only located and
+ * samples counted, because Go writes samples before the locations and functions they refer to, and
+ * strings last.
+ */
+function scan(r) {
+    const top = {
+        strings: [],
+        sampleTypes: [],
+        period: 0,
+        timeNanos: 0,
+        durationNanos: 0,
+        defaultSampleType: 0,
+        sampleCount: 0,
+        locations: new Ranges(),
+        functions: new Ranges()
+    };
+    const room = (n, what) => {
+        if (n >= MAX_TABLE_ENTRIES)
+            r.fail(`more than ${MAX_TABLE_ENTRIES} ${what}: more than a profile may hold`);
+    };
+    while (r.pos < r.end) {
+        const tag = r.tag();
+        const field = tag >>> 3;
+        const located = LOCATED.get(field);
+        const scalar = SCALARS.get(field);
+        if (field === 2) {
+            r.expect(tag, LEN, 'sample');
+            r.pos = r.lengthEnd();
+            top.sampleCount++;
+        }
+        else if (located !== undefined) {
+            r.expect(tag, LEN, located[1]);
+            room(top[located[0]].count, located[0]);
+            const end = r.lengthEnd();
+            top[located[0]].push(r.pos, end);
+            r.pos = end;
+        }
+        else if (scalar !== undefined) {
+            r.expect(tag, VARINT, scalar[1]);
+            top[scalar[0]] = r.int64();
+        }
+        else if (field === 6) {
+            r.expect(tag, LEN, 'string_table');
+            room(top.strings.length, 'strings');
+            top.strings.push(r.string());
+        }
+        else if (field === 1 || field === 11) {
+            r.expect(tag, LEN, field === 1 ? 'sample_type' : 'period_type');
+            room(top.sampleTypes.length, 'sample types');
+            const t = valueType(r);
+            if (field === 1)
+                top.sampleTypes.push(t);
+            else
+                top.periodType = t;
+        }
+        else
+            r.skip(tag);
+    }
+    return top;
+}
+function decodeProto(raw, source, tables) {
+    const r = new WireReader(raw, source, 0, raw.length);
+    const top = scan(r);
+    const { strings } = top;
+    if (top.sampleTypes.length === 0)
+        throw new ProfileDecodeError(source, raw.length, 'not a pprof profile: it has no sample types');
+    if (strings.length === 0 || strings[0] !== '') {
+        throw new ProfileDecodeError(source, raw.length, 'not a pprof profile: its string table does not start with ""');
+    }
+    const str = (i, at, what) => {
+        if (i < 0 || i >= strings.length)
+            throw new ProfileDecodeError(source, at, `${what} names string ${i}, beyond the string table of ${strings.length}`);
+        return strings[i];
+    };
+    const valueTypeOf = ([type, unit, at], what) => ({
+        type: str(type, at, what),
+        unit: str(unit, at, what)
+    });
+    const sampleTypes = top.sampleTypes.map((t) => valueTypeOf(t, 'a sample type'));
+    const values = top.sampleCount * sampleTypes.length;
+    if (values > MAX_SAMPLE_VALUES) {
+        throw new ProfileDecodeError(source, 0, `${top.sampleCount} samples of ${sampleTypes.length} sample types are more values than a profile may hold (${MAX_SAMPLE_VALUES})`);
+    }
+    const functions = readFunctions(raw, source, top, tables);
+    const locations = readLocations(raw, source, top, tables, functions);
+    const samples = readSamples(raw, source, top, tables, locations, sampleTypes.length);
+    return {
+        source,
+        tables,
+        sampleTypes,
+        defaultSampleType: str(top.defaultSampleType, 0, 'default_sample_type'),
+        ...(top.periodType ? { periodType: valueTypeOf(top.periodType, 'period_type') } : {}),
+        period: top.period,
+        timeNanos: top.timeNanos,
+        durationNanos: top.durationNanos,
+        ...samples
+    };
+}
+
+/**
+ * For one module path: the nearest frame at or above a node (towards the root) whose function is in the
+ * module. Memoised per node, because a profile's samples share most of their callers.
+ */
+class ModuleFrames {
+    tables;
+    modulePath;
+    functionIn;
+    /** Per node: the node found + 1, 0 for none, -1 not yet known. */
+    memo;
+    constructor(tables, modulePath) {
+        this.tables = tables;
+        this.modulePath = modulePath;
+        this.functionIn = Uint8Array.from(tables.functions, (f) => (!f.unsymbolised && inModule(f.name, modulePath) ? 1 : 0));
+        this.memo = new Int32Array(tables.nodeCount).fill(-1);
+    }
+    inModule(node) {
+        return node !== ROOT && this.functionIn[this.tables.nodeFunction(node)] === 1;
+    }
+    /** The node itself when in the module, else its nearest caller in it; -1 when none. */
+    atOrAbove(node) {
+        const parent = this.tables.nodeParent;
+        const memo = this.memo;
+        let n = node;
+        // Walk up to a known or deciding node, then write the answer along the way walked.
+        while (n !== ROOT && memo[n] < 0 && !this.inModule(n))
+            n = parent[n];
+        const found = n === ROOT ? 0 : memo[n] >= 0 ? memo[n] : n + 1;
+        for (let m = node; m !== n; m = parent[m])
+            memo[m] = found;
+        if (n !== ROOT)
+            memo[n] = found;
+        return found - 1;
+    }
+}
+/** A frame of the tables as a source frame: function, file and line. */
+function sourceFrame(tables, frame) {
+    const f = tables.functions[tables.frameFunction[frame]];
+    return { function: f.name, file: f.file, line: tables.frameLine[frame] };
+}
+/**
+ * A heap profile by allocation site, with the same output as parse/pprof's heapSites (which
+ * compare/attribute consumes): the leaf frame of each sample and, when that frame is outside the module,
+ * the first frame up the stack inside it. Sites are keyed by frames of the shared tables, which are
+ * already one per function name, file and line, so no second merge by name is needed.
+ */
+function heapSitesOf(profile, opts = {}) {
+    const { tables, stacks } = profile;
+    const [iAO, iAB, iIO, iIB] = heapSampleIndexes(profile.sampleTypes, profile.source).map((i) => profile.values[i]);
+    const modulePath = opts.modulePath ?? '';
+    const module = modulePath === '' ? undefined : new ModuleFrames(tables, modulePath);
+    const totals = { allocObjects: 0, allocBytes: 0, inuseObjects: 0, inuseBytes: 0 };
+    const byKey = new Map();
+    const stride = tables.frameCount + 1;
+    for (let s = 0; s < stacks.length; s++) {
+        const allocObjects = iAO[s];
+        const allocBytes = iAB[s];
+        const inuseObjects = iIO[s];
+        const inuseBytes = iIB[s];
+        totals.allocObjects += allocObjects;
+        totals.allocBytes += allocBytes;
+        totals.inuseObjects += inuseObjects;
+        totals.inuseBytes += inuseBytes;
+        const node = stacks[s];
+        if (node === ROOT || (allocObjects === 0 && allocBytes === 0 && inuseObjects === 0 && inuseBytes === 0))
+            continue;
+        const leaf = tables.nodeFrame[node];
+        const callerNode = module !== undefined && !module.inModule(node) ? module.atOrAbove(tables.nodeParent[node]) : -1;
+        const caller = callerNode < 0 ? -1 : tables.nodeFrame[callerNode];
+        const key = leaf * stride + caller + 1;
+        const site = byKey.get(key);
+        if (site === undefined)
+            byKey.set(key, { allocObjects, allocBytes, inuseObjects, inuseBytes, leaf, caller });
+        else {
+            site.allocObjects += allocObjects;
+            site.allocBytes += allocBytes;
+            site.inuseObjects += inuseObjects;
+            site.inuseBytes += inuseBytes;
+        }
+    }
+    const sites = [];
+    for (const { leaf, caller, ...values } of byKey.values()) {
+        const at = sourceFrame(tables, leaf);
+        sites.push(caller < 0 ? { ...at, ...values } : { ...at, ...values, caller: sourceFrame(tables, caller) });
+    }
+    return { totals, sites: sites.sort(bySiteRank) };
+}
+
 // The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
 // every allocation and retained-heap finding (read from the sides' memory profiles).
 function measureFor(f) {
@@ -47536,26 +48854,32 @@ async function readProfileFile(file) {
     }
 }
 /**
- * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
- * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ * The runs' memory profiles, each distinct file decoded once per compare through the profile engine. A
+ * profile that cannot be read is skipped and reported as an error (once): the allocation sites of the
+ * finding then rest on fewer runs, so the run counts as incomplete (exit 3).
  */
-async function profiledRuns(s, pkg, bench, report) {
+async function profiledRuns(s, pkg, bench, report, decoded) {
     const runs = [];
     for (const run of bench.runs) {
         if (!run.heap)
             continue;
         const file = join(s.dir, run.heap.profile);
-        try {
-            const profile = decodeProfile(await readProfileFile(file), file);
-            const { sites } = heapSites(profile, { modulePath: s.result.env.module });
-            runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) });
+        if (!decoded.has(file)) {
+            try {
+                const { sites } = heapSitesOf(decodePprof(await readProfileFile(file), file), { modulePath: s.result.env.module });
+                decoded.set(file, relativeSites(sites, s.result.env.module));
+            }
+            catch (err) {
+                decoded.set(file, undefined);
+                const code = err.code;
+                const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
+                report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
+                report.incomplete = true;
+            }
         }
-        catch (err) {
-            const code = err.code;
-            const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
-            report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
-            report.incomplete = true;
-        }
+        const sites = decoded.get(file);
+        if (sites)
+            runs.push({ iterations: run.iterations, sites });
     }
     return runs;
 }
@@ -47565,6 +48889,7 @@ async function profiledRuns(s, pkg, bench, report) {
  */
 async function attachAllocationSites(report, base, head, diff) {
     const cache = new Map();
+    const decoded = new Map();
     const baseIndex = benchmarkIndex(base);
     const headIndex = benchmarkIndex(head);
     for (const f of report.findings) {
@@ -47579,12 +48904,12 @@ async function attachAllocationSites(report, base, head, diff) {
             if (!bb || !hb)
                 continue;
             runs = {
-                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
-                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
+                base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report, decoded),
+                head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report, decoded)
             };
             cache.set(key, runs);
         }
-        f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead });
+        f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead, modulePath: head.env.module });
         if (diff)
             for (const l of f.locations)
                 l.inDiff = diff.changedInHead(l.file, l.line);
@@ -55704,7 +57029,9 @@ var ajvExports = /*@__PURE__*/ requireAjv();
 /**
  * 2: metric values may be the strings `+Inf`, `-Inf` and `NaN` (as Go printed them; version 1 wrote null),
  * and every field is typed and bounded. A version 1 reader refuses them by version instead of by a schema
- * error deep inside.
+ * error deep inside. Also new in 2, with the same shape: what a race's `key` and a leak group's `key` and
+ * `looseKey` hold (sites and call paths; creation site and own function), so a version 1 result's races and
+ * leaks would not match a version 2 result's.
  */
 const RESULT_SCHEMA_VERSION = 2;
 
@@ -57674,6 +59001,7 @@ type glgRule struct {
 	State               string
 	AnyFunctionMatching string
 	RuntimeOnly         bool
+	ProbeFunction       bool
 	re                  *regexp.Regexp
 }
 
@@ -57712,6 +59040,23 @@ func glgIsRuntime(fn string) bool {
 		pkg = fn[:strings.LastIndexByte(fn, '/')+1+dot]
 	}
 	return pkg == "runtime" || strings.HasPrefix(pkg, "runtime/") || strings.HasPrefix(pkg, "internal/runtime/")
+}
+
+// glgIsProbe is parse/stackframes.ts's isProbeFunction: one of this file's functions, or a closure in one,
+// but not the user's TestMain, which the overlay renamed ${USER_TEST_MAIN} and which stays the user's code.
+func glgIsProbe(fn string) bool {
+	if i := strings.IndexByte(fn, '['); i >= 0 {
+		fn = fn[:i]
+	}
+	local := fn[strings.LastIndexByte(fn, '/')+1:]
+	if dot := strings.IndexByte(local, '.'); dot >= 0 {
+		local = local[dot+1:]
+	}
+	rest, ok := strings.CutPrefix(local, "${PROBE_PREFIX}")
+	if !ok || rest == "" || rest[0] < 'A' || rest[0] > 'Z' {
+		return false
+	}
+	return local != "${USER_TEST_MAIN}" && !strings.HasPrefix(local, "${USER_TEST_MAIN}.")
 }
 
 // glgParse reads one block of runtime.Stack(all): the header, function lines, created by.
@@ -57760,16 +59105,17 @@ func glgParse(block string) (glgGoroutine, bool) {
 }
 
 func (r glgRule) matches(g glgGoroutine) bool {
-	if r.TopFunction == "" && r.AnyFunction == "" && r.CreatedBy == "" && r.State == "" && r.AnyFunctionMatching == "" && !r.RuntimeOnly {
+	if r.TopFunction == "" && r.AnyFunction == "" && r.CreatedBy == "" && r.State == "" && r.AnyFunctionMatching == "" && !r.RuntimeOnly && !r.ProbeFunction {
 		return false
 	}
-	top, inStack, pattern, runtimeOnly := "", false, false, len(g.functions) > 0
+	top, inStack, pattern, probe, runtimeOnly := "", false, false, false, len(g.functions) > 0
 	for _, fn := range g.functions {
 		if top == "" && !glgIsRuntime(fn) {
 			top = fn
 		}
 		inStack = inStack || fn == r.AnyFunction
 		pattern = pattern || (r.re != nil && r.re.MatchString(fn))
+		probe = probe || glgIsProbe(fn)
 		runtimeOnly = runtimeOnly && glgIsRuntime(fn)
 	}
 	first := ""
@@ -57782,9 +59128,24 @@ func (r glgRule) matches(g glgGoroutine) bool {
 	case r.CreatedBy != "" && r.CreatedBy != g.createdBy:
 	case r.State != "" && !strings.HasPrefix(g.state, r.State):
 	case r.AnyFunctionMatching != "" && !pattern:
+	case r.ProbeFunction && !probe:
 	case r.RuntimeOnly && g.id != "0" && !(runtimeOnly && (g.createdBy == "" || glgIsRuntime(g.createdBy))):
 	default:
 		return true
+	}
+	return false
+}
+
+// glgIgnoredBy says whether a rule ignores the goroutine of a dump block.
+func glgIgnoredBy(block string, rules []glgRule) bool {
+	g, ok := glgParse(strings.TrimSpace(block))
+	if !ok {
+		return false
+	}
+	for _, r := range rules {
+		if r.matches(g) {
+			return true
+		}
 	}
 	return false
 }
@@ -57796,15 +59157,7 @@ func glgOthers(dump string, rules []glgRule) int {
 		if i == 0 || strings.TrimSpace(block) == "" {
 			continue // the first block is the goroutine running this probe
 		}
-		g, ok := glgParse(strings.TrimSpace(block))
-		ignored := false
-		for _, r := range rules {
-			if ok && r.matches(g) {
-				ignored = true
-				break
-			}
-		}
-		if !ignored {
+		if !glgIgnoredBy(block, rules) {
 			n++
 		}
 	}
@@ -57845,6 +59198,7 @@ func glgProbe() {
 			dump = glgStacks()
 		}
 		settled := time.Since(start)
+		dump = glgSteady(dump, rules)
 		var leak *string
 		if p := pprof.Lookup("goroutineleak"); p != nil {
 			var b bytes.Buffer
@@ -57869,6 +59223,61 @@ func glgProbe() {
 	})
 }
 
+// glgTransient are the states of a goroutine that waits on nothing: caught between two waits.
+var glgTransient = []string{"[running", "[runnable", "[syscall", "[preempted", "[copystack"}
+
+// glgBlocks splits a dump into goroutine blocks, by goroutine header ("goroutine 7"), and says which were
+// caught in a transient state. Neither the first block (the goroutine running this probe) nor the
+// goroutines a rule ignores (os/signal's loop sits in a system call for good) count as transient.
+func glgBlocks(dump string, rules []glgRule) (ids []string, blocks map[string]string, transient map[string]bool) {
+	blocks, transient = map[string]string{}, map[string]bool{}
+	for i, block := range strings.Split(dump, "\n\n") {
+		header, _, _ := strings.Cut(block, "\n")
+		id, _, _ := strings.Cut(header, " [")
+		ids = append(ids, id)
+		blocks[id] = block
+		for _, state := range glgTransient {
+			if i > 0 && strings.Contains(header, state) && !glgIgnoredBy(block, rules) {
+				transient[id] = true
+			}
+		}
+	}
+	return ids, blocks, transient
+}
+
+// glgSteady takes more samples of the goroutines the dump caught running, runnable or in a system call,
+// and keeps for each the first sample that finds it waiting; one that has exited meanwhile was finishing,
+// not leaked, and is left out. A goroutine looping on a ticker is busy now and then: the state and the
+// line it shows would otherwise depend on the moment of the dump. Bounded: 50 samples, 250 ms; one that
+// never waits keeps its last sample.
+func glgSteady(dump string, rules []glgRule) string {
+	ids, blocks, transient := glgBlocks(dump, rules)
+	start := time.Now()
+	for n := 0; len(transient) > 0 && n < 50 && time.Since(start) < 250*time.Millisecond; n++ {
+		time.Sleep(time.Duration(1+n%4) * time.Millisecond)
+		_, later, stillTransient := glgBlocks(glgStacks(), rules)
+		for id := range transient {
+			block, alive := later[id]
+			if !alive {
+				delete(blocks, id)
+				delete(transient, id)
+				continue
+			}
+			blocks[id] = block
+			if !stillTransient[id] {
+				delete(transient, id)
+			}
+		}
+	}
+	kept := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if block, ok := blocks[id]; ok {
+			kept = append(kept, block)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}
+
 // glgExit runs the probe before the user's TestMain exits the process.
 func glgExit(exit func(int)) func(int) {
 	return func(code int) {
@@ -57880,7 +59289,6 @@ func glgExit(exit func(int)) func(int) {
 var _ = testing.Main // keeps the testing import used in every variant
 `;
 
-const PROBE_FILE = 'zz_goleakgate_probe_test.go';
 const TEST_MAIN = /^func\s+TestMain\s*\(/m;
 const PACKAGE_CLAUSE = /^package\s+([A-Za-z_][A-Za-z0-9_]*)/m;
 /**
@@ -57896,9 +59304,9 @@ async function probeFilesFor(pkg) {
         if (!TEST_MAIN.test(text))
             continue;
         const clause = PACKAGE_CLAUSE.exec(text)?.[1] ?? pkg.name;
-        const wrapped = text.replace(TEST_MAIN, 'func glgUserTestMain(').replace(/\bos\.Exit\(/g, 'glgExit(os.Exit)(');
+        const wrapped = text.replace(TEST_MAIN, `func ${USER_TEST_MAIN}(`).replace(/\bos\.Exit\(/g, 'glgExit(os.Exit)(');
         files.set(path, wrapped);
-        const probe = PROBE_SOURCE.replace('__PACKAGE__', clause) + '\nfunc TestMain(m *testing.M) {\n\tglgUserTestMain(m)\n\tglgProbe()\n}\n';
+        const probe = PROBE_SOURCE.replace('__PACKAGE__', clause) + `\nfunc TestMain(m *testing.M) {\n\t${USER_TEST_MAIN}(m)\n\tglgProbe()\n}\n`;
         files.set(join(pkg.dir, PROBE_FILE), probe);
         return { files, mode: 'wraps-testmain' };
     }
@@ -58185,70 +59593,42 @@ function splitBenchRegex(re) {
     return parts;
 }
 
-// Pieces shared by the readers of Go stack text: goroutine dumps (a function line, then a tab and
-// `file:line +0xPC`) and race reports (the same pair, indented by spaces).
-// `name(args)`: Go prints argument words (`0x1`, `{...}`, `?`, `...`) inside the last parentheses and
-// never puts a space or parenthesis in a name except the receiver's `(*T)`, so the name is what comes
-// before the last `(`.
-const CALL = /^(\S+?)\([^()]*\)$/;
-// The position after a function line: `file:line`, then ` +0xPC` (not for inlined frames) and, in
-// crash dumps, ` fp=0x.. sp=0x.. pc=0x..`. The path is greedy so a `:` inside it (C:\...) stays in it.
-const POSITION = /^(.+):(\d+)(?: (.*))?$/;
-/** The function a call line names, without its arguments; undefined when the line is not a call. */
-function readCall(line) {
-    const call = CALL.exec(line);
-    return call === null ? undefined : call[1];
-}
-/**
- * Reads the `file:line` of a frame from its position line, indentation already removed. `complete`
- * says whether text follows the number (` +0x..`): when a dump is cut inside this line, only then is
- * the number known to be whole.
- */
-function readPosition(text) {
-    const position = POSITION.exec(text);
-    if (position === null)
-        return undefined;
-    const rest = position[3];
-    if (rest !== undefined && !rest.startsWith('+0x') && !rest.startsWith('fp='))
-        return undefined;
-    const line = readCount(position[2]);
-    if (line === undefined)
-        return undefined;
-    return { file: position[1], line, complete: rest !== undefined };
-}
-/**
- * The import path of a function's package: `example.com/mod/pkg` for `example.com/mod/pkg.(*T).M`.
- * Type arguments are cut first: a race report names `F[go.shape.*example.com/x.T]`, whose slashes are
- * not the package's.
- */
-function packageOf(fn) {
-    const bracket = fn.indexOf('[');
-    const name = bracket >= 0 ? fn.slice(0, bracket) : fn;
-    const slash = name.lastIndexOf('/');
-    const dot = name.indexOf('.', slash + 1);
-    return dot >= 0 ? name.slice(0, dot) : name;
-}
-/**
- * Whether a function is the user's code rather than the Go distribution's. With a module path, its
- * packages; else anything outside the standard library. Either way package main counts as the user's
- * (a service built with -race names its handlers `main.handle`), except the `main.main` that go test
- * generates.
- */
-function isUserFunction(fn, file, modulePath) {
-    if (fn.startsWith('main.'))
-        return !file.endsWith('_testmain.go');
-    if (modulePath !== undefined && modulePath !== '')
-        return inModule(fn, modulePath);
-    return !isStandardLibrary(fn);
-}
-
 // What a parsed goroutine means for leak and hang reports: where it waits, an identity that survives
-// between runs (base and head), and groups of goroutines stuck in the same place. The goroutines that
-// are never leaks are goroutine-rules.ts.
+// between runs (base and head) and between the moments a dump may catch it, and groups of goroutines
+// that share one. The goroutines that are never leaks are goroutine-rules.ts.
 // Packages a goroutine blocks through rather than in: the user's wait site is further out.
 const WAIT_MACHINERY = new Set(['runtime', 'sync', 'sync/atomic', 'time', 'testing']);
-function isRuntimePackage(pkg) {
-    return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/runtime/');
+// States a goroutine passes through between two waits, the runtime's own included (preemption, GC
+// assists): a dump that catches one says nothing about where the goroutine is stuck.
+const TRANSIENT_STATES = new Set([
+    'running',
+    'runnable',
+    'syscall',
+    'preempted',
+    'copystack',
+    'GC assist wait',
+    'GC assist marking',
+    'GC worker (idle)',
+    'GC worker (active)',
+    'wait for GC cycle',
+    'garbage collection',
+    'garbage collection scan',
+    'stopping the world',
+    'flushing proc caches',
+    'debug call'
+]);
+// A real wait, but one that a timer ends by itself.
+const TIMED_STATES = new Set(['sleep']);
+/** Whether a state is one a goroutine passes through rather than waits in (see TRANSIENT_STATES). */
+function isTransientState(state) {
+    return TRANSIENT_STATES.has(state);
+}
+// How much a state says about where a goroutine is stuck: a wait nothing but another goroutine ends (2),
+// a timed one (1), none (0).
+function stateRank(state) {
+    if (isTransientState(state))
+        return 0;
+    return TIMED_STATES.has(state) ? 1 : 2;
 }
 function isStdInternal(pkg) {
     return pkg === 'internal' || pkg.startsWith('internal/') || (isStandardLibrary(pkg) && pkg.includes('/internal/'));
@@ -58258,30 +59638,53 @@ function isStdInternal(pkg) {
 function isRuntimeHook(fn, pkg) {
     return fn.startsWith(`${pkg}.runtime_`);
 }
+// Frames that are nobody's code to look at: the gate's probe, and the main.main that go test generates.
+function isPlumbing(f) {
+    return isGateFrame(f.function, f.file) || (f.function === 'main.main' && f.file.endsWith('_testmain.go'));
+}
 /**
  * The frame a goroutine waits in: with a module path, the innermost frame of the module (the user's
  * line that is waiting, possibly through a library); otherwise, or when the module has no frame, the
  * innermost frame outside runtime, std internal packages, sync, time and testing. A goroutine that
  * only has such frames (testing's own waits, the runtime's goroutines in a crash dump) gets its
- * innermost frame outside the runtime, then simply its innermost frame.
+ * innermost frame outside the runtime, then simply its innermost frame. Never a frame of the gate's
+ * probe or of go test's generated main.
  */
 function blockingFrame(g, opts = {}) {
+    const frames = g.frames.filter((f) => !isPlumbing(f));
     if (opts.modulePath !== undefined && opts.modulePath !== '') {
-        const own = g.frames.find((f) => isUserFunction(f.function, f.file, opts.modulePath));
+        const own = frames.find((f) => isUserFunction(f.function, f.file, opts.modulePath));
         if (own !== undefined)
             return own;
     }
-    const outside = g.frames.find((f) => {
+    const outside = frames.find((f) => {
         const pkg = packageOf(f.function);
         return !WAIT_MACHINERY.has(pkg) && !isRuntimePackage(pkg) && !isStdInternal(pkg) && !isRuntimeHook(f.function, pkg);
     });
     if (outside !== undefined)
         return outside;
-    const notRuntime = g.frames.find((f) => {
+    const notRuntime = frames.find((f) => {
         const pkg = packageOf(f.function);
         return !isRuntimePackage(pkg) && !isStdInternal(pkg) && !isRuntimeHook(f.function, pkg);
     });
-    return notRuntime ?? g.frames[0];
+    return notRuntime ?? frames[0] ?? g.frames[0];
+}
+// What the compiler wraps around the call of a go or defer statement (Go 1.22 on): not the user's function.
+const CALL_WRAPPER = /\.(?:gowrap|deferwrap)\d+$/;
+/**
+ * The goroutine's own function (see LeakSignature): its outermost frame of the user's code, else its
+ * outermost frame outside the runtime (a library's goroutine: net/http's readLoop).
+ */
+function originFrame(g, opts = {}) {
+    const frames = g.frames.filter((f) => !isPlumbing(f) && !CALL_WRAPPER.test(f.function));
+    const outermost = (accept) => {
+        for (let i = frames.length - 1; i >= 0; i--)
+            if (accept(frames[i]))
+                return frames[i];
+        return undefined;
+    };
+    return (outermost((f) => isUserFunction(f.function, f.file, opts.modulePath)) ??
+        outermost((f) => !isRuntimePackage(packageOf(f.function))));
 }
 function site(f, withLine) {
     if (f === undefined)
@@ -58291,26 +59694,42 @@ function site(f, withLine) {
 /** See LeakSignature. Never includes goroutine ids (neither this one's nor its creator's). */
 function leakSignature(g, opts = {}) {
     const blocking = blockingFrame(g, opts);
+    const origin = originFrame(g, opts)?.function;
     const creation = g.createdBy === undefined ? undefined : { function: g.createdBy.function, file: g.createdBy.file, line: g.createdBy.line };
-    const key = (withLine) => `${g.state} | ${site(blocking, withLine)} | created by ${site(creation, withLine)}`;
+    const key = (withLine) => `${origin ?? '?'} | created by ${site(creation, withLine)}`;
     return {
         state: g.state,
         ...(blocking === undefined ? {} : { blocking }),
         ...(creation === undefined ? {} : { creation }),
+        ...(origin === undefined ? {} : { origin }),
         key: key(true),
         looseKey: key(false)
     };
 }
-/** Groups goroutines by `key` (line numbers included), largest group first, then in dump order. */
+// The sighting a group is reported by: the most specific state, then the most goroutines, then a fixed
+// order of state and site, so that the choice depends on what was seen, not on the order of the dump.
+function better(a, b) {
+    if (a.rank !== b.rank)
+        return a.rank > b.rank;
+    if (a.count !== b.count)
+        return a.count > b.count;
+    return a.where < b.where;
+}
+/**
+ * Groups goroutines by `key`, largest group first, then in dump order. A group reports the state, the
+ * blocking site and the stack of its most telling sighting: a goroutine parked on a channel tells more
+ * than one caught runnable on its way there.
+ */
 function groupBySignature(goroutines, opts = {}) {
     const groups = new Map();
     for (const g of goroutines) {
         const signature = leakSignature(g, opts);
-        let group = groups.get(signature.key);
-        if (group === undefined) {
-            group = { ...signature, count: 0, leaked: 0, ids: [], stack: g.frames };
-            groups.set(signature.key, group);
+        let entry = groups.get(signature.key);
+        if (entry === undefined) {
+            entry = { group: { ...signature, count: 0, leaked: 0, ids: [], stack: g.frames }, sightings: new Map() };
+            groups.set(signature.key, entry);
         }
+        const group = entry.group;
         group.count++;
         if (g.leaked)
             group.leaked++;
@@ -58318,28 +59737,49 @@ function groupBySignature(goroutines, opts = {}) {
             group.waitMinutes = g.waitMinutes;
         }
         group.ids.push(g.id);
+        const where = `${g.state}\u0000${site(signature.blocking, true)}`;
+        const seen = entry.sightings.get(where);
+        if (seen !== undefined)
+            seen.count++;
+        else
+            entry.sightings.set(where, { where, rank: stateRank(g.state), state: g.state, blocking: signature.blocking, stack: g.frames, count: 1 });
+    }
+    const out = [];
+    for (const { group, sightings } of groups.values()) {
+        let best;
+        for (const s of sightings.values())
+            if (best === undefined || better(s, best))
+                best = s;
+        if (best !== undefined) {
+            group.state = best.state;
+            group.stack = best.stack;
+            if (best.blocking === undefined)
+                delete group.blocking;
+            else
+                group.blocking = best.blocking;
+        }
+        out.push(group);
     }
     // Array.prototype.sort is stable: equal counts keep the order they were first seen in.
-    return [...groups.values()].sort((a, b) => b.count - a.count);
+    return out.sort((a, b) => b.count - a.count);
 }
 
-// The goroutines that are never leaks: one list of one rule type for the built-in ones (the testing
-// package's, os/signal's, the runtime's, the probe's own) and the user's goleak-style rules. The same
-// list goes to the probe (go/probe-env.ts), so a goroutine ignored here costs no settle wait there.
-// Where the testing package parks its own goroutines while tests run (as goleak's isTestStack).
+// Where the testing package parks its own goroutines while tests run (as goleak's isTestStack), and, for
+// a benchmark, the main goroutine waiting for the one that runs it (doBench from Go 1.25, run1 before).
 const TESTING_WAITS = [
     'testing.RunTests',
     'testing.(*T).Run',
     'testing.(*T).Parallel',
     'testing.(*testState).waitParallel',
     'testing.runFuzzing',
-    'testing.runFuzzTests'
+    'testing.runFuzzTests',
+    'testing.(*B).doBench',
+    'testing.(*B).run1'
 ];
 /** In the order they are tried: the first that matches gives the reason. */
 const BUILTIN_RULES = [
-    // go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
-    // one taking the dump.
-    { anyFunctionMatching: String.raw `\.glg[A-Z]\w*(?:\.|$)`, because: 'probe' },
+    // The goroutine taking the dump runs the gate's probe (go/probe-source.ts).
+    { probeFunction: true, because: 'probe' },
     ...TESTING_WAITS.map((fn) => ({ topFunction: fn, state: 'chan receive', because: 'testing' })),
     // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
     { anyFunction: 'testing.(*M).startAlarm.func1', because: 'testing' },
@@ -58379,8 +59819,8 @@ function pattern(source) {
     return re;
 }
 function matchesRule(g, rule, top = topFunction(g)) {
-    const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly } = rule;
-    if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly)
+    const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly, probeFunction } = rule;
+    if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly && !probeFunction)
         return false;
     // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
     if (topFn !== undefined && topFn !== top && topFn !== g.frames[0]?.function)
@@ -58397,6 +59837,8 @@ function matchesRule(g, rule, top = topFunction(g)) {
             return false;
     }
     if (runtimeOnly && !runtimeOwned(g))
+        return false;
+    if (probeFunction && !g.frames.some((f) => isProbeFunction(f.function)))
         return false;
     return true;
 }
@@ -58717,232 +60159,29 @@ function readLabels(text) {
     }
 }
 
-const SEPARATOR$1 = '==================';
-const WARNING = 'WARNING: DATA RACE';
-const ACCESS = /^(Read|Write|Previous read|Previous write) at (0x[0-9a-f]+) by (main goroutine|goroutine (\d+)):$/;
-const GOROUTINE = /^Goroutine (\d+) \((running|finished)\) created at:$/;
-const LOST_STACK = '[failed to restore the stack]';
-// Test output that places a report: progress lines of -test.v and the start of a benchmark's line.
-const STARTED = /^=== (RUN|CONT|NAME|PAUSE)\s+(\S+)/;
-const ENDED = /^(\s*)--- (FAIL|PASS|SKIP): (\S+)/;
-const BENCHMARK_LINE = /^(Benchmark(?!\p{Ll})\S*)/u;
-const IN_TEST = 'race detected during execution of test';
-const OUTSIDE = 'race detected outside of test execution';
-function eventOf(line, named) {
-    const started = STARTED.exec(line);
-    if (started !== null)
-        return { kind: 'started', test: started[2], how: started[1] };
-    const ended = ENDED.exec(line);
-    if (ended !== null)
-        return { kind: 'ended', test: ended[3], depth: ended[1].length, failed: ended[2] === 'FAIL' };
-    const bench = BENCHMARK_LINE.exec(line);
-    // A benchmark's name is printed when it starts and its numbers when it is done.
-    if (bench !== null) {
-        return /\sns\/op\b/.test(line)
-            ? { kind: 'ended', test: bench[1], depth: 0, failed: false }
-            : { kind: 'started', test: bench[1], how: 'benchmark' };
-    }
-    if (line.includes(IN_TEST))
-        return named === undefined ? { kind: 'in-test' } : { kind: 'in-test', named };
-    if (line.includes(OUTSIDE))
-        return { kind: 'outside' };
-    return undefined;
-}
-/**
- * Parses every `WARNING: DATA RACE` report. A report's test comes from the first of these after it:
- * - testing's `race detected during execution of test`, logged once per racing test when it ends (or
- *   next checks): under the test's `=== RUN`/`=== NAME` line with -test.v, under its `--- FAIL:` line
- *   without;
- * - a `--- FAIL:` block (without -test.v a test's output is printed when it ends): the failing test
- *   the race line is logged under, else its innermost failing subtest;
- * - `race detected outside of test execution`: no test.
- * The search stops at the next test's `=== RUN`/`=== CONT` or benchmark line; the report then goes to
- * the test -test.v last started and had not ended, or to the benchmark whose result line it
- * interrupted (`BenchmarkX-4  \t==================` when the pipes are merged). Tests that run in
- * parallel interleave their output, so a report may then be put on the wrong one of them.
- */
-function parseRaceReports(text) {
-    const lines = splitLines(text);
-    const out = { races: [], problems: [] };
-    const events = [];
-    // The test the latest progress line named (RUN, NAME, FAIL, ...), and the one -test.v says runs.
-    let named;
-    let running;
-    const placements = [];
-    const track = (line) => {
-        const event = eventOf(line, named);
-        if (event === undefined)
-            return;
-        events.push(event);
-        if (event.kind === 'started') {
-            named = event.test;
-            running = event.how === 'PAUSE' ? undefined : event.test;
-        }
-        else if (event.kind === 'ended') {
-            named = event.test;
-            if (running !== undefined && (running === event.test || running.startsWith(`${event.test}/`))) {
-                const parent = event.test.lastIndexOf('/');
-                running = parent > 0 ? event.test.slice(0, parent) : undefined;
-            }
-        }
-    };
-    let i = 0;
-    while (i < lines.length) {
-        const line = lines[i];
-        const opensReport = line.endsWith(SEPARATOR$1) && lines[i + 1] === WARNING;
-        if (!opensReport && line !== WARNING) {
-            track(line);
-            i++;
-            continue;
-        }
-        if (opensReport) {
-            const before = line.slice(0, line.length - SEPARATOR$1.length);
-            if (before !== '')
-                track(before);
-            i++;
-        }
-        const read = readReport(lines, i, out.problems);
-        if (read.report !== undefined) {
-            const body = lines.slice(i, read.end);
-            const raw = [SEPARATOR$1, ...body, ...(read.truncated ? [] : [SEPARATOR$1])].join('\n');
-            const report = { ...read.report, outsideTests: false, truncated: read.truncated, line: i + 1, raw };
-            out.races.push(report);
-            placements.push({ report, nextEvent: events.length, ...(running === undefined ? {} : { running }) });
-        }
-        // read.end is the closing separator; a line after it may still carry test output.
-        i = read.end + 1;
-    }
-    for (const { report, nextEvent, running: runningThen } of placements) {
-        const place = placeReport(events, nextEvent, runningThen);
-        report.outsideTests = place.outsideTests;
-        if (place.test !== undefined)
-            report.test = place.test;
-    }
-    return out;
-}
-function placeReport(events, from, running) {
-    for (let j = from; j < events.length; j++) {
-        const event = events[j];
-        if (event.kind === 'in-test')
-            return { ...(event.named === undefined ? {} : { test: event.named }), outsideTests: false };
-        if (event.kind === 'outside')
-            return { outsideTests: true };
-        if (event.kind === 'ended' && event.failed)
-            return { test: failedTest(events, j, event), outsideTests: false };
-        if (event.kind === 'started' && event.how !== 'NAME' && event.how !== 'PAUSE')
-            break;
-    }
-    return { ...(running === undefined ? {} : { test: running }), outsideTests: false };
-}
-/**
- * In a `--- FAIL:` block (a test, then its failed subtests indented below it): the test the race line
- * is logged under, else the deepest failure.
- */
-function failedTest(events, at, first) {
-    let deepest = first;
-    for (let j = at + 1; j < events.length; j++) {
-        const event = events[j];
-        if (event.kind === 'in-test')
-            return event.named ?? deepest.test;
-        if (event.kind !== 'ended' || event.depth === 0)
-            break;
-        if (event.failed && event.depth > deepest.depth)
-            deepest = event;
-    }
-    return deepest.test;
-}
-/**
- * Reads a report from its `WARNING: DATA RACE` line at lines[start]. `end` is the index of the closing
- * separator, or lines.length when there is none.
- */
-function readReport(lines, start, problems) {
-    const accesses = [];
-    const goroutines = [];
-    let frames;
-    let call;
-    let end = start + 1;
-    for (; end < lines.length; end++) {
-        const line = lines[end];
-        if (line.endsWith(SEPARATOR$1))
-            break;
-        const access = ACCESS.exec(line);
-        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
-        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
-        if (access !== null && by !== undefined) {
-            frames = [];
-            accesses.push({
-                kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
-                address: access[2],
-                goroutine: by,
-                frames
-            });
-            continue;
-        }
-        const goroutine = GOROUTINE.exec(line);
-        const id = goroutine === null ? undefined : readCount(goroutine[1]);
-        if (goroutine !== null && id !== undefined) {
-            frames = [];
-            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
-            continue;
-        }
-        // Frames are indented: two spaces before a function, six before its position. Anything else in a
-        // report is output another goroutine wrote while the detector was printing.
-        if (frames === undefined || !line.startsWith('  '))
-            continue;
-        const trimmed = line.trim();
-        if (trimmed === LOST_STACK)
-            continue;
-        const fn = readCall(trimmed);
-        if (fn !== undefined) {
-            call = fn;
-            continue;
-        }
-        const position = call === undefined ? undefined : readPosition(trimmed);
-        if (call !== undefined && position !== undefined)
-            frames.push({ function: call, file: position.file, line: position.line });
-        call = undefined;
-    }
-    const truncated = end >= lines.length;
-    if (accesses.length < 2) {
-        problems.push({
-            line: start + 1,
-            text: lines[start],
-            reason: truncated ? 'race report cut before its two accesses' : 'race report without its two accesses'
-        });
-        return { end, truncated };
-    }
-    return { report: { access: accesses[0], previous: accesses[1], goroutines }, end, truncated };
-}
-/**
- * Identity of a race for deduplication and for matching base with head: each access's kind and its
- * innermost user frame (function and file; the line only with `withLines`, since edits above a race
- * move it between base and head), the two accesses in a fixed order so that the same pair reported
- * the other way round has the same key. An access with no user frame (sync/atomic's side, a lost
- * stack) contributes its innermost frame, or `?`.
- */
-function raceKey(r, opts = {}) {
-    const side = (a) => {
-        const f = a.frames.find((frame) => isUserFunction(frame.function, frame.file, opts.modulePath)) ?? a.frames[0];
-        if (f === undefined)
-            return `${a.kind} ?`;
-        return opts.withLines === true ? `${a.kind} ${f.function} ${f.file}:${f.line}` : `${a.kind} ${f.function} ${f.file}`;
-    };
-    return [side(r.access), side(r.previous)].sort().join(' | ');
-}
-
 // From what a test binary printed (and what the probe wrote) to the result model: goroutine groups, leaks,
 // races. Pure; files are module-relative because binaries are built with -trimpath.
 const MAX_STACK = 32;
 const MAX_REPORT = 8 * 1024;
+/** A frame as the result shows it: module-relative file, and the user's TestMain under its own name. */
 function relativeFrame(f, modulePath) {
-    return { function: f.function, file: moduleRelative(f.file, modulePath), line: f.line };
+    return { function: userFacingName(f.function), file: moduleRelative(f.file, modulePath), line: f.line };
 }
 function relative(f, modulePath) {
     return f ? relativeFrame(f, modulePath) : undefined;
 }
+/** A stack as the result shows it: the gate's probe frames are not the user's, so they are left out. */
+function shownStack(frames, modulePath) {
+    return frames
+        .filter((f) => !isGateFrame(f.function, f.file))
+        .slice(0, MAX_STACK)
+        .map((f) => relativeFrame(f, modulePath));
+}
+function goroutines(text, rules) {
+    return parseGoroutineDump(text).goroutines.filter((g) => !isIgnorable(g, rules));
+}
 function groups(text, modulePath, rules) {
-    const dump = parseGoroutineDump(text);
-    return groupBySignature(dump.goroutines.filter((g) => !isIgnorable(g, rules)), { modulePath });
+    return groupBySignature(goroutines(text, rules), { modulePath });
 }
 /**
  * Goroutines still alive after the settle time, grouped by signature. Those the goroutineleak profile
@@ -58958,7 +60197,7 @@ function leakGroups(dump, leakProfile, modulePath, rules) {
         count: g.count,
         blocking: relative(g.blocking, modulePath),
         creation: relative(g.creation, modulePath),
-        stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath)),
+        stack: shownStack(g.stack, modulePath),
         tests: [],
         detectors: confirmed.has(g.looseKey) ? ['probe', 'goroutineleak'] : ['probe']
     }));
@@ -58966,58 +60205,75 @@ function leakGroups(dump, leakProfile, modulePath, rules) {
 /**
  * Who waits on what when a package hung: the dump's goroutines grouped by wait state and blocking site
  * (goroutines started at different places but stuck at the same line are one group; the first one's
- * creation site and stack stand for it).
+ * creation site and stack stand for it). Groups waiting in the user's code come first, largest first:
+ * the testing package's own goroutines (the main one waiting for a benchmark) come after them.
  */
 function hangGroups(text, modulePath) {
     const bySite = new Map();
-    for (const g of groups(text, modulePath, [])) {
-        const b = g.blocking;
-        const key = `${g.state}\u0000${b ? `${b.function}\u0000${b.file}:${b.line}` : g.key}`;
+    for (const g of goroutines(text, [])) {
+        const b = blockingFrame(g, { modulePath });
+        const key = `${g.state}\u0000${b ? `${b.function}\u0000${b.file}:${b.line}` : '?'}`;
         const seen = bySite.get(key);
-        if (seen) {
-            seen.count += g.count;
-            continue;
-        }
-        bySite.set(key, {
-            state: g.state,
-            count: g.count,
-            blocking: relative(g.blocking, modulePath),
-            creation: relative(g.creation, modulePath),
-            stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath))
-        });
-    }
-    return [...bySite.values()].sort((a, b) => b.count - a.count);
-}
-function access(a, modulePath) {
-    return { kind: a.kind, goroutine: String(a.goroutine), frames: a.frames.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath)) };
-}
-/** Race reports in a run's output, identical ones collapsed; keys leave lines out so base and head match. */
-function racesIn(text, via, modulePath) {
-    const byKey = new Map();
-    for (const r of parseRaceReports(text).races) {
-        const key = raceKey(r, { modulePath });
-        const seen = byKey.get(key);
         if (seen) {
             seen.count++;
             continue;
         }
-        const test = r.test ? (via === 'benchmark' ? splitProcs(r.test).name : r.test) : '';
-        byKey.set(key, {
-            key,
-            in: test,
-            via,
+        const creation = g.createdBy && !isGateFrame(g.createdBy.function, g.createdBy.file) ? g.createdBy : undefined;
+        bySite.set(key, {
+            own: b !== undefined && isUserFunction(b.function, b.file, modulePath),
+            state: g.state,
             count: 1,
-            access: access(r.access, modulePath),
-            previous: access(r.previous, modulePath),
-            goroutines: r.goroutines.map((g) => {
-                // A goroutine started by the probe's TestMain is the main test goroutine: no creation site to show.
-                const site = g.createdAt.find((f) => isUserFunction(f.function, f.file, modulePath) && !f.file.endsWith(PROBE_FILE));
-                return { id: String(g.id), state: g.state, ...(site ? { createdAt: relativeFrame(site, modulePath) } : {}) };
-            }),
-            report: r.raw.length > MAX_REPORT ? r.raw.slice(0, MAX_REPORT) + '\n…' : r.raw
+            blocking: relative(b, modulePath),
+            creation: creation ? relativeFrame(creation, modulePath) : undefined,
+            stack: shownStack(g.frames, modulePath)
         });
     }
-    return [...byKey.values()];
+    return [...bySite.values()]
+        .sort((a, b) => Number(b.own) - Number(a.own) || b.count - a.count)
+        .map(({ own: _own, ...group }) => group);
+}
+function access(a, modulePath) {
+    return { kind: a.kind, goroutine: String(a.goroutine), frames: shownStack(a.frames, modulePath) };
+}
+/**
+ * Race reports in a run's output, one per race (see raceKey: the pair of code sites, not the kinds of
+ * the accesses), with the number of reports that showed it. A report whose earlier access lost its
+ * stack joins the race it matches on the other side. Keys leave lines out so base and head match.
+ */
+function racesIn(text, via, modulePath) {
+    const races = [];
+    const reports = parseRaceReports(text).races;
+    // Whole reports first, so that one with a lost stack finds the race it belongs to whatever the order.
+    const lost = (r) => r.access.frames.length === 0 || r.previous.frames.length === 0;
+    for (const r of [...reports.filter((x) => !lost(x)), ...reports.filter(lost)]) {
+        const a = access(r.access, modulePath);
+        const p = access(r.previous, modulePath);
+        const sides = raceSides(a.frames, p.frames, { modulePath });
+        const seen = races.find((x) => sameRace(x.sides, sides));
+        if (seen) {
+            seen.finding.count++;
+            continue;
+        }
+        const test = r.test ? (via === 'benchmark' ? splitProcs(r.test).name : r.test) : '';
+        races.push({
+            sides,
+            finding: {
+                key: raceKey({ access: { ...r.access, frames: a.frames }, previous: { ...r.previous, frames: p.frames } }, { modulePath }),
+                in: test,
+                via,
+                count: 1,
+                access: a,
+                previous: p,
+                goroutines: r.goroutines.map((g) => {
+                    // A goroutine started by the probe's TestMain is the main test goroutine: no creation site to show.
+                    const site = g.createdAt.find((f) => isUserFunction(f.function, f.file, modulePath));
+                    return { id: String(g.id), state: g.state, ...(site ? { createdAt: relativeFrame(site, modulePath) } : {}) };
+                }),
+                report: r.raw.length > MAX_REPORT ? r.raw.slice(0, MAX_REPORT) + '\n…' : r.raw
+            }
+        });
+    }
+    return races.map((x) => x.finding);
 }
 
 const OUTPUT_KEEP = 32 * 1024;
@@ -59102,6 +60358,12 @@ async function discoverLeaves(deps, cfg, built, side) {
     const binary = built.binary;
     if (!binary)
         return prepared;
+    // A benchmark that hung in the test pass's -race run is reported from there and never started again:
+    // waiting out the same hang would cost the timeout again and say nothing new. That run runs every
+    // benchmark, so one the selection leaves out is reported too: the gate did wait for it.
+    const hung = (side.spec.hung ?? []).filter((h) => h.importPath === built.pkg.importPath);
+    for (const h of hung)
+        prepared.topFailures.push({ name: h.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: h.failure });
     const levels = splitBenchRegex(cfg.bench);
     const cwd = built.pkg.dir;
     const list = await deps.run({ argv: [binary, `-test.list=${levels[0]}`], cwd, timeoutMs: Math.min(60_000, cfg.timeoutMs) });
@@ -59120,12 +60382,8 @@ async function discoverLeaves(deps, cfg, built, side) {
         .filter((l) => /^Benchmark/.test(l));
     const calibration = calibrationBenchtime(cfg.benchtime);
     for (const top of tops) {
-        const hung = side.spec.hung?.find((h) => h.importPath === built.pkg.importPath && topLevelOf(h.name) === top);
-        if (hung) {
-            // Waiting out the same hang again would cost the timeout again, and say nothing new.
-            prepared.topFailures.push({ name: hung.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: hung.failure });
+        if (hung.some((h) => topLevelOf(h.name) === top))
             continue;
-        }
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
@@ -59796,7 +61054,7 @@ function panicsFrom(crashes, modulePath) {
     return crashes.map((c) => ({
         test: c.test,
         value: c.crash.value,
-        frames: c.crash.frames.map((f) => relativeFrame(f, modulePath))
+        frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
     }));
 }
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */

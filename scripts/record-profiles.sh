@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates test/fixtures/recorded-profiles/: real pprof profiles (heap, CPU, goroutine) recorded with
 # each supported Go release, and go tool pprof's own reading of each (-raw, -top per sample type, and
-# -top -diff_base for the base/head pairs), the oracle for the profile engine's tests.
+# -top -diff_base and merged -top for the base/head pairs), the oracle for the profile engine's tests.
 #
 #   heap-{base,head}.pprof  fixtures/gate retain.BenchmarkJournalAppend, -test.memprofilerate=1, 2000x
 #   cpu-{base,head}.pprof   fixtures/gate slow.BenchmarkContains, -test.cpuprofile, 1s
@@ -78,6 +78,9 @@ for version in "${versions[@]}"; do
     for index in $(sample_types "$out/$kind-head.pprof"); do
       top "$out/$kind-head.pprof" "$out/$kind.diff.top-$index.txt" -diff_base="$out/$kind-base.pprof" \
         -sample_index="$index" $(unit_flag "$index")
+      # Two profiles named together, pprof merges them: the oracle for merging runs.
+      go tool pprof -top -nodefraction=0 -nodecount=1000000 -sample_index="$index" $(unit_flag "$index") \
+        "$out/$kind-base.pprof" "$out/$kind-head.pprof" >"$out/$kind.merged.top-$index.txt" 2>/dev/null
     done
   done
   echo "recorded $(go version) into $out"

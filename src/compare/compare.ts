@@ -14,7 +14,7 @@ import {
 import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
-import { controlFalseDiscoveries } from './metrics.js'
+import { controlFalseDiscoveries, lacksEvidence } from './metrics.js'
 import { reproduceCommands } from './reproduce.js'
 import { benjaminiHochberg } from './stats.js'
 import { hangFinding, leakFindings, testFindings } from './tests.js'
@@ -215,7 +215,8 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
     for (const m of c.metrics) {
       if (m.status !== 'regression') continue
       const kind = findingKind(m)
-      const severity: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
+      const judged: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
+      const severity: Severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged
       findings.push(metricFinding(c.pkg, c.benchmark, m, severity))
     }
   }

@@ -7,6 +7,7 @@ import { parseProbeOutput, probeEnv } from '../go/probe-env.js'
 import type { ProcessResult } from '../go/process.js'
 import type { Toolchain } from '../go/toolchain.js'
 import type { HangReport, LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
+import { isGateFrame } from '../parse/stackframes.js'
 import { parseTestVerbose } from '../parse/testv.js'
 import { scratchDir } from '../scratch.js'
 import type { JobDeps } from './deps.js'
@@ -114,7 +115,7 @@ function panicsFrom(crashes: ReturnType<typeof parseTestVerbose>['crashes'], mod
   return crashes.map((c) => ({
     test: c.test,
     value: c.crash.value,
-    frames: c.crash.frames.map((f) => relativeFrame(f, modulePath))
+    frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
   }))
 }
 

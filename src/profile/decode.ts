@@ -1,18 +1,27 @@
 import type { SampleType } from '../parse/pprof.js'
 import { ProfileDecodeError } from './errors.js'
 import { MAX_PROFILE_BYTES, profileBytes } from './inflate.js'
-import { readFunctions, readLocations, readSamples, Ranges } from './messages.js'
+import { readFunctions, readLocations, readSamples, Ranges, type Label, type TopLevel } from './messages.js'
 import { ProfileTables } from './tables.js'
 import { LEN, VARINT, WireReader } from './wire.js'
 
 export type { SampleType }
 
-/** A string label of a sample (pprof.Do labels on goroutine and CPU profiles). */
-export interface Label {
-  key: string
-  value: string
-}
+/**
+ * The most sample values (samples x sample types) a profile may hold: 2^25, a 256 MiB Float64Array.
+ * A heap profile of a million stacks holds 4M. Each value can cost a single byte of protobuf, so
+ * without this a 256 MiB profile (from a gzip of a few hundred KiB) could ask for 2 GiB of arrays.
+ */
+export const MAX_SAMPLE_VALUES = 2 ** 25
 
+/**
+ * The most strings, locations, functions or sample types a profile may have: 2^22 of each. A large Go
+ * binary's CPU profile has some 10^5 locations; an empty message is two bytes, so without a bound a
+ * 256 MiB profile could list 10^8 of them, each costing far more than its two bytes.
+ */
+export const MAX_TABLE_ENTRIES = 2 ** 22
+
+/** A string label of a sample (pprof.Do labels on goroutine and CPU profiles). */
 /**
  * One decoded profile: each sample is its stack (a node of `tables`' trie) and its values, one typed
  * array per sample type, so a profile of a million samples is a few flat arrays rather than a million
@@ -45,24 +54,16 @@ export interface DecodeOptions {
   maxBytes?: number
 }
 
-/** Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input. */
+/**
+ * Decodes a pprof profile, gzipped (as Go writes it) or not. Throws ProfileDecodeError on bad input; a
+ * profile refused half-way may leave functions, frames and trie nodes in shared tables, which hold no
+ * values and so change no sum.
+ */
 export function decodePprof(data: Uint8Array, source: string, opts: DecodeOptions = {}): CompactProfile {
   const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES)
   return decodeProto(raw, source, opts.tables ?? new ProfileTables())
 }
 
-export interface TopLevel {
-  strings: string[]
-  sampleTypes: [number, number, number][]
-  periodType?: [number, number, number]
-  period: number
-  timeNanos: number
-  durationNanos: number
-  defaultSampleType: number
-  samples: Ranges
-  locations: Ranges
-  functions: Ranges
-}
 
 /** A ValueType message: [type, unit] string indexes, and where it was, for errors. */
 function valueType(r: WireReader): [number, number, number] {
@@ -92,15 +93,15 @@ const SCALARS = new Map<number, [Scalar, string]>([
 ])
 
 /** Repeated message fields located in the first pass, by field number. */
-const LOCATED = new Map<number, ['samples' | 'locations' | 'functions', string]>([
-  [2, ['samples', 'sample']],
+const LOCATED = new Map<number, ['locations' | 'functions', string]>([
   [4, ['locations', 'location']],
   [5, ['functions', 'function']]
 ])
 
 /**
- * First pass: strings, sample types and scalars are read; samples, locations and functions are only
- * located, because Go writes samples before the locations and functions they refer to, and strings last.
+ * First pass: strings, sample types and scalars are read; locations and functions are only located and
+ * samples counted, because Go writes samples before the locations and functions they refer to, and
+ * strings last.
  */
 function scan(r: WireReader): TopLevel {
   const top: TopLevel = {
@@ -110,17 +111,25 @@ function scan(r: WireReader): TopLevel {
     timeNanos: 0,
     durationNanos: 0,
     defaultSampleType: 0,
-    samples: new Ranges(),
+    sampleCount: 0,
     locations: new Ranges(),
     functions: new Ranges()
+  }
+  const room = (n: number, what: string): void => {
+    if (n >= MAX_TABLE_ENTRIES) r.fail(`more than ${MAX_TABLE_ENTRIES} ${what}: more than a profile may hold`)
   }
   while (r.pos < r.end) {
     const tag = r.tag()
     const field = tag >>> 3
     const located = LOCATED.get(field)
     const scalar = SCALARS.get(field)
-    if (located !== undefined) {
+    if (field === 2) {
+      r.expect(tag, LEN, 'sample')
+      r.pos = r.lengthEnd()
+      top.sampleCount++
+    } else if (located !== undefined) {
       r.expect(tag, LEN, located[1])
+      room(top[located[0]].count, located[0])
       const end = r.lengthEnd()
       top[located[0]].push(r.pos, end)
       r.pos = end
@@ -129,9 +138,11 @@ function scan(r: WireReader): TopLevel {
       top[scalar[0]] = r.int64()
     } else if (field === 6) {
       r.expect(tag, LEN, 'string_table')
+      room(top.strings.length, 'strings')
       top.strings.push(r.string())
     } else if (field === 1 || field === 11) {
       r.expect(tag, LEN, field === 1 ? 'sample_type' : 'period_type')
+      room(top.sampleTypes.length, 'sample types')
       const t = valueType(r)
       if (field === 1) top.sampleTypes.push(t)
       else top.periodType = t
@@ -157,6 +168,10 @@ function decodeProto(raw: Uint8Array, source: string, tables: ProfileTables): Co
     unit: str(unit, at, what)
   })
   const sampleTypes = top.sampleTypes.map((t) => valueTypeOf(t, 'a sample type'))
+  const values = top.sampleCount * sampleTypes.length
+  if (values > MAX_SAMPLE_VALUES) {
+    throw new ProfileDecodeError(source, 0, `${top.sampleCount} samples of ${sampleTypes.length} sample types are more values than a profile may hold (${MAX_SAMPLE_VALUES})`)
+  }
   const functions = readFunctions(raw, source, top, tables)
   const locations = readLocations(raw, source, top, tables, functions)
   const samples = readSamples(raw, source, top, tables, locations, sampleTypes.length)

@@ -1,12 +1,13 @@
 import { gunzipSync } from 'node:zlib'
+import { MAX_PROFILE_BYTES } from '../parse/pprof.js'
 import { ProfileDecodeError } from './errors.js'
 
-/**
- * The most a profile may gunzip to: 256 MiB. Go's heap profile of a million distinct stacks is about
- * 60 MiB unzipped, so a real profile stays far below; a gzip bomb (a few KiB that inflate to GiBs)
- * stops here instead of taking the runner's memory. zlib stops inflating once the limit is passed.
- */
-export const MAX_PROFILE_BYTES = 256 * 2 ** 20
+// The bound is parse/pprof.ts's MAX_PROFILE_BYTES (256 MiB), one figure for both readers. bench/profilegen's
+// heap profile of a million distinct stacks 22 frames deep is 41 MB unzipped, so real profiles stay far
+// below; a gzip bomb (a few KiB that inflate to GiBs) stops there instead of taking the runner's memory: zlib
+// stops inflating once the limit is passed. With MAX_SAMPLE_VALUES this bounds what the decoder holds: the
+// bytes, and the arrays of at most 2^25 sample values.
+export { MAX_PROFILE_BYTES }
 
 const GZIP_MAGIC_0 = 0x1f
 const GZIP_MAGIC_1 = 0x8b
@@ -26,8 +27,8 @@ export function profileBytes(data: Uint8Array, source: string, maxBytes: number 
   } catch (err) {
     const code = (err as { code?: unknown }).code
     if (code === 'ERR_BUFFER_TOO_LARGE') {
-      throw new ProfileDecodeError(source, 0, `the gzip data inflates to more than ${maxBytes} bytes (the limit for a profile)`)
+      throw new ProfileDecodeError(source, undefined, `the gzip data inflates to more than ${maxBytes} bytes (the limit for a profile)`)
     }
-    throw new ProfileDecodeError(source, 0, `truncated or corrupt gzip data (${err instanceof Error ? err.message : String(err)})`)
+    throw new ProfileDecodeError(source, undefined, `truncated or corrupt gzip data (${err instanceof Error ? err.message : String(err)})`)
   }
 }

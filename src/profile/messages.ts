@@ -1,6 +1,26 @@
-import type { Label, TopLevel } from './decode.js'
 import { grownInt32, ProfileTables, ROOT } from './tables.js'
 import { LEN, packedEnd, VARINT, WireReader } from './wire.js'
+
+/** A string label of a sample (`key: value`, as pprof -tags shows). */
+export interface Label {
+  key: string
+  value: string
+}
+
+/** What the first pass over a profile found at its top level; see decode.ts. */
+export interface TopLevel {
+  strings: string[]
+  sampleTypes: [number, number, number][]
+  periodType?: [number, number, number]
+  period: number
+  timeNanos: number
+  durationNanos: number
+  defaultSampleType: number
+  /** Samples are counted here and read in a second pass over the message, so no list of them is kept. */
+  sampleCount: number
+  locations: Ranges
+  functions: Ranges
+}
 
 /** Byte ranges [start, end) of the messages of one repeated field, collected before they can be resolved. */
 export class Ranges {
@@ -188,6 +208,18 @@ function readLabel(r: WireReader, strings: string[]): Label | undefined {
   return value === 0 ? undefined : { key: strings[key], value: strings[value] }
 }
 
+/**
+ * Moves a cursor over the profile's top level to the next sample message: returns where it ends, with
+ * the cursor at its start. The first pass checked the top level, so the samples it counted are there.
+ */
+function nextSample(cursor: WireReader): number {
+  for (;;) {
+    const tag = cursor.tag()
+    if (tag >>> 3 === 2) return cursor.lengthEnd()
+    cursor.skip(tag)
+  }
+}
+
 export interface Samples {
   stacks: Int32Array
   values: Float64Array[]
@@ -196,17 +228,21 @@ export interface Samples {
 }
 
 export function readSamples(raw: Uint8Array, source: string, top: TopLevel, tables: ProfileTables, locs: Locations, types: number): Samples {
-  const { samples, strings } = top
-  const n = samples.count
+  const { strings } = top
+  const n = top.sampleCount
   const stacks = new Int32Array(n)
   const values = Array.from({ length: types }, () => new Float64Array(n))
   const { frameStart, frames, index } = locs
   const labelSets = new LabelSets()
   let sampleLabels: Int32Array | undefined
   const r = new WireReader(raw, source, 0, 0)
+  const cursor = new WireReader(raw, source, 0, raw.length)
   let stack = new Int32Array(64)
   for (let s = 0; s < n; s++) {
-    r.reset(samples.start(s), samples.end(s))
+    const end = nextSample(cursor)
+    const start = cursor.pos
+    cursor.pos = end
+    r.reset(start, end)
     let depth = 0
     let nValues = 0
     let labels: Label[] | undefined
@@ -242,7 +278,7 @@ export function readSamples(raw: Uint8Array, source: string, top: TopLevel, tabl
         if (label) (labels ??= []).push(label)
       } else r.skip(tag)
     }
-    if (nValues !== types) r.fail(`sample ${s} has ${nValues} values for ${types} sample types`, samples.start(s))
+    if (nValues !== types) r.fail(`sample ${s} has ${nValues} values for ${types} sample types`, start)
     let node = ROOT
     for (let i = depth - 1; i >= 0; i--) {
       const loc = stack[i]

@@ -59,6 +59,15 @@ describe.each(recordedVersions())('flat and cum per function against go tool ppr
   for (const [kind, types] of [KINDS[0], KINDS[2]]) {
     const pair = kind.replace('-base', '')
     for (const type of types) {
+      it(`${pair} base and head merged, as pprof merges two profiles named together, ${type}`, () => {
+        const top = parseTop(recordedText(version, `${pair}.merged.top-${type}.txt`))
+        const tables = new ProfileTables()
+        const decode = (name: string) => decodePprof(recorded(version, `${name}.pprof`), name, { tables })
+        const merged = mergeProfiles(tables, [{ profile: decode(`${pair}-base`) }, { profile: decode(`${pair}-head`) }])
+        expect(totalOf(merged, type)).toBe(top.total)
+        expect(byName(merged, type)).toEqual(nonZero(top.rows))
+      })
+
       it(`${pair} head against base (-diff_base) ${type}`, () => {
         const top = parseTop(recordedText(version, `${pair}.diff.top-${type}.txt`))
         const tables = new ProfileTables()

@@ -42,7 +42,7 @@ describe.each(recordedVersions())('flame graphs of profiles recorded with %s', (
       expect({ fn: row.function, head: sum(nodes, 'head') }).toEqual({ fn: row.function, head: cum })
       compared++
     })
-    expect(compared).toBeGreaterThan(5)
+    expect(compared).toBeGreaterThanOrEqual(3)
   })
 
   it('cuts frames below the fraction on both sides, and keeps what it cut in the parent', () => {

@@ -1,8 +1,16 @@
+import { execFileSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { decodePprof, MAX_PROFILE_BYTES, ProfileDecodeError, ProfileError, type CompactProfile } from '../../src/profile/index.js'
+import { decodePprof, MAX_PROFILE_BYTES, MAX_SAMPLE_VALUES, MAX_TABLE_ENTRIES, ProfileDecodeError, ProfileError, type CompactProfile } from '../../src/profile/index.js'
 import { recorded, recordedVersions } from './oracle.js'
 import { bytes, crafted, message, num, packed, str, varint } from './wire-writer.js'
+
+/** Runs test/profile/memory-probe.ts in a fresh process: the decode's error and its peak memory. */
+function probe(input: 'bomb' | 'values'): { reason: string; inputBytes: number; maxRssGrowthKiB: number } {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', fileURLToPath(new URL('./memory-probe.ts', import.meta.url)), input], { encoding: 'utf8' })
+  return JSON.parse(out.trim().split('\n').pop() ?? '')
+}
 
 /** The error decodePprof throws, which must be the typed one and point inside the input. */
 function decodeError(data: Uint8Array, source = 'bad.pprof', maxBytes?: number): ProfileDecodeError {
@@ -21,8 +29,11 @@ function decodesOrRefuses(data: Uint8Array): CompactProfile | ProfileDecodeError
     return decodePprof(data, 'fuzz')
   } catch (err) {
     if (err instanceof ProfileDecodeError) {
-      expect(err.offset).toBeGreaterThanOrEqual(0)
-      expect(err.offset).toBeLessThanOrEqual(data.length)
+      // A byte of the protobuf, or none when the gzip stream around it is at fault.
+      if (err.offset !== undefined) {
+        expect(err.offset).toBeGreaterThanOrEqual(0)
+        expect(err.offset).toBeLessThanOrEqual(data.length)
+      }
       return err
     }
     throw err
@@ -47,7 +58,7 @@ describe('truncated and corrupted profiles', () => {
 
   it('refuses the gzip stream cut at every byte', () => {
     for (let n = 2; n < gz.length; n++) {
-      expect(decodeError(gz.subarray(0, n)).message).toMatch(/^bad\.pprof: at byte 0: truncated or corrupt gzip data/)
+      expect(decodeError(gz.subarray(0, n)).message).toMatch(/^bad\.pprof: truncated or corrupt gzip data/)
     }
   })
 
@@ -70,16 +81,36 @@ describe('truncated and corrupted profiles', () => {
   })
 
   it('stops a gzip bomb at the limit, with the typed error and bounded memory', () => {
-    // 64 gzip members of 16 MiB of zeros each: 1 GiB once inflated, 1 MiB on disk.
-    const member = gzipSync(new Uint8Array(16 * 2 ** 20), { level: 9 })
-    const bomb = new Uint8Array(member.length * 64)
-    for (let i = 0; i < 64; i++) bomb.set(member, i * member.length)
-    const before = process.resourceUsage().maxRSS
-    const err = decodeError(bomb)
-    expect(err.message).toBe(`bad.pprof: at byte 0: the gzip data inflates to more than ${MAX_PROFILE_BYTES} bytes (the limit for a profile)`)
-    // maxRSS is in KiB: the inflation stopped at the limit rather than at 1 GiB.
-    expect(process.resourceUsage().maxRSS - before).toBeLessThan(((MAX_PROFILE_BYTES / 1024) * 3) / 2)
+    const r = probe('bomb')
+    expect(r.reason).toBe(`the gzip data inflates to more than ${MAX_PROFILE_BYTES} bytes (the limit for a profile)`)
+    expect(r.inputBytes).toBeLessThan(2 ** 21)
+    // The inflation stopped at the limit (twice it, while zlib joins its chunks) rather than at 1 GiB.
+    expect(r.maxRssGrowthKiB).toBeLessThan((2.5 * MAX_PROFILE_BYTES) / 1024)
     expect(decodeError(gzipSync(new Uint8Array(2 ** 20)), 'small', 2 ** 16).message).toMatch(/more than 65536 bytes/)
+  })
+
+  it('refuses more sample values than it holds (a small gzip of tiny samples), before allocating them', () => {
+    const r = probe('values')
+    expect(r.reason).toBe(`${MAX_SAMPLE_VALUES + 1} samples of 1 sample types are more values than a profile may hold (${MAX_SAMPLE_VALUES})`)
+    expect(r.inputBytes).toBeLessThan(2 ** 20)
+    // The 128 MiB of protobuf (twice, while gunzipped), not the 400 MiB of arrays the samples would take.
+    expect(r.maxRssGrowthKiB).toBeLessThan(300 * 1024)
+  })
+
+  it('refuses more locations or strings than a profile may hold, at the first one too many', () => {
+    for (const [field, what] of [
+      [4, 'locations'],
+      [6, 'strings']
+    ] as const) {
+      const base = crafted([])
+      const empty = bytes(field, [])
+      const raw = new Uint8Array(base.length + (MAX_TABLE_ENTRIES + 1) * empty.length)
+      raw.set(base)
+      for (let i = base.length; i < raw.length; i += empty.length) raw.set(empty, i)
+      const err = decodeError(raw)
+      expect(err.reason).toBe(`more than ${MAX_TABLE_ENTRIES} ${what}: more than a profile may hold`)
+      expect(err.offset).toBeLessThan(raw.length)
+    }
   })
 
   it('refuses text, empty input and a profile without sample types', () => {
