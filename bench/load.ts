@@ -13,7 +13,7 @@
 //   BENCH_LOAD_ONLY            comma list of detect, fp, accuracy, cost (all)
 //
 // Every job runs through the gate's own code (loadJobsFrom, runLoadJobsPaired, compareLoadJobs) with the
-// defaults of src/jobs/load/config.ts; only the traffic mix is set. The table goes to stdout, progress to
+// defaults of src/config/load-jobs.ts; only the traffic mix is set. The table goes to stdout, progress to
 // stderr, everything to bench/out/load.json.
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
@@ -35,6 +35,8 @@ import { intEnv } from './env.js'
 const here = dirname(fileURLToPath(import.meta.url))
 const OUT = join(here, 'out', 'load.json')
 const FIXTURE = join(here, '..', 'fixtures', 'load')
+// As the gate passes it (result.json's env.module): which allocation sites are the service's own.
+const MODULE = 'example.com/loadfixture'
 
 const DETECT_RUNS = intEnv('BENCH_LOAD_DETECT_RUNS', 5)
 const FP_RUNS = intEnv('BENCH_LOAD_FP_RUNS', 20)
@@ -85,7 +87,7 @@ async function detect(deps: LoadDeps, trees: { base: string; head: string }, kin
   for (let i = 0; i < DETECT_RUNS; i++) {
     const started = performance.now()
     const r = await runLoadJobsPaired(deps, jobs, { label: `bb${kind}${i}`, moduleDir: trees.base }, { label: `bh${kind}${i}`, moduleDir: trees.head })
-    const findings = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE).findings.filter((f) => f.severity === 'fail')
+    const findings = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE, MODULE).findings.filter((f) => f.severity === 'fail')
     const isIt = (f: Finding) =>
       kind === 'goroutine' ? f.kind === 'goroutine-leak' && f.locations.some((l) => l.role === 'blocking' && l.function.endsWith('.(*Server).audit.func1')) : f.kind === 'fd-leak'
     const hit = findings.find(isIt)
@@ -104,7 +106,7 @@ async function falsePositives(deps: LoadDeps, base: string): Promise<{ fail: str
   const out = []
   for (let i = 0; i < FP_RUNS; i++) {
     const r = await runLoadJobsPaired(deps, jobs, { label: `fpa${i}`, moduleDir: base }, { label: `fpb${i}`, moduleDir: base })
-    const findings = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE).findings
+    const findings = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE, MODULE).findings
     const names = (s: string) => findings.filter((f) => f.severity === s).map((f) => `${f.kind} ${f.metric}: ${f.message}`)
     const errors = [...r.base, ...r.head].flatMap((x) => (x.error ? [x.error.message] : []))
     out.push({ fail: names('fail'), warn: names('warn'), errors })

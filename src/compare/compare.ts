@@ -231,7 +231,7 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
   const errs = errorFindings(base, head)
   findings.push(...errs.findings)
   // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
-  const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config) : undefined
+  const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined
   if (loads) findings.push(...loads.findings)
 
   const toReportError = (side: 'base' | 'head') => (e: RunResult['errors'][number]): ReportError => ({

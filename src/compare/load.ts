@@ -75,13 +75,13 @@ function groupLocations(g: GroupGrowth['group']): Location[] {
 }
 
 /** Allocation sites whose live bytes grew over the second half of the rounds (a warm-up is over by then). */
-function grownSites(r: LoadJobResult): Location[] {
+function grownSites(r: LoadJobResult, modulePath: string | undefined): Location[] {
   const snaps = measuredSnapshots(r)
   const from = Math.floor((snaps.length - 1) / 2)
   const requests = requestsBetween(r, from) ?? snaps.length - 1 - from
   if (requests <= 0) return []
   const run = (i: number) => [{ iterations: requests, sites: snaps[i].heapSites }]
-  return attributeGrowth(run(from), run(snaps.length - 1), 'inuseBytes', { top: TOP_SITES })
+  return attributeGrowth(run(from), run(snaps.length - 1), 'inuseBytes', { top: TOP_SITES, ...(modulePath !== undefined ? { modulePath } : {}) })
 }
 
 function goroutineFindings(head: LoadJobResult, base: LoadJobResult | undefined, cfg: CompareConfig, total: Growth | undefined): Finding[] {
@@ -105,12 +105,12 @@ function goroutineFindings(head: LoadJobResult, base: LoadJobResult | undefined,
   return out
 }
 
-function heapFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: CompareConfig): Finding {
+function heapFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: CompareConfig, modulePath: string | undefined): Finding {
   const message = `live heap after GC ${rate(h, 'B')}: ${h.reason}`
-  return leakFinding('heap-leak', head, 'retained heap', 'B', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.heap), message, grownSites(head))
+  return leakFinding('heap-leak', head, 'retained heap', 'B', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.heap), message, grownSites(head, modulePath))
 }
 
-function fdFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: CompareConfig): Finding {
+function fdFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: CompareConfig, modulePath: string | undefined): Finding {
   const snaps = measuredSnapshots(head)
   const targets = grownTargets(snaps[0], snaps[snaps.length - 1]).slice(0, 3)
   const closeWait = targets.some((t) => t.target.endsWith(' CLOSE_WAIT'))
@@ -123,7 +123,12 @@ function fdFinding(head: LoadJobResult, h: Growth, b: Growth | undefined, cfg: C
     .filter((g) => g.growth.leaking && g.group.stack.some((f) => HOLDS_DESCRIPTORS.test(f.function)))
     .flatMap((g) => at(g.group.creation, 'creation'))
     .filter((l, i, all) => all.findIndex((x) => x.function === l.function && x.line === l.line) === i)
-  return leakFinding('fd-leak', head, 'open descriptors', 'descriptors', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.fds), message, [...creators, ...grownSites(head)])
+  return leakFinding('fd-leak', head, 'open descriptors', 'descriptors', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.fds), message, [...creators, ...grownSites(head, modulePath)])
+}
+
+/** A finding without values (a race, a build failure, a crash): what happened to the job, and where. */
+function event(head: LoadJobResult, kind: Finding['kind'], severity: Severity, metric: string, message: string, locations: Location[]): Finding {
+  return { kind, severity, pkg: pkgOf(head), subject: head.name, metric, unit: '', base: null, head: null, change: null, pValue: null, message, locations }
 }
 
 /** `base` undefined: no completed base run to compare with, so a race cannot be called new. */
@@ -134,20 +139,8 @@ function raceFindings(head: LoadJobResult, base: LoadJobResult | undefined): Fin
     const a = r.access.frames.find((f) => !isStandardLibrary(f.function)) ?? r.access.frames[0]
     const p = r.previous.frames.find((f) => !isStandardLibrary(f.function)) ?? r.previous.frames[0]
     const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`
-    return {
-      kind: 'race',
-      severity: pre ? 'info' : base ? 'fail' : 'warn',
-      pkg: pkgOf(head),
-      subject: head.name,
-      metric: 'data race',
-      unit: '',
-      base: null,
-      head: null,
-      change: null,
-      pValue: null,
-      message: `${pre ? 'pre-existing' : 'new'} data race under load: ${what}`,
-      locations: [...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]
-    } satisfies Finding
+    const locations = [...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]
+    return event(head, 'race', pre ? 'info' : base ? 'fail' : 'warn', 'data race', `${pre ? 'pre-existing' : 'new'} data race under load: ${what}`, locations)
   })
 }
 
@@ -155,44 +148,16 @@ function raceFindings(head: LoadJobResult, base: LoadJobResult | undefined): Fin
 function buildFinding(head: LoadJobResult, base: LoadJobResult | undefined): Finding[] {
   if (head.error?.kind !== 'run' || head.error.phase !== 'build') return []
   const pre = base?.error?.kind === 'run' && base.error.phase === 'build'
-  return [
-    {
-      kind: 'build-failure',
-      severity: pre ? 'warn' : 'fail',
-      pkg: pkgOf(head),
-      subject: head.name,
-      metric: 'build',
-      unit: '',
-      base: null,
-      head: null,
-      change: null,
-      pValue: null,
-      message: pre ? `does not build on base either: ${head.error.message}` : `${head.error.message} on head; the load job was not run`,
-      locations: []
-    }
-  ]
+  const message = pre ? `does not build on base either: ${head.error.message}` : `${head.error.message} on head; the load job was not run`
+  return [event(head, 'build-failure', pre ? 'warn' : 'fail', 'build', message, [])]
 }
 
 function crashFinding(head: LoadJobResult, base: LoadJobResult | undefined): Finding[] {
   if (!head.crash) return []
   const pre = base?.crash?.value === head.crash.value
   const f = head.crash.frames.find((x) => !isStandardLibrary(x.function) && !x.function.startsWith('runtime.')) ?? head.crash.frames[0]
-  return [
-    {
-      kind: 'panic',
-      severity: pre ? 'info' : 'fail',
-      pkg: pkgOf(head),
-      subject: head.name,
-      metric: 'crash',
-      unit: '',
-      base: null,
-      head: null,
-      change: null,
-      pValue: null,
-      message: `${pre ? 'crashes on base too: ' : 'the service crashed under load: '}${head.crash.value.split('\n')[0]} at ${where(f)}`,
-      locations: at(f, 'panic')
-    }
-  ]
+  const message = `${pre ? 'crashes on base too: ' : 'the service crashed under load: '}${head.crash.value.split('\n')[0]} at ${where(f)}`
+  return [event(head, 'panic', pre ? 'info' : 'fail', 'crash', message, at(f, 'panic'))]
 }
 
 function metricFindings(head: LoadJobResult, metrics: MetricComparison<number>[], cfg: CompareConfig): Finding[] {
@@ -216,9 +181,10 @@ function metricFindings(head: LoadJobResult, metrics: MetricComparison<number>[]
 
 /**
  * Compares every head job with the base job of the same name (`base` undefined: head alone, nothing
- * is new). Jobs only base ran are listed with base's figures.
+ * is new). Jobs only base ran are listed with base's figures. `modulePath` (head's go.mod) says which
+ * allocation sites are the user's; without it, those outside the standard library.
  */
-export function compareLoadJobs(base: LoadJobResult[] | undefined, head: LoadJobResult[], cfg: CompareConfig): LoadComparison {
+export function compareLoadJobs(base: LoadJobResult[] | undefined, head: LoadJobResult[], cfg: CompareConfig, modulePath?: string): LoadComparison {
   const byName = new Map((base ?? []).map((b) => [b.name, b]))
   const findings: Finding[] = []
   const jobs: LoadJobReport[] = []
@@ -240,7 +206,7 @@ export function compareLoadJobs(base: LoadJobResult[] | undefined, head: LoadJob
       const bg = b ? growthOf(b, metric, limits[metric]) : undefined
       job.growth.push({ metric, ...(bg ? { base: bg } : {}), ...(hg ? { head: hg } : {}) })
       if (metric === 'goroutines') findings.push(...goroutineFindings(h, b, cfg, hg))
-      else if (hg?.leaking) findings.push(metric === 'heap' ? heapFinding(h, hg, bg, cfg) : fdFinding(h, hg, bg, cfg))
+      else if (hg?.leaking) findings.push(metric === 'heap' ? heapFinding(h, hg, bg, cfg, modulePath) : fdFinding(h, hg, bg, cfg, modulePath))
     }
     if (b) {
       job.metrics = compareLoadMetrics(b, h, limits, cfg.statistics)

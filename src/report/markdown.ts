@@ -9,7 +9,7 @@ import { formatSiteDelta } from './format.js'
 import { CUT_RANK, MAX_LOCATIONS, NAME_MAX, TEXT_MAX, findingTable, moreLine, table } from './markdown-blocks.js'
 import { detailSections } from './markdown-details.js'
 import { loadSections } from './markdown-load.js'
-import { clip, countsPhrase, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
+import { clip, countsPhrase, deltaPer, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
 
 /**
  * Hidden first line of every comment: the publisher finds its sticky comment by it. Changing it orphans the
@@ -110,18 +110,18 @@ function locationBlock(finding: Finding): string {
   const parts = [title]
   const message = escapeMarkdown(clip(finding.message, TEXT_MAX))
   if (message !== '') parts.push(message)
-  parts.push(locationTable(rankLocations(finding.locations)))
+  parts.push(locationTable(rankLocations(finding.locations), deltaPer(finding)))
   return parts.join('\n\n')
 }
 
-function locationTable(locations: Location[]): string {
+function locationTable(locations: Location[], per: 'op' | 'request'): string {
   const shown = locations.slice(0, MAX_LOCATIONS)
   const withDelta = shown.some((l) => l.deltaPerOp !== undefined)
   const withDiff = shown.some((l) => l.inDiff !== undefined)
   const header = ['function', 'file:line', 'role']
   let align = 'lll'
   if (withDelta) {
-    header.push('per op')
+    header.push(`per ${per}`)
     align += 'r'
   }
   if (withDiff) {

@@ -5,7 +5,7 @@
 import type { Finding, LoadJobReport, Report } from '../model/report.js'
 import { singleLine } from './escape.js'
 import { formatChange, formatPValue, formatSiteDelta, formatValue } from './format.js'
-import { clip, countsPhrase, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
+import { clip, countsPhrase, deltaPer, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
 
 /** Locations listed under each finding; the markdown report has the rest. */
 export const TOP_LOCATIONS = 3
@@ -75,7 +75,7 @@ function findingLines(finding: Finding): string[] {
       plain(location.function, NAME_MAX),
       plain(location.role, 20)
     ]
-    if (location.deltaPerOp !== undefined) parts.push(`${formatSiteDelta(location.deltaPerOp, location.deltaUnit)}/op`)
+    if (location.deltaPerOp !== undefined) parts.push(`${formatSiteDelta(location.deltaPerOp, location.deltaUnit)}/${deltaPer(finding)}`)
     if (location.inDiff === true) parts.push('(changed in this PR)')
     lines.push(`      at ${parts.join('  ')}`)
   }

@@ -200,7 +200,8 @@ export async function buildService(
   const experiment = leakProfileEnv(deps.toolchain)
   let r = await attempt(experiment)
   if (r.code !== 0 && experiment !== undefined) r = await attempt(undefined)
-  const command = ['go', ...argv.slice(1)]
+  // The binary lived in a scratch directory that is gone by now: the result names it by its file name.
+  const command = ['go', ...argv.slice(1)].map((a) => (a === binary ? `${job}.service` : a))
   if (r.code === 0) return { binary, build: { ok: true, command } }
   const output = (r.stderr + r.stdout).trim() || describeExit(r)
   if (NO_SUCH_PACKAGE.test(output)) {

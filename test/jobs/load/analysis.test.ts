@@ -80,7 +80,7 @@ describe('compareLoadJobs', () => {
     const cache = (i: number) => site('m/api.renderPage', 'api/render.go', 51, i >= 1 ? 262_144 : 100_000)
     const sites = [0, 1, 2, 3, 4, 5].map((i) => [journal(i), cache(i)])
     const head = loadResult({ heap: steps(2e6, 100_000, 5), sites })
-    const [f] = compareLoadJobs([loadResult({})], [head], DEFAULT_COMPARE).findings
+    const [f] = compareLoadJobs([loadResult({})], [head], DEFAULT_COMPARE, 'm').findings
     expect(f).toMatchObject({ kind: 'heap-leak', severity: 'fail', metric: 'retained heap', unit: 'B/request' })
     expect(f.head).toBeCloseTo(100, 6)
     expect(f.locations.map((l) => l.function)).toEqual(['m/api.(*S).record'])

@@ -14,7 +14,7 @@ import { loadJobsFrom, runLoadJobs, runLoadJobsPaired, type LoadDeps, type LoadJ
 import type { Finding } from '../../../src/model/report.js'
 import { RESULT_SCHEMA_VERSION, type LoadJobResult } from '../../../src/model/result.js'
 import RESULT_SCHEMA from '../../../src/model/result.schema.json' with { type: 'json' }
-import { fixtureTrees, loadDeps, loadExpectations, processesWith, type FindingExpectation, type LoadExpectations, type Site } from './helpers.js'
+import { expectFixtureFindings, expectNotFlagged, fixtureTrees, loadDeps, loadExpectations, processesWith, type LoadExpectations } from './helpers.js'
 
 let trees: Awaited<ReturnType<typeof fixtureTrees>>
 let out: string
@@ -35,27 +35,13 @@ beforeAll(async () => {
   const r = await runLoadJobsPaired(deps, jobs, { label: 'fxbase', moduleDir: trees.base, outDir: join(out, 'base') }, { label: 'fxhead', moduleDir: trees.head, outDir: join(out, 'head') })
   base = r.base[0]
   head = r.head[0]
-  comparison = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE)
+  comparison = compareLoadJobs(r.base, r.head, DEFAULT_COMPARE, exp.module)
 }, 240_000)
 
 afterAll(async () => {
   await trees?.cleanup()
   if (out) await rm(out, { recursive: true, force: true })
 })
-
-const matches = (l: { function: string; file: string; line: number } | undefined, s: Site): boolean =>
-  l !== undefined && l.function === s.function && l.file === s.file && (s.line === undefined || l.line === s.line)
-
-function located(f: Finding, role: string, s: Site): boolean {
-  return f.locations.some((l) => l.role === role && matches(l, s))
-}
-
-/** Whether a finding is the one an expectation describes. */
-function isExpected(f: Finding, e: FindingExpectation): boolean {
-  if (f.kind !== e.kind || f.metric !== e.metric) return false
-  if (e.blocking && !located(f, 'blocking', e.blocking)) return false
-  return true
-}
 
 describe('load job on fixtures/load', () => {
   it('completes on both sides, and the results match the result schema', () => {
@@ -89,31 +75,11 @@ describe('load job on fixtures/load', () => {
   })
 
   it('reports exactly the expected failing findings, with their sites', () => {
-    const failing = comparison.findings.filter((f) => f.severity === 'fail')
-    for (const e of exp.findings) {
-      const found = failing.filter((f) => isExpected(f, e))
-      expect(found, `${e.kind} ${e.metric} ${e.blocking?.function ?? ''}`).toHaveLength(1)
-      const f = found[0]
-      expect(f.subject).toBe('api')
-      expect(f.pkg).toBe('./cmd/api')
-      if (e.perRequest !== undefined) expect(f.head).toBeCloseTo(e.perRequest, 3)
-      if (e.minPerRequest !== undefined) expect(f.head ?? 0).toBeGreaterThan(e.minPerRequest)
-      const creations = e.creation === undefined ? [] : Array.isArray(e.creation) ? e.creation : [e.creation]
-      for (const c of creations) expect(located(f, 'creation', c), `creation ${c.function}`).toBe(true)
-      if (e.allocation) expect(located(f, 'allocation', e.allocation), `allocation ${e.allocation.function}`).toBe(true)
-      for (const a of e.accesses ?? []) expect(f.locations.some((l) => (l.role === 'access' || l.role === 'previous-access') && matches(l, a))).toBe(true)
-      if (e.leakProfile !== undefined && head.service.leakProfile) expect(f.message.includes('goroutineleak profile')).toBe(e.leakProfile)
-      if (e.target) expect(f.message).toContain(e.target)
-    }
-    const unexpected = failing.filter((f) => !exp.findings.some((e) => isExpected(f, e)) && !exp.timingDependent.some((t) => t.kind === f.kind && t.metric === f.metric))
-    expect(unexpected.map((f) => `${f.kind} ${f.metric}: ${f.message}`)).toEqual([])
-    const others = comparison.findings.filter((f) => f.severity !== 'fail')
-    expect(others.every((f) => exp.timingDependent.some((t) => t.kind === f.kind && t.metric === f.metric))).toBe(true)
+    expectFixtureFindings(comparison.findings, exp, head.service.leakProfile)
   })
 
   it('does not take the bounded cache for a leak', () => {
-    const sites = comparison.findings.flatMap((f) => f.locations)
-    for (const n of exp.notFlagged) expect(sites.some((l) => l.function === n.function)).toBe(false)
+    expectNotFlagged(comparison.findings, exp)
     // The base has no leak at all: its warm-up growth stops.
     const job = comparison.jobs[0]
     expect(job.growth.map((g) => [g.metric, g.base?.leaking])).toEqual([['goroutines', false], ['heap', false], ['fds', false]])
@@ -137,7 +103,7 @@ describe('load job on fixtures/load', () => {
     const key = (f: Finding) => `${f.kind} ${f.metric} ${f.locations.find((l) => l.role === 'blocking')?.function ?? ''}`
     const verdict = (c: LoadComparison) => c.findings.filter((f) => f.severity === 'fail' && !exp.timingDependent.some((t) => t.metric === f.metric)).map(key).sort()
     const again = await runLoadJobs(deps, jobs, { label: 'fxagain', moduleDir: trees.head })
-    expect(verdict(compareLoadJobs([base], again, DEFAULT_COMPARE))).toEqual(verdict(comparison))
+    expect(verdict(compareLoadJobs([base], again, DEFAULT_COMPARE, exp.module))).toEqual(verdict(comparison))
     expect(verdict(comparison)).toHaveLength(exp.findings.length)
     expect(await processesWith('glg-load-fxagain-')).toEqual([])
   }, 120_000)

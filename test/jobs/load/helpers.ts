@@ -4,9 +4,11 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
 import { readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from 'vitest'
 import { runProcess } from '../../../src/go/process.js'
 import { probeToolchain } from '../../../src/go/toolchain.js'
 import type { LoadDeps } from '../../../src/jobs/load/index.js'
+import type { Finding } from '../../../src/model/report.js'
 import { fixturesRoot } from '../../helpers/fixture-repo.js'
 
 export const LOAD_FIXTURE = join(fixturesRoot, 'load')
@@ -75,4 +77,51 @@ export async function processesWith(marker: string): Promise<number[]> {
     }
   }
   return out
+}
+
+const matches = (l: { function: string; file: string; line: number } | undefined, s: Site): boolean =>
+  l !== undefined && l.function === s.function && l.file === s.file && (s.line === undefined || l.line === s.line)
+
+function located(f: Finding, role: string, s: Site): boolean {
+  return f.locations.some((l) => l.role === role && matches(l, s))
+}
+
+/** Whether a finding is the one an expectation describes. */
+function isExpected(f: Finding, e: FindingExpectation): boolean {
+  if (f.kind !== e.kind || f.metric !== e.metric) return false
+  if (e.blocking && !located(f, 'blocking', e.blocking)) return false
+  return true
+}
+
+/**
+ * The findings of the fixture's job are exactly the expected failing ones, with their sites, and
+ * anything else is timing-dependent. `leakProfile`: whether head's service had the goroutineleak profile.
+ */
+export function expectFixtureFindings(findings: Finding[], exp: LoadExpectations, leakProfile: boolean): void {
+  const failing = findings.filter((f) => f.severity === 'fail')
+  for (const e of exp.findings) {
+    const found = failing.filter((f) => isExpected(f, e))
+    expect(found, `${e.kind} ${e.metric} ${e.blocking?.function ?? ''}`).toHaveLength(1)
+    const f = found[0]
+    expect(f.subject).toBe('api')
+    expect(f.pkg).toBe('./cmd/api')
+    if (e.perRequest !== undefined) expect(f.head).toBeCloseTo(e.perRequest, 3)
+    if (e.minPerRequest !== undefined) expect(f.head ?? 0).toBeGreaterThan(e.minPerRequest)
+    const creations = e.creation === undefined ? [] : Array.isArray(e.creation) ? e.creation : [e.creation]
+    for (const c of creations) expect(located(f, 'creation', c), `creation ${c.function}`).toBe(true)
+    if (e.allocation) expect(located(f, 'allocation', e.allocation), `allocation ${e.allocation.function}`).toBe(true)
+    for (const a of e.accesses ?? []) expect(f.locations.some((l) => (l.role === 'access' || l.role === 'previous-access') && matches(l, a))).toBe(true)
+    if (e.leakProfile !== undefined && leakProfile) expect(f.message.includes('goroutineleak profile')).toBe(e.leakProfile)
+    if (e.target) expect(f.message).toContain(e.target)
+  }
+  const unexpected = failing.filter((f) => !exp.findings.some((e) => isExpected(f, e)) && !exp.timingDependent.some((t) => t.kind === f.kind && t.metric === f.metric))
+  expect(unexpected.map((f) => `${f.kind} ${f.metric}: ${f.message}`)).toEqual([])
+  const others = findings.filter((f) => f.severity !== 'fail')
+  expect(others.every((f) => exp.timingDependent.some((t) => t.kind === f.kind && t.metric === f.metric))).toBe(true)
+}
+
+/** The bounded cache is never a leak: none of its sites is named by any finding. */
+export function expectNotFlagged(findings: Finding[], exp: LoadExpectations): void {
+  const sites = findings.flatMap((f) => f.locations)
+  for (const n of exp.notFlagged) expect(sites.some((l) => l.function === n.function)).toBe(false)
 }
