@@ -1,7 +1,29 @@
-// The JSON Schema of the config file's `load:` list, for editors and for the schema the option table
-// publishes. It says what the reader in load-jobs.ts accepts, except what JSON Schema cannot: that URLs
-// stay on loopback, that a warm-up of a run: command is a count, and which names are used twice.
-import { duration, goroutineRules, type JsonSchema } from './values.js'
+// The defaults of a load job and the JSON Schema of the config file's `load:` list, for editors and for
+// the schema the option table publishes. It says what the reader in load-jobs.ts accepts, except what
+// JSON Schema cannot: that URLs stay on loopback, that a warm-up of a run: command is a count, and which
+// names are used twice.
+import { duration, goroutineRules, showDuration, type JsonSchema } from './values.js'
+
+// Why these numbers: 1000 requests a round make one leak per 100 requests ten goroutines or descriptors
+// a round, far above what a settled service moves; five rounds give Mann-Whitney a p of 0.008 at best
+// (four would give 0.029, three only 0.1, never significant); a warm-up of one round fills pools and caches.
+export const LOAD_DEFAULTS = {
+  count: 1000,
+  concurrency: 4,
+  requestTimeoutMs: 10_000,
+  commandTimeoutMs: 5 * 60_000,
+  rounds: 5,
+  cooldownMs: 1_000,
+  readyTimeoutMs: 30_000,
+  stopGraceMs: 5_000,
+  readyUrl: '/healthz',
+  pprofUrl: '/debug/pprof/'
+} as const
+
+/** Fewer rounds cannot tell growth that continues from growth that stopped after the first round. */
+export const MIN_ROUNDS = 3
+// Rounds cost time; a thousand is past any use, and keeps a result's snapshot list bounded.
+export const MAX_ROUNDS = 1000
 
 export const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']
 export const JOB_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
@@ -29,7 +51,7 @@ const SERVICE: JsonSchema = {
     args: { ...ARGV, description: "The service's arguments; placeholders like {addr} are replaced." },
     env: { ...STRING_MAP, description: "Environment of the service; PORT and GO_LEAK_GATE_URL, _ADDR, _PORT and _PPROF_ADDR are set too." },
     port: { type: 'integer', minimum: 1, maximum: 65535, description: 'A fixed port (it must be free); by default the gate picks a free one.' },
-    stopGrace: { ...DURATION, description: 'Time between SIGTERM and SIGKILL when the service is stopped.', default: '5s' }
+    stopGrace: { ...DURATION, description: 'Time between SIGTERM and SIGKILL when the service is stopped.', default: showDuration(LOAD_DEFAULTS.stopGraceMs) }
   },
   oneOf: [{ required: ['package'] }, { required: ['command'] }]
 }
@@ -54,11 +76,11 @@ const EMBEDDED: JsonSchema = {
   required: ['requests'],
   properties: {
     requests: { type: 'array', minItems: 1, items: REQUEST },
-    count: { type: 'integer', minimum: 1, description: 'Requests per round (default 1000).' },
+    count: { type: 'integer', minimum: 1, default: LOAD_DEFAULTS.count, description: 'Requests per round.' },
     duration: { ...DURATION, description: 'Or the length of a round.' },
-    concurrency: { type: 'integer', minimum: 1, maximum: 1024, default: 4 },
+    concurrency: { type: 'integer', minimum: 1, maximum: 1024, default: LOAD_DEFAULTS.concurrency },
     rate: { type: 'number', minimum: 0, description: 'Requests per second over all connections; by default as fast as the service answers.' },
-    timeout: { ...DURATION, description: 'Per request.', default: '10s' }
+    timeout: { ...DURATION, description: 'Per request.', default: showDuration(LOAD_DEFAULTS.requestTimeoutMs) }
   },
   not: { required: ['count', 'duration'] }
 }
@@ -71,7 +93,7 @@ const COMMAND: JsonSchema = {
   properties: {
     run: { type: 'string', pattern: '\\S' },
     requests: { type: 'integer', minimum: 1, description: 'How many requests one run sends, when known: growth is then judged per request.' },
-    timeout: { ...DURATION, description: 'Per run of the command.', default: '5m' }
+    timeout: { ...DURATION, description: 'Per run of the command.', default: showDuration(LOAD_DEFAULTS.commandTimeoutMs) }
   }
 }
 
@@ -85,20 +107,20 @@ const JOB: JsonSchema = {
     ready: {
       type: 'object',
       additionalProperties: false,
-      properties: { url: { type: 'string', default: '/healthz', description: `Answers 2xx once the service is ready. ${URL_DOC}` }, timeout: { ...DURATION, default: '30s' } }
+      properties: { url: { type: 'string', default: LOAD_DEFAULTS.readyUrl, description: `Answers 2xx once the service is ready. ${URL_DOC}` }, timeout: { ...DURATION, default: showDuration(LOAD_DEFAULTS.readyTimeoutMs) } }
     },
     pprof: {
       type: 'object',
       additionalProperties: false,
-      properties: { url: { type: 'string', default: '/debug/pprof/', description: `The net/http/pprof index. ${URL_DOC}` } }
+      properties: { url: { type: 'string', default: LOAD_DEFAULTS.pprofUrl, description: `The net/http/pprof index. ${URL_DOC}` } }
     },
     traffic: { oneOf: [EMBEDDED, COMMAND] },
     warmup: {
       anyOf: [{ type: 'integer', minimum: 0 }, DURATION],
       description: 'Traffic before the first measured snapshot: requests (runs of a run: command), or a duration. By default one round.'
     },
-    rounds: { type: 'integer', minimum: 3, maximum: 1000, default: 5, description: 'Rounds of the same traffic, a snapshot after each; three tell a leak from a warm-up.' },
-    cooldown: { ...DURATION, default: '1s', description: "After each round: the longest wait for the service's goroutines and descriptors to settle." },
+    rounds: { type: 'integer', minimum: MIN_ROUNDS, maximum: MAX_ROUNDS, default: LOAD_DEFAULTS.rounds, description: 'Rounds of the same traffic, a snapshot after each; three tell a leak from a warm-up.' },
+    cooldown: { ...DURATION, default: showDuration(LOAD_DEFAULTS.cooldownMs), description: "After each round: the longest wait for the service's goroutines and descriptors to settle." },
     ignore: { ...goroutineRules.schema, description: 'goleak-style rules for this job: goroutines matching any rule are never leaks.' }
   }
 }

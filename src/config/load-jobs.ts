@@ -2,30 +2,11 @@
 // the one reader that turns what the file says into it. Every mistake names the job and the key. The
 // option table takes the list through `loadJobs`, a kind like the others (see values.ts).
 import { UsageError } from '../errors.js'
-import { JOB_NAME, LOAD_JOBS_SCHEMA, MAX_JOBS, METHODS } from './load-jobs-schema.js'
+import { JOB_NAME, LOAD_DEFAULTS, LOAD_JOBS_SCHEMA, MAX_JOBS, MAX_ROUNDS, METHODS, MIN_ROUNDS } from './load-jobs-schema.js'
 import { Reader } from './load-reader.js'
 import { loopbackUrl, type ServicePorts } from './loopback.js'
 import type { CommandTraffic, EmbeddedTraffic, LoadJobConfig, LoadRequest, ServiceConfig } from './types.js'
 import { goroutineRules, showRaw, type Kind } from './values.js'
-
-// Why these numbers: 1000 requests a round make one leak per 100 requests ten goroutines or descriptors
-// a round, far above what a settled service moves; five rounds give Mann-Whitney a p of 0.008 at best
-// (four would give 0.029, three only 0.1, never significant); a warm-up of one round fills pools and caches.
-export const LOAD_DEFAULTS = {
-  count: 1000,
-  concurrency: 4,
-  requestTimeoutMs: 10_000,
-  commandTimeoutMs: 5 * 60_000,
-  rounds: 5,
-  cooldownMs: 1_000,
-  readyTimeoutMs: 30_000,
-  stopGraceMs: 5_000,
-  readyUrl: '/healthz',
-  pprofUrl: '/debug/pprof/'
-} as const
-
-/** Fewer rounds cannot tell growth that continues from growth that stopped after the first round. */
-export const MIN_ROUNDS = 3
 
 const JOB_KEYS = ['name', 'service', 'ready', 'pprof', 'traffic', 'warmup', 'rounds', 'cooldown', 'ignore']
 const SERVICE_KEYS = ['package', 'command', 'race', 'args', 'env', 'port', 'stopGrace']
@@ -132,7 +113,7 @@ function job(r: Reader, owner: (name: string) => string): LoadJobConfig {
     return { url: url.endsWith('/') ? url : `${url}/` }
   }) ?? { url: LOAD_DEFAULTS.pprofUrl }
   const t = named.object('traffic', traffic)
-  const rounds = named.optionalInteger('rounds', MIN_ROUNDS, 1000) ?? LOAD_DEFAULTS.rounds
+  const rounds = named.optionalInteger('rounds', MIN_ROUNDS, MAX_ROUNDS) ?? LOAD_DEFAULTS.rounds
   return {
     name,
     service: svc,
