@@ -35,7 +35,7 @@ import 'timers';
 import { join, relative as relative$1, dirname, basename, resolve as resolve$1, parse as parse$3, sep as sep$1 } from 'node:path';
 import { mkdtemp, writeFile as writeFile$1, rm as rm$1, readdir as readdir$1, realpath, open as open$1, stat as stat$2, mkdir as mkdir$1, readFile, access as access$2 } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
-import { openSync, closeSync, fstatSync, readSync, rmSync, existsSync as existsSync$1, readFileSync as readFileSync$1, constants as constants$6, unlinkSync, readdirSync, readlinkSync } from 'node:fs';
+import { writeSync, openSync, closeSync, fstatSync, readSync, rmSync, existsSync as existsSync$1, readFileSync as readFileSync$1, constants as constants$6, unlinkSync, readdirSync, readlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
@@ -34432,6 +34432,13 @@ function install() {
         process.once(signal, () => {
             killChildren();
             undoAll();
+            // Synchronous: process.exit follows at once, and stderr may be a pipe nobody has drained yet.
+            try {
+                writeSync(2, `go-leak-gate: stopped by ${signal}: child processes killed, temporary worktree and files removed (exit code ${code})\n`);
+            }
+            catch {
+                // A closed stderr (the terminal went away with SIGHUP) must not stop the exit.
+            }
             process.exit(code);
         });
     }
@@ -43928,9 +43935,29 @@ const directions = {
     show: (v) => JSON.stringify(v)
 };
 
-// The JSON Schema of the config file's `load:` list, for editors and for the schema the option table
-// publishes. It says what the reader in load-jobs.ts accepts, except what JSON Schema cannot: that URLs
-// stay on loopback, that a warm-up of a run: command is a count, and which names are used twice.
+// The defaults of a load job and the JSON Schema of the config file's `load:` list, for editors and for
+// the schema the option table publishes. It says what the reader in load-jobs.ts accepts, except what
+// JSON Schema cannot: that URLs stay on loopback, that a warm-up of a run: command is a count, and which
+// names are used twice.
+// Why these numbers: 1000 requests a round make one leak per 100 requests ten goroutines or descriptors
+// a round, far above what a settled service moves; five rounds give Mann-Whitney a p of 0.008 at best
+// (four would give 0.029, three only 0.1, never significant); a warm-up of one round fills pools and caches.
+const LOAD_DEFAULTS = {
+    count: 1000,
+    concurrency: 4,
+    requestTimeoutMs: 10_000,
+    commandTimeoutMs: 5 * 60_000,
+    rounds: 5,
+    cooldownMs: 1_000,
+    readyTimeoutMs: 30_000,
+    stopGraceMs: 5_000,
+    readyUrl: '/healthz',
+    pprofUrl: '/debug/pprof/'
+};
+/** Fewer rounds cannot tell growth that continues from growth that stopped after the first round. */
+const MIN_ROUNDS = 3;
+// Rounds cost time; a thousand is past any use, and keeps a result's snapshot list bounded.
+const MAX_ROUNDS = 1000;
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const JOB_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 // Each job costs minutes of a runner; a bound keeps a hostile file from asking for thousands.
@@ -43954,7 +43981,7 @@ const SERVICE = {
         args: { ...ARGV, description: "The service's arguments; placeholders like {addr} are replaced." },
         env: { ...STRING_MAP, description: "Environment of the service; PORT and GO_LEAK_GATE_URL, _ADDR, _PORT and _PPROF_ADDR are set too." },
         port: { type: 'integer', minimum: 1, maximum: 65535, description: 'A fixed port (it must be free); by default the gate picks a free one.' },
-        stopGrace: { ...DURATION, description: 'Time between SIGTERM and SIGKILL when the service is stopped.', default: '5s' }
+        stopGrace: { ...DURATION, description: 'Time between SIGTERM and SIGKILL when the service is stopped.', default: showDuration(LOAD_DEFAULTS.stopGraceMs) }
     },
     oneOf: [{ required: ['package'] }, { required: ['command'] }]
 };
@@ -43977,11 +44004,11 @@ const EMBEDDED = {
     required: ['requests'],
     properties: {
         requests: { type: 'array', minItems: 1, items: REQUEST },
-        count: { type: 'integer', minimum: 1, description: 'Requests per round (default 1000).' },
+        count: { type: 'integer', minimum: 1, default: LOAD_DEFAULTS.count, description: 'Requests per round.' },
         duration: { ...DURATION, description: 'Or the length of a round.' },
-        concurrency: { type: 'integer', minimum: 1, maximum: 1024, default: 4 },
+        concurrency: { type: 'integer', minimum: 1, maximum: 1024, default: LOAD_DEFAULTS.concurrency },
         rate: { type: 'number', minimum: 0, description: 'Requests per second over all connections; by default as fast as the service answers.' },
-        timeout: { ...DURATION, description: 'Per request.', default: '10s' }
+        timeout: { ...DURATION, description: 'Per request.', default: showDuration(LOAD_DEFAULTS.requestTimeoutMs) }
     },
     not: { required: ['count', 'duration'] }
 };
@@ -43993,7 +44020,7 @@ const COMMAND = {
     properties: {
         run: { type: 'string', pattern: '\\S' },
         requests: { type: 'integer', minimum: 1, description: 'How many requests one run sends, when known: growth is then judged per request.' },
-        timeout: { ...DURATION, description: 'Per run of the command.', default: '5m' }
+        timeout: { ...DURATION, description: 'Per run of the command.', default: showDuration(LOAD_DEFAULTS.commandTimeoutMs) }
     }
 };
 const JOB = {
@@ -44006,20 +44033,20 @@ const JOB = {
         ready: {
             type: 'object',
             additionalProperties: false,
-            properties: { url: { type: 'string', default: '/healthz', description: `Answers 2xx once the service is ready. ${URL_DOC}` }, timeout: { ...DURATION, default: '30s' } }
+            properties: { url: { type: 'string', default: LOAD_DEFAULTS.readyUrl, description: `Answers 2xx once the service is ready. ${URL_DOC}` }, timeout: { ...DURATION, default: showDuration(LOAD_DEFAULTS.readyTimeoutMs) } }
         },
         pprof: {
             type: 'object',
             additionalProperties: false,
-            properties: { url: { type: 'string', default: '/debug/pprof/', description: `The net/http/pprof index. ${URL_DOC}` } }
+            properties: { url: { type: 'string', default: LOAD_DEFAULTS.pprofUrl, description: `The net/http/pprof index. ${URL_DOC}` } }
         },
         traffic: { oneOf: [EMBEDDED, COMMAND] },
         warmup: {
             anyOf: [{ type: 'integer', minimum: 0 }, DURATION],
             description: 'Traffic before the first measured snapshot: requests (runs of a run: command), or a duration. By default one round.'
         },
-        rounds: { type: 'integer', minimum: 3, maximum: 1000, default: 5, description: 'Rounds of the same traffic, a snapshot after each; three tell a leak from a warm-up.' },
-        cooldown: { ...DURATION, default: '1s', description: "After each round: the longest wait for the service's goroutines and descriptors to settle." },
+        rounds: { type: 'integer', minimum: MIN_ROUNDS, maximum: MAX_ROUNDS, default: LOAD_DEFAULTS.rounds, description: 'Rounds of the same traffic, a snapshot after each; three tell a leak from a warm-up.' },
+        cooldown: { ...DURATION, default: showDuration(LOAD_DEFAULTS.cooldownMs), description: "After each round: the longest wait for the service's goroutines and descriptors to settle." },
         ignore: { ...goroutineRules.schema, description: 'goleak-style rules for this job: goroutines matching any rule are never leaks.' }
     }
 };
@@ -44255,23 +44282,6 @@ function loopbackUrl(text, ports) {
 // The configuration of load jobs: the `load:` list of the config file, typed and with defaults, and
 // the one reader that turns what the file says into it. Every mistake names the job and the key. The
 // option table takes the list through `loadJobs`, a kind like the others (see values.ts).
-// Why these numbers: 1000 requests a round make one leak per 100 requests ten goroutines or descriptors
-// a round, far above what a settled service moves; five rounds give Mann-Whitney a p of 0.008 at best
-// (four would give 0.029, three only 0.1, never significant); a warm-up of one round fills pools and caches.
-const LOAD_DEFAULTS = {
-    count: 1000,
-    concurrency: 4,
-    requestTimeoutMs: 10_000,
-    commandTimeoutMs: 5 * 60_000,
-    rounds: 5,
-    cooldownMs: 1_000,
-    readyTimeoutMs: 30_000,
-    stopGraceMs: 5_000,
-    readyUrl: '/healthz',
-    pprofUrl: '/debug/pprof/'
-};
-/** Fewer rounds cannot tell growth that continues from growth that stopped after the first round. */
-const MIN_ROUNDS = 3;
 const JOB_KEYS = ['name', 'service', 'ready', 'pprof', 'traffic', 'warmup', 'rounds', 'cooldown', 'ignore'];
 const SERVICE_KEYS = ['package', 'command', 'race', 'args', 'env', 'port', 'stopGrace'];
 const TRAFFIC_KEYS = ['requests', 'count', 'duration', 'concurrency', 'rate', 'timeout', 'run'];
@@ -44386,7 +44396,7 @@ function job(r, owner) {
         return { url: url.endsWith('/') ? url : `${url}/` };
     }) ?? { url: LOAD_DEFAULTS.pprofUrl };
     const t = named.object('traffic', traffic);
-    const rounds = named.optionalInteger('rounds', MIN_ROUNDS, 1000) ?? LOAD_DEFAULTS.rounds;
+    const rounds = named.optionalInteger('rounds', MIN_ROUNDS, MAX_ROUNDS) ?? LOAD_DEFAULTS.rounds;
     return {
         name,
         service: svc,
@@ -44742,7 +44752,8 @@ class Reader {
         const e = this.doc.errors[0];
         if (e) {
             const pos = e.linePos?.[0];
-            const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0];
+            // The yaml package ends its first line with the place again, and a colon before a code frame.
+            const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
             throw new UsageError(`${this.source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${why}`);
         }
         const top = this.deref(this.doc.contents, '(top level)');
@@ -45108,6 +45119,22 @@ function readCount(digits) {
  */
 function emptyRecord() {
     return Object.create(null);
+}
+/** The longest line `lastLine` returns: it goes into a one-line message. */
+const LAST_LINE_CHARS = 300;
+/**
+ * The last line of `text` with something on it, for a message that says what a process printed before it
+ * ended; lines `skip` matches are passed over. Clipped: the code under test may print a megabyte on it.
+ */
+function lastLine(text, skip) {
+    const lines = splitLines(text);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i].trim();
+        if (line === '' || skip?.test(line))
+            continue;
+        return line.length > LAST_LINE_CHARS ? `${line.slice(0, LAST_LINE_CHARS)}…` : line;
+    }
+    return undefined;
 }
 
 // `git diff -U0` output -> which base lines survive at which head line, and which head lines the change
@@ -47445,7 +47472,9 @@ function testFindings(base, head) {
         for (const p of h.panics) {
             const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
             const f = userFrame(p.frames, head.env.module);
-            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]} at ${where(f)}`, at(f, 'panic')));
+            // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
+            const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`;
+            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')));
         }
     }
     return out;
@@ -47663,8 +47692,9 @@ function compareResults({ base, head, baseDir, headDir, config }) {
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
         verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
-        // Nothing compared while head had errors is no pass: the gate could not look at anything.
-        incomplete: errs.newHeadErrors > 0 || (head.errors.length > 0 && comparisons.length === 0),
+        // Nothing compared while head had errors is no pass: the gate could not look at anything. A probe note
+        // (a test binary that exited before the probe looked) takes nothing from the test pass's findings.
+        incomplete: errs.newHeadErrors > 0 || (head.errors.some((e) => e.kind !== 'probe') && comparisons.length === 0),
         counts: countFindings(findings),
         base: sideInfo(base, baseDir),
         head: sideInfo(head, headDir),
@@ -49868,7 +49898,7 @@ async function profiledRuns(s, pkg, bench, report, decoded) {
             catch (err) {
                 decoded.set(file, undefined);
                 const code = err.code;
-                const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
+                const why = code === 'ENOENT' ? `${file} is missing (result.json names it)` : code !== undefined ? `${file}: ${code}` : errorMessage(err);
                 report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
                 report.incomplete = true;
             }
@@ -59681,6 +59711,9 @@ var definitions = {
 						},
 						frames: {
 							$ref: "#/definitions/frames"
+						},
+						output: {
+							$ref: "#/definitions/text"
 						}
 					},
 					required: [
@@ -61663,6 +61696,12 @@ function benchEnvVars(tc, inherited = process.env) {
 function benchEnv(tc) {
     return { ...process.env, ...benchEnvVars(tc) };
 }
+/**
+ * `go test` passes this; a test binary started directly does not get it. Without it os.Exit(0) in a test
+ * or benchmark ends the process as if all had passed, and a benchmark that does it vanishes without a word;
+ * with it testing panics ("unexpected call to os.Exit(0) during test") and the gate reports where.
+ */
+const PANIC_ON_EXIT0 = '-test.paniconexit0';
 function testTimeoutFlag(cfg) {
     return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`;
 }
@@ -61677,14 +61716,27 @@ function describeTimeout(timeoutMs) {
     const s = timeoutMs / 1000;
     return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`;
 }
+const GCTRACE_LINE = /^gc \d+ @.*\n?/gm;
 function failureFrom(r, cfg, run, fallback, parsedMessage, modulePath = '') {
     const message = r.timedOut ? describeTimeout(cfg.timeoutMs) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
     // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
-    const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '');
+    const stderr = r.stderr.replace(GCTRACE_LINE, '');
     const failure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) };
     if (r.timedOut)
         failure.hang = { message, groups: hangGroups(stderr, modulePath) };
     return failure;
+}
+/**
+ * Why a benchmark process that exited with a non-zero code, without a panic, a FAIL line or a timeout,
+ * ended: os.Exit or log.Fatal (which calls it) in the code under test, with the last line it printed
+ * (log.Fatal's message goes to stderr; the half-printed result line on stdout says nothing).
+ */
+function exitedMessage(r) {
+    if (r.timedOut || r.signal !== null || r.spawnError !== undefined || r.code === null || r.code === 0)
+        return undefined;
+    const halfResult = /^Benchmark\S*$/;
+    const last = lastLine(r.stderr.replace(GCTRACE_LINE, '')) ?? lastLine(r.stdout, halfResult);
+    return `the benchmark process exited with code ${r.code} before the benchmark finished, without a panic (os.Exit, or log.Fatal, which calls it, in the code under test)${last === undefined ? '' : `; its last output: ${last}`}`;
 }
 /** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
 function failuresOf(r, procs) {
@@ -61729,7 +61781,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
-        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
+        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg), PANIC_ON_EXIT0];
         const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
@@ -61746,7 +61798,7 @@ async function discoverLeaves(deps, cfg, built, side) {
             // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
             const failures = failuresOf(r, deps.toolchain.gomaxprocs);
             const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0];
-            const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path);
+            const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message ?? exitedMessage(r), side.module.path);
             const name = named?.name.startsWith(top) ? named.name : top;
             const leaf = prepared.leaves.find((l) => l.name === name);
             if (leaf)
@@ -62018,7 +62070,8 @@ function observeRun(planned, ctx, r, files) {
     const outcome = resultOf(out, ctx.leafName, planned.iterations);
     const line = outcome.kind === 'result' ? outcome.line : undefined;
     if (!line || r.code !== 0 || out.failures.length > 0) {
-        const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
+        // An exit in the middle leaves a half-printed result line: the exit, not the line, is what happened.
+        const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (line ? undefined : exitedMessage(r)) ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
         const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
         return {
             kind: 'failed',
@@ -62111,7 +62164,8 @@ function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
             '-test.benchmem',
             `-test.memprofile=${profile}`,
             `-test.outputdir=${profileDir}`,
-            testTimeoutFlag(cfg)
+            testTimeoutFlag(cfg),
+            PANIC_ON_EXIT0
         ],
         cwd: p.built.pkg.dir,
         env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
@@ -62434,6 +62488,7 @@ function parseTestVerbose(text) {
     const crashes = [];
     let timeout;
     let lastFailed;
+    const startedAt = new Map();
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         const run = RUN.exec(line);
@@ -62441,6 +62496,7 @@ function parseTestVerbose(text) {
             if (run[1] === 'RUN' || run[1] === 'CONT') {
                 if (!running.includes(run[2]))
                     running.push(run[2]);
+                startedAt.set(run[2], i);
             }
             continue;
         }
@@ -62480,7 +62536,12 @@ function parseTestVerbose(text) {
             i = next - 1;
         }
     }
-    return { tests: [...outcomes].map(([name, outcome]) => ({ name, outcome })), crashes, timeout };
+    const tests = [...outcomes].map(([name, outcome]) => ({ name, outcome }));
+    const test = running.at(-1);
+    if (test === undefined)
+        return { tests, crashes, timeout };
+    const printed = lastLine(lines.slice((startedAt.get(test) ?? -1) + 1).join('\n'), /^=== (RUN|CONT|PAUSE|NAME)\s/);
+    return { tests, crashes, timeout, unfinished: { test, ...(printed !== undefined ? { lastLine: printed } : {}) } };
 }
 /** The top-level test whose function is on the stack (`pkg.TestX` or its closures `pkg.TestX.func1`). */
 function testOnStack(crash) {
@@ -62531,15 +62592,18 @@ async function raceRunOfBenchmarks(importPath, modulePath, timeoutMs, list, run)
         outcome.runs.push(r.record);
         const text = r.process.stdout;
         outcome.races.push(...racesIn(text, 'benchmark', modulePath));
-        if (!r.process.timedOut)
+        // A benchmark that hung, or ended the process (a panic, os.Exit), stops the ones after it; a failed
+        // one (b.Fatal) does not, and then the last benchmark started is the last listed: nothing remains.
+        if (!r.process.timedOut && r.process.code === 0)
             break;
         const name = runningBenchmark(text);
         const top = name?.split('/')[0];
         const at = top === undefined ? -1 : remaining.indexOf(top);
-        // A hang outside any benchmark we can name: nothing to skip, nothing safe to run again.
+        // A hang or exit outside any benchmark we can name: nothing to skip, nothing safe to run again.
         if (name === undefined || at < 0)
             break;
-        outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs));
+        if (r.process.timedOut)
+            outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs));
         remaining = remaining.slice(at + 1);
     }
     return outcome;
@@ -62574,7 +62638,7 @@ async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs) 
     // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
     const probe = built.probe && purpose !== 'race-benchmarks';
     const env = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) };
-    const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`];
+    const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`, PANIC_ON_EXIT0];
     // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
     const p = await deps.run({
         argv,
@@ -62606,6 +62670,23 @@ function panicsFrom(crashes, modulePath) {
         value: c.crash.value,
         frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
     }));
+}
+/**
+ * A test binary that stopped in the middle of a test with a non-zero code and nothing that explains it (no
+ * panic, no timeout, no signal): os.Exit, or log.Fatal, which calls it, in the code under test. It ends the
+ * binary like a panic does, and the tests after it never run. No stack: os.Exit prints none.
+ */
+function exitInTest(run, verbose) {
+    const code = run.exitCode;
+    if (run.outcome !== 'fail' || code === null || code === 0 || verbose.crashes.length > 0 || verbose.unfinished === undefined)
+        return undefined;
+    const { test, lastLine } = verbose.unfinished;
+    return {
+        test,
+        value: `os.Exit(${code}) during the test: the test binary exited without a panic (os.Exit, or log.Fatal, which calls it), so the tests after it did not run`,
+        frames: [],
+        ...(lastLine !== undefined ? { output: lastLine } : {})
+    };
 }
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
 async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
@@ -62647,7 +62728,8 @@ async function testPackage(deps, cfg, built, modulePath, work, limits, hung) {
     const text = whole.process.stdout;
     const verbose = parseTestVerbose(text);
     result.tests = verbose.tests;
-    result.panics = panicsFrom(verbose.crashes, modulePath);
+    const exited = exitInTest(whole.record, verbose);
+    result.panics = [...panicsFrom(verbose.crashes, modulePath), ...(exited ? [exited] : [])];
     result.races = racesIn(text, 'test', modulePath);
     if (whole.record.outcome === 'timeout') {
         const message = verbose.timeout?.message ?? `the package's tests did not finish within ${seconds(cfg.timeoutMs)}`;

@@ -242,6 +242,8 @@ export interface PanicReport {
   test?: string
   value: string
   frames: Frame[]
+  /** For a test binary that exited without a panic (os.Exit): the last line the test printed. */
+  output?: string
 }
 
 /** One load job on one side: the service it started, the traffic phases, a snapshot after each. */
