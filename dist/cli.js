@@ -21736,7 +21736,7 @@ function judgeMetricValues(input, stats) {
         return judgeMetric({ ...input, base, head }, stats);
     return judgeNonFinite(input);
 }
-function count$1(values) {
+function count(values) {
     const c = { '+Inf': 0, '-Inf': 0, NaN: 0 };
     for (const v of values)
         if (typeof v === 'string')
@@ -21764,14 +21764,14 @@ function medianValue(values) {
 function worseKinds(lowerIsBetter) {
     return NON_FINITE.filter((k) => k === 'NaN' || (k === '+Inf' ? lowerIsBetter !== false : lowerIsBetter !== true));
 }
-function describe$3(c, runs) {
+function describe$2(c, runs) {
     const parts = NON_FINITE.filter((k) => c[k] > 0).map((k) => `${k} in ${c[k]} of ${runs} runs`);
     return parts.length > 0 ? parts.join(', ') : `finite in all ${runs} runs`;
 }
 function judgeNonFinite(input) {
     const { base, head, lowerIsBetter } = input;
-    const b = count$1(base);
-    const h = count$1(head);
+    const b = count(base);
+    const h = count(head);
     const out = {
         metric: input.metric,
         unit: input.unit,
@@ -21786,7 +21786,7 @@ function judgeNonFinite(input) {
         method: 'non-finite',
         reason: ''
     };
-    const sides = `head ${describe$3(h, head.length)}; base ${describe$3(b, base.length)}`;
+    const sides = `head ${describe$2(h, head.length)}; base ${describe$2(b, base.length)}`;
     if (base.length === 0 || head.length === 0) {
         out.reason = `no samples on one side (${sides})`;
         return out;
@@ -25871,14 +25871,14 @@ function decodeProto(raw, source, tables) {
     };
 }
 
-function describe$2(types) {
+function describe$1(types) {
     return types.map((t) => `${t.type}/${t.unit}`).join(', ');
 }
 /** The index of `type` in a profile's sample types; a ProfileError naming what it has otherwise. */
 function sampleTypeIndex(p, type) {
     const i = p.sampleTypes.findIndex((t) => t.type === type);
     if (i < 0)
-        throw new ProfileError(p.source ?? p.sources?.join(', ') ?? 'profile', `has no sample type ${type} (it has ${describe$2(p.sampleTypes)})`);
+        throw new ProfileError(p.source ?? p.sources?.join(', ') ?? 'profile', `has no sample type ${type} (it has ${describe$1(p.sampleTypes)})`);
     return i;
 }
 /**
@@ -25896,8 +25896,8 @@ function mergeProfiles(tables, inputs, opts = {}) {
         const at = names.map((name) => sampleTypeIndex(profile, name));
         const mine = at.map((i) => profile.sampleTypes[i]);
         types ??= mine;
-        if (describe$2(mine) !== describe$2(types)) {
-            throw new ProfileError(profile.source, `has sample types ${describe$2(mine)}, unlike ${describe$2(types)} of the profiles it is merged with`);
+        if (describe$1(mine) !== describe$1(types)) {
+            throw new ProfileError(profile.source, `has sample types ${describe$1(mine)}, unlike ${describe$1(types)} of the profiles it is merged with`);
         }
         const stacks = profile.stacks;
         at.forEach((i, k) => {
@@ -30801,26 +30801,36 @@ function firstLines(message) {
     return { text: kept.join('\n'), cut: lines.length - kept.length };
 }
 
-/** Cut after the per-package benchmark tables, before the info findings. */
-const LOAD_CUT_RANK = CUT_RANK.loadJobs;
-const SNAPSHOT_ROWS_MAX = 40;
 /** Request counts in full (1,000 rather than 1k): they are what the config asked for. */
-function count(n) {
+function requestCount(n) {
     return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : MISSING;
 }
-function describe$1(r) {
+/** What ran, in one line: the service, the traffic, the rounds, the leak profile, the time taken. */
+function describeLoadSide(r, code) {
     const s = r.service;
-    const what = s.package !== undefined ? `${inlineCode(clip(s.package, NAME_MAX$1), { inTable: false })} built${s.race ? ' with -race' : ''}` : 'a start command';
+    const what = s.package !== undefined ? `${code(s.package)} built${s.race ? ' with -race' : ''}` : 'a start command';
     const traffic = r.traffic.kind === 'embedded' ? `embedded generator, ${r.traffic.concurrency ?? '?'} connections${r.traffic.rate ? `, ${r.traffic.rate}/s` : ''}` : 'a run: command';
     const rounds = r.rounds;
     const per = rounds[0]?.requests;
-    const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${count(per)} requests` : ''}`;
+    const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${requestCount(per)} requests` : ''}`;
     return [what, traffic, shape, `goroutineleak profile ${s.leakProfile ? 'on' : 'off'}`, `${(r.wallMs / 1000).toFixed(1)}s`].join(' · ');
 }
+function snapshotLabel(s) {
+    return s.phase === 'ready' ? 'ready' : s.phase === 'warmup' ? 'warm-up' : `round ${s.round}`;
+}
+/** The base snapshot taken at the same point of the job as `s` (head's), when the base has one. */
+function sameSnapshot(base, s) {
+    return base?.snapshots.find((x) => x.phase === s.phase && x.round === s.round);
+}
+const GROWTH_NAMES = { goroutines: 'Goroutines', heap: 'Live heap', fds: 'Descriptors' };
+
+/** Cut after the per-package benchmark tables, before the info findings. */
+const LOAD_CUT_RANK = CUT_RANK.loadJobs;
+const SNAPSHOT_ROWS_MAX = 40;
 function cell(m, value) {
     return formatValue(value, m.unit === 'ms' ? 'ms' : m.unit === 'B/request' ? 'B' : '');
 }
-function metricTable(metrics) {
+function metricTable$1(metrics) {
     const rows = metrics.map((m) => [
         escapeMarkdown(m.metric),
         cell(m, m.baseMedian),
@@ -30835,16 +30845,13 @@ function metricTable(metrics) {
 function sideTable(r) {
     const rows = r.rounds.map((p) => [
         String(p.round),
-        p.requests === null ? MISSING : count(p.requests),
-        p.errors === null ? MISSING : count(p.errors),
+        p.requests === null ? MISSING : requestCount(p.requests),
+        p.errors === null ? MISSING : requestCount(p.errors),
         p.throughput === null ? MISSING : `${formatValue(p.throughput, '')}/s`,
         p.latencyMs ? formatValue(p.latencyMs.p50, 'ms') : MISSING,
         p.latencyMs ? formatValue(p.latencyMs.p99, 'ms') : MISSING
     ]);
     return table$1(['round', 'requests', 'errors', 'throughput', 'p50', 'p99'], rows, 'rrrrrr');
-}
-function label(s) {
-    return s.phase === 'ready' ? 'ready' : s.phase === 'warmup' ? 'warm-up' : `round ${s.round}`;
 }
 function pair(b, h, unit) {
     const f = (v) => (v === null || v === undefined ? MISSING : formatValue(v, unit));
@@ -30858,12 +30865,11 @@ function pair(b, h, unit) {
 function curveTable(view) {
     const main = view.head ?? view.base;
     const snaps = (main?.snapshots ?? []).slice(0, SNAPSHOT_ROWS_MAX);
-    const other = (s) => view.base?.snapshots.find((x) => x.phase === s.phase && x.round === s.round);
     const rows = snaps.map((s) => {
-        const b = view.head ? other(s) : undefined;
+        const b = view.head ? sameSnapshot(view.base, s) : undefined;
         return [
-            label(s),
-            s.requestsBefore === null ? MISSING : count(s.requestsBefore),
+            snapshotLabel(s),
+            s.requestsBefore === null ? MISSING : requestCount(s.requestsBefore),
             pair(b?.goroutines, s.goroutines, ''),
             pair(b?.heapAllocBytes, s.heapAllocBytes, 'B'),
             pair(b?.fds, s.fds, ''),
@@ -30874,16 +30880,15 @@ function curveTable(view) {
     return table$1([`after${sides}`, 'requests so far', 'goroutines', 'live heap', 'descriptors', 'RSS'], rows, 'lrrrrr');
 }
 function growthLines(c) {
-    const name = { goroutines: 'Goroutines', heap: 'Live heap', fds: 'Descriptors' };
     return c.growth
         .filter((g) => g.head !== undefined || g.base !== undefined)
         .map((g) => {
         const parts = [g.base ? `base ${escapeMarkdown(clip(g.base.reason, TEXT_MAX$2))}` : '', g.head ? `head ${escapeMarkdown(clip(g.head.reason, TEXT_MAX$2))}` : ''];
         const mark = g.head?.leaking ? '❌ ' : '';
-        return `- ${mark}**${name[g.metric]}:** ${parts.filter(Boolean).join('; ')}`;
+        return `- ${mark}**${GROWTH_NAMES[g.metric]}:** ${parts.filter(Boolean).join('; ')}`;
     });
 }
-function problems(view) {
+function problems$1(view) {
     const out = [];
     for (const [side, r] of [['base', view.base], ['head', view.head]]) {
         if (!r)
@@ -30899,16 +30904,16 @@ function problems(view) {
         out.push(`- ${escapeMarkdown(clip(n, TEXT_MAX$2))}`);
     return out;
 }
-function jobSection(view) {
+function jobSection$1(view) {
     const main = view.head ?? view.base;
     const parts = [`#### Load job ${inlineCode(clip(view.name, NAME_MAX$1), { inTable: false })}`];
     if (main)
-        parts.push(describe$1(main));
-    const issues = problems(view);
+        parts.push(describeLoadSide(main, (p) => inlineCode(clip(p, NAME_MAX$1), { inTable: false })));
+    const issues = problems$1(view);
     if (issues.length > 0)
         parts.push(issues.join('\n'));
     if (view.metrics.length > 0)
-        parts.push(metricTable(view.metrics));
+        parts.push(metricTable$1(view.metrics));
     else if (main && main.rounds.length > 0)
         parts.push(sideTable(main));
     if (main && main.snapshots.length > 0) {
@@ -30920,7 +30925,7 @@ function jobSection(view) {
 }
 /** A section per load job, for renderMarkdown's list (or joined on their own). */
 function loadSections(jobs = []) {
-    return jobs.map(jobSection);
+    return jobs.map(jobSection$1);
 }
 
 // The PR comment and job summary: a Report rendered as GitHub-flavoured markdown. Read top-down it answers,
@@ -31304,7 +31309,7 @@ function goroutineFlame(id, title, base, head, budget) {
 
 // Generated by scripts/gen-html-assets.ts from src/report/html/assets/ (npm run gen:html). Do not edit.
 const PAGE_SCRIPT = "// The HTML report's page script: draws the differential flame graphs and the benchmark charts from the JSON\n// the generator embedded. Every text of the code under test goes into the page through textContent or an\n// SVG text node, never as markup, and nothing here loads anything. Inlined into the page; the CSP allows\n// this exact text by its hash.\n'use strict'\n;(function () {\n  const SVG_NS = 'http://www.w3.org/2000/svg'\n  const data = JSON.parse(document.getElementById('report-data').textContent)\n  const ROW = 18\n  const CHAR_PX = 6.7\n\n  function el(tag, attrs, children) {\n    const e = document.createElement(tag)\n    for (const k in attrs || {}) e.setAttribute(k, attrs[k])\n    for (const c of children || []) e.append(c)\n    return e\n  }\n\n  function svg(tag, attrs, children) {\n    const e = document.createElementNS(SVG_NS, tag)\n    for (const k in attrs || {}) e.setAttribute(k, String(attrs[k]))\n    for (const c of children || []) e.append(c)\n    return e\n  }\n\n  // ---- numbers: a short form with three significant digits, and the exact value with its unit.\n  const BYTES = { base: 1, step: 1024, prefixes: ['', 'Ki', 'Mi', 'Gi', 'Ti'], symbol: 'B' }\n  const COUNT = { base: 1, step: 1000, prefixes: ['', 'k', 'M', 'G', 'T'], symbol: '' }\n  function unitFormat(unit) {\n    if (unit === 'B/op' || unit === 'B' || unit === 'bytes') return BYTES\n    if (unit === 'ns/op' || unit === 'ns') return { time: 1e-9 }\n    if (unit === 'ms' || unit === 'ms/op') return { time: 1e-3 }\n    if (unit === 'sec/op' || unit === 's') return { time: 1 }\n    return COUNT\n  }\n  function sig3(x) {\n    return String(Number(x.toPrecision(3)))\n  }\n  function short(v, unit) {\n    if (v === null || v === undefined || !Number.isFinite(v)) return '—'\n    const f = unitFormat(unit)\n    const sign = v < 0 ? '-' : ''\n    let a = Math.abs(v)\n    if (f.time !== undefined) {\n      a *= f.time\n      if (a === 0) return '0s'\n      const steps = [[1, 's'], [1e-3, 'ms'], [1e-6, 'µs'], [1e-9, 'ns']]\n      for (const [factor, symbol] of steps) if (a >= factor * 0.9995) return sign + sig3(a / factor) + symbol\n      return sign + sig3(a / 1e-9) + 'ns'\n    }\n    let i = 0\n    while (a >= f.step * 0.9995 && i < f.prefixes.length - 1) {\n      a /= f.step\n      i++\n    }\n    return sign + sig3(a) + f.prefixes[i] + f.symbol\n  }\n  function exact(v, unit) {\n    if (v === null || v === undefined || !Number.isFinite(v)) return '—'\n    return v.toLocaleString('en-US', { maximumFractionDigits: 6 }) + (unit ? ' ' + unit : '')\n  }\n  function signed(v, unit) {\n    return (v > 0 ? '+' : '') + exact(v, unit)\n  }\n  function pct(x) {\n    return Number.isFinite(x) ? sig3(x * 100) + '%' : '—'\n  }\n  function change(base, head) {\n    if (base === 0) return head === 0 ? 'unchanged' : 'new on head'\n    const c = (head - base) / Math.abs(base)\n    return (c > 0 ? '+' : '') + pct(c)\n  }\n\n  // ---- differential flame graph (Brendan Gregg's convention): widths from head (from base when negated),\n  // red where head - base grew, blue where it shrank, stronger for larger changes; root at the bottom.\n  function flameGraph(slot, view) {\n    const nodes = []\n    ;(function index(root) {\n      const stack = [[root, -1, 0]]\n      while (stack.length > 0) {\n        const [f, parent, depth] = stack.pop()\n        const i = nodes.length\n        nodes.push({ f, parent, depth, children: [] })\n        if (parent >= 0) nodes[parent].children.push(i)\n        for (let c = f[3].length - 1; c >= 0; c--) stack.push([f[3][c], i, depth + 1])\n      }\n    })(view.root)\n    // Children were pushed in reverse so that popping visits them in order; parents list them in order too.\n    let maxDelta = 0\n    for (const n of nodes) maxDelta = Math.max(maxDelta, Math.abs(n.f[2] - n.f[1]))\n    const state = { zoom: 0, negated: false, query: '' }\n\n    const search = el('input', { type: 'search', placeholder: 'search functions', 'aria-label': 'search functions' })\n    const negate = el('input', { type: 'checkbox' })\n    const reset = el('button', { type: 'button' }, ['reset zoom'])\n    const matched = el('span', { class: 'matched' })\n    const controls = el('div', { class: 'controls' }, [\n      search,\n      el('label', {}, [negate, ' negated: widths from base, so frames that vanished show']),\n      reset,\n      matched\n    ])\n    const holder = el('div', { class: 'flame-svg' })\n    const status = el('div', { class: 'status', 'aria-live': 'polite' }, ['Hover a frame for its numbers; click it to zoom.'])\n    const pruned = view.prunedFrames > 0 ? `; ${view.prunedFrames} frames below ${pct(view.minFraction)} of the larger side's total were left out` : ''\n    const note = el('p', { class: 'note' }, [`${view.note}. Values in ${view.unit}${pruned}.`])\n    slot.append(controls, holder, status, note)\n\n    const side = () => (state.negated ? 1 : 2)\n    const name = (n) => view.functions[n.f[0]][0]\n    const file = (n) => view.functions[n.f[0]][1]\n\n    function fill(n) {\n      const d = n.f[2] - n.f[1]\n      if (d === 0 || maxDelta === 0) return 'rgb(232,232,224)'\n      const v = Math.round(210 * (1 - Math.abs(d) / maxDelta))\n      return d > 0 ? `rgb(255,${v},${v})` : `rgb(${v},${v},255)`\n    }\n\n    function describe(n) {\n      const [, base, head] = n.f\n      const total = nodes[0].f[side()]\n      const where = file(n) === '' ? '' : `  ${file(n)}`\n      return (\n        `${n.parent < 0 ? 'all samples' : name(n)}${where}\\n` +\n        `head ${exact(head, view.unit)} (${short(head, view.unit)}) · base ${exact(base, view.unit)} (${short(base, view.unit)})\\n` +\n        `head − base ${signed(head - base, view.unit)} (${change(base, head)}) · ${pct(total === 0 ? NaN : n.f[side()] / total)} of the ${state.negated ? 'base' : 'head'} total`\n      )\n    }\n\n    function describePruned(n) {\n      const [frames, base, head] = n.f[4]\n      return `${frames} frames under ${n.parent < 0 ? 'the root' : name(n)} left out (each below ${pct(view.minFraction)} of the total on both sides)\\nhead ${exact(head, view.unit)} · base ${exact(base, view.unit)}`\n    }\n\n    function draw() {\n      const width = Math.max(holder.clientWidth || slot.clientWidth || 800, 200)\n      let zoom = nodes[state.zoom]\n      if (!(zoom.f[side()] > 0)) {\n        state.zoom = 0\n        zoom = nodes[0]\n      }\n      const total = zoom.f[side()]\n      const scale = total > 0 ? width / total : 0\n      const boxes = []\n      // The zoomed frame's ancestors, full width and dimmed, below it.\n      const chain = []\n      for (let p = zoom.parent; p >= 0; p = nodes[p].parent) chain.unshift(p)\n      chain.forEach((i, depth) => boxes.push({ i, x: 0, w: width, depth, ancestor: true }))\n      const stack = [[state.zoom, 0, chain.length]]\n      while (stack.length > 0) {\n        const [i, x, depth] = stack.pop()\n        const n = nodes[i]\n        const w = n.f[side()] * scale\n        if (w < 0.3) continue\n        boxes.push({ i, x, w, depth })\n        let cx = x\n        for (const c of n.children) {\n          stack.push([c, cx, depth + 1])\n          cx += nodes[c].f[side()] * scale\n        }\n        if (n.f[4] && n.f[4][side()] * scale >= 0.3) boxes.push({ i, x: cx, w: n.f[4][side()] * scale, depth: depth + 1, pruned: true })\n      }\n      const maxDepth = boxes.reduce((m, b) => Math.max(m, b.depth), 0)\n      const height = (maxDepth + 1) * ROW\n      const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': view.title })\n      const q = state.query.toLowerCase()\n      let matchedValue = 0\n      const matchedTop = new Set()\n      for (const b of boxes) {\n        const n = nodes[b.i]\n        const label = b.pruned ? `${n.f[4][0]} frames left out` : n.parent < 0 ? 'all' : name(n)\n        const isMatch = !b.pruned && !b.ancestor && q !== '' && n.parent >= 0 && name(n).toLowerCase().includes(q)\n        const classes = ['frame']\n        if (b.ancestor) classes.push('ancestor')\n        if (b.pruned) classes.push('pruned')\n        if (isMatch) {\n          classes.push('match')\n          // Count a match once, not again for matches nested in it.\n          let nested = false\n          for (let p = n.parent; p >= 0; p = nodes[p].parent) if (matchedTop.has(p)) nested = true\n          matchedTop.add(b.i)\n          if (!nested) matchedValue += n.f[side()]\n        }\n        const colour = fill(n)\n        const light = !b.pruned && colour !== 'rgb(232,232,224)' && Math.abs(n.f[2] - n.f[1]) / maxDelta > 0.7\n        if (light) classes.push('light')\n        const y = height - (b.depth + 1) * ROW\n        const g = svg('g', { class: classes.join(' '), 'data-node': b.i, 'data-pruned': b.pruned ? '1' : '0' })\n        g.append(svg('rect', { x: b.x.toFixed(2), y, width: Math.max(b.w - 0.5, 0.3).toFixed(2), height: ROW - 1, fill: colour }))\n        const fits = Math.floor((b.w - 6) / CHAR_PX)\n        if (fits >= 3) {\n          const t = svg('text', { x: (b.x + 3).toFixed(2), y: y + ROW - 5 })\n          t.textContent = label.length <= fits ? label : label.slice(0, fits - 2) + '..'\n          g.append(t)\n        }\n        // A native tooltip as well, for whoever looks at the frame rather than the status line.\n        const title = svg('title')\n        title.textContent = b.pruned ? describePruned(n) : describe(n)\n        g.append(title)\n        root.append(g)\n      }\n      holder.replaceChildren(root)\n      matched.textContent = q === '' ? '' : `matched ${matchedTop.size} frames, ${pct(total === 0 ? NaN : matchedValue / nodes[0].f[side()])} of the ${state.negated ? 'base' : 'head'} total`\n      reset.disabled = state.zoom === 0\n    }\n\n    function frameOf(event) {\n      const g = event.target.closest && event.target.closest('g.frame')\n      return g ? { i: Number(g.getAttribute('data-node')), pruned: g.getAttribute('data-pruned') === '1' } : null\n    }\n    holder.addEventListener('mouseover', (event) => {\n      const hit = frameOf(event)\n      if (hit) status.textContent = hit.pruned ? describePruned(nodes[hit.i]) : describe(nodes[hit.i])\n    })\n    holder.addEventListener('click', (event) => {\n      const hit = frameOf(event)\n      if (!hit || hit.pruned) return\n      state.zoom = hit.i\n      draw()\n    })\n    reset.addEventListener('click', () => {\n      state.zoom = 0\n      draw()\n    })\n    negate.addEventListener('change', () => {\n      state.negated = negate.checked\n      draw()\n    })\n    search.addEventListener('input', () => {\n      state.query = search.value\n      draw()\n    })\n    draw()\n    return draw\n  }\n\n  // ---- charts\n  function linear(lo, hi, x0, x1) {\n    if (!(hi > lo)) {\n      const pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.05 : 1\n      lo -= pad\n      hi += pad\n    }\n    const m = (x1 - x0) / (hi - lo)\n    const f = (v) => x0 + (v - lo) * m\n    f.ticks = (count) => Array.from({ length: count }, (_, k) => lo + ((hi - lo) * k) / (count - 1))\n    return f\n  }\n\n  function axis(chart, scale, ticks, y, unit, format) {\n    chart.append(svg('line', { class: 'axis', x1: scale(ticks[0]), x2: scale(ticks[ticks.length - 1]), y1: y, y2: y }))\n    for (const t of ticks) {\n      chart.append(svg('line', { class: 'axis', x1: scale(t), x2: scale(t), y1: y, y2: y + 4 }))\n      const label = svg('text', { x: scale(t), y: y + 15, 'text-anchor': 'middle' })\n      label.textContent = format(t, unit)\n      chart.append(label)\n    }\n  }\n\n  function interval(s, unit) {\n    if (!s.interval) return 'no samples'\n    if (s.samples.length < 2) return `${short(s.median, unit)} (one sample: no interval)`\n    const conf = s.interval.confidence >= 0.95 ? '95%' : `only ${pct(s.interval.confidence)} with ${s.samples.length} samples`\n    return `median ${short(s.median, unit)} [${short(s.interval.lo, unit)}, ${short(s.interval.hi, unit)}] (${conf})`\n  }\n\n  function metricChart(m) {\n    const width = 640\n    const all = m.base.samples.concat(m.head.samples)\n    for (const s of [m.base, m.head]) if (s.interval) all.push(s.interval.lo, s.interval.hi)\n    const lo = Math.min(...all)\n    const hi = Math.max(...all)\n    const pad = (hi - lo) * 0.05\n    const x = linear(lo - pad, hi + pad, 50, width - 30)\n    const chart = svg('svg', { width, height: 100, viewBox: `0 0 ${width} 100`, role: 'img', 'aria-label': m.metric })\n    const rows = [['base', m.base, 22], ['head', m.head, 52]]\n    for (const [label, s, y] of rows) {\n      const t = svg('text', { x: 4, y: y + 4 })\n      t.textContent = label\n      chart.append(t)\n      if (s.interval) chart.append(svg('rect', { class: `ci ${label}`, x: x(s.interval.lo), y: y - 9, width: Math.max(x(s.interval.hi) - x(s.interval.lo), 1), height: 18 }))\n      s.samples.forEach((v, k) => {\n        // Spread vertically by run index (not at random) so the same report always draws the same.\n        const dot = svg('circle', { class: `dot ${label}`, cx: x(v).toFixed(2), cy: y - 5 + ((k * 7) % 11), r: 3 })\n        const title = svg('title')\n        title.textContent = `${label} run ${k + 1}: ${exact(v, m.unit)}`\n        dot.append(title)\n        chart.append(dot)\n      })\n      if (s.median !== null) chart.append(svg('line', { class: 'median', x1: x(s.median), x2: x(s.median), y1: y - 11, y2: y + 11 }))\n    }\n    axis(chart, x, x.ticks(5), 76, m.unit, short)\n    const caption = el('p', { class: 'chart-caption' }, [\n      `${m.metric} (${m.unit}): base ${interval(m.base, m.unit)}; head ${interval(m.head, m.unit)}; change ${m.change === null ? '—' : (m.change > 0 ? '+' : '') + pct(m.change)}` +\n        `${m.pValue === null ? '' : `, p=${sig3(m.pValue)}`}; ${m.status}`\n    ])\n    return el('div', { class: 'chart metric' }, [caption, chart])\n  }\n\n  function pauseChart(gc) {\n    const width = 640\n    const height = 170\n    const positive = gc.base.quantiles.concat(gc.head.quantiles).filter((v) => v > 0)\n    if (positive.length === 0) return el('p', { class: 'missing' }, ['no GC pause recorded on either side'])\n    const lo = Math.log10(Math.min(...positive))\n    const hi = Math.log10(Math.max(...positive))\n    const x = linear(lo, hi, 50, width - 30)\n    const y = linear(0, 1, 140, 10)\n    const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'GC pause distribution' })\n    // A pause of 0 ms (below gctrace's resolution) is drawn at the smallest pause seen, as a log scale has no 0.\n    const floor = Math.min(...positive)\n    for (const [label, s] of [['base', gc.base], ['head', gc.head]]) {\n      if (s.quantiles.length === 0) continue\n      const n = s.quantiles.length\n      let d = ''\n      s.quantiles.forEach((v, k) => {\n        const px = x(Math.log10(Math.max(v, floor))).toFixed(2)\n        d += `${k === 0 ? 'M' : 'L'}${px},${y(k / n).toFixed(2)}L${px},${y((k + 1) / n).toFixed(2)}`\n      })\n      chart.append(svg('path', { class: `ecdf ${label}`, d }))\n    }\n    for (const f of [0, 0.5, 1]) {\n      const t = svg('text', { x: 4, y: y(f) + 4 })\n      t.textContent = pct(f)\n      chart.append(t)\n    }\n    const ticks = x.ticks(5)\n    axis(chart, x, ticks, 145, 'ms', (v) => short(10 ** v, 'ms'))\n    const line = (label, s) => `${label}: ${s.count} pauses, p50 ${short(s.p50, 'ms')}, p99 ${short(s.p99, 'ms')}, max ${short(s.max, 'ms')}`\n    const caption = el('p', { class: 'chart-caption' }, [`Share of pauses at most x (log scale). ${line('base', gc.base)}; ${line('head', gc.head)}.`])\n    return el('div', { class: 'chart gc-chart' }, [caption, chart])\n  }\n\n  // ---- wiring: slots are drawn when their section is first open, and again when the window resizes.\n  const flames = new Map()\n  for (const b of data.benchmarks) for (const f of b.flames) flames.set(f.id, f)\n  flames.set(data.goroutines.id, data.goroutines)\n  const benchmarks = new Map(data.benchmarks.map((b) => [b.id, b]))\n  const redraws = []\n\n  function fillSlot(slot) {\n    if (slot.getAttribute('data-drawn') === '1') return\n    slot.setAttribute('data-drawn', '1')\n    const flameId = slot.getAttribute('data-flame')\n    if (flameId !== null) {\n      const view = flames.get(flameId)\n      if (view.missing !== undefined) slot.append(el('p', { class: 'missing' }, [view.missing]))\n      else redraws.push(flameGraph(slot, view))\n      return\n    }\n    const charts = slot.getAttribute('data-charts')\n    if (charts !== null) {\n      const b = benchmarks.get(charts)\n      if (b.metrics.length === 0) slot.append(el('p', { class: 'missing' }, ['no samples to chart']))\n      for (const m of b.metrics) slot.append(metricChart(m))\n      return\n    }\n    const gc = benchmarks.get(slot.getAttribute('data-gc'))\n    slot.append(gc.gc === null ? el('p', { class: 'missing' }, ['no run on either side']) : pauseChart(gc.gc))\n  }\n\n  function fillWithin(root) {\n    for (const slot of root.querySelectorAll('[data-flame],[data-charts],[data-gc]')) {\n      const closed = slot.closest('details:not([open])')\n      if (!closed) fillSlot(slot)\n    }\n  }\n\n  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => d.open && fillWithin(d))\n\n  function openTarget() {\n    const id = decodeURIComponent(location.hash.slice(1))\n    const target = id === '' ? null : document.getElementById(id)\n    if (!target) return\n    for (let d = target.closest('details'); d; d = d.parentElement.closest('details')) d.open = true\n    fillWithin(document)\n    target.scrollIntoView()\n  }\n  window.addEventListener('hashchange', openTarget)\n\n  let pending = 0\n  window.addEventListener('resize', () => {\n    clearTimeout(pending)\n    pending = setTimeout(() => redraws.forEach((r) => r()), 150)\n  })\n\n  fillWithin(document)\n  openTarget()\n  document.body.setAttribute('data-rendered', '1')\n  // For bench/html.ts: when the graphs of the open sections were in the DOM.\n  performance.mark('go-leak-gate:rendered')\n})()\n";
-const PAGE_STYLE = "/* The HTML report's style. Inlined into the page (the CSP allows this exact text by its hash). */\n:root { --fail: #c62828; --warn: #b26a00; --base: #1565c0; --head: #c62828; --line: #d0d7de; --muted: #57606a; }\n* { box-sizing: border-box; }\nbody { font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", sans-serif; margin: 0 auto; max-width: 1280px; padding: 0 16px 48px; color: #1f2328; }\ncode, pre, .flame-svg text, .status { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, monospace; }\ncode { font-size: 12.5px; overflow-wrap: anywhere; }\nh1 { font-size: 22px; margin: 20px 0 8px; }\nh2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }\nh3 { font-size: 15px; }\nh4 { font-size: 13px; margin: 16px 0 6px; }\nh3.fail { color: var(--fail); } h3.warn { color: var(--warn); }\n.verdict { color: #fff; border-radius: 4px; padding: 1px 8px; }\n.verdict.fail { background: var(--fail); } .verdict.pass { background: #2e7d32; }\n.warning { border-left: 4px solid var(--warn); background: #fff8e1; padding: 8px 12px; }\n.generated, .pruning, .note, .missing { color: var(--muted); font-size: 12.5px; }\ntable { border-collapse: collapse; }\ntable.sides td, table.sides th { padding: 2px 10px 2px 0; text-align: left; font-size: 12.5px; }\ntable.findings { width: 100%; font-size: 13px; }\ntable.findings th, table.findings td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }\ntable.findings td.num { text-align: right; white-space: nowrap; }\ntr.finding.fail td:first-child { border-left: 4px solid var(--fail); }\ntr.finding.warn td:first-child { border-left: 4px solid var(--warn); }\ntr.detail td { background: #f6f8fa; font-size: 12.5px; }\ntr.detail p { margin: 0 0 4px; }\nul.locations { margin: 0; padding-left: 18px; }\n.badge { background: #ddf4ff; border-radius: 8px; font-size: 11px; padding: 0 6px; }\n.delta { color: var(--fail); }\ndetails.benchmark { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 12px; }\ndetails.benchmark > summary { cursor: pointer; padding: 4px 0; }\n:target { outline: 2px solid #0969da; outline-offset: 2px; }\n.controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 12.5px; margin-bottom: 4px; }\n.controls input[type=search] { width: 220px; }\n.flame-svg svg { display: block; width: 100%; }\n.chart svg { display: block; max-width: 100%; height: auto; }\n.flame-svg .frame rect { stroke: #fff; stroke-width: 0.5; cursor: pointer; }\n.flame-svg .frame text { font-size: 11px; pointer-events: none; }\n.flame-svg .frame.light text { fill: #fff; }\n.flame-svg .frame.ancestor rect { opacity: 0.55; }\n.flame-svg .frame.match rect { fill: #d500f9; }\n.flame-svg .frame.pruned rect { fill: #c8c8c8; stroke-dasharray: 2 2; stroke: #888; }\n.status { font-size: 12px; min-height: 3.2em; white-space: pre-wrap; background: #f6f8fa; border: 1px solid var(--line); padding: 4px 6px; overflow-wrap: anywhere; }\n.chart text { font-size: 11px; fill: #1f2328; }\n.chart .axis { stroke: #8c959f; }\n.chart .dot.base { fill: var(--base); } .chart .dot.head { fill: var(--head); }\n.chart .ci.base { fill: #bbdefb; } .chart .ci.head { fill: #ffcdd2; }\n.chart .median { stroke: #1f2328; stroke-width: 2; }\n.chart .ecdf { fill: none; stroke-width: 1.5; }\n.chart .ecdf.base { stroke: var(--base); } .chart .ecdf.head { stroke: var(--head); }\n.chart-caption { font-size: 12.5px; margin: 2px 0; overflow-wrap: anywhere; }\n";
+const PAGE_STYLE = "/* The HTML report's style. Inlined into the page (the CSP allows this exact text by its hash). */\n:root { --fail: #c62828; --warn: #b26a00; --base: #1565c0; --head: #c62828; --line: #d0d7de; --muted: #57606a; }\n* { box-sizing: border-box; }\nbody { font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", sans-serif; margin: 0 auto; max-width: 1280px; padding: 0 16px 48px; color: #1f2328; }\ncode, pre, .flame-svg text, .status { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, monospace; }\ncode { font-size: 12.5px; overflow-wrap: anywhere; }\nh1 { font-size: 22px; margin: 20px 0 8px; }\nh2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }\nh3 { font-size: 15px; }\nh4 { font-size: 13px; margin: 16px 0 6px; }\nh3.fail { color: var(--fail); } h3.warn { color: var(--warn); }\n.verdict { color: #fff; border-radius: 4px; padding: 1px 8px; }\n.verdict.fail { background: var(--fail); } .verdict.pass { background: #2e7d32; }\n.warning { border-left: 4px solid var(--warn); background: #fff8e1; padding: 8px 12px; }\n.generated, .pruning, .note, .missing { color: var(--muted); font-size: 12.5px; }\ntable { border-collapse: collapse; }\ntable.sides td, table.sides th { padding: 2px 10px 2px 0; text-align: left; font-size: 12.5px; }\ntable.findings { width: 100%; font-size: 13px; }\ntable.findings th, table.findings td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }\ntable.findings td.num { text-align: right; white-space: nowrap; }\ntr.finding.fail td:first-child { border-left: 4px solid var(--fail); }\ntr.finding.warn td:first-child { border-left: 4px solid var(--warn); }\ntr.detail td { background: #f6f8fa; font-size: 12.5px; }\ntr.detail p { margin: 0 0 4px; }\nul.locations { margin: 0; padding-left: 18px; }\n.badge { background: #ddf4ff; border-radius: 8px; font-size: 11px; padding: 0 6px; }\n.delta { color: var(--fail); }\ndetails.benchmark { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 12px; }\ndetails.benchmark > summary { cursor: pointer; padding: 4px 0; }\n:target { outline: 2px solid #0969da; outline-offset: 2px; }\n.controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 12.5px; margin-bottom: 4px; }\n.controls input[type=search] { width: 220px; }\n.flame-svg svg { display: block; width: 100%; }\n.chart svg { display: block; max-width: 100%; height: auto; }\n.flame-svg .frame rect { stroke: #fff; stroke-width: 0.5; cursor: pointer; }\n.flame-svg .frame text { font-size: 11px; pointer-events: none; }\n.flame-svg .frame.light text { fill: #fff; }\n.flame-svg .frame.ancestor rect { opacity: 0.55; }\n.flame-svg .frame.match rect { fill: #d500f9; }\n.flame-svg .frame.pruned rect { fill: #c8c8c8; stroke-dasharray: 2 2; stroke: #888; }\n.status { font-size: 12px; min-height: 3.2em; white-space: pre-wrap; background: #f6f8fa; border: 1px solid var(--line); padding: 4px 6px; overflow-wrap: anywhere; }\n.chart text { font-size: 11px; fill: #1f2328; }\n.chart .axis { stroke: #8c959f; }\n.chart .dot.base { fill: var(--base); } .chart .dot.head { fill: var(--head); }\n.chart .ci.base { fill: #bbdefb; } .chart .ci.head { fill: #ffcdd2; }\n.chart .median { stroke: #1f2328; stroke-width: 2; }\n.chart .ecdf { fill: none; stroke-width: 1.5; }\n.chart .ecdf.base { stroke: var(--base); } .chart .ecdf.head { stroke: var(--head); }\n.chart-caption { font-size: 12.5px; margin: 2px 0; overflow-wrap: anywhere; }\n.load-curves { display: flex; flex-wrap: wrap; gap: 8px 16px; }\n.load-curves figure { margin: 0; }\n.key.base { color: var(--base); } .key.head { color: var(--head); }\nul.warning { padding-left: 28px; }\n";
 
 // How data and code go into the page so that nothing from the code under test can become markup or script.
 // Inside <script type="application/json"> the HTML tokenizer ends the element at `</script` and changes
@@ -31416,6 +31421,144 @@ function findingsSection(report, benchmarks) {
     return parts.join('\n');
 }
 
+const WIDTH = 300;
+const HEIGHT = 130;
+const PAD = { left: 56, right: 8, top: 8, bottom: 22 };
+// A result's snapshot list is bounded by the rounds' limit; past this many the points would touch.
+const MAX_POINTS = 60;
+const CURVES = [
+    { metric: 'goroutines', unit: '', value: (s) => s.goroutines },
+    { metric: 'heap', unit: 'B', value: (s) => s.heapAllocBytes },
+    { metric: 'fds', unit: '', value: (s) => s.fds }
+];
+function statusText(m) {
+    return m.status === 'regression' ? 'regression' : m.status === 'improvement' ? 'improvement' : m.status === 'unchanged' ? 'unchanged' : 'not judged';
+}
+function metricUnit(m) {
+    return m.unit === 'ms' ? 'ms' : m.unit === 'B/request' ? 'B' : '';
+}
+function metricTable(metrics) {
+    const rows = metrics.map((m) => {
+        const cls = m.status === 'regression' ? ' class="finding fail"' : '';
+        const u = metricUnit(m);
+        return (`<tr${cls}><td>${text(m.metric)}</td><td class="num">${text(formatValue(m.baseMedian, u))}</td><td class="num">${text(formatValue(m.headMedian, u))}</td>` +
+            `<td class="num">${text(formatChangeOrNoise(m.change, m.pValue, DEFAULT_ALPHA))}</td><td class="num">${m.pValue === null ? '' : text(formatPValue(m.pValue))}</td><td>${statusText(m)}</td></tr>`);
+    });
+    return `<table class="findings"><thead><tr><th>per round (median)</th><th>base</th><th>head</th><th>change</th><th>p</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+function roundsTable(r) {
+    const num = (v, f) => `<td class="num">${v === null || v === undefined ? MISSING : text(f(v))}</td>`;
+    const rows = r.rounds.map((p) => `<tr><td>${p.round}</td>${num(p.requests, requestCount)}${num(p.errors, requestCount)}${num(p.throughput, (t) => `${formatValue(t, '')}/s`)}` +
+        `${num(p.latencyMs?.p50, (v) => formatValue(v, 'ms'))}${num(p.latencyMs?.p99, (v) => formatValue(v, 'ms'))}</tr>`);
+    return `<table class="findings"><thead><tr><th>round</th><th>requests</th><th>errors</th><th>throughput</th><th>p50</th><th>p99</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+function seriesOf(view, snaps, curve) {
+    const pick = (side, at) => ({
+        side,
+        points: snaps.flatMap((s, x) => {
+            const p = at(s);
+            const y = p ? curve.value(p) : null;
+            return y === null || !Number.isFinite(y) ? [] : [{ x, y }];
+        })
+    });
+    const out = [];
+    if (view.head && view.base)
+        out.push(pick('base', (s) => sameSnapshot(view.base, s)));
+    out.push(pick(view.head ? 'head' : 'base', (s) => s));
+    return out.filter((s) => s.points.length > 0);
+}
+/** Coordinates with one decimal: enough for a 300-pixel chart, and the same text on every machine. */
+const px = (v) => (Math.round(v * 10) / 10).toString();
+function chart(view, snaps, curve) {
+    const title = GROWTH_NAMES[curve.metric];
+    const series = seriesOf(view, snaps, curve);
+    if (series.length === 0)
+        return `<figure class="chart load-curve"><figcaption class="chart-caption">${title}: not measured</figcaption></figure>`;
+    const ys = series.flatMap((s) => s.points.map((p) => p.y));
+    let lo = Math.min(...ys);
+    let hi = Math.max(...ys);
+    if (hi === lo)
+        [lo, hi] = [lo - 1, hi + 1];
+    const plotW = WIDTH - PAD.left - PAD.right;
+    const plotH = HEIGHT - PAD.top - PAD.bottom;
+    const x = (i) => PAD.left + (snaps.length === 1 ? plotW / 2 : (i * plotW) / (snaps.length - 1));
+    const y = (v) => PAD.top + plotH - ((v - lo) * plotH) / (hi - lo);
+    const lines = series.map((s) => {
+        const pts = s.points.map((p) => `${px(x(p.x))},${px(y(p.y))}`);
+        const dots = s.points.map((p) => `<circle class="dot ${s.side}" cx="${px(x(p.x))}" cy="${px(y(p.y))}" r="2.5"><title>${s.side} after ${text(snapshotLabel(snaps[p.x]))}: ${text(formatValue(p.y, curve.unit))}</title></circle>`);
+        return `<polyline class="ecdf ${s.side}" points="${pts.join(' ')}"/>${dots.join('')}`;
+    });
+    const axis = `<line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${PAD.top + plotH}"/>` +
+        `<line class="axis" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}"/>` +
+        `<text x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${text(formatValue(hi, curve.unit))}</text>` +
+        `<text x="${PAD.left - 4}" y="${PAD.top + plotH}" text-anchor="end">${text(formatValue(lo, curve.unit))}</text>` +
+        `<text x="${PAD.left}" y="${HEIGHT - 6}">${text(snapshotLabel(snaps[0]))}</text>` +
+        `<text x="${WIDTH - PAD.right}" y="${HEIGHT - 6}" text-anchor="end">${text(snapshotLabel(snaps[snaps.length - 1]))}</text>`;
+    const sides = series.map((s) => s.side).join(' and ');
+    return (`<figure class="chart load-curve"><svg width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${title} after each snapshot, ${sides}">` +
+        `${axis}${lines.join('')}</svg><figcaption class="chart-caption">${title}: ${series.map((s) => `<span class="key ${s.side}">${s.side}</span>`).join(', ')}</figcaption></figure>`);
+}
+function growthItems(view) {
+    return view.growth.flatMap((g) => {
+        const parts = [g.base ? `base ${g.base.reason}` : '', g.head ? `head ${g.head.reason}` : ''].filter(Boolean);
+        if (parts.length === 0)
+            return [];
+        const leak = g.head?.leaking === true;
+        return [`<li${leak ? ' class="delta"' : ''}><strong>${GROWTH_NAMES[g.metric]}${leak ? ' (leak)' : ''}:</strong> ${text(parts.join('; '))}</li>`];
+    });
+}
+function problems(view) {
+    const out = [];
+    for (const [side, r] of [['base', view.base], ['head', view.head]]) {
+        if (!r)
+            continue;
+        if (r.error)
+            out.push(`<strong>${side} did not complete</strong> (${r.error.kind === 'config' ? 'configuration' : 'run'}, ${text(r.error.phase)}): ${text(r.error.message)}`);
+        if (r.crash)
+            out.push(`<strong>${side} crashed:</strong> ${text(r.crash)}`);
+        for (const n of r.notes)
+            out.push(`${side}: ${text(n)}`);
+    }
+    for (const n of view.notes)
+        out.push(text(n));
+    return out;
+}
+function jobSection(view, index, failing) {
+    const main = view.head ?? view.base;
+    const failed = failing.has(view.name);
+    const parts = [
+        `<details class="benchmark load-job" id="load-${index}"${failed ? ' open' : ''}>`,
+        `<summary>Load job <code>${text(view.name)}</code>${failed ? ' <span class="badge">finding</span>' : ''}</summary>`
+    ];
+    if (main)
+        parts.push(`<p>${describeLoadSide(main, (p) => `<code>${text(p)}</code>`)}</p>`);
+    const issues = problems(view);
+    if (issues.length > 0)
+        parts.push(`<ul class="warning">${issues.map((i) => `<li>${i}</li>`).join('')}</ul>`);
+    if (view.metrics.length > 0)
+        parts.push(metricTable(view.metrics));
+    else if (main && main.rounds.length > 0)
+        parts.push(roundsTable(main));
+    const snaps = (view.head ?? view.base)?.snapshots.slice(0, MAX_POINTS) ?? [];
+    if (snaps.length > 0) {
+        parts.push(`<h4>After readiness, the warm-up and each round</h4><div class="load-curves">${CURVES.map((c) => chart(view, snaps, c)).join('')}</div>`);
+        const growth = growthItems(view);
+        if (growth.length > 0)
+            parts.push(`<ul>${growth.join('')}</ul>`);
+    }
+    parts.push('</details>');
+    return parts.join('\n');
+}
+/**
+ * The page's section of load jobs; empty when none ran. `failing`: names of the jobs that have a
+ * failing finding, opened on the page as benchmarks with findings are.
+ */
+function loadJobsSection(jobs, failing) {
+    if (!jobs || jobs.length === 0)
+        return '';
+    return `<section id="load"><h2>Load jobs</h2>\n${jobs.map((j, i) => jobSection(j, i, failing)).join('\n')}</section>`;
+}
+
 // The HTML report: one self-contained file. The text parts (verdict, findings, notes, errors) are written
 // here as escaped HTML, so they read without script; the graphs and charts are drawn by the page's own
 // script (assets/report.js) from the data embedded as JSON. Pure: data in, one string out.
@@ -31433,7 +31576,7 @@ function header(report, version) {
         `<header><h1><span class="verdict ${report.verdict}">${report.verdict === 'fail' ? 'FAIL' : 'PASS'}</span> go-leak-gate report${counts === '' ? '' : ` — ${text(counts)}`}</h1>`,
         incomplete,
         `<table class="sides"><tbody>${side('base', report.base)}${side('head', report.head)}</tbody></table>`,
-        `<nav><a href="#findings">Findings</a> · <a href="#goroutines">Goroutines</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#notes">Notes</a></nav>`,
+        `<nav><a href="#findings">Findings</a> · <a href="#goroutines">Goroutines</a> · <a href="#benchmarks">Benchmarks</a>${report.loads?.length ? ' · <a href="#load">Load jobs</a>' : ''} · <a href="#notes">Notes</a></nav>`,
         `<p class="generated">Written by go-leak-gate ${text(version)}. This file works offline and loads nothing.</p></header>`
     ].join('\n');
 }
@@ -31493,6 +31636,7 @@ function renderHtmlPage(data) {
         `<section id="goroutines"><h2>Goroutines still alive after the tests</h2>${flameSlot(data.goroutines)}</section>`,
         pruning,
         benchmarksSection(data.benchmarks),
+        loadJobsSection(report.loads, new Set(report.findings.filter((f) => f.severity === 'fail').map((f) => f.subject))),
         listSection('notes', 'Notes', notes),
         errorsSection(report),
         '</main>',

@@ -46111,7 +46111,7 @@ function judgeMetricValues(input, stats) {
         return judgeMetric({ ...input, base, head }, stats);
     return judgeNonFinite(input);
 }
-function count$1(values) {
+function count(values) {
     const c = { '+Inf': 0, '-Inf': 0, NaN: 0 };
     for (const v of values)
         if (typeof v === 'string')
@@ -46139,14 +46139,14 @@ function medianValue(values) {
 function worseKinds(lowerIsBetter) {
     return NON_FINITE.filter((k) => k === 'NaN' || (k === '+Inf' ? lowerIsBetter !== false : lowerIsBetter !== true));
 }
-function describe$1(c, runs) {
+function describe(c, runs) {
     const parts = NON_FINITE.filter((k) => c[k] > 0).map((k) => `${k} in ${c[k]} of ${runs} runs`);
     return parts.length > 0 ? parts.join(', ') : `finite in all ${runs} runs`;
 }
 function judgeNonFinite(input) {
     const { base, head, lowerIsBetter } = input;
-    const b = count$1(base);
-    const h = count$1(head);
+    const b = count(base);
+    const h = count(head);
     const out = {
         metric: input.metric,
         unit: input.unit,
@@ -46161,7 +46161,7 @@ function judgeNonFinite(input) {
         method: 'non-finite',
         reason: ''
     };
-    const sides = `head ${describe$1(h, head.length)}; base ${describe$1(b, base.length)}`;
+    const sides = `head ${describe(h, head.length)}; base ${describe(b, base.length)}`;
     if (base.length === 0 || head.length === 0) {
         out.reason = `no samples on one side (${sides})`;
         return out;
@@ -64891,22 +64891,32 @@ function firstLines(message) {
     return { text: kept.join('\n'), cut: lines.length - kept.length };
 }
 
-/** Cut after the per-package benchmark tables, before the info findings. */
-const LOAD_CUT_RANK = CUT_RANK.loadJobs;
-const SNAPSHOT_ROWS_MAX = 40;
 /** Request counts in full (1,000 rather than 1k): they are what the config asked for. */
-function count(n) {
+function requestCount(n) {
     return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : MISSING;
 }
-function describe(r) {
+/** What ran, in one line: the service, the traffic, the rounds, the leak profile, the time taken. */
+function describeLoadSide(r, code) {
     const s = r.service;
-    const what = s.package !== undefined ? `${inlineCode(clip(s.package, NAME_MAX), { inTable: false })} built${s.race ? ' with -race' : ''}` : 'a start command';
+    const what = s.package !== undefined ? `${code(s.package)} built${s.race ? ' with -race' : ''}` : 'a start command';
     const traffic = r.traffic.kind === 'embedded' ? `embedded generator, ${r.traffic.concurrency ?? '?'} connections${r.traffic.rate ? `, ${r.traffic.rate}/s` : ''}` : 'a run: command';
     const rounds = r.rounds;
     const per = rounds[0]?.requests;
-    const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${count(per)} requests` : ''}`;
+    const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${requestCount(per)} requests` : ''}`;
     return [what, traffic, shape, `goroutineleak profile ${s.leakProfile ? 'on' : 'off'}`, `${(r.wallMs / 1000).toFixed(1)}s`].join(' · ');
 }
+function snapshotLabel(s) {
+    return s.phase === 'ready' ? 'ready' : s.phase === 'warmup' ? 'warm-up' : `round ${s.round}`;
+}
+/** The base snapshot taken at the same point of the job as `s` (head's), when the base has one. */
+function sameSnapshot(base, s) {
+    return base?.snapshots.find((x) => x.phase === s.phase && x.round === s.round);
+}
+const GROWTH_NAMES = { goroutines: 'Goroutines', heap: 'Live heap', fds: 'Descriptors' };
+
+/** Cut after the per-package benchmark tables, before the info findings. */
+const LOAD_CUT_RANK = CUT_RANK.loadJobs;
+const SNAPSHOT_ROWS_MAX = 40;
 function cell(m, value) {
     return formatValue(value, m.unit === 'ms' ? 'ms' : m.unit === 'B/request' ? 'B' : '');
 }
@@ -64925,16 +64935,13 @@ function metricTable(metrics) {
 function sideTable(r) {
     const rows = r.rounds.map((p) => [
         String(p.round),
-        p.requests === null ? MISSING : count(p.requests),
-        p.errors === null ? MISSING : count(p.errors),
+        p.requests === null ? MISSING : requestCount(p.requests),
+        p.errors === null ? MISSING : requestCount(p.errors),
         p.throughput === null ? MISSING : `${formatValue(p.throughput, '')}/s`,
         p.latencyMs ? formatValue(p.latencyMs.p50, 'ms') : MISSING,
         p.latencyMs ? formatValue(p.latencyMs.p99, 'ms') : MISSING
     ]);
     return table(['round', 'requests', 'errors', 'throughput', 'p50', 'p99'], rows, 'rrrrrr');
-}
-function label(s) {
-    return s.phase === 'ready' ? 'ready' : s.phase === 'warmup' ? 'warm-up' : `round ${s.round}`;
 }
 function pair(b, h, unit) {
     const f = (v) => (v === null || v === undefined ? MISSING : formatValue(v, unit));
@@ -64948,12 +64955,11 @@ function pair(b, h, unit) {
 function curveTable(view) {
     const main = view.head ?? view.base;
     const snaps = (main?.snapshots ?? []).slice(0, SNAPSHOT_ROWS_MAX);
-    const other = (s) => view.base?.snapshots.find((x) => x.phase === s.phase && x.round === s.round);
     const rows = snaps.map((s) => {
-        const b = view.head ? other(s) : undefined;
+        const b = view.head ? sameSnapshot(view.base, s) : undefined;
         return [
-            label(s),
-            s.requestsBefore === null ? MISSING : count(s.requestsBefore),
+            snapshotLabel(s),
+            s.requestsBefore === null ? MISSING : requestCount(s.requestsBefore),
             pair(b?.goroutines, s.goroutines, ''),
             pair(b?.heapAllocBytes, s.heapAllocBytes, 'B'),
             pair(b?.fds, s.fds, ''),
@@ -64964,13 +64970,12 @@ function curveTable(view) {
     return table([`after${sides}`, 'requests so far', 'goroutines', 'live heap', 'descriptors', 'RSS'], rows, 'lrrrrr');
 }
 function growthLines(c) {
-    const name = { goroutines: 'Goroutines', heap: 'Live heap', fds: 'Descriptors' };
     return c.growth
         .filter((g) => g.head !== undefined || g.base !== undefined)
         .map((g) => {
         const parts = [g.base ? `base ${escapeMarkdown(clip(g.base.reason, TEXT_MAX))}` : '', g.head ? `head ${escapeMarkdown(clip(g.head.reason, TEXT_MAX))}` : ''];
         const mark = g.head?.leaking ? '❌ ' : '';
-        return `- ${mark}**${name[g.metric]}:** ${parts.filter(Boolean).join('; ')}`;
+        return `- ${mark}**${GROWTH_NAMES[g.metric]}:** ${parts.filter(Boolean).join('; ')}`;
     });
 }
 function problems(view) {
@@ -64993,7 +64998,7 @@ function jobSection(view) {
     const main = view.head ?? view.base;
     const parts = [`#### Load job ${inlineCode(clip(view.name, NAME_MAX), { inTable: false })}`];
     if (main)
-        parts.push(describe(main));
+        parts.push(describeLoadSide(main, (p) => inlineCode(clip(p, NAME_MAX), { inTable: false })));
     const issues = problems(view);
     if (issues.length > 0)
         parts.push(issues.join('\n'));

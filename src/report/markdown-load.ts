@@ -2,32 +2,18 @@
 // curves of goroutines, live heap and descriptors, so a reviewer sees growth that continues next to
 // growth that stops. Job names, packages and messages come from the config and the code under test:
 // every one is escaped (escape.ts). renderMarkdown adds these sections to its own, from Report.loads.
-import type { LoadCurvePoint, LoadJobReport, LoadSideSummary, MetricComparison } from '../model/report.js'
+import type { LoadJobReport, LoadSideSummary, MetricComparison } from '../model/report.js'
 import { escapeMarkdown, inlineCode } from './escape.js'
 import type { Section } from './fit.js'
 import { DEFAULT_ALPHA, formatChangeOrNoise, formatPValue, formatValue, MISSING } from './format.js'
 import { CUT_RANK, NAME_MAX, TEXT_MAX, table } from './markdown-blocks.js'
+import { describeLoadSide, GROWTH_NAMES, requestCount as count, sameSnapshot, snapshotLabel as label } from './load-text.js'
 import { clip } from './summary.js'
 
 /** Cut after the per-package benchmark tables, before the info findings. */
 export const LOAD_CUT_RANK = CUT_RANK.loadJobs
 
 const SNAPSHOT_ROWS_MAX = 40
-
-/** Request counts in full (1,000 rather than 1k): they are what the config asked for. */
-function count(n: number): string {
-  return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : MISSING
-}
-
-function describe(r: LoadSideSummary): string {
-  const s = r.service
-  const what = s.package !== undefined ? `${inlineCode(clip(s.package, NAME_MAX), { inTable: false })} built${s.race ? ' with -race' : ''}` : 'a start command'
-  const traffic = r.traffic.kind === 'embedded' ? `embedded generator, ${r.traffic.concurrency ?? '?'} connections${r.traffic.rate ? `, ${r.traffic.rate}/s` : ''}` : 'a run: command'
-  const rounds = r.rounds
-  const per = rounds[0]?.requests
-  const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${count(per)} requests` : ''}`
-  return [what, traffic, shape, `goroutineleak profile ${s.leakProfile ? 'on' : 'off'}`, `${(r.wallMs / 1000).toFixed(1)}s`].join(' · ')
-}
 
 function cell(m: MetricComparison<number>, value: number | null): string {
   return formatValue(value, m.unit === 'ms' ? 'ms' : m.unit === 'B/request' ? 'B' : '')
@@ -58,10 +44,6 @@ function sideTable(r: LoadSideSummary): string {
   return table(['round', 'requests', 'errors', 'throughput', 'p50', 'p99'], rows, 'rrrrrr')
 }
 
-function label(s: LoadCurvePoint): string {
-  return s.phase === 'ready' ? 'ready' : s.phase === 'warmup' ? 'warm-up' : `round ${s.round}`
-}
-
 function pair(b: number | null | undefined, h: number | null | undefined, unit: string): string {
   const f = (v: number | null | undefined): string => (v === null || v === undefined ? MISSING : formatValue(v, unit))
   if (b === undefined) return f(h)
@@ -73,9 +55,8 @@ function pair(b: number | null | undefined, h: number | null | undefined, unit: 
 function curveTable(view: LoadJobReport): string {
   const main = view.head ?? view.base
   const snaps = (main?.snapshots ?? []).slice(0, SNAPSHOT_ROWS_MAX)
-  const other = (s: LoadCurvePoint): LoadCurvePoint | undefined => view.base?.snapshots.find((x) => x.phase === s.phase && x.round === s.round)
   const rows = snaps.map((s) => {
-    const b = view.head ? other(s) : undefined
+    const b = view.head ? sameSnapshot(view.base, s) : undefined
     return [
       label(s),
       s.requestsBefore === null ? MISSING : count(s.requestsBefore),
@@ -90,13 +71,12 @@ function curveTable(view: LoadJobReport): string {
 }
 
 function growthLines(c: LoadJobReport): string[] {
-  const name = { goroutines: 'Goroutines', heap: 'Live heap', fds: 'Descriptors' } as const
   return c.growth
     .filter((g) => g.head !== undefined || g.base !== undefined)
     .map((g) => {
       const parts = [g.base ? `base ${escapeMarkdown(clip(g.base.reason, TEXT_MAX))}` : '', g.head ? `head ${escapeMarkdown(clip(g.head.reason, TEXT_MAX))}` : '']
       const mark = g.head?.leaking ? '❌ ' : ''
-      return `- ${mark}**${name[g.metric]}:** ${parts.filter(Boolean).join('; ')}`
+      return `- ${mark}**${GROWTH_NAMES[g.metric]}:** ${parts.filter(Boolean).join('; ')}`
     })
 }
 
@@ -115,7 +95,7 @@ function problems(view: LoadJobReport): string[] {
 function jobSection(view: LoadJobReport): Section {
   const main = view.head ?? view.base
   const parts = [`#### Load job ${inlineCode(clip(view.name, NAME_MAX), { inTable: false })}`]
-  if (main) parts.push(describe(main))
+  if (main) parts.push(describeLoadSide(main, (p) => inlineCode(clip(p, NAME_MAX), { inTable: false })))
   const issues = problems(view)
   if (issues.length > 0) parts.push(issues.join('\n'))
   if (view.metrics.length > 0) parts.push(metricTable(view.metrics))

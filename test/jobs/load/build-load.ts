@@ -105,3 +105,14 @@ export function loadResult(spec: LoadSpec): LoadJobResult {
 export function steps(start: number, step: number, n: number): number[] {
   return Array.from({ length: n + 1 }, (_, i) => start + i * step)
 }
+
+/** A job whose every piece of text the config or the service gives is `evil`, for the escaping tests. */
+export function hostileLoadResult(evil: string): LoadJobResult {
+  return {
+    ...loadResult({ name: evil }),
+    service: { package: evil, command: [evil], race: true, leakProfile: false },
+    error: { kind: 'run', phase: evil, message: evil, detail: evil },
+    crash: { value: `${evil}\npanic line two`, frames: [] },
+    notes: [evil]
+  }
+}

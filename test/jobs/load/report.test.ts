@@ -6,7 +6,7 @@ import { DEFAULT_COMPARE } from '../../../src/config/defaults.js'
 import type { LoadJobResult } from '../../../src/model/result.js'
 import { loadSections, LOAD_CUT_RANK } from '../../../src/report/markdown-load.js'
 import { detailsBalance, openFence, outsideCode, tables } from '../../report/gfm.js'
-import { loadResult, steps } from './build-load.js'
+import { hostileLoadResult, loadResult, steps } from './build-load.js'
 
 function render(base: LoadJobResult[], head: LoadJobResult[]): string {
   return loadSections(compareLoadJobs(base, head, DEFAULT_COMPARE).jobs)
@@ -54,13 +54,7 @@ describe('loadSections', () => {
 
   it('turns no untrusted text into markup', () => {
     const evil = 'x|y <b>bold</b> @octocat [l](https://evil.example) `tick` <details>'
-    const hostile: LoadJobResult = {
-      ...loadResult({ name: evil }),
-      service: { package: evil, command: [evil], race: true, leakProfile: false },
-      error: { kind: 'run', phase: evil, message: evil, detail: evil },
-      crash: { value: `${evil}\npanic line two`, frames: [] },
-      notes: [evil]
-    }
+    const hostile = hostileLoadResult(evil)
     const md = render([hostile], [hostile])
     wellFormed(md)
     const shown = outsideCode(md).replace(/&#8203;/g, '\u200B')
