@@ -28,6 +28,7 @@ let report: Report
 let head: RunResult
 let base: RunResult
 let markdown: string
+let html: string
 let leftAfterGate: string[]
 
 /** Processes whose command line names the gate's TMPDIR: the service binaries live in scratch directories there. */
@@ -44,7 +45,8 @@ beforeAll(async () => {
   scratchRoot = await mkdtemp(join(tmpdir(), 'loadcli-tmp-'))
   env = { ...process.env, TMPDIR: scratchRoot }
   const out = join(work, 'out')
-  r = await cli(['gate', '--dir', repo.dir, '--base-ref', repo.baseSha, '--out', out, '--json', join(out, 'report.json'), '--markdown', join(out, 'report.md')], {
+  const reports = ['--json', join(out, 'report.json'), '--markdown', join(out, 'report.md'), '--html', join(out, 'report.html')]
+  r = await cli(['gate', '--dir', repo.dir, '--base-ref', repo.baseSha, '--out', out, ...reports], {
     cwd: repo.dir,
     env,
     timeoutMs: 280_000
@@ -52,6 +54,7 @@ beforeAll(async () => {
   leftAfterGate = await processesUnder(scratchRoot)
   report = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report
   markdown = await readFile(join(out, 'report.md'), 'utf8')
+  html = await readFile(join(out, 'report.html'), 'utf8')
   base = await readResult(join(out, 'base'))
   head = await readResult(join(out, 'head'))
 }, 300_000)
@@ -102,9 +105,51 @@ describe('gate with a load job', () => {
     expect(markdown).toMatch(/go tool pprof -sample_index=inuse_space -top -diff_base=\S+\/head\/load\/api\/warmup\.heap\.pb\.gz \S+\/head\/load\/api\/round-5\.heap\.pb\.gz/)
     expect(r.stdout).toMatch(/^Load job api: 5 rounds of 300 requests on head; 7 metrics compared, \d+ regressed; still growing: goroutines, heap, fds\.$/m)
   })
+
+  it('draws the curves of both sides in the HTML report, a point per snapshot', () => {
+    const start = html.indexOf('<section id="load">')
+    expect(start).toBeGreaterThan(-1)
+    const section = html.slice(start, html.indexOf('</section>', start))
+    expect(section).toContain('<summary>Load job <code>api</code> <span class="badge">finding</span></summary>')
+    const lines = [...section.matchAll(/<polyline class="ecdf (base|head)" points="([^"]*)"\/>/g)].map((m) => [m[1], m[2].split(' ').length])
+    // ready, warm-up and 5 rounds; goroutines, live heap and descriptors.
+    expect(lines).toEqual(['base', 'head', 'base', 'head', 'base', 'head'].map((side) => [side, 7]))
+    // The first chart is the goroutines': its points carry head's counts as measured.
+    const goroutines = section.slice(section.indexOf('<figure'), section.indexOf('</figure>'))
+    const counts = [...goroutines.matchAll(/<title>head after [^:]+: (\d+)<\/title>/g)].map((m) => Number(m[1]))
+    expect(counts).toEqual(head.loads?.[0].snapshots.map((s) => s.goroutines))
+  })
 })
 
 describe('a gate with a load job that stops short', () => {
+  it("keeps the benchmarks' results of a gate whose load job names no package of the module, and exits 2", async () => {
+    const other = await makeFixtureRepo('gate')
+    try {
+      const config = join(work, 'nosuch.yml')
+      await writeFile(config, JSON.stringify({ load: [{ name: 'nosuch', service: { package: './cmd/nosuch' }, traffic: { requests: [{ url: '/' }], count: 10 }, rounds: 3 }] }))
+      const out = join(work, 'out-nosuch')
+      const quick = ['--packages', './alloc', '--no-tests', '--count', '2', '--settle', '100ms', '--test-settle', '100ms', '--benchtime', '2000x']
+      const run = await cli(['gate', '--dir', other.dir, '--base-ref', other.baseSha, ...quick, '--config', config, '--out', out, '--json', join(out, 'report.json'), '--markdown', join(out, 'report.md')], {
+        cwd: other.dir,
+        env,
+        timeoutMs: 200_000
+      })
+      expect(run.code, run.stderr).toBe(2)
+      expect(`${run.stdout}${run.stderr}`).toContain("load job 'nosuch': service.package './cmd/nosuch' is not a package of the module")
+      const gateReport = JSON.parse(await readFile(join(out, 'report.json'), 'utf8')) as Report
+      expect(gateReport.comparisons.map((c) => c.benchmark)).toContain('BenchmarkEncode')
+      expect(gateReport.findings.filter((f) => f.subject === 'BenchmarkEncode' && f.metric === 'allocs/op').map((f) => [f.kind, f.severity])).toEqual([['regression', 'fail']])
+      expect(gateReport.loads?.map((j) => [j.name, j.head?.error?.kind, j.head?.error?.phase])).toEqual([['nosuch', 'config', 'build']])
+      const md = await readFile(join(out, 'report.md'), 'utf8')
+      expect(md).toContain('BenchmarkEncode')
+      expect(md).toContain('#### Load job `nosuch`')
+      expect(md).toContain('**head did not complete** (configuration, build)')
+      expect(await processesUnder(scratchRoot)).toEqual([])
+    } finally {
+      await other.cleanup()
+    }
+  }, 240_000)
+
   it('on SIGINT during the rounds stops the services and removes its scratch directories', async () => {
     const gate = startCli(['gate', '--dir', repo.dir, '--base-ref', repo.baseSha, '--out', join(work, 'out-int'), '--no-tests'], { cwd: repo.dir, env })
     await gate.waitFor(/load job 'api': round 2 of 5/, 240_000)
