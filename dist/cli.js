@@ -11392,6 +11392,28 @@ const JOB = {
 };
 const LOAD_JOBS_SCHEMA = { type: 'array', items: JOB, maxItems: MAX_JOBS };
 
+// The closest known key to a misspelt one, for the config readers' "did you mean" (file.ts for the
+// option table's keys, load-reader.ts for a load job's).
+// Suggestions compare keys letter by letter; a long unknown key gets none rather than costing quadratic time.
+const MAX_SUGGEST_KEY = 64;
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** ` (did you mean 'x'?)` when a known key is a few edits away, else ''. */
+function suggestion(key, known) {
+    if (key.length > MAX_SUGGEST_KEY)
+        return '';
+    const best = known.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
+}
+
 // Reads one object of an untrusted config (YAML already parsed) key by key, so that every mistake is
 // reported with its full path: `go-leak-gate.yml: load[0] 'api': traffic.requests[2].url: ...`.
 function show$1(v) {
@@ -11439,7 +11461,7 @@ let Reader$1 = class Reader {
     keys(allowed) {
         for (const k of Object.keys(this.value)) {
             if (!allowed.includes(k))
-                this.fail(k, `unknown key; the keys here are ${allowed.join(', ')}`);
+                this.fail(k, `unknown key${suggestion(k, allowed)}; the keys here are ${allowed.join(', ')}`);
         }
     }
     has(key) {
@@ -20883,8 +20905,6 @@ const MAX_CONFIG_BYTES = 1 << 20;
 const MAX_ALIASES = 100;
 const MAX_PROBLEMS$1 = 10;
 const MAX_DEPTH = 32;
-// Suggestions compare keys letter by letter; a long unknown key gets none rather than costing quadratic time.
-const MAX_SUGGEST_KEY = 64;
 function keyTree() {
     const root = { children: new Map(), path: '' };
     for (const { option } of OPTIONS) {
@@ -20903,22 +20923,6 @@ function keyTree() {
 }
 const KEYS = keyTree();
 const ALIAS_KEYS = new Set(OPTIONS.flatMap(({ option }) => option.aliases?.keys ?? []));
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++)
-            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-        prev = row;
-    }
-    return prev[b.length];
-}
-function suggestion(key, known) {
-    if (key.length > MAX_SUGGEST_KEY)
-        return '';
-    const best = known.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
-}
 class Reader {
     source;
     values = new OptionValues();

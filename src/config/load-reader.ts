@@ -1,6 +1,7 @@
 // Reads one object of an untrusted config (YAML already parsed) key by key, so that every mistake is
 // reported with its full path: `go-leak-gate.yml: load[0] 'api': traffic.requests[2].url: ...`.
 import { UsageError } from '../errors.js'
+import { suggestion } from './suggest.js'
 import { duration, durationMs, showRaw } from './values.js'
 
 function show(v: unknown): string {
@@ -51,7 +52,7 @@ export class Reader {
   /** Refuses keys that are not in `allowed` (a typo would otherwise silently fall back to a default). */
   keys(allowed: string[]): void {
     for (const k of Object.keys(this.value)) {
-      if (!allowed.includes(k)) this.fail(k, `unknown key; the keys here are ${allowed.join(', ')}`)
+      if (!allowed.includes(k)) this.fail(k, `unknown key${suggestion(k, allowed)}; the keys here are ${allowed.join(', ')}`)
     }
   }
 

@@ -163,6 +163,8 @@ describe('config file as untrusted input', () => {
     expect(refusal(() => parseConfigText(text, 'l.yml')).message).toBe(
       "load[1] in l.yml:5:5 must be a load job (got a mapping: 'web': traffic.requests[0].url: 'http://example.com/' is not on a loopback address: load traffic goes to 127.0.0.1, ::1 or localhost only, never to another machine)"
     )
+    const typo = 'load:\n  - name: api\n    service: { package: ./cmd/api }\n    trafic: { requests: [{ url: /a }] }\n'
+    expect(refusal(() => parseConfigText(typo, 'y.yml')).message).toMatch(/^load\[0\] in y\.yml:2:5 must be a load job \(got a mapping: 'api': trafic: unknown key \(did you mean 'traffic'\?\); the keys here are /)
     const twice = 'load:\n  - { name: api, service: { package: ./a }, traffic: { run: "true" } }\n  - { name: api, service: { package: ./b }, traffic: { run: "true" } }\n'
     expect(refusal(() => parseConfigText(twice, 't.yml')).message).toBe("load in t.yml:2:3 must be a list of load jobs (got a list: two jobs are named 'api'; names pair a job's base and head results)")
     const ignored = 'load:\n  - { name: api, service: { package: ./a }, traffic: { run: "true" }, ignore: [{ topFunc: x }] }\n'

@@ -51,7 +51,12 @@ describe('loadJobsFrom', () => {
     expect(mistake([{ ...minimal, traffic: { requests: [{ url: '/a' }, { url: 'http://example.com/x' }] } }])).toBe(
       "go-leak-gate.yml: load[0] 'api': traffic.requests[1].url: 'http://example.com/x' is not on a loopback address: load traffic goes to 127.0.0.1, ::1 or localhost only, never to another machine"
     )
-    expect(mistake([{ ...minimal, servce: {} }])).toMatch(/^go-leak-gate\.yml: load\[0\] 'api': servce: unknown key; the keys here are name, service, /)
+    expect(mistake([{ ...minimal, servce: {} }])).toMatch(/^go-leak-gate\.yml: load\[0\] 'api': servce: unknown key \(did you mean 'service'\?\); the keys here are name, service, /)
+    expect(mistake([{ ...minimal, traffic: { requests: [{ url: '/' }], concurency: 8 } }])).toBe(
+      "go-leak-gate.yml: load[0] 'api': traffic.concurency: unknown key (did you mean 'concurrency'?); the keys here are requests, count, duration, concurrency, rate, timeout, run"
+    )
+    expect(mistake([{ ...minimal, traffic: { requests: [{ url: '/', hedaers: {} }] } }])).toMatch(/^go-leak-gate\.yml: load\[0\] 'api': traffic\.requests\[0\]\.hedaers: unknown key \(did you mean 'headers'\?\)/)
+    expect(mistake([{ ...minimal, xyzzy: 1 }])).toMatch(/^go-leak-gate\.yml: load\[0\] 'api': xyzzy: unknown key; the keys here are /)
     expect(mistake([{ ...minimal, service: { package: './a', command: ['./b'] } }])).toBe(
       "go-leak-gate.yml: load[0] 'api': service: give exactly one of package (a Go package the gate builds) and command (argv of a start command)"
     )
