@@ -13,7 +13,7 @@
 //   BENCH_LOAD_ONLY            comma list of detect, fp, accuracy, cost (all)
 //
 // Every job runs through the gate's own code (loadJobsFrom, runLoadJobsPaired, compareLoadJobs) with the
-// defaults of src/config/load-jobs.ts; only the traffic mix is set. The table goes to stdout, progress to
+// defaults of src/config/load-jobs-schema.ts; only the traffic mix is set. The table goes to stdout, progress to
 // stderr, everything to bench/out/load.json.
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
