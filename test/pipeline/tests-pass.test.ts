@@ -4,7 +4,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
 import { worktreeBaseline } from '../../src/baseline/worktree.js'
 import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
@@ -65,7 +65,8 @@ beforeAll(async () => {
     run: { ...DEFAULT_RUN, dir: repo.dir, bench: '^$', count: 1, timeoutMs: 10_000 },
     compare: DEFAULT_COMPARE,
     // The stress stage has its own test (test/pipeline/stress.test.ts): off here, as it was before it existed.
-    tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [], stress: { budgetMs: 0, all: false } }
+    tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [], stress: { budgetMs: 0, all: false } },
+      load: DEFAULT_LOAD
   }
   outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
   base = outcome.base
