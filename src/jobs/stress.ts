@@ -5,13 +5,13 @@
 import type { TestConfig } from '../config/types.js'
 import { buildTestBinaries, type BuiltPackage } from '../go/build.js'
 import type { GoroutineRule } from '../parse/goroutine-rules.js'
-import type { StressLeak, StressResult, StressRun, TestPackageResult } from '../model/result.js'
+import type { ProcessResult } from '../go/process.js'
+import type { StressLeak, StressResult, StressRun, TestPackageResult, TestRun } from '../model/result.js'
 import { isIgnorable, leakSignature, parseGoroutineDump } from '../parse/goroutines.js'
 import { parseTestVerbose } from '../parse/testv.js'
 import { hangFrom, leakGroups } from './observations.js'
 import type { JobDeps } from './deps.js'
 import { budgetShare, hangTimeoutMs, nextCount, selectStressPackages, stressKnobs, type StressMode } from './stress-plan.js'
-import type { BinaryRun } from './test.js'
 
 /** The package's test binaries: the normal pass's, and the other build mode's where it could be built. */
 export interface StressTarget {
@@ -20,8 +20,15 @@ export interface StressTarget {
   result: TestPackageResult
 }
 
+/** What a run of a test binary gave (test.ts runBinary's result; declared here so test.ts can import this file). */
+export interface StressProcess {
+  process: ProcessResult
+  record: TestRun
+  probe?: { goroutines: string; leakProfile: string | null }
+}
+
 /** Runs a binary with the probe; `timeoutMs` is its -test.timeout, `ignore` the probe's goroutine rules. */
-export type StressBinaryRun = (built: BuiltPackage, args: string[], opts: { timeoutMs: number; env: Record<string, string>; ignore: GoroutineRule[] }) => Promise<BinaryRun>
+export type StressBinaryRun = (built: BuiltPackage, args: string[], opts: { timeoutMs: number; env: Record<string, string>; ignore: GoroutineRule[] }) => Promise<StressProcess>
 
 // The creators' stacks in the dump ("[originating from goroutine N]:"), so a leak names the test that
 // started it, although a test's goroutines are created in the code it calls. Read by parseGoroutineDump.
