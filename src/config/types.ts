@@ -1,5 +1,6 @@
 // The one typed configuration every stage reads. Built and validated by getConfig / loadConfigFile.
 import type { GoroutineRule } from '../parse/goroutine-rules.js'
+import type { Shard } from './values.js'
 
 /** A regression must pass both: grow by more than `relative` (0.1 = 10%) and by at least `absolute` units. */
 export interface RelAbs {
@@ -59,6 +60,8 @@ export interface RunConfig {
   race: boolean
   /** How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked. */
   settleMs: number
+  /** The part of the packages this job measures, for a matrix of jobs (1/1: all of them). */
+  shard: Shard
 }
 
 /** goleak-style rule: a goroutine matching it is never a leak. One type with the built-in rules. */
