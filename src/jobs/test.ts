@@ -9,6 +9,7 @@ import type { Toolchain } from '../go/toolchain.js'
 import type { HangReport, LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
 import { parseTestVerbose } from '../parse/testv.js'
 import { scratchDir } from '../scratch.js'
+import type { Shard } from '../config/values.js'
 import type { JobDeps } from './deps.js'
 import { hangGroups, leakGroups, racesIn, relativeFrame } from './observations.js'
 import { raceRunOfBenchmarks, type HungBenchmark } from './race-benchmarks.js'
@@ -17,6 +18,8 @@ export interface TestSideSpec {
   label: string
   moduleDir: string
   packages: string[]
+  /** The matrix job's part of the packages (config run.shard). */
+  shard?: Shard
 }
 
 export interface TestPassResult {
@@ -212,7 +215,7 @@ export async function runTestPass(deps: JobDeps, cfg: TestConfig, side: TestSide
   const errors: RunError[] = []
   const hung: HungBenchmark[] = []
   try {
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests')
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests', side.shard)
     deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`)
     const env = leakProfileEnv(deps.toolchain)
     let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env })

@@ -21,7 +21,7 @@ export interface MeasuredTree extends Tree {
 async function testPass(deps: JobDeps, config: Config, tree: Tree): Promise<TestPassResult | undefined> {
   if (!config.tests.enabled) return undefined
   try {
-    return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages }, { benchTimeoutMs: config.run.timeoutMs })
+    return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages, shard: config.run.shard }, { benchTimeoutMs: config.run.timeoutMs })
   } catch (err) {
     return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] }
   }
