@@ -12,7 +12,17 @@ export function jobSummary(summary: (markdown: string) => Promise<void>): Sink {
   return { name: 'the job summary', write: (report) => summary(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })) }
 }
 
-export function reportOutputs(report: Report, files: { json: string; markdown: string }): Record<string, string | number> {
+/** Outputs that come from other sinks and stages: the comment written, the baseline used, the HTML report. */
+export interface MoreOutputs {
+  commentUrl: string
+  /** 'same-runner', 'stored', 'auto', 'path' or 'none'. */
+  baseline: string
+  htmlReport: string
+}
+
+const NO_MORE: MoreOutputs = { commentUrl: '', baseline: 'same-runner', htmlReport: '' }
+
+export function reportOutputs(report: Report, files: { json: string; markdown: string }, more: MoreOutputs = NO_MORE): Record<string, string | number> {
   const k = report.counts.byKind
   return {
     [Outputs.Verdict]: report.incomplete ? 'incomplete' : report.verdict,
@@ -29,16 +39,22 @@ export function reportOutputs(report: Report, files: { json: string; markdown: s
     [Outputs.Hangs]: k.hang ?? 0,
     [Outputs.Panics]: k.panic ?? 0,
     [Outputs.BuildFailures]: k['build-failure'] ?? 0,
-    // The sticky PR comment comes with the publishing of comments; until then there is no comment to point at.
-    [Outputs.CommentUrl]: ''
+    [Outputs.CommentUrl]: more.commentUrl,
+    [Outputs.Baseline]: more.baseline,
+    [Outputs.HtmlReport]: more.htmlReport
   }
 }
 
-export function actionOutputs(setOutput: (name: string, value: string | number) => void, files: { json: string; markdown: string }): Sink {
+/** `more` is read when the outputs are written: after the comment sink, so its URL is known. */
+export function actionOutputs(
+  setOutput: (name: string, value: string | number) => void,
+  files: { json: string; markdown: string },
+  more: () => MoreOutputs = () => NO_MORE
+): Sink {
   return {
     name: 'the step outputs',
     write: async (report) => {
-      for (const [name, value] of Object.entries(reportOutputs(report, files))) setOutput(name, value)
+      for (const [name, value] of Object.entries(reportOutputs(report, files, more()))) setOutput(name, value)
     }
   }
 }

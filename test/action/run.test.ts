@@ -13,7 +13,7 @@ import { makeFixtureRepo, repoRoot, type FixtureRepo } from '../helpers/fixture-
 
 const ACTION = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> }
 const DEFAULTS = Object.fromEntries(Object.entries(ACTION.inputs).map(([name, i]) => [name, i.default ?? '']))
-const EVENT = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'action', 'pull_request.json'), 'utf8')) as { pull_request: { base: { sha: string } } }
+const EVENT = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'action', 'pull_request.json'), 'utf8')) as { pull_request: { base: { sha: string }; head: { sha: string } } }
 
 let repo: FixtureRepo
 let work: string
@@ -37,10 +37,12 @@ interface Recorded {
   failed: string[]
   summary: string[]
   processes: string[]
+  warnings: string[]
+  uploads: { name: string; files: number }[]
 }
 
 async function runAction(inputs: Record<string, string>, opts: { pullRequest?: boolean; runner?: Runner } = {}): Promise<Recorded> {
-  const rec: Recorded = { code: -1, outputs: {}, failed: [], summary: [], processes: [] }
+  const rec: Recorded = { code: -1, outputs: {}, failed: [], summary: [], processes: [], warnings: [], uploads: [] }
   const values = { ...DEFAULTS, ...inputs }
   const real = opts.runner ?? runProcess
   const io: ActionIO = {
@@ -57,7 +59,20 @@ async function runAction(inputs: Record<string, string>, opts: { pullRequest?: b
       rec.processes.push(spec.argv.join(' '))
       return real(spec)
     },
-    pullRequestBase: () => (opts.pullRequest === false ? undefined : EVENT.pull_request.base.sha.replace('BASE_SHA', repo.baseSha)),
+    warning: (message) => rec.warnings.push(message),
+    annotate: () => {},
+    env: { GITHUB_REPOSITORY: 'octo/demo', GITHUB_RUN_ID: '1', GITHUB_EVENT_NAME: opts.pullRequest === false ? 'push' : 'pull_request' },
+    event: opts.pullRequest === false ? {} : { ...EVENT, pull_request: { ...EVENT.pull_request, base: { ...EVENT.pull_request.base, sha: repo.baseSha }, head: { ...EVENT.pull_request.head, sha: repo.headSha } } },
+    github: () => {
+      throw new Error('no GitHub in these rows: the token is the unsubstituted default')
+    },
+    artifacts: {
+      upload: async (name, files) => {
+        rec.uploads.push({ name, files: files.length })
+        return { id: rec.uploads.length }
+      }
+    },
+    now: () => new Date(),
     workspace: repo.dir,
     tempDir: work,
     debug: false

@@ -1,0 +1,111 @@
+// The sinks of a report in the action, in the order that lets each use what the one before did: the files
+// (report.json, report.md), the artifacts (so the comment can link to them), the job summary, the annotations,
+// the sticky comment per pull request, and the step outputs last (they carry the comment's URL).
+import { existsSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import type { ActionSettings } from '../config/inputs.js'
+import { EXIT, exitCodeForReport, withOutputFailures, type ExitCode } from '../exit.js'
+import type { GitHubClient } from '../github/client.js'
+import type { RunStamp } from '../github/marker.js'
+import type { Report } from '../model/report.js'
+import { actionOutputs, jobSummary } from '../publish/action.js'
+import type { ArtifactSinkOptions } from '../publish/github.js'
+import { annotationsSink, artifactSink, commentSink, publishState, type PublishState } from '../publish/github.js'
+import { describeProblem, publish, type Sink, type SinkProblem } from '../publish/sinks.js'
+import { artifactUrl, runUrl, type WorkflowContext } from './context.js'
+import type { ActionIO } from './io.js'
+
+export interface CommentTargetOf {
+  issueNumber: number
+  stamp: RunStamp
+}
+
+export interface ReportPublishing {
+  io: ActionIO
+  settings: ActionSettings
+  ctx: WorkflowContext
+  octokit?: GitHubClient
+  /** Sinks checked before the work (the report files). */
+  fileSinks: Sink[]
+  files: { json: string; markdown: string }
+  uploads: ArtifactSinkOptions[]
+  annotate: boolean
+  comments: CommentTargetOf[]
+  /** The run whose report it is: this one, or in mode comment the triggering run. */
+  reportRun: { id: number; attempt: number }
+  /** The artifact holding the report, when it is known before publishing (mode comment). */
+  reportArtifact?: { id: number; runId: number }
+}
+
+function say(io: ActionIO) {
+  return { info: io.info, warning: io.warning }
+}
+
+/** The run's page and the report's artifact, as links under the verdict. */
+function links(p: ReportPublishing, state: PublishState): { label: string; url: string }[] {
+  const out = [{ label: `workflow run ${p.reportRun.id}`, url: runUrl(p.ctx, p.reportRun.id, p.reportRun.attempt) }]
+  const uploaded = state.artifacts.find((a) => a.id !== undefined)
+  if (p.reportArtifact !== undefined) out.push({ label: 'report artifact', url: artifactUrl(p.ctx, p.reportArtifact.runId, p.reportArtifact.id) })
+  else if (uploaded?.id !== undefined) out.push({ label: `artifact ${uploaded.name}`, url: artifactUrl(p.ctx, p.ctx.runId, uploaded.id) })
+  return out
+}
+
+export function reportSinks(p: ReportPublishing, baselineKind: string, state: PublishState = publishState()): Sink[] {
+  const { io, settings, ctx } = p
+  const sinks: Sink[] = [...p.fileSinks]
+  for (const u of p.uploads) sinks.push(artifactSink(io.artifacts, u, state, say(io)))
+  sinks.push(jobSummary(io.summary))
+  if (p.annotate) {
+    sinks.push(
+      annotationsSink(io.annotate, {
+        moduleDir: relative(io.workspace, settings.config.run.dir),
+        isRepoFile: (path) => existsSync(join(io.workspace, path))
+      })
+    )
+  }
+  if (p.octokit !== undefined) {
+    for (const target of p.comments) {
+      sinks.push(
+        commentSink(
+          p.octokit,
+          {
+            owner: ctx.owner,
+            repo: ctx.repo,
+            issueNumber: target.issueNumber,
+            mode: settings.github.comment,
+            key: settings.github.commentKey,
+            author: settings.github.commentAuthor || undefined,
+            stamp: target.stamp,
+            fullReportUrl: runUrl(ctx, p.reportRun.id, p.reportRun.attempt),
+            links: (s) => links(p, s)
+          },
+          state,
+          say(io)
+        )
+      )
+    }
+  }
+  sinks.push(
+    actionOutputs(io.setOutput, p.files, () => ({
+      commentUrl: state.commentUrl,
+      baseline: baselineKind,
+      htmlReport: ''
+    }))
+  )
+  return sinks
+}
+
+/** Publishes and returns the exit code: the verdict's, or 2 when an output the user named was not written. */
+export async function publishReport(p: ReportPublishing, report: Report, saidBefore: number, code: ExitCode = exitCodeForReport(report)): Promise<ExitCode> {
+  const failed = await publish(report, reportSinks(p, report.baseline?.source ?? 'none'))
+  return finish(p.io, report, failed, saidBefore, code)
+}
+
+/** The step fails with the reason; outputs that could not be written (some said already) make it a 2. */
+export function finish(io: ActionIO, report: Report, failed: SinkProblem[], saidBefore: number, code: ExitCode): ExitCode {
+  for (const p of failed) io.setFailed(`go-leak-gate: ${describeProblem(p)}`)
+  if (code === EXIT.incomplete) io.setFailed(`go-leak-gate: the run did not complete (${report.errors.length} errors); see the job summary`)
+  else if (code === EXIT.fail) io.setFailed(`go-leak-gate: ${report.counts.fail} failing findings; see the job summary`)
+  return withOutputFailures(code, failed.length + saidBefore)
+}
+
