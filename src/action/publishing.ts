@@ -46,7 +46,7 @@ function links(p: ReportPublishing, state: PublishState): { label: string; url: 
   const out = [{ label: `workflow run ${p.reportRun.id}`, url: runUrl(p.ctx, p.reportRun.id, p.reportRun.attempt) }]
   const uploaded = state.artifacts.find((a) => a.id !== undefined)
   if (p.reportArtifact !== undefined) out.push({ label: 'report artifact', url: artifactUrl(p.ctx, p.reportArtifact.runId, p.reportArtifact.id) })
-  else if (uploaded?.id !== undefined) out.push({ label: `artifact ${uploaded.name}`, url: artifactUrl(p.ctx, p.ctx.runId, uploaded.id) })
+  else if (uploaded?.id !== undefined) out.push({ label: 'report artifact', url: artifactUrl(p.ctx, p.ctx.runId, uploaded.id) })
   return out
 }
 
