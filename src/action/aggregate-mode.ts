@@ -11,15 +11,12 @@ import { restArtifactDownloader } from '../github/artifact-download.js'
 import { listRunArtifacts, type RunArtifact } from '../github/run-artifacts.js'
 import { readSourceDiff } from '../git/source-diff.js'
 import { compareWithSites } from '../pipeline/compare.js'
-import { jsonFile, markdownFile } from '../publish/files.js'
-import { checkOutputs } from '../publish/outputs.js'
-import { describeProblem } from '../publish/sinks.js'
-import { reportArtifactName, shardArtifactPrefix } from '../publish/artifacts.js'
+import { shardArtifactPrefix } from '../publish/artifacts.js'
 import type { Report } from '../model/report.js'
-import { requireRepository, stampOf, type WorkflowContext } from './context.js'
-import { NAME_CLASH_HINT, nameParts, requireClient } from './common.js'
+import { requireRepository, type WorkflowContext } from './context.js'
+import { requireClient } from './common.js'
 import type { ActionIO } from './io.js'
-import { publishReport } from './publishing.js'
+import { checkReportFiles, publishReport, thisRunsReport } from './publishing.js'
 import { parseShardManifest, SHARD_MANIFEST, type ShardManifest } from './shard-manifest.js'
 
 interface Downloaded {
@@ -62,9 +59,7 @@ async function downloadShard(octokit: ReturnType<typeof requireClient>, repo: { 
 export async function aggregateMode(io: ActionIO, s: ActionSettings, ctx: WorkflowContext): Promise<ReturnType<typeof publishReport>> {
   const repo = requireRepository(ctx, 'aggregate')
   const octokit = requireClient(io, s, ctx)
-  const files = { json: join(s.outDir, 'report.json'), markdown: join(s.outDir, 'report.md') }
-  const checked = await checkOutputs(s.outDir, [jsonFile(files.json), markdownFile(files.markdown)])
-  for (const p of checked.problems) io.setFailed(`go-leak-gate: ${describeProblem(p)}`)
+  const checked = await checkReportFiles(io, s)
 
   const prefix = shardArtifactPrefix(s.github.commentKey)
   const shards = latestPerShard(await listRunArtifacts(octokit, repo, ctx.runId, prefix), prefix)
@@ -102,22 +97,5 @@ export async function aggregateMode(io: ActionIO, s: ActionSettings, ctx: Workfl
   report.notes.push(`Merged from ${parts.length} of ${count} shards, compared once over all of them.`)
   io.info(`go-leak-gate: merged ${parts.length} of ${count} shards${missing.length > 0 ? `; missing: ${missing.join(', ')}` : ''}`)
 
-  const pr = ctx.pullRequest
-  const stamp = stampOf(ctx, pr?.headSha)
-  return publishReport(
-    {
-      io,
-      settings: s,
-      ctx,
-      octokit,
-      fileSinks: checked.ready,
-      files,
-      uploads: [{ name: reportArtifactName(nameParts(s, ctx)), rootDir: s.outDir, files: async () => [files.json, files.markdown], retentionDays: s.github.retentionDays, hint: NAME_CLASH_HINT }],
-      annotate: true,
-      comments: pr !== undefined && stamp !== undefined ? [{ issueNumber: pr.number, stamp }] : [],
-      reportRun: { id: ctx.runId, attempt: ctx.runAttempt }
-    },
-    report,
-    checked.problems.length
-  )
+  return publishReport(thisRunsReport({ io, settings: s, ctx, octokit }, checked), report, checked.problems)
 }

@@ -11,15 +11,12 @@ import { EXIT, exitCodeForResult, type ExitCode } from '../exit.js'
 import { workflowFileFromRef } from '../github/baseline.js'
 import type { GitHubClient } from '../github/client.js'
 import { gate, measureBoth } from '../pipeline/gate.js'
-import { baselineArtifactName, reportArtifactName, resultsArtifactName, shardArtifactName, uploadFiles, filesUnder } from '../publish/artifacts.js'
-import { jsonFile, markdownFile } from '../publish/files.js'
-import { checkOutputs } from '../publish/outputs.js'
-import { describeProblem } from '../publish/sinks.js'
+import { baselineArtifactName, filesUnder, resultsArtifactName, shardArtifactName, uploadFiles } from '../publish/artifacts.js'
 import { resultSummary } from '../publish/terminal.js'
-import { stampOf, type WorkflowContext } from './context.js'
+import type { WorkflowContext } from './context.js'
 import { githubClient, jobDeps, NAME_CLASH_HINT, nameParts } from './common.js'
 import type { ActionIO } from './io.js'
-import { publishReport } from './publishing.js'
+import { checkReportFiles, publishReport, thisRunsReport } from './publishing.js'
 import { SHARD_MANIFEST, type ShardManifest } from './shard-manifest.js'
 
 function planBaseline(io: ActionIO, s: ActionSettings, ctx: WorkflowContext, octokit: GitHubClient | undefined): Promise<BaselinePlan> {
@@ -54,9 +51,7 @@ function planBaseline(io: ActionIO, s: ActionSettings, ctx: WorkflowContext, oct
 }
 
 export async function gateMode(io: ActionIO, s: ActionSettings, ctx: WorkflowContext): Promise<ExitCode> {
-  const files = { json: join(s.outDir, 'report.json'), markdown: join(s.outDir, 'report.md') }
-  const checked = await checkOutputs(s.outDir, [jsonFile(files.json), markdownFile(files.markdown)])
-  for (const p of checked.problems) io.setFailed(`go-leak-gate: ${describeProblem(p)}`)
+  const checked = await checkReportFiles(io, s)
   const octokit = githubClient(io, s, ctx)
   const plan = await planBaseline(io, s, ctx, octokit)
   const deps = await jobDeps(io)
@@ -64,35 +59,14 @@ export async function gateMode(io: ActionIO, s: ActionSettings, ctx: WorkflowCon
   if (s.config.run.shard.count > 1) return shardJob(io, s, ctx, plan, deps)
 
   const { report } = await gate(deps, s.config, plan.source, s.outDir)
-  const names = nameParts(s, ctx)
-  const pr = ctx.pullRequest
-  const stamp = stampOf(ctx, pr?.headSha)
-  if (pr !== undefined && stamp === undefined) io.warning('go-leak-gate: the pull request event has no head commit; no comment is written')
-  return publishReport(
-    {
-      io,
-      settings: s,
-      ctx,
-      octokit,
-      fileSinks: checked.ready,
-      files,
-      uploads: [
-        { name: reportArtifactName(names), rootDir: s.outDir, files: async () => [files.json, files.markdown], retentionDays: s.github.retentionDays, hint: NAME_CLASH_HINT },
-        {
-          name: resultsArtifactName(names),
-          rootDir: s.outDir,
-          files: async () => [...(await filesUnder(join(s.outDir, 'base')).catch(() => [])), ...(await filesUnder(join(s.outDir, 'head')))],
-          retentionDays: s.github.retentionDays,
-          hint: NAME_CLASH_HINT
-        }
-      ],
-      annotate: true,
-      comments: pr !== undefined && stamp !== undefined ? [{ issueNumber: pr.number, stamp }] : [],
-      reportRun: { id: ctx.runId, attempt: ctx.runAttempt }
-    },
-    report,
-    checked.problems.length
-  )
+  const results = {
+    name: resultsArtifactName(nameParts(s, ctx)),
+    rootDir: s.outDir,
+    files: async () => [...(await filesUnder(join(s.outDir, 'base')).catch(() => [])), ...(await filesUnder(join(s.outDir, 'head')))],
+    retentionDays: s.github.retentionDays,
+    hint: NAME_CLASH_HINT
+  }
+  return publishReport(thisRunsReport({ io, settings: s, ctx, octokit }, checked, [results]), report, checked.problems)
 }
 
 /** One shard: both sides measured and uploaded with a manifest; no verdict here, the aggregate job gives it. */

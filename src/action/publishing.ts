@@ -11,8 +11,12 @@ import type { Report } from '../model/report.js'
 import { actionOutputs, jobSummary } from '../publish/action.js'
 import type { ArtifactSinkOptions } from '../publish/github.js'
 import { annotationsSink, artifactSink, commentSink, publishState, type PublishState } from '../publish/github.js'
+import { reportArtifactName } from '../publish/artifacts.js'
+import { jsonFile, markdownFile } from '../publish/files.js'
+import { checkOutputs } from '../publish/outputs.js'
 import { describeProblem, publish, type Sink, type SinkProblem } from '../publish/sinks.js'
-import { artifactUrl, runUrl, type WorkflowContext } from './context.js'
+import { artifactUrl, runUrl, stampOf, type WorkflowContext } from './context.js'
+import { NAME_CLASH_HINT, nameParts } from './common.js'
 import type { ActionIO } from './io.js'
 
 export interface CommentTargetOf {
@@ -109,3 +113,39 @@ export function finish(io: ActionIO, report: Report, failed: SinkProblem[], said
   return withOutputFailures(code, failed.length + saidBefore)
 }
 
+
+/** report.json and report.md in the out-dir, checked before any work; problems are said at once. */
+export async function checkReportFiles(io: ActionIO, settings: ActionSettings): Promise<{ files: { json: string; markdown: string }; ready: Sink[]; problems: number }> {
+  const files = { json: join(settings.outDir, 'report.json'), markdown: join(settings.outDir, 'report.md') }
+  const checked = await checkOutputs(settings.outDir, [jsonFile(files.json), markdownFile(files.markdown)])
+  for (const p of checked.problems) io.setFailed(`go-leak-gate: ${describeProblem(p)}`)
+  return { files, ready: checked.ready, problems: checked.problems.length }
+}
+
+/**
+ * Publishing a report this run made (modes gate and aggregate): its report artifact (and `more` uploads), the
+ * annotations, and the comment on the pull request the event names, stamped with its head commit and this run.
+ */
+export function thisRunsReport(
+  base: Pick<ReportPublishing, 'io' | 'settings' | 'ctx' | 'octokit'>,
+  checked: Awaited<ReturnType<typeof checkReportFiles>>,
+  more: ArtifactSinkOptions[] = []
+): ReportPublishing {
+  const { io, settings, ctx } = base
+  const pr = ctx.pullRequest
+  const stamp = stampOf(ctx, pr?.headSha)
+  if (pr !== undefined && stamp === undefined) io.warning('go-leak-gate: the pull request event has no head commit; no comment is written')
+  const files = checked.files
+  return {
+    ...base,
+    fileSinks: checked.ready,
+    files,
+    uploads: [
+      { name: reportArtifactName(nameParts(settings, ctx)), rootDir: settings.outDir, files: async () => [files.json, files.markdown], retentionDays: settings.github.retentionDays, hint: NAME_CLASH_HINT },
+      ...more
+    ],
+    annotate: true,
+    comments: pr !== undefined && stamp !== undefined ? [{ issueNumber: pr.number, stamp }] : [],
+    reportRun: { id: ctx.runId, attempt: ctx.runAttempt }
+  }
+}
