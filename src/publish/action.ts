@@ -5,11 +5,27 @@ import type { Report } from '../model/report.js'
 import { renderMarkdown } from '../report/markdown.js'
 import type { Sink } from './sinks.js'
 
-// GitHub refuses job summaries over 1 MiB; leave room for other steps' summaries.
-const SUMMARY_LIMIT = 1_000_000
+// GitHub refuses a step's job summary over 1 MiB of UTF-8 (the upload fails, the step does not); leave room
+// for what other steps of the job write.
+export const SUMMARY_MAX_BYTES = 1024 * 1024 - 32 * 1024
+
+/**
+ * The report within SUMMARY_MAX_BYTES of UTF-8. The renderer cuts by JavaScript length, and a character can
+ * take up to 3 bytes (names in CJK, emoji in pairs of 2 code units and 4 bytes): shrink the length budget by
+ * the measured ratio until the bytes fit.
+ */
+export function summaryMarkdown(report: Report, maxBytes = SUMMARY_MAX_BYTES): string {
+  let maxLength = maxBytes
+  for (;;) {
+    const markdown = renderMarkdown(report, { maxLength })
+    const bytes = Buffer.byteLength(markdown, 'utf8')
+    if (bytes <= maxBytes || maxLength < 1000) return markdown
+    maxLength = Math.floor((maxLength * maxBytes) / bytes) - 100
+  }
+}
 
 export function jobSummary(summary: (markdown: string) => Promise<void>): Sink {
-  return { name: 'the job summary', write: (report) => summary(renderMarkdown(report, { maxLength: SUMMARY_LIMIT })) }
+  return { name: 'the job summary', write: (report) => summary(summaryMarkdown(report)) }
 }
 
 /** Outputs that come from other sinks and stages: the comment written, the baseline used, the HTML report. */
