@@ -134,5 +134,13 @@ describe('run(io) on the demo pull request', () => {
     expect(r.summary).toHaveLength(1)
     expect(r.summary[0]).toContain('<!-- go-leak-gate -->')
     expect(r.processes.some((p) => p.startsWith('git ') && p.includes('worktree add'))).toBe(true)
+    // The report (report.json, report.md) and both sides' results went up, under this job's names.
+    expect(r.uploads).toEqual([
+      { name: 'go-leak-gate-report-go-leak-gate--job-attempt-1', files: 2 },
+      { name: 'go-leak-gate-results-go-leak-gate--job-attempt-1', files: expect.any(Number) }
+    ])
+    expect(r.uploads[1].files).toBeGreaterThan(2)
+    expect(r.outputs.baseline).toBe('same-runner')
+    expect(r.warnings).toEqual([])
   }, 300_000)
 })
