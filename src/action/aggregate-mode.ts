@@ -13,7 +13,7 @@ import { readSourceDiff } from '../git/source-diff.js'
 import { compareWithSites } from '../pipeline/compare.js'
 import { shardArtifactPrefix } from '../publish/artifacts.js'
 import type { Report } from '../model/report.js'
-import { requireRepository, type WorkflowContext } from './context.js'
+import { requireRepository, withTrustedRunLink, type WorkflowContext } from './context.js'
 import { requireClient } from './common.js'
 import type { ActionIO } from './io.js'
 import { checkReportFiles, publishReport, thisRunsReport } from './publishing.js'
@@ -86,7 +86,7 @@ export async function aggregateMode(io: ActionIO, s: ActionSettings, ctx: Workfl
     () => readSourceDiff(io.run, s.config.run.dir, base.env.commit, head.env.commit).catch(() => undefined)
   )
   const baseline = parts[0].manifest.baseline
-  if (baseline !== undefined) report.baseline = baseline
+  if (baseline !== undefined) report.baseline = withTrustedRunLink(baseline, ctx)
   for (const i of missing) {
     report.errors.push({ side: 'head', kind: 'shard', subject: `shard ${i}/${count}`, message: `shard ${i} of ${count} uploaded no measurements: its packages are not in this verdict` })
   }

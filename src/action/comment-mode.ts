@@ -16,7 +16,7 @@ import { GitHubError } from '../github/errors.js'
 import { checkWorkflowRunEvent, resolvePullRequest } from '../github/fork.js'
 import { listRunArtifacts } from '../github/run-artifacts.js'
 import { reportArtifactPrefix } from '../publish/artifacts.js'
-import { requireRepository, type WorkflowContext } from './context.js'
+import { requireRepository, withTrustedRunLink, type WorkflowContext } from './context.js'
 import { requireClient } from './common.js'
 import type { ActionIO } from './io.js'
 import { publishReport } from './publishing.js'
@@ -73,6 +73,7 @@ export async function commentMode(io: ActionIO, s: ActionSettings, ctx: Workflow
   } catch (err) {
     throw new UsageError(`${what} is refused: ${errorMessage(err)}`)
   }
+  if (report.baseline !== undefined) report.baseline = withTrustedRunLink(report.baseline, ctx)
 
   const resolved = await resolvePullRequest(octokit, repo, run)
   if (resolved.status === 'failed') {

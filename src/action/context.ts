@@ -95,3 +95,16 @@ export function stampOf(ctx: WorkflowContext, headSha: string | undefined): RunS
   if (sha === undefined || !/^[0-9a-f]{7,64}$/.test(sha)) return undefined
   return { headSha: sha, runId: ctx.runId, runAttempt: ctx.runAttempt }
 }
+
+/**
+ * A baseline description from an artifact (the fork-safe poster's report, a shard's manifest) keeps its link
+ * only when it points at a workflow run of this repository: the artifact's writer may be a fork, and a link
+ * labelled "run 123" must not lead anywhere else.
+ */
+export function withTrustedRunLink<T extends { runUrl?: string }>(info: T, ctx: WorkflowContext): T {
+  if (info.runUrl === undefined) return info
+  const prefix = `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}/actions/runs/`
+  if (info.runUrl.startsWith(prefix) && /^\d+(\/attempts\/\d+)?$/.test(info.runUrl.slice(prefix.length))) return info
+  const { runUrl: _dropped, ...rest } = info
+  return rest as T
+}

@@ -206,6 +206,8 @@ describe('mode comment posts the triggering run’s report on its pull request',
   it('renders hostile names inert in the comment and the summary', async () => {
     const hostile = withCounts({
       ...sampleReport(),
+      // The fork writes the report: a baseline link of its choosing is dropped, only runs of this repository are linked.
+      baseline: { source: 'stored', description: 'stored', runId: 1, runUrl: 'https://evil.example/phish' },
       findings: HOSTILE_NAMES.map((name, i) => finding({ kind: 'goroutine-leak', severity: 'fail', subject: name, pkg: `example.com/m/${name}`, metric: `goroutines [${name}]`, message: name, locations: [{ file: `${name}.go`, line: i + 1, function: name, role: 'blocking' }] }))
     })
     const r = await post(triggeringRun(reportFiles(hostile)))
@@ -218,6 +220,8 @@ describe('mode comment posts the triggering run’s report on its pull request',
       expect(text).not.toMatch(/<img|<b>|<\/details><\/summary>|\]\(https:\/\/evil|@octocat|@github\/security-team/)
       expect(md).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u001b]/)
     }
+    expect(ours()[0].body).not.toContain('evil.example/phish')
+    expect(ours()[0].body).toContain('**Baseline:** stored · run 1')
   })
 })
 
