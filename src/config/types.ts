@@ -1,6 +1,5 @@
 // The one typed configuration every stage reads. Built and validated by getConfig / loadConfigFile.
 import type { GoroutineRule } from '../parse/goroutine-rules.js'
-import type { Shard } from './values.js'
 
 /** A regression must pass both: grow by more than `relative` (0.1 = 10%) and by at least `absolute` units. */
 export interface RelAbs {
@@ -44,6 +43,12 @@ export interface CompareConfig {
   ignoreBenchmarks: string[]
   /** Severity of GC-pause findings: pauses are noisy on shared runners. */
   gcPauseSeverity: 'fail' | 'warn'
+}
+
+/** Which part of the packages a matrix job measures: index 1..count. 1/1 is all of them. */
+export interface Shard {
+  index: number
+  count: number
 }
 
 export interface RunConfig {

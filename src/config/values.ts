@@ -1,7 +1,7 @@
 // One parser per kind of value, shared by the config file, the action's inputs and the CLI's flags, so a
 // value means the same and is refused with the same words wherever it is written.
 import { UsageError } from '../errors.js'
-import type { GoroutineRule } from './types.js'
+import type { GoroutineRule, Shard } from './types.js'
 
 /** Where a value came from, as the error message names it. */
 export type Source =
@@ -389,12 +389,6 @@ export function optionalInt(o: { min: number; max: number; example: number }): K
     fromText: (t) => (t.trim() === '' ? ok(undefined) : whole.fromText(t)),
     show: (v) => (v === undefined ? '' : String(v))
   })
-}
-
-/** Which part of the packages a matrix job measures: index 1..count. 1/1 is all of them. */
-export interface Shard {
-  index: number
-  count: number
 }
 
 const MAX_SHARDS = 256

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path'
 import { IncompleteRunError } from '../errors.js'
 import { describeExit, type Runner } from './process.js'
 import type { Toolchain } from './toolchain.js'
-import type { Shard } from '../config/values.js'
+import type { Shard } from '../config/types.js'
 import { ALL_PACKAGES, inShard } from './shard.js'
 
 export interface GoPackage {

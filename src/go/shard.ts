@@ -2,7 +2,7 @@
 // head alike, puts a package in the same shard, and adding a package moves no other one (a split by position
 // in the sorted list would move every package after it, and with it their history in the comment).
 import { createHash } from 'node:crypto'
-import type { Shard } from '../config/values.js'
+import type { Shard } from '../config/types.js'
 
 export const ALL_PACKAGES: Shard = { index: 1, count: 1 }
 

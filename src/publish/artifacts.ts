@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import type { Shard } from '../config/values.js'
+import type { Shard } from '../config/types.js'
 import { errorMessage } from '../errors.js'
 
 export interface UploadedArtifact {
