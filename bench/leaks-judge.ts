@@ -81,15 +81,20 @@ function leakMatches(g: LeakGroup, f: ExpectedFinding): boolean {
   return g.state === f.state && at(g.blocking) === at(f.blocking) && g.count === f.count
 }
 
+// `either`: the access kind varies between runs (c.n++ reads and writes).
+function opMatches(kind: string, op: string): boolean {
+  return op === 'either' || kind === op
+}
+
 function raceMatches(r: RaceFinding, f: ExpectedFinding): boolean {
   const a = f.access
   const p = f.previous
   if (!a || !p) return false
   return (
     r.in === f.subject &&
-    r.access.kind === a.op &&
+    opMatches(r.access.kind, a.op) &&
     at(r.access.frames[0]) === at(a.stack[0]) &&
-    r.previous.kind === p.op &&
+    opMatches(r.previous.kind, p.op) &&
     at(r.previous.frames[0]) === at(p.stack[0])
   )
 }
@@ -104,13 +109,21 @@ function panicMatches(p: PanicReport, f: ExpectedFinding): boolean {
 }
 
 /**
+ * Whether a finding shows in the -race pass over benchmarks rather than in the tests run: the findings
+ * whose expectation gives the benchmark flags that make them happen (races, a benchmark's hang).
+ */
+export function viaBenchmarks(f: ExpectedFinding): boolean {
+  return (f.kind === 'race' || f.kind === 'hang') && (f.flags?.length ?? 0) > 0
+}
+
+/**
  * Judges one run. `via` says which of the gate's runs this was: the package's tests, or the -race pass over
  * benchmarks (which looks for races only). Expected findings of a run are those listed for the side whose
- * kind that run can show: races with flags (benchmarks) only in the benchmark run, everything else only in
- * the tests run.
+ * kind that run can show: those with benchmark flags (viaBenchmarks) only in the benchmark run, everything
+ * else only in the tests run.
  */
 export function judge(pkg: ExpectedPackage, side: Side, via: 'tests' | 'benchmarks', o: Observed): Judgement {
-  const wanted = pkg.findings.filter((f) => f.sides.includes(side) && ((f.kind === 'race' && (f.flags?.length ?? 0) > 0) === (via === 'benchmarks')))
+  const wanted = pkg.findings.filter((f) => f.sides.includes(side) && viaBenchmarks(f) === (via === 'benchmarks'))
   const usedLeaks = new Set<LeakGroup>()
   const usedRaces = new Set<RaceFinding>()
   const usedPanics = new Set<PanicReport>()
@@ -162,7 +175,8 @@ export function signature(o: Observed): string {
     `outcome=${o.outcome}/${o.exitCode}`,
     `dump=${o.probeDump}`,
     ...o.leaks.map((g) => `${g.key}#${g.count}${g.detectors.includes('goroutineleak') ? '+gl' : ''}`).sort(),
-    ...o.races.map((r) => `race:${r.key}#${r.count}`).sort(),
+    // Not the number of reports: the detector reports one race once or twice, as it happens (counter, visits).
+    ...o.races.map((r) => `race:${r.key}`).sort(),
     ...o.panics.map((p) => `panic:${p.test}:${at(p.frames[0])}`).sort(),
     ...(o.hang ? [`hang:${o.hang.test}:${o.hang.groups.map((g) => `${g.state}@${at(g.blocking)}x${g.count}`).sort().join(',')}`] : []),
     ...o.failedTests.map((t) => `FAIL:${t}`).sort()

@@ -6,7 +6,8 @@
 //
 // Settings (environment):
 //   BENCH_LEAK_RUNS           runs per package and side for detection (20)
-//   BENCH_LEAK_DEADLOCK_RUNS  runs per side of the deadlock package, whose head takes the full 10 s timeout (3)
+//   BENCH_LEAK_DEADLOCK_RUNS  runs per side of the packages whose head hangs (deadlock, benchhang): each head run
+//                             takes the full 10 s (3)
 //   BENCH_LEAK_COST_RUNS      runs per variant and package for the probe's run-time cost (10)
 //   BENCH_LEAK_BUILD_RUNS     builds per variant for the overlay's build-time cost (3): without the probe, with
 //                             it in a fresh directory (as the gate), with it and the overlay files at old paths
@@ -30,9 +31,10 @@ import { runProcess, type ProcessResult } from '../src/go/process.js'
 import { probeToolchain, type Toolchain } from '../src/go/toolchain.js'
 import { leakProfileEnv } from '../src/jobs/test.js'
 import { hangGroups, leakGroups, racesIn, relativeFrame } from '../src/jobs/observations.js'
+import { runningBenchmark } from '../src/jobs/race-benchmarks.js'
 import type { HangReport } from '../src/model/result.js'
 import { parseTestVerbose } from '../src/parse/testv.js'
-import { judge, median, signature, type ExpectedPackage, type Observed, type Side } from './leaks-judge.js'
+import { judge, median, signature, viaBenchmarks, type ExpectedPackage, type Observed, type Side } from './leaks-judge.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const OUT = join(here, 'out', 'leaks.json')
@@ -101,8 +103,8 @@ async function readProbeDump(path: string): Promise<ProbeDump | undefined> {
 /**
  * `probe`: the probe's environment (the gate sets it for every binary built with the probe, except in the
  * race pass over benchmarks). Everything else is the gate's: GORACE with atexit_sleep_ms=0, -test.timeout
- * last, the process timeout 30 s beyond it with SIGQUIT first, stdout and stderr merged into one file in
- * write order.
+ * last, the process timeout 30 s beyond it with SIGQUIT first (at it for the race pass over benchmarks,
+ * which -test.timeout does not cover), stdout and stderr merged into one file in write order.
  */
 async function runBinary(built: BuiltPackage, args: string[], probe: boolean, work: string): Promise<Run> {
   const id = runCounter++
@@ -117,7 +119,7 @@ async function runBinary(built: BuiltPackage, args: string[], probe: boolean, wo
     argv,
     cwd: built.pkg.dir,
     env,
-    timeoutMs: TIMEOUT_MS + 30_000,
+    timeoutMs: probe ? TIMEOUT_MS + 30_000 : TIMEOUT_MS,
     quitGraceMs: 5_000,
     mergedOutputFile: join(work, `out-${id}.txt`)
   })
@@ -153,11 +155,16 @@ function observeTests(r: Run, modulePath: string): Observed {
   }
 }
 
-/** The race pass over benchmarks: races only. */
+/** The race pass over benchmarks: races, and a benchmark that never ends (SIGQUIT's dump), as the gate sees them. */
 function observeBenchmarks(r: Run, modulePath: string): Observed {
   const text = r.process.stdout
   const verbose = parseTestVerbose(text)
+  const running = runningBenchmark(text)
+  const at = text.search(/^SIGQUIT: quit/m)
+  const hang: HangReport | undefined =
+    r.outcome === 'timeout' ? { test: running, message: 'the benchmarks did not finish', groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) } : undefined
   return {
+    ...(hang ? { hang } : {}),
     outcome: r.outcome,
     exitCode: r.process.code,
     probeDump: false,
@@ -222,7 +229,7 @@ function bump(m: Record<string, number>, k: string): void {
 }
 
 function expectedText(p: ExpectedPackage, side: Side, via: 'tests' | 'benchmarks'): string {
-  const fs = p.findings.filter((f) => f.sides.includes(side) && ((f.kind === 'race' && (f.flags?.length ?? 0) > 0) === (via === 'benchmarks')))
+  const fs = p.findings.filter((f) => f.sides.includes(side) && viaBenchmarks(f) === (via === 'benchmarks'))
   if (fs.length === 0) return 'nothing'
   return fs
     .map((f) => {
@@ -296,13 +303,15 @@ async function detection(sides: Record<Side, SideSetup>, expected: ExpectedPacka
   }
 
   const binFor = (side: Side, importPath: string) => sides[side].built.find((b) => b.pkg.importPath === importPath)
-  const totalRuns = expected.reduce((n, p) => n + 2 * (p.dir === 'deadlock' ? DEADLOCK_RUNS : RUNS) * (1 + (p.benchmarks.length > 0 ? RACE_BENCHTIMES.length : 0)), 0)
+  // Packages whose head hangs (a test until -test.timeout, a benchmark until SIGQUIT) wait 10 s a run: fewer runs.
+  const hangs = (p: ExpectedPackage): boolean => p.outcome.head === 'timeout' || p.benchOutcome?.head === 'timeout'
+  const totalRuns = expected.reduce((n, p) => n + 2 * (hangs(p) ? DEADLOCK_RUNS : RUNS) * (1 + (p.benchmarks.length > 0 ? RACE_BENCHTIMES.length : 0)), 0)
   let done = 0
   for (let i = 0; i < RUNS; i++) {
     // Base and head alternate, the order flipping every round, as the gate's own rounds do.
     const order: Side[] = i % 2 === 0 ? ['base', 'head'] : ['head', 'base']
     for (const p of expected) {
-      if (p.dir === 'deadlock' && i >= DEADLOCK_RUNS) continue
+      if (hangs(p) && i >= DEADLOCK_RUNS) continue
       for (const side of order) {
         const b = binFor(side, p.importPath)
         if (!b?.binary) throw new Error(`${p.importPath} did not build on ${side}: ${b?.build.error ?? 'not listed'}`)
@@ -517,7 +526,7 @@ async function main(): Promise<void> {
       const ms = performance.now() - started
       result.detection = { elapsedMs: Math.round(ms), cells }
       out.push('')
-      out.push(`1. Detection over repeated runs: ${RUNS} runs per package and side (deadlock: ${DEADLOCK_RUNS}, each head run waits out the 10 s -test.timeout), base and head alternating; ${(ms / 1000).toFixed(0)} s`)
+      out.push(`1. Detection over repeated runs: ${RUNS} runs per package and side (deadlock and benchhang: ${DEADLOCK_RUNS}, each head run waits out 10 s), base and head alternating; ${(ms / 1000).toFixed(0)} s`)
       out.push(`   argv: PKG.test -test.v -test.run=${RUN_PATTERN} -test.count=1 -test.timeout=10s, env GO_LEAK_GATE_PROBE=<file> GO_LEAK_GATE_SETTLE=${SETTLE_MS}ms GORACE=atexit_sleep_ms=0;`)
       out.push(`   race bench rows: PKG.test -test.run=^$ -test.bench=. -test.benchtime=N -test.v -test.timeout=10s, no probe (${DEFAULT_TESTS.raceBenchtime} is the gate's default raceBenchtime, 100x the expectations' flags)`)
       const rows = cells.map((c) => {

@@ -6,15 +6,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { run, runChecked, runWithPeakRss } from './lib/proc.js'
 import { bytes, median, mib, millis, seconds, table, verdict } from './lib/format.js'
+import { buildProfilegen, generatePair, PROFILE_TOOL } from './lib/profilegen.js'
 
 const MODULE = 'example.com/profilegen'
 const BENCHMARK = 'BenchmarkRetain'
-const PROFILE_TOOL = 'profilegen'
-
-async function generate(binary, out, stacks, head) {
-  const r = await runChecked([binary, '-out', out, '-stacks', String(stacks), ...(head ? ['-head'] : [])], {})
-  return JSON.parse(r.stdout)
-}
 
 /** Samples in a profile as `go tool pprof -raw` lists them: the reference tool's own count. */
 async function countSamples(file) {
@@ -68,10 +63,10 @@ function writeResultDir(dir, { profile, totals, runs, iterations, goVersion, gom
 
 /**
  * Our decode and aggregation of the same profile files, in compare's order and in one process, timed
- * through tsx (the bundle exports neither step).
+ * through tsx (the bundle exports neither step), once per reader: pprof-format and the profile engine.
  */
-async function decodeTiming(repoDir, files) {
-  const r = await run([join(repoDir, 'node_modules', '.bin', 'tsx'), join(repoDir, 'bench', 'decode.ts'), MODULE, ...files], { cwd: repoDir })
+async function decodeTiming(repoDir, reader, files) {
+  const r = await run([join(repoDir, 'node_modules', '.bin', 'tsx'), join(repoDir, 'bench', 'decode.ts'), MODULE, reader, ...files], { cwd: repoDir })
   if (r.code !== 0) return { error: `bench/decode.ts exited ${r.code}: ${r.stderr.trim().split('\n').slice(-3).join(' ')}` }
   try {
     return JSON.parse(r.stdout.trim().split('\n').pop())
@@ -89,12 +84,8 @@ export async function measureProfileDiff({ repoDir, stacks, runs, repeats, goVer
   const work = mkdtempSync(join(tmpdir(), 'glg-bench-profile-'))
   try {
     log(`profile diff: building bench/profilegen and writing two heap profiles of ${stacks} stacks`)
-    const binary = join(work, PROFILE_TOOL)
-    await runChecked(['go', 'build', '-trimpath', '-o', binary, '.'], { cwd: join(repoDir, 'bench', 'profilegen') })
-    const baseProfile = join(work, 'base.pprof')
-    const headProfile = join(work, 'head.pprof')
-    const baseTotals = await generate(binary, baseProfile, stacks, false)
-    const headTotals = await generate(binary, headProfile, stacks, true)
+    const binary = await buildProfilegen(repoDir, work)
+    const { base: baseProfile, head: headProfile, baseTotals, headTotals } = await generatePair(binary, work, stacks)
 
     log('profile diff: counting samples with go tool pprof -raw (also builds and caches the pprof tool)')
     const baseCount = await countSamples(baseProfile)
@@ -133,7 +124,8 @@ export async function measureProfileDiff({ repoDir, stacks, runs, repeats, goVer
     }
 
     log(`profile diff: timing our decode of the ${2 * runs} profiles in one process (tsx)`)
-    const decode = await decodeTiming(repoDir, [...profilesOf(baseDir, runs), ...profilesOf(headDir, runs)])
+    const files = [...profilesOf(baseDir, runs), ...profilesOf(headDir, runs)]
+    const decode = { pprofFormat: await decodeTiming(repoDir, 'pprof-format', files), engine: await decodeTiming(repoDir, 'engine', files) }
 
     const oursMs = median(ours.map((x) => x.wallMs))
     const pprofMs = median(pprof.map((x) => x.wallMs))
@@ -208,26 +200,28 @@ export function renderProfileDiff(m) {
   lines.push(
     `per decoded profile: ours ${perProfile(m.medianMs.ours, m.profilesDecodedByOurs)}, pprof ${perProfile(m.medianMs.pprof, m.profilesDecodedByPprof)} (wall / profiles; context, not the target)`
   )
-  const d = m.decode
-  if (d.error) lines.push(`(no breakdown: ${d.error})`)
+  const { pprofFormat, engine } = m.decode
+  const failed = [pprofFormat, engine].find((d) => d.error)
+  if (failed) lines.push(`(no breakdown: ${failed.error})`)
   else {
-    const sum = (k) => d.files.reduce((n, f) => n + f[k], 0)
+    const n = engine.files.length
+    const sum = (d, k) => d.files.reduce((t, f) => t + f[k], 0)
+    const cells = (d, k) => [millis(sum(d, k)), millis(sum(d, k) / n)]
     lines.push('')
-    lines.push(`where our time goes: the same ${d.files.length} decodes in one process, in compare's order (through tsx):`)
+    lines.push(`where our time goes: the same ${n} decodes in one process, in compare's order (through tsx), with each reader:`)
     lines.push(
       table(
-        ['step', 'total', 'per profile'],
+        ['step', 'pprof-format', 'per profile', 'engine', 'per profile'],
         [
-          ['decodeProfile (gunzip, protobuf, checks)', millis(sum('decodeMs')), millis(sum('decodeMs') / d.files.length)],
-          ['heapSites (aggregate by site)', millis(sum('heapSitesMs')), millis(sum('heapSitesMs') / d.files.length)],
-          ['  of which garbage collection', millis(d.gcMs), millis(d.gcMs / d.files.length)],
-          ['all decodes', millis(d.totalMs), '']
+          ['decode (gunzip, protobuf, checks)', ...cells(pprofFormat, 'decodeMs'), ...cells(engine, 'decodeMs')],
+          ['heap sites (aggregate by site)', ...cells(pprofFormat, 'heapSitesMs'), ...cells(engine, 'heapSitesMs')],
+          ['garbage collection (within the above)', millis(pprofFormat.gcMs), millis(pprofFormat.gcMs / n), millis(engine.gcMs), millis(engine.gcMs / n)],
+          ['all decodes', millis(pprofFormat.totalMs), '', millis(engine.totalMs), ''],
+          ['peak RSS of the process', mib(pprofFormat.maxRssKiB), '', mib(engine.maxRssKiB), '']
         ]
       )
     )
-    lines.push(
-      `  decoding alone took ${seconds(d.totalMs)} here against ${seconds(m.medianMs.ours)} for the whole compare: it is nearly all of compare's time (different processes and heap sizing, so the two do not subtract exactly).`
-    )
+    lines.push(`  the whole compare took ${seconds(m.medianMs.ours)} (a different process and heap sizing, so the figures do not subtract exactly).`)
   }
   lines.push('')
   lines.push(`finding: ${m.finding.kind}: ${m.finding.message}`)

@@ -5,7 +5,8 @@
 // Figures go to stdout, progress to stderr, everything as JSON to bench/out/latest.json.
 //
 // Environment: BENCH_COUNT (10), BENCH_BENCHTIME (200ms), BENCH_REPEATS (3), BENCH_STACKS (200000),
-// BENCH_PROFILE_RUNS (4 runs per side in compare), BENCH_ONLY (comma list of overhead,profile,stats).
+// BENCH_PROFILE_RUNS (4 runs per side in compare), BENCH_ENGINE_STACKS (200000,1000000: the profile engine's
+// pairs), BENCH_ONLY (comma list of overhead,profile,engine,stats).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -15,6 +16,8 @@ import { cpuSnapshot, othersShare } from './lib/cpu.js'
 import { heading, table } from './lib/format.js'
 import { measureOverhead, renderOverhead } from './overhead.js'
 import { measureProfileDiff, renderProfileDiff } from './profilediff.js'
+import { measureProfileEngine, renderProfileEngine } from './profileengine.js'
+import { MAX_STACKS } from './lib/profilegen.js'
 
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -25,6 +28,16 @@ function intEnv(name, fallback, min = 1) {
   return Number(v)
 }
 
+function stacksListEnv(name, fallback) {
+  const v = process.env[name]
+  if (v === undefined || v === '') return fallback
+  const list = v.split(',').map((x) => x.trim())
+  for (const x of list) {
+    if (!/^\d+$/.test(x) || Number(x) < 1 || Number(x) > MAX_STACKS) throw new Error(`${name} takes stack counts from 1 to ${MAX_STACKS}, like 200000,1000000 (got '${x}')`)
+  }
+  return list.map(Number)
+}
+
 function benchtimeEnv() {
   const v = process.env.BENCH_BENCHTIME ?? '200ms'
   if (!/^([0-9]+x|[0-9]+(\.[0-9]+)?(ns|us|ms|s|m))$/.test(v)) throw new Error(`BENCH_BENCHTIME must be like 200ms, 1s or 1000x (got '${v}')`)
@@ -32,7 +45,7 @@ function benchtimeEnv() {
 }
 
 function onlyEnv() {
-  const all = ['overhead', 'profile', 'stats']
+  const all = ['overhead', 'profile', 'engine', 'stats']
   const v = process.env.BENCH_ONLY
   if (!v) return new Set(all)
   const picked = v.split(',').map((s) => s.trim()).filter(Boolean)
@@ -114,8 +127,8 @@ async function main() {
   const benchtime = benchtimeEnv()
   const repeats = intEnv('BENCH_REPEATS', 3)
   const stacks = intEnv('BENCH_STACKS', 200000)
-  // profilegen's recursion is 18 deep: 2^18 distinct paths.
-  if (stacks > 2 ** 18) throw new Error(`BENCH_STACKS must be at most ${2 ** 18} (got ${stacks})`)
+  if (stacks > MAX_STACKS) throw new Error(`BENCH_STACKS must be at most ${MAX_STACKS} (got ${stacks})`)
+  const engineStacks = stacksListEnv('BENCH_ENGINE_STACKS', [200000, 1000000])
   const profileRuns = intEnv('BENCH_PROFILE_RUNS', 4)
   const only = onlyEnv()
   const started = Date.now()
@@ -135,7 +148,7 @@ async function main() {
   ]
   for (const [k, v] of machineRows) say(`${k.padEnd(11)} ${v}`)
 
-  const out = { startedAt: new Date(started).toISOString(), machine: facts, settings: { count, benchtime, repeats, stacks, profileRuns }, results: {} }
+  const out = { startedAt: new Date(started).toISOString(), machine: facts, settings: { count, benchtime, repeats, stacks, profileRuns, engineStacks }, results: {} }
 
   if (only.has('overhead')) {
     say(heading('1. gate overhead: go-leak-gate run vs go test -bench'))
@@ -153,6 +166,13 @@ async function main() {
     say(renderProfileDiff(m))
     say(othersText(othersCpuShare))
   }
+  if (only.has('engine')) {
+    say(heading('2b. profile engine: src/profile vs go tool pprof -diff_base'))
+    const engine = await section(facts.nproc, facts.clockTicks, () => measureProfileEngine({ repoDir, stacksList: engineStacks, repeats, log }))
+    out.results.profileEngine = { ...engine.value, othersCpuShare: engine.othersCpuShare }
+    say(renderProfileEngine(engine.value))
+    say(othersText(engine.othersCpuShare))
+  }
   if (only.has('stats')) {
     say(heading('3. statistics: Mann-Whitney U throughput'))
     const { value: s, othersCpuShare } = await section(facts.nproc, facts.clockTicks, measureStats)
@@ -167,6 +187,11 @@ async function main() {
   const busy = (r) => (r.othersCpuShare !== null && r.othersCpuShare > BUSY_SHARE ? `BUSY (others used ${(r.othersCpuShare * 100).toFixed(0)}%)` : 'quiet')
   if (out.results.overhead) targets.push(['gate overhead <= 1.15x go test', out.results.overhead.pass, busy(out.results.overhead)])
   if (out.results.profileDiff) targets.push(['compare faster than go tool pprof', out.results.profileDiff.pass, busy(out.results.profileDiff)])
+  for (const p of out.results.profileEngine?.pairs ?? []) {
+    const t = p.target
+    const speed = t.speedup === null ? '' : `>= ${t.speedup}x pprof, `
+    targets.push([`engine at ${p.stacks} stacks: ${speed}RSS < ${(t.rssBytes / 1e6).toFixed(0)} MB`, p.pass, busy(out.results.profileEngine)])
+  }
   out.targets = Object.fromEntries(targets.map(([t, p, b]) => [t, { pass: p, machine: b }]))
   say(heading('targets'))
   if (targets.length === 0) say('(no measurement with a target ran)')

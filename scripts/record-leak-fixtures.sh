@@ -24,6 +24,7 @@ cd "$src"
 go test -trimpath -c -o "$work/leaky.test" ./leaky
 go test -race -trimpath -c -o "$work/racy.test" ./racy
 go build -trimpath -o "$work/hang" ./cmd/hang
+go build -trimpath -o "$work/tickloop" ./cmd/tickloop
 # The goroutineleak profile exists only in binaries built with this experiment (Go 1.26); without it
 # pprof.Lookup("goroutineleak") is nil and TestMain says so in its notes. A Go that no longer knows the
 # experiment (the profile is expected to be on by default from Go 1.27) gets the plain binary.
@@ -95,6 +96,16 @@ run_in leaky hang "$out/hang.stdout" "$out/hang.stderr" LEAKS_HANG=1 -- \
   note sigquit "$status" hang "(SIGQUIT once it printed ready)"
 )
 
+# A goroutine looping on a ticker, caught parked, runnable at its receive, and runnable inside the work
+# of a tick (tickloop-<state>.txt, see cmd/tickloop): the dumps a leak's identity must not depend on.
+status=0
+OUT="$out" "$work/tickloop" || status=$?
+note tickloop "$status" "OUT=." tickloop
+if [[ $status != 0 ]]; then
+  echo "cmd/tickloop did not catch every state" >&2
+  exit 1
+fi
+
 # Race reports. go test merges stdout and stderr; the gate may too, so the tests' runs are recorded
 # merged (2>&1), which is where a report can be tied to its test, and once with the pipes apart.
 race_merged() {
@@ -122,6 +133,14 @@ race_merged_clean race-tests "$work/racy.test" -test.run='^TestRace'
 run_in racy race-tests-split "$out/race-tests-split.stdout" "$out/race-tests-split.stderr" -- \
   "$work/racy.test" -test.run='^TestRace$'
 race_merged race-outside RACY_OUTSIDE=1 "$work/racy.test" -test.run='^TestNoRace$'
+
+# c.n++ from four goroutines: one race at one line, reported as a read or a write racing with an earlier
+# write. Retry until one run shows both kinds.
+for _ in $(seq 1 20); do
+  sed -i '/^race-counter\t/d' "$out/runs.txt"
+  race_merged race-counter "$work/racy.test" -test.v -test.run='^TestCounterRace$'
+  grep -q '^Read at' "$out/race-counter.out" && grep -q '^Write at' "$out/race-counter.out" && break
+done
 
 # RunParallel races only when two goroutines get iterations; retry until the detector saw it.
 for _ in $(seq 1 20); do

@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
-import { RESULT_FILE, resultDirBaseline } from './baseline/result-dir.js'
+import { readResult, RESULT_FILE, resultDirBaseline } from './baseline/result-dir.js'
 import { worktreeBaseline } from './baseline/worktree.js'
 import { flagHelp, flagOptions, flagValues } from './config/flags.js'
 import { readConfigFile, resolveConfig } from './config/load.js'
@@ -15,6 +15,7 @@ import type { Report } from './model/report.js'
 import { compareStored } from './pipeline/compare.js'
 import { gate, measureWorkingTree } from './pipeline/gate.js'
 import { jsonFile, markdownFile } from './publish/files.js'
+import { htmlFile, type ComparedResults } from './publish/html.js'
 import { checkOutputs, type CheckedOutputs } from './publish/outputs.js'
 import { describeProblem, publish } from './publish/sinks.js'
 import { resultSummary, terminalMarkdown, terminalText } from './publish/terminal.js'
@@ -34,6 +35,7 @@ const RUN_OPTIONS = {
 
 const REPORT_OPTIONS = {
   json: { type: 'string' },
+  html: { type: 'string' },
   markdown: { type: 'string' },
   quiet: { type: 'boolean', short: 'q' }
 } as const satisfies ParseArgsConfig['options']
@@ -55,6 +57,7 @@ ${flagHelp(RUN_SIDES)}`,
   compareOpts: flagHelp(COMPARE_SIDES),
   reportOpts: `  --json FILE               write report.json there
   --markdown FILE           write the markdown report there
+  --html FILE               write the HTML report there (flame graphs and charts, one offline file)
   -q, --quiet               print only the verdict line`
 }
 
@@ -69,7 +72,7 @@ Options:
   --out DIR                 result directory (required)
 ${HELP.runOpts}`
 
-HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE]
+HELP.compare = `go-leak-gate compare --base DIR --head DIR [--config FILE] [--json FILE] [--markdown FILE] [--html FILE]
 
 Compares two result directories written by 'run' and prints the verdict.
 
@@ -122,10 +125,15 @@ async function jobDeps(): Promise<JobDeps> {
  * directory that cannot be written stops here (exit 2); a report file that cannot be written is said
  * now, and the rest is still written at the end.
  */
-async function checkedOutputs(v: { json?: string; markdown?: string; quiet?: boolean }, results?: { dir: string; option: string }): Promise<CheckedOutputs> {
+async function checkedOutputs(
+  v: { json?: string; markdown?: string; html?: string; quiet?: boolean },
+  results?: { dir: string; option: string },
+  compared?: () => Promise<ComparedResults>
+): Promise<CheckedOutputs> {
   const sinks = [
     ...(v.json ? [jsonFile(resolve(v.json), `--json ${v.json}`)] : []),
     ...(v.markdown ? [markdownFile(resolve(v.markdown), `--markdown ${v.markdown}`)] : []),
+    ...(v.html && compared ? [htmlFile(resolve(v.html), `--html ${v.html}`, compared)] : []),
     terminalText(out, { quiet: v.quiet })
   ]
   const checked = await checkOutputs(results && resolve(results.dir), sinks, results && `${results.option} ${results.dir}`)
@@ -173,7 +181,8 @@ async function cmdCompare(args: string[]): Promise<number> {
   const flags = flagValues(v, COMPARE_SIDES)
   const { file } = await readConfigFile(v.config, resolve(v.dir))
   const config = resolveConfig(resolve(v.dir), [file.values, flags])
-  const outputs = await checkedOutputs(v)
+  const dirs = { baseDir: resolve(v.base), headDir: resolve(v.head) }
+  const outputs = await checkedOutputs(v, undefined, async () => ({ ...dirs, base: await readResult(dirs.baseDir), head: await readResult(dirs.headDir) }))
   const report = await compareStored(runProcess, config.compare, resultDirBaseline(v.base), resultDirBaseline(v.head), resolve(v.dir))
   return emitReport(report, outputs)
 }
@@ -190,21 +199,27 @@ async function cmdGate(args: string[]): Promise<number> {
   const flags = flagValues(v, GATE_SIDES)
   const { file } = await readConfigFile(v.config, dir)
   const config = resolveConfig(dir, [file.values, flags])
-  const outputs = await checkedOutputs(v, { dir: v.out, option: '--out' })
+  let compared: ComparedResults | undefined
+  const outputs = await checkedOutputs(v, { dir: v.out, option: '--out' }, async () => {
+    if (compared === undefined) throw new Error('the gate did not get as far as comparing')
+    return compared
+  })
   const deps = await jobDeps()
-  const { report } = await gate(deps, config, worktreeBaseline(dir, v['base-ref'], deps.log), resolve(v.out))
+  const outDir = resolve(v.out)
+  const { report, base, head } = await gate(deps, config, worktreeBaseline(dir, v['base-ref'], deps.log), outDir)
+  compared = { base, head, baseDir: resolve(outDir, 'base'), headDir: resolve(outDir, 'head') }
   return emitReport(report, outputs)
 }
 
 async function cmdDemo(args: string[]): Promise<number> {
   const { values: v } = parse(args, { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'demo')
   if (v.help) return help('demo')
-  const { report, markdownPath, outcome, failed } = await runDemo(await jobDeps(), v.out ? resolve(v.out) : undefined, [
+  const { report, markdownPath, htmlPath, outcome, failed } = await runDemo(await jobDeps(), v.out ? resolve(v.out) : undefined, [
     terminalMarkdown(out),
     terminalText(out, { ruleAbove: true })
   ])
   for (const p of failed) say(describeProblem(p))
-  out(`The markdown report above is also in ${markdownPath}\n`)
+  out(`The markdown report above is also in ${markdownPath}; the HTML report is ${htmlPath}\n`)
   // The demo head fails the gate on purpose: reaching that verdict is the demo working, so it exits 0 and
   // says what a real run would have done. Anything else (a pass, a missed or unplanted finding) is a fault.
   const real = exitCodeForReport(report)

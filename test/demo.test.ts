@@ -6,7 +6,7 @@ import { finding, passingReport, withCounts } from './report/sample-report.js'
 const M = 'example.com/demo'
 const planted: Finding[] = [
   finding({ kind: 'regression', severity: 'fail', pkg: `${M}/jsonish`, subject: 'BenchmarkMarshal', metric: 'allocs/op' }),
-  finding({ kind: 'heap-leak', severity: 'fail', pkg: `${M}/cache`, subject: 'BenchmarkPut', metric: 'retained B/op' }),
+  finding({ kind: 'heap-leak', severity: 'fail', pkg: `${M}/cache`, subject: 'BenchmarkPut', metric: 'retained heap' }),
   finding({ kind: 'regression', severity: 'fail', pkg: `${M}/route`, subject: 'BenchmarkLookup', metric: 'ns/op' }),
   finding({ kind: 'goroutine-leak', severity: 'fail', pkg: `${M}/notify`, subject: 'TestSubscribe', metric: 'goroutines' })
 ]
@@ -30,6 +30,15 @@ describe('the demo outcome', () => {
   it('accepts a goroutine leak named by its package when narrowing could not name the test', async () => {
     const byPackage = planted.map((f) => (f.kind === 'goroutine-leak' ? { ...f, subject: f.pkg } : f))
     expect(judgeDemo(report(byPackage), await readDemoExpectations()).asDesigned).toBe(true)
+  })
+
+  it('lets an incidental effect of a planted change show or not: cache.BenchmarkPut also gets slower', async () => {
+    const e = await readDemoExpectations()
+    const slower = finding({ kind: 'regression', severity: 'fail', pkg: `${M}/cache`, subject: 'BenchmarkPut', metric: 'ns/op' })
+    expect(judgeDemo(report([...planted, slower]), e).asDesigned).toBe(true)
+    // Only on the benchmark whose change causes it.
+    const elsewhere = { ...slower, subject: 'BenchmarkGet' }
+    expect(judgeDemo(report([...planted, elsewhere]), e).differences).toEqual([`unexpected: regression ${M}/cache.BenchmarkGet (ns/op)`])
   })
 
   it('is a fault when a planted finding is missing, the run passed, an unplanted finding fails, or the run is incomplete', async () => {

@@ -4,6 +4,9 @@
 //
 // Usage: profilegen -out FILE [-stacks 200000] [-head]
 //
+// The recursion is 18 calls deep (2^18 = 262144 distinct paths) and one level deeper for each doubling
+// of -stacks beyond that, up to 2^22 (4194304), so the 200k-stack profile stays the same as before.
+//
 // With -head, one stack in four retains a larger object from a different line (retainLarge), so
 // the head profile holds more in-use bytes there: the growth a diff should attribute.
 package main
@@ -19,7 +22,10 @@ import (
 )
 
 // Recursion depth: 2^depth distinct paths must cover -stacks.
-const depth = 18
+const (
+	minDepth = 18
+	maxDepth = 22
+)
 
 var (
 	keep []any
@@ -69,12 +75,16 @@ func retainLarge() {
 func main() {
 	runtime.MemProfileRate = 1
 	out := flag.String("out", "", "heap profile to write")
-	stacks := flag.Int("stacks", 200000, "distinct call stacks to allocate from (at most 2^18)")
+	stacks := flag.Int("stacks", 200000, "distinct call stacks to allocate from (at most 2^22)")
 	flag.BoolVar(&head, "head", false, "retain more at one stack in four")
 	flag.Parse()
-	if *out == "" || *stacks < 1 || *stacks > 1<<depth {
-		fmt.Fprintln(os.Stderr, "usage: profilegen -out FILE [-stacks N<=262144] [-head]")
+	if *out == "" || *stacks < 1 || *stacks > 1<<maxDepth {
+		fmt.Fprintln(os.Stderr, "usage: profilegen -out FILE [-stacks N<=4194304] [-head]")
 		os.Exit(2)
+	}
+	depth := minDepth
+	for 1<<depth < *stacks {
+		depth++
 	}
 	keep = make([]any, 0, *stacks)
 	for i := 0; i < *stacks; i++ {

@@ -1,4 +1,6 @@
 import type { Location } from '../model/report.js'
+import { inModule, isStandardLibrary } from '../parse/gofunc.js'
+import { isRuntimePackage, packageOf } from '../parse/stackframes.js'
 
 /** One allocation site of one run, as the memory profile aggregates it (see parse/pprof heapSites). */
 export interface SiteValues {
@@ -94,13 +96,14 @@ function perOpBySite(runs: ProfiledRun[], measure: SiteMeasure, withLines: boole
  * frame is in the standard library or a dependency, the first caller in the module too.
  *
  * Sites are matched by line when `mapBaseLine` says where base lines moved; without it they are matched
- * by function, because edits above a site shift its line and would make it look new.
+ * by function, because edits above a site shift its line and would make it look new. `modulePath` says
+ * which sites are the user's (see siteLocations); without it, those outside the standard library.
  */
 export function attributeGrowth(
   base: ProfiledRun[],
   head: ProfiledRun[],
   measure: SiteMeasure,
-  opts: { top?: number; minShare?: number; mapBaseLine?: BaseLineMapper } = {}
+  opts: { top?: number; minShare?: number; mapBaseLine?: BaseLineMapper; modulePath?: string } = {}
 ): Location[] {
   const top = opts.top ?? 5
   const withLines = opts.mapBaseLine !== undefined
@@ -119,12 +122,33 @@ export function attributeGrowth(
     .sort((x, y) => y.delta - x.delta)
     .slice(0, top)
   const locations: Location[] = []
+  const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B'
+  const isOwn = (fn: string): boolean => (opts.modulePath ? inModule(fn, opts.modulePath) : !isStandardLibrary(fn))
   for (const { site, delta } of picked) {
-    const deltaUnit = measure === 'allocObjects' ? 'objects' : 'B'
-    locations.push({ file: site.file, line: site.line, function: site.function, role: 'allocation', deltaPerOp: delta, deltaUnit })
-    if (site.caller) {
-      locations.push({ ...site.caller, role: 'caller', deltaPerOp: delta, deltaUnit })
+    for (const l of siteLocations(site, delta, deltaUnit, isOwn)) {
+      // Two sites can lead to one line (a runtime allocation shown at its caller's): one location.
+      const same = locations.find((x) => x.role === l.role && x.file === l.file && x.line === l.line && x.function === l.function)
+      if (same) same.deltaPerOp = (same.deltaPerOp ?? 0) + delta
+      else locations.push(l)
     }
   }
   return locations
+}
+
+/**
+ * Where a site points the user: always at a line of the module. A site in the standard library shows
+ * its line and then the module's call that led there (time.Time.Format, called from the user's
+ * encoder); one in the runtime (mallocgc, growslice) only the module's call, since the runtime's line
+ * says nothing; one with no module frame above it at all (the runtime's or a library's own allocation)
+ * is nobody's line to fix and is not named.
+ */
+function siteLocations(site: SiteValues, delta: number, deltaUnit: Location['deltaUnit'], isOwn: (fn: string) => boolean): Location[] {
+  const own = { file: site.file, line: site.line, function: site.function }
+  if (!site.caller) return isOwn(site.function) ? [{ ...own, role: 'allocation', deltaPerOp: delta, deltaUnit }] : []
+  const caller = { ...site.caller, deltaPerOp: delta, deltaUnit }
+  if (isRuntimePackage(packageOf(site.function))) return [{ ...caller, role: 'allocation' }]
+  return [
+    { ...own, role: 'allocation', deltaPerOp: delta, deltaUnit },
+    { ...caller, role: 'caller' }
+  ]
 }

@@ -13,7 +13,7 @@ import {
 } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.js'
-import { controlFalseDiscoveries } from './metrics.js'
+import { controlFalseDiscoveries, lacksEvidence } from './metrics.js'
 import { reproduceCommands } from './reproduce.js'
 import { benjaminiHochberg } from './stats.js'
 import { hangFinding, leakFindings, testFindings } from './tests.js'
@@ -228,7 +228,8 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
     for (const m of c.metrics) {
       if (m.status !== 'regression') continue
       const kind = findingKind(m)
-      let severity: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
+      const judged: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
+      let severity: Severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged
       if (!timingsComparable && severity === 'fail' && isTiming(kind, m)) severity = 'warn'
       findings.push(metricFinding(c.pkg, c.benchmark, m, severity))
     }
@@ -255,8 +256,9 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
-    // Nothing compared while head had errors is no pass: the gate could not look at anything.
-    incomplete: errs.newHeadErrors > 0 || (head.errors.length > 0 && comparisons.length === 0),
+    // Nothing compared while head had errors is no pass: the gate could not look at anything. A probe note
+    // (a test binary that exited before the probe looked) takes nothing from the test pass's findings.
+    incomplete: errs.newHeadErrors > 0 || (head.errors.some((e) => e.kind !== 'probe') && comparisons.length === 0),
     counts: countFindings(findings),
     base: sideInfo(base, baseDir),
     head: sideInfo(head, headDir),

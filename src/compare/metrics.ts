@@ -121,12 +121,24 @@ export function judgeMetric(input: MetricInput, stats: CompareConfig['statistics
     }
     out.status = direction
     out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)} crosses ${pct(relative)} and ${fmt(absolute)} ${input.unit}`
-    if (rule.mode === 'threshold+test' && !enough) out.reason += ` (too few samples for a test: judged on thresholds alone)`
+    if (rule.mode === 'threshold+test' && !enough) {
+      out.reason +=
+        ` (${base.length} vs ${head.length} samples, too few for a significance test: at least ${stats.minSamples} per side are needed, ` +
+        `so this noisy metric warns and cannot fail the gate)`
+    }
     return out
   }
   out.status = 'unchanged'
   out.reason = `within ${pct(relative)} / ${fmt(absolute)} ${input.unit}`
   return out
+}
+
+/**
+ * Whether a comparison crossed its thresholds without the significance test its rule asks for (too few
+ * samples): a sampled or machine-dependent metric moves that much by chance, so it may warn, never fail.
+ */
+export function lacksEvidence(m: MetricComparison): boolean {
+  return m.method === 'threshold+mann-whitney' && m.pValue === null
 }
 
 /**

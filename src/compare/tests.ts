@@ -4,6 +4,8 @@ import type { Finding, Location, Severity } from '../model/report.js'
 import type { Frame, HangReport, LeakGroup, RaceFinding, RunResult, TestPackageResult } from '../model/result.js'
 import { isStandardLibrary } from '../parse/gofunc.js'
 import { firstUserFrame } from '../parse/panic.js'
+import { raceSides, sameRace } from '../parse/race.js'
+import { isGateFrame } from '../parse/stackframes.js'
 
 function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject: string, metric: string, message: string, locations: Location[], counts?: { base: number; head: number }): Finding {
   return {
@@ -30,22 +32,44 @@ function where(frame: Frame | undefined): string {
   return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site'
 }
 
-/** The frame to point at: the innermost in the module, else outside the standard library, else the first. */
+/**
+ * The frame to point at: the innermost in the module, else outside the standard library, else the first;
+ * never one of the gate's probe.
+ */
 function userFrame(frames: Frame[], modulePath: string): Frame | undefined {
-  return firstUserFrame(frames, modulePath) ?? frames[0]
+  const shown = frames.filter((f) => !isGateFrame(f.function, f.file))
+  return firstUserFrame(shown, modulePath) ?? shown[0]
+}
+
+/** Each location once: goroutines started by the same go statement share their creation site. */
+function distinct(locations: Location[]): Location[] {
+  const seen = new Set<string>()
+  return locations.filter((l) => {
+    const key = `${l.role}\u0000${l.function}\u0000${l.file}:${l.line}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 function byPackage(r: RunResult): Map<string, TestPackageResult> {
   return new Map((r.tests ?? []).map((t) => [t.importPath, t]))
 }
 
+/**
+ * Races on head against the base's, matched by their two code sites (parse/race sameRace), whatever
+ * the kinds of the accesses and whichever came first in either report: a race the base has is
+ * pre-existing even when the detector saw it as write/write there and as read/write here.
+ */
 function raceFindings(pkg: string, head: RaceFinding[], base: RaceFinding[] | undefined, modulePath: string): Finding[] {
-  const known = new Set((base ?? []).map((r) => r.key))
+  const sidesOf = (r: RaceFinding): [string, string] => raceSides(r.access.frames, r.previous.frames, { modulePath })
+  const known = (base ?? []).map(sidesOf)
   return head.map((r) => {
-    const pre = known.has(r.key)
+    const sides = sidesOf(r)
+    const pre = known.some((b) => sameRace(b, sides))
     const a = userFrame(r.access.frames, modulePath)
     const p = userFrame(r.previous.frames, modulePath)
-    const locations = [...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]
+    const locations = distinct([...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))])
     const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`
     const seen = r.in ? ` in ${r.in}` : ''
     return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations)
@@ -112,7 +136,9 @@ export function testFindings(base: RunResult, head: RunResult): Finding[] {
     for (const p of h.panics) {
       const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`)
       const f = userFrame(p.frames, head.env.module)
-      out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]} at ${where(f)}`, at(f, 'panic')))
+      // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
+      const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`
+      out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')))
     }
   }
   return out

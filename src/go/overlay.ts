@@ -1,9 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GoPackage } from './packages.js'
-import { PROBE_SOURCE } from './probe-source.js'
+import { PROBE_FILE, PROBE_SOURCE, USER_TEST_MAIN } from './probe-source.js'
 
-export const PROBE_FILE = 'zz_goleakgate_probe_test.go'
+export { PROBE_FILE } from './probe-source.js'
 
 const TEST_MAIN = /^func\s+TestMain\s*\(/m
 const PACKAGE_CLAUSE = /^package\s+([A-Za-z_][A-Za-z0-9_]*)/m
@@ -27,9 +27,9 @@ export async function probeFilesFor(pkg: GoPackage & { name: string }): Promise<
     const text = await readFile(path, 'utf8').catch(() => '')
     if (!TEST_MAIN.test(text)) continue
     const clause = PACKAGE_CLAUSE.exec(text)?.[1] ?? pkg.name
-    const wrapped = text.replace(TEST_MAIN, 'func glgUserTestMain(').replace(/\bos\.Exit\(/g, 'glgExit(os.Exit)(')
+    const wrapped = text.replace(TEST_MAIN, `func ${USER_TEST_MAIN}(`).replace(/\bos\.Exit\(/g, 'glgExit(os.Exit)(')
     files.set(path, wrapped)
-    const probe = PROBE_SOURCE.replace('__PACKAGE__', clause) + '\nfunc TestMain(m *testing.M) {\n\tglgUserTestMain(m)\n\tglgProbe()\n}\n'
+    const probe = PROBE_SOURCE.replace('__PACKAGE__', clause) + `\nfunc TestMain(m *testing.M) {\n\t${USER_TEST_MAIN}(m)\n\tglgProbe()\n}\n`
     files.set(join(pkg.dir, PROBE_FILE), probe)
     return { files, mode: 'wraps-testmain' }
   }

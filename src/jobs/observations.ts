@@ -1,31 +1,47 @@
 // From what a test binary printed (and what the probe wrote) to the result model: goroutine groups, leaks,
 // races. Pure; files are module-relative because binaries are built with -trimpath.
 import { moduleRelative } from '../compare/attribute.js'
-import { PROBE_FILE } from '../go/overlay.js'
 import type { Frame, HangReport, LeakGroup, RaceAccess, RaceFinding } from '../model/result.js'
 import { splitProcs } from '../parse/benchfmt.js'
 import type { SourceFrame } from '../parse/gofunc.js'
-import { groupBySignature, isIgnorable, parseGoroutineDump, type GoroutineGroup, type GoroutineRule } from '../parse/goroutines.js'
-import { parseRaceReports, raceKey, type RaceAccess as ParsedAccess } from '../parse/race.js'
-import { isUserFunction } from '../parse/stackframes.js'
+import {
+  blockingFrame,
+  groupBySignature,
+  isIgnorable,
+  parseGoroutineDump,
+  type Goroutine,
+  type GoroutineGroup,
+  type GoroutineRule
+} from '../parse/goroutines.js'
+import { parseRaceReports, raceKey, raceSides, sameRace, type RaceAccess as ParsedAccess } from '../parse/race.js'
+import { isGateFrame, isUserFunction, userFacingName } from '../parse/stackframes.js'
 
 const MAX_STACK = 32
 const MAX_REPORT = 8 * 1024
 
+/** A frame as the result shows it: module-relative file, and the user's TestMain under its own name. */
 export function relativeFrame(f: SourceFrame, modulePath: string): Frame {
-  return { function: f.function, file: moduleRelative(f.file, modulePath), line: f.line }
+  return { function: userFacingName(f.function), file: moduleRelative(f.file, modulePath), line: f.line }
 }
 
 function relative(f: SourceFrame | undefined, modulePath: string): Frame | undefined {
   return f ? relativeFrame(f, modulePath) : undefined
 }
 
+/** A stack as the result shows it: the gate's probe frames are not the user's, so they are left out. */
+function shownStack(frames: SourceFrame[], modulePath: string): Frame[] {
+  return frames
+    .filter((f) => !isGateFrame(f.function, f.file))
+    .slice(0, MAX_STACK)
+    .map((f) => relativeFrame(f, modulePath))
+}
+
+function goroutines(text: string, rules: readonly GoroutineRule[]): Goroutine[] {
+  return parseGoroutineDump(text).goroutines.filter((g) => !isIgnorable(g, rules))
+}
+
 function groups(text: string, modulePath: string, rules: readonly GoroutineRule[]): GoroutineGroup[] {
-  const dump = parseGoroutineDump(text)
-  return groupBySignature(
-    dump.goroutines.filter((g) => !isIgnorable(g, rules)),
-    { modulePath }
-  )
+  return groupBySignature(goroutines(text, rules), { modulePath })
 }
 
 /**
@@ -42,7 +58,7 @@ export function leakGroups(dump: string, leakProfile: string | null, modulePath:
     count: g.count,
     blocking: relative(g.blocking, modulePath),
     creation: relative(g.creation, modulePath),
-    stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath)),
+    stack: shownStack(g.stack, modulePath),
     tests: [],
     detectors: confirmed.has(g.looseKey) ? ['probe', 'goroutineleak'] : ['probe']
   }))
@@ -51,58 +67,75 @@ export function leakGroups(dump: string, leakProfile: string | null, modulePath:
 /**
  * Who waits on what when a package hung: the dump's goroutines grouped by wait state and blocking site
  * (goroutines started at different places but stuck at the same line are one group; the first one's
- * creation site and stack stand for it).
+ * creation site and stack stand for it). Groups waiting in the user's code come first, largest first:
+ * the testing package's own goroutines (the main one waiting for a benchmark) come after them.
  */
 export function hangGroups(text: string, modulePath: string): HangReport['groups'] {
-  const bySite = new Map<string, HangReport['groups'][number]>()
-  for (const g of groups(text, modulePath, [])) {
-    const b = g.blocking
-    const key = `${g.state}\u0000${b ? `${b.function}\u0000${b.file}:${b.line}` : g.key}`
+  const bySite = new Map<string, HangReport['groups'][number] & { own: boolean }>()
+  for (const g of goroutines(text, [])) {
+    const b = blockingFrame(g, { modulePath })
+    const key = `${g.state}\u0000${b ? `${b.function}\u0000${b.file}:${b.line}` : '?'}`
     const seen = bySite.get(key)
-    if (seen) {
-      seen.count += g.count
-      continue
-    }
-    bySite.set(key, {
-      state: g.state,
-      count: g.count,
-      blocking: relative(g.blocking, modulePath),
-      creation: relative(g.creation, modulePath),
-      stack: g.stack.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath))
-    })
-  }
-  return [...bySite.values()].sort((a, b) => b.count - a.count)
-}
-
-function access(a: ParsedAccess, modulePath: string): RaceAccess {
-  return { kind: a.kind, goroutine: String(a.goroutine), frames: a.frames.slice(0, MAX_STACK).map((f) => relativeFrame(f, modulePath)) }
-}
-
-/** Race reports in a run's output, identical ones collapsed; keys leave lines out so base and head match. */
-export function racesIn(text: string, via: RaceFinding['via'], modulePath: string): RaceFinding[] {
-  const byKey = new Map<string, RaceFinding>()
-  for (const r of parseRaceReports(text).races) {
-    const key = raceKey(r, { modulePath })
-    const seen = byKey.get(key)
     if (seen) {
       seen.count++
       continue
     }
-    const test = r.test ? (via === 'benchmark' ? splitProcs(r.test).name : r.test) : ''
-    byKey.set(key, {
-      key,
-      in: test,
-      via,
+    const creation = g.createdBy && !isGateFrame(g.createdBy.function, g.createdBy.file) ? g.createdBy : undefined
+    bySite.set(key, {
+      own: b !== undefined && isUserFunction(b.function, b.file, modulePath),
+      state: g.state,
       count: 1,
-      access: access(r.access, modulePath),
-      previous: access(r.previous, modulePath),
-      goroutines: r.goroutines.map((g) => {
-        // A goroutine started by the probe's TestMain is the main test goroutine: no creation site to show.
-        const site = g.createdAt.find((f) => isUserFunction(f.function, f.file, modulePath) && !f.file.endsWith(PROBE_FILE))
-        return { id: String(g.id), state: g.state, ...(site ? { createdAt: relativeFrame(site, modulePath) } : {}) }
-      }),
-      report: r.raw.length > MAX_REPORT ? r.raw.slice(0, MAX_REPORT) + '\n…' : r.raw
+      blocking: relative(b, modulePath),
+      creation: creation ? relativeFrame(creation, modulePath) : undefined,
+      stack: shownStack(g.frames, modulePath)
     })
   }
-  return [...byKey.values()]
+  return [...bySite.values()]
+    .sort((a, b) => Number(b.own) - Number(a.own) || b.count - a.count)
+    .map(({ own: _own, ...group }) => group)
+}
+
+function access(a: ParsedAccess, modulePath: string): RaceAccess {
+  return { kind: a.kind, goroutine: String(a.goroutine), frames: shownStack(a.frames, modulePath) }
+}
+
+/**
+ * Race reports in a run's output, one per race (see raceKey: the pair of code sites, not the kinds of
+ * the accesses), with the number of reports that showed it. A report whose earlier access lost its
+ * stack joins the race it matches on the other side. Keys leave lines out so base and head match.
+ */
+export function racesIn(text: string, via: RaceFinding['via'], modulePath: string): RaceFinding[] {
+  const races: { sides: [string, string]; finding: RaceFinding }[] = []
+  const reports = parseRaceReports(text).races
+  // Whole reports first, so that one with a lost stack finds the race it belongs to whatever the order.
+  const lost = (r: (typeof reports)[number]): boolean => r.access.frames.length === 0 || r.previous.frames.length === 0
+  for (const r of [...reports.filter((x) => !lost(x)), ...reports.filter(lost)]) {
+    const a = access(r.access, modulePath)
+    const p = access(r.previous, modulePath)
+    const sides = raceSides(a.frames, p.frames, { modulePath })
+    const seen = races.find((x) => sameRace(x.sides, sides))
+    if (seen) {
+      seen.finding.count++
+      continue
+    }
+    const test = r.test ? (via === 'benchmark' ? splitProcs(r.test).name : r.test) : ''
+    races.push({
+      sides,
+      finding: {
+        key: raceKey({ access: { ...r.access, frames: a.frames }, previous: { ...r.previous, frames: p.frames } }, { modulePath }),
+        in: test,
+        via,
+        count: 1,
+        access: a,
+        previous: p,
+        goroutines: r.goroutines.map((g) => {
+          // A goroutine started by the probe's TestMain is the main test goroutine: no creation site to show.
+          const site = g.createdAt.find((f) => isUserFunction(f.function, f.file, modulePath))
+          return { id: String(g.id), state: g.state, ...(site ? { createdAt: relativeFrame(site, modulePath) } : {}) }
+        }),
+        report: r.raw.length > MAX_REPORT ? r.raw.slice(0, MAX_REPORT) + '\n…' : r.raw
+      }
+    })
+  }
+  return races.map((x) => x.finding)
 }

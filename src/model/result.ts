@@ -9,7 +9,9 @@ export type { MetricValue, NonFinite } from './metric-value.js'
 /**
  * 2: metric values may be the strings `+Inf`, `-Inf` and `NaN` (as Go printed them; version 1 wrote null),
  * and every field is typed and bounded. A version 1 reader refuses them by version instead of by a schema
- * error deep inside.
+ * error deep inside. Also new in 2, with the same shape: what a race's `key` and a leak group's `key` and
+ * `looseKey` hold (sites and call paths; creation site and own function), so a version 1 result's races and
+ * leaks would not match a version 2 result's.
  */
 export const RESULT_SCHEMA_VERSION = 2
 
@@ -188,12 +190,15 @@ export interface RaceAccess {
 }
 
 export interface RaceFinding {
-  /** Identity for deduplication and for matching base with head (both accesses' kinds and sites). */
+  /**
+   * Identity for deduplication and for matching base with head: the two accesses' code sites with their
+   * call paths, in a fixed order, without the access kinds (see parse/race raceKey).
+   */
   key: string
   /** Where it was seen: a test's name, a benchmark's name, or '' outside any. */
   in: string
   via: 'test' | 'benchmark'
-  /** How many identical reports collapsed into this one. */
+  /** How many reports of this race collapsed into this one (the detector may show one race twice). */
   count: number
   access: RaceAccess
   previous: RaceAccess
@@ -202,10 +207,14 @@ export interface RaceFinding {
 }
 
 export interface LeakGroup {
-  /** Wait state, blocking site and creation site, line numbers included. */
+  /**
+   * Which goroutine it is: its own function and its creation site, line included; not the wait state or
+   * the blocking site, which depend on the moment the dump caught it (see parse/goroutine-leaks).
+   */
   key: string
-  /** The same without line numbers, to match base and head when lines moved. */
+  /** The same without the line, to match base and head when lines moved. */
   looseKey: string
+  /** The most specific state its goroutines were seen in (waiting rather than runnable), with `blocking`. */
   state: string
   /** Longest wait Go reported ('[chan send, 3 minutes]'), when it did. */
   waitMinutes?: number
@@ -231,4 +240,6 @@ export interface PanicReport {
   test?: string
   value: string
   frames: Frame[]
+  /** For a test binary that exited without a panic (os.Exit): the last line the test printed. */
+  output?: string
 }

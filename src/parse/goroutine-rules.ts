@@ -1,9 +1,8 @@
 // The goroutines that are never leaks: one list of one rule type for the built-in ones (the testing
 // package's, os/signal's, the runtime's, the probe's own) and the user's goleak-style rules. The same
 // list goes to the probe (go/probe-env.ts), so a goroutine ignored here costs no settle wait there.
-import { isRuntimePackage } from './goroutine-leaks.js'
 import type { Goroutine } from './goroutine-types.js'
-import { packageOf } from './stackframes.js'
+import { isProbeFunction, isRuntimePackage, packageOf } from './stackframes.js'
 
 /**
  * A goroutine that is not a leak. Every field given must match; a rule with no field but `because`
@@ -23,25 +22,32 @@ export interface GoroutineRule {
   anyFunctionMatching?: string
   /** Only runtime frames, started by the runtime (or by nobody): the runtime's own goroutines. */
   runtimeOnly?: boolean
+  /**
+   * One of the gate's probe functions in the stack (isProbeFunction). Not a pattern: the user's TestMain,
+   * renamed glgUserTestMain by the overlay, is the user's code, and RE2 has no look-ahead to leave it out.
+   */
+  probeFunction?: boolean
   /** The reason ignoredBecause gives; the user's rules are named `rule N` instead. */
   because?: string
 }
 
-// Where the testing package parks its own goroutines while tests run (as goleak's isTestStack).
+// Where the testing package parks its own goroutines while tests run (as goleak's isTestStack), and, for
+// a benchmark, the main goroutine waiting for the one that runs it (doBench from Go 1.25, run1 before).
 const TESTING_WAITS = [
   'testing.RunTests',
   'testing.(*T).Run',
   'testing.(*T).Parallel',
   'testing.(*testState).waitParallel',
   'testing.runFuzzing',
-  'testing.runFuzzTests'
+  'testing.runFuzzTests',
+  'testing.(*B).doBench',
+  'testing.(*B).run1'
 ]
 
 /** In the order they are tried: the first that matches gives the reason. */
 export const BUILTIN_RULES: readonly GoroutineRule[] = [
-  // go-leak-gate's probe (go/probe-source.ts) names its functions glg*; the goroutine running it is the
-  // one taking the dump.
-  { anyFunctionMatching: String.raw`\.glg[A-Z]\w*(?:\.|$)`, because: 'probe' },
+  // The goroutine taking the dump runs the gate's probe (go/probe-source.ts).
+  { probeFunction: true, because: 'probe' },
   ...TESTING_WAITS.map((fn) => ({ topFunction: fn, state: 'chan receive', because: 'testing' })),
   // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
   { anyFunction: 'testing.(*M).startAlarm.func1', because: 'testing' },
@@ -84,8 +90,8 @@ function pattern(source: string): RegExp | null {
 }
 
 export function matchesRule(g: Goroutine, rule: GoroutineRule, top: string | undefined = topFunction(g)): boolean {
-  const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly } = rule
-  if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly) return false
+  const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly, probeFunction } = rule
+  if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly && !probeFunction) return false
   // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
   if (topFn !== undefined && topFn !== top && topFn !== g.frames[0]?.function) return false
   if (anyFunction !== undefined && !g.frames.some((f) => f.function === anyFunction)) return false
@@ -96,6 +102,7 @@ export function matchesRule(g: Goroutine, rule: GoroutineRule, top: string | und
     if (re === null || !g.frames.some((f) => re.test(f.function))) return false
   }
   if (runtimeOnly && !runtimeOwned(g)) return false
+  if (probeFunction && !g.frames.some((f) => isProbeFunction(f.function))) return false
   return true
 }
 

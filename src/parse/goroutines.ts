@@ -5,7 +5,7 @@ import type { Goroutine } from './goroutine-types.js'
 import { readCount, type LineProblem } from './lines.js'
 import { readCall, readPosition } from './stackframes.js'
 
-export { blockingFrame, groupBySignature, leakSignature } from './goroutine-leaks.js'
+export { blockingFrame, groupBySignature, isTransientState, leakSignature, originFrame } from './goroutine-leaks.js'
 export type { GoroutineGroup, LeakSignature } from './goroutine-leaks.js'
 export { ignoredBecause, isIgnorable } from './goroutine-rules.js'
 export type { GoroutineRule } from './goroutine-rules.js'

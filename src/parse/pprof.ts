@@ -157,12 +157,7 @@ function positionsById(ids: number[]): (id: number) => number {
  */
 export function heapSites(profile: PprofProfile, opts: { modulePath?: string } = {}): HeapSites {
   const { proto, source } = profile
-  const names = profile.sampleTypes.map((t) => t.type)
-  const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type))
-  if (iAllocObjects < 0 || iAllocBytes < 0 || iInuseObjects < 0 || iInuseBytes < 0) {
-    const have = profile.sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ')
-    throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`)
-  }
+  const [iAllocObjects, iAllocBytes, iInuseObjects, iInuseBytes] = heapSampleIndexes(profile.sampleTypes, source)
   const modulePath = opts.modulePath ?? ''
   const strings = proto.stringTable.strings
 
@@ -278,13 +273,27 @@ export function heapSites(profile: PprofProfile, opts: { modulePath?: string } =
       site.inuseBytes += s.inuseBytes
     }
   }
-  const sorted = [...sites.values()].sort(
-    (a, b) =>
-      b.inuseBytes - a.inuseBytes ||
-      b.allocBytes - a.allocBytes ||
-      a.function.localeCompare(b.function) ||
-      a.file.localeCompare(b.file) ||
-      a.line - b.line
+  return { totals, sites: [...sites.values()].sort(bySiteRank) }
+}
+
+/** Where a heap profile keeps alloc_objects, alloc_space, inuse_objects and inuse_space; refuses other profiles. */
+export function heapSampleIndexes(sampleTypes: SampleType[], source: string): [number, number, number, number] {
+  const names = sampleTypes.map((t) => t.type)
+  const [a, b, c, d] = HEAP_SAMPLE_TYPES.map((type) => names.indexOf(type))
+  if (a < 0 || b < 0 || c < 0 || d < 0) {
+    const have = sampleTypes.map((t) => `${t.type}/${t.unit}`).join(', ')
+    throw new ProfileError(source, `not a heap profile: sample types are ${have}, expected ${HEAP_SAMPLE_TYPES.join(', ')}`)
+  }
+  return [a, b, c, d]
+}
+
+/** The order of HeapSites.sites: largest in-use bytes first, then largest allocated bytes, then by name. */
+export function bySiteRank(a: HeapSite, b: HeapSite): number {
+  return (
+    b.inuseBytes - a.inuseBytes ||
+    b.allocBytes - a.allocBytes ||
+    a.function.localeCompare(b.function) ||
+    a.file.localeCompare(b.file) ||
+    a.line - b.line
   )
-  return { totals, sites: sorted }
 }

@@ -242,18 +242,61 @@ function readReport(lines: string[], start: number, problems: LineProblem[]): { 
   return { report: { access: accesses[0], previous: accesses[1], goroutines }, end, truncated }
 }
 
+export interface RaceKeyOptions {
+  modulePath?: string
+  /** Put line numbers in: exact sites, for one run. Without them a race moved by an edit still matches. */
+  withLines?: boolean
+}
+
+/** What raceSide gives an access whose stack the detector could not restore. */
+export const UNKNOWN_SIDE = '?'
+
 /**
- * Identity of a race for deduplication and for matching base with head: each access's kind and its
- * innermost user frame (function and file; the line only with `withLines`, since edits above a race
- * move it between base and head), the two accesses in a fixed order so that the same pair reported
- * the other way round has the same key. An access with no user frame (sync/atomic's side, a lost
- * stack) contributes its innermost frame, or `?`.
+ * One access's code site with its call path: the user's frames of its stack, innermost first (a
+ * recursion's repeated frames once), as `function file`. An access with no user frame (sync/atomic's
+ * side on Go 1.26) is its innermost frame; a lost stack is UNKNOWN_SIDE.
  */
-export function raceKey(r: RaceReport, opts: { modulePath?: string; withLines?: boolean } = {}): string {
-  const side = (a: RaceAccess): string => {
-    const f = a.frames.find((frame) => isUserFunction(frame.function, frame.file, opts.modulePath)) ?? a.frames[0]
-    if (f === undefined) return `${a.kind} ?`
-    return opts.withLines === true ? `${a.kind} ${f.function} ${f.file}:${f.line}` : `${a.kind} ${f.function} ${f.file}`
+export function raceSide(frames: SourceFrame[], opts: RaceKeyOptions = {}): string {
+  const site = (f: SourceFrame): string => (opts.withLines === true ? `${f.function} ${f.file}:${f.line}` : `${f.function} ${f.file}`)
+  const path: string[] = []
+  for (const f of frames) {
+    if (!isUserFunction(f.function, f.file, opts.modulePath)) continue
+    const s = site(f)
+    if (path[path.length - 1] !== s) path.push(s)
   }
-  return [side(r.access), side(r.previous)].sort().join(' | ')
+  if (path.length > 0) return path.join(' < ')
+  return frames[0] === undefined ? UNKNOWN_SIDE : site(frames[0])
+}
+
+/**
+ * Identity of a race, for deduplication and for matching base with head: the unordered pair of its two
+ * accesses' code sites with their call paths (raceSide). Not the kinds of the accesses: `c.n++` from
+ * four goroutines is one race, which the detector reports as a read racing with an earlier write in one
+ * run and as a write racing with an earlier write in the next (the increment is both). Not the order
+ * either, nor goroutine ids or addresses.
+ */
+export function raceKey(r: Pick<RaceReport, 'access' | 'previous'>, opts: RaceKeyOptions = {}): string {
+  return raceSides(r.access.frames, r.previous.frames, opts).join(' | ')
+}
+
+/** The two sides of a race (raceSide), in a fixed order. */
+export function raceSides(access: SourceFrame[], previous: SourceFrame[], opts: RaceKeyOptions = {}): [string, string] {
+  const a = raceSide(access, opts)
+  const b = raceSide(previous, opts)
+  return a <= b ? [a, b] : [b, a]
+}
+
+/**
+ * Whether two races, as raceSides gives them, are the same: the same pair, or, when the detector lost
+ * one side's stack in one of the reports, the same known side. The history that restores the earlier
+ * access's stack is bounded (GORACE history_size), so whether it is lost depends on the run.
+ */
+export function sameRace(a: [string, string], b: [string, string]): boolean {
+  if (a[0] === b[0] && a[1] === b[1]) return true
+  const known = (s: [string, string]): string[] => s.filter((x) => x !== UNKNOWN_SIDE)
+  const ka = known(a)
+  const kb = known(b)
+  // Two whole pairs that differ are two races; a report with no stack at all says too little to match.
+  if ((ka.length === 2 && kb.length === 2) || ka.length === 0 || kb.length === 0) return false
+  return ka.some((x) => kb.includes(x))
 }

@@ -2,7 +2,7 @@
 // every allocation and retained-heap finding (read from the sides' memory profiles).
 import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure } from '../compare/attribute.js'
+import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure, type SiteValues } from '../compare/attribute.js'
 import { ComparisonRefused, compareResults, type CompareInput } from '../compare/compare.js'
 import { errorMessage, UsageError } from '../errors.js'
 import type { StoredBaselineSource } from '../baseline/source.js'
@@ -11,7 +11,8 @@ import { readSourceDiff, type SourceDiff } from '../git/source-diff.js'
 import type { Runner } from '../go/process.js'
 import type { Finding, Report } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
-import { decodeProfile, heapSites, MAX_PROFILE_BYTES } from '../parse/pprof.js'
+import { MAX_PROFILE_BYTES } from '../parse/pprof.js'
+import { decodePprof, heapSitesOf } from '../profile/index.js'
 
 function measureFor(f: Finding): SiteMeasure | undefined {
   if (f.kind === 'heap-leak') return 'inuseBytes'
@@ -50,25 +51,33 @@ interface Side {
   result: RunResult
 }
 
+/** Sites of each profile file decoded so far in this compare; undefined for one that could not be read. */
+type DecodedSites = Map<string, SiteValues[] | undefined>
+
 /**
- * Decodes each run's memory profile once. A profile that cannot be read is skipped and reported as an error:
- * the allocation sites of the finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ * The runs' memory profiles, each distinct file decoded once per compare through the profile engine. A
+ * profile that cannot be read is skipped and reported as an error (once): the allocation sites of the
+ * finding then rest on fewer runs, so the run counts as incomplete (exit 3).
  */
-async function profiledRuns(s: Side, pkg: string, bench: BenchmarkResult, report: Report): Promise<ProfiledRun[]> {
+async function profiledRuns(s: Side, pkg: string, bench: BenchmarkResult, report: Report, decoded: DecodedSites): Promise<ProfiledRun[]> {
   const runs: ProfiledRun[] = []
   for (const run of bench.runs) {
     if (!run.heap) continue
     const file = join(s.dir, run.heap.profile)
-    try {
-      const profile = decodeProfile(await readProfileFile(file), file)
-      const { sites } = heapSites(profile, { modulePath: s.result.env.module })
-      runs.push({ iterations: run.iterations, sites: relativeSites(sites, s.result.env.module) })
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code
-      const why = code !== undefined ? `${file}: ${code}` : errorMessage(err)
-      report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` })
-      report.incomplete = true
+    if (!decoded.has(file)) {
+      try {
+        const { sites } = heapSitesOf(decodePprof(await readProfileFile(file), file), { modulePath: s.result.env.module })
+        decoded.set(file, relativeSites(sites, s.result.env.module))
+      } catch (err) {
+        decoded.set(file, undefined)
+        const code = (err as NodeJS.ErrnoException).code
+        const why = code === 'ENOENT' ? `${file} is missing (result.json names it)` : code !== undefined ? `${file}: ${code}` : errorMessage(err)
+        report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` })
+        report.incomplete = true
+      }
     }
+    const sites = decoded.get(file)
+    if (sites) runs.push({ iterations: run.iterations, sites })
   }
   return runs
 }
@@ -79,6 +88,7 @@ async function profiledRuns(s: Side, pkg: string, bench: BenchmarkResult, report
  */
 async function attachAllocationSites(report: Report, base: RunResult, head: RunResult, diff?: SourceDiff): Promise<void> {
   const cache = new Map<string, { base: ProfiledRun[]; head: ProfiledRun[] }>()
+  const decoded: DecodedSites = new Map()
   const baseIndex = benchmarkIndex(base)
   const headIndex = benchmarkIndex(head)
   for (const f of report.findings) {
@@ -91,12 +101,12 @@ async function attachAllocationSites(report: Report, base: RunResult, head: RunR
       const hb = headIndex.get(key)
       if (!bb || !hb) continue
       runs = {
-        base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report),
-        head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report)
+        base: await profiledRuns({ side: 'base', dir: report.base.dir, result: base }, f.pkg, bb, report, decoded),
+        head: await profiledRuns({ side: 'head', dir: report.head.dir, result: head }, f.pkg, hb, report, decoded)
       }
       cache.set(key, runs)
     }
-    f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead })
+    f.locations = attributeGrowth(runs.base, runs.head, measure, { mapBaseLine: diff?.toHead, modulePath: head.env.module })
     if (diff) for (const l of f.locations) l.inDiff = diff.changedInHead(l.file, l.line)
   }
   if (!diff && report.findings.some((f) => measureFor(f))) {

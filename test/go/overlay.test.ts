@@ -23,6 +23,27 @@ func TestLeaks(t *testing.T) {
 	Keep = append(Keep, make([]byte, 1<<20))
 }
 `
+// A goroutine that is busy four fifths of the time: a single dump would catch it running or runnable.
+const BUSY = `package busy
+
+import (
+	"testing"
+	"time"
+)
+
+var Sum int
+
+func TestBusy(t *testing.T) {
+	go func() {
+		for {
+			for start := time.Now(); time.Since(start) < 4*time.Millisecond; {
+				Sum++
+			}
+			time.Sleep(time.Millisecond)
+		}
+	}()
+}
+`
 const OWN_MAIN = `package withmain_test
 
 import (
@@ -61,6 +82,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'go.mod'), GO_MOD)
   await mkdir(join(dir, 'leaky'))
   await writeFile(join(dir, 'leaky', 'leaky_test.go'), LEAKY)
+  await mkdir(join(dir, 'busy'))
+  await writeFile(join(dir, 'busy', 'busy_test.go'), BUSY)
   await mkdir(join(dir, 'withmain'))
   await writeFile(join(dir, 'withmain', 'main_test.go'), OWN_MAIN)
 })
@@ -81,6 +104,16 @@ describe('the overlay probe', () => {
     expect(probe.heapAllocBytes).toBeGreaterThan(1 << 20)
     // The leaked goroutine never exits, so the probe waited for the whole settle time.
     expect(probe.settledMs).toBeGreaterThanOrEqual(150)
+  })
+
+  it('shows a goroutine that is mostly busy where it waits, not where the dump happened to catch it', async () => {
+    const { binary } = await build('busy', 'busy', ['busy_test.go'])
+    for (let i = 0; i < 3; i++) {
+      const { probe } = await runProbe(binary, join(dir, 'busy'), '50ms')
+      const busy = probe.goroutines.split('\n\n').filter((block) => block.includes('busy.TestBusy.func1'))
+      expect(busy, probe.goroutines).toHaveLength(1)
+      expect(busy[0].split('\n')[0], busy[0]).toMatch(/^goroutine \d+ \[sleep\]:$/)
+    }
   })
 
   it("wraps a package's own TestMain: teardown runs first, the exit code is kept", async () => {

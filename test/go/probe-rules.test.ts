@@ -118,8 +118,7 @@ describe('goroutine rules in the probe', () => {
     { topFunction: 'example.com/leaks/leaky.BlockedReceive.func1', anyFunction: 'no.such.Function' }
   ]
 
-  async function decisions(name: string): Promise<{ go: Map<string, boolean>; ts: Map<string, boolean> }> {
-    const text = recordedLeaks(name)
+  async function decisions(name: string, text = recordedLeaks(name)): Promise<{ go: Map<string, boolean>; ts: Map<string, boolean> }> {
     const path = join(dir, name)
     await writeFile(path, text)
     const r = await runProcess({ argv: [agree, '-test.run=^TestDecisions$'], cwd: join(dir, 'agree'), env: { ...process.env, DUMP: path, GO_LEAK_GATE_RULES: probeEnv({ file: '', rules: USER_RULES }).GO_LEAK_GATE_RULES }, timeoutMs: 60_000 })
@@ -137,6 +136,23 @@ describe('goroutine rules in the probe', () => {
       expect(Object.fromEntries(go), name).toEqual(Object.fromEntries(ts))
       expect([...go.values()].filter(Boolean).length, name).toBeGreaterThanOrEqual(6)
     }
+  })
+
+  it('ignores the probe’s own goroutines and not those of the user’s TestMain, which the overlay renamed', async () => {
+    const block = (id: number, state: string, fns: string[], creator: string): string =>
+      [`goroutine ${id} [${state}]:`, ...fns.flatMap((fn, i) => [`${fn}()`, `\t/src/pkg/x_test.go:${10 + i} +0x1d`]), `created by ${creator} in goroutine 1`, '\t/src/pkg/x_test.go:40 +0x2a'].join('\n')
+    const PKG = 'example.com/m/pkg'
+    const text = [
+      block(1, 'running', ['runtime.Stack', `${PKG}.glgStacks`, `${PKG}.glgProbe.func1`], 'testing.tRunner'),
+      block(2, 'chan receive', [`${PKG}.glgUserTestMain.func1`], `${PKG}.glgUserTestMain`),
+      block(3, 'sync.WaitGroup.Wait', ['sync.(*WaitGroup).Wait', `${PKG}.glgUserTestMain`, `${PKG}.TestMain`], 'runtime.main'),
+      block(4, 'chan send', [`${PKG}.glgood`], `${PKG}.Start`),
+      block(5, 'select', [`${PKG}.(*T).glgRun`], `${PKG}.Start`),
+      block(6, 'chan receive', [`${PKG}.worker`, `${PKG}.glgExit.func1`], `${PKG}.glgExit`)
+    ].join('\n\n')
+    const { go, ts } = await decisions('probe-frames.txt', text + '\n')
+    expect(Object.fromEntries(go)).toEqual(Object.fromEntries(ts))
+    expect([...go.values()]).toEqual([true, false, false, false, false, true])
   })
 
   it('on a crash dump, which it is never given, ignores nothing the gate would report', async () => {

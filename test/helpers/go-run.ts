@@ -7,20 +7,32 @@ export interface ProcessResult {
   stderr: string
 }
 
-// No downloads, no workspace from a parent directory, no toolchain switch: fixtures have no dependencies.
-const GO_ENV = { GOTOOLCHAIN: 'local', GOWORK: 'off', GOPROXY: 'off', GOFLAGS: '' }
+/**
+ * The Go the fixtures run on. npm test runs the suite once per supported release by setting GOTOOLCHAIN
+ * to it (scripts/test-go-versions.mjs): a release (go1.X.Y) is kept, or the sanity tests would check the
+ * fixtures on the Go on PATH every time. Anything else (unset, auto, path, a +auto suffix) could let a
+ * go.mod's toolchain line switch Go or start a download: local. With GOPROXY=off a release comes from the
+ * module cache, where selecting it for the suite already put it.
+ */
+export function fixtureToolchain(env: NodeJS.ProcessEnv = process.env): string {
+  const selected = env.GOTOOLCHAIN ?? ''
+  return /^go1\.\d+\.\d+$/.test(selected) ? selected : 'local'
+}
+
+// No downloads, no workspace from a parent directory: fixtures have no dependencies.
+const GO_ENV = { GOTOOLCHAIN: fixtureToolchain(), GOWORK: 'off', GOPROXY: 'off', GOFLAGS: '' }
 
 /** Runs a program with an argument array; resolves with its exit code instead of rejecting on failure. */
 export function runProcess(
   file: string,
   args: string[],
-  opts: { cwd: string; env?: Record<string, string>; timeoutMs?: number }
+  opts: { cwd: string; env?: Record<string, string>; timeoutMs?: number; quitAfterMs?: number }
 ): Promise<ProcessResult> {
   const env: NodeJS.ProcessEnv = { ...process.env, ...GO_ENV, ...opts.env }
   // A test binary inherits GODEBUG; only the runs that ask for gctrace should get it.
   if (!opts.env?.GODEBUG) delete env.GODEBUG
   return new Promise((resolve, reject) => {
-    execFile(
+    const child = execFile(
       file,
       args,
       { cwd: opts.cwd, env, maxBuffer: 64 << 20, timeout: opts.timeoutMs ?? 120_000 },
@@ -36,6 +48,12 @@ export function runProcess(
         else reject(err)
       }
     )
+    // SIGQUIT makes a Go program print every goroutine and exit 2. Sent by hand: execFile's own timeout
+    // closes the pipes as it kills, and the dump would be lost.
+    if (opts.quitAfterMs !== undefined) {
+      const quit = setTimeout(() => child.kill('SIGQUIT'), opts.quitAfterMs)
+      child.on('exit', () => clearTimeout(quit))
+    }
   })
 }
 

@@ -16,8 +16,9 @@ export interface Goroutine {
   createdBy?: StackFrame & { goroutine: number }
 }
 
-const HEADER = /^goroutine (\d+) \[([^\]]*)\]:$/
-const FILE_LINE = /^\t(.+?):(\d+)(?: \+0x[0-9a-f]+)?$/
+// A crash dump (SIGQUIT) adds `gp= m= mp=` to headers and `fp= sp= pc=` to positions.
+const HEADER = /^goroutine (\d+)(?: gp=\S+)?(?: m=\S+)?(?: mp=\S+)? \[([^\]]*)\]:$/
+const FILE_LINE = /^\t(.+?):(\d+)(?: \+0x[0-9a-f]+)?(?: fp=\S+ sp=\S+ pc=\S+)?$/
 
 /** Function name of a frame line: `pkg.F(0xc000...)`, `pkg.(*T).m(...)` or `pkg.F()` without the arguments. */
 function functionOf(line: string): string {

@@ -27,7 +27,10 @@ export interface LeakFixtureExpectations {
   packages: LeakPackageExpectation[]
 }
 
-/** How plain `go test -race -count=1 -timeout 10s` ends on one side. */
+/**
+ * How plain `go test -race -count=1 -timeout 10s` ends on one side. A benchmark that hangs is a
+ * `timeout` too, though -test.timeout does not cover benchmarks: only a SIGQUIT ends it.
+ */
 export type Outcome = 'pass' | 'race' | 'timeout' | 'panic'
 
 export interface LeakPackageExpectation {
@@ -84,6 +87,11 @@ export interface GoroutineLeakExpectation extends FindingBase {
   perTest: Record<string, number>
   /** First frame of the stack, runtime frames hidden as Go hides them (what goleak's IgnoreTopFunction sees). */
   topFunction: string
+  /**
+   * For a goroutine that is busy now and then (a loop on a live ticker): the other states a dump may catch
+   * it in. Parked, it is in `state` at `blocking`; this test's own check waits until nothing is busy.
+   */
+  transient?: { states: string[]; note: string }
   /** First frame in the module: where the goroutine blocks. */
   blocking: LocationExpectation
   /** Module frames below the blocking one, innermost first. */
@@ -99,12 +107,14 @@ export interface GoroutineLeakExpectation extends FindingBase {
 }
 
 export interface RaceAccess {
-  op: 'read' | 'write'
+  /** `either` when it varies between runs: `c.n++` reads and writes, and either access can race. */
+  op: 'read' | 'write' | 'either'
   /** Module frames of the access, innermost first: the first is role access or previous-access. */
   stack: LocationExpectation[]
   /** `Goroutine N (running|finished) created at:` frames in the module, innermost first; [] when testing created it. */
   createdAt: LocationExpectation[]
-  goroutineStatus: 'running' | 'finished'
+  /** `either` when the earlier access's goroutine may or may not have ended when the race is found. */
+  goroutineStatus: 'running' | 'finished' | 'either'
 }
 
 export interface RaceExpectation extends FindingBase {
@@ -131,6 +141,11 @@ export interface BlockedGoroutine {
 export interface HangExpectation extends FindingBase {
   kind: 'hang'
   test: string
+  /**
+   * Test-binary flags that make it hang, for a benchmark (-test.timeout does not cover benchmarks: the run
+   * ends when it gets SIGQUIT). Absent for a test, which hangs in a plain run until -test.timeout.
+   */
+  flags?: string[]
   /** First line on stderr; the duration is the -test.timeout given. */
   message: string
   blocked: BlockedGoroutine[]
