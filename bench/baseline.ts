@@ -62,7 +62,13 @@ async function wallTimes(): Promise<Record<string, unknown>> {
       stored: () => ({ describe: 'stored', obtain: async () => ({ kind: 'stored', result: stored, dir: storedDir, timingsComparable: false }) }),
       auto: () => {
         const wt = worktreeBaseline(repo.dir, repo.baseSha)
-        return { describe: 'auto', obtain: async (run) => ({ ...(await wt.obtain(run)), storedTests: stored }) as never }
+        return {
+          describe: 'auto',
+          obtain: async (run) => {
+            const base = await wt.obtain(run)
+            return base.kind === 'tree' ? { ...base, storedTests: stored } : base
+          }
+        }
       }
     }
     const times: Record<string, number[]> = { 'same-runner': [], stored: [], auto: [] }
