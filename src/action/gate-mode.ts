@@ -58,7 +58,7 @@ export async function gateMode(io: ActionIO, s: ActionSettings, ctx: WorkflowCon
   io.info(`go-leak-gate: ${deps.toolchain.goVersion}, baseline ${plan.kind}: ${plan.source.describe}; head is the working tree in ${s.config.run.dir}`)
   if (s.config.run.shard.count > 1) return shardJob(io, s, ctx, plan, deps)
 
-  const { report } = await gate(deps, s.config, plan.source, s.outDir)
+  const { report, base, head, dirs } = await gate(deps, s.config, plan.source, s.outDir)
   const results = {
     name: resultsArtifactName(nameParts(s, ctx)),
     rootDir: s.outDir,
@@ -66,7 +66,8 @@ export async function gateMode(io: ActionIO, s: ActionSettings, ctx: WorkflowCon
     retentionDays: s.github.retentionDays,
     hint: NAME_CLASH_HINT
   }
-  return publishReport(thisRunsReport({ io, settings: s, ctx, octokit }, checked, [results]), report, checked.problems)
+  const html = { path: join(s.outDir, 'report.html'), results: async () => ({ base, head, baseDir: dirs.base, headDir: dirs.head }) }
+  return publishReport({ ...thisRunsReport({ io, settings: s, ctx, octokit }, checked, [results]), html }, report, checked.problems)
 }
 
 /** One shard: both sides measured and uploaded with a manifest; no verdict here, the aggregate job gives it. */

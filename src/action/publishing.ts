@@ -13,6 +13,7 @@ import type { ArtifactSinkOptions } from '../publish/github.js'
 import { annotationsSink, artifactSink, commentSink, publishState, type PublishState } from '../publish/github.js'
 import { reportArtifactName } from '../publish/artifacts.js'
 import { jsonFile, markdownFile } from '../publish/files.js'
+import { htmlFile, type ComparedResults } from '../publish/html.js'
 import { checkOutputs } from '../publish/outputs.js'
 import { describeProblem, publish, type Sink, type SinkProblem } from '../publish/sinks.js'
 import { artifactUrl, runUrl, stampOf, type WorkflowContext } from './context.js'
@@ -39,6 +40,8 @@ export interface ReportPublishing {
   reportRun: { id: number; attempt: number }
   /** The artifact holding the report, when it is known before publishing (mode comment). */
   reportArtifact?: { id: number; runId: number }
+  /** The HTML report to write (mode gate, which has both results and their profiles). */
+  html?: { path: string; results: () => Promise<ComparedResults> }
 }
 
 function say(io: ActionIO) {
@@ -51,12 +54,17 @@ function links(p: ReportPublishing, state: PublishState): { label: string; url: 
   const uploaded = state.artifacts.find((a) => a.id !== undefined)
   if (p.reportArtifact !== undefined) out.push({ label: 'report artifact', url: artifactUrl(p.ctx, p.reportArtifact.runId, p.reportArtifact.id) })
   else if (uploaded?.id !== undefined) out.push({ label: 'report artifact', url: artifactUrl(p.ctx, p.ctx.runId, uploaded.id) })
+  // The page is one offline file inside that artifact: GitHub serves artifacts only as zips.
+  if (state.htmlReport !== undefined && uploaded?.id !== undefined) {
+    out.push({ label: 'HTML report (report.html in the report artifact)', url: artifactUrl(p.ctx, p.ctx.runId, uploaded.id) })
+  }
   return out
 }
 
 export function reportSinks(p: ReportPublishing, baselineKind: string, state: PublishState = publishState()): Sink[] {
   const { io, settings, ctx } = p
   const sinks: Sink[] = [...p.fileSinks]
+  if (p.html !== undefined) sinks.push(htmlSink(p.html, state))
   for (const u of p.uploads) sinks.push(artifactSink(io.artifacts, u, state, say(io)))
   sinks.push(jobSummary(io.summary))
   if (p.annotate) {
@@ -93,10 +101,22 @@ export function reportSinks(p: ReportPublishing, baselineKind: string, state: Pu
     actionOutputs(io.setOutput, p.files, () => ({
       commentUrl: state.commentUrl,
       baseline: baselineKind,
-      htmlReport: ''
+      htmlReport: state.htmlReport ?? ''
     }))
   )
   return sinks
+}
+
+/** The HTML report file; its path goes to the state only once written, so a failed page leaves the output empty. */
+function htmlSink(html: NonNullable<ReportPublishing['html']>, state: PublishState): Sink {
+  const file = htmlFile(html.path, 'the HTML report', html.results)
+  return {
+    name: file.name,
+    write: async (report) => {
+      await file.write(report)
+      state.htmlReport = html.path
+    }
+  }
 }
 
 /** Publishes and returns the exit code: the verdict's, or 2 when an output the user named was not written. */
@@ -136,12 +156,13 @@ export function thisRunsReport(
   const stamp = stampOf(ctx, pr?.headSha)
   if (pr !== undefined && stamp === undefined) io.warning('go-leak-gate: the pull request event has no head commit; no comment is written')
   const files = checked.files
+  const html = join(settings.outDir, 'report.html')
   return {
     ...base,
     fileSinks: checked.ready,
     files,
     uploads: [
-      { name: reportArtifactName(nameParts(settings, ctx)), rootDir: settings.outDir, files: async () => [files.json, files.markdown], retentionDays: settings.github.retentionDays, hint: NAME_CLASH_HINT },
+      { name: reportArtifactName(nameParts(settings, ctx)), rootDir: settings.outDir, files: async () => [files.json, files.markdown, ...(existsSync(html) ? [html] : [])], retentionDays: settings.github.retentionDays, hint: NAME_CLASH_HINT },
       ...more
     ],
     annotate: true,

@@ -16,6 +16,8 @@ export interface GateOutcome {
   report: Report
   base: RunResult
   head: RunResult
+  /** Where each side's profiles are (a stored base's is its download directory): the HTML report reads them. */
+  dirs: { base: string; head: string }
 }
 
 interface Sides {
@@ -58,7 +60,7 @@ export async function gate(deps: JobDeps, config: Config, source: BaselineSource
   return withBaseline(deps, source, async (baseline) => {
     const sides = await measureHead(deps, config, baseline, outDir)
     const report = await compareSides(deps, config, sides, baseline)
-    return { report, base: sides.base.result, head: sides.head.result }
+    return { report, base: sides.base.result, head: sides.head.result, dirs: { base: sides.base.dir, head: sides.head.dir } }
   })
 }
 

@@ -15,6 +15,8 @@ export interface PublishState {
   commentUrl: string
   comment?: CommentOutcome
   artifacts: { name: string; id?: number }[]
+  /** The HTML report's path once it is written. */
+  htmlReport?: string
 }
 
 export function publishState(): PublishState {

@@ -75,7 +75,14 @@ export function baseEnv(): Record<string, string> {
   }
 }
 
-export async function runBundle(o: BundleOptions): Promise<BundleRun> {
+interface StepFiles {
+  event: string
+  summary: string
+  output: string
+}
+
+/** The step's files and environment as a runner sets them: action.yml's defaults for inputs not given. */
+async function stepEnv(o: BundleOptions): Promise<{ files: StepFiles; env: Record<string, string> }> {
   await mkdir(o.dir, { recursive: true })
   const files = { event: join(o.dir, 'event.json'), summary: join(o.dir, 'summary.md'), output: join(o.dir, 'output.txt') }
   await writeFile(files.event, JSON.stringify(o.event))
@@ -94,6 +101,11 @@ export async function runBundle(o: BundleOptions): Promise<BundleRun> {
     ...inputs,
     ...o.env
   }
+  return { files, env }
+}
+
+export async function runBundle(o: BundleOptions): Promise<BundleRun> {
+  const { files, env } = await stepEnv(o)
   const r = await runProcess({ argv: [NODE24, join(ROOT, 'dist', 'index.js')], cwd: o.cwd, env, timeoutMs: o.timeoutMs ?? 300_000 })
   return {
     code: r.code ?? -1,
@@ -103,4 +115,22 @@ export async function runBundle(o: BundleOptions): Promise<BundleRun> {
     summary: await readFile(files.summary, 'utf8'),
     commands: parseCommands(r.stdout)
   }
+}
+
+/**
+ * The same step from the TypeScript source under @github/local-action (through tsx, the toolkit stubbed):
+ * everything it printed. Its core stub keeps outputs and failures to itself and prints them, so callers judge
+ * what the step did to the outside world (the fake GitHub) and what it printed.
+ */
+export async function runLocalAction(o: BundleOptions): Promise<{ code: number; text: string }> {
+  const { env } = await stepEnv(o)
+  const dotenv = join(o.dir, '.env')
+  const lines = Object.entries(env)
+    .filter(([k]) => k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k.startsWith('LOCAL_ACTION_') || k === 'RUNNER_TEMP')
+    .map(([k, v]) => `${k}=${v}`)
+  await writeFile(dotenv, lines.join('\n') + '\n')
+  const bin = join(ROOT, 'node_modules', '.bin', 'local-action')
+  // npm exec (inside local-action) finds tsx only from this package's directory.
+  const r = await runProcess({ argv: [bin, 'run', ROOT, 'src/main.ts', dotenv], cwd: ROOT, env: { ...process.env, ...env }, timeoutMs: o.timeoutMs ?? 300_000 })
+  return { code: r.code ?? -1, text: r.stdout + r.stderr }
 }

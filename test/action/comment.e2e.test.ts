@@ -17,7 +17,7 @@ import { ALICE, BOT_TOKEN, MALLORY, OTHER_BOT, startFake } from '../github/helpe
 import { zipOf } from '../github/zips.js'
 import { detailsBalance, openFence, outsideCode, tables } from '../report/gfm.js'
 import { HOSTILE_NAMES, finding, sampleReport, withCounts } from '../report/sample-report.js'
-import { ROOT, runBundle, type BundleRun } from './bundle.js'
+import { ROOT, runBundle, runLocalAction, type BundleRun } from './bundle.js'
 
 const RECORDED = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'recorded-results', 'gate', 'report.json'), 'utf8')) as Report
 const HEAD = 'c'.repeat(40)
@@ -129,6 +129,25 @@ describe('mode comment posts the triggering run’s report on its pull request',
     const calls = requestsSince(before)
     expect(calls.filter((c) => c === 'GET issues/list-comments')).toHaveLength(1)
     expect(calls.filter((c) => !c.startsWith('GET'))).toEqual([])
+  })
+
+  it('does the same from the TypeScript source under @github/local-action', async () => {
+    for (let i = 0; i < 45; i++) fake.addComment(PR, i % 2 === 0 ? ALICE : OTHER_BOT, `comment ${i}`)
+    const run = triggeringRun(reportFiles(RECORDED))
+    runs++
+    const r = await runLocalAction({
+      dir: join(work, `run-${runs}`),
+      cwd: work,
+      inputs: { mode: 'comment', 'gate-workflow': 'gate.yml', 'github-token': BOT_TOKEN },
+      env: { GITHUB_API_URL: fake.url, GITHUB_EVENT_NAME: 'workflow_run', GITHUB_RUN_ID: String(90_000 + runs), GITHUB_WORKFLOW_REF: 'octo/demo/.github/workflows/post.yml@refs/heads/main' },
+      event: workflowRunEvent(run),
+      timeoutMs: 120_000
+    })
+    expect(ours(), r.text).toHaveLength(1)
+    const marker = parseMarker(ours()[0].body)
+    expect(marker).toMatchObject({ key: 'go-leak-gate', headSha: HEAD, runId: run.id, runAttempt: 1 })
+    expect(ours()[0].body).toContain(RECORDED.findings.filter((f) => f.severity === 'fail')[0].subject)
+    expect(r.text).toMatch(/comment-url.*issuecomment-/s)
   })
 
   it('follows the Link header to a later page when its comment is past the first 100', async () => {

@@ -104,6 +104,11 @@ describe('record, then a fork gated against the stored baseline, then the fork-s
     // The report and the results went up for the poster and for people.
     const uploaded = fake.state.artifacts.filter((a) => a.runId === prRun.id).map((a) => a.name)
     expect(uploaded).toEqual(expect.arrayContaining(['go-leak-gate-report-go-leak-gate--perf-attempt-1', 'go-leak-gate-results-go-leak-gate--perf-attempt-1']))
+    // The HTML report, drawn from the downloaded base's profiles and head's, is an output and in the report artifact.
+    expect(r.outputs['html-report']).toMatch(/\/report\.html$/)
+    const reportZip = fake.state.artifacts.find((a) => a.runId === prRun.id && a.name.startsWith('go-leak-gate-report-'))
+    const page = readZip(reportZip?.zip ?? Buffer.alloc(0), { maxEntries: 10, maxTotalBytes: 1 << 28 }).find((e) => e.name === 'report.html')
+    expect(page?.data.toString('utf8')).toContain('BenchmarkPut')
     expect(ours()).toEqual([])
   })
 
@@ -145,6 +150,9 @@ describe('record, then a fork gated against the stored baseline, then the fork-s
     expect(r.outputs['comment-url']).toBe(`https://github.com/octo/demo/pull/7#issuecomment-${id}`)
     // Timings measured side by side may fail.
     expect(ours()[0].body).toMatch(/BenchmarkLookup/)
+    // Links under the verdict: the run, the report artifact, and the HTML report inside it.
+    const reportArtifact = fake.state.artifacts.find((a) => a.runId === later.id && a.name.startsWith('go-leak-gate-report-'))
+    expect(ours()[0].body).toContain(`[HTML report (report.html in the report artifact)](https://github.com/octo/demo/actions/runs/${later.id}/artifacts/${reportArtifact?.id})`)
   })
 })
 

@@ -134,9 +134,14 @@ describe('run(io) on the demo pull request', () => {
     expect(r.summary).toHaveLength(1)
     expect(r.summary[0]).toContain('<!-- go-leak-gate -->')
     expect(r.processes.some((p) => p.startsWith('git ') && p.includes('worktree add'))).toBe(true)
-    // The report (report.json, report.md) and both sides' results went up, under this job's names.
+    // The HTML report was written from both sides' results and profiles, and its path is the output.
+    expect(r.outputs['html-report']).toBe(join(work, 'out', 'report.html'))
+    const page = readFileSync(join(work, 'out', 'report.html'), 'utf8')
+    expect(page).toMatch(/^<!DOCTYPE html>/i)
+    expect(page).toContain('BenchmarkPut')
+    // The report (report.json, report.md, report.html) and both sides' results went up, under this job's names.
     expect(r.uploads).toEqual([
-      { name: 'go-leak-gate-report-go-leak-gate--job-attempt-1', files: 2 },
+      { name: 'go-leak-gate-report-go-leak-gate--job-attempt-1', files: 3 },
       { name: 'go-leak-gate-results-go-leak-gate--job-attempt-1', files: expect.any(Number) }
     ])
     expect(r.uploads[1].files).toBeGreaterThan(2)
