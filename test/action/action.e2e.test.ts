@@ -123,12 +123,11 @@ describe('the action source under @github/local-action', () => {
   it('mode record uploads the stored baseline through the stubbed @actions/artifact', async () => {
     const dir = join(work, 'local-action-record')
     const artifacts = join(dir, 'artifacts')
-    await mkdir(artifacts, { recursive: true })
     const r = await runLocalAction({
       dir,
       cwd: repo.dir,
       inputs: { ...FAST, mode: 'record', tests: 'false', 'github-token': '' },
-      env: { GITHUB_EVENT_NAME: 'push', LOCAL_ACTION_WORKSPACE: repo.dir, LOCAL_ACTION_ARTIFACT_PATH: artifacts },
+      env: { GITHUB_EVENT_NAME: 'push' },
       event: { ref: 'refs/heads/main', repository: { default_branch: 'main' } }
     })
     expect(r.text).toMatch(/recorded the baseline as the artifact go-leak-gate-baseline/)

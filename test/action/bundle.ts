@@ -123,7 +123,10 @@ export async function runBundle(o: BundleOptions): Promise<BundleRun> {
  * what the step did to the outside world (the fake GitHub) and what it printed.
  */
 export async function runLocalAction(o: BundleOptions): Promise<{ code: number; text: string }> {
-  const { env } = await stepEnv(o)
+  const { env: step } = await stepEnv(o)
+  // The artifact stub writes each upload as NAME.zip there, and refuses to work without both.
+  const env = { LOCAL_ACTION_WORKSPACE: o.cwd, LOCAL_ACTION_ARTIFACT_PATH: join(o.dir, 'artifacts'), ...step }
+  await mkdir(env.LOCAL_ACTION_ARTIFACT_PATH, { recursive: true })
   const dotenv = join(o.dir, '.env')
   const lines = Object.entries(env)
     .filter(([k]) => k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k.startsWith('LOCAL_ACTION_') || k === 'RUNNER_TEMP')

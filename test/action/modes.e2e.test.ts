@@ -16,7 +16,7 @@ import { readZip } from '../../src/github/unzip.js'
 import { GITHUB_ACTIONS_BOT, type FakeGitHub, type StoredRun } from '../github/fake-github.js'
 import { FakeResults } from '../github/fake-results.js'
 import { BOT_TOKEN, FORK_TOKEN, startFake } from '../github/helpers.js'
-import { runBundle, type BundleRun } from './bundle.js'
+import { runBundle, runLocalAction, type BundleOptions, type BundleRun } from './bundle.js'
 
 let work: string
 let repo: FixtureRepo
@@ -54,16 +54,26 @@ function prEvent(): unknown {
   }
 }
 
-async function bundle(run: StoredRun, o: { inputs: Record<string, string>; event: unknown; cwd?: string; eventName?: string; job?: string }): Promise<BundleRun> {
+interface Step {
+  inputs: Record<string, string>
+  event: unknown
+  cwd?: string
+  eventName?: string
+  job?: string
+}
+
+function stepOptions(run: StoredRun, o: Step): BundleOptions {
   n++
-  return runBundle({
+  return {
     dir: join(work, `step-${n}`),
     cwd: o.cwd ?? repo.dir,
     inputs: { ...FAST, ...o.inputs },
     env: { GITHUB_API_URL: fake.url, GITHUB_EVENT_NAME: o.eventName ?? 'pull_request', GITHUB_RUN_ID: String(run.id), ...results.env(run.id, o.job ?? `job-${n}`) },
     event: o.event
-  })
+  }
 }
+
+const bundle = (run: StoredRun, o: Step): Promise<BundleRun> => runBundle(stepOptions(run, o))
 
 const ours = () => fake.comments(7).filter((c) => c.author.login === GITHUB_ACTIONS_BOT.login && parseMarker(c.body) !== undefined)
 const warnings = (r: BundleRun) => r.commands.filter((c) => c.command === 'warning').map((c) => c.message).join('\n')
@@ -187,5 +197,16 @@ describe('a sharded matrix and its aggregate job', () => {
     const sharded = fake.comments(7).filter((c) => parseMarker(c.body)?.key === 'sharded')
     expect(sharded).toHaveLength(1)
     expect(sharded[0].body).not.toMatch(/Incomplete/)
+  })
+
+  it('gives the same verdict from the TypeScript source under @github/local-action, and no second comment', async () => {
+    const before = fake.comments(7).filter((c) => parseMarker(c.body)?.key === 'sharded')
+    const agg = await runLocalAction(stepOptions(run, { inputs: { mode: 'aggregate', 'github-token': BOT_TOKEN, 'comment-key': 'sharded' }, event: prEvent(), job: 'aggregate-3' }))
+    // local-action prints the outputs as a table: │ n │ 'name' │ 'value' │
+    expect(agg.text).toMatch(/'verdict'\s*│\s*'fail'/)
+    expect(agg.text).toMatch(/'heap-leaks'\s*│\s*'?1'?\s*│/)
+    expect(agg.text).toMatch(/Merged from 2 of 2 shards|go-leak-gate: \d+ failing findings/)
+    const after = fake.comments(7).filter((c) => parseMarker(c.body)?.key === 'sharded')
+    expect(after.map((c) => c.id)).toEqual(before.map((c) => c.id))
   })
 })
