@@ -4,6 +4,7 @@
 // request is found from the triggering run's head commit and head repository. The artifact is only read: a
 // small zip under tight bounds, unpacked below RUNNER_TEMP, report.json validated against its schema, every
 // string escaped when rendered. Nothing from it is executed, and no jobs run.
+import { existsSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readReport } from '../baseline/result-dir.js'
@@ -95,7 +96,8 @@ export async function commentMode(io: ActionIO, s: ActionSettings, ctx: Workflow
       annotate: false,
       comments: resolved.pulls.map((p) => ({ issueNumber: p.number, stamp: resolved.stamp })),
       reportRun: { id: run.id, attempt: run.runAttempt },
-      reportArtifact: { id: latest.id, runId: run.id }
+      // Only linked, never opened or served here: the page was made by the pull request's (untrusted) run.
+      reportArtifact: { id: latest.id, runId: run.id, hasHtml: existsSync(join(dir, 'report.html')) }
     },
     report,
     0,

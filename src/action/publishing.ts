@@ -39,7 +39,7 @@ export interface ReportPublishing {
   /** The run whose report it is: this one, or in mode comment the triggering run. */
   reportRun: { id: number; attempt: number }
   /** The artifact holding the report, when it is known before publishing (mode comment). */
-  reportArtifact?: { id: number; runId: number }
+  reportArtifact?: { id: number; runId: number; hasHtml: boolean }
   /** The HTML report to write (mode gate, which has both results and their profiles). */
   html?: { path: string; results: () => Promise<ComparedResults> }
 }
@@ -52,12 +52,15 @@ function say(io: ActionIO) {
 function links(p: ReportPublishing, state: PublishState): { label: string; url: string }[] {
   const out = [{ label: `workflow run ${p.reportRun.id}`, url: runUrl(p.ctx, p.reportRun.id, p.reportRun.attempt) }]
   const uploaded = state.artifacts.find((a) => a.id !== undefined)
-  if (p.reportArtifact !== undefined) out.push({ label: 'report artifact', url: artifactUrl(p.ctx, p.reportArtifact.runId, p.reportArtifact.id) })
-  else if (uploaded?.id !== undefined) out.push({ label: 'report artifact', url: artifactUrl(p.ctx, p.ctx.runId, uploaded.id) })
+  const artifact =
+    p.reportArtifact !== undefined
+      ? { url: artifactUrl(p.ctx, p.reportArtifact.runId, p.reportArtifact.id), hasHtml: p.reportArtifact.hasHtml }
+      : uploaded?.id !== undefined
+        ? { url: artifactUrl(p.ctx, p.ctx.runId, uploaded.id), hasHtml: state.htmlReport !== undefined }
+        : undefined
+  if (artifact !== undefined) out.push({ label: 'report artifact', url: artifact.url })
   // The page is one offline file inside that artifact: GitHub serves artifacts only as zips.
-  if (state.htmlReport !== undefined && uploaded?.id !== undefined) {
-    out.push({ label: 'HTML report (report.html in the report artifact)', url: artifactUrl(p.ctx, p.ctx.runId, uploaded.id) })
-  }
+  if (artifact?.hasHtml === true) out.push({ label: 'HTML report (report.html in the report artifact)', url: artifact.url })
   return out
 }
 

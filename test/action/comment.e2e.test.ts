@@ -150,6 +150,17 @@ describe('mode comment posts the triggering run’s report on its pull request',
     expect(r.text).toMatch(/comment-url.*issuecomment-/s)
   })
 
+  it('links the HTML report when the artifact holds one, and only then', async () => {
+    const without = triggeringRun(reportFiles(RECORDED))
+    expect((await post(without)).code).toBe(0)
+    expect(ours()[0].body).toContain('[report artifact](')
+    expect(ours()[0].body).not.toContain('HTML report')
+    const withPage = triggeringRun({ ...reportFiles(RECORDED), 'report.html': '<!DOCTYPE html><title>x</title>' })
+    expect((await post(withPage)).code).toBe(0)
+    const artifact = fake.state.artifacts.find((a) => a.runId === withPage.id)
+    expect(ours()[0].body).toContain(`[HTML report (report.html in the report artifact)](https://github.com/octo/demo/actions/runs/${withPage.id}/artifacts/${artifact?.id})`)
+  })
+
   it('follows the Link header to a later page when its comment is past the first 100', async () => {
     const first = await post(triggeringRun(reportFiles(RECORDED)))
     expect(first.code).toBe(0)
