@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import type { ActionSettings } from '../config/inputs.js'
+import { errorMessage } from '../errors.js'
 import { EXIT, exitCodeForReport, withOutputFailures, type ExitCode } from '../exit.js'
 import type { GitHubClient } from '../github/client.js'
 import type { RunStamp } from '../github/marker.js'
@@ -11,7 +12,7 @@ import type { Report } from '../model/report.js'
 import { actionOutputs, jobSummary } from '../publish/action.js'
 import type { ArtifactSinkOptions } from '../publish/github.js'
 import { annotationsSink, artifactSink, commentSink, publishState, type PublishState } from '../publish/github.js'
-import { reportArtifactName } from '../publish/artifacts.js'
+import { REPORT_ARTIFACT_PREFIX, reportArtifactName } from '../publish/artifacts.js'
 import { jsonFile, markdownFile } from '../publish/files.js'
 import { htmlFile, type ComparedResults } from '../publish/html.js'
 import { checkOutputs } from '../publish/outputs.js'
@@ -67,8 +68,8 @@ function links(p: ReportPublishing, state: PublishState): { label: string; url: 
 export function reportSinks(p: ReportPublishing, baselineKind: string, state: PublishState = publishState()): Sink[] {
   const { io, settings, ctx } = p
   const sinks: Sink[] = [...p.fileSinks]
-  if (p.html !== undefined) sinks.push(htmlSink(p.html, state))
-  for (const u of p.uploads) sinks.push(artifactSink(io.artifacts, u, state, say(io)))
+  if (p.html !== undefined) sinks.push(htmlSink(p.html, state, io.warning))
+  for (const u of p.uploads) sinks.push(artifactSink(io.artifacts, withPage(u, state), state, say(io)))
   sinks.push(jobSummary(io.summary))
   if (p.annotate) {
     sinks.push(
@@ -110,14 +111,28 @@ export function reportSinks(p: ReportPublishing, baselineKind: string, state: Pu
   return sinks
 }
 
-/** The HTML report file; its path goes to the state only once written, so a failed page leaves the output empty. */
-function htmlSink(html: NonNullable<ReportPublishing['html']>, state: PublishState): Sink {
+/** The report artifact also carries the HTML page, when this run wrote one (not a stale file of an earlier run). */
+function withPage(u: ArtifactSinkOptions, state: PublishState): ArtifactSinkOptions {
+  const files = u.files
+  if (files === undefined || !u.name.startsWith(REPORT_ARTIFACT_PREFIX)) return u
+  return { ...u, files: async () => [...(await files()), ...(state.htmlReport === undefined ? [] : [state.htmlReport])] }
+}
+
+/**
+ * The HTML report file. Nobody asked for it by name (unlike the CLI's --html), so a page that cannot be written
+ * warns and leaves the output empty instead of turning the verdict's exit code into an output failure.
+ */
+function htmlSink(html: NonNullable<ReportPublishing['html']>, state: PublishState, warning: (message: string) => void): Sink {
   const file = htmlFile(html.path, 'the HTML report', html.results)
   return {
     name: file.name,
     write: async (report) => {
-      await file.write(report)
-      state.htmlReport = html.path
+      try {
+        await file.write(report)
+        state.htmlReport = html.path
+      } catch (err) {
+        warning(`go-leak-gate: the HTML report was not written: ${errorMessage(err)}; the other reports were`)
+      }
     }
   }
 }
@@ -159,13 +174,12 @@ export function thisRunsReport(
   const stamp = stampOf(ctx, pr?.headSha)
   if (pr !== undefined && stamp === undefined) io.warning('go-leak-gate: the pull request event has no head commit; no comment is written')
   const files = checked.files
-  const html = join(settings.outDir, 'report.html')
   return {
     ...base,
     fileSinks: checked.ready,
     files,
     uploads: [
-      { name: reportArtifactName(nameParts(settings, ctx)), rootDir: settings.outDir, files: async () => [files.json, files.markdown, ...(existsSync(html) ? [html] : [])], retentionDays: settings.github.retentionDays, hint: NAME_CLASH_HINT },
+      { name: reportArtifactName(nameParts(settings, ctx)), rootDir: settings.outDir, files: async () => [files.json, files.markdown], retentionDays: settings.github.retentionDays, hint: NAME_CLASH_HINT },
       ...more
     ],
     annotate: true,

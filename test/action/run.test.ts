@@ -2,7 +2,7 @@
 // row), a recorded pull_request event, the real process runner; what the action did to the outside world
 // (outputs, failure messages, the job summary) is recorded and checked, with the exit code it returns.
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -147,5 +147,18 @@ describe('run(io) on the demo pull request', () => {
     expect(r.uploads[1].files).toBeGreaterThan(2)
     expect(r.outputs.baseline).toBe('same-runner')
     expect(r.warnings).toEqual([])
+  }, 300_000)
+
+  it('warns when the HTML report cannot be written, and the exit code stays the verdict’s', async () => {
+    const out = join(work, 'out-no-html')
+    // A directory where the page should go: the write fails whatever the user's rights are.
+    await mkdir(join(out, 'report.html'), { recursive: true })
+    const r = await runAction({ count: '4', benchtime: '20ms', tests: 'false', 'out-dir': out })
+    expect(r.code).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.outputs['html-report']).toBe('')
+    expect(r.warnings).toEqual([expect.stringMatching(/^go-leak-gate: the HTML report was not written: .*EISDIR.*; the other reports were$/)])
+    expect(r.failed).toEqual([`go-leak-gate: ${r.outputs.failures} failing findings; see the job summary`])
+    expect(r.uploads[0]).toEqual({ name: 'go-leak-gate-report-go-leak-gate--job-attempt-1', files: 2 })
   }, 300_000)
 })
