@@ -97,5 +97,7 @@ export async function aggregateMode(io: ActionIO, s: ActionSettings, ctx: Workfl
   report.notes.push(`Merged from ${parts.length} of ${count} shards, compared once over all of them.`)
   io.info(`go-leak-gate: merged ${parts.length} of ${count} shards${missing.length > 0 ? `; missing: ${missing.join(', ')}` : ''}`)
 
-  return publishReport(thisRunsReport({ io, settings: s, ctx, octokit }, checked), report, checked.problems)
+  // The shards' profile paths are relative to root (shard-ID/base/...): the page reads them from there.
+  const html = { path: join(s.outDir, 'report.html'), results: async () => ({ base, head, baseDir: root, headDir: root }) }
+  return publishReport({ ...thisRunsReport({ io, settings: s, ctx, octokit }, checked), html }, report, checked.problems)
 }

@@ -5,6 +5,7 @@
 //   refused, 403) -> the workflow_run poster posts the fork's uploaded report -> a same-runner gate updates
 //   that comment -> two shards and the aggregate job, first with a shard missing, then complete.
 // A failed step exits 1 whatever the reason (core.setFailed).
+import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -194,6 +195,11 @@ describe('a sharded matrix and its aggregate job', () => {
     expect(agg.outputs['heap-leaks']).toBe('1')
     expect(agg.summary).toContain('BenchmarkMarshal')
     expect(agg.summary).toContain('Merged from 2 of 2 shards')
+    // One HTML page over both shards, drawn from the profiles they uploaded.
+    expect(agg.outputs['html-report']).toMatch(/\/report\.html$/)
+    const page = readFileSync(agg.outputs['html-report'], 'utf8')
+    expect(page).toContain('BenchmarkPut')
+    expect(page).toContain('BenchmarkMarshal')
     const sharded = fake.comments(7).filter((c) => parseMarker(c.body)?.key === 'sharded')
     expect(sharded).toHaveLength(1)
     expect(sharded[0].body).not.toMatch(/Incomplete/)
