@@ -41,7 +41,7 @@ export interface ReportPublishing {
   reportRun: { id: number; attempt: number }
   /** The artifact holding the report, when it is known before publishing (mode comment). */
   reportArtifact?: { id: number; runId: number; hasHtml: boolean }
-  /** The HTML report to write (mode gate, which has both results and their profiles). */
+  /** The HTML report to write (modes gate and aggregate, which have both results and their profiles). */
   html?: { path: string; results: () => Promise<ComparedResults> }
 }
 
