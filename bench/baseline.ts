@@ -15,7 +15,7 @@ import { join } from 'node:path'
 import { readResult } from '../src/baseline/result-dir.js'
 import type { BaselineSource } from '../src/baseline/source.js'
 import { worktreeBaseline, checkoutBase } from '../src/baseline/worktree.js'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
 import type { Config } from '../src/config/types.js'
 import { makeFixtureRepo } from '../src/fixture-repo.js'
 import { publishComment } from '../src/github/comment.js'
@@ -41,7 +41,8 @@ async function wallTimes(): Promise<Record<string, unknown>> {
     const config: Config = {
       run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
       compare: DEFAULT_COMPARE,
-      tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }
+      tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 },
+      load: DEFAULT_LOAD
     }
     // Warm Go's build cache for both trees, so the first timed gate pays no more than the others.
     await gate(deps, { ...config, run: { ...config.run, count: 1 } }, worktreeBaseline(repo.dir, repo.baseSha), join(work, 'warm'))
