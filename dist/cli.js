@@ -9,10 +9,10 @@ import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { request as request$1, Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
-import { createHash } from 'node:crypto';
 
 var ajv$1 = {exports: {}};
 
@@ -8570,6 +8570,59 @@ var properties$1 = {
 			]
 		}
 	},
+	baseline: {
+		type: "object",
+		description: "Which baseline the head was compared with, and where it came from (absent in reports of older versions).",
+		additionalProperties: false,
+		required: [
+			"source",
+			"description"
+		],
+		properties: {
+			source: {
+				"enum": [
+					"same-runner",
+					"stored",
+					"auto",
+					"path"
+				],
+				description: "same-runner: the base commit measured on this runner beside head; stored: an artifact recorded by a push run; auto: the stored test pass with same-runner benchmarks; path: a results directory."
+			},
+			description: {
+				type: "string",
+				maxLength: 2000,
+				description: "One sentence for the report."
+			},
+			commit: {
+				type: "string",
+				pattern: "^[0-9a-f]{7,64}$"
+			},
+			runId: {
+				type: "integer",
+				minimum: 0
+			},
+			runUrl: {
+				type: "string",
+				maxLength: 2000
+			},
+			recordedAt: {
+				type: "string",
+				maxLength: 64
+			},
+			ageSeconds: {
+				type: "number",
+				minimum: 0
+			},
+			machine: {
+				type: "string",
+				maxLength: 2000
+			},
+			matchesBase: {
+				type: "boolean",
+				description: "Whether the stored run measured the pull request's base commit."
+			}
+		}
+	},
 	loads: {
 		type: "array",
 		items: {
@@ -11274,6 +11327,56 @@ const directions = {
     },
     show: (v) => JSON.stringify(v)
 };
+/** One line of text: a name, a key, a token. `pattern` narrows it; `allowEmpty` lets '' stand for "not set". */
+function text$1(o) {
+    const max = o.max ?? MAX_TEXT;
+    return textual({
+        expected: o.expected ?? (o.allowEmpty ? 'a line of text, or empty' : 'a line of text'),
+        examples: o.example === undefined ? [] : [o.example],
+        metavar: 'TEXT',
+        schema: { type: 'string', maxLength: max },
+        fromText(t) {
+            const s = t.trim();
+            if (s === '')
+                return o.allowEmpty ? ok('') : no('empty');
+            if (s.length > max)
+                return no(`longer than ${max} characters`);
+            if (/[\u0000-\u001f\u007f]/.test(s))
+                return no('contains a control character');
+            return o.pattern === undefined || o.pattern.test(s) ? ok(s) : no();
+        },
+        show: (v) => v
+    });
+}
+/** A whole number in a range, or '' for "not set" (undefined): GitHub's own default applies then. */
+function optionalInt(o) {
+    const whole = int$2(o);
+    return textual({
+        expected: `${whole.expected}, or empty`,
+        examples: whole.examples,
+        metavar: 'N',
+        schema: whole.schema,
+        fromText: (t) => (t.trim() === '' ? ok(undefined) : whole.fromText(t)),
+        show: (v) => (v === undefined ? '' : String(v))
+    });
+}
+const MAX_SHARDS = 256;
+const shard = textual({
+    expected: `a shard 'i/n' with 1 <= i <= n <= ${MAX_SHARDS}`,
+    examples: ['1/1', '2/4'],
+    metavar: 'I/N',
+    schema: { type: 'string', pattern: '^[0-9]{1,3}/[0-9]{1,3}$' },
+    fromText(t) {
+        const m = /^([0-9]{1,3})\/([0-9]{1,3})$/.exec(t.trim());
+        if (m === null)
+            return no();
+        const index = Number(m[1]);
+        const count = Number(m[2]);
+        return index >= 1 && index <= count && count <= MAX_SHARDS ? ok({ index, count }) : no();
+    },
+    show: (v) => `${v.index}/${v.count}`,
+    fileForm: (v) => `${v.index}/${v.count}`
+});
 
 // The defaults of a load job and the JSON Schema of the config file's `load:` list, for editors and for
 // the schema the option table publishes. It says what the reader in load-jobs.ts accepts, except what
@@ -11898,6 +12001,15 @@ const RUN$1 = {
         name: 'settle',
         doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
         more: 'Only those runs wait; the timed runs never do.'
+    }),
+    // By a hash of the import path, not by position in a list: adding a package moves no other package.
+    shard: opt({
+        key: 'run.shard',
+        kind: shard,
+        default: { index: 1, count: 1 },
+        name: 'shard',
+        doc: "The part 'i/n' of the packages this job measures, for a matrix of n jobs; '1/1' is all of them.",
+        more: "Packages go to shards by a hash of their import path, so adding one moves no other. Each job uploads its part; a final job with mode 'aggregate' merges them."
     })
 };
 const TESTS = {
@@ -12024,6 +12136,66 @@ function collect(node, side, out) {
 }
 /** Every option, in table order. */
 const OPTIONS = [...collect(RUN$1, 'run', []), ...collect(TESTS, 'run', []), ...collect(LOAD, 'run', []), ...collect(COMPARE, 'compare', [])];
+const input = (o) => o;
+const MODES = ['gate', 'record', 'comment', 'aggregate'];
+// Artifact names may not hold these (the artifact service refuses them); keys are made safe separately.
+const ARTIFACT_NAME = /^[^"\\:<>|*?/\u0000-\u001f]+$/;
+({
+    mode: input({
+        name: 'mode',
+        kind: oneOf(MODES),
+        default: 'gate',
+        doc: "'gate': compare the pull request with its baseline and fail on regressions. 'record': measure this commit (a push to the default branch) and upload it as the stored baseline. 'comment': in a workflow_run workflow, post the report a pull_request run uploaded (the fork-safe pair). 'aggregate': merge the shards of a matrix into one verdict."
+    }),
+    baseline: input({
+        name: 'baseline',
+        kind: text$1({ allowEmpty: false, max: 1024, expected: "'auto', 'same-runner', 'stored' or a results directory", example: 'auto' }),
+        default: 'auto',
+        doc: "'same-runner': build and run the base commit here, beside head. 'stored': compare with the artifact the latest push run recorded (timings then only warn: they were measured on another machine). 'auto': the stored baseline for the test pass (leaks, races, hangs) and same-runner for benchmarks; same-runner alone when nothing is stored. Anything else is a results directory written by 'go-leak-gate run'."
+    }),
+    baselineArtifact: input({
+        name: 'baseline-artifact',
+        kind: text$1({ allowEmpty: false, max: 200, pattern: ARTIFACT_NAME, expected: 'an artifact name (no " : < > | * ? \\ /)', example: 'go-leak-gate-baseline' }),
+        default: 'go-leak-gate-baseline',
+        doc: "Name of the stored baseline's artifact: 'record' uploads it, 'stored' and 'auto' look for it in the push runs of this workflow on the base branch."
+    }),
+    retentionDays: input({
+        name: 'retention-days',
+        kind: optionalInt({ min: 1, max: 90, example: 30 }),
+        default: undefined,
+        doc: "Days the uploaded artifacts are kept; empty: the repository's setting (90 days unless changed). A stored baseline older than this is gone."
+    }),
+    comment: input({
+        name: 'comment',
+        kind: oneOf(['always', 'on-failure', 'changes', 'never']),
+        default: 'always',
+        doc: "The sticky pull request comment: 'always', 'on-failure' (an existing comment is still updated to say it passes now), 'changes' (only when the verdict or the set of findings changed) or 'never'."
+    }),
+    commentKey: input({
+        name: 'comment-key',
+        kind: text$1({ allowEmpty: false, max: 100, expected: 'a key of at most 100 characters', example: 'go-leak-gate' }),
+        default: 'go-leak-gate',
+        doc: 'Keeps gates apart: each key has its own comment and artifacts. Give each matrix leg (other than shards) and each second workflow its own.'
+    }),
+    commentAuthor: input({
+        name: 'comment-author',
+        kind: text$1({ allowEmpty: true, max: 100, example: 'my-app[bot]' }),
+        default: '',
+        doc: "The login the token writes as, when it is a GitHub App's token ('my-app[bot]'); empty finds it (GITHUB_TOKEN writes as github-actions[bot]). Only comments by this login are updated."
+    }),
+    githubToken: input({
+        name: 'github-token',
+        kind: text$1({ allowEmpty: true, max: 4096 }),
+        default: '${{ github.token }}',
+        doc: "Token for the comment, the stored baseline and the comment mode's download. Empty: no GitHub calls (the job summary and the exit code still carry the verdict)."
+    }),
+    gateWorkflow: input({
+        name: 'gate-workflow',
+        kind: text$1({ allowEmpty: true, max: 200, pattern: /^[\w.-]+\.ya?ml$/, expected: 'a workflow file name', example: 'perf.yml' }),
+        default: '',
+        doc: "Mode 'comment': the file name of the pull_request workflow whose runs may be posted (the triggering run must be of it)."
+    })
+});
 /** Parsed option values from one source (the file, the flags, the inputs); later sources win over earlier ones. */
 class OptionValues {
     values = new Map();
@@ -23752,11 +23924,16 @@ function countFindings(findings) {
     }
     return counts;
 }
+const TIMINGS_NOT_COMPARABLE_NOTE = 'Timings (ns/op, custom metrics, GC pauses) only warn here: the baseline was measured on another machine, and a different runner alone moves them by more than the thresholds.';
+/** Metrics that depend on the machine, not only on the code: time, throughput, custom units, GC pauses. */
+function isTiming(kind, m) {
+    return kind === 'gc-pause' || (kind === 'regression' && m.unit !== 'allocs/op' && m.unit !== 'B/op');
+}
 /**
  * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
  * (attributeGrowth) for the findings that need them.
  */
-function compareResults({ base, head, baseDir, headDir, config }) {
+function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true }) {
     const notes = checkComparable(base, head);
     const b = indexBenchmarks(base);
     const h = indexBenchmarks(head);
@@ -23786,7 +23963,9 @@ function compareResults({ base, head, baseDir, headDir, config }) {
                 continue;
             const kind = findingKind(m);
             const judged = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
-            const severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged;
+            let severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged;
+            if (!timingsComparable && severity === 'fail' && isTiming(kind, m))
+                severity = 'warn';
             findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
         }
     }
@@ -23812,6 +23991,8 @@ function compareResults({ base, head, baseDir, headDir, config }) {
         message: e.detail ? `${e.message}\n${e.detail}` : e.message
     });
     const errors = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))];
+    if (!timingsComparable)
+        notes.push(TIMINGS_NOT_COMPARABLE_NOTE);
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
         verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
@@ -26703,6 +26884,19 @@ async function buildTestBinaries(run, tc, moduleDir, pkgs, outDir, opts) {
     return results.sort((a, b) => (order.get(a.pkg.importPath) ?? 0) - (order.get(b.pkg.importPath) ?? 0));
 }
 
+// Which packages a matrix job measures. By a hash of the import path, so that every job, the base tree and
+// head alike, puts a package in the same shard, and adding a package moves no other one (a split by position
+// in the sorted list would move every package after it, and with it their history in the comment).
+const ALL_PACKAGES = { index: 1, count: 1 };
+/** The shard (1..count) an import path belongs to. */
+function shardOf(importPath, count) {
+    const digest = createHash('sha256').update(importPath).digest();
+    return (digest.readUInt32BE(0) % count) + 1;
+}
+function inShard(importPath, shard) {
+    return shard.count <= 1 || shardOf(importPath, shard.count) === shard.index;
+}
+
 /** go list -json prints a stream of JSON objects, not an array. */
 function splitJsonStream(text) {
     const out = [];
@@ -26748,7 +26942,7 @@ async function readModule(run, tc, dir) {
  * files declare a benchmark ('benchmarks'). Reading the files is only a filter that saves building test
  * binaries for nothing; the binary's own -test.list is the truth about which benchmarks exist.
  */
-async function listTestPackages(run, tc, moduleDir, patterns, want) {
+async function listTestPackages(run, tc, moduleDir, patterns, want, shard = ALL_PACKAGES) {
     const r = await run({
         argv: [tc.go, 'list', '-e', '-json=ImportPath,Name,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
         cwd: moduleDir,
@@ -26762,7 +26956,7 @@ async function listTestPackages(run, tc, moduleDir, patterns, want) {
     for (const p of listed) {
         const testFiles = [...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])];
         const relDir = relative$1(moduleDir, p.Dir) || '.';
-        if (testFiles.length === 0)
+        if (testFiles.length === 0 || !inShard(p.ImportPath, shard))
             continue;
         if (want === 'benchmarks' && !(await declaresBenchmark(p.Dir, testFiles)))
             continue;
@@ -27720,7 +27914,7 @@ async function prepareSide(deps, cfg, spec) {
     const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, scratch };
     try {
         deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
-        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
+        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks', cfg.shard);
         deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
         const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, scratch.path, { race: cfg.race, probe: true });
         for (const b of built) {
@@ -28676,7 +28870,7 @@ async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeo
     const errors = [];
     const hung = [];
     try {
-        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests');
+        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests', side.shard);
         deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`);
         const env = leakProfileEnv(deps.toolchain);
         let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env });
@@ -29629,10 +29823,10 @@ function loadRunErrors(results) {
 
 /** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
 async function testPass(deps, config, tree) {
-    if (!config.tests.enabled)
+    if (!config.tests.enabled || tree.skipTests === true)
         return undefined;
     try {
-        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages }, { benchTimeoutMs: config.run.timeoutMs });
+        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages, shard: config.run.shard }, { benchTimeoutMs: config.run.timeoutMs });
     }
     catch (err) {
         return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] };
@@ -29708,22 +29902,38 @@ async function measureHead(deps, config, baseline, outDir) {
         const [result] = await measureTrees(deps, config, [head]);
         return { base: { result: baseline.result, dir: baseline.dir }, head: { result, dir: head.outDir } };
     }
-    const base = { ...baseline.tree, outDir: join(outDir, 'base') };
+    const base = { ...baseline.tree, outDir: join(outDir, 'base'), skipTests: baseline.storedTests !== undefined };
     const [baseResult, headResult] = await measureTrees(deps, config, [base, head]);
+    if (baseline.storedTests !== undefined)
+        withStoredTests(baseResult, baseline.storedTests);
     return { base: { result: baseResult, dir: base.outDir }, head: { result: headResult, dir: head.outDir } };
 }
+/** The base's test pass taken from a stored result: its tests and the notes of its probe. */
+function withStoredTests(base, stored) {
+    base.tests = stored.tests;
+    base.errors.push(...stored.errors.filter((e) => e.kind === 'probe' || e.subject === 'tests'));
+}
 /** Head was measured from the working tree, uncommitted edits included: diff the base commit against it. */
-function compareSides(deps, config, sides) {
+async function compareSides(deps, config, sides, baseline) {
     const { base, head } = sides;
-    return compareWithSites({ base: base.result, head: head.result, baseDir: base.dir, headDir: head.dir, config: config.compare }, () => readSourceDiff(deps.run, config.run.dir, base.result.env.commit, 'worktree'));
+    const timingsComparable = baseline.kind === 'stored' ? baseline.timingsComparable : true;
+    const report = await compareWithSites({ base: base.result, head: head.result, baseDir: base.dir, headDir: head.dir, config: config.compare, timingsComparable }, () => readSourceDiff(deps.run, config.run.dir, base.result.env.commit, 'worktree'));
+    if (baseline.info !== undefined)
+        report.baseline = baseline.info;
+    return report;
 }
 async function gate(deps, config, source, outDir) {
+    return withBaseline(deps, source, async (baseline) => {
+        const sides = await measureHead(deps, config, baseline, outDir);
+        const report = await compareSides(deps, config, sides, baseline);
+        return { report, base: sides.base.result, head: sides.head.result, dirs: { base: sides.base.dir, head: sides.head.dir } };
+    });
+}
+async function withBaseline(deps, source, use) {
     deps.log(`baseline: ${source.describe}`);
     const baseline = await source.obtain(deps.run);
     try {
-        const sides = await measureHead(deps, config, baseline, outDir);
-        const report = await compareSides(deps, config, sides);
-        return { report, base: sides.base.result, head: sides.head.result };
+        return await use(baseline);
     }
     finally {
         if (baseline.kind === 'tree')
@@ -30942,7 +31152,7 @@ function loadSections(jobs = []) {
 const COMMENT_MARKER = '<!-- go-leak-gate -->';
 function renderMarkdown(report, opts = {}) {
     const sections = [
-        header$1(report, opts.title ?? 'go-leak-gate'),
+        header$1(report, opts.title ?? 'go-leak-gate', opts.links ?? []),
         ...findingTables(report),
         ...locationSections(report),
         ...loadJobSections(report),
@@ -30952,7 +31162,7 @@ function renderMarkdown(report, opts = {}) {
     ];
     return fitSections(sections, opts.maxLength, (omitted) => cutNotice(omitted, opts));
 }
-function header$1(report, title) {
+function header$1(report, title, links) {
     const verdict = report.verdict === 'fail' ? '❌' : '✅';
     const counts = countsPhrase(report.counts);
     const name = escapeMarkdown(clip(title, NAME_MAX$1));
@@ -30966,7 +31176,38 @@ function header$1(report, title) {
             'see *Errors*); the verdict covers only what ran.');
     }
     lines.push('', tallyPhrase(tallyComparisons(report)));
+    if (report.baseline !== undefined)
+        lines.push('', baselineLine(report.baseline));
+    const shown = links.flatMap((l) => {
+        const url = safeUrl(l.url);
+        return url === undefined ? [] : [`[${escapeMarkdown(clip(l.label, NAME_MAX$1))}](${url})`];
+    });
+    if (shown.length > 0)
+        lines.push('', shown.join(' · '));
     return { text: lines.join('\n'), group: 'verdict' };
+}
+/** Which baseline, in one line: what it is, its commit and run, how old, measured where. */
+function baselineLine(b) {
+    const parts = [escapeMarkdown(clip(b.description, TEXT_MAX$2))];
+    if (b.commit !== undefined)
+        parts.push(`commit ${commit(b.commit)}`);
+    const run = safeUrl(b.runUrl);
+    if (b.runId !== undefined)
+        parts.push(run === undefined ? `run ${b.runId}` : `[run ${b.runId}](${run})`);
+    if (b.ageSeconds !== undefined)
+        parts.push(`recorded ${formatAge(b.ageSeconds)} ago`);
+    if (b.machine !== undefined)
+        parts.push(`on ${escapeMarkdown(clip(b.machine, NAME_MAX$1))}`);
+    return `**Baseline:** ${parts.join(' · ')}`;
+}
+function formatAge(seconds) {
+    const units = [[86_400, 'day'], [3600, 'hour'], [60, 'minute']];
+    for (const [size, name] of units) {
+        const n = Math.floor(seconds / size);
+        if (n >= 1)
+            return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+    return 'less than a minute';
 }
 function findingTables(report) {
     const sections = [];
