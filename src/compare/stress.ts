@@ -16,10 +16,12 @@ function effort(s: StressResult): string {
 }
 
 /** What the base's stress says about a head finding it did not show: nothing fair when it did not run alike. */
-function baseVerdict(base: TestPackageResult | undefined, shows: boolean): { severity: Severity; note: string } {
+function baseVerdict(base: TestPackageResult | undefined, head: StressResult, shows: boolean): { severity: Severity; note: string } {
   if (shows) return { severity: 'info', note: 'the base shows it too: pre-existing' }
   const s = base?.stress
   if (!s) return { severity: 'warn', note: base ? 'the base was not stressed, so it is not known to be new' : 'the package is new on head' }
+  // A stored baseline (a run on the default branch) may have stressed every package with a smaller share.
+  if (s.budgetMs < head.budgetMs) return { severity: 'warn', note: `the base was stressed with a smaller share (${(s.budgetMs / 1000).toFixed(1)}s), so it is not known to be new` }
   if (s.stoppedBy) return { severity: 'warn', note: `the base stopped early (it showed a ${s.stoppedBy}) after ${effort(s)}, so it is not known to be new` }
   return { severity: 'fail', note: `the base, stressed alike (${effort(s)}), never showed it` }
 }
@@ -56,7 +58,7 @@ function packageFindings(h: TestPackageResult, base: TestPackageResult | undefin
   if (!s) return out
   const baseLeaks = new Set([...(base?.stress?.leaks ?? []), ...(base?.leaks ?? [])].map((g) => g.looseKey))
   for (const g of s.leaks) {
-    const verdict = baseVerdict(base, baseLeaks.has(g.looseKey))
+    const verdict = baseVerdict(base, s, baseLeaks.has(g.looseKey))
     const perRepetition = Math.max(1, Math.round(g.count / g.leakingRepetitions))
     const [goTest, dlv] = stressCommands(h.dir, g.tests, g.found)
     const message =
@@ -73,7 +75,7 @@ function packageFindings(h: TestPackageResult, base: TestPackageResult | undefin
   }
   if (s.hang) {
     const pre = base?.stress?.hang !== undefined || base?.hang !== undefined
-    const verdict = baseVerdict(base, pre)
+    const verdict = baseVerdict(base, s, pre)
     const tests = s.hang.test ? [s.hang.test] : []
     const [goTest, dlv] = stressCommands(h.dir, tests, s.hang.found)
     const f = hangFinding(h.importPath, s.hang.test ?? h.importPath, s.hang, pre)

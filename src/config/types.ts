@@ -73,6 +73,12 @@ export interface CompareConfig {
   gcPauseSeverity: 'fail' | 'warn'
 }
 
+/** Which part of the packages a matrix job measures: index 1..count. 1/1 is all of them. */
+export interface Shard {
+  index: number
+  count: number
+}
+
 export interface RunConfig {
   /** Module root. */
   dir: string
@@ -87,6 +93,8 @@ export interface RunConfig {
   race: boolean
   /** How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked. */
   settleMs: number
+  /** The part of the packages this job measures, for a matrix of jobs (1/1: all of them). */
+  shard: Shard
 }
 
 /** goleak-style rule: a goroutine matching it is never a leak. One type with the built-in rules. */

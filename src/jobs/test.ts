@@ -10,6 +10,7 @@ import type { LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } fro
 import { isGateFrame } from '../parse/stackframes.js'
 import { parseTestVerbose, type TestVerbose } from '../parse/testv.js'
 import { scratchDir } from '../scratch.js'
+import type { Shard } from '../config/types.js'
 import type { JobDeps } from './deps.js'
 import { hangFrom, leakGroups, racesIn, relativeFrame } from './observations.js'
 import { PANIC_ON_EXIT0 } from './bench/process.js'
@@ -22,6 +23,8 @@ export interface TestSideSpec {
   packages: string[]
   /** Run the stress stage after the normal pass (when its budget is not 0). */
   stress?: StressSelection
+  /** The matrix job's part of the packages (config run.shard). */
+  shard?: Shard
 }
 
 export interface TestPassResult {
@@ -233,7 +236,7 @@ export async function runTestPass(deps: JobDeps, cfg: TestConfig, side: TestSide
   const errors: RunError[] = []
   const hung: HungBenchmark[] = []
   try {
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests')
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests', side.shard)
     deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`)
     let env = leakProfileEnv(deps.toolchain)
     let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env })

@@ -37,8 +37,27 @@ export interface Report {
   errors: ReportError[]
   /** Commands a developer can paste to reproduce. */
   reproduce: Reproduce[]
+  /** Which baseline head was compared with (the action sets it; absent from the CLI's compare). */
+  baseline?: BaselineInfo
   /** Load jobs, base and head, each with its figures and what was compared; absent when none ran. */
   loads?: LoadJobReport[]
+}
+
+export interface BaselineInfo {
+  /** 'auto': the stored test pass (leaks, races, hangs) with benchmarks measured here beside head. */
+  source: 'same-runner' | 'stored' | 'auto' | 'path'
+  /** One sentence for the report: what was compared with, and why timings only warn when they do. */
+  description: string
+  commit?: string
+  /** The push run that recorded a stored baseline. */
+  runId?: number
+  runUrl?: string
+  recordedAt?: string
+  ageSeconds?: number
+  /** Go version, GOOS/GOARCH, CPU and GOMAXPROCS the base was measured with. */
+  machine?: string
+  /** Whether the stored run measured the pull request's base commit (else the newest push run). */
+  matchesBase?: boolean
 }
 
 export interface SideInfo {

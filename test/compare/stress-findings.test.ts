@@ -60,7 +60,10 @@ describe('stress findings', () => {
     expect(stressFindings(side({}), head).findings[0].message).toContain('the base was not stressed')
     expect(stressFindings(side({ stress: stress({ stoppedBy: 'hang' }) }), head).findings[0].message).toContain('the base stopped early')
     expect(stressFindings(side(undefined), head).findings[0].message).toContain('the package is new on head')
-    for (const base of [side({}), side({ stress: stress({ stoppedBy: 'hang' }) }), side(undefined)]) expect(stressFindings(base, head).findings[0].severity).toBe('warn')
+    expect(stressFindings(side({ stress: stress({ budgetMs: 3_000 }) }), head).findings[0].message).toContain('smaller share (3.0s)')
+    for (const base of [side({}), side({ stress: stress({ stoppedBy: 'hang' }) }), side(undefined), side({ stress: stress({ budgetMs: 3_000 }) })]) {
+      expect(stressFindings(base, head).findings[0].severity).toBe('warn')
+    }
   })
 
   it('reports a hang under stress with who waits where, and fails it when the base never hung', () => {

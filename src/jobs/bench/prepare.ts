@@ -122,7 +122,7 @@ export async function prepareSide(deps: JobDeps, cfg: RunConfig, spec: SideSpec)
   const side: PreparedSide = { spec, module, packages: [], errors: [], cpu: '', startedAt, scratch }
   try {
     deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`)
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks')
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks', cfg.shard)
     deps.log(`[${spec.label}] building ${pkgs.length} test binaries`)
     const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, scratch.path, { race: cfg.race, probe: true })
     for (const b of built) {
