@@ -14,7 +14,7 @@ import type { RunResult } from '../../src/model/result.js'
 import { renderText } from '../../src/report/text.js'
 
 const RECORDED = join(import.meta.dirname, '..', 'fixtures', 'recorded-results', 'gate')
-const PROFILE = 'profiles/p0-BenchmarkEncode.1.pprof'
+const PROFILE = 'profiles/p0-BenchmarkEncode.alloc.pprof'
 let work = ''
 
 beforeEach(async () => {
