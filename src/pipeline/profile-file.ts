@@ -19,8 +19,9 @@ export async function readProfileFile(file: string): Promise<Uint8Array> {
   }
 }
 
-/** Why a profile could not be read, short for a missing file (`path: ENOENT`), else the error's message. */
+/** Why a profile could not be read: missing, a short `path: CODE` for another system error, else the error's message. */
 export function unreadableReason(file: string, err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code
+  if (code === 'ENOENT') return `${file} is missing (result.json names it)`
   return code !== undefined ? `${file}: ${code}` : errorMessage(err)
 }

@@ -55,7 +55,8 @@ describe('planMeasurements', () => {
       '-test.benchmem',
       '-test.memprofile=p0-BenchmarkBig.0.pprof',
       '-test.outputdir=/out/base/profiles',
-      '-test.timeout=600s'
+      '-test.timeout=600s',
+      '-test.paniconexit0'
     ])
     expect(first.cwd).toBe('/src/a')
     expect(first.probeFile).toBe('/scratch-base/probe-0-full-0.json')
@@ -100,7 +101,8 @@ describe('planMeasurements', () => {
       '-test.benchmem',
       '-test.cpuprofile=p0-BenchmarkBig.cpu.pprof',
       '-test.outputdir=/out/base/profiles',
-      '-test.timeout=600s'
+      '-test.timeout=600s',
+      '-test.paniconexit0'
     ])
     // The timed runs keep Go's default memory profile rate; only this run records every allocation.
     expect(alloc.argv).toEqual(expect.arrayContaining(['-test.benchtime=25x', '-test.memprofile=p0-BenchmarkBig.alloc.pprof', '-test.memprofilerate=1']))
