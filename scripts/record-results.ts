@@ -48,11 +48,12 @@ const CASES: Case[] = [
     })
   },
   {
-    // A slowdown whose CPU-profiled runs hold enough samples to name the function (see expectations.json).
+    // A slowdown whose CPU-profiled runs hold enough samples to name the function (the benchtime of slow's
+    // cpu expectation in fixtures/gate/expectations.json).
     name: 'cpu',
     fixture: 'gate',
     config: (dir) => ({
-      run: { ...DEFAULT_RUN, dir, packages: ['./slow'], count: 4, benchtime: '10000x', timeoutMs: 120_000 },
+      run: { ...DEFAULT_RUN, dir, packages: ['./slow'], count: 4, benchtime: '40000x', timeoutMs: 120_000 },
       compare: DEFAULT_COMPARE,
       tests: { ...DEFAULT_TESTS, enabled: false }
     })

@@ -64,7 +64,7 @@ describe('CPU attribution of a recorded slowdown', () => {
     expect(f?.message).not.toContain('attribute')
     expect(report.errors).toEqual([])
     const diff = report.reproduce.find((r) => r.title.startsWith('CPU profile diff for BenchmarkContains'))
-    expect(diff?.title).toContain('both at b.N=10000')
+    expect(diff?.title).toContain('both at b.N=40000')
     expect(diff?.command).toBe(`go tool pprof -top -diff_base=${join(work, 'base', CPU_PROFILE)} ${join(work, 'head', CPU_PROFILE)}`)
   })
 
