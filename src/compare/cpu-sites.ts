@@ -206,6 +206,11 @@ export function attributeCpu(base: CpuRun[], head: CpuRun[], opts: CpuOptions): 
   const growth = result.head.cpuPerOp - result.base.cpuPerOp
   const noise = z * Math.sqrt(totalOf(variance, CPU))
   const figures = `base ${cpuTime(result.base.cpuPerOp)} (${result.base.samples} samples), head ${cpuTime(result.head.cpuPerOp)} (${result.head.samples} samples)`
+  if (!(growth > 0)) {
+    // A slowdown spent waiting (a lock, I/O, a sleep) is not in a CPU profile, whose samples are CPU time.
+    result.unattributed = `not attributed to a line: the CPU profiles show ${figures} of CPU per op, no more on head than on base`
+    return result
+  }
   if (!(growth > noise)) {
     result.unattributed = `too small to attribute to a line: the CPU profiles show ${figures} of CPU per op, a difference within their sampling noise (±${cpuTime(noise)})`
     return result

@@ -77,14 +77,27 @@ describe('CPU attribution of a recorded slowdown', () => {
   })
 
   it('names no line when the growth is within the sampling noise, and says so with the figures', async () => {
-    // Both sides' CPU profiles are base's: whatever the timed runs say, the profiles show no growth.
+    // Head's CPU profile is base's, over 10% fewer ops: 11% more CPU per op, a few samples' worth.
     await copyFile(join(work, 'base', CPU_PROFILE), join(work, 'head', CPU_PROFILE))
+    await editResult('head', (r) => {
+      for (const run of r.packages[0].benchmarks[0].profileRuns ?? []) if (run.cpuProfile) run.iterations = 36_000
+    })
     const report = await compare()
     const f = finding(report, 'ns/op')
     expect(f?.severity).toBe('fail')
     expect(cpuRoles(f)).toEqual([])
     expect(f?.message).toMatch(/; too small to attribute to a line: the CPU profiles show base \S+ \(\d+ samples\), head \S+ \(\d+ samples\) of CPU per op, a difference within their sampling noise \(±\S+\)$/)
     expect(report.errors).toEqual([])
+  })
+
+  it('says when the profiles show no more CPU per op on head, as when the extra time was spent waiting', async () => {
+    // The sides' CPU profiles swapped: head's profiled run used less CPU per op than base's.
+    await copyFile(join(work, 'head', CPU_PROFILE), join(work, 'swap.pprof'))
+    await copyFile(join(work, 'base', CPU_PROFILE), join(work, 'head', CPU_PROFILE))
+    await copyFile(join(work, 'swap.pprof'), join(work, 'base', CPU_PROFILE))
+    const f = finding(await compare(), 'ns/op')
+    expect(cpuRoles(f)).toEqual([])
+    expect(f?.message).toMatch(/; not attributed to a line: the CPU profiles show base \S+ \(\d+ samples\), head \S+ \(\d+ samples\) of CPU per op, no more on head than on base$/)
   })
 
   it('says which side has no CPU profile, and an unreadable one is an error that makes the run incomplete', async () => {
