@@ -13,6 +13,7 @@ import {
 } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.js'
+import { compareLoadJobs } from './load.js'
 import { controlFalseDiscoveries, lacksEvidence } from './metrics.js'
 import { reproduceCommands } from './reproduce.js'
 import { benjaminiHochberg } from './stats.js'
@@ -229,6 +230,9 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
   findings.push(...testFindings(base, head))
   const errs = errorFindings(base, head)
   findings.push(...errs.findings)
+  // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
+  const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined
+  if (loads) findings.push(...loads.findings)
 
   const toReportError = (side: 'base' | 'head') => (e: RunResult['errors'][number]): ReportError => ({
     side,
@@ -252,7 +256,8 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
     onlyInHead,
     notes,
     errors,
-    reproduce: []
+    reproduce: [],
+    ...(loads ? { loads: loads.jobs } : {})
   }
   report.reproduce = reproduceCommands(report, base, head)
   return report

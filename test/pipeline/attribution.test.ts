@@ -6,7 +6,7 @@ import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { worktreeBaseline } from '../../src/baseline/worktree.js'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
 import { runProcess } from '../../src/go/process.js'
 import { probeToolchain, type Toolchain } from '../../src/go/toolchain.js'
@@ -43,7 +43,8 @@ async function gateOn(pkg: string, benchtime: string, count: number): Promise<Ga
   const config: Config = {
     run: { ...DEFAULT_RUN, dir: repo.dir, packages: [`./${pkg}`], count, benchtime, timeoutMs: 120_000 },
     compare: DEFAULT_COMPARE,
-    tests: { ...DEFAULT_TESTS, enabled: false }
+    tests: { ...DEFAULT_TESTS, enabled: false },
+    load: DEFAULT_LOAD
   }
   return { ...(await gate({ run: runProcess, toolchain, log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)), outDir }
 }
