@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { closeSync, openSync, constants, unlinkSync, writeSync, fstatSync, readSync, rmSync, existsSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
-import { dirname, resolve as resolve$1, parse as parse$1, sep, join, relative as relative$1, basename, normalize, posix } from 'node:path';
+import { dirname, resolve as resolve$1, parse as parse$1, sep, join, relative as relative$1, basename, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stat as stat$1, writeFile, mkdir, open, mkdtemp, rm, readdir, realpath, cp, readFile, access as access$1 } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
@@ -8403,7 +8403,9 @@ var properties$1 = {
 									"access",
 									"previous-access",
 									"panic",
-									"benchmark"
+									"benchmark",
+									"cpu",
+									"cpu-cum"
 								]
 							},
 							deltaPerOp: {
@@ -8415,7 +8417,8 @@ var properties$1 = {
 							deltaUnit: {
 								"enum": [
 									"B",
-									"objects"
+									"objects",
+									"ns"
 								]
 							}
 						},
@@ -9340,6 +9343,12 @@ var definitions = {
 				maxLength: 300,
 				pattern: "^profiles/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
 				description: "profiles/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+			},
+			memProfileRate: {
+				type: "integer",
+				minimum: 1,
+				maximum: 9007199254740991,
+				description: "-test.memprofilerate the profile was written at; 1 records every allocation. Absent: Go's default, sampled."
 			}
 		},
 		required: [
@@ -9405,6 +9414,12 @@ var definitions = {
 			},
 			heap: {
 				$ref: "#/definitions/heapSnapshot"
+			},
+			cpuProfile: {
+				type: "string",
+				maxLength: 300,
+				pattern: "^profiles/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+				description: "profiles/<file> in the result directory, as heap.profile: the CPU profile of a run made for it (-test.cpuprofile)."
 			},
 			live: {
 				$ref: "#/definitions/liveSnapshot"
@@ -9570,6 +9585,12 @@ var definitions = {
 				}
 			},
 			smallRuns: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchRun"
+				}
+			},
+			profileRuns: {
 				type: "array",
 				items: {
 					$ref: "#/definitions/benchRun"
@@ -9757,8 +9778,7 @@ var definitions = {
 							"enum": [
 								"tests",
 								"race-benchmarks",
-								"narrow",
-								"stress"
+								"narrow"
 							]
 						},
 						command: {
@@ -9880,9 +9900,6 @@ var definitions = {
 					"of",
 					"cut"
 				]
-			},
-			stress: {
-				$ref: "#/definitions/stress"
 			}
 		},
 		required: [
@@ -10359,204 +10376,6 @@ var definitions = {
 			"races",
 			"notes",
 			"wallMs"
-		]
-	},
-	stressRun: {
-		type: "object",
-		properties: {
-			process: {
-				type: "integer",
-				minimum: 0,
-				maximum: 9007199254740991
-			},
-			count: {
-				type: "integer",
-				minimum: 0,
-				maximum: 9007199254740991
-			},
-			cpu: {
-				type: "integer",
-				minimum: 0,
-				maximum: 9007199254740991
-			},
-			shuffle: {
-				type: "integer",
-				minimum: 0,
-				maximum: 9007199254740991
-			},
-			race: {
-				type: "boolean"
-			},
-			repetitionsBefore: {
-				type: "integer",
-				minimum: 0,
-				maximum: 9007199254740991
-			}
-		},
-		required: [
-			"process",
-			"count",
-			"cpu",
-			"shuffle",
-			"race",
-			"repetitionsBefore"
-		]
-	},
-	stress: {
-		type: "object",
-		properties: {
-			budgetMs: {
-				type: "number",
-				minimum: 0
-			},
-			wallMs: {
-				type: "number",
-				minimum: 0
-			},
-			processes: {
-				type: "integer",
-				minimum: 0,
-				maximum: 9007199254740991
-			},
-			repetitions: {
-				type: "integer",
-				minimum: 0,
-				maximum: 9007199254740991
-			},
-			stoppedBy: {
-				"enum": [
-					"leak",
-					"hang"
-				]
-			},
-			leaks: {
-				type: "array",
-				items: {
-					type: "object",
-					properties: {
-						key: {
-							$ref: "#/definitions/text"
-						},
-						looseKey: {
-							$ref: "#/definitions/text"
-						},
-						state: {
-							$ref: "#/definitions/text"
-						},
-						waitMinutes: {
-							type: "integer",
-							minimum: 0,
-							maximum: 9007199254740991
-						},
-						count: {
-							type: "integer",
-							minimum: 0,
-							maximum: 9007199254740991
-						},
-						blocking: {
-							$ref: "#/definitions/frame"
-						},
-						creation: {
-							$ref: "#/definitions/frame"
-						},
-						stack: {
-							$ref: "#/definitions/frames"
-						},
-						tests: {
-							type: "array",
-							items: {
-								$ref: "#/definitions/text"
-							}
-						},
-						detectors: {
-							type: "array",
-							items: {
-								"enum": [
-									"probe",
-									"goroutineleak"
-								]
-							},
-							uniqueItems: true,
-							maxItems: 2
-						},
-						leakingRepetitions: {
-							type: "integer",
-							minimum: 0,
-							maximum: 9007199254740991
-						},
-						found: {
-							$ref: "#/definitions/stressRun"
-						}
-					},
-					required: [
-						"key",
-						"looseKey",
-						"state",
-						"count",
-						"stack",
-						"tests",
-						"detectors",
-						"leakingRepetitions",
-						"found"
-					]
-				}
-			},
-			hang: {
-				type: "object",
-				properties: {
-					test: {
-						$ref: "#/definitions/text"
-					},
-					message: {
-						$ref: "#/definitions/text"
-					},
-					groups: {
-						type: "array",
-						items: {
-							type: "object",
-							properties: {
-								state: {
-									$ref: "#/definitions/text"
-								},
-								count: {
-									type: "integer",
-									minimum: 0,
-									maximum: 9007199254740991
-								},
-								blocking: {
-									$ref: "#/definitions/frame"
-								},
-								creation: {
-									$ref: "#/definitions/frame"
-								},
-								stack: {
-									$ref: "#/definitions/frames"
-								}
-							},
-							required: [
-								"state",
-								"count",
-								"stack"
-							]
-						}
-					},
-					found: {
-						$ref: "#/definitions/stressRun"
-					}
-				},
-				required: [
-					"message",
-					"groups",
-					"found"
-				]
-			}
-		},
-		required: [
-			"budgetMs",
-			"wallMs",
-			"processes",
-			"repetitions",
-			"leaks"
 		]
 	}
 };
@@ -11354,21 +11173,6 @@ function duration(o = { min: 0 }) {
         show: showDuration,
         fileForm: showDuration
     });
-}
-/** A time budget: a duration, or '0' / 'off' (in the file also 0 or false) for none, which switches the stage off. */
-function budget() {
-    const d = duration();
-    const fromText = (t) => (/^(off|0)$/i.test(t.trim()) ? ok(0) : d.fromText(t));
-    return {
-        expected: "a duration, or 'off'",
-        examples: ['60s', 'off'],
-        metavar: 'D',
-        schema: { anyOf: [{ type: 'string', pattern: '^(off|0|[0-9]+(\\.[0-9]+)?(ms|s|m|h))$' }, { const: 0 }, { const: false }] },
-        fromText,
-        fromValue: (v) => (typeof v === 'string' ? fromText(v) : v === 0 || v === false ? ok(0) : no()),
-        show: (ms) => (ms === 0 ? 'off' : showDuration(ms)),
-        fileForm: (ms) => (ms === 0 ? 'off' : showDuration(ms))
-    };
 }
 const BENCHTIME = /^([0-9]{1,12}x|[0-9]{1,12}(\.[0-9]{1,12})?(ns|us|µs|ms|s|m|h))$/;
 function benchtime(o) {
@@ -12272,19 +12076,7 @@ const TESTS = {
         name: 'test-race-benchtime',
         doc: "-benchtime for the short -race pass over benchmarks; '' skips it."
     }),
-    ignore: opt({ key: 'ignore.goroutines', kind: goroutineRules, default: [], doc: 'goleak-style rules: goroutines matching any rule are never leaks.' }),
-    // A minute per side finds in its default budget the fixtures' bugs that one run misses (bench/stress.ts).
-    stress: {
-        budgetMs: opt({
-            key: 'stress.budget',
-            kind: budget(),
-            default: 60_000,
-            name: 'stress-budget',
-            doc: "Time per side for re-running the changed packages' tests with varied scheduling, to find leaks and hangs that show in a fraction of runs; 'off' skips it.",
-            more: 'Test binaries are re-run with -test.count, -test.cpu, -test.shuffle, with and without -race; the base is stressed the same way, so what it shows too is pre-existing.'
-        }),
-        all: opt({ key: 'stress.all', kind: bool$2, default: false, name: 'stress-all', doc: 'Stress every package with tests, not only those the pull request changes.' })
-    }
+    ignore: opt({ key: 'ignore.goroutines', kind: goroutineRules, default: [], doc: 'goleak-style rules: goroutines matching any rule are never leaks.' })
 };
 // Why these thresholds:
 // - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
@@ -22543,24 +22335,6 @@ async function readSourceDiff(run, moduleDir, baseCommit, head) {
         changedInHead: (file, line) => map.changedInHead(diff.prefix + file, line)
     };
 }
-/**
- * Module-relative paths of the files that differ between baseCommit and head (both names of a rename),
- * or undefined when the diff cannot be had. Files outside the module are left out.
- */
-async function changedFiles(run, moduleDir, baseCommit, head) {
-    if (!baseCommit)
-        return undefined;
-    const diff = await diffZeroContext(run, moduleDir, baseCommit, head).catch(() => undefined);
-    if (diff === undefined)
-        return undefined;
-    const files = new Set();
-    for (const f of parseUnifiedDiff(diff.text)) {
-        for (const path of [f.oldPath, f.newPath])
-            if (path !== null && path.startsWith(diff.prefix))
-                files.add(path.slice(diff.prefix.length));
-    }
-    return [...files];
-}
 
 /**
  * Whether a Go function belongs to the module. Go qualifies functions by import path, so the module
@@ -23002,7 +22776,7 @@ function summarizeLoadSide(r) {
 const FASTER = 1.5;
 const TOP_SITES = 5;
 const HOLDS_DESCRIPTORS = /^(net|net\/http|crypto\/tls|os|os\/exec|internal\/poll)\./;
-function at$1(f, role) {
+function at$2(f, role) {
     return f ? [{ file: f.file, line: f.line, function: f.function, role }] : [];
 }
 function where$1(f) {
@@ -23047,8 +22821,8 @@ function groupLocations(g) {
     const callers = g.stack
         .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
         .slice(0, 4)
-        .flatMap((f) => at$1(f, 'caller'));
-    return [...at$1(g.blocking, 'blocking'), ...callers, ...at$1(g.creation, 'creation')];
+        .flatMap((f) => at$2(f, 'caller'));
+    return [...at$2(g.blocking, 'blocking'), ...callers, ...at$2(g.creation, 'creation')];
 }
 /** Allocation sites whose live bytes grew over the second half of the rounds (a warm-up is over by then). */
 function grownSites(r, modulePath) {
@@ -23094,7 +22868,7 @@ function fdFinding(head, h, b, cfg, modulePath) {
     // write loops) say where the descriptors are kept open.
     const creators = groupGrowths(head, cfg.thresholds.load.fds)
         .filter((g) => g.growth.leaking && g.group.stack.some((f) => HOLDS_DESCRIPTORS.test(f.function)))
-        .flatMap((g) => at$1(g.group.creation, 'creation'))
+        .flatMap((g) => at$2(g.group.creation, 'creation'))
         .filter((l, i, all) => all.findIndex((x) => x.function === l.function && x.line === l.line) === i);
     return leakFinding('fd-leak', head, 'open descriptors', 'descriptors', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.fds), message, [...creators, ...grownSites(head, modulePath)]);
 }
@@ -23110,7 +22884,7 @@ function raceFindings$1(head, base) {
         const a = r.access.frames.find((f) => !isStandardLibrary(f.function)) ?? r.access.frames[0];
         const p = r.previous.frames.find((f) => !isStandardLibrary(f.function)) ?? r.previous.frames[0];
         const what = `${r.access.kind} at ${where$1(a)} races with an earlier ${r.previous.kind} at ${where$1(p)}`;
-        const locations = [...at$1(a, 'access'), ...at$1(p, 'previous-access'), ...r.goroutines.flatMap((g) => at$1(g.createdAt, 'creation'))];
+        const locations = [...at$2(a, 'access'), ...at$2(p, 'previous-access'), ...r.goroutines.flatMap((g) => at$2(g.createdAt, 'creation'))];
         return event(head, 'race', pre ? 'info' : base ? 'fail' : 'warn', 'data race', `${pre ? 'pre-existing' : 'new'} data race under load: ${what}`, locations);
     });
 }
@@ -23128,7 +22902,7 @@ function crashFinding(head, base) {
     const pre = base?.crash?.value === head.crash.value;
     const f = head.crash.frames.find((x) => !isStandardLibrary(x.function) && !x.function.startsWith('runtime.')) ?? head.crash.frames[0];
     const message = `${pre ? 'crashes on base too: ' : 'the service crashed under load: '}${head.crash.value.split('\n')[0]} at ${where$1(f)}`;
-    return [event(head, 'panic', pre ? 'info' : 'fail', 'crash', message, at$1(f, 'panic'))];
+    return [event(head, 'panic', pre ? 'info' : 'fail', 'crash', message, at$2(f, 'panic'))];
 }
 function metricFindings(head, metrics, cfg) {
     return metrics
@@ -23515,867 +23289,6 @@ function benchmarkPattern(name) {
         .split('/')
         .map((element) => `^${element.replace(RE2_SPECIAL, '\\$&')}$`)
         .join('/');
-}
-
-/** Quotes one argument for a POSIX shell: these commands are shown to people to paste, never run by us. */
-function shellQuote(arg) {
-    if (/^[A-Za-z0-9_./=:@%+,-]+$/.test(arg))
-        return arg;
-    return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-/** Benchmarks by package and name, built once: a scan per finding is quadratic in a large (or hostile) result. */
-function indexOf(r) {
-    const m = new Map();
-    for (const p of r.packages) {
-        for (const bench of p.benchmarks) {
-            const key = `${p.importPath}\u0000${bench.name}`;
-            if (!m.has(key))
-                m.set(key, { dir: p.dir, bench });
-        }
-    }
-    return (pkg, name) => m.get(`${pkg}\u0000${name}`);
-}
-function lastProfile(b) {
-    for (let i = b.runs.length - 1; i >= 0; i--) {
-        const p = b.runs[i].heap?.profile;
-        if (p)
-            return p;
-    }
-    return undefined;
-}
-function joinPath(dir, rel) {
-    return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
-}
-/** The metric of every stress finding ends so; compare/stress.ts gives their commands (the knobs that found them). */
-const UNDER_STRESS = 'under stress';
-const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
-/** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
-function testPassCommands(f, dirOf) {
-    const dir = dirOf.get(f.pkg);
-    if (dir === undefined)
-        return [];
-    const pkgArg = dir === '.' ? '.' : `./${dir}`;
-    const names = f.subject.split(', ').map((n) => n.split('/')[0]);
-    const tests = names.filter((n) => n.startsWith('Test'));
-    const bench = names.find((n) => n.startsWith('Benchmark'));
-    if (bench) {
-        const race = f.kind === 'race' ? ['-race'] : [];
-        const argv = ['go', 'test', ...race, '-run=^$', `-bench=^${bench}$`, '-benchtime=100x', pkgArg];
-        return [{ title: `Run ${bench} (${f.pkg})`, command: argv.map(shellQuote).join(' ') }];
-    }
-    const run = tests.length === 0 ? '.' : tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`;
-    const out = [
-        { title: `Run ${tests.join(', ') || 'the tests'} (${f.pkg})`, command: ['go', 'test', '-race', '-count=1', '-v', `-run=${run}`, pkgArg].map(shellQuote).join(' ') }
-    ];
-    if (f.kind !== 'race') {
-        // A debugger shows every goroutine and where it waits: 'goroutines' then 'goroutine N bt' in dlv.
-        out.push({ title: `Debug it with Delve (${f.pkg})`, command: ['dlv', 'test', pkgArg, '--', `-test.run=${run}`].map(shellQuote).join(' ') });
-    }
-    return out;
-}
-/**
- * What a failing load job grew on head, profile against profile: the warm-up's heap and goroutines
- * against the last round's (a leak is what the rounds added; the warm-up's own growth is left out).
- */
-function loadCommands(job, headDir) {
-    const measured = job.snapshots.filter((s) => s.phase !== 'ready');
-    const first = measured[0]?.profiles;
-    const last = measured[measured.length - 1]?.profiles;
-    const out = [];
-    for (const [what, index] of [['heap', 'inuse_space'], ['goroutine', '']]) {
-        const from = first?.[what];
-        const to = last?.[what];
-        if (from === undefined || to === undefined || from === to)
-            continue;
-        const argv = ['go', 'tool', 'pprof', ...(index ? [`-sample_index=${index}`] : []), '-top', `-diff_base=${joinPath(headDir, from)}`, joinPath(headDir, to)];
-        out.push({ title: `What load job ${job.name} added on head over its rounds (${what === 'heap' ? 'live heap' : 'goroutines'})`, command: argv.map(shellQuote).join(' ') });
-    }
-    return out;
-}
-function reproduceCommands(report, base, head) {
-    const out = [];
-    const seen = new Set();
-    const findHead = indexOf(head);
-    const findBase = indexOf(base);
-    // A package's directory: the test pass's first, then the bench pass's.
-    const dirOf = new Map();
-    for (const p of [...(head.tests ?? []), ...head.packages])
-        if (!dirOf.has(p.importPath))
-            dirOf.set(p.importPath, p.dir);
-    const loadJobs = new Map((head.loads ?? []).map((j) => [j.name, j]));
-    for (const f of report.findings) {
-        if (f.severity !== 'fail' || f.kind === 'build-failure' || f.metric.endsWith(UNDER_STRESS))
-            continue;
-        // A load job's findings name the job, not a package of the test pass.
-        const job = dirOf.has(f.pkg) ? undefined : loadJobs.get(f.subject);
-        if (job) {
-            const key = `${f.subject}\u0000load`;
-            if (!seen.has(key))
-                out.push(...loadCommands(job, report.head.dir));
-            seen.add(key);
-            continue;
-        }
-        if (TEST_PASS_KINDS.has(f.kind)) {
-            const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
-            if (!seen.has(key))
-                out.push(...testPassCommands(f, dirOf));
-            seen.add(key);
-            continue;
-        }
-        const key = `${f.pkg}\u0000${f.subject}\u0000${f.kind}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const h = findHead(f.pkg, f.subject);
-        if (!h)
-            continue;
-        const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
-        const count = Math.max(1, head.env.count);
-        const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
-        out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
-        if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
-            const b = findBase(f.pkg, f.subject);
-            const bp = b && lastProfile(b.bench);
-            const hp = lastProfile(h.bench);
-            if (bp && hp) {
-                const index = f.kind === 'heap-leak' ? 'inuse_space' : f.unit === 'allocs/op' ? 'alloc_objects' : 'alloc_space';
-                const argv2 = ['go', 'tool', 'pprof', `-sample_index=${index}`, '-top', `-diff_base=${joinPath(report.base.dir, bp)}`, joinPath(report.head.dir, hp)];
-                out.push({ title: `Profile diff for ${f.subject} (${index})`, command: argv2.map(shellQuote).join(' ') });
-            }
-        }
-    }
-    out.push({
-        title: 'Compare the two results again',
-        command: ['npx', 'go-leak-gate', 'compare', '--base', report.base.dir, '--head', report.head.dir].map(shellQuote).join(' ')
-    });
-    return out;
-}
-
-const SEPARATOR$1 = '==================';
-const WARNING = 'WARNING: DATA RACE';
-const ACCESS = /^(Read|Write|Previous read|Previous write) at (0x[0-9a-f]+) by (main goroutine|goroutine (\d+)):$/;
-const GOROUTINE = /^Goroutine (\d+) \((running|finished)\) created at:$/;
-const LOST_STACK = '[failed to restore the stack]';
-// Test output that places a report: progress lines of -test.v and the start of a benchmark's line.
-const STARTED = /^=== (RUN|CONT|NAME|PAUSE)\s+(\S+)/;
-const ENDED = /^(\s*)--- (FAIL|PASS|SKIP): (\S+)/;
-const BENCHMARK_LINE = /^(Benchmark(?!\p{Ll})\S*)/u;
-const IN_TEST = 'race detected during execution of test';
-const OUTSIDE = 'race detected outside of test execution';
-function eventOf(line, named) {
-    const started = STARTED.exec(line);
-    if (started !== null)
-        return { kind: 'started', test: started[2], how: started[1] };
-    const ended = ENDED.exec(line);
-    if (ended !== null)
-        return { kind: 'ended', test: ended[3], depth: ended[1].length, failed: ended[2] === 'FAIL' };
-    const bench = BENCHMARK_LINE.exec(line);
-    // A benchmark's name is printed when it starts and its numbers when it is done.
-    if (bench !== null) {
-        return /\sns\/op\b/.test(line)
-            ? { kind: 'ended', test: bench[1], depth: 0, failed: false }
-            : { kind: 'started', test: bench[1], how: 'benchmark' };
-    }
-    if (line.includes(IN_TEST))
-        return named === undefined ? { kind: 'in-test' } : { kind: 'in-test', named };
-    if (line.includes(OUTSIDE))
-        return { kind: 'outside' };
-    return undefined;
-}
-/**
- * Parses every `WARNING: DATA RACE` report. A report's test comes from the first of these after it:
- * - testing's `race detected during execution of test`, logged once per racing test when it ends (or
- *   next checks): under the test's `=== RUN`/`=== NAME` line with -test.v, under its `--- FAIL:` line
- *   without;
- * - a `--- FAIL:` block (without -test.v a test's output is printed when it ends): the failing test
- *   the race line is logged under, else its innermost failing subtest;
- * - `race detected outside of test execution`: no test.
- * The search stops at the next test's `=== RUN`/`=== CONT` or benchmark line; the report then goes to
- * the test -test.v last started and had not ended, or to the benchmark whose result line it
- * interrupted (`BenchmarkX-4  \t==================` when the pipes are merged). Tests that run in
- * parallel interleave their output, so a report may then be put on the wrong one of them.
- */
-function parseRaceReports(text) {
-    const lines = splitLines(text);
-    const out = { races: [], problems: [] };
-    const events = [];
-    // The test the latest progress line named (RUN, NAME, FAIL, ...), and the one -test.v says runs.
-    let named;
-    let running;
-    const placements = [];
-    const track = (line) => {
-        const event = eventOf(line, named);
-        if (event === undefined)
-            return;
-        events.push(event);
-        if (event.kind === 'started') {
-            named = event.test;
-            running = event.how === 'PAUSE' ? undefined : event.test;
-        }
-        else if (event.kind === 'ended') {
-            named = event.test;
-            if (running !== undefined && (running === event.test || running.startsWith(`${event.test}/`))) {
-                const parent = event.test.lastIndexOf('/');
-                running = parent > 0 ? event.test.slice(0, parent) : undefined;
-            }
-        }
-    };
-    let i = 0;
-    while (i < lines.length) {
-        const line = lines[i];
-        const opensReport = line.endsWith(SEPARATOR$1) && lines[i + 1] === WARNING;
-        if (!opensReport && line !== WARNING) {
-            track(line);
-            i++;
-            continue;
-        }
-        if (opensReport) {
-            const before = line.slice(0, line.length - SEPARATOR$1.length);
-            if (before !== '')
-                track(before);
-            i++;
-        }
-        const read = readReport(lines, i, out.problems);
-        if (read.report !== undefined) {
-            const body = lines.slice(i, read.end);
-            const raw = [SEPARATOR$1, ...body, ...(read.truncated ? [] : [SEPARATOR$1])].join('\n');
-            const report = { ...read.report, outsideTests: false, truncated: read.truncated, line: i + 1, raw };
-            out.races.push(report);
-            placements.push({ report, nextEvent: events.length, ...(running === undefined ? {} : { running }) });
-        }
-        // read.end is the closing separator; a line after it may still carry test output.
-        i = read.end + 1;
-    }
-    for (const { report, nextEvent, running: runningThen } of placements) {
-        const place = placeReport(events, nextEvent, runningThen);
-        report.outsideTests = place.outsideTests;
-        if (place.test !== undefined)
-            report.test = place.test;
-    }
-    return out;
-}
-function placeReport(events, from, running) {
-    for (let j = from; j < events.length; j++) {
-        const event = events[j];
-        if (event.kind === 'in-test')
-            return { ...(event.named === undefined ? {} : { test: event.named }), outsideTests: false };
-        if (event.kind === 'outside')
-            return { outsideTests: true };
-        if (event.kind === 'ended' && event.failed)
-            return { test: failedTest(events, j, event), outsideTests: false };
-        if (event.kind === 'started' && event.how !== 'NAME' && event.how !== 'PAUSE')
-            break;
-    }
-    return { ...(running === undefined ? {} : { test: running }), outsideTests: false };
-}
-/**
- * In a `--- FAIL:` block (a test, then its failed subtests indented below it): the test the race line
- * is logged under, else the deepest failure.
- */
-function failedTest(events, at, first) {
-    let deepest = first;
-    for (let j = at + 1; j < events.length; j++) {
-        const event = events[j];
-        if (event.kind === 'in-test')
-            return event.named ?? deepest.test;
-        if (event.kind !== 'ended' || event.depth === 0)
-            break;
-        if (event.failed && event.depth > deepest.depth)
-            deepest = event;
-    }
-    return deepest.test;
-}
-/**
- * Reads a report from its `WARNING: DATA RACE` line at lines[start]. `end` is the index of the closing
- * separator, or lines.length when there is none.
- */
-function readReport(lines, start, problems) {
-    const accesses = [];
-    const goroutines = [];
-    let frames;
-    let call;
-    let end = start + 1;
-    for (; end < lines.length; end++) {
-        const line = lines[end];
-        if (line.endsWith(SEPARATOR$1))
-            break;
-        const access = ACCESS.exec(line);
-        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
-        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
-        if (access !== null && by !== undefined) {
-            frames = [];
-            accesses.push({
-                kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
-                address: access[2],
-                goroutine: by,
-                frames
-            });
-            continue;
-        }
-        const goroutine = GOROUTINE.exec(line);
-        const id = goroutine === null ? undefined : readCount(goroutine[1]);
-        if (goroutine !== null && id !== undefined) {
-            frames = [];
-            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
-            continue;
-        }
-        // Frames are indented: two spaces before a function, six before its position. Anything else in a
-        // report is output another goroutine wrote while the detector was printing.
-        if (frames === undefined || !line.startsWith('  '))
-            continue;
-        const trimmed = line.trim();
-        if (trimmed === LOST_STACK)
-            continue;
-        const fn = readCall(trimmed);
-        if (fn !== undefined) {
-            call = fn;
-            continue;
-        }
-        const position = call === undefined ? undefined : readPosition(trimmed);
-        if (call !== undefined && position !== undefined)
-            frames.push({ function: call, file: position.file, line: position.line });
-        call = undefined;
-    }
-    const truncated = end >= lines.length;
-    if (accesses.length < 2) {
-        problems.push({
-            line: start + 1,
-            text: lines[start],
-            reason: truncated ? 'race report cut before its two accesses' : 'race report without its two accesses'
-        });
-        return { end, truncated };
-    }
-    return { report: { access: accesses[0], previous: accesses[1], goroutines }, end, truncated };
-}
-/** What raceSide gives an access whose stack the detector could not restore. */
-const UNKNOWN_SIDE = '?';
-/**
- * One access's code site with its call path: the user's frames of its stack, innermost first (a
- * recursion's repeated frames once), as `function file`. An access with no user frame (sync/atomic's
- * side on Go 1.26) is its innermost frame; a lost stack is UNKNOWN_SIDE.
- */
-function raceSide(frames, opts = {}) {
-    const site = (f) => (opts.withLines === true ? `${f.function} ${f.file}:${f.line}` : `${f.function} ${f.file}`);
-    const path = [];
-    for (const f of frames) {
-        if (!isUserFunction(f.function, f.file, opts.modulePath))
-            continue;
-        const s = site(f);
-        if (path[path.length - 1] !== s)
-            path.push(s);
-    }
-    if (path.length > 0)
-        return path.join(' < ');
-    return frames[0] === undefined ? UNKNOWN_SIDE : site(frames[0]);
-}
-/**
- * Identity of a race, for deduplication and for matching base with head: the unordered pair of its two
- * accesses' code sites with their call paths (raceSide). Not the kinds of the accesses: `c.n++` from
- * four goroutines is one race, which the detector reports as a read racing with an earlier write in one
- * run and as a write racing with an earlier write in the next (the increment is both). Not the order
- * either, nor goroutine ids or addresses.
- */
-function raceKey(r, opts = {}) {
-    return raceSides(r.access.frames, r.previous.frames, opts).join(' | ');
-}
-/** The two sides of a race (raceSide), in a fixed order. */
-function raceSides(access, previous, opts = {}) {
-    const a = raceSide(access, opts);
-    const b = raceSide(previous, opts);
-    return a <= b ? [a, b] : [b, a];
-}
-/**
- * Whether two races, as raceSides gives them, are the same: the same pair, or, when the detector lost
- * one side's stack in one of the reports, the same known side. The history that restores the earlier
- * access's stack is bounded (GORACE history_size), so whether it is lost depends on the run.
- */
-function sameRace(a, b) {
-    if (a[0] === b[0] && a[1] === b[1])
-        return true;
-    const known = (s) => s.filter((x) => x !== UNKNOWN_SIDE);
-    const ka = known(a);
-    const kb = known(b);
-    // Two whole pairs that differ are two races; a report with no stack at all says too little to match.
-    if ((ka.length === 2 && kb.length === 2) || ka.length === 0 || kb.length === 0)
-        return false;
-    return ka.some((x) => kb.includes(x));
-}
-
-function finding(kind, severity, pkg, subject, metric, message, locations, counts) {
-    return {
-        kind,
-        severity,
-        pkg,
-        subject,
-        metric,
-        unit: counts ? 'goroutines' : '',
-        base: counts ? counts.base : null,
-        head: counts ? counts.head : null,
-        change: counts && counts.base > 0 ? (counts.head - counts.base) / counts.base : null,
-        pValue: null,
-        message,
-        locations
-    };
-}
-function at(frame, role) {
-    return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : [];
-}
-function where(frame) {
-    return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site';
-}
-/**
- * The frame to point at: the innermost in the module, else outside the standard library, else the first;
- * never one of the gate's probe.
- */
-function userFrame(frames, modulePath) {
-    const shown = frames.filter((f) => !isGateFrame(f.function, f.file));
-    return firstUserFrame(shown, modulePath) ?? shown[0];
-}
-/** Each location once: goroutines started by the same go statement share their creation site. */
-function distinct(locations) {
-    const seen = new Set();
-    return locations.filter((l) => {
-        const key = `${l.role}\u0000${l.function}\u0000${l.file}:${l.line}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function byPackage(r) {
-    return new Map((r.tests ?? []).map((t) => [t.importPath, t]));
-}
-/**
- * Races on head against the base's, matched by their two code sites (parse/race sameRace), whatever
- * the kinds of the accesses and whichever came first in either report: a race the base has is
- * pre-existing even when the detector saw it as write/write there and as read/write here.
- */
-function raceFindings(pkg, head, base, modulePath) {
-    const sidesOf = (r) => raceSides(r.access.frames, r.previous.frames, { modulePath });
-    const known = (base ?? []).map(sidesOf);
-    return head.map((r) => {
-        const sides = sidesOf(r);
-        const pre = known.some((b) => sameRace(b, sides));
-        const a = userFrame(r.access.frames, modulePath);
-        const p = userFrame(r.previous.frames, modulePath);
-        const locations = distinct([...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]);
-        const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`;
-        const seen = r.in ? ` in ${r.in}` : '';
-        return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
-    });
-}
-/**
- * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
- * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
- */
-function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
-    const baseCount = new Map();
-    for (const g of base ?? [])
-        baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
-    return head.map((g) => {
-        const before = baseCount.get(g.looseKey) ?? 0;
-        const grew = g.count > before;
-        // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
-        const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
-        const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg);
-        const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
-        const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : '';
-        const n = narrowing;
-        const narrowed = n?.cut ? ` (the search for the leaking test stopped at its time bound after ${n.ran} of ${n.of} tests)` : '';
-        const message = `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
-            (before > 0 ? ` (base leaves ${before})` : '') +
-            (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
-            narrowed +
-            `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
-        // The stack between the blocking frame and the goroutine's start: how it got there.
-        const callers = g.stack
-            .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
-            .slice(0, 4)
-            .flatMap((f) => at(f, 'caller'));
-        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count });
-    });
-}
-/** A test or benchmark that did not finish: who waits on what, the largest groups first. */
-function hangFinding(pkg, subject, hang, preexisting) {
-    const top = hang.groups.slice(0, 5);
-    const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
-    const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
-    const message = `${preexisting ? 'hangs on base too: ' : ''}${hang.message}${hang.test ? ` in ${hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`;
-    return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations);
-}
-/**
- * The base's leaks: its test pass's, and those its stress stage found, counted per leaking repetition. A
- * rare leak that head's single run happened to catch is pre-existing when the stressed base shows it.
- */
-function baseLeaks(bp) {
-    if (!bp)
-        return undefined;
-    const stressed = (bp.stress?.leaks ?? []).map((g) => ({ ...g, count: Math.max(1, Math.round(g.count / g.leakingRepetitions)) }));
-    return [...bp.leaks, ...stressed.filter((g) => !bp.leaks.some((l) => l.looseKey === g.looseKey))];
-}
-function testFindings(base, head) {
-    const b = byPackage(base);
-    const out = [];
-    for (const h of head.tests ?? []) {
-        const bp = b.get(h.importPath);
-        out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
-        out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing));
-        if (h.hang)
-            out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
-        const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
-        for (const p of h.panics) {
-            const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
-            const f = userFrame(p.frames, head.env.module);
-            // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
-            const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`;
-            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')));
-        }
-    }
-    return out;
-}
-
-function how(r) {
-    return `process ${r.process + 1} (repetitions ${r.repetitionsBefore + 1} to ${r.repetitionsBefore + r.count}: -count=${r.count}, GOMAXPROCS ${r.cpu}, shuffle seed ${r.shuffle}, ${r.race ? 'with' : 'without'} -race)`;
-}
-function effort(s) {
-    return `${s.repetitions} repetition${s.repetitions === 1 ? '' : 's'} in ${s.processes} process${s.processes === 1 ? '' : 'es'}`;
-}
-/** What the base's stress says about a head finding it did not show: nothing fair when it did not run alike. */
-function baseVerdict(base, head, shows) {
-    if (shows)
-        return { severity: 'info', note: 'the base shows it too: pre-existing' };
-    const s = base?.stress;
-    if (!s)
-        return { severity: 'warn', note: base ? 'the base was not stressed, so it is not known to be new' : 'the package is new on head' };
-    // A stored baseline (a run on the default branch) may have stressed every package with a smaller share.
-    if (s.budgetMs < head.budgetMs)
-        return { severity: 'warn', note: `the base was stressed with a smaller share (${(s.budgetMs / 1000).toFixed(1)}s), so it is not known to be new` };
-    if (s.stoppedBy)
-        return { severity: 'warn', note: `the base stopped early (it showed a ${s.stoppedBy}) after ${effort(s)}, so it is not known to be new` };
-    return { severity: 'fail', note: `the base, stressed alike (${effort(s)}), never showed it` };
-}
-function dirArg(dir) {
-    return dir === '.' ? '.' : `./${dir}`;
-}
-function runPattern(tests) {
-    if (tests.length === 0)
-        return '.';
-    return tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`;
-}
-/** `go test` and `dlv test` lines that run the tests as the process that found it did. */
-function stressCommands(dir, tests, r) {
-    const run = runPattern(tests);
-    const flags = [`-count=${r.count}`, `-cpu=${r.cpu}`, `-shuffle=${r.shuffle}`];
-    const goTest = ['go', 'test', ...(r.race ? ['-race'] : []), '-run', run, ...flags, dirArg(dir)];
-    // Delve builds without -race; the scheduling knobs still apply. 'goroutines' then 'goroutine N bt' shows who waits.
-    const dlv = ['dlv', 'test', dirArg(dir), '--', `-test.run=${run}`, ...flags.map((f) => `-test.${f.slice(1)}`)];
-    return [goTest.map(shellQuote).join(' '), dlv.map(shellQuote).join(' ')];
-}
-function packageFindings(h, base) {
-    const s = h.stress;
-    const out = { findings: [], reproduce: [], notes: [] };
-    if (!s)
-        return out;
-    const baseLeaks = new Set([...(base?.stress?.leaks ?? []), ...(base?.leaks ?? [])].map((g) => g.looseKey));
-    for (const g of s.leaks) {
-        const verdict = baseVerdict(base, s, baseLeaks.has(g.looseKey));
-        const perRepetition = Math.max(1, Math.round(g.count / g.leakingRepetitions));
-        const [goTest, dlv] = stressCommands(h.dir, g.tests, g.found);
-        const message = `under stress, ${perRepetition} goroutine${perRepetition === 1 ? '' : 's'} per repetition left blocked in [${g.state}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
-            `, in ${g.leakingRepetitions} of ${g.found.count} repetitions of ${how(g.found)}` +
-            (g.tests.length > 0 ? `; started by ${g.tests.join(', ')}` : '') +
-            `; ${effort(s)} in all; ${verdict.note}. Reproduce: ${goTest}`;
-        const callers = g.stack.filter((f) => !isStandardLibrary(f.function) && !(f.line === g.blocking?.line && f.function === g.blocking?.function)).slice(0, 3);
-        const locations = [...at(g.blocking, 'blocking'), ...callers.flatMap((f) => at(f, 'caller')), ...at(g.creation, 'creation')];
-        out.findings.push(finding('goroutine-leak', verdict.severity, h.importPath, g.tests.join(', ') || h.importPath, `goroutines [${g.state}] ${UNDER_STRESS}`, message, locations, { base: 0, head: perRepetition }));
-        if (verdict.severity !== 'info')
-            out.reproduce.push({ title: `Reproduce the leak under stress (${h.importPath})`, command: goTest }, { title: `Debug it with Delve (${h.importPath})`, command: dlv });
-    }
-    if (s.hang) {
-        const pre = base?.stress?.hang !== undefined || base?.hang !== undefined;
-        const verdict = baseVerdict(base, s, pre);
-        const tests = s.hang.test ? [s.hang.test] : [];
-        const [goTest, dlv] = stressCommands(h.dir, tests, s.hang.found);
-        const f = hangFinding(h.importPath, s.hang.test ?? h.importPath, s.hang, pre);
-        f.severity = verdict.severity;
-        f.metric = `hang ${UNDER_STRESS}`;
-        f.message = `${f.message}. Found in ${how(s.hang.found)}; ${effort(s)} in all; ${verdict.note}. Reproduce: ${goTest}`;
-        out.findings.push(f);
-        if (verdict.severity !== 'info')
-            out.reproduce.push({ title: `Reproduce the hang under stress (${h.importPath})`, command: goTest }, { title: `Debug it with Delve (${h.importPath})`, command: dlv });
-    }
-    return out;
-}
-function effortNote(side, r) {
-    const stressed = (r.tests ?? []).filter((t) => t.stress);
-    if (stressed.length === 0)
-        return undefined;
-    const each = stressed.map((t) => {
-        const s = t.stress;
-        if (!s)
-            return '';
-        const stop = s.stoppedBy ? `, stopped by a ${s.stoppedBy}` : '';
-        return `${t.importPath} ${effort(s)} in ${(s.wallMs / 1000).toFixed(1)}s of ${(s.budgetMs / 1000).toFixed(1)}s${stop}`;
-    });
-    return `Stress on ${side}: ${each.join('; ')}.`;
-}
-function stressFindings(base, head) {
-    const b = new Map((base.tests ?? []).map((t) => [t.importPath, t]));
-    const out = { findings: [], reproduce: [], notes: [] };
-    for (const h of head.tests ?? []) {
-        const r = packageFindings(h, b.get(h.importPath));
-        out.findings.push(...r.findings);
-        out.reproduce.push(...r.reproduce);
-    }
-    for (const [side, r] of [['base', base], ['head', head]]) {
-        const note = effortNote(side, r);
-        if (note)
-            out.notes.push(note);
-    }
-    return out;
-}
-
-class ComparisonRefused extends Error {
-    name = 'ComparisonRefused';
-}
-function sideInfo(r, dir) {
-    return {
-        commit: r.env.commit,
-        goVersion: r.env.goVersion,
-        goos: r.env.goos,
-        goarch: r.env.goarch,
-        cpu: r.env.cpu,
-        race: r.env.race,
-        count: r.env.count,
-        benchtime: r.env.benchtime,
-        dir
-    };
-}
-/** Refuses what cannot be compared at all, and notes what makes a comparison weaker. */
-function checkComparable(base, head) {
-    if (base.env.race !== head.env.race) {
-        throw new ComparisonRefused(`base was measured ${base.env.race ? 'with' : 'without'} -race and head ${head.env.race ? 'with' : 'without'}: ` +
-            `the race runtime slows code 2-20x and changes memory use, so the two cannot be compared. Measure both sides the same way.`);
-    }
-    const notes = [];
-    const differs = (what, a, b) => {
-        if (a !== b)
-            notes.push(`${what} differs: base ${a}, head ${b}; timing differences may come from that.`);
-    };
-    differs('Go version', base.env.goVersion, head.env.goVersion);
-    differs('GOOS/GOARCH', `${base.env.goos}/${base.env.goarch}`, `${head.env.goos}/${head.env.goarch}`);
-    if (base.env.cpu && head.env.cpu)
-        differs('CPU', base.env.cpu, head.env.cpu);
-    differs('GOMAXPROCS', base.env.gomaxprocs, head.env.gomaxprocs);
-    differs('benchtime', base.env.benchtime, head.env.benchtime);
-    return notes;
-}
-function indexBenchmarks(r) {
-    const m = new Map();
-    for (const p of r.packages)
-        for (const b of p.benchmarks)
-            m.set(`${p.importPath}\u0000${b.name}`, { pkg: p.importPath, bench: b });
-    return m;
-}
-function findingKind(m) {
-    if (m.metric === RETAINED_METRIC)
-        return 'heap-leak';
-    if (m.metric.startsWith('gc '))
-        return 'gc-pause';
-    return 'regression';
-}
-function metricFinding(pkg, bench, m, severity) {
-    const how = m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
-        ? m.pValue !== null
-            ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
-            : ''
-        : '';
-    return {
-        kind: findingKind(m),
-        severity,
-        pkg,
-        subject: bench,
-        metric: m.metric,
-        unit: m.unit,
-        base: m.baseMedian,
-        head: m.headMedian,
-        change: m.change,
-        pValue: m.pValue,
-        message: `${m.metric} got worse: ${m.reason}${how}`,
-        locations: []
-    };
-}
-function isIgnored(pkg, bench, cfg) {
-    return cfg.ignoreBenchmarks.some((re) => new RegExp(re).test(`${pkg}.${bench}`));
-}
-function failureFindings(base, head) {
-    const out = [];
-    for (const [key, h] of head) {
-        if (!h.bench.failure)
-            continue;
-        const b = base.get(key);
-        const preexisting = b?.bench.failure !== undefined;
-        const hang = h.bench.failure.hang;
-        if (hang) {
-            out.push(hangFinding(h.pkg, h.bench.name, hang, b?.bench.failure?.hang !== undefined));
-            continue;
-        }
-        out.push({
-            kind: 'bench-failure',
-            severity: preexisting ? 'info' : 'fail',
-            pkg: h.pkg,
-            subject: h.bench.name,
-            metric: 'failure',
-            unit: '',
-            base: null,
-            head: null,
-            change: null,
-            pValue: null,
-            message: preexisting
-                ? `fails on base too: ${h.bench.failure.message}`
-                : `fails on head (run ${h.bench.failure.run + 1}): ${h.bench.failure.message}`,
-            locations: []
-        });
-    }
-    return out;
-}
-function errorKey(e) {
-    return `${e.kind}\u0000${e.subject}`;
-}
-/** Build failures become findings; an error the base already had is pre-existing, not the PR's doing. */
-function errorFindings(base, head) {
-    const baseKeys = new Set(base.errors.map(errorKey));
-    const findings = [];
-    let newHeadErrors = 0;
-    const seen = new Set();
-    for (const e of head.errors) {
-        // The bench pass and the test pass build the same package: one broken package is one finding.
-        if (seen.has(errorKey(e)))
-            continue;
-        seen.add(errorKey(e));
-        const preexisting = baseKeys.has(errorKey(e));
-        // A package measured without the probe still has all its numbers: that is a note, not a gap.
-        if (!preexisting && e.kind !== 'probe')
-            newHeadErrors++;
-        if (e.kind !== 'build')
-            continue;
-        findings.push({
-            kind: 'build-failure',
-            severity: preexisting ? 'warn' : 'fail',
-            pkg: e.subject,
-            subject: e.subject,
-            metric: 'build',
-            unit: '',
-            base: null,
-            head: null,
-            change: null,
-            pValue: null,
-            message: preexisting ? `does not build on base either: ${e.message}` : `${e.message} on head; its benchmarks were not measured`,
-            locations: []
-        });
-    }
-    return { findings, newHeadErrors };
-}
-function countFindings(findings) {
-    const counts = { fail: 0, warn: 0, info: 0, byKind: {} };
-    for (const f of findings) {
-        counts[f.severity]++;
-        counts.byKind[f.kind] = (counts.byKind[f.kind] ?? 0) + 1;
-    }
-    return counts;
-}
-const TIMINGS_NOT_COMPARABLE_NOTE = 'Timings (ns/op, custom metrics, GC pauses) only warn here: the baseline was measured on another machine, and a different runner alone moves them by more than the thresholds.';
-/** Metrics that depend on the machine, not only on the code: time, throughput, custom units, GC pauses. */
-function isTiming(kind, m) {
-    return kind === 'gc-pause' || (kind === 'regression' && m.unit !== 'allocs/op' && m.unit !== 'B/op');
-}
-/**
- * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
- * (attributeGrowth) for the findings that need them.
- */
-function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true }) {
-    const notes = checkComparable(base, head);
-    const b = indexBenchmarks(base);
-    const h = indexBenchmarks(head);
-    const comparisons = [];
-    const onlyInBase = [];
-    const onlyInHead = [];
-    for (const [key, hb] of h) {
-        const bb = b.get(key);
-        if (!bb) {
-            if (!hb.bench.failure)
-                onlyInHead.push({ pkg: hb.pkg, benchmark: hb.bench.name });
-            continue;
-        }
-        if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0)
-            continue;
-        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config));
-    }
-    for (const [key, bb] of b)
-        if (!h.has(key) && !bb.bench.failure)
-            onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
-    controlFalseDiscoveries(comparisons.flatMap((c) => c.metrics.filter(isStatistical)), config.statistics, benjaminiHochberg);
-    const findings = [];
-    for (const c of comparisons) {
-        const ignored = isIgnored(c.pkg, c.benchmark, config);
-        for (const m of c.metrics) {
-            if (m.status !== 'regression')
-                continue;
-            const kind = findingKind(m);
-            const judged = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
-            let severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged;
-            if (!timingsComparable && severity === 'fail' && isTiming(kind, m))
-                severity = 'warn';
-            findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
-        }
-    }
-    for (const [key, hb] of h) {
-        const bb = b.get(key);
-        if (!hb.bench.leaks?.length || !bb)
-            continue;
-        const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined);
-        findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name));
-    }
-    findings.push(...failureFindings(b, h));
-    findings.push(...testFindings(base, head));
-    const stress = stressFindings(base, head);
-    findings.push(...stress.findings);
-    notes.push(...stress.notes);
-    const errs = errorFindings(base, head);
-    findings.push(...errs.findings);
-    // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
-    const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined;
-    if (loads)
-        findings.push(...loads.findings);
-    const toReportError = (side) => (e) => ({
-        side,
-        kind: e.kind,
-        subject: e.subject,
-        message: e.detail ? `${e.message}\n${e.detail}` : e.message
-    });
-    const errors = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))];
-    if (!timingsComparable)
-        notes.push(TIMINGS_NOT_COMPARABLE_NOTE);
-    const report = {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
-        // Nothing compared while head had errors is no pass: the gate could not look at anything. A probe note
-        // (a test binary that exited before the probe looked) takes nothing from the test pass's findings.
-        incomplete: errs.newHeadErrors > 0 || (head.errors.some((e) => e.kind !== 'probe') && comparisons.length === 0),
-        counts: countFindings(findings),
-        base: sideInfo(base, baseDir),
-        head: sideInfo(head, headDir),
-        findings,
-        comparisons,
-        onlyInBase,
-        onlyInHead,
-        notes,
-        errors,
-        reproduce: [],
-        ...(loads ? { loads: loads.jobs } : {})
-    };
-    report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)];
-    return report;
 }
 
 /**
@@ -26465,6 +25378,13 @@ function perOpMean(tables, runs, opts = {}) {
     const used = runs.filter((r) => r.iterations > 0);
     return mergeProfiles(tables, used.map((r) => ({ profile: r.profile, scale: 1 / r.iterations / used.length })), opts);
 }
+/** The total of one sample type: what pprof's header calls "of N total". */
+function totalOf(p, type) {
+    let sum = 0;
+    for (const v of p.values[sampleTypeIndex(p, type)])
+        sum += v;
+    return sum;
+}
 
 function childrenOf(tables, nodes = tables.nodeCount) {
     const start = new Int32Array(nodes + 1);
@@ -26488,6 +25408,61 @@ function subtreeSums(tables, own) {
         sums[parent[n]] += sums[n];
     return sums;
 }
+/** The key a node is counted under: its function, or its frame (function and line). */
+function keyOf(tables, granularity) {
+    const frame = tables.nodeFrame;
+    if (granularity === 'line')
+        return { key: (n) => frame[n], count: tables.frameCount };
+    const fn = tables.frameFunction;
+    return { key: (n) => fn[frame[n]], count: tables.functions.length };
+}
+/**
+ * Flat and cumulative values of one sample type per function (or per line), as `go tool pprof -top`
+ * computes them. Cumulative values come from one depth-first walk of the trie: a node adds its subtree
+ * to its key unless the key is already on the path above it, so a recursive function counts once per
+ * stack.
+ */
+function frameTotals(p, type, granularity = 'function') {
+    const { tables } = p;
+    const own = p.values[sampleTypeIndex(p, type)];
+    const nodes = Math.min(own.length, tables.nodeCount);
+    const { key, count } = keyOf(tables, granularity);
+    const flat = new Float64Array(count);
+    const cum = new Float64Array(count);
+    for (let n = 1; n < nodes; n++)
+        if (own[n] !== 0)
+            flat[key(n)] += own[n];
+    const sums = subtreeSums(tables, own);
+    const { start, list } = childrenOf(tables, nodes);
+    const onPath = new Int32Array(count);
+    // The walk's stack holds nodes to enter (>= 0) and nodes to leave (~node, < 0).
+    const stack = [];
+    for (let i = start[ROOT]; i < start[ROOT + 1]; i++)
+        stack.push(list[i]);
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item < 0) {
+            onPath[key(~item)]--;
+            continue;
+        }
+        const k = key(item);
+        if (onPath[k] === 0)
+            cum[k] += sums[item];
+        onPath[k]++;
+        stack.push(~item);
+        for (let i = start[item]; i < start[item + 1]; i++)
+            stack.push(list[i]);
+    }
+    const row = (k) => {
+        const fnId = granularity === 'line' ? tables.frameFunction[k] : k;
+        const f = tables.functions[fnId];
+        const base = { function: f.name, file: f.file };
+        return granularity === 'line'
+            ? { ...base, line: tables.frameLine[k], flat: flat[k], cum: cum[k] }
+            : { ...base, flat: flat[k], cum: cum[k] };
+    };
+    return { flat, cum, row };
+}
 
 /**
  * For one module path: the nearest frame at or above a node (towards the root) whose function is in the
@@ -26502,7 +25477,8 @@ class ModuleFrames {
     constructor(tables, modulePath) {
         this.tables = tables;
         this.modulePath = modulePath;
-        this.functionIn = Uint8Array.from(tables.functions, (f) => (!f.unsymbolised && inModule(f.name, modulePath) ? 1 : 0));
+        // The probe's overlay file sits in the user's package, but its frames are the gate's, never the user's.
+        this.functionIn = Uint8Array.from(tables.functions, (f) => (!f.unsymbolised && inModule(f.name, modulePath) && !isGateFrame(f.name, f.file) ? 1 : 0));
         this.memo = new Int32Array(tables.nodeCount).fill(-1);
     }
     inModule(node) {
@@ -26641,19 +25617,221 @@ function flameGraph(base, head, type, opts = {}) {
     return { sampleType: type, unit: head.sampleTypes[k].unit, root, minFraction, prunedFrames };
 }
 
-// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
-// every allocation and retained-heap finding (read from the sides' memory profiles).
-function measureFor(f) {
-    if (f.kind === 'heap-leak')
-        return 'inuseBytes';
-    if (f.kind !== 'regression')
-        return undefined;
-    if (f.unit === 'allocs/op')
-        return 'allocObjects';
-    if (f.unit === 'B/op')
-        return 'allocBytes';
-    return undefined;
+/** Go's CPU profiler samples at 100 Hz: 10 ms of CPU per sample, unless the profile says otherwise. */
+const DEFAULT_PERIOD_NS = 10_000_000;
+const CPU = 'cpu';
+function periodOf(p) {
+    return p.period > 0 ? p.period : DEFAULT_PERIOD_NS;
 }
+function used(runs) {
+    return runs.filter((r) => r.iterations > 0);
+}
+/**
+ * The variance of a side's CPU per op, stack by stack. A stack's sample count k is a Poisson count, so a run
+ * of N ops estimates k·period/N per op with variance k·period²/N²; the mean of R runs divides that by R².
+ * As a profile's cpu value is k·period, that is the value scaled by period/(N·R)².
+ */
+function varianceTerms(runs) {
+    const u = used(runs);
+    return u.map((r) => ({ profile: r.profile, scale: periodOf(r.profile) / (r.iterations * u.length) ** 2 }));
+}
+function sampleCount(runs) {
+    let n = 0;
+    for (const { profile } of runs) {
+        const i = profile.sampleTypes.findIndex((t) => t.type === 'samples');
+        const values = profile.values[i >= 0 ? i : sampleTypeIndex(profile, CPU)];
+        const per = i >= 0 ? 1 : periodOf(profile);
+        for (const v of values)
+            n += v / per;
+    }
+    return Math.round(n);
+}
+/** A CPU time with three significant digits: `35.2µs`. */
+function cpuTime(ns) {
+    const a = Math.abs(ns);
+    const [div, unit] = a >= 1e9 ? [1e9, 's'] : a >= 1e6 ? [1e6, 'ms'] : a >= 1e3 ? [1e3, 'µs'] : [1, 'ns'];
+    return `${Number((ns / div).toPrecision(3))}${unit}`;
+}
+/** Values per head line: head's at its own lines, base's (subtracted) at the lines they moved to. */
+class LineDeltas {
+    byLine = new Map();
+    add(line, value) {
+        if (value !== 0 && line >= 0)
+            this.byLine.set(line, (this.byLine.get(line) ?? 0) + value);
+    }
+    /** The line that grew most (the lowest of equals), or -1. */
+    top() {
+        let best = -1;
+        let bestValue = -Infinity;
+        for (const [line, v] of this.byLine)
+            if (v > bestValue || (v === bestValue && line < best))
+                [best, bestValue] = [line, v];
+        return best;
+    }
+}
+const at$1 = (values, node) => (node < values.length ? values[node] : 0);
+/**
+ * Own CPU growth per function, as `pprof -top`'s flat column of the diff. Time in the runtime (memmove,
+ * mallocgc, a preemption) counts at the module frame that called into it, as allocation sites do; time in
+ * the standard library or a dependency stays with its function, remembered with the module caller that
+ * led there. Time under no module frame at all (GC workers, the scheduler) is nobody's line: `outside`.
+ */
+function flatGrowth(head, base, variance, module, mapLine) {
+    const { tables } = head;
+    const [h, b, v] = [head.values[0], base.values[0], variance.values[0]];
+    const sites = new Map();
+    let outside = 0;
+    for (let n = 1; n < tables.nodeCount; n++) {
+        const hv = at$1(h, n);
+        const bv = at$1(b, n);
+        if (hv === 0 && bv === 0)
+            continue;
+        let site = n;
+        let caller = -1;
+        if (!module.inModule(n)) {
+            const above = module.atOrAbove(tables.nodeParent[n]);
+            if (above < 0) {
+                outside += hv - bv;
+                continue;
+            }
+            if (isRuntimePackage(packageOf(tables.functions[tables.nodeFunction(n)].name)))
+                site = above;
+            else
+                caller = above;
+        }
+        const fn = tables.nodeFunction(site);
+        const callerFn = caller < 0 ? -1 : tables.nodeFunction(caller);
+        const key = `${fn}:${callerFn}`;
+        let g = sites.get(key);
+        if (!g) {
+            g = { fn, delta: 0, variance: 0, lines: new LineDeltas(), ...(caller >= 0 ? { caller: { fn: callerFn, lines: new LineDeltas() } } : {}) };
+            sites.set(key, g);
+        }
+        g.delta += hv - bv;
+        g.variance += at$1(v, n);
+        const lineOf = (node) => tables.frameLine[tables.nodeFrame[node]];
+        g.lines.add(lineOf(site), hv);
+        g.lines.add(mapLine(fn, lineOf(site)), -bv);
+        if (g.caller) {
+            g.caller.lines.add(lineOf(caller), hv);
+            g.caller.lines.add(mapLine(callerFn, lineOf(caller)), -bv);
+        }
+    }
+    return { sites: [...sites.values()], outside };
+}
+/**
+ * Cumulative CPU growth of the module's functions (their own time and their callees'), without the
+ * benchmark functions, whose cumulative time is everything the benchmark does, and the gate's own frames.
+ * The line is the one inside the function whose cumulative time grew most: the call that got dearer.
+ */
+function cumGrowth(head, base, variance, modulePath, mapLine) {
+    const { tables } = head;
+    const [hf, bf, vf] = [head, base, variance].map((p) => frameTotals(p, CPU, 'function').cum);
+    const [hl, bl] = [head, base].map((p) => frameTotals(p, CPU, 'line').cum);
+    const lines = new Map();
+    for (let k = 0; k < tables.frameCount; k++) {
+        const fn = tables.frameFunction[k];
+        const l = lines.get(fn) ?? new LineDeltas();
+        l.add(tables.frameLine[k], hl[k]);
+        l.add(mapLine(fn, tables.frameLine[k]), -bl[k]);
+        lines.set(fn, l);
+    }
+    const out = [];
+    tables.functions.forEach((f, fn) => {
+        if (f.unsymbolised || !inModule(f.name, modulePath) || benchmarkOfFunction(f.name) !== undefined || isGateFrame(f.name, f.file))
+            return;
+        const delta = hf[fn] - bf[fn];
+        if (delta > 0)
+            out.push({ fn, delta, variance: vf[fn], lines: lines.get(fn) ?? new LineDeltas() });
+    });
+    return out;
+}
+function byGrowth(tables) {
+    return (a, b) => b.delta - a.delta || tables.functions[a.fn].name.localeCompare(tables.functions[b.fn].name);
+}
+/**
+ * The functions (with file and line) whose CPU time per op grew most from base to head, by own time
+ * ('cpu') and by time with their callees ('cpu-cum'), as `go tool pprof -top -diff_base` shows them but per
+ * op, so runs of different b.N compare.
+ *
+ * A CPU profile is a sample: at 100 Hz a short run has few samples, and a function with k of them is known
+ * to about ±√k. A function is named only when its growth exceeds `z` (3) standard errors of both sides'
+ * estimates, so it takes about 9 samples more on head than base; when no function does, `unattributed`
+ * says so with the figures, instead of naming the line that happened to catch a sample or two.
+ */
+function attributeCpu(base, head, opts) {
+    const first = head[0] ?? base[0];
+    const summary = (runs, p) => ({ cpuPerOp: totalOf(p, CPU), samples: sampleCount(runs) });
+    const tables = first.profile.tables;
+    const sampleTypes = { sampleTypes: [CPU] };
+    const hp = perOpMean(tables, head, sampleTypes);
+    const bp = perOpMean(tables, base, sampleTypes);
+    const variance = mergeProfiles(tables, [...varianceTerms(base), ...varianceTerms(head)], sampleTypes);
+    const result = { locations: [], base: summary(base, bp), head: summary(head, hp) };
+    const z = opts.z ?? 3;
+    const growth = result.head.cpuPerOp - result.base.cpuPerOp;
+    const noise = z * Math.sqrt(totalOf(variance, CPU));
+    const figures = `base ${cpuTime(result.base.cpuPerOp)} (${result.base.samples} samples), head ${cpuTime(result.head.cpuPerOp)} (${result.head.samples} samples)`;
+    if (!(growth > 0)) {
+        // A slowdown spent waiting (a lock, I/O, a sleep) is not in a CPU profile, whose samples are CPU time.
+        result.unattributed = `not attributed to a line: the CPU profiles show ${figures} of CPU per op, no more on head than on base`;
+        return result;
+    }
+    if (!(growth > noise)) {
+        result.unattributed = `too small to attribute to a line: the CPU profiles show ${figures} of CPU per op, a difference within their sampling noise (±${cpuTime(noise)})`;
+        return result;
+    }
+    const fileOf = (fn) => moduleRelative(tables.functions[fn].file, opts.modulePath);
+    const map = opts.mapBaseLine;
+    const mapLine = (fn, line) => (map ? (map(fileOf(fn), line) ?? -1) : line);
+    const minShare = opts.minShare ?? 0.05;
+    const named = (g) => g.delta > z * Math.sqrt(g.variance) && g.delta >= minShare * growth;
+    const flat = flatGrowth(hp, bp, variance, new ModuleFrames(tables, opts.modulePath), mapLine);
+    const own = flat.sites.filter(named).sort(byGrowth(tables)).slice(0, opts.top ?? 5);
+    const ownFns = new Set(own.map((g) => g.fn));
+    const cum = cumGrowth(hp, bp, variance, opts.modulePath, mapLine)
+        .filter((g) => named(g) && !ownFns.has(g.fn))
+        .sort(byGrowth(tables))
+        .slice(0, opts.topCum ?? 3);
+    const location = (fn, lines, role, delta) => ({
+        file: fileOf(fn),
+        line: lines.top(),
+        function: tables.functions[fn].name,
+        role,
+        deltaPerOp: delta,
+        deltaUnit: 'ns'
+    });
+    const push = (l) => {
+        // Two library functions called from one module line: one caller location, with both growths.
+        const same = result.locations.find((x) => x.role === l.role && x.file === l.file && x.line === l.line && x.function === l.function);
+        if (same)
+            same.deltaPerOp = (same.deltaPerOp ?? 0) + (l.deltaPerOp ?? 0);
+        else
+            result.locations.push(l);
+    };
+    for (const g of own) {
+        push(location(g.fn, g.lines, 'cpu', g.delta));
+        if (g.caller)
+            push(location(g.caller.fn, g.caller.lines, 'caller', g.delta));
+    }
+    for (const g of cum)
+        push(location(g.fn, g.lines, 'cpu-cum', g.delta));
+    if (result.locations.length === 0) {
+        const where = flat.outside > growth / 2 ? ', most of it under no function of the module (the runtime’s own work: GC, scheduling)' : '';
+        result.unattributed = `too small to attribute to a line: CPU per op grew (${figures}), but spread over functions none of which grew beyond its sampling noise${where}`;
+    }
+    return result;
+}
+/**
+ * The findings a CPU profile can explain: ns/op regressions, and regressions of other metrics but
+ * allocations (MB/s, b.ReportMetric units) in a benchmark whose ns/op regressed too, since then the same
+ * extra CPU time is behind both.
+ */
+function slowdownFindings(report) {
+    const slower = new Set(report.comparisons.filter((c) => c.metrics.some((m) => m.unit === 'ns/op' && m.status === 'regression')).map((c) => `${c.pkg}\u0000${c.benchmark}`));
+    return report.findings.filter((f) => f.kind === 'regression' && f.unit !== 'B/op' && f.unit !== 'allocs/op' && (f.unit === 'ns/op' || slower.has(`${f.pkg}\u0000${f.subject}`)));
+}
+
 /** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
 function benchmarkIndex(r) {
     const m = new Map();
@@ -26662,6 +25840,793 @@ function benchmarkIndex(r) {
             m.set(`${p.importPath}\u0000${b.name}`, b);
     return m;
 }
+/** Runs with a CPU profile. */
+function cpuProfiledRuns(b) {
+    return [...b.runs, ...(b.profileRuns ?? [])].filter((r) => r.cpuProfile !== undefined);
+}
+/** Whether a run's memory profile holds every allocation (-test.memprofilerate=1) rather than a sample. */
+function isExactHeap(r) {
+    return r.heap?.memProfileRate === 1;
+}
+/**
+ * The runs whose memory profiles say where allocations and retained heap come from: the exact-allocation
+ * runs when the result has them, since a sampled profile (Go's default rate) may miss a small site
+ * altogether; otherwise the timed runs' sampled profiles.
+ */
+function allocationProfiledRuns(b) {
+    const exact = [...b.runs, ...(b.profileRuns ?? [])].filter(isExactHeap);
+    if (exact.length > 0)
+        return { runs: exact, exact: true };
+    return { runs: b.runs.filter((r) => r.heap !== undefined), exact: false };
+}
+
+/** Quotes one argument for a POSIX shell: these commands are shown to people to paste, never run by us. */
+function shellQuote(arg) {
+    if (/^[A-Za-z0-9_./=:@%+,-]+$/.test(arg))
+        return arg;
+    return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+/** Benchmarks by package and name, built once: a scan per finding is quadratic in a large (or hostile) result. */
+function indexOf(r) {
+    const m = new Map();
+    for (const p of r.packages) {
+        for (const bench of p.benchmarks) {
+            const key = `${p.importPath}\u0000${bench.name}`;
+            if (!m.has(key))
+                m.set(key, { dir: p.dir, bench });
+        }
+    }
+    return (pkg, name) => m.get(`${pkg}\u0000${name}`);
+}
+function last(list) {
+    return list.length === 0 ? undefined : list[list.length - 1];
+}
+/** The memory profile to diff: the exact-allocation run's when there is one (see allocationProfiledRuns). */
+function heapProfile(b) {
+    return last(allocationProfiledRuns(b).runs)?.heap?.profile;
+}
+function joinPath(dir, rel) {
+    return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+}
+const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
+/** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
+function testPassCommands(f, dirOf) {
+    const dir = dirOf.get(f.pkg);
+    if (dir === undefined)
+        return [];
+    const pkgArg = dir === '.' ? '.' : `./${dir}`;
+    const names = f.subject.split(', ').map((n) => n.split('/')[0]);
+    const tests = names.filter((n) => n.startsWith('Test'));
+    const bench = names.find((n) => n.startsWith('Benchmark'));
+    if (bench) {
+        const race = f.kind === 'race' ? ['-race'] : [];
+        const argv = ['go', 'test', ...race, '-run=^$', `-bench=^${bench}$`, '-benchtime=100x', pkgArg];
+        return [{ title: `Run ${bench} (${f.pkg})`, command: argv.map(shellQuote).join(' ') }];
+    }
+    const run = tests.length === 0 ? '.' : tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`;
+    const out = [
+        { title: `Run ${tests.join(', ') || 'the tests'} (${f.pkg})`, command: ['go', 'test', '-race', '-count=1', '-v', `-run=${run}`, pkgArg].map(shellQuote).join(' ') }
+    ];
+    if (f.kind !== 'race') {
+        // A debugger shows every goroutine and where it waits: 'goroutines' then 'goroutine N bt' in dlv.
+        out.push({ title: `Debug it with Delve (${f.pkg})`, command: ['dlv', 'test', pkgArg, '--', `-test.run=${run}`].map(shellQuote).join(' ') });
+    }
+    return out;
+}
+/**
+ * The `go tool pprof -diff_base` line for a finding whose profiles explain it: the memory profiles of an
+ * allocation or retained-heap finding, the CPU profiles of a slowdown.
+ */
+function profileDiff(f, base, head, slowdown, report) {
+    const pprof = (flags, bp, hp) => ['go', 'tool', 'pprof', ...flags, '-top', `-diff_base=${joinPath(report.base.dir, bp)}`, joinPath(report.head.dir, hp)].map(shellQuote).join(' ');
+    if (slowdown) {
+        const bp = last(cpuProfiledRuns(base));
+        const hp = last(cpuProfiledRuns(head));
+        if (!bp?.cpuProfile || !hp?.cpuProfile)
+            return undefined;
+        // The gate runs both CPU profiles at one b.N (jobs/bench/plan.ts), so their raw totals compare; a
+        // result from elsewhere may not have.
+        const work = bp.iterations === hp.iterations ? `both at b.N=${hp.iterations}` : `b.N base ${bp.iterations}, head ${hp.iterations}: divide by them to compare per op`;
+        return { title: `CPU profile diff for ${f.subject} (${work})`, command: pprof([], bp.cpuProfile, hp.cpuProfile) };
+    }
+    if (f.kind !== 'heap-leak' && f.kind !== 'regression')
+        return undefined;
+    const index = f.kind === 'heap-leak' ? 'inuse_space' : f.unit === 'allocs/op' ? 'alloc_objects' : f.unit === 'B/op' ? 'alloc_space' : undefined;
+    const bp = heapProfile(base);
+    const hp = heapProfile(head);
+    if (!index || !bp || !hp)
+        return undefined;
+    return { title: `Profile diff for ${f.subject} (${index})`, command: pprof([`-sample_index=${index}`], bp, hp) };
+}
+/**
+ * What a failing load job grew on head, profile against profile: the warm-up's heap and goroutines
+ * against the last round's (a leak is what the rounds added; the warm-up's own growth is left out).
+ */
+function loadCommands(job, headDir) {
+    const measured = job.snapshots.filter((s) => s.phase !== 'ready');
+    const first = measured[0]?.profiles;
+    const last = measured[measured.length - 1]?.profiles;
+    const out = [];
+    for (const [what, index] of [['heap', 'inuse_space'], ['goroutine', '']]) {
+        const from = first?.[what];
+        const to = last?.[what];
+        if (from === undefined || to === undefined || from === to)
+            continue;
+        const argv = ['go', 'tool', 'pprof', ...(index ? [`-sample_index=${index}`] : []), '-top', `-diff_base=${joinPath(headDir, from)}`, joinPath(headDir, to)];
+        out.push({ title: `What load job ${job.name} added on head over its rounds (${what === 'heap' ? 'live heap' : 'goroutines'})`, command: argv.map(shellQuote).join(' ') });
+    }
+    return out;
+}
+function reproduceCommands(report, base, head) {
+    const out = [];
+    const seen = new Set();
+    const findHead = indexOf(head);
+    const findBase = indexOf(base);
+    // A package's directory: the test pass's first, then the bench pass's.
+    const dirOf = new Map();
+    for (const p of [...(head.tests ?? []), ...head.packages])
+        if (!dirOf.has(p.importPath))
+            dirOf.set(p.importPath, p.dir);
+    const slowdowns = new Set(slowdownFindings(report));
+    const loadJobs = new Map((head.loads ?? []).map((j) => [j.name, j]));
+    for (const f of report.findings) {
+        if (f.severity !== 'fail' || f.kind === 'build-failure')
+            continue;
+        // A load job's findings name the job, not a package of the test pass.
+        const job = dirOf.has(f.pkg) ? undefined : loadJobs.get(f.subject);
+        if (job) {
+            const key = `${f.subject}\u0000load`;
+            if (!seen.has(key))
+                out.push(...loadCommands(job, report.head.dir));
+            seen.add(key);
+            continue;
+        }
+        if (TEST_PASS_KINDS.has(f.kind)) {
+            const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
+            if (!seen.has(key))
+                out.push(...testPassCommands(f, dirOf));
+            seen.add(key);
+            continue;
+        }
+        const h = findHead(f.pkg, f.subject);
+        if (!h)
+            continue;
+        const runKey = `${f.pkg}\u0000${f.subject}`;
+        if (!seen.has(runKey)) {
+            seen.add(runKey);
+            const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
+            const count = Math.max(1, head.env.count);
+            const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
+            out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
+        }
+        const b = findBase(f.pkg, f.subject);
+        const diff = b && profileDiff(f, b.bench, h.bench, slowdowns.has(f), report);
+        if (diff && !seen.has(diff.command)) {
+            seen.add(diff.command);
+            out.push(diff);
+        }
+    }
+    out.push({
+        title: 'Compare the two results again',
+        command: ['npx', 'go-leak-gate', 'compare', '--base', report.base.dir, '--head', report.head.dir].map(shellQuote).join(' ')
+    });
+    return out;
+}
+
+const SEPARATOR$1 = '==================';
+const WARNING = 'WARNING: DATA RACE';
+const ACCESS = /^(Read|Write|Previous read|Previous write) at (0x[0-9a-f]+) by (main goroutine|goroutine (\d+)):$/;
+const GOROUTINE = /^Goroutine (\d+) \((running|finished)\) created at:$/;
+const LOST_STACK = '[failed to restore the stack]';
+// Test output that places a report: progress lines of -test.v and the start of a benchmark's line.
+const STARTED = /^=== (RUN|CONT|NAME|PAUSE)\s+(\S+)/;
+const ENDED = /^(\s*)--- (FAIL|PASS|SKIP): (\S+)/;
+const BENCHMARK_LINE = /^(Benchmark(?!\p{Ll})\S*)/u;
+const IN_TEST = 'race detected during execution of test';
+const OUTSIDE = 'race detected outside of test execution';
+function eventOf(line, named) {
+    const started = STARTED.exec(line);
+    if (started !== null)
+        return { kind: 'started', test: started[2], how: started[1] };
+    const ended = ENDED.exec(line);
+    if (ended !== null)
+        return { kind: 'ended', test: ended[3], depth: ended[1].length, failed: ended[2] === 'FAIL' };
+    const bench = BENCHMARK_LINE.exec(line);
+    // A benchmark's name is printed when it starts and its numbers when it is done.
+    if (bench !== null) {
+        return /\sns\/op\b/.test(line)
+            ? { kind: 'ended', test: bench[1], depth: 0, failed: false }
+            : { kind: 'started', test: bench[1], how: 'benchmark' };
+    }
+    if (line.includes(IN_TEST))
+        return named === undefined ? { kind: 'in-test' } : { kind: 'in-test', named };
+    if (line.includes(OUTSIDE))
+        return { kind: 'outside' };
+    return undefined;
+}
+/**
+ * Parses every `WARNING: DATA RACE` report. A report's test comes from the first of these after it:
+ * - testing's `race detected during execution of test`, logged once per racing test when it ends (or
+ *   next checks): under the test's `=== RUN`/`=== NAME` line with -test.v, under its `--- FAIL:` line
+ *   without;
+ * - a `--- FAIL:` block (without -test.v a test's output is printed when it ends): the failing test
+ *   the race line is logged under, else its innermost failing subtest;
+ * - `race detected outside of test execution`: no test.
+ * The search stops at the next test's `=== RUN`/`=== CONT` or benchmark line; the report then goes to
+ * the test -test.v last started and had not ended, or to the benchmark whose result line it
+ * interrupted (`BenchmarkX-4  \t==================` when the pipes are merged). Tests that run in
+ * parallel interleave their output, so a report may then be put on the wrong one of them.
+ */
+function parseRaceReports(text) {
+    const lines = splitLines(text);
+    const out = { races: [], problems: [] };
+    const events = [];
+    // The test the latest progress line named (RUN, NAME, FAIL, ...), and the one -test.v says runs.
+    let named;
+    let running;
+    const placements = [];
+    const track = (line) => {
+        const event = eventOf(line, named);
+        if (event === undefined)
+            return;
+        events.push(event);
+        if (event.kind === 'started') {
+            named = event.test;
+            running = event.how === 'PAUSE' ? undefined : event.test;
+        }
+        else if (event.kind === 'ended') {
+            named = event.test;
+            if (running !== undefined && (running === event.test || running.startsWith(`${event.test}/`))) {
+                const parent = event.test.lastIndexOf('/');
+                running = parent > 0 ? event.test.slice(0, parent) : undefined;
+            }
+        }
+    };
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        const opensReport = line.endsWith(SEPARATOR$1) && lines[i + 1] === WARNING;
+        if (!opensReport && line !== WARNING) {
+            track(line);
+            i++;
+            continue;
+        }
+        if (opensReport) {
+            const before = line.slice(0, line.length - SEPARATOR$1.length);
+            if (before !== '')
+                track(before);
+            i++;
+        }
+        const read = readReport(lines, i, out.problems);
+        if (read.report !== undefined) {
+            const body = lines.slice(i, read.end);
+            const raw = [SEPARATOR$1, ...body, ...(read.truncated ? [] : [SEPARATOR$1])].join('\n');
+            const report = { ...read.report, outsideTests: false, truncated: read.truncated, line: i + 1, raw };
+            out.races.push(report);
+            placements.push({ report, nextEvent: events.length, ...(running === undefined ? {} : { running }) });
+        }
+        // read.end is the closing separator; a line after it may still carry test output.
+        i = read.end + 1;
+    }
+    for (const { report, nextEvent, running: runningThen } of placements) {
+        const place = placeReport(events, nextEvent, runningThen);
+        report.outsideTests = place.outsideTests;
+        if (place.test !== undefined)
+            report.test = place.test;
+    }
+    return out;
+}
+function placeReport(events, from, running) {
+    for (let j = from; j < events.length; j++) {
+        const event = events[j];
+        if (event.kind === 'in-test')
+            return { ...(event.named === undefined ? {} : { test: event.named }), outsideTests: false };
+        if (event.kind === 'outside')
+            return { outsideTests: true };
+        if (event.kind === 'ended' && event.failed)
+            return { test: failedTest(events, j, event), outsideTests: false };
+        if (event.kind === 'started' && event.how !== 'NAME' && event.how !== 'PAUSE')
+            break;
+    }
+    return { ...(running === undefined ? {} : { test: running }), outsideTests: false };
+}
+/**
+ * In a `--- FAIL:` block (a test, then its failed subtests indented below it): the test the race line
+ * is logged under, else the deepest failure.
+ */
+function failedTest(events, at, first) {
+    let deepest = first;
+    for (let j = at + 1; j < events.length; j++) {
+        const event = events[j];
+        if (event.kind === 'in-test')
+            return event.named ?? deepest.test;
+        if (event.kind !== 'ended' || event.depth === 0)
+            break;
+        if (event.failed && event.depth > deepest.depth)
+            deepest = event;
+    }
+    return deepest.test;
+}
+/**
+ * Reads a report from its `WARNING: DATA RACE` line at lines[start]. `end` is the index of the closing
+ * separator, or lines.length when there is none.
+ */
+function readReport(lines, start, problems) {
+    const accesses = [];
+    const goroutines = [];
+    let frames;
+    let call;
+    let end = start + 1;
+    for (; end < lines.length; end++) {
+        const line = lines[end];
+        if (line.endsWith(SEPARATOR$1))
+            break;
+        const access = ACCESS.exec(line);
+        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
+        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
+        if (access !== null && by !== undefined) {
+            frames = [];
+            accesses.push({
+                kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
+                address: access[2],
+                goroutine: by,
+                frames
+            });
+            continue;
+        }
+        const goroutine = GOROUTINE.exec(line);
+        const id = goroutine === null ? undefined : readCount(goroutine[1]);
+        if (goroutine !== null && id !== undefined) {
+            frames = [];
+            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
+            continue;
+        }
+        // Frames are indented: two spaces before a function, six before its position. Anything else in a
+        // report is output another goroutine wrote while the detector was printing.
+        if (frames === undefined || !line.startsWith('  '))
+            continue;
+        const trimmed = line.trim();
+        if (trimmed === LOST_STACK)
+            continue;
+        const fn = readCall(trimmed);
+        if (fn !== undefined) {
+            call = fn;
+            continue;
+        }
+        const position = call === undefined ? undefined : readPosition(trimmed);
+        if (call !== undefined && position !== undefined)
+            frames.push({ function: call, file: position.file, line: position.line });
+        call = undefined;
+    }
+    const truncated = end >= lines.length;
+    if (accesses.length < 2) {
+        problems.push({
+            line: start + 1,
+            text: lines[start],
+            reason: truncated ? 'race report cut before its two accesses' : 'race report without its two accesses'
+        });
+        return { end, truncated };
+    }
+    return { report: { access: accesses[0], previous: accesses[1], goroutines }, end, truncated };
+}
+/** What raceSide gives an access whose stack the detector could not restore. */
+const UNKNOWN_SIDE = '?';
+/**
+ * One access's code site with its call path: the user's frames of its stack, innermost first (a
+ * recursion's repeated frames once), as `function file`. An access with no user frame (sync/atomic's
+ * side on Go 1.26) is its innermost frame; a lost stack is UNKNOWN_SIDE.
+ */
+function raceSide(frames, opts = {}) {
+    const site = (f) => (opts.withLines === true ? `${f.function} ${f.file}:${f.line}` : `${f.function} ${f.file}`);
+    const path = [];
+    for (const f of frames) {
+        if (!isUserFunction(f.function, f.file, opts.modulePath))
+            continue;
+        const s = site(f);
+        if (path[path.length - 1] !== s)
+            path.push(s);
+    }
+    if (path.length > 0)
+        return path.join(' < ');
+    return frames[0] === undefined ? UNKNOWN_SIDE : site(frames[0]);
+}
+/**
+ * Identity of a race, for deduplication and for matching base with head: the unordered pair of its two
+ * accesses' code sites with their call paths (raceSide). Not the kinds of the accesses: `c.n++` from
+ * four goroutines is one race, which the detector reports as a read racing with an earlier write in one
+ * run and as a write racing with an earlier write in the next (the increment is both). Not the order
+ * either, nor goroutine ids or addresses.
+ */
+function raceKey(r, opts = {}) {
+    return raceSides(r.access.frames, r.previous.frames, opts).join(' | ');
+}
+/** The two sides of a race (raceSide), in a fixed order. */
+function raceSides(access, previous, opts = {}) {
+    const a = raceSide(access, opts);
+    const b = raceSide(previous, opts);
+    return a <= b ? [a, b] : [b, a];
+}
+/**
+ * Whether two races, as raceSides gives them, are the same: the same pair, or, when the detector lost
+ * one side's stack in one of the reports, the same known side. The history that restores the earlier
+ * access's stack is bounded (GORACE history_size), so whether it is lost depends on the run.
+ */
+function sameRace(a, b) {
+    if (a[0] === b[0] && a[1] === b[1])
+        return true;
+    const known = (s) => s.filter((x) => x !== UNKNOWN_SIDE);
+    const ka = known(a);
+    const kb = known(b);
+    // Two whole pairs that differ are two races; a report with no stack at all says too little to match.
+    if ((ka.length === 2 && kb.length === 2) || ka.length === 0 || kb.length === 0)
+        return false;
+    return ka.some((x) => kb.includes(x));
+}
+
+function finding(kind, severity, pkg, subject, metric, message, locations, counts) {
+    return {
+        kind,
+        severity,
+        pkg,
+        subject,
+        metric,
+        unit: counts ? 'goroutines' : '',
+        base: counts ? counts.base : null,
+        head: counts ? counts.head : null,
+        change: counts && counts.base > 0 ? (counts.head - counts.base) / counts.base : null,
+        pValue: null,
+        message,
+        locations
+    };
+}
+function at(frame, role) {
+    return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : [];
+}
+function where(frame) {
+    return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site';
+}
+/**
+ * The frame to point at: the innermost in the module, else outside the standard library, else the first;
+ * never one of the gate's probe.
+ */
+function userFrame(frames, modulePath) {
+    const shown = frames.filter((f) => !isGateFrame(f.function, f.file));
+    return firstUserFrame(shown, modulePath) ?? shown[0];
+}
+/** Each location once: goroutines started by the same go statement share their creation site. */
+function distinct(locations) {
+    const seen = new Set();
+    return locations.filter((l) => {
+        const key = `${l.role}\u0000${l.function}\u0000${l.file}:${l.line}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function byPackage(r) {
+    return new Map((r.tests ?? []).map((t) => [t.importPath, t]));
+}
+/**
+ * Races on head against the base's, matched by their two code sites (parse/race sameRace), whatever
+ * the kinds of the accesses and whichever came first in either report: a race the base has is
+ * pre-existing even when the detector saw it as write/write there and as read/write here.
+ */
+function raceFindings(pkg, head, base, modulePath) {
+    const sidesOf = (r) => raceSides(r.access.frames, r.previous.frames, { modulePath });
+    const known = (base ?? []).map(sidesOf);
+    return head.map((r) => {
+        const sides = sidesOf(r);
+        const pre = known.some((b) => sameRace(b, sides));
+        const a = userFrame(r.access.frames, modulePath);
+        const p = userFrame(r.previous.frames, modulePath);
+        const locations = distinct([...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]);
+        const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`;
+        const seen = r.in ? ` in ${r.in}` : '';
+        return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
+    });
+}
+/**
+ * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
+ * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
+ */
+function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
+    const baseCount = new Map();
+    for (const g of base ?? [])
+        baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
+    return head.map((g) => {
+        const before = baseCount.get(g.looseKey) ?? 0;
+        const grew = g.count > before;
+        // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
+        const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
+        const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg);
+        const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
+        const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : '';
+        const n = narrowing;
+        const narrowed = n?.cut ? ` (the search for the leaking test stopped at its time bound after ${n.ran} of ${n.of} tests)` : '';
+        const message = `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
+            (before > 0 ? ` (base leaves ${before})` : '') +
+            (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
+            narrowed +
+            `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
+        // The stack between the blocking frame and the goroutine's start: how it got there.
+        const callers = g.stack
+            .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
+            .slice(0, 4)
+            .flatMap((f) => at(f, 'caller'));
+        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count });
+    });
+}
+/** A test or benchmark that did not finish: who waits on what, the largest groups first. */
+function hangFinding(pkg, subject, hang, preexisting) {
+    const top = hang.groups.slice(0, 5);
+    const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
+    const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
+    const message = `${preexisting ? 'hangs on base too: ' : ''}${hang.message}${hang.test ? ` in ${hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`;
+    return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations);
+}
+function testFindings(base, head) {
+    const b = byPackage(base);
+    const out = [];
+    for (const h of head.tests ?? []) {
+        const bp = b.get(h.importPath);
+        out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
+        out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing));
+        if (h.hang)
+            out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
+        const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
+        for (const p of h.panics) {
+            const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
+            const f = userFrame(p.frames, head.env.module);
+            // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
+            const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`;
+            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')));
+        }
+    }
+    return out;
+}
+
+class ComparisonRefused extends Error {
+    name = 'ComparisonRefused';
+}
+function sideInfo(r, dir) {
+    return {
+        commit: r.env.commit,
+        goVersion: r.env.goVersion,
+        goos: r.env.goos,
+        goarch: r.env.goarch,
+        cpu: r.env.cpu,
+        race: r.env.race,
+        count: r.env.count,
+        benchtime: r.env.benchtime,
+        dir
+    };
+}
+/** Refuses what cannot be compared at all, and notes what makes a comparison weaker. */
+function checkComparable(base, head) {
+    if (base.env.race !== head.env.race) {
+        throw new ComparisonRefused(`base was measured ${base.env.race ? 'with' : 'without'} -race and head ${head.env.race ? 'with' : 'without'}: ` +
+            `the race runtime slows code 2-20x and changes memory use, so the two cannot be compared. Measure both sides the same way.`);
+    }
+    const notes = [];
+    const differs = (what, a, b) => {
+        if (a !== b)
+            notes.push(`${what} differs: base ${a}, head ${b}; timing differences may come from that.`);
+    };
+    differs('Go version', base.env.goVersion, head.env.goVersion);
+    differs('GOOS/GOARCH', `${base.env.goos}/${base.env.goarch}`, `${head.env.goos}/${head.env.goarch}`);
+    if (base.env.cpu && head.env.cpu)
+        differs('CPU', base.env.cpu, head.env.cpu);
+    differs('GOMAXPROCS', base.env.gomaxprocs, head.env.gomaxprocs);
+    differs('benchtime', base.env.benchtime, head.env.benchtime);
+    return notes;
+}
+function indexBenchmarks(r) {
+    const m = new Map();
+    for (const p of r.packages)
+        for (const b of p.benchmarks)
+            m.set(`${p.importPath}\u0000${b.name}`, { pkg: p.importPath, bench: b });
+    return m;
+}
+function findingKind(m) {
+    if (m.metric === RETAINED_METRIC)
+        return 'heap-leak';
+    if (m.metric.startsWith('gc '))
+        return 'gc-pause';
+    return 'regression';
+}
+function metricFinding(pkg, bench, m, severity) {
+    const how = m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
+        ? m.pValue !== null
+            ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
+            : ''
+        : '';
+    return {
+        kind: findingKind(m),
+        severity,
+        pkg,
+        subject: bench,
+        metric: m.metric,
+        unit: m.unit,
+        base: m.baseMedian,
+        head: m.headMedian,
+        change: m.change,
+        pValue: m.pValue,
+        message: `${m.metric} got worse: ${m.reason}${how}`,
+        locations: []
+    };
+}
+function isIgnored(pkg, bench, cfg) {
+    return cfg.ignoreBenchmarks.some((re) => new RegExp(re).test(`${pkg}.${bench}`));
+}
+function failureFindings(base, head) {
+    const out = [];
+    for (const [key, h] of head) {
+        if (!h.bench.failure)
+            continue;
+        const b = base.get(key);
+        const preexisting = b?.bench.failure !== undefined;
+        const hang = h.bench.failure.hang;
+        if (hang) {
+            out.push(hangFinding(h.pkg, h.bench.name, hang, b?.bench.failure?.hang !== undefined));
+            continue;
+        }
+        out.push({
+            kind: 'bench-failure',
+            severity: preexisting ? 'info' : 'fail',
+            pkg: h.pkg,
+            subject: h.bench.name,
+            metric: 'failure',
+            unit: '',
+            base: null,
+            head: null,
+            change: null,
+            pValue: null,
+            message: preexisting
+                ? `fails on base too: ${h.bench.failure.message}`
+                : `fails on head (run ${h.bench.failure.run + 1}): ${h.bench.failure.message}`,
+            locations: []
+        });
+    }
+    return out;
+}
+function errorKey(e) {
+    return `${e.kind}\u0000${e.subject}`;
+}
+/** Build failures become findings; an error the base already had is pre-existing, not the PR's doing. */
+function errorFindings(base, head) {
+    const baseKeys = new Set(base.errors.map(errorKey));
+    const findings = [];
+    let newHeadErrors = 0;
+    const seen = new Set();
+    for (const e of head.errors) {
+        // The bench pass and the test pass build the same package: one broken package is one finding.
+        if (seen.has(errorKey(e)))
+            continue;
+        seen.add(errorKey(e));
+        const preexisting = baseKeys.has(errorKey(e));
+        // A package measured without the probe still has all its numbers: that is a note, not a gap.
+        if (!preexisting && e.kind !== 'probe')
+            newHeadErrors++;
+        if (e.kind !== 'build')
+            continue;
+        findings.push({
+            kind: 'build-failure',
+            severity: preexisting ? 'warn' : 'fail',
+            pkg: e.subject,
+            subject: e.subject,
+            metric: 'build',
+            unit: '',
+            base: null,
+            head: null,
+            change: null,
+            pValue: null,
+            message: preexisting ? `does not build on base either: ${e.message}` : `${e.message} on head; its benchmarks were not measured`,
+            locations: []
+        });
+    }
+    return { findings, newHeadErrors };
+}
+function countFindings(findings) {
+    const counts = { fail: 0, warn: 0, info: 0, byKind: {} };
+    for (const f of findings) {
+        counts[f.severity]++;
+        counts.byKind[f.kind] = (counts.byKind[f.kind] ?? 0) + 1;
+    }
+    return counts;
+}
+const TIMINGS_NOT_COMPARABLE_NOTE = 'Timings (ns/op, custom metrics, GC pauses) only warn here: the baseline was measured on another machine, and a different runner alone moves them by more than the thresholds.';
+/** Metrics that depend on the machine, not only on the code: time, throughput, custom units, GC pauses. */
+function isTiming(kind, m) {
+    return kind === 'gc-pause' || (kind === 'regression' && m.unit !== 'allocs/op' && m.unit !== 'B/op');
+}
+/**
+ * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
+ * (attributeGrowth) for the findings that need them.
+ */
+function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true }) {
+    const notes = checkComparable(base, head);
+    const b = indexBenchmarks(base);
+    const h = indexBenchmarks(head);
+    const comparisons = [];
+    const onlyInBase = [];
+    const onlyInHead = [];
+    for (const [key, hb] of h) {
+        const bb = b.get(key);
+        if (!bb) {
+            if (!hb.bench.failure)
+                onlyInHead.push({ pkg: hb.pkg, benchmark: hb.bench.name });
+            continue;
+        }
+        if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0)
+            continue;
+        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config));
+    }
+    for (const [key, bb] of b)
+        if (!h.has(key) && !bb.bench.failure)
+            onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
+    controlFalseDiscoveries(comparisons.flatMap((c) => c.metrics.filter(isStatistical)), config.statistics, benjaminiHochberg);
+    const findings = [];
+    for (const c of comparisons) {
+        const ignored = isIgnored(c.pkg, c.benchmark, config);
+        for (const m of c.metrics) {
+            if (m.status !== 'regression')
+                continue;
+            const kind = findingKind(m);
+            const judged = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
+            let severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged;
+            if (!timingsComparable && severity === 'fail' && isTiming(kind, m))
+                severity = 'warn';
+            findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
+        }
+    }
+    for (const [key, hb] of h) {
+        const bb = b.get(key);
+        if (!hb.bench.leaks?.length || !bb)
+            continue;
+        const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined);
+        findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name));
+    }
+    findings.push(...failureFindings(b, h));
+    findings.push(...testFindings(base, head));
+    const errs = errorFindings(base, head);
+    findings.push(...errs.findings);
+    // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
+    const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined;
+    if (loads)
+        findings.push(...loads.findings);
+    const toReportError = (side) => (e) => ({
+        side,
+        kind: e.kind,
+        subject: e.subject,
+        message: e.detail ? `${e.message}\n${e.detail}` : e.message
+    });
+    const errors = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))];
+    if (!timingsComparable)
+        notes.push(TIMINGS_NOT_COMPARABLE_NOTE);
+    const report = {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
+        // Nothing compared while head had errors is no pass: the gate could not look at anything. A probe note
+        // (a test binary that exited before the probe looked) takes nothing from the test pass's findings.
+        incomplete: errs.newHeadErrors > 0 || (head.errors.some((e) => e.kind !== 'probe') && comparisons.length === 0),
+        counts: countFindings(findings),
+        base: sideInfo(base, baseDir),
+        head: sideInfo(head, headDir),
+        findings,
+        comparisons,
+        onlyInBase,
+        onlyInHead,
+        notes,
+        errors,
+        reproduce: [],
+        ...(loads ? { loads: loads.jobs } : {})
+    };
+    report.reproduce = reproduceCommands(report, base, head);
+    return report;
+}
+
+// Reading a profile file that result.json names, for the compare stage.
 /** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
 async function readProfileFile(file) {
     // Opening a FIFO would wait for a writer forever.
@@ -26680,14 +26645,108 @@ async function readProfileFile(file) {
         await handle.close();
     }
 }
+/** Why a profile could not be read: missing, a short `path: CODE` for another system error, else the error's message. */
+function unreadableReason(file, err) {
+    const code = err.code;
+    if (code === 'ENOENT')
+        return `${file} is missing (result.json names it)`;
+    return code !== undefined ? `${file}: ${code}` : errorMessage(err);
+}
+
+// The compare stage's CPU attribution: for every slowdown finding, the functions whose CPU time per op grew,
+// read from both sides' CPU-profiled runs (see compare/cpu-sites.ts), or why none can be named.
 /**
- * The runs' memory profiles, each distinct file decoded once per compare through the profile engine. A
- * profile that cannot be read is skipped and reported as an error (once): the allocation sites of the
- * finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ * A side's CPU profiles of one benchmark, decoded with `tables`. One that cannot be read (or holds no CPU
+ * samples) is an error of its side and makes the run incomplete (exit 3), as an unreadable memory profile does.
+ */
+async function cpuRuns(side, dir, subject, bench, tables, report) {
+    const runs = [];
+    for (const run of cpuProfiledRuns(bench)) {
+        const file = join(dir, run.cpuProfile ?? '');
+        try {
+            const profile = decodePprof(await readProfileFile(file), file, { tables });
+            sampleTypeIndex(profile, 'cpu');
+            runs.push({ profile, iterations: run.iterations });
+        }
+        catch (err) {
+            report.errors.push({ side, kind: 'profile', subject, message: `CPU profile unusable, left out of the CPU attribution: ${unreadableReason(file, err)}` });
+            report.incomplete = true;
+        }
+    }
+    return runs;
+}
+/** The findings of each benchmark, in report order. */
+function byBenchmark(findings) {
+    const m = new Map();
+    for (const f of findings) {
+        const key = `${f.pkg}\u0000${f.subject}`;
+        m.set(key, [...(m.get(key) ?? []), f]);
+    }
+    return m;
+}
+/**
+ * Attaches to every slowdown finding the functions whose CPU time grew ('cpu', 'cpu-cum' and 'caller'
+ * locations, marked when the PR changed the line), or says in its message why no line is named: the growth
+ * is within the profiles' sampling noise, or a side has no CPU profile.
+ */
+async function attachCpuSites(report, base, head, diff) {
+    const baseIndex = benchmarkIndex(base);
+    const headIndex = benchmarkIndex(head);
+    for (const [key, findings] of byBenchmark(slowdownFindings(report))) {
+        const bb = baseIndex.get(key);
+        const hb = headIndex.get(key);
+        if (!bb || !hb)
+            continue;
+        const subject = `${findings[0].pkg}.${findings[0].subject}`;
+        // One set of tables per benchmark: its two sides must share them to diff; other benchmarks need none of it.
+        const tables = new ProfileTables();
+        const baseRuns = await cpuRuns('base', report.base.dir, subject, bb, tables, report);
+        const headRuns = await cpuRuns('head', report.head.dir, subject, hb, tables, report);
+        let locations = [];
+        let unattributed;
+        if (baseRuns.length === 0 || headRuns.length === 0) {
+            const missing = [...(baseRuns.length === 0 ? ['base'] : []), ...(headRuns.length === 0 ? ['head'] : [])];
+            unattributed = `not attributed to a line: no CPU profile on ${missing.join(' or ')}`;
+        }
+        else {
+            const a = attributeCpu(baseRuns, headRuns, { modulePath: head.env.module, mapBaseLine: diff?.toHead });
+            locations = a.locations;
+            unattributed = a.unattributed;
+        }
+        if (diff)
+            for (const l of locations)
+                l.inDiff = diff.changedInHead(l.file, l.line);
+        for (const f of findings) {
+            f.locations.push(...locations.map((l) => ({ ...l })));
+            if (unattributed)
+                f.message += `; ${unattributed}`;
+        }
+    }
+}
+
+// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
+// every allocation and retained-heap finding (read from the sides' memory profiles), and the functions
+// whose CPU time grew to every slowdown (from their CPU profiles, see cpu-sites.ts).
+function measureFor(f) {
+    if (f.kind === 'heap-leak')
+        return 'inuseBytes';
+    if (f.kind !== 'regression')
+        return undefined;
+    if (f.unit === 'allocs/op')
+        return 'allocObjects';
+    if (f.unit === 'B/op')
+        return 'allocBytes';
+    return undefined;
+}
+/**
+ * The memory profiles that say where a benchmark allocates (see allocationProfiledRuns), each distinct file
+ * decoded once per compare through the profile engine. A profile that cannot be read is skipped and
+ * reported as an error (once): the allocation sites of the finding then rest on fewer runs, so the run
+ * counts as incomplete (exit 3).
  */
 async function profiledRuns(s, pkg, bench, report, decoded) {
     const runs = [];
-    for (const run of bench.runs) {
+    for (const run of allocationProfiledRuns(bench).runs) {
         if (!run.heap)
             continue;
         const file = join(s.dir, run.heap.profile);
@@ -26698,8 +26757,7 @@ async function profiledRuns(s, pkg, bench, report, decoded) {
             }
             catch (err) {
                 decoded.set(file, undefined);
-                const code = err.code;
-                const why = code === 'ENOENT' ? `${file} is missing (result.json names it)` : code !== undefined ? `${file}: ${code}` : errorMessage(err);
+                const why = unreadableReason(file, err);
                 report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
                 report.incomplete = true;
             }
@@ -26744,6 +26802,19 @@ async function attachAllocationSites(report, base, head, diff) {
     if (!diff && report.findings.some((f) => measureFor(f))) {
         report.notes.push('The base and head commits are not both in this repository: allocation sites were matched by function, not by line.');
     }
+    const sampled = sampledSides(report, baseIndex, headIndex);
+    if (sampled.length > 0) {
+        report.notes.push(`The ${sampled.join(' and ')} result has no run that recorded every allocation (written by an older go-leak-gate): its allocation sites come from sampled memory profiles, which can miss a small site.`);
+    }
+}
+/** The sides whose attributed benchmarks had only sampled memory profiles to attribute from. */
+function sampledSides(report, baseIndex, headIndex) {
+    const keys = new Set(report.findings.filter((f) => measureFor(f)).map((f) => `${f.pkg}\u0000${f.subject}`));
+    const sampled = (index) => [...keys].some((k) => {
+        const b = index.get(k);
+        return b !== undefined && !allocationProfiledRuns(b).exact;
+    });
+    return [...(sampled(baseIndex) ? ['base'] : []), ...(sampled(headIndex) ? ['head'] : [])];
 }
 /**
  * Marks the lines of the load jobs' findings that the pull request changed: their blocking, creation,
@@ -26776,6 +26847,7 @@ async function compareWithSites(input, diff) {
     }
     const sourceDiff = await diff();
     await attachAllocationSites(report, input.base, input.head, sourceDiff);
+    await attachCpuSites(report, input.base, input.head, sourceDiff);
     markLoadLines(report, sourceDiff);
     return report;
 }
@@ -28068,11 +28140,6 @@ function hangGroups(text, modulePath) {
         .sort((a, b) => Number(b.own) - Number(a.own) || b.count - a.count)
         .map(({ own: _own, ...group }) => group);
 }
-/** The hang in a test binary's output: the dump after testing's timeout panic (or a SIGQUIT), grouped. */
-function hangFrom(text, modulePath, running, message) {
-    const at = text.search(/^panic: test timed out after|^SIGQUIT: quit/m);
-    return { test: running[0], message, groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) };
-}
 function access(a, modulePath) {
     return { kind: a.kind, goroutine: String(a.goroutine), frames: shownStack(a.frames, modulePath) };
 }
@@ -28247,14 +28314,21 @@ async function discoverLeaves(deps, cfg, built, side) {
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
-        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg), PANIC_ON_EXIT0];
+        // -test.benchmem costs nothing here and tells how many allocations the exact-allocation run will record.
+        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', '-test.benchmem', testTimeoutFlag(cfg), PANIC_ON_EXIT0];
         const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
         const found = leavesUnder(out, top);
         for (const line of found.results) {
-            prepared.leaves.push({ name: line.name, procs: line.procs, iterations: leafIterations(cfg.benchtime, line.iterations) });
+            const allocs = line.metrics['allocs/op'];
+            prepared.leaves.push({
+                name: line.name,
+                procs: line.procs,
+                iterations: leafIterations(cfg.benchtime, line.iterations),
+                ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {})
+            });
         }
         for (const u of found.unreadable) {
             prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } });
@@ -28347,7 +28421,7 @@ function leafResults(side, sideIndex, observed) {
             result.failure ??= o.failure;
             continue;
         }
-        const runs = planned.kind === 'small' ? (result.smallRuns ??= []) : result.runs;
+        const runs = planned.kind === 'small' ? (result.smallRuns ??= []) : planned.kind === 'full' ? result.runs : (result.profileRuns ??= []);
         runs.push({ index: runs.length, ...o.run });
     }
     return results;
@@ -28557,17 +28631,27 @@ function observeRun(planned, ctx, r, files) {
         ...(live ? { live } : {}),
         wallMs: Math.round(r.wallMs)
     };
-    if ('data' in files.profile) {
-        try {
-            const sites = heapSites(decodeProfile(files.profile.data, planned.profile));
-            run.heap = { inuseBytes: sites.totals.inuseBytes, inuseObjects: sites.totals.inuseObjects, profile: `profiles/${planned.profile}` };
+    const described = planned.kind === 'cpu' ? 'CPU profile' : 'memory profile';
+    try {
+        if (!('data' in files.profile))
+            throw new Error(files.profile.error);
+        if (planned.kind === 'cpu') {
+            // Decoded once here so that a profile compare could not read is named by the run that wrote it.
+            sampleTypeIndex(decodePprof(files.profile.data, planned.profile), 'cpu');
+            run.cpuProfile = `profiles/${planned.profile}`;
         }
-        catch (err) {
-            errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${errorMessage(err)}` });
+        else {
+            const sites = heapSites(decodeProfile(files.profile.data, planned.profile));
+            run.heap = {
+                inuseBytes: sites.totals.inuseBytes,
+                inuseObjects: sites.totals.inuseObjects,
+                profile: `profiles/${planned.profile}`,
+                ...(planned.kind === 'alloc' ? { memProfileRate: 1 } : {})
+            };
         }
     }
-    else {
-        errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${files.profile.error}` });
+    catch (err) {
+        errors.push({ kind: 'profile', subject, message: `${described} ${planned.profile} unusable: ${errorMessage(err)}` });
     }
     return { kind: 'measured', run, ...leaks, cpu, errors };
 }
@@ -28583,9 +28667,31 @@ const MIN_ITERATIONS_FOR_SMALL = 8;
 function smallIterations(full) {
     return Math.floor(full / 4);
 }
+/**
+ * Allocations the exact-allocation run may record. Recording one costs a stack walk: 4-5 µs on a busy 2-core
+ * machine, where a plain allocation takes tens of ns (alloc.BenchmarkEncode, 2 allocations per op: 8.5-11.6
+ * µs/op at -test.memprofilerate=1 against 0.2-0.5 µs/op). 50,000 is about a quarter of a second then.
+ */
+const ALLOC_RUN_BUDGET = 50_000;
+/**
+ * b.N of a leaf's exact-allocation run on one side: a quarter of the full runs' b.N (as the small runs, so
+ * the run costs at most about a quarter of a timed one when the leaf allocates little), and no more than
+ * ALLOC_RUN_BUDGET allocations at the allocs/op its calibration run showed. Every allocation is in its
+ * profile, so a few ops are as exact per op as many.
+ */
+function allocRunIterations(full, allocsPerOp) {
+    const budget = Math.floor(ALLOC_RUN_BUDGET / Math.max(1, allocsPerOp ?? 1));
+    return Math.max(1, Math.min(smallIterations(full), budget));
+}
+const KIND_SUFFIX = {
+    full: (run) => `${run}`,
+    small: (run) => `s${run}`,
+    cpu: () => 'cpu',
+    alloc: () => 'alloc'
+};
 function profileFile(pkgIndex, leafName, run, kind) {
     const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
-    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
+    return `p${pkgIndex}-${safe}.${KIND_SUFFIX[kind](run)}.pprof`;
 }
 /**
  * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
@@ -28608,14 +28714,23 @@ function leavesBySide(sides) {
     }));
     return [...keys.values()];
 }
-function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
+/** The profiling flags of a run of each kind: the timed and small runs keep Go's default memory profile rate. */
+function profileFlags(kind, profile) {
+    if (kind === 'cpu')
+        return [`-test.cpuprofile=${profile}`];
+    if (kind === 'alloc')
+        return [`-test.memprofile=${profile}`, '-test.memprofilerate=1'];
+    return [`-test.memprofile=${profile}`];
+}
+function plannedRun(sides, cfg, tc, rules, ref, round, kind, iterations) {
     const s = sides[ref.side];
     const p = s.packages[ref.pkg];
     const leaf = p.leaves[ref.leaf];
     const profileDir = join(s.spec.outDir, PROFILES_DIR);
     const profile = profileFile(ref.pkg, leaf.name, round, kind);
     const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`);
-    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
+    // The probe is there for what a timed or small run leaves behind; a profiled run needs none of it.
+    const probe = kind === 'full' || kind === 'small' ? probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) : {};
     return {
         ...ref,
         kind,
@@ -28628,44 +28743,61 @@ function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
             `-test.benchtime=${iterations}x`,
             '-test.count=1',
             '-test.benchmem',
-            `-test.memprofile=${profile}`,
+            ...profileFlags(kind, profile),
             `-test.outputdir=${profileDir}`,
             testTimeoutFlag(cfg),
             PANIC_ON_EXIT0
         ],
         cwd: p.built.pkg.dir,
-        env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
+        env: { ...benchEnvVars(tc), ...probe },
         profile,
         profileDir,
         probeFile
     };
 }
 /**
+ * b.N of a leaf's profiled runs, the same on every side: the least any side would use. For the CPU run that
+ * is the slower side's full b.N (with a duration benchtime the faster side calibrated a larger one), so
+ * neither side's run takes longer than one of its timed runs and `go tool pprof -diff_base` on the two
+ * raw profiles compares the same work.
+ */
+function profiledIterations(sides, refs, kind) {
+    const leaves = refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf]);
+    return Math.min(...leaves.map((l) => (kind === 'cpu' ? l.iterations : allocRunIterations(l.iterations, l.allocsPerOp))));
+}
+/**
  * Every leaf of every side `count` times, one process each, the sides interleaved (base, head, base,
  * head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every round
- * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise.
+ * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise, and
+ * last the runs made for a profile, whose timing is not used.
  */
 function planMeasurements(sides, cfg, tc, rules) {
     const leaves = leavesBySide(sides);
     const inOrder = (round, refs) => (round % 2 === 0 ? refs : [...refs].reverse());
+    const leafOf = (ref) => sides[ref.side].packages[ref.pkg].leaves[ref.leaf];
     const phases = [];
     for (let round = 0; round < cfg.count; round++) {
         phases.push({
             title: `round ${round + 1}/${cfg.count}: ${leaves.length} benchmarks × ${sides.length} side(s)`,
-            runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full')))
+            runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full', leafOf(ref).iterations)))
         });
     }
     const small = [];
     for (let round = 0; round < SMALL_RUNS; round++) {
         for (const refs of leaves) {
             for (const ref of inOrder(round, refs)) {
-                if (sides[ref.side].packages[ref.pkg].leaves[ref.leaf].iterations >= MIN_ITERATIONS_FOR_SMALL) {
-                    small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'));
-                }
+                const full = leafOf(ref).iterations;
+                if (full >= MIN_ITERATIONS_FOR_SMALL)
+                    small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small', smallIterations(full)));
             }
         }
     }
     phases.push({ title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small });
+    const profiled = leaves.flatMap((refs) => ['cpu', 'alloc'].flatMap((kind) => {
+        const iterations = profiledIterations(sides, refs, kind);
+        return refs.map((ref) => plannedRun(sides, cfg, tc, rules, ref, 0, kind, iterations));
+    }));
+    phases.push({ title: `profiled runs (CPU, every allocation): ${leaves.length} benchmarks × ${sides.length} side(s) × 2`, runs: profiled });
     return { phases };
 }
 
@@ -29075,205 +29207,6 @@ async function raceRunOfBenchmarks(importPath, modulePath, timeoutMs, list, run)
     return outcome;
 }
 
-// The stress stage's decisions, apart from the processes it starts: which packages, how much time each, and
-// how each process varies the scheduling. Pure, so base and head get the same plan from the same inputs.
-/** GOMAXPROCS values the processes cycle through: one per process, so a finding names the one it needed. */
-const STRESS_CPUS = [1, 2, 4, 8];
-/** Leaks accumulate within a process: beyond this many repetitions a dump of them says nothing more. */
-const MAX_COUNT = 64;
-/** A process aims at about this long (or a quarter of the package's share, if that is less). */
-const TARGET_PROCESS_MS = 3_000;
-const MIN_TARGET_PROCESS_MS = 300;
-/** How much the count may grow from one process of a mode to the next, while its cost is still being learnt. */
-const GROWTH = 8;
-/**
- * -test.timeout of a stress process: this many times what the process should take, and at least
- * MIN_HANG_MS. A repetition that deadlocks then costs a few seconds instead of the package's whole timeout,
- * while a shared runner that slows a process several-fold does not make a hang of it.
- */
-const HANG_FACTOR = 10;
-const MIN_HANG_MS = 3_000;
-/**
- * The knobs of process i. The build modes alternate (the race runtime changes timing and yields more), and
- * GOMAXPROCS cycles so that each value meets both modes within eight processes.
- */
-function stressKnobs(process, modes) {
-    const cpu = STRESS_CPUS[process % STRESS_CPUS.length];
-    const cycle = Math.floor(process / STRESS_CPUS.length);
-    const race = modes.length > 0 && modes[(process + cycle) % modes.length] === 'race';
-    return { cpu, race, shuffle: process + 1 };
-}
-/**
- * Repetitions for the next process: as many as fit the target time at the cost per repetition seen so far,
- * growing at most GROWTH-fold from the previous count, so a cheap package gets many repetitions per process
- * and a slow one gets one.
- */
-function nextCount(perRepetitionMs, previousCount, shareMs) {
-    const target = Math.max(MIN_TARGET_PROCESS_MS, Math.min(TARGET_PROCESS_MS, shareMs / 4));
-    const fit = Math.floor(target / Math.max(perRepetitionMs, 0.001));
-    return Math.max(1, Math.min(MAX_COUNT, previousCount * GROWTH, fit));
-}
-function hangTimeoutMs(expectedMs, packageTimeoutMs) {
-    return Math.min(packageTimeoutMs, Math.max(MIN_HANG_MS, Math.ceil(expectedMs * HANG_FACTOR)));
-}
-/** An equal share of the budget per package: the base gets the same share for the same package. */
-function budgetShare(budgetMs, packages) {
-    return packages > 0 ? Math.floor(budgetMs / packages) : 0;
-}
-/**
- * Packages whose directory holds a changed file (testdata below it counts too), by module-relative
- * directory. `changed` undefined (no diff known) or `all` selects every package.
- */
-function selectStressPackages(relDirs, changed, all) {
-    if (all || changed === undefined)
-        return new Set(relDirs);
-    const touched = new Set();
-    for (const file of changed) {
-        let dir = posix.dirname(file);
-        // A change under pkg/testdata (or deeper inside it) concerns pkg's tests.
-        const td = dir.split('/').indexOf('testdata');
-        if (td >= 0)
-            dir = dir.split('/').slice(0, td).join('/') || '.';
-        touched.add(dir === '' ? '.' : dir);
-    }
-    return new Set(relDirs.filter((d) => touched.has(d)));
-}
-
-// The creators' stacks in the dump ("[originating from goroutine N]:"), so a leak names the test that
-// started it, although a test's goroutines are created in the code it calls. Read by parseGoroutineDump.
-const STRESS_ENV = { GODEBUG: [process.env.GODEBUG, 'tracebackancestors=8'].filter(Boolean).join(',') };
-const TEST_FUNCTION = /^(?:\S+\.)?(Test[A-Za-z0-9_]*)\((?:\.\.\.|[^)]*)\)$/;
-/** The tests in the creators' stacks of one goroutine's block of the dump, innermost creator first. */
-function testsInAncestors(block) {
-    const lines = block.split('\n');
-    const from = lines.findIndex((l) => l.startsWith('[originating from goroutine '));
-    const out = [];
-    for (const line of from >= 0 ? lines.slice(from) : []) {
-        const m = TEST_FUNCTION.exec(line.trim());
-        // TestMain (the probe's, or the user's) runs every test: it names none of them.
-        if (m && m[1] !== 'TestMain' && !out.includes(m[1]))
-            out.push(m[1]);
-    }
-    return out;
-}
-function blocksById(dump) {
-    const m = new Map();
-    for (const block of dump.split(/\n\s*\n/)) {
-        const id = /^goroutine (\d+)/.exec(block.trim());
-        if (id)
-            m.set(Number(id[1]), block);
-    }
-    return m;
-}
-/**
- * Leaks in one process's dump, with the repetitions that left them: each repetition of a test runs in a
- * goroutine of its own, so goroutines of one kind created in N distinct goroutines came from N
- * repetitions (a lower bound: one creator may serve several repetitions). One leak per repetition over 40
- * repetitions is then "1 per repetition in 40 of 40", not 40 leaks.
- */
-function stressLeaksIn(dump, leakProfile, modulePath, rules) {
-    const byKey = new Map();
-    for (const g of parseGoroutineDump(dump).goroutines) {
-        if (isIgnorable(g, rules))
-            continue;
-        const key = leakSignature(g, { modulePath }).key;
-        const seen = byKey.get(key) ?? { creators: new Set(), ids: [] };
-        seen.creators.add(g.createdBy?.goroutine !== undefined ? String(g.createdBy.goroutine) : `self ${g.id}`);
-        seen.ids.push(g.id);
-        byKey.set(key, seen);
-    }
-    const blocks = blocksById(dump);
-    return leakGroups(dump, leakProfile, modulePath, rules).map((g) => {
-        const seen = byKey.get(g.key);
-        const tests = [...new Set((seen?.ids ?? []).flatMap((id) => testsInAncestors(blocks.get(id) ?? '')))];
-        return { ...g, tests, leakingRepetitions: Math.max(1, Math.min(g.count, seen?.creators.size ?? 1)) };
-    });
-}
-/**
- * Stresses one package within its share of the budget. A process is only started when what it should take
- * (the cost per repetition seen so far, in its build mode, times its count) fits the time left.
- */
-async function stressPackage(run, cfg, target, opts) {
-    const now = opts.now ?? (() => performance.now());
-    const started = now();
-    const modes = ['race', 'plain'].filter((m) => target.binaries[m] !== undefined);
-    const known = new Set(target.result.leaks.map((g) => g.looseKey));
-    // The leaks the normal pass reported already: the probe must not wait its settle time for them in every
-    // process (that wait would be most of a cheap package's share).
-    const ignore = [...cfg.ignore, ...target.result.leaks.flatMap((g) => (g.creation ? [{ createdBy: g.creation.function }] : []))];
-    const firstRun = target.result.runs.find((r) => r.purpose === 'tests');
-    // Until a mode has run, a repetition costs what the normal pass's whole run did.
-    const perRepetition = {};
-    const lastCount = { race: 1, plain: 1 };
-    const result = { budgetMs: opts.shareMs, wallMs: 0, processes: 0, repetitions: 0, leaks: [] };
-    for (let i = 0; modes.length > 0; i++) {
-        const knobs = stressKnobs(i, modes);
-        const mode = knobs.race ? 'race' : 'plain';
-        const binary = target.binaries[mode];
-        if (!binary)
-            break;
-        const cost = perRepetition[mode] ?? Math.max(1, firstRun?.wallMs ?? 1_000);
-        const left = opts.shareMs - (now() - started);
-        const count = Math.min(nextCount(cost, lastCount[mode], opts.shareMs), Math.floor(left / cost));
-        if (count < 1)
-            break;
-        const args = ['-test.v', `-test.run=${cfg.run}`, `-test.count=${count}`, `-test.cpu=${knobs.cpu}`, `-test.shuffle=${knobs.shuffle}`];
-        const r = await run(binary, args, { timeoutMs: hangTimeoutMs(cost * count, cfg.timeoutMs), env: STRESS_ENV, ignore });
-        const found = { process: i, count, cpu: knobs.cpu, shuffle: knobs.shuffle, race: knobs.race, repetitionsBefore: result.repetitions };
-        result.processes++;
-        result.repetitions += count;
-        const text = r.process.stdout;
-        if (r.record.outcome === 'timeout') {
-            const verbose = parseTestVerbose(text);
-            const message = `${verbose.timeout?.message ?? 'the tests did not finish'} under stress`;
-            result.hang = { ...hangFrom(text, opts.modulePath, verbose.timeout?.running ?? [], message), found };
-            result.stoppedBy = 'hang';
-            break;
-        }
-        if (r.probe) {
-            const fresh = stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, ignore).filter((g) => !known.has(g.looseKey));
-            if (fresh.length > 0) {
-                result.leaks = fresh.map((g) => ({ ...g, found }));
-                result.stoppedBy = 'leak';
-                break;
-            }
-        }
-        // The cheapest a repetition has been: larger counts spread the process's start and the probe over more.
-        perRepetition[mode] = Math.max(0.01, Math.min(perRepetition[mode] ?? Infinity, r.record.wallMs / count));
-        lastCount[mode] = count;
-    }
-    result.wallMs = Math.round(now() - started);
-    return result;
-}
-/**
- * Stresses the selected packages, one after another, each within the same share of the budget; returns
- * the share (none when nothing was selected) so the other side can use it. The normal pass's binaries are reused; the other build mode's
- * (plain when the pass ran under -race) are built once here, for the selected packages only.
- */
-async function stressStage(deps, cfg, input, run) {
-    const relDirs = input.built.filter((b) => b.binary).map((b) => b.pkg.relDir);
-    const selected = selectStressPackages(relDirs, input.selection.changed, cfg.stress.all);
-    const targets = input.built
-        .map((b, i) => ({ built: b, result: input.results[i] }))
-        // A package that hung or ended its own process in the normal run would do so again: nothing to see.
-        .filter((t) => t.built.binary && t.built.probe && selected.has(t.built.pkg.relDir) && !t.result.hang && !t.result.probeMissing);
-    if (targets.length === 0)
-        return input.selection.shareMs;
-    const shareMs = input.selection.shareMs ?? budgetShare(cfg.stress.budgetMs, targets.length);
-    const other = cfg.race
-        ? await buildTestBinaries(deps.run, deps.toolchain, input.moduleDir, targets.map((t) => t.built.pkg), input.binDir, { race: false, probe: true, env: input.buildEnv })
-        : [];
-    deps.log(`[${input.label}] stress: ${targets.length} package${targets.length === 1 ? '' : 's'}, ${Math.round(shareMs / 100) / 10}s each`);
-    for (const t of targets) {
-        const plain = other.find((b) => b.pkg.importPath === t.built.pkg.importPath && b.binary && b.probe);
-        const binaries = cfg.race ? { race: t.built, ...(plain ? { plain } : {}) } : { plain: t.built };
-        t.result.stress = await stressPackage(run, cfg, { binaries, result: t.result }, { shareMs, modulePath: input.modulePath });
-        const s = t.result.stress;
-        deps.log(`[${input.label}] stress ${t.built.pkg.importPath}: ${s.repetitions} repetitions in ${s.processes} processes${s.stoppedBy ? `, stopped by a ${s.stoppedBy}` : ''}`);
-    }
-    return shareMs;
-}
-
 async function readProbeDump(path) {
     const text = await readFile(path, 'utf8').catch(() => undefined);
     await rm(path, { force: true });
@@ -29297,12 +29230,12 @@ function raceEnv() {
  * Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it.
  * `benchTimeoutMs` bounds a run of benchmarks, which -test.timeout does not cover.
  */
-async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs, extraEnv = {}) {
+async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs) {
     const id = runCounter++;
     const probePath = join(work, `probe-${id}.json`);
     // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
     const probe = built.probe && purpose !== 'race-benchmarks';
-    const env = { ...raceEnv(), ...extraEnv, ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) };
+    const env = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) };
     const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`, PANIC_ON_EXIT0];
     // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
     const p = await deps.run({
@@ -29324,6 +29257,10 @@ async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs, 
         wallMs: Math.round(p.wallMs)
     };
     return { process: p, record, probe: probe ? await readProbeDump(probePath) : undefined };
+}
+function hangFrom(text, modulePath, running, message) {
+    const at = text.search(/^panic: test timed out after|^SIGQUIT: quit/m);
+    return { test: running[0], message, groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) };
 }
 function panicsFrom(crashes, modulePath) {
     return crashes.map((c) => ({
@@ -29435,11 +29372,10 @@ async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeo
     try {
         const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests', side.shard);
         deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`);
-        let env = leakProfileEnv(deps.toolchain);
+        const env = leakProfileEnv(deps.toolchain);
         let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env });
         if (env && built.every((b) => !b.build.ok) && built.length > 0) {
             // A toolchain that refuses the experiment: build as usual, the probe's dump still finds leaks.
-            env = undefined;
             built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin-plain'), { race: cfg.race, probe: true });
         }
         const tests = [];
@@ -29456,11 +29392,7 @@ async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeo
                 errors.push({ kind: 'probe', subject: b.pkg.importPath, message: t.probeMissing });
             tests.push(t);
         }
-        if (side.stress === undefined || cfg.stress.budgetMs <= 0)
-            return { tests, errors, hung };
-        const stressInput = { label: side.label, moduleDir: module.dir, modulePath: module.path, built, results: tests, selection: side.stress, binDir: join(work, 'bin-stress'), buildEnv: env };
-        const stressShareMs = await stressStage(deps, cfg, stressInput, (b, args, o) => runBinary(deps, { ...cfg, timeoutMs: o.timeoutMs, ignore: o.ignore }, b, args, 'stress', work, undefined, o.env));
-        return { tests, errors, hung, stressShareMs };
+        return { tests, errors, hung };
     }
     finally {
         await scratch.remove();
@@ -30390,11 +30322,11 @@ function loadRunErrors(results) {
 }
 
 /** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
-async function testPass(deps, config, tree, stress) {
+async function testPass(deps, config, tree) {
     if (!config.tests.enabled || tree.skipTests === true)
         return undefined;
     try {
-        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages, shard: config.run.shard, stress }, { benchTimeoutMs: config.run.timeoutMs });
+        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages, shard: config.run.shard }, { benchTimeoutMs: config.run.timeoutMs });
     }
     catch (err) {
         return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] };
@@ -30425,30 +30357,12 @@ async function loadPass(deps, config, trees) {
         return trees.map(() => ({ loads: [], errors: [{ kind: 'internal', subject: 'load', message: `the load jobs stopped: ${errorMessage(err)}` }] }));
     }
 }
-/**
- * What the stress stage stresses: the packages the diff from the base commit to the head's working tree
- * touches (every package when there is no base). One selection for both trees.
- */
-async function stressSelection(deps, config, trees, baseCommit) {
-    if (!config.tests.enabled || config.tests.stress.budgetMs <= 0 || trees.length === 0)
-        return undefined;
-    const head = trees[trees.length - 1];
-    const base = baseCommit ?? (trees.length > 1 ? trees[0].commit : undefined);
-    return { changed: await changedFiles(deps.run, head.moduleDir, base, 'worktree') };
-}
-/** `stressBase`: the base commit when the base is not one of the trees (a stored baseline). */
-async function measureTrees(deps, config, trees, opts = {}) {
+async function measureTrees(deps, config, trees) {
     for (const dir of await sweepAbandonedScratch())
         deps.log(`removed ${dir}, left by a gate that was killed`);
     const tests = [];
-    const stress = await stressSelection(deps, config, trees, opts.stressBase);
-    // The first tree's share per package is the next one's: each package is stressed alike on both sides.
-    let shareMs;
-    for (const t of trees) {
-        const pass = await testPass(deps, config, t, stress && { ...stress, shareMs });
-        shareMs ??= pass?.stressShareMs;
-        tests.push(pass);
-    }
+    for (const t of trees)
+        tests.push(await testPass(deps, config, t));
     const sides = [];
     try {
         for (const [i, t] of trees.entries()) {
@@ -30485,7 +30399,7 @@ async function measureTrees(deps, config, trees, opts = {}) {
 async function measureHead(deps, config, baseline, outDir) {
     const head = { label: 'head', moduleDir: config.run.dir, commit: await currentCommit(deps.run, config.run.dir), outDir: join(outDir, 'head') };
     if (baseline.kind === 'stored') {
-        const [result] = await measureTrees(deps, config, [head], { stressBase: baseline.result.env.commit });
+        const [result] = await measureTrees(deps, config, [head]);
         return { base: { result: baseline.result, dir: baseline.dir }, head: { result, dir: head.outDir } };
     }
     const base = { ...baseline.tree, outDir: join(outDir, 'base'), skipTests: baseline.storedTests !== undefined };
@@ -30859,9 +30773,13 @@ function formatDelta(value, unit) {
         return formatValue(value, unit);
     return `+${formatValue(value, unit)}`;
 }
-/** A site's growth per op: bytes (`+1KiB`) or allocated objects (`+1.02 objects`). */
+/** A site's growth per op: bytes (`+1KiB`), allocated objects (`+1.02 objects`) or CPU time (`+35µs CPU`). */
 function formatSiteDelta(value, unit) {
-    return unit === 'objects' ? `${formatDelta(value, '')} objects` : formatDelta(value, 'B');
+    if (unit === 'objects')
+        return `${formatDelta(value, '')} objects`;
+    if (unit === 'ns')
+        return `${formatDelta(value, 'ns')} CPU`;
+    return formatDelta(value, 'B');
 }
 /**
  * Formats a relative change ((head - base) / base) as a signed percentage with three significant digits (at
@@ -32055,6 +31973,14 @@ function flameView(header, graph, budget) {
 function profilePath(run, field) {
     return field === 'heap' ? run.heap?.profile : run.cpuProfile;
 }
+/**
+ * The runs whose `field` profile the graphs of a benchmark read: the CPU-profiled runs for CPU; for the
+ * heap, the exact-allocation run when there is one (a sampled profile may miss a small site), else the
+ * timed runs' sampled profiles.
+ */
+function runsWithProfile(bench, field) {
+    return field === 'cpu' ? cpuProfiledRuns(bench) : allocationProfiledRuns(bench).runs;
+}
 // One entry per graph of a benchmark; a new kind of profile is one more entry (and its ProfileField).
 const BENCH_FLAMES = [
     {
@@ -32602,8 +32528,8 @@ const FIELDS = ['heap', 'cpu'];
 async function sideProfiles(dir, side, bench, tables, notes) {
     const out = { heap: [], cpu: [] };
     const root = resolve$1(dir);
-    for (const run of (bench?.runs ?? [])) {
-        for (const field of FIELDS) {
+    for (const field of FIELDS) {
+        for (const run of bench ? runsWithProfile(bench, field) : []) {
             const rel = profilePath(run, field);
             if (rel === undefined)
                 continue;
@@ -32791,9 +32717,8 @@ async function runDemo(deps, outDir, sinks) {
         // multiple-comparison control, short enough to finish in well under a minute.
         run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
         compare: DEFAULT_COMPARE,
-        // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change. Its
-        // bugs show on every run, so a short stress stage shows the stage without the default minute per side.
-        tests: { ...DEFAULT_TESTS, timeoutMs: 120_000, stress: { budgetMs: 8_000, all: false } },
+        // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
+        tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 },
         load: DEFAULT_LOAD
     };
     const { report, base, head } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results);

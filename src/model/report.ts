@@ -101,12 +101,16 @@ export interface Location {
   file: string
   line: number
   function: string
-  /** What this location is to the finding. */
-  role: 'allocation' | 'caller' | 'creation' | 'blocking' | 'access' | 'previous-access' | 'panic' | 'benchmark'
-  /** For allocation sites: how much more this site retains or allocates per op on head than on base. */
+  /**
+   * What this location is to the finding. 'cpu': the function's own CPU time per op grew, at this line
+   * (time in the runtime counts at the module line that called it); 'cpu-cum': its CPU time with its
+   * callees' grew; 'caller': the module's call that led to an allocation or CPU site outside the module.
+   */
+  role: 'allocation' | 'caller' | 'creation' | 'blocking' | 'access' | 'previous-access' | 'panic' | 'benchmark' | 'cpu' | 'cpu-cum'
+  /** For allocation and CPU sites: how much more this site retains, allocates or spends per op on head than on base. */
   deltaPerOp?: number
-  /** Unit of deltaPerOp: bytes, or allocated objects (for allocs/op findings). */
-  deltaUnit?: 'B' | 'objects'
+  /** Unit of deltaPerOp: bytes, allocated objects (for allocs/op findings), or CPU nanoseconds. */
+  deltaUnit?: 'B' | 'objects' | 'ns'
   /** Whether the line is part of the pull request's diff (set by the publisher when it knows the diff). */
   inDiff?: boolean
 }
