@@ -49,7 +49,7 @@ describe('go-leak-gate CLI', () => {
   it('exits 2 on a config file with a typo, naming file, key and the likely intended key', async () => {
     const cfg = join(work, 'typo.yml')
     await writeFile(cfg, 'thresholds:\n  allocsPerOp:\n    relativ: 5%\n')
-    const r = await cli(['gate', '--dir', demo.dir, '--base-ref', demo.baseSha, '--config', cfg])
+    const r = await cli(['gate', '--dir', demo.dir, '--base-ref', demo.baseSha, '--config', cfg, '--stress-budget', 'off'])
     expect(r.code).toBe(2)
     expect(r.stderr).toContain(`${cfg}: unknown key 'relativ' in thresholds.allocsPerOp (did you mean 'relative'?)`)
   })

@@ -17,6 +17,7 @@ import { compareLoadJobs } from './load.js'
 import { controlFalseDiscoveries, lacksEvidence } from './metrics.js'
 import { reproduceCommands } from './reproduce.js'
 import { benjaminiHochberg } from './stats.js'
+import { stressFindings } from './stress.js'
 import { hangFinding, leakFindings, testFindings } from './tests.js'
 
 export class ComparisonRefused extends Error {
@@ -243,6 +244,9 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
   }
   findings.push(...failureFindings(b, h))
   findings.push(...testFindings(base, head))
+  const stress = stressFindings(base, head)
+  findings.push(...stress.findings)
+  notes.push(...stress.notes)
   const errs = errorFindings(base, head)
   findings.push(...errs.findings)
   // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
@@ -275,6 +279,6 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
     reproduce: [],
     ...(loads ? { loads: loads.jobs } : {})
   }
-  report.reproduce = reproduceCommands(report, base, head)
+  report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)]
   return report
 }

@@ -37,6 +37,9 @@ function joinPath(dir: string, rel: string): string {
   return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`
 }
 
+/** The metric of every stress finding ends so; compare/stress.ts gives their commands (the knobs that found them). */
+export const UNDER_STRESS = 'under stress'
+
 const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic'])
 
 /** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
@@ -117,7 +120,7 @@ export function reproduceCommands(report: Report, base: RunResult, head: RunResu
   const slowdowns = new Set(slowdownFindings(report))
   const loadJobs = new Map((head.loads ?? []).map((j) => [j.name, j]))
   for (const f of report.findings) {
-    if (f.severity !== 'fail' || f.kind === 'build-failure') continue
+    if (f.severity !== 'fail' || f.kind === 'build-failure' || f.metric.endsWith(UNDER_STRESS)) continue
     // A load job's findings name the job, not a package of the test pass.
     const job = dirOf.has(f.pkg) ? undefined : loadJobs.get(f.subject)
     if (job) {

@@ -7,7 +7,7 @@ import { firstUserFrame } from '../parse/panic.js'
 import { raceSides, sameRace } from '../parse/race.js'
 import { isGateFrame } from '../parse/stackframes.js'
 
-function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject: string, metric: string, message: string, locations: Location[], counts?: { base: number; head: number }): Finding {
+export function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject: string, metric: string, message: string, locations: Location[], counts?: { base: number; head: number }): Finding {
   return {
     kind,
     severity,
@@ -24,11 +24,11 @@ function finding(kind: Finding['kind'], severity: Severity, pkg: string, subject
   }
 }
 
-function at(frame: Frame | undefined, role: Location['role']): Location[] {
+export function at(frame: Frame | undefined, role: Location['role']): Location[] {
   return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : []
 }
 
-function where(frame: Frame | undefined): string {
+export function where(frame: Frame | undefined): string {
   return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site'
 }
 
@@ -124,13 +124,23 @@ export function hangFinding(pkg: string, subject: string, hang: HangReport, pree
   return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations)
 }
 
+/**
+ * The base's leaks: its test pass's, and those its stress stage found, counted per leaking repetition. A
+ * rare leak that head's single run happened to catch is pre-existing when the stressed base shows it.
+ */
+function baseLeaks(bp: TestPackageResult | undefined): LeakGroup[] | undefined {
+  if (!bp) return undefined
+  const stressed = (bp.stress?.leaks ?? []).map((g) => ({ ...g, count: Math.max(1, Math.round(g.count / g.leakingRepetitions)) }))
+  return [...bp.leaks, ...stressed.filter((g) => !bp.leaks.some((l) => l.looseKey === g.looseKey))]
+}
+
 export function testFindings(base: RunResult, head: RunResult): Finding[] {
   const b = byPackage(base)
   const out: Finding[] = []
   for (const h of head.tests ?? []) {
     const bp = b.get(h.importPath)
     out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module))
-    out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing))
+    out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing))
     if (h.hang) out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined))
     const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`))
     for (const p of h.panics) {

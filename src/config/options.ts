@@ -8,7 +8,7 @@
 import { loadJobs } from './load-jobs.js'
 import type { CompareConfig, GrowthFloor, LoadConfig, LoadThresholds, RunConfig, TestConfig } from './types.js'
 import type { CommentMode } from '../github/comment.js'
-import { benchtime, bool, directions, duration, fraction, goPattern, goroutineRules, int, num, oneOf, optionalInt, packages, regexList, shard, text, type Kind } from './values.js'
+import { benchtime, budget, bool, directions, duration, fraction, goPattern, goroutineRules, int, num, oneOf, optionalInt, packages, regexList, shard, text, type Kind } from './values.js'
 
 export interface Option<T> {
   readonly isOption: true
@@ -173,7 +173,19 @@ const TESTS = {
     name: 'test-race-benchtime',
     doc: "-benchtime for the short -race pass over benchmarks; '' skips it."
   }),
-  ignore: opt({ key: 'ignore.goroutines', kind: goroutineRules, default: [], doc: 'goleak-style rules: goroutines matching any rule are never leaks.' })
+  ignore: opt({ key: 'ignore.goroutines', kind: goroutineRules, default: [], doc: 'goleak-style rules: goroutines matching any rule are never leaks.' }),
+  // A minute per side finds in its default budget the fixtures' bugs that one run misses (bench/stress.ts).
+  stress: {
+    budgetMs: opt({
+      key: 'stress.budget',
+      kind: budget(),
+      default: 60_000,
+      name: 'stress-budget',
+      doc: "Time per side for re-running the changed packages' tests with varied scheduling, to find leaks and hangs that show in a fraction of runs; 'off' skips it.",
+      more: 'Test binaries are re-run with -test.count, -test.cpu, -test.shuffle, with and without -race; the base is stressed the same way, so what it shows too is pre-existing.'
+    }),
+    all: opt({ key: 'stress.all', kind: bool, default: false, name: 'stress-all', doc: 'Stress every package with tests, not only those the pull request changes.' })
+  }
 } satisfies Table<TestConfig>
 
 // Why these thresholds:

@@ -115,6 +115,15 @@ export interface TestConfig {
   /** -benchtime for the short -race pass over benchmarks ('' skips it). */
   raceBenchtime: string
   ignore: GoroutineRule[]
+  stress: StressConfig
+}
+
+/** The stress stage: the test binaries of the changed packages re-run with varied scheduling. */
+export interface StressConfig {
+  /** Time per side for all stressed packages together; 0 switches the stage off. */
+  budgetMs: number
+  /** Stress every package with tests, not only those the diff touches. */
+  all: boolean
 }
 
 /** The config file's `load:` list (src/config/load-jobs.ts) and whether to run it. */

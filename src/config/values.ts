@@ -188,6 +188,22 @@ export function duration(o: { min: number } = { min: 0 }): Kind<number> {
   })
 }
 
+/** A time budget: a duration, or '0' / 'off' (in the file also 0 or false) for none, which switches the stage off. */
+export function budget(): Kind<number> {
+  const d = duration()
+  const fromText = (t: string): Read<number> => (/^(off|0)$/i.test(t.trim()) ? ok(0) : d.fromText(t))
+  return {
+    expected: "a duration, or 'off'",
+    examples: ['60s', 'off'],
+    metavar: 'D',
+    schema: { anyOf: [{ type: 'string', pattern: '^(off|0|[0-9]+(\\.[0-9]+)?(ms|s|m|h))$' }, { const: 0 }, { const: false }] },
+    fromText,
+    fromValue: (v) => (typeof v === 'string' ? fromText(v) : v === 0 || v === false ? ok(0) : no()),
+    show: (ms) => (ms === 0 ? 'off' : showDuration(ms)),
+    fileForm: (ms) => (ms === 0 ? 'off' : showDuration(ms))
+  }
+}
+
 const BENCHTIME = /^([0-9]{1,12}x|[0-9]{1,12}(\.[0-9]{1,12})?(ns|us|µs|ms|s|m|h))$/
 export function benchtime(o: { allowEmpty: boolean }): Kind<string> {
   return textual({

@@ -30,3 +30,18 @@ export async function readSourceDiff(
     changedInHead: (file, line) => map.changedInHead(diff.prefix + file, line)
   }
 }
+
+/**
+ * Module-relative paths of the files that differ between baseCommit and head (both names of a rename),
+ * or undefined when the diff cannot be had. Files outside the module are left out.
+ */
+export async function changedFiles(run: Runner, moduleDir: string, baseCommit: string | undefined, head: string | 'worktree'): Promise<string[] | undefined> {
+  if (!baseCommit) return undefined
+  const diff = await diffZeroContext(run, moduleDir, baseCommit, head).catch(() => undefined)
+  if (diff === undefined) return undefined
+  const files = new Set<string>()
+  for (const f of parseUnifiedDiff(diff.text)) {
+    for (const path of [f.oldPath, f.newPath]) if (path !== null && path.startsWith(diff.prefix)) files.add(path.slice(diff.prefix.length))
+  }
+  return [...files]
+}

@@ -95,6 +95,12 @@ export function hangGroups(text: string, modulePath: string): HangReport['groups
     .map(({ own: _own, ...group }) => group)
 }
 
+/** The hang in a test binary's output: the dump after testing's timeout panic (or a SIGQUIT), grouped. */
+export function hangFrom(text: string, modulePath: string, running: string[], message: string): HangReport {
+  const at = text.search(/^panic: test timed out after|^SIGQUIT: quit/m)
+  return { test: running[0], message, groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) }
+}
+
 function access(a: ParsedAccess, modulePath: string): RaceAccess {
   return { kind: a.kind, goroutine: String(a.goroutine), frames: shownStack(a.frames, modulePath) }
 }

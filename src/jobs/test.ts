@@ -6,20 +6,23 @@ import { listTestPackages, readModule } from '../go/packages.js'
 import { parseProbeOutput, probeEnv } from '../go/probe-env.js'
 import type { ProcessResult } from '../go/process.js'
 import type { Toolchain } from '../go/toolchain.js'
-import type { HangReport, LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
+import type { LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
 import { isGateFrame } from '../parse/stackframes.js'
 import { parseTestVerbose, type TestVerbose } from '../parse/testv.js'
 import { scratchDir } from '../scratch.js'
 import type { Shard } from '../config/types.js'
 import type { JobDeps } from './deps.js'
-import { hangGroups, leakGroups, racesIn, relativeFrame } from './observations.js'
+import { hangFrom, leakGroups, racesIn, relativeFrame } from './observations.js'
 import { PANIC_ON_EXIT0 } from './bench/process.js'
 import { raceRunOfBenchmarks, type HungBenchmark } from './race-benchmarks.js'
+import { stressStage, type StressSelection } from './stress.js'
 
 export interface TestSideSpec {
   label: string
   moduleDir: string
   packages: string[]
+  /** Run the stress stage after the normal pass (when its budget is not 0). */
+  stress?: StressSelection
   /** The matrix job's part of the packages (config run.shard). */
   shard?: Shard
 }
@@ -29,6 +32,8 @@ export interface TestPassResult {
   errors: RunError[]
   /** Benchmarks that hung in the -race run: the benchmark job does not wait for them again. */
   hung: HungBenchmark[]
+  /** The stress stage's share per package, for the other side to use the same. */
+  stressShareMs?: number
 }
 
 export interface TestPassLimits {
@@ -49,11 +54,11 @@ async function readProbeDump(path: string): Promise<ProbeDump | undefined> {
   return { goroutines: p.goroutines, leakProfile: p.leakProfile ?? null }
 }
 
-function seconds(ms: number): string {
+export function seconds(ms: number): string {
   return `${Math.max(1, Math.round(ms / 1000))}s`
 }
 
-interface BinaryRun {
+export interface BinaryRun {
   process: ProcessResult
   record: TestRun
   probe?: ProbeDump
@@ -73,20 +78,21 @@ function raceEnv(): NodeJS.ProcessEnv {
  * Runs a test binary with stdout and stderr merged in order, and the probe on when the binary has it.
  * `benchTimeoutMs` bounds a run of benchmarks, which -test.timeout does not cover.
  */
-async function runBinary(
+export async function runBinary(
   deps: JobDeps,
   cfg: TestConfig,
   built: BuiltPackage,
   args: string[],
   purpose: TestRun['purpose'],
   work: string,
-  benchTimeoutMs?: number
+  benchTimeoutMs?: number,
+  extraEnv: Record<string, string> = {}
 ): Promise<BinaryRun> {
   const id = runCounter++
   const probePath = join(work, `probe-${id}.json`)
   // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
   const probe = built.probe && purpose !== 'race-benchmarks'
-  const env: NodeJS.ProcessEnv = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) }
+  const env: NodeJS.ProcessEnv = { ...raceEnv(), ...extraEnv, ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) }
   const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`, PANIC_ON_EXIT0]
   // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
   const p = await deps.run({
@@ -108,11 +114,6 @@ async function runBinary(
     wallMs: Math.round(p.wallMs)
   }
   return { process: p, record, probe: probe ? await readProbeDump(probePath) : undefined }
-}
-
-function hangFrom(text: string, modulePath: string, running: string[], message: string): HangReport {
-  const at = text.search(/^panic: test timed out after|^SIGQUIT: quit/m)
-  return { test: running[0], message, groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) }
 }
 
 function panicsFrom(crashes: TestVerbose['crashes'], modulePath: string): PanicReport[] {
@@ -237,10 +238,11 @@ export async function runTestPass(deps: JobDeps, cfg: TestConfig, side: TestSide
   try {
     const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests', side.shard)
     deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`)
-    const env = leakProfileEnv(deps.toolchain)
+    let env = leakProfileEnv(deps.toolchain)
     let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env })
     if (env && built.every((b) => !b.build.ok) && built.length > 0) {
       // A toolchain that refuses the experiment: build as usual, the probe's dump still finds leaks.
+      env = undefined
       built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin-plain'), { race: cfg.race, probe: true })
     }
     const tests: TestPackageResult[] = []
@@ -255,7 +257,10 @@ export async function runTestPass(deps: JobDeps, cfg: TestConfig, side: TestSide
       if (t.probeMissing) errors.push({ kind: 'probe', subject: b.pkg.importPath, message: t.probeMissing })
       tests.push(t)
     }
-    return { tests, errors, hung }
+    if (side.stress === undefined || cfg.stress.budgetMs <= 0) return { tests, errors, hung }
+    const stressInput = { label: side.label, moduleDir: module.dir, modulePath: module.path, built, results: tests, selection: side.stress, binDir: join(work, 'bin-stress'), buildEnv: env }
+    const stressShareMs = await stressStage(deps, cfg, stressInput, (b, args, o) => runBinary(deps, { ...cfg, timeoutMs: o.timeoutMs, ignore: o.ignore }, b, args, 'stress', work, undefined, o.env))
+    return { tests, errors, hung, stressShareMs }
   } finally {
     await scratch.remove()
   }

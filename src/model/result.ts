@@ -189,10 +189,49 @@ export interface TestPackageResult {
   probeMissing?: string
   /** Re-running tests one at a time to find who leaked: how many ran, and whether the time bound cut it. */
   narrowing?: { ran: number; of: number; cut: boolean }
+  /** The stress stage on this package, when it was selected (see jobs/stress.ts). */
+  stress?: StressResult
+}
+
+/** How one stress process ran the package's test binary: enough to run it again the same way. */
+export interface StressRun {
+  /** 0-based index of the process among the package's stress processes. */
+  process: number
+  /** -test.count of the process: how many repetitions of the tests it ran. */
+  count: number
+  /** -test.cpu of the process: GOMAXPROCS. */
+  cpu: number
+  /** -test.shuffle seed. */
+  shuffle: number
+  race: boolean
+  /** Repetitions the package had run under stress before this process. */
+  repetitionsBefore: number
+}
+
+export interface StressLeak extends LeakGroup {
+  /**
+   * Repetitions that left goroutines of this kind: distinct goroutines that created them (each repetition of
+   * a test runs in a goroutine of its own). count / leakingRepetitions is the leak per repetition.
+   */
+  leakingRepetitions: number
+}
+
+export interface StressResult {
+  /** This package's share of the budget, the same on base and head. */
+  budgetMs: number
+  wallMs: number
+  processes: number
+  /** Repetitions of the package's tests over all its stress processes. */
+  repetitions: number
+  /** Set when the package stopped before its budget because it showed a leak or hang. */
+  stoppedBy?: 'leak' | 'hang'
+  /** Leaks the normal test pass had not seen: from the first process that showed them. */
+  leaks: (StressLeak & { found: StressRun })[]
+  hang?: HangReport & { found: StressRun }
 }
 
 export interface TestRun {
-  purpose: 'tests' | 'race-benchmarks' | 'narrow'
+  purpose: 'tests' | 'race-benchmarks' | 'narrow' | 'stress'
   command: string[]
   outcome: 'pass' | 'fail' | 'timeout' | 'crash'
   exitCode: number | null

@@ -29,7 +29,7 @@ interface Sides {
 async function measureHead(deps: JobDeps, config: Config, baseline: Baseline, outDir: string): Promise<Sides> {
   const head: MeasuredTree = { label: 'head', moduleDir: config.run.dir, commit: await currentCommit(deps.run, config.run.dir), outDir: join(outDir, 'head') }
   if (baseline.kind === 'stored') {
-    const [result] = await measureTrees(deps, config, [head])
+    const [result] = await measureTrees(deps, config, [head], { stressBase: baseline.result.env.commit })
     return { base: { result: baseline.result, dir: baseline.dir }, head: { result, dir: head.outDir } }
   }
   const base: MeasuredTree = { ...baseline.tree, outDir: join(outDir, 'base'), skipTests: baseline.storedTests !== undefined }

@@ -10,7 +10,9 @@ import { cleanupSide, prepareSide, type PreparedSide } from '../jobs/bench/prepa
 import { measureSides } from '../jobs/bench/run.js'
 import type { JobDeps } from '../jobs/deps.js'
 import { loadRunErrors, runLoadJobs, runLoadJobsPaired, type LoadSideSpec } from '../jobs/load/index.js'
+import type { StressSelection } from '../jobs/stress.js'
 import { runTestPass, type TestPassResult } from '../jobs/test.js'
+import { changedFiles } from '../git/source-diff.js'
 import type { LoadJobResult, RunError, RunResult } from '../model/result.js'
 import { sweepAbandonedScratch } from '../scratch.js'
 
@@ -22,10 +24,10 @@ export interface MeasuredTree extends Tree {
 }
 
 /** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
-async function testPass(deps: JobDeps, config: Config, tree: MeasuredTree): Promise<TestPassResult | undefined> {
+async function testPass(deps: JobDeps, config: Config, tree: MeasuredTree, stress?: StressSelection): Promise<TestPassResult | undefined> {
   if (!config.tests.enabled || tree.skipTests === true) return undefined
   try {
-    return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages, shard: config.run.shard }, { benchTimeoutMs: config.run.timeoutMs })
+    return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages, shard: config.run.shard, stress }, { benchTimeoutMs: config.run.timeoutMs })
   } catch (err) {
     return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] }
   }
@@ -53,10 +55,29 @@ async function loadPass(deps: JobDeps, config: Config, trees: MeasuredTree[]): P
   }
 }
 
-export async function measureTrees(deps: JobDeps, config: Config, trees: MeasuredTree[]): Promise<RunResult[]> {
+/**
+ * What the stress stage stresses: the packages the diff from the base commit to the head's working tree
+ * touches (every package when there is no base). One selection for both trees.
+ */
+async function stressSelection(deps: JobDeps, config: Config, trees: MeasuredTree[], baseCommit: string | undefined): Promise<StressSelection | undefined> {
+  if (!config.tests.enabled || config.tests.stress.budgetMs <= 0 || trees.length === 0) return undefined
+  const head = trees[trees.length - 1]
+  const base = baseCommit ?? (trees.length > 1 ? trees[0].commit : undefined)
+  return { changed: await changedFiles(deps.run, head.moduleDir, base, 'worktree') }
+}
+
+/** `stressBase`: the base commit when the base is not one of the trees (a stored baseline). */
+export async function measureTrees(deps: JobDeps, config: Config, trees: MeasuredTree[], opts: { stressBase?: string } = {}): Promise<RunResult[]> {
   for (const dir of await sweepAbandonedScratch()) deps.log(`removed ${dir}, left by a gate that was killed`)
   const tests: (TestPassResult | undefined)[] = []
-  for (const t of trees) tests.push(await testPass(deps, config, t))
+  const stress = await stressSelection(deps, config, trees, opts.stressBase)
+  // The first tree's share per package is the next one's: each package is stressed alike on both sides.
+  let shareMs: number | undefined
+  for (const t of trees) {
+    const pass = await testPass(deps, config, t, stress && { ...stress, shareMs })
+    shareMs ??= pass?.stressShareMs
+    tests.push(pass)
+  }
   const sides: PreparedSide[] = []
   try {
     for (const [i, t] of trees.entries()) {

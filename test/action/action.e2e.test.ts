@@ -56,6 +56,7 @@ async function actionEnv(name: string): Promise<{ env: NodeJS.ProcessEnv; dir: s
     INPUT_TESTS: 'true',
     'INPUT_TEST-RUN': '.',
     'INPUT_TEST-TIMEOUT': '2m',
+    'INPUT_STRESS-BUDGET': 'off',
     INPUT_CONFIG: '',
     'INPUT_BASE-REF': '',
     'INPUT_OUT-DIR': ''

@@ -94,13 +94,14 @@ describe('baseline auto with a stored baseline', () => {
     const baseTree = join(work, 'base-tree')
     expect((await runProcess({ argv: ['git', '-C', repo.dir, 'worktree', 'add', '--detach', baseTree, repo.baseSha], cwd: repo.dir })).code).toBe(0)
     const push = fake.addRun({ headSha: repo.baseSha, event: 'push', headBranch: 'main' })
-    const recorded = await action({ mode: 'record', 'out-dir': join(work, 'rec') }, { runId: push.id, event: {}, eventName: 'push', cwd: baseTree })
+    // The stress stage has its own tests; its minute per side is not what this checks.
+    const recorded = await action({ mode: 'record', 'out-dir': join(work, 'rec'), 'stress-budget': 'off' }, { runId: push.id, event: {}, eventName: 'push', cwd: baseTree })
     expect(recorded.code).toBe(0)
     expect(fake.state.artifacts.map((a) => a.name)).toEqual(['go-leak-gate-baseline'])
 
     const pr = fake.addRun({ headSha: repo.headSha, event: 'pull_request', headBranch: 'fix' })
     const event = { pull_request: { number: 7, base: { ref: 'main', sha: repo.baseSha }, head: { sha: repo.headSha } } }
-    const r = await action({ baseline: 'auto', comment: 'never', 'out-dir': join(work, 'gate') }, { runId: pr.id, event, eventName: 'pull_request', cwd: repo.dir })
+    const r = await action({ baseline: 'auto', comment: 'never', 'out-dir': join(work, 'gate'), 'stress-budget': 'off' }, { runId: pr.id, event, eventName: 'pull_request', cwd: repo.dir })
     expect(r.code).toBe(1)
     expect(r.outputs.baseline).toBe('auto')
     const report = JSON.parse(await readFile(join(work, 'gate', 'report.json'), 'utf8')) as Report

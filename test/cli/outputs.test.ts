@@ -55,7 +55,7 @@ describe('output paths that cannot be written', () => {
 
   it('--out under /proc: returns (exit 2) instead of spinning in mkdir', async () => {
     const out = '/proc/glg-no-such/results'
-    const r = await cli(['gate', '--dir', demo.dir, '--base-ref', demo.baseSha, '--out', out], { cwd: work, timeoutMs: 60_000 })
+    const r = await cli(['gate', '--dir', demo.dir, '--base-ref', demo.baseSha, '--out', out, '--stress-budget', 'off'], { cwd: work, timeoutMs: 60_000 })
     expect(r.timedOut).toBe(false)
     expect(r.code, r.stderr).toBe(2)
     expect(lines(r.stderr)).toHaveLength(1)

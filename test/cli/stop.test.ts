@@ -33,7 +33,7 @@ async function processesUnder(dir: string): Promise<string[]> {
 }
 
 function gateArgs(out: string, extra: string[]): string[] {
-  return ['gate', '--dir', demo.dir, '--base-ref', demo.baseSha, '--out', join(work, out), ...extra]
+  return ['gate', '--dir', demo.dir, '--base-ref', demo.baseSha, '--out', join(work, out), '--stress-budget', 'off', ...extra]
 }
 
 beforeAll(async () => {

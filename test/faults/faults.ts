@@ -81,7 +81,8 @@ export interface Fault {
 }
 
 // Small runs: two rounds, short benchtimes, short settle waits. Timing is not what these rows are about.
-const QUICK = ['--count', '2', '--settle', '100ms', '--test-settle', '100ms']
+// The stress stage has its own tests (test/pipeline/stress.test.ts); its minute per side is not what these check.
+const QUICK = ['--count', '2', '--settle', '100ms', '--test-settle', '100ms', '--stress-budget', 'off']
 const REPORT = ['--out', '{out}', '--json', '{out}/report.json']
 
 const EXITS_GATE: Run = { fixture: 'exits', args: ['gate', '--dir', '{repo}', '--base-ref', '{base}', ...QUICK, '--benchtime', '2000x', ...REPORT] }
@@ -376,7 +377,7 @@ export const FAULTS: Fault[] = [
     did: 'Ctrl-C (SIGINT) on `gate` while a test hangs on head',
     run: {
       fixture: 'leaks',
-      args: ['gate', '--dir', '{repo}', '--base-ref', '{base}', '--packages', './deadlock', '--bench', '^$', ...REPORT],
+      args: ['gate', '--dir', '{repo}', '--base-ref', '{base}', '--packages', './deadlock', '--bench', '^$', '--stress-budget', 'off', ...REPORT],
       signal: { name: 'SIGINT', after: `\\[head\\] testing ${HUNG_TEST}`, delayMs: 1500 }
     },
     exit: 130,

@@ -64,7 +64,8 @@ beforeAll(async () => {
     // timeout bounds that pass's runs too (benchhang's head waits it out).
     run: { ...DEFAULT_RUN, dir: repo.dir, bench: '^$', count: 1, timeoutMs: 10_000 },
     compare: DEFAULT_COMPARE,
-    tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [] },
+    // The stress stage has its own test (test/pipeline/stress.test.ts): off here, as it was before it existed.
+    tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [], stress: { budgetMs: 0, all: false } },
       load: DEFAULT_LOAD
   }
   outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)

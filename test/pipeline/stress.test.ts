@@ -1,0 +1,164 @@
+// The stress stage end to end on fixtures/stress: bugs that show in a fraction of runs (head) beside their
+// fixed twins (base), and a rare leak both sides have. With a small budget (CI stays fast; the default
+// budget is measured in bench/stress.ts), every bug is found with its blocking and creation sites, in
+// every one of the repeated runs, and the twins are never flagged.
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { worktreeBaseline } from '../../src/baseline/worktree.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import type { Config, TestConfig } from '../../src/config/types.js'
+import { runProcess } from '../../src/go/process.js'
+import { probeToolchain, type Toolchain } from '../../src/go/toolchain.js'
+import { runTestPass } from '../../src/jobs/test.js'
+import type { Finding } from '../../src/model/report.js'
+import type { TestPackageResult } from '../../src/model/result.js'
+import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
+import { makeFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js'
+
+interface Site {
+  file: string
+  line: number
+  function: string
+}
+interface Expected {
+  dir: string
+  importPath: string
+  test: string
+  kind: 'goroutine-leak' | 'hang'
+  severity: string
+  state: string
+  blocking: Site
+  creation?: Site
+  creations?: Site[]
+}
+
+// Fifteen seconds a side over five packages: three seconds each (a quarter of the default share), a few
+// hundred repetitions of these tests. On a machine whose two cores are shared with other builds two seconds
+// each missed ctxsend (it needs -race and two goroutines running at once) in one run of six.
+const BUDGET_MS = Number(process.env.GLG_STRESS_BUDGET_MS ?? 15_000)
+const RUNS = Number(process.env.GLG_STRESS_RUNS ?? 3)
+
+let repo: FixtureRepo
+let outDir: string
+let outcome: GateOutcome
+let expected: Expected[]
+let toolchain: Toolchain
+const tests = (): TestConfig => ({ ...DEFAULT_TESTS, raceBenchtime: '', narrowBudgetMs: 0, stress: { budgetMs: BUDGET_MS, all: false } })
+const at = (s: Site): string => `${s.file}:${s.line}`
+const sites = (f: Finding, role: string): string[] => f.locations.filter((l) => l.role === role).map((l) => `${l.file}:${l.line}`)
+
+beforeAll(async () => {
+  expected = (JSON.parse(await readFile(join(import.meta.dirname, '..', '..', 'fixtures', 'stress', 'expectations.json'), 'utf8')) as { packages: Expected[] }).packages
+  repo = await makeFixtureRepo('stress')
+  outDir = `${repo.dir}-out`
+  toolchain = await probeToolchain(runProcess)
+  const config: Config = { run: { ...DEFAULT_RUN, dir: repo.dir, bench: '^$', count: 1 }, compare: DEFAULT_COMPARE, tests: tests(), load: DEFAULT_LOAD }
+  outcome = await gate({ run: runProcess, toolchain, log: (l) => process.env.GLG_STRESS_LOG && console.error(new Date().toISOString(), l) }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
+}, 600_000)
+
+afterAll(async () => {
+  await repo?.cleanup()
+  if (outDir) await rm(outDir, { recursive: true, force: true })
+})
+
+/** The finding of the expected kind in the package, from the normal pass or the stress stage. */
+function findingFor(findings: Finding[], e: Expected): Finding | undefined {
+  return findings.find((f) => f.pkg === e.importPath && f.kind === e.kind && (e.kind === 'hang' || f.locations.some((l) => l.role === 'blocking' && at(l) === at(e.blocking))))
+}
+
+/** Whether one side's test pass saw the expected bug (its normal run or its stress stage). */
+function sawIt(t: TestPackageResult | undefined, e: Expected): boolean {
+  if (!t) return false
+  if (e.kind === 'hang') {
+    const hang = t.hang ?? t.stress?.hang
+    return hang?.groups.some((g) => g.state === e.state && g.blocking !== undefined && at(g.blocking) === at(e.blocking)) ?? false
+  }
+  return [...t.leaks, ...(t.stress?.leaks ?? [])].some((g) => g.state === e.state && g.blocking !== undefined && at(g.blocking) === at(e.blocking) && g.creation !== undefined && e.creation !== undefined && at(g.creation) === at(e.creation))
+}
+
+describe('the stress stage in the gate', () => {
+  it('fails the gate on the four rare bugs, each at its blocking and creation sites', () => {
+    expect(outcome.report.verdict).toBe('fail')
+    for (const e of expected.filter((x) => x.severity === 'fail')) {
+      const f = findingFor(outcome.report.findings, e)
+      expect(f, `${e.dir}: ${JSON.stringify(outcome.report.findings.filter((x) => x.pkg === e.importPath))}`).toBeDefined()
+      if (!f) continue
+      expect(f.severity, e.dir).toBe('fail')
+      expect(sites(f, 'blocking'), e.dir).toContain(at(e.blocking))
+      // A hang's group of goroutines stuck at one site shows the first one's creation site.
+      const creations = (e.creations ?? (e.creation ? [e.creation] : [])).map(at)
+      expect(sites(f, 'creation').filter((s) => creations.includes(s)).length, `${e.dir}: ${sites(f, 'creation').join(' ')}`).toBeGreaterThan(0)
+    }
+  })
+
+  it('reports the rare leak the base has too as pre-existing, never failing', () => {
+    const e = expected.find((x) => x.dir === 'legacy')
+    if (!e) throw new Error('legacy missing from expectations.json')
+    const found = outcome.report.findings.filter((f) => f.pkg === e.importPath)
+    expect(found.length).toBeGreaterThan(0)
+    for (const f of found) expect(f.severity, f.message).toBe('info')
+  })
+
+  it('stresses the same packages on both sides with the same share, and says how many repetitions each got', () => {
+    const share = (r: typeof outcome.base) => new Map((r.tests ?? []).filter((t) => t.stress).map((t) => [t.importPath, t.stress?.budgetMs]))
+    expect([...share(outcome.base).keys()].sort()).toEqual(expected.map((e) => e.importPath).sort())
+    expect(share(outcome.head)).toEqual(share(outcome.base))
+    for (const t of outcome.base.tests ?? []) {
+      // Every twin ran its budget out: nothing stopped it early (legacy's rare leak is on both sides).
+      if (!t.importPath.endsWith('/legacy')) expect(t.stress?.stoppedBy, t.importPath).toBeUndefined()
+      if (!t.importPath.endsWith('/legacy')) expect(t.stress?.repetitions, t.importPath).toBeGreaterThan(20)
+    }
+    const notes = outcome.report.notes.filter((n) => n.startsWith('Stress on '))
+    expect(notes).toHaveLength(2)
+    for (const e of expected) expect(notes.join('\n')).toMatch(new RegExp(`${e.importPath} \\d+ repetitions? in \\d+ process`))
+  })
+
+  it('never flags a fixed twin: the base shows no leak or hang but the pre-existing one', () => {
+    for (const t of outcome.base.tests ?? []) {
+      if (t.importPath.endsWith('/legacy')) continue
+      expect(t.leaks, t.importPath).toEqual([])
+      expect(t.hang, t.importPath).toBeUndefined()
+      expect(t.stress?.leaks, t.importPath).toEqual([])
+      expect(t.stress?.hang, t.importPath).toBeUndefined()
+    }
+  })
+
+  it('says how a stress finding was found and gives go test and dlv test lines that run it the same way', () => {
+    const stressed = outcome.report.findings.filter((f) => f.metric.endsWith('under stress') && f.severity === 'fail')
+    expect(stressed.length).toBeGreaterThan(0)
+    for (const f of stressed) {
+      expect(f.message).toMatch(/GOMAXPROCS \d+, shuffle seed \d+, with(out)? -race/)
+      expect(f.message).toMatch(/Reproduce: go test (-race )?-run '\^Test\w+\$' -count=\d+ -cpu=\d+ -shuffle=\d+ \.\/\w+/)
+      const commands = outcome.report.reproduce.filter((r) => r.title.endsWith(`(${f.pkg})`)).map((r) => r.command)
+      expect(commands.some((c) => c.startsWith('dlv test ./') && /-test\.cpu=\d+ -test\.shuffle=\d+/.test(c)), f.pkg).toBe(true)
+    }
+  })
+
+  it('counts a leak per repetition, not per goroutine accumulated over the repetitions of a process', () => {
+    for (const t of outcome.head.tests ?? []) {
+      for (const g of t.stress?.leaks ?? []) {
+        expect(g.leakingRepetitions).toBeGreaterThanOrEqual(1)
+        expect(g.leakingRepetitions).toBeLessThanOrEqual(g.found.count)
+        // Each of these bugs leaves at most its workers (3 for wgafter, 1 elsewhere) per repetition.
+        expect(g.count / g.leakingRepetitions, t.importPath).toBeLessThanOrEqual(3)
+      }
+    }
+    for (const f of outcome.report.findings.filter((x) => x.kind === 'goroutine-leak' && x.metric.endsWith('under stress'))) {
+      expect(f.head, f.message).toBeLessThanOrEqual(3)
+    }
+  })
+})
+
+describe('the stress stage, run again', () => {
+  it(`finds every rare bug on head in each of ${RUNS} runs`, async () => {
+    const missed: string[] = []
+    for (let run = 1; run < RUNS; run++) {
+      const r = await runTestPass({ run: runProcess, toolchain, log: () => {} }, tests(), { label: 'head', moduleDir: repo.dir, packages: ['./...'], stress: { changed: expected.map((e) => `${e.dir}/x.go`) } })
+      for (const e of expected) if (!sawIt(r.tests.find((t) => t.importPath === e.importPath), e)) missed.push(`run ${run + 1}: ${e.dir}`)
+    }
+    // Run 1 is the gate's.
+    for (const e of expected) if (!sawIt((outcome.head.tests ?? []).find((t) => t.importPath === e.importPath), e)) missed.push(`run 1: ${e.dir}`)
+    expect(missed).toEqual([])
+  }, 600_000)
+})
