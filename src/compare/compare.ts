@@ -12,10 +12,11 @@ import {
   type SideInfo
 } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
-import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.js'
-import { controlFalseDiscoveries, lacksEvidence } from './metrics.js'
+import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
+import { awaitsDecision, lacksEvidence } from './metrics.js'
+import { noiseNotes, noiseSummary } from './noise.js'
 import { reproduceCommands } from './reproduce.js'
-import { benjaminiHochberg } from './stats.js'
+import { decideTiming } from './timing.js'
 import { hangFinding, leakFindings, testFindings } from './tests.js'
 
 export class ComparisonRefused extends Error {
@@ -75,7 +76,11 @@ function findingKind(m: MetricComparison): FindingKind {
 
 function metricFinding(pkg: string, bench: string, m: MetricComparison, severity: Severity): Finding {
   const how =
-    m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
+    m.method === 'interval'
+      ? m.pValue !== null
+        ? `; Mann-Whitney U p=${m.pValue.toPrecision(2)} over ${m.baseSamples.length} vs ${m.headSamples.length} runs, as benchstat shows it`
+        : ''
+      : m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
       ? m.pValue !== null
         ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
         : ''
@@ -206,7 +211,14 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
   }
   for (const [key, bb] of b) if (!h.has(key) && !bb.bench.failure) onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name })
 
-  controlFalseDiscoveries(comparisons.flatMap((c) => c.metrics.filter(isStatistical)), config.statistics, benjaminiHochberg)
+  const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision))
+  decideTiming(
+    noisy.map((m) => {
+      const rule = ruleFor(m.unit, config)
+      return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 }
+    }),
+    config.statistics
+  )
 
   const findings: Finding[] = []
   for (const c of comparisons) {
@@ -215,7 +227,7 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
       if (m.status !== 'regression') continue
       const kind = findingKind(m)
       const judged: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
-      const severity: Severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged
+      const severity: Severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged
       findings.push(metricFinding(c.pkg, c.benchmark, m, severity))
     }
   }
@@ -251,8 +263,10 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
     onlyInHead,
     notes,
     errors,
-    reproduce: []
+    reproduce: [],
+    noise: noiseSummary(comparisons)
   }
+  notes.push(...noiseNotes(report))
   report.reproduce = reproduceCommands(report, base, head)
   return report
 }

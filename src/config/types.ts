@@ -8,7 +8,7 @@ export interface RelAbs {
 }
 
 export interface Thresholds {
-  /** ns/op: minimum effect size once the change is statistically significant. */
+  /** ns/op: what the confidence interval of the slowdown must lie wholly above to fail (see compare/timing.ts). */
   time: { relative: number }
   /** Custom units from b.ReportMetric, and MB/s: same rule as time. */
   custom: { relative: number }
@@ -23,15 +23,16 @@ export interface Thresholds {
 }
 
 export interface StatisticsConfig {
-  /** Significance level for the Mann-Whitney U test. */
+  /** Family-wise error of the timing decisions. */
   alpha: number
   /** Fewer samples than this per side: timing is reported but never judged. */
   minSamples: number
   /**
-   * Control for comparing many benchmarks at once. 'bh' (Benjamini-Hochberg) keeps the expected share of
+   * Control for comparing many benchmarks at once. 'bonferroni' splits alpha over the comparisons' interval
+   * bounds; 'bh' (Benjamini-Hochberg, with false-coverage-rate intervals) keeps the expected share of
    * false alarms among flagged timing changes at alpha; 'none' judges every comparison on its own.
    */
-  correction: 'none' | 'bh'
+  correction: 'none' | 'bonferroni' | 'bh'
 }
 
 export interface CompareConfig {

@@ -256,7 +256,7 @@ export function sampleReport(): Report {
   ]
 
   return withCounts({
-    schemaVersion: 2,
+    schemaVersion: 3,
     verdict: 'fail',
     incomplete: true,
     base: {
