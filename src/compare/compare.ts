@@ -14,7 +14,7 @@ import {
 import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { awaitsDecision, lacksEvidence } from './metrics.js'
-import { noiseNotes, noiseSummary } from './noise.js'
+import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf } from './noise.js'
 import { reproduceCommands } from './reproduce.js'
 import { decideTiming } from './timing.js'
 import { hangFinding, leakFindings, testFindings } from './tests.js'
@@ -264,9 +264,9 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
     notes,
     errors,
     reproduce: [],
-    noise: noiseSummary(comparisons)
+    noise: noiseSummary(comparisons, otherCpuOf(base, head))
   }
-  notes.push(...noiseNotes(report))
+  notes.push(...noiseNotes(report), ...adaptiveNotes(head))
   report.reproduce = reproduceCommands(report, base, head)
   return report
 }

@@ -2,6 +2,7 @@
 // log ratios is an A/A-like control of the machine (what is left once base and head ran back to back), and
 // the other processes' CPU share, when the run recorded it, says where that noise came from.
 import type { BenchmarkComparison, NoiseSummary, Report } from '../model/report.js'
+import type { RunResult } from '../model/result.js'
 import { median } from './stats.js'
 
 export function noiseSummary(comparisons: BenchmarkComparison[], otherCpu?: NoiseSummary['otherCpu']): NoiseSummary {
@@ -46,4 +47,26 @@ export function noiseNotes(report: Report): string[] {
     notes.push(`Timing comparisons neither failed nor passed: ${parts.filter(Boolean).join(', ')}. See each comparison's reason.`)
   }
   return notes
+}
+
+/** The other processes' CPU share each side recorded (the same figure when both were measured together). */
+export function otherCpuOf(base: RunResult, head: RunResult): NoiseSummary['otherCpu'] {
+  const b = base.env.otherCpu
+  const h = head.env.otherCpu
+  if (b === undefined && h === undefined) return undefined
+  return { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) }
+}
+
+/** What adaptive sampling chose and why it stopped, from the head's record. */
+export function adaptiveNotes(head: RunResult): string[] {
+  const a = head.env.adaptive
+  if (!a) return []
+  const extra = Object.entries(a.extraRounds).sort((x, y) => y[1] - x[1])
+  const why = { settled: 'every timing decision was settled', budget: 'the next round would not have fitted in the budget', 'max-rounds': 'the round limit (10 x count) was reached' }[a.stopped]
+  const list = extra.slice(0, 5).map(([name, n]) => `${name} +${n}`).join(', ')
+  return [
+    `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +
+      (extra.length === 0 ? 'no extra rounds' : `extra rounds for the ${extra.length} whose interval straddled the threshold (${list}${extra.length > 5 ? ', ...' : ''})`) +
+      `; stopped because ${why}.`
+  ]
 }

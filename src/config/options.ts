@@ -79,6 +79,16 @@ const RUN = {
     name: 'settle',
     doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
     more: 'Only those runs wait; the timed runs never do.'
+  }),
+  // Off by default so that `count` means what it says; see jobs/bench/adaptive.ts for what a budget does.
+  timeBudgetMs: opt({
+    key: 'run.timeBudget',
+    kind: duration(),
+    default: 0,
+    name: 'time-budget',
+    doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
+    more:
+      'With a budget the gate starts with at most 6 rounds, stops there for benchmarks whose interval already lies wholly above or below the threshold, and adds rounds one at a time for the inconclusive ones until they settle, the budget is spent or 10 x count rounds ran; the report says what it chose and why. Needs a base measured on this runner (gate).'
   })
 } satisfies Table<Omit<RunConfig, 'dir'>>
 

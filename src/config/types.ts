@@ -60,6 +60,11 @@ export interface RunConfig {
   race: boolean
   /** How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked. */
   settleMs: number
+  /**
+   * Wall time the timed rounds may take; 0 runs exactly `count` rounds. Otherwise the gate starts with fewer
+   * rounds and adds rounds only for benchmarks whose timing decision is still open (jobs/bench/adaptive.ts).
+   */
+  timeBudgetMs: number
 }
 
 /** goleak-style rule: a goroutine matching it is never a leak. One type with the built-in rules. */

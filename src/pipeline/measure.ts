@@ -6,7 +6,9 @@ import { writeResult } from '../baseline/result-dir.js'
 import type { Tree } from '../baseline/source.js'
 import { errorMessage } from '../errors.js'
 import { cleanupSide, prepareSide, type PreparedSide } from '../jobs/bench/prepare.js'
+import type { Adaptive } from '../jobs/bench/adaptive.js'
 import { measureSides } from '../jobs/bench/run.js'
+import { openDecisions } from '../compare/open.js'
 import type { JobDeps } from '../jobs/deps.js'
 import { runTestPass, type TestPassResult } from '../jobs/test.js'
 import type { RunResult } from '../model/result.js'
@@ -27,6 +29,12 @@ async function testPass(deps: JobDeps, config: Config, tree: Tree): Promise<Test
   }
 }
 
+/** Adaptive rounds when a time budget is set and base and head are measured here together. */
+function adaptiveFor(config: Config, sides: number): Adaptive | undefined {
+  if (config.run.timeBudgetMs <= 0 || sides !== 2) return undefined
+  return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results) => openDecisions(results, config.compare) }
+}
+
 export async function measureTrees(deps: JobDeps, config: Config, trees: MeasuredTree[]): Promise<RunResult[]> {
   for (const dir of await sweepAbandonedScratch()) deps.log(`removed ${dir}, left by a gate that was killed`)
   const tests: (TestPassResult | undefined)[] = []
@@ -36,7 +44,7 @@ export async function measureTrees(deps: JobDeps, config: Config, trees: Measure
     for (const [i, t] of trees.entries()) {
       sides.push(await prepareSide(deps, config.run, { label: t.label, moduleDir: t.moduleDir, outDir: t.outDir, commit: t.commit, hung: tests[i]?.hung }))
     }
-    const results = await measureSides(deps, config.run, sides, config.tests.ignore)
+    const results = await measureSides(deps, config.run, sides, config.tests.ignore, adaptiveFor(config, trees.length))
     for (const [i, r] of results.entries()) {
       const t = tests[i]
       if (t) {

@@ -120,21 +120,27 @@ function plannedRun(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules:
   }
 }
 
+/** Package import path and leaf name: how a benchmark is named across sides and in a RunResult. */
+export function leafKey(sides: PreparedSide[], ref: LeafRef): string {
+  const p = sides[ref.side].packages[ref.pkg]
+  return `${p.built.pkg.importPath}\u0000${p.leaves[ref.leaf].name}`
+}
+
+const inOrder = (round: number, refs: LeafRef[]): LeafRef[] => (round % 2 === 0 ? refs : [...refs].reverse())
+
 /**
- * Every leaf of every side `count` times, one process each, the sides interleaved (base, head, base,
- * head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every round
- * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise.
+ * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved so that drift on
+ * a shared runner hits both alike; the order of the sides flips every round so neither always runs first
+ * after the other's warm caches.
  */
-export function planMeasurements(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): MeasurementPlan {
+export function planRound(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], round: number, title: string, keep?: (key: string) => boolean): Phase {
+  const leaves = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])))
+  return { title, runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full'))) }
+}
+
+/** The memory-only runs at a quarter of b.N, interleaved like the timed rounds. */
+export function planSmallRuns(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): Phase {
   const leaves = leavesBySide(sides)
-  const inOrder = (round: number, refs: LeafRef[]): LeafRef[] => (round % 2 === 0 ? refs : [...refs].reverse())
-  const phases: Phase[] = []
-  for (let round = 0; round < cfg.count; round++) {
-    phases.push({
-      title: `round ${round + 1}/${cfg.count}: ${leaves.length} benchmarks × ${sides.length} side(s)`,
-      runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full')))
-    })
-  }
   const small: PlannedRun[] = []
   for (let round = 0; round < SMALL_RUNS; round++) {
     for (const refs of leaves) {
@@ -145,6 +151,16 @@ export function planMeasurements(sides: PreparedSide[], cfg: RunConfig, tc: Tool
       }
     }
   }
-  phases.push({ title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small })
-  return { phases }
+  return { title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small }
+}
+
+/** The timed rounds 0..rounds-1 of every leaf, as planRound. */
+export function planRounds(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], rounds: number): Phase[] {
+  const n = leavesBySide(sides).length
+  return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`))
+}
+
+/** Every leaf of every side `count` times, one process each (planRound), then the memory-only runs. */
+export function planMeasurements(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): MeasurementPlan {
+  return { phases: [...planRounds(sides, cfg, tc, rules, cfg.count), planSmallRuns(sides, cfg, tc, rules)] }
 }
