@@ -119,11 +119,6 @@ export function compareBenchmark(
   return { pkg, benchmark: base.name, metrics }
 }
 
-/** The comparisons decided on a confidence interval: the family the level is split over. */
-export function isStatistical(m: MetricComparison): boolean {
-  return m.method === 'interval'
-}
-
 /**
  * head / base of the runs with the same index, which ran in the same round one after the other (see
  * jobs/bench/plan.ts); undefined unless every run of both sides pairs up with a positive finite value, since a

@@ -7,6 +7,11 @@
 // the level the family needs), and runs one more round of just those, until none is open, the next round
 // would not fit in the budget, or 10 x count rounds ran. Each extra round is still base and head back to
 // back, so the pairs stay paired.
+//
+// Looking again after every round is optional stopping: a comparison that is tested k times has k chances
+// to cross. The failing bound's level is alpha/m per look, and the threshold keeps unchanged code (true
+// change 0, not T) far from it, so A/A failures stay negligible; a change sitting exactly at the threshold
+// gets up to k looks at alpha/m each. The round limit bounds k.
 import type { RunConfig } from '../../config/types.js'
 import type { AdaptiveRecord, RunResult } from '../../model/result.js'
 import type { GoroutineRule } from '../../parse/goroutine-rules.js'
