@@ -5,8 +5,9 @@ import { DEFAULT_COMPARE } from '../src/config/defaults.js'
 import { decideTiming } from '../src/compare/timing.js'
 import type { MetricComparison, Report } from '../src/model/report.js'
 
-export type Judge = 'gate' | 'gate-unpaired' | 'ratio200' | 'mw-raw'
-export const JUDGES: Judge[] = ['gate', 'gate-unpaired', 'ratio200', 'mw-raw']
+/** 'gate-reported': what the gate fails or warns about (an exact count under the thresholds warns). */
+export type Judge = 'gate' | 'gate-reported' | 'gate-unpaired' | 'ratio200' | 'mw-raw'
+export const JUDGES: Judge[] = ['gate', 'gate-reported', 'gate-unpaired', 'ratio200', 'mw-raw']
 
 /** What the head changed on purpose: benchmark name -> the metric and the change. */
 export const INJECTED: Record<string, { unit: string; change: string }> = {
@@ -46,8 +47,12 @@ function unpairedStatuses(report: Report): Map<MetricComparison, MetricCompariso
 
 /** Which (benchmark, unit) each judge fails, as `Name unit`. */
 export function failuresByJudge(report: Report): Record<Judge, Set<string>> {
-  const out: Record<Judge, Set<string>> = { gate: new Set(), 'gate-unpaired': new Set(), ratio200: new Set(), 'mw-raw': new Set() }
-  for (const f of report.findings) if (f.severity === 'fail' && JUDGED_UNITS.has(f.unit)) out.gate.add(`${f.subject} ${f.unit}`)
+  const out: Record<Judge, Set<string>> = { gate: new Set(), 'gate-reported': new Set(), 'gate-unpaired': new Set(), ratio200: new Set(), 'mw-raw': new Set() }
+  for (const f of report.findings) {
+    if (!JUDGED_UNITS.has(f.unit)) continue
+    if (f.severity === 'fail') out.gate.add(`${f.subject} ${f.unit}`)
+    if (f.severity !== 'info') out['gate-reported'].add(`${f.subject} ${f.unit}`)
+  }
   const unpaired = unpairedStatuses(report)
   for (const c of report.comparisons) {
     for (const m of c.metrics) {
