@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { closeSync, openSync, constants, unlinkSync, fstatSync, readSync, rmSync, existsSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, openSync, constants, unlinkSync, writeSync, fstatSync, readSync, rmSync, existsSync, readFileSync, realpathSync } from 'node:fs';
 import { dirname, resolve as resolve$1, parse as parse$1, sep, join, relative as relative$1, basename, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stat, writeFile, mkdir, open, mkdtemp, rm, readdir, realpath, cp, readFile, access as access$1 } from 'node:fs/promises';
@@ -9644,6 +9644,9 @@ var definitions = {
 						},
 						frames: {
 							$ref: "#/definitions/frames"
+						},
+						output: {
+							$ref: "#/definitions/text"
 						}
 					},
 					required: [
@@ -9940,6 +9943,13 @@ function install() {
         process.once(signal, () => {
             killChildren();
             undoAll();
+            // Synchronous: process.exit follows at once, and stderr may be a pipe nobody has drained yet.
+            try {
+                writeSync(2, `go-leak-gate: stopped by ${signal}: child processes killed, temporary worktree and files removed (exit code ${code})\n`);
+            }
+            catch {
+                // A closed stderr (the terminal went away with SIGHUP) must not stop the exit.
+            }
             process.exit(code);
         });
     }
@@ -19779,7 +19789,8 @@ class Reader {
         const e = this.doc.errors[0];
         if (e) {
             const pos = e.linePos?.[0];
-            const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0];
+            // The yaml package ends its first line with the place again, and a colon before a code frame.
+            const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
             throw new UsageError(`${this.source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${why}`);
         }
         const top = this.deref(this.doc.contents, '(top level)');
@@ -20832,6 +20843,22 @@ function readCount(digits) {
  */
 function emptyRecord() {
     return Object.create(null);
+}
+/** The longest line `lastLine` returns: it goes into a one-line message. */
+const LAST_LINE_CHARS = 300;
+/**
+ * The last line of `text` with something on it, for a message that says what a process printed before it
+ * ended; lines `skip` matches are passed over. Clipped: the code under test may print a megabyte on it.
+ */
+function lastLine(text, skip) {
+    const lines = splitLines(text);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const line = lines[i].trim();
+        if (line === '' || skip?.test(line))
+            continue;
+        return line.length > LAST_LINE_CHARS ? `${line.slice(0, LAST_LINE_CHARS)}…` : line;
+    }
+    return undefined;
 }
 
 // `git diff -U0` output -> which base lines survive at which head line, and which head lines the change
@@ -22399,7 +22426,9 @@ function testFindings(base, head) {
         for (const p of h.panics) {
             const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
             const f = userFrame(p.frames, head.env.module);
-            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]} at ${where(f)}`, at(f, 'panic')));
+            // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
+            const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`;
+            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')));
         }
     }
     return out;
@@ -22621,8 +22650,9 @@ function compareResults({ base, head, baseDir, headDir, config }) {
     const report = {
         schemaVersion: REPORT_SCHEMA_VERSION,
         verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
-        // Nothing compared while head had errors is no pass: the gate could not look at anything.
-        incomplete: errs.newHeadErrors > 0 || (head.errors.length > 0 && comparisons.length === 0),
+        // Nothing compared while head had errors is no pass: the gate could not look at anything. A probe note
+        // (a test binary that exited before the probe looked) takes nothing from the test pass's findings.
+        incomplete: errs.newHeadErrors > 0 || (head.errors.some((e) => e.kind !== 'probe') && comparisons.length === 0),
         counts: countFindings(findings),
         base: sideInfo(base, baseDir),
         head: sideInfo(head, headDir),
@@ -24961,7 +24991,7 @@ async function profiledRuns(s, pkg, bench, report, decoded) {
             catch (err) {
                 decoded.set(file, undefined);
                 const code = err.code;
-                const why = code !== undefined ? `${file}: ${code}` : errorMessage(err);
+                const why = code === 'ENOENT' ? `${file} is missing (result.json names it)` : code !== undefined ? `${file}: ${code}` : errorMessage(err);
                 report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
                 report.incomplete = true;
             }
@@ -26389,6 +26419,12 @@ function benchEnvVars(tc, inherited = process.env) {
 function benchEnv(tc) {
     return { ...process.env, ...benchEnvVars(tc) };
 }
+/**
+ * `go test` passes this; a test binary started directly does not get it. Without it os.Exit(0) in a test
+ * or benchmark ends the process as if all had passed, and a benchmark that does it vanishes without a word;
+ * with it testing panics ("unexpected call to os.Exit(0) during test") and the gate reports where.
+ */
+const PANIC_ON_EXIT0 = '-test.paniconexit0';
 function testTimeoutFlag(cfg) {
     return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`;
 }
@@ -26403,14 +26439,27 @@ function describeTimeout(timeoutMs) {
     const s = timeoutMs / 1000;
     return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`;
 }
+const GCTRACE_LINE = /^gc \d+ @.*\n?/gm;
 function failureFrom(r, cfg, run, fallback, parsedMessage, modulePath = '') {
     const message = r.timedOut ? describeTimeout(cfg.timeoutMs) : (parsedMessage ?? `${fallback} (${describeExit(r)})`);
     // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
-    const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '');
+    const stderr = r.stderr.replace(GCTRACE_LINE, '');
     const failure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) };
     if (r.timedOut)
         failure.hang = { message, groups: hangGroups(stderr, modulePath) };
     return failure;
+}
+/**
+ * Why a benchmark process that exited with a non-zero code, without a panic, a FAIL line or a timeout,
+ * ended: os.Exit or log.Fatal (which calls it) in the code under test, with the last line it printed
+ * (log.Fatal's message goes to stderr; the half-printed result line on stdout says nothing).
+ */
+function exitedMessage(r) {
+    if (r.timedOut || r.signal !== null || r.spawnError !== undefined || r.code === null || r.code === 0)
+        return undefined;
+    const halfResult = /^Benchmark\S*$/;
+    const last = lastLine(r.stderr.replace(GCTRACE_LINE, '')) ?? lastLine(r.stdout, halfResult);
+    return `the benchmark process exited with code ${r.code} before the benchmark finished, without a panic (os.Exit, or log.Fatal, which calls it, in the code under test)${last === undefined ? '' : `; its last output: ${last}`}`;
 }
 /** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */
 function failuresOf(r, procs) {
@@ -26455,7 +26504,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
-        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)];
+        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg), PANIC_ON_EXIT0];
         const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
@@ -26472,7 +26521,7 @@ async function discoverLeaves(deps, cfg, built, side) {
             // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
             const failures = failuresOf(r, deps.toolchain.gomaxprocs);
             const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0];
-            const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path);
+            const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message ?? exitedMessage(r), side.module.path);
             const name = named?.name.startsWith(top) ? named.name : top;
             const leaf = prepared.leaves.find((l) => l.name === name);
             if (leaf)
@@ -26744,7 +26793,8 @@ function observeRun(planned, ctx, r, files) {
     const outcome = resultOf(out, ctx.leafName, planned.iterations);
     const line = outcome.kind === 'result' ? outcome.line : undefined;
     if (!line || r.code !== 0 || out.failures.length > 0) {
-        const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
+        // An exit in the middle leaves a half-printed result line: the exit, not the line, is what happened.
+        const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (line ? undefined : exitedMessage(r)) ?? (outcome.kind === 'unreadable' ? outcome.message : undefined);
         const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line';
         return {
             kind: 'failed',
@@ -26837,7 +26887,8 @@ function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
             '-test.benchmem',
             `-test.memprofile=${profile}`,
             `-test.outputdir=${profileDir}`,
-            testTimeoutFlag(cfg)
+            testTimeoutFlag(cfg),
+            PANIC_ON_EXIT0
         ],
         cwd: p.built.pkg.dir,
         env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
@@ -27062,6 +27113,7 @@ function parseTestVerbose(text) {
     const crashes = [];
     let timeout;
     let lastFailed;
+    const startedAt = new Map();
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
         const run = RUN.exec(line);
@@ -27069,6 +27121,7 @@ function parseTestVerbose(text) {
             if (run[1] === 'RUN' || run[1] === 'CONT') {
                 if (!running.includes(run[2]))
                     running.push(run[2]);
+                startedAt.set(run[2], i);
             }
             continue;
         }
@@ -27108,7 +27161,12 @@ function parseTestVerbose(text) {
             i = next - 1;
         }
     }
-    return { tests: [...outcomes].map(([name, outcome]) => ({ name, outcome })), crashes, timeout };
+    const tests = [...outcomes].map(([name, outcome]) => ({ name, outcome }));
+    const test = running.at(-1);
+    if (test === undefined)
+        return { tests, crashes, timeout };
+    const printed = lastLine(lines.slice((startedAt.get(test) ?? -1) + 1).join('\n'), /^=== (RUN|CONT|PAUSE|NAME)\s/);
+    return { tests, crashes, timeout, unfinished: { test, ...(printed !== undefined ? { lastLine: printed } : {}) } };
 }
 /** The top-level test whose function is on the stack (`pkg.TestX` or its closures `pkg.TestX.func1`). */
 function testOnStack(crash) {
@@ -27159,15 +27217,18 @@ async function raceRunOfBenchmarks(importPath, modulePath, timeoutMs, list, run)
         outcome.runs.push(r.record);
         const text = r.process.stdout;
         outcome.races.push(...racesIn(text, 'benchmark', modulePath));
-        if (!r.process.timedOut)
+        // A benchmark that hung, or ended the process (a panic, os.Exit), stops the ones after it; a failed
+        // one (b.Fatal) does not, and then the last benchmark started is the last listed: nothing remains.
+        if (!r.process.timedOut && r.process.code === 0)
             break;
         const name = runningBenchmark(text);
         const top = name?.split('/')[0];
         const at = top === undefined ? -1 : remaining.indexOf(top);
-        // A hang outside any benchmark we can name: nothing to skip, nothing safe to run again.
+        // A hang or exit outside any benchmark we can name: nothing to skip, nothing safe to run again.
         if (name === undefined || at < 0)
             break;
-        outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs));
+        if (r.process.timedOut)
+            outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs));
         remaining = remaining.slice(at + 1);
     }
     return outcome;
@@ -27202,7 +27263,7 @@ async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs) 
     // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
     const probe = built.probe && purpose !== 'race-benchmarks';
     const env = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) };
-    const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`];
+    const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`, PANIC_ON_EXIT0];
     // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
     const p = await deps.run({
         argv,
@@ -27234,6 +27295,23 @@ function panicsFrom(crashes, modulePath) {
         value: c.crash.value,
         frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
     }));
+}
+/**
+ * A test binary that stopped in the middle of a test with a non-zero code and nothing that explains it (no
+ * panic, no timeout, no signal): os.Exit, or log.Fatal, which calls it, in the code under test. It ends the
+ * binary like a panic does, and the tests after it never run. No stack: os.Exit prints none.
+ */
+function exitInTest(run, verbose) {
+    const code = run.exitCode;
+    if (run.outcome !== 'fail' || code === null || code === 0 || verbose.crashes.length > 0 || verbose.unfinished === undefined)
+        return undefined;
+    const { test, lastLine } = verbose.unfinished;
+    return {
+        test,
+        value: `os.Exit(${code}) during the test: the test binary exited without a panic (os.Exit, or log.Fatal, which calls it), so the tests after it did not run`,
+        frames: [],
+        ...(lastLine !== undefined ? { output: lastLine } : {})
+    };
 }
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
 async function narrowLeaks(deps, cfg, built, leaks, modulePath, work, result) {
@@ -27275,7 +27353,8 @@ async function testPackage(deps, cfg, built, modulePath, work, limits, hung) {
     const text = whole.process.stdout;
     const verbose = parseTestVerbose(text);
     result.tests = verbose.tests;
-    result.panics = panicsFrom(verbose.crashes, modulePath);
+    const exited = exitInTest(whole.record, verbose);
+    result.panics = [...panicsFrom(verbose.crashes, modulePath), ...(exited ? [exited] : [])];
     result.races = racesIn(text, 'test', modulePath);
     if (whole.record.outcome === 'timeout') {
         const message = verbose.timeout?.message ?? `the package's tests did not finish within ${seconds(cfg.timeoutMs)}`;
@@ -27791,6 +27870,12 @@ function formatPValue(pValue) {
  * the change from noise (p >= alpha), the signed percentage otherwise. Deterministic metrics (no p-value)
  * always show their change.
  */
+/** A metric decided on an interval shows the interval: `+9.8% [+6.1%, +13.0%]`. */
+function formatChangeOf(m, alpha = DEFAULT_ALPHA) {
+    if (!m.interval)
+        return formatChangeOrNoise(m.change, m.pValue, alpha);
+    return `${formatChange(m.interval.estimate)} [${formatChange(m.interval.low)}, ${formatChange(m.interval.high)}]`;
+}
 function formatChangeOrNoise(change, pValue, alpha = DEFAULT_ALPHA) {
     if (pValue !== null && pValue >= alpha)
         return NOT_SIGNIFICANT;
@@ -28407,7 +28492,7 @@ function comparisonTable(comparisons, alpha) {
         escapeMarkdown(clip(m.metric, NAME_MAX$1)),
         formatValue(m.baseMedian, m.unit),
         formatValue(m.headMedian, m.unit),
-        formatChangeOrNoise(m.change, m.pValue, alpha),
+        formatChangeOf(m, alpha),
         m.pValue === null ? '' : formatPValue(m.pValue),
         statusCell(m)
     ]));

@@ -16,4 +16,8 @@ cd "$src/tv"
 "$bin/tv.test" -test.v -test.run '^Test(Pass|Panic)$' > "$out/panic.txt" 2>&1 || true
 # A hanging test: -test.timeout panics with every goroutine's stack.
 "$bin/tv.test" -test.v -test.run '^Test(Pass|Hang)$' -test.timeout 1s > "$out/timeout.txt" 2>&1 || true
+# log.Fatalf in a test: the binary exits 1 in the middle of it, without a panic.
+"$bin/tv.test" -test.v -test.run '^Test(Pass|Exit)$' > "$out/exit.txt" 2>&1 || true
+# os.Exit(0) in a test, with the flag go test passes: a panic instead of a silent exit.
+"$bin/tv.test" -test.v -test.paniconexit0 -test.run '^Test(Pass|ExitZero)$' > "$out/exit0.txt" 2>&1 || true
 go version > "$out/go-version.txt"

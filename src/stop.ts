@@ -3,6 +3,8 @@
 // newest first, then the process exits with 128 + the signal's number. Undo steps are synchronous:
 // inside a signal handler nothing asynchronous gets to finish before the exit.
 
+import { writeSync } from 'node:fs'
+
 type Undo = () => void
 
 const undos = new Map<number, Undo>()
@@ -38,6 +40,12 @@ function install(): void {
     process.once(signal, () => {
       killChildren()
       undoAll()
+      // Synchronous: process.exit follows at once, and stderr may be a pipe nobody has drained yet.
+      try {
+        writeSync(2, `go-leak-gate: stopped by ${signal}: child processes killed, temporary worktree and files removed (exit code ${code})\n`)
+      } catch {
+        // A closed stderr (the terminal went away with SIGHUP) must not stop the exit.
+      }
       process.exit(code)
     })
   }

@@ -252,8 +252,9 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
-    // Nothing compared while head had errors is no pass: the gate could not look at anything.
-    incomplete: errs.newHeadErrors > 0 || (head.errors.length > 0 && comparisons.length === 0),
+    // Nothing compared while head had errors is no pass: the gate could not look at anything. A probe note
+    // (a test binary that exited before the probe looked) takes nothing from the test pass's findings.
+    incomplete: errs.newHeadErrors > 0 || (head.errors.some((e) => e.kind !== 'probe') && comparisons.length === 0),
     counts: countFindings(findings),
     base: sideInfo(base, baseDir),
     head: sideInfo(head, headDir),

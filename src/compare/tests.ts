@@ -136,7 +136,9 @@ export function testFindings(base: RunResult, head: RunResult): Finding[] {
     for (const p of h.panics) {
       const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`)
       const f = userFrame(p.frames, head.env.module)
-      out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]} at ${where(f)}`, at(f, 'panic')))
+      // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
+      const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`
+      out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')))
     }
   }
   return out

@@ -98,7 +98,8 @@ class Reader {
     const e = this.doc.errors[0]
     if (e) {
       const pos = e.linePos?.[0]
-      const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0]
+      // The yaml package ends its first line with the place again, and a colon before a code frame.
+      const why = /call stack/i.test(e.message) ? 'nested too deeply' : e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
       throw new UsageError(`${this.source}${pos ? `:${pos.line}:${pos.col}` : ''}: not valid YAML: ${why}`)
     }
     const top = this.deref(this.doc.contents, '(top level)')

@@ -1,7 +1,7 @@
 // The test pass's short run of the benchmarks under -race (RunParallel bodies find races tests miss).
 // -test.timeout does not cover benchmarks, so the run is bounded by the benchmark timeout; a benchmark
 // that hangs is recorded once, with its goroutines, and the benchmark job never waits for it again. The
-// benchmarks after it still get their run.
+// benchmarks after it, or after one that ended the process, still get their run.
 import type { ProcessResult } from '../go/process.js'
 import type { BenchFailure, RaceFinding, TestRun } from '../model/result.js'
 import { benchmarkPattern } from '../parse/benchfmt.js'
@@ -75,13 +75,15 @@ export async function raceRunOfBenchmarks(
     outcome.runs.push(r.record)
     const text = r.process.stdout
     outcome.races.push(...racesIn(text, 'benchmark', modulePath))
-    if (!r.process.timedOut) break
+    // A benchmark that hung, or ended the process (a panic, os.Exit), stops the ones after it; a failed
+    // one (b.Fatal) does not, and then the last benchmark started is the last listed: nothing remains.
+    if (!r.process.timedOut && r.process.code === 0) break
     const name = runningBenchmark(text)
     const top = name?.split('/')[0]
     const at = top === undefined ? -1 : remaining.indexOf(top)
-    // A hang outside any benchmark we can name: nothing to skip, nothing safe to run again.
+    // A hang or exit outside any benchmark we can name: nothing to skip, nothing safe to run again.
     if (name === undefined || at < 0) break
-    outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs))
+    if (r.process.timedOut) outcome.hung.push(hungBenchmark(importPath, name, text, modulePath, timeoutMs))
     remaining = remaining.slice(at + 1)
   }
   return outcome

@@ -8,10 +8,11 @@ import type { ProcessResult } from '../go/process.js'
 import type { Toolchain } from '../go/toolchain.js'
 import type { HangReport, LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
 import { isGateFrame } from '../parse/stackframes.js'
-import { parseTestVerbose } from '../parse/testv.js'
+import { parseTestVerbose, type TestVerbose } from '../parse/testv.js'
 import { scratchDir } from '../scratch.js'
 import type { JobDeps } from './deps.js'
 import { hangGroups, leakGroups, racesIn, relativeFrame } from './observations.js'
+import { PANIC_ON_EXIT0 } from './bench/process.js'
 import { raceRunOfBenchmarks, type HungBenchmark } from './race-benchmarks.js'
 
 export interface TestSideSpec {
@@ -83,7 +84,7 @@ async function runBinary(
   // The race pass over benchmarks looks for races only: no probe, so no settle wait either.
   const probe = built.probe && purpose !== 'race-benchmarks'
   const env: NodeJS.ProcessEnv = { ...raceEnv(), ...(probe ? probeEnv({ file: probePath, settleMs: cfg.settleMs, rules: cfg.ignore }) : {}) }
-  const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`]
+  const argv = [built.binary ?? '', ...args, `-test.timeout=${seconds(cfg.timeoutMs)}`, PANIC_ON_EXIT0]
   // -test.timeout panics with a goroutine dump; our SIGQUIT later is a backstop for a binary that ignores it.
   const p = await deps.run({
     argv,
@@ -111,12 +112,29 @@ function hangFrom(text: string, modulePath: string, running: string[], message: 
   return { test: running[0], message, groups: hangGroups(at >= 0 ? text.slice(at) : text, modulePath) }
 }
 
-function panicsFrom(crashes: ReturnType<typeof parseTestVerbose>['crashes'], modulePath: string): PanicReport[] {
+function panicsFrom(crashes: TestVerbose['crashes'], modulePath: string): PanicReport[] {
   return crashes.map((c) => ({
     test: c.test,
     value: c.crash.value,
     frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
   }))
+}
+
+/**
+ * A test binary that stopped in the middle of a test with a non-zero code and nothing that explains it (no
+ * panic, no timeout, no signal): os.Exit, or log.Fatal, which calls it, in the code under test. It ends the
+ * binary like a panic does, and the tests after it never run. No stack: os.Exit prints none.
+ */
+function exitInTest(run: TestRun, verbose: TestVerbose): PanicReport | undefined {
+  const code = run.exitCode
+  if (run.outcome !== 'fail' || code === null || code === 0 || verbose.crashes.length > 0 || verbose.unfinished === undefined) return undefined
+  const { test, lastLine } = verbose.unfinished
+  return {
+    test,
+    value: `os.Exit(${code}) during the test: the test binary exited without a panic (os.Exit, or log.Fatal, which calls it), so the tests after it did not run`,
+    frames: [],
+    ...(lastLine !== undefined ? { output: lastLine } : {})
+  }
 }
 
 /** Re-runs the package's tests one at a time, within the time bound, to name the tests that leak. */
@@ -163,7 +181,8 @@ async function testPackage(
   const text = whole.process.stdout
   const verbose = parseTestVerbose(text)
   result.tests = verbose.tests
-  result.panics = panicsFrom(verbose.crashes, modulePath)
+  const exited = exitInTest(whole.record, verbose)
+  result.panics = [...panicsFrom(verbose.crashes, modulePath), ...(exited ? [exited] : [])]
   result.races = racesIn(text, 'test', modulePath)
   if (whole.record.outcome === 'timeout') {
     const message = verbose.timeout?.message ?? `the package's tests did not finish within ${seconds(cfg.timeoutMs)}`

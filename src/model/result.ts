@@ -253,4 +253,6 @@ export interface PanicReport {
   test?: string
   value: string
   frames: Frame[]
+  /** For a test binary that exited without a panic (os.Exit): the last line the test printed. */
+  output?: string
 }

@@ -46,3 +46,20 @@ export function readCount(digits: string): number | undefined {
 export function emptyRecord<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>
 }
+
+/** The longest line `lastLine` returns: it goes into a one-line message. */
+const LAST_LINE_CHARS = 300
+
+/**
+ * The last line of `text` with something on it, for a message that says what a process printed before it
+ * ended; lines `skip` matches are passed over. Clipped: the code under test may print a megabyte on it.
+ */
+export function lastLine(text: string, skip?: RegExp): string | undefined {
+  const lines = splitLines(text)
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i].trim()
+    if (line === '' || skip?.test(line)) continue
+    return line.length > LAST_LINE_CHARS ? `${line.slice(0, LAST_LINE_CHARS)}…` : line
+  }
+  return undefined
+}

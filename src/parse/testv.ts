@@ -1,7 +1,7 @@
 // The -test.v output of a test binary (stdout and stderr merged in write order): which tests ran and how
 // they ended, which test a panic belongs to, and whether -test.timeout fired and while running what.
 import { isCrashStart, readCrash, type GoCrash } from './panic.js'
-import { splitLines } from './lines.js'
+import { lastLine, splitLines } from './lines.js'
 
 export type TestOutcome = 'pass' | 'fail' | 'skip'
 
@@ -11,6 +11,11 @@ export interface TestVerbose {
   crashes: { test?: string; crash: GoCrash; line: number }[]
   /** Set when testing's -test.timeout fired: the message and the tests it names as running. */
   timeout?: { message: string; running: string[]; line: number }
+  /**
+   * The innermost test still running where the output ends, with the last line printed after it started.
+   * Unless a timeout or crash explains it, the binary exited in the middle of that test (os.Exit).
+   */
+  unfinished?: { test: string; lastLine?: string }
 }
 
 const RUN = /^=== (RUN|CONT|PAUSE|NAME)\s+(\S+)/
@@ -25,12 +30,14 @@ export function parseTestVerbose(text: string): TestVerbose {
   const crashes: TestVerbose['crashes'] = []
   let timeout: TestVerbose['timeout']
   let lastFailed: string | undefined
+  const startedAt = new Map<string, number>()
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]
     const run = RUN.exec(line)
     if (run) {
       if (run[1] === 'RUN' || run[1] === 'CONT') {
         if (!running.includes(run[2])) running.push(run[2])
+        startedAt.set(run[2], i)
       }
       continue
     }
@@ -66,7 +73,11 @@ export function parseTestVerbose(text: string): TestVerbose {
       i = next - 1
     }
   }
-  return { tests: [...outcomes].map(([name, outcome]) => ({ name, outcome })), crashes, timeout }
+  const tests = [...outcomes].map(([name, outcome]) => ({ name, outcome }))
+  const test = running.at(-1)
+  if (test === undefined) return { tests, crashes, timeout }
+  const printed = lastLine(lines.slice((startedAt.get(test) ?? -1) + 1).join('\n'), /^=== (RUN|CONT|PAUSE|NAME)\s/)
+  return { tests, crashes, timeout, unfinished: { test, ...(printed !== undefined ? { lastLine: printed } : {}) } }
 }
 
 /** The top-level test whose function is on the stack (`pkg.TestX` or its closures `pkg.TestX.func1`). */

@@ -71,7 +71,7 @@ async function profiledRuns(s: Side, pkg: string, bench: BenchmarkResult, report
       } catch (err) {
         decoded.set(file, undefined)
         const code = (err as NodeJS.ErrnoException).code
-        const why = code !== undefined ? `${file}: ${code}` : errorMessage(err)
+        const why = code === 'ENOENT' ? `${file} is missing (result.json names it)` : code !== undefined ? `${file}: ${code}` : errorMessage(err)
         report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` })
         report.incomplete = true
       }

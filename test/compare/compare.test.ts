@@ -92,6 +92,14 @@ describe('compareResults', () => {
     expect(old.findings.find((f) => f.kind === 'build-failure')?.severity).toBe('warn')
   })
 
+  it('keeps a run without benchmarks complete when head has only probe notes, and incomplete for any other error', () => {
+    // A test-pass-only gate (--bench '^$') whose head test binary exited before the probe could look.
+    const note = { kind: 'probe' as const, subject: 'example.com/m/t', message: 'the test binary ended (crash, exit code 2) before the probe ran: goroutine leaks unknown' }
+    expect(compare(result({}), result({}, {}, [note])).incomplete).toBe(false)
+    const output = { kind: 'output' as const, subject: 'example.com/m/t', message: 'listing benchmarks failed (exit code 1)' }
+    expect(compare(result({}, {}, [output]), result({}, {}, [output])).incomplete).toBe(true)
+  })
+
   it('lists benchmarks present on one side only without failing them', () => {
     const base = result({ [PKG]: [bench('BenchmarkGone', repeat(4, () => ({})))] })
     const head = result({ [PKG]: [bench('BenchmarkNew', repeat(4, () => ({ allocs: 50 })))] })

@@ -21,6 +21,10 @@ describe('config file', () => {
     expect((err as Error).message).toMatch(/^cfg\.yml:\d+:\d+: not valid YAML/)
   })
 
+  it('says where YAML fails once, without the parser\'s dangling "at line N, column M:"', () => {
+    expect(() => parseConfigText('run: [\u0000\u0001\n', 'bin.yml')).toThrowError(/^bin\.yml:\d+:\d+: not valid YAML: [^:]+[^:\s]$/)
+  })
+
   it('explains a threshold written in the wrong form with an example', () => {
     // The file, line and column, the key, what a good value is with an example, and what was written.
     expect(() => parseConfigText('thresholds:\n  time:\n    relative: ten percent\n', 'c.yml')).toThrowError(

@@ -37,6 +37,23 @@ describe('parseTestVerbose', () => {
     expect(v.tests).toEqual([{ name: 'TestPass', outcome: 'pass' }])
   })
 
+  it('names the test the binary exited in, with the last line it printed, when log.Fatal ended it', () => {
+    const v = parseTestVerbose(recorded('exit.txt'))
+    expect(v.crashes).toEqual([])
+    expect(v.timeout).toBeUndefined()
+    expect(v.unfinished?.test).toBe('TestExit')
+    // log's own prefix is the date and time of the run.
+    expect(v.unfinished?.lastLine).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d config "app.yml" missing$/)
+    // TestPass comes after it in the binary: it never ran.
+    expect(v.tests).toEqual([])
+  })
+
+  it('leaves nothing unfinished when every test ended, and reads os.Exit(0) under -test.paniconexit0 as a panic', () => {
+    expect(parseTestVerbose(recorded('plain.txt')).unfinished).toBeUndefined()
+    const v = parseTestVerbose(recorded('exit0.txt'))
+    expect(v.crashes.map((c) => [c.test, c.crash.value])).toEqual([['TestExitZero', 'unexpected call to os.Exit(0) during test [recovered, repanicked]']])
+  })
+
   it('survives garbage and truncated output without inventing tests', () => {
     const text = recorded('plain.txt').slice(0, 120) + '\n\u0000\u0001 random ::: --- FAIL\n=== RUN'
     const v = parseTestVerbose(text)

@@ -12,7 +12,7 @@ import type { GoroutineRule } from '../../parse/goroutine-rules.js'
 import { decodeProfile, heapSites } from '../../parse/pprof.js'
 import { leakGroups } from '../observations.js'
 import type { PlannedRun } from './plan.js'
-import { failureFrom, failuresOf } from './process.js'
+import { exitedMessage, failureFrom, failuresOf } from './process.js'
 
 /** What a run left on disk besides its output: the probe's JSON and the memory profile (or why not). */
 export interface RunFiles {
@@ -59,7 +59,8 @@ export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessR
   const outcome = resultOf(out, ctx.leafName, planned.iterations)
   const line = outcome.kind === 'result' ? outcome.line : undefined
   if (!line || r.code !== 0 || out.failures.length > 0) {
-    const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (outcome.kind === 'unreadable' ? outcome.message : undefined)
+    // An exit in the middle leaves a half-printed result line: the exit, not the line, is what happened.
+    const parsed = failuresOf(r, ctx.procs)[0]?.message ?? (line ? undefined : exitedMessage(r)) ?? (outcome.kind === 'unreadable' ? outcome.message : undefined)
     const why = line ? 'the benchmark process failed' : 'the benchmark printed no result line'
     return {
       kind: 'failed',

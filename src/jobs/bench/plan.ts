@@ -9,7 +9,7 @@ import { PROFILES_DIR } from '../../baseline/result-dir.js'
 import { benchmarkPattern } from '../../parse/benchfmt.js'
 import type { GoroutineRule } from '../../parse/goroutine-rules.js'
 import type { PreparedSide } from './prepare.js'
-import { benchEnvVars, testTimeoutFlag } from './process.js'
+import { benchEnvVars, PANIC_ON_EXIT0, testTimeoutFlag } from './process.js'
 
 /** 'full': timed, at the calibrated b.N; 'small': memory only, at a quarter of it. */
 export type RunKind = 'full' | 'small'
@@ -110,7 +110,8 @@ function plannedRun(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules:
       '-test.benchmem',
       `-test.memprofile=${profile}`,
       `-test.outputdir=${profileDir}`,
-      testTimeoutFlag(cfg)
+      testTimeoutFlag(cfg),
+      PANIC_ON_EXIT0
     ],
     cwd: p.built.pkg.dir,
     env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },

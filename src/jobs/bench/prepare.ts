@@ -11,7 +11,7 @@ import { splitBenchRegex } from '../../go/benchregex.js'
 import { scratchDir, type ScratchDir } from '../../scratch.js'
 import type { JobDeps } from '../deps.js'
 import type { HungBenchmark } from '../race-benchmarks.js'
-import { benchEnv, calibrationBenchtime, failureFrom, failuresOf, leafIterations, stopAfter, tail, testTimeoutFlag } from './process.js'
+import { benchEnv, calibrationBenchtime, exitedMessage, failureFrom, failuresOf, leafIterations, PANIC_ON_EXIT0, stopAfter, tail, testTimeoutFlag } from './process.js'
 
 export interface SideSpec {
   label: string
@@ -89,7 +89,7 @@ async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage
     // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
     // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
     const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/')
-    const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg)]
+    const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg), PANIC_ON_EXIT0]
     const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) })
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
     if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
@@ -105,7 +105,7 @@ async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage
       // A panic on stderr is not always tied to a name (stdout held the half-printed result line).
       const failures = failuresOf(r, deps.toolchain.gomaxprocs)
       const named = failures.find((f) => f.name.startsWith(top)) ?? failures[0]
-      const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message, side.module.path)
+      const failure = failureFrom(r, cfg, 0, 'the benchmark failed while being listed', named?.message ?? exitedMessage(r), side.module.path)
       const name = named?.name.startsWith(top) ? named.name : top
       const leaf = prepared.leaves.find((l) => l.name === name)
       if (leaf) leaf.failure = failure

@@ -4,6 +4,7 @@ import { describeExit, type ProcessResult } from '../../go/process.js'
 import type { Toolchain } from '../../go/toolchain.js'
 import type { BenchFailure } from '../../model/result.js'
 import { parseBenchOutput } from '../../parse/benchfmt.js'
+import { lastLine } from '../../parse/lines.js'
 import { hangGroups } from '../observations.js'
 
 const OUTPUT_KEEP = 32 * 1024
@@ -55,6 +56,13 @@ export function benchEnv(tc: Toolchain): NodeJS.ProcessEnv {
   return { ...process.env, ...benchEnvVars(tc) }
 }
 
+/**
+ * `go test` passes this; a test binary started directly does not get it. Without it os.Exit(0) in a test
+ * or benchmark ends the process as if all had passed, and a benchmark that does it vanishes without a word;
+ * with it testing panics ("unexpected call to os.Exit(0) during test") and the gate reports where.
+ */
+export const PANIC_ON_EXIT0 = '-test.paniconexit0'
+
 export function testTimeoutFlag(cfg: RunConfig): string {
   return `-test.timeout=${Math.max(1, Math.round(cfg.timeoutMs / 1000))}s`
 }
@@ -72,13 +80,27 @@ export function describeTimeout(timeoutMs: number): string {
   return `did not finish within ${s >= 60 && s % 60 === 0 ? `${s / 60}m` : `${s}s`} and was stopped (goroutine dump from SIGQUIT in the output)`
 }
 
+const GCTRACE_LINE = /^gc \d+ @.*\n?/gm
+
 export function failureFrom(r: ProcessResult, cfg: RunConfig, run: number, fallback: string, parsedMessage?: string, modulePath = ''): BenchFailure {
   const message = r.timedOut ? describeTimeout(cfg.timeoutMs) : (parsedMessage ?? `${fallback} (${describeExit(r)})`)
   // gctrace lines would crowd out the panic or goroutine dump that explains the failure.
-  const stderr = r.stderr.replace(/^gc \d+ @.*\n?/gm, '')
+  const stderr = r.stderr.replace(GCTRACE_LINE, '')
   const failure: BenchFailure = { run, message, output: tail(r.stdout + (stderr ? '\n' + stderr : '')) }
   if (r.timedOut) failure.hang = { message, groups: hangGroups(stderr, modulePath) }
   return failure
+}
+
+/**
+ * Why a benchmark process that exited with a non-zero code, without a panic, a FAIL line or a timeout,
+ * ended: os.Exit or log.Fatal (which calls it) in the code under test, with the last line it printed
+ * (log.Fatal's message goes to stderr; the half-printed result line on stdout says nothing).
+ */
+export function exitedMessage(r: ProcessResult): string | undefined {
+  if (r.timedOut || r.signal !== null || r.spawnError !== undefined || r.code === null || r.code === 0) return undefined
+  const halfResult = /^Benchmark\S*$/
+  const last = lastLine(r.stderr.replace(GCTRACE_LINE, '')) ?? lastLine(r.stdout, halfResult)
+  return `the benchmark process exited with code ${r.code} before the benchmark finished, without a panic (os.Exit, or log.Fatal, which calls it, in the code under test)${last === undefined ? '' : `; its last output: ${last}`}`
 }
 
 /** A panic's value and stack go to stderr: read both streams to say why a benchmark failed. */

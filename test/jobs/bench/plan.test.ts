@@ -54,7 +54,8 @@ describe('planMeasurements', () => {
       '-test.benchmem',
       '-test.memprofile=p0-BenchmarkBig.0.pprof',
       '-test.outputdir=/out/base/profiles',
-      '-test.timeout=600s'
+      '-test.timeout=600s',
+      '-test.paniconexit0'
     ])
     expect(first.cwd).toBe('/src/a')
     expect(first.probeFile).toBe('/scratch-base/probe-0-full-0.json')
