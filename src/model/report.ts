@@ -2,11 +2,12 @@
 import type { MetricValue } from './metric-value.js'
 
 /**
- * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'.
- * 3: noisy metrics are decided on a confidence interval (method 'interval', `interval`, `ratios`, `settle`),
- * with the statuses 'inconclusive' and 'too-noisy'; `noise` summarises the run's noise.
+ * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. Later in 2
+ * (optional fields, so reports written before still read): noisy metrics decided on a confidence interval
+ * (method 'interval', `interval`, `ratios`, `settle`, `warnOnly`), the statuses 'inconclusive' and
+ * 'too-noisy', and the report's `noise`.
  */
-export const REPORT_SCHEMA_VERSION = 3
+export const REPORT_SCHEMA_VERSION = 2
 
 export type Verdict = 'pass' | 'fail'
 export type Severity = 'fail' | 'warn' | 'info'

@@ -256,7 +256,7 @@ export function sampleReport(): Report {
   ]
 
   return withCounts({
-    schemaVersion: 3,
+    schemaVersion: 2,
     verdict: 'fail',
     incomplete: true,
     base: {
