@@ -64,15 +64,28 @@ interface LeafRef {
   side: number
   pkg: number
   leaf: number
+  /** b.N of the full runs, the same on every side (see leavesBySide). */
+  iterations: number
 }
 
 /**
  * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
  * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
- * measured at all.
+ * measured at all. Every side runs it at the same b.N, the smallest any side calibrated: allocs/op and
+ * B/op are exact only at a fixed b.N (setup allocated before the loop is divided by it, and amortised
+ * growth depends on it), so sides calibrated apart on a noisy machine would differ in counts the code
+ * did not change.
  */
 function leavesBySide(sides: PreparedSide[]): LeafRef[][] {
-  const keys = new Map<string, LeafRef[]>()
+  const groups = groupLeaves(sides)
+  return groups.map((refs) => {
+    const iterations = Math.min(...refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf].iterations))
+    return refs.map((r) => ({ ...r, iterations }))
+  })
+}
+
+function groupLeaves(sides: PreparedSide[]): Omit<LeafRef, 'iterations'>[][] {
+  const keys = new Map<string, Omit<LeafRef, 'iterations'>[]>()
   sides.forEach((s, side) =>
     s.packages.forEach((p, pkg) => {
       if (!p.built.binary) return
@@ -95,7 +108,7 @@ function plannedRun(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules:
   const profileDir = join(s.spec.outDir, PROFILES_DIR)
   const profile = profileFile(ref.pkg, leaf.name, round, kind)
   const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`)
-  const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations
+  const iterations = kind === 'small' ? smallIterations(ref.iterations) : ref.iterations
   return {
     ...ref,
     kind,
@@ -146,7 +159,7 @@ export function planSmallRuns(sides: PreparedSide[], cfg: RunConfig, tc: Toolcha
   for (let round = 0; round < SMALL_RUNS; round++) {
     for (const refs of leaves) {
       for (const ref of inOrder(round, refs)) {
-        if (sides[ref.side].packages[ref.pkg].leaves[ref.leaf].iterations >= MIN_ITERATIONS_FOR_SMALL) {
+        if (ref.iterations >= MIN_ITERATIONS_FOR_SMALL) {
           small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'))
         }
       }
