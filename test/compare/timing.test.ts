@@ -100,6 +100,17 @@ describe('decisions on time', () => {
     expect(m?.status).toBe('regression')
   })
 
+  it("with 'bh' widens the failing bound's level to alpha R / m when Benjamini-Hochberg selects R comparisons", () => {
+    const slower = Object.fromEntries(Array.from({ length: 10 }, (_, k) => [k, 0.3]))
+    const bh = { ...DEFAULT_COMPARE, statistics: { ...DEFAULT_COMPARE.statistics, correction: 'bh' as const } }
+    const r = simulate({ seed: 9, rounds: 12, sigma: 0.01, slower }, bh)
+    const m = timeOf(r, 0)
+    expect(m?.status).toBe('regression')
+    expect(m?.interval?.tail).toBeCloseTo((0.05 * 10) / 23, 12)
+    expect(m?.reason).toMatch(/BH-selected FCR level/)
+    expect(timeOf(simulate({ seed: 9, rounds: 12, sigma: 0.01, slower }), 0)?.interval?.tail).toBeCloseTo(0.05 / 23, 12)
+  })
+
   it('summarises the noise of the run: the spread of the paired ratios', () => {
     const quiet = simulate({ seed: 5, rounds: 12, sigma: 0.005 })
     const loud = simulate({ seed: 5, rounds: 12, sigma: 0.05 })
