@@ -5,6 +5,7 @@ import { DEFAULT_COMPARE } from '../../src/config/defaults.js'
 import { compareResults } from '../../src/compare/compare.js'
 import type { CompareConfig } from '../../src/config/types.js'
 import type { Report } from '../../src/model/report.js'
+import { tallyComparisons, tallyPhrase } from '../../src/report/summary.js'
 import { bench, noisy, repeat, result } from './build-result.js'
 
 const PKG = 'example.com/m/p'
@@ -88,6 +89,8 @@ describe('decisions on time', () => {
     expect(statuses).toContain('too-noisy')
     expect(r.verdict).toBe('pass')
     expect(r.noise?.tooNoisy).toBeGreaterThan(0)
+    // The summary line does not call them unchanged.
+    expect(tallyPhrase(tallyComparisons(r))).toMatch(/\d+ undecided \(inconclusive or too noisy\)/)
   })
 
   it('uses the unpaired interval when there are too few rounds for the pairs to reach the level', () => {
