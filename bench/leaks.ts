@@ -35,17 +35,10 @@ import { runningBenchmark } from '../src/jobs/race-benchmarks.js'
 import type { HangReport } from '../src/model/result.js'
 import { parseTestVerbose } from '../src/parse/testv.js'
 import { judge, median, signature, viaBenchmarks, type ExpectedPackage, type Observed, type Side } from './leaks-judge.js'
+import { intEnv } from './env.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const OUT = join(here, 'out', 'leaks.json')
-
-function intEnv(name: string, dflt: number): number {
-  const v = process.env[name]
-  if (v === undefined || v === '') return dflt
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got '${v}'`)
-  return n
-}
 
 const RUNS = intEnv('BENCH_LEAK_RUNS', 20)
 const DEADLOCK_RUNS = Math.min(RUNS, intEnv('BENCH_LEAK_DEADLOCK_RUNS', 3))

@@ -12,7 +12,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
 import type { Config } from '../src/config/types.js'
 import { durationMs } from '../src/config/values.js'
 import { makeFixtureRepo } from '../src/fixture-repo.js'
@@ -50,7 +50,8 @@ async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: Ru
   const config: Config = {
     run: { ...DEFAULT_RUN, dir: repoDir, count: COUNT, benchtime: BENCHTIME, timeBudgetMs: budgetMs },
     compare: DEFAULT_COMPARE,
-    tests: { ...DEFAULT_TESTS, enabled: false }
+    tests: { ...DEFAULT_TESTS, enabled: false },
+    load: DEFAULT_LOAD
   }
   const before = cpuSnapshot()
   const t = performance.now()

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
-import { closeSync, openSync, constants, unlinkSync, writeSync, fstatSync, readSync, rmSync, existsSync, readFileSync, realpathSync } from 'node:fs';
+import { closeSync, openSync, constants, unlinkSync, writeSync, fstatSync, readSync, rmSync, existsSync, readFileSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import { dirname, resolve as resolve$1, parse as parse$1, sep, join, relative as relative$1, basename, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
-import { stat, writeFile, mkdir, open, mkdtemp, rm, readdir, realpath, cp, readFile, access as access$1 } from 'node:fs/promises';
+import { stat as stat$1, writeFile, mkdir, open, mkdtemp, rm, readdir, realpath, cp, readFile, access as access$1 } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { tmpdir, availableParallelism } from 'node:os';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { request as request$1, Agent } from 'node:http';
+import { createServer } from 'node:net';
+import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';
 
 var ajv$1 = {exports: {}};
@@ -3286,7 +3289,7 @@ function requireCompile () {
 var $id$3 = "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#";
 var description$2 = "Meta-schema for $data reference (JSON AnySchema extension proposal)";
 var type$3 = "object";
-var required$3 = [
+var required$4 = [
 	"$data"
 ];
 var properties$4 = {
@@ -3307,7 +3310,7 @@ var require$$9 = {
 	$id: $id$3,
 	description: description$2,
 	type: type$3,
-	required: required$3,
+	required: required$4,
 	properties: properties$4,
 	additionalProperties: additionalProperties$1
 };
@@ -6154,14 +6157,14 @@ function requireLimitProperties () {
 	return limitProperties;
 }
 
-var required$2 = {};
+var required$3 = {};
 
 var hasRequiredRequired;
 
 function requireRequired () {
-	if (hasRequiredRequired) return required$2;
+	if (hasRequiredRequired) return required$3;
 	hasRequiredRequired = 1;
-	Object.defineProperty(required$2, "__esModule", { value: true });
+	Object.defineProperty(required$3, "__esModule", { value: true });
 	const code_1 = /*@__PURE__*/ requireCode();
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
@@ -6237,9 +6240,9 @@ function requireRequired () {
 	        }
 	    },
 	};
-	required$2.default = def;
+	required$3.default = def;
 	
-	return required$2;
+	return required$3;
 }
 
 var limitItems = {};
@@ -8143,11 +8146,12 @@ function debugRequested(env = process.env) {
 }
 
 /**
- * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'.
- * 3: noisy metrics are decided on a confidence interval (method 'interval', `interval`, `ratios`, `settle`),
- * with the statuses 'inconclusive' and 'too-noisy'; `noise` summarises the run's noise.
+ * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. Later in 2
+ * (optional fields, so reports written before still read): noisy metrics decided on a confidence interval
+ * (method 'interval', `interval`, `ratios`, `settle`, `warnOnly`), the statuses 'inconclusive' and
+ * 'too-noisy', and the report's `noise`.
  */
-const REPORT_SCHEMA_VERSION = 3;
+const REPORT_SCHEMA_VERSION = 2;
 
 /**
  * 2: metric values may be the strings `+Inf`, `-Inf` and `NaN` (as Go printed them; version 1 wrote null),
@@ -8164,7 +8168,7 @@ var title$1 = "go-leak-gate report.json";
 var type$1 = "object";
 var properties$1 = {
 	schemaVersion: {
-		"const": 3
+		"const": 2
 	},
 	verdict: {
 		"enum": [
@@ -8461,166 +8465,7 @@ var properties$1 = {
 				metrics: {
 					type: "array",
 					items: {
-						type: "object",
-						properties: {
-							metric: {
-								type: "string",
-								maxLength: 1048576
-							},
-							unit: {
-								type: "string",
-								maxLength: 1048576
-							},
-							lowerIsBetter: {
-								type: [
-									"boolean",
-									"null"
-								]
-							},
-							baseSamples: {
-								type: "array",
-								items: {
-									$ref: "#/definitions/metricValue"
-								}
-							},
-							headSamples: {
-								type: "array",
-								items: {
-									$ref: "#/definitions/metricValue"
-								}
-							},
-							baseMedian: {
-								$ref: "#/definitions/metricValueOrNull"
-							},
-							headMedian: {
-								$ref: "#/definitions/metricValueOrNull"
-							},
-							change: {
-								type: [
-									"number",
-									"null"
-								]
-							},
-							pValue: {
-								type: [
-									"number",
-									"null"
-								]
-							},
-							status: {
-								"enum": [
-									"regression",
-									"improvement",
-									"unchanged",
-									"inconclusive",
-									"too-noisy",
-									"not-judged"
-								]
-							},
-							method: {
-								"enum": [
-									"interval",
-									"mann-whitney",
-									"threshold",
-									"threshold+mann-whitney",
-									"non-finite",
-									"none"
-								]
-							},
-							reason: {
-								type: "string",
-								maxLength: 1048576
-							},
-							ratios: {
-								type: "array",
-								items: {
-									type: "number"
-								},
-								maxItems: 100000,
-								description: "head / base per round, for metrics whose rounds pair up."
-							},
-							interval: {
-								type: "object",
-								description: "The confidence interval of the relative change (positive = worse) a noisy metric was decided on.",
-								properties: {
-									method: {
-										"enum": [
-											"signed-rank",
-											"mann-whitney"
-										]
-									},
-									estimate: {
-										type: "number"
-									},
-									low: {
-										type: "number"
-									},
-									high: {
-										type: "number"
-									},
-									tail: {
-										type: "number"
-									},
-									rounds: {
-										type: "integer",
-										minimum: 0
-									},
-									threshold: {
-										type: "number"
-									},
-									spread: {
-										type: "number"
-									},
-									passTail: {
-										type: "number"
-									}
-								},
-								required: [
-									"method",
-									"estimate",
-									"low",
-									"high",
-									"tail",
-									"rounds",
-									"threshold",
-									"spread",
-									"passTail"
-								]
-							},
-							settle: {
-								type: "object",
-								properties: {
-									moreRounds: {
-										type: [
-											"integer",
-											"null"
-										],
-										minimum: 0
-									}
-								},
-								required: [
-									"moreRounds"
-								]
-							},
-							warnOnly: {
-								type: "string",
-								maxLength: 1048576
-							}
-						},
-						required: [
-							"metric",
-							"unit",
-							"lowerIsBetter",
-							"baseSamples",
-							"headSamples",
-							"baseMedian",
-							"headMedian",
-							"change",
-							"pValue",
-							"status",
-							"method",
-							"reason"
-						]
+						$ref: "#/definitions/metricComparison"
 					}
 				}
 			},
@@ -8730,6 +8575,13 @@ var properties$1 = {
 			]
 		}
 	},
+	loads: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/loadJob"
+		},
+		description: "Load jobs: each side's figures per round and snapshot, and what was compared."
+	},
 	noise: {
 		type: "object",
 		description: "How noisy the measurement was.",
@@ -8801,7 +8653,7 @@ var properties$1 = {
 		]
 	}
 };
-var required$1 = [
+var required$2 = [
 	"schemaVersion",
 	"verdict",
 	"incomplete",
@@ -8842,6 +8694,487 @@ var definitions$1 = {
 				type: "null"
 			}
 		]
+	},
+	metricComparison: {
+		type: "object",
+		properties: {
+			metric: {
+				type: "string",
+				maxLength: 1048576
+			},
+			unit: {
+				type: "string",
+				maxLength: 1048576
+			},
+			lowerIsBetter: {
+				type: [
+					"boolean",
+					"null"
+				]
+			},
+			baseSamples: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/metricValue"
+				}
+			},
+			headSamples: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/metricValue"
+				}
+			},
+			baseMedian: {
+				$ref: "#/definitions/metricValueOrNull"
+			},
+			headMedian: {
+				$ref: "#/definitions/metricValueOrNull"
+			},
+			change: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			pValue: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			status: {
+				"enum": [
+					"regression",
+					"improvement",
+					"unchanged",
+					"inconclusive",
+					"too-noisy",
+					"not-judged"
+				]
+			},
+			method: {
+				"enum": [
+					"interval",
+					"mann-whitney",
+					"threshold",
+					"threshold+mann-whitney",
+					"non-finite",
+					"none"
+				]
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576
+			},
+			ratios: {
+				type: "array",
+				items: {
+					type: "number"
+				},
+				maxItems: 100000,
+				description: "head / base per round, for metrics whose rounds pair up."
+			},
+			interval: {
+				type: "object",
+				description: "The confidence interval of the relative change (positive = worse) a noisy metric was decided on.",
+				properties: {
+					method: {
+						"enum": [
+							"signed-rank",
+							"mann-whitney"
+						]
+					},
+					estimate: {
+						type: "number"
+					},
+					low: {
+						type: "number"
+					},
+					high: {
+						type: "number"
+					},
+					tail: {
+						type: "number"
+					},
+					passTail: {
+						type: "number"
+					},
+					rounds: {
+						type: "integer",
+						minimum: 0
+					},
+					threshold: {
+						type: "number"
+					},
+					spread: {
+						type: "number"
+					}
+				},
+				required: [
+					"method",
+					"estimate",
+					"low",
+					"high",
+					"tail",
+					"passTail",
+					"rounds",
+					"threshold",
+					"spread"
+				]
+			},
+			settle: {
+				type: "object",
+				properties: {
+					moreRounds: {
+						type: [
+							"integer",
+							"null"
+						],
+						minimum: 0
+					}
+				},
+				required: [
+					"moreRounds"
+				]
+			},
+			warnOnly: {
+				type: "string",
+				maxLength: 1048576
+			}
+		},
+		required: [
+			"metric",
+			"unit",
+			"lowerIsBetter",
+			"baseSamples",
+			"headSamples",
+			"baseMedian",
+			"headMedian",
+			"change",
+			"pValue",
+			"status",
+			"method",
+			"reason"
+		]
+	},
+	loadGrowth: {
+		type: "object",
+		properties: {
+			values: {
+				type: "array",
+				items: {
+					type: "number"
+				},
+				maxItems: 1024
+			},
+			deltas: {
+				type: "array",
+				items: {
+					type: "number"
+				},
+				maxItems: 1024
+			},
+			slope: {
+				type: "number"
+			},
+			per: {
+				"enum": [
+					"request",
+					"round"
+				]
+			},
+			leaking: {
+				type: "boolean"
+			},
+			reason: {
+				type: "string",
+				maxLength: 1048576
+			}
+		},
+		required: [
+			"values",
+			"deltas",
+			"slope",
+			"per",
+			"leaking",
+			"reason"
+		]
+	},
+	loadSide: {
+		type: "object",
+		properties: {
+			service: {
+				type: "object",
+				properties: {
+					"package": {
+						type: "string",
+						maxLength: 1048576
+					},
+					race: {
+						type: "boolean"
+					},
+					leakProfile: {
+						type: "boolean"
+					}
+				},
+				required: [
+					"race",
+					"leakProfile"
+				]
+			},
+			traffic: {
+				type: "object",
+				properties: {
+					kind: {
+						"enum": [
+							"embedded",
+							"command"
+						]
+					},
+					concurrency: {
+						type: "integer",
+						minimum: 1,
+						maximum: 9007199254740991
+					},
+					rate: {
+						type: "number",
+						exclusiveMinimum: 0
+					}
+				},
+				required: [
+					"kind"
+				]
+			},
+			wallMs: {
+				type: "number",
+				minimum: 0
+			},
+			error: {
+				type: "object",
+				properties: {
+					kind: {
+						"enum": [
+							"config",
+							"run"
+						]
+					},
+					phase: {
+						type: "string",
+						maxLength: 64
+					},
+					message: {
+						type: "string",
+						maxLength: 1048576
+					}
+				},
+				required: [
+					"kind",
+					"phase",
+					"message"
+				],
+				description: "The job could not complete on this side; 'config' on head is a configuration mistake (exit code 2)."
+			},
+			crash: {
+				type: "string",
+				maxLength: 1048576
+			},
+			notes: {
+				type: "array",
+				items: {
+					type: "string",
+					maxLength: 1048576
+				}
+			},
+			rounds: {
+				type: "array",
+				maxItems: 1024,
+				items: {
+					type: "object",
+					properties: {
+						round: {
+							type: "integer",
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						requests: {
+							type: [
+								"integer",
+								"null"
+							],
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						errors: {
+							type: [
+								"integer",
+								"null"
+							],
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						throughput: {
+							type: [
+								"number",
+								"null"
+							],
+							minimum: 0
+						},
+						latencyMs: {
+							type: "object",
+							properties: {
+								p50: {
+									type: "number",
+									minimum: 0
+								},
+								p99: {
+									type: "number",
+									minimum: 0
+								}
+							},
+							required: [
+								"p50",
+								"p99"
+							]
+						}
+					},
+					required: [
+						"round",
+						"requests",
+						"errors",
+						"throughput"
+					]
+				}
+			},
+			snapshots: {
+				type: "array",
+				maxItems: 1024,
+				items: {
+					type: "object",
+					properties: {
+						phase: {
+							"enum": [
+								"ready",
+								"warmup",
+								"round"
+							]
+						},
+						round: {
+							type: "integer",
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						requestsBefore: {
+							type: [
+								"integer",
+								"null"
+							],
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						goroutines: {
+							type: "integer",
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						heapAllocBytes: {
+							type: "number",
+							minimum: 0
+						},
+						fds: {
+							type: [
+								"integer",
+								"null"
+							],
+							minimum: 0,
+							maximum: 9007199254740991
+						},
+						rssBytes: {
+							type: [
+								"number",
+								"null"
+							],
+							minimum: 0
+						}
+					},
+					required: [
+						"phase",
+						"round",
+						"requestsBefore",
+						"goroutines",
+						"heapAllocBytes",
+						"fds",
+						"rssBytes"
+					]
+				}
+			}
+		},
+		required: [
+			"service",
+			"traffic",
+			"wallMs",
+			"notes",
+			"rounds",
+			"snapshots"
+		]
+	},
+	loadJob: {
+		type: "object",
+		properties: {
+			name: {
+				type: "string",
+				maxLength: 64
+			},
+			base: {
+				$ref: "#/definitions/loadSide"
+			},
+			head: {
+				$ref: "#/definitions/loadSide"
+			},
+			metrics: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/metricComparison"
+				}
+			},
+			growth: {
+				type: "array",
+				maxItems: 3,
+				items: {
+					type: "object",
+					properties: {
+						metric: {
+							"enum": [
+								"goroutines",
+								"heap",
+								"fds"
+							]
+						},
+						base: {
+							$ref: "#/definitions/loadGrowth"
+						},
+						head: {
+							$ref: "#/definitions/loadGrowth"
+						}
+					},
+					required: [
+						"metric"
+					]
+				}
+			},
+			notes: {
+				type: "array",
+				items: {
+					type: "string",
+					maxLength: 1048576
+				}
+			}
+		},
+		required: [
+			"name",
+			"metrics",
+			"growth",
+			"notes"
+		]
 	}
 };
 var REPORT_SCHEMA = {
@@ -8850,7 +9183,7 @@ var REPORT_SCHEMA = {
 	title: title$1,
 	type: type$1,
 	properties: properties$1,
-	required: required$1,
+	required: required$2,
 	description: description$1,
 	definitions: definitions$1
 };
@@ -9007,9 +9340,16 @@ var properties = {
 		items: {
 			$ref: "#/definitions/runError"
 		}
+	},
+	loads: {
+		type: "array",
+		items: {
+			$ref: "#/definitions/loadJob"
+		},
+		description: "Load jobs: a service under traffic, round by round, with a snapshot after each round."
 	}
 };
-var required = [
+var required$1 = [
 	"schemaVersion",
 	"tool",
 	"env",
@@ -9431,7 +9771,8 @@ var definitions = {
 					"output",
 					"timeout",
 					"internal",
-					"probe"
+					"probe",
+					"load"
 				]
 			},
 			subject: {
@@ -9484,7 +9825,8 @@ var definitions = {
 			via: {
 				"enum": [
 					"test",
-					"benchmark"
+					"benchmark",
+					"load"
 				]
 			},
 			count: {
@@ -9693,6 +10035,470 @@ var definitions = {
 			"leaks",
 			"panics"
 		]
+	},
+	latencySummary: {
+		type: "object",
+		properties: {
+			p50: {
+				type: "number",
+				minimum: 0
+			},
+			p90: {
+				type: "number",
+				minimum: 0
+			},
+			p99: {
+				type: "number",
+				minimum: 0
+			},
+			max: {
+				type: "number",
+				minimum: 0
+			},
+			mean: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"p50",
+			"p90",
+			"p99",
+			"max",
+			"mean"
+		]
+	},
+	loadPhase: {
+		type: "object",
+		properties: {
+			phase: {
+				"enum": [
+					"warmup",
+					"round"
+				]
+			},
+			round: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			requests: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			errors: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			errorKinds: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 1024
+				},
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			},
+			durationMs: {
+				type: "number",
+				minimum: 0
+			},
+			throughput: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0
+			},
+			latencyMs: {
+				$ref: "#/definitions/latencySummary"
+			},
+			gcPausesMs: {
+				type: "array",
+				items: {
+					type: "number",
+					minimum: 0
+				}
+			},
+			gcCycles: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			mallocs: {
+				type: "number"
+			},
+			allocBytes: {
+				type: "number"
+			},
+			command: {
+				type: "object",
+				properties: {
+					exitCode: {
+						type: [
+							"integer",
+							"null"
+						],
+						minimum: -2147483648,
+						maximum: 4294967296
+					},
+					output: {
+						$ref: "#/definitions/text"
+					}
+				},
+				required: [
+					"exitCode",
+					"output"
+				]
+			}
+		},
+		required: [
+			"phase",
+			"round",
+			"requests",
+			"errors",
+			"durationMs",
+			"throughput",
+			"gcPausesMs",
+			"gcCycles"
+		]
+	},
+	loadHeapSite: {
+		type: "object",
+		properties: {
+			"function": {
+				$ref: "#/definitions/text"
+			},
+			file: {
+				$ref: "#/definitions/text"
+			},
+			line: {
+				type: "integer",
+				minimum: 0,
+				maximum: 2147483647
+			},
+			inuseBytes: {
+				type: "number",
+				minimum: 0
+			},
+			inuseObjects: {
+				type: "number",
+				minimum: 0
+			},
+			allocBytes: {
+				type: "number",
+				minimum: 0
+			},
+			allocObjects: {
+				type: "number",
+				minimum: 0
+			},
+			caller: {
+				$ref: "#/definitions/frame"
+			}
+		},
+		required: [
+			"function",
+			"file",
+			"line",
+			"inuseBytes",
+			"inuseObjects",
+			"allocBytes",
+			"allocObjects"
+		]
+	},
+	loadSnapshot: {
+		type: "object",
+		properties: {
+			phase: {
+				"enum": [
+					"ready",
+					"warmup",
+					"round"
+				]
+			},
+			round: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			requestsBefore: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			goroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			groups: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/leakGroup"
+				},
+				maxItems: 1024
+			},
+			heapAllocBytes: {
+				type: "number",
+				minimum: 0
+			},
+			heapObjects: {
+				type: "number",
+				minimum: 0
+			},
+			heapSites: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadHeapSite"
+				},
+				maxItems: 1024
+			},
+			rssBytes: {
+				type: [
+					"number",
+					"null"
+				],
+				minimum: 0
+			},
+			fds: {
+				type: [
+					"integer",
+					"null"
+				],
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			fdTargets: {
+				type: "object",
+				maxProperties: 1024,
+				propertyNames: {
+					maxLength: 8192
+				},
+				additionalProperties: {
+					type: "integer",
+					minimum: 0,
+					maximum: 9007199254740991
+				}
+			},
+			leakedGoroutines: {
+				type: "integer",
+				minimum: 0,
+				maximum: 9007199254740991
+			},
+			profiles: {
+				type: "object",
+				properties: {
+					goroutine: {
+						type: "string",
+						maxLength: 300,
+						pattern: "^load/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+						description: "load/<job>/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+					},
+					heap: {
+						type: "string",
+						maxLength: 300,
+						pattern: "^load/[A-Za-z0-9][A-Za-z0-9._-]{0,63}/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+						description: "load/<job>/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+					}
+				}
+			}
+		},
+		required: [
+			"phase",
+			"round",
+			"requestsBefore",
+			"goroutines",
+			"groups",
+			"heapAllocBytes",
+			"heapObjects",
+			"heapSites",
+			"rssBytes",
+			"fds",
+			"fdTargets"
+		]
+	},
+	loadJob: {
+		type: "object",
+		properties: {
+			name: {
+				type: "string",
+				maxLength: 64,
+				pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$",
+				description: "The job's name from the config: it names files and findings."
+			},
+			service: {
+				type: "object",
+				properties: {
+					"package": {
+						$ref: "#/definitions/text"
+					},
+					command: {
+						$ref: "#/definitions/argv"
+					},
+					race: {
+						type: "boolean"
+					},
+					build: {
+						$ref: "#/definitions/build"
+					},
+					leakProfile: {
+						type: "boolean"
+					},
+					stop: {
+						type: "object",
+						properties: {
+							killed: {
+								type: "boolean"
+							},
+							exitCode: {
+								type: [
+									"integer",
+									"null"
+								],
+								minimum: -2147483648,
+								maximum: 4294967296
+							},
+							signal: {
+								type: [
+									"string",
+									"null"
+								],
+								maxLength: 64
+							}
+						},
+						required: [
+							"killed",
+							"exitCode",
+							"signal"
+						]
+					}
+				},
+				required: [
+					"command",
+					"race",
+					"leakProfile"
+				]
+			},
+			traffic: {
+				type: "object",
+				properties: {
+					kind: {
+						"enum": [
+							"embedded",
+							"command"
+						]
+					},
+					concurrency: {
+						type: "integer",
+						minimum: 1,
+						maximum: 9007199254740991
+					},
+					rate: {
+						type: "number",
+						exclusiveMinimum: 0
+					}
+				},
+				required: [
+					"kind"
+				]
+			},
+			phases: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadPhase"
+				},
+				maxItems: 1024
+			},
+			snapshots: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/loadSnapshot"
+				},
+				maxItems: 1024
+			},
+			races: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/race"
+				}
+			},
+			error: {
+				type: "object",
+				properties: {
+					kind: {
+						"enum": [
+							"config",
+							"run"
+						]
+					},
+					phase: {
+						type: "string",
+						maxLength: 64
+					},
+					message: {
+						$ref: "#/definitions/text"
+					},
+					detail: {
+						$ref: "#/definitions/text"
+					}
+				},
+				required: [
+					"kind",
+					"phase",
+					"message"
+				]
+			},
+			crash: {
+				type: "object",
+				properties: {
+					value: {
+						$ref: "#/definitions/text"
+					},
+					frames: {
+						$ref: "#/definitions/frames"
+					}
+				},
+				required: [
+					"value",
+					"frames"
+				]
+			},
+			notes: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/text"
+				}
+			},
+			wallMs: {
+				type: "number",
+				minimum: 0
+			}
+		},
+		required: [
+			"name",
+			"service",
+			"traffic",
+			"phases",
+			"snapshots",
+			"races",
+			"notes",
+			"wallMs"
+		]
 	}
 };
 var RESULT_SCHEMA = {
@@ -9702,7 +10508,7 @@ var RESULT_SCHEMA = {
 	description: description,
 	type: type,
 	properties: properties,
-	required: required,
+	required: required$1,
 	definitions: definitions
 };
 
@@ -9732,7 +10538,7 @@ async function makeDirs(dir) {
     let path = root;
     for (const part of full.slice(root.length).split(sep).filter(Boolean)) {
         path = path === root ? root + part : path + sep + part;
-        const st = await stat(path).catch((err) => {
+        const st = await stat$1(path).catch((err) => {
             if (err.code === 'ENOENT')
                 return undefined;
             throw err;
@@ -9771,7 +10577,7 @@ async function dirProblem(dir) {
 /** Why a file cannot be written at path, or undefined when it can. An existing file is not truncated. */
 async function fileProblem(path) {
     try {
-        const st = await stat(path).catch((err) => {
+        const st = await stat$1(path).catch((err) => {
             if (err.code === 'ENOENT')
                 return undefined;
             throw err;
@@ -9820,7 +10626,7 @@ async function readBounded$1(path, max, hint) {
     let file;
     try {
         // Opening a FIFO would wait for a writer forever.
-        if (!(await stat(path)).isFile())
+        if (!(await stat$1(path)).isFile())
             throw new UsageError(`${path} is not a regular file: ${hint}`);
         file = await open(path, 'r');
     }
@@ -10356,7 +11162,7 @@ function showRaw(raw) {
         return 'a mapping';
     return String(raw);
 }
-function where$1(src) {
+function where$2(src) {
     if (src.kind === 'flag')
         return `--${src.name}`;
     if (src.kind === 'input')
@@ -10368,7 +11174,7 @@ function where$1(src) {
 /** The one message for a value that is not good, wherever it was written. */
 function badValue(src, kind, raw, why) {
     const like = kind.examples.length ? `, like ${kind.examples.map((e) => `'${e}'`).join(' or ')}` : '';
-    return new UsageError(`${where$1(src)} must be ${kind.expected}${like} (got ${showRaw(raw)}${why ? `: ${why}` : ''})`);
+    return new UsageError(`${where$2(src)} must be ${kind.expected}${like} (got ${showRaw(raw)}${why ? `: ${why}` : ''})`);
 }
 function refuse(src, kind, raw, r, itemSource) {
     if (!r.item)
@@ -10462,10 +11268,10 @@ const fraction = {
 const DURATION_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 // Node's timers overflow past 2^31-1 ms (about 24.8 days) and fire at once; a day is more than any run needs.
 const MAX_DURATION_MS = 24 * 3_600_000;
-const DURATION = /^([0-9]{1,12}(?:\.[0-9]{1,12})?)(ms|s|m|h)$/;
+const DURATION$1 = /^([0-9]{1,12}(?:\.[0-9]{1,12})?)(ms|s|m|h)$/;
 /** Milliseconds of a Go-style duration ('90s', '1.5m'), or undefined when it is not one. */
 function durationMs(text) {
-    const m = DURATION.exec(text.trim());
+    const m = DURATION$1.exec(text.trim());
     return m ? Number(m[1]) * DURATION_MS[m[2]] : undefined;
 }
 function showDuration(ms) {
@@ -10665,6 +11471,551 @@ const directions = {
     show: (v) => JSON.stringify(v)
 };
 
+// The defaults of a load job and the JSON Schema of the config file's `load:` list, for editors and for
+// the schema the option table publishes. It says what the reader in load-jobs.ts accepts, except what
+// JSON Schema cannot: that URLs stay on loopback, that a warm-up of a run: command is a count, and which
+// names are used twice.
+// Why these numbers: 1000 requests a round make one leak per 100 requests ten goroutines or descriptors
+// a round, far above what a settled service moves; five rounds give Mann-Whitney a p of 0.008 at best
+// (four would give 0.029, three only 0.1, never significant); a warm-up of one round fills pools and caches.
+const LOAD_DEFAULTS = {
+    count: 1000,
+    concurrency: 4,
+    requestTimeoutMs: 10_000,
+    commandTimeoutMs: 5 * 60_000,
+    rounds: 5,
+    cooldownMs: 1_000,
+    readyTimeoutMs: 30_000,
+    stopGraceMs: 5_000,
+    readyUrl: '/healthz',
+    pprofUrl: '/debug/pprof/'
+};
+/** Fewer rounds cannot tell growth that continues from growth that stopped after the first round. */
+const MIN_ROUNDS = 3;
+// Rounds cost time; a thousand is past any use, and keeps a result's snapshot list bounded.
+const MAX_ROUNDS = 1000;
+const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const JOB_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+// Each job costs minutes of a runner; a bound keeps a hostile file from asking for thousands.
+const MAX_JOBS = 100;
+const DURATION = duration().schema;
+const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } };
+const ARGV = { type: 'array', items: { type: 'string' } };
+// The reader upper-cases the method, so any case is accepted.
+const METHOD_PATTERN = `^(${METHODS
+    .map((m) => [...m].map((c) => `[${c}${c.toLowerCase()}]`).join(''))
+    .join('|')})$`;
+const URL_DOC = "A path on the service ('/work?n=1') or an http URL on 127.0.0.1, ::1 or localhost; {port}, {addr}, {url}, {pprofPort} and {pprofAddr} are replaced.";
+const SERVICE = {
+    type: 'object',
+    additionalProperties: false,
+    description: 'The service: a Go package the gate builds for base and head alike, or a start command.',
+    properties: {
+        package: { type: 'string', description: "A package of the module, e.g. './cmd/api'." },
+        command: { ...ARGV, minItems: 1, description: "argv of a start command, run from the module root, e.g. ['./bin/server', '-addr', '{addr}']." },
+        race: { type: 'boolean', description: 'Build with -race (package services; on by default): a race under traffic becomes a race finding.' },
+        args: { ...ARGV, description: "The service's arguments; placeholders like {addr} are replaced." },
+        env: { ...STRING_MAP, description: "Environment of the service; PORT and GO_LEAK_GATE_URL, _ADDR, _PORT and _PPROF_ADDR are set too." },
+        port: { type: 'integer', minimum: 1, maximum: 65535, description: 'A fixed port (it must be free); by default the gate picks a free one.' },
+        stopGrace: { ...DURATION, description: 'Time between SIGTERM and SIGKILL when the service is stopped.', default: showDuration(LOAD_DEFAULTS.stopGraceMs) }
+    },
+    oneOf: [{ required: ['package'] }, { required: ['command'] }]
+};
+const REQUEST = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['url'],
+    properties: {
+        method: { type: 'string', pattern: METHOD_PATTERN, default: 'GET' },
+        url: { type: 'string', description: URL_DOC },
+        headers: STRING_MAP,
+        body: { type: 'string' },
+        weight: { type: 'number', minimum: 0, default: 1, description: "Share of the traffic, relative to the other requests' weights." }
+    }
+};
+const EMBEDDED = {
+    type: 'object',
+    additionalProperties: false,
+    description: "The embedded generator: keep-alive connections to loopback, requests in a fixed weighted order.",
+    required: ['requests'],
+    properties: {
+        requests: { type: 'array', minItems: 1, items: REQUEST },
+        count: { type: 'integer', minimum: 1, default: LOAD_DEFAULTS.count, description: 'Requests per round.' },
+        duration: { ...DURATION, description: 'Or the length of a round.' },
+        concurrency: { type: 'integer', minimum: 1, maximum: 1024, default: LOAD_DEFAULTS.concurrency },
+        rate: { type: 'number', minimum: 0, description: 'Requests per second over all connections; by default as fast as the service answers.' },
+        timeout: { ...DURATION, description: 'Per request.', default: showDuration(LOAD_DEFAULTS.requestTimeoutMs) }
+    },
+    not: { required: ['count', 'duration'] }
+};
+const COMMAND = {
+    type: 'object',
+    additionalProperties: false,
+    description: "A command run through bash -c once per round, with the service's address in GO_LEAK_GATE_URL and GO_LEAK_GATE_ADDR.",
+    required: ['run'],
+    properties: {
+        run: { type: 'string', pattern: '\\S' },
+        requests: { type: 'integer', minimum: 1, description: 'How many requests one run sends, when known: growth is then judged per request.' },
+        timeout: { ...DURATION, description: 'Per run of the command.', default: showDuration(LOAD_DEFAULTS.commandTimeoutMs) }
+    }
+};
+const JOB = {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'service', 'traffic'],
+    properties: {
+        name: { type: 'string', pattern: JOB_NAME.source, description: 'Names the job in findings and files; pairs its base and head runs.' },
+        service: SERVICE,
+        ready: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { url: { type: 'string', default: LOAD_DEFAULTS.readyUrl, description: `Answers 2xx once the service is ready. ${URL_DOC}` }, timeout: { ...DURATION, default: showDuration(LOAD_DEFAULTS.readyTimeoutMs) } }
+        },
+        pprof: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { url: { type: 'string', default: LOAD_DEFAULTS.pprofUrl, description: `The net/http/pprof index. ${URL_DOC}` } }
+        },
+        traffic: { oneOf: [EMBEDDED, COMMAND] },
+        warmup: {
+            anyOf: [{ type: 'integer', minimum: 0 }, DURATION],
+            description: 'Traffic before the first measured snapshot: requests (runs of a run: command), or a duration. By default one round.'
+        },
+        rounds: { type: 'integer', minimum: MIN_ROUNDS, maximum: MAX_ROUNDS, default: LOAD_DEFAULTS.rounds, description: 'Rounds of the same traffic, a snapshot after each; three tell a leak from a warm-up.' },
+        cooldown: { ...DURATION, default: showDuration(LOAD_DEFAULTS.cooldownMs), description: "After each round: the longest wait for the service's goroutines and descriptors to settle." },
+        ignore: { ...goroutineRules.schema, description: 'goleak-style rules for this job: goroutines matching any rule are never leaks.' }
+    }
+};
+const LOAD_JOBS_SCHEMA = { type: 'array', items: JOB, maxItems: MAX_JOBS };
+
+// The closest known key to a misspelt one, for the config readers' "did you mean" (file.ts for the
+// option table's keys, load-reader.ts for a load job's).
+// Suggestions compare keys letter by letter; a long unknown key gets none rather than costing quadratic time.
+const MAX_SUGGEST_KEY = 64;
+function editDistance(a, b) {
+    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const row = [i];
+        for (let j = 1; j <= b.length; j++)
+            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
+        prev = row;
+    }
+    return prev[b.length];
+}
+/** ` (did you mean 'x'?)` when a known key is a few edits away, else ''. */
+function suggestion(key, known) {
+    if (key.length > MAX_SUGGEST_KEY)
+        return '';
+    const best = known.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
+    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
+}
+
+// Reads one object of an untrusted config (YAML already parsed) key by key, so that every mistake is
+// reported with its full path: `go-leak-gate.yml: load[0] 'api': traffic.requests[2].url: ...`.
+function show$1(v) {
+    let text;
+    try {
+        text = JSON.stringify(v);
+    }
+    catch {
+        // A value YAML aliases made circular has no JSON text.
+        return showRaw(v);
+    }
+    return text === undefined ? String(v) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+let Reader$1 = class Reader {
+    source;
+    path;
+    owner;
+    value;
+    constructor(source, value, path = '', 
+    /** What the path is inside of: a job's name, shown apart from the keys. */
+    owner = '') {
+        this.source = source;
+        this.path = path;
+        this.owner = owner;
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+            throw new UsageError(`${this.where('')}must be a mapping, got ${show$1(value)}`);
+        }
+        this.value = value;
+    }
+    where(key) {
+        const at = this.path !== '' && key !== '' ? `${this.path}.${key}` : this.path || key;
+        return `${this.source === '' ? '' : `${this.source}: `}${this.owner === '' ? '' : `${this.owner}: `}${at === '' ? '' : `${at}: `}`;
+    }
+    child(key, value) {
+        return new Reader(this.source, value, this.path !== '' ? `${this.path}.${key}` : key, this.owner);
+    }
+    /** The same object as the owner of the keys below it: `load[0] 'api': traffic.count`. */
+    named(owner) {
+        return new Reader(this.source, this.value, '', owner);
+    }
+    fail(key, message) {
+        throw new UsageError(`${this.where(key)}${message}`);
+    }
+    /** Refuses keys that are not in `allowed` (a typo would otherwise silently fall back to a default). */
+    keys(allowed) {
+        for (const k of Object.keys(this.value)) {
+            if (!allowed.includes(k))
+                this.fail(k, `unknown key${suggestion(k, allowed)}; the keys here are ${allowed.join(', ')}`);
+        }
+    }
+    has(key) {
+        return this.value[key] !== undefined;
+    }
+    raw(key) {
+        return this.value[key];
+    }
+    string(key) {
+        const v = this.optionalString(key);
+        if (v === undefined)
+            this.fail(key, 'is required');
+        return v;
+    }
+    optionalString(key) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'string')
+            this.fail(key, `must be a string, got ${show$1(v)}`);
+        // Strings become arguments, environment values and URLs: a NUL cannot be passed in argv at all.
+        if (v.includes('\0'))
+            this.fail(key, 'contains a NUL character');
+        return v;
+    }
+    optionalBoolean(key) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'boolean')
+            this.fail(key, `must be true or false, got ${show$1(v)}`);
+        return v;
+    }
+    optionalNumber(key, min) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < min)
+            this.fail(key, `must be a number of at least ${min}, got ${show$1(v)}`);
+        return v;
+    }
+    optionalInteger(key, min, max = Number.MAX_SAFE_INTEGER) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
+            this.fail(key, `must be an integer from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}, got ${show$1(v)}`);
+        }
+        return v;
+    }
+    /** A duration as '500ms', '5s', '2m'. */
+    optionalDuration(key) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'string')
+            this.fail(key, `must be a duration like '500ms' or '5s', got ${show$1(v)}`);
+        if (durationMs(v) === undefined)
+            this.fail(key, `${showRaw(v)} is not a duration; write it like '90s' or '10m'`);
+        const read = duration().fromText(v);
+        if (!read.ok)
+            this.fail(key, `${showRaw(v)} is ${read.why ?? 'not a duration'}`);
+        return read.value;
+    }
+    optionalStringList(key) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        const list = Array.isArray(v) ? v.filter((x) => typeof x === 'string' && !x.includes('\0')) : [];
+        if (!Array.isArray(v) || list.length !== v.length)
+            this.fail(key, `must be a list of strings without NUL characters (argv, one element each), got ${show$1(v)}`);
+        return list;
+    }
+    optionalStringMap(key) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        if (typeof v !== 'object' || v === null || Array.isArray(v))
+            this.fail(key, `must be a mapping of names to strings, got ${show$1(v)}`);
+        const out = {};
+        for (const [k, x] of Object.entries(v)) {
+            if (typeof x !== 'string')
+                this.fail(`${key}.${k}`, `must be a string, got ${show$1(x)} (quote numbers and booleans)`);
+            if (x.includes('\0') || k.includes('\0'))
+                this.fail(`${key}.${k}`, 'contains a NUL character');
+            out[k] = x;
+        }
+        return out;
+    }
+    object(key, read) {
+        const v = this.optionalObject(key, read);
+        if (v === undefined)
+            this.fail(key, 'is required');
+        return v;
+    }
+    optionalObject(key, read) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        return read(this.child(key, v));
+    }
+    list(key, read) {
+        const v = this.optionalList(key, read);
+        if (v === undefined)
+            this.fail(key, 'is required');
+        return v;
+    }
+    optionalList(key, read) {
+        const v = this.value[key];
+        if (v === undefined)
+            return undefined;
+        if (!Array.isArray(v))
+            this.fail(key, `must be a list, got ${show$1(v)}`);
+        return v.map((item, i) => read(this.child(`${key}[${i}]`, item), i));
+    }
+};
+
+// Where a load job's service listens and what the gate may send traffic to: loopback only, so a load
+// job can never be pointed at someone else's server. Placeholders put the chosen ports into arguments,
+// environment values and URLs without building any shell text. Pure: the config loader checks the URLs
+// of a job with these before anything runs.
+const PLACEHOLDER = /\{(port|addr|url|pprofPort|pprofAddr)\}/g;
+const LOOPBACK_HOST = '127.0.0.1';
+/** Replaces {port}, {addr} (127.0.0.1:port), {url} (http://addr), {pprofPort} and {pprofAddr}. */
+function expandPlaceholders(text, ports) {
+    return text.replace(PLACEHOLDER, (_, name) => {
+        switch (name) {
+            case 'port':
+                return String(ports.port);
+            case 'addr':
+                return `${LOOPBACK_HOST}:${ports.port}`;
+            case 'url':
+                return `http://${LOOPBACK_HOST}:${ports.port}`;
+            case 'pprofPort':
+                return String(ports.pprofPort);
+            default:
+                return `${LOOPBACK_HOST}:${ports.pprofPort}`;
+        }
+    });
+}
+function usesPprofPort(texts) {
+    for (const t of texts)
+        if (/\{pprof(Port|Addr)\}/.test(t))
+            return true;
+    return false;
+}
+/** Whether a URL's host is a loopback address: 127.0.0.0/8, ::1 or localhost. */
+function isLoopbackHost(hostname) {
+    const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+    if (host === 'localhost' || host === '::1')
+        return true;
+    const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+    return m !== null && m.slice(1).every((x) => Number(x) <= 255);
+}
+/**
+ * Resolves a URL of the config (a path like '/healthz', or an absolute http URL with placeholders)
+ * against the service, and checks that it stays on loopback. Returns the URL or why it is refused.
+ * `localhost` becomes 127.0.0.1: it may resolve to ::1 first, where a service bound to 127.0.0.1
+ * does not answer.
+ */
+function loopbackUrl(text, ports) {
+    const expanded = expandPlaceholders(text, ports);
+    let url;
+    try {
+        url = new URL(expanded, `http://${LOOPBACK_HOST}:${ports.port}`);
+    }
+    catch {
+        return `${showRaw(text)} is not a URL or a path`;
+    }
+    if (url.protocol !== 'http:')
+        return `${showRaw(text)} is ${url.protocol.replace(/:$/, '')}; the gate speaks plain http to the service it started`;
+    if (!isLoopbackHost(url.hostname)) {
+        return `${showRaw(text)} is not on a loopback address: load traffic goes to 127.0.0.1, ::1 or localhost only, never to another machine`;
+    }
+    if (url.hostname.toLowerCase() === 'localhost')
+        url.hostname = LOOPBACK_HOST;
+    return url;
+}
+
+// The configuration of load jobs: the `load:` list of the config file, typed and with defaults, and
+// the one reader that turns what the file says into it. Every mistake names the job and the key. The
+// option table takes the list through `loadJobs`, a kind like the others (see values.ts).
+const JOB_KEYS = ['name', 'service', 'ready', 'pprof', 'traffic', 'warmup', 'rounds', 'cooldown', 'ignore'];
+const SERVICE_KEYS = ['package', 'command', 'race', 'args', 'env', 'port', 'stopGrace'];
+const TRAFFIC_KEYS = ['requests', 'count', 'duration', 'concurrency', 'rate', 'timeout', 'run'];
+const REQUEST_KEYS = ['method', 'url', 'headers', 'body', 'weight'];
+// Any two distinct ports do to check the URLs' shape before real ones are chosen.
+const SAMPLE_PORTS = { port: 8080, pprofPort: 6060 };
+function service(r) {
+    r.keys(SERVICE_KEYS);
+    const pkg = r.optionalString('package');
+    const command = r.optionalStringList('command');
+    if ((pkg === undefined) === (command === undefined))
+        r.fail('', 'give exactly one of package (a Go package the gate builds) and command (argv of a start command)');
+    if (command !== undefined && command.length === 0)
+        r.fail('command', 'is empty; give the argv of the start command, e.g. ["./bin/server", "-addr", "{addr}"]');
+    const port = r.optionalInteger('port', 1, 65535);
+    return {
+        ...(pkg !== undefined ? { package: pkg } : {}),
+        ...(command !== undefined ? { command } : {}),
+        race: r.optionalBoolean('race') ?? pkg !== undefined,
+        args: r.optionalStringList('args') ?? [],
+        env: r.optionalStringMap('env') ?? {},
+        ...(port !== undefined ? { port } : {}),
+        stopGraceMs: r.optionalDuration('stopGrace') ?? LOAD_DEFAULTS.stopGraceMs
+    };
+}
+function request(r) {
+    r.keys(REQUEST_KEYS);
+    const method = (r.optionalString('method') ?? 'GET').toUpperCase();
+    if (!METHODS.includes(method))
+        r.fail('method', `${showRaw(method)} is not one of ${METHODS.join(', ')}`);
+    const url = r.string('url');
+    checkUrl(r, 'url', url);
+    const body = r.optionalString('body');
+    return { method, url, headers: r.optionalStringMap('headers') ?? {}, ...(body !== undefined ? { body } : {}), weight: r.optionalNumber('weight', 0) ?? 1 };
+}
+function traffic(r) {
+    r.keys(TRAFFIC_KEYS);
+    const run = r.optionalString('run');
+    if (run !== undefined) {
+        for (const k of ['count', 'duration', 'concurrency', 'rate'])
+            if (r.has(k))
+                r.fail(k, 'applies to the embedded generator; a run: command decides its own traffic');
+        if (run.trim() === '')
+            r.fail('run', 'is empty');
+        const requests = r.optionalInteger('requests', 1);
+        return { kind: 'command', run, ...(requests !== undefined ? { requests } : {}), timeoutMs: r.optionalDuration('timeout') ?? LOAD_DEFAULTS.commandTimeoutMs };
+    }
+    const requests = r.list('requests', request);
+    if (requests.length === 0)
+        r.fail('requests', 'is empty; list at least one request, e.g. [{ url: /work }], or give run: a command');
+    if (requests.every((q) => q.weight === 0))
+        r.fail('requests', 'every weight is 0: no request would be sent');
+    const count = r.optionalInteger('count', 1);
+    const durationMs = r.optionalDuration('duration');
+    if (count !== undefined && durationMs !== undefined)
+        r.fail('', 'give count (requests per round) or duration (per round), not both');
+    const rate = r.optionalNumber('rate', 0);
+    return {
+        kind: 'embedded',
+        requests,
+        ...(durationMs !== undefined ? { durationMs } : { count: count ?? LOAD_DEFAULTS.count }),
+        concurrency: r.optionalInteger('concurrency', 1, 1024) ?? LOAD_DEFAULTS.concurrency,
+        ...(rate !== undefined && rate > 0 ? { rate } : {}),
+        timeoutMs: r.optionalDuration('timeout') ?? LOAD_DEFAULTS.requestTimeoutMs
+    };
+}
+function warmup(r, t) {
+    const raw = r.raw('warmup');
+    if (raw === undefined)
+        return t.kind === 'command' ? { count: 1 } : t.count !== undefined ? { count: t.count } : { durationMs: t.durationMs };
+    if (typeof raw === 'number')
+        return { count: r.optionalInteger('warmup', 0) };
+    const durationMs = r.optionalDuration('warmup');
+    if (t.kind === 'command')
+        r.fail('warmup', 'is the number of warm-up runs of the command (0 or more), not a duration');
+    return { durationMs };
+}
+function checkUrl(r, key, url) {
+    const resolved = loopbackUrl(url, SAMPLE_PORTS);
+    if (typeof resolved === 'string')
+        r.fail(key, resolved);
+}
+/** The same rules, read the same way, as ignore.goroutines. */
+function ignoreRules(r) {
+    const raw = r.raw('ignore');
+    if (raw === undefined)
+        return [];
+    const read = goroutineRules.fromValue(raw);
+    if (read.ok)
+        return read.value;
+    const why = read.why ? ` (${read.why})` : '';
+    return r.fail(read.item ? `ignore[${read.item.index}]` : 'ignore', `must be ${read.item?.expected ?? goroutineRules.expected}${why}`);
+}
+/** One job; `owner` is how messages name it, from its name: `load[0] 'api'`. */
+function job(r, owner) {
+    const name = r.string('name');
+    if (!JOB_NAME.test(name))
+        r.fail('name', `${showRaw(name)} must be 1 to 64 letters, digits, '.', '_' or '-' (it names files and findings)`);
+    const named = r.named(owner(name));
+    named.keys(JOB_KEYS);
+    const svc = named.object('service', service);
+    const ready = named.optionalObject('ready', (q) => {
+        q.keys(['url', 'timeout']);
+        const url = q.optionalString('url') ?? LOAD_DEFAULTS.readyUrl;
+        checkUrl(q, 'url', url);
+        return { url, timeoutMs: q.optionalDuration('timeout') ?? LOAD_DEFAULTS.readyTimeoutMs };
+    }) ?? { url: LOAD_DEFAULTS.readyUrl, timeoutMs: LOAD_DEFAULTS.readyTimeoutMs };
+    const pprof = named.optionalObject('pprof', (q) => {
+        q.keys(['url']);
+        const url = q.optionalString('url') ?? LOAD_DEFAULTS.pprofUrl;
+        checkUrl(q, 'url', url);
+        return { url: url.endsWith('/') ? url : `${url}/` };
+    }) ?? { url: LOAD_DEFAULTS.pprofUrl };
+    const t = named.object('traffic', traffic);
+    const rounds = named.optionalInteger('rounds', MIN_ROUNDS, MAX_ROUNDS) ?? LOAD_DEFAULTS.rounds;
+    return {
+        name,
+        service: svc,
+        ready,
+        pprof,
+        traffic: t,
+        warmup: warmup(named, t),
+        rounds,
+        cooldownMs: named.optionalDuration('cooldown') ?? LOAD_DEFAULTS.cooldownMs,
+        ignore: ignoreRules(named)
+    };
+}
+function duplicateName(jobs) {
+    const seen = new Set();
+    for (const j of jobs) {
+        if (seen.has(j.name))
+            return j.name;
+        seen.add(j.name);
+    }
+    return undefined;
+}
+const duplicate = (name) => `two jobs are named '${name}'; names pair a job's base and head results`;
+/**
+ * The `load:` option's kind. The file reader names the list item, its file and line
+ * (`load[0] in go-leak-gate.yml:4:3 must be a load job (got a mapping: 'api': rounds: ...)`).
+ */
+const loadJobs = {
+    expected: 'a list of load jobs',
+    examples: [],
+    metavar: '',
+    schema: LOAD_JOBS_SCHEMA,
+    fromText: () => ({ ok: false }),
+    fromValue(v) {
+        if (!Array.isArray(v))
+            return { ok: false };
+        if (v.length > MAX_JOBS)
+            return { ok: false, why: `more than ${MAX_JOBS} jobs` };
+        const jobs = [];
+        for (const [index, raw] of v.entries()) {
+            try {
+                jobs.push(job(new Reader$1('', raw), (name) => `'${name}'`));
+            }
+            catch (err) {
+                if (!(err instanceof UsageError))
+                    throw err;
+                return { ok: false, why: err.message, item: { index, expected: 'a load job', raw } };
+            }
+        }
+        const twice = duplicateName(jobs);
+        return twice === undefined ? { ok: true, value: jobs } : { ok: false, why: duplicate(twice) };
+    },
+    show: (jobs) => jobs.map((j) => j.name).join(' ')
+};
+
+// The option table: every setting once, with its file key, its flag and action input, its parser, its default
+// and its documentation. The config loader, the action's inputs, the CLI's flags and help, and the JSON Schema
+// are all read off this table, so adding an option is one entry here plus the code that uses it.
+//
+// Naming: a flag and an input always share one name. `run.X` is named X, `tests.X` is test-X (the switch
+// `tests.enabled` is plain `tests`), `thresholds.M.relative` is M-threshold, anything else is its whole key
+// in kebab case (`gc.pauseSeverity` is gc-pause-severity). Older spellings stay as aliases.
 function opt(o) {
     return { isOption: true, ...o };
 }
@@ -10672,12 +12023,47 @@ function isOption(node) {
     return typeof node === 'object' && node !== null && node.isOption === true;
 }
 const pct$3 = (m) => `Fail only when head is worse by more than this share of base ${m}.`;
+/** `name` undefined: a file-only pair (the load jobs' thresholds live in the file, as the jobs do). */
 function relAbs(metric, name, d, unit, why) {
     return {
-        relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, name, doc: pct$3(unit), more: why }),
+        relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, ...(name ? { name } : {}), doc: pct$3(unit), more: why }),
         absolute: opt({ key: `thresholds.${metric}.absolute`, kind: num({ min: 0, example: d.absolute }), default: d.absolute, doc: `How much head may add (${unit}) before failing, whatever the share.` })
     };
 }
+function growthFloor(metric, what, d) {
+    const key = `thresholds.load.${metric}`;
+    return {
+        perRequest: opt({ key: `${key}.perRequest`, kind: num({ min: 0, example: d.perRequest }), default: d.perRequest, doc: `Least growth of ${what} per request, round after round, that is a leak.` }),
+        perRound: opt({
+            key: `${key}.perRound`,
+            kind: num({ min: 0, example: d.perRound }),
+            default: d.perRound,
+            doc: `The same per round, for a run: command that does not say how many requests it sends (${what}).`
+        }),
+        minRoundGrowth: opt({ key: `${key}.minRoundGrowth`, kind: num({ min: 0, example: d.minRoundGrowth }), default: d.minRoundGrowth, doc: `Least a round must add to count as grown (${what}).` })
+    };
+}
+// Why these numbers (load jobs):
+// - one goroutine or descriptor per 500 requests is the floor: a settled service moves neither, and
+//   the default 1000 requests a round then add two; one leak per 100 requests adds ten.
+// - 64 B per request of live heap, as for benchmarks' retained heap: below it, GC timing and pools move
+//   the heap more than a leak would. A round must add at least 16 KiB to count as grown.
+// - latency p50 +25% and 0.2 ms, p99 +50% and 1 ms: loopback answers take a millisecond or two under
+//   -race, and a shared runner moves single rounds by tens of percent.
+// - allocations per request as allocs/op (+5% and one allocation); bytes +10% and 256 B, since the gate's
+//   own reads of MemStats around each round allocate a little.
+// - errors: any rise of 0.1% of requests (one in a thousand).
+const LOAD_THRESHOLDS = {
+    latencyP50: relAbs('load.latencyP50', undefined, { relative: 0.25, absolute: 0.2 }, 'in ms of a round\'s median latency', 'One sample per round; judged with a Mann-Whitney U test too.'),
+    latencyP99: relAbs('load.latencyP99', undefined, { relative: 0.5, absolute: 1 }, 'in ms of a round\'s 99th percentile latency', 'One sample per round; judged with a Mann-Whitney U test too.'),
+    errorRate: relAbs('load.errorRate', undefined, { relative: 0, absolute: 0.001 }, 'in errors per request', 'Answers of 400 and above, and requests that got none.'),
+    gcPauseP99: relAbs('load.gcPauseP99', undefined, { relative: 0.5, absolute: 0.5 }, 'in ms of a round\'s p99 stop-the-world pause', 'Severity as gc.pauseSeverity.'),
+    allocsPerRequest: relAbs('load.allocsPerRequest', undefined, { relative: 0.05, absolute: 1 }, 'in allocations per request', 'Not exact under load (sync.Pool, GC timing): judged with a test too.'),
+    bytesPerRequest: relAbs('load.bytesPerRequest', undefined, { relative: 0.1, absolute: 256 }, 'in bytes allocated per request', 'Not exact under load: judged with a test too.'),
+    goroutines: growthFloor('goroutines', 'goroutines', { perRequest: 0.002, perRound: 2, minRoundGrowth: 1 }),
+    heap: growthFloor('heap', 'live heap bytes', { perRequest: 64, perRound: 256 * 1024, minRoundGrowth: 16 * 1024 }),
+    fds: growthFloor('fds', 'open descriptors', { perRequest: 0.002, perRound: 2, minRoundGrowth: 1 })
+};
 const RUN$1 = {
     packages: opt({ key: 'run.packages', kind: packages, default: ['./...'], name: 'packages', doc: 'Package patterns to benchmark, as for go test.', more: 'As an input: separated by spaces, commas or newlines. On the CLI: repeat the flag.' }),
     bench: opt({ key: 'run.bench', kind: goPattern, default: '.', name: 'bench', doc: 'Regular expression selecting benchmarks, as for go test -bench.' }),
@@ -10800,7 +12186,8 @@ const COMPARE = {
         bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
         retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
         gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
-        gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.')
+        gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.'),
+        load: LOAD_THRESHOLDS
     },
     statistics: {
         alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Family-wise error of the timing decisions: the chance that any interval fails unchanged code.' }),
@@ -10818,14 +12205,31 @@ const COMPARE = {
             kind: oneOf(['none', 'bonferroni', 'bh']),
             default: 'bonferroni',
             name: 'statistics-correction',
-            doc: "'bonferroni': each interval bound errs with alpha / m over the m timing comparisons, so unchanged code fails with at most alpha; 'bh': false-coverage-rate intervals after Benjamini-Hochberg; 'none' judges each alone."
+            doc: "'bonferroni': the failing bound of each interval errs with alpha / m over the m timing comparisons, so unchanged code fails with at most alpha; 'bh': false-coverage-rate intervals after Benjamini-Hochberg; 'none' judges each alone."
         })
     },
     metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
     ignoreBenchmarks: opt({ key: 'ignore.benchmarks', kind: regexList, default: [], doc: "Regular expressions on 'import/path.BenchmarkName': reported, never failed." }),
     gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.' })
 };
-const TABLE = { run: RUN$1, tests: TESTS, compare: COMPARE };
+const LOAD = {
+    enabled: opt({
+        key: 'run.load',
+        kind: bool$2,
+        default: true,
+        name: 'load',
+        doc: "Run the load jobs of the config file's load list (in gate, base and head side by side).",
+        more: 'With no load list there is nothing to run.'
+    }),
+    jobs: opt({
+        key: 'load',
+        kind: loadJobs,
+        default: [],
+        doc: 'Load jobs: a service built from the module (or started by a command) under traffic, round after round.',
+        more: 'Leaks (goroutines, live heap, descriptors growing with the requests), races and regressions of latency, errors, GC pauses and allocations per request, head against base. See README: Load jobs.'
+    })
+};
+const TABLE = { run: RUN$1, tests: TESTS, compare: COMPARE, load: LOAD };
 /** Fills a typed section from the table: one value per option, the last layer that has it winning. */
 function fromTable(table, value) {
     const out = {};
@@ -10844,7 +12248,7 @@ function collect(node, side, out) {
     return out;
 }
 /** Every option, in table order. */
-const OPTIONS = [...collect(RUN$1, 'run', []), ...collect(TESTS, 'run', []), ...collect(COMPARE, 'compare', [])];
+const OPTIONS = [...collect(RUN$1, 'run', []), ...collect(TESTS, 'run', []), ...collect(LOAD, 'run', []), ...collect(COMPARE, 'compare', [])];
 /** Parsed option values from one source (the file, the flags, the inputs); later sources win over earlier ones. */
 class OptionValues {
     values = new Map();
@@ -19726,8 +21130,6 @@ const MAX_CONFIG_BYTES = 1 << 20;
 const MAX_ALIASES = 100;
 const MAX_PROBLEMS$1 = 10;
 const MAX_DEPTH = 32;
-// Suggestions compare keys letter by letter; a long unknown key gets none rather than costing quadratic time.
-const MAX_SUGGEST_KEY = 64;
 function keyTree() {
     const root = { children: new Map(), path: '' };
     for (const { option } of OPTIONS) {
@@ -19746,22 +21148,6 @@ function keyTree() {
 }
 const KEYS = keyTree();
 const ALIAS_KEYS = new Set(OPTIONS.flatMap(({ option }) => option.aliases?.keys ?? []));
-function editDistance(a, b) {
-    let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-        const row = [i];
-        for (let j = 1; j <= b.length; j++)
-            row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1));
-        prev = row;
-    }
-    return prev[b.length];
-}
-function suggestion(key, known) {
-    if (key.length > MAX_SUGGEST_KEY)
-        return '';
-    const best = known.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0];
-    return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : '';
-}
 class Reader {
     source;
     values = new OptionValues();
@@ -19939,7 +21325,8 @@ function resolveConfig(dir, layers) {
     return {
         run: { dir, ...fromTable(TABLE.run, value) },
         compare: fromTable(TABLE.compare, value),
-        tests: fromTable(TABLE.tests, value)
+        tests: fromTable(TABLE.tests, value),
+        load: fromTable(TABLE.load, value)
     };
 }
 const DEFAULT_CONFIG_FILES = ['.github/go-leak-gate.yml', 'go-leak-gate.yml', '.go-leak-gate.yml'];
@@ -19986,6 +21373,7 @@ const byDefault = (option) => structuredClone(option.default);
 const DEFAULT_COMPARE = fromTable(TABLE.compare, byDefault);
 const DEFAULT_RUN = fromTable(TABLE.run, byDefault);
 const DEFAULT_TESTS = fromTable(TABLE.tests, byDefault);
+const DEFAULT_LOAD = fromTable(TABLE.load, byDefault);
 
 // The statistics benchstat uses to compare two samples of benchmark measurements, so the gate and a user's
 // own benchstat run agree: medians as the summary, a two-sided Mann-Whitney U test for "did it change", plus the
@@ -20383,8 +21771,15 @@ function judgeMetric(input, stats) {
     if (enough || rule.mode === 'statistical') {
         out.pValue = base.length && head.length ? mannWhitneyU(base, head).pValue : null;
     }
-    const worse = worsening(baseMedian, headMedian, lowerIsBetter);
-    const rel = baseMedian === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(baseMedian);
+    // An exact count (allocs/op, B/op at a fixed b.N) is compared at its cleanest run: what the runtime
+    // allocates in the background (a memory-profile bucket, a timer) only ever adds to a run's count, so
+    // the smallest value of each side is the code's own and a few inflated runs on one side cannot move it.
+    const clean = rule.mode === 'threshold' && rule.exact === true;
+    const baseRef = clean ? Math.min(...base) : baseMedian;
+    const headRef = clean ? Math.min(...head) : headMedian;
+    const what = clean ? 'least of the runs' : 'median';
+    const worse = worsening(baseRef, headRef, lowerIsBetter);
+    const rel = baseRef === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(baseRef);
     if (rule.mode === 'statistical') {
         if (!enough) {
             const best = minimumPossibleP(base.length, head.length);
@@ -20407,7 +21802,7 @@ function judgeMetric(input, stats) {
             return out;
         }
         out.status = direction;
-        out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)} crosses ${pct$2(relative)} and ${fmt(absolute)} ${input.unit}`;
+        out.reason = `${what} ${fmt(baseRef)} -> ${fmt(headRef)} crosses ${pct$2(relative)} and ${fmt(absolute)} ${input.unit}`;
         if (rule.mode === 'threshold+test' && !enough) {
             out.reason +=
                 ` (${base.length} vs ${head.length} samples, too few for a significance test: at least ${stats.minSamples} per side are needed, ` +
@@ -20415,7 +21810,7 @@ function judgeMetric(input, stats) {
         }
         return out;
     }
-    if (rule.mode === 'threshold' && repeatsInEveryRun(base, head, lowerIsBetter)) {
+    if (rule.mode === 'threshold' && rule.exact === true && repeatsInEveryRun(base, head, lowerIsBetter)) {
         // allocs/op and B/op are exact at a fixed b.N: head worse than base in every run, with no overlap, is a
         // change of the code, not noise, however small against the base (2000 -> 2001 allocs/op is one more
         // allocation per op). The thresholds decide that it does not fail; it must still be seen.
@@ -20647,9 +22042,9 @@ function ruleFor(unit, cfg) {
     if (unit === 'ns/op')
         return { mode: 'statistical', relative: t.time.relative };
     if (unit === 'allocs/op')
-        return { mode: 'threshold', limits: t.allocsPerOp };
+        return { mode: 'threshold', limits: t.allocsPerOp, exact: true };
     if (unit === 'B/op')
-        return { mode: 'threshold', limits: t.bytesPerOp };
+        return { mode: 'threshold', limits: t.bytesPerOp, exact: true };
     return { mode: 'statistical', relative: t.custom.relative };
 }
 function unitsOf(runs) {
@@ -21242,6 +22637,375 @@ function siteLocations(site, delta, deltaUnit, isOwn) {
     ];
 }
 
+const perRequest = (p, v) => v !== undefined && p.requests !== null && p.requests > 0 ? v / p.requests : undefined;
+const LATENCY_P50 = 'latency p50';
+const LATENCY_P99 = 'latency p99';
+const GC_PAUSE_P99 = 'gc pause p99';
+const SPECS = [
+    { metric: LATENCY_P50, unit: 'ms', lowerIsBetter: true, sample: (p) => p.latencyMs?.p50, rule: (t) => ({ mode: 'threshold+test', limits: t.latencyP50 }) },
+    { metric: LATENCY_P99, unit: 'ms', lowerIsBetter: true, sample: (p) => p.latencyMs?.p99, rule: (t) => ({ mode: 'threshold+test', limits: t.latencyP99 }) },
+    { metric: 'errors/request', unit: 'errors/request', lowerIsBetter: true, sample: (p) => perRequest(p, p.errors ?? undefined), rule: (t) => ({ mode: 'threshold', limits: t.errorRate }) },
+    {
+        metric: GC_PAUSE_P99,
+        unit: 'ms',
+        lowerIsBetter: true,
+        sample: (p) => (p.gcPausesMs.length > 0 ? quantile(p.gcPausesMs, 0.99) : undefined),
+        rule: (t) => ({ mode: 'threshold+test', limits: t.gcPauseP99 })
+    },
+    { metric: 'allocs/request', unit: 'allocs/request', lowerIsBetter: true, sample: (p) => perRequest(p, p.mallocs), rule: (t) => ({ mode: 'threshold+test', limits: t.allocsPerRequest }) },
+    { metric: 'B/request', unit: 'B/request', lowerIsBetter: true, sample: (p) => perRequest(p, p.allocBytes), rule: (t) => ({ mode: 'threshold+test', limits: t.bytesPerRequest }) },
+    { metric: 'throughput', unit: 'requests/s', lowerIsBetter: false, sample: (p) => p.throughput ?? undefined, rule: () => ({ mode: 'info' }) }
+];
+function samples(r, spec) {
+    return r.phases
+        .filter((p) => p.phase === 'round')
+        .map(spec.sample)
+        .filter((v) => v !== undefined && Number.isFinite(v));
+}
+/** Every metric the two sides of a job both measured. */
+function compareLoadMetrics(base, head, thresholds, statistics) {
+    const out = [];
+    for (const spec of SPECS) {
+        const b = samples(base, spec);
+        const h = samples(head, spec);
+        if (b.length === 0 && h.length === 0)
+            continue;
+        out.push(judgeMetric({ metric: spec.metric, unit: spec.unit, lowerIsBetter: spec.lowerIsBetter, base: b, head: h, rule: spec.rule(thresholds) }, statistics));
+    }
+    return out;
+}
+
+/** Fewer points cannot tell growth that continues from growth that stopped. */
+const MIN_GROWTH_ROUNDS = 3;
+// A leak adds the same each round; a filling cache adds less and less. Growth in the last round
+// below a third of the first round's is fading, whatever the slope says.
+const FADING = 1 / 3;
+function leastSquaresSlope(xs, ys) {
+    const n = xs.length;
+    const mx = xs.reduce((a, b) => a + b, 0) / n;
+    const my = ys.reduce((a, b) => a + b, 0) / n;
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < n; i++) {
+        num += (xs[i] - mx) * (ys[i] - my);
+        den += (xs[i] - mx) ** 2;
+    }
+    return den === 0 ? 0 : num / den;
+}
+function show(x, unit) {
+    const text = Math.abs(x) >= 100 || Number.isInteger(x) ? String(Math.round(x)) : x.toPrecision(3);
+    return `${x > 0 ? '+' : ''}${text}${unit}`;
+}
+/**
+ * Judges one series. `values[0]` is the count after the warm-up, `values[i]` after round i; `work[i-1]`
+ * is the requests round i sent (null when unknown: then growth is judged per round).
+ */
+function judgeGrowth(values, work, floor, unit = '') {
+    const deltas = values.slice(1).map((v, i) => v - values[i]);
+    const known = work.filter((w) => w !== null && w > 0);
+    // Per request only when every round's count is known; otherwise each round is one unit of work.
+    const perRequest = known.length === deltas.length && work.length === deltas.length;
+    const units = perRequest ? known : deltas.map(() => 1);
+    const per = perRequest ? 'request' : 'round';
+    const xs = [0];
+    for (let i = 0; i < deltas.length; i++)
+        xs.push(xs[i] + units[i]);
+    const slope = values.length >= 2 ? leastSquaresSlope(xs, values) : 0;
+    const out = (leaking, reason) => ({ values, deltas, slope, per, leaking, reason });
+    const list = `${deltas.map((d) => show(d, '')).join(', ')}${unit}`;
+    if (deltas.length < MIN_GROWTH_ROUNDS)
+        return out(false, `${deltas.length} rounds measured; ${MIN_GROWTH_ROUNDS} are needed to tell a leak from a warm-up`);
+    const floorPer = perRequest ? floor.perRequest : floor.perRound;
+    const needed = (i) => Math.max(floor.minRoundGrowth, 0.5 * floorPer * units[i]);
+    const flat = deltas.findIndex((d, i) => d < needed(i));
+    if (flat >= 0) {
+        const grew = deltas.slice(0, flat).some((d) => d > 0);
+        return out(false, grew ? `grew, then stopped in round ${flat + 1} (${list}): a warm-up, not a leak` : `no steady growth (${list})`);
+    }
+    if (slope < floorPer)
+        return out(false, `grew in every round (${list}) but by ${show(slope, unit)} per ${per}, under the ${show(floorPer, unit)} floor`);
+    if (deltas[deltas.length - 1] < deltas[0] * FADING)
+        return out(false, `grew in every round but fading (${list}): a cache or pool filling up`);
+    return out(true, `grew in every round (${list}), ${show(slope, unit)} per ${per}`);
+}
+
+const GROWTH_UNITS = { goroutines: ' goroutines', heap: ' B', fds: ' descriptors' };
+/** The warm-up snapshot and one per round, in order; the snapshot at readiness is not measured against. */
+function measuredSnapshots(r) {
+    return r.snapshots.filter((s) => s.phase !== 'ready');
+}
+/** Requests of each round; null for a round whose count is unknown. */
+function roundWork(r) {
+    return r.phases.filter((p) => p.phase === 'round').map((p) => p.requests);
+}
+function valueOf(s, metric) {
+    return metric === 'goroutines' ? s.goroutines : metric === 'heap' ? s.heapAllocBytes : s.fds;
+}
+/** The growth of one quantity over the rounds; undefined when it was not measured (no /proc for fds). */
+function growthOf(r, metric, floor) {
+    const snaps = measuredSnapshots(r);
+    const values = snaps.map((s) => valueOf(s, metric)).filter((v) => v !== null);
+    if (values.length === 0 || values.length < snaps.length)
+        return undefined;
+    return judgeGrowth(values, roundWork(r), floor, GROWTH_UNITS[metric]);
+}
+/** Per goroutine group (matched by looseKey): its count after the warm-up and after each round. */
+function groupGrowths(r, floor) {
+    const snaps = measuredSnapshots(r);
+    const byKey = new Map();
+    snaps.forEach((s, i) => {
+        for (const g of s.groups) {
+            const entry = byKey.get(g.looseKey) ?? { group: g, counts: new Array(snaps.length).fill(0) };
+            entry.group = g;
+            entry.counts[i] += g.count;
+            byKey.set(g.looseKey, entry);
+        }
+    });
+    const work = roundWork(r);
+    return [...byKey.values()].map((e) => ({ group: e.group, growth: judgeGrowth(e.counts, work, floor, ' goroutines') }));
+}
+/** Requests sent in the rounds from snapshot `from` (an index into measuredSnapshots) to the last. */
+function requestsBetween(r, from) {
+    const work = roundWork(r).slice(from);
+    return work.every((w) => w !== null) ? work.reduce((a, b) => a + b, 0) : null;
+}
+/** Descriptor targets that grew from one snapshot to another, largest growth first. */
+function grownTargets(before, after) {
+    return Object.entries(after.fdTargets)
+        .map(([target, n]) => ({ target, added: n - (before.fdTargets[target] ?? 0) }))
+        .filter((t) => t.added > 0)
+        .sort((a, b) => b.added - a.added || a.target.localeCompare(b.target));
+}
+
+function summarizeLoadSide(r) {
+    const s = r.service;
+    return {
+        service: { ...(s.package !== undefined ? { package: s.package } : {}), race: s.race, leakProfile: s.leakProfile },
+        traffic: { ...r.traffic },
+        wallMs: r.wallMs,
+        ...(r.error ? { error: { kind: r.error.kind, phase: r.error.phase, message: r.error.message } } : {}),
+        ...(r.crash ? { crash: r.crash.value.split('\n')[0] } : {}),
+        notes: [...r.notes],
+        rounds: r.phases
+            .filter((p) => p.phase === 'round')
+            .map((p) => ({
+            round: p.round,
+            requests: p.requests,
+            errors: p.errors,
+            throughput: p.throughput,
+            ...(p.latencyMs ? { latencyMs: { p50: p.latencyMs.p50, p99: p.latencyMs.p99 } } : {})
+        })),
+        snapshots: r.snapshots.map((x) => ({
+            phase: x.phase,
+            round: x.round,
+            requestsBefore: x.requestsBefore,
+            goroutines: x.goroutines,
+            heapAllocBytes: x.heapAllocBytes,
+            fds: x.fds,
+            rssBytes: x.rssBytes
+        }))
+    };
+}
+
+// Leaking on both sides is pre-existing unless head leaks this much faster.
+const FASTER = 1.5;
+const TOP_SITES = 5;
+const HOLDS_DESCRIPTORS = /^(net|net\/http|crypto\/tls|os|os\/exec|internal\/poll)\./;
+function at$1(f, role) {
+    return f ? [{ file: f.file, line: f.line, function: f.function, role }] : [];
+}
+function where$1(f) {
+    return f ? `${f.function} (${f.file}:${f.line})` : 'an unknown site';
+}
+function pkgOf(r) {
+    return r.service.package ?? r.service.command[0] ?? r.name;
+}
+function rate(g, unit) {
+    const v = Math.abs(g.slope) >= 100 ? Math.round(g.slope).toString() : g.slope.toPrecision(3);
+    return `${v} ${unit} per ${g.per}`;
+}
+/** fail when new or faster than on base, info when base leaks as much, warn when base is unknown. */
+function judgeAgainstBase(head, base, floor) {
+    if (base === undefined)
+        return { severity: 'warn', why: 'the base was not measured, so it cannot be told whether the leak is new' };
+    if (!base.leaking)
+        return { severity: 'fail', why: 'the base does not leak here' };
+    const floorPer = head.per === 'request' ? floor.perRequest : floor.perRound;
+    if (head.slope > base.slope * FASTER + floorPer)
+        return { severity: 'fail', why: `the base leaks too, but head leaks ${(head.slope / base.slope).toFixed(1)}x as fast` };
+    return { severity: 'info', why: 'pre-existing: the base leaks as fast' };
+}
+function leakFinding(kind, head, metric, unit, h, b, verdict, message, locations) {
+    const base = b ? b.slope : null;
+    return {
+        kind,
+        severity: verdict.severity,
+        pkg: pkgOf(head),
+        subject: head.name,
+        metric,
+        unit: `${unit}/${h.per}`,
+        base,
+        head: h.slope,
+        change: relativeChange(base, h.slope),
+        pValue: null,
+        message: `${message}; ${verdict.why}`,
+        locations
+    };
+}
+function groupLocations(g) {
+    const callers = g.stack
+        .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
+        .slice(0, 4)
+        .flatMap((f) => at$1(f, 'caller'));
+    return [...at$1(g.blocking, 'blocking'), ...callers, ...at$1(g.creation, 'creation')];
+}
+/** Allocation sites whose live bytes grew over the second half of the rounds (a warm-up is over by then). */
+function grownSites(r, modulePath) {
+    const snaps = measuredSnapshots(r);
+    const from = Math.floor((snaps.length - 1) / 2);
+    const requests = requestsBetween(r, from) ?? snaps.length - 1 - from;
+    if (requests <= 0)
+        return [];
+    const run = (i) => [{ iterations: requests, sites: snaps[i].heapSites }];
+    return attributeGrowth(run(from), run(snaps.length - 1), 'inuseBytes', { top: TOP_SITES, ...(modulePath !== undefined ? { modulePath } : {}) });
+}
+function goroutineFindings(head, base, cfg, total) {
+    const floor = cfg.thresholds.load.goroutines;
+    const baseGroups = new Map((base ? groupGrowths(base, floor) : []).map((g) => [g.group.looseKey, g.growth]));
+    const leaking = groupGrowths(head, floor).filter((g) => g.growth.leaking);
+    const out = leaking.map(({ group: g, growth }) => {
+        const confirmed = g.detectors.includes('goroutineleak') ? '; the runtime confirms they can never be woken (goroutineleak profile)' : '';
+        const message = `${g.count} goroutines blocked in [${g.state}] at ${where$1(g.blocking)}, started at ${where$1(g.creation)}, ` +
+            `${rate(growth, 'goroutines')}: ${growth.reason}${confirmed}`;
+        // A group the base never had grew by nothing there.
+        const before = base ? (baseGroups.get(g.looseKey) ?? { ...growth, slope: 0, leaking: false }) : undefined;
+        return leakFinding('goroutine-leak', head, `goroutines [${g.state}]`, 'goroutines', growth, before, judgeAgainstBase(growth, before, floor), message, groupLocations(g));
+    });
+    // Growth spread over many groups, none leaking alone: the total still says so.
+    if (out.length === 0 && total?.leaking) {
+        const b = base ? growthOf(base, 'goroutines', floor) : undefined;
+        out.push(leakFinding('goroutine-leak', head, 'goroutines', 'goroutines', total, b, judgeAgainstBase(total, b, floor), `goroutines ${rate(total, 'goroutines')}: ${total.reason}`, []));
+    }
+    return out;
+}
+function heapFinding(head, h, b, cfg, modulePath) {
+    const message = `live heap after GC ${rate(h, 'B')}: ${h.reason}`;
+    return leakFinding('heap-leak', head, 'retained heap', 'B', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.heap), message, grownSites(head, modulePath));
+}
+function fdFinding(head, h, b, cfg, modulePath) {
+    const snaps = measuredSnapshots(head);
+    const targets = grownTargets(snaps[0], snaps[snaps.length - 1]).slice(0, 3);
+    const closeWait = targets.some((t) => t.target.endsWith(' CLOSE_WAIT'));
+    const what = targets.map((t) => `+${t.added} ${t.target}`).join(', ');
+    const hint = closeWait ? ' (CLOSE_WAIT: the peer closed and the service never closed its end, as when a response body is never closed)' : '';
+    const message = `open descriptors ${rate(h, 'descriptors')}: ${h.reason}${what ? `; new: ${what}${hint}` : ''}`;
+    // Goroutines that grew alongside and hold a connection or a file (an HTTP client connection's read and
+    // write loops) say where the descriptors are kept open.
+    const creators = groupGrowths(head, cfg.thresholds.load.fds)
+        .filter((g) => g.growth.leaking && g.group.stack.some((f) => HOLDS_DESCRIPTORS.test(f.function)))
+        .flatMap((g) => at$1(g.group.creation, 'creation'))
+        .filter((l, i, all) => all.findIndex((x) => x.function === l.function && x.line === l.line) === i);
+    return leakFinding('fd-leak', head, 'open descriptors', 'descriptors', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.fds), message, [...creators, ...grownSites(head, modulePath)]);
+}
+/** A finding without values (a race, a build failure, a crash): what happened to the job, and where. */
+function event(head, kind, severity, metric, message, locations) {
+    return { kind, severity, pkg: pkgOf(head), subject: head.name, metric, unit: '', base: null, head: null, change: null, pValue: null, message, locations };
+}
+/** `base` undefined: no completed base run to compare with, so a race cannot be called new. */
+function raceFindings$1(head, base) {
+    const known = new Set((base?.races ?? []).map((r) => r.key));
+    return head.races.map((r) => {
+        const pre = known.has(r.key);
+        const a = r.access.frames.find((f) => !isStandardLibrary(f.function)) ?? r.access.frames[0];
+        const p = r.previous.frames.find((f) => !isStandardLibrary(f.function)) ?? r.previous.frames[0];
+        const what = `${r.access.kind} at ${where$1(a)} races with an earlier ${r.previous.kind} at ${where$1(p)}`;
+        const locations = [...at$1(a, 'access'), ...at$1(p, 'previous-access'), ...r.goroutines.flatMap((g) => at$1(g.createdAt, 'creation'))];
+        return event(head, 'race', pre ? 'info' : base ? 'fail' : 'warn', 'data race', `${pre ? 'pre-existing' : 'new'} data race under load: ${what}`, locations);
+    });
+}
+/** A service that does not build on head: nothing of the job was measured there. */
+function buildFinding(head, base) {
+    if (head.error?.kind !== 'run' || head.error.phase !== 'build')
+        return [];
+    const pre = base?.error?.kind === 'run' && base.error.phase === 'build';
+    const message = pre ? `does not build on base either: ${head.error.message}` : `${head.error.message} on head; the load job was not run`;
+    return [event(head, 'build-failure', pre ? 'warn' : 'fail', 'build', message, [])];
+}
+function crashFinding(head, base) {
+    if (!head.crash)
+        return [];
+    const pre = base?.crash?.value === head.crash.value;
+    const f = head.crash.frames.find((x) => !isStandardLibrary(x.function) && !x.function.startsWith('runtime.')) ?? head.crash.frames[0];
+    const message = `${pre ? 'crashes on base too: ' : 'the service crashed under load: '}${head.crash.value.split('\n')[0]} at ${where$1(f)}`;
+    return [event(head, 'panic', pre ? 'info' : 'fail', 'crash', message, at$1(f, 'panic'))];
+}
+function metricFindings(head, metrics, cfg) {
+    return metrics
+        .filter((m) => m.status === 'regression')
+        .map((m) => ({
+        kind: m.metric === GC_PAUSE_P99 ? 'gc-pause' : 'regression',
+        severity: m.metric === GC_PAUSE_P99 ? cfg.gcPauseSeverity : 'fail',
+        pkg: pkgOf(head),
+        subject: head.name,
+        metric: m.metric,
+        unit: m.unit,
+        base: m.baseMedian,
+        head: m.headMedian,
+        change: m.change,
+        pValue: m.pValue,
+        message: `${m.metric} got worse under load: ${m.reason}${m.pValue !== null ? `; Mann-Whitney U over ${m.baseSamples.length} vs ${m.headSamples.length} rounds` : ''}`,
+        locations: []
+    }));
+}
+/**
+ * Compares every head job with the base job of the same name (`base` undefined: head alone, nothing
+ * is new). Jobs only base ran are listed with base's figures. `modulePath` (head's go.mod) says which
+ * allocation sites are the user's; without it, those outside the standard library.
+ */
+function compareLoadJobs(base, head, cfg, modulePath) {
+    const byName = new Map((base ?? []).map((b) => [b.name, b]));
+    const findings = [];
+    const jobs = [];
+    const limits = cfg.thresholds.load;
+    for (const h of head) {
+        const found = byName.get(h.name);
+        const notes = [];
+        if (base === undefined)
+            notes.push('the base ran no load jobs (switched off, or measured before they were configured): nothing is compared, so a leak or race is a warning');
+        if (base !== undefined && found === undefined)
+            notes.push('the base has no load job of this name: nothing to compare with');
+        if (found?.error)
+            notes.push(`the base side did not complete (${found.error.message}): its leaks and numbers are not compared`);
+        if (h.error)
+            notes.push(`the head side did not complete: ${h.error.message}`);
+        const b = found && !found.error ? found : undefined;
+        findings.push(...buildFinding(h, found), ...crashFinding(h, found), ...raceFindings$1(h, b));
+        const job = { name: h.name, ...(found ? { base: summarizeLoadSide(found) } : {}), head: summarizeLoadSide(h), metrics: [], growth: [], notes };
+        jobs.push(job);
+        if (h.error)
+            continue;
+        for (const metric of ['goroutines', 'heap', 'fds']) {
+            const hg = growthOf(h, metric, limits[metric]);
+            const bg = b ? growthOf(b, metric, limits[metric]) : undefined;
+            job.growth.push({ metric, ...(bg ? { base: bg } : {}), ...(hg ? { head: hg } : {}) });
+            if (metric === 'goroutines')
+                findings.push(...goroutineFindings(h, b, cfg, hg));
+            else if (hg?.leaking)
+                findings.push(metric === 'heap' ? heapFinding(h, hg, bg, cfg, modulePath) : fdFinding(h, hg, bg, cfg, modulePath));
+        }
+        if (b) {
+            job.metrics = compareLoadMetrics(b, h, limits, cfg.statistics);
+            findings.push(...metricFindings(h, job.metrics, cfg));
+        }
+    }
+    const ran = new Set(head.map((h) => h.name));
+    for (const b of base ?? []) {
+        if (!ran.has(b.name))
+            jobs.push({ name: b.name, base: summarizeLoadSide(b), metrics: [], growth: [], notes: ['head has no load job of this name'] });
+    }
+    return { findings, jobs };
+}
+
 function noiseSummary(comparisons, otherCpu) {
     const spreads = [];
     let inconclusive = 0;
@@ -21683,6 +23447,25 @@ function testPassCommands(f, dirOf) {
     }
     return out;
 }
+/**
+ * What a failing load job grew on head, profile against profile: the warm-up's heap and goroutines
+ * against the last round's (a leak is what the rounds added; the warm-up's own growth is left out).
+ */
+function loadCommands(job, headDir) {
+    const measured = job.snapshots.filter((s) => s.phase !== 'ready');
+    const first = measured[0]?.profiles;
+    const last = measured[measured.length - 1]?.profiles;
+    const out = [];
+    for (const [what, index] of [['heap', 'inuse_space'], ['goroutine', '']]) {
+        const from = first?.[what];
+        const to = last?.[what];
+        if (from === undefined || to === undefined || from === to)
+            continue;
+        const argv = ['go', 'tool', 'pprof', ...(index ? [`-sample_index=${index}`] : []), '-top', `-diff_base=${joinPath(headDir, from)}`, joinPath(headDir, to)];
+        out.push({ title: `What load job ${job.name} added on head over its rounds (${what === 'heap' ? 'live heap' : 'goroutines'})`, command: argv.map(shellQuote).join(' ') });
+    }
+    return out;
+}
 function reproduceCommands(report, base, head) {
     const out = [];
     const seen = new Set();
@@ -21693,9 +23476,19 @@ function reproduceCommands(report, base, head) {
     for (const p of [...(head.tests ?? []), ...head.packages])
         if (!dirOf.has(p.importPath))
             dirOf.set(p.importPath, p.dir);
+    const loadJobs = new Map((head.loads ?? []).map((j) => [j.name, j]));
     for (const f of report.findings) {
         if (f.severity !== 'fail' || f.kind === 'build-failure')
             continue;
+        // A load job's findings name the job, not a package of the test pass.
+        const job = dirOf.has(f.pkg) ? undefined : loadJobs.get(f.subject);
+        if (job) {
+            const key = `${f.subject}\u0000load`;
+            if (!seen.has(key))
+                out.push(...loadCommands(job, report.head.dir));
+            seen.add(key);
+            continue;
+        }
         if (TEST_PASS_KINDS.has(f.kind)) {
             const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
             if (!seen.has(key))
@@ -22640,6 +24433,10 @@ function compareResults({ base, head, baseDir, headDir, config }) {
     findings.push(...testFindings(base, head));
     const errs = errorFindings(base, head);
     findings.push(...errs.findings);
+    // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
+    const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined;
+    if (loads)
+        findings.push(...loads.findings);
     const toReportError = (side) => (e) => ({
         side,
         kind: e.kind,
@@ -22663,7 +24460,8 @@ function compareResults({ base, head, baseDir, headDir, config }) {
         notes,
         errors,
         reproduce: [],
-        noise: noiseSummary(comparisons, otherCpuOf(base, head))
+        noise: noiseSummary(comparisons, otherCpuOf(base, head)),
+        ...(loads ? { loads: loads.jobs } : {})
     };
     notes.push(...noiseNotes(report), ...adaptiveNotes(head));
     report.reproduce = reproduceCommands(report, base, head);
@@ -22943,7 +24741,7 @@ class StringTable {
     }
 }
 _StringTable_encodings = new WeakMap(), _StringTable_positions = new WeakMap();
-function decode(buffer, decoder) {
+function decode$1(buffer, decoder) {
     const data = {};
     let index = 0;
     while (index < buffer.length) {
@@ -22996,7 +24794,7 @@ class ValueType {
         }
     }
     static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
+        return new this(decode$1(buffer, this.decodeValue));
     }
 }
 class Label {
@@ -23057,7 +24855,7 @@ class Label {
         }
     }
     static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
+        return new this(decode$1(buffer, this.decodeValue));
     }
 }
 class Sample {
@@ -23116,7 +24914,7 @@ class Sample {
         }
     }
     static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
+        return new this(decode$1(buffer, this.decodeValue));
     }
 }
 class Mapping {
@@ -23231,7 +25029,7 @@ class Mapping {
         }
     }
     static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
+        return new this(decode$1(buffer, this.decodeValue));
     }
 }
 class Line {
@@ -23283,7 +25081,7 @@ class Line {
         }
     }
     static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
+        return new this(decode$1(buffer, this.decodeValue));
     }
 }
 class Location {
@@ -23354,7 +25152,7 @@ class Location {
         }
     }
     static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
+        return new this(decode$1(buffer, this.decodeValue));
     }
 }
 let Function$1 = class Function {
@@ -23424,7 +25222,7 @@ let Function$1 = class Function {
         }
     }
     static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
+        return new this(decode$1(buffer, this.decodeValue));
     }
 };
 class Profile {
@@ -23635,7 +25433,7 @@ class Profile {
         }
     }
     static decode(buffer) {
-        return new this(decode(buffer, this.decodeValue));
+        return new this(decode$1(buffer, this.decodeValue));
     }
 }
 
@@ -23653,7 +25451,7 @@ class ProfileError extends Error {
  * ample for any real one, yet a gzip bomb (1 MB that inflates 1000-fold) is stopped there instead of taking
  * the process's memory: a profile comes from the code under test, or from a result made elsewhere.
  */
-const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
+const MAX_PROFILE_BYTES$1 = 256 * 1024 * 1024;
 const GZIP_MAGIC_0$1 = 0x1f;
 const GZIP_MAGIC_1$1 = 0x8b;
 const HEAP_SAMPLE_TYPES = ['alloc_objects', 'alloc_space', 'inuse_objects', 'inuse_space'];
@@ -23665,7 +25463,7 @@ function toInt(v) {
  * Decodes a (gzipped, as Go writes it, or plain) pprof protobuf and checks its cross-references. `maxBytes`
  * bounds the profile before and after inflating (default MAX_PROFILE_BYTES).
  */
-function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES) {
+function decodeProfile(data, source, maxBytes = MAX_PROFILE_BYTES$1) {
     if (data.length > maxBytes)
         throw new ProfileError(source, `${data.length} bytes: larger than the ${maxBytes} a profile may be`);
     let raw = data;
@@ -23921,7 +25719,7 @@ function isGzip(data) {
     return data.length >= 2 && data[0] === GZIP_MAGIC_0 && data[1] === GZIP_MAGIC_1;
 }
 /** The protobuf of a profile: gunzipped when gzipped (as Go writes it), as is otherwise. */
-function profileBytes(data, source, maxBytes = MAX_PROFILE_BYTES) {
+function profileBytes(data, source, maxBytes = MAX_PROFILE_BYTES$1) {
     if (!isGzip(data)) {
         if (data.length > maxBytes)
             throw new ProfileDecodeError(source, maxBytes, `the profile is larger than ${maxBytes} bytes`);
@@ -24365,7 +26163,7 @@ function readFunctions(raw, source, top, tables) {
     return { index: new IdIndex(ids, 'function', r, functions), shared };
 }
 /** An unsymbolised location's address in hex, exact over all 64 bits. */
-function hexAddress(lo, hi) {
+function hexAddress$1(lo, hi) {
     return hi === 0 ? `0x${lo.toString(16)}` : `0x${hi.toString(16)}${lo.toString(16).padStart(8, '0')}`;
 }
 function readLocations(raw, source, top, tables, fns) {
@@ -24431,7 +26229,7 @@ function readLocations(raw, source, top, tables, fns) {
             // Never symbolised: pprof names such a frame by its address.
             if (nFrames === frames.length)
                 frames = grownInt32(frames);
-            frames[nFrames++] = tables.frameId(tables.functionId(hexAddress(addressLo, addressHi), '', '', true), 0);
+            frames[nFrames++] = tables.frameId(tables.functionId(hexAddress$1(addressLo, addressHi), '', '', true), 0);
         }
     }
     frameStart[locations.count] = nFrames;
@@ -24577,7 +26375,7 @@ const MAX_TABLE_ENTRIES = 2 ** 22;
  * values and so change no sum.
  */
 function decodePprof(data, source, opts = {}) {
-    const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES);
+    const raw = profileBytes(data, source, opts.maxBytes ?? MAX_PROFILE_BYTES$1);
     return decodeProto(raw, source, opts.tables ?? new ProfileTables());
 }
 /** A ValueType message: [type, unit] string indexes, and where it was, for errors. */
@@ -24957,13 +26755,13 @@ function benchmarkIndex(r) {
 /** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
 async function readProfileFile(file) {
     // Opening a FIFO would wait for a writer forever.
-    if (!(await stat(file)).isFile())
+    if (!(await stat$1(file)).isFile())
         throw new Error(`${file}: not a regular file`);
     const handle = await open(file, 'r');
     try {
         const { size } = await handle.stat();
-        if (size > MAX_PROFILE_BYTES)
-            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`);
+        if (size > MAX_PROFILE_BYTES$1)
+            throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES$1} a profile may be`);
         const buf = Buffer.alloc(size);
         const { bytesRead } = await handle.read(buf, 0, size, 0);
         return buf.subarray(0, bytesRead);
@@ -25038,6 +26836,21 @@ async function attachAllocationSites(report, base, head, diff) {
     }
 }
 /**
+ * Marks the lines of the load jobs' findings that the pull request changed: their blocking, creation,
+ * race and allocation sites are module-relative lines of head already (a job's subject is its name).
+ */
+function markLoadLines(report, diff) {
+    if (!diff || !report.loads?.length)
+        return;
+    const jobs = new Set(report.loads.map((j) => j.name));
+    for (const f of report.findings) {
+        if (!jobs.has(f.subject) || f.locations.some((l) => l.inDiff !== undefined))
+            continue;
+        for (const l of f.locations)
+            l.inDiff = diff.changedInHead(l.file, l.line);
+    }
+}
+/**
  * Compares two results and attaches allocation sites; a refused comparison (race mode differs) is a
  * usage error. `diff` is the source diff between the sides, when it can be had.
  */
@@ -25051,7 +26864,9 @@ async function compareWithSites(input, diff) {
             throw new UsageError(err.message);
         throw err;
     }
-    await attachAllocationSites(report, input.base, input.head, await diff());
+    const sourceDiff = await diff();
+    await attachAllocationSites(report, input.base, input.head, sourceDiff);
+    markLoadLines(report, sourceDiff);
     return report;
 }
 /**
@@ -26259,7 +28074,7 @@ function readLabels(text) {
 
 // From what a test binary printed (and what the probe wrote) to the result model: goroutine groups, leaks,
 // races. Pure; files are module-relative because binaries are built with -trimpath.
-const MAX_STACK = 32;
+const MAX_STACK$1 = 32;
 const MAX_REPORT = 8 * 1024;
 /** A frame as the result shows it: module-relative file, and the user's TestMain under its own name. */
 function relativeFrame(f, modulePath) {
@@ -26272,7 +28087,7 @@ function relative(f, modulePath) {
 function shownStack(frames, modulePath) {
     return frames
         .filter((f) => !isGateFrame(f.function, f.file))
-        .slice(0, MAX_STACK)
+        .slice(0, MAX_STACK$1)
         .map((f) => relativeFrame(f, modulePath));
 }
 function goroutines(text, rules) {
@@ -26847,9 +28662,19 @@ function profileFile(pkgIndex, leafName, run, kind) {
 /**
  * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
  * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
- * measured at all.
+ * measured at all. Every side runs it at the same b.N, the smallest any side calibrated: allocs/op and
+ * B/op are exact only at a fixed b.N (setup allocated before the loop is divided by it, and amortised
+ * growth depends on it), so sides calibrated apart on a noisy machine would differ in counts the code
+ * did not change.
  */
 function leavesBySide(sides) {
+    const groups = groupLeaves(sides);
+    return groups.map((refs) => {
+        const iterations = Math.min(...refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf].iterations));
+        return refs.map((r) => ({ ...r, iterations }));
+    });
+}
+function groupLeaves(sides) {
     const keys = new Map();
     sides.forEach((s, side) => s.packages.forEach((p, pkg) => {
         if (!p.built.binary)
@@ -26872,7 +28697,7 @@ function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
     const profileDir = join(s.spec.outDir, PROFILES_DIR);
     const profile = profileFile(ref.pkg, leaf.name, round, kind);
     const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`);
-    const iterations = kind === 'small' ? smallIterations(leaf.iterations) : leaf.iterations;
+    const iterations = kind === 'small' ? smallIterations(ref.iterations) : ref.iterations;
     return {
         ...ref,
         kind,
@@ -26919,7 +28744,7 @@ function planSmallRuns(sides, cfg, tc, rules) {
     for (let round = 0; round < SMALL_RUNS; round++) {
         for (const refs of leaves) {
             for (const ref of inOrder(round, refs)) {
-                if (sides[ref.side].packages[ref.pkg].leaves[ref.leaf].iterations >= MIN_ITERATIONS_FOR_SMALL) {
+                if (ref.iterations >= MIN_ITERATIONS_FOR_SMALL) {
                     small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'));
                 }
             }
@@ -27098,6 +28923,214 @@ function openDecisions(results, config) {
             open.add(`${c.pkg}\u0000${c.benchmark}`);
     }
     return open;
+}
+
+// The ports a load job's service gets: free ones the kernel picks, or a fixed one that must be free.
+/** A port that was free a moment ago: the kernel's pick for port 0 on loopback. */
+function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = createServer();
+        server.unref();
+        server.once('error', reject);
+        server.listen(0, LOOPBACK_HOST, () => {
+            const address = server.address();
+            const port = typeof address === 'object' && address !== null ? address.port : 0;
+            server.close(() => (port > 0 ? resolve(port) : reject(new Error('no port assigned'))));
+        });
+    });
+}
+/** Whether something listens on 127.0.0.1:port already (binding it fails with EADDRINUSE). */
+function portInUse(port) {
+    return new Promise((resolve) => {
+        const server = createServer();
+        server.unref();
+        server.once('error', (err) => resolve(err.code === 'EADDRINUSE' || err.code === 'EACCES'));
+        server.listen(port, LOOPBACK_HOST, () => server.close(() => resolve(false)));
+    });
+}
+
+// A load job that could not run says why, names the job, and says whose mistake it was: the
+// configuration's (a UsageError: exit code 2) or the run's (an IncompleteRunError: exit code 3), so
+// exitCodeForError maps it without knowing about load jobs.
+/** A configuration mistake, found before anything ran or while the job ran (a wrong URL, no pprof there). */
+class LoadConfigError extends UsageError {
+    job;
+    phase;
+    detail;
+    name = 'LoadConfigError';
+    kind = 'config';
+    constructor(job, phase, message, detail) {
+        super(`load job '${job}': ${message}`);
+        this.job = job;
+        this.phase = phase;
+        this.detail = detail;
+    }
+}
+/** The run could not complete: a build failure, a service that never got ready or crashed, a broken pprof. */
+class LoadRunError extends IncompleteRunError {
+    job;
+    phase;
+    name = 'LoadRunError';
+    kind = 'run';
+    constructor(job, phase, message, detail) {
+        super(`load job '${job}': ${message}`, detail);
+        this.job = job;
+        this.phase = phase;
+    }
+}
+function isLoadJobError(err) {
+    return err instanceof LoadConfigError || err instanceof LoadRunError;
+}
+
+// One HTTP exchange with the service, for the generator and for the gate's own reads (readiness,
+// pprof). Loopback URLs only reach here (see address.ts); bodies are bounded.
+/** An exchange that failed before an answer: the errno code (ECONNREFUSED), 'timeout' or 'too large'. */
+class ExchangeError extends Error {
+    code;
+    name = 'ExchangeError';
+    constructor(code, message) {
+        super(message);
+        this.code = code;
+    }
+}
+function exchange(url, opts) {
+    const started = performance.now();
+    const keep = opts.keepBytes ?? 0;
+    return new Promise((resolve, reject) => {
+        const req = request$1(url, {
+            method: opts.method ?? 'GET',
+            headers: { ...opts.headers, ...(opts.body ? { 'content-length': String(opts.body.length) } : {}) },
+            // No agent: a fresh connection closed after the answer, so the gate's own reads leave no
+            // keep-alive connection (and goroutine) behind in the service.
+            agent: opts.agent ?? false,
+            timeout: opts.timeoutMs,
+            signal: opts.signal
+        }, (res) => {
+            const chunks = [];
+            let bytes = 0;
+            res.on('data', (c) => {
+                bytes += c.length;
+                if (keep === 0)
+                    return;
+                if (bytes > keep) {
+                    req.destroy(new ExchangeError('too large', `the answer is larger than ${keep} bytes`));
+                    return;
+                }
+                chunks.push(c);
+            });
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks), bytes, ms: performance.now() - started }));
+            res.on('error', (e) => reject(toExchangeError(e)));
+        });
+        req.on('timeout', () => req.destroy(new ExchangeError('timeout', `no answer within ${opts.timeoutMs} ms`)));
+        req.on('error', (e) => reject(toExchangeError(e)));
+        req.end(opts.body);
+    });
+}
+function toExchangeError(e) {
+    if (e instanceof ExchangeError)
+        return e;
+    if (e.name === 'AbortError')
+        return new ExchangeError('aborted', 'aborted');
+    return new ExchangeError(e.code ?? 'error', e.message);
+}
+
+// The embedded load generator: `concurrency` connections kept alive, requests in a fixed weighted
+// order, a request count or a duration per round, an optional rate. It measures each exchange from
+// sending to the last byte of the answer. Every connection is closed when the round ends, so the
+// service's own connection goroutines and descriptors are gone before the gate looks at it.
+/**
+ * Smooth weighted round-robin: weights 1 and 99 give exactly one of the first kind in every 100
+ * requests, evenly spread, and the same order on every run, so base and head (and repeated runs)
+ * get the same traffic.
+ */
+class Schedule {
+    weights;
+    current;
+    total;
+    constructor(weights) {
+        this.weights = weights;
+        this.current = weights.map(() => 0);
+        this.total = weights.reduce((a, b) => a + b, 0);
+    }
+    next() {
+        let best = 0;
+        for (let i = 0; i < this.weights.length; i++) {
+            this.current[i] += this.weights[i];
+            if (this.current[i] > this.current[best])
+                best = i;
+        }
+        this.current[best] -= this.total;
+        return best;
+    }
+}
+const sleep$2 = (ms) => new Promise((r) => setTimeout(r, ms));
+function summarizeLatencies(ms) {
+    if (ms.length === 0)
+        return undefined;
+    let sum = 0;
+    let max = 0;
+    for (const x of ms) {
+        sum += x;
+        if (x > max)
+            max = x;
+    }
+    return { p50: quantile(ms, 0.5), p90: quantile(ms, 0.9), p99: quantile(ms, 0.99), max, mean: sum / ms.length };
+}
+/** Sends one round of traffic. `signal` ends it early (the service died). */
+async function sendTraffic(plan, schedule, signal) {
+    const agent = new Agent({ keepAlive: true, maxSockets: plan.concurrency });
+    const latencies = [];
+    const errorKinds = {};
+    const perRequest = plan.requests.map((r) => ({ label: r.label, sent: 0, ok: 0, notFound: 0 }));
+    let issued = 0;
+    let errors = 0;
+    const started = performance.now();
+    const deadline = plan.durationMs !== undefined ? started + plan.durationMs : Infinity;
+    const more = () => !signal?.aborted && (plan.count === undefined || issued < plan.count) && performance.now() < deadline;
+    const fail = (kind) => {
+        errors++;
+        errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+    };
+    const worker = async () => {
+        while (more()) {
+            const k = issued++;
+            if (plan.rate !== undefined) {
+                // Open loop: request k is due at k / rate, whether or not the service kept up.
+                const wait = started + (k * 1000) / plan.rate - performance.now();
+                if (wait > 0)
+                    await sleep$2(wait);
+                if (signal?.aborted || performance.now() >= deadline) {
+                    issued--;
+                    return;
+                }
+            }
+            const which = schedule.next();
+            const req = plan.requests[which];
+            const tally = perRequest[which];
+            tally.sent++;
+            try {
+                const answer = await exchange(req.url, { method: req.method, headers: req.headers, body: req.body, agent, timeoutMs: plan.timeoutMs, signal });
+                latencies.push(answer.ms);
+                if (answer.status >= 400)
+                    fail(`status ${answer.status}`);
+                else
+                    tally.ok++;
+                if (answer.status === 404 || answer.status === 405)
+                    tally.notFound++;
+            }
+            catch (e) {
+                fail(e instanceof ExchangeError ? e.code : 'error');
+            }
+        }
+    };
+    try {
+        await Promise.all(Array.from({ length: plan.concurrency }, worker));
+    }
+    finally {
+        agent.destroy();
+    }
+    const latency = summarizeLatencies(latencies);
+    return { requests: issued, errors, errorKinds, durationMs: performance.now() - started, ...(latency ? { latency } : {}), perRequest };
 }
 
 // The -test.v output of a test binary (stdout and stderr merged in write order): which tests ran and how
@@ -27426,6 +29459,928 @@ async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeo
     }
 }
 
+// What Linux says about a running service: resident memory and open descriptors from /proc/PID, the
+// processes it started (to stop them all), and which of them holds the listening socket. Elsewhere
+// these read as unknown (null), and the job still runs.
+function read(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+function stat(pid) {
+    const text = read(`/proc/${pid}/stat`);
+    if (text === undefined)
+        return undefined;
+    // The command name sits in parentheses and may itself hold spaces and ')'.
+    const close = text.lastIndexOf(')');
+    const fields = text.slice(close + 2).split(' ');
+    // After the name: state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+    // cutime cstime priority nice threads itrealvalue starttime.
+    return { pid, state: fields[0], ppid: Number(fields[1]), pgrp: Number(fields[2]), start: Number(fields[19]) };
+}
+/** Whether the process still runs as the same process (a zombie has exited: it only waits to be reaped). */
+function isAlive(p) {
+    const s = stat(p.pid);
+    return s !== undefined && s.start === p.start && s.state !== 'Z';
+}
+function processId(pid) {
+    const s = stat(pid);
+    return s ? { pid, start: s.start } : undefined;
+}
+function allProcesses() {
+    let names;
+    try {
+        names = readdirSync('/proc');
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const n of names) {
+        if (!/^\d+$/.test(n))
+            continue;
+        const s = stat(Number(n));
+        if (s !== undefined)
+            out.push(s);
+    }
+    return out;
+}
+/**
+ * The processes of a service: its process group, and every descendant of a known member, including
+ * those that left the group (setsid) and were re-parented when their parent exited. `known` carries
+ * what earlier scans found, so a child whose parent already died is still found through it.
+ */
+function serviceProcesses(leader, known = []) {
+    const procs = allProcesses();
+    const members = new Map();
+    const add = (p) => {
+        if (!members.has(p.pid))
+            members.set(p.pid, { pid: p.pid, start: p.start });
+    };
+    for (const p of [leader, ...known])
+        if (isAlive(p))
+            add(p);
+    for (const p of procs)
+        if (p.pgrp === leader.pid && p.state !== 'Z')
+            add(p);
+    let grew = true;
+    while (grew) {
+        grew = false;
+        for (const p of procs) {
+            if (members.has(p.pid) || p.state === 'Z' || !members.has(p.ppid))
+                continue;
+            add(p);
+            grew = true;
+        }
+    }
+    return [...members.values()];
+}
+/** Resident set size (VmRSS) in bytes, or null when unknown. */
+function rssBytes(pid) {
+    const m = /^VmRSS:\s+(\d+) kB$/m.exec(read(`/proc/${pid}/status`) ?? '');
+    return m ? Number(m[1]) * 1024 : null;
+}
+// /proc/net/tcp states, as include/net/tcp_states.h numbers them.
+const TCP_STATES = {
+    '01': 'ESTABLISHED', '02': 'SYN_SENT', '03': 'SYN_RECV', '04': 'FIN_WAIT1', '05': 'FIN_WAIT2', '06': 'TIME_WAIT',
+    '07': 'CLOSE', '08': 'CLOSE_WAIT', '09': 'LAST_ACK', '0A': 'LISTEN', '0B': 'CLOSING'
+};
+function hexAddress(hex) {
+    const [ip, port] = hex.split(':');
+    const p = parseInt(port, 16);
+    if (ip.length === 8) {
+        const bytes = [6, 4, 2, 0].map((i) => parseInt(ip.slice(i, i + 2), 16));
+        return `${bytes.join('.')}:${p}`;
+    }
+    // IPv6 (four little-endian words): loopback and v4-mapped addresses are what a local service sees.
+    if (/^0{24}01000000$/i.test(ip))
+        return `[::1]:${p}`;
+    if (/^0{16}FFFF0000/i.test(ip))
+        return `${hexAddress(`${ip.slice(24)}:${port}`)}`;
+    return `[${ip}]:${p}`;
+}
+/** Sockets of a process's network namespace by inode. */
+function sockets(pid) {
+    const out = new Map();
+    for (const file of ['tcp', 'tcp6']) {
+        const lines = (read(`/proc/${pid}/net/${file}`) ?? '').split('\n').slice(1);
+        for (const line of lines) {
+            const f = line.trim().split(/\s+/);
+            if (f.length < 10)
+                continue;
+            out.set(f[9], { remote: hexAddress(f[2]), state: TCP_STATES[f[3]] ?? f[3], localPort: parseInt(f[1].split(':')[1], 16) });
+        }
+    }
+    return out;
+}
+const MAX_TARGETS = 20;
+function targetOf(link, socks) {
+    const socket = /^socket:\[(\d+)\]$/.exec(link);
+    if (socket) {
+        const s = socks().get(socket[1]);
+        // A listening socket is the same for every connection; an accepted or dialled one is named by its peer.
+        return s ? (s.state === 'LISTEN' ? `tcp listen :${s.localPort}` : `tcp ${s.remote} ${s.state}`) : 'socket';
+    }
+    if (link.startsWith('pipe:'))
+        return 'pipe';
+    if (link.startsWith('anon_inode:'))
+        return link;
+    return `file ${link}`;
+}
+/** Open descriptors of a process and what they point at, or null when /proc cannot tell. */
+function descriptors(pid) {
+    let names;
+    try {
+        names = readdirSync(`/proc/${pid}/fd`);
+    }
+    catch {
+        return null;
+    }
+    let cache;
+    const socks = () => (cache ??= sockets(pid));
+    const targets = {};
+    for (const n of names) {
+        let link;
+        try {
+            link = readlinkSync(`/proc/${pid}/fd/${n}`);
+        }
+        catch {
+            continue;
+        }
+        const t = targetOf(link, socks);
+        targets[t] = (targets[t] ?? 0) + 1;
+    }
+    const top = Object.entries(targets).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_TARGETS);
+    return { count: names.length, targets: Object.fromEntries(top) };
+}
+/** Whether the process holds a socket listening on the port: the service answering is the one started. */
+function listensOn(pid, port) {
+    let names;
+    try {
+        names = readdirSync(`/proc/${pid}/fd`);
+    }
+    catch {
+        return false;
+    }
+    const socks = sockets(pid);
+    for (const n of names) {
+        try {
+            const m = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${n}`));
+            const s = m ? socks.get(m[1]) : undefined;
+            if (s?.state === 'LISTEN' && s.localPort === port)
+                return true;
+        }
+        catch {
+            // closed meanwhile
+        }
+    }
+    return false;
+}
+
+// The service under load: built by the gate (go build [-race], the same way for base and head),
+// started from an argv in a process group of its own, and stopped whatever happened: SIGTERM to it
+// and everything it started, SIGKILL after a grace period to what is left.
+// gctrace and race reports are all the gate reads from stderr; a service that logs more than this is
+// cut, and later rounds then miss their GC pauses (said in the result).
+const MAX_STDERR_CHARS = 32 * 1024 * 1024;
+const KILL_WAIT_MS = 3_000;
+const POLL_MS = 50;
+function signal(p, sig) {
+    if (!isAlive(p))
+        return;
+    try {
+        process.kill(p.pid, sig);
+    }
+    catch {
+        // gone meanwhile
+    }
+}
+function signalGroup(pgid, sig) {
+    try {
+        process.kill(-pgid, sig);
+    }
+    catch {
+        // an empty group
+    }
+}
+const sleep$1 = (ms) => new Promise((r) => setTimeout(r, ms));
+class RunningService {
+    job;
+    argv;
+    leader;
+    /** Every process of the service seen so far (the leader first). */
+    known;
+    stderr = [];
+    stderrChars = 0;
+    tail = '';
+    stderrTruncated = false;
+    exit;
+    exited;
+    /** Drops the kill that runs if the gate stops (a signal, or its exit) while the service runs. */
+    releaseStop;
+    constructor(job, argv, leader, child) {
+        this.job = job;
+        this.argv = argv;
+        this.leader = leader;
+        this.known = [leader];
+        const err = new StringDecoder('utf8');
+        const out = new StringDecoder('utf8');
+        child.stderr?.on('data', (c) => this.onStderr(err.write(c)));
+        child.stdout?.on('data', (c) => this.keepTail(out.write(c)));
+        this.exited = new Promise((resolve) => {
+            child.on('exit', (code, sig) => {
+                this.exit = { code, signal: sig };
+                resolve(this.exit);
+            });
+        });
+        // Stopping is synchronous there (a signal handler or 'exit': nothing asynchronous finishes), so the
+        // service and every process of it seen so far get SIGKILL at once.
+        this.releaseStop = onStop(() => this.killNow());
+    }
+    keepTail(text) {
+        this.tail = (this.tail + text).slice(-4096);
+    }
+    onStderr(text) {
+        this.keepTail(text);
+        if (this.stderrChars + text.length > MAX_STDERR_CHARS) {
+            this.stderrTruncated = true;
+            return;
+        }
+        this.stderr.push(text);
+        this.stderrChars += text.length;
+    }
+    /** How much stderr has arrived: a mark to cut a phase's gctrace lines out of it. */
+    stderrMark() {
+        return this.stderrChars;
+    }
+    stderrText(from = 0, to = this.stderrChars) {
+        return this.stderr.join('').slice(from, to);
+    }
+    /** The last few KiB of stdout and stderr, for messages. */
+    outputTail() {
+        return this.tail;
+    }
+    /** Every live process of the service: the leader, its group, its descendants (even re-parented ones). */
+    processes() {
+        this.known = serviceProcesses(this.leader, this.known);
+        return this.known;
+    }
+    /**
+     * The process that holds the listening socket on `port`: with a start command the leader may be a
+     * wrapper, and its descriptors and memory are not the service's. undefined when none of ours does.
+     */
+    listener(port) {
+        return this.processes().find((p) => listensOn(p.pid, port))?.pid;
+    }
+    killNow() {
+        for (const p of this.known)
+            signal(p, 'SIGKILL');
+        signalGroup(this.leader.pid, 'SIGKILL');
+        this.releaseStop();
+    }
+    async waitGone(ms) {
+        const until = performance.now() + ms;
+        for (;;) {
+            // Re-scan each time: a process may start children while it shuts down.
+            const alive = this.processes().filter(isAlive);
+            if (alive.length === 0 && this.exit !== undefined)
+                return true;
+            if (performance.now() >= until)
+                return false;
+            await sleep$1(POLL_MS);
+        }
+    }
+    /**
+     * SIGTERM to the group and to every known process outside it, then SIGKILL after `graceMs` to what
+     * survives. Returns whether SIGKILL was needed and the pids that would not die even then.
+     */
+    async stop(graceMs) {
+        const procs = this.processes();
+        signalGroup(this.leader.pid, 'SIGTERM');
+        for (const p of procs)
+            signal(p, 'SIGTERM');
+        let killed = false;
+        if (!(await this.waitGone(graceMs))) {
+            killed = true;
+            this.killNow();
+            await this.waitGone(KILL_WAIT_MS);
+        }
+        this.releaseStop();
+        return { killed, survivors: this.known.filter(isAlive).map((p) => p.pid) };
+    }
+}
+/** Starts argv[0] with the rest as arguments (never a shell), in a process group of its own. */
+async function startService(job, argv, cwd, env) {
+    const [program, ...args] = argv;
+    const child = spawn(program, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const started = await new Promise((resolve) => {
+        child.once('spawn', () => resolve(undefined));
+        child.once('error', (e) => resolve(e));
+    });
+    if (started !== undefined || child.pid === undefined) {
+        throw new LoadConfigError(job, 'start', `could not start ${program}: ${started?.message ?? 'no pid'}`);
+    }
+    // Errors after the start (a pipe closing) must not become uncaught exceptions; the exit says enough.
+    child.on('error', () => { });
+    const leader = processId(child.pid) ?? { pid: child.pid, start: -1 };
+    return new RunningService(job, argv, leader, child);
+}
+/** Exit code or signal, as a phrase. */
+function describeServiceExit(e) {
+    return e.signal !== null ? `killed by ${e.signal}` : `exit code ${e.code ?? '?'}`;
+}
+// What go build says when the package named in the config does not exist: a typo, not a broken PR.
+const NO_SUCH_PACKAGE = /directory not found|cannot find package|no required module provides package|is not in std|matched no packages|no Go files in/;
+/**
+ * go build -trimpath [-race] of the service's package into dir. -trimpath names files module-relative,
+ * the same in the base worktree and the head checkout, as the test pass does. On Go 1.26 the build
+ * asks for the goroutineleak experiment (the profile then exists), and falls back to a plain build.
+ */
+async function buildService(deps, job, moduleDir, pkg, race, dir) {
+    const binary = join(dir, `${job}.service`);
+    const argv = [deps.toolchain.go, 'build', '-trimpath', ...(race ? ['-race'] : []), '-o', binary, pkg];
+    const attempt = (extra) => deps.run({ argv, cwd: moduleDir, env: { ...process.env, ...extra }, timeoutMs: 15 * 60_000 });
+    const experiment = leakProfileEnv(deps.toolchain);
+    let r = await attempt(experiment);
+    if (r.code !== 0 && experiment !== undefined)
+        r = await attempt(undefined);
+    // The binary lived in a scratch directory that is gone by now: the result names it by its file name.
+    const command = ['go', ...argv.slice(1)].map((a) => (a === binary ? `${job}.service` : a));
+    if (r.code === 0)
+        return { binary, build: { ok: true, command } };
+    const output = (r.stderr + r.stdout).trim() || describeExit(r);
+    if (NO_SUCH_PACKAGE.test(output)) {
+        throw new LoadConfigError(job, 'build', `service.package '${pkg}' is not a package of the module in ${moduleDir}`, output);
+    }
+    throw new LoadRunError(job, 'build', `go build of service.package '${pkg}' failed (${describeExit(r)})`, output);
+}
+
+// What the gate reads from a service between traffic phases: its goroutines (the debug=2 dump, the
+// proto, and the goroutineleak profile where the runtime has it), its heap after a GC, its resident
+// memory and descriptors. Before reading, it waits for goroutines and connections that are finishing.
+const PPROF_TIMEOUT_MS = 60_000;
+const MAX_PROFILE_BYTES = 256 * 1024 * 1024;
+// Enough to hold every group that grows; a service with thousands of distinct stacks keeps its largest.
+const MAX_GROUPS = 60;
+const MAX_STACK = 12;
+const MAX_SITES = 40;
+const SETTLE_POLL_MS = 100;
+// Equal readings in a row that count as settled.
+const SETTLED_READINGS = 3;
+async function fetchProfile(ctx, name, query, optional = false) {
+    const url = new URL(name + query, ctx.pprof);
+    let answer;
+    try {
+        answer = await exchange(url, { timeoutMs: PPROF_TIMEOUT_MS, keepBytes: MAX_PROFILE_BYTES, ...(ctx.agent ? { agent: ctx.agent } : {}) });
+    }
+    catch (e) {
+        const why = e instanceof ExchangeError ? `${e.code}: ${e.message}` : String(e);
+        throw new LoadRunError(ctx.job, 'snapshot', `cannot read ${url.href} (${why})`);
+    }
+    if (answer.status === 404 && optional)
+        return undefined;
+    if (answer.status === 404) {
+        throw new LoadConfigError(ctx.job, 'snapshot', `${url.href} answers 404: no net/http/pprof handlers there. Mount them in the service (import _ "net/http/pprof", or pprof.Index on /debug/pprof/) or point pprof.url at them`);
+    }
+    if (answer.status !== 200) {
+        const first = answer.body.toString('utf8').split('\n')[0].slice(0, 200);
+        throw new LoadRunError(ctx.job, 'snapshot', `${url.href} answers ${answer.status}${first ? `: ${first}` : ''}`);
+    }
+    return answer.body;
+}
+async function required(ctx, name, query) {
+    return (await fetchProfile(ctx, name, query)) ?? Buffer.alloc(0);
+}
+function garbage(ctx, what, why) {
+    return new LoadRunError(ctx.job, 'snapshot', `${new URL(what, ctx.pprof).href} is not what net/http/pprof serves: ${why}`);
+}
+/** runtime.MemStats as heap?debug=1 prints it at its end (`# HeapAlloc = 123`). */
+function parseMemStats(text) {
+    const out = {};
+    for (const m of text.matchAll(/^# (\w+) = (\d+)$/gm))
+        out[m[1]] = Number(m[2]);
+    return out;
+}
+/** Mallocs and TotalAlloc now, without a GC: read right before and after traffic for allocations per request. */
+async function allocationCounters(ctx) {
+    const stats = parseMemStats((await required(ctx, 'heap', '?debug=1')).toString('utf8'));
+    if (stats.Mallocs === undefined || stats.TotalAlloc === undefined)
+        throw garbage(ctx, 'heap?debug=1', 'no runtime.MemStats at its end');
+    return { mallocs: stats.Mallocs, allocBytes: stats.TotalAlloc };
+}
+async function goroutineTotal(ctx) {
+    const text = (await required(ctx, 'goroutine', '?debug=1')).toString('utf8');
+    const m = /^goroutine profile: total (\d+)/.exec(text);
+    if (!m)
+        throw garbage(ctx, 'goroutine?debug=1', `it starts with '${text.slice(0, 40)}'`);
+    return Number(m[1]);
+}
+/**
+ * Waits until the goroutine and descriptor counts stop changing (three equal readings 100 ms apart),
+ * for at most maxMs: handlers still finishing and connections still closing are not leaks.
+ */
+async function settle(ctx, maxMs) {
+    const until = performance.now() + maxMs;
+    let last = '';
+    let same = 0;
+    while (performance.now() < until) {
+        const reading = `${await goroutineTotal(ctx)}/${ctx.pid !== undefined ? (descriptors(ctx.pid)?.count ?? '?') : '?'}`;
+        same = reading === last ? same + 1 : 1;
+        last = reading;
+        if (same >= SETTLED_READINGS)
+            return;
+        await new Promise((r) => setTimeout(r, SETTLE_POLL_MS));
+    }
+}
+function decode(ctx, data, what) {
+    try {
+        return decodeProfile(data, new URL(what, ctx.pprof).href);
+    }
+    catch (e) {
+        if (e instanceof ProfileError)
+            throw garbage(ctx, what, e.message.replace(`${e.source}: `, ''));
+        throw e;
+    }
+}
+async function keep(ctx, name, data) {
+    if (!ctx.profiles)
+        return undefined;
+    await writeFile(join(ctx.profiles.dir, name), data);
+    return `${ctx.profiles.relative}/${name}`;
+}
+/** One snapshot; `label` names the profile files ('warmup', 'round-3'). */
+async function takeSnapshot(ctx, at, label) {
+    // The plain dump first: the goroutineleak profile marks what it finds, and the mark stays.
+    const dumpText = (await required(ctx, 'goroutine', '?debug=2')).toString('utf8');
+    const dump = parseGoroutineDump(dumpText);
+    if (dump.goroutines.length === 0)
+        throw garbage(ctx, 'goroutine?debug=2', `no goroutine in it (it starts with '${dumpText.slice(0, 40)}')`);
+    const goroutineProto = await required(ctx, 'goroutine', '?debug=0');
+    decode(ctx, goroutineProto, 'goroutine?debug=0');
+    let leakText = null;
+    if (ctx.leakProfile !== false) {
+        const body = await fetchProfile(ctx, 'goroutineleak', '?debug=2', true);
+        ctx.leakProfile = body !== undefined;
+        leakText = body?.toString('utf8') ?? null;
+    }
+    const groups = leakGroups(dumpText, leakText, ctx.modulePath, ctx.rules)
+        .slice(0, MAX_GROUPS)
+        .map((g) => ({ ...g, stack: g.stack.slice(0, MAX_STACK) }));
+    const stats = parseMemStats((await required(ctx, 'heap', '?gc=1&debug=1')).toString('utf8'));
+    if (stats.HeapAlloc === undefined)
+        throw garbage(ctx, 'heap?gc=1&debug=1', 'no runtime.MemStats at its end');
+    // The profile reflects the GC just forced; asking again for gc=1 would only run another.
+    const heapProto = await required(ctx, 'heap', '');
+    const sites = relativeSites(heapSites(decode(ctx, heapProto, 'heap'), { modulePath: ctx.modulePath }).sites, ctx.modulePath)
+        .filter((s) => s.inuseBytes > 0)
+        .slice(0, MAX_SITES);
+    const fds = ctx.pid !== undefined ? descriptors(ctx.pid) : null;
+    const leaked = leakText !== null ? parseGoroutineDump(leakText).goroutines.filter((g) => g.leaked).length : undefined;
+    const goroutineFile = await keep(ctx, `${label}.goroutine.pb.gz`, goroutineProto);
+    const heapFile = await keep(ctx, `${label}.heap.pb.gz`, heapProto);
+    return {
+        phase: at.phase,
+        round: at.round,
+        requestsBefore: at.requestsBefore,
+        goroutines: dump.goroutines.length,
+        groups,
+        heapAllocBytes: stats.HeapAlloc,
+        heapObjects: stats.HeapObjects ?? 0,
+        heapSites: sites,
+        rssBytes: ctx.pid !== undefined ? rssBytes(ctx.pid) : null,
+        fds: fds?.count ?? null,
+        fdTargets: fds?.targets ?? {},
+        ...(leaked !== undefined ? { leakedGoroutines: leaked } : {}),
+        ...(goroutineFile || heapFile ? { profiles: { ...(goroutineFile ? { goroutine: goroutineFile } : {}), ...(heapFile ? { heap: heapFile } : {}) } } : {})
+    };
+}
+
+const COMMAND_OUTPUT_BYTES = 1024 * 1024;
+/** The pauses of the cycles whose gctrace lines arrived during the phase; forced ones (the gate's own) left out. */
+function gcDuring(stderr) {
+    const gc = summarizeGc(parseGctrace(stderr).cycles, { memprofile: false });
+    return { gcPausesMs: gc.stwPausesMs, gcCycles: gc.cycles };
+}
+function exitedDuring(ctx, what) {
+    const how = ctx.service.exit ? describeServiceExit(ctx.service.exit) : 'gone';
+    return new LoadRunError(ctx.job.name, what === 'the warm-up' ? 'warmup' : 'round', `the service exited during ${what} (${how})`, ctx.service.outputTail());
+}
+async function embedded(ctx, t, amount) {
+    const plan = { requests: ctx.requests, concurrency: t.concurrency, timeoutMs: t.timeoutMs, ...amount, ...(t.rate !== undefined ? { rate: t.rate } : {}) };
+    // A service that dies mid-round ends the round at once instead of collecting thousands of refusals.
+    const stop = new AbortController();
+    void ctx.service.exited.then(() => stop.abort());
+    return sendTraffic(plan, ctx.schedule, stop.signal);
+}
+async function command(ctx, t, phase, round, what) {
+    const env = { ...process.env, ...ctx.addressEnv, GO_LEAK_GATE_PHASE: phase, GO_LEAK_GATE_ROUND: String(round) };
+    // The user's command is shell by design: passed to bash as written, never joined with other text.
+    const r = await ctx.run({ argv: ['bash', '-c', t.run], cwd: ctx.moduleDir, env, timeoutMs: t.timeoutMs, maxOutputBytes: COMMAND_OUTPUT_BYTES });
+    const output = (r.stdout + r.stderr).slice(-2e3);
+    if (r.spawnError)
+        throw new LoadConfigError(ctx.job.name, phase, `cannot run the traffic command with bash: ${r.spawnError.message}`);
+    if (r.timedOut)
+        throw new LoadRunError(ctx.job.name, phase, `the traffic command did not finish ${what} within ${Math.round(t.timeoutMs / 1000)}s`, output);
+    if (r.code !== 0)
+        throw new LoadRunError(ctx.job.name, phase, `the traffic command failed ${what} (exit code ${r.code ?? r.signal ?? '?'})`, output);
+    return { exitCode: r.code, output };
+}
+/**
+ * Sends one phase of traffic. Allocation counters are read right before and right after it, so the
+ * gate's own reads between rounds (settling, snapshots) are not counted as the service's work. The
+ * read itself allocates (heap?debug=1 formats every profile bucket before it reads MemStats), so
+ * the closing read's share is taken out: a second read right after it costs the same.
+ */
+async function trafficPhase(ctx, phase, round) {
+    const t = ctx.job.traffic;
+    const what = phase === 'warmup' ? 'the warm-up' : `round ${round}`;
+    const mark = ctx.service.stderrMark();
+    const before = await allocationCounters(ctx.snapshot);
+    const started = performance.now();
+    let stats;
+    let cmd;
+    if (t.kind === 'embedded') {
+        const amount = phase === 'warmup' ? ctx.job.warmup : t.count !== undefined ? { count: t.count } : { durationMs: t.durationMs };
+        stats = await embedded(ctx, t, amount);
+    }
+    else {
+        cmd = await command(ctx, t, phase, round, `in ${what}`);
+    }
+    const durationMs = performance.now() - started;
+    if (ctx.service.exit !== undefined)
+        throw exitedDuring(ctx, what);
+    const after = await allocationCounters(ctx.snapshot);
+    const again = await allocationCounters(ctx.snapshot);
+    const own = { mallocs: again.mallocs - after.mallocs, allocBytes: again.allocBytes - after.allocBytes };
+    const requests = stats ? stats.requests : t.kind === 'command' ? (t.requests ?? null) : null;
+    const record = {
+        phase,
+        round,
+        requests,
+        errors: stats ? stats.errors : null,
+        ...(stats && stats.errors > 0 ? { errorKinds: stats.errorKinds } : {}),
+        durationMs,
+        throughput: requests !== null && durationMs > 0 ? (requests * 1000) / durationMs : null,
+        ...(stats?.latency ? { latencyMs: stats.latency } : {}),
+        ...gcDuring(ctx.service.stderrText(mark)),
+        mallocs: Math.max(0, after.mallocs - before.mallocs - own.mallocs),
+        allocBytes: Math.max(0, after.allocBytes - before.allocBytes - own.allocBytes),
+        ...(cmd ? { command: cmd } : {})
+    };
+    return { phase: record, ...(stats ? { tallies: stats.perRequest } : {}) };
+}
+/** A request of the config that only ever got 404 or 405 names nothing on the service: a wrong URL or method. */
+function checkUrlsAnswer(job, tallies, phase) {
+    tallies.forEach((t, i) => {
+        if (t.sent > 0 && t.ok === 0 && t.notFound === t.sent) {
+            throw new LoadConfigError(job, phase, `traffic.requests[${i}] (${t.label}) answered 404 or 405 to all ${t.sent} requests: is the URL or the method wrong?`);
+        }
+    });
+}
+
+// One load job on one side, step by step: build, start, wait until ready, snapshot, warm up,
+// snapshot, then rounds of traffic with a snapshot after each, and the service stopped at the end
+// whatever happened. The steps are separate so that two sides can alternate rounds (run-pairs.ts).
+const MEM_PROFILE_RATE = 8192;
+const READY_POLL_MS = [50, 100, 200, 250];
+const READY_ATTEMPT_MS = 2_000;
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+class LoadJobRun {
+    deps;
+    job;
+    side;
+    builds;
+    result;
+    service;
+    snapshot;
+    phaseContext;
+    ports = { port: 0, pprofPort: 0 };
+    requestsSent = 0;
+    failed = false;
+    started = performance.now();
+    constructor(deps, job, side, builds) {
+        this.deps = deps;
+        this.job = job;
+        this.side = side;
+        this.builds = builds;
+        const svc = job.service;
+        this.result = {
+            name: job.name,
+            service: { ...(svc.package !== undefined ? { package: svc.package } : {}), command: [], race: svc.package !== undefined && svc.race, leakProfile: false },
+            traffic: job.traffic.kind === 'embedded'
+                ? { kind: 'embedded', concurrency: job.traffic.concurrency, ...(job.traffic.rate !== undefined ? { rate: job.traffic.rate } : {}) }
+                : { kind: 'command' },
+            phases: [],
+            snapshots: [],
+            races: [],
+            notes: [],
+            wallMs: 0
+        };
+    }
+    get ok() {
+        return !this.failed;
+    }
+    /** Runs a step unless an earlier one failed; a failure is recorded and ends the job's measuring. */
+    async step(name, body) {
+        if (this.failed)
+            return;
+        try {
+            await body();
+        }
+        catch (e) {
+            this.failed = true;
+            const err = isLoadJobError(e) ? e : new LoadRunError(this.job.name, name, e instanceof Error ? e.message : String(e));
+            this.result.error = { kind: err.kind, phase: err.phase, message: err.message, ...(err.detail ? { detail: err.detail } : {}) };
+            this.deps.log(`[${this.side.label}] ${err.message}`);
+        }
+    }
+    async prepare() {
+        const svc = this.job.service;
+        if (svc.command !== undefined)
+            return svc.command;
+        const pkg = svc.package ?? '.';
+        const key = `${pkg}\u0000${svc.race}`;
+        let build = this.builds.get(key);
+        if (!build) {
+            this.deps.log(`[${this.side.label}] load job '${this.job.name}': go build${svc.race ? ' -race' : ''} ${pkg}`);
+            build = buildService(this.deps, this.job.name, this.side.moduleDir, pkg, svc.race, this.side.workDir);
+            this.builds.set(key, build);
+        }
+        const built = await build;
+        this.result.service.build = built.build;
+        return [built.binary];
+    }
+    async choosePorts() {
+        const svc = this.job.service;
+        const texts = [...svc.args, ...Object.values(svc.env), this.job.pprof.url, this.job.ready.url];
+        let port = svc.port;
+        if (port !== undefined) {
+            if (await portInUse(port)) {
+                throw new LoadRunError(this.job.name, 'start', `port ${port} (service.port) is already in use on 127.0.0.1: another process listens there, and its answers would be taken for the service's`);
+            }
+        }
+        else {
+            port = await freePort();
+        }
+        this.ports = { port, pprofPort: usesPprofPort(texts) ? await freePort() : port };
+    }
+    url(text, key) {
+        const u = loopbackUrl(text, this.ports);
+        if (typeof u === 'string')
+            throw new LoadConfigError(this.job.name, 'config', `${key}: ${u}`);
+        return u;
+    }
+    addressEnv() {
+        const e = (t) => expandPlaceholders(t, this.ports);
+        return { GO_LEAK_GATE_URL: e('{url}'), GO_LEAK_GATE_ADDR: e('{addr}'), GO_LEAK_GATE_PORT: e('{port}'), GO_LEAK_GATE_PPROF_ADDR: e('{pprofAddr}') };
+    }
+    serviceEnv() {
+        const svc = this.job.service;
+        const user = Object.fromEntries(Object.entries(svc.env).map(([k, v]) => [k, expandPlaceholders(v, this.ports)]));
+        const join = (...parts) => parts.filter((p) => p !== undefined && p !== '').join(',');
+        return {
+            ...process.env,
+            PORT: String(this.ports.port),
+            ...this.addressEnv(),
+            ...user,
+            // On the service only: the go command and compiler would trace their own GCs too. The heap is
+            // sampled every 8 KiB instead of 512: a leak of a few KiB per request then shows at its own
+            // allocation sites after a round, not as one or two samples anywhere.
+            GODEBUG: join(process.env.GODEBUG, /memprofilerate=/.test(user.GODEBUG ?? '') ? undefined : `memprofilerate=${MEM_PROFILE_RATE}`, user.GODEBUG, 'gctrace=1'),
+            // The race runtime sleeps a second before exiting to flush reports it has already written.
+            GORACE: [process.env.GORACE, user.GORACE, 'atexit_sleep_ms=0'].filter(Boolean).join(' ')
+        };
+    }
+    async waitReady(url, service) {
+        const timeout = this.job.ready.timeoutMs;
+        const until = performance.now() + timeout;
+        // The last answer says more than a refusal or a timeout after it (the last attempt may get only
+        // the milliseconds that were left).
+        let answer;
+        let failure = 'no answer';
+        for (let attempt = 0;; attempt++) {
+            if (service.exit !== undefined) {
+                throw new LoadRunError(this.job.name, 'ready', `the service exited before it was ready (${describeServiceExit(service.exit)})`, service.outputTail());
+            }
+            try {
+                const left = Math.max(1, Math.min(READY_ATTEMPT_MS, until - performance.now()));
+                const a = await exchange(url, { timeoutMs: left, keepBytes: 64 * 1024 });
+                if (a.status >= 200 && a.status < 300)
+                    return;
+                answer = { status: a.status, text: a.body.toString('utf8').split('\n')[0].slice(0, 120) };
+            }
+            catch (e) {
+                failure = e instanceof ExchangeError ? e.code : String(e);
+            }
+            if (performance.now() >= until)
+                break;
+            await sleep(READY_POLL_MS[Math.min(attempt, READY_POLL_MS.length - 1)]);
+        }
+        const seconds = `${(timeout / 1000).toFixed(timeout < 10_000 ? 1 : 0)}s`;
+        if (answer?.status === 404)
+            throw new LoadConfigError(this.job.name, 'ready', `${url.href} answered 404 for ${seconds}: is ready.url right?`);
+        const last = answer ? `answered ${answer.status}${answer.text ? `: ${answer.text}` : ''}` : `failed: ${failure}`;
+        throw new LoadRunError(this.job.name, 'ready', `the service was not ready within ${seconds}: ${url.href} last ${last}`, service.outputTail());
+    }
+    prepareRequests() {
+        const t = this.job.traffic;
+        if (t.kind !== 'embedded')
+            return [];
+        return t.requests.map((r, i) => ({
+            method: r.method,
+            url: this.url(r.url, `traffic.requests[${i}].url`),
+            headers: Object.fromEntries(Object.entries(r.headers).map(([k, v]) => [k, expandPlaceholders(v, this.ports)])),
+            ...(r.body !== undefined ? { body: Buffer.from(expandPlaceholders(r.body, this.ports)) } : {}),
+            weight: r.weight,
+            label: `${r.method} ${r.url}`
+        }));
+    }
+    /** Build, start, wait until ready, and take the first snapshot (which checks the pprof handlers). */
+    async start() {
+        await this.step('build', async () => {
+            const program = await this.prepare();
+            await this.choosePorts();
+            const readyUrl = this.url(this.job.ready.url, 'ready.url');
+            const pprof = this.url(this.job.pprof.url, 'pprof.url');
+            const requests = this.prepareRequests();
+            const argv = [...program, ...this.job.service.args.map((a) => expandPlaceholders(a, this.ports))];
+            this.result.service.command = this.job.service.package !== undefined ? [`./${this.job.name}.service`, ...argv.slice(1)] : argv;
+            this.service = await startService(this.job.name, argv, this.side.moduleDir, this.serviceEnv());
+            await this.waitReady(readyUrl, this.service);
+            const pid = this.service.listener(this.ports.port);
+            if (pid === undefined && existsSync('/proc/self/fd')) {
+                throw new LoadRunError(this.job.name, 'ready', `${readyUrl.href} answers, but no process the gate started listens on port ${this.ports.port}`);
+            }
+            let profiles;
+            if (this.side.outDir !== undefined) {
+                const relative = `load/${this.job.name}`;
+                profiles = { dir: join(this.side.outDir, relative), relative };
+                await mkdir(profiles.dir, { recursive: true });
+            }
+            const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+            this.snapshot = { job: this.job.name, pprof, modulePath: this.side.modulePath, rules: this.job.ignore, pid, agent, ...(profiles ? { profiles } : {}) };
+            const t = this.job.traffic;
+            this.phaseContext = {
+                job: this.job,
+                run: this.deps.run,
+                moduleDir: this.side.moduleDir,
+                service: this.service,
+                snapshot: this.snapshot,
+                requests,
+                schedule: new Schedule(requests.map((r) => r.weight)),
+                addressEnv: this.addressEnv()
+            };
+            if (t.kind === 'command' && t.requests === undefined)
+                this.requestsSent = null;
+            this.result.snapshots.push(await takeSnapshot(this.snapshot, { phase: 'ready', round: 0, requestsBefore: this.requestsSent }, 'ready'));
+            this.result.service.leakProfile = this.snapshot.leakProfile === true;
+        });
+    }
+    async phase(kind, round) {
+        await this.step(kind, async () => {
+            const ctx = this.phaseContext;
+            const snap = this.snapshot;
+            if (!ctx || !snap)
+                return;
+            const skip = kind === 'warmup' && this.job.warmup.count === 0;
+            this.deps.log(`[${this.side.label}] load job '${this.job.name}': ${kind === 'warmup' ? 'warm-up' : `round ${round} of ${this.job.rounds}`}`);
+            if (!skip) {
+                const out = await trafficPhase(ctx, kind, round);
+                this.result.phases.push(out.phase);
+                if (this.requestsSent !== null && out.phase.requests !== null)
+                    this.requestsSent += out.phase.requests;
+                // The first phase with traffic shows whether every configured URL exists.
+                if (out.tallies && this.result.phases.length === 1)
+                    checkUrlsAnswer(this.job.name, out.tallies, kind);
+            }
+            await settle(snap, this.job.cooldownMs);
+            this.result.snapshots.push(await takeSnapshot(snap, { phase: kind, round, requestsBefore: this.requestsSent }, kind === 'warmup' ? 'warmup' : `round-${round}`));
+            // Note the service's processes now: a child that leaves the process group and outlives its parent
+            // can only be found through a parent seen alive.
+            ctx.service.processes();
+        });
+    }
+    warmup() {
+        return this.phase('warmup', 0);
+    }
+    round(n) {
+        return this.phase('round', n);
+    }
+    /** Stops the service (SIGTERM, then SIGKILL after the grace period, children included) and reads its stderr. */
+    async finish() {
+        this.snapshot?.agent?.destroy();
+        const service = this.service;
+        if (service) {
+            const diedByItself = service.exit !== undefined;
+            const stopped = await service.stop(this.job.service.stopGraceMs);
+            const exit = service.exit;
+            this.result.service.stop = { killed: stopped.killed, exitCode: exit?.code ?? null, signal: exit?.signal ?? null };
+            if (stopped.survivors.length > 0)
+                this.result.notes.push(`processes ${stopped.survivors.join(', ')} of the service survived SIGKILL`);
+            const stderr = service.stderrText();
+            if (service.stderrTruncated)
+                this.result.notes.push('the service wrote more to stderr than the gate keeps: GC pauses and races of the later rounds are missing');
+            this.result.races = racesIn(stderr, 'load', this.side.modulePath);
+            if (diedByItself)
+                this.result.crash = crashIn(stderr, this.side.modulePath);
+        }
+        this.result.wallMs = Math.round(performance.now() - this.started);
+        return this.result;
+    }
+}
+function crashIn(stderr, modulePath) {
+    const lines = stderr.split('\n');
+    const at = lines.findIndex(isCrashStart);
+    if (at < 0)
+        return undefined;
+    const { crash } = readCrash(lines, at);
+    return { value: crash.value, frames: crash.frames.map((f) => relativeFrame(f, modulePath)) };
+}
+/** Runs a job start to finish; never throws for what went wrong in the job (see result.error). */
+async function runLoadJob(deps, job, side, builds = new Map()) {
+    const run = new LoadJobRun(deps, job, side, builds);
+    try {
+        await run.start();
+        await run.warmup();
+        for (let i = 1; i <= job.rounds && run.ok; i++)
+            await run.round(i);
+    }
+    finally {
+        await run.finish();
+    }
+    return run.result;
+}
+
+async function openSide(deps, spec, body) {
+    const module = await readModule(deps.run, deps.toolchain, spec.moduleDir);
+    // The service binaries live here; a gate that is stopped removes it, a gate that was killed leaves it
+    // to the next run's sweep.
+    const work = await scratchDir(`load-${spec.label}`);
+    try {
+        return await body({ label: spec.label, moduleDir: module.dir, modulePath: module.path, workDir: work.path, ...(spec.outDir !== undefined ? { outDir: spec.outDir } : {}) });
+    }
+    finally {
+        await work.remove();
+    }
+}
+/** Every job on one side, one after the other. */
+async function runLoadJobs(deps, jobs, spec) {
+    if (jobs.length === 0)
+        return [];
+    return openSide(deps, spec, async (side) => {
+        const builds = new Map();
+        const out = [];
+        for (const job of jobs)
+            out.push(await runLoadJob(deps, job, side, builds));
+        return out;
+    });
+}
+/**
+ * Both sides of every job with the two services running side by side: warm-ups, then round 1 of
+ * base and head, round 2 of head and base, and so on (the order flips each round, as the benchmark
+ * rounds do). Latency and GC figures then share the machine's ups and downs.
+ */
+async function runLoadJobsPaired(deps, jobs, baseSpec, headSpec) {
+    const base = [];
+    const head = [];
+    if (jobs.length === 0)
+        return { base, head };
+    await openSide(deps, baseSpec, (bs) => openSide(deps, headSpec, async (hs) => {
+        const builds = { base: new Map(), head: new Map() };
+        for (const job of jobs) {
+            const b = new LoadJobRun(deps, job, bs, builds.base);
+            const h = new LoadJobRun(deps, job, hs, builds.head);
+            try {
+                await b.start();
+                await h.start();
+                await b.warmup();
+                await h.warmup();
+                for (let i = 1; i <= job.rounds && (b.ok || h.ok); i++) {
+                    const order = i % 2 === 1 ? [b, h] : [h, b];
+                    for (const run of order)
+                        await run.round(i);
+                }
+            }
+            finally {
+                base.push(await b.finish());
+                head.push(await h.finish());
+            }
+        }
+    }));
+    return { base, head };
+}
+/**
+ * Failed jobs as RunResult.errors, of kind 'load' (the job's own result says whether it was a
+ * configuration mistake, which exitCodeForLoads reads; a service that does not build becomes a
+ * build-failure finding in compareLoadJobs).
+ */
+function loadRunErrors(results) {
+    return results.flatMap((r) => (r.error ? [{ kind: 'load', subject: r.name, message: r.error.message, ...(r.error.detail ? { detail: r.error.detail } : {}) }] : []));
+}
+
 /** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
 async function testPass(deps, config, tree) {
     if (!config.tests.enabled)
@@ -27443,6 +30398,31 @@ function adaptiveFor(config, sides) {
         return undefined;
     return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results) => openDecisions(results, config.compare) };
 }
+/**
+ * The load jobs of every tree, or undefined when there are none to run. Two trees (base and head) run
+ * paired, so that the machine's ups and downs fall on both; a crash of the pass is an error, not a stop.
+ */
+async function loadPass(deps, config, trees) {
+    const { enabled, jobs } = config.load;
+    if (!enabled || jobs.length === 0)
+        return undefined;
+    const specs = trees.map((t) => ({ label: t.label, moduleDir: t.moduleDir, outDir: t.outDir }));
+    try {
+        const results = [];
+        if (specs.length === 2) {
+            const paired = await runLoadJobsPaired(deps, jobs, specs[0], specs[1]);
+            results.push(paired.base, paired.head);
+        }
+        else {
+            for (const s of specs)
+                results.push(await runLoadJobs(deps, jobs, s));
+        }
+        return results.map((loads) => ({ loads, errors: loadRunErrors(loads) }));
+    }
+    catch (err) {
+        return trees.map(() => ({ loads: [], errors: [{ kind: 'internal', subject: 'load', message: `the load jobs stopped: ${errorMessage(err)}` }] }));
+    }
+}
 async function measureTrees(deps, config, trees) {
     for (const dir of await sweepAbandonedScratch())
         deps.log(`removed ${dir}, left by a gate that was killed`);
@@ -27455,11 +30435,18 @@ async function measureTrees(deps, config, trees) {
             sides.push(await prepareSide(deps, config.run, { label: t.label, moduleDir: t.moduleDir, outDir: t.outDir, commit: t.commit, hung: tests[i]?.hung }));
         }
         const results = await measureSides(deps, config.run, sides, config.tests.ignore, adaptiveFor(config, trees.length));
+        const loads = await loadPass(deps, config, trees);
         for (const [i, r] of results.entries()) {
             const t = tests[i];
             if (t) {
                 r.tests = t.tests;
                 r.errors.push(...t.errors);
+            }
+            const l = loads?.[i];
+            if (l) {
+                r.loads = l.loads;
+                r.errors.push(...l.errors);
+                r.finishedAt = new Date().toISOString();
             }
             await writeResult(trees[i].outDir, r);
         }
@@ -28347,6 +31334,7 @@ function rankLocations(locations) {
 function tallyComparisons(report) {
     let regressed = 0;
     let improved = 0;
+    let undecided = 0;
     let metrics = 0;
     for (const comparison of report.comparisons) {
         metrics += comparison.metrics.length;
@@ -28355,6 +31343,8 @@ function tallyComparisons(report) {
             regressed++;
         else if (statuses.has('improvement'))
             improved++;
+        else if (statuses.has('inconclusive') || statuses.has('too-noisy'))
+            undecided++;
     }
     const benchmarks = report.comparisons.length;
     return {
@@ -28363,7 +31353,8 @@ function tallyComparisons(report) {
         metrics,
         regressed,
         improved,
-        unchanged: benchmarks - regressed - improved,
+        undecided,
+        unchanged: benchmarks - regressed - improved - undecided,
         onlyInBase: report.onlyInBase.length,
         onlyInHead: report.onlyInHead.length
     };
@@ -28373,7 +31364,8 @@ function tallyPhrase(tally) {
     const s = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
     let text = `Compared ${s(tally.benchmarks, 'benchmark')} (${s(tally.metrics, 'metric')}) ` +
         `in ${s(tally.packages, 'package')}: ` +
-        `${tally.regressed} regressed, ${tally.improved} improved, ${tally.unchanged} unchanged`;
+        `${tally.regressed} regressed, ${tally.improved} improved, ` +
+        `${tally.undecided > 0 ? `${tally.undecided} undecided (inconclusive or too noisy), ` : ''}${tally.unchanged} unchanged`;
     const oneSided = [];
     if (tally.onlyInBase > 0)
         oneSided.push(`${tally.onlyInBase} only in base`);
@@ -28400,6 +31392,10 @@ function clip(text, max) {
     const chars = Array.from(text);
     return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }
+/** What a site's delta is counted per: a benchmark's op, or a load job's request. */
+function deltaPer(finding) {
+    return finding.unit.endsWith('/request') ? 'request' : 'op';
+}
 
 // Building blocks shared by the markdown sections: tables of escaped cells, the finding table, and the
 // bounds and cut ranks that keep the comment under GitHub's limit.
@@ -28407,6 +31403,7 @@ function clip(text, max) {
 // what fails, and the failing table last of all. Sections without a rank (the verdict) are never cut.
 const CUT_RANK = {
     packageComparisons: 10,
+    loadJobs: 12,
     infoFindings: 15,
     oneSided: 20,
     notes: 30,
@@ -28579,6 +31576,133 @@ function firstLines(message) {
     return { text: kept.join('\n'), cut: lines.length - kept.length };
 }
 
+/** Request counts in full (1,000 rather than 1k): they are what the config asked for. */
+function requestCount(n) {
+    return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : MISSING;
+}
+/** What ran, in one line: the service, the traffic, the rounds, the leak profile, the time taken. */
+function describeLoadSide(r, code) {
+    const s = r.service;
+    const what = s.package !== undefined ? `${code(s.package)} built${s.race ? ' with -race' : ''}` : 'a start command';
+    const traffic = r.traffic.kind === 'embedded' ? `embedded generator, ${r.traffic.concurrency ?? '?'} connections${r.traffic.rate ? `, ${r.traffic.rate}/s` : ''}` : 'a run: command';
+    const rounds = r.rounds;
+    const per = rounds[0]?.requests;
+    const shape = `${rounds.length} ${rounds.length === 1 ? 'round' : 'rounds'}${per !== null && per !== undefined ? ` of ${requestCount(per)} requests` : ''}`;
+    return [what, traffic, shape, `goroutineleak profile ${s.leakProfile ? 'on' : 'off'}`, `${(r.wallMs / 1000).toFixed(1)}s`].join(' · ');
+}
+function snapshotLabel(s) {
+    return s.phase === 'ready' ? 'ready' : s.phase === 'warmup' ? 'warm-up' : `round ${s.round}`;
+}
+/** The base snapshot taken at the same point of the job as `s` (head's), when the base has one. */
+function sameSnapshot(base, s) {
+    return base?.snapshots.find((x) => x.phase === s.phase && x.round === s.round);
+}
+const GROWTH_NAMES = { goroutines: 'Goroutines', heap: 'Live heap', fds: 'Descriptors' };
+
+/** Cut after the per-package benchmark tables, before the info findings. */
+const LOAD_CUT_RANK = CUT_RANK.loadJobs;
+const SNAPSHOT_ROWS_MAX = 40;
+function cell(m, value) {
+    return formatValue(value, m.unit === 'ms' ? 'ms' : m.unit === 'B/request' ? 'B' : '');
+}
+function metricTable$1(metrics) {
+    const rows = metrics.map((m) => [
+        escapeMarkdown(m.metric),
+        cell(m, m.baseMedian),
+        cell(m, m.headMedian),
+        formatChangeOrNoise(m.change, m.pValue, DEFAULT_ALPHA),
+        m.pValue === null ? '' : formatPValue(m.pValue),
+        m.status === 'regression' ? '❌ regression' : m.status === 'improvement' ? 'improvement' : m.status === 'unchanged' ? 'unchanged' : 'not judged'
+    ]);
+    return table$1(['per round (median)', 'base', 'head', 'change', 'p', 'status'], rows, 'lrrrrl');
+}
+/** One side's figures when there is nothing to compare with. */
+function sideTable(r) {
+    const rows = r.rounds.map((p) => [
+        String(p.round),
+        p.requests === null ? MISSING : requestCount(p.requests),
+        p.errors === null ? MISSING : requestCount(p.errors),
+        p.throughput === null ? MISSING : `${formatValue(p.throughput, '')}/s`,
+        p.latencyMs ? formatValue(p.latencyMs.p50, 'ms') : MISSING,
+        p.latencyMs ? formatValue(p.latencyMs.p99, 'ms') : MISSING
+    ]);
+    return table$1(['round', 'requests', 'errors', 'throughput', 'p50', 'p99'], rows, 'rrrrrr');
+}
+function pair(b, h, unit) {
+    const f = (v) => (v === null || v === undefined ? MISSING : formatValue(v, unit));
+    if (b === undefined)
+        return f(h);
+    if (h === undefined)
+        return f(b);
+    return b === h ? f(h) : `${f(b)} → ${f(h)}`;
+}
+/** After readiness, the warm-up and each round: base → head where both sides have the snapshot. */
+function curveTable(view) {
+    const main = view.head ?? view.base;
+    const snaps = (main?.snapshots ?? []).slice(0, SNAPSHOT_ROWS_MAX);
+    const rows = snaps.map((s) => {
+        const b = view.head ? sameSnapshot(view.base, s) : undefined;
+        return [
+            snapshotLabel(s),
+            s.requestsBefore === null ? MISSING : requestCount(s.requestsBefore),
+            pair(b?.goroutines, s.goroutines, ''),
+            pair(b?.heapAllocBytes, s.heapAllocBytes, 'B'),
+            pair(b?.fds, s.fds, ''),
+            pair(b?.rssBytes, s.rssBytes, 'B')
+        ];
+    });
+    const sides = view.head && view.base ? ' (base → head)' : '';
+    return table$1([`after${sides}`, 'requests so far', 'goroutines', 'live heap', 'descriptors', 'RSS'], rows, 'lrrrrr');
+}
+function growthLines(c) {
+    return c.growth
+        .filter((g) => g.head !== undefined || g.base !== undefined)
+        .map((g) => {
+        const parts = [g.base ? `base ${escapeMarkdown(clip(g.base.reason, TEXT_MAX$2))}` : '', g.head ? `head ${escapeMarkdown(clip(g.head.reason, TEXT_MAX$2))}` : ''];
+        const mark = g.head?.leaking ? '❌ ' : '';
+        return `- ${mark}**${GROWTH_NAMES[g.metric]}:** ${parts.filter(Boolean).join('; ')}`;
+    });
+}
+function problems$1(view) {
+    const out = [];
+    for (const [side, r] of [['base', view.base], ['head', view.head]]) {
+        if (!r)
+            continue;
+        if (r.error)
+            out.push(`- ⚠️ **${side} did not complete** (${r.error.kind === 'config' ? 'configuration' : 'run'}, ${escapeMarkdown(r.error.phase)}): ${escapeMarkdown(clip(r.error.message, TEXT_MAX$2))}`);
+        if (r.crash)
+            out.push(`- ❌ **${side} crashed:** ${escapeMarkdown(clip(r.crash, TEXT_MAX$2))}`);
+        for (const n of r.notes)
+            out.push(`- ${side}: ${escapeMarkdown(clip(n, TEXT_MAX$2))}`);
+    }
+    for (const n of view.notes)
+        out.push(`- ${escapeMarkdown(clip(n, TEXT_MAX$2))}`);
+    return out;
+}
+function jobSection$1(view) {
+    const main = view.head ?? view.base;
+    const parts = [`#### Load job ${inlineCode(clip(view.name, NAME_MAX$1), { inTable: false })}`];
+    if (main)
+        parts.push(describeLoadSide(main, (p) => inlineCode(clip(p, NAME_MAX$1), { inTable: false })));
+    const issues = problems$1(view);
+    if (issues.length > 0)
+        parts.push(issues.join('\n'));
+    if (view.metrics.length > 0)
+        parts.push(metricTable$1(view.metrics));
+    else if (main && main.rounds.length > 0)
+        parts.push(sideTable(main));
+    if (main && main.snapshots.length > 0) {
+        const growth = growthLines(view);
+        // The job's name is in the heading: the summary (raw HTML) carries none of the untrusted text.
+        parts.push(`<details>\n<summary>Per round: goroutines, live heap, descriptors</summary>\n\n${curveTable(view)}${growth.length ? `\n\n${growth.join('\n')}` : ''}\n\n</details>`);
+    }
+    return { text: parts.join('\n\n'), cutRank: LOAD_CUT_RANK, group: 'load jobs' };
+}
+/** A section per load job, for renderMarkdown's list (or joined on their own). */
+function loadSections(jobs = []) {
+    return jobs.map(jobSection$1);
+}
+
 // The PR comment and job summary: a Report rendered as GitHub-flavoured markdown. Read top-down it answers,
 // in order, what a reviewer asks: did it pass, what fails, which lines did it, what else was measured, how do
 // I reproduce it. Every string of the Report is escaped (see escape.ts); only our own words are written raw.
@@ -28592,6 +31716,7 @@ function renderMarkdown(report, opts = {}) {
         header$1(report, opts.title ?? 'go-leak-gate'),
         ...findingTables(report),
         ...locationSections(report),
+        ...loadJobSections(report),
         ...detailSections(report, opts.alpha),
         ...reproduceSection(report),
         environmentSection(report)
@@ -28643,6 +31768,10 @@ function locationSections(report) {
         group: 'responsible lines'
     }));
 }
+/** A section per load job; the heading travels with the first, which is cut last of them. */
+function loadJobSections(report) {
+    return loadSections(report.loads).map((s, i) => (i === 0 ? { ...s, text: `### Load jobs\n\n${s.text}` } : s));
+}
 function locationBlock(finding) {
     const mark = finding.severity === 'fail' ? '❌' : '⚠️';
     const title = `#### ${mark} ${escapeMarkdown(finding.kind)} · ${inlineCode(clip(finding.pkg, NAME_MAX$1), { inTable: false })}` +
@@ -28651,17 +31780,17 @@ function locationBlock(finding) {
     const message = escapeMarkdown(clip(finding.message, TEXT_MAX$2));
     if (message !== '')
         parts.push(message);
-    parts.push(locationTable(rankLocations(finding.locations)));
+    parts.push(locationTable(rankLocations(finding.locations), deltaPer(finding)));
     return parts.join('\n\n');
 }
-function locationTable(locations) {
+function locationTable(locations, per) {
     const shown = locations.slice(0, MAX_LOCATIONS);
     const withDelta = shown.some((l) => l.deltaPerOp !== undefined);
     const withDiff = shown.some((l) => l.inDiff !== undefined);
     const header = ['function', 'file:line', 'role'];
     let align = 'lll';
     if (withDelta) {
-        header.push('per op');
+        header.push(`per ${per}`);
         align += 'r';
     }
     if (withDiff) {
@@ -28955,7 +32084,7 @@ function goroutineFlame(id, title, base, head, budget) {
 
 // Generated by scripts/gen-html-assets.ts from src/report/html/assets/ (npm run gen:html). Do not edit.
 const PAGE_SCRIPT = "// The HTML report's page script: draws the differential flame graphs and the benchmark charts from the JSON\n// the generator embedded. Every text of the code under test goes into the page through textContent or an\n// SVG text node, never as markup, and nothing here loads anything. Inlined into the page; the CSP allows\n// this exact text by its hash.\n'use strict'\n;(function () {\n  const SVG_NS = 'http://www.w3.org/2000/svg'\n  const data = JSON.parse(document.getElementById('report-data').textContent)\n  const ROW = 18\n  const CHAR_PX = 6.7\n\n  function el(tag, attrs, children) {\n    const e = document.createElement(tag)\n    for (const k in attrs || {}) e.setAttribute(k, attrs[k])\n    for (const c of children || []) e.append(c)\n    return e\n  }\n\n  function svg(tag, attrs, children) {\n    const e = document.createElementNS(SVG_NS, tag)\n    for (const k in attrs || {}) e.setAttribute(k, String(attrs[k]))\n    for (const c of children || []) e.append(c)\n    return e\n  }\n\n  // ---- numbers: a short form with three significant digits, and the exact value with its unit.\n  const BYTES = { base: 1, step: 1024, prefixes: ['', 'Ki', 'Mi', 'Gi', 'Ti'], symbol: 'B' }\n  const COUNT = { base: 1, step: 1000, prefixes: ['', 'k', 'M', 'G', 'T'], symbol: '' }\n  function unitFormat(unit) {\n    if (unit === 'B/op' || unit === 'B' || unit === 'bytes') return BYTES\n    if (unit === 'ns/op' || unit === 'ns') return { time: 1e-9 }\n    if (unit === 'ms' || unit === 'ms/op') return { time: 1e-3 }\n    if (unit === 'sec/op' || unit === 's') return { time: 1 }\n    return COUNT\n  }\n  function sig3(x) {\n    return String(Number(x.toPrecision(3)))\n  }\n  function short(v, unit) {\n    if (v === null || v === undefined || !Number.isFinite(v)) return '—'\n    const f = unitFormat(unit)\n    const sign = v < 0 ? '-' : ''\n    let a = Math.abs(v)\n    if (f.time !== undefined) {\n      a *= f.time\n      if (a === 0) return '0s'\n      const steps = [[1, 's'], [1e-3, 'ms'], [1e-6, 'µs'], [1e-9, 'ns']]\n      for (const [factor, symbol] of steps) if (a >= factor * 0.9995) return sign + sig3(a / factor) + symbol\n      return sign + sig3(a / 1e-9) + 'ns'\n    }\n    let i = 0\n    while (a >= f.step * 0.9995 && i < f.prefixes.length - 1) {\n      a /= f.step\n      i++\n    }\n    return sign + sig3(a) + f.prefixes[i] + f.symbol\n  }\n  function exact(v, unit) {\n    if (v === null || v === undefined || !Number.isFinite(v)) return '—'\n    return v.toLocaleString('en-US', { maximumFractionDigits: 6 }) + (unit ? ' ' + unit : '')\n  }\n  function signed(v, unit) {\n    return (v > 0 ? '+' : '') + exact(v, unit)\n  }\n  function pct(x) {\n    return Number.isFinite(x) ? sig3(x * 100) + '%' : '—'\n  }\n  function change(base, head) {\n    if (base === 0) return head === 0 ? 'unchanged' : 'new on head'\n    const c = (head - base) / Math.abs(base)\n    return (c > 0 ? '+' : '') + pct(c)\n  }\n\n  // ---- differential flame graph (Brendan Gregg's convention): widths from head (from base when negated),\n  // red where head - base grew, blue where it shrank, stronger for larger changes; root at the bottom.\n  function flameGraph(slot, view) {\n    const nodes = []\n    ;(function index(root) {\n      const stack = [[root, -1, 0]]\n      while (stack.length > 0) {\n        const [f, parent, depth] = stack.pop()\n        const i = nodes.length\n        nodes.push({ f, parent, depth, children: [] })\n        if (parent >= 0) nodes[parent].children.push(i)\n        for (let c = f[3].length - 1; c >= 0; c--) stack.push([f[3][c], i, depth + 1])\n      }\n    })(view.root)\n    // Children were pushed in reverse so that popping visits them in order; parents list them in order too.\n    let maxDelta = 0\n    for (const n of nodes) maxDelta = Math.max(maxDelta, Math.abs(n.f[2] - n.f[1]))\n    const state = { zoom: 0, negated: false, query: '' }\n\n    const search = el('input', { type: 'search', placeholder: 'search functions', 'aria-label': 'search functions' })\n    const negate = el('input', { type: 'checkbox' })\n    const reset = el('button', { type: 'button' }, ['reset zoom'])\n    const matched = el('span', { class: 'matched' })\n    const controls = el('div', { class: 'controls' }, [\n      search,\n      el('label', {}, [negate, ' negated: widths from base, so frames that vanished show']),\n      reset,\n      matched\n    ])\n    const holder = el('div', { class: 'flame-svg' })\n    const status = el('div', { class: 'status', 'aria-live': 'polite' }, ['Hover a frame for its numbers; click it to zoom.'])\n    const pruned = view.prunedFrames > 0 ? `; ${view.prunedFrames} frames below ${pct(view.minFraction)} of the larger side's total were left out` : ''\n    const note = el('p', { class: 'note' }, [`${view.note}. Values in ${view.unit}${pruned}.`])\n    slot.append(controls, holder, status, note)\n\n    const side = () => (state.negated ? 1 : 2)\n    const name = (n) => view.functions[n.f[0]][0]\n    const file = (n) => view.functions[n.f[0]][1]\n\n    function fill(n) {\n      const d = n.f[2] - n.f[1]\n      if (d === 0 || maxDelta === 0) return 'rgb(232,232,224)'\n      const v = Math.round(210 * (1 - Math.abs(d) / maxDelta))\n      return d > 0 ? `rgb(255,${v},${v})` : `rgb(${v},${v},255)`\n    }\n\n    function describe(n) {\n      const [, base, head] = n.f\n      const total = nodes[0].f[side()]\n      const where = file(n) === '' ? '' : `  ${file(n)}`\n      return (\n        `${n.parent < 0 ? 'all samples' : name(n)}${where}\\n` +\n        `head ${exact(head, view.unit)} (${short(head, view.unit)}) · base ${exact(base, view.unit)} (${short(base, view.unit)})\\n` +\n        `head − base ${signed(head - base, view.unit)} (${change(base, head)}) · ${pct(total === 0 ? NaN : n.f[side()] / total)} of the ${state.negated ? 'base' : 'head'} total`\n      )\n    }\n\n    function describePruned(n) {\n      const [frames, base, head] = n.f[4]\n      return `${frames} frames under ${n.parent < 0 ? 'the root' : name(n)} left out (each below ${pct(view.minFraction)} of the total on both sides)\\nhead ${exact(head, view.unit)} · base ${exact(base, view.unit)}`\n    }\n\n    function draw() {\n      const width = Math.max(holder.clientWidth || slot.clientWidth || 800, 200)\n      let zoom = nodes[state.zoom]\n      if (!(zoom.f[side()] > 0)) {\n        state.zoom = 0\n        zoom = nodes[0]\n      }\n      const total = zoom.f[side()]\n      const scale = total > 0 ? width / total : 0\n      const boxes = []\n      // The zoomed frame's ancestors, full width and dimmed, below it.\n      const chain = []\n      for (let p = zoom.parent; p >= 0; p = nodes[p].parent) chain.unshift(p)\n      chain.forEach((i, depth) => boxes.push({ i, x: 0, w: width, depth, ancestor: true }))\n      const stack = [[state.zoom, 0, chain.length]]\n      while (stack.length > 0) {\n        const [i, x, depth] = stack.pop()\n        const n = nodes[i]\n        const w = n.f[side()] * scale\n        if (w < 0.3) continue\n        boxes.push({ i, x, w, depth })\n        let cx = x\n        for (const c of n.children) {\n          stack.push([c, cx, depth + 1])\n          cx += nodes[c].f[side()] * scale\n        }\n        if (n.f[4] && n.f[4][side()] * scale >= 0.3) boxes.push({ i, x: cx, w: n.f[4][side()] * scale, depth: depth + 1, pruned: true })\n      }\n      const maxDepth = boxes.reduce((m, b) => Math.max(m, b.depth), 0)\n      const height = (maxDepth + 1) * ROW\n      const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': view.title })\n      const q = state.query.toLowerCase()\n      let matchedValue = 0\n      const matchedTop = new Set()\n      for (const b of boxes) {\n        const n = nodes[b.i]\n        const label = b.pruned ? `${n.f[4][0]} frames left out` : n.parent < 0 ? 'all' : name(n)\n        const isMatch = !b.pruned && !b.ancestor && q !== '' && n.parent >= 0 && name(n).toLowerCase().includes(q)\n        const classes = ['frame']\n        if (b.ancestor) classes.push('ancestor')\n        if (b.pruned) classes.push('pruned')\n        if (isMatch) {\n          classes.push('match')\n          // Count a match once, not again for matches nested in it.\n          let nested = false\n          for (let p = n.parent; p >= 0; p = nodes[p].parent) if (matchedTop.has(p)) nested = true\n          matchedTop.add(b.i)\n          if (!nested) matchedValue += n.f[side()]\n        }\n        const colour = fill(n)\n        const light = !b.pruned && colour !== 'rgb(232,232,224)' && Math.abs(n.f[2] - n.f[1]) / maxDelta > 0.7\n        if (light) classes.push('light')\n        const y = height - (b.depth + 1) * ROW\n        const g = svg('g', { class: classes.join(' '), 'data-node': b.i, 'data-pruned': b.pruned ? '1' : '0' })\n        g.append(svg('rect', { x: b.x.toFixed(2), y, width: Math.max(b.w - 0.5, 0.3).toFixed(2), height: ROW - 1, fill: colour }))\n        const fits = Math.floor((b.w - 6) / CHAR_PX)\n        if (fits >= 3) {\n          const t = svg('text', { x: (b.x + 3).toFixed(2), y: y + ROW - 5 })\n          t.textContent = label.length <= fits ? label : label.slice(0, fits - 2) + '..'\n          g.append(t)\n        }\n        // A native tooltip as well, for whoever looks at the frame rather than the status line.\n        const title = svg('title')\n        title.textContent = b.pruned ? describePruned(n) : describe(n)\n        g.append(title)\n        root.append(g)\n      }\n      holder.replaceChildren(root)\n      matched.textContent = q === '' ? '' : `matched ${matchedTop.size} frames, ${pct(total === 0 ? NaN : matchedValue / nodes[0].f[side()])} of the ${state.negated ? 'base' : 'head'} total`\n      reset.disabled = state.zoom === 0\n    }\n\n    function frameOf(event) {\n      const g = event.target.closest && event.target.closest('g.frame')\n      return g ? { i: Number(g.getAttribute('data-node')), pruned: g.getAttribute('data-pruned') === '1' } : null\n    }\n    holder.addEventListener('mouseover', (event) => {\n      const hit = frameOf(event)\n      if (hit) status.textContent = hit.pruned ? describePruned(nodes[hit.i]) : describe(nodes[hit.i])\n    })\n    holder.addEventListener('click', (event) => {\n      const hit = frameOf(event)\n      if (!hit || hit.pruned) return\n      state.zoom = hit.i\n      draw()\n    })\n    reset.addEventListener('click', () => {\n      state.zoom = 0\n      draw()\n    })\n    negate.addEventListener('change', () => {\n      state.negated = negate.checked\n      draw()\n    })\n    search.addEventListener('input', () => {\n      state.query = search.value\n      draw()\n    })\n    draw()\n    return draw\n  }\n\n  // ---- charts\n  function linear(lo, hi, x0, x1) {\n    if (!(hi > lo)) {\n      const pad = Math.abs(lo) > 0 ? Math.abs(lo) * 0.05 : 1\n      lo -= pad\n      hi += pad\n    }\n    const m = (x1 - x0) / (hi - lo)\n    const f = (v) => x0 + (v - lo) * m\n    f.ticks = (count) => Array.from({ length: count }, (_, k) => lo + ((hi - lo) * k) / (count - 1))\n    return f\n  }\n\n  function axis(chart, scale, ticks, y, unit, format) {\n    chart.append(svg('line', { class: 'axis', x1: scale(ticks[0]), x2: scale(ticks[ticks.length - 1]), y1: y, y2: y }))\n    for (const t of ticks) {\n      chart.append(svg('line', { class: 'axis', x1: scale(t), x2: scale(t), y1: y, y2: y + 4 }))\n      const label = svg('text', { x: scale(t), y: y + 15, 'text-anchor': 'middle' })\n      label.textContent = format(t, unit)\n      chart.append(label)\n    }\n  }\n\n  function interval(s, unit) {\n    if (!s.interval) return 'no samples'\n    if (s.samples.length < 2) return `${short(s.median, unit)} (one sample: no interval)`\n    const conf = s.interval.confidence >= 0.95 ? '95%' : `only ${pct(s.interval.confidence)} with ${s.samples.length} samples`\n    return `median ${short(s.median, unit)} [${short(s.interval.lo, unit)}, ${short(s.interval.hi, unit)}] (${conf})`\n  }\n\n  function metricChart(m) {\n    const width = 640\n    const all = m.base.samples.concat(m.head.samples)\n    for (const s of [m.base, m.head]) if (s.interval) all.push(s.interval.lo, s.interval.hi)\n    const lo = Math.min(...all)\n    const hi = Math.max(...all)\n    const pad = (hi - lo) * 0.05\n    const x = linear(lo - pad, hi + pad, 50, width - 30)\n    const chart = svg('svg', { width, height: 100, viewBox: `0 0 ${width} 100`, role: 'img', 'aria-label': m.metric })\n    const rows = [['base', m.base, 22], ['head', m.head, 52]]\n    for (const [label, s, y] of rows) {\n      const t = svg('text', { x: 4, y: y + 4 })\n      t.textContent = label\n      chart.append(t)\n      if (s.interval) chart.append(svg('rect', { class: `ci ${label}`, x: x(s.interval.lo), y: y - 9, width: Math.max(x(s.interval.hi) - x(s.interval.lo), 1), height: 18 }))\n      s.samples.forEach((v, k) => {\n        // Spread vertically by run index (not at random) so the same report always draws the same.\n        const dot = svg('circle', { class: `dot ${label}`, cx: x(v).toFixed(2), cy: y - 5 + ((k * 7) % 11), r: 3 })\n        const title = svg('title')\n        title.textContent = `${label} run ${k + 1}: ${exact(v, m.unit)}`\n        dot.append(title)\n        chart.append(dot)\n      })\n      if (s.median !== null) chart.append(svg('line', { class: 'median', x1: x(s.median), x2: x(s.median), y1: y - 11, y2: y + 11 }))\n    }\n    axis(chart, x, x.ticks(5), 76, m.unit, short)\n    const caption = el('p', { class: 'chart-caption' }, [\n      `${m.metric} (${m.unit}): base ${interval(m.base, m.unit)}; head ${interval(m.head, m.unit)}; change ${m.change === null ? '—' : (m.change > 0 ? '+' : '') + pct(m.change)}` +\n        `${m.pValue === null ? '' : `, p=${sig3(m.pValue)}`}; ${m.status}`\n    ])\n    return el('div', { class: 'chart metric' }, [caption, chart])\n  }\n\n  function pauseChart(gc) {\n    const width = 640\n    const height = 170\n    const positive = gc.base.quantiles.concat(gc.head.quantiles).filter((v) => v > 0)\n    if (positive.length === 0) return el('p', { class: 'missing' }, ['no GC pause recorded on either side'])\n    const lo = Math.log10(Math.min(...positive))\n    const hi = Math.log10(Math.max(...positive))\n    const x = linear(lo, hi, 50, width - 30)\n    const y = linear(0, 1, 140, 10)\n    const chart = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'GC pause distribution' })\n    // A pause of 0 ms (below gctrace's resolution) is drawn at the smallest pause seen, as a log scale has no 0.\n    const floor = Math.min(...positive)\n    for (const [label, s] of [['base', gc.base], ['head', gc.head]]) {\n      if (s.quantiles.length === 0) continue\n      const n = s.quantiles.length\n      let d = ''\n      s.quantiles.forEach((v, k) => {\n        const px = x(Math.log10(Math.max(v, floor))).toFixed(2)\n        d += `${k === 0 ? 'M' : 'L'}${px},${y(k / n).toFixed(2)}L${px},${y((k + 1) / n).toFixed(2)}`\n      })\n      chart.append(svg('path', { class: `ecdf ${label}`, d }))\n    }\n    for (const f of [0, 0.5, 1]) {\n      const t = svg('text', { x: 4, y: y(f) + 4 })\n      t.textContent = pct(f)\n      chart.append(t)\n    }\n    const ticks = x.ticks(5)\n    axis(chart, x, ticks, 145, 'ms', (v) => short(10 ** v, 'ms'))\n    const line = (label, s) => `${label}: ${s.count} pauses, p50 ${short(s.p50, 'ms')}, p99 ${short(s.p99, 'ms')}, max ${short(s.max, 'ms')}`\n    const caption = el('p', { class: 'chart-caption' }, [`Share of pauses at most x (log scale). ${line('base', gc.base)}; ${line('head', gc.head)}.`])\n    return el('div', { class: 'chart gc-chart' }, [caption, chart])\n  }\n\n  // ---- wiring: slots are drawn when their section is first open, and again when the window resizes.\n  const flames = new Map()\n  for (const b of data.benchmarks) for (const f of b.flames) flames.set(f.id, f)\n  flames.set(data.goroutines.id, data.goroutines)\n  const benchmarks = new Map(data.benchmarks.map((b) => [b.id, b]))\n  const redraws = []\n\n  function fillSlot(slot) {\n    if (slot.getAttribute('data-drawn') === '1') return\n    slot.setAttribute('data-drawn', '1')\n    const flameId = slot.getAttribute('data-flame')\n    if (flameId !== null) {\n      const view = flames.get(flameId)\n      if (view.missing !== undefined) slot.append(el('p', { class: 'missing' }, [view.missing]))\n      else redraws.push(flameGraph(slot, view))\n      return\n    }\n    const charts = slot.getAttribute('data-charts')\n    if (charts !== null) {\n      const b = benchmarks.get(charts)\n      if (b.metrics.length === 0) slot.append(el('p', { class: 'missing' }, ['no samples to chart']))\n      for (const m of b.metrics) slot.append(metricChart(m))\n      return\n    }\n    const gc = benchmarks.get(slot.getAttribute('data-gc'))\n    slot.append(gc.gc === null ? el('p', { class: 'missing' }, ['no run on either side']) : pauseChart(gc.gc))\n  }\n\n  function fillWithin(root) {\n    for (const slot of root.querySelectorAll('[data-flame],[data-charts],[data-gc]')) {\n      const closed = slot.closest('details:not([open])')\n      if (!closed) fillSlot(slot)\n    }\n  }\n\n  for (const d of document.querySelectorAll('details')) d.addEventListener('toggle', () => d.open && fillWithin(d))\n\n  function openTarget() {\n    const id = decodeURIComponent(location.hash.slice(1))\n    const target = id === '' ? null : document.getElementById(id)\n    if (!target) return\n    for (let d = target.closest('details'); d; d = d.parentElement.closest('details')) d.open = true\n    fillWithin(document)\n    target.scrollIntoView()\n  }\n  window.addEventListener('hashchange', openTarget)\n\n  let pending = 0\n  window.addEventListener('resize', () => {\n    clearTimeout(pending)\n    pending = setTimeout(() => redraws.forEach((r) => r()), 150)\n  })\n\n  fillWithin(document)\n  openTarget()\n  document.body.setAttribute('data-rendered', '1')\n  // For bench/html.ts: when the graphs of the open sections were in the DOM.\n  performance.mark('go-leak-gate:rendered')\n})()\n";
-const PAGE_STYLE = "/* The HTML report's style. Inlined into the page (the CSP allows this exact text by its hash). */\n:root { --fail: #c62828; --warn: #b26a00; --base: #1565c0; --head: #c62828; --line: #d0d7de; --muted: #57606a; }\n* { box-sizing: border-box; }\nbody { font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", sans-serif; margin: 0 auto; max-width: 1280px; padding: 0 16px 48px; color: #1f2328; }\ncode, pre, .flame-svg text, .status { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, monospace; }\ncode { font-size: 12.5px; overflow-wrap: anywhere; }\nh1 { font-size: 22px; margin: 20px 0 8px; }\nh2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }\nh3 { font-size: 15px; }\nh4 { font-size: 13px; margin: 16px 0 6px; }\nh3.fail { color: var(--fail); } h3.warn { color: var(--warn); }\n.verdict { color: #fff; border-radius: 4px; padding: 1px 8px; }\n.verdict.fail { background: var(--fail); } .verdict.pass { background: #2e7d32; }\n.warning { border-left: 4px solid var(--warn); background: #fff8e1; padding: 8px 12px; }\n.generated, .pruning, .note, .missing { color: var(--muted); font-size: 12.5px; }\ntable { border-collapse: collapse; }\ntable.sides td, table.sides th { padding: 2px 10px 2px 0; text-align: left; font-size: 12.5px; }\ntable.findings { width: 100%; font-size: 13px; }\ntable.findings th, table.findings td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }\ntable.findings td.num { text-align: right; white-space: nowrap; }\ntr.finding.fail td:first-child { border-left: 4px solid var(--fail); }\ntr.finding.warn td:first-child { border-left: 4px solid var(--warn); }\ntr.detail td { background: #f6f8fa; font-size: 12.5px; }\ntr.detail p { margin: 0 0 4px; }\nul.locations { margin: 0; padding-left: 18px; }\n.badge { background: #ddf4ff; border-radius: 8px; font-size: 11px; padding: 0 6px; }\n.delta { color: var(--fail); }\ndetails.benchmark { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 12px; }\ndetails.benchmark > summary { cursor: pointer; padding: 4px 0; }\n:target { outline: 2px solid #0969da; outline-offset: 2px; }\n.controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 12.5px; margin-bottom: 4px; }\n.controls input[type=search] { width: 220px; }\n.flame-svg svg { display: block; width: 100%; }\n.chart svg { display: block; max-width: 100%; height: auto; }\n.flame-svg .frame rect { stroke: #fff; stroke-width: 0.5; cursor: pointer; }\n.flame-svg .frame text { font-size: 11px; pointer-events: none; }\n.flame-svg .frame.light text { fill: #fff; }\n.flame-svg .frame.ancestor rect { opacity: 0.55; }\n.flame-svg .frame.match rect { fill: #d500f9; }\n.flame-svg .frame.pruned rect { fill: #c8c8c8; stroke-dasharray: 2 2; stroke: #888; }\n.status { font-size: 12px; min-height: 3.2em; white-space: pre-wrap; background: #f6f8fa; border: 1px solid var(--line); padding: 4px 6px; overflow-wrap: anywhere; }\n.chart text { font-size: 11px; fill: #1f2328; }\n.chart .axis { stroke: #8c959f; }\n.chart .dot.base { fill: var(--base); } .chart .dot.head { fill: var(--head); }\n.chart .ci.base { fill: #bbdefb; } .chart .ci.head { fill: #ffcdd2; }\n.chart .median { stroke: #1f2328; stroke-width: 2; }\n.chart .ecdf { fill: none; stroke-width: 1.5; }\n.chart .ecdf.base { stroke: var(--base); } .chart .ecdf.head { stroke: var(--head); }\n.chart-caption { font-size: 12.5px; margin: 2px 0; overflow-wrap: anywhere; }\n";
+const PAGE_STYLE = "/* The HTML report's style. Inlined into the page (the CSP allows this exact text by its hash). */\n:root { --fail: #c62828; --warn: #b26a00; --base: #1565c0; --head: #c62828; --line: #d0d7de; --muted: #57606a; }\n* { box-sizing: border-box; }\nbody { font: 14px/1.45 system-ui, -apple-system, \"Segoe UI\", sans-serif; margin: 0 auto; max-width: 1280px; padding: 0 16px 48px; color: #1f2328; }\ncode, pre, .flame-svg text, .status { font-family: ui-monospace, \"DejaVu Sans Mono\", Menlo, monospace; }\ncode { font-size: 12.5px; overflow-wrap: anywhere; }\nh1 { font-size: 22px; margin: 20px 0 8px; }\nh2 { font-size: 18px; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-top: 32px; }\nh3 { font-size: 15px; }\nh4 { font-size: 13px; margin: 16px 0 6px; }\nh3.fail { color: var(--fail); } h3.warn { color: var(--warn); }\n.verdict { color: #fff; border-radius: 4px; padding: 1px 8px; }\n.verdict.fail { background: var(--fail); } .verdict.pass { background: #2e7d32; }\n.warning { border-left: 4px solid var(--warn); background: #fff8e1; padding: 8px 12px; }\n.generated, .pruning, .note, .missing { color: var(--muted); font-size: 12.5px; }\ntable { border-collapse: collapse; }\ntable.sides td, table.sides th { padding: 2px 10px 2px 0; text-align: left; font-size: 12.5px; }\ntable.findings { width: 100%; font-size: 13px; }\ntable.findings th, table.findings td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }\ntable.findings td.num { text-align: right; white-space: nowrap; }\ntr.finding.fail td:first-child { border-left: 4px solid var(--fail); }\ntr.finding.warn td:first-child { border-left: 4px solid var(--warn); }\ntr.detail td { background: #f6f8fa; font-size: 12.5px; }\ntr.detail p { margin: 0 0 4px; }\nul.locations { margin: 0; padding-left: 18px; }\n.badge { background: #ddf4ff; border-radius: 8px; font-size: 11px; padding: 0 6px; }\n.delta { color: var(--fail); }\ndetails.benchmark { border: 1px solid var(--line); border-radius: 6px; margin: 8px 0; padding: 4px 12px; }\ndetails.benchmark > summary { cursor: pointer; padding: 4px 0; }\n:target { outline: 2px solid #0969da; outline-offset: 2px; }\n.controls { display: flex; gap: 12px; align-items: center; flex-wrap: wrap; font-size: 12.5px; margin-bottom: 4px; }\n.controls input[type=search] { width: 220px; }\n.flame-svg svg { display: block; width: 100%; }\n.chart svg { display: block; max-width: 100%; height: auto; }\n.flame-svg .frame rect { stroke: #fff; stroke-width: 0.5; cursor: pointer; }\n.flame-svg .frame text { font-size: 11px; pointer-events: none; }\n.flame-svg .frame.light text { fill: #fff; }\n.flame-svg .frame.ancestor rect { opacity: 0.55; }\n.flame-svg .frame.match rect { fill: #d500f9; }\n.flame-svg .frame.pruned rect { fill: #c8c8c8; stroke-dasharray: 2 2; stroke: #888; }\n.status { font-size: 12px; min-height: 3.2em; white-space: pre-wrap; background: #f6f8fa; border: 1px solid var(--line); padding: 4px 6px; overflow-wrap: anywhere; }\n.chart text { font-size: 11px; fill: #1f2328; }\n.chart .axis { stroke: #8c959f; }\n.chart .dot.base { fill: var(--base); } .chart .dot.head { fill: var(--head); }\n.chart .ci.base { fill: #bbdefb; } .chart .ci.head { fill: #ffcdd2; }\n.chart .median { stroke: #1f2328; stroke-width: 2; }\n.chart .ecdf { fill: none; stroke-width: 1.5; }\n.chart .ecdf.base { stroke: var(--base); } .chart .ecdf.head { stroke: var(--head); }\n.chart-caption { font-size: 12.5px; margin: 2px 0; overflow-wrap: anywhere; }\n.load-curves { display: flex; flex-wrap: wrap; gap: 8px 16px; }\n.load-curves figure { margin: 0; }\n.key.base { color: var(--base); } .key.head { color: var(--head); }\nul.warning { padding-left: 28px; }\n";
 
 // How data and code go into the page so that nothing from the code under test can become markup or script.
 // Inside <script type="application/json"> the HTML tokenizer ends the element at `</script` and changes
@@ -29067,6 +32196,144 @@ function findingsSection(report, benchmarks) {
     return parts.join('\n');
 }
 
+const WIDTH = 300;
+const HEIGHT = 130;
+const PAD = { left: 56, right: 8, top: 8, bottom: 22 };
+// A result's snapshot list is bounded by the rounds' limit; past this many the points would touch.
+const MAX_POINTS = 60;
+const CURVES = [
+    { metric: 'goroutines', unit: '', value: (s) => s.goroutines },
+    { metric: 'heap', unit: 'B', value: (s) => s.heapAllocBytes },
+    { metric: 'fds', unit: '', value: (s) => s.fds }
+];
+function statusText(m) {
+    return m.status === 'regression' ? 'regression' : m.status === 'improvement' ? 'improvement' : m.status === 'unchanged' ? 'unchanged' : 'not judged';
+}
+function metricUnit(m) {
+    return m.unit === 'ms' ? 'ms' : m.unit === 'B/request' ? 'B' : '';
+}
+function metricTable(metrics) {
+    const rows = metrics.map((m) => {
+        const cls = m.status === 'regression' ? ' class="finding fail"' : '';
+        const u = metricUnit(m);
+        return (`<tr${cls}><td>${text(m.metric)}</td><td class="num">${text(formatValue(m.baseMedian, u))}</td><td class="num">${text(formatValue(m.headMedian, u))}</td>` +
+            `<td class="num">${text(formatChangeOrNoise(m.change, m.pValue, DEFAULT_ALPHA))}</td><td class="num">${m.pValue === null ? '' : text(formatPValue(m.pValue))}</td><td>${statusText(m)}</td></tr>`);
+    });
+    return `<table class="findings"><thead><tr><th>per round (median)</th><th>base</th><th>head</th><th>change</th><th>p</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+function roundsTable(r) {
+    const num = (v, f) => `<td class="num">${v === null || v === undefined ? MISSING : text(f(v))}</td>`;
+    const rows = r.rounds.map((p) => `<tr><td>${p.round}</td>${num(p.requests, requestCount)}${num(p.errors, requestCount)}${num(p.throughput, (t) => `${formatValue(t, '')}/s`)}` +
+        `${num(p.latencyMs?.p50, (v) => formatValue(v, 'ms'))}${num(p.latencyMs?.p99, (v) => formatValue(v, 'ms'))}</tr>`);
+    return `<table class="findings"><thead><tr><th>round</th><th>requests</th><th>errors</th><th>throughput</th><th>p50</th><th>p99</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+function seriesOf(view, snaps, curve) {
+    const pick = (side, at) => ({
+        side,
+        points: snaps.flatMap((s, x) => {
+            const p = at(s);
+            const y = p ? curve.value(p) : null;
+            return y === null || !Number.isFinite(y) ? [] : [{ x, y }];
+        })
+    });
+    const out = [];
+    if (view.head && view.base)
+        out.push(pick('base', (s) => sameSnapshot(view.base, s)));
+    out.push(pick(view.head ? 'head' : 'base', (s) => s));
+    return out.filter((s) => s.points.length > 0);
+}
+/** Coordinates with one decimal: enough for a 300-pixel chart, and the same text on every machine. */
+const px = (v) => (Math.round(v * 10) / 10).toString();
+function chart(view, snaps, curve) {
+    const title = GROWTH_NAMES[curve.metric];
+    const series = seriesOf(view, snaps, curve);
+    if (series.length === 0)
+        return `<figure class="chart load-curve"><figcaption class="chart-caption">${title}: not measured</figcaption></figure>`;
+    const ys = series.flatMap((s) => s.points.map((p) => p.y));
+    let lo = Math.min(...ys);
+    let hi = Math.max(...ys);
+    if (hi === lo)
+        [lo, hi] = [lo - 1, hi + 1];
+    const plotW = WIDTH - PAD.left - PAD.right;
+    const plotH = HEIGHT - PAD.top - PAD.bottom;
+    const x = (i) => PAD.left + (snaps.length === 1 ? plotW / 2 : (i * plotW) / (snaps.length - 1));
+    const y = (v) => PAD.top + plotH - ((v - lo) * plotH) / (hi - lo);
+    const lines = series.map((s) => {
+        const pts = s.points.map((p) => `${px(x(p.x))},${px(y(p.y))}`);
+        const dots = s.points.map((p) => `<circle class="dot ${s.side}" cx="${px(x(p.x))}" cy="${px(y(p.y))}" r="2.5"><title>${s.side} after ${text(snapshotLabel(snaps[p.x]))}: ${text(formatValue(p.y, curve.unit))}</title></circle>`);
+        return `<polyline class="ecdf ${s.side}" points="${pts.join(' ')}"/>${dots.join('')}`;
+    });
+    const axis = `<line class="axis" x1="${PAD.left}" y1="${PAD.top}" x2="${PAD.left}" y2="${PAD.top + plotH}"/>` +
+        `<line class="axis" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}"/>` +
+        `<text x="${PAD.left - 4}" y="${PAD.top + 8}" text-anchor="end">${text(formatValue(hi, curve.unit))}</text>` +
+        `<text x="${PAD.left - 4}" y="${PAD.top + plotH}" text-anchor="end">${text(formatValue(lo, curve.unit))}</text>` +
+        `<text x="${PAD.left}" y="${HEIGHT - 6}">${text(snapshotLabel(snaps[0]))}</text>` +
+        `<text x="${WIDTH - PAD.right}" y="${HEIGHT - 6}" text-anchor="end">${text(snapshotLabel(snaps[snaps.length - 1]))}</text>`;
+    const sides = series.map((s) => s.side).join(' and ');
+    return (`<figure class="chart load-curve"><svg width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${title} after each snapshot, ${sides}">` +
+        `${axis}${lines.join('')}</svg><figcaption class="chart-caption">${title}: ${series.map((s) => `<span class="key ${s.side}">${s.side}</span>`).join(', ')}</figcaption></figure>`);
+}
+function growthItems(view) {
+    return view.growth.flatMap((g) => {
+        const parts = [g.base ? `base ${g.base.reason}` : '', g.head ? `head ${g.head.reason}` : ''].filter(Boolean);
+        if (parts.length === 0)
+            return [];
+        const leak = g.head?.leaking === true;
+        return [`<li${leak ? ' class="delta"' : ''}><strong>${GROWTH_NAMES[g.metric]}${leak ? ' (leak)' : ''}:</strong> ${text(parts.join('; '))}</li>`];
+    });
+}
+function problems(view) {
+    const out = [];
+    for (const [side, r] of [['base', view.base], ['head', view.head]]) {
+        if (!r)
+            continue;
+        if (r.error)
+            out.push(`<strong>${side} did not complete</strong> (${r.error.kind === 'config' ? 'configuration' : 'run'}, ${text(r.error.phase)}): ${text(r.error.message)}`);
+        if (r.crash)
+            out.push(`<strong>${side} crashed:</strong> ${text(r.crash)}`);
+        for (const n of r.notes)
+            out.push(`${side}: ${text(n)}`);
+    }
+    for (const n of view.notes)
+        out.push(text(n));
+    return out;
+}
+function jobSection(view, index, failing) {
+    const main = view.head ?? view.base;
+    const failed = failing.has(view.name);
+    const parts = [
+        `<details class="benchmark load-job" id="load-${index}"${failed ? ' open' : ''}>`,
+        `<summary>Load job <code>${text(view.name)}</code>${failed ? ' <span class="badge">finding</span>' : ''}</summary>`
+    ];
+    if (main)
+        parts.push(`<p>${describeLoadSide(main, (p) => `<code>${text(p)}</code>`)}</p>`);
+    const issues = problems(view);
+    if (issues.length > 0)
+        parts.push(`<ul class="warning">${issues.map((i) => `<li>${i}</li>`).join('')}</ul>`);
+    if (view.metrics.length > 0)
+        parts.push(metricTable(view.metrics));
+    else if (main && main.rounds.length > 0)
+        parts.push(roundsTable(main));
+    const snaps = (view.head ?? view.base)?.snapshots.slice(0, MAX_POINTS) ?? [];
+    if (snaps.length > 0) {
+        parts.push(`<h4>After readiness, the warm-up and each round</h4><div class="load-curves">${CURVES.map((c) => chart(view, snaps, c)).join('')}</div>`);
+        const growth = growthItems(view);
+        if (growth.length > 0)
+            parts.push(`<ul>${growth.join('')}</ul>`);
+    }
+    parts.push('</details>');
+    return parts.join('\n');
+}
+/**
+ * The page's section of load jobs; empty when none ran. `failing`: names of the jobs that have a
+ * failing finding, opened on the page as benchmarks with findings are.
+ */
+function loadJobsSection(jobs, failing) {
+    if (!jobs || jobs.length === 0)
+        return '';
+    return `<section id="load"><h2>Load jobs</h2>\n${jobs.map((j, i) => jobSection(j, i, failing)).join('\n')}</section>`;
+}
+
 // The HTML report: one self-contained file. The text parts (verdict, findings, notes, errors) are written
 // here as escaped HTML, so they read without script; the graphs and charts are drawn by the page's own
 // script (assets/report.js) from the data embedded as JSON. Pure: data in, one string out.
@@ -29084,7 +32351,7 @@ function header(report, version) {
         `<header><h1><span class="verdict ${report.verdict}">${report.verdict === 'fail' ? 'FAIL' : 'PASS'}</span> go-leak-gate report${counts === '' ? '' : ` — ${text(counts)}`}</h1>`,
         incomplete,
         `<table class="sides"><tbody>${side('base', report.base)}${side('head', report.head)}</tbody></table>`,
-        `<nav><a href="#findings">Findings</a> · <a href="#goroutines">Goroutines</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#notes">Notes</a></nav>`,
+        `<nav><a href="#findings">Findings</a> · <a href="#goroutines">Goroutines</a> · <a href="#benchmarks">Benchmarks</a>${report.loads?.length ? ' · <a href="#load">Load jobs</a>' : ''} · <a href="#notes">Notes</a></nav>`,
         `<p class="generated">Written by go-leak-gate ${text(version)}. This file works offline and loads nothing.</p></header>`
     ].join('\n');
 }
@@ -29144,6 +32411,7 @@ function renderHtmlPage(data) {
         `<section id="goroutines"><h2>Goroutines still alive after the tests</h2>${flameSlot(data.goroutines)}</section>`,
         pruning,
         benchmarksSection(data.benchmarks),
+        loadJobsSection(report.loads, new Set(report.findings.filter((f) => f.severity === 'fail').map((f) => f.subject))),
         listSection('notes', 'Notes', notes),
         errorsSection(report),
         '</main>',
@@ -29289,9 +32557,9 @@ async function sideProfiles(dir, side, bench, tables, notes) {
                 continue;
             }
             try {
-                const size = (await stat(file)).size;
-                if (size > MAX_PROFILE_BYTES)
-                    throw new Error(`it is larger than ${MAX_PROFILE_BYTES} bytes`);
+                const size = (await stat$1(file)).size;
+                if (size > MAX_PROFILE_BYTES$1)
+                    throw new Error(`it is larger than ${MAX_PROFILE_BYTES$1} bytes`);
                 const profile = decodePprof(await readFile(file), file, { tables });
                 out[field].push({ profile, iterations: run.iterations });
             }
@@ -29468,7 +32736,8 @@ async function runDemo(deps, outDir, sinks) {
         run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
         compare: DEFAULT_COMPARE,
         // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
-        tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }
+        tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 },
+        load: DEFAULT_LOAD
     };
     const { report, base, head } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results);
     compared = { base, head, baseDir: join(results, 'base'), headDir: join(results, 'head') };
@@ -29481,17 +32750,37 @@ const EXIT = { pass: 0, fail: 1, usage: 2, incomplete: 3 };
 function exitCodeForError(err) {
     return err instanceof UsageError ? EXIT.usage : EXIT.incomplete;
 }
-/** Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. */
+/**
+ * What load jobs ask for on their own: a mistake in their configuration found only while they ran (a URL
+ * that answers 404, no pprof where the config says) is the user's to fix (2) and wins over a run that
+ * could not complete (3).
+ */
+function exitCodeForLoads(jobs) {
+    if (jobs.some((j) => j.error?.kind === 'config'))
+        return EXIT.usage;
+    if (jobs.some((j) => j.error?.kind === 'run'))
+        return EXIT.incomplete;
+    return EXIT.pass;
+}
+/**
+ * Incomplete beats fail: a verdict over half the packages must not read as a clean pass or fail. A load
+ * job's configuration mistake on head beats both. On base alone it is none: the job may be new in the PR.
+ */
 function exitCodeForReport(report) {
+    if (exitCodeForLoads((report.loads ?? []).flatMap((j) => (j.head ? [j.head] : []))) === EXIT.usage)
+        return EXIT.usage;
     if (report.incomplete)
         return EXIT.incomplete;
     return report.verdict === 'fail' ? EXIT.fail : EXIT.pass;
 }
 /**
- * One side measured on its own (`run`): 3 when part of it could not be measured (a 'probe' error is a
+ * One side measured on its own (`run`): 2 for a load job's configuration mistake, 3 when part of it could
+ * not be measured (a 'probe' error is a
  * note: the numbers are still good), 1 when the code under test failed or hung.
  */
 function exitCodeForResult(result) {
+    if (exitCodeForLoads(result.loads ?? []) === EXIT.usage)
+        return EXIT.usage;
     if (result.errors.some((e) => e.kind !== 'probe'))
         return EXIT.incomplete;
     return result.packages.some((p) => p.benchmarks.some((b) => b.failure)) ? EXIT.fail : EXIT.pass;
@@ -29562,6 +32851,8 @@ function renderText(report) {
     for (const finding of shown)
         lines.push(...findingLines(finding));
     lines.push('', tallyPhrase(tallyComparisons(report)));
+    for (const job of report.loads ?? [])
+        lines.push(loadLine(job));
     if (report.errors.length > 0) {
         lines.push('', `Errors (${report.errors.length}):`);
         for (const error of report.errors) {
@@ -29572,6 +32863,20 @@ function renderText(report) {
         }
     }
     return `${lines.join('\n')}\n`;
+}
+/** `Load job api: 5 rounds of 1000 requests on head; 7 metrics compared, 2 regressed; still growing: goroutines, fds.` */
+function loadLine(job) {
+    const side = job.head ?? job.base;
+    const where = job.head ? 'on head' : 'on base only';
+    const per = side?.rounds[0]?.requests;
+    const ran = `${side?.rounds.length ?? 0} rounds${per !== null && per !== undefined ? ` of ${per} requests` : ''} ${where}`;
+    const parts = [side?.error ? `${ran}, then stopped: ${plain(side.error.message, TEXT_MAX)}` : ran];
+    if (job.metrics.length > 0)
+        parts.push(`${job.metrics.length} metrics compared, ${job.metrics.filter((m) => m.status === 'regression').length} regressed`);
+    const growing = job.growth.filter((g) => g.head?.leaking).map((g) => g.metric);
+    if (growing.length > 0)
+        parts.push(`still growing: ${growing.join(', ')}`);
+    return `Load job ${plain(job.name, NAME_MAX)}: ${parts.join('; ')}.`;
 }
 function findingLines(finding) {
     const label = finding.severity === 'fail' ? 'FAIL' : 'WARN';
@@ -29596,7 +32901,7 @@ function findingLines(finding) {
             plain(location.role, 20)
         ];
         if (location.deltaPerOp !== undefined)
-            parts.push(`${formatSiteDelta(location.deltaPerOp, location.deltaUnit)}/op`);
+            parts.push(`${formatSiteDelta(location.deltaPerOp, location.deltaUnit)}/${deltaPer(finding)}`);
         if (location.inDiff === true)
             parts.push('(changed in this PR)');
         lines.push(`      at ${parts.join('  ')}`);

@@ -13,15 +13,24 @@ import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
 import type { Config } from '../src/config/types.js'
 import { worktreeBaseline } from '../src/baseline/worktree.js'
+import { loadJobsFrom } from '../src/jobs/load/index.js'
 import { gate } from '../src/pipeline/gate.js'
 import { reportJson } from '../src/publish/files.js'
 import { makeFixtureRepo } from '../src/fixture-repo.js'
 import { runProcess } from '../src/go/process.js'
 import { probeToolchain } from '../src/go/toolchain.js'
 import type { RunResult } from '../src/model/result.js'
+
+// The job of fixtures/load/base/go-leak-gate.yml (and expectations.json).
+const LOAD_JOB = {
+  name: 'api',
+  service: { package: './cmd/api', args: ['-addr', '{addr}'] },
+  traffic: { requests: ['/work', '/audit', '/journal', '/proxy', '/visit', '/render'].map((url, i) => ({ url, weight: [12, 1, 1, 1, 1, 4][i] })), count: 300, concurrency: 4 },
+  cooldown: '1s'
+}
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), '..', 'test', 'fixtures', 'recorded-results')
 const PLACEHOLDER = '/tmp/glg-record'
@@ -40,7 +49,8 @@ const CASES: Case[] = [
     config: (dir) => ({
       run: { ...DEFAULT_RUN, dir, count: 3, benchtime: '100x', timeoutMs: 120_000 },
       compare: { ...DEFAULT_COMPARE, metricDirections: { 'items/op': 'lower' } },
-      tests: { ...DEFAULT_TESTS, enabled: false }
+      tests: { ...DEFAULT_TESTS, enabled: false },
+      load: DEFAULT_LOAD
     })
   },
   {
@@ -50,7 +60,8 @@ const CASES: Case[] = [
     config: (dir) => ({
       run: { ...DEFAULT_RUN, dir, count: 3, benchtime: '100x', timeoutMs: 120_000 },
       compare: DEFAULT_COMPARE,
-      tests: { ...DEFAULT_TESTS, enabled: false }
+      tests: { ...DEFAULT_TESTS, enabled: false },
+      load: DEFAULT_LOAD
     })
   },
   {
@@ -61,7 +72,20 @@ const CASES: Case[] = [
       // The benchmark timeout bounds the test pass's -race run of the benchmarks too: benchhang's head waits it out.
       run: { ...DEFAULT_RUN, dir, bench: '^$', count: 1, timeoutMs: 10_000 },
       compare: DEFAULT_COMPARE,
-      tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [] }
+      tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [] },
+      load: DEFAULT_LOAD
+    })
+  },
+  {
+    // A load job (fixtures/load: leaks of goroutines, heap and descriptors, a race, slower work), at the
+    // fewest rounds and requests that still tell its leaks from warm-up.
+    name: 'load',
+    fixture: 'load',
+    config: (dir) => ({
+      run: { ...DEFAULT_RUN, dir, count: 1 },
+      compare: DEFAULT_COMPARE,
+      tests: { ...DEFAULT_TESTS, enabled: false },
+      load: { enabled: true, jobs: loadJobsFrom([{ ...LOAD_JOB, traffic: { ...LOAD_JOB.traffic, count: 200 }, warmup: 200, rounds: 3 }]) }
     })
   }
 ]

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { worktreeBaseline } from './baseline/worktree.js'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from './config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from './config/defaults.js'
 import type { Config } from './config/types.js'
 import { RETAINED_METRIC } from './compare/benchmarks.js'
 import { FIXTURES_DIR, makeFixtureRepo } from './fixture-repo.js'
@@ -125,7 +125,8 @@ export async function runDemo(
     run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
     compare: DEFAULT_COMPARE,
     // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change.
-    tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 }
+    tests: { ...DEFAULT_TESTS, timeoutMs: 120_000 },
+      load: DEFAULT_LOAD
   }
   const { report, base, head } = await gate(deps, config, worktreeBaseline(repo.dir, repo.baseSha, deps.log), results)
   compared = { base, head, baseDir: join(results, 'base'), headDir: join(results, 'head') }

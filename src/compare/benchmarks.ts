@@ -23,8 +23,8 @@ export function unitDirection(unit: string, declared: Record<string, 'higher' | 
 export function ruleFor(unit: string, cfg: CompareConfig): Rule {
   const t = cfg.thresholds
   if (unit === 'ns/op') return { mode: 'statistical', relative: t.time.relative }
-  if (unit === 'allocs/op') return { mode: 'threshold', limits: t.allocsPerOp }
-  if (unit === 'B/op') return { mode: 'threshold', limits: t.bytesPerOp }
+  if (unit === 'allocs/op') return { mode: 'threshold', limits: t.allocsPerOp, exact: true }
+  if (unit === 'B/op') return { mode: 'threshold', limits: t.bytesPerOp, exact: true }
   return { mode: 'statistical', relative: t.custom.relative }
 }
 

@@ -13,6 +13,7 @@ import {
 } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
+import { compareLoadJobs } from './load.js'
 import { awaitsDecision, lacksEvidence } from './metrics.js'
 import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf } from './noise.js'
 import { reproduceCommands } from './reproduce.js'
@@ -241,6 +242,9 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
   findings.push(...testFindings(base, head))
   const errs = errorFindings(base, head)
   findings.push(...errs.findings)
+  // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
+  const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined
+  if (loads) findings.push(...loads.findings)
 
   const toReportError = (side: 'base' | 'head') => (e: RunResult['errors'][number]): ReportError => ({
     side,
@@ -265,7 +269,8 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
     notes,
     errors,
     reproduce: [],
-    noise: noiseSummary(comparisons, otherCpuOf(base, head))
+    noise: noiseSummary(comparisons, otherCpuOf(base, head)),
+    ...(loads ? { loads: loads.jobs } : {})
   }
   notes.push(...noiseNotes(report), ...adaptiveNotes(head))
   report.reproduce = reproduceCommands(report, base, head)

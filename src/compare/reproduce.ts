@@ -1,5 +1,5 @@
 import type { Report, Reproduce } from '../model/report.js'
-import type { BenchmarkResult, RunResult } from '../model/result.js'
+import type { BenchmarkResult, LoadJobResult, RunResult } from '../model/result.js'
 import { benchmarkPattern } from '../parse/benchfmt.js'
 
 /** Quotes one argument for a POSIX shell: these commands are shown to people to paste, never run by us. */
@@ -60,6 +60,25 @@ function testPassCommands(f: Report['findings'][number], dirOf: Map<string, stri
   return out
 }
 
+/**
+ * What a failing load job grew on head, profile against profile: the warm-up's heap and goroutines
+ * against the last round's (a leak is what the rounds added; the warm-up's own growth is left out).
+ */
+function loadCommands(job: LoadJobResult, headDir: string): Reproduce[] {
+  const measured = job.snapshots.filter((s) => s.phase !== 'ready')
+  const first = measured[0]?.profiles
+  const last = measured[measured.length - 1]?.profiles
+  const out: Reproduce[] = []
+  for (const [what, index] of [['heap', 'inuse_space'], ['goroutine', '']] as const) {
+    const from = first?.[what]
+    const to = last?.[what]
+    if (from === undefined || to === undefined || from === to) continue
+    const argv = ['go', 'tool', 'pprof', ...(index ? [`-sample_index=${index}`] : []), '-top', `-diff_base=${joinPath(headDir, from)}`, joinPath(headDir, to)]
+    out.push({ title: `What load job ${job.name} added on head over its rounds (${what === 'heap' ? 'live heap' : 'goroutines'})`, command: argv.map(shellQuote).join(' ') })
+  }
+  return out
+}
+
 export function reproduceCommands(report: Report, base: RunResult, head: RunResult): Reproduce[] {
   const out: Reproduce[] = []
   const seen = new Set<string>()
@@ -68,8 +87,17 @@ export function reproduceCommands(report: Report, base: RunResult, head: RunResu
   // A package's directory: the test pass's first, then the bench pass's.
   const dirOf = new Map<string, string>()
   for (const p of [...(head.tests ?? []), ...head.packages]) if (!dirOf.has(p.importPath)) dirOf.set(p.importPath, p.dir)
+  const loadJobs = new Map((head.loads ?? []).map((j) => [j.name, j]))
   for (const f of report.findings) {
     if (f.severity !== 'fail' || f.kind === 'build-failure') continue
+    // A load job's findings name the job, not a package of the test pass.
+    const job = dirOf.has(f.pkg) ? undefined : loadJobs.get(f.subject)
+    if (job) {
+      const key = `${f.subject}\u0000load`
+      if (!seen.has(key)) out.push(...loadCommands(job, report.head.dir))
+      seen.add(key)
+      continue
+    }
     if (TEST_PASS_KINDS.has(f.kind)) {
       const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`
       if (!seen.has(key)) out.push(...testPassCommands(f, dirOf))

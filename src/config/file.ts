@@ -4,6 +4,7 @@ import { isAlias, isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, vi
 import { UsageError, errorMessage } from '../errors.js'
 import { tooDeep } from './nesting.js'
 import { OPTIONS, OptionValues, type Option } from './options.js'
+import { suggestion } from './suggest.js'
 import { badValue, readValue, showRaw, type Source } from './values.js'
 
 /** The settings a config file gave, parsed; defaults and overrides are applied by buildConfig. */
@@ -21,8 +22,6 @@ export const MAX_CONFIG_BYTES = 1 << 20
 const MAX_ALIASES = 100
 const MAX_PROBLEMS = 10
 const MAX_DEPTH = 32
-// Suggestions compare keys letter by letter; a long unknown key gets none rather than costing quadratic time.
-const MAX_SUGGEST_KEY = 64
 
 interface KeyNode {
   children: Map<string, KeyNode>
@@ -49,22 +48,6 @@ function keyTree(): KeyNode {
 
 const KEYS = keyTree()
 const ALIAS_KEYS = new Set(OPTIONS.flatMap(({ option }) => option.aliases?.keys ?? []))
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i]
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1].toLowerCase() === b[j - 1].toLowerCase() ? 0 : 1))
-    prev = row
-  }
-  return prev[b.length]
-}
-
-function suggestion(key: string, known: string[]): string {
-  if (key.length > MAX_SUGGEST_KEY) return ''
-  const best = known.map((c) => ({ c, d: editDistance(key, c) })).sort((x, y) => x.d - y.d)[0]
-  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? ` (did you mean '${best.c}'?)` : ''
-}
 
 class Reader {
   readonly values = new OptionValues()

@@ -25,6 +25,7 @@ export const Outputs = {
   BenchFailures: 'bench-failures',
   Races: 'races',
   GoroutineLeaks: 'goroutine-leaks',
+  FdLeaks: 'fd-leaks',
   Hangs: 'hangs',
   Panics: 'panics',
   BuildFailures: 'build-failures',

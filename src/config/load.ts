@@ -4,7 +4,7 @@ import { resolve } from 'node:path'
 import { UsageError } from '../errors.js'
 import { MAX_CONFIG_BYTES, emptyFile, parseConfigBytes, type FileConfig } from './file.js'
 import { fromTable, isOption, OptionValues, TABLE, type Option, type Table } from './options.js'
-import type { CompareConfig, Config, RunConfig, TestConfig } from './types.js'
+import type { CompareConfig, Config, LoadConfig, RunConfig, TestConfig } from './types.js'
 import { durationMs } from './values.js'
 
 export { parseConfigText, parseConfigBytes, type FileConfig } from './file.js'
@@ -22,7 +22,8 @@ export function resolveConfig(dir: string, layers: readonly OptionValues[]): Con
   return {
     run: { dir, ...fromTable<Omit<RunConfig, 'dir'>>(TABLE.run, value) },
     compare: fromTable<CompareConfig>(TABLE.compare, value),
-    tests: fromTable<TestConfig>(TABLE.tests, value)
+    tests: fromTable<TestConfig>(TABLE.tests, value),
+    load: fromTable<LoadConfig>(TABLE.load, value)
   }
 }
 

@@ -5,7 +5,8 @@
 // Naming: a flag and an input always share one name. `run.X` is named X, `tests.X` is test-X (the switch
 // `tests.enabled` is plain `tests`), `thresholds.M.relative` is M-threshold, anything else is its whole key
 // in kebab case (`gc.pauseSeverity` is gc-pause-severity). Older spellings stay as aliases.
-import type { CompareConfig, RunConfig, TestConfig } from './types.js'
+import { loadJobs } from './load-jobs.js'
+import type { CompareConfig, GrowthFloor, LoadConfig, LoadThresholds, RunConfig, TestConfig } from './types.js'
 import { benchtime, bool, directions, duration, fraction, goPattern, goroutineRules, int, num, oneOf, packages, regexList, type Kind } from './values.js'
 
 export interface Option<T> {
@@ -42,12 +43,49 @@ export type Table<S> = {
 
 const pct = (m: string) => `Fail only when head is worse by more than this share of base ${m}.`
 
-function relAbs(metric: string, name: string, d: { relative: number; absolute: number }, unit: string, why: string) {
+/** `name` undefined: a file-only pair (the load jobs' thresholds live in the file, as the jobs do). */
+function relAbs(metric: string, name: string | undefined, d: { relative: number; absolute: number }, unit: string, why: string) {
   return {
-    relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, name, doc: pct(unit), more: why }),
+    relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, ...(name ? { name } : {}), doc: pct(unit), more: why }),
     absolute: opt({ key: `thresholds.${metric}.absolute`, kind: num({ min: 0, example: d.absolute }), default: d.absolute, doc: `How much head may add (${unit}) before failing, whatever the share.` })
   }
 }
+
+function growthFloor(metric: keyof Pick<LoadThresholds, 'goroutines' | 'heap' | 'fds'>, what: string, d: GrowthFloor): Table<GrowthFloor> {
+  const key = `thresholds.load.${metric}`
+  return {
+    perRequest: opt({ key: `${key}.perRequest`, kind: num({ min: 0, example: d.perRequest }), default: d.perRequest, doc: `Least growth of ${what} per request, round after round, that is a leak.` }),
+    perRound: opt({
+      key: `${key}.perRound`,
+      kind: num({ min: 0, example: d.perRound }),
+      default: d.perRound,
+      doc: `The same per round, for a run: command that does not say how many requests it sends (${what}).`
+    }),
+    minRoundGrowth: opt({ key: `${key}.minRoundGrowth`, kind: num({ min: 0, example: d.minRoundGrowth }), default: d.minRoundGrowth, doc: `Least a round must add to count as grown (${what}).` })
+  }
+}
+
+// Why these numbers (load jobs):
+// - one goroutine or descriptor per 500 requests is the floor: a settled service moves neither, and
+//   the default 1000 requests a round then add two; one leak per 100 requests adds ten.
+// - 64 B per request of live heap, as for benchmarks' retained heap: below it, GC timing and pools move
+//   the heap more than a leak would. A round must add at least 16 KiB to count as grown.
+// - latency p50 +25% and 0.2 ms, p99 +50% and 1 ms: loopback answers take a millisecond or two under
+//   -race, and a shared runner moves single rounds by tens of percent.
+// - allocations per request as allocs/op (+5% and one allocation); bytes +10% and 256 B, since the gate's
+//   own reads of MemStats around each round allocate a little.
+// - errors: any rise of 0.1% of requests (one in a thousand).
+const LOAD_THRESHOLDS = {
+  latencyP50: relAbs('load.latencyP50', undefined, { relative: 0.25, absolute: 0.2 }, 'in ms of a round\'s median latency', 'One sample per round; judged with a Mann-Whitney U test too.'),
+  latencyP99: relAbs('load.latencyP99', undefined, { relative: 0.5, absolute: 1 }, 'in ms of a round\'s 99th percentile latency', 'One sample per round; judged with a Mann-Whitney U test too.'),
+  errorRate: relAbs('load.errorRate', undefined, { relative: 0, absolute: 0.001 }, 'in errors per request', 'Answers of 400 and above, and requests that got none.'),
+  gcPauseP99: relAbs('load.gcPauseP99', undefined, { relative: 0.5, absolute: 0.5 }, 'in ms of a round\'s p99 stop-the-world pause', 'Severity as gc.pauseSeverity.'),
+  allocsPerRequest: relAbs('load.allocsPerRequest', undefined, { relative: 0.05, absolute: 1 }, 'in allocations per request', 'Not exact under load (sync.Pool, GC timing): judged with a test too.'),
+  bytesPerRequest: relAbs('load.bytesPerRequest', undefined, { relative: 0.1, absolute: 256 }, 'in bytes allocated per request', 'Not exact under load: judged with a test too.'),
+  goroutines: growthFloor('goroutines', 'goroutines', { perRequest: 0.002, perRound: 2, minRoundGrowth: 1 }),
+  heap: growthFloor('heap', 'live heap bytes', { perRequest: 64, perRound: 256 * 1024, minRoundGrowth: 16 * 1024 }),
+  fds: growthFloor('fds', 'open descriptors', { perRequest: 0.002, perRound: 2, minRoundGrowth: 1 })
+} satisfies Table<LoadThresholds>
 
 const RUN = {
   packages: opt({ key: 'run.packages', kind: packages, default: ['./...'], name: 'packages', doc: 'Package patterns to benchmark, as for go test.', more: 'As an input: separated by spaces, commas or newlines. On the CLI: repeat the flag.' }),
@@ -174,7 +212,8 @@ const COMPARE = {
     bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
     retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
     gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
-    gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.')
+    gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.'),
+    load: LOAD_THRESHOLDS
   },
   statistics: {
     alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Family-wise error of the timing decisions: the chance that any interval fails unchanged code.' }),
@@ -192,7 +231,7 @@ const COMPARE = {
       kind: oneOf(['none', 'bonferroni', 'bh']),
       default: 'bonferroni',
       name: 'statistics-correction',
-      doc: "'bonferroni': each interval bound errs with alpha / m over the m timing comparisons, so unchanged code fails with at most alpha; 'bh': false-coverage-rate intervals after Benjamini-Hochberg; 'none' judges each alone."
+      doc: "'bonferroni': the failing bound of each interval errs with alpha / m over the m timing comparisons, so unchanged code fails with at most alpha; 'bh': false-coverage-rate intervals after Benjamini-Hochberg; 'none' judges each alone."
     })
   },
   metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
@@ -200,7 +239,25 @@ const COMPARE = {
   gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.' })
 } satisfies Table<CompareConfig>
 
-export const TABLE = { run: RUN, tests: TESTS, compare: COMPARE } as const
+const LOAD = {
+  enabled: opt({
+    key: 'run.load',
+    kind: bool,
+    default: true,
+    name: 'load',
+    doc: "Run the load jobs of the config file's load list (in gate, base and head side by side).",
+    more: 'With no load list there is nothing to run.'
+  }),
+  jobs: opt({
+    key: 'load',
+    kind: loadJobs,
+    default: [],
+    doc: 'Load jobs: a service built from the module (or started by a command) under traffic, round after round.',
+    more: 'Leaks (goroutines, live heap, descriptors growing with the requests), races and regressions of latency, errors, GC pauses and allocations per request, head against base. See README: Load jobs.'
+  })
+} satisfies Table<LoadConfig>
+
+export const TABLE = { run: RUN, tests: TESTS, compare: COMPARE, load: LOAD } as const
 
 /** Fills a typed section from the table: one value per option, the last layer that has it winning. */
 export function fromTable<S>(table: Table<S>, value: (option: Option<unknown>) => unknown): S {
@@ -227,7 +284,7 @@ function collect(node: object, side: Side, out: Entry[]): Entry[] {
 }
 
 /** Every option, in table order. */
-export const OPTIONS: readonly Entry[] = [...collect(RUN, 'run', []), ...collect(TESTS, 'run', []), ...collect(COMPARE, 'compare', [])]
+export const OPTIONS: readonly Entry[] = [...collect(RUN, 'run', []), ...collect(TESTS, 'run', []), ...collect(LOAD, 'run', []), ...collect(COMPARE, 'compare', [])]
 
 /** Descriptions of the file's sections, for the schema. */
 export const SECTIONS: Record<string, string> = {
@@ -236,7 +293,8 @@ export const SECTIONS: Record<string, string> = {
   thresholds: 'How much worse head may be than base, per metric, before the gate fails.',
   statistics: 'How timing changes are judged.',
   ignore: 'What is reported but never failed.',
-  gc: 'GC findings.'
+  gc: 'GC findings.',
+  'thresholds.load': "Load jobs: how much worse head's rounds may be than base's, and how much growth per request is a leak."
 }
 
 /** Inputs of action.yml that are not options of the run: where things are, not how to measure. */

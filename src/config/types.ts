@@ -20,6 +20,34 @@ export interface Thresholds {
   gcPauseP99: RelAbs
   /** GC cycles per op in the measured run; absolute is in cycles per op. */
   gcCyclesPerOp: RelAbs
+  load: LoadThresholds
+}
+
+/** What counts as growth of one quantity of a load job, round after round (see compare/load-growth.ts). */
+export interface GrowthFloor {
+  /** The least growth per request that is a leak (0.002 goroutines: one per 500 requests). */
+  perRequest: number
+  /** The same per round, when the request count is unknown (a run: command that does not say). */
+  perRound: number
+  /** The least a round must add to count as grown, whatever the traffic (1 goroutine; some KiB of heap). */
+  minRoundGrowth: number
+}
+
+/** Load jobs, head against base: regressions of the rounds' medians, and the floors of a leak. */
+export interface LoadThresholds {
+  /** Median latency of a round, in ms. */
+  latencyP50: RelAbs
+  /** 99th percentile latency of a round, in ms. */
+  latencyP99: RelAbs
+  /** Errors per request (answers of 400 and above, and requests that got none). */
+  errorRate: RelAbs
+  /** 99th percentile stop-the-world GC pause of a round, in ms. */
+  gcPauseP99: RelAbs
+  allocsPerRequest: RelAbs
+  bytesPerRequest: RelAbs
+  goroutines: GrowthFloor
+  heap: GrowthFloor
+  fds: GrowthFloor
 }
 
 export interface StatisticsConfig {
@@ -87,8 +115,80 @@ export interface TestConfig {
   ignore: GoroutineRule[]
 }
 
+/** The config file's `load:` list (src/config/load-jobs.ts) and whether to run it. */
+export interface LoadConfig {
+  enabled: boolean
+  jobs: LoadJobConfig[]
+}
+
+export interface LoadRequest {
+  method: string
+  /** A path on the service ('/work?n=1') or an absolute loopback URL; placeholders allowed. */
+  url: string
+  headers: Record<string, string>
+  body?: string
+  /** Share of the traffic, relative to the other requests' weights. */
+  weight: number
+}
+
+/** The embedded generator: node:http with keep-alive, loopback only. */
+export interface EmbeddedTraffic {
+  kind: 'embedded'
+  requests: LoadRequest[]
+  /** Requests per round; when unset, durationMs bounds a round instead. */
+  count?: number
+  durationMs?: number
+  concurrency: number
+  /** Requests per second over all connections; unset: as fast as the service answers. */
+  rate?: number
+  /** Per request. */
+  timeoutMs: number
+}
+
+/** A user command, run as written through `bash -c` once per round, with the service's address in its environment. */
+export interface CommandTraffic {
+  kind: 'command'
+  run: string
+  /** How many requests one run sends, when known: growth is then judged per request instead of per round. */
+  requests?: number
+  /** Per run of the command. */
+  timeoutMs: number
+}
+
+export interface ServiceConfig {
+  /** A Go package of the module (`./cmd/api`), built by the gate for each side. */
+  package?: string
+  /** Or the argv of a start command, run from the module root. */
+  command?: string[]
+  /** Build with -race (package services only): a race under traffic becomes a race finding. */
+  race: boolean
+  args: string[]
+  env: Record<string, string>
+  /** A fixed port; unset: a free one the gate picks. */
+  port?: number
+  /** Between SIGTERM and SIGKILL. */
+  stopGraceMs: number
+}
+
+export interface LoadJobConfig {
+  name: string
+  service: ServiceConfig
+  ready: { url: string; timeoutMs: number }
+  /** The net/http/pprof index, e.g. '/debug/pprof/' or 'http://127.0.0.1:{pprofPort}/debug/pprof/'. */
+  pprof: { url: string }
+  traffic: EmbeddedTraffic | CommandTraffic
+  /** Warm-up traffic before the first measured snapshot: requests, or a duration, or runs of a command. */
+  warmup: { count?: number; durationMs?: number }
+  rounds: number
+  /** After each round's traffic: the longest wait for finishing goroutines and connections to go. */
+  cooldownMs: number
+  /** Goroutines that are never leaks (goleak-style rules). */
+  ignore: GoroutineRule[]
+}
+
 export interface Config {
   run: RunConfig
   compare: CompareConfig
   tests: TestConfig
+  load: LoadConfig
 }

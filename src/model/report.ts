@@ -44,6 +44,8 @@ export interface Report {
   reproduce: Reproduce[]
   /** How noisy the measurement was: what the decisions on time had to see through. */
   noise?: NoiseSummary
+  /** Load jobs, base and head, each with its figures and what was compared; absent when none ran. */
+  loads?: LoadJobReport[]
 }
 
 export interface NoiseSummary {
@@ -182,4 +184,71 @@ export interface ReportError {
 export interface Reproduce {
   title: string
   command: string
+}
+
+/** A load job of the report: each side's figures, and what was compared when both sides completed. */
+export interface LoadJobReport {
+  name: string
+  base?: LoadSideSummary
+  head?: LoadSideSummary
+  /** Per-round medians, head against base (latency, errors, GC pauses, allocations per request). */
+  metrics: MetricComparison<number>[]
+  /** Goroutines, live heap and descriptors, round after round: growth that continues or stops. */
+  growth: LoadGrowthComparison[]
+  /** Why part of the job was not compared (a side failed, the base has no such job). */
+  notes: string[]
+}
+
+export interface LoadSideSummary {
+  service: { package?: string; race: boolean; leakProfile: boolean }
+  traffic: { kind: 'embedded' | 'command'; concurrency?: number; rate?: number }
+  wallMs: number
+  /** Set when the job could not complete. 'config': a mistake in the configuration (exit code 2 on head). */
+  error?: { kind: 'config' | 'run'; phase: string; message: string }
+  /** The first line of the panic or fatal error the service died of. */
+  crash?: string
+  notes: string[]
+  rounds: LoadRoundSummary[]
+  /** After readiness, the warm-up and each round. */
+  snapshots: LoadCurvePoint[]
+}
+
+export interface LoadRoundSummary {
+  round: number
+  requests: number | null
+  errors: number | null
+  /** Requests per second. */
+  throughput: number | null
+  latencyMs?: { p50: number; p99: number }
+}
+
+export interface LoadCurvePoint {
+  phase: 'ready' | 'warmup' | 'round'
+  round: number
+  requestsBefore: number | null
+  goroutines: number
+  heapAllocBytes: number
+  fds: number | null
+  rssBytes: number | null
+}
+
+export type LoadGrowthMetric = 'goroutines' | 'heap' | 'fds'
+
+export interface LoadGrowthComparison {
+  metric: LoadGrowthMetric
+  base?: LoadGrowth
+  head?: LoadGrowth
+}
+
+/** One quantity after the warm-up and after each round, judged as a leak or not. */
+export interface LoadGrowth {
+  values: number[]
+  /** What each round added. */
+  deltas: number[]
+  /** Least-squares growth per request (or per round), over all points. */
+  slope: number
+  per: 'request' | 'round'
+  leaking: boolean
+  /** Why it is or is not a leak, in a few words. */
+  reason: string
 }

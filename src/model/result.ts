@@ -26,6 +26,8 @@ export interface RunResult {
   tests?: TestPackageResult[]
   /** Problems that stopped part of the run (build failures, missing tools, corrupt profiles). */
   errors: RunError[]
+  /** Load jobs: a service under traffic, round by round (see jobs/load); absent when none ran. */
+  loads?: LoadJobResult[]
 }
 
 export interface RunEnv {
@@ -155,7 +157,7 @@ export interface HeapSnapshot {
 
 export interface RunError {
   /** 'probe': the package was measured without the probe (see go/overlay.ts); its numbers are still good. */
-  kind: 'build' | 'toolchain' | 'profile' | 'output' | 'timeout' | 'internal' | 'probe'
+  kind: 'build' | 'toolchain' | 'profile' | 'output' | 'timeout' | 'internal' | 'probe' | 'load'
   /** What the error is about: a package import path, a benchmark name, a file. */
   subject: string
   message: string
@@ -210,7 +212,7 @@ export interface RaceFinding {
   key: string
   /** Where it was seen: a test's name, a benchmark's name, or '' outside any. */
   in: string
-  via: 'test' | 'benchmark'
+  via: 'test' | 'benchmark' | 'load'
   /** How many reports of this race collapsed into this one (the detector may show one race twice). */
   count: number
   access: RaceAccess
@@ -255,4 +257,108 @@ export interface PanicReport {
   frames: Frame[]
   /** For a test binary that exited without a panic (os.Exit): the last line the test printed. */
   output?: string
+}
+
+/** One load job on one side: the service it started, the traffic phases, a snapshot after each. */
+export interface LoadJobResult {
+  name: string
+  service: {
+    /** The Go package the gate built, or undefined for a start command. */
+    package?: string
+    /** argv the service ran with (the binary's path relative to nothing: it lived in a temporary directory). */
+    command: string[]
+    race: boolean
+    build?: BuildInfo
+    /** Whether /debug/pprof/goroutineleak answered (Go 1.27, or 1.26 built with the experiment). */
+    leakProfile: boolean
+    /** How the service ended when the gate stopped it. */
+    stop?: { killed: boolean; exitCode: number | null; signal: string | null }
+  }
+  traffic: { kind: 'embedded' | 'command'; concurrency?: number; rate?: number }
+  /** The warm-up and then each round, in order. */
+  phases: LoadPhase[]
+  /** After readiness, after the warm-up, after each round. */
+  snapshots: LoadSnapshot[]
+  /** Race reports the service printed (built with -race). */
+  races: RaceFinding[]
+  /** Set when the job could not complete; phases and snapshots keep what was measured before. */
+  error?: LoadJobFailure
+  /** The service died by itself: its panic or fatal error, when it printed one. */
+  crash?: PanicReport
+  /** Notes that weaken the numbers (stderr cut, /proc unreadable). */
+  notes: string[]
+  wallMs: number
+}
+
+export interface LoadJobFailure {
+  /** 'config': a mistake in the configuration (exit code 2); 'run': the run could not complete (3). */
+  kind: 'config' | 'run'
+  phase: string
+  message: string
+  detail?: string
+}
+
+export interface LatencySummary {
+  p50: number
+  p90: number
+  p99: number
+  max: number
+  mean: number
+}
+
+export interface LoadPhase {
+  phase: 'warmup' | 'round'
+  /** 0 for the warm-up, 1.. for the rounds. */
+  round: number
+  /** Requests sent; for a command, what the config says one run sends (null when unknown). */
+  requests: number | null
+  errors: number | null
+  errorKinds?: Record<string, number>
+  durationMs: number
+  /** Requests per second; null when the request count is unknown. */
+  throughput: number | null
+  /** In milliseconds, of the exchanges that got an answer (embedded generator only). */
+  latencyMs?: LatencySummary
+  /** Stop-the-world GC pauses during the traffic (gctrace; forced cycles left out), in ms. */
+  gcPausesMs: number[]
+  gcCycles: number
+  /** runtime.MemStats Mallocs and TotalAlloc growth over the traffic. */
+  mallocs?: number
+  allocBytes?: number
+  /** A run: command's exit code and the end of its output. */
+  command?: { exitCode: number | null; output: string }
+}
+
+export interface LoadSnapshot {
+  phase: 'ready' | 'warmup' | 'round'
+  round: number
+  /** Requests sent before this snapshot, warm-up included; null when unknown. */
+  requestsBefore: number | null
+  goroutines: number
+  /** Goroutines grouped by wait state, blocking and creation site; the largest groups. */
+  groups: LeakGroup[]
+  /** runtime.MemStats after a forced GC (heap?gc=1): exact, unlike the sampled profile. */
+  heapAllocBytes: number
+  heapObjects: number
+  /** Allocation sites of the heap profile (inuse after that GC, estimated from samples), largest first. */
+  heapSites: LoadHeapSite[]
+  rssBytes: number | null
+  fds: number | null
+  /** Open descriptors by target: 'tcp 127.0.0.1:41234 CLOSE_WAIT', 'file /tmp/x', 'pipe'. */
+  fdTargets: Record<string, number>
+  /** Goroutines the goroutineleak profile reported, when the service has it. */
+  leakedGoroutines?: number
+  /** Profiles written next to result.json, relative to its directory. */
+  profiles?: { goroutine?: string; heap?: string }
+}
+
+export interface LoadHeapSite {
+  function: string
+  file: string
+  line: number
+  inuseBytes: number
+  inuseObjects: number
+  allocBytes: number
+  allocObjects: number
+  caller?: Frame
 }

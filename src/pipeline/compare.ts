@@ -115,6 +115,19 @@ async function attachAllocationSites(report: Report, base: RunResult, head: RunR
 }
 
 /**
+ * Marks the lines of the load jobs' findings that the pull request changed: their blocking, creation,
+ * race and allocation sites are module-relative lines of head already (a job's subject is its name).
+ */
+function markLoadLines(report: Report, diff: SourceDiff | undefined): void {
+  if (!diff || !report.loads?.length) return
+  const jobs = new Set(report.loads.map((j) => j.name))
+  for (const f of report.findings) {
+    if (!jobs.has(f.subject) || f.locations.some((l) => l.inDiff !== undefined)) continue
+    for (const l of f.locations) l.inDiff = diff.changedInHead(l.file, l.line)
+  }
+}
+
+/**
  * Compares two results and attaches allocation sites; a refused comparison (race mode differs) is a
  * usage error. `diff` is the source diff between the sides, when it can be had.
  */
@@ -126,7 +139,9 @@ export async function compareWithSites(input: CompareInput, diff: () => Promise<
     if (err instanceof ComparisonRefused) throw new UsageError(err.message)
     throw err
   }
-  await attachAllocationSites(report, input.base, input.head, await diff())
+  const sourceDiff = await diff()
+  await attachAllocationSites(report, input.base, input.head, sourceDiff)
+  markLoadLines(report, sourceDiff)
   return report
 }
 

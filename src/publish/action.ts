@@ -26,6 +26,7 @@ export function reportOutputs(report: Report, files: { json: string; markdown: s
     [Outputs.BenchFailures]: k['bench-failure'] ?? 0,
     [Outputs.Races]: k.race ?? 0,
     [Outputs.GoroutineLeaks]: k['goroutine-leak'] ?? 0,
+    [Outputs.FdLeaks]: k['fd-leak'] ?? 0,
     [Outputs.Hangs]: k.hang ?? 0,
     [Outputs.Panics]: k.panic ?? 0,
     [Outputs.BuildFailures]: k['build-failure'] ?? 0,

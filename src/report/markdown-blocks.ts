@@ -11,6 +11,7 @@ import { clip } from './summary.js'
 // what fails, and the failing table last of all. Sections without a rank (the verdict) are never cut.
 export const CUT_RANK = {
   packageComparisons: 10,
+  loadJobs: 12,
   infoFindings: 15,
   oneSided: 20,
   notes: 30,

@@ -8,7 +8,8 @@ import { type Omitted, type Section, fitSections } from './fit.js'
 import { formatSiteDelta } from './format.js'
 import { CUT_RANK, MAX_LOCATIONS, NAME_MAX, TEXT_MAX, findingTable, moreLine, table } from './markdown-blocks.js'
 import { detailSections } from './markdown-details.js'
-import { clip, countsPhrase, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
+import { loadSections } from './markdown-load.js'
+import { clip, countsPhrase, deltaPer, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
 
 /**
  * Hidden first line of every comment: the publisher finds its sticky comment by it. Changing it orphans the
@@ -34,6 +35,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
     header(report, opts.title ?? 'go-leak-gate'),
     ...findingTables(report),
     ...locationSections(report),
+    ...loadJobSections(report),
     ...detailSections(report, opts.alpha),
     ...reproduceSection(report),
     environmentSection(report)
@@ -95,6 +97,11 @@ function locationSections(report: Report): Section[] {
   }))
 }
 
+/** A section per load job; the heading travels with the first, which is cut last of them. */
+function loadJobSections(report: Report): Section[] {
+  return loadSections(report.loads).map((s, i) => (i === 0 ? { ...s, text: `### Load jobs\n\n${s.text}` } : s))
+}
+
 function locationBlock(finding: Finding): string {
   const mark = finding.severity === 'fail' ? '❌' : '⚠️'
   const title =
@@ -103,18 +110,18 @@ function locationBlock(finding: Finding): string {
   const parts = [title]
   const message = escapeMarkdown(clip(finding.message, TEXT_MAX))
   if (message !== '') parts.push(message)
-  parts.push(locationTable(rankLocations(finding.locations)))
+  parts.push(locationTable(rankLocations(finding.locations), deltaPer(finding)))
   return parts.join('\n\n')
 }
 
-function locationTable(locations: Location[]): string {
+function locationTable(locations: Location[], per: 'op' | 'request'): string {
   const shown = locations.slice(0, MAX_LOCATIONS)
   const withDelta = shown.some((l) => l.deltaPerOp !== undefined)
   const withDiff = shown.some((l) => l.inDiff !== undefined)
   const header = ['function', 'file:line', 'role']
   let align = 'lll'
   if (withDelta) {
-    header.push('per op')
+    header.push(`per ${per}`)
     align += 'r'
   }
   if (withDiff) {

@@ -107,3 +107,8 @@ export function clip(text: string, max: number): string {
   const chars = Array.from(text)
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`
 }
+
+/** What a site's delta is counted per: a benchmark's op, or a load job's request. */
+export function deltaPer(finding: Finding): 'op' | 'request' {
+  return finding.unit.endsWith('/request') ? 'request' : 'op'
+}

@@ -2,10 +2,10 @@
 // CLI adds colour when its output is a terminal); every string of the Report goes through singleLine, so the
 // code under test cannot move the cursor, recolour the terminal or fake extra lines.
 
-import type { Finding, Report } from '../model/report.js'
+import type { Finding, LoadJobReport, Report } from '../model/report.js'
 import { singleLine } from './escape.js'
 import { formatChange, formatPValue, formatSiteDelta, formatValue } from './format.js'
-import { clip, countsPhrase, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
+import { clip, countsPhrase, deltaPer, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
 
 /** Locations listed under each finding; the markdown report has the rest. */
 export const TOP_LOCATIONS = 3
@@ -27,6 +27,7 @@ export function renderText(report: Report): string {
   for (const finding of shown) lines.push(...findingLines(finding))
 
   lines.push('', tallyPhrase(tallyComparisons(report)))
+  for (const job of report.loads ?? []) lines.push(loadLine(job))
 
   if (report.errors.length > 0) {
     lines.push('', `Errors (${report.errors.length}):`)
@@ -38,6 +39,19 @@ export function renderText(report: Report): string {
     }
   }
   return `${lines.join('\n')}\n`
+}
+
+/** `Load job api: 5 rounds of 1000 requests on head; 7 metrics compared, 2 regressed; still growing: goroutines, fds.` */
+function loadLine(job: LoadJobReport): string {
+  const side = job.head ?? job.base
+  const where = job.head ? 'on head' : 'on base only'
+  const per = side?.rounds[0]?.requests
+  const ran = `${side?.rounds.length ?? 0} rounds${per !== null && per !== undefined ? ` of ${per} requests` : ''} ${where}`
+  const parts = [side?.error ? `${ran}, then stopped: ${plain(side.error.message, TEXT_MAX)}` : ran]
+  if (job.metrics.length > 0) parts.push(`${job.metrics.length} metrics compared, ${job.metrics.filter((m) => m.status === 'regression').length} regressed`)
+  const growing = job.growth.filter((g) => g.head?.leaking).map((g) => g.metric)
+  if (growing.length > 0) parts.push(`still growing: ${growing.join(', ')}`)
+  return `Load job ${plain(job.name, NAME_MAX)}: ${parts.join('; ')}.`
 }
 
 function findingLines(finding: Finding): string[] {
@@ -61,7 +75,7 @@ function findingLines(finding: Finding): string[] {
       plain(location.function, NAME_MAX),
       plain(location.role, 20)
     ]
-    if (location.deltaPerOp !== undefined) parts.push(`${formatSiteDelta(location.deltaPerOp, location.deltaUnit)}/op`)
+    if (location.deltaPerOp !== undefined) parts.push(`${formatSiteDelta(location.deltaPerOp, location.deltaUnit)}/${deltaPer(finding)}`)
     if (location.inDiff === true) parts.push('(changed in this PR)')
     lines.push(`      at ${parts.join('  ')}`)
   }

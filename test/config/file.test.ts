@@ -141,6 +141,34 @@ describe('config file as untrusted input', () => {
     expect(cfg.compare.statistics).toEqual({ alpha: 0.01, minSamples: 6, correction: 'none' })
     expect(cfg.compare.gcPauseSeverity).toBe('fail')
     expect(cfg.tests.ignore).toEqual([{ topFunction: 'example.com/m/pool.(*Pool).worker' }, { createdBy: 'example.com/m/cache.init.0', anyFunction: 'time.Sleep' }])
+    expect(cfg.compare.thresholds.load.latencyP99).toEqual({ relative: 0.6, absolute: 2 })
+    expect(cfg.compare.thresholds.load.heap).toEqual({ perRequest: 128, perRound: 524288, minRoundGrowth: 32768 })
+    expect(cfg.load.enabled).toBe(false)
+    expect(cfg.load.jobs.map((j) => [j.name, j.service.package ?? j.service.command, j.traffic.kind, j.rounds])).toEqual([
+      ['api', './cmd/api', 'embedded', 4],
+      ['worker', ['./bin/worker', '--port', '{port}'], 'command', 5]
+    ])
+    expect(cfg.load.jobs[0]).toMatchObject({
+      service: { race: true, env: { GOMAXPROCS: '2' }, stopGraceMs: 2000 },
+      ready: { url: '/healthz', timeoutMs: 20_000 },
+      traffic: { requests: [{ method: 'POST', url: '/orders', weight: 3 }, { method: 'GET', url: '/healthz', weight: 1 }], count: 500, concurrency: 8, rate: 400, timeoutMs: 2000 },
+      warmup: { count: 250 },
+      cooldownMs: 500,
+      ignore: [{ topFunction: 'example.com/m/pool.(*Pool).worker' }]
+    })
+  })
+
+  it('names the job, the key and the line of a mistake in the load list', () => {
+    const text = 'load:\n  - name: api\n    service: { package: ./cmd/api }\n    traffic: { requests: [{ url: /a }] }\n  - name: web\n    service: { package: ./cmd/web }\n    traffic: { requests: [{ url: "http://example.com/" }] }\n'
+    expect(refusal(() => parseConfigText(text, 'l.yml')).message).toBe(
+      "load[1] in l.yml:5:5 must be a load job (got a mapping: 'web': traffic.requests[0].url: 'http://example.com/' is not on a loopback address: load traffic goes to 127.0.0.1, ::1 or localhost only, never to another machine)"
+    )
+    const typo = 'load:\n  - name: api\n    service: { package: ./cmd/api }\n    trafic: { requests: [{ url: /a }] }\n'
+    expect(refusal(() => parseConfigText(typo, 'y.yml')).message).toMatch(/^load\[0\] in y\.yml:2:5 must be a load job \(got a mapping: 'api': trafic: unknown key \(did you mean 'traffic'\?\); the keys here are /)
+    const twice = 'load:\n  - { name: api, service: { package: ./a }, traffic: { run: "true" } }\n  - { name: api, service: { package: ./b }, traffic: { run: "true" } }\n'
+    expect(refusal(() => parseConfigText(twice, 't.yml')).message).toBe("load in t.yml:2:3 must be a list of load jobs (got a list: two jobs are named 'api'; names pair a job's base and head results)")
+    const ignored = 'load:\n  - { name: api, service: { package: ./a }, traffic: { run: "true" }, ignore: [{ topFunc: x }] }\n'
+    expect(refusal(() => parseConfigText(ignored, 'i.yml')).message).toMatch(/^load\[0\] in i\.yml:2:5 must be a load job \(got a mapping: 'api': ignore\[0\]: must be a rule with one or more of topFunction, anyFunction, createdBy \(unknown rule key 'topFunc'\)\)$/)
   })
 
   it('accepts the old key run.race, and refuses it beside its new name', () => {

@@ -4,6 +4,7 @@
 // test already runs, checks that the test it names still exists. `npm run gen:faults` writes the README's
 // "Faults and exit codes" section from this table.
 import type { FindingKind, Severity } from '../../src/model/report.js'
+import { LOAD_FAULTS } from './load-faults.js'
 
 export type FixtureName = 'gate' | 'leaks' | 'untrusted' | 'hang' | 'exits'
 
@@ -410,7 +411,8 @@ export const FAULTS: Fault[] = [
     stream: 'stderr',
     message: 'go-leak-gate: removed the worktree {dir}, left by a gate that was killed',
     holds: []
-  }
+  },
+  ...LOAD_FAULTS
 ]
 
 export function isCoveredBy(run: Run | CoveredBy): run is CoveredBy {

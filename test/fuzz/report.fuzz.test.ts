@@ -14,7 +14,7 @@ import { fuzzCount, Rng, SEED } from './corpus-mutate.js'
 import { mutateJson } from './json-mutate.js'
 import { FIXTURES_DIR } from './recorded-corpus.js'
 
-const CASES = ['gate', 'untrusted', 'leaks'].map((c) => ({ name: c, text: readFileSync(join(FIXTURES_DIR, 'recorded-results', c, 'report.json'), 'utf8') }))
+const CASES = ['gate', 'untrusted', 'leaks', 'load'].map((c) => ({ name: c, text: readFileSync(join(FIXTURES_DIR, 'recorded-results', c, 'report.json'), 'utf8') }))
 let work = ''
 
 beforeAll(async () => {

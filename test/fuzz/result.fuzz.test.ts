@@ -17,7 +17,7 @@ import { fuzzCount, Rng, SEED } from './corpus-mutate.js'
 import { mutateJson } from './json-mutate.js'
 import { FIXTURES_DIR } from './recorded-corpus.js'
 
-const CASES = ['gate', 'untrusted', 'leaks']
+const CASES = ['gate', 'untrusted', 'leaks', 'load']
 let work = ''
 const originals = new Map<string, string>()
 

@@ -5,7 +5,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import { worktreeBaseline } from '../../src/baseline/worktree.js'
 import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
 import { runProcess } from '../../src/go/process.js'
@@ -59,7 +59,7 @@ beforeAll(async () => {
   const toolchain = await probeToolchain(runProcess)
   outcome = await gate(
     { run: runProcess, toolchain, log: () => {} },
-    { run: { ...DEFAULT_RUN, dir, count: 2, benchtime: '400x' }, compare: DEFAULT_COMPARE, tests: { ...DEFAULT_TESTS, enabled: false } },
+    { run: { ...DEFAULT_RUN, dir, count: 2, benchtime: '400x' }, compare: DEFAULT_COMPARE, tests: { ...DEFAULT_TESTS, enabled: false }, load: DEFAULT_LOAD },
     worktreeBaseline(dir, baseSha),
     join(dir, '.out')
   )

@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { rm } from 'node:fs/promises'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
 import { worktreeBaseline } from '../../src/baseline/worktree.js'
 import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
@@ -23,7 +23,8 @@ beforeAll(async () => {
   const config: Config = {
     run: { ...DEFAULT_RUN, dir: repo.dir, packages: ['./alloc'], bench: '^BenchmarkChain', count: 4, benchtime: '2000x', timeoutMs: 120_000 },
     compare: DEFAULT_COMPARE,
-    tests: { ...DEFAULT_TESTS, enabled: false }
+    tests: { ...DEFAULT_TESTS, enabled: false },
+    load: DEFAULT_LOAD
   }
   outcome = await gate({ run: runProcess, toolchain: await probeToolchain(runProcess), log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
 }, 600_000)

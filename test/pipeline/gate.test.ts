@@ -3,7 +3,7 @@
 // says is unchanged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
 import { exitCodeForReport } from '../../src/exit.js'
 import { worktreeBaseline } from '../../src/baseline/worktree.js'
@@ -36,7 +36,8 @@ beforeAll(async () => {
     run: { ...DEFAULT_RUN, dir: repo.dir, count: 6, benchtime: '20ms', timeoutMs: 120_000 },
     // The custom unit's direction is declared, as a user would: items/op is a cost here.
     compare: { ...DEFAULT_COMPARE, metricDirections: { 'items/op': 'lower' } },
-    tests: { ...DEFAULT_TESTS, enabled: false }
+    tests: { ...DEFAULT_TESTS, enabled: false },
+      load: DEFAULT_LOAD
   }
   outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
 }, 600_000)

@@ -42,7 +42,7 @@ async function edited(name: string, edit: (r: RunResult) => void): Promise<{ dir
 
 describe('readResult', () => {
   it('reads every result the gate wrote, +Inf and NaN included, and every report compare wrote', async () => {
-    for (const name of ['gate', 'untrusted', 'leaks']) {
+    for (const name of ['gate', 'untrusted', 'leaks', 'load']) {
       for (const side of ['base', 'head']) await readResult(join(RECORDED, name, side))
       await readReport(join(RECORDED, name, 'report.json'))
     }

@@ -4,7 +4,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
 import { worktreeBaseline } from '../../src/baseline/worktree.js'
 import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
@@ -64,7 +64,8 @@ beforeAll(async () => {
     // timeout bounds that pass's runs too (benchhang's head waits it out).
     run: { ...DEFAULT_RUN, dir: repo.dir, bench: '^$', count: 1, timeoutMs: 10_000 },
     compare: DEFAULT_COMPARE,
-    tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [] }
+    tests: { ...DEFAULT_TESTS, timeoutMs: 10_000, raceBenchtime: '100x', ignore: [] },
+      load: DEFAULT_LOAD
   }
   outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
   base = outcome.base

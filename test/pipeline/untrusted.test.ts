@@ -4,7 +4,7 @@
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_COMPARE, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config } from '../../src/config/types.js'
 import { readResult, resultDirBaseline } from '../../src/baseline/result-dir.js'
 import { compareStored } from '../../src/pipeline/compare.js'
@@ -34,7 +34,8 @@ beforeAll(async () => {
   const config: Config = {
     run: { ...DEFAULT_RUN, dir: repo.dir, count: COUNT, benchtime: '2000x', timeoutMs: 120_000 },
     compare: DEFAULT_COMPARE,
-    tests: { ...DEFAULT_TESTS, enabled: false }
+    tests: { ...DEFAULT_TESTS, enabled: false },
+      load: DEFAULT_LOAD
   }
   outcome = await gate({ run: runProcess, toolchain, log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
 }, 300_000)

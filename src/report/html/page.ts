@@ -6,6 +6,7 @@ import type { Report } from '../../model/report.js'
 import { PAGE_SCRIPT, PAGE_STYLE } from './assets.gen.js'
 import { contentSecurityPolicy, embedJson, text } from './embed.js'
 import { findingsSection } from './findings.js'
+import { loadJobsSection } from './load.js'
 import type { BenchmarkView, FlameView, HtmlReportData, MissingFlame } from './model.js'
 import { countsPhrase } from '../summary.js'
 
@@ -31,7 +32,7 @@ function header(report: Report, version: string): string {
     `<header><h1><span class="verdict ${report.verdict}">${report.verdict === 'fail' ? 'FAIL' : 'PASS'}</span> go-leak-gate report${counts === '' ? '' : ` — ${text(counts)}`}</h1>`,
     incomplete,
     `<table class="sides"><tbody>${side('base', report.base)}${side('head', report.head)}</tbody></table>`,
-    `<nav><a href="#findings">Findings</a> · <a href="#goroutines">Goroutines</a> · <a href="#benchmarks">Benchmarks</a> · <a href="#notes">Notes</a></nav>`,
+    `<nav><a href="#findings">Findings</a> · <a href="#goroutines">Goroutines</a> · <a href="#benchmarks">Benchmarks</a>${report.loads?.length ? ' · <a href="#load">Load jobs</a>' : ''} · <a href="#notes">Notes</a></nav>`,
     `<p class="generated">Written by go-leak-gate ${text(version)}. This file works offline and loads nothing.</p></header>`
   ].join('\n')
 }
@@ -96,6 +97,7 @@ export function renderHtmlPage(data: HtmlReportData): string {
     `<section id="goroutines"><h2>Goroutines still alive after the tests</h2>${flameSlot(data.goroutines)}</section>`,
     pruning,
     benchmarksSection(data.benchmarks),
+    loadJobsSection(report.loads, new Set(report.findings.filter((f) => f.severity === 'fail').map((f) => f.subject))),
     listSection('notes', 'Notes', notes),
     errorsSection(report),
     '</main>',
