@@ -32,6 +32,7 @@ const COUNT = Number(env('BENCH_POWER_COUNT', '10'))
 const BENCHTIME = env('BENCH_POWER_BENCHTIME', '1s')
 const BUDGET_MS = durationMs(env('BENCH_POWER_BUDGET', '0ms')) ?? 0
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
+let saved = 0
 
 interface RunOutcome {
   kind: 'aa' | 'ab' | 'ab-budget'
@@ -58,6 +59,9 @@ async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: Ru
   let report: Report
   try {
     report = (await gate({ run: runProcess, toolchain: tc, log: () => {} }, config, worktreeBaseline(repoDir, baseRef), out)).report
+    // Every report is kept, so the judges can be run again on the same data.
+    await mkdir(join(here, 'out', 'power-reports'), { recursive: true })
+    await writeFile(join(here, 'out', 'power-reports', `${String(++saved).padStart(3, '0')}-${kind}.json`), JSON.stringify(report))
   } finally {
     await rm(out, { recursive: true, force: true })
   }
