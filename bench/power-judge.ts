@@ -49,14 +49,15 @@ function unpairedStatuses(report: Report): Map<MetricComparison, MetricCompariso
 export function failuresByJudge(report: Report): Record<Judge, Set<string>> {
   const out: Record<Judge, Set<string>> = { gate: new Set(), 'gate-reported': new Set(), 'gate-unpaired': new Set(), ratio200: new Set(), 'mw-raw': new Set() }
   for (const f of report.findings) {
-    if (!JUDGED_UNITS.has(f.unit)) continue
+    // By metric: the retained-heap finding's unit is B/op too, but it is another detector.
+    if (!JUDGED_UNITS.has(f.metric)) continue
     if (f.severity === 'fail') out.gate.add(`${f.subject} ${f.unit}`)
     if (f.severity !== 'info') out['gate-reported'].add(`${f.subject} ${f.unit}`)
   }
   const unpaired = unpairedStatuses(report)
   for (const c of report.comparisons) {
     for (const m of c.metrics) {
-      if (!JUDGED_UNITS.has(m.unit)) continue
+      if (!JUDGED_UNITS.has(m.metric)) continue
       const key = `${c.benchmark} ${m.unit}`
       const gateOwn = out.gate.has(key)
       // Exact counts are the same rule with or without pairing.

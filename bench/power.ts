@@ -8,7 +8,7 @@
 //   a plain 200% ratio threshold, and raw benchstat (Mann-Whitney p < 0.05, no correction, no threshold).
 // - Wall time of fixed count 10 against a time budget (BENCH_POWER_BUDGET), on A/B.
 // Progress on stderr, one JSON object on stdout and in bench/out/power.json.
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -43,7 +43,7 @@ interface RunOutcome {
   medianSpread: number | null
   /** The gate's decision on each injected change: status, interval and spread. */
   injected: Record<string, { status: string; reason: string }>
-  adaptive?: unknown
+  adaptive?: string
 }
 
 async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: RunOutcome['kind'], budgetMs: number): Promise<RunOutcome> {
@@ -65,9 +65,12 @@ async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: Ru
   } finally {
     await rm(out, { recursive: true, force: true })
   }
-  const wallMs = performance.now() - t
-  const share = othersShare(before, cpuSnapshot()) ?? null
+  return outcomeOf(report, kind, performance.now() - t, othersShare(before, cpuSnapshot()) ?? null)
+}
+
+function outcomeOf(report: Report, kind: RunOutcome['kind'], wallMs: number, share: number | null): RunOutcome {
   const judged = failuresByJudge(report)
+  const adaptive = report.notes.find((n) => n.startsWith('Adaptive sampling'))
   const failures = Object.fromEntries(JUDGES.map((j) => [j, [...judged[j]].sort()])) as Record<Judge, string[]>
   return {
     kind,
@@ -82,7 +85,7 @@ async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: Ru
         return m ? [[i.change, { status: m.status, reason: m.reason }]] : []
       })
     ),
-    ...(budgetMs > 0 ? { adaptive: report.notes.find((n) => n.startsWith('Adaptive sampling')) } : {})
+    ...(adaptive !== undefined ? { adaptive } : {})
   }
 }
 
@@ -108,6 +111,18 @@ function summarise(runs: RunOutcome[]) {
     wallMs: { aa: med(aa.map((r) => r.wallMs)), abFixedCount: med(ab.map((r) => r.wallMs)), abBudget: med(budget.map((r) => r.wallMs)) },
     otherCpu: { median: med(runs.map((r) => r.otherCpu ?? 0)), max: Math.max(0, ...runs.map((r) => r.otherCpu ?? 0)) }
   }
+}
+
+/** BENCH_POWER_REJUDGE=1: the judges again on the reports a previous run kept, without measuring. */
+async function rejudge(): Promise<void> {
+  const dir = join(here, 'out', 'power-reports')
+  const runs: RunOutcome[] = []
+  for (const file of (await readdir(dir)).sort()) {
+    const report = JSON.parse(await readFile(join(dir, file), 'utf8')) as Report
+    const kind = file.replace(/^\d+-|\.json$/g, '') as RunOutcome['kind']
+    runs.push(outcomeOf(report, kind, 0, report.noise?.otherCpu?.head ?? null))
+  }
+  process.stdout.write(JSON.stringify(summarise(runs), null, 2) + '\n')
 }
 
 async function main(): Promise<void> {
@@ -143,4 +158,4 @@ async function main(): Promise<void> {
   process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n')
 }
 
-await main()
+await (process.env.BENCH_POWER_REJUDGE === '1' ? rejudge() : main())
