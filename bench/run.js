@@ -2,11 +2,12 @@
 //   1. overhead of `go-leak-gate run` against `go test -bench` on the demo module
 //   2. `go-leak-gate compare` on a heap-leak finding against `go tool pprof -diff_base`
 //   3. Mann-Whitney U throughput (no reference tool: benchstat's implementation would need a download)
+//   5. the time the CPU-profiled and exact-allocation runs add per benchmark, against a timed run
 // Figures go to stdout, progress to stderr, everything as JSON to bench/out/latest.json.
 //
 // Environment: BENCH_COUNT (10), BENCH_BENCHTIME (200ms), BENCH_REPEATS (3), BENCH_STACKS (200000),
 // BENCH_PROFILE_RUNS (4 runs per side in compare), BENCH_ENGINE_STACKS (200000,1000000: the profile engine's
-// pairs), BENCH_ONLY (comma list of overhead,profile,engine,stats).
+// pairs), BENCH_ONLY (comma list of overhead,profile,engine,stats,profiled).
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
@@ -17,6 +18,7 @@ import { heading, table } from './lib/format.js'
 import { measureOverhead, renderOverhead } from './overhead.js'
 import { measureProfileDiff, renderProfileDiff } from './profilediff.js'
 import { measureProfileEngine, renderProfileEngine } from './profileengine.js'
+import { measureProfiledRuns, renderProfiledRuns } from './profiled.js'
 import { MAX_STACKS } from './lib/profilegen.js'
 
 const repoDir = resolve(dirname(fileURLToPath(import.meta.url)), '..')
@@ -45,7 +47,7 @@ function benchtimeEnv() {
 }
 
 function onlyEnv() {
-  const all = ['overhead', 'profile', 'engine', 'stats']
+  const all = ['overhead', 'profile', 'engine', 'stats', 'profiled']
   const v = process.env.BENCH_ONLY
   if (!v) return new Set(all)
   const picked = v.split(',').map((s) => s.trim()).filter(Boolean)
@@ -178,6 +180,13 @@ async function main() {
     const { value: s, othersCpuShare } = await section(facts.nproc, facts.clockTicks, measureStats)
     out.results.stats = { ...s, othersCpuShare }
     say(renderStats(s))
+    say(othersText(othersCpuShare))
+  }
+  if (only.has('profiled')) {
+    say(heading('5. profiled runs: the CPU-profiled run per benchmark vs a timed run'))
+    const { value: m, othersCpuShare } = await section(facts.nproc, facts.clockTicks, () => measureProfiledRuns({ repoDir, count, benchtime, repeats, log }))
+    out.results.profiledRuns = { ...m, othersCpuShare }
+    say(renderProfiledRuns(m))
     say(othersText(othersCpuShare))
   }
 

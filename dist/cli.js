@@ -9,10 +9,10 @@ import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { request as request$1, Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
-import { createHash } from 'node:crypto';
 
 var ajv$1 = {exports: {}};
 
@@ -8408,7 +8408,9 @@ var properties$1 = {
 									"access",
 									"previous-access",
 									"panic",
-									"benchmark"
+									"benchmark",
+									"cpu",
+									"cpu-cum"
 								]
 							},
 							deltaPerOp: {
@@ -8420,7 +8422,8 @@ var properties$1 = {
 							deltaUnit: {
 								"enum": [
 									"B",
-									"objects"
+									"objects",
+									"ns"
 								]
 							}
 						},
@@ -8573,6 +8576,59 @@ var properties$1 = {
 				"title",
 				"command"
 			]
+		}
+	},
+	baseline: {
+		type: "object",
+		description: "Which baseline the head was compared with, and where it came from (absent in reports of older versions).",
+		additionalProperties: false,
+		required: [
+			"source",
+			"description"
+		],
+		properties: {
+			source: {
+				"enum": [
+					"same-runner",
+					"stored",
+					"auto",
+					"path"
+				],
+				description: "same-runner: the base commit measured on this runner beside head; stored: an artifact recorded by a push run; auto: the stored test pass with same-runner benchmarks; path: a results directory."
+			},
+			description: {
+				type: "string",
+				maxLength: 2000,
+				description: "One sentence for the report."
+			},
+			commit: {
+				type: "string",
+				pattern: "^[0-9a-f]{7,64}$"
+			},
+			runId: {
+				type: "integer",
+				minimum: 0
+			},
+			runUrl: {
+				type: "string",
+				maxLength: 2000
+			},
+			recordedAt: {
+				type: "string",
+				maxLength: 64
+			},
+			ageSeconds: {
+				type: "number",
+				minimum: 0
+			},
+			machine: {
+				type: "string",
+				maxLength: 2000
+			},
+			matchesBase: {
+				type: "boolean",
+				description: "Whether the stored run measured the pull request's base commit."
+			}
 		}
 	},
 	loads: {
@@ -9483,6 +9539,12 @@ var definitions = {
 				maxLength: 300,
 				pattern: "^profiles/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
 				description: "profiles/<file> in the result directory: no other directory, so a result cannot point the reader elsewhere."
+			},
+			memProfileRate: {
+				type: "integer",
+				minimum: 1,
+				maximum: 9007199254740991,
+				description: "-test.memprofilerate the profile was written at; 1 records every allocation. Absent: Go's default, sampled."
 			}
 		},
 		required: [
@@ -9548,6 +9610,12 @@ var definitions = {
 			},
 			heap: {
 				$ref: "#/definitions/heapSnapshot"
+			},
+			cpuProfile: {
+				type: "string",
+				maxLength: 300,
+				pattern: "^profiles/[A-Za-z0-9_=-][A-Za-z0-9._=-]*$",
+				description: "profiles/<file> in the result directory, as heap.profile: the CPU profile of a run made for it (-test.cpuprofile)."
 			},
 			live: {
 				$ref: "#/definitions/liveSnapshot"
@@ -9713,6 +9781,12 @@ var definitions = {
 				}
 			},
 			smallRuns: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/benchRun"
+				}
+			},
+			profileRuns: {
 				type: "array",
 				items: {
 					$ref: "#/definitions/benchRun"
@@ -11470,6 +11544,56 @@ const directions = {
     },
     show: (v) => JSON.stringify(v)
 };
+/** One line of text: a name, a key, a token. `pattern` narrows it; `allowEmpty` lets '' stand for "not set". */
+function text$1(o) {
+    const max = o.max ?? MAX_TEXT;
+    return textual({
+        expected: o.expected ?? (o.allowEmpty ? 'a line of text, or empty' : 'a line of text'),
+        examples: o.example === undefined ? [] : [o.example],
+        metavar: 'TEXT',
+        schema: { type: 'string', maxLength: max },
+        fromText(t) {
+            const s = t.trim();
+            if (s === '')
+                return o.allowEmpty ? ok('') : no('empty');
+            if (s.length > max)
+                return no(`longer than ${max} characters`);
+            if (/[\u0000-\u001f\u007f]/.test(s))
+                return no('contains a control character');
+            return o.pattern === undefined || o.pattern.test(s) ? ok(s) : no();
+        },
+        show: (v) => v
+    });
+}
+/** A whole number in a range, or '' for "not set" (undefined): GitHub's own default applies then. */
+function optionalInt(o) {
+    const whole = int$2(o);
+    return textual({
+        expected: `${whole.expected}, or empty`,
+        examples: whole.examples,
+        metavar: 'N',
+        schema: whole.schema,
+        fromText: (t) => (t.trim() === '' ? ok(undefined) : whole.fromText(t)),
+        show: (v) => (v === undefined ? '' : String(v))
+    });
+}
+const MAX_SHARDS = 256;
+const shard = textual({
+    expected: `a shard 'i/n' with 1 <= i <= n <= ${MAX_SHARDS}`,
+    examples: ['1/1', '2/4'],
+    metavar: 'I/N',
+    schema: { type: 'string', pattern: '^[0-9]{1,3}/[0-9]{1,3}$' },
+    fromText(t) {
+        const m = /^([0-9]{1,3})\/([0-9]{1,3})$/.exec(t.trim());
+        if (m === null)
+            return no();
+        const index = Number(m[1]);
+        const count = Number(m[2]);
+        return index >= 1 && index <= count && count <= MAX_SHARDS ? ok({ index, count }) : no();
+    },
+    show: (v) => `${v.index}/${v.count}`,
+    fileForm: (v) => `${v.index}/${v.count}`
+});
 
 // The defaults of a load job and the JSON Schema of the config file's `load:` list, for editors and for
 // the schema the option table publishes. It says what the reader in load-jobs.ts accepts, except what
@@ -12103,6 +12227,15 @@ const RUN$1 = {
         name: 'time-budget',
         doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
         more: 'With a budget the gate starts with at most 6 rounds, stops there for benchmarks whose interval already lies wholly above or below the threshold, and adds rounds one at a time for the inconclusive ones until they settle, the budget is spent or 10 x count rounds ran; the report says what it chose and why. Needs a base measured on this runner (gate).'
+    }),
+    // By a hash of the import path, not by position in a list: adding a package moves no other package.
+    shard: opt({
+        key: 'run.shard',
+        kind: shard,
+        default: { index: 1, count: 1 },
+        name: 'shard',
+        doc: "The part 'i/n' of the packages this job measures, for a matrix of n jobs; '1/1' is all of them.",
+        more: "Packages go to shards by a hash of their import path, so adding one moves no other. Each job uploads its part; a final job with mode 'aggregate' merges them."
     })
 };
 const TESTS = {
@@ -12249,6 +12382,66 @@ function collect(node, side, out) {
 }
 /** Every option, in table order. */
 const OPTIONS = [...collect(RUN$1, 'run', []), ...collect(TESTS, 'run', []), ...collect(LOAD, 'run', []), ...collect(COMPARE, 'compare', [])];
+const input = (o) => o;
+const MODES = ['gate', 'record', 'comment', 'aggregate'];
+// Artifact names may not hold these (the artifact service refuses them); keys are made safe separately.
+const ARTIFACT_NAME = /^[^"\\:<>|*?/\u0000-\u001f]+$/;
+({
+    mode: input({
+        name: 'mode',
+        kind: oneOf(MODES),
+        default: 'gate',
+        doc: "'gate': compare the pull request with its baseline and fail on regressions. 'record': measure this commit (a push to the default branch) and upload it as the stored baseline. 'comment': in a workflow_run workflow, post the report a pull_request run uploaded (the fork-safe pair). 'aggregate': merge the shards of a matrix into one verdict."
+    }),
+    baseline: input({
+        name: 'baseline',
+        kind: text$1({ allowEmpty: false, max: 1024, expected: "'auto', 'same-runner', 'stored' or a results directory", example: 'auto' }),
+        default: 'auto',
+        doc: "'same-runner': build and run the base commit here, beside head. 'stored': compare with the artifact the latest push run recorded (timings then only warn: they were measured on another machine). 'auto': the stored baseline for the test pass (leaks, races, hangs) and same-runner for benchmarks; same-runner alone when nothing is stored. Anything else is a results directory written by 'go-leak-gate run'."
+    }),
+    baselineArtifact: input({
+        name: 'baseline-artifact',
+        kind: text$1({ allowEmpty: false, max: 200, pattern: ARTIFACT_NAME, expected: 'an artifact name (no " : < > | * ? \\ /)', example: 'go-leak-gate-baseline' }),
+        default: 'go-leak-gate-baseline',
+        doc: "Name of the stored baseline's artifact: 'record' uploads it, 'stored' and 'auto' look for it in the push runs of this workflow on the base branch."
+    }),
+    retentionDays: input({
+        name: 'retention-days',
+        kind: optionalInt({ min: 1, max: 90, example: 30 }),
+        default: undefined,
+        doc: "Days the uploaded artifacts are kept; empty: the repository's setting (90 days unless changed). A stored baseline older than this is gone."
+    }),
+    comment: input({
+        name: 'comment',
+        kind: oneOf(['always', 'on-failure', 'changes', 'never']),
+        default: 'always',
+        doc: "The sticky pull request comment: 'always', 'on-failure' (an existing comment is still updated to say it passes now), 'changes' (only when the verdict or the set of findings changed) or 'never'."
+    }),
+    commentKey: input({
+        name: 'comment-key',
+        kind: text$1({ allowEmpty: false, max: 100, expected: 'a key of at most 100 characters', example: 'go-leak-gate' }),
+        default: 'go-leak-gate',
+        doc: 'Keeps gates apart: each key has its own comment and artifacts. Give each matrix leg (other than shards) and each second workflow its own.'
+    }),
+    commentAuthor: input({
+        name: 'comment-author',
+        kind: text$1({ allowEmpty: true, max: 100, example: 'my-app[bot]' }),
+        default: '',
+        doc: "The login the token writes as, when it is a GitHub App's token ('my-app[bot]'); empty finds it (GITHUB_TOKEN writes as github-actions[bot]). Only comments by this login are updated."
+    }),
+    githubToken: input({
+        name: 'github-token',
+        kind: text$1({ allowEmpty: true, max: 4096 }),
+        default: '${{ github.token }}',
+        doc: "Token for the comment, the stored baseline and the comment mode's download. Empty: no GitHub calls (the job summary and the exit code still carry the verdict)."
+    }),
+    gateWorkflow: input({
+        name: 'gate-workflow',
+        kind: text$1({ allowEmpty: true, max: 200, pattern: /^[\w.-]+\.ya?ml$/, expected: 'a workflow file name', example: 'perf.yml' }),
+        default: '',
+        doc: "Mode 'comment': the file name of the pull_request workflow whose runs may be posted (the triggering run must be of it)."
+    })
+});
 /** Parsed option values from one source (the file, the flags, the inputs); later sources win over earlier ones. */
 class OptionValues {
     values = new Map();
@@ -22100,14 +22293,14 @@ function retainedMetric(base, head, cfg) {
     return m;
 }
 /** Every metric of one benchmark present on both sides. The caller applies the multiple-comparison control. */
-function compareBenchmark(pkg, base, head, cfg) {
+function compareBenchmark(pkg, base, head, cfg, paired = true) {
     const metrics = [];
     const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder);
     for (const unit of units) {
         // Own properties only: a unit named `constructor` on one side must not find Object's on the other.
         const samples = (runs) => runs.flatMap((r) => (Object.hasOwn(r.metrics, unit) ? [r.metrics[unit]] : []));
         const rule = ruleFor(unit, cfg);
-        const ratios = rule.mode === 'statistical' ? roundRatios(base.runs, head.runs, unit) : undefined;
+        const ratios = rule.mode === 'statistical' && paired ? roundRatios(base.runs, head.runs, unit) : undefined;
         metrics.push(judgeMetricValues({
             metric: unit,
             unit,
@@ -22811,7 +23004,7 @@ function summarizeLoadSide(r) {
 const FASTER = 1.5;
 const TOP_SITES = 5;
 const HOLDS_DESCRIPTORS = /^(net|net\/http|crypto\/tls|os|os\/exec|internal\/poll)\./;
-function at$1(f, role) {
+function at$2(f, role) {
     return f ? [{ file: f.file, line: f.line, function: f.function, role }] : [];
 }
 function where$1(f) {
@@ -22856,8 +23049,8 @@ function groupLocations(g) {
     const callers = g.stack
         .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
         .slice(0, 4)
-        .flatMap((f) => at$1(f, 'caller'));
-    return [...at$1(g.blocking, 'blocking'), ...callers, ...at$1(g.creation, 'creation')];
+        .flatMap((f) => at$2(f, 'caller'));
+    return [...at$2(g.blocking, 'blocking'), ...callers, ...at$2(g.creation, 'creation')];
 }
 /** Allocation sites whose live bytes grew over the second half of the rounds (a warm-up is over by then). */
 function grownSites(r, modulePath) {
@@ -22903,7 +23096,7 @@ function fdFinding(head, h, b, cfg, modulePath) {
     // write loops) say where the descriptors are kept open.
     const creators = groupGrowths(head, cfg.thresholds.load.fds)
         .filter((g) => g.growth.leaking && g.group.stack.some((f) => HOLDS_DESCRIPTORS.test(f.function)))
-        .flatMap((g) => at$1(g.group.creation, 'creation'))
+        .flatMap((g) => at$2(g.group.creation, 'creation'))
         .filter((l, i, all) => all.findIndex((x) => x.function === l.function && x.line === l.line) === i);
     return leakFinding('fd-leak', head, 'open descriptors', 'descriptors', h, b, judgeAgainstBase(h, b, cfg.thresholds.load.fds), message, [...creators, ...grownSites(head, modulePath)]);
 }
@@ -22919,7 +23112,7 @@ function raceFindings$1(head, base) {
         const a = r.access.frames.find((f) => !isStandardLibrary(f.function)) ?? r.access.frames[0];
         const p = r.previous.frames.find((f) => !isStandardLibrary(f.function)) ?? r.previous.frames[0];
         const what = `${r.access.kind} at ${where$1(a)} races with an earlier ${r.previous.kind} at ${where$1(p)}`;
-        const locations = [...at$1(a, 'access'), ...at$1(p, 'previous-access'), ...r.goroutines.flatMap((g) => at$1(g.createdAt, 'creation'))];
+        const locations = [...at$2(a, 'access'), ...at$2(p, 'previous-access'), ...r.goroutines.flatMap((g) => at$2(g.createdAt, 'creation'))];
         return event(head, 'race', pre ? 'info' : base ? 'fail' : 'warn', 'data race', `${pre ? 'pre-existing' : 'new'} data race under load: ${what}`, locations);
     });
 }
@@ -22937,7 +23130,7 @@ function crashFinding(head, base) {
     const pre = base?.crash?.value === head.crash.value;
     const f = head.crash.frames.find((x) => !isStandardLibrary(x.function) && !x.function.startsWith('runtime.')) ?? head.crash.frames[0];
     const message = `${pre ? 'crashes on base too: ' : 'the service crashed under load: '}${head.crash.value.split('\n')[0]} at ${where$1(f)}`;
-    return [event(head, 'panic', pre ? 'info' : 'fail', 'crash', message, at$1(f, 'panic'))];
+    return [event(head, 'panic', pre ? 'info' : 'fail', 'crash', message, at$2(f, 'panic'))];
 }
 function metricFindings(head, metrics, cfg) {
     return metrics
@@ -23391,1081 +23584,6 @@ function benchmarkPattern(name) {
         .split('/')
         .map((element) => `^${element.replace(RE2_SPECIAL, '\\$&')}$`)
         .join('/');
-}
-
-/** Quotes one argument for a POSIX shell: these commands are shown to people to paste, never run by us. */
-function shellQuote(arg) {
-    if (/^[A-Za-z0-9_./=:@%+,-]+$/.test(arg))
-        return arg;
-    return `'${arg.replace(/'/g, `'\\''`)}'`;
-}
-/** Benchmarks by package and name, built once: a scan per finding is quadratic in a large (or hostile) result. */
-function indexOf(r) {
-    const m = new Map();
-    for (const p of r.packages) {
-        for (const bench of p.benchmarks) {
-            const key = `${p.importPath}\u0000${bench.name}`;
-            if (!m.has(key))
-                m.set(key, { dir: p.dir, bench });
-        }
-    }
-    return (pkg, name) => m.get(`${pkg}\u0000${name}`);
-}
-function lastProfile(b) {
-    for (let i = b.runs.length - 1; i >= 0; i--) {
-        const p = b.runs[i].heap?.profile;
-        if (p)
-            return p;
-    }
-    return undefined;
-}
-function joinPath(dir, rel) {
-    return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
-}
-const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
-/** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
-function testPassCommands(f, dirOf) {
-    const dir = dirOf.get(f.pkg);
-    if (dir === undefined)
-        return [];
-    const pkgArg = dir === '.' ? '.' : `./${dir}`;
-    const names = f.subject.split(', ').map((n) => n.split('/')[0]);
-    const tests = names.filter((n) => n.startsWith('Test'));
-    const bench = names.find((n) => n.startsWith('Benchmark'));
-    if (bench) {
-        const race = f.kind === 'race' ? ['-race'] : [];
-        const argv = ['go', 'test', ...race, '-run=^$', `-bench=^${bench}$`, '-benchtime=100x', pkgArg];
-        return [{ title: `Run ${bench} (${f.pkg})`, command: argv.map(shellQuote).join(' ') }];
-    }
-    const run = tests.length === 0 ? '.' : tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`;
-    const out = [
-        { title: `Run ${tests.join(', ') || 'the tests'} (${f.pkg})`, command: ['go', 'test', '-race', '-count=1', '-v', `-run=${run}`, pkgArg].map(shellQuote).join(' ') }
-    ];
-    if (f.kind !== 'race') {
-        // A debugger shows every goroutine and where it waits: 'goroutines' then 'goroutine N bt' in dlv.
-        out.push({ title: `Debug it with Delve (${f.pkg})`, command: ['dlv', 'test', pkgArg, '--', `-test.run=${run}`].map(shellQuote).join(' ') });
-    }
-    return out;
-}
-/**
- * What a failing load job grew on head, profile against profile: the warm-up's heap and goroutines
- * against the last round's (a leak is what the rounds added; the warm-up's own growth is left out).
- */
-function loadCommands(job, headDir) {
-    const measured = job.snapshots.filter((s) => s.phase !== 'ready');
-    const first = measured[0]?.profiles;
-    const last = measured[measured.length - 1]?.profiles;
-    const out = [];
-    for (const [what, index] of [['heap', 'inuse_space'], ['goroutine', '']]) {
-        const from = first?.[what];
-        const to = last?.[what];
-        if (from === undefined || to === undefined || from === to)
-            continue;
-        const argv = ['go', 'tool', 'pprof', ...(index ? [`-sample_index=${index}`] : []), '-top', `-diff_base=${joinPath(headDir, from)}`, joinPath(headDir, to)];
-        out.push({ title: `What load job ${job.name} added on head over its rounds (${what === 'heap' ? 'live heap' : 'goroutines'})`, command: argv.map(shellQuote).join(' ') });
-    }
-    return out;
-}
-function reproduceCommands(report, base, head) {
-    const out = [];
-    const seen = new Set();
-    const findHead = indexOf(head);
-    const findBase = indexOf(base);
-    // A package's directory: the test pass's first, then the bench pass's.
-    const dirOf = new Map();
-    for (const p of [...(head.tests ?? []), ...head.packages])
-        if (!dirOf.has(p.importPath))
-            dirOf.set(p.importPath, p.dir);
-    const loadJobs = new Map((head.loads ?? []).map((j) => [j.name, j]));
-    for (const f of report.findings) {
-        if (f.severity !== 'fail' || f.kind === 'build-failure')
-            continue;
-        // A load job's findings name the job, not a package of the test pass.
-        const job = dirOf.has(f.pkg) ? undefined : loadJobs.get(f.subject);
-        if (job) {
-            const key = `${f.subject}\u0000load`;
-            if (!seen.has(key))
-                out.push(...loadCommands(job, report.head.dir));
-            seen.add(key);
-            continue;
-        }
-        if (TEST_PASS_KINDS.has(f.kind)) {
-            const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
-            if (!seen.has(key))
-                out.push(...testPassCommands(f, dirOf));
-            seen.add(key);
-            continue;
-        }
-        const key = `${f.pkg}\u0000${f.subject}\u0000${f.kind}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const h = findHead(f.pkg, f.subject);
-        if (!h)
-            continue;
-        const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
-        const count = Math.max(1, head.env.count);
-        const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
-        out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
-        if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
-            const b = findBase(f.pkg, f.subject);
-            const bp = b && lastProfile(b.bench);
-            const hp = lastProfile(h.bench);
-            if (bp && hp) {
-                const index = f.kind === 'heap-leak' ? 'inuse_space' : f.unit === 'allocs/op' ? 'alloc_objects' : 'alloc_space';
-                const argv2 = ['go', 'tool', 'pprof', `-sample_index=${index}`, '-top', `-diff_base=${joinPath(report.base.dir, bp)}`, joinPath(report.head.dir, hp)];
-                out.push({ title: `Profile diff for ${f.subject} (${index})`, command: argv2.map(shellQuote).join(' ') });
-            }
-        }
-    }
-    out.push({
-        title: 'Compare the two results again',
-        command: ['npx', 'go-leak-gate', 'compare', '--base', report.base.dir, '--head', report.head.dir].map(shellQuote).join(' ')
-    });
-    return out;
-}
-
-// Distribution-free confidence intervals of a change, for deciding on an interval rather than on a p-value
-// and a point estimate.
-//
-// - Paired (the default when the rounds allow it): base and head alternate round by round, so round i gives
-//   one log ratio d_i = ln(head_i / base_i) taken close in time; a drift of the machine between rounds hits
-//   both runs of a round and cancels out of d_i. When base and head runs are noisy in the same way, d_i is
-//   head noise minus base noise, which is symmetric about the true change whatever the noise distribution.
-//   That symmetry is all the Wilcoxon signed-rank test needs, so the interval is the Hodges-Lehmann one:
-//   order statistics of the Walsh averages (d_i + d_j) / 2, i <= j, cut where the exact null distribution of
-//   the signed-rank statistic puts the tail probability.
-// - Unpaired (when there are too few rounds for the paired interval to reach the level): the shift interval
-//   dual to the Mann-Whitney U test (Moses), order statistics of the differences ln(head_j) - ln(base_i).
-//   Two samples of n carry C(2n, n) orderings against 2^n sign patterns of n pairs, so at 6 rounds the
-//   unpaired interval reaches a level (1/924) that the paired one cannot (1/64).
-// Beyond this many pairs the signed-rank distribution is close enough to normal, and the exact table would
-// cost n^3 / 2 steps.
-const SIGNED_RANK_EXACT_LIMIT = 100;
-const signedRankTables = new Map();
-/**
- * table[w] = P(W <= w) under the null for the signed-rank statistic of n pairs without ties, w = 0..n(n+1)/2:
- * each rank is in the positive sum with probability 1/2, so the distribution is built one rank at a time.
- */
-function signedRankNullTail(n) {
-    const cached = signedRankTables.get(n);
-    if (cached)
-        return cached;
-    const top = (n * (n + 1)) / 2;
-    let p = new Float64Array(top + 1);
-    p[0] = 1;
-    for (let r = 1; r <= n; r++) {
-        const next = new Float64Array(top + 1);
-        for (let w = 0; w <= top; w++)
-            next[w] = (p[w] + (w >= r ? p[w - r] : 0)) / 2;
-        p = next;
-    }
-    for (let w = 1; w <= top; w++)
-        p[w] += p[w - 1];
-    signedRankTables.set(n, p);
-    return p;
-}
-/** z with P(Z > z) = tail for a standard normal Z, by bisection on erfc (tail in (0, 0.5]). */
-function normalUpperQuantile(tail) {
-    let lo = 0;
-    let hi = 40;
-    for (let i = 0; i < 200; i++) {
-        const mid = (lo + hi) / 2;
-        if (erfc(mid / Math.SQRT2) / 2 > tail)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (lo + hi) / 2;
-}
-/**
- * The largest k with P(S <= k) <= tail, from an exact table of the null distribution (or the normal
- * approximation with mean mu and standard deviation sd when there is no table); -1 when even k = 0 is too
- * likely: the sample is too small to reach that level at all.
- */
-function cutIndex(table, tail, mu, sd) {
-    if (table) {
-        let k = -1;
-        while (k + 1 < table.length && table[k + 1] <= tail)
-            k++;
-        return k;
-    }
-    return Math.floor(mu - normalUpperQuantile(tail) * sd - 0.5);
-}
-function sortedNumbers(xs) {
-    return Float64Array.from(xs).sort().reduce((out, x) => (out.push(x), out), []);
-}
-function walshAverages(d) {
-    const out = [];
-    for (let i = 0; i < d.length; i++)
-        for (let j = i; j < d.length; j++)
-            out.push((d[i] + d[j]) / 2);
-    return sortedNumbers(out);
-}
-/** Whether n pairs can give a paired interval whose bounds each err with probability at most tail. */
-function pairedReaches(n, tail) {
-    return n > 0 && 2 ** -n <= tail;
-}
-/** Whether n1 and n2 unpaired values can give a shift interval at that level (1 / C(n1 + n2, n1) <= tail). */
-function unpairedReaches(n1, n2, tail) {
-    if (n1 === 0 || n2 === 0)
-        return false;
-    let c = 1;
-    const k = Math.min(n1, n2);
-    for (let i = 1; i <= k; i++)
-        c = (c * (n1 + n2 - k + i)) / i;
-    return 1 / c <= tail;
-}
-/** Rounds (pairs) the paired interval needs before its bounds can err with probability as small as tail. */
-function roundsToReach(tail) {
-    return Math.ceil(Math.log2(1 / tail));
-}
-/**
- * Hodges-Lehmann estimate and signed-rank interval of the centre of d: P(centre < low) <= tail and
- * P(centre > high) <= tail. Undefined when n pairs cannot reach that level (2^-n > tail).
- */
-function pairedInterval(d, tail) {
-    const n = d.length;
-    if (!pairedReaches(n, tail))
-        return undefined;
-    const walsh = walshAverages(d);
-    const table = n <= SIGNED_RANK_EXACT_LIMIT ? signedRankNullTail(n) : undefined;
-    const k = cutIndex(table, tail, walsh.length / 2, Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24));
-    if (k < 0)
-        return undefined;
-    return { estimate: median(walsh), low: walsh[k], high: walsh[walsh.length - 1 - k] };
-}
-/**
- * Hodges-Lehmann shift of y against x and the interval dual to the Mann-Whitney U test, each bound erring
- * with probability at most tail. Undefined when the samples are too small for that level.
- */
-function shiftInterval(x, y, tail) {
-    const n1 = x.length;
-    const n2 = y.length;
-    if (!unpairedReaches(n1, n2, tail))
-        return undefined;
-    const diffs = [];
-    for (const a of x)
-        for (const b of y)
-            diffs.push(b - a);
-    const sorted = sortedNumbers(diffs);
-    const k = cutIndex(mannWhitneyNullTail(n1, n2), tail, (n1 * n2) / 2, Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12));
-    if (k < 0)
-        return undefined;
-    return { estimate: median(sorted), low: sorted[k], high: sorted[sorted.length - 1 - k] };
-}
-/**
- * One-sided p-value of "the centre of d is at most tau" against "it is above": the signed-rank statistic
- * counted as the Walsh averages at or below tau. Small when nearly every Walsh average is above tau.
- */
-function pairedPAbove(d, tau) {
-    const n = d.length;
-    if (n === 0)
-        return 1;
-    const w = walshAverages(d).filter((a) => a <= tau).length;
-    if (n <= SIGNED_RANK_EXACT_LIMIT)
-        return signedRankNullTail(n)[w];
-    const mu = (n * (n + 1)) / 4;
-    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
-    return erfc((mu - w - 0.5) / sd / Math.SQRT2) / 2;
-}
-/** One-sided p-value of "y - x is at most tau" from the Mann-Whitney count of differences at or below tau. */
-function unpairedPAbove(x, y, tau) {
-    let u = 0;
-    for (const a of x)
-        for (const b of y)
-            if (b - a <= tau)
-                u++;
-    const n1 = x.length;
-    const n2 = y.length;
-    if (n1 === 0 || n2 === 0)
-        return 1;
-    const table = mannWhitneyNullTail(n1, n2);
-    if (table && u < table.length)
-        return table[u];
-    const mu = (n1 * n2) / 2;
-    const sd = Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12);
-    const z = (mu - u - 0.5) / sd;
-    return z >= 0 ? erfc(z / Math.SQRT2) / 2 : 1 - erfc(-z / Math.SQRT2) / 2;
-}
-/** A robust standard deviation: 1.4826 times the median absolute deviation (equals sigma for normal data). */
-function robustSpread(xs) {
-    if (xs.length < 2)
-        return 0;
-    const m = median(xs);
-    return 1.4826 * median(xs.map((x) => Math.abs(x - m)));
-}
-/**
- * About how many pairs would settle a decision: the Hodges-Lehmann estimate's standard error is close to
- * 1.023 sigma / sqrt(n) (its efficiency against the mean is 3/pi for normal noise), and the interval's
- * half-width is z of the level times that. Infinity when the estimate sits on the threshold.
- */
-function pairsToSettle(spread, gap, tail) {
-    if (!(Math.abs(gap) > 0))
-        return Infinity;
-    const z = normalUpperQuantile(tail);
-    return Math.max(1, Math.ceil(((z * 1.023 * spread) / Math.abs(gap)) ** 2));
-}
-
-/** Above this many rounds to settle an unchanged benchmark, the machine is too noisy to judge it. */
-const MAX_USEFUL_ROUNDS = 100;
-function scale$1(c) {
-    const { m, threshold } = c;
-    const base = m.baseSamples.filter((v) => typeof v === 'number');
-    const head = m.headSamples.filter((v) => typeof v === 'number');
-    const worse = m.lowerIsBetter === false ? -1 : 1;
-    if (base.every((v) => v > 0) && head.every((v) => v > 0)) {
-        // Log ratios: a change of +10% and one of -9.1% are the same distance from 0, and drift that scales
-        // both runs of a round cancels.
-        return {
-            paired: m.ratios?.map((r) => worse * Math.log(r)),
-            base: base.map((v) => worse * Math.log(v)),
-            head: head.map((v) => worse * Math.log(v)),
-            tau: Math.log1p(threshold),
-            toRelative: (x) => Math.expm1(worse * x) * worse
-        };
-    }
-    // Zero or negative values (a custom unit): differences in units of the base's median.
-    const ref = Math.abs(m.baseMedian);
-    if (!(ref > 0))
-        return undefined;
-    return { base: base.map((v) => (worse * v) / ref), head: head.map((v) => (worse * v) / ref), tau: threshold, toRelative: (x) => worse * x };
-}
-function method(s, bonferroniTail) {
-    if (s.paired && pairedReaches(s.paired.length, bonferroniTail))
-        return 'signed-rank';
-    if (unpairedReaches(s.base.length, s.head.length, bonferroniTail))
-        return 'mann-whitney';
-    return undefined;
-}
-function pAbove(s, how) {
-    return how === 'signed-rank' && s.paired ? pairedPAbove(s.paired, s.tau) : unpairedPAbove(s.base, s.head, s.tau);
-}
-function bounds(s, how, tail) {
-    return how === 'signed-rank' && s.paired ? pairedInterval(s.paired, tail) : shiftInterval(s.base, s.head, tail);
-}
-function spreadOf(s) {
-    if (s.paired)
-        return robustSpread(s.paired);
-    // Unpaired: the spread of a difference of two runs, from each side's own spread.
-    return Math.hypot(robustSpread(s.base), robustSpread(s.head));
-}
-const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
-/** How many comparisons Benjamini-Hochberg selects at alpha among these one-sided p-values. */
-function selectedByBH(ps, alpha) {
-    const sorted = [...ps].sort((a, b) => a - b);
-    let r = 0;
-    sorted.forEach((p, i) => {
-        if (p <= (alpha * (i + 1)) / sorted.length)
-            r = i + 1;
-    });
-    return r;
-}
-/**
- * Decides every noisy comparison of a report together. Each gets an interval, a status (regression,
- * improvement, unchanged, inconclusive, too-noisy) and a reason saying what the interval was compared with.
- */
-function decideTiming(cases, stats) {
-    const scaled = cases.map((c) => ({ c, s: scale$1(c) }));
-    const judged = scaled.filter((x) => x.s !== undefined);
-    for (const x of scaled) {
-        if (x.s === undefined) {
-            x.c.m.status = 'not-judged';
-            x.c.m.reason = 'base median is 0 and values are not all positive: no relative change to judge';
-        }
-    }
-    const m = Math.max(1, judged.length);
-    const bonferroni = stats.correction === 'none' ? stats.alpha : stats.alpha / m;
-    const how = judged.map(({ s }) => method(s, bonferroni));
-    let tail = bonferroni;
-    if (stats.correction === 'bh') {
-        const ps = judged.map(({ s }, i) => {
-            const h = how[i];
-            return h ? pAbove(s, h) : 1;
-        });
-        tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha))) / m;
-    }
-    judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, m, stats));
-}
-function levelText(tail, m, stats, passTail) {
-    const family = stats.correction === 'none' ? '' : ` (alpha ${stats.alpha} over ${m} comparisons, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`;
-    const upper = passTail === undefined ? '' : `, the upper with ${passTail.toPrecision(2)}`;
-    return `the lower bound errs with p <= ${tail.toPrecision(2)}${family}${upper}`;
-}
-/**
- * The two bounds err with different probabilities because their errors cost different things. The lower
- * bound fails the gate: above the threshold by chance it blocks a good pull request, and it is checked for
- * m comparisons at once, so it gets the family's share (tails.fail). The upper bound passes: below the
- * threshold by chance it waves one real regression through, an error per comparison whose rate is the
- * gate's miss rate, so it gets alpha itself (tails.pass): a slowdown above the threshold is called a pass
- * at most alpha of the time. Without that, unchanged code would need as many rounds to pass as a
- * regression needs to fail.
- */
-function decideOne(c, s, how, tails, bonferroni, m, stats) {
-    const out = c.m;
-    const spread = spreadOf(s);
-    const rounds = s.paired?.length ?? Math.min(s.base.length, s.head.length);
-    const tail = tails.fail;
-    const lower = how ? bounds(s, how, tails.fail) : undefined;
-    const upper = how ? bounds(s, how, tails.pass) : undefined;
-    const b = lower && upper ? { estimate: lower.estimate, low: lower.low, high: upper.high } : undefined;
-    if (!how || !b) {
-        const need = roundsToReach(bonferroni);
-        out.status = 'inconclusive';
-        out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, m, stats)}): at least ${need} paired rounds would`;
-        out.settle = { moreRounds: Math.max(1, need - rounds) };
-        return;
-    }
-    const interval = {
-        method: how,
-        estimate: s.toRelative(b.estimate),
-        low: s.toRelative(b.low),
-        high: s.toRelative(b.high),
-        tail,
-        passTail: tails.pass,
-        rounds,
-        threshold: c.threshold,
-        spread
-    };
-    out.interval = interval;
-    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, m, stats, tails.pass)}`;
-    if (b.low > s.tau) {
-        out.status = 'regression';
-        out.reason = `${shown}: wholly above the ${pct(c.threshold)} threshold`;
-    }
-    else if (b.high < -s.tau) {
-        out.status = 'improvement';
-        out.reason = `${shown}: wholly below ${pct(-c.threshold)}`;
-    }
-    else if (b.high < s.tau) {
-        out.status = 'unchanged';
-        out.reason = `${shown}: wholly below the ${pct(c.threshold)} threshold`;
-    }
-    else {
-        const needed = pairsToSettle(spread, b.estimate - s.tau, b.estimate > s.tau ? tails.fail : tails.pass);
-        const quiet = pairsToSettle(spread, s.tau, tails.pass);
-        out.status = quiet > MAX_USEFUL_ROUNDS ? 'too-noisy' : 'inconclusive';
-        const more = Number.isFinite(needed) ? Math.max(1, needed - rounds) : undefined;
-        out.settle = { moreRounds: more ?? null };
-        out.reason =
-            out.status === 'too-noisy'
-                ? `${shown}: straddles ${pct(c.threshold)}, and a spread of ${pct(spread).slice(1)} per round is too noisy to judge: even unchanged code would need about ${quiet} rounds to pass`
-                : `${shown}: straddles the ${pct(c.threshold)} threshold; ${more === undefined ? 'the estimate sits on the threshold, so no number of rounds settles it' : `about ${more} more rounds would settle it`}`;
-    }
-}
-
-const SEPARATOR$1 = '==================';
-const WARNING = 'WARNING: DATA RACE';
-const ACCESS = /^(Read|Write|Previous read|Previous write) at (0x[0-9a-f]+) by (main goroutine|goroutine (\d+)):$/;
-const GOROUTINE = /^Goroutine (\d+) \((running|finished)\) created at:$/;
-const LOST_STACK = '[failed to restore the stack]';
-// Test output that places a report: progress lines of -test.v and the start of a benchmark's line.
-const STARTED = /^=== (RUN|CONT|NAME|PAUSE)\s+(\S+)/;
-const ENDED = /^(\s*)--- (FAIL|PASS|SKIP): (\S+)/;
-const BENCHMARK_LINE = /^(Benchmark(?!\p{Ll})\S*)/u;
-const IN_TEST = 'race detected during execution of test';
-const OUTSIDE = 'race detected outside of test execution';
-function eventOf(line, named) {
-    const started = STARTED.exec(line);
-    if (started !== null)
-        return { kind: 'started', test: started[2], how: started[1] };
-    const ended = ENDED.exec(line);
-    if (ended !== null)
-        return { kind: 'ended', test: ended[3], depth: ended[1].length, failed: ended[2] === 'FAIL' };
-    const bench = BENCHMARK_LINE.exec(line);
-    // A benchmark's name is printed when it starts and its numbers when it is done.
-    if (bench !== null) {
-        return /\sns\/op\b/.test(line)
-            ? { kind: 'ended', test: bench[1], depth: 0, failed: false }
-            : { kind: 'started', test: bench[1], how: 'benchmark' };
-    }
-    if (line.includes(IN_TEST))
-        return named === undefined ? { kind: 'in-test' } : { kind: 'in-test', named };
-    if (line.includes(OUTSIDE))
-        return { kind: 'outside' };
-    return undefined;
-}
-/**
- * Parses every `WARNING: DATA RACE` report. A report's test comes from the first of these after it:
- * - testing's `race detected during execution of test`, logged once per racing test when it ends (or
- *   next checks): under the test's `=== RUN`/`=== NAME` line with -test.v, under its `--- FAIL:` line
- *   without;
- * - a `--- FAIL:` block (without -test.v a test's output is printed when it ends): the failing test
- *   the race line is logged under, else its innermost failing subtest;
- * - `race detected outside of test execution`: no test.
- * The search stops at the next test's `=== RUN`/`=== CONT` or benchmark line; the report then goes to
- * the test -test.v last started and had not ended, or to the benchmark whose result line it
- * interrupted (`BenchmarkX-4  \t==================` when the pipes are merged). Tests that run in
- * parallel interleave their output, so a report may then be put on the wrong one of them.
- */
-function parseRaceReports(text) {
-    const lines = splitLines(text);
-    const out = { races: [], problems: [] };
-    const events = [];
-    // The test the latest progress line named (RUN, NAME, FAIL, ...), and the one -test.v says runs.
-    let named;
-    let running;
-    const placements = [];
-    const track = (line) => {
-        const event = eventOf(line, named);
-        if (event === undefined)
-            return;
-        events.push(event);
-        if (event.kind === 'started') {
-            named = event.test;
-            running = event.how === 'PAUSE' ? undefined : event.test;
-        }
-        else if (event.kind === 'ended') {
-            named = event.test;
-            if (running !== undefined && (running === event.test || running.startsWith(`${event.test}/`))) {
-                const parent = event.test.lastIndexOf('/');
-                running = parent > 0 ? event.test.slice(0, parent) : undefined;
-            }
-        }
-    };
-    let i = 0;
-    while (i < lines.length) {
-        const line = lines[i];
-        const opensReport = line.endsWith(SEPARATOR$1) && lines[i + 1] === WARNING;
-        if (!opensReport && line !== WARNING) {
-            track(line);
-            i++;
-            continue;
-        }
-        if (opensReport) {
-            const before = line.slice(0, line.length - SEPARATOR$1.length);
-            if (before !== '')
-                track(before);
-            i++;
-        }
-        const read = readReport(lines, i, out.problems);
-        if (read.report !== undefined) {
-            const body = lines.slice(i, read.end);
-            const raw = [SEPARATOR$1, ...body, ...(read.truncated ? [] : [SEPARATOR$1])].join('\n');
-            const report = { ...read.report, outsideTests: false, truncated: read.truncated, line: i + 1, raw };
-            out.races.push(report);
-            placements.push({ report, nextEvent: events.length, ...(running === undefined ? {} : { running }) });
-        }
-        // read.end is the closing separator; a line after it may still carry test output.
-        i = read.end + 1;
-    }
-    for (const { report, nextEvent, running: runningThen } of placements) {
-        const place = placeReport(events, nextEvent, runningThen);
-        report.outsideTests = place.outsideTests;
-        if (place.test !== undefined)
-            report.test = place.test;
-    }
-    return out;
-}
-function placeReport(events, from, running) {
-    for (let j = from; j < events.length; j++) {
-        const event = events[j];
-        if (event.kind === 'in-test')
-            return { ...(event.named === undefined ? {} : { test: event.named }), outsideTests: false };
-        if (event.kind === 'outside')
-            return { outsideTests: true };
-        if (event.kind === 'ended' && event.failed)
-            return { test: failedTest(events, j, event), outsideTests: false };
-        if (event.kind === 'started' && event.how !== 'NAME' && event.how !== 'PAUSE')
-            break;
-    }
-    return { ...(running === undefined ? {} : { test: running }), outsideTests: false };
-}
-/**
- * In a `--- FAIL:` block (a test, then its failed subtests indented below it): the test the race line
- * is logged under, else the deepest failure.
- */
-function failedTest(events, at, first) {
-    let deepest = first;
-    for (let j = at + 1; j < events.length; j++) {
-        const event = events[j];
-        if (event.kind === 'in-test')
-            return event.named ?? deepest.test;
-        if (event.kind !== 'ended' || event.depth === 0)
-            break;
-        if (event.failed && event.depth > deepest.depth)
-            deepest = event;
-    }
-    return deepest.test;
-}
-/**
- * Reads a report from its `WARNING: DATA RACE` line at lines[start]. `end` is the index of the closing
- * separator, or lines.length when there is none.
- */
-function readReport(lines, start, problems) {
-    const accesses = [];
-    const goroutines = [];
-    let frames;
-    let call;
-    let end = start + 1;
-    for (; end < lines.length; end++) {
-        const line = lines[end];
-        if (line.endsWith(SEPARATOR$1))
-            break;
-        const access = ACCESS.exec(line);
-        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
-        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
-        if (access !== null && by !== undefined) {
-            frames = [];
-            accesses.push({
-                kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
-                address: access[2],
-                goroutine: by,
-                frames
-            });
-            continue;
-        }
-        const goroutine = GOROUTINE.exec(line);
-        const id = goroutine === null ? undefined : readCount(goroutine[1]);
-        if (goroutine !== null && id !== undefined) {
-            frames = [];
-            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
-            continue;
-        }
-        // Frames are indented: two spaces before a function, six before its position. Anything else in a
-        // report is output another goroutine wrote while the detector was printing.
-        if (frames === undefined || !line.startsWith('  '))
-            continue;
-        const trimmed = line.trim();
-        if (trimmed === LOST_STACK)
-            continue;
-        const fn = readCall(trimmed);
-        if (fn !== undefined) {
-            call = fn;
-            continue;
-        }
-        const position = call === undefined ? undefined : readPosition(trimmed);
-        if (call !== undefined && position !== undefined)
-            frames.push({ function: call, file: position.file, line: position.line });
-        call = undefined;
-    }
-    const truncated = end >= lines.length;
-    if (accesses.length < 2) {
-        problems.push({
-            line: start + 1,
-            text: lines[start],
-            reason: truncated ? 'race report cut before its two accesses' : 'race report without its two accesses'
-        });
-        return { end, truncated };
-    }
-    return { report: { access: accesses[0], previous: accesses[1], goroutines }, end, truncated };
-}
-/** What raceSide gives an access whose stack the detector could not restore. */
-const UNKNOWN_SIDE = '?';
-/**
- * One access's code site with its call path: the user's frames of its stack, innermost first (a
- * recursion's repeated frames once), as `function file`. An access with no user frame (sync/atomic's
- * side on Go 1.26) is its innermost frame; a lost stack is UNKNOWN_SIDE.
- */
-function raceSide(frames, opts = {}) {
-    const site = (f) => (opts.withLines === true ? `${f.function} ${f.file}:${f.line}` : `${f.function} ${f.file}`);
-    const path = [];
-    for (const f of frames) {
-        if (!isUserFunction(f.function, f.file, opts.modulePath))
-            continue;
-        const s = site(f);
-        if (path[path.length - 1] !== s)
-            path.push(s);
-    }
-    if (path.length > 0)
-        return path.join(' < ');
-    return frames[0] === undefined ? UNKNOWN_SIDE : site(frames[0]);
-}
-/**
- * Identity of a race, for deduplication and for matching base with head: the unordered pair of its two
- * accesses' code sites with their call paths (raceSide). Not the kinds of the accesses: `c.n++` from
- * four goroutines is one race, which the detector reports as a read racing with an earlier write in one
- * run and as a write racing with an earlier write in the next (the increment is both). Not the order
- * either, nor goroutine ids or addresses.
- */
-function raceKey(r, opts = {}) {
-    return raceSides(r.access.frames, r.previous.frames, opts).join(' | ');
-}
-/** The two sides of a race (raceSide), in a fixed order. */
-function raceSides(access, previous, opts = {}) {
-    const a = raceSide(access, opts);
-    const b = raceSide(previous, opts);
-    return a <= b ? [a, b] : [b, a];
-}
-/**
- * Whether two races, as raceSides gives them, are the same: the same pair, or, when the detector lost
- * one side's stack in one of the reports, the same known side. The history that restores the earlier
- * access's stack is bounded (GORACE history_size), so whether it is lost depends on the run.
- */
-function sameRace(a, b) {
-    if (a[0] === b[0] && a[1] === b[1])
-        return true;
-    const known = (s) => s.filter((x) => x !== UNKNOWN_SIDE);
-    const ka = known(a);
-    const kb = known(b);
-    // Two whole pairs that differ are two races; a report with no stack at all says too little to match.
-    if ((ka.length === 2 && kb.length === 2) || ka.length === 0 || kb.length === 0)
-        return false;
-    return ka.some((x) => kb.includes(x));
-}
-
-function finding(kind, severity, pkg, subject, metric, message, locations, counts) {
-    return {
-        kind,
-        severity,
-        pkg,
-        subject,
-        metric,
-        unit: counts ? 'goroutines' : '',
-        base: counts ? counts.base : null,
-        head: counts ? counts.head : null,
-        change: counts && counts.base > 0 ? (counts.head - counts.base) / counts.base : null,
-        pValue: null,
-        message,
-        locations
-    };
-}
-function at(frame, role) {
-    return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : [];
-}
-function where(frame) {
-    return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site';
-}
-/**
- * The frame to point at: the innermost in the module, else outside the standard library, else the first;
- * never one of the gate's probe.
- */
-function userFrame(frames, modulePath) {
-    const shown = frames.filter((f) => !isGateFrame(f.function, f.file));
-    return firstUserFrame(shown, modulePath) ?? shown[0];
-}
-/** Each location once: goroutines started by the same go statement share their creation site. */
-function distinct(locations) {
-    const seen = new Set();
-    return locations.filter((l) => {
-        const key = `${l.role}\u0000${l.function}\u0000${l.file}:${l.line}`;
-        if (seen.has(key))
-            return false;
-        seen.add(key);
-        return true;
-    });
-}
-function byPackage(r) {
-    return new Map((r.tests ?? []).map((t) => [t.importPath, t]));
-}
-/**
- * Races on head against the base's, matched by their two code sites (parse/race sameRace), whatever
- * the kinds of the accesses and whichever came first in either report: a race the base has is
- * pre-existing even when the detector saw it as write/write there and as read/write here.
- */
-function raceFindings(pkg, head, base, modulePath) {
-    const sidesOf = (r) => raceSides(r.access.frames, r.previous.frames, { modulePath });
-    const known = (base ?? []).map(sidesOf);
-    return head.map((r) => {
-        const sides = sidesOf(r);
-        const pre = known.some((b) => sameRace(b, sides));
-        const a = userFrame(r.access.frames, modulePath);
-        const p = userFrame(r.previous.frames, modulePath);
-        const locations = distinct([...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]);
-        const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`;
-        const seen = r.in ? ` in ${r.in}` : '';
-        return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
-    });
-}
-/**
- * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
- * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
- */
-function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
-    const baseCount = new Map();
-    for (const g of base ?? [])
-        baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
-    return head.map((g) => {
-        const before = baseCount.get(g.looseKey) ?? 0;
-        const grew = g.count > before;
-        // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
-        const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
-        const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg);
-        const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
-        const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : '';
-        const n = narrowing;
-        const narrowed = n?.cut ? ` (the search for the leaking test stopped at its time bound after ${n.ran} of ${n.of} tests)` : '';
-        const message = `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
-            (before > 0 ? ` (base leaves ${before})` : '') +
-            (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
-            narrowed +
-            `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
-        // The stack between the blocking frame and the goroutine's start: how it got there.
-        const callers = g.stack
-            .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
-            .slice(0, 4)
-            .flatMap((f) => at(f, 'caller'));
-        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count });
-    });
-}
-/** A test or benchmark that did not finish: who waits on what, the largest groups first. */
-function hangFinding(pkg, subject, hang, preexisting) {
-    const top = hang.groups.slice(0, 5);
-    const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
-    const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
-    const message = `${preexisting ? 'hangs on base too: ' : ''}${hang.message}${hang.test ? ` in ${hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`;
-    return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations);
-}
-function testFindings(base, head) {
-    const b = byPackage(base);
-    const out = [];
-    for (const h of head.tests ?? []) {
-        const bp = b.get(h.importPath);
-        out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
-        out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing));
-        if (h.hang)
-            out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
-        const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
-        for (const p of h.panics) {
-            const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
-            const f = userFrame(p.frames, head.env.module);
-            // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
-            const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`;
-            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')));
-        }
-    }
-    return out;
-}
-
-class ComparisonRefused extends Error {
-    name = 'ComparisonRefused';
-}
-function sideInfo(r, dir) {
-    return {
-        commit: r.env.commit,
-        goVersion: r.env.goVersion,
-        goos: r.env.goos,
-        goarch: r.env.goarch,
-        cpu: r.env.cpu,
-        race: r.env.race,
-        count: r.env.count,
-        benchtime: r.env.benchtime,
-        dir
-    };
-}
-/** Refuses what cannot be compared at all, and notes what makes a comparison weaker. */
-function checkComparable(base, head) {
-    if (base.env.race !== head.env.race) {
-        throw new ComparisonRefused(`base was measured ${base.env.race ? 'with' : 'without'} -race and head ${head.env.race ? 'with' : 'without'}: ` +
-            `the race runtime slows code 2-20x and changes memory use, so the two cannot be compared. Measure both sides the same way.`);
-    }
-    const notes = [];
-    const differs = (what, a, b) => {
-        if (a !== b)
-            notes.push(`${what} differs: base ${a}, head ${b}; timing differences may come from that.`);
-    };
-    differs('Go version', base.env.goVersion, head.env.goVersion);
-    differs('GOOS/GOARCH', `${base.env.goos}/${base.env.goarch}`, `${head.env.goos}/${head.env.goarch}`);
-    if (base.env.cpu && head.env.cpu)
-        differs('CPU', base.env.cpu, head.env.cpu);
-    differs('GOMAXPROCS', base.env.gomaxprocs, head.env.gomaxprocs);
-    differs('benchtime', base.env.benchtime, head.env.benchtime);
-    return notes;
-}
-function indexBenchmarks(r) {
-    const m = new Map();
-    for (const p of r.packages)
-        for (const b of p.benchmarks)
-            m.set(`${p.importPath}\u0000${b.name}`, { pkg: p.importPath, bench: b });
-    return m;
-}
-function findingKind(m) {
-    if (m.metric === RETAINED_METRIC)
-        return 'heap-leak';
-    if (m.metric.startsWith('gc '))
-        return 'gc-pause';
-    return 'regression';
-}
-function metricFinding(pkg, bench, m, severity) {
-    const how = m.method === 'interval'
-        ? m.pValue !== null
-            ? `; Mann-Whitney U p=${m.pValue.toPrecision(2)} over ${m.baseSamples.length} vs ${m.headSamples.length} runs, as benchstat shows it`
-            : ''
-        : m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
-            ? m.pValue !== null
-                ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
-                : ''
-            : '';
-    return {
-        kind: findingKind(m),
-        severity,
-        pkg,
-        subject: bench,
-        metric: m.metric,
-        unit: m.unit,
-        base: m.baseMedian,
-        head: m.headMedian,
-        change: m.change,
-        pValue: m.pValue,
-        message: `${m.metric} got worse: ${m.reason}${how}`,
-        locations: []
-    };
-}
-function isIgnored(pkg, bench, cfg) {
-    return cfg.ignoreBenchmarks.some((re) => new RegExp(re).test(`${pkg}.${bench}`));
-}
-function failureFindings(base, head) {
-    const out = [];
-    for (const [key, h] of head) {
-        if (!h.bench.failure)
-            continue;
-        const b = base.get(key);
-        const preexisting = b?.bench.failure !== undefined;
-        const hang = h.bench.failure.hang;
-        if (hang) {
-            out.push(hangFinding(h.pkg, h.bench.name, hang, b?.bench.failure?.hang !== undefined));
-            continue;
-        }
-        out.push({
-            kind: 'bench-failure',
-            severity: preexisting ? 'info' : 'fail',
-            pkg: h.pkg,
-            subject: h.bench.name,
-            metric: 'failure',
-            unit: '',
-            base: null,
-            head: null,
-            change: null,
-            pValue: null,
-            message: preexisting
-                ? `fails on base too: ${h.bench.failure.message}`
-                : `fails on head (run ${h.bench.failure.run + 1}): ${h.bench.failure.message}`,
-            locations: []
-        });
-    }
-    return out;
-}
-function errorKey(e) {
-    return `${e.kind}\u0000${e.subject}`;
-}
-/** Build failures become findings; an error the base already had is pre-existing, not the PR's doing. */
-function errorFindings(base, head) {
-    const baseKeys = new Set(base.errors.map(errorKey));
-    const findings = [];
-    let newHeadErrors = 0;
-    const seen = new Set();
-    for (const e of head.errors) {
-        // The bench pass and the test pass build the same package: one broken package is one finding.
-        if (seen.has(errorKey(e)))
-            continue;
-        seen.add(errorKey(e));
-        const preexisting = baseKeys.has(errorKey(e));
-        // A package measured without the probe still has all its numbers: that is a note, not a gap.
-        if (!preexisting && e.kind !== 'probe')
-            newHeadErrors++;
-        if (e.kind !== 'build')
-            continue;
-        findings.push({
-            kind: 'build-failure',
-            severity: preexisting ? 'warn' : 'fail',
-            pkg: e.subject,
-            subject: e.subject,
-            metric: 'build',
-            unit: '',
-            base: null,
-            head: null,
-            change: null,
-            pValue: null,
-            message: preexisting ? `does not build on base either: ${e.message}` : `${e.message} on head; its benchmarks were not measured`,
-            locations: []
-        });
-    }
-    return { findings, newHeadErrors };
-}
-function countFindings(findings) {
-    const counts = { fail: 0, warn: 0, info: 0, byKind: {} };
-    for (const f of findings) {
-        counts[f.severity]++;
-        counts.byKind[f.kind] = (counts.byKind[f.kind] ?? 0) + 1;
-    }
-    return counts;
-}
-/**
- * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
- * (attributeGrowth) for the findings that need them.
- */
-function compareResults({ base, head, baseDir, headDir, config }) {
-    const notes = checkComparable(base, head);
-    const b = indexBenchmarks(base);
-    const h = indexBenchmarks(head);
-    const comparisons = [];
-    const onlyInBase = [];
-    const onlyInHead = [];
-    for (const [key, hb] of h) {
-        const bb = b.get(key);
-        if (!bb) {
-            if (!hb.bench.failure)
-                onlyInHead.push({ pkg: hb.pkg, benchmark: hb.bench.name });
-            continue;
-        }
-        if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0)
-            continue;
-        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config));
-    }
-    for (const [key, bb] of b)
-        if (!h.has(key) && !bb.bench.failure)
-            onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
-    const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision));
-    decideTiming(noisy.map((m) => {
-        const rule = ruleFor(m.unit, config);
-        return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 };
-    }), config.statistics);
-    const findings = [];
-    for (const c of comparisons) {
-        const ignored = isIgnored(c.pkg, c.benchmark, config);
-        for (const m of c.metrics) {
-            if (m.status !== 'regression')
-                continue;
-            const kind = findingKind(m);
-            const judged = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
-            const severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged;
-            findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
-        }
-    }
-    for (const [key, hb] of h) {
-        const bb = b.get(key);
-        if (!hb.bench.leaks?.length || !bb)
-            continue;
-        const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined);
-        findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name));
-    }
-    findings.push(...failureFindings(b, h));
-    findings.push(...testFindings(base, head));
-    const errs = errorFindings(base, head);
-    findings.push(...errs.findings);
-    // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
-    const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined;
-    if (loads)
-        findings.push(...loads.findings);
-    const toReportError = (side) => (e) => ({
-        side,
-        kind: e.kind,
-        subject: e.subject,
-        message: e.detail ? `${e.message}\n${e.detail}` : e.message
-    });
-    const errors = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))];
-    const report = {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
-        // Nothing compared while head had errors is no pass: the gate could not look at anything. A probe note
-        // (a test binary that exited before the probe looked) takes nothing from the test pass's findings.
-        incomplete: errs.newHeadErrors > 0 || (head.errors.some((e) => e.kind !== 'probe') && comparisons.length === 0),
-        counts: countFindings(findings),
-        base: sideInfo(base, baseDir),
-        head: sideInfo(head, headDir),
-        findings,
-        comparisons,
-        onlyInBase,
-        onlyInHead,
-        notes,
-        errors,
-        reproduce: [],
-        noise: noiseSummary(comparisons, otherCpuOf(base, head)),
-        ...(loads ? { loads: loads.jobs } : {})
-    };
-    notes.push(...noiseNotes(report), ...adaptiveNotes(head));
-    report.reproduce = reproduceCommands(report, base, head);
-    return report;
 }
 
 /**
@@ -26555,6 +25673,13 @@ function perOpMean(tables, runs, opts = {}) {
     const used = runs.filter((r) => r.iterations > 0);
     return mergeProfiles(tables, used.map((r) => ({ profile: r.profile, scale: 1 / r.iterations / used.length })), opts);
 }
+/** The total of one sample type: what pprof's header calls "of N total". */
+function totalOf(p, type) {
+    let sum = 0;
+    for (const v of p.values[sampleTypeIndex(p, type)])
+        sum += v;
+    return sum;
+}
 
 function childrenOf(tables, nodes = tables.nodeCount) {
     const start = new Int32Array(nodes + 1);
@@ -26578,6 +25703,61 @@ function subtreeSums(tables, own) {
         sums[parent[n]] += sums[n];
     return sums;
 }
+/** The key a node is counted under: its function, or its frame (function and line). */
+function keyOf(tables, granularity) {
+    const frame = tables.nodeFrame;
+    if (granularity === 'line')
+        return { key: (n) => frame[n], count: tables.frameCount };
+    const fn = tables.frameFunction;
+    return { key: (n) => fn[frame[n]], count: tables.functions.length };
+}
+/**
+ * Flat and cumulative values of one sample type per function (or per line), as `go tool pprof -top`
+ * computes them. Cumulative values come from one depth-first walk of the trie: a node adds its subtree
+ * to its key unless the key is already on the path above it, so a recursive function counts once per
+ * stack.
+ */
+function frameTotals(p, type, granularity = 'function') {
+    const { tables } = p;
+    const own = p.values[sampleTypeIndex(p, type)];
+    const nodes = Math.min(own.length, tables.nodeCount);
+    const { key, count } = keyOf(tables, granularity);
+    const flat = new Float64Array(count);
+    const cum = new Float64Array(count);
+    for (let n = 1; n < nodes; n++)
+        if (own[n] !== 0)
+            flat[key(n)] += own[n];
+    const sums = subtreeSums(tables, own);
+    const { start, list } = childrenOf(tables, nodes);
+    const onPath = new Int32Array(count);
+    // The walk's stack holds nodes to enter (>= 0) and nodes to leave (~node, < 0).
+    const stack = [];
+    for (let i = start[ROOT]; i < start[ROOT + 1]; i++)
+        stack.push(list[i]);
+    while (stack.length > 0) {
+        const item = stack.pop();
+        if (item < 0) {
+            onPath[key(~item)]--;
+            continue;
+        }
+        const k = key(item);
+        if (onPath[k] === 0)
+            cum[k] += sums[item];
+        onPath[k]++;
+        stack.push(~item);
+        for (let i = start[item]; i < start[item + 1]; i++)
+            stack.push(list[i]);
+    }
+    const row = (k) => {
+        const fnId = granularity === 'line' ? tables.frameFunction[k] : k;
+        const f = tables.functions[fnId];
+        const base = { function: f.name, file: f.file };
+        return granularity === 'line'
+            ? { ...base, line: tables.frameLine[k], flat: flat[k], cum: cum[k] }
+            : { ...base, flat: flat[k], cum: cum[k] };
+    };
+    return { flat, cum, row };
+}
 
 /**
  * For one module path: the nearest frame at or above a node (towards the root) whose function is in the
@@ -26592,7 +25772,8 @@ class ModuleFrames {
     constructor(tables, modulePath) {
         this.tables = tables;
         this.modulePath = modulePath;
-        this.functionIn = Uint8Array.from(tables.functions, (f) => (!f.unsymbolised && inModule(f.name, modulePath) ? 1 : 0));
+        // The probe's overlay file sits in the user's package, but its frames are the gate's, never the user's.
+        this.functionIn = Uint8Array.from(tables.functions, (f) => (!f.unsymbolised && inModule(f.name, modulePath) && !isGateFrame(f.name, f.file) ? 1 : 0));
         this.memo = new Int32Array(tables.nodeCount).fill(-1);
     }
     inModule(node) {
@@ -26731,19 +25912,221 @@ function flameGraph(base, head, type, opts = {}) {
     return { sampleType: type, unit: head.sampleTypes[k].unit, root, minFraction, prunedFrames };
 }
 
-// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
-// every allocation and retained-heap finding (read from the sides' memory profiles).
-function measureFor(f) {
-    if (f.kind === 'heap-leak')
-        return 'inuseBytes';
-    if (f.kind !== 'regression')
-        return undefined;
-    if (f.unit === 'allocs/op')
-        return 'allocObjects';
-    if (f.unit === 'B/op')
-        return 'allocBytes';
-    return undefined;
+/** Go's CPU profiler samples at 100 Hz: 10 ms of CPU per sample, unless the profile says otherwise. */
+const DEFAULT_PERIOD_NS = 10_000_000;
+const CPU = 'cpu';
+function periodOf(p) {
+    return p.period > 0 ? p.period : DEFAULT_PERIOD_NS;
 }
+function used(runs) {
+    return runs.filter((r) => r.iterations > 0);
+}
+/**
+ * The variance of a side's CPU per op, stack by stack. A stack's sample count k is a Poisson count, so a run
+ * of N ops estimates k·period/N per op with variance k·period²/N²; the mean of R runs divides that by R².
+ * As a profile's cpu value is k·period, that is the value scaled by period/(N·R)².
+ */
+function varianceTerms(runs) {
+    const u = used(runs);
+    return u.map((r) => ({ profile: r.profile, scale: periodOf(r.profile) / (r.iterations * u.length) ** 2 }));
+}
+function sampleCount(runs) {
+    let n = 0;
+    for (const { profile } of runs) {
+        const i = profile.sampleTypes.findIndex((t) => t.type === 'samples');
+        const values = profile.values[i >= 0 ? i : sampleTypeIndex(profile, CPU)];
+        const per = i >= 0 ? 1 : periodOf(profile);
+        for (const v of values)
+            n += v / per;
+    }
+    return Math.round(n);
+}
+/** A CPU time with three significant digits: `35.2µs`. */
+function cpuTime(ns) {
+    const a = Math.abs(ns);
+    const [div, unit] = a >= 1e9 ? [1e9, 's'] : a >= 1e6 ? [1e6, 'ms'] : a >= 1e3 ? [1e3, 'µs'] : [1, 'ns'];
+    return `${Number((ns / div).toPrecision(3))}${unit}`;
+}
+/** Values per head line: head's at its own lines, base's (subtracted) at the lines they moved to. */
+class LineDeltas {
+    byLine = new Map();
+    add(line, value) {
+        if (value !== 0 && line >= 0)
+            this.byLine.set(line, (this.byLine.get(line) ?? 0) + value);
+    }
+    /** The line that grew most (the lowest of equals), or -1. */
+    top() {
+        let best = -1;
+        let bestValue = -Infinity;
+        for (const [line, v] of this.byLine)
+            if (v > bestValue || (v === bestValue && line < best))
+                [best, bestValue] = [line, v];
+        return best;
+    }
+}
+const at$1 = (values, node) => (node < values.length ? values[node] : 0);
+/**
+ * Own CPU growth per function, as `pprof -top`'s flat column of the diff. Time in the runtime (memmove,
+ * mallocgc, a preemption) counts at the module frame that called into it, as allocation sites do; time in
+ * the standard library or a dependency stays with its function, remembered with the module caller that
+ * led there. Time under no module frame at all (GC workers, the scheduler) is nobody's line: `outside`.
+ */
+function flatGrowth(head, base, variance, module, mapLine) {
+    const { tables } = head;
+    const [h, b, v] = [head.values[0], base.values[0], variance.values[0]];
+    const sites = new Map();
+    let outside = 0;
+    for (let n = 1; n < tables.nodeCount; n++) {
+        const hv = at$1(h, n);
+        const bv = at$1(b, n);
+        if (hv === 0 && bv === 0)
+            continue;
+        let site = n;
+        let caller = -1;
+        if (!module.inModule(n)) {
+            const above = module.atOrAbove(tables.nodeParent[n]);
+            if (above < 0) {
+                outside += hv - bv;
+                continue;
+            }
+            if (isRuntimePackage(packageOf(tables.functions[tables.nodeFunction(n)].name)))
+                site = above;
+            else
+                caller = above;
+        }
+        const fn = tables.nodeFunction(site);
+        const callerFn = caller < 0 ? -1 : tables.nodeFunction(caller);
+        const key = `${fn}:${callerFn}`;
+        let g = sites.get(key);
+        if (!g) {
+            g = { fn, delta: 0, variance: 0, lines: new LineDeltas(), ...(caller >= 0 ? { caller: { fn: callerFn, lines: new LineDeltas() } } : {}) };
+            sites.set(key, g);
+        }
+        g.delta += hv - bv;
+        g.variance += at$1(v, n);
+        const lineOf = (node) => tables.frameLine[tables.nodeFrame[node]];
+        g.lines.add(lineOf(site), hv);
+        g.lines.add(mapLine(fn, lineOf(site)), -bv);
+        if (g.caller) {
+            g.caller.lines.add(lineOf(caller), hv);
+            g.caller.lines.add(mapLine(callerFn, lineOf(caller)), -bv);
+        }
+    }
+    return { sites: [...sites.values()], outside };
+}
+/**
+ * Cumulative CPU growth of the module's functions (their own time and their callees'), without the
+ * benchmark functions, whose cumulative time is everything the benchmark does, and the gate's own frames.
+ * The line is the one inside the function whose cumulative time grew most: the call that got dearer.
+ */
+function cumGrowth(head, base, variance, modulePath, mapLine) {
+    const { tables } = head;
+    const [hf, bf, vf] = [head, base, variance].map((p) => frameTotals(p, CPU, 'function').cum);
+    const [hl, bl] = [head, base].map((p) => frameTotals(p, CPU, 'line').cum);
+    const lines = new Map();
+    for (let k = 0; k < tables.frameCount; k++) {
+        const fn = tables.frameFunction[k];
+        const l = lines.get(fn) ?? new LineDeltas();
+        l.add(tables.frameLine[k], hl[k]);
+        l.add(mapLine(fn, tables.frameLine[k]), -bl[k]);
+        lines.set(fn, l);
+    }
+    const out = [];
+    tables.functions.forEach((f, fn) => {
+        if (f.unsymbolised || !inModule(f.name, modulePath) || benchmarkOfFunction(f.name) !== undefined || isGateFrame(f.name, f.file))
+            return;
+        const delta = hf[fn] - bf[fn];
+        if (delta > 0)
+            out.push({ fn, delta, variance: vf[fn], lines: lines.get(fn) ?? new LineDeltas() });
+    });
+    return out;
+}
+function byGrowth(tables) {
+    return (a, b) => b.delta - a.delta || tables.functions[a.fn].name.localeCompare(tables.functions[b.fn].name);
+}
+/**
+ * The functions (with file and line) whose CPU time per op grew most from base to head, by own time
+ * ('cpu') and by time with their callees ('cpu-cum'), as `go tool pprof -top -diff_base` shows them but per
+ * op, so runs of different b.N compare.
+ *
+ * A CPU profile is a sample: at 100 Hz a short run has few samples, and a function with k of them is known
+ * to about ±√k. A function is named only when its growth exceeds `z` (3) standard errors of both sides'
+ * estimates, so it takes about 9 samples more on head than base; when no function does, `unattributed`
+ * says so with the figures, instead of naming the line that happened to catch a sample or two.
+ */
+function attributeCpu(base, head, opts) {
+    const first = head[0] ?? base[0];
+    const summary = (runs, p) => ({ cpuPerOp: totalOf(p, CPU), samples: sampleCount(runs) });
+    const tables = first.profile.tables;
+    const sampleTypes = { sampleTypes: [CPU] };
+    const hp = perOpMean(tables, head, sampleTypes);
+    const bp = perOpMean(tables, base, sampleTypes);
+    const variance = mergeProfiles(tables, [...varianceTerms(base), ...varianceTerms(head)], sampleTypes);
+    const result = { locations: [], base: summary(base, bp), head: summary(head, hp) };
+    const z = opts.z ?? 3;
+    const growth = result.head.cpuPerOp - result.base.cpuPerOp;
+    const noise = z * Math.sqrt(totalOf(variance, CPU));
+    const figures = `base ${cpuTime(result.base.cpuPerOp)} (${result.base.samples} samples), head ${cpuTime(result.head.cpuPerOp)} (${result.head.samples} samples)`;
+    if (!(growth > 0)) {
+        // A slowdown spent waiting (a lock, I/O, a sleep) is not in a CPU profile, whose samples are CPU time.
+        result.unattributed = `not attributed to a line: the CPU profiles show ${figures} of CPU per op, no more on head than on base`;
+        return result;
+    }
+    if (!(growth > noise)) {
+        result.unattributed = `too small to attribute to a line: the CPU profiles show ${figures} of CPU per op, a difference within their sampling noise (±${cpuTime(noise)})`;
+        return result;
+    }
+    const fileOf = (fn) => moduleRelative(tables.functions[fn].file, opts.modulePath);
+    const map = opts.mapBaseLine;
+    const mapLine = (fn, line) => (map ? (map(fileOf(fn), line) ?? -1) : line);
+    const minShare = opts.minShare ?? 0.05;
+    const named = (g) => g.delta > z * Math.sqrt(g.variance) && g.delta >= minShare * growth;
+    const flat = flatGrowth(hp, bp, variance, new ModuleFrames(tables, opts.modulePath), mapLine);
+    const own = flat.sites.filter(named).sort(byGrowth(tables)).slice(0, opts.top ?? 5);
+    const ownFns = new Set(own.map((g) => g.fn));
+    const cum = cumGrowth(hp, bp, variance, opts.modulePath, mapLine)
+        .filter((g) => named(g) && !ownFns.has(g.fn))
+        .sort(byGrowth(tables))
+        .slice(0, opts.topCum ?? 3);
+    const location = (fn, lines, role, delta) => ({
+        file: fileOf(fn),
+        line: lines.top(),
+        function: tables.functions[fn].name,
+        role,
+        deltaPerOp: delta,
+        deltaUnit: 'ns'
+    });
+    const push = (l) => {
+        // Two library functions called from one module line: one caller location, with both growths.
+        const same = result.locations.find((x) => x.role === l.role && x.file === l.file && x.line === l.line && x.function === l.function);
+        if (same)
+            same.deltaPerOp = (same.deltaPerOp ?? 0) + (l.deltaPerOp ?? 0);
+        else
+            result.locations.push(l);
+    };
+    for (const g of own) {
+        push(location(g.fn, g.lines, 'cpu', g.delta));
+        if (g.caller)
+            push(location(g.caller.fn, g.caller.lines, 'caller', g.delta));
+    }
+    for (const g of cum)
+        push(location(g.fn, g.lines, 'cpu-cum', g.delta));
+    if (result.locations.length === 0) {
+        const where = flat.outside > growth / 2 ? ', most of it under no function of the module (the runtime’s own work: GC, scheduling)' : '';
+        result.unattributed = `too small to attribute to a line: CPU per op grew (${figures}), but spread over functions none of which grew beyond its sampling noise${where}`;
+    }
+    return result;
+}
+/**
+ * The findings a CPU profile can explain: ns/op regressions, and regressions of other metrics but
+ * allocations (MB/s, b.ReportMetric units) in a benchmark whose ns/op regressed too, since then the same
+ * extra CPU time is behind both.
+ */
+function slowdownFindings(report) {
+    const slower = new Set(report.comparisons.filter((c) => c.metrics.some((m) => m.unit === 'ns/op' && m.status === 'regression')).map((c) => `${c.pkg}\u0000${c.benchmark}`));
+    return report.findings.filter((f) => f.kind === 'regression' && f.unit !== 'B/op' && f.unit !== 'allocs/op' && (f.unit === 'ns/op' || slower.has(`${f.pkg}\u0000${f.subject}`)));
+}
+
 /** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
 function benchmarkIndex(r) {
     const m = new Map();
@@ -26752,6 +26135,1133 @@ function benchmarkIndex(r) {
             m.set(`${p.importPath}\u0000${b.name}`, b);
     return m;
 }
+/** Runs with a CPU profile. */
+function cpuProfiledRuns(b) {
+    return [...b.runs, ...(b.profileRuns ?? [])].filter((r) => r.cpuProfile !== undefined);
+}
+/** Whether a run's memory profile holds every allocation (-test.memprofilerate=1) rather than a sample. */
+function isExactHeap(r) {
+    return r.heap?.memProfileRate === 1;
+}
+/**
+ * The runs whose memory profiles say where allocations and retained heap come from: the exact-allocation
+ * runs when the result has them, since a sampled profile (Go's default rate) may miss a small site
+ * altogether; otherwise the timed runs' sampled profiles.
+ */
+function allocationProfiledRuns(b) {
+    const exact = [...b.runs, ...(b.profileRuns ?? [])].filter(isExactHeap);
+    if (exact.length > 0)
+        return { runs: exact, exact: true };
+    return { runs: b.runs.filter((r) => r.heap !== undefined), exact: false };
+}
+
+/** Quotes one argument for a POSIX shell: these commands are shown to people to paste, never run by us. */
+function shellQuote(arg) {
+    if (/^[A-Za-z0-9_./=:@%+,-]+$/.test(arg))
+        return arg;
+    return `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+/** Benchmarks by package and name, built once: a scan per finding is quadratic in a large (or hostile) result. */
+function indexOf(r) {
+    const m = new Map();
+    for (const p of r.packages) {
+        for (const bench of p.benchmarks) {
+            const key = `${p.importPath}\u0000${bench.name}`;
+            if (!m.has(key))
+                m.set(key, { dir: p.dir, bench });
+        }
+    }
+    return (pkg, name) => m.get(`${pkg}\u0000${name}`);
+}
+function last(list) {
+    return list.length === 0 ? undefined : list[list.length - 1];
+}
+/** The memory profile to diff: the exact-allocation run's when there is one (see allocationProfiledRuns). */
+function heapProfile(b) {
+    return last(allocationProfiledRuns(b).runs)?.heap?.profile;
+}
+function joinPath(dir, rel) {
+    return dir.endsWith('/') ? dir + rel : `${dir}/${rel}`;
+}
+const TEST_PASS_KINDS = new Set(['race', 'goroutine-leak', 'hang', 'panic']);
+/** `go test` and `dlv test` lines for a finding of the test pass (a test, or a benchmark under -race). */
+function testPassCommands(f, dirOf) {
+    const dir = dirOf.get(f.pkg);
+    if (dir === undefined)
+        return [];
+    const pkgArg = dir === '.' ? '.' : `./${dir}`;
+    const names = f.subject.split(', ').map((n) => n.split('/')[0]);
+    const tests = names.filter((n) => n.startsWith('Test'));
+    const bench = names.find((n) => n.startsWith('Benchmark'));
+    if (bench) {
+        const race = f.kind === 'race' ? ['-race'] : [];
+        const argv = ['go', 'test', ...race, '-run=^$', `-bench=^${bench}$`, '-benchtime=100x', pkgArg];
+        return [{ title: `Run ${bench} (${f.pkg})`, command: argv.map(shellQuote).join(' ') }];
+    }
+    const run = tests.length === 0 ? '.' : tests.length === 1 ? `^${tests[0]}$` : `^(${tests.join('|')})$`;
+    const out = [
+        { title: `Run ${tests.join(', ') || 'the tests'} (${f.pkg})`, command: ['go', 'test', '-race', '-count=1', '-v', `-run=${run}`, pkgArg].map(shellQuote).join(' ') }
+    ];
+    if (f.kind !== 'race') {
+        // A debugger shows every goroutine and where it waits: 'goroutines' then 'goroutine N bt' in dlv.
+        out.push({ title: `Debug it with Delve (${f.pkg})`, command: ['dlv', 'test', pkgArg, '--', `-test.run=${run}`].map(shellQuote).join(' ') });
+    }
+    return out;
+}
+/**
+ * The `go tool pprof -diff_base` line for a finding whose profiles explain it: the memory profiles of an
+ * allocation or retained-heap finding, the CPU profiles of a slowdown.
+ */
+function profileDiff(f, base, head, slowdown, report) {
+    const pprof = (flags, bp, hp) => ['go', 'tool', 'pprof', ...flags, '-top', `-diff_base=${joinPath(report.base.dir, bp)}`, joinPath(report.head.dir, hp)].map(shellQuote).join(' ');
+    if (slowdown) {
+        const bp = last(cpuProfiledRuns(base));
+        const hp = last(cpuProfiledRuns(head));
+        if (!bp?.cpuProfile || !hp?.cpuProfile)
+            return undefined;
+        // The gate runs both CPU profiles at one b.N (jobs/bench/plan.ts), so their raw totals compare; a
+        // result from elsewhere may not have.
+        const work = bp.iterations === hp.iterations ? `both at b.N=${hp.iterations}` : `b.N base ${bp.iterations}, head ${hp.iterations}: divide by them to compare per op`;
+        return { title: `CPU profile diff for ${f.subject} (${work})`, command: pprof([], bp.cpuProfile, hp.cpuProfile) };
+    }
+    if (f.kind !== 'heap-leak' && f.kind !== 'regression')
+        return undefined;
+    const index = f.kind === 'heap-leak' ? 'inuse_space' : f.unit === 'allocs/op' ? 'alloc_objects' : f.unit === 'B/op' ? 'alloc_space' : undefined;
+    const bp = heapProfile(base);
+    const hp = heapProfile(head);
+    if (!index || !bp || !hp)
+        return undefined;
+    return { title: `Profile diff for ${f.subject} (${index})`, command: pprof([`-sample_index=${index}`], bp, hp) };
+}
+/**
+ * What a failing load job grew on head, profile against profile: the warm-up's heap and goroutines
+ * against the last round's (a leak is what the rounds added; the warm-up's own growth is left out).
+ */
+function loadCommands(job, headDir) {
+    const measured = job.snapshots.filter((s) => s.phase !== 'ready');
+    const first = measured[0]?.profiles;
+    const last = measured[measured.length - 1]?.profiles;
+    const out = [];
+    for (const [what, index] of [['heap', 'inuse_space'], ['goroutine', '']]) {
+        const from = first?.[what];
+        const to = last?.[what];
+        if (from === undefined || to === undefined || from === to)
+            continue;
+        const argv = ['go', 'tool', 'pprof', ...(index ? [`-sample_index=${index}`] : []), '-top', `-diff_base=${joinPath(headDir, from)}`, joinPath(headDir, to)];
+        out.push({ title: `What load job ${job.name} added on head over its rounds (${what === 'heap' ? 'live heap' : 'goroutines'})`, command: argv.map(shellQuote).join(' ') });
+    }
+    return out;
+}
+function reproduceCommands(report, base, head) {
+    const out = [];
+    const seen = new Set();
+    const findHead = indexOf(head);
+    const findBase = indexOf(base);
+    // A package's directory: the test pass's first, then the bench pass's.
+    const dirOf = new Map();
+    for (const p of [...(head.tests ?? []), ...head.packages])
+        if (!dirOf.has(p.importPath))
+            dirOf.set(p.importPath, p.dir);
+    const slowdowns = new Set(slowdownFindings(report));
+    const loadJobs = new Map((head.loads ?? []).map((j) => [j.name, j]));
+    for (const f of report.findings) {
+        if (f.severity !== 'fail' || f.kind === 'build-failure')
+            continue;
+        // A load job's findings name the job, not a package of the test pass.
+        const job = dirOf.has(f.pkg) ? undefined : loadJobs.get(f.subject);
+        if (job) {
+            const key = `${f.subject}\u0000load`;
+            if (!seen.has(key))
+                out.push(...loadCommands(job, report.head.dir));
+            seen.add(key);
+            continue;
+        }
+        if (TEST_PASS_KINDS.has(f.kind)) {
+            const key = `${f.pkg}\u0000${f.subject}\u0000test-pass`;
+            if (!seen.has(key))
+                out.push(...testPassCommands(f, dirOf));
+            seen.add(key);
+            continue;
+        }
+        const h = findHead(f.pkg, f.subject);
+        if (!h)
+            continue;
+        const runKey = `${f.pkg}\u0000${f.subject}`;
+        if (!seen.has(runKey)) {
+            seen.add(runKey);
+            const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`;
+            const count = Math.max(1, head.env.count);
+            const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg];
+            out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') });
+        }
+        const b = findBase(f.pkg, f.subject);
+        const diff = b && profileDiff(f, b.bench, h.bench, slowdowns.has(f), report);
+        if (diff && !seen.has(diff.command)) {
+            seen.add(diff.command);
+            out.push(diff);
+        }
+    }
+    out.push({
+        title: 'Compare the two results again',
+        command: ['npx', 'go-leak-gate', 'compare', '--base', report.base.dir, '--head', report.head.dir].map(shellQuote).join(' ')
+    });
+    return out;
+}
+
+// Distribution-free confidence intervals of a change, for deciding on an interval rather than on a p-value
+// and a point estimate.
+//
+// - Paired (the default when the rounds allow it): base and head alternate round by round, so round i gives
+//   one log ratio d_i = ln(head_i / base_i) taken close in time; a drift of the machine between rounds hits
+//   both runs of a round and cancels out of d_i. When base and head runs are noisy in the same way, d_i is
+//   head noise minus base noise, which is symmetric about the true change whatever the noise distribution.
+//   That symmetry is all the Wilcoxon signed-rank test needs, so the interval is the Hodges-Lehmann one:
+//   order statistics of the Walsh averages (d_i + d_j) / 2, i <= j, cut where the exact null distribution of
+//   the signed-rank statistic puts the tail probability.
+// - Unpaired (when there are too few rounds for the paired interval to reach the level): the shift interval
+//   dual to the Mann-Whitney U test (Moses), order statistics of the differences ln(head_j) - ln(base_i).
+//   Two samples of n carry C(2n, n) orderings against 2^n sign patterns of n pairs, so at 6 rounds the
+//   unpaired interval reaches a level (1/924) that the paired one cannot (1/64).
+// Beyond this many pairs the signed-rank distribution is close enough to normal, and the exact table would
+// cost n^3 / 2 steps.
+const SIGNED_RANK_EXACT_LIMIT = 100;
+const signedRankTables = new Map();
+/**
+ * table[w] = P(W <= w) under the null for the signed-rank statistic of n pairs without ties, w = 0..n(n+1)/2:
+ * each rank is in the positive sum with probability 1/2, so the distribution is built one rank at a time.
+ */
+function signedRankNullTail(n) {
+    const cached = signedRankTables.get(n);
+    if (cached)
+        return cached;
+    const top = (n * (n + 1)) / 2;
+    let p = new Float64Array(top + 1);
+    p[0] = 1;
+    for (let r = 1; r <= n; r++) {
+        const next = new Float64Array(top + 1);
+        for (let w = 0; w <= top; w++)
+            next[w] = (p[w] + (w >= r ? p[w - r] : 0)) / 2;
+        p = next;
+    }
+    for (let w = 1; w <= top; w++)
+        p[w] += p[w - 1];
+    signedRankTables.set(n, p);
+    return p;
+}
+/** z with P(Z > z) = tail for a standard normal Z, by bisection on erfc (tail in (0, 0.5]). */
+function normalUpperQuantile(tail) {
+    let lo = 0;
+    let hi = 40;
+    for (let i = 0; i < 200; i++) {
+        const mid = (lo + hi) / 2;
+        if (erfc(mid / Math.SQRT2) / 2 > tail)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+/**
+ * The largest k with P(S <= k) <= tail, from an exact table of the null distribution (or the normal
+ * approximation with mean mu and standard deviation sd when there is no table); -1 when even k = 0 is too
+ * likely: the sample is too small to reach that level at all.
+ */
+function cutIndex(table, tail, mu, sd) {
+    if (table) {
+        let k = -1;
+        while (k + 1 < table.length && table[k + 1] <= tail)
+            k++;
+        return k;
+    }
+    return Math.floor(mu - normalUpperQuantile(tail) * sd - 0.5);
+}
+function sortedNumbers(xs) {
+    return Float64Array.from(xs).sort().reduce((out, x) => (out.push(x), out), []);
+}
+function walshAverages(d) {
+    const out = [];
+    for (let i = 0; i < d.length; i++)
+        for (let j = i; j < d.length; j++)
+            out.push((d[i] + d[j]) / 2);
+    return sortedNumbers(out);
+}
+/** Whether n pairs can give a paired interval whose bounds each err with probability at most tail. */
+function pairedReaches(n, tail) {
+    return n > 0 && 2 ** -n <= tail;
+}
+/** Whether n1 and n2 unpaired values can give a shift interval at that level (1 / C(n1 + n2, n1) <= tail). */
+function unpairedReaches(n1, n2, tail) {
+    if (n1 === 0 || n2 === 0)
+        return false;
+    let c = 1;
+    const k = Math.min(n1, n2);
+    for (let i = 1; i <= k; i++)
+        c = (c * (n1 + n2 - k + i)) / i;
+    return 1 / c <= tail;
+}
+/** Rounds (pairs) the paired interval needs before its bounds can err with probability as small as tail. */
+function roundsToReach(tail) {
+    return Math.ceil(Math.log2(1 / tail));
+}
+/**
+ * Hodges-Lehmann estimate and signed-rank interval of the centre of d: P(centre < low) <= tail and
+ * P(centre > high) <= tail. Undefined when n pairs cannot reach that level (2^-n > tail).
+ */
+function pairedInterval(d, tail) {
+    const n = d.length;
+    if (!pairedReaches(n, tail))
+        return undefined;
+    const walsh = walshAverages(d);
+    const table = n <= SIGNED_RANK_EXACT_LIMIT ? signedRankNullTail(n) : undefined;
+    const k = cutIndex(table, tail, walsh.length / 2, Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24));
+    if (k < 0)
+        return undefined;
+    return { estimate: median(walsh), low: walsh[k], high: walsh[walsh.length - 1 - k] };
+}
+/**
+ * Hodges-Lehmann shift of y against x and the interval dual to the Mann-Whitney U test, each bound erring
+ * with probability at most tail. Undefined when the samples are too small for that level.
+ */
+function shiftInterval(x, y, tail) {
+    const n1 = x.length;
+    const n2 = y.length;
+    if (!unpairedReaches(n1, n2, tail))
+        return undefined;
+    const diffs = [];
+    for (const a of x)
+        for (const b of y)
+            diffs.push(b - a);
+    const sorted = sortedNumbers(diffs);
+    const k = cutIndex(mannWhitneyNullTail(n1, n2), tail, (n1 * n2) / 2, Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12));
+    if (k < 0)
+        return undefined;
+    return { estimate: median(sorted), low: sorted[k], high: sorted[sorted.length - 1 - k] };
+}
+/**
+ * One-sided p-value of "the centre of d is at most tau" against "it is above": the signed-rank statistic
+ * counted as the Walsh averages at or below tau. Small when nearly every Walsh average is above tau.
+ */
+function pairedPAbove(d, tau) {
+    const n = d.length;
+    if (n === 0)
+        return 1;
+    const w = walshAverages(d).filter((a) => a <= tau).length;
+    if (n <= SIGNED_RANK_EXACT_LIMIT)
+        return signedRankNullTail(n)[w];
+    const mu = (n * (n + 1)) / 4;
+    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
+    return erfc((mu - w - 0.5) / sd / Math.SQRT2) / 2;
+}
+/** One-sided p-value of "y - x is at most tau" from the Mann-Whitney count of differences at or below tau. */
+function unpairedPAbove(x, y, tau) {
+    let u = 0;
+    for (const a of x)
+        for (const b of y)
+            if (b - a <= tau)
+                u++;
+    const n1 = x.length;
+    const n2 = y.length;
+    if (n1 === 0 || n2 === 0)
+        return 1;
+    const table = mannWhitneyNullTail(n1, n2);
+    if (table && u < table.length)
+        return table[u];
+    const mu = (n1 * n2) / 2;
+    const sd = Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12);
+    const z = (mu - u - 0.5) / sd;
+    return z >= 0 ? erfc(z / Math.SQRT2) / 2 : 1 - erfc(-z / Math.SQRT2) / 2;
+}
+/** A robust standard deviation: 1.4826 times the median absolute deviation (equals sigma for normal data). */
+function robustSpread(xs) {
+    if (xs.length < 2)
+        return 0;
+    const m = median(xs);
+    return 1.4826 * median(xs.map((x) => Math.abs(x - m)));
+}
+/**
+ * About how many pairs would settle a decision: the Hodges-Lehmann estimate's standard error is close to
+ * 1.023 sigma / sqrt(n) (its efficiency against the mean is 3/pi for normal noise), and the interval's
+ * half-width is z of the level times that. Infinity when the estimate sits on the threshold.
+ */
+function pairsToSettle(spread, gap, tail) {
+    if (!(Math.abs(gap) > 0))
+        return Infinity;
+    const z = normalUpperQuantile(tail);
+    return Math.max(1, Math.ceil(((z * 1.023 * spread) / Math.abs(gap)) ** 2));
+}
+
+/** Above this many rounds to settle an unchanged benchmark, the machine is too noisy to judge it. */
+const MAX_USEFUL_ROUNDS = 100;
+function scale$1(c) {
+    const { m, threshold } = c;
+    const base = m.baseSamples.filter((v) => typeof v === 'number');
+    const head = m.headSamples.filter((v) => typeof v === 'number');
+    const worse = m.lowerIsBetter === false ? -1 : 1;
+    if (base.every((v) => v > 0) && head.every((v) => v > 0)) {
+        // Log ratios: a change of +10% and one of -9.1% are the same distance from 0, and drift that scales
+        // both runs of a round cancels.
+        return {
+            paired: m.ratios?.map((r) => worse * Math.log(r)),
+            base: base.map((v) => worse * Math.log(v)),
+            head: head.map((v) => worse * Math.log(v)),
+            tau: Math.log1p(threshold),
+            toRelative: (x) => Math.expm1(worse * x) * worse
+        };
+    }
+    // Zero or negative values (a custom unit): differences in units of the base's median.
+    const ref = Math.abs(m.baseMedian);
+    if (!(ref > 0))
+        return undefined;
+    return { base: base.map((v) => (worse * v) / ref), head: head.map((v) => (worse * v) / ref), tau: threshold, toRelative: (x) => worse * x };
+}
+function method(s, bonferroniTail) {
+    if (s.paired && pairedReaches(s.paired.length, bonferroniTail))
+        return 'signed-rank';
+    if (unpairedReaches(s.base.length, s.head.length, bonferroniTail))
+        return 'mann-whitney';
+    return undefined;
+}
+function pAbove(s, how) {
+    return how === 'signed-rank' && s.paired ? pairedPAbove(s.paired, s.tau) : unpairedPAbove(s.base, s.head, s.tau);
+}
+function bounds(s, how, tail) {
+    return how === 'signed-rank' && s.paired ? pairedInterval(s.paired, tail) : shiftInterval(s.base, s.head, tail);
+}
+function spreadOf(s) {
+    if (s.paired)
+        return robustSpread(s.paired);
+    // Unpaired: the spread of a difference of two runs, from each side's own spread.
+    return Math.hypot(robustSpread(s.base), robustSpread(s.head));
+}
+const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+/** How many comparisons Benjamini-Hochberg selects at alpha among these one-sided p-values. */
+function selectedByBH(ps, alpha) {
+    const sorted = [...ps].sort((a, b) => a - b);
+    let r = 0;
+    sorted.forEach((p, i) => {
+        if (p <= (alpha * (i + 1)) / sorted.length)
+            r = i + 1;
+    });
+    return r;
+}
+/**
+ * Decides every noisy comparison of a report together. Each gets an interval, a status (regression,
+ * improvement, unchanged, inconclusive, too-noisy) and a reason saying what the interval was compared with.
+ */
+function decideTiming(cases, stats) {
+    const scaled = cases.map((c) => ({ c, s: scale$1(c) }));
+    const judged = scaled.filter((x) => x.s !== undefined);
+    for (const x of scaled) {
+        if (x.s === undefined) {
+            x.c.m.status = 'not-judged';
+            x.c.m.reason = 'base median is 0 and values are not all positive: no relative change to judge';
+        }
+    }
+    const m = Math.max(1, judged.length);
+    const bonferroni = stats.correction === 'none' ? stats.alpha : stats.alpha / m;
+    const how = judged.map(({ s }) => method(s, bonferroni));
+    let tail = bonferroni;
+    if (stats.correction === 'bh') {
+        const ps = judged.map(({ s }, i) => {
+            const h = how[i];
+            return h ? pAbove(s, h) : 1;
+        });
+        tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha))) / m;
+    }
+    judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, m, stats));
+}
+function levelText(tail, m, stats, passTail) {
+    const family = stats.correction === 'none' ? '' : ` (alpha ${stats.alpha} over ${m} comparisons, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`;
+    const upper = passTail === undefined ? '' : `, the upper with ${passTail.toPrecision(2)}`;
+    return `the lower bound errs with p <= ${tail.toPrecision(2)}${family}${upper}`;
+}
+/**
+ * The two bounds err with different probabilities because their errors cost different things. The lower
+ * bound fails the gate: above the threshold by chance it blocks a good pull request, and it is checked for
+ * m comparisons at once, so it gets the family's share (tails.fail). The upper bound passes: below the
+ * threshold by chance it waves one real regression through, an error per comparison whose rate is the
+ * gate's miss rate, so it gets alpha itself (tails.pass): a slowdown above the threshold is called a pass
+ * at most alpha of the time. Without that, unchanged code would need as many rounds to pass as a
+ * regression needs to fail.
+ */
+function decideOne(c, s, how, tails, bonferroni, m, stats) {
+    const out = c.m;
+    const spread = spreadOf(s);
+    const rounds = s.paired?.length ?? Math.min(s.base.length, s.head.length);
+    const tail = tails.fail;
+    const lower = how ? bounds(s, how, tails.fail) : undefined;
+    const upper = how ? bounds(s, how, tails.pass) : undefined;
+    const b = lower && upper ? { estimate: lower.estimate, low: lower.low, high: upper.high } : undefined;
+    if (!how || !b) {
+        const need = roundsToReach(bonferroni);
+        out.status = 'inconclusive';
+        out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, m, stats)}): at least ${need} paired rounds would`;
+        out.settle = { moreRounds: Math.max(1, need - rounds) };
+        return;
+    }
+    const interval = {
+        method: how,
+        estimate: s.toRelative(b.estimate),
+        low: s.toRelative(b.low),
+        high: s.toRelative(b.high),
+        tail,
+        passTail: tails.pass,
+        rounds,
+        threshold: c.threshold,
+        spread
+    };
+    out.interval = interval;
+    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, m, stats, tails.pass)}`;
+    if (b.low > s.tau) {
+        out.status = 'regression';
+        out.reason = `${shown}: wholly above the ${pct(c.threshold)} threshold`;
+    }
+    else if (b.high < -s.tau) {
+        out.status = 'improvement';
+        out.reason = `${shown}: wholly below ${pct(-c.threshold)}`;
+    }
+    else if (b.high < s.tau) {
+        out.status = 'unchanged';
+        out.reason = `${shown}: wholly below the ${pct(c.threshold)} threshold`;
+    }
+    else {
+        const needed = pairsToSettle(spread, b.estimate - s.tau, b.estimate > s.tau ? tails.fail : tails.pass);
+        const quiet = pairsToSettle(spread, s.tau, tails.pass);
+        out.status = quiet > MAX_USEFUL_ROUNDS ? 'too-noisy' : 'inconclusive';
+        const more = Number.isFinite(needed) ? Math.max(1, needed - rounds) : undefined;
+        out.settle = { moreRounds: more ?? null };
+        out.reason =
+            out.status === 'too-noisy'
+                ? `${shown}: straddles ${pct(c.threshold)}, and a spread of ${pct(spread).slice(1)} per round is too noisy to judge: even unchanged code would need about ${quiet} rounds to pass`
+                : `${shown}: straddles the ${pct(c.threshold)} threshold; ${more === undefined ? 'the estimate sits on the threshold, so no number of rounds settles it' : `about ${more} more rounds would settle it`}`;
+    }
+}
+
+const SEPARATOR$1 = '==================';
+const WARNING = 'WARNING: DATA RACE';
+const ACCESS = /^(Read|Write|Previous read|Previous write) at (0x[0-9a-f]+) by (main goroutine|goroutine (\d+)):$/;
+const GOROUTINE = /^Goroutine (\d+) \((running|finished)\) created at:$/;
+const LOST_STACK = '[failed to restore the stack]';
+// Test output that places a report: progress lines of -test.v and the start of a benchmark's line.
+const STARTED = /^=== (RUN|CONT|NAME|PAUSE)\s+(\S+)/;
+const ENDED = /^(\s*)--- (FAIL|PASS|SKIP): (\S+)/;
+const BENCHMARK_LINE = /^(Benchmark(?!\p{Ll})\S*)/u;
+const IN_TEST = 'race detected during execution of test';
+const OUTSIDE = 'race detected outside of test execution';
+function eventOf(line, named) {
+    const started = STARTED.exec(line);
+    if (started !== null)
+        return { kind: 'started', test: started[2], how: started[1] };
+    const ended = ENDED.exec(line);
+    if (ended !== null)
+        return { kind: 'ended', test: ended[3], depth: ended[1].length, failed: ended[2] === 'FAIL' };
+    const bench = BENCHMARK_LINE.exec(line);
+    // A benchmark's name is printed when it starts and its numbers when it is done.
+    if (bench !== null) {
+        return /\sns\/op\b/.test(line)
+            ? { kind: 'ended', test: bench[1], depth: 0, failed: false }
+            : { kind: 'started', test: bench[1], how: 'benchmark' };
+    }
+    if (line.includes(IN_TEST))
+        return named === undefined ? { kind: 'in-test' } : { kind: 'in-test', named };
+    if (line.includes(OUTSIDE))
+        return { kind: 'outside' };
+    return undefined;
+}
+/**
+ * Parses every `WARNING: DATA RACE` report. A report's test comes from the first of these after it:
+ * - testing's `race detected during execution of test`, logged once per racing test when it ends (or
+ *   next checks): under the test's `=== RUN`/`=== NAME` line with -test.v, under its `--- FAIL:` line
+ *   without;
+ * - a `--- FAIL:` block (without -test.v a test's output is printed when it ends): the failing test
+ *   the race line is logged under, else its innermost failing subtest;
+ * - `race detected outside of test execution`: no test.
+ * The search stops at the next test's `=== RUN`/`=== CONT` or benchmark line; the report then goes to
+ * the test -test.v last started and had not ended, or to the benchmark whose result line it
+ * interrupted (`BenchmarkX-4  \t==================` when the pipes are merged). Tests that run in
+ * parallel interleave their output, so a report may then be put on the wrong one of them.
+ */
+function parseRaceReports(text) {
+    const lines = splitLines(text);
+    const out = { races: [], problems: [] };
+    const events = [];
+    // The test the latest progress line named (RUN, NAME, FAIL, ...), and the one -test.v says runs.
+    let named;
+    let running;
+    const placements = [];
+    const track = (line) => {
+        const event = eventOf(line, named);
+        if (event === undefined)
+            return;
+        events.push(event);
+        if (event.kind === 'started') {
+            named = event.test;
+            running = event.how === 'PAUSE' ? undefined : event.test;
+        }
+        else if (event.kind === 'ended') {
+            named = event.test;
+            if (running !== undefined && (running === event.test || running.startsWith(`${event.test}/`))) {
+                const parent = event.test.lastIndexOf('/');
+                running = parent > 0 ? event.test.slice(0, parent) : undefined;
+            }
+        }
+    };
+    let i = 0;
+    while (i < lines.length) {
+        const line = lines[i];
+        const opensReport = line.endsWith(SEPARATOR$1) && lines[i + 1] === WARNING;
+        if (!opensReport && line !== WARNING) {
+            track(line);
+            i++;
+            continue;
+        }
+        if (opensReport) {
+            const before = line.slice(0, line.length - SEPARATOR$1.length);
+            if (before !== '')
+                track(before);
+            i++;
+        }
+        const read = readReport(lines, i, out.problems);
+        if (read.report !== undefined) {
+            const body = lines.slice(i, read.end);
+            const raw = [SEPARATOR$1, ...body, ...(read.truncated ? [] : [SEPARATOR$1])].join('\n');
+            const report = { ...read.report, outsideTests: false, truncated: read.truncated, line: i + 1, raw };
+            out.races.push(report);
+            placements.push({ report, nextEvent: events.length, ...(running === undefined ? {} : { running }) });
+        }
+        // read.end is the closing separator; a line after it may still carry test output.
+        i = read.end + 1;
+    }
+    for (const { report, nextEvent, running: runningThen } of placements) {
+        const place = placeReport(events, nextEvent, runningThen);
+        report.outsideTests = place.outsideTests;
+        if (place.test !== undefined)
+            report.test = place.test;
+    }
+    return out;
+}
+function placeReport(events, from, running) {
+    for (let j = from; j < events.length; j++) {
+        const event = events[j];
+        if (event.kind === 'in-test')
+            return { ...(event.named === undefined ? {} : { test: event.named }), outsideTests: false };
+        if (event.kind === 'outside')
+            return { outsideTests: true };
+        if (event.kind === 'ended' && event.failed)
+            return { test: failedTest(events, j, event), outsideTests: false };
+        if (event.kind === 'started' && event.how !== 'NAME' && event.how !== 'PAUSE')
+            break;
+    }
+    return { ...(running === undefined ? {} : { test: running }), outsideTests: false };
+}
+/**
+ * In a `--- FAIL:` block (a test, then its failed subtests indented below it): the test the race line
+ * is logged under, else the deepest failure.
+ */
+function failedTest(events, at, first) {
+    let deepest = first;
+    for (let j = at + 1; j < events.length; j++) {
+        const event = events[j];
+        if (event.kind === 'in-test')
+            return event.named ?? deepest.test;
+        if (event.kind !== 'ended' || event.depth === 0)
+            break;
+        if (event.failed && event.depth > deepest.depth)
+            deepest = event;
+    }
+    return deepest.test;
+}
+/**
+ * Reads a report from its `WARNING: DATA RACE` line at lines[start]. `end` is the index of the closing
+ * separator, or lines.length when there is none.
+ */
+function readReport(lines, start, problems) {
+    const accesses = [];
+    const goroutines = [];
+    let frames;
+    let call;
+    let end = start + 1;
+    for (; end < lines.length; end++) {
+        const line = lines[end];
+        if (line.endsWith(SEPARATOR$1))
+            break;
+        const access = ACCESS.exec(line);
+        // A goroutine id beyond what a number holds is no access line Go prints: it stays unmatched text.
+        const by = access === null ? undefined : access[4] === undefined ? 'main' : readCount(access[4]);
+        if (access !== null && by !== undefined) {
+            frames = [];
+            accesses.push({
+                kind: access[1].toLowerCase().endsWith('write') ? 'write' : 'read',
+                address: access[2],
+                goroutine: by,
+                frames
+            });
+            continue;
+        }
+        const goroutine = GOROUTINE.exec(line);
+        const id = goroutine === null ? undefined : readCount(goroutine[1]);
+        if (goroutine !== null && id !== undefined) {
+            frames = [];
+            goroutines.push({ id, state: goroutine[2] === 'running' ? 'running' : 'finished', createdAt: frames });
+            continue;
+        }
+        // Frames are indented: two spaces before a function, six before its position. Anything else in a
+        // report is output another goroutine wrote while the detector was printing.
+        if (frames === undefined || !line.startsWith('  '))
+            continue;
+        const trimmed = line.trim();
+        if (trimmed === LOST_STACK)
+            continue;
+        const fn = readCall(trimmed);
+        if (fn !== undefined) {
+            call = fn;
+            continue;
+        }
+        const position = call === undefined ? undefined : readPosition(trimmed);
+        if (call !== undefined && position !== undefined)
+            frames.push({ function: call, file: position.file, line: position.line });
+        call = undefined;
+    }
+    const truncated = end >= lines.length;
+    if (accesses.length < 2) {
+        problems.push({
+            line: start + 1,
+            text: lines[start],
+            reason: truncated ? 'race report cut before its two accesses' : 'race report without its two accesses'
+        });
+        return { end, truncated };
+    }
+    return { report: { access: accesses[0], previous: accesses[1], goroutines }, end, truncated };
+}
+/** What raceSide gives an access whose stack the detector could not restore. */
+const UNKNOWN_SIDE = '?';
+/**
+ * One access's code site with its call path: the user's frames of its stack, innermost first (a
+ * recursion's repeated frames once), as `function file`. An access with no user frame (sync/atomic's
+ * side on Go 1.26) is its innermost frame; a lost stack is UNKNOWN_SIDE.
+ */
+function raceSide(frames, opts = {}) {
+    const site = (f) => (opts.withLines === true ? `${f.function} ${f.file}:${f.line}` : `${f.function} ${f.file}`);
+    const path = [];
+    for (const f of frames) {
+        if (!isUserFunction(f.function, f.file, opts.modulePath))
+            continue;
+        const s = site(f);
+        if (path[path.length - 1] !== s)
+            path.push(s);
+    }
+    if (path.length > 0)
+        return path.join(' < ');
+    return frames[0] === undefined ? UNKNOWN_SIDE : site(frames[0]);
+}
+/**
+ * Identity of a race, for deduplication and for matching base with head: the unordered pair of its two
+ * accesses' code sites with their call paths (raceSide). Not the kinds of the accesses: `c.n++` from
+ * four goroutines is one race, which the detector reports as a read racing with an earlier write in one
+ * run and as a write racing with an earlier write in the next (the increment is both). Not the order
+ * either, nor goroutine ids or addresses.
+ */
+function raceKey(r, opts = {}) {
+    return raceSides(r.access.frames, r.previous.frames, opts).join(' | ');
+}
+/** The two sides of a race (raceSide), in a fixed order. */
+function raceSides(access, previous, opts = {}) {
+    const a = raceSide(access, opts);
+    const b = raceSide(previous, opts);
+    return a <= b ? [a, b] : [b, a];
+}
+/**
+ * Whether two races, as raceSides gives them, are the same: the same pair, or, when the detector lost
+ * one side's stack in one of the reports, the same known side. The history that restores the earlier
+ * access's stack is bounded (GORACE history_size), so whether it is lost depends on the run.
+ */
+function sameRace(a, b) {
+    if (a[0] === b[0] && a[1] === b[1])
+        return true;
+    const known = (s) => s.filter((x) => x !== UNKNOWN_SIDE);
+    const ka = known(a);
+    const kb = known(b);
+    // Two whole pairs that differ are two races; a report with no stack at all says too little to match.
+    if ((ka.length === 2 && kb.length === 2) || ka.length === 0 || kb.length === 0)
+        return false;
+    return ka.some((x) => kb.includes(x));
+}
+
+function finding(kind, severity, pkg, subject, metric, message, locations, counts) {
+    return {
+        kind,
+        severity,
+        pkg,
+        subject,
+        metric,
+        unit: counts ? 'goroutines' : '',
+        base: counts ? counts.base : null,
+        head: counts ? counts.head : null,
+        change: counts && counts.base > 0 ? (counts.head - counts.base) / counts.base : null,
+        pValue: null,
+        message,
+        locations
+    };
+}
+function at(frame, role) {
+    return frame ? [{ file: frame.file, line: frame.line, function: frame.function, role }] : [];
+}
+function where(frame) {
+    return frame ? `${frame.function} (${frame.file}:${frame.line})` : 'an unknown site';
+}
+/**
+ * The frame to point at: the innermost in the module, else outside the standard library, else the first;
+ * never one of the gate's probe.
+ */
+function userFrame(frames, modulePath) {
+    const shown = frames.filter((f) => !isGateFrame(f.function, f.file));
+    return firstUserFrame(shown, modulePath) ?? shown[0];
+}
+/** Each location once: goroutines started by the same go statement share their creation site. */
+function distinct(locations) {
+    const seen = new Set();
+    return locations.filter((l) => {
+        const key = `${l.role}\u0000${l.function}\u0000${l.file}:${l.line}`;
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+function byPackage(r) {
+    return new Map((r.tests ?? []).map((t) => [t.importPath, t]));
+}
+/**
+ * Races on head against the base's, matched by their two code sites (parse/race sameRace), whatever
+ * the kinds of the accesses and whichever came first in either report: a race the base has is
+ * pre-existing even when the detector saw it as write/write there and as read/write here.
+ */
+function raceFindings(pkg, head, base, modulePath) {
+    const sidesOf = (r) => raceSides(r.access.frames, r.previous.frames, { modulePath });
+    const known = (base ?? []).map(sidesOf);
+    return head.map((r) => {
+        const sides = sidesOf(r);
+        const pre = known.some((b) => sameRace(b, sides));
+        const a = userFrame(r.access.frames, modulePath);
+        const p = userFrame(r.previous.frames, modulePath);
+        const locations = distinct([...at(a, 'access'), ...at(p, 'previous-access'), ...r.goroutines.flatMap((g) => at(g.createdAt, 'creation'))]);
+        const what = `${r.access.kind} at ${where(a)} races with an earlier ${r.previous.kind} at ${where(p)}`;
+        const seen = r.in ? ` in ${r.in}` : '';
+        return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
+    });
+}
+/**
+ * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
+ * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
+ */
+function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
+    const baseCount = new Map();
+    for (const g of base ?? [])
+        baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
+    return head.map((g) => {
+        const before = baseCount.get(g.looseKey) ?? 0;
+        const grew = g.count > before;
+        // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
+        const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
+        const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg);
+        const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
+        const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : '';
+        const n = narrowing;
+        const narrowed = n?.cut ? ` (the search for the leaking test stopped at its time bound after ${n.ran} of ${n.of} tests)` : '';
+        const message = `${g.count} goroutine${g.count === 1 ? '' : 's'} left blocked in [${g.state}${wait}] at ${where(g.blocking)}, started at ${where(g.creation)}` +
+            (before > 0 ? ` (base leaves ${before})` : '') +
+            (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
+            narrowed +
+            `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
+        // The stack between the blocking frame and the goroutine's start: how it got there.
+        const callers = g.stack
+            .filter((f) => !isStandardLibrary(f.function) && !(f.function === g.blocking?.function && f.line === g.blocking?.line))
+            .slice(0, 4)
+            .flatMap((f) => at(f, 'caller'));
+        return finding('goroutine-leak', severity, pkg, who, `goroutines [${g.state}]`, message, [...at(g.blocking, 'blocking'), ...callers, ...at(g.creation, 'creation')], { base: before, head: g.count });
+    });
+}
+/** A test or benchmark that did not finish: who waits on what, the largest groups first. */
+function hangFinding(pkg, subject, hang, preexisting) {
+    const top = hang.groups.slice(0, 5);
+    const locations = top.flatMap((g) => [...at(g.blocking, 'blocking'), ...at(g.creation, 'creation')]);
+    const waits = top.map((g) => `${g.count}× [${g.state}] at ${where(g.blocking)}`).join('; ');
+    const message = `${preexisting ? 'hangs on base too: ' : ''}${hang.message}${hang.test ? ` in ${hang.test}` : ''}. Waiting: ${waits || 'no goroutine dump'}`;
+    return finding('hang', preexisting ? 'info' : 'fail', pkg, subject, 'hang', message, locations);
+}
+function testFindings(base, head) {
+    const b = byPackage(base);
+    const out = [];
+    for (const h of head.tests ?? []) {
+        const bp = b.get(h.importPath);
+        out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
+        out.push(...leakFindings(h.importPath, h.leaks, bp?.leaks, bp?.probe ?? false, h.narrowing));
+        if (h.hang)
+            out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
+        const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
+        for (const p of h.panics) {
+            const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
+            const f = userFrame(p.frames, head.env.module);
+            // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
+            const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`;
+            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')));
+        }
+    }
+    return out;
+}
+
+class ComparisonRefused extends Error {
+    name = 'ComparisonRefused';
+}
+function sideInfo(r, dir) {
+    return {
+        commit: r.env.commit,
+        goVersion: r.env.goVersion,
+        goos: r.env.goos,
+        goarch: r.env.goarch,
+        cpu: r.env.cpu,
+        race: r.env.race,
+        count: r.env.count,
+        benchtime: r.env.benchtime,
+        dir
+    };
+}
+/** Refuses what cannot be compared at all, and notes what makes a comparison weaker. */
+function checkComparable(base, head) {
+    if (base.env.race !== head.env.race) {
+        throw new ComparisonRefused(`base was measured ${base.env.race ? 'with' : 'without'} -race and head ${head.env.race ? 'with' : 'without'}: ` +
+            `the race runtime slows code 2-20x and changes memory use, so the two cannot be compared. Measure both sides the same way.`);
+    }
+    const notes = [];
+    const differs = (what, a, b) => {
+        if (a !== b)
+            notes.push(`${what} differs: base ${a}, head ${b}; timing differences may come from that.`);
+    };
+    differs('Go version', base.env.goVersion, head.env.goVersion);
+    differs('GOOS/GOARCH', `${base.env.goos}/${base.env.goarch}`, `${head.env.goos}/${head.env.goarch}`);
+    if (base.env.cpu && head.env.cpu)
+        differs('CPU', base.env.cpu, head.env.cpu);
+    differs('GOMAXPROCS', base.env.gomaxprocs, head.env.gomaxprocs);
+    differs('benchtime', base.env.benchtime, head.env.benchtime);
+    return notes;
+}
+function indexBenchmarks(r) {
+    const m = new Map();
+    for (const p of r.packages)
+        for (const b of p.benchmarks)
+            m.set(`${p.importPath}\u0000${b.name}`, { pkg: p.importPath, bench: b });
+    return m;
+}
+function findingKind(m) {
+    if (m.metric === RETAINED_METRIC)
+        return 'heap-leak';
+    if (m.metric.startsWith('gc '))
+        return 'gc-pause';
+    return 'regression';
+}
+function metricFinding(pkg, bench, m, severity) {
+    const how = m.method === 'interval'
+        ? m.pValue !== null
+            ? `; Mann-Whitney U p=${m.pValue.toPrecision(2)} over ${m.baseSamples.length} vs ${m.headSamples.length} runs, as benchstat shows it`
+            : ''
+        : m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
+            ? m.pValue !== null
+                ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
+                : ''
+            : '';
+    return {
+        kind: findingKind(m),
+        severity,
+        pkg,
+        subject: bench,
+        metric: m.metric,
+        unit: m.unit,
+        base: m.baseMedian,
+        head: m.headMedian,
+        change: m.change,
+        pValue: m.pValue,
+        message: `${m.metric} got worse: ${m.reason}${how}`,
+        locations: []
+    };
+}
+function isIgnored(pkg, bench, cfg) {
+    return cfg.ignoreBenchmarks.some((re) => new RegExp(re).test(`${pkg}.${bench}`));
+}
+function failureFindings(base, head) {
+    const out = [];
+    for (const [key, h] of head) {
+        if (!h.bench.failure)
+            continue;
+        const b = base.get(key);
+        const preexisting = b?.bench.failure !== undefined;
+        const hang = h.bench.failure.hang;
+        if (hang) {
+            out.push(hangFinding(h.pkg, h.bench.name, hang, b?.bench.failure?.hang !== undefined));
+            continue;
+        }
+        out.push({
+            kind: 'bench-failure',
+            severity: preexisting ? 'info' : 'fail',
+            pkg: h.pkg,
+            subject: h.bench.name,
+            metric: 'failure',
+            unit: '',
+            base: null,
+            head: null,
+            change: null,
+            pValue: null,
+            message: preexisting
+                ? `fails on base too: ${h.bench.failure.message}`
+                : `fails on head (run ${h.bench.failure.run + 1}): ${h.bench.failure.message}`,
+            locations: []
+        });
+    }
+    return out;
+}
+function errorKey(e) {
+    return `${e.kind}\u0000${e.subject}`;
+}
+/** Build failures become findings; an error the base already had is pre-existing, not the PR's doing. */
+function errorFindings(base, head) {
+    const baseKeys = new Set(base.errors.map(errorKey));
+    const findings = [];
+    let newHeadErrors = 0;
+    const seen = new Set();
+    for (const e of head.errors) {
+        // The bench pass and the test pass build the same package: one broken package is one finding.
+        if (seen.has(errorKey(e)))
+            continue;
+        seen.add(errorKey(e));
+        const preexisting = baseKeys.has(errorKey(e));
+        // A package measured without the probe still has all its numbers: that is a note, not a gap.
+        if (!preexisting && e.kind !== 'probe')
+            newHeadErrors++;
+        if (e.kind !== 'build')
+            continue;
+        findings.push({
+            kind: 'build-failure',
+            severity: preexisting ? 'warn' : 'fail',
+            pkg: e.subject,
+            subject: e.subject,
+            metric: 'build',
+            unit: '',
+            base: null,
+            head: null,
+            change: null,
+            pValue: null,
+            message: preexisting ? `does not build on base either: ${e.message}` : `${e.message} on head; its benchmarks were not measured`,
+            locations: []
+        });
+    }
+    return { findings, newHeadErrors };
+}
+function countFindings(findings) {
+    const counts = { fail: 0, warn: 0, info: 0, byKind: {} };
+    for (const f of findings) {
+        counts[f.severity]++;
+        counts.byKind[f.kind] = (counts.byKind[f.kind] ?? 0) + 1;
+    }
+    return counts;
+}
+const TIMINGS_NOT_COMPARABLE_NOTE = 'Timings (ns/op, custom metrics, GC pauses) only warn here: the baseline was measured on another machine, and a different runner alone moves them by more than the thresholds.';
+/** Metrics that depend on the machine, not only on the code: time, throughput, custom units, GC pauses. */
+function isTiming(kind, m) {
+    return kind === 'gc-pause' || (kind === 'regression' && m.unit !== 'allocs/op' && m.unit !== 'B/op');
+}
+/**
+ * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
+ * (attributeGrowth) for the findings that need them.
+ */
+function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true }) {
+    const notes = checkComparable(base, head);
+    const b = indexBenchmarks(base);
+    const h = indexBenchmarks(head);
+    const comparisons = [];
+    const onlyInBase = [];
+    const onlyInHead = [];
+    for (const [key, hb] of h) {
+        const bb = b.get(key);
+        if (!bb) {
+            if (!hb.bench.failure)
+                onlyInHead.push({ pkg: hb.pkg, benchmark: hb.bench.name });
+            continue;
+        }
+        if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0)
+            continue;
+        // Runs pair up by round only when base and head were measured here, interleaved.
+        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config, timingsComparable));
+    }
+    for (const [key, bb] of b)
+        if (!h.has(key) && !bb.bench.failure)
+            onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
+    const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision));
+    decideTiming(noisy.map((m) => {
+        const rule = ruleFor(m.unit, config);
+        return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 };
+    }), config.statistics);
+    const findings = [];
+    for (const c of comparisons) {
+        const ignored = isIgnored(c.pkg, c.benchmark, config);
+        for (const m of c.metrics) {
+            if (m.status !== 'regression')
+                continue;
+            const kind = findingKind(m);
+            const judged = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
+            let severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged;
+            if (!timingsComparable && severity === 'fail' && isTiming(kind, m))
+                severity = 'warn';
+            findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
+        }
+    }
+    for (const [key, hb] of h) {
+        const bb = b.get(key);
+        if (!hb.bench.leaks?.length || !bb)
+            continue;
+        const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined);
+        findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name));
+    }
+    findings.push(...failureFindings(b, h));
+    findings.push(...testFindings(base, head));
+    const errs = errorFindings(base, head);
+    findings.push(...errs.findings);
+    // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
+    const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined;
+    if (loads)
+        findings.push(...loads.findings);
+    const toReportError = (side) => (e) => ({
+        side,
+        kind: e.kind,
+        subject: e.subject,
+        message: e.detail ? `${e.message}\n${e.detail}` : e.message
+    });
+    const errors = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))];
+    if (!timingsComparable)
+        notes.push(TIMINGS_NOT_COMPARABLE_NOTE);
+    const report = {
+        schemaVersion: REPORT_SCHEMA_VERSION,
+        verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',
+        // Nothing compared while head had errors is no pass: the gate could not look at anything. A probe note
+        // (a test binary that exited before the probe looked) takes nothing from the test pass's findings.
+        incomplete: errs.newHeadErrors > 0 || (head.errors.some((e) => e.kind !== 'probe') && comparisons.length === 0),
+        counts: countFindings(findings),
+        base: sideInfo(base, baseDir),
+        head: sideInfo(head, headDir),
+        findings,
+        comparisons,
+        onlyInBase,
+        onlyInHead,
+        notes,
+        errors,
+        reproduce: [],
+        noise: noiseSummary(comparisons, otherCpuOf(base, head)),
+        ...(loads ? { loads: loads.jobs } : {})
+    };
+    notes.push(...noiseNotes(report), ...adaptiveNotes(head));
+    report.reproduce = reproduceCommands(report, base, head);
+    return report;
+}
+
+// Reading a profile file that result.json names, for the compare stage.
 /** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
 async function readProfileFile(file) {
     // Opening a FIFO would wait for a writer forever.
@@ -26770,14 +27280,108 @@ async function readProfileFile(file) {
         await handle.close();
     }
 }
+/** Why a profile could not be read: missing, a short `path: CODE` for another system error, else the error's message. */
+function unreadableReason(file, err) {
+    const code = err.code;
+    if (code === 'ENOENT')
+        return `${file} is missing (result.json names it)`;
+    return code !== undefined ? `${file}: ${code}` : errorMessage(err);
+}
+
+// The compare stage's CPU attribution: for every slowdown finding, the functions whose CPU time per op grew,
+// read from both sides' CPU-profiled runs (see compare/cpu-sites.ts), or why none can be named.
 /**
- * The runs' memory profiles, each distinct file decoded once per compare through the profile engine. A
- * profile that cannot be read is skipped and reported as an error (once): the allocation sites of the
- * finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ * A side's CPU profiles of one benchmark, decoded with `tables`. One that cannot be read (or holds no CPU
+ * samples) is an error of its side and makes the run incomplete (exit 3), as an unreadable memory profile does.
+ */
+async function cpuRuns(side, dir, subject, bench, tables, report) {
+    const runs = [];
+    for (const run of cpuProfiledRuns(bench)) {
+        const file = join(dir, run.cpuProfile ?? '');
+        try {
+            const profile = decodePprof(await readProfileFile(file), file, { tables });
+            sampleTypeIndex(profile, 'cpu');
+            runs.push({ profile, iterations: run.iterations });
+        }
+        catch (err) {
+            report.errors.push({ side, kind: 'profile', subject, message: `CPU profile unusable, left out of the CPU attribution: ${unreadableReason(file, err)}` });
+            report.incomplete = true;
+        }
+    }
+    return runs;
+}
+/** The findings of each benchmark, in report order. */
+function byBenchmark(findings) {
+    const m = new Map();
+    for (const f of findings) {
+        const key = `${f.pkg}\u0000${f.subject}`;
+        m.set(key, [...(m.get(key) ?? []), f]);
+    }
+    return m;
+}
+/**
+ * Attaches to every slowdown finding the functions whose CPU time grew ('cpu', 'cpu-cum' and 'caller'
+ * locations, marked when the PR changed the line), or says in its message why no line is named: the growth
+ * is within the profiles' sampling noise, or a side has no CPU profile.
+ */
+async function attachCpuSites(report, base, head, diff) {
+    const baseIndex = benchmarkIndex(base);
+    const headIndex = benchmarkIndex(head);
+    for (const [key, findings] of byBenchmark(slowdownFindings(report))) {
+        const bb = baseIndex.get(key);
+        const hb = headIndex.get(key);
+        if (!bb || !hb)
+            continue;
+        const subject = `${findings[0].pkg}.${findings[0].subject}`;
+        // One set of tables per benchmark: its two sides must share them to diff; other benchmarks need none of it.
+        const tables = new ProfileTables();
+        const baseRuns = await cpuRuns('base', report.base.dir, subject, bb, tables, report);
+        const headRuns = await cpuRuns('head', report.head.dir, subject, hb, tables, report);
+        let locations = [];
+        let unattributed;
+        if (baseRuns.length === 0 || headRuns.length === 0) {
+            const missing = [...(baseRuns.length === 0 ? ['base'] : []), ...(headRuns.length === 0 ? ['head'] : [])];
+            unattributed = `not attributed to a line: no CPU profile on ${missing.join(' or ')}`;
+        }
+        else {
+            const a = attributeCpu(baseRuns, headRuns, { modulePath: head.env.module, mapBaseLine: diff?.toHead });
+            locations = a.locations;
+            unattributed = a.unattributed;
+        }
+        if (diff)
+            for (const l of locations)
+                l.inDiff = diff.changedInHead(l.file, l.line);
+        for (const f of findings) {
+            f.locations.push(...locations.map((l) => ({ ...l })));
+            if (unattributed)
+                f.message += `; ${unattributed}`;
+        }
+    }
+}
+
+// The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
+// every allocation and retained-heap finding (read from the sides' memory profiles), and the functions
+// whose CPU time grew to every slowdown (from their CPU profiles, see cpu-sites.ts).
+function measureFor(f) {
+    if (f.kind === 'heap-leak')
+        return 'inuseBytes';
+    if (f.kind !== 'regression')
+        return undefined;
+    if (f.unit === 'allocs/op')
+        return 'allocObjects';
+    if (f.unit === 'B/op')
+        return 'allocBytes';
+    return undefined;
+}
+/**
+ * The memory profiles that say where a benchmark allocates (see allocationProfiledRuns), each distinct file
+ * decoded once per compare through the profile engine. A profile that cannot be read is skipped and
+ * reported as an error (once): the allocation sites of the finding then rest on fewer runs, so the run
+ * counts as incomplete (exit 3).
  */
 async function profiledRuns(s, pkg, bench, report, decoded) {
     const runs = [];
-    for (const run of bench.runs) {
+    for (const run of allocationProfiledRuns(bench).runs) {
         if (!run.heap)
             continue;
         const file = join(s.dir, run.heap.profile);
@@ -26788,8 +27392,7 @@ async function profiledRuns(s, pkg, bench, report, decoded) {
             }
             catch (err) {
                 decoded.set(file, undefined);
-                const code = err.code;
-                const why = code === 'ENOENT' ? `${file} is missing (result.json names it)` : code !== undefined ? `${file}: ${code}` : errorMessage(err);
+                const why = unreadableReason(file, err);
                 report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` });
                 report.incomplete = true;
             }
@@ -26834,6 +27437,19 @@ async function attachAllocationSites(report, base, head, diff) {
     if (!diff && report.findings.some((f) => measureFor(f))) {
         report.notes.push('The base and head commits are not both in this repository: allocation sites were matched by function, not by line.');
     }
+    const sampled = sampledSides(report, baseIndex, headIndex);
+    if (sampled.length > 0) {
+        report.notes.push(`The ${sampled.join(' and ')} result has no run that recorded every allocation (written by an older go-leak-gate): its allocation sites come from sampled memory profiles, which can miss a small site.`);
+    }
+}
+/** The sides whose attributed benchmarks had only sampled memory profiles to attribute from. */
+function sampledSides(report, baseIndex, headIndex) {
+    const keys = new Set(report.findings.filter((f) => measureFor(f)).map((f) => `${f.pkg}\u0000${f.subject}`));
+    const sampled = (index) => [...keys].some((k) => {
+        const b = index.get(k);
+        return b !== undefined && !allocationProfiledRuns(b).exact;
+    });
+    return [...(sampled(baseIndex) ? ['base'] : []), ...(sampled(headIndex) ? ['head'] : [])];
 }
 /**
  * Marks the lines of the load jobs' findings that the pull request changed: their blocking, creation,
@@ -26866,6 +27482,7 @@ async function compareWithSites(input, diff) {
     }
     const sourceDiff = await diff();
     await attachAllocationSites(report, input.base, input.head, sourceDiff);
+    await attachCpuSites(report, input.base, input.head, sourceDiff);
     markLoadLines(report, sourceDiff);
     return report;
 }
@@ -27337,6 +27954,19 @@ async function buildTestBinaries(run, tc, moduleDir, pkgs, outDir, opts) {
     return results.sort((a, b) => (order.get(a.pkg.importPath) ?? 0) - (order.get(b.pkg.importPath) ?? 0));
 }
 
+// Which packages a matrix job measures. By a hash of the import path, so that every job, the base tree and
+// head alike, puts a package in the same shard, and adding a package moves no other one (a split by position
+// in the sorted list would move every package after it, and with it their history in the comment).
+const ALL_PACKAGES = { index: 1, count: 1 };
+/** The shard (1..count) an import path belongs to. */
+function shardOf(importPath, count) {
+    const digest = createHash('sha256').update(importPath).digest();
+    return (digest.readUInt32BE(0) % count) + 1;
+}
+function inShard(importPath, shard) {
+    return shard.count <= 1 || shardOf(importPath, shard.count) === shard.index;
+}
+
 /** go list -json prints a stream of JSON objects, not an array. */
 function splitJsonStream(text) {
     const out = [];
@@ -27382,7 +28012,7 @@ async function readModule(run, tc, dir) {
  * files declare a benchmark ('benchmarks'). Reading the files is only a filter that saves building test
  * binaries for nothing; the binary's own -test.list is the truth about which benchmarks exist.
  */
-async function listTestPackages(run, tc, moduleDir, patterns, want) {
+async function listTestPackages(run, tc, moduleDir, patterns, want, shard = ALL_PACKAGES) {
     const r = await run({
         argv: [tc.go, 'list', '-e', '-json=ImportPath,Name,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
         cwd: moduleDir,
@@ -27396,7 +28026,7 @@ async function listTestPackages(run, tc, moduleDir, patterns, want) {
     for (const p of listed) {
         const testFiles = [...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])];
         const relDir = relative$1(moduleDir, p.Dir) || '.';
-        if (testFiles.length === 0)
+        if (testFiles.length === 0 || !inShard(p.ImportPath, shard))
             continue;
         if (want === 'benchmarks' && !(await declaresBenchmark(p.Dir, testFiles)))
             continue;
@@ -28319,14 +28949,21 @@ async function discoverLeaves(deps, cfg, built, side) {
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
         // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
-        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg), PANIC_ON_EXIT0];
+        // -test.benchmem costs nothing here and tells how many allocations the exact-allocation run will record.
+        const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', '-test.benchmem', testTimeoutFlag(cfg), PANIC_ON_EXIT0];
         const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) });
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
         const found = leavesUnder(out, top);
         for (const line of found.results) {
-            prepared.leaves.push({ name: line.name, procs: line.procs, iterations: leafIterations(cfg.benchtime, line.iterations) });
+            const allocs = line.metrics['allocs/op'];
+            prepared.leaves.push({
+                name: line.name,
+                procs: line.procs,
+                iterations: leafIterations(cfg.benchtime, line.iterations),
+                ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {})
+            });
         }
         for (const u of found.unreadable) {
             prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } });
@@ -28354,7 +28991,7 @@ async function prepareSide(deps, cfg, spec) {
     const side = { spec, module, packages: [], errors: [], cpu: '', startedAt, scratch };
     try {
         deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`);
-        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks');
+        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks', cfg.shard);
         deps.log(`[${spec.label}] building ${pkgs.length} test binaries`);
         const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, scratch.path, { race: cfg.race, probe: true });
         for (const b of built) {
@@ -28419,7 +29056,7 @@ function leafResults(side, sideIndex, observed) {
             result.failure ??= o.failure;
             continue;
         }
-        const runs = planned.kind === 'small' ? (result.smallRuns ??= []) : result.runs;
+        const runs = planned.kind === 'small' ? (result.smallRuns ??= []) : planned.kind === 'full' ? result.runs : (result.profileRuns ??= []);
         runs.push({ index: runs.length, ...o.run });
     }
     return results;
@@ -28629,17 +29266,27 @@ function observeRun(planned, ctx, r, files) {
         ...(live ? { live } : {}),
         wallMs: Math.round(r.wallMs)
     };
-    if ('data' in files.profile) {
-        try {
-            const sites = heapSites(decodeProfile(files.profile.data, planned.profile));
-            run.heap = { inuseBytes: sites.totals.inuseBytes, inuseObjects: sites.totals.inuseObjects, profile: `profiles/${planned.profile}` };
+    const described = planned.kind === 'cpu' ? 'CPU profile' : 'memory profile';
+    try {
+        if (!('data' in files.profile))
+            throw new Error(files.profile.error);
+        if (planned.kind === 'cpu') {
+            // Decoded once here so that a profile compare could not read is named by the run that wrote it.
+            sampleTypeIndex(decodePprof(files.profile.data, planned.profile), 'cpu');
+            run.cpuProfile = `profiles/${planned.profile}`;
         }
-        catch (err) {
-            errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${errorMessage(err)}` });
+        else {
+            const sites = heapSites(decodeProfile(files.profile.data, planned.profile));
+            run.heap = {
+                inuseBytes: sites.totals.inuseBytes,
+                inuseObjects: sites.totals.inuseObjects,
+                profile: `profiles/${planned.profile}`,
+                ...(planned.kind === 'alloc' ? { memProfileRate: 1 } : {})
+            };
         }
     }
-    else {
-        errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${files.profile.error}` });
+    catch (err) {
+        errors.push({ kind: 'profile', subject, message: `${described} ${planned.profile} unusable: ${errorMessage(err)}` });
     }
     return { kind: 'measured', run, ...leaks, cpu, errors };
 }
@@ -28655,26 +29302,38 @@ const MIN_ITERATIONS_FOR_SMALL = 8;
 function smallIterations(full) {
     return Math.floor(full / 4);
 }
+/**
+ * Allocations the exact-allocation run may record. Recording one costs a stack walk: 4-5 µs on a busy 2-core
+ * machine, where a plain allocation takes tens of ns (alloc.BenchmarkEncode, 2 allocations per op: 8.5-11.6
+ * µs/op at -test.memprofilerate=1 against 0.2-0.5 µs/op). 50,000 is about a quarter of a second then.
+ */
+const ALLOC_RUN_BUDGET = 50_000;
+/**
+ * b.N of a leaf's exact-allocation run on one side: a quarter of the full runs' b.N (as the small runs, so
+ * the run costs at most about a quarter of a timed one when the leaf allocates little), and no more than
+ * ALLOC_RUN_BUDGET allocations at the allocs/op its calibration run showed. Every allocation is in its
+ * profile, so a few ops are as exact per op as many.
+ */
+function allocRunIterations(full, allocsPerOp) {
+    const budget = Math.floor(ALLOC_RUN_BUDGET / Math.max(1, allocsPerOp ?? 1));
+    return Math.max(1, Math.min(smallIterations(full), budget));
+}
+const KIND_SUFFIX = {
+    full: (run) => `${run}`,
+    small: (run) => `s${run}`,
+    cpu: () => 'cpu',
+    alloc: () => 'alloc'
+};
 function profileFile(pkgIndex, leafName, run, kind) {
     const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120);
-    return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`;
+    return `p${pkgIndex}-${safe}.${KIND_SUFFIX[kind](run)}.pprof`;
 }
 /**
  * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
  * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
- * measured at all. Every side runs it at the same b.N, the smallest any side calibrated: allocs/op and
- * B/op are exact only at a fixed b.N (setup allocated before the loop is divided by it, and amortised
- * growth depends on it), so sides calibrated apart on a noisy machine would differ in counts the code
- * did not change.
+ * measured at all.
  */
 function leavesBySide(sides) {
-    const groups = groupLeaves(sides);
-    return groups.map((refs) => {
-        const iterations = Math.min(...refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf].iterations));
-        return refs.map((r) => ({ ...r, iterations }));
-    });
-}
-function groupLeaves(sides) {
     const keys = new Map();
     sides.forEach((s, side) => s.packages.forEach((p, pkg) => {
         if (!p.built.binary)
@@ -28690,14 +29349,38 @@ function groupLeaves(sides) {
     }));
     return [...keys.values()];
 }
-function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
+/**
+ * b.N of a leaf's timed runs, the same on every side: the smallest any side calibrated. allocs/op and B/op
+ * are exact only at a fixed b.N (setup allocated before the loop is divided by it, and amortised growth
+ * depends on it), so sides calibrated apart on a noisy machine would differ in counts the code did not
+ * change.
+ */
+function timedIterations(sides, refs) {
+    return Math.min(...refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf].iterations));
+}
+/** Package import path and leaf name: how a benchmark is named across sides and in a RunResult. */
+function leafKey(sides, ref) {
+    const p = sides[ref.side].packages[ref.pkg];
+    return `${p.built.pkg.importPath}\u0000${p.leaves[ref.leaf].name}`;
+}
+const inOrder = (round, refs) => (round % 2 === 0 ? refs : [...refs].reverse());
+/** The profiling flags of a run of each kind: the timed and small runs keep Go's default memory profile rate. */
+function profileFlags(kind, profile) {
+    if (kind === 'cpu')
+        return [`-test.cpuprofile=${profile}`];
+    if (kind === 'alloc')
+        return [`-test.memprofile=${profile}`, '-test.memprofilerate=1'];
+    return [`-test.memprofile=${profile}`];
+}
+function plannedRun(sides, cfg, tc, rules, ref, round, kind, iterations) {
     const s = sides[ref.side];
     const p = s.packages[ref.pkg];
     const leaf = p.leaves[ref.leaf];
     const profileDir = join(s.spec.outDir, PROFILES_DIR);
     const profile = profileFile(ref.pkg, leaf.name, round, kind);
     const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`);
-    const iterations = kind === 'small' ? smallIterations(ref.iterations) : ref.iterations;
+    // The probe is there for what a timed or small run leaves behind; a profiled run needs none of it.
+    const probe = kind === 'full' || kind === 'small' ? probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) : {};
     return {
         ...ref,
         kind,
@@ -28710,52 +29393,72 @@ function plannedRun(sides, cfg, tc, rules, ref, round, kind) {
             `-test.benchtime=${iterations}x`,
             '-test.count=1',
             '-test.benchmem',
-            `-test.memprofile=${profile}`,
+            ...profileFlags(kind, profile),
             `-test.outputdir=${profileDir}`,
             testTimeoutFlag(cfg),
             PANIC_ON_EXIT0
         ],
         cwd: p.built.pkg.dir,
-        env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
+        env: { ...benchEnvVars(tc), ...probe },
         profile,
         profileDir,
         probeFile
     };
 }
-/** Package import path and leaf name: how a benchmark is named across sides and in a RunResult. */
-function leafKey(sides, ref) {
-    const p = sides[ref.side].packages[ref.pkg];
-    return `${p.built.pkg.importPath}\u0000${p.leaves[ref.leaf].name}`;
-}
-const inOrder = (round, refs) => (round % 2 === 0 ? refs : [...refs].reverse());
 /**
- * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved so that drift on
- * a shared runner hits both alike; the order of the sides flips every round so neither always runs first
- * after the other's warm caches.
+ * b.N of a leaf's profiled runs, the same on every side: the least any side would use. For the CPU run that
+ * is the slower side's full b.N (with a duration benchtime the faster side calibrated a larger one), so
+ * neither side's run takes longer than one of its timed runs and `go tool pprof -diff_base` on the two
+ * raw profiles compares the same work.
+ */
+function profiledIterations(sides, refs, kind) {
+    const leaves = refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf]);
+    return Math.min(...leaves.map((l) => (kind === 'cpu' ? l.iterations : allocRunIterations(l.iterations, l.allocsPerOp))));
+}
+/**
+ * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved (base, head,
+ * base, head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every
+ * round so neither always runs first after the other's warm caches.
  */
 function planRound(sides, cfg, tc, rules, round, title, keep) {
     const leaves = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])));
-    return { title, runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full'))) };
-}
-/** The memory-only runs at a quarter of b.N, interleaved like the timed rounds. */
-function planSmallRuns(sides, cfg, tc, rules) {
-    const leaves = leavesBySide(sides);
-    const small = [];
-    for (let round = 0; round < SMALL_RUNS; round++) {
-        for (const refs of leaves) {
-            for (const ref of inOrder(round, refs)) {
-                if (ref.iterations >= MIN_ITERATIONS_FOR_SMALL) {
-                    small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'));
-                }
-            }
-        }
-    }
-    return { title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small };
+    return {
+        title,
+        runs: leaves.flatMap((refs) => {
+            const iterations = timedIterations(sides, refs);
+            return inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full', iterations));
+        })
+    };
 }
 /** The timed rounds 0..rounds-1 of every leaf, as planRound. */
 function planRounds(sides, cfg, tc, rules, rounds) {
     const n = leavesBySide(sides).length;
     return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`));
+}
+/**
+ * What follows the timed rounds: the memory-only runs at a quarter of b.N, interleaved like them, and last
+ * the runs made for a profile, whose timing is not used.
+ */
+function planAfterRounds(sides, cfg, tc, rules) {
+    const leaves = leavesBySide(sides);
+    const small = [];
+    for (let round = 0; round < SMALL_RUNS; round++) {
+        for (const refs of leaves) {
+            const full = timedIterations(sides, refs);
+            if (full < MIN_ITERATIONS_FOR_SMALL)
+                continue;
+            for (const ref of inOrder(round, refs))
+                small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small', smallIterations(full)));
+        }
+    }
+    const profiled = leaves.flatMap((refs) => ['cpu', 'alloc'].flatMap((kind) => {
+        const iterations = profiledIterations(sides, refs, kind);
+        return refs.map((ref) => plannedRun(sides, cfg, tc, rules, ref, 0, kind, iterations));
+    }));
+    return [
+        { title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small },
+        { title: `profiled runs (CPU, every allocation): ${leaves.length} benchmarks × ${sides.length} side(s) × 2`, runs: profiled }
+    ];
 }
 
 const FIRST_ROUNDS = 6;
@@ -28895,7 +29598,7 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
             await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) });
         }
         after = cpuSnapshot();
-        await runPhases({ phases: [planSmallRuns(sides, cfg, deps.toolchain, rules)] });
+        await runPhases({ phases: planAfterRounds(sides, cfg, deps.toolchain, rules) });
     }
     catch (err) {
         stopped = `measuring stopped: ${errorMessage(err)}`;
@@ -29430,7 +30133,7 @@ async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeo
     const errors = [];
     const hung = [];
     try {
-        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests');
+        const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests', side.shard);
         deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`);
         const env = leakProfileEnv(deps.toolchain);
         let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env });
@@ -30383,10 +31086,10 @@ function loadRunErrors(results) {
 
 /** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
 async function testPass(deps, config, tree) {
-    if (!config.tests.enabled)
+    if (!config.tests.enabled || tree.skipTests === true)
         return undefined;
     try {
-        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages }, { benchTimeoutMs: config.run.timeoutMs });
+        return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages, shard: config.run.shard }, { benchTimeoutMs: config.run.timeoutMs });
     }
     catch (err) {
         return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] };
@@ -30468,22 +31171,38 @@ async function measureHead(deps, config, baseline, outDir) {
         const [result] = await measureTrees(deps, config, [head]);
         return { base: { result: baseline.result, dir: baseline.dir }, head: { result, dir: head.outDir } };
     }
-    const base = { ...baseline.tree, outDir: join(outDir, 'base') };
+    const base = { ...baseline.tree, outDir: join(outDir, 'base'), skipTests: baseline.storedTests !== undefined };
     const [baseResult, headResult] = await measureTrees(deps, config, [base, head]);
+    if (baseline.storedTests !== undefined)
+        withStoredTests(baseResult, baseline.storedTests);
     return { base: { result: baseResult, dir: base.outDir }, head: { result: headResult, dir: head.outDir } };
 }
+/** The base's test pass taken from a stored result: its tests and the notes of its probe. */
+function withStoredTests(base, stored) {
+    base.tests = stored.tests;
+    base.errors.push(...stored.errors.filter((e) => e.kind === 'probe' || e.subject === 'tests'));
+}
 /** Head was measured from the working tree, uncommitted edits included: diff the base commit against it. */
-function compareSides(deps, config, sides) {
+async function compareSides(deps, config, sides, baseline) {
     const { base, head } = sides;
-    return compareWithSites({ base: base.result, head: head.result, baseDir: base.dir, headDir: head.dir, config: config.compare }, () => readSourceDiff(deps.run, config.run.dir, base.result.env.commit, 'worktree'));
+    const timingsComparable = baseline.kind === 'stored' ? baseline.timingsComparable : true;
+    const report = await compareWithSites({ base: base.result, head: head.result, baseDir: base.dir, headDir: head.dir, config: config.compare, timingsComparable }, () => readSourceDiff(deps.run, config.run.dir, base.result.env.commit, 'worktree'));
+    if (baseline.info !== undefined)
+        report.baseline = baseline.info;
+    return report;
 }
 async function gate(deps, config, source, outDir) {
+    return withBaseline(deps, source, async (baseline) => {
+        const sides = await measureHead(deps, config, baseline, outDir);
+        const report = await compareSides(deps, config, sides, baseline);
+        return { report, base: sides.base.result, head: sides.head.result, dirs: { base: sides.base.dir, head: sides.head.dir } };
+    });
+}
+async function withBaseline(deps, source, use) {
     deps.log(`baseline: ${source.describe}`);
     const baseline = await source.obtain(deps.run);
     try {
-        const sides = await measureHead(deps, config, baseline, outDir);
-        const report = await compareSides(deps, config, sides);
-        return { report, base: sides.base.result, head: sides.head.result };
+        return await use(baseline);
     }
     finally {
         if (baseline.kind === 'tree')
@@ -30823,9 +31542,13 @@ function formatDelta(value, unit) {
         return formatValue(value, unit);
     return `+${formatValue(value, unit)}`;
 }
-/** A site's growth per op: bytes (`+1KiB`) or allocated objects (`+1.02 objects`). */
+/** A site's growth per op: bytes (`+1KiB`), allocated objects (`+1.02 objects`) or CPU time (`+35µs CPU`). */
 function formatSiteDelta(value, unit) {
-    return unit === 'objects' ? `${formatDelta(value, '')} objects` : formatDelta(value, 'B');
+    if (unit === 'objects')
+        return `${formatDelta(value, '')} objects`;
+    if (unit === 'ns')
+        return `${formatDelta(value, 'ns')} CPU`;
+    return formatDelta(value, 'B');
 }
 /**
  * Formats a relative change ((head - base) / base) as a signed percentage with three significant digits (at
@@ -31713,7 +32436,7 @@ function loadSections(jobs = []) {
 const COMMENT_MARKER = '<!-- go-leak-gate -->';
 function renderMarkdown(report, opts = {}) {
     const sections = [
-        header$1(report, opts.title ?? 'go-leak-gate'),
+        header$1(report, opts.title ?? 'go-leak-gate', opts.links ?? []),
         ...findingTables(report),
         ...locationSections(report),
         ...loadJobSections(report),
@@ -31723,7 +32446,7 @@ function renderMarkdown(report, opts = {}) {
     ];
     return fitSections(sections, opts.maxLength, (omitted) => cutNotice(omitted, opts));
 }
-function header$1(report, title) {
+function header$1(report, title, links) {
     const verdict = report.verdict === 'fail' ? '❌' : '✅';
     const counts = countsPhrase(report.counts);
     const name = escapeMarkdown(clip(title, NAME_MAX$1));
@@ -31737,7 +32460,38 @@ function header$1(report, title) {
             'see *Errors*); the verdict covers only what ran.');
     }
     lines.push('', tallyPhrase(tallyComparisons(report)));
+    if (report.baseline !== undefined)
+        lines.push('', baselineLine(report.baseline));
+    const shown = links.flatMap((l) => {
+        const url = safeUrl(l.url);
+        return url === undefined ? [] : [`[${escapeMarkdown(clip(l.label, NAME_MAX$1))}](${url})`];
+    });
+    if (shown.length > 0)
+        lines.push('', shown.join(' · '));
     return { text: lines.join('\n'), group: 'verdict' };
+}
+/** Which baseline, in one line: what it is, its commit and run, how old, measured where. */
+function baselineLine(b) {
+    const parts = [escapeMarkdown(clip(b.description, TEXT_MAX$2))];
+    if (b.commit !== undefined)
+        parts.push(`commit ${commit(b.commit)}`);
+    const run = safeUrl(b.runUrl);
+    if (b.runId !== undefined)
+        parts.push(run === undefined ? `run ${b.runId}` : `[run ${b.runId}](${run})`);
+    if (b.ageSeconds !== undefined)
+        parts.push(`recorded ${formatAge(b.ageSeconds)} ago`);
+    if (b.machine !== undefined)
+        parts.push(`on ${escapeMarkdown(clip(b.machine, NAME_MAX$1))}`);
+    return `**Baseline:** ${parts.join(' · ')}`;
+}
+function formatAge(seconds) {
+    const units = [[86_400, 'day'], [3600, 'hour'], [60, 'minute']];
+    for (const [size, name] of units) {
+        const n = Math.floor(seconds / size);
+        if (n >= 1)
+            return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+    return 'less than a minute';
 }
 function findingTables(report) {
     const sections = [];
@@ -31998,6 +32752,14 @@ function flameView(header, graph, budget) {
 // and decodes the files (write.ts), so these functions only merge, scale and diff.
 function profilePath(run, field) {
     return field === 'heap' ? run.heap?.profile : run.cpuProfile;
+}
+/**
+ * The runs whose `field` profile the graphs of a benchmark read: the CPU-profiled runs for CPU; for the
+ * heap, the exact-allocation run when there is one (a sampled profile may miss a small site), else the
+ * timed runs' sampled profiles.
+ */
+function runsWithProfile(bench, field) {
+    return field === 'cpu' ? cpuProfiledRuns(bench) : allocationProfiledRuns(bench).runs;
 }
 // One entry per graph of a benchmark; a new kind of profile is one more entry (and its ProfileField).
 const BENCH_FLAMES = [
@@ -32546,8 +33308,8 @@ const FIELDS = ['heap', 'cpu'];
 async function sideProfiles(dir, side, bench, tables, notes) {
     const out = { heap: [], cpu: [] };
     const root = resolve$1(dir);
-    for (const run of (bench?.runs ?? [])) {
-        for (const field of FIELDS) {
+    for (const field of FIELDS) {
+        for (const run of bench ? runsWithProfile(bench, field) : []) {
             const rel = profilePath(run, field);
             if (rel === undefined)
                 continue;

@@ -6,9 +6,10 @@
 //
 // Each case is `gate` on a fixture repository (base and head interleaved, this machine's Go), with few runs:
 // the files need the structure of real results, not good statistics. Temporary paths are replaced by
-// /tmp/glg-record so a re-run differs only where Go or the gate changed. Only the memory profiles that an
-// allocation finding reads are kept (the rest would be megabytes of near-identical bytes); the results still
-// name every profile, so a compare of them reports the missing ones like any other unreadable profile.
+// /tmp/glg-record so a re-run differs only where Go or the gate changed. Only the profiles a finding reads
+// are kept (an allocation finding's memory profiles, a slowdown's CPU profiles; the rest would be megabytes
+// of near-identical bytes); the results still name every profile, so a compare of them reports the missing
+// ones like any other unreadable profile.
 import { copyFile, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -22,7 +23,10 @@ import { reportJson } from '../src/publish/files.js'
 import { makeFixtureRepo } from '../src/fixture-repo.js'
 import { runProcess } from '../src/go/process.js'
 import { probeToolchain } from '../src/go/toolchain.js'
+import type { Finding } from '../src/model/report.js'
 import type { RunResult } from '../src/model/result.js'
+import { slowdownFindings } from '../src/compare/cpu-sites.js'
+import { allocationProfiledRuns, cpuProfiledRuns } from '../src/compare/profiled-runs.js'
 
 // The job of fixtures/load/base/go-leak-gate.yml (and expectations.json).
 const LOAD_JOB = {
@@ -49,6 +53,18 @@ const CASES: Case[] = [
     config: (dir) => ({
       run: { ...DEFAULT_RUN, dir, count: 3, benchtime: '100x', timeoutMs: 120_000 },
       compare: { ...DEFAULT_COMPARE, metricDirections: { 'items/op': 'lower' } },
+      tests: { ...DEFAULT_TESTS, enabled: false },
+      load: DEFAULT_LOAD
+    })
+  },
+  {
+    // A slowdown whose CPU-profiled runs hold enough samples to name the function (the benchtime of slow's
+    // cpu expectation in fixtures/gate/expectations.json).
+    name: 'cpu',
+    fixture: 'gate',
+    config: (dir) => ({
+      run: { ...DEFAULT_RUN, dir, packages: ['./slow'], count: 4, benchtime: '40000x', timeoutMs: 120_000 },
+      compare: DEFAULT_COMPARE,
       tests: { ...DEFAULT_TESTS, enabled: false },
       load: DEFAULT_LOAD
     })
@@ -90,13 +106,17 @@ const CASES: Case[] = [
   }
 ]
 
-/** Profiles an allocation or retained-heap finding of the report reads: those of its benchmark, both sides. */
-function profilesToKeep(result: RunResult, subjects: Set<string>): Set<string> {
+/**
+ * Profiles a finding of the report reads, both sides: the memory profiles of an allocation or retained-heap
+ * finding's benchmark (its exact-allocation run's), and the CPU profiles of a slowdown's.
+ */
+function profilesToKeep(result: RunResult, allocation: Set<string>, slowdown: Set<string>): Set<string> {
   const keep = new Set<string>()
   for (const p of result.packages) {
     for (const b of p.benchmarks) {
-      if (!subjects.has(`${p.importPath}\u0000${b.name}`)) continue
-      for (const r of b.runs) if (r.heap) keep.add(r.heap.profile)
+      const key = `${p.importPath}\u0000${b.name}`
+      if (allocation.has(key)) for (const r of allocationProfiledRuns(b).runs) if (r.heap) keep.add(r.heap.profile)
+      if (slowdown.has(key)) for (const r of cpuProfiledRuns(b)) if (r.cpuProfile) keep.add(r.cpuProfile)
     }
   }
   return keep
@@ -112,12 +132,14 @@ async function record(c: Case, toolchain: Awaited<ReturnType<typeof probeToolcha
     const dest = join(OUT, c.name)
     await rm(dest, { recursive: true, force: true })
     const attributed = report.findings.filter((f) => f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op')))
-    const subjects = new Set(attributed.map((f) => `${f.pkg}\u0000${f.subject}`))
+    const subjectsOf = (findings: Finding[]): Set<string> => new Set(findings.map((f) => `${f.pkg}\u0000${f.subject}`))
+    const subjects = subjectsOf(attributed)
+    const slowdowns = subjectsOf(slowdownFindings(report))
     const placeholder = (text: string): string => text.split(work).join(PLACEHOLDER)
     for (const [side, result] of [['base', base], ['head', head]] as const) {
       await mkdir(join(dest, side, 'profiles'), { recursive: true })
       await writeFile(join(dest, side, 'result.json'), placeholder(JSON.stringify(result, null, 2)) + '\n')
-      const keep = profilesToKeep(result, subjects)
+      const keep = profilesToKeep(result, subjects, slowdowns)
       for (const f of await readdir(join(results, side, 'profiles')).catch(() => [])) {
         if (keep.has(`profiles/${f}`)) await copyFile(join(results, side, 'profiles', f), join(dest, side, 'profiles', f))
       }

@@ -1,3 +1,5 @@
 import { run } from './main.js'
 
-await run()
+// Not a top-level await: the bundle inlines dynamic imports (@actions/artifact) after this module's body, and
+// awaiting run() here would hold their evaluation until run() returned, so they would still be undefined.
+setImmediate(() => void run())

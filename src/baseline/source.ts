@@ -1,12 +1,12 @@
 // Where the base side of a comparison comes from. The compare stage takes a base RunResult and does not
 // care how it was had; only the measure stage needs to know whether the base still has to be measured.
 //
-// Sources today: worktree.ts (the base commit checked out on this runner and measured interleaved with
-// head, the only way timing can be trusted on a shared runner) and result-dir.ts (a directory written by
-// `go-leak-gate run`). A stored artifact (the default branch's push workflow uploads its result
-// directory) is the next one: download and unpack it into a directory, then read it as result-dir.ts
-// does and return a StoredBaseline.
+// Sources: worktree.ts (the base commit checked out on this runner and measured interleaved with head, the
+// only way timing can be trusted on a shared runner), result-dir.ts (a directory written by `go-leak-gate
+// run`) and artifact.ts (the result directory a push run on the default branch uploaded with `mode:
+// record`); choose.ts picks one from the action's `baseline` input.
 import type { Runner } from '../go/process.js'
+import type { BaselineInfo } from '../model/report.js'
 import type { RunResult } from '../model/result.js'
 
 /** A source tree to measure on this runner. */
@@ -24,6 +24,12 @@ export interface TreeBaseline {
   kind: 'tree'
   tree: Tree
   release(): Promise<void>
+  /**
+   * The base's test pass (leaks, races, hangs: deterministic) from a stored result, so only the benchmarks,
+   * whose timings need this runner, are measured here (baseline 'auto').
+   */
+  storedTests?: RunResult
+  info?: BaselineInfo
 }
 
 /** A base measured before: its result and the directory its profiles are in. */
@@ -31,6 +37,9 @@ export interface StoredBaseline {
   kind: 'stored'
   result: RunResult
   dir: string
+  /** False when the result was measured on another machine: timings then only warn (compare.ts). */
+  timingsComparable?: boolean
+  info?: BaselineInfo
 }
 
 export type Baseline = TreeBaseline | StoredBaseline

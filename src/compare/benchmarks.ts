@@ -90,7 +90,8 @@ export function compareBenchmark(
   pkg: string,
   base: BenchmarkResult,
   head: BenchmarkResult,
-  cfg: CompareConfig
+  cfg: CompareConfig,
+  paired = true
 ): BenchmarkComparison {
   const metrics: MetricComparison[] = []
   const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder)
@@ -98,7 +99,7 @@ export function compareBenchmark(
     // Own properties only: a unit named `constructor` on one side must not find Object's on the other.
     const samples = (runs: BenchRun[]): MetricValue[] => runs.flatMap((r) => (Object.hasOwn(r.metrics, unit) ? [r.metrics[unit]] : []))
     const rule = ruleFor(unit, cfg)
-    const ratios = rule.mode === 'statistical' ? roundRatios(base.runs, head.runs, unit) : undefined
+    const ratios = rule.mode === 'statistical' && paired ? roundRatios(base.runs, head.runs, unit) : undefined
     metrics.push(
       judgeMetricValues(
         {

@@ -188,13 +188,27 @@ export interface CompareInput {
   baseDir: string
   headDir: string
   config: CompareConfig
+  /**
+   * False when the base was measured on another machine (a stored baseline): timings then only warn, since
+   * another runner alone moves them by more than any threshold. Deterministic metrics still fail.
+   * Default true.
+   */
+  timingsComparable?: boolean
+}
+
+export const TIMINGS_NOT_COMPARABLE_NOTE =
+  'Timings (ns/op, custom metrics, GC pauses) only warn here: the baseline was measured on another machine, and a different runner alone moves them by more than the thresholds.'
+
+/** Metrics that depend on the machine, not only on the code: time, throughput, custom units, GC pauses. */
+function isTiming(kind: FindingKind, m: MetricComparison): boolean {
+  return kind === 'gc-pause' || (kind === 'regression' && m.unit !== 'allocs/op' && m.unit !== 'B/op')
 }
 
 /**
  * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
  * (attributeGrowth) for the findings that need them.
  */
-export function compareResults({ base, head, baseDir, headDir, config }: CompareInput): Report {
+export function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true }: CompareInput): Report {
   const notes = checkComparable(base, head)
   const b = indexBenchmarks(base)
   const h = indexBenchmarks(head)
@@ -208,7 +222,8 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
       continue
     }
     if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0) continue
-    comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config))
+    // Runs pair up by round only when base and head were measured here, interleaved.
+    comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config, timingsComparable))
   }
   for (const [key, bb] of b) if (!h.has(key) && !bb.bench.failure) onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name })
 
@@ -228,7 +243,8 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
       if (m.status !== 'regression') continue
       const kind = findingKind(m)
       const judged: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
-      const severity: Severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged
+      let severity: Severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged
+      if (!timingsComparable && severity === 'fail' && isTiming(kind, m)) severity = 'warn'
       findings.push(metricFinding(c.pkg, c.benchmark, m, severity))
     }
   }
@@ -253,6 +269,7 @@ export function compareResults({ base, head, baseDir, headDir, config }: Compare
     message: e.detail ? `${e.message}\n${e.detail}` : e.message
   })
   const errors: ReportError[] = [...base.errors.map(toReportError('base')), ...head.errors.map(toReportError('head'))]
+  if (!timingsComparable) notes.push(TIMINGS_NOT_COMPARABLE_NOTE)
   const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     verdict: findings.some((f) => f.severity === 'fail') ? 'fail' : 'pass',

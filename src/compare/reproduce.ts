@@ -1,6 +1,8 @@
-import type { Report, Reproduce } from '../model/report.js'
+import type { Finding, Report, Reproduce } from '../model/report.js'
 import type { BenchmarkResult, LoadJobResult, RunResult } from '../model/result.js'
 import { benchmarkPattern } from '../parse/benchfmt.js'
+import { slowdownFindings } from './cpu-sites.js'
+import { allocationProfiledRuns, cpuProfiledRuns } from './profiled-runs.js'
 
 /** Quotes one argument for a POSIX shell: these commands are shown to people to paste, never run by us. */
 export function shellQuote(arg: string): string {
@@ -22,12 +24,13 @@ function indexOf(r: RunResult): (pkg: string, name: string) => Found | undefined
   return (pkg, name) => m.get(`${pkg}\u0000${name}`)
 }
 
-function lastProfile(b: BenchmarkResult): string | undefined {
-  for (let i = b.runs.length - 1; i >= 0; i--) {
-    const p = b.runs[i].heap?.profile
-    if (p) return p
-  }
-  return undefined
+function last<T>(list: T[]): T | undefined {
+  return list.length === 0 ? undefined : list[list.length - 1]
+}
+
+/** The memory profile to diff: the exact-allocation run's when there is one (see allocationProfiledRuns). */
+function heapProfile(b: BenchmarkResult): string | undefined {
+  return last(allocationProfiledRuns(b).runs)?.heap?.profile
 }
 
 function joinPath(dir: string, rel: string): string {
@@ -61,6 +64,30 @@ function testPassCommands(f: Report['findings'][number], dirOf: Map<string, stri
 }
 
 /**
+ * The `go tool pprof -diff_base` line for a finding whose profiles explain it: the memory profiles of an
+ * allocation or retained-heap finding, the CPU profiles of a slowdown.
+ */
+function profileDiff(f: Finding, base: BenchmarkResult, head: BenchmarkResult, slowdown: boolean, report: Report): Reproduce | undefined {
+  const pprof = (flags: string[], bp: string, hp: string): string =>
+    ['go', 'tool', 'pprof', ...flags, '-top', `-diff_base=${joinPath(report.base.dir, bp)}`, joinPath(report.head.dir, hp)].map(shellQuote).join(' ')
+  if (slowdown) {
+    const bp = last(cpuProfiledRuns(base))
+    const hp = last(cpuProfiledRuns(head))
+    if (!bp?.cpuProfile || !hp?.cpuProfile) return undefined
+    // The gate runs both CPU profiles at one b.N (jobs/bench/plan.ts), so their raw totals compare; a
+    // result from elsewhere may not have.
+    const work = bp.iterations === hp.iterations ? `both at b.N=${hp.iterations}` : `b.N base ${bp.iterations}, head ${hp.iterations}: divide by them to compare per op`
+    return { title: `CPU profile diff for ${f.subject} (${work})`, command: pprof([], bp.cpuProfile, hp.cpuProfile) }
+  }
+  if (f.kind !== 'heap-leak' && f.kind !== 'regression') return undefined
+  const index = f.kind === 'heap-leak' ? 'inuse_space' : f.unit === 'allocs/op' ? 'alloc_objects' : f.unit === 'B/op' ? 'alloc_space' : undefined
+  const bp = heapProfile(base)
+  const hp = heapProfile(head)
+  if (!index || !bp || !hp) return undefined
+  return { title: `Profile diff for ${f.subject} (${index})`, command: pprof([`-sample_index=${index}`], bp, hp) }
+}
+
+/**
  * What a failing load job grew on head, profile against profile: the warm-up's heap and goroutines
  * against the last round's (a leak is what the rounds added; the warm-up's own growth is left out).
  */
@@ -87,6 +114,7 @@ export function reproduceCommands(report: Report, base: RunResult, head: RunResu
   // A package's directory: the test pass's first, then the bench pass's.
   const dirOf = new Map<string, string>()
   for (const p of [...(head.tests ?? []), ...head.packages]) if (!dirOf.has(p.importPath)) dirOf.set(p.importPath, p.dir)
+  const slowdowns = new Set(slowdownFindings(report))
   const loadJobs = new Map((head.loads ?? []).map((j) => [j.name, j]))
   for (const f of report.findings) {
     if (f.severity !== 'fail' || f.kind === 'build-failure') continue
@@ -104,24 +132,21 @@ export function reproduceCommands(report: Report, base: RunResult, head: RunResu
       seen.add(key)
       continue
     }
-    const key = `${f.pkg}\u0000${f.subject}\u0000${f.kind}`
-    if (seen.has(key)) continue
-    seen.add(key)
     const h = findHead(f.pkg, f.subject)
     if (!h) continue
-    const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`
-    const count = Math.max(1, head.env.count)
-    const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg]
-    out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') })
-    if (f.kind === 'heap-leak' || (f.kind === 'regression' && (f.unit === 'B/op' || f.unit === 'allocs/op'))) {
-      const b = findBase(f.pkg, f.subject)
-      const bp = b && lastProfile(b.bench)
-      const hp = lastProfile(h.bench)
-      if (bp && hp) {
-        const index = f.kind === 'heap-leak' ? 'inuse_space' : f.unit === 'allocs/op' ? 'alloc_objects' : 'alloc_space'
-        const argv2 = ['go', 'tool', 'pprof', `-sample_index=${index}`, '-top', `-diff_base=${joinPath(report.base.dir, bp)}`, joinPath(report.head.dir, hp)]
-        out.push({ title: `Profile diff for ${f.subject} (${index})`, command: argv2.map(shellQuote).join(' ') })
-      }
+    const runKey = `${f.pkg}\u0000${f.subject}`
+    if (!seen.has(runKey)) {
+      seen.add(runKey)
+      const pkgArg = h.dir === '.' ? '.' : `./${h.dir}`
+      const count = Math.max(1, head.env.count)
+      const argv = ['go', 'test', '-run=^$', `-bench=${benchmarkPattern(f.subject)}`, '-benchmem', `-count=${count}`, `-benchtime=${head.env.benchtime}`, pkgArg]
+      out.push({ title: `Run ${f.subject} (${f.pkg})`, command: argv.map(shellQuote).join(' ') })
+    }
+    const b = findBase(f.pkg, f.subject)
+    const diff = b && profileDiff(f, b.bench, h.bench, slowdowns.has(f), report)
+    if (diff && !seen.has(diff.command)) {
+      seen.add(diff.command)
+      out.push(diff)
     }
   }
   out.push({

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { readConfigFile, resolveConfig } from './load.js'
-import { NON_OPTION_INPUTS, OPTIONS, OptionValues, type Option } from './options.js'
+import { ACTION_INPUTS, NON_OPTION_INPUTS, OPTIONS, OptionValues, type ActionInput, type Option } from './options.js'
 import type { Config } from './types.js'
 import { readText } from './values.js'
 
@@ -29,16 +29,22 @@ export const Outputs = {
   Hangs: 'hangs',
   Panics: 'panics',
   BuildFailures: 'build-failures',
-  CommentUrl: 'comment-url'
+  CommentUrl: 'comment-url',
+  Baseline: 'baseline',
+  HtmlReport: 'html-report'
 } as const
 
 export type GetInput = (name: string) => string
+
+/** The action-only inputs (options.ts: ACTION_INPUTS), parsed. */
+export type GitHubSettings = { -readonly [K in keyof typeof ACTION_INPUTS]: (typeof ACTION_INPUTS)[K] extends ActionInput<infer T> ? T : never }
 
 export interface ActionSettings {
   config: Config
   /** Empty when the input was not given: the caller falls back to the pull request's base commit. */
   baseRef: string
   outDir: string
+  github: GitHubSettings
 }
 
 /** Every name an option is read from as an input, the canonical one first. */
@@ -65,6 +71,22 @@ export function inputValues(get: GetInput): OptionValues {
   return layer
 }
 
+/**
+ * The action-only inputs. Empty means empty where the kind allows it (no token: no GitHub calls), else the
+ * default (a local runner that passes no inputs); a malformed one is a usage error naming it.
+ */
+export function actionInputValues(get: GetInput): GitHubSettings {
+  const out: Record<string, unknown> = {}
+  for (const [field, spec] of Object.entries(ACTION_INPUTS) as [string, ActionInput<unknown>][]) {
+    const raw = get(spec.name)
+    const empty = raw.trim() === '' ? spec.kind.fromText('') : undefined
+    if (empty !== undefined) out[field] = empty.ok ? empty.value : spec.default
+    else out[field] = readText(spec.kind, raw, { kind: 'input', name: spec.name })
+  }
+  // One value per entry of ACTION_INPUTS, each parsed by that entry's kind.
+  return out as GitHubSettings
+}
+
 /** Reads every input once, when called, and builds the one validated Config. */
 export async function getSettings(get: GetInput, workspace: string, tempDir: string): Promise<ActionSettings> {
   const dir = resolve(workspace, get(Inputs.WorkingDirectory).trim() || '.')
@@ -73,5 +95,5 @@ export async function getSettings(get: GetInput, workspace: string, tempDir: str
   const { file } = await readConfigFile(configPath ? resolve(workspace, configPath) : undefined, dir)
   const config = resolveConfig(dir, [file.values, overrides])
   const outDir = resolve(workspace, get(Inputs.OutDir).trim() || resolve(tempDir, 'go-leak-gate'))
-  return { config, baseRef: get(Inputs.BaseRef).trim(), outDir }
+  return { config, baseRef: get(Inputs.BaseRef).trim(), outDir, github: actionInputValues(get) }
 }

@@ -7,7 +7,8 @@
 // in kebab case (`gc.pauseSeverity` is gc-pause-severity). Older spellings stay as aliases.
 import { loadJobs } from './load-jobs.js'
 import type { CompareConfig, GrowthFloor, LoadConfig, LoadThresholds, RunConfig, TestConfig } from './types.js'
-import { benchtime, bool, directions, duration, fraction, goPattern, goroutineRules, int, num, oneOf, packages, regexList, type Kind } from './values.js'
+import type { CommentMode } from '../github/comment.js'
+import { benchtime, bool, directions, duration, fraction, goPattern, goroutineRules, int, num, oneOf, optionalInt, packages, regexList, shard, text, type Kind } from './values.js'
 
 export interface Option<T> {
   readonly isOption: true
@@ -127,6 +128,15 @@ const RUN = {
     doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
     more:
       'With a budget the gate starts with at most 6 rounds, stops there for benchmarks whose interval already lies wholly above or below the threshold, and adds rounds one at a time for the inconclusive ones until they settle, the budget is spent or 10 x count rounds ran; the report says what it chose and why. Needs a base measured on this runner (gate).'
+  }),
+  // By a hash of the import path, not by position in a list: adding a package moves no other package.
+  shard: opt({
+    key: 'run.shard',
+    kind: shard,
+    default: { index: 1, count: 1 },
+    name: 'shard',
+    doc: "The part 'i/n' of the packages this job measures, for a matrix of n jobs; '1/1' is all of them.",
+    more: "Packages go to shards by a hash of their import path, so adding one moves no other. Each job uploads its part; a final job with mode 'aggregate' merges them."
   })
 } satisfies Table<Omit<RunConfig, 'dir'>>
 
@@ -296,6 +306,83 @@ export const SECTIONS: Record<string, string> = {
   gc: 'GC findings.',
   'thresholds.load': "Load jobs: how much worse head's rounds may be than base's, and how much growth per request is a leak."
 }
+
+/**
+ * An input of the action alone: how it talks to GitHub and where its baseline comes from. None of these is a
+ * key of the config file, which may come from the pull request being gated: a pull request must not be able
+ * to pick its own baseline, the login whose comments count, or the token.
+ */
+export interface ActionInput<T> {
+  name: string
+  kind: Kind<T>
+  default: T
+  doc: string
+}
+
+const input = <T>(o: ActionInput<T>): ActionInput<T> => o
+
+export const MODES = ['gate', 'record', 'comment', 'aggregate'] as const
+export type Mode = (typeof MODES)[number]
+
+// Artifact names may not hold these (the artifact service refuses them); keys are made safe separately.
+const ARTIFACT_NAME = /^[^"\\:<>|*?/\u0000-\u001f]+$/
+
+export const ACTION_INPUTS = {
+  mode: input<Mode>({
+    name: 'mode',
+    kind: oneOf(MODES),
+    default: 'gate',
+    doc: "'gate': compare the pull request with its baseline and fail on regressions. 'record': measure this commit (a push to the default branch) and upload it as the stored baseline. 'comment': in a workflow_run workflow, post the report a pull_request run uploaded (the fork-safe pair). 'aggregate': merge the shards of a matrix into one verdict."
+  }),
+  baseline: input<string>({
+    name: 'baseline',
+    kind: text({ allowEmpty: false, max: 1024, expected: "'auto', 'same-runner', 'stored' or a results directory", example: 'auto' }),
+    default: 'auto',
+    doc: "'same-runner': build and run the base commit here, beside head. 'stored': compare with the artifact the latest push run recorded (timings then only warn: they were measured on another machine). 'auto': the stored baseline for the test pass (leaks, races, hangs) and same-runner for benchmarks; same-runner alone when nothing is stored. Anything else is a results directory written by 'go-leak-gate run'."
+  }),
+  baselineArtifact: input<string>({
+    name: 'baseline-artifact',
+    kind: text({ allowEmpty: false, max: 200, pattern: ARTIFACT_NAME, expected: 'an artifact name (no " : < > | * ? \\ /)', example: 'go-leak-gate-baseline' }),
+    default: 'go-leak-gate-baseline',
+    doc: "Name of the stored baseline's artifact: 'record' uploads it, 'stored' and 'auto' look for it in the push runs of this workflow on the base branch."
+  }),
+  retentionDays: input<number | undefined>({
+    name: 'retention-days',
+    kind: optionalInt({ min: 1, max: 90, example: 30 }),
+    default: undefined,
+    doc: "Days the uploaded artifacts are kept; empty: the repository's setting (90 days unless changed). A stored baseline older than this is gone."
+  }),
+  comment: input<CommentMode>({
+    name: 'comment',
+    kind: oneOf(['always', 'on-failure', 'changes', 'never'] satisfies CommentMode[]),
+    default: 'always',
+    doc: "The sticky pull request comment: 'always', 'on-failure' (an existing comment is still updated to say it passes now), 'changes' (only when the verdict or the set of findings changed) or 'never'."
+  }),
+  commentKey: input<string>({
+    name: 'comment-key',
+    kind: text({ allowEmpty: false, max: 100, expected: 'a key of at most 100 characters', example: 'go-leak-gate' }),
+    default: 'go-leak-gate',
+    doc: 'Keeps gates apart: each key has its own comment and artifacts. Give each matrix leg (other than shards) and each second workflow its own.'
+  }),
+  commentAuthor: input<string>({
+    name: 'comment-author',
+    kind: text({ allowEmpty: true, max: 100, example: 'my-app[bot]' }),
+    default: '',
+    doc: "The login the token writes as, when it is a GitHub App's token ('my-app[bot]'); empty finds it (GITHUB_TOKEN writes as github-actions[bot]). Only comments by this login are updated."
+  }),
+  githubToken: input<string>({
+    name: 'github-token',
+    kind: text({ allowEmpty: true, max: 4096 }),
+    default: '${{ github.token }}',
+    doc: "Token for the comment, the stored baseline and the comment mode's download. Empty: no GitHub calls (the job summary and the exit code still carry the verdict)."
+  }),
+  gateWorkflow: input<string>({
+    name: 'gate-workflow',
+    kind: text({ allowEmpty: true, max: 200, pattern: /^[\w.-]+\.ya?ml$/, expected: 'a workflow file name', example: 'perf.yml' }),
+    default: '',
+    doc: "Mode 'comment': the file name of the pull_request workflow whose runs may be posted (the triggering run must be of it)."
+  })
+} as const
 
 /** Inputs of action.yml that are not options of the run: where things are, not how to measure. */
 export const NON_OPTION_INPUTS = ['working-directory', 'config', 'base-ref', 'out-dir'] as const

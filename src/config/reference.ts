@@ -26,3 +26,44 @@ export function withReference(readme: string): string {
   if (start < 0 || end < start) throw new Error(`README.md has no ${REFERENCE_START} ... ${REFERENCE_END} block`)
   return readme.slice(0, start) + optionsReference() + readme.slice(end + REFERENCE_END.length)
 }
+
+export const ACTION_START = '<!-- action:start (generated from action.yml by npm run gen:schema) -->'
+export const ACTION_END = '<!-- action:end -->'
+
+/** What the README's action tables need of action.yml, parsed. */
+export interface ActionMetadata {
+  inputs: Record<string, { description?: string; default?: string }>
+  outputs: Record<string, { description?: string }>
+}
+
+const oneLine = (s: string | undefined) => cell((s ?? '').replace(/\s+/g, ' ').trim())
+
+/**
+ * The action's own inputs (those that are not options of the run, which the options table lists) and every
+ * output, as markdown tables generated from action.yml itself, so the README cannot drift from it.
+ */
+export function actionReference(action: ActionMetadata): string {
+  const optionInputs = new Set(OPTIONS.flatMap(({ option }) => inputNames(option)))
+  const inputs = Object.entries(action.inputs)
+    .filter(([name]) => !optionInputs.has(name))
+    .map(([name, i]) => `| \`${name}\` | ${i.default ? cell(`\`${i.default}\``) : "''"} | ${oneLine(i.description)} |`)
+  const outputs = Object.entries(action.outputs).map(([name, o]) => `| \`${name}\` | ${oneLine(o.description)} |`)
+  return [
+    ACTION_START,
+    '| input | default | meaning |',
+    '| --- | --- | --- |',
+    ...inputs,
+    '',
+    '| output | meaning |',
+    '| --- | --- |',
+    ...outputs,
+    ACTION_END
+  ].join('\n')
+}
+
+export function withActionReference(readme: string, action: ActionMetadata): string {
+  const start = readme.indexOf(ACTION_START)
+  const end = readme.indexOf(ACTION_END)
+  if (start < 0 || end < start) throw new Error(`README.md has no ${ACTION_START} ... ${ACTION_END} block`)
+  return readme.slice(0, start) + actionReference(action) + readme.slice(end + ACTION_END.length)
+}

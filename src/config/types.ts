@@ -74,6 +74,12 @@ export interface CompareConfig {
   gcPauseSeverity: 'fail' | 'warn'
 }
 
+/** Which part of the packages a matrix job measures: index 1..count. 1/1 is all of them. */
+export interface Shard {
+  index: number
+  count: number
+}
+
 export interface RunConfig {
   /** Module root. */
   dir: string
@@ -93,6 +99,8 @@ export interface RunConfig {
    * rounds and adds rounds only for benchmarks whose timing decision is still open (jobs/bench/adaptive.ts).
    */
   timeBudgetMs: number
+  /** The part of the packages this job measures, for a matrix of jobs (1/1: all of them). */
+  shard: Shard
 }
 
 /** goleak-style rule: a goroutine matching it is never a leak. One type with the built-in rules. */

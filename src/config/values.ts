@@ -1,7 +1,7 @@
 // One parser per kind of value, shared by the config file, the action's inputs and the CLI's flags, so a
 // value means the same and is refused with the same words wherever it is written.
 import { UsageError } from '../errors.js'
-import type { GoroutineRule } from './types.js'
+import type { GoroutineRule, Shard } from './types.js'
 
 /** Where a value came from, as the error message names it. */
 export type Source =
@@ -358,3 +358,52 @@ export const directions: Kind<Record<string, 'higher' | 'lower'>> = {
   },
   show: (v) => JSON.stringify(v)
 }
+
+/** One line of text: a name, a key, a token. `pattern` narrows it; `allowEmpty` lets '' stand for "not set". */
+export function text(o: { allowEmpty: boolean; max?: number; pattern?: RegExp; expected?: string; example?: string }): Kind<string> {
+  const max = o.max ?? MAX_TEXT
+  return textual({
+    expected: o.expected ?? (o.allowEmpty ? 'a line of text, or empty' : 'a line of text'),
+    examples: o.example === undefined ? [] : [o.example],
+    metavar: 'TEXT',
+    schema: { type: 'string', maxLength: max },
+    fromText(t) {
+      const s = t.trim()
+      if (s === '') return o.allowEmpty ? ok('') : no('empty')
+      if (s.length > max) return no(`longer than ${max} characters`)
+      if (/[\u0000-\u001f\u007f]/.test(s)) return no('contains a control character')
+      return o.pattern === undefined || o.pattern.test(s) ? ok(s) : no()
+    },
+    show: (v) => v
+  })
+}
+
+/** A whole number in a range, or '' for "not set" (undefined): GitHub's own default applies then. */
+export function optionalInt(o: { min: number; max: number; example: number }): Kind<number | undefined> {
+  const whole = int(o)
+  return textual({
+    expected: `${whole.expected}, or empty`,
+    examples: whole.examples,
+    metavar: 'N',
+    schema: whole.schema,
+    fromText: (t) => (t.trim() === '' ? ok(undefined) : whole.fromText(t)),
+    show: (v) => (v === undefined ? '' : String(v))
+  })
+}
+
+const MAX_SHARDS = 256
+export const shard: Kind<Shard> = textual({
+  expected: `a shard 'i/n' with 1 <= i <= n <= ${MAX_SHARDS}`,
+  examples: ['1/1', '2/4'],
+  metavar: 'I/N',
+  schema: { type: 'string', pattern: '^[0-9]{1,3}/[0-9]{1,3}$' },
+  fromText(t) {
+    const m = /^([0-9]{1,3})\/([0-9]{1,3})$/.exec(t.trim())
+    if (m === null) return no()
+    const index = Number(m[1])
+    const count = Number(m[2])
+    return index >= 1 && index <= count && count <= MAX_SHARDS ? ok({ index, count }) : no()
+  },
+  show: (v) => `${v.index}/${v.count}`,
+  fileForm: (v) => `${v.index}/${v.count}`
+})

@@ -13,6 +13,8 @@ export interface CommentBodyOptions {
   title?: string
   /** Defaults to GitHub's limit; smaller in tests. */
   maxLength?: number
+  /** Under the verdict: the run, the artifact, the HTML report. */
+  links?: { label: string; url: string }[]
 }
 
 export function renderCommentBody(report: Report, opts: CommentBodyOptions): string {
@@ -23,7 +25,8 @@ export function renderCommentBody(report: Report, opts: CommentBodyOptions): str
   const markdown = renderMarkdown(report, {
     maxLength: maxLength - (marker.length - COMMENT_MARKER.length),
     fullReportUrl: opts.fullReportUrl,
-    title: opts.title
+    title: opts.title,
+    links: opts.links
   })
   if (!markdown.startsWith(`${COMMENT_MARKER}\n`)) throw new Error('the markdown report no longer starts with its marker line')
   return marker + markdown.slice(COMMENT_MARKER.length)

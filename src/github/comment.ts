@@ -35,6 +35,7 @@ export interface PublishCommentOptions extends CommentTarget {
   author?: string
   log?: (message: string) => void
   maxLength?: number
+  links?: { label: string; url: string }[]
 }
 
 export type CommentOutcome =
@@ -93,7 +94,8 @@ async function publish(octokit: GitHubClient, opts: PublishCommentOptions): Prom
       stamp: opts.stamp,
       fullReportUrl: opts.fullReportUrl,
       title: opts.title,
-      maxLength: opts.maxLength
+      maxLength: opts.maxLength,
+      links: opts.links
     })
   }
   if (ours.length > 0) return settle(octokit, opts, ours, draft)

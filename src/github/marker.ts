@@ -80,9 +80,15 @@ export function findingsDigest(report: Report): string {
 }
 
 /**
- * The body with the run fields of its marker blanked: two bodies that differ only in which run wrote them say
- * the same thing, and rewriting one with the other would be a write for nothing.
+ * The body with the run fields of its marker and its links to the run blanked: two bodies that differ only in
+ * which run wrote them say the same thing, and rewriting one with the other would be a write for nothing.
  */
 export function withoutRun(body: string): string {
-  return body.replace(/^(<!-- go-leak-gate key=\S+ head=[0-9a-f]+) run=\d+ attempt=\d+ /, '$1 ')
+  return (
+    body
+      .replace(/^(<!-- go-leak-gate key=\S+ head=[0-9a-f]+) run=\d+ attempt=\d+ /, '$1 ')
+      // The links to the run and its artifact (comment-body links): an older run's page shows the same report.
+      .replace(/\/actions\/runs\/\d+(\/attempts\/\d+)?(\/artifacts\/\d+)?/g, '/actions/runs/*')
+      .replace(/\[workflow run \d+\]/g, '[workflow run]')
+  )
 }

@@ -3,6 +3,8 @@ import { join, relative } from 'node:path'
 import { IncompleteRunError } from '../errors.js'
 import { describeExit, type Runner } from './process.js'
 import type { Toolchain } from './toolchain.js'
+import type { Shard } from '../config/types.js'
+import { ALL_PACKAGES, inShard } from './shard.js'
 
 export interface GoPackage {
   importPath: string
@@ -78,7 +80,8 @@ export async function listTestPackages(
   tc: Toolchain,
   moduleDir: string,
   patterns: string[],
-  want: 'tests' | 'benchmarks'
+  want: 'tests' | 'benchmarks',
+  shard: Shard = ALL_PACKAGES
 ): Promise<GoPackage[]> {
   const r = await run({
     argv: [tc.go, 'list', '-e', '-json=ImportPath,Name,Dir,TestGoFiles,XTestGoFiles,Error,DepsErrors,Module', ...patterns],
@@ -93,7 +96,7 @@ export async function listTestPackages(
   for (const p of listed) {
     const testFiles = [...(p.TestGoFiles ?? []), ...(p.XTestGoFiles ?? [])]
     const relDir = relative(moduleDir, p.Dir) || '.'
-    if (testFiles.length === 0) continue
+    if (testFiles.length === 0 || !inShard(p.ImportPath, shard)) continue
     if (want === 'benchmarks' && !(await declaresBenchmark(p.Dir, testFiles))) continue
     const pkg: GoPackage = { importPath: p.ImportPath, name: p.Name ?? p.ImportPath.split('/').pop() ?? 'main', dir: p.Dir, relDir, testFiles }
     if (p.Error?.Err) pkg.loadError = p.Error.Err

@@ -10,6 +10,7 @@ import type { HangReport, LeakGroup, PanicReport, RunError, TestPackageResult, T
 import { isGateFrame } from '../parse/stackframes.js'
 import { parseTestVerbose, type TestVerbose } from '../parse/testv.js'
 import { scratchDir } from '../scratch.js'
+import type { Shard } from '../config/types.js'
 import type { JobDeps } from './deps.js'
 import { hangGroups, leakGroups, racesIn, relativeFrame } from './observations.js'
 import { PANIC_ON_EXIT0 } from './bench/process.js'
@@ -19,6 +20,8 @@ export interface TestSideSpec {
   label: string
   moduleDir: string
   packages: string[]
+  /** The matrix job's part of the packages (config run.shard). */
+  shard?: Shard
 }
 
 export interface TestPassResult {
@@ -232,7 +235,7 @@ export async function runTestPass(deps: JobDeps, cfg: TestConfig, side: TestSide
   const errors: RunError[] = []
   const hung: HungBenchmark[] = []
   try {
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests')
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, side.packages, 'tests', side.shard)
     deps.log(`[${side.label}] building ${pkgs.length} test binaries${cfg.race ? ' with -race' : ''}`)
     const env = leakProfileEnv(deps.toolchain)
     let built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, join(work, 'bin'), { race: cfg.race, probe: true, env })

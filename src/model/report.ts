@@ -44,6 +44,8 @@ export interface Report {
   reproduce: Reproduce[]
   /** How noisy the measurement was: what the decisions on time had to see through. */
   noise?: NoiseSummary
+  /** Which baseline head was compared with (the action sets it; absent from the CLI's compare). */
+  baseline?: BaselineInfo
   /** Load jobs, base and head, each with its figures and what was compared; absent when none ran. */
   loads?: LoadJobReport[]
 }
@@ -60,6 +62,23 @@ export interface NoiseSummary {
   tooNoisy: number
   /** Share of the machine's CPU other processes used while each side was measured (0..1), when known. */
   otherCpu?: { base?: number; head?: number }
+}
+
+export interface BaselineInfo {
+  /** 'auto': the stored test pass (leaks, races, hangs) with benchmarks measured here beside head. */
+  source: 'same-runner' | 'stored' | 'auto' | 'path'
+  /** One sentence for the report: what was compared with, and why timings only warn when they do. */
+  description: string
+  commit?: string
+  /** The push run that recorded a stored baseline. */
+  runId?: number
+  runUrl?: string
+  recordedAt?: string
+  ageSeconds?: number
+  /** Go version, GOOS/GOARCH, CPU and GOMAXPROCS the base was measured with. */
+  machine?: string
+  /** Whether the stored run measured the pull request's base commit (else the newest push run). */
+  matchesBase?: boolean
 }
 
 export interface SideInfo {
@@ -103,12 +122,16 @@ export interface Location {
   file: string
   line: number
   function: string
-  /** What this location is to the finding. */
-  role: 'allocation' | 'caller' | 'creation' | 'blocking' | 'access' | 'previous-access' | 'panic' | 'benchmark'
-  /** For allocation sites: how much more this site retains or allocates per op on head than on base. */
+  /**
+   * What this location is to the finding. 'cpu': the function's own CPU time per op grew, at this line
+   * (time in the runtime counts at the module line that called it); 'cpu-cum': its CPU time with its
+   * callees' grew; 'caller': the module's call that led to an allocation or CPU site outside the module.
+   */
+  role: 'allocation' | 'caller' | 'creation' | 'blocking' | 'access' | 'previous-access' | 'panic' | 'benchmark' | 'cpu' | 'cpu-cum'
+  /** For allocation and CPU sites: how much more this site retains, allocates or spends per op on head than on base. */
   deltaPerOp?: number
-  /** Unit of deltaPerOp: bytes, or allocated objects (for allocs/op findings). */
-  deltaUnit?: 'B' | 'objects'
+  /** Unit of deltaPerOp: bytes, allocated objects (for allocs/op findings), or CPU nanoseconds. */
+  deltaUnit?: 'B' | 'objects' | 'ns'
   /** Whether the line is part of the pull request's diff (set by the publisher when it knows the diff). */
   inDiff?: boolean
 }

@@ -89,6 +89,13 @@ export interface BenchmarkResult {
    * is the same at both sizes and cancels out.
    */
   smallRuns?: BenchRun[]
+  /**
+   * Runs made for their profiles, whose timing is not used: one with a CPU profile (`cpuProfile`), so the
+   * timed runs stay unprofiled, and one that records every allocation (`heap.memProfileRate` 1), so the
+   * allocation sites do not depend on which allocations a sampled profile happened to catch. Each is at
+   * the same b.N on both sides (see jobs/bench/plan.ts), so their profiles also diff raw in `go tool pprof`.
+   */
+  profileRuns?: BenchRun[]
   /** Goroutines still alive at the end of the small runs, after the settle time (the leak probe). */
   leaks?: LeakGroup[]
   /** Set when the benchmark failed, panicked or produced no result line in some run. */
@@ -119,6 +126,8 @@ export interface BenchRun {
   metrics: Record<string, MetricValue>
   gc: GcSummary
   heap?: HeapSnapshot
+  /** CPU profile path relative to the result directory (-test.cpuprofile), on a run of `profileRuns`. */
+  cpuProfile?: string
   /** What the probe saw after the benchmark ended (absent when the probe could not be built in). */
   live?: LiveSnapshot
   wallMs: number
@@ -153,6 +162,11 @@ export interface HeapSnapshot {
   inuseObjects: number
   /** Memory profile path relative to the result directory. */
   profile: string
+  /**
+   * -test.memprofilerate the profile was written at. 1: every allocation is in it, exactly. Absent: Go's
+   * default (one sample per 512 KiB allocated on average), an estimate that may miss a small site.
+   */
+  memProfileRate?: number
 }
 
 export interface RunError {

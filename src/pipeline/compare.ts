@@ -1,18 +1,20 @@
 // The compare stage: two RunResults in, a Report out, with the allocation sites responsible attached to
-// every allocation and retained-heap finding (read from the sides' memory profiles).
-import { open, stat } from 'node:fs/promises'
+// every allocation and retained-heap finding (read from the sides' memory profiles), and the functions
+// whose CPU time grew to every slowdown (from their CPU profiles, see cpu-sites.ts).
 import { join } from 'node:path'
 import { attributeGrowth, relativeSites, type ProfiledRun, type SiteMeasure, type SiteValues } from '../compare/attribute.js'
 import { ComparisonRefused, compareResults, type CompareInput } from '../compare/compare.js'
-import { errorMessage, UsageError } from '../errors.js'
+import { UsageError } from '../errors.js'
 import type { StoredBaselineSource } from '../baseline/source.js'
 import type { CompareConfig } from '../config/types.js'
 import { readSourceDiff, type SourceDiff } from '../git/source-diff.js'
 import type { Runner } from '../go/process.js'
 import type { Finding, Report } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
-import { MAX_PROFILE_BYTES } from '../parse/pprof.js'
 import { decodePprof, heapSitesOf } from '../profile/index.js'
+import { allocationProfiledRuns, benchmarkIndex } from '../compare/profiled-runs.js'
+import { attachCpuSites } from './cpu-sites.js'
+import { readProfileFile, unreadableReason } from './profile-file.js'
 
 function measureFor(f: Finding): SiteMeasure | undefined {
   if (f.kind === 'heap-leak') return 'inuseBytes'
@@ -20,29 +22,6 @@ function measureFor(f: Finding): SiteMeasure | undefined {
   if (f.unit === 'allocs/op') return 'allocObjects'
   if (f.unit === 'B/op') return 'allocBytes'
   return undefined
-}
-
-/** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
-function benchmarkIndex(r: RunResult): Map<string, BenchmarkResult> {
-  const m = new Map<string, BenchmarkResult>()
-  for (const p of r.packages) for (const b of p.benchmarks) m.set(`${p.importPath}\u0000${b.name}`, b)
-  return m
-}
-
-/** A profile file, refused beyond MAX_PROFILE_BYTES before it is read whole (its path comes from result.json). */
-async function readProfileFile(file: string): Promise<Uint8Array> {
-  // Opening a FIFO would wait for a writer forever.
-  if (!(await stat(file)).isFile()) throw new Error(`${file}: not a regular file`)
-  const handle = await open(file, 'r')
-  try {
-    const { size } = await handle.stat()
-    if (size > MAX_PROFILE_BYTES) throw new Error(`${file}: ${size} bytes, larger than the ${MAX_PROFILE_BYTES} a profile may be`)
-    const buf = Buffer.alloc(size)
-    const { bytesRead } = await handle.read(buf, 0, size, 0)
-    return buf.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
 }
 
 interface Side {
@@ -55,13 +34,14 @@ interface Side {
 type DecodedSites = Map<string, SiteValues[] | undefined>
 
 /**
- * The runs' memory profiles, each distinct file decoded once per compare through the profile engine. A
- * profile that cannot be read is skipped and reported as an error (once): the allocation sites of the
- * finding then rest on fewer runs, so the run counts as incomplete (exit 3).
+ * The memory profiles that say where a benchmark allocates (see allocationProfiledRuns), each distinct file
+ * decoded once per compare through the profile engine. A profile that cannot be read is skipped and
+ * reported as an error (once): the allocation sites of the finding then rest on fewer runs, so the run
+ * counts as incomplete (exit 3).
  */
 async function profiledRuns(s: Side, pkg: string, bench: BenchmarkResult, report: Report, decoded: DecodedSites): Promise<ProfiledRun[]> {
   const runs: ProfiledRun[] = []
-  for (const run of bench.runs) {
+  for (const run of allocationProfiledRuns(bench).runs) {
     if (!run.heap) continue
     const file = join(s.dir, run.heap.profile)
     if (!decoded.has(file)) {
@@ -70,8 +50,7 @@ async function profiledRuns(s: Side, pkg: string, bench: BenchmarkResult, report
         decoded.set(file, relativeSites(sites, s.result.env.module))
       } catch (err) {
         decoded.set(file, undefined)
-        const code = (err as NodeJS.ErrnoException).code
-        const why = code === 'ENOENT' ? `${file} is missing (result.json names it)` : code !== undefined ? `${file}: ${code}` : errorMessage(err)
+        const why = unreadableReason(file, err)
         report.errors.push({ side: s.side, kind: 'profile', subject: `${pkg}.${bench.name}`, message: `memory profile unusable, left out of the allocation sites: ${why}` })
         report.incomplete = true
       }
@@ -112,6 +91,23 @@ async function attachAllocationSites(report: Report, base: RunResult, head: RunR
   if (!diff && report.findings.some((f) => measureFor(f))) {
     report.notes.push('The base and head commits are not both in this repository: allocation sites were matched by function, not by line.')
   }
+  const sampled = sampledSides(report, baseIndex, headIndex)
+  if (sampled.length > 0) {
+    report.notes.push(
+      `The ${sampled.join(' and ')} result has no run that recorded every allocation (written by an older go-leak-gate): its allocation sites come from sampled memory profiles, which can miss a small site.`
+    )
+  }
+}
+
+/** The sides whose attributed benchmarks had only sampled memory profiles to attribute from. */
+function sampledSides(report: Report, baseIndex: Map<string, BenchmarkResult>, headIndex: Map<string, BenchmarkResult>): string[] {
+  const keys = new Set(report.findings.filter((f) => measureFor(f)).map((f) => `${f.pkg}\u0000${f.subject}`))
+  const sampled = (index: Map<string, BenchmarkResult>): boolean =>
+    [...keys].some((k) => {
+      const b = index.get(k)
+      return b !== undefined && !allocationProfiledRuns(b).exact
+    })
+  return [...(sampled(baseIndex) ? ['base'] : []), ...(sampled(headIndex) ? ['head'] : [])]
 }
 
 /**
@@ -141,6 +137,7 @@ export async function compareWithSites(input: CompareInput, diff: () => Promise<
   }
   const sourceDiff = await diff()
   await attachAllocationSites(report, input.base, input.head, sourceDiff)
+  await attachCpuSites(report, input.base, input.head, sourceDiff)
   markLoadLines(report, sourceDiff)
   return report
 }

@@ -19,13 +19,15 @@ import { sweepAbandonedScratch } from '../scratch.js'
 export interface MeasuredTree extends Tree {
   /** Result directory: result.json and profiles/. */
   outDir: string
+  /** Its test pass comes from elsewhere (a stored baseline): measure only its benchmarks. */
+  skipTests?: boolean
 }
 
 /** The test pass of one tree, or undefined when it is switched off; a crash of the pass is an error, not a stop. */
-async function testPass(deps: JobDeps, config: Config, tree: Tree): Promise<TestPassResult | undefined> {
-  if (!config.tests.enabled) return undefined
+async function testPass(deps: JobDeps, config: Config, tree: MeasuredTree): Promise<TestPassResult | undefined> {
+  if (!config.tests.enabled || tree.skipTests === true) return undefined
   try {
-    return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages }, { benchTimeoutMs: config.run.timeoutMs })
+    return await runTestPass(deps, config.tests, { label: tree.label, moduleDir: tree.moduleDir, packages: config.run.packages, shard: config.run.shard }, { benchTimeoutMs: config.run.timeoutMs })
   } catch (err) {
     return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] }
   }

@@ -1,4 +1,5 @@
 import { inModule, type SourceFrame } from '../parse/gofunc.js'
+import { isGateFrame } from '../parse/stackframes.js'
 import { bySiteRank, heapSampleIndexes, type HeapSite, type HeapSites, type HeapValues } from '../parse/pprof.js'
 import type { CompactProfile } from './decode.js'
 import { ROOT, type ProfileTables } from './tables.js'
@@ -16,7 +17,8 @@ export class ModuleFrames {
     readonly tables: ProfileTables,
     readonly modulePath: string
   ) {
-    this.functionIn = Uint8Array.from(tables.functions, (f) => (!f.unsymbolised && inModule(f.name, modulePath) ? 1 : 0))
+    // The probe's overlay file sits in the user's package, but its frames are the gate's, never the user's.
+    this.functionIn = Uint8Array.from(tables.functions, (f) => (!f.unsymbolised && inModule(f.name, modulePath) && !isGateFrame(f.name, f.file) ? 1 : 0))
     this.memo = new Int32Array(tables.nodeCount).fill(-1)
   }
 

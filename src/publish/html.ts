@@ -11,7 +11,7 @@ import { VERSION } from '../version.js'
 import { fileProblem, fsProblem, writeTextFile } from './paths.js'
 import type { Sink } from './sinks.js'
 import { FrameBudget, MIN_FRACTION } from '../report/html/flame-data.js'
-import { profilePath, type BenchProfiles, type ProfileField, type ProfiledBenchRun } from '../report/html/graphs.js'
+import { profilePath, runsWithProfile, type BenchProfiles, type ProfileField } from '../report/html/graphs.js'
 import type { BenchmarkView } from '../report/html/model.js'
 import { renderHtmlPage } from '../report/html/page.js'
 import { benchKey, benchmarkOf, benchmarksWithFindings, benchmarkView, testPassGoroutines } from '../report/html/views.js'
@@ -33,8 +33,8 @@ type SideRuns = BenchProfiles['base']
 async function sideProfiles(dir: string, side: string, bench: BenchmarkResult | undefined, tables: ProfileTables, notes: string[]): Promise<SideRuns> {
   const out: SideRuns = { heap: [], cpu: [] }
   const root = resolve(dir)
-  for (const run of (bench?.runs ?? []) as ProfiledBenchRun[]) {
-    for (const field of FIELDS) {
+  for (const field of FIELDS) {
+    for (const run of bench ? runsWithProfile(bench, field) : []) {
       const rel = profilePath(run, field)
       if (rel === undefined) continue
       const file = resolve(root, rel)

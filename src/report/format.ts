@@ -133,9 +133,11 @@ export function formatDelta(value: number | null, unit: string): string {
   return `+${formatValue(value, unit)}`
 }
 
-/** A site's growth per op: bytes (`+1KiB`) or allocated objects (`+1.02 objects`). */
-export function formatSiteDelta(value: number, unit: 'B' | 'objects' | undefined): string {
-  return unit === 'objects' ? `${formatDelta(value, '')} objects` : formatDelta(value, 'B')
+/** A site's growth per op: bytes (`+1KiB`), allocated objects (`+1.02 objects`) or CPU time (`+35µs CPU`). */
+export function formatSiteDelta(value: number, unit: 'B' | 'objects' | 'ns' | undefined): string {
+  if (unit === 'objects') return `${formatDelta(value, '')} objects`
+  if (unit === 'ns') return `${formatDelta(value, 'ns')} CPU`
+  return formatDelta(value, 'B')
 }
 
 /**

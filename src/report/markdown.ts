@@ -2,7 +2,7 @@
 // in order, what a reviewer asks: did it pass, what fails, which lines did it, what else was measured, how do
 // I reproduce it. Every string of the Report is escaped (see escape.ts); only our own words are written raw.
 
-import type { Finding, Location, Report } from '../model/report.js'
+import type { BaselineInfo, Finding, Location, Report } from '../model/report.js'
 import { codeBlock, escapeMarkdown, inlineCode } from './escape.js'
 import { type Omitted, type Section, fitSections } from './fit.js'
 import { formatSiteDelta } from './format.js'
@@ -28,11 +28,13 @@ export interface MarkdownOptions {
   fullReportUrl?: string
   /** Significance level: comparisons with p >= alpha show `~` instead of their change (default 0.05). */
   alpha?: number
+  /** Links under the verdict: the run, the artifact, the HTML report. Only http(s) URLs are shown. */
+  links?: { label: string; url: string }[]
 }
 
 export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
   const sections: Section[] = [
-    header(report, opts.title ?? 'go-leak-gate'),
+    header(report, opts.title ?? 'go-leak-gate', opts.links ?? []),
     ...findingTables(report),
     ...locationSections(report),
     ...loadJobSections(report),
@@ -43,7 +45,7 @@ export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): stri
   return fitSections(sections, opts.maxLength, (omitted) => cutNotice(omitted, opts))
 }
 
-function header(report: Report, title: string): Section {
+function header(report: Report, title: string, links: { label: string; url: string }[]): Section {
   const verdict = report.verdict === 'fail' ? '❌' : '✅'
   const counts = countsPhrase(report.counts)
   const name = escapeMarkdown(clip(title, NAME_MAX))
@@ -61,7 +63,33 @@ function header(report: Report, title: string): Section {
     )
   }
   lines.push('', tallyPhrase(tallyComparisons(report)))
+  if (report.baseline !== undefined) lines.push('', baselineLine(report.baseline))
+  const shown = links.flatMap((l) => {
+    const url = safeUrl(l.url)
+    return url === undefined ? [] : [`[${escapeMarkdown(clip(l.label, NAME_MAX))}](${url})`]
+  })
+  if (shown.length > 0) lines.push('', shown.join(' · '))
   return { text: lines.join('\n'), group: 'verdict' }
+}
+
+/** Which baseline, in one line: what it is, its commit and run, how old, measured where. */
+function baselineLine(b: BaselineInfo): string {
+  const parts = [escapeMarkdown(clip(b.description, TEXT_MAX))]
+  if (b.commit !== undefined) parts.push(`commit ${commit(b.commit)}`)
+  const run = safeUrl(b.runUrl)
+  if (b.runId !== undefined) parts.push(run === undefined ? `run ${b.runId}` : `[run ${b.runId}](${run})`)
+  if (b.ageSeconds !== undefined) parts.push(`recorded ${formatAge(b.ageSeconds)} ago`)
+  if (b.machine !== undefined) parts.push(`on ${escapeMarkdown(clip(b.machine, NAME_MAX))}`)
+  return `**Baseline:** ${parts.join(' · ')}`
+}
+
+function formatAge(seconds: number): string {
+  const units: [number, string][] = [[86_400, 'day'], [3600, 'hour'], [60, 'minute']]
+  for (const [size, name] of units) {
+    const n = Math.floor(seconds / size)
+    if (n >= 1) return `${n} ${name}${n === 1 ? '' : 's'}`
+  }
+  return 'less than a minute'
 }
 
 function findingTables(report: Report): Section[] {

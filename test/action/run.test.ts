@@ -2,7 +2,7 @@
 // row), a recorded pull_request event, the real process runner; what the action did to the outside world
 // (outputs, failure messages, the job summary) is recorded and checked, with the exit code it returns.
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -13,7 +13,7 @@ import { makeFixtureRepo, repoRoot, type FixtureRepo } from '../helpers/fixture-
 
 const ACTION = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }>; outputs: Record<string, unknown> }
 const DEFAULTS = Object.fromEntries(Object.entries(ACTION.inputs).map(([name, i]) => [name, i.default ?? '']))
-const EVENT = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'action', 'pull_request.json'), 'utf8')) as { pull_request: { base: { sha: string } } }
+const EVENT = JSON.parse(readFileSync(join(repoRoot, 'test', 'fixtures', 'action', 'pull_request.json'), 'utf8')) as { pull_request: { base: { sha: string }; head: { sha: string } } }
 
 let repo: FixtureRepo
 let work: string
@@ -37,10 +37,12 @@ interface Recorded {
   failed: string[]
   summary: string[]
   processes: string[]
+  warnings: string[]
+  uploads: { name: string; files: number }[]
 }
 
 async function runAction(inputs: Record<string, string>, opts: { pullRequest?: boolean; runner?: Runner } = {}): Promise<Recorded> {
-  const rec: Recorded = { code: -1, outputs: {}, failed: [], summary: [], processes: [] }
+  const rec: Recorded = { code: -1, outputs: {}, failed: [], summary: [], processes: [], warnings: [], uploads: [] }
   const values = { ...DEFAULTS, ...inputs }
   const real = opts.runner ?? runProcess
   const io: ActionIO = {
@@ -57,7 +59,20 @@ async function runAction(inputs: Record<string, string>, opts: { pullRequest?: b
       rec.processes.push(spec.argv.join(' '))
       return real(spec)
     },
-    pullRequestBase: () => (opts.pullRequest === false ? undefined : EVENT.pull_request.base.sha.replace('BASE_SHA', repo.baseSha)),
+    warning: (message) => rec.warnings.push(message),
+    annotate: () => {},
+    env: { GITHUB_REPOSITORY: 'octo/demo', GITHUB_RUN_ID: '1', GITHUB_EVENT_NAME: opts.pullRequest === false ? 'push' : 'pull_request' },
+    event: opts.pullRequest === false ? {} : { ...EVENT, pull_request: { ...EVENT.pull_request, base: { ...EVENT.pull_request.base, sha: repo.baseSha }, head: { ...EVENT.pull_request.head, sha: repo.headSha } } },
+    github: () => {
+      throw new Error('no GitHub in these rows: the token is the unsubstituted default')
+    },
+    artifacts: {
+      upload: async (name, files) => {
+        rec.uploads.push({ name, files: files.length })
+        return { id: rec.uploads.length }
+      }
+    },
+    now: () => new Date(),
     workspace: repo.dir,
     tempDir: work,
     debug: false
@@ -119,5 +134,31 @@ describe('run(io) on the demo pull request', () => {
     expect(r.summary).toHaveLength(1)
     expect(r.summary[0]).toContain('<!-- go-leak-gate -->')
     expect(r.processes.some((p) => p.startsWith('git ') && p.includes('worktree add'))).toBe(true)
+    // The HTML report was written from both sides' results and profiles, and its path is the output.
+    expect(r.outputs['html-report']).toBe(join(work, 'out', 'report.html'))
+    const page = readFileSync(join(work, 'out', 'report.html'), 'utf8')
+    expect(page).toMatch(/^<!DOCTYPE html>/i)
+    expect(page).toContain('BenchmarkPut')
+    // The report (report.json, report.md, report.html) and both sides' results went up, under this job's names.
+    expect(r.uploads).toEqual([
+      { name: 'go-leak-gate-report-go-leak-gate--job-attempt-1', files: 3 },
+      { name: 'go-leak-gate-results-go-leak-gate--job-attempt-1', files: expect.any(Number) }
+    ])
+    expect(r.uploads[1].files).toBeGreaterThan(2)
+    expect(r.outputs.baseline).toBe('same-runner')
+    expect(r.warnings).toEqual([])
+  }, 300_000)
+
+  it('warns when the HTML report cannot be written, and the exit code stays the verdict’s', async () => {
+    const out = join(work, 'out-no-html')
+    // A directory where the page should go: the write fails whatever the user's rights are.
+    await mkdir(join(out, 'report.html'), { recursive: true })
+    const r = await runAction({ count: '4', benchtime: '20ms', tests: 'false', 'out-dir': out })
+    expect(r.code).toBe(1)
+    expect(r.outputs.verdict).toBe('fail')
+    expect(r.outputs['html-report']).toBe('')
+    expect(r.warnings).toEqual([expect.stringMatching(/^go-leak-gate: the HTML report was not written: .*EISDIR.*; the other reports were$/)])
+    expect(r.failed).toEqual([`go-leak-gate: ${r.outputs.failures} failing findings; see the job summary`])
+    expect(r.uploads[0]).toEqual({ name: 'go-leak-gate-report-go-leak-gate--job-attempt-1', files: 2 })
   }, 300_000)
 })

@@ -128,3 +128,23 @@ describe('compareResults', () => {
     expect(declared.findings.some((f) => f.unit === 'widgets')).toBe(true)
   })
 })
+
+describe('compareResults with a base from another machine (timingsComparable: false)', () => {
+  const rnd = noisy(7)
+  const base = result({ [PKG]: [bench('BenchmarkA', repeat(8, () => ({ ns: 100 + rnd() * 5, allocs: 2, bop: 128 })))] })
+  const head = result({ [PKG]: [bench('BenchmarkA', repeat(8, () => ({ ns: 300 + rnd() * 5, allocs: 3, bop: 192 })))] })
+
+  it('still fails on allocations but only warns on the slowdown, and says why in one note', () => {
+    const r = compareResults({ base, head, baseDir: 'base', headDir: 'head', config: DEFAULT_COMPARE, timingsComparable: false })
+    expect(r.findings.find((f) => f.unit === 'ns/op')?.severity).toBe('warn')
+    expect(r.findings.find((f) => f.unit === 'allocs/op')?.severity).toBe('fail')
+    expect(r.findings.find((f) => f.unit === 'B/op')?.severity).toBe('fail')
+    expect(r.notes.filter((n) => /measured on another machine/.test(n))).toHaveLength(1)
+  })
+
+  it('fails on the same slowdown when both sides ran on this machine', () => {
+    const r = compareResults({ base, head, baseDir: 'base', headDir: 'head', config: DEFAULT_COMPARE })
+    expect(r.findings.find((f) => f.unit === 'ns/op')?.severity).toBe('fail')
+    expect(r.notes.some((n) => /another machine/.test(n))).toBe(false)
+  })
+})

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { flagNames, flagOptions } from '../../src/config/flags.js'
 import { inputNames } from '../../src/config/inputs.js'
 import { buildConfig, parseConfigText } from '../../src/config/load.js'
-import { NON_OPTION_INPUTS, OPTIONS, OptionValues, type Option } from '../../src/config/options.js'
+import { ACTION_INPUTS, NON_OPTION_INPUTS, OPTIONS, OptionValues, type Option } from '../../src/config/options.js'
 import { withReference } from '../../src/config/reference.js'
 import { configSchema, configSchemaText } from '../../src/config/schema.js'
 import { UsageError } from '../../src/errors.js'
@@ -59,8 +59,8 @@ describe('the option table', () => {
     }
   })
 
-  it('has every action.yml input in the table, or among the documented location inputs', () => {
-    const known = new Set<string>([...NON_OPTION_INPUTS, ...OPTIONS.flatMap(({ option }) => inputNames(option))])
+  it('has every action.yml input in the table, among the action-only inputs or among the documented location inputs', () => {
+    const known = new Set<string>([...NON_OPTION_INPUTS, ...Object.values(ACTION_INPUTS).map((i) => i.name), ...OPTIONS.flatMap(({ option }) => inputNames(option))])
     expect(Object.keys(action.inputs).filter((name) => !known.has(name))).toEqual([])
   })
 

@@ -91,3 +91,12 @@ describe('reasonToStayQuiet', () => {
     expect(reasonToStayQuiet('changes', passing, existing)).toBeUndefined()
   })
 })
+
+describe('withoutRun and the links to a run', () => {
+  it('treats bodies that differ only in the run they link to as the same report', () => {
+    const a = '<!-- go-leak-gate key=k head=abcdef1 run=5 attempt=1 findings=0000000000000000 -->\n[workflow run 5](https://github.com/o/r/actions/runs/5/attempts/1) · [report artifact](https://github.com/o/r/actions/runs/5/artifacts/77)\nbody'
+    const b = '<!-- go-leak-gate key=k head=abcdef1 run=9 attempt=2 findings=0000000000000000 -->\n[workflow run 9](https://github.com/o/r/actions/runs/9/attempts/2) · [report artifact](https://github.com/o/r/actions/runs/9/artifacts/80)\nbody'
+    expect(withoutRun(a)).toBe(withoutRun(b))
+    expect(withoutRun(a)).not.toBe(withoutRun(b.replace('body', 'other body')))
+  })
+})

@@ -69,6 +69,11 @@ export interface BenchmarkExpectation {
   findings: FindingExpectation[]
   /** Changes the gate may report or not: a test must fail on neither. */
   incidental?: { metric: string; why: string }[]
+  /**
+   * Where the head's CPU profile puts a slowdown ('cpu' locations of its ns/op finding), at a benchtime long
+   * enough for the CPU-profiled run to hold that many samples beyond sampling noise.
+   */
+  cpu?: { benchtime: string; why: string; locations: LocationExpectation[] }
   /** How the benchmark fails, on the side that fails. */
   failure?: { side: Side; kind: 'fatal' | 'panic'; message: string; location: LocationExpectation }
 }

@@ -14,7 +14,7 @@ import type { RunResult } from '../../src/model/result.js'
 import { renderText } from '../../src/report/text.js'
 
 const RECORDED = join(import.meta.dirname, '..', 'fixtures', 'recorded-results', 'gate')
-const PROFILE = 'profiles/p0-BenchmarkEncode.1.pprof'
+const PROFILE = 'profiles/p0-BenchmarkEncode.alloc.pprof'
 let work = ''
 
 beforeEach(async () => {
@@ -67,7 +67,7 @@ describe('a memory profile compare cannot read', () => {
   it('is an error too when it is missing, and the error names the file', async () => {
     await rm(join(work, 'base', PROFILE))
     const report = await compare()
-    expect(report.errors.map((e) => [e.side, e.kind, e.message])).toEqual([['base', 'profile', `memory profile unusable, left out of the allocation sites: ${join(work, 'base', PROFILE)}: ENOENT`]])
+    expect(report.errors.map((e) => [e.side, e.kind, e.message])).toEqual([['base', 'profile', `memory profile unusable, left out of the allocation sites: ${join(work, 'base', PROFILE)} is missing (result.json names it)`]])
     expect(exitCodeForReport(report)).toBe(3)
   })
 })

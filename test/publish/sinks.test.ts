@@ -86,3 +86,20 @@ describe('output checks', () => {
     expect(checked.problems).toEqual([{ name: '--json /proc/glg-r.json', problem: 'the directory cannot be created there (ENOENT)' }])
   })
 })
+
+describe('the job summary', () => {
+  it('stays within 1 MiB of UTF-8 when names take three bytes a character', async () => {
+    const { summaryMarkdown, SUMMARY_MAX_BYTES } = await import('../../src/publish/action.js')
+    const { finding, sampleReport, withCounts } = await import('../report/sample-report.js')
+    const wide = '漢'.repeat(2000)
+    const sites = (i: number) => Array.from({ length: 5 }, (_, j) => ({ file: `${wide}${i}_${j}.go`, line: j + 1, function: `${wide}.F${i}_${j}`, role: 'allocation' as const }))
+    const findings = Array.from({ length: 3000 }, (_, i) => finding({ kind: 'regression', severity: 'fail', subject: `Benchmark${i}${wide}`, metric: 'allocs/op', message: wide, locations: sites(i) }))
+    const report = withCounts({ ...sampleReport(), findings })
+    const md = summaryMarkdown(report)
+    expect(md.length).toBeLessThan(SUMMARY_MAX_BYTES)
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(SUMMARY_MAX_BYTES)
+    // It was cut by bytes, not by characters alone: a million characters of it would be three times too big.
+    expect(Buffer.byteLength(md, 'utf8')).toBeGreaterThan(SUMMARY_MAX_BYTES * 0.9)
+    expect(md).toMatch(/This report was cut/)
+  })
+})

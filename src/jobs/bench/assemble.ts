@@ -37,7 +37,8 @@ function leafResults(side: PreparedSide, sideIndex: number, observed: Observed[]
       result.failure ??= o.failure
       continue
     }
-    const runs = planned.kind === 'small' ? (result.smallRuns ??= []) : result.runs
+    const runs =
+      planned.kind === 'small' ? (result.smallRuns ??= []) : planned.kind === 'full' ? result.runs : (result.profileRuns ??= [])
     runs.push({ index: runs.length, ...o.run })
   }
   return results

@@ -1,5 +1,6 @@
 // What one measured benchmark process showed, from what it left: its exit, stdout and stderr, the
-// probe's file and the memory profile. Pure: run.ts reads the files and hands their contents in.
+// probe's file and its profile (memory, or CPU for a CPU-profiled run). Pure: run.ts reads the files and
+// hands their contents in.
 import type { RunConfig } from '../../config/types.js'
 import { errorMessage } from '../../errors.js'
 import type { ProcessResult } from '../../go/process.js'
@@ -10,11 +11,12 @@ import { resultOf } from '../../parse/bench-select.js'
 import { parseGctrace, summarizeGc } from '../../parse/gctrace.js'
 import type { GoroutineRule } from '../../parse/goroutine-rules.js'
 import { decodeProfile, heapSites } from '../../parse/pprof.js'
+import { decodePprof, sampleTypeIndex } from '../../profile/index.js'
 import { leakGroups } from '../observations.js'
 import type { PlannedRun } from './plan.js'
 import { exitedMessage, failureFrom, failuresOf } from './process.js'
 
-/** What a run left on disk besides its output: the probe's JSON and the memory profile (or why not). */
+/** What a run left on disk besides its output: the probe's JSON and its profile (or why not). */
 export interface RunFiles {
   probe?: string
   profile: { data: Buffer } | { error: string }
@@ -80,15 +82,24 @@ export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessR
     ...(live ? { live } : {}),
     wallMs: Math.round(r.wallMs)
   }
-  if ('data' in files.profile) {
-    try {
+  const described = planned.kind === 'cpu' ? 'CPU profile' : 'memory profile'
+  try {
+    if (!('data' in files.profile)) throw new Error(files.profile.error)
+    if (planned.kind === 'cpu') {
+      // Decoded once here so that a profile compare could not read is named by the run that wrote it.
+      sampleTypeIndex(decodePprof(files.profile.data, planned.profile), 'cpu')
+      run.cpuProfile = `profiles/${planned.profile}`
+    } else {
       const sites = heapSites(decodeProfile(files.profile.data, planned.profile))
-      run.heap = { inuseBytes: sites.totals.inuseBytes, inuseObjects: sites.totals.inuseObjects, profile: `profiles/${planned.profile}` }
-    } catch (err) {
-      errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${errorMessage(err)}` })
+      run.heap = {
+        inuseBytes: sites.totals.inuseBytes,
+        inuseObjects: sites.totals.inuseObjects,
+        profile: `profiles/${planned.profile}`,
+        ...(planned.kind === 'alloc' ? { memProfileRate: 1 } : {})
+      }
     }
-  } else {
-    errors.push({ kind: 'profile', subject, message: `memory profile ${planned.profile} unusable: ${files.profile.error}` })
+  } catch (err) {
+    errors.push({ kind: 'profile', subject, message: `${described} ${planned.profile} unusable: ${errorMessage(err)}` })
   }
   return { kind: 'measured', run, ...leaks, cpu, errors }
 }

@@ -11,8 +11,11 @@ import type { GoroutineRule } from '../../parse/goroutine-rules.js'
 import type { PreparedSide } from './prepare.js'
 import { benchEnvVars, PANIC_ON_EXIT0, testTimeoutFlag } from './process.js'
 
-/** 'full': timed, at the calibrated b.N; 'small': memory only, at a quarter of it. */
-export type RunKind = 'full' | 'small'
+/**
+ * 'full': timed, at the calibrated b.N; 'small': memory only, at a quarter of it; 'cpu' and 'alloc': made for
+ * their profile alone (BenchmarkResult.profileRuns), a CPU profile and one of every allocation.
+ */
+export type RunKind = 'full' | 'small' | 'cpu' | 'alloc'
 
 export interface PlannedRun {
   /** Indexes into the sides, their packages and the package's leaves. */
@@ -28,7 +31,7 @@ export interface PlannedRun {
   cwd: string
   /** Set on top of the inherited environment. */
   env: Record<string, string>
-  /** The memory profile: its name, and the directory -test.outputdir puts it in. */
+  /** The run's profile (the CPU profile of a 'cpu' run, else the memory profile): its name, and the directory -test.outputdir puts it in. */
   profile: string
   profileDir: string
   /** Where the probe writes what it saw. */
@@ -55,37 +58,49 @@ export function smallIterations(full: number): number {
   return Math.floor(full / 4)
 }
 
+/**
+ * Allocations the exact-allocation run may record. Recording one costs a stack walk: 4-5 µs on a busy 2-core
+ * machine, where a plain allocation takes tens of ns (alloc.BenchmarkEncode, 2 allocations per op: 8.5-11.6
+ * µs/op at -test.memprofilerate=1 against 0.2-0.5 µs/op). 50,000 is about a quarter of a second then.
+ */
+export const ALLOC_RUN_BUDGET = 50_000
+
+/**
+ * b.N of a leaf's exact-allocation run on one side: a quarter of the full runs' b.N (as the small runs, so
+ * the run costs at most about a quarter of a timed one when the leaf allocates little), and no more than
+ * ALLOC_RUN_BUDGET allocations at the allocs/op its calibration run showed. Every allocation is in its
+ * profile, so a few ops are as exact per op as many.
+ */
+export function allocRunIterations(full: number, allocsPerOp: number | undefined): number {
+  const budget = Math.floor(ALLOC_RUN_BUDGET / Math.max(1, allocsPerOp ?? 1))
+  return Math.max(1, Math.min(smallIterations(full), budget))
+}
+
+const KIND_SUFFIX: Record<RunKind, (run: number) => string> = {
+  full: (run) => `${run}`,
+  small: (run) => `s${run}`,
+  cpu: () => 'cpu',
+  alloc: () => 'alloc'
+}
+
 export function profileFile(pkgIndex: number, leafName: string, run: number, kind: RunKind): string {
   const safe = leafName.replace(/[^A-Za-z0-9._=-]/g, '_').slice(0, 120)
-  return `p${pkgIndex}-${safe}.${kind === 'small' ? 's' : ''}${run}.pprof`
+  return `p${pkgIndex}-${safe}.${KIND_SUFFIX[kind](run)}.pprof`
 }
 
 interface LeafRef {
   side: number
   pkg: number
   leaf: number
-  /** b.N of the full runs, the same on every side (see leavesBySide). */
-  iterations: number
 }
 
 /**
  * The same benchmark on every side, in side order: one key per package and leaf name, in the order the
  * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
- * measured at all. Every side runs it at the same b.N, the smallest any side calibrated: allocs/op and
- * B/op are exact only at a fixed b.N (setup allocated before the loop is divided by it, and amortised
- * growth depends on it), so sides calibrated apart on a noisy machine would differ in counts the code
- * did not change.
+ * measured at all.
  */
 function leavesBySide(sides: PreparedSide[]): LeafRef[][] {
-  const groups = groupLeaves(sides)
-  return groups.map((refs) => {
-    const iterations = Math.min(...refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf].iterations))
-    return refs.map((r) => ({ ...r, iterations }))
-  })
-}
-
-function groupLeaves(sides: PreparedSide[]): Omit<LeafRef, 'iterations'>[][] {
-  const keys = new Map<string, Omit<LeafRef, 'iterations'>[]>()
+  const keys = new Map<string, LeafRef[]>()
   sides.forEach((s, side) =>
     s.packages.forEach((p, pkg) => {
       if (!p.built.binary) return
@@ -101,14 +116,40 @@ function groupLeaves(sides: PreparedSide[]): Omit<LeafRef, 'iterations'>[][] {
   return [...keys.values()]
 }
 
-function plannedRun(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], ref: LeafRef, round: number, kind: RunKind): PlannedRun {
+/**
+ * b.N of a leaf's timed runs, the same on every side: the smallest any side calibrated. allocs/op and B/op
+ * are exact only at a fixed b.N (setup allocated before the loop is divided by it, and amortised growth
+ * depends on it), so sides calibrated apart on a noisy machine would differ in counts the code did not
+ * change.
+ */
+function timedIterations(sides: PreparedSide[], refs: LeafRef[]): number {
+  return Math.min(...refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf].iterations))
+}
+
+/** Package import path and leaf name: how a benchmark is named across sides and in a RunResult. */
+export function leafKey(sides: PreparedSide[], ref: LeafRef): string {
+  const p = sides[ref.side].packages[ref.pkg]
+  return `${p.built.pkg.importPath}\u0000${p.leaves[ref.leaf].name}`
+}
+
+const inOrder = (round: number, refs: LeafRef[]): LeafRef[] => (round % 2 === 0 ? refs : [...refs].reverse())
+
+/** The profiling flags of a run of each kind: the timed and small runs keep Go's default memory profile rate. */
+function profileFlags(kind: RunKind, profile: string): string[] {
+  if (kind === 'cpu') return [`-test.cpuprofile=${profile}`]
+  if (kind === 'alloc') return [`-test.memprofile=${profile}`, '-test.memprofilerate=1']
+  return [`-test.memprofile=${profile}`]
+}
+
+function plannedRun(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], ref: LeafRef, round: number, kind: RunKind, iterations: number): PlannedRun {
   const s = sides[ref.side]
   const p = s.packages[ref.pkg]
   const leaf = p.leaves[ref.leaf]
   const profileDir = join(s.spec.outDir, PROFILES_DIR)
   const profile = profileFile(ref.pkg, leaf.name, round, kind)
   const probeFile = join(s.scratch.path, `probe-${ref.pkg}-${kind}-${round}.json`)
-  const iterations = kind === 'small' ? smallIterations(ref.iterations) : ref.iterations
+  // The probe is there for what a timed or small run leaves behind; a profiled run needs none of it.
+  const probe = kind === 'full' || kind === 'small' ? probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) : {}
   return {
     ...ref,
     kind,
@@ -121,51 +162,44 @@ function plannedRun(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules:
       `-test.benchtime=${iterations}x`,
       '-test.count=1',
       '-test.benchmem',
-      `-test.memprofile=${profile}`,
+      ...profileFlags(kind, profile),
       `-test.outputdir=${profileDir}`,
       testTimeoutFlag(cfg),
       PANIC_ON_EXIT0
     ],
     cwd: p.built.pkg.dir,
-    env: { ...benchEnvVars(tc), ...probeEnv({ file: probeFile, settleMs: kind === 'small' ? cfg.settleMs : undefined, rules }) },
+    env: { ...benchEnvVars(tc), ...probe },
     profile,
     profileDir,
     probeFile
   }
 }
 
-/** Package import path and leaf name: how a benchmark is named across sides and in a RunResult. */
-export function leafKey(sides: PreparedSide[], ref: LeafRef): string {
-  const p = sides[ref.side].packages[ref.pkg]
-  return `${p.built.pkg.importPath}\u0000${p.leaves[ref.leaf].name}`
+/**
+ * b.N of a leaf's profiled runs, the same on every side: the least any side would use. For the CPU run that
+ * is the slower side's full b.N (with a duration benchtime the faster side calibrated a larger one), so
+ * neither side's run takes longer than one of its timed runs and `go tool pprof -diff_base` on the two
+ * raw profiles compares the same work.
+ */
+function profiledIterations(sides: PreparedSide[], refs: LeafRef[], kind: 'cpu' | 'alloc'): number {
+  const leaves = refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf])
+  return Math.min(...leaves.map((l) => (kind === 'cpu' ? l.iterations : allocRunIterations(l.iterations, l.allocsPerOp))))
 }
 
-const inOrder = (round: number, refs: LeafRef[]): LeafRef[] => (round % 2 === 0 ? refs : [...refs].reverse())
-
 /**
- * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved so that drift on
- * a shared runner hits both alike; the order of the sides flips every round so neither always runs first
- * after the other's warm caches.
+ * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved (base, head,
+ * base, head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every
+ * round so neither always runs first after the other's warm caches.
  */
 export function planRound(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], round: number, title: string, keep?: (key: string) => boolean): Phase {
   const leaves = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])))
-  return { title, runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full'))) }
-}
-
-/** The memory-only runs at a quarter of b.N, interleaved like the timed rounds. */
-export function planSmallRuns(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): Phase {
-  const leaves = leavesBySide(sides)
-  const small: PlannedRun[] = []
-  for (let round = 0; round < SMALL_RUNS; round++) {
-    for (const refs of leaves) {
-      for (const ref of inOrder(round, refs)) {
-        if (ref.iterations >= MIN_ITERATIONS_FOR_SMALL) {
-          small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small'))
-        }
-      }
-    }
+  return {
+    title,
+    runs: leaves.flatMap((refs) => {
+      const iterations = timedIterations(sides, refs)
+      return inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full', iterations))
+    })
   }
-  return { title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small }
 }
 
 /** The timed rounds 0..rounds-1 of every leaf, as planRound. */
@@ -174,7 +208,33 @@ export function planRounds(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain,
   return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`))
 }
 
-/** Every leaf of every side `count` times, one process each (planRound), then the memory-only runs. */
+/**
+ * What follows the timed rounds: the memory-only runs at a quarter of b.N, interleaved like them, and last
+ * the runs made for a profile, whose timing is not used.
+ */
+export function planAfterRounds(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): Phase[] {
+  const leaves = leavesBySide(sides)
+  const small: PlannedRun[] = []
+  for (let round = 0; round < SMALL_RUNS; round++) {
+    for (const refs of leaves) {
+      const full = timedIterations(sides, refs)
+      if (full < MIN_ITERATIONS_FOR_SMALL) continue
+      for (const ref of inOrder(round, refs)) small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small', smallIterations(full)))
+    }
+  }
+  const profiled = leaves.flatMap((refs) =>
+    (['cpu', 'alloc'] as const).flatMap((kind) => {
+      const iterations = profiledIterations(sides, refs, kind)
+      return refs.map((ref) => plannedRun(sides, cfg, tc, rules, ref, 0, kind, iterations))
+    })
+  )
+  return [
+    { title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small },
+    { title: `profiled runs (CPU, every allocation): ${leaves.length} benchmarks × ${sides.length} side(s) × 2`, runs: profiled }
+  ]
+}
+
+/** Every leaf of every side `count` times, one process each (planRound), then planAfterRounds. */
 export function planMeasurements(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): MeasurementPlan {
-  return { phases: [...planRounds(sides, cfg, tc, rules, cfg.count), planSmallRuns(sides, cfg, tc, rules)] }
+  return { phases: [...planRounds(sides, cfg, tc, rules, cfg.count), ...planAfterRounds(sides, cfg, tc, rules)] }
 }

@@ -31,6 +31,8 @@ export interface Leaf {
    * benchtime are never printed), so heap and allocation profiles divide by the true op count.
    */
   iterations: number
+  /** allocs/op of the calibration run (at its b.N, so with the benchmark's setup spread over fewer ops). */
+  allocsPerOp?: number
   /** Set when the benchmark already failed while being listed: it is never measured. */
   failure?: BenchFailure
 }
@@ -89,13 +91,20 @@ async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage
     // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
     // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
     const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/')
-    const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', testTimeoutFlag(cfg), PANIC_ON_EXIT0]
+    // -test.benchmem costs nothing here and tells how many allocations the exact-allocation run will record.
+    const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', '-test.benchmem', testTimeoutFlag(cfg), PANIC_ON_EXIT0]
     const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) })
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
     if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
     const found = leavesUnder(out, top)
     for (const line of found.results) {
-      prepared.leaves.push({ name: line.name, procs: line.procs, iterations: leafIterations(cfg.benchtime, line.iterations) })
+      const allocs = line.metrics['allocs/op']
+      prepared.leaves.push({
+        name: line.name,
+        procs: line.procs,
+        iterations: leafIterations(cfg.benchtime, line.iterations),
+        ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {})
+      })
     }
     for (const u of found.unreadable) {
       prepared.topFailures.push({ name: u.name, procs: deps.toolchain.gomaxprocs, runs: [], failure: { run: 0, message: u.message, output: tail(r.stdout) } })
@@ -122,7 +131,7 @@ export async function prepareSide(deps: JobDeps, cfg: RunConfig, spec: SideSpec)
   const side: PreparedSide = { spec, module, packages: [], errors: [], cpu: '', startedAt, scratch }
   try {
     deps.log(`[${spec.label}] listing packages with benchmarks in ${spec.moduleDir}`)
-    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks')
+    const pkgs = await listTestPackages(deps.run, deps.toolchain, module.dir, cfg.packages, 'benchmarks', cfg.shard)
     deps.log(`[${spec.label}] building ${pkgs.length} test binaries`)
     const built = await buildTestBinaries(deps.run, deps.toolchain, module.dir, pkgs, scratch.path, { race: cfg.race, probe: true })
     for (const b of built) {

@@ -13,7 +13,7 @@ import { assembleSide, type Observed } from './assemble.js'
 import { observeRun, type RunFiles } from './observe.js'
 import { runAdaptiveRounds, type Adaptive } from './adaptive.js'
 import { cpuSnapshot, othersShare, type CpuSnapshot } from './machine.js'
-import { planRounds, planSmallRuns, type MeasurementPlan, type PlannedRun } from './plan.js'
+import { planAfterRounds, planRounds, type MeasurementPlan, type PlannedRun } from './plan.js'
 import type { PreparedSide } from './prepare.js'
 import { stopAfter } from './process.js'
 
@@ -91,7 +91,7 @@ export async function measureSides(deps: JobDeps, cfg: RunConfig, sides: Prepare
       await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) })
     }
     after = cpuSnapshot()
-    await runPhases({ phases: [planSmallRuns(sides, cfg, deps.toolchain, rules)] })
+    await runPhases({ phases: planAfterRounds(sides, cfg, deps.toolchain, rules) })
   } catch (err) {
     stopped = `measuring stopped: ${errorMessage(err)}`
   }

@@ -1,22 +1,26 @@
 // The flame graphs of the report, from decoded profiles and the leak probe's stacks. Pure: the caller reads
 // and decodes the files (write.ts), so these functions only merge, scale and diff.
 
-import type { BenchRun, LeakGroup } from '../../model/result.js'
+import { allocationProfiledRuns, cpuProfiledRuns } from '../../compare/profiled-runs.js'
+import type { BenchmarkResult, BenchRun, LeakGroup } from '../../model/result.js'
 import { perOpMean, ProfileTables, type CompactProfile, type StackProfile } from '../../profile/index.js'
 import { boundedFlameGraph, flameView, type FrameBudget } from './flame-data.js'
 import type { FlameKind, FlameView, MissingFlame } from './model.js'
 
-/**
- * A run as the report reads it. `cpuProfile` is the CPU-profiled run's profile (issue 11, section 2), which
- * result.json does not have yet: once BenchRun has the field, this type is BenchRun itself.
- */
-export type ProfiledBenchRun = BenchRun & { cpuProfile?: string }
-
 /** Which profile file of a run a graph reads. */
 export type ProfileField = 'heap' | 'cpu'
 
-export function profilePath(run: ProfiledBenchRun, field: ProfileField): string | undefined {
+export function profilePath(run: BenchRun, field: ProfileField): string | undefined {
   return field === 'heap' ? run.heap?.profile : run.cpuProfile
+}
+
+/**
+ * The runs whose `field` profile the graphs of a benchmark read: the CPU-profiled runs for CPU; for the
+ * heap, the exact-allocation run when there is one (a sampled profile may miss a small site), else the
+ * timed runs' sampled profiles.
+ */
+export function runsWithProfile(bench: BenchmarkResult, field: ProfileField): BenchRun[] {
+  return field === 'cpu' ? cpuProfiledRuns(bench) : allocationProfiledRuns(bench).runs
 }
 
 interface BenchFlameSpec {

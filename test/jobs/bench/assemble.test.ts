@@ -38,7 +38,9 @@ const observed: Observed[] = [
   { planned: at(0, 'full', 1), observation: measured(11, { errors: [{ kind: 'profile', subject: 's', message: 'unusable' }] }) },
   { planned: at(1, 'full', 1), observation: { kind: 'failed', failure: { run: 1, message: 'panicked in round 2', output: '' }, errors: [] } },
   { planned: at(0, 'small', 0), observation: measured(12, { leaks: [leak(2)] }) },
-  { planned: at(0, 'small', 1), observation: measured(13, { leaks: [leak(3)] }) }
+  { planned: at(0, 'small', 1), observation: measured(13, { leaks: [leak(3)] }) },
+  { planned: at(0, 'cpu', 0), observation: measured(14) },
+  { planned: at(0, 'alloc', 0), observation: measured(15) }
 ]
 
 describe('assembleSide', () => {
@@ -54,6 +56,12 @@ describe('assembleSide', () => {
       [0, 12],
       [1, 13]
     ])
+    // The profiled runs' timing is not used: they are never among the timed runs.
+    expect(ok.profileRuns?.map((x) => [x.index, x.metrics['ns/op']])).toEqual([
+      [0, 14],
+      [1, 15]
+    ])
+    expect(flaky.profileRuns).toBeUndefined()
   })
 
   it('keeps what a benchmark measured before it failed, with the failure', () => {

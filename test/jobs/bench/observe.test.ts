@@ -7,6 +7,8 @@ import { observeRun, type ObserveContext } from '../../../src/jobs/bench/observe
 import type { PlannedRun } from '../../../src/jobs/bench/plan.js'
 import { recordedLeaks } from '../../parse/recorded-leaks.js'
 import { recordedText, recordedBytes } from '../../parse/recorded.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 const planned = (kind: PlannedRun['kind']): PlannedRun => ({
   side: 0,
@@ -88,5 +90,29 @@ describe('observeRun', () => {
     if (hung.kind !== 'failed') return
     expect(hung.failure.message).toMatch(/^did not finish within 15s and was stopped/)
     expect(hung.failure.hang?.groups.length).toBeGreaterThan(0)
+  })
+
+  it('records a CPU-profiled run with its CPU profile and no heap, and says when the profile is unusable', () => {
+    const cpuProfile = { data: readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'recorded-profiles', 'go1.26', 'cpu-head.pprof')) }
+    const cpuRun = { ...planned('cpu'), profile: 'p0-BenchmarkRetain.cpu.pprof' }
+    const o = observeRun(cpuRun, ctx, exited('retain', 0), { profile: cpuProfile })
+    expect(o.kind).toBe('measured')
+    if (o.kind !== 'measured') return
+    expect(o.run.cpuProfile).toBe('profiles/p0-BenchmarkRetain.cpu.pprof')
+    expect(o.run.heap).toBeUndefined()
+    expect(o.errors).toEqual([])
+    // A memory profile where the CPU profile should be has no cpu samples.
+    const wrong = observeRun(cpuRun, ctx, exited('retain', 0), { profile })
+    expect(wrong.kind).toBe('measured')
+    expect(wrong.kind === 'measured' ? wrong.run.cpuProfile : 'failed').toBeUndefined()
+    expect(wrong.errors[0].message).toMatch(/^CPU profile p0-BenchmarkRetain\.cpu\.pprof unusable: .*has no sample type cpu/)
+  })
+
+  it('marks the heap of an exact-allocation run as written at -test.memprofilerate=1', () => {
+    const o = observeRun(planned('alloc'), ctx, exited('retain', 0), { profile })
+    expect(o.kind === 'measured' && o.run.heap?.memProfileRate).toBe(1)
+    const full = observeRun(planned('full'), ctx, exited('retain', 0), { profile })
+    expect(full.kind === 'measured' ? full.run.heap?.inuseBytes : undefined).toBeGreaterThan(0)
+    expect(full.kind === 'measured' ? full.run.heap?.memProfileRate : 'failed').toBeUndefined()
   })
 })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RUN } from '../../../src/config/defaults.js'
 import { PROBE_ENV } from '../../../src/go/probe-env.js'
-import { planMeasurements, SMALL_RUNS, type PlannedRun } from '../../../src/jobs/bench/plan.js'
+import { ALLOC_RUN_BUDGET, allocRunIterations, planMeasurements, SMALL_RUNS, type PlannedRun } from '../../../src/jobs/bench/plan.js'
 import { BUILTIN_RULES } from '../../../src/parse/goroutine-rules.js'
 import { preparedPackage, preparedSide, TOOLCHAIN } from './sides.js'
 
@@ -29,7 +29,8 @@ describe('planMeasurements', () => {
       'round 1/3: 2 benchmarks × 2 side(s)',
       'round 2/3: 2 benchmarks × 2 side(s)',
       'round 3/3: 2 benchmarks × 2 side(s)',
-      `memory runs at a quarter of b.N: 2 benchmarks × 2 side(s) × ${SMALL_RUNS}`
+      `memory runs at a quarter of b.N: 2 benchmarks × 2 side(s) × ${SMALL_RUNS}`,
+      'profiled runs (CPU, every allocation): 2 benchmarks × 2 side(s) × 2'
     ])
   })
 
@@ -76,6 +77,68 @@ describe('planMeasurements', () => {
     expect(env[PROBE_ENV.file]).toBe('/scratch-base/probe-0-full-0.json')
     expect(env.GODEBUG).toMatch(/(^|,)gctrace=1$/)
     expect(env.GOMAXPROCS).toBe('2')
+  })
+
+  it('ends with one CPU-profiled run and one exact-allocation run per leaf and side, without the probe', () => {
+    const profiled = plan.phases[4].runs
+    expect(profiled.map((r) => `${r.kind} ${label(r)}`)).toEqual([
+      'cpu base BenchmarkBig',
+      'cpu head BenchmarkBig',
+      'alloc base BenchmarkBig',
+      'alloc head BenchmarkBig',
+      'cpu base BenchmarkTiny/n=1',
+      'cpu head BenchmarkTiny/n=1',
+      'alloc base BenchmarkTiny/n=1',
+      'alloc head BenchmarkTiny/n=1'
+    ])
+    const [cpu, , alloc] = profiled
+    expect(cpu.argv).toEqual([
+      '/scratch/a.test',
+      '-test.run=^$',
+      '-test.bench=^BenchmarkBig$',
+      '-test.benchtime=100x',
+      '-test.count=1',
+      '-test.benchmem',
+      '-test.cpuprofile=p0-BenchmarkBig.cpu.pprof',
+      '-test.outputdir=/out/base/profiles',
+      '-test.timeout=600s',
+      '-test.paniconexit0'
+    ])
+    // The timed runs keep Go's default memory profile rate; only this run records every allocation.
+    expect(alloc.argv).toEqual(expect.arrayContaining(['-test.benchtime=25x', '-test.memprofile=p0-BenchmarkBig.alloc.pprof', '-test.memprofilerate=1']))
+    expect(plan.phases.slice(0, 4).flatMap((p) => p.runs).some((r) => r.argv.some((a) => a.startsWith('-test.memprofilerate') || a.startsWith('-test.cpuprofile')))).toBe(false)
+    for (const r of profiled) {
+      expect(r.env[PROBE_ENV.file]).toBeUndefined()
+      expect(r.env.GODEBUG).toMatch(/(^|,)gctrace=1$/)
+    }
+    // Below 4 full iterations a quarter is 0: one op still shows every allocation.
+    expect(profiled.find((r) => r.kind === 'alloc' && label(r) === 'base BenchmarkTiny/n=1')?.iterations).toBe(1)
+  })
+
+  it('runs the profiled runs of a leaf at one b.N on both sides: the least either side would use', () => {
+    const bySide = [
+      { iterations: 4000, allocsPerOp: 2 },
+      { iterations: 1000, allocsPerOp: 100 }
+    ].map(({ iterations, allocsPerOp }, i) =>
+      preparedSide(['base', 'head'][i], [preparedPackage('a', [{ name: 'BenchmarkBig', procs: 2, iterations, allocsPerOp }])])
+    )
+    const profiled = planMeasurements(bySide, cfg, TOOLCHAIN, []).phases[4].runs
+    const iterations = (kind: PlannedRun['kind']): number[] => profiled.filter((r) => r.kind === kind).map((r) => r.iterations)
+    // CPU: the slower side's full b.N (head calibrated 1000 for the benchtime base needed 4000 for).
+    expect(iterations('cpu')).toEqual([1000, 1000])
+    // Allocations: a quarter of b.N (base 1000, head 250) and the budget at head's 100 allocs/op (500): 250.
+    expect(iterations('alloc')).toEqual([250, 250])
+  })
+})
+
+describe('allocRunIterations', () => {
+  it('takes a quarter of the full b.N, at most the allocation budget, and at least one op', () => {
+    expect(allocRunIterations(2000, 2)).toBe(500)
+    expect(allocRunIterations(10_000_000, 2)).toBe(ALLOC_RUN_BUDGET / 2)
+    expect(allocRunIterations(10_000_000, 0)).toBe(ALLOC_RUN_BUDGET)
+    expect(allocRunIterations(10_000_000, undefined)).toBe(ALLOC_RUN_BUDGET)
+    expect(allocRunIterations(100, 1e9)).toBe(1)
+    expect(allocRunIterations(2, 1)).toBe(1)
   })
 })
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { main } from '../../../src/cli.js'
-import { writeResult } from '../../../src/baseline/result-dir.js'
+import { readReport, readResult, writeResult } from '../../../src/baseline/result-dir.js'
 import type { RunResult } from '../../../src/model/result.js'
 import type { FlameView, MissingFlame } from '../../../src/report/html/model.js'
 import type { PageData } from '../../../src/report/html/page.js'
@@ -44,8 +44,12 @@ async function page(base: { dir: string; result: RunResult }, head: { dir: strin
   const written = await writeHtmlReport(sampleReport(), base.result, head.result, { baseDir: base.dir, headDir: head.dir, out })
   const html = await readFile(out, 'utf8')
   expect(written).toEqual({ path: out, bytes: Buffer.byteLength(html) })
+  return { data: pageData(html), html }
+}
+
+function pageData(html: string): PageData {
   const json = /<script type="application\/json" id="report-data">(.*?)<\/script>/s.exec(html)?.[1] ?? ''
-  return { data: JSON.parse(json) as PageData, html }
+  return JSON.parse(json) as PageData
 }
 
 const flamesOf = (data: PageData): Map<string, FlameView | MissingFlame> =>
@@ -84,6 +88,19 @@ describe('writeHtmlReport', () => {
     // Head has no readable profile left, base still has two: the graph is drawn from base against nothing.
     expect(html).toContain('base 2, head 0')
   })
+  it('draws the CPU graph of a recorded slowdown from each side\'s CPU-profiled run, not its timed runs', async () => {
+    // scripts/record-results.ts 'cpu': slow.BenchmarkContains, 4 timed runs and one CPU-profiled run per side.
+    const recorded = join(import.meta.dirname, '..', '..', 'fixtures', 'recorded-results', 'cpu')
+    const [base, head] = await Promise.all([readResult(join(recorded, 'base')), readResult(join(recorded, 'head'))])
+    const out = join(work, 'cpu.html')
+    await writeHtmlReport(await readReport(join(recorded, 'report.json')), base, head, { baseDir: join(recorded, 'base'), headDir: join(recorded, 'head'), out })
+    const data = pageData(await readFile(out, 'utf8'))
+    const cpu = data.benchmarks.find((b) => b.benchmark === 'BenchmarkContains')?.flames.find((f) => f.kind === 'cpu')
+    if (!cpu || !('root' in cpu)) throw new Error(`no CPU graph: ${JSON.stringify(cpu)}`)
+    expect(cpu.note).toContain('base 1, head 1')
+    expect(cpu.functions.map(([name]) => name)).toContain('example.com/gatefixture/slow.(*Set).Contains')
+  })
+
   it('is what `compare --html FILE` writes, from the result directories given', async () => {
     const base = await side('base', 4, false)
     const head = await side('head', 4, false)
