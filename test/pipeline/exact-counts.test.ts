@@ -1,8 +1,7 @@
 // One more allocation per op at 2, 50 and 2000 allocs/op (fixtures/power's alloc package), through the
 // whole gate with real Go: the change repeats in every run, so it is reported at every base count; the
-// 5% threshold decides that only the first fails, and the others warn, naming the benchmark. (The sites
-// come from the sampled memory profile, one sample per 512 KiB: for one extra 16-byte node per op they
-// show the changed line in some runs and noise in others, so this test does not assert them.)
+// 5% threshold decides that only the first fails, and the others warn, naming the benchmark and the line
+// (from the exact-allocation run, -test.memprofilerate=1, so one 16-byte node per op is seen).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { rm } from 'node:fs/promises'
@@ -52,5 +51,12 @@ describe('+1 alloc/op at any base count', () => {
       expect(f?.message).toMatch(/worse in all 4 head runs than in any of the 4 base runs/)
     }
     expect(outcome.report.verdict).toBe('fail')
+  })
+
+  it('names the allocation site that changed, from the exact-allocation run', () => {
+    for (const name of ['BenchmarkChain2', 'BenchmarkChain50', 'BenchmarkChain2000']) {
+      const site = allocs(name)?.locations.find((l) => l.role === 'allocation')
+      expect(site, name).toMatchObject({ file: 'alloc/alloc.go', line: 17, function: 'example.com/powerfixture/alloc.Chain' })
+    }
   })
 })
