@@ -1,7 +1,7 @@
 // Merging the shards of a matrix back into one side: each shard measured a disjoint part of the packages
 // (go/shard.ts), so one side's results concatenate. The merged results are compared once, so that the
 // statistics and the multiple-comparison control see every comparison together, as in one job.
-import type { RunResult } from '../model/result.js'
+import type { BenchRun, RunResult } from '../model/result.js'
 
 export interface ShardPart {
   /** 1-based, for messages. */
@@ -13,15 +13,20 @@ export interface ShardPart {
 
 function moveProfiles(result: RunResult, dir: string): RunResult['packages'] {
   const prefix = dir === '' || dir === '.' ? '' : `${dir.replace(/\/+$/, '')}/`
+  // Every file a run names: the memory profile of timed, small and profiled runs, and the CPU profile.
+  const moveRun = (r: BenchRun): BenchRun => ({
+    ...r,
+    ...(r.heap === undefined ? {} : { heap: { ...r.heap, profile: prefix + r.heap.profile } }),
+    ...(r.cpuProfile === undefined ? {} : { cpuProfile: prefix + r.cpuProfile })
+  })
+  const moveRuns = (runs: BenchRun[] | undefined): BenchRun[] | undefined => runs?.map(moveRun)
   return result.packages.map((p) => ({
     ...p,
-    benchmarks: p.benchmarks.map((b) => ({
-      ...b,
-      runs: b.runs.map((r) => (r.heap === undefined ? r : { ...r, heap: { ...r.heap, profile: prefix + r.heap.profile } })),
-      ...(b.smallRuns === undefined
-        ? {}
-        : { smallRuns: b.smallRuns.map((r) => (r.heap === undefined ? r : { ...r, heap: { ...r.heap, profile: prefix + r.heap.profile } })) })
-    }))
+    benchmarks: p.benchmarks.map((b) => {
+      const smallRuns = moveRuns(b.smallRuns)
+      const profileRuns = moveRuns(b.profileRuns)
+      return { ...b, runs: b.runs.map(moveRun), ...(smallRuns && { smallRuns }), ...(profileRuns && { profileRuns }) }
+    })
   }))
 }
 

@@ -21,6 +21,19 @@ describe('mergeShards', () => {
     expect(merged.errors).toHaveLength(1)
   })
 
+  it('moves the profiles of the profiled runs too: the CPU profile and the exact-allocation one', () => {
+    const b = bench('BenchmarkA', repeat(1, () => ({})))
+    const [timed] = b.runs
+    b.profileRuns = [{ ...timed, heap: { ...(timed.heap ?? { inuseBytes: 0, inuseObjects: 0, profile: '' }), profile: 'profiles/p0-BenchmarkA.alloc.pprof' }, cpuProfile: 'profiles/p0-BenchmarkA.cpu.pprof' }]
+    b.smallRuns = [timed]
+    const merged = mergeShards([{ index: 1, result: result({ 'example.com/m/a': [b] }, { commit: 'abc1234' }), dir: 'shard-1/head/' }])
+    const [got] = merged.packages[0].benchmarks
+    expect(got.profileRuns?.[0].cpuProfile).toBe('shard-1/head/profiles/p0-BenchmarkA.cpu.pprof')
+    expect(got.profileRuns?.[0].heap?.profile).toBe('shard-1/head/profiles/p0-BenchmarkA.alloc.pprof')
+    expect(got.smallRuns?.[0].heap?.profile).toBe('shard-1/head/profiles/p0.pprof')
+    expect(got.runs[0].cpuProfile).toBeUndefined()
+  })
+
   it('refuses parts of different commits or race modes', () => {
     const a = result({}, { commit: 'abc1234' })
     expect(() => mergeShards([{ index: 1, result: a, dir: 'a' }, { index: 2, result: result({}, { commit: 'def5678' }), dir: 'b' }])).toThrow(/cannot be merged/)
