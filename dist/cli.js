@@ -4,7 +4,7 @@ import { dirname, resolve as resolve$1, parse as parse$1, sep, join, relative as
 import { parseArgs } from 'node:util';
 import { stat as stat$1, writeFile, mkdir, open, mkdtemp, rm, readdir, realpath, cp, readFile, access as access$1 } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { tmpdir, availableParallelism } from 'node:os';
 import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { fileURLToPath } from 'node:url';
@@ -8145,7 +8145,12 @@ function debugRequested(env = process.env) {
     return v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
 }
 
-/** 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. */
+/**
+ * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. Later in 2
+ * (optional fields, so reports written before still read): noisy metrics decided on a confidence interval
+ * (method 'interval', `interval`, `ratios`, `settle`, `warnOnly`), the statuses 'inconclusive' and
+ * 'too-noisy', and the report's `noise`.
+ */
 const REPORT_SCHEMA_VERSION = 2;
 
 /**
@@ -8632,6 +8637,76 @@ var properties$1 = {
 			$ref: "#/definitions/loadJob"
 		},
 		description: "Load jobs: each side's figures per round and snapshot, and what was compared."
+	},
+	noise: {
+		type: "object",
+		description: "How noisy the measurement was.",
+		properties: {
+			comparisons: {
+				type: "integer",
+				minimum: 0
+			},
+			medianSpread: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			maxSpread: {
+				type: [
+					"number",
+					"null"
+				]
+			},
+			noisiest: {
+				type: "object",
+				properties: {
+					pkg: {
+						type: "string",
+						maxLength: 1048576
+					},
+					benchmark: {
+						type: "string",
+						maxLength: 1048576
+					},
+					metric: {
+						type: "string",
+						maxLength: 1048576
+					}
+				},
+				required: [
+					"pkg",
+					"benchmark",
+					"metric"
+				]
+			},
+			inconclusive: {
+				type: "integer",
+				minimum: 0
+			},
+			tooNoisy: {
+				type: "integer",
+				minimum: 0
+			},
+			otherCpu: {
+				type: "object",
+				properties: {
+					base: {
+						type: "number"
+					},
+					head: {
+						type: "number"
+					}
+				}
+			}
+		},
+		required: [
+			"comparisons",
+			"medianSpread",
+			"maxSpread",
+			"inconclusive",
+			"tooNoisy"
+		]
 	}
 };
 var required$2 = [
@@ -8728,11 +8803,14 @@ var definitions$1 = {
 					"regression",
 					"improvement",
 					"unchanged",
+					"inconclusive",
+					"too-noisy",
 					"not-judged"
 				]
 			},
 			method: {
 				"enum": [
+					"interval",
 					"mann-whitney",
 					"threshold",
 					"threshold+mann-whitney",
@@ -8741,6 +8819,81 @@ var definitions$1 = {
 				]
 			},
 			reason: {
+				type: "string",
+				maxLength: 1048576
+			},
+			ratios: {
+				type: "array",
+				items: {
+					type: "number"
+				},
+				maxItems: 100000,
+				description: "head / base per round, for metrics whose rounds pair up."
+			},
+			interval: {
+				type: "object",
+				description: "The confidence interval of the relative change (positive = worse) a noisy metric was decided on.",
+				properties: {
+					method: {
+						"enum": [
+							"signed-rank",
+							"mann-whitney"
+						]
+					},
+					estimate: {
+						type: "number"
+					},
+					low: {
+						type: "number"
+					},
+					high: {
+						type: "number"
+					},
+					tail: {
+						type: "number"
+					},
+					passTail: {
+						type: "number"
+					},
+					rounds: {
+						type: "integer",
+						minimum: 0
+					},
+					threshold: {
+						type: "number"
+					},
+					spread: {
+						type: "number"
+					}
+				},
+				required: [
+					"method",
+					"estimate",
+					"low",
+					"high",
+					"tail",
+					"passTail",
+					"rounds",
+					"threshold",
+					"spread"
+				]
+			},
+			settle: {
+				type: "object",
+				properties: {
+					moreRounds: {
+						type: [
+							"integer",
+							"null"
+						],
+						minimum: 0
+					}
+				},
+				required: [
+					"moreRounds"
+				]
+			},
+			warnOnly: {
 				type: "string",
 				maxLength: 1048576
 			}
@@ -9160,6 +9313,49 @@ var properties = {
 				type: "integer",
 				minimum: 0,
 				maximum: 9007199254740991
+			},
+			otherCpu: {
+				type: "number",
+				minimum: 0,
+				maximum: 1
+			},
+			adaptive: {
+				type: "object",
+				properties: {
+					budgetMs: {
+						type: "number",
+						minimum: 0
+					},
+					usedMs: {
+						type: "number",
+						minimum: 0
+					},
+					firstRounds: {
+						type: "integer",
+						minimum: 0
+					},
+					extraRounds: {
+						type: "object",
+						additionalProperties: {
+							type: "integer",
+							minimum: 0
+						}
+					},
+					stopped: {
+						"enum": [
+							"settled",
+							"budget",
+							"max-rounds"
+						]
+					}
+				},
+				required: [
+					"budgetMs",
+					"usedMs",
+					"firstRounds",
+					"extraRounds",
+					"stopped"
+				]
 			}
 		},
 		required: [
@@ -12167,11 +12363,11 @@ function opt(o) {
 function isOption(node) {
     return typeof node === 'object' && node !== null && node.isOption === true;
 }
-const pct$1 = (m) => `Fail only when head is worse by more than this share of base ${m}.`;
+const pct$3 = (m) => `Fail only when head is worse by more than this share of base ${m}.`;
 /** `name` undefined: a file-only pair (the load jobs' thresholds live in the file, as the jobs do). */
 function relAbs(metric, name, d, unit, why) {
     return {
-        relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, ...(name ? { name } : {}), doc: pct$1(unit), more: why }),
+        relative: opt({ key: `thresholds.${metric}.relative`, kind: fraction, default: d.relative, ...(name ? { name } : {}), doc: pct$3(unit), more: why }),
         absolute: opt({ key: `thresholds.${metric}.absolute`, kind: num({ min: 0, example: d.absolute }), default: d.absolute, doc: `How much head may add (${unit}) before failing, whatever the share.` })
     };
 }
@@ -12219,7 +12415,7 @@ const RUN$1 = {
         default: 10,
         name: 'count',
         doc: 'Runs per benchmark and side.',
-        more: 'Timing is judged with a Mann-Whitney U test; fewer than 4 runs per side cannot be judged, and benchstat advises 10.'
+        more: 'Timing is judged on a confidence interval of the per-round head/base ratios; with many benchmarks the interval needs more rounds to reach its level, and the report says how many.'
     }),
     benchtime: opt({ key: 'run.benchtime', kind: benchtime({ allowEmpty: false }), default: '1s', name: 'benchtime', doc: "As go test -benchtime: '1s', '200ms' or '1000x'." }),
     timeoutMs: opt({ key: 'run.timeout', kind: duration({ min: 1 }), default: 10 * 60_000, name: 'timeout', doc: 'Time limit for one benchmark process; one that takes longer is killed and reported.' }),
@@ -12239,6 +12435,15 @@ const RUN$1 = {
         name: 'settle',
         doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
         more: 'Only those runs wait; the timed runs never do.'
+    }),
+    // Off by default so that `count` means what it says; see jobs/bench/adaptive.ts for what a budget does.
+    timeBudgetMs: opt({
+        key: 'run.timeBudget',
+        kind: duration(),
+        default: 0,
+        name: 'time-budget',
+        doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
+        more: 'With a budget the gate starts with at most 6 rounds, stops there for benchmarks whose interval already lies wholly above or below the threshold, and adds rounds one at a time for the inconclusive ones until they settle, the budget is spent or 10 x count rounds ran; the report says what it chose and why. Needs a base measured on this runner (gate).'
     }),
     // By a hash of the import path, not by position in a list: adding a package moves no other package.
     shard: opt({
@@ -12308,8 +12513,9 @@ const TESTS = {
     }
 };
 // Why these thresholds:
-// - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
-//   interleaved; a gate that blocks merges should only speak on changes users would act on.
+// - time 5%: the decision is on a confidence interval (compare/timing.ts), so the threshold is what the
+//   interval must clear, not the change to catch: an interval wholly above +5% catches a true +10% once
+//   the rounds narrow it, and unchanged code would need its lower bound 5% above the truth to fail.
 // - allocs/op +1 and 5%: allocs/op is deterministic for most code, so one extra allocation per op is
 //   real; the 5% keeps 1000 -> 1001 (amortised map/slice growth) from failing.
 // - B/op 5% and 64 B: one extra small allocation shows in allocs/op already; the floor keeps 0 -> 8 B/op
@@ -12319,8 +12525,25 @@ const TESTS = {
 // - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
 const COMPARE = {
     thresholds: {
-        time: { relative: opt({ key: 'thresholds.time.relative', kind: fraction, default: 0.1, name: 'time-threshold', doc: 'Minimum slowdown of ns/op that fails, once statistically significant.' }) },
-        custom: { relative: opt({ key: 'thresholds.custom.relative', kind: fraction, default: 0.1, name: 'custom-threshold', doc: 'Minimum change of custom metrics (b.ReportMetric) and MB/s that fails, once significant.' }) },
+        time: {
+            relative: opt({
+                key: 'thresholds.time.relative',
+                kind: fraction,
+                default: 0.05,
+                name: 'time-threshold',
+                doc: 'ns/op fails when the confidence interval of the slowdown lies wholly above this; wholly below it passes.',
+                more: 'Set it below the slowdown you must catch: an interval above +5% catches a true +10% once enough rounds narrow it, while a +10% threshold would catch a true +10% only half the time.'
+            })
+        },
+        custom: {
+            relative: opt({
+                key: 'thresholds.custom.relative',
+                kind: fraction,
+                default: 0.05,
+                name: 'custom-threshold',
+                doc: 'Custom metrics (b.ReportMetric) and MB/s fail when the interval of the change lies wholly above this.'
+            })
+        },
         allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
         bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
         retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
@@ -12329,7 +12552,7 @@ const COMPARE = {
         load: LOAD_THRESHOLDS
     },
     statistics: {
-        alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Significance level of the Mann-Whitney U test.' }),
+        alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Family-wise error of the timing decisions: the chance that any interval fails unchanged code.' }),
         minSamples: opt({
             key: 'statistics.minSamples',
             kind: int$2({ min: 2, max: 1000, example: 4 }),
@@ -12337,12 +12560,14 @@ const COMPARE = {
             name: 'statistics-min-samples',
             doc: 'Fewer runs than this per side: timing is reported but never judged.'
         }),
+        // Bonferroni: benchmarks of one run share the machine's load, so their tests are dependent in ways BH's
+        // guarantee does not cover; Bonferroni holds under any dependence (see compare/timing.ts).
         correction: opt({
             key: 'statistics.correction',
-            kind: oneOf(['none', 'bh']),
-            default: 'bh',
+            kind: oneOf(['none', 'bonferroni', 'bh']),
+            default: 'bonferroni',
             name: 'statistics-correction',
-            doc: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons; 'none' judges each alone."
+            doc: "'bonferroni': the failing bound of each interval errs with alpha / m over the m timing comparisons, so unchanged code fails with at most alpha; 'bh': false-coverage-rate intervals after Benjamini-Hochberg; 'none' judges each alone."
         })
     },
     metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
@@ -21668,28 +21893,6 @@ function mannWhitneyU(a, b) {
     return { u, pValue: Math.min(1, 2 * tail), exact: true };
 }
 /**
- * Benjamini-Hochberg adjusted p-values (q-values), in the order of the input. Flagging every comparison whose
- * q-value is at most alpha keeps the expected share of false alarms among the flagged ones at or below alpha,
- * however many benchmarks are compared (when the tests are independent or positively dependent). Each
- * q-value is min over j >= rank of (m p_(j) / j), capped at 1, so the q-values are monotone in the p-values.
- */
-function benjaminiHochberg(pValues) {
-    const m = pValues.length;
-    pValues.forEach((p, i) => {
-        if (!(p >= 0 && p <= 1))
-            throw new RangeError(`benjaminiHochberg: p-value ${i} is ${p}, not in [0, 1]`);
-    });
-    const order = pValues.map((_, i) => i).sort((i, j) => pValues[i] - pValues[j]);
-    const adjusted = new Array(m);
-    let smallestAbove = 1;
-    for (let rank = m; rank >= 1; rank--) {
-        const i = order[rank - 1];
-        smallestAbove = Math.min(smallestAbove, (pValues[i] * m) / rank);
-        adjusted[i] = smallestAbove;
-    }
-    return adjusted;
-}
-/**
  * The smallest p-value mannWhitneyU can return for samples of n1 and n2 values: that of two fully separated
  * samples without ties. While the exact distribution is used that is 2 / C(n1 + n2, n1), so with 4 values
  * per side p cannot go below 2/70 ~ 0.029 and with 3 per side not below 0.1: fewer samples can never show a
@@ -21770,6 +21973,16 @@ function lowerTail(n, m, ties, hasTies, twoU) {
     return sum / choose(n + m, n);
 }
 const untiedTables = new Map();
+/**
+ * P(U <= u) for u = 0..floor(n m / 2) for samples of n and m distinct values, exact up to benchstat's limit
+ * of 50 per side; undefined beyond it (callers use the normal approximation there). The interval of a shift
+ * (interval.ts) reads its order statistics off this table.
+ */
+function mannWhitneyNullTail(n, m) {
+    if (n > EXACT_LIMIT || m > EXACT_LIMIT)
+        return undefined;
+    return untiedLowerTail(n, m);
+}
 /**
  * table[u] = P(U <= u) for u up to n m / 2 (the lower half is all a two-sided test needs), for samples of n
  * and m distinct values. The distribution is the same with n and m swapped, so one table serves both.
@@ -21919,11 +22132,16 @@ function erfcContinuedFraction(x) {
 }
 
 const METHOD = {
-    statistical: 'mann-whitney',
+    statistical: 'interval',
     threshold: 'threshold',
     'threshold+test': 'threshold+mann-whitney',
     info: 'none'
 };
+const AWAITING_DECISION = 'awaiting the decision over all noisy comparisons';
+/** Whether a noisy comparison had enough samples and waits for decideTiming (timing.ts). */
+function awaitsDecision(m) {
+    return m.method === 'interval' && m.status === 'not-judged' && m.reason === AWAITING_DECISION;
+}
 function relativeChange(base, head) {
     if (base === null || head === null || base === 0)
         return null;
@@ -21938,7 +22156,7 @@ function fmt(x) {
         return String(Math.round(x));
     return x.toPrecision(3);
 }
-function pct(x) {
+function pct$2(x) {
     return `${(x * 100).toFixed(1)}%`;
 }
 function judgeMetric(input, stats) {
@@ -21975,27 +22193,25 @@ function judgeMetric(input, stats) {
     if (enough || rule.mode === 'statistical') {
         out.pValue = base.length && head.length ? mannWhitneyU(base, head).pValue : null;
     }
-    const worse = worsening(baseMedian, headMedian, lowerIsBetter);
-    const rel = baseMedian === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(baseMedian);
+    // An exact count (allocs/op, B/op at a fixed b.N) is compared at its cleanest run: what the runtime
+    // allocates in the background (a memory-profile bucket, a timer) only ever adds to a run's count, so
+    // the smallest value of each side is the code's own and a few inflated runs on one side cannot move it.
+    const clean = rule.mode === 'threshold' && rule.exact === true;
+    const baseRef = clean ? Math.min(...base) : baseMedian;
+    const headRef = clean ? Math.min(...head) : headMedian;
+    const what = clean ? 'least of the runs' : 'median';
+    const worse = worsening(baseRef, headRef, lowerIsBetter);
+    const rel = baseRef === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(baseRef);
     if (rule.mode === 'statistical') {
         if (!enough) {
             const best = minimumPossibleP(base.length, head.length);
             out.reason = `${base.length} vs ${head.length} samples: at least ${stats.minSamples} per side are needed (best reachable p=${best.toPrecision(2)})`;
             return out;
         }
-        const p = out.pValue ?? 1;
-        if (p > stats.alpha) {
-            out.status = 'unchanged';
-            out.reason = `not significant (p=${p.toPrecision(2)} > ${stats.alpha})`;
-        }
-        else if (Math.abs(rel) < rule.relative) {
-            out.status = 'unchanged';
-            out.reason = `significant but ${pct(Math.abs(rel))} is under the ${pct(rule.relative)} minimum effect`;
-        }
-        else {
-            out.status = rel > 0 ? 'regression' : 'improvement';
-            out.reason = `${pct(Math.abs(rel))} ${rel > 0 ? 'worse' : 'better'}, p=${p.toPrecision(2)}`;
-        }
+        // Decided with every other noisy comparison of the report (timing.ts): the level depends on how many.
+        if (input.ratios)
+            out.ratios = input.ratios;
+        out.reason = AWAITING_DECISION;
         return out;
     }
     const { relative, absolute } = rule.limits;
@@ -22008,7 +22224,7 @@ function judgeMetric(input, stats) {
             return out;
         }
         out.status = direction;
-        out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)} crosses ${pct(relative)} and ${fmt(absolute)} ${input.unit}`;
+        out.reason = `${what} ${fmt(baseRef)} -> ${fmt(headRef)} crosses ${pct$2(relative)} and ${fmt(absolute)} ${input.unit}`;
         if (rule.mode === 'threshold+test' && !enough) {
             out.reason +=
                 ` (${base.length} vs ${head.length} samples, too few for a significance test: at least ${stats.minSamples} per side are needed, ` +
@@ -22016,9 +22232,24 @@ function judgeMetric(input, stats) {
         }
         return out;
     }
+    if (rule.mode === 'threshold' && rule.exact === true && repeatsInEveryRun(base, head, lowerIsBetter)) {
+        // allocs/op and B/op are exact at a fixed b.N: head worse than base in every run, with no overlap, is a
+        // change of the code, not noise, however small against the base (2000 -> 2001 allocs/op is one more
+        // allocation per op). The thresholds decide that it does not fail; it must still be seen.
+        out.status = 'regression';
+        out.warnOnly = `under the ${pct$2(relative)} / ${fmt(absolute)} ${input.unit} thresholds, but worse in every run`;
+        out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)}, worse in all ${head.length} head runs than in any of the ${base.length} base runs (${out.warnOnly.split(',')[0]})`;
+        return out;
+    }
     out.status = 'unchanged';
-    out.reason = `within ${pct(relative)} / ${fmt(absolute)} ${input.unit}`;
+    out.reason = `within ${pct$2(relative)} / ${fmt(absolute)} ${input.unit}`;
     return out;
+}
+/** Whether every head value is worse than every base value: an exact count that moved, not noise. */
+function repeatsInEveryRun(base, head, lowerIsBetter) {
+    if (base.length === 0 || head.length === 0)
+        return false;
+    return lowerIsBetter ? Math.min(...head) > Math.max(...base) : Math.max(...head) < Math.min(...base);
 }
 /**
  * Whether a comparison crossed its thresholds without the significance test its rule asks for (too few
@@ -22026,28 +22257,6 @@ function judgeMetric(input, stats) {
  */
 function lacksEvidence(m) {
     return m.method === 'threshold+mann-whitney' && m.pValue === null;
-}
-/**
- * Benjamini-Hochberg over every statistically judged comparison: with 80 benchmarks at alpha 0.05 an
- * unchanged code base would otherwise show about four "significant" timing changes per run.
- */
-function controlFalseDiscoveries(family, stats, adjust) {
-    if (stats.correction === 'none')
-        return;
-    // The family is every test that was run, significant or not: adjusting only the winners would undo the point.
-    const judged = family.filter((c) => c.pValue !== null && c.status !== 'not-judged');
-    if (judged.length < 2)
-        return;
-    const q = adjust(judged.map((c) => c.pValue ?? 1));
-    judged.forEach((c, i) => {
-        if (q[i] > stats.alpha && (c.status === 'regression' || c.status === 'improvement')) {
-            c.status = 'unchanged';
-            c.reason = `p=${(c.pValue ?? 1).toPrecision(2)} but q=${q[i].toPrecision(2)} > ${stats.alpha} after controlling for ${judged.length} comparisons (Benjamini-Hochberg)`;
-        }
-        else if (c.status === 'regression' || c.status === 'improvement') {
-            c.reason += `, q=${q[i].toPrecision(2)}`;
-        }
-    });
 }
 
 // A GC-per-op figure from a run that saw only a couple of cycles is mostly rounding.
@@ -22255,9 +22464,9 @@ function ruleFor(unit, cfg) {
     if (unit === 'ns/op')
         return { mode: 'statistical', relative: t.time.relative };
     if (unit === 'allocs/op')
-        return { mode: 'threshold', limits: t.allocsPerOp };
+        return { mode: 'threshold', limits: t.allocsPerOp, exact: true };
     if (unit === 'B/op')
-        return { mode: 'threshold', limits: t.bytesPerOp };
+        return { mode: 'threshold', limits: t.bytesPerOp, exact: true };
     return { mode: 'statistical', relative: t.custom.relative };
 }
 function unitsOf(runs) {
@@ -22313,28 +22522,47 @@ function retainedMetric(base, head, cfg) {
     return m;
 }
 /** Every metric of one benchmark present on both sides. The caller applies the multiple-comparison control. */
-function compareBenchmark(pkg, base, head, cfg) {
+function compareBenchmark(pkg, base, head, cfg, paired = true) {
     const metrics = [];
     const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder);
     for (const unit of units) {
         // Own properties only: a unit named `constructor` on one side must not find Object's on the other.
         const samples = (runs) => runs.flatMap((r) => (Object.hasOwn(r.metrics, unit) ? [r.metrics[unit]] : []));
+        const rule = ruleFor(unit, cfg);
+        const ratios = rule.mode === 'statistical' && paired ? roundRatios(base.runs, head.runs, unit) : undefined;
         metrics.push(judgeMetricValues({
             metric: unit,
             unit,
             lowerIsBetter: unitDirection(unit, cfg.metricDirections),
             base: samples(base.runs),
             head: samples(head.runs),
-            rule: ruleFor(unit, cfg)
+            rule,
+            ...(ratios ? { ratios } : {})
         }, cfg.statistics));
     }
     metrics.push(retainedMetric(base, head, cfg));
     metrics.push(...compareGc(base.runs, head.runs, cfg));
     return { pkg, benchmark: base.name, metrics };
 }
-/** The comparisons whose verdict rests on a significance test: the family for false-discovery control. */
-function isStatistical(m) {
-    return m.method === 'mann-whitney';
+/**
+ * head / base of the runs with the same index, which ran in the same round one after the other (see
+ * jobs/bench/plan.ts); undefined unless every run of both sides pairs up with a positive finite value, since a
+ * partial pairing would silently drop the rounds that went wrong.
+ */
+function roundRatios(baseRuns, headRuns, unit) {
+    if (baseRuns.length !== headRuns.length || baseRuns.length === 0)
+        return undefined;
+    const byIndex = new Map(baseRuns.map((r) => [r.index, r]));
+    const ratios = [];
+    for (const h of headRuns) {
+        const b = byIndex.get(h.index);
+        const hv = Object.hasOwn(h.metrics, unit) ? h.metrics[unit] : undefined;
+        const bv = b && Object.hasOwn(b.metrics, unit) ? b.metrics[unit] : undefined;
+        if (typeof hv !== 'number' || typeof bv !== 'number' || !(hv > 0) || !(bv > 0) || !Number.isFinite(hv) || !Number.isFinite(bv))
+            return undefined;
+        ratios.push(hv / bv);
+    }
+    return ratios;
 }
 
 /** fixtures/ of this package, from src/ (tests, tsx) and from dist/ (the bundle) alike. */
@@ -23216,6 +23444,73 @@ function compareLoadJobs(base, head, cfg, modulePath) {
             jobs.push({ name: b.name, base: summarizeLoadSide(b), metrics: [], growth: [], notes: ['head has no load job of this name'] });
     }
     return { findings, jobs };
+}
+
+function noiseSummary(comparisons, otherCpu) {
+    const spreads = [];
+    let inconclusive = 0;
+    let tooNoisy = 0;
+    for (const c of comparisons) {
+        for (const m of c.metrics) {
+            if (m.status === 'inconclusive')
+                inconclusive++;
+            if (m.status === 'too-noisy')
+                tooNoisy++;
+            if (m.interval)
+                spreads.push({ spread: m.interval.spread, pkg: c.pkg, benchmark: c.benchmark, metric: m.metric });
+        }
+    }
+    const noisiest = spreads.reduce((a, b) => (a === undefined || b.spread > a.spread ? b : a), undefined);
+    return {
+        comparisons: spreads.length,
+        medianSpread: spreads.length ? median(spreads.map((s) => s.spread)) : null,
+        maxSpread: noisiest?.spread ?? null,
+        ...(noisiest ? { noisiest: { pkg: noisiest.pkg, benchmark: noisiest.benchmark, metric: noisiest.metric } } : {}),
+        inconclusive,
+        tooNoisy,
+        ...(otherCpu ? { otherCpu } : {})
+    };
+}
+const pct$1 = (x) => `${(x * 100).toFixed(1)}%`;
+/** The notes a reader needs to weigh the timing verdicts. */
+function noiseNotes(report) {
+    const n = report.noise;
+    if (!n || n.comparisons === 0)
+        return [];
+    const notes = [];
+    const cpu = n.otherCpu;
+    const busy = cpu && (cpu.base !== undefined || cpu.head !== undefined)
+        ? `; other processes used ${[cpu.base !== undefined ? `${pct$1(cpu.base)} of the CPU while base ran` : '', cpu.head !== undefined ? `${pct$1(cpu.head)} while head ran` : ''].filter(Boolean).join(', ')}`
+        : '';
+    const where = n.noisiest ? ` (largest ${pct$1(n.maxSpread ?? 0)}: ${n.noisiest.benchmark} ${n.noisiest.metric})` : '';
+    notes.push(`Noise: the per-round spread of head/base was ${pct$1(n.medianSpread ?? 0)} in the median over ${n.comparisons} timing comparisons${where}${busy}.`);
+    if (n.inconclusive > 0 || n.tooNoisy > 0) {
+        const parts = [n.inconclusive > 0 ? `${n.inconclusive} inconclusive (the interval straddles the threshold; more rounds would settle them)` : '', n.tooNoisy > 0 ? `${n.tooNoisy} too noisy to judge on this machine` : ''];
+        notes.push(`Timing comparisons neither failed nor passed: ${parts.filter(Boolean).join(', ')}. See each comparison's reason.`);
+    }
+    return notes;
+}
+/** The other processes' CPU share each side recorded (the same figure when both were measured together). */
+function otherCpuOf(base, head) {
+    const b = base.env.otherCpu;
+    const h = head.env.otherCpu;
+    if (b === undefined && h === undefined)
+        return undefined;
+    return { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) };
+}
+/** What adaptive sampling chose and why it stopped, from the head's record. */
+function adaptiveNotes(head) {
+    const a = head.env.adaptive;
+    if (!a)
+        return [];
+    const extra = Object.entries(a.extraRounds).sort((x, y) => y[1] - x[1]);
+    const why = { settled: 'every timing decision was settled', budget: 'the next round would not have fitted in the budget', 'max-rounds': 'the round limit (10 x count) was reached' }[a.stopped];
+    const list = extra.slice(0, 5).map(([name, n]) => `${name} +${n}`).join(', ');
+    return [
+        `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +
+            (extra.length === 0 ? 'no extra rounds' : `extra rounds for the ${extra.length} whose interval straddled the threshold (${list}${extra.length > 5 ? ', ...' : ''})`) +
+            `; stopped because ${why}.`
+    ];
 }
 
 const CRASH_START = /^(panic|fatal error): (.*)$/;
@@ -26746,6 +27041,335 @@ function stressFindings(base, head) {
     return out;
 }
 
+// Distribution-free confidence intervals of a change, for deciding on an interval rather than on a p-value
+// and a point estimate.
+//
+// - Paired (the default when the rounds allow it): base and head alternate round by round, so round i gives
+//   one log ratio d_i = ln(head_i / base_i) taken close in time; a drift of the machine between rounds hits
+//   both runs of a round and cancels out of d_i. When base and head runs are noisy in the same way, d_i is
+//   head noise minus base noise, which is symmetric about the true change whatever the noise distribution.
+//   That symmetry is all the Wilcoxon signed-rank test needs, so the interval is the Hodges-Lehmann one:
+//   order statistics of the Walsh averages (d_i + d_j) / 2, i <= j, cut where the exact null distribution of
+//   the signed-rank statistic puts the tail probability.
+// - Unpaired (when there are too few rounds for the paired interval to reach the level): the shift interval
+//   dual to the Mann-Whitney U test (Moses), order statistics of the differences ln(head_j) - ln(base_i).
+//   Two samples of n carry C(2n, n) orderings against 2^n sign patterns of n pairs, so at 6 rounds the
+//   unpaired interval reaches a level (1/924) that the paired one cannot (1/64).
+// Beyond this many pairs the signed-rank distribution is close enough to normal, and the exact table would
+// cost n^3 / 2 steps.
+const SIGNED_RANK_EXACT_LIMIT = 100;
+const signedRankTables = new Map();
+/**
+ * table[w] = P(W <= w) under the null for the signed-rank statistic of n pairs without ties, w = 0..n(n+1)/2:
+ * each rank is in the positive sum with probability 1/2, so the distribution is built one rank at a time.
+ */
+function signedRankNullTail(n) {
+    const cached = signedRankTables.get(n);
+    if (cached)
+        return cached;
+    const top = (n * (n + 1)) / 2;
+    let p = new Float64Array(top + 1);
+    p[0] = 1;
+    for (let r = 1; r <= n; r++) {
+        const next = new Float64Array(top + 1);
+        for (let w = 0; w <= top; w++)
+            next[w] = (p[w] + (w >= r ? p[w - r] : 0)) / 2;
+        p = next;
+    }
+    for (let w = 1; w <= top; w++)
+        p[w] += p[w - 1];
+    signedRankTables.set(n, p);
+    return p;
+}
+/** z with P(Z > z) = tail for a standard normal Z, by bisection on erfc (tail in (0, 0.5]). */
+function normalUpperQuantile(tail) {
+    let lo = 0;
+    let hi = 40;
+    for (let i = 0; i < 200; i++) {
+        const mid = (lo + hi) / 2;
+        if (erfc(mid / Math.SQRT2) / 2 > tail)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+/**
+ * The largest k with P(S <= k) <= tail, from an exact table of the null distribution (or the normal
+ * approximation with mean mu and standard deviation sd when there is no table); -1 when even k = 0 is too
+ * likely: the sample is too small to reach that level at all.
+ */
+function cutIndex(table, tail, mu, sd) {
+    if (table) {
+        let k = -1;
+        while (k + 1 < table.length && table[k + 1] <= tail)
+            k++;
+        return k;
+    }
+    return Math.floor(mu - normalUpperQuantile(tail) * sd - 0.5);
+}
+function sortedNumbers(xs) {
+    return Float64Array.from(xs).sort().reduce((out, x) => (out.push(x), out), []);
+}
+function walshAverages(d) {
+    const out = [];
+    for (let i = 0; i < d.length; i++)
+        for (let j = i; j < d.length; j++)
+            out.push((d[i] + d[j]) / 2);
+    return sortedNumbers(out);
+}
+/** Whether n pairs can give a paired interval whose bounds each err with probability at most tail. */
+function pairedReaches(n, tail) {
+    return n > 0 && 2 ** -n <= tail;
+}
+/** Whether n1 and n2 unpaired values can give a shift interval at that level (1 / C(n1 + n2, n1) <= tail). */
+function unpairedReaches(n1, n2, tail) {
+    if (n1 === 0 || n2 === 0)
+        return false;
+    let c = 1;
+    const k = Math.min(n1, n2);
+    for (let i = 1; i <= k; i++)
+        c = (c * (n1 + n2 - k + i)) / i;
+    return 1 / c <= tail;
+}
+/** Rounds (pairs) the paired interval needs before its bounds can err with probability as small as tail. */
+function roundsToReach(tail) {
+    return Math.ceil(Math.log2(1 / tail));
+}
+/**
+ * Hodges-Lehmann estimate and signed-rank interval of the centre of d: P(centre < low) <= tail and
+ * P(centre > high) <= tail. Undefined when n pairs cannot reach that level (2^-n > tail).
+ */
+function pairedInterval(d, tail) {
+    const n = d.length;
+    if (!pairedReaches(n, tail))
+        return undefined;
+    const walsh = walshAverages(d);
+    const table = n <= SIGNED_RANK_EXACT_LIMIT ? signedRankNullTail(n) : undefined;
+    const k = cutIndex(table, tail, walsh.length / 2, Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24));
+    if (k < 0)
+        return undefined;
+    return { estimate: median(walsh), low: walsh[k], high: walsh[walsh.length - 1 - k] };
+}
+/**
+ * Hodges-Lehmann shift of y against x and the interval dual to the Mann-Whitney U test, each bound erring
+ * with probability at most tail. Undefined when the samples are too small for that level.
+ */
+function shiftInterval(x, y, tail) {
+    const n1 = x.length;
+    const n2 = y.length;
+    if (!unpairedReaches(n1, n2, tail))
+        return undefined;
+    const diffs = [];
+    for (const a of x)
+        for (const b of y)
+            diffs.push(b - a);
+    const sorted = sortedNumbers(diffs);
+    const k = cutIndex(mannWhitneyNullTail(n1, n2), tail, (n1 * n2) / 2, Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12));
+    if (k < 0)
+        return undefined;
+    return { estimate: median(sorted), low: sorted[k], high: sorted[sorted.length - 1 - k] };
+}
+/**
+ * One-sided p-value of "the centre of d is at most tau" against "it is above": the signed-rank statistic
+ * counted as the Walsh averages at or below tau. Small when nearly every Walsh average is above tau.
+ */
+function pairedPAbove(d, tau) {
+    const n = d.length;
+    if (n === 0)
+        return 1;
+    const w = walshAverages(d).filter((a) => a <= tau).length;
+    if (n <= SIGNED_RANK_EXACT_LIMIT)
+        return signedRankNullTail(n)[w];
+    const mu = (n * (n + 1)) / 4;
+    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
+    return erfc((mu - w - 0.5) / sd / Math.SQRT2) / 2;
+}
+/** One-sided p-value of "y - x is at most tau" from the Mann-Whitney count of differences at or below tau. */
+function unpairedPAbove(x, y, tau) {
+    let u = 0;
+    for (const a of x)
+        for (const b of y)
+            if (b - a <= tau)
+                u++;
+    const n1 = x.length;
+    const n2 = y.length;
+    if (n1 === 0 || n2 === 0)
+        return 1;
+    const table = mannWhitneyNullTail(n1, n2);
+    if (table && u < table.length)
+        return table[u];
+    const mu = (n1 * n2) / 2;
+    const sd = Math.sqrt((n1 * n2 * (n1 + n2 + 1)) / 12);
+    const z = (mu - u - 0.5) / sd;
+    return z >= 0 ? erfc(z / Math.SQRT2) / 2 : 1 - erfc(-z / Math.SQRT2) / 2;
+}
+/** A robust standard deviation: 1.4826 times the median absolute deviation (equals sigma for normal data). */
+function robustSpread(xs) {
+    if (xs.length < 2)
+        return 0;
+    const m = median(xs);
+    return 1.4826 * median(xs.map((x) => Math.abs(x - m)));
+}
+/**
+ * About how many pairs would settle a decision: the Hodges-Lehmann estimate's standard error is close to
+ * 1.023 sigma / sqrt(n) (its efficiency against the mean is 3/pi for normal noise), and the interval's
+ * half-width is z of the level times that. Infinity when the estimate sits on the threshold.
+ */
+function pairsToSettle(spread, gap, tail) {
+    if (!(Math.abs(gap) > 0))
+        return Infinity;
+    const z = normalUpperQuantile(tail);
+    return Math.max(1, Math.ceil(((z * 1.023 * spread) / Math.abs(gap)) ** 2));
+}
+
+/** Above this many rounds to settle an unchanged benchmark, the machine is too noisy to judge it. */
+const MAX_USEFUL_ROUNDS = 100;
+function scale$1(c) {
+    const { m, threshold } = c;
+    const base = m.baseSamples.filter((v) => typeof v === 'number');
+    const head = m.headSamples.filter((v) => typeof v === 'number');
+    const worse = m.lowerIsBetter === false ? -1 : 1;
+    if (base.every((v) => v > 0) && head.every((v) => v > 0)) {
+        // Log ratios: a change of +10% and one of -9.1% are the same distance from 0, and drift that scales
+        // both runs of a round cancels.
+        return {
+            paired: m.ratios?.map((r) => worse * Math.log(r)),
+            base: base.map((v) => worse * Math.log(v)),
+            head: head.map((v) => worse * Math.log(v)),
+            tau: Math.log1p(threshold),
+            toRelative: (x) => Math.expm1(worse * x) * worse
+        };
+    }
+    // Zero or negative values (a custom unit): differences in units of the base's median.
+    const ref = Math.abs(m.baseMedian);
+    if (!(ref > 0))
+        return undefined;
+    return { base: base.map((v) => (worse * v) / ref), head: head.map((v) => (worse * v) / ref), tau: threshold, toRelative: (x) => worse * x };
+}
+function method(s, bonferroniTail) {
+    if (s.paired && pairedReaches(s.paired.length, bonferroniTail))
+        return 'signed-rank';
+    if (unpairedReaches(s.base.length, s.head.length, bonferroniTail))
+        return 'mann-whitney';
+    return undefined;
+}
+function pAbove(s, how) {
+    return how === 'signed-rank' && s.paired ? pairedPAbove(s.paired, s.tau) : unpairedPAbove(s.base, s.head, s.tau);
+}
+function bounds(s, how, tail) {
+    return how === 'signed-rank' && s.paired ? pairedInterval(s.paired, tail) : shiftInterval(s.base, s.head, tail);
+}
+function spreadOf(s) {
+    if (s.paired)
+        return robustSpread(s.paired);
+    // Unpaired: the spread of a difference of two runs, from each side's own spread.
+    return Math.hypot(robustSpread(s.base), robustSpread(s.head));
+}
+const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`;
+/** How many comparisons Benjamini-Hochberg selects at alpha among these one-sided p-values. */
+function selectedByBH(ps, alpha) {
+    const sorted = [...ps].sort((a, b) => a - b);
+    let r = 0;
+    sorted.forEach((p, i) => {
+        if (p <= (alpha * (i + 1)) / sorted.length)
+            r = i + 1;
+    });
+    return r;
+}
+/**
+ * Decides every noisy comparison of a report together. Each gets an interval, a status (regression,
+ * improvement, unchanged, inconclusive, too-noisy) and a reason saying what the interval was compared with.
+ */
+function decideTiming(cases, stats) {
+    const scaled = cases.map((c) => ({ c, s: scale$1(c) }));
+    const judged = scaled.filter((x) => x.s !== undefined);
+    for (const x of scaled) {
+        if (x.s === undefined) {
+            x.c.m.status = 'not-judged';
+            x.c.m.reason = 'base median is 0 and values are not all positive: no relative change to judge';
+        }
+    }
+    const m = Math.max(1, judged.length);
+    const bonferroni = stats.correction === 'none' ? stats.alpha : stats.alpha / m;
+    const how = judged.map(({ s }) => method(s, bonferroni));
+    let tail = bonferroni;
+    if (stats.correction === 'bh') {
+        const ps = judged.map(({ s }, i) => {
+            const h = how[i];
+            return h ? pAbove(s, h) : 1;
+        });
+        tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha))) / m;
+    }
+    judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, m, stats));
+}
+function levelText(tail, m, stats, passTail) {
+    const family = stats.correction === 'none' ? '' : ` (alpha ${stats.alpha} over ${m} comparisons, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`;
+    const upper = passTail === undefined ? '' : `, the upper with ${passTail.toPrecision(2)}`;
+    return `the lower bound errs with p <= ${tail.toPrecision(2)}${family}${upper}`;
+}
+/**
+ * The two bounds err with different probabilities because their errors cost different things. The lower
+ * bound fails the gate: above the threshold by chance it blocks a good pull request, and it is checked for
+ * m comparisons at once, so it gets the family's share (tails.fail). The upper bound passes: below the
+ * threshold by chance it waves one real regression through, an error per comparison whose rate is the
+ * gate's miss rate, so it gets alpha itself (tails.pass): a slowdown above the threshold is called a pass
+ * at most alpha of the time. Without that, unchanged code would need as many rounds to pass as a
+ * regression needs to fail.
+ */
+function decideOne(c, s, how, tails, bonferroni, m, stats) {
+    const out = c.m;
+    const spread = spreadOf(s);
+    const rounds = s.paired?.length ?? Math.min(s.base.length, s.head.length);
+    const tail = tails.fail;
+    const lower = how ? bounds(s, how, tails.fail) : undefined;
+    const upper = how ? bounds(s, how, tails.pass) : undefined;
+    const b = lower && upper ? { estimate: lower.estimate, low: lower.low, high: upper.high } : undefined;
+    if (!how || !b) {
+        const need = roundsToReach(bonferroni);
+        out.status = 'inconclusive';
+        out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, m, stats)}): at least ${need} paired rounds would`;
+        out.settle = { moreRounds: Math.max(1, need - rounds) };
+        return;
+    }
+    const interval = {
+        method: how,
+        estimate: s.toRelative(b.estimate),
+        low: s.toRelative(b.low),
+        high: s.toRelative(b.high),
+        tail,
+        passTail: tails.pass,
+        rounds,
+        threshold: c.threshold,
+        spread
+    };
+    out.interval = interval;
+    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, m, stats, tails.pass)}`;
+    if (b.low > s.tau) {
+        out.status = 'regression';
+        out.reason = `${shown}: wholly above the ${pct(c.threshold)} threshold`;
+    }
+    else if (b.high < -s.tau) {
+        out.status = 'improvement';
+        out.reason = `${shown}: wholly below ${pct(-c.threshold)}`;
+    }
+    else if (b.high < s.tau) {
+        out.status = 'unchanged';
+        out.reason = `${shown}: wholly below the ${pct(c.threshold)} threshold`;
+    }
+    else {
+        const needed = pairsToSettle(spread, b.estimate - s.tau, b.estimate > s.tau ? tails.fail : tails.pass);
+        const quiet = pairsToSettle(spread, s.tau, tails.pass);
+        out.status = quiet > MAX_USEFUL_ROUNDS ? 'too-noisy' : 'inconclusive';
+        const more = Number.isFinite(needed) ? Math.max(1, needed - rounds) : undefined;
+        out.settle = { moreRounds: more ?? null };
+        out.reason =
+            out.status === 'too-noisy'
+                ? `${shown}: straddles ${pct(c.threshold)}, and a spread of ${pct(spread).slice(1)} per round is too noisy to judge: even unchanged code would need about ${quiet} rounds to pass`
+                : `${shown}: straddles the ${pct(c.threshold)} threshold; ${more === undefined ? 'the estimate sits on the threshold, so no number of rounds settles it' : `about ${more} more rounds would settle it`}`;
+    }
+}
+
 class ComparisonRefused extends Error {
     name = 'ComparisonRefused';
 }
@@ -26796,11 +27420,15 @@ function findingKind(m) {
     return 'regression';
 }
 function metricFinding(pkg, bench, m, severity) {
-    const how = m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
+    const how = m.method === 'interval'
         ? m.pValue !== null
-            ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
+            ? `; Mann-Whitney U p=${m.pValue.toPrecision(2)} over ${m.baseSamples.length} vs ${m.headSamples.length} runs, as benchstat shows it`
             : ''
-        : '';
+        : m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
+            ? m.pValue !== null
+                ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
+                : ''
+            : '';
     return {
         kind: findingKind(m),
         severity,
@@ -26920,12 +27548,17 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         }
         if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0)
             continue;
-        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config));
+        // Runs pair up by round only when base and head were measured here, interleaved.
+        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config, timingsComparable));
     }
     for (const [key, bb] of b)
         if (!h.has(key) && !bb.bench.failure)
             onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
-    controlFalseDiscoveries(comparisons.flatMap((c) => c.metrics.filter(isStatistical)), config.statistics, benjaminiHochberg);
+    const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision));
+    decideTiming(noisy.map((m) => {
+        const rule = ruleFor(m.unit, config);
+        return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 };
+    }), config.statistics);
     const findings = [];
     for (const c of comparisons) {
         const ignored = isIgnored(c.pkg, c.benchmark, config);
@@ -26934,7 +27567,7 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
                 continue;
             const kind = findingKind(m);
             const judged = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
-            let severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged;
+            let severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged;
             if (!timingsComparable && severity === 'fail' && isTiming(kind, m))
                 severity = 'warn';
             findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
@@ -26983,8 +27616,10 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         notes,
         errors,
         reproduce: [],
+        noise: noiseSummary(comparisons, otherCpuOf(base, head)),
         ...(loads ? { loads: loads.jobs } : {})
     };
+    notes.push(...noiseNotes(report), ...adaptiveNotes(head));
     report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)];
     return report;
 }
@@ -29082,6 +29717,21 @@ function leavesBySide(sides) {
     }));
     return [...keys.values()];
 }
+/**
+ * b.N of a leaf's timed runs, the same on every side: the smallest any side calibrated. allocs/op and B/op
+ * are exact only at a fixed b.N (setup allocated before the loop is divided by it, and amortised growth
+ * depends on it), so sides calibrated apart on a noisy machine would differ in counts the code did not
+ * change.
+ */
+function timedIterations(sides, refs) {
+    return Math.min(...refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf].iterations));
+}
+/** Package import path and leaf name: how a benchmark is named across sides and in a RunResult. */
+function leafKey(sides, ref) {
+    const p = sides[ref.side].packages[ref.pkg];
+    return `${p.built.pkg.importPath}\u0000${p.leaves[ref.leaf].name}`;
+}
+const inOrder = (round, refs) => (round % 2 === 0 ? refs : [...refs].reverse());
 /** The profiling flags of a run of each kind: the timed and small runs keep Go's default memory profile rate. */
 function profileFlags(kind, profile) {
     if (kind === 'cpu')
@@ -29134,39 +29784,122 @@ function profiledIterations(sides, refs, kind) {
     return Math.min(...leaves.map((l) => (kind === 'cpu' ? l.iterations : allocRunIterations(l.iterations, l.allocsPerOp))));
 }
 /**
- * Every leaf of every side `count` times, one process each, the sides interleaved (base, head, base,
- * head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every round
- * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise, and
- * last the runs made for a profile, whose timing is not used.
+ * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved (base, head,
+ * base, head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every
+ * round so neither always runs first after the other's warm caches.
  */
-function planMeasurements(sides, cfg, tc, rules) {
+function planRound(sides, cfg, tc, rules, round, title, keep) {
+    const leaves = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])));
+    return {
+        title,
+        runs: leaves.flatMap((refs) => {
+            const iterations = timedIterations(sides, refs);
+            return inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full', iterations));
+        })
+    };
+}
+/** The timed rounds 0..rounds-1 of every leaf, as planRound. */
+function planRounds(sides, cfg, tc, rules, rounds) {
+    const n = leavesBySide(sides).length;
+    return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`));
+}
+/**
+ * What follows the timed rounds: the memory-only runs at a quarter of b.N, interleaved like them, and last
+ * the runs made for a profile, whose timing is not used.
+ */
+function planAfterRounds(sides, cfg, tc, rules) {
     const leaves = leavesBySide(sides);
-    const inOrder = (round, refs) => (round % 2 === 0 ? refs : [...refs].reverse());
-    const leafOf = (ref) => sides[ref.side].packages[ref.pkg].leaves[ref.leaf];
-    const phases = [];
-    for (let round = 0; round < cfg.count; round++) {
-        phases.push({
-            title: `round ${round + 1}/${cfg.count}: ${leaves.length} benchmarks × ${sides.length} side(s)`,
-            runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full', leafOf(ref).iterations)))
-        });
-    }
     const small = [];
     for (let round = 0; round < SMALL_RUNS; round++) {
         for (const refs of leaves) {
-            for (const ref of inOrder(round, refs)) {
-                const full = leafOf(ref).iterations;
-                if (full >= MIN_ITERATIONS_FOR_SMALL)
-                    small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small', smallIterations(full)));
-            }
+            const full = timedIterations(sides, refs);
+            if (full < MIN_ITERATIONS_FOR_SMALL)
+                continue;
+            for (const ref of inOrder(round, refs))
+                small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small', smallIterations(full)));
         }
     }
-    phases.push({ title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small });
     const profiled = leaves.flatMap((refs) => ['cpu', 'alloc'].flatMap((kind) => {
         const iterations = profiledIterations(sides, refs, kind);
         return refs.map((ref) => plannedRun(sides, cfg, tc, rules, ref, 0, kind, iterations));
     }));
-    phases.push({ title: `profiled runs (CPU, every allocation): ${leaves.length} benchmarks × ${sides.length} side(s) × 2`, runs: profiled });
-    return { phases };
+    return [
+        { title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small },
+        { title: `profiled runs (CPU, every allocation): ${leaves.length} benchmarks × ${sides.length} side(s) × 2`, runs: profiled }
+    ];
+}
+
+const FIRST_ROUNDS = 6;
+const MAX_ROUNDS_FACTOR = 10;
+/**
+ * Runs the timed rounds adaptively into `observed` (through runPhases, which runs a plan) and returns what it
+ * chose. `assemble` turns what was observed so far into the sides' results for the judge.
+ */
+async function runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, assemble, observed) {
+    const started = adaptive.clock();
+    const first = Math.min(cfg.count, FIRST_ROUNDS);
+    const maxRounds = Math.max(first, cfg.count * MAX_ROUNDS_FACTOR);
+    deps.log(`time budget ${Math.round(adaptive.budgetMs / 1000)}s: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided`);
+    await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, first) });
+    const record = { budgetMs: adaptive.budgetMs, usedMs: 0, firstRounds: first, extraRounds: {}, stopped: 'settled' };
+    let lastRoundMs = (adaptive.clock() - started) / Math.max(1, first);
+    for (let round = first;; round++) {
+        const open = adaptive.open(assemble(observed));
+        if (open.size === 0)
+            break;
+        if (round >= maxRounds) {
+            record.stopped = 'max-rounds';
+            break;
+        }
+        // A round of fewer benchmarks takes less than a full one; the last round's time is the estimate.
+        if (adaptive.clock() - started + lastRoundMs > adaptive.budgetMs) {
+            record.stopped = 'budget';
+            break;
+        }
+        const t = adaptive.clock();
+        const title = `extra round ${round + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`;
+        await runPhases({ phases: [planRound(sides, cfg, deps.toolchain, rules, round, title, (key) => open.has(key))] });
+        lastRoundMs = adaptive.clock() - t;
+        for (const key of open) {
+            const name = key.replace('\u0000', '.');
+            record.extraRounds[name] = (record.extraRounds[name] ?? 0) + 1;
+        }
+    }
+    record.usedMs = Math.round(adaptive.clock() - started);
+    return record;
+}
+
+// How much of the machine other processes used while the gate measured: /proc/stat's busy time minus this
+// process's own and its waited-for children's (/proc/self/stat utime, stime, cutime, cstime), the method of
+// bench/lib/cpu.js. Benchmarks that share their cores with someone else's build measure that build too; the
+// report says so. Undefined where /proc is missing (macOS, Windows).
+function machineBusyTicks(stat) {
+    const f = stat.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal: everything but idle and iowait.
+    const [user, nice, system, , , irq, softirq, steal] = f;
+    return user + nice + system + irq + softirq + (steal ?? 0);
+}
+function ownTicks(self) {
+    // The command name in parentheses may contain spaces: fields are counted after the closing one.
+    const fields = self.slice(self.lastIndexOf(')') + 2).split(' ');
+    return [11, 12, 13, 14].reduce((n, i) => n + Number(fields[i]), 0);
+}
+function cpuSnapshot(now = () => performance.now()) {
+    try {
+        return { machine: machineBusyTicks(readFileSync('/proc/stat', 'utf8')), own: ownTicks(readFileSync('/proc/self/stat', 'utf8')), atMs: now() };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Share (0..1) of the machine's CPU capacity other processes used between two snapshots (USER_HZ = 100). */
+function othersShare(before, after, cores = availableParallelism()) {
+    if (!before || !after || !(after.atMs > before.atMs))
+        return undefined;
+    const seconds = (after.atMs - before.atMs) / 1000;
+    const others = after.machine - before.machine - (after.own - before.own);
+    const share = others / 100 / (seconds * cores);
+    return Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : undefined;
 }
 
 // The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, skipping a
@@ -29182,7 +29915,8 @@ async function readRunFiles(planned) {
  * leaf that failed on its side is not started again there.
  */
 async function runPlan(deps, cfg, sides, plan, rules, observed) {
-    const failed = new Set();
+    // A leaf that failed in an earlier plan (an adaptive round before this one) stays stopped.
+    const failed = new Set(observed.filter((o) => o.observation.kind === 'failed').map((o) => `${o.planned.side}/${o.planned.pkg}/${o.planned.leaf}`));
     for (const dir of new Set(plan.phases.flatMap((p) => p.runs.map((r) => r.profileDir))))
         await makeDirs(dir);
     for (const phase of plan.phases) {
@@ -29211,26 +29945,55 @@ async function runPlan(deps, cfg, sides, plan, rules, observed) {
 }
 /**
  * Measures prepared sides together and assembles their results, also when measuring stopped half-way:
- * what was measured before an internal error is kept, with the error recorded in each result.
+ * what was measured before an internal error is kept, with the error recorded in each result. With
+ * `adaptive` (two sides and a time budget) the timed rounds follow adaptive.ts instead of a fixed count.
  */
-async function measureSides(deps, cfg, sides, rules) {
+async function measureSides(deps, cfg, sides, rules, adaptive) {
     const observed = [];
     let stopped;
+    let record;
+    const assembleAll = (seen, finishedAt) => sides.map((s, i) => assembleSide(s, i, seen, cfg, deps.toolchain, finishedAt));
+    const before = cpuSnapshot();
+    let after;
     try {
         for (const s of sides)
             await makeDirs(join(s.spec.outDir, PROFILES_DIR));
-        await runPlan(deps, cfg, sides, planMeasurements(sides, cfg, deps.toolchain, rules), rules, observed);
+        const runPhases = (plan) => runPlan(deps, cfg, sides, plan, rules, observed);
+        if (adaptive && sides.length === 2) {
+            record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, (seen) => assembleAll(seen, new Date().toISOString()), observed);
+        }
+        else {
+            await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) });
+        }
+        after = cpuSnapshot();
+        await runPhases({ phases: planAfterRounds(sides, cfg, deps.toolchain, rules) });
     }
     catch (err) {
         stopped = `measuring stopped: ${errorMessage(err)}`;
     }
-    const finishedAt = new Date().toISOString();
-    return sides.map((s, i) => {
-        const result = assembleSide(s, i, observed, cfg, deps.toolchain, finishedAt);
+    const otherCpu = othersShare(before, after ?? cpuSnapshot());
+    return assembleAll(observed, new Date().toISOString()).map((result) => {
         if (stopped)
             result.errors.push({ kind: 'internal', subject: 'measure', message: stopped });
+        if (record)
+            result.env.adaptive = record;
+        if (otherCpu !== undefined)
+            result.env.otherCpu = otherCpu;
         return result;
     });
+}
+
+function openDecisions(results, config) {
+    const [base, head] = results;
+    const open = new Set();
+    if (!base || !head)
+        return open;
+    const report = compareResults({ base, head, baseDir: '', headDir: '', config });
+    for (const c of report.comparisons) {
+        if (c.metrics.some((m) => m.method === 'interval' && m.status === 'inconclusive'))
+            open.add(`${c.pkg}\u0000${c.benchmark}`);
+    }
+    return open;
 }
 
 // The ports a load job's service gets: free ones the kernel picks, or a fixed one that must be free.
@@ -30900,6 +31663,12 @@ async function testPass(deps, config, tree, stress) {
         return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] };
     }
 }
+/** Adaptive rounds when a time budget is set and base and head are measured here together. */
+function adaptiveFor(config, sides) {
+    if (config.run.timeBudgetMs <= 0 || sides !== 2)
+        return undefined;
+    return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results) => openDecisions(results, config.compare) };
+}
 /**
  * The load jobs of every tree, or undefined when there are none to run. Two trees (base and head) run
  * paired, so that the machine's ups and downs fall on both; a crash of the pass is an error, not a stop.
@@ -30954,7 +31723,7 @@ async function measureTrees(deps, config, trees, opts = {}) {
         for (const [i, t] of trees.entries()) {
             sides.push(await prepareSide(deps, config.run, { label: t.label, moduleDir: t.moduleDir, outDir: t.outDir, commit: t.commit, hung: tests[i]?.hung }));
         }
-        const results = await measureSides(deps, config.run, sides, config.tests.ignore);
+        const results = await measureSides(deps, config.run, sides, config.tests.ignore, adaptiveFor(config, trees.length));
         const loads = await loadPass(deps, config, trees);
         for (const [i, r] of results.entries()) {
             const t = tests[i];
@@ -31397,6 +32166,12 @@ function formatPValue(pValue) {
  * the change from noise (p >= alpha), the signed percentage otherwise. Deterministic metrics (no p-value)
  * always show their change.
  */
+/** A metric decided on an interval shows the interval: `+9.8% [+6.1%, +13.0%]`. */
+function formatChangeOf(m, alpha = DEFAULT_ALPHA) {
+    if (!m.interval)
+        return formatChangeOrNoise(m.change, m.pValue, alpha);
+    return `${formatChange(m.interval.estimate)} [${formatChange(m.interval.low)}, ${formatChange(m.interval.high)}]`;
+}
 function formatChangeOrNoise(change, pValue, alpha = DEFAULT_ALPHA) {
     if (pValue !== null && pValue >= alpha)
         return NOT_SIGNIFICANT;
@@ -31868,6 +32643,7 @@ function rankLocations(locations) {
 function tallyComparisons(report) {
     let regressed = 0;
     let improved = 0;
+    let undecided = 0;
     let metrics = 0;
     for (const comparison of report.comparisons) {
         metrics += comparison.metrics.length;
@@ -31876,6 +32652,8 @@ function tallyComparisons(report) {
             regressed++;
         else if (statuses.has('improvement'))
             improved++;
+        else if (statuses.has('inconclusive') || statuses.has('too-noisy'))
+            undecided++;
     }
     const benchmarks = report.comparisons.length;
     return {
@@ -31884,7 +32662,8 @@ function tallyComparisons(report) {
         metrics,
         regressed,
         improved,
-        unchanged: benchmarks - regressed - improved,
+        undecided,
+        unchanged: benchmarks - regressed - improved - undecided,
         onlyInBase: report.onlyInBase.length,
         onlyInHead: report.onlyInHead.length
     };
@@ -31894,7 +32673,8 @@ function tallyPhrase(tally) {
     const s = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
     let text = `Compared ${s(tally.benchmarks, 'benchmark')} (${s(tally.metrics, 'metric')}) ` +
         `in ${s(tally.packages, 'package')}: ` +
-        `${tally.regressed} regressed, ${tally.improved} improved, ${tally.unchanged} unchanged`;
+        `${tally.regressed} regressed, ${tally.improved} improved, ` +
+        `${tally.undecided > 0 ? `${tally.undecided} undecided (inconclusive or too noisy), ` : ''}${tally.unchanged} unchanged`;
     const oneSided = [];
     if (tally.onlyInBase > 0)
         oneSided.push(`${tally.onlyInBase} only in base`);
@@ -32018,7 +32798,7 @@ function comparisonTable(comparisons, alpha) {
         escapeMarkdown(clip(m.metric, NAME_MAX$1)),
         formatValue(m.baseMedian, m.unit),
         formatValue(m.headMedian, m.unit),
-        formatChangeOrNoise(m.change, m.pValue, alpha),
+        formatChangeOf(m, alpha),
         m.pValue === null ? '' : formatPValue(m.pValue),
         statusCell(m)
     ]));

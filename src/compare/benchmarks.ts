@@ -20,11 +20,11 @@ export function unitDirection(unit: string, declared: Record<string, 'higher' | 
   return null
 }
 
-function ruleFor(unit: string, cfg: CompareConfig): Rule {
+export function ruleFor(unit: string, cfg: CompareConfig): Rule {
   const t = cfg.thresholds
   if (unit === 'ns/op') return { mode: 'statistical', relative: t.time.relative }
-  if (unit === 'allocs/op') return { mode: 'threshold', limits: t.allocsPerOp }
-  if (unit === 'B/op') return { mode: 'threshold', limits: t.bytesPerOp }
+  if (unit === 'allocs/op') return { mode: 'threshold', limits: t.allocsPerOp, exact: true }
+  if (unit === 'B/op') return { mode: 'threshold', limits: t.bytesPerOp, exact: true }
   return { mode: 'statistical', relative: t.custom.relative }
 }
 
@@ -90,13 +90,16 @@ export function compareBenchmark(
   pkg: string,
   base: BenchmarkResult,
   head: BenchmarkResult,
-  cfg: CompareConfig
+  cfg: CompareConfig,
+  paired = true
 ): BenchmarkComparison {
   const metrics: MetricComparison[] = []
   const units = [...new Set([...unitsOf(base.runs), ...unitsOf(head.runs)])].sort(byUnitOrder)
   for (const unit of units) {
     // Own properties only: a unit named `constructor` on one side must not find Object's on the other.
     const samples = (runs: BenchRun[]): MetricValue[] => runs.flatMap((r) => (Object.hasOwn(r.metrics, unit) ? [r.metrics[unit]] : []))
+    const rule = ruleFor(unit, cfg)
+    const ratios = rule.mode === 'statistical' && paired ? roundRatios(base.runs, head.runs, unit) : undefined
     metrics.push(
       judgeMetricValues(
         {
@@ -105,7 +108,8 @@ export function compareBenchmark(
           lowerIsBetter: unitDirection(unit, cfg.metricDirections),
           base: samples(base.runs),
           head: samples(head.runs),
-          rule: ruleFor(unit, cfg)
+          rule,
+          ...(ratios ? { ratios } : {})
         },
         cfg.statistics
       )
@@ -116,7 +120,21 @@ export function compareBenchmark(
   return { pkg, benchmark: base.name, metrics }
 }
 
-/** The comparisons whose verdict rests on a significance test: the family for false-discovery control. */
-export function isStatistical(m: MetricComparison): boolean {
-  return m.method === 'mann-whitney'
+/**
+ * head / base of the runs with the same index, which ran in the same round one after the other (see
+ * jobs/bench/plan.ts); undefined unless every run of both sides pairs up with a positive finite value, since a
+ * partial pairing would silently drop the rounds that went wrong.
+ */
+export function roundRatios(baseRuns: BenchRun[], headRuns: BenchRun[], unit: string): number[] | undefined {
+  if (baseRuns.length !== headRuns.length || baseRuns.length === 0) return undefined
+  const byIndex = new Map(baseRuns.map((r) => [r.index, r]))
+  const ratios: number[] = []
+  for (const h of headRuns) {
+    const b = byIndex.get(h.index)
+    const hv = Object.hasOwn(h.metrics, unit) ? h.metrics[unit] : undefined
+    const bv = b && Object.hasOwn(b.metrics, unit) ? b.metrics[unit] : undefined
+    if (typeof hv !== 'number' || typeof bv !== 'number' || !(hv > 0) || !(bv > 0) || !Number.isFinite(hv) || !Number.isFinite(bv)) return undefined
+    ratios.push(hv / bv)
+  }
+  return ratios
 }

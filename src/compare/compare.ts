@@ -12,12 +12,13 @@ import {
   type SideInfo
 } from '../model/report.js'
 import type { BenchmarkResult, RunResult } from '../model/result.js'
-import { compareBenchmark, isStatistical, RETAINED_METRIC } from './benchmarks.js'
+import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
-import { controlFalseDiscoveries, lacksEvidence } from './metrics.js'
+import { awaitsDecision, lacksEvidence } from './metrics.js'
+import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf } from './noise.js'
 import { reproduceCommands } from './reproduce.js'
-import { benjaminiHochberg } from './stats.js'
 import { stressFindings } from './stress.js'
+import { decideTiming } from './timing.js'
 import { hangFinding, leakFindings, testFindings } from './tests.js'
 
 export class ComparisonRefused extends Error {
@@ -77,7 +78,11 @@ function findingKind(m: MetricComparison): FindingKind {
 
 function metricFinding(pkg: string, bench: string, m: MetricComparison, severity: Severity): Finding {
   const how =
-    m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
+    m.method === 'interval'
+      ? m.pValue !== null
+        ? `; Mann-Whitney U p=${m.pValue.toPrecision(2)} over ${m.baseSamples.length} vs ${m.headSamples.length} runs, as benchstat shows it`
+        : ''
+      : m.method === 'mann-whitney' || m.method === 'threshold+mann-whitney'
       ? m.pValue !== null
         ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
         : ''
@@ -218,11 +223,19 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
       continue
     }
     if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0) continue
-    comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config))
+    // Runs pair up by round only when base and head were measured here, interleaved.
+    comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config, timingsComparable))
   }
   for (const [key, bb] of b) if (!h.has(key) && !bb.bench.failure) onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name })
 
-  controlFalseDiscoveries(comparisons.flatMap((c) => c.metrics.filter(isStatistical)), config.statistics, benjaminiHochberg)
+  const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision))
+  decideTiming(
+    noisy.map((m) => {
+      const rule = ruleFor(m.unit, config)
+      return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 }
+    }),
+    config.statistics
+  )
 
   const findings: Finding[] = []
   for (const c of comparisons) {
@@ -231,7 +244,7 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
       if (m.status !== 'regression') continue
       const kind = findingKind(m)
       const judged: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
-      let severity: Severity = judged === 'fail' && lacksEvidence(m) ? 'warn' : judged
+      let severity: Severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged
       if (!timingsComparable && severity === 'fail' && isTiming(kind, m)) severity = 'warn'
       findings.push(metricFinding(c.pkg, c.benchmark, m, severity))
     }
@@ -277,8 +290,10 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
     notes,
     errors,
     reproduce: [],
+    noise: noiseSummary(comparisons, otherCpuOf(base, head)),
     ...(loads ? { loads: loads.jobs } : {})
   }
+  notes.push(...noiseNotes(report), ...adaptiveNotes(head))
   report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)]
   return report
 }

@@ -4,22 +4,24 @@ import { mannWhitneyU, median, minimumPossibleP } from './stats.js'
 
 /**
  * How a metric is judged.
- * - 'statistical': noisy measurements (time, throughput, custom units): a Mann-Whitney U test and a
- *   minimum effect size, both must hold.
+ * - 'statistical': noisy measurements (time, throughput, custom units): a confidence interval of the
+ *   change against the threshold, decided over all such comparisons at once (timing.ts). The
+ *   Mann-Whitney p-value is still reported, as benchstat would show it.
  * - 'threshold': near-deterministic counts (allocs/op, B/op): medians against a relative and an absolute
- *   threshold, no test needed.
+ *   threshold, no test needed. `exact`: a count the code fixes at a given b.N, so an increase in every run
+ *   is reported even under the thresholds.
  * - 'threshold+test': sampled or machine-dependent quantities (retained heap, GC): thresholds, and, when
  *   there are enough samples, a significant difference too.
  * - 'info': shown, never judged.
  */
 export type Rule =
   | { mode: 'statistical'; relative: number }
-  | { mode: 'threshold'; limits: RelAbs }
+  | { mode: 'threshold'; limits: RelAbs; exact?: boolean }
   | { mode: 'threshold+test'; limits: RelAbs }
   | { mode: 'info' }
 
 const METHOD: Record<Rule['mode'], JudgeMethod> = {
-  statistical: 'mann-whitney',
+  statistical: 'interval',
   threshold: 'threshold',
   'threshold+test': 'threshold+mann-whitney',
   info: 'none'
@@ -32,6 +34,15 @@ export interface MetricInput {
   base: number[]
   head: number[]
   rule: Rule
+  /** head / base of the runs of each round, for a statistical rule whose rounds pair up. */
+  ratios?: number[]
+}
+
+const AWAITING_DECISION = 'awaiting the decision over all noisy comparisons'
+
+/** Whether a noisy comparison had enough samples and waits for decideTiming (timing.ts). */
+export function awaitsDecision(m: MetricComparison): boolean {
+  return m.method === 'interval' && m.status === 'not-judged' && m.reason === AWAITING_DECISION
 }
 
 export function relativeChange(base: number | null, head: number | null): number | null {
@@ -87,8 +98,15 @@ export function judgeMetric(input: MetricInput, stats: CompareConfig['statistics
   if (enough || rule.mode === 'statistical') {
     out.pValue = base.length && head.length ? mannWhitneyU(base, head).pValue : null
   }
-  const worse = worsening(baseMedian, headMedian, lowerIsBetter)
-  const rel = baseMedian === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(baseMedian)
+  // An exact count (allocs/op, B/op at a fixed b.N) is compared at its cleanest run: what the runtime
+  // allocates in the background (a memory-profile bucket, a timer) only ever adds to a run's count, so
+  // the smallest value of each side is the code's own and a few inflated runs on one side cannot move it.
+  const clean = rule.mode === 'threshold' && rule.exact === true
+  const baseRef = clean ? Math.min(...base) : baseMedian
+  const headRef = clean ? Math.min(...head) : headMedian
+  const what = clean ? 'least of the runs' : 'median'
+  const worse = worsening(baseRef, headRef, lowerIsBetter)
+  const rel = baseRef === 0 ? (worse > 0 ? Infinity : worse < 0 ? -Infinity : 0) : worse / Math.abs(baseRef)
 
   if (rule.mode === 'statistical') {
     if (!enough) {
@@ -96,17 +114,9 @@ export function judgeMetric(input: MetricInput, stats: CompareConfig['statistics
       out.reason = `${base.length} vs ${head.length} samples: at least ${stats.minSamples} per side are needed (best reachable p=${best.toPrecision(2)})`
       return out
     }
-    const p = out.pValue ?? 1
-    if (p > stats.alpha) {
-      out.status = 'unchanged'
-      out.reason = `not significant (p=${p.toPrecision(2)} > ${stats.alpha})`
-    } else if (Math.abs(rel) < rule.relative) {
-      out.status = 'unchanged'
-      out.reason = `significant but ${pct(Math.abs(rel))} is under the ${pct(rule.relative)} minimum effect`
-    } else {
-      out.status = rel > 0 ? 'regression' : 'improvement'
-      out.reason = `${pct(Math.abs(rel))} ${rel > 0 ? 'worse' : 'better'}, p=${p.toPrecision(2)}`
-    }
+    // Decided with every other noisy comparison of the report (timing.ts): the level depends on how many.
+    if (input.ratios) out.ratios = input.ratios
+    out.reason = AWAITING_DECISION
     return out
   }
 
@@ -120,7 +130,7 @@ export function judgeMetric(input: MetricInput, stats: CompareConfig['statistics
       return out
     }
     out.status = direction
-    out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)} crosses ${pct(relative)} and ${fmt(absolute)} ${input.unit}`
+    out.reason = `${what} ${fmt(baseRef)} -> ${fmt(headRef)} crosses ${pct(relative)} and ${fmt(absolute)} ${input.unit}`
     if (rule.mode === 'threshold+test' && !enough) {
       out.reason +=
         ` (${base.length} vs ${head.length} samples, too few for a significance test: at least ${stats.minSamples} per side are needed, ` +
@@ -128,9 +138,24 @@ export function judgeMetric(input: MetricInput, stats: CompareConfig['statistics
     }
     return out
   }
+  if (rule.mode === 'threshold' && rule.exact === true && repeatsInEveryRun(base, head, lowerIsBetter)) {
+    // allocs/op and B/op are exact at a fixed b.N: head worse than base in every run, with no overlap, is a
+    // change of the code, not noise, however small against the base (2000 -> 2001 allocs/op is one more
+    // allocation per op). The thresholds decide that it does not fail; it must still be seen.
+    out.status = 'regression'
+    out.warnOnly = `under the ${pct(relative)} / ${fmt(absolute)} ${input.unit} thresholds, but worse in every run`
+    out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)}, worse in all ${head.length} head runs than in any of the ${base.length} base runs (${out.warnOnly.split(',')[0]})`
+    return out
+  }
   out.status = 'unchanged'
   out.reason = `within ${pct(relative)} / ${fmt(absolute)} ${input.unit}`
   return out
+}
+
+/** Whether every head value is worse than every base value: an exact count that moved, not noise. */
+function repeatsInEveryRun(base: number[], head: number[], lowerIsBetter: boolean): boolean {
+  if (base.length === 0 || head.length === 0) return false
+  return lowerIsBetter ? Math.min(...head) > Math.max(...base) : Math.max(...head) < Math.min(...base)
 }
 
 /**
@@ -139,28 +164,4 @@ export function judgeMetric(input: MetricInput, stats: CompareConfig['statistics
  */
 export function lacksEvidence(m: MetricComparison): boolean {
   return m.method === 'threshold+mann-whitney' && m.pValue === null
-}
-
-/**
- * Benjamini-Hochberg over every statistically judged comparison: with 80 benchmarks at alpha 0.05 an
- * unchanged code base would otherwise show about four "significant" timing changes per run.
- */
-export function controlFalseDiscoveries(
-  family: MetricComparison[],
-  stats: CompareConfig['statistics'],
-  adjust: (ps: number[]) => number[]
-): void {
-  if (stats.correction === 'none') return
-  // The family is every test that was run, significant or not: adjusting only the winners would undo the point.
-  const judged = family.filter((c) => c.pValue !== null && c.status !== 'not-judged')
-  if (judged.length < 2) return
-  const q = adjust(judged.map((c) => c.pValue ?? 1))
-  judged.forEach((c, i) => {
-    if (q[i] > stats.alpha && (c.status === 'regression' || c.status === 'improvement')) {
-      c.status = 'unchanged'
-      c.reason = `p=${(c.pValue ?? 1).toPrecision(2)} but q=${q[i].toPrecision(2)} > ${stats.alpha} after controlling for ${judged.length} comparisons (Benjamini-Hochberg)`
-    } else if (c.status === 'regression' || c.status === 'improvement') {
-      c.reason += `, q=${q[i].toPrecision(2)}`
-    }
-  })
 }

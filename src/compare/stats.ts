@@ -212,6 +212,16 @@ function lowerTail(n: number, m: number, ties: readonly number[], hasTies: boole
 const untiedTables = new Map<string, Float64Array>()
 
 /**
+ * P(U <= u) for u = 0..floor(n m / 2) for samples of n and m distinct values, exact up to benchstat's limit
+ * of 50 per side; undefined beyond it (callers use the normal approximation there). The interval of a shift
+ * (interval.ts) reads its order statistics off this table.
+ */
+export function mannWhitneyNullTail(n: number, m: number): Float64Array | undefined {
+  if (n > EXACT_LIMIT || m > EXACT_LIMIT) return undefined
+  return untiedLowerTail(n, m)
+}
+
+/**
  * table[u] = P(U <= u) for u up to n m / 2 (the lower half is all a two-sided test needs), for samples of n
  * and m distinct values. The distribution is the same with n and m swapped, so one table serves both.
  */
@@ -318,7 +328,7 @@ const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI)
  * tail that GC pause samples with thousands of values reach keeps its precision. JavaScript has no erf, and
  * the tail cannot come from 1 - erf.
  */
-function erfc(x: number): number {
+export function erfc(x: number): number {
   if (x < 2) return 1 - erfSeries(x)
   return erfcContinuedFraction(x)
 }

@@ -98,7 +98,7 @@ const RUN = {
     default: 10,
     name: 'count',
     doc: 'Runs per benchmark and side.',
-    more: 'Timing is judged with a Mann-Whitney U test; fewer than 4 runs per side cannot be judged, and benchstat advises 10.'
+    more: 'Timing is judged on a confidence interval of the per-round head/base ratios; with many benchmarks the interval needs more rounds to reach its level, and the report says how many.'
   }),
   benchtime: opt({ key: 'run.benchtime', kind: benchtime({ allowEmpty: false }), default: '1s', name: 'benchtime', doc: "As go test -benchtime: '1s', '200ms' or '1000x'." }),
   timeoutMs: opt({ key: 'run.timeout', kind: duration({ min: 1 }), default: 10 * 60_000, name: 'timeout', doc: 'Time limit for one benchmark process; one that takes longer is killed and reported.' }),
@@ -118,6 +118,16 @@ const RUN = {
     name: 'settle',
     doc: "How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked.",
     more: 'Only those runs wait; the timed runs never do.'
+  }),
+  // Off by default so that `count` means what it says; see jobs/bench/adaptive.ts for what a budget does.
+  timeBudgetMs: opt({
+    key: 'run.timeBudget',
+    kind: duration(),
+    default: 0,
+    name: 'time-budget',
+    doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
+    more:
+      'With a budget the gate starts with at most 6 rounds, stops there for benchmarks whose interval already lies wholly above or below the threshold, and adds rounds one at a time for the inconclusive ones until they settle, the budget is spent or 10 x count rounds ran; the report says what it chose and why. Needs a base measured on this runner (gate).'
   }),
   // By a hash of the import path, not by position in a list: adding a package moves no other package.
   shard: opt({
@@ -189,8 +199,9 @@ const TESTS = {
 } satisfies Table<TestConfig>
 
 // Why these thresholds:
-// - time 10%: shared CI runners move single benchmarks by a few percent between runs even when
-//   interleaved; a gate that blocks merges should only speak on changes users would act on.
+// - time 5%: the decision is on a confidence interval (compare/timing.ts), so the threshold is what the
+//   interval must clear, not the change to catch: an interval wholly above +5% catches a true +10% once
+//   the rounds narrow it, and unchanged code would need its lower bound 5% above the truth to fail.
 // - allocs/op +1 and 5%: allocs/op is deterministic for most code, so one extra allocation per op is
 //   real; the 5% keeps 1000 -> 1001 (amortised map/slice growth) from failing.
 // - B/op 5% and 64 B: one extra small allocation shows in allocs/op already; the floor keeps 0 -> 8 B/op
@@ -200,8 +211,25 @@ const TESTS = {
 // - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
 const COMPARE = {
   thresholds: {
-    time: { relative: opt({ key: 'thresholds.time.relative', kind: fraction, default: 0.1, name: 'time-threshold', doc: 'Minimum slowdown of ns/op that fails, once statistically significant.' }) },
-    custom: { relative: opt({ key: 'thresholds.custom.relative', kind: fraction, default: 0.1, name: 'custom-threshold', doc: 'Minimum change of custom metrics (b.ReportMetric) and MB/s that fails, once significant.' }) },
+    time: {
+      relative: opt({
+        key: 'thresholds.time.relative',
+        kind: fraction,
+        default: 0.05,
+        name: 'time-threshold',
+        doc: 'ns/op fails when the confidence interval of the slowdown lies wholly above this; wholly below it passes.',
+        more: 'Set it below the slowdown you must catch: an interval above +5% catches a true +10% once enough rounds narrow it, while a +10% threshold would catch a true +10% only half the time.'
+      })
+    },
+    custom: {
+      relative: opt({
+        key: 'thresholds.custom.relative',
+        kind: fraction,
+        default: 0.05,
+        name: 'custom-threshold',
+        doc: 'Custom metrics (b.ReportMetric) and MB/s fail when the interval of the change lies wholly above this.'
+      })
+    },
     allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
     bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
     retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
@@ -210,7 +238,7 @@ const COMPARE = {
     load: LOAD_THRESHOLDS
   },
   statistics: {
-    alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Significance level of the Mann-Whitney U test.' }),
+    alpha: opt({ key: 'statistics.alpha', kind: num({ above: 0, max: 0.5, example: 0.05 }), default: 0.05, name: 'statistics-alpha', doc: 'Family-wise error of the timing decisions: the chance that any interval fails unchanged code.' }),
     minSamples: opt({
       key: 'statistics.minSamples',
       kind: int({ min: 2, max: 1000, example: 4 }),
@@ -218,12 +246,14 @@ const COMPARE = {
       name: 'statistics-min-samples',
       doc: 'Fewer runs than this per side: timing is reported but never judged.'
     }),
+    // Bonferroni: benchmarks of one run share the machine's load, so their tests are dependent in ways BH's
+    // guarantee does not cover; Bonferroni holds under any dependence (see compare/timing.ts).
     correction: opt({
       key: 'statistics.correction',
-      kind: oneOf(['none', 'bh']),
-      default: 'bh',
+      kind: oneOf(['none', 'bonferroni', 'bh']),
+      default: 'bonferroni',
       name: 'statistics-correction',
-      doc: "'bh': Benjamini-Hochberg false discovery rate control over all timing comparisons; 'none' judges each alone."
+      doc: "'bonferroni': the failing bound of each interval errs with alpha / m over the m timing comparisons, so unchanged code fails with at most alpha; 'bh': false-coverage-rate intervals after Benjamini-Hochberg; 'none' judges each alone."
     })
   },
   metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),

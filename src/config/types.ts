@@ -8,7 +8,7 @@ export interface RelAbs {
 }
 
 export interface Thresholds {
-  /** ns/op: minimum effect size once the change is statistically significant. */
+  /** ns/op: what the confidence interval of the slowdown must lie wholly above to fail (see compare/timing.ts). */
   time: { relative: number }
   /** Custom units from b.ReportMetric, and MB/s: same rule as time. */
   custom: { relative: number }
@@ -51,15 +51,16 @@ export interface LoadThresholds {
 }
 
 export interface StatisticsConfig {
-  /** Significance level for the Mann-Whitney U test. */
+  /** Family-wise error of the timing decisions. */
   alpha: number
   /** Fewer samples than this per side: timing is reported but never judged. */
   minSamples: number
   /**
-   * Control for comparing many benchmarks at once. 'bh' (Benjamini-Hochberg) keeps the expected share of
+   * Control for comparing many benchmarks at once. 'bonferroni' splits alpha over the comparisons' interval
+   * bounds; 'bh' (Benjamini-Hochberg, with false-coverage-rate intervals) keeps the expected share of
    * false alarms among flagged timing changes at alpha; 'none' judges every comparison on its own.
    */
-  correction: 'none' | 'bh'
+  correction: 'none' | 'bonferroni' | 'bh'
 }
 
 export interface CompareConfig {
@@ -93,6 +94,11 @@ export interface RunConfig {
   race: boolean
   /** How long goroutines a benchmark started get to exit after its memory-only runs before the rest count as leaked. */
   settleMs: number
+  /**
+   * Wall time the timed rounds may take; 0 runs exactly `count` rounds. Otherwise the gate starts with fewer
+   * rounds and adds rounds only for benchmarks whose timing decision is still open (jobs/bench/adaptive.ts).
+   */
+  timeBudgetMs: number
   /** The part of the packages this job measures, for a matrix of jobs (1/1: all of them). */
   shard: Shard
 }

@@ -1,7 +1,12 @@
 // Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
 import type { MetricValue } from './metric-value.js'
 
-/** 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. */
+/**
+ * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. Later in 2
+ * (optional fields, so reports written before still read): noisy metrics decided on a confidence interval
+ * (method 'interval', `interval`, `ratios`, `settle`, `warnOnly`), the statuses 'inconclusive' and
+ * 'too-noisy', and the report's `noise`.
+ */
 export const REPORT_SCHEMA_VERSION = 2
 
 export type Verdict = 'pass' | 'fail'
@@ -37,10 +42,26 @@ export interface Report {
   errors: ReportError[]
   /** Commands a developer can paste to reproduce. */
   reproduce: Reproduce[]
+  /** How noisy the measurement was: what the decisions on time had to see through. */
+  noise?: NoiseSummary
   /** Which baseline head was compared with (the action sets it; absent from the CLI's compare). */
   baseline?: BaselineInfo
   /** Load jobs, base and head, each with its figures and what was compared; absent when none ran. */
   loads?: LoadJobReport[]
+}
+
+export interface NoiseSummary {
+  /** Comparisons decided on an interval. */
+  comparisons: number
+  /** Median and largest per-round spread (robust sigma of the log ratio head/base) over those comparisons. */
+  medianSpread: number | null
+  maxSpread: number | null
+  /** Where the largest spread was. */
+  noisiest?: BenchRef & { metric: string }
+  inconclusive: number
+  tooNoisy: number
+  /** Share of the machine's CPU other processes used while each side was measured (0..1), when known. */
+  otherCpu?: { base?: number; head?: number }
 }
 
 export interface BaselineInfo {
@@ -116,9 +137,33 @@ export interface Location {
 }
 
 /** 'non-finite': decided by values Go printed as +Inf, -Inf or NaN, which no test or threshold can compare. */
-export type JudgeMethod = 'mann-whitney' | 'threshold' | 'threshold+mann-whitney' | 'non-finite' | 'none'
+/** 'interval': a confidence interval of the change compared with a threshold (compare/timing.ts). */
+export type JudgeMethod = 'interval' | 'mann-whitney' | 'threshold' | 'threshold+mann-whitney' | 'non-finite' | 'none'
 
-export type MetricStatus = 'regression' | 'improvement' | 'unchanged' | 'not-judged'
+/**
+ * 'inconclusive': the interval straddles the threshold (more rounds would settle it); 'too-noisy': so much
+ * spread per round that even unchanged code could not be told apart in a useful number of rounds. Neither
+ * fails the gate, neither is a pass.
+ */
+export type MetricStatus = 'regression' | 'improvement' | 'unchanged' | 'inconclusive' | 'too-noisy' | 'not-judged'
+
+/** The interval a noisy metric was decided on, as relative changes (positive = worse). */
+export interface ChangeInterval {
+  method: 'signed-rank' | 'mann-whitney'
+  estimate: number
+  low: number
+  high: number
+  /** Probability with which the lower bound (the one that fails) may err: alpha split over the comparisons. */
+  tail: number
+  /** Probability with which the upper bound (the one that passes) may err: alpha, per comparison. */
+  passTail: number
+  /** Paired rounds (signed-rank) or the smaller side's runs (mann-whitney). */
+  rounds: number
+  /** The threshold the interval was compared with. */
+  threshold: number
+  /** Robust standard deviation per round of the log ratio: the noise the decision had to see through. */
+  spread: number
+}
 
 /** V is number for a comparison of finite samples only (what statistics and thresholds work on). */
 export interface MetricComparison<V extends MetricValue = MetricValue> {
@@ -137,6 +182,13 @@ export interface MetricComparison<V extends MetricValue = MetricValue> {
   method: JudgeMethod
   /** Why a metric was not judged or what crossed which threshold. */
   reason: string
+  /** head / base per round, for metrics whose rounds pair up (runs of the same index ran back to back). */
+  ratios?: number[]
+  interval?: ChangeInterval
+  /** For an inconclusive decision: about how many more rounds would settle it (null: none would). */
+  settle?: { moreRounds: number | null }
+  /** Set when a regression warns instead of failing: why (an exact increase under the thresholds). */
+  warnOnly?: string
 }
 
 export interface BenchmarkComparison {

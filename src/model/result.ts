@@ -46,6 +46,19 @@ export interface RunEnv {
   /** The options that shape the numbers; a comparison warns when the two sides differ. */
   benchtime: string
   count: number
+  /** What adaptive sampling (run.timeBudget) chose: rounds per benchmark beyond the first pass, and why it stopped. */
+  adaptive?: AdaptiveRecord
+  /** Share of the machine's CPU (0..1) that other processes used while the timed rounds ran, when known. */
+  otherCpu?: number
+}
+
+export interface AdaptiveRecord {
+  budgetMs: number
+  usedMs: number
+  firstRounds: number
+  /** Extra rounds per benchmark (`importPath.Name`), only those that got any. */
+  extraRounds: Record<string, number>
+  stopped: 'settled' | 'budget' | 'max-rounds'
 }
 
 export interface PackageResult {

@@ -7,7 +7,9 @@ import { writeResult } from '../baseline/result-dir.js'
 import type { Tree } from '../baseline/source.js'
 import { errorMessage } from '../errors.js'
 import { cleanupSide, prepareSide, type PreparedSide } from '../jobs/bench/prepare.js'
+import type { Adaptive } from '../jobs/bench/adaptive.js'
 import { measureSides } from '../jobs/bench/run.js'
+import { openDecisions } from '../compare/open.js'
 import type { JobDeps } from '../jobs/deps.js'
 import { loadRunErrors, runLoadJobs, runLoadJobsPaired, type LoadSideSpec } from '../jobs/load/index.js'
 import type { StressSelection } from '../jobs/stress.js'
@@ -31,6 +33,12 @@ async function testPass(deps: JobDeps, config: Config, tree: MeasuredTree, stres
   } catch (err) {
     return { tests: [], errors: [{ kind: 'internal', subject: 'tests', message: `the test pass stopped: ${errorMessage(err)}` }], hung: [] }
   }
+}
+
+/** Adaptive rounds when a time budget is set and base and head are measured here together. */
+function adaptiveFor(config: Config, sides: number): Adaptive | undefined {
+  if (config.run.timeBudgetMs <= 0 || sides !== 2) return undefined
+  return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results) => openDecisions(results, config.compare) }
 }
 
 /**
@@ -83,7 +91,7 @@ export async function measureTrees(deps: JobDeps, config: Config, trees: Measure
     for (const [i, t] of trees.entries()) {
       sides.push(await prepareSide(deps, config.run, { label: t.label, moduleDir: t.moduleDir, outDir: t.outDir, commit: t.commit, hung: tests[i]?.hung }))
     }
-    const results = await measureSides(deps, config.run, sides, config.tests.ignore)
+    const results = await measureSides(deps, config.run, sides, config.tests.ignore, adaptiveFor(config, trees.length))
     const loads = await loadPass(deps, config, trees)
     for (const [i, r] of results.entries()) {
       const t = tests[i]

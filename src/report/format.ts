@@ -167,6 +167,12 @@ export function formatPValue(pValue: number | null): string {
  * the change from noise (p >= alpha), the signed percentage otherwise. Deterministic metrics (no p-value)
  * always show their change.
  */
+/** A metric decided on an interval shows the interval: `+9.8% [+6.1%, +13.0%]`. */
+export function formatChangeOf(m: { change: number | null; pValue: number | null; interval?: { estimate: number; low: number; high: number } }, alpha = DEFAULT_ALPHA): string {
+  if (!m.interval) return formatChangeOrNoise(m.change, m.pValue, alpha)
+  return `${formatChange(m.interval.estimate)} [${formatChange(m.interval.low)}, ${formatChange(m.interval.high)}]`
+}
+
 export function formatChangeOrNoise(change: number | null, pValue: number | null, alpha = DEFAULT_ALPHA): string {
   if (pValue !== null && pValue >= alpha) return NOT_SIGNIFICANT
   return formatChange(change)

@@ -4,7 +4,7 @@
 import type { BenchRef, BenchmarkComparison, MetricComparison, Report, ReportError } from '../model/report.js'
 import { codeBlock, escapeHtmlInMarkdown, escapeMarkdown, inlineCode } from './escape.js'
 import type { Section } from './fit.js'
-import { DEFAULT_ALPHA, formatChangeOrNoise, formatPValue, formatValue } from './format.js'
+import { DEFAULT_ALPHA, formatChangeOf, formatPValue, formatValue } from './format.js'
 import { CUT_RANK, NAME_MAX, TEXT_MAX, findingTable, table } from './markdown-blocks.js'
 import { clip, findingsOf, groupByPackage } from './summary.js'
 
@@ -52,7 +52,7 @@ function comparisonTable(comparisons: BenchmarkComparison[], alpha: number): str
       escapeMarkdown(clip(m.metric, NAME_MAX)),
       formatValue(m.baseMedian, m.unit),
       formatValue(m.headMedian, m.unit),
-      formatChangeOrNoise(m.change, m.pValue, alpha),
+      formatChangeOf(m, alpha),
       m.pValue === null ? '' : formatPValue(m.pValue),
       statusCell(m)
     ])

@@ -42,7 +42,9 @@ export interface ComparisonTally {
   regressed: number
   /** Benchmarks with an improved metric and none regressed. */
   improved: number
-  /** Benchmarks with neither (every metric unchanged or not judged). */
+  /** Benchmarks with neither, but a timing decision still open (inconclusive or too noisy). */
+  undecided: number
+  /** Benchmarks with none of the above (every metric unchanged or not judged). */
   unchanged: number
   onlyInBase: number
   onlyInHead: number
@@ -51,12 +53,14 @@ export interface ComparisonTally {
 export function tallyComparisons(report: Report): ComparisonTally {
   let regressed = 0
   let improved = 0
+  let undecided = 0
   let metrics = 0
   for (const comparison of report.comparisons) {
     metrics += comparison.metrics.length
     const statuses = new Set(comparison.metrics.map((m) => m.status))
     if (statuses.has('regression')) regressed++
     else if (statuses.has('improvement')) improved++
+    else if (statuses.has('inconclusive') || statuses.has('too-noisy')) undecided++
   }
   const benchmarks = report.comparisons.length
   return {
@@ -65,7 +69,8 @@ export function tallyComparisons(report: Report): ComparisonTally {
     metrics,
     regressed,
     improved,
-    unchanged: benchmarks - regressed - improved,
+    undecided,
+    unchanged: benchmarks - regressed - improved - undecided,
     onlyInBase: report.onlyInBase.length,
     onlyInHead: report.onlyInHead.length
   }
@@ -77,7 +82,8 @@ export function tallyPhrase(tally: ComparisonTally): string {
   let text =
     `Compared ${s(tally.benchmarks, 'benchmark')} (${s(tally.metrics, 'metric')}) ` +
     `in ${s(tally.packages, 'package')}: ` +
-    `${tally.regressed} regressed, ${tally.improved} improved, ${tally.unchanged} unchanged`
+    `${tally.regressed} regressed, ${tally.improved} improved, ` +
+    `${tally.undecided > 0 ? `${tally.undecided} undecided (inconclusive or too noisy), ` : ''}${tally.unchanged} unchanged`
   const oneSided: string[] = []
   if (tally.onlyInBase > 0) oneSided.push(`${tally.onlyInBase} only in base`)
   if (tally.onlyInHead > 0) oneSided.push(`${tally.onlyInHead} only in head`)

@@ -21,10 +21,15 @@ describe('compareResults', () => {
     expect(allocs?.change).toBeCloseTo(0.5)
   })
 
-  it('does not fail on 1000 -> 1001 allocs/op (under the relative threshold)', () => {
+  // Issue 8: an exact count that is worse in every run is reported at any base count; under the relative
+  // threshold it warns (naming the benchmark) instead of failing. It used to be silent.
+  it('does not fail on 1000 -> 1001 allocs/op (under the relative threshold), but warns', () => {
     const base = result({ [PKG]: [bench('BenchmarkA', repeat(6, () => ({ allocs: 1000 })))] })
     const head = result({ [PKG]: [bench('BenchmarkA', repeat(6, () => ({ allocs: 1001 })))] })
-    expect(compare(base, head).findings).toEqual([])
+    const r = compare(base, head)
+    expect(r.verdict).toBe('pass')
+    expect(r.findings.filter((f) => f.severity === 'fail')).toEqual([])
+    expect(r.findings).toEqual([expect.objectContaining({ severity: 'warn', subject: 'BenchmarkA', unit: 'allocs/op', base: 1000, head: 1001 })])
   })
 
   it('finds a significant slowdown and reports its p-value', () => {

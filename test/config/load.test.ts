@@ -33,7 +33,7 @@ describe('config file', () => {
   })
 
   it('rejects an enum value and lists the allowed ones', () => {
-    expect(() => parseConfigText('statistics:\n  correction: bonferroni\n', 'c.yml')).toThrowError(/"none", "bh"/)
+    expect(() => parseConfigText('statistics:\n  correction: holm\n', 'c.yml')).toThrowError(/"none", "bonferroni", "bh"/)
   })
 
   it('merges file values over defaults and command-line overrides over both', () => {

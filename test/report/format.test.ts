@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   formatChange,
+  formatChangeOf,
   formatChangeOrNoise,
   formatDelta,
   formatPValue,
@@ -123,6 +124,13 @@ describe('formatPValue', () => {
 
   it('shows a dash when no test applied', () => {
     expect(formatPValue(null)).toBe('—')
+  })
+})
+
+describe('formatChangeOf', () => {
+  it('shows the interval a metric was decided on, and falls back to the p-value rule without one', () => {
+    expect(formatChangeOf({ change: 0.1, pValue: 0.9, interval: { estimate: 0.098, low: 0.061, high: 0.13 } })).toBe('+9.80% [+6.10%, +13.0%]')
+    expect(formatChangeOf({ change: 0.03, pValue: 0.42 })).toBe('~')
   })
 })
 

@@ -29,6 +29,7 @@ describe('tallyComparisons', () => {
       metrics: 50,
       regressed: 3,
       improved: 1,
+      undecided: 0,
       unchanged: 42,
       onlyInBase: 1,
       onlyInHead: 1

@@ -8,7 +8,7 @@ import type { Toolchain } from '../../go/toolchain.js'
 import { PROFILES_DIR } from '../../baseline/result-dir.js'
 import { benchmarkPattern } from '../../parse/benchfmt.js'
 import type { GoroutineRule } from '../../parse/goroutine-rules.js'
-import type { Leaf, PreparedSide } from './prepare.js'
+import type { PreparedSide } from './prepare.js'
 import { benchEnvVars, PANIC_ON_EXIT0, testTimeoutFlag } from './process.js'
 
 /**
@@ -116,6 +116,24 @@ function leavesBySide(sides: PreparedSide[]): LeafRef[][] {
   return [...keys.values()]
 }
 
+/**
+ * b.N of a leaf's timed runs, the same on every side: the smallest any side calibrated. allocs/op and B/op
+ * are exact only at a fixed b.N (setup allocated before the loop is divided by it, and amortised growth
+ * depends on it), so sides calibrated apart on a noisy machine would differ in counts the code did not
+ * change.
+ */
+function timedIterations(sides: PreparedSide[], refs: LeafRef[]): number {
+  return Math.min(...refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf].iterations))
+}
+
+/** Package import path and leaf name: how a benchmark is named across sides and in a RunResult. */
+export function leafKey(sides: PreparedSide[], ref: LeafRef): string {
+  const p = sides[ref.side].packages[ref.pkg]
+  return `${p.built.pkg.importPath}\u0000${p.leaves[ref.leaf].name}`
+}
+
+const inOrder = (round: number, refs: LeafRef[]): LeafRef[] => (round % 2 === 0 ? refs : [...refs].reverse())
+
 /** The profiling flags of a run of each kind: the timed and small runs keep Go's default memory profile rate. */
 function profileFlags(kind: RunKind, profile: string): string[] {
   if (kind === 'cpu') return [`-test.cpuprofile=${profile}`]
@@ -169,38 +187,54 @@ function profiledIterations(sides: PreparedSide[], refs: LeafRef[], kind: 'cpu' 
 }
 
 /**
- * Every leaf of every side `count` times, one process each, the sides interleaved (base, head, base,
- * head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every round
- * so neither always runs first after the other's warm caches. Then the memory-only runs, likewise, and
- * last the runs made for a profile, whose timing is not used.
+ * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved (base, head,
+ * base, head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every
+ * round so neither always runs first after the other's warm caches.
  */
-export function planMeasurements(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): MeasurementPlan {
-  const leaves = leavesBySide(sides)
-  const inOrder = (round: number, refs: LeafRef[]): LeafRef[] => (round % 2 === 0 ? refs : [...refs].reverse())
-  const leafOf = (ref: LeafRef): Leaf => sides[ref.side].packages[ref.pkg].leaves[ref.leaf]
-  const phases: Phase[] = []
-  for (let round = 0; round < cfg.count; round++) {
-    phases.push({
-      title: `round ${round + 1}/${cfg.count}: ${leaves.length} benchmarks × ${sides.length} side(s)`,
-      runs: leaves.flatMap((refs) => inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full', leafOf(ref).iterations)))
+export function planRound(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], round: number, title: string, keep?: (key: string) => boolean): Phase {
+  const leaves = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])))
+  return {
+    title,
+    runs: leaves.flatMap((refs) => {
+      const iterations = timedIterations(sides, refs)
+      return inOrder(round, refs).map((ref) => plannedRun(sides, cfg, tc, rules, ref, round, 'full', iterations))
     })
   }
+}
+
+/** The timed rounds 0..rounds-1 of every leaf, as planRound. */
+export function planRounds(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], rounds: number): Phase[] {
+  const n = leavesBySide(sides).length
+  return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`))
+}
+
+/**
+ * What follows the timed rounds: the memory-only runs at a quarter of b.N, interleaved like them, and last
+ * the runs made for a profile, whose timing is not used.
+ */
+export function planAfterRounds(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): Phase[] {
+  const leaves = leavesBySide(sides)
   const small: PlannedRun[] = []
   for (let round = 0; round < SMALL_RUNS; round++) {
     for (const refs of leaves) {
-      for (const ref of inOrder(round, refs)) {
-        const full = leafOf(ref).iterations
-        if (full >= MIN_ITERATIONS_FOR_SMALL) small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small', smallIterations(full)))
-      }
+      const full = timedIterations(sides, refs)
+      if (full < MIN_ITERATIONS_FOR_SMALL) continue
+      for (const ref of inOrder(round, refs)) small.push(plannedRun(sides, cfg, tc, rules, ref, round, 'small', smallIterations(full)))
     }
   }
-  phases.push({ title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small })
   const profiled = leaves.flatMap((refs) =>
     (['cpu', 'alloc'] as const).flatMap((kind) => {
       const iterations = profiledIterations(sides, refs, kind)
       return refs.map((ref) => plannedRun(sides, cfg, tc, rules, ref, 0, kind, iterations))
     })
   )
-  phases.push({ title: `profiled runs (CPU, every allocation): ${leaves.length} benchmarks × ${sides.length} side(s) × 2`, runs: profiled })
-  return { phases }
+  return [
+    { title: `memory runs at a quarter of b.N: ${leaves.length} benchmarks × ${sides.length} side(s) × ${SMALL_RUNS}`, runs: small },
+    { title: `profiled runs (CPU, every allocation): ${leaves.length} benchmarks × ${sides.length} side(s) × 2`, runs: profiled }
+  ]
+}
+
+/** Every leaf of every side `count` times, one process each (planRound), then planAfterRounds. */
+export function planMeasurements(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[]): MeasurementPlan {
+  return { phases: [...planRounds(sides, cfg, tc, rules, cfg.count), ...planAfterRounds(sides, cfg, tc, rules)] }
 }

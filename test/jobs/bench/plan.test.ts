@@ -141,3 +141,13 @@ describe('allocRunIterations', () => {
     expect(allocRunIterations(2, 1)).toBe(1)
   })
 })
+
+describe('b.N across sides', () => {
+  it('runs a benchmark at the same b.N on every side, the smallest either calibrated', () => {
+    const two = [300, 200].map((iterations, i) => preparedSide(['base', 'head'][i], [preparedPackage('a', [{ name: 'BenchmarkBig', procs: 2, iterations }])]))
+    const runs = planMeasurements(two, cfg, TOOLCHAIN, []).phases.flatMap((p) => p.runs)
+    expect(new Set(runs.filter((r) => r.kind === 'full').map((r) => r.iterations))).toEqual(new Set([200]))
+    expect(new Set(runs.filter((r) => r.kind === 'small').map((r) => r.iterations))).toEqual(new Set([50]))
+    expect(runs.filter((r) => r.kind === 'full').every((r) => r.argv.includes('-test.benchtime=200x'))).toBe(true)
+  })
+})

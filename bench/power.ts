@@ -1,0 +1,161 @@
+// Measurement 5: the gate's false alarms and power on fixtures/power (26 benchmarks: text, numbers, hashing,
+// sorting, maps, channels, mutexes, RunParallel, allocation and GC; the head makes three of them 5%, 10% and
+// 20% slower and adds one allocation per op at 2, 50 and 2000 allocs/op).
+//   npm run bench:power            (npx tsx bench/power.ts)
+// - A/A: the gate with the head commit as its own base, BENCH_POWER_AA times: failing runs out of N.
+// - A/B: the gate on base vs head, BENCH_POWER_AB times: how often each injected change is caught.
+// - Every report judged four ways: the gate, the gate without pairing (unpaired Mann-Whitney interval),
+//   a plain 200% ratio threshold, and raw benchstat (Mann-Whitney p < 0.05, no correction, no threshold).
+// - Wall time of fixed count 10 against a time budget (BENCH_POWER_BUDGET), on A/B.
+// Progress on stderr, one JSON object on stdout and in bench/out/power.json.
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism, loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../src/config/defaults.js'
+import type { Config } from '../src/config/types.js'
+import { durationMs } from '../src/config/values.js'
+import { makeFixtureRepo } from '../src/fixture-repo.js'
+import { worktreeBaseline } from '../src/baseline/worktree.js'
+import { runProcess } from '../src/go/process.js'
+import { probeToolchain, type Toolchain } from '../src/go/toolchain.js'
+import { gate } from '../src/pipeline/gate.js'
+import type { Report } from '../src/model/report.js'
+import { failuresByJudge, falseAlarms, INJECTED, JUDGES, type Judge } from './power-judge.js'
+import { cpuSnapshot, othersShare } from '../src/jobs/bench/machine.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const env = (k: string, d: string): string => process.env[k] ?? d
+const AA = Number(env('BENCH_POWER_AA', '50'))
+const AB = Number(env('BENCH_POWER_AB', '10'))
+const COUNT = Number(env('BENCH_POWER_COUNT', '10'))
+const BENCHTIME = env('BENCH_POWER_BENCHTIME', '1s')
+const BUDGET_MS = durationMs(env('BENCH_POWER_BUDGET', '0ms')) ?? 0
+const log = (line: string): void => void process.stderr.write(`${line}\n`)
+let saved = 0
+
+interface RunOutcome {
+  kind: 'aa' | 'ab' | 'ab-budget'
+  wallMs: number
+  otherCpu: number | null
+  failures: Record<Judge, string[]>
+  gateInconclusive: number
+  medianSpread: number | null
+  /** The gate's decision on each injected change: status, interval and spread. */
+  injected: Record<string, { status: string; reason: string }>
+  adaptive?: string
+}
+
+async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: RunOutcome['kind'], budgetMs: number): Promise<RunOutcome> {
+  const out = await mkdtemp(join(tmpdir(), 'glg-power-out-'))
+  const config: Config = {
+    run: { ...DEFAULT_RUN, dir: repoDir, count: COUNT, benchtime: BENCHTIME, timeBudgetMs: budgetMs },
+    compare: DEFAULT_COMPARE,
+    tests: { ...DEFAULT_TESTS, enabled: false },
+    load: DEFAULT_LOAD
+  }
+  const before = cpuSnapshot()
+  const t = performance.now()
+  let report: Report
+  try {
+    report = (await gate({ run: runProcess, toolchain: tc, log: () => {} }, config, worktreeBaseline(repoDir, baseRef), out)).report
+    // Every report is kept, so the judges can be run again on the same data.
+    await mkdir(join(here, 'out', 'power-reports'), { recursive: true })
+    await writeFile(join(here, 'out', 'power-reports', `${String(++saved).padStart(3, '0')}-${kind}.json`), JSON.stringify(report))
+  } finally {
+    await rm(out, { recursive: true, force: true })
+  }
+  return outcomeOf(report, kind, performance.now() - t, othersShare(before, cpuSnapshot()) ?? null)
+}
+
+function outcomeOf(report: Report, kind: RunOutcome['kind'], wallMs: number, share: number | null): RunOutcome {
+  const judged = failuresByJudge(report)
+  const adaptive = report.notes.find((n) => n.startsWith('Adaptive sampling'))
+  const failures = Object.fromEntries(JUDGES.map((j) => [j, [...judged[j]].sort()])) as Record<Judge, string[]>
+  return {
+    kind,
+    wallMs,
+    otherCpu: share,
+    failures,
+    gateInconclusive: report.noise?.inconclusive ?? 0,
+    medianSpread: report.noise?.medianSpread ?? null,
+    injected: Object.fromEntries(
+      Object.entries(INJECTED).flatMap(([name, i]) => {
+        const m = report.comparisons.find((c) => c.benchmark === name)?.metrics.find((x) => x.unit === i.unit)
+        return m ? [[i.change, { status: m.status, reason: m.reason }]] : []
+      })
+    ),
+    ...(adaptive !== undefined ? { adaptive } : {})
+  }
+}
+
+function summarise(runs: RunOutcome[]) {
+  const aa = runs.filter((r) => r.kind === 'aa')
+  const ab = runs.filter((r) => r.kind === 'ab')
+  const budget = runs.filter((r) => r.kind === 'ab-budget')
+  const per = (list: RunOutcome[]) =>
+    Object.fromEntries(
+      JUDGES.map((j) => [
+        j,
+        {
+          aaFailingRuns: `${aa.filter((r) => r.failures[j].length > 0).length}/${aa.length}`,
+          caught: Object.fromEntries(Object.entries(INJECTED).map(([name, i]) => [i.change, `${list.filter((r) => r.failures[j].includes(`${name} ${i.unit}`)).length}/${list.length}`])),
+          falseAlarmsInAB: list.reduce((n, r) => n + falseAlarms(new Set(r.failures[j])).length, 0)
+        }
+      ])
+    )
+  const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null)
+  return {
+    fixedCount: per(ab),
+    ...(budget.length ? { timeBudget: per(budget) } : {}),
+    wallMs: { aa: med(aa.map((r) => r.wallMs)), abFixedCount: med(ab.map((r) => r.wallMs)), abBudget: med(budget.map((r) => r.wallMs)) },
+    otherCpu: { median: med(runs.map((r) => r.otherCpu ?? 0)), max: Math.max(0, ...runs.map((r) => r.otherCpu ?? 0)) }
+  }
+}
+
+/** BENCH_POWER_REJUDGE=1: the judges again on the reports a previous run kept, without measuring. */
+async function rejudge(): Promise<void> {
+  const dir = join(here, 'out', 'power-reports')
+  const runs: RunOutcome[] = []
+  for (const file of (await readdir(dir)).sort()) {
+    const report = JSON.parse(await readFile(join(dir, file), 'utf8')) as Report
+    const kind = file.replace(/^\d+-|\.json$/g, '') as RunOutcome['kind']
+    runs.push(outcomeOf(report, kind, 0, report.noise?.otherCpu?.head ?? null))
+  }
+  process.stdout.write(JSON.stringify(summarise(runs), null, 2) + '\n')
+}
+
+async function main(): Promise<void> {
+  const tc = await probeToolchain(runProcess)
+  const root = await mkdtemp(join(tmpdir(), 'glg-power-'))
+  const startLoad = loadavg()[0]
+  const runs: RunOutcome[] = []
+  try {
+    const repo = await makeFixtureRepo(runProcess, 'power', join(root, 'repo'))
+    log(`fixtures/power: ${tc.goVersion}, ${availableParallelism()} CPUs, load ${startLoad.toFixed(2)}; count ${COUNT}, benchtime ${BENCHTIME}, A/A x${AA}, A/B x${AB}${BUDGET_MS ? `, budget ${BUDGET_MS} ms` : ''}`)
+    // Alternate the kinds so that the machine's mood over the hour hits all of them alike.
+    const order: { kind: RunOutcome['kind']; ref: string; budget: number }[] = []
+    for (let i = 0; i < Math.max(AA, AB); i++) {
+      if (i < AA) order.push({ kind: 'aa', ref: repo.headSha, budget: 0 })
+      if (i < AB) order.push({ kind: 'ab', ref: repo.baseSha, budget: 0 })
+      if (i < AB && BUDGET_MS > 0) order.push({ kind: 'ab-budget', ref: repo.baseSha, budget: BUDGET_MS })
+    }
+    for (const [i, o] of order.entries()) {
+      const r = await oneGate(tc, repo.dir, o.ref, o.kind, o.budget)
+      runs.push(r)
+      log(`${i + 1}/${order.length} ${o.kind}: ${(r.wallMs / 1000).toFixed(0)} s, other CPU ${r.otherCpu === null ? '?' : `${(r.otherCpu * 100).toFixed(0)}%`}, gate fails [${r.failures.gate.join(', ')}], inconclusive ${r.gateInconclusive}`)
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true })
+  }
+  const result = {
+    settings: { count: COUNT, benchtime: BENCHTIME, aa: AA, ab: AB, budgetMs: BUDGET_MS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
+    summary: summarise(runs),
+    runs
+  }
+  await mkdir(join(here, 'out'), { recursive: true })
+  await writeFile(join(here, 'out', 'power.json'), JSON.stringify(result, null, 2))
+  process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n')
+}
+
+await (process.env.BENCH_POWER_REJUDGE === '1' ? rejudge() : main())

@@ -1,0 +1,72 @@
+// How noisy a run was, from the decisions on time themselves: each paired comparison's spread of per-round
+// log ratios is an A/A-like control of the machine (what is left once base and head ran back to back), and
+// the other processes' CPU share, when the run recorded it, says where that noise came from.
+import type { BenchmarkComparison, NoiseSummary, Report } from '../model/report.js'
+import type { RunResult } from '../model/result.js'
+import { median } from './stats.js'
+
+export function noiseSummary(comparisons: BenchmarkComparison[], otherCpu?: NoiseSummary['otherCpu']): NoiseSummary {
+  const spreads: { spread: number; pkg: string; benchmark: string; metric: string }[] = []
+  let inconclusive = 0
+  let tooNoisy = 0
+  for (const c of comparisons) {
+    for (const m of c.metrics) {
+      if (m.status === 'inconclusive') inconclusive++
+      if (m.status === 'too-noisy') tooNoisy++
+      if (m.interval) spreads.push({ spread: m.interval.spread, pkg: c.pkg, benchmark: c.benchmark, metric: m.metric })
+    }
+  }
+  const noisiest = spreads.reduce<(typeof spreads)[number] | undefined>((a, b) => (a === undefined || b.spread > a.spread ? b : a), undefined)
+  return {
+    comparisons: spreads.length,
+    medianSpread: spreads.length ? median(spreads.map((s) => s.spread)) : null,
+    maxSpread: noisiest?.spread ?? null,
+    ...(noisiest ? { noisiest: { pkg: noisiest.pkg, benchmark: noisiest.benchmark, metric: noisiest.metric } } : {}),
+    inconclusive,
+    tooNoisy,
+    ...(otherCpu ? { otherCpu } : {})
+  }
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
+
+/** The notes a reader needs to weigh the timing verdicts. */
+export function noiseNotes(report: Report): string[] {
+  const n = report.noise
+  if (!n || n.comparisons === 0) return []
+  const notes: string[] = []
+  const cpu = n.otherCpu
+  const busy =
+    cpu && (cpu.base !== undefined || cpu.head !== undefined)
+      ? `; other processes used ${[cpu.base !== undefined ? `${pct(cpu.base)} of the CPU while base ran` : '', cpu.head !== undefined ? `${pct(cpu.head)} while head ran` : ''].filter(Boolean).join(', ')}`
+      : ''
+  const where = n.noisiest ? ` (largest ${pct(n.maxSpread ?? 0)}: ${n.noisiest.benchmark} ${n.noisiest.metric})` : ''
+  notes.push(`Noise: the per-round spread of head/base was ${pct(n.medianSpread ?? 0)} in the median over ${n.comparisons} timing comparisons${where}${busy}.`)
+  if (n.inconclusive > 0 || n.tooNoisy > 0) {
+    const parts = [n.inconclusive > 0 ? `${n.inconclusive} inconclusive (the interval straddles the threshold; more rounds would settle them)` : '', n.tooNoisy > 0 ? `${n.tooNoisy} too noisy to judge on this machine` : '']
+    notes.push(`Timing comparisons neither failed nor passed: ${parts.filter(Boolean).join(', ')}. See each comparison's reason.`)
+  }
+  return notes
+}
+
+/** The other processes' CPU share each side recorded (the same figure when both were measured together). */
+export function otherCpuOf(base: RunResult, head: RunResult): NoiseSummary['otherCpu'] {
+  const b = base.env.otherCpu
+  const h = head.env.otherCpu
+  if (b === undefined && h === undefined) return undefined
+  return { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) }
+}
+
+/** What adaptive sampling chose and why it stopped, from the head's record. */
+export function adaptiveNotes(head: RunResult): string[] {
+  const a = head.env.adaptive
+  if (!a) return []
+  const extra = Object.entries(a.extraRounds).sort((x, y) => y[1] - x[1])
+  const why = { settled: 'every timing decision was settled', budget: 'the next round would not have fitted in the budget', 'max-rounds': 'the round limit (10 x count) was reached' }[a.stopped]
+  const list = extra.slice(0, 5).map(([name, n]) => `${name} +${n}`).join(', ')
+  return [
+    `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +
+      (extra.length === 0 ? 'no extra rounds' : `extra rounds for the ${extra.length} whose interval straddled the threshold (${list}${extra.length > 5 ? ', ...' : ''})`) +
+      `; stopped because ${why}.`
+  ]
+}

@@ -1,0 +1,67 @@
+// Adaptive rounds: a first pass for everyone, then rounds only for what the judge says is still open, within
+// the budget. The runner here records the plans instead of starting processes; the judge is a function of
+// how many rounds each benchmark has, so the test states exactly when each one settles.
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_RUN } from '../../../src/config/defaults.js'
+import { runAdaptiveRounds, type Adaptive } from '../../../src/jobs/bench/adaptive.js'
+import type { Observed } from '../../../src/jobs/bench/assemble.js'
+import type { MeasurementPlan } from '../../../src/jobs/bench/plan.js'
+import type { JobDeps } from '../../../src/jobs/deps.js'
+import type { RunResult } from '../../../src/model/result.js'
+import { MODULE, preparedPackage, preparedSide, TOOLCHAIN } from './sides.js'
+
+const cfg = { ...DEFAULT_RUN, dir: '/src-head', count: 10, benchtime: '100x' }
+const leaves = ['BenchmarkSettled', 'BenchmarkOpen', 'BenchmarkLate'].map((name) => ({ name, procs: 2, iterations: 100 }))
+const sides = ['base', 'head'].map((label) => preparedSide(label, [preparedPackage('a', leaves)]))
+const key = (name: string) => `${MODULE}/a\u0000${name}`
+
+function harness(settleAfter: Record<string, number>, budgetMs: number, msPerRun = 10) {
+  let now = 0
+  const rounds = new Map<string, number>()
+  const phases: string[] = []
+  const runPhases = async (plan: MeasurementPlan) => {
+    for (const p of plan.phases) {
+      phases.push(p.title)
+      for (const r of p.runs) {
+        now += msPerRun
+        if (r.side === 0) rounds.set(leaves[r.leaf].name, (rounds.get(leaves[r.leaf].name) ?? 0) + 1)
+      }
+    }
+  }
+  const adaptive: Adaptive = {
+    budgetMs,
+    clock: () => now,
+    open: () => new Set(Object.entries(settleAfter).filter(([name, n]) => (rounds.get(name) ?? 0) < n).map(([name]) => key(name)))
+  }
+  const log: string[] = []
+  const deps: JobDeps = { run: () => Promise.reject(new Error('no processes in this test')), toolchain: TOOLCHAIN, log: (l: string) => log.push(l) }
+  const observed: Observed[] = []
+  const run = () => runAdaptiveRounds(deps, cfg, sides, [], adaptive, runPhases, (): RunResult[] => [], observed)
+  return { run, rounds, phases, log }
+}
+
+describe('runAdaptiveRounds', () => {
+  it('runs 6 rounds for all, then extra rounds only for the open benchmarks, until they settle', async () => {
+    const h = harness({ BenchmarkSettled: 0, BenchmarkOpen: 9, BenchmarkLate: 14 }, 60_000)
+    const record = await h.run()
+    expect(Object.fromEntries(h.rounds)).toEqual({ BenchmarkSettled: 6, BenchmarkOpen: 9, BenchmarkLate: 14 })
+    expect(record).toMatchObject({ firstRounds: 6, stopped: 'settled', extraRounds: { [`${MODULE}/a.BenchmarkOpen`]: 3, [`${MODULE}/a.BenchmarkLate`]: 8 } })
+    expect(h.phases[6]).toBe('extra round 7: 2 undecided benchmark(s) × 2 side(s)')
+  })
+
+  it('stops when the next round would not fit in the budget, and says so', async () => {
+    // A full round of 3 benchmarks on 2 sides is 60 ms here: 6 rounds use 360 ms of a 500 ms budget.
+    const h = harness({ BenchmarkOpen: 100 }, 500)
+    const record = await h.run()
+    expect(record.stopped).toBe('budget')
+    expect(record.usedMs).toBeLessThanOrEqual(500)
+    expect(h.rounds.get('BenchmarkOpen')).toBeGreaterThan(6)
+  })
+
+  it('stops at 10 x count rounds', async () => {
+    const h = harness({ BenchmarkOpen: 1000 }, 10_000_000, 1)
+    const record = await h.run()
+    expect(record.stopped).toBe('max-rounds')
+    expect(h.rounds.get('BenchmarkOpen')).toBe(100)
+  })
+})
