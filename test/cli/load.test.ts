@@ -100,7 +100,7 @@ describe('gate with a load job', () => {
 
   it('writes a markdown section for the job, with its rounds and curves, and the commands to look closer', () => {
     expect(markdown).toContain('### Load jobs\n\n#### Load job `api`\n\n`./cmd/api` built with -race · embedded generator, 4 connections · 5 rounds of 300 requests')
-    expect(markdown).toMatch(/\| latency p50 \| [0-9.]+ms \| [0-9.]+ms \| \+[0-9.]+% \| p=0\.008 \| ❌ regression \|/)
+    expect(markdown).toMatch(/\| latency p50 \| [0-9.]+(µs|ms) \| [0-9.]+ms \| \+[0-9.]+% \| p=0\.008 \| ❌ regression \|/)
     expect(markdown).toContain('| after (base → head) | requests so far | goroutines | live heap | descriptors | RSS |')
     expect(markdown).toMatch(/\| round 5 \| 1,800 \| 7 → \d+ \|/)
     expect(markdown).toMatch(/go tool pprof -sample_index=inuse_space -top -diff_base=\S+\/head\/load\/api\/warmup\.heap\.pb\.gz \S+\/head\/load\/api\/round-5\.heap\.pb\.gz/)

@@ -44,7 +44,10 @@ let outDir: string
 let outcome: GateOutcome
 let expected: Expected[]
 let toolchain: Toolchain
-const tests = (): TestConfig => ({ ...DEFAULT_TESTS, raceBenchtime: '', narrowBudgetMs: 0, stress: { budgetMs: BUDGET_MS, all: false } })
+// lockorder deadlocks in about one normal run in sixty: at the default test timeout (10 minutes) such a run
+// alone would pass this file's time limit. A minute is a hundred times what the normal pass takes here.
+const TEST_TIMEOUT_MS = 60_000
+const tests = (): TestConfig => ({ ...DEFAULT_TESTS, timeoutMs: TEST_TIMEOUT_MS, raceBenchtime: '', narrowBudgetMs: 0, stress: { budgetMs: BUDGET_MS, all: false } })
 const at = (s: Site): string => `${s.file}:${s.line}`
 const sites = (f: Finding, role: string): string[] => f.locations.filter((l) => l.role === role).map((l) => `${l.file}:${l.line}`)
 
@@ -103,7 +106,10 @@ describe('the stress stage in the gate', () => {
   it('stresses the same packages on both sides with the same share, and says how many repetitions each got', () => {
     const share = (r: typeof outcome.base) => new Map((r.tests ?? []).filter((t) => t.stress).map((t) => [t.importPath, t.stress?.budgetMs]))
     expect([...share(outcome.base).keys()].sort()).toEqual(expected.map((e) => e.importPath).sort())
-    expect(share(outcome.head)).toEqual(share(outcome.base))
+    // A package whose normal pass already hung (lockorder, about one run in sixty) is not stressed again on
+    // that side: the hang is its finding. Every other package gets the base's share.
+    const hungOnHead = new Set((outcome.head.tests ?? []).filter((t) => t.hang !== undefined).map((t) => t.importPath))
+    expect(share(outcome.head)).toEqual(new Map([...share(outcome.base)].filter(([p]) => !hungOnHead.has(p))))
     for (const t of outcome.base.tests ?? []) {
       // Every twin ran its budget out: nothing stopped it early (legacy's rare leak is on both sides).
       if (!t.importPath.endsWith('/legacy')) expect(t.stress?.stoppedBy, t.importPath).toBeUndefined()
