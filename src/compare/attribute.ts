@@ -1,19 +1,13 @@
 import type { Location } from '../model/report.js'
+import type { LoadHeapSite } from '../model/result.js'
 import { inModule, isStandardLibrary } from '../parse/gofunc.js'
 import { isRuntimePackage, packageOf } from '../parse/stackframes.js'
 
-/** One allocation site of one run, as the memory profile aggregates it (see parse/pprof heapSites). */
-export interface SiteValues {
-  function: string
-  file: string
-  line: number
-  inuseBytes: number
-  inuseObjects: number
-  allocBytes: number
-  allocObjects: number
-  /** The first frame up the stack inside the module, when the allocating frame is outside it. */
-  caller?: { function: string; file: string; line: number }
-}
+/**
+ * One allocation site of one run, as the memory profile aggregates it (see parse/pprof heapSites): the
+ * shape result.json stores for a load job's heap sites, so both read one definition.
+ */
+export type SiteValues = LoadHeapSite
 
 export interface ProfiledRun {
   iterations: number

@@ -413,5 +413,6 @@ export interface LoadHeapSite {
   inuseObjects: number
   allocBytes: number
   allocObjects: number
+  /** The first frame up the stack inside the module, when the allocating frame is outside it. */
   caller?: Frame
 }
