@@ -22258,6 +22258,10 @@ function repeatsInEveryRun(base, head, lowerIsBetter) {
 function lacksEvidence(m) {
     return m.method === 'threshold+mann-whitney' && m.pValue === null;
 }
+/** The finding for a metric that regressed: its numbers as the comparison has them, no locations yet. */
+function regressionFinding(at, m, message) {
+    return { ...at, metric: m.metric, unit: m.unit, base: m.baseMedian, head: m.headMedian, change: m.change, pValue: m.pValue, message, locations: [] };
+}
 
 // A GC-per-op figure from a run that saw only a couple of cycles is mostly rounding.
 const MIN_MEASURED_CYCLES = 3;
@@ -23382,20 +23386,7 @@ function crashFinding(head, base) {
 function metricFindings(head, metrics, cfg) {
     return metrics
         .filter((m) => m.status === 'regression')
-        .map((m) => ({
-        kind: m.metric === GC_PAUSE_P99 ? 'gc-pause' : 'regression',
-        severity: m.metric === GC_PAUSE_P99 ? cfg.gcPauseSeverity : 'fail',
-        pkg: pkgOf(head),
-        subject: head.name,
-        metric: m.metric,
-        unit: m.unit,
-        base: m.baseMedian,
-        head: m.headMedian,
-        change: m.change,
-        pValue: m.pValue,
-        message: `${m.metric} got worse under load: ${m.reason}${m.pValue !== null ? `; Mann-Whitney U over ${m.baseSamples.length} vs ${m.headSamples.length} rounds` : ''}`,
-        locations: []
-    }));
+        .map((m) => regressionFinding({ kind: m.metric === GC_PAUSE_P99 ? 'gc-pause' : 'regression', severity: m.metric === GC_PAUSE_P99 ? cfg.gcPauseSeverity : 'fail', pkg: pkgOf(head), subject: head.name }, m, `${m.metric} got worse under load: ${m.reason}${m.pValue !== null ? `; Mann-Whitney U over ${m.baseSamples.length} vs ${m.headSamples.length} rounds` : ''}`));
 }
 /**
  * Compares every head job with the base job of the same name (`base` undefined: head alone, nothing
@@ -27429,20 +27420,7 @@ function metricFinding(pkg, bench, m, severity) {
                 ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
                 : ''
             : '';
-    return {
-        kind: findingKind(m),
-        severity,
-        pkg,
-        subject: bench,
-        metric: m.metric,
-        unit: m.unit,
-        base: m.baseMedian,
-        head: m.headMedian,
-        change: m.change,
-        pValue: m.pValue,
-        message: `${m.metric} got worse: ${m.reason}${how}`,
-        locations: []
-    };
+    return regressionFinding({ kind: findingKind(m), severity, pkg, subject: bench }, m, `${m.metric} got worse: ${m.reason}${how}`);
 }
 function isIgnored(pkg, bench, cfg) {
     return cfg.ignoreBenchmarks.some((re) => new RegExp(re).test(`${pkg}.${bench}`));

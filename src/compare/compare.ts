@@ -14,7 +14,7 @@ import {
 import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
-import { awaitsDecision, lacksEvidence } from './metrics.js'
+import { awaitsDecision, lacksEvidence, regressionFinding } from './metrics.js'
 import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf } from './noise.js'
 import { reproduceCommands } from './reproduce.js'
 import { stressFindings } from './stress.js'
@@ -87,20 +87,7 @@ function metricFinding(pkg: string, bench: string, m: MetricComparison, severity
         ? `; Mann-Whitney U over ${m.baseSamples.length || '?'} vs ${m.headSamples.length || '?'} samples`
         : ''
       : ''
-  return {
-    kind: findingKind(m),
-    severity,
-    pkg,
-    subject: bench,
-    metric: m.metric,
-    unit: m.unit,
-    base: m.baseMedian,
-    head: m.headMedian,
-    change: m.change,
-    pValue: m.pValue,
-    message: `${m.metric} got worse: ${m.reason}${how}`,
-    locations: []
-  }
+  return regressionFinding({ kind: findingKind(m), severity, pkg, subject: bench }, m, `${m.metric} got worse: ${m.reason}${how}`)
 }
 
 function isIgnored(pkg: string, bench: string, cfg: CompareConfig): boolean {

@@ -10,7 +10,7 @@ import type { Growth } from './load-growth.js'
 import { compareLoadMetrics, GC_PAUSE_P99 } from './load-metrics.js'
 import { groupGrowths, growthOf, grownTargets, measuredSnapshots, requestsBetween, type GroupGrowth } from './load-series.js'
 import { summarizeLoadSide } from './load-summary.js'
-import { relativeChange } from './metrics.js'
+import { regressionFinding, relativeChange } from './metrics.js'
 
 export interface LoadComparison {
   findings: Finding[]
@@ -163,20 +163,13 @@ function crashFinding(head: LoadJobResult, base: LoadJobResult | undefined): Fin
 function metricFindings(head: LoadJobResult, metrics: MetricComparison<number>[], cfg: CompareConfig): Finding[] {
   return metrics
     .filter((m) => m.status === 'regression')
-    .map((m) => ({
-      kind: m.metric === GC_PAUSE_P99 ? 'gc-pause' : 'regression',
-      severity: m.metric === GC_PAUSE_P99 ? cfg.gcPauseSeverity : 'fail',
-      pkg: pkgOf(head),
-      subject: head.name,
-      metric: m.metric,
-      unit: m.unit,
-      base: m.baseMedian,
-      head: m.headMedian,
-      change: m.change,
-      pValue: m.pValue,
-      message: `${m.metric} got worse under load: ${m.reason}${m.pValue !== null ? `; Mann-Whitney U over ${m.baseSamples.length} vs ${m.headSamples.length} rounds` : ''}`,
-      locations: []
-    }))
+    .map((m) =>
+      regressionFinding(
+        { kind: m.metric === GC_PAUSE_P99 ? 'gc-pause' : 'regression', severity: m.metric === GC_PAUSE_P99 ? cfg.gcPauseSeverity : 'fail', pkg: pkgOf(head), subject: head.name },
+        m,
+        `${m.metric} got worse under load: ${m.reason}${m.pValue !== null ? `; Mann-Whitney U over ${m.baseSamples.length} vs ${m.headSamples.length} rounds` : ''}`
+      )
+    )
 }
 
 /**

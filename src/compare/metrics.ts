@@ -1,5 +1,5 @@
 import type { CompareConfig, RelAbs } from '../config/types.js'
-import type { JudgeMethod, MetricComparison } from '../model/report.js'
+import type { Finding, FindingKind, JudgeMethod, MetricComparison, Severity } from '../model/report.js'
 import { mannWhitneyU, median, minimumPossibleP } from './stats.js'
 
 /**
@@ -164,4 +164,9 @@ function repeatsInEveryRun(base: number[], head: number[], lowerIsBetter: boolea
  */
 export function lacksEvidence(m: MetricComparison): boolean {
   return m.method === 'threshold+mann-whitney' && m.pValue === null
+}
+
+/** The finding for a metric that regressed: its numbers as the comparison has them, no locations yet. */
+export function regressionFinding(at: { kind: FindingKind; severity: Severity; pkg: string; subject: string }, m: MetricComparison, message: string): Finding {
+  return { ...at, metric: m.metric, unit: m.unit, base: m.baseMedian, head: m.headMedian, change: m.change, pValue: m.pValue, message, locations: [] }
 }
