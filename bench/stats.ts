@@ -2,23 +2,12 @@
 // Run through tsx because the bundle does not export it: npx tsx bench/stats.ts [ITERATIONS]
 // Prints one JSON object.
 import { mannWhitneyU } from '../src/compare/stats.js'
+import { seededRng } from '../test/helpers/rng.js'
 
 interface Case {
   name: string
   a: number[]
   b: number[]
-}
-
-/** Deterministic pseudo-random numbers (mulberry32): the same samples on every run. */
-function random(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /** ns/op-like values rounded to a coarse grid, so that both samples share tied values (as benchmarks do). */
@@ -27,7 +16,7 @@ function sample(rand: () => number, n: number, centre: number, grid: number): nu
 }
 
 function cases(iterations: number, n: number, seed: number): Case[] {
-  const rand = random(seed)
+  const rand = seededRng(seed)
   return Array.from({ length: iterations }, (_, i) => ({
     name: `${n}v${n}#${i}`,
     a: sample(rand, n, 1000, 5),

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { seededRng } from '../helpers/rng.js'
 import {
   benjaminiHochberg,
   mannWhitneyU,
@@ -52,18 +53,6 @@ function ordersWithSmallerU(c: OracleUCase): { a: number[]; b: number[]; result:
     { a: c.a, b: c.b, result: c.ab },
     { a: c.b, b: c.a, result: c.ba }
   ].filter(({ result }) => result.u === undefined || result.u <= centre)
-}
-
-// Deterministic samples for the property and timing tests.
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 function sample(next: () => number, n: number, offset: number, step = 0): number[] {
@@ -184,7 +173,7 @@ describe('mannWhitneyU', () => {
   })
 
   it('matches a count over every split of the pooled values when values are tied', () => {
-    const next = random(7)
+    const next = seededRng(7)
     for (let round = 0; round < 40; round++) {
       const n1 = 1 + Math.floor(next() * 6)
       const n2 = 1 + Math.floor(next() * 6)
@@ -231,7 +220,7 @@ describe('mannWhitneyU', () => {
   })
 
   it('returns p-values between 0 and 1 for random samples of every size class', () => {
-    const next = random(11)
+    const next = seededRng(11)
     for (const [n1, n2, step] of [[3, 9, 0.1], [10, 10, 0], [24, 17, 0.2], [50, 49, 0], [70, 30, 0.1]]) {
       for (let round = 0; round < 20; round++) {
         const p = mannWhitneyU(sample(next, n1, 0, step), sample(next, n2, 0.2, step)).pValue
@@ -242,7 +231,7 @@ describe('mannWhitneyU', () => {
   })
 
   it('handles thousands of samples per side through the normal approximation', () => {
-    const next = random(3)
+    const next = seededRng(3)
     const result = mannWhitneyU(sample(next, 8000, 0, 0.001), sample(next, 6000, 0.01, 0.001))
     expect(result.exact).toBe(false)
     expect(result.pValue).toBeGreaterThan(0)
@@ -341,7 +330,7 @@ describe('benjaminiHochberg', () => {
   })
 
   it('is monotone in the p-values, never below them and never above 1', () => {
-    const next = random(13)
+    const next = seededRng(13)
     const pValues = Array.from({ length: 80 }, () => next() ** 3)
     const adjusted = benjaminiHochberg(pValues)
     const order = pValues.map((_, i) => i).sort((i, j) => pValues[i] - pValues[j])

@@ -3,6 +3,7 @@
 // seed, the case number and the mutations applied. GLG_FUZZ_N raises the number of cases per parser.
 import { gzipSync } from 'node:zlib'
 import { expect } from 'vitest'
+import { seededRng } from '../helpers/rng.js'
 
 /** Cases per parser: `normal` in the default run (the fuzz files together stay well under 30 s), GLG_FUZZ_N on demand. */
 export function fuzzCount(normal: number): number {
@@ -12,18 +13,11 @@ export function fuzzCount(normal: number): number {
 
 export const SEED = Number(process.env.GLG_FUZZ_SEED ?? 0x5eed) >>> 0
 
-/** mulberry32: small, fast, and good enough to pick mutations. */
+/** Helpers over the one seeded source (test/helpers/rng.ts), so a failing case is reproduced from its seed. */
 export class Rng {
-  private state: number
+  readonly next: () => number
   constructor(seed: number) {
-    this.state = seed >>> 0
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0
-    let t = this.state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32
+    this.next = seededRng(seed)
   }
   int(n: number): number {
     return Math.floor(this.next() * n)
