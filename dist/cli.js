@@ -10997,6 +10997,8 @@ const undos = new Map();
 let nextId = 0;
 let killChildren = () => { };
 let installed = false;
+let signalsWanted = false;
+let signalsInstalled = false;
 const SIGNALS = [
     ['SIGINT', 130],
     ['SIGTERM', 143],
@@ -11014,13 +11016,16 @@ function undoAll() {
     }
 }
 function install() {
-    if (installed)
+    if (!installed) {
+        installed = true;
+        process.once('exit', () => {
+            killChildren();
+            undoAll();
+        });
+    }
+    if (!signalsWanted || signalsInstalled)
         return;
-    installed = true;
-    process.once('exit', () => {
-        killChildren();
-        undoAll();
-    });
+    signalsInstalled = true;
     for (const [signal, code] of SIGNALS) {
         process.once(signal, () => {
             killChildren();
@@ -11035,6 +11040,15 @@ function install() {
             process.exit(code);
         });
     }
+}
+/**
+ * Makes SIGINT, SIGTERM and SIGHUP stop the gate as above. Only the process entry points call it (the CLI's
+ * and the action's): a program that uses the gate as a library, or a test runner's worker, keeps its own
+ * handling of signals; its exit still kills the children and undoes what the gate made.
+ */
+function handleStopSignals() {
+    signalsWanted = true;
+    install();
 }
 /** Sets how the live child processes are killed when the gate stops (see go/process.ts). */
 function stopChildrenWith(kill) {
@@ -34516,6 +34530,7 @@ async function main(argv) {
 // Run only when executed, not when imported by tests.
 const invoked = process.argv[1] ? realpathSync(process.argv[1]) : '';
 if (invoked.endsWith('cli.js') || invoked.endsWith('cli.ts')) {
+    handleStopSignals();
     main(process.argv.slice(2)).then((code) => process.exit(code));
 }
 

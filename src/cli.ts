@@ -20,6 +20,7 @@ import { checkOutputs, type CheckedOutputs } from './publish/outputs.js'
 import { describeProblem, publish } from './publish/sinks.js'
 import { resultSummary, terminalMarkdown, terminalText } from './publish/terminal.js'
 import { VERSION } from './version.js'
+import { handleStopSignals } from './stop.js'
 
 // The measuring options (run, gate) and the judging ones (compare, gate) come from the option table.
 const RUN_SIDES = ['run'] as const
@@ -271,5 +272,6 @@ export async function main(argv: string[]): Promise<number> {
 // Run only when executed, not when imported by tests.
 const invoked = process.argv[1] ? realpathSync(process.argv[1]) : ''
 if (invoked.endsWith('cli.js') || invoked.endsWith('cli.ts')) {
+  handleStopSignals()
   main(process.argv.slice(2)).then((code) => process.exit(code))
 }

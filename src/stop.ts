@@ -11,6 +11,8 @@ const undos = new Map<number, Undo>()
 let nextId = 0
 let killChildren: () => void = () => {}
 let installed = false
+let signalsWanted = false
+let signalsInstalled = false
 
 const SIGNALS = [
   ['SIGINT', 130],
@@ -30,12 +32,15 @@ function undoAll(): void {
 }
 
 function install(): void {
-  if (installed) return
-  installed = true
-  process.once('exit', () => {
-    killChildren()
-    undoAll()
-  })
+  if (!installed) {
+    installed = true
+    process.once('exit', () => {
+      killChildren()
+      undoAll()
+    })
+  }
+  if (!signalsWanted || signalsInstalled) return
+  signalsInstalled = true
   for (const [signal, code] of SIGNALS) {
     process.once(signal, () => {
       killChildren()
@@ -49,6 +54,16 @@ function install(): void {
       process.exit(code)
     })
   }
+}
+
+/**
+ * Makes SIGINT, SIGTERM and SIGHUP stop the gate as above. Only the process entry points call it (the CLI's
+ * and the action's): a program that uses the gate as a library, or a test runner's worker, keeps its own
+ * handling of signals; its exit still kills the children and undoes what the gate made.
+ */
+export function handleStopSignals(): void {
+  signalsWanted = true
+  install()
 }
 
 /** Sets how the live child processes are killed when the gate stops (see go/process.ts). */

@@ -59,7 +59,8 @@ describe('a stop', () => {
     await writeFile(
       script,
       `import { appendFileSync } from 'node:fs'
-import { onStop } from ${JSON.stringify(join(repoRoot, 'src', 'stop.ts'))}
+import { handleStopSignals, onStop } from ${JSON.stringify(join(repoRoot, 'src', 'stop.ts'))}
+handleStopSignals()
 onStop(() => appendFileSync(${JSON.stringify(log)}, 'first\\n'))
 const release = onStop(() => appendFileSync(${JSON.stringify(log)}, 'released\\n'))
 onStop(() => appendFileSync(${JSON.stringify(log)}, 'last\\n'))
@@ -74,5 +75,28 @@ setInterval(() => {}, 1000)
     const code = await new Promise((res) => child.on('close', (c) => res(c)))
     expect(code).toBe(143)
     expect(await readFile(log, 'utf8')).toBe('last\nfirst\n')
+  })
+
+  it('leaves signals to the program when it only uses the gate as a library (a test worker, say)', async () => {
+    const script = join(root, 'library.ts')
+    await writeFile(
+      script,
+      `import { onStop } from ${JSON.stringify(join(repoRoot, 'src', 'stop.ts'))}
+onStop(() => {})
+process.on('SIGTERM', () => { console.log('own handler'); process.exit(7) })
+console.log('ready')
+setInterval(() => {}, 1000)
+`
+    )
+    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'tsx'), [script], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    let err = ''
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()))
+    await new Promise<void>((res) => child.stdout?.on('data', (c: Buffer) => ((out += c.toString()), out.includes('ready') && res())))
+    child.kill('SIGTERM')
+    const code = await new Promise((res) => child.on('close', (c) => res(c)))
+    expect(code).toBe(7)
+    expect(out).toContain('own handler')
+    expect(err).not.toContain('go-leak-gate: stopped by')
   })
 })
