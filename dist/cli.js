@@ -33466,15 +33466,17 @@ function flameOf(b, kind) {
     return b.flames.find((f) => f.kind === kind && !('missing' in f))?.id;
 }
 /** The id of the graph or chart that shows a finding, when the page has one. */
-function findingTarget(f, benchmarks) {
-    if (f.kind === 'goroutine-leak') {
-        const b = benchmarks.find((x) => x.pkg === f.pkg && x.benchmark === f.subject);
-        const own = b && flameOf(b, 'goroutines');
-        return own ? { id: own, label: 'goroutines' } : { id: 'goroutines', label: 'goroutines' };
-    }
+function findingTarget(f, benchmarks, loadJobs = []) {
     const b = benchmarks.find((x) => x.pkg === f.pkg && x.benchmark === f.subject);
-    if (!b)
-        return undefined;
+    if (!b) {
+        // A load job's findings name the job as their subject; its section's id is its place in report.loads.
+        const job = loadJobs.indexOf(f.subject);
+        if (job >= 0)
+            return { id: `load-${job}`, label: 'load job' };
+        return f.kind === 'goroutine-leak' ? { id: 'goroutines', label: 'goroutines' } : undefined;
+    }
+    if (f.kind === 'goroutine-leak')
+        return { id: flameOf(b, 'goroutines') ?? 'goroutines', label: 'goroutines' };
     if (f.kind === 'heap-leak')
         return { id: flameOf(b, 'heap-inuse') ?? b.id, label: 'heap in use' };
     if (f.kind === 'gc-pause')
@@ -33495,8 +33497,8 @@ function locationList(locations) {
     const more = locations.length - shown.length;
     return `<ul class="locations">${items.join('')}${more > 0 ? `<li>… and ${more} more, in report.json</li>` : ''}</ul>`;
 }
-function row(f, benchmarks) {
-    const target = findingTarget(f, benchmarks);
+function row(f, benchmarks, loadJobs) {
+    const target = findingTarget(f, benchmarks, loadJobs);
     const cells = [
         text(f.kind),
         `<code>${text(clip(f.pkg, NAME_MAX$1))}</code>`,
@@ -33513,8 +33515,8 @@ function row(f, benchmarks) {
     const detail = message !== '' || f.locations.length > 0 ? `<tr class="detail"><td colspan="${COLUMNS.length}">${message}${f.locations.length > 0 ? locationList(f.locations) : ''}</td></tr>` : '';
     return main + detail;
 }
-function table(findings, benchmarks) {
-    const rows = findings.slice(0, MAX_FINDING_ROWS).map((f) => row(f, benchmarks));
+function table(findings, benchmarks, loadJobs) {
+    const rows = findings.slice(0, MAX_FINDING_ROWS).map((f) => row(f, benchmarks, loadJobs));
     const more = findings.length - rows.length;
     return (`<table class="findings"><thead><tr>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
         (more > 0 ? `<p>… and ${more} more ${more === 1 ? 'finding' : 'findings'}, in report.json.</p>` : ''));
@@ -33523,15 +33525,16 @@ function findingsSection(report, benchmarks) {
     const failing = findingsOf(report, 'fail');
     const warnings = findingsOf(report, 'warn');
     const info = findingsOf(report, 'info');
+    const loadJobs = (report.loads ?? []).map((j) => j.name);
     const parts = ['<section id="findings"><h2>Findings</h2>'];
     if (failing.length + warnings.length + info.length === 0)
         parts.push('<p>Nothing to report: no finding.</p>');
     if (failing.length > 0)
-        parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks));
+        parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks, loadJobs));
     if (warnings.length > 0)
-        parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks));
+        parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks, loadJobs));
     if (info.length > 0)
-        parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks)}</details>`);
+        parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks, loadJobs)}</details>`);
     parts.push('</section>');
     return parts.join('\n');
 }

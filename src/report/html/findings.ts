@@ -16,14 +16,15 @@ function flameOf(b: BenchmarkView, kind: FlameKind): string | undefined {
 }
 
 /** The id of the graph or chart that shows a finding, when the page has one. */
-export function findingTarget(f: Finding, benchmarks: BenchmarkView[]): { id: string; label: string } | undefined {
-  if (f.kind === 'goroutine-leak') {
-    const b = benchmarks.find((x) => x.pkg === f.pkg && x.benchmark === f.subject)
-    const own = b && flameOf(b, 'goroutines')
-    return own ? { id: own, label: 'goroutines' } : { id: 'goroutines', label: 'goroutines' }
-  }
+export function findingTarget(f: Finding, benchmarks: BenchmarkView[], loadJobs: readonly string[] = []): { id: string; label: string } | undefined {
   const b = benchmarks.find((x) => x.pkg === f.pkg && x.benchmark === f.subject)
-  if (!b) return undefined
+  if (!b) {
+    // A load job's findings name the job as their subject; its section's id is its place in report.loads.
+    const job = loadJobs.indexOf(f.subject)
+    if (job >= 0) return { id: `load-${job}`, label: 'load job' }
+    return f.kind === 'goroutine-leak' ? { id: 'goroutines', label: 'goroutines' } : undefined
+  }
+  if (f.kind === 'goroutine-leak') return { id: flameOf(b, 'goroutines') ?? 'goroutines', label: 'goroutines' }
   if (f.kind === 'heap-leak') return { id: flameOf(b, 'heap-inuse') ?? b.id, label: 'heap in use' }
   if (f.kind === 'gc-pause') return { id: `${b.id}-gc`, label: 'GC pauses' }
   if (f.kind === 'regression' && (f.unit === 'allocs/op' || f.unit === 'B/op')) return { id: flameOf(b, 'heap-alloc') ?? `${b.id}-charts`, label: 'allocations' }
@@ -42,8 +43,8 @@ function locationList(locations: Location[]): string {
   return `<ul class="locations">${items.join('')}${more > 0 ? `<li>… and ${more} more, in report.json</li>` : ''}</ul>`
 }
 
-function row(f: Finding, benchmarks: BenchmarkView[]): string {
-  const target = findingTarget(f, benchmarks)
+function row(f: Finding, benchmarks: BenchmarkView[], loadJobs: readonly string[]): string {
+  const target = findingTarget(f, benchmarks, loadJobs)
   const cells = [
     text(f.kind),
     `<code>${text(clip(f.pkg, NAME_MAX))}</code>`,
@@ -61,8 +62,8 @@ function row(f: Finding, benchmarks: BenchmarkView[]): string {
   return main + detail
 }
 
-function table(findings: Finding[], benchmarks: BenchmarkView[]): string {
-  const rows = findings.slice(0, MAX_FINDING_ROWS).map((f) => row(f, benchmarks))
+function table(findings: Finding[], benchmarks: BenchmarkView[], loadJobs: readonly string[]): string {
+  const rows = findings.slice(0, MAX_FINDING_ROWS).map((f) => row(f, benchmarks, loadJobs))
   const more = findings.length - rows.length
   return (
     `<table class="findings"><thead><tr>${COLUMNS.map((c) => `<th>${c}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody></table>` +
@@ -74,11 +75,12 @@ export function findingsSection(report: Report, benchmarks: BenchmarkView[]): st
   const failing = findingsOf(report, 'fail')
   const warnings = findingsOf(report, 'warn')
   const info = findingsOf(report, 'info')
+  const loadJobs = (report.loads ?? []).map((j) => j.name)
   const parts = ['<section id="findings"><h2>Findings</h2>']
   if (failing.length + warnings.length + info.length === 0) parts.push('<p>Nothing to report: no finding.</p>')
-  if (failing.length > 0) parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks))
-  if (warnings.length > 0) parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks))
-  if (info.length > 0) parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks)}</details>`)
+  if (failing.length > 0) parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks, loadJobs))
+  if (warnings.length > 0) parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks, loadJobs))
+  if (info.length > 0) parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks, loadJobs)}</details>`)
   parts.push('</section>')
   return parts.join('\n')
 }

@@ -58,6 +58,11 @@ describe('the load jobs on the HTML page', () => {
     expect(s).toContain('<p><code>./cmd/api</code> built with -race · embedded generator, 4 connections · 5 rounds of 1,000 requests · goroutineleak profile on · 5.0s</p>')
     expect(s).toContain('<tr class="finding fail"><td>latency p50</td><td class="num">1ms</td><td class="num">2ms</td><td class="num">+100%</td><td class="num">p=0.008</td><td>regression</td></tr>')
     expect(html).toContain('<a href="#load">Load jobs</a>')
+    // The findings table links each of the job's findings to its section.
+    const findings = html.slice(html.indexOf('<section id="findings">'), html.indexOf('</section>', html.indexOf('<section id="findings">')))
+    const jobRows = [...findings.matchAll(/<tr class="finding fail">(.*?)<\/tr>/g)].map((m) => m[1]).filter((r) => r.includes('<code>api</code>'))
+    expect(jobRows.length).toBeGreaterThan(0)
+    for (const r of jobRows) expect(r).toContain('<a href="#load-0">load job</a>')
     const quiet = loadSection(page([base], [loadResult({ p50: [1, 1, 1, 1, 1] })]))
     expect(quiet).toContain('<details class="benchmark load-job" id="load-0">')
   })
