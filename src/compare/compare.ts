@@ -11,7 +11,7 @@ import {
   type Severity,
   type SideInfo
 } from '../model/report.js'
-import type { BenchmarkResult, RunResult } from '../model/result.js'
+import { CPU_TIME_UNIT, type BenchmarkResult, type RunResult } from '../model/result.js'
 import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
 import { awaitsDecision, lacksEvidence, regressionFinding } from './metrics.js'
@@ -229,6 +229,8 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
     const ignored = isIgnored(c.pkg, c.benchmark, config)
     for (const m of c.metrics) {
       if (m.status !== 'regression') continue
+      // One slowdown, one finding: CPU time that regressed along with ns/op would only be a second row.
+      if (m.unit === CPU_TIME_UNIT && c.metrics.some((x) => x.unit === 'ns/op' && x.status === 'regression')) continue
       const kind = findingKind(m)
       const judged: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
       let severity: Severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged

@@ -1,7 +1,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { GoPackage } from './packages.js'
-import { PROBE_FILE, PROBE_SOURCE, USER_TEST_MAIN } from './probe-source.js'
+import { PROBE_CPU_FILES, PROBE_CPU_OTHER_SOURCE, PROBE_CPU_UNIX_SOURCE, PROBE_FILE, PROBE_SOURCE, USER_TEST_MAIN } from './probe-source.js'
 
 export { PROBE_FILE } from './probe-source.js'
 
@@ -31,12 +31,19 @@ export async function probeFilesFor(pkg: GoPackage & { name: string }): Promise<
     files.set(path, wrapped)
     const probe = PROBE_SOURCE.replace('__PACKAGE__', clause) + `\nfunc TestMain(m *testing.M) {\n\t${USER_TEST_MAIN}(m)\n\tglgProbe()\n}\n`
     files.set(join(pkg.dir, PROBE_FILE), probe)
+    addCpuClock(files, pkg.dir, clause)
     return { files, mode: 'wraps-testmain' }
   }
   // Returning from TestMain makes the test binary exit with m.Run's code (Go 1.15 and later).
   const probe = PROBE_SOURCE.replace('__PACKAGE__', pkg.name) + '\nfunc TestMain(m *testing.M) {\n\tm.Run()\n\tglgProbe()\n}\n'
   files.set(join(pkg.dir, PROBE_FILE), probe)
+  addCpuClock(files, pkg.dir, pkg.name)
   return { files, mode: 'own-testmain' }
+}
+
+function addCpuClock(files: Map<string, string>, dir: string, clause: string): void {
+  files.set(join(dir, PROBE_CPU_FILES.unix), PROBE_CPU_UNIX_SOURCE.replace('__PACKAGE__', clause))
+  files.set(join(dir, PROBE_CPU_FILES.other), PROBE_CPU_OTHER_SOURCE.replace('__PACKAGE__', clause))
 }
 
 /** Writes the backing files and the overlay JSON for go build -overlay; returns the JSON's path. */

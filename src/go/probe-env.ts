@@ -29,6 +29,8 @@ export interface ProbeOutput {
   goroutines?: string
   /** The goroutineleak profile at debug=2, where the toolchain has it. */
   leakProfile?: string
+  /** CPU time (user + system, all threads) the process spent from the package's init to the probe; absent where the platform has no getrusage. */
+  cpuNs?: number
 }
 
 export function parseProbeOutput(text: string): ProbeOutput | undefined {
@@ -43,5 +45,6 @@ export function parseProbeOutput(text: string): ProbeOutput | undefined {
   // Finite only: JSON.parse turns 1e999 into Infinity, which result.json cannot hold.
   const num = (k: string): { [k: string]: number } => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? { [k]: v[k] } : {})
   const str = (k: string): { [k: string]: string } => (typeof v[k] === 'string' ? { [k]: v[k] } : {})
-  return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile') }
+  const cpu = num('cpuNs')
+  return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile'), ...(cpu.cpuNs !== undefined && cpu.cpuNs >= 0 ? cpu : {}) }
 }

@@ -112,6 +112,15 @@ export interface BenchFailure {
   output: string
 }
 
+/**
+ * CPU time per op: the user + system CPU time of all the benchmark process's threads (getrusage, read by the
+ * probe) from the package's init to the end of the benchmarks, divided by b.N. Unlike ns/op it does not
+ * count the time the process waited for a CPU while other processes ran, which is most of the noise on a
+ * shared runner; it does count the GC's and the other goroutines' CPU. A benchmark that got slower by
+ * waiting (a lock, a sleep, I/O) shows in ns/op only.
+ */
+export const CPU_TIME_UNIT = 'cpu-ns/op'
+
 export interface BenchRun {
   /** Position of this run among the benchmark's runs (0-based). */
   index: number
@@ -121,7 +130,8 @@ export interface BenchRun {
   iterations: number
   /**
    * Every unit the result line reported: `ns/op`, `B/op`, `allocs/op`, `MB/s`, custom units. A value Go printed
-   * as `+Inf`, `-Inf` or `NaN` is kept as that text.
+   * as `+Inf`, `-Inf` or `NaN` is kept as that text. A timed run also has CPU_TIME_UNIT, which the gate
+   * measured itself (see there), unless the benchmark reports a unit of that name.
    */
   metrics: Record<string, MetricValue>
   gc: GcSummary

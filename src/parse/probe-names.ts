@@ -5,6 +5,11 @@
 /** The file the probe is added as, in every package the gate builds. */
 export const PROBE_FILE = 'zz_goleakgate_probe_test.go'
 /**
+ * Beside it, the process's CPU clock: getrusage where the platform has it (the unix build tag), a stub
+ * that reports none elsewhere, so the probe builds on every platform Go does.
+ */
+export const PROBE_CPU_FILES = { unix: 'zz_goleakgate_cpu_unix_test.go', other: 'zz_goleakgate_cpu_other_test.go' } as const
+/**
  * What a package's own TestMain is renamed to, so that the probe's TestMain can call it: the user's code
  * still, in the user's file, shown to the user as TestMain.
  */

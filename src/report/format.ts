@@ -70,6 +70,7 @@ const COUNT: UnitFormat = { toBase: 1, prefixes: COUNT_PREFIXES, symbol: '' }
 
 const UNIT_FORMATS: Record<string, UnitFormat> = {
   'ns/op': { toBase: 1e-9, prefixes: TIME_PREFIXES, symbol: 's' },
+  'cpu-ns/op': { toBase: 1e-9, prefixes: TIME_PREFIXES, symbol: 's' },
   ns: { toBase: 1e-9, prefixes: TIME_PREFIXES, symbol: 's' },
   'µs': { toBase: 1e-6, prefixes: TIME_PREFIXES, symbol: 's' },
   us: { toBase: 1e-6, prefixes: TIME_PREFIXES, symbol: 's' },

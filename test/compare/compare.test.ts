@@ -41,6 +41,30 @@ describe('compareResults', () => {
     expect(f?.pValue).toBeLessThan(0.001)
   })
 
+  // Issue 8: on a busy runner the process waits for a CPU, which ns/op counts and CPU time does not. A
+  // slowdown in work shows in CPU time, judged like ns/op (same threshold, own interval).
+  it('fails on a CPU-time slowdown that waiting for the CPU hides from ns/op', () => {
+    const rnd = noisy(3)
+    const waits = () => 1 + rnd() * 3 // up to 4x wall time: the runner's other processes
+    const base = result({ [PKG]: [bench('BenchmarkWork', repeat(16, () => ({ ns: 100 * waits(), extra: { 'cpu-ns/op': 100 * (1 + rnd() * 0.02) } })))] })
+    const head = result({ [PKG]: [bench('BenchmarkWork', repeat(16, () => ({ ns: 120 * waits(), extra: { 'cpu-ns/op': 120 * (1 + rnd() * 0.02) } })))] })
+    const r = compare(base, head)
+    const metrics = r.comparisons[0].metrics
+    expect(metrics.find((m) => m.unit === 'ns/op')?.status).not.toBe('regression')
+    expect(metrics.find((m) => m.unit === 'cpu-ns/op')).toMatchObject({ status: 'regression', lowerIsBetter: true, method: 'interval' })
+    expect(metrics.find((m) => m.unit === 'cpu-ns/op')?.interval?.threshold).toBe(DEFAULT_COMPARE.thresholds.time.relative)
+    expect(r.findings).toEqual([expect.objectContaining({ severity: 'fail', unit: 'cpu-ns/op', subject: 'BenchmarkWork' })])
+  })
+
+  it('reports one finding, on ns/op, when both the time and the CPU time of a benchmark regressed', () => {
+    const rnd = noisy(4)
+    const base = result({ [PKG]: [bench('BenchmarkWork', repeat(16, () => ({ ns: 100 + rnd(), extra: { 'cpu-ns/op': 100 + rnd() } })))] })
+    const head = result({ [PKG]: [bench('BenchmarkWork', repeat(16, () => ({ ns: 150 + rnd(), extra: { 'cpu-ns/op': 150 + rnd() } })))] })
+    const r = compare(base, head)
+    expect(r.comparisons[0].metrics.filter((m) => m.status === 'regression').map((m) => m.unit)).toEqual(['ns/op', 'cpu-ns/op'])
+    expect(r.findings.map((f) => f.unit)).toEqual(['ns/op'])
+  })
+
   it('does not judge time with fewer than minSamples runs per side', () => {
     const base = result({ [PKG]: [bench('BenchmarkSlow', repeat(3, () => ({ ns: 100 })))] })
     const head = result({ [PKG]: [bench('BenchmarkSlow', repeat(3, () => ({ ns: 300 })))] })

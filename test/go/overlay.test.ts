@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { probeFilesFor, writeOverlay, PROBE_FILE } from '../../src/go/overlay.js'
+import { parseProbeOutput } from '../../src/go/probe-env.js'
+import { PROBE_CPU_FILES } from '../../src/go/probe-source.js'
 import { runProcess } from '../../src/go/process.js'
 
 let dir: string
@@ -61,6 +63,27 @@ func TestMain(m *testing.M) {
 }
 `
 
+// Sleeps for longer than it works: CPU time tells the two apart, wall time does not.
+const CPU = `package cpu
+
+import (
+	"testing"
+	"time"
+)
+
+var Sink uint64
+
+func TestSleep(t *testing.T) { time.Sleep(400 * time.Millisecond) }
+
+func TestWork(t *testing.T) {
+	x := uint64(1)
+	for i := 0; i < 300_000_000; i++ {
+		x = x*6364136223846793005 + 1442695040888963407
+	}
+	Sink = x
+}
+`
+
 async function build(pkgDir: string, name: string, testFiles: string[]): Promise<{ binary: string; mode: string }> {
   const probe = await probeFilesFor({ importPath: `example.com/probe/${pkgDir}`, name, dir: join(dir, pkgDir), relDir: pkgDir, testFiles })
   const overlay = await writeOverlay(probe.files, join(dir, `.overlay-${pkgDir}`))
@@ -70,10 +93,10 @@ async function build(pkgDir: string, name: string, testFiles: string[]): Promise
   return { binary, mode: probe.mode }
 }
 
-async function runProbe(binary: string, cwd: string, settle = '300ms') {
+async function runProbe(binary: string, cwd: string, settle = '300ms', args: string[] = []) {
   const out = join(dir, `${Math.random().toString(36).slice(2)}.json`)
-  const r = await runProcess({ argv: [binary, '-test.v'], cwd, env: { ...process.env, GO_LEAK_GATE_PROBE: out, GO_LEAK_GATE_SETTLE: settle }, timeoutMs: 60_000 })
-  const probe = JSON.parse(await readFile(out, 'utf8')) as { heapAllocBytes: number; numGoroutine: number; goroutines: string; settledMs: number }
+  const r = await runProcess({ argv: [binary, '-test.v', ...args], cwd, env: { ...process.env, GO_LEAK_GATE_PROBE: out, GO_LEAK_GATE_SETTLE: settle }, timeoutMs: 60_000 })
+  const probe = JSON.parse(await readFile(out, 'utf8')) as { heapAllocBytes: number; numGoroutine: number; goroutines: string; settledMs: number; cpuNs: number }
   return { r, probe }
 }
 
@@ -86,6 +109,8 @@ beforeAll(async () => {
   await writeFile(join(dir, 'busy', 'busy_test.go'), BUSY)
   await mkdir(join(dir, 'withmain'))
   await writeFile(join(dir, 'withmain', 'main_test.go'), OWN_MAIN)
+  await mkdir(join(dir, 'cpu'))
+  await writeFile(join(dir, 'cpu', 'cpu_test.go'), CPU)
 })
 
 afterAll(async () => {
@@ -123,6 +148,41 @@ describe('the overlay probe', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('user teardown ran')
     expect(probe.numGoroutine).toBe(1)
+  })
+
+  it("reports the CPU time the tests spent, not the time they took", async () => {
+    const { binary } = await build('cpu', 'cpu', ['cpu_test.go'])
+    const sleep = (await runProbe(binary, join(dir, 'cpu'), '0s', ['-test.run', '^TestSleep$'])).probe
+    const work = (await runProbe(binary, join(dir, 'cpu'), '0s', ['-test.run', '^TestWork$'])).probe
+    // 400 ms asleep costs next to no CPU; 300M multiply-adds cost tens of milliseconds or more on any machine.
+    expect(sleep.cpuNs).toBeGreaterThanOrEqual(0)
+    expect(sleep.cpuNs).toBeLessThan(100e6)
+    expect(work.cpuNs).toBeGreaterThan(sleep.cpuNs + 40e6)
+  })
+
+  it('builds where getrusage does not exist, reporting no CPU time there', async () => {
+    const probe = await probeFilesFor({ importPath: 'example.com/probe/cpu', name: 'cpu', dir: join(dir, 'cpu'), relDir: 'cpu', testFiles: ['cpu_test.go'] })
+    const overlay = await writeOverlay(probe.files, join(dir, '.overlay-windows'))
+    // Which of the two clock files a windows build takes (go list reads the build constraints, no compiling).
+    const list = await runProcess({
+      argv: ['go', 'list', `-overlay=${overlay}`, '-f', '{{join .TestGoFiles " "}}', './cpu'],
+      cwd: dir,
+      env: { ...process.env, GOOS: 'windows', GOARCH: 'amd64' },
+      timeoutMs: 60_000
+    })
+    expect(list.code, list.stderr).toBe(0)
+    expect(list.stdout.trim().split(' ').sort()).toEqual(['cpu_test.go', PROBE_CPU_FILES.other, PROBE_FILE].sort())
+    // And that the stub builds with the probe: here, with the stub in place of the unix clock (a windows
+    // build would compile the standard library for windows first, a minute of CI for one line).
+    const stubbed = new Map([...probe.files].filter(([path]) => !path.endsWith(PROBE_CPU_FILES.unix)))
+    const other = join(dir, 'cpu', PROBE_CPU_FILES.other)
+    stubbed.set(other, (stubbed.get(other) ?? '').replace('//go:build !unix', ''))
+    const binary = join(dir, 'cpu-stub.test')
+    const r = await runProcess({ argv: ['go', 'test', '-c', `-overlay=${await writeOverlay(stubbed, join(dir, '.overlay-stub'))}`, '-o', binary, './cpu'], cwd: dir, timeoutMs: 120_000 })
+    expect(r.code, r.stderr).toBe(0)
+    const { probe: out } = await runProbe(binary, join(dir, 'cpu'), '0s', ['-test.run', '^TestSleep$'])
+    expect(out.cpuNs).toBe(-1)
+    expect(parseProbeOutput(JSON.stringify(out))?.cpuNs).toBeUndefined()
   })
 
   it('never writes into the user tree', async () => {

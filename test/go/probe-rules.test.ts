@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { probeFilesFor, writeOverlay } from '../../src/go/overlay.js'
 import { probeEnv } from '../../src/go/probe-env.js'
-import { PROBE_SOURCE } from '../../src/go/probe-source.js'
+import { PROBE_CPU_FILES, PROBE_CPU_OTHER_SOURCE, PROBE_CPU_UNIX_SOURCE, PROBE_SOURCE } from '../../src/go/probe-source.js'
 import { runProcess } from '../../src/go/process.js'
 import { parseGoroutineDump } from '../../src/parse/goroutines.js'
 import { isIgnorable, type GoroutineRule } from '../../src/parse/goroutine-rules.js'
@@ -76,6 +76,8 @@ beforeAll(async () => {
   sleeper = await goTestC('sleeper', [`-overlay=${await writeOverlay(files.files, join(dir, '.overlay'))}`])
   await mkdir(join(dir, 'agree'))
   await writeFile(join(dir, 'agree', 'zz_probe_test.go'), PROBE_SOURCE.replace('__PACKAGE__', 'agree'))
+  await writeFile(join(dir, 'agree', PROBE_CPU_FILES.unix), PROBE_CPU_UNIX_SOURCE.replace('__PACKAGE__', 'agree'))
+  await writeFile(join(dir, 'agree', PROBE_CPU_FILES.other), PROBE_CPU_OTHER_SOURCE.replace('__PACKAGE__', 'agree'))
   await writeFile(join(dir, 'agree', 'agree_test.go'), AGREE_TEST)
   agree = await goTestC('agree', [])
 }, 300_000)

@@ -5,7 +5,7 @@ import type { RunConfig } from '../../config/types.js'
 import { errorMessage } from '../../errors.js'
 import type { ProcessResult } from '../../go/process.js'
 import { parseProbeOutput } from '../../go/probe-env.js'
-import type { BenchFailure, BenchRun, LeakGroup, RunError } from '../../model/result.js'
+import { CPU_TIME_UNIT, type BenchFailure, type BenchRun, type LeakGroup, type MetricValue, type RunError } from '../../model/result.js'
 import { parseBenchOutput } from '../../parse/benchfmt.js'
 import { resultOf } from '../../parse/bench-select.js'
 import { parseGctrace, summarizeGc } from '../../parse/gctrace.js'
@@ -45,6 +45,12 @@ export type Observation =
     }
   | { kind: 'failed'; failure: BenchFailure; leaks?: LeakGroup[]; cpu?: string; errors: RunError[] }
 
+/** The run's CPU time per op beside what the benchmark printed (a unit of the same name it printed wins). */
+function withCpuTime(metrics: Record<string, MetricValue>, cpuNs: number | undefined, iterations: number): Record<string, MetricValue> {
+  if (cpuNs === undefined || !(iterations > 0) || Object.hasOwn(metrics, CPU_TIME_UNIT)) return metrics
+  return { ...metrics, [CPU_TIME_UNIT]: cpuNs / iterations }
+}
+
 export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessResult, files: RunFiles): Observation {
   const subject = `${ctx.importPath}.${ctx.leafName}`
   const probe = files.probe === undefined ? undefined : parseProbeOutput(files.probe)
@@ -77,7 +83,7 @@ export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessR
     command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
     cwd: ctx.relDir,
     iterations: line.iterations,
-    metrics: line.metrics,
+    metrics: withCpuTime(line.metrics, planned.kind === 'full' ? probe?.cpuNs : undefined, line.iterations),
     gc: summarizeGc(parseGctrace(r.stderr).cycles),
     ...(live ? { live } : {}),
     wallMs: Math.round(r.wallMs)

@@ -28,7 +28,7 @@
   const COUNT = { base: 1, step: 1000, prefixes: ['', 'k', 'M', 'G', 'T'], symbol: '' }
   function unitFormat(unit) {
     if (unit === 'B/op' || unit === 'B' || unit === 'bytes') return BYTES
-    if (unit === 'ns/op' || unit === 'ns') return { time: 1e-9 }
+    if (unit === 'ns/op' || unit === 'cpu-ns/op' || unit === 'ns') return { time: 1e-9 }
     if (unit === 'ms' || unit === 'ms/op') return { time: 1e-3 }
     if (unit === 'sec/op' || unit === 's') return { time: 1 }
     return COUNT
