@@ -81,8 +81,10 @@ function outcomeOf(report: Report, kind: RunOutcome['kind'], wallMs: number, sha
     medianSpread: report.noise?.medianSpread ?? null,
     injected: Object.fromEntries(
       Object.entries(INJECTED).flatMap(([name, i]) => {
-        const m = report.comparisons.find((c) => c.benchmark === name)?.metrics.find((x) => x.unit === i.unit)
-        return m ? [[i.change, { status: m.status, reason: m.reason }]] : []
+        const metrics = report.comparisons.find((c) => c.benchmark === name)?.metrics ?? []
+        const m = metrics.find((x) => x.unit === i.unit)
+        const cpu = i.unit === 'ns/op' ? metrics.find((x) => x.unit === 'cpu-ns/op') : undefined
+        return [...(m ? [[i.change, { status: m.status, reason: m.reason }]] : []), ...(cpu ? [[`${i.change} (CPU time)`, { status: cpu.status, reason: cpu.reason }]] : [])]
       })
     ),
     ...(adaptive !== undefined ? { adaptive } : {})

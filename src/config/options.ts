@@ -217,7 +217,7 @@ const COMPARE = {
         kind: fraction,
         default: 0.05,
         name: 'time-threshold',
-        doc: 'ns/op fails when the confidence interval of the slowdown lies wholly above this; wholly below it passes.',
+        doc: 'ns/op (and cpu-ns/op, the CPU time per op) fails when the confidence interval of the slowdown lies wholly above this; wholly below it passes.',
         more: 'Set it below the slowdown you must catch: an interval above +5% catches a true +10% once enough rounds narrow it, while a +10% threshold would catch a true +10% only half the time.'
       })
     },
