@@ -144,6 +144,6 @@ describe('the option table', () => {
     const flags = new OptionValues()
     flags.set(count, 12)
     const cfg = buildConfig('/m', file, {}, {}, [flags])
-    expect([cfg.run.count, cfg.run.bench, cfg.run.benchtime]).toEqual([12, 'Parse', '1s'])
+    expect([cfg.run.count, cfg.run.bench, cfg.run.benchtime]).toEqual([12, 'Parse', '200ms'])
   })
 })
