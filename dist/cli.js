@@ -9334,6 +9334,13 @@ var properties = {
 						type: "integer",
 						minimum: 0
 					},
+					looks: {
+						type: "array",
+						items: {
+							type: "integer",
+							minimum: 1
+						}
+					},
 					extraRounds: {
 						type: "object",
 						additionalProperties: {
@@ -12443,7 +12450,7 @@ const RUN$1 = {
         default: 0,
         name: 'time-budget',
         doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
-        more: 'With a budget the gate starts with at most 6 rounds, stops there for benchmarks whose interval already lies wholly above or below the threshold, and adds rounds one at a time for the inconclusive ones until they settle, the budget is spent or 10 x count rounds ran; the report says what it chose and why. Needs a base measured on this runner (gate).'
+        more: 'With a budget the gate starts with at most 6 rounds, then judges at planned looks (after 6, 9, 14, 21, 32, 48, 72 and 100 rounds at count 10, up to 10 x count): benchmarks whose interval lies wholly above or below the threshold stop, the inconclusive ones run the rounds up to the next look, until they settle or the budget is spent. Each of the K looks may fail a comparison, so the failing bound is at alpha / (comparisons x K) (Bonferroni over the looks too); the report says what it chose, the looks and that level. Needs a base measured on this runner (gate).'
     }),
     // By a hash of the import path, not by position in a list: adding a package moves no other package.
     shard: opt({
@@ -23489,8 +23496,8 @@ function otherCpuOf(base, head) {
         return undefined;
     return { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) };
 }
-/** What adaptive sampling chose and why it stopped, from the head's record. */
-function adaptiveNotes(head) {
+/** What adaptive sampling chose and why it stopped, from the head's record, and the level its looks were judged at. */
+function adaptiveNotes(head, level) {
     const a = head.env.adaptive;
     if (!a)
         return [];
@@ -23500,8 +23507,15 @@ function adaptiveNotes(head) {
     return [
         `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +
             (extra.length === 0 ? 'no extra rounds' : `extra rounds for the ${extra.length} whose interval straddled the threshold (${list}${extra.length > 5 ? ', ...' : ''})`) +
-            `; stopped because ${why}.`
+            `; stopped because ${why}.` +
+            looksText(a.looks, level)
     ];
+}
+function looksText(looks, level) {
+    if (!looks)
+        return '';
+    const at = level ? `, the failing bound at ${level.fail.toPrecision(2)} (alpha split over the ${level.looks} looks, Bonferroni, as well as over the ${level.m} comparisons)` : '';
+    return ` Judged after ${looks.join(', ')} rounds${at}.`;
 }
 
 const CRASH_START = /^(panic|fatal error): (.*)$/;
@@ -27272,7 +27286,7 @@ function selectedByBH(ps, alpha) {
  * Decides every noisy comparison of a report together. Each gets an interval, a status (regression,
  * improvement, unchanged, inconclusive, too-noisy) and a reason saying what the interval was compared with.
  */
-function decideTiming(cases, stats) {
+function decideTiming(cases, stats, looks = 1) {
     const scaled = cases.map((c) => ({ c, s: scale$1(c) }));
     const judged = scaled.filter((x) => x.s !== undefined);
     for (const x of scaled) {
@@ -27282,7 +27296,8 @@ function decideTiming(cases, stats) {
         }
     }
     const m = Math.max(1, judged.length);
-    const bonferroni = stats.correction === 'none' ? stats.alpha : stats.alpha / m;
+    const k = Math.max(1, looks);
+    const bonferroni = (stats.correction === 'none' ? stats.alpha : stats.alpha / m) / k;
     const how = judged.map(({ s }) => method(s, bonferroni));
     let tail = bonferroni;
     if (stats.correction === 'bh') {
@@ -27290,12 +27305,16 @@ function decideTiming(cases, stats) {
             const h = how[i];
             return h ? pAbove(s, h) : 1;
         });
-        tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha))) / m;
+        tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha / k))) / m / k;
     }
-    judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, m, stats));
+    const level = { m, looks: k, fail: tail };
+    judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, level, stats));
+    return level;
 }
-function levelText(tail, m, stats, passTail) {
-    const family = stats.correction === 'none' ? '' : ` (alpha ${stats.alpha} over ${m} comparisons, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`;
+function levelText(tail, level, stats, passTail) {
+    const { m, looks } = level;
+    const over = looks > 1 ? ` and ${looks} looks` : '';
+    const family = stats.correction === 'none' ? (looks > 1 ? ` (alpha ${stats.alpha} over ${looks} looks)` : '') : ` (alpha ${stats.alpha} over ${m} comparisons${over}, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`;
     const upper = passTail === undefined ? '' : `, the upper with ${passTail.toPrecision(2)}`;
     return `the lower bound errs with p <= ${tail.toPrecision(2)}${family}${upper}`;
 }
@@ -27308,7 +27327,8 @@ function levelText(tail, m, stats, passTail) {
  * at most alpha of the time. Without that, unchanged code would need as many rounds to pass as a
  * regression needs to fail.
  */
-function decideOne(c, s, how, tails, bonferroni, m, stats) {
+function decideOne(c, s, how, tails, bonferroni, level, stats) {
+    const { m } = level;
     const out = c.m;
     const spread = spreadOf(s);
     const rounds = s.paired?.length ?? Math.min(s.base.length, s.head.length);
@@ -27319,7 +27339,7 @@ function decideOne(c, s, how, tails, bonferroni, m, stats) {
     if (!how || !b) {
         const need = roundsToReach(bonferroni);
         out.status = 'inconclusive';
-        out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, m, stats)}): at least ${need} paired rounds would`;
+        out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, level, stats)}): at least ${need} paired rounds would`;
         out.settle = { moreRounds: Math.max(1, need - rounds) };
         return;
     }
@@ -27335,7 +27355,7 @@ function decideOne(c, s, how, tails, bonferroni, m, stats) {
         spread
     };
     out.interval = interval;
-    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, m, stats, tails.pass)}`;
+    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, level, stats, tails.pass)}`;
     if (b.low > s.tau) {
         out.status = 'regression';
         out.reason = `${shown}: wholly above the ${pct(c.threshold)} threshold`;
@@ -27510,7 +27530,7 @@ function isTiming(kind, m) {
  * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
  * (attributeGrowth) for the findings that need them.
  */
-function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true }) {
+function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true, looks }) {
     const notes = checkComparable(base, head);
     const b = indexBenchmarks(base);
     const h = indexBenchmarks(head);
@@ -27533,10 +27553,10 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         if (!h.has(key) && !bb.bench.failure)
             onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
     const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision));
-    decideTiming(noisy.map((m) => {
+    const level = decideTiming(noisy.map((m) => {
         const rule = ruleFor(m.unit, config);
         return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 };
-    }), config.statistics);
+    }), config.statistics, looks ?? head.env.adaptive?.looks?.length ?? 1);
     const findings = [];
     for (const c of comparisons) {
         const ignored = isIgnored(c.pkg, c.benchmark, config);
@@ -27597,7 +27617,7 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         noise: noiseSummary(comparisons, otherCpuOf(base, head)),
         ...(loads ? { loads: loads.jobs } : {})
     };
-    notes.push(...noiseNotes(report), ...adaptiveNotes(head));
+    notes.push(...noiseNotes(report), ...adaptiveNotes(head, level));
     report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)];
     return report;
 }
@@ -29809,38 +29829,66 @@ function planAfterRounds(sides, cfg, tc, rules) {
 
 const FIRST_ROUNDS = 6;
 const MAX_ROUNDS_FACTOR = 10;
+/** Each look comes after half again as many rounds as the one before. */
+const LOOK_GROWTH = 1.5;
+/** Round counts after which the judge looks: first, then LOOK_GROWTH times more each time, ending at maxRounds. */
+function lookSchedule(first, maxRounds) {
+    const looks = [Math.min(first, maxRounds)];
+    while (looks[looks.length - 1] < maxRounds) {
+        const last = looks[looks.length - 1];
+        looks.push(Math.min(maxRounds, Math.max(last + 1, Math.ceil(last * LOOK_GROWTH))));
+    }
+    return looks;
+}
+/** The first pass and the round limit for a configuration. */
+function roundLimits(count) {
+    const first = Math.min(count, FIRST_ROUNDS);
+    return { first, maxRounds: Math.max(first, count * MAX_ROUNDS_FACTOR) };
+}
 /**
  * Runs the timed rounds adaptively into `observed` (through runPhases, which runs a plan) and returns what it
  * chose. `assemble` turns what was observed so far into the sides' results for the judge.
  */
 async function runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, assemble, observed) {
     const started = adaptive.clock();
-    const first = Math.min(cfg.count, FIRST_ROUNDS);
-    const maxRounds = Math.max(first, cfg.count * MAX_ROUNDS_FACTOR);
-    deps.log(`time budget ${Math.round(adaptive.budgetMs / 1000)}s: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided`);
+    const { first, maxRounds } = roundLimits(cfg.count);
+    const looks = lookSchedule(first, maxRounds);
+    deps.log(`time budget ${Math.round(adaptive.budgetMs / 1000)}s: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided, judged after ${looks.join(', ')} rounds`);
     await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, first) });
-    const record = { budgetMs: adaptive.budgetMs, usedMs: 0, firstRounds: first, extraRounds: {}, stopped: 'settled' };
-    let lastRoundMs = (adaptive.clock() - started) / Math.max(1, first);
-    for (let round = first;; round++) {
-        const open = adaptive.open(assemble(observed));
+    const record = { budgetMs: adaptive.budgetMs, usedMs: 0, firstRounds: first, looks, extraRounds: {}, stopped: 'settled' };
+    const benchmarks = Math.max(1, planRound(sides, cfg, deps.toolchain, rules, 0, '').runs.length / sides.length);
+    // A round of one benchmark on both sides, from the rounds run so far: a batch of fewer benchmarks
+    // takes proportionally less than a full round.
+    let benchRoundMs = (adaptive.clock() - started) / (first * benchmarks);
+    let done = first;
+    for (let look = 1;; look++) {
+        const open = adaptive.open(assemble(observed), looks.length);
         if (open.size === 0)
             break;
-        if (round >= maxRounds) {
+        if (look >= looks.length) {
             record.stopped = 'max-rounds';
             break;
         }
-        // A round of fewer benchmarks takes less than a full one; the last round's time is the estimate.
-        if (adaptive.clock() - started + lastRoundMs > adaptive.budgetMs) {
+        const left = adaptive.budgetMs - (adaptive.clock() - started);
+        const fits = Math.floor(left / Math.max(1e-9, benchRoundMs * open.size));
+        const batch = Math.min(looks[look] - done, fits);
+        if (batch < 1) {
             record.stopped = 'budget';
             break;
         }
         const t = adaptive.clock();
-        const title = `extra round ${round + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`;
-        await runPhases({ phases: [planRound(sides, cfg, deps.toolchain, rules, round, title, (key) => open.has(key))] });
-        lastRoundMs = adaptive.clock() - t;
+        const phases = Array.from({ length: batch }, (_, i) => planRound(sides, cfg, deps.toolchain, rules, done + i, `extra round ${done + i + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`, (key) => open.has(key)));
+        await runPhases({ phases });
+        benchRoundMs = (adaptive.clock() - t) / (batch * open.size);
+        done += batch;
         for (const key of open) {
             const name = key.replace('\u0000', '.');
-            record.extraRounds[name] = (record.extraRounds[name] ?? 0) + 1;
+            record.extraRounds[name] = (record.extraRounds[name] ?? 0) + batch;
+        }
+        if (done < looks[look]) {
+            // The rounds that fitted are judged once more, by compare, as the last look.
+            record.stopped = 'budget';
+            break;
         }
     }
     record.usedMs = Math.round(adaptive.clock() - started);
@@ -29961,12 +30009,12 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
     });
 }
 
-function openDecisions(results, config) {
+function openDecisions(results, config, looks = 1) {
     const [base, head] = results;
     const open = new Set();
     if (!base || !head)
         return open;
-    const report = compareResults({ base, head, baseDir: '', headDir: '', config });
+    const report = compareResults({ base, head, baseDir: '', headDir: '', config, looks });
     for (const c of report.comparisons) {
         if (c.metrics.some((m) => m.method === 'interval' && m.status === 'inconclusive'))
             open.add(`${c.pkg}\u0000${c.benchmark}`);
@@ -31645,7 +31693,7 @@ async function testPass(deps, config, tree, stress) {
 function adaptiveFor(config, sides) {
     if (config.run.timeBudgetMs <= 0 || sides !== 2)
         return undefined;
-    return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results) => openDecisions(results, config.compare) };
+    return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results, looks) => openDecisions(results, config.compare, looks) };
 }
 /**
  * The load jobs of every tree, or undefined when there are none to run. Two trees (base and head) run

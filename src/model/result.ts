@@ -56,6 +56,11 @@ export interface AdaptiveRecord {
   budgetMs: number
   usedMs: number
   firstRounds: number
+  /**
+   * Round counts after which the judge looked (planned; a budget may end them early). Its length K divides
+   * the failing bound's level (alpha / (m x K)); absent in results from before the looks were planned.
+   */
+  looks?: number[]
   /** Extra rounds per benchmark (`importPath.Name`), only those that got any. */
   extraRounds: Record<string, number>
   stopped: 'settled' | 'budget' | 'max-rounds'
