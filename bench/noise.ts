@@ -7,9 +7,11 @@
 // (b) Alternation against duet (both at once, each pinned to its own CPU with taskset, GOMAXPROCS = its
 //     CPUs) at one benchtime (BENCH_NOISE_DUET_BENCHTIME, default 100ms), each with and without a CPU hog
 //     (`yes` writing to /dev/null) taking one core.
-// Per condition and benchmark: the robust spread (1.4826 x MAD) of the per-round log ratios, the wall time
-// of a round, and power per wall-second, 1 / (spread x sqrt(seconds per round)) (the interval's half-width
-// falls with spread / sqrt(rounds), and rounds per second is 1 / seconds per round).
+// The conditions take their rounds in turn (round-robin), so that a busier spell of the machine falls on
+// all of them alike rather than on whichever ran then. Per condition and benchmark: the robust spread
+// (1.4826 x MAD) of the per-round log ratios, the wall time of a round, and power per wall-second,
+// 1 / (spread x sqrt(seconds per round)) (the interval's half-width falls with spread / sqrt(rounds), and
+// rounds per second is 1 / seconds per round).
 // Progress on stderr, a table on stdout, everything in bench/out/noise.json.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
@@ -91,41 +93,60 @@ async function round(b: Bench, n: number, i: number, pairing: Pairing, duet: Due
   return x && y ? Math.log(y.ns / x.ns) : undefined
 }
 
-async function condition(part: Row['part'], b: Bench, benchtime: string, pairing: Pairing, hog: boolean, duet: DuetSetup | undefined): Promise<Row> {
-  const calibrated = await runOne(b, argvOf(b, benchtime), DEFAULT_PROCS)
-  const n = calibrated?.iterations ?? 1
-  const hogProc = hog ? startHog() : undefined
+interface Condition {
+  part: Row['part']
+  bench: Bench
+  benchtime: string
+  pairing: Pairing
+  hog: boolean
+  iterations: number
+  medianNs: number
+  ratios: number[]
+  seconds: number
+  /** Other processes' CPU share in each of its rounds, weighted by the round's seconds. */
+  othersSeconds: number
+  failedRuns: number
+}
+
+async function calibrate(part: Row['part'], bench: Bench, benchtime: string, pairing: Pairing, hog: boolean): Promise<Condition> {
+  const calibrated = await runOne(bench, argvOf(bench, benchtime), DEFAULT_PROCS)
+  return { part, bench, benchtime, pairing, hog, iterations: calibrated?.iterations ?? 1, medianNs: calibrated?.ns ?? NaN, ratios: [], seconds: 0, othersSeconds: 0, failedRuns: 0 }
+}
+
+/** One more round of a condition, with its hog running for just that round. */
+async function roundOf(c: Condition, i: number, duet: DuetSetup | undefined): Promise<void> {
+  const hogProc = c.hog ? startHog() : undefined
   const before = cpuSnapshot()
   const t = performance.now()
-  const ratios: number[] = []
-  let failedRuns = 0
   try {
-    for (let i = 0; i < ROUNDS; i++) {
-      const d = await round(b, n, i, pairing, duet)
-      if (d === undefined) failedRuns++
-      else ratios.push(d)
-    }
+    const d = await round(c.bench, c.iterations, i, c.pairing, duet)
+    if (d === undefined) c.failedRuns++
+    else c.ratios.push(d)
   } finally {
     hogProc?.kill('SIGKILL')
   }
   const seconds = (performance.now() - t) / 1000
-  const secondsPerRound = seconds / ROUNDS
-  const spread = robustSpread(ratios)
-  const otherCpu = othersShare(before, cpuSnapshot())
+  c.seconds += seconds
+  c.othersSeconds += (othersShare(before, cpuSnapshot()) ?? 0) * seconds
+}
+
+function rowOf(c: Condition): Row {
+  const secondsPerRound = c.seconds / Math.max(1, c.ratios.length + c.failedRuns)
+  const spread = robustSpread(c.ratios)
   return {
-    part,
-    benchmark: `${b.pkg}.${b.name}`,
-    benchtime,
-    pairing,
-    hog,
-    rounds: ratios.length,
-    iterations: n,
+    part: c.part,
+    benchmark: `${c.bench.pkg}.${c.bench.name}`,
+    benchtime: c.benchtime,
+    pairing: c.pairing,
+    hog: c.hog,
+    rounds: c.ratios.length,
+    iterations: c.iterations,
     spread,
-    medianNs: calibrated?.ns ?? NaN,
+    medianNs: c.medianNs,
     secondsPerRound,
     powerPerSecond: spread > 0 ? 1 / (spread * Math.sqrt(secondsPerRound)) : Infinity,
-    otherCpu: otherCpu ?? null,
-    failedRuns
+    otherCpu: c.seconds > 0 ? c.othersSeconds / c.seconds : null,
+    failedRuns: c.failedRuns
   }
 }
 
@@ -183,14 +204,16 @@ async function main(): Promise<void> {
     const probe = await probeDuet(runProcess, await allowedCpus())
     const duet = 'duet' in probe ? probe.duet : undefined
     log(`fixtures/power: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load ${startLoad.map((l) => l.toFixed(2)).join(' ')}; ${ROUNDS} A/A rounds per condition; duet: ${duet ? `CPUs ${duet.cpus.map((c) => c.join(',')).join(' | ')}` : `no (${'fallback' in probe ? probe.fallback : ''})`}`)
-    const rows: Row[] = []
-    const record = (r: Row): void => {
-      rows.push(r)
-      log(`${r.part} ${r.benchmark} ${r.benchtime} ${r.pairing}${r.hog ? ' +hog' : ''}: spread ${pct(r.spread)} over ${r.rounds} rounds, ${r.secondsPerRound.toFixed(2)} s/round`)
-    }
-    for (const benchtime of BENCHTIMES) for (const b of benches) record(await condition('a', b, benchtime, 'alternate', false, duet))
+    const conditions: Condition[] = []
+    for (const benchtime of BENCHTIMES) for (const b of benches) conditions.push(await calibrate('a', b, benchtime, 'alternate', false))
     const pairings: Pairing[] = duet ? ['alternate', 'duet'] : ['alternate']
-    for (const hog of [false, true]) for (const pairing of pairings) for (const b of benches) record(await condition('b', b, DUET_BENCHTIME, pairing, hog, duet))
+    for (const hog of [false, true]) for (const pairing of pairings) for (const b of benches) conditions.push(await calibrate('b', b, DUET_BENCHTIME, pairing, hog))
+    // Round-robin over the conditions, so that the machine's mood over the run falls on all of them alike.
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const c of conditions) await roundOf(c, i, duet)
+      log(`round ${i + 1}/${ROUNDS} of ${conditions.length} conditions, load ${loadavg()[0].toFixed(2)}`)
+    }
+    const rows = conditions.map(rowOf)
     const out = {
       started,
       finished: new Date().toISOString(),

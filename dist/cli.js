@@ -9319,6 +9319,36 @@ var properties = {
 				minimum: 0,
 				maximum: 1
 			},
+			pairing: {
+				type: "object",
+				properties: {
+					used: {
+						"enum": [
+							"duet",
+							"alternate"
+						]
+					},
+					cpus: {
+						type: "array",
+						minItems: 2,
+						maxItems: 2,
+						items: {
+							type: "array",
+							items: {
+								type: "integer",
+								minimum: 0
+							}
+						}
+					},
+					why: {
+						type: "string",
+						maxLength: 1000
+					}
+				},
+				required: [
+					"used"
+				]
+			},
 			adaptive: {
 				type: "object",
 				properties: {
@@ -12451,6 +12481,15 @@ const RUN$1 = {
         name: 'time-budget',
         doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
         more: 'With a budget the gate starts with at most 6 rounds, then judges at planned looks (after 6, 9, 14, 21, 32, 48, 72 and 100 rounds at count 10, up to 10 x count): benchmarks whose interval lies wholly above or below the threshold stop, the inconclusive ones run the rounds up to the next look, until they settle or the budget is spent. Each of the K looks may fail a comparison, so the failing bound is at alpha / (comparisons x K) (Bonferroni over the looks too); the report says what it chose, the looks and that level. Needs a base measured on this runner (gate).'
+    }),
+    // Alternation by default: duet needs taskset and spare CPUs, and bench/noise.ts measures whether it helps.
+    pairing: opt({
+        key: 'run.pairing',
+        kind: oneOf(['alternate', 'duet']),
+        default: 'alternate',
+        name: 'pairing',
+        doc: "How base and head share a timed round: 'alternate' runs one after the other (order flipped each round); 'duet' starts both at once, each pinned to its own CPUs.",
+        more: "Duet uses taskset (util-linux) and gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike; without taskset or two CPUs it alternates and the report says why. Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
     }),
     // By a hash of the import path, not by position in a list: adding a package moves no other package.
     shard: opt({
@@ -23517,6 +23556,18 @@ function looksText(looks, level) {
     const at = level ? `, the failing bound at ${level.fail.toPrecision(2)} (alpha split over the ${level.looks} looks, Bonferroni, as well as over the ${level.m} comparisons)` : '';
     return ` Judged after ${looks.join(', ')} rounds${at}.`;
 }
+/** How base and head shared the timed rounds, when duet pairing was asked for. */
+function pairingNotes(head) {
+    const p = head.env.pairing;
+    if (!p)
+        return [];
+    if (p.used === 'alternate')
+        return [`Duet pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`];
+    const [base, other] = p.cpus;
+    return [
+        `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
+    ];
+}
 
 const CRASH_START = /^(panic|fatal error): (.*)$/;
 const GOROUTINE_HEADER = /^goroutine \d+\b.*:$/;
@@ -27617,7 +27668,7 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         noise: noiseSummary(comparisons, otherCpuOf(base, head)),
         ...(loads ? { loads: loads.jobs } : {})
     };
-    notes.push(...noiseNotes(report), ...adaptiveNotes(head, level));
+    notes.push(...noiseNotes(report), ...pairingNotes(head), ...adaptiveNotes(head, level));
     report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)];
     return report;
 }
@@ -29928,8 +29979,77 @@ function othersShare(before, after, cores = availableParallelism()) {
     return Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : undefined;
 }
 
-// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, skipping a
-// leaf once it failed on its side), and assemble each side's RunResult.
+// Duet benchmarking (run.pairing 'duet'): the base and head runs of one round start at the same moment,
+// each pinned to its own half of the CPUs with taskset, so that what the rest of the machine does during
+// the round (a neighbour's build, a noisy hypervisor) falls on both runs alike and cancels out of their
+// ratio, where alternation only cancels what changes slower than one run. Each side gets GOMAXPROCS equal
+// to the CPUs it is pinned to, so that neither schedules goroutines onto the other's CPUs. It needs
+// taskset (util-linux) and at least two CPUs this process may run on; without them the gate alternates and
+// says why. Only timed rounds run as duets: memory and profiled runs are not timed and keep alternating.
+/** CPUs of a Linux CPU list such as `0-3,6,8-9` (Cpus_allowed_list in /proc/PID/status); [] when unreadable. */
+function parseCpuList(text) {
+    const cpus = [];
+    for (const part of text.trim().split(',')) {
+        const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+        if (!m)
+            return [];
+        const from = Number(m[1]);
+        const to = m[2] === undefined ? from : Number(m[2]);
+        for (let c = from; c <= to; c++)
+            cpus.push(c);
+    }
+    return cpus;
+}
+/** The first half of the CPUs for the base, the second for the head; undefined below two CPUs. */
+function splitCpus(allowed) {
+    if (allowed.length < 2)
+        return undefined;
+    const half = Math.floor(allowed.length / 2);
+    return [allowed.slice(0, half), allowed.slice(half, 2 * half)];
+}
+/** The argv that starts `argv` pinned to `cpus`: taskset execs the program, so its pid, signals and exit are the program's. */
+function pinnedArgv(taskset, cpus, argv) {
+    return [taskset, '-c', cpus.join(','), ...argv];
+}
+/** The CPUs this process may run on: its affinity from /proc, else every CPU the OS reports. */
+async function allowedCpus() {
+    const status = await readFile('/proc/self/status', 'utf8').catch(() => '');
+    const line = /^Cpus_allowed_list:\s*(.+)$/m.exec(status);
+    const cpus = line ? parseCpuList(line[1]) : [];
+    return cpus.length > 0 ? cpus : Array.from({ length: availableParallelism() }, (_, i) => i);
+}
+/** Whether duets can run here: taskset starts (asked for its version) and there are two CPUs to split. */
+async function probeDuet(run, cpus, taskset = 'taskset') {
+    const halves = splitCpus(cpus);
+    if (!halves)
+        return { fallback: `duet pairing needs two CPUs and this process may use ${cpus.length}` };
+    const r = await run({ argv: [taskset, '--version'], cwd: process.cwd(), timeoutMs: 10_000 });
+    if (r.spawnError !== undefined || r.code !== 0)
+        return { fallback: `duet pairing needs taskset (util-linux), and \`${taskset} --version\` did not run here` };
+    return { duet: { taskset, cpus: halves } };
+}
+/**
+ * A timed round as duets: the runs of one benchmark (one per side, consecutive in the phase, as planRound
+ * orders them) form a group started together, each pinned to its side's CPUs with GOMAXPROCS to match.
+ * `keyOf` names a run's benchmark across sides.
+ */
+function asDuet(phase, setup, keyOf) {
+    let group = -1;
+    let last;
+    const runs = phase.runs.map((run) => {
+        const key = `${keyOf(run)}\u0000${run.round}`;
+        if (key !== last)
+            group++;
+        last = key;
+        const cpus = setup.cpus[run.side] ?? setup.cpus[0];
+        const procs = String(cpus.length);
+        return { ...run, env: { ...run.env, GOMAXPROCS: procs }, duet: { launch: pinnedArgv(setup.taskset, cpus, []), procs: cpus.length, group } };
+    });
+    return { title: `${phase.title}, as duets (base on CPU ${setup.cpus[0].join(',')}, head on CPU ${setup.cpus[1].join(',')})`, runs };
+}
+
+// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, or a duet's
+// two at once, skipping a leaf once it failed on its side), and assemble each side's RunResult.
 async function readRunFiles(planned) {
     const probe = await readFile(planned.probeFile, 'utf8').catch(() => undefined);
     await rm(planned.probeFile, { force: true });
@@ -29942,32 +30062,63 @@ async function readRunFiles(planned) {
  */
 async function runPlan(deps, cfg, sides, plan, rules, observed) {
     // A leaf that failed in an earlier plan (an adaptive round before this one) stays stopped.
-    const failed = new Set(observed.filter((o) => o.observation.kind === 'failed').map((o) => `${o.planned.side}/${o.planned.pkg}/${o.planned.leaf}`));
+    const failed = new Set(observed.filter((o) => o.observation.kind === 'failed').map((o) => runKey(o.planned)));
     for (const dir of new Set(plan.phases.flatMap((p) => p.runs.map((r) => r.profileDir))))
         await makeDirs(dir);
+    const observe = async (planned) => {
+        const side = sides[planned.side];
+        const pkg = side.packages[planned.pkg];
+        const argv = [...(planned.duet?.launch ?? []), ...planned.argv];
+        const r = await deps.run({ argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) });
+        const observation = observeRun(planned, {
+            importPath: pkg.built.pkg.importPath,
+            relDir: pkg.built.pkg.relDir,
+            leafName: pkg.leaves[planned.leaf].name,
+            modulePath: side.module.path,
+            procs: planned.duet?.procs ?? deps.toolchain.gomaxprocs,
+            cfg,
+            rules
+        }, r, await readRunFiles(planned));
+        return { planned, observation };
+    };
     for (const phase of plan.phases) {
         deps.log(phase.title);
-        for (const planned of phase.runs) {
-            const key = `${planned.side}/${planned.pkg}/${planned.leaf}`;
-            if (failed.has(key))
-                continue;
-            const side = sides[planned.side];
-            const pkg = side.packages[planned.pkg];
-            const r = await deps.run({ argv: planned.argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) });
-            const observation = observeRun(planned, {
-                importPath: pkg.built.pkg.importPath,
-                relDir: pkg.built.pkg.relDir,
-                leafName: pkg.leaves[planned.leaf].name,
-                modulePath: side.module.path,
-                procs: deps.toolchain.gomaxprocs,
-                cfg,
-                rules
-            }, r, await readRunFiles(planned));
-            if (observation.kind === 'failed')
-                failed.add(key);
-            observed.push({ planned, observation });
+        for (const group of startGroups(phase.runs)) {
+            // A duet's runs start at the same moment; every other run is a group of one.
+            const seen = await Promise.all(group.filter((planned) => !failed.has(runKey(planned))).map(observe));
+            for (const o of seen) {
+                if (o.observation.kind === 'failed')
+                    failed.add(runKey(o.planned));
+                observed.push(o);
+            }
         }
     }
+}
+const runKey = (planned) => `${planned.side}/${planned.pkg}/${planned.leaf}`;
+/** Consecutive runs of one duet group together; any other run alone. */
+function startGroups(runs) {
+    const groups = [];
+    for (const run of runs) {
+        const last = groups[groups.length - 1];
+        const prev = last?.[last.length - 1];
+        if (prev?.duet && run.duet && prev.duet.group === run.duet.group)
+            last.push(run);
+        else
+            groups.push([run]);
+    }
+    return groups;
+}
+/** Duets when asked for and the machine allows them; undefined when alternation was asked for. */
+async function choosePairing(deps, cfg, sides) {
+    if (cfg.pairing !== 'duet')
+        return undefined;
+    const probe = sides === 2 ? await probeDuet(deps.run, await allowedCpus()) : { fallback: 'duet pairing needs base and head measured together here (gate)' };
+    if ('fallback' in probe) {
+        deps.log(`${probe.fallback}: the timed rounds alternate`);
+        return { record: { used: 'alternate', why: probe.fallback } };
+    }
+    deps.log(`timed rounds as duets: base on CPU ${probe.duet.cpus[0].join(',')}, head on CPU ${probe.duet.cpus[1].join(',')}`);
+    return { record: { used: 'duet', cpus: probe.duet.cpus }, setup: probe.duet };
 }
 /**
  * Measures prepared sides together and assembles their results, also when measuring stopped half-way:
@@ -29978,6 +30129,7 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
     const observed = [];
     let stopped;
     let record;
+    let pairing;
     const assembleAll = (seen, finishedAt) => sides.map((s, i) => assembleSide(s, i, seen, cfg, deps.toolchain, finishedAt));
     const before = cpuSnapshot();
     let after;
@@ -29985,11 +30137,14 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
         for (const s of sides)
             await makeDirs(join(s.spec.outDir, PROFILES_DIR));
         const runPhases = (plan) => runPlan(deps, cfg, sides, plan, rules, observed);
+        pairing = await choosePairing(deps, cfg, sides.length);
+        const setup = pairing?.setup;
+        const timed = setup ? (plan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r))) }) : runPhases;
         if (adaptive && sides.length === 2) {
-            record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, (seen) => assembleAll(seen, new Date().toISOString()), observed);
+            record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed);
         }
         else {
-            await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) });
+            await timed({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) });
         }
         after = cpuSnapshot();
         await runPhases({ phases: planAfterRounds(sides, cfg, deps.toolchain, rules) });
@@ -30003,6 +30158,8 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
             result.errors.push({ kind: 'internal', subject: 'measure', message: stopped });
         if (record)
             result.env.adaptive = record;
+        if (pairing)
+            result.env.pairing = pairing.record;
         if (otherCpu !== undefined)
             result.env.otherCpu = otherCpu;
         return result;

@@ -15,7 +15,7 @@ import type { BenchmarkResult, RunResult } from '../model/result.js'
 import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
 import { awaitsDecision, lacksEvidence, regressionFinding } from './metrics.js'
-import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf } from './noise.js'
+import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf, pairingNotes } from './noise.js'
 import { reproduceCommands } from './reproduce.js'
 import { stressFindings } from './stress.js'
 import { decideTiming } from './timing.js'
@@ -286,7 +286,7 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
     noise: noiseSummary(comparisons, otherCpuOf(base, head)),
     ...(loads ? { loads: loads.jobs } : {})
   }
-  notes.push(...noiseNotes(report), ...adaptiveNotes(head, level))
+  notes.push(...noiseNotes(report), ...pairingNotes(head), ...adaptiveNotes(head, level))
   report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)]
   return report
 }

@@ -78,3 +78,14 @@ function looksText(looks: number[] | undefined, level: TimingLevel | undefined):
   const at = level ? `, the failing bound at ${level.fail.toPrecision(2)} (alpha split over the ${level.looks} looks, Bonferroni, as well as over the ${level.m} comparisons)` : ''
   return ` Judged after ${looks.join(', ')} rounds${at}.`
 }
+
+/** How base and head shared the timed rounds, when duet pairing was asked for. */
+export function pairingNotes(head: RunResult): string[] {
+  const p = head.env.pairing
+  if (!p) return []
+  if (p.used === 'alternate') return [`Duet pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`]
+  const [base, other] = p.cpus
+  return [
+    `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
+  ]
+}

@@ -48,9 +48,17 @@ export interface RunEnv {
   count: number
   /** What adaptive sampling (run.timeBudget) chose: rounds per benchmark beyond the first pass, and why it stopped. */
   adaptive?: AdaptiveRecord
+  /** How base and head shared the timed rounds, when duet pairing was asked for (run.pairing). */
+  pairing?: PairingRecord
   /** Share of the machine's CPU (0..1) that other processes used while the timed rounds ran, when known. */
   otherCpu?: number
 }
+
+export type PairingRecord =
+  /** Each side pinned to its CPUs, with GOMAXPROCS equal to their number. */
+  | { used: 'duet'; cpus: [number[], number[]] }
+  /** Duet was asked for and could not run here: why. */
+  | { used: 'alternate'; why: string }
 
 export interface AdaptiveRecord {
   budgetMs: number

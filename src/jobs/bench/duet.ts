@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { Runner } from '../../go/process.js'
+import type { Phase } from './plan.js'
 
 /** How to start a duet: the taskset program and the CPUs of each side (base first). */
 export interface DuetSetup {
@@ -58,4 +59,23 @@ export async function probeDuet(run: Runner, cpus: readonly number[], taskset = 
   const r = await run({ argv: [taskset, '--version'], cwd: process.cwd(), timeoutMs: 10_000 })
   if (r.spawnError !== undefined || r.code !== 0) return { fallback: `duet pairing needs taskset (util-linux), and \`${taskset} --version\` did not run here` }
   return { duet: { taskset, cpus: halves } }
+}
+
+/**
+ * A timed round as duets: the runs of one benchmark (one per side, consecutive in the phase, as planRound
+ * orders them) form a group started together, each pinned to its side's CPUs with GOMAXPROCS to match.
+ * `keyOf` names a run's benchmark across sides.
+ */
+export function asDuet(phase: Phase, setup: DuetSetup, keyOf: (run: Phase['runs'][number]) => string): Phase {
+  let group = -1
+  let last: string | undefined
+  const runs = phase.runs.map((run) => {
+    const key = `${keyOf(run)}\u0000${run.round}`
+    if (key !== last) group++
+    last = key
+    const cpus = setup.cpus[run.side] ?? setup.cpus[0]
+    const procs = String(cpus.length)
+    return { ...run, env: { ...run.env, GOMAXPROCS: procs }, duet: { launch: pinnedArgv(setup.taskset, cpus, []), procs: cpus.length, group } }
+  })
+  return { title: `${phase.title}, as duets (base on CPU ${setup.cpus[0].join(',')}, head on CPU ${setup.cpus[1].join(',')})`, runs }
 }
