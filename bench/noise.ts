@@ -29,7 +29,7 @@ const here = dirname(fileURLToPath(import.meta.url))
 const FIXTURE = join(here, '..', 'fixtures', 'power', 'base')
 const env = (k: string, d: string): string => process.env[k] ?? d
 const ROUNDS = Number(env('BENCH_NOISE_ROUNDS', '20'))
-const BENCHTIMES = env('BENCH_NOISE_BENCHTIMES', '20ms,100ms,300ms,1s').split(',')
+const BENCHTIMES = env('BENCH_NOISE_BENCHTIMES', '20ms,100ms,300ms,1s').split(',').filter(Boolean)
 const DUET_BENCHTIME = env('BENCH_NOISE_DUET_BENCHTIME', '100ms')
 /** Of different kinds: pure compute, regular expressions on text, allocation and GC, channel hand-offs. */
 const BENCHMARKS = env('BENCH_NOISE_BENCHMARKS', 'compute.BenchmarkCollatz,text.BenchmarkRegexp,alloc.BenchmarkGarbage,concur.BenchmarkChanPingPong')
