@@ -9327,6 +9327,36 @@ var properties = {
 				minimum: 0,
 				maximum: 1
 			},
+			pairing: {
+				type: "object",
+				properties: {
+					used: {
+						"enum": [
+							"duet",
+							"alternate"
+						]
+					},
+					cpus: {
+						type: "array",
+						minItems: 2,
+						maxItems: 2,
+						items: {
+							type: "array",
+							items: {
+								type: "integer",
+								minimum: 0
+							}
+						}
+					},
+					why: {
+						type: "string",
+						maxLength: 1000
+					}
+				},
+				required: [
+					"used"
+				]
+			},
 			adaptive: {
 				type: "object",
 				properties: {
@@ -9341,6 +9371,13 @@ var properties = {
 					firstRounds: {
 						type: "integer",
 						minimum: 0
+					},
+					looks: {
+						type: "array",
+						items: {
+							type: "integer",
+							minimum: 1
+						}
 					},
 					extraRounds: {
 						type: "object",
@@ -12476,7 +12513,16 @@ const RUN$1 = {
         default: 0,
         name: 'time-budget',
         doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
-        more: 'With a budget the gate starts with at most 6 rounds, stops there for benchmarks whose interval already lies wholly above or below the threshold, and adds rounds one at a time for the inconclusive ones until they settle, the budget is spent or 10 x count rounds ran; the report says what it chose and why. Needs a base measured on this runner (gate).'
+        more: 'With a budget the gate starts with at most 6 rounds, then judges at planned looks (after 6, 9, 14, 21, 32, 48, 72 and 100 rounds at count 10, up to 10 x count): benchmarks whose interval lies wholly above or below the threshold stop, the inconclusive ones run the rounds up to the next look, until they settle or the budget is spent. Each of the K looks may fail a comparison, so the failing bound is at alpha / (comparisons x K) (Bonferroni over the looks too); the report says what it chose, the looks and that level. Needs a base measured on this runner (gate).'
+    }),
+    // Alternation by default: duet needs taskset and spare CPUs, and bench/noise.ts measures whether it helps.
+    pairing: opt({
+        key: 'run.pairing',
+        kind: oneOf(['alternate', 'duet']),
+        default: 'alternate',
+        name: 'pairing',
+        doc: "How base and head share a timed round: 'alternate' runs one after the other (order flipped each round); 'duet' starts both at once, each pinned to its own CPUs.",
+        more: "Duet uses taskset (util-linux) and gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike; without taskset or two CPUs it alternates and the report says why. Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
     }),
     // By a hash of the import path, not by position in a list: adding a package moves no other package.
     shard: opt({
@@ -23528,8 +23574,8 @@ function otherCpuOf(base, head) {
         return undefined;
     return { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) };
 }
-/** What adaptive sampling chose and why it stopped, from the head's record. */
-function adaptiveNotes(head) {
+/** What adaptive sampling chose and why it stopped, from the head's record, and the level its looks were judged at. */
+function adaptiveNotes(head, level) {
     const a = head.env.adaptive;
     if (!a)
         return [];
@@ -23539,7 +23585,26 @@ function adaptiveNotes(head) {
     return [
         `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +
             (extra.length === 0 ? 'no extra rounds' : `extra rounds for the ${extra.length} whose interval straddled the threshold (${list}${extra.length > 5 ? ', ...' : ''})`) +
-            `; stopped because ${why}.`
+            `; stopped because ${why}.` +
+            looksText(a.looks, level)
+    ];
+}
+function looksText(looks, level) {
+    if (!looks)
+        return '';
+    const at = level ? `, the failing bound at ${level.fail.toPrecision(2)} (alpha split over the ${level.looks} looks, Bonferroni, as well as over the ${level.m} comparisons)` : '';
+    return ` Judged after ${looks.join(', ')} rounds${at}.`;
+}
+/** How base and head shared the timed rounds, when duet pairing was asked for. */
+function pairingNotes(head) {
+    const p = head.env.pairing;
+    if (!p)
+        return [];
+    if (p.used === 'alternate')
+        return [`Duet pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`];
+    const [base, other] = p.cpus;
+    return [
+        `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
     ];
 }
 
@@ -27312,7 +27377,7 @@ function selectedByBH(ps, alpha) {
  * Decides every noisy comparison of a report together. Each gets an interval, a status (regression,
  * improvement, unchanged, inconclusive, too-noisy) and a reason saying what the interval was compared with.
  */
-function decideTiming(cases, stats) {
+function decideTiming(cases, stats, looks = 1) {
     const scaled = cases.map((c) => ({ c, s: scale$1(c) }));
     const judged = scaled.filter((x) => x.s !== undefined);
     for (const x of scaled) {
@@ -27322,7 +27387,8 @@ function decideTiming(cases, stats) {
         }
     }
     const m = Math.max(1, judged.length);
-    const bonferroni = stats.correction === 'none' ? stats.alpha : stats.alpha / m;
+    const k = Math.max(1, looks);
+    const bonferroni = (stats.correction === 'none' ? stats.alpha : stats.alpha / m) / k;
     const how = judged.map(({ s }) => method(s, bonferroni));
     let tail = bonferroni;
     if (stats.correction === 'bh') {
@@ -27330,12 +27396,16 @@ function decideTiming(cases, stats) {
             const h = how[i];
             return h ? pAbove(s, h) : 1;
         });
-        tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha))) / m;
+        tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha / k))) / m / k;
     }
-    judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, m, stats));
+    const level = { m, looks: k, fail: tail };
+    judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, level, stats));
+    return level;
 }
-function levelText(tail, m, stats, passTail) {
-    const family = stats.correction === 'none' ? '' : ` (alpha ${stats.alpha} over ${m} comparisons, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`;
+function levelText(tail, level, stats, passTail) {
+    const { m, looks } = level;
+    const over = looks > 1 ? ` and ${looks} looks` : '';
+    const family = stats.correction === 'none' ? (looks > 1 ? ` (alpha ${stats.alpha} over ${looks} looks)` : '') : ` (alpha ${stats.alpha} over ${m} comparisons${over}, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`;
     const upper = passTail === undefined ? '' : `, the upper with ${passTail.toPrecision(2)}`;
     return `the lower bound errs with p <= ${tail.toPrecision(2)}${family}${upper}`;
 }
@@ -27348,7 +27418,8 @@ function levelText(tail, m, stats, passTail) {
  * at most alpha of the time. Without that, unchanged code would need as many rounds to pass as a
  * regression needs to fail.
  */
-function decideOne(c, s, how, tails, bonferroni, m, stats) {
+function decideOne(c, s, how, tails, bonferroni, level, stats) {
+    const { m } = level;
     const out = c.m;
     const spread = spreadOf(s);
     const rounds = s.paired?.length ?? Math.min(s.base.length, s.head.length);
@@ -27359,7 +27430,7 @@ function decideOne(c, s, how, tails, bonferroni, m, stats) {
     if (!how || !b) {
         const need = roundsToReach(bonferroni);
         out.status = 'inconclusive';
-        out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, m, stats)}): at least ${need} paired rounds would`;
+        out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, level, stats)}): at least ${need} paired rounds would`;
         out.settle = { moreRounds: Math.max(1, need - rounds) };
         return;
     }
@@ -27375,7 +27446,7 @@ function decideOne(c, s, how, tails, bonferroni, m, stats) {
         spread
     };
     out.interval = interval;
-    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, m, stats, tails.pass)}`;
+    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, level, stats, tails.pass)}`;
     if (b.low > s.tau) {
         out.status = 'regression';
         out.reason = `${shown}: wholly above the ${pct(c.threshold)} threshold`;
@@ -27550,7 +27621,7 @@ function isTiming(kind, m) {
  * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
  * (attributeGrowth) for the findings that need them.
  */
-function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true }) {
+function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true, looks }) {
     const notes = checkComparable(base, head);
     const b = indexBenchmarks(base);
     const h = indexBenchmarks(head);
@@ -27573,10 +27644,10 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         if (!h.has(key) && !bb.bench.failure)
             onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
     const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision));
-    decideTiming(noisy.map((m) => {
+    const level = decideTiming(noisy.map((m) => {
         const rule = ruleFor(m.unit, config);
         return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 };
-    }), config.statistics);
+    }), config.statistics, looks ?? head.env.adaptive?.looks?.length ?? 1);
     const findings = [];
     for (const c of comparisons) {
         const ignored = isIgnored(c.pkg, c.benchmark, config);
@@ -27640,7 +27711,7 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         noise: noiseSummary(comparisons, otherCpuOf(base, head)),
         ...(loads ? { loads: loads.jobs } : {})
     };
-    notes.push(...noiseNotes(report), ...adaptiveNotes(head));
+    notes.push(...noiseNotes(report), ...pairingNotes(head), ...adaptiveNotes(head, level));
     report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)];
     return report;
 }
@@ -29904,38 +29975,66 @@ function planAfterRounds(sides, cfg, tc, rules) {
 
 const FIRST_ROUNDS = 6;
 const MAX_ROUNDS_FACTOR = 10;
+/** Each look comes after half again as many rounds as the one before. */
+const LOOK_GROWTH = 1.5;
+/** Round counts after which the judge looks: first, then LOOK_GROWTH times more each time, ending at maxRounds. */
+function lookSchedule(first, maxRounds) {
+    const looks = [Math.min(first, maxRounds)];
+    while (looks[looks.length - 1] < maxRounds) {
+        const last = looks[looks.length - 1];
+        looks.push(Math.min(maxRounds, Math.max(last + 1, Math.ceil(last * LOOK_GROWTH))));
+    }
+    return looks;
+}
+/** The first pass and the round limit for a configuration. */
+function roundLimits(count) {
+    const first = Math.min(count, FIRST_ROUNDS);
+    return { first, maxRounds: Math.max(first, count * MAX_ROUNDS_FACTOR) };
+}
 /**
  * Runs the timed rounds adaptively into `observed` (through runPhases, which runs a plan) and returns what it
  * chose. `assemble` turns what was observed so far into the sides' results for the judge.
  */
 async function runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, assemble, observed) {
     const started = adaptive.clock();
-    const first = Math.min(cfg.count, FIRST_ROUNDS);
-    const maxRounds = Math.max(first, cfg.count * MAX_ROUNDS_FACTOR);
-    deps.log(`time budget ${Math.round(adaptive.budgetMs / 1000)}s: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided`);
+    const { first, maxRounds } = roundLimits(cfg.count);
+    const looks = lookSchedule(first, maxRounds);
+    deps.log(`time budget ${Math.round(adaptive.budgetMs / 1000)}s: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided, judged after ${looks.join(', ')} rounds`);
     await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, first) });
-    const record = { budgetMs: adaptive.budgetMs, usedMs: 0, firstRounds: first, extraRounds: {}, stopped: 'settled' };
-    let lastRoundMs = (adaptive.clock() - started) / Math.max(1, first);
-    for (let round = first;; round++) {
-        const open = adaptive.open(assemble(observed));
+    const record = { budgetMs: adaptive.budgetMs, usedMs: 0, firstRounds: first, looks, extraRounds: {}, stopped: 'settled' };
+    const benchmarks = Math.max(1, planRound(sides, cfg, deps.toolchain, rules, 0, '').runs.length / sides.length);
+    // A round of one benchmark on both sides, from the rounds run so far: a batch of fewer benchmarks
+    // takes proportionally less than a full round.
+    let benchRoundMs = (adaptive.clock() - started) / (first * benchmarks);
+    let done = first;
+    for (let look = 1;; look++) {
+        const open = adaptive.open(assemble(observed), looks.length);
         if (open.size === 0)
             break;
-        if (round >= maxRounds) {
+        if (look >= looks.length) {
             record.stopped = 'max-rounds';
             break;
         }
-        // A round of fewer benchmarks takes less than a full one; the last round's time is the estimate.
-        if (adaptive.clock() - started + lastRoundMs > adaptive.budgetMs) {
+        const left = adaptive.budgetMs - (adaptive.clock() - started);
+        const fits = Math.floor(left / Math.max(1e-9, benchRoundMs * open.size));
+        const batch = Math.min(looks[look] - done, fits);
+        if (batch < 1) {
             record.stopped = 'budget';
             break;
         }
         const t = adaptive.clock();
-        const title = `extra round ${round + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`;
-        await runPhases({ phases: [planRound(sides, cfg, deps.toolchain, rules, round, title, (key) => open.has(key))] });
-        lastRoundMs = adaptive.clock() - t;
+        const phases = Array.from({ length: batch }, (_, i) => planRound(sides, cfg, deps.toolchain, rules, done + i, `extra round ${done + i + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`, (key) => open.has(key)));
+        await runPhases({ phases });
+        benchRoundMs = (adaptive.clock() - t) / (batch * open.size);
+        done += batch;
         for (const key of open) {
             const name = key.replace('\u0000', '.');
-            record.extraRounds[name] = (record.extraRounds[name] ?? 0) + 1;
+            record.extraRounds[name] = (record.extraRounds[name] ?? 0) + batch;
+        }
+        if (done < looks[look]) {
+            // The rounds that fitted are judged once more, by compare, as the last look.
+            record.stopped = 'budget';
+            break;
         }
     }
     record.usedMs = Math.round(adaptive.clock() - started);
@@ -29975,8 +30074,77 @@ function othersShare(before, after, cores = availableParallelism()) {
     return Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : undefined;
 }
 
-// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, skipping a
-// leaf once it failed on its side), and assemble each side's RunResult.
+// Duet benchmarking (run.pairing 'duet'): the base and head runs of one round start at the same moment,
+// each pinned to its own half of the CPUs with taskset, so that what the rest of the machine does during
+// the round (a neighbour's build, a noisy hypervisor) falls on both runs alike and cancels out of their
+// ratio, where alternation only cancels what changes slower than one run. Each side gets GOMAXPROCS equal
+// to the CPUs it is pinned to, so that neither schedules goroutines onto the other's CPUs. It needs
+// taskset (util-linux) and at least two CPUs this process may run on; without them the gate alternates and
+// says why. Only timed rounds run as duets: memory and profiled runs are not timed and keep alternating.
+/** CPUs of a Linux CPU list such as `0-3,6,8-9` (Cpus_allowed_list in /proc/PID/status); [] when unreadable. */
+function parseCpuList(text) {
+    const cpus = [];
+    for (const part of text.trim().split(',')) {
+        const m = /^(\d+)(?:-(\d+))?$/.exec(part.trim());
+        if (!m)
+            return [];
+        const from = Number(m[1]);
+        const to = m[2] === undefined ? from : Number(m[2]);
+        for (let c = from; c <= to; c++)
+            cpus.push(c);
+    }
+    return cpus;
+}
+/** The first half of the CPUs for the base, the second for the head; undefined below two CPUs. */
+function splitCpus(allowed) {
+    if (allowed.length < 2)
+        return undefined;
+    const half = Math.floor(allowed.length / 2);
+    return [allowed.slice(0, half), allowed.slice(half, 2 * half)];
+}
+/** The argv that starts `argv` pinned to `cpus`: taskset execs the program, so its pid, signals and exit are the program's. */
+function pinnedArgv(taskset, cpus, argv) {
+    return [taskset, '-c', cpus.join(','), ...argv];
+}
+/** The CPUs this process may run on: its affinity from /proc, else every CPU the OS reports. */
+async function allowedCpus() {
+    const status = await readFile('/proc/self/status', 'utf8').catch(() => '');
+    const line = /^Cpus_allowed_list:\s*(.+)$/m.exec(status);
+    const cpus = line ? parseCpuList(line[1]) : [];
+    return cpus.length > 0 ? cpus : Array.from({ length: availableParallelism() }, (_, i) => i);
+}
+/** Whether duets can run here: taskset starts (asked for its version) and there are two CPUs to split. */
+async function probeDuet(run, cpus, taskset = 'taskset') {
+    const halves = splitCpus(cpus);
+    if (!halves)
+        return { fallback: `duet pairing needs two CPUs and this process may use ${cpus.length}` };
+    const r = await run({ argv: [taskset, '--version'], cwd: process.cwd(), timeoutMs: 10_000 });
+    if (r.spawnError !== undefined || r.code !== 0)
+        return { fallback: `duet pairing needs taskset (util-linux), and \`${taskset} --version\` did not run here` };
+    return { duet: { taskset, cpus: halves } };
+}
+/**
+ * A timed round as duets: the runs of one benchmark (one per side, consecutive in the phase, as planRound
+ * orders them) form a group started together, each pinned to its side's CPUs with GOMAXPROCS to match.
+ * `keyOf` names a run's benchmark across sides.
+ */
+function asDuet(phase, setup, keyOf) {
+    let group = -1;
+    let last;
+    const runs = phase.runs.map((run) => {
+        const key = `${keyOf(run)}\u0000${run.round}`;
+        if (key !== last)
+            group++;
+        last = key;
+        const cpus = setup.cpus[run.side] ?? setup.cpus[0];
+        const procs = String(cpus.length);
+        return { ...run, env: { ...run.env, GOMAXPROCS: procs }, duet: { launch: pinnedArgv(setup.taskset, cpus, []), procs: cpus.length, group } };
+    });
+    return { title: `${phase.title}, as duets (base on CPU ${setup.cpus[0].join(',')}, head on CPU ${setup.cpus[1].join(',')})`, runs };
+}
+
+// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, or a duet's
+// two at once, skipping a leaf once it failed on its side), and assemble each side's RunResult.
 async function readRunFiles(planned) {
     const probe = await readFile(planned.probeFile, 'utf8').catch(() => undefined);
     await rm(planned.probeFile, { force: true });
@@ -29989,32 +30157,63 @@ async function readRunFiles(planned) {
  */
 async function runPlan(deps, cfg, sides, plan, rules, observed) {
     // A leaf that failed in an earlier plan (an adaptive round before this one) stays stopped.
-    const failed = new Set(observed.filter((o) => o.observation.kind === 'failed').map((o) => `${o.planned.side}/${o.planned.pkg}/${o.planned.leaf}`));
+    const failed = new Set(observed.filter((o) => o.observation.kind === 'failed').map((o) => runKey(o.planned)));
     for (const dir of new Set(plan.phases.flatMap((p) => p.runs.map((r) => r.profileDir))))
         await makeDirs(dir);
+    const observe = async (planned) => {
+        const side = sides[planned.side];
+        const pkg = side.packages[planned.pkg];
+        const argv = [...(planned.duet?.launch ?? []), ...planned.argv];
+        const r = await deps.run({ argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) });
+        const observation = observeRun(planned, {
+            importPath: pkg.built.pkg.importPath,
+            relDir: pkg.built.pkg.relDir,
+            leafName: pkg.leaves[planned.leaf].name,
+            modulePath: side.module.path,
+            procs: planned.duet?.procs ?? deps.toolchain.gomaxprocs,
+            cfg,
+            rules
+        }, r, await readRunFiles(planned));
+        return { planned, observation };
+    };
     for (const phase of plan.phases) {
         deps.log(phase.title);
-        for (const planned of phase.runs) {
-            const key = `${planned.side}/${planned.pkg}/${planned.leaf}`;
-            if (failed.has(key))
-                continue;
-            const side = sides[planned.side];
-            const pkg = side.packages[planned.pkg];
-            const r = await deps.run({ argv: planned.argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) });
-            const observation = observeRun(planned, {
-                importPath: pkg.built.pkg.importPath,
-                relDir: pkg.built.pkg.relDir,
-                leafName: pkg.leaves[planned.leaf].name,
-                modulePath: side.module.path,
-                procs: deps.toolchain.gomaxprocs,
-                cfg,
-                rules
-            }, r, await readRunFiles(planned));
-            if (observation.kind === 'failed')
-                failed.add(key);
-            observed.push({ planned, observation });
+        for (const group of startGroups(phase.runs)) {
+            // A duet's runs start at the same moment; every other run is a group of one.
+            const seen = await Promise.all(group.filter((planned) => !failed.has(runKey(planned))).map(observe));
+            for (const o of seen) {
+                if (o.observation.kind === 'failed')
+                    failed.add(runKey(o.planned));
+                observed.push(o);
+            }
         }
     }
+}
+const runKey = (planned) => `${planned.side}/${planned.pkg}/${planned.leaf}`;
+/** Consecutive runs of one duet group together; any other run alone. */
+function startGroups(runs) {
+    const groups = [];
+    for (const run of runs) {
+        const last = groups[groups.length - 1];
+        const prev = last?.[last.length - 1];
+        if (prev?.duet && run.duet && prev.duet.group === run.duet.group)
+            last.push(run);
+        else
+            groups.push([run]);
+    }
+    return groups;
+}
+/** Duets when asked for and the machine allows them; undefined when alternation was asked for. */
+async function choosePairing(deps, cfg, sides) {
+    if (cfg.pairing !== 'duet')
+        return undefined;
+    const probe = sides === 2 ? await probeDuet(deps.run, await allowedCpus()) : { fallback: 'duet pairing needs base and head measured together here (gate)' };
+    if ('fallback' in probe) {
+        deps.log(`${probe.fallback}: the timed rounds alternate`);
+        return { record: { used: 'alternate', why: probe.fallback } };
+    }
+    deps.log(`timed rounds as duets: base on CPU ${probe.duet.cpus[0].join(',')}, head on CPU ${probe.duet.cpus[1].join(',')}`);
+    return { record: { used: 'duet', cpus: probe.duet.cpus }, setup: probe.duet };
 }
 /**
  * Measures prepared sides together and assembles their results, also when measuring stopped half-way:
@@ -30025,6 +30224,7 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
     const observed = [];
     let stopped;
     let record;
+    let pairing;
     const assembleAll = (seen, finishedAt) => sides.map((s, i) => assembleSide(s, i, seen, cfg, deps.toolchain, finishedAt));
     const before = cpuSnapshot();
     let after;
@@ -30032,11 +30232,14 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
         for (const s of sides)
             await makeDirs(join(s.spec.outDir, PROFILES_DIR));
         const runPhases = (plan) => runPlan(deps, cfg, sides, plan, rules, observed);
+        pairing = await choosePairing(deps, cfg, sides.length);
+        const setup = pairing?.setup;
+        const timed = setup ? (plan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r))) }) : runPhases;
         if (adaptive && sides.length === 2) {
-            record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, (seen) => assembleAll(seen, new Date().toISOString()), observed);
+            record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed);
         }
         else {
-            await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) });
+            await timed({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) });
         }
         after = cpuSnapshot();
         await runPhases({ phases: planAfterRounds(sides, cfg, deps.toolchain, rules) });
@@ -30050,18 +30253,20 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
             result.errors.push({ kind: 'internal', subject: 'measure', message: stopped });
         if (record)
             result.env.adaptive = record;
+        if (pairing)
+            result.env.pairing = pairing.record;
         if (otherCpu !== undefined)
             result.env.otherCpu = otherCpu;
         return result;
     });
 }
 
-function openDecisions(results, config) {
+function openDecisions(results, config, looks = 1) {
     const [base, head] = results;
     const open = new Set();
     if (!base || !head)
         return open;
-    const report = compareResults({ base, head, baseDir: '', headDir: '', config });
+    const report = compareResults({ base, head, baseDir: '', headDir: '', config, looks });
     for (const c of report.comparisons) {
         if (c.metrics.some((m) => m.method === 'interval' && m.status === 'inconclusive'))
             open.add(`${c.pkg}\u0000${c.benchmark}`);
@@ -31740,7 +31945,7 @@ async function testPass(deps, config, tree, stress) {
 function adaptiveFor(config, sides) {
     if (config.run.timeBudgetMs <= 0 || sides !== 2)
         return undefined;
-    return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results) => openDecisions(results, config.compare) };
+    return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results, looks) => openDecisions(results, config.compare, looks) };
 }
 /**
  * The load jobs of every tree, or undefined when there are none to run. Two trees (base and head) run

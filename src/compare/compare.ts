@@ -15,7 +15,7 @@ import { CPU_TIME_UNIT, type BenchmarkResult, type RunResult } from '../model/re
 import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
 import { awaitsDecision, lacksEvidence, regressionFinding } from './metrics.js'
-import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf } from './noise.js'
+import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf, pairingNotes } from './noise.js'
 import { reproduceCommands } from './reproduce.js'
 import { stressFindings } from './stress.js'
 import { decideTiming } from './timing.js'
@@ -182,6 +182,11 @@ export interface CompareInput {
    * Default true.
    */
   timingsComparable?: boolean
+  /**
+   * Looks over which the timing decisions spend alpha (jobs/bench/adaptive.ts): by default the head's
+   * planned adaptive looks, 1 for a fixed count.
+   */
+  looks?: number
 }
 
 export const TIMINGS_NOT_COMPARABLE_NOTE =
@@ -196,7 +201,7 @@ function isTiming(kind: FindingKind, m: MetricComparison): boolean {
  * Compares two results. Pure: the caller loads the results, and attaches allocation sites afterwards
  * (attributeGrowth) for the findings that need them.
  */
-export function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true }: CompareInput): Report {
+export function compareResults({ base, head, baseDir, headDir, config, timingsComparable = true, looks }: CompareInput): Report {
   const notes = checkComparable(base, head)
   const b = indexBenchmarks(base)
   const h = indexBenchmarks(head)
@@ -216,12 +221,13 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
   for (const [key, bb] of b) if (!h.has(key) && !bb.bench.failure) onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name })
 
   const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision))
-  decideTiming(
+  const level = decideTiming(
     noisy.map((m) => {
       const rule = ruleFor(m.unit, config)
       return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 }
     }),
-    config.statistics
+    config.statistics,
+    looks ?? head.env.adaptive?.looks?.length ?? 1
   )
 
   const findings: Finding[] = []
@@ -282,7 +288,7 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
     noise: noiseSummary(comparisons, otherCpuOf(base, head)),
     ...(loads ? { loads: loads.jobs } : {})
   }
-  notes.push(...noiseNotes(report), ...adaptiveNotes(head))
+  notes.push(...noiseNotes(report), ...pairingNotes(head), ...adaptiveNotes(head, level))
   report.reproduce = [...stress.reproduce, ...reproduceCommands(report, base, head)]
   return report
 }

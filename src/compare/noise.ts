@@ -4,6 +4,7 @@
 import type { BenchmarkComparison, NoiseSummary, Report } from '../model/report.js'
 import type { RunResult } from '../model/result.js'
 import { median } from './stats.js'
+import type { TimingLevel } from './timing.js'
 
 export function noiseSummary(comparisons: BenchmarkComparison[], otherCpu?: NoiseSummary['otherCpu']): NoiseSummary {
   const spreads: { spread: number; pkg: string; benchmark: string; metric: string }[] = []
@@ -57,8 +58,8 @@ export function otherCpuOf(base: RunResult, head: RunResult): NoiseSummary['othe
   return { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) }
 }
 
-/** What adaptive sampling chose and why it stopped, from the head's record. */
-export function adaptiveNotes(head: RunResult): string[] {
+/** What adaptive sampling chose and why it stopped, from the head's record, and the level its looks were judged at. */
+export function adaptiveNotes(head: RunResult, level?: TimingLevel): string[] {
   const a = head.env.adaptive
   if (!a) return []
   const extra = Object.entries(a.extraRounds).sort((x, y) => y[1] - x[1])
@@ -67,6 +68,24 @@ export function adaptiveNotes(head: RunResult): string[] {
   return [
     `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +
       (extra.length === 0 ? 'no extra rounds' : `extra rounds for the ${extra.length} whose interval straddled the threshold (${list}${extra.length > 5 ? ', ...' : ''})`) +
-      `; stopped because ${why}.`
+      `; stopped because ${why}.` +
+      looksText(a.looks, level)
+  ]
+}
+
+function looksText(looks: number[] | undefined, level: TimingLevel | undefined): string {
+  if (!looks) return ''
+  const at = level ? `, the failing bound at ${level.fail.toPrecision(2)} (alpha split over the ${level.looks} looks, Bonferroni, as well as over the ${level.m} comparisons)` : ''
+  return ` Judged after ${looks.join(', ')} rounds${at}.`
+}
+
+/** How base and head shared the timed rounds, when duet pairing was asked for. */
+export function pairingNotes(head: RunResult): string[] {
+  const p = head.env.pairing
+  if (!p) return []
+  if (p.used === 'alternate') return [`Duet pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`]
+  const [base, other] = p.cpus
+  return [
+    `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
   ]
 }

@@ -26,6 +26,10 @@
 // gives every comparison an interval of its own. 'bh' is offered for large suites: the intervals then have
 // the false-coverage-rate level alpha R / m (Benjamini and Yekutieli, 2005), R being the number of
 // comparisons Benjamini-Hochberg selects on the one-sided tests "worse than T", which fails exactly those.
+//
+// Repeated looks: adaptive rounds (jobs/bench/adaptive.ts) judge the same comparisons at K planned round
+// counts and stop those that settled. Each look is one more chance for the failing bound to err, so the
+// family's failing share is split over the looks too (alpha / (m x K)); K is 1 for a fixed count.
 import type { CompareConfig } from '../config/types.js'
 import type { ChangeInterval, MetricComparison } from '../model/report.js'
 import {
@@ -120,7 +124,7 @@ function selectedByBH(ps: number[], alpha: number): number {
  * Decides every noisy comparison of a report together. Each gets an interval, a status (regression,
  * improvement, unchanged, inconclusive, too-noisy) and a reason saying what the interval was compared with.
  */
-export function decideTiming(cases: TimingCase[], stats: CompareConfig['statistics']): void {
+export function decideTiming(cases: TimingCase[], stats: CompareConfig['statistics'], looks = 1): TimingLevel {
   const scaled = cases.map((c) => ({ c, s: scale(c) }))
   const judged = scaled.filter((x): x is { c: TimingCase; s: Scaled } => x.s !== undefined)
   for (const x of scaled) {
@@ -130,7 +134,8 @@ export function decideTiming(cases: TimingCase[], stats: CompareConfig['statisti
     }
   }
   const m = Math.max(1, judged.length)
-  const bonferroni = stats.correction === 'none' ? stats.alpha : stats.alpha / m
+  const k = Math.max(1, looks)
+  const bonferroni = (stats.correction === 'none' ? stats.alpha : stats.alpha / m) / k
   const how = judged.map(({ s }) => method(s, bonferroni))
   let tail = bonferroni
   if (stats.correction === 'bh') {
@@ -138,13 +143,24 @@ export function decideTiming(cases: TimingCase[], stats: CompareConfig['statisti
       const h = how[i]
       return h ? pAbove(s, h) : 1
     })
-    tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha))) / m
+    tail = (stats.alpha * Math.max(1, selectedByBH(ps, stats.alpha / k))) / m / k
   }
-  judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, m, stats))
+  const level = { m, looks: k, fail: tail }
+  judged.forEach(({ c, s }, i) => decideOne(c, s, how[i], { fail: tail, pass: Math.max(tail, stats.alpha) }, bonferroni, level, stats))
+  return level
 }
 
-function levelText(tail: number, m: number, stats: CompareConfig['statistics'], passTail?: number): string {
-  const family = stats.correction === 'none' ? '' : ` (alpha ${stats.alpha} over ${m} comparisons, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`
+/** The level the failing bounds were set at: alpha spent over m comparisons and K looks. */
+export interface TimingLevel {
+  m: number
+  looks: number
+  fail: number
+}
+
+function levelText(tail: number, level: TimingLevel, stats: CompareConfig['statistics'], passTail?: number): string {
+  const { m, looks } = level
+  const over = looks > 1 ? ` and ${looks} looks` : ''
+  const family = stats.correction === 'none' ? (looks > 1 ? ` (alpha ${stats.alpha} over ${looks} looks)` : '') : ` (alpha ${stats.alpha} over ${m} comparisons${over}, ${stats.correction === 'bh' ? 'BH-selected FCR level' : 'Bonferroni'})`
   const upper = passTail === undefined ? '' : `, the upper with ${passTail.toPrecision(2)}`
   return `the lower bound errs with p <= ${tail.toPrecision(2)}${family}${upper}`
 }
@@ -164,9 +180,10 @@ function decideOne(
   how: IntervalMethod | undefined,
   tails: { fail: number; pass: number },
   bonferroni: number,
-  m: number,
+  level: TimingLevel,
   stats: CompareConfig['statistics']
 ): void {
+  const { m } = level
   const out = c.m
   const spread = spreadOf(s)
   const rounds = s.paired?.length ?? Math.min(s.base.length, s.head.length)
@@ -177,7 +194,7 @@ function decideOne(
   if (!how || !b) {
     const need = roundsToReach(bonferroni)
     out.status = 'inconclusive'
-    out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, m, stats)}): at least ${need} paired rounds would`
+    out.reason = `${rounds} rounds cannot reach the level the ${m} comparisons need (${levelText(bonferroni, level, stats)}): at least ${need} paired rounds would`
     out.settle = { moreRounds: Math.max(1, need - rounds) }
     return
   }
@@ -193,7 +210,7 @@ function decideOne(
     spread
   }
   out.interval = interval
-  const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, m, stats, tails.pass)}`
+  const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, level, stats, tails.pass)}`
   if (b.low > s.tau) {
     out.status = 'regression'
     out.reason = `${shown}: wholly above the ${pct(c.threshold)} threshold`

@@ -138,7 +138,16 @@ const RUN = {
     name: 'time-budget',
     doc: "Wall time for the timed benchmark rounds; '0ms' (the default) runs exactly count rounds.",
     more:
-      'With a budget the gate starts with at most 6 rounds, stops there for benchmarks whose interval already lies wholly above or below the threshold, and adds rounds one at a time for the inconclusive ones until they settle, the budget is spent or 10 x count rounds ran; the report says what it chose and why. Needs a base measured on this runner (gate).'
+      'With a budget the gate starts with at most 6 rounds, then judges at planned looks (after 6, 9, 14, 21, 32, 48, 72 and 100 rounds at count 10, up to 10 x count): benchmarks whose interval lies wholly above or below the threshold stop, the inconclusive ones run the rounds up to the next look, until they settle or the budget is spent. Each of the K looks may fail a comparison, so the failing bound is at alpha / (comparisons x K) (Bonferroni over the looks too); the report says what it chose, the looks and that level. Needs a base measured on this runner (gate).'
+  }),
+  // Alternation by default: duet needs taskset and spare CPUs, and bench/noise.ts measures whether it helps.
+  pairing: opt({
+    key: 'run.pairing',
+    kind: oneOf(['alternate', 'duet']),
+    default: 'alternate',
+    name: 'pairing',
+    doc: "How base and head share a timed round: 'alternate' runs one after the other (order flipped each round); 'duet' starts both at once, each pinned to its own CPUs.",
+    more: "Duet uses taskset (util-linux) and gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike; without taskset or two CPUs it alternates and the report says why. Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
   }),
   // By a hash of the import path, not by position in a list: adding a package moves no other package.
   shard: opt({

@@ -99,6 +99,11 @@ export interface RunConfig {
    * rounds and adds rounds only for benchmarks whose timing decision is still open (jobs/bench/adaptive.ts).
    */
   timeBudgetMs: number
+  /**
+   * How base and head share a timed round: 'alternate' runs them one after the other; 'duet' starts them
+   * together, each pinned to its own CPUs (jobs/bench/duet.ts).
+   */
+  pairing: 'alternate' | 'duet'
   /** The part of the packages this job measures, for a matrix of jobs (1/1: all of them). */
   shard: Shard
 }

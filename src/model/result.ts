@@ -48,14 +48,27 @@ export interface RunEnv {
   count: number
   /** What adaptive sampling (run.timeBudget) chose: rounds per benchmark beyond the first pass, and why it stopped. */
   adaptive?: AdaptiveRecord
+  /** How base and head shared the timed rounds, when duet pairing was asked for (run.pairing). */
+  pairing?: PairingRecord
   /** Share of the machine's CPU (0..1) that other processes used while the timed rounds ran, when known. */
   otherCpu?: number
 }
+
+export type PairingRecord =
+  /** Each side pinned to its CPUs, with GOMAXPROCS equal to their number. */
+  | { used: 'duet'; cpus: [number[], number[]] }
+  /** Duet was asked for and could not run here: why. */
+  | { used: 'alternate'; why: string }
 
 export interface AdaptiveRecord {
   budgetMs: number
   usedMs: number
   firstRounds: number
+  /**
+   * Round counts after which the judge looked (planned; a budget may end them early). Its length K divides
+   * the failing bound's level (alpha / (m x K)); absent in results from before the looks were planned.
+   */
+  looks?: number[]
   /** Extra rounds per benchmark (`importPath.Name`), only those that got any. */
   extraRounds: Record<string, number>
   stopped: 'settled' | 'budget' | 'max-rounds'

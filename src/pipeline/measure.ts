@@ -38,7 +38,7 @@ async function testPass(deps: JobDeps, config: Config, tree: MeasuredTree, stres
 /** Adaptive rounds when a time budget is set and base and head are measured here together. */
 function adaptiveFor(config: Config, sides: number): Adaptive | undefined {
   if (config.run.timeBudgetMs <= 0 || sides !== 2) return undefined
-  return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results) => openDecisions(results, config.compare) }
+  return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results, looks) => openDecisions(results, config.compare, looks) }
 }
 
 /**

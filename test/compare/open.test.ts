@@ -1,6 +1,7 @@
 // Which benchmarks adaptive sampling measures again: only those whose interval still straddles.
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_COMPARE } from '../../src/config/defaults.js'
+import { compareResults } from '../../src/compare/compare.js'
 import { openDecisions } from '../../src/compare/open.js'
 import { bench, noisy, repeat, result } from './build-result.js'
 
@@ -24,5 +25,25 @@ describe('openDecisions', () => {
 
   it('is empty with one side only (nothing to pair)', () => {
     expect(openDecisions([result({ [PKG]: [bench('BenchmarkA', repeat(10, () => ({})))] })], DEFAULT_COMPARE).size).toBe(0)
+  })
+})
+
+describe('judging repeated looks', () => {
+  const rnd = noisy(5)
+  const side = (factor: number, env = {}) => result({ [PKG]: [bench('BenchmarkA', repeat(12, () => ({ ns: 1000 * factor * (1 + 0.02 * rnd()) })))] }, env)
+  const adaptive = { budgetMs: 60_000, usedMs: 30_000, firstRounds: 6, looks: [6, 9, 14, 21, 32, 48, 72, 100], extraRounds: {}, stopped: 'settled' as const }
+
+  it("sets the failing bound at alpha / (m x K) for the head's K planned looks, and the report names the looks and the level", () => {
+    const report = compareResults({ base: side(1), head: side(1.2, { adaptive }), baseDir: '', headDir: '', config: DEFAULT_COMPARE })
+    const time = report.comparisons[0].metrics.find((m) => m.unit === 'ns/op')
+    expect(time?.interval?.tail).toBeCloseTo(DEFAULT_COMPARE.statistics.alpha / 8, 12)
+    expect(time?.reason).toContain('over 1 comparisons and 8 looks')
+    expect(report.notes.join('\n')).toContain('Judged after 6, 9, 14, 21, 32, 48, 72, 100 rounds, the failing bound at 0.0063 (alpha split over the 8 looks')
+  })
+
+  it('judges a fixed count at alpha / m: one look', () => {
+    const report = compareResults({ base: side(1), head: side(1.2), baseDir: '', headDir: '', config: DEFAULT_COMPARE })
+    expect(report.comparisons[0].metrics.find((m) => m.unit === 'ns/op')?.interval?.tail).toBeCloseTo(DEFAULT_COMPARE.statistics.alpha, 12)
+    expect(report.notes.join('\n')).not.toContain('Judged after')
   })
 })

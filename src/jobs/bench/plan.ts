@@ -36,6 +36,8 @@ export interface PlannedRun {
   profileDir: string
   /** Where the probe writes what it saw. */
   probeFile: string
+  /** A duet run (duet.ts): what starts argv (taskset and its CPUs), its GOMAXPROCS, and its duet. */
+  duet?: { launch: string[]; procs: number; group: number }
 }
 
 export interface Phase {

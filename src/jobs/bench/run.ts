@@ -1,11 +1,11 @@
-// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, skipping a
-// leaf once it failed on its side), and assemble each side's RunResult.
+// The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, or a duet's
+// two at once, skipping a leaf once it failed on its side), and assemble each side's RunResult.
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PROFILES_DIR } from '../../baseline/result-dir.js'
 import type { RunConfig } from '../../config/types.js'
 import { errorMessage } from '../../errors.js'
-import type { AdaptiveRecord, RunResult } from '../../model/result.js'
+import type { AdaptiveRecord, PairingRecord, RunResult } from '../../model/result.js'
 import type { GoroutineRule } from '../../parse/goroutine-rules.js'
 import { makeDirs } from '../../publish/paths.js'
 import type { JobDeps } from '../deps.js'
@@ -13,7 +13,8 @@ import { assembleSide, type Observed } from './assemble.js'
 import { observeRun, type RunFiles } from './observe.js'
 import { runAdaptiveRounds, type Adaptive } from './adaptive.js'
 import { cpuSnapshot, othersShare, type CpuSnapshot } from './machine.js'
-import { planAfterRounds, planRounds, type MeasurementPlan, type PlannedRun } from './plan.js'
+import { allowedCpus, asDuet, probeDuet, type DuetProbe, type DuetSetup } from './duet.js'
+import { leafKey, planAfterRounds, planRounds, type MeasurementPlan, type PlannedRun } from './plan.js'
 import type { PreparedSide } from './prepare.js'
 import { stopAfter } from './process.js'
 
@@ -40,34 +41,66 @@ export async function runPlan(
   observed: Observed[]
 ): Promise<void> {
   // A leaf that failed in an earlier plan (an adaptive round before this one) stays stopped.
-  const failed = new Set(observed.filter((o) => o.observation.kind === 'failed').map((o) => `${o.planned.side}/${o.planned.pkg}/${o.planned.leaf}`))
+  const failed = new Set(observed.filter((o) => o.observation.kind === 'failed').map((o) => runKey(o.planned)))
   for (const dir of new Set(plan.phases.flatMap((p) => p.runs.map((r) => r.profileDir)))) await makeDirs(dir)
+  const observe = async (planned: PlannedRun): Promise<Observed> => {
+    const side = sides[planned.side]
+    const pkg = side.packages[planned.pkg]
+    const argv = [...(planned.duet?.launch ?? []), ...planned.argv]
+    const r = await deps.run({ argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) })
+    const observation = observeRun(
+      planned,
+      {
+        importPath: pkg.built.pkg.importPath,
+        relDir: pkg.built.pkg.relDir,
+        leafName: pkg.leaves[planned.leaf].name,
+        modulePath: side.module.path,
+        procs: planned.duet?.procs ?? deps.toolchain.gomaxprocs,
+        cfg,
+        rules
+      },
+      r,
+      await readRunFiles(planned)
+    )
+    return { planned, observation }
+  }
   for (const phase of plan.phases) {
     deps.log(phase.title)
-    for (const planned of phase.runs) {
-      const key = `${planned.side}/${planned.pkg}/${planned.leaf}`
-      if (failed.has(key)) continue
-      const side = sides[planned.side]
-      const pkg = side.packages[planned.pkg]
-      const r = await deps.run({ argv: planned.argv, cwd: planned.cwd, env: { ...process.env, ...planned.env }, ...stopAfter(cfg.timeoutMs) })
-      const observation = observeRun(
-        planned,
-        {
-          importPath: pkg.built.pkg.importPath,
-          relDir: pkg.built.pkg.relDir,
-          leafName: pkg.leaves[planned.leaf].name,
-          modulePath: side.module.path,
-          procs: deps.toolchain.gomaxprocs,
-          cfg,
-          rules
-        },
-        r,
-        await readRunFiles(planned)
-      )
-      if (observation.kind === 'failed') failed.add(key)
-      observed.push({ planned, observation })
+    for (const group of startGroups(phase.runs)) {
+      // A duet's runs start at the same moment; every other run is a group of one.
+      const seen = await Promise.all(group.filter((planned) => !failed.has(runKey(planned))).map(observe))
+      for (const o of seen) {
+        if (o.observation.kind === 'failed') failed.add(runKey(o.planned))
+        observed.push(o)
+      }
     }
   }
+}
+
+const runKey = (planned: PlannedRun): string => `${planned.side}/${planned.pkg}/${planned.leaf}`
+
+/** Consecutive runs of one duet group together; any other run alone. */
+function startGroups(runs: PlannedRun[]): PlannedRun[][] {
+  const groups: PlannedRun[][] = []
+  for (const run of runs) {
+    const last = groups[groups.length - 1]
+    const prev = last?.[last.length - 1]
+    if (prev?.duet && run.duet && prev.duet.group === run.duet.group) last.push(run)
+    else groups.push([run])
+  }
+  return groups
+}
+
+/** Duets when asked for and the machine allows them; undefined when alternation was asked for. */
+async function choosePairing(deps: JobDeps, cfg: RunConfig, sides: number): Promise<{ record: PairingRecord; setup?: DuetSetup } | undefined> {
+  if (cfg.pairing !== 'duet') return undefined
+  const probe: DuetProbe = sides === 2 ? await probeDuet(deps.run, await allowedCpus()) : { fallback: 'duet pairing needs base and head measured together here (gate)' }
+  if ('fallback' in probe) {
+    deps.log(`${probe.fallback}: the timed rounds alternate`)
+    return { record: { used: 'alternate', why: probe.fallback } }
+  }
+  deps.log(`timed rounds as duets: base on CPU ${probe.duet.cpus[0].join(',')}, head on CPU ${probe.duet.cpus[1].join(',')}`)
+  return { record: { used: 'duet', cpus: probe.duet.cpus }, setup: probe.duet }
 }
 
 /**
@@ -79,16 +112,20 @@ export async function measureSides(deps: JobDeps, cfg: RunConfig, sides: Prepare
   const observed: Observed[] = []
   let stopped: string | undefined
   let record: AdaptiveRecord | undefined
+  let pairing: { record: PairingRecord; setup?: DuetSetup } | undefined
   const assembleAll = (seen: Observed[], finishedAt: string): RunResult[] => sides.map((s, i) => assembleSide(s, i, seen, cfg, deps.toolchain, finishedAt))
   const before = cpuSnapshot()
   let after: CpuSnapshot | undefined
   try {
     for (const s of sides) await makeDirs(join(s.spec.outDir, PROFILES_DIR))
     const runPhases = (plan: MeasurementPlan) => runPlan(deps, cfg, sides, plan, rules, observed)
+    pairing = await choosePairing(deps, cfg, sides.length)
+    const setup = pairing?.setup
+    const timed = setup ? (plan: MeasurementPlan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r))) }) : runPhases
     if (adaptive && sides.length === 2) {
-      record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, (seen) => assembleAll(seen, new Date().toISOString()), observed)
+      record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed)
     } else {
-      await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) })
+      await timed({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) })
     }
     after = cpuSnapshot()
     await runPhases({ phases: planAfterRounds(sides, cfg, deps.toolchain, rules) })
@@ -99,6 +136,7 @@ export async function measureSides(deps: JobDeps, cfg: RunConfig, sides: Prepare
   return assembleAll(observed, new Date().toISOString()).map((result) => {
     if (stopped) result.errors.push({ kind: 'internal', subject: 'measure', message: stopped })
     if (record) result.env.adaptive = record
+    if (pairing) result.env.pairing = pairing.record
     if (otherCpu !== undefined) result.env.otherCpu = otherCpu
     return result
   })

@@ -19,6 +19,7 @@ function harness(settleAfter: Record<string, number>, budgetMs: number, msPerRun
   let now = 0
   const rounds = new Map<string, number>()
   const phases: string[] = []
+  const judged: { rounds: number; looks: number }[] = []
   const runPhases = async (plan: MeasurementPlan) => {
     for (const p of plan.phases) {
       phases.push(p.title)
@@ -28,16 +29,20 @@ function harness(settleAfter: Record<string, number>, budgetMs: number, msPerRun
       }
     }
   }
+  const openOf = () => new Set(Object.entries(settleAfter).filter(([name, n]) => (rounds.get(name) ?? 0) < n).map(([name]) => key(name)))
   const adaptive: Adaptive = {
     budgetMs,
     clock: () => now,
-    open: () => new Set(Object.entries(settleAfter).filter(([name, n]) => (rounds.get(name) ?? 0) < n).map(([name]) => key(name)))
+    open: (_results, looks) => {
+      judged.push({ rounds: Math.max(...rounds.values()), looks })
+      return openOf()
+    }
   }
   const log: string[] = []
   const deps: JobDeps = { run: () => Promise.reject(new Error('no processes in this test')), toolchain: TOOLCHAIN, log: (l: string) => log.push(l) }
   const observed: Observed[] = []
   const run = () => runAdaptiveRounds(deps, cfg, sides, [], adaptive, runPhases, (): RunResult[] => [], observed)
-  return { run, rounds, phases, log }
+  return { run, rounds, phases, log, judged }
 }
 
 describe('runAdaptiveRounds', () => {
@@ -47,6 +52,26 @@ describe('runAdaptiveRounds', () => {
     expect(Object.fromEntries(h.rounds)).toEqual({ BenchmarkSettled: 6, BenchmarkOpen: 9, BenchmarkLate: 14 })
     expect(record).toMatchObject({ firstRounds: 6, stopped: 'settled', extraRounds: { [`${MODULE}/a.BenchmarkOpen`]: 3, [`${MODULE}/a.BenchmarkLate`]: 8 } })
     expect(h.phases[6]).toBe('extra round 7: 2 undecided benchmark(s) × 2 side(s)')
+  })
+
+  it('judges only at the planned looks, and tells the judge how many looks share alpha', async () => {
+    const h = harness({ BenchmarkOpen: 30 }, 60_000_000)
+    const record = await h.run()
+    expect(record.looks).toEqual([6, 9, 14, 21, 32, 48, 72, 100])
+    // Open until 30 rounds: judged at 6, 9, 14, 21 and 32, and it ran the batch up to 32, not 30.
+    expect(h.judged).toEqual([6, 9, 14, 21, 32].map((rounds) => ({ rounds, looks: 8 })))
+    expect(h.rounds.get('BenchmarkOpen')).toBe(32)
+    expect(h.log[0]).toContain('judged after 6, 9, 14, 21, 32, 48, 72, 100 rounds')
+  })
+
+  it('runs the rounds of a batch that fit when the whole batch would not, and stops there', async () => {
+    // 6 rounds x 3 benchmarks x 2 sides x 10 ms = 360 ms; one round of one benchmark is 20 ms, so 140 ms
+    // left fit 7 rounds: the batch to 9, then 4 of the 5 to 14.
+    const h = harness({ BenchmarkOpen: 100 }, 500)
+    const record = await h.run()
+    expect(h.rounds.get('BenchmarkOpen')).toBe(13)
+    expect(record.stopped).toBe('budget')
+    expect(h.judged.map((j) => j.rounds)).toEqual([6, 9])
   })
 
   it('stops when the next round would not fit in the budget, and says so', async () => {

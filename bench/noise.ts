@@ -1,0 +1,237 @@
+// Measurement 6: how noisy a paired round is on this machine, as it is. A/A: the same test binary of
+// fixtures/power/base on both sides, so the true log ratio of every round is 0 and its spread is the noise
+// the timing decision must see through.
+//   npm run bench:noise            (npx tsx bench/noise.ts)
+// (a) By benchtime (BENCH_NOISE_BENCHTIMES, default 20ms,100ms,300ms,1s) under alternation, as the gate
+//     runs a round: b.N calibrated once per benchmark, then A and B back to back, the order flipped each round.
+// (b) Alternation against duet (both at once, each pinned to its own CPU with taskset, GOMAXPROCS = its
+//     CPUs) at one benchtime (BENCH_NOISE_DUET_BENCHTIME, default 100ms), each with and without a CPU hog
+//     (`yes` writing to /dev/null) taking one core.
+// The conditions take their rounds in turn (round-robin), so that a busier spell of the machine falls on
+// all of them alike rather than on whichever ran then. Per condition and benchmark: the robust spread
+// (1.4826 x MAD) of the per-round log ratios, the wall time of a round, and power per wall-second,
+// 1 / (spread x sqrt(seconds per round)) (the interval's half-width falls with spread / sqrt(rounds), and
+// rounds per second is 1 / seconds per round).
+// Progress on stderr, a table on stdout, everything in bench/out/noise.json.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { robustSpread } from '../src/compare/interval.js'
+import { median } from '../src/compare/stats.js'
+import { runProcess, type ProcessResult } from '../src/go/process.js'
+import { allowedCpus, pinnedArgv, probeDuet, type DuetSetup } from '../src/jobs/bench/duet.js'
+import { cpuSnapshot, othersShare } from '../src/jobs/bench/machine.js'
+import { parseBenchOutput } from '../src/parse/benchfmt.js'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const FIXTURE = join(here, '..', 'fixtures', 'power', 'base')
+const env = (k: string, d: string): string => process.env[k] ?? d
+const ROUNDS = Number(env('BENCH_NOISE_ROUNDS', '20'))
+const BENCHTIMES = env('BENCH_NOISE_BENCHTIMES', '20ms,100ms,300ms,1s').split(',').filter(Boolean)
+const DUET_BENCHTIME = env('BENCH_NOISE_DUET_BENCHTIME', '100ms')
+/** Of different kinds: pure compute, regular expressions on text, allocation and GC, channel hand-offs. */
+const BENCHMARKS = env('BENCH_NOISE_BENCHMARKS', 'compute.BenchmarkCollatz,text.BenchmarkRegexp,alloc.BenchmarkGarbage,concur.BenchmarkChanPingPong')
+  .split(',')
+  .map((s) => {
+    const [pkg, name] = s.split('.')
+    return { pkg, name }
+  })
+const log = (line: string): void => void process.stderr.write(`${line}\n`)
+const DEFAULT_PROCS = availableParallelism()
+
+type Pairing = 'alternate' | 'duet'
+interface Bench {
+  pkg: string
+  name: string
+  binary: string
+}
+interface Row {
+  part: 'a' | 'b'
+  benchmark: string
+  benchtime: string
+  pairing: Pairing
+  hog: boolean
+  rounds: number
+  iterations: number
+  spread: number
+  medianNs: number
+  secondsPerRound: number
+  powerPerSecond: number
+  otherCpu: number | null
+  failedRuns: number
+}
+
+function argvOf(b: Bench, benchtime: string): string[] {
+  return [b.binary, '-test.run=^$', `-test.bench=^${b.name}$`, `-test.benchtime=${benchtime}`, '-test.count=1']
+}
+
+function nsOf(r: ProcessResult, b: Bench, procs: number): { ns: number; iterations: number } | undefined {
+  const line = parseBenchOutput(r.stdout, { procs }).results.find((l) => l.name === b.name)
+  const ns = line?.metrics['ns/op']
+  return line && typeof ns === 'number' && r.code === 0 ? { ns, iterations: line.iterations } : undefined
+}
+
+async function runOne(b: Bench, argv: string[], procs: number): Promise<{ ns: number; iterations: number } | undefined> {
+  const r = await runProcess({ argv, cwd: join(FIXTURE, b.pkg), env: { ...process.env, GOMAXPROCS: String(procs) }, timeoutMs: 120_000 })
+  return nsOf(r, b, procs)
+}
+
+/** One A/A round: both runs of the same binary, one after the other (order flipped) or together, pinned. */
+async function round(b: Bench, n: number, i: number, pairing: Pairing, duet: DuetSetup | undefined): Promise<number | undefined> {
+  const argv = argvOf(b, `${n}x`)
+  let pair: ({ ns: number } | undefined)[]
+  if (pairing === 'duet' && duet) {
+    pair = await Promise.all(duet.cpus.map((c) => runOne(b, pinnedArgv(duet.taskset, c, argv), c.length)))
+  } else {
+    const first = await runOne(b, argv, DEFAULT_PROCS)
+    const second = await runOne(b, argv, DEFAULT_PROCS)
+    pair = i % 2 === 0 ? [first, second] : [second, first]
+  }
+  const [x, y] = pair
+  return x && y ? Math.log(y.ns / x.ns) : undefined
+}
+
+interface Condition {
+  part: Row['part']
+  bench: Bench
+  benchtime: string
+  pairing: Pairing
+  hog: boolean
+  iterations: number
+  medianNs: number
+  ratios: number[]
+  seconds: number
+  /** Other processes' CPU share in each of its rounds, weighted by the round's seconds. */
+  othersSeconds: number
+  failedRuns: number
+}
+
+async function calibrate(part: Row['part'], bench: Bench, benchtime: string, pairing: Pairing, hog: boolean): Promise<Condition> {
+  const calibrated = await runOne(bench, argvOf(bench, benchtime), DEFAULT_PROCS)
+  return { part, bench, benchtime, pairing, hog, iterations: calibrated?.iterations ?? 1, medianNs: calibrated?.ns ?? NaN, ratios: [], seconds: 0, othersSeconds: 0, failedRuns: 0 }
+}
+
+/** One more round of a condition, with its hog running for just that round. */
+async function roundOf(c: Condition, i: number, duet: DuetSetup | undefined): Promise<void> {
+  const hogProc = c.hog ? startHog() : undefined
+  const before = cpuSnapshot()
+  const t = performance.now()
+  try {
+    const d = await round(c.bench, c.iterations, i, c.pairing, duet)
+    if (d === undefined) c.failedRuns++
+    else c.ratios.push(d)
+  } finally {
+    hogProc?.kill('SIGKILL')
+  }
+  const seconds = (performance.now() - t) / 1000
+  c.seconds += seconds
+  c.othersSeconds += (othersShare(before, cpuSnapshot()) ?? 0) * seconds
+}
+
+function rowOf(c: Condition): Row {
+  const secondsPerRound = c.seconds / Math.max(1, c.ratios.length + c.failedRuns)
+  const spread = robustSpread(c.ratios)
+  return {
+    part: c.part,
+    benchmark: `${c.bench.pkg}.${c.bench.name}`,
+    benchtime: c.benchtime,
+    pairing: c.pairing,
+    hog: c.hog,
+    rounds: c.ratios.length,
+    iterations: c.iterations,
+    spread,
+    medianNs: c.medianNs,
+    secondsPerRound,
+    powerPerSecond: spread > 0 ? 1 / (spread * Math.sqrt(secondsPerRound)) : Infinity,
+    otherCpu: c.seconds > 0 ? c.othersSeconds / c.seconds : null,
+    failedRuns: c.failedRuns
+  }
+}
+
+const hogs = new Set<ChildProcess>()
+
+/** One core's worth of someone else's work: `yes` writing to /dev/null (stdio 'ignore' is /dev/null). */
+function startHog(): ChildProcess {
+  const child = spawn('yes', [], { stdio: 'ignore' })
+  hogs.add(child)
+  child.on('exit', () => hogs.delete(child))
+  return child
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const h of hogs) h.kill('SIGKILL')
+    process.exit(130)
+  })
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
+
+function table(rows: Row[]): string {
+  const head = '| part | benchmark | benchtime | pairing | hog | rounds | spread | s/round | power/s | others CPU |'
+  const lines = rows.map(
+    (r) =>
+      `| ${r.part} | ${r.benchmark} | ${r.benchtime} | ${r.pairing} | ${r.hog ? 'yes' : 'no'} | ${r.rounds} | ${pct(r.spread)} | ${r.secondsPerRound.toFixed(2)} | ${r.powerPerSecond.toFixed(1)} | ${r.otherCpu === null ? '?' : pct(r.otherCpu)} |`
+  )
+  return [head, '|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n')
+}
+
+/** Per condition, the median over the benchmarks: one line per benchtime or pairing to read the answer off. */
+function summary(rows: Row[]): { condition: string; medianSpread: number; medianPowerPerSecond: number }[] {
+  const groups = new Map<string, Row[]>()
+  for (const r of rows) {
+    const key = `${r.part} ${r.benchtime} ${r.pairing}${r.hog ? ' +hog' : ''}`
+    groups.set(key, [...(groups.get(key) ?? []), r])
+  }
+  return [...groups].map(([condition, rs]) => ({
+    condition,
+    medianSpread: median(rs.map((r) => r.spread)),
+    medianPowerPerSecond: median(rs.map((r) => r.powerPerSecond))
+  }))
+}
+
+async function main(): Promise<void> {
+  const started = new Date().toISOString()
+  const startLoad = loadavg()
+  const dir = await mkdtemp(join(tmpdir(), 'glg-noise-'))
+  try {
+    const pkgs = [...new Set(BENCHMARKS.map((b) => b.pkg))]
+    const build = await runProcess({ argv: ['go', 'test', '-c', '-o', dir + '/', ...pkgs.map((p) => `./${p}`)], cwd: FIXTURE, timeoutMs: 600_000 })
+    if (build.code !== 0) throw new Error(`go test -c failed in ${FIXTURE}: ${build.stderr}`)
+    const benches: Bench[] = BENCHMARKS.map((b) => ({ ...b, binary: join(dir, `${b.pkg}.test`) }))
+    const probe = await probeDuet(runProcess, await allowedCpus())
+    const duet = 'duet' in probe ? probe.duet : undefined
+    log(`fixtures/power: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load ${startLoad.map((l) => l.toFixed(2)).join(' ')}; ${ROUNDS} A/A rounds per condition; duet: ${duet ? `CPUs ${duet.cpus.map((c) => c.join(',')).join(' | ')}` : `no (${'fallback' in probe ? probe.fallback : ''})`}`)
+    const conditions: Condition[] = []
+    for (const benchtime of BENCHTIMES) for (const b of benches) conditions.push(await calibrate('a', b, benchtime, 'alternate', false))
+    const pairings: Pairing[] = duet ? ['alternate', 'duet'] : ['alternate']
+    for (const hog of [false, true]) for (const pairing of pairings) for (const b of benches) conditions.push(await calibrate('b', b, DUET_BENCHTIME, pairing, hog))
+    // Round-robin over the conditions, so that the machine's mood over the run falls on all of them alike.
+    for (let i = 0; i < ROUNDS; i++) {
+      for (const c of conditions) await roundOf(c, i, duet)
+      log(`round ${i + 1}/${ROUNDS} of ${conditions.length} conditions, load ${loadavg()[0].toFixed(2)}`)
+    }
+    const rows = conditions.map(rowOf)
+    const out = {
+      started,
+      finished: new Date().toISOString(),
+      machine: { cpus: availableParallelism(), model: cpus()[0]?.model ?? null, loadStart: startLoad, loadEnd: loadavg() },
+      rounds: ROUNDS,
+      duet: duet ?? null,
+      rows,
+      summary: summary(rows)
+    }
+    await mkdir(join(here, 'out'), { recursive: true })
+    await writeFile(join(here, 'out', 'noise.json'), JSON.stringify(out, null, 2) + '\n')
+    process.stdout.write(`${table(rows)}\n\n`)
+    process.stdout.write(out.summary.map((s) => `${s.condition}: median spread ${pct(s.medianSpread)}, median power/s ${s.medianPowerPerSecond.toFixed(1)}`).join('\n') + '\n')
+    log(`load at the end ${out.machine.loadEnd.map((l) => l.toFixed(2)).join(' ')}; wrote bench/out/noise.json`)
+  } finally {
+    for (const h of hogs) h.kill('SIGKILL')
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+await main()
