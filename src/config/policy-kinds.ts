@@ -44,7 +44,7 @@ export const POLICY_SCHEMA: JsonSchema = {
 }
 
 export const policy: Kind<Policy> = {
-  expected: `classes of finding set to fail, warn or ignore (classes: ${POLICY_CLASSES.join(', ')})`,
+  expected: 'classes of finding set to fail, warn or ignore',
   examples: ['allocs=warn,gc=ignore'],
   metavar: 'CLASS=ACTION,...',
   schema: POLICY_SCHEMA,

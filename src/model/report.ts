@@ -6,7 +6,7 @@ import type { MetricValue } from './metric-value.js'
  * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. Later in 2
  * (optional fields, so reports written before still read): noisy metrics decided on a confidence interval
  * (method 'interval', `interval`, `ratios`, `settle`, `warnOnly`), the statuses 'inconclusive' and
- * 'too-noisy', and the report's `noise`.
+ * 'too-noisy', and the report's `noise`; a finding's `decision` (the policy and overrides that applied).
  */
 export const REPORT_SCHEMA_VERSION = 2
 

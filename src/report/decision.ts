@@ -1,6 +1,9 @@
 // What the configuration decided about a finding, in the words of the report: the policy that warned or
 // ignored it, and the threshold (and override) it was judged against.
-import type { PolicyDecision } from '../model/report.js'
+import type { Finding, PolicyDecision } from '../model/report.js'
+import { escapeMarkdown, inlineCode } from './escape.js'
+import { NAME_MAX } from './markdown-blocks.js'
+import { clip } from './summary.js'
 
 /** One line for a report: what the policy did, and which threshold and override applied. */
 export function decisionText(d: PolicyDecision): string {
@@ -15,4 +18,22 @@ export function decisionText(d: PolicyDecision): string {
   }
   if (d.overrides !== undefined && d.overrides.length > 0 && d.threshold?.source === 'thresholds') parts.push(`matched ${d.overrides.map((i) => `overrides[${i}]`).join(', ')}`)
   return parts.join('; ')
+}
+
+/** Whether the policy left a finding out of the verdict. */
+export function ignoredByPolicy(f: Finding): boolean {
+  return f.decision?.policy === 'ignore'
+}
+
+/**
+ * One bullet per finding whose severity or thresholds the configuration decided: what it is and what applied.
+ * Names come from the code under test and are escaped; the decision's words are ours, escaped all the same.
+ */
+export function decisionList(findings: Finding[], max: number): string {
+  const decided = findings.filter((f) => f.decision !== undefined && decisionText(f.decision) !== '')
+  const lines = decided
+    .slice(0, max)
+    .map((f) => `- ${escapeMarkdown(f.kind)} ${inlineCode(clip(f.pkg, NAME_MAX))} ${inlineCode(clip(f.subject, NAME_MAX))} ${escapeMarkdown(clip(f.metric, NAME_MAX))}: ${escapeMarkdown(f.decision ? decisionText(f.decision) : '')}`)
+  const more = decided.length - lines.length
+  return lines.join('\n') + (more > 0 ? `\n- … and ${more} more` : '')
 }
