@@ -8149,7 +8149,7 @@ function debugRequested(env = process.env) {
  * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. Later in 2
  * (optional fields, so reports written before still read): noisy metrics decided on a confidence interval
  * (method 'interval', `interval`, `ratios`, `settle`, `warnOnly`), the statuses 'inconclusive' and
- * 'too-noisy', and the report's `noise`.
+ * 'too-noisy', and the report's `noise`; a finding's `decision` (the policy and overrides that applied).
  */
 const REPORT_SCHEMA_VERSION = 2;
 
@@ -34058,7 +34058,8 @@ function row(f, benchmarks) {
         target ? `<a href="#${target.id}">${text(target.label)}</a>` : ''
     ];
     const main = `<tr class="finding ${f.severity}">${cells.map((c, i) => `<td${i >= 4 && i <= 7 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
-    const message = f.message === '' ? '' : `<p>${text(clip(f.message, 1000))}</p>`;
+    const decided = f.decision ? decisionText(f.decision) : '';
+    const message = (f.message === '' ? '' : `<p>${text(clip(f.message, 1000))}</p>`) + (decided === '' ? '' : `<p class="decision">${text(decided)}</p>`);
     const detail = message !== '' || f.locations.length > 0 ? `<tr class="detail"><td colspan="${COLUMNS.length}">${message}${f.locations.length > 0 ? locationList(f.locations) : ''}</td></tr>` : '';
     return main + detail;
 }
@@ -34071,14 +34072,17 @@ function table(findings, benchmarks) {
 function findingsSection(report, benchmarks) {
     const failing = findingsOf(report, 'fail');
     const warnings = findingsOf(report, 'warn');
-    const info = findingsOf(report, 'info');
+    const ignored = report.findings.filter(ignoredByPolicy);
+    const info = findingsOf(report, 'info').filter((f) => !ignoredByPolicy(f));
     const parts = ['<section id="findings"><h2>Findings</h2>'];
-    if (failing.length + warnings.length + info.length === 0)
+    if (failing.length + warnings.length + info.length + ignored.length === 0)
         parts.push('<p>Nothing to report: no finding.</p>');
     if (failing.length > 0)
         parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks));
     if (warnings.length > 0)
         parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks));
+    if (ignored.length > 0)
+        parts.push(`<details><summary>Ignored by policy (${ignored.length})</summary>${table(ignored, benchmarks)}</details>`);
     if (info.length > 0)
         parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks)}</details>`);
     parts.push('</section>');
