@@ -8149,7 +8149,7 @@ function debugRequested(env = process.env) {
  * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. Later in 2
  * (optional fields, so reports written before still read): noisy metrics decided on a confidence interval
  * (method 'interval', `interval`, `ratios`, `settle`, `warnOnly`), the statuses 'inconclusive' and
- * 'too-noisy', and the report's `noise`.
+ * 'too-noisy', and the report's `noise`; a finding's `decision` (the policy and overrides that applied).
  */
 const REPORT_SCHEMA_VERSION = 2;
 
@@ -8442,6 +8442,87 @@ var properties$1 = {
 							"role"
 						]
 					}
+				},
+				decision: {
+					type: "object",
+					description: "What the configuration decided beyond the defaults: a policy that warned or ignored the finding (an ignored finding has severity info), the threshold it was judged against and the overrides that matched.",
+					properties: {
+						"class": {
+							"enum": [
+								"time",
+								"custom",
+								"allocs",
+								"bytes",
+								"retained",
+								"gc",
+								"goroutines",
+								"race",
+								"hang",
+								"panic",
+								"benchFailure",
+								"buildFailure",
+								"load",
+								"fds",
+								"stress"
+							]
+						},
+						policy: {
+							"enum": [
+								"warn",
+								"ignore"
+							]
+						},
+						judged: {
+							"enum": [
+								"fail",
+								"warn",
+								"info"
+							]
+						},
+						policySource: {
+							type: "string",
+							maxLength: 200
+						},
+						threshold: {
+							type: "object",
+							properties: {
+								key: {
+									type: "string",
+									maxLength: 200
+								},
+								relative: {
+									type: "number"
+								},
+								absolute: {
+									type: "number"
+								},
+								source: {
+									type: "string",
+									maxLength: 200
+								}
+							},
+							required: [
+								"key",
+								"relative",
+								"absolute",
+								"source"
+							],
+							additionalProperties: false
+						},
+						overrides: {
+							type: "array",
+							maxItems: 1000,
+							items: {
+								type: "integer",
+								minimum: 0,
+								maximum: 999
+							}
+						}
+					},
+					required: [
+						"class"
+					],
+					additionalProperties: false
 				}
 			},
 			required: [
@@ -12409,6 +12490,198 @@ const loadJobs = {
     show: (jobs) => jobs.map((j) => j.name).join(' ')
 };
 
+/**
+ * The classes of finding a policy names. Finer than the report's kinds: a regression of time, of allocations
+ * and of a load job are different decisions. Stress findings (leaks and hangs shown under stress) are one class.
+ */
+const POLICY_CLASSES = [
+    'time',
+    'custom',
+    'allocs',
+    'bytes',
+    'retained',
+    'gc',
+    'goroutines',
+    'race',
+    'hang',
+    'panic',
+    'benchFailure',
+    'buildFailure',
+    'load',
+    'fds',
+    'stress'
+];
+
+// The kinds of the policy (`policy:`, `--policy allocs=warn,gc=ignore`) and of the file's `overrides:` list.
+// Both are read like every other option (values.ts): one parser for the file and for the flag or input,
+// refused with the key, the file and the place. The overrides' thresholds are read by the option table's
+// own kinds for those thresholds, handed in, so an override's `relative: ten` is refused in the words
+// `thresholds.time.relative: ten` is.
+const ACTIONS = ['fail', 'warn', 'ignore'];
+const isClass = (k) => POLICY_CLASSES.includes(k);
+const isAction = (v) => typeof v === 'string' && ACTIONS.includes(v);
+// The flag and the input may spell a class in kebab case, as flags are ('bench-failure=warn').
+const camel = (s) => s.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
+/** One class and its action, or why not: the same words for the file, the flag and an override. */
+function entry(key, value) {
+    const cls = camel(key);
+    if (!isClass(cls))
+        return { ok: false, why: `unknown class ${showRaw(key)}${suggestion(cls, [...POLICY_CLASSES])}; the classes are ${POLICY_CLASSES.join(', ')}` };
+    if (!isAction(value))
+        return { ok: false, why: `${cls} must be fail, warn or ignore, not ${showRaw(value)}` };
+    return { ok: true, cls, action: value };
+}
+function policyFrom(pairs) {
+    const out = {};
+    for (const [k, v] of pairs) {
+        const e = entry(k, v);
+        if (!e.ok)
+            return e;
+        if (out[e.cls] !== undefined)
+            return { ok: false, why: `${e.cls} is given twice` };
+        out[e.cls] = e.action;
+    }
+    return { ok: true, value: out };
+}
+const isMapping = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const POLICY_SCHEMA = {
+    type: 'object',
+    additionalProperties: false,
+    properties: Object.fromEntries(POLICY_CLASSES.map((c) => [c, { enum: [...ACTIONS] }]))
+};
+const policy = {
+    expected: 'classes of finding set to fail, warn or ignore',
+    examples: ['allocs=warn,gc=ignore'],
+    metavar: 'CLASS=ACTION,...',
+    schema: POLICY_SCHEMA,
+    fromText(t) {
+        const items = t.split(/[\s,]+/).filter(Boolean);
+        const pairs = [];
+        for (const item of items) {
+            const m = /^([A-Za-z-]+)=([a-z]+)$/.exec(item);
+            if (!m)
+                return { ok: false, why: `${showRaw(item)} is not CLASS=ACTION` };
+            pairs.push([m[1], m[2]]);
+        }
+        return policyFrom(pairs);
+    },
+    fromValue: (v) => (isMapping(v) ? policyFrom(Object.entries(v)) : { ok: false }),
+    show: (p) => Object.entries(p)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(',')
+};
+// Import paths: letters, digits and . _ ~ + - /; '...' (any text, as go list takes it) and '*' (within one
+// path element) are the wildcards. Nothing else, so a pattern is never a regular expression in disguise.
+const PACKAGE_PATTERN = /^[A-Za-z0-9._~+/*][A-Za-z0-9._~+\-/*]*$/;
+const MAX_OVERRIDES = 1000;
+function thresholdsOf(r, kinds) {
+    r.keys(Object.keys(kinds));
+    const out = {};
+    for (const metric of Object.keys(kinds)) {
+        const limits = r.optionalObject(metric, (m) => {
+            m.keys(['relative', 'absolute']);
+            const got = {};
+            for (const which of ['relative', 'absolute']) {
+                if (!m.has(which))
+                    continue;
+                const kind = kinds[metric][which];
+                const read = kind.fromValue(m.raw(which));
+                if (!read.ok)
+                    m.fail(which, `must be ${kind.expected}, like ${kind.examples.map((e) => `'${e}'`).join(' or ')} (got ${showRaw(m.raw(which))})`);
+                got[which] = read.value;
+            }
+            return got;
+        });
+        if (limits !== undefined)
+            out[metric] = limits;
+    }
+    return out;
+}
+function override(r, kinds) {
+    r.keys(['package', 'benchmark', 'thresholds', 'policy']);
+    const pkg = r.optionalString('package');
+    const benchmark = r.optionalString('benchmark');
+    if (pkg === undefined && benchmark === undefined)
+        r.fail('', 'give package (a Go package pattern) or benchmark (a regular expression on its name), or both');
+    if (pkg !== undefined && !PACKAGE_PATTERN.test(pkg)) {
+        r.fail('package', `${showRaw(pkg)} is not a Go package pattern; write an import path with '...' or '*' wildcards, like 'example.com/m/legacy/...' or './internal/...'`);
+    }
+    if (benchmark !== undefined) {
+        try {
+            new RegExp(benchmark);
+        }
+        catch (err) {
+            r.fail('benchmark', `${showRaw(benchmark)} is not a valid regular expression: ${err.message}`);
+        }
+    }
+    const thresholds = r.optionalObject('thresholds', (t) => thresholdsOf(t, kinds)) ?? {};
+    const raw = r.raw('policy');
+    let pol = {};
+    if (raw !== undefined) {
+        const read = policy.fromValue(raw);
+        if (!read.ok)
+            r.fail('policy', read.why ?? `must be a mapping of classes to fail, warn or ignore (got ${showRaw(raw)})`);
+        pol = read.value;
+    }
+    if (Object.keys(thresholds).length === 0 && Object.keys(pol).length === 0)
+        r.fail('', 'sets nothing: give thresholds or policy');
+    return { ...(pkg !== undefined ? { package: pkg } : {}), ...(benchmark !== undefined ? { benchmark } : {}), thresholds, policy: pol };
+}
+function overridesSchema(kinds) {
+    const limits = (metric) => ({
+        type: 'object',
+        additionalProperties: false,
+        properties: { relative: kinds[metric].relative.schema, absolute: kinds[metric].absolute.schema }
+    });
+    return {
+        type: 'array',
+        maxItems: MAX_OVERRIDES,
+        items: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+                package: { type: 'string', pattern: PACKAGE_PATTERN.source, description: "A Go package pattern on import paths: 'example.com/m/legacy/...', './internal/...'; '*' matches within one path element." },
+                benchmark: { type: 'string', description: "A regular expression on the benchmark's name, e.g. '^BenchmarkParse'; such an override applies to benchmarks only." },
+                thresholds: { type: 'object', additionalProperties: false, properties: Object.fromEntries(Object.keys(kinds).map((m) => [m, limits(m)])) },
+                policy: POLICY_SCHEMA
+            },
+            anyOf: [{ required: ['package'] }, { required: ['benchmark'] }]
+        }
+    };
+}
+/**
+ * The `overrides:` list. The file reader names the item, its file and line
+ * (`overrides[1] in go-leak-gate.yml:7:5 must be an override (got a mapping: benchmark: ...)`).
+ */
+function overrides(kinds) {
+    return {
+        expected: 'a list of overrides',
+        examples: [],
+        metavar: '',
+        schema: overridesSchema(kinds),
+        fromText: () => ({ ok: false }),
+        fromValue(v) {
+            if (!Array.isArray(v))
+                return { ok: false };
+            if (v.length > MAX_OVERRIDES)
+                return { ok: false, why: `more than ${MAX_OVERRIDES} overrides` };
+            const out = [];
+            for (const [index, raw] of v.entries()) {
+                try {
+                    out.push(override(new Reader$1('', raw), kinds));
+                }
+                catch (err) {
+                    if (!(err instanceof UsageError))
+                        throw err;
+                    return { ok: false, why: err.message, item: { index, expected: 'an override', raw } };
+                }
+            }
+            return { ok: true, value: out };
+        },
+        show: (list) => (list.length === 0 ? '' : `${list.length} overrides`)
+    };
+}
+
 // The option table: every setting once, with its file key, its flag and action input, its parser, its default
 // and its documentation. The config loader, the action's inputs, the CLI's flags and help, and the JSON Schema
 // are all read off this table, so adding an option is one entry here plus the code that uses it.
@@ -12602,32 +12875,47 @@ const TESTS = {
 // - retained heap 25% and 64 B/op: end-of-run inuse is sampled (512 KiB MemProfileRate) and includes
 //   constant warm-up, so small per-op changes are noise.
 // - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
+// - GC pause max 100% and 1 ms, warn only as p99: the median over runs of each run's longest pause, since
+//   one pooled maximum is one sample; a pause that doubles and grows by a millisecond is felt.
+// - goroutines 0% and 1: a goroutine left blocked that the base does not leave is a leak, however many the
+//   base leaves of other kinds; more of the same kind counts from one more.
+// - the absolute floors of time and custom metrics are 0: the interval already decides how large a change
+//   is; a floor in ns/op is for a repository whose fastest benchmarks move by a few ns without meaning.
+const BENCH_THRESHOLDS = {
+    time: {
+        relative: opt({
+            key: 'thresholds.time.relative',
+            kind: fraction,
+            default: 0.05,
+            name: 'time-threshold',
+            doc: 'ns/op (and cpu-ns/op, the CPU time per op) fails when the confidence interval of the slowdown lies wholly above this; wholly below it passes.',
+            more: 'Set it below the slowdown you must catch: an interval above +5% catches a true +10% once enough rounds narrow it, while a +10% threshold would catch a true +10% only half the time.'
+        }),
+        absolute: opt({ key: 'thresholds.time.absolute', kind: num({ min: 0, example: 0 }), default: 0, doc: 'How much the median ns/op (or cpu-ns/op) must grow, in ns, for a decided slowdown to fail or warn.', more: '0: the interval alone decides.' })
+    },
+    custom: {
+        relative: opt({
+            key: 'thresholds.custom.relative',
+            kind: fraction,
+            default: 0.05,
+            name: 'custom-threshold',
+            doc: 'Custom metrics (b.ReportMetric) and MB/s fail when the interval of the change lies wholly above this.'
+        }),
+        absolute: opt({ key: 'thresholds.custom.absolute', kind: num({ min: 0, example: 0 }), default: 0, doc: "How much a custom metric's median must get worse, in its own unit, for a decided change to count.", more: '0: the interval alone decides.' })
+    },
+    allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
+    bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
+    retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
+    gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
+    gcPauseMax: relAbs('gcPauseMax', 'gc-pause-max-threshold', { relative: 1, absolute: 1 }, "in milliseconds of each run's longest stop-the-world pause", 'The median over runs of the longest pause of each run, with a test; warns by default as p99 does.'),
+    gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.'),
+    goroutines: relAbs('goroutines', 'goroutines-threshold', { relative: 0, absolute: 1 }, 'in goroutines left blocked', 'Counted per kind of goroutine (creation site and function) against the same kind on base, after tests and after benchmarks.')
+};
+/** The kinds an override's thresholds are read with: the table's own, metric by metric. */
+const OVERRIDE_KINDS = Object.fromEntries(Object.entries(BENCH_THRESHOLDS).map(([m, t]) => [m, { relative: t.relative.kind, absolute: t.absolute.kind }]));
 const COMPARE = {
     thresholds: {
-        time: {
-            relative: opt({
-                key: 'thresholds.time.relative',
-                kind: fraction,
-                default: 0.05,
-                name: 'time-threshold',
-                doc: 'ns/op (and cpu-ns/op, the CPU time per op) fails when the confidence interval of the slowdown lies wholly above this; wholly below it passes.',
-                more: 'Set it below the slowdown you must catch: an interval above +5% catches a true +10% once enough rounds narrow it, while a +10% threshold would catch a true +10% only half the time.'
-            })
-        },
-        custom: {
-            relative: opt({
-                key: 'thresholds.custom.relative',
-                kind: fraction,
-                default: 0.05,
-                name: 'custom-threshold',
-                doc: 'Custom metrics (b.ReportMetric) and MB/s fail when the interval of the change lies wholly above this.'
-            })
-        },
-        allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
-        bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
-        retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
-        gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
-        gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.'),
+        ...BENCH_THRESHOLDS,
         load: LOAD_THRESHOLDS
     },
     statistics: {
@@ -12651,7 +12939,23 @@ const COMPARE = {
     },
     metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
     ignoreBenchmarks: opt({ key: 'ignore.benchmarks', kind: regexList, default: [], doc: "Regular expressions on 'import/path.BenchmarkName': reported, never failed." }),
-    gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.' })
+    gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.', more: "The policy's gc class wins when given." }),
+    // Empty: every class fails as it always did, gc as gc.pauseSeverity says (warn).
+    policy: opt({
+        key: 'policy',
+        kind: policy,
+        default: {},
+        name: 'policy',
+        doc: "Per class of finding: 'fail' (the default), 'warn' (reported, the gate passes) or 'ignore' (left out of the verdict; the report lists it as ignored by policy).",
+        more: "Classes: time, custom, allocs (allocs/op), bytes (B/op), retained, gc (pauses and cycles; default gc.pauseSeverity), goroutines (leaks), race, hang, panic (and crashes under load), benchFailure, buildFailure, load (load jobs' latency, errors and allocations), fds, stress (leaks and hangs found under stress). As a flag or input: 'allocs=warn,gc=ignore'. Only findings that would fail or warn are changed; pre-existing ones stay information."
+    }),
+    overrides: opt({
+        key: 'overrides',
+        kind: overrides(OVERRIDE_KINDS),
+        default: [],
+        doc: "Other thresholds and policy for the packages or benchmarks that match: [{ package: 'example.com/m/legacy/...', benchmark: '^BenchmarkParse', thresholds: { time: { relative: 20% } }, policy: { allocs: warn } }].",
+        more: "package is a Go package pattern on import paths ('...' any text, '*' within one element, './' the module); benchmark a regular expression on the benchmark's name, and such an override applies to benchmarks only. Later entries win over earlier ones, key by key. Load jobs are matched by their service's package, for the policy only."
+    })
 };
 const LOAD = {
     enabled: opt({
@@ -22230,7 +22534,7 @@ function relativeChange(base, head) {
 function worsening(base, head, lowerIsBetter) {
     return lowerIsBetter ? head - base : base - head;
 }
-function fmt(x) {
+function fmt$1(x) {
     if (Number.isInteger(x) || Math.abs(x) >= 100)
         return String(Math.round(x));
     return x.toPrecision(3);
@@ -22299,11 +22603,11 @@ function judgeMetric(input, stats) {
         const direction = worse > 0 ? 'regression' : 'improvement';
         if (rule.mode === 'threshold+test' && enough && (out.pValue ?? 1) > stats.alpha) {
             out.status = 'unchanged';
-            out.reason = `median moved ${fmt(headMedian - baseMedian)} but not significantly (p=${(out.pValue ?? 1).toPrecision(2)})`;
+            out.reason = `median moved ${fmt$1(headMedian - baseMedian)} but not significantly (p=${(out.pValue ?? 1).toPrecision(2)})`;
             return out;
         }
         out.status = direction;
-        out.reason = `${what} ${fmt(baseRef)} -> ${fmt(headRef)} crosses ${pct$2(relative)} and ${fmt(absolute)} ${input.unit}`;
+        out.reason = `${what} ${fmt$1(baseRef)} -> ${fmt$1(headRef)} crosses ${pct$2(relative)} and ${fmt$1(absolute)} ${input.unit}`;
         if (rule.mode === 'threshold+test' && !enough) {
             out.reason +=
                 ` (${base.length} vs ${head.length} samples, too few for a significance test: at least ${stats.minSamples} per side are needed, ` +
@@ -22316,12 +22620,12 @@ function judgeMetric(input, stats) {
         // change of the code, not noise, however small against the base (2000 -> 2001 allocs/op is one more
         // allocation per op). The thresholds decide that it does not fail; it must still be seen.
         out.status = 'regression';
-        out.warnOnly = `under the ${pct$2(relative)} / ${fmt(absolute)} ${input.unit} thresholds, but worse in every run`;
-        out.reason = `median ${fmt(baseMedian)} -> ${fmt(headMedian)}, worse in all ${head.length} head runs than in any of the ${base.length} base runs (${out.warnOnly.split(',')[0]})`;
+        out.warnOnly = `under the ${pct$2(relative)} / ${fmt$1(absolute)} ${input.unit} thresholds, but worse in every run`;
+        out.reason = `median ${fmt$1(baseMedian)} -> ${fmt$1(headMedian)}, worse in all ${head.length} head runs than in any of the ${base.length} base runs (${out.warnOnly.split(',')[0]})`;
         return out;
     }
     out.status = 'unchanged';
-    out.reason = `within ${pct$2(relative)} / ${fmt(absolute)} ${input.unit}`;
+    out.reason = `within ${pct$2(relative)} / ${fmt$1(absolute)} ${input.unit}`;
     return out;
 }
 /** Whether every head value is worse than every base value: an exact count that moved, not noise. */
@@ -22366,15 +22670,35 @@ function pauseQuantile(metric, q, base, head) {
     };
 }
 /**
+ * The longest pause of each run that paused, judged as a sampled metric: thresholds on the median over runs
+ * and a Mann-Whitney test. The pooled maximum would be one sample, moved by any hiccup of the machine.
+ */
+function pauseMax(baseRuns, headRuns, cfg) {
+    const maxima = (runs) => runs.filter((r) => r.gc.stwPausesMs.length > 0).map((r) => Math.max(...r.gc.stwPausesMs));
+    const base = maxima(baseRuns);
+    const head = maxima(headRuns);
+    const m = judgeMetric({ metric: 'gc pause max', unit: 'ms', lowerIsBetter: true, base, head, rule: { mode: 'threshold+test', limits: cfg.thresholds.gcPauseMax } }, cfg.statistics);
+    const min = cfg.statistics.minSamples;
+    // Unlike a count, a maximum from a few runs is all outlier: below minSamples runs a side it is only shown.
+    if (m.baseMedian !== null && m.headMedian !== null && (base.length < min || head.length < min)) {
+        m.status = 'not-judged';
+        m.method = 'none';
+        m.pValue = null;
+        m.reason = `too few runs with GC pauses to judge the longest pause (${base.length} vs ${head.length}; ${min} per side needed)`;
+    }
+    else if (m.baseMedian !== null)
+        m.reason += " (median over runs of each run's longest pause)";
+    return m;
+}
+/**
  * Stop-the-world pause distribution (p50, p99, max) pooled over all runs of a benchmark, and GC cycles
- * per op in the measured b.N run. Only p99 and cycles/op are judged: max is one sample and p50 hides
- * exactly the tail that users feel.
+ * per op in the measured b.N run. p50 is shown, never judged: it hides exactly the tail that users feel.
  */
 function compareGc(baseRuns, headRuns, cfg) {
     const base = pooledPauses(baseRuns);
     const head = pooledPauses(headRuns);
     const p50 = pauseQuantile('gc pause p50', 0.5, base, head);
-    const max = pauseQuantile('gc pause max', 1, base, head);
+    const max = pauseMax(baseRuns, headRuns, cfg);
     const p99 = pauseQuantile('gc pause p99', 0.99, base, head);
     const { relative, absolute } = cfg.thresholds.gcPauseP99;
     if (p99.baseMedian !== null && p99.headMedian !== null && base.length >= 10 && head.length >= 10) {
@@ -23606,6 +23930,164 @@ function pairingNotes(head) {
     return [
         `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
     ];
+}
+
+const ESCAPE = /[.+?^${}()|[\]\\]/g;
+/**
+ * A Go package pattern as a regular expression on import paths: '...' is any text (as go list takes it),
+ * '*' any text within one path element, and a leading './' the module's own path.
+ */
+function packageRegExp(pattern, modulePath) {
+    let p = pattern;
+    if (modulePath !== undefined && (p === '.' || p.startsWith('./')))
+        p = modulePath + p.slice(1);
+    // 'x/...' matches x itself too, as `go list x/...` does.
+    const source = p
+        .split('...')
+        .map((part) => part.split('*').map((s) => s.replace(ESCAPE, '\\$&')).join('[^/]*'))
+        .join('.*')
+        .replace(/\/\.\*$/, '(/.*)?');
+    return new RegExp(`^${source}$`);
+}
+/** A load job's package is module-relative ('./cmd/api'); overrides match import paths. */
+function importPath(pkg, modulePath) {
+    return modulePath !== undefined && (pkg === '.' || pkg.startsWith('./')) ? modulePath + pkg.slice(1) : pkg;
+}
+function matches(o, scope, modulePath) {
+    if (o.package !== undefined && !packageRegExp(o.package, modulePath).test(importPath(scope.pkg, modulePath)))
+        return false;
+    if (o.benchmark !== undefined && (scope.benchmark === undefined || !new RegExp(o.benchmark).test(scope.benchmark)))
+        return false;
+    return true;
+}
+/** The configuration for one package or benchmark. Without overrides, the file's own. */
+function scopedConfig(cfg, scope, modulePath) {
+    const policySource = {};
+    for (const cls of Object.keys(cfg.policy))
+        policySource[cls] = 'policy';
+    const out = { config: cfg, applied: [], policySource, thresholdSource: {} };
+    for (const [index, o] of cfg.overrides.entries()) {
+        if (!matches(o, scope, modulePath))
+            continue;
+        const name = `overrides[${index}]`;
+        const thresholds = { ...out.config.thresholds };
+        for (const [metric, limits] of Object.entries(o.thresholds)) {
+            thresholds[metric] = { ...thresholds[metric], ...limits };
+            out.thresholdSource[metric] = name;
+        }
+        for (const cls of Object.keys(o.policy))
+            policySource[cls] = name;
+        out.config = { ...out.config, thresholds, policy: { ...out.config.policy, ...o.policy } };
+        out.applied.push(index);
+    }
+    return out;
+}
+/** What a class of finding does: the policy's action, else fail; gc by default as gc.pauseSeverity says. */
+function actionFor(cls, s) {
+    const given = s.config.policy[cls];
+    if (given !== undefined)
+        return { action: given, source: s.policySource[cls] ?? 'policy' };
+    if (cls === 'gc')
+        return { action: s.config.gcPauseSeverity, source: 'gc.pauseSeverity' };
+    return { action: 'fail', source: 'default' };
+}
+function fmt(x) {
+    return Number.isInteger(x) || Math.abs(x) >= 100 ? String(Math.round(x)) : x.toPrecision(3);
+}
+/**
+ * A slowdown the interval decided is still unchanged when its median moved by less than the absolute floor
+ * (thresholds.time.absolute, .custom.absolute; 0 by default, so only a configured floor changes a decision).
+ */
+function applyFloor(m, limits, key) {
+    if (m.method !== 'interval' || m.status !== 'regression' || limits.absolute <= 0)
+        return;
+    if (typeof m.baseMedian !== 'number' || typeof m.headMedian !== 'number' || m.lowerIsBetter === null)
+        return;
+    const worse = m.lowerIsBetter ? m.headMedian - m.baseMedian : m.baseMedian - m.headMedian;
+    if (worse >= limits.absolute)
+        return;
+    m.status = 'unchanged';
+    m.reason += `; but the median moved by ${fmt(worse)} ${m.unit}, under the ${fmt(limits.absolute)} ${m.unit} floor (${key}.absolute)`;
+}
+
+function policyClass(f, origin) {
+    if (origin === 'stress')
+        return 'stress';
+    switch (f.kind) {
+        case 'regression':
+            if (origin === 'load')
+                return 'load';
+            return f.unit === 'ns/op' || f.unit === CPU_TIME_UNIT ? 'time' : f.unit === 'allocs/op' ? 'allocs' : f.unit === 'B/op' ? 'bytes' : 'custom';
+        case 'heap-leak':
+            return 'retained';
+        case 'gc-pause':
+            return 'gc';
+        case 'goroutine-leak':
+            return 'goroutines';
+        case 'fd-leak':
+            return 'fds';
+        case 'race':
+            return 'race';
+        case 'hang':
+            return 'hang';
+        case 'panic':
+            return 'panic';
+        case 'bench-failure':
+            return 'benchFailure';
+        case 'build-failure':
+            return 'buildFailure';
+    }
+}
+/** The threshold a benchmark finding was judged against, by class and metric; none for events (races, hangs). */
+function thresholdKey(cls, f) {
+    const byClass = {
+        time: 'time',
+        custom: 'custom',
+        allocs: 'allocsPerOp',
+        bytes: 'bytesPerOp',
+        retained: 'retainedBytesPerOp',
+        goroutines: 'goroutines'
+    };
+    if (cls === 'gc')
+        return f.metric === 'gc pause max' ? 'gcPauseMax' : f.metric === 'gc cycles/op' ? 'gcCyclesPerOp' : 'gcPauseP99';
+    return byClass[cls];
+}
+function threshold(cls, f, origin, s) {
+    // Load jobs and stress have thresholds of their own (thresholds.load), not overridable per package.
+    if (origin === 'load' || origin === 'stress' || origin === 'errors')
+        return undefined;
+    const key = thresholdKey(cls, f);
+    if (key === undefined)
+        return undefined;
+    const limits = s.config.thresholds[key];
+    return { key: `thresholds.${key}`, relative: limits.relative, absolute: limits.absolute, source: s.thresholdSource[key] ?? 'thresholds' };
+}
+/**
+ * Applies the policy to one finding, and records on it what the configuration decided when that is more
+ * than the defaults: the policy's action and its source, and the threshold with the override that set it.
+ */
+function applyPolicy(f, origin, s) {
+    const cls = policyClass(f, origin);
+    const { action, source } = actionFor(cls, s);
+    const judged = f.severity;
+    let acted;
+    if (action === 'warn' && judged === 'fail')
+        acted = 'warn';
+    if (action === 'ignore' && judged !== 'info')
+        acted = 'ignore';
+    if (acted === undefined && s.applied.length === 0)
+        return;
+    if (acted === 'warn')
+        f.severity = 'warn';
+    if (acted === 'ignore')
+        f.severity = 'info';
+    const limits = threshold(cls, f, origin, s);
+    f.decision = {
+        class: cls,
+        ...(acted !== undefined ? { policy: acted, judged, policySource: source } : {}),
+        ...(limits !== undefined ? { threshold: limits } : {}),
+        ...(s.applied.length > 0 ? { overrides: s.applied } : {})
+    };
 }
 
 const CRASH_START = /^(panic|fatal error): (.*)$/;
@@ -26966,11 +27448,19 @@ function raceFindings(pkg, head, base, modulePath) {
         return finding('race', pre ? 'info' : 'fail', pkg, r.in || pkg, 'data race', pre ? `pre-existing data race${seen}: ${what}` : `new data race${seen}: ${what}`, locations);
     });
 }
+// thresholds.goroutines by default: one goroutine more of a kind than the base leaves is a leak.
+const ONE_MORE = { relative: 0, absolute: 1 };
+/** Whether head leaves more goroutines of a kind than the thresholds allow over the base's. */
+function beyond(before, count, limits) {
+    const added = count - before;
+    return added > 0 && added >= limits.absolute && (before === 0 || added / before > limits.relative);
+}
 /**
- * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
- * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
+ * Leaks on head against the base's: a new signature, or more goroutines of one, fail past the goroutines
+ * thresholds; more under them warn. `subject` names a benchmark when the goroutines outlived one; for the
+ * test pass it is the tests that leak them.
  */
-function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
+function leakFindings(pkg, head, base, baseProbed, narrowing, subject, limits = ONE_MORE) {
     const baseCount = new Map();
     for (const g of base ?? [])
         baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count);
@@ -26978,7 +27468,8 @@ function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
         const before = baseCount.get(g.looseKey) ?? 0;
         const grew = g.count > before;
         // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
-        const severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info';
+        const severity = !baseProbed ? 'warn' : beyond(before, g.count, limits) ? 'fail' : grew ? 'warn' : 'info';
+        const under = baseProbed && grew && severity === 'warn' ? ` (under the goroutines threshold of ${limits.absolute} and ${Math.round(limits.relative * 100)}% more)` : '';
         const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg);
         const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : '';
         const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : '';
@@ -26988,6 +27479,7 @@ function leakFindings(pkg, head, base, baseProbed, narrowing, subject) {
             (before > 0 ? ` (base leaves ${before})` : '') +
             (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
             narrowed +
+            under +
             `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`;
         // The stack between the blocking frame and the goroutine's start: how it got there.
         const callers = g.stack
@@ -27015,13 +27507,14 @@ function baseLeaks(bp) {
     const stressed = (bp.stress?.leaks ?? []).map((g) => ({ ...g, count: Math.max(1, Math.round(g.count / g.leakingRepetitions)) }));
     return [...bp.leaks, ...stressed.filter((g) => !bp.leaks.some((l) => l.looseKey === g.looseKey))];
 }
-function testFindings(base, head) {
+/** `goroutines` gives a package's goroutine thresholds (overrides may set them per package). */
+function testFindings(base, head, goroutines = () => ONE_MORE) {
     const b = byPackage(base);
     const out = [];
     for (const h of head.tests ?? []) {
         const bp = b.get(h.importPath);
         out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
-        out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing));
+        out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing, undefined, goroutines(h.importPath)));
         if (h.hang)
             out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
         const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
@@ -27628,6 +28121,17 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
     const comparisons = [];
     const onlyInBase = [];
     const onlyInHead = [];
+    const module = head.env.module;
+    // One configuration per package and benchmark: the overrides that match them laid over the file's.
+    const scopes = new Map();
+    const scoped = (scope) => {
+        const key = `${scope.pkg}\u0000${scope.benchmark ?? ''}`;
+        let s = scopes.get(key);
+        if (!s)
+            scopes.set(key, (s = scopedConfig(config, scope, module)));
+        return s;
+    };
+    const ofBench = (c) => scoped({ pkg: c.pkg, benchmark: c.benchmark });
     for (const [key, hb] of h) {
         const bb = b.get(key);
         if (!bb) {
@@ -27638,17 +28142,30 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0)
             continue;
         // Runs pair up by round only when base and head were measured here, interleaved.
-        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config, timingsComparable));
+        comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, ofBench({ pkg: hb.pkg, benchmark: hb.bench.name }).config, timingsComparable));
     }
     for (const [key, bb] of b)
         if (!h.has(key) && !bb.bench.failure)
             onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name });
-    const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision));
-    const level = decideTiming(noisy.map((m) => {
-        const rule = ruleFor(m.unit, config);
+    const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision).map((m) => {
+        const rule = ruleFor(m.unit, ofBench(c).config);
         return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 };
-    }), config.statistics, looks ?? head.env.adaptive?.looks?.length ?? 1);
+    }));
+    const level = decideTiming(noisy, config.statistics, looks ?? head.env.adaptive?.looks?.length ?? 1);
+    for (const c of comparisons) {
+        const t = ofBench(c).config.thresholds;
+        for (const m of c.metrics) {
+            const time = m.unit === 'ns/op' || m.unit === CPU_TIME_UNIT;
+            applyFloor(m, time ? t.time : t.custom, time ? 'thresholds.time' : 'thresholds.custom');
+        }
+    }
     const findings = [];
+    // The policy decides last, on each finding as judged; `from` says what the finding is about.
+    const decide = (list, origin, bench) => {
+        for (const f of list)
+            applyPolicy(f, origin, scoped(bench ? { pkg: f.pkg, benchmark: f.subject } : { pkg: f.pkg }));
+        return list;
+    };
     for (const c of comparisons) {
         const ignored = isIgnored(c.pkg, c.benchmark, config);
         for (const m of c.metrics) {
@@ -27658,11 +28175,12 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
             if (m.unit === CPU_TIME_UNIT && c.metrics.some((x) => x.unit === 'ns/op' && x.status === 'regression'))
                 continue;
             const kind = findingKind(m);
-            const judged = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail';
+            // GC findings are judged 'fail' here: their default, gc.pauseSeverity, is the policy's (compare/scope.ts).
+            const judged = ignored ? 'info' : 'fail';
             let severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged;
             if (!timingsComparable && severity === 'fail' && isTiming(kind, m))
                 severity = 'warn';
-            findings.push(metricFinding(c.pkg, c.benchmark, m, severity));
+            findings.push(...decide([metricFinding(c.pkg, c.benchmark, m, severity)], 'benchmark', true));
         }
     }
     for (const [key, hb] of h) {
@@ -27670,19 +28188,22 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         if (!hb.bench.leaks?.length || !bb)
             continue;
         const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined);
-        findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name));
+        const limits = ofBench({ pkg: hb.pkg, benchmark: hb.bench.name }).config.thresholds.goroutines;
+        findings.push(...decide(leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name, limits), 'benchmark', true));
     }
-    findings.push(...failureFindings(b, h));
-    findings.push(...testFindings(base, head));
+    findings.push(...decide(failureFindings(b, h), 'benchmark', true));
+    findings.push(...decide(testFindings(base, head, (pkg) => scoped({ pkg }).config.thresholds.goroutines), 'tests', false));
     const stress = stressFindings(base, head);
-    findings.push(...stress.findings);
+    findings.push(...decide(stress.findings, 'stress', false));
     notes.push(...stress.notes);
     const errs = errorFindings(base, head);
-    findings.push(...errs.findings);
+    findings.push(...decide(errs.findings, 'errors', false));
     // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
-    const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined;
+    // GC findings of load jobs are judged 'fail' too, for the policy to decide as for benchmarks.
+    const loadConfig = { ...config, gcPauseSeverity: 'fail' };
+    const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], loadConfig, module) : undefined;
     if (loads)
-        findings.push(...loads.findings);
+        findings.push(...decide(loads.findings, 'load', false));
     const toReportError = (side) => (e) => ({
         side,
         kind: e.kind,
@@ -32999,6 +33520,7 @@ const CUT_RANK = {
     reproduce: 50,
     locations: 60,
     environment: 70,
+    ignored: 75,
     warnings: 80,
     failing: 90
 };
@@ -33035,6 +33557,38 @@ function table$1(header, rows, align) {
 }
 function moreLine(count, noun) {
     return count > 0 ? `\n\n… and ${count} more ${count === 1 ? noun : `${noun}s`}, in the full report.` : '';
+}
+
+/** One line for a report: what the policy did, and which threshold and override applied. */
+function decisionText(d) {
+    const parts = [];
+    if (d.policy !== undefined) {
+        const by = d.policySource === 'gc.pauseSeverity' ? 'gc.pauseSeverity' : `${d.policySource === 'policy' ? 'policy' : `${d.policySource} policy`} ${d.class}=${d.policy}`;
+        parts.push(`${d.policy === 'ignore' ? 'ignored' : 'warned'} by ${by} (judged ${d.judged})`);
+    }
+    if (d.threshold !== undefined) {
+        const pct = `${Math.round(d.threshold.relative * 10_000) / 100}%`;
+        parts.push(`threshold ${d.threshold.key} ${pct} / ${d.threshold.absolute}${d.threshold.source === 'thresholds' ? '' : ` from ${d.threshold.source}`}`);
+    }
+    if (d.overrides !== undefined && d.overrides.length > 0 && d.threshold?.source === 'thresholds')
+        parts.push(`matched ${d.overrides.map((i) => `overrides[${i}]`).join(', ')}`);
+    return parts.join('; ');
+}
+/** Whether the policy left a finding out of the verdict. */
+function ignoredByPolicy(f) {
+    return f.decision?.policy === 'ignore';
+}
+/**
+ * One bullet per finding whose severity or thresholds the configuration decided: what it is and what applied.
+ * Names come from the code under test and are escaped; the decision's words are ours, escaped all the same.
+ */
+function decisionList(findings, max) {
+    const decided = findings.filter((f) => f.decision !== undefined && decisionText(f.decision) !== '');
+    const lines = decided
+        .slice(0, max)
+        .map((f) => `- ${escapeMarkdown(f.kind)} ${inlineCode(clip(f.pkg, NAME_MAX$1))} ${inlineCode(clip(f.subject, NAME_MAX$1))} ${escapeMarkdown(clip(f.metric, NAME_MAX$1))}: ${escapeMarkdown(f.decision ? decisionText(f.decision) : '')}`);
+    const more = decided.length - lines.length;
+    return lines.join('\n') + (more > 0 ? `\n- … and ${more} more` : '');
 }
 
 // The collapsible part of the comment: everything that was measured, for the reviewer who wants to check the
@@ -33089,7 +33643,8 @@ function statusCell(m) {
     return reason === '' ? status : `${status}: ${reason}`;
 }
 function infoSection(report) {
-    const info = findingsOf(report, 'info');
+    // What the policy ignored has its own section (markdown.ts).
+    const info = findingsOf(report, 'info').filter((f) => !ignoredByPolicy(f));
     if (info.length === 0)
         return [];
     return [
@@ -33370,10 +33925,20 @@ function findingTables(report) {
     }
     const warnings = findingsOf(report, 'warn');
     if (warnings.length > 0) {
+        const decided = decisionList(warnings, MAX_FINDING_ROWS);
         sections.push({
-            text: `**⚠️ Warnings (${warnings.length})**\n\n${findingTable(warnings)}`,
+            text: `**⚠️ Warnings (${warnings.length})**\n\n${findingTable(warnings)}${decided === '' ? '' : `\n\nDecided by the configuration:\n\n${decided}`}`,
             cutRank: CUT_RANK.warnings,
             group: 'warnings'
+        });
+    }
+    // Out of the verdict, never out of sight: what the policy ignored, and by which rule.
+    const ignored = report.findings.filter(ignoredByPolicy);
+    if (ignored.length > 0) {
+        sections.push({
+            text: `**🔕 Ignored by policy (${ignored.length})**\n\n${findingTable(ignored)}\n\n${decisionList(ignored, MAX_FINDING_ROWS)}`,
+            cutRank: CUT_RANK.ignored,
+            group: 'ignored by policy'
         });
     }
     return sections;
@@ -33798,7 +34363,8 @@ function row(f, benchmarks, loadJobs) {
         target ? `<a href="#${target.id}">${text(target.label)}</a>` : ''
     ];
     const main = `<tr class="finding ${f.severity}">${cells.map((c, i) => `<td${i >= 4 && i <= 7 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
-    const message = f.message === '' ? '' : `<p>${text(clip(f.message, 1000))}</p>`;
+    const decided = f.decision ? decisionText(f.decision) : '';
+    const message = (f.message === '' ? '' : `<p>${text(clip(f.message, 1000))}</p>`) + (decided === '' ? '' : `<p class="decision">${text(decided)}</p>`);
     const detail = message !== '' || f.locations.length > 0 ? `<tr class="detail"><td colspan="${COLUMNS.length}">${message}${f.locations.length > 0 ? locationList(f.locations) : ''}</td></tr>` : '';
     return main + detail;
 }
@@ -33811,15 +34377,18 @@ function table(findings, benchmarks, loadJobs) {
 function findingsSection(report, benchmarks) {
     const failing = findingsOf(report, 'fail');
     const warnings = findingsOf(report, 'warn');
-    const info = findingsOf(report, 'info');
+    const ignored = report.findings.filter(ignoredByPolicy);
+    const info = findingsOf(report, 'info').filter((f) => !ignoredByPolicy(f));
     const loadJobs = (report.loads ?? []).map((j) => j.name);
     const parts = ['<section id="findings"><h2>Findings</h2>'];
-    if (failing.length + warnings.length + info.length === 0)
+    if (failing.length + warnings.length + info.length + ignored.length === 0)
         parts.push('<p>Nothing to report: no finding.</p>');
     if (failing.length > 0)
         parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks, loadJobs));
     if (warnings.length > 0)
         parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks, loadJobs));
+    if (ignored.length > 0)
+        parts.push(`<details><summary>Ignored by policy (${ignored.length})</summary>${table(ignored, benchmarks, loadJobs)}</details>`);
     if (info.length > 0)
         parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks, loadJobs)}</details>`);
     parts.push('</section>');
@@ -34476,7 +35045,7 @@ function renderText(report) {
         lines.push(`Incomplete: part of the head run could not complete (${report.errors.length} ` +
             `${report.errors.length === 1 ? 'error' : 'errors'} below); the verdict covers only what ran.`);
     }
-    const shown = [...findingsOf(report, 'fail'), ...findingsOf(report, 'warn')];
+    const shown = [...findingsOf(report, 'fail'), ...findingsOf(report, 'warn'), ...report.findings.filter(ignoredByPolicy)];
     if (shown.length > 0)
         lines.push('');
     for (const finding of shown)
@@ -34510,7 +35079,7 @@ function loadLine(job) {
     return `Load job ${plain(job.name, NAME_MAX)}: ${parts.join('; ')}.`;
 }
 function findingLines(finding) {
-    const label = finding.severity === 'fail' ? 'FAIL' : 'WARN';
+    const label = finding.severity === 'fail' ? 'FAIL' : ignoredByPolicy(finding) ? 'IGNORED' : 'WARN';
     const fields = [label, plain(finding.kind, 20), plain(finding.pkg, NAME_MAX), plain(finding.subject, NAME_MAX)];
     if (finding.metric !== '')
         fields.push(plain(finding.metric, 40));
@@ -34524,6 +35093,9 @@ function findingLines(finding) {
         fields.push(plain(finding.message, TEXT_MAX));
     }
     const lines = [fields.join('  ')];
+    const decided = finding.decision ? decisionText(finding.decision) : '';
+    if (decided !== '')
+        lines.push(`      ${plain(decided, TEXT_MAX)}`);
     const ranked = rankLocations(finding.locations);
     for (const location of ranked.slice(0, TOP_LOCATIONS)) {
         const parts = [

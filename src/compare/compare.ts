@@ -16,7 +16,9 @@ import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
 import { awaitsDecision, lacksEvidence, regressionFinding } from './metrics.js'
 import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf, pairingNotes } from './noise.js'
+import { applyPolicy, type Origin } from './policy.js'
 import { reproduceCommands } from './reproduce.js'
+import { applyFloor, scopedConfig, type Scope, type Scoped } from './scope.js'
 import { stressFindings } from './stress.js'
 import { decideTiming } from './timing.js'
 import { hangFinding, leakFindings, testFindings } from './tests.js'
@@ -208,6 +210,16 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
   const comparisons: BenchmarkComparison[] = []
   const onlyInBase: BenchRef[] = []
   const onlyInHead: BenchRef[] = []
+  const module = head.env.module
+  // One configuration per package and benchmark: the overrides that match them laid over the file's.
+  const scopes = new Map<string, Scoped>()
+  const scoped = (scope: Scope): Scoped => {
+    const key = `${scope.pkg}\u0000${scope.benchmark ?? ''}`
+    let s = scopes.get(key)
+    if (!s) scopes.set(key, (s = scopedConfig(config, scope, module)))
+    return s
+  }
+  const ofBench = (c: { pkg: string; benchmark: string }): Scoped => scoped({ pkg: c.pkg, benchmark: c.benchmark })
   for (const [key, hb] of h) {
     const bb = b.get(key)
     if (!bb) {
@@ -216,21 +228,31 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
     }
     if (hb.bench.runs.length === 0 || bb.bench.runs.length === 0) continue
     // Runs pair up by round only when base and head were measured here, interleaved.
-    comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, config, timingsComparable))
+    comparisons.push(compareBenchmark(hb.pkg, bb.bench, hb.bench, ofBench({ pkg: hb.pkg, benchmark: hb.bench.name }).config, timingsComparable))
   }
   for (const [key, bb] of b) if (!h.has(key) && !bb.bench.failure) onlyInBase.push({ pkg: bb.pkg, benchmark: bb.bench.name })
 
-  const noisy = comparisons.flatMap((c) => c.metrics.filter(awaitsDecision))
-  const level = decideTiming(
-    noisy.map((m) => {
-      const rule = ruleFor(m.unit, config)
+  const noisy = comparisons.flatMap((c) =>
+    c.metrics.filter(awaitsDecision).map((m) => {
+      const rule = ruleFor(m.unit, ofBench(c).config)
       return { m, threshold: rule.mode === 'statistical' ? rule.relative : 0 }
-    }),
-    config.statistics,
-    looks ?? head.env.adaptive?.looks?.length ?? 1
+    })
   )
+  const level = decideTiming(noisy, config.statistics, looks ?? head.env.adaptive?.looks?.length ?? 1)
+  for (const c of comparisons) {
+    const t = ofBench(c).config.thresholds
+    for (const m of c.metrics) {
+      const time = m.unit === 'ns/op' || m.unit === CPU_TIME_UNIT
+      applyFloor(m, time ? t.time : t.custom, time ? 'thresholds.time' : 'thresholds.custom')
+    }
+  }
 
   const findings: Finding[] = []
+  // The policy decides last, on each finding as judged; `from` says what the finding is about.
+  const decide = (list: Finding[], origin: Origin, bench: boolean): Finding[] => {
+    for (const f of list) applyPolicy(f, origin, scoped(bench ? { pkg: f.pkg, benchmark: f.subject } : { pkg: f.pkg }))
+    return list
+  }
   for (const c of comparisons) {
     const ignored = isIgnored(c.pkg, c.benchmark, config)
     for (const m of c.metrics) {
@@ -238,28 +260,32 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
       // One slowdown, one finding: CPU time that regressed along with ns/op would only be a second row.
       if (m.unit === CPU_TIME_UNIT && c.metrics.some((x) => x.unit === 'ns/op' && x.status === 'regression')) continue
       const kind = findingKind(m)
-      const judged: Severity = ignored ? 'info' : kind === 'gc-pause' ? config.gcPauseSeverity : 'fail'
+      // GC findings are judged 'fail' here: their default, gc.pauseSeverity, is the policy's (compare/scope.ts).
+      const judged: Severity = ignored ? 'info' : 'fail'
       let severity: Severity = judged === 'fail' && (lacksEvidence(m) || m.warnOnly !== undefined) ? 'warn' : judged
       if (!timingsComparable && severity === 'fail' && isTiming(kind, m)) severity = 'warn'
-      findings.push(metricFinding(c.pkg, c.benchmark, m, severity))
+      findings.push(...decide([metricFinding(c.pkg, c.benchmark, m, severity)], 'benchmark', true))
     }
   }
   for (const [key, hb] of h) {
     const bb = b.get(key)
     if (!hb.bench.leaks?.length || !bb) continue
     const baseProbed = (bb.bench.smallRuns ?? []).some((r) => r.live !== undefined)
-    findings.push(...leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name))
+    const limits = ofBench({ pkg: hb.pkg, benchmark: hb.bench.name }).config.thresholds.goroutines
+    findings.push(...decide(leakFindings(hb.pkg, hb.bench.leaks, bb.bench.leaks, baseProbed, undefined, hb.bench.name, limits), 'benchmark', true))
   }
-  findings.push(...failureFindings(b, h))
-  findings.push(...testFindings(base, head))
+  findings.push(...decide(failureFindings(b, h), 'benchmark', true))
+  findings.push(...decide(testFindings(base, head, (pkg) => scoped({ pkg }).config.thresholds.goroutines), 'tests', false))
   const stress = stressFindings(base, head)
-  findings.push(...stress.findings)
+  findings.push(...decide(stress.findings, 'stress', false))
   notes.push(...stress.notes)
   const errs = errorFindings(base, head)
-  findings.push(...errs.findings)
+  findings.push(...decide(errs.findings, 'errors', false))
   // A base without loads did not run them (switched off, or a baseline from before): nothing there is new.
-  const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], config, head.env.module) : undefined
-  if (loads) findings.push(...loads.findings)
+  // GC findings of load jobs are judged 'fail' too, for the policy to decide as for benchmarks.
+  const loadConfig: CompareConfig = { ...config, gcPauseSeverity: 'fail' }
+  const loads = head.loads !== undefined || base.loads !== undefined ? compareLoadJobs(base.loads, head.loads ?? [], loadConfig, module) : undefined
+  if (loads) findings.push(...decide(loads.findings, 'load', false))
 
   const toReportError = (side: 'base' | 'head') => (e: RunResult['errors'][number]): ReportError => ({
     side,

@@ -31,15 +31,34 @@ function pauseQuantile(metric: string, q: number, base: number[], head: number[]
 }
 
 /**
+ * The longest pause of each run that paused, judged as a sampled metric: thresholds on the median over runs
+ * and a Mann-Whitney test. The pooled maximum would be one sample, moved by any hiccup of the machine.
+ */
+function pauseMax(baseRuns: BenchRun[], headRuns: BenchRun[], cfg: CompareConfig): MetricComparison<number> {
+  const maxima = (runs: BenchRun[]): number[] => runs.filter((r) => r.gc.stwPausesMs.length > 0).map((r) => Math.max(...r.gc.stwPausesMs))
+  const base = maxima(baseRuns)
+  const head = maxima(headRuns)
+  const m = judgeMetric({ metric: 'gc pause max', unit: 'ms', lowerIsBetter: true, base, head, rule: { mode: 'threshold+test', limits: cfg.thresholds.gcPauseMax } }, cfg.statistics)
+  const min = cfg.statistics.minSamples
+  // Unlike a count, a maximum from a few runs is all outlier: below minSamples runs a side it is only shown.
+  if (m.baseMedian !== null && m.headMedian !== null && (base.length < min || head.length < min)) {
+    m.status = 'not-judged'
+    m.method = 'none'
+    m.pValue = null
+    m.reason = `too few runs with GC pauses to judge the longest pause (${base.length} vs ${head.length}; ${min} per side needed)`
+  } else if (m.baseMedian !== null) m.reason += " (median over runs of each run's longest pause)"
+  return m
+}
+
+/**
  * Stop-the-world pause distribution (p50, p99, max) pooled over all runs of a benchmark, and GC cycles
- * per op in the measured b.N run. Only p99 and cycles/op are judged: max is one sample and p50 hides
- * exactly the tail that users feel.
+ * per op in the measured b.N run. p50 is shown, never judged: it hides exactly the tail that users feel.
  */
 export function compareGc(baseRuns: BenchRun[], headRuns: BenchRun[], cfg: CompareConfig): MetricComparison[] {
   const base = pooledPauses(baseRuns)
   const head = pooledPauses(headRuns)
   const p50 = pauseQuantile('gc pause p50', 0.5, base, head)
-  const max = pauseQuantile('gc pause max', 1, base, head)
+  const max = pauseMax(baseRuns, headRuns, cfg)
   const p99 = pauseQuantile('gc pause p99', 0.99, base, head)
   const { relative, absolute } = cfg.thresholds.gcPauseP99
   if (p99.baseMedian !== null && p99.headMedian !== null && base.length >= 10 && head.length >= 10) {

@@ -1,5 +1,6 @@
 // Findings from the test pass: data races, goroutine leaks, hangs and panics on head, each failing only when
 // the base does not have it already (pre-existing problems are reported as info).
+import type { RelAbs } from '../config/types.js'
 import type { Finding, Location, Severity } from '../model/report.js'
 import type { Frame, HangReport, LeakGroup, RaceFinding, RunResult, TestPackageResult } from '../model/result.js'
 import { isStandardLibrary } from '../parse/gofunc.js'
@@ -76,9 +77,19 @@ function raceFindings(pkg: string, head: RaceFinding[], base: RaceFinding[] | un
   })
 }
 
+// thresholds.goroutines by default: one goroutine more of a kind than the base leaves is a leak.
+const ONE_MORE: RelAbs = { relative: 0, absolute: 1 }
+
+/** Whether head leaves more goroutines of a kind than the thresholds allow over the base's. */
+function beyond(before: number, count: number, limits: RelAbs): boolean {
+  const added = count - before
+  return added > 0 && added >= limits.absolute && (before === 0 || added / before > limits.relative)
+}
+
 /**
- * Leaks on head against the base's: a new signature, or more goroutines of one, fail. `subject` names a
- * benchmark when the goroutines outlived one; for the test pass it is the tests that leak them.
+ * Leaks on head against the base's: a new signature, or more goroutines of one, fail past the goroutines
+ * thresholds; more under them warn. `subject` names a benchmark when the goroutines outlived one; for the
+ * test pass it is the tests that leak them.
  */
 export function leakFindings(
   pkg: string,
@@ -86,7 +97,8 @@ export function leakFindings(
   base: LeakGroup[] | undefined,
   baseProbed: boolean,
   narrowing: TestPackageResult['narrowing'],
-  subject?: string
+  subject?: string,
+  limits: RelAbs = ONE_MORE
 ): Finding[] {
   const baseCount = new Map<string, number>()
   for (const g of base ?? []) baseCount.set(g.looseKey, (baseCount.get(g.looseKey) ?? 0) + g.count)
@@ -94,7 +106,8 @@ export function leakFindings(
     const before = baseCount.get(g.looseKey) ?? 0
     const grew = g.count > before
     // Without the probe on base, nothing is known of its goroutines: do not call a leak new.
-    const severity: Severity = !baseProbed ? 'warn' : grew ? 'fail' : 'info'
+    const severity: Severity = !baseProbed ? 'warn' : beyond(before, g.count, limits) ? 'fail' : grew ? 'warn' : 'info'
+    const under = baseProbed && grew && severity === 'warn' ? ` (under the goroutines threshold of ${limits.absolute} and ${Math.round(limits.relative * 100)}% more)` : ''
     const who = subject ?? (g.tests.length > 0 ? g.tests.join(', ') : pkg)
     const wait = g.waitMinutes ? `, waiting ${g.waitMinutes} min` : ''
     const confirmed = g.detectors.includes('goroutineleak') ? ', and the runtime confirms it can never be woken (goroutineleak profile)' : ''
@@ -105,6 +118,7 @@ export function leakFindings(
       (before > 0 ? ` (base leaves ${before})` : '') +
       (g.tests.length > 0 ? `; leaked by ${g.tests.join(', ')}` : '') +
       narrowed +
+      under +
       `; found by the probe after the ${subject ? 'benchmark' : 'tests'}${confirmed}`
     // The stack between the blocking frame and the goroutine's start: how it got there.
     const callers = g.stack
@@ -134,13 +148,14 @@ function baseLeaks(bp: TestPackageResult | undefined): LeakGroup[] | undefined {
   return [...bp.leaks, ...stressed.filter((g) => !bp.leaks.some((l) => l.looseKey === g.looseKey))]
 }
 
-export function testFindings(base: RunResult, head: RunResult): Finding[] {
+/** `goroutines` gives a package's goroutine thresholds (overrides may set them per package). */
+export function testFindings(base: RunResult, head: RunResult, goroutines: (pkg: string) => RelAbs = () => ONE_MORE): Finding[] {
   const b = byPackage(base)
   const out: Finding[] = []
   for (const h of head.tests ?? []) {
     const bp = b.get(h.importPath)
     out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module))
-    out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing))
+    out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing, undefined, goroutines(h.importPath)))
     if (h.hang) out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined))
     const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`))
     for (const p of h.panics) {

@@ -6,7 +6,8 @@
 // `tests.enabled` is plain `tests`), `thresholds.M.relative` is M-threshold, anything else is its whole key
 // in kebab case (`gc.pauseSeverity` is gc-pause-severity). Older spellings stay as aliases.
 import { loadJobs } from './load-jobs.js'
-import type { CompareConfig, GrowthFloor, LoadConfig, LoadThresholds, RunConfig, TestConfig } from './types.js'
+import { overrides, policy, type ThresholdKinds } from './policy-kinds.js'
+import type { BenchThresholds, CompareConfig, GrowthFloor, LoadConfig, LoadThresholds, RunConfig, TestConfig } from './types.js'
 import type { CommentMode } from '../github/comment.js'
 import { benchtime, budget, bool, directions, duration, fraction, goPattern, goroutineRules, int, num, oneOf, optionalInt, packages, regexList, shard, text, type Kind } from './values.js'
 
@@ -229,32 +230,49 @@ const TESTS = {
 // - retained heap 25% and 64 B/op: end-of-run inuse is sampled (512 KiB MemProfileRate) and includes
 //   constant warm-up, so small per-op changes are noise.
 // - GC pause p99 50% and 0.5 ms, warn only: pauses depend on the machine's load more than on the code.
+// - GC pause max 100% and 1 ms, warn only as p99: the median over runs of each run's longest pause, since
+//   one pooled maximum is one sample; a pause that doubles and grows by a millisecond is felt.
+// - goroutines 0% and 1: a goroutine left blocked that the base does not leave is a leak, however many the
+//   base leaves of other kinds; more of the same kind counts from one more.
+// - the absolute floors of time and custom metrics are 0: the interval already decides how large a change
+//   is; a floor in ns/op is for a repository whose fastest benchmarks move by a few ns without meaning.
+const BENCH_THRESHOLDS = {
+  time: {
+    relative: opt({
+      key: 'thresholds.time.relative',
+      kind: fraction,
+      default: 0.05,
+      name: 'time-threshold',
+      doc: 'ns/op (and cpu-ns/op, the CPU time per op) fails when the confidence interval of the slowdown lies wholly above this; wholly below it passes.',
+      more: 'Set it below the slowdown you must catch: an interval above +5% catches a true +10% once enough rounds narrow it, while a +10% threshold would catch a true +10% only half the time.'
+    }),
+    absolute: opt({ key: 'thresholds.time.absolute', kind: num({ min: 0, example: 0 }), default: 0, doc: 'How much the median ns/op (or cpu-ns/op) must grow, in ns, for a decided slowdown to fail or warn.', more: '0: the interval alone decides.' })
+  },
+  custom: {
+    relative: opt({
+      key: 'thresholds.custom.relative',
+      kind: fraction,
+      default: 0.05,
+      name: 'custom-threshold',
+      doc: 'Custom metrics (b.ReportMetric) and MB/s fail when the interval of the change lies wholly above this.'
+    }),
+    absolute: opt({ key: 'thresholds.custom.absolute', kind: num({ min: 0, example: 0 }), default: 0, doc: "How much a custom metric's median must get worse, in its own unit, for a decided change to count.", more: '0: the interval alone decides.' })
+  },
+  allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
+  bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
+  retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
+  gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
+  gcPauseMax: relAbs('gcPauseMax', 'gc-pause-max-threshold', { relative: 1, absolute: 1 }, "in milliseconds of each run's longest stop-the-world pause", 'The median over runs of the longest pause of each run, with a test; warns by default as p99 does.'),
+  gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.'),
+  goroutines: relAbs('goroutines', 'goroutines-threshold', { relative: 0, absolute: 1 }, 'in goroutines left blocked', 'Counted per kind of goroutine (creation site and function) against the same kind on base, after tests and after benchmarks.')
+} satisfies Table<BenchThresholds>
+
+/** The kinds an override's thresholds are read with: the table's own, metric by metric. */
+const OVERRIDE_KINDS: ThresholdKinds = Object.fromEntries(Object.entries(BENCH_THRESHOLDS).map(([m, t]) => [m, { relative: t.relative.kind, absolute: t.absolute.kind }]))
+
 const COMPARE = {
   thresholds: {
-    time: {
-      relative: opt({
-        key: 'thresholds.time.relative',
-        kind: fraction,
-        default: 0.05,
-        name: 'time-threshold',
-        doc: 'ns/op (and cpu-ns/op, the CPU time per op) fails when the confidence interval of the slowdown lies wholly above this; wholly below it passes.',
-        more: 'Set it below the slowdown you must catch: an interval above +5% catches a true +10% once enough rounds narrow it, while a +10% threshold would catch a true +10% only half the time.'
-      })
-    },
-    custom: {
-      relative: opt({
-        key: 'thresholds.custom.relative',
-        kind: fraction,
-        default: 0.05,
-        name: 'custom-threshold',
-        doc: 'Custom metrics (b.ReportMetric) and MB/s fail when the interval of the change lies wholly above this.'
-      })
-    },
-    allocsPerOp: relAbs('allocsPerOp', 'allocs-threshold', { relative: 0.05, absolute: 1 }, 'in allocs/op', 'allocs/op is deterministic, so no statistics are needed.'),
-    bytesPerOp: relAbs('bytesPerOp', 'bytes-threshold', { relative: 0.05, absolute: 64 }, 'in B/op', 'B/op is deterministic, so no statistics are needed.'),
-    retainedBytesPerOp: relAbs('retainedBytesPerOp', 'retained-threshold', { relative: 0.25, absolute: 64 }, 'in retained heap bytes per op', 'Heap still in use at the end of a run, per op.'),
-    gcPauseP99: relAbs('gcPauseP99', 'gc-pause-threshold', { relative: 0.5, absolute: 0.5 }, 'in milliseconds of p99 stop-the-world pause', 'Pauses depend on the machine\'s load more than on the code.'),
-    gcCyclesPerOp: relAbs('gcCyclesPerOp', 'gc-cycles-threshold', { relative: 0.2, absolute: 0 }, 'in GC cycles per op', 'GC cycles per op in the measured runs.'),
+    ...BENCH_THRESHOLDS,
     load: LOAD_THRESHOLDS
   },
   statistics: {
@@ -278,7 +296,23 @@ const COMPARE = {
   },
   metricDirections: opt({ key: 'metrics', kind: directions, default: {}, doc: "Direction of custom units from b.ReportMetric: { 'items/op': 'higher' }." }),
   ignoreBenchmarks: opt({ key: 'ignore.benchmarks', kind: regexList, default: [], doc: "Regular expressions on 'import/path.BenchmarkName': reported, never failed." }),
-  gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.' })
+  gcPauseSeverity: opt({ key: 'gc.pauseSeverity', kind: oneOf(['fail', 'warn']), default: 'warn', name: 'gc-pause-severity', doc: 'Severity of GC-pause findings: pauses are noisy on shared runners.', more: "The policy's gc class wins when given." }),
+  // Empty: every class fails as it always did, gc as gc.pauseSeverity says (warn).
+  policy: opt({
+    key: 'policy',
+    kind: policy,
+    default: {},
+    name: 'policy',
+    doc: "Per class of finding: 'fail' (the default), 'warn' (reported, the gate passes) or 'ignore' (left out of the verdict; the report lists it as ignored by policy).",
+    more: "Classes: time, custom, allocs (allocs/op), bytes (B/op), retained, gc (pauses and cycles; default gc.pauseSeverity), goroutines (leaks), race, hang, panic (and crashes under load), benchFailure, buildFailure, load (load jobs' latency, errors and allocations), fds, stress (leaks and hangs found under stress). As a flag or input: 'allocs=warn,gc=ignore'. Only findings that would fail or warn are changed; pre-existing ones stay information."
+  }),
+  overrides: opt({
+    key: 'overrides',
+    kind: overrides(OVERRIDE_KINDS),
+    default: [],
+    doc: "Other thresholds and policy for the packages or benchmarks that match: [{ package: 'example.com/m/legacy/...', benchmark: '^BenchmarkParse', thresholds: { time: { relative: 20% } }, policy: { allocs: warn } }].",
+    more: "package is a Go package pattern on import paths ('...' any text, '*' within one element, './' the module); benchmark a regular expression on the benchmark's name, and such an override applies to benchmarks only. Later entries win over earlier ones, key by key. Load jobs are matched by their service's package, for the policy only."
+  })
 } satisfies Table<CompareConfig>
 
 const LOAD = {
@@ -336,6 +370,7 @@ export const SECTIONS: Record<string, string> = {
   statistics: 'How timing changes are judged.',
   ignore: 'What is reported but never failed.',
   gc: 'GC findings.',
+  'thresholds.time': 'Time per op (ns/op), decided on a confidence interval of the per-round ratios.',
   'thresholds.load': "Load jobs: how much worse head's rounds may be than base's, and how much growth per request is a leak."
 }
 

@@ -7,20 +7,68 @@ export interface RelAbs {
   absolute: number
 }
 
-export interface Thresholds {
-  /** ns/op: what the confidence interval of the slowdown must lie wholly above to fail (see compare/timing.ts). */
-  time: { relative: number }
-  /** Custom units from b.ReportMetric, and MB/s: same rule as time. */
-  custom: { relative: number }
+/** The thresholds of a benchmark's metrics, as `overrides` may replace them per package or benchmark. */
+export interface BenchThresholds {
+  /**
+   * ns/op: what the confidence interval of the slowdown must lie wholly above to fail (see compare/timing.ts);
+   * absolute: the least the median must grow, in ns/op, for a decided slowdown to count.
+   */
+  time: RelAbs
+  /** Custom units from b.ReportMetric, and MB/s: same rule as time; absolute in the metric's own unit. */
+  custom: RelAbs
   allocsPerOp: RelAbs
   bytesPerOp: RelAbs
   /** Heap still in use at the end of a run, per op (bytes). */
   retainedBytesPerOp: RelAbs
   /** p99 of stop-the-world GC pauses; absolute is in milliseconds. */
   gcPauseP99: RelAbs
+  /** The longest stop-the-world pause of each run (the median over runs is judged); absolute in milliseconds. */
+  gcPauseMax: RelAbs
   /** GC cycles per op in the measured run; absolute is in cycles per op. */
   gcCyclesPerOp: RelAbs
+  /** Goroutines a test pass or benchmark leaves blocked, beyond those of the same kind the base leaves. */
+  goroutines: RelAbs
+}
+
+export interface Thresholds extends BenchThresholds {
   load: LoadThresholds
+}
+
+/** What a finding of one class does to the verdict: fail it, warn without failing, or be reported as ignored. */
+export type PolicyAction = 'fail' | 'warn' | 'ignore'
+
+/**
+ * The classes of finding a policy names. Finer than the report's kinds: a regression of time, of allocations
+ * and of a load job are different decisions. Stress findings (leaks and hangs shown under stress) are one class.
+ */
+export const POLICY_CLASSES = [
+  'time',
+  'custom',
+  'allocs',
+  'bytes',
+  'retained',
+  'gc',
+  'goroutines',
+  'race',
+  'hang',
+  'panic',
+  'benchFailure',
+  'buildFailure',
+  'load',
+  'fds',
+  'stress'
+] as const
+export type PolicyClass = (typeof POLICY_CLASSES)[number]
+export type Policy = Partial<Record<PolicyClass, PolicyAction>>
+
+/** Thresholds and policy for the benchmarks and packages that match; later overrides win over earlier ones. */
+export interface Override {
+  /** A Go package pattern ('example.com/m/legacy/...', './internal/...') or glob ('example.com/m/gen*'), on import paths. */
+  package?: string
+  /** A regular expression on the benchmark's name (without the package); such an override applies to benchmarks only. */
+  benchmark?: string
+  thresholds: { [M in keyof BenchThresholds]?: Partial<RelAbs> }
+  policy: Policy
 }
 
 /** What counts as growth of one quantity of a load job, round after round (see compare/load-growth.ts). */
@@ -70,8 +118,12 @@ export interface CompareConfig {
   metricDirections: Record<string, 'higher' | 'lower'>
   /** Benchmarks (regular expressions on `pkg.BenchmarkName`) reported but never failed. */
   ignoreBenchmarks: string[]
-  /** Severity of GC-pause findings: pauses are noisy on shared runners. */
+  /** Severity of GC-pause findings: pauses are noisy on shared runners. The policy's `gc` wins when given. */
   gcPauseSeverity: 'fail' | 'warn'
+  /** Per class of finding: fail (the default), warn or ignore; `gc` defaults to gcPauseSeverity. */
+  policy: Policy
+  /** Per package or benchmark pattern: other thresholds and policy. */
+  overrides: Override[]
 }
 
 /** Which part of the packages a matrix job measures: index 1..count. 1/1 is all of them. */

@@ -1,11 +1,12 @@
 // Report: the comparison of a base and a head RunResult. Written as report.json; a published contract.
+import type { PolicyClass } from '../config/types.js'
 import type { MetricValue } from './metric-value.js'
 
 /**
  * 2: values and samples may be `+Inf`, `-Inf` or `NaN` (see MetricValue); method 'non-finite'. Later in 2
  * (optional fields, so reports written before still read): noisy metrics decided on a confidence interval
  * (method 'interval', `interval`, `ratios`, `settle`, `warnOnly`), the statuses 'inconclusive' and
- * 'too-noisy', and the report's `noise`.
+ * 'too-noisy', and the report's `noise`; a finding's `decision` (the policy and overrides that applied).
  */
 export const REPORT_SCHEMA_VERSION = 2
 
@@ -116,6 +117,27 @@ export interface Finding {
   /** One line that says what got worse and why the gate believes it. */
   message: string
   locations: Location[]
+  /** Set when the configuration decided more than the defaults would: a policy that warned or ignored it, an override. */
+  decision?: PolicyDecision
+}
+
+/**
+ * What the configuration decided about a finding. A finding the policy ignores keeps its place in the report
+ * with severity 'info' and `policy: 'ignore'`: it is out of the verdict, never lost.
+ */
+export interface PolicyDecision {
+  /** The policy class of the finding ('allocs', 'race', 'stress', ...; see the `policy` option). */
+  class: PolicyClass
+  /** What the policy did to it: warned instead of failing, or ignored. Absent: judged as measured. */
+  policy?: 'warn' | 'ignore'
+  /** Its severity before the policy. */
+  judged?: Severity
+  /** Where the action came from: 'policy', 'gc.pauseSeverity' or 'overrides[i]'. */
+  policySource?: string
+  /** The threshold the metric was judged against, and where it came from ('thresholds' or 'overrides[i]'). */
+  threshold?: { key: string; relative: number; absolute: number; source: string }
+  /** The overrides that matched the finding's package or benchmark, in order. */
+  overrides?: number[]
 }
 
 export interface Location {

@@ -19,6 +19,7 @@ export const CUT_RANK = {
   reproduce: 50,
   locations: 60,
   environment: 70,
+  ignored: 75,
   warnings: 80,
   failing: 90
 } as const

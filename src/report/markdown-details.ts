@@ -5,6 +5,7 @@ import type { BenchRef, BenchmarkComparison, MetricComparison, Report, ReportErr
 import { codeBlock, escapeHtmlInMarkdown, escapeMarkdown, inlineCode } from './escape.js'
 import type { Section } from './fit.js'
 import { DEFAULT_ALPHA, formatChangeOf, formatPValue, formatValue } from './format.js'
+import { ignoredByPolicy } from './decision.js'
 import { CUT_RANK, NAME_MAX, TEXT_MAX, findingTable, table } from './markdown-blocks.js'
 import { clip, findingsOf, groupByPackage } from './summary.js'
 
@@ -67,7 +68,8 @@ function statusCell(m: MetricComparison): string {
 }
 
 function infoSection(report: Report): Section[] {
-  const info = findingsOf(report, 'info')
+  // What the policy ignored has its own section (markdown.ts).
+  const info = findingsOf(report, 'info').filter((f) => !ignoredByPolicy(f))
   if (info.length === 0) return []
   return [
     {

@@ -6,7 +6,8 @@ import type { BaselineInfo, Finding, Location, Report } from '../model/report.js
 import { codeBlock, escapeMarkdown, inlineCode } from './escape.js'
 import { type Omitted, type Section, fitSections } from './fit.js'
 import { formatSiteDelta } from './format.js'
-import { CUT_RANK, MAX_LOCATIONS, NAME_MAX, TEXT_MAX, findingTable, moreLine, table } from './markdown-blocks.js'
+import { decisionList, ignoredByPolicy } from './decision.js'
+import { CUT_RANK, MAX_FINDING_ROWS, MAX_LOCATIONS, NAME_MAX, TEXT_MAX, findingTable, moreLine, table } from './markdown-blocks.js'
 import { detailSections } from './markdown-details.js'
 import { loadSections } from './markdown-load.js'
 import { clip, countsPhrase, deltaPer, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
@@ -104,10 +105,20 @@ function findingTables(report: Report): Section[] {
   }
   const warnings = findingsOf(report, 'warn')
   if (warnings.length > 0) {
+    const decided = decisionList(warnings, MAX_FINDING_ROWS)
     sections.push({
-      text: `**⚠️ Warnings (${warnings.length})**\n\n${findingTable(warnings)}`,
+      text: `**⚠️ Warnings (${warnings.length})**\n\n${findingTable(warnings)}${decided === '' ? '' : `\n\nDecided by the configuration:\n\n${decided}`}`,
       cutRank: CUT_RANK.warnings,
       group: 'warnings'
+    })
+  }
+  // Out of the verdict, never out of sight: what the policy ignored, and by which rule.
+  const ignored = report.findings.filter(ignoredByPolicy)
+  if (ignored.length > 0) {
+    sections.push({
+      text: `**🔕 Ignored by policy (${ignored.length})**\n\n${findingTable(ignored)}\n\n${decisionList(ignored, MAX_FINDING_ROWS)}`,
+      cutRank: CUT_RANK.ignored,
+      group: 'ignored by policy'
     })
   }
   return sections

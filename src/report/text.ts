@@ -5,6 +5,7 @@
 import type { Finding, LoadJobReport, Report } from '../model/report.js'
 import { singleLine } from './escape.js'
 import { formatChange, formatPValue, formatSiteDelta, formatValue } from './format.js'
+import { decisionText, ignoredByPolicy } from './decision.js'
 import { clip, countsPhrase, deltaPer, findingsOf, rankLocations, tallyComparisons, tallyPhrase } from './summary.js'
 
 /** Locations listed under each finding; the markdown report has the rest. */
@@ -22,7 +23,7 @@ export function renderText(report: Report): string {
     )
   }
 
-  const shown = [...findingsOf(report, 'fail'), ...findingsOf(report, 'warn')]
+  const shown = [...findingsOf(report, 'fail'), ...findingsOf(report, 'warn'), ...report.findings.filter(ignoredByPolicy)]
   if (shown.length > 0) lines.push('')
   for (const finding of shown) lines.push(...findingLines(finding))
 
@@ -55,7 +56,7 @@ function loadLine(job: LoadJobReport): string {
 }
 
 function findingLines(finding: Finding): string[] {
-  const label = finding.severity === 'fail' ? 'FAIL' : 'WARN'
+  const label = finding.severity === 'fail' ? 'FAIL' : ignoredByPolicy(finding) ? 'IGNORED' : 'WARN'
   const fields = [label, plain(finding.kind, 20), plain(finding.pkg, NAME_MAX), plain(finding.subject, NAME_MAX)]
   if (finding.metric !== '') fields.push(plain(finding.metric, 40))
   if (finding.base !== null || finding.head !== null) {
@@ -67,6 +68,8 @@ function findingLines(finding: Finding): string[] {
     fields.push(plain(finding.message, TEXT_MAX))
   }
   const lines = [fields.join('  ')]
+  const decided = finding.decision ? decisionText(finding.decision) : ''
+  if (decided !== '') lines.push(`      ${plain(decided, TEXT_MAX)}`)
 
   const ranked = rankLocations(finding.locations)
   for (const location of ranked.slice(0, TOP_LOCATIONS)) {

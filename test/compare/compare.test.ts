@@ -79,7 +79,7 @@ describe('compareResults', () => {
     const rnd = noisy(42)
     const names = Array.from({ length: 60 }, (_, i) => `BenchmarkN${i}`)
     const side = () => result({ [PKG]: names.map((n) => bench(n, repeat(10, () => ({ ns: 100 * (1 + (rnd() - 0.5) * 0.3) })))) })
-    const r = compare(side(), side(), { ...DEFAULT_COMPARE, thresholds: { ...DEFAULT_COMPARE.thresholds, time: { relative: 0 } } })
+    const r = compare(side(), side(), { ...DEFAULT_COMPARE, thresholds: { ...DEFAULT_COMPARE.thresholds, time: { relative: 0, absolute: 0 } } })
     expect(r.findings.filter((f) => f.unit === 'ns/op')).toEqual([])
   })
 

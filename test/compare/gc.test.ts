@@ -16,13 +16,26 @@ describe('compareGc', () => {
     expect(p99?.pValue).toBeLessThan(0.05)
   })
 
-  it('does not judge p99 from fewer than 10 pauses a side, and never judges p50 or max', () => {
+  it('does not judge p99 from fewer than 10 pauses a side nor max from fewer than minSamples runs, and never judges p50', () => {
     const base = [benchRun(0, { pauses: [0.1] })]
     const head = [benchRun(0, { pauses: [5] })]
     const m = byMetric(compareGc(base, head, DEFAULT_COMPARE))
     expect(m.get('gc pause p99')?.status).toBe('not-judged')
     expect(m.get('gc pause p99')?.reason).toMatch(/too few GC pauses/)
     expect(m.get('gc pause max')).toMatchObject({ status: 'not-judged', baseMedian: 0.1, headMedian: 5 })
+    expect(m.get('gc pause p50')?.status).toBe('not-judged')
+  })
+
+  // Issue 8 section 2: the longest pause has a threshold of its own (thresholds.gcPauseMax), judged on each
+  // run's longest pause so that one hiccup of the machine is one sample among the runs, not the verdict.
+  it('flags the longest pause per run when it doubles and grows by more than 1 ms in every run, not one outlier', () => {
+    const base = repeat(6, () => ({ pauses: [0.1, 0.2, 0.5] })).map((s, i) => benchRun(i, s))
+    const longer = repeat(6, () => ({ pauses: [0.1, 0.2, 3] })).map((s, i) => benchRun(i, s))
+    expect(byMetric(compareGc(base, longer, DEFAULT_COMPARE)).get('gc pause max')).toMatchObject({ status: 'regression', baseMedian: 0.5, headMedian: 3 })
+    const oneHiccup = repeat(6, (i) => ({ pauses: [0.1, 0.2, i === 3 ? 9 : 0.5] })).map((s, i) => benchRun(i, s))
+    expect(byMetric(compareGc(base, oneHiccup, DEFAULT_COMPARE)).get('gc pause max')?.status).toBe('unchanged')
+    const lenient = { ...DEFAULT_COMPARE, thresholds: { ...DEFAULT_COMPARE.thresholds, gcPauseMax: { relative: 10, absolute: 1 } } }
+    expect(byMetric(compareGc(base, longer, lenient)).get('gc pause max')?.status).toBe('unchanged')
   })
 
   it('judges GC cycles per op only with at least 3 cycles in the measured runs', () => {

@@ -70,3 +70,26 @@ describe('goroutine leaks on head against the base', () => {
     expect(findings.map((f) => f.severity)).toEqual(['fail'])
   })
 })
+
+// Issue 8 section 2: goroutines have a threshold (thresholds.goroutines, per package through overrides).
+describe('the goroutines threshold', () => {
+  const pkg = `${MODULE}/tickloop`
+  const one = leakGroups(recorded('tickloop-busy-call.txt'), null, MODULE, []).filter((g) => g.creation?.function === `${pkg}.Watch`)
+  const times = (n: number) => one.map((g) => ({ ...g, count: n }))
+
+  it('fails one more goroutine of a kind by default, and warns of it under a higher absolute threshold', () => {
+    expect(testFindings(side(pkg, { leaks: times(2) }), side(pkg, { leaks: times(3) })).map((f) => f.severity)).toEqual(['fail'])
+    const lenient = testFindings(side(pkg, { leaks: times(2) }), side(pkg, { leaks: times(3) }), () => ({ relative: 0, absolute: 2 }))
+    expect(lenient.map((f) => f.severity)).toEqual(['warn'])
+    expect(lenient[0].message).toContain('under the goroutines threshold of 2')
+    expect(testFindings(side(pkg, { leaks: times(2) }), side(pkg, { leaks: times(4) }), () => ({ relative: 0, absolute: 2 })).map((f) => f.severity)).toEqual(['fail'])
+  })
+
+  it('judges the relative threshold against what the base leaves of the same kind', () => {
+    const limits = () => ({ relative: 0.5, absolute: 1 })
+    expect(testFindings(side(pkg, { leaks: times(4) }), side(pkg, { leaks: times(6) }), limits).map((f) => f.severity)).toEqual(['warn'])
+    expect(testFindings(side(pkg, { leaks: times(4) }), side(pkg, { leaks: times(7) }), limits).map((f) => f.severity)).toEqual(['fail'])
+    // A kind the base never leaves is new whatever the share.
+    expect(testFindings(side(pkg, {}), side(pkg, { leaks: times(1) }), limits).map((f) => f.severity)).toEqual(['fail'])
+  })
+})

@@ -3,6 +3,7 @@
 // responsible lines under the row.
 
 import type { Finding, Location, Report } from '../../model/report.js'
+import { decisionText, ignoredByPolicy } from '../decision.js'
 import { formatChange, formatPValue, formatSiteDelta, formatValue } from '../format.js'
 import { MAX_FINDING_ROWS, MAX_LOCATIONS, NAME_MAX } from '../markdown-blocks.js'
 import { clip, findingsOf, rankLocations } from '../summary.js'
@@ -57,7 +58,8 @@ function row(f: Finding, benchmarks: BenchmarkView[], loadJobs: readonly string[
     target ? `<a href="#${target.id}">${text(target.label)}</a>` : ''
   ]
   const main = `<tr class="finding ${f.severity}">${cells.map((c, i) => `<td${i >= 4 && i <= 7 ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`
-  const message = f.message === '' ? '' : `<p>${text(clip(f.message, 1000))}</p>`
+  const decided = f.decision ? decisionText(f.decision) : ''
+  const message = (f.message === '' ? '' : `<p>${text(clip(f.message, 1000))}</p>`) + (decided === '' ? '' : `<p class="decision">${text(decided)}</p>`)
   const detail = message !== '' || f.locations.length > 0 ? `<tr class="detail"><td colspan="${COLUMNS.length}">${message}${f.locations.length > 0 ? locationList(f.locations) : ''}</td></tr>` : ''
   return main + detail
 }
@@ -74,12 +76,14 @@ function table(findings: Finding[], benchmarks: BenchmarkView[], loadJobs: reado
 export function findingsSection(report: Report, benchmarks: BenchmarkView[]): string {
   const failing = findingsOf(report, 'fail')
   const warnings = findingsOf(report, 'warn')
-  const info = findingsOf(report, 'info')
+  const ignored = report.findings.filter(ignoredByPolicy)
+  const info = findingsOf(report, 'info').filter((f) => !ignoredByPolicy(f))
   const loadJobs = (report.loads ?? []).map((j) => j.name)
   const parts = ['<section id="findings"><h2>Findings</h2>']
-  if (failing.length + warnings.length + info.length === 0) parts.push('<p>Nothing to report: no finding.</p>')
+  if (failing.length + warnings.length + info.length + ignored.length === 0) parts.push('<p>Nothing to report: no finding.</p>')
   if (failing.length > 0) parts.push(`<h3 class="fail">Failing (${failing.length})</h3>`, table(failing, benchmarks, loadJobs))
   if (warnings.length > 0) parts.push(`<h3 class="warn">Warnings (${warnings.length})</h3>`, table(warnings, benchmarks, loadJobs))
+  if (ignored.length > 0) parts.push(`<details><summary>Ignored by policy (${ignored.length})</summary>${table(ignored, benchmarks, loadJobs)}</details>`)
   if (info.length > 0) parts.push(`<details><summary>Informational findings (${info.length})</summary>${table(info, benchmarks, loadJobs)}</details>`)
   parts.push('</section>')
   return parts.join('\n')
