@@ -3,9 +3,10 @@
 // a buggy one. With a budget smaller than the default (CI stays fast; the default budget is measured in
 // bench/stress.ts), every bug is found with its sites (blocking and creation, the race's two accesses, the
 // panic's line), in every one of the repeated runs, and the twins are never flagged.
-import { readFile, rm } from 'node:fs/promises'
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { readResult } from '../../src/baseline/result-dir.js'
 import { worktreeBaseline } from '../../src/baseline/worktree.js'
 import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { Config, TestConfig } from '../../src/config/types.js'
@@ -209,6 +210,26 @@ describe('the stress stage in the gate', () => {
     for (const f of outcome.report.findings.filter((x) => x.kind === 'goroutine-leak' && x.metric.endsWith('under stress'))) {
       expect(f.head, f.message).toBeLessThanOrEqual(3)
     }
+  })
+})
+
+describe('the results the stress stage writes', () => {
+  it('match the result schema, with races and panics under stress too', async () => {
+    for (const side of ['base', 'head']) await expect(readResult(join(outDir, side))).resolves.toBeDefined()
+    // Whichever pass caught them in this run, a result with head's races and panics under stress must validate.
+    const found = { process: 0, count: 8, cpu: 2, shuffle: 1, race: true, repetitionsBefore: 0 }
+    const head = structuredClone(outcome.head)
+    for (const t of head.tests ?? []) {
+      const races = [...t.races, ...(t.stress?.races ?? [])].map((r) => ({ ...r, found }))
+      const panics = [...t.panics, ...(t.stress?.panics ?? [])].map((p) => ({ ...p, found }))
+      t.stress = { budgetMs: 1, wallMs: 1, processes: 1, repetitions: 8, leaks: [], ...t.stress, races, panics, stoppedBy: panics.length > 0 ? 'panic' : t.stress?.stoppedBy }
+    }
+    expect((head.tests ?? []).some((t) => (t.stress?.races?.length ?? 0) > 0 && t.importPath.endsWith('/lastseen'))).toBe(true)
+    const dir = `${outDir}-edited`
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, 'result.json'), JSON.stringify(head))
+    await expect(readResult(dir)).resolves.toBeDefined()
+    await rm(dir, { recursive: true, force: true })
   })
 })
 
