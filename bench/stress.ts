@@ -27,51 +27,77 @@ import { listTestPackages, readModule } from '../src/go/packages.js'
 import { runProcess } from '../src/go/process.js'
 import { probeToolchain } from '../src/go/toolchain.js'
 import type { JobDeps } from '../src/jobs/deps.js'
-import { hangFrom, leakGroups } from '../src/jobs/observations.js'
-import { budgetShare, STRESS_CPUS } from '../src/jobs/stress-plan.js'
+import { hangFrom, leakGroups, panicsFrom, racesIn } from '../src/jobs/observations.js'
+import { STRESS_CPUS, stressShares } from '../src/jobs/stress-plan.js'
+import { parseTestVerbose } from '../src/parse/testv.js'
+import { intEnv } from './env.js'
 import { stressPackage, type StressBinaryRun } from '../src/jobs/stress.js'
 import { leakProfileEnv, runBinary, runTestPass } from '../src/jobs/test.js'
-import type { HangReport, LeakGroup, TestPackageResult } from '../src/model/result.js'
+import type { HangReport, LeakGroup, PanicReport, RaceFinding, TestPackageResult } from '../src/model/result.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const OUT = join(here, 'out', 'stress.json')
 
-function intEnv(name: string, dflt: number): number {
-  const v = process.env[name]
-  if (v === undefined || v === '') return dflt
-  const n = Number(v)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive integer, got '${v}'`)
-  return n
-}
 const RUNS = intEnv('BENCH_STRESS_RUNS', 20)
 const TWIN_RUNS = intEnv('BENCH_STRESS_TWIN_RUNS', RUNS)
 const KNOB_RUNS = intEnv('BENCH_STRESS_KNOB_RUNS', 20)
 const ONLY = new Set((process.env.BENCH_STRESS_ONLY ?? 'detect,knobs,time').split(',').map((s) => s.trim()))
-const BUGS = ['selecttimeout', 'lockorder', 'wgafter', 'ctxsend'] as const
+const BUGS = ['selecttimeout', 'lockorder', 'wgafter', 'ctxsend', 'lastseen', 'quote', 'status'] as const
 const log = (l: string): void => void process.stderr.write(`${l}\n`)
 
 interface Site {
+  /** A leak's or hang's wait state; a race's other site; a panic's value. */
   state: string
+  /** A leak's or hang's blocking site; a race's first site; a panic's line. */
   blocking: string
 }
 // The bug each package must show, from fixtures/stress/expectations.json.
-const EXPECTED: Record<string, Site & { kind: 'leak' | 'hang' }> = {
+const EXPECTED: Record<string, Site & { kind: 'leak' | 'hang' | 'race' | 'panic' }> = {
   selecttimeout: { kind: 'leak', state: 'chan send', blocking: 'selecttimeout/lookup.go:17' },
   lockorder: { kind: 'hang', state: 'sync.Mutex.Lock', blocking: 'lockorder/bank.go:30' },
   wgafter: { kind: 'leak', state: 'chan send', blocking: 'wgafter/collect.go:16' },
   ctxsend: { kind: 'leak', state: 'chan send', blocking: 'ctxsend/stream.go:16' },
-  legacy: { kind: 'leak', state: 'chan send', blocking: 'legacy/ping.go:10' }
+  legacy: { kind: 'leak', state: 'chan send', blocking: 'legacy/ping.go:10' },
+  lastseen: { kind: 'race', state: 'lastseen/poll.go:23', blocking: 'lastseen/poll.go:15' },
+  quote: { kind: 'panic', state: 'runtime error: invalid memory address or nil pointer dereference', blocking: 'quote/price.go:41' },
+  // Selected as a dependent: it only imports selecttimeout, whose leak its test shows.
+  status: { kind: 'leak', state: 'chan send', blocking: 'selecttimeout/lookup.go:17' }
 }
+/** The packages the fixture's diff touches: all but the dependent. */
+const CHANGED = Object.keys(EXPECTED).filter((d) => d !== 'status')
 const site = (f: { file: string; line: number } | undefined): string => (f ? `${f.file}:${f.line}` : '?')
 
-/** Whether a run showed its package's bug (at the right site), or anything else (a false positive on a twin). */
-function judge(dir: string, leaks: LeakGroup[], hang: HangReport | undefined): { bug: boolean; other: boolean } {
+interface Seen {
+  leaks: LeakGroup[]
+  hang?: HangReport
+  races: RaceFinding[]
+  panics: PanicReport[]
+}
+
+/** Whether a run showed its package's bug (at the right sites), or anything else (a false positive on a twin). */
+function judge(dir: string, seen: Seen): { bug: boolean; other: boolean } {
   const e = EXPECTED[dir]
   const isBug = (s: string, b: string): boolean => s === e.state && b === e.blocking
-  const bugLeak = leaks.some((g) => isBug(g.state, site(g.blocking)))
-  const bugHang = hang?.groups.some((g) => isBug(g.state, site(g.blocking))) ?? false
-  const other = leaks.some((g) => !isBug(g.state, site(g.blocking))) || (hang !== undefined && !bugHang)
-  return { bug: e.kind === 'leak' ? bugLeak : bugHang, other }
+  const moduleSite = (fs: RaceFinding['access']['frames']): string => site(fs.find((f) => f.function.startsWith('example.com/')))
+  const raceIsBug = (r: RaceFinding): boolean => [moduleSite(r.access.frames), moduleSite(r.previous.frames)].sort().join(' ') === [e.state, e.blocking].sort().join(' ')
+  const panicIsBug = (p: PanicReport): boolean => p.value.startsWith(e.state) && p.frames.some((f) => site(f) === e.blocking)
+  const leakIsBug = (g: LeakGroup): boolean => e.kind === 'leak' && isBug(g.state, site(g.blocking))
+  const hangIsBug = e.kind === 'hang' && (seen.hang?.groups.some((g) => isBug(g.state, site(g.blocking))) ?? false)
+  const bug = { leak: seen.leaks.some(leakIsBug), hang: hangIsBug, race: e.kind === 'race' && seen.races.some(raceIsBug), panic: e.kind === 'panic' && seen.panics.some(panicIsBug) }[e.kind]
+  const other =
+    seen.leaks.some((g) => !leakIsBug(g)) ||
+    (seen.hang !== undefined && !hangIsBug) ||
+    seen.races.some((r) => e.kind !== 'race' || !raceIsBug(r)) ||
+    seen.panics.some((p) => e.kind !== 'panic' || !panicIsBug(p))
+  return { bug, other }
+}
+
+/** What one process of the package's test binary showed, read as the test pass reads it. */
+function seenIn(text: string, timedOut: boolean, probe: { goroutines: string; leakProfile: string | null } | undefined, modulePath: string, cfg: TestConfig): Seen {
+  const races = racesIn(text, 'test', modulePath)
+  const panics = panicsFrom(parseTestVerbose(text).crashes, modulePath)
+  if (timedOut) return { leaks: [], hang: hangFrom(text, modulePath, [], 'timeout'), races, panics: [] }
+  return { leaks: probe ? leakGroups(probe.goroutines, probe.leakProfile, modulePath, cfg.ignore) : [], races, panics }
 }
 
 interface Side {
@@ -97,10 +123,9 @@ function must<T>(v: T | undefined, what: string): T {
 }
 
 /** One normal run of the package: the test pass's process, as src/jobs/test.ts runs it. */
-async function normalRun(deps: JobDeps, cfg: TestConfig, built: BuiltPackage, modulePath: string, work: string): Promise<{ leaks: LeakGroup[]; hang?: HangReport }> {
+async function normalRun(deps: JobDeps, cfg: TestConfig, built: BuiltPackage, modulePath: string, work: string): Promise<Seen> {
   const r = await runBinary(deps, cfg, built, ['-test.v', `-test.run=${cfg.run}`, '-test.count=1'], 'tests', work)
-  if (r.record.outcome === 'timeout') return { leaks: [], hang: hangFrom(r.process.stdout, modulePath, [], 'timeout') }
-  return { leaks: r.probe ? leakGroups(r.probe.goroutines, r.probe.leakProfile, modulePath, cfg.ignore) : [] }
+  return seenIn(r.process.stdout, r.record.outcome === 'timeout', r.probe, modulePath, cfg)
 }
 
 function stressRunner(deps: JobDeps, cfg: TestConfig, work: string): StressBinaryRun {
@@ -119,7 +144,8 @@ interface DetectRow {
 }
 
 async function detect(deps: JobDeps, cfg: TestConfig, sides: Side[], work: string): Promise<DetectRow[]> {
-  const shareMs = budgetShare(DEFAULT_TESTS.stress.budgetMs, Object.keys(EXPECTED).length)
+  // The shares the stage gives the fixture: seven changed packages and one dependent.
+  const { shares } = stressShares(DEFAULT_TESTS.stress.budgetMs, CHANGED, new Map([['status', { reason: 'dependent', via: ['selecttimeout'], depth: 1 }]]))
   const rows: DetectRow[] = []
   for (const side of sides) {
     for (const dir of Object.keys(EXPECTED)) {
@@ -129,18 +155,18 @@ async function detect(deps: JobDeps, cfg: TestConfig, sides: Side[], work: strin
       const plain = side.plain.get(dir)
       for (let i = 0; i < runs; i++) {
         const n = await normalRun(deps, cfg, race, side.modulePath, work)
-        const nj = judge(dir, n.leaks, n.hang)
+        const nj = judge(dir, n)
         row.normal.found += Number(nj.bug)
         row.normal.other += Number(nj.other)
         // The normal pass found nothing here (as in the runs where stress matters): stress on its own.
         const t0 = performance.now()
-        const s = await stressPackage(stressRunner(deps, cfg, work), cfg, { binaries: { race, ...(plain ? { plain } : {}) }, result: emptyResult(dir, 1_000) }, { shareMs, modulePath: side.modulePath })
-        const sj = judge(dir, s.leaks, s.hang)
+        const s = await stressPackage(stressRunner(deps, cfg, work), cfg, { binaries: { race, ...(plain ? { plain } : {}) }, result: emptyResult(dir, 1_000) }, { shareMs: must(shares.get(dir), `${dir} share`), modulePath: side.modulePath })
+        const sj = judge(dir, { leaks: s.leaks, hang: s.hang, races: s.races ?? [], panics: s.panics ?? [] })
         row.stressed.found += Number(sj.bug)
         row.stressed.other += Number(sj.other)
         row.stressed.repetitions.push(s.repetitions)
         row.stressed.wallMs.push(Math.round(performance.now() - t0))
-        const at = s.hang?.found ?? s.leaks[0]?.found
+        const at = s.hang?.found ?? s.leaks[0]?.found ?? s.races?.[0]?.found ?? s.panics?.[0]?.found
         if (at) row.stressed.foundAt.push(at.repetitionsBefore + at.count)
         log(`[${side.label}] ${dir} run ${i + 1}/${runs}: normal ${nj.bug ? 'found' : '-'}, stress ${sj.bug ? `found by repetition ${at ? at.repetitionsBefore + at.count : '?'}` : '-'}${sj.other || nj.other ? ' OTHER' : ''} (${s.repetitions} reps, ${s.wallMs} ms)`)
       }
@@ -169,8 +195,7 @@ async function knobs(deps: JobDeps, cfg: TestConfig, head: Side, work: string): 
         let hits = 0
         for (let i = 0; i < KNOB_RUNS; i++) {
           const r = await runBinary(deps, { ...quick, timeoutMs: 3_000 }, built, ['-test.v', `-test.run=${cfg.run}`, '-test.count=1', `-test.cpu=${cpu}`], 'stress', work)
-          const hang = r.record.outcome === 'timeout' ? hangFrom(r.process.stdout, head.modulePath, [], 'timeout') : undefined
-          hits += Number(judge(dir, r.probe ? leakGroups(r.probe.goroutines, r.probe.leakProfile, head.modulePath, cfg.ignore) : [], hang).bug)
+          hits += Number(judge(dir, seenIn(r.process.stdout, r.record.outcome === 'timeout', r.probe, head.modulePath, quick)).bug)
         }
         rows.push({ pkg: dir, race, cpu, hits, runs: KNOB_RUNS })
         log(`knob ${dir} ${race ? 'race' : 'plain'} cpu=${cpu}: ${hits}/${KNOB_RUNS}`)

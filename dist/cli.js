@@ -10769,7 +10769,8 @@ var definitions = {
 			stoppedBy: {
 				"enum": [
 					"leak",
-					"hang"
+					"hang",
+					"panic"
 				]
 			},
 			leaks: {
@@ -10892,6 +10893,68 @@ var definitions = {
 					"groups",
 					"found"
 				]
+			},
+			races: {
+				type: "array",
+				items: {
+					allOf: [
+						{
+							$ref: "#/definitions/race"
+						},
+						{
+							type: "object",
+							properties: {
+								found: {
+									$ref: "#/definitions/stressRun"
+								}
+							},
+							required: [
+								"found"
+							]
+						}
+					]
+				}
+			},
+			panics: {
+				type: "array",
+				items: {
+					type: "object",
+					properties: {
+						test: {
+							$ref: "#/definitions/text"
+						},
+						value: {
+							$ref: "#/definitions/text"
+						},
+						frames: {
+							$ref: "#/definitions/frames"
+						},
+						output: {
+							$ref: "#/definitions/text"
+						},
+						found: {
+							$ref: "#/definitions/stressRun"
+						}
+					},
+					required: [
+						"value",
+						"frames",
+						"found"
+					]
+				}
+			},
+			reason: {
+				"enum": [
+					"changed",
+					"dependent",
+					"all"
+				]
+			},
+			via: {
+				type: "array",
+				items: {
+					$ref: "#/definitions/text"
+				}
 			}
 		},
 		required: [
@@ -12858,10 +12921,10 @@ const TESTS = {
             kind: budget(),
             default: 60_000,
             name: 'stress-budget',
-            doc: "Time per side for re-running the changed packages' tests with varied scheduling, to find leaks and hangs that show in a fraction of runs; 'off' skips it.",
+            doc: "Time per side for re-running, with varied scheduling, the tests of the changed packages and of the packages that import them, to find leaks, hangs, races and panics that show in a fraction of runs; 'off' skips it.",
             more: 'Test binaries are re-run with -test.count, -test.cpu, -test.shuffle, with and without -race; the base is stressed the same way, so what it shows too is pre-existing.'
         }),
-        all: opt({ key: 'stress.all', kind: bool$2, default: false, name: 'stress-all', doc: 'Stress every package with tests, not only those the pull request changes.' })
+        all: opt({ key: 'stress.all', kind: bool$2, default: false, name: 'stress-all', doc: 'Stress every package with tests, not only those the pull request changes and their importers.' })
     }
 };
 // Why these thresholds:
@@ -27513,20 +27576,27 @@ function testFindings(base, head, goroutines = () => ONE_MORE) {
     const out = [];
     for (const h of head.tests ?? []) {
         const bp = b.get(h.importPath);
-        out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module));
+        // A race the base showed only under stress is pre-existing too.
+        out.push(...raceFindings(h.importPath, h.races, bp && [...bp.races, ...(bp.stress?.races ?? [])], head.env.module));
         out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing, undefined, goroutines(h.importPath)));
         if (h.hang)
             out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined));
-        const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`));
-        for (const p of h.panics) {
-            const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`);
-            const f = userFrame(p.frames, head.env.module);
-            // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
-            const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`;
-            out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')));
-        }
+        // A base's panic counts whether its normal run or its stress stage showed it.
+        const basePanics = new Set([...(bp?.panics ?? []), ...(bp?.stress?.panics ?? [])].map(panicKey));
+        for (const p of h.panics)
+            out.push(panicFinding(h.importPath, p, basePanics.has(panicKey(p)), head.env.module));
     }
     return out;
+}
+/** A panic's identity: its test and its value; the same on the normal pass and under stress. */
+function panicKey(p) {
+    return `${p.test ?? ''}\u0000${p.value}`;
+}
+function panicFinding(pkg, p, pre, modulePath) {
+    const f = userFrame(p.frames, modulePath);
+    // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
+    const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`;
+    return finding('panic', pre ? 'info' : 'fail', pkg, p.test ?? pkg, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic'));
 }
 
 function how(r) {
@@ -27566,7 +27636,13 @@ function stressCommands(dir, tests, r) {
     const dlv = ['dlv', 'test', dirArg(dir), '--', `-test.run=${run}`, ...flags.map((f) => `-test.${f.slice(1)}`)];
     return [goTest.map(shellQuote).join(' '), dlv.map(shellQuote).join(' ')];
 }
-function packageFindings(h, base) {
+function reproduceLines(what, pkg, goTest, dlv, dlvNote = '') {
+    return [
+        { title: `Reproduce the ${what} under stress (${pkg})`, command: goTest },
+        { title: `Debug it with Delve${dlvNote} (${pkg})`, command: dlv }
+    ];
+}
+function packageFindings(h, base, modulePath) {
     const s = h.stress;
     const out = { findings: [], reproduce: [], notes: [] };
     if (!s)
@@ -27584,7 +27660,7 @@ function packageFindings(h, base) {
         const locations = [...at(g.blocking, 'blocking'), ...callers.flatMap((f) => at(f, 'caller')), ...at(g.creation, 'creation')];
         out.findings.push(finding('goroutine-leak', verdict.severity, h.importPath, g.tests.join(', ') || h.importPath, `goroutines [${g.state}] ${UNDER_STRESS}`, message, locations, { base: 0, head: perRepetition }));
         if (verdict.severity !== 'info')
-            out.reproduce.push({ title: `Reproduce the leak under stress (${h.importPath})`, command: goTest }, { title: `Debug it with Delve (${h.importPath})`, command: dlv });
+            out.reproduce.push(...reproduceLines('leak', h.importPath, goTest, dlv));
     }
     if (s.hang) {
         const pre = base?.stress?.hang !== undefined || base?.hang !== undefined;
@@ -27597,7 +27673,29 @@ function packageFindings(h, base) {
         f.message = `${f.message}. Found in ${how(s.hang.found)}; ${effort(s)} in all; ${verdict.note}. Reproduce: ${goTest}`;
         out.findings.push(f);
         if (verdict.severity !== 'info')
-            out.reproduce.push({ title: `Reproduce the hang under stress (${h.importPath})`, command: goTest }, { title: `Debug it with Delve (${h.importPath})`, command: dlv });
+            out.reproduce.push(...reproduceLines('hang', h.importPath, goTest, dlv));
+    }
+    const suffix = (found, note, goTest) => `. Found in ${how(found)}; ${effort(s)} in all; ${note}. Reproduce: ${goTest}`;
+    const baseRaces = [...(base?.races ?? []), ...(base?.stress?.races ?? [])];
+    for (const r of s.races ?? []) {
+        // raceFindings matches the base's races by their two sites, as for the normal pass.
+        const [f] = raceFindings(h.importPath, [r], baseRaces, modulePath);
+        const verdict = baseVerdict(base, s, f.severity === 'info');
+        const [goTest, dlv] = stressCommands(h.dir, r.in ? [r.in.split('/')[0]] : [], r.found);
+        const reports = r.count > 1 ? ` (${r.count} reports)` : '';
+        out.findings.push({ ...f, severity: verdict.severity, metric: `data race ${UNDER_STRESS}`, message: `${f.message}${reports}${suffix(r.found, verdict.note, goTest)}` });
+        // Delve cannot build the race detector in: the same schedule knobs, with breakpoints on the two sites.
+        if (verdict.severity !== 'info')
+            out.reproduce.push(...reproduceLines('race', h.importPath, goTest, dlv, ', without the race detector: break on the two sites'));
+    }
+    const basePanics = new Set([...(base?.panics ?? []), ...(base?.stress?.panics ?? [])].map(panicKey));
+    for (const p of s.panics ?? []) {
+        const f = panicFinding(h.importPath, p, basePanics.has(panicKey(p)), modulePath);
+        const verdict = baseVerdict(base, s, f.severity === 'info');
+        const [goTest, dlv] = stressCommands(h.dir, p.test ? [p.test.split('/')[0]] : [], p.found);
+        out.findings.push({ ...f, severity: verdict.severity, metric: `panic ${UNDER_STRESS}`, message: `${f.message}${suffix(p.found, verdict.note, goTest)}` });
+        if (verdict.severity !== 'info')
+            out.reproduce.push(...reproduceLines('panic', h.importPath, goTest, dlv));
     }
     return out;
 }
@@ -27610,7 +27708,8 @@ function effortNote(side, r) {
         if (!s)
             return '';
         const stop = s.stoppedBy ? `, stopped by a ${s.stoppedBy}` : '';
-        return `${t.importPath} ${effort(s)} in ${(s.wallMs / 1000).toFixed(1)}s of ${(s.budgetMs / 1000).toFixed(1)}s${stop}`;
+        const why = s.reason === 'dependent' ? ` (imports changed ${(s.via ?? []).join(', ')})` : s.reason ? ` (${s.reason})` : '';
+        return `${t.importPath}${why} ${effort(s)} in ${(s.wallMs / 1000).toFixed(1)}s of ${(s.budgetMs / 1000).toFixed(1)}s${stop}`;
     });
     return `Stress on ${side}: ${each.join('; ')}.`;
 }
@@ -27618,7 +27717,7 @@ function stressFindings(base, head) {
     const b = new Map((base.tests ?? []).map((t) => [t.importPath, t]));
     const out = { findings: [], reproduce: [], notes: [] };
     for (const h of head.tests ?? []) {
-        const r = packageFindings(h, b.get(h.importPath));
+        const r = packageFindings(h, b.get(h.importPath), head.env.module);
         out.findings.push(...r.findings);
         out.reproduce.push(...r.reproduce);
     }
@@ -29067,6 +29166,19 @@ async function declaresBenchmark(dir, files) {
     }
     return false;
 }
+/** The module's import graph (`go list -e -json=... ./...` in the module's directory). */
+async function listImportGraph(run, tc, moduleDir) {
+    const r = await run({ argv: [tc.go, 'list', '-e', '-json=ImportPath,Dir,Imports,TestImports,XTestImports', './...'], cwd: moduleDir, timeoutMs: 300_000 });
+    if (r.code !== 0 && r.stdout.trim() === '') {
+        throw new IncompleteRunError(`go list ./... failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim());
+    }
+    return splitJsonStream(r.stdout).map((p) => ({
+        importPath: p.ImportPath,
+        relDir: relative$1(moduleDir, p.Dir) || '.',
+        imports: p.Imports ?? [],
+        testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])]
+    }));
+}
 
 /** The message of a benchmark whose result line could not be read (it becomes the benchmark's failure). */
 function unreadableMessage(line, reason) {
@@ -29843,6 +29955,14 @@ function racesIn(text, via, modulePath) {
         });
     }
     return races.map((x) => x.finding);
+}
+/** The panics of a test run, with the gate's own frames (the probe's) left out. */
+function panicsFrom(crashes, modulePath) {
+    return crashes.map((c) => ({
+        test: c.test,
+        value: c.crash.value,
+        frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
+    }));
 }
 
 const OUTPUT_KEEP = 32 * 1024;
@@ -31182,13 +31302,8 @@ function hangTimeoutMs(expectedMs, packageTimeoutMs) {
 function budgetShare(budgetMs, packages) {
     return packages > 0 ? Math.floor(budgetMs / packages) : 0;
 }
-/**
- * Packages whose directory holds a changed file (testdata below it counts too), by module-relative
- * directory. `changed` undefined (no diff known) or `all` selects every package.
- */
-function selectStressPackages(relDirs, changed, all) {
-    if (all || changed === undefined)
-        return new Set(relDirs);
+/** Module-relative directories of the packages the changed files belong to (testdata counts for its package). */
+function touchedDirs(changed) {
     const touched = new Set();
     for (const file of changed) {
         let dir = posix.dirname(file);
@@ -31198,7 +31313,94 @@ function selectStressPackages(relDirs, changed, all) {
             dir = dir.split('/').slice(0, td).join('/') || '.';
         touched.add(dir === '' ? '.' : dir);
     }
+    return touched;
+}
+/**
+ * Packages whose directory holds a changed file, by module-relative directory. `changed` undefined (no diff
+ * known) or `all` selects every package.
+ */
+function selectStressPackages(relDirs, changed, all) {
+    if (all || changed === undefined)
+        return new Set(relDirs);
+    const touched = touchedDirs(changed);
     return new Set(relDirs.filter((d) => touched.has(d)));
+}
+/**
+ * The module's packages whose test binary links in a changed package: through the package's own imports,
+ * transitively, or through its tests' imports (a test's imports are not followed further than the package
+ * they name, which is linked in whole). Changed packages themselves are not in the result.
+ */
+function dependentsOf(graph, changed) {
+    const byPath = new Map(graph.map((n) => [n.importPath, n]));
+    // What each package's code (not its tests) links in of the changed ones, and how far away.
+    const reach = new Map();
+    const reachOf = (path, onPath) => {
+        const known = reach.get(path);
+        if (known)
+            return known;
+        const out = new Map();
+        if (changed.has(path))
+            out.set(path, 0);
+        const node = byPath.get(path);
+        // go list reports an import cycle as an error; the guard keeps a broken module from looping here.
+        if (node && !onPath.has(path)) {
+            onPath.add(path);
+            for (const imp of node.imports)
+                for (const [c, d] of reachOf(imp, onPath))
+                    out.set(c, Math.min(out.get(c) ?? Infinity, d + 1));
+            onPath.delete(path);
+        }
+        reach.set(path, out);
+        return out;
+    };
+    const result = new Map();
+    for (const n of graph) {
+        if (changed.has(n.importPath))
+            continue;
+        const all = new Map(reachOf(n.importPath, new Set()));
+        for (const imp of n.testImports) {
+            if (imp === n.importPath)
+                continue;
+            for (const [c, d] of reachOf(imp, new Set()))
+                all.set(c, Math.min(all.get(c) ?? Infinity, d + 1));
+        }
+        if (all.size > 0)
+            result.set(n.importPath, { reason: 'dependent', via: [...all.keys()].sort(), depth: Math.min(...all.values()) });
+    }
+    return result;
+}
+/**
+ * A dependent gets at least this much of the budget, or is left out: a second or less is a few processes,
+ * most of it their start and the probe.
+ */
+const MIN_DEPENDENT_SHARE_MS = 1_500;
+/**
+ * Shares of the budget: a changed package gets twice a dependent's share, and dependents together at most
+ * half of the budget when there are changed packages too (many importers must not starve the code that
+ * changed). Dependents are kept closest first (direct importers before transitive ones) while each still
+ * gets MIN_DEPENDENT_SHARE_MS.
+ */
+function stressShares(budgetMs, changed, dependents) {
+    const order = [...dependents].sort(([a, x], [b, y]) => x.depth - y.depth || (a < b ? -1 : a > b ? 1 : 0)).map(([p]) => p);
+    const shares = new Map();
+    if (changed.length === 0) {
+        const kept = order.slice(0, Math.max(1, Math.floor(budgetMs / MIN_DEPENDENT_SHARE_MS)));
+        for (const p of kept)
+            shares.set(p, budgetShare(budgetMs, kept.length));
+        return { shares, leftOut: order.slice(kept.length) };
+    }
+    const c = changed.length;
+    // Dependents' pool at the 2:1 weights, capped at half the budget.
+    const fits = (d) => Math.min(budgetMs / 2, (budgetMs * d) / (2 * c + d));
+    let d = order.length;
+    while (d > 0 && fits(d) / d < MIN_DEPENDENT_SHARE_MS)
+        d--;
+    const pool = d > 0 ? fits(d) : 0;
+    for (const p of changed)
+        shares.set(p, budgetShare(budgetMs - pool, c));
+    for (const p of order.slice(0, d))
+        shares.set(p, budgetShare(pool, d));
+    return { shares, leftOut: order.slice(d) };
 }
 
 // The creators' stacks in the dump ("[originating from goroutine N]:"), so a leak names the test that
@@ -31260,6 +31462,9 @@ async function stressPackage(run, cfg, target, opts) {
     const started = now();
     const modes = ['race', 'plain'].filter((m) => target.binaries[m] !== undefined);
     const known = new Set(target.result.leaks.map((g) => g.looseKey));
+    const sidesOf = (r) => raceSides(r.access.frames, r.previous.frames, { modulePath: opts.modulePath });
+    const knownRaces = target.result.races.map(sidesOf);
+    const knownPanics = new Set(target.result.panics.map(panicKey));
     // The leaks the normal pass reported already: the probe must not wait its settle time for them in every
     // process (that wait would be most of a cheap package's share).
     const ignore = [...cfg.ignore, ...target.result.leaks.flatMap((g) => (g.creation ? [{ createdBy: g.creation.function }] : []))];
@@ -31267,7 +31472,7 @@ async function stressPackage(run, cfg, target, opts) {
     // Until a mode has run, a repetition costs what the normal pass's whole run did.
     const perRepetition = {};
     const lastCount = { race: 1, plain: 1 };
-    const result = { budgetMs: opts.shareMs, wallMs: 0, processes: 0, repetitions: 0, leaks: [] };
+    const result = { budgetMs: opts.shareMs, wallMs: 0, processes: 0, repetitions: 0, leaks: [], races: [], panics: [] };
     for (let i = 0; modes.length > 0; i++) {
         const knobs = stressKnobs(i, modes);
         const mode = knobs.race ? 'race' : 'plain';
@@ -31292,13 +31497,23 @@ async function stressPackage(run, cfg, target, opts) {
             result.stoppedBy = 'hang';
             break;
         }
-        if (r.probe) {
-            const fresh = stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, ignore).filter((g) => !known.has(g.looseKey));
-            if (fresh.length > 0) {
-                result.leaks = fresh.map((g) => ({ ...g, found }));
-                result.stoppedBy = 'leak';
-                break;
-            }
+        // What the normal pass had not seen, with the same identities as the test pass's (compare/tests.ts), so
+        // a finding of both merges. A race does not stop the package: the process went on, and a leak or hang
+        // may still show (wgafter's late Add is a race on the WaitGroup and a leak). A panic ended the process.
+        for (const x of racesIn(text, 'test', opts.modulePath)) {
+            const sides = sidesOf(x);
+            if (knownRaces.some((k) => sameRace(k, sides)))
+                continue;
+            knownRaces.push(sides);
+            result.races?.push({ ...x, found });
+        }
+        const panics = panicsFrom(parseTestVerbose(text).crashes, opts.modulePath).filter((x) => !knownPanics.has(panicKey(x)));
+        const leaks = r.probe ? stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, ignore).filter((g) => !known.has(g.looseKey)) : [];
+        if (panics.length > 0 || leaks.length > 0) {
+            result.panics = panics.map((x) => ({ ...x, found }));
+            result.leaks = leaks.map((g) => ({ ...g, found }));
+            result.stoppedBy = panics.length > 0 ? 'panic' : 'leak';
+            break;
         }
         // The cheapest a repetition has been: larger counts spread the process's start and the probe over more.
         perRepetition[mode] = Math.max(0.01, Math.min(perRepetition[mode] ?? Infinity, r.record.wallMs / count));
@@ -31308,32 +31523,65 @@ async function stressPackage(run, cfg, target, opts) {
     return result;
 }
 /**
- * Stresses the selected packages, one after another, each within the same share of the budget; returns
- * the share (none when nothing was selected) so the other side can use it. The normal pass's binaries are reused; the other build mode's
- * (plain when the pass ran under -race) are built once here, for the selected packages only.
+ * Which of the stressable packages to stress, why, and with what share: the changed ones first, then those
+ * whose code or tests import a changed one (their tests run its code too), from the module's import graph.
+ * A package the other side stressed gets the other side's share.
+ */
+async function planStress(deps, cfg, input, stressable) {
+    const paths = stressable.map((b) => b.pkg.importPath);
+    const other = input.selection.shares ?? {};
+    const withShares = (shares, reasons) => [...shares].map(([importPath, ms]) => ({ importPath, shareMs: other[importPath] ?? ms, ...(reasons.get(importPath) ?? { reason: 'changed', via: [], depth: 0 }) }));
+    const changedFiles = input.selection.changed;
+    const selected = selectStressPackages(stressable.map((b) => b.pkg.relDir), changedFiles, cfg.stress.all);
+    if (cfg.stress.all || changedFiles === undefined) {
+        const share = budgetShare(cfg.stress.budgetMs, paths.length);
+        return paths.map((importPath) => ({ importPath, shareMs: other[importPath] ?? share, reason: 'all', via: [], depth: 0 }));
+    }
+    const touched = touchedDirs(changedFiles);
+    let graph = [];
+    try {
+        graph = await listImportGraph(deps.run, deps.toolchain, input.moduleDir);
+    }
+    catch (err) {
+        deps.log(`[${input.label}] stress: the import graph is unknown (${err instanceof Error ? err.message : String(err)}); only changed packages are stressed`);
+    }
+    // Changed packages without tests count too: their importers' tests are what exercises them.
+    const changedPaths = new Set([...graph.filter((n) => touched.has(n.relDir)).map((n) => n.importPath), ...stressable.filter((b) => selected.has(b.pkg.relDir)).map((b) => b.pkg.importPath)]);
+    const dependents = new Map([...dependentsOf(graph, changedPaths)].filter(([p]) => paths.includes(p)));
+    const changed = paths.filter((p) => changedPaths.has(p));
+    const { shares, leftOut } = stressShares(cfg.stress.budgetMs, changed, dependents);
+    if (leftOut.length > 0)
+        deps.log(`[${input.label}] stress: no room in the budget for ${leftOut.length} more dependent package${leftOut.length === 1 ? '' : 's'}: ${leftOut.join(', ')}`);
+    return withShares(shares, dependents);
+}
+/**
+ * Stresses the selected packages, one after another, each within its share of the budget; returns the
+ * shares (none when nothing was selected) so the other side can use them. The normal pass's binaries are
+ * reused; the other build mode's (plain when the pass ran under -race) are built once here, for the
+ * selected packages only.
  */
 async function stressStage(deps, cfg, input, run) {
-    const relDirs = input.built.filter((b) => b.binary).map((b) => b.pkg.relDir);
-    const selected = selectStressPackages(relDirs, input.selection.changed, cfg.stress.all);
-    const targets = input.built
-        .map((b, i) => ({ built: b, result: input.results[i] }))
-        // A package that hung or ended its own process in the normal run would do so again: nothing to see.
-        .filter((t) => t.built.binary && t.built.probe && selected.has(t.built.pkg.relDir) && !t.result.hang && !t.result.probeMissing);
-    if (targets.length === 0)
-        return input.selection.shareMs;
-    const shareMs = input.selection.shareMs ?? budgetShare(cfg.stress.budgetMs, targets.length);
+    const pairs = input.built.map((b, i) => ({ built: b, result: input.results[i] }));
+    // A package that hung or ended its own process in the normal run would do so again: nothing to see.
+    const stressable = pairs.filter((t) => t.built.binary && t.built.probe && !t.result.hang && !t.result.probeMissing);
+    const plan = await planStress(deps, cfg, input, stressable.map((t) => t.built));
+    if (plan.length === 0)
+        return input.selection.shares;
+    const targets = plan.flatMap((p) => stressable.filter((t) => t.built.pkg.importPath === p.importPath).map((t) => ({ ...t, plan: p })));
     const other = cfg.race
         ? await buildTestBinaries(deps.run, deps.toolchain, input.moduleDir, targets.map((t) => t.built.pkg), input.binDir, { race: false, probe: true, env: input.buildEnv })
         : [];
-    deps.log(`[${input.label}] stress: ${targets.length} package${targets.length === 1 ? '' : 's'}, ${Math.round(shareMs / 100) / 10}s each`);
+    const dependents = plan.filter((p) => p.reason === 'dependent').length;
+    deps.log(`[${input.label}] stress: ${plan.length - dependents} changed and ${dependents} dependent package${plan.length === 1 ? '' : 's'}`);
     for (const t of targets) {
         const plain = other.find((b) => b.pkg.importPath === t.built.pkg.importPath && b.binary && b.probe);
         const binaries = cfg.race ? { race: t.built, ...(plain ? { plain } : {}) } : { plain: t.built };
-        t.result.stress = await stressPackage(run, cfg, { binaries, result: t.result }, { shareMs, modulePath: input.modulePath });
-        const s = t.result.stress;
-        deps.log(`[${input.label}] stress ${t.built.pkg.importPath}: ${s.repetitions} repetitions in ${s.processes} processes${s.stoppedBy ? `, stopped by a ${s.stoppedBy}` : ''}`);
+        const s = await stressPackage(run, cfg, { binaries, result: t.result }, { shareMs: t.plan.shareMs, modulePath: input.modulePath });
+        t.result.stress = { ...s, reason: t.plan.reason, ...(t.plan.reason === 'dependent' ? { via: t.plan.via } : {}) };
+        const why = t.plan.reason === 'dependent' ? ` (imports changed ${t.plan.via.join(', ')})` : ` (${t.plan.reason})`;
+        deps.log(`[${input.label}] stress ${t.built.pkg.importPath}${why}: ${s.repetitions} repetitions in ${s.processes} processes of ${Math.round(t.plan.shareMs / 100) / 10}s${s.stoppedBy ? `, stopped by a ${s.stoppedBy}` : ''}`);
     }
-    return shareMs;
+    return Object.fromEntries(plan.map((p) => [p.importPath, p.shareMs]));
 }
 
 async function readProbeDump(path) {
@@ -31386,13 +31634,6 @@ async function runBinary(deps, cfg, built, args, purpose, work, benchTimeoutMs, 
         wallMs: Math.round(p.wallMs)
     };
     return { process: p, record, probe: probe ? await readProbeDump(probePath) : undefined };
-}
-function panicsFrom(crashes, modulePath) {
-    return crashes.map((c) => ({
-        test: c.test,
-        value: c.crash.value,
-        frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
-    }));
 }
 /**
  * A test binary that stopped in the middle of a test with a non-zero code and nothing that explains it (no
@@ -31521,8 +31762,8 @@ async function runTestPass(deps, cfg, side, limits = { benchTimeoutMs: cfg.timeo
         if (side.stress === undefined || cfg.stress.budgetMs <= 0)
             return { tests, errors, hung };
         const stressInput = { label: side.label, moduleDir: module.dir, modulePath: module.path, built, results: tests, selection: side.stress, binDir: join(work, 'bin-stress'), buildEnv: env };
-        const stressShareMs = await stressStage(deps, cfg, stressInput, (b, args, o) => runBinary(deps, { ...cfg, timeoutMs: o.timeoutMs, ignore: o.ignore }, b, args, 'stress', work, undefined, o.env));
-        return { tests, errors, hung, stressShareMs };
+        const stressShares = await stressStage(deps, cfg, stressInput, (b, args, o) => runBinary(deps, { ...cfg, timeoutMs: o.timeoutMs, ignore: o.ignore }, b, args, 'stress', work, undefined, o.env));
+        return { tests, errors, hung, stressShares };
     }
     finally {
         await scratch.remove();
@@ -32511,10 +32752,10 @@ async function measureTrees(deps, config, trees, opts = {}) {
     const tests = [];
     const stress = await stressSelection(deps, config, trees, opts.stressBase);
     // The first tree's share per package is the next one's: each package is stressed alike on both sides.
-    let shareMs;
+    let shares;
     for (const t of trees) {
-        const pass = await testPass(deps, config, t, stress && { ...stress, shareMs });
-        shareMs ??= pass?.stressShareMs;
+        const pass = await testPass(deps, config, t, stress && { ...stress, shares });
+        shares ??= pass?.stressShares;
         tests.push(pass);
     }
     const sides = [];

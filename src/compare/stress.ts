@@ -1,11 +1,11 @@
-// Findings of the stress stage: leaks and hangs that showed in some of many varied repetitions. Fair by
+// Findings of the stress stage: leaks, hangs, races and panics that showed in some of many varied repetitions. Fair by
 // construction: the base was stressed the same way (same packages, same share of the budget each), and
 // what it showed too is pre-existing, reported and not failed.
 import type { Finding, Reproduce, Severity } from '../model/report.js'
 import type { RunResult, StressResult, StressRun, TestPackageResult } from '../model/result.js'
 import { isStandardLibrary } from '../parse/gofunc.js'
 import { shellQuote, UNDER_STRESS } from './reproduce.js'
-import { at, finding, hangFinding, where } from './tests.js'
+import { at, finding, hangFinding, panicFinding, panicKey, raceFindings, where } from './tests.js'
 
 function how(r: StressRun): string {
   return `process ${r.process + 1} (repetitions ${r.repetitionsBefore + 1} to ${r.repetitionsBefore + r.count}: -count=${r.count}, GOMAXPROCS ${r.cpu}, shuffle seed ${r.shuffle}, ${r.race ? 'with' : 'without'} -race)`
@@ -45,6 +45,13 @@ export function stressCommands(dir: string, tests: string[], r: StressRun): stri
   return [goTest.map(shellQuote).join(' '), dlv.map(shellQuote).join(' ')]
 }
 
+function reproduceLines(what: string, pkg: string, goTest: string, dlv: string, dlvNote = ''): Reproduce[] {
+  return [
+    { title: `Reproduce the ${what} under stress (${pkg})`, command: goTest },
+    { title: `Debug it with Delve${dlvNote} (${pkg})`, command: dlv }
+  ]
+}
+
 export interface StressFindings {
   findings: Finding[]
   reproduce: Reproduce[]
@@ -52,7 +59,7 @@ export interface StressFindings {
   notes: string[]
 }
 
-function packageFindings(h: TestPackageResult, base: TestPackageResult | undefined): StressFindings {
+function packageFindings(h: TestPackageResult, base: TestPackageResult | undefined, modulePath: string): StressFindings {
   const s = h.stress
   const out: StressFindings = { findings: [], reproduce: [], notes: [] }
   if (!s) return out
@@ -71,7 +78,7 @@ function packageFindings(h: TestPackageResult, base: TestPackageResult | undefin
     out.findings.push(
       finding('goroutine-leak', verdict.severity, h.importPath, g.tests.join(', ') || h.importPath, `goroutines [${g.state}] ${UNDER_STRESS}`, message, locations, { base: 0, head: perRepetition })
     )
-    if (verdict.severity !== 'info') out.reproduce.push({ title: `Reproduce the leak under stress (${h.importPath})`, command: goTest }, { title: `Debug it with Delve (${h.importPath})`, command: dlv })
+    if (verdict.severity !== 'info') out.reproduce.push(...reproduceLines('leak', h.importPath, goTest, dlv))
   }
   if (s.hang) {
     const pre = base?.stress?.hang !== undefined || base?.hang !== undefined
@@ -83,7 +90,27 @@ function packageFindings(h: TestPackageResult, base: TestPackageResult | undefin
     f.metric = `hang ${UNDER_STRESS}`
     f.message = `${f.message}. Found in ${how(s.hang.found)}; ${effort(s)} in all; ${verdict.note}. Reproduce: ${goTest}`
     out.findings.push(f)
-    if (verdict.severity !== 'info') out.reproduce.push({ title: `Reproduce the hang under stress (${h.importPath})`, command: goTest }, { title: `Debug it with Delve (${h.importPath})`, command: dlv })
+    if (verdict.severity !== 'info') out.reproduce.push(...reproduceLines('hang', h.importPath, goTest, dlv))
+  }
+  const suffix = (found: StressRun, note: string, goTest: string): string => `. Found in ${how(found)}; ${effort(s)} in all; ${note}. Reproduce: ${goTest}`
+  const baseRaces = [...(base?.races ?? []), ...(base?.stress?.races ?? [])]
+  for (const r of s.races ?? []) {
+    // raceFindings matches the base's races by their two sites, as for the normal pass.
+    const [f] = raceFindings(h.importPath, [r], baseRaces, modulePath)
+    const verdict = baseVerdict(base, s, f.severity === 'info')
+    const [goTest, dlv] = stressCommands(h.dir, r.in ? [r.in.split('/')[0]] : [], r.found)
+    const reports = r.count > 1 ? ` (${r.count} reports)` : ''
+    out.findings.push({ ...f, severity: verdict.severity, metric: `data race ${UNDER_STRESS}`, message: `${f.message}${reports}${suffix(r.found, verdict.note, goTest)}` })
+    // Delve cannot build the race detector in: the same schedule knobs, with breakpoints on the two sites.
+    if (verdict.severity !== 'info') out.reproduce.push(...reproduceLines('race', h.importPath, goTest, dlv, ', without the race detector: break on the two sites'))
+  }
+  const basePanics = new Set([...(base?.panics ?? []), ...(base?.stress?.panics ?? [])].map(panicKey))
+  for (const p of s.panics ?? []) {
+    const f = panicFinding(h.importPath, p, basePanics.has(panicKey(p)), modulePath)
+    const verdict = baseVerdict(base, s, f.severity === 'info')
+    const [goTest, dlv] = stressCommands(h.dir, p.test ? [p.test.split('/')[0]] : [], p.found)
+    out.findings.push({ ...f, severity: verdict.severity, metric: `panic ${UNDER_STRESS}`, message: `${f.message}${suffix(p.found, verdict.note, goTest)}` })
+    if (verdict.severity !== 'info') out.reproduce.push(...reproduceLines('panic', h.importPath, goTest, dlv))
   }
   return out
 }
@@ -95,7 +122,8 @@ function effortNote(side: string, r: RunResult): string | undefined {
     const s = t.stress
     if (!s) return ''
     const stop = s.stoppedBy ? `, stopped by a ${s.stoppedBy}` : ''
-    return `${t.importPath} ${effort(s)} in ${(s.wallMs / 1000).toFixed(1)}s of ${(s.budgetMs / 1000).toFixed(1)}s${stop}`
+    const why = s.reason === 'dependent' ? ` (imports changed ${(s.via ?? []).join(', ')})` : s.reason ? ` (${s.reason})` : ''
+    return `${t.importPath}${why} ${effort(s)} in ${(s.wallMs / 1000).toFixed(1)}s of ${(s.budgetMs / 1000).toFixed(1)}s${stop}`
   })
   return `Stress on ${side}: ${each.join('; ')}.`
 }
@@ -104,7 +132,7 @@ export function stressFindings(base: RunResult, head: RunResult): StressFindings
   const b = new Map((base.tests ?? []).map((t) => [t.importPath, t]))
   const out: StressFindings = { findings: [], reproduce: [], notes: [] }
   for (const h of head.tests ?? []) {
-    const r = packageFindings(h, b.get(h.importPath))
+    const r = packageFindings(h, b.get(h.importPath), head.env.module)
     out.findings.push(...r.findings)
     out.reproduce.push(...r.reproduce)
   }

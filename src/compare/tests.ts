@@ -2,7 +2,7 @@
 // the base does not have it already (pre-existing problems are reported as info).
 import type { RelAbs } from '../config/types.js'
 import type { Finding, Location, Severity } from '../model/report.js'
-import type { Frame, HangReport, LeakGroup, RaceFinding, RunResult, TestPackageResult } from '../model/result.js'
+import type { Frame, HangReport, LeakGroup, PanicReport, RaceFinding, RunResult, TestPackageResult } from '../model/result.js'
 import { isStandardLibrary } from '../parse/gofunc.js'
 import { firstUserFrame } from '../parse/panic.js'
 import { raceSides, sameRace } from '../parse/race.js'
@@ -62,7 +62,7 @@ function byPackage(r: RunResult): Map<string, TestPackageResult> {
  * the kinds of the accesses and whichever came first in either report: a race the base has is
  * pre-existing even when the detector saw it as write/write there and as read/write here.
  */
-function raceFindings(pkg: string, head: RaceFinding[], base: RaceFinding[] | undefined, modulePath: string): Finding[] {
+export function raceFindings(pkg: string, head: RaceFinding[], base: RaceFinding[] | undefined, modulePath: string): Finding[] {
   const sidesOf = (r: RaceFinding): [string, string] => raceSides(r.access.frames, r.previous.frames, { modulePath })
   const known = (base ?? []).map(sidesOf)
   return head.map((r) => {
@@ -154,17 +154,25 @@ export function testFindings(base: RunResult, head: RunResult, goroutines: (pkg:
   const out: Finding[] = []
   for (const h of head.tests ?? []) {
     const bp = b.get(h.importPath)
-    out.push(...raceFindings(h.importPath, h.races, bp?.races, head.env.module))
+    // A race the base showed only under stress is pre-existing too.
+    out.push(...raceFindings(h.importPath, h.races, bp && [...bp.races, ...(bp.stress?.races ?? [])], head.env.module))
     out.push(...leakFindings(h.importPath, h.leaks, baseLeaks(bp), bp?.probe ?? false, h.narrowing, undefined, goroutines(h.importPath)))
     if (h.hang) out.push(hangFinding(h.importPath, h.hang.test ?? h.importPath, h.hang, bp?.hang !== undefined))
-    const basePanics = new Set((bp?.panics ?? []).map((p) => `${p.test ?? ''}\u0000${p.value}`))
-    for (const p of h.panics) {
-      const pre = basePanics.has(`${p.test ?? ''}\u0000${p.value}`)
-      const f = userFrame(p.frames, head.env.module)
-      // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
-      const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`
-      out.push(finding('panic', pre ? 'info' : 'fail', h.importPath, p.test ?? h.importPath, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic')))
-    }
+    // A base's panic counts whether its normal run or its stress stage showed it.
+    const basePanics = new Set([...(bp?.panics ?? []), ...(bp?.stress?.panics ?? [])].map(panicKey))
+    for (const p of h.panics) out.push(panicFinding(h.importPath, p, basePanics.has(panicKey(p)), head.env.module))
   }
   return out
+}
+
+/** A panic's identity: its test and its value; the same on the normal pass and under stress. */
+export function panicKey(p: PanicReport): string {
+  return `${p.test ?? ''}\u0000${p.value}`
+}
+
+export function panicFinding(pkg: string, p: PanicReport, pre: boolean, modulePath: string): Finding {
+  const f = userFrame(p.frames, modulePath)
+  // os.Exit leaves no stack: its last output line (a log.Fatal message) says more than "an unknown site".
+  const place = f || p.output === undefined ? ` at ${where(f)}` : `; its last output: ${p.output}`
+  return finding('panic', pre ? 'info' : 'fail', pkg, p.test ?? pkg, 'panic', `${pre ? 'panics on base too: ' : ''}${p.value.split('\n')[0]}${place}`, at(f, 'panic'))
 }

@@ -212,10 +212,10 @@ const TESTS = {
       kind: budget(),
       default: 60_000,
       name: 'stress-budget',
-      doc: "Time per side for re-running the changed packages' tests with varied scheduling, to find leaks and hangs that show in a fraction of runs; 'off' skips it.",
+      doc: "Time per side for re-running, with varied scheduling, the tests of the changed packages and of the packages that import them, to find leaks, hangs, races and panics that show in a fraction of runs; 'off' skips it.",
       more: 'Test binaries are re-run with -test.count, -test.cpu, -test.shuffle, with and without -race; the base is stressed the same way, so what it shows too is pre-existing.'
     }),
-    all: opt({ key: 'stress.all', kind: bool, default: false, name: 'stress-all', doc: 'Stress every package with tests, not only those the pull request changes.' })
+    all: opt({ key: 'stress.all', kind: bool, default: false, name: 'stress-all', doc: 'Stress every package with tests, not only those the pull request changes and their importers.' })
   }
 } satisfies Table<TestConfig>
 

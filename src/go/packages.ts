@@ -114,3 +114,27 @@ async function declaresBenchmark(dir: string, files: string[]): Promise<boolean>
   }
   return false
 }
+
+/** A package of the module and what it imports, as go list says: its own imports, and its tests'. */
+export interface ImportNode {
+  importPath: string
+  /** Directory relative to the module root, '.' for the root. */
+  relDir: string
+  imports: string[]
+  /** TestImports and XTestImports: what only the package's test binary links in. */
+  testImports: string[]
+}
+
+/** The module's import graph (`go list -e -json=... ./...` in the module's directory). */
+export async function listImportGraph(run: Runner, tc: Toolchain, moduleDir: string): Promise<ImportNode[]> {
+  const r = await run({ argv: [tc.go, 'list', '-e', '-json=ImportPath,Dir,Imports,TestImports,XTestImports', './...'], cwd: moduleDir, timeoutMs: 300_000 })
+  if (r.code !== 0 && r.stdout.trim() === '') {
+    throw new IncompleteRunError(`go list ./... failed in ${moduleDir} (${describeExit(r)})`, r.stderr.trim())
+  }
+  return splitJsonStream<ListedPackage & { Imports?: string[]; TestImports?: string[]; XTestImports?: string[] }>(r.stdout).map((p) => ({
+    importPath: p.ImportPath,
+    relDir: relative(moduleDir, p.Dir) || '.',
+    imports: p.Imports ?? [],
+    testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])]
+  }))
+}

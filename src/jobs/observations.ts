@@ -1,7 +1,8 @@
 // From what a test binary printed (and what the probe wrote) to the result model: goroutine groups, leaks,
 // races. Pure; files are module-relative because binaries are built with -trimpath.
 import { moduleRelative } from '../compare/attribute.js'
-import type { Frame, HangReport, LeakGroup, RaceAccess, RaceFinding } from '../model/result.js'
+import type { Frame, HangReport, LeakGroup, PanicReport, RaceAccess, RaceFinding } from '../model/result.js'
+import type { TestVerbose } from '../parse/testv.js'
 import { splitProcs } from '../parse/benchfmt.js'
 import type { SourceFrame } from '../parse/gofunc.js'
 import {
@@ -144,4 +145,13 @@ export function racesIn(text: string, via: RaceFinding['via'], modulePath: strin
     })
   }
   return races.map((x) => x.finding)
+}
+
+/** The panics of a test run, with the gate's own frames (the probe's) left out. */
+export function panicsFrom(crashes: TestVerbose['crashes'], modulePath: string): PanicReport[] {
+  return crashes.map((c) => ({
+    test: c.test,
+    value: c.crash.value,
+    frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
+  }))
 }

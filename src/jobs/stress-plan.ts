@@ -1,6 +1,7 @@
 // The stress stage's decisions, apart from the processes it starts: which packages, how much time each, and
 // how each process varies the scheduling. Pure, so base and head get the same plan from the same inputs.
 import { posix } from 'node:path'
+import type { ImportNode } from '../go/packages.js'
 
 /** GOMAXPROCS values the processes cycle through: one per process, so a finding names the one it needed. */
 export const STRESS_CPUS = [1, 2, 4, 8] as const
@@ -60,12 +61,8 @@ export function budgetShare(budgetMs: number, packages: number): number {
   return packages > 0 ? Math.floor(budgetMs / packages) : 0
 }
 
-/**
- * Packages whose directory holds a changed file (testdata below it counts too), by module-relative
- * directory. `changed` undefined (no diff known) or `all` selects every package.
- */
-export function selectStressPackages(relDirs: string[], changed: readonly string[] | undefined, all: boolean): Set<string> {
-  if (all || changed === undefined) return new Set(relDirs)
+/** Module-relative directories of the packages the changed files belong to (testdata counts for its package). */
+export function touchedDirs(changed: readonly string[]): Set<string> {
   const touched = new Set<string>()
   for (const file of changed) {
     let dir = posix.dirname(file)
@@ -74,5 +71,100 @@ export function selectStressPackages(relDirs: string[], changed: readonly string
     if (td >= 0) dir = dir.split('/').slice(0, td).join('/') || '.'
     touched.add(dir === '' ? '.' : dir)
   }
+  return touched
+}
+
+/**
+ * Packages whose directory holds a changed file, by module-relative directory. `changed` undefined (no diff
+ * known) or `all` selects every package.
+ */
+export function selectStressPackages(relDirs: string[], changed: readonly string[] | undefined, all: boolean): Set<string> {
+  if (all || changed === undefined) return new Set(relDirs)
+  const touched = touchedDirs(changed)
   return new Set(relDirs.filter((d) => touched.has(d)))
+}
+
+/** Why a package is stressed: the diff touches it, or its code or its tests import one the diff touches. */
+export interface StressReason {
+  /** 'all': every package is stressed (no diff known, or stress-all). */
+  reason: 'changed' | 'dependent' | 'all'
+  /** For a dependent: the changed packages it reaches through its imports (import paths, sorted). */
+  via: string[]
+  /** For a dependent: the fewest import steps to a changed package (1: it imports one directly). */
+  depth: number
+}
+
+/**
+ * The module's packages whose test binary links in a changed package: through the package's own imports,
+ * transitively, or through its tests' imports (a test's imports are not followed further than the package
+ * they name, which is linked in whole). Changed packages themselves are not in the result.
+ */
+export function dependentsOf(graph: readonly ImportNode[], changed: ReadonlySet<string>): Map<string, StressReason> {
+  const byPath = new Map(graph.map((n) => [n.importPath, n]))
+  // What each package's code (not its tests) links in of the changed ones, and how far away.
+  const reach = new Map<string, Map<string, number>>()
+  const reachOf = (path: string, onPath: Set<string>): Map<string, number> => {
+    const known = reach.get(path)
+    if (known) return known
+    const out = new Map<string, number>()
+    if (changed.has(path)) out.set(path, 0)
+    const node = byPath.get(path)
+    // go list reports an import cycle as an error; the guard keeps a broken module from looping here.
+    if (node && !onPath.has(path)) {
+      onPath.add(path)
+      for (const imp of node.imports) for (const [c, d] of reachOf(imp, onPath)) out.set(c, Math.min(out.get(c) ?? Infinity, d + 1))
+      onPath.delete(path)
+    }
+    reach.set(path, out)
+    return out
+  }
+  const result = new Map<string, StressReason>()
+  for (const n of graph) {
+    if (changed.has(n.importPath)) continue
+    const all = new Map(reachOf(n.importPath, new Set()))
+    for (const imp of n.testImports) {
+      if (imp === n.importPath) continue
+      for (const [c, d] of reachOf(imp, new Set())) all.set(c, Math.min(all.get(c) ?? Infinity, d + 1))
+    }
+    if (all.size > 0) result.set(n.importPath, { reason: 'dependent', via: [...all.keys()].sort(), depth: Math.min(...all.values()) })
+  }
+  return result
+}
+
+/**
+ * A dependent gets at least this much of the budget, or is left out: a second or less is a few processes,
+ * most of it their start and the probe.
+ */
+export const MIN_DEPENDENT_SHARE_MS = 1_500
+
+export interface StressShares {
+  /** Share per stressed package (import path). */
+  shares: Map<string, number>
+  /** Dependents the budget had no room for, closest first. */
+  leftOut: string[]
+}
+
+/**
+ * Shares of the budget: a changed package gets twice a dependent's share, and dependents together at most
+ * half of the budget when there are changed packages too (many importers must not starve the code that
+ * changed). Dependents are kept closest first (direct importers before transitive ones) while each still
+ * gets MIN_DEPENDENT_SHARE_MS.
+ */
+export function stressShares(budgetMs: number, changed: readonly string[], dependents: ReadonlyMap<string, StressReason>): StressShares {
+  const order = [...dependents].sort(([a, x], [b, y]) => x.depth - y.depth || (a < b ? -1 : a > b ? 1 : 0)).map(([p]) => p)
+  const shares = new Map<string, number>()
+  if (changed.length === 0) {
+    const kept = order.slice(0, Math.max(1, Math.floor(budgetMs / MIN_DEPENDENT_SHARE_MS)))
+    for (const p of kept) shares.set(p, budgetShare(budgetMs, kept.length))
+    return { shares, leftOut: order.slice(kept.length) }
+  }
+  const c = changed.length
+  // Dependents' pool at the 2:1 weights, capped at half the budget.
+  const fits = (d: number): number => Math.min(budgetMs / 2, (budgetMs * d) / (2 * c + d))
+  let d = order.length
+  while (d > 0 && fits(d) / d < MIN_DEPENDENT_SHARE_MS) d--
+  const pool = d > 0 ? fits(d) : 0
+  for (const p of changed) shares.set(p, budgetShare(budgetMs - pool, c))
+  for (const p of order.slice(0, d)) shares.set(p, budgetShare(pool, d))
+  return { shares, leftOut: order.slice(d) }
 }

@@ -6,12 +6,15 @@ import type { TestConfig } from '../config/types.js'
 import { buildTestBinaries, type BuiltPackage } from '../go/build.js'
 import type { GoroutineRule } from '../parse/goroutine-rules.js'
 import type { ProcessResult } from '../go/process.js'
-import type { StressLeak, StressResult, StressRun, TestPackageResult, TestRun } from '../model/result.js'
+import type { RaceFinding, StressLeak, StressResult, StressRun, TestPackageResult, TestRun } from '../model/result.js'
+import { panicKey } from '../compare/tests.js'
+import { listImportGraph } from '../go/packages.js'
+import { raceSides, sameRace } from '../parse/race.js'
 import { isIgnorable, leakSignature, parseGoroutineDump } from '../parse/goroutines.js'
 import { parseTestVerbose } from '../parse/testv.js'
-import { hangFrom, leakGroups } from './observations.js'
+import { hangFrom, leakGroups, panicsFrom, racesIn } from './observations.js'
 import type { JobDeps } from './deps.js'
-import { budgetShare, hangTimeoutMs, nextCount, selectStressPackages, stressKnobs, type StressMode } from './stress-plan.js'
+import { budgetShare, dependentsOf, hangTimeoutMs, nextCount, selectStressPackages, stressKnobs, stressShares, touchedDirs, type StressMode, type StressReason } from './stress-plan.js'
 
 /** The package's test binaries: the normal pass's, and the other build mode's where it could be built. */
 export interface StressTarget {
@@ -98,6 +101,9 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
   const started = now()
   const modes = (['race', 'plain'] as const).filter((m) => target.binaries[m] !== undefined)
   const known = new Set(target.result.leaks.map((g) => g.looseKey))
+  const sidesOf = (r: RaceFinding): [string, string] => raceSides(r.access.frames, r.previous.frames, { modulePath: opts.modulePath })
+  const knownRaces = target.result.races.map(sidesOf)
+  const knownPanics = new Set(target.result.panics.map(panicKey))
   // The leaks the normal pass reported already: the probe must not wait its settle time for them in every
   // process (that wait would be most of a cheap package's share).
   const ignore = [...cfg.ignore, ...target.result.leaks.flatMap((g): GoroutineRule[] => (g.creation ? [{ createdBy: g.creation.function }] : []))]
@@ -105,7 +111,7 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
   // Until a mode has run, a repetition costs what the normal pass's whole run did.
   const perRepetition: Partial<Record<StressMode, number>> = {}
   const lastCount: Record<StressMode, number> = { race: 1, plain: 1 }
-  const result: StressResult = { budgetMs: opts.shareMs, wallMs: 0, processes: 0, repetitions: 0, leaks: [] }
+  const result: StressResult = { budgetMs: opts.shareMs, wallMs: 0, processes: 0, repetitions: 0, leaks: [], races: [], panics: [] }
   for (let i = 0; modes.length > 0; i++) {
     const knobs = stressKnobs(i, modes)
     const mode: StressMode = knobs.race ? 'race' : 'plain'
@@ -128,13 +134,22 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
       result.stoppedBy = 'hang'
       break
     }
-    if (r.probe) {
-      const fresh = stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, ignore).filter((g) => !known.has(g.looseKey))
-      if (fresh.length > 0) {
-        result.leaks = fresh.map((g) => ({ ...g, found }))
-        result.stoppedBy = 'leak'
-        break
-      }
+    // What the normal pass had not seen, with the same identities as the test pass's (compare/tests.ts), so
+    // a finding of both merges. A race does not stop the package: the process went on, and a leak or hang
+    // may still show (wgafter's late Add is a race on the WaitGroup and a leak). A panic ended the process.
+    for (const x of racesIn(text, 'test', opts.modulePath)) {
+      const sides = sidesOf(x)
+      if (knownRaces.some((k) => sameRace(k, sides))) continue
+      knownRaces.push(sides)
+      result.races?.push({ ...x, found })
+    }
+    const panics = panicsFrom(parseTestVerbose(text).crashes, opts.modulePath).filter((x) => !knownPanics.has(panicKey(x)))
+    const leaks = r.probe ? stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, ignore).filter((g) => !known.has(g.looseKey)) : []
+    if (panics.length > 0 || leaks.length > 0) {
+      result.panics = panics.map((x) => ({ ...x, found }))
+      result.leaks = leaks.map((g) => ({ ...g, found }))
+      result.stoppedBy = panics.length > 0 ? 'panic' : 'leak'
+      break
     }
     // The cheapest a repetition has been: larger counts spread the process's start and the probe over more.
     perRepetition[mode] = Math.max(0.01, Math.min(perRepetition[mode] ?? Infinity, r.record.wallMs / count))
@@ -148,8 +163,8 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
 export interface StressSelection {
   /** Module-relative files the pull request changed; undefined when no diff is known: every package. */
   changed?: string[]
-  /** The share per package the other side used, so that both sides stress each package alike. */
-  shareMs?: number
+  /** The share per package (import path) the other side used, so that both sides stress each package alike. */
+  shares?: Record<string, number>
 }
 
 export interface StressStageInput {
@@ -166,30 +181,68 @@ export interface StressStageInput {
   buildEnv?: Record<string, string>
 }
 
+interface PlannedPackage extends StressReason {
+  importPath: string
+  shareMs: number
+}
+
 /**
- * Stresses the selected packages, one after another, each within the same share of the budget; returns
- * the share (none when nothing was selected) so the other side can use it. The normal pass's binaries are reused; the other build mode's
- * (plain when the pass ran under -race) are built once here, for the selected packages only.
+ * Which of the stressable packages to stress, why, and with what share: the changed ones first, then those
+ * whose code or tests import a changed one (their tests run its code too), from the module's import graph.
+ * A package the other side stressed gets the other side's share.
  */
-export async function stressStage(deps: JobDeps, cfg: TestConfig, input: StressStageInput, run: StressBinaryRun): Promise<number | undefined> {
-  const relDirs = input.built.filter((b) => b.binary).map((b) => b.pkg.relDir)
-  const selected = selectStressPackages(relDirs, input.selection.changed, cfg.stress.all)
-  const targets = input.built
-    .map((b, i) => ({ built: b, result: input.results[i] }))
-    // A package that hung or ended its own process in the normal run would do so again: nothing to see.
-    .filter((t) => t.built.binary && t.built.probe && selected.has(t.built.pkg.relDir) && !t.result.hang && !t.result.probeMissing)
-  if (targets.length === 0) return input.selection.shareMs
-  const shareMs = input.selection.shareMs ?? budgetShare(cfg.stress.budgetMs, targets.length)
+async function planStress(deps: JobDeps, cfg: TestConfig, input: StressStageInput, stressable: BuiltPackage[]): Promise<PlannedPackage[]> {
+  const paths = stressable.map((b) => b.pkg.importPath)
+  const other = input.selection.shares ?? {}
+  const withShares = (shares: Map<string, number>, reasons: Map<string, StressReason>): PlannedPackage[] =>
+    [...shares].map(([importPath, ms]) => ({ importPath, shareMs: other[importPath] ?? ms, ...(reasons.get(importPath) ?? { reason: 'changed', via: [], depth: 0 }) }))
+  const changedFiles = input.selection.changed
+  const selected = selectStressPackages(stressable.map((b) => b.pkg.relDir), changedFiles, cfg.stress.all)
+  if (cfg.stress.all || changedFiles === undefined) {
+    const share = budgetShare(cfg.stress.budgetMs, paths.length)
+    return paths.map((importPath) => ({ importPath, shareMs: other[importPath] ?? share, reason: 'all', via: [], depth: 0 }))
+  }
+  const touched = touchedDirs(changedFiles)
+  let graph: Awaited<ReturnType<typeof listImportGraph>> = []
+  try {
+    graph = await listImportGraph(deps.run, deps.toolchain, input.moduleDir)
+  } catch (err) {
+    deps.log(`[${input.label}] stress: the import graph is unknown (${err instanceof Error ? err.message : String(err)}); only changed packages are stressed`)
+  }
+  // Changed packages without tests count too: their importers' tests are what exercises them.
+  const changedPaths = new Set([...graph.filter((n) => touched.has(n.relDir)).map((n) => n.importPath), ...stressable.filter((b) => selected.has(b.pkg.relDir)).map((b) => b.pkg.importPath)])
+  const dependents = new Map([...dependentsOf(graph, changedPaths)].filter(([p]) => paths.includes(p)))
+  const changed = paths.filter((p) => changedPaths.has(p))
+  const { shares, leftOut } = stressShares(cfg.stress.budgetMs, changed, dependents)
+  if (leftOut.length > 0) deps.log(`[${input.label}] stress: no room in the budget for ${leftOut.length} more dependent package${leftOut.length === 1 ? '' : 's'}: ${leftOut.join(', ')}`)
+  return withShares(shares, dependents)
+}
+
+/**
+ * Stresses the selected packages, one after another, each within its share of the budget; returns the
+ * shares (none when nothing was selected) so the other side can use them. The normal pass's binaries are
+ * reused; the other build mode's (plain when the pass ran under -race) are built once here, for the
+ * selected packages only.
+ */
+export async function stressStage(deps: JobDeps, cfg: TestConfig, input: StressStageInput, run: StressBinaryRun): Promise<Record<string, number> | undefined> {
+  const pairs = input.built.map((b, i) => ({ built: b, result: input.results[i] }))
+  // A package that hung or ended its own process in the normal run would do so again: nothing to see.
+  const stressable = pairs.filter((t) => t.built.binary && t.built.probe && !t.result.hang && !t.result.probeMissing)
+  const plan = await planStress(deps, cfg, input, stressable.map((t) => t.built))
+  if (plan.length === 0) return input.selection.shares
+  const targets = plan.flatMap((p) => stressable.filter((t) => t.built.pkg.importPath === p.importPath).map((t) => ({ ...t, plan: p })))
   const other = cfg.race
     ? await buildTestBinaries(deps.run, deps.toolchain, input.moduleDir, targets.map((t) => t.built.pkg), input.binDir, { race: false, probe: true, env: input.buildEnv })
     : []
-  deps.log(`[${input.label}] stress: ${targets.length} package${targets.length === 1 ? '' : 's'}, ${Math.round(shareMs / 100) / 10}s each`)
+  const dependents = plan.filter((p) => p.reason === 'dependent').length
+  deps.log(`[${input.label}] stress: ${plan.length - dependents} changed and ${dependents} dependent package${plan.length === 1 ? '' : 's'}`)
   for (const t of targets) {
     const plain = other.find((b) => b.pkg.importPath === t.built.pkg.importPath && b.binary && b.probe)
     const binaries: StressTarget['binaries'] = cfg.race ? { race: t.built, ...(plain ? { plain } : {}) } : { plain: t.built }
-    t.result.stress = await stressPackage(run, cfg, { binaries, result: t.result }, { shareMs, modulePath: input.modulePath })
-    const s = t.result.stress
-    deps.log(`[${input.label}] stress ${t.built.pkg.importPath}: ${s.repetitions} repetitions in ${s.processes} processes${s.stoppedBy ? `, stopped by a ${s.stoppedBy}` : ''}`)
+    const s = await stressPackage(run, cfg, { binaries, result: t.result }, { shareMs: t.plan.shareMs, modulePath: input.modulePath })
+    t.result.stress = { ...s, reason: t.plan.reason, ...(t.plan.reason === 'dependent' ? { via: t.plan.via } : {}) }
+    const why = t.plan.reason === 'dependent' ? ` (imports changed ${t.plan.via.join(', ')})` : ` (${t.plan.reason})`
+    deps.log(`[${input.label}] stress ${t.built.pkg.importPath}${why}: ${s.repetitions} repetitions in ${s.processes} processes of ${Math.round(t.plan.shareMs / 100) / 10}s${s.stoppedBy ? `, stopped by a ${s.stoppedBy}` : ''}`)
   }
-  return shareMs
+  return Object.fromEntries(plan.map((p) => [p.importPath, p.shareMs]))
 }

@@ -7,12 +7,11 @@ import { parseProbeOutput, probeEnv } from '../go/probe-env.js'
 import type { ProcessResult } from '../go/process.js'
 import type { Toolchain } from '../go/toolchain.js'
 import type { LeakGroup, PanicReport, RunError, TestPackageResult, TestRun } from '../model/result.js'
-import { isGateFrame } from '../parse/stackframes.js'
 import { parseTestVerbose, type TestVerbose } from '../parse/testv.js'
 import { scratchDir } from '../scratch.js'
 import type { Shard } from '../config/types.js'
 import type { JobDeps } from './deps.js'
-import { hangFrom, leakGroups, racesIn, relativeFrame } from './observations.js'
+import { hangFrom, leakGroups, panicsFrom, racesIn } from './observations.js'
 import { PANIC_ON_EXIT0 } from './bench/process.js'
 import { raceRunOfBenchmarks, type HungBenchmark } from './race-benchmarks.js'
 import { stressStage, type StressSelection } from './stress.js'
@@ -32,8 +31,8 @@ export interface TestPassResult {
   errors: RunError[]
   /** Benchmarks that hung in the -race run: the benchmark job does not wait for them again. */
   hung: HungBenchmark[]
-  /** The stress stage's share per package, for the other side to use the same. */
-  stressShareMs?: number
+  /** The stress stage's share per package (import path), for the other side to use the same. */
+  stressShares?: Record<string, number>
 }
 
 export interface TestPassLimits {
@@ -114,14 +113,6 @@ export async function runBinary(
     wallMs: Math.round(p.wallMs)
   }
   return { process: p, record, probe: probe ? await readProbeDump(probePath) : undefined }
-}
-
-function panicsFrom(crashes: TestVerbose['crashes'], modulePath: string): PanicReport[] {
-  return crashes.map((c) => ({
-    test: c.test,
-    value: c.crash.value,
-    frames: c.crash.frames.filter((f) => !isGateFrame(f.function, f.file)).map((f) => relativeFrame(f, modulePath))
-  }))
 }
 
 /**
@@ -259,8 +250,8 @@ export async function runTestPass(deps: JobDeps, cfg: TestConfig, side: TestSide
     }
     if (side.stress === undefined || cfg.stress.budgetMs <= 0) return { tests, errors, hung }
     const stressInput = { label: side.label, moduleDir: module.dir, modulePath: module.path, built, results: tests, selection: side.stress, binDir: join(work, 'bin-stress'), buildEnv: env }
-    const stressShareMs = await stressStage(deps, cfg, stressInput, (b, args, o) => runBinary(deps, { ...cfg, timeoutMs: o.timeoutMs, ignore: o.ignore }, b, args, 'stress', work, undefined, o.env))
-    return { tests, errors, hung, stressShareMs }
+    const stressShares = await stressStage(deps, cfg, stressInput, (b, args, o) => runBinary(deps, { ...cfg, timeoutMs: o.timeoutMs, ignore: o.ignore }, b, args, 'stress', work, undefined, o.env))
+    return { tests, errors, hung, stressShares }
   } finally {
     await scratch.remove()
   }

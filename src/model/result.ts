@@ -259,11 +259,21 @@ export interface StressResult {
   processes: number
   /** Repetitions of the package's tests over all its stress processes. */
   repetitions: number
-  /** Set when the package stopped before its budget because it showed a leak or hang. */
-  stoppedBy?: 'leak' | 'hang'
+  /** Set when the package stopped before its budget because it showed a leak, hang or panic (not a race). */
+  stoppedBy?: 'leak' | 'hang' | 'panic'
   /** Leaks the normal test pass had not seen: from the first process that showed them. */
   leaks: (StressLeak & { found: StressRun })[]
   hang?: HangReport & { found: StressRun }
+  /** Races the normal test pass had not seen, each from the first process that showed it (absent in results from before races were collected). */
+  races?: (RaceFinding & { found: StressRun })[]
+  /** Panics the normal test pass had not seen. */
+  panics?: (PanicReport & { found: StressRun })[]
+  /**
+   * Why it was stressed: 'changed' (the diff touches it), 'dependent' (its code or tests import a changed
+   * package, named in `via`), 'all' (every package: no diff known, or stress-all).
+   */
+  reason?: 'changed' | 'dependent' | 'all'
+  via?: string[]
 }
 
 export interface TestRun {

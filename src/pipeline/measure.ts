@@ -80,10 +80,10 @@ export async function measureTrees(deps: JobDeps, config: Config, trees: Measure
   const tests: (TestPassResult | undefined)[] = []
   const stress = await stressSelection(deps, config, trees, opts.stressBase)
   // The first tree's share per package is the next one's: each package is stressed alike on both sides.
-  let shareMs: number | undefined
+  let shares: Record<string, number> | undefined
   for (const t of trees) {
-    const pass = await testPass(deps, config, t, stress && { ...stress, shareMs })
-    shareMs ??= pass?.stressShareMs
+    const pass = await testPass(deps, config, t, stress && { ...stress, shares })
+    shares ??= pass?.stressShares
     tests.push(pass)
   }
   const sides: PreparedSide[] = []

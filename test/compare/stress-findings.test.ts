@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { compareResults } from '../../src/compare/compare.js'
 import { stressCommands, stressFindings } from '../../src/compare/stress.js'
 import { DEFAULT_COMPARE } from '../../src/config/defaults.js'
-import type { LeakGroup, RunResult, StressResult, StressRun, TestPackageResult } from '../../src/model/result.js'
+import type { LeakGroup, PanicReport, RaceFinding, RunResult, StressResult, StressRun, TestPackageResult } from '../../src/model/result.js'
 import { result } from './build-result.js'
 
 const PKG = 'example.com/m/pool'
@@ -24,6 +24,23 @@ function leak(looseKey: string, count: number, leakingRepetitions: number): Stre
   }
   return { ...g, leakingRepetitions, found: run }
 }
+
+const frame = (fn: string, line: number) => ({ function: `example.com/m/pool.${fn}`, file: 'pool/pool.go', line })
+
+function race(): RaceFinding {
+  return {
+    key: 'k',
+    in: 'TestPoll',
+    via: 'test',
+    count: 2,
+    access: { kind: 'read', goroutine: '7', frames: [frame('(*P).Poll', 23)] },
+    previous: { kind: 'write', goroutine: '8', frames: [frame('(*P).Poll.func1', 15)] },
+    goroutines: [],
+    report: ''
+  }
+}
+
+const panicked: PanicReport = { test: 'TestTotal', value: 'runtime error: invalid memory address or nil pointer dereference', frames: [frame('Total', 41)] }
 
 function stress(s: Partial<StressResult>): StressResult {
   return { budgetMs: 12_000, wallMs: 3_000, processes: 9, repetitions: 300, leaks: [], ...s }
@@ -87,6 +104,51 @@ describe('stress findings', () => {
     const report = compareResults({ base: side({ stress: stress({ leaks: [leak('Get.func1', 20, 20)] }) }), head: side({ leaks: [normal] }), baseDir: 'b', headDir: 'h', config: DEFAULT_COMPARE })
     const f = report.findings.filter((x) => x.kind === 'goroutine-leak')
     expect(f.map((x) => x.severity)).toEqual(['info'])
+  })
+
+  it('fails a race the base, stressed alike, never showed, at its two sites, and says how it was found', () => {
+    const head = side({ stress: stress({ races: [{ ...race(), found: run }] }) })
+    const { findings, reproduce } = stressFindings(side({ stress: stress({}) }), head)
+    expect(findings.map((f) => [f.kind, f.severity, f.subject, f.metric])).toEqual([['race', 'fail', 'TestPoll', 'data race under stress']])
+    expect(findings[0].locations.map((l) => `${l.role} ${l.file}:${l.line}`)).toEqual(['access pool/pool.go:23', 'previous-access pool/pool.go:15'])
+    expect(findings[0].message).toContain('(2 reports). Found in process 6 (repetitions 101 to 140: -count=40, GOMAXPROCS 4, shuffle seed 6, with -race)')
+    expect(findings[0].message).toContain('never showed it')
+    expect(reproduce.map((r) => r.command)).toEqual(stressCommands('pool', ['TestPoll'], run))
+    expect(reproduce[1].title).toContain('without the race detector')
+  })
+
+  it('calls a race under stress pre-existing when the base has it, in its normal run or under stress, with the sides swapped', () => {
+    const head = side({ stress: stress({ races: [{ ...race(), found: run }] }) })
+    const swapped: RaceFinding = { ...race(), access: race().previous, previous: race().access }
+    expect(stressFindings(side({ races: [swapped], stress: stress({}) }), head).findings[0].severity).toBe('info')
+    expect(stressFindings(side({ stress: stress({ races: [{ ...swapped, found: run }] }) }), head).findings[0].severity).toBe('info')
+    // Unfair comparisons only warn, as for leaks.
+    expect(stressFindings(side({}), head).findings[0].severity).toBe('warn')
+  })
+
+  it('makes a race head happened to catch in its normal run pre-existing when the stressed base showed it', () => {
+    const report = compareResults({ base: side({ stress: stress({ races: [{ ...race(), found: run }] }) }), head: side({ races: [race()] }), baseDir: 'b', headDir: 'h', config: DEFAULT_COMPARE })
+    expect(report.findings.filter((x) => x.kind === 'race').map((x) => x.severity)).toEqual(['info'])
+  })
+
+  it('fails a panic under stress at its line, and merges it with the base\'s of the same test and value', () => {
+    const head = side({ stress: stress({ panics: [{ ...panicked, found: { ...run, race: false } }], stoppedBy: 'panic' }) })
+    const { findings, reproduce } = stressFindings(side({ stress: stress({}) }), head)
+    expect(findings.map((f) => [f.kind, f.severity, f.subject, f.metric])).toEqual([['panic', 'fail', 'TestTotal', 'panic under stress']])
+    expect(findings[0].locations.map((l) => `${l.role} ${l.file}:${l.line}`)).toEqual(['panic pool/pool.go:41'])
+    expect(findings[0].message).toMatch(/^runtime error: invalid memory address or nil pointer dereference at .*Total \(pool\/pool.go:41\)\. Found in process 6 .*without -race/)
+    expect(reproduce[0].command).toBe("go test -run '^TestTotal$' -count=40 -cpu=4 -shuffle=6 ./pool")
+    expect(stressFindings(side({ panics: [panicked], stress: stress({}) }), head).findings[0].severity).toBe('info')
+    const normal = compareResults({ base: side({ stress: stress({ panics: [{ ...panicked, found: run }] }) }), head: side({ panics: [panicked] }), baseDir: 'b', headDir: 'h', config: DEFAULT_COMPARE })
+    expect(normal.findings.filter((x) => x.kind === 'panic').map((x) => x.severity)).toEqual(['info'])
+  })
+
+  it('says in the notes why a package was stressed: changed, or importing a changed one', () => {
+    const { notes } = stressFindings(side({ stress: stress({ reason: 'dependent', via: ['example.com/m/a', 'example.com/m/b'] }) }), side({ stress: stress({ reason: 'changed' }) }))
+    expect(notes).toEqual([
+      `Stress on base: ${PKG} (imports changed example.com/m/a, example.com/m/b) 300 repetitions in 9 processes in 3.0s of 12.0s.`,
+      `Stress on head: ${PKG} (changed) 300 repetitions in 9 processes in 3.0s of 12.0s.`
+    ])
   })
 
   it('says in the notes how many repetitions each package got on each side', () => {

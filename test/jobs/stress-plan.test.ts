@@ -1,6 +1,7 @@
 // The stress stage's plan: the same inputs give base and head the same packages, shares and knobs.
 import { describe, expect, it } from 'vitest'
-import { budgetShare, hangTimeoutMs, MAX_COUNT, MIN_HANG_MS, nextCount, selectStressPackages, stressKnobs } from '../../src/jobs/stress-plan.js'
+import { budgetShare, dependentsOf, hangTimeoutMs, MAX_COUNT, MIN_DEPENDENT_SHARE_MS, MIN_HANG_MS, nextCount, selectStressPackages, stressKnobs, stressShares, type StressReason } from '../../src/jobs/stress-plan.js'
+import type { ImportNode } from '../../src/go/packages.js'
 import { readText } from '../../src/config/values.js'
 import { budget } from '../../src/config/values.js'
 
@@ -36,6 +37,48 @@ describe('stress plan', () => {
     expect([...selectStressPackages(dirs, undefined, false)]).toEqual(dirs)
     expect([...selectStressPackages(dirs, [], true)]).toEqual(dirs)
     expect([...selectStressPackages(dirs, [], false)]).toEqual([])
+  })
+
+  it('finds the packages whose code or tests link in a changed one, directly or transitively, with the nearest distance', () => {
+    const node = (p: string, imports: string[], testImports: string[] = []): ImportNode => ({ importPath: `m/${p}`, relDir: p, imports: imports.map((i) => (i.includes('/') ? i : `m/${i}`)), testImports: testImports.map((i) => `m/${i}`) })
+    const graph = [
+      node('a', ['fmt']),
+      node('b', ['a', 'sync']),
+      node('c', ['b']),
+      node('d', ['fmt'], ['c', 'd']),
+      node('e', ['fmt'], ['x']),
+      node('x', ['d']),
+      node('z', ['fmt'], ['z'])
+    ]
+    const deps = dependentsOf(graph, new Set(['m/a']))
+    const got = Object.fromEntries([...deps].map(([p, r]) => [p, `${r.depth} ${r.via.join(',')}`]))
+    // d reaches a only through its tests (c, then b, then a). x imports d, but d's tests are not linked into
+    // x's binary, so x does not reach a; and z's own xtest import of z is no dependency.
+    expect(got).toEqual({ 'm/b': '1 m/a', 'm/c': '2 m/a', 'm/d': '3 m/a' })
+    expect([...dependentsOf(graph, new Set(['m/d']))].map(([p, r]) => [p, r.depth])).toEqual([['m/e', 2], ['m/x', 1]])
+    expect(dependentsOf(graph, new Set())).toEqual(new Map())
+  })
+
+  it('gives a changed package twice what a dependent gets, dependents at most half, closest first, none below the minimum', () => {
+    const reason = (depth: number): StressReason => ({ reason: 'dependent', via: ['m/a'], depth })
+    const one = stressShares(60_000, ['m/a'], new Map([['m/b', reason(1)]]))
+    expect(Object.fromEntries(one.shares)).toEqual({ 'm/a': 40_000, 'm/b': 20_000 })
+    const many = stressShares(60_000, ['m/a'], new Map(Array.from({ length: 10 }, (_, i) => [`m/d${i}`, reason(1)])))
+    expect(many.shares.get('m/a')).toBe(30_000)
+    expect(many.shares.get('m/d0')).toBe(3_000)
+    const crowd = new Map(Array.from({ length: 40 }, (_, i): [string, StressReason] => [`m/d${String(i).padStart(2, '0')}`, reason(i < 20 ? 2 : 1)]))
+    const cut = stressShares(60_000, ['m/a', 'm/b'], crowd)
+    const dependentShares = [...cut.shares].filter(([p]) => p.startsWith('m/d')).map(([, ms]) => ms)
+    expect(dependentShares.every((ms) => ms >= MIN_DEPENDENT_SHARE_MS)).toBe(true)
+    expect(dependentShares.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(30_000)
+    // 20 fit at 1.5 s each in half the budget: the direct importers (depth 1: d20 to d39), which come before
+    // the transitive ones.
+    expect(dependentShares).toHaveLength(20)
+    expect(cut.shares.has('m/d20') && cut.shares.has('m/d39') && !cut.shares.has('m/d00')).toBe(true)
+    expect(cut.leftOut.slice(0, 2)).toEqual(['m/d00', 'm/d01'])
+    expect(cut.shares.size + cut.leftOut.length).toBe(42)
+    for (const [p, ms] of cut.shares) if (p.startsWith('m/d')) expect(ms * 2).toBeLessThanOrEqual(cut.shares.get('m/a') ?? 0)
+    expect(Object.fromEntries(stressShares(60_000, ['m/a', 'm/b'], new Map()).shares)).toEqual({ 'm/a': 30_000, 'm/b': 30_000 })
   })
 
   it("reads the budget as a duration, with '0' and 'off' switching the stage off", () => {
