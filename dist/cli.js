@@ -8169,6 +8169,10 @@ const RESULT_SCHEMA_VERSION = 2;
  * waiting (a lock, a sleep, I/O) shows in ns/op only.
  */
 const CPU_TIME_UNIT = 'cpu-ns/op';
+/** The two time metrics, judged alike (the time threshold, the time policy class, CPU attribution). */
+function isTimeUnit(unit) {
+    return unit === 'ns/op' || unit === CPU_TIME_UNIT;
+}
 
 var $schema$1 = "http://json-schema.org/draft-07/schema#";
 var $id$1 = "https://github.com/org/go-leak-gate/dist/schemas/report.schema.json";
@@ -22919,7 +22923,7 @@ function unitDirection(unit, declared) {
     const d = declared[unit];
     if (d)
         return d === 'lower';
-    if (unit === 'ns/op' || unit === CPU_TIME_UNIT || unit === 'B/op' || unit === 'allocs/op')
+    if (isTimeUnit(unit) || unit === 'B/op' || unit === 'allocs/op')
         return true;
     // Throughput: anything per second.
     if (/\/s$/.test(unit))
@@ -22932,7 +22936,7 @@ function unitDirection(unit, declared) {
 function ruleFor(unit, cfg) {
     const t = cfg.thresholds;
     // CPU time is time: the same threshold, judged the same way, each on its own interval.
-    if (unit === 'ns/op' || unit === CPU_TIME_UNIT)
+    if (isTimeUnit(unit))
         return { mode: 'statistical', relative: t.time.relative };
     if (unit === 'allocs/op')
         return { mode: 'threshold', limits: t.allocsPerOp, exact: true };
@@ -24080,7 +24084,7 @@ function policyClass(f, origin) {
         case 'regression':
             if (origin === 'load')
                 return 'load';
-            return f.unit === 'ns/op' || f.unit === CPU_TIME_UNIT ? 'time' : f.unit === 'allocs/op' ? 'allocs' : f.unit === 'B/op' ? 'bytes' : 'custom';
+            return isTimeUnit(f.unit) ? 'time' : f.unit === 'allocs/op' ? 'allocs' : f.unit === 'B/op' ? 'bytes' : 'custom';
         case 'heap-leak':
             return 'retained';
         case 'gc-pause':
@@ -27009,10 +27013,9 @@ function attributeCpu(base, head, opts) {
  * but allocations (MB/s, b.ReportMetric units) in a benchmark whose time regressed too, since then the same
  * extra CPU time is behind both.
  */
-const isTime = (unit) => unit === 'ns/op' || unit === CPU_TIME_UNIT;
 function slowdownFindings(report) {
-    const slower = new Set(report.comparisons.filter((c) => c.metrics.some((m) => isTime(m.unit) && m.status === 'regression')).map((c) => `${c.pkg}\u0000${c.benchmark}`));
-    return report.findings.filter((f) => f.kind === 'regression' && f.unit !== 'B/op' && f.unit !== 'allocs/op' && (isTime(f.unit) || slower.has(`${f.pkg}\u0000${f.subject}`)));
+    const slower = new Set(report.comparisons.filter((c) => c.metrics.some((m) => isTimeUnit(m.unit) && m.status === 'regression')).map((c) => `${c.pkg}\u0000${c.benchmark}`));
+    return report.findings.filter((f) => f.kind === 'regression' && f.unit !== 'B/op' && f.unit !== 'allocs/op' && (isTimeUnit(f.unit) || slower.has(`${f.pkg}\u0000${f.subject}`)));
 }
 
 /** Benchmarks by package and name: a lookup per finding must not scan every package (a result may be huge). */
@@ -28254,7 +28257,7 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
     for (const c of comparisons) {
         const t = ofBench(c).config.thresholds;
         for (const m of c.metrics) {
-            const time = m.unit === 'ns/op' || m.unit === CPU_TIME_UNIT;
+            const time = isTimeUnit(m.unit);
             applyFloor(m, time ? t.time : t.custom, time ? 'thresholds.time' : 'thresholds.custom');
         }
     }

@@ -1,6 +1,6 @@
 import type { CompareConfig } from '../config/types.js'
 import type { BenchmarkComparison, MetricComparison } from '../model/report.js'
-import { CPU_TIME_UNIT, type BenchmarkResult, type BenchRun, type MetricValue } from '../model/result.js'
+import { CPU_TIME_UNIT, isTimeUnit, type BenchmarkResult, type BenchRun, type MetricValue } from '../model/result.js'
 import { compareGc } from './gc.js'
 import { judgeMetric, type Rule } from './metrics.js'
 import { judgeMetricValues } from './nonfinite.js'
@@ -12,7 +12,7 @@ export const RETAINED_METRIC = 'retained heap'
 export function unitDirection(unit: string, declared: Record<string, 'higher' | 'lower'>): boolean | null {
   const d = declared[unit]
   if (d) return d === 'lower'
-  if (unit === 'ns/op' || unit === CPU_TIME_UNIT || unit === 'B/op' || unit === 'allocs/op') return true
+  if (isTimeUnit(unit) || unit === 'B/op' || unit === 'allocs/op') return true
   // Throughput: anything per second.
   if (/\/s$/.test(unit)) return false
   // Cost per unit of work: time, bytes or allocations per something.
@@ -23,7 +23,7 @@ export function unitDirection(unit: string, declared: Record<string, 'higher' | 
 export function ruleFor(unit: string, cfg: CompareConfig): Rule {
   const t = cfg.thresholds
   // CPU time is time: the same threshold, judged the same way, each on its own interval.
-  if (unit === 'ns/op' || unit === CPU_TIME_UNIT) return { mode: 'statistical', relative: t.time.relative }
+  if (isTimeUnit(unit)) return { mode: 'statistical', relative: t.time.relative }
   if (unit === 'allocs/op') return { mode: 'threshold', limits: t.allocsPerOp, exact: true }
   if (unit === 'B/op') return { mode: 'threshold', limits: t.bytesPerOp, exact: true }
   return { mode: 'statistical', relative: t.custom.relative }

@@ -11,7 +11,7 @@ import {
   type Severity,
   type SideInfo
 } from '../model/report.js'
-import { CPU_TIME_UNIT, type BenchmarkResult, type RunResult } from '../model/result.js'
+import { CPU_TIME_UNIT, isTimeUnit, type BenchmarkResult, type RunResult } from '../model/result.js'
 import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
 import { awaitsDecision, lacksEvidence, regressionFinding } from './metrics.js'
@@ -242,7 +242,7 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
   for (const c of comparisons) {
     const t = ofBench(c).config.thresholds
     for (const m of c.metrics) {
-      const time = m.unit === 'ns/op' || m.unit === CPU_TIME_UNIT
+      const time = isTimeUnit(m.unit)
       applyFloor(m, time ? t.time : t.custom, time ? 'thresholds.time' : 'thresholds.custom')
     }
   }

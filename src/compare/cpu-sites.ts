@@ -2,7 +2,7 @@
 // profiles of the runs made for them (BenchmarkResult.profileRuns), or why none can be named. Pure: the
 // caller decodes the profiles, all with one ProfileTables.
 import type { Finding, Location, Report } from '../model/report.js'
-import { CPU_TIME_UNIT } from '../model/result.js'
+import { isTimeUnit } from '../model/result.js'
 import { benchmarkOfFunction, inModule } from '../parse/gofunc.js'
 import { isGateFrame, isRuntimePackage, packageOf } from '../parse/stackframes.js'
 import { frameTotals, mergeProfiles, ModuleFrames, perOpMean, sampleTypeIndex, totalOf, type CompactProfile, type ProfileTables, type StackProfile } from '../profile/index.js'
@@ -259,13 +259,11 @@ export function attributeCpu(base: CpuRun[], head: CpuRun[], opts: CpuOptions): 
  * but allocations (MB/s, b.ReportMetric units) in a benchmark whose time regressed too, since then the same
  * extra CPU time is behind both.
  */
-const isTime = (unit: string): boolean => unit === 'ns/op' || unit === CPU_TIME_UNIT
-
 export function slowdownFindings(report: Pick<Report, 'findings' | 'comparisons'>): Finding[] {
   const slower = new Set(
-    report.comparisons.filter((c) => c.metrics.some((m) => isTime(m.unit) && m.status === 'regression')).map((c) => `${c.pkg}\u0000${c.benchmark}`)
+    report.comparisons.filter((c) => c.metrics.some((m) => isTimeUnit(m.unit) && m.status === 'regression')).map((c) => `${c.pkg}\u0000${c.benchmark}`)
   )
   return report.findings.filter(
-    (f) => f.kind === 'regression' && f.unit !== 'B/op' && f.unit !== 'allocs/op' && (isTime(f.unit) || slower.has(`${f.pkg}\u0000${f.subject}`))
+    (f) => f.kind === 'regression' && f.unit !== 'B/op' && f.unit !== 'allocs/op' && (isTimeUnit(f.unit) || slower.has(`${f.pkg}\u0000${f.subject}`))
   )
 }

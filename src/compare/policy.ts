@@ -3,7 +3,7 @@
 // is changed; a pre-existing finding (info) stays as it is. Pure.
 import type { BenchThresholds, PolicyClass, RelAbs } from '../config/types.js'
 import type { Finding, PolicyDecision, Severity } from '../model/report.js'
-import { CPU_TIME_UNIT } from '../model/result.js'
+import { isTimeUnit } from '../model/result.js'
 import { actionFor, type Scoped } from './scope.js'
 
 /** Where a finding was made: the class of a goroutine leak under stress is 'stress', of a load regression 'load'. */
@@ -14,7 +14,7 @@ export function policyClass(f: Finding, origin: Origin): PolicyClass {
   switch (f.kind) {
     case 'regression':
       if (origin === 'load') return 'load'
-      return f.unit === 'ns/op' || f.unit === CPU_TIME_UNIT ? 'time' : f.unit === 'allocs/op' ? 'allocs' : f.unit === 'B/op' ? 'bytes' : 'custom'
+      return isTimeUnit(f.unit) ? 'time' : f.unit === 'allocs/op' ? 'allocs' : f.unit === 'B/op' ? 'bytes' : 'custom'
     case 'heap-leak':
       return 'retained'
     case 'gc-pause':

@@ -134,6 +134,11 @@ export interface BenchFailure {
  */
 export const CPU_TIME_UNIT = 'cpu-ns/op'
 
+/** The two time metrics, judged alike (the time threshold, the time policy class, CPU attribution). */
+export function isTimeUnit(unit: string): boolean {
+  return unit === 'ns/op' || unit === CPU_TIME_UNIT
+}
+
 export interface BenchRun {
   /** Position of this run among the benchmark's runs (0-based). */
   index: number
