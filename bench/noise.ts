@@ -13,7 +13,7 @@
 // 1 / (spread x sqrt(seconds per round)) (the interval's half-width falls with spread / sqrt(rounds), and
 // rounds per second is 1 / seconds per round).
 // Progress on stderr, a table on stdout, everything in bench/out/noise.json.
-import { spawn, type ChildProcess } from 'node:child_process'
+import { startHog, stopHogs } from './hog.js'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -150,23 +150,6 @@ function rowOf(c: Condition): Row {
   }
 }
 
-const hogs = new Set<ChildProcess>()
-
-/** One core's worth of someone else's work: `yes` writing to /dev/null (stdio 'ignore' is /dev/null). */
-function startHog(): ChildProcess {
-  const child = spawn('yes', [], { stdio: 'ignore' })
-  hogs.add(child)
-  child.on('exit', () => hogs.delete(child))
-  return child
-}
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    for (const h of hogs) h.kill('SIGKILL')
-    process.exit(130)
-  })
-}
-
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
 
 function table(rows: Row[]): string {
@@ -229,7 +212,7 @@ async function main(): Promise<void> {
     process.stdout.write(out.summary.map((s) => `${s.condition}: median spread ${pct(s.medianSpread)}, median power/s ${s.medianPowerPerSecond.toFixed(1)}`).join('\n') + '\n')
     log(`load at the end ${out.machine.loadEnd.map((l) => l.toFixed(2)).join(' ')}; wrote bench/out/noise.json`)
   } finally {
-    for (const h of hogs) h.kill('SIGKILL')
+    stopHogs()
     await rm(dir, { recursive: true, force: true })
   }
 }

@@ -23,6 +23,7 @@ import { gate } from '../src/pipeline/gate.js'
 import type { Report } from '../src/model/report.js'
 import { failuresByJudge, falseAlarms, INJECTED, JUDGES, type Judge } from './power-judge.js'
 import { cpuSnapshot, othersShare } from '../src/jobs/bench/machine.js'
+import { startHog, stopHogs } from './hog.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const env = (k: string, d: string): string => process.env[k] ?? d
@@ -34,6 +35,8 @@ const BENCHTIME = env('BENCH_POWER_BENCHTIME', DEFAULT_RUN.benchtime)
 /** A/B runs at the old fixed count 10 of 1s, for the wall-time and power comparison with the defaults. */
 const REF_RUNS = Number(env('BENCH_POWER_REF_RUNS', '0'))
 const BUDGET_MS = durationMs(env('BENCH_POWER_BUDGET', '0ms')) ?? 0
+/** Busy cores of someone else's work (`yes`) for the whole bench: the issue's runner had one of two taken. */
+const HOGS = Number(env('BENCH_POWER_HOG', '0'))
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
 let saved = 0
 
@@ -49,11 +52,17 @@ interface RunOutcome {
   adaptive?: string
 }
 
-async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: RunOutcome['kind'], budgetMs: number): Promise<RunOutcome> {
+/** The run settings of each kind: the gate's defaults, a time budget, or the old fixed count 10 of 1s. */
+function sizesOf(kind: RunOutcome['kind']): Pick<Config['run'], 'count' | 'benchtime' | 'timeBudgetMs'> {
+  if (kind === 'ab-count10') return { count: 10, benchtime: '1s', timeBudgetMs: 0 }
+  if (kind === 'ab-budget') return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: BUDGET_MS }
+  return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: DEFAULT_RUN.timeBudgetMs }
+}
+
+async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: RunOutcome['kind']): Promise<RunOutcome> {
   const out = await mkdtemp(join(tmpdir(), 'glg-power-out-'))
-  const sizes = kind === 'ab-count10' ? { count: 10, benchtime: '1s' } : { count: COUNT, benchtime: BENCHTIME }
   const config: Config = {
-    run: { ...DEFAULT_RUN, dir: repoDir, ...sizes, timeBudgetMs: budgetMs },
+    run: { ...DEFAULT_RUN, dir: repoDir, ...sizesOf(kind) },
     compare: DEFAULT_COMPARE,
     tests: { ...DEFAULT_TESTS, enabled: false },
     load: DEFAULT_LOAD
@@ -140,25 +149,27 @@ async function main(): Promise<void> {
   const runs: RunOutcome[] = []
   try {
     const repo = await makeFixtureRepo(runProcess, 'power', join(root, 'repo'))
-    log(`fixtures/power: ${tc.goVersion}, ${availableParallelism()} CPUs, load ${startLoad.toFixed(2)}; count ${COUNT}, benchtime ${BENCHTIME}, A/A x${AA}, A/B x${AB}${BUDGET_MS ? `, budget ${BUDGET_MS} ms` : ''}`)
+    log(`fixtures/power: ${tc.goVersion}, ${availableParallelism()} CPUs, load ${startLoad.toFixed(2)}, ${HOGS} hog(s); count ${COUNT}, benchtime ${BENCHTIME}, A/A x${AA}, A/B x${AB}${BUDGET_MS ? `, budget ${BUDGET_MS} ms` : ''}`)
     // Alternate the kinds so that the machine's mood over the hour hits all of them alike.
-    const order: { kind: RunOutcome['kind']; ref: string; budget: number }[] = []
-    for (let i = 0; i < Math.max(AA, AB); i++) {
-      if (i < AA) order.push({ kind: 'aa', ref: repo.headSha, budget: 0 })
-      if (i < AB) order.push({ kind: 'ab', ref: repo.baseSha, budget: 0 })
-      if (i < AB && BUDGET_MS > 0) order.push({ kind: 'ab-budget', ref: repo.baseSha, budget: BUDGET_MS })
-      if (i < REF_RUNS) order.push({ kind: 'ab-count10', ref: repo.baseSha, budget: 0 })
+    const order: { kind: RunOutcome['kind']; ref: string }[] = []
+    for (let i = 0; i < Math.max(AA, AB, REF_RUNS); i++) {
+      if (i < AA) order.push({ kind: 'aa', ref: repo.headSha })
+      if (i < AB) order.push({ kind: 'ab', ref: repo.baseSha })
+      if (i < AB && BUDGET_MS > 0) order.push({ kind: 'ab-budget', ref: repo.baseSha })
+      if (i < REF_RUNS) order.push({ kind: 'ab-count10', ref: repo.baseSha })
     }
+    for (let h = 0; h < HOGS; h++) startHog()
     for (const [i, o] of order.entries()) {
-      const r = await oneGate(tc, repo.dir, o.ref, o.kind, o.budget)
+      const r = await oneGate(tc, repo.dir, o.ref, o.kind)
       runs.push(r)
       log(`${i + 1}/${order.length} ${o.kind}: ${(r.wallMs / 1000).toFixed(0)} s, other CPU ${r.otherCpu === null ? '?' : `${(r.otherCpu * 100).toFixed(0)}%`}, gate fails [${r.failures.gate.join(', ')}], inconclusive ${r.gateInconclusive}`)
     }
   } finally {
+    stopHogs()
     await rm(root, { recursive: true, force: true })
   }
   const result = {
-    settings: { count: COUNT, benchtime: BENCHTIME, aa: AA, ab: AB, budgetMs: BUDGET_MS, count10Runs: REF_RUNS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
+    settings: { count: COUNT, benchtime: BENCHTIME, defaultBudgetMs: DEFAULT_RUN.timeBudgetMs, aa: AA, ab: AB, budgetMs: BUDGET_MS, count10Runs: REF_RUNS, hogs: HOGS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
     summary: summarise(runs),
     runs
   }
