@@ -29,15 +29,15 @@ function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(1 - rng())) * Math.cos(2 * Math.PI * rng())
 }
 
-/** Rounds of one benchmark whose head is exactly THRESHOLD slower: a drift common to the round, and 4% per run. */
-function machine(seed: number) {
+/** Rounds of one benchmark whose head is `change` slower (THRESHOLD unless told): a drift common to the round, and 4% per run. */
+function machine(seed: number, change = THRESHOLD) {
   const rng = seededRng(seed)
   const base: number[] = []
   const head: number[] = []
   const round = () => {
     const drift = Math.exp(0.1 * normal(rng))
     base.push(1000 * drift * Math.exp(0.04 * normal(rng)))
-    head.push(1000 * (1 + THRESHOLD) * drift * Math.exp(0.04 * normal(rng)))
+    head.push(1000 * (1 + change) * drift * Math.exp(0.04 * normal(rng)))
   }
   const results = (): RunResult[] => [base, head].map((ns) => result({ [PKG]: [bench('BenchmarkAt', ns.map((v) => ({ ns: v })))] }))
   return { round, results, rounds: () => base.length }
@@ -46,8 +46,11 @@ function machine(seed: number) {
 const failed = (r: RunResult[], looks: number) =>
   compareResults({ base: r[0], head: r[1], baseDir: '', headDir: '', config: DEFAULT_COMPARE, looks }).findings.some((f) => f.unit === 'ns/op' && f.severity === 'fail')
 
-async function adaptiveTrial(seed: number): Promise<{ failed: boolean; rounds: number; looks: number[] }> {
-  const m = machine(seed)
+const passed = (r: RunResult[], looks: number) =>
+  compareResults({ base: r[0], head: r[1], baseDir: '', headDir: '', config: DEFAULT_COMPARE, looks }).comparisons.some((c) => c.metrics.some((x) => x.unit === 'ns/op' && x.status === 'unchanged'))
+
+async function adaptiveTrial(seed: number, change = THRESHOLD): Promise<{ failed: boolean; passed: boolean; rounds: number; looks: number[] }> {
+  const m = machine(seed, change)
   const judged: number[] = []
   const runPhases = async (plan: MeasurementPlan) => {
     for (const p of plan.phases) if (p.runs.length > 0) m.round()
@@ -61,7 +64,8 @@ async function adaptiveTrial(seed: number): Promise<{ failed: boolean; rounds: n
     }
   }
   const record = await runAdaptiveRounds(deps, cfg, sides, [], adaptive, runPhases, () => m.results(), [])
-  return { failed: failed(m.results(), record.looks?.length ?? 0), rounds: m.rounds(), looks: judged }
+  const looks = record.looks?.length ?? 0
+  return { failed: failed(m.results(), looks), passed: passed(m.results(), looks), rounds: m.rounds(), looks: judged }
 }
 
 /** The scheme this replaced: a look after every round from the first pass to the limit, each at alpha / m. */
@@ -91,6 +95,25 @@ describe('adaptive looks', () => {
       if (trial.failed) fails++
     }
     expect(fails / TRIALS).toBeLessThanOrEqual(ALPHA)
+  })
+
+  // The passing bound keeps alpha at every look, so a regression has up to K chances to be passed. For the
+  // change the gate must catch (twice the threshold) the upper bound practically never dips under the
+  // threshold: the looks cost it rounds, not misses.
+  it(`catches a true +10% (twice the threshold) in at least 95% of ${TRIALS} seeded runs across the looks, and passes it at most alpha of the time`, async () => {
+    let fails = 0
+    let passes = 0
+    let rounds = 0
+    for (let t = 0; t < TRIALS; t++) {
+      const trial = await adaptiveTrial(9000 + t, 2 * THRESHOLD)
+      if (trial.failed) fails++
+      if (trial.passed) passes++
+      rounds += trial.rounds
+    }
+    expect(fails / TRIALS).toBeGreaterThanOrEqual(0.95)
+    expect(passes / TRIALS).toBeLessThanOrEqual(ALPHA)
+    // Settled well before the round limit: the looks stop it once its lower bound clears the threshold.
+    expect(rounds / TRIALS).toBeLessThan(roundLimits(cfg.count).maxRounds / 2)
   })
 
   it(`the former look after every round at alpha / m fails it more than twice as often as alpha (${OLD_TRIALS} of the same runs)`, () => {
