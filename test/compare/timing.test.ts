@@ -83,6 +83,23 @@ describe('decisions on time', () => {
     expect(r.notes.join('\n')).toMatch(/inconclusive/)
   })
 
+  it('passes an unchanged benchmark at rounds too few to fail, and keeps a +10% undecided there', () => {
+    // 5 rounds of 23 benchmarks: the failing bound needs 0.05/23 = 0.0022, which 5 pairs (2^-5) and 5 + 5
+    // unpaired runs (1/252) cannot reach; the passing bound needs only 0.05, which 5 pairs can.
+    const r = simulate({ seed: 11, rounds: 5, sigma: 0.005, slower: { 4: 0.1 } })
+    // Most of the 22 unchanged ones pass (a run hit by the simulated neighbour keeps a few open).
+    const quiet = Array.from({ length: 23 }, (_, k) => timeOf(r, k)).filter((m, k) => k !== 4 && m?.status === 'unchanged')
+    expect(quiet.length).toBeGreaterThanOrEqual(15)
+    for (const m of quiet) {
+      expect(m?.interval?.tail).toBe(DEFAULT_COMPARE.statistics.alpha)
+      expect(m?.reason).toMatch(/cannot reach the failing level .*but passing needs only the upper bound's/)
+    }
+    const slow = timeOf(r, 4)
+    expect(slow?.status).toBe('inconclusive')
+    expect(slow?.reason).toMatch(/cannot reach the level/)
+    expect(r.findings.filter((f) => f.unit === 'ns/op')).toEqual([])
+  })
+
   it('says a benchmark is too noisy to judge rather than pass or fail it', () => {
     const r = simulate({ seed: 4, rounds: 10, sigma: 0.4, benchmarks: 3 })
     const statuses = r.comparisons.map((c) => c.metrics.find((m) => m.unit === 'ns/op')?.status)
