@@ -7,7 +7,8 @@
 // - Every report judged four ways: the gate, the gate without pairing (unpaired Mann-Whitney interval),
 //   a plain 200% ratio threshold, and raw benchstat (Mann-Whitney p < 0.05, no correction, no threshold).
 // - Wall time of fixed count 10 against a time budget (BENCH_POWER_BUDGET), on A/B.
-// Progress on stderr, one JSON object on stdout and in bench/out/power.json.
+// Progress on stderr, one JSON object on stdout and in bench/out/power.json (BENCH_POWER_OUT names another file
+// there, for benches run side by side; BENCH_POWER_REJUDGE=1 sums up every kept report).
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -32,8 +33,9 @@ const AB = Number(env('BENCH_POWER_AB', '10'))
 // The gate's own defaults unless told otherwise: the issue's figures are "at default settings".
 const COUNT = Number(env('BENCH_POWER_COUNT', String(DEFAULT_RUN.count)))
 const BENCHTIME = env('BENCH_POWER_BENCHTIME', DEFAULT_RUN.benchtime)
-/** A/B runs at the old fixed count 10 of 1s, for the wall-time and power comparison with the defaults. */
+/** A/B runs at the old fixed count 10 (of 1s, or BENCH_POWER_REF_BENCHTIME), for wall time and power against the defaults. */
 const REF_RUNS = Number(env('BENCH_POWER_REF_RUNS', '0'))
+const REF_BENCHTIME = env('BENCH_POWER_REF_BENCHTIME', '1s')
 const BUDGET_MS = durationMs(env('BENCH_POWER_BUDGET', '0ms')) ?? 0
 /** Busy cores of someone else's work (`yes`) for the whole bench: the issue's runner had one of two taken. */
 const HOGS = Number(env('BENCH_POWER_HOG', '0'))
@@ -54,7 +56,7 @@ interface RunOutcome {
 
 /** The run settings of each kind: the gate's defaults, a time budget, or the old fixed count 10 of 1s. */
 function sizesOf(kind: RunOutcome['kind']): Pick<Config['run'], 'count' | 'benchtime' | 'timeBudgetMs'> {
-  if (kind === 'ab-count10') return { count: 10, benchtime: '1s', timeBudgetMs: 0 }
+  if (kind === 'ab-count10') return { count: 10, benchtime: REF_BENCHTIME, timeBudgetMs: 0 }
   if (kind === 'ab-budget') return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: BUDGET_MS }
   return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: DEFAULT_RUN.timeBudgetMs }
 }
@@ -69,16 +71,26 @@ async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: Ru
   }
   const before = cpuSnapshot()
   const t = performance.now()
-  let report: Report
+  let kept: Kept
   try {
-    report = (await gate({ run: runProcess, toolchain: tc, log: () => {} }, config, worktreeBaseline(repoDir, baseRef), out)).report
-    // Every report is kept, so the judges can be run again on the same data.
+    const report = (await gate({ run: runProcess, toolchain: tc, log: () => {} }, config, worktreeBaseline(repoDir, baseRef), out)).report
+    kept = { kind, wallMs: performance.now() - t, otherCpu: othersShare(before, cpuSnapshot()) ?? null, report }
+    // Every report is kept with its wall time, so the judges can be run again on the same data, and the
+    // reports of benches run side by side (each the other's load) summed up together.
     await mkdir(join(here, 'out', 'power-reports'), { recursive: true })
-    await writeFile(join(here, 'out', 'power-reports', `${String(++saved).padStart(3, '0')}-${kind}.json`), JSON.stringify(report))
+    await writeFile(join(here, 'out', 'power-reports', `p${process.pid}-${String(++saved).padStart(3, '0')}-${kind}.json`), JSON.stringify(kept))
   } finally {
     await rm(out, { recursive: true, force: true })
   }
-  return outcomeOf(report, kind, performance.now() - t, othersShare(before, cpuSnapshot()) ?? null)
+  return outcomeOf(kept.report, kind, kept.wallMs, kept.otherCpu)
+}
+
+/** One gate run as bench/out/power-reports keeps it. */
+interface Kept {
+  kind: RunOutcome['kind']
+  wallMs: number
+  otherCpu: number | null
+  report: Report
 }
 
 function outcomeOf(report: Report, kind: RunOutcome['kind'], wallMs: number, share: number | null): RunOutcome {
@@ -122,22 +134,22 @@ function summarise(runs: RunOutcome[]) {
     )
   const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null)
   return {
-    fixedCount: per(ab),
+    defaults: per(ab),
     ...(budget.length ? { timeBudget: per(budget) } : {}),
-    ...(count10.length ? { count10At1s: per(count10) } : {}),
-    wallMs: { aa: med(aa.map((r) => r.wallMs)), abFixedCount: med(ab.map((r) => r.wallMs)), abBudget: med(budget.map((r) => r.wallMs)), abCount10At1s: med(count10.map((r) => r.wallMs)) },
+    ...(count10.length ? { count10: per(count10) } : {}),
+    wallMs: { aa: med(aa.map((r) => r.wallMs)), abDefaults: med(ab.map((r) => r.wallMs)), abBudget: med(budget.map((r) => r.wallMs)), abCount10: med(count10.map((r) => r.wallMs)) },
     otherCpu: { median: med(runs.map((r) => r.otherCpu ?? 0)), max: Math.max(0, ...runs.map((r) => r.otherCpu ?? 0)) }
   }
 }
 
-/** BENCH_POWER_REJUDGE=1: the judges again on the reports a previous run kept, without measuring. */
+/** BENCH_POWER_REJUDGE=1: the judges again on every report kept in bench/out/power-reports, without measuring. */
 async function rejudge(): Promise<void> {
   const dir = join(here, 'out', 'power-reports')
   const runs: RunOutcome[] = []
   for (const file of (await readdir(dir)).sort()) {
-    const report = JSON.parse(await readFile(join(dir, file), 'utf8')) as Report
-    const kind = file.replace(/^\d+-|\.json$/g, '') as RunOutcome['kind']
-    runs.push(outcomeOf(report, kind, 0, report.noise?.otherCpu?.head ?? null))
+    if (!file.endsWith('.json')) continue
+    const k = JSON.parse(await readFile(join(dir, file), 'utf8')) as Kept
+    runs.push(outcomeOf(k.report, k.kind, k.wallMs, k.otherCpu))
   }
   process.stdout.write(JSON.stringify(summarise(runs), null, 2) + '\n')
 }
@@ -169,12 +181,12 @@ async function main(): Promise<void> {
     await rm(root, { recursive: true, force: true })
   }
   const result = {
-    settings: { count: COUNT, benchtime: BENCHTIME, defaultBudgetMs: DEFAULT_RUN.timeBudgetMs, aa: AA, ab: AB, budgetMs: BUDGET_MS, count10Runs: REF_RUNS, hogs: HOGS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
+    settings: { count: COUNT, benchtime: BENCHTIME, defaultBudgetMs: DEFAULT_RUN.timeBudgetMs, aa: AA, ab: AB, budgetMs: BUDGET_MS, count10Runs: REF_RUNS, count10Benchtime: REF_BENCHTIME, hogs: HOGS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
     summary: summarise(runs),
     runs
   }
   await mkdir(join(here, 'out'), { recursive: true })
-  await writeFile(join(here, 'out', 'power.json'), JSON.stringify(result, null, 2))
+  await writeFile(join(here, 'out', env('BENCH_POWER_OUT', 'power.json')), JSON.stringify(result, null, 2))
   process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n')
 }
 
