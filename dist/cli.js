@@ -28004,6 +28004,39 @@ function levelText(tail, level, stats, passTail) {
     const upper = passTail === undefined ? '' : `, the upper with ${passTail.toPrecision(2)}`;
     return `the lower bound errs with p <= ${tail.toPrecision(2)}${family}${upper}`;
 }
+const methodText = (how, s, rounds) => how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`;
+/**
+ * Too few rounds for the failing bound's level, but enough for the passing bound's: a benchmark whose upper
+ * bound already lies below the threshold passes (or, below minus the threshold, improved). The upper bound
+ * errs with alpha however many rounds it took, so passing early adds no misses; only failing needs the
+ * family's level. Without it every benchmark of a large suite waits for the rounds the strictest decision
+ * needs (14 paired rounds at alpha / 10,000), and adaptive rounds are spent on code that already passed.
+ */
+function passEarly(c, s, passTail, spread, rounds, level, stats, bonferroni) {
+    const how = method(s, passTail);
+    const up = how ? bounds(s, how, passTail) : undefined;
+    if (!how || !up || !(up.high < s.tau))
+        return false;
+    const out = c.m;
+    out.interval = {
+        method: how,
+        estimate: s.toRelative(up.estimate),
+        low: s.toRelative(up.low),
+        high: s.toRelative(up.high),
+        tail: passTail,
+        passTail,
+        rounds,
+        threshold: c.threshold,
+        spread
+    };
+    const i = out.interval;
+    const improved = up.high < -s.tau;
+    out.status = improved ? 'improvement' : 'unchanged';
+    out.reason =
+        `${pct(i.estimate)} [${pct(i.low)}, ${pct(i.high)}] by ${methodText(how, s, rounds)}, both bounds erring with p <= ${passTail.toPrecision(2)}: ` +
+            `wholly below ${improved ? pct(-c.threshold) : `the ${pct(c.threshold)} threshold`}. ${rounds} rounds cannot reach the failing level (${levelText(bonferroni, level, stats)}), but passing needs only the upper bound's`;
+    return true;
+}
 /**
  * The two bounds err with different probabilities because their errors cost different things. The lower
  * bound fails the gate: above the threshold by chance it blocks a good pull request, and it is checked for
@@ -28022,6 +28055,8 @@ function decideOne(c, s, how, tails, bonferroni, level, stats) {
     const lower = how ? bounds(s, how, tails.fail) : undefined;
     const upper = how ? bounds(s, how, tails.pass) : undefined;
     const b = lower && upper ? { estimate: lower.estimate, low: lower.low, high: upper.high } : undefined;
+    if (!how && passEarly(c, s, tails.pass, spread, rounds, level, stats, bonferroni))
+        return;
     if (!how || !b) {
         const need = roundsToReach(bonferroni);
         out.status = 'inconclusive';
@@ -28041,7 +28076,7 @@ function decideOne(c, s, how, tails, bonferroni, level, stats) {
         spread
     };
     out.interval = interval;
-    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`}, ${levelText(tail, level, stats, tails.pass)}`;
+    const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${methodText(how, s, rounds)}, ${levelText(tail, level, stats, tails.pass)}`;
     if (b.low > s.tau) {
         out.status = 'regression';
         out.reason = `${shown}: wholly above the ${pct(c.threshold)} threshold`;
