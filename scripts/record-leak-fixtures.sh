@@ -133,6 +133,8 @@ race_merged_clean race-tests "$work/racy.test" -test.run='^TestRace'
 run_in racy race-tests-split "$out/race-tests-split.stdout" "$out/race-tests-split.stderr" -- \
   "$work/racy.test" -test.run='^TestRace$'
 race_merged race-outside RACY_OUTSIDE=1 "$work/racy.test" -test.run='^TestNoRace$'
+# A race, then a hang: testing's alarm ends the process after the report (the stress stage's case).
+race_merged race-hang RACY_HANG=1 "$work/racy.test" -test.v -test.run='^TestHangAfterRace$' -test.timeout=2s
 
 # c.n++ from four goroutines: one race at one line, reported as a read or a write racing with an earlier
 # write. Retry until one run shows both kinds.

@@ -127,21 +127,22 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
     result.processes++
     result.repetitions += count
     const text = r.process.stdout
+    // What the normal pass had not seen, with the same identities as the test pass's (compare/tests.ts), so
+    // a finding of both merges. A race does not stop the package: the process went on, and a leak or hang
+    // may still show (wgafter's late Add is a race on the WaitGroup and a leak); a race printed before a
+    // hang is read before the hang ends the loop. A panic ended the process.
+    for (const x of racesIn(text, 'test', opts.modulePath)) {
+      const sides = sidesOf(x)
+      if (knownRaces.some((k) => sameRace(k, sides))) continue
+      knownRaces.push(sides)
+      result.races?.push({ ...x, found })
+    }
     if (r.record.outcome === 'timeout') {
       const verbose = parseTestVerbose(text)
       const message = `${verbose.timeout?.message ?? 'the tests did not finish'} under stress`
       result.hang = { ...hangFrom(text, opts.modulePath, verbose.timeout?.running ?? [], message), found }
       result.stoppedBy = 'hang'
       break
-    }
-    // What the normal pass had not seen, with the same identities as the test pass's (compare/tests.ts), so
-    // a finding of both merges. A race does not stop the package: the process went on, and a leak or hang
-    // may still show (wgafter's late Add is a race on the WaitGroup and a leak). A panic ended the process.
-    for (const x of racesIn(text, 'test', opts.modulePath)) {
-      const sides = sidesOf(x)
-      if (knownRaces.some((k) => sameRace(k, sides))) continue
-      knownRaces.push(sides)
-      result.races?.push({ ...x, found })
     }
     const panics = panicsFrom(parseTestVerbose(text).crashes, opts.modulePath).filter((x) => !knownPanics.has(panicKey(x)))
     const leaks = r.probe ? stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, ignore).filter((g) => !known.has(g.looseKey)) : []
