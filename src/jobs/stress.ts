@@ -85,6 +85,19 @@ export function stressLeaksIn(dump: string, leakProfile: string | null, modulePa
   })
 }
 
+const TOP_LEVEL_RUN = /^=== RUN\s+([^/\s]+)$/gm
+
+/**
+ * How many of a process's `count` repetitions had started when a hang or crash ended it, from its -test.v
+ * output: each repetition runs every selected top-level test once, so the starts of top-level tests over
+ * the number of distinct ones, rounded up. At least 1 (the process ran), at most `count`.
+ */
+export function repetitionsStarted(text: string, count: number): number {
+  const starts = [...text.matchAll(TOP_LEVEL_RUN)].map((m) => m[1])
+  const distinct = new Set(starts).size
+  return Math.min(count, Math.max(1, distinct === 0 ? 1 : Math.ceil(starts.length / distinct)))
+}
+
 export interface StressOptions {
   shareMs: number
   modulePath: string
@@ -125,8 +138,8 @@ export async function stressPackage(run: StressBinaryRun, cfg: TestConfig, targe
     const r = await run(binary, args, { timeoutMs: hangTimeoutMs(cost * count, cfg.timeoutMs), env: STRESS_ENV, ignore })
     const found: StressRun = { process: i, count, cpu: knobs.cpu, shuffle: knobs.shuffle, race: knobs.race, repetitionsBefore: result.repetitions }
     result.processes++
-    result.repetitions += count
     const text = r.process.stdout
+    result.repetitions += r.record.outcome === 'pass' || r.record.outcome === 'fail' ? count : repetitionsStarted(text, count)
     // What the normal pass had not seen, with the same identities as the test pass's (compare/tests.ts), so
     // a finding of both merges. A race does not stop the package: the process went on, and a leak or hang
     // may still show (wgafter's late Add is a race on the WaitGroup and a leak); a race printed before a

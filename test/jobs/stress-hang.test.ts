@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TESTS } from '../../src/config/defaults.js'
 import type { BuiltPackage } from '../../src/go/build.js'
-import { stressPackage, type StressBinaryRun } from '../../src/jobs/stress.js'
+import { repetitionsStarted, stressPackage, type StressBinaryRun } from '../../src/jobs/stress.js'
 import type { TestPackageResult } from '../../src/model/result.js'
 
 const MODULE = 'example.com/leaks'
@@ -53,5 +53,17 @@ describe('stress: a race before a hang', () => {
     const sites = [race?.access.frames[0], race?.previous.frames[0]].map((f) => `${f?.function} ${f?.file.split('/').pop()}:${f?.line}`)
     expect(sites).toEqual(['example.com/leaks/racy.(*Counter).Value racy.go:16', 'example.com/leaks/racy.(*Counter).Inc racy.go:11'])
     expect(race?.found).toMatchObject({ process: 0, race: true })
+    // The process was given more repetitions than the one it started before it hung.
+    expect(race?.found.count).toBeGreaterThan(1)
+    expect(r.repetitions).toBe(1)
+  })
+
+  it('counts the repetitions a process started from its -test.v output', () => {
+    const rep = (names: string[]) => names.map((n) => `=== RUN   ${n}\n--- PASS: ${n} (0.00s)\n`).join('')
+    expect(repetitionsStarted(rep(['TestA', 'TestB', 'TestA', 'TestB', 'TestA']), 10)).toBe(3)
+    // Subtests do not count; nor does anything past count.
+    expect(repetitionsStarted(rep(['TestA', 'TestA/sub', 'TestA', 'TestA/sub']), 10)).toBe(2)
+    expect(repetitionsStarted(rep(['TestA', 'TestA', 'TestA']), 2)).toBe(2)
+    expect(repetitionsStarted('panic: in init\n', 5)).toBe(1)
   })
 })
