@@ -133,7 +133,14 @@ function summarise(runs: RunOutcome[]) {
       ])
     )
   const med = (xs: number[]) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] : null)
+  // What the gate said of each injected change: a miss is either a pass (wrong) or undecided (honest).
+  const statuses = (list: RunOutcome[]) => {
+    const out: Record<string, Record<string, number>> = {}
+    for (const r of list) for (const [change, { status }] of Object.entries(r.injected)) (out[change] ??= {})[status] = (out[change][status] ?? 0) + 1
+    return out
+  }
   return {
+    injectedStatus: { defaults: statuses(ab), ...(budget.length ? { timeBudget: statuses(budget) } : {}), ...(count10.length ? { count10: statuses(count10) } : {}) },
     defaults: per(ab),
     ...(budget.length ? { timeBudget: per(budget) } : {}),
     ...(count10.length ? { count10: per(count10) } : {}),
