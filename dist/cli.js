@@ -31491,6 +31491,17 @@ function stressLeaksIn(dump, leakProfile, modulePath, rules) {
         return { ...g, tests, leakingRepetitions: Math.max(1, Math.min(g.count, seen?.creators.size ?? 1)) };
     });
 }
+const TOP_LEVEL_RUN = /^=== RUN\s+([^/\s]+)$/gm;
+/**
+ * How many of a process's `count` repetitions had started when a hang or crash ended it, from its -test.v
+ * output: each repetition runs every selected top-level test once, so the starts of top-level tests over
+ * the number of distinct ones, rounded up. At least 1 (the process ran), at most `count`.
+ */
+function repetitionsStarted(text, count) {
+    const starts = [...text.matchAll(TOP_LEVEL_RUN)].map((m) => m[1]);
+    const distinct = new Set(starts).size;
+    return Math.min(count, Math.max(1, distinct === 0 ? 1 : Math.ceil(starts.length / distinct)));
+}
 /**
  * Stresses one package within its share of the budget. A process is only started when what it should take
  * (the cost per repetition seen so far, in its build mode, times its count) fits the time left.
@@ -31526,24 +31537,25 @@ async function stressPackage(run, cfg, target, opts) {
         const r = await run(binary, args, { timeoutMs: hangTimeoutMs(cost * count, cfg.timeoutMs), env: STRESS_ENV, ignore });
         const found = { process: i, count, cpu: knobs.cpu, shuffle: knobs.shuffle, race: knobs.race, repetitionsBefore: result.repetitions };
         result.processes++;
-        result.repetitions += count;
         const text = r.process.stdout;
-        if (r.record.outcome === 'timeout') {
-            const verbose = parseTestVerbose(text);
-            const message = `${verbose.timeout?.message ?? 'the tests did not finish'} under stress`;
-            result.hang = { ...hangFrom(text, opts.modulePath, verbose.timeout?.running ?? [], message), found };
-            result.stoppedBy = 'hang';
-            break;
-        }
+        result.repetitions += r.record.outcome === 'pass' || r.record.outcome === 'fail' ? count : repetitionsStarted(text, count);
         // What the normal pass had not seen, with the same identities as the test pass's (compare/tests.ts), so
         // a finding of both merges. A race does not stop the package: the process went on, and a leak or hang
-        // may still show (wgafter's late Add is a race on the WaitGroup and a leak). A panic ended the process.
+        // may still show (wgafter's late Add is a race on the WaitGroup and a leak); a race printed before a
+        // hang is read before the hang ends the loop. A panic ended the process.
         for (const x of racesIn(text, 'test', opts.modulePath)) {
             const sides = sidesOf(x);
             if (knownRaces.some((k) => sameRace(k, sides)))
                 continue;
             knownRaces.push(sides);
             result.races?.push({ ...x, found });
+        }
+        if (r.record.outcome === 'timeout') {
+            const verbose = parseTestVerbose(text);
+            const message = `${verbose.timeout?.message ?? 'the tests did not finish'} under stress`;
+            result.hang = { ...hangFrom(text, opts.modulePath, verbose.timeout?.running ?? [], message), found };
+            result.stoppedBy = 'hang';
+            break;
         }
         const panics = panicsFrom(parseTestVerbose(text).crashes, opts.modulePath).filter((x) => !knownPanics.has(panicKey(x)));
         const leaks = r.probe ? stressLeaksIn(r.probe.goroutines, r.probe.leakProfile, opts.modulePath, ignore).filter((g) => !known.has(g.looseKey)) : [];
