@@ -24,6 +24,8 @@ import { gate } from '../src/pipeline/gate.js'
 import type { Report } from '../src/model/report.js'
 import { failuresByJudge, falseAlarms, INJECTED, JUDGES, type Judge } from './power-judge.js'
 import { cpuSnapshot, othersShare } from '../src/jobs/bench/machine.js'
+import { normalUpperQuantile } from '../src/compare/interval.js'
+import { median } from '../src/compare/stats.js'
 import { startHog, stopHogs } from './hog.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -52,6 +54,9 @@ interface RunOutcome {
   /** The gate's decision on each injected change: status, interval and spread. */
   injected: Record<string, { status: string; reason: string }>
   adaptive?: string
+  /** Per benchmark, the per-round spread of cpu-ns/op's log ratio, and the failing bound's level. */
+  cpuSpreads: Record<string, number>
+  failTail: number | null
 }
 
 /** The run settings of each kind: the gate's defaults, a time budget, or the old fixed count 10 of 1s. */
@@ -112,8 +117,31 @@ function outcomeOf(report: Report, kind: RunOutcome['kind'], wallMs: number, sha
         return [...(m ? [[i.change, { status: m.status, reason: m.reason }]] : []), ...(cpu ? [[`${i.change} (CPU time)`, { status: cpu.status, reason: cpu.reason }]] : [])]
       })
     ),
-    ...(adaptive !== undefined ? { adaptive } : {})
+    ...(adaptive !== undefined ? { adaptive } : {}),
+    cpuSpreads: Object.fromEntries(
+      report.comparisons.flatMap((c) => c.metrics.filter((m) => m.unit === 'cpu-ns/op' && m.interval).map((m) => [c.benchmark, m.interval?.spread ?? NaN]))
+    ),
+    failTail: report.comparisons.flatMap((c) => c.metrics).find((m) => m.interval && m.interval.tail < m.interval.passTail)?.interval?.tail ?? null
   }
+}
+
+/**
+ * Rounds a true +10% needs to be caught 95% of the time at each benchmark's median A/A spread (normal
+ * approximation, as compare/timing.ts derives it): ((z_fail + z_0.95) x 1.023 x spread / (ln 1.10 - ln
+ * 1.05))^2, at the failing level of the A/A reports. What the machine's noise asks, not what the gate chose.
+ */
+function roundsFor10(aa: RunOutcome[]): Record<string, { spread: number; rounds: number }> {
+  const tails = aa.map((r) => r.failTail).filter((t): t is number => t !== null)
+  if (tails.length === 0) return {}
+  const zFail = normalUpperQuantile(Math.min(...tails))
+  const gap = Math.log(1.1) - Math.log(1.05)
+  const byBench = new Map<string, number[]>()
+  for (const r of aa) for (const [b, sp] of Object.entries(r.cpuSpreads)) if (Number.isFinite(sp)) byBench.set(b, [...(byBench.get(b) ?? []), sp])
+  const rows = [...byBench].map(([b, xs]) => {
+    const spread = median(xs)
+    return [b, { spread: Math.round(spread * 1000) / 1000, rounds: Math.ceil((((zFail + normalUpperQuantile(0.05)) * 1.023 * spread) / gap) ** 2) }] as const
+  })
+  return Object.fromEntries(rows.sort((a, b) => a[1].spread - b[1].spread))
 }
 
 function summarise(runs: RunOutcome[]) {
@@ -145,7 +173,8 @@ function summarise(runs: RunOutcome[]) {
     ...(budget.length ? { timeBudget: per(budget) } : {}),
     ...(count10.length ? { count10: per(count10) } : {}),
     wallMs: { aa: med(aa.map((r) => r.wallMs)), abDefaults: med(ab.map((r) => r.wallMs)), abBudget: med(budget.map((r) => r.wallMs)), abCount10: med(count10.map((r) => r.wallMs)) },
-    otherCpu: { median: med(runs.map((r) => r.otherCpu ?? 0)), max: Math.max(0, ...runs.map((r) => r.otherCpu ?? 0)) }
+    otherCpu: { median: med(runs.map((r) => r.otherCpu ?? 0)), max: Math.max(0, ...runs.map((r) => r.otherCpu ?? 0)) },
+    roundsFor95On10: roundsFor10(aa)
   }
 }
 
