@@ -66,7 +66,7 @@ export function adaptiveNotes(head: RunResult, level?: TimingLevel): string[] {
   const why = { settled: 'every timing decision was settled', budget: 'the next round would not have fitted in the budget', 'max-rounds': 'the round limit (10 x count) was reached' }[a.stopped]
   const list = extra.slice(0, 5).map(([name, n]) => `${name} +${n}`).join(', ')
   return [
-    `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +
+    `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s${a.factor ? `: ${a.factor} x what ${head.env.count} rounds take at the first rounds' pace` : ''}, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +
       (extra.length === 0 ? 'no extra rounds' : `extra rounds for the ${extra.length} whose interval straddled the threshold (${list}${extra.length > 5 ? ', ...' : ''})`) +
       `; stopped because ${why}.` +
       looksText(a.looks, level)

@@ -141,6 +141,17 @@ const RUN = {
     more:
       'With a budget the gate starts with at most 6 rounds, then judges at planned looks (after 6, 9, 14, 21, 32, 48, 72 and 100 rounds at count 10, up to 10 x count): benchmarks whose interval lies wholly above or below the threshold stop, the inconclusive ones run the rounds up to the next look, until they settle or the budget is spent. Each of the K looks may fail a comparison, so the failing bound is at alpha / (comparisons x K) (Bonferroni over the looks too); the report says what it chose, the looks and that level. Needs a base measured on this runner (gate).'
   }),
+  // Off for now, as the time budget is. bench/adaptive.ts: at this machine's spreads, 4 x the cost of count
+  // 20 catches 99 of 100 true +10% slowdowns while spending 1.8 x (count 80, at 4 x: 71 of 100); a budget
+  // in seconds fits one runner and one suite, a multiple of the fixed count's own cost fits any.
+  adaptive: opt({
+    key: 'run.adaptive',
+    kind: num({ min: 0, max: 20, example: 4 }),
+    default: 0,
+    name: 'adaptive',
+    doc: "Adaptive rounds with a budget of this many times what count rounds take (timed on the first rounds), spent on the benchmarks still undecided; 0 (the default) is off.",
+    more: 'As time-budget, which it can be combined with (the smaller budget holds): at most 6 rounds first, then planned looks up to 10 x count rounds. The report says the budget it worked out. Needs a base measured on this runner (gate).'
+  }),
   // Alternation by default: duet needs taskset and spare CPUs, and bench/noise.ts measures whether it helps.
   pairing: opt({
     key: 'run.pairing',

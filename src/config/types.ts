@@ -152,6 +152,12 @@ export interface RunConfig {
    */
   timeBudgetMs: number
   /**
+   * Adaptive rounds with a budget relative to the fixed count: up to this many times what `count` rounds
+   * take (timed on the first pass), spent on the undecided benchmarks; 0 is off. With timeBudgetMs too,
+   * the smaller budget holds.
+   */
+  adaptive: number
+  /**
    * How base and head share a timed round: 'alternate' runs them one after the other; 'duet' starts them
    * together, each pinned to its own CPUs (jobs/bench/duet.ts).
    */

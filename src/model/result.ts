@@ -61,7 +61,10 @@ export type PairingRecord =
   | { used: 'alternate'; why: string }
 
 export interface AdaptiveRecord {
+  /** The budget the rounds had, in ms: the time budget, or `factor` x what count rounds cost at the first pass's pace. */
   budgetMs: number
+  /** run.adaptive, when the budget was relative to the fixed count's cost. */
+  factor?: number
   usedMs: number
   firstRounds: number
   /**

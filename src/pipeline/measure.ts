@@ -35,10 +35,16 @@ async function testPass(deps: JobDeps, config: Config, tree: MeasuredTree, stres
   }
 }
 
-/** Adaptive rounds when a time budget is set and base and head are measured here together. */
+/** Adaptive rounds when a time budget (in time, or as a multiple of count's cost) is set and base and head are measured here together. */
 function adaptiveFor(config: Config, sides: number): Adaptive | undefined {
-  if (config.run.timeBudgetMs <= 0 || sides !== 2) return undefined
-  return { budgetMs: config.run.timeBudgetMs, clock: () => performance.now(), open: (results, looks) => openDecisions(results, config.compare, looks) }
+  const { timeBudgetMs, adaptive } = config.run
+  if ((timeBudgetMs <= 0 && adaptive <= 0) || sides !== 2) return undefined
+  return {
+    budgetMs: timeBudgetMs > 0 ? timeBudgetMs : Number.POSITIVE_INFINITY,
+    ...(adaptive > 0 ? { factor: adaptive } : {}),
+    clock: () => performance.now(),
+    open: (results, looks) => openDecisions(results, config.compare, looks)
+  }
 }
 
 /**

@@ -50,7 +50,13 @@ export const LOOK_GROWTH = 1.5
 export type OpenDecisions = (results: RunResult[], looks: number) => Set<string>
 
 export interface Adaptive {
+  /** Wall time for all the timed rounds, the first pass included; Infinity when only `factor` bounds them. */
   budgetMs: number
+  /**
+   * A budget of `factor` times what `count` rounds of every benchmark would take, at the first pass's cost
+   * per round (run.adaptive); with budgetMs as well, the smaller one holds.
+   */
+  factor?: number
   open: OpenDecisions
   /** Milliseconds, monotonic. */
   clock: () => number
@@ -91,15 +97,16 @@ export async function runAdaptiveRounds(
   const started = adaptive.clock()
   const { first, maxRounds } = roundLimits(cfg.count)
   const looks = lookSchedule(first, maxRounds)
-  deps.log(
-    `time budget ${Math.round(adaptive.budgetMs / 1000)}s: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided, judged after ${looks.join(', ')} rounds`
-  )
+  const bound = [Number.isFinite(adaptive.budgetMs) ? `${Math.round(adaptive.budgetMs / 1000)}s` : '', adaptive.factor ? `${adaptive.factor} x what ${cfg.count} rounds take` : ''].filter(Boolean).join(' or ')
+  deps.log(`time budget ${bound}: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided, judged after ${looks.join(', ')} rounds`)
   await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, first) })
-  const record: AdaptiveRecord = { budgetMs: adaptive.budgetMs, usedMs: 0, firstRounds: first, looks, extraRounds: {}, stopped: 'settled' }
   const benchmarks = Math.max(1, planRound(sides, cfg, deps.toolchain, rules, 0, '').runs.length / sides.length)
   // A round of one benchmark on both sides, from the rounds run so far: a batch of fewer benchmarks
   // takes proportionally less than a full round.
   let benchRoundMs = (adaptive.clock() - started) / (first * benchmarks)
+  // The relative budget is priced at the first pass: what count full rounds would cost at its pace.
+  const budgetMs = Math.min(adaptive.budgetMs, adaptive.factor ? adaptive.factor * cfg.count * benchmarks * benchRoundMs : Number.POSITIVE_INFINITY)
+  const record: AdaptiveRecord = { budgetMs: Math.round(budgetMs), usedMs: 0, firstRounds: first, looks, extraRounds: {}, stopped: 'settled', ...(adaptive.factor ? { factor: adaptive.factor } : {}) }
   let done = first
   for (let look = 1; ; look++) {
     const open = adaptive.open(assemble(observed), looks.length)
@@ -108,7 +115,7 @@ export async function runAdaptiveRounds(
       record.stopped = 'max-rounds'
       break
     }
-    const left = adaptive.budgetMs - (adaptive.clock() - started)
+    const left = budgetMs - (adaptive.clock() - started)
     const fits = Math.floor(left / Math.max(1e-9, benchRoundMs * open.size))
     const batch = Math.min(looks[look] - done, fits)
     if (batch < 1) {

@@ -15,7 +15,7 @@ const leaves = ['BenchmarkSettled', 'BenchmarkOpen', 'BenchmarkLate'].map((name)
 const sides = ['base', 'head'].map((label) => preparedSide(label, [preparedPackage('a', leaves)]))
 const key = (name: string) => `${MODULE}/a\u0000${name}`
 
-function harness(settleAfter: Record<string, number>, budgetMs: number, msPerRun = 10) {
+function harness(settleAfter: Record<string, number>, budgetMs: number, msPerRun = 10, factor?: number) {
   let now = 0
   const rounds = new Map<string, number>()
   const phases: string[] = []
@@ -32,6 +32,7 @@ function harness(settleAfter: Record<string, number>, budgetMs: number, msPerRun
   const openOf = () => new Set(Object.entries(settleAfter).filter(([name, n]) => (rounds.get(name) ?? 0) < n).map(([name]) => key(name)))
   const adaptive: Adaptive = {
     budgetMs,
+    ...(factor !== undefined ? { factor } : {}),
     clock: () => now,
     open: (_results, looks) => {
       judged.push({ rounds: Math.max(...rounds.values()), looks })
@@ -72,6 +73,19 @@ describe('runAdaptiveRounds', () => {
     expect(h.rounds.get('BenchmarkOpen')).toBe(13)
     expect(record.stopped).toBe('budget')
     expect(h.judged.map((j) => j.rounds)).toEqual([6, 9])
+  })
+
+  it('prices a relative budget (run.adaptive) at the first pass: factor x what count rounds cost', async () => {
+    // A benchmark round (2 runs) is 20 ms, so count 10 of 3 benchmarks would cost 600 ms; x2 is 1200 ms,
+    // of which the first pass used 360. The 840 left give the open one 42 more rounds: 48.
+    const h = harness({ BenchmarkOpen: 1000 }, Number.POSITIVE_INFINITY, 10, 2)
+    const record = await h.run()
+    expect(record).toMatchObject({ budgetMs: 1200, factor: 2, stopped: 'budget' })
+    expect(h.rounds.get('BenchmarkOpen')).toBe(48)
+    expect(h.log[0]).toContain('time budget 2 x what 10 rounds take')
+    // With a time budget as well, the smaller one holds.
+    const both = harness({ BenchmarkOpen: 1000 }, 500, 10, 2)
+    expect((await both.run()).budgetMs).toBe(500)
   })
 
   it('stops when the next round would not fit in the budget, and says so', async () => {
