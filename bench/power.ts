@@ -39,13 +39,17 @@ const BENCHTIME = env('BENCH_POWER_BENCHTIME', DEFAULT_RUN.benchtime)
 const REF_RUNS = Number(env('BENCH_POWER_REF_RUNS', '0'))
 const REF_BENCHTIME = env('BENCH_POWER_REF_BENCHTIME', '1s')
 const BUDGET_MS = durationMs(env('BENCH_POWER_BUDGET', '0ms')) ?? 0
+/** run.adaptive for the 'aa-adaptive' and 'ab-adaptive' runs (0: none): a budget of N x what count rounds take. */
+const ADAPTIVE = Number(env('BENCH_POWER_ADAPTIVE', '0'))
+/** Only these kinds of run (comma-separated), when set: e.g. aa-adaptive,ab-adaptive. */
+const KINDS = env('BENCH_POWER_KINDS', '').split(',').filter(Boolean)
 /** Busy cores of someone else's work (`yes`) for the whole bench: the issue's runner had one of two taken. */
 const HOGS = Number(env('BENCH_POWER_HOG', '0'))
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
 let saved = 0
 
 interface RunOutcome {
-  kind: 'aa' | 'ab' | 'ab-budget' | 'ab-count10'
+  kind: 'aa' | 'ab' | 'ab-budget' | 'ab-count10' | 'aa-adaptive' | 'ab-adaptive'
   wallMs: number
   otherCpu: number | null
   failures: Record<Judge, string[]>
@@ -59,11 +63,12 @@ interface RunOutcome {
   failTail: number | null
 }
 
-/** The run settings of each kind: the gate's defaults, a time budget, or the old fixed count 10 of 1s. */
-function sizesOf(kind: RunOutcome['kind']): Pick<Config['run'], 'count' | 'benchtime' | 'timeBudgetMs'> {
-  if (kind === 'ab-count10') return { count: 10, benchtime: REF_BENCHTIME, timeBudgetMs: 0 }
-  if (kind === 'ab-budget') return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: BUDGET_MS }
-  return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: DEFAULT_RUN.timeBudgetMs }
+/** The run settings of each kind: the gate's defaults, a time budget, a relative budget, or the old fixed count 10. */
+function sizesOf(kind: RunOutcome['kind']): Pick<Config['run'], 'count' | 'benchtime' | 'timeBudgetMs' | 'adaptive'> {
+  if (kind === 'ab-count10') return { count: 10, benchtime: REF_BENCHTIME, timeBudgetMs: 0, adaptive: 0 }
+  if (kind === 'ab-budget') return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: BUDGET_MS, adaptive: 0 }
+  if (kind === 'aa-adaptive' || kind === 'ab-adaptive') return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: 0, adaptive: ADAPTIVE }
+  return { count: COUNT, benchtime: BENCHTIME, timeBudgetMs: DEFAULT_RUN.timeBudgetMs, adaptive: DEFAULT_RUN.adaptive }
 }
 
 async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: RunOutcome['kind']): Promise<RunOutcome> {
@@ -147,14 +152,16 @@ function roundsFor10(aa: RunOutcome[]): Record<string, { spread: number; rounds:
 function summarise(runs: RunOutcome[]) {
   const aa = runs.filter((r) => r.kind === 'aa')
   const ab = runs.filter((r) => r.kind === 'ab')
+  const aaAdaptive = runs.filter((r) => r.kind === 'aa-adaptive')
+  const abAdaptive = runs.filter((r) => r.kind === 'ab-adaptive')
   const budget = runs.filter((r) => r.kind === 'ab-budget')
   const count10 = runs.filter((r) => r.kind === 'ab-count10')
-  const per = (list: RunOutcome[]) =>
+  const per = (list: RunOutcome[], aaList = aa) =>
     Object.fromEntries(
       JUDGES.map((j) => [
         j,
         {
-          aaFailingRuns: `${aa.filter((r) => r.failures[j].length > 0).length}/${aa.length}`,
+          aaFailingRuns: `${aaList.filter((r) => r.failures[j].length > 0).length}/${aaList.length}`,
           caught: Object.fromEntries(Object.entries(INJECTED).map(([name, i]) => [i.change, `${list.filter((r) => r.failures[j].includes(`${name} ${i.unit}`)).length}/${list.length}`])),
           falseAlarmsInAB: list.reduce((n, r) => n + falseAlarms(new Set(r.failures[j])).length, 0)
         }
@@ -168,11 +175,24 @@ function summarise(runs: RunOutcome[]) {
     return out
   }
   return {
-    injectedStatus: { defaults: statuses(ab), ...(budget.length ? { timeBudget: statuses(budget) } : {}), ...(count10.length ? { count10: statuses(count10) } : {}) },
+    injectedStatus: {
+      defaults: statuses(ab),
+      ...(budget.length ? { timeBudget: statuses(budget) } : {}),
+      ...(abAdaptive.length ? { adaptive: statuses(abAdaptive) } : {}),
+      ...(count10.length ? { count10: statuses(count10) } : {})
+    },
     defaults: per(ab),
+    ...(abAdaptive.length || aaAdaptive.length ? { adaptive: per(abAdaptive, aaAdaptive) } : {}),
     ...(budget.length ? { timeBudget: per(budget) } : {}),
     ...(count10.length ? { count10: per(count10) } : {}),
-    wallMs: { aa: med(aa.map((r) => r.wallMs)), abDefaults: med(ab.map((r) => r.wallMs)), abBudget: med(budget.map((r) => r.wallMs)), abCount10: med(count10.map((r) => r.wallMs)) },
+    wallMs: {
+      aa: med(aa.map((r) => r.wallMs)),
+      abDefaults: med(ab.map((r) => r.wallMs)),
+      abBudget: med(budget.map((r) => r.wallMs)),
+      aaAdaptive: med(aaAdaptive.map((r) => r.wallMs)),
+      abAdaptive: med(abAdaptive.map((r) => r.wallMs)),
+      abCount10: med(count10.map((r) => r.wallMs))
+    },
     otherCpu: { median: med(runs.map((r) => r.otherCpu ?? 0)), max: Math.max(0, ...runs.map((r) => r.otherCpu ?? 0)) },
     roundsFor95On10: roundsFor10(aa)
   }
@@ -204,8 +224,11 @@ async function main(): Promise<void> {
       if (i < AA) order.push({ kind: 'aa', ref: repo.headSha })
       if (i < AB) order.push({ kind: 'ab', ref: repo.baseSha })
       if (i < AB && BUDGET_MS > 0) order.push({ kind: 'ab-budget', ref: repo.baseSha })
+      if (i < AA && ADAPTIVE > 0) order.push({ kind: 'aa-adaptive', ref: repo.headSha })
+      if (i < AB && ADAPTIVE > 0) order.push({ kind: 'ab-adaptive', ref: repo.baseSha })
       if (i < REF_RUNS) order.push({ kind: 'ab-count10', ref: repo.baseSha })
     }
+    if (KINDS.length > 0) order.splice(0, order.length, ...order.filter((o) => KINDS.includes(o.kind)))
     for (let h = 0; h < HOGS; h++) startHog()
     for (const [i, o] of order.entries()) {
       const r = await oneGate(tc, repo.dir, o.ref, o.kind)
@@ -217,7 +240,7 @@ async function main(): Promise<void> {
     await rm(root, { recursive: true, force: true })
   }
   const result = {
-    settings: { count: COUNT, benchtime: BENCHTIME, defaultBudgetMs: DEFAULT_RUN.timeBudgetMs, aa: AA, ab: AB, budgetMs: BUDGET_MS, count10Runs: REF_RUNS, count10Benchtime: REF_BENCHTIME, hogs: HOGS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
+    settings: { count: COUNT, benchtime: BENCHTIME, defaultBudgetMs: DEFAULT_RUN.timeBudgetMs, adaptive: ADAPTIVE, kinds: KINDS, aa: AA, ab: AB, budgetMs: BUDGET_MS, count10Runs: REF_RUNS, count10Benchtime: REF_BENCHTIME, hogs: HOGS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
     summary: summarise(runs),
     runs
   }
