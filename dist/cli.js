@@ -31518,7 +31518,7 @@ const TOP_LEVEL_RUN = /^=== RUN\s+([^/\s]+)$/gm;
 function repetitionsStarted(text, count) {
     const starts = [...text.matchAll(TOP_LEVEL_RUN)].map((m) => m[1]);
     const distinct = new Set(starts).size;
-    return Math.min(count, Math.max(1, distinct === 0 ? 1 : Math.ceil(starts.length / distinct)));
+    return distinct === 0 ? 1 : Math.min(count, Math.ceil(starts.length / distinct));
 }
 /**
  * Stresses one package within its share of the budget. A process is only started when what it should take
