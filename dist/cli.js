@@ -30347,6 +30347,12 @@ function parseGctrace(text) {
             }
             return;
         }
+        // The runtime ends every line with a newline, so a last line without one was cut, even when
+        // what is left parses: "... 4 P" may have lost its " (forced)".
+        if (i === lines.length - 1 && !text.endsWith('\n')) {
+            trace.cutAtExit = { line: i + 1, text: line, reason: 'the last gctrace line, cut by the process exiting' };
+            return;
+        }
         const m = GC_LINE.exec(line);
         if (m === null) {
             trace.problems.push({ line: i + 1, text: line, reason: 'starts like a gctrace line but does not parse' });
