@@ -120,8 +120,8 @@ export async function runDemo(
   deps.log(`building the demo repository in ${repoDir}`)
   const repo = await makeFixtureRepo(deps.run, 'demo', repoDir)
   const config: Config = {
-    // Enough runs per side for the Mann-Whitney test to reach significance after the
-    // multiple-comparison control, short enough to finish in well under a minute.
+    // The default adaptive rounds, priced on count 8 short runs: the demo's slowdowns settle within a
+    // few looks and the unchanged benchmarks pass early, so it finishes in well under a minute.
     run: { ...DEFAULT_RUN, dir: repo.dir, count: 8, benchtime: '100ms', timeoutMs: 120_000 },
     compare: DEFAULT_COMPARE,
     // The test pass too: the demo's head also leaks a goroutine (notify), found with no code change. Its

@@ -43,7 +43,8 @@ describe('CLI option flags', () => {
   it('documents every flag with its default in the help', () => {
     const help = flagHelp(['run', 'compare'])
     for (const { option } of OPTIONS) if (option.name) expect(help).toContain(option.kind.flag === 'boolean' ? option.name : `--${option.name} `)
-    expect(help).toMatch(/--count N +Runs per benchmark and side\. \(default 20\)/)
+    expect(help).toMatch(/--count N +Runs per benchmark and side; .*\(default 20\)/)
+    expect(help).toMatch(/--adaptive N +Adaptive rounds .*\(default 4\)/)
     expect(help).toMatch(/--test-run REGEX .*Also --tests\./)
     expect(help).toMatch(/--no-test-race .*Also --no-race\./)
   })

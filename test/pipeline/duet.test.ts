@@ -30,7 +30,8 @@ beforeAll(async () => {
   repo = await makeFixtureRepo('power')
   outDir = join(repo.dir, '..', `${repo.dir.split('/').pop()}-out`)
   const config: Config = {
-    run: { ...DEFAULT_RUN, dir: repo.dir, packages: ['./alloc'], bench: '^BenchmarkChain', count: 4, benchtime: '2000x', timeoutMs: 120_000, pairing: 'duet' },
+    // Exactly count rounds (adaptive: 0): the assertions count the pinned processes.
+    run: { ...DEFAULT_RUN, dir: repo.dir, packages: ['./alloc'], bench: '^BenchmarkChain', count: 4, benchtime: '2000x', timeoutMs: 120_000, pairing: 'duet', adaptive: 0 },
     compare: DEFAULT_COMPARE,
     tests: { ...DEFAULT_TESTS, enabled: false },
     load: DEFAULT_LOAD

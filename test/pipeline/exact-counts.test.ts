@@ -22,7 +22,8 @@ beforeAll(async () => {
   repo = await makeFixtureRepo('power')
   outDir = join(repo.dir, '..', `${repo.dir.split('/').pop()}-out`)
   const config: Config = {
-    run: { ...DEFAULT_RUN, dir: repo.dir, packages: ['./alloc'], bench: '^BenchmarkChain', count: 4, benchtime: '2000x', timeoutMs: 120_000 },
+    // Exactly count rounds (adaptive: 0): the messages name how many runs repeated the change.
+    run: { ...DEFAULT_RUN, dir: repo.dir, packages: ['./alloc'], bench: '^BenchmarkChain', count: 4, benchtime: '2000x', timeoutMs: 120_000, adaptive: 0 },
     compare: DEFAULT_COMPARE,
     tests: { ...DEFAULT_TESTS, enabled: false },
     load: DEFAULT_LOAD

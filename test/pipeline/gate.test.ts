@@ -111,7 +111,10 @@ describe('gate on fixtures/gate', () => {
     for (const n of ['BenchmarkNames/a|b', 'BenchmarkNames/`code`', 'BenchmarkNames/[link](http://x)', 'BenchmarkNames/dash-8']) {
       expect(names).toContain(n)
       const runs = stable?.benchmarks.find((b) => b.name === n)?.runs ?? []
-      expect(runs).toHaveLength(8)
+      // Adaptive sampling (on by default): the first pass, and the rounds it added to this benchmark.
+      const adaptive = head.env.adaptive
+      expect(adaptive?.firstRounds).toBe(6)
+      expect(runs).toHaveLength(6 + (adaptive?.extraRounds[`${stable?.importPath}.${n}`] ?? 0))
       expect(runs.every((r) => r.heap !== undefined && r.gc.forcedCycles > 0)).toBe(true)
     }
   })

@@ -32,7 +32,8 @@ beforeAll(async () => {
   outDir = `${repo.dir}-out`
   const toolchain = await probeToolchain(runProcess)
   const config: Config = {
-    run: { ...DEFAULT_RUN, dir: repo.dir, count: COUNT, benchtime: '2000x', timeoutMs: 120_000 },
+    // Exactly COUNT rounds (adaptive: 0): the messages name how many runs printed what.
+    run: { ...DEFAULT_RUN, dir: repo.dir, count: COUNT, benchtime: '2000x', timeoutMs: 120_000, adaptive: 0 },
     compare: DEFAULT_COMPARE,
     tests: { ...DEFAULT_TESTS, enabled: false },
       load: DEFAULT_LOAD
