@@ -168,6 +168,21 @@ function levelText(tail: number, level: TimingLevel, stats: CompareConfig['stati
 const methodText = (how: IntervalMethod, s: Scaled, rounds: number): string =>
   how === 'signed-rank' ? `the signed-rank interval over ${rounds} paired rounds` : `the Mann-Whitney shift interval over ${s.base.length} vs ${s.head.length} runs`
 
+/** The interval a decision shows, in relative terms, with the tails its two bounds err at. */
+function intervalOf(c: TimingCase, s: Scaled, how: IntervalMethod, b: { estimate: number; low: number; high: number }, tails: { fail: number; pass: number }, rounds: number, spread: number): ChangeInterval {
+  return {
+    method: how,
+    estimate: s.toRelative(b.estimate),
+    low: s.toRelative(b.low),
+    high: s.toRelative(b.high),
+    tail: tails.fail,
+    passTail: tails.pass,
+    rounds,
+    threshold: c.threshold,
+    spread
+  }
+}
+
 /**
  * Too few rounds for the failing bound's level, but enough for the passing bound's: a benchmark whose upper
  * bound already lies below the threshold passes (or, below minus the threshold, improved). The upper bound
@@ -180,18 +195,8 @@ function passEarly(c: TimingCase, s: Scaled, passTail: number, spread: number, r
   const up = how ? bounds(s, how, passTail) : undefined
   if (!how || !up || !(up.high < s.tau)) return false
   const out = c.m
-  out.interval = {
-    method: how,
-    estimate: s.toRelative(up.estimate),
-    low: s.toRelative(up.low),
-    high: s.toRelative(up.high),
-    tail: passTail,
-    passTail,
-    rounds,
-    threshold: c.threshold,
-    spread
-  }
-  const i = out.interval
+  const i = intervalOf(c, s, how, up, { fail: passTail, pass: passTail }, rounds, spread)
+  out.interval = i
   const improved = up.high < -s.tau
   out.status = improved ? 'improvement' : 'unchanged'
   out.reason =
@@ -234,17 +239,7 @@ function decideOne(
     out.settle = { moreRounds: Math.max(1, need - rounds) }
     return
   }
-  const interval: ChangeInterval = {
-    method: how,
-    estimate: s.toRelative(b.estimate),
-    low: s.toRelative(b.low),
-    high: s.toRelative(b.high),
-    tail,
-    passTail: tails.pass,
-    rounds,
-    threshold: c.threshold,
-    spread
-  }
+  const interval = intervalOf(c, s, how, b, tails, rounds, spread)
   out.interval = interval
   const shown = `${pct(interval.estimate)} [${pct(interval.low)}, ${pct(interval.high)}] by ${methodText(how, s, rounds)}, ${levelText(tail, level, stats, tails.pass)}`
   if (b.low > s.tau) {
