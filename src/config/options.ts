@@ -102,7 +102,7 @@ const RUN = {
     kind: int({ min: 1, max: 1000, example: 10 }),
     default: 20,
     name: 'count',
-    doc: 'Runs per benchmark and side; with adaptive rounds (the default) the budget is a multiple of what count rounds take, and a benchmark gets at most 10 x count.',
+    doc: 'Runs per benchmark and side; with adaptive rounds (the default) the budget is a multiple of what count rounds take, and a benchmark gets at most 20 x count.',
     more: 'Timing is judged on a confidence interval of the per-round head/base ratios; with many benchmarks the interval needs more rounds to reach its level, and the report says how many.'
   }),
   benchtime: opt({
@@ -140,7 +140,7 @@ const RUN = {
     name: 'time-budget',
     doc: "Wall time for the timed benchmark rounds; '0ms' (the default) leaves the budget to adaptive.",
     more:
-      'With a budget the gate starts with at most 6 rounds, then judges at planned looks (after 6, 9, 14, 21, 32, 48, 72 and 100 rounds at count 10, up to 10 x count): benchmarks whose interval lies wholly above or below the threshold stop, the inconclusive ones run the rounds up to the next look, until they settle or the budget is spent. Each of the K looks may fail a comparison, so the failing bound is at alpha / (comparisons x K) (Bonferroni over the looks too); the report says what it chose, the looks and that level. Needs a base measured on this runner (gate).'
+      'With a budget the gate starts with at most 6 rounds, then judges at planned looks (after 6, 9, 14, 21, 32, 48, 72, 108, 162 and 200 rounds at count 10, up to 20 x count): benchmarks whose interval lies wholly above or below the threshold stop, the inconclusive ones run the rounds up to the next look, until they settle or the budget is spent. Each of the K looks may fail a comparison, so the failing bound is at alpha / (comparisons x K) (Bonferroni over the looks too); the report says what it chose, the looks and that level. Needs a base measured on this runner (gate).'
   }),
   // On by default: no fixed count catches a true +10% slowdown 95% of the time at a shared runner's spreads
   // (bench:power measured 2.6% to 30% per round beside another gate: 8 to 1,010 rounds), and a fixed count
@@ -154,7 +154,7 @@ const RUN = {
     default: 4,
     name: 'adaptive',
     doc: "Adaptive rounds with a budget of this many times what count rounds take (timed on the first rounds), spent on the benchmarks still undecided; 0 runs exactly count rounds.",
-    more: 'As time-budget, which it can be combined with (the smaller budget holds): at most 6 rounds first, then planned looks up to 10 x count rounds; settled benchmarks stop early, so unchanged code usually costs less than the budget. The report says the budget it worked out and the rounds each benchmark got. Only when base and head are measured here together (gate); a stored baseline is compared at count rounds.'
+    more: 'As time-budget, which it can be combined with (the smaller budget holds): at most 6 rounds first, then planned looks up to 20 x count rounds; settled benchmarks stop early, so unchanged code usually costs less than the budget. The report says the budget it worked out and the rounds each benchmark got. Only when base and head are measured here together (gate); a stored baseline is compared at count rounds.'
   }),
   // Alternation by default: duet needs taskset and spare CPUs, and bench/noise.ts measures whether it helps.
   pairing: opt({

@@ -58,11 +58,11 @@ describe('runAdaptiveRounds', () => {
   it('judges only at the planned looks, and tells the judge how many looks share alpha', async () => {
     const h = harness({ BenchmarkOpen: 30 }, 60_000_000)
     const record = await h.run()
-    expect(record.looks).toEqual([6, 9, 14, 21, 32, 48, 72, 100])
+    expect(record.looks).toEqual([6, 9, 14, 21, 32, 48, 72, 108, 162, 200])
     // Open until 30 rounds: judged at 6, 9, 14, 21 and 32, and it ran the batch up to 32, not 30.
-    expect(h.judged).toEqual([6, 9, 14, 21, 32].map((rounds) => ({ rounds, looks: 8 })))
+    expect(h.judged).toEqual([6, 9, 14, 21, 32].map((rounds) => ({ rounds, looks: 10 })))
     expect(h.rounds.get('BenchmarkOpen')).toBe(32)
-    expect(h.log[0]).toContain('judged after 6, 9, 14, 21, 32, 48, 72, 100 rounds')
+    expect(h.log[0]).toContain('judged after 6, 9, 14, 21, 32, 48, 72, 108, 162, 200 rounds')
   })
 
   it('runs the rounds of a batch that fit when the whole batch would not, and stops there', async () => {
@@ -97,10 +97,10 @@ describe('runAdaptiveRounds', () => {
     expect(h.rounds.get('BenchmarkOpen')).toBeGreaterThan(6)
   })
 
-  it('stops at 10 x count rounds', async () => {
+  it('stops at 20 x count rounds', async () => {
     const h = harness({ BenchmarkOpen: 1000 }, 10_000_000, 1)
     const record = await h.run()
     expect(record.stopped).toBe('max-rounds')
-    expect(h.rounds.get('BenchmarkOpen')).toBe(100)
+    expect(h.rounds.get('BenchmarkOpen')).toBe(200)
   })
 })

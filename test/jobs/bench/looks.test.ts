@@ -71,7 +71,9 @@ async function adaptiveTrial(seed: number, change = THRESHOLD): Promise<{ failed
 /** The scheme this replaced: a look after every round from the first pass to the limit, each at alpha / m. */
 function everyRoundTrial(seed: number): boolean {
   const m = machine(seed)
-  const { first, maxRounds } = roundLimits(cfg.count)
+  // Its round limit was 10 x count.
+  const { first } = roundLimits(cfg.count)
+  const maxRounds = 10 * cfg.count
   for (let i = 0; i < first; i++) m.round()
   for (;;) {
     if (openDecisions(m.results(), DEFAULT_COMPARE, 1).size === 0 || m.rounds() >= maxRounds) return failed(m.results(), 1)
@@ -91,7 +93,7 @@ describe('adaptive looks', () => {
     for (let t = 0; t < TRIALS; t++) {
       const trial = await adaptiveTrial(7000 + t)
       // Judged only at the schedule's round counts, never in between.
-      expect(lookSchedule(6, 100)).toEqual(expect.arrayContaining(trial.looks))
+      expect(lookSchedule(6, roundLimits(cfg.count).maxRounds)).toEqual(expect.arrayContaining(trial.looks))
       if (trial.failed) fails++
     }
     expect(fails / TRIALS).toBeLessThanOrEqual(ALPHA)
