@@ -45,6 +45,8 @@ const ADAPTIVE = Number(env('BENCH_POWER_ADAPTIVE', '0'))
 const KINDS = env('BENCH_POWER_KINDS', '').split(',').filter(Boolean)
 /** Busy cores of someone else's work (`yes`) for the whole bench: the issue's runner had one of two taken. */
 const HOGS = Number(env('BENCH_POWER_HOG', '0'))
+/** Where each gate run's report is kept (and what BENCH_POWER_REJUDGE reads), under bench/out: one per set of settings. */
+const REPORTS = join(here, 'out', env('BENCH_POWER_REPORTS', 'power-reports'))
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
 let saved = 0
 
@@ -87,8 +89,8 @@ async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: Ru
     kept = { kind, wallMs: performance.now() - t, otherCpu: othersShare(before, cpuSnapshot()) ?? null, report }
     // Every report is kept with its wall time, so the judges can be run again on the same data, and the
     // reports of benches run side by side (each the other's load) summed up together.
-    await mkdir(join(here, 'out', 'power-reports'), { recursive: true })
-    await writeFile(join(here, 'out', 'power-reports', `p${process.pid}-${String(++saved).padStart(3, '0')}-${kind}.json`), JSON.stringify(kept))
+    await mkdir(REPORTS, { recursive: true })
+    await writeFile(join(REPORTS, `p${process.pid}-${String(++saved).padStart(3, '0')}-${kind}.json`), JSON.stringify(kept))
   } finally {
     await rm(out, { recursive: true, force: true })
   }
@@ -200,7 +202,7 @@ function summarise(runs: RunOutcome[]) {
 
 /** BENCH_POWER_REJUDGE=1: the judges again on every report kept in bench/out/power-reports, without measuring. */
 async function rejudge(): Promise<void> {
-  const dir = join(here, 'out', 'power-reports')
+  const dir = REPORTS
   const runs: RunOutcome[] = []
   for (const file of (await readdir(dir)).sort()) {
     if (!file.endsWith('.json')) continue
