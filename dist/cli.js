@@ -30972,7 +30972,8 @@ function openDecisions(results, config, looks = 1) {
         return open;
     const report = compareResults({ base, head, baseDir: '', headDir: '', config, looks });
     for (const c of report.comparisons) {
-        if (c.metrics.some((m) => m.method === 'interval' && m.status === 'inconclusive'))
+        const undecided = c.metrics.some((m) => m.method === 'interval' && (m.status === 'inconclusive' || (m.status === 'too-noisy' && (m.interval?.rounds ?? 0) < MAX_USEFUL_ROUNDS)));
+        if (undecided)
             open.add(`${c.pkg}\u0000${c.benchmark}`);
     }
     return open;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_COMPARE } from '../../src/config/defaults.js'
 import { compareResults } from '../../src/compare/compare.js'
 import { openDecisions } from '../../src/compare/open.js'
+import { MAX_USEFUL_ROUNDS } from '../../src/compare/timing.js'
 import { bench, noisy, repeat, result } from './build-result.js'
 
 const PKG = 'example.com/m/p'
@@ -21,6 +22,18 @@ describe('openDecisions', () => {
       })
     const open = openDecisions([side(1, 1), side(1.05, 2)], DEFAULT_COMPARE)
     expect([...open]).toEqual([`${PKG}\u0000BenchmarkNear`])
+  })
+
+  it('keeps a too-noisy benchmark open until it has had the rounds that verdict is about', () => {
+    const rnd = noisy(3)
+    const side = (rounds: number) => result({ [PKG]: [bench('BenchmarkWild', repeat(rounds, () => ({ ns: 1000 * Math.exp(1.5 * (rnd() - 0.5)) })))] })
+    const verdict = (rounds: number) => {
+      const [base, head] = [side(rounds), side(rounds)]
+      const status = compareResults({ base, head, baseDir: '', headDir: '', config: DEFAULT_COMPARE }).comparisons[0].metrics.find((m) => m.unit === 'ns/op')?.status
+      return { status, open: openDecisions([base, head], DEFAULT_COMPARE).size }
+    }
+    expect(verdict(12)).toEqual({ status: 'too-noisy', open: 1 })
+    expect(verdict(MAX_USEFUL_ROUNDS)).toEqual({ status: 'too-noisy', open: 0 })
   })
 
   it('is empty with one side only (nothing to pair)', () => {
