@@ -63,7 +63,9 @@ export function adaptiveNotes(head: RunResult, level?: TimingLevel): string[] {
   const a = head.env.adaptive
   if (!a) return []
   const extra = Object.entries(a.extraRounds).sort((x, y) => y[1] - x[1])
-  const why = { settled: 'every timing decision was settled', budget: 'the next round would not have fitted in the budget', 'max-rounds': 'the round limit (20 x count) was reached' }[a.stopped]
+  // The last planned look is the round limit: the record says it, rather than this repeating the factor.
+  const limit = a.looks?.at(-1)
+  const why = { settled: 'every timing decision was settled', budget: 'the next round would not have fitted in the budget', 'max-rounds': `the round limit${limit === undefined ? '' : ` of ${limit} rounds`} was reached` }[a.stopped]
   const list = extra.slice(0, 5).map(([name, n]) => `${name} +${n}`).join(', ')
   return [
     `Adaptive sampling (time budget ${Math.round(a.budgetMs / 1000)}s${a.factor ? `: ${a.factor} x what ${head.env.count} rounds take at the first rounds' pace` : ''}, used ${Math.round(a.usedMs / 1000)}s): ${a.firstRounds} rounds for every benchmark, then ` +

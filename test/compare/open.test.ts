@@ -52,6 +52,8 @@ describe('judging repeated looks', () => {
     expect(time?.interval?.tail).toBeCloseTo(DEFAULT_COMPARE.statistics.alpha / 8, 12)
     expect(time?.reason).toContain('over 1 comparisons and 8 looks')
     expect(report.notes.join('\n')).toContain('Judged after 6, 9, 14, 21, 32, 48, 72, 100 rounds, the failing bound at 0.0063 (alpha split over the 8 looks')
+    const limited = compareResults({ base: side(1), head: side(1.2, { adaptive: { ...adaptive, stopped: 'max-rounds' as const } }), baseDir: '', headDir: '', config: DEFAULT_COMPARE })
+    expect(limited.notes.join('\n')).toContain('stopped because the round limit of 100 rounds was reached.')
   })
 
   it('judges a fixed count at alpha / m: one look', () => {

@@ -40,8 +40,8 @@ import type { PreparedSide } from './prepare.js'
 
 export const FIRST_ROUNDS = 6
 // 20, not 10: on a runner shared with another job (bench:power, two gates side by side) a true +10% with a
-// per-round spread of 14% ended at 200 rounds with its lower bound just under +5% in 2 of 3 runs, and the
-// budget, not this limit, is what bounds the time.
+// per-round spread of 14% ended at 200 rounds undecided in 3 of 4 runs, its lower bound at +2.8% to +4.6%;
+// the budget, not this limit, is what bounds the time.
 const MAX_ROUNDS_FACTOR = 20
 /** Each look comes after half again as many rounds as the one before. */
 export const LOOK_GROWTH = 1.5
