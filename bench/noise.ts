@@ -5,8 +5,12 @@
 // (a) By benchtime (BENCH_NOISE_BENCHTIMES, default 20ms,100ms,300ms,1s) under alternation, as the gate
 //     runs a round: b.N calibrated once per benchmark, then A and B back to back, the order flipped each round.
 // (b) Alternation against duet (both at once, each pinned to its own CPU with taskset, GOMAXPROCS = its
-//     CPUs) at one benchtime (BENCH_NOISE_DUET_BENCHTIME, default 100ms), each with and without a CPU hog
-//     (`yes` writing to /dev/null) taking one core.
+//     CPUs) and shared (both at once, both pinned to the same one CPU, GOMAXPROCS 1) at one benchtime
+//     (BENCH_NOISE_DUET_BENCHTIME, default 100ms), each with and without a CPU hog (`yes` writing to
+//     /dev/null) taking one core.
+// Every run is timed twice: ns/op (wall) and its CPU time per op (cpu-ns/op, from the gate's probe, built
+// in as the gate builds it). A shared run's wall time includes the other run's turns on the CPU, so its
+// ns/op spread says nothing of one side: the gate judges shared rounds on CPU time alone.
 // The conditions take their rounds in turn (round-robin), so that a busier spell of the machine falls on
 // all of them alike rather than on whichever ran then. Per condition and benchmark: the robust spread
 // (1.4826 x MAD) of the per-round log ratios, the wall time of a round, and power per wall-second,
@@ -20,8 +24,13 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { robustSpread } from '../src/compare/interval.js'
 import { median } from '../src/compare/stats.js'
+import { readFile } from 'node:fs/promises'
+import { buildTestBinaries } from '../src/go/build.js'
+import { listTestPackages } from '../src/go/packages.js'
+import { probeEnv, parseProbeOutput } from '../src/go/probe-env.js'
 import { runProcess, type ProcessResult } from '../src/go/process.js'
-import { allowedCpus, pinnedArgv, probeDuet, type DuetSetup } from '../src/jobs/bench/duet.js'
+import { probeToolchain } from '../src/go/toolchain.js'
+import { allowedCpus, pinnedArgv, probeDuet, probeShared, type DuetSetup } from '../src/jobs/bench/duet.js'
 import { cpuSnapshot, othersShare } from '../src/jobs/bench/machine.js'
 import { parseBenchOutput } from '../src/parse/benchfmt.js'
 
@@ -41,11 +50,13 @@ const BENCHMARKS = env('BENCH_NOISE_BENCHMARKS', 'compute.BenchmarkCollatz,text.
 const log = (line: string): void => void process.stderr.write(`${line}\n`)
 const DEFAULT_PROCS = availableParallelism()
 
-type Pairing = 'alternate' | 'duet'
+type Pairing = 'alternate' | 'duet' | 'shared'
 interface Bench {
   pkg: string
   name: string
   binary: string
+  /** Where its runs' probe files go. */
+  probeDir: string
 }
 interface Row {
   part: 'a' | 'b'
@@ -55,7 +66,10 @@ interface Row {
   hog: boolean
   rounds: number
   iterations: number
+  /** Of ns/op (wall time). */
   spread: number
+  /** Of cpu-ns/op (the probe's CPU time per op); null when the probe reported none. */
+  cpuSpread: number | null
   medianNs: number
   secondsPerRound: number
   powerPerSecond: number
@@ -67,30 +81,49 @@ function argvOf(b: Bench, benchtime: string): string[] {
   return [b.binary, '-test.run=^$', `-test.bench=^${b.name}$`, `-test.benchtime=${benchtime}`, '-test.count=1']
 }
 
-function nsOf(r: ProcessResult, b: Bench, procs: number): { ns: number; iterations: number } | undefined {
-  const line = parseBenchOutput(r.stdout, { procs }).results.find((l) => l.name === b.name)
-  const ns = line?.metrics['ns/op']
-  return line && typeof ns === 'number' && r.code === 0 ? { ns, iterations: line.iterations } : undefined
+interface Timed {
+  ns: number
+  cpuNs?: number
+  iterations: number
 }
 
-async function runOne(b: Bench, argv: string[], procs: number): Promise<{ ns: number; iterations: number } | undefined> {
-  const r = await runProcess({ argv, cwd: join(FIXTURE, b.pkg), env: { ...process.env, GOMAXPROCS: String(procs) }, timeoutMs: 120_000 })
-  return nsOf(r, b, procs)
+function nsOf(r: ProcessResult, b: Bench, procs: number, probe: string | undefined): Timed | undefined {
+  const line = parseBenchOutput(r.stdout, { procs }).results.find((l) => l.name === b.name)
+  const ns = line?.metrics['ns/op']
+  if (!line || typeof ns !== 'number' || r.code !== 0) return undefined
+  const cpu = probe === undefined ? undefined : parseProbeOutput(probe)?.cpuNs
+  return { ns, iterations: line.iterations, ...(cpu !== undefined && line.iterations > 0 ? { cpuNs: cpu / line.iterations } : {}) }
+}
+
+let probeFiles = 0
+async function runOne(b: Bench, argv: string[], procs: number): Promise<Timed | undefined> {
+  const file = join(b.probeDir, `probe-${probeFiles++}.json`)
+  const r = await runProcess({ argv, cwd: join(FIXTURE, b.pkg), env: { ...process.env, ...probeEnv({ file, rules: [] }), GOMAXPROCS: String(procs) }, timeoutMs: 120_000 })
+  const probe = await readFile(file, 'utf8').catch(() => undefined)
+  await rm(file, { force: true })
+  return nsOf(r, b, procs, probe)
+}
+
+interface Setups {
+  duet?: DuetSetup
+  shared?: DuetSetup
 }
 
 /** One A/A round: both runs of the same binary, one after the other (order flipped) or together, pinned. */
-async function round(b: Bench, n: number, i: number, pairing: Pairing, duet: DuetSetup | undefined): Promise<number | undefined> {
+async function round(b: Bench, n: number, i: number, pairing: Pairing, setups: Setups): Promise<{ wall: number; cpu?: number } | undefined> {
   const argv = argvOf(b, `${n}x`)
-  let pair: ({ ns: number } | undefined)[]
-  if (pairing === 'duet' && duet) {
-    pair = await Promise.all(duet.cpus.map((c) => runOne(b, pinnedArgv(duet.taskset, c, argv), c.length)))
+  let pair: (Timed | undefined)[]
+  const together = pairing === 'duet' ? setups.duet : pairing === 'shared' ? setups.shared : undefined
+  if (together) {
+    pair = await Promise.all(together.cpus.map((c) => runOne(b, pinnedArgv(together.taskset, c, argv), c.length)))
   } else {
     const first = await runOne(b, argv, DEFAULT_PROCS)
     const second = await runOne(b, argv, DEFAULT_PROCS)
     pair = i % 2 === 0 ? [first, second] : [second, first]
   }
   const [x, y] = pair
-  return x && y ? Math.log(y.ns / x.ns) : undefined
+  if (!x || !y) return undefined
+  return { wall: Math.log(y.ns / x.ns), ...(x.cpuNs !== undefined && y.cpuNs !== undefined ? { cpu: Math.log(y.cpuNs / x.cpuNs) } : {}) }
 }
 
 interface Condition {
@@ -102,6 +135,7 @@ interface Condition {
   iterations: number
   medianNs: number
   ratios: number[]
+  cpuRatios: number[]
   seconds: number
   /** Other processes' CPU share in each of its rounds, weighted by the round's seconds. */
   othersSeconds: number
@@ -110,18 +144,21 @@ interface Condition {
 
 async function calibrate(part: Row['part'], bench: Bench, benchtime: string, pairing: Pairing, hog: boolean): Promise<Condition> {
   const calibrated = await runOne(bench, argvOf(bench, benchtime), DEFAULT_PROCS)
-  return { part, bench, benchtime, pairing, hog, iterations: calibrated?.iterations ?? 1, medianNs: calibrated?.ns ?? NaN, ratios: [], seconds: 0, othersSeconds: 0, failedRuns: 0 }
+  return { part, bench, benchtime, pairing, hog, iterations: calibrated?.iterations ?? 1, medianNs: calibrated?.ns ?? NaN, ratios: [], cpuRatios: [], seconds: 0, othersSeconds: 0, failedRuns: 0 }
 }
 
 /** One more round of a condition, with its hog running for just that round. */
-async function roundOf(c: Condition, i: number, duet: DuetSetup | undefined): Promise<void> {
+async function roundOf(c: Condition, i: number, setups: Setups): Promise<void> {
   const hogProc = c.hog ? startHog() : undefined
   const before = cpuSnapshot()
   const t = performance.now()
   try {
-    const d = await round(c.bench, c.iterations, i, c.pairing, duet)
+    const d = await round(c.bench, c.iterations, i, c.pairing, setups)
     if (d === undefined) c.failedRuns++
-    else c.ratios.push(d)
+    else {
+      c.ratios.push(d.wall)
+      if (d.cpu !== undefined) c.cpuRatios.push(d.cpu)
+    }
   } finally {
     hogProc?.kill('SIGKILL')
   }
@@ -142,6 +179,7 @@ function rowOf(c: Condition): Row {
     rounds: c.ratios.length,
     iterations: c.iterations,
     spread,
+    cpuSpread: c.cpuRatios.length === c.ratios.length && c.ratios.length > 0 ? robustSpread(c.cpuRatios) : null,
     medianNs: c.medianNs,
     secondsPerRound,
     powerPerSecond: spread > 0 ? 1 / (spread * Math.sqrt(secondsPerRound)) : Infinity,
@@ -153,16 +191,16 @@ function rowOf(c: Condition): Row {
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
 
 function table(rows: Row[]): string {
-  const head = '| part | benchmark | benchtime | pairing | hog | rounds | spread | s/round | power/s | others CPU |'
+  const head = '| part | benchmark | benchtime | pairing | hog | rounds | spread (ns/op) | spread (cpu-ns/op) | s/round | power/s (ns/op) | power/s (cpu-ns/op) | others CPU |'
   const lines = rows.map(
     (r) =>
-      `| ${r.part} | ${r.benchmark} | ${r.benchtime} | ${r.pairing} | ${r.hog ? 'yes' : 'no'} | ${r.rounds} | ${pct(r.spread)} | ${r.secondsPerRound.toFixed(2)} | ${r.powerPerSecond.toFixed(1)} | ${r.otherCpu === null ? '?' : pct(r.otherCpu)} |`
+      `| ${r.part} | ${r.benchmark} | ${r.benchtime} | ${r.pairing} | ${r.hog ? 'yes' : 'no'} | ${r.rounds} | ${pct(r.spread)} | ${r.cpuSpread === null ? '?' : pct(r.cpuSpread)} | ${r.secondsPerRound.toFixed(2)} | ${r.powerPerSecond.toFixed(1)} | ${r.cpuSpread ? (1 / (r.cpuSpread * Math.sqrt(r.secondsPerRound))).toFixed(1) : '?'} | ${r.otherCpu === null ? '?' : pct(r.otherCpu)} |`
   )
-  return [head, '|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n')
+  return [head, '|---|---|---|---|---|---|---|---|---|---|---|---|', ...lines].join('\n')
 }
 
 /** Per condition, the median over the benchmarks: one line per benchtime or pairing to read the answer off. */
-function summary(rows: Row[]): { condition: string; medianSpread: number; medianPowerPerSecond: number }[] {
+function summary(rows: Row[]): { condition: string; medianSpread: number; medianCpuSpread: number | null; medianPowerPerSecond: number }[] {
   const groups = new Map<string, Row[]>()
   for (const r of rows) {
     const key = `${r.part} ${r.benchtime} ${r.pairing}${r.hog ? ' +hog' : ''}`
@@ -171,6 +209,7 @@ function summary(rows: Row[]): { condition: string; medianSpread: number; median
   return [...groups].map(([condition, rs]) => ({
     condition,
     medianSpread: median(rs.map((r) => r.spread)),
+    medianCpuSpread: rs.every((r) => r.cpuSpread !== null) ? median(rs.map((r) => r.cpuSpread ?? 0)) : null,
     medianPowerPerSecond: median(rs.map((r) => r.powerPerSecond))
   }))
 }
@@ -181,19 +220,33 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'glg-noise-'))
   try {
     const pkgs = [...new Set(BENCHMARKS.map((b) => b.pkg))]
-    const build = await runProcess({ argv: ['go', 'test', '-c', '-o', dir + '/', ...pkgs.map((p) => `./${p}`)], cwd: FIXTURE, timeoutMs: 600_000 })
-    if (build.code !== 0) throw new Error(`go test -c failed in ${FIXTURE}: ${build.stderr}`)
-    const benches: Bench[] = BENCHMARKS.map((b) => ({ ...b, binary: join(dir, `${b.pkg}.test`) }))
-    const probe = await probeDuet(runProcess, await allowedCpus())
-    const duet = 'duet' in probe ? probe.duet : undefined
-    log(`fixtures/power: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load ${startLoad.map((l) => l.toFixed(2)).join(' ')}; ${ROUNDS} A/A rounds per condition; duet: ${duet ? `CPUs ${duet.cpus.map((c) => c.join(',')).join(' | ')}` : `no (${'fallback' in probe ? probe.fallback : ''})`}`)
+    // Built as the gate builds them, with its probe: every run also reports its CPU time.
+    const tc = await probeToolchain(runProcess)
+    const listed = await listTestPackages(runProcess, tc, FIXTURE, pkgs.map((p) => `./${p}`), 'benchmarks')
+    const built = await buildTestBinaries(runProcess, tc, FIXTURE, listed, dir, { race: false, probe: true })
+    const binaryOf = (pkg: string): string => {
+      const b = built.find((x) => x.pkg.relDir === pkg)
+      if (!b?.binary || !b.probe) throw new Error(`building ${pkg} in ${FIXTURE} with the probe failed: ${b && !b.build.ok ? b.build.error : 'no binary'}`)
+      return b.binary
+    }
+    const probeDir = join(dir, 'probe')
+    await mkdir(probeDir, { recursive: true })
+    const benches: Bench[] = BENCHMARKS.map((b) => ({ ...b, binary: binaryOf(b.pkg), probeDir }))
+    const allowed = await allowedCpus()
+    const probe = await probeDuet(runProcess, allowed)
+    const sharedProbe = await probeShared(runProcess, allowed)
+    const setups: Setups = { ...('duet' in probe ? { duet: probe.duet } : {}), ...('duet' in sharedProbe ? { shared: sharedProbe.duet } : {}) }
+    const { duet, shared } = setups
+    log(
+      `fixtures/power: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load ${startLoad.map((l) => l.toFixed(2)).join(' ')}; ${ROUNDS} A/A rounds per condition; duet: ${duet ? `CPUs ${duet.cpus.map((c) => c.join(',')).join(' | ')}` : `no (${'fallback' in probe ? probe.fallback : ''})`}; shared: ${shared ? `CPU ${shared.cpus[0].join(',')}` : `no (${'fallback' in sharedProbe ? sharedProbe.fallback : ''})`}`
+    )
     const conditions: Condition[] = []
     for (const benchtime of BENCHTIMES) for (const b of benches) conditions.push(await calibrate('a', b, benchtime, 'alternate', false))
-    const pairings: Pairing[] = duet ? ['alternate', 'duet'] : ['alternate']
+    const pairings: Pairing[] = ['alternate', ...(duet ? (['duet'] as const) : []), ...(shared ? (['shared'] as const) : [])]
     for (const hog of [false, true]) for (const pairing of pairings) for (const b of benches) conditions.push(await calibrate('b', b, DUET_BENCHTIME, pairing, hog))
     // Round-robin over the conditions, so that the machine's mood over the run falls on all of them alike.
     for (let i = 0; i < ROUNDS; i++) {
-      for (const c of conditions) await roundOf(c, i, duet)
+      for (const c of conditions) await roundOf(c, i, setups)
       log(`round ${i + 1}/${ROUNDS} of ${conditions.length} conditions, load ${loadavg()[0].toFixed(2)}`)
     }
     const rows = conditions.map(rowOf)
@@ -203,13 +256,18 @@ async function main(): Promise<void> {
       machine: { cpus: availableParallelism(), model: cpus()[0]?.model ?? null, loadStart: startLoad, loadEnd: loadavg() },
       rounds: ROUNDS,
       duet: duet ?? null,
+      shared: shared ?? null,
       rows,
       summary: summary(rows)
     }
     await mkdir(join(here, 'out'), { recursive: true })
     await writeFile(join(here, 'out', 'noise.json'), JSON.stringify(out, null, 2) + '\n')
     process.stdout.write(`${table(rows)}\n\n`)
-    process.stdout.write(out.summary.map((s) => `${s.condition}: median spread ${pct(s.medianSpread)}, median power/s ${s.medianPowerPerSecond.toFixed(1)}`).join('\n') + '\n')
+    process.stdout.write(
+      out.summary
+        .map((s) => `${s.condition}: median spread ${pct(s.medianSpread)} (ns/op), ${s.medianCpuSpread === null ? '?' : pct(s.medianCpuSpread)} (cpu-ns/op), median power/s ${s.medianPowerPerSecond.toFixed(1)} (ns/op)`)
+        .join('\n') + '\n'
+    )
     log(`load at the end ${out.machine.loadEnd.map((l) => l.toFixed(2)).join(' ')}; wrote bench/out/noise.json`)
   } finally {
     stopHogs()

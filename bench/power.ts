@@ -43,6 +43,9 @@ const BUDGET_MS = durationMs(env('BENCH_POWER_BUDGET', '0ms')) ?? 0
 const ADAPTIVE = Number(env('BENCH_POWER_ADAPTIVE', '0'))
 /** Only these kinds of run (comma-separated), when set: e.g. aa-adaptive,ab-adaptive. */
 const KINDS = env('BENCH_POWER_KINDS', '').split(',').filter(Boolean)
+/** run.pairing of every gate run but the fixed count 10 ones (which keep the default): alternate, duet or shared. */
+const PAIRING = env('BENCH_POWER_PAIRING', DEFAULT_RUN.pairing) as Config['run']['pairing']
+if (!['alternate', 'duet', 'shared'].includes(PAIRING)) throw new Error(`BENCH_POWER_PAIRING must be alternate, duet or shared, not ${JSON.stringify(PAIRING)}`)
 /** Busy cores of someone else's work (`yes`) for the whole bench: the issue's runner had one of two taken. */
 const HOGS = Number(env('BENCH_POWER_HOG', '0'))
 /** Where each gate run's report is kept (and what BENCH_POWER_REJUDGE reads), under bench/out: one per set of settings. */
@@ -76,7 +79,7 @@ function sizesOf(kind: RunOutcome['kind']): Pick<Config['run'], 'count' | 'bench
 async function oneGate(tc: Toolchain, repoDir: string, baseRef: string, kind: RunOutcome['kind']): Promise<RunOutcome> {
   const out = await mkdtemp(join(tmpdir(), 'glg-power-out-'))
   const config: Config = {
-    run: { ...DEFAULT_RUN, dir: repoDir, ...sizesOf(kind) },
+    run: { ...DEFAULT_RUN, dir: repoDir, ...sizesOf(kind), ...(kind === 'ab-count10' ? {} : { pairing: PAIRING }) },
     compare: DEFAULT_COMPARE,
     tests: { ...DEFAULT_TESTS, enabled: false },
     load: DEFAULT_LOAD
@@ -219,7 +222,7 @@ async function main(): Promise<void> {
   const runs: RunOutcome[] = []
   try {
     const repo = await makeFixtureRepo(runProcess, 'power', join(root, 'repo'))
-    log(`fixtures/power: ${tc.goVersion}, ${availableParallelism()} CPUs, load ${startLoad.toFixed(2)}, ${HOGS} hog(s); count ${COUNT}, benchtime ${BENCHTIME}, A/A x${AA}, A/B x${AB}${BUDGET_MS ? `, budget ${BUDGET_MS} ms` : ''}`)
+    log(`fixtures/power: ${tc.goVersion}, ${availableParallelism()} CPUs, load ${startLoad.toFixed(2)}, ${HOGS} hog(s); count ${COUNT}, benchtime ${BENCHTIME}, A/A x${AA}, A/B x${AB}, pairing ${PAIRING}${BUDGET_MS ? `, budget ${BUDGET_MS} ms` : ''}`)
     // Alternate the kinds so that the machine's mood over the hour hits all of them alike.
     const order: { kind: RunOutcome['kind']; ref: string }[] = []
     for (let i = 0; i < Math.max(AA, AB, REF_RUNS); i++) {
@@ -242,7 +245,7 @@ async function main(): Promise<void> {
     await rm(root, { recursive: true, force: true })
   }
   const result = {
-    settings: { count: COUNT, benchtime: BENCHTIME, defaultBudgetMs: DEFAULT_RUN.timeBudgetMs, adaptive: ADAPTIVE, kinds: KINDS, aa: AA, ab: AB, budgetMs: BUDGET_MS, count10Runs: REF_RUNS, count10Benchtime: REF_BENCHTIME, hogs: HOGS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
+    settings: { pairing: PAIRING, count: COUNT, benchtime: BENCHTIME, defaultBudgetMs: DEFAULT_RUN.timeBudgetMs, adaptive: ADAPTIVE, kinds: KINDS, aa: AA, ab: AB, budgetMs: BUDGET_MS, count10Runs: REF_RUNS, count10Benchtime: REF_BENCHTIME, hogs: HOGS, go: tc.goVersion, cpus: availableParallelism(), loadAtStart: startLoad },
     summary: summarise(runs),
     runs
   }

@@ -9418,8 +9418,46 @@ var properties = {
 					used: {
 						"enum": [
 							"duet",
+							"shared",
 							"alternate"
 						]
+					},
+					asked: {
+						"enum": [
+							"duet",
+							"shared",
+							"auto"
+						]
+					},
+					alternated: {
+						type: "array",
+						items: {
+							type: "object",
+							properties: {
+								benchmark: {
+									type: "string",
+									maxLength: 1000
+								},
+								why: {
+									"enum": [
+										"waits",
+										"unknown"
+									]
+								},
+								cpuShare: {
+									type: "number",
+									minimum: 0
+								}
+							},
+							required: [
+								"benchmark",
+								"why"
+							]
+						}
+					},
+					cpu: {
+						type: "integer",
+						minimum: 0
 					},
 					cpus: {
 						type: "array",
@@ -12874,14 +12912,14 @@ const RUN$1 = {
         doc: "Adaptive rounds with a budget of this many times what count rounds take (timed on the first rounds), spent on the benchmarks still undecided; 0 runs exactly count rounds.",
         more: 'As time-budget, which it can be combined with (the smaller budget holds): at most 6 rounds first, then planned looks up to 20 x count rounds; settled benchmarks stop early, so unchanged code usually costs less than the budget. The report says the budget it worked out and the rounds each benchmark got. Only when base and head are measured here together (gate); a stored baseline is compared at count rounds.'
     }),
-    // Alternation by default: duet needs taskset and spare CPUs, and bench/noise.ts measures whether it helps.
+    // Alternation by default: duet and shared need taskset, and bench/noise.ts measures whether they help.
     pairing: opt({
         key: 'run.pairing',
-        kind: oneOf(['alternate', 'duet']),
+        kind: oneOf(['alternate', 'duet', 'shared', 'auto']),
         default: 'alternate',
         name: 'pairing',
-        doc: "How base and head share a timed round: 'alternate' runs one after the other (order flipped each round); 'duet' starts both at once, each pinned to its own CPUs.",
-        more: "Duet uses taskset (util-linux) and gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike; without taskset or two CPUs it alternates and the report says why. Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
+        doc: "How base and head share a timed round: 'alternate' runs one after the other (order flipped each round); 'duet' starts both at once, each pinned to its own CPUs; 'shared' starts both at once on the same one CPU; 'auto' shares except for the benchmarks that mostly wait, which alternate.",
+        more: "Auto reads each benchmark's calibration run: one that spent under half its wall time on a CPU while the Go runtime counted under one P busy mostly waits (a sleep, I/O, a lock), and a slower wait shows in wall time only, so it alternates. Shared rounds run GOMAXPROCS 1, so contention between a parallel benchmark's goroutines on different CPUs is not measured there. Duet, shared and auto use taskset (util-linux); without it (or, for duet, two CPUs) the rounds alternate and the report says why. Duet gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike. Shared pins both to one CPU with GOMAXPROCS 1, so the scheduler interleaves them every few milliseconds and both run through the same moments; time is then judged on CPU time (cpu-ns/op) alone, as each run's wall time includes the other's turns (ns/op and MB/s of those runs are dropped; a custom metric that is a wall time is squeezed toward no change). Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
     }),
     // By a hash of the import path, not by position in a list: adding a package moves no other package.
     shard: opt({
@@ -24007,17 +24045,34 @@ function looksText(looks, level) {
     const at = level ? `, the failing bound at ${level.fail.toPrecision(2)} (alpha split over the ${level.looks} looks, Bonferroni, as well as over the ${level.m} comparisons)` : '';
     return ` Judged after ${looks.join(', ')} rounds${at}.`;
 }
-/** How base and head shared the timed rounds, when duet pairing was asked for. */
+/** How base and head shared the timed rounds, when duet or shared pairing was asked for. */
 function pairingNotes(head) {
     const p = head.env.pairing;
     if (!p)
         return [];
     if (p.used === 'alternate')
-        return [`Duet pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`];
+        return [`${p.asked === 'shared' ? 'Shared' : p.asked === 'auto' ? 'Auto' : 'Duet'} pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`];
+    if (p.used === 'shared' && p.asked === 'auto')
+        return [autoNote(p.cpu, p.alternated ?? [])];
+    if (p.used === 'shared')
+        return [
+            `Timed rounds shared CPU ${p.cpu}: base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so the scheduler interleaved them and both ran through the same moments of the machine. Time is judged on CPU time (cpu-ns/op) alone: each run's wall time included the other's turns, so ns/op and MB/s of those runs are left out. Memory and profiled runs alternated.`
+        ];
     const [base, other] = p.cpus;
     return [
         `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
     ];
+}
+/** At most this many alternated benchmarks are named in the note; result.json has them all. */
+const NAMED_ALTERNATES = 8;
+function autoNote(cpu, alternated) {
+    const shared = `Timed rounds of the benchmarks that keep a CPU busy shared CPU ${cpu}: base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so both ran through the same moments of the machine, and those are judged on CPU time (cpu-ns/op) alone (ns/op and MB/s of their runs are left out).`;
+    if (alternated.length === 0)
+        return `${shared} Every benchmark did; memory and profiled runs alternated.`;
+    const why = (a) => a.why === 'waits' ? `mostly waits: on a CPU ${Math.round((a.cpuShare ?? 0) * 100)}% of the time` : 'no CPU time from its calibration run';
+    const named = alternated.slice(0, NAMED_ALTERNATES).map((a) => `${a.benchmark} (${why(a)})`);
+    const more = alternated.length > NAMED_ALTERNATES ? ` and ${alternated.length - NAMED_ALTERNATES} more` : '';
+    return `${shared} ${alternated.length} alternated, judged on ns/op and cpu-ns/op as before: ${named.join(', ')}${more}.`;
 }
 
 const ESCAPE = /[.+?^${}()|[\]\\]/g;
@@ -28638,6 +28693,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -28651,6 +28707,29 @@ var glgProbeOnce sync.Once
 // before the testing package runs anything: the probe reports the CPU time spent since, which is the
 // benchmark's own (plus testing's b.N=1 warm-up call) without the runtime's start-up.
 var glgCPUStart = glgCPUNanos()
+
+// glgWallStart is the wall clock at the same moment: CPU time over wall time from here to the probe says
+// whether a benchmark keeps one CPU busy, waits, or runs on several (jobs/bench/pairing.ts).
+var glgWallStart = time.Now()
+
+// glgPsBusy is how many Ps (of GOMAXPROCS) were busy on average since the process started, from the
+// runtime's own accounting (runtime/metrics, Go 1.20 on; updated at each GC, so one runs first): a P that
+// runs a goroutine counts busy even while the OS has its thread waiting for a CPU, so a CPU-bound
+// benchmark counts about 1 on a busy machine too, one that sleeps near 0, a parallel one more than 1.
+// -1 where the runtime has no such metrics.
+func glgPsBusy() float64 {
+	runtime.GC()
+	samples := []metrics.Sample{{Name: "/cpu/classes/total:cpu-seconds"}, {Name: "/cpu/classes/idle:cpu-seconds"}}
+	metrics.Read(samples)
+	if samples[0].Value.Kind() != metrics.KindFloat64 || samples[1].Value.Kind() != metrics.KindFloat64 {
+		return -1
+	}
+	total, idle := samples[0].Value.Float64(), samples[1].Value.Float64()
+	if total <= 0 {
+		return -1
+	}
+	return float64(runtime.GOMAXPROCS(0)) * (total - idle) / total
+}
 
 // glgRule is go-leak-gate's GoroutineRule (parse/goroutine-rules.ts): the built-in rules and the user's,
 // passed in GO_LEAK_GATE_RULES. This side only decides how long to wait; go-leak-gate reads the dump
@@ -28854,6 +28933,8 @@ func glgProbe() {
 		} else {
 			cpuNs = -1
 		}
+		wallNs := time.Since(glgWallStart).Nanoseconds()
+		psBusy := glgPsBusy()
 		start := time.Now()
 		settle, _ := time.ParseDuration(os.Getenv("GO_LEAK_GATE_SETTLE"))
 		// Goroutines that are finishing need a moment to exit; leaked ones never do. Retry with backoff,
@@ -28889,6 +28970,8 @@ func glgProbe() {
 			"leakProfile":    leak,
 			"settledMs":      float64(settled.Microseconds()) / 1000,
 			"cpuNs":          cpuNs,
+			"wallNs":         wallNs,
+			"psBusy":         psBusy,
 		})
 		_ = os.WriteFile(path, out, 0o644)
 	})
@@ -29322,6 +29405,135 @@ function splitBenchRegex(re) {
     return parts;
 }
 
+// Where the testing package parks its own goroutines while tests run (as goleak's isTestStack), and, for
+// a benchmark, the main goroutine waiting for the one that runs it (doBench from Go 1.25, run1 before).
+const TESTING_WAITS = [
+    'testing.RunTests',
+    'testing.(*T).Run',
+    'testing.(*T).Parallel',
+    'testing.(*testState).waitParallel',
+    'testing.runFuzzing',
+    'testing.runFuzzTests',
+    'testing.(*B).doBench',
+    'testing.(*B).run1'
+];
+/** In the order they are tried: the first that matches gives the reason. */
+const BUILTIN_RULES = [
+    // The goroutine taking the dump runs the gate's probe (go/probe-source.ts).
+    { probeFunction: true, because: 'probe' },
+    ...TESTING_WAITS.map((fn) => ({ topFunction: fn, state: 'chan receive', because: 'testing' })),
+    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
+    { anyFunction: 'testing.(*M).startAlarm.func1', because: 'testing' },
+    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
+    { topFunction: 'os/signal.signal_recv', because: 'os/signal' },
+    { topFunction: 'os/signal.loop', because: 'os/signal' },
+    { anyFunctionMatching: String.raw `^runtime\.ensureSigM(?:\.|$)`, because: 'os/signal' },
+    { anyFunction: 'runtime.ReadTrace', because: 'trace reader' },
+    // GC workers, finalizers and g0 stacks appear only in crash dumps and with GOTRACEBACK=system; a cgo
+    // thread's goroutine sits in syscall with nothing but runtime frames.
+    { runtimeOnly: true, because: 'runtime' }
+];
+/** The first frame outside package runtime: what goleak calls the top function. */
+function topFunction(g) {
+    return g.frames.find((f) => !isRuntimePackage(packageOf(f.function)))?.function;
+}
+function runtimeOwned(g) {
+    if (g.id === 0)
+        return true;
+    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
+    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
+    return g.frames.length > 0 && runtimeOnly && runtimeMade;
+}
+const compiled = new Map();
+function pattern(source) {
+    let re = compiled.get(source);
+    if (re === undefined) {
+        try {
+            re = new RegExp(source);
+        }
+        catch {
+            // A pattern that does not compile matches nothing, here and in the probe.
+            re = null;
+        }
+        compiled.set(source, re);
+    }
+    return re;
+}
+function matchesRule(g, rule, top = topFunction(g)) {
+    const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly, probeFunction } = rule;
+    if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly && !probeFunction)
+        return false;
+    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
+    if (topFn !== undefined && topFn !== top && topFn !== g.frames[0]?.function)
+        return false;
+    if (anyFunction !== undefined && !g.frames.some((f) => f.function === anyFunction))
+        return false;
+    if (createdBy !== undefined && createdBy !== g.createdBy?.function)
+        return false;
+    if (state !== undefined && !g.state.startsWith(state))
+        return false;
+    if (anyFunctionMatching !== undefined) {
+        const re = pattern(anyFunctionMatching);
+        if (re === null || !g.frames.some((f) => re.test(f.function)))
+            return false;
+    }
+    if (runtimeOnly && !runtimeOwned(g))
+        return false;
+    if (probeFunction && !g.frames.some((f) => isProbeFunction(f.function)))
+        return false;
+    return true;
+}
+/**
+ * Why a goroutine is not a leak, or undefined when it may be one: a built-in reason ('probe',
+ * 'testing', 'os/signal', 'trace reader', 'runtime') or `rule N` for the user's rule at index N.
+ */
+function ignoredBecause(g, rules = []) {
+    const top = topFunction(g);
+    const builtin = BUILTIN_RULES.find((r) => matchesRule(g, r, top));
+    if (builtin !== undefined)
+        return builtin.because;
+    const i = rules.findIndex((r) => matchesRule(g, r, top));
+    return i >= 0 ? `rule ${i}` : undefined;
+}
+/** Whether a goroutine is not a leak: see ignoredBecause. */
+function isIgnorable(g, rules = []) {
+    return ignoredBecause(g, rules) !== undefined;
+}
+
+const PROBE_ENV = {
+    /** The JSON file the probe writes after the tests or benchmarks of the process. */
+    file: 'GO_LEAK_GATE_PROBE',
+    /** How long finishing goroutines get to exit (a Go duration); unset: no wait. */
+    settle: 'GO_LEAK_GATE_SETTLE',
+    /** The goroutine rules (built-in and the user's) as JSON: ignored goroutines cost no settle wait. */
+    rules: 'GO_LEAK_GATE_RULES'
+};
+function probeEnv(opts) {
+    return {
+        [PROBE_ENV.file]: opts.file,
+        ...(opts.settleMs !== undefined ? { [PROBE_ENV.settle]: `${opts.settleMs}ms` } : {}),
+        [PROBE_ENV.rules]: JSON.stringify([...BUILTIN_RULES, ...opts.rules])
+    };
+}
+function parseProbeOutput(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const v = value;
+    // Finite only: JSON.parse turns 1e999 into Infinity, which result.json cannot hold.
+    const num = (k) => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? { [k]: v[k] } : {});
+    const str = (k) => (typeof v[k] === 'string' ? { [k]: v[k] } : {});
+    const cpu = num('cpuNs');
+    const nonNegative = (k) => (typeof v[k] === 'number' && Number.isFinite(v[k]) && v[k] >= 0 ? { [k]: v[k] } : {});
+    return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile'), ...(cpu.cpuNs !== undefined && cpu.cpuNs >= 0 ? cpu : {}), ...num('wallNs'), ...nonNegative('psBusy') };
+}
+
 // What a parsed goroutine means for leak and hang reports: where it waits, an identity that survives
 // between runs (base and head) and between the moments a dump may catch it, and groups of goroutines
 // that share one. The goroutines that are never leaks are goroutine-rules.ts.
@@ -29491,101 +29703,6 @@ function groupBySignature(goroutines, opts = {}) {
     }
     // Array.prototype.sort is stable: equal counts keep the order they were first seen in.
     return out.sort((a, b) => b.count - a.count);
-}
-
-// Where the testing package parks its own goroutines while tests run (as goleak's isTestStack), and, for
-// a benchmark, the main goroutine waiting for the one that runs it (doBench from Go 1.25, run1 before).
-const TESTING_WAITS = [
-    'testing.RunTests',
-    'testing.(*T).Run',
-    'testing.(*T).Parallel',
-    'testing.(*testState).waitParallel',
-    'testing.runFuzzing',
-    'testing.runFuzzTests',
-    'testing.(*B).doBench',
-    'testing.(*B).run1'
-];
-/** In the order they are tried: the first that matches gives the reason. */
-const BUILTIN_RULES = [
-    // The goroutine taking the dump runs the gate's probe (go/probe-source.ts).
-    { probeFunction: true, because: 'probe' },
-    ...TESTING_WAITS.map((fn) => ({ topFunction: fn, state: 'chan receive', because: 'testing' })),
-    // testing's -test.timeout alarm: the goroutine that panics and prints the dump.
-    { anyFunction: 'testing.(*M).startAlarm.func1', because: 'testing' },
-    // signal.Notify starts os/signal's loop; with masks to manage, the runtime's ensureSigM (a closure).
-    { topFunction: 'os/signal.signal_recv', because: 'os/signal' },
-    { topFunction: 'os/signal.loop', because: 'os/signal' },
-    { anyFunctionMatching: String.raw `^runtime\.ensureSigM(?:\.|$)`, because: 'os/signal' },
-    { anyFunction: 'runtime.ReadTrace', because: 'trace reader' },
-    // GC workers, finalizers and g0 stacks appear only in crash dumps and with GOTRACEBACK=system; a cgo
-    // thread's goroutine sits in syscall with nothing but runtime frames.
-    { runtimeOnly: true, because: 'runtime' }
-];
-/** The first frame outside package runtime: what goleak calls the top function. */
-function topFunction(g) {
-    return g.frames.find((f) => !isRuntimePackage(packageOf(f.function)))?.function;
-}
-function runtimeOwned(g) {
-    if (g.id === 0)
-        return true;
-    const runtimeOnly = g.frames.every((f) => isRuntimePackage(packageOf(f.function)));
-    const runtimeMade = g.createdBy === undefined || isRuntimePackage(packageOf(g.createdBy.function));
-    return g.frames.length > 0 && runtimeOnly && runtimeMade;
-}
-const compiled = new Map();
-function pattern(source) {
-    let re = compiled.get(source);
-    if (re === undefined) {
-        try {
-            re = new RegExp(source);
-        }
-        catch {
-            // A pattern that does not compile matches nothing, here and in the probe.
-            re = null;
-        }
-        compiled.set(source, re);
-    }
-    return re;
-}
-function matchesRule(g, rule, top = topFunction(g)) {
-    const { topFunction: topFn, anyFunction, createdBy, state, anyFunctionMatching, runtimeOnly, probeFunction } = rule;
-    if ([topFn, anyFunction, createdBy, state, anyFunctionMatching].every((v) => v === undefined) && !runtimeOnly && !probeFunction)
-        return false;
-    // A crash dump shows runtime.gopark on top where runtime.Stack hides it: accept either.
-    if (topFn !== undefined && topFn !== top && topFn !== g.frames[0]?.function)
-        return false;
-    if (anyFunction !== undefined && !g.frames.some((f) => f.function === anyFunction))
-        return false;
-    if (createdBy !== undefined && createdBy !== g.createdBy?.function)
-        return false;
-    if (state !== undefined && !g.state.startsWith(state))
-        return false;
-    if (anyFunctionMatching !== undefined) {
-        const re = pattern(anyFunctionMatching);
-        if (re === null || !g.frames.some((f) => re.test(f.function)))
-            return false;
-    }
-    if (runtimeOnly && !runtimeOwned(g))
-        return false;
-    if (probeFunction && !g.frames.some((f) => isProbeFunction(f.function)))
-        return false;
-    return true;
-}
-/**
- * Why a goroutine is not a leak, or undefined when it may be one: a built-in reason ('probe',
- * 'testing', 'os/signal', 'trace reader', 'runtime') or `rule N` for the user's rule at index N.
- */
-function ignoredBecause(g, rules = []) {
-    const top = topFunction(g);
-    const builtin = BUILTIN_RULES.find((r) => matchesRule(g, r, top));
-    if (builtin !== undefined)
-        return builtin.because;
-    const i = rules.findIndex((r) => matchesRule(g, r, top));
-    return i >= 0 ? `rule ${i}` : undefined;
-}
-/** Whether a goroutine is not a leak: see ignoredBecause. */
-function isIgnorable(g, rules = []) {
-    return ignoredBecause(g, rules) !== undefined;
 }
 
 const HEADER = /^goroutine (\d+)(?: gp=0x[0-9a-f]+)?(?: m=(?:\d+|nil))?(?: mp=0x[0-9a-f]+)? \[(.*)\]:$/;
@@ -30114,6 +30231,18 @@ function failuresOf(r, procs) {
 function topLevelOf(name) {
     return name.split('/')[0];
 }
+/** Below this much wall time the process's start and the probe's own work say more than the benchmark. */
+const MIN_SHARE_WALL_NS = 5e6;
+async function readCpuShare(file) {
+    const text = await readFile(file, 'utf8').catch(() => undefined);
+    await rm(file, { force: true });
+    const probe = text === undefined ? undefined : parseProbeOutput(text);
+    if (probe?.wallNs === undefined || probe.wallNs < MIN_SHARE_WALL_NS)
+        return undefined;
+    if (probe.cpuNs === undefined)
+        return undefined;
+    return { cpuShare: probe.cpuNs / probe.wallNs, ...(probe.psBusy !== undefined ? { psBusy: probe.psBusy } : {}) };
+}
 async function discoverLeaves(deps, cfg, built, side) {
     const prepared = { built, leaves: [], topFailures: [] };
     const binary = built.binary;
@@ -30142,7 +30271,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         .map((l) => l.trim())
         .filter((l) => /^Benchmark/.test(l));
     const calibration = calibrationBenchtime(cfg.benchtime);
-    for (const top of tops) {
+    for (const [t, top] of tops.entries()) {
         if (hung.some((h) => topLevelOf(h.name) === top))
             continue;
         // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
@@ -30150,7 +30279,11 @@ async function discoverLeaves(deps, cfg, built, side) {
         const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/');
         // -test.benchmem costs nothing here and tells how many allocations the exact-allocation run will record.
         const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', '-test.benchmem', testTimeoutFlag(cfg), PANIC_ON_EXIT0];
-        const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) });
+        // With the probe (no settle wait): its CPU and wall time say how busy the benchmark keeps the CPUs.
+        const probeFile = join(side.scratch.path, `calibrate-${built.pkg.relDir.replace(/[^A-Za-z0-9._-]/g, '_')}-${t}.json`);
+        const env = built.probe ? { ...benchEnv(deps.toolchain), ...probeEnv({ file: probeFile, rules: [] }) } : benchEnv(deps.toolchain);
+        const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg.timeoutMs) });
+        const cpuShare = built.probe ? await readCpuShare(probeFile) : undefined;
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
@@ -30161,7 +30294,8 @@ async function discoverLeaves(deps, cfg, built, side) {
                 name: line.name,
                 procs: line.procs,
                 iterations: leafIterations(cfg.benchtime, line.iterations),
-                ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {})
+                ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {}),
+                ...(cpuShare ?? {})
             });
         }
         for (const u of found.unreadable) {
@@ -30291,39 +30425,6 @@ function assembleSide(side, sideIndex, observed, cfg, tc, finishedAt) {
     };
 }
 
-const PROBE_ENV = {
-    /** The JSON file the probe writes after the tests or benchmarks of the process. */
-    file: 'GO_LEAK_GATE_PROBE',
-    /** How long finishing goroutines get to exit (a Go duration); unset: no wait. */
-    settle: 'GO_LEAK_GATE_SETTLE',
-    /** The goroutine rules (built-in and the user's) as JSON: ignored goroutines cost no settle wait. */
-    rules: 'GO_LEAK_GATE_RULES'
-};
-function probeEnv(opts) {
-    return {
-        [PROBE_ENV.file]: opts.file,
-        ...(opts.settleMs !== undefined ? { [PROBE_ENV.settle]: `${opts.settleMs}ms` } : {}),
-        [PROBE_ENV.rules]: JSON.stringify([...BUILTIN_RULES, ...opts.rules])
-    };
-}
-function parseProbeOutput(text) {
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof value !== 'object' || value === null)
-        return undefined;
-    const v = value;
-    // Finite only: JSON.parse turns 1e999 into Infinity, which result.json cannot hold.
-    const num = (k) => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? { [k]: v[k] } : {});
-    const str = (k) => (typeof v[k] === 'string' ? { [k]: v[k] } : {});
-    const cpu = num('cpuNs');
-    return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile'), ...(cpu.cpuNs !== undefined && cpu.cpuNs >= 0 ? cpu : {}) };
-}
-
 const MS = '(\\d+(?:\\.\\d+)?)';
 // gc N @Ts P%[ (checking for goroutine leaks)]: A+B+C ms clock, <cpu> ms cpu, H0->H1->H2 MB,
 // G MB goal, [S MB stacks, G MB globals, ]N P[ (forced)]. The fields between goal and P came and
@@ -30442,6 +30543,14 @@ function withCpuTime(metrics, cpuNs, iterations) {
         return metrics;
     return { ...metrics, [CPU_TIME_UNIT]: cpuNs / iterations };
 }
+/**
+ * Units a benchmark line derives from its wall time: in a shared round (duet.ts) that time includes the
+ * other side's turns on the CPU, so these say nothing of this side and are left out; CPU time stays.
+ */
+const WALL_UNITS = ['ns/op', 'MB/s'];
+function withoutWallTime(metrics) {
+    return Object.fromEntries(Object.entries(metrics).filter(([unit]) => !WALL_UNITS.includes(unit)));
+}
 function observeRun(planned, ctx, r, files) {
     const subject = `${ctx.importPath}.${ctx.leafName}`;
     const probe = files.probe === undefined ? undefined : parseProbeOutput(files.probe);
@@ -30473,7 +30582,7 @@ function observeRun(planned, ctx, r, files) {
         command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
         cwd: ctx.relDir,
         iterations: line.iterations,
-        metrics: withCpuTime(line.metrics, planned.kind === 'full' ? probe?.cpuNs : undefined, line.iterations),
+        metrics: withCpuTime(planned.duet?.shared ? withoutWallTime(line.metrics) : line.metrics, planned.kind === 'full' ? probe?.cpuNs : undefined, line.iterations),
         gc: summarizeGc(parseGctrace(r.stderr).cycles),
         ...(live ? { live } : {}),
         wallMs: Math.round(r.wallMs)
@@ -30787,6 +30896,41 @@ function othersShare(before, after, cores = availableParallelism()) {
 // to the CPUs it is pinned to, so that neither schedules goroutines onto the other's CPUs. It needs
 // taskset (util-linux) and at least two CPUs this process may run on; without them the gate alternates and
 // says why. Only timed rounds run as duets: memory and profiled runs are not timed and keep alternating.
+//
+// Shared pairing (run.pairing 'shared') starts the two runs together too, but pins both to the same one CPU
+// with GOMAXPROCS 1: the scheduler then interleaves them every few milliseconds, so both run on the same
+// hardware thread through the same moments. On this project's 2-vCPU KVM machine, with other processes
+// taking 50-70% of the CPU, the per-round spread of the CPU-time ratio (A/A, median of four benchmarks,
+// 30 rounds) was 13.5% alternating, 17.7% as duets and 2.1% shared; 14.4%, 13.4% and 2.0% with a hog on
+// a core (bench/README.md, measurement 7): the noise of a cloud vCPU is its own hardware thread's, and
+// changes faster than one run, so only the same thread at the same moments cancels it. Each run's wall
+// time then includes the other's share, so the job judges time on CPU time (cpu-ns/op) alone and drops the
+// wall-time units of a shared run (observe.ts).
+//
+// Auto pairing (run.pairing 'auto') shares the CPU except for benchmarks that mostly wait (a sleep, I/O,
+// a lock): in shared rounds a slower wait would go unseen, as it shows in wall time only. Those alternate,
+// with ns/op judged as before. A benchmark mostly waits when its calibration run spent less than half its
+// wall time on a CPU and the Go runtime counted fewer than one P busy on average: on a busy machine a
+// CPU-bound benchmark's CPU share falls too (it waits for a CPU), but the runtime still counts its P busy.
+// On the fixtures (bench/README.md, measurement 7) a benchmark asleep for 1ms per op measured 0.21 of a CPU
+// and 0.42 Ps; CPU-bound ones 0.75-0.98 and 1.2-1.9 (the runtime counts spinning Ms busy too). So the Ps
+// cannot tell a parallel benchmark (RunParallel) from a serial one, and auto shares both: under GOMAXPROCS
+// 1 a parallel benchmark's CPU time per op is still judged, but contention between its goroutines on
+// different CPUs is not measured in shared rounds.
+/** A benchmark that spent less of its wall time than this on a CPU... */
+const WAITS_CPU_SHARE_BELOW = 0.5;
+/** ...while the runtime counted fewer Ps than this busy on average, mostly waits (auto pairing alternates it). */
+const WAITS_PS_BUSY_BELOW = 1;
+/** Whether auto pairing may share the CPU for a benchmark with these leaves (one per side): none may mostly wait. */
+function shareVerdict(leaves) {
+    for (const l of leaves) {
+        if (l.cpuShare === undefined)
+            return { shared: false, why: 'unknown' };
+        if (l.cpuShare < WAITS_CPU_SHARE_BELOW && (l.psBusy === undefined || l.psBusy < WAITS_PS_BUSY_BELOW))
+            return { shared: false, why: 'waits', cpuShare: l.cpuShare };
+    }
+    return { shared: true };
+}
 /** CPUs of a Linux CPU list such as `0-3,6,8-9` (Cpus_allowed_list in /proc/PID/status); [] when unreadable. */
 function parseCpuList(text) {
     const cpus = [];
@@ -30819,13 +30963,29 @@ async function allowedCpus() {
     const cpus = line ? parseCpuList(line[1]) : [];
     return cpus.length > 0 ? cpus : Array.from({ length: availableParallelism() }, (_, i) => i);
 }
+/** The CPU both sides of a shared round run on: the last this process may use (the gate's own work goes to the first). */
+function sharedCpu(allowed) {
+    return allowed.length > 0 ? allowed[allowed.length - 1] : undefined;
+}
+/** Whether shared rounds can run here: taskset starts, and there is a CPU to pin to. */
+async function probeShared(run, cpus, taskset = 'taskset') {
+    const cpu = sharedCpu(cpus);
+    if (cpu === undefined)
+        return { fallback: 'shared pairing needs a CPU this process may run on, and none was readable' };
+    if (!(await tasksetRuns(run, taskset)))
+        return { fallback: `shared pairing needs taskset (util-linux), and \`${taskset} --version\` did not run here` };
+    return { duet: { taskset, cpus: [[cpu], [cpu]], shared: true } };
+}
+async function tasksetRuns(run, taskset) {
+    const r = await run({ argv: [taskset, '--version'], cwd: process.cwd(), timeoutMs: 10_000 });
+    return r.spawnError === undefined && r.code === 0;
+}
 /** Whether duets can run here: taskset starts (asked for its version) and there are two CPUs to split. */
 async function probeDuet(run, cpus, taskset = 'taskset') {
     const halves = splitCpus(cpus);
     if (!halves)
         return { fallback: `duet pairing needs two CPUs and this process may use ${cpus.length}` };
-    const r = await run({ argv: [taskset, '--version'], cwd: process.cwd(), timeoutMs: 10_000 });
-    if (r.spawnError !== undefined || r.code !== 0)
+    if (!(await tasksetRuns(run, taskset)))
         return { fallback: `duet pairing needs taskset (util-linux), and \`${taskset} --version\` did not run here` };
     return { duet: { taskset, cpus: halves } };
 }
@@ -30834,19 +30994,28 @@ async function probeDuet(run, cpus, taskset = 'taskset') {
  * orders them) form a group started together, each pinned to its side's CPUs with GOMAXPROCS to match.
  * `keyOf` names a run's benchmark across sides.
  */
-function asDuet(phase, setup, keyOf) {
+function asDuet(phase, setup, keyOf, together = () => true) {
     let group = -1;
     let last;
+    const alone = new Set();
     const runs = phase.runs.map((run) => {
+        if (!together(keyOf(run))) {
+            alone.add(keyOf(run));
+            return run;
+        }
         const key = `${keyOf(run)}\u0000${run.round}`;
         if (key !== last)
             group++;
         last = key;
         const cpus = setup.cpus[run.side] ?? setup.cpus[0];
         const procs = String(cpus.length);
-        return { ...run, env: { ...run.env, GOMAXPROCS: procs }, duet: { launch: pinnedArgv(setup.taskset, cpus, []), procs: cpus.length, group } };
+        const duet = { launch: pinnedArgv(setup.taskset, cpus, []), procs: cpus.length, group, ...(setup.shared ? { shared: true } : {}) };
+        return { ...run, env: { ...run.env, GOMAXPROCS: procs }, duet };
     });
-    return { title: `${phase.title}, as duets (base on CPU ${setup.cpus[0].join(',')}, head on CPU ${setup.cpus[1].join(',')})`, runs };
+    const how = setup.shared
+        ? `sharing CPU ${setup.cpus[0].join(',')} (base and head together${alone.size > 0 ? `; ${alone.size} benchmark${alone.size === 1 ? '' : 's'} alternate` : ''})`
+        : `as duets (base on CPU ${setup.cpus[0].join(',')}, head on CPU ${setup.cpus[1].join(',')})`;
+    return { title: `${phase.title}, ${how}`, runs };
 }
 
 // The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, or a duet's
@@ -30909,16 +31078,58 @@ function startGroups(runs) {
     }
     return groups;
 }
-/** Duets when asked for and the machine allows them; undefined when alternation was asked for. */
+/**
+ * Auto pairing: which benchmarks share the CPU (duet.ts, shareVerdict), from both sides' calibration runs;
+ * a benchmark measured on one side only alternates (it has no pair anyway).
+ */
+function autoShare(sides) {
+    const leaves = new Map();
+    for (const [s, side] of sides.entries())
+        for (const [p, pkg] of side.packages.entries())
+            for (const [l, leaf] of pkg.leaves.entries()) {
+                const key = leafKey(sides, { side: s, pkg: p, leaf: l });
+                const seen = leaves.get(key) ?? { name: `${pkg.built.pkg.importPath}.${leaf.name}`, leaves: [] };
+                seen.leaves.push(leaf);
+                leaves.set(key, seen);
+            }
+    const shared = new Set();
+    const alternated = [];
+    for (const [key, { name, leaves: ls }] of leaves) {
+        if (ls.length !== sides.length)
+            continue;
+        const v = shareVerdict(ls);
+        if (v.shared)
+            shared.add(key);
+        else
+            alternated.push({ benchmark: name, why: v.why, ...(v.cpuShare !== undefined ? { cpuShare: Math.round(v.cpuShare * 100) / 100 } : {}) });
+    }
+    return { together: (key) => shared.has(key), alternated };
+}
+/** Duets or shared rounds when asked for and the machine allows them; undefined when alternation was asked for. */
 async function choosePairing(deps, cfg, sides) {
-    if (cfg.pairing !== 'duet')
+    if (cfg.pairing === 'alternate')
         return undefined;
-    const probe = sides === 2 ? await probeDuet(deps.run, await allowedCpus()) : { fallback: 'duet pairing needs base and head measured together here (gate)' };
+    const asked = cfg.pairing;
+    const probe = sides.length !== 2
+        ? { fallback: `${asked} pairing needs base and head measured together here (gate)` }
+        : asked === 'duet'
+            ? await probeDuet(deps.run, await allowedCpus())
+            : await probeShared(deps.run, await allowedCpus());
     if ('fallback' in probe) {
         deps.log(`${probe.fallback}: the timed rounds alternate`);
-        return { record: { used: 'alternate', why: probe.fallback } };
+        return { record: { used: 'alternate', asked, why: probe.fallback } };
     }
-    deps.log(`timed rounds as duets: base on CPU ${probe.duet.cpus[0].join(',')}, head on CPU ${probe.duet.cpus[1].join(',')}`);
+    const [base, head] = probe.duet.cpus;
+    if (asked === 'auto') {
+        const { together, alternated } = autoShare(sides);
+        deps.log(`timed rounds share CPU ${base.join(',')} (base and head together, judged on CPU time), but for ${alternated.length} benchmarks that alternate`);
+        return { record: { used: 'shared', asked: 'auto', cpu: base[0], alternated }, setup: probe.duet, together };
+    }
+    if (probe.duet.shared) {
+        deps.log(`timed rounds share CPU ${base.join(',')}: base and head together, judged on CPU time`);
+        return { record: { used: 'shared', cpu: base[0] }, setup: probe.duet };
+    }
+    deps.log(`timed rounds as duets: base on CPU ${base.join(',')}, head on CPU ${head.join(',')}`);
     return { record: { used: 'duet', cpus: probe.duet.cpus }, setup: probe.duet };
 }
 /**
@@ -30938,9 +31149,10 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
         for (const s of sides)
             await makeDirs(join(s.spec.outDir, PROFILES_DIR));
         const runPhases = (plan) => runPlan(deps, cfg, sides, plan, rules, observed);
-        pairing = await choosePairing(deps, cfg, sides.length);
+        pairing = await choosePairing(deps, cfg, sides);
         const setup = pairing?.setup;
-        const timed = setup ? (plan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r))) }) : runPhases;
+        const together = pairing?.together;
+        const timed = setup ? (plan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r), together)) }) : runPhases;
         if (adaptive && sides.length === 2) {
             record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed);
         }

@@ -81,13 +81,31 @@ function looksText(looks: number[] | undefined, level: TimingLevel | undefined):
   return ` Judged after ${looks.join(', ')} rounds${at}.`
 }
 
-/** How base and head shared the timed rounds, when duet pairing was asked for. */
+/** How base and head shared the timed rounds, when duet or shared pairing was asked for. */
 export function pairingNotes(head: RunResult): string[] {
   const p = head.env.pairing
   if (!p) return []
-  if (p.used === 'alternate') return [`Duet pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`]
+  if (p.used === 'alternate') return [`${p.asked === 'shared' ? 'Shared' : p.asked === 'auto' ? 'Auto' : 'Duet'} pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`]
+  if (p.used === 'shared' && p.asked === 'auto') return [autoNote(p.cpu, p.alternated ?? [])]
+  if (p.used === 'shared')
+    return [
+      `Timed rounds shared CPU ${p.cpu}: base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so the scheduler interleaved them and both ran through the same moments of the machine. Time is judged on CPU time (cpu-ns/op) alone: each run's wall time included the other's turns, so ns/op and MB/s of those runs are left out. Memory and profiled runs alternated.`
+    ]
   const [base, other] = p.cpus
   return [
     `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
   ]
+}
+
+/** At most this many alternated benchmarks are named in the note; result.json has them all. */
+const NAMED_ALTERNATES = 8
+
+function autoNote(cpu: number, alternated: { benchmark: string; why: 'waits' | 'unknown'; cpuShare?: number }[]): string {
+  const shared = `Timed rounds of the benchmarks that keep a CPU busy shared CPU ${cpu}: base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so both ran through the same moments of the machine, and those are judged on CPU time (cpu-ns/op) alone (ns/op and MB/s of their runs are left out).`
+  if (alternated.length === 0) return `${shared} Every benchmark did; memory and profiled runs alternated.`
+  const why = (a: (typeof alternated)[number]): string =>
+    a.why === 'waits' ? `mostly waits: on a CPU ${Math.round((a.cpuShare ?? 0) * 100)}% of the time` : 'no CPU time from its calibration run'
+  const named = alternated.slice(0, NAMED_ALTERNATES).map((a) => `${a.benchmark} (${why(a)})`)
+  const more = alternated.length > NAMED_ALTERNATES ? ` and ${alternated.length - NAMED_ALTERNATES} more` : ''
+  return `${shared} ${alternated.length} alternated, judged on ns/op and cpu-ns/op as before: ${named.join(', ')}${more}.`
 }

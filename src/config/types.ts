@@ -161,7 +161,7 @@ export interface RunConfig {
    * How base and head share a timed round: 'alternate' runs them one after the other; 'duet' starts them
    * together, each pinned to its own CPUs (jobs/bench/duet.ts).
    */
-  pairing: 'alternate' | 'duet'
+  pairing: 'alternate' | 'duet' | 'shared' | 'auto'
   /** The part of the packages this job measures, for a matrix of jobs (1/1: all of them). */
   shard: Shard
 }

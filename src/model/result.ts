@@ -48,7 +48,7 @@ export interface RunEnv {
   count: number
   /** What adaptive sampling (run.timeBudget) chose: rounds per benchmark beyond the first pass, and why it stopped. */
   adaptive?: AdaptiveRecord
-  /** How base and head shared the timed rounds, when duet pairing was asked for (run.pairing). */
+  /** How base and head shared the timed rounds, when duet or shared pairing was asked for (run.pairing). */
   pairing?: PairingRecord
   /** Share of the machine's CPU (0..1) that other processes used while the timed rounds ran, when known. */
   otherCpu?: number
@@ -57,8 +57,19 @@ export interface RunEnv {
 export type PairingRecord =
   /** Each side pinned to its CPUs, with GOMAXPROCS equal to their number. */
   | { used: 'duet'; cpus: [number[], number[]] }
-  /** Duet was asked for and could not run here: why. */
-  | { used: 'alternate'; why: string }
+  /**
+   * Both sides pinned to this one CPU with GOMAXPROCS 1, started together: time is judged on CPU time,
+   * and the timed runs carry no wall-time units (ns/op, MB/s).
+   */
+  | {
+      used: 'shared'
+      cpu: number
+      /** 'auto' when auto pairing chose it: then `alternated` lists the benchmarks it did not share, and why. */
+      asked?: 'auto'
+      alternated?: { benchmark: string; why: 'waits' | 'unknown'; cpuShare?: number }[]
+    }
+  /** Duet, shared or auto pairing (`asked`; duet when absent, as in results from before shared) could not run here: why. */
+  | { used: 'alternate'; asked?: 'duet' | 'shared' | 'auto'; why: string }
 
 export interface AdaptiveRecord {
   /** The budget the rounds had, in ms: the time budget, or `factor` x what count rounds cost at the first pass's pace. */

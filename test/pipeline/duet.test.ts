@@ -3,51 +3,21 @@
 // still pair up into per-round ratios, the exact allocation counts are still judged, and the profiled
 // runs stay unpinned.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { join } from 'node:path'
-import { rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { DEFAULT_COMPARE, DEFAULT_LOAD, DEFAULT_RUN, DEFAULT_TESTS } from '../../src/config/defaults.js'
-import type { Config } from '../../src/config/types.js'
-import { worktreeBaseline } from '../../src/baseline/worktree.js'
-import { gate, type GateOutcome } from '../../src/pipeline/gate.js'
-import { runProcess, type Runner } from '../../src/go/process.js'
-import { probeToolchain } from '../../src/go/toolchain.js'
-import { makeFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js'
+import { recordedGate, type RecordedGate, type StartedProcess } from '../helpers/gate-run.js'
 
-interface Started {
-  argv: string[]
-  env: NodeJS.ProcessEnv | undefined
-  start: number
-  end: number
-}
-
-let repo: FixtureRepo
-let outDir: string
-let outcome: GateOutcome
-const runs: Started[] = []
+let gated: RecordedGate | undefined
+let outcome: RecordedGate['outcome']
+let runs: StartedProcess[] = []
 
 beforeAll(async () => {
-  repo = await makeFixtureRepo('power')
-  outDir = join(repo.dir, '..', `${repo.dir.split('/').pop()}-out`)
-  const config: Config = {
-    // Exactly count rounds (adaptive: 0): the assertions count the pinned processes.
-    run: { ...DEFAULT_RUN, dir: repo.dir, packages: ['./alloc'], bench: '^BenchmarkChain', count: 4, benchtime: '2000x', timeoutMs: 120_000, pairing: 'duet', adaptive: 0 },
-    compare: DEFAULT_COMPARE,
-    tests: { ...DEFAULT_TESTS, enabled: false },
-    load: DEFAULT_LOAD
-  }
-  const recording: Runner = async (spec) => {
-    const start = performance.now()
-    const r = await runProcess(spec)
-    runs.push({ argv: spec.argv, env: spec.env, start, end: performance.now() })
-    return r
-  }
-  outcome = await gate({ run: recording, toolchain: await probeToolchain(runProcess), log: () => {} }, config, worktreeBaseline(repo.dir, repo.baseSha), outDir)
+  // Exactly count rounds (adaptive: 0): the assertions count the pinned processes.
+  gated = await recordedGate('power', { packages: ['./alloc'], bench: '^BenchmarkChain', count: 4, benchtime: '2000x', timeoutMs: 120_000, pairing: 'duet', adaptive: 0 })
+  ;({ outcome, started: runs } = gated)
 }, 600_000)
 
 afterAll(async () => {
-  await repo?.cleanup()
-  if (outDir) await rm(outDir, { recursive: true, force: true })
+  await gated?.cleanup()
 })
 
 const pinned = () => runs.filter((r) => r.argv[0] === 'taskset' && r.argv[1] === '-c')

@@ -5,15 +5,56 @@
 // to the CPUs it is pinned to, so that neither schedules goroutines onto the other's CPUs. It needs
 // taskset (util-linux) and at least two CPUs this process may run on; without them the gate alternates and
 // says why. Only timed rounds run as duets: memory and profiled runs are not timed and keep alternating.
+//
+// Shared pairing (run.pairing 'shared') starts the two runs together too, but pins both to the same one CPU
+// with GOMAXPROCS 1: the scheduler then interleaves them every few milliseconds, so both run on the same
+// hardware thread through the same moments. On this project's 2-vCPU KVM machine, with other processes
+// taking 50-70% of the CPU, the per-round spread of the CPU-time ratio (A/A, median of four benchmarks,
+// 30 rounds) was 13.5% alternating, 17.7% as duets and 2.1% shared; 14.4%, 13.4% and 2.0% with a hog on
+// a core (bench/README.md, measurement 7): the noise of a cloud vCPU is its own hardware thread's, and
+// changes faster than one run, so only the same thread at the same moments cancels it. Each run's wall
+// time then includes the other's share, so the job judges time on CPU time (cpu-ns/op) alone and drops the
+// wall-time units of a shared run (observe.ts).
+//
+// Auto pairing (run.pairing 'auto') shares the CPU except for benchmarks that mostly wait (a sleep, I/O,
+// a lock): in shared rounds a slower wait would go unseen, as it shows in wall time only. Those alternate,
+// with ns/op judged as before. A benchmark mostly waits when its calibration run spent less than half its
+// wall time on a CPU and the Go runtime counted fewer than one P busy on average: on a busy machine a
+// CPU-bound benchmark's CPU share falls too (it waits for a CPU), but the runtime still counts its P busy.
+// On the fixtures (bench/README.md, measurement 7) a benchmark asleep for 1ms per op measured 0.21 of a CPU
+// and 0.42 Ps; CPU-bound ones 0.75-0.98 and 1.2-1.9 (the runtime counts spinning Ms busy too). So the Ps
+// cannot tell a parallel benchmark (RunParallel) from a serial one, and auto shares both: under GOMAXPROCS
+// 1 a parallel benchmark's CPU time per op is still judged, but contention between its goroutines on
+// different CPUs is not measured in shared rounds.
 import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { Runner } from '../../go/process.js'
 import type { Phase } from './plan.js'
+import type { Leaf } from './prepare.js'
+
+/** A benchmark that spent less of its wall time than this on a CPU... */
+export const WAITS_CPU_SHARE_BELOW = 0.5
+/** ...while the runtime counted fewer Ps than this busy on average, mostly waits (auto pairing alternates it). */
+export const WAITS_PS_BUSY_BELOW = 1
+
+/** Why auto pairing alternates a benchmark instead of sharing the CPU: it mostly waits, or its calibration run said nothing. */
+export type AlternateWhy = 'waits' | 'unknown'
+
+/** Whether auto pairing may share the CPU for a benchmark with these leaves (one per side): none may mostly wait. */
+export function shareVerdict(leaves: readonly Pick<Leaf, 'cpuShare' | 'psBusy'>[]): { shared: true } | { shared: false; why: AlternateWhy; cpuShare?: number } {
+  for (const l of leaves) {
+    if (l.cpuShare === undefined) return { shared: false, why: 'unknown' }
+    if (l.cpuShare < WAITS_CPU_SHARE_BELOW && (l.psBusy === undefined || l.psBusy < WAITS_PS_BUSY_BELOW)) return { shared: false, why: 'waits', cpuShare: l.cpuShare }
+  }
+  return { shared: true }
+}
 
 /** How to start a duet: the taskset program and the CPUs of each side (base first). */
 export interface DuetSetup {
   taskset: string
   cpus: [number[], number[]]
+  /** Both sides on the same CPU (shared pairing), interleaved by the scheduler. */
+  shared?: boolean
 }
 
 /** A duet when the machine allows one, else why the rounds alternate. */
@@ -52,12 +93,29 @@ export async function allowedCpus(): Promise<number[]> {
   return cpus.length > 0 ? cpus : Array.from({ length: availableParallelism() }, (_, i) => i)
 }
 
+/** The CPU both sides of a shared round run on: the last this process may use (the gate's own work goes to the first). */
+export function sharedCpu(allowed: readonly number[]): number | undefined {
+  return allowed.length > 0 ? allowed[allowed.length - 1] : undefined
+}
+
+/** Whether shared rounds can run here: taskset starts, and there is a CPU to pin to. */
+export async function probeShared(run: Runner, cpus: readonly number[], taskset = 'taskset'): Promise<DuetProbe> {
+  const cpu = sharedCpu(cpus)
+  if (cpu === undefined) return { fallback: 'shared pairing needs a CPU this process may run on, and none was readable' }
+  if (!(await tasksetRuns(run, taskset))) return { fallback: `shared pairing needs taskset (util-linux), and \`${taskset} --version\` did not run here` }
+  return { duet: { taskset, cpus: [[cpu], [cpu]], shared: true } }
+}
+
+async function tasksetRuns(run: Runner, taskset: string): Promise<boolean> {
+  const r = await run({ argv: [taskset, '--version'], cwd: process.cwd(), timeoutMs: 10_000 })
+  return r.spawnError === undefined && r.code === 0
+}
+
 /** Whether duets can run here: taskset starts (asked for its version) and there are two CPUs to split. */
 export async function probeDuet(run: Runner, cpus: readonly number[], taskset = 'taskset'): Promise<DuetProbe> {
   const halves = splitCpus(cpus)
   if (!halves) return { fallback: `duet pairing needs two CPUs and this process may use ${cpus.length}` }
-  const r = await run({ argv: [taskset, '--version'], cwd: process.cwd(), timeoutMs: 10_000 })
-  if (r.spawnError !== undefined || r.code !== 0) return { fallback: `duet pairing needs taskset (util-linux), and \`${taskset} --version\` did not run here` }
+  if (!(await tasksetRuns(run, taskset))) return { fallback: `duet pairing needs taskset (util-linux), and \`${taskset} --version\` did not run here` }
   return { duet: { taskset, cpus: halves } }
 }
 
@@ -66,16 +124,25 @@ export async function probeDuet(run: Runner, cpus: readonly number[], taskset = 
  * orders them) form a group started together, each pinned to its side's CPUs with GOMAXPROCS to match.
  * `keyOf` names a run's benchmark across sides.
  */
-export function asDuet(phase: Phase, setup: DuetSetup, keyOf: (run: Phase['runs'][number]) => string): Phase {
+export function asDuet(phase: Phase, setup: DuetSetup, keyOf: (run: Phase['runs'][number]) => string, together: (key: string) => boolean = () => true): Phase {
   let group = -1
   let last: string | undefined
+  const alone = new Set<string>()
   const runs = phase.runs.map((run) => {
+    if (!together(keyOf(run))) {
+      alone.add(keyOf(run))
+      return run
+    }
     const key = `${keyOf(run)}\u0000${run.round}`
     if (key !== last) group++
     last = key
     const cpus = setup.cpus[run.side] ?? setup.cpus[0]
     const procs = String(cpus.length)
-    return { ...run, env: { ...run.env, GOMAXPROCS: procs }, duet: { launch: pinnedArgv(setup.taskset, cpus, []), procs: cpus.length, group } }
+    const duet = { launch: pinnedArgv(setup.taskset, cpus, []), procs: cpus.length, group, ...(setup.shared ? { shared: true } : {}) }
+    return { ...run, env: { ...run.env, GOMAXPROCS: procs }, duet }
   })
-  return { title: `${phase.title}, as duets (base on CPU ${setup.cpus[0].join(',')}, head on CPU ${setup.cpus[1].join(',')})`, runs }
+  const how = setup.shared
+    ? `sharing CPU ${setup.cpus[0].join(',')} (base and head together${alone.size > 0 ? `; ${alone.size} benchmark${alone.size === 1 ? '' : 's'} alternate` : ''})`
+    : `as duets (base on CPU ${setup.cpus[0].join(',')}, head on CPU ${setup.cpus[1].join(',')})`
+  return { title: `${phase.title}, ${how}`, runs }
 }

@@ -51,6 +51,16 @@ function withCpuTime(metrics: Record<string, MetricValue>, cpuNs: number | undef
   return { ...metrics, [CPU_TIME_UNIT]: cpuNs / iterations }
 }
 
+/**
+ * Units a benchmark line derives from its wall time: in a shared round (duet.ts) that time includes the
+ * other side's turns on the CPU, so these say nothing of this side and are left out; CPU time stays.
+ */
+export const WALL_UNITS: readonly string[] = ['ns/op', 'MB/s']
+
+function withoutWallTime(metrics: Record<string, MetricValue>): Record<string, MetricValue> {
+  return Object.fromEntries(Object.entries(metrics).filter(([unit]) => !WALL_UNITS.includes(unit)))
+}
+
 export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessResult, files: RunFiles): Observation {
   const subject = `${ctx.importPath}.${ctx.leafName}`
   const probe = files.probe === undefined ? undefined : parseProbeOutput(files.probe)
@@ -83,7 +93,7 @@ export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessR
     command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
     cwd: ctx.relDir,
     iterations: line.iterations,
-    metrics: withCpuTime(line.metrics, planned.kind === 'full' ? probe?.cpuNs : undefined, line.iterations),
+    metrics: withCpuTime(planned.duet?.shared ? withoutWallTime(line.metrics) : line.metrics, planned.kind === 'full' ? probe?.cpuNs : undefined, line.iterations),
     gc: summarizeGc(parseGctrace(r.stderr).cycles),
     ...(live ? { live } : {}),
     wallMs: Math.round(r.wallMs)

@@ -36,8 +36,11 @@ export interface PlannedRun {
   profileDir: string
   /** Where the probe writes what it saw. */
   probeFile: string
-  /** A duet run (duet.ts): what starts argv (taskset and its CPUs), its GOMAXPROCS, and its duet. */
-  duet?: { launch: string[]; procs: number; group: number }
+  /**
+   * A duet run (duet.ts): what starts argv (taskset and its CPUs), its GOMAXPROCS, and its duet; `shared`
+   * when both runs of the duet share one CPU, so that its wall time is not its own.
+   */
+  duet?: { launch: string[]; procs: number; group: number; shared?: boolean }
 }
 
 export interface Phase {

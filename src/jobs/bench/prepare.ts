@@ -9,6 +9,9 @@ import { benchmarkPattern, parseBenchOutput } from '../../parse/benchfmt.js'
 import { leavesUnder } from '../../parse/bench-select.js'
 import { splitBenchRegex } from '../../go/benchregex.js'
 import { scratchDir, type ScratchDir } from '../../scratch.js'
+import { parseProbeOutput, probeEnv } from '../../go/probe-env.js'
+import { readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { JobDeps } from '../deps.js'
 import type { HungBenchmark } from '../race-benchmarks.js'
 import { benchEnv, calibrationBenchtime, exitedMessage, failureFrom, failuresOf, leafIterations, PANIC_ON_EXIT0, stopAfter, tail, testTimeoutFlag } from './process.js'
@@ -33,6 +36,15 @@ export interface Leaf {
   iterations: number
   /** allocs/op of the calibration run (at its b.N, so with the benchmark's setup spread over fewer ops). */
   allocsPerOp?: number
+  /**
+   * How the calibration run of its top-level benchmark used the CPUs, from the probe (auto pairing reads
+   * both): its CPU time over its wall time, and the Ps (of GOMAXPROCS) busy on average by the Go runtime's
+   * own accounting (Go 1.20 on). The runtime counts a P busy while the OS makes its thread wait for a CPU,
+   * and while an M spins looking for work, so on a busy machine a CPU-bound benchmark's CPU share falls
+   * but its busy Ps stay at 1 or more. Absent without the probe or when the run was too short to tell.
+   */
+  cpuShare?: number
+  psBusy?: number
   /** Set when the benchmark already failed while being listed: it is never measured. */
   failure?: BenchFailure
 }
@@ -58,6 +70,18 @@ export interface PreparedSide {
 /** The top-level benchmark a (sub-)benchmark name belongs to. */
 export function topLevelOf(name: string): string {
   return name.split('/')[0]
+}
+
+/** Below this much wall time the process's start and the probe's own work say more than the benchmark. */
+const MIN_SHARE_WALL_NS = 5e6
+
+async function readCpuShare(file: string): Promise<Pick<Leaf, 'cpuShare' | 'psBusy'> | undefined> {
+  const text = await readFile(file, 'utf8').catch(() => undefined)
+  await rm(file, { force: true })
+  const probe = text === undefined ? undefined : parseProbeOutput(text)
+  if (probe?.wallNs === undefined || probe.wallNs < MIN_SHARE_WALL_NS) return undefined
+  if (probe.cpuNs === undefined) return undefined
+  return { cpuShare: probe.cpuNs / probe.wallNs, ...(probe.psBusy !== undefined ? { psBusy: probe.psBusy } : {}) }
 }
 
 async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage, side: PreparedSide): Promise<PreparedPackage> {
@@ -86,14 +110,18 @@ async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage
     .map((l) => l.trim())
     .filter((l) => /^Benchmark/.test(l))
   const calibration = calibrationBenchtime(cfg.benchtime)
-  for (const top of tops) {
+  for (const [t, top] of tops.entries()) {
     if (hung.some((h) => topLevelOf(h.name) === top)) continue
     // One process per top-level benchmark names its leaves (sub-benchmarks), so a panic in one top-level
     // cannot hide the others. With a duration benchtime this run also calibrates b.N for each leaf.
     const pattern = [benchmarkPattern(top), ...levels.slice(1)].join('/')
     // -test.benchmem costs nothing here and tells how many allocations the exact-allocation run will record.
     const argv = [binary, '-test.run=^$', `-test.bench=${pattern}`, `-test.benchtime=${calibration.benchtime}`, '-test.count=1', '-test.benchmem', testTimeoutFlag(cfg), PANIC_ON_EXIT0]
-    const r = await deps.run({ argv, cwd, env: benchEnv(deps.toolchain), ...stopAfter(cfg.timeoutMs) })
+    // With the probe (no settle wait): its CPU and wall time say how busy the benchmark keeps the CPUs.
+    const probeFile = join(side.scratch.path, `calibrate-${built.pkg.relDir.replace(/[^A-Za-z0-9._-]/g, '_')}-${t}.json`)
+    const env = built.probe ? { ...benchEnv(deps.toolchain), ...probeEnv({ file: probeFile, rules: [] }) } : benchEnv(deps.toolchain)
+    const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg.timeoutMs) })
+    const cpuShare = built.probe ? await readCpuShare(probeFile) : undefined
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
     if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
     const found = leavesUnder(out, top)
@@ -103,7 +131,8 @@ async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage
         name: line.name,
         procs: line.procs,
         iterations: leafIterations(cfg.benchtime, line.iterations),
-        ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {})
+        ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {}),
+        ...(cpuShare ?? {})
       })
     }
     for (const u of found.unreadable) {

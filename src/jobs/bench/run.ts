@@ -13,7 +13,7 @@ import { assembleSide, type Observed } from './assemble.js'
 import { observeRun, type RunFiles } from './observe.js'
 import { runAdaptiveRounds, type Adaptive } from './adaptive.js'
 import { cpuSnapshot, othersShare, type CpuSnapshot } from './machine.js'
-import { allowedCpus, asDuet, probeDuet, type DuetProbe, type DuetSetup } from './duet.js'
+import { allowedCpus, asDuet, probeDuet, probeShared, shareVerdict, type DuetProbe, type DuetSetup } from './duet.js'
 import { leafKey, planAfterRounds, planRounds, type MeasurementPlan, type PlannedRun } from './plan.js'
 import type { PreparedSide } from './prepare.js'
 import { stopAfter } from './process.js'
@@ -91,15 +91,63 @@ function startGroups(runs: PlannedRun[]): PlannedRun[][] {
   return groups
 }
 
-/** Duets when asked for and the machine allows them; undefined when alternation was asked for. */
-async function choosePairing(deps: JobDeps, cfg: RunConfig, sides: number): Promise<{ record: PairingRecord; setup?: DuetSetup } | undefined> {
-  if (cfg.pairing !== 'duet') return undefined
-  const probe: DuetProbe = sides === 2 ? await probeDuet(deps.run, await allowedCpus()) : { fallback: 'duet pairing needs base and head measured together here (gate)' }
+interface Pairing {
+  record: PairingRecord
+  setup?: DuetSetup
+  /** Which benchmarks (leafKey) run together; all when absent. */
+  together?: (key: string) => boolean
+}
+
+/**
+ * Auto pairing: which benchmarks share the CPU (duet.ts, shareVerdict), from both sides' calibration runs;
+ * a benchmark measured on one side only alternates (it has no pair anyway).
+ */
+function autoShare(sides: PreparedSide[]): { together: (key: string) => boolean; alternated: NonNullable<Extract<PairingRecord, { used: 'shared' }>['alternated']> } {
+  const leaves = new Map<string, { name: string; leaves: PreparedSide['packages'][number]['leaves'] }>()
+  for (const [s, side] of sides.entries())
+    for (const [p, pkg] of side.packages.entries())
+      for (const [l, leaf] of pkg.leaves.entries()) {
+        const key = leafKey(sides, { side: s, pkg: p, leaf: l })
+        const seen = leaves.get(key) ?? { name: `${pkg.built.pkg.importPath}.${leaf.name}`, leaves: [] }
+        seen.leaves.push(leaf)
+        leaves.set(key, seen)
+      }
+  const shared = new Set<string>()
+  const alternated: NonNullable<Extract<PairingRecord, { used: 'shared' }>['alternated']> = []
+  for (const [key, { name, leaves: ls }] of leaves) {
+    if (ls.length !== sides.length) continue
+    const v = shareVerdict(ls)
+    if (v.shared) shared.add(key)
+    else alternated.push({ benchmark: name, why: v.why, ...(v.cpuShare !== undefined ? { cpuShare: Math.round(v.cpuShare * 100) / 100 } : {}) })
+  }
+  return { together: (key) => shared.has(key), alternated }
+}
+
+/** Duets or shared rounds when asked for and the machine allows them; undefined when alternation was asked for. */
+async function choosePairing(deps: JobDeps, cfg: RunConfig, sides: PreparedSide[]): Promise<Pairing | undefined> {
+  if (cfg.pairing === 'alternate') return undefined
+  const asked = cfg.pairing
+  const probe: DuetProbe =
+    sides.length !== 2
+      ? { fallback: `${asked} pairing needs base and head measured together here (gate)` }
+      : asked === 'duet'
+        ? await probeDuet(deps.run, await allowedCpus())
+        : await probeShared(deps.run, await allowedCpus())
   if ('fallback' in probe) {
     deps.log(`${probe.fallback}: the timed rounds alternate`)
-    return { record: { used: 'alternate', why: probe.fallback } }
+    return { record: { used: 'alternate', asked, why: probe.fallback } }
   }
-  deps.log(`timed rounds as duets: base on CPU ${probe.duet.cpus[0].join(',')}, head on CPU ${probe.duet.cpus[1].join(',')}`)
+  const [base, head] = probe.duet.cpus
+  if (asked === 'auto') {
+    const { together, alternated } = autoShare(sides)
+    deps.log(`timed rounds share CPU ${base.join(',')} (base and head together, judged on CPU time), but for ${alternated.length} benchmarks that alternate`)
+    return { record: { used: 'shared', asked: 'auto', cpu: base[0], alternated }, setup: probe.duet, together }
+  }
+  if (probe.duet.shared) {
+    deps.log(`timed rounds share CPU ${base.join(',')}: base and head together, judged on CPU time`)
+    return { record: { used: 'shared', cpu: base[0] }, setup: probe.duet }
+  }
+  deps.log(`timed rounds as duets: base on CPU ${base.join(',')}, head on CPU ${head.join(',')}`)
   return { record: { used: 'duet', cpus: probe.duet.cpus }, setup: probe.duet }
 }
 
@@ -112,16 +160,17 @@ export async function measureSides(deps: JobDeps, cfg: RunConfig, sides: Prepare
   const observed: Observed[] = []
   let stopped: string | undefined
   let record: AdaptiveRecord | undefined
-  let pairing: { record: PairingRecord; setup?: DuetSetup } | undefined
+  let pairing: Pairing | undefined
   const assembleAll = (seen: Observed[], finishedAt: string): RunResult[] => sides.map((s, i) => assembleSide(s, i, seen, cfg, deps.toolchain, finishedAt))
   const before = cpuSnapshot()
   let after: CpuSnapshot | undefined
   try {
     for (const s of sides) await makeDirs(join(s.spec.outDir, PROFILES_DIR))
     const runPhases = (plan: MeasurementPlan) => runPlan(deps, cfg, sides, plan, rules, observed)
-    pairing = await choosePairing(deps, cfg, sides.length)
+    pairing = await choosePairing(deps, cfg, sides)
     const setup = pairing?.setup
-    const timed = setup ? (plan: MeasurementPlan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r))) }) : runPhases
+    const together = pairing?.together
+    const timed = setup ? (plan: MeasurementPlan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r), together)) }) : runPhases
     if (adaptive && sides.length === 2) {
       record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed)
     } else {

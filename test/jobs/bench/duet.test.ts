@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_RUN } from '../../../src/config/defaults.js'
 import { pairingNotes } from '../../../src/compare/noise.js'
 import type { ProcessResult, ProcessSpec, Runner } from '../../../src/go/process.js'
-import { asDuet, parseCpuList, pinnedArgv, probeDuet, splitCpus, type DuetSetup } from '../../../src/jobs/bench/duet.js'
+import { asDuet, parseCpuList, pinnedArgv, probeDuet, probeShared, sharedCpu, shareVerdict, splitCpus, type DuetSetup } from '../../../src/jobs/bench/duet.js'
+import { observeRun } from '../../../src/jobs/bench/observe.js'
 import { leafKey, planAfterRounds, planRound } from '../../../src/jobs/bench/plan.js'
 import { runPlan } from '../../../src/jobs/bench/run.js'
 import type { Observed } from '../../../src/jobs/bench/assemble.js'
@@ -53,6 +54,36 @@ describe('asDuet', () => {
 
   it('keeps the command a user repeats free of taskset', () => {
     expect(round.runs[0].argv[0]).toBe('/scratch/a.test')
+  })
+})
+
+describe('asDuet, shared', () => {
+  const shared: DuetSetup = { taskset: 'taskset', cpus: [[1], [1]], shared: true }
+  const round = asDuet(planRound(sides, cfg, TOOLCHAIN, [], 1, 'round 2/3'), shared, (r) => leafKey(sides, r))
+
+  it("pins both sides of each benchmark's pair to the same CPU, GOMAXPROCS 1, and marks the runs shared", () => {
+    expect(round.runs.map((r) => [r.side, r.leaf, r.duet?.group, r.duet?.launch, r.env.GOMAXPROCS, r.duet?.shared])).toEqual([
+      [1, 0, 0, ['taskset', '-c', '1'], '1', true],
+      [0, 0, 0, ['taskset', '-c', '1'], '1', true],
+      [1, 1, 1, ['taskset', '-c', '1'], '1', true],
+      [0, 1, 1, ['taskset', '-c', '1'], '1', true]
+    ])
+    expect(round.title).toBe('round 2/3, sharing CPU 1 (base and head together)')
+  })
+
+  it('drops the wall-time units of a shared run and keeps its CPU time and exact counts', () => {
+    const planned = round.runs[0]
+    // GOMAXPROCS 1: the name has no -N suffix.
+    const stdout = 'goos: linux\nBenchmarkA   \t     100\t      5000 ns/op\t  20.00 MB/s\t      48 B/op\t       3 allocs/op\t 7.000 widgets/op\nPASS\n'
+    const r = { argv: planned.argv, cwd: planned.cwd, code: 0, signal: null, stdout, stderr: '', timedOut: false, truncated: false, wallMs: 5 }
+    const ctx = { importPath: 'example.com/a', relDir: 'a', leafName: 'BenchmarkA', modulePath: 'example.com', procs: 1, cfg, rules: [] }
+    const files = { probe: JSON.stringify({ cpuNs: 450_000, heapAllocBytes: 1, heapObjects: 1, numGoroutine: 1 }), profile: { error: 'none here' } }
+    const sharedRun = observeRun(planned, ctx, r, files)
+    expect(planned.iterations).toBe(100)
+    expect(sharedRun.kind === 'measured' ? sharedRun.run.metrics : sharedRun).toEqual({ 'cpu-ns/op': 4500, 'B/op': 48, 'allocs/op': 3, 'widgets/op': 7 })
+    // The same output from an alternating run keeps its wall time.
+    const alone = observeRun({ ...planned, duet: undefined }, ctx, r, files)
+    expect(alone.kind === 'measured' ? alone.run.metrics : alone).toMatchObject({ 'ns/op': 5000, 'MB/s': 20, 'cpu-ns/op': 4500 })
   })
 })
 
@@ -112,12 +143,42 @@ describe('probeDuet', () => {
   })
 })
 
+describe('shareVerdict (auto pairing)', () => {
+  it('shares a benchmark unless a side mostly waits: little CPU time and under one P busy', () => {
+    expect(shareVerdict([{ cpuShare: 0.95, psBusy: 1.3 }, { cpuShare: 0.9, psBusy: 1.4 }])).toEqual({ shared: true })
+    // A busy machine: little CPU time, because the benchmark waited for a CPU, while its P stayed busy.
+    expect(shareVerdict([{ cpuShare: 0.3, psBusy: 1.2 }, { cpuShare: 0.35, psBusy: 1.1 }])).toEqual({ shared: true })
+    expect(shareVerdict([{ cpuShare: 0.95, psBusy: 1.3 }, { cpuShare: 0.21, psBusy: 0.42 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.21 })
+    // Without the runtime's count (Go before 1.20), the CPU share alone.
+    expect(shareVerdict([{ cpuShare: 0.4 }, { cpuShare: 0.9 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.4 })
+    expect(shareVerdict([{ cpuShare: 0.9 }, {}])).toEqual({ shared: false, why: 'unknown' })
+  })
+})
+
+describe('probeShared', () => {
+  const ok: Runner = async (spec) => ({ ...exited(spec), code: 0 })
+
+  it('shares the last CPU this process may use, also when there is only one', async () => {
+    expect(sharedCpu([0, 1, 2, 3])).toBe(3)
+    expect(await probeShared(ok, [0, 1, 2, 3])).toEqual({ duet: { taskset: 'taskset', cpus: [[3], [3]], shared: true } })
+    expect(await probeShared(ok, [5])).toEqual({ duet: { taskset: 'taskset', cpus: [[5], [5]], shared: true } })
+  })
+
+  it('falls back with the reason when taskset is missing or no CPU is known', async () => {
+    const missing: Runner = async (spec) => ({ ...exited(spec), code: null, spawnError: Object.assign(new Error('spawn ENOENT'), { code: 'ENOENT' }) })
+    expect(await probeShared(missing, [0, 1])).toEqual({ fallback: 'shared pairing needs taskset (util-linux), and `taskset --version` did not run here' })
+    expect(await probeShared(ok, [])).toEqual({ fallback: 'shared pairing needs a CPU this process may run on, and none was readable' })
+  })
+})
+
 describe('pairingNotes', () => {
   it('says how the rounds ran, or why they alternated', () => {
     expect(pairingNotes(result({}, { pairing: { used: 'duet', cpus: [[0], [1]] } }))[0]).toContain('base pinned to CPU 0 and head to CPU 1 (taskset), GOMAXPROCS 1 each')
     expect(pairingNotes(result({}, { pairing: { used: 'alternate', why: 'duet pairing needs two CPUs and this process may use 1' } }))).toEqual([
       'Duet pairing was asked for, but the timed rounds alternated base and head: duet pairing needs two CPUs and this process may use 1.'
     ])
+    expect(pairingNotes(result({}, { pairing: { used: 'alternate', asked: 'shared', why: 'no taskset' } }))).toEqual(['Shared pairing was asked for, but the timed rounds alternated base and head: no taskset.'])
+    expect(pairingNotes(result({}, { pairing: { used: 'shared', cpu: 1 } }))[0]).toMatch(/^Timed rounds shared CPU 1: .*judged on CPU time \(cpu-ns\/op\) alone.*ns\/op and MB\/s of those runs are left out/)
     expect(pairingNotes(result({}))).toEqual([])
   })
 })
