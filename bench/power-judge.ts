@@ -64,8 +64,9 @@ export function failuresByJudge(report: Report): Record<Judge, Set<string>> {
       const gateOwn = out.gate.has(key)
       // Exact counts are the same rule with or without pairing.
       if (m.method === 'interval' ? unpaired.get(m) === 'regression' : gateOwn) out['gate-unpaired'].add(key)
-      // The other tools see what go test prints: wall time, not the gate's CPU time.
-      if (m.unit === 'cpu-ns/op') continue
+      // The other tools see what go test prints: wall time, not the gate's CPU time, unless the runs had no
+      // wall time of their own (shared pairing): then the same CPU-time samples, so all judge the same data.
+      if (m.unit === 'cpu-ns/op' && c.metrics.some((x) => x.unit === 'ns/op')) continue
       const b = m.baseMedian
       const h = m.headMedian
       // The most used benchmark action's default: alert when head is 200% of base or more.

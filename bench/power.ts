@@ -45,7 +45,7 @@ const ADAPTIVE = Number(env('BENCH_POWER_ADAPTIVE', '0'))
 const KINDS = env('BENCH_POWER_KINDS', '').split(',').filter(Boolean)
 /** run.pairing of every gate run but the fixed count 10 ones (which keep the default): alternate, duet or shared. */
 const PAIRING = env('BENCH_POWER_PAIRING', DEFAULT_RUN.pairing) as Config['run']['pairing']
-if (!['alternate', 'duet', 'shared'].includes(PAIRING)) throw new Error(`BENCH_POWER_PAIRING must be alternate, duet or shared, not ${JSON.stringify(PAIRING)}`)
+if (!['alternate', 'duet', 'shared', 'auto'].includes(PAIRING)) throw new Error(`BENCH_POWER_PAIRING must be alternate, duet, shared or auto, not ${JSON.stringify(PAIRING)}`)
 /** Busy cores of someone else's work (`yes`) for the whole bench: the issue's runner had one of two taken. */
 const HOGS = Number(env('BENCH_POWER_HOG', '0'))
 /** Where each gate run's report is kept (and what BENCH_POWER_REJUDGE reads), under bench/out: one per set of settings. */

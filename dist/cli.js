@@ -30912,8 +30912,10 @@ function othersShare(before, after, cores = availableParallelism()) {
 // with ns/op judged as before. A benchmark mostly waits when its calibration run spent less than half its
 // wall time on a CPU and the Go runtime counted fewer than one P busy on average: on a busy machine a
 // CPU-bound benchmark's CPU share falls too (it waits for a CPU), but the runtime still counts its P busy.
-// On the fixtures (bench/README.md, measurement 7) a benchmark asleep for 1ms per op measured 0.21 of a CPU
-// and 0.42 Ps; CPU-bound ones 0.75-0.98 and 1.2-1.9 (the runtime counts spinning Ms busy too). So the Ps
+// Calibration runs of fixtures/pairing and fixtures/power through the gate (2026-12-02, Go 1.26.8, this
+// 2-vCPU machine with another gate on it): the benchmark asleep for 1ms per op spent 0.21 of its wall time
+// on a CPU with 0.42 Ps busy; the 31 CPU-bound ones 0.67-0.98 with 1.2-1.9 Ps (the runtime counts spinning
+// Ms busy too), the parallel ones among them included. So the Ps
 // cannot tell a parallel benchmark (RunParallel) from a serial one, and auto shares both: under GOMAXPROCS
 // 1 a parallel benchmark's CPU time per op is still judged, but contention between its goroutines on
 // different CPUs is not measured in shared rounds.

@@ -16,7 +16,10 @@ const TIMING = [
   'test/action/action.e2e.test.ts',
   'test/pipeline/untrusted.test.ts',
   // A slowdown named from CPU profiles: the other files' builds on the second core would thin its samples.
-  'test/pipeline/attribution.test.ts'
+  'test/pipeline/attribution.test.ts',
+  // Judged on CPU time from rounds pinned to one CPU: another file's pinned rounds there would crowd it.
+  'test/pipeline/shared.test.ts',
+  'test/pipeline/auto-pairing.test.ts'
 ]
 
 // A renamed file would silently run in parallel again.
