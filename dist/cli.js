@@ -12919,7 +12919,7 @@ const RUN$1 = {
         default: 'alternate',
         name: 'pairing',
         doc: "How base and head share a timed round: 'alternate' runs one after the other (order flipped each round); 'duet' starts both at once, each pinned to its own CPUs; 'shared' starts both at once on the same one CPU; 'auto' shares except for the benchmarks that mostly wait, which alternate.",
-        more: "Auto reads each benchmark's calibration run: one that spent under half its wall time on a CPU while the Go runtime counted under one P busy mostly waits (a sleep, I/O, a lock), and a slower wait shows in wall time only, so it alternates. Shared rounds run GOMAXPROCS 1, so contention between a parallel benchmark's goroutines on different CPUs is not measured there. Duet, shared and auto use taskset (util-linux); without it (or, for duet, two CPUs) the rounds alternate and the report says why. Duet gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike. Shared pins both to one CPU with GOMAXPROCS 1, so the scheduler interleaves them every few milliseconds and both run through the same moments; time is then judged on CPU time (cpu-ns/op) alone, as each run's wall time includes the other's turns (ns/op and MB/s of those runs are dropped; a custom metric that is a wall time is squeezed toward no change). Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
+        more: "Auto reads each benchmark's calibration run: one that spent under half its wall time on a CPU mostly waits (a sleep, I/O, a lock), and a slower wait shows in wall time only, so it alternates (on a very busy machine a CPU-bound one can too, at a cost in power). Shared rounds run GOMAXPROCS 1, so contention between a parallel benchmark's goroutines on different CPUs is not measured there. Duet, shared and auto use taskset (util-linux); without it (or, for duet, two CPUs) the rounds alternate and the report says why. Duet gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike. Shared pins both to one CPU with GOMAXPROCS 1, so the scheduler interleaves them every few milliseconds and both run through the same moments; time is then judged on CPU time (cpu-ns/op) alone, as each run's wall time includes the other's turns (ns/op and MB/s of those runs are dropped; a custom metric that is a wall time is squeezed toward no change). Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
     }),
     // By a hash of the import path, not by position in a list: adding a package moves no other package.
     shard: opt({
@@ -28693,7 +28693,6 @@ import (
 	"os"
 	"regexp"
 	"runtime"
-	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -28707,29 +28706,6 @@ var glgProbeOnce sync.Once
 // before the testing package runs anything: the probe reports the CPU time spent since, which is the
 // benchmark's own (plus testing's b.N=1 warm-up call) without the runtime's start-up.
 var glgCPUStart = glgCPUNanos()
-
-// glgWallStart is the wall clock at the same moment: CPU time over wall time from here to the probe says
-// whether a benchmark keeps one CPU busy, waits, or runs on several (jobs/bench/pairing.ts).
-var glgWallStart = time.Now()
-
-// glgPsBusy is how many Ps (of GOMAXPROCS) were busy on average since the process started, from the
-// runtime's own accounting (runtime/metrics, Go 1.20 on; updated at each GC, so one runs first): a P that
-// runs a goroutine counts busy even while the OS has its thread waiting for a CPU, so a CPU-bound
-// benchmark counts about 1 on a busy machine too, one that sleeps near 0, a parallel one more than 1.
-// -1 where the runtime has no such metrics.
-func glgPsBusy() float64 {
-	runtime.GC()
-	samples := []metrics.Sample{{Name: "/cpu/classes/total:cpu-seconds"}, {Name: "/cpu/classes/idle:cpu-seconds"}}
-	metrics.Read(samples)
-	if samples[0].Value.Kind() != metrics.KindFloat64 || samples[1].Value.Kind() != metrics.KindFloat64 {
-		return -1
-	}
-	total, idle := samples[0].Value.Float64(), samples[1].Value.Float64()
-	if total <= 0 {
-		return -1
-	}
-	return float64(runtime.GOMAXPROCS(0)) * (total - idle) / total
-}
 
 // glgRule is go-leak-gate's GoroutineRule (parse/goroutine-rules.ts): the built-in rules and the user's,
 // passed in GO_LEAK_GATE_RULES. This side only decides how long to wait; go-leak-gate reads the dump
@@ -28933,8 +28909,6 @@ func glgProbe() {
 		} else {
 			cpuNs = -1
 		}
-		wallNs := time.Since(glgWallStart).Nanoseconds()
-		psBusy := glgPsBusy()
 		start := time.Now()
 		settle, _ := time.ParseDuration(os.Getenv("GO_LEAK_GATE_SETTLE"))
 		// Goroutines that are finishing need a moment to exit; leaked ones never do. Retry with backoff,
@@ -28970,8 +28944,6 @@ func glgProbe() {
 			"leakProfile":    leak,
 			"settledMs":      float64(settled.Microseconds()) / 1000,
 			"cpuNs":          cpuNs,
-			"wallNs":         wallNs,
-			"psBusy":         psBusy,
 		})
 		_ = os.WriteFile(path, out, 0o644)
 	})
@@ -29530,8 +29502,7 @@ function parseProbeOutput(text) {
     const num = (k) => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? { [k]: v[k] } : {});
     const str = (k) => (typeof v[k] === 'string' ? { [k]: v[k] } : {});
     const cpu = num('cpuNs');
-    const nonNegative = (k) => (typeof v[k] === 'number' && Number.isFinite(v[k]) && v[k] >= 0 ? { [k]: v[k] } : {});
-    return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile'), ...(cpu.cpuNs !== undefined && cpu.cpuNs >= 0 ? cpu : {}), ...num('wallNs'), ...nonNegative('psBusy') };
+    return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile'), ...(cpu.cpuNs !== undefined && cpu.cpuNs >= 0 ? cpu : {}) };
 }
 
 // What a parsed goroutine means for leak and hang reports: where it waits, an identity that survives
@@ -30233,15 +30204,14 @@ function topLevelOf(name) {
 }
 /** Below this much wall time the process's start and the probe's own work say more than the benchmark. */
 const MIN_SHARE_WALL_NS = 5e6;
-async function readCpuShare(file) {
+async function readCpuShare(file, wallMs) {
     const text = await readFile(file, 'utf8').catch(() => undefined);
     await rm(file, { force: true });
     const probe = text === undefined ? undefined : parseProbeOutput(text);
-    if (probe?.wallNs === undefined || probe.wallNs < MIN_SHARE_WALL_NS)
+    const wallNs = wallMs * 1e6;
+    if (probe?.cpuNs === undefined || !(wallNs >= MIN_SHARE_WALL_NS))
         return undefined;
-    if (probe.cpuNs === undefined)
-        return undefined;
-    return { cpuShare: probe.cpuNs / probe.wallNs, ...(probe.psBusy !== undefined ? { psBusy: probe.psBusy } : {}) };
+    return probe.cpuNs / wallNs;
 }
 async function discoverLeaves(deps, cfg, built, side) {
     const prepared = { built, leaves: [], topFailures: [] };
@@ -30283,7 +30253,7 @@ async function discoverLeaves(deps, cfg, built, side) {
         const probeFile = join(side.scratch.path, `calibrate-${built.pkg.relDir.replace(/[^A-Za-z0-9._-]/g, '_')}-${t}.json`);
         const env = built.probe ? { ...benchEnv(deps.toolchain), ...probeEnv({ file: probeFile, rules: [] }) } : benchEnv(deps.toolchain);
         const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg.timeoutMs) });
-        const cpuShare = built.probe ? await readCpuShare(probeFile) : undefined;
+        const cpuShare = built.probe ? await readCpuShare(probeFile, r.wallMs) : undefined;
         const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs });
         if (out.config.cpu && !side.cpu)
             side.cpu = out.config.cpu;
@@ -30295,7 +30265,7 @@ async function discoverLeaves(deps, cfg, built, side) {
                 procs: line.procs,
                 iterations: leafIterations(cfg.benchtime, line.iterations),
                 ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {}),
-                ...(cpuShare ?? {})
+                ...(cpuShare !== undefined ? { cpuShare } : {})
             });
         }
         for (const u of found.unreadable) {
@@ -30909,26 +30879,26 @@ function othersShare(before, after, cores = availableParallelism()) {
 //
 // Auto pairing (run.pairing 'auto') shares the CPU except for benchmarks that mostly wait (a sleep, I/O,
 // a lock): in shared rounds a slower wait would go unseen, as it shows in wall time only. Those alternate,
-// with ns/op judged as before. A benchmark mostly waits when its calibration run spent less than half its
-// wall time on a CPU and the Go runtime counted fewer than one P busy on average: on a busy machine a
-// CPU-bound benchmark's CPU share falls too (it waits for a CPU), but the runtime still counts its P busy.
-// Calibration runs of fixtures/pairing and fixtures/power through the gate (2026-12-02, Go 1.26.8, this
-// 2-vCPU machine with another gate on it): the benchmark asleep for 1ms per op spent 0.21 of its wall time
-// on a CPU with 0.42 Ps busy; the 31 CPU-bound ones 0.67-0.98 with 1.2-1.9 Ps (the runtime counts spinning
-// Ms busy too), the parallel ones among them included. So the Ps
-// cannot tell a parallel benchmark (RunParallel) from a serial one, and auto shares both: under GOMAXPROCS
-// 1 a parallel benchmark's CPU time per op is still judged, but contention between its goroutines on
-// different CPUs is not measured in shared rounds.
-/** A benchmark that spent less of its wall time than this on a CPU... */
+// with ns/op judged as before. A benchmark mostly waits when its calibration run spent less than
+// WAITS_CPU_SHARE_BELOW of its wall time on a CPU. On a busy machine a CPU-bound benchmark's share falls too
+// (it waits for a CPU), and then it alternates as well: that costs power, never a wrong verdict. Calibration
+// runs of fixtures/pairing and fixtures/power through the gate (2026-12-02, Go 1.26.8, this 2-vCPU machine
+// with another gate on it): the benchmark asleep for 1ms per op spent 0.21 of its time on a CPU, the 31
+// CPU-bound ones 0.67-0.98, the parallel ones (RunParallel) among them, as the other CPU was busy. So the
+// share cannot tell a parallel benchmark from a serial one, and auto shares both: under GOMAXPROCS 1 a
+// parallel benchmark's CPU time per op is still judged, but contention between its goroutines on different
+// CPUs is not measured in shared rounds. (The runtime's count of busy Ps would tell waiting for a CPU from
+// waiting for a timer, but it counts spinning Ms too, 1.2-1.9 for serial benchmarks here; and reading it
+// in the probe moved the code of the package under test: an alignment-sensitive benchmark of fixtures/gate
+// then measured +70% in the head.)
+/** A benchmark whose calibration run spent less of its wall time than this on a CPU mostly waits (auto pairing alternates it). */
 const WAITS_CPU_SHARE_BELOW = 0.5;
-/** ...while the runtime counted fewer Ps than this busy on average, mostly waits (auto pairing alternates it). */
-const WAITS_PS_BUSY_BELOW = 1;
 /** Whether auto pairing may share the CPU for a benchmark with these leaves (one per side): none may mostly wait. */
 function shareVerdict(leaves) {
     for (const l of leaves) {
         if (l.cpuShare === undefined)
             return { shared: false, why: 'unknown' };
-        if (l.cpuShare < WAITS_CPU_SHARE_BELOW && (l.psBusy === undefined || l.psBusy < WAITS_PS_BUSY_BELOW))
+        if (l.cpuShare < WAITS_CPU_SHARE_BELOW)
             return { shared: false, why: 'waits', cpuShare: l.cpuShare };
     }
     return { shared: true };

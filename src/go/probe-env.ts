@@ -31,10 +31,6 @@ export interface ProbeOutput {
   leakProfile?: string
   /** CPU time (user + system, all threads) the process spent from the package's init to the probe; absent where the platform has no getrusage. */
   cpuNs?: number
-  /** Wall time over the same span as cpuNs. */
-  wallNs?: number
-  /** Ps (of GOMAXPROCS) busy on average since the process started, by the runtime's own accounting; absent before Go 1.20. */
-  psBusy?: number
 }
 
 export function parseProbeOutput(text: string): ProbeOutput | undefined {
@@ -50,6 +46,5 @@ export function parseProbeOutput(text: string): ProbeOutput | undefined {
   const num = (k: string): { [k: string]: number } => (typeof v[k] === 'number' && Number.isFinite(v[k]) ? { [k]: v[k] } : {})
   const str = (k: string): { [k: string]: string } => (typeof v[k] === 'string' ? { [k]: v[k] } : {})
   const cpu = num('cpuNs')
-  const nonNegative = (k: string): { [k: string]: number } => (typeof v[k] === 'number' && Number.isFinite(v[k]) && v[k] >= 0 ? { [k]: v[k] } : {})
-  return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile'), ...(cpu.cpuNs !== undefined && cpu.cpuNs >= 0 ? cpu : {}), ...num('wallNs'), ...nonNegative('psBusy') }
+  return { ...num('heapAllocBytes'), ...num('heapObjects'), ...num('numGoroutine'), ...str('goroutines'), ...str('leakProfile'), ...(cpu.cpuNs !== undefined && cpu.cpuNs >= 0 ? cpu : {}) }
 }

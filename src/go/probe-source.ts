@@ -18,7 +18,6 @@ import (
 	"os"
 	"regexp"
 	"runtime"
-	"runtime/metrics"
 	"runtime/pprof"
 	"strings"
 	"sync"
@@ -32,29 +31,6 @@ var glgProbeOnce sync.Once
 // before the testing package runs anything: the probe reports the CPU time spent since, which is the
 // benchmark's own (plus testing's b.N=1 warm-up call) without the runtime's start-up.
 var glgCPUStart = glgCPUNanos()
-
-// glgWallStart is the wall clock at the same moment: CPU time over wall time from here to the probe says
-// whether a benchmark keeps one CPU busy, waits, or runs on several (jobs/bench/pairing.ts).
-var glgWallStart = time.Now()
-
-// glgPsBusy is how many Ps (of GOMAXPROCS) were busy on average since the process started, from the
-// runtime's own accounting (runtime/metrics, Go 1.20 on; updated at each GC, so one runs first): a P that
-// runs a goroutine counts busy even while the OS has its thread waiting for a CPU, so a CPU-bound
-// benchmark counts about 1 on a busy machine too, one that sleeps near 0, a parallel one more than 1.
-// -1 where the runtime has no such metrics.
-func glgPsBusy() float64 {
-	runtime.GC()
-	samples := []metrics.Sample{{Name: "/cpu/classes/total:cpu-seconds"}, {Name: "/cpu/classes/idle:cpu-seconds"}}
-	metrics.Read(samples)
-	if samples[0].Value.Kind() != metrics.KindFloat64 || samples[1].Value.Kind() != metrics.KindFloat64 {
-		return -1
-	}
-	total, idle := samples[0].Value.Float64(), samples[1].Value.Float64()
-	if total <= 0 {
-		return -1
-	}
-	return float64(runtime.GOMAXPROCS(0)) * (total - idle) / total
-}
 
 // glgRule is go-leak-gate's GoroutineRule (parse/goroutine-rules.ts): the built-in rules and the user's,
 // passed in GO_LEAK_GATE_RULES. This side only decides how long to wait; go-leak-gate reads the dump
@@ -258,8 +234,6 @@ func glgProbe() {
 		} else {
 			cpuNs = -1
 		}
-		wallNs := time.Since(glgWallStart).Nanoseconds()
-		psBusy := glgPsBusy()
 		start := time.Now()
 		settle, _ := time.ParseDuration(os.Getenv("GO_LEAK_GATE_SETTLE"))
 		// Goroutines that are finishing need a moment to exit; leaked ones never do. Retry with backoff,
@@ -295,8 +269,6 @@ func glgProbe() {
 			"leakProfile":    leak,
 			"settledMs":      float64(settled.Microseconds()) / 1000,
 			"cpuNs":          cpuNs,
-			"wallNs":         wallNs,
-			"psBusy":         psBusy,
 		})
 		_ = os.WriteFile(path, out, 0o644)
 	})

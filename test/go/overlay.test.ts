@@ -96,7 +96,7 @@ async function build(pkgDir: string, name: string, testFiles: string[]): Promise
 async function runProbe(binary: string, cwd: string, settle = '300ms', args: string[] = []) {
   const out = join(dir, `${Math.random().toString(36).slice(2)}.json`)
   const r = await runProcess({ argv: [binary, '-test.v', ...args], cwd, env: { ...process.env, GO_LEAK_GATE_PROBE: out, GO_LEAK_GATE_SETTLE: settle }, timeoutMs: 60_000 })
-  const probe = JSON.parse(await readFile(out, 'utf8')) as { heapAllocBytes: number; numGoroutine: number; goroutines: string; settledMs: number; cpuNs: number; wallNs: number; psBusy: number }
+  const probe = JSON.parse(await readFile(out, 'utf8')) as { heapAllocBytes: number; numGoroutine: number; goroutines: string; settledMs: number; cpuNs: number }
   return { r, probe }
 }
 
@@ -158,18 +158,6 @@ describe('the overlay probe', () => {
     expect(sleep.cpuNs).toBeGreaterThanOrEqual(0)
     expect(sleep.cpuNs).toBeLessThan(100e6)
     expect(work.cpuNs).toBeGreaterThan(sleep.cpuNs + 40e6)
-    // Wall time over the same span: the sleep's is its 400 ms, far above its CPU time; the work's holds its CPU time.
-    expect(sleep.wallNs).toBeGreaterThan(400e6)
-    expect(sleep.cpuNs / sleep.wallNs).toBeLessThan(0.25)
-    // Relative, not absolute: on a busy machine the work waits for a CPU too, but it never sleeps.
-    expect(work.wallNs).toBeGreaterThan(0)
-    expect(work.cpuNs / work.wallNs).toBeGreaterThan((4 * sleep.cpuNs) / sleep.wallNs)
-    // And the Ps the runtime counted busy: about one for the work however busy the machine is (a P counts
-    // while the OS makes its thread wait), next to none for the sleep.
-    expect(work.psBusy).toBeGreaterThan(0.7)
-    expect(work.psBusy).toBeLessThan(1.5)
-    expect(sleep.psBusy).toBeGreaterThanOrEqual(0)
-    expect(sleep.psBusy).toBeLessThan(0.25)
   })
 
   it('builds where getrusage does not exist, reporting no CPU time there', async () => {

@@ -18,35 +18,35 @@
 //
 // Auto pairing (run.pairing 'auto') shares the CPU except for benchmarks that mostly wait (a sleep, I/O,
 // a lock): in shared rounds a slower wait would go unseen, as it shows in wall time only. Those alternate,
-// with ns/op judged as before. A benchmark mostly waits when its calibration run spent less than half its
-// wall time on a CPU and the Go runtime counted fewer than one P busy on average: on a busy machine a
-// CPU-bound benchmark's CPU share falls too (it waits for a CPU), but the runtime still counts its P busy.
-// Calibration runs of fixtures/pairing and fixtures/power through the gate (2026-12-02, Go 1.26.8, this
-// 2-vCPU machine with another gate on it): the benchmark asleep for 1ms per op spent 0.21 of its wall time
-// on a CPU with 0.42 Ps busy; the 31 CPU-bound ones 0.67-0.98 with 1.2-1.9 Ps (the runtime counts spinning
-// Ms busy too), the parallel ones among them included. So the Ps
-// cannot tell a parallel benchmark (RunParallel) from a serial one, and auto shares both: under GOMAXPROCS
-// 1 a parallel benchmark's CPU time per op is still judged, but contention between its goroutines on
-// different CPUs is not measured in shared rounds.
+// with ns/op judged as before. A benchmark mostly waits when its calibration run spent less than
+// WAITS_CPU_SHARE_BELOW of its wall time on a CPU. On a busy machine a CPU-bound benchmark's share falls too
+// (it waits for a CPU), and then it alternates as well: that costs power, never a wrong verdict. Calibration
+// runs of fixtures/pairing and fixtures/power through the gate (2026-12-02, Go 1.26.8, this 2-vCPU machine
+// with another gate on it): the benchmark asleep for 1ms per op spent 0.21 of its time on a CPU, the 31
+// CPU-bound ones 0.67-0.98, the parallel ones (RunParallel) among them, as the other CPU was busy. So the
+// share cannot tell a parallel benchmark from a serial one, and auto shares both: under GOMAXPROCS 1 a
+// parallel benchmark's CPU time per op is still judged, but contention between its goroutines on different
+// CPUs is not measured in shared rounds. (The runtime's count of busy Ps would tell waiting for a CPU from
+// waiting for a timer, but it counts spinning Ms too, 1.2-1.9 for serial benchmarks here; and reading it
+// in the probe moved the code of the package under test: an alignment-sensitive benchmark of fixtures/gate
+// then measured +70% in the head.)
 import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { Runner } from '../../go/process.js'
 import type { Phase } from './plan.js'
 import type { Leaf } from './prepare.js'
 
-/** A benchmark that spent less of its wall time than this on a CPU... */
+/** A benchmark whose calibration run spent less of its wall time than this on a CPU mostly waits (auto pairing alternates it). */
 export const WAITS_CPU_SHARE_BELOW = 0.5
-/** ...while the runtime counted fewer Ps than this busy on average, mostly waits (auto pairing alternates it). */
-export const WAITS_PS_BUSY_BELOW = 1
 
 /** Why auto pairing alternates a benchmark instead of sharing the CPU: it mostly waits, or its calibration run said nothing. */
 export type AlternateWhy = 'waits' | 'unknown'
 
 /** Whether auto pairing may share the CPU for a benchmark with these leaves (one per side): none may mostly wait. */
-export function shareVerdict(leaves: readonly Pick<Leaf, 'cpuShare' | 'psBusy'>[]): { shared: true } | { shared: false; why: AlternateWhy; cpuShare?: number } {
+export function shareVerdict(leaves: readonly Pick<Leaf, 'cpuShare'>[]): { shared: true } | { shared: false; why: AlternateWhy; cpuShare?: number } {
   for (const l of leaves) {
     if (l.cpuShare === undefined) return { shared: false, why: 'unknown' }
-    if (l.cpuShare < WAITS_CPU_SHARE_BELOW && (l.psBusy === undefined || l.psBusy < WAITS_PS_BUSY_BELOW)) return { shared: false, why: 'waits', cpuShare: l.cpuShare }
+    if (l.cpuShare < WAITS_CPU_SHARE_BELOW) return { shared: false, why: 'waits', cpuShare: l.cpuShare }
   }
   return { shared: true }
 }

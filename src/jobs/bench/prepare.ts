@@ -37,14 +37,10 @@ export interface Leaf {
   /** allocs/op of the calibration run (at its b.N, so with the benchmark's setup spread over fewer ops). */
   allocsPerOp?: number
   /**
-   * How the calibration run of its top-level benchmark used the CPUs, from the probe (auto pairing reads
-   * both): its CPU time over its wall time, and the Ps (of GOMAXPROCS) busy on average by the Go runtime's
-   * own accounting (Go 1.20 on). The runtime counts a P busy while the OS makes its thread wait for a CPU,
-   * and while an M spins looking for work, so on a busy machine a CPU-bound benchmark's CPU share falls
-   * but its busy Ps stay at 1 or more. Absent without the probe or when the run was too short to tell.
+   * The calibration run of its top-level benchmark: its CPU time (the probe's) over the process's wall
+   * time. Absent without the probe or when the run was too short to tell. Auto pairing reads it.
    */
   cpuShare?: number
-  psBusy?: number
   /** Set when the benchmark already failed while being listed: it is never measured. */
   failure?: BenchFailure
 }
@@ -75,13 +71,13 @@ export function topLevelOf(name: string): string {
 /** Below this much wall time the process's start and the probe's own work say more than the benchmark. */
 const MIN_SHARE_WALL_NS = 5e6
 
-async function readCpuShare(file: string): Promise<Pick<Leaf, 'cpuShare' | 'psBusy'> | undefined> {
+async function readCpuShare(file: string, wallMs: number): Promise<number | undefined> {
   const text = await readFile(file, 'utf8').catch(() => undefined)
   await rm(file, { force: true })
   const probe = text === undefined ? undefined : parseProbeOutput(text)
-  if (probe?.wallNs === undefined || probe.wallNs < MIN_SHARE_WALL_NS) return undefined
-  if (probe.cpuNs === undefined) return undefined
-  return { cpuShare: probe.cpuNs / probe.wallNs, ...(probe.psBusy !== undefined ? { psBusy: probe.psBusy } : {}) }
+  const wallNs = wallMs * 1e6
+  if (probe?.cpuNs === undefined || !(wallNs >= MIN_SHARE_WALL_NS)) return undefined
+  return probe.cpuNs / wallNs
 }
 
 async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage, side: PreparedSide): Promise<PreparedPackage> {
@@ -121,7 +117,7 @@ async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage
     const probeFile = join(side.scratch.path, `calibrate-${built.pkg.relDir.replace(/[^A-Za-z0-9._-]/g, '_')}-${t}.json`)
     const env = built.probe ? { ...benchEnv(deps.toolchain), ...probeEnv({ file: probeFile, rules: [] }) } : benchEnv(deps.toolchain)
     const r = await deps.run({ argv, cwd, env, ...stopAfter(cfg.timeoutMs) })
-    const cpuShare = built.probe ? await readCpuShare(probeFile) : undefined
+    const cpuShare = built.probe ? await readCpuShare(probeFile, r.wallMs) : undefined
     const out = parseBenchOutput(r.stdout, { procs: deps.toolchain.gomaxprocs })
     if (out.config.cpu && !side.cpu) side.cpu = out.config.cpu
     const found = leavesUnder(out, top)
@@ -132,7 +128,7 @@ async function discoverLeaves(deps: JobDeps, cfg: RunConfig, built: BuiltPackage
         procs: line.procs,
         iterations: leafIterations(cfg.benchtime, line.iterations),
         ...(typeof allocs === 'number' && Number.isFinite(allocs) ? { allocsPerOp: allocs } : {}),
-        ...(cpuShare ?? {})
+        ...(cpuShare !== undefined ? { cpuShare } : {})
       })
     }
     for (const u of found.unreadable) {

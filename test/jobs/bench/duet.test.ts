@@ -144,13 +144,11 @@ describe('probeDuet', () => {
 })
 
 describe('shareVerdict (auto pairing)', () => {
-  it('shares a benchmark unless a side mostly waits: little CPU time and under one P busy', () => {
-    expect(shareVerdict([{ cpuShare: 0.95, psBusy: 1.3 }, { cpuShare: 0.9, psBusy: 1.4 }])).toEqual({ shared: true })
-    // A busy machine: little CPU time, because the benchmark waited for a CPU, while its P stayed busy.
-    expect(shareVerdict([{ cpuShare: 0.3, psBusy: 1.2 }, { cpuShare: 0.35, psBusy: 1.1 }])).toEqual({ shared: true })
-    expect(shareVerdict([{ cpuShare: 0.95, psBusy: 1.3 }, { cpuShare: 0.21, psBusy: 0.42 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.21 })
-    // Without the runtime's count (Go before 1.20), the CPU share alone.
-    expect(shareVerdict([{ cpuShare: 0.4 }, { cpuShare: 0.9 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.4 })
+  it('shares a benchmark unless a side mostly waits: under half its wall time on a CPU', () => {
+    expect(shareVerdict([{ cpuShare: 0.95 }, { cpuShare: 0.9 }])).toEqual({ shared: true })
+    expect(shareVerdict([{ cpuShare: 0.5 }, { cpuShare: 0.62 }])).toEqual({ shared: true })
+    expect(shareVerdict([{ cpuShare: 0.49 }, { cpuShare: 0.9 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.49 })
+    expect(shareVerdict([{ cpuShare: 0.95 }, { cpuShare: 0.21 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.21 })
     expect(shareVerdict([{ cpuShare: 0.9 }, {}])).toEqual({ shared: false, why: 'unknown' })
   })
 })
