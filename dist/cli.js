@@ -32541,6 +32541,25 @@ function exitedDuring(ctx, what) {
     const how = ctx.service.exit ? describeServiceExit(ctx.service.exit) : 'gone';
     return new LoadRunError(ctx.job.name, what === 'the warm-up' ? 'warmup' : 'round', `the service exited during ${what} (${how})`, ctx.service.outputTail());
 }
+/** How long a refused read after a phase waits for the service's exit to be seen (a crash by the phase's last request). */
+const EXIT_GRACE_MS = 2000;
+/**
+ * The allocation counters after a phase. A service that crashed on the phase's last requests can still be
+ * unreaped when the read is refused: then the crash is what happened, not the read.
+ */
+async function countersAfter(ctx, what) {
+    try {
+        return await allocationCounters(ctx.snapshot);
+    }
+    catch (err) {
+        let timer;
+        const exited = await Promise.race([ctx.service.exited.then(() => true), new Promise((resolve) => (timer = setTimeout(() => resolve(false), EXIT_GRACE_MS)))]);
+        clearTimeout(timer);
+        if (exited || ctx.service.exit !== undefined)
+            throw exitedDuring(ctx, what);
+        throw err;
+    }
+}
 async function embedded(ctx, t, amount) {
     const plan = { requests: ctx.requests, concurrency: t.concurrency, timeoutMs: t.timeoutMs, ...amount, ...(t.rate !== undefined ? { rate: t.rate } : {}) };
     // A service that dies mid-round ends the round at once instead of collecting thousands of refusals.
@@ -32585,8 +32604,8 @@ async function trafficPhase(ctx, phase, round) {
     const durationMs = performance.now() - started;
     if (ctx.service.exit !== undefined)
         throw exitedDuring(ctx, what);
-    const after = await allocationCounters(ctx.snapshot);
-    const again = await allocationCounters(ctx.snapshot);
+    const after = await countersAfter(ctx, what);
+    const again = await countersAfter(ctx, what);
     const own = { mallocs: again.mallocs - after.mallocs, allocBytes: again.allocBytes - after.allocBytes };
     const requests = stats ? stats.requests : t.kind === 'command' ? (t.requests ?? null) : null;
     const record = {
