@@ -12919,7 +12919,7 @@ const RUN$1 = {
         default: 'alternate',
         name: 'pairing',
         doc: "How base and head share a timed round: 'alternate' runs one after the other (order flipped each round); 'duet' starts both at once, each pinned to its own CPUs; 'shared' starts both at once on the same one CPU; 'auto' shares except for the benchmarks that mostly wait, which alternate.",
-        more: "Auto reads each benchmark's calibration run: one that spent under half its wall time on a CPU mostly waits (a sleep, I/O, a lock), and a slower wait shows in wall time only, so it alternates (on a very busy machine a CPU-bound one can too, at a cost in power). Shared rounds run GOMAXPROCS 1, so contention between a parallel benchmark's goroutines on different CPUs is not measured there. Duet, shared and auto use taskset (util-linux); without it (or, for duet, two CPUs) the rounds alternate and the report says why. Duet gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike. Shared pins both to one CPU with GOMAXPROCS 1, so the scheduler interleaves them every few milliseconds and both run through the same moments; time is then judged on CPU time (cpu-ns/op) alone, as each run's wall time includes the other's turns (ns/op and MB/s of those runs are dropped; a custom metric that is a wall time is squeezed toward no change). Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
+        more: "Auto reads each benchmark's calibration run: one that spent under 30% of its wall time on a CPU mostly waits (a sleep, I/O, a lock), and a slower wait shows in wall time only, so it alternates (on a very busy machine a CPU-bound one can too, at a cost in power). Shared rounds run GOMAXPROCS 1, so contention between a parallel benchmark's goroutines on different CPUs is not measured there. Duet, shared and auto use taskset (util-linux); without it (or, for duet, two CPUs) the rounds alternate and the report says why. Duet gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike. Shared pins both to one CPU with GOMAXPROCS 1, so the scheduler interleaves them every few milliseconds and both run through the same moments; time is then judged on CPU time (cpu-ns/op) alone, as each run's wall time includes the other's turns (ns/op and MB/s of those runs are dropped; a custom metric that is a wall time is squeezed toward no change). Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
     }),
     // By a hash of the import path, not by position in a list: adding a package moves no other package.
     shard: opt({
@@ -30883,8 +30883,10 @@ function othersShare(before, after, cores = availableParallelism()) {
 // WAITS_CPU_SHARE_BELOW of its wall time on a CPU. On a busy machine a CPU-bound benchmark's share falls too
 // (it waits for a CPU), and then it alternates as well: that costs power, never a wrong verdict. Calibration
 // runs of fixtures/pairing and fixtures/power through the gate (2026-12-02, Go 1.26.8, this 2-vCPU machine
-// with another gate on it): the benchmark asleep for 1ms per op spent 0.21 of its time on a CPU, the 31
-// CPU-bound ones 0.67-0.98, the parallel ones (RunParallel) among them, as the other CPU was busy. So the
+// with another gate on it): a benchmark asleep for 1ms per op spent 0.21 of its time on a CPU, the 31
+// CPU-bound ones 0.67-0.98, the parallel ones (RunParallel) among them, as the other CPU was busy. The
+// share is over the whole process, start and exit included: on Go 1.27.3 a CPU-bound benchmark with a
+// 50ms calibration run fell under 0.5, hence the low bar (0.3). So the
 // share cannot tell a parallel benchmark from a serial one, and auto shares both: under GOMAXPROCS 1 a
 // parallel benchmark's CPU time per op is still judged, but contention between its goroutines on different
 // CPUs is not measured in shared rounds. (The runtime's count of busy Ps would tell waiting for a CPU from
@@ -30892,7 +30894,7 @@ function othersShare(before, after, cores = availableParallelism()) {
 // in the probe moved the code of the package under test: an alignment-sensitive benchmark of fixtures/gate
 // then measured +70% in the head.)
 /** A benchmark whose calibration run spent less of its wall time than this on a CPU mostly waits (auto pairing alternates it). */
-const WAITS_CPU_SHARE_BELOW = 0.5;
+const WAITS_CPU_SHARE_BELOW = 0.3;
 /** Whether auto pairing may share the CPU for a benchmark with these leaves (one per side): none may mostly wait. */
 function shareVerdict(leaves) {
     for (const l of leaves) {

@@ -22,8 +22,10 @@
 // WAITS_CPU_SHARE_BELOW of its wall time on a CPU. On a busy machine a CPU-bound benchmark's share falls too
 // (it waits for a CPU), and then it alternates as well: that costs power, never a wrong verdict. Calibration
 // runs of fixtures/pairing and fixtures/power through the gate (2026-12-02, Go 1.26.8, this 2-vCPU machine
-// with another gate on it): the benchmark asleep for 1ms per op spent 0.21 of its time on a CPU, the 31
-// CPU-bound ones 0.67-0.98, the parallel ones (RunParallel) among them, as the other CPU was busy. So the
+// with another gate on it): a benchmark asleep for 1ms per op spent 0.21 of its time on a CPU, the 31
+// CPU-bound ones 0.67-0.98, the parallel ones (RunParallel) among them, as the other CPU was busy. The
+// share is over the whole process, start and exit included: on Go 1.27.3 a CPU-bound benchmark with a
+// 50ms calibration run fell under 0.5, hence the low bar (0.3). So the
 // share cannot tell a parallel benchmark from a serial one, and auto shares both: under GOMAXPROCS 1 a
 // parallel benchmark's CPU time per op is still judged, but contention between its goroutines on different
 // CPUs is not measured in shared rounds. (The runtime's count of busy Ps would tell waiting for a CPU from
@@ -37,7 +39,7 @@ import type { Phase } from './plan.js'
 import type { Leaf } from './prepare.js'
 
 /** A benchmark whose calibration run spent less of its wall time than this on a CPU mostly waits (auto pairing alternates it). */
-export const WAITS_CPU_SHARE_BELOW = 0.5
+export const WAITS_CPU_SHARE_BELOW = 0.3
 
 /** Why auto pairing alternates a benchmark instead of sharing the CPU: it mostly waits, or its calibration run said nothing. */
 export type AlternateWhy = 'waits' | 'unknown'

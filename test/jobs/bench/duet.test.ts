@@ -144,10 +144,10 @@ describe('probeDuet', () => {
 })
 
 describe('shareVerdict (auto pairing)', () => {
-  it('shares a benchmark unless a side mostly waits: under half its wall time on a CPU', () => {
+  it('shares a benchmark unless a side mostly waits: under 30% of its wall time on a CPU', () => {
     expect(shareVerdict([{ cpuShare: 0.95 }, { cpuShare: 0.9 }])).toEqual({ shared: true })
-    expect(shareVerdict([{ cpuShare: 0.5 }, { cpuShare: 0.62 }])).toEqual({ shared: true })
-    expect(shareVerdict([{ cpuShare: 0.49 }, { cpuShare: 0.9 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.49 })
+    expect(shareVerdict([{ cpuShare: 0.3 }, { cpuShare: 0.62 }])).toEqual({ shared: true })
+    expect(shareVerdict([{ cpuShare: 0.29 }, { cpuShare: 0.9 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.29 })
     expect(shareVerdict([{ cpuShare: 0.95 }, { cpuShare: 0.21 }])).toEqual({ shared: false, why: 'waits', cpuShare: 0.21 })
     expect(shareVerdict([{ cpuShare: 0.9 }, {}])).toEqual({ shared: false, why: 'unknown' })
   })
