@@ -24055,18 +24055,18 @@ function pairingNotes(head) {
     if (p.used === 'shared' && p.asked === 'auto')
         return [autoNote(p.cpu, p.alternated ?? [])];
     if (p.used === 'shared')
-        return [
-            `Timed rounds shared CPU ${p.cpu}: base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so the scheduler interleaved them and both ran through the same moments of the machine. Time is judged on CPU time (cpu-ns/op) alone: each run's wall time included the other's turns, so ns/op and MB/s of those runs are left out. Memory and profiled runs alternated.`
-        ];
+        return [`Timed rounds shared CPU ${p.cpu}: ${SHARED_HOW} Memory and profiled runs alternated.`];
     const [base, other] = p.cpus;
     return [
         `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
     ];
 }
+/** What a shared round is and what it means for the judging, in the notes of shared and auto pairing. */
+const SHARED_HOW = "base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so the scheduler interleaved them and both ran through the same moments of the machine. Time is judged on CPU time (cpu-ns/op) alone: each run's wall time included the other's turns, so ns/op and MB/s of those runs are left out.";
 /** At most this many alternated benchmarks are named in the note; result.json has them all. */
 const NAMED_ALTERNATES = 8;
 function autoNote(cpu, alternated) {
-    const shared = `Timed rounds of the benchmarks that keep a CPU busy shared CPU ${cpu}: base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so both ran through the same moments of the machine, and those are judged on CPU time (cpu-ns/op) alone (ns/op and MB/s of their runs are left out).`;
+    const shared = `Timed rounds of the benchmarks that keep a CPU busy shared CPU ${cpu}: ${SHARED_HOW}`;
     if (alternated.length === 0)
         return `${shared} Every benchmark did; memory and profiled runs alternated.`;
     const why = (a) => a.why === 'waits' ? `mostly waits: on a CPU ${Math.round((a.cpuShare ?? 0) * 100)}% of the time` : 'no CPU time from its calibration run';
@@ -30973,11 +30973,12 @@ function asDuet(phase, setup, keyOf, together = () => true) {
     let last;
     const alone = new Set();
     const runs = phase.runs.map((run) => {
-        if (!together(keyOf(run))) {
-            alone.add(keyOf(run));
+        const bench = keyOf(run);
+        if (!together(bench)) {
+            alone.add(bench);
             return run;
         }
-        const key = `${keyOf(run)}\u0000${run.round}`;
+        const key = `${bench}\u0000${run.round}`;
         if (key !== last)
             group++;
         last = key;
@@ -31057,25 +31058,19 @@ function startGroups(runs) {
  * a benchmark measured on one side only alternates (it has no pair anyway).
  */
 function autoShare(sides) {
-    const leaves = new Map();
-    for (const [s, side] of sides.entries())
-        for (const [p, pkg] of side.packages.entries())
-            for (const [l, leaf] of pkg.leaves.entries()) {
-                const key = leafKey(sides, { side: s, pkg: p, leaf: l });
-                const seen = leaves.get(key) ?? { name: `${pkg.built.pkg.importPath}.${leaf.name}`, leaves: [] };
-                seen.leaves.push(leaf);
-                leaves.set(key, seen);
-            }
     const shared = new Set();
     const alternated = [];
-    for (const [key, { name, leaves: ls }] of leaves) {
-        if (ls.length !== sides.length)
+    for (const refs of leavesBySide(sides)) {
+        if (refs.length !== sides.length)
             continue;
-        const v = shareVerdict(ls);
+        const leaves = refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf]);
+        const v = shareVerdict(leaves);
         if (v.shared)
-            shared.add(key);
-        else
-            alternated.push({ benchmark: name, why: v.why, ...(v.cpuShare !== undefined ? { cpuShare: Math.round(v.cpuShare * 100) / 100 } : {}) });
+            shared.add(leafKey(sides, refs[0]));
+        else {
+            const pkg = sides[refs[0].side].packages[refs[0].pkg];
+            alternated.push({ benchmark: `${pkg.built.pkg.importPath}.${leaves[0].name}`, why: v.why, ...(v.cpuShare !== undefined ? { cpuShare: Math.round(v.cpuShare * 100) / 100 } : {}) });
+        }
     }
     return { together: (key) => shared.has(key), alternated };
 }

@@ -2,7 +2,7 @@
 // log ratios is an A/A-like control of the machine (what is left once base and head ran back to back), and
 // the other processes' CPU share, when the run recorded it, says where that noise came from.
 import type { BenchmarkComparison, NoiseSummary, Report } from '../model/report.js'
-import type { RunResult } from '../model/result.js'
+import type { AlternatedBenchmark, RunResult } from '../model/result.js'
 import { median } from './stats.js'
 import type { TimingLevel } from './timing.js'
 
@@ -87,21 +87,22 @@ export function pairingNotes(head: RunResult): string[] {
   if (!p) return []
   if (p.used === 'alternate') return [`${p.asked === 'shared' ? 'Shared' : p.asked === 'auto' ? 'Auto' : 'Duet'} pairing was asked for, but the timed rounds alternated base and head: ${p.why}.`]
   if (p.used === 'shared' && p.asked === 'auto') return [autoNote(p.cpu, p.alternated ?? [])]
-  if (p.used === 'shared')
-    return [
-      `Timed rounds shared CPU ${p.cpu}: base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so the scheduler interleaved them and both ran through the same moments of the machine. Time is judged on CPU time (cpu-ns/op) alone: each run's wall time included the other's turns, so ns/op and MB/s of those runs are left out. Memory and profiled runs alternated.`
-    ]
+  if (p.used === 'shared') return [`Timed rounds shared CPU ${p.cpu}: ${SHARED_HOW} Memory and profiled runs alternated.`]
   const [base, other] = p.cpus
   return [
     `Timed rounds ran as duets: base and head of each round started together, base pinned to CPU ${base.join(',')} and head to CPU ${other.join(',')} (taskset), GOMAXPROCS ${base.length} each; memory and profiled runs alternated.`
   ]
 }
 
+/** What a shared round is and what it means for the judging, in the notes of shared and auto pairing. */
+const SHARED_HOW =
+  "base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so the scheduler interleaved them and both ran through the same moments of the machine. Time is judged on CPU time (cpu-ns/op) alone: each run's wall time included the other's turns, so ns/op and MB/s of those runs are left out."
+
 /** At most this many alternated benchmarks are named in the note; result.json has them all. */
 const NAMED_ALTERNATES = 8
 
-function autoNote(cpu: number, alternated: { benchmark: string; why: 'waits' | 'unknown'; cpuShare?: number }[]): string {
-  const shared = `Timed rounds of the benchmarks that keep a CPU busy shared CPU ${cpu}: base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so both ran through the same moments of the machine, and those are judged on CPU time (cpu-ns/op) alone (ns/op and MB/s of their runs are left out).`
+function autoNote(cpu: number, alternated: AlternatedBenchmark[]): string {
+  const shared = `Timed rounds of the benchmarks that keep a CPU busy shared CPU ${cpu}: ${SHARED_HOW}`
   if (alternated.length === 0) return `${shared} Every benchmark did; memory and profiled runs alternated.`
   const why = (a: (typeof alternated)[number]): string =>
     a.why === 'waits' ? `mostly waits: on a CPU ${Math.round((a.cpuShare ?? 0) * 100)}% of the time` : 'no CPU time from its calibration run'

@@ -66,10 +66,18 @@ export type PairingRecord =
       cpu: number
       /** 'auto' when auto pairing chose it: then `alternated` lists the benchmarks it did not share, and why. */
       asked?: 'auto'
-      alternated?: { benchmark: string; why: 'waits' | 'unknown'; cpuShare?: number }[]
+      alternated?: AlternatedBenchmark[]
     }
   /** Duet, shared or auto pairing (`asked`; duet when absent, as in results from before shared) could not run here: why. */
   | { used: 'alternate'; asked?: 'duet' | 'shared' | 'auto'; why: string }
+
+/** A benchmark auto pairing did not share: it mostly waits (its calibration run's CPU share), or that run gave no CPU time. */
+export interface AlternatedBenchmark {
+  /** `importPath.Name`. */
+  benchmark: string
+  why: 'waits' | 'unknown'
+  cpuShare?: number
+}
 
 export interface AdaptiveRecord {
   /** The budget the rounds had, in ms: the time budget, or `factor` x what count rounds cost at the first pass's pace. */

@@ -36,16 +36,14 @@ import { readFile } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import type { Runner } from '../../go/process.js'
 import type { Phase } from './plan.js'
+import type { AlternatedBenchmark } from '../../model/result.js'
 import type { Leaf } from './prepare.js'
 
 /** A benchmark whose calibration run spent less of its wall time than this on a CPU mostly waits (auto pairing alternates it). */
 export const WAITS_CPU_SHARE_BELOW = 0.3
 
-/** Why auto pairing alternates a benchmark instead of sharing the CPU: it mostly waits, or its calibration run said nothing. */
-export type AlternateWhy = 'waits' | 'unknown'
-
 /** Whether auto pairing may share the CPU for a benchmark with these leaves (one per side): none may mostly wait. */
-export function shareVerdict(leaves: readonly Pick<Leaf, 'cpuShare'>[]): { shared: true } | { shared: false; why: AlternateWhy; cpuShare?: number } {
+export function shareVerdict(leaves: readonly Pick<Leaf, 'cpuShare'>[]): { shared: true } | { shared: false; why: AlternatedBenchmark['why']; cpuShare?: number } {
   for (const l of leaves) {
     if (l.cpuShare === undefined) return { shared: false, why: 'unknown' }
     if (l.cpuShare < WAITS_CPU_SHARE_BELOW) return { shared: false, why: 'waits', cpuShare: l.cpuShare }
@@ -133,11 +131,12 @@ export function asDuet(phase: Phase, setup: DuetSetup, keyOf: (run: Phase['runs'
   let last: string | undefined
   const alone = new Set<string>()
   const runs = phase.runs.map((run) => {
-    if (!together(keyOf(run))) {
-      alone.add(keyOf(run))
+    const bench = keyOf(run)
+    if (!together(bench)) {
+      alone.add(bench)
       return run
     }
-    const key = `${keyOf(run)}\u0000${run.round}`
+    const key = `${bench}\u0000${run.round}`
     if (key !== last) group++
     last = key
     const cpus = setup.cpus[run.side] ?? setup.cpus[0]

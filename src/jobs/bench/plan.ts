@@ -104,7 +104,7 @@ interface LeafRef {
  * sides first listed them. A leaf that failed while being listed, or a package without a binary, is not
  * measured at all.
  */
-function leavesBySide(sides: PreparedSide[]): LeafRef[][] {
+export function leavesBySide(sides: PreparedSide[]): LeafRef[][] {
   const keys = new Map<string, LeafRef[]>()
   sides.forEach((s, side) =>
     s.packages.forEach((p, pkg) => {

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { PROFILES_DIR } from '../../baseline/result-dir.js'
 import type { RunConfig } from '../../config/types.js'
 import { errorMessage } from '../../errors.js'
-import type { AdaptiveRecord, PairingRecord, RunResult } from '../../model/result.js'
+import type { AdaptiveRecord, AlternatedBenchmark, PairingRecord, RunResult } from '../../model/result.js'
 import type { GoroutineRule } from '../../parse/goroutine-rules.js'
 import { makeDirs } from '../../publish/paths.js'
 import type { JobDeps } from '../deps.js'
@@ -14,7 +14,7 @@ import { observeRun, type RunFiles } from './observe.js'
 import { runAdaptiveRounds, type Adaptive } from './adaptive.js'
 import { cpuSnapshot, othersShare, type CpuSnapshot } from './machine.js'
 import { allowedCpus, asDuet, probeDuet, probeShared, shareVerdict, type DuetProbe, type DuetSetup } from './duet.js'
-import { leafKey, planAfterRounds, planRounds, type MeasurementPlan, type PlannedRun } from './plan.js'
+import { leafKey, leavesBySide, planAfterRounds, planRounds, type MeasurementPlan, type PlannedRun } from './plan.js'
 import type { PreparedSide } from './prepare.js'
 import { stopAfter } from './process.js'
 
@@ -102,23 +102,18 @@ interface Pairing {
  * Auto pairing: which benchmarks share the CPU (duet.ts, shareVerdict), from both sides' calibration runs;
  * a benchmark measured on one side only alternates (it has no pair anyway).
  */
-function autoShare(sides: PreparedSide[]): { together: (key: string) => boolean; alternated: NonNullable<Extract<PairingRecord, { used: 'shared' }>['alternated']> } {
-  const leaves = new Map<string, { name: string; leaves: PreparedSide['packages'][number]['leaves'] }>()
-  for (const [s, side] of sides.entries())
-    for (const [p, pkg] of side.packages.entries())
-      for (const [l, leaf] of pkg.leaves.entries()) {
-        const key = leafKey(sides, { side: s, pkg: p, leaf: l })
-        const seen = leaves.get(key) ?? { name: `${pkg.built.pkg.importPath}.${leaf.name}`, leaves: [] }
-        seen.leaves.push(leaf)
-        leaves.set(key, seen)
-      }
+function autoShare(sides: PreparedSide[]): { together: (key: string) => boolean; alternated: AlternatedBenchmark[] } {
   const shared = new Set<string>()
-  const alternated: NonNullable<Extract<PairingRecord, { used: 'shared' }>['alternated']> = []
-  for (const [key, { name, leaves: ls }] of leaves) {
-    if (ls.length !== sides.length) continue
-    const v = shareVerdict(ls)
-    if (v.shared) shared.add(key)
-    else alternated.push({ benchmark: name, why: v.why, ...(v.cpuShare !== undefined ? { cpuShare: Math.round(v.cpuShare * 100) / 100 } : {}) })
+  const alternated: AlternatedBenchmark[] = []
+  for (const refs of leavesBySide(sides)) {
+    if (refs.length !== sides.length) continue
+    const leaves = refs.map((r) => sides[r.side].packages[r.pkg].leaves[r.leaf])
+    const v = shareVerdict(leaves)
+    if (v.shared) shared.add(leafKey(sides, refs[0]))
+    else {
+      const pkg = sides[refs[0].side].packages[refs[0].pkg]
+      alternated.push({ benchmark: `${pkg.built.pkg.importPath}.${leaves[0].name}`, why: v.why, ...(v.cpuShare !== undefined ? { cpuShare: Math.round(v.cpuShare * 100) / 100 } : {}) })
+    }
   }
   return { together: (key) => shared.has(key), alternated }
 }
