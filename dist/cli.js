@@ -24069,7 +24069,9 @@ function autoNote(cpu, alternated) {
     const shared = `Timed rounds of the benchmarks that keep a CPU busy shared CPU ${cpu}: ${SHARED_HOW}`;
     if (alternated.length === 0)
         return `${shared} Every benchmark did; memory and profiled runs alternated.`;
-    const why = (a) => a.why === 'waits' ? `mostly waits: on a CPU ${Math.round((a.cpuShare ?? 0) * 100)}% of the time` : 'no CPU time from its calibration run';
+    const why = (a) => a.why === 'waits'
+        ? `on a CPU ${Math.round((a.cpuShare ?? 0) * 100)}% of its calibration run: it waits (a sleep, I/O, a lock), or the machine was busy`
+        : 'no CPU time from its calibration run';
     const named = alternated.slice(0, NAMED_ALTERNATES).map((a) => `${a.benchmark} (${why(a)})`);
     const more = alternated.length > NAMED_ALTERNATES ? ` and ${alternated.length - NAMED_ALTERNATES} more` : '';
     return `${shared} ${alternated.length} alternated, judged on ns/op and cpu-ns/op as before: ${named.join(', ')}${more}.`;

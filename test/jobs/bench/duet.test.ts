@@ -179,4 +179,21 @@ describe('pairingNotes', () => {
     expect(pairingNotes(result({}, { pairing: { used: 'shared', cpu: 1 } }))[0]).toMatch(/^Timed rounds shared CPU 1: .*judged on CPU time \(cpu-ns\/op\) alone.*ns\/op and MB\/s of those runs are left out/)
     expect(pairingNotes(result({}))).toEqual([])
   })
+
+  it('names the benchmarks auto pairing alternated, and does not claim a busy one waits', () => {
+    const alternated = [
+      { benchmark: 'example.com/m.BenchmarkNap', why: 'waits' as const, cpuShare: 0.04 },
+      { benchmark: 'example.com/m.BenchmarkOdd', why: 'unknown' as const }
+    ]
+    const [note] = pairingNotes(result({}, { pairing: { used: 'shared', asked: 'auto', cpu: 1, alternated } }))
+    expect(note).toMatch(/^Timed rounds of the benchmarks that keep a CPU busy shared CPU 1: /)
+    expect(note).toContain(
+      '2 alternated, judged on ns/op and cpu-ns/op as before: example.com/m.BenchmarkNap (on a CPU 4% of its calibration run: it waits (a sleep, I/O, a lock), or the machine was busy), example.com/m.BenchmarkOdd (no CPU time from its calibration run).'
+    )
+    const many = Array.from({ length: 10 }, (_, i) => ({ benchmark: `m.B${i}`, why: 'waits' as const, cpuShare: 0.2 }))
+    const [long] = pairingNotes(result({}, { pairing: { used: 'shared', asked: 'auto', cpu: 0, alternated: many } }))
+    expect(long).toMatch(/m\.B7 \(on a CPU 20% of its calibration run: .*busy\) and 2 more\.$/)
+    expect(long).not.toContain('m.B8')
+    expect(pairingNotes(result({}, { pairing: { used: 'shared', asked: 'auto', cpu: 1, alternated: [] } }))[0]).toMatch(/Every benchmark did; memory and profiled runs alternated\.$/)
+  })
 })
