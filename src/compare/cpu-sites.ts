@@ -94,7 +94,26 @@ class LineDeltas {
     for (const [line, v] of this.byLine) if (v > bestValue || (v === bestValue && line < best)) [best, bestValue] = [line, v]
     return best
   }
+  /**
+   * The lines that carry the function's growth `total`: each with at least LINE_SHARE of it, most first,
+   * at most MAX_LINES; the top line when none does (the growth is spread thin). With their own growths.
+   */
+  carrying(total: number): { line: number; delta: number }[] {
+    const lines = [...this.byLine]
+      .filter(([, v]) => v > 0 && v >= LINE_SHARE * total)
+      .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+      .slice(0, MAX_LINES)
+      .map(([line, delta]) => ({ line, delta }))
+    return lines.length > 0 ? lines : [{ line: this.top(), delta: total }]
+  }
 }
+
+// A loop's time falls on the lines of its body and of its header in proportions the CPU decides (where the
+// profiling interrupt lands): `for _, k := range keys { if k == x {` split 50/50 between its two lines on an
+// Intel Xeon and fell on the `if` on an AMD EPYC. Naming only the top line then names either, run by run.
+// So every line with a quarter of the function's growth is named, with its own share.
+const LINE_SHARE = 0.25
+const MAX_LINES = 3
 
 interface Growth {
   fn: number
@@ -228,25 +247,21 @@ export function attributeCpu(base: CpuRun[], head: CpuRun[], opts: CpuOptions): 
     .filter((g) => named(g) && !ownFns.has(g.fn))
     .sort(byGrowth(tables))
     .slice(0, opts.topCum ?? 3)
-  const location = (fn: number, lines: LineDeltas, role: Location['role'], delta: number): Location => ({
-    file: fileOf(fn),
-    line: lines.top(),
-    function: tables.functions[fn].name,
-    role,
-    deltaPerOp: delta,
-    deltaUnit: 'ns'
-  })
-  const push = (l: Location): void => {
-    // Two library functions called from one module line: one caller location, with both growths.
-    const same = result.locations.find((x) => x.role === l.role && x.file === l.file && x.line === l.line && x.function === l.function)
-    if (same) same.deltaPerOp = (same.deltaPerOp ?? 0) + (l.deltaPerOp ?? 0)
-    else result.locations.push(l)
+  const locations = (fn: number, lines: LineDeltas, role: Location['role'], delta: number): Location[] =>
+    lines.carrying(delta).map((l) => ({ file: fileOf(fn), line: l.line, function: tables.functions[fn].name, role, deltaPerOp: l.delta, deltaUnit: 'ns' }))
+  const push = (ls: Location[]): void => {
+    for (const l of ls) {
+      // Two library functions called from one module line: one caller location, with both growths.
+      const same = result.locations.find((x) => x.role === l.role && x.file === l.file && x.line === l.line && x.function === l.function)
+      if (same) same.deltaPerOp = (same.deltaPerOp ?? 0) + (l.deltaPerOp ?? 0)
+      else result.locations.push(l)
+    }
   }
   for (const g of own) {
-    push(location(g.fn, g.lines, 'cpu', g.delta))
-    if (g.caller) push(location(g.caller.fn, g.caller.lines, 'caller', g.delta))
+    push(locations(g.fn, g.lines, 'cpu', g.delta))
+    if (g.caller) push(locations(g.caller.fn, g.caller.lines, 'caller', g.delta))
   }
-  for (const g of cum) push(location(g.fn, g.lines, 'cpu-cum', g.delta))
+  for (const g of cum) push(locations(g.fn, g.lines, 'cpu-cum', g.delta))
   if (result.locations.length === 0) {
     const where = flat.outside > growth / 2 ? ', most of it under no function of the module (the runtime’s own work: GC, scheduling)' : ''
     result.unattributed = `too small to attribute to a line: CPU per op grew (${figures}), but spread over functions none of which grew beyond its sampling noise${where}`

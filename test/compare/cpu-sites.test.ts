@@ -78,8 +78,9 @@ describe('attributeCpu', () => {
       // strings.Split grew 200 samples, from Parse's call at line 20.
       ['cpu', 'strings.Split', 'strings/strings.go:300', perOp(200)],
       ['caller', `${MODULE}/p.Parse`, 'p/parse.go:20', perOp(200)],
-      // Time in the runtime counts at the module line that called into it: Parse's allocation at line 21.
-      ['cpu', `${MODULE}/p.Parse`, 'p/parse.go:21', perOp(101)],
+      // Time in the runtime counts at the module line that called into it: Parse's allocation at line 21,
+      // with that line's growth (Parse's own grew one sample more, at line 23).
+      ['cpu', `${MODULE}/p.Parse`, 'p/parse.go:21', perOp(100)],
       // Load's own time did not change; with its callees it grew by all of the above, at its one call.
       ['cpu-cum', `${MODULE}/p.Load`, 'p/load.go:8', perOp(303)]
     ])
@@ -95,6 +96,24 @@ describe('attributeCpu', () => {
     expect(named.has(trim[0])).toBe(false)
     // The GC worker grew most of all, but under no module frame: nobody's line.
     expect(named.has(gcWorker[0])).toBe(false)
+  })
+
+  it('names every line that carries a quarter of a function’s growth, as a loop’s header and body share it', () => {
+    const t = new ProfileTables()
+    const header: Frame = [`${MODULE}/p.Contains`, `${MODULE}/p/set.go`, 14]
+    const body: Frame = [`${MODULE}/p.Contains`, `${MODULE}/p/set.go`, 15]
+    const ret: Frame = [`${MODULE}/p.Contains`, `${MODULE}/p/set.go`, 18]
+    const b = profile(t, [[[...under, header], 10], [[...under, body], 10], [[...under, ret], 10]])
+    const split = profile(t, [[[...under, header], 130], [[...under, body], 110], [[...under, ret], 30]])
+    const named = attributeCpu([b], [split], { modulePath: MODULE }).locations.filter((l) => l.role === 'cpu')
+    // 120 and 100 samples more of 240: both lines, most first, each with its own growth; line 18 grew 20.
+    expect(named.map((l) => [l.line, Math.round(l.deltaPerOp ?? 0)])).toEqual([
+      [14, perOp(120)],
+      [15, perOp(100)]
+    ])
+    // 200 of 220 on one line: that line alone.
+    const one = profile(t, [[[...under, header], 30], [[...under, body], 210], [[...under, ret], 10]])
+    expect(attributeCpu([b], [one], { modulePath: MODULE }).locations.filter((l) => l.role === 'cpu').map((l) => l.line)).toEqual([15])
   })
 
   it('says the growth is too small when all of it is within the sampling noise', () => {
