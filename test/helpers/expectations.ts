@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
-import type { FindingKind, Location, Severity } from '../../src/model/report.js'
+import type { FindingKind, Location, Report, Severity } from '../../src/model/report.js'
 import { fixturesRoot } from './fixture-repo.js'
 
 // The machine-readable half of fixtures/EXPECTATIONS.md: what each fixture's head changes and what the gate
@@ -116,4 +116,15 @@ export function findBenchmark(exp: FixtureExpectations, pkg: string, name: strin
   const found = exp.benchmarks.find((b) => b.pkg === pkg && b.name === name)
   if (!found) throw new Error(`${exp.fixture}/expectations.json has no benchmark ${pkg}.${name}`)
   return found
+}
+
+/**
+ * The time metric a report judged a benchmark on: ns/op, or cpu-ns/op when its timed rounds shared a CPU
+ * (auto pairing, the default, drops the wall time of shared runs). Under load, auto alternates a benchmark
+ * whose calibration run spent little time on a CPU, so which one it is depends on the run: the report says.
+ */
+export function timeMetricOf(report: Pick<Report, 'comparisons'>, importPath: string, name: string): 'ns/op' | 'cpu-ns/op' {
+  const c = report.comparisons.find((x) => x.pkg === importPath && x.benchmark === name)
+  if (!c) throw new Error(`the report has no comparison of ${importPath}.${name}`)
+  return c.metrics.some((m) => m.metric === 'ns/op') ? 'ns/op' : 'cpu-ns/op'
 }
