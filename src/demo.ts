@@ -8,6 +8,7 @@ import { RETAINED_METRIC } from './compare/benchmarks.js'
 import { FIXTURES_DIR, makeFixtureRepo } from './fixture-repo.js'
 import type { JobDeps } from './jobs/deps.js'
 import type { FindingKind, Report } from './model/report.js'
+import { isTimeUnit } from './model/result.js'
 import { gate } from './pipeline/gate.js'
 import { jsonFile, markdownFile } from './publish/files.js'
 import { htmlFile, type ComparedResults } from './publish/html.js'
@@ -72,6 +73,10 @@ export interface DemoOutcome {
   differences: string[]
 }
 
+// A planted slowdown is time, whichever clock judged it: ns/op, or cpu-ns/op where base and head shared a
+// CPU (auto pairing, the default, which drops the wall time of those runs).
+const sameMetric = (expected: string, got: string): boolean => expected === got || (isTimeUnit(expected) && isTimeUnit(got))
+
 const describe = (f: ExpectedFinding): string => `${f.kind} ${f.pkg}.${f.subject}${f.metric ? ` (${f.metric})` : ''}`
 
 /**
@@ -87,7 +92,7 @@ export function judgeDemo(report: Report, expected: DemoExpected): DemoOutcome {
   if (report.verdict !== expected.verdict) differences.push(`verdict ${report.verdict}, the demo is built to ${expected.verdict}`)
   const failing = report.findings.filter((f) => f.severity === 'fail')
   const matches = (e: ExpectedFinding, f: Report['findings'][number]): boolean =>
-    f.kind === e.kind && f.pkg === e.pkg && (f.subject === e.subject || (e.kind === 'goroutine-leak' && (f.subject === e.pkg || f.subject.split(', ').includes(e.subject)))) && (e.metric === undefined || f.metric === e.metric)
+    f.kind === e.kind && f.pkg === e.pkg && (f.subject === e.subject || (e.kind === 'goroutine-leak' && (f.subject === e.pkg || f.subject.split(', ').includes(e.subject)))) && (e.metric === undefined || sameMetric(e.metric, f.metric))
   for (const e of expected.findings) if (!failing.some((f) => matches(e, f))) differences.push(`missing: ${describe(e)}`)
   for (const f of failing) {
     if (!expected.findings.some((e) => matches(e, f)) && !expected.incidental.some((e) => matches(e, f))) differences.push(`unexpected: ${describe({ kind: f.kind, pkg: f.pkg, subject: f.subject, metric: f.metric })}`)

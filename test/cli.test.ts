@@ -117,7 +117,11 @@ describe('go-leak-gate CLI', () => {
     expect(r.stdout).toMatch(/failed: example\.com\/hang\/h\.BenchmarkHang: /)
     const res = JSON.parse(await readFile(join(out, 'result.json'), 'utf8')) as {
       packages: { benchmarks: { name: string; runs: unknown[]; failure?: { message: string; output: string } }[] }[]
+      env: { pairing?: unknown }
     }
+    // Auto pairing, the default, needs two sides: one measured alone is not paired, and no fallback is recorded.
+    expect(res.env.pairing).toBeUndefined()
+    expect(r.stderr).not.toMatch(/pairing/)
     const benches = res.packages[0].benchmarks
     expect(benches.find((b) => b.name === 'BenchmarkOK')?.runs).toHaveLength(2)
     const hang = benches.find((b) => b.name === 'BenchmarkHang')?.failure

@@ -27,6 +27,15 @@ describe('the demo outcome', () => {
     expect(outcome).toEqual({ asDesigned: true, differences: [] })
   })
 
+  it('takes the planted slowdown on either clock: cpu-ns/op where the rounds shared a CPU, as by default', async () => {
+    const e = await readDemoExpectations()
+    const onCpuTime = planted.map((f) => (f.subject === 'BenchmarkLookup' ? { ...f, metric: 'cpu-ns/op', unit: 'cpu-ns/op' } : f))
+    expect(judgeDemo(report(onCpuTime), e)).toEqual({ asDesigned: true, differences: [] })
+    // Time is not any metric: an allocation count in its place is still missing, and unexpected.
+    const onAllocs = planted.map((f) => (f.subject === 'BenchmarkLookup' ? { ...f, metric: 'allocs/op', unit: 'allocs/op' } : f))
+    expect(judgeDemo(report(onAllocs), e).differences).toEqual([`missing: regression ${M}/route.BenchmarkLookup (ns/op)`, `unexpected: regression ${M}/route.BenchmarkLookup (allocs/op)`])
+  })
+
   it('accepts a goroutine leak named by its package when narrowing could not name the test', async () => {
     const byPackage = planted.map((f) => (f.kind === 'goroutine-leak' ? { ...f, subject: f.pkg } : f))
     expect(judgeDemo(report(byPackage), await readDemoExpectations()).asDesigned).toBe(true)

@@ -117,7 +117,10 @@ export function compareBenchmark(
     )
   }
   metrics.push(retainedMetric(base, head, cfg))
-  metrics.push(...compareGc(base.runs, head.runs, cfg))
+  // Pauses from the memory runs too: they alternate, so they are the pauses of a benchmark whose timed
+  // rounds shared a CPU (and more of them for any other).
+  const pauseRuns = (b: BenchmarkResult): BenchRun[] => [...b.runs, ...(b.smallRuns ?? [])]
+  metrics.push(...compareGc(base.runs, head.runs, cfg, { base: pauseRuns(base), head: pauseRuns(head) }))
   return { pkg, benchmark: base.name, metrics }
 }
 

@@ -51,14 +51,15 @@ function pauseMax(baseRuns: BenchRun[], headRuns: BenchRun[], cfg: CompareConfig
 }
 
 /**
- * Stop-the-world pause distribution (p50, p99, max) pooled over all runs of a benchmark, and GC cycles
- * per op in the measured b.N run. p50 is shown, never judged: it hides exactly the tail that users feel.
+ * Stop-the-world pause distribution (p50, p99, max) pooled over all runs of a benchmark (`pauseRuns`: the
+ * timed runs and the memory runs), and GC cycles per op in the measured b.N run. p50 is shown, never
+ * judged: it hides exactly the tail that users feel.
  */
-export function compareGc(baseRuns: BenchRun[], headRuns: BenchRun[], cfg: CompareConfig): MetricComparison[] {
-  const base = pooledPauses(baseRuns)
-  const head = pooledPauses(headRuns)
+export function compareGc(baseRuns: BenchRun[], headRuns: BenchRun[], cfg: CompareConfig, pauseRuns: { base: BenchRun[]; head: BenchRun[] } = { base: baseRuns, head: headRuns }): MetricComparison[] {
+  const base = pooledPauses(pauseRuns.base)
+  const head = pooledPauses(pauseRuns.head)
   const p50 = pauseQuantile('gc pause p50', 0.5, base, head)
-  const max = pauseMax(baseRuns, headRuns, cfg)
+  const max = pauseMax(pauseRuns.base, pauseRuns.head, cfg)
   const p99 = pauseQuantile('gc pause p99', 0.99, base, head)
   const { relative, absolute } = cfg.thresholds.gcPauseP99
   if (p99.baseMedian !== null && p99.headMedian !== null && base.length >= 10 && head.length >= 10) {

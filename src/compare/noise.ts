@@ -96,7 +96,7 @@ export function pairingNotes(head: RunResult): string[] {
 
 /** What a shared round is and what it means for the judging, in the notes of shared and auto pairing. */
 const SHARED_HOW =
-  "base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so the scheduler interleaved them and both ran through the same moments of the machine. Time is judged on CPU time (cpu-ns/op) alone: each run's wall time included the other's turns, so ns/op and MB/s of those runs are left out."
+  "base and head of each round started together, both pinned to it (taskset) with GOMAXPROCS 1, so the scheduler interleaved them and both ran through the same moments of the machine. Time is judged on CPU time (cpu-ns/op) alone: each run's wall time included the other's turns, so ns/op and MB/s of those runs are left out, and so are their GC pauses (a pause is wall time too): the memory runs, which alternate, give those."
 
 /** At most this many alternated benchmarks are named in the note; result.json has them all. */
 const NAMED_ALTERNATES = 8

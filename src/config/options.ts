@@ -156,14 +156,16 @@ const RUN = {
     doc: "Adaptive rounds with a budget of this many times what count rounds take (timed on the first rounds), spent on the benchmarks still undecided; 0 runs exactly count rounds.",
     more: 'As time-budget, which it can be combined with (the smaller budget holds): at most 6 rounds first, then planned looks up to 20 x count rounds; settled benchmarks stop early, so unchanged code usually costs less than the budget. The report says the budget it worked out and the rounds each benchmark got. Only when base and head are measured here together (gate); a stored baseline is compared at count rounds.'
   }),
-  // Alternation by default: duet and shared need taskset, and bench/noise.ts measures whether they help.
+  // Auto by default: on a shared runner, shared rounds cut the per-round spread of CPU-bound benchmarks
+  // from about 14% to 2% (bench/README.md, measurement 7), which is what catching +10% takes; the ones that
+  // mostly wait still alternate. Without taskset (macOS) the rounds alternate and the report says why.
   pairing: opt({
     key: 'run.pairing',
     kind: oneOf(['alternate', 'duet', 'shared', 'auto']),
-    default: 'alternate',
+    default: 'auto',
     name: 'pairing',
     doc: "How base and head share a timed round: 'alternate' runs one after the other (order flipped each round); 'duet' starts both at once, each pinned to its own CPUs; 'shared' starts both at once on the same one CPU; 'auto' shares except for the benchmarks that mostly wait, which alternate.",
-    more: "Auto reads each benchmark's calibration run: one that spent under 30% of its wall time on a CPU mostly waits (a sleep, I/O, a lock), and a slower wait shows in wall time only, so it alternates (on a very busy machine a CPU-bound one can too, at a cost in power). Shared rounds run GOMAXPROCS 1, so contention between a parallel benchmark's goroutines on different CPUs is not measured there. Duet, shared and auto use taskset (util-linux); without it (or, for duet, two CPUs) the rounds alternate and the report says why. Duet gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike. Shared pins both to one CPU with GOMAXPROCS 1, so the scheduler interleaves them every few milliseconds and both run through the same moments; time is then judged on CPU time (cpu-ns/op) alone, as each run's wall time includes the other's turns (ns/op and MB/s of those runs are dropped; a custom metric that is a wall time is squeezed toward no change). Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
+    more: "Auto reads each benchmark's calibration run: one that spent under 30% of its wall time on a CPU mostly waits (a sleep, I/O, a lock), and a slower wait shows in wall time only, so it alternates (on a very busy machine a CPU-bound one can too, at a cost in power). Shared rounds run GOMAXPROCS 1, so contention between a parallel benchmark's goroutines on different CPUs is not measured there. Duet, shared and auto use taskset (util-linux); without it (or, for duet, two CPUs) the rounds alternate and the report says why. Duet gives each side GOMAXPROCS equal to its CPUs, so interference during the round hits both alike. Shared pins both to one CPU with GOMAXPROCS 1, so the scheduler interleaves them every few milliseconds and both run through the same moments; time is then judged on CPU time (cpu-ns/op) alone, as each run's wall time includes the other's turns (ns/op, MB/s and GC pauses of those runs are dropped, the pauses then coming from the memory runs, which alternate; a custom metric that is a wall time is squeezed toward no change). Only the timed rounds; memory and profiled runs alternate. Needs base and head measured on this runner (gate)."
   }),
   // By a hash of the import path, not by position in a list: adding a package moves no other package.
   shard: opt({

@@ -159,7 +159,8 @@ export interface RunConfig {
   adaptive: number
   /**
    * How base and head share a timed round: 'alternate' runs them one after the other; 'duet' starts them
-   * together, each pinned to its own CPUs (jobs/bench/duet.ts).
+   * together, each pinned to its own CPUs; 'shared' starts them together on one CPU; 'auto' (the default)
+   * shares except for the benchmarks that mostly wait (jobs/bench/duet.ts).
    */
   pairing: 'alternate' | 'duet' | 'shared' | 'auto'
   /** The part of the packages this job measures, for a matrix of jobs (1/1: all of them). */

@@ -16,6 +16,7 @@ import type { FakeGitHub } from '../github/fake-github.js'
 import { BOT_TOKEN, client, startFake } from '../github/helpers.js'
 import { zipOf } from '../github/zips.js'
 import { makeFixtureRepo, repoRoot, type FixtureRepo } from '../helpers/fixture-repo.js'
+import { timeMetricOf } from '../helpers/expectations.js'
 
 const ACTION = parse(readFileSync(join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
 const DEFAULTS = Object.fromEntries(Object.entries(ACTION.inputs).map(([name, i]) => [name, i.default ?? '']))
@@ -109,7 +110,8 @@ describe('baseline auto with a stored baseline', () => {
     // The goroutine leak of head is judged against the stored base's test pass.
     expect(report.findings.filter((f) => f.kind === 'goroutine-leak' && f.severity === 'fail')).toHaveLength(1)
     // Timings were measured side by side, so they may fail.
-    expect(report.findings.find((f) => f.unit === 'ns/op' && f.subject === 'BenchmarkLookup')?.severity).toBe('fail')
+    const time = timeMetricOf(report, 'example.com/demo/route', 'BenchmarkLookup')
+    expect(report.findings.find((f) => f.unit === time && f.subject === 'BenchmarkLookup')?.severity).toBe('fail')
     // No test pass of the base: its test binaries (built with -race into glg-test-base-*) never appear.
     expect(r.processes.some((p) => p.includes('glg-test-head-'))).toBe(true)
     expect(r.processes.filter((p) => p.includes('glg-test-base-'))).toEqual([])

@@ -38,6 +38,17 @@ describe('compareGc', () => {
     expect(byMetric(compareGc(base, longer, lenient)).get('gc pause max')?.status).toBe('unchanged')
   })
 
+  it('judges pauses from the runs it is given for them, and cycles per op from the timed runs', () => {
+    // Timed runs that shared a CPU carry no pauses; the memory runs, which alternate, do.
+    const timed = (cycles: number) => repeat(6, () => ({ cycles, pauses: [] as number[] })).map((s, i) => benchRun(i, s))
+    const memory = (pause: number) => repeat(4, () => ({ pauses: [0.1, 0.2, pause] })).map((s, i) => benchRun(i, s))
+    const m = byMetric(compareGc(timed(10), timed(30), DEFAULT_COMPARE, { base: memory(0.5), head: memory(3) }))
+    expect(m.get('gc pause max')).toMatchObject({ status: 'regression', baseMedian: 0.5, headMedian: 3 })
+    expect(m.get('gc cycles/op')?.status).toBe('regression')
+    // Without them, the timed runs' (none here) are all there is.
+    expect(byMetric(compareGc(timed(10), timed(10), DEFAULT_COMPARE)).get('gc pause max')?.baseMedian).toBeNull()
+  })
+
   it('judges GC cycles per op only with at least 3 cycles in the measured runs', () => {
     const few = compareGc(repeat(6, () => ({ cycles: 1 })).map((s, i) => benchRun(i, s)), repeat(6, () => ({ cycles: 2 })).map((s, i) => benchRun(i, s)), DEFAULT_COMPARE)
     expect(byMetric(few).get('gc cycles/op')?.status).toBe('not-judged')

@@ -12,7 +12,7 @@ import { readResult } from '../../src/baseline/result-dir.js'
 import { runProcess } from '../../src/go/process.js'
 import { probeToolchain } from '../../src/go/toolchain.js'
 import type { Finding } from '../../src/model/report.js'
-import { loadExpectations, type FixtureExpectations } from '../helpers/expectations.js'
+import { loadExpectations, timeMetricOf, type FixtureExpectations } from '../helpers/expectations.js'
 import { makeFixtureRepo, type FixtureRepo } from '../helpers/fixture-repo.js'
 
 let repo: FixtureRepo
@@ -20,8 +20,11 @@ let exp: FixtureExpectations
 let outcome: GateOutcome
 let outDir: string
 
-// The metric names the expectations use, as the gate names them.
+// The metric names the expectations use, as the gate names them. Time is ns/op in the expectations, and
+// cpu-ns/op where the benchmark's rounds shared a CPU (auto pairing, the default).
 const METRIC: Record<string, string> = { 'retained B/op': 'retained heap' }
+const metricOf = (pkgDir: string, name: string, metric: string): string =>
+  metric === 'ns/op' ? timeMetricOf(outcome.report, `${exp.module}/${pkgDir}`, name) : (METRIC[metric] ?? metric)
 
 function findingsFor(pkgDir: string, name: string): Finding[] {
   return outcome.report.findings.filter((f) => f.pkg === `${exp.module}/${pkgDir}` && f.subject === name)
@@ -60,7 +63,7 @@ describe('gate on fixtures/gate', () => {
     for (const b of exp.benchmarks) {
       for (const want of b.findings) {
         if (want.stretch) continue
-        const got = findingsFor(b.pkg, b.name).find((f) => f.kind === want.kind && f.metric === (METRIC[want.metric] ?? want.metric))
+        const got = findingsFor(b.pkg, b.name).find((f) => f.kind === want.kind && f.metric === metricOf(b.pkg, b.name, want.metric))
         expect(got, `${b.pkg}.${b.name}: ${want.kind} on ${want.metric}`).toBeDefined()
         expect(got?.severity).toBe(want.severity)
         if (want.change && got?.change !== null && got?.change !== undefined) {
@@ -79,7 +82,7 @@ describe('gate on fixtures/gate', () => {
   it('flags nothing that the expectations call unchanged or incidental', () => {
     for (const b of exp.benchmarks) {
       const allowed = new Set([
-        ...b.findings.map((f) => `${f.kind}:${METRIC[f.metric] ?? f.metric}`),
+        ...b.findings.map((f) => `${f.kind}:${metricOf(b.pkg, b.name, f.metric)}`),
         ...(b.incidental ?? []).map((i) => i.metric)
       ])
       for (const f of findingsFor(b.pkg, b.name)) {

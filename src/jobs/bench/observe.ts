@@ -5,7 +5,7 @@ import type { RunConfig } from '../../config/types.js'
 import { errorMessage } from '../../errors.js'
 import type { ProcessResult } from '../../go/process.js'
 import { parseProbeOutput } from '../../go/probe-env.js'
-import { CPU_TIME_UNIT, type BenchFailure, type BenchRun, type LeakGroup, type MetricValue, type RunError } from '../../model/result.js'
+import { CPU_TIME_UNIT, type BenchFailure, type BenchRun, type GcSummary, type LeakGroup, type MetricValue, type RunError } from '../../model/result.js'
 import { parseBenchOutput } from '../../parse/benchfmt.js'
 import { resultOf } from '../../parse/bench-select.js'
 import { parseGctrace, summarizeGc } from '../../parse/gctrace.js'
@@ -61,6 +61,15 @@ function withoutWallTime(metrics: Record<string, MetricValue>): Record<string, M
   return Object.fromEntries(Object.entries(metrics).filter(([unit]) => !WALL_UNITS.includes(unit)))
 }
 
+/**
+ * A stop-the-world pause is wall time too: in a shared round the other side may hold the CPU in the middle
+ * of it (a pause of 0.8 ms read 2.4 ms in fixtures/gate's BenchmarkGreeting). So a shared run keeps its GC
+ * cycle counts and leaves its pauses out; the memory runs, which alternate, give the pauses (compareGc).
+ */
+function withoutPauses(gc: GcSummary): GcSummary {
+  return { ...gc, stwPausesMs: [] }
+}
+
 export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessResult, files: RunFiles): Observation {
   const subject = `${ctx.importPath}.${ctx.leafName}`
   const probe = files.probe === undefined ? undefined : parseProbeOutput(files.probe)
@@ -94,7 +103,7 @@ export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessR
     cwd: ctx.relDir,
     iterations: line.iterations,
     metrics: withCpuTime(planned.duet?.shared ? withoutWallTime(line.metrics) : line.metrics, planned.kind === 'full' ? probe?.cpuNs : undefined, line.iterations),
-    gc: summarizeGc(parseGctrace(r.stderr).cycles),
+    gc: planned.duet?.shared ? withoutPauses(summarizeGc(parseGctrace(r.stderr).cycles)) : summarizeGc(parseGctrace(r.stderr).cycles),
     ...(live ? { live } : {}),
     wallMs: Math.round(r.wallMs)
   }

@@ -53,8 +53,12 @@ export interface MeasurementPlan {
   phases: Phase[]
 }
 
-/** Small runs per benchmark and side; compare averages them into one point of the growth line. */
-export const SMALL_RUNS = 2
+/**
+ * Small runs per benchmark and side; compare averages them into one point of the growth line. They also
+ * give the GC pauses of a benchmark whose timed rounds shared a CPU (a shared run's pauses include the other
+ * side's turns, observe.ts), hence 4: the longest pause is judged from statistics.minSamples (4) runs a side.
+ */
+export const SMALL_RUNS = 4
 // Below 8 full iterations a quarter is too few ops to tell growth from noise.
 const MIN_ITERATIONS_FOR_SMALL = 8
 

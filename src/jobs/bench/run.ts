@@ -121,6 +121,8 @@ function autoShare(sides: PreparedSide[]): { together: (key: string) => boolean;
 /** Duets or shared rounds when asked for and the machine allows them; undefined when alternation was asked for. */
 async function choosePairing(deps: JobDeps, cfg: RunConfig, sides: PreparedSide[]): Promise<Pairing | undefined> {
   if (cfg.pairing === 'alternate') return undefined
+  // Auto is the default, and a job measuring one side has nothing to pair: no fallback to report.
+  if (cfg.pairing === 'auto' && sides.length !== 2) return undefined
   const asked = cfg.pairing
   const probe: DuetProbe =
     sides.length !== 2

@@ -55,6 +55,22 @@ describe('observeRun', () => {
     expect(o.errors).toEqual([])
   })
 
+  it('leaves the wall-time units and the GC pauses out of a shared run, keeping its CPU time and GC cycles', () => {
+    const alone = observeRun(planned('full'), ctx, exited('retain', 0), { probe: probe(), profile })
+    const shared = observeRun({ ...planned('full'), duet: { launch: ['taskset', '-c', '1'], procs: 1, group: 0, shared: true } }, ctx, exited('retain', 0), {
+      probe: JSON.stringify({ ...JSON.parse(probe()), cpuNs: 140_000_000 }),
+      profile
+    })
+    if (alone.kind !== 'measured' || shared.kind !== 'measured') throw new Error('both runs should be measured')
+    // The recorded run paused: its pauses are this process's own when it ran alone.
+    expect(alone.run.gc.stwPausesMs.length).toBeGreaterThan(0)
+    expect(shared.run.gc.stwPausesMs).toEqual([])
+    expect(shared.run.gc.cycles).toBe(alone.run.gc.cycles)
+    expect(shared.run.gc.measuredCycles).toBe(alone.run.gc.measuredCycles)
+    expect(Object.hasOwn(shared.run.metrics, 'ns/op')).toBe(false)
+    expect(shared.run.metrics['cpu-ns/op']).toBe(140_000_000 / 2000)
+  })
+
   it('keeps the run without its heap when the profile is unusable, and says which', () => {
     const o = observeRun(planned('full'), ctx, exited('retain', 0), { profile: { data: Buffer.from([0x1f, 0x8b, 1, 2]) } })
     expect(o.kind).toBe('measured')

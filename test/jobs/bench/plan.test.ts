@@ -64,7 +64,9 @@ describe('planMeasurements', () => {
 
   it('runs memory-only runs at a quarter of b.N, only where that is 8 ops or more, with the settle wait', () => {
     const small = plan.phases[3].runs
-    expect(small.map(label)).toEqual(['base BenchmarkBig', 'head BenchmarkBig', 'head BenchmarkBig', 'base BenchmarkBig'])
+    // SMALL_RUNS of them per side, alternating, the order flipped each time.
+    expect(small.map(label)).toEqual(Array.from({ length: SMALL_RUNS }, (_, i) => (i % 2 === 0 ? ['base BenchmarkBig', 'head BenchmarkBig'] : ['head BenchmarkBig', 'base BenchmarkBig'])).flat())
+    expect(SMALL_RUNS).toBe(4)
     expect(small[0].argv).toContain('-test.benchtime=25x')
     expect(small[0].argv).toContain('-test.memprofile=p0-BenchmarkBig.s0.pprof')
     expect(small[0].env[PROBE_ENV.settle]).toBe('500ms')
