@@ -9,7 +9,7 @@ import require$$0 from 'process';
 import require$$0$1 from 'buffer';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { request as request$1, Agent } from 'node:http';
 import { createServer } from 'node:net';
 import { StringDecoder } from 'node:string_decoder';
@@ -30740,12 +30740,46 @@ function profiledIterations(sides, refs, kind) {
     return Math.min(...leaves.map((l) => (kind === 'cpu' ? l.iterations : allocRunIterations(l.iterations, l.allocsPerOp))));
 }
 /**
+ * The order of `n` leaves in a timed round: shuffled (Fisher-Yates) by a generator seeded with `seed` and
+ * the round, or as listed without a seed.
+ *
+ * Why shuffle: in a fixed order a benchmark sits at the same moment of every round, so a load that repeats
+ * with the rounds' rhythm meets the same side of it round after round, and pairing cannot cancel that. Two
+ * gates on one machine running the same suite are such a load for each other (bench:power's two streams):
+ * there one unchanged benchmark read +12% in all 21 rounds (a false alarm, twice), and another -11% in all 6.
+ * A shuffled order puts each benchmark at another moment every round, which turns that into per-round noise
+ * the interval sees. The seed is drawn once per job and logged, so a schedule can be replayed.
+ */
+function roundOrder(n, round, seed) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    if (seed === undefined)
+        return order;
+    const next = generator((seed ^ Math.imul(round + 1, 0x9e3779b1)) >>> 0);
+    for (let i = n - 1; i > 0; i--) {
+        const j = Math.floor(next() * (i + 1));
+        [order[i], order[j]] = [order[j], order[i]];
+    }
+    return order;
+}
+/** A small seeded generator of floats in [0, 1) (mulberry32): the same seed, the same sequence. */
+function generator(seed) {
+    let a = seed;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = Math.imul(a ^ (a >>> 15), a | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+/**
  * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved (base, head,
  * base, head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every
- * round so neither always runs first after the other's warm caches.
+ * round so neither always runs first after the other's warm caches. With a `seed` the leaves come in the
+ * round's shuffled order (roundOrder).
  */
-function planRound(sides, cfg, tc, rules, round, title, keep) {
-    const leaves = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])));
+function planRound(sides, cfg, tc, rules, round, title, keep, seed) {
+    const kept = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])));
+    const leaves = roundOrder(kept.length, round, seed).map((i) => kept[i]);
     return {
         title,
         runs: leaves.flatMap((refs) => {
@@ -30755,9 +30789,9 @@ function planRound(sides, cfg, tc, rules, round, title, keep) {
     };
 }
 /** The timed rounds 0..rounds-1 of every leaf, as planRound. */
-function planRounds(sides, cfg, tc, rules, rounds) {
+function planRounds(sides, cfg, tc, rules, rounds, seed) {
     const n = leavesBySide(sides).length;
-    return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`));
+    return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`, undefined, seed));
 }
 /**
  * What follows the timed rounds: the memory-only runs at a quarter of b.N, interleaved like them, and last
@@ -30810,13 +30844,13 @@ function roundLimits(count) {
  * Runs the timed rounds adaptively into `observed` (through runPhases, which runs a plan) and returns what it
  * chose. `assemble` turns what was observed so far into the sides' results for the judge.
  */
-async function runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, assemble, observed) {
+async function runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, assemble, observed, seed) {
     const started = adaptive.clock();
     const { first, maxRounds } = roundLimits(cfg.count);
     const looks = lookSchedule(first, maxRounds);
     const bound = [Number.isFinite(adaptive.budgetMs) ? `${Math.round(adaptive.budgetMs / 1000)}s` : '', adaptive.factor ? `${adaptive.factor} x what ${cfg.count} rounds take` : ''].filter(Boolean).join(' or ');
     deps.log(`time budget ${bound}: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided, judged after ${looks.join(', ')} rounds`);
-    await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, first) });
+    await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, first, seed) });
     const benchmarks = Math.max(1, planRound(sides, cfg, deps.toolchain, rules, 0, '').runs.length / sides.length);
     // A round of one benchmark on both sides, from the rounds run so far: a batch of fewer benchmarks
     // takes proportionally less than a full round.
@@ -30841,7 +30875,7 @@ async function runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, a
             break;
         }
         const t = adaptive.clock();
-        const phases = Array.from({ length: batch }, (_, i) => planRound(sides, cfg, deps.toolchain, rules, done + i, `extra round ${done + i + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`, (key) => open.has(key)));
+        const phases = Array.from({ length: batch }, (_, i) => planRound(sides, cfg, deps.toolchain, rules, done + i, `extra round ${done + i + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`, (key) => open.has(key), seed));
         await runPhases({ phases });
         benchRoundMs = (adaptive.clock() - t) / (batch * open.size);
         done += batch;
@@ -31158,11 +31192,14 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
         const setup = pairing?.setup;
         const together = pairing?.together;
         const timed = setup ? (plan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r), together)) }) : runPhases;
+        // A fresh order of the benchmarks in every round (plan.ts, roundOrder), from a seed drawn per job.
+        const seed = randomInt(2 ** 31);
+        deps.log(`timed rounds take the benchmarks in a shuffled order, seed ${seed}`);
         if (adaptive && sides.length === 2) {
-            record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed);
+            record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed, seed);
         }
         else {
-            await timed({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) });
+            await timed({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count, seed) });
         }
         after = cpuSnapshot();
         await runPhases({ phases: planAfterRounds(sides, cfg, deps.toolchain, rules) });

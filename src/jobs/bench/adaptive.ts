@@ -95,14 +95,15 @@ export async function runAdaptiveRounds(
   adaptive: Adaptive,
   runPhases: RunPhases,
   assemble: (observed: Observed[]) => RunResult[],
-  observed: Observed[]
+  observed: Observed[],
+  seed?: number
 ): Promise<AdaptiveRecord> {
   const started = adaptive.clock()
   const { first, maxRounds } = roundLimits(cfg.count)
   const looks = lookSchedule(first, maxRounds)
   const bound = [Number.isFinite(adaptive.budgetMs) ? `${Math.round(adaptive.budgetMs / 1000)}s` : '', adaptive.factor ? `${adaptive.factor} x what ${cfg.count} rounds take` : ''].filter(Boolean).join(' or ')
   deps.log(`time budget ${bound}: a first pass of ${first} rounds, then more rounds only for benchmarks still undecided, judged after ${looks.join(', ')} rounds`)
-  await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, first) })
+  await runPhases({ phases: planRounds(sides, cfg, deps.toolchain, rules, first, seed) })
   const benchmarks = Math.max(1, planRound(sides, cfg, deps.toolchain, rules, 0, '').runs.length / sides.length)
   // A round of one benchmark on both sides, from the rounds run so far: a batch of fewer benchmarks
   // takes proportionally less than a full round.
@@ -127,7 +128,7 @@ export async function runAdaptiveRounds(
     }
     const t = adaptive.clock()
     const phases: Phase[] = Array.from({ length: batch }, (_, i) =>
-      planRound(sides, cfg, deps.toolchain, rules, done + i, `extra round ${done + i + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`, (key) => open.has(key))
+      planRound(sides, cfg, deps.toolchain, rules, done + i, `extra round ${done + i + 1}: ${open.size} undecided benchmark(s) × ${sides.length} side(s)`, (key) => open.has(key), seed)
     )
     await runPhases({ phases })
     benchRoundMs = (adaptive.clock() - t) / (batch * open.size)

@@ -196,12 +196,47 @@ function profiledIterations(sides: PreparedSide[], refs: LeafRef[], kind: 'cpu' 
 }
 
 /**
+ * The order of `n` leaves in a timed round: shuffled (Fisher-Yates) by a generator seeded with `seed` and
+ * the round, or as listed without a seed.
+ *
+ * Why shuffle: in a fixed order a benchmark sits at the same moment of every round, so a load that repeats
+ * with the rounds' rhythm meets the same side of it round after round, and pairing cannot cancel that. Two
+ * gates on one machine running the same suite are such a load for each other (bench:power's two streams):
+ * there one unchanged benchmark read +12% in all 21 rounds (a false alarm, twice), and another -11% in all 6.
+ * A shuffled order puts each benchmark at another moment every round, which turns that into per-round noise
+ * the interval sees. The seed is drawn once per job and logged, so a schedule can be replayed.
+ */
+export function roundOrder(n: number, round: number, seed?: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i)
+  if (seed === undefined) return order
+  const next = generator((seed ^ Math.imul(round + 1, 0x9e3779b1)) >>> 0)
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1))
+    ;[order[i], order[j]] = [order[j], order[i]]
+  }
+  return order
+}
+
+/** A small seeded generator of floats in [0, 1) (mulberry32): the same seed, the same sequence. */
+function generator(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = Math.imul(a ^ (a >>> 15), a | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
  * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved (base, head,
  * base, head, ...) so that drift on a shared runner hits both alike; the order of the sides flips every
- * round so neither always runs first after the other's warm caches.
+ * round so neither always runs first after the other's warm caches. With a `seed` the leaves come in the
+ * round's shuffled order (roundOrder).
  */
-export function planRound(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], round: number, title: string, keep?: (key: string) => boolean): Phase {
-  const leaves = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])))
+export function planRound(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], round: number, title: string, keep?: (key: string) => boolean, seed?: number): Phase {
+  const kept = leavesBySide(sides).filter((refs) => keep === undefined || keep(leafKey(sides, refs[0])))
+  const leaves = roundOrder(kept.length, round, seed).map((i) => kept[i])
   return {
     title,
     runs: leaves.flatMap((refs) => {
@@ -212,9 +247,9 @@ export function planRound(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, 
 }
 
 /** The timed rounds 0..rounds-1 of every leaf, as planRound. */
-export function planRounds(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], rounds: number): Phase[] {
+export function planRounds(sides: PreparedSide[], cfg: RunConfig, tc: Toolchain, rules: readonly GoroutineRule[], rounds: number, seed?: number): Phase[] {
   const n = leavesBySide(sides).length
-  return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`))
+  return Array.from({ length: rounds }, (_, round) => planRound(sides, cfg, tc, rules, round, `round ${round + 1}/${rounds}: ${n} benchmarks × ${sides.length} side(s)`, undefined, seed))
 }
 
 /**

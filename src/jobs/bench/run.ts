@@ -1,5 +1,6 @@
 // The benchmark job: prepare each side, plan the runs, run the plan (one process at a time, or a duet's
 // two at once, skipping a leaf once it failed on its side), and assemble each side's RunResult.
+import { randomInt } from 'node:crypto'
 import { readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PROFILES_DIR } from '../../baseline/result-dir.js'
@@ -168,10 +169,13 @@ export async function measureSides(deps: JobDeps, cfg: RunConfig, sides: Prepare
     const setup = pairing?.setup
     const together = pairing?.together
     const timed = setup ? (plan: MeasurementPlan) => runPhases({ phases: plan.phases.map((p) => asDuet(p, setup, (r) => leafKey(sides, r), together)) }) : runPhases
+    // A fresh order of the benchmarks in every round (plan.ts, roundOrder), from a seed drawn per job.
+    const seed = randomInt(2 ** 31)
+    deps.log(`timed rounds take the benchmarks in a shuffled order, seed ${seed}`)
     if (adaptive && sides.length === 2) {
-      record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed)
+      record = await runAdaptiveRounds(deps, cfg, sides, rules, adaptive, timed, (seen) => assembleAll(seen, new Date().toISOString()), observed, seed)
     } else {
-      await timed({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count) })
+      await timed({ phases: planRounds(sides, cfg, deps.toolchain, rules, cfg.count, seed) })
     }
     after = cpuSnapshot()
     await runPhases({ phases: planAfterRounds(sides, cfg, deps.toolchain, rules) })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_RUN } from '../../../src/config/defaults.js'
 import { PROBE_ENV } from '../../../src/go/probe-env.js'
-import { ALLOC_RUN_BUDGET, allocRunIterations, planMeasurements, SMALL_RUNS, type PlannedRun } from '../../../src/jobs/bench/plan.js'
+import { ALLOC_RUN_BUDGET, allocRunIterations, planMeasurements, planRound, roundOrder, SMALL_RUNS, type PlannedRun } from '../../../src/jobs/bench/plan.js'
 import { BUILTIN_RULES } from '../../../src/parse/goroutine-rules.js'
 import { preparedPackage, preparedSide, TOOLCHAIN } from './sides.js'
 
@@ -37,6 +37,35 @@ describe('planMeasurements', () => {
   it('interleaves the sides per benchmark and flips their order every round', () => {
     expect(plan.phases[0].runs.map(label)).toEqual(['base BenchmarkBig', 'head BenchmarkBig', 'base BenchmarkTiny/n=1', 'head BenchmarkTiny/n=1'])
     expect(plan.phases[1].runs.map(label)).toEqual(['head BenchmarkBig', 'base BenchmarkBig', 'head BenchmarkTiny/n=1', 'base BenchmarkTiny/n=1'])
+  })
+
+  it('with a seed, takes the benchmarks of each round in a shuffled order, a leaf’s sides still together', () => {
+    // Ten leaves, so that the order has somewhere to go.
+    const many = ['base', 'head'].map((l) => preparedSide(l, [preparedPackage('a', Array.from({ length: 10 }, (_, i) => ({ name: `BenchmarkL${i}`, procs: 2, iterations: 100 })))]))
+    const names = (round: number, seed?: number): string[] => {
+      const runs = planRound(many, cfg, TOOLCHAIN, [], round, '', undefined, seed).runs
+      // Each leaf's two runs are consecutive, in the round's side order.
+      for (let i = 0; i < runs.length; i += 2) {
+        expect(runs[i].leaf).toBe(runs[i + 1].leaf)
+        expect([runs[i].side, runs[i + 1].side]).toEqual(round % 2 === 0 ? [0, 1] : [1, 0])
+      }
+      return runs.filter((_, i) => i % 2 === 0).map((r) => many[r.side].packages[r.pkg].leaves[r.leaf].name)
+    }
+    const listed = Array.from({ length: 10 }, (_, i) => `BenchmarkL${i}`)
+    expect(names(0)).toEqual(listed)
+    const orders = [0, 1, 2, 3].map((round) => names(round, 12345))
+    for (const o of orders) expect([...o].sort()).toEqual([...listed].sort())
+    // Another order every round, and the same ones again for the same seed.
+    expect(new Set(orders.map((o) => o.join())).size).toBe(4)
+    expect(names(2, 12345)).toEqual(orders[2])
+    expect(names(2, 54321)).not.toEqual(orders[2])
+    // Over many rounds every leaf comes first about equally often (10 leaves, 2000 rounds: 200 each).
+    const first = new Map<number, number>()
+    for (let round = 0; round < 2000; round++) {
+      const i = roundOrder(10, round, 7)[0]
+      first.set(i, (first.get(i) ?? 0) + 1)
+    }
+    for (let i = 0; i < 10; i++) expect(first.get(i)).toBeGreaterThan(150)
   })
 
   it('never plans a leaf that failed while being listed, nor a package without a test binary', () => {
