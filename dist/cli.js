@@ -30577,12 +30577,13 @@ function observeRun(planned, ctx, r, files) {
         };
     }
     const errors = [];
+    const gc = summarizeGc(parseGctrace(r.stderr).cycles);
     const run = {
         command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
         cwd: ctx.relDir,
         iterations: line.iterations,
         metrics: withCpuTime(planned.duet?.shared ? withoutWallTime(line.metrics) : line.metrics, planned.kind === 'full' ? probe?.cpuNs : undefined, line.iterations),
-        gc: planned.duet?.shared ? withoutPauses(summarizeGc(parseGctrace(r.stderr).cycles)) : summarizeGc(parseGctrace(r.stderr).cycles),
+        gc: planned.duet?.shared ? withoutPauses(gc) : gc,
         ...(live ? { live } : {}),
         wallMs: Math.round(r.wallMs)
     };
@@ -30609,6 +30610,18 @@ function observeRun(planned, ctx, r, files) {
         errors.push({ kind: 'profile', subject, message: `${described} ${planned.profile} unusable: ${errorMessage(err)}` });
     }
     return { kind: 'measured', run, ...leaks, cpu, errors };
+}
+
+/** mulberry32: small, fast and good enough to spread inputs or orders; the same seed gives the same sequence. */
+function seededRng(seed) {
+    let a = seed >>> 0;
+    return () => {
+        a = (a + 0x6d2b79f5) >>> 0;
+        let t = a;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
 }
 
 // The measured runs, planned once before the first starts: which leaf, which side, which round, and the
@@ -30748,28 +30761,19 @@ function profiledIterations(sides, refs, kind) {
  * gates on one machine running the same suite are such a load for each other (bench:power's two streams):
  * there one unchanged benchmark read +12% in all 21 rounds (a false alarm, twice), and another -11% in all 6.
  * A shuffled order puts each benchmark at another moment every round, which turns that into per-round noise
- * the interval sees. The seed is drawn once per job and logged, so a schedule can be replayed.
+ * the interval sees. The seed is drawn once per job and logged: roundOrder(n, round, seed) gives any round's
+ * order again.
  */
 function roundOrder(n, round, seed) {
     const order = Array.from({ length: n }, (_, i) => i);
     if (seed === undefined)
         return order;
-    const next = generator((seed ^ Math.imul(round + 1, 0x9e3779b1)) >>> 0);
+    const next = seededRng(seed ^ Math.imul(round + 1, 0x9e3779b1));
     for (let i = n - 1; i > 0; i--) {
         const j = Math.floor(next() * (i + 1));
         [order[i], order[j]] = [order[j], order[i]];
     }
     return order;
-}
-/** A small seeded generator of floats in [0, 1) (mulberry32): the same seed, the same sequence. */
-function generator(seed) {
-    let a = seed;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = Math.imul(a ^ (a >>> 15), a | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
 }
 /**
  * One timed round: every leaf (or those `keep` accepts) on every side, the sides interleaved (base, head,

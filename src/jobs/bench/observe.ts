@@ -98,12 +98,13 @@ export function observeRun(planned: PlannedRun, ctx: ObserveContext, r: ProcessR
     }
   }
   const errors: RunError[] = []
+  const gc = summarizeGc(parseGctrace(r.stderr).cycles)
   const run: Omit<BenchRun, 'index'> = {
     command: ['./' + (planned.argv[0].split('/').pop() ?? planned.argv[0]), ...planned.argv.slice(1)],
     cwd: ctx.relDir,
     iterations: line.iterations,
     metrics: withCpuTime(planned.duet?.shared ? withoutWallTime(line.metrics) : line.metrics, planned.kind === 'full' ? probe?.cpuNs : undefined, line.iterations),
-    gc: planned.duet?.shared ? withoutPauses(summarizeGc(parseGctrace(r.stderr).cycles)) : summarizeGc(parseGctrace(r.stderr).cycles),
+    gc: planned.duet?.shared ? withoutPauses(gc) : gc,
     ...(live ? { live } : {}),
     wallMs: Math.round(r.wallMs)
   }

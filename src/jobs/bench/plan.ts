@@ -8,6 +8,7 @@ import type { Toolchain } from '../../go/toolchain.js'
 import { PROFILES_DIR } from '../../baseline/result-dir.js'
 import { benchmarkPattern } from '../../parse/benchfmt.js'
 import type { GoroutineRule } from '../../parse/goroutine-rules.js'
+import { seededRng } from '../../compare/rng.js'
 import type { PreparedSide } from './prepare.js'
 import { benchEnvVars, PANIC_ON_EXIT0, testTimeoutFlag } from './process.js'
 
@@ -204,28 +205,18 @@ function profiledIterations(sides: PreparedSide[], refs: LeafRef[], kind: 'cpu' 
  * gates on one machine running the same suite are such a load for each other (bench:power's two streams):
  * there one unchanged benchmark read +12% in all 21 rounds (a false alarm, twice), and another -11% in all 6.
  * A shuffled order puts each benchmark at another moment every round, which turns that into per-round noise
- * the interval sees. The seed is drawn once per job and logged, so a schedule can be replayed.
+ * the interval sees. The seed is drawn once per job and logged: roundOrder(n, round, seed) gives any round's
+ * order again.
  */
 export function roundOrder(n: number, round: number, seed?: number): number[] {
   const order = Array.from({ length: n }, (_, i) => i)
   if (seed === undefined) return order
-  const next = generator((seed ^ Math.imul(round + 1, 0x9e3779b1)) >>> 0)
+  const next = seededRng(seed ^ Math.imul(round + 1, 0x9e3779b1))
   for (let i = n - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1))
     ;[order[i], order[j]] = [order[j], order[i]]
   }
   return order
-}
-
-/** A small seeded generator of floats in [0, 1) (mulberry32): the same seed, the same sequence. */
-function generator(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = Math.imul(a ^ (a >>> 15), a | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 /**
