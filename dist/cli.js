@@ -8791,6 +8791,17 @@ var properties$1 = {
 						type: "number"
 					}
 				}
+			},
+			steal: {
+				type: "object",
+				properties: {
+					base: {
+						type: "number"
+					},
+					head: {
+						type: "number"
+					}
+				}
 			}
 		},
 		required: [
@@ -9408,6 +9419,11 @@ var properties = {
 				maximum: 9007199254740991
 			},
 			otherCpu: {
+				type: "number",
+				minimum: 0,
+				maximum: 1
+			},
+			cpuSteal: {
 				type: "number",
 				minimum: 0,
 				maximum: 1
@@ -23976,7 +23992,7 @@ function compareLoadJobs(base, head, cfg, modulePath) {
     return { findings, jobs };
 }
 
-function noiseSummary(comparisons, otherCpu) {
+function noiseSummary(comparisons, machine) {
     const spreads = [];
     let inconclusive = 0;
     let tooNoisy = 0;
@@ -23998,7 +24014,8 @@ function noiseSummary(comparisons, otherCpu) {
         ...(noisiest ? { noisiest: { pkg: noisiest.pkg, benchmark: noisiest.benchmark, metric: noisiest.metric } } : {}),
         inconclusive,
         tooNoisy,
-        ...(otherCpu ? { otherCpu } : {})
+        ...(machine?.otherCpu ? { otherCpu: machine.otherCpu } : {}),
+        ...(machine?.steal ? { steal: machine.steal } : {})
     };
 }
 const pct$1 = (x) => `${(x * 100).toFixed(1)}%`;
@@ -24012,21 +24029,24 @@ function noiseNotes(report) {
     const busy = cpu && (cpu.base !== undefined || cpu.head !== undefined)
         ? `; other processes used ${[cpu.base !== undefined ? `${pct$1(cpu.base)} of the CPU while base ran` : '', cpu.head !== undefined ? `${pct$1(cpu.head)} while head ran` : ''].filter(Boolean).join(', ')}`
         : '';
+    const steal = n.steal;
+    const stolen = steal && (steal.base !== undefined || steal.head !== undefined)
+        ? `; of that, the hypervisor gave ${[steal.base !== undefined ? `${pct$1(steal.base)} while base ran` : '', steal.head !== undefined ? `${pct$1(steal.head)} while head ran` : ''].filter(Boolean).join(', ')} to other machines (CPU steal)`
+        : '';
     const where = n.noisiest ? ` (largest ${pct$1(n.maxSpread ?? 0)}: ${n.noisiest.benchmark} ${n.noisiest.metric})` : '';
-    notes.push(`Noise: the per-round spread of head/base was ${pct$1(n.medianSpread ?? 0)} in the median over ${n.comparisons} timing comparisons${where}${busy}.`);
+    notes.push(`Noise: the per-round spread of head/base was ${pct$1(n.medianSpread ?? 0)} in the median over ${n.comparisons} timing comparisons${where}${busy}${busy ? stolen : ''}.`);
     if (n.inconclusive > 0 || n.tooNoisy > 0) {
         const parts = [n.inconclusive > 0 ? `${n.inconclusive} inconclusive (the interval straddles the threshold; more rounds would settle them)` : '', n.tooNoisy > 0 ? `${n.tooNoisy} too noisy to judge on this machine` : ''];
         notes.push(`Timing comparisons neither failed nor passed: ${parts.filter(Boolean).join(', ')}. See each comparison's reason.`);
     }
     return notes;
 }
-/** The other processes' CPU share each side recorded (the same figure when both were measured together). */
-function otherCpuOf(base, head) {
-    const b = base.env.otherCpu;
-    const h = head.env.otherCpu;
-    if (b === undefined && h === undefined)
-        return undefined;
-    return { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) };
+/** The other processes' CPU share and the steal each side recorded (the same figures when both were measured together). */
+function machineOf(base, head) {
+    const bySide = (b, h) => b === undefined && h === undefined ? undefined : { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) };
+    const otherCpu = bySide(base.env.otherCpu, head.env.otherCpu);
+    const steal = bySide(base.env.cpuSteal, head.env.cpuSteal);
+    return { ...(otherCpu ? { otherCpu } : {}), ...(steal ? { steal } : {}) };
 }
 /** What adaptive sampling chose and why it stopped, from the head's record, and the level its looks were judged at. */
 function adaptiveNotes(head, level) {
@@ -28457,7 +28477,7 @@ function compareResults({ base, head, baseDir, headDir, config, timingsComparabl
         notes,
         errors,
         reproduce: [],
-        noise: noiseSummary(comparisons, otherCpuOf(base, head)),
+        noise: noiseSummary(comparisons, machineOf(base, head)),
         ...(loads ? { loads: loads.jobs } : {})
     };
     notes.push(...noiseNotes(report), ...pairingNotes(head), ...adaptiveNotes(head, level));
@@ -30900,12 +30920,15 @@ async function runAdaptiveRounds(deps, cfg, sides, rules, adaptive, runPhases, a
 // How much of the machine other processes used while the gate measured: /proc/stat's busy time minus this
 // process's own and its waited-for children's (/proc/self/stat utime, stime, cutime, cstime), the method of
 // bench/lib/cpu.js. Benchmarks that share their cores with someone else's build measure that build too; the
-// report says so. Undefined where /proc is missing (macOS, Windows).
-function machineBusyTicks(stat) {
+// report says so. Steal is told apart too: time the hypervisor gave this machine's vCPUs to other machines
+// (a cloud runner's neighbours), which no process here used and the gate cannot avoid. Undefined where /proc
+// is missing (macOS, Windows).
+/** The first line of /proc/stat: busy ticks (everything but idle and iowait, steal included) and steal ticks. */
+function procStatTicks(stat) {
     const f = stat.split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    // user nice system idle iowait irq softirq steal: everything but idle and iowait.
-    const [user, nice, system, , , irq, softirq, steal] = f;
-    return user + nice + system + irq + softirq + (steal ?? 0);
+    // user nice system idle iowait irq softirq steal (steal since Linux 2.6.11).
+    const [user, nice, system, , , irq, softirq, steal = 0] = f;
+    return { busy: user + nice + system + irq + softirq + steal, steal };
 }
 function ownTicks(self) {
     // The command name in parentheses may contain spaces: fields are counted after the closing one.
@@ -30914,20 +30937,31 @@ function ownTicks(self) {
 }
 function cpuSnapshot(now = () => performance.now()) {
     try {
-        return { machine: machineBusyTicks(readFileSync('/proc/stat', 'utf8')), own: ownTicks(readFileSync('/proc/self/stat', 'utf8')), atMs: now() };
+        const { busy, steal } = procStatTicks(readFileSync('/proc/stat', 'utf8'));
+        return { machine: busy, steal, own: ownTicks(readFileSync('/proc/self/stat', 'utf8')), atMs: now() };
     }
     catch {
         return undefined;
     }
 }
-/** Share (0..1) of the machine's CPU capacity other processes used between two snapshots (USER_HZ = 100). */
-function othersShare(before, after, cores = availableParallelism()) {
+/** Ticks (USER_HZ = 100) between two snapshots as a share (0..1) of the machine's capacity over that time. */
+function shareOfCapacity(ticks, before, after, cores) {
     if (!before || !after || !(after.atMs > before.atMs))
         return undefined;
-    const seconds = (after.atMs - before.atMs) / 1000;
-    const others = after.machine - before.machine - (after.own - before.own);
-    const share = others / 100 / (seconds * cores);
+    const share = ticks / 100 / (((after.atMs - before.atMs) / 1000) * cores);
     return Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : undefined;
+}
+/** Share (0..1) of the machine's CPU capacity other processes used between two snapshots, steal included. */
+function othersShare(before, after, cores = availableParallelism()) {
+    if (!before || !after)
+        return undefined;
+    return shareOfCapacity(after.machine - before.machine - (after.own - before.own), before, after, cores);
+}
+/** Share (0..1) of the vCPUs' time the hypervisor gave to other machines between two snapshots (steal). */
+function stealShare(before, after, cores = availableParallelism()) {
+    if (!before || !after)
+        return undefined;
+    return shareOfCapacity(after.steal - before.steal, before, after, cores);
 }
 
 // Duet benchmarking (run.pairing 'duet'): the base and head runs of one round start at the same moment,
@@ -31211,7 +31245,9 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
     catch (err) {
         stopped = `measuring stopped: ${errorMessage(err)}`;
     }
-    const otherCpu = othersShare(before, after ?? cpuSnapshot());
+    const end = after ?? cpuSnapshot();
+    const otherCpu = othersShare(before, end);
+    const cpuSteal = stealShare(before, end);
     return assembleAll(observed, new Date().toISOString()).map((result) => {
         if (stopped)
             result.errors.push({ kind: 'internal', subject: 'measure', message: stopped });
@@ -31221,6 +31257,8 @@ async function measureSides(deps, cfg, sides, rules, adaptive) {
             result.env.pairing = pairing.record;
         if (otherCpu !== undefined)
             result.env.otherCpu = otherCpu;
+        if (cpuSteal !== undefined)
+            result.env.cpuSteal = cpuSteal;
         return result;
     });
 }

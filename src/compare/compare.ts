@@ -15,7 +15,7 @@ import { CPU_TIME_UNIT, isTimeUnit, type BenchmarkResult, type RunResult } from 
 import { compareBenchmark, RETAINED_METRIC, ruleFor } from './benchmarks.js'
 import { compareLoadJobs } from './load.js'
 import { awaitsDecision, lacksEvidence, regressionFinding } from './metrics.js'
-import { adaptiveNotes, noiseNotes, noiseSummary, otherCpuOf, pairingNotes } from './noise.js'
+import { adaptiveNotes, machineOf, noiseNotes, noiseSummary, pairingNotes } from './noise.js'
 import { applyPolicy, type Origin } from './policy.js'
 import { reproduceCommands } from './reproduce.js'
 import { applyFloor, scopedConfig, type Scope, type Scoped } from './scope.js'
@@ -311,7 +311,7 @@ export function compareResults({ base, head, baseDir, headDir, config, timingsCo
     notes,
     errors,
     reproduce: [],
-    noise: noiseSummary(comparisons, otherCpuOf(base, head)),
+    noise: noiseSummary(comparisons, machineOf(base, head)),
     ...(loads ? { loads: loads.jobs } : {})
   }
   notes.push(...noiseNotes(report), ...pairingNotes(head), ...adaptiveNotes(head, level))

@@ -6,7 +6,7 @@ import type { AlternatedBenchmark, RunResult } from '../model/result.js'
 import { median } from './stats.js'
 import type { TimingLevel } from './timing.js'
 
-export function noiseSummary(comparisons: BenchmarkComparison[], otherCpu?: NoiseSummary['otherCpu']): NoiseSummary {
+export function noiseSummary(comparisons: BenchmarkComparison[], machine?: { otherCpu?: NoiseSummary['otherCpu']; steal?: NoiseSummary['steal'] }): NoiseSummary {
   const spreads: { spread: number; pkg: string; benchmark: string; metric: string }[] = []
   let inconclusive = 0
   let tooNoisy = 0
@@ -25,7 +25,8 @@ export function noiseSummary(comparisons: BenchmarkComparison[], otherCpu?: Nois
     ...(noisiest ? { noisiest: { pkg: noisiest.pkg, benchmark: noisiest.benchmark, metric: noisiest.metric } } : {}),
     inconclusive,
     tooNoisy,
-    ...(otherCpu ? { otherCpu } : {})
+    ...(machine?.otherCpu ? { otherCpu: machine.otherCpu } : {}),
+    ...(machine?.steal ? { steal: machine.steal } : {})
   }
 }
 
@@ -41,8 +42,13 @@ export function noiseNotes(report: Report): string[] {
     cpu && (cpu.base !== undefined || cpu.head !== undefined)
       ? `; other processes used ${[cpu.base !== undefined ? `${pct(cpu.base)} of the CPU while base ran` : '', cpu.head !== undefined ? `${pct(cpu.head)} while head ran` : ''].filter(Boolean).join(', ')}`
       : ''
+  const steal = n.steal
+  const stolen =
+    steal && (steal.base !== undefined || steal.head !== undefined)
+      ? `; of that, the hypervisor gave ${[steal.base !== undefined ? `${pct(steal.base)} while base ran` : '', steal.head !== undefined ? `${pct(steal.head)} while head ran` : ''].filter(Boolean).join(', ')} to other machines (CPU steal)`
+      : ''
   const where = n.noisiest ? ` (largest ${pct(n.maxSpread ?? 0)}: ${n.noisiest.benchmark} ${n.noisiest.metric})` : ''
-  notes.push(`Noise: the per-round spread of head/base was ${pct(n.medianSpread ?? 0)} in the median over ${n.comparisons} timing comparisons${where}${busy}.`)
+  notes.push(`Noise: the per-round spread of head/base was ${pct(n.medianSpread ?? 0)} in the median over ${n.comparisons} timing comparisons${where}${busy}${busy ? stolen : ''}.`)
   if (n.inconclusive > 0 || n.tooNoisy > 0) {
     const parts = [n.inconclusive > 0 ? `${n.inconclusive} inconclusive (the interval straddles the threshold; more rounds would settle them)` : '', n.tooNoisy > 0 ? `${n.tooNoisy} too noisy to judge on this machine` : '']
     notes.push(`Timing comparisons neither failed nor passed: ${parts.filter(Boolean).join(', ')}. See each comparison's reason.`)
@@ -50,12 +56,13 @@ export function noiseNotes(report: Report): string[] {
   return notes
 }
 
-/** The other processes' CPU share each side recorded (the same figure when both were measured together). */
-export function otherCpuOf(base: RunResult, head: RunResult): NoiseSummary['otherCpu'] {
-  const b = base.env.otherCpu
-  const h = head.env.otherCpu
-  if (b === undefined && h === undefined) return undefined
-  return { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) }
+/** The other processes' CPU share and the steal each side recorded (the same figures when both were measured together). */
+export function machineOf(base: RunResult, head: RunResult): { otherCpu?: NoiseSummary['otherCpu']; steal?: NoiseSummary['steal'] } {
+  const bySide = (b: number | undefined, h: number | undefined): { base?: number; head?: number } | undefined =>
+    b === undefined && h === undefined ? undefined : { ...(b !== undefined ? { base: b } : {}), ...(h !== undefined ? { head: h } : {}) }
+  const otherCpu = bySide(base.env.otherCpu, head.env.otherCpu)
+  const steal = bySide(base.env.cpuSteal, head.env.cpuSteal)
+  return { ...(otherCpu ? { otherCpu } : {}), ...(steal ? { steal } : {}) }
 }
 
 /** What adaptive sampling chose and why it stopped, from the head's record, and the level its looks were judged at. */

@@ -63,6 +63,8 @@ export interface NoiseSummary {
   tooNoisy: number
   /** Share of the machine's CPU other processes used while each side was measured (0..1), when known. */
   otherCpu?: { base?: number; head?: number }
+  /** Of that, the share the hypervisor gave to other machines (steal), when known. */
+  steal?: { base?: number; head?: number }
 }
 
 export interface BaselineInfo {

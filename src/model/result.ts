@@ -52,6 +52,8 @@ export interface RunEnv {
   pairing?: PairingRecord
   /** Share of the machine's CPU (0..1) that other processes used while the timed rounds ran, when known. */
   otherCpu?: number
+  /** Share of the vCPUs' time (0..1) the hypervisor gave to other machines (steal) in the same span, when known; part of otherCpu. */
+  cpuSteal?: number
 }
 
 export type PairingRecord =

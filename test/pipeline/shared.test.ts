@@ -55,6 +55,17 @@ describe('shared pairing', () => {
     }
   })
 
+  it('records how busy the machine was, steal apart, and says so in the noise note', async () => {
+    const head = JSON.parse(await readFile(join(outDir, 'head', 'result.json'), 'utf8')) as RunResult
+    for (const share of [head.env.otherCpu, head.env.cpuSteal]) {
+      expect(share).toBeGreaterThanOrEqual(0)
+      expect(share).toBeLessThanOrEqual(1)
+    }
+    expect(head.env.cpuSteal).toBeLessThanOrEqual(head.env.otherCpu ?? 0)
+    expect(outcome.report.noise?.steal).toEqual({ base: head.env.cpuSteal, head: head.env.cpuSteal })
+    expect(outcome.report.notes.find((n) => n.startsWith('Noise:'))).toMatch(/other processes used [\d.]+% of the CPU while base ran, [\d.]+% while head ran; of that, the hypervisor gave [\d.]+% while base ran, [\d.]+% while head ran to other machines \(CPU steal\)\.$/)
+  })
+
   it('fails the +20% on cpu-ns/op from paired rounds, and passes the unchanged benchmark', () => {
     const repeated = comparison('BenchmarkCollatzRepeated')
     expect(repeated?.metrics.some((m) => m.unit === 'ns/op')).toBe(false)

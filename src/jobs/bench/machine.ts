@@ -1,21 +1,27 @@
 // How much of the machine other processes used while the gate measured: /proc/stat's busy time minus this
 // process's own and its waited-for children's (/proc/self/stat utime, stime, cutime, cstime), the method of
 // bench/lib/cpu.js. Benchmarks that share their cores with someone else's build measure that build too; the
-// report says so. Undefined where /proc is missing (macOS, Windows).
+// report says so. Steal is told apart too: time the hypervisor gave this machine's vCPUs to other machines
+// (a cloud runner's neighbours), which no process here used and the gate cannot avoid. Undefined where /proc
+// is missing (macOS, Windows).
 import { readFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 
 export interface CpuSnapshot {
+  /** Busy ticks of all CPUs, steal included. */
   machine: number
+  /** Ticks the hypervisor held the vCPUs back for other machines. */
+  steal: number
   own: number
   atMs: number
 }
 
-function machineBusyTicks(stat: string): number {
+/** The first line of /proc/stat: busy ticks (everything but idle and iowait, steal included) and steal ticks. */
+export function procStatTicks(stat: string): { busy: number; steal: number } {
   const f = stat.split('\n')[0].trim().split(/\s+/).slice(1).map(Number)
-  // user nice system idle iowait irq softirq steal: everything but idle and iowait.
-  const [user, nice, system, , , irq, softirq, steal] = f
-  return user + nice + system + irq + softirq + (steal ?? 0)
+  // user nice system idle iowait irq softirq steal (steal since Linux 2.6.11).
+  const [user, nice, system, , , irq, softirq, steal = 0] = f
+  return { busy: user + nice + system + irq + softirq + steal, steal }
 }
 
 function ownTicks(self: string): number {
@@ -26,17 +32,28 @@ function ownTicks(self: string): number {
 
 export function cpuSnapshot(now: () => number = () => performance.now()): CpuSnapshot | undefined {
   try {
-    return { machine: machineBusyTicks(readFileSync('/proc/stat', 'utf8')), own: ownTicks(readFileSync('/proc/self/stat', 'utf8')), atMs: now() }
+    const { busy, steal } = procStatTicks(readFileSync('/proc/stat', 'utf8'))
+    return { machine: busy, steal, own: ownTicks(readFileSync('/proc/self/stat', 'utf8')), atMs: now() }
   } catch {
     return undefined
   }
 }
 
-/** Share (0..1) of the machine's CPU capacity other processes used between two snapshots (USER_HZ = 100). */
-export function othersShare(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, cores = availableParallelism()): number | undefined {
+/** Ticks (USER_HZ = 100) between two snapshots as a share (0..1) of the machine's capacity over that time. */
+function shareOfCapacity(ticks: number, before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, cores: number): number | undefined {
   if (!before || !after || !(after.atMs > before.atMs)) return undefined
-  const seconds = (after.atMs - before.atMs) / 1000
-  const others = after.machine - before.machine - (after.own - before.own)
-  const share = others / 100 / (seconds * cores)
+  const share = ticks / 100 / (((after.atMs - before.atMs) / 1000) * cores)
   return Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : undefined
+}
+
+/** Share (0..1) of the machine's CPU capacity other processes used between two snapshots, steal included. */
+export function othersShare(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, cores = availableParallelism()): number | undefined {
+  if (!before || !after) return undefined
+  return shareOfCapacity(after.machine - before.machine - (after.own - before.own), before, after, cores)
+}
+
+/** Share (0..1) of the vCPUs' time the hypervisor gave to other machines between two snapshots (steal). */
+export function stealShare(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, cores = availableParallelism()): number | undefined {
+  if (!before || !after) return undefined
+  return shareOfCapacity(after.steal - before.steal, before, after, cores)
 }

@@ -13,7 +13,7 @@ import type { JobDeps } from '../deps.js'
 import { assembleSide, type Observed } from './assemble.js'
 import { observeRun, type RunFiles } from './observe.js'
 import { runAdaptiveRounds, type Adaptive } from './adaptive.js'
-import { cpuSnapshot, othersShare, type CpuSnapshot } from './machine.js'
+import { cpuSnapshot, othersShare, stealShare, type CpuSnapshot } from './machine.js'
 import { allowedCpus, asDuet, probeDuet, probeShared, shareVerdict, type DuetProbe, type DuetSetup } from './duet.js'
 import { leafKey, leavesBySide, planAfterRounds, planRounds, type MeasurementPlan, type PlannedRun } from './plan.js'
 import type { PreparedSide } from './prepare.js'
@@ -182,12 +182,15 @@ export async function measureSides(deps: JobDeps, cfg: RunConfig, sides: Prepare
   } catch (err) {
     stopped = `measuring stopped: ${errorMessage(err)}`
   }
-  const otherCpu = othersShare(before, after ?? cpuSnapshot())
+  const end = after ?? cpuSnapshot()
+  const otherCpu = othersShare(before, end)
+  const cpuSteal = stealShare(before, end)
   return assembleAll(observed, new Date().toISOString()).map((result) => {
     if (stopped) result.errors.push({ kind: 'internal', subject: 'measure', message: stopped })
     if (record) result.env.adaptive = record
     if (pairing) result.env.pairing = pairing.record
     if (otherCpu !== undefined) result.env.otherCpu = otherCpu
+    if (cpuSteal !== undefined) result.env.cpuSteal = cpuSteal
     return result
   })
 }
