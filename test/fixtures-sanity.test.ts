@@ -186,6 +186,7 @@ describe.each(fixtures.map((exp) => [exp.fixture, exp] as const))('fixture %s', 
   it('each expected location holds the code it quotes, and inDiff matches the head commit', async () => {
     const locations = exp.benchmarks.flatMap((b) => [
       ...b.findings.flatMap((f) => f.locations ?? []),
+      ...(b.cpu?.locations ?? []),
       ...(b.failure ? [b.failure.location] : [])
     ])
     expect(locations.length).toBeGreaterThan(0)

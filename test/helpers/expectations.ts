@@ -73,7 +73,13 @@ export interface BenchmarkExpectation {
    * Where the head's CPU profile puts a slowdown ('cpu' locations of its ns/op finding), at a benchtime long
    * enough for the CPU-profiled run to hold that many samples beyond sampling noise.
    */
-  cpu?: { benchtime: string; why: string; locations: LocationExpectation[] }
+  cpu?: {
+    benchtime: string
+    why: string
+    /** Why `locations` lists more than one line: the gate names at least one of them and no other. */
+    lines?: string
+    locations: LocationExpectation[]
+  }
   /** How the benchmark fails, on the side that fails. */
   failure?: { side: Side; kind: 'fatal' | 'panic'; message: string; location: LocationExpectation }
 }

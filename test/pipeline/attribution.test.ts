@@ -71,15 +71,19 @@ describe('a slowdown with a location: slow.BenchmarkContains', () => {
     for (const o of outcomes) {
       const f = findingOf(o, 'slow', 'BenchmarkContains', timeMetricOf(o.report, `${exp.module}/slow`, 'BenchmarkContains'))
       expect(f?.severity).toBe('fail')
-      for (const loc of want().locations) {
-        // The loop's time falls on its header (line 14) and its body (line 15) as the CPU decides; every line
-        // with a quarter of the growth is named, so the body is named in every run, the header maybe too.
-        const lines = f?.locations.filter((l) => l.role === loc.role && l.function === loc.function) ?? []
-        const site = lines.find((l) => l.file === loc.file && l.line === loc.line)
-        expect(site, `${f?.message} ${JSON.stringify(f?.locations)}`).toMatchObject({ inDiff: loc.inDiff, deltaUnit: 'ns' })
-        // Head's linear scan costs over ten µs of CPU per op more than the binary search.
-        expect(lines.reduce((sum, l) => sum + (l.deltaPerOp ?? 0), 0)).toBeGreaterThan(5_000)
+      // The loop's time falls on its header (line 14) and its body (line 15) in shares the CPU decides run
+      // by run (expectations.json says what was seen); every line with a quarter of the growth is named. So
+      // at least one of the loop's lines is named in every run, and no line outside it.
+      const named = f?.locations.filter((l) => l.role === 'cpu') ?? []
+      const why = `${f?.message} ${JSON.stringify(f?.locations)}`
+      expect(named.length, why).toBeGreaterThan(0)
+      for (const l of named) {
+        const loc = want().locations.find((x) => x.file === l.file && x.line === l.line && x.function === l.function)
+        expect(loc, why).toBeDefined()
+        expect(l, why).toMatchObject({ inDiff: loc?.inDiff, deltaUnit: 'ns' })
       }
+      // Head's linear scan costs over ten µs of CPU per op more than the binary search.
+      expect(named.reduce((sum, l) => sum + (l.deltaPerOp ?? 0), 0)).toBeGreaterThan(5_000)
       // The benchmark function contains everything it calls: naming it would say nothing.
       expect(f?.locations.some((l) => l.function.endsWith('.BenchmarkContains'))).toBe(false)
       expect(f?.message).not.toContain('too small to attribute')
