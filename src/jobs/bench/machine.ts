@@ -46,10 +46,18 @@ function shareOfCapacity(ticks: number, before: CpuSnapshot | undefined, after: 
   return Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : undefined
 }
 
-/** Share (0..1) of the machine's CPU capacity other processes used between two snapshots, steal included. */
+/**
+ * Share (0..1) of the machine's CPU capacity other processes used between two snapshots, steal included.
+ * The gate's own ticks come out of the busy time that ran something here, never out of steal: stolen time
+ * ran nothing on this machine. Children's ticks land in cutime when they are reaped, with whatever they used
+ * before the first snapshot, so own can exceed the window's non-steal busy time; that part is clamped at 0
+ * and steal is added back, which keeps steal a part of this share, as the report says it is.
+ */
 export function othersShare(before: CpuSnapshot | undefined, after: CpuSnapshot | undefined, cores = availableParallelism()): number | undefined {
   if (!before || !after) return undefined
-  return shareOfCapacity(after.machine - before.machine - (after.own - before.own), before, after, cores)
+  const steal = after.steal - before.steal
+  const ran = after.machine - before.machine - steal
+  return shareOfCapacity(Math.max(0, ran - (after.own - before.own)) + steal, before, after, cores)
 }
 
 /** Share (0..1) of the vCPUs' time the hypervisor gave to other machines between two snapshots (steal). */

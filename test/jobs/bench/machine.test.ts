@@ -25,6 +25,18 @@ describe('machine load from /proc/stat', () => {
     expect(stealShare(undefined, after, 2)).toBeUndefined()
   })
 
+  it('never reports less other CPU than steal, even when reaped children bring in ticks from before the window', () => {
+    const before: CpuSnapshot = { machine: 1000, steal: 10, own: 200, atMs: 0 }
+    // 10 s on 2 CPUs: busy 1,000 of which 500 steal, so 500 ran here; a child reaped in the window adds 700
+    // ticks to cutime, 200 more than ran here at all. Nobody else ran, the hypervisor took a quarter.
+    const after: CpuSnapshot = { machine: 2000, steal: 510, own: 900, atMs: 10_000 }
+    expect(stealShare(before, after, 2)).toBeCloseTo(0.25, 10)
+    expect(othersShare(before, after, 2)).toBeCloseTo(0.25, 10)
+    // The old subtraction (busy - own) gave 300 ticks, 0.15: less than the steal it is said to include.
+    expect(othersShare(before, { ...after, own: 700 }, 2)).toBeCloseTo(0.25, 10)
+    expect(othersShare(before, { ...after, own: 500 }, 2)).toBeCloseTo(0.35, 10)
+  })
+
   it.skipIf(!existsSync('/proc/stat'))('reads this machine: steal never more than busy', () => {
     const s = cpuSnapshot()
     expect(s).toBeDefined()
