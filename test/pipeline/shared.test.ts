@@ -1,22 +1,23 @@
 // Shared pairing through the whole gate with real Go (fixtures/power's compute package): every timed
 // round's base and head run at the same time, both pinned to the same CPU with GOMAXPROCS 1, the timed
 // runs carry CPU time but no wall time, and the head's +20% work (CollatzRepeated: 6 passes instead of 5)
-// fails on cpu-ns/op while the unchanged Collatz does not.
+// fails on cpu-ns/op while the unchanged Collatz does not. Adaptive rounds as they ship: with 25% CPU steal
+// on this runner 12 fixed rounds left the +20% inconclusive (ratios 0.76 to 1.30 around +10%), which is the
+// noise adaptive rounds are there to outlast; the assertions count the rounds each benchmark got.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { readFile } from 'node:fs/promises'
 import type { RunResult } from '../../src/model/result.js'
 import { recordedGate, type RecordedGate, type StartedProcess } from '../helpers/gate-run.js'
 
-const ROUNDS = 12
+const COUNT = 12
 let gated: RecordedGate | undefined
 let outcome: RecordedGate['outcome']
 let outDir: string
 let runs: StartedProcess[] = []
 
 beforeAll(async () => {
-  // Exactly count rounds (adaptive: 0): the assertions count the pinned processes.
-  gated = await recordedGate('power', { packages: ['./compute'], bench: '^BenchmarkCollatz(Repeated)?$', count: ROUNDS, benchtime: '20ms', timeoutMs: 120_000, pairing: 'shared', adaptive: 0 })
+  gated = await recordedGate('power', { packages: ['./compute'], bench: '^BenchmarkCollatz(Repeated)?$', count: COUNT, benchtime: '20ms', timeoutMs: 120_000, pairing: 'shared' })
   ;({ outcome, outDir, started: runs } = gated)
 }, 600_000)
 
@@ -26,12 +27,17 @@ afterAll(async () => {
 
 const pinned = () => runs.filter((r) => r.argv[0] === 'taskset' && r.argv[1] === '-c')
 const comparison = (name: string) => outcome.report.comparisons.find((c) => c.benchmark === name)
+/** The timed rounds a benchmark got: one head/base ratio of cpu-ns/op each. */
+const roundsOf = (name: string) => comparison(name)?.metrics.find((m) => m.unit === 'cpu-ns/op')?.ratios?.length ?? 0
+const allRounds = () => roundsOf('BenchmarkCollatz') + roundsOf('BenchmarkCollatzRepeated')
 
 describe('shared pairing', () => {
   it('runs every timed round as two processes started together on the same CPU, GOMAXPROCS 1', () => {
     const shared = pinned()
-    // 2 benchmarks x 12 rounds x 2 sides.
-    expect(shared).toHaveLength(2 * ROUNDS * 2)
+    // Both benchmarks' rounds x 2 sides; adaptive rounds start with at most 6.
+    expect(roundsOf('BenchmarkCollatz')).toBeGreaterThanOrEqual(6)
+    expect(roundsOf('BenchmarkCollatzRepeated')).toBeGreaterThanOrEqual(6)
+    expect(shared).toHaveLength(allRounds() * 2)
     const cpu = shared[0].argv[2]
     for (let i = 0; i < shared.length; i += 2) {
       const [a, b] = [shared[i], shared[i + 1]]
@@ -48,7 +54,7 @@ describe('shared pairing', () => {
     const head = JSON.parse(await readFile(join(outDir, 'head', 'result.json'), 'utf8')) as RunResult
     expect(head.env.pairing).toEqual({ used: 'shared', cpu: Number(pinned()[0].argv[2]) })
     const timed = head.packages.flatMap((p) => p.benchmarks.flatMap((b) => b.runs))
-    expect(timed).toHaveLength(2 * ROUNDS)
+    expect(timed).toHaveLength(allRounds())
     for (const r of timed) {
       expect(r.metrics['cpu-ns/op']).toBeGreaterThan(0)
       expect(Object.hasOwn(r.metrics, 'ns/op')).toBe(false)
@@ -70,7 +76,6 @@ describe('shared pairing', () => {
     const repeated = comparison('BenchmarkCollatzRepeated')
     expect(repeated?.metrics.some((m) => m.unit === 'ns/op')).toBe(false)
     const cpu = repeated?.metrics.find((m) => m.unit === 'cpu-ns/op')
-    expect(cpu?.ratios).toHaveLength(ROUNDS)
     expect(cpu?.status, cpu?.reason).toBe('regression')
     expect(cpu?.interval?.low).toBeGreaterThan(0.05)
     expect(outcome.report.findings.find((f) => f.subject === 'BenchmarkCollatzRepeated' && f.unit === 'cpu-ns/op')).toMatchObject({ severity: 'fail' })
