@@ -83,6 +83,27 @@ describe('decisions on time', () => {
     expect(r.notes.join('\n')).toMatch(/inconclusive/)
   })
 
+  it('counts the rounds still needed from the interval too, so a neighbour-hit round is not waved off by the robust spread', () => {
+    // The per-round ratios of a shared run of fixtures/power's +20% CollatzRepeated with 25% CPU steal: ten
+    // near +10%, and two rounds a neighbour hit. The robust spread (about 6%) ignores those two; the interval
+    // does not, and straddles the threshold by more than the spread alone would say.
+    const ratios = [0.948, 1.125, 1.156, 1.127, 1.042, 1.068, 1.147, 1.11, 1.089, 1.297, 0.785, 1.1]
+    const base = result({ [PKG]: [bench('BenchmarkC', ratios.map(() => ({ ns: 25_000 })))] })
+    const head = result({ [PKG]: [bench('BenchmarkC', ratios.map((r) => ({ ns: 25_000 * r })))] })
+    const r = compareResults({ base, head, baseDir: 'base', headDir: 'head', config: DEFAULT_COMPARE })
+    const m = r.comparisons[0].metrics.find((x) => x.unit === 'ns/op')
+    expect(m?.status).toBe('inconclusive')
+    expect(m?.interval?.method).toBe('signed-rank')
+    const { estimate, low } = m!.interval!
+    // The lower bound is further from the estimate than the estimate is from +5%, and the distance shrinks as
+    // 1/sqrt(rounds): the rounds must grow by that ratio squared (the interval is on log ratios). The spread
+    // alone said 1.
+    const scaled = Math.ceil(12 * ((Math.log1p(estimate) - Math.log1p(low)) / (Math.log1p(estimate) - Math.log1p(0.05))) ** 2) - 12
+    expect(scaled).toBeGreaterThan(10)
+    expect(m?.settle?.moreRounds).toBe(scaled)
+    expect(m?.reason).toMatch(new RegExp(`about ${m?.settle?.moreRounds} more rounds would settle it`))
+  })
+
   it('passes an unchanged benchmark at rounds too few to fail, and keeps a +10% undecided there', () => {
     // 5 rounds of 23 benchmarks: the failing bound needs 0.05/23 = 0.0022, which 5 pairs (2^-5) and 5 + 5
     // unpaired runs (1/252) cannot reach; the passing bound needs only 0.05, which 5 pairs can.
