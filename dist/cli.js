@@ -28164,7 +28164,7 @@ function passEarly(c, s, passTail, spread, rounds, level, stats, bonferroni) {
  * from the estimate now, and that distance shrinks as 1/sqrt(rounds). The spread's estimate (pairsToSettle)
  * reads a robust spread that ignores the rounds a neighbour hit; the interval does not ignore them, so on a
  * machine with heavy tails (a run with 25% CPU steal read 0.76 and 1.30 among ratios near 1.1) the spread
- * alone said 1 more round where about 30 were needed. The larger of the two is the estimate.
+ * alone said 1 more round where the interval's width says 16 (test/compare/timing.test.ts). The larger of the two is the estimate.
  */
 function pairsFromInterval(b, tau, rounds) {
     const gap = Math.abs(b.estimate - tau);

@@ -15,10 +15,12 @@ let gated: RecordedGate | undefined
 let outcome: RecordedGate['outcome']
 let outDir: string
 let runs: StartedProcess[] = []
+let head: RunResult
 
 beforeAll(async () => {
   gated = await recordedGate('power', { packages: ['./compute'], bench: '^BenchmarkCollatz(Repeated)?$', count: COUNT, benchtime: '20ms', timeoutMs: 120_000, pairing: 'shared' })
   ;({ outcome, outDir, started: runs } = gated)
+  head = JSON.parse(await readFile(join(outDir, 'head', 'result.json'), 'utf8')) as RunResult
 }, 600_000)
 
 afterAll(async () => {
@@ -30,13 +32,16 @@ const comparison = (name: string) => outcome.report.comparisons.find((c) => c.be
 /** The timed rounds a benchmark got: one head/base ratio of cpu-ns/op each. */
 const roundsOf = (name: string) => comparison(name)?.metrics.find((m) => m.unit === 'cpu-ns/op')?.ratios?.length ?? 0
 const allRounds = () => roundsOf('BenchmarkCollatz') + roundsOf('BenchmarkCollatzRepeated')
+/** What the adaptive record says a benchmark got: the first pass and its extra rounds. */
+const recordedRounds = (name: string) => (head.env.adaptive?.firstRounds ?? NaN) + (head.env.adaptive?.extraRounds[`example.com/powerfixture/compute.${name}`] ?? 0)
 
 describe('shared pairing', () => {
   it('runs every timed round as two processes started together on the same CPU, GOMAXPROCS 1', () => {
     const shared = pinned()
-    // Both benchmarks' rounds x 2 sides; adaptive rounds start with at most 6.
-    expect(roundsOf('BenchmarkCollatz')).toBeGreaterThanOrEqual(6)
-    expect(roundsOf('BenchmarkCollatzRepeated')).toBeGreaterThanOrEqual(6)
+    // Both benchmarks' rounds x 2 sides: a first pass of 6 (at most 6 for count 12), then the extra rounds
+    // adaptive sampling recorded for each.
+    expect(head.env.adaptive?.firstRounds).toBe(6)
+    for (const name of ['BenchmarkCollatz', 'BenchmarkCollatzRepeated']) expect(roundsOf(name), name).toBe(recordedRounds(name))
     expect(shared).toHaveLength(allRounds() * 2)
     const cpu = shared[0].argv[2]
     for (let i = 0; i < shared.length; i += 2) {
@@ -50,8 +55,7 @@ describe('shared pairing', () => {
     expect(runs.filter((r) => r.argv.some((a) => a.startsWith('-test.cpuprofile='))).every((r) => r.argv[0] !== 'taskset')).toBe(true)
   })
 
-  it('keeps CPU time and drops wall time in the timed runs, and records the CPU in result.json', async () => {
-    const head = JSON.parse(await readFile(join(outDir, 'head', 'result.json'), 'utf8')) as RunResult
+  it('keeps CPU time and drops wall time in the timed runs, and records the CPU in result.json', () => {
     expect(head.env.pairing).toEqual({ used: 'shared', cpu: Number(pinned()[0].argv[2]) })
     const timed = head.packages.flatMap((p) => p.benchmarks.flatMap((b) => b.runs))
     expect(timed).toHaveLength(allRounds())
@@ -61,8 +65,7 @@ describe('shared pairing', () => {
     }
   })
 
-  it('records how busy the machine was, steal apart, and says so in the noise note', async () => {
-    const head = JSON.parse(await readFile(join(outDir, 'head', 'result.json'), 'utf8')) as RunResult
+  it('records how busy the machine was, steal apart, and says so in the noise note', () => {
     for (const share of [head.env.otherCpu, head.env.cpuSteal]) {
       expect(share).toBeGreaterThanOrEqual(0)
       expect(share).toBeLessThanOrEqual(1)
